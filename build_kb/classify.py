@@ -1,0 +1,279 @@
+"""Stage 4a — enrich with themes: explainable keyword classification of sections and paragraphs.
+
+Evidence is counted on jieba tokens (so 组工干部 does not count as 干部). A heading decides when it has
+evidence; otherwise the section's own paragraphs do; a section with neither takes the themes of its
+children (a review section is as mixed as what it reviews) and, failing that, of its parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import (
+    THEMES_FILE,
+    check_keys,
+    expect_list,
+    expect_mapping,
+    line_of,
+    load_yaml,
+)
+from .errors import ConfigError
+from .model import Problem, Section, Speech, Subtopic, Theme
+from .segment import Segmenter
+
+STRONG, NORMAL = 3.0, 1.0
+HEADING_FACTOR = 4.0
+"""A keyword in a heading counts this many times more than one in the body."""
+MIN_BODY_SCORE = 3.0
+"""Body evidence below this (after length normalisation) is too thin to label a section."""
+MIN_PARAGRAPH_SCORE = 3.0
+KEEP_RATIO = 0.6
+"""A second theme is kept when its score is at least this share of the best theme's."""
+MAX_COUNT = 3
+"""Repeating a word more than this many times in one text adds nothing."""
+OTHER = "other"
+OTHER_NAME = "其他/综合"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+@dataclass(frozen=True)
+class ThemeRule:
+    theme: Theme
+    weights: dict[str, float]
+
+    @property
+    def subtopics(self) -> tuple[Subtopic, ...]:
+        return self.theme.subtopics
+
+
+@dataclass
+class Taxonomy:
+    rules: tuple[ThemeRule, ...]
+    extra_words: tuple[str, ...] = ()
+    """More words for the segmenter's dictionary (glossary terms)."""
+    _segmenter: Segmenter | None = field(default=None, repr=False)
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        return tuple(rule.theme for rule in self.rules)
+
+    def dictionary_words(self) -> list[str]:
+        words = {w for rule in self.rules for w in rule.weights}
+        words |= {w for rule in self.rules for s in rule.subtopics for w in s.keywords}
+        return sorted(words | set(self.extra_words))
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self.dictionary_words())
+        return self._segmenter
+
+    def rule(self, theme_id: str) -> ThemeRule | None:
+        return next((r for r in self.rules if r.theme.id == theme_id), None)
+
+
+def load_taxonomy(corpus_dir: Path) -> Taxonomy:
+    """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
+    name = f"{Path(corpus_dir).name}/{THEMES_FILE}"
+    data = expect_mapping(load_yaml(Path(corpus_dir) / THEMES_FILE, name), name, 1, "the file")
+    check_keys(data, {"themes"}, name, "the file")
+    rules, seen = [], set()
+    for item in expect_list(data.get("themes"), name, line_of(data, "themes"), "'themes'"):
+        item = expect_mapping(item, name, line_of(data, "themes"), "a theme")
+        line = line_of(item)
+        check_keys(item, {"id", "name", "description", "keywords", "subtopics"}, name, "a theme")
+        theme_id = item.get("id")
+        if not isinstance(theme_id, str) or not ID_RE.match(theme_id) or theme_id == OTHER:
+            raise ConfigError(name, line_of(item, "id"), f"theme id must be lowercase ASCII letters, digits and '-' (not {OTHER!r}); got {theme_id!r}")
+        if theme_id in seen:
+            raise ConfigError(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
+        seen.add(theme_id)
+        theme_name = item.get("name")
+        if not isinstance(theme_name, str) or not theme_name.strip():
+            raise ConfigError(name, line, f"theme {theme_id!r} needs a 'name'")
+        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {theme_id!r}")
+        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {theme_id!r}")
+        weights: dict[str, float] = {}
+        for level, weight in (("normal", NORMAL), ("strong", STRONG)):
+            for word in expect_list(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {theme_id!r}"):
+                if not isinstance(word, str) or not word.strip():
+                    raise ConfigError(name, line_of(keywords, level), f"keywords of {theme_id!r} must be words, got {word!r}")
+                weights[word.strip()] = weight
+        if not weights:
+            raise ConfigError(name, line, f"theme {theme_id!r} has no keywords; add some under keywords.strong")
+        subtopics = []
+        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {theme_id!r}"):
+            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic")
+            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {theme_id!r}")
+            words = expect_list(sub.get("keywords"), name, line_of(sub), "sub-topic keywords")
+            if not sub.get("id") or not sub.get("name") or not words:
+                raise ConfigError(name, line_of(sub), f"each sub-topic of {theme_id!r} needs id, name and keywords")
+            subtopics.append(Subtopic(str(sub["id"]), str(sub["name"]), tuple(str(w) for w in words)))
+        theme = Theme(id=theme_id, name=theme_name.strip(), description=str(item.get("description") or "").strip(), subtopics=tuple(subtopics))
+        rules.append(ThemeRule(theme=theme, weights=weights))
+    return Taxonomy(rules=tuple(rules))
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+
+def keyword_counts(text: str, taxonomy: Taxonomy) -> Counter:
+    """How often each taxonomy keyword occurs in `text`, as a token (or as text, for phrases)."""
+    counts: Counter = Counter()
+    if not text:
+        return counts
+    tokens = Counter(taxonomy.segmenter.tokens(text))
+    for word in _all_keywords(taxonomy):
+        if _is_phrase(word):
+            n = text.count(word)
+        else:
+            n = tokens.get(word, 0)
+        if n:
+            counts[word] = n
+    return counts
+
+
+def _all_keywords(taxonomy: Taxonomy) -> list[str]:
+    cached = getattr(taxonomy, "_keywords", None)
+    if cached is None:
+        cached = sorted({w for rule in taxonomy.rules for w in rule.weights} | {w for rule in taxonomy.rules for s in rule.subtopics for w in s.keywords})
+        taxonomy._keywords = cached
+    return cached
+
+
+def _is_phrase(word: str) -> bool:
+    return not re.fullmatch(r"[\u4e00-\u9fff]+", word)
+
+
+def theme_scores(counts: Counter, taxonomy: Taxonomy) -> dict[str, tuple[float, list[str]]]:
+    """theme id → (score, the words that fired), for themes with any evidence."""
+    scores = {}
+    for rule in taxonomy.rules:
+        fired = [(w, n) for w, n in sorted(counts.items()) if w in rule.weights]
+        if fired:
+            score = sum(rule.weights[w] * min(n, MAX_COUNT) for w, n in fired)
+            scores[rule.theme.id] = (score, [f"{w}×{n}" if n > 1 else w for w, n in fired])
+    return scores
+
+
+def pick(scores: dict[str, float]) -> list[str]:
+    """The best theme and any theme nearly as strong, best first (ties by id, for stable output)."""
+    if not scores:
+        return []
+    best = max(scores.values())
+    return [t for t, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if s >= KEEP_RATIO * best]
+
+
+# --- classification ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Own:
+    """A section's evidence of its own: heading and its own paragraphs (not its children)."""
+
+    themes: list[str]
+    source: str
+    scores: dict[str, float]
+    evidence: dict[str, list[str]]
+
+
+def _own_evidence(section: Section, taxonomy: Taxonomy) -> _Own:
+    head = theme_scores(keyword_counts(section.heading, taxonomy), taxonomy)
+    body_text = "".join(p.text for p in section.paragraphs)
+    body_raw = theme_scores(keyword_counts(body_text, taxonomy), taxonomy)
+    length_factor = 1 + len(body_text) / 1000
+    body = {t: (s / length_factor, words) for t, (s, words) in body_raw.items()}
+    total = {t: HEADING_FACTOR * head.get(t, (0, []))[0] + body.get(t, (0, []))[0] for t in set(head) | set(body)}
+    evidence = {}
+    for t in sorted(total):
+        evidence[t] = [f"标题：{w}" for w in head.get(t, (0, []))[1]] + [f"正文：{w}" for w in body.get(t, (0, []))[1]]
+    scores = {t: round(s, 2) for t, s in sorted(total.items())}
+    if head and max(s for s, _ in head.values()) >= STRONG:
+        eligible = {t: total[t] for t in head}
+        return _Own(pick(eligible), "heading", scores, evidence)
+    decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE}
+    if decisive:
+        themes = pick(decisive)
+        source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
+        return _Own(themes, source, scores, evidence)
+    return _Own([], "none", scores, evidence)
+
+
+def classify_section(section: Section, taxonomy: Taxonomy, parent_themes: list[str], manual: dict[str, list[str]]) -> None:
+    """Label `section` and its descendants in place (themes, scores, evidence, and their source)."""
+    own = _own_evidence(section, taxonomy)
+    section.theme_scores = own.scores
+    section.theme_evidence = own.evidence
+    section.themes, section.theme_source = own.themes, own.source
+    if section.kind != "body":
+        # Openings and closings speak about everything at once: they belong to no single theme.
+        section.themes, section.theme_source = [], "none"
+    if section.id in manual:
+        section.themes, section.theme_source = list(manual[section.id]), "manual"
+    for child in section.children:
+        classify_section(child, taxonomy, section.themes or parent_themes, manual)
+    from_children = _children_themes(section)
+    mixed = len({child.themes[0] for child in section.children if child.themes}) >= 2
+    if from_children and section.theme_source != "manual" and (mixed or section.theme_source == "none"):
+        section.themes, section.theme_source = from_children, "children"
+    if section.theme_source == "none" and parent_themes:
+        section.themes, section.theme_source = list(parent_themes), "parent"
+    for paragraph in section.paragraphs:
+        paragraph.themes = _paragraph_themes(paragraph.text, taxonomy) or list(section.themes)
+
+
+def _children_themes(section: Section) -> list[str]:
+    """Themes of the children, most frequent first (ties in taxonomy order of first appearance)."""
+    counts: Counter = Counter()
+    order: dict[str, int] = {}
+    for child in section.children:
+        for theme in child.themes:
+            counts[theme] += 1
+            order.setdefault(theme, len(order))
+    return sorted(counts, key=lambda t: (-counts[t], order[t]))
+
+
+def _paragraph_themes(text: str, taxonomy: Taxonomy) -> list[str]:
+    scores = {t: s for t, (s, _) in theme_scores(keyword_counts(text, taxonomy), taxonomy).items()}
+    if not scores or max(scores.values()) < MIN_PARAGRAPH_SCORE:
+        return []
+    return pick(scores)
+
+
+def classify_speeches(speeches: list[Speech], taxonomy: Taxonomy, problems: list[Problem]) -> None:
+    known = {t.id for t in taxonomy.themes}
+    for speech in speeches:
+        manual = speech.manual_themes
+        section_ids = {s.id for s in speech.all_sections()}
+        for section_id, themes in manual.items():
+            if section_id not in section_ids:
+                problems.append(Problem(speech.source.rel_path, f"speeches.yaml names section {section_id!r}, which this speech does not have (it has {', '.join(sorted(section_ids))})"))
+            for theme in themes:
+                if theme not in known:
+                    problems.append(Problem(speech.source.rel_path, f"speeches.yaml gives section {section_id!r} the unknown theme {theme!r}; themes are: {', '.join(sorted(known))}"))
+        for section in speech.sections:
+            classify_section(section, taxonomy, [], manual)
+        for section in speech.all_sections():
+            if section.theme_source in ("heading", "body", "manual"):
+                for theme_id in section.themes:
+                    rule = taxonomy.rule(theme_id)
+                    sub = subtopic_of(section, rule, taxonomy) if rule else None
+                    if sub:
+                        section.subtopics[theme_id] = sub.id
+
+
+def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy) -> Subtopic | None:
+    """The sub-topic of `rule`'s theme that `section` speaks about most (heading counts double)."""
+    if not rule.subtopics:
+        return None
+    head = keyword_counts(section.heading, taxonomy)
+    body = keyword_counts("".join(p.text for p in section.paragraphs), taxonomy)
+    best, best_score = None, 0.0
+    for sub in rule.subtopics:
+        score = sum(2 * head.get(w, 0) + min(body.get(w, 0), MAX_COUNT) for w in sub.keywords)
+        if score > best_score:
+            best, best_score = sub, score
+    return best

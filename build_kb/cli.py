@@ -1,0 +1,154 @@
+"""The `kb` command (also `python -m build_kb`): a thin edge over the library.
+
+It turns library exceptions into `Error: …` and exit code 1, shows progress on a terminal and ends
+with a one-line summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import KbError
+
+
+class Progress:
+    """`[3/120] 002_讲话.txt` on one terminal line; silent when stderr is not a terminal."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if not self.enabled:
+            return
+        if done >= total:
+            self.stream.write("\r\033[K")
+        else:
+            self.stream.write(f"\r\033[K[{done + 1}/{total}] {what[:70]}")
+        self.stream.flush()
+
+
+def summary(kb, site_dir: Path, seconds: float) -> str:
+    sections = sum(len(s.all_sections()) for s in kb.speeches)
+    paragraphs = sum(len(s.all_paragraphs()) for s in kb.speeches)
+    removed = sum(len(s.clean.removed) for s in kb.speeches)
+    return (
+        f"Built {len(kb.speeches)} speeches: {sections} sections, {paragraphs} paragraphs; "
+        f"{removed} boilerplate lines removed; {len(kb.warnings)} warnings, {len(kb.errors)} files skipped "
+        f"→ {site_dir} ({seconds:.1f} s)"
+    )
+
+
+def cmd_build(args) -> int:
+    from .publish import build_site
+
+    start = time.perf_counter()
+    kb = build_site(Path(args.config), Path(args.site_dir), corpus_dir=args.corpus, strict=args.strict, progress=Progress())
+    print(summary(kb, Path(args.site_dir), time.perf_counter() - start))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import os
+
+    from mkdocs.commands.serve import serve
+
+    if args.corpus:
+        os.environ["KB_CORPUS"] = str(Path(args.corpus).resolve())
+    host, _, port = args.dev_addr.rpartition(":")
+    print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
+    serve(config_file=args.config, open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
+    return 0
+
+
+def cmd_outline(args) -> int:
+    """Show how one speech file is read: metadata and section tree with ids (for speeches.yaml)."""
+    from .pipeline import build_knowledge_base
+
+    path = Path(args.file).resolve()
+    corpus = Path(args.corpus).resolve() if args.corpus else path.parent
+    kb = build_knowledge_base(corpus)
+    rel = path.relative_to(corpus).as_posix()
+    speech = next((s for s in kb.speeches if s.source.rel_path == rel), None)
+    for problem in kb.problems:
+        if problem.file == rel:
+            print(f"{problem.severity}: {problem}")
+    if speech is None:
+        print(f"Error: {rel} was not built (see the messages above)", file=sys.stderr)
+        return 1
+    print(f"id:       {speech.id}\ntitle:    {speech.title}{' (derived)' if speech.title_derived else ''}")
+    print(f"date:     {speech.date or speech.year or '-'} ({speech.date_source or 'unknown'})\nspeaker:  {speech.speaker or '-'}")
+    print(f"occasion: {speech.occasion or '-'}\nremoved:  {len(speech.clean.removed)} lines")
+    for r in speech.clean.removed:
+        print(f"  line {r.line} [{r.rule}] {r.text}")
+    print("sections:")
+    for section in speech.all_sections():
+        heading = section.heading or {"opening": "（开场白）", "closing": "（结束语）"}.get(section.kind, "（正文）")
+        themes = ",".join(section.themes) or "-"
+        print(f"  {'  ' * (section.level - 1)}{section.id:<10} {heading[:40]}  [{themes}; {section.theme_source}] {len(section.paragraphs)}¶")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_file
+
+    print(evaluate_file(Path(args.labels), Path(args.corpus) if args.corpus else None))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kb", description="Build the zuzhi-kb knowledge-base site from a corpus of speeches.")
+    parser.add_argument("--version", action="version", version=f"zuzhi-kb {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also log every removed line and MkDocs' progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the site into site/ (atomically) and write site/kb.json")
+    build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
+    build.add_argument("--site-dir", default="site", help="output directory (default: site)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors: exit 1 and keep the previous site")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="serve the site with live reload (rebuilds when corpus/ changes)")
+    serve.add_argument("--config", default="mkdocs.yml")
+    serve.add_argument("--corpus")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(func=cmd_serve)
+
+    outline = sub.add_parser("outline", help="show how one speech file is parsed (metadata, sections and their ids)")
+    outline.add_argument("file")
+    outline.add_argument("--corpus", help="corpus directory the file belongs to (default: its folder)")
+    outline.set_defaults(func=cmd_outline)
+
+    evaluate = sub.add_parser("evaluate", help="precision/recall/F1 of theme classification against a labelled set")
+    evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml")
+    evaluate.add_argument("--corpus", help="corpus the labelled speeches are in (default: given in the labels file)")
+    evaluate.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+    )
+    if not args.verbose:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return args.func(args)
+    except KbError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site/ is unchanged.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

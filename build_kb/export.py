@@ -1,0 +1,96 @@
+"""The machine-readable export `site/kb.json` (schema documented in README.md, version 1).
+
+Only add keys; never rename or remove one without raising SCHEMA_VERSION.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import __version__
+from .model import KnowledgeBase, Paragraph, Section, Speech
+
+SCHEMA_VERSION = 1
+
+
+def kb_to_dict(kb: KnowledgeBase) -> dict:
+    return {
+        "version": SCHEMA_VERSION,
+        "generator": f"zuzhi-kb {__version__}",
+        "themes": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "url": t.url,
+                "description": t.description,
+                "subtopics": [{"id": s.id, "name": s.name} for s in t.subtopics],
+            }
+            for t in kb.themes
+        ],
+        "speeches": [speech_to_dict(s) for s in kb.speeches],
+        "problems": [
+            {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
+        ],
+    }
+
+
+def speech_to_dict(speech: Speech) -> dict:
+    return {
+        "id": speech.id,
+        "url": speech.url,
+        "title": speech.title,
+        "title_derived": speech.title_derived,
+        "subtitle": speech.subtitle,
+        "date": speech.date,
+        "year": speech.year,
+        "date_source": speech.date_source,
+        "speaker": speech.speaker,
+        "speaker_role": speech.speaker_role,
+        "occasion": speech.occasion,
+        "level": speech.level,
+        "overridden": sorted(speech.overridden),
+        "source_file": speech.source.rel_path,
+        "source_encoding": speech.source.encoding,
+        "source_sha256": speech.source.sha256,
+        "header": [{"line": h.line, "text": h.text, "role": h.role} for h in speech.header],
+        "removed": [{"line": r.line, "text": r.text, "rule": r.rule} for r in speech.clean.removed],
+        "normalised": dict(speech.clean.normalised),
+        "sections": [section_to_dict(speech, s) for s in speech.sections],
+    }
+
+
+def section_to_dict(speech: Speech, section: Section) -> dict:
+    return {
+        "id": section.id,
+        "kind": section.kind,
+        "level": section.level,
+        "heading": section.heading,
+        "label": section.label,
+        "style": section.style,
+        "line": section.line,
+        "url": f"{speech.url}#{section.id}",
+        "themes": list(section.themes),
+        "theme_source": section.theme_source,
+        "theme_scores": dict(section.theme_scores),
+        "theme_evidence": {k: list(v) for k, v in section.theme_evidence.items()},
+        "subtopics": dict(section.subtopics),
+        "paragraphs": [paragraph_to_dict(speech, p) for p in section.paragraphs],
+        "sections": [section_to_dict(speech, c) for c in section.children],
+    }
+
+
+def paragraph_to_dict(speech: Speech, p: Paragraph) -> dict:
+    return {
+        "id": p.id,
+        "number": p.number,
+        "line": p.line,
+        "kind": p.kind,
+        "text": p.text,
+        "url": f"{speech.url}#{p.id}",
+        "themes": list(p.themes),
+    }
+
+
+def dumps(kb: KnowledgeBase) -> str:
+    """Deterministic JSON text: same knowledge base, same bytes."""
+    return json.dumps(kb_to_dict(kb), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,200 @@
+"""The data model of the knowledge base: what each pipeline stage hands to the next.
+
+Stages only add to these objects in one direction: read → clean → parse → enrich → render → publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A warning or error about one input, precise enough for the user to fix it."""
+
+    file: str
+    """Path of the offending file, relative to the corpus (or the config file)."""
+    message: str
+    """What is wrong and what to do about it, in one sentence."""
+    line: int | None = None
+    """1-based line in `file`, when the problem has one."""
+    severity: str = "warning"
+    """`warning` (build goes on) or `error` (the file is skipped)."""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One speech file as read from disk, decoded."""
+
+    path: Path
+    rel_path: str
+    """Path relative to the corpus directory, with forward slashes: the key used in overrides."""
+    raw: bytes
+    text: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a speech after cleaning, with its number in the source file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A source line the cleaner dropped, and the boilerplate rule that dropped it."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass
+class CleanText:
+    """A speech's lines after boilerplate removal and safe normalisation."""
+
+    lines: list[Line]
+    """Kept lines, blank lines included (they separate paragraphs)."""
+    removed: list[RemovedLine]
+    normalised: dict[str, int] = field(default_factory=dict)
+    """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
+
+
+@dataclass
+class HeaderLine:
+    """A line above the speech body that was read as metadata (title, date, speaker …)."""
+
+    line: int
+    text: str
+    role: str
+    """One of: title, subtitle, date, speaker, note."""
+
+
+@dataclass
+class Paragraph:
+    id: str
+    """Anchor on the speech page, e.g. `p12`: the 12th paragraph of the speech."""
+    number: int
+    text: str
+    line: int
+    """Line in the source file."""
+    kind: str = "text"
+    """`text`, or `salutation` for 同志们：."""
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    id: str
+    """Anchor on the speech page: `s2-1` is the first subsection of the second section."""
+    level: int
+    """1 to 3; opening and closing remarks are level 1."""
+    heading: str
+    """The heading exactly as in the source, numbering included (empty for the opening)."""
+    line: int
+    kind: str = "body"
+    """`opening`, `body` or `closing`."""
+    label: str = ""
+    """The numbering of the heading (`一、`, `（二）`, `1.`, `一是`), empty when unnumbered."""
+    style: str = ""
+    """Which heading style was recognised, e.g. `cn-dun`, `cn-paren`, `arabic`, `run-in`."""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    theme_scores: dict[str, float] = field(default_factory=dict)
+    theme_evidence: dict[str, list[str]] = field(default_factory=dict)
+    theme_source: str = ""
+    """What decided `themes`: heading, body, children, parent, manual, or none."""
+    subtopics: dict[str, str] = field(default_factory=dict)
+    """Theme id → sub-topic id, for the themes this section speaks about by its own evidence."""
+
+    @property
+    def title(self) -> str:
+        """The heading without its numbering, for citations and tables of contents."""
+        return self.heading[len(self.label):].strip() if self.label else self.heading
+
+    def walk(self):
+        """This section and all its descendants, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Speech:
+    id: str
+    source: SourceFile
+    clean: CleanText
+    header: list[HeaderLine]
+    title: str
+    title_derived: bool
+    """True when the text had no title and one was made from its content."""
+    subtitle: str | None
+    date: str | None
+    """ISO date YYYY-MM-DD, or None when the text gives no full date."""
+    year: int | None
+    date_source: str | None
+    """Where the date or year came from: header, title, headings, override."""
+    speaker: str | None
+    speaker_role: str | None
+    occasion: str | None
+    level: str | None
+    """Administrative level of the occasion when stated: 省, 市, 县, 区, 乡, 镇."""
+    sections: list[Section]
+    overridden: list[str] = field(default_factory=list)
+    """Names of the fields set by corpus/speeches.yaml."""
+    manual_themes: dict[str, list[str]] = field(default_factory=dict)
+    """Section id → theme ids fixed by hand in corpus/speeches.yaml."""
+
+    @property
+    def url(self) -> str:
+        return f"speeches/{self.id}/"
+
+    def all_sections(self) -> list[Section]:
+        return [s for top in self.sections for s in top.walk()]
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        return [p for s in self.all_sections() for p in s.paragraphs]
+
+
+@dataclass(frozen=True)
+class Subtopic:
+    id: str
+    name: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class Theme:
+    id: str
+    name: str
+    description: str = ""
+    subtopics: tuple[Subtopic, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"themes/{self.id}/"
+
+
+@dataclass
+class KnowledgeBase:
+    speeches: list[Speech]
+    """Sorted by date (undated last), then title."""
+    themes: list[Theme]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

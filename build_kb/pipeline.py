@@ -1,0 +1,176 @@
+"""The whole knowledge-base build, top to bottom: read → clean → parse → enrich.
+
+Rendering and publishing (render.py, publish.py) take the KnowledgeBase this module returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import classify
+from .clean import clean
+from .config import BoilerplateConfig, SpeechOverride, load_boilerplate, load_overrides
+from .errors import CorpusNotFound, UnreadableSpeech
+from .model import KnowledgeBase, Problem, SourceFile, Speech
+from .parse import derive_title, find_level, find_occasion, infer_year, parse
+from .read import discover, read_source
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, what): called as each speech is processed."""
+
+
+def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None) -> KnowledgeBase:
+    """Read, clean, parse and enrich every speech in `corpus_dir`.
+
+    Configuration errors raise ConfigError; a bad speech file never stops the build: it is recorded as
+    a Problem (with file and line) and skipped.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")
+    rules = load_boilerplate(corpus_dir)
+    overrides = load_overrides(corpus_dir)
+    taxonomy = classify.load_taxonomy(corpus_dir)
+    problems: list[Problem] = []
+
+    paths = discover(corpus_dir)
+    speeches: list[Speech] = []
+    seen_text: dict[str, str] = {}
+    for done, path in enumerate(paths):
+        rel = path.relative_to(corpus_dir).as_posix()
+        if progress:
+            progress(done, len(paths), rel)
+        override = overrides.get(rel)
+        if override and override.values.get("skip"):
+            log.info("%s: skipped (skip: true in speeches.yaml)", rel)
+            continue
+        try:
+            source = read_source(path, corpus_dir)
+        except UnreadableSpeech as exc:
+            problems.append(Problem(rel, exc.message, severity="error"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
+            continue
+        speech = make_speech(source, rules, override, problems)
+        if speech is None:
+            continue
+        fingerprint = _text_fingerprint(speech)
+        if fingerprint in seen_text:
+            problems.append(Problem(rel, f"has the same text as {seen_text[fingerprint]}; built once, from {seen_text[fingerprint]}"))
+            continue
+        seen_text[fingerprint] = rel
+        speeches.append(speech)
+    if progress:
+        progress(len(paths), len(paths), "")
+
+    for key, override in sorted(overrides.items()):
+        if not (corpus_dir / key).is_file():
+            problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
+    _make_ids_unique(speeches, problems)
+    speeches.sort(key=sort_key)
+    classify.classify_speeches(speeches, taxonomy, problems)
+    return KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+
+
+def sort_key(speech: Speech):
+    """Chronological; undated speeches last; ties broken by title and id so order is stable."""
+    when = speech.date or (f"{speech.year}-99-99" if speech.year else "9999-99-99")
+    return (when, speech.title, speech.id)
+
+
+def make_speech(source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem]) -> Speech | None:
+    rel = source.rel_path
+    if not source.text.strip():
+        problems.append(Problem(rel, "is empty; nothing to build", severity="error"))
+        return None
+    cleaned = clean(source.text, rules)
+    for removed in cleaned.removed:
+        log.info("%s:%d: removed (%s): %s", rel, removed.line, removed.rule, removed.text)
+    if cleaned.normalised.get("control-characters"):
+        problems.append(Problem(rel, f"contains {cleaned.normalised['control-characters']} control or zero-width characters (removed)"))
+    if not any(line.text for line in cleaned.lines):
+        problems.append(Problem(rel, "has no text left after removing boilerplate", severity="error"))
+        return None
+
+    parsed = parse(cleaned.lines)
+    if not parsed.structured:
+        problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
+    header = parsed.header
+    opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
+    occasion = find_occasion(header.title, header.subtitle, opening_text)
+    date, year = header.date, header.year
+    date_source = "header" if date else ("title" if year else None)
+    if year is None:
+        year, date_source = infer_year(parsed.sections)
+
+    speech = Speech(
+        id=speech_id(rel),
+        source=source,
+        clean=cleaned,
+        header=header.lines,
+        title=header.title or derive_title(parsed.sections, occasion),
+        title_derived=header.title is None,
+        subtitle=header.subtitle,
+        date=date,
+        year=year,
+        date_source=date_source,
+        speaker=header.speaker,
+        speaker_role=header.speaker_role,
+        occasion=occasion,
+        level=find_level(occasion, header.title, header.subtitle),
+        sections=parsed.sections,
+    )
+    if override:
+        apply_override(speech, override)
+    return speech
+
+
+def apply_override(speech: Speech, override: SpeechOverride) -> None:
+    for key, value in override.values.items():
+        if key == "skip":
+            continue
+        if key == "section_themes":
+            speech.manual_themes = dict(value)
+            continue
+        setattr(speech, key, value)
+        speech.overridden.append(key)
+        if key == "title":
+            speech.title_derived = False
+    if "date" in override.values:
+        speech.year = int(speech.date[:4])
+        speech.date_source = "override"
+    elif "year" in override.values:
+        speech.date_source = "override"
+        if speech.date and int(speech.date[:4]) != speech.year:
+            speech.date = None
+
+
+def speech_id(rel_path: str) -> str:
+    """A stable ASCII id from the file name: its slug when the name is ASCII, else a short hash."""
+    stem = rel_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    if stem.isascii() and len(re.sub(r"[^a-z0-9]", "", slug)) >= 3:
+        return slug[:64].strip("-")
+    return "speech-" + hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:10]
+
+
+def _make_ids_unique(speeches: list[Speech], problems: list[Problem]) -> None:
+    taken: dict[str, str] = {}
+    for speech in sorted(speeches, key=lambda s: s.source.rel_path):
+        if speech.id in taken:
+            new_id = f"{speech.id}-{hashlib.sha1(speech.source.rel_path.encode()).hexdigest()[:6]}"
+            problems.append(Problem(speech.source.rel_path, f"id {speech.id!r} is already used by {taken[speech.id]}; using {new_id!r} (set 'id' in speeches.yaml)"))
+            speech.id = new_id
+        taken[speech.id] = speech.source.rel_path
+
+
+def _text_fingerprint(speech: Speech) -> str:
+    body = "".join(s.heading + "".join(p.text for p in s.paragraphs) for s in speech.all_sections())
+    return hashlib.sha256(re.sub(r"\s+", "", body).encode("utf-8")).hexdigest()

@@ -1,0 +1,95 @@
+"""The MkDocs plugin `zuzhi-kb`: runs the pipeline and hands MkDocs the generated pages.
+
+Because the pages are added in `on_files`, plain `mkdocs build` and `mkdocs serve` work too, and
+`mkdocs serve` rebuilds when a file under corpus/ changes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import export
+from .errors import KbError
+from .model import KnowledgeBase
+from .pipeline import build_knowledge_base
+from .render import render_pages
+
+log = get_plugin_logger(__name__)
+
+
+class KnowledgeBaseConfig(Config):
+    corpus = c.Type(str, default="corpus")
+    """The corpus directory, relative to mkdocs.yml."""
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        super().__init__()
+        self.corpus_override: Path | None = None
+        """Set by the CLI (`kb build --corpus`); wins over the `corpus` option."""
+        self.progress = None
+        self.kb: KnowledgeBase | None = None
+        self.pages: dict[str, str] = {}
+
+    @property
+    def corpus_dir(self) -> Path:
+        if self.corpus_override:
+            return Path(self.corpus_override)
+        env = os.environ.get("KB_CORPUS")
+        if env:
+            return Path(env)
+        return Path(self._config_dir) / self.config.corpus
+
+    def on_config(self, config):
+        self._config_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
+        return config
+
+    def on_pre_build(self, config):
+        try:
+            self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress)
+        except KbError as exc:
+            # MkDocs prints a PluginError as a one-line error, not a traceback.
+            raise PluginError(str(exc)) from exc
+        for problem in self.kb.problems:
+            log.warning(str(problem))
+        self.pages = render_pages(self.kb)
+        # Sitemap dates come from the build date: pin it to the corpus so rebuilds are byte-identical.
+        os.environ["SOURCE_DATE_EPOCH"] = str(_corpus_epoch(self.kb))
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, markdown in sorted(self.pages.items()):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning(f"docs/{path} is replaced by the generated page of the same name; rename it")
+                files.remove(existing)
+            files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_post_build(self, config):
+        if self.kb is not None:
+            target = Path(config.site_dir) / "kb.json"
+            target.write_text(export.dumps(self.kb), encoding="utf-8")
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.corpus_dir))
+        return server
+
+
+def _corpus_epoch(kb: KnowledgeBase) -> int:
+    """Noon UTC of the newest speech date (or 2000-01-01): a fixed, meaningful build date."""
+    import calendar
+    import datetime as dt
+
+    dates = [s.date for s in kb.speeches if s.date] + [f"{s.year}-12-31" for s in kb.speeches if s.year and not s.date]
+    newest = max(dates) if dates else "2000-01-01"
+    day = dt.date.fromisoformat(newest)
+    return calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
