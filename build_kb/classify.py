@@ -112,9 +112,14 @@ def load_taxonomy(corpus_dir: Path) -> Taxonomy:
             if not sub.get("id") or not sub.get("name") or not words:
                 raise ConfigError(name, line_of(sub), f"each sub-topic of {theme_id!r} needs id, name and keywords")
             subtopics.append(Subtopic(str(sub["id"]), str(sub["name"]), tuple(str(w) for w in words)))
-        theme = Theme(id=theme_id, name=theme_name.strip(), description=str(item.get("description") or "").strip(), subtopics=tuple(subtopics))
+        theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(str(item.get("description") or "")), subtopics=tuple(subtopics))
         rules.append(ThemeRule(theme=theme, weights=weights))
     return Taxonomy(rules=tuple(rules))
+
+
+def join_folded(text: str) -> str:
+    """YAML folds line breaks into spaces, which do not belong between Chinese characters."""
+    return re.sub(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])", "", text.strip())
 
 
 # --- evidence ----------------------------------------------------------------------------------

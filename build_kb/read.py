@@ -94,15 +94,17 @@ def chinese_plausibility(text: str) -> float:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has NULs in every other byte for ASCII (and many for CJK)."""
-    sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = max(1, len(sample) // 2)
-    if odd_nuls / half > 0.2 and even_nuls / half < 0.05:
-        return "utf-16-le"
-    if even_nuls / half > 0.2 and odd_nuls / half < 0.05:
-        return "utf-16-be"
+    """UTF-16 without a BOM: the byte order whose decoding reads as Chinese (or as plain ASCII)."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\r\n\t" for c in text) / max(1, len(text))
+        if printable > 0.95 and (chinese_plausibility(text) >= 0.2 or text.isascii()):
+            return encoding
     return None
 
 

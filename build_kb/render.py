@@ -159,7 +159,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> str:
     page = speech.url
-    out = [front_matter(kb_speech=speech.id), f"# {md_inline(speech.title)}\n"]
+    out = [front_matter(hide=["navigation"], kb_speech=speech.id), f"# {md_inline(speech.title)}\n"]
     if speech.subtitle:
         out.append(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
     meta = [("日期", date_cn(speech))]
@@ -326,7 +326,7 @@ def render_theme(site: Site, theme: Theme) -> str:
     years = sorted({s.year for s, _ in excerpts if s.year})
     span = f"{years[0]}—{years[-1]}年" if years else "年份不详"
     out = [
-        front_matter(search={"exclude": True}, kb_theme=theme.id),
+        front_matter(hide=["navigation"], search={"exclude": True}, kb_theme=theme.id),
         f"# {md_inline(theme.name)}\n",
         f'<p class="kb-theme-desc">{esc(theme.description)}</p>\n',
         f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>\n',
@@ -348,9 +348,11 @@ def render_excerpt(speech: Speech, section: Section, page: str) -> str:
     body = section_text_html(section)
     head = f'<p class="kb-excerpt-head">{esc(heading)}</p>'
     cite = citation(speech, section, page)
-    if section_size(section) > FOLD_AFTER_CHARS:
-        first = section.paragraphs[0].text[:120] + "……" if section.paragraphs else ""
-        body = f'<p class="kb-p kb-lead">{esc(first)}</p><details class="kb-fold"><summary>展开全文（{section_size(section)} 字）</summary>{body}</details>'
+    size = section_size(section)
+    if size > FOLD_AFTER_CHARS:
+        first = next((s.paragraphs[0].text for s in section.walk() if s.paragraphs), "")
+        preview = f'<span class="kb-preview">{esc(first[:120])}……</span>' if first else ""
+        body = f'<details class="kb-fold"><summary>{preview}<span class="kb-more">展开全文（{size} 字）</span></summary>{body}</details>'
     return f'<div class="kb-excerpt">{head}{body}{cite}</div>\n'
 
 

@@ -1,0 +1,50 @@
+# zuzhi-kb — every target sets up what it needs (a .venv, and for tests Debian's chromium and CJK fonts).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: help site serve test test-fast bench system-deps clean
+
+help:
+	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
+	@echo "make site    build into site/ (and site/kb.json)"
+	@echo "make test    install everything the tests need and run them all"
+	@echo "make bench   benchmark builds and search at 100/1,000/2,000 speeches (slow)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/kb build
+
+serve: $(STAMP)
+	$(BIN)/kb build
+	$(BIN)/kb serve --dev-addr $(ADDR)
+
+# Browser tests need Chromium, PDF tests need CJK fonts and pdftoppm: install them from Debian when missing.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing chromium, fonts-noto-cjk and poppler-utils from Debian…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
+	  else \
+	    echo "Browser and PDF tests need: sudo apt-get install chromium fonts-noto-cjk poppler-utils (they are skipped without them)"; \
+	  fi; \
+	fi
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser"
+
+bench: $(STAMP) system-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .site.* bench/out

@@ -1,0 +1,72 @@
+"""Shared fixtures: the five real speeches as a corpus, small hostile corpora, built sites."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_kb.config import load_boilerplate
+from build_kb.pipeline import build_knowledge_base
+from build_kb.publish import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+CONFIG_FILES = ("boilerplate.yaml", "themes.yaml", "speeches.yaml")
+SEEDS = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def make_corpus(path: Path, files: dict[str, bytes | str] | None = None, with_seeds: bool = False, config: bool = True) -> Path:
+    """A corpus directory with the project's YAML configuration and the given speech files."""
+    path.mkdir(parents=True, exist_ok=True)
+    if config:
+        for name in CONFIG_FILES:
+            shutil.copy(CORPUS / name, path / name)
+    if with_seeds:
+        for name in SEEDS:
+            shutil.copy(CORPUS / name, path / name)
+    for name, content in (files or {}).items():
+        target = path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_kb():
+    return build_knowledge_base(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def seed_speech(seed_kb):
+    by_file = {s.source.rel_path: s for s in seed_kb.speeches}
+
+    def get(prefix: str):
+        return next(s for name, s in by_file.items() if name.startswith(prefix))
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_boilerplate(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory):
+    """The seeds built once into a site directory: (site_dir, kb)."""
+    out = tmp_path_factory.mktemp("seedsite")
+    site = out / "site"
+    kb = build_site(ROOT / "mkdocs.yml", site, corpus_dir=CORPUS, strict=True)
+    return site, kb
+
+
+@pytest.fixture(scope="session")
+def seed_json(seed_site):
+    site, _ = seed_site
+    return json.loads((site / "kb.json").read_text(encoding="utf-8"))

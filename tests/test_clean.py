@@ -1,0 +1,135 @@
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_kb.clean import clean, is_traditional, normalise_line
+from build_kb.parse import parse
+
+from conftest import SEEDS
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def output_text(speech) -> str:
+    """Everything the knowledge base shows of a speech's text, in source order."""
+    parts = [h.text for h in speech.header]
+    for section in speech.all_sections():
+        parts.append(section.heading)
+        parts.extend(p.text for p in section.paragraphs)
+    return "".join(parts)
+
+
+def no_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_text_conservation_on_seeds(seed_kb, name):
+    """Every character of the source except removed boilerplate survives, in order."""
+    speech = next(s for s in seed_kb.speeches if s.source.rel_path == name)
+    removed = {r.line for r in speech.clean.removed}
+    raw_lines = re.split(r"\r\n|\r|\n", speech.source.text)
+    kept = [line for number, line in enumerate(raw_lines, 1) if number not in removed]
+    expected = no_space("".join(normalise_line(line.strip()) for line in kept))
+    assert no_space(output_text(speech)) == expected
+    # And, without trusting the normaliser: every Han character of the kept lines, in order.
+    assert HAN.findall("".join(kept)) == HAN.findall(output_text(speech))
+
+
+def test_advertising_block_of_seed_001_is_removed_and_reported(seed_speech):
+    speech = seed_speech("001")
+    assert [r.line for r in speech.clean.removed] == [1, 2, 3, 4, 5, 7, 8, 9]
+    assert {r.rule for r in speech.clean.removed} == {"advertising-block"}
+    assert speech.clean.removed[1].text == "酷乐文行"
+    assert speech.title == "在党建工作会议上的讲话"
+
+
+def test_copyright_notice_of_seed_004_is_removed(seed_speech):
+    speech = seed_speech("004")
+    assert [(r.line, r.rule) for r in speech.clean.removed] == [(1, "copyright-notice")]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_clean_seeds_lose_nothing(seed_speech, prefix):
+    assert seed_speech(prefix).clean.removed == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["— 2 —", "- 3 -", "－ 12 －", "第3页", "第 3 页 共 10 页", "3/10", "Page 4", "www.example.com", "http://fanwen.example.cn/a/1.html"],
+)
+def test_page_numbers_and_watermarks_are_removed_anywhere(rules, line):
+    text = f"同志们：\n一、坚持党管干部原则，建设高素质专业化干部队伍，这是我们的一贯要求和根本原则。\n{line}\n二、加强基层党组织建设，提升组织力，这是新时代党的建设的重要任务和基础工程。"
+    cleaned = clean(text, rules)
+    assert [r.text for r in cleaned.removed] == [line]
+    assert cleaned.removed[0].line == 3
+
+
+def test_ad_block_rule_only_applies_at_the_edges(rules):
+    body = "一、坚持党管干部原则。我们要把订阅党报党刊作为基层党组织的一项重要工作来抓，这是宣传思想工作的重要内容。"
+    text = f"同志们：\n{body}\n"
+    assert clean(text, rules).removed == []
+
+
+def test_title_is_kept_even_when_glued_to_an_ad_block(rules):
+    text = "仅供学习 禁止外传\n在全县组织工作会议上的讲话\n同志们：\n今天我们召开会议，主要任务是总结工作、部署任务，希望大家认真贯彻落实，把各项工作做好。"
+    cleaned = clean(text, rules)
+    assert [r.line for r in cleaned.removed] == [1]
+    assert cleaned.lines[0].text == "在全县组织工作会议上的讲话"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("积极建设模范部门, 着力打造过硬组工干部队伍", "积极建设模范部门，着力打造过硬组工干部队伍"),
+        ("全过程、各方面,以政治上的加强", "全过程、各方面，以政治上的加强"),
+        ("会员群:免费", "会员群：免费"),
+        ("(一)加强政治建设", "（一）加强政治建设"),
+        ('增强"四个意识"', "增强“四个意识”"),
+        ("共1,000人参加", "共1,000人参加"),
+        ("会议于10:30开始", "会议于10:30开始"),
+        ("２０１８年２月", "2018年2月"),
+        ("同志们 ，今天", "同志们，今天"),
+        ("1.坚定政治信仰。", "1.坚定政治信仰。"),
+    ],
+)
+def test_normalisation_is_safe(raw, expected):
+    assert normalise_line(raw) == expected
+
+
+def test_traditional_characters_become_simplified_and_are_counted(rules):
+    text = "在全區組織工作會議上的講話\n同志們：\n一、堅持黨管幹部原則，建設高素質專業化幹部隊伍。"
+    cleaned = clean(text, rules)
+    assert cleaned.lines[0].text == "在全区组织工作会议上的讲话"
+    assert "坚持党管干部原则" in cleaned.lines[2].text
+    assert cleaned.normalised["traditional-to-simplified"] > 10
+
+
+def test_simplified_text_is_not_converted():
+    assert not is_traditional("乾隆年间，我们在全区组织工作会议上强调坚持党管干部原则。" * 3)
+
+
+def test_control_and_zero_width_characters_are_removed_and_counted(rules):
+    cleaned = clean("同志们：\n党的\x00建设\u200b质量\x07全面提高。", rules)
+    assert cleaned.lines[1].text == "党的建设质量全面提高。"
+    assert cleaned.normalised["control-characters"] == 3
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=list("党的建设一二三、（）。，：同志们要是 \n\r1.X*<>#第部分"), max_size=40), max_size=30))
+def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
+    text = "".join(chunks)
+    cleaned = clean(text, rules)
+    removed = {r.line for r in cleaned.removed}
+    parsed = parse(cleaned.lines)
+    shown = [h.text for h in parsed.header.lines]
+    for top in parsed.sections:
+        for section in top.walk():
+            shown.append(section.heading)
+            shown.extend(p.text for p in section.paragraphs)
+    kept = [line for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1) if n not in removed]
+    assert Counter(HAN.findall("".join(shown))) == Counter(HAN.findall("".join(kept)))
+    assert no_space("".join(shown)) == no_space("".join(normalise_line(" ".join(line.split())) for line in kept))

@@ -1,0 +1,237 @@
+import pytest
+
+from build_kb.clean import clean
+from build_kb.model import Line
+from build_kb.parse import cn_to_int, derive_title, find_date, int_to_cn, parse, parse_header
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(i, t.strip()) for i, t in enumerate(text.split("\n"), 1)]
+
+
+def outline(parsed) -> list[tuple[str, int, str]]:
+    return [(s.id, s.level, s.heading) for top in parsed.sections for s in top.walk() if s.kind == "body"]
+
+
+# --- metadata of the real seeds ------------------------------------------------------------------
+
+
+def test_seed_000_header(seed_speech):
+    s = seed_speech("000")
+    assert s.title == "在全区组织工作会议上的讲话"
+    assert s.subtitle == "全区组织工作会议材料之一"
+    assert (s.date, s.year, s.date_source) == ("2018-02-27", 2018, "header")
+    assert s.speaker == "喻显镔"  # written 喻 显 镔
+    assert (s.occasion, s.level) == ("全区组织工作会议", "区")
+
+
+def test_seed_002_year_from_title_only(seed_speech):
+    s = seed_speech("002")
+    assert s.title == "在2020年全市组织工作会议上的讲话"
+    assert (s.date, s.year, s.date_source) == (None, 2020, "title")
+    assert (s.occasion, s.level) == ("全市组织工作会议", "市")
+    assert s.speaker is None
+
+
+def test_seed_003_without_title_gets_a_derived_one(seed_speech):
+    s = seed_speech("003")
+    assert s.title_derived
+    assert s.title == "关于“精心组织市县乡党委换届工作”等五个方面的讲话"
+    assert "同志们" not in s.title
+
+
+def test_seed_004_multiline_title_and_year_from_headings(seed_speech):
+    s = seed_speech("004")
+    assert s.title == "全面落实新时代党的建设总要求 为决胜全面建成小康社会、决战脱贫攻坚 提供坚强组织保障"
+    assert [h.role for h in s.header] == ["title", "title", "title"]
+    assert (s.year, s.date_source) == (2020, "headings")
+
+
+# --- structure of the real seeds -----------------------------------------------------------------
+
+
+def test_seed_000_ordinal_headings_with_run_in_series(seed_speech):
+    s = seed_speech("000")
+    top = [x for x in s.sections if x.kind == "body"]
+    assert [x.label for x in top] == [f"第{n}，" for n in "一二三四五六七八"]
+    assert [c.heading for c in top[0].children] == ["要进一步严明政治纪律和政治规矩。", "要进一步严肃党内政治生活。", "要进一步净化党内政治生态。"]
+    assert [c.heading for c in top[4].children][:2] == ["强化政治引领提升凝聚力。", "强化能力建设提升领导力。"]
+    assert [c.heading for c in top[7].children] == ["要绝对忠诚。", "要公道正派。", "要求真务实。", "要专业敬业。", "要崇尚创新。", "要自重自律。"]
+    assert s.sections[0].kind == "opening" and s.sections[0].paragraphs[0].kind == "salutation"
+    assert s.sections[-1].kind == "closing" and s.sections[-1].paragraphs[0].text.startswith("同志们，2018年")
+
+
+def test_seed_001_two_levels(seed_speech):
+    s = seed_speech("001")
+    top = [x for x in s.sections if x.kind == "body"]
+    assert [x.label for x in top] == ["一、", "二、"]
+    assert [c.label for c in top[0].children] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert top[0].children[0].heading == "（一）党的十九大精神落实落细。"
+    assert top[0].children[0].paragraphs[0].text.startswith("坚持把学习贯彻")
+
+
+def test_seed_002_arabic_numbered_subsections(seed_speech):
+    s = seed_speech("002")
+    top = [x for x in s.sections if x.kind == "body"]
+    assert len(top) == 3 and all(len(x.children) == 3 for x in top)
+    assert top[1].children[2].heading == "3.推动各方面人才为我所用。"
+    assert top[1].children[2].id == "s2-3"
+
+
+def test_seed_003_run_in_yi_yao_headings(seed_speech):
+    s = seed_speech("003")
+    top = [x for x in s.sections if x.kind == "body"]
+    assert [x.label for x in top] == ["一要", "二要", "三要", "四要", "五要"]
+    assert top[0].heading == "一要精心组织市县乡党委换届工作。"
+    assert s.sections[0].paragraphs[0].text == "同志们："
+
+
+def test_seed_004_three_levels_mixed_styles(seed_speech):
+    s = seed_speech("004")
+    top = [x for x in s.sections if x.kind == "body"]
+    assert [x.heading for x in top] == ["一、2019年组织工作简要回顾", "二、2020年组织工作重点任务"]
+    assert [c.label for c in top[0].children] == ["一是", "二是", "三是", "四是"]
+    assert [c.label for c in top[1].children] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert s.sections[0].paragraphs[0].text == "各位领导，同志们："
+
+
+def test_paragraph_ids_are_unique_and_sequential(seed_kb):
+    for speech in seed_kb.speeches:
+        numbers = [p.number for p in speech.all_paragraphs()]
+        assert numbers == list(range(1, len(numbers) + 1))
+        ids = [s.id for s in speech.all_sections()]
+        assert len(ids) == len(set(ids))
+
+
+# --- heading styles on unseen text ---------------------------------------------------------------
+
+PARTS = """在全县组织工作会议上的讲话
+同志们：
+今天召开会议，部署今年工作。
+第一部分 过去一年工作回顾
+一、基层党建扎实推进
+（一）党支部建设。全面推进支部标准化建设。
+（二）党员队伍建设。严格发展党员程序。
+二、干部工作成效明显
+1．选拔任用。坚持好干部标准。
+2、教育培训。开展专题培训。
+（1）年轻干部。加强培养。
+（2）老干部。做好服务。
+第二部分 今年工作安排
+一、抓好人才工作。今年要引进人才。
+二、加强自身建设。做到打铁还需自身硬。
+同志们，让我们共同努力！"""
+
+
+def test_all_numbered_styles_nest_up_to_three_levels():
+    parsed = parse(lines_of(PARTS))
+    got = outline(parsed)
+    assert ("s1", 1, "第一部分 过去一年工作回顾") in got
+    assert ("s1-1", 2, "一、基层党建扎实推进") in got
+    assert ("s1-1-1", 3, "（一）党支部建设。") in got
+    assert ("s1-2-1", 3, "1．选拔任用。") in got
+    assert ("s1-2-2", 3, "2、教育培训。") in got
+    assert ("s2-1", 2, "一、抓好人才工作。") in got
+    # a fourth level does not exist: （1） stays a paragraph of 2、
+    assert all(level <= 3 for _, level, _ in got)
+    two = next(s for top in parsed.sections for s in top.walk() if s.id == "s1-2-2")
+    assert [p.text for p in two.paragraphs] == ["开展专题培训。", "（1）年轻干部。加强培养。", "（2）老干部。做好服务。"]
+    assert parsed.sections[-1].kind == "closing"
+
+
+def test_lone_run_in_number_is_not_a_heading():
+    text = "同志们：\n一、加强班子建设\n二是要坚持民主集中制。这是一段普通的话。\n二、抓好队伍建设\n三、强化作风建设"
+    got = outline(parse(lines_of(text)))
+    assert [h for _, _, h in got] == ["一、加强班子建设", "二、抓好队伍建设", "三、强化作风建设"]
+
+
+def test_numbering_must_continue_to_count_as_headings():
+    text = "同志们：\n一、加强班子建设\n1.坚持标准。\n5.这只是一个数字开头的段落，不是标题。\n2.严格程序。"
+    got = outline(parse(lines_of(text)))
+    assert [h for _, _, h in got] == ["一、加强班子建设", "1.坚持标准。", "2.严格程序。"]
+
+
+def test_amounts_and_dates_at_line_start_are_not_headings():
+    text = "同志们：\n2020年是决胜之年。\n1.5亿元资金已经到位，用于基层阵地建设。\n3.2万名党员参加培训。"
+    parsed = parse(lines_of(text))
+    assert not parsed.structured
+
+
+def test_text_without_structure_is_one_body_section():
+    parsed = parse(lines_of("同志们：\n今天讲三点意见。\n第一点很重要。\n同志们，谢谢大家！"))
+    kinds = [s.kind for s in parsed.sections]
+    assert kinds == ["opening", "body", "closing"]
+    assert parsed.sections[1].paragraphs[0].text == "今天讲三点意见。"
+    assert not parsed.structured
+
+
+def test_unnumbered_series_needs_two_alike_leads():
+    text = "同志们：\n一、加强自身建设\n打铁还需自身硬。组织部门要带头。\n要绝对忠诚。这是生命线。\n要公道正派。这是鲜明特质。\n同时，还要注意方法，这里不再展开。"
+    got = outline(parse(lines_of(text)))
+    assert [h for _, _, h in got] == ["一、加强自身建设", "要绝对忠诚。", "要公道正派。"]
+
+
+# --- header metadata on unseen text --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, field, value",
+    [
+        (["在全市组织工作会议上的讲话", "（2021年3月12日）", "张 三"], "speaker", "张三"),
+        (["在全市组织工作会议上的讲话", "2021年3月12日"], "date", "2021-03-12"),
+        (["在全市组织工作会议上的讲话", "2018.2.27"], "date", "2018-02-27"),
+        (["在全市组织工作会议上的讲话", "二〇一九年一月十八日"], "date", "2019-01-18"),
+        (["在全市组织工作会议上的讲话", "XX"], "speaker", None),
+        (["在全市组织工作会议上的讲话", "张××"], "speaker", None),
+        (["在全市组织工作会议上的讲话", "市委常委、组织部部长 李四"], "speaker", "李四"),
+        (["在全市组织工作会议上的讲话", "市委常委、组织部部长 李四"], "speaker_role", "市委常委、组织部部长"),
+        (["凝心聚力 担当作为", "——在全市组织工作会议上的讲话"], "subtitle", "在全市组织工作会议上的讲话"),
+        (["凝心聚力 担当作为", "——在全市组织工作会议上的讲话"], "title", "凝心聚力 担当作为"),
+        (["在2019年全县组织工作会议上的讲话"], "year", 2019),
+    ],
+)
+def test_header_fields(header, field, value):
+    parsed = parse_header(lines_of("\n".join(header)))
+    assert getattr(parsed, field) == value
+
+
+def test_placeholder_speaker_is_recognised_but_unknown():
+    parsed = parse_header(lines_of("在全市组织工作会议上的讲话\n×××"))
+    assert parsed.speaker is None
+    assert [h.role for h in parsed.lines] == ["title", "speaker"]
+
+
+@pytest.mark.parametrize("text, expected", [("2018年2月30日", None), ("2018年2月27日", "2018-02-27"), ("20180227", None)])
+def test_invalid_dates_are_ignored(text, expected):
+    found = find_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_subtitle_gives_the_occasion(rules):
+    from build_kb.pipeline import make_speech
+    from build_kb.model import SourceFile
+    from pathlib import Path
+
+    text = "凝心聚力 担当作为\n——在全省组织部长会议上的讲话\n同志们：\n一、提高政治站位。要讲政治。\n二、加强干部队伍建设。要选好人。"
+    source = SourceFile(Path("x.txt"), "x.txt", text.encode(), text, "utf-8", "0")
+    speech = make_speech(source, rules, None, [])
+    assert (speech.occasion, speech.level) == ("全省组织部长会议", "省")
+
+
+def test_derived_title_never_uses_salutation():
+    parsed = parse(lines_of("同志们：\n今天我们在这里开会，主要是研究部署基层党建工作。"))
+    title = derive_title(parsed.sections, None)
+    assert "同志们" not in title
+    assert title.startswith("讲话：今天我们在这里开会")
+
+
+def test_chinese_numerals():
+    assert [cn_to_int(x) for x in ["一", "十", "十二", "二十", "九十九", "十十", "百"]] == [1, 10, 12, 20, 99, None, None]
+    assert [int_to_cn(n) for n in [1, 10, 12, 20, 99]] == ["一", "十", "十二", "二十", "九十九"]
+
+
+def test_markup_in_text_is_kept_as_text(rules):
+    cleaned = clean("同志们：\n一、*同志讲了<script>alert(1)</script>和{{ config }}。后文。", rules)
+    parsed = parse(cleaned.lines)
+    section = parsed.sections[1]
+    assert section.heading == "一、*同志讲了<script>alert(1)</script>和{{ config }}。"
