@@ -38,6 +38,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Set by the CLI (`kb build --corpus`); wins over the `corpus` option."""
         self.progress = None
         self.kb: KnowledgeBase | None = None
+        self.error: KbError | None = None
+        """The problem that stopped the last build, for the CLI to report as it is."""
         self.pages: dict[str, str] = {}
 
     @property
@@ -54,9 +56,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def on_pre_build(self, config):
+        self.error = None
         try:
             self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress)
         except KbError as exc:
+            self.error = exc
             # MkDocs prints a PluginError as a one-line error, not a traceback.
             raise PluginError(str(exc)) from exc
         for problem in self.kb.problems:

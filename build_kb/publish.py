@@ -54,6 +54,8 @@ def build_site(
         mkdocs_build(config)
     except Abort as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if plugin.error is not None:
+            raise plugin.error from exc
         if strict and plugin.kb is not None:
             raise StrictModeFailure(f"build stopped by --strict: {exc}") from exc
         raise KbError(str(exc)) from exc

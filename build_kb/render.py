@@ -33,6 +33,15 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def safe_title(text: str) -> str:
+    """A page title for <title> and search results.
+
+    Themes run titles through Jinja's `striptags`, which un-escapes entities: an escaped `<` would
+    come back as a real tag. Full-width forms read the same to a Chinese reader and are inert.
+    """
+    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
 def front_matter(**fields) -> str:
     """YAML front matter; values are written as JSON, which YAML reads as-is."""
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
@@ -159,7 +168,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> str:
     page = speech.url
-    out = [front_matter(hide=["navigation"], kb_speech=speech.id), f"# {md_inline(speech.title)}\n"]
+    out = [front_matter(title=safe_title(speech.title), hide=["navigation"], kb_speech=speech.id), f"# {md_inline(speech.title)}\n"]
     if speech.subtitle:
         out.append(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
     meta = [("日期", date_cn(speech))]
@@ -326,7 +335,7 @@ def render_theme(site: Site, theme: Theme) -> str:
     years = sorted({s.year for s, _ in excerpts if s.year})
     span = f"{years[0]}—{years[-1]}年" if years else "年份不详"
     out = [
-        front_matter(hide=["navigation"], search={"exclude": True}, kb_theme=theme.id),
+        front_matter(title=safe_title(theme.name), hide=["navigation"], search={"exclude": True}, kb_theme=theme.id),
         f"# {md_inline(theme.name)}\n",
         f'<p class="kb-theme-desc">{esc(theme.description)}</p>\n',
         f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>\n',

@@ -1,0 +1,168 @@
+"""The built site as a whole: pages, kb.json, strictness, determinism, atomicity, offline use."""
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from build_kb.errors import KbError, StrictModeFailure
+from build_kb.publish import build_site
+
+from conftest import ROOT, make_corpus
+from sitecheck import broken_links, external_references
+
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+def tree_digest(path: Path) -> dict[str, str]:
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_every_speech_has_a_page_with_its_outline(seed_site):
+    site, kb = seed_site
+    assert len(kb.speeches) == 5
+    for speech in kb.speeches:
+        html = (site / speech.url / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{speech.title}" in html
+        for section in speech.all_sections():
+            assert f'id="{section.id}"' in html
+        for p in speech.all_paragraphs():
+            assert f'id="{p.id}"' in html
+        # the outline is the page's table of contents
+        first = next(s for s in speech.all_sections() if s.kind == "body" and s.heading)
+        assert f'href="#{first.id}"' in html
+
+
+def test_speech_page_shows_metadata_and_pager(seed_site):
+    site, kb = seed_site
+    speech = next(s for s in kb.speeches if s.date == "2018-02-27")
+    html = (site / speech.url / "index.html").read_text(encoding="utf-8")
+    for text in ["2018年2月27日", "喻显镔", "全区组织工作会议", "000_0529276282a01e65.txt", "下一篇"]:
+        assert text in html
+
+
+def test_index_by_year_and_home(seed_site):
+    site, kb = seed_site
+    index = (site / "speeches/index.html").read_text(encoding="utf-8")
+    assert index.index("2020年") < index.index("2018年") < index.index("年份不详")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "5</b>篇讲话" in home and "怎样使用" in home
+
+
+def test_kb_json_schema(seed_json):
+    data = seed_json
+    assert data["version"] == 1
+    assert [t["id"] for t in data["themes"]] == ["political-building", "grassroots", "cadres", "talent", "self-building"]
+    assert all(set(t) >= {"id", "name", "url"} for t in data["themes"])
+    for speech in data["speeches"]:
+        assert set(speech) >= {"id", "url", "title", "subtitle", "date", "year", "speaker", "occasion", "source_file", "source_sha256", "removed", "sections"}
+        raw = (ROOT / "corpus" / speech["source_file"]).read_bytes()
+        assert speech["source_sha256"] == hashlib.sha256(raw).hexdigest()
+        assert speech["url"] == f"speeches/{speech['id']}/"
+
+        def check(section):
+            assert set(section) >= {"id", "level", "heading", "url", "themes", "theme_scores", "theme_evidence", "paragraphs", "sections"}
+            assert section["url"] == f"{speech['url']}#{section['id']}"
+            for p in section["paragraphs"]:
+                assert set(p) >= {"id", "text", "url"}
+                assert p["url"] == f"{speech['url']}#{p['id']}"
+            for child in section["sections"]:
+                assert child["level"] == section["level"] + 1
+                check(child)
+
+        for section in speech["sections"]:
+            check(section)
+    removed = {s["source_file"]: s["removed"] for s in data["speeches"]}
+    assert removed["004_eacb4a459d5cbb94.txt"][0] == {"line": 1, "text": "本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", "rule": "copyright-notice"}
+
+
+def test_no_internal_link_or_anchor_is_broken(seed_site):
+    site, _ = seed_site
+    assert broken_links(site) == []
+
+
+def test_nothing_is_loaded_from_another_host(seed_site):
+    site, _ = seed_site
+    assert external_references(site) == []
+    assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_same_corpus_gives_byte_identical_site(seed_site, tmp_path):
+    site, _ = seed_site
+    again = tmp_path / "site"
+    build_site(MKDOCS_YML, again, corpus_dir=ROOT / "corpus")
+    assert tree_digest(again) == tree_digest(site)
+
+
+def test_markup_in_a_speech_is_shown_literally(tmp_path):
+    hostile = (
+        "在<b>全市</b>组织工作会议上的讲话\n同志们：\n"
+        "一、*同志强调要**加强**学习<script>alert('x')</script>。{{ config.site_name }}和{% include 'x' %}都原样显示。\n"
+        "二、[链接](http://evil.example) 与 # 井号 与 `代码` 与 &amp; 也原样显示。\n"
+    )
+    corpus = make_corpus(tmp_path / "corpus", {"hostile.txt": hostile})
+    site = tmp_path / "site"
+    kb = build_site(MKDOCS_YML, site, corpus_dir=corpus)
+    html = (site / kb.speeches[0].url / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "*同志强调要**加强**学习" in html and "<em>" not in html and "<strong>加强" not in html
+    assert "{{ config.site_name }}" in html and "{% include &#x27;x&#x27; %}" in html
+    assert 'href="http://evil.example"' not in html
+    assert "&amp;amp;" in html
+    assert "<title>在＜b＞全市＜/b＞组织工作会议上的讲话" in html
+    assert "<h1" in html and "在&lt;b&gt;全市&lt;/b&gt;组织工作会议上的讲话" in html
+
+
+def test_strict_build_fails_on_warnings_and_keeps_the_old_site(seed_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(seed_site[0], site)
+    before = tree_digest(site)
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": "同志们：\n今天不讲结构。只讲一段话。", "empty.txt": ""})
+    with pytest.raises(StrictModeFailure):
+        build_site(MKDOCS_YML, site, corpus_dir=corpus, strict=True)
+    assert tree_digest(site) == before
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_broken_yaml_fails_the_build_with_file_and_line(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": "同志们：\n一、加强党建。\n二、加强干部。"})
+    (corpus / "speeches.yaml").write_text("a.txt:\n  title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(KbError, match=r"speeches\.yaml:\d+"):
+        build_site(MKDOCS_YML, tmp_path / "site", corpus_dir=corpus)
+    assert not (tmp_path / "site").exists()
+
+
+def test_killed_build_leaves_previous_site_intact(seed_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(seed_site[0], site)
+    before = tree_digest(site)
+    big = make_corpus(tmp_path / "corpus", with_seeds=True)
+    for i in range(60):  # enough work that the kill lands mid-build
+        (big / f"copy{i:03d}.txt").write_text((ROOT / "corpus" / "000_0529276282a01e65.txt").read_text(encoding="utf-8") + f"\n第{i}份。", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "build_kb", "build", "--config", str(MKDOCS_YML), "--corpus", str(big), "--site-dir", str(site)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(2.5)
+    assert proc.poll() is None, "build finished before it could be killed; give it more work"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert tree_digest(site) == before
+    # the next build cleans up the dead build's staging directory and succeeds
+    build_site(MKDOCS_YML, site, corpus_dir=ROOT / "corpus")
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_title_cannot_break_out_of_the_title_element(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"x.txt": "在会议上的讲话</title><script>alert(1)</script>\n同志们：\n一、加强党建。\n二、加强干部。"})
+    kb = build_site(MKDOCS_YML, tmp_path / "site", corpus_dir=corpus)
+    html = (tmp_path / "site" / kb.speeches[0].url / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
