@@ -20,19 +20,26 @@ GLOSSARY_FILE = "glossary.yaml"
 class LineDict(dict):
     """A mapping read from YAML that remembers the line of each key (1-based)."""
 
-    line: int = 0
-    key_lines: dict
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.key_lines: dict[str, int] = {}
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """SafeLoader that keeps line numbers and leaves dates as text (we validate them ourselves)."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:

@@ -1,0 +1,64 @@
+"""The `kb` command as a user runs it: exit codes, messages and the summary line."""
+
+import subprocess
+import sys
+
+from conftest import ROOT, make_corpus
+
+GOOD = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。提升组织力。\n二、建设高素质干部队伍。坚持好干部标准。\n"
+
+
+def kb(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "build_kb", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_help_lists_commands():
+    result = kb("--help")
+    assert result.returncode == 0
+    for command in ("build", "serve", "outline", "evaluate"):
+        assert command in result.stdout
+
+
+def test_build_prints_one_line_summary(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "b.txt": "仅供学习 禁止外传\n" + GOOD.replace("全县", "全市").replace("提升", "全面提升")})
+    result = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("Built 2 speeches: ")
+    assert "1 boilerplate lines removed" in line and "0 warnings" in line
+    assert (tmp_path / "site" / "kb.json").exists()
+
+
+def test_strict_turns_warnings_into_exit_1(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "empty.txt": ""})
+    loose = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
+    assert loose.returncode == 0
+    assert "empty.txt: is empty" in loose.stderr
+    strict = kb("build", "--strict", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site2"))
+    assert strict.returncode == 1
+    assert strict.stderr.strip().splitlines()[-1].startswith("Error: build stopped by --strict")
+    assert "Traceback" not in strict.stderr
+    assert not (tmp_path / "site2").exists()
+
+
+def test_config_error_is_one_line_with_file_and_line(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "themes.yaml").write_text("themes:\n  - id: Bad Id\n    name: x\n", encoding="utf-8")
+    result = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Error: c/themes.yaml:2: theme id must be lowercase ASCII" in result.stderr
+
+
+def test_missing_corpus(tmp_path):
+    result = kb("build", "--corpus", str(tmp_path / "nowhere"), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "corpus directory not found" in result.stderr
+
+
+def test_outline_shows_ids_for_overrides():
+    result = kb("outline", "corpus/001_109e6641f84a65ed.txt")
+    assert result.returncode == 0, result.stderr
+    assert "title:    在党建工作会议上的讲话" in result.stdout
+    assert "line 1 [advertising-block] 仅供学习 禁止外传" in result.stdout
+    assert "s1-3" in result.stdout and "（三）干部队伍建设持续加强。" in result.stdout

@@ -1,0 +1,133 @@
+"""The pipeline on corpora with problems: every bad input is reported, none stops the build."""
+
+import codecs
+
+import pytest
+
+from build_kb.errors import ConfigError, CorpusNotFound
+from build_kb.pipeline import build_knowledge_base, speech_id
+
+from conftest import ROOT, make_corpus
+
+GOOD = "在全县组织工作会议上的讲话\n（2021年3月12日）\n同志们：\n一、加强基层党组织建设。提升组织力。\n二、建设高素质干部队伍。坚持好干部标准。\n"
+
+
+def problems_by_file(kb):
+    return {p.file: p for p in kb.problems}
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {
+        "good.txt": GOOD,
+        "empty.txt": "",
+        "blank.txt": "  \n\n\t\n",
+        "binary.txt": b"\x00\x01\x02\x03PK\x00\x00",
+        "noise.txt": bytes(range(128, 256)) * 10,
+        "only-ads.txt": "仅供学习 禁止外传\n会员群：12345\n",
+    })
+    kb = build_knowledge_base(corpus)
+    assert [s.source.rel_path for s in kb.speeches] == ["good.txt"]
+    found = problems_by_file(kb)
+    assert "empty" in found["empty.txt"].message and found["empty.txt"].severity == "error"
+    assert "empty" in found["blank.txt"].message
+    assert "binary" in found["binary.txt"].message
+    assert "UTF-8" in found["noise.txt"].message
+    assert "no text left" in found["only-ads.txt"].message
+
+
+def test_duplicate_speech_is_built_once_with_a_warning(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "b.txt": GOOD.encode("gbk"), "c.txt": GOOD.replace("\n", "\r\n")})
+    kb = build_knowledge_base(corpus)
+    assert [s.source.rel_path for s in kb.speeches] == ["a.txt"]
+    assert "same text as a.txt" in problems_by_file(kb)["b.txt"].message
+    assert "same text as a.txt" in problems_by_file(kb)["c.txt"].message
+
+
+def test_mixed_encodings_in_one_corpus(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {
+        "utf8.txt": GOOD,
+        "gbk.txt": GOOD.replace("全县", "全市").replace("提升", "全面提升").encode("gbk"),
+        "utf16.txt": GOOD.replace("全县", "全区").replace("提升", "持续提升").encode("utf-16"),
+        "bom.txt": codecs.BOM_UTF8 + GOOD.replace("全县", "全省").replace("提升", "切实提升").encode("utf-8"),
+    })
+    kb = build_knowledge_base(corpus)
+    assert sorted(s.occasion for s in kb.speeches) == sorted(["全县组织工作会议", "全市组织工作会议", "全区组织工作会议", "全省组织工作会议"])
+    assert {s.source.encoding for s in kb.speeches} == {"utf-8", "gb18030", "utf-16", "utf-8-sig"}
+
+
+def test_overrides_win_and_are_marked(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"讲话 一.txt": GOOD})
+    (corpus / "speeches.yaml").write_text(
+        "讲话 一.txt:\n  id: county-2021\n  speaker: 王五\n  date: 2021-03-15\n  section_themes:\n    s1: [cadres]\n", encoding="utf-8"
+    )
+    kb = build_knowledge_base(corpus)
+    speech = kb.speeches[0]
+    assert (speech.id, speech.speaker, speech.date, speech.year) == ("county-2021", "王五", "2021-03-15", 2021)
+    assert sorted(speech.overridden) == ["date", "id", "speaker"]
+    s1 = speech.all_sections()[1]
+    assert (s1.id, s1.themes, s1.theme_source) == ("s1", ["cadres"], "manual")
+
+
+@pytest.mark.parametrize(
+    "yaml_text, line, fragment",
+    [
+        ("a.txt:\n  tilte: 错字\n", 2, "unknown field 'tilte'"),
+        ("a.txt:\n  title: ok\n  date: 2021-13-45\n", 3, "YYYY-MM-DD"),
+        ("a.txt:\n  id: 中文id\n", 2, "lowercase ASCII"),
+        ("a.txt:\n  title: [unclosed\n", 3, "not valid YAML"),
+        ("a.txt: [1, 2]\n", 1, "must be a mapping"),
+        ("a.txt:\n  title: x\na.txt:\n  title: y\n", 3, "duplicate key"),
+    ],
+)
+def test_bad_override_names_file_and_line(tmp_path, yaml_text, line, fragment):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "speeches.yaml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        build_knowledge_base(corpus)
+    assert exc.value.file.endswith("speeches.yaml")
+    assert exc.value.line == line
+    assert fragment in str(exc.value)
+
+
+def test_override_for_a_missing_file_is_a_warning(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "speeches.yaml").write_text("gone.txt:\n  title: x\n", encoding="utf-8")
+    kb = build_knowledge_base(corpus)
+    assert any("gone.txt" in p.message and p.line == 1 for p in kb.problems)
+
+
+def test_bad_boilerplate_regex_names_the_rule(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "boilerplate.yaml").write_text("rules:\n  - name: broken\n    pattern: '([unclosed'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rule 'broken'.*invalid regular expression") as exc:
+        build_knowledge_base(corpus)
+    assert exc.value.line == 2
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusNotFound, match="corpus directory not found"):
+        build_knowledge_base(tmp_path / "nope")
+
+
+def test_corpus_without_config_files_still_builds(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD}, config=False)
+    kb = build_knowledge_base(corpus)
+    assert len(kb.speeches) == 1 and kb.themes == []
+
+
+def test_ids_are_stable_ascii_and_unique():
+    assert speech_id("000_0529276282a01e65.txt") == "000-0529276282a01e65"
+    assert speech_id("Report 2021.txt") == "report-2021"
+    chinese = speech_id("在全区组织工作会议上的讲话.txt")
+    assert chinese.startswith("speech-") and chinese.isascii() and chinese == speech_id("在全区组织工作会议上的讲话.txt")
+    assert speech_id("a/讲话.txt") != speech_id("b/讲话.txt")
+
+
+def test_speeches_are_sorted_by_date_undated_last(seed_kb):
+    keys = [(s.date or (f"{s.year}-99" if s.year else "9999")) for s in seed_kb.speeches]
+    assert keys == sorted(keys)
+    assert seed_kb.speeches[-1].year is None
+
+
+def test_seed_corpus_builds_without_problems(seed_kb):
+    assert seed_kb.problems == []
