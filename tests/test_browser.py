@@ -1,0 +1,110 @@
+"""The site in a real headless Chromium: offline, under a sub-path, searchable, printable."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make test installs it)"),
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(seed_site):
+    """Serves the directory *above* site/, so the knowledge base lives under the sub-path /site/."""
+    site, _ = seed_site
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/site/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.requests_seen = []
+    pg.on("request", lambda r: pg.requests_seen.append(r.url))
+    yield pg
+    context.close()
+
+
+def test_pages_load_only_from_the_server(page, server, seed_site):
+    _, kb = seed_site
+    for path in ["", "speeches/", kb.speeches[0].url, "themes/", "themes/cadres/", "about/"]:
+        response = page.goto(server + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).hostname for u in page.requests_seen if not u.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in page.requests_seen if "127.0.0.1" not in u)
+
+
+def test_speech_page_outline_and_paragraph_links(page, server, seed_site):
+    _, kb = seed_site
+    speech = next(s for s in kb.speeches if s.date == "2018-02-27")
+    page.goto(server + speech.url)
+    assert page.locator("h1").first.inner_text().startswith("在全区组织工作会议上的讲话")
+    toc = page.locator(".md-sidebar--secondary .md-nav__link")
+    assert toc.count() >= 8
+    page.locator('a.kb-pn[href="#p12"]').click()
+    assert page.url.endswith("#p12")
+    assert page.locator("#p12").evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_header_search_finds_a_phrase(page, server):
+    page.goto(server)
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill("年轻干部")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert page.locator(".md-search-result__item").count() >= 1
+
+
+def test_printed_theme_page_is_study_material(page, server, tmp_path):
+    if not shutil.which("pdftoppm") or not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (make test installs it)")
+    page.goto(server + "themes/cadres/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "cadres.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "干部队伍" in text and "选拔任用与换届" in text
+    assert "——《在全区组织工作会议上的讲话》" in text.replace(" ", "")
+    # folded excerpts are unfolded on paper, the search box and tabs are not printed
+    assert "展开全文" not in text
+    assert "严格落实好干部标准" in text.replace(" ", "").replace("\n", "")
+    assert "搜索" not in text
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p*.png"))
+    assert png.stat().st_size > 5000
