@@ -72,7 +72,8 @@ def cmd_outline(args) -> int:
 
     path = Path(args.file).resolve()
     corpus = Path(args.corpus).resolve() if args.corpus else path.parent
-    kb = build_knowledge_base(corpus)
+    rules = Path(args.rules) if args.rules and Path(args.rules).is_dir() else None
+    kb = build_knowledge_base(corpus, rules_dir=rules)
     rel = path.relative_to(corpus).as_posix()
     speech = next((s for s in kb.speeches if s.source.rel_path == rel), None)
     for problem in kb.problems:
@@ -97,7 +98,7 @@ def cmd_outline(args) -> int:
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate_file
 
-    print(evaluate_file(Path(args.labels), Path(args.corpus) if args.corpus else None))
+    print(evaluate_file(Path(args.labels), Path(args.rules) if args.rules else None))
     return 0
 
 
@@ -123,11 +124,12 @@ def make_parser() -> argparse.ArgumentParser:
     outline = sub.add_parser("outline", help="show how one speech file is parsed (metadata, sections and their ids)")
     outline.add_argument("file")
     outline.add_argument("--corpus", help="corpus directory the file belongs to (default: its folder)")
+    outline.add_argument("--rules", default="corpus", help="where boilerplate.yaml and themes.yaml are (default: corpus)")
     outline.set_defaults(func=cmd_outline)
 
     evaluate = sub.add_parser("evaluate", help="precision/recall/F1 of theme classification against a labelled set")
     evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml")
-    evaluate.add_argument("--corpus", help="corpus the labelled speeches are in (default: given in the labels file)")
+    evaluate.add_argument("--rules", help="where themes.yaml and boilerplate.yaml are (default: corpus/ of the project)")
     evaluate.set_defaults(func=cmd_evaluate)
     return parser
 
@@ -145,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     except KbError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `kb outline … | head`
+        return 0
     except KeyboardInterrupt:
         print("Interrupted; the previous site/ is unchanged.", file=sys.stderr)
         return 130

@@ -136,7 +136,7 @@ ROLE_WORDS = "书记|副书记|部长|副部长|主任|市长|区长|县长|州�
 ROLE_NAME_RE = re.compile(rf"^(.{{1,24}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*]{{1,3}})$")
 NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求")
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—)\s*(.+)$")
-KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^学习材料|^会议材料")
+KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
 OCCASION_RE = re.compile(r"在(.{2,40}?)(?:上|中)的(?:讲话|报告|工作报告|总结讲话|讲话提纲|发言|致辞|主持词|动员讲话|党课)")
 OPENING_OCCASION_RE = re.compile(r"召开(?:了)?(?:这次|今天的|本次|这个)?([^，。；、“”]{2,24}?(?:会议|大会|座谈会|推进会|培训班))")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
@@ -179,9 +179,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     title_lines = [h.text for h in header if h.role == "title"]
     subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"]
     title = " ".join(title_lines) or None
-    if title and year is None:
-        m = YEAR_RE.search(title)
-        if m:
+    for text in (title, *subtitles):
+        m = YEAR_RE.search(text or "")
+        if year is None and m:
             year = int(m.group(1))
     return ParsedHeader(
         lines=header,

@@ -25,18 +25,20 @@ Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called as each speech is processed."""
 
 
-def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None) -> KnowledgeBase:
+def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rules_dir: Path | None = None) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir`.
 
-    Configuration errors raise ConfigError; a bad speech file never stops the build: it is recorded as
-    a Problem (with file and line) and skipped.
+    Boilerplate rules and the theme taxonomy come from `rules_dir` (default: the corpus itself);
+    per-speech overrides always from the corpus. Configuration errors raise ConfigError; a bad speech
+    file never stops the build: it is recorded as a Problem (with file and line) and skipped.
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")
-    rules = load_boilerplate(corpus_dir)
+    rules_dir = Path(rules_dir) if rules_dir else corpus_dir
+    rules = load_boilerplate(rules_dir)
     overrides = load_overrides(corpus_dir)
-    taxonomy = classify.load_taxonomy(corpus_dir)
+    taxonomy = classify.load_taxonomy(rules_dir)
     problems: list[Problem] = []
 
     paths = discover(corpus_dir)

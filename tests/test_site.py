@@ -166,3 +166,40 @@ def test_title_cannot_break_out_of_the_title_element(tmp_path):
     kb = build_site(MKDOCS_YML, tmp_path / "site", corpus_dir=corpus)
     html = (tmp_path / "site" / kb.speeches[0].url / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
+
+
+def test_theme_pages_regroup_excerpts_with_citations(seed_site):
+    site, kb = seed_site
+    html = (site / "themes/cadres/index.html").read_text(encoding="utf-8")
+    assert "选拔任用与换届" in html and "教育培训" in html and "监督管理" in html
+    assert html.count('class="kb-excerpt"') >= 8
+    assert "——<a href=\"../../speeches/000-0529276282a01e65/#s3\">《在全区组织工作会议上的讲话》（2018年2月27日，喻显镔）第三部分</a>" in html
+    # within a sub-topic, excerpts are in date order
+    section = html[html.index('id="selection"'):]
+    section = section[: section.index("<h2", 10)] if "<h2" in section[10:] else section
+    assert section.index("2018年2月27日") < section.index("（2020年）")
+
+
+def test_theme_overview_matrix_links_every_speech_and_theme(seed_site):
+    site, kb = seed_site
+    html = (site / "themes/index.html").read_text(encoding="utf-8")
+    for speech in kb.speeches:
+        assert f'href="../{speech.url}"' in html
+    for theme in kb.themes:
+        assert f'href="../{theme.url}"' in html
+
+
+def test_theme_pages_are_not_in_the_search_index(seed_site):
+    site, _ = seed_site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith("themes/") for loc in locations)
+    assert any(loc.startswith("speeches/") for loc in locations)
+
+
+def test_speech_page_has_theme_badges_and_mix_bar(seed_site):
+    site, kb = seed_site
+    speech = next(s for s in kb.speeches if s.source.rel_path.startswith("001"))
+    html = (site / speech.url / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="kb-badge"') >= 10
+    assert '<svg class="kb-mix" role="img" aria-label="专题构成：' in html
