@@ -185,11 +185,82 @@ class Theme:
 
 
 @dataclass
+class Occurrence:
+    """One place a term is used: a paragraph, with keyword-in-context text around the match."""
+
+    speech_id: str
+    section_id: str
+    paragraph_id: str
+    url: str
+    left: str
+    match: str
+    right: str
+
+
+@dataclass
+class Term:
+    """A recurring formulation (提法) such as 两个维护, with every place it occurs."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...] = ()
+    explanation: str = ""
+    theme: str | None = None
+    curated: bool = False
+    """True when it comes from corpus/glossary.yaml."""
+    source: str = ""
+    """glossary, quoted or numbered: how the term was found."""
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"terms/{self.id}/"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+    def speech_ids(self) -> set[str]:
+        return {o.speech_id for o in self.occurrences}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A pointer to a related speech (section_id None) or passage, with its cosine similarity."""
+
+    speech_id: str
+    section_id: str | None
+    score: float
+
+
+@dataclass
 class KnowledgeBase:
     speeches: list[Speech]
     """Sorted by date (undated last), then title."""
     themes: list[Theme]
     problems: list[Problem] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    related_sections: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
+    """(speech id, section id) → the most similar passages in other speeches."""
+    related_speeches: dict[str, list[Link]] = field(default_factory=dict)
+
+    def speech(self, speech_id: str) -> Speech:
+        return self._by_id()[speech_id]
+
+    def section(self, speech_id: str, section_id: str) -> Section:
+        return self._sections()[(speech_id, section_id)]
+
+    def _by_id(self) -> dict[str, Speech]:
+        cache = self.__dict__.get("_speech_index")
+        if cache is None or len(cache) != len(self.speeches):
+            cache = self.__dict__["_speech_index"] = {s.id: s for s in self.speeches}
+        return cache
+
+    def _sections(self) -> dict[tuple[str, str], Section]:
+        cache = self.__dict__.get("_section_index")
+        if cache is None:
+            cache = self.__dict__["_section_index"] = {(s.id, x.id): x for s in self.speeches for x in s.all_sections()}
+        return cache
 
     @property
     def warnings(self) -> list[Problem]:

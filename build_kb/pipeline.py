@@ -18,6 +18,8 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
 from .read import discover, read_source
+from .related import link_related
+from .terms import find_terms, load_glossary
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
     rules = load_boilerplate(rules_dir)
     overrides = load_overrides(corpus_dir)
     taxonomy = classify.load_taxonomy(rules_dir)
+    glossary = load_glossary(rules_dir)
+    taxonomy.extra_words = tuple(form for entry in glossary for form in (entry.term, *entry.aliases))
     problems: list[Problem] = []
 
     paths = discover(corpus_dir)
@@ -78,7 +82,11 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
     classify.classify_speeches(speeches, taxonomy, problems)
-    return KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+    segment = taxonomy.segmenter.tokens
+    kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+    kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
+    kb.related_sections, kb.related_speeches = link_related(speeches, segment)
+    return kb
 
 
 def sort_key(speech: Speech):

@@ -6,157 +6,49 @@ Speech text is always emitted as escaped HTML or escaped Markdown, so whatever a
 
 from __future__ import annotations
 
-import html
-import json
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 
-from .classify import OTHER, OTHER_NAME
+from .classify import OTHER
 from .model import KnowledgeBase, Paragraph, Section, Speech, Theme
-from .parse import int_to_cn
+from .terms import link_plan
+from .render_browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
+from .render_common import (
+    Site,
+    badges,
+    citation,
+    date_cn,
+    esc,
+    front_matter,
+    md_inline,
+    mix_bar,
+    paragraph_html,
+    rel,
+    safe_title,
+    section_location,
+    theme_shares,
+)
 
 FOLD_AFTER_CHARS = 600
 """Theme-page excerpts longer than this are folded (click to expand)."""
-PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
-OTHER_COLOUR = "#9e9e9e"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md_inline(text: str) -> str:
-    """Escape text for a Markdown heading or link label: shown literally, never interpreted."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def safe_title(text: str) -> str:
-    """A page title for <title> and search results.
-
-    Themes run titles through Jinja's `striptags`, which un-escapes entities: an escaped `<` would
-    come back as a real tag. Full-width forms read the same to a Chinese reader and are inert.
-    """
-    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
-
-
-def front_matter(**fields) -> str:
-    """YAML front matter; values are written as JSON, which YAML reads as-is."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def rel(from_page: str, to_url: str) -> str:
-    """A link from the page at URL `from_page` (e.g. `speeches/x/`) to site URL `to_url`, relative.
-
-    Relative links keep the site working under any sub-path (http://intranet/kb/) and from file://.
-    """
-    depth = from_page.count("/")
-    return "../" * depth + to_url if (depth or to_url) else "./"
-
-
-# --- shared bits ---------------------------------------------------------------------------------
-
-
-def date_cn(speech: Speech) -> str:
-    if speech.date:
-        y, m, d = speech.date.split("-")
-        return f"{int(y)}年{int(m)}月{int(d)}日"
-    if speech.year:
-        return f"{speech.year}年"
-    return "日期不详"
-
-
-def theme_colours(themes: list[Theme]) -> dict[str, str]:
-    colours = {t.id: PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
-    colours[OTHER] = OTHER_COLOUR
-    return colours
-
-
-def section_location(section: Section) -> str:
-    """Where a section stands in its speech, for citations: 第二部分第一节."""
-    if section.kind == "opening":
-        return "开场白"
-    if section.kind == "closing":
-        return "结束语"
-    numbers = [int(n) for n in section.id[1:].split("-")]
-    names = ["部分", "节", "点"]
-    return "".join(f"第{int_to_cn(n)}{names[i]}" for i, n in enumerate(numbers))
-
-
-def citation(speech: Speech, section: Section, from_page: str) -> str:
-    who = f"，{esc(speech.speaker)}" if speech.speaker else ""
-    url = rel(from_page, f"{speech.url}#{section.id}")
-    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（{esc(date_cn(speech))}{who}）{esc(section_location(section))}</a></p>'
-
-
-def badges(theme_ids: list[str], themes_by_id: dict[str, Theme], colours: dict[str, str], from_page: str) -> str:
-    items = []
-    for tid in theme_ids:
-        theme = themes_by_id.get(tid)
-        if theme is None:
-            continue
-        items.append(f'<a class="kb-badge" style="--kb-c:{colours[tid]}" href="{rel(from_page, theme.url)}">{esc(theme.name)}</a>')
-    return "".join(items)
-
-
-def paragraph_html(p: Paragraph) -> str:
-    cls = "kb-p kb-salutation" if p.kind == "salutation" else "kb-p"
-    return f'<p class="{cls}" id="{p.id}"><a class="kb-pn" href="#{p.id}" title="第{p.number}段（点击复制链接）">{p.number}</a>{esc(p.text)}</p>'
-
-
-def theme_shares(speech: Speech) -> dict[str, int]:
-    """Characters of the speech's text per theme (a section's text counts once, for its own themes)."""
-    shares: Counter = Counter()
-    for section in speech.all_sections():
-        size = len(section.heading) + sum(len(p.text) for p in section.paragraphs)
-        if not size:
-            continue
-        if section.themes and section.theme_source != "children":
-            for tid in section.themes:
-                shares[tid] += size / len(section.themes)
-        elif section.theme_source == "children" and not section.paragraphs:
-            continue
-        else:
-            shares[OTHER] += size
-    return {t: round(v) for t, v in shares.items()}
-
-
-def mix_bar(shares: dict[str, int], themes: list[Theme], colours: dict[str, str], width: int = 480) -> str:
-    """A stacked bar (inline SVG, printable) of a speech's theme mix, with a text alternative."""
-    total = sum(shares.values()) or 1
-    names = {t.id: t.name for t in themes} | {OTHER: OTHER_NAME}
-    order = [t.id for t in themes if shares.get(t.id)] + ([OTHER] if shares.get(OTHER) else [])
-    x, rects, legend = 0.0, [], []
-    for tid in order:
-        w = shares[tid] / total * width
-        pct = round(shares[tid] / total * 100)
-        rects.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" fill="{colours[tid]}"><title>{esc(names[tid])} {pct}%</title></rect>')
-        legend.append(f'<span class="kb-legend"><i style="background:{colours[tid]}"></i>{esc(names[tid])} {pct}%</span>')
-        x += w
-    label = "，".join(f"{names[t]}{round(shares[t] / total * 100)}%" for t in order)
-    svg = f'<svg class="kb-mix" role="img" aria-label="专题构成：{esc(label)}" viewBox="0 0 {width} 14" width="{width}" height="14" preserveAspectRatio="none">{"".join(rects)}</svg>'
-    return f'<div class="kb-mixbar">{svg}<div class="kb-legends">{"".join(legend)}</div></div>'
 
 
 # --- pages ---------------------------------------------------------------------------------------
 
 
-@dataclass
-class Site:
-    kb: KnowledgeBase
-
-    def __post_init__(self):
-        self.themes_by_id = {t.id: t for t in self.kb.themes}
-        self.colours = theme_colours(self.kb.themes)
-
-
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated page: docs-relative path → Markdown."""
     site = Site(kb)
-    pages = {"index.md": render_home(site), "speeches/index.md": render_speech_index(site), "themes/index.md": render_theme_overview(site)}
+    pages = {
+        "index.md": render_home(site),
+        "speeches/index.md": render_speech_index(site),
+        "timeline.md": render_timeline(site),
+        "speakers.md": render_speakers(site),
+        "occasions.md": render_occasions(site),
+        "themes/index.md": render_theme_overview(site),
+        "terms/index.md": render_terms_index(site),
+    }
+    for term in kb.terms:
+        pages[f"terms/{term.id}.md"] = render_term(site, term)
     for i, speech in enumerate(kb.speeches):
         prev_speech = kb.speeches[i - 1] if i > 0 else None
         next_speech = kb.speeches[i + 1] if i + 1 < len(kb.speeches) else None
@@ -187,8 +79,12 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     if shares:
         out.append(mix_bar(shares, site.kb.themes, site.colours) + "\n")
 
+    links = link_plan(speech, site.kb.terms)
     for section in speech.sections:
-        out.append(render_section(site, speech, section, page))
+        out.append(render_section(site, speech, section, page, links))
+    related = site.kb.related_speeches.get(speech.id, [])
+    if related:
+        out.append(related_speeches_html(site, related, page))
 
     nav = []
     if prev_speech:
@@ -200,7 +96,7 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     return "\n".join(out)
 
 
-def render_section(site: Site, speech: Speech, section: Section, page: str) -> str:
+def render_section(site: Site, speech: Speech, section: Section, page: str, links: dict) -> str:
     out = []
     if section.kind == "opening":
         out.append(f'<div class="kb-anchor" id="{section.id}"></div>\n')
@@ -214,10 +110,35 @@ def render_section(site: Site, speech: Speech, section: Section, page: str) -> s
         manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
         out.append(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
-        out.append(paragraph_html(p) + "\n")
+        out.append(paragraph_html(p, links.get(p.id, ()), page) + "\n")
+    related = site.kb.related_sections.get((speech.id, section.id), [])
+    if related:
+        out.append(related_passages_html(site, related, page) + "\n")
     for child in section.children:
-        out.append(render_section(site, speech, child, page))
+        out.append(render_section(site, speech, child, page, links))
     return "\n".join(out)
+
+
+def related_passages_html(site: Site, related, page: str) -> str:
+    """相关论述: passages of other speeches that say much the same, with their citation."""
+    items = []
+    for link in related:
+        other = site.kb.speech(link.speech_id)
+        section = site.kb.section(link.speech_id, link.section_id)
+        heading = section.title or section_location(section)
+        items.append(
+            f'<li><a href="{rel(page, other.url)}#{section.id}">{esc(heading[:40])}</a>'
+            f' <small>——《{esc(other.title)}》（{esc(date_cn(other))}）{esc(section_location(section))}</small></li>'
+        )
+    return '<div class="kb-related"><span class="kb-related-title">相关论述</span><ul>' + "".join(items) + "</ul></div>"
+
+
+def related_speeches_html(site: Site, related, page: str) -> str:
+    items = []
+    for link in related:
+        other = site.kb.speech(link.speech_id)
+        items.append(f'<li><a href="{rel(page, other.url)}">《{esc(other.title)}》</a> <span class="kb-date">{esc(date_cn(other))}</span></li>')
+    return '## 相关讲话 { #related-speeches }\n\n<ul class="kb-related-speeches">' + "".join(items) + "</ul>\n"
 
 
 def render_speech_index(site: Site) -> str:
@@ -239,45 +160,6 @@ def render_speech_index(site: Site) -> str:
                 f"<td>{who}</td><td>{occasion}</td><td>{tags}</td></tr>"
             )
         out.append('<table class="kb-table"><thead><tr><th>日期</th><th>标题</th><th>讲话人</th><th>场合</th><th>主要专题</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>\n")
-    return "\n".join(out)
-
-
-def _top_themes(speech: Speech, limit: int = 3) -> list[str]:
-    shares = theme_shares(speech)
-    ranked = sorted((t for t in shares if t != OTHER), key=lambda t: -shares[t])
-    return ranked[:limit]
-
-
-def render_home(site: Site) -> str:
-    kb = site.kb
-    years = sorted({s.year for s in kb.speeches if s.year})
-    speakers = sorted({s.speaker for s in kb.speeches if s.speaker})
-    n_sections = sum(len(s.all_sections()) for s in kb.speeches)
-    n_paragraphs = sum(len(s.all_paragraphs()) for s in kb.speeches)
-    span = f"{years[0]}—{years[-1]} 年" if years else "年份不详"
-    out = [
-        front_matter(),
-        "# 组织工作讲话知识库\n",
-        "本知识库收录组织工作会议讲话、党建工作报告，把每篇讲话整理成带目录、可逐段引用的页面，"
-        "并按政治建设、基层党建、干部队伍、人才工作、自身建设等专题重新汇编，供学习研讨和查阅使用。\n",
-        f'<div class="kb-stats"><div><b>{len(kb.speeches)}</b>篇讲话</div><div><b>{n_sections}</b>个部分</div>'
-        f'<div><b>{n_paragraphs}</b>个段落</div><div><b>{esc(span)}</b>时间跨度</div><div><b>{len(speakers)}</b>位署名讲话人</div></div>\n',
-        "## 怎样使用\n",
-        "- **按讲话读**：[讲话索引](speeches/index.md) 按年份列出全部讲话；每篇讲话页面左侧是提纲，每段有编号，点击段号即得到该段的链接，便于引用“某讲话第12段”。",
-        "- **按专题读**：[专题汇编](themes/index.md) 把各篇讲话中论述同一专题的部分按时间顺序汇编在一起，每段摘编都注明出处。",
-        "- **检索**：页面顶部的搜索框（快捷键 <kbd>/</kbd> 或 <kbd>S</kbd>）可全文检索。",
-        "- **打印**：浏览器“打印”即可得到适合学习材料的版式（不含导航栏）。",
-        "- 更多说明见 [使用说明](about.md)。\n",
-        "## 专题\n",
-    ]
-    rows = []
-    for theme in kb.themes:
-        count = sum(1 for s in kb.speeches if any(theme.id in sec.themes for sec in s.all_sections()))
-        rows.append(f'<tr><td><a href="{theme.url}">{esc(theme.name)}</a></td><td>{count} 篇讲话</td><td>{esc(theme.description[:60])}…</td></tr>')
-    out.append('<table class="kb-table"><tbody>' + "".join(rows) + "</tbody></table>\n")
-    out.append("## 最新讲话\n")
-    latest = [s for s in reversed(kb.speeches)][:10]
-    out.append("\n".join(f'- <span class="kb-date">{esc(date_cn(s))}</span> <a href="{s.url}">{esc(s.title)}</a>' for s in latest) + "\n")
     return "\n".join(out)
 
 

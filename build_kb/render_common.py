@@ -1,0 +1,157 @@
+"""Shared pieces of the rendered pages: escaping, relative links, dates, badges, citations."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .classify import OTHER, OTHER_NAME
+from .model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from .parse import int_to_cn
+
+PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
+OTHER_COLOUR = "#9e9e9e"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md_inline(text: str) -> str:
+    """Escape text for a Markdown heading or link label: shown literally, never interpreted."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def safe_title(text: str) -> str:
+    """A page title for <title> and search results.
+
+    Themes run titles through Jinja's `striptags`, which un-escapes entities: an escaped `<` would
+    come back as a real tag. Full-width forms read the same to a Chinese reader and are inert.
+    """
+    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
+def front_matter(**fields) -> str:
+    """YAML front matter; values are written as JSON, which YAML reads as-is."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def rel(from_page: str, to_url: str) -> str:
+    """A link from the page at URL `from_page` (e.g. `speeches/x/`) to site URL `to_url`, relative.
+
+    Relative links keep the site working under any sub-path (http://intranet/kb/) and from file://.
+    """
+    depth = from_page.count("/")
+    return "../" * depth + to_url if (depth or to_url) else "./"
+
+
+# --- shared bits ---------------------------------------------------------------------------------
+
+
+def date_cn(speech: Speech) -> str:
+    if speech.date:
+        y, m, d = speech.date.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    if speech.year:
+        return f"{speech.year}年"
+    return "日期不详"
+
+
+def theme_colours(themes: list[Theme]) -> dict[str, str]:
+    colours = {t.id: PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
+    colours[OTHER] = OTHER_COLOUR
+    return colours
+
+
+def section_location(section: Section) -> str:
+    """Where a section stands in its speech, for citations: 第二部分第一节."""
+    if section.kind == "opening":
+        return "开场白"
+    if section.kind == "closing":
+        return "结束语"
+    numbers = [int(n) for n in section.id[1:].split("-")]
+    names = ["部分", "节", "点"]
+    return "".join(f"第{int_to_cn(n)}{names[i]}" for i, n in enumerate(numbers))
+
+
+def citation(speech: Speech, section: Section, from_page: str) -> str:
+    who = f"，{esc(speech.speaker)}" if speech.speaker else ""
+    url = rel(from_page, f"{speech.url}#{section.id}")
+    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（{esc(date_cn(speech))}{who}）{esc(section_location(section))}</a></p>'
+
+
+def badges(theme_ids: list[str], themes_by_id: dict[str, Theme], colours: dict[str, str], from_page: str) -> str:
+    items = []
+    for tid in theme_ids:
+        theme = themes_by_id.get(tid)
+        if theme is None:
+            continue
+        items.append(f'<a class="kb-badge" style="--kb-c:{colours[tid]}" href="{rel(from_page, theme.url)}">{esc(theme.name)}</a>')
+    return "".join(items)
+
+
+def paragraph_html(p: Paragraph, links=(), page: str = "") -> str:
+    """A numbered, citable paragraph; `links` are (start, end, term) spans to link to term pages."""
+    cls = "kb-p kb-salutation" if p.kind == "salutation" else "kb-p"
+    number = f'<a class="kb-pn" href="#{p.id}" title="第{p.number}段（点击复制链接）">{p.number}</a>'
+    return f'<p class="{cls}" id="{p.id}">{number}{linked_text(p.text, links, page)}</p>'
+
+
+def linked_text(text: str, links, page: str) -> str:
+    """Escaped text with each (start, end, term) span turned into a link; spans never overlap."""
+    out, cursor = [], 0
+    for start, end, term in links:
+        out.append(esc(text[cursor:start]))
+        out.append(f'<a class="kb-term" href="{rel(page, term.url)}" title="提法：{esc(term.term)}">{esc(text[start:end])}</a>')
+        cursor = end
+    out.append(esc(text[cursor:]))
+    return "".join(out)
+
+
+def theme_shares(speech: Speech) -> dict[str, int]:
+    """Characters of the speech's text per theme (a section's text counts once, for its own themes)."""
+    shares: Counter = Counter()
+    for section in speech.all_sections():
+        size = len(section.heading) + sum(len(p.text) for p in section.paragraphs)
+        if not size:
+            continue
+        if section.themes and section.theme_source != "children":
+            for tid in section.themes:
+                shares[tid] += size / len(section.themes)
+        elif section.theme_source == "children" and not section.paragraphs:
+            continue
+        else:
+            shares[OTHER] += size
+    return {t: round(v) for t, v in shares.items()}
+
+
+def mix_bar(shares: dict[str, int], themes: list[Theme], colours: dict[str, str], width: int = 480) -> str:
+    """A stacked bar (inline SVG, printable) of a speech's theme mix, with a text alternative."""
+    total = sum(shares.values()) or 1
+    names = {t.id: t.name for t in themes} | {OTHER: OTHER_NAME}
+    order = [t.id for t in themes if shares.get(t.id)] + ([OTHER] if shares.get(OTHER) else [])
+    x, rects, legend = 0.0, [], []
+    for tid in order:
+        w = shares[tid] / total * width
+        pct = round(shares[tid] / total * 100)
+        rects.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" fill="{colours[tid]}"><title>{esc(names[tid])} {pct}%</title></rect>')
+        legend.append(f'<span class="kb-legend"><i style="background:{colours[tid]}"></i>{esc(names[tid])} {pct}%</span>')
+        x += w
+    label = "，".join(f"{names[t]}{round(shares[t] / total * 100)}%" for t in order)
+    svg = f'<svg class="kb-mix" role="img" aria-label="专题构成：{esc(label)}" viewBox="0 0 {width} 14" width="{width}" height="14" preserveAspectRatio="none">{"".join(rects)}</svg>'
+    return f'<div class="kb-mixbar">{svg}<div class="kb-legends">{"".join(legend)}</div></div>'
+
+
+@dataclass
+class Site:
+    kb: KnowledgeBase
+
+    def __post_init__(self):
+        self.themes_by_id = {t.id: t for t in self.kb.themes}
+        self.colours = theme_colours(self.kb.themes)

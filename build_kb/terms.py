@@ -1,0 +1,204 @@
+"""Stage 4b — enrich with 提法: recurring formulations, their occurrences, and links to them.
+
+A formulation is found automatically when it is quoted (“两个维护”) or numbered (四个意识, 三项机制)
+and occurs in at least two speeches; curated entries from corpus/glossary.yaml are always kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import GLOSSARY_FILE, check_keys, expect_list, expect_mapping, line_of, load_yaml
+from .errors import ConfigError
+from .model import Occurrence, Speech, Term
+
+MIN_SPEECHES = 2
+QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
+NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
+PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
+KWIC_CONTEXT = 24
+GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
+"""三个方面, 两个地方 … are counted things, not formulations."""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    id: str | None = None
+    aliases: tuple[str, ...] = ()
+    explanation: str = ""
+    theme: str | None = None
+
+
+def load_glossary(rules_dir: Path) -> list[GlossaryEntry]:
+    name = f"{Path(rules_dir).name}/{GLOSSARY_FILE}"
+    data = expect_mapping(load_yaml(Path(rules_dir) / GLOSSARY_FILE, name), name, 1, "the file")
+    check_keys(data, {"terms"}, name, "the file")
+    entries, seen = [], set()
+    for item in expect_list(data.get("terms"), name, line_of(data, "terms"), "'terms'"):
+        item = expect_mapping(item, name, line_of(data, "terms"), "a term")
+        check_keys(item, {"term", "id", "aliases", "explanation", "theme"}, name, "a term")
+        term = item.get("term")
+        if not isinstance(term, str) or not term.strip():
+            raise ConfigError(name, line_of(item), "each entry needs 'term: …'")
+        if term in seen:
+            raise ConfigError(name, line_of(item, "term"), f"term {term!r} is listed twice")
+        seen.add(term)
+        aliases = expect_list(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}")
+        term_id = item.get("id")
+        if term_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", str(term_id)):
+            raise ConfigError(name, line_of(item, "id"), f"id of {term!r} must be lowercase ASCII letters, digits and '-'")
+        entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=tuple(str(a) for a in aliases), explanation=str(item.get("explanation") or ""), theme=item.get("theme")))
+    return entries
+
+
+def normalise_term(text: str) -> str:
+    """两个"维护" / 两个“维护” / 两 个 维护 → 两个维护."""
+    return re.sub(r"[\s“”‘’\"'「」『』]", "", text)
+
+
+def term_id(term: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    parts = []
+    for piece in lazy_pinyin(term):
+        piece = re.sub(r"[^a-z0-9]+", "", piece.lower())
+        if piece:
+            parts.append(piece)
+    slug = "-".join(parts)[:60].strip("-")
+    return slug or "t-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:8]
+
+
+def candidate_terms(speeches: list[Speech], segment) -> dict[str, str]:
+    """Formulations worth indexing: normalised form → how it was found (quoted / numbered)."""
+    found_in: dict[str, set[str]] = defaultdict(set)
+    how: dict[str, str] = {}
+    for speech in speeches:
+        for section in speech.all_sections():
+            texts = [section.heading] + [p.text for p in section.paragraphs]
+            for text in texts:
+                for m in QUOTED.finditer(text):
+                    term = normalise_term(m.group(1))
+                    if _acceptable(term):
+                        found_in[term].add(speech.id)
+                        how.setdefault(term, "quoted")
+                for term in _numbered(text, segment):
+                    found_in[term].add(speech.id)
+                    how.setdefault(term, "numbered")
+    return {t: how[t] for t, ids in found_in.items() if len(ids) >= MIN_SPEECHES}
+
+
+def _acceptable(term: str) -> bool:
+    return 2 <= len(term) <= 16 and not PLACEHOLDER.search(term) and bool(re.search(r"[\u4e00-\u9fff]", term))
+
+
+def _numbered(text: str, segment) -> list[str]:
+    """四个意识, 三项机制, 三大攻坚战: a count word followed by one word (as the segmenter cuts it)."""
+    if not NUMBERED.search(text):
+        return []
+    tokens = segment(text)
+    out = []
+    for i, token in enumerate(tokens[:-1]):
+        if re.fullmatch(r"(?:[二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)", token):
+            follower = tokens[i + 1]
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", follower) and follower not in GENERIC_FOLLOWERS:
+                out.append(token + follower)
+        elif re.fullmatch(r"[二两三四五六七八九十](?:个|项|大)[\u4e00-\u9fff]{2,4}", token):
+            out.append(token)
+    return [t for t in out if _acceptable(t)]
+
+
+def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, theme_ids: set[str]) -> list[Term]:
+    """All indexed terms with every occurrence, most widespread first."""
+    terms: dict[str, Term] = {}
+    for entry in glossary:
+        key = normalise_term(entry.term)
+        terms[key] = Term(id=entry.id or term_id(entry.term), term=entry.term, aliases=entry.aliases, explanation=entry.explanation,
+                          theme=entry.theme if entry.theme in theme_ids else None, curated=True, source="glossary")
+    alias_keys = {normalise_term(a) for t in terms.values() for a in t.aliases}
+    for key, how in sorted(candidate_terms(speeches, segment).items()):
+        if key in terms or key in alias_keys:
+            continue
+        if any(key != other and key in other and other in terms and terms[other].curated for other in terms):
+            continue
+        terms[key] = Term(id=term_id(key), term=key, source=how)
+    _make_ids_unique(list(terms.values()))
+    for term in terms.values():
+        term.occurrences = list(_occurrences(term, speeches))
+    kept = [t for t in terms.values() if t.occurrences and (t.curated or len(t.speech_ids()) >= MIN_SPEECHES)]
+    _infer_themes(kept, speeches)
+    kept.sort(key=lambda t: (-len(t.speech_ids()), -len(t.occurrences), t.term))
+    return kept
+
+
+def _make_ids_unique(terms: list[Term]) -> None:
+    seen: dict[str, str] = {}
+    for term in sorted(terms, key=lambda t: (not t.curated, t.term)):
+        if term.id in seen:
+            term.id = f"{term.id}-{hashlib.sha1(term.term.encode('utf-8')).hexdigest()[:6]}"
+        seen[term.id] = term.term
+
+
+def form_pattern(term: Term) -> re.Pattern:
+    """Matches any form of the term, tolerating quotes inside it (两个“维护”)."""
+    forms = sorted({normalise_term(f) for f in term.forms}, key=len, reverse=True)
+    alternatives = ["[“”\"]?".join(re.escape(ch) for ch in form) for form in forms]
+    return re.compile("|".join(alternatives))
+
+
+def _occurrences(term: Term, speeches: list[Speech]):
+    pattern = form_pattern(term)
+    for speech in speeches:
+        for section in speech.all_sections():
+            for p in section.paragraphs:
+                for m in pattern.finditer(p.text):
+                    yield Occurrence(
+                        speech_id=speech.id,
+                        section_id=section.id,
+                        paragraph_id=p.id,
+                        url=f"{speech.url}#{p.id}",
+                        left=p.text[max(0, m.start() - KWIC_CONTEXT): m.start()],
+                        match=m.group(),
+                        right=p.text[m.end(): m.end() + KWIC_CONTEXT],
+                    )
+
+
+def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
+    """A term without a curated theme belongs to the theme most of its paragraphs are about."""
+    paragraph_themes = {(s.id, p.id): p.themes for s in speeches for p in s.all_paragraphs()}
+    for term in terms:
+        if term.theme:
+            continue
+        votes = Counter(t for o in term.occurrences for t in paragraph_themes.get((o.speech_id, o.paragraph_id), [])[:1])
+        if votes:
+            best, n = votes.most_common(1)[0]
+            if n * 2 >= len(term.occurrences):
+                term.theme = best
+
+
+def link_plan(speech: Speech, terms: list[Term]) -> dict[str, list[tuple[int, int, Term]]]:
+    """paragraph id → [(start, end, term)]: the first occurrence of each term in each section.
+
+    Longer terms win over terms they contain, spans never overlap, headings are never linked.
+    """
+    patterns = [(t, form_pattern(t)) for t in sorted(terms, key=lambda t: -len(t.term))]
+    plan: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
+    for section in speech.all_sections():
+        linked: set[str] = set()
+        for p in section.paragraphs:
+            taken = plan[p.id]
+            for term, pattern in patterns:
+                if term.id in linked:
+                    continue
+                for m in pattern.finditer(p.text):
+                    if any(m.start() < end and start < m.end() for start, end, _ in taken):
+                        continue
+                    taken.append((m.start(), m.end(), term))
+                    linked.add(term.id)
+                    break
+            taken.sort(key=lambda x: x[0])
+    return {k: v for k, v in plan.items() if v}
