@@ -64,7 +64,8 @@ def render_home(site: Site) -> str:
         items = [f'<a href="{t.url}">{esc(t.term)}</a><small>（{len(t.speech_ids())}篇）</small>' for t in kb.terms[:TOP_TERMS_ON_HOME]]
         out.append('<p class="kb-terms-cloud">' + "　".join(items) + "</p>\n")
     out.append("## 最新讲话\n")
-    latest = list(reversed(kb.speeches))[:10]
+    dated = [s for s in kb.speeches if s.year]
+    latest = (list(reversed(dated)) + [s for s in kb.speeches if not s.year])[:10]
     out.append("\n".join(f'- <span class="kb-date">{esc(date_cn(s))}</span> <a href="{s.url}">{esc(s.title)}</a>' for s in latest) + "\n")
     return "\n".join(out)
 

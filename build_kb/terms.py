@@ -183,22 +183,24 @@ def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
 def link_plan(speech: Speech, terms: list[Term]) -> dict[str, list[tuple[int, int, Term]]]:
     """paragraph id → [(start, end, term)]: the first occurrence of each term in each section.
 
-    Longer terms win over terms they contain, spans never overlap, headings are never linked.
+    Every occurrence of a longer term covers its text first (linked or not), so 意识 is never linked
+    inside 四个意识; spans never overlap; headings are never linked.
     """
-    patterns = [(t, form_pattern(t)) for t in sorted(terms, key=lambda t: -len(t.term))]
-    plan: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
+    patterns = [(t, form_pattern(t)) for t in sorted(terms, key=lambda t: (-len(t.term), t.term))]
+    plan: dict[str, list[tuple[int, int, Term]]] = {}
     for section in speech.all_sections():
         linked: set[str] = set()
         for p in section.paragraphs:
-            taken = plan[p.id]
+            covered: list[tuple[int, int, Term]] = []
             for term, pattern in patterns:
-                if term.id in linked:
-                    continue
                 for m in pattern.finditer(p.text):
-                    if any(m.start() < end and start < m.end() for start, end, _ in taken):
-                        continue
-                    taken.append((m.start(), m.end(), term))
+                    if not any(m.start() < end and start < m.end() for start, end, _ in covered):
+                        covered.append((m.start(), m.end(), term))
+            chosen = []
+            for start, end, term in sorted(covered, key=lambda x: x[0]):
+                if term.id not in linked:
                     linked.add(term.id)
-                    break
-            taken.sort(key=lambda x: x[0])
-    return {k: v for k, v in plan.items() if v}
+                    chosen.append((start, end, term))
+            if chosen:
+                plan[p.id] = chosen
+    return plan

@@ -1,0 +1,126 @@
+"""提法 detection and linking, related passages, and the browse pages."""
+
+import re
+
+import pytest
+
+from build_kb.model import Paragraph, Section, Speech, Term
+from build_kb.related import SECTION_THRESHOLD, tfidf, top_similar
+from build_kb.render_common import linked_text
+from build_kb.terms import form_pattern, link_plan, normalise_term, term_id
+
+import numpy as np
+from collections import Counter
+
+
+def terms_by_name(kb):
+    return {t.term: t for t in kb.terms}
+
+
+@pytest.mark.parametrize("expected", ["两个维护", "四个意识", "四个自信", "三会一课", "不忘初心、牢记使命", "好干部标准", "三项机制", "组织力"])
+def test_seed_term_index_has_the_expected_formulations(seed_kb, expected):
+    assert expected in terms_by_name(seed_kb)
+
+
+def test_counted_things_are_not_formulations(seed_kb):
+    names = terms_by_name(seed_kb)
+    assert "三个方面" not in names and "一个干部" not in names
+
+
+def test_occurrences_point_at_paragraphs_that_contain_the_term(seed_kb):
+    paragraphs = {(s.id, p.id): p.text for s in seed_kb.speeches for p in s.all_paragraphs()}
+    for term in seed_kb.terms:
+        for o in term.occurrences:
+            text = paragraphs[(o.speech_id, o.paragraph_id)]
+            assert normalise_term(o.match) in {normalise_term(f) for f in term.forms}
+            assert o.left + o.match + o.right in text
+            assert o.url == f"speeches/{o.speech_id}/#{o.paragraph_id}"
+
+
+def test_two_ge_wei_hu_is_found_in_every_paragraph_that_has_it(seed_kb):
+    term = terms_by_name(seed_kb)["两个维护"]
+    expected = {(s.id, p.id) for s in seed_kb.speeches for p in s.all_paragraphs() if "两个维护" in p.text}
+    assert {(o.speech_id, o.paragraph_id) for o in term.occurrences} == expected
+    assert len(expected) >= 3
+
+
+def test_aliases_and_variant_quotes_are_one_term(seed_kb):
+    term = terms_by_name(seed_kb)["好干部标准"]
+    assert any("二十字" in o.match for o in term.occurrences)  # “二十字”好干部标准
+    assert normalise_term('两个"维护"') == "两个维护" == normalise_term("两个“维护”")
+    assert form_pattern(Term(id="x", term="两个维护")).search("做到两个“维护”的要求")
+
+
+def test_term_ids_are_readable_ascii():
+    assert term_id("两个维护") == "liang-ge-wei-hu"
+    assert term_id("互联网+党建") == "hu-lian-wang-dang-jian"
+    assert term_id("讲政治、重公道、业务精、作风好").isascii()
+
+
+def _speech_with(*texts):
+    section = Section(id="s1", level=1, heading="一、四个意识很重要", line=1, paragraphs=[Paragraph(id=f"p{i}", number=i, text=t, line=i) for i, t in enumerate(texts, 1)])
+    from build_kb.model import CleanText, SourceFile
+    from pathlib import Path
+
+    return Speech(id="x", source=SourceFile(Path("x"), "x", b"", "", "utf-8", ""), clean=CleanText([], []), header=[], title="t", title_derived=False,
+                  subtitle=None, date=None, year=None, date_source=None, speaker=None, speaker_role=None, occasion=None, level=None, sections=[section])
+
+
+def test_link_plan_links_first_occurrence_per_section_longest_first():
+    terms = [Term(id="a", term="四个意识"), Term(id="b", term="意识"), Term(id="c", term="X同志")]
+    speech = _speech_with("增强“四个意识”和四个意识，提高意识。", "再讲四个意识。")
+    plan = link_plan(speech, terms)
+    assert [(s, e, t.id) for s, e, t in plan["p1"]] == [(3, 7, "a"), (16, 18, "b")]  # not 意识 inside 四个意识
+    assert "p2" not in plan  # already linked in this section
+    assert not any(t.id == "a" for _, _, t in plan.get("p2", []))
+
+
+def test_linked_text_never_changes_the_text():
+    text = "*同志讲<b>四个意识</b>与XX、××"
+    term = Term(id="si-ge-yi-shi", term="四个意识")
+    start = text.index("四个意识")
+    html = linked_text(text, [(start, start + 4, term)], "speeches/x/")
+    assert '<a class="kb-term" href="../../terms/si-ge-yi-shi/"' in html
+    plain = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
+    assert plain == text
+
+
+def test_headings_are_never_linked(seed_site):
+    site, _ = seed_site
+    html = (site / "speeches/000-0529276282a01e65/index.html").read_text(encoding="utf-8")
+    for heading in re.findall(r"<h[1-4][^>]*>.*?</h[1-4]>", html, re.S):
+        assert "kb-term" not in heading
+
+
+def test_relatedness_threshold_drops_weak_matches():
+    docs = [Counter({"干部": 3, "选拔": 2, "任用": 2}), Counter({"干部": 2, "选拔": 2, "任用": 1}), Counter({"人才": 3, "引进": 2, "干部": 1}), Counter({"天气": 5})]
+    matrix = tfidf(docs)
+    result = top_similar(matrix, np.array([0, 1, 2, 3]), k=3, threshold=SECTION_THRESHOLD)
+    assert result[0][0][0] == 1 and result[0][0][1] > 0.8
+    assert all(j != 3 for j, _ in result[0])  # nothing in common: never related
+    assert result[3] == []
+
+
+def test_related_passages_are_in_other_speeches_and_sensible(seed_kb):
+    assert seed_kb.related_sections
+    for (speech_id, section_id), links in seed_kb.related_sections.items():
+        mine = seed_kb.section(speech_id, section_id)
+        for link in links:
+            assert link.speech_id != speech_id and link.score >= SECTION_THRESHOLD
+            other = seed_kb.section(link.speech_id, link.section_id)
+            assert set(mine.themes) & set(other.themes), (mine.heading, other.heading)
+
+
+def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
+    site, kb = seed_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<svg class="kb-chart" role="img" aria-label="各年度讲话中各专题的篇幅占比。2018：' in home
+    assert "常见提法" in home
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert timeline.index("2020年") < timeline.index("2018年") and "2月" in timeline
+    assert "喻显镔" in (site / "speakers/index.html").read_text(encoding="utf-8")
+    occasions = (site / "occasions/index.html").read_text(encoding="utf-8")
+    assert "全区组织工作会议" in occasions and "区级 1 篇" in occasions
+    term = (site / "terms/si-ge-yi-shi/index.html").read_text(encoding="utf-8")
+    assert "政治意识、大局意识、核心意识、看齐意识。" in term
+    assert term.count("<mark>四个意识</mark>") == len(next(t for t in kb.terms if t.term == "四个意识").occurrences)
