@@ -20,6 +20,7 @@ from .errors import KbError
 from .model import KnowledgeBase
 from .pipeline import build_knowledge_base
 from .render import render_pages
+from .search_index import write_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +83,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.kb is not None:
             target = Path(config.site_dir) / "kb.json"
             target.write_text(export.dumps(self.kb), encoding="utf-8")
+            self.search_sizes = write_search_index(self.kb, Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.corpus_dir))

@@ -1,0 +1,146 @@
+"""The search index: exact Chinese phrase search that stays small and fast at 1,000 speeches.
+
+Layout under site/search/ (format documented in README.md, "Search"):
+
+- `meta.json`: the speeches (url, title, date, year, speaker), the themes, and the shard count.
+- `i/<k>.bin`: a sharded inverted index from every character bigram to the speeches containing it
+  (delta-coded varints). A query fetches only the shards of its own bigrams.
+- `t/<n>.bin`: the gzip-compressed text of speech n (headings and paragraphs with their anchors and
+  theme bits), fetched only for candidate speeches; the browser verifies the exact phrase in it,
+  which makes results precise (no bigram false positives) and gives highlighted snippets.
+
+All files are written deterministically: same knowledge base, same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import struct
+from collections import defaultdict
+from pathlib import Path
+
+from .model import KnowledgeBase, Speech
+from .render_common import date_cn, theme_colours
+
+FORMAT_VERSION = 1
+TARGET_SHARD_BYTES = 24_000
+MAX_SHARDS = 4096
+_SKIP = set(" \t\r\n\u3000")
+
+
+def normalise_for_search(text: str) -> str:
+    """What both the index and the query see: lower case, half-width letters and digits."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E and (ch.isalnum()):
+            ch = chr(code - 0xFEE0)
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def bigrams(text: str) -> set[str]:
+    text = normalise_for_search(text)
+    return {text[i:i + 2] for i in range(len(text) - 1) if text[i] not in _SKIP and text[i + 1] not in _SKIP}
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-8 bytes; the browser computes the same to find a bigram's shard."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h ^= byte
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
+    """[anchor, text, theme mask, is heading] for the title, every heading and every paragraph."""
+    records: list[list] = [["", speech.title, 0, 1]]
+    for section in speech.all_sections():
+        mask = sum(theme_bits.get(t, 0) for t in section.themes)
+        if section.heading:
+            records.append([section.id, section.heading, mask, 1])
+        for p in section.paragraphs:
+            pmask = sum(theme_bits.get(t, 0) for t in (p.themes or section.themes))
+            records.append([p.id, p.text, pmask, 0])
+    return records
+
+
+def sort_order(speeches: list[Speech]) -> list[int]:
+    """Speech numbers in the order results are shown: newest first, undated last."""
+    def key(i: int):
+        s = speeches[i]
+        return (s.date or (f"{s.year}-00-00" if s.year else ""), s.title)
+
+    return sorted(range(len(speeches)), key=key, reverse=True)
+
+
+def write_search_index(kb: KnowledgeBase, site_dir: Path) -> dict[str, int]:
+    """Write site/search/; return sizes in bytes by part (meta, index, texts)."""
+    out = Path(site_dir) / "search"
+    (out / "i").mkdir(parents=True, exist_ok=True)
+    (out / "t").mkdir(parents=True, exist_ok=True)
+    theme_bits = {t.id: 1 << i for i, t in enumerate(kb.themes[:30])}
+    colours = theme_colours(kb.themes)
+    order = sort_order(kb.speeches)
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    sizes = {"meta": 0, "index": 0, "texts": 0}
+    speeches_meta = []
+    for position, speech_index in enumerate(order):
+        speech = kb.speeches[speech_index]
+        records = speech_records(speech, theme_bits)
+        grams: set[str] = set()
+        for record in records:
+            grams |= bigrams(record[1])
+        for gram in grams:
+            postings[gram].append(position)
+        data = gzip.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=9, mtime=0)
+        (out / "t" / f"{position}.bin").write_bytes(data)
+        sizes["texts"] += len(data)
+        speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
+
+    encoded = {}
+    for gram, ids in postings.items():
+        body = bytearray(varint(len(ids)))
+        previous = -1
+        for i in ids:  # positions were appended in increasing order
+            body += varint(i - previous - 1)
+            previous = i
+        key = gram.encode("utf-8")
+        encoded[gram] = bytes([len(key)]) + key + bytes(body)
+    total = sum(len(v) for v in encoded.values())
+    shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
+    shards: dict[int, list[bytes]] = defaultdict(list)
+    for gram in sorted(encoded):
+        shards[fnv1a(gram) % shard_count].append(encoded[gram])
+    for k in range(shard_count):
+        entries = shards.get(k, [])
+        data = b"KBS1" + struct.pack("<I", len(entries)) + b"".join(entries)
+        (out / "i" / f"{k}.bin").write_bytes(data)
+        sizes["index"] += len(data)
+
+    meta = {
+        "version": FORMAT_VERSION,
+        "shards": shard_count,
+        "themes": [[t.id, t.name, colours[t.id]] for t in kb.themes[:30]],
+        "speeches": speeches_meta,
+    }
+    meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    (out / "meta.json").write_bytes(meta_bytes)
+    sizes["meta"] = len(meta_bytes)
+    return sizes

@@ -1,0 +1,291 @@
+/* zuzhi-kb search: exact phrase search over site/search/ (see build_kb/search_index.py).
+ *
+ * A query's words (split at spaces, AND) are cut into character bigrams; only the index shards of
+ * those bigrams are fetched, their speech lists intersected, and the candidate speeches' texts
+ * fetched in date order and checked for the exact words. Everything is built with DOM text nodes,
+ * so a query or a speech can never inject markup. Nothing is loaded from outside the site.
+ */
+(function () {
+  "use strict";
+
+  var BATCH = 12;          // candidate speeches verified per step
+  var PER_SPEECH = 6;      // passages listed per speech before "还有 N 处"
+  var CONTEXT = 36;        // characters of context either side of a hit
+
+  function siteRoot() {
+    var el = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* default */ }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+  var ROOT = siteRoot();
+  function url(path) { return new URL(path, ROOT).href; }
+
+  function normalise(text) {
+    return text.replace(/[\uff01-\uff5e]/g, function (c) {
+      var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+      return /[0-9A-Za-z]/.test(h) ? h : c;
+    }).toLowerCase();
+  }
+  function isSpace(c) { return c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\u3000"; }
+  function bigrams(term) {
+    var out = {}, chars = Array.from(term);
+    for (var i = 0; i + 1 < chars.length; i++) {
+      if (!isSpace(chars[i]) && !isSpace(chars[i + 1])) out[chars[i] + chars[i + 1]] = true;
+    }
+    return Object.keys(out);
+  }
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  // --- data, fetched lazily and cached -------------------------------------------------------
+  var metaPromise = null, shards = {}, texts = {};
+  function meta() {
+    if (!metaPromise) metaPromise = fetch(url("search/meta.json")).then(function (r) {
+      if (!r.ok) throw new Error("search index missing");
+      return r.json();
+    });
+    return metaPromise;
+  }
+  function readVarint(bytes, pos) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[pos.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    return value;
+  }
+  function shard(k) {
+    if (!shards[k]) shards[k] = fetch(url("search/i/" + k + ".bin")).then(function (r) { return r.arrayBuffer(); }).then(function (buf) {
+      var bytes = new Uint8Array(buf), decoder = new TextDecoder(), map = new Map(), pos = { i: 8 };
+      var count = new DataView(buf).getUint32(4, true);
+      for (var n = 0; n < count; n++) {
+        var len = bytes[pos.i++], key = decoder.decode(bytes.subarray(pos.i, pos.i + len));
+        pos.i += len;
+        var size = readVarint(bytes, pos), ids = new Int32Array(size), prev = -1;
+        for (var j = 0; j < size; j++) { prev = prev + 1 + readVarint(bytes, pos); ids[j] = prev; }
+        map.set(key, ids);
+      }
+      return map;
+    });
+    return shards[k];
+  }
+  function gunzip(buf) {
+    var bytes = new Uint8Array(buf);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes)); // server already decoded it
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+  function speechText(n) {
+    if (!texts[n]) texts[n] = fetch(url("search/t/" + n + ".bin")).then(function (r) { return r.arrayBuffer(); }).then(gunzip).then(JSON.parse);
+    return texts[n];
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  // Speeches (by position, newest first) whose bigrams cover every word of the query.
+  function candidates(terms, m) {
+    var grams = {};
+    terms.forEach(function (t) { bigrams(t).forEach(function (g) { grams[g] = true; }); });
+    var list = Object.keys(grams);
+    if (!list.length) return Promise.resolve(null);
+    return Promise.all(list.map(function (g) { return shard(fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
+      .then(function (lists) {
+        lists.sort(function (a, b) { return a.length - b.length; });
+        var result = Array.from(lists[0]);
+        for (var i = 1; i < lists.length && result.length; i++) result = intersect(result, lists[i]);
+        return result;
+      });
+  }
+
+  // --- the UI in the header --------------------------------------------------------------------
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function highlight(target, text, terms) {
+    var lower = normalise(text), first = -1;
+    terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (first < 0 || i < first)) first = i; });
+    var start = Math.max(0, first - CONTEXT), end = Math.min(text.length, first + CONTEXT * 2);
+    var piece = text.slice(start, end), pieceLower = lower.slice(start, end), marks = [];
+    terms.forEach(function (t) {
+      for (var i = pieceLower.indexOf(t); i >= 0; i = pieceLower.indexOf(t, i + t.length)) marks.push([i, i + t.length]);
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    if (start > 0) target.appendChild(document.createTextNode("…"));
+    var cursor = 0;
+    marks.forEach(function (mk) {
+      if (mk[0] < cursor) return;
+      target.appendChild(document.createTextNode(piece.slice(cursor, mk[0])));
+      target.appendChild(el("mark", null, piece.slice(mk[0], mk[1])));
+      cursor = mk[1];
+    });
+    target.appendChild(document.createTextNode(piece.slice(cursor)));
+    if (end < text.length) target.appendChild(document.createTextNode("…"));
+  }
+
+  function build() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header) return;
+    var box = el("div", "kb-search");
+    box.setAttribute("role", "search");
+    var input = el("input", "kb-search__input");
+    input.type = "search";
+    input.placeholder = "搜索讲话原文";
+    input.setAttribute("aria-label", "搜索讲话原文（快捷键 / 或 S）");
+    input.autocomplete = "off";
+    var panel = el("div", "kb-search__panel");
+    panel.hidden = true;
+    var filters = el("div", "kb-search__filters");
+    var selTheme = el("select"), selYear = el("select"), selSpeaker = el("select");
+    selTheme.setAttribute("aria-label", "按专题筛选");
+    selYear.setAttribute("aria-label", "按年份筛选");
+    selSpeaker.setAttribute("aria-label", "按讲话人筛选");
+    [selTheme, selYear, selSpeaker].forEach(function (s) { filters.appendChild(s); });
+    var status = el("div", "kb-search__status");
+    status.setAttribute("aria-live", "polite");
+    var results = el("ol", "kb-search__results");
+    var more = el("button", "kb-search__more", "显示更多");
+    more.type = "button";
+    more.hidden = true;
+    panel.appendChild(filters); panel.appendChild(status); panel.appendChild(results); panel.appendChild(more);
+    box.appendChild(input); box.appendChild(panel);
+    var anchor = header.querySelector(".md-header__source") || null;
+    header.insertBefore(box, anchor);
+
+    var filled = false;
+    function option(select, value, label) { var o = el("option", null, label); o.value = value; select.appendChild(o); }
+    function fillFilters(m) {
+      if (filled) return;
+      filled = true;
+      option(selTheme, "", "全部专题");
+      m.themes.forEach(function (t, i) { option(selTheme, String(i), t[1]); });
+      option(selYear, "", "全部年份");
+      Array.from(new Set(m.speeches.map(function (s) { return s[3]; }).filter(Boolean))).sort().reverse()
+        .forEach(function (y) { option(selYear, String(y), y + "年"); });
+      option(selSpeaker, "", "全部讲话人");
+      Array.from(new Set(m.speeches.map(function (s) { return s[4]; }).filter(Boolean))).sort()
+        .forEach(function (s) { option(selSpeaker, s, s); });
+    }
+
+    var run = 0, state = null;
+    // For tests and assistive tools: the query whose results are now complete on screen.
+    function finish(raw) { box.setAttribute("data-done", raw); }
+
+    function search() {
+      var raw = input.value.trim(), mine = ++run;
+      results.textContent = ""; more.hidden = true;
+      box.removeAttribute("data-done");
+      if (!raw) { status.textContent = ""; panel.hidden = true; return; }
+      panel.hidden = false;
+      var terms = normalise(raw).split(/[\s\u3000]+/).filter(Boolean);
+      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+      if (!terms.some(function (t) { return Array.from(t).length >= 2; })) {
+        status.textContent = "请至少输入两个字（多个词用空格隔开，表示同时包含）。";
+        finish(raw);
+        return;
+      }
+      status.textContent = "正在检索…";
+      meta().then(function (m) {
+        fillFilters(m);
+        return candidates(terms, m).then(function (ids) {
+          if (mine !== run) return;
+          var year = selYear.value, speaker = selSpeaker.value;
+          ids = (ids || []).filter(function (n) {
+            var s = m.speeches[n];
+            return (!year || String(s[3]) === year) && (!speaker || s[4] === speaker);
+          });
+          state = { m: m, terms: terms, ids: ids, next: 0, hits: 0, speeches: 0, theme: selTheme.value, run: mine, raw: raw };
+          if (!ids.length) { status.textContent = "没有找到包含“" + terms.join(" ") + "”的段落。"; finish(raw); return; }
+          return step();
+        });
+      }).catch(function () { if (mine === run) { status.textContent = "检索索引无法加载：请通过网站服务器访问本站。"; finish(raw); } });
+    }
+
+    function step() {
+      var st = state, batch = st.ids.slice(st.next, st.next + BATCH);
+      box.removeAttribute("data-done");
+      st.next += batch.length;
+      status.textContent = "正在检索…";
+      return Promise.all(batch.map(speechText)).then(function (all) {
+        if (st.run !== run) return;
+        all.forEach(function (records, k) { showSpeech(st, batch[k], records); });
+        var done = st.next >= st.ids.length;
+        more.hidden = done;
+        var tail = done ? "" : "（还有 " + (st.ids.length - st.next) + " 篇讲话待查）";
+        status.textContent = st.hits
+          ? "找到 " + st.hits + " 处，分布在 " + st.speeches + " 篇讲话中" + tail
+          : (done ? "没有找到包含“" + st.terms.join(" ") + "”的段落。" : "继续查找…");
+        if (!st.hits && !done) return step();
+        finish(st.raw);
+      });
+    }
+
+    function showSpeech(st, n, records) {
+      var s = st.m.speeches[n], bit = st.theme === "" ? 0 : (1 << Number(st.theme));
+      var hits = records.filter(function (r) {
+        if (bit && !(r[2] & bit)) return false;
+        var lower = normalise(r[1]);
+        return st.terms.every(function (t) { return lower.indexOf(t) >= 0; });
+      });
+      if (!hits.length) return;
+      st.hits += hits.length; st.speeches += 1;
+      var item = el("li", "kb-search__speech");
+      var head = el("div", "kb-search__head");
+      var link = el("a", "kb-search__title", "《" + s[1] + "》");
+      link.href = url(s[0]);
+      head.appendChild(link);
+      head.appendChild(el("span", "kb-search__meta", " " + s[2] + (s[4] ? " · " + s[4] : "") + " · " + hits.length + " 处"));
+      item.appendChild(head);
+      var list = el("ul", "kb-search__hits");
+      hits.slice(0, PER_SPEECH).forEach(function (r) {
+        var li = el("li"), a = el("a", r[3] ? "kb-search__hit kb-search__hit--heading" : "kb-search__hit");
+        a.href = url(s[0]) + (r[0] ? "#" + r[0] : "");
+        highlight(a, r[1], st.terms);
+        li.appendChild(a);
+        st.m.themes.forEach(function (t, i) {
+          if (r[2] & (1 << i)) { var b = el("span", "kb-search__theme", t[1]); b.style.setProperty("--kb-c", t[2]); li.appendChild(b); }
+        });
+        if (r[0] && r[0][0] === "p") li.appendChild(el("span", "kb-search__where", "第" + r[0].slice(1) + "段"));
+        list.appendChild(li);
+      });
+      if (hits.length > PER_SPEECH) {
+        var rest = el("li", "kb-search__rest");
+        var all = el("a", null, "还有 " + (hits.length - PER_SPEECH) + " 处 →");
+        all.href = url(s[0]);
+        rest.appendChild(all);
+        list.appendChild(rest);
+      }
+      item.appendChild(list);
+      results.appendChild(item);
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
+    [selTheme, selYear, selSpeaker].forEach(function (s) { s.addEventListener("change", search); });
+    more.addEventListener("click", function () { if (state) step(); });
+    input.addEventListener("focus", function () { meta().then(fillFilters).catch(function () {}); if (input.value.trim()) panel.hidden = false; });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { panel.hidden = true; input.blur(); }
+      if (e.key === "Enter") { var first = results.querySelector("a.kb-search__hit"); if (first) window.location.href = first.href; }
+    });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target, typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+      if (!typing && (e.key === "/" || e.key === "s" || e.key === "S") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault(); input.focus(); input.select();
+      }
+    });
+    document.addEventListener("click", function (e) { if (!box.contains(e.target)) panel.hidden = true; });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
+})();

@@ -1,0 +1,128 @@
+"""The header search box in a real browser: exact phrases, AND, filters, hostile queries, offline.
+
+Expected passages come from tests/search_queries.yaml (query → every passage containing it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from test_browser import CHROMIUM, browser, server  # noqa: F401  (fixtures)
+
+TABLE = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda r: page.requests_seen.append(r.url))
+    page.goto(server + "speeches/")
+    yield page
+    context.close()
+
+
+def run_query(page, query: str) -> tuple[str, list[str], int]:
+    """Type into the header box; return (status line, hrefs of shown passages, passages not shown)."""
+    box = page.locator("input.kb-search__input")
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    box.fill(query)
+    done = "(q) => document.querySelector('.kb-search').getAttribute('data-done') === q"
+    page.wait_for_function(done, arg=query.strip(), timeout=15000)
+    while page.locator(".kb-search__more").is_visible():
+        page.locator(".kb-search__more").click()
+        page.wait_for_function(done, arg=query.strip(), timeout=15000)
+    status = page.locator(".kb-search__status").inner_text()
+    hrefs = [urlparse(h).path + ("#" + urlparse(h).fragment if urlparse(h).fragment else "#") for h in page.eval_on_selector_all("a.kb-search__hit", "els => els.map(e => e.href)")]
+    hidden = sum(int(n) for n in re.findall(r"还有 (\d+) 处", " ".join(page.eval_on_selector_all(".kb-search__rest", "els => els.map(e => e.textContent)"))))
+    return status, hrefs, hidden
+
+
+def site_path(href: str) -> str:
+    return href.split("/site/", 1)[1]
+
+
+@pytest.mark.parametrize("query", list(TABLE))
+def test_query_returns_exactly_the_passages_that_contain_it(search_page, query, seed_site):
+    pytest.importorskip("playwright")
+    expected = [e for e in (TABLE[query] or [])]
+    status, hrefs, hidden = run_query(search_page, query)
+    shown = [site_path(h) for h in hrefs]
+    assert set(shown) <= set(expected), f"imprecise: {set(shown) - set(expected)}"
+    assert len(shown) + hidden == len(expected), status
+    if expected:
+        assert status.startswith(f"找到 {len(expected)} 处"), status
+    else:
+        assert status.startswith("没有找到"), status
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", ".*[(?", "' OR 1=1 --", "\\u0000", "年轻干部" * 30])
+def test_hostile_queries_are_harmless(search_page, query):
+    status, hrefs, _ = run_query(search_page, query)
+    assert status.startswith("没有找到") or status.startswith("请至少")
+    assert search_page.locator(".kb-search__panel script").count() == 0
+    assert not search_page.evaluate("window.__pwned === true")
+
+
+def test_hits_are_highlighted_and_link_to_paragraph_anchors(search_page):
+    run_query(search_page, "年轻干部")
+    marks = search_page.eval_on_selector_all(".kb-search__hit mark", "els => els.map(e => e.textContent)")
+    assert marks and set(marks) == {"年轻干部"}
+    first = search_page.locator("a.kb-search__hit").first
+    assert re.search(r"/speeches/[^/]+/#(p|s)\d", first.get_attribute("href") or first.evaluate("e => e.href"))
+    assert "干部队伍" in search_page.locator(".kb-search__speech").first.inner_text()  # theme shown
+
+
+def _count(page) -> int:
+    status = page.locator(".kb-search__status").inner_text()
+    m = re.search(r"找到 (\d+) 处", status)
+    return int(m.group(1)) if m else 0
+
+
+def test_filters_by_year_theme_and_speaker(search_page):
+    done = "() => document.querySelector('.kb-search').hasAttribute('data-done')"
+    run_query(search_page, "基层党组织")
+    everything = _count(search_page)
+    search_page.select_option(".kb-search__filters select >> nth=1", "2018")
+    search_page.wait_for_function(done)
+    titles = search_page.eval_on_selector_all(".kb-search__title", "els => els.map(e => e.textContent)")
+    assert titles == ["《在全区组织工作会议上的讲话》"]
+    search_page.select_option(".kb-search__filters select >> nth=1", "")
+    search_page.wait_for_function(done)
+    search_page.select_option(".kb-search__filters select >> nth=2", "喻显镔")
+    search_page.wait_for_function(done)
+    assert search_page.eval_on_selector_all(".kb-search__title", "els => els.length") == 1
+    search_page.select_option(".kb-search__filters select >> nth=2", "")
+    search_page.wait_for_function(done)
+    search_page.select_option(".kb-search__filters select >> nth=0", label="基层党建")
+    search_page.wait_for_function(done)
+    assert 0 < _count(search_page) < everything
+    for badge in search_page.eval_on_selector_all(".kb-search__hits li", "els => els.map(e => e.textContent)"):
+        assert "基层党建" in badge or "还有" in badge
+    search_page.select_option(".kb-search__filters select >> nth=0", "")
+    search_page.wait_for_function(done)
+
+
+def test_enter_opens_the_first_hit_and_nothing_leaves_the_server(search_page, server):
+    run_query(search_page, "三会一课")
+    search_page.locator("input.kb-search__input").press("Enter")
+    search_page.wait_for_load_state()
+    assert "#p" in search_page.url
+    hosts = {urlparse(u).hostname for u in search_page.requests_seen}
+    assert hosts == {"127.0.0.1"}
+
+
+def test_shortcut_key_focuses_the_box_on_every_page(search_page, server, seed_site):
+    _, kb = seed_site
+    for path in ["", kb.speeches[0].url, "themes/cadres/", "terms/"]:
+        search_page.goto(server + path)
+        search_page.keyboard.press("s")
+        assert search_page.evaluate("document.activeElement.classList.contains('kb-search__input')")

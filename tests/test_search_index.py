@@ -1,0 +1,76 @@
+"""The search index files (no browser): format, determinism, size, what is and is not indexed."""
+
+import gzip
+import json
+import struct
+
+from build_kb.search_index import bigrams, fnv1a, normalise_for_search, varint
+
+
+def read_shard(data: bytes) -> dict[str, list[int]]:
+    assert data[:4] == b"KBS1"
+    (count,) = struct.unpack("<I", data[4:8])
+    pos, out = 8, {}
+
+    def read_varint():
+        nonlocal pos
+        value = shift = 0
+        while True:
+            byte = data[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+
+    for _ in range(count):
+        length = data[pos]
+        key = data[pos + 1: pos + 1 + length].decode("utf-8")
+        pos += 1 + length
+        ids, previous = [], -1
+        for _ in range(read_varint()):
+            previous += 1 + read_varint()
+            ids.append(previous)
+        out[key] = ids
+    assert pos == len(data)
+    return out
+
+
+def test_normalisation_and_bigrams_match_the_browser_code():
+    assert normalise_for_search("ＡＢＣ１２３党建") == "abc123党建"
+    assert bigrams("年轻 干部") == {"年轻", "干部"}
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+    assert [varint(n) for n in (0, 127, 128, 300)] == [b"\x00", b"\x7f", b"\x80\x01", b"\xac\x02"]
+
+
+def test_every_bigram_of_every_passage_points_to_its_speech(seed_site):
+    site, kb = seed_site
+    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
+    index = {}
+    for k in range(meta["shards"]):
+        shard = read_shard((site / f"search/i/{k}.bin").read_bytes())
+        for key in shard:
+            assert fnv1a(key) % meta["shards"] == k
+        index.update(shard)
+    for position, (url, *_rest) in enumerate(meta["speeches"]):
+        records = json.loads(gzip.decompress((site / f"search/t/{position}.bin").read_bytes()))
+        speech = next(s for s in kb.speeches if s.url == url)
+        assert len(records) == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
+        for anchor, text, mask, is_heading in records:
+            for gram in bigrams(text):
+                assert position in index[gram], (gram, url)
+
+
+def test_theme_and_term_pages_are_not_indexed_so_no_passage_appears_twice(seed_site):
+    site, _ = seed_site
+    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
+    assert all(url.startswith("speeches/") for url, *_ in meta["speeches"])
+    assert not (site / "search/search_index.json").exists()
+
+
+def test_speeches_are_listed_newest_first(seed_site):
+    site, _ = seed_site
+    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
+    years = [s[3] for s in meta["speeches"] if s[3]]
+    assert years == sorted(years, reverse=True)
+    assert meta["speeches"][-1][3] is None
