@@ -189,14 +189,6 @@ def test_theme_overview_matrix_links_every_speech_and_theme(seed_site):
         assert f'href="../{theme.url}"' in html
 
 
-def test_theme_pages_are_not_in_the_search_index(seed_site):
-    site, _ = seed_site
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert not any(loc.startswith("themes/") for loc in locations)
-    assert any(loc.startswith("speeches/") for loc in locations)
-
-
 def test_speech_page_has_theme_badges_and_mix_bar(seed_site):
     site, kb = seed_site
     speech = next(s for s in kb.speeches if s.source.rel_path.startswith("001"))
