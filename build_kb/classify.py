@@ -130,15 +130,23 @@ def keyword_counts(text: str, taxonomy: Taxonomy) -> Counter:
     counts: Counter = Counter()
     if not text:
         return counts
-    tokens = Counter(taxonomy.segmenter.tokens(text))
-    for word in _all_keywords(taxonomy):
-        if _is_phrase(word):
-            n = text.count(word)
-        else:
-            n = tokens.get(word, 0)
+    keywords = _keyword_set(taxonomy)
+    for token in taxonomy.segmenter.tokens(text):
+        if token in keywords:
+            counts[token] += 1
+    for phrase in _phrases(taxonomy):
+        n = text.count(phrase)
         if n:
-            counts[word] = n
+            counts[phrase] = n
     return counts
+
+
+def texts_keyword_counts(texts: list[str], taxonomy: Taxonomy) -> Counter:
+    """keyword_counts of several texts added up (each text is segmented once and cached)."""
+    total: Counter = Counter()
+    for text in texts:
+        total.update(keyword_counts(text, taxonomy))
+    return total
 
 
 def _all_keywords(taxonomy: Taxonomy) -> list[str]:
@@ -146,6 +154,20 @@ def _all_keywords(taxonomy: Taxonomy) -> list[str]:
     if cached is None:
         cached = sorted({w for rule in taxonomy.rules for w in rule.weights} | {w for rule in taxonomy.rules for s in rule.subtopics for w in s.keywords})
         taxonomy._keywords = cached
+    return cached
+
+
+def _keyword_set(taxonomy: Taxonomy) -> frozenset[str]:
+    cached = getattr(taxonomy, "_keyword_set", None)
+    if cached is None:
+        cached = taxonomy._keyword_set = frozenset(w for w in _all_keywords(taxonomy) if not _is_phrase(w))
+    return cached
+
+
+def _phrases(taxonomy: Taxonomy) -> list[str]:
+    cached = getattr(taxonomy, "_phrase_list", None)
+    if cached is None:
+        cached = taxonomy._phrase_list = [w for w in _all_keywords(taxonomy) if _is_phrase(w)]
     return cached
 
 
@@ -187,9 +209,8 @@ class _Own:
 
 def _own_evidence(section: Section, taxonomy: Taxonomy) -> _Own:
     head = theme_scores(keyword_counts(section.heading, taxonomy), taxonomy)
-    body_text = "".join(p.text for p in section.paragraphs)
-    body_raw = theme_scores(keyword_counts(body_text, taxonomy), taxonomy)
-    length_factor = 1 + len(body_text) / 1000
+    body_raw = theme_scores(texts_keyword_counts([p.text for p in section.paragraphs], taxonomy), taxonomy)
+    length_factor = 1 + sum(len(p.text) for p in section.paragraphs) / 1000
     body = {t: (s / length_factor, words) for t, (s, words) in body_raw.items()}
     total = {t: HEADING_FACTOR * head.get(t, (0, []))[0] + body.get(t, (0, []))[0] for t in set(head) | set(body)}
     evidence = {}
@@ -275,7 +296,7 @@ def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy) -> Subtop
     if not rule.subtopics:
         return None
     head = keyword_counts(section.heading, taxonomy)
-    body = keyword_counts("".join(p.text for p in section.paragraphs), taxonomy)
+    body = texts_keyword_counts([p.text for p in section.paragraphs], taxonomy)
     best, best_score = None, 0.0
     for sub in rule.subtopics:
         score = sum(2 * head.get(w, 0) + min(body.get(w, 0), MAX_COUNT) for w in sub.keywords)

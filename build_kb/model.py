@@ -243,6 +243,8 @@ class KnowledgeBase:
     related_sections: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
     """(speech id, section id) → the most similar passages in other speeches."""
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent per build stage (read, clean, parse, classify, terms, related, render, …)."""
 
     def speech(self, speech_id: str) -> Speech:
         return self._by_id()[speech_id]

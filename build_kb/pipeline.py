@@ -8,6 +8,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
+from collections import defaultdict
+from contextlib import contextmanager
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +30,21 @@ Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called as each speech is processed."""
 
 
+class StageTimer:
+    """Accumulates wall-clock seconds per stage name: `with timer("parse"): …`."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def __call__(self, stage: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - start
+
+
 def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rules_dir: Path | None = None) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir`.
 
@@ -44,6 +62,7 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
     glossary = load_glossary(rules_dir)
     taxonomy.extra_words = tuple(form for entry in glossary for form in (entry.term, *entry.aliases))
     problems: list[Problem] = []
+    timer = StageTimer()
 
     paths = discover(corpus_dir)
     speeches: list[Speech] = []
@@ -57,14 +76,15 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
             log.info("%s: skipped (skip: true in speeches.yaml)", rel)
             continue
         try:
-            source = read_source(path, corpus_dir)
+            with timer("read"):
+                source = read_source(path, corpus_dir)
         except UnreadableSpeech as exc:
             problems.append(Problem(rel, exc.message, severity="error"))
             continue
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
             continue
-        speech = make_speech(source, rules, override, problems)
+        speech = make_speech(source, rules, override, problems, timer)
         if speech is None:
             continue
         fingerprint = _text_fingerprint(speech)
@@ -81,11 +101,15 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
             problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
-    classify.classify_speeches(speeches, taxonomy, problems)
+    with timer("classify"):
+        classify.classify_speeches(speeches, taxonomy, problems)
     segment = taxonomy.segmenter.tokens
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
-    kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
-    kb.related_sections, kb.related_speeches = link_related(speeches, segment)
+    with timer("terms"):
+        kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
+    with timer("related"):
+        kb.related_sections, kb.related_speeches = link_related(speeches, segment)
+    kb.timings = dict(timer.seconds)
     return kb
 
 
@@ -95,12 +119,16 @@ def sort_key(speech: Speech):
     return (when, speech.title, speech.id)
 
 
-def make_speech(source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem]) -> Speech | None:
+def make_speech(
+    source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem], timer: StageTimer | None = None
+) -> Speech | None:
+    timer = timer or StageTimer()
     rel = source.rel_path
     if not source.text.strip():
         problems.append(Problem(rel, "is empty; nothing to build", severity="error"))
         return None
-    cleaned = clean(source.text, rules)
+    with timer("clean"):
+        cleaned = clean(source.text, rules)
     for removed in cleaned.removed:
         log.info("%s:%d: removed (%s): %s", rel, removed.line, removed.rule, removed.text)
     if cleaned.normalised.get("control-characters"):
@@ -109,7 +137,8 @@ def make_speech(source: SourceFile, rules: BoilerplateConfig, override: SpeechOv
         problems.append(Problem(rel, "has no text left after removing boilerplate", severity="error"))
         return None
 
-    parsed = parse(cleaned.lines)
+    with timer("parse"):
+        parsed = parse(cleaned.lines)
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header

@@ -7,6 +7,7 @@ Because the pages are added in `on_files`, plain `mkdocs build` and `mkdocs serv
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -14,6 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import export
 from .errors import KbError
@@ -41,7 +43,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb: KnowledgeBase | None = None
         self.error: KbError | None = None
         """The problem that stopped the last build, for the CLI to report as it is."""
-        self.pages: dict[str, str] = {}
+        self.pages: dict = {}
 
     @property
     def corpus_dir(self) -> Path:
@@ -66,24 +68,38 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(exc)) from exc
         for problem in self.kb.problems:
             log.warning(str(problem))
+        start = time.perf_counter()
         self.pages = render_pages(self.kb)
+        self.kb.timings["render"] = time.perf_counter() - start
         # Sitemap dates come from the build date: pin it to the corpus so rebuilds are byte-identical.
         os.environ["SOURCE_DATE_EPOCH"] = str(_corpus_epoch(self.kb))
 
     def on_files(self, files: Files, config) -> Files:
-        for path, markdown in sorted(self.pages.items()):
+        for path, page in sorted(self.pages.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning(f"docs/{path} is replaced by the generated page of the same name; rename it")
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=page.stub()))
         return files
+
+    def on_page_content(self, html, page, config, files):
+        """Generated pages: our own HTML and outline instead of what Markdown made of the stub."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        page.toc = get_toc(generated.toc)
+        return generated.html
 
     def on_post_build(self, config):
         if self.kb is not None:
             target = Path(config.site_dir) / "kb.json"
+            start = time.perf_counter()
             target.write_text(export.dumps(self.kb), encoding="utf-8")
+            self.kb.timings["export"] = time.perf_counter() - start
+            start = time.perf_counter()
             self.search_sizes = write_search_index(self.kb, Path(config.site_dir))
+            self.kb.timings["search index"] = time.perf_counter() - start
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.corpus_dir))

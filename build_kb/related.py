@@ -28,10 +28,6 @@ STOPWORDS = frozenset(
 )
 
 
-def section_text(section: Section) -> str:
-    return "".join(s.heading + "".join(p.text for p in s.paragraphs) for s in section.walk())
-
-
 def _words(text: str, segment) -> Counter:
     return Counter(w for w in segment(text) if _WORD.match(w) and w not in STOPWORDS)
 
@@ -78,16 +74,34 @@ def top_similar(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold
     return result
 
 
+def subtree_words(section: Section, segment, memo: dict[int, Counter]) -> Counter:
+    """Words of a section and all its subsections (each text segmented once, then added up)."""
+    key = id(section)
+    if key not in memo:
+        words = _words(section.heading, segment)
+        for p in section.paragraphs:
+            words.update(_words(p.text, segment))
+        for child in section.children:
+            words.update(subtree_words(child, segment, memo))
+        memo[key] = words
+    return memo[key]
+
+
+def subtree_size(section: Section) -> int:
+    return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
+
+
 def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str], list[Link]], dict[str, list[Link]]]:
     """(speech id, section id) → related passages elsewhere; speech id → related speeches."""
+    memo: dict[int, Counter] = {}
     units: list[tuple[int, Section]] = []
     for index, speech in enumerate(speeches):
         for section in speech.all_sections():
-            if section.kind == "body" and len(section_text(section)) >= MIN_SECTION_CHARS:
+            if section.kind == "body" and subtree_size(section) >= MIN_SECTION_CHARS:
                 units.append((index, section))
     section_links: dict[tuple[str, str], list[Link]] = {}
     if len(units) > 1:
-        matrix = tfidf([_words(section_text(s), segment) for _, s in units])
+        matrix = tfidf([subtree_words(s, segment, memo) for _, s in units])
         groups = np.array([i for i, _ in units])
         for (i, section), similar in zip(units, top_similar(matrix, groups, TOP_K, SECTION_THRESHOLD)):
             if similar:
@@ -96,7 +110,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                 ]
     speech_links: dict[str, list[Link]] = {}
     if len(speeches) > 1:
-        matrix = tfidf([_words("".join(section_text(s) for s in sp.sections), segment) for sp in speeches])
+        matrix = tfidf([sum((subtree_words(s, segment, memo) for s in sp.sections), Counter()) for sp in speeches])
         groups = np.arange(len(speeches))
         for i, similar in enumerate(top_similar(matrix, groups, TOP_K, SPEECH_THRESHOLD)):
             if similar:

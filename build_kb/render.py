@@ -1,7 +1,7 @@
-"""Stage 5 — render: turn the knowledge base into Markdown pages (path → text), without touching disk.
+"""Stage 5 — render: turn the knowledge base into pages (path → HtmlPage), without touching disk.
 
-Speech text is always emitted as escaped HTML or escaped Markdown, so whatever a speech contains
-(`*同志`, `<script>`, `{{ }}`) is shown literally and never interpreted.
+Speech text is always emitted as escaped HTML, so whatever a speech contains (`*同志`, `<script>`,
+`{{ }}`) is shown literally and never interpreted.
 """
 
 from __future__ import annotations
@@ -18,12 +18,10 @@ from .render_common import (
     citation,
     date_cn,
     esc,
-    front_matter,
-    md_inline,
+    HtmlPage,
     mix_bar,
     paragraph_html,
     rel,
-    safe_title,
     section_location,
     theme_shares,
 )
@@ -35,8 +33,8 @@ FOLD_AFTER_CHARS = 600
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def render_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Every generated page: docs-relative path → Markdown."""
+def render_pages(kb: KnowledgeBase) -> dict[str, HtmlPage]:
+    """Every generated page: docs-relative path of its Markdown stub → page."""
     site = Site(kb)
     pages = {
         "index.md": render_home(site),
@@ -58,11 +56,12 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     return pages
 
 
-def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> str:
+def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> HtmlPage:
     page = speech.url
-    out = [front_matter(title=safe_title(speech.title), hide=["navigation"], kb_speech=speech.id), f"# {md_inline(speech.title)}\n"]
+    out = HtmlPage(speech.title, hide=["navigation"])
+    out.heading(1, speech.title, "title", toc=False)
     if speech.subtitle:
-        out.append(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
+        out.add(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
     meta = [("日期", date_cn(speech))]
     if speech.speaker or speech.speaker_role:
         meta.append(("讲话人", " ".join(x for x in (speech.speaker_role, speech.speaker) if x)))
@@ -72,19 +71,20 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
     meta.append(("来源文件", source_note))
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
-    out.append(f'<dl class="kb-meta">{rows}</dl>\n')
+    out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
-        out.append('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
+        out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
     shares = theme_shares(speech)
     if shares:
-        out.append(mix_bar(shares, site.kb.themes, site.colours) + "\n")
+        out.add(mix_bar(shares, site.kb.themes, site.colours) + "\n")
 
     links = link_plan(speech, site.kb.terms)
     for section in speech.sections:
-        out.append(render_section(site, speech, section, page, links))
+        render_section(out, site, speech, section, page, links)
     related = site.kb.related_speeches.get(speech.id, [])
     if related:
-        out.append(related_speeches_html(site, related, page))
+        out.heading(2, "相关讲话", "related-speeches")
+        out.add(related_speeches_html(site, related, page))
 
     nav = []
     if prev_speech:
@@ -92,31 +92,29 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     if next_speech:
         nav.append(f'<a class="kb-next" href="{rel(page, next_speech.url)}">下一篇：《{esc(next_speech.title)}》 →</a>')
     if nav:
-        out.append(f'<nav class="kb-pager">{"".join(nav)}</nav>\n')
-    return "\n".join(out)
+        out.add(f'<nav class="kb-pager">{"".join(nav)}</nav>\n')
+    return out
 
 
-def render_section(site: Site, speech: Speech, section: Section, page: str, links: dict) -> str:
-    out = []
+def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, links: dict) -> None:
     if section.kind == "opening":
-        out.append(f'<div class="kb-anchor" id="{section.id}"></div>\n')
+        out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
     elif section.kind == "closing":
-        out.append(f'<hr class="kb-closing" id="{section.id}">\n')
+        out.add(f'<hr class="kb-closing" id="{section.id}">\n')
     elif section.heading:
-        out.append(f"{'#' * (section.level + 1)} {md_inline(section.heading)} {{ #{section.id} }}\n")
+        out.heading(section.level + 1, section.heading, section.id)
     else:
-        out.append(f'<div class="kb-anchor" id="{section.id}"></div>\n')
+        out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
     if section.themes and section.kind == "body" and section.theme_source != "parent":
         manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
-        out.append(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
+        out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
-        out.append(paragraph_html(p, links.get(p.id, ()), page) + "\n")
+        out.add(paragraph_html(p, links.get(p.id, ()), page) + "\n")
     related = site.kb.related_sections.get((speech.id, section.id), [])
     if related:
-        out.append(related_passages_html(site, related, page) + "\n")
+        out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
-        out.append(render_section(site, speech, child, page, links))
-    return "\n".join(out)
+        render_section(out, site, speech, child, page, links)
 
 
 def related_passages_html(site: Site, related, page: str) -> str:
@@ -138,18 +136,20 @@ def related_speeches_html(site: Site, related, page: str) -> str:
     for link in related:
         other = site.kb.speech(link.speech_id)
         items.append(f'<li><a href="{rel(page, other.url)}">《{esc(other.title)}》</a> <span class="kb-date">{esc(date_cn(other))}</span></li>')
-    return '## 相关讲话 { #related-speeches }\n\n<ul class="kb-related-speeches">' + "".join(items) + "</ul>\n"
+    return '<ul class="kb-related-speeches">' + "".join(items) + "</ul>"
 
 
-def render_speech_index(site: Site) -> str:
+def render_speech_index(site: Site) -> HtmlPage:
     page = "speeches/"
-    out = [front_matter(), "# 讲话索引\n", f"共收录 {len(site.kb.speeches)} 篇讲话，按年份排列（最新在前）。\n"]
+    out = HtmlPage("讲话索引")
+    out.heading(1, "讲话索引", "top", toc=False)
+    out.add(f"<p>共收录 {len(site.kb.speeches)} 篇讲话，按年份排列（最新在前）。</p>")
     by_year: dict[object, list[Speech]] = defaultdict(list)
     for speech in site.kb.speeches:
         by_year[speech.year].append(speech)
     years = sorted((y for y in by_year if y), reverse=True) + ([None] if None in by_year else [])
     for year in years:
-        out.append(f"## {year}年 {{ #y{year} }}\n" if year else "## 年份不详 { #y-unknown }\n")
+        out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         rows = []
         for speech in sorted(by_year[year], key=lambda s: (s.date or "", s.title), reverse=True):
             who = esc(speech.speaker) if speech.speaker else "—"
@@ -159,8 +159,8 @@ def render_speech_index(site: Site) -> str:
                 f'<tr><td class="kb-nowrap">{esc(date_cn(speech))}</td><td><a href="{rel(page, speech.url)}">{esc(speech.title)}</a></td>'
                 f"<td>{who}</td><td>{occasion}</td><td>{tags}</td></tr>"
             )
-        out.append('<table class="kb-table"><thead><tr><th>日期</th><th>标题</th><th>讲话人</th><th>场合</th><th>主要专题</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>\n")
-    return "\n".join(out)
+        out.add('<table class="kb-table"><thead><tr><th>日期</th><th>标题</th><th>讲话人</th><th>场合</th><th>主要专题</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    return out
 
 
 # --- themes --------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def section_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
 
 
-def render_theme(site: Site, theme: Theme) -> str:
+def render_theme(site: Site, theme: Theme) -> HtmlPage:
     page = theme.url
     groups: dict[str, list[tuple[Speech, Section]]] = defaultdict(list)
     sub_names = {sub.id: sub.name for sub in theme.subtopics} | {OTHER: "综合"}
@@ -216,22 +216,20 @@ def render_theme(site: Site, theme: Theme) -> str:
     n_speeches = len({s.id for s, _ in excerpts})
     years = sorted({s.year for s, _ in excerpts if s.year})
     span = f"{years[0]}—{years[-1]}年" if years else "年份不详"
-    out = [
-        front_matter(title=safe_title(theme.name), hide=["navigation"], search={"exclude": True}, kb_theme=theme.id),
-        f"# {md_inline(theme.name)}\n",
-        f'<p class="kb-theme-desc">{esc(theme.description)}</p>\n',
-        f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>\n',
-    ]
+    out = HtmlPage(theme.name, hide=["navigation"])
+    out.heading(1, theme.name, "top", toc=False)
+    out.add(f'<p class="kb-theme-desc">{esc(theme.description)}</p>')
+    out.add(f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>')
     if not excerpts:
-        out.append("暂无讲话论及这一专题。\n")
+        out.add("<p>暂无讲话论及这一专题。</p>")
     order = [sub.id for sub in theme.subtopics if sub.id in groups] + ([OTHER] if OTHER in groups else [])
     for key in order:
         items = sorted(groups[key], key=lambda x: (x[0].date or f"{x[0].year or 9999}-99", x[0].title, x[1].line))
-        out.append(f"## {md_inline(sub_names[key])} {{ #{key} }}\n")
-        out.append(f'<p class="kb-count">{len(items)} 处论述，按时间排列</p>\n')
+        out.heading(2, sub_names[key], key)
+        out.add(f'<p class="kb-count">{len(items)} 处论述，按时间排列</p>')
         for speech, section in items:
-            out.append(render_excerpt(speech, section, page))
-    return "\n".join(out)
+            out.add(render_excerpt(speech, section, page))
+    return out
 
 
 def render_excerpt(speech: Speech, section: Section, page: str) -> str:
@@ -244,17 +242,15 @@ def render_excerpt(speech: Speech, section: Section, page: str) -> str:
         first = next((s.paragraphs[0].text for s in section.walk() if s.paragraphs), "")
         preview = f'<span class="kb-preview">{esc(first[:120])}……</span>' if first else ""
         body = f'<details class="kb-fold"><summary>{preview}<span class="kb-more">展开全文（{size} 字）</span></summary>{body}</details>'
-    return f'<div class="kb-excerpt">{head}{body}{cite}</div>\n'
+    return f'<div class="kb-excerpt">{head}{body}{cite}</div>'
 
 
-def render_theme_overview(site: Site) -> str:
+def render_theme_overview(site: Site) -> HtmlPage:
     page = "themes/"
     kb = site.kb
-    out = [
-        front_matter(search={"exclude": True}),
-        "# 专题汇编\n",
-        "下表显示每篇讲话在各专题上的篇幅占比（按字数计）；点击专题名进入专题汇编，点击讲话标题阅读全文。\n",
-    ]
+    out = HtmlPage("专题汇编")
+    out.heading(1, "专题汇编", "top", toc=False)
+    out.add("<p>下表显示每篇讲话在各专题上的篇幅占比（按字数计）；点击专题名进入专题汇编，点击讲话标题阅读全文。</p>")
     head = "".join(f'<th><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)
     rows = []
     for speech in reversed(kb.speeches):
@@ -266,8 +262,8 @@ def render_theme_overview(site: Site) -> str:
             style = f' style="--kb-c:{site.colours[theme.id]};--kb-a:{min(pct, 100)}%"' if pct else ""
             cells.append(f'<td class="kb-cell"{style}>{pct}%</td>' if pct else '<td class="kb-cell kb-zero">—</td>')
         rows.append(f'<tr><td class="kb-nowrap">{esc(date_cn(speech))}</td><td><a href="{rel(page, speech.url)}">{esc(speech.title)}</a></td>{"".join(cells)}</tr>')
-    out.append(f'<table class="kb-table kb-matrix"><thead><tr><th>日期</th><th>讲话</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
-    out.append("## 各专题\n")
-    for theme in kb.themes:
-        out.append(f'- <a href="{rel(page, theme.url)}">{esc(theme.name)}</a>：{esc(theme.description)}')
-    return "\n".join(out) + "\n"
+    out.heading(2, "各专题", "themes")
+    out.add("<ul>" + "".join(f'<li><a href="{rel(page, theme.url)}">{esc(theme.name)}</a>：{esc(theme.description)}</li>' for theme in kb.themes) + "</ul>")
+    out.heading(2, "各篇讲话的专题构成", "matrix")
+    out.add(f'<table class="kb-table kb-matrix"><thead><tr><th>日期</th><th>讲话</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return out

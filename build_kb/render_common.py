@@ -155,3 +155,40 @@ class Site:
     def __post_init__(self):
         self.themes_by_id = {t.id: t for t in self.kb.themes}
         self.colours = theme_colours(self.kb.themes)
+
+
+class HtmlPage:
+    """A generated page: its HTML body (built here, not by Markdown) and its table of contents.
+
+    MkDocs gets only a front-matter stub for each page; the plugin swaps in `html` and `toc`. Python-
+    Markdown never parses our HTML, which made builds 3× slower at 1,000 speeches.
+    """
+
+    def __init__(self, title: str, **meta):
+        self.title = title
+        self.meta = meta
+        self.parts: list[str] = []
+        self.toc: list[dict] = []
+        self._open: list[dict] = []
+
+    def add(self, html_text: str) -> None:
+        self.parts.append(html_text)
+
+    def heading(self, level: int, text: str, anchor: str, toc: bool = True) -> None:
+        """<hN id=…> with a permalink, listed in the table of contents (text is escaped here)."""
+        self.parts.append(f'<h{level} id="{anchor}">{esc(text)}<a class="headerlink" href="#{anchor}" title="本节链接">¶</a></h{level}>')
+        if not toc:
+            return
+        token = {"level": level, "id": anchor, "name": esc(text), "children": []}
+        while self._open and self._open[-1]["level"] >= level:
+            self._open.pop()
+        (self._open[-1]["children"] if self._open else self.toc).append(token)
+        self._open.append(token)
+
+    @property
+    def html(self) -> str:
+        return "\n".join(self.parts)
+
+    def stub(self) -> str:
+        """The Markdown MkDocs reads: front matter only (title and page options)."""
+        return front_matter(title=safe_title(self.title), **self.meta)
