@@ -33,7 +33,11 @@ def _words(text: str, segment) -> Counter:
 
 
 def tfidf(docs: list[Counter]) -> sparse.csr_matrix:
-    """Rows: documents, L2-normalised sublinear TF-IDF (float32)."""
+    """Rows: documents, L2-normalised sublinear TF-IDF (float32).
+
+    Words found in one document only are counted in each row's norm but left out of the matrix: they
+    cannot make two documents alike, and leaving them out makes the products much cheaper.
+    """
     vocab: dict[str, int] = {}
     df: Counter = Counter()
     for doc in docs:
@@ -43,14 +47,18 @@ def tfidf(docs: list[Counter]) -> sparse.csr_matrix:
     n = len(docs)
     idf = {w: math.log((1 + n) / (1 + df[w])) + 1 for w in vocab}
     rows, cols, vals = [], [], []
+    norms = np.ones(n, dtype=np.float64)
     for i, doc in enumerate(docs):
+        squares = 0.0
         for word, count in doc.items():
-            rows.append(i)
-            cols.append(vocab[word])
-            vals.append((1 + math.log(count)) * idf[word])
+            weight = (1 + math.log(count)) * idf[word]
+            squares += weight * weight
+            if df[word] > 1:
+                rows.append(i)
+                cols.append(vocab[word])
+                vals.append(weight)
+        norms[i] = math.sqrt(squares) or 1.0
     matrix = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
-    norms[norms == 0] = 1
     return sparse.diags((1 / norms).astype(np.float32)) @ matrix
 
 

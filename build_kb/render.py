@@ -78,7 +78,7 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     if shares:
         out.add(mix_bar(shares, site.kb.themes, site.colours) + "\n")
 
-    links = link_plan(speech, site.kb.terms)
+    links = link_plan(speech, site.kb.terms, site.term_matcher)
     for section in speech.sections:
         render_section(out, site, speech, section, page, links)
     related = site.kb.related_speeches.get(speech.id, [])

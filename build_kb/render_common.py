@@ -153,6 +153,9 @@ class Site:
     kb: KnowledgeBase
 
     def __post_init__(self):
+        from .terms import TermMatcher
+
+        self.term_matcher = TermMatcher(self.kb.terms)
         self.themes_by_id = {t.id: t for t in self.kb.themes}
         self.colours = theme_colours(self.kb.themes)
 

@@ -21,6 +21,8 @@ import struct
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from .model import KnowledgeBase, Speech
 from .render_common import date_cn, theme_colours
 
@@ -42,8 +44,25 @@ def normalise_for_search(text: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    text = normalise_for_search(text)
-    return {text[i:i + 2] for i in range(len(text) - 1) if text[i] not in _SKIP and text[i + 1] not in _SKIP}
+    return {_decode(code) for code in bigram_codes(text)}
+
+
+_SKIP_CODES = np.array(sorted(ord(c) for c in _SKIP), dtype=np.uint64)
+
+
+def bigram_codes(text: str) -> np.ndarray:
+    """The distinct bigrams of `text` as sorted 64-bit codes (two code points), computed in numpy."""
+    points = np.frombuffer(normalise_for_search(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(points) < 2:
+        return np.zeros(0, dtype=np.uint64)
+    codes = (points[:-1] << np.uint64(32)) | points[1:]
+    keep = ~(np.isin(points[:-1], _SKIP_CODES) | np.isin(points[1:], _SKIP_CODES))
+    return np.unique(codes[keep])
+
+
+def _decode(code) -> str:
+    code = int(code)
+    return chr(code >> 32) + chr(code & 0xFFFFFFFF)
 
 
 def fnv1a(text: str) -> int:
@@ -98,22 +117,30 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path) -> dict[str, int]:
     colours = theme_colours(kb.themes)
     order = sort_order(kb.speeches)
 
-    postings: dict[str, list[int]] = defaultdict(list)
     sizes = {"meta": 0, "index": 0, "texts": 0}
     speeches_meta = []
+    all_codes, all_positions = [], []
     for position, speech_index in enumerate(order):
         speech = kb.speeches[speech_index]
         records = speech_records(speech, theme_bits)
-        grams: set[str] = set()
-        for record in records:
-            grams |= bigrams(record[1])
-        for gram in grams:
-            postings[gram].append(position)
+        codes = bigram_codes("\n".join(record[1] for record in records))
+        all_codes.append(codes)
+        all_positions.append(np.full(len(codes), position, dtype=np.int64))
         data = gzip.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=9, mtime=0)
         (out / "t" / f"{position}.bin").write_bytes(data)
         sizes["texts"] += len(data)
         speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
 
+    postings: dict[str, list[int]] = {}
+    if all_codes:
+        codes = np.concatenate(all_codes)
+        positions = np.concatenate(all_positions)
+        order_by_code = np.lexsort((positions, codes))
+        codes, positions = codes[order_by_code], positions[order_by_code]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        ends = np.r_[starts[1:], len(codes)]
+        for start, end in zip(starts, ends):
+            postings[_decode(codes[start])] = positions[start:end].tolist()
     encoded = {}
     for gram, ids in postings.items():
         body = bytearray(varint(len(ids)))

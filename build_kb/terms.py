@@ -96,6 +96,11 @@ def _acceptable(term: str) -> bool:
     return 2 <= len(term) <= 16 and not PLACEHOLDER.search(term) and bool(re.search(r"[\u4e00-\u9fff]", term))
 
 
+_COUNT_WORD = re.compile(r"(?:[二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
+_FOLLOWER = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_COUNTED_WORD = re.compile(r"[二两三四五六七八九十](?:个|项|大)[\u4e00-\u9fff]{2,4}")
+
+
 def _numbered(text: str, segment) -> list[str]:
     """四个意识, 三项机制, 三大攻坚战: a count word followed by one word (as the segmenter cuts it)."""
     if not NUMBERED.search(text):
@@ -103,11 +108,11 @@ def _numbered(text: str, segment) -> list[str]:
     tokens = segment(text)
     out = []
     for i, token in enumerate(tokens[:-1]):
-        if re.fullmatch(r"(?:[二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)", token):
+        if _COUNT_WORD.fullmatch(token):
             follower = tokens[i + 1]
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", follower) and follower not in GENERIC_FOLLOWERS:
+            if _FOLLOWER.fullmatch(follower) and follower not in GENERIC_FOLLOWERS:
                 out.append(token + follower)
-        elif re.fullmatch(r"[二两三四五六七八九十](?:个|项|大)[\u4e00-\u9fff]{2,4}", token):
+        elif _COUNTED_WORD.fullmatch(token):
             out.append(token)
     return [t for t in out if _acceptable(t)]
 
@@ -127,8 +132,7 @@ def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, t
             continue
         terms[key] = Term(id=term_id(key), term=key, source=how)
     _make_ids_unique(list(terms.values()))
-    for term in terms.values():
-        term.occurrences = list(_occurrences(term, speeches))
+    _occurrences(list(terms.values()), speeches)
     kept = [t for t in terms.values() if t.occurrences and (t.curated or len(t.speech_ids()) >= MIN_SPEECHES)]
     _infer_themes(kept, speeches)
     kept.sort(key=lambda t: (-len(t.speech_ids()), -len(t.occurrences), t.term))
@@ -143,27 +147,44 @@ def _make_ids_unique(terms: list[Term]) -> None:
         seen[term.id] = term.term
 
 
-def form_pattern(term: Term) -> re.Pattern:
-    """Matches any form of the term, tolerating quotes inside it (两个“维护”)."""
-    forms = sorted({normalise_term(f) for f in term.forms}, key=len, reverse=True)
-    alternatives = ["[“”\"]?".join(re.escape(ch) for ch in form) for form in forms]
-    return re.compile("|".join(alternatives))
+class TermMatcher:
+    """Finds every term form in a text in one regex pass, longest form first, spans never overlap."""
+
+    def __init__(self, terms: list[Term]):
+        self.by_form: dict[str, Term] = {}
+        for term in sorted(terms, key=lambda t: (-len(t.term), t.term)):
+            for form in term.forms:
+                self.by_form.setdefault(normalise_term(form), term)
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        alternatives = ["[“”\"]?".join(re.escape(ch) for ch in form) for form in forms]
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def finditer(self, text: str):
+        """(start, end, term) for each match in `text`."""
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            yield m.start(), m.end(), self.by_form[normalise_term(m.group())]
 
 
-def _occurrences(term: Term, speeches: list[Speech]):
-    pattern = form_pattern(term)
+def _occurrences(terms: list[Term], speeches: list[Speech]) -> None:
+    matcher = TermMatcher(terms)
+    for term in terms:
+        term.occurrences = []
     for speech in speeches:
         for section in speech.all_sections():
             for p in section.paragraphs:
-                for m in pattern.finditer(p.text):
-                    yield Occurrence(
-                        speech_id=speech.id,
-                        section_id=section.id,
-                        paragraph_id=p.id,
-                        url=f"{speech.url}#{p.id}",
-                        left=p.text[max(0, m.start() - KWIC_CONTEXT): m.start()],
-                        match=m.group(),
-                        right=p.text[m.end(): m.end() + KWIC_CONTEXT],
+                for start, end, term in matcher.finditer(p.text):
+                    term.occurrences.append(
+                        Occurrence(
+                            speech_id=speech.id,
+                            section_id=section.id,
+                            paragraph_id=p.id,
+                            url=f"{speech.url}#{p.id}",
+                            left=p.text[max(0, start - KWIC_CONTEXT): start],
+                            match=p.text[start:end],
+                            right=p.text[end: end + KWIC_CONTEXT],
+                        )
                     )
 
 
@@ -180,24 +201,19 @@ def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
                 term.theme = best
 
 
-def link_plan(speech: Speech, terms: list[Term]) -> dict[str, list[tuple[int, int, Term]]]:
+def link_plan(speech: Speech, terms: list[Term], matcher: TermMatcher | None = None) -> dict[str, list[tuple[int, int, Term]]]:
     """paragraph id → [(start, end, term)]: the first occurrence of each term in each section.
 
     Every occurrence of a longer term covers its text first (linked or not), so 意识 is never linked
     inside 四个意识; spans never overlap; headings are never linked.
     """
-    patterns = [(t, form_pattern(t)) for t in sorted(terms, key=lambda t: (-len(t.term), t.term))]
+    matcher = matcher or TermMatcher(terms)
     plan: dict[str, list[tuple[int, int, Term]]] = {}
     for section in speech.all_sections():
         linked: set[str] = set()
         for p in section.paragraphs:
-            covered: list[tuple[int, int, Term]] = []
-            for term, pattern in patterns:
-                for m in pattern.finditer(p.text):
-                    if not any(m.start() < end and start < m.end() for start, end, _ in covered):
-                        covered.append((m.start(), m.end(), term))
             chosen = []
-            for start, end, term in sorted(covered, key=lambda x: x[0]):
+            for start, end, term in matcher.finditer(p.text):
                 if term.id not in linked:
                     linked.add(term.id)
                     chosen.append((start, end, term))

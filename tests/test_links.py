@@ -7,7 +7,7 @@ import pytest
 from build_kb.model import Paragraph, Section, Speech, Term
 from build_kb.related import SECTION_THRESHOLD, tfidf, top_similar
 from build_kb.render_common import linked_text
-from build_kb.terms import form_pattern, link_plan, normalise_term, term_id
+from build_kb.terms import TermMatcher, link_plan, normalise_term, term_id
 
 import numpy as np
 from collections import Counter
@@ -48,7 +48,7 @@ def test_aliases_and_variant_quotes_are_one_term(seed_kb):
     term = terms_by_name(seed_kb)["好干部标准"]
     assert any("二十字" in o.match for o in term.occurrences)  # “二十字”好干部标准
     assert normalise_term('两个"维护"') == "两个维护" == normalise_term("两个“维护”")
-    assert form_pattern(Term(id="x", term="两个维护")).search("做到两个“维护”的要求")
+    assert [(s, e) for s, e, _ in TermMatcher([Term(id="x", term="两个维护")]).finditer("做到两个“维护”的要求")] == [(2, 7)]
 
 
 def test_term_ids_are_readable_ascii():
