@@ -270,25 +270,30 @@ def _paragraph_themes(text: str, taxonomy: Taxonomy) -> list[str]:
 
 
 def classify_speeches(speeches: list[Speech], taxonomy: Taxonomy, problems: list[Problem]) -> None:
-    known = {t.id for t in taxonomy.themes}
     for speech in speeches:
-        manual = speech.manual_themes
-        section_ids = {s.id for s in speech.all_sections()}
-        for section_id, themes in manual.items():
-            if section_id not in section_ids:
-                problems.append(Problem(speech.source.rel_path, f"speeches.yaml names section {section_id!r}, which this speech does not have (it has {', '.join(sorted(section_ids))})"))
-            for theme in themes:
-                if theme not in known:
-                    problems.append(Problem(speech.source.rel_path, f"speeches.yaml gives section {section_id!r} the unknown theme {theme!r}; themes are: {', '.join(sorted(known))}"))
-        for section in speech.sections:
-            classify_section(section, taxonomy, [], manual)
-        for section in speech.all_sections():
-            if section.theme_source in ("heading", "body", "manual"):
-                for theme_id in section.themes:
-                    rule = taxonomy.rule(theme_id)
-                    sub = subtopic_of(section, rule, taxonomy) if rule else None
-                    if sub:
-                        section.subtopics[theme_id] = sub.id
+        classify_speech(speech, taxonomy, problems)
+
+
+def classify_speech(speech: Speech, taxonomy: Taxonomy, problems: list[Problem]) -> None:
+    """Label every section and paragraph of one speech (it depends on no other speech)."""
+    known = {t.id for t in taxonomy.themes}
+    manual = speech.manual_themes
+    section_ids = {s.id for s in speech.all_sections()}
+    for section_id, themes in manual.items():
+        if section_id not in section_ids:
+            problems.append(Problem(speech.source.rel_path, f"speeches.yaml names section {section_id!r}, which this speech does not have (it has {', '.join(sorted(section_ids))})"))
+        for theme in themes:
+            if theme not in known:
+                problems.append(Problem(speech.source.rel_path, f"speeches.yaml gives section {section_id!r} the unknown theme {theme!r}; themes are: {', '.join(sorted(known))}"))
+    for section in speech.sections:
+        classify_section(section, taxonomy, [], manual)
+    for section in speech.all_sections():
+        if section.theme_source in ("heading", "body", "manual"):
+            for theme_id in section.themes:
+                rule = taxonomy.rule(theme_id)
+                sub = subtopic_of(section, rule, taxonomy) if rule else None
+                if sub:
+                    section.subtopics[theme_id] = sub.id
 
 
 def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy) -> Subtopic | None:

@@ -140,15 +140,17 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     return line
 
 
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
 def is_traditional(text: str) -> bool:
-    """True when at least 2 % of the Han characters only exist in Traditional script."""
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    if han < 10:
+    """True when at least 2 % of the Han characters (of the first 5,000) only exist in Traditional script."""
+    sample = text[:5000]
+    sample_han = len(_HAN_CHAR.findall(sample))
+    if sample_han < 10:
         return False
-    sample = text[:20000]
     changed = sum(a != b for a, b in zip(sample, _t2s(sample)))
-    sample_han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    return changed / max(1, sample_han) >= 0.02
+    return changed / sample_han >= 0.02
 
 
 @functools.lru_cache(maxsize=1)

@@ -48,8 +48,12 @@ def cmd_build(args) -> int:
     from .publish import build_site
 
     start = time.perf_counter()
-    kb = build_site(Path(args.config), Path(args.site_dir), corpus_dir=args.corpus, strict=args.strict, progress=Progress())
-    print(summary(kb, Path(args.site_dir), time.perf_counter() - start))
+    cache_dir = None if args.no_cache else Path(args.cache_dir)
+    kb = build_site(Path(args.config), Path(args.site_dir), corpus_dir=args.corpus, strict=args.strict, progress=Progress(), cache_dir=cache_dir)
+    if kb is None:
+        print(f"{args.site_dir} is up to date: nothing changed since the last build ({time.perf_counter() - start:.1f} s)")
+    else:
+        print(summary(kb, Path(args.site_dir), time.perf_counter() - start))
     return 0
 
 
@@ -113,6 +117,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
     build.add_argument("--site-dir", default="site", help="output directory (default: site)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors: exit 1 and keep the previous site")
+    build.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
+    build.add_argument("--no-cache", action="store_true", help="rebuild everything from scratch")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="serve the site with live reload (rebuilds when corpus/ changes)")

@@ -245,6 +245,8 @@ class KnowledgeBase:
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent per build stage (read, clean, parse, classify, terms, related, render, …)."""
+    cache_hits: int = 0
+    cache_misses: int = 0
 
     def speech(self, speech_id: str) -> Speech:
         return self._by_id()[speech_id]

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import classify
 from .clean import clean
-from .config import BoilerplateConfig, SpeechOverride, load_boilerplate, load_overrides
+from .cache import SpeechCache, code_version, files_fingerprint
+from .config import BOILERPLATE_FILE, GLOSSARY_FILE, THEMES_FILE, BoilerplateConfig, SpeechOverride, load_boilerplate, load_overrides
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
@@ -45,7 +46,9 @@ class StageTimer:
             self.seconds[stage] += time.perf_counter() - start
 
 
-def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rules_dir: Path | None = None) -> KnowledgeBase:
+def build_knowledge_base(
+    corpus_dir: Path, progress: Progress | None = None, rules_dir: Path | None = None, cache_dir: Path | None = None
+) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir`.
 
     Boilerplate rules and the theme taxonomy come from `rules_dir` (default: the corpus itself);
@@ -63,6 +66,10 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
     taxonomy.extra_words = tuple(form for entry in glossary for form in (entry.term, *entry.aliases))
     problems: list[Problem] = []
     timer = StageTimer()
+    cache = None
+    if cache_dir:
+        config_files = [rules_dir / name for name in (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)]
+        cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     paths = discover(corpus_dir)
     speeches: list[Speech] = []
@@ -77,14 +84,31 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
             continue
         try:
             with timer("read"):
-                source = read_source(path, corpus_dir)
-        except UnreadableSpeech as exc:
-            problems.append(Problem(rel, exc.message, severity="error"))
-            continue
+                raw = path.read_bytes()
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
             continue
-        speech = make_speech(source, rules, override, problems, timer)
+        key = cache.key(rel, raw, override.values if override else None) if cache else None
+        cached = cache.get(key) if cache else None
+        if cached is not None:
+            speech, file_problems, tokens = cached
+            taxonomy.segmenter.remember(tokens)
+        else:
+            file_problems = []
+            try:
+                with timer("read"):
+                    source = read_source(path, corpus_dir, raw)
+            except UnreadableSpeech as exc:
+                problems.append(Problem(rel, exc.message, severity="error"))
+                continue
+            speech = make_speech(source, rules, override, file_problems, timer)
+            if speech is not None:
+                with timer("classify"):
+                    classify.classify_speech(speech, taxonomy, file_problems)
+            if cache:
+                texts = [t for s in (speech.all_sections() if speech else []) for t in (s.heading, *(p.text for p in s.paragraphs))]
+                cache.put(key, (speech, file_problems, taxonomy.segmenter.known(texts)))
+        problems.extend(file_problems)
         if speech is None:
             continue
         fingerprint = _text_fingerprint(speech)
@@ -101,8 +125,6 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
             problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
-    with timer("classify"):
-        classify.classify_speeches(speeches, taxonomy, problems)
     segment = taxonomy.segmenter.tokens
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
     with timer("terms"):
@@ -110,6 +132,8 @@ def build_knowledge_base(corpus_dir: Path, progress: Progress | None = None, rul
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
     kb.timings = dict(timer.seconds)
+    if cache:
+        kb.cache_hits, kb.cache_misses = cache.hits, cache.misses
     return kb
 
 

@@ -30,6 +30,8 @@ log = get_plugin_logger(__name__)
 class KnowledgeBaseConfig(Config):
     corpus = c.Type(str, default="corpus")
     """The corpus directory, relative to mkdocs.yml."""
+    cache = c.Type(str, default=".kb-cache")
+    """Where per-speech results are cached for `mkdocs serve` rebuilds (relative to mkdocs.yml)."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -40,6 +42,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.corpus_override: Path | None = None
         """Set by the CLI (`kb build --corpus`); wins over the `corpus` option."""
         self.progress = None
+        self.cache_dir: Path | None = None
+        """Set by the CLI; under plain `mkdocs serve`/`mkdocs build` the `cache` option is used."""
         self.kb: KnowledgeBase | None = None
         self.error: KbError | None = None
         """The problem that stopped the last build, for the CLI to report as it is."""
@@ -58,10 +62,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._config_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
         return config
 
+    def on_startup(self, command, dirty):
+        if command == "serve" and self.cache_dir is None and self.config.cache:
+            self.cache_dir = Path(os.path.dirname(os.path.abspath("mkdocs.yml"))) / self.config.cache
+
     def on_pre_build(self, config):
         self.error = None
         try:
-            self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress)
+            self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress, cache_dir=self.cache_dir)
         except KbError as exc:
             self.error = exc
             # MkDocs prints a PluginError as a one-line error, not a traceback.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import logging
 import os
 import shutil
@@ -17,6 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from .cache import code_version, tree_fingerprint
 from .errors import KbError, StrictModeFailure
 from .model import KnowledgeBase
 
@@ -33,8 +35,13 @@ def build_site(
     corpus_dir: Path | None = None,
     strict: bool = False,
     progress=None,
-) -> KnowledgeBase:
-    """Build the whole site into `site_dir` (atomically) and return the knowledge base it shows."""
+    cache_dir: Path | None = None,
+) -> KnowledgeBase | None:
+    """Build the whole site into `site_dir` (atomically) and return the knowledge base it shows.
+
+    With a `cache_dir`, per-speech work is reused from earlier builds, and when nothing at all has
+    changed since the last build of this `site_dir` the build is skipped: the return value is None.
+    """
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted_swap(site_dir)
@@ -50,6 +57,12 @@ def build_site(
         raise KbError(f"{config_file}: the '{PLUGIN_NAME}' plugin is not listed under 'plugins:'; add '- {PLUGIN_NAME}'")
     plugin.corpus_override = corpus_dir
     plugin.progress = progress
+    plugin.cache_dir = Path(cache_dir) if cache_dir else None
+    fingerprint = None
+    if cache_dir:
+        fingerprint = _inputs_fingerprint(config_file, plugin.corpus_dir, Path(config.docs_dir), strict, site_dir)
+        if _up_to_date(Path(cache_dir), site_dir, fingerprint):
+            return None
     try:
         mkdocs_build(config)
     except Abort as exc:
@@ -63,7 +76,36 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_in(staging, site_dir)
+    if fingerprint:
+        _record(Path(cache_dir), site_dir, fingerprint)
     return plugin.kb
+
+
+def _inputs_fingerprint(config_file: Path, corpus_dir: Path, docs_dir: Path, strict: bool, site_dir: Path) -> str:
+    """Everything a build reads: code, mkdocs.yml, docs/, the corpus and its configuration."""
+    return "|".join([code_version(), tree_fingerprint(Path(config_file), Path(corpus_dir), docs_dir), str(strict), str(site_dir)])
+
+
+def _up_to_date(cache_dir: Path, site_dir: Path, fingerprint: str) -> bool:
+    record = cache_dir / "last-build.json"
+    try:
+        last = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return last.get(str(site_dir)) == fingerprint and (site_dir / "kb.json").is_file()
+
+
+def _record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
+    record = cache_dir / "last-build.json"
+    try:
+        last = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = {}
+    last[str(site_dir)] = fingerprint
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = record.with_suffix(".tmp")
+    temporary.write_text(json.dumps(last, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, record)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

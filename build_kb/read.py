@@ -39,9 +39,9 @@ def discover(corpus_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
-def read_source(path: Path, corpus_dir: Path) -> SourceFile:
+def read_source(path: Path, corpus_dir: Path, raw: bytes | None = None) -> SourceFile:
     rel = path.relative_to(corpus_dir).as_posix()
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     text, encoding = decode(raw, rel)
     return SourceFile(path=path, rel_path=rel, raw=raw, text=text, encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
 

@@ -6,7 +6,6 @@ that 50,000 sections never need an all-pairs Python loop nor a 50,000² dense ma
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
@@ -20,7 +19,11 @@ SECTION_THRESHOLD = 0.30
 SPEECH_THRESHOLD = 0.30
 TOP_K = 3
 MIN_SECTION_CHARS = 60
-CHUNK = 512
+CHUNK = 1024
+EXACT_UP_TO = 3000
+ROW_TERMS = 16
+POSTINGS = 80
+CANDIDATES = 12
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 STOPWORDS = frozenset(
     "我们 你们 他们 同志 同志们 进一步 一定 工作 方面 问题 要求 坚持 加强 推进 推动 全面 深入 不断 切实 各级 今年 目前 当前 "
@@ -39,47 +42,82 @@ def tfidf(docs: list[Counter]) -> sparse.csr_matrix:
     cannot make two documents alike, and leaving them out makes the products much cheaper.
     """
     vocab: dict[str, int] = {}
-    df: Counter = Counter()
+    indptr, indices, counts = [0], [], []
     for doc in docs:
-        df.update(doc.keys())
-    for word in sorted(df):
-        vocab[word] = len(vocab)
-    n = len(docs)
-    idf = {w: math.log((1 + n) / (1 + df[w])) + 1 for w in vocab}
-    rows, cols, vals = [], [], []
-    norms = np.ones(n, dtype=np.float64)
-    for i, doc in enumerate(docs):
-        squares = 0.0
         for word, count in doc.items():
-            weight = (1 + math.log(count)) * idf[word]
-            squares += weight * weight
-            if df[word] > 1:
-                rows.append(i)
-                cols.append(vocab[word])
-                vals.append(weight)
-        norms[i] = math.sqrt(squares) or 1.0
-    matrix = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
-    return sparse.diags((1 / norms).astype(np.float32)) @ matrix
+            indices.append(vocab.setdefault(word, len(vocab)))
+            counts.append(count)
+        indptr.append(len(indices))
+    n = len(docs)
+    cols = np.array(indices, dtype=np.int64)
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    df = np.bincount(cols, minlength=len(vocab))
+    idf = np.log((1 + n) / (1 + df)) + 1
+    weights = (1 + np.log(np.array(counts, dtype=np.float64))) * idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
+    norms[norms == 0] = 1
+    shared = df[cols] > 1
+    values = (weights / norms[rows])[shared].astype(np.float32)
+    return sparse.csr_matrix((values, (rows[shared], cols[shared])), shape=(n, len(vocab)))
 
 
 def top_similar(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
-    """For each row, the k most similar rows of *other* groups with cosine ≥ threshold."""
+    """For each row, the k most similar rows of *other* groups with cosine ≥ threshold.
+
+    Candidates come from a pruned product: each row's ROW_TERMS heaviest words against, for each
+    word, the POSTINGS documents where it weighs most. That costs at most N × ROW_TERMS × POSTINGS,
+    linear in the corpus. The best CANDIDATES of each row are then scored exactly, with every word.
+    """
     n = matrix.shape[0]
-    result: list[list[tuple[int, float]]] = []
-    transposed = matrix.T.tocsc()
+    if n <= EXACT_UP_TO:  # small enough to compare everything with everything
+        distinctive, transposed = matrix, matrix.T.tocsr()
+    else:
+        distinctive = _top_per_row(matrix, ROW_TERMS)
+        transposed = _top_per_row(matrix.T.tocsr(), POSTINGS)
+    pair_i: list[np.ndarray] = []
+    pair_j: list[np.ndarray] = []
     for start in range(0, n, CHUNK):
-        block = (matrix[start:start + CHUNK] @ transposed).toarray()
-        rows = np.arange(start, min(n, start + CHUNK))
-        block[groups[rows][:, None] == groups[None, :]] = 0
-        for offset in range(block.shape[0]):
-            scores = block[offset]
-            if k < n:
-                candidates = np.argpartition(-scores, min(k, n - 1))[:k]
-            else:
-                candidates = np.arange(n)
-            ranked = sorted(((int(j), float(scores[j])) for j in candidates if scores[j] >= threshold), key=lambda x: (-x[1], x[0]))
-            result.append(ranked[:k])
-    return result
+        block = (distinctive[start:start + CHUNK] @ transposed).tocsr()
+        for row in range(block.shape[0]):
+            i = start + row
+            lo, hi = block.indptr[row], block.indptr[row + 1]
+            cols, vals = block.indices[lo:hi], block.data[lo:hi]
+            keep = groups[cols] != groups[i]
+            cols, vals = cols[keep], vals[keep]
+            if len(cols) > CANDIDATES:
+                cols = cols[np.argpartition(-vals, CANDIDATES)[:CANDIDATES]]
+            pair_i.append(np.full(len(cols), i))
+            pair_j.append(cols)
+    result: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    if not pair_i:
+        return result
+    rows_i, rows_j = np.concatenate(pair_i), np.concatenate(pair_j)
+    if not len(rows_i):
+        return result
+    exact = np.asarray(matrix[rows_i].multiply(matrix[rows_j]).sum(axis=1)).ravel()
+    for i, j, score in zip(rows_i.tolist(), rows_j.tolist(), exact.tolist()):
+        if score >= threshold:
+            result[i].append((j, score))
+    return [sorted(r, key=lambda x: (-x[1], x[0]))[:k] for r in result]
+
+
+def _top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """The same matrix with only the `keep` largest values of each row."""
+    matrix = matrix.tocsr()
+    indptr, indices, data = [0], [], []
+    for row in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+        cols, vals = matrix.indices[lo:hi], matrix.data[lo:hi]
+        if len(vals) > keep:
+            top = np.argpartition(-vals, keep)[:keep]
+            cols, vals = cols[top], vals[top]
+        indices.append(cols)
+        data.append(vals)
+        indptr.append(indptr[-1] + len(cols))
+    return sparse.csr_matrix(
+        (np.concatenate(data) if data else np.zeros(0, np.float32), np.concatenate(indices) if indices else np.zeros(0, np.int32), indptr),
+        shape=matrix.shape,
+    )
 
 
 def subtree_words(section: Section, segment, memo: dict[int, Counter]) -> Counter:
@@ -93,6 +131,13 @@ def subtree_words(section: Section, segment, memo: dict[int, Counter]) -> Counte
             words.update(subtree_words(child, segment, memo))
         memo[key] = words
     return memo[key]
+
+
+def speech_words(speech: Speech, segment, memo: dict[int, Counter]) -> Counter:
+    words: Counter = Counter()
+    for section in speech.sections:
+        words.update(subtree_words(section, segment, memo))
+    return words
 
 
 def subtree_size(section: Section) -> int:
@@ -118,7 +163,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                 ]
     speech_links: dict[str, list[Link]] = {}
     if len(speeches) > 1:
-        matrix = tfidf([sum((subtree_words(s, segment, memo) for s in sp.sections), Counter()) for sp in speeches])
+        matrix = tfidf([speech_words(sp, segment, memo) for sp in speeches])
         groups = np.arange(len(speeches))
         for i, similar in enumerate(top_similar(matrix, groups, TOP_K, SPEECH_THRESHOLD)):
             if similar:

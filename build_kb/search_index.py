@@ -32,15 +32,12 @@ MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
 
 
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code - 0xFEE0).isalnum()}
+
+
 def normalise_for_search(text: str) -> str:
     """What both the index and the query see: lower case, half-width letters and digits."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E and (ch.isalnum()):
-            ch = chr(code - 0xFEE0)
-        out.append(ch.lower())
-    return "".join(out)
+    return text.translate(_HALFWIDTH).lower()
 
 
 def bigrams(text: str) -> set[str]:
@@ -126,7 +123,7 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path) -> dict[str, int]:
         codes = bigram_codes("\n".join(record[1] for record in records))
         all_codes.append(codes)
         all_positions.append(np.full(len(codes), position, dtype=np.int64))
-        data = gzip.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=9, mtime=0)
+        data = gzip.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=6, mtime=0)
         (out / "t" / f"{position}.bin").write_bytes(data)
         sizes["texts"] += len(data)
         speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
