@@ -106,7 +106,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             target.write_text(export.dumps(self.kb), encoding="utf-8")
             self.kb.timings["export"] = time.perf_counter() - start
             start = time.perf_counter()
-            self.search_sizes = write_search_index(self.kb, Path(config.site_dir))
+            search_cache = self.cache_dir / "search" if self.cache_dir else None
+            self.search_sizes = write_search_index(self.kb, Path(config.site_dir), search_cache)
             self.kb.timings["search index"] = time.perf_counter() - start
 
     def on_serve(self, server, config, builder):

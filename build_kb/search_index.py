@@ -15,6 +15,7 @@ All files are written deterministically: same knowledge base, same bytes.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 import struct
@@ -105,7 +106,27 @@ def sort_order(speeches: list[Speech]) -> list[int]:
     return sorted(range(len(speeches)), key=key, reverse=True)
 
 
-def write_search_index(kb: KnowledgeBase, site_dir: Path) -> dict[str, int]:
+def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[np.ndarray, bytes]:
+    """(bigram codes, gzip'd JSON text) of one speech, reused from `cache_dir` when unchanged."""
+    text = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    cached = None
+    if cache_dir:
+        cached = cache_dir / hashlib.sha256(text).hexdigest()[:2] / (hashlib.sha256(text).hexdigest() + ".bin")
+        if cached.is_file():
+            blob = cached.read_bytes()
+            (n_codes,) = struct.unpack("<Q", blob[:8])
+            return np.frombuffer(blob[8:8 + 8 * n_codes], dtype=np.uint64), blob[8 + 8 * n_codes:]
+    codes = bigram_codes("\n".join(record[1] for record in records))
+    data = gzip.compress(text, compresslevel=6, mtime=0)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(".tmp")
+        temporary.write_bytes(struct.pack("<Q", len(codes)) + codes.astype(np.uint64).tobytes() + data)
+        temporary.replace(cached)
+    return codes, data
+
+
+def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> dict[str, int]:
     """Write site/search/; return sizes in bytes by part (meta, index, texts)."""
     out = Path(site_dir) / "search"
     (out / "i").mkdir(parents=True, exist_ok=True)
@@ -119,11 +140,9 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path) -> dict[str, int]:
     all_codes, all_positions = [], []
     for position, speech_index in enumerate(order):
         speech = kb.speeches[speech_index]
-        records = speech_records(speech, theme_bits)
-        codes = bigram_codes("\n".join(record[1] for record in records))
+        codes, data = _speech_part(speech_records(speech, theme_bits), cache_dir)
         all_codes.append(codes)
         all_positions.append(np.full(len(codes), position, dtype=np.int64))
-        data = gzip.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), compresslevel=6, mtime=0)
         (out / "t" / f"{position}.bin").write_bytes(data)
         sizes["texts"] += len(data)
         speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
