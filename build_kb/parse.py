@@ -37,6 +37,7 @@ _LEAD_SOFT_END = re.compile(r"[，；：,;:]")
 MAX_STANDALONE_HEADING = 80
 MAX_LEAD = 60
 SERIES_MAX_LEAD = 25
+SERIES_MAX_ITEMS = 15
 
 CLOSING_RE = re.compile(r"^(?:[^，,。：]{0,14}[，、,])?同志们[，,！!]")
 
@@ -345,7 +346,9 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
     run: list[int] = []
 
     def close_run():
-        if len(run) >= 2:
+        # A heading series opens paragraphs (要绝对忠诚。这是…); a run of bare short sentences is a list.
+        run_in = sum(1 for j in run if series[j].rest.strip())
+        if 2 <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
             for j in run:
                 candidates[j] = series[j]
         run.clear()

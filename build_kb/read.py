@@ -59,11 +59,14 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return _strict(data, encoding, name), encoding
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls:
         encoding = _utf16_without_bom(data)
         if encoding:
             return _strict(data, encoding, name), encoding
-        raise UnreadableSpeech(name, "looks like a binary file (it contains NUL bytes); only plain-text speeches can be read")
+        if nuls > max(2, len(data) // 100):
+            raise UnreadableSpeech(name, "looks like a binary file (it contains NUL bytes); only plain-text speeches can be read")
+        # A few stray NULs in text: decode as usual; the cleaner removes and counts them.
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -81,7 +84,8 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             return text, encoding
     raise UnreadableSpeech(
         name,
-        "is neither UTF-8, UTF-16, GB18030/GBK nor Big5 Chinese text; open it in an editor and save it as UTF-8",
+        "is not Chinese text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file, or another encoding); "
+        "if it is a speech, open it in an editor and save it as UTF-8",
     )
 
 

@@ -84,6 +84,24 @@ def varint(n: int) -> bytes:
             return bytes(out)
 
 
+def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 varints of many values at once: (bytes, offsets) with value i in bytes[offsets[i]:offsets[i+1]]."""
+    v = np.asarray(values, dtype=np.uint64)
+    sizes = np.ones(len(v), dtype=np.int64)
+    rest = v >> np.uint64(7)
+    while rest.any():
+        sizes += rest > 0
+        rest >>= np.uint64(7)
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    out = np.zeros(int(offsets[-1]), dtype=np.uint8)
+    for k in range(int(sizes.max()) if len(sizes) else 0):
+        mask = sizes > k
+        byte = (v[mask] >> np.uint64(7 * k)) & np.uint64(0x7F)
+        more = (sizes[mask] > k + 1).astype(np.uint64) << np.uint64(7)
+        out[offsets[:-1][mask] + k] = (byte | more).astype(np.uint8)
+    return out, offsets
+
+
 def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
     """[anchor, text, theme mask, is heading] for the title, every heading and every paragraph."""
     records: list[list] = [["", speech.title, 0, 1]]
@@ -147,25 +165,22 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         sizes["texts"] += len(data)
         speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
 
-    postings: dict[str, list[int]] = {}
+    encoded: dict[str, bytes] = {}
     if all_codes:
         codes = np.concatenate(all_codes)
         positions = np.concatenate(all_positions)
-        order_by_code = np.lexsort((positions, codes))
-        codes, positions = codes[order_by_code], positions[order_by_code]
+        by_code = np.lexsort((positions, codes))
+        codes, positions = codes[by_code], positions[by_code]
         starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
         ends = np.r_[starts[1:], len(codes)]
-        for start, end in zip(starts, ends):
-            postings[_decode(codes[start])] = positions[start:end].tolist()
-    encoded = {}
-    for gram, ids in postings.items():
-        body = bytearray(varint(len(ids)))
-        previous = -1
-        for i in ids:  # positions were appended in increasing order
-            body += varint(i - previous - 1)
-            previous = i
-        key = gram.encode("utf-8")
-        encoded[gram] = bytes([len(key)]) + key + bytes(body)
+        # delta coding inside each bigram's list: first id as is, then gaps minus one
+        previous = np.r_[-1, positions[:-1]]
+        previous[starts] = -1
+        body, offsets = varints(positions - previous - 1)
+        body = body.tobytes()
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            key = _decode(codes[start]).encode("utf-8")
+            encoded[_decode(codes[start])] = bytes([len(key)]) + key + varint(end - start) + body[offsets[start]:offsets[end]]
     total = sum(len(v) for v in encoded.values())
     shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
     shards: dict[int, list[bytes]] = defaultdict(list)

@@ -1,0 +1,26 @@
+"""One build in its own process (so peak memory is this build's): prints JSON with timings.
+
+    python bench/build_once.py CORPUS SITE_DIR [CACHE_DIR]
+"""
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from build_kb.publish import build_site  # noqa: E402
+
+start = time.perf_counter()
+kb = build_site(ROOT / "mkdocs.yml", Path(sys.argv[2]), corpus_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[3]) if len(sys.argv) > 3 else None)
+total = time.perf_counter() - start
+print(json.dumps({
+    "total": total,
+    "skipped": kb is None,
+    "timings": kb.timings if kb else {},
+    "speeches": len(kb.speeches) if kb else None,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))

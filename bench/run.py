@@ -1,0 +1,158 @@
+"""`make bench`: build and search benchmarks at N = 100, 1,000, 2,000 speeches, with the naive build
+(one page per raw file, stock Material search) beside them. Prints tables and writes bench/RESULTS.md.
+
+    python bench/run.py [N ...]          (default: 100 1000 2000)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+OUT = BENCH / "out"
+PY = sys.executable
+STAGES = ["read", "clean", "parse", "classify", "terms", "related", "render", "mkdocs", "search index", "export"]
+SEARCH_AT = 1000
+
+
+def run_json(*args) -> dict:
+    result = subprocess.run([PY, *map(str, args)], capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def corpus_for(n: int) -> Path:
+    corpus = BENCH / "corpora" / str(n)
+    if not corpus.exists() or len(list(corpus.glob("*.txt"))) != n:
+        subprocess.run([PY, str(BENCH / "generate.py"), str(n), str(corpus)], check=True)
+    return corpus
+
+
+def touch_one(corpus: Path) -> tuple[Path, bytes]:
+    """Change one speech (append a sentence in its own encoding); return it and its old bytes."""
+    path = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+    old = path.read_bytes()
+    sys.path.insert(0, str(ROOT))
+    from build_kb.read import decode
+
+    text, encoding = decode(old, path.name)
+    codec = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)
+    path.write_bytes((text + "\n同志们，会后要抓好落实。\n").encode(codec))
+    return path, old
+
+
+def bench_size(n: int) -> dict:
+    corpus = corpus_for(n)
+    out = OUT / str(n)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    site, cache = out / "site", out / "cache"
+    print(f"[{n}] full build …", flush=True)
+    full = run_json(BENCH / "build_once.py", corpus, site, cache)
+    known = sum(full["timings"].values())
+    stages = dict(full["timings"])
+    stages["mkdocs"] = max(0.0, full["total"] - known)
+    print(f"[{n}] rebuild with nothing changed …", flush=True)
+    again = run_json(BENCH / "build_once.py", corpus, site, cache)
+    path, old = touch_one(corpus)
+    try:
+        print(f"[{n}] rebuild after one speech changed …", flush=True)
+        one = run_json(BENCH / "build_once.py", corpus, site, cache)
+    finally:
+        path.write_bytes(old)
+    run_json(BENCH / "build_once.py", corpus, site, cache)  # back to the unchanged corpus
+    print(f"[{n}] naive build …", flush=True)
+    naive_dir = out / "naive"
+    start = time.perf_counter()
+    subprocess.run([PY, str(BENCH / "naive.py"), str(corpus), str(naive_dir)], check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    naive_seconds = time.perf_counter() - start
+    text_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+    row = {
+        "n": n,
+        "full_s": full["total"],
+        "stages": stages,
+        "peak_mb": full["peak_mb"],
+        "nochange_s": again["total"],
+        "nochange_skipped": again["skipped"],
+        "onechange_s": one["total"],
+        "site_bytes": size(site),
+        "search_bytes": size(site / "search"),
+        "corpus_bytes": text_bytes,
+        "naive_s": naive_seconds,
+        "naive_site_bytes": size(naive_dir / "site"),
+        "naive_search_bytes": size(naive_dir / "site" / "search"),
+    }
+    if n == SEARCH_AT and shutil.which("chromium"):
+        print(f"[{n}] search in headless Chromium …", flush=True)
+        row["search"] = run_json(BENCH / "search_bench.py", site, naive_dir / "site")
+    return row
+
+
+def mb(b: int) -> str:
+    return f"{b / 1e6:.1f} MB"
+
+
+def report(rows: list[dict]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"date {dt.date.today().isoformat()}. Corpora from `bench/generate.py` (seeds recombined, ~20 KB per speech, "
+        "UTF-8/GB18030/UTF-16 mixed). Cold builds start without cache. Produced by `make bench`.",
+        "",
+        "## Builds",
+        "",
+        "| N | full build | per speech | naive build | naive ÷ ours | no-change rebuild | one speech changed | peak memory | site | search assets | corpus text |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | {r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | "
+            f"{r['nochange_s']:.2f} s | {r['onechange_s']:.1f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} | "
+            f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['site_bytes'] * 100:.0f} % of site, {r['search_bytes'] / r['corpus_bytes'] * 100:.0f} % of corpus text) | {mb(r['corpus_bytes'])} |"
+        )
+    lines += ["", "Naive build for comparison: site / search index of the naive build:", ""]
+    for r in rows:
+        lines.append(f"- N = {r['n']}: naive site {mb(r['naive_site_bytes'])}, Material search index {mb(r['naive_search_bytes'])}")
+    lines += ["", "## Full build by stage (seconds)", "", "| N | " + " | ".join(STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]
+    for r in rows:
+        lines.append(f"| {r['n']} | " + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + " |")
+    lines += ["", "PDF: none is generated at build time; study material is printed from the browser (print stylesheet)."]
+    for r in rows:
+        if "search" in r:
+            lines += ["", f"## Search at N = {r['n']} (headless Chromium, cold = fresh browser context)", "",
+                      "| engine | first results after typing (cold) | from opening the page | fetched for the cold query | warm query | fetched (warm) |",
+                      "|---|---|---|---|---|---|"]
+            for engine, s in r["search"].items():
+                lines.append(
+                    f"| {engine} | {s['cold']['after_typing_s']:.2f} s | {s['cold']['after_opening_s']:.2f} s | {s['cold']['bytes'] / 1e3:.0f} KB | "
+                    f"{s['warm']['after_typing_s']:.2f} s | {s['warm']['bytes'] / 1e3:.0f} KB |"
+                )
+            ours, theirs = r["search"]["zuzhi-kb"]["cold"], r["search"]["material"]["cold"]
+            lines.append("")
+            lines.append(f"Material ÷ zuzhi-kb, cold first results: {theirs['after_typing_s'] / max(ours['after_typing_s'], 1e-3):.1f}×; bytes: {theirs['bytes'] / max(ours['bytes'], 1):.0f}×.")
+    return "\n".join(lines) + "\n"
+
+
+def main(sizes: list[int]) -> None:
+    rows = [bench_size(n) for n in sizes]
+    text = report(rows)
+    print(text)
+    (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+    (OUT / "results.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main([int(x) for x in sys.argv[1:]] or [100, 1000, 2000])
