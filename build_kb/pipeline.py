@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 import re
 import time
 from collections import defaultdict
@@ -22,7 +24,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
 from .read import discover, read_source
-from .related import link_related
+from .related import link_related, subtree_words
 from .terms import find_terms, load_glossary
 
 log = logging.getLogger(__name__)
@@ -72,12 +74,9 @@ def build_knowledge_base(
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     paths = discover(corpus_dir)
-    speeches: list[Speech] = []
-    seen_text: dict[str, str] = {}
-    for done, path in enumerate(paths):
+    jobs: list[tuple[str, Path, bytes, SpeechOverride | None, str | None]] = []
+    for path in paths:
         rel = path.relative_to(corpus_dir).as_posix()
-        if progress:
-            progress(done, len(paths), rel)
         override = overrides.get(rel)
         if override and override.values.get("skip"):
             log.info("%s: skipped (skip: true in speeches.yaml)", rel)
@@ -88,26 +87,33 @@ def build_knowledge_base(
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
             continue
-        key = cache.key(rel, raw, override.values if override else None) if cache else None
-        cached = cache.get(key) if cache else None
+        jobs.append((rel, path, raw, override, cache.key(rel, raw, override.values if override else None) if cache else None))
+
+    results: dict[str, tuple] = {}
+    misses = []
+    for job in jobs:
+        cached = cache.get(job[4]) if cache else None
         if cached is not None:
-            speech, file_problems, tokens = cached
-            taxonomy.segmenter.remember(tokens)
+            results[job[0]] = cached
         else:
-            file_problems = []
-            try:
-                with timer("read"):
-                    source = read_source(path, corpus_dir, raw)
-            except UnreadableSpeech as exc:
-                problems.append(Problem(rel, exc.message, severity="error"))
-                continue
-            speech = make_speech(source, rules, override, file_problems, timer)
-            if speech is not None:
-                with timer("classify"):
-                    classify.classify_speech(speech, taxonomy, file_problems)
-            if cache:
-                texts = [t for s in (speech.all_sections() if speech else []) for t in (s.heading, *(p.text for p in s.paragraphs))]
-                cache.put(key, (speech, file_problems, taxonomy.segmenter.known(texts)))
+            misses.append(job)
+    worker = _FileWorker(corpus_dir, rules, taxonomy)
+    for done, (job, (result, seconds)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
+        if progress:
+            progress(done, len(jobs), job[0])
+        for stage, spent in seconds.items():
+            timer.seconds[stage] += spent
+        results[job[0]] = result
+        if cache:
+            cache.put(job[4], result)
+    if progress:
+        progress(len(jobs), len(jobs), "")
+
+    speeches: list[Speech] = []
+    seen_text: dict[str, str] = {}
+    for rel, *_ in jobs:
+        speech, file_problems, tokens = results[rel]
+        taxonomy.segmenter.remember(tokens)
         problems.extend(file_problems)
         if speech is None:
             continue
@@ -117,8 +123,6 @@ def build_knowledge_base(
             continue
         seen_text[fingerprint] = rel
         speeches.append(speech)
-    if progress:
-        progress(len(paths), len(paths), "")
 
     for key, override in sorted(overrides.items()):
         if not (corpus_dir / key).is_file():
@@ -135,6 +139,56 @@ def build_knowledge_base(
     if cache:
         kb.cache_hits, kb.cache_misses = cache.hits, cache.misses
     return kb
+
+
+class _FileWorker:
+    """Turns one speech file into (speech or None, its problems, its segmented texts)."""
+
+    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy):
+        self.corpus_dir, self.rules, self.taxonomy = corpus_dir, rules, taxonomy
+
+    def __call__(self, job) -> tuple[tuple, dict[str, float]]:
+        rel, path, raw, override, _key = job
+        timer = StageTimer()
+        file_problems: list[Problem] = []
+        try:
+            with timer("read"):
+                source = read_source(path, self.corpus_dir, raw)
+        except UnreadableSpeech as exc:
+            return (None, [Problem(rel, exc.message, severity="error")], {}), dict(timer.seconds)
+        speech = make_speech(source, self.rules, override, file_problems, timer)
+        tokens = {}
+        if speech is not None:
+            with timer("classify"):
+                classify.classify_speech(speech, self.taxonomy, file_problems)
+            texts = [t for s in speech.all_sections() for t in (s.heading, *(p.text for p in s.paragraphs))]
+            tokens = self.taxonomy.segmenter.known(texts)
+            with timer("related"):
+                for section in speech.sections:
+                    subtree_words(section, self.taxonomy.segmenter.tokens)
+        return (speech, file_problems, tokens), dict(timer.seconds)
+
+
+PARALLEL_FROM = 40
+"""Below this many uncached files, starting worker processes costs more than it saves."""
+_worker: _FileWorker | None = None
+
+
+def _run_in_child(job):
+    return _worker(job)
+
+
+def _map(worker: _FileWorker, jobs: list):
+    """worker(job) for every job, in order; in forked worker processes when that pays off."""
+    cpus = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_FROM or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(worker, jobs)
+        return
+    global _worker
+    _worker = worker  # inherited by the forked children, never pickled
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(cpus, 4)) as pool:
+        yield from pool.imap(_run_in_child, jobs, chunksize=8)
 
 
 def sort_key(speech: Speech):

@@ -120,17 +120,19 @@ def _top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     )
 
 
-def subtree_words(section: Section, segment, memo: dict[int, Counter]) -> Counter:
-    """Words of a section and all its subsections (each text segmented once, then added up)."""
-    key = id(section)
-    if key not in memo:
+def subtree_words(section: Section, segment, memo: dict[int, Counter] | None = None) -> Counter:
+    """Words of a section and all its subsections (each text segmented once, then added up).
+
+    The result is kept on the section (`section.words`), so cached speeches bring it along.
+    """
+    if section.words is None:
         words = _words(section.heading, segment)
         for p in section.paragraphs:
             words.update(_words(p.text, segment))
         for child in section.children:
-            words.update(subtree_words(child, segment, memo))
-        memo[key] = words
-    return memo[key]
+            words.update(subtree_words(child, segment))
+        section.words = words
+    return section.words if isinstance(section.words, Counter) else Counter(section.words)
 
 
 def speech_words(speech: Speech, segment, memo: dict[int, Counter]) -> Counter:
