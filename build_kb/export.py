@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from . import __version__
-from .model import KnowledgeBase, Paragraph, Section, Speech
+from .model import KnowledgeBase, Link, Paragraph, Section, Speech, Term
 
 SCHEMA_VERSION = 1
 
@@ -27,14 +27,46 @@ def kb_to_dict(kb: KnowledgeBase) -> dict:
             }
             for t in kb.themes
         ],
-        "speeches": [speech_to_dict(s) for s in kb.speeches],
+        "speeches": [speech_to_dict(s, kb) for s in kb.speeches],
+        "terms": [term_to_dict(t) for t in kb.terms],
         "problems": [
             {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
         ],
     }
 
 
-def speech_to_dict(speech: Speech) -> dict:
+def term_to_dict(term: Term) -> dict:
+    return {
+        "id": term.id,
+        "term": term.term,
+        "url": term.url,
+        "aliases": list(term.aliases),
+        "explanation": term.explanation,
+        "theme": term.theme,
+        "curated": term.curated,
+        "source": term.source,
+        "occurrences": [
+            {"speech_id": o.speech_id, "section_id": o.section_id, "paragraph_id": o.paragraph_id, "url": o.url, "left": o.left, "match": o.match, "right": o.right}
+            for o in term.occurrences
+        ],
+    }
+
+
+def _links(links: list[Link], kb: KnowledgeBase) -> list[dict]:
+    out = []
+    for link in links:
+        item = {"speech_id": link.speech_id}
+        if link.section_id:
+            item["section_id"] = link.section_id
+            item["url"] = f"{kb.speech(link.speech_id).url}#{link.section_id}"
+        else:
+            item["url"] = kb.speech(link.speech_id).url
+        item["score"] = link.score
+        out.append(item)
+    return out
+
+
+def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
     return {
         "id": speech.id,
         "url": speech.url,
@@ -55,11 +87,12 @@ def speech_to_dict(speech: Speech) -> dict:
         "header": [{"line": h.line, "text": h.text, "role": h.role} for h in speech.header],
         "removed": [{"line": r.line, "text": r.text, "rule": r.rule} for r in speech.clean.removed],
         "normalised": dict(speech.clean.normalised),
-        "sections": [section_to_dict(speech, s) for s in speech.sections],
+        "related_speeches": _links(kb.related_speeches.get(speech.id, []), kb),
+        "sections": [section_to_dict(speech, s, kb) for s in speech.sections],
     }
 
 
-def section_to_dict(speech: Speech, section: Section) -> dict:
+def section_to_dict(speech: Speech, section: Section, kb: KnowledgeBase) -> dict:
     return {
         "id": section.id,
         "kind": section.kind,
@@ -74,8 +107,9 @@ def section_to_dict(speech: Speech, section: Section) -> dict:
         "theme_scores": dict(section.theme_scores),
         "theme_evidence": {k: list(v) for k, v in section.theme_evidence.items()},
         "subtopics": dict(section.subtopics),
+        "related": _links(kb.related_sections.get((speech.id, section.id), []), kb),
         "paragraphs": [paragraph_to_dict(speech, p) for p in section.paragraphs],
-        "sections": [section_to_dict(speech, c) for c in section.children],
+        "sections": [section_to_dict(speech, c, kb) for c in section.children],
     }
 
 

@@ -246,7 +246,8 @@ class KnowledgeBase:
     """(speech id, section id) → the most similar passages in other speeches."""
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent per build stage (read, clean, parse, classify, terms, related, render, …)."""
+    """Seconds per build stage. read/clean/parse/classify are CPU seconds summed over worker processes;
+    "per-speech (wall)" is the elapsed time of that parallel part; the rest are elapsed seconds."""
     cache_hits: int = 0
     cache_misses: int = 0
 

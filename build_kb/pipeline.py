@@ -98,6 +98,7 @@ def build_knowledge_base(
         else:
             misses.append(job)
     worker = _FileWorker(corpus_dir, rules, taxonomy)
+    per_speech_started = time.perf_counter()
     for done, (job, (result, seconds)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
         if progress:
             progress(done, len(jobs), job[0])
@@ -108,6 +109,7 @@ def build_knowledge_base(
             cache.put(job[4], result)
     if progress:
         progress(len(jobs), len(jobs), "")
+    timer.seconds["per-speech (wall)"] = time.perf_counter() - per_speech_started
 
     speeches: list[Speech] = []
     seen_text: dict[str, str] = {}

@@ -195,3 +195,17 @@ def test_speech_page_has_theme_badges_and_mix_bar(seed_site):
     html = (site / speech.url / "index.html").read_text(encoding="utf-8")
     assert html.count('class="kb-badge"') >= 10
     assert '<svg class="kb-mix" role="img" aria-label="专题构成：' in html
+
+
+def test_kb_json_has_terms_and_related_links(seed_json):
+    terms = {t["term"]: t for t in seed_json["terms"]}
+    two = terms["两个维护"]
+    assert set(two) >= {"id", "term", "aliases", "explanation", "occurrences", "url"}
+    assert two["url"] == "terms/liang-ge-wei-hu/"
+    assert all(o["url"].startswith("speeches/") and "#p" in o["url"] for o in two["occurrences"])
+    related = [(s["id"], sec) for s in seed_json["speeches"] for sec in s["sections"] if sec["related"]]
+    assert related
+    for speech_id, section in related:
+        for link in section["related"]:
+            assert link["speech_id"] != speech_id and link["url"].startswith(f"speeches/{link['speech_id']}/#")
+    assert all("related_speeches" in s for s in seed_json["speeches"])
