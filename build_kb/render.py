@@ -28,6 +28,8 @@ from .render_common import (
 
 FOLD_AFTER_CHARS = 600
 """Theme-page excerpts longer than this are folded (click to expand)."""
+MAX_EXCERPTS_PER_PAGE = 120
+"""A theme with more excerpts than this is split into one page per year (readable, printable)."""
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -46,13 +48,13 @@ def render_pages(kb: KnowledgeBase) -> dict[str, HtmlPage]:
         "terms/index.md": render_terms_index(site),
     }
     for term in kb.terms:
-        pages[f"terms/{term.id}.md"] = render_term(site, term)
+        pages.update(render_term(site, term))
     for i, speech in enumerate(kb.speeches):
         prev_speech = kb.speeches[i - 1] if i > 0 else None
         next_speech = kb.speeches[i + 1] if i + 1 < len(kb.speeches) else None
         pages[f"speeches/{speech.id}.md"] = render_speech(site, speech, prev_speech, next_speech)
     for theme in kb.themes:
-        pages[f"themes/{theme.id}.md"] = render_theme(site, theme)
+        pages.update(render_theme(site, theme))
     return pages
 
 
@@ -205,14 +207,9 @@ def section_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
 
 
-def render_theme(site: Site, theme: Theme) -> HtmlPage:
-    page = theme.url
-    groups: dict[str, list[tuple[Speech, Section]]] = defaultdict(list)
-    sub_names = {sub.id: sub.name for sub in theme.subtopics} | {OTHER: "综合"}
-    for speech in site.kb.speeches:
-        for section in theme_excerpts(speech, theme.id):
-            groups[section.subtopics.get(theme.id, OTHER)].append((speech, section))
-    excerpts = [x for g in groups.values() for x in g]
+def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
+    """The theme's page; a theme with more than MAX_EXCERPTS_PER_PAGE excerpts gets one page per year."""
+    excerpts = [(speech, section) for speech in site.kb.speeches for section in theme_excerpts(speech, theme.id)]
     n_speeches = len({s.id for s, _ in excerpts})
     years = sorted({s.year for s, _ in excerpts if s.year})
     span = f"{years[0]}—{years[-1]}年" if years else "年份不详"
@@ -222,6 +219,44 @@ def render_theme(site: Site, theme: Theme) -> HtmlPage:
     out.add(f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>')
     if not excerpts:
         out.add("<p>暂无讲话论及这一专题。</p>")
+    if len(excerpts) <= MAX_EXCERPTS_PER_PAGE:
+        _excerpts_by_subtopic(out, theme, excerpts, theme.url)
+        return {f"themes/{theme.id}.md": out}
+
+    pages = {f"themes/{theme.id}.md": out}
+    by_year: dict[str, list] = defaultdict(list)
+    for speech, section in excerpts:
+        by_year[str(speech.year) if speech.year else "undated"].append((speech, section))
+    keys = sorted((k for k in by_year if k != "undated"), reverse=True) + (["undated"] if "undated" in by_year else [])
+    subtopics = [sub for sub in theme.subtopics] + [None]
+    head = "".join(f"<th>{esc(sub.name if sub else '综合')}</th>" for sub in subtopics)
+    rows = []
+    for key in keys:
+        counts = defaultdict(int)
+        for _, section in by_year[key]:
+            counts[section.subtopics.get(theme.id, OTHER)] += 1
+        label = f"{key}年" if key != "undated" else "年份不详"
+        url = f"{theme.url}{key}/"
+        cells = "".join(
+            f'<td class="kb-cell-num"><a href="{rel(theme.url, url)}#{sub.id if sub else OTHER}">{counts[sub.id if sub else OTHER]}</a></td>' if counts[sub.id if sub else OTHER] else '<td class="kb-zero">—</td>'
+            for sub in subtopics
+        )
+        rows.append(f'<tr><td><a href="{rel(theme.url, url)}">{label}</a></td><td>{len(by_year[key])}</td>{cells}</tr>')
+        year_page = HtmlPage(f"{theme.name}·{label}", hide=["navigation"])
+        year_page.heading(1, f"{theme.name}·{label}", "top", toc=False)
+        year_page.add(f'<p class="kb-theme-stats"><a href="{rel(url, theme.url)}">← {esc(theme.name)}（全部年份）</a> · {len(by_year[key])} 处论述</p>')
+        _excerpts_by_subtopic(year_page, theme, by_year[key], url)
+        pages[f"themes/{theme.id}/{key}.md"] = year_page
+    out.add("<p>论述较多，按年份分页：</p>")
+    out.add(f'<table class="kb-table"><thead><tr><th>年份</th><th>合计</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return pages
+
+
+def _excerpts_by_subtopic(out: HtmlPage, theme: Theme, excerpts: list[tuple[Speech, Section]], page: str) -> None:
+    groups: dict[str, list[tuple[Speech, Section]]] = defaultdict(list)
+    for speech, section in excerpts:
+        groups[section.subtopics.get(theme.id, OTHER)].append((speech, section))
+    sub_names = {sub.id: sub.name for sub in theme.subtopics} | {OTHER: "综合"}
     order = [sub.id for sub in theme.subtopics if sub.id in groups] + ([OTHER] if OTHER in groups else [])
     for key in order:
         items = sorted(groups[key], key=lambda x: (x[0].date or f"{x[0].year or 9999}-99", x[0].title, x[1].line))
@@ -229,7 +264,6 @@ def render_theme(site: Site, theme: Theme) -> HtmlPage:
         out.add(f'<p class="kb-count">{len(items)} 处论述，按时间排列</p>')
         for speech, section in items:
             out.add(render_excerpt(speech, section, page))
-    return out
 
 
 def render_excerpt(speech: Speech, section: Section, page: str) -> str:

@@ -162,14 +162,18 @@ def render_terms_index(site: Site) -> HtmlPage:
     return out
 
 
-def render_term(site: Site, term: Term) -> HtmlPage:
-    page = term.url
+MAX_OCCURRENCES_PER_PAGE = 200
+"""A term used more often than this gets one page of uses per year."""
+
+
+def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
+    """The term's page (explanation, chart, uses); very frequent terms list their uses per year."""
     kb = site.kb
     out = HtmlPage(term.term, hide=["navigation"])
     out.heading(1, term.term, "term", toc=False)
     facts = [f"{len(term.speech_ids())} 篇讲话", f"{len(term.occurrences)} 处"]
     if term.theme in site.themes_by_id:
-        facts.append(badges([term.theme], site.themes_by_id, site.colours, page))
+        facts.append(badges([term.theme], site.themes_by_id, site.colours, term.url))
     if term.aliases:
         facts.append("又作：" + "、".join(esc(a) for a in term.aliases))
     out.add(f'<p class="kb-count">{" · ".join(facts)}</p>')
@@ -178,9 +182,37 @@ def render_term(site: Site, term: Term) -> HtmlPage:
     per_year = Counter(kb.speech(o.speech_id).year for o in term.occurrences if kb.speech(o.speech_id).year)
     if per_year:
         out.add(mini_bars([(str(y), per_year[y]) for y in sorted(per_year)], f"“{term.term}”各年度出现次数"))
-    out.heading(2, "出处", "uses")
+    pages = {f"terms/{term.id}.md": out}
+    if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
+        out.heading(2, "出处", "uses")
+        _uses(out, site, term.occurrences, term.url)
+        return pages
+    by_year: dict[str, list] = defaultdict(list)
+    for o in term.occurrences:
+        year = kb.speech(o.speech_id).year
+        by_year[str(year) if year else "undated"].append(o)
+    keys = sorted((k for k in by_year if k != "undated"), reverse=True) + (["undated"] if "undated" in by_year else [])
+    out.heading(2, "出处（按年份）", "uses")
+    items = []
+    for key in keys:
+        label = f"{key}年" if key != "undated" else "年份不详"
+        url = f"{term.url}{key}/"
+        items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
+        page = HtmlPage(f"{term.term}·{label}", hide=["navigation"])
+        page.heading(1, f"{term.term}·{label}", "term", toc=False)
+        page.add(f'<p class="kb-count"><a href="{rel(url, term.url)}">← {esc(term.term)}（全部年份）</a> · {len(by_year[key])} 处</p>')
+        page.heading(2, "出处", "uses")
+        _uses(page, site, by_year[key], url)
+        pages[f"terms/{term.id}/{key}.md"] = page
+    out.add(f'<ul class="kb-years">{"".join(items)}</ul>')
+    return pages
+
+
+def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
+    """Keyword-in-context lines, grouped by speech in date order, each linking to its paragraph."""
+    kb = site.kb
     by_speech: dict[str, list] = defaultdict(list)
-    for occurrence in term.occurrences:
+    for occurrence in occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
     for speech in kb.speeches:
         if speech.id not in by_speech:
@@ -196,4 +228,3 @@ def render_term(site: Site, term: Term) -> HtmlPage:
                 f' <small>{esc(where)} · 第{number}段</small></li>'
             )
         out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')
-    return out

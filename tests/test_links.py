@@ -124,3 +124,21 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
     term = (site / "terms/si-ge-yi-shi/index.html").read_text(encoding="utf-8")
     assert "政治意识、大局意识、核心意识、看齐意识。" in term
     assert term.count("<mark>四个意识</mark>") == len(next(t for t in kb.terms if t.term == "四个意识").occurrences)
+
+
+def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
+    from build_kb import render, render_browse
+    from build_kb.render_common import Site
+
+    monkeypatch.setattr(render, "MAX_EXCERPTS_PER_PAGE", 3)
+    monkeypatch.setattr(render_browse, "MAX_OCCURRENCES_PER_PAGE", 3)
+    site = Site(seed_kb)
+    theme = next(t for t in seed_kb.themes if t.id == "cadres")
+    pages = render.render_theme(site, theme)
+    assert "themes/cadres.md" in pages and "themes/cadres/2018.md" in pages and "themes/cadres/undated.md" in pages
+    assert 'href="2018/"' in pages["themes/cadres.md"].html
+    assert "kb-excerpt" in pages["themes/cadres/2018.md"].html and "2020年" not in pages["themes/cadres/2018.md"].html
+    term = next(t for t in seed_kb.terms if t.term == "四个意识")
+    term_pages = render_browse.render_term(site, term)
+    assert f"terms/{term.id}/2018.md" in term_pages
+    assert sum(p.html.count("<mark>") for k, p in term_pages.items() if k != f"terms/{term.id}.md") == len(term.occurrences)
