@@ -136,7 +136,7 @@ def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
     theme = next(t for t in seed_kb.themes if t.id == "cadres")
     pages = render.render_theme(site, theme)
     assert "themes/cadres.md" in pages and "themes/cadres/2018.md" in pages and "themes/cadres/undated.md" in pages
-    assert 'href="2018/"' in pages["themes/cadres.md"].html
+    assert 'href="../../themes/cadres/2018/"' in pages["themes/cadres.md"].html
     assert "kb-excerpt" in pages["themes/cadres/2018.md"].html and "2020年" not in pages["themes/cadres/2018.md"].html
     term = next(t for t in seed_kb.terms if t.term == "四个意识")
     term_pages = render_browse.render_term(site, term)
