@@ -12,14 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import (
-    THEMES_FILE,
-    check_keys,
-    expect_list,
-    expect_mapping,
-    line_of,
-    load_yaml,
-)
+from .config import THEMES_FILE, check_keys, expect_list, expect_mapping, line_of, load_entry_list
 from .errors import ConfigError
 from .model import Problem, Section, Speech, Subtopic, Theme
 from .segment import Segmenter
@@ -77,14 +70,10 @@ class Taxonomy:
 
 def load_taxonomy(corpus_dir: Path) -> Taxonomy:
     """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
-    name = f"{Path(corpus_dir).name}/{THEMES_FILE}"
-    data = expect_mapping(load_yaml(Path(corpus_dir) / THEMES_FILE, name), name, 1, "the file")
-    check_keys(data, {"themes"}, name, "the file")
+    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"})
     rules, seen = [], set()
-    for item in expect_list(data.get("themes"), name, line_of(data, "themes"), "'themes'"):
-        item = expect_mapping(item, name, line_of(data, "themes"), "a theme")
+    for item in items:
         line = line_of(item)
-        check_keys(item, {"id", "name", "description", "keywords", "subtopics"}, name, "a theme")
         theme_id = item.get("id")
         if not isinstance(theme_id, str) or not ID_RE.match(theme_id) or theme_id == OTHER:
             raise ConfigError(name, line_of(item, "id"), f"theme id must be lowercase ASCII letters, digits and '-' (not {OTHER!r}); got {theme_id!r}")

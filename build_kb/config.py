@@ -110,6 +110,22 @@ def check_keys(mapping: dict, allowed: set[str], file: str, what: str) -> None:
             )
 
 
+def load_entry_list(directory: Path, file_name: str, list_key: str, entry: str, allowed: set[str], top_keys: set[str] | None = None):
+    """Read `directory/file_name` holding `list_key:` — a list of mappings with the `allowed` keys.
+
+    Returns (display name, the whole mapping, the entries); a missing file means no entries.
+    """
+    name = f"{Path(directory).name}/{file_name}"
+    data = expect_mapping(load_yaml(Path(directory) / file_name, name), name, 1, "the file")
+    check_keys(data, top_keys or {list_key}, name, "the file")
+    entries = []
+    for item in expect_list(data.get(list_key), name, line_of(data, list_key), f"'{list_key}'"):
+        item = expect_mapping(item, name, line_of(data, list_key), entry)
+        check_keys(item, allowed, name, entry)
+        entries.append(item)
+    return name, data, entries
+
+
 def compile_pattern(pattern, file: str, line: int | None, what: str) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(file, line, f"{what} needs a non-empty regular expression in 'pattern'")
@@ -142,15 +158,10 @@ class BoilerplateConfig:
 
 
 def load_boilerplate(corpus_dir: Path) -> BoilerplateConfig:
-    path = corpus_dir / BOILERPLATE_FILE
-    name = f"{corpus_dir.name}/{BOILERPLATE_FILE}"
-    data = expect_mapping(load_yaml(path, name), name, 1, "the file")
-    check_keys(data, {"rules", "keep"}, name, "the file")
+    name, data, items = load_entry_list(corpus_dir, BOILERPLATE_FILE, "rules", "a rule", {"name", "pattern", "max_length", "where", "block"}, {"rules", "keep"})
     rules = []
-    for i, item in enumerate(expect_list(data.get("rules"), name, line_of(data, "rules"), "'rules'"), 1):
-        item = expect_mapping(item, name, line_of(data, "rules"), f"rule {i}")
+    for i, item in enumerate(items, 1):
         line = line_of(item)
-        check_keys(item, {"name", "pattern", "max_length", "where", "block"}, name, f"rule {i}")
         rule_name = str(item.get("name") or f"rule-{i}")
         where = item.get("where", "anywhere")
         if where not in ("anywhere", "edges"):

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import GLOSSARY_FILE, check_keys, expect_list, expect_mapping, line_of, load_yaml
+from .config import GLOSSARY_FILE, expect_list, line_of, load_entry_list
 from .errors import ConfigError
 from .model import Occurrence, Speech, Term
 
@@ -35,13 +35,9 @@ class GlossaryEntry:
 
 
 def load_glossary(rules_dir: Path) -> list[GlossaryEntry]:
-    name = f"{Path(rules_dir).name}/{GLOSSARY_FILE}"
-    data = expect_mapping(load_yaml(Path(rules_dir) / GLOSSARY_FILE, name), name, 1, "the file")
-    check_keys(data, {"terms"}, name, "the file")
+    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"})
     entries, seen = [], set()
-    for item in expect_list(data.get("terms"), name, line_of(data, "terms"), "'terms'"):
-        item = expect_mapping(item, name, line_of(data, "terms"), "a term")
-        check_keys(item, {"term", "id", "aliases", "explanation", "theme"}, name, "a term")
+    for item in items:
         term = item.get("term")
         if not isinstance(term, str) or not term.strip():
             raise ConfigError(name, line_of(item), "each entry needs 'term: …'")

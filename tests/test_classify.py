@@ -1,7 +1,5 @@
 """Theme classification: evidence, multi-theme, no theme, inheritance, overrides, user themes, quality."""
 
-from pathlib import Path
-
 import pytest
 
 from build_kb.classify import keyword_counts, load_taxonomy

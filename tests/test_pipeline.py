@@ -7,7 +7,7 @@ import pytest
 from build_kb.errors import ConfigError, CorpusNotFound
 from build_kb.pipeline import build_knowledge_base, speech_id
 
-from conftest import ROOT, make_corpus
+from conftest import make_corpus
 
 GOOD = "在全县组织工作会议上的讲话\n（2021年3月12日）\n同志们：\n一、加强基层党组织建设。提升组织力。\n二、建设高素质干部队伍。坚持好干部标准。\n"
 

@@ -1,7 +1,6 @@
 """The built site as a whole: pages, kb.json, strictness, determinism, atomicity, offline use."""
 
 import hashlib
-import json
 import os
 import shutil
 import signal
