@@ -162,7 +162,7 @@ def render_terms_index(site: Site) -> HtmlPage:
     return out
 
 
-MAX_OCCURRENCES_PER_PAGE = 200
+MAX_OCCURRENCES_PER_PAGE = 2000
 """A term used more often than this gets one page of uses per year."""
 
 

@@ -1,0 +1,91 @@
+"""Incremental builds: what the cache reuses, what invalidates it, and the nothing-changed skip."""
+
+from pathlib import Path
+
+from build_kb.pipeline import build_knowledge_base
+from build_kb.plugin import KnowledgeBasePlugin
+from build_kb.publish import build_site
+
+from conftest import ROOT, make_corpus
+
+SPEECH = "在全县组织工作会议上的讲话\n同志们：\n一、关于天气。今天天气很好。\n二、加强人才工作。引进人才。\n"
+
+
+def themes_of(kb):
+    return {s.id: s.themes for s in kb.speeches[0].all_sections()}
+
+
+def test_second_build_reuses_every_speech(tmp_path):
+    corpus = make_corpus(tmp_path / "c", with_seeds=True)
+    first = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    second = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert (first.cache_hits, first.cache_misses) == (0, 5)
+    assert (second.cache_hits, second.cache_misses) == (5, 0)
+    assert [s.title for s in second.speeches] == [s.title for s in first.speeches]
+    assert themes_of(second) == themes_of(first)
+    assert [t.term for t in second.terms] == [t.term for t in first.terms]
+    assert second.related_sections == first.related_sections
+
+
+def test_changed_speech_is_rebuilt_alone(tmp_path):
+    corpus = make_corpus(tmp_path / "c", with_seeds=True)
+    build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    target = sorted(corpus.glob("*.txt"))[2]
+    target.write_bytes(target.read_bytes() + "\n同志们，散会。\n".encode("utf-8"))
+    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert (kb.cache_hits, kb.cache_misses) == (4, 1)
+
+
+def test_editing_themes_yaml_invalidates_classification(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    before = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert themes_of(before)["s1"] == []
+    with open(corpus / "themes.yaml", "a", encoding="utf-8") as f:
+        f.write("\n  - id: weather\n    name: 天气\n    keywords:\n      strong: [天气]\n")
+    after = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert after.cache_misses == 1
+    assert themes_of(after)["s1"] == ["weather"]
+
+
+def test_override_change_invalidates_that_speech(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    (corpus / "speeches.yaml").write_text("x.txt:\n  speaker: 王五\n", encoding="utf-8")
+    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert kb.cache_misses == 1 and kb.speeches[0].speaker == "王五"
+
+
+def test_corrupt_cache_entries_are_ignored(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
+    assert kb.cache_misses == 1 and kb.speeches[0].title == "在全县组织工作会议上的讲话"
+
+
+def test_unchanged_inputs_skip_the_build_and_changes_do_not(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    assert build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache) is not None
+    assert build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache) is None
+    (corpus / "x.txt").write_text(SPEECH + "同志们，散会。\n", encoding="utf-8")
+    kb = build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache)
+    assert kb is not None and "散会" in (site / "kb.json").read_text(encoding="utf-8")
+    (site / "kb.json").unlink()  # a damaged site is rebuilt even if the inputs did not change
+    assert build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache) is not None
+
+
+def test_serve_watches_the_corpus(tmp_path):
+    class FakeServer:
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    plugin = KnowledgeBasePlugin()
+    plugin.corpus_override = tmp_path / "corpus"
+    server = FakeServer()
+    plugin.on_serve(server, config=None, builder=None)
+    assert server.watched == [str(tmp_path / "corpus")]
