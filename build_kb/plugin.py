@@ -42,6 +42,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.corpus_override: Path | None = None
         """Set by the CLI (`kb build --corpus`); wins over the `corpus` option."""
         self.progress = None
+        self._config_dir = os.getcwd()
         self.cache_dir: Path | None = None
         """Set by the CLI; under plain `mkdocs serve`/`mkdocs build` the `cache` option is used."""
         self.kb: KnowledgeBase | None = None
@@ -59,8 +60,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return Path(self._config_dir) / self.config.corpus
 
     def on_config(self, config):
-        self._config_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
+        self.configure_paths(config)
         return config
+
+    def configure_paths(self, config) -> None:
+        """Relative paths in the plugin's options are relative to mkdocs.yml."""
+        self._config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
     def on_startup(self, command, dirty):
         if command == "serve" and self.cache_dir is None and self.config.cache:

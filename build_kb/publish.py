@@ -55,6 +55,7 @@ def build_site(
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise KbError(f"{config_file}: the '{PLUGIN_NAME}' plugin is not listed under 'plugins:'; add '- {PLUGIN_NAME}'")
+    plugin.configure_paths(config)
     plugin.corpus_override = corpus_dir
     plugin.progress = progress
     plugin.cache_dir = Path(cache_dir) if cache_dir else None

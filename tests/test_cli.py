@@ -62,3 +62,19 @@ def test_outline_shows_ids_for_overrides():
     assert "title:    在党建工作会议上的讲话" in result.stdout
     assert "line 1 [advertising-block] 仅供学习 禁止外传" in result.stdout
     assert "s1-3" in result.stdout and "（三）干部队伍建设持续加强。" in result.stdout
+
+
+def test_build_with_the_default_corpus_of_a_project(tmp_path):
+    """What `make site` runs: `kb build` in a project folder, corpus/ found next to mkdocs.yml."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    make_corpus(project / "corpus", {"a.txt": GOOD})
+    first = kb("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Built 1 speeches")
+    assert (project / "site" / "kb.json").exists() and (project / ".kb-cache").is_dir()
+    again = kb("build", cwd=project)
+    assert "is up to date" in again.stdout
