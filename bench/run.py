@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"
 PY = sys.executable
-STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "terms", "related", "render", "mkdocs", "search index", "export"]
-CPU_STAGES = {"read", "clean", "parse", "classify"}
+STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "words", "candidates", "terms", "related", "render", "mkdocs", "search index", "export"]
+CPU_STAGES = {"read", "clean", "parse", "classify", "words", "candidates"}
 """Measured as CPU seconds summed over the worker processes; "per-speech (wall)" is their elapsed time."""
 SEARCH_AT = 1000
 
@@ -131,7 +131,7 @@ def report(rows: list[dict]) -> str:
     lines += ["", "## Full build by stage (seconds)", "", "| N | " + " | ".join(STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]
     for r in rows:
         lines.append(f"| {r['n']} | " + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + " |")
-    lines += ["", "read, clean, parse and classify run per speech in two forked worker processes: their columns are CPU seconds "
+    lines += ["", "read, clean, parse, classify, words (for related passages) and candidates (提法 candidates) run per speech in two forked worker processes: their columns are CPU seconds "
               "summed over both workers (they may exceed elapsed time); \"per-speech (wall)\" is the elapsed time of that part. "
               "mkdocs = total minus the other elapsed stages.",
               "", "PDF: none is generated at build time; study material is printed from the browser (print stylesheet)."]

@@ -155,6 +155,8 @@ class Speech:
     """Names of the fields set by corpus/speeches.yaml."""
     manual_themes: dict[str, list[str]] = field(default_factory=dict)
     """Section id → theme ids fixed by hand in corpus/speeches.yaml."""
+    term_candidates: dict[str, str] | None = field(default=None, repr=False)
+    """Formulations this speech uses (form → quoted/numbered), kept with cached speeches."""
 
     @property
     def url(self) -> str:
@@ -246,7 +248,7 @@ class KnowledgeBase:
     """(speech id, section id) → the most similar passages in other speeches."""
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per build stage. read/clean/parse/classify are CPU seconds summed over worker processes;
+    """Seconds per build stage. read/clean/parse/classify/words/candidates are CPU seconds summed over workers;
     "per-speech (wall)" is the elapsed time of that parallel part; the rest are elapsed seconds."""
     cache_hits: int = 0
     cache_misses: int = 0

@@ -25,7 +25,7 @@ from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
 from .read import discover, read_source
 from .related import link_related, subtree_words
-from .terms import find_terms, load_glossary
+from .terms import find_terms, load_glossary, speech_candidates
 
 log = logging.getLogger(__name__)
 
@@ -165,9 +165,11 @@ class _FileWorker:
                 classify.classify_speech(speech, self.taxonomy, file_problems)
             texts = [t for s in speech.all_sections() for t in (s.heading, *(p.text for p in s.paragraphs))]
             tokens = self.taxonomy.segmenter.known(texts)
-            with timer("related"):
+            with timer("words"):
                 for section in speech.sections:
                     subtree_words(section, self.taxonomy.segmenter.tokens)
+            with timer("candidates"):
+                speech.term_candidates = speech_candidates(speech, self.taxonomy.segmenter.tokens)
         return (speech, file_problems, tokens), dict(timer.seconds)
 
 

@@ -6,6 +6,7 @@ and occurs in at least two speeches; curated entries from corpus/glossary.yaml a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -52,6 +53,7 @@ def load_glossary(rules_dir: Path) -> list[GlossaryEntry]:
     return entries
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_term(text: str) -> str:
     """两个"维护" / 两个“维护” / 两 个 维护 → 两个维护."""
     return re.sub(r"[\s“”‘’\"'「」『』]", "", text)
@@ -69,23 +71,34 @@ def term_id(term: str) -> str:
     return slug or "t-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:8]
 
 
+def speech_candidates(speech: Speech, segment) -> dict[str, str]:
+    """The formulations one speech uses: normalised form → how it was found (quoted / numbered).
+
+    Depends on this speech only, so it is computed with the speech and kept in its cache entry.
+    """
+    how: dict[str, str] = {}
+    for section in speech.all_sections():
+        for text in [section.heading] + [p.text for p in section.paragraphs]:
+            for m in QUOTED.finditer(text):
+                term = normalise_term(m.group(1))
+                if _acceptable(term):
+                    how.setdefault(term, "quoted")
+            for term in _numbered(text, segment):
+                how.setdefault(term, "numbered")
+    return how
+
+
 def candidate_terms(speeches: list[Speech], segment) -> dict[str, str]:
-    """Formulations worth indexing: normalised form → how it was found (quoted / numbered)."""
-    found_in: dict[str, set[str]] = defaultdict(set)
+    """Formulations worth indexing (used in ≥ MIN_SPEECHES speeches): form → how it was found."""
+    found_in: dict[str, int] = defaultdict(int)
     how: dict[str, str] = {}
     for speech in speeches:
-        for section in speech.all_sections():
-            texts = [section.heading] + [p.text for p in section.paragraphs]
-            for text in texts:
-                for m in QUOTED.finditer(text):
-                    term = normalise_term(m.group(1))
-                    if _acceptable(term):
-                        found_in[term].add(speech.id)
-                        how.setdefault(term, "quoted")
-                for term in _numbered(text, segment):
-                    found_in[term].add(speech.id)
-                    how.setdefault(term, "numbered")
-    return {t: how[t] for t, ids in found_in.items() if len(ids) >= MIN_SPEECHES}
+        if speech.term_candidates is None:
+            speech.term_candidates = speech_candidates(speech, segment)
+        for term, found in speech.term_candidates.items():
+            found_in[term] += 1
+            how.setdefault(term, found)
+    return {t: how[t] for t, n in found_in.items() if n >= MIN_SPEECHES}
 
 
 def _acceptable(term: str) -> bool:
