@@ -73,58 +73,9 @@ def build_knowledge_base(
         config_files = [rules_dir / name for name in (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)]
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
-    paths = discover(corpus_dir)
-    jobs: list[tuple[str, Path, bytes, SpeechOverride | None, str | None]] = []
-    for path in paths:
-        rel = path.relative_to(corpus_dir).as_posix()
-        override = overrides.get(rel)
-        if override and override.values.get("skip"):
-            log.info("%s: skipped (skip: true in speeches.yaml)", rel)
-            continue
-        try:
-            with timer("read"):
-                raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
-            continue
-        jobs.append((rel, path, raw, override, cache.key(rel, raw, override.values if override else None) if cache else None))
-
-    results: dict[str, tuple] = {}
-    misses = []
-    for job in jobs:
-        cached = cache.get(job[4]) if cache else None
-        if cached is not None:
-            results[job[0]] = cached
-        else:
-            misses.append(job)
-    worker = _FileWorker(corpus_dir, rules, taxonomy)
-    per_speech_started = time.perf_counter()
-    for done, (job, (result, seconds)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
-        if progress:
-            progress(done, len(jobs), job[0])
-        for stage, spent in seconds.items():
-            timer.seconds[stage] += spent
-        results[job[0]] = result
-        if cache:
-            cache.put(job[4], result)
-    if progress:
-        progress(len(jobs), len(jobs), "")
-    timer.seconds["per-speech (wall)"] = time.perf_counter() - per_speech_started
-
-    speeches: list[Speech] = []
-    seen_text: dict[str, str] = {}
-    for rel, *_ in jobs:
-        speech, file_problems, tokens = results[rel]
-        taxonomy.segmenter.remember(tokens)
-        problems.extend(file_problems)
-        if speech is None:
-            continue
-        fingerprint = _text_fingerprint(speech)
-        if fingerprint in seen_text:
-            problems.append(Problem(rel, f"has the same text as {seen_text[fingerprint]}; built once, from {seen_text[fingerprint]}"))
-            continue
-        seen_text[fingerprint] = rel
-        speeches.append(speech)
+    jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer)
+    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy), cache, progress, timer)
+    speeches = _collect(jobs, results, taxonomy, problems)
 
     for key, override in sorted(overrides.items()):
         if not (corpus_dir / key).is_file():
@@ -141,6 +92,73 @@ def build_knowledge_base(
     if cache:
         kb.cache_hits, kb.cache_misses = cache.hits, cache.misses
     return kb
+
+
+Job = tuple[str, Path, bytes, SpeechOverride | None, str | None]
+"""(relative path, path, raw bytes, override, cache key) of one speech file."""
+
+
+def _read_corpus(corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer) -> list[Job]:
+    """The raw bytes of every speech file to build (skipped and unreadable ones are reported)."""
+    jobs: list[Job] = []
+    for path in discover(corpus_dir):
+        rel = path.relative_to(corpus_dir).as_posix()
+        override = overrides.get(rel)
+        if override and override.values.get("skip"):
+            log.info("%s: skipped (skip: true in speeches.yaml)", rel)
+            continue
+        try:
+            with timer("read"):
+                raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
+            continue
+        jobs.append((rel, path, raw, override, cache.key(rel, raw, override.values if override else None) if cache else None))
+    return jobs
+
+
+def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, progress: Progress | None, timer: StageTimer) -> dict[str, tuple]:
+    """relative path → (speech or None, problems, tokens): from the cache, else computed and cached."""
+    results: dict[str, tuple] = {}
+    misses = []
+    for job in jobs:
+        cached = cache.get(job[4]) if cache else None
+        if cached is not None:
+            results[job[0]] = cached
+        else:
+            misses.append(job)
+    started = time.perf_counter()
+    for done, (job, (result, seconds)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
+        if progress:
+            progress(done, len(jobs), job[0])
+        for stage, spent in seconds.items():
+            timer.seconds[stage] += spent
+        results[job[0]] = result
+        if cache:
+            cache.put(job[4], result)
+    if progress:
+        progress(len(jobs), len(jobs), "")
+    timer.seconds["per-speech (wall)"] = time.perf_counter() - started
+    return results
+
+
+def _collect(jobs: list[Job], results: dict[str, tuple], taxonomy, problems: list[Problem]) -> list[Speech]:
+    """The speeches in corpus order, each text once: a duplicate is reported and left out."""
+    speeches: list[Speech] = []
+    seen_text: dict[str, str] = {}
+    for rel, *_ in jobs:
+        speech, file_problems, tokens = results[rel]
+        taxonomy.segmenter.remember(tokens)
+        problems.extend(file_problems)
+        if speech is None:
+            continue
+        fingerprint = _text_fingerprint(speech)
+        if fingerprint in seen_text:
+            problems.append(Problem(rel, f"has the same text as {seen_text[fingerprint]}; built once, from {seen_text[fingerprint]}"))
+            continue
+        seen_text[fingerprint] = rel
+        speeches.append(speech)
+    return speeches
 
 
 class _FileWorker:
