@@ -1,6 +1,5 @@
 """Incremental builds: what the cache reuses, what invalidates it, and the nothing-changed skip."""
 
-
 from build_kb.pipeline import build_knowledge_base
 from build_kb.plugin import KnowledgeBasePlugin
 from build_kb.publish import build_site
