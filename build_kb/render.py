@@ -98,7 +98,7 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     return out
 
 
-def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, links: dict) -> None:
+def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, links: dict, parent_themes: tuple = ()) -> None:
     if section.kind == "opening":
         out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
     elif section.kind == "closing":
@@ -107,7 +107,8 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         out.heading(section.level + 1, section.heading, section.id)
     else:
         out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
-    if section.themes and section.kind == "body" and section.theme_source != "parent":
+    # A subsection repeats no badge its parent already shows: badges mark where the topic changes.
+    if section.themes and section.kind == "body" and section.theme_source != "parent" and tuple(section.themes) != parent_themes:
         manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
         out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
@@ -116,7 +117,7 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
     if related:
         out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
-        render_section(out, site, speech, child, page, links)
+        render_section(out, site, speech, child, page, links, tuple(section.themes))
 
 
 def related_passages_html(site: Site, related, page: str) -> str:
