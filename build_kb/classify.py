@@ -258,11 +258,6 @@ def _paragraph_themes(text: str, taxonomy: Taxonomy) -> list[str]:
     return pick(scores)
 
 
-def classify_speeches(speeches: list[Speech], taxonomy: Taxonomy, problems: list[Problem]) -> None:
-    for speech in speeches:
-        classify_speech(speech, taxonomy, problems)
-
-
 def classify_speech(speech: Speech, taxonomy: Taxonomy, problems: list[Problem]) -> None:
     """Label every section and paragraph of one speech (it depends on no other speech)."""
     known = {t.id for t in taxonomy.themes}

@@ -120,7 +120,7 @@ def _top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     )
 
 
-def subtree_words(section: Section, segment, memo: dict[int, Counter] | None = None) -> Counter:
+def subtree_words(section: Section, segment) -> Counter:
     """Words of a section and all its subsections (each text segmented once, then added up).
 
     The result is kept on the section (`section.words`), so cached speeches bring it along.
@@ -135,10 +135,10 @@ def subtree_words(section: Section, segment, memo: dict[int, Counter] | None = N
     return section.words if isinstance(section.words, Counter) else Counter(section.words)
 
 
-def speech_words(speech: Speech, segment, memo: dict[int, Counter]) -> Counter:
+def speech_words(speech: Speech, segment) -> Counter:
     words: Counter = Counter()
     for section in speech.sections:
-        words.update(subtree_words(section, segment, memo))
+        words.update(subtree_words(section, segment))
     return words
 
 
@@ -148,7 +148,6 @@ def subtree_size(section: Section) -> int:
 
 def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str], list[Link]], dict[str, list[Link]]]:
     """(speech id, section id) → related passages elsewhere; speech id → related speeches."""
-    memo: dict[int, Counter] = {}
     units: list[tuple[int, Section]] = []
     for index, speech in enumerate(speeches):
         for section in speech.all_sections():
@@ -156,7 +155,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                 units.append((index, section))
     section_links: dict[tuple[str, str], list[Link]] = {}
     if len(units) > 1:
-        matrix = tfidf([subtree_words(s, segment, memo) for _, s in units])
+        matrix = tfidf([subtree_words(s, segment) for _, s in units])
         groups = np.array([i for i, _ in units])
         for (i, section), similar in zip(units, top_similar(matrix, groups, TOP_K, SECTION_THRESHOLD)):
             if similar:
@@ -165,7 +164,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                 ]
     speech_links: dict[str, list[Link]] = {}
     if len(speeches) > 1:
-        matrix = tfidf([speech_words(sp, segment, memo) for sp in speeches])
+        matrix = tfidf([speech_words(sp, segment) for sp in speeches])
         groups = np.arange(len(speeches))
         for i, similar in enumerate(top_similar(matrix, groups, TOP_K, SPEECH_THRESHOLD)):
             if similar:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,14 +13,6 @@ from .parse import int_to_cn
 
 PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
 OTHER_COLOUR = "#9e9e9e"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md_inline(text: str) -> str:
-    """Escape text for a Markdown heading or link label: shown literally, never interpreted."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
