@@ -7,16 +7,21 @@ version, so editing themes.yaml or upgrading zuzhi-kb invalidates exactly what i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
-import os
-import pickle
+import zlib
 from pathlib import Path
+
+from .model import Problem, Speech
+from .store import from_json, read_sealed, to_json, write_sealed
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+SpeechResult = tuple[Speech | None, list[Problem]]
+"""What one speech file becomes: the speech (None when it is skipped) and its problems."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -50,12 +55,16 @@ def tree_fingerprint(*roots: Path) -> str:
 
 
 class SpeechCache:
-    """Pickled per-speech results under `directory` (one file per key; safe to delete any time)."""
+    """Per-speech results under `directory`, one sealed JSON file per key; safe to delete any time.
+
+    A damaged, truncated or foreign entry is a miss (logged once per build), never an error.
+    """
 
     def __init__(self, directory: Path, context: str):
         self.directory = Path(directory)
         self.context = context
         self.hits = self.misses = 0
+        self._damaged_logged = False
 
     def key(self, rel_path: str, raw: bytes, override_values: dict | None) -> str:
         digest = hashlib.sha256(self.context.encode())
@@ -64,25 +73,33 @@ class SpeechCache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def get(self, key: str):
-        path = self.directory / key[:2] / f"{key}.pickle"
-        try:
-            with open(path, "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except Exception as exc:  # a truncated or foreign file is just a miss
-            log.info("ignoring unreadable cache entry %s: %s", path, exc)
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json.z"
 
-    def put(self, key: str, value) -> None:
-        path = self.directory / key[:2] / f"{key}.pickle"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp{os.getpid()}")
-        with open(temporary, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+    def get(self, key: str, raw: bytes) -> SpeechResult | None:
+        """The cached (speech, problems) for `key`; the speech gets its source bytes back from `raw`."""
+        path = self._path(key)
+        payload = read_sealed(path, CACHE_FORMAT)
+        if payload is None:
+            if path.exists() and not self._damaged_logged:
+                log.warning("ignoring a damaged cache entry %s (it is rebuilt)", path)
+                self._damaged_logged = True
+            self.misses += 1
+            return None
+        try:
+            speech, problems = from_json(payload, SpeechResult)
+        except (ValueError, TypeError, KeyError, zlib.error) as exc:
+            log.warning("ignoring an unreadable cache entry %s: %s", path, exc)
+            self.misses += 1
+            return None
+        if speech is not None:
+            speech.source = dataclasses.replace(speech.source, raw=raw)
+        self.hits += 1
+        return speech, problems
+
+    def put(self, key: str, value: SpeechResult) -> None:
+        speech, problems = value
+        if speech is not None:
+            # The source bytes are the cache key's own input: no need to store them twice.
+            speech = dataclasses.replace(speech, source=dataclasses.replace(speech.source, raw=b""))
+        write_sealed(self._path(key), to_json((speech, problems)), CACHE_FORMAT)

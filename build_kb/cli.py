@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import KbError
+from .errors import KbError, describe_os_error, safe_name
 
 
 class Progress:
@@ -49,7 +49,15 @@ def cmd_build(args) -> int:
 
     start = time.perf_counter()
     cache_dir = None if args.no_cache else Path(args.cache_dir)
-    kb = build_site(Path(args.config), Path(args.site_dir), corpus_dir=args.corpus, strict=args.strict, progress=Progress(), cache_dir=cache_dir)
+    kb = build_site(
+        Path(args.config),
+        Path(args.site_dir),
+        corpus_dir=args.corpus,
+        strict=args.strict,
+        progress=Progress(),
+        cache_dir=cache_dir,
+        allow_shrink=args.allow_shrink,
+    )
     if kb is None:
         print(f"{args.site_dir} is up to date: nothing changed since the last build ({time.perf_counter() - start:.1f} s)")
     else:
@@ -119,6 +127,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings as errors: exit 1 and keep the previous site")
     build.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
     build.add_argument("--no-cache", action="store_true", help="rebuild everything from scratch")
+    build.add_argument(
+        "--allow-shrink", action="store_true", help="publish even when the new site has no speeches or under half of the previous site's"
+    )
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="serve the site with live reload (rebuilds when corpus/ changes)")
@@ -151,7 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KbError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {safe_name(exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Error: {describe_os_error(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `kb outline … | head`
         return 0

@@ -30,3 +30,38 @@ class StrictModeFailure(KbError):
 
 class CorpusNotFound(KbError):
     """The corpus directory does not exist."""
+
+
+class UnsafeSiteDir(KbError):
+    """The chosen site folder holds something the build did not write: it is never deleted."""
+
+
+class SiteWouldShrink(KbError):
+    """The new site would publish no speeches, or far fewer than the site it replaces."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for an operating-system error: the path, what happened and what to do."""
+    import errno
+
+    path = exc.filename or ""
+    if exc.filename2:
+        path = f"{path} → {exc.filename2}"
+    advice = {
+        errno.ENOSPC: "the disk is full: free some space and build again",
+        errno.EDQUOT: "the disk quota is used up: free some space and build again",
+        errno.EACCES: "permission denied: check that you may write to this folder (or choose another with --site-dir)",
+        errno.EPERM: "the operation is not permitted here: check the folder's owner and permissions",
+        errno.EROFS: "the file system is read-only: build into a folder on a writable disk",
+        errno.EBUSY: "the folder is busy (a mount point, or open in another program): close it or build elsewhere",
+        errno.ENOENT: "it does not exist (was it moved or deleted during the build?)",
+        errno.ENAMETOOLONG: "the name is too long for this file system: use a shorter path",
+    }.get(exc.errno, exc.strerror or str(exc))
+    return f"{safe_name(path)}: {advice}" if path else advice
+
+
+def safe_name(text: str) -> str:
+    """A file name fit for a terminal: control characters (escape sequences, newlines) shown escaped."""
+    import unicodedata
+
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in str(text))

@@ -118,11 +118,11 @@ def _read_corpus(corpus_dir: Path, overrides, cache: SpeechCache | None, problem
 
 
 def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, progress: Progress | None, timer: StageTimer) -> dict[str, tuple]:
-    """relative path → (speech or None, problems, tokens): from the cache, else computed and cached."""
+    """relative path → (speech or None, problems): from the cache, else computed and cached."""
     results: dict[str, tuple] = {}
     misses = []
     for job in jobs:
-        cached = cache.get(job[4]) if cache else None
+        cached = cache.get(job[4], job[2]) if cache else None
         if cached is not None:
             results[job[0]] = cached
         else:
@@ -147,8 +147,7 @@ def _collect(jobs: list[Job], results: dict[str, tuple], taxonomy, problems: lis
     speeches: list[Speech] = []
     seen_text: dict[str, str] = {}
     for rel, *_ in jobs:
-        speech, file_problems, tokens = results[rel]
-        taxonomy.segmenter.remember(tokens)
+        speech, file_problems = results[rel]
         problems.extend(file_problems)
         if speech is None:
             continue
@@ -162,7 +161,7 @@ def _collect(jobs: list[Job], results: dict[str, tuple], taxonomy, problems: lis
 
 
 class _FileWorker:
-    """Turns one speech file into (speech or None, its problems, its segmented texts)."""
+    """Turns one speech file into (speech or None, its problems)."""
 
     def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy):
         self.corpus_dir, self.rules, self.taxonomy = corpus_dir, rules, taxonomy
@@ -175,20 +174,17 @@ class _FileWorker:
             with timer("read"):
                 source = read_source(path, self.corpus_dir, raw)
         except UnreadableSpeech as exc:
-            return (None, [Problem(rel, exc.message, severity="error")], {}), dict(timer.seconds)
+            return (None, [Problem(rel, exc.message, severity="error")]), dict(timer.seconds)
         speech = make_speech(source, self.rules, override, file_problems, timer)
-        tokens = {}
         if speech is not None:
             with timer("classify"):
                 classify.classify_speech(speech, self.taxonomy, file_problems)
-            texts = [t for s in speech.all_sections() for t in (s.heading, *(p.text for p in s.paragraphs))]
-            tokens = self.taxonomy.segmenter.known(texts)
             with timer("words"):
                 for section in speech.sections:
                     subtree_words(section, self.taxonomy.segmenter.tokens)
             with timer("candidates"):
                 speech.term_candidates = speech_candidates(speech, self.taxonomy.segmenter.tokens)
-        return (speech, file_problems, tokens), dict(timer.seconds)
+        return (speech, file_problems), dict(timer.seconds)
 
 
 PARALLEL_FROM = 40

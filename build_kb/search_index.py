@@ -25,9 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from .model import KnowledgeBase, Speech
+from .store import read_sealed, write_sealed
 from .render_common import date_cn, theme_colours
 
 FORMAT_VERSION = 1
+CACHE_FORMAT = 1
+"""Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
 MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
@@ -129,19 +132,32 @@ def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[np.ndarra
     text = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     cached = None
     if cache_dir:
-        cached = cache_dir / hashlib.sha256(text).hexdigest()[:2] / (hashlib.sha256(text).hexdigest() + ".bin")
-        if cached.is_file():
-            blob = cached.read_bytes()
-            (n_codes,) = struct.unpack("<Q", blob[:8])
-            return np.frombuffer(blob[8:8 + 8 * n_codes], dtype=np.uint64), blob[8 + 8 * n_codes:]
+        digest = hashlib.sha256(text).hexdigest()
+        cached = cache_dir / digest[:2] / f"{digest}.bin"
+        part = _unpack_part(read_sealed(cached, CACHE_FORMAT), text)
+        if part is not None:
+            return part
     codes = bigram_codes("\n".join(record[1] for record in records))
     data = gzip.compress(text, compresslevel=6, mtime=0)
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(".tmp")
-        temporary.write_bytes(struct.pack("<Q", len(codes)) + codes.astype(np.uint64).tobytes() + data)
-        temporary.replace(cached)
+        write_sealed(cached, struct.pack("<Q", len(codes)) + codes.astype(np.uint64).tobytes() + data, CACHE_FORMAT)
     return codes, data
+
+
+def _unpack_part(payload: bytes | None, text: bytes) -> tuple[np.ndarray, bytes] | None:
+    """A cached part, checked to hold exactly this speech's text; None when damaged or absent."""
+    if payload is None or len(payload) < 8:
+        return None
+    (n_codes,) = struct.unpack("<Q", payload[:8])
+    if len(payload) < 8 + 8 * n_codes:
+        return None
+    data = payload[8 + 8 * n_codes :]
+    try:
+        if gzip.decompress(data) != text:
+            return None
+    except (OSError, EOFError):
+        return None
+    return np.frombuffer(payload[8 : 8 + 8 * n_codes], dtype=np.uint64), data
 
 
 def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> dict[str, int]:

@@ -52,14 +52,6 @@ class Segmenter:
             self._cut, self.engine = {"rjieba": _rjieba_engine, "jieba": _jieba_engine}[engine](self.words), engine
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def remember(self, tokens_by_text: dict[str, tuple[str, ...]]) -> None:
-        """Take tokens computed earlier (from the speech cache) so they are not cut again."""
-        self._cache.update(tokens_by_text)
-
-    def known(self, texts) -> dict[str, tuple[str, ...]]:
-        """The cached tokens of those of `texts` that were segmented already."""
-        return {t: self._cache[t] for t in texts if t in self._cache}
-
     def tokens(self, text: str) -> tuple[str, ...]:
         """Words of `text` in order (punctuation and spaces dropped); cached per distinct text."""
         cached = self._cache.get(text)

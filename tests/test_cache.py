@@ -1,5 +1,7 @@
 """Incremental builds: what the cache reuses, what invalidates it, and the nothing-changed skip."""
 
+import pytest
+
 from build_kb.pipeline import build_knowledge_base
 from build_kb.plugin import KnowledgeBasePlugin
 from build_kb.publish import build_site
@@ -53,13 +55,38 @@ def test_override_change_invalidates_that_speech(tmp_path):
     assert kb.cache_misses == 1 and kb.speeches[0].speaker == "王五"
 
 
-def test_corrupt_cache_entries_are_ignored(tmp_path):
+DAMAGE = {
+    "replaced": lambda blob: b"not a cache entry",
+    "truncated": lambda blob: blob[: len(blob) // 2],
+    "flipped byte": lambda blob: blob[:-20] + bytes([blob[-20] ^ 0x01]) + blob[-19:],
+    "empty": lambda blob: b"",
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_damaged_cache_entries_are_misses(tmp_path, damage, caplog):
     corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
     build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    for entry in (tmp_path / "cache").rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    entries = list((tmp_path / "cache").rglob("*.json.z"))
+    assert len(entries) == 1
+    entries[0].write_bytes(DAMAGE[damage](entries[0].read_bytes()))
     kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert kb.cache_misses == 1 and kb.speeches[0].title == "在全县组织工作会议上的讲话"
+    assert (kb.cache_hits, kb.cache_misses) == (0, 1)
+    assert kb.speeches[0].title == "在全县组织工作会议上的讲话"
+    assert [r.getMessage() for r in caplog.records if "damaged cache entry" in r.getMessage()] == [f"ignoring a damaged cache entry {entries[0]} (it is rebuilt)"]
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_damaged_search_cache_is_rebuilt_not_published(tmp_path, damage):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache)
+    good = (site / "search" / "t" / "0.bin").read_bytes()
+    for entry in (cache / "search").rglob("*.bin"):
+        entry.write_bytes(DAMAGE[damage](entry.read_bytes()))
+    (corpus / "x.txt").write_text(SPEECH + "\n", encoding="utf-8")  # forces a rebuild that reads the cache
+    build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache)
+    assert (site / "search" / "t" / "0.bin").read_bytes() == good
 
 
 def test_unchanged_inputs_skip_the_build_and_changes_do_not(tmp_path):
