@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import THEMES_FILE, check_keys, expect_list, expect_mapping, line_of, load_entry_list
-from .errors import ConfigError
+from .config import THEMES_FILE, Report, check_id, check_keys, check_text, check_words, expect_list, expect_mapping, line_of, load_entry_list
 from .model import Problem, Section, Speech, Subtopic, Theme
 from .segment import Segmenter
 
@@ -29,7 +28,6 @@ MAX_COUNT = 3
 """Repeating a word more than this many times in one text adds nothing."""
 OTHER = "other"
 OTHER_NAME = "其他/综合"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 
 
 @dataclass(frozen=True)
@@ -68,41 +66,48 @@ class Taxonomy:
         return next((r for r in self.rules if r.theme.id == theme_id), None)
 
 
-def load_taxonomy(corpus_dir: Path) -> Taxonomy:
+def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
     """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
-    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"})
+    own = report is None
+    report = report or Report()
+    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"}, report=report)
     rules, seen = [], set()
     for item in items:
         line = line_of(item)
-        theme_id = item.get("id")
-        if not isinstance(theme_id, str) or not ID_RE.match(theme_id) or theme_id == OTHER:
-            raise ConfigError(name, line_of(item, "id"), f"theme id must be lowercase ASCII letters, digits and '-' (not {OTHER!r}); got {theme_id!r}")
-        if theme_id in seen:
-            raise ConfigError(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
+        theme_id = check_id(item.get("id"), name, line_of(item, "id"), "theme id", report)
+        if theme_id and theme_id in seen:
+            report.error(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
         seen.add(theme_id)
-        theme_name = item.get("name")
-        if not isinstance(theme_name, str) or not theme_name.strip():
-            raise ConfigError(name, line, f"theme {theme_id!r} needs a 'name'")
-        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {theme_id!r}")
-        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {theme_id!r}")
+        label = theme_id or str(item.get("id"))
+        theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"'name' of theme {label!r}", report, required=True)
+        description = check_text(item.get("description"), name, line_of(item, "description"), f"'description' of {label!r}", report)
+        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {label!r}", report)
+        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {label!r}", report)
         weights: dict[str, float] = {}
         for level, weight in (("normal", NORMAL), ("strong", STRONG)):
-            for word in expect_list(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {theme_id!r}"):
-                if not isinstance(word, str) or not word.strip():
-                    raise ConfigError(name, line_of(keywords, level), f"keywords of {theme_id!r} must be words, got {word!r}")
-                weights[word.strip()] = weight
+            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {label!r}", report):
+                weights[word] = weight
         if not weights:
-            raise ConfigError(name, line, f"theme {theme_id!r} has no keywords; add some under keywords.strong")
-        subtopics = []
-        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {theme_id!r}"):
-            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic")
-            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {theme_id!r}")
-            words = expect_list(sub.get("keywords"), name, line_of(sub), "sub-topic keywords")
-            if not sub.get("id") or not sub.get("name") or not words:
-                raise ConfigError(name, line_of(sub), f"each sub-topic of {theme_id!r} needs id, name and keywords")
-            subtopics.append(Subtopic(str(sub["id"]), str(sub["name"]), tuple(str(w) for w in words)))
-        theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(str(item.get("description") or "")), subtopics=tuple(subtopics))
-        rules.append(ThemeRule(theme=theme, weights=weights))
+            report.error(name, line, f"theme {label!r} has no keywords; add some under keywords.strong")
+        subtopics, sub_ids = [], set()
+        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {label!r}", report):
+            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic", report)
+            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {label!r}", report)
+            sub_id = check_id(sub.get("id"), name, line_of(sub, "id"), f"sub-topic id of {label!r}", report)
+            if sub_id and sub_id in sub_ids:
+                report.error(name, line_of(sub, "id"), f"sub-topic id {sub_id!r} is used twice in {label!r}")
+            sub_ids.add(sub_id)
+            sub_name = check_text(sub.get("name"), name, line_of(sub, "name"), f"'name' of sub-topic {sub_id!r}", report, required=True)
+            words = check_words(sub.get("keywords"), name, line_of(sub, "keywords"), f"keywords of sub-topic {sub_id!r}", report)
+            if not words:
+                report.error(name, line_of(sub), f"sub-topic {sub_id!r} of {label!r} needs keywords")
+            if sub_id and sub_name and words:
+                subtopics.append(Subtopic(sub_id, sub_name, words))
+        if theme_id and theme_name and weights:
+            theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(description or ""), subtopics=tuple(subtopics))
+            rules.append(ThemeRule(theme=theme, weights=weights))
+    if own:
+        report.raise_if_any()
     return Taxonomy(rules=tuple(rules))
 
 

@@ -26,7 +26,9 @@ PROSE_MIN_LENGTH = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+FORMAT_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+"""Control, zero-width and bidi characters: invisible, never meaningful in a speech (search strips them too)."""
+_CONTROL = re.compile(f"[{FORMAT_CHARACTERS}]")
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u3000]+")
 _SPACE_NEAR_PUNCT = re.compile(rf"[ ]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ ]+")

@@ -57,6 +57,7 @@ def cmd_build(args) -> int:
         progress=Progress(),
         cache_dir=cache_dir,
         allow_shrink=args.allow_shrink,
+        follow_links=args.follow_links,
     )
     if kb is None:
         print(f"{args.site_dir} is up to date: nothing changed since the last build ({time.perf_counter() - start:.1f} s)")
@@ -130,6 +131,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--allow-shrink", action="store_true", help="publish even when the new site has no speeches or under half of the previous site's"
     )
+    build.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="serve the site with live reload (rebuilds when corpus/ changes)")
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KbError as exc:
-        print(f"Error: {safe_name(exc)}", file=sys.stderr)
+        print("Error: " + "\n".join(safe_name(line) for line in str(exc).splitlines()), file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"Error: {describe_os_error(exc)}", file=sys.stderr)

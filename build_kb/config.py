@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, ConfigErrors
 
 BOILERPLATE_FILE = "boilerplate.yaml"
 SPEECHES_FILE = "speeches.yaml"
 THEMES_FILE = "themes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+
+
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A configuration file larger than this is refused: these files are written by hand."""
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 64
+RESERVED_IDS = frozenset(
+    {"index", "search", "assets", "pdf", "print", "all", "other", "about", "review", "timeline", "speakers", "occasions", "404", "sitemap", "kb"}
+)
+"""Names the site's own pages and folders use: an id equal to one would replace that page."""
 
 
 class LineDict(dict):
@@ -26,8 +37,37 @@ class LineDict(dict):
         self.key_lines: dict[str, int] = {}
 
 
+class Report:
+    """Collects every configuration error, so that the user sees them all at once."""
+
+    def __init__(self):
+        self.errors: list[ConfigError] = []
+
+    def error(self, file: str, line: int | None, message: str) -> None:
+        self.errors.append(ConfigError(file, line, message))
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise ConfigErrors(sorted(self.errors, key=lambda e: (e.file, e.line or 0)))
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps line numbers and leaves dates as text (we validate them ourselves)."""
+    """SafeLoader that keeps line numbers, leaves dates as text and refuses anchors and aliases.
+
+    Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); hand-written
+    configuration never needs them.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ConfigError(self.name, event.start_mark.line + 1, f"uses the alias *{event.anchor}: aliases and anchors (&, *) are not allowed; write the value out")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise ConfigError(self.name, event.start_mark.line + 1, f"defines the anchor &{event.anchor}: aliases and anchors (&, *) are not allowed; write the value out")
+        return super().compose_node(parent, index)
 
 
 _LineLoader.yaml_implicit_resolvers = {
@@ -62,6 +102,11 @@ def load_yaml(path: Path, display_name: str | None = None):
     name = display_name or str(path)
     if not path.exists():
         return None
+    if path.is_symlink() or not path.is_file():
+        raise ConfigError(name, None, "must be a plain file (not a link or a folder)")
+    size = path.stat().st_size
+    if size > MAX_CONFIG_BYTES:
+        raise ConfigError(name, None, f"is {size:,} bytes; configuration files may be at most {MAX_CONFIG_BYTES:,} bytes")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -76,6 +121,8 @@ def load_yaml(path: Path, display_name: str | None = None):
         raise ConfigError(name, line, f"is not valid YAML: {exc.problem or exc}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(name, None, f"is not valid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(name, None, "is nested too deeply to be a configuration file") from exc
     finally:
         loader.dispose()
 
@@ -86,53 +133,187 @@ def line_of(mapping, key: str | None = None) -> int | None:
     return None
 
 
-def expect_mapping(value, file: str, line: int | None, what: str) -> dict:
+def kind_name(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", type(None): "nothing"}.get(
+        type(value), "a mapping" if isinstance(value, dict) else type(value).__name__
+    )
+
+
+def expect_mapping(value, file: str, line: int | None, what: str, report: Report | None = None) -> dict:
     if value is None:
         return LineDict()
     if not isinstance(value, dict):
-        raise ConfigError(file, line, f"{what} must be a mapping (key: value), not {type(value).__name__}")
+        error = ConfigError(file, line, f"{what} must be a mapping (key: value), not {kind_name(value)}")
+        if report is None:
+            raise error
+        report.errors.append(error)
+        return LineDict()
     return value
 
 
-def expect_list(value, file: str, line: int | None, what: str) -> list:
+def expect_list(value, file: str, line: int | None, what: str, report: Report | None = None) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ConfigError(file, line, f"{what} must be a list (lines starting with '- '), not {type(value).__name__}")
+        error = ConfigError(file, line, f"{what} must be a list (lines starting with '- '), not {kind_name(value)}")
+        if report is None:
+            raise error
+        report.errors.append(error)
+        return []
     return value
 
 
-def check_keys(mapping: dict, allowed: set[str], file: str, what: str) -> None:
+def check_keys(mapping: dict, allowed: set[str], file: str, what: str, report: Report | None = None) -> None:
     for key in mapping:
         if key not in allowed:
-            raise ConfigError(
-                file, line_of(mapping, key), f"unknown field {key!r} in {what}; expected one of: {', '.join(sorted(allowed))}"
-            )
+            nearest = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"did you mean {nearest[0]!r}? " if nearest else ""
+            error = ConfigError(file, line_of(mapping, key), f"unknown field {key!r} in {what}; {hint}expected one of: {', '.join(sorted(allowed))}")
+            if report is None:
+                raise error
+            report.errors.append(error)
 
 
-def load_entry_list(directory: Path, file_name: str, list_key: str, entry: str, allowed: set[str], top_keys: set[str] | None = None):
+def nearest(value: str, choices, default: str = "") -> str:
+    """', did you mean 'x'?' for the closest of `choices`, or `default` when nothing is close."""
+    found = difflib.get_close_matches(str(value), sorted(choices), n=1, cutoff=0.5)
+    return f"; did you mean {found[0]!r}?" if found else default
+
+
+def known_themes(theme_ids) -> str:
+    return f"; themes are: {', '.join(sorted(theme_ids))}" if theme_ids else f"; {THEMES_FILE} defines no themes"
+
+
+def suggest_id(value) -> str:
+    """The nearest valid id to what the user wrote: lowercase, other characters turned into hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    if not slug or slug in RESERVED_IDS:
+        slug = f"{slug or 'item'}-1"
+    return slug
+
+
+def check_id(value, file: str, line: int | None, what: str, report: Report) -> str | None:
+    """One rule for every id (speech, theme, sub-topic, term): lowercase ASCII, digits, single hyphens."""
+    if isinstance(value, str) and ID_PATTERN.fullmatch(value) and len(value) <= MAX_ID_LENGTH:
+        if value in RESERVED_IDS:
+            report.error(file, line, f"{what} {value!r} is reserved for the site's own pages; use another, e.g. {suggest_id(value)!r}")
+            return None
+        return value
+    report.error(
+        file,
+        line,
+        f"{what} must be lowercase ASCII letters and digits joined by single hyphens (at most {MAX_ID_LENGTH}), "
+        f"like {suggest_id(value)!r}; got {value!r}",
+    )
+    return None
+
+
+def check_text(value, file: str, line: int | None, what: str, report: Report, required: bool = False) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
+        report.error(file, line, f"{what} must be text{' (not empty)' if required else ''}; got {kind_name(value)} {value!r}")
+        return None
+    return value
+
+
+def check_words(value, file: str, line: int | None, what: str, report: Report) -> tuple[str, ...]:
+    """A list of non-empty texts (a single text is taken as a list of one)."""
+    if isinstance(value, str):
+        value = [value]
+    words = []
+    for word in expect_list(value, file, line, what, report):
+        if not isinstance(word, str) or not word.strip():
+            report.error(file, line, f"{what} must be a list of words (text); got {kind_name(word)} {word!r}")
+            continue
+        words.append(word.strip())
+    return tuple(words)
+
+
+def load_entry_list(directory: Path, file_name: str, list_key: str, entry: str, allowed: set[str], top_keys: set[str] | None = None, report: Report | None = None):
     """Read `directory/file_name` holding `list_key:` — a list of mappings with the `allowed` keys.
 
     Returns (display name, the whole mapping, the entries); a missing file means no entries.
     """
     name = f"{Path(directory).name}/{file_name}"
-    data = expect_mapping(load_yaml(Path(directory) / file_name, name), name, 1, "the file")
-    check_keys(data, top_keys or {list_key}, name, "the file")
+    data = expect_mapping(load_yaml(Path(directory) / file_name, name), name, 1, "the file", report)
+    check_keys(data, top_keys or {list_key}, name, "the file", report)
     entries = []
-    for item in expect_list(data.get(list_key), name, line_of(data, list_key), f"'{list_key}'"):
-        item = expect_mapping(item, name, line_of(data, list_key), entry)
-        check_keys(item, allowed, name, entry)
+    for item in expect_list(data.get(list_key), name, line_of(data, list_key), f"'{list_key}'", report):
+        if not isinstance(item, dict):
+            expect_mapping(item, name, line_of(data, list_key), entry, report)
+            continue
+        check_keys(item, allowed, name, entry, report)
         entries.append(item)
     return name, data, entries
 
 
-def compile_pattern(pattern, file: str, line: int | None, what: str) -> re.Pattern:
+def compile_pattern(pattern, file: str, line: int | None, what: str, report: Report | None = None) -> re.Pattern | None:
+    """Compile a user's regular expression, refusing ones that can take exponential time."""
+    problem = None
+    compiled = None
     if not isinstance(pattern, str) or not pattern:
-        raise ConfigError(file, line, f"{what} needs a non-empty regular expression in 'pattern'")
+        problem = f"{what} needs a non-empty regular expression in 'pattern'"
+    else:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            problem = f"{what}: invalid regular expression {pattern!r}: {exc}"
+        else:
+            risk = catastrophic_backtracking(pattern)
+            if risk:
+                problem = f"{what}: the regular expression {pattern!r} {risk}, which can hang the build on one line; rewrite it without that"
+    if problem:
+        if report is None:
+            raise ConfigError(file, line, problem)
+        report.error(file, line, problem)
+        return None
+    return compiled
+
+
+def catastrophic_backtracking(pattern: str) -> str | None:
+    """Why `pattern` may backtrack exponentially (nested quantifiers, ambiguous repeated choices), or None."""
     try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise ConfigError(file, line, f"{what}: invalid regular expression {pattern!r}: {exc}") from exc
+        import re._parser as sre_parse  # Python ≥ 3.11
+    except ImportError:  # pragma: no cover
+        import sre_parse
+    repeat_ops = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)} - {None}
+
+    def walk(items, inside_repeat: bool) -> str | None:
+        for op, arg in items:
+            if op in repeat_ops:
+                low, high, body = arg
+                repeats = high is sre_parse.MAXREPEAT or high > 1
+                if repeats and inside_repeat and low != high:
+                    return "repeats a part that itself repeats, e.g. (a+)+"
+                found = walk(body, inside_repeat or repeats)
+                if found:
+                    return found
+            elif op is sre_parse.BRANCH:
+                branches = arg[1]
+                if inside_repeat and not _distinct_starts(branches, sre_parse):
+                    return "repeats a choice whose alternatives can start alike, e.g. (a|ab)+"
+                for branch in branches:
+                    found = walk(branch, inside_repeat)
+                    if found:
+                        return found
+            elif op is sre_parse.SUBPATTERN:
+                found = walk(arg[-1], inside_repeat)
+                if found:
+                    return found
+        return None
+
+    return walk(sre_parse.parse(pattern), False)
+
+
+def _distinct_starts(branches, sre_parse) -> bool:
+    starts = []
+    for branch in branches:
+        items = list(branch)
+        if not items or items[0][0] is not sre_parse.LITERAL:
+            return False
+        starts.append(items[0][1])
+    return len(set(starts)) == len(starts)
 
 
 # --- boilerplate rules -------------------------------------------------------------------------
@@ -157,36 +338,42 @@ class BoilerplateConfig:
     """Lines that no block rule may remove (titles, salutations) even inside an ad block."""
 
 
-def load_boilerplate(corpus_dir: Path) -> BoilerplateConfig:
-    name, data, items = load_entry_list(corpus_dir, BOILERPLATE_FILE, "rules", "a rule", {"name", "pattern", "max_length", "where", "block"}, {"rules", "keep"})
+DEFAULT_MAX_LENGTH = 200
+"""Rules without max_length only look at lines up to this long: longer lines are speech text."""
+
+
+def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> BoilerplateConfig:
+    own = report is None
+    report = report or Report()
+    name, data, items = load_entry_list(
+        corpus_dir, BOILERPLATE_FILE, "rules", "a rule", {"name", "pattern", "max_length", "where", "block"}, {"rules", "keep"}, report
+    )
     rules = []
     for i, item in enumerate(items, 1):
-        line = line_of(item)
-        rule_name = str(item.get("name") or f"rule-{i}")
+        rule_name = check_text(item.get("name"), name, line_of(item, "name"), "'name'", report) or f"rule-{i}"
         where = item.get("where", "anywhere")
         if where not in ("anywhere", "edges"):
-            raise ConfigError(name, line_of(item, "where"), f"rule {rule_name!r}: 'where' must be 'anywhere' or 'edges', not {where!r}")
-        max_length = item.get("max_length")
-        if max_length is not None and (not isinstance(max_length, int) or max_length <= 0):
-            raise ConfigError(name, line_of(item, "max_length"), f"rule {rule_name!r}: 'max_length' must be a positive whole number")
-        rules.append(
-            BoilerplateRule(
-                name=rule_name,
-                pattern=compile_pattern(item.get("pattern"), name, line, f"rule {rule_name!r}"),
-                max_length=max_length,
-                where=where,
-                block=bool(item.get("block", False)),
-            )
-        )
+            report.error(name, line_of(item, "where"), f"rule {rule_name!r}: 'where' must be 'anywhere' or 'edges', not {where!r}{nearest(str(where), ('anywhere', 'edges'))}")
+        max_length = item.get("max_length", DEFAULT_MAX_LENGTH)
+        if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length <= 0:
+            report.error(name, line_of(item, "max_length"), f"rule {rule_name!r}: 'max_length' must be a positive whole number, like 60; got {kind_name(max_length)} {max_length!r}")
+            max_length = DEFAULT_MAX_LENGTH
+        block = item.get("block", False)
+        if not isinstance(block, bool):
+            report.error(name, line_of(item, "block"), f"rule {rule_name!r}: 'block' must be true or false; got {kind_name(block)} {block!r}")
+        pattern = compile_pattern(item.get("pattern"), name, line_of(item, "pattern") if "pattern" in item else line_of(item), f"rule {rule_name!r}", report)
+        if pattern is not None:
+            rules.append(BoilerplateRule(name=rule_name, pattern=pattern, max_length=max_length, where=where, block=block is True))
     keep = data.get("keep")
-    keep_re = compile_pattern(keep, name, line_of(data, "keep"), "'keep'") if keep else None
+    keep_re = compile_pattern(keep, name, line_of(data, "keep"), "'keep'", report) if keep is not None else None
+    if own:
+        report.raise_if_any()
     return BoilerplateConfig(rules=tuple(rules), keep=keep_re)
 
 
 # --- per-speech overrides ------------------------------------------------------------------------
 
 OVERRIDE_FIELDS = {"id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip"}
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -197,28 +384,40 @@ class SpeechOverride:
     values: dict = field(default_factory=dict)
 
 
-def load_overrides(corpus_dir: Path) -> dict[str, SpeechOverride]:
+def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> dict[str, SpeechOverride]:
     """Read corpus/speeches.yaml: `<file name>: {field: value}` for every speech to correct."""
+    own = report is None
+    report = report or Report()
     path = corpus_dir / SPEECHES_FILE
     name = f"{corpus_dir.name}/{SPEECHES_FILE}"
-    data = expect_mapping(load_yaml(path, name), name, 1, "the file")
+    data = expect_mapping(load_yaml(path, name), name, 1, "the file", report)
     overrides = {}
     for file_key, values in data.items():
         line = line_of(data, file_key)
-        values = expect_mapping(values, name, line, f"the entry for {file_key!r}")
-        check_keys(values, OVERRIDE_FIELDS, name, f"the entry for {file_key!r}")
-        clean = {}
+        values = expect_mapping(values, name, line, f"the entry for {file_key!r}", report)
+        check_keys(values, OVERRIDE_FIELDS, name, f"the entry for {file_key!r}", report)
+        checked = {}
         for key, value in values.items():
-            clean[key] = _check_override_value(key, value, name, line_of(values, key), file_key)
-        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=clean)
+            if key in OVERRIDE_FIELDS:
+                value = _check_override_value(key, value, name, line_of(values, key), file_key, report, theme_ids)
+                if value is not _INVALID:
+                    checked[key] = value
+        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked)
+    if own:
+        report.raise_if_any()
     return overrides
 
 
-def _check_override_value(key: str, value, file: str, line: int | None, entry: str):
+_INVALID = object()
+
+
+def _check_override_value(key: str, value, file: str, line: int | None, entry: str, report: Report, theme_ids: set[str] | None):
+    def bad(message: str):
+        report.error(file, line, message)
+        return _INVALID
+
     if key == "id":
-        if not isinstance(value, str) or not ID_RE.match(value):
-            raise ConfigError(file, line, f"'id' of {entry!r} must be lowercase ASCII letters, digits and '-', like 'fuling-2018-02'; got {value!r}")
-        return value
+        return check_id(value, file, line, f"'id' of {entry!r}", report) or _INVALID
     if key == "date":
         if isinstance(value, dt.date):
             return value.isoformat()
@@ -227,25 +426,26 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
                 return dt.date.fromisoformat(value).isoformat()
             except ValueError:
                 pass
-        raise ConfigError(file, line, f"'date' of {entry!r} must be a date written YYYY-MM-DD, like 2018-02-27; got {value!r}")
+        return bad(f"'date' of {entry!r} must be a date written YYYY-MM-DD, like 2018-02-27; got {value!r}")
     if key == "year":
-        if isinstance(value, int) and 1900 <= value <= 2200:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return value
-        raise ConfigError(file, line, f"'year' of {entry!r} must be a four-digit year; got {value!r}")
+        return bad(f"'year' of {entry!r} must be a four-digit year, like 2020; got {value!r}")
     if key == "skip":
         if isinstance(value, bool):
             return value
-        raise ConfigError(file, line, f"'skip' of {entry!r} must be true or false; got {value!r}")
+        return bad(f"'skip' of {entry!r} must be true or false; got {kind_name(value)} {value!r}")
     if key == "section_themes":
-        value = expect_mapping(value, file, line, f"'section_themes' of {entry!r}")
+        value = expect_mapping(value, file, line, f"'section_themes' of {entry!r}", report)
         out = {}
         for section_id, themes in value.items():
-            if isinstance(themes, str):
-                themes = [themes]
-            if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
-                raise ConfigError(file, line_of(value, section_id), f"themes for section {section_id!r} must be a list of theme ids")
-            out[str(section_id)] = list(themes)
+            where = line_of(value, section_id)
+            words = check_words(themes, file, where, f"themes for section {section_id!r}", report)
+            for theme in words:
+                if theme_ids is not None and theme not in theme_ids:
+                    report.error(file, where, f"section {section_id!r} of {entry!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
+            out[str(section_id)] = list(words)
         return out
     if value is not None and not isinstance(value, str):
-        raise ConfigError(file, line, f"'{key}' of {entry!r} must be text; got {value!r}")
+        return bad(f"'{key}' of {entry!r} must be text; got {kind_name(value)} {value!r}")
     return value

@@ -16,6 +16,14 @@ class ConfigError(KbError):
         super().__init__(f"{where}: {message}")
 
 
+class ConfigErrors(KbError):
+    """Several configuration errors, all reported at once (one line each)."""
+
+    def __init__(self, errors: list[ConfigError]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} problems in the configuration:\n" + "\n".join(f"  {e}" for e in errors))
+
+
 class UnreadableSpeech(KbError):
     """A speech file that cannot be turned into text (binary, unknown encoding)."""
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from . import classify
 from .clean import clean
 from .cache import SpeechCache, code_version, files_fingerprint
-from .config import BOILERPLATE_FILE, GLOSSARY_FILE, THEMES_FILE, BoilerplateConfig, SpeechOverride, load_boilerplate, load_overrides
+from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_overrides
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
-from .read import discover, read_source
+from .read import discover, outside_corpus, read_source
 from .related import link_related, subtree_words
 from .terms import find_terms, load_glossary, speech_candidates
 
@@ -49,7 +49,11 @@ class StageTimer:
 
 
 def build_knowledge_base(
-    corpus_dir: Path, progress: Progress | None = None, rules_dir: Path | None = None, cache_dir: Path | None = None
+    corpus_dir: Path,
+    progress: Progress | None = None,
+    rules_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    follow_links: bool = False,
 ) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir`.
 
@@ -61,10 +65,13 @@ def build_knowledge_base(
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")
     rules_dir = Path(rules_dir) if rules_dir else corpus_dir
-    rules = load_boilerplate(rules_dir)
-    overrides = load_overrides(corpus_dir)
-    taxonomy = classify.load_taxonomy(rules_dir)
-    glossary = load_glossary(rules_dir)
+    report = Report()
+    rules = load_boilerplate(rules_dir, report)
+    taxonomy = classify.load_taxonomy(rules_dir, report)
+    theme_ids = {t.id for t in taxonomy.themes}
+    overrides = load_overrides(corpus_dir, report, theme_ids)
+    glossary = load_glossary(rules_dir, report, theme_ids)
+    report.raise_if_any()
     taxonomy.extra_words = tuple(form for entry in glossary for form in (entry.term, *entry.aliases))
     problems: list[Problem] = []
     timer = StageTimer()
@@ -73,7 +80,7 @@ def build_knowledge_base(
         config_files = [rules_dir / name for name in (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)]
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
-    jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer)
+    jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links)
     results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy), cache, progress, timer)
     speeches = _collect(jobs, results, taxonomy, problems)
 
@@ -98,11 +105,19 @@ Job = tuple[str, Path, bytes, SpeechOverride | None, str | None]
 """(relative path, path, raw bytes, override, cache key) of one speech file."""
 
 
-def _read_corpus(corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer) -> list[Job]:
-    """The raw bytes of every speech file to build (skipped and unreadable ones are reported)."""
+def _read_corpus(
+    corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer, follow_links: bool = False
+) -> list[Job]:
+    """The raw bytes of every speech file to build (skipped, unreadable and linked-out ones are reported)."""
     jobs: list[Job] = []
     for path in discover(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
+        target = outside_corpus(path, corpus_dir)
+        if target is not None and not follow_links:
+            problems.append(
+                Problem(rel, f"is a link to {target}, outside the corpus: not read. Copy the file into the corpus (or build with --follow-links)", severity="error")
+            )
+            continue
         override = overrides.get(rel)
         if override and override.values.get("skip"):
             log.info("%s: skipped (skip: true in speeches.yaml)", rel)
@@ -292,7 +307,8 @@ def speech_id(rel_path: str) -> str:
     stem = rel_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     if stem.isascii() and len(re.sub(r"[^a-z0-9]", "", slug)) >= 3:
-        return slug[:64].strip("-")
+        slug = slug[:64].strip("-")
+        return f"{slug}-speech" if slug in RESERVED_IDS else slug
     return "speech-" + hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:10]
 
 

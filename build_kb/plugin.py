@@ -25,6 +25,7 @@ from .render import render_pages
 from .search_index import write_search_index
 
 log = get_plugin_logger(__name__)
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 
 
 class KnowledgeBaseConfig(Config):
@@ -42,6 +43,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.corpus_override: Path | None = None
         """Set by the CLI (`kb build --corpus`); wins over the `corpus` option."""
         self.progress = None
+        self.follow_links = False
+        """Set by the CLI (`kb build --follow-links`): read linked files that point outside the corpus."""
         self._config_dir = os.getcwd()
         self.cache_dir: Path | None = None
         """Set by the CLI; under plain `mkdocs serve`/`mkdocs build` the `cache` option is used."""
@@ -61,6 +64,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.configure_paths(config)
+        # Our template additions (build_kb/theme/main.html) go in front of the theme's own.
+        if THEME_DIR not in config.theme.dirs:
+            config.theme.dirs.insert(0, THEME_DIR)
         return config
 
     def configure_paths(self, config) -> None:
@@ -74,7 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_pre_build(self, config):
         self.error = None
         try:
-            self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress, cache_dir=self.cache_dir)
+            self.kb = build_knowledge_base(self.corpus_dir, progress=self.progress, cache_dir=self.cache_dir, follow_links=self.follow_links)
         except KbError as exc:
             self.error = exc
             # MkDocs prints a PluginError as a one-line error, not a traceback.

@@ -47,6 +47,7 @@ def build_site(
     progress=None,
     cache_dir: Path | None = None,
     allow_shrink: bool = False,
+    follow_links: bool = False,
 ) -> KnowledgeBase | None:
     """Build the whole site into `site_dir` (atomically) and return the knowledge base it shows.
 
@@ -69,6 +70,7 @@ def build_site(
     plugin.configure_paths(config)
     plugin.corpus_override = corpus_dir
     plugin.progress = progress
+    plugin.follow_links = follow_links
     plugin.cache_dir = Path(cache_dir) if cache_dir else None
     protected = {
         "the corpus": Path(plugin.corpus_dir),
@@ -100,6 +102,12 @@ def build_site(
 
 
 def _mkdocs_build(config, plugin, strict: bool) -> None:
+    def not_ours(record: logging.LogRecord) -> bool:
+        # Our own errors are raised to the caller, who reports them once.
+        return plugin.error is None or record.getMessage() != str(plugin.error)
+
+    mkdocs_log = logging.getLogger("mkdocs.commands.build")
+    mkdocs_log.addFilter(not_ours)
     try:
         mkdocs_build(config)
     except Abort as exc:
@@ -108,6 +116,8 @@ def _mkdocs_build(config, plugin, strict: bool) -> None:
         if strict and plugin.kb is not None:
             raise StrictModeFailure(f"build stopped by --strict: {exc}") from exc
         raise KbError(str(exc)) from exc
+    finally:
+        mkdocs_log.removeFilter(not_ours)
 
 
 def check_site_dir(site_dir: Path, protected: dict[str, Path]) -> None:

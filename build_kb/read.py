@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from pathlib import Path
 
 from .errors import UnreadableSpeech
@@ -28,15 +29,24 @@ _COMMON_CHARS = set(
 
 
 def discover(corpus_dir: Path) -> list[Path]:
-    """All speech files below `corpus_dir`, in a stable order (sorted by relative path)."""
-    files = [
-        p
-        for p in corpus_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SPEECH_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-    ]
+    """All speech files below `corpus_dir`, in a stable order (sorted by relative path).
+
+    Linked folders are not entered; linked files are listed (see `outside_corpus`).
+    """
+    files = []
+    for folder, subfolders, names in os.walk(corpus_dir):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix.lower() in SPEECH_SUFFIXES and path.is_file():
+                files.append(path)
     return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
+
+
+def outside_corpus(path: Path, corpus_dir: Path) -> Path | None:
+    """Where a linked file really is, when that is outside the corpus (else None)."""
+    target = path.resolve()
+    return None if corpus_dir.resolve() in target.parents else target
 
 
 def read_source(path: Path, corpus_dir: Path, raw: bytes | None = None) -> SourceFile:

@@ -100,13 +100,13 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
 
 def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, links: dict, parent_themes: tuple = ()) -> None:
     if section.kind == "opening":
-        out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
+        out.add(f'<div class="kb-anchor" id="{esc(section.id)}"></div>\n')
     elif section.kind == "closing":
-        out.add(f'<hr class="kb-closing" id="{section.id}">\n')
+        out.add(f'<hr class="kb-closing" id="{esc(section.id)}">\n')
     elif section.heading:
         out.heading(section.level + 1, section.heading, section.id)
     else:
-        out.add(f'<div class="kb-anchor" id="{section.id}"></div>\n')
+        out.add(f'<div class="kb-anchor" id="{esc(section.id)}"></div>\n')
     # A subsection repeats no badge its parent already shows: badges mark where the topic changes.
     if section.themes and section.kind == "body" and section.theme_source != "parent" and tuple(section.themes) != parent_themes:
         manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
@@ -239,7 +239,7 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
         label = f"{key}年" if key != "undated" else "年份不详"
         url = f"{theme.url}{key}/"
         cells = "".join(
-            f'<td class="kb-cell-num"><a href="{rel(theme.url, url)}#{sub.id if sub else OTHER}">{counts[sub.id if sub else OTHER]}</a></td>' if counts[sub.id if sub else OTHER] else '<td class="kb-zero">—</td>'
+            f'<td class="kb-cell-num"><a href="{rel(theme.url, url)}#{esc(sub.id if sub else OTHER)}">{counts[sub.id if sub else OTHER]}</a></td>' if counts[sub.id if sub else OTHER] else '<td class="kb-zero">—</td>'
             for sub in subtopics
         )
         rows.append(f'<tr><td><a href="{rel(theme.url, url)}">{label}</a></td><td>{len(by_year[key])}</td>{cells}</tr>')

@@ -39,7 +39,8 @@ def rel(from_page: str, to_url: str) -> str:
     Relative links keep the site working under any sub-path (http://intranet/kb/) and from file://.
     """
     depth = from_page.count("/")
-    return "../" * depth + to_url if (depth or to_url) else "./"
+    # Escaped for an attribute value: ids come from user configuration (a second line of defence).
+    return esc("../" * depth + to_url if (depth or to_url) else "./")
 
 
 # --- shared bits ---------------------------------------------------------------------------------
@@ -90,8 +91,8 @@ def badges(theme_ids: list[str], themes_by_id: dict[str, Theme], colours: dict[s
 def paragraph_html(p: Paragraph, links=(), page: str = "") -> str:
     """A numbered, citable paragraph; `links` are (start, end, term) spans to link to term pages."""
     cls = "kb-p kb-salutation" if p.kind == "salutation" else "kb-p"
-    number = f'<a class="kb-pn" href="#{p.id}" title="第{p.number}段（点击复制链接）">{p.number}</a>'
-    return f'<p class="{cls}" id="{p.id}">{number}{linked_text(p.text, links, page)}</p>'
+    number = f'<a class="kb-pn" href="#{esc(p.id)}" title="第{p.number}段（点击复制链接）">{p.number}</a>'
+    return f'<p class="{cls}" id="{esc(p.id)}">{number}{linked_text(p.text, links, page)}</p>'
 
 
 def linked_text(text: str, links, page: str) -> str:
@@ -170,7 +171,7 @@ class HtmlPage:
 
     def heading(self, level: int, text: str, anchor: str, toc: bool = True) -> None:
         """<hN id=…> with a permalink, listed in the table of contents (text is escaped here)."""
-        self.parts.append(f'<h{level} id="{anchor}">{esc(text)}<a class="headerlink" href="#{anchor}" title="本节链接">¶</a></h{level}>')
+        self.parts.append(f'<h{level} id="{esc(anchor)}">{esc(text)}<a class="headerlink" href="#{esc(anchor)}" title="本节链接">¶</a></h{level}>')
         if not toc:
             return
         token = {"level": level, "id": anchor, "name": esc(text), "children": []}

@@ -18,12 +18,14 @@ import gzip
 import hashlib
 import json
 import math
+import re
 import struct
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
+from .clean import FORMAT_CHARACTERS
 from .model import KnowledgeBase, Speech
 from .store import read_sealed, write_sealed
 from .render_common import date_cn, theme_colours
@@ -39,9 +41,12 @@ _SKIP = set(" \t\r\n\u3000")
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code - 0xFEE0).isalnum()}
 
 
+_INVISIBLE = re.compile(f"[{FORMAT_CHARACTERS}]")
+
+
 def normalise_for_search(text: str) -> str:
-    """What both the index and the query see: lower case, half-width letters and digits."""
-    return text.translate(_HALFWIDTH).lower()
+    """What both the index and the query see: no invisible characters, lower case, half-width letters and digits."""
+    return _INVISIBLE.sub("", text).translate(_HALFWIDTH).lower()
 
 
 def bigrams(text: str) -> set[str]:

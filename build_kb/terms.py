@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import GLOSSARY_FILE, expect_list, line_of, load_entry_list
-from .errors import ConfigError
+from .config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
 from .model import Occurrence, Speech, Term
 
 MIN_SPEECHES = 2
@@ -35,21 +34,29 @@ class GlossaryEntry:
     theme: str | None = None
 
 
-def load_glossary(rules_dir: Path) -> list[GlossaryEntry]:
-    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"})
+def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> list[GlossaryEntry]:
+    own = report is None
+    report = report or Report()
+    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"}, report=report)
     entries, seen = [], set()
     for item in items:
-        term = item.get("term")
-        if not isinstance(term, str) or not term.strip():
-            raise ConfigError(name, line_of(item), "each entry needs 'term: …'")
+        term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "'term'", report, required=True)
         if term in seen:
-            raise ConfigError(name, line_of(item, "term"), f"term {term!r} is listed twice")
+            report.error(name, line_of(item, "term"), f"term {term!r} is listed twice")
         seen.add(term)
-        aliases = expect_list(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}")
+        aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}", report)
         term_id = item.get("id")
-        if term_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", str(term_id)):
-            raise ConfigError(name, line_of(item, "id"), f"id of {term!r} must be lowercase ASCII letters, digits and '-'")
-        entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=tuple(str(a) for a in aliases), explanation=str(item.get("explanation") or ""), theme=item.get("theme")))
+        if term_id is not None:
+            term_id = check_id(term_id, name, line_of(item, "id"), f"id of {term!r}", report)
+        explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"'explanation' of {term!r}", report)
+        theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"'theme' of {term!r} (one theme id)", report)
+        if theme is not None and theme_ids is not None and theme not in theme_ids:
+            report.error(name, line_of(item, "theme"), f"'theme' of {term!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
+            theme = None
+        if term:
+            entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=aliases, explanation=explanation or "", theme=theme))
+    if own:
+        report.raise_if_any()
     return entries
 
 

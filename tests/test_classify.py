@@ -2,6 +2,7 @@
 
 import pytest
 
+from build_kb.errors import ConfigError
 from build_kb.classify import keyword_counts, load_taxonomy
 from build_kb.evaluate import evaluate
 from build_kb.pipeline import build_knowledge_base
@@ -90,12 +91,19 @@ def test_manual_override_wins_and_is_marked(tmp_path):
     assert secs["s2"].themes == ["talent", "cadres"]
 
 
-def test_override_with_unknown_section_or_theme_warns(tmp_path):
+def test_override_with_unknown_section_warns(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、关于天气。晴。\n二、加强人才工作。引进人才。"})
-    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s9: [talent]\n    s1: [nonsense]\n", encoding="utf-8")
+    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s9: [talent]\n", encoding="utf-8")
     messages = [p.message for p in build_knowledge_base(corpus).problems]
     assert any("section 's9'" in m for m in messages)
-    assert any("unknown theme 'nonsense'" in m for m in messages)
+
+
+def test_override_with_unknown_theme_is_an_error_with_the_nearest_theme(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、关于天气。晴。\n二、加强人才工作。引进人才。"})
+    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s2: [talents]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        build_knowledge_base(corpus)
+    assert str(exc.value) == "c/speeches.yaml:3: section 's2' of 'x.txt': unknown theme 'talents'; did you mean 'talent'?"
 
 
 def test_a_sixth_theme_added_in_yaml_works_without_code(tmp_path):

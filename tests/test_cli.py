@@ -41,13 +41,17 @@ def test_strict_turns_warnings_into_exit_1(tmp_path):
     assert not (tmp_path / "site2").exists()
 
 
-def test_config_error_is_one_line_with_file_and_line(tmp_path):
+def test_config_errors_are_reported_once_each_with_file_and_line(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
     (corpus / "themes.yaml").write_text("themes:\n  - id: Bad Id\n    name: x\n", encoding="utf-8")
     result = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "Error: c/themes.yaml:2: theme id must be lowercase ASCII" in result.stderr
+    assert result.stderr == (
+        "Error: 2 problems in the configuration:\n"
+        "  c/themes.yaml:2: theme id must be lowercase ASCII letters and digits joined by single hyphens (at most 64), like 'bad-id'; got 'Bad Id'\n"
+        "  c/themes.yaml:2: theme 'Bad Id' has no keywords; add some under keywords.strong\n"
+    )
 
 
 def test_missing_corpus(tmp_path):

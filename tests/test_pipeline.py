@@ -101,7 +101,7 @@ def test_bad_boilerplate_regex_names_the_rule(tmp_path):
     (corpus / "boilerplate.yaml").write_text("rules:\n  - name: broken\n    pattern: '([unclosed'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rule 'broken'.*invalid regular expression") as exc:
         build_knowledge_base(corpus)
-    assert exc.value.line == 2
+    assert exc.value.line == 3  # the pattern's own line
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path):

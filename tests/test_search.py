@@ -126,3 +126,27 @@ def test_shortcut_key_focuses_the_box_on_every_page(search_page, server, seed_si
         search_page.goto(server + path)
         search_page.keyboard.press("s")
         assert search_page.evaluate("document.activeElement.classList.contains('kb-search__input')")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\u00ad"])
+def test_invisible_characters_in_a_query_are_ignored(search_page, invisible):
+    """Pasted queries carry zero-width and bidi marks; the texts have them stripped, so must the query."""
+    expected = TABLE["两个维护"]
+    status, hrefs, hidden = run_query(search_page, "两个" + invisible + "维护")
+    assert len(hrefs) + hidden == len(expected), status
+
+
+def test_no_request_leaves_the_site_without_resize_observer(browser, server, seed_site):
+    """Material's bundle would fetch a ResizeObserver polyfill from a CDN; our stand-in prevents it."""
+    _, kb = seed_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("delete window.ResizeObserver;")
+    page = context.new_page()
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    for path in ["", kb.speeches[0].url, "themes/cadres/"]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof window.ResizeObserver") == "function"
+    assert {urlparse(u).hostname for u in seen if not u.startswith("data:")} == {"127.0.0.1"}, [u for u in seen if "127.0.0.1" not in u]
+    context.close()

@@ -21,8 +21,10 @@
   var ROOT = siteRoot();
   function url(path) { return new URL(path, ROOT).href; }
 
+  // The same invisible characters the build strips from texts (build_kb/clean.py FORMAT_CHARACTERS).
+  var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
   function normalise(text) {
-    return text.replace(/[\uff01-\uff5e]/g, function (c) {
+    return text.replace(INVISIBLE, "").replace(/[\uff01-\uff5e]/g, function (c) {
       var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       return /[0-9A-Za-z]/.test(h) ? h : c;
     }).toLowerCase();
