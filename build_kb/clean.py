@@ -7,10 +7,12 @@ matched, and every normalisation is counted. Characters that survive are never r
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 
 from .config import BoilerplateConfig, BoilerplateRule
+from .layout import join_hard_wraps, split_collapsed
 from .model import CleanText, Line, RemovedLine
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -18,7 +20,7 @@ CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『�
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
 SALUTATION_RE = re.compile(
-    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|来宾|朋友们|老师们|同学们)[！!]?[：:]$"
+    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|委员|来宾|嘉宾|朋友们|朋友|同事们|同事|同仁们|同仁|老师们|同学们)[！!]?[：:]$"
 )
 """A line that only addresses the audience: 同志们： / 各位领导，同志们："""
 
@@ -41,41 +43,88 @@ _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
 
 def clean(text: str, rules: BoilerplateConfig) -> CleanText:
-    """Split `text` into numbered lines, remove boilerplate and normalise the rest."""
+    """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest."""
     counts: Counter[str] = Counter()
-    raw_lines = _LINE_BREAK.split(text)
-    stripped = []
-    for raw in raw_lines:
-        without_control, n = _CONTROL.subn("", raw)
+    lines = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+        raw, n = _CONTROL.subn("", raw)
         counts["control-characters"] += n
-        stripped.append(_WHITESPACE.sub(" ", without_control).strip())
+        raw, n = strip_markup(raw)
+        counts["html-markup"] += n
+        lines.append(Line(number=number, text=_WHITESPACE.sub(" ", raw).strip()))
 
-    removed_at = find_boilerplate(stripped, rules)
-    lines, removed = [], []
-    for number, text_line in enumerate(stripped, 1):
-        if number in removed_at:
-            removed.append(RemovedLine(line=number, text=text_line, rule=removed_at[number]))
+    lines, splits = split_collapsed(lines)
+    lines, removed = strip_labels(lines)
+    removed_at = find_boilerplate([line.text for line in lines], rules)
+    kept = []
+    for index, line in enumerate(lines):
+        if index in removed_at:
+            removed.append(RemovedLine(line=line.number, text=line.text, rule=removed_at[index]))
         else:
-            lines.append(Line(number=number, text=text_line))
+            kept.append(line)
+    removed.sort(key=lambda r: r.line)
+    kept, joins = join_hard_wraps(kept)
 
-    to_simplified = is_traditional("".join(line.text for line in lines))
+    to_simplified = is_traditional("".join(line.text for line in kept))
     normalised = []
-    for line in lines:
+    for line in kept:
         text_line = normalise_line(line.text, counts)
         if to_simplified:
             converted = _t2s(text_line)
             counts["traditional-to-simplified"] += sum(a != b for a, b in zip(text_line, converted))
             text_line = converted
         normalised.append(Line(number=line.number, text=text_line))
-    return CleanText(lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v})
+    return CleanText(
+        lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins
+    )
+
+
+_MARKUP_TAG = re.compile(
+    r"</?(?:br|p|div|span|font|strong|b|em|i|u|a|img|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|section|article|center|o:p)\b[^<>]{0,200}?/?>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|#\d{2,6}|#x[0-9a-fA-F]{2,5});?")
+
+
+def strip_markup(line: str) -> tuple[str, int]:
+    """Formatting tags and character entities left by a copied web page (`<br/>`, `&nbsp;`).
+
+    Only the tags that format text are taken out; anything else that looks like markup (`<script>`)
+    stays as text, shown literally.
+    """
+    line, tags = _MARKUP_TAG.subn("", line)
+    entities = 0
+    if "&" in line:
+        def entity(match: re.Match) -> str:
+            nonlocal entities
+            entities += 1
+            return html.unescape(match.group() if match.group().endswith(";") else match.group() + ";")
+
+        line = _ENTITY.sub(entity, line)
+    return line, tags + entities
+
+
+LABEL_PREFIX = re.compile(r"^(?:内容预览|内容预览：|文档预览|预览|正文|全文|文章正文)\s*[:：]\s*(?=\S)")
+"""A page's label in front of the speech itself: the label goes, the text after it stays."""
+
+
+def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    out, removed = [], []
+    for line in lines:
+        m = LABEL_PREFIX.match(line.text)
+        if m and len(line.text) - m.end() >= 8:
+            removed.append(RemovedLine(line=line.number, text=m.group().strip(), rule="page-label"))
+            line = Line(number=line.number, text=line.text[m.end():])
+        out.append(line)
+    return out, removed
 
 
 def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, str]:
-    """Map line number → rule name for every line a boilerplate rule removes."""
+    """Map line index → rule name for every line a boilerplate rule or a chrome mechanism removes."""
     head_end, tail_start = _edges(lines)
     removed: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if not line or (index + 1) in removed:
+        if not line or index in removed:
             continue
         at_edge = index < head_end or index >= tail_start
         for rule in config.rules:
@@ -89,9 +138,84 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
                 continue
             targets = _block_around(lines, index, rule, config, head_end, tail_start) if rule.block else [index]
             for target in targets:
-                removed.setdefault(target + 1, rule.name)
+                removed.setdefault(target, rule.name)
             break
+    for index in find_outline_copy(lines, head_end):
+        removed.setdefault(index, "outline-copy")
+    for index in find_chrome_dates(lines, removed):
+        removed.setdefault(index, "chrome-date")
     return removed
+
+
+OUTLINE_LABEL = re.compile(r"^(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")
+OUTLINE_MAX_LINE = 80
+OUTLINE_SCAN_LINES = 80
+"""A copied table of contents stands above the speech, within its first lines."""
+
+
+def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
+    """A table of contents copied above the speech: lines that repeat the speech's own later lines.
+
+    Either a labelled block (目录： / 提纲： then the headings), or, above the body, a run of two or
+    more short lines each of which starts a later line of the text.
+    """
+    whole = "\n" + "\n".join(lines)
+    starts = []  # offset in `whole` of the newline before each line
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+
+    def repeated_later(index: int) -> bool:
+        text = lines[index].strip()
+        if not text or len(text) > OUTLINE_MAX_LINE or index + 1 >= len(lines):
+            return False
+        return whole.find("\n" + text, starts[index + 1]) >= 0
+
+    found: list[int] = []
+    scan = min(len(lines), head_end + 1, OUTLINE_SCAN_LINES)
+    for index, line in enumerate(lines[:scan]):
+        label = OUTLINE_LABEL.match(line)
+        if label and len(line) <= 200:
+            found.append(index)
+            j = index + 1
+            while j < len(lines) and (not lines[j] or repeated_later(j)):
+                if lines[j]:
+                    found.append(j)
+                j += 1
+    run: list[int] = []
+    for index in range(min(head_end, scan)):
+        if repeated_later(index) and not SALUTATION_RE.match(lines[index]):
+            run.append(index)
+        elif lines[index]:
+            if len(run) >= 2:
+                found.extend(run)
+            run = []
+    if len(run) >= 2:
+        found.extend(run)
+    return sorted(set(found))
+
+
+CHROME_DATE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def find_chrome_dates(lines: list[str], removed: dict[int, str]) -> list[int]:
+    """A bare date next to removed site chrome (the site's name, a posting line) is the page's date."""
+    found = []
+    for index, line in enumerate(lines):
+        if index in removed or not CHROME_DATE.match(line):
+            continue
+        neighbours = [j for j in (_neighbour(lines, index, -1), _neighbour(lines, index, 1)) if j is not None]
+        if any(j in removed for j in neighbours):
+            found.append(index)
+    return found
+
+
+def _neighbour(lines: list[str], index: int, step: int) -> int | None:
+    j = index + step
+    while 0 <= j < len(lines) and not lines[j]:
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 def _edges(lines: list[str]) -> tuple[int, int]:

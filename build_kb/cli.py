@@ -95,11 +95,29 @@ def cmd_outline(args) -> int:
     if speech is None:
         print(f"Error: {rel} was not built (see the messages above)", file=sys.stderr)
         return 1
-    print(f"id:       {speech.id}\ntitle:    {speech.title}{' (derived)' if speech.title_derived else ''}")
-    print(f"date:     {speech.date or speech.year or '-'} ({speech.date_source or 'unknown'})\nspeaker:  {speech.speaker or '-'}")
-    print(f"occasion: {speech.occasion or '-'}\nremoved:  {len(speech.clean.removed)} lines")
+    rules = speech.detected_by
+    print(f"id:       {speech.id}")
+    fields = [
+        ("title", speech.title, rules.get("title")),
+        ("date", speech.date or speech.year, rules.get("date")),
+        ("speaker", speech.speaker, rules.get("speaker")),
+        ("role", speech.speaker_role, rules.get("speaker_role")),
+        ("occasion", speech.occasion, rules.get("occasion")),
+        ("level", speech.level, rules.get("level")),
+    ]
+    for name, value, rule in fields:
+        print(f"{name + ':':<10}{value or '-'}" + (f"   ← {rule}" if rule else ""))
+    print(f"removed:  {len(speech.clean.removed)} lines")
     for r in speech.clean.removed:
-        print(f"  line {r.line} [{r.rule}] {r.text}")
+        print(f"  line {r.line} [{r.rule}] {safe_name(r.text)}")
+    for x in speech.clean.splits:
+        print(f"  line {x.line} split into {x.pieces} paragraphs")
+    for j in speech.clean.joins:
+        print(f"  lines {j.first}-{j.last} joined (hard-wrapped)")
+    if speech.review:
+        print("to check:")
+        for note in speech.review:
+            print(f"  ! {note}")
     print("sections:")
     for section in speech.all_sections():
         heading = section.heading or {"opening": "（开场白）", "closing": "（结束语）"}.get(section.kind, "（正文）")

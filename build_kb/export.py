@@ -87,6 +87,10 @@ def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
         "header": [{"line": h.line, "text": h.text, "role": h.role} for h in speech.header],
         "removed": [{"line": r.line, "text": r.text, "rule": r.rule} for r in speech.clean.removed],
         "normalised": dict(speech.clean.normalised),
+        "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
+        "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
+        "detected_by": dict(sorted(speech.detected_by.items())),
+        "review": list(speech.review),
         "related_speeches": _links(kb.related_speeches.get(speech.id, []), kb),
         "sections": [section_to_dict(speech, s, kb) for s in speech.sections],
     }

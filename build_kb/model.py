@@ -59,15 +59,34 @@ class RemovedLine:
     rule: str
 
 
+@dataclass(frozen=True)
+class Split:
+    """A source line that held several paragraphs run together (a page copied as one line)."""
+
+    line: int
+    pieces: int
+
+
+@dataclass(frozen=True)
+class Join:
+    """Source lines `first`..`last` were one hard-wrapped paragraph (text extracted from a PDF)."""
+
+    first: int
+    last: int
+
+
 @dataclass
 class CleanText:
-    """A speech's lines after boilerplate removal and safe normalisation."""
+    """A speech's lines after boilerplate removal, layout repair and safe normalisation."""
 
     lines: list[Line]
-    """Kept lines, blank lines included (they separate paragraphs)."""
+    """Kept lines, blank lines included (they separate paragraphs). A line split into pieces keeps
+    its number on every piece; re-joined lines carry the number of their first line."""
     removed: list[RemovedLine]
     normalised: dict[str, int] = field(default_factory=dict)
     """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
+    splits: list[Split] = field(default_factory=list)
+    joins: list[Join] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +96,7 @@ class HeaderLine:
     line: int
     text: str
     role: str
-    """One of: title, subtitle, date, speaker, note."""
+    """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice)."""
 
 
 @dataclass
@@ -157,6 +176,10 @@ class Speech:
     """Names of the fields set by corpus/speeches.yaml."""
     manual_themes: dict[str, list[str]] = field(default_factory=dict)
     """Section id → theme ids fixed by hand in corpus/speeches.yaml."""
+    detected_by: dict[str, str] = field(default_factory=dict)
+    """Field (title, date, speaker, speaker_role, occasion, level) → the rule that found it."""
+    review: list[str] = field(default_factory=list)
+    """What a person should check: low-confidence metadata, re-flowed text (shown by `kb outline`)."""
     term_candidates: dict[str, str] | None = field(default=None, repr=False)
     """Formulations this speech uses (form → quoted/numbered), kept with cached speeches."""
 

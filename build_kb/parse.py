@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .clean import HAN, SALUTATION_RE
 from .model import HeaderLine, Line, Paragraph, Section
@@ -70,6 +70,9 @@ class ParsedHeader:
     year: int | None
     speaker: str | None
     speaker_role: str | None
+    rules: dict[str, str] = field(default_factory=dict)
+    """Field → the rule that found it."""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,28 +134,61 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 
 # --- header ------------------------------------------------------------------------------------
 
-PLACEHOLDER_NAME = re.compile(rf"^[{HAN}]?[Xx×＊*某]{{1,4}}$|^[{HAN}]?[Xx×＊*]{{1,3}}[{HAN}]?$")
+PLACEHOLDER_NAME = re.compile(rf"^[{HAN}]?[Xx×＊*某]{{1,4}}$|^[{HAN}]?[Xx×＊*]{{1,3}}[{HAN}]?$|^[Xx×＊*某]{{1,3}}同志$")
 NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$")
-ROLE_WORDS = "书记|副书记|部长|副部长|主任|市长|区长|县长|州长|省长|主席|常委|委员|局长|秘书长|组长|乡长|镇长"
-ROLE_NAME_RE = re.compile(rf"^(.{{1,24}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*]{{1,3}})$")
-NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求")
-SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—)\s*(.+)$")
+ROLE_WORDS = (
+    "书记|副书记|部长|副部长|主任|副主任|市长|副市长|区长|副区长|县长|副县长|州长|省长|副省长|主席|副主席|常委|委员|局长|副局长|"
+    "秘书长|组长|乡长|镇长|党组书记|处长|厅长|主任委员|负责人|理事长|校长|院长"
+)
+ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
+ROLE_ONLY_RE = re.compile(rf"^(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
+NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$")
+SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
-OCCASION_RE = re.compile(r"在(.{2,40}?)(?:上|中)的(?:讲话|报告|工作报告|总结讲话|讲话提纲|发言|致辞|主持词|动员讲话|党课)")
-OPENING_OCCASION_RE = re.compile(r"召开(?:了)?(?:这次|今天的|本次|这个)?([^，。；、“”]{2,24}?(?:会议|大会|座谈会|推进会|培训班))")
+MEETING_WORDS = (
+    "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
+    "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
+    "集体学习|专题学习|专题会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
+)
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)的(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
+OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
+OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、“”：]{{2,30}}?(?:{MEETING_WORDS}))")
+REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
+_MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
+LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关)")
+LEVEL_LEADING_RE = re.compile(r"^(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
+DATE_PLACEHOLDER_RE = re.compile(
+    r"^[（(]?\s*(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
+)
+_BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
+TITLE_MAX = 40
+"""A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
+_QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
 
 
 def parse_header(lines: list[Line]) -> ParsedHeader:
-    """Read title, subtitle, date and speaker from the lines above the salutation."""
+    """Type every line above the salutation: title, subtitle, byline, date, or a repeat.
+
+    Each field records the rule that found it (`rules`), and doubtful results become `warnings`.
+    """
     header: list[HeaderLine] = []
     date = year = speaker = role = None
+    rules: dict[str, str] = {}
+    warnings: list[str] = []
+    date_placeholder = False
+    seen_titles: set[str] = set()
     for line in lines:
         text = line.text
         compact = re.sub(r"\s+", "", text)
         found = find_date(compact)
         if found and len(re.sub(r"[（）()\[\]【】\s]", "", compact.replace(found[1].group(0), ""))) <= 4:
-            date, year = found[0], int(found[0][:4])
+            if date is None:
+                date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
+            header.append(HeaderLine(line.number, text, "date"))
+            continue
+        if DATE_PLACEHOLDER_RE.match(compact) and not found:
+            date_placeholder = True
             header.append(HeaderLine(line.number, text, "date"))
             continue
         sub = SUBTITLE_RE.match(text)
@@ -160,30 +196,73 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             header.append(HeaderLine(line.number, text, "subtitle"))
             continue
         stripped = compact.strip("（）()【】[]")
-        role_name = ROLE_NAME_RE.match(stripped)
-        spaced_name = " " in text.strip() and NAME_RE.match(stripped)
         if PLACEHOLDER_NAME.match(stripped):
             header.append(HeaderLine(line.number, text, "speaker"))
+            rules.setdefault("speaker", "placeholder name (unknown)")
             continue
+        role_name = ROLE_NAME_RE.match(stripped)
+        spaced_name = " " in text.strip() and NAME_RE.match(stripped)
         if spaced_name or (NAME_RE.match(stripped) and not NOT_A_NAME.search(stripped)):
-            speaker = stripped
+            speaker, rules["speaker"] = stripped, "byline name"
             header.append(HeaderLine(line.number, text, "speaker"))
             continue
-        if role_name and not NOT_A_NAME.search(role_name.group(2)):
-            role = role_name.group(1)
+        if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(stripped):
+            role, rules["speaker_role"] = role_name.group(1), "byline role"
             name = role_name.group(2)
-            speaker = None if PLACEHOLDER_NAME.match(name) else name
+            if PLACEHOLDER_NAME.match(name):
+                rules["speaker"] = "placeholder name (unknown)"
+            else:
+                speaker, rules["speaker"] = name, "byline role and name"
             header.append(HeaderLine(line.number, text, "speaker"))
             continue
-        header.append(HeaderLine(line.number, text, "title"))
+        if ROLE_ONLY_RE.match(stripped) and not _names_a_meeting(stripped):
+            role, rules["speaker_role"] = stripped, "byline role without a name"
+            header.append(HeaderLine(line.number, text, "speaker"))
+            continue
+        # A title line may end with its date in brackets: …的讲话（2016年9月21日）
+        dated = _BRACKETED_DATE_AT_END.search(compact)
+        if dated and find_date(dated.group(1)) and len(compact) - len(dated.group(0)) >= 4:
+            if date is None:
+                iso = find_date(dated.group(1))[0]
+                date, year, rules["date"] = iso, int(iso[:4]), "date after the title"
+            text = text[: text.rfind(dated.group(0)[0])].rstrip() if dated.group(0)[0] in text else text
+        key = re.sub(r"\s+", "", text)
+        if key in seen_titles:
+            header.append(HeaderLine(line.number, line.text, "repeat"))
+            continue
+        seen_titles.add(key)
+        header.append(HeaderLine(line.number, line.text, "title"))
 
-    title_lines = [h.text for h in header if h.role == "title"]
-    subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"]
+    title_lines = [_title_text(h.text) for h in header if h.role == "title"]
+    # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
+    plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
+    if plain and len(plain) < len(title_lines):
+        for h in header:
+            if h.role == "title" and re.search(r"[。！？!?]", _title_text(h.text)):
+                h.role = "note"
+        title_lines = plain
     title = " ".join(title_lines) or None
+    if title:
+        rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
+        quoted = _QUOTED_TITLE.search(title)
+        if quoted and len(title) > TITLE_MAX:
+            title, rules["title"] = quoted.group(1), "title in 《》"
+        title_role, title_speaker = speaker_in_title(title)
+        if title_role and role is None:
+            role, rules["speaker_role"] = title_role, "role in the title"
+        if title_speaker and speaker is None:
+            speaker, rules["speaker"] = title_speaker, "name in the title"
+        if len(title) > TITLE_MAX or "。" in title:
+            warnings.append(f"suspicious title ({len(title)} characters{', holds a sentence' if '。' in title else ''}): check it, or set 'title' in speeches.yaml")
+    subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"]
     for text in (title, *subtitles):
         m = YEAR_RE.search(text or "")
         if year is None and m:
-            year = int(m.group(1))
+            year, rules["date"] = int(m.group(1)), "year in the title"
+    if role and not speaker and rules.get("speaker") != "placeholder name (unknown)":
+        warnings.append(f"the byline gives a role ({role}) but no name")
+    if date_placeholder and date is None:
+        rules["date"] = "blank date in the header (unknown)"
     return ParsedHeader(
         lines=header,
         title=title,
@@ -192,34 +271,130 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         year=year,
         speaker=speaker,
         speaker_role=role,
+        rules=rules,
+        warnings=warnings,
     )
 
 
-def find_occasion(title: str | None, subtitle: str | None, opening: str) -> str | None:
-    for text in (title, subtitle):
-        if text:
-            m = OCCASION_RE.search(text)
-            if m:
-                return re.sub(r"^(?:19|20)\d{2}年(?:度)?", "", m.group(1)) or None
-    m = OPENING_OCCASION_RE.search(opening[:300])
-    return m.group(1) if m else None
+def _title_text(text: str) -> str:
+    """A title line without a trailing bracketed date (that is the date's)."""
+    compact_end = _BRACKETED_DATE_AT_END.search(text.strip())
+    if compact_end and find_date(re.sub(r"\s+", "", compact_end.group(1))):
+        return text.strip()[: compact_end.start()].rstrip()
+    return text.strip()
 
 
-def find_level(*texts: str | None) -> str | None:
-    for text in texts:
-        if text:
-            m = LEVEL_RE.search(text)
+def _names_a_meeting(text: str) -> bool:
+    return bool(re.search(r"在.{2,}(?:上|中)的|讲话|报告|会议", text))
+
+
+_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:上|中|时)的)")
+
+
+def speaker_in_title(title: str) -> tuple[str | None, str | None]:
+    """(role, name) stated before 在…上的讲话: 区委书记在… / 李建华同志在… / 市委书记李建华在…"""
+    m = _TITLE_SPEAKER.match(re.sub(r"\s+", "", title))
+    if not m or not m.group(1):
+        return None, None
+    who = m.group(1)
+    if who.endswith("同志"):
+        name = who[:-2]
+        return None, (name if NAME_RE.match(name) and not PLACEHOLDER_NAME.match(name) else None)
+    role_name = ROLE_NAME_RE.match(who)
+    if role_name and not NOT_A_NAME.search(role_name.group(2)):
+        name = role_name.group(2)
+        return role_name.group(1), (None if PLACEHOLDER_NAME.match(name) else name)
+    if ROLE_ONLY_RE.match(who):
+        return who, None
+    return None, None
+
+
+def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
+    """The named meeting a speech was given at, and the rule that found it (refer-backs never count)."""
+    for text, where in ((title, "title"), (subtitle, "subtitle")):
+        if not text:
+            continue
+        compact = re.sub(r"\s+", "", text)
+        for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话")):
+            m = pattern.search(compact)
             if m:
-                return m.group(1)
-    return None
+                occasion = _meeting_name(m.group(1))
+                if occasion:
+                    return occasion, f"{where}: {form}"
+    for m in OPENING_OCCASION_RE.finditer(opening[:400]):
+        occasion = _meeting_name(m.group(1))
+        if occasion:
+            return occasion, "opening: 召开…会议"
+    return None, None
+
+
+def _meeting_name(candidate: str) -> str | None:
+    """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
+    candidate = re.sub(r"^(?:19|20)\d{2}年(?:度)?", "", candidate.strip("“”\"《》 "))
+    candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
+    ends = [m.end() for m in _MEETING_END.finditer(candidate)]
+    if not ends:
+        return None
+    name = candidate[: ends[-1]]
+    # What follows the last meeting word may still belong to it: …培训班开班式, …会议暨…推进会
+    if len(name) < 3 or REFERS_BACK.search(name):
+        return None
+    return name
+
+
+def find_level(*texts: str | None) -> tuple[str | None, str | None]:
+    """Administrative level (省/市/县/区/乡/镇/街道) from 全X, from an organ (县委…), or a leading 县….
+
+    The texts are tried in order (occasion, title, subtitle, role): the meeting's own name wins.
+    """
+    for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X")):
+        for text in texts:
+            if text:
+                m = pattern.search(re.sub(r"\s+", "", text))
+                if m:
+                    return m.group(1), rule
+    return None, None
 
 
 YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})年.{0,16}(?:工作|任务|安排|思路|打算|要点)")
 YEAR_IN_OPENING_RE = re.compile(r"(?:^|[。，])((?:19|20)\d{2})年是")
+_CN_COUNT = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
+ANNIVERSARIES = [
+    (re.compile(rf"(?:新中国|中华人民共和国)成立({_CN_COUNT})周年"), 1949, "新中国成立N周年"),
+    (re.compile(rf"(?:中国共产党|我们党|党)(?:成立|建党|诞生)?({_CN_COUNT})周年|建党({_CN_COUNT})周年"), 1921, "建党N周年"),
+    (re.compile(rf"改革开放({_CN_COUNT})周年"), 1978, "改革开放N周年"),
+    (re.compile(rf"五四运动({_CN_COUNT})周年"), 1919, "五四运动N周年"),
+    (re.compile(rf"长征胜利({_CN_COUNT})周年"), 1936, "长征胜利N周年"),
+    (re.compile(rf"抗日战争(?:暨世界反法西斯战争)?胜利({_CN_COUNT})周年"), 1945, "抗战胜利N周年"),
+]
+_THIS_YEAR = re.compile(r"(今年|明年)(?:是|恰逢|正值|适逢|将迎来|迎来|我们将迎来)?")
+
+
+def count_value(text: str) -> int | None:
+    """71 → 71, 七十一 → 71, 一百 → 100, 一百零一 → 101."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("一百") or text == "百":
+        rest = text[2:].lstrip("零") if text.startswith("一百") else ""
+        return 100 + (cn_to_int(rest) or 0) if rest else 100
+    return cn_to_int(text)
+
+
+def anniversary_year(text: str) -> tuple[int, str] | None:
+    """今年是新中国成立71周年 → (2020, rule); only anniversaries said of this (or next) year count."""
+    for when in _THIS_YEAR.finditer(text):
+        window = text[when.end() : when.end() + 24]
+        for pattern, base, rule in ANNIVERSARIES:
+            m = pattern.match(window) or pattern.search(window[:16])
+            if m:
+                n = count_value(next(g for g in m.groups() if g))
+                if n:
+                    return base + n - (1 if when.group(1) == "明年" else 0), f"anniversary: {rule}"
+    return None
 
 
 def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
-    """A year for a speech whose header has none: `2020年组织工作重点任务` headings, `2020年是…` openings."""
+    """A year for a speech whose header has none: headings, `2020年是…` openings, stated anniversaries."""
     years = [int(m.group(1)) for s in sections if s.level == 1 for m in YEAR_IN_HEADING_RE.finditer(s.heading)]
     if years:
         return max(years), "headings"
@@ -229,6 +404,11 @@ def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
                 m = YEAR_IN_OPENING_RE.search(p.text)
                 if m:
                     return int(m.group(1)), "opening"
+    for section in sections:
+        for p in (p for s in section.walk() for p in s.paragraphs):
+            found = anniversary_year(p.text)
+            if found:
+                return found
     return None, None
 
 

@@ -254,18 +254,44 @@ def make_speech(
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
     opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
-    occasion = find_occasion(header.title, header.subtitle, opening_text)
+    occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
+    level, level_rule = find_level(occasion, header.title, header.subtitle, header.speaker_role)
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)
     if year is None:
         year, date_source = infer_year(parsed.sections)
+    detected_by = dict(header.rules)
+    if year is not None and "date" not in detected_by:
+        detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
+    if occasion_rule:
+        detected_by["occasion"] = occasion_rule
+    if level_rule:
+        detected_by["level"] = level_rule
+    title = header.title or derive_title(parsed.sections, occasion)
+    if header.title is None:
+        detected_by["title"] = "derived from the content (no title in the text)"
+    review = list(header.warnings)
+    if header.title is None:
+        review.append("no title in the text: the title shown is derived from the content")
+    if date is None:
+        review.append("no date found" + (f"; year {year} from the {date_source}" if year else ""))
+    if occasion is None:
+        review.append("no meeting named (在…会议上的讲话, …会议讲话, 召开…会议)")
+    if cleaned.splits:
+        review.append(f"run-together text split into paragraphs at {sum(x.pieces - 1 for x in cleaned.splits)} places (lines {', '.join(str(x.line) for x in cleaned.splits[:5])})")
+    if cleaned.joins:
+        review.append(f"hard-wrapped text re-joined: {sum(j.last - j.first + 1 for j in cleaned.joins)} lines into {len(cleaned.joins)} paragraphs")
+    for split in cleaned.splits:
+        log.info("%s:%d: split into %d paragraphs", rel, split.line, split.pieces)
+    for join in cleaned.joins:
+        log.info("%s:%d-%d: joined into one paragraph (hard-wrapped)", rel, join.first, join.last)
 
     speech = Speech(
         id=speech_id(rel),
         source=source,
         clean=cleaned,
         header=header.lines,
-        title=header.title or derive_title(parsed.sections, occasion),
+        title=title,
         title_derived=header.title is None,
         subtitle=header.subtitle,
         date=date,
@@ -274,8 +300,10 @@ def make_speech(
         speaker=header.speaker,
         speaker_role=header.speaker_role,
         occasion=occasion,
-        level=find_level(occasion, header.title, header.subtitle),
+        level=level,
         sections=parsed.sections,
+        detected_by=detected_by,
+        review=review,
     )
     if override:
         apply_override(speech, override)
@@ -291,6 +319,7 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
             continue
         setattr(speech, key, value)
         speech.overridden.append(key)
+        speech.detected_by[key] = "speeches.yaml"
         if key == "title":
             speech.title_derived = False
     if "date" in override.values:

@@ -115,9 +115,11 @@ def test_markup_in_a_speech_is_shown_literally(tmp_path):
     assert "*同志强调要**加强**学习" in html and "<em>" not in html and "<strong>加强" not in html
     assert "{{ config.site_name }}" in html and "{% include &#x27;x&#x27; %}" in html
     assert 'href="http://evil.example"' not in html
-    assert "&amp;amp;" in html
-    assert "<title>在＜b＞全市＜/b＞组织工作会议上的讲话" in html
-    assert "<h1" in html and "在&lt;b&gt;全市&lt;/b&gt;组织工作会议上的讲话" in html
+    # Formatting tags and entities are residue of a copied web page: taken out and counted
+    # (the real-inputs rules); anything else that looks like markup stays literal text.
+    assert "与 &amp; 也原样显示" in html
+    assert "<title>在全市组织工作会议上的讲话" in html
+    assert kb.speeches[0].clean.normalised["html-markup"] == 3
 
 
 def test_strict_build_fails_on_warnings_and_keeps_the_old_site(seed_site, tmp_path):

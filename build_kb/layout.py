@@ -1,0 +1,188 @@
+"""Stage 2 (clean), layout repair: undo what copying from web pages and PDFs did to a speech's lines.
+
+Two faults are common and opposite. A page copied as plain text can arrive as one or a few very long
+lines (title, date, salutation and every heading run together): such a line is split where a new
+paragraph must begin. Text extracted from a PDF arrives hard-wrapped (every line cut at the same
+width, mid-sentence): such lines are joined back into paragraphs. Nothing is ever dropped here; every
+split and join is returned so the build can log and count it, and every piece keeps the number of the
+source line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Join, Line, Split
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+
+COLLAPSED_MIN_LENGTH = 300
+"""A line shorter than this is a paragraph, whatever it holds."""
+
+# Where a new paragraph must start inside a run-together line. Each break is *before* the match,
+# except after a salutation and after a bracketed date, where it is after.
+_BREAK_BEFORE = re.compile(
+    rf"(?<=[。！？；：:!?;”])\s*(?="
+    rf"{_CN_NUM}、"  # 一、
+    rf"|[（(]{_CN_NUM}[）)]"  # （一）
+    rf"|\d{{1,2}}[.．、](?!\d)"  # 1. 1、
+    rf"|第{_CN_NUM}[，,、]"  # 第一，
+    rf"|第{_CN_NUM}部分"
+    rf"|同志们[，,！!]"  # the closing words
+    rf")"
+)
+_SALUTATION = re.compile(
+    rf"(?:尊敬的[{HAN}、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?"
+    rf"(?:同志们|同事们|同事|领导|代表|委员|来宾|嘉宾|朋友们|老师们|同学们|同仁们)[！!]?[：:]"
+)
+_DATE_IN_BRACKETS = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年[^（）()]{0,12}?日\s*[）)]")
+
+
+COLLAPSED_SHARE = 0.7
+COLLAPSED_MAX_LINES = 5
+
+
+def is_collapsed(lines: list[Line]) -> bool:
+    """Is (almost) the whole text in one or a few very long lines?
+
+    Long paragraphs are normal in speeches, and one may even hold an inline 第一，…第二，…; what is
+    not normal is that a handful of lines carry nearly all of the text.
+    """
+    long_lines = [line.text for line in lines if len(line.text) >= COLLAPSED_MIN_LENGTH]
+    total = sum(len(line.text) for line in lines)
+    if not 0 < len(long_lines) <= COLLAPSED_MAX_LINES or sum(map(len, long_lines)) < COLLAPSED_SHARE * total:
+        return False
+    # …and inside those lines there is a salutation after other text, or a numbered heading series.
+    if any(_salutation_points(text) for text in long_lines):
+        return True
+    return sum(len(_HEADING_BREAK.findall(text)) for text in long_lines) >= 2
+
+
+_HEADING_BREAK = re.compile(rf"(?<=[。！？；：:!?;”])\s*(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])")
+
+
+def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
+    """Split lines that hold a whole speech (or several paragraphs) run together.
+
+    In a collapsed text every long line is split at its salutation, before every heading number that
+    follows the end of a sentence, and around a bracketed date before the salutation. In any text, a
+    line near the top that runs a title into its salutation (…的讲话同志们：…) is split there.
+    """
+    collapsed = is_collapsed(lines)
+    first_lines = {line.number for line in [x for x in lines if x.text][:3]}
+    out: list[Line] = []
+    splits: list[Split] = []
+    for line in lines:
+        points = []
+        if collapsed and len(line.text) >= COLLAPSED_MIN_LENGTH:
+            points = _split_points(line.text)
+        elif line.number in first_lines:
+            points = _salutation_points(line.text)
+        if not points:
+            out.append(line)
+            continue
+        cuts = [0, *points, len(line.text)]
+        parts = [p for p in (line.text[a:b].strip() for a, b in zip(cuts, cuts[1:])) if p]
+        out.extend(Line(number=line.number, text=p) for p in parts)
+        splits.append(Split(line=line.number, pieces=len(parts)))
+    return out, splits
+
+
+def _salutation_points(text: str) -> list[int]:
+    """Around a salutation glued to the text before it (a title) — and after a date in brackets."""
+    salutation = _SALUTATION.search(text, 0, 400)
+    if salutation is None or salutation.start() == 0:
+        return []
+    points = {salutation.start(), salutation.end()}
+    date = _DATE_IN_BRACKETS.search(text, 0, salutation.start() + 1)
+    if date is not None:
+        points.update((date.start(), date.end()))
+    return sorted(p for p in points if 0 < p < len(text))
+
+
+def _split_points(text: str) -> list[int]:
+    """Offsets where paragraphs start inside a run-together line."""
+    points = set(_salutation_points(text))
+    salutation = _SALUTATION.search(text, 0, 400)
+    if salutation is not None and salutation.start() == 0:
+        points.add(salutation.end())
+    points.update(m.end() for m in _BREAK_BEFORE.finditer(text))
+    return sorted(p for p in points if 0 < p < len(text))
+
+
+# --- hard-wrapped text -------------------------------------------------------------------------
+
+WRAP_MIN_LINES = 6
+"""Fewer lines than this cannot show a wrapping width."""
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 12, 90
+WRAP_SHARE = 0.5
+"""At least this share of the lines must be (nearly) the wrapping width and end mid-sentence."""
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;：:…”’）)】」』]$")
+_STARTS_NEW = re.compile(
+    rf"^(?:{_CN_NUM}[、．]|[（(]{_CN_NUM}[）)]|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、部]|{_CN_NUM}是|同志们)"
+)
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text was cut at, or None when its lines are real paragraphs.
+
+    In a wrapped text most lines have the same width (±1, where punctuation may not start a line)
+    and end mid-sentence; in real paragraphs lengths vary widely and lines end with a full stop.
+    """
+    texts = [line.text for line in lines if line.text]
+    if len(texts) < WRAP_MIN_LINES:
+        return None
+    widths = Counter(_width(t) for t in texts)
+    width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0), w))
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return None
+    at_width = [t for t in texts if width - 1 <= _width(t) <= width]
+    mid_sentence = sum(1 for t in at_width if not _ENDS_SENTENCE.search(t))
+    longer = sum(1 for t in texts if _width(t) > width + 1)
+    if len(at_width) < WRAP_SHARE * len(texts) or mid_sentence < 0.6 * len(at_width) or longer > 0.1 * len(texts):
+        return None
+    return width
+
+
+def _width(text: str) -> int:
+    """Display width in Chinese characters: two ASCII letters or digits take the room of one."""
+    narrow = sum(1 for c in text if ord(c) < 0x2E80)
+    return len(text) - narrow + (narrow + 1) // 2
+
+
+def join_hard_wraps(lines: list[Line]) -> tuple[list[Line], list[Join]]:
+    """Join the lines of a hard-wrapped text back into paragraphs.
+
+    A line continues the paragraph above when the line before it was cut at the wrapping width and
+    it does not itself open a heading or the closing words. Blank lines are dropped in such a text
+    (extractors put them between wrapped lines as often as between paragraphs).
+    """
+    width = wrap_width(lines)
+    if width is None:
+        return lines, []
+    paragraphs: list[list[Line]] = []
+    previous = ""
+    for line in lines:
+        if not line.text:
+            continue
+        if paragraphs and _width(previous) >= width - 1 and not _STARTS_NEW.match(line.text):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+        previous = line.text
+    out, joins = [], []
+    for parts in paragraphs:
+        text = parts[0].text
+        for part in parts[1:]:
+            text += _glue(text, part.text) + part.text
+        out.append(Line(number=parts[0].number, text=text))
+        if len(parts) > 1:
+            joins.append(Join(first=parts[0].number, last=parts[-1].number))
+    return out, joins
+
+
+def _glue(left: str, right: str) -> str:
+    """Latin words cut by the wrap need their space back; Chinese never had one."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
