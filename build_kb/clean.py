@@ -12,17 +12,12 @@ import re
 from collections import Counter
 
 from .config import BoilerplateConfig, BoilerplateRule
-from .layout import join_hard_wraps, split_collapsed
+from .layout import SALUTATION_RE, join_hard_wraps, split_collapsed
 from .model import CleanText, Line, RemovedLine
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『』—…·"
 _CJK = f"[{HAN}{CJK_PUNCT}]"
-
-SALUTATION_RE = re.compile(
-    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|委员|来宾|嘉宾|朋友们|朋友|同事们|同事|同仁们|同仁|老师们|同学们)[！!]?[：:]$"
-)
-"""A line that only addresses the audience: 同志们： / 各位领导，同志们："""
 
 PROSE_MIN_LENGTH = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
@@ -104,7 +99,7 @@ def strip_markup(line: str) -> tuple[str, int]:
     return line, tags + entities
 
 
-LABEL_PREFIX = re.compile(r"^(?:内容预览|内容预览：|文档预览|预览|正文|全文|文章正文)\s*[:：]\s*(?=\S)")
+LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")
 """A page's label in front of the speech itself: the label goes, the text after it stays."""
 
 

@@ -127,9 +127,14 @@ def cmd_outline(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate_file
+    from .evaluate import evaluate_file, evaluate_metadata, metadata_report
 
-    print(evaluate_file(Path(args.labels), Path(args.rules) if args.rules else None))
+    rules = Path(args.rules) if args.rules else None
+    print(evaluate_file(Path(args.labels), rules))
+    metadata = Path(args.metadata)
+    if metadata.is_file():
+        print()
+        print(metadata_report(evaluate_metadata(metadata, rules)))
     return 0
 
 
@@ -164,9 +169,10 @@ def make_parser() -> argparse.ArgumentParser:
     outline.add_argument("--rules", default="corpus", help="where boilerplate.yaml and themes.yaml are (default: corpus)")
     outline.set_defaults(func=cmd_outline)
 
-    evaluate = sub.add_parser("evaluate", help="precision/recall/F1 of theme classification against a labelled set")
+    evaluate = sub.add_parser("evaluate", help="theme F1, metadata accuracy and site-chrome precision/recall against labelled sets")
     evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml")
     evaluate.add_argument("--rules", help="where themes.yaml and boilerplate.yaml are (default: corpus/ of the project)")
+    evaluate.add_argument("--metadata", default="tests/eval/metadata.yaml", help="metadata and site-chrome cases (default: tests/eval/metadata.yaml)")
     evaluate.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from .config import expect_list, expect_mapping, line_of, load_yaml
 from .errors import ConfigError
-from .pipeline import build_knowledge_base
+from .config import load_boilerplate
+from .model import SourceFile
+from .pipeline import build_knowledge_base, make_speech
 
 
 @dataclass
@@ -89,3 +91,102 @@ def report(scores: Scores, themes: list[str]) -> str:
 
 def evaluate_file(labels_file: Path, rules_dir: Path | None = None) -> str:
     return report(*evaluate(labels_file, rules_dir))
+
+
+# --- metadata and site chrome ---------------------------------------------------------------------
+
+METADATA_FIELDS = ("title", "date", "speaker", "speaker_role", "occasion", "level")
+
+
+@dataclass
+class MetadataScores:
+    right: Counter = field(default_factory=Counter)
+    cases: int = 0
+    chrome_lines: int = 0
+    chrome_removed: int = 0
+    body_removed: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+    def accuracy(self, name: str) -> float:
+        return self.right[name] / self.cases if self.cases else 1.0
+
+    @property
+    def chrome_recall(self) -> float:
+        return self.chrome_removed / self.chrome_lines if self.chrome_lines else 1.0
+
+    @property
+    def chrome_precision(self) -> float:
+        removed = self.chrome_removed + self.body_removed
+        return self.chrome_removed / removed if removed else 1.0
+
+
+def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> MetadataScores:
+    """Build every case of a metadata evaluation set and compare fields and removed lines with the labels."""
+    cases_file = Path(cases_file)
+    name = str(cases_file)
+    data = expect_mapping(load_yaml(cases_file, name), name, 1, "the cases file")
+    bodies = {k: v for k, v in expect_mapping(data.get("bodies"), name, line_of(data, "bodies"), "'bodies'").items()}
+    rules_dir = Path(rules_dir) if rules_dir else cases_file.parent.parent.parent / "corpus"
+    scores = MetadataScores()
+    boilerplate = load_boilerplate(rules_dir)
+    cases = expect_list(data.get("cases"), name, line_of(data, "cases"), "'cases'")
+    for i, case in enumerate(cases):
+        label = case["name"]
+        text = case["text"]
+        for key, body in bodies.items():
+            text = text.replace("{" + key + "}", body.rstrip("\n"))
+        source = SourceFile(Path(f"{label}.txt"), f"{label}.txt", text.encode("utf-8"), text, "utf-8", "")
+        problems: list = []
+        speech = make_speech(source, boilerplate, None, problems)
+        if speech is None:
+            raise ConfigError(name, line_of(case), f"case {label!r} did not build: {[str(p) for p in problems]}")
+        scores.cases += 1
+        expect = case["expect"]
+        for field_name in METADATA_FIELDS:
+            got = (speech.date or speech.year) if field_name == "date" else getattr(speech, field_name)
+            want = expect.get(field_name)
+            if str(got) == str(want) if want is not None else got is None:
+                scores.right[field_name] += 1
+            else:
+                scores.mistakes.append(f"{label}: {field_name} {got!r}, expected {want!r}")
+        chrome = [str(c) for c in case.get("chrome") or []]
+        removed = [r.text for r in speech.clean.removed if r.rule != "page-label"]
+        scores.chrome_lines += len(chrome)
+        for line in chrome:
+            if _removed(line, removed):
+                scores.chrome_removed += 1
+            else:
+                scores.mistakes.append(f"{label}: chrome kept: {line}")
+        for text in removed:
+            if not any(_same_line(text, c) for c in chrome):
+                scores.body_removed += 1
+                scores.mistakes.append(f"{label}: body line removed: {text}")
+    return scores
+
+
+def _same_line(removed: str, labelled: str) -> bool:
+    """A removed line matches its label after whitespace, markup and script (Traditional) are set aside."""
+    from .clean import _t2s, strip_markup
+
+    def norm(text: str) -> str:
+        return _t2s("".join(strip_markup(text)[0].split()))
+
+    return norm(removed) == norm(labelled)
+
+
+def _removed(line: str, removed: list[str]) -> bool:
+    return any(_same_line(r, line) for r in removed)
+
+
+def metadata_report(scores: MetadataScores) -> str:
+    lines = [f"Metadata: {scores.cases} speeches"]
+    for name in METADATA_FIELDS:
+        lines.append(f"  {name:<14} {scores.accuracy(name):6.1%}  ({scores.right[name]}/{scores.cases})")
+    lines.append(
+        f"Site chrome: {scores.chrome_removed}/{scores.chrome_lines} lines removed (recall {scores.chrome_recall:.1%}), "
+        f"precision {scores.chrome_precision:.1%}; body lines wrongly removed: {scores.body_removed}"
+    )
+    if scores.mistakes:
+        lines.append("Differences:")
+        lines.extend(f"  {m}" for m in scores.mistakes)
+    return "\n".join(lines)

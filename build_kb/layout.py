@@ -33,10 +33,14 @@ _BREAK_BEFORE = re.compile(
     rf"|同志们[，,！!]"  # the closing words
     rf")"
 )
+_ADDRESSEES = "同志们|同事们|同事|领导|代表|委员|来宾|嘉宾|朋友们|老师们|同学们|同仁们|同仁"
 _SALUTATION = re.compile(
-    rf"(?:尊敬的[{HAN}、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?"
-    rf"(?:同志们|同事们|同事|领导|代表|委员|来宾|嘉宾|朋友们|老师们|同学们|同仁们)[！!]?[：:]"
+    rf"(?:尊敬的[{HAN}、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?[：:]"
 )
+SALUTATION_RE = re.compile(
+    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|委员|来宾|嘉宾|朋友们|朋友|同事们|同事|同仁们|同仁|老师们|同学们)[！!]?[：:]$"
+)
+"""A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们："""
 _DATE_IN_BRACKETS = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年[^（）()]{0,12}?日\s*[）)]")
 
 
@@ -93,13 +97,24 @@ def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
 def _salutation_points(text: str) -> list[int]:
     """Around a salutation glued to the text before it (a title) — and after a date in brackets."""
     salutation = _SALUTATION.search(text, 0, 400)
-    if salutation is None or salutation.start() == 0:
+    if salutation is None or salutation.start() == 0 or SALUTATION_RE.match(text):
         return []
     points = {salutation.start(), salutation.end()}
     date = _DATE_IN_BRACKETS.search(text, 0, salutation.start() + 1)
     if date is not None:
         points.update((date.start(), date.end()))
+    # The header run together before the salutation: title, byline and date as one string.
+    for m in _HEADER_BREAK.finditer(text, 0, salutation.start()):
+        if date is not None and date.start() <= m.start() < date.end():
+            continue
+        points.update((m.start(), m.end()) if m.group("date") else (m.end(),))
     return sorted(p for p in points if 0 < p < len(text))
+
+
+_HEADER_BREAK = re.compile(
+    r"(?:讲话|主持词|致辞|发言|工作报告)(?![稿提精要材的和与中时上])"
+    r"|(?P<date>(?:19|20)[\dXx×]{2}\s*[/.\-年]\s*[\dXx×]{1,2}\s*[/.\-月]\s*[\dXx×]{1,2}日?)"
+)
 
 
 def _split_points(text: str) -> list[int]:

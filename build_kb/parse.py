@@ -148,23 +148,25 @@ KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
-    "集体学习|专题学习|专题会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
+    "集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
 )
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)的(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
 OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、“”：]{{2,30}}?(?:{MEETING_WORDS}))")
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
-LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关)")
+LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十]+次)")
 LEVEL_LEADING_RE = re.compile(r"^(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
 DATE_PLACEHOLDER_RE = re.compile(
     r"^[（(]?\s*(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
 )
+NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 TITLE_MAX = 40
 """A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
+_SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|党课|主持词|讲话提纲)$")
 
 
 def parse_header(lines: list[Line]) -> ParsedHeader:
@@ -187,7 +189,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
             header.append(HeaderLine(line.number, text, "date"))
             continue
-        if DATE_PLACEHOLDER_RE.match(compact) and not found:
+        if (DATE_PLACEHOLDER_RE.match(compact) or NUMERIC_DATE_PLACEHOLDER_RE.match(compact)) and not found:
             date_placeholder = True
             header.append(HeaderLine(line.number, text, "date"))
             continue
@@ -226,12 +228,26 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 iso = find_date(dated.group(1))[0]
                 date, year, rules["date"] = iso, int(iso[:4]), "date after the title"
             text = text[: text.rfind(dated.group(0)[0])].rstrip() if dated.group(0)[0] in text else text
-        key = re.sub(r"\s+", "", text)
+        key = re.sub(r"\s+", "", _title_text(text))
         if key in seen_titles:
             header.append(HeaderLine(line.number, line.text, "repeat"))
             continue
         seen_titles.add(key)
         header.append(HeaderLine(line.number, line.text, "title"))
+
+    # A title line that ends with another title line is that title with something glued in front
+    # (a byline, a site's label): the shorter one is the title.
+    titles = [h for h in header if h.role == "title"]
+    for longer in titles:
+        text = re.sub(r"\s+", "", _title_text(longer.text))
+        for shorter in titles:
+            other = re.sub(r"\s+", "", _title_text(shorter.text))
+            if shorter is not longer and shorter.role == "title" and len(other) >= 8 and text != other and text.endswith(other):
+                longer.role = "repeat"
+                prefix = text[: -len(other)]
+                if role is None and ROLE_ONLY_RE.match(prefix):
+                    role, rules["speaker_role"] = prefix, "byline role glued to the title"
+                break
 
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
@@ -245,7 +261,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     if title:
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
         quoted = _QUOTED_TITLE.search(title)
-        if quoted and len(title) > TITLE_MAX:
+        if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = quoted.group(1), "title in 《》"
         title_role, title_speaker = speaker_in_title(title)
         if title_role and role is None:
@@ -277,18 +293,36 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
 
 
 def _title_text(text: str) -> str:
-    """A title line without a trailing bracketed date (that is the date's)."""
-    compact_end = _BRACKETED_DATE_AT_END.search(text.strip())
+    """A title line as the title: no trailing bracketed date, no site decoration, not given twice."""
+    text = text.strip()
+    compact_end = _BRACKETED_DATE_AT_END.search(text)
     if compact_end and find_date(re.sub(r"\s+", "", compact_end.group(1))):
-        return text.strip()[: compact_end.start()].rstrip()
-    return text.strip()
+        text = text[: compact_end.start()].rstrip()
+    return undecorated_title(text)
+
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
+_TITLE_DECORATION = re.compile(r"(?:范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
+
+
+def undecorated_title(text: str) -> str:
+    """Take away what web pages add to a title: `…讲话|栏目`, `…讲话范文`, and a title given twice on one line."""
+    parts = _SITE_SEPARATOR.split(text)
+    if len(parts) > 1 and len(parts[0]) >= 6:
+        text = parts[0]
+    for k in range(len(text) // 2, 7, -1):
+        if text[:k] == text[-k:]:
+            text = text[:k]
+            break
+    stripped = _TITLE_DECORATION.sub("", text)
+    return stripped if len(stripped) >= 6 else text
 
 
 def _names_a_meeting(text: str) -> bool:
     return bool(re.search(r"在.{2,}(?:上|中)的|讲话|报告|会议", text))
 
 
-_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:上|中|时)的)")
+_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课))")
 
 
 def speaker_in_title(title: str) -> tuple[str | None, str | None]:
@@ -330,12 +364,13 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
 
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
-    candidate = re.sub(r"^(?:19|20)\d{2}年(?:度)?", "", candidate.strip("“”\"《》 "))
+    candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", candidate.strip("“”\"《》 "))
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
         return None
-    name = candidate[: ends[-1]]
+    end = ends[-1] + (1 if candidate[ends[-1] : ends[-1] + 1] == "议" else 0)
+    name = candidate[:end]
     # What follows the last meeting word may still belong to it: …培训班开班式, …会议暨…推进会
     if len(name) < 3 or REFERS_BACK.search(name):
         return None
