@@ -50,6 +50,9 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
 
     lines, splits = split_collapsed(lines)
     lines, removed = strip_labels(lines)
+    # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
+    # protects long ones), and a page number between two halves of a paragraph must not cut it.
+    lines, joins = join_hard_wraps(lines, lambda text: matches_a_rule(text, rules))
     removed_at = find_boilerplate([line.text for line in lines], rules)
     kept = []
     for index, line in enumerate(lines):
@@ -58,7 +61,6 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
         else:
             kept.append(line)
     removed.sort(key=lambda r: r.line)
-    kept, joins = join_hard_wraps(kept)
 
     to_simplified = is_traditional("".join(line.text for line in kept))
     normalised = []
@@ -112,6 +114,14 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
             line = Line(number=line.number, text=line.text[m.end():])
         out.append(line)
     return out, removed
+
+
+def matches_a_rule(line: str, config: BoilerplateConfig) -> bool:
+    """Would a line-level rule remove this line on its own (blocks and edges aside)?"""
+    return any(
+        (not rule.max_length or len(line) <= rule.max_length) and rule.where == "anywhere" and rule.pattern.search(line)
+        for rule in config.rules
+    )
 
 
 def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, str]:

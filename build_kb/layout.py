@@ -18,7 +18,7 @@ from .model import Join, Line, Split
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
-COLLAPSED_MIN_LENGTH = 300
+COLLAPSED_MIN_LENGTH = 200
 """A line shorter than this is a paragraph, whatever it holds."""
 
 # Where a new paragraph must start inside a run-together line. Each break is *before* the match,
@@ -39,6 +39,7 @@ _SALUTATION = re.compile(
 )
 SALUTATION_RE = re.compile(
     rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|委员|来宾|嘉宾|朋友们|朋友|同事们|同事|同仁们|同仁|老师们|同学们)[！!]?[：:]$"
+    rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?$"
 )
 """A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们："""
 _DATE_IN_BRACKETS = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年[^（）()]{0,12}?日\s*[）)]")
@@ -112,7 +113,7 @@ def _salutation_points(text: str) -> list[int]:
 
 
 _HEADER_BREAK = re.compile(
-    r"(?:讲话|主持词|致辞|发言|工作报告)(?![稿提精要材的和与中时上])"
+    r"(?:讲话|主持词|致辞|发言|工作报告)(?![稿提精要材的和与中时上])|材料之[一二三四五六七八九十]+"
     r"|(?P<date>(?:19|20)[\dXx×]{2}\s*[/.\-年]\s*[\dXx×]{1,2}\s*[/.\-月]\s*[\dXx×]{1,2}日?)"
 )
 
@@ -132,33 +133,41 @@ def _split_points(text: str) -> list[int]:
 WRAP_MIN_LINES = 6
 """Fewer lines than this cannot show a wrapping width."""
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 12, 90
-WRAP_SHARE = 0.5
+WRAP_SHARE = 0.4
 """At least this share of the lines must be (nearly) the wrapping width and end mid-sentence."""
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:…”’）)】」』]$")
 _STARTS_NEW = re.compile(
-    rf"^(?:{_CN_NUM}[、．]|[（(]{_CN_NUM}[）)]|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、部]|{_CN_NUM}是|同志们)"
+    rf"^(?:{_CN_NUM}[、．]|[（(]{_CN_NUM}[）)]|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、部]|{_CN_NUM}[是要]|同志们)"
 )
 
 
-def wrap_width(lines: list[Line]) -> int | None:
-    """The width a hard-wrapped text was cut at, or None when its lines are real paragraphs.
+def wrap_width(lines: list[Line]) -> tuple[int, int] | None:
+    """(characters, display width) a hard-wrapped text was cut at, or None when its lines are paragraphs.
 
-    In a wrapped text most lines have the same width (±1, where punctuation may not start a line)
-    and end mid-sentence; in real paragraphs lengths vary widely and lines end with a full stop.
+    In a wrapped text most lines have the same length (±1, where punctuation may not start a line, or
+    a few narrow digits fit in) and end mid-sentence; in real paragraphs lengths vary widely and
+    lines end with a full stop.
     """
-    texts = [line.text for line in lines if line.text]
+    texts = [line.text for line in lines if len(line.text) > 3]  # not page numbers
     if len(texts) < WRAP_MIN_LINES:
         return None
+    lengths = Counter(len(t) for t in texts)
+    length = max(lengths, key=lambda n: (lengths[n] + lengths.get(n - 1, 0), n))
     widths = Counter(_width(t) for t in texts)
     width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0), w))
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return None
-    at_width = [t for t in texts if width - 1 <= _width(t) <= width]
-    mid_sentence = sum(1 for t in at_width if not _ENDS_SENTENCE.search(t))
-    longer = sum(1 for t in texts if _width(t) > width + 1)
-    if len(at_width) < WRAP_SHARE * len(texts) or mid_sentence < 0.6 * len(at_width) or longer > 0.1 * len(texts):
+    full = [t for t in texts if _is_full(t, length, width)]
+    mid_sentence = sum(1 for t in full if not _ENDS_SENTENCE.search(t))
+    longer = sum(1 for t in texts if len(t) > length + 1 and _width(t) > width + 1)
+    if len(full) < WRAP_SHARE * len(texts) or mid_sentence < 0.6 * len(full) or longer > 0.1 * len(texts):
         return None
-    return width
+    return length, width
+
+
+def _is_full(text: str, length: int, width: int) -> bool:
+    """Was this line cut at the wrapping width (so its paragraph goes on)?"""
+    return len(text) >= length - 1 or _width(text) >= width - 1
 
 
 def _width(text: str) -> int:
@@ -167,34 +176,51 @@ def _width(text: str) -> int:
     return len(text) - narrow + (narrow + 1) // 2
 
 
-def join_hard_wraps(lines: list[Line]) -> tuple[list[Line], list[Join]]:
+def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
     """Join the lines of a hard-wrapped text back into paragraphs.
 
     A line continues the paragraph above when the line before it was cut at the wrapping width and
-    it does not itself open a heading or the closing words. Blank lines are dropped in such a text
-    (extractors put them between wrapped lines as often as between paragraphs).
+    it does not itself open a heading or the closing words. Lines that are page chrome on their own
+    (`is_chrome`: a page number, a running footer) do not interrupt a paragraph; they are kept as
+    lines of their own after it, for the boilerplate rules to remove. Blank lines are dropped in
+    such a text (extractors put them between wrapped lines as often as between paragraphs).
     """
-    width = wrap_width(lines)
-    if width is None:
+    found = wrap_width(lines)
+    if found is None:
         return lines, []
+    length, width = found
     paragraphs: list[list[Line]] = []
+    aside: list[Line] = []
     previous = ""
-    for line in lines:
-        if not line.text:
-            continue
-        if paragraphs and _width(previous) >= width - 1 and not _STARTS_NEW.match(line.text):
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-        previous = line.text
-    out, joins = [], []
-    for parts in paragraphs:
+    out: list[Line] = []
+    joins: list[Join] = []
+
+    def flush(parts: list[Line]) -> None:
         text = parts[0].text
         for part in parts[1:]:
             text += _glue(text, part.text) + part.text
         out.append(Line(number=parts[0].number, text=text))
         if len(parts) > 1:
             joins.append(Join(first=parts[0].number, last=parts[-1].number))
+
+    for line in lines:
+        if not line.text:
+            continue
+        if not _is_full(line.text, length, width) and is_chrome(line.text):
+            aside.append(line)
+            continue
+        if paragraphs and _is_full(previous, length, width) and not _STARTS_NEW.match(line.text):
+            paragraphs[-1].append(line)
+        else:
+            if paragraphs:
+                flush(paragraphs.pop())
+            out.extend(aside)
+            aside = []
+            paragraphs.append([line])
+        previous = line.text
+    if paragraphs:
+        flush(paragraphs.pop())
+    out.extend(aside)
     return out, joins
 
 

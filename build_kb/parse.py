@@ -148,7 +148,7 @@ KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
-    "集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
+    "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
 )
 OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
@@ -301,12 +301,15 @@ def _title_text(text: str) -> str:
     return undecorated_title(text)
 
 
+_CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
+"""A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
     """Take away what web pages add to a title: `…讲话|栏目`, `…讲话范文`, and a title given twice on one line."""
+    text = _CATEGORY_PREFIX.sub("", text) or text
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) > 1 and len(parts[0]) >= 6:
         text = parts[0]

@@ -1,0 +1,335 @@
+"""Speeches as curators collect them: web chrome, run-together and hard-wrapped layouts, typed headers.
+
+Fixtures are written by the team in the styles of real 范文 and document sites (see
+tests/eval/metadata.yaml for the labelled set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_kb.clean import clean, strip_markup
+from build_kb.evaluate import METADATA_FIELDS, evaluate_metadata
+from build_kb.layout import join_hard_wraps, split_collapsed
+from build_kb.model import Line, SourceFile
+from build_kb.parse import anniversary_year, find_level, find_occasion, parse, parse_header, undecorated_title
+from build_kb.pipeline import make_speech
+
+from conftest import CORPUS, ROOT
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+EVAL = ROOT / "tests" / "eval" / "metadata.yaml"
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), 1)]
+
+
+def speech_of(text: str, rules):
+    source = SourceFile(Path("x.txt"), "x.txt", text.encode(), text, "utf-8", "")
+    return make_speech(source, rules, None, [])
+
+
+# --- the labelled set -----------------------------------------------------------------------------
+
+
+def test_metadata_and_chrome_meet_the_bars():
+    scores = evaluate_metadata(EVAL)
+    assert scores.cases >= 30
+    assert {f: scores.accuracy(f) for f in METADATA_FIELDS if scores.accuracy(f) < 0.95} == {}, scores.mistakes
+    assert scores.chrome_recall >= 0.95, scores.mistakes
+    assert scores.body_removed == 0, scores.mistakes
+
+
+def eval_cases():
+    data = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
+    for case in data["cases"]:
+        text = case["text"]
+        for key, body in data["bodies"].items():
+            text = text.replace("{" + key + "}", body.rstrip("\n"))
+        yield case["name"], text
+
+
+@pytest.mark.parametrize("name, text", list(eval_cases()))
+def test_every_character_is_shown_or_logged(rules, name, text):
+    """Text conservation: each Han character is in the header, a section, or a logged removal."""
+    speech = speech_of(text, rules)
+    shown = [h.text for h in speech.header]
+    for section in speech.all_sections():
+        shown.append(section.heading)
+        shown.extend(p.text for p in section.paragraphs)
+    shown.extend(r.text for r in speech.clean.removed)
+    assert len(HAN.findall("".join(shown))) == len(HAN.findall(text))
+
+
+# --- layout repair --------------------------------------------------------------------------------
+
+
+def test_run_together_speech_is_split_at_salutation_date_and_headings():
+    text = (
+        "在全县组织工作会议上的讲话（2016年9月21日）同志们：今天召开全县组织工作会议。下面，我讲两点意见。"
+        "一、认清形势。今年以来，全县各级党组织围绕中心、服务大局，基层基础不断夯实，干部队伍活力持续增强，为全县经济社会发展提供了坚强组织保证。"
+        "二、突出重点。（一）加强干部队伍建设。坚持好干部标准，突出政治标准，大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部，"
+        "着力建设忠诚干净担当的高素质干部队伍。（二）提升组织力。推进党支部标准化规范化建设。同志们，希望大家真抓实干。"
+    )
+    lines, splits = split_collapsed([Line(1, text)])
+    assert [line.text for line in lines] == [
+        "在全县组织工作会议上的讲话",
+        "（2016年9月21日）",
+        "同志们：",
+        "今天召开全县组织工作会议。下面，我讲两点意见。",
+        "一、认清形势。今年以来，全县各级党组织围绕中心、服务大局，基层基础不断夯实，干部队伍活力持续增强，为全县经济社会发展提供了坚强组织保证。",
+        "二、突出重点。",
+        "（一）加强干部队伍建设。坚持好干部标准，突出政治标准，大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部，着力建设忠诚干净担当的高素质干部队伍。",
+        "（二）提升组织力。推进党支部标准化规范化建设。",
+        "同志们，希望大家真抓实干。",
+    ]
+    assert {line.number for line in lines} == {1}
+    assert [(s.line, s.pieces) for s in splits] == [(1, 9)]
+
+
+def test_long_paragraph_with_an_inline_enumeration_is_not_split():
+    paragraph = "要抓好三件事。第一，统一思想。" + "各级党组织要提高认识，把这项工作摆上重要议程，" * 12 + "第二，压实责任。第三，强化督导。"
+    other = "二、加强队伍建设。" + "要坚持好干部标准，" * 30 + "。"
+    lines, splits = split_collapsed(lines_of(f"在全县组织工作会议上的讲话\n同志们：\n一、统一思想。\n{paragraph}\n{other}\n{other}\n{other}\n{other}\n{other}"))
+    assert splits == []
+
+
+def test_hard_wrapped_text_is_rejoined_and_page_counters_set_aside(rules):
+    wrapped = (
+        "同志们：\n"
+        "这次会议的主要任务是，深入学习贯彻全国干\n"
+        "部教育培训工作会议精神，总结近年来全市干部\n"
+        "教育培训工作，部署当前和今后一个时期的任务\n"
+        "1\n"
+        "。下面，我讲两点意见。\n"
+        "一、充分认识干部教育培训工作的重要意义\n"
+        "干部教育培训是建设高素质干部队伍的先导性、\n"
+        "基础性、战略性工程。各级党委要站在事业发展\n"
+        "全局的高度，把干部教育培训摆在更加突出的位\n"
+        "置，切实抓紧抓好。\n"
+        "2\n"
+    )
+    cleaned = clean(wrapped, rules)
+    assert [line.text for line in cleaned.lines] == [
+        "同志们：",
+        "这次会议的主要任务是，深入学习贯彻全国干部教育培训工作会议精神，总结近年来全市干部教育培训工作，部署当前和今后一个时期的任务。下面，我讲两点意见。",
+        "一、充分认识干部教育培训工作的重要意义",
+        "干部教育培训是建设高素质干部队伍的先导性、基础性、战略性工程。各级党委要站在事业发展全局的高度，把干部教育培训摆在更加突出的位置，切实抓紧抓好。",
+    ]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(2, 6), (8, 11)]
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(5, "page-counter"), (12, "page-counter")]
+
+
+@pytest.mark.parametrize("seed", ["001", "002", "003"])
+def test_seed_rewrapped_like_a_pdf_extract_reads_as_the_original(rules, seed):
+    """Cut every body line of a real speech at 28 characters: the re-joined text has the same paragraphs."""
+    text = next(CORPUS.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+
+    def paragraphs(cleaned):
+        parsed = parse(cleaned.lines)
+        out = [h.text for h in parsed.header.lines]
+        for top in parsed.sections:
+            for section in top.walk():
+                out.extend([section.heading] if section.heading else [])
+                out.extend(p.text for p in section.paragraphs)
+        return out, len(parsed.header.lines)
+
+    original, header_lines = paragraphs(clean(text, rules))
+    body = [line.text for line in clean(text, rules).lines if line.text][header_lines:]
+    wrapped = "\n".join(original[:header_lines] + [line[i : i + 28] for line in body for i in range(0, len(line), 28)])
+    assert paragraphs(clean(wrapped, rules))[0] == original
+
+
+def test_seeds_are_neither_split_nor_joined(seed_kb):
+    assert [(s.source.rel_path, s.clean.splits, s.clean.joins) for s in seed_kb.speeches if s.clean.splits or s.clean.joins] == []
+
+
+def test_joins_never_cross_a_heading():
+    lines = lines_of("\n".join(["这一行正好是二十个汉字的宽度用来测试折行吗好"] * 6 + ["（一）新的小标题"] + ["这一行正好是二十个汉字的宽度用来测试折行吗好"] * 3))
+    joined, joins = join_hard_wraps(lines)
+    assert [line.text[:8] for line in joined] == ["这一行正好是二十", "（一）新的小标题", "这一行正好是二十"]
+    assert [(j.first, j.last) for j in joins] == [(1, 6), (8, 10)]
+
+
+# --- site chrome ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("发布时间：2021-11-02 浏览次数：356", "posting-info"),
+        ("时间：2023-05-08 09:41:17", "posting-info"),
+        ("导语：本文来源于网友投稿，不代表本站立场，仅供学习参考。", "copyright-notice"),
+        ("下面是小编为大家整理的在全县组织工作会议上的讲话，欢迎阅读参考。", "editor-note"),
+        ("摘要：会议部署了今年的重点工作。", "page-summary"),
+        ("标签：组织工作 讲话", "page-summary"),
+        ("……此处隐藏5210字，下载全文请点击……", "download-prompt"),
+        ("预览已结束，完整内容请下载", "download-prompt"),
+        ("添加微信 abc123 获取全文👈", "download-prompt"),
+        ("欢迎添加微信 kb_2023 交流", "contact-handle"),
+        ("某某范文网", "site-name"),
+        ("某某文库", "site-name"),
+        ("当前位置：首页 > 讲话稿 > 组织工作", "related-links"),
+        ("第(2/3)页", "page-counter"),
+        ("p.MsoNormal { font-family: 宋体; }", "css-or-markup"),
+        ("ml>", "css-or-markup"),
+    ],
+)
+def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
+    cleaned = clean(f"在全县组织工作会议上的讲话\n同志们：\n{line}\n一、加强党的建设。要抓好落实。", rules)
+    assert [(r.text, r.rule) for r in cleaned.removed] == [(line, rule)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（三）用好微信公众号等新媒体平台，加强党员教育管理。",
+        "严格审核推荐考察材料，防止带病提拔。",
+        "希望大家认真学习，抓好贯彻落实。",
+        "今年是中国共产党成立100周年。",
+        "一、提高政治站位",
+        "刚才，××同志通报了有关情况，我完全同意。",
+    ],
+)
+def test_body_lines_are_kept(rules, line):
+    prose = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展。"
+    cleaned = clean(f"在全县组织工作会议上的讲话\n同志们：\n{prose}\n{line}\n{prose}\n{line}", rules)
+    assert cleaned.removed == []
+
+
+def test_copied_outline_above_the_speech_is_removed(rules):
+    text = "在全县组织工作会议上的讲话\n提纲：\n一、提高站位\n二、突出重点\n同志们：\n一、提高站位\n要讲政治。\n二、突出重点\n要抓落实。"
+    assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(2, "outline-copy"), (3, "outline-copy"), (4, "outline-copy")]
+
+
+def test_bare_date_beside_the_site_name_is_the_page_date(rules):
+    text = "某某范文网\n2023-05-08\n在全区组织工作会议上的讲话\n2023-04-28\n同志们：\n一、加强党的建设。要抓好落实。"
+    cleaned = clean(text, rules)
+    assert [(r.text, r.rule) for r in cleaned.removed] == [("某某范文网", "site-name"), ("2023-05-08", "chrome-date")]
+    assert parse(cleaned.lines).header.date == "2023-04-28"
+
+
+def test_markup_residue_is_stripped_and_counted():
+    assert strip_markup("同志们：<br/>今天&nbsp;开会&amp;学习<script>x</script>") == ("同志们：今天\xa0开会&学习<script>x</script>", 3)
+
+
+# --- the header -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (["在全县组织工作会议上的讲话", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["title", "repeat"]}),
+        (["市委副书记"], {"title": None, "speaker_role": "市委副书记", "speaker": None}),
+        (["在全市组织工作会议上的讲话", "组织部长李建华"], {"speaker": "李建华", "speaker_role": "组织部长"}),
+        (["在全市组织工作会议上的讲话", "县委常委、组织部部长 王某某"], {"speaker": None, "speaker_role": "县委常委、组织部部长"}),
+        (["在全市组织工作会议上的讲话", "（2019 年 4 月 2 日）"], {"date": "2019-04-02"}),
+        (["在全市组织工作会议上的讲话（2016年9月21日）"], {"date": "2016-09-21", "title": "在全市组织工作会议上的讲话"}),
+        (["在全市组织工作会议上的讲话", "（　　年　月　日）"], {"date": None, "speaker": None, "roles": ["title", "date"]}),
+        (["在全市组织工作会议上的讲话", "20XX年X月X日"], {"date": None, "roles": ["title", "date"]}),
+        (["在全市组织工作会议上的讲话", "201X/X/XX"], {"date": None, "roles": ["title", "date"]}),
+        (["区委书记在全区基层党建工作推进会上的讲话"], {"speaker_role": "区委书记", "speaker": None}),
+        (["李建华同志在全市人才工作会议上的讲话"], {"speaker": "李建华", "speaker_role": None}),
+        (["讲话稿分享：《在全市组织部门干部大会上的讲话》全文如下"], {"title": "在全市组织部门干部大会上的讲话"}),
+        (["在全县组织工作会议上的讲话范文在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话"}),
+        (["在全县组织工作会议上的讲话|动员部署会议"], {"title": "在全县组织工作会议上的讲话"}),
+        (["[讲话稿]在全县组织工作会议上的讲话(5321字)"], {"title": "在全县组织工作会议上的讲话"}),
+        (["下面是一段导读。", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["note", "title"]}),
+    ],
+)
+def test_header_lines_are_typed(header, expected):
+    parsed = parse_header(lines_of("\n".join(header)))
+    for field, value in expected.items():
+        got = [h.role for h in parsed.lines] if field == "roles" else getattr(parsed, field)
+        assert got == value, field
+
+
+def test_suspicious_title_and_role_without_name_are_flagged():
+    parsed = parse_header(lines_of("本文是关于加强新时代党的建设工作的一篇重要讲话稿件全文内容整理。\n市委副书记"))
+    assert parsed.warnings == [
+        "suspicious title (32 characters, holds a sentence): check it, or set 'title' in speeches.yaml",
+        "the byline gives a role (市委副书记) but no name",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title, opening, expected",
+    [
+        ("在全县组织工作会议上的讲话", "", ("全县组织工作会议", "title: 在…上的讲话")),
+        ("全县组织工作会议讲话", "", ("全县组织工作会议", "title: …会议讲话")),
+        ("在全镇党建工作务虚会上的讲话", "", ("全镇党建工作务虚会", "title: 在…上的讲话")),
+        ("在全县公路建设动员会议结束时的讲话", "", ("全县公路建设动员会议", "title: 在…上的讲话")),
+        ("在2020年全市组织工作会议上的讲话", "", ("全市组织工作会议", "title: 在…上的讲话")),
+        ("关于干部工作的几点意见", "这次全会是一次重要会议。", (None, None)),
+        ("关于干部工作的几点意见", "召开此次会议，很有必要。", (None, None)),
+        ("关于干部工作的几点意见", "今天，我们召开全市组织部长会议，主要任务是", ("全市组织部长会议", "opening: 召开…会议")),
+    ],
+)
+def test_occasion_is_a_named_meeting(title, opening, expected):
+    assert find_occasion(title, None, opening) == expected
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (("全县组织工作会议", None), ("县", "全X")),
+        (("组织工作会议", "县委副书记"), ("县", "organ (X委/X政府)")),
+        (("县委十四届五次全会", None), ("县", "organ (X委/X政府)")),
+        (("中国共产党某某区第五次代表大会", None), ("区", "organ (X委/X政府)")),
+        (("县宣传思想工作会议", None), ("县", "leading X")),
+        (("组织工作会议", None), (None, None)),
+    ],
+)
+def test_level(texts, expected):
+    assert find_level(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("今年是新中国成立71周年，也是脱贫攻坚收官之年。", (2020, "anniversary: 新中国成立N周年")),
+        ("今年是中国共产党成立100周年。", (2021, "anniversary: 建党N周年")),
+        ("今年恰逢建党一百周年。", (2021, "anniversary: 建党N周年")),
+        ("明年是改革开放40周年。", (2017, "anniversary: 改革开放N周年")),
+        ("在庆祝建党95周年大会上，总书记强调……", None),
+    ],
+)
+def test_year_from_a_stated_anniversary(text, expected):
+    assert anniversary_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("在全县组织工作会议上的讲话范文", "在全县组织工作会议上的讲话"),
+        ("在全县组织工作会议上的讲话_某某文库", "在全县组织工作会议上的讲话"),
+        ("在全县组织工作会议上的讲话【精选】", "在全县组织工作会议上的讲话"),
+        ("学习《习近平谈治国理政》的体会", "学习《习近平谈治国理政》的体会"),
+    ],
+)
+def test_site_decoration_is_taken_off_titles(raw, title):
+    assert undecorated_title(raw) == title
+
+
+def test_review_notes_and_rules_reach_the_speech(rules):
+    speech = speech_of("在全县组织工作会议上的讲话\n市委副书记\n同志们：\n一、加强党的建设。要抓好落实。\n二、建强干部队伍。要选好干部。", rules)
+    assert speech.detected_by == {
+        "title": "header line",
+        "speaker_role": "byline role without a name",
+        "occasion": "title: 在…上的讲话",
+        "level": "全X",
+    }
+    assert speech.review == ["the byline gives a role (市委副书记) but no name", "no date found"]
+
+
+def test_traditional_page_with_chrome(rules):
+    text = "時間：2022-05-14 09:10:00\n在全市黨建工作會議上的講話\n同志們：\n一、紮實推進基層黨組織建設。要抓好落實。"
+    speech = speech_of(text, rules)
+    assert (speech.title, speech.occasion, speech.level) == ("在全市党建工作会议上的讲话", "全市党建工作会议", "市")
+    assert Counter(r.rule for r in speech.clean.removed) == Counter({"posting-info": 1})
