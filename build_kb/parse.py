@@ -157,6 +157,7 @@ REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十]+次)")
+LEVEL_OF_ROLE_RE = re.compile(r"(?:^|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 LEVEL_LEADING_RE = re.compile(r"^(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
 DATE_PLACEHOLDER_RE = re.compile(
     r"^[（(]?\s*(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
@@ -380,10 +381,11 @@ def _meeting_name(candidate: str) -> str | None:
     return name
 
 
-def find_level(*texts: str | None) -> tuple[str | None, str | None]:
+def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None, str | None]:
     """Administrative level (省/市/县/区/乡/镇/街道) from 全X, from an organ (县委…), or a leading 县….
 
-    The texts are tried in order (occasion, title, subtitle, role): the meeting's own name wins.
+    The texts are tried in order (occasion, title, subtitle): the meeting's own name wins; the
+    speaker's role (县委副书记, 市长) comes last.
     """
     for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X")):
         for text in texts:
@@ -391,7 +393,8 @@ def find_level(*texts: str | None) -> tuple[str | None, str | None]:
                 m = pattern.search(re.sub(r"\s+", "", text))
                 if m:
                     return m.group(1), rule
-    return None, None
+    m = LEVEL_OF_ROLE_RE.search(role or "")
+    return (m.group(1), "the speaker's role") if m else (None, None)
 
 
 YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})年.{0,16}(?:工作|任务|安排|思路|打算|要点)")

@@ -255,7 +255,7 @@ def make_speech(
     header = parsed.header
     opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
-    level, level_rule = find_level(occasion, header.title, header.subtitle, header.speaker_role)
+    level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)
     if year is None:

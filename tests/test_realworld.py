@@ -276,18 +276,20 @@ def test_occasion_is_a_named_meeting(title, opening, expected):
 
 
 @pytest.mark.parametrize(
-    "texts, expected",
+    "texts, role, expected",
     [
-        (("全县组织工作会议", None), ("县", "全X")),
-        (("组织工作会议", "县委副书记"), ("县", "organ (X委/X政府)")),
-        (("县委十四届五次全会", None), ("县", "organ (X委/X政府)")),
-        (("中国共产党某某区第五次代表大会", None), ("区", "organ (X委/X政府)")),
-        (("县宣传思想工作会议", None), ("县", "leading X")),
-        (("组织工作会议", None), (None, None)),
+        (("全县组织工作会议",), None, ("县", "全X")),
+        (("组织工作会议", "县委副书记"), None, ("县", "organ (X委/X政府)")),
+        (("县委十四届五次全会",), None, ("县", "organ (X委/X政府)")),
+        (("中国共产党某某区第五次代表大会",), None, ("区", "organ (X委/X政府)")),
+        (("县宣传思想工作会议",), None, ("县", "leading X")),
+        (("党建职责述职工作会",), "市长", ("市", "the speaker's role")),
+        (("城市长效管理工作会议",), None, (None, None)),
+        (("组织工作会议",), None, (None, None)),
     ],
 )
-def test_level(texts, expected):
-    assert find_level(*texts) == expected
+def test_level(texts, role, expected):
+    assert find_level(*texts, role=role) == expected
 
 
 @pytest.mark.parametrize(
