@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_hard_wraps, split_collapsed
+from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, split_collapsed
 from .model import CleanText, Line, RemovedLine
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -52,7 +52,10 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
     lines, removed = strip_labels(lines)
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
-    lines, joins = join_hard_wraps(lines, lambda text: matches_a_rule(text, rules))
+    chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
+    lines, joins = join_hard_wraps(lines, chrome)
+    if not joins:
+        lines, joins = join_broken_lines(lines, chrome)
     removed_at = find_boilerplate([line.text for line in lines], rules)
     kept = []
     for index, line in enumerate(lines):
@@ -242,7 +245,9 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
 
     def removable(i: int) -> bool:
         line = lines[i]
-        return bool(line) and len(line) <= limit and not (config.keep and config.keep.search(line))
+        # A full sentence (…。) is the speech's, not an advertisement's: the block stops there.
+        sentence = line.endswith("。") and len(line) >= 12 and not matches_a_rule(line, config)
+        return bool(line) and len(line) <= limit and not sentence and not (config.keep and config.keep.search(line))
 
     start = index
     while start - 1 >= low and removable(start - 1):

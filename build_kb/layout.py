@@ -224,6 +224,40 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     return out, joins
 
 
+BROKEN_MIN_LENGTH = 25
+_ENDS_MID_SENTENCE = re.compile(rf"[{HAN}A-Za-z0-9“‘（(《]$")
+_HAS_CLAUSE = re.compile(r"[，、；,;]")
+_CONTINUES = re.compile(rf"^[{HAN}，。、；：！？,.;:!?”’）)》]")
+
+
+def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+    """Join a line that stops mid-sentence to the line after it (text copied from a web page, where
+    the browser's wrapping became line breaks at irregular places).
+
+    Only a line of some length that already holds a clause (，、；) and ends without punctuation is
+    continued, and only by a line that goes on with a character or punctuation mark — never by a
+    heading, a salutation or a chrome line. Short unpunctuated lines are titles and headings: kept.
+    """
+    out: list[Line] = []
+    joins: list[Join] = []
+    last_number: dict[int, int] = {}
+    for line in lines:
+        if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
+                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text):
+            first = out[-1].number
+            out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
+            last_number[first] = line.number
+            continue
+        out.append(line)
+    joins = [Join(first=first, last=last) for first, last in sorted(last_number.items())]
+    return out, joins
+
+
+def _broken(text: str) -> bool:
+    return len(text) >= BROKEN_MIN_LENGTH and bool(_ENDS_MID_SENTENCE.search(text)) and bool(_HAS_CLAUSE.search(text)) \
+        and not _STARTS_NEW.match(text)
+
+
 def _glue(left: str, right: str) -> str:
     """Latin words cut by the wrap need their space back; Chinese never had one."""
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""

@@ -335,3 +335,57 @@ def test_traditional_page_with_chrome(rules):
     speech = speech_of(text, rules)
     assert (speech.title, speech.occasion, speech.level) == ("在全市党建工作会议上的讲话", "全市党建工作会议", "市")
     assert Counter(r.rule for r in speech.clean.removed) == Counter({"posting-info": 1})
+
+
+# --- property: chrome around a real speech goes, the speech stays ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CHROME_POOL = [
+    "发布时间：2021-11-02 浏览次数：356",
+    "导语：本文来源于网友投稿，不代表本站立场。",
+    "下面是小编为大家整理的讲话稿，欢迎阅读参考。",
+    "标签：组织工作 讲话",
+    "……此处隐藏5210字，下载全文请点击……",
+    "预览已结束，完整内容请下载",
+    "某某范文网",
+    "当前位置：首页 > 讲话稿 > 组织工作",
+    "相关阅读",
+    "p.MsoNormal { font-family: 宋体; }",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.sampled_from(["000", "002", "003", "004"]), inserts=st.lists(st.tuples(st.integers(0, 400), st.sampled_from(CHROME_POOL)), max_size=6))
+def test_chrome_inserted_anywhere_is_removed_and_nothing_else(rules, seed, inserts):
+    text = next(CORPUS.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+    original = clean(text, rules)
+    lines = text.split("\n")
+    for position, chrome in sorted(inserts, reverse=True):
+        lines.insert(min(position, len(lines)), chrome)
+    cleaned = clean("\n".join(lines), rules)
+    assert [line.text for line in cleaned.lines if line.text] == [line.text for line in original.lines if line.text]
+    assert sorted(r.text for r in cleaned.removed) == sorted([r.text for r in original.removed] + [c for _, c in inserts])
+
+
+def test_lines_broken_mid_sentence_by_a_browser_are_joined(rules):
+    text = (
+        "在全市领导干部会议上的讲话\n同志们：\n"
+        "刚才，省委领导同志宣布了省委的决定，并发表了非常重要的\n讲话，新任同志分别作了很好的表态\n发言。我完全赞同。\n"
+        "一、坚决拥护省委的决定\n这次组织上调整我的工作，我坚决拥护。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "在全市领导干部会议上的讲话",
+        "同志们：",
+        "刚才，省委领导同志宣布了省委的决定，并发表了非常重要的讲话，新任同志分别作了很好的表态发言。我完全赞同。",
+        "一、坚决拥护省委的决定",
+        "这次组织上调整我的工作，我坚决拥护。",
+    ]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
+
+
+def test_an_advertising_block_stops_at_a_sentence_of_the_speech(rules):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强党的建设。要抓好落实。\n希望各级党组织认真落实会议部署。\n开通会员\n免费领取全部范文\n"
+    assert [r.text for r in clean(text, rules).removed] == ["开通会员", "免费领取全部范文"]
