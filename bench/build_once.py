@@ -12,10 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_kb.publish import build_site  # noqa: E402
+from build_kb.build import BuildOptions, build  # noqa: E402
 
 start = time.perf_counter()
-kb = build_site(ROOT / "mkdocs.yml", Path(sys.argv[2]), corpus_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[3]) if len(sys.argv) > 3 else None)
+kb = build(BuildOptions(
+    config_file=ROOT / "mkdocs.yml", site_dir=Path(sys.argv[2]), corpus_dir=Path(sys.argv[1]),
+    cache_dir=Path(sys.argv[3]) if len(sys.argv) > 3 else None, allow_shrink=True,
+)).kb
 total = time.perf_counter() - start
 print(json.dumps({
     "total": total,

@@ -44,38 +44,75 @@ def summary(kb, site_dir: Path, seconds: float) -> str:
     )
 
 
+def options_from(args, site_dir: Path, allow_shrink: bool) -> "BuildOptions":
+    from .build import BuildOptions
+
+    return BuildOptions(
+        config_file=Path(args.config),
+        site_dir=site_dir,
+        corpus_dir=Path(args.corpus) if args.corpus else None,
+        cache_dir=None if getattr(args, "no_cache", False) else Path(args.cache_dir),
+        strict=getattr(args, "strict", False),
+        allow_shrink=allow_shrink,
+        follow_links=args.follow_links,
+        progress=Progress(),
+    )
+
+
 def cmd_build(args) -> int:
-    from .publish import build_site
+    from .build import build
 
     start = time.perf_counter()
-    cache_dir = None if args.no_cache else Path(args.cache_dir)
-    kb = build_site(
-        Path(args.config),
-        Path(args.site_dir),
-        corpus_dir=args.corpus,
-        strict=args.strict,
-        progress=Progress(),
-        cache_dir=cache_dir,
-        allow_shrink=args.allow_shrink,
-        follow_links=args.follow_links,
-    )
-    if kb is None:
+    report = build(options_from(args, Path(args.site_dir), args.allow_shrink))
+    if report.skipped:
         print(f"{args.site_dir} is up to date: nothing changed since the last build ({time.perf_counter() - start:.1f} s)")
     else:
-        print(summary(kb, Path(args.site_dir), time.perf_counter() - start))
+        print(summary(report.kb, Path(args.site_dir), time.perf_counter() - start))
     return 0
 
 
+def watched_paths(project) -> list[Path]:
+    """What `kb serve` watches: a change to any of these rebuilds the site."""
+    return [project.corpus_dir, project.docs_dir, project.config_file.absolute()]
+
+
 def cmd_serve(args) -> int:
-    import os
+    import shutil
+    import tempfile
 
-    from mkdocs.commands.serve import serve
+    from mkdocs.livereload import LiveReloadServer
 
-    if args.corpus:
-        os.environ["KB_CORPUS"] = str(Path(args.corpus).resolve())
+    from .build import build
+    from .publish import open_project
+
+    site = Path(tempfile.mkdtemp(prefix="kb-serve-"))
+    # A preview: a corpus emptied while editing is shown as it is.
+    options = options_from(args, site, allow_shrink=True)
+
+    def rebuild() -> None:
+        start = time.perf_counter()
+        try:
+            report = build(options)
+        except KbError as exc:
+            print("Error: " + "\n".join(safe_name(line) for line in str(exc).splitlines()), file=sys.stderr)
+            return
+        if not report.skipped:
+            print(summary(report.kb, Path("site (preview)"), time.perf_counter() - start))
+
+    rebuild()
     host, _, port = args.dev_addr.rpartition(":")
+    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site))
+    for path in watched_paths(open_project(options.config_file, options.corpus_dir)):
+        server.watch(str(path))
     print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(config_file=args.config, open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+        (site.parent / f".{site.name}.lock").unlink(missing_ok=True)
     return 0
 
 
@@ -157,10 +194,12 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
     build.set_defaults(func=cmd_build)
 
-    serve = sub.add_parser("serve", help="serve the site with live reload (rebuilds when corpus/ changes)")
+    serve = sub.add_parser("serve", help="build and serve the site with live reload (rebuilds when corpus/, docs/ or mkdocs.yml change)")
     serve.add_argument("--config", default="mkdocs.yml")
     serve.add_argument("--corpus")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
+    serve.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
     serve.set_defaults(func=cmd_serve)
 
     outline = sub.add_parser("outline", help="show how one speech file is parsed (metadata, sections and their ids)")

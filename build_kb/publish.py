@@ -1,4 +1,4 @@
-"""Stage 6 — publish: build the site with MkDocs into a fresh directory, then swap it in atomically.
+"""Stage 6 — publish: the MkDocs edge, the site folder's guard, and the atomic swap.
 
 A failed or killed build never leaves a half-written site/: the previous site stays in place until
 the new one is complete, and the swap itself is a single rename (renameat2 RENAME_EXCHANGE on Linux).
@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -39,85 +40,90 @@ SHRINK_LIMIT = 0.5
 """A build that would publish fewer than this share of the previous site's speeches is refused."""
 
 
-def build_site(
-    config_file: Path,
-    site_dir: Path,
-    corpus_dir: Path | None = None,
-    strict: bool = False,
-    progress=None,
-    cache_dir: Path | None = None,
-    allow_shrink: bool = False,
-    follow_links: bool = False,
-) -> KnowledgeBase | None:
-    """Build the whole site into `site_dir` (atomically) and return the knowledge base it shows.
+@dataclass
+class Project:
+    """What mkdocs.yml says about a project: the loaded MkDocs configuration and its folders."""
 
-    With a `cache_dir`, per-speech work is reused from earlier builds, and when nothing at all has
-    changed since the last build of this `site_dir` the build is skipped: the return value is None.
-    The site folder is only ever replaced when this tool made it (see check_site_dir), and a build
-    that would publish no speeches, or under half of the previous site's, keeps the old site unless
-    `allow_shrink` is given.
-    """
-    site_dir = Path(site_dir).absolute()
-    staging = site_dir.parent / (_BUILDING.format(name=site_dir.name) + str(os.getpid()))
+    config_file: Path
+    config: object
+    """MkDocs' configuration, loaded and validated."""
+    plugin: object
+    corpus_dir: Path
+    docs_dir: Path
+
+    def protected(self, cache_dir: Path | None) -> dict[str, Path]:
+        """The inputs a site folder may never be, hold or lie inside."""
+        folders = {
+            "the corpus": self.corpus_dir,
+            "the docs folder": self.docs_dir,
+            "the project (mkdocs.yml)": self.config_file.absolute().parent,
+        }
+        if cache_dir:
+            folders["the build cache"] = Path(cache_dir)
+        return folders
+
+
+def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool = False) -> Project:
+    """Load mkdocs.yml (which must list the plugin); the corpus is `corpus_dir` or the plugin's option."""
+    config_file = Path(config_file)
     try:
-        # MkDocs gets the staging folder from the start: the real one is checked by check_site_dir.
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
+        config = load_config(config_file=str(config_file), strict=strict)
     except MkDocsException as exc:
         raise KbError(f"{config_file}: {exc}") from exc
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise KbError(f"{config_file}: the '{PLUGIN_NAME}' plugin is not listed under 'plugins:'; add '- {PLUGIN_NAME}'")
-    plugin.configure_paths(config)
-    plugin.corpus_override = corpus_dir
-    plugin.progress = progress
-    plugin.follow_links = follow_links
-    plugin.cache_dir = Path(cache_dir) if cache_dir else None
-    protected = {
-        "the corpus": Path(plugin.corpus_dir),
-        "the docs folder": Path(config.docs_dir),
-        "the project (mkdocs.yml)": Path(config_file).absolute().parent,
-    }
-    if cache_dir:
-        protected["the build cache"] = Path(cache_dir)
-    check_site_dir(site_dir, protected)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(site_dir):
-        recover_interrupted_swap(site_dir)
-        remove_stale_builds(site_dir)
-        fingerprint = None
-        if cache_dir:
-            fingerprint = _inputs_fingerprint(config_file, plugin.corpus_dir, Path(config.docs_dir), strict, site_dir)
-            if _up_to_date(Path(cache_dir), site_dir, fingerprint):
-                return None
-        try:
-            _mkdocs_build(config, plugin, strict)
-            check_shrink(plugin.kb, site_dir, allow_shrink)
-            (staging / SITE_MARKER).write_text(_marker_text(plugin.kb), encoding="utf-8")
-            swap_in(staging, site_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        if fingerprint:
-            _record(Path(cache_dir), site_dir, fingerprint)
-    return plugin.kb
+    corpus = Path(corpus_dir) if corpus_dir else config_file.absolute().parent / plugin.config.corpus
+    return Project(config_file=config_file, config=config, plugin=plugin, corpus_dir=corpus.absolute(), docs_dir=Path(config.docs_dir))
 
 
-def _mkdocs_build(config, plugin, strict: bool) -> None:
-    def not_ours(record: logging.LogRecord) -> bool:
-        # Our own errors are raised to the caller, who reports them once.
-        return plugin.error is None or record.getMessage() != str(plugin.error)
-
-    mkdocs_log = logging.getLogger("mkdocs.commands.build")
-    mkdocs_log.addFilter(not_ours)
+def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path) -> None:
+    """The MkDocs edge: the theme lays out our rendered pages (and docs/) into `site_dir`."""
+    config = project.config
+    config["site_dir"] = str(site_dir)
+    project.plugin.pages = pages
+    # Sitemap dates come from the build date: pin it to the corpus so rebuilds are byte-identical.
+    epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(corpus_epoch(kb))
     try:
         mkdocs_build(config)
     except Abort as exc:
-        if plugin.error is not None:
-            raise plugin.error from exc
-        if strict and plugin.kb is not None:
-            raise StrictModeFailure(f"build stopped by --strict: {exc}") from exc
-        raise KbError(str(exc)) from exc
+        failure = StrictModeFailure(f"build stopped by --strict: {exc}") if config.strict else KbError(str(exc))
+        raise failure from exc
     finally:
-        mkdocs_log.removeFilter(not_ours)
+        project.plugin.pages = {}
+        if epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch_before
+
+
+def corpus_epoch(kb: KnowledgeBase) -> int:
+    """Noon UTC of the newest speech date (or 2000-01-01): a fixed, meaningful build date."""
+    import calendar
+    import datetime as dt
+
+    dates = [s.date for s in kb.speeches if s.date] + [f"{s.year}-12-31" for s in kb.speeches if s.year and not s.date]
+    newest = max(dates) if dates else "2000-01-01"
+    day = dt.date.fromisoformat(newest)
+    return calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
+
+
+@contextmanager
+def staging_folder(site_dir: Path):
+    """A fresh folder beside the site to build into; removed afterwards whatever happens."""
+    remove_stale_builds(site_dir)
+    staging = site_dir.parent / (_BUILDING.format(name=site_dir.name) + str(os.getpid()))
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def mark_as_ours(folder: Path, kb: KnowledgeBase) -> None:
+    (folder / SITE_MARKER).write_text(json.dumps({"generator": "zuzhi-kb", "speeches": len(kb.speeches)}) + "\n", encoding="utf-8")
 
 
 def check_site_dir(site_dir: Path, protected: dict[str, Path]) -> None:
@@ -155,10 +161,6 @@ def is_our_site(folder: Path) -> bool:
     except OSError:
         return False
     return b'"generator":"zuzhi-kb ' in head
-
-
-def _marker_text(kb: KnowledgeBase) -> str:
-    return json.dumps({"generator": "zuzhi-kb", "speeches": len(kb.speeches)}) + "\n"
 
 
 def _previous_speech_count(site_dir: Path) -> int | None:
@@ -201,28 +203,31 @@ def build_lock(site_dir: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _inputs_fingerprint(config_file: Path, corpus_dir: Path, docs_dir: Path, strict: bool, site_dir: Path) -> str:
-    """Everything a build reads: code, mkdocs.yml, docs/, the corpus and its configuration."""
-    return "|".join([code_version(), tree_fingerprint(Path(config_file), Path(corpus_dir), docs_dir), str(strict), str(site_dir)])
+def inputs_fingerprint(project: Project, options, site_dir: Path) -> str:
+    """Everything a build reads: code, mkdocs.yml, docs/, the corpus and its configuration, the options."""
+    trees = tree_fingerprint(project.config_file.absolute(), project.corpus_dir, project.docs_dir)
+    return "|".join([code_version(), trees, str(options.strict), str(options.follow_links), str(site_dir)])
 
 
-def _up_to_date(cache_dir: Path, site_dir: Path, fingerprint: str) -> bool:
-    record = cache_dir / "last-build.json"
+def up_to_date(cache_dir: Path, site_dir: Path, fingerprint: str) -> bool:
+    record_file = Path(cache_dir) / "last-build.json"
     try:
-        last = json.loads(record.read_text(encoding="utf-8"))
+        last = json.loads(record_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return last.get(str(site_dir)) == fingerprint and (site_dir / "kb.json").is_file()
+    return isinstance(last, dict) and last.get(str(site_dir)) == fingerprint and (site_dir / "kb.json").is_file()
 
 
-def _record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
-    record = cache_dir / "last-build.json"
+def record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
+    record_file = Path(cache_dir) / "last-build.json"
     try:
-        last = json.loads(record.read_text(encoding="utf-8"))
+        last = json.loads(record_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         last = {}
+    if not isinstance(last, dict):
+        last = {}
     last[str(site_dir)] = fingerprint
-    write_atomic(record, json.dumps(last, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomic(record_file, json.dumps(last, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

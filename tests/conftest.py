@@ -13,12 +13,21 @@ import pytest
 
 from build_kb.config import load_boilerplate
 from build_kb.pipeline import build_knowledge_base
-from build_kb.publish import build_site
+from build_kb.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CONFIG_FILES = ("boilerplate.yaml", "themes.yaml", "speeches.yaml")
 SEEDS = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def build_site(config_file, site_dir, corpus_dir=None, strict=False, cache_dir=None, allow_shrink=False, follow_links=False):
+    """Build a site as `kb build` does; the knowledge base shown (None when nothing changed)."""
+    options = BuildOptions(
+        config_file=Path(config_file), site_dir=Path(site_dir), corpus_dir=Path(corpus_dir) if corpus_dir else None,
+        cache_dir=Path(cache_dir) if cache_dir else None, strict=strict, allow_shrink=allow_shrink, follow_links=follow_links,
+    )
+    return build(options).kb
 
 
 def make_corpus(path: Path, files: dict[str, bytes | str] | None = None, with_seeds: bool = False, config: bool = True) -> Path:

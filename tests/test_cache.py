@@ -3,10 +3,8 @@
 import pytest
 
 from build_kb.pipeline import build_knowledge_base
-from build_kb.plugin import KnowledgeBasePlugin
-from build_kb.publish import build_site
 
-from conftest import ROOT, make_corpus
+from conftest import ROOT, build_site, make_corpus
 
 SPEECH = "在全县组织工作会议上的讲话\n同志们：\n一、关于天气。今天天气很好。\n二、加强人才工作。引进人才。\n"
 
@@ -101,16 +99,9 @@ def test_unchanged_inputs_skip_the_build_and_changes_do_not(tmp_path):
     assert build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, cache_dir=cache) is not None
 
 
-def test_serve_watches_the_corpus(tmp_path):
-    class FakeServer:
-        def __init__(self):
-            self.watched = []
+def test_serve_watches_corpus_docs_and_config(tmp_path):
+    from build_kb.cli import watched_paths
+    from build_kb.publish import open_project
 
-        def watch(self, path):
-            self.watched.append(path)
-
-    plugin = KnowledgeBasePlugin()
-    plugin.corpus_override = tmp_path / "corpus"
-    server = FakeServer()
-    plugin.on_serve(server, config=None, builder=None)
-    assert server.watched == [str(tmp_path / "corpus")]
+    project = open_project(ROOT / "mkdocs.yml", tmp_path / "corpus")
+    assert watched_paths(project) == [tmp_path / "corpus", ROOT / "docs", ROOT / "mkdocs.yml"]

@@ -9,9 +9,8 @@ from build_kb.clean import clean
 from build_kb.model import Line
 from build_kb.parse import MAX_LEVEL, parse
 from build_kb.pipeline import build_knowledge_base
-from build_kb.publish import build_site
 
-from conftest import ROOT, make_corpus
+from conftest import ROOT, build_site, make_corpus
 
 HEAD = "在全县组织工作会议上的讲话\n同志们：\n"
 

@@ -119,17 +119,15 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
     """A disk-full error while MkDocs writes: one line naming the file, no staging folder left."""
     import errno
 
-    from build_kb import cli, plugin
-
-    real = plugin.export.dumps
+    from build_kb import cli, export
 
     def full_disk(kb):
         raise OSError(errno.ENOSPC, "No space left on device", str(project / ".site.building-1" / "kb.json"))
 
-    monkeypatch.setattr(plugin.export, "dumps", full_disk)
+    monkeypatch.setattr(export, "dumps", full_disk)
     monkeypatch.chdir(project)
     assert cli.main(["build", "--no-cache"]) == 1
-    monkeypatch.setattr(plugin.export, "dumps", real)
+    monkeypatch.undo()
     assert sorted(p.name for p in project.iterdir()) == [".git", ".site.lock", "corpus", "docs", "mkdocs.yml"]
 
 

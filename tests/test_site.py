@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_kb.errors import KbError, StrictModeFailure
-from build_kb.publish import build_site
 
-from conftest import ROOT, make_corpus
+from conftest import ROOT, build_site, make_corpus
 from sitecheck import broken_links, external_references
 
 MKDOCS_YML = ROOT / "mkdocs.yml"

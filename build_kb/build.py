@@ -1,0 +1,111 @@
+"""The whole build, top to bottom: read → clean → parse → enrich → render → publish.
+
+Everything the build needs comes in as arguments (`BuildOptions`); everything it measured goes out
+in a `BuildReport`. MkDocs is only the last edge (publish.write_pages): a move to another static
+site generator would touch that module alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import export, publish
+from .errors import StrictModeFailure
+from .model import KnowledgeBase
+from .pipeline import build_knowledge_base
+from .render import render_pages
+from .search_index import write_search_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildOptions:
+    config_file: Path = Path("mkdocs.yml")
+    """mkdocs.yml: the site's name, theme and navigation; the corpus path is its plugin option."""
+    site_dir: Path = Path("site")
+    corpus_dir: Path | None = None
+    """Overrides the `corpus` option of mkdocs.yml."""
+    cache_dir: Path | None = None
+    """Per-speech results kept between builds; None rebuilds everything."""
+    strict: bool = False
+    """Warnings are errors: nothing is published."""
+    allow_shrink: bool = False
+    """Publish even when the new site has no speeches or under half of the previous site's."""
+    follow_links: bool = False
+    """Read corpus files that are links to files outside the corpus."""
+    progress: Callable[[int, int, str], None] | None = None
+
+
+@dataclass
+class BuildReport:
+    kb: KnowledgeBase | None
+    """None when the build was skipped because nothing changed."""
+    site_dir: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage (see KnowledgeBase.timings for the per-speech stages)."""
+    cache_hits: int = 0
+    cache_misses: int = 0
+    search_bytes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> bool:
+        return self.kb is None
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """Build the knowledge base and publish it atomically into `options.site_dir`."""
+    project = publish.open_project(options.config_file, options.corpus_dir, options.strict)
+    site_dir = Path(options.site_dir).absolute()
+    publish.check_site_dir(site_dir, project.protected(options.cache_dir))
+    with publish.build_lock(site_dir):
+        publish.recover_interrupted_swap(site_dir)
+        fingerprint = publish.inputs_fingerprint(project, options, site_dir) if options.cache_dir else None
+        if fingerprint and publish.up_to_date(options.cache_dir, site_dir, fingerprint):
+            return BuildReport(kb=None, site_dir=site_dir)
+
+        kb = build_knowledge_base(  # read → clean → parse → enrich
+            project.corpus_dir,
+            progress=options.progress,
+            cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
+            follow_links=options.follow_links,
+        )
+        report = BuildReport(kb=kb, site_dir=site_dir, seconds=dict(kb.timings), cache_hits=kb.cache_hits, cache_misses=kb.cache_misses)
+        for problem in kb.problems:
+            log.warning(str(problem))
+        if options.strict and kb.problems:
+            raise StrictModeFailure(f"build stopped by --strict: {len(kb.problems)} warnings or errors (see above); the previous site is kept")
+        publish.check_shrink(kb, site_dir, options.allow_shrink)
+
+        with _timed(report, "render"):
+            pages = render_pages(kb)
+        with publish.staging_folder(site_dir) as staging:
+            with _timed(report, "publish (MkDocs)"):
+                publish.write_pages(project, pages, kb, staging)
+            with _timed(report, "export"):
+                (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
+            with _timed(report, "search index"):
+                search_cache = Path(options.cache_dir) / "search" if options.cache_dir else None
+                report.search_bytes = write_search_index(kb, staging, search_cache)
+            publish.mark_as_ours(staging, kb)
+            publish.swap_in(staging, site_dir)
+        if fingerprint:
+            publish.record(options.cache_dir, site_dir, fingerprint)
+    kb.timings.update({k: v for k, v in report.seconds.items() if k not in kb.timings})
+    return report
+
+
+class _timed:
+    def __init__(self, report: BuildReport, stage: str):
+        self.report, self.stage = report, stage
+
+    def __enter__(self):
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.report.seconds[self.stage] = time.perf_counter() - self.start
+        return False
