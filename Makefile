@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: help site serve test test-fast bench system-deps clean
+.PHONY: help site serve test test-fast bench system-deps clean upgrade-deps
 
 help:
 	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
@@ -13,11 +13,23 @@ help:
 	@echo "make test    install everything the tests need and run them all"
 	@echo "make bench   benchmark builds and search at 100/1,000/2,000 speeches (slow)"
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every dependency to the versions the tests last passed with, so a fresh
+# machine next year installs the same ones. Upgrade deliberately: `make upgrade-deps`, run the
+# tests, commit the new constraints.txt.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+upgrade-deps:
+	rm -rf $(VENV).upgrade
+	$(PYTHON) -m venv $(VENV).upgrade
+	$(VENV).upgrade/bin/python -m pip install --quiet --upgrade pip
+	$(VENV).upgrade/bin/python -m pip install --quiet -e '.[test]'
+	$(VENV).upgrade/bin/python -m pip freeze --exclude-editable | grep -v zuzhi > constraints.txt
+	rm -rf $(VENV).upgrade
+	@echo "constraints.txt updated: run 'make test' before committing it"
 
 site: $(STAMP)
 	$(BIN)/kb build
