@@ -15,6 +15,7 @@ from pathlib import Path
 from .config import THEMES_FILE, Report, check_id, check_keys, check_text, check_words, expect_list, expect_mapping, line_of, load_entry_list
 from .model import Problem, Section, Speech, Subtopic, Theme
 from .segment import Segmenter
+from .text import HAN
 
 STRONG, NORMAL = 3.0, 1.0
 HEADING_FACTOR = 4.0
@@ -166,7 +167,7 @@ def _phrases(taxonomy: Taxonomy) -> list[str]:
 
 
 def _is_phrase(word: str) -> bool:
-    return not re.fullmatch(r"[\u4e00-\u9fff]+", word)
+    return not re.fullmatch(f"[{HAN}]+", word)
 
 
 def theme_scores(counts: Counter, taxonomy: Taxonomy) -> dict[str, tuple[float, list[str]]]:

@@ -14,17 +14,14 @@ from collections import Counter
 from .config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, split_collapsed
 from .model import CleanText, Line, RemovedLine
+from .text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『』—…·"
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
 PROSE_MIN_LENGTH = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-FORMAT_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-"""Control, zero-width and bidi characters: invisible, never meaningful in a speech (search strips them too)."""
 _CONTROL = re.compile(f"[{FORMAT_CHARACTERS}]")
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u3000]+")
@@ -276,13 +273,12 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     return line
 
 
-_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 
 
 def is_traditional(text: str) -> bool:
     """True when at least 2 % of the Han characters (of the first 5,000) only exist in Traditional script."""
     sample = text[:5000]
-    sample_han = len(_HAN_CHAR.findall(sample))
+    sample_han = len(HAN_CHAR.findall(sample))
     if sample_han < 10:
         return False
     changed = sum(a != b for a, b in zip(sample, _t2s(sample)))

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 
 from .model import Join, Line, Split
+from .text import HAN
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
 COLLAPSED_MIN_LENGTH = 200

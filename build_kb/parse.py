@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .clean import HAN, SALUTATION_RE
+from .layout import SALUTATION_RE
+from .text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn
 from .model import HeaderLine, Line, Paragraph, Section
 
 MAX_LEVEL = 3
-CN_DIGITS = "一二三四五六七八九十"
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
@@ -84,52 +84,6 @@ class ParsedSpeech:
 
 
 # --- numbers and dates -------------------------------------------------------------------------
-
-
-def cn_to_int(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
-    values = {c: i for i, c in enumerate(CN_DIGITS[:9], 1)}
-    if not text or any(c not in CN_DIGITS for c in text):
-        return None
-    if "十" not in text:
-        return values[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return None
-    return (values[tens] if tens else 1) * 10 + (values[ones] if ones else 0)
-
-
-def int_to_cn(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (for 1–99; larger numbers stay in Arabic digits)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    digits = " 一二三四五六七八九"
-    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[ones] if ones else "")
-
-
-_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
-DATE_PATTERNS = [
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-    re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"),
-    re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"),
-]
-YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
-def find_date(text: str) -> tuple[str, re.Match] | None:
-    """The first valid calendar date written in `text`, as ISO text, with its match."""
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            y, m, d = match.groups()
-            if not y.isdigit():
-                y = "".join(_CN_YEAR_DIGITS.get(c, "?") for c in y)
-                m, d = str(cn_to_int(m) or 0), str(cn_to_int(d) or 0)
-            try:
-                return dt.date(int(y), int(m), int(d)).isoformat(), match
-            except ValueError:
-                continue
-    return None
 
 
 # --- header ------------------------------------------------------------------------------------
@@ -409,16 +363,6 @@ ANNIVERSARIES = [
     (re.compile(rf"抗日战争(?:暨世界反法西斯战争)?胜利({_CN_COUNT})周年"), 1945, "抗战胜利N周年"),
 ]
 _THIS_YEAR = re.compile(r"(今年|明年)(?:是|恰逢|正值|适逢|将迎来|迎来|我们将迎来)?")
-
-
-def count_value(text: str) -> int | None:
-    """71 → 71, 七十一 → 71, 一百 → 100, 一百零一 → 101."""
-    if text.isdigit():
-        return int(text)
-    if text.startswith("一百") or text == "百":
-        rest = text[2:].lstrip("零") if text.startswith("一百") else ""
-        return 100 + (cn_to_int(rest) or 0) if rest else 100
-    return cn_to_int(text)
 
 
 def anniversary_year(text: str) -> tuple[int, str] | None:

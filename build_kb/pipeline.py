@@ -26,6 +26,7 @@ from .parse import derive_title, find_level, find_occasion, infer_year, parse
 from .read import discover, outside_corpus, read_source
 from .related import link_related, subtree_words
 from .terms import find_terms, load_glossary, speech_candidates
+from .text import chronological_key
 
 log = logging.getLogger(__name__)
 
@@ -226,8 +227,7 @@ def _map(worker: _FileWorker, jobs: list):
 
 def sort_key(speech: Speech):
     """Chronological; undated speeches last; ties broken by title and id so order is stable."""
-    when = speech.date or (f"{speech.year}-99-99" if speech.year else "9999-99-99")
-    return (when, speech.title, speech.id)
+    return chronological_key(speech.date, speech.year, speech.title, speech.id)
 
 
 def make_speech(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import UnreadableSpeech
 from .model import SourceFile
+from .text import HAN_CHAR
 
 SPEECH_SUFFIXES = (".txt", ".text")
 
@@ -101,7 +102,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 
 def chinese_plausibility(text: str) -> float:
     """Share of the Han characters in `text` that are among the most common ones (0 when none)."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+    han = HAN_CHAR.findall(text)
     if len(han) < 2:
         return 0.0
     return sum(c in _COMMON_CHARS for c in han) / len(han)

@@ -13,6 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from .model import Link, Section, Speech
+from .text import HAN
 
 SECTION_THRESHOLD = 0.30
 """Below this cosine a passage is not shown as related: a shared phrase or two is not kinship."""
@@ -24,7 +25,7 @@ EXACT_UP_TO = 3000
 ROW_TERMS = 16
 POSTINGS = 80
 CANDIDATES = 12
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_WORD = re.compile(f"^[{HAN}]{{2,}}$")
 STOPWORDS = frozenset(
     "我们 你们 他们 同志 同志们 进一步 一定 工作 方面 问题 要求 坚持 加强 推进 推动 全面 深入 不断 切实 各级 今年 目前 当前 "
     "以及 通过 进行 实现 没有 这个 这些 一些 重要 有效 积极 充分 认真 做好 抓好 提高 提升 强化 落实 开展 建设 发展 工作者".split()

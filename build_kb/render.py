@@ -25,6 +25,7 @@ from .render_common import (
     section_location,
     theme_shares,
 )
+from .text import UNDATED, chronological_key, newest_first_key, years_newest_first
 
 FOLD_AFTER_CHARS = 600
 """Theme-page excerpts longer than this are folded (click to expand)."""
@@ -150,11 +151,10 @@ def render_speech_index(site: Site) -> HtmlPage:
     by_year: dict[object, list[Speech]] = defaultdict(list)
     for speech in site.kb.speeches:
         by_year[speech.year].append(speech)
-    years = sorted((y for y in by_year if y), reverse=True) + ([None] if None in by_year else [])
-    for year in years:
+    for year in years_newest_first(by_year):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         rows = []
-        for speech in sorted(by_year[year], key=lambda s: (s.date or "", s.title), reverse=True):
+        for speech in sorted(by_year[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True):
             who = esc(speech.speaker) if speech.speaker else "—"
             occasion = esc(speech.occasion) if speech.occasion else "—"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
@@ -227,8 +227,8 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
     pages = {f"themes/{theme.id}.md": out}
     by_year: dict[str, list] = defaultdict(list)
     for speech, section in excerpts:
-        by_year[str(speech.year) if speech.year else "undated"].append((speech, section))
-    keys = sorted((k for k in by_year if k != "undated"), reverse=True) + (["undated"] if "undated" in by_year else [])
+        by_year[str(speech.year) if speech.year else UNDATED].append((speech, section))
+    keys = years_newest_first(by_year)
     subtopics = [sub for sub in theme.subtopics] + [None]
     head = "".join(f"<th>{esc(sub.name if sub else '综合')}</th>" for sub in subtopics)
     rows = []
@@ -236,7 +236,7 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
         counts = defaultdict(int)
         for _, section in by_year[key]:
             counts[section.subtopics.get(theme.id, OTHER)] += 1
-        label = f"{key}年" if key != "undated" else "年份不详"
+        label = f"{key}年" if key != UNDATED else "年份不详"
         url = f"{theme.url}{key}/"
         cells = "".join(
             f'<td class="kb-cell-num"><a href="{rel(theme.url, url)}#{esc(sub.id if sub else OTHER)}">{counts[sub.id if sub else OTHER]}</a></td>' if counts[sub.id if sub else OTHER] else '<td class="kb-zero">—</td>'
@@ -260,7 +260,7 @@ def _excerpts_by_subtopic(out: HtmlPage, theme: Theme, excerpts: list[tuple[Spee
     sub_names = {sub.id: sub.name for sub in theme.subtopics} | {OTHER: "综合"}
     order = [sub.id for sub in theme.subtopics if sub.id in groups] + ([OTHER] if OTHER in groups else [])
     for key in order:
-        items = sorted(groups[key], key=lambda x: (x[0].date or f"{x[0].year or 9999}-99", x[0].title, x[1].line))
+        items = sorted(groups[key], key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
         out.heading(2, sub_names[key], key)
         out.add(f'<p class="kb-count">{len(items)} 处论述，按时间排列</p>')
         for speech, section in items:

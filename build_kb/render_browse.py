@@ -8,6 +8,7 @@ from .charts import mini_bars, stacked_columns
 from .classify import OTHER
 from .model import Speech, Term
 from .render_common import HtmlPage, Site, badges, date_cn, esc, rel, section_location, theme_shares
+from .text import UNDATED, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
 
@@ -86,10 +87,10 @@ def render_timeline(site: Site) -> HtmlPage:
     by_year: dict[int | None, list[Speech]] = defaultdict(list)
     for speech in site.kb.speeches:
         by_year[speech.year].append(speech)
-    for year in sorted((y for y in by_year if y), reverse=True) + ([None] if None in by_year else []):
+    for year in years_newest_first(by_year):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         items = []
-        for speech in sorted(by_year[year], key=lambda s: (s.date or "9999", s.title), reverse=True):
+        for speech in sorted(by_year[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True):
             month = f"{int(speech.date[5:7])}月" if speech.date else "月份不详"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
             items.append(f'<li><span class="kb-when">{month}</span><a href="{rel(page, speech.url)}">{esc(speech.title)}</a> {tags}</li>')
@@ -111,7 +112,7 @@ def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: 
         out.heading(2, f"{name or unknown}（{len(groups[name])}篇）", f"g{i}")
         rows = "".join(
             f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a></li>'
-            for s in sorted(groups[name], key=lambda s: s.date or f"{s.year or 9999}", reverse=True)
+            for s in sorted(groups[name], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True)
         )
         out.add(f"<ul>{rows}</ul>")
     return out
@@ -190,12 +191,12 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
     by_year: dict[str, list] = defaultdict(list)
     for o in term.occurrences:
         year = kb.speech(o.speech_id).year
-        by_year[str(year) if year else "undated"].append(o)
-    keys = sorted((k for k in by_year if k != "undated"), reverse=True) + (["undated"] if "undated" in by_year else [])
+        by_year[str(year) if year else UNDATED].append(o)
+    keys = years_newest_first(by_year)
     out.heading(2, "出处（按年份）", "uses")
     items = []
     for key in keys:
-        label = f"{key}年" if key != "undated" else "年份不详"
+        label = f"{key}年" if key != UNDATED else "年份不详"
         url = f"{term.url}{key}/"
         items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
         page = HtmlPage(f"{term.term}·{label}", hide=["navigation"])

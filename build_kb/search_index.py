@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .clean import FORMAT_CHARACTERS
+from .text import FORMAT_CHARACTERS, newest_first_key
 from .model import KnowledgeBase, Speech
 from .store import read_sealed, write_sealed
 from .render_common import date_cn, theme_colours
@@ -125,11 +125,7 @@ def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
 
 def sort_order(speeches: list[Speech]) -> list[int]:
     """Speech numbers in the order results are shown: newest first, undated last."""
-    def key(i: int):
-        s = speeches[i]
-        return (s.date or (f"{s.year}-00-00" if s.year else ""), s.title)
-
-    return sorted(range(len(speeches)), key=key, reverse=True)
+    return sorted(range(len(speeches)), key=lambda i: newest_first_key(speeches[i].date, speeches[i].year, speeches[i].title), reverse=True)
 
 
 def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[np.ndarray, bytes]:

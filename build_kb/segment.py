@@ -12,9 +12,11 @@ import logging
 import re
 from collections.abc import Iterable
 
+from .text import HAN
+
 log = logging.getLogger(__name__)
 
-_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_ONLY = re.compile(f"^[{HAN}]+$")
 USER_WORD_FREQ = 50_000
 """High enough that a dictionary term wins over the split jieba would otherwise choose."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
 from .model import Occurrence, Speech, Term
+from .text import HAN, HAN_CHAR
 
 MIN_SPEECHES = 2
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
@@ -109,12 +110,12 @@ def candidate_terms(speeches: list[Speech], segment) -> dict[str, str]:
 
 
 def _acceptable(term: str) -> bool:
-    return 2 <= len(term) <= 16 and not PLACEHOLDER.search(term) and bool(re.search(r"[\u4e00-\u9fff]", term))
+    return 2 <= len(term) <= 16 and not PLACEHOLDER.search(term) and bool(HAN_CHAR.search(term))
 
 
 _COUNT_WORD = re.compile(r"(?:[二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
-_FOLLOWER = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_COUNTED_WORD = re.compile(r"[二两三四五六七八九十](?:个|项|大)[\u4e00-\u9fff]{2,4}")
+_FOLLOWER = re.compile(f"[{HAN}]{{2,4}}")
+_COUNTED_WORD = re.compile(f"[二两三四五六七八九十](?:个|项|大)[{HAN}]{{2,4}}")
 
 
 def _numbered(text: str, segment) -> list[str]:

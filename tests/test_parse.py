@@ -2,7 +2,8 @@ import pytest
 
 from build_kb.clean import clean
 from build_kb.model import Line
-from build_kb.parse import cn_to_int, derive_title, find_date, int_to_cn, parse, parse_header
+from build_kb.parse import derive_title, parse, parse_header
+from build_kb.text import cn_to_int, find_date, int_to_cn
 
 
 def lines_of(text: str) -> list[Line]:

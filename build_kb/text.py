@@ -1,0 +1,103 @@
+"""Chinese-text utilities every stage shares: character classes, numbers, dates, and the one order
+of speeches (by date, newest first in listings; undated last) and of year groups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Han characters (CJK unified ideographs, extension A, compatibility ideographs), for regex classes."""
+HAN_CHAR = re.compile(f"[{HAN}]")
+CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『』—…·"
+FORMAT_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+"""Control, zero-width and bidi characters: invisible, never meaningful in a speech (search strips them too)."""
+
+# --- numbers -------------------------------------------------------------------------------------
+
+CN_DIGITS = "一二三四五六七八九十"
+
+
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; None for anything else."""
+    values = {c: i for i, c in enumerate(CN_DIGITS[:9], 1)}
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "十" not in text:
+        return values[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (values[tens] if tens else 1) * 10 + (values[ones] if ones else 0)
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (for 1–99; larger numbers stay in Arabic digits)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    digits = " 一二三四五六七八九"
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def count_value(text: str) -> int | None:
+    """71 → 71, 七十一 → 71, 一百 → 100, 一百零一 → 101."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("一百") or text == "百":
+        rest = text[2:].lstrip("零") if text.startswith("一百") else ""
+        return 100 + (cn_to_int(rest) or 0) if rest else 100
+    return cn_to_int(text)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+DATE_PATTERNS = [
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"),
+    re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"),
+]
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def find_date(text: str) -> tuple[str, re.Match] | None:
+    """The first valid calendar date written in `text`, as ISO text, with its match."""
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            y, m, d = match.groups()
+            if not y.isdigit():
+                y = "".join(_CN_YEAR_DIGITS.get(c, "?") for c in y)
+                m, d = str(cn_to_int(m) or 0), str(cn_to_int(d) or 0)
+            try:
+                return dt.date(int(y), int(m), int(d)).isoformat(), match
+            except ValueError:
+                continue
+    return None
+
+
+# --- the order of speeches -----------------------------------------------------------------------
+
+
+def chronological_key(date: str | None, year: int | None, *tie_breakers) -> tuple:
+    """Oldest first: a speech known only by its year comes after the dated ones of that year, and
+    undated speeches come last."""
+    return (date or (f"{year}-99-99" if year else "9999-99-99"), *tie_breakers)
+
+
+def newest_first_key(date: str | None, year: int | None, *tie_breakers) -> tuple:
+    """For `sorted(…, reverse=True)`: newest first, a year-only speech after the dated ones of its
+    year, undated speeches last — the mirror of chronological_key, so every listing agrees."""
+    return (date or (f"{year}-00-00" if year else ""), *tie_breakers)
+
+
+UNDATED = "undated"
+
+
+def years_newest_first(keys: Iterable) -> list:
+    """Year group keys (int, str or None/"undated"): newest year first, the undated group last."""
+    keys = set(keys)
+    undated = [k for k in keys if k in (None, "", UNDATED)]
+    return sorted((k for k in keys if k not in (None, "", UNDATED)), key=int, reverse=True) + undated
