@@ -298,3 +298,48 @@ def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy) -> Subtop
         if score > best_score:
             best, best_score = sub, score
     return best
+
+
+# --- what the labels add up to (used by pages and handouts) --------------------------------------
+
+
+def theme_shares(speech: Speech) -> dict[str, int]:
+    """Characters of the speech's text per theme (a section's text counts once, for its own themes)."""
+    shares: Counter = Counter()
+    for section in speech.all_sections():
+        size = len(section.heading) + sum(len(p.text) for p in section.paragraphs)
+        if not size:
+            continue
+        if section.themes and section.theme_source != "children":
+            for tid in section.themes:
+                shares[tid] += size / len(section.themes)
+        elif section.theme_source == "children" and not section.paragraphs:
+            continue
+        else:
+            shares[OTHER] += size
+    return {t: round(v) for t, v in shares.items()}
+
+
+def own_theme_sections(speech: Speech, theme_id: str) -> list[Section]:
+    """The sections of `speech` that speak about the theme, largest first-level unit that does.
+
+    A section labelled by its own evidence is taken whole (with its subsections); a section labelled
+    only through its children is looked into, so the excerpt is no larger than what is on-topic.
+    """
+    found: list[Section] = []
+
+    def visit(section: Section) -> None:
+        if theme_id in section.themes and section.theme_source in ("heading", "body", "manual"):
+            found.append(section)
+            return
+        for child in section.children:
+            visit(child)
+
+    for section in speech.sections:
+        if section.kind == "body":
+            visit(section)
+    return found
+
+
+def theme_excerpts(speeches: list[Speech], theme_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    return {tid: [(s.id, x.id) for s in speeches for x in own_theme_sections(s, tid)] for tid in theme_ids}

@@ -99,6 +99,15 @@ class HeaderLine:
     """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice)."""
 
 
+@dataclass(frozen=True)
+class TermLink:
+    """A span of a paragraph that links to a term's page (the term's first use in its section)."""
+
+    start: int
+    end: int
+    term_id: str
+
+
 @dataclass
 class Paragraph:
     id: str
@@ -110,6 +119,8 @@ class Paragraph:
     kind: str = "text"
     """`text`, or `salutation` for 同志们：."""
     themes: list[str] = field(default_factory=list)
+    term_links: list[TermLink] = field(default_factory=list)
+    """Set by enrichment once the corpus' terms are known (never cached: they depend on every speech)."""
 
 
 @dataclass
@@ -179,6 +190,8 @@ class Speech:
     detected_by: dict[str, str] = field(default_factory=dict)
     """Field (title, date, speaker, speaker_role, occasion, level) → the rule that found it."""
     review: list[str] = field(default_factory=list)
+    theme_shares: dict[str, int] = field(default_factory=dict)
+    """Characters of the speech's text per theme id (other: 其他/综合), set by classification."""
     """What a person should check: low-confidence metadata, re-flowed text (shown by `kb outline`)."""
     term_candidates: dict[str, str] | None = field(default=None, repr=False)
     """Formulations this speech uses (form → quoted/numbered), kept with cached speeches."""
@@ -272,6 +285,9 @@ class KnowledgeBase:
     related_sections: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
     """(speech id, section id) → the most similar passages in other speeches."""
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
+    theme_excerpts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Theme id → (speech id, section id) of every section that speaks about it by its own evidence,
+    in speech order: what a theme page (and a theme handout) quotes."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per build stage. read/clean/parse/classify/words/candidates are CPU seconds summed over workers;
     "per-speech (wall)" is the elapsed time of that parallel part; the rest are elapsed seconds."""

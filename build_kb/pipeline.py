@@ -25,7 +25,7 @@ from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .parse import derive_title, find_level, find_occasion, infer_year, parse
 from .read import discover, outside_corpus, read_source
 from .related import link_related, subtree_words
-from .terms import find_terms, load_glossary, speech_candidates
+from .terms import find_terms, link_terms, load_glossary, speech_candidates
 from .text import chronological_key
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,8 @@ def build_knowledge_base(
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
     with timer("terms"):
         kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
+        link_terms(speeches, kb.terms)
+    kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
     kb.timings = dict(timer.seconds)
@@ -195,6 +197,7 @@ class _FileWorker:
         if speech is not None:
             with timer("classify"):
                 classify.classify_speech(speech, self.taxonomy, file_problems)
+                speech.theme_shares = classify.theme_shares(speech)
             with timer("words"):
                 for section in speech.sections:
                     subtree_words(section, self.taxonomy.segmenter.tokens)

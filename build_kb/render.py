@@ -10,7 +10,6 @@ from collections import defaultdict
 
 from .classify import OTHER
 from .model import KnowledgeBase, Paragraph, Section, Speech, Theme
-from .terms import link_plan
 from .render_browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .render_common import (
     Site,
@@ -23,7 +22,6 @@ from .render_common import (
     paragraph_html,
     rel,
     section_location,
-    theme_shares,
 )
 from .text import UNDATED, chronological_key, newest_first_key, years_newest_first
 
@@ -77,13 +75,11 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
-    shares = theme_shares(speech)
-    if shares:
-        out.add(mix_bar(shares, site.kb.themes, site.colours) + "\n")
+    if speech.theme_shares:
+        out.add(mix_bar(speech.theme_shares, site.kb.themes, site.colours) + "\n")
 
-    links = link_plan(speech, site.kb.terms, site.term_matcher)
     for section in speech.sections:
-        render_section(out, site, speech, section, page, links)
+        render_section(out, site, speech, section, page)
     related = site.kb.related_speeches.get(speech.id, [])
     if related:
         out.heading(2, "相关讲话", "related-speeches")
@@ -99,7 +95,7 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     return out
 
 
-def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, links: dict, parent_themes: tuple = ()) -> None:
+def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, parent_themes: tuple = ()) -> None:
     if section.kind == "opening":
         out.add(f'<div class="kb-anchor" id="{esc(section.id)}"></div>\n')
     elif section.kind == "closing":
@@ -113,12 +109,12 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
         out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
-        out.add(paragraph_html(p, links.get(p.id, ()), page) + "\n")
+        out.add(paragraph_html(p, site.term_links(p), page) + "\n")
     related = site.kb.related_sections.get((speech.id, section.id), [])
     if related:
         out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
-        render_section(out, site, speech, child, page, links, tuple(section.themes))
+        render_section(out, site, speech, child, page, tuple(section.themes))
 
 
 def related_passages_html(site: Site, related, page: str) -> str:
@@ -169,27 +165,6 @@ def render_speech_index(site: Site) -> HtmlPage:
 # --- themes --------------------------------------------------------------------------------------
 
 
-def theme_excerpts(speech: Speech, theme_id: str) -> list[Section]:
-    """The sections of `speech` that speak about the theme, largest first-level unit that does.
-
-    A section labelled by its own evidence is taken whole (with its subsections); a section labelled
-    only through its children is looked into, so the excerpt is no larger than what is on-topic.
-    """
-    found: list[Section] = []
-
-    def visit(section: Section) -> None:
-        if theme_id in section.themes and section.theme_source in ("heading", "body", "manual"):
-            found.append(section)
-            return
-        for child in section.children:
-            visit(child)
-
-    for section in speech.sections:
-        if section.kind == "body":
-            visit(section)
-    return found
-
-
 def section_text_html(section: Section, include_heading: bool = False) -> str:
     parts = []
     if include_heading and section.heading:
@@ -210,7 +185,7 @@ def section_size(section: Section) -> int:
 
 def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
     """The theme's page; a theme with more than MAX_EXCERPTS_PER_PAGE excerpts gets one page per year."""
-    excerpts = [(speech, section) for speech in site.kb.speeches for section in theme_excerpts(speech, theme.id)]
+    excerpts = [(site.kb.speech(sid), site.kb.section(sid, xid)) for sid, xid in site.kb.theme_excerpts.get(theme.id, [])]
     n_speeches = len({s.id for s, _ in excerpts})
     years = sorted({s.year for s, _ in excerpts if s.year})
     span = f"{years[0]}—{years[-1]}年" if years else "年份不详"
@@ -289,7 +264,7 @@ def render_theme_overview(site: Site) -> HtmlPage:
     head = "".join(f'<th><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)
     rows = []
     for speech in reversed(kb.speeches):
-        shares = theme_shares(speech)
+        shares = speech.theme_shares
         total = sum(shares.values()) or 1
         cells = []
         for theme in kb.themes:

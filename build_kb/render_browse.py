@@ -7,14 +7,14 @@ from collections import Counter, defaultdict
 from .charts import mini_bars, stacked_columns
 from .classify import OTHER
 from .model import Speech, Term
-from .render_common import HtmlPage, Site, badges, date_cn, esc, rel, section_location, theme_shares
+from .render_common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
 from .text import UNDATED, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
 
 
 def _top_themes(speech: Speech, limit: int = 3) -> list[str]:
-    shares = theme_shares(speech)
+    shares = speech.theme_shares
     return sorted((t for t in shares if t != OTHER), key=lambda t: -shares[t])[:limit]
 
 
@@ -23,7 +23,7 @@ def theme_share_chart(site: Site) -> str:
     per_year: dict[int, Counter] = defaultdict(Counter)
     for speech in site.kb.speeches:
         if speech.year:
-            per_year[speech.year].update(theme_shares(speech))
+            per_year[speech.year].update(speech.theme_shares)
     rows = [(str(year), {t: v for t, v in per_year[year].items() if t != OTHER}) for year in sorted(per_year)]
     series = [(t.id, t.name, site.colours[t.id]) for t in site.kb.themes]
     return stacked_columns(rows, series, "各年度讲话中各专题的篇幅占比")

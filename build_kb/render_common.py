@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .classify import OTHER, OTHER_NAME
-from .model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from .model import KnowledgeBase, Paragraph, Section, Speech, Term, Theme
 from .parse import int_to_cn
 
 PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
@@ -106,23 +106,6 @@ def linked_text(text: str, links, page: str) -> str:
     return "".join(out)
 
 
-def theme_shares(speech: Speech) -> dict[str, int]:
-    """Characters of the speech's text per theme (a section's text counts once, for its own themes)."""
-    shares: Counter = Counter()
-    for section in speech.all_sections():
-        size = len(section.heading) + sum(len(p.text) for p in section.paragraphs)
-        if not size:
-            continue
-        if section.themes and section.theme_source != "children":
-            for tid in section.themes:
-                shares[tid] += size / len(section.themes)
-        elif section.theme_source == "children" and not section.paragraphs:
-            continue
-        else:
-            shares[OTHER] += size
-    return {t: round(v) for t, v in shares.items()}
-
-
 def mix_bar(shares: dict[str, int], themes: list[Theme], colours: dict[str, str], width: int = 480) -> str:
     """A stacked bar (inline SVG, printable) of a speech's theme mix, with a text alternative."""
     total = sum(shares.values()) or 1
@@ -145,11 +128,12 @@ class Site:
     kb: KnowledgeBase
 
     def __post_init__(self):
-        from .terms import TermMatcher
-
-        self.term_matcher = TermMatcher(self.kb.terms)
+        self.terms_by_id = {t.id: t for t in self.kb.terms}
         self.themes_by_id = {t.id: t for t in self.kb.themes}
         self.colours = theme_colours(self.kb.themes)
+
+    def term_links(self, paragraph: Paragraph) -> list[tuple[int, int, Term]]:
+        return [(link.start, link.end, self.terms_by_id[link.term_id]) for link in paragraph.term_links]
 
 
 class HtmlPage:

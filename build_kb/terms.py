@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
-from .model import Occurrence, Speech, Term
+from .model import Occurrence, Speech, Term, TermLink
 from .text import HAN, HAN_CHAR
 
 MIN_SPEECHES = 2
@@ -218,22 +218,19 @@ def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
                 term.theme = best
 
 
-def link_plan(speech: Speech, terms: list[Term], matcher: TermMatcher | None = None) -> dict[str, list[tuple[int, int, Term]]]:
-    """paragraph id → [(start, end, term)]: the first occurrence of each term in each section.
+def link_terms(speeches: list[Speech], terms: list[Term]) -> None:
+    """Set each paragraph's term links: the first occurrence of each term in each section.
 
     Every occurrence of a longer term covers its text first (linked or not), so 意识 is never linked
     inside 四个意识; spans never overlap; headings are never linked.
     """
-    matcher = matcher or TermMatcher(terms)
-    plan: dict[str, list[tuple[int, int, Term]]] = {}
-    for section in speech.all_sections():
-        linked: set[str] = set()
-        for p in section.paragraphs:
-            chosen = []
-            for start, end, term in matcher.finditer(p.text):
-                if term.id not in linked:
-                    linked.add(term.id)
-                    chosen.append((start, end, term))
-            if chosen:
-                plan[p.id] = chosen
-    return plan
+    matcher = TermMatcher(terms)
+    for speech in speeches:
+        for section in speech.all_sections():
+            linked: set[str] = set()
+            for p in section.paragraphs:
+                p.term_links = []
+                for start, end, term in matcher.finditer(p.text):
+                    if term.id not in linked:
+                        linked.add(term.id)
+                        p.term_links.append(TermLink(start, end, term.id))

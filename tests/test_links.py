@@ -7,7 +7,7 @@ import pytest
 from build_kb.model import Paragraph, Section, Speech, Term
 from build_kb.related import SECTION_THRESHOLD, tfidf, top_similar
 from build_kb.render_common import linked_text
-from build_kb.terms import TermMatcher, link_plan, normalise_term, term_id
+from build_kb.terms import TermMatcher, link_terms, normalise_term, term_id
 
 import numpy as np
 from collections import Counter
@@ -66,13 +66,13 @@ def _speech_with(*texts):
                   subtitle=None, date=None, year=None, date_source=None, speaker=None, speaker_role=None, occasion=None, level=None, sections=[section])
 
 
-def test_link_plan_links_first_occurrence_per_section_longest_first():
+def test_term_links_are_the_first_occurrence_per_section_longest_first():
     terms = [Term(id="a", term="四个意识"), Term(id="b", term="意识"), Term(id="c", term="X同志")]
     speech = _speech_with("增强“四个意识”和四个意识，提高意识。", "再讲四个意识。")
-    plan = link_plan(speech, terms)
-    assert [(s, e, t.id) for s, e, t in plan["p1"]] == [(3, 7, "a"), (16, 18, "b")]  # not 意识 inside 四个意识
-    assert "p2" not in plan  # already linked in this section
-    assert not any(t.id == "a" for _, _, t in plan.get("p2", []))
+    link_terms([speech], terms)
+    first, second = speech.sections[0].paragraphs
+    assert [(x.start, x.end, x.term_id) for x in first.term_links] == [(3, 7, "a"), (16, 18, "b")]  # not 意识 inside 四个意识
+    assert second.term_links == []  # already linked in this section
 
 
 def test_linked_text_never_changes_the_text():
