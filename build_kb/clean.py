@@ -154,6 +154,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
 
 OUTLINE_LABEL = re.compile(r"^(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")
 OUTLINE_MAX_LINE = 80
+_ELLIPSIS = re.compile(r"^[…．.。·\s]+$")
 OUTLINE_SCAN_LINES = 80
 """A copied table of contents stands above the speech, within its first lines."""
 
@@ -184,7 +185,7 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
         if label and len(line) <= 200:
             found.append(index)
             j = index + 1
-            while j < len(lines) and (not lines[j] or repeated_later(j)):
+            while j < len(lines) and (not lines[j] or repeated_later(j) or _ELLIPSIS.match(lines[j])):
                 if lines[j]:
                     found.append(j)
                 j += 1

@@ -106,7 +106,7 @@ MEETING_WORDS = (
 )
 OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
-OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、“”：]{{2,30}}?(?:{MEETING_WORDS}))")
+OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、：]{{2,40}}?(?:{MEETING_WORDS}))")
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
@@ -114,7 +114,7 @@ LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 LEVEL_LEADING_RE = re.compile(r"^(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
 DATE_PLACEHOLDER_RE = re.compile(
-    r"^[（(]?\s*(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
+    r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
 )
 NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
@@ -207,7 +207,14 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
-    if plain and len(plain) < len(title_lines):
+    # A long sentence is never a title (a site's lead-in, an editor's note): without a real title
+    # line the title is derived from the content instead.
+    if not plain and title_lines and all(len(t) > TITLE_MAX and re.search(r"[。！？!?]", t) for t in title_lines):
+        for h in header:
+            if h.role == "title":
+                h.role = "note"
+        title_lines = []
+    elif plain and len(plain) < len(title_lines):
         for h in header:
             if h.role == "title" and re.search(r"[。！？!?]", _title_text(h.text)):
                 h.role = "note"
@@ -259,7 +266,7 @@ def _title_text(text: str) -> str:
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
@@ -365,8 +372,18 @@ ANNIVERSARIES = [
 _THIS_YEAR = re.compile(r"(今年|明年)(?:是|恰逢|正值|适逢|将迎来|迎来|我们将迎来)?")
 
 
+_ON_THE_OCCASION = re.compile(r"(?:值此|在|正值|适逢|恰逢)([^。，；]{2,30}?周年)(?:华诞)?(?:即将)?(?:来临|到来|前夕)?之际")
+
+
 def anniversary_year(text: str) -> tuple[int, str] | None:
-    """今年是新中国成立71周年 → (2020, rule); only anniversaries said of this (or next) year count."""
+    """今年是新中国成立71周年 / 值此建党91周年之际 → (year, rule); only anniversaries said of now count."""
+    for occasion in _ON_THE_OCCASION.finditer(text):
+        for pattern, base, rule in ANNIVERSARIES:
+            m = pattern.search(occasion.group(1))
+            if m:
+                n = count_value(next(g for g in m.groups() if g))
+                if n:
+                    return base + n, f"anniversary: {rule}"
     for when in _THIS_YEAR.finditer(text):
         window = text[when.end() : when.end() + 24]
         for pattern, base, rule in ANNIVERSARIES:

@@ -234,6 +234,9 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全市组织工作会议上的讲话", "（　　年　月　日）"], {"date": None, "speaker": None, "roles": ["title", "date"]}),
         (["在全市组织工作会议上的讲话", "20XX年X月X日"], {"date": None, "roles": ["title", "date"]}),
         (["在全市组织工作会议上的讲话", "201X/X/XX"], {"date": None, "roles": ["title", "date"]}),
+        (["在全市组织工作会议上的讲话", "今年月日"], {"date": None, "roles": ["title", "date"]}),
+        (["在全市组织工作会议上的讲话（终稿）"], {"title": "在全市组织工作会议上的讲话"}),
+        (["七月一日是党的生日，每年这个时候各地都会召开庆祝大会，表彰先进基层党组织和优秀共产党员。"], {"title": None, "roles": ["note"]}),
         (["区委书记在全区基层党建工作推进会上的讲话"], {"speaker_role": "区委书记", "speaker": None}),
         (["李建华同志在全市人才工作会议上的讲话"], {"speaker": "李建华", "speaker_role": None}),
         (["讲话稿分享：《在全市组织部门干部大会上的讲话》全文如下"], {"title": "在全市组织部门干部大会上的讲话"}),
@@ -300,6 +303,8 @@ def test_level(texts, role, expected):
         ("今年恰逢建党一百周年。", (2021, "anniversary: 建党N周年")),
         ("明年是改革开放40周年。", (2017, "anniversary: 改革开放N周年")),
         ("在庆祝建党95周年大会上，总书记强调……", None),
+        ("值此中国共产党成立98周年之际，我们召开大会。", (2019, "anniversary: 建党N周年")),
+        ("在新中国成立七十周年即将到来之际，", (2019, "anniversary: 新中国成立N周年")),
     ],
 )
 def test_year_from_a_stated_anniversary(text, expected):
