@@ -1,11 +1,12 @@
 """Stage 2 (clean), layout repair: undo what copying from web pages and PDFs did to a speech's lines.
 
-Two faults are common and opposite. A page copied as plain text can arrive as one or a few very long
-lines (title, date, salutation and every heading run together): such a line is split where a new
+Three faults are common. A page copied as plain text can arrive as one or a few very long lines
+(title, date, salutation and every heading run together): such a line is split where a new
 paragraph must begin. Text extracted from a PDF arrives hard-wrapped (every line cut at the same
-width, mid-sentence): such lines are joined back into paragraphs. Nothing is ever dropped here; every
-split and join is returned so the build can log and count it, and every piece keeps the number of the
-source line it came from.
+width, mid-sentence), and text copied from a browser keeps the browser's line breaks at irregular
+places: such lines are joined back into paragraphs. Nothing is ever dropped here; every split and
+join is returned so the build can log and count it, and every piece keeps the number of the source
+line it came from.
 """
 
 from __future__ import annotations
