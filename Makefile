@@ -38,21 +38,22 @@ serve: $(STAMP)
 	$(BIN)/kb build
 	$(BIN)/kb serve --dev-addr $(ADDR)
 
-# Browser tests need Chromium, PDF tests need CJK fonts and pdftoppm: install them from Debian when missing.
+# Browser tests need Chromium, PDF tests CJK fonts and pdftoppm, the search-core tests Node:
+# install them from Debian when missing.
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing chromium, fonts-noto-cjk and poppler-utils from Debian…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
+	    echo "Installing chromium, fonts-noto-cjk, poppler-utils and nodejs from Debian…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils $$(command -v node >/dev/null 2>&1 || echo nodejs) >/dev/null; \
 	  else \
-	    echo "Browser and PDF tests need: sudo apt-get install chromium fonts-noto-cjk poppler-utils (they are skipped without them)"; \
+	    echo "Browser, PDF and JS tests need: sudo apt-get install chromium fonts-noto-cjk poppler-utils nodejs (they are skipped without them)"; \
 	  fi; \
 	fi
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(STAMP) system-deps

@@ -1,6 +1,6 @@
 """The search index: exact Chinese phrase search that stays small and fast at 1,000 speeches.
 
-Layout under site/search/ (format documented in README.md, "Search"):
+Layout under site/search/ (specified in SEARCH_FORMAT.md beside this file):
 
 - `meta.json`: the speeches (url, title, date, year, speaker), the themes, and the shard count.
 - `i/<k>.bin`: a sharded inverted index from every character bigram to the speeches containing it

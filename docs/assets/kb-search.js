@@ -1,4 +1,5 @@
-/* zuzhi-kb search: exact phrase search over site/search/ (see build_kb/search_index.py).
+/* zuzhi-kb search, the UI in the header: exact phrase search over site/search/ (format: build_kb/SEARCH_FORMAT.md;
+ * the pure functions are in kb-search-core.js).
  *
  * A query's words (split at spaces, AND) are cut into character bigrams; only the index shards of
  * those bigrams are fetched, their speech lists intersected, and the candidate speeches' texts
@@ -21,27 +22,7 @@
   var ROOT = siteRoot();
   function url(path) { return new URL(path, ROOT).href; }
 
-  // The same invisible characters the build strips from texts (build_kb/clean.py FORMAT_CHARACTERS).
-  var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-  function normalise(text) {
-    return text.replace(INVISIBLE, "").replace(/[\uff01-\uff5e]/g, function (c) {
-      var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-      return /[0-9A-Za-z]/.test(h) ? h : c;
-    }).toLowerCase();
-  }
-  function isSpace(c) { return c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\u3000"; }
-  function bigrams(term) {
-    var out = {}, chars = Array.from(term);
-    for (var i = 0; i + 1 < chars.length; i++) {
-      if (!isSpace(chars[i]) && !isSpace(chars[i + 1])) out[chars[i] + chars[i + 1]] = true;
-    }
-    return Object.keys(out);
-  }
-  function fnv1a(text) {
-    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h >>> 0;
-  }
+  var core = window.KBSearchCore, normalise = core.normalise;
 
   // --- data, fetched lazily and cached -------------------------------------------------------
   var metaPromise = null, shards = {}, texts = {};
@@ -49,26 +30,12 @@
     if (!metaPromise) metaPromise = fetch(url("search/meta.json")).then(function (r) {
       if (!r.ok) throw new Error("search index missing");
       return r.json();
-    });
+    }).then(core.checkMeta);
     return metaPromise;
-  }
-  function readVarint(bytes, pos) {
-    var value = 0, shift = 0, b;
-    do { b = bytes[pos.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
-    return value;
   }
   function shard(k) {
     if (!shards[k]) shards[k] = fetch(url("search/i/" + k + ".bin")).then(function (r) { return r.arrayBuffer(); }).then(function (buf) {
-      var bytes = new Uint8Array(buf), decoder = new TextDecoder(), map = new Map(), pos = { i: 8 };
-      var count = new DataView(buf).getUint32(4, true);
-      for (var n = 0; n < count; n++) {
-        var len = bytes[pos.i++], key = decoder.decode(bytes.subarray(pos.i, pos.i + len));
-        pos.i += len;
-        var size = readVarint(bytes, pos), ids = new Int32Array(size), prev = -1;
-        for (var j = 0; j < size; j++) { prev = prev + 1 + readVarint(bytes, pos); ids[j] = prev; }
-        map.set(key, ids);
-      }
-      return map;
+      return core.decodeShard(new Uint8Array(buf));
     });
     return shards[k];
   }
@@ -83,25 +50,17 @@
     return texts[n];
   }
 
-  function intersect(a, b) {
-    var out = [], i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
-    }
-    return out;
-  }
-
   // Speeches (by position, newest first) whose bigrams cover every word of the query.
   function candidates(terms, m) {
     var grams = {};
-    terms.forEach(function (t) { bigrams(t).forEach(function (g) { grams[g] = true; }); });
+    terms.forEach(function (t) { core.bigrams(t).forEach(function (g) { grams[g] = true; }); });
     var list = Object.keys(grams);
     if (!list.length) return Promise.resolve(null);
-    return Promise.all(list.map(function (g) { return shard(fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
+    return Promise.all(list.map(function (g) { return shard(core.fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
       .then(function (lists) {
         lists.sort(function (a, b) { return a.length - b.length; });
         var result = Array.from(lists[0]);
-        for (var i = 1; i < lists.length && result.length; i++) result = intersect(result, lists[i]);
+        for (var i = 1; i < lists.length && result.length; i++) result = core.intersect(result, lists[i]);
         return result;
       });
   }
@@ -170,12 +129,12 @@
       if (filled) return;
       filled = true;
       option(selTheme, "", "全部专题");
-      m.themes.forEach(function (t, i) { option(selTheme, String(i), t[1]); });
+      m.themes.forEach(function (t, i) { option(selTheme, String(i), core.theme(t).name); });
       option(selYear, "", "全部年份");
-      Array.from(new Set(m.speeches.map(function (s) { return s[3]; }).filter(Boolean))).sort().reverse()
+      Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).year; }).filter(Boolean))).sort().reverse()
         .forEach(function (y) { option(selYear, String(y), y + "年"); });
       option(selSpeaker, "", "全部讲话人");
-      Array.from(new Set(m.speeches.map(function (s) { return s[4]; }).filter(Boolean))).sort()
+      Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).speaker; }).filter(Boolean))).sort()
         .forEach(function (s) { option(selSpeaker, s, s); });
     }
 
@@ -189,8 +148,7 @@
       box.removeAttribute("data-done");
       if (!raw) { status.textContent = ""; panel.hidden = true; return; }
       panel.hidden = false;
-      var terms = normalise(raw).split(/[\s\u3000]+/).filter(Boolean);
-      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+      var terms = core.queryTerms(raw);
       if (!terms.some(function (t) { return Array.from(t).length >= 2; })) {
         status.textContent = "请至少输入两个字（多个词用空格隔开，表示同时包含）。";
         finish(raw);
@@ -203,14 +161,20 @@
           if (mine !== run) return;
           var year = selYear.value, speaker = selSpeaker.value;
           ids = (ids || []).filter(function (n) {
-            var s = m.speeches[n];
-            return (!year || String(s[3]) === year) && (!speaker || s[4] === speaker);
+            var s = core.speech(m.speeches[n]);
+            return (!year || String(s.year) === year) && (!speaker || s.speaker === speaker);
           });
           state = { m: m, terms: terms, ids: ids, next: 0, hits: 0, speeches: 0, theme: selTheme.value, run: mine, raw: raw };
           if (!ids.length) { status.textContent = "没有找到包含“" + terms.join(" ") + "”的段落。"; finish(raw); return; }
           return step();
         });
-      }).catch(function () { if (mine === run) { status.textContent = "检索索引无法加载：请通过网站服务器访问本站。"; finish(raw); } });
+      }).catch(function (err) {
+        if (mine !== run) return;
+        status.textContent = /version/.test(String(err && err.message))
+          ? "检索索引的版本与页面不符：请重新生成网站（make site）。"
+          : "检索索引无法加载：请通过网站服务器访问本站。";
+        finish(raw);
+      });
     }
 
     function step() {
@@ -233,37 +197,36 @@
     }
 
     function showSpeech(st, n, records) {
-      var s = st.m.speeches[n], bit = st.theme === "" ? 0 : (1 << Number(st.theme));
-      var hits = records.filter(function (r) {
-        if (bit && !(r[2] & bit)) return false;
-        var lower = normalise(r[1]);
-        return st.terms.every(function (t) { return lower.indexOf(t) >= 0; });
+      var s = core.speech(st.m.speeches[n]), bit = st.theme === "" ? 0 : (1 << Number(st.theme));
+      var hits = records.map(core.record).filter(function (r) {
+        return !(bit && !(r.themeBits & bit)) && core.holdsAll(r.text, st.terms);
       });
       if (!hits.length) return;
       st.hits += hits.length; st.speeches += 1;
       var item = el("li", "kb-search__speech");
       var head = el("div", "kb-search__head");
-      var link = el("a", "kb-search__title", "《" + s[1] + "》");
-      link.href = url(s[0]);
+      var link = el("a", "kb-search__title", "《" + s.title + "》");
+      link.href = url(s.url);
       head.appendChild(link);
-      head.appendChild(el("span", "kb-search__meta", " " + s[2] + (s[4] ? " · " + s[4] : "") + " · " + hits.length + " 处"));
+      head.appendChild(el("span", "kb-search__meta", " " + s.date + (s.speaker ? " · " + s.speaker : "") + " · " + hits.length + " 处"));
       item.appendChild(head);
       var list = el("ul", "kb-search__hits");
       hits.slice(0, PER_SPEECH).forEach(function (r) {
-        var li = el("li"), a = el("a", r[3] ? "kb-search__hit kb-search__hit--heading" : "kb-search__hit");
-        a.href = url(s[0]) + (r[0] ? "#" + r[0] : "");
-        highlight(a, r[1], st.terms);
+        var li = el("li"), a = el("a", r.isHeading ? "kb-search__hit kb-search__hit--heading" : "kb-search__hit");
+        a.href = url(s.url) + (r.anchor ? "#" + r.anchor : "");
+        highlight(a, r.text, st.terms);
         li.appendChild(a);
-        st.m.themes.forEach(function (t, i) {
-          if (r[2] & (1 << i)) { var b = el("span", "kb-search__theme", t[1]); b.style.setProperty("--kb-c", t[2]); li.appendChild(b); }
+        st.m.themes.forEach(function (row, i) {
+          var t = core.theme(row);
+          if (r.themeBits & (1 << i)) { var b = el("span", "kb-search__theme", t.name); b.style.setProperty("--kb-c", t.colour); li.appendChild(b); }
         });
-        if (r[0] && r[0][0] === "p") li.appendChild(el("span", "kb-search__where", "第" + r[0].slice(1) + "段"));
+        if (r.anchor && r.anchor[0] === "p") li.appendChild(el("span", "kb-search__where", "第" + r.anchor.slice(1) + "段"));
         list.appendChild(li);
       });
       if (hits.length > PER_SPEECH) {
         var rest = el("li", "kb-search__rest");
         var all = el("a", null, "还有 " + (hits.length - PER_SPEECH) + " 处 →");
-        all.href = url(s[0]);
+        all.href = url(s.url);
         rest.appendChild(all);
         list.appendChild(rest);
       }
