@@ -105,13 +105,22 @@ LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全�
 """A page's label in front of the speech itself: the label goes, the text after it stays."""
 
 
+TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$", re.IGNORECASE)
+"""A page's tag list glued to the end of the last line: …抓好贯彻落实。[标签：讲话]"""
+
+
 def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    """Take a page's labels off the text they are glued to (each logged as a removal of its own)."""
     out, removed = [], []
     for line in lines:
         m = LABEL_PREFIX.match(line.text)
         if m and len(line.text) - m.end() >= 8:
             removed.append(RemovedLine(line=line.number, text=m.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[m.end():])
+        tail = TRAILING_TAGS.search(line.text)
+        if tail and tail.start() >= 8:
+            removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule="page-label"))
+            line = Line(number=line.number, text=line.text[: tail.start()].rstrip())
         out.append(line)
     return out, removed
 

@@ -151,7 +151,7 @@ def render_speech_index(site: Site) -> HtmlPage:
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         rows = []
         for speech in sorted(by_year[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True):
-            who = esc(speech.speaker) if speech.speaker else "—"
+            who = esc(speech.speaker or speech.speaker_role or "—")
             occasion = esc(speech.occasion) if speech.occasion else "—"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
             rows.append(

@@ -394,3 +394,10 @@ def test_lines_broken_mid_sentence_by_a_browser_are_joined(rules):
 def test_an_advertising_block_stops_at_a_sentence_of_the_speech(rules):
     text = "在全县组织工作会议上的讲话\n同志们：\n一、加强党的建设。要抓好落实。\n希望各级党组织认真落实会议部署。\n开通会员\n免费领取全部范文\n"
     assert [r.text for r in clean(text, rules).removed] == ["开通会员", "免费领取全部范文"]
+
+
+def test_page_labels_glued_to_the_text_are_taken_off(rules):
+    text = "内容预览：在全县组织工作会议上的讲话\n同志们：\n一、加强党的建设。要抓好贯彻落实。&n[标签：讲话]\n"
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "一、加强党的建设。要抓好贯彻落实。"]
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(1, "内容预览：", "page-label"), (3, "&n[标签：讲话]", "page-label")]
