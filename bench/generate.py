@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_kb.parse import int_to_cn  # noqa: E402
+from build_kb.ingest.parse import int_to_cn  # noqa: E402
 from build_kb.pipeline import build_knowledge_base  # noqa: E402
 
 PLACES = ["涪陵", "江北", "渝中", "万州", "永川", "合川", "綦江", "长寿", "南川", "铜梁", "潼南", "荣昌", "开州", "梁平", "武隆",

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_kb.read import decode, discover  # noqa: E402
+from build_kb.ingest.read import decode, discover  # noqa: E402
 
 MKDOCS_YML = """site_name: 讲话（对照组）
 theme:

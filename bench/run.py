@@ -47,7 +47,7 @@ def touch_one(corpus: Path) -> tuple[Path, bytes]:
     path = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
     old = path.read_bytes()
     sys.path.insert(0, str(ROOT))
-    from build_kb.read import decode
+    from build_kb.ingest.read import decode
 
     text, encoding = decode(old, path.name)
     codec = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, publish
+from .publish import export
+
+from .publish import site as publish
 from .errors import StrictModeFailure
 from .model import KnowledgeBase
 from .pipeline import build_knowledge_base
-from .render import render_pages
-from .search_index import write_search_index
+from .render.pages import render_pages
+from .publish.search_index import write_search_index
 
 log = logging.getLogger(__name__)
 

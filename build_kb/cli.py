@@ -83,7 +83,7 @@ def cmd_serve(args) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from .build import build
-    from .publish import open_project
+    from .publish.site import open_project
 
     site = Path(tempfile.mkdtemp(prefix="kb-serve-"))
     # A preview: a corpus emptied while editing is shown as it is.

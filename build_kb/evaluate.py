@@ -166,7 +166,7 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
 
 def _same_line(removed: str, labelled: str) -> bool:
     """A removed line matches its label after whitespace, markup and script (Traditional) are set aside."""
-    from .clean import _t2s, strip_markup
+    from .ingest.clean import _t2s, strip_markup
 
     def norm(text: str) -> str:
         return _t2s("".join(strip_markup(text)[0].split()))

@@ -16,16 +16,16 @@ from contextlib import contextmanager
 from collections.abc import Callable
 from pathlib import Path
 
-from . import classify
-from .clean import clean
+from .enrich import classify
+from .ingest.clean import clean
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_overrides
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
-from .parse import derive_title, find_level, find_occasion, infer_year, parse
-from .read import discover, outside_corpus, read_source
-from .related import link_related, subtree_words
-from .terms import find_terms, link_terms, load_glossary, speech_candidates
+from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse
+from .ingest.read import discover, outside_corpus, read_source
+from .enrich.related import link_related, subtree_words
+from .enrich.terms import find_terms, link_terms, load_glossary, speech_candidates
 from .text import chronological_key
 
 log = logging.getLogger(__name__)

@@ -101,7 +101,7 @@ def test_unchanged_inputs_skip_the_build_and_changes_do_not(tmp_path):
 
 def test_serve_watches_corpus_docs_and_config(tmp_path):
     from build_kb.cli import watched_paths
-    from build_kb.publish import open_project
+    from build_kb.publish.site import open_project
 
     project = open_project(ROOT / "mkdocs.yml", tmp_path / "corpus")
     assert watched_paths(project) == [tmp_path / "corpus", ROOT / "docs", ROOT / "mkdocs.yml"]

@@ -3,7 +3,7 @@
 import pytest
 
 from build_kb.errors import ConfigError
-from build_kb.classify import keyword_counts, load_taxonomy
+from build_kb.enrich.classify import keyword_counts, load_taxonomy
 from build_kb.evaluate import evaluate
 from build_kb.pipeline import build_knowledge_base
 

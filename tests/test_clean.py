@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_kb.clean import clean, is_traditional, normalise_line
-from build_kb.parse import parse
+from build_kb.ingest.clean import clean, is_traditional, normalise_line
+from build_kb.ingest.parse import parse
 
 from conftest import SEEDS
 

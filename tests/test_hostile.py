@@ -5,9 +5,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_kb.clean import clean
+from build_kb.ingest.clean import clean
 from build_kb.model import Line
-from build_kb.parse import MAX_LEVEL, parse
+from build_kb.ingest.parse import MAX_LEVEL, parse
 from build_kb.pipeline import build_knowledge_base
 
 from conftest import ROOT, build_site, make_corpus

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from build_kb.model import Paragraph, Section, Speech, Term
-from build_kb.related import SECTION_THRESHOLD, tfidf, top_similar
-from build_kb.render_common import linked_text
-from build_kb.terms import TermMatcher, link_terms, normalise_term, term_id
+from build_kb.enrich.related import SECTION_THRESHOLD, tfidf, top_similar
+from build_kb.render.common import linked_text
+from build_kb.enrich.terms import TermMatcher, link_terms, normalise_term, term_id
 
 import numpy as np
 from collections import Counter
@@ -127,8 +127,9 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
 
 
 def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
-    from build_kb import render, render_browse
-    from build_kb.render_common import Site
+    from build_kb.render import browse as render_browse
+    from build_kb.render import pages as render
+    from build_kb.render.common import Site
 
     monkeypatch.setattr(render, "MAX_EXCERPTS_PER_PAGE", 3)
     monkeypatch.setattr(render_browse, "MAX_OCCURRENCES_PER_PAGE", 3)

@@ -1,8 +1,8 @@
 import pytest
 
-from build_kb.clean import clean
+from build_kb.ingest.clean import clean
 from build_kb.model import Line
-from build_kb.parse import derive_title, parse, parse_header
+from build_kb.ingest.parse import derive_title, parse, parse_header
 from build_kb.text import cn_to_int, find_date, int_to_cn
 
 

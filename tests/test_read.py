@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from build_kb.errors import UnreadableSpeech
-from build_kb.read import chinese_plausibility, decode, discover
+from build_kb.ingest.read import chinese_plausibility, decode, discover
 
 TEXT = "在全市组织工作会议上的讲话\n同志们：\n一、坚持党管干部原则，建设高素质专业化干部队伍。\n"
 

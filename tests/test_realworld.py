@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_kb.clean import clean, strip_markup
+from build_kb.ingest.clean import clean, strip_markup
 from build_kb.evaluate import METADATA_FIELDS, evaluate_metadata
-from build_kb.layout import join_hard_wraps, split_collapsed
+from build_kb.ingest.layout import join_hard_wraps, split_collapsed
 from build_kb.model import Line, SourceFile
-from build_kb.parse import anniversary_year, find_level, find_occasion, parse, parse_header, undecorated_title
+from build_kb.ingest.parse import anniversary_year, find_level, find_occasion, parse, parse_header, undecorated_title
 from build_kb.pipeline import make_speech
 
 from conftest import CORPUS, ROOT

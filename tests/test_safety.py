@@ -119,7 +119,8 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
     """A disk-full error while MkDocs writes: one line naming the file, no staging folder left."""
     import errno
 
-    from build_kb import cli, export
+    from build_kb import cli
+    from build_kb.publish import export
 
     def full_disk(kb):
         raise OSError(errno.ENOSPC, "No space left on device", str(project / ".site.building-1" / "kb.json"))
@@ -155,7 +156,8 @@ def test_os_error_message(capsys, monkeypatch, code, advice):
 
 def test_mount_point_site_is_replaced_in_place(project, monkeypatch):
     """A site folder that is a mount point cannot be renamed: its contents are swapped instead."""
-    from build_kb import cli, publish
+    from build_kb import cli
+    from build_kb.publish import site as publish
 
     monkeypatch.chdir(project)
     assert cli.main(["build", "--no-cache"]) == 0
@@ -307,6 +309,6 @@ def test_control_characters_in_file_names_are_escaped_in_messages(tmp_path):
 
 
 def test_attribute_values_are_escaped_even_if_validation_is_bypassed():
-    from build_kb.render_common import rel
+    from build_kb.render.common import rel
 
     assert rel("themes/", 'themes/x"><img src=x>/') == "../themes/x&quot;&gt;&lt;img src=x&gt;/"

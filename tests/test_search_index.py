@@ -4,7 +4,7 @@ import gzip
 import json
 import struct
 
-from build_kb.search_index import bigrams, fnv1a, normalise_for_search, varint
+from build_kb.publish.search_index import bigrams, fnv1a, normalise_for_search, varint
 
 
 def read_shard(data: bytes) -> dict[str, list[int]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_kb.search_index import FORMAT_VERSION, bigrams, fnv1a, normalise_for_search, varint
+from build_kb.publish.search_index import FORMAT_VERSION, bigrams, fnv1a, normalise_for_search, varint
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))

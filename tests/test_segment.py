@@ -2,8 +2,8 @@
 
 import pytest
 
-from build_kb.classify import load_taxonomy
-from build_kb.segment import Segmenter
+from build_kb.enrich.classify import load_taxonomy
+from build_kb.enrich.segment import Segmenter
 
 from conftest import CORPUS
 

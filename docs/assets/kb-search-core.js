@@ -1,7 +1,7 @@
 /* zuzhi-kb search, the pure core: normalisation, bigrams, hashing, shard decoding, records with
  * named fields, phrase checks. No DOM and no network here, so the same test vectors run in Node
  * (tests/js/search_core.test.js) and Python (tests/test_search_vectors.py). The format is specified
- * in build_kb/SEARCH_FORMAT.md.
+ * in build_kb/publish/SEARCH_FORMAT.md.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -81,7 +81,7 @@
     return meta;
   }
 
-  // Positional rows as written by build_kb/search_index.py, read through names.
+  // Positional rows as written by build_kb/publish/search_index.py, read through names.
   function speech(row) { return { url: row[0], title: row[1], date: row[2], year: row[3], speaker: row[4] }; }
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
   function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1 }; }

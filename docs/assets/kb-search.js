@@ -1,4 +1,4 @@
-/* zuzhi-kb search, the UI in the header: exact phrase search over site/search/ (format: build_kb/SEARCH_FORMAT.md;
+/* zuzhi-kb search, the UI in the header: exact phrase search over site/search/ (format: build_kb/publish/SEARCH_FORMAT.md;
  * the pure functions are in kb-search-core.js).
  *
  * A query's words (split at spaces, AND) are cut into character bigrams; only the index shards of

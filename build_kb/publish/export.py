@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from . import __version__
-from .model import KnowledgeBase, Link, Paragraph, Section, Speech, Term
+from .. import __version__
+from ..model import KnowledgeBase, Link, Paragraph, Section, Speech, Term
 
 SCHEMA_VERSION = 1
 

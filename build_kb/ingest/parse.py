@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import SALUTATION_RE
-from .text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn
-from .model import HeaderLine, Line, Paragraph, Section
+from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn
+from ..model import HeaderLine, Line, Paragraph, Section
 
 MAX_LEVEL = 3
 _CN = f"[{CN_DIGITS}]{{1,3}}"

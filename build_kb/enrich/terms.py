@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
-from .model import Occurrence, Speech, Term, TermLink
-from .text import HAN, HAN_CHAR
+from ..config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
+from ..model import Occurrence, Speech, Term, TermLink
+from ..text import HAN, HAN_CHAR
 
 MIN_SPEECHES = 2
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")

@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import THEMES_FILE, Report, check_id, check_keys, check_text, check_words, expect_list, expect_mapping, line_of, load_entry_list
-from .model import Problem, Section, Speech, Subtopic, Theme
+from ..config import THEMES_FILE, Report, check_id, check_keys, check_text, check_words, expect_list, expect_mapping, line_of, load_entry_list
+from ..model import Problem, Section, Speech, Subtopic, Theme
 from .segment import Segmenter
-from .text import HAN
+from ..text import HAN
 
 STRONG, NORMAL = 3.0, 1.0
 HEADING_FACTOR = 4.0

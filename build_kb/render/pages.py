@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .classify import OTHER
-from .model import KnowledgeBase, Paragraph, Section, Speech, Theme
-from .render_browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
-from .render_common import (
+from ..enrich.classify import OTHER
+from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
+from .common import (
     Site,
     badges,
     citation,
@@ -23,7 +23,7 @@ from .render_common import (
     rel,
     section_location,
 )
-from .text import UNDATED, chronological_key, newest_first_key, years_newest_first
+from ..text import UNDATED, chronological_key, newest_first_key, years_newest_first
 
 FOLD_AFTER_CHARS = 600
 """Theme-page excerpts longer than this are folded (click to expand)."""

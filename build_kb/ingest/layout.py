@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .model import Join, Line, Split
-from .text import HAN
+from ..model import Join, Line, Split
+from ..text import HAN
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import FORMAT_CHARACTERS, newest_first_key
-from .model import KnowledgeBase, Speech
-from .store import read_sealed, write_sealed
-from .render_common import date_cn, theme_colours
+from ..text import FORMAT_CHARACTERS, newest_first_key
+from ..model import KnowledgeBase, Speech
+from ..store import read_sealed, write_sealed
+from ..render.common import date_cn, theme_colours
 
 FORMAT_VERSION = 1
 CACHE_FORMAT = 1

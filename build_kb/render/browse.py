@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .charts import mini_bars, stacked_columns
-from .classify import OTHER
-from .model import Speech, Term
-from .render_common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
-from .text import UNDATED, newest_first_key, years_newest_first
+from ..enrich.classify import OTHER
+from ..model import Speech, Term
+from .common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
+from ..text import UNDATED, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
 

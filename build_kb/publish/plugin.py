@@ -33,7 +33,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """docs-relative path → HtmlPage, set by publish.write_pages for one MkDocs run."""
 
     def on_config(self, config):
-        # Our template additions (build_kb/theme/main.html) go in front of the theme's own.
+        # Our template additions (build_kb/publish/theme/main.html) go in front of the theme's own.
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.insert(0, THEME_DIR)
         return config

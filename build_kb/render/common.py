@@ -7,9 +7,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from .classify import OTHER, OTHER_NAME
-from .model import KnowledgeBase, Paragraph, Section, Speech, Term, Theme
-from .parse import int_to_cn
+from ..enrich.classify import OTHER, OTHER_NAME
+from ..model import KnowledgeBase, Paragraph, Section, Speech, Term, Theme
+from ..ingest.parse import int_to_cn
 
 PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
 OTHER_COLOUR = "#9e9e9e"

@@ -12,8 +12,8 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
-from .model import Link, Section, Speech
-from .text import HAN
+from ..model import Link, Section, Speech
+from ..text import HAN
 
 SECTION_THRESHOLD = 0.30
 """Below this cosine a passage is not shown as related: a shared phrase or two is not kinship."""

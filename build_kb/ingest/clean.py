@@ -11,10 +11,10 @@ import html
 import re
 from collections import Counter
 
-from .config import BoilerplateConfig, BoilerplateRule
+from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, split_collapsed
-from .model import CleanText, Line, RemovedLine
-from .text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR
+from ..model import CleanText, Line, RemovedLine
+from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 

@@ -11,9 +11,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from .errors import UnreadableSpeech
-from .model import SourceFile
-from .text import HAN_CHAR
+from ..errors import UnreadableSpeech
+from ..model import SourceFile
+from ..text import HAN_CHAR
 
 SPEECH_SUFFIXES = (".txt", ".text")
 

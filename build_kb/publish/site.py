@@ -21,10 +21,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .cache import code_version, tree_fingerprint
-from .errors import KbError, SiteWouldShrink, StrictModeFailure, UnsafeSiteDir
-from .model import KnowledgeBase
-from .store import write_atomic
+from ..cache import code_version, tree_fingerprint
+from ..errors import KbError, SiteWouldShrink, StrictModeFailure, UnsafeSiteDir
+from ..model import KnowledgeBase
+from ..store import write_atomic
 
 log = logging.getLogger(__name__)
 

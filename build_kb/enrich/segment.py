@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from .text import HAN
+from ..text import HAN
 
 log = logging.getLogger(__name__)
 

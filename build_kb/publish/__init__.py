@@ -1,0 +1,1 @@
+"""Stage 6: publish — the MkDocs edge, kb.json, the search index, and the site folder's guard and swap."""
