@@ -98,3 +98,39 @@ def test_anchors_are_unique_and_stable_when_paragraph_text_changes(rules, lines,
     changed[i] = changed[i] + "基层"
     second = parse(clean(HEAD + "\n".join(changed), rules).lines)
     assert [(s.id, [p.id for p in s.paragraphs]) for top in second.sections for s in top.walk()] == ids
+
+
+# --- corpus files and names (moved from the safety suite) -----------------------------------------
+
+GOOD = HEAD + "一、加强基层党组织建设。提升组织力。\n二、建设高素质干部队伍。坚持好干部标准。\n"
+OTHER = GOOD.replace("全县", "全市").replace("提升", "全面提升")
+
+
+def test_link_out_of_the_corpus_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("在全县组织工作会议上的讲话\n同志们：\n机密内容。\n", encoding="utf-8")
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "passwd.txt").symlink_to(secret)
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
+    kb = build_knowledge_base(corpus)
+    assert [s.source.rel_path for s in kb.speeches] == ["a.txt"]
+    assert [str(p) for p in kb.errors] == [f"passwd.txt: is a link to {secret}, outside the corpus: not read. Copy the file into the corpus (or build with --follow-links)"]
+    assert "机密" in build_knowledge_base(corpus, follow_links=True).speeches[-1].title + "".join(
+        p.text for s in build_knowledge_base(corpus, follow_links=True).speeches for p in s.all_paragraphs()
+    )
+
+
+def test_speech_named_like_a_site_page_gets_its_own_id(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"index.txt": GOOD, "search.txt": OTHER})
+    assert sorted(s.id for s in build_knowledge_base(corpus).speeches) == ["index-speech", "search-speech"]
+
+
+def test_control_characters_in_file_names_are_escaped_in_messages(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"bad\x1b[31mname.txt": ""})
+    assert [str(p) for p in build_knowledge_base(corpus).errors] == ["bad\\x1b[31mname.txt: is empty; nothing to build"]
+
+
+def test_attribute_values_are_escaped_even_if_validation_is_bypassed():
+    from build_kb.render.common import rel
+
+    assert rel("themes/", 'themes/x"><img src=x>/') == "../themes/x&quot;&gt;&lt;img src=x&gt;/"

@@ -142,33 +142,34 @@ _STARTS_NEW = re.compile(
 )
 
 
-def wrap_width(lines: list[Line]) -> tuple[int, int] | None:
-    """(characters, display width) a hard-wrapped text was cut at, or None when its lines are paragraphs.
+def wrap_width(lines: list[Line]) -> int | None:
+    """The display width a hard-wrapped text was cut at, or None when its lines are paragraphs.
 
-    In a wrapped text most lines have the same length (±1, where punctuation may not start a line, or
-    a few narrow digits fit in) and end mid-sentence; in real paragraphs lengths vary widely and
-    lines end with a full stop.
+    In a wrapped text most lines have the same width (±1, where punctuation may not start a line)
+    and end mid-sentence; in real paragraphs lengths vary widely and lines end with a full stop.
     """
     texts = [line.text for line in lines if len(line.text) > 3]  # not page numbers
     if len(texts) < WRAP_MIN_LINES:
         return None
-    lengths = Counter(len(t) for t in texts)
-    length = max(lengths, key=lambda n: (lengths[n] + lengths.get(n - 1, 0), n))
     widths = Counter(_width(t) for t in texts)
     width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0), w))
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return None
-    full = [t for t in texts if _is_full(t, length, width)]
+    full = [t for t in texts if _is_full(t, width)]
     mid_sentence = sum(1 for t in full if not _ENDS_SENTENCE.search(t))
-    longer = sum(1 for t in texts if len(t) > length + 1 and _width(t) > width + 1)
-    if len(full) < WRAP_SHARE * len(texts) or mid_sentence < 0.6 * len(full) or longer > 0.1 * len(texts):
+    longer = sum(1 for t in texts if _width(t) > width + 1)
+    if len(full) < max(WRAP_MIN_LINES - 1, WRAP_SHARE * len(texts)) or mid_sentence < 0.6 * len(full) or longer > 0.1 * len(texts):
         return None
-    return length, width
+    return width
 
 
-def _is_full(text: str, length: int, width: int) -> bool:
-    """Was this line cut at the wrapping width (so its paragraph goes on)?"""
-    return len(text) >= length - 1 or _width(text) >= width - 1
+def _is_full(text: str, width: int) -> bool:
+    """Was this line cut at the wrapping width (so its paragraph goes on)?
+
+    Narrow digits and letters make a full line hold more characters than the width: either measure
+    reaching the width counts.
+    """
+    return max(len(text), _width(text)) >= width - 1
 
 
 def _width(text: str) -> int:
@@ -186,10 +187,9 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     lines of their own after it, for the boilerplate rules to remove. Blank lines are dropped in
     such a text (extractors put them between wrapped lines as often as between paragraphs).
     """
-    found = wrap_width(lines)
-    if found is None:
+    width = wrap_width(lines)
+    if width is None:
         return lines, []
-    length, width = found
     paragraphs: list[list[Line]] = []
     aside: list[Line] = []
     previous = ""
@@ -207,10 +207,10 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     for line in lines:
         if not line.text:
             continue
-        if not _is_full(line.text, length, width) and is_chrome(line.text):
+        if not _is_full(line.text, width) and is_chrome(line.text):
             aside.append(line)
             continue
-        if paragraphs and _is_full(previous, length, width) and not _STARTS_NEW.match(line.text):
+        if paragraphs and _is_full(previous, width) and not _STARTS_NEW.match(line.text):
             paragraphs[-1].append(line)
         else:
             if paragraphs:

@@ -401,3 +401,10 @@ def test_page_labels_glued_to_the_text_are_taken_off(rules):
     cleaned = clean(text, rules)
     assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "一、加强党的建设。要抓好贯彻落实。"]
     assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(1, "内容预览：", "page-label"), (3, "&n[标签：讲话]", "page-label")]
+
+
+def test_a_short_text_of_short_lines_is_not_taken_for_a_wrapped_one(rules):
+    """Found by the anchor-stability property: a few short lines must never look hard-wrapped."""
+    for middle in ("人人人人", "人人人人基层"):
+        text = "在全县组织工作会议上的讲话\n同志们：\n一、加强党建\n一、加强党建\n" + middle + "\n<<<<<<<、、、、、、、、"
+        assert clean(text, rules).joins == []

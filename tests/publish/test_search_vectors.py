@@ -11,7 +11,7 @@ import pytest
 
 from build_kb.publish.search_index import FORMAT_VERSION, bigrams, fnv1a, normalise_for_search, varint
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VECTORS = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
 
 
