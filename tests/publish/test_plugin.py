@@ -1,0 +1,53 @@
+"""publish/plugin.py: the thin MkDocs plugin places the rendered pages and nothing else."""
+
+from __future__ import annotations
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+
+from build_kb.publish.plugin import THEME_DIR, KnowledgeBasePlugin
+from build_kb.render.common import HtmlPage
+
+from conftest import ROOT
+
+
+def plugin_with(pages):
+    plugin = KnowledgeBasePlugin()
+    plugin.pages = pages
+    return plugin
+
+
+def test_theme_additions_come_first():
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    plugin = plugin_with({})
+    plugin.on_config(config)
+    plugin.on_config(config)
+    assert config.theme.dirs[0] == THEME_DIR and config.theme.dirs.count(THEME_DIR) == 1
+
+
+def test_generated_pages_replace_docs_pages_of_the_same_name(caplog):
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = "zuzhi-kb"  # what MkDocs sets while a plugin's event runs
+    page = HtmlPage("讲话索引")
+    page.add("<p>正文</p>")
+    files = Files([File("speeches/index.md", src_dir=str(ROOT / "docs"), dest_dir="site", use_directory_urls=True)])
+    out = plugin_with({"speeches/index.md": page}).on_files(files, config)
+    generated = out.get_file_from_path("speeches/index.md")
+    assert generated.generated_by == "zuzhi-kb" and generated.content_string == page.stub()
+    assert [r.getMessage() for r in caplog.records] == ["build_kb: docs/speeches/index.md is replaced by the generated page of the same name; rename it"]
+
+
+def test_page_content_is_ours_and_other_pages_are_left_alone():
+    page = HtmlPage("x")
+    page.heading(2, "一、标题", "s1")
+    plugin = plugin_with({"x.md": page})
+
+    class FakePage:
+        def __init__(self, uri):
+            self.file = type("F", (), {"src_uri": uri})()
+            self.toc = None
+
+    ours, theirs = FakePage("x.md"), FakePage("about.md")
+    assert plugin.on_page_content("<p>markdown</p>", ours, None, None) == page.html
+    assert [item.title for item in ours.toc] == ["一、标题"]
+    assert plugin.on_page_content("<p>markdown</p>", theirs, None, None) == "<p>markdown</p>" and theirs.toc is None
