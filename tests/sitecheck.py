@@ -18,7 +18,8 @@ class _Collector(HTMLParser):
         for name, value in attrs:
             if value is None:
                 continue
-            if name in ("id", "name") and name == "id":
+            # A fragment targets an element's id, or the name of an <a> (browsers still honour it).
+            if name == "id" or (tag == "a" and name == "name"):
                 self.ids.add(value)
             if name in ("href", "src") and tag not in ("svg",):
                 self.links.append((f"{tag}.{name}", value))

@@ -209,3 +209,10 @@ def test_kb_json_has_terms_and_related_links(seed_json):
         for link in section["related"]:
             assert link["speech_id"] != speech_id and link["url"].startswith(f"speeches/{link['speech_id']}/#")
     assert all("related_speeches" in s for s in seed_json["speeches"])
+
+
+def test_link_checker_finds_a_missing_anchor_and_accepts_named_ones(tmp_path):
+    site = tmp_path / "s"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text('<a name="top"></a><p id="p1">x</p><a href="#top">t</a><a href="#p1">1</a><a href="#p9">9</a>', encoding="utf-8")
+    assert broken_links(site) == ["a/index.html: a.href=#p9 → missing anchor #p9"]
