@@ -15,15 +15,16 @@ sys.path.insert(0, str(ROOT))
 from build_kb.build import BuildOptions, build  # noqa: E402
 
 start = time.perf_counter()
-kb = build(BuildOptions(
+report = build(BuildOptions(
     config_file=ROOT / "mkdocs.yml", site_dir=Path(sys.argv[2]), corpus_dir=Path(sys.argv[1]),
     cache_dir=Path(sys.argv[3]) if len(sys.argv) > 3 else None, allow_shrink=True,
-)).kb
+))
+kb = report.kb
 total = time.perf_counter() - start
 print(json.dumps({
     "total": total,
     "skipped": kb is None,
-    "timings": kb.timings if kb else {},
+    "timings": report.seconds,
     "speeches": len(kb.speeches) if kb else None,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))

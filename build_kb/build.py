@@ -18,7 +18,7 @@ from .publish import export
 from .publish import site as publish
 from .errors import StrictModeFailure
 from .model import KnowledgeBase
-from .pipeline import build_knowledge_base
+from .pipeline import BuildStats, build_knowledge_base
 from .render.pages import render_pages
 from .publish.search_index import write_search_index
 
@@ -49,7 +49,7 @@ class BuildReport:
     """None when the build was skipped because nothing changed."""
     site_dir: Path
     seconds: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage (see KnowledgeBase.timings for the per-speech stages)."""
+    """Seconds per stage (see pipeline.BuildStats for what the per-speech figures mean)."""
     cache_hits: int = 0
     cache_misses: int = 0
     search_bytes: dict[str, int] = field(default_factory=dict)
@@ -70,13 +70,15 @@ def build(options: BuildOptions) -> BuildReport:
         if fingerprint and publish.up_to_date(options.cache_dir, site_dir, fingerprint):
             return BuildReport(kb=None, site_dir=site_dir)
 
+        stats = BuildStats()
         kb = build_knowledge_base(  # read → clean → parse → enrich
             project.corpus_dir,
             progress=options.progress,
             cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
             follow_links=options.follow_links,
+            stats=stats,
         )
-        report = BuildReport(kb=kb, site_dir=site_dir, seconds=dict(kb.timings), cache_hits=kb.cache_hits, cache_misses=kb.cache_misses)
+        report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses)
         for problem in kb.problems:
             log.warning(str(problem))
         if options.strict and kb.problems:
@@ -97,7 +99,6 @@ def build(options: BuildOptions) -> BuildReport:
             publish.swap_in(staging, site_dir)
         if fingerprint:
             publish.record(options.cache_dir, site_dir, fingerprint)
-    kb.timings.update({k: v for k, v in report.seconds.items() if k not in kb.timings})
     return report
 
 

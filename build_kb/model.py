@@ -288,11 +288,6 @@ class KnowledgeBase:
     theme_excerpts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Theme id → (speech id, section id) of every section that speaks about it by its own evidence,
     in speech order: what a theme page (and a theme handout) quotes."""
-    timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per build stage. read/clean/parse/classify/words/candidates are CPU seconds summed over workers;
-    "per-speech (wall)" is the elapsed time of that parallel part; the rest are elapsed seconds."""
-    cache_hits: int = 0
-    cache_misses: int = 0
 
     def speech(self, speech_id: str) -> Speech:
         return self._by_id()[speech_id]

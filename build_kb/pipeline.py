@@ -13,6 +13,7 @@ import re
 import time
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,17 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called as each speech is processed."""
+
+
+@dataclass
+class BuildStats:
+    """What building the knowledge base cost: seconds per stage and cache use (never part of the model)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    """read/clean/parse/classify/words/candidates are CPU seconds summed over workers; "per-speech (wall)"
+    is the elapsed time of that parallel part; the rest are elapsed seconds."""
+    cache_hits: int = 0
+    cache_misses: int = 0
 
 
 class StageTimer:
@@ -55,6 +67,7 @@ def build_knowledge_base(
     rules_dir: Path | None = None,
     cache_dir: Path | None = None,
     follow_links: bool = False,
+    stats: BuildStats | None = None,
 ) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir`.
 
@@ -98,9 +111,10 @@ def build_knowledge_base(
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
-    kb.timings = dict(timer.seconds)
-    if cache:
-        kb.cache_hits, kb.cache_misses = cache.hits, cache.misses
+    if stats is not None:
+        stats.seconds.update(timer.seconds)
+        if cache:
+            stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     return kb
 
 

@@ -2,11 +2,18 @@
 
 import pytest
 
-from build_kb.pipeline import build_knowledge_base
+from build_kb.pipeline import BuildStats, build_knowledge_base
 
 from conftest import ROOT, build_site, make_corpus
 
 SPEECH = "在全县组织工作会议上的讲话\n同志们：\n一、关于天气。今天天气很好。\n二、加强人才工作。引进人才。\n"
+
+
+def built(corpus, cache):
+    """The knowledge base and what building it cost (cache hits and misses)."""
+    stats = BuildStats()
+    kb = build_knowledge_base(corpus, cache_dir=cache, stats=stats)
+    return kb, (stats.cache_hits, stats.cache_misses)
 
 
 def themes_of(kb):
@@ -15,10 +22,9 @@ def themes_of(kb):
 
 def test_second_build_reuses_every_speech(tmp_path):
     corpus = make_corpus(tmp_path / "c", with_seeds=True)
-    first = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    second = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert (first.cache_hits, first.cache_misses) == (0, 5)
-    assert (second.cache_hits, second.cache_misses) == (5, 0)
+    first, first_use = built(corpus, tmp_path / "cache")
+    second, second_use = built(corpus, tmp_path / "cache")
+    assert (first_use, second_use) == ((0, 5), (5, 0))
     assert [s.title for s in second.speeches] == [s.title for s in first.speeches]
     assert themes_of(second) == themes_of(first)
     assert [t.term for t in second.terms] == [t.term for t in first.terms]
@@ -30,8 +36,7 @@ def test_changed_speech_is_rebuilt_alone(tmp_path):
     build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
     target = sorted(corpus.glob("*.txt"))[2]
     target.write_bytes(target.read_bytes() + "\n同志们，散会。\n".encode("utf-8"))
-    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert (kb.cache_hits, kb.cache_misses) == (4, 1)
+    assert built(corpus, tmp_path / "cache")[1] == (4, 1)
 
 
 def test_editing_themes_yaml_invalidates_classification(tmp_path):
@@ -40,8 +45,8 @@ def test_editing_themes_yaml_invalidates_classification(tmp_path):
     assert themes_of(before)["s1"] == []
     with open(corpus / "themes.yaml", "a", encoding="utf-8") as f:
         f.write("\n  - id: weather\n    name: 天气\n    keywords:\n      strong: [天气]\n")
-    after = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert after.cache_misses == 1
+    after, use = built(corpus, tmp_path / "cache")
+    assert use == (0, 1)
     assert themes_of(after)["s1"] == ["weather"]
 
 
@@ -49,8 +54,8 @@ def test_override_change_invalidates_that_speech(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
     build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
     (corpus / "speeches.yaml").write_text("x.txt:\n  speaker: 王五\n", encoding="utf-8")
-    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert kb.cache_misses == 1 and kb.speeches[0].speaker == "王五"
+    kb, use = built(corpus, tmp_path / "cache")
+    assert use == (0, 1) and kb.speeches[0].speaker == "王五"
 
 
 DAMAGE = {
@@ -68,8 +73,8 @@ def test_damaged_cache_entries_are_misses(tmp_path, damage, caplog):
     entries = list((tmp_path / "cache").rglob("*.json.z"))
     assert len(entries) == 1
     entries[0].write_bytes(DAMAGE[damage](entries[0].read_bytes()))
-    kb = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    assert (kb.cache_hits, kb.cache_misses) == (0, 1)
+    kb, use = built(corpus, tmp_path / "cache")
+    assert use == (0, 1)
     assert kb.speeches[0].title == "在全县组织工作会议上的讲话"
     assert [r.getMessage() for r in caplog.records if "damaged cache entry" in r.getMessage()] == [f"ignoring a damaged cache entry {entries[0]} (it is rebuilt)"]
 
