@@ -88,7 +88,7 @@ def build(options: BuildOptions) -> BuildReport:
         with _timed(report, "render"):
             pages = render_pages(kb)
         with publish.staging_folder(site_dir) as staging:
-            with _timed(report, "publish (MkDocs)"):
+            with _timed(report, "mkdocs"):
                 publish.write_pages(project, pages, kb, staging)
             with _timed(report, "export"):
                 (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
