@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError, ConfigErrors
+from .model import Subtopic, Theme
+from .text import HAN
 
 BOILERPLATE_FILE = "boilerplate.yaml"
 SPEECHES_FILE = "speeches.yaml"
@@ -449,3 +451,140 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
     if value is not None and not isinstance(value, str):
         return bad(f"'{key}' of {entry!r} must be text; got {kind_name(value)} {value!r}")
     return value
+
+
+# --- themes.yaml: the taxonomy -------------------------------------------------------------------
+
+STRONG, NORMAL = 3.0, 1.0
+"""Weights of `keywords.strong` and `keywords.normal`."""
+OTHER = "other"
+"""The pseudo-theme of sections with no theme (其他/综合); no theme may take this id."""
+
+
+@dataclass(frozen=True)
+class ThemeRule:
+    theme: Theme
+    weights: dict[str, float]
+
+    @property
+    def subtopics(self) -> tuple[Subtopic, ...]:
+        return self.theme.subtopics
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    rules: tuple[ThemeRule, ...]
+    keywords: frozenset[str] = field(init=False, repr=False)
+    """Keywords matched as segmenter tokens (Han characters only)."""
+    phrases: tuple[str, ...] = field(init=False, repr=False)
+    """Keywords with punctuation or Latin letters, matched as plain text."""
+
+    def __post_init__(self):
+        words = sorted({w for rule in self.rules for w in rule.weights} | {w for rule in self.rules for s in rule.subtopics for w in s.keywords})
+        object.__setattr__(self, "keywords", frozenset(w for w in words if not is_phrase(w)))
+        object.__setattr__(self, "phrases", tuple(w for w in words if is_phrase(w)))
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        return tuple(rule.theme for rule in self.rules)
+
+    def dictionary_words(self) -> list[str]:
+        """Every keyword, for the segmenter's user dictionary (so 基层党组织 stays one token)."""
+        return sorted(self.keywords | set(self.phrases))
+
+    def rule(self, theme_id: str) -> ThemeRule | None:
+        return next((r for r in self.rules if r.theme.id == theme_id), None)
+
+
+def is_phrase(word: str) -> bool:
+    """Matched as plain text, not as a token: it has punctuation or non-Han characters."""
+    return not re.fullmatch(f"[{HAN}]+", word)
+
+
+def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
+    """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
+    own = report is None
+    report = report or Report()
+    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"}, report=report)
+    rules, seen = [], set()
+    for item in items:
+        line = line_of(item)
+        theme_id = check_id(item.get("id"), name, line_of(item, "id"), "theme id", report)
+        if theme_id and theme_id in seen:
+            report.error(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
+        seen.add(theme_id)
+        label = theme_id or str(item.get("id"))
+        theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"'name' of theme {label!r}", report, required=True)
+        description = check_text(item.get("description"), name, line_of(item, "description"), f"'description' of {label!r}", report)
+        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {label!r}", report)
+        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {label!r}", report)
+        weights: dict[str, float] = {}
+        for level, weight in (("normal", NORMAL), ("strong", STRONG)):
+            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {label!r}", report):
+                weights[word] = weight
+        if not weights:
+            report.error(name, line, f"theme {label!r} has no keywords; add some under keywords.strong")
+        subtopics, sub_ids = [], set()
+        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {label!r}", report):
+            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic", report)
+            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {label!r}", report)
+            sub_id = check_id(sub.get("id"), name, line_of(sub, "id"), f"sub-topic id of {label!r}", report)
+            if sub_id and sub_id in sub_ids:
+                report.error(name, line_of(sub, "id"), f"sub-topic id {sub_id!r} is used twice in {label!r}")
+            sub_ids.add(sub_id)
+            sub_name = check_text(sub.get("name"), name, line_of(sub, "name"), f"'name' of sub-topic {sub_id!r}", report, required=True)
+            words = check_words(sub.get("keywords"), name, line_of(sub, "keywords"), f"keywords of sub-topic {sub_id!r}", report)
+            if not words:
+                report.error(name, line_of(sub), f"sub-topic {sub_id!r} of {label!r} needs keywords")
+            if sub_id and sub_name and words:
+                subtopics.append(Subtopic(sub_id, sub_name, words))
+        if theme_id and theme_name and weights:
+            theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(description or ""), subtopics=tuple(subtopics))
+            rules.append(ThemeRule(theme=theme, weights=weights))
+    if own:
+        report.raise_if_any()
+    return Taxonomy(rules=tuple(rules))
+
+
+def join_folded(text: str) -> str:
+    """YAML folds line breaks into spaces, which do not belong between Chinese characters."""
+    return re.sub(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])", "", text.strip())
+
+
+
+# --- glossary.yaml -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    id: str | None = None
+    aliases: tuple[str, ...] = ()
+    explanation: str = ""
+    theme: str | None = None
+
+
+def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> list[GlossaryEntry]:
+    own = report is None
+    report = report or Report()
+    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"}, report=report)
+    entries, seen = [], set()
+    for item in items:
+        term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "'term'", report, required=True)
+        if term in seen:
+            report.error(name, line_of(item, "term"), f"term {term!r} is listed twice")
+        seen.add(term)
+        aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}", report)
+        term_id = item.get("id")
+        if term_id is not None:
+            term_id = check_id(term_id, name, line_of(item, "id"), f"id of {term!r}", report)
+        explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"'explanation' of {term!r}", report)
+        theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"'theme' of {term!r} (one theme id)", report)
+        if theme is not None and theme_ids is not None and theme not in theme_ids:
+            report.error(name, line_of(item, "theme"), f"'theme' of {term!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
+            theme = None
+        if term:
+            entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=aliases, explanation=explanation or "", theme=theme))
+    if own:
+        report.raise_if_any()
+    return entries

@@ -253,6 +253,8 @@ class Term:
     source: str = ""
     """glossary, quoted or numbered: how the term was found."""
     occurrences: list[Occurrence] = field(default_factory=list)
+    uses_by_year: dict[int, int] = field(default_factory=dict)
+    """Year → number of uses in speeches of that year (undated speeches left out), set by enrichment."""
 
     @property
     def url(self) -> str:
@@ -285,6 +287,8 @@ class KnowledgeBase:
     related_sections: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
     """(speech id, section id) → the most similar passages in other speeches."""
     related_speeches: dict[str, list[Link]] = field(default_factory=dict)
+    theme_shares_by_year: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Year → theme id → characters said about it that year (the home page's chart)."""
     theme_excerpts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Theme id → (speech id, section id) of every section that speaks about it by its own evidence,
     in speech order: what a theme page (and a theme handout) quotes."""

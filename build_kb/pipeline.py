@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -20,14 +20,15 @@ from pathlib import Path
 from .enrich import classify
 from .ingest.clean import clean
 from .cache import SpeechCache, code_version, files_fingerprint
-from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_overrides
+from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
 from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import link_related, subtree_words
-from .enrich.terms import find_terms, link_terms, load_glossary, speech_candidates
+from .enrich.terms import find_terms, link_terms, speech_candidates
 from .text import chronological_key
+from .enrich.segment import Segmenter
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +82,13 @@ def build_knowledge_base(
     rules_dir = Path(rules_dir) if rules_dir else corpus_dir
     report = Report()
     rules = load_boilerplate(rules_dir, report)
-    taxonomy = classify.load_taxonomy(rules_dir, report)
+    taxonomy = load_taxonomy(rules_dir, report)
     theme_ids = {t.id for t in taxonomy.themes}
     overrides = load_overrides(corpus_dir, report, theme_ids)
     glossary = load_glossary(rules_dir, report, theme_ids)
     report.raise_if_any()
-    taxonomy.extra_words = tuple(form for entry in glossary for form in (entry.term, *entry.aliases))
+    # One segmenter for the whole build: taxonomy keywords and glossary terms stay single tokens.
+    segmenter = Segmenter([*taxonomy.dictionary_words(), *(form for entry in glossary for form in (entry.term, *entry.aliases))])
     problems: list[Problem] = []
     timer = StageTimer()
     cache = None
@@ -95,20 +97,24 @@ def build_knowledge_base(
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links)
-    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy), cache, progress, timer)
-    speeches = _collect(jobs, results, taxonomy, problems)
+    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens), cache, progress, timer)
+    speeches = _collect(jobs, results, problems)
 
     for key, override in sorted(overrides.items()):
         if not (corpus_dir / key).is_file():
             problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
-    segment = taxonomy.segmenter.tokens
+    segment = segmenter.tokens
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
     with timer("terms"):
         kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
         link_terms(speeches, kb.terms)
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
+    kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
+    year_of = {s.id: s.year for s in speeches}
+    for term in kb.terms:
+        term.uses_by_year = dict(sorted(Counter(year_of[o.speech_id] for o in term.occurrences if year_of[o.speech_id]).items()))
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
     if stats is not None:
@@ -174,7 +180,7 @@ def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, 
     return results
 
 
-def _collect(jobs: list[Job], results: dict[str, tuple], taxonomy, problems: list[Problem]) -> list[Speech]:
+def _collect(jobs: list[Job], results: dict[str, tuple], problems: list[Problem]) -> list[Speech]:
     """The speeches in corpus order, each text once: a duplicate is reported and left out."""
     speeches: list[Speech] = []
     seen_text: dict[str, str] = {}
@@ -195,8 +201,8 @@ def _collect(jobs: list[Job], results: dict[str, tuple], taxonomy, problems: lis
 class _FileWorker:
     """Turns one speech file into (speech or None, its problems)."""
 
-    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy):
-        self.corpus_dir, self.rules, self.taxonomy = corpus_dir, rules, taxonomy
+    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment):
+        self.corpus_dir, self.rules, self.taxonomy, self.segment = corpus_dir, rules, taxonomy, segment
 
     def __call__(self, job) -> tuple[tuple, dict[str, float]]:
         rel, path, raw, override, _key = job
@@ -210,13 +216,13 @@ class _FileWorker:
         speech = make_speech(source, self.rules, override, file_problems, timer)
         if speech is not None:
             with timer("classify"):
-                classify.classify_speech(speech, self.taxonomy, file_problems)
+                classify.classify_speech(speech, self.taxonomy, self.segment, file_problems)
                 speech.theme_shares = classify.theme_shares(speech)
             with timer("words"):
                 for section in speech.sections:
-                    subtree_words(section, self.taxonomy.segmenter.tokens)
+                    subtree_words(section, self.segment)
             with timer("candidates"):
-                speech.term_candidates = speech_candidates(speech, self.taxonomy.segmenter.tokens)
+                speech.term_candidates = speech_candidates(speech, self.segment)
         return (speech, file_problems), dict(timer.seconds)
 
 

@@ -7,17 +7,13 @@ children (a review section is as mixed as what it reviews) and, failing that, of
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..config import THEMES_FILE, Report, check_id, check_keys, check_text, check_words, expect_list, expect_mapping, line_of, load_entry_list
-from ..model import Problem, Section, Speech, Subtopic, Theme
-from .segment import Segmenter
-from ..text import HAN
+from ..config import OTHER, STRONG, Taxonomy, ThemeRule
+from ..model import Problem, Section, Speech, Subtopic
 
-STRONG, NORMAL = 3.0, 1.0
 HEADING_FACTOR = 4.0
 """A keyword in a heading counts this many times more than one in the body."""
 MIN_BODY_SCORE = 3.0
@@ -27,147 +23,37 @@ KEEP_RATIO = 0.6
 """A second theme is kept when its score is at least this share of the best theme's."""
 MAX_COUNT = 3
 """Repeating a word more than this many times in one text adds nothing."""
-OTHER = "other"
 OTHER_NAME = "其他/综合"
-
-
-@dataclass(frozen=True)
-class ThemeRule:
-    theme: Theme
-    weights: dict[str, float]
-
-    @property
-    def subtopics(self) -> tuple[Subtopic, ...]:
-        return self.theme.subtopics
-
-
-@dataclass
-class Taxonomy:
-    rules: tuple[ThemeRule, ...]
-    extra_words: tuple[str, ...] = ()
-    """More words for the segmenter's dictionary (glossary terms)."""
-    _segmenter: Segmenter | None = field(default=None, repr=False)
-
-    @property
-    def themes(self) -> tuple[Theme, ...]:
-        return tuple(rule.theme for rule in self.rules)
-
-    def dictionary_words(self) -> list[str]:
-        words = {w for rule in self.rules for w in rule.weights}
-        words |= {w for rule in self.rules for s in rule.subtopics for w in s.keywords}
-        return sorted(words | set(self.extra_words))
-
-    @property
-    def segmenter(self) -> Segmenter:
-        if self._segmenter is None:
-            self._segmenter = Segmenter(self.dictionary_words())
-        return self._segmenter
-
-    def rule(self, theme_id: str) -> ThemeRule | None:
-        return next((r for r in self.rules if r.theme.id == theme_id), None)
-
-
-def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
-    """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
-    own = report is None
-    report = report or Report()
-    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"}, report=report)
-    rules, seen = [], set()
-    for item in items:
-        line = line_of(item)
-        theme_id = check_id(item.get("id"), name, line_of(item, "id"), "theme id", report)
-        if theme_id and theme_id in seen:
-            report.error(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
-        seen.add(theme_id)
-        label = theme_id or str(item.get("id"))
-        theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"'name' of theme {label!r}", report, required=True)
-        description = check_text(item.get("description"), name, line_of(item, "description"), f"'description' of {label!r}", report)
-        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {label!r}", report)
-        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {label!r}", report)
-        weights: dict[str, float] = {}
-        for level, weight in (("normal", NORMAL), ("strong", STRONG)):
-            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {label!r}", report):
-                weights[word] = weight
-        if not weights:
-            report.error(name, line, f"theme {label!r} has no keywords; add some under keywords.strong")
-        subtopics, sub_ids = [], set()
-        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {label!r}", report):
-            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic", report)
-            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {label!r}", report)
-            sub_id = check_id(sub.get("id"), name, line_of(sub, "id"), f"sub-topic id of {label!r}", report)
-            if sub_id and sub_id in sub_ids:
-                report.error(name, line_of(sub, "id"), f"sub-topic id {sub_id!r} is used twice in {label!r}")
-            sub_ids.add(sub_id)
-            sub_name = check_text(sub.get("name"), name, line_of(sub, "name"), f"'name' of sub-topic {sub_id!r}", report, required=True)
-            words = check_words(sub.get("keywords"), name, line_of(sub, "keywords"), f"keywords of sub-topic {sub_id!r}", report)
-            if not words:
-                report.error(name, line_of(sub), f"sub-topic {sub_id!r} of {label!r} needs keywords")
-            if sub_id and sub_name and words:
-                subtopics.append(Subtopic(sub_id, sub_name, words))
-        if theme_id and theme_name and weights:
-            theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(description or ""), subtopics=tuple(subtopics))
-            rules.append(ThemeRule(theme=theme, weights=weights))
-    if own:
-        report.raise_if_any()
-    return Taxonomy(rules=tuple(rules))
-
-
-def join_folded(text: str) -> str:
-    """YAML folds line breaks into spaces, which do not belong between Chinese characters."""
-    return re.sub(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])", "", text.strip())
 
 
 # --- evidence ----------------------------------------------------------------------------------
 
 
-def keyword_counts(text: str, taxonomy: Taxonomy) -> Counter:
+Segment = Callable[[str], tuple[str, ...]]
+"""Cuts a text into words (enrich/segment.py); one segmenter serves the whole build (see pipeline)."""
+
+
+def keyword_counts(text: str, taxonomy: Taxonomy, segment: Segment) -> Counter:
     """How often each taxonomy keyword occurs in `text`, as a token (or as text, for phrases)."""
     counts: Counter = Counter()
     if not text:
         return counts
-    keywords = _keyword_set(taxonomy)
-    for token in taxonomy.segmenter.tokens(text):
-        if token in keywords:
+    for token in segment(text):
+        if token in taxonomy.keywords:
             counts[token] += 1
-    for phrase in _phrases(taxonomy):
+    for phrase in taxonomy.phrases:
         n = text.count(phrase)
         if n:
             counts[phrase] = n
     return counts
 
 
-def texts_keyword_counts(texts: list[str], taxonomy: Taxonomy) -> Counter:
-    """keyword_counts of several texts added up (each text is segmented once and cached)."""
+def texts_keyword_counts(texts: list[str], taxonomy: Taxonomy, segment: Segment) -> Counter:
+    """keyword_counts of several texts added up."""
     total: Counter = Counter()
     for text in texts:
-        total.update(keyword_counts(text, taxonomy))
+        total.update(keyword_counts(text, taxonomy, segment))
     return total
-
-
-def _all_keywords(taxonomy: Taxonomy) -> list[str]:
-    cached = getattr(taxonomy, "_keywords", None)
-    if cached is None:
-        cached = sorted({w for rule in taxonomy.rules for w in rule.weights} | {w for rule in taxonomy.rules for s in rule.subtopics for w in s.keywords})
-        taxonomy._keywords = cached
-    return cached
-
-
-def _keyword_set(taxonomy: Taxonomy) -> frozenset[str]:
-    cached = getattr(taxonomy, "_keyword_set", None)
-    if cached is None:
-        cached = taxonomy._keyword_set = frozenset(w for w in _all_keywords(taxonomy) if not _is_phrase(w))
-    return cached
-
-
-def _phrases(taxonomy: Taxonomy) -> list[str]:
-    cached = getattr(taxonomy, "_phrase_list", None)
-    if cached is None:
-        cached = taxonomy._phrase_list = [w for w in _all_keywords(taxonomy) if _is_phrase(w)]
-    return cached
-
-
-def _is_phrase(word: str) -> bool:
-    return not re.fullmatch(f"[{HAN}]+", word)
 
 
 def theme_scores(counts: Counter, taxonomy: Taxonomy) -> dict[str, tuple[float, list[str]]]:
@@ -202,9 +88,9 @@ class _Own:
     evidence: dict[str, list[str]]
 
 
-def _own_evidence(section: Section, taxonomy: Taxonomy) -> _Own:
-    head = theme_scores(keyword_counts(section.heading, taxonomy), taxonomy)
-    body_raw = theme_scores(texts_keyword_counts([p.text for p in section.paragraphs], taxonomy), taxonomy)
+def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Own:
+    head = theme_scores(keyword_counts(section.heading, taxonomy, segment), taxonomy)
+    body_raw = theme_scores(texts_keyword_counts([p.text for p in section.paragraphs], taxonomy, segment), taxonomy)
     length_factor = 1 + sum(len(p.text) for p in section.paragraphs) / 1000
     body = {t: (s / length_factor, words) for t, (s, words) in body_raw.items()}
     total = {t: HEADING_FACTOR * head.get(t, (0, []))[0] + body.get(t, (0, []))[0] for t in set(head) | set(body)}
@@ -223,9 +109,9 @@ def _own_evidence(section: Section, taxonomy: Taxonomy) -> _Own:
     return _Own([], "none", scores, evidence)
 
 
-def classify_section(section: Section, taxonomy: Taxonomy, parent_themes: list[str], manual: dict[str, list[str]]) -> None:
+def classify_section(section: Section, taxonomy: Taxonomy, segment: Segment, parent_themes: list[str], manual: dict[str, list[str]]) -> None:
     """Label `section` and its descendants in place (themes, scores, evidence, and their source)."""
-    own = _own_evidence(section, taxonomy)
+    own = _own_evidence(section, taxonomy, segment)
     section.theme_scores = own.scores
     section.theme_evidence = own.evidence
     section.themes, section.theme_source = own.themes, own.source
@@ -235,7 +121,7 @@ def classify_section(section: Section, taxonomy: Taxonomy, parent_themes: list[s
     if section.id in manual:
         section.themes, section.theme_source = list(manual[section.id]), "manual"
     for child in section.children:
-        classify_section(child, taxonomy, section.themes or parent_themes, manual)
+        classify_section(child, taxonomy, segment, section.themes or parent_themes, manual)
     from_children = _children_themes(section)
     mixed = len({child.themes[0] for child in section.children if child.themes}) >= 2
     if from_children and section.theme_source != "manual" and (mixed or section.theme_source == "none"):
@@ -243,7 +129,7 @@ def classify_section(section: Section, taxonomy: Taxonomy, parent_themes: list[s
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
     for paragraph in section.paragraphs:
-        paragraph.themes = _paragraph_themes(paragraph.text, taxonomy) or list(section.themes)
+        paragraph.themes = _paragraph_themes(paragraph.text, taxonomy, segment) or list(section.themes)
 
 
 def _children_themes(section: Section) -> list[str]:
@@ -257,14 +143,14 @@ def _children_themes(section: Section) -> list[str]:
     return sorted(counts, key=lambda t: (-counts[t], order[t]))
 
 
-def _paragraph_themes(text: str, taxonomy: Taxonomy) -> list[str]:
-    scores = {t: s for t, (s, _) in theme_scores(keyword_counts(text, taxonomy), taxonomy).items()}
+def _paragraph_themes(text: str, taxonomy: Taxonomy, segment: Segment) -> list[str]:
+    scores = {t: s for t, (s, _) in theme_scores(keyword_counts(text, taxonomy, segment), taxonomy).items()}
     if not scores or max(scores.values()) < MIN_PARAGRAPH_SCORE:
         return []
     return pick(scores)
 
 
-def classify_speech(speech: Speech, taxonomy: Taxonomy, problems: list[Problem]) -> None:
+def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, problems: list[Problem]) -> None:
     """Label every section and paragraph of one speech (it depends on no other speech)."""
     known = {t.id for t in taxonomy.themes}
     manual = speech.manual_themes
@@ -276,22 +162,22 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, problems: list[Problem])
             if theme not in known:
                 problems.append(Problem(speech.source.rel_path, f"speeches.yaml gives section {section_id!r} the unknown theme {theme!r}; themes are: {', '.join(sorted(known))}"))
     for section in speech.sections:
-        classify_section(section, taxonomy, [], manual)
+        classify_section(section, taxonomy, segment, [], manual)
     for section in speech.all_sections():
         if section.theme_source in ("heading", "body", "manual"):
             for theme_id in section.themes:
                 rule = taxonomy.rule(theme_id)
-                sub = subtopic_of(section, rule, taxonomy) if rule else None
+                sub = subtopic_of(section, rule, taxonomy, segment) if rule else None
                 if sub:
                     section.subtopics[theme_id] = sub.id
 
 
-def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy) -> Subtopic | None:
+def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy, segment: Segment) -> Subtopic | None:
     """The sub-topic of `rule`'s theme that `section` speaks about most (heading counts double)."""
     if not rule.subtopics:
         return None
-    head = keyword_counts(section.heading, taxonomy)
-    body = texts_keyword_counts([p.text for p in section.paragraphs], taxonomy)
+    head = keyword_counts(section.heading, taxonomy, segment)
+    body = texts_keyword_counts([p.text for p in section.paragraphs], taxonomy, segment)
     best, best_score = None, 0.0
     for sub in rule.subtopics:
         score = sum(2 * head.get(w, 0) + min(body.get(w, 0), MAX_COUNT) for w in sub.keywords)
@@ -343,3 +229,12 @@ def own_theme_sections(speech: Speech, theme_id: str) -> list[Section]:
 
 def theme_excerpts(speeches: list[Speech], theme_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
     return {tid: [(s.id, x.id) for s in speeches for x in own_theme_sections(s, tid)] for tid in theme_ids}
+
+
+def theme_shares_by_year(speeches: list[Speech]) -> dict[int, dict[str, int]]:
+    """Year → theme id → characters said about it in that year's speeches (undated ones left out)."""
+    per_year: dict[int, Counter] = {}
+    for speech in speeches:
+        if speech.year:
+            per_year.setdefault(speech.year, Counter()).update(speech.theme_shares)
+    return {year: dict(sorted(per_year[year].items())) for year in sorted(per_year)}

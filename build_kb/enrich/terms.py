@@ -10,10 +10,8 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from pathlib import Path
 
-from ..config import GLOSSARY_FILE, Report, check_id, check_text, check_words, line_of, known_themes, load_entry_list, nearest
+from ..config import GlossaryEntry
 from ..model import Occurrence, Speech, Term, TermLink
 from ..text import HAN, HAN_CHAR
 
@@ -24,41 +22,6 @@ PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
 KWIC_CONTEXT = 24
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    term: str
-    id: str | None = None
-    aliases: tuple[str, ...] = ()
-    explanation: str = ""
-    theme: str | None = None
-
-
-def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> list[GlossaryEntry]:
-    own = report is None
-    report = report or Report()
-    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"}, report=report)
-    entries, seen = [], set()
-    for item in items:
-        term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "'term'", report, required=True)
-        if term in seen:
-            report.error(name, line_of(item, "term"), f"term {term!r} is listed twice")
-        seen.add(term)
-        aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}", report)
-        term_id = item.get("id")
-        if term_id is not None:
-            term_id = check_id(term_id, name, line_of(item, "id"), f"id of {term!r}", report)
-        explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"'explanation' of {term!r}", report)
-        theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"'theme' of {term!r} (one theme id)", report)
-        if theme is not None and theme_ids is not None and theme not in theme_ids:
-            report.error(name, line_of(item, "theme"), f"'theme' of {term!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
-            theme = None
-        if term:
-            entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=aliases, explanation=explanation or "", theme=theme))
-    if own:
-        report.raise_if_any()
-    return entries
 
 
 @functools.lru_cache(maxsize=65536)

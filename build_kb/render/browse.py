@@ -20,11 +20,7 @@ def _top_themes(speech: Speech, limit: int = 3) -> list[str]:
 
 def theme_share_chart(site: Site) -> str:
     """Stacked columns: share of each theme in what was said, per year."""
-    per_year: dict[int, Counter] = defaultdict(Counter)
-    for speech in site.kb.speeches:
-        if speech.year:
-            per_year[speech.year].update(speech.theme_shares)
-    rows = [(str(year), {t: v for t, v in per_year[year].items() if t != OTHER}) for year in sorted(per_year)]
+    rows = [(str(year), {t: v for t, v in shares.items() if t != OTHER}) for year, shares in site.kb.theme_shares_by_year.items()]
     series = [(t.id, t.name, site.colours[t.id]) for t in site.kb.themes]
     return stacked_columns(rows, series, "各年度讲话中各专题的篇幅占比")
 
@@ -180,9 +176,8 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
     out.add(f'<p class="kb-count">{" · ".join(facts)}</p>')
     if term.explanation:
         out.add(f'<p class="kb-explain">{esc(term.explanation)}</p>')
-    per_year = Counter(kb.speech(o.speech_id).year for o in term.occurrences if kb.speech(o.speech_id).year)
-    if per_year:
-        out.add(mini_bars([(str(y), per_year[y]) for y in sorted(per_year)], f"“{term.term}”各年度出现次数"))
+    if term.uses_by_year:
+        out.add(mini_bars([(str(y), n) for y, n in term.uses_by_year.items()], f"“{term.term}”各年度出现次数"))
     pages = {f"terms/{term.id}.md": out}
     if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
         out.heading(2, "出处", "uses")

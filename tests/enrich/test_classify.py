@@ -3,7 +3,9 @@
 import pytest
 
 from build_kb.errors import ConfigError
-from build_kb.enrich.classify import keyword_counts, load_taxonomy
+from build_kb.config import load_taxonomy
+from build_kb.enrich.classify import keyword_counts
+from build_kb.enrich.segment import Segmenter
 from build_kb.evaluate import evaluate
 from build_kb.pipeline import build_knowledge_base
 
@@ -19,18 +21,23 @@ def sections_of(kb):
     return {s.id: s for s in kb.speeches[0].all_sections()}
 
 
+@pytest.fixture(scope="module")
+def segmenter(taxonomy):
+    return Segmenter(taxonomy.dictionary_words())
+
+
 def build(tmp_path, text, **files):
     corpus = make_corpus(tmp_path / "c", {"x.txt": text, **files})
     return build_knowledge_base(corpus)
 
 
 @pytest.mark.parametrize("term", ["基层党组织", "年轻干部", "组工干部", "抓党建促脱贫", "党内政治生活"])
-def test_domain_terms_are_single_tokens(taxonomy, term):
-    assert term in taxonomy.segmenter.tokens(f"我们要加强{term}工作")
+def test_domain_terms_are_single_tokens(segmenter, term):
+    assert term in segmenter.tokens(f"我们要加强{term}工作")
 
 
-def test_compound_term_does_not_count_as_its_parts(taxonomy):
-    counts = keyword_counts("组工干部要带头", taxonomy)
+def test_compound_term_does_not_count_as_its_parts(taxonomy, segmenter):
+    counts = keyword_counts("组工干部要带头", taxonomy, segmenter.tokens)
     assert counts["组工干部"] == 1 and "干部" not in counts
 
 
@@ -136,3 +143,11 @@ def test_classification_quality_on_the_labelled_set():
     assert f1 >= 0.9, scores.mistakes
     for theme in themes:
         assert scores.prf(theme)[2] >= 0.8, (theme, scores.mistakes)
+
+
+def test_per_year_figures_are_computed_once_in_enrichment(seed_kb):
+    assert seed_kb.theme_shares_by_year == {
+        2018: {"cadres": 4463, "grassroots": 3550, "other": 1649, "political-building": 2060, "self-building": 1649, "talent": 1231},
+        2020: {"cadres": 3357, "grassroots": 4437, "other": 1567, "political-building": 3799, "self-building": 1387, "talent": 1784},
+    }
+    assert next(t for t in seed_kb.terms if t.term == "两个维护").uses_by_year == {2020: 4}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from build_kb.enrich.classify import load_taxonomy
+from build_kb.config import load_taxonomy
 from build_kb.enrich.segment import Segmenter
 
 from conftest import CORPUS
