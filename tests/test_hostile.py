@@ -46,10 +46,18 @@ def test_stray_nul_bytes_are_removed_and_reported(tmp_path):
 def test_structure_deeper_than_three_levels_is_flattened():
     text = HEAD + "第一部分 总体\n一、方面\n（一）要点\n1.细则。内容。\n（1）更细。内容。\n2.细则二。内容。\n（二）要点二\n二、方面二\n第二部分 其他"
     parsed = parse([Line(i, t) for i, t in enumerate(text.split("\n"), 1)])
-    levels = [s.level for top in parsed.sections for s in top.walk()]
-    assert max(levels) == MAX_LEVEL
-    texts = [p.text for top in parsed.sections for s in top.walk() for p in s.paragraphs]
-    assert any(t.startswith("1.细则。") or t.startswith("（1）更细。") for t in texts)
+    outline = [(s.id, s.level, s.heading, [p.text for p in s.paragraphs]) for top in parsed.sections for s in top.walk()]
+    assert max(level for _, level, _, _ in outline) == MAX_LEVEL
+    # The fourth level stays as paragraphs of the third, nothing is lost.
+    assert outline == [
+        ("opening", 1, "", ["同志们："]),
+        ("s1", 1, "第一部分 总体", []),
+        ("s1-1", 2, "一、方面", []),
+        ("s1-1-1", 3, "（一）要点", ["1.细则。内容。", "（1）更细。内容。", "2.细则二。内容。"]),
+        ("s1-1-2", 3, "（二）要点二", []),
+        ("s1-2", 2, "二、方面二", []),
+        ("s2", 1, "第二部分 其他", []),
+    ]
 
 
 def test_site_with_every_kind_of_hostile_file(tmp_path):
