@@ -101,3 +101,15 @@ def years_newest_first(keys: Iterable) -> list:
     keys = set(keys)
     undated = [k for k in keys if k in (None, "", UNDATED)]
     return sorted((k for k in keys if k not in (None, "", UNDATED)), key=int, reverse=True) + undated
+
+
+def by_year_newest_first(speeches: Iterable) -> list[tuple[int | None, list]]:
+    """Speeches grouped by year, newest year first (undated last), each group newest first: the one
+    order of every listing by year."""
+    groups: dict = {}
+    for speech in speeches:
+        groups.setdefault(speech.year, []).append(speech)
+    return [
+        (year, sorted(groups[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True))
+        for year in years_newest_first(groups)
+    ]

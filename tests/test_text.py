@@ -2,7 +2,7 @@
 
 import re
 
-from build_kb.text import chronological_key, count_value, newest_first_key, years_newest_first
+from build_kb.text import by_year_newest_first, chronological_key, count_value, newest_first_key, years_newest_first
 
 from conftest import ROOT, build_site, make_corpus
 
@@ -42,3 +42,14 @@ def test_speech_index_and_timeline_list_speeches_in_the_same_order(tmp_path):
         return re.findall(r">(在[^<]*讲话)</a>", main)
 
     assert titles("speeches") == titles("timeline") == ["在全县党建工作会议上的讲话", "在全县组织工作会议上的讲话", "在2020年全县人才工作会议上的讲话"]
+
+
+def test_listings_group_by_year_newest_first():
+    from types import SimpleNamespace as S
+
+    speeches = [S(date=d, year=y, title=t) for d, y, t in SPEECHES]
+    assert [(year, [s.title for s in group]) for year, group in by_year_newest_first(speeches)] == [
+        (2020, ["戊", "甲", "乙"]),
+        (2019, ["丙"]),
+        (None, ["丁"]),
+    ]

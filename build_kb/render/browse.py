@@ -8,7 +8,7 @@ from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
-from ..text import UNDATED, newest_first_key, years_newest_first
+from ..text import UNDATED, by_year_newest_first, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
 
@@ -80,13 +80,10 @@ def render_timeline(site: Site) -> HtmlPage:
     out = HtmlPage("时间线")
     out.heading(1, "时间线", "top", toc=False)
     out.add("<p>讲话按年、月排列，标签为各篇讲话篇幅最多的专题。</p>")
-    by_year: dict[int | None, list[Speech]] = defaultdict(list)
-    for speech in site.kb.speeches:
-        by_year[speech.year].append(speech)
-    for year in years_newest_first(by_year):
+    for year, speeches in by_year_newest_first(site.kb.speeches):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         items = []
-        for speech in sorted(by_year[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True):
+        for speech in speeches:
             month = f"{int(speech.date[5:7])}月" if speech.date else "月份不详"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
             items.append(f'<li><span class="kb-when">{month}</span><a href="{rel(page, speech.url)}">{esc(speech.title)}</a> {tags}</li>')

@@ -23,7 +23,7 @@ from .common import (
     rel,
     section_location,
 )
-from ..text import UNDATED, chronological_key, newest_first_key, years_newest_first
+from ..text import UNDATED, by_year_newest_first, chronological_key, years_newest_first
 
 FOLD_AFTER_CHARS = 600
 """Theme-page excerpts longer than this are folded (click to expand)."""
@@ -144,13 +144,10 @@ def render_speech_index(site: Site) -> HtmlPage:
     out = HtmlPage("讲话索引")
     out.heading(1, "讲话索引", "top", toc=False)
     out.add(f"<p>共收录 {len(site.kb.speeches)} 篇讲话，按年份排列（最新在前）。</p>")
-    by_year: dict[object, list[Speech]] = defaultdict(list)
-    for speech in site.kb.speeches:
-        by_year[speech.year].append(speech)
-    for year in years_newest_first(by_year):
+    for year, speeches in by_year_newest_first(site.kb.speeches):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         rows = []
-        for speech in sorted(by_year[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True):
+        for speech in speeches:
             who = esc(speech.speaker or speech.speaker_role or "—")
             occasion = esc(speech.occasion) if speech.occasion else "—"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
