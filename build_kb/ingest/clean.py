@@ -44,6 +44,15 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
         raw, n = strip_markup(raw)
         counts["html-markup"] += n
         lines.append(Line(number=number, text=_WHITESPACE.sub(" ", raw).strip()))
+    # Traditional script is converted first, so that every rule and mechanism below (salutations,
+    # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
+    if is_traditional("".join(line.text for line in lines)):
+        converted_lines = []
+        for line in lines:
+            converted = _t2s(line.text)
+            counts["traditional-to-simplified"] += sum(a != b for a, b in zip(line.text, converted))
+            converted_lines.append(Line(number=line.number, text=converted))
+        lines = converted_lines
 
     lines, splits = split_collapsed(lines)
     lines, removed = strip_labels(lines)
@@ -62,15 +71,7 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
             kept.append(line)
     removed.sort(key=lambda r: r.line)
 
-    to_simplified = is_traditional("".join(line.text for line in kept))
-    normalised = []
-    for line in kept:
-        text_line = normalise_line(line.text, counts)
-        if to_simplified:
-            converted = _t2s(text_line)
-            counts["traditional-to-simplified"] += sum(a != b for a, b in zip(text_line, converted))
-            text_line = converted
-        normalised.append(Line(number=line.number, text=text_line))
+    normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins
     )
@@ -161,7 +162,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
     return removed
 
 
-OUTLINE_LABEL = re.compile(r"^(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")
+OUTLINE_LABEL = re.compile(r"^(?:[-–—·•*]\s*)?(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")
 OUTLINE_MAX_LINE = 80
 _ELLIPSIS = re.compile(r"^[…．.。·\s]+$")
 OUTLINE_SCAN_LINES = 80

@@ -263,6 +263,8 @@ def _title_text(text: str) -> str:
     return undecorated_title(text)
 
 
+_NTH_PIECE = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*篇[：:、\s]*(?=.{6})")
+"""A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿"""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
@@ -272,6 +274,7 @@ _TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(
 def undecorated_title(text: str) -> str:
     """Take away what web pages add to a title: `…讲话|栏目`, `…讲话范文`, and a title given twice on one line."""
     text = _CATEGORY_PREFIX.sub("", text) or text
+    text = _NTH_PIECE.sub("", text) or text
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) > 1 and len(parts[0]) >= 6:
         text = parts[0]
