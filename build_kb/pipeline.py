@@ -23,11 +23,11 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, SourceFile, Speech
-from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse
+from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import link_related, subtree_words
 from .enrich.terms import find_terms, link_terms, speech_candidates
-from .text import chronological_key
+from .text import YEAR_RE, chronological_key
 from .enrich.segment import Segmenter
 
 log = logging.getLogger(__name__)
@@ -276,6 +276,13 @@ def make_speech(
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
+    if header.title is None:
+        noted = title_in_site_note([r.text for r in cleaned.removed])
+        if noted:
+            header.title, header.rules["title"] = noted, "named in the site's note (the text has no title line)"
+            found_year = YEAR_RE.search(noted)
+            if header.year is None and found_year:
+                header.year, header.rules["date"] = int(found_year.group(1)), "year in the title"
     opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
@@ -294,6 +301,8 @@ def make_speech(
     if header.title is None:
         detected_by["title"] = "derived from the content (no title in the text)"
     review = list(header.warnings)
+    if detected_by.get("title", "").startswith("named in the site's note"):
+        review.append("the title is taken from the site's note above the text: check it")
     if header.title is None:
         review.append("no title in the text: the title shown is derived from the content")
     if date is None:

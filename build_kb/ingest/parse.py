@@ -122,6 +122,7 @@ TITLE_MAX = 40
 """A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
 _SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|党课|主持词|讲话提纲)$")
+"""A title ends like this when it names a speech."""
 
 
 def parse_header(lines: list[Line]) -> ParsedHeader:
@@ -252,6 +253,21 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         rules=rules,
         warnings=warnings,
     )
+
+
+_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)")
+
+
+def title_in_site_note(removed: list[str]) -> str | None:
+    """A site's note often names the speech it introduces (小编为大家整理的…讲话，供大家参考): when the
+    text itself has no title, that name is the best one there is."""
+    for text in removed:
+        m = _NOTE_NAMES_TITLE.search(text)
+        if m:
+            title = undecorated_title(m.group(1).strip("《》“”\"' "))
+            if _SPEECH_KIND_END.search(title):
+                return title
+    return None
 
 
 def _title_text(text: str) -> str:

@@ -408,3 +408,18 @@ def test_a_short_text_of_short_lines_is_not_taken_for_a_wrapped_one(rules):
     for middle in ("人人人人", "人人人人基层"):
         text = "在全县组织工作会议上的讲话\n同志们：\n一、加强党建\n一、加强党建\n" + middle + "\n<<<<<<<、、、、、、、、"
         assert clean(text, rules).joins == []
+
+
+@pytest.mark.parametrize(
+    "removed, title",
+    [
+        (["下面是小编为大家整理的2023年在全市人才工作会议上讲话【完整版】，供大家参考。"], "2023年在全市人才工作会议上讲话"),
+        (["本文是小编整理的《在全县组织工作会议上的讲话》，欢迎阅读。"], "在全县组织工作会议上的讲话"),
+        (["下面是小编为大家整理的工作总结，供大家参考。"], None),
+        (["发布时间：2023-05-08"], None),
+    ],
+)
+def test_a_title_named_in_the_sites_note(removed, title):
+    from build_kb.ingest.parse import title_in_site_note
+
+    assert title_in_site_note(removed) == title
