@@ -116,51 +116,39 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def cmd_outline(args) -> int:
-    """Show how one speech file is read: metadata and section tree with ids (for speeches.yaml)."""
+def cmd_check(args) -> int:
+    """What the build understood of each speech: fields and their rules, outline, removals, what to check."""
+    import json
+
+    from .check import check_report, needs_a_human, report_text
     from .pipeline import build_knowledge_base
 
+    corpus = Path(args.corpus).resolve()
+    files = []
+    for name in args.files:
+        path = Path(name).resolve()
+        try:
+            files.append(path.relative_to(corpus).as_posix())
+        except ValueError:
+            raise KbError(f"{name}: not in the corpus {corpus}; give --corpus the folder it is in") from None
+    rules = Path(args.rules) if getattr(args, "rules", None) and Path(args.rules).is_dir() else None
+    report = check_report(build_knowledge_base(corpus, rules_dir=rules), files or None)
+    for name in files:
+        if not any(s["file"] == name for s in report["speeches"]) and not any(line.startswith(name) for line in report["not_built"]):
+            raise KbError(f"{name}: not a speech file of {corpus} (.txt)")
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(report_text(report))
+    return 1 if args.strict and needs_a_human(report) else 0
+
+
+def cmd_outline(args) -> int:
+    """`kb check` for one file, in the folder it is in (for speeches.yaml: section ids and rules)."""
     path = Path(args.file).resolve()
-    corpus = Path(args.corpus).resolve() if args.corpus else path.parent
-    rules = Path(args.rules) if args.rules and Path(args.rules).is_dir() else None
-    kb = build_knowledge_base(corpus, rules_dir=rules)
-    rel = path.relative_to(corpus).as_posix()
-    speech = next((s for s in kb.speeches if s.source.rel_path == rel), None)
-    for problem in kb.problems:
-        if problem.file == rel:
-            print(f"{problem.severity}: {problem}")
-    if speech is None:
-        print(f"Error: {rel} was not built (see the messages above)", file=sys.stderr)
-        return 1
-    rules = speech.detected_by
-    print(f"id:       {speech.id}")
-    fields = [
-        ("title", speech.title, rules.get("title")),
-        ("date", speech.date or speech.year, rules.get("date")),
-        ("speaker", speech.speaker, rules.get("speaker")),
-        ("role", speech.speaker_role, rules.get("speaker_role")),
-        ("occasion", speech.occasion, rules.get("occasion")),
-        ("level", speech.level, rules.get("level")),
-    ]
-    for name, value, rule in fields:
-        print(f"{name + ':':<10}{value or '-'}" + (f"   ← {rule}" if rule else ""))
-    print(f"removed:  {len(speech.clean.removed)} lines")
-    for r in speech.clean.removed:
-        print(f"  line {r.line} [{r.rule}] {safe_name(r.text)}")
-    for x in speech.clean.splits:
-        print(f"  line {x.line} split into {x.pieces} paragraphs")
-    for j in speech.clean.joins:
-        print(f"  lines {j.first}-{j.last} joined (hard-wrapped)")
-    if speech.review:
-        print("to check:")
-        for note in speech.review:
-            print(f"  ! {note}")
-    print("sections:")
-    for section in speech.all_sections():
-        heading = section.heading or {"opening": "（开场白）", "closing": "（结束语）"}.get(section.kind, "（正文）")
-        themes = ",".join(section.themes) or "-"
-        print(f"  {'  ' * (section.level - 1)}{section.id:<10} {heading[:40]}  [{themes}; {section.theme_source}] {len(section.paragraphs)}¶")
-    return 0
+    args.corpus = args.corpus or str(path.parent)
+    args.files, args.format, args.strict = [str(path)], "text", False
+    return cmd_check(args)
 
 
 def cmd_evaluate(args) -> int:
@@ -202,7 +190,15 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
     serve.set_defaults(func=cmd_serve)
 
-    outline = sub.add_parser("outline", help="show how one speech file is parsed (metadata, sections and their ids)")
+    check = sub.add_parser("check", help="show what the build understood of each speech and what needs a human decision")
+    check.add_argument("files", nargs="*", help="speech files to show (default: every speech in the corpus)")
+    check.add_argument("--corpus", default="corpus", help="corpus directory (default: corpus)")
+    check.add_argument("--rules", help="where boilerplate.yaml and themes.yaml are (default: the corpus)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
+    check.add_argument("--strict", action="store_true", help="exit 1 when anything needs a human (problems or items to check)")
+    check.set_defaults(func=cmd_check)
+
+    outline = sub.add_parser("outline", help="show how one speech file is read (kb check for one file, in its own folder)")
     outline.add_argument("file")
     outline.add_argument("--corpus", help="corpus directory the file belongs to (default: its folder)")
     outline.add_argument("--rules", default="corpus", help="where boilerplate.yaml and themes.yaml are (default: corpus)")

@@ -1,0 +1,121 @@
+"""What the build understood of each speech, for a curator to check (`kb check`, `kb outline`).
+
+Pure functions from the knowledge base to plain data (for `--format json`) and to text; nothing here
+reads files or prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import safe_name
+from .ingest.parse import detect_numbered
+from .model import KnowledgeBase, Problem, Section, Speech
+
+CHECK_FORMAT = 1
+"""Version of the JSON `kb check --format json` prints; raised when its shape changes."""
+LONG_SECTION = 6000
+"""A section with more characters than this (its own paragraphs) probably swallowed missed headings."""
+LOW_THEME_SCORE = 4.0
+"""A body section labelled with less evidence than this is a low-confidence theme."""
+PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
+FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
+
+
+def speech_report(speech: Speech, problems: list[Problem]) -> dict:
+    """Everything a curator needs to judge one speech, as plain data."""
+    fields = {}
+    for name, _ in FIELDS:
+        value = (speech.date or speech.year) if name == "date" else getattr(speech, name)
+        fields[name] = {"value": value, "rule": speech.detected_by.get(name)}
+    sections = []
+    checks: list[str] = list(speech.review)
+    for section in speech.all_sections():
+        top_score = max(section.theme_scores.values(), default=0.0)
+        sections.append(
+            {
+                "id": section.id,
+                "level": section.level,
+                "kind": section.kind,
+                "heading": section.heading,
+                "line": section.line,
+                "paragraphs": len(section.paragraphs),
+                "themes": list(section.themes),
+                "theme_source": section.theme_source,
+                "theme_scores": dict(section.theme_scores),
+            }
+        )
+        checks.extend(_section_checks(section, top_score))
+    text = "\n".join(p.text for p in speech.all_paragraphs())
+    placeholders = sorted(set(PLACEHOLDER.findall(text)))
+    return {
+        "file": speech.source.rel_path,
+        "id": speech.id,
+        "fields": fields,
+        "sections": sections,
+        "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in speech.clean.removed],
+        "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
+        "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
+        "placeholders": placeholders,
+        "problems": [str(p) for p in problems],
+        "to_check": checks,
+    }
+
+
+def _section_checks(section: Section, top_score: float) -> list[str]:
+    where = f"{section.id} {section.heading[:20]}".strip()
+    found = []
+    if section.kind == "body" and section.theme_source in ("heading", "body") and top_score < LOW_THEME_SCORE:
+        found.append(f"{where}: low-confidence theme {','.join(section.themes)} (score {top_score:g})")
+    size = sum(len(p.text) for p in section.paragraphs)
+    if size > LONG_SECTION:
+        found.append(f"{where}: suspiciously long section ({size} characters): headings may have been missed")
+    for p in section.paragraphs:
+        candidate = detect_numbered(p.text)
+        if candidate is not None and len(p.text) <= 80 and candidate.style in ("cn-dun", "cn-paren", "part"):
+            found.append(f"{where}: paragraph {p.number} looks like a heading but is not used as one: {p.text[:30]}")
+    return found
+
+
+def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
+    """The report of every speech (or of `files`, paths relative to the corpus), with the build's problems."""
+    wanted = set(files) if files else None
+    speeches = [s for s in kb.speeches if wanted is None or s.source.rel_path in wanted]
+    by_file: dict[str, list[Problem]] = {}
+    for problem in kb.problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    reports = [speech_report(s, by_file.get(s.source.rel_path, [])) for s in sorted(speeches, key=lambda s: s.source.rel_path)]
+    built = {s.source.rel_path for s in kb.speeches}
+    not_built = [str(p) for p in kb.problems if p.file not in built and (wanted is None or p.file in wanted)]
+    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built}
+
+
+def needs_a_human(report: dict) -> bool:
+    return bool(report["not_built"]) or any(s["to_check"] or s["problems"] for s in report["speeches"])
+
+
+def report_text(report: dict) -> str:
+    """The report as a curator reads it in a terminal."""
+    out = []
+    for line in report["not_built"]:
+        out.append(f"not built: {safe_name(line)}")
+    for s in report["speeches"]:
+        out.append(f"== {safe_name(s['file'])}  (id: {s['id']})")
+        for name, label in FIELDS:
+            field = s["fields"][name]
+            out.append(f"{label + ':':<10}{field['value'] if field['value'] is not None else '-'}" + (f"   ← {field['rule']}" if field["rule"] else ""))
+        out.append(f"removed:  {len(s['removed'])} lines")
+        out.extend(f"  line {r['line']} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+        out.extend(f"  line {x['line']} split into {x['pieces']} paragraphs" for x in s["splits"])
+        out.extend(f"  lines {j['first']}-{j['last']} joined (re-flowed)" for j in s["joins"])
+        if s["placeholders"]:
+            out.append(f"placeholders: {' '.join(s['placeholders'])}")
+        if s["problems"] or s["to_check"]:
+            out.append("to check:")
+            out.extend(f"  ! {safe_name(p)}" for p in s["problems"] + s["to_check"])
+        out.append("sections:")
+        for x in s["sections"]:
+            heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")
+            themes = ",".join(x["themes"]) or "-"
+            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}; {x['theme_source']}] {x['paragraphs']}¶")
+    return "\n".join(out)

@@ -1,0 +1,74 @@
+"""`kb check`: what the build understood of each speech, for people (text) and tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from build_kb.check import check_report, needs_a_human, report_text
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import ROOT, make_corpus
+
+CLEAN = "在全县组织工作会议上的讲话\n（2021年3月5日）\n县委书记 王建国\n同志们：\n一、加强基层党组织建设。提升组织力，建强党支部。\n二、建设高素质干部队伍。坚持好干部标准，选好用好年轻干部。\n"
+DOUBTFUL = (
+    "市委副书记\n同志们：\n一、加强基层党组织建设。提升组织力，建强党支部。\n"
+    "（三）这一行像小标题却接不上编号\n刚才，××同志和*同志讲得很好。\n二、建设干部队伍。坚持好干部标准。\n"
+)
+
+
+def kb_cli(*args):
+    return subprocess.run([sys.executable, "-m", "build_kb", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_report_of_a_clean_speech_needs_no_human(tmp_path):
+    report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
+    assert report["format"] == 1 and report["not_built"] == []
+    (speech,) = report["speeches"]
+    assert speech["fields"] == {
+        "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
+        "date": {"value": "2021-03-05", "rule": "header date line"},
+        "speaker": {"value": "王建国", "rule": "byline role and name"},
+        "speaker_role": {"value": "县委书记", "rule": "byline role"},
+        "occasion": {"value": "全县组织工作会议", "rule": "title: 在…上的讲话"},
+        "level": {"value": "县", "rule": "全X"},
+    }
+    assert [(s["id"], s["themes"]) for s in speech["sections"]] == [("opening", []), ("s1", ["grassroots"]), ("s2", ["cadres"])]
+    assert speech["to_check"] == [] and not needs_a_human(report)
+
+
+def test_report_lists_what_needs_a_human(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN, "b.txt": DOUBTFUL, "empty.txt": ""})
+    report = check_report(build_knowledge_base(corpus))
+    b = next(s for s in report["speeches"] if s["file"] == "b.txt")
+    assert b["placeholders"] == ["*同志", "××"]
+    assert b["to_check"] == [
+        "the byline gives a role (市委副书记) but no name",
+        "no title in the text: the title shown is derived from the content",
+        "no date found",
+        "no meeting named (在…会议上的讲话, …会议讲话, 召开…会议)",
+        "s1 一、加强基层党组织建设。: paragraph 3 looks like a heading but is not used as one: （三）这一行像小标题却接不上编号",
+    ]
+    assert report["not_built"] == ["empty.txt: is empty; nothing to build"]
+    assert needs_a_human(report)
+    text = report_text(report)
+    assert "  ! the byline gives a role (市委副书记) but no name" in text and "not built: empty.txt: is empty; nothing to build" in text
+
+
+def test_cli_json_and_strict(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN, "b.txt": DOUBTFUL})
+    clean = kb_cli("check", "--corpus", str(corpus), str(corpus / "a.txt"), "--format", "json", "--strict")
+    assert clean.returncode == 0, clean.stderr
+    data = json.loads(clean.stdout)
+    assert [s["file"] for s in data["speeches"]] == ["a.txt"]
+    assert set(data["speeches"][0]) == {"file", "id", "fields", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check"}
+    assert kb_cli("check", "--corpus", str(corpus), "--strict").returncode == 1
+    assert kb_cli("check", "--corpus", str(corpus)).returncode == 0
+
+
+def test_cli_names_a_file_outside_the_corpus(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN})
+    result = kb_cli("check", "--corpus", str(corpus), str(tmp_path / "elsewhere.txt"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {tmp_path / 'elsewhere.txt'}: not in the corpus {corpus}; give --corpus the folder it is in"
