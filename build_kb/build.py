@@ -8,7 +8,6 @@ site generator would touch that module alone.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from .publish import export
 from .publish import site as publish
 from .errors import StrictModeFailure
 from .model import KnowledgeBase
-from .pipeline import BuildStats, build_knowledge_base
+from .pipeline import BuildStats, StageTimer, build_knowledge_base
 from .render.pages import render_pages
 from .publish.search_index import write_search_index
 
@@ -85,30 +84,20 @@ def build(options: BuildOptions) -> BuildReport:
             raise StrictModeFailure(f"build stopped by --strict: {len(kb.problems)} warnings or errors (see above); the previous site is kept")
         publish.check_shrink(kb, site_dir, options.allow_shrink)
 
-        with _timed(report, "render"):
+        timer = StageTimer()
+        with timer("render"):
             pages = render_pages(kb)
         with publish.staging_folder(site_dir) as staging:
-            with _timed(report, "mkdocs"):
+            with timer("mkdocs"):
                 publish.write_pages(project, pages, kb, staging)
-            with _timed(report, "export"):
+            with timer("export"):
                 (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
-            with _timed(report, "search index"):
+            with timer("search index"):
                 search_cache = Path(options.cache_dir) / "search" if options.cache_dir else None
                 report.search_bytes = write_search_index(kb, staging, search_cache)
             publish.mark_as_ours(staging, kb)
             publish.swap_in(staging, site_dir)
+        report.seconds.update(timer.seconds)
         if fingerprint:
             publish.record(options.cache_dir, site_dir, fingerprint)
     return report
-
-
-class _timed:
-    def __init__(self, report: BuildReport, stage: str):
-        self.report, self.stage = report, stage
-
-    def __enter__(self):
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc):
-        self.report.seconds[self.stage] = time.perf_counter() - self.start
-        return False

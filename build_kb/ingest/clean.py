@@ -126,12 +126,14 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
     return out, removed
 
 
+def rule_matches(rule: BoilerplateRule, line: str) -> bool:
+    """Does `rule`'s pattern find `line`, which is short enough for it (long lines are content)?"""
+    return (not rule.max_length or len(line) <= rule.max_length) and bool(rule.pattern.search(line))
+
+
 def matches_a_rule(line: str, config: BoilerplateConfig) -> bool:
     """Would a line-level rule remove this line on its own (blocks and edges aside)?"""
-    return any(
-        (not rule.max_length or len(line) <= rule.max_length) and rule.where == "anywhere" and rule.pattern.search(line)
-        for rule in config.rules
-    )
+    return any(rule.where == "anywhere" and rule_matches(rule, line) for rule in config.rules)
 
 
 def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, str]:
@@ -143,11 +145,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
             continue
         at_edge = index < head_end or index >= tail_start
         for rule in config.rules:
-            if rule.where == "edges" and not at_edge:
-                continue
-            if rule.max_length and len(line) > rule.max_length:
-                continue
-            if not rule.pattern.search(line):
+            if (rule.where == "edges" and not at_edge) or not rule_matches(rule, line):
                 continue
             if config.keep and config.keep.search(line) and rule.block:
                 continue

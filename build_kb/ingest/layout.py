@@ -39,7 +39,7 @@ _SALUTATION = re.compile(
     rf"(?:尊敬的[{HAN}、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?[：:]"
 )
 SALUTATION_RE = re.compile(
-    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:同志们|同志|领导|代表|委员|来宾|嘉宾|朋友们|朋友|同事们|同事|同仁们|同仁|老师们|同学们)[！!]?[：:]$"
+    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)[！!]?[：:]$"
     rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?$"
 )
 """A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们："""

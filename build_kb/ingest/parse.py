@@ -177,13 +177,12 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             role, rules["speaker_role"] = stripped, "byline role without a name"
             header.append(HeaderLine(line.number, text, "speaker"))
             continue
-        # A title line may end with its date in brackets: …的讲话（2016年9月21日）
+        # A title line may end with its date in brackets: …的讲话（2016年9月21日）. The date is the
+        # speech's; _title_text leaves it out of the title.
         dated = _BRACKETED_DATE_AT_END.search(compact)
-        if dated and find_date(dated.group(1)) and len(compact) - len(dated.group(0)) >= 4:
-            if date is None:
-                iso = find_date(dated.group(1))[0]
-                date, year, rules["date"] = iso, int(iso[:4]), "date after the title"
-            text = text[: text.rfind(dated.group(0)[0])].rstrip() if dated.group(0)[0] in text else text
+        after_title = find_date(dated.group(1)) if dated and len(compact) - len(dated.group(0)) >= 4 else None
+        if after_title and date is None:
+            date, year, rules["date"] = after_title[0], int(after_title[0][:4]), "date after the title"
         key = re.sub(r"\s+", "", _title_text(text))
         if key in seen_titles:
             header.append(HeaderLine(line.number, line.text, "repeat"))
