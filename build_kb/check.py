@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 
 from .errors import safe_name
-from .ingest.parse import detect_numbered
-from .model import KnowledgeBase, Problem, Section, Speech
+from .model import KnowledgeBase, Problem, Speech
 
-CHECK_FORMAT = 1
-"""Version of the JSON `kb check --format json` prints; raised when its shape changes."""
-LONG_SECTION = 6000
-"""A section with more characters than this (its own paragraphs) probably swallowed missed headings."""
-LOW_THEME_SCORE = 4.0
-"""A body section labelled with less evidence than this is a low-confidence theme."""
+CHECK_FORMAT = 2
+"""Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are objects)."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -29,9 +24,7 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         value = (speech.date or speech.year) if name == "date" else getattr(speech, name)
         fields[name] = {"value": value, "rule": speech.detected_by.get(name)}
     sections = []
-    checks: list[str] = list(speech.review)
     for section in speech.all_sections():
-        top_score = max(section.theme_scores.values(), default=0.0)
         sections.append(
             {
                 "id": section.id,
@@ -45,7 +38,6 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
                 "theme_scores": dict(section.theme_scores),
             }
         )
-        checks.extend(_section_checks(section, top_score))
     text = "\n".join(p.text for p in speech.all_paragraphs())
     placeholders = sorted(set(PLACEHOLDER.findall(text)))
     return {
@@ -58,23 +50,11 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "placeholders": placeholders,
         "problems": [str(p) for p in problems],
-        "to_check": checks,
+        "to_check": [
+            {"code": item.code, "message": item.message, "section": item.section or None, "line": item.line, "settled_by": item.settled_by}
+            for item in speech.review
+        ],
     }
-
-
-def _section_checks(section: Section, top_score: float) -> list[str]:
-    where = f"{section.id} {section.heading[:20]}".strip()
-    found = []
-    if section.kind == "body" and section.theme_source in ("heading", "body") and top_score < LOW_THEME_SCORE:
-        found.append(f"{where}: low-confidence theme {','.join(section.themes)} (score {top_score:g})")
-    size = sum(len(p.text) for p in section.paragraphs)
-    if size > LONG_SECTION:
-        found.append(f"{where}: suspiciously long section ({size} characters): headings may have been missed")
-    for p in section.paragraphs:
-        candidate = detect_numbered(p.text)
-        if candidate is not None and len(p.text) <= 80 and candidate.style in ("cn-dun", "cn-paren", "part"):
-            found.append(f"{where}: paragraph {p.number} looks like a heading but is not used as one: {p.text[:30]}")
-    return found
 
 
 def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
@@ -92,6 +72,11 @@ def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
 
 def needs_a_human(report: dict) -> bool:
     return bool(report["not_built"]) or any(s["to_check"] or s["problems"] for s in report["speeches"])
+
+
+def _where(item: dict) -> str:
+    parts = [f"section {item['section']}" if item["section"] else "", f"line {item['line']}" if item["line"] else ""]
+    return ", ".join(p for p in parts if p) + ": " if any(parts) else ""
 
 
 def report_text(report: dict) -> str:
@@ -112,7 +97,8 @@ def report_text(report: dict) -> str:
             out.append(f"placeholders: {' '.join(s['placeholders'])}")
         if s["problems"] or s["to_check"]:
             out.append("to check:")
-            out.extend(f"  ! {safe_name(p)}" for p in s["problems"] + s["to_check"])
+            out.extend(f"  ! {safe_name(p)}" for p in s["problems"])
+            out.extend(f"  ! {_where(item)}{item['message']}   → speeches.yaml: {item['settled_by']}" for item in s["to_check"])
         out.append("sections:")
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError, ConfigErrors
-from .model import Subtopic, Theme
+from .model import REVIEW_CODES, Subtopic, Theme
 from .text import HAN
 
 BOILERPLATE_FILE = "boilerplate.yaml"
@@ -375,7 +375,13 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
 
 # --- per-speech overrides ------------------------------------------------------------------------
 
-OVERRIDE_FIELDS = {"id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip"}
+OVERRIDE_FIELDS = {
+    "id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip",
+    "keep_lines", "drop_lines", "reviewed", "original", "original_sha256",
+}
+"""Keys of a speeches.yaml entry. keep_lines/drop_lines: source lines the boilerplate rules must keep
+or must drop; reviewed: true, or the review items (codes) a person has looked at; original and
+original_sha256: the file `kb add` imported it from."""
 
 
 @dataclass(frozen=True)
@@ -437,6 +443,23 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         if isinstance(value, bool):
             return value
         return bad(f"'skip' of {entry!r} must be true or false; got {kind_name(value)} {value!r}")
+    if key in ("keep_lines", "drop_lines"):
+        numbers = value if isinstance(value, list) else [value]
+        if not numbers or any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in numbers):
+            return bad(f"'{key}' of {entry!r} must be a line number or a list of them, like [3, 4]; got {value!r}")
+        return sorted(set(numbers))
+    if key == "reviewed":
+        if isinstance(value, bool):
+            return value
+        codes = value if isinstance(value, list) else [value]
+        for code in codes:
+            if not isinstance(code, str) or code not in REVIEW_CODES:
+                return bad(f"'reviewed' of {entry!r} must be true or a list of review items ({', '.join(sorted(REVIEW_CODES))}); got {code!r}{nearest(str(code), REVIEW_CODES)}")
+        return sorted(set(codes))
+    if key == "original_sha256":
+        if not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):
+            return bad(f"'original_sha256' of {entry!r} must be 64 hexadecimal digits (kb add writes it); got {value!r}")
+        return value
     if key == "section_themes":
         value = expect_mapping(value, file, line, f"'section_themes' of {entry!r}", report)
         out = {}

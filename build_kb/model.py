@@ -99,6 +99,41 @@ class HeaderLine:
     """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice)."""
 
 
+REVIEW_CODES = {
+    "suspicious-title": "title",
+    "title-from-note": "title",
+    "title-derived": "title",
+    "no-speaker-name": "speaker",
+    "no-date": "date",
+    "no-occasion": "occasion",
+    "split": "reviewed",
+    "joined": "reviewed",
+    "low-theme": "section_themes",
+    "long-section": "reviewed",
+    "heading-like": "reviewed",
+}
+"""Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
+person's look can: the text was re-flowed, a section is long)."""
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One thing in a speech the build is unsure of, for a person to look at and settle."""
+
+    code: str
+    """One of REVIEW_CODES."""
+    message: str
+    """What to check, in Chinese, for the curator."""
+    section: str = ""
+    """The section it concerns (its id), when it concerns one."""
+    line: int | None = None
+    """The source line it concerns, when one."""
+
+    @property
+    def settled_by(self) -> str:
+        return REVIEW_CODES[self.code]
+
+
 @dataclass(frozen=True)
 class TermLink:
     """A span of a paragraph that links to a term's page (the term's first use in its section)."""
@@ -189,10 +224,10 @@ class Speech:
     """Section id → theme ids fixed by hand in corpus/speeches.yaml."""
     detected_by: dict[str, str] = field(default_factory=dict)
     """Field (title, date, speaker, speaker_role, occasion, level) → the rule that found it."""
-    review: list[str] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    """What a person should check and settle in speeches.yaml (shown by `kb check` and on 待核对)."""
     theme_shares: dict[str, int] = field(default_factory=dict)
     """Characters of the speech's text per theme id (other: 其他/综合), set by classification."""
-    """What a person should check: low-confidence metadata, re-flowed text (shown by `kb outline`)."""
     term_candidates: dict[str, str] | None = field(default=None, repr=False)
     """Formulations this speech uses (form → quoted/numbered), kept with cached speeches."""
 

@@ -22,10 +22,11 @@ from .ingest.clean import clean
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
-from .model import KnowledgeBase, Problem, SourceFile, Speech
+from .model import KnowledgeBase, Problem, ReviewItem, SourceFile, Speech
 from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import link_related, subtree_words
+from .enrich.review import review_speech
 from .enrich.terms import find_terms, link_terms, speech_candidates
 from .text import YEAR_RE, chronological_key
 from .enrich.segment import Segmenter
@@ -218,6 +219,7 @@ class _FileWorker:
             with timer("classify"):
                 classify.classify_speech(speech, self.taxonomy, self.segment, file_problems)
                 speech.theme_shares = classify.theme_shares(speech)
+                review_speech(speech, override.values.get("reviewed", False) if override else False)
             with timer("words"):
                 for section in speech.sections:
                     subtree_words(section, self.segment)
@@ -261,8 +263,15 @@ def make_speech(
     if not source.text.strip():
         problems.append(Problem(rel, "is empty; nothing to build", severity="error"))
         return None
+    keep = set(override.values.get("keep_lines", ())) if override else set()
+    drop = set(override.values.get("drop_lines", ())) if override else set()
     with timer("clean"):
-        cleaned = clean(source.text, rules)
+        cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop)
+    line_count = source.text.count("\n") + 1
+    for key, numbers in (("keep_lines", keep), ("drop_lines", drop)):
+        beyond = sorted(n for n in numbers if n > line_count)
+        if beyond:
+            problems.append(Problem("speeches.yaml", f"{key} of {rel!r} names line {beyond[0]}, but the file has {line_count} lines", line=override.line))
     for removed in cleaned.removed:
         log.info("%s:%d: removed (%s): %s", rel, removed.line, removed.rule, removed.text)
     if cleaned.normalised.get("control-characters"):
@@ -302,17 +311,20 @@ def make_speech(
         detected_by["title"] = "derived from the content (no title in the text)"
     review = list(header.warnings)
     if detected_by.get("title", "").startswith("named in the site's note"):
-        review.append("the title is taken from the site's note above the text: check it")
+        review.append(ReviewItem("title-from-note", "标题取自网页上方的说明文字，正文没有标题行：请核对"))
     if header.title is None:
-        review.append("no title in the text: the title shown is derived from the content")
+        review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
     if date is None:
-        review.append("no date found" + (f"; year {year} from the {date_source}" if year else ""))
+        found = {"title": "标题", "headings": "小标题", "opening": "开场白"}.get(date_source or "", "")
+        review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
     if occasion is None:
-        review.append("no meeting named (在…会议上的讲话, …会议讲话, 召开…会议)")
+        review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     if cleaned.splits:
-        review.append(f"run-together text split into paragraphs at {sum(x.pieces - 1 for x in cleaned.splits)} places (lines {', '.join(str(x.line) for x in cleaned.splits[:5])})")
+        places = ", ".join(str(x.line) for x in cleaned.splits[:5])
+        review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(x.pieces - 1 for x in cleaned.splits)} 处（第 {places} 行）：请看分段是否正确", line=cleaned.splits[0].line))
     if cleaned.joins:
-        review.append(f"hard-wrapped text re-joined: {sum(j.last - j.first + 1 for j in cleaned.joins)} lines into {len(cleaned.joins)} paragraphs")
+        lines = sum(j.last - j.first + 1 for j in cleaned.joins)
+        review.append(ReviewItem("joined", f"硬换行的 {lines} 行被接成 {len(cleaned.joins)} 段：请看接得是否正确", line=cleaned.joins[0].first))
     for split in cleaned.splits:
         log.info("%s:%d: split into %d paragraphs", rel, split.line, split.pieces)
     for join in cleaned.joins:
@@ -342,9 +354,13 @@ def make_speech(
     return speech
 
 
+NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256"}
+"""Override keys that steer the build or record provenance, not fields of the speech."""
+
+
 def apply_override(speech: Speech, override: SpeechOverride) -> None:
     for key, value in override.values.items():
-        if key == "skip":
+        if key in NOT_SPEECH_FIELDS:
             continue
         if key == "section_themes":
             speech.manual_themes = dict(value)

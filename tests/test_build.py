@@ -56,7 +56,7 @@ def test_index_by_year_and_home(seed_site):
 
 def test_kb_json_schema(seed_json):
     data = seed_json
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert [t["id"] for t in data["themes"]] == ["political-building", "grassroots", "cadres", "talent", "self-building"]
     assert all(set(t) >= {"id", "name", "url"} for t in data["themes"])
     for speech in data["speeches"]:

@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 1 and report["not_built"] == []
+    assert report["format"] == 2 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -43,17 +43,19 @@ def test_report_lists_what_needs_a_human(tmp_path):
     report = check_report(build_knowledge_base(corpus))
     b = next(s for s in report["speeches"] if s["file"] == "b.txt")
     assert b["placeholders"] == ["*同志", "××"]
-    assert b["to_check"] == [
-        "the byline gives a role (市委副书记) but no name",
-        "no title in the text: the title shown is derived from the content",
-        "no date found",
-        "no meeting named (在…会议上的讲话, …会议讲话, 召开…会议)",
-        "s1 一、加强基层党组织建设。: paragraph 3 looks like a heading but is not used as one: （三）这一行像小标题却接不上编号",
+    assert [(x["code"], x["message"], x["section"], x["line"], x["settled_by"]) for x in b["to_check"]] == [
+        ("no-speaker-name", "署名只有职务（市委副书记），没有姓名", None, None, "speaker"),
+        ("title-derived", "正文没有标题，现用标题由内容生成：请写明标题", None, None, "title"),
+        ("no-date", "没有找到日期", None, None, "date"),
+        ("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）", None, None, "occasion"),
+        ("heading-like", "第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号", "s1", 4, "reviewed"),
     ]
     assert report["not_built"] == ["empty.txt: is empty; nothing to build"]
     assert needs_a_human(report)
     text = report_text(report)
-    assert "  ! the byline gives a role (市委副书记) but no name" in text and "not built: empty.txt: is empty; nothing to build" in text
+    assert "  ! 署名只有职务（市委副书记），没有姓名   → speeches.yaml: speaker" in text
+    assert "  ! section s1, line 4: 第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → speeches.yaml: reviewed" in text
+    assert "not built: empty.txt: is empty; nothing to build" in text
 
 
 def test_cli_json_and_strict(tmp_path):
@@ -72,3 +74,31 @@ def test_cli_names_a_file_outside_the_corpus(tmp_path):
     result = kb_cli("check", "--corpus", str(corpus), str(tmp_path / "elsewhere.txt"))
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'elsewhere.txt'}: not in the corpus {corpus}; give --corpus the folder it is in"
+
+
+def test_speeches_yaml_settles_review_items(tmp_path):
+    overrides = (
+        "b.txt:\n"
+        "  date: 2021-05-06\n"
+        "  title: 在全市基层党建工作会议上的讲话\n"
+        "  speaker: 李四\n"
+        "  reviewed: [heading-like]\n"
+    )
+    corpus = make_corpus(tmp_path / "c", {"b.txt": DOUBTFUL, "speeches.yaml": overrides})
+    (b,) = check_report(build_knowledge_base(corpus))["speeches"]
+    # The title now names the meeting, but occasion is detected from the text: it stays to check.
+    assert [x["code"] for x in b["to_check"]] == ["no-occasion"]
+    (corpus / "speeches.yaml").write_text(overrides + "  occasion: 全市基层党建工作会议\n", encoding="utf-8")
+    (b,) = check_report(build_knowledge_base(corpus))["speeches"]
+    assert b["to_check"] == []
+
+
+def test_keep_and_drop_lines_overrule_the_rules(tmp_path):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。提升组织力。\n本文来源：某某网\n二、建设干部队伍。坚持好干部标准。\n"
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text, "speeches.yaml": "a.txt:\n  keep_lines: [4]\n  drop_lines: 5\n"})
+    (a,) = check_report(build_knowledge_base(corpus))["speeches"]
+    assert a["removed"] == [{"line": 5, "rule": "drop_lines (speeches.yaml)", "text": "二、建设干部队伍。坚持好干部标准。"}]
+    (corpus / "speeches.yaml").write_text("a.txt:\n  drop_lines: [9]\n", encoding="utf-8")
+    kb = build_knowledge_base(corpus)
+    assert [str(p) for p in kb.problems] == ["speeches.yaml:1: drop_lines of 'a.txt' names line 9, but the file has 6 lines"]
+    assert [r.line for r in kb.speeches[0].clean.removed] == [4]

@@ -89,7 +89,7 @@ def test_every_configuration_error_is_reported_at_once(tmp_path):
         "  c/boilerplate.yaml:3: rule 'r': invalid regular expression '(': missing ), unterminated subpattern at position 0",
         "  c/speeches.yaml:2: 'year' of 'a.txt' must be a four-digit year, like 2020; got 'twenty'",
         "  c/speeches.yaml:3: 'level' of 'a.txt' must be text; got a number 3",
-        "  c/speeches.yaml:5: unknown field 'titel' in the entry for 'b.txt'; did you mean 'title'? expected one of: date, id, level, occasion, section_themes, skip, speaker, speaker_role, subtitle, title, year",
+        "  c/speeches.yaml:5: unknown field 'titel' in the entry for 'b.txt'; did you mean 'title'? expected one of: date, drop_lines, id, keep_lines, level, occasion, original, original_sha256, reviewed, section_themes, skip, speaker, speaker_role, subtitle, title, year",
     ]
 
 
@@ -104,3 +104,17 @@ def test_rules_apply_only_to_lines_within_max_length(tmp_path):
     (corpus / "boilerplate.yaml").write_text("rules:\n  - name: ad\n    pattern: '广告'\n", encoding="utf-8")
     kb = build_knowledge_base(corpus)
     assert kb.speeches[0].clean.removed == []  # the 303-character line is over the default max_length of 200
+
+
+def test_curation_keys_are_validated(tmp_path):
+    message = config_error(
+        tmp_path,
+        {"speeches.yaml": "a.txt:\n  keep_lines: [0, 2]\n  drop_lines: x\n  reviewed: [no-dat]\n  original_sha256: abc\n"},
+    )
+    assert message.splitlines() == [
+        "4 problems in the configuration:",
+        "  c/speeches.yaml:2: 'keep_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got [0, 2]",
+        "  c/speeches.yaml:3: 'drop_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got 'x'",
+        "  c/speeches.yaml:4: 'reviewed' of 'a.txt' must be true or a list of review items (heading-like, joined, long-section, low-theme, no-date, no-occasion, no-speaker-name, split, suspicious-title, title-derived, title-from-note); got 'no-dat'; did you mean 'no-date'?",
+        "  c/speeches.yaml:5: 'original_sha256' of 'a.txt' must be 64 hexadecimal digits (kb add writes it); got 'abc'",
+    ]

@@ -34,8 +34,11 @@ _PAREN = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
 _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
 
-def clean(text: str, rules: BoilerplateConfig) -> CleanText:
-    """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest."""
+def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset()) -> CleanText:
+    """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
+
+    `keep_lines` and `drop_lines` (source line numbers, from speeches.yaml) overrule the rules.
+    """
     counts: Counter[str] = Counter()
     lines = []
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
@@ -65,7 +68,9 @@ def clean(text: str, rules: BoilerplateConfig) -> CleanText:
     removed_at = find_boilerplate([line.text for line in lines], rules)
     kept = []
     for index, line in enumerate(lines):
-        if index in removed_at:
+        if line.number in drop_lines and line.text:
+            removed.append(RemovedLine(line=line.number, text=line.text, rule="drop_lines (speeches.yaml)"))
+        elif index in removed_at and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=removed_at[index]))
         else:
             kept.append(line)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn
-from ..model import HeaderLine, Line, Paragraph, Section
+from ..model import HeaderLine, Line, Paragraph, ReviewItem, Section
 
 MAX_LEVEL = 3
 _CN = f"[{CN_DIGITS}]{{1,3}}"
@@ -72,7 +72,7 @@ class ParsedHeader:
     speaker_role: str | None
     rules: dict[str, str] = field(default_factory=dict)
     """Field → the rule that found it."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReviewItem] = field(default_factory=list)
 
 
 @dataclass
@@ -133,7 +133,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     header: list[HeaderLine] = []
     date = year = speaker = role = None
     rules: dict[str, str] = {}
-    warnings: list[str] = []
+    warnings: list[ReviewItem] = []
     date_placeholder = False
     seen_titles: set[str] = set()
     for line in lines:
@@ -231,14 +231,14 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if title_speaker and speaker is None:
             speaker, rules["speaker"] = title_speaker, "name in the title"
         if len(title) > TITLE_MAX or "。" in title:
-            warnings.append(f"suspicious title ({len(title)} characters{', holds a sentence' if '。' in title else ''}): check it, or set 'title' in speeches.yaml")
+            warnings.append(ReviewItem("suspicious-title", f"标题可疑（{len(title)} 字{'，含句号' if '。' in title else ''}）：请核对"))
     subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"]
     for text in (title, *subtitles):
         m = YEAR_RE.search(text or "")
         if year is None and m:
             year, rules["date"] = int(m.group(1)), "year in the title"
     if role and not speaker and rules.get("speaker") != "placeholder name (unknown)":
-        warnings.append(f"the byline gives a role ({role}) but no name")
+        warnings.append(ReviewItem("no-speaker-name", f"署名只有职务（{role}），没有姓名"))
     if date_placeholder and date is None:
         rules["date"] = "blank date in the header (unknown)"
     return ParsedHeader(

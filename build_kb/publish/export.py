@@ -1,4 +1,4 @@
-"""The machine-readable export `site/kb.json` (schema documented in README.md, version 1).
+"""The machine-readable export `site/kb.json` (schema documented in README.md, version 2).
 
 Only add keys; never rename or remove one without raising SCHEMA_VERSION.
 """
@@ -10,7 +10,8 @@ import json
 from .. import __version__
 from ..model import KnowledgeBase, Link, Paragraph, Section, Speech, Term
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: `review` items are objects (code, message, section, line) instead of English strings."""
 
 
 def kb_to_dict(kb: KnowledgeBase) -> dict:
@@ -90,7 +91,7 @@ def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
         "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "detected_by": dict(sorted(speech.detected_by.items())),
-        "review": list(speech.review),
+        "review": [{"code": r.code, "message": r.message, "section": r.section or None, "line": r.line} for r in speech.review],
         "related_speeches": _links(kb.related_speeches.get(speech.id, []), kb),
         "sections": [section_to_dict(speech, s, kb) for s in speech.sections],
     }

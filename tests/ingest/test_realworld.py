@@ -255,9 +255,9 @@ def test_header_lines_are_typed(header, expected):
 
 def test_suspicious_title_and_role_without_name_are_flagged():
     parsed = parse_header(lines_of("本文是关于加强新时代党的建设工作的一篇重要讲话稿件全文内容整理。\n市委副书记"))
-    assert parsed.warnings == [
-        "suspicious title (32 characters, holds a sentence): check it, or set 'title' in speeches.yaml",
-        "the byline gives a role (市委副书记) but no name",
+    assert [(w.code, w.message) for w in parsed.warnings] == [
+        ("suspicious-title", "标题可疑（32 字，含句号）：请核对"),
+        ("no-speaker-name", "署名只有职务（市委副书记），没有姓名"),
     ]
 
 
@@ -332,7 +332,7 @@ def test_review_notes_and_rules_reach_the_speech(rules):
         "occasion": "title: 在…上的讲话",
         "level": "全X",
     }
-    assert speech.review == ["the byline gives a role (市委副书记) but no name", "no date found"]
+    assert [(r.code, r.message) for r in speech.review] == [("no-speaker-name", "署名只有职务（市委副书记），没有姓名"), ("no-date", "没有找到日期")]
 
 
 def test_traditional_page_with_chrome(rules):

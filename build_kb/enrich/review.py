@@ -1,0 +1,50 @@
+"""What a person should look at in each speech, and which of it speeches.yaml has already settled.
+
+The reader flags doubtful metadata and re-flowed text while it parses; once sections have themes this
+stage adds the section-level doubts (a theme with little evidence, a very long section that probably
+swallowed headings, a paragraph that looks like a heading) and drops every item the curator has
+settled: a field set in speeches.yaml, a section's themes fixed by hand, or `reviewed:` naming the item.
+"""
+
+from __future__ import annotations
+
+from ..ingest.parse import detect_numbered
+from ..model import ReviewItem, Section, Speech
+
+LONG_SECTION = 6000
+"""A section with more characters than this (its own paragraphs) probably swallowed missed headings."""
+LOW_THEME_SCORE = 4.0
+"""A body section labelled with less evidence than this is a low-confidence theme."""
+HEADING_LIKE_STYLES = ("cn-dun", "cn-paren", "part")
+"""Numbering styles that, on a short paragraph, almost always mean a heading."""
+
+
+def section_review(section: Section) -> list[ReviewItem]:
+    found = []
+    top_score = max(section.theme_scores.values(), default=0.0)
+    if section.kind == "body" and section.theme_source in ("heading", "body") and top_score < LOW_THEME_SCORE:
+        found.append(ReviewItem("low-theme", f"主题把握不大：{'、'.join(section.themes) or '无'}（得分 {top_score:g}）", section=section.id, line=section.line))
+    size = sum(len(p.text) for p in section.paragraphs)
+    if size > LONG_SECTION:
+        found.append(ReviewItem("long-section", f"这一节很长（{size} 字），可能漏认了小标题", section=section.id, line=section.line))
+    for p in section.paragraphs:
+        candidate = detect_numbered(p.text)
+        if candidate is not None and len(p.text) <= 80 and candidate.style in HEADING_LIKE_STYLES:
+            found.append(ReviewItem("heading-like", f"第 {p.number} 段像小标题，但没有当作小标题：{p.text[:30]}", section=section.id, line=p.line))
+    return found
+
+
+def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> bool:
+    if reviewed is True or (reviewed and item.code in reviewed):
+        return True
+    if item.settled_by == "section_themes":
+        return item.section in speech.manual_themes
+    return item.settled_by in speech.overridden
+
+
+def review_speech(speech: Speech, reviewed: list[str] | bool = False) -> None:
+    """Add the section-level items to `speech.review` and keep only what is still open."""
+    items = list(speech.review)
+    for section in speech.all_sections():
+        items.extend(section_review(section))
+    speech.review = [item for item in items if not settled(item, speech, reviewed)]

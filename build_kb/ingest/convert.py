@@ -1,0 +1,363 @@
+"""Turn the files curators receive (.docx, .doc/.wps, .pdf, saved web pages, .txt, .md) into speech text.
+
+`kb add` uses this before it stores a file in the corpus: the build itself only reads plain text.
+Each converter returns the text as a reader sees it (Word's automatic numbering written out, a PDF's
+hard-wrapped lines re-flowed and its running headers and page numbers dropped, a web page's main
+text without the navigation) and notes on what it did, so nothing is changed silently.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import KbError
+from ..model import Line
+from .layout import join_broken_lines, join_hard_wraps
+from .read import decode
+from .wordnum import W, Numbering, parse_numbering
+
+CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mhtml", ".xhtml")
+
+
+class ConversionError(KbError):
+    def __init__(self, name: str, message: str):
+        super().__init__(f"{name}: {message}")
+
+
+@dataclass
+class Converted:
+    text: str
+    kind: str
+    """What the file was read as: docx, pdf, html, text, markdown, doc (via LibreOffice)."""
+    notes: list[str] = field(default_factory=list)
+    """What the conversion did, for the import summary: labels restored, lines dropped …"""
+
+
+def convert(path: Path) -> Converted:
+    """The speech text of one file, by its type; ConversionError when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in CONVERTIBLE:
+        raise ConversionError(path.name, f"cannot import {suffix or 'a file without a suffix'} files; kb add reads {', '.join(CONVERTIBLE)}")
+    data = path.read_bytes()
+    if suffix == ".docx":
+        converted = docx_text(data, path.name)
+    elif suffix in (".doc", ".wps"):
+        converted = office_text(path)
+    elif suffix == ".pdf":
+        converted = pdf_text(data, path.name)
+    elif suffix in (".html", ".htm", ".xhtml", ".mhtml"):
+        converted = html_text(data, path.name)
+    else:
+        text, encoding = decode(data, path.name)
+        kind = "markdown" if suffix in (".md", ".markdown") else "text"
+        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [f"read as {encoding}"])
+    converted.text = normalise(converted.text)
+    if not re.search(r"[\u4e00-\u9fff]", converted.text):
+        raise ConversionError(path.name, "holds no Chinese text after conversion; is it a speech?")
+    return converted
+
+
+def normalise(text: str) -> str:
+    """UTF-8-ready text with \\n line ends, no trailing spaces, at most one blank line in a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\ufeff", "")
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def docx_text(data: bytes, name: str) -> Converted:
+    """Paragraphs and table rows in document order, with Word's numbering labels and footnotes."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ConversionError(name, f"is not a readable Word .docx file ({exc}); open it in Word or WPS and save it again as .docx") from None
+    numbering = Numbering(parse_numbering(_numbering_root(document)))
+    styles = _style_numbering(document)
+    footnotes = _footnotes(document)
+    lines: list[str] = []
+    cited: list[str] = []
+    labels = rows = 0
+    for block in document.element.body.iterchildren():
+        if block.tag == f"{W}p":
+            text = _paragraph_text(block, footnotes, cited)
+            num_id, ilvl = _numbering_of(block, styles)
+            label = numbering.label(num_id, ilvl) if num_id else ""
+            if label and text.strip():
+                labels += 1
+                text = label + text.lstrip()
+            lines.append(text.strip())
+        elif block.tag == f"{W}tbl":
+            for row in block.iter(f"{W}tr"):
+                cells = ["".join(t.text or "" for t in cell.iter(f"{W}t")).strip() for cell in row.iter(f"{W}tc")]
+                if any(cells):
+                    lines.append("　".join(c for c in cells if c))
+                    rows += 1
+            lines.append("")
+    notes = []
+    if labels:
+        notes.append(f"{labels} automatic numbering labels written out")
+    if rows:
+        notes.append(f"{rows} table rows kept as lines")
+    if cited:
+        lines += ["", "注释："] + [f"[{number}] {footnotes[number]}" for number in cited]
+        notes.append(f"{len(cited)} footnotes kept at the end")
+    return Converted("\n".join(_paragraph_breaks(lines)), "docx", notes)
+
+
+def _paragraph_breaks(lines: list[str]) -> list[str]:
+    # Each Word paragraph is a paragraph: separate them by blank lines so the reader never joins them.
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        out.append("")
+    return out
+
+
+def _numbering_root(document):
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+def _style_numbering(document) -> dict[str, tuple[str, int]]:
+    """Paragraph style id → (numId, ilvl) given by the style or the styles it is based on."""
+    found: dict[str, tuple[str, int]] = {}
+    styles = {s.get(f"{W}styleId"): s for s in document.styles.element.iter(f"{W}style")}
+
+    def lookup(style_id: str, depth: int = 0):
+        style = styles.get(style_id)
+        if style is None or depth > 10:
+            return None
+        num_pr = style.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None:
+            num = num_pr.find(f"{W}numId")
+            lvl = num_pr.find(f"{W}ilvl")
+            if num is not None:
+                return num.get(f"{W}val"), int(lvl.get(f"{W}val")) if lvl is not None else 0
+        based = style.find(f"{W}basedOn")
+        return lookup(based.get(f"{W}val"), depth + 1) if based is not None else None
+
+    for style_id in styles:
+        result = lookup(style_id)
+        if result:
+            found[style_id] = result
+    return found
+
+
+def _numbering_of(paragraph, styles: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
+    num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    inherited = styles.get(style.get(f"{W}val")) if style is not None else None
+    if num_pr is None:
+        return inherited if inherited else (None, 0)
+    num = num_pr.find(f"{W}numId")
+    lvl = num_pr.find(f"{W}ilvl")
+    num_id = num.get(f"{W}val") if num is not None else (inherited[0] if inherited else None)
+    ilvl = int(lvl.get(f"{W}val")) if lvl is not None else (inherited[1] if inherited else 0)
+    return num_id, ilvl
+
+
+def _paragraph_text(paragraph, footnotes: dict[str, str], cited: list[str]) -> str:
+    out = []
+    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}delText"):
+        if node.tag == f"{W}t":
+            out.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            out.append(" ")
+        elif node.tag == f"{W}footnoteReference":
+            number = node.get(f"{W}id")
+            if number in footnotes:
+                if number not in cited:
+                    cited.append(number)
+                out.append(f"[{cited.index(number) + 1}]")
+        # Deleted text of tracked changes (delText) is not what the reader sees: left out.
+    return "".join(out)
+
+
+def _footnotes(document) -> dict[str, str]:
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            notes = {}
+            for note in root.iter(f"{W}footnote"):
+                if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+                if text:
+                    notes[note.get(f"{W}id")] = text
+            return notes
+    return {}
+
+
+def office_text(path: Path) -> Converted:
+    """.doc and .wps through LibreOffice (converted to .docx, then read as one)."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise ConversionError(
+            path.name,
+            f"{path.suffix} files need LibreOffice to convert (sudo apt-get install libreoffice-writer), "
+            "or open the file in Word or WPS and save it as .docx, then run kb add on that",
+        )
+    with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
+        # A private profile: a LibreOffice window the user has open must not block the conversion.
+        command = [office, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "docx", "--outdir", folder, str(path)]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=180)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise ConversionError(path.name, f"LibreOffice could not convert it ({exc}); open it in Word or WPS and save it as .docx") from None
+        converted = Path(folder) / (path.stem + ".docx")
+        if not converted.is_file():
+            raise ConversionError(path.name, "LibreOffice produced no .docx; open it in Word or WPS and save it as .docx")
+        result = docx_text(converted.read_bytes(), path.name)
+    result.kind = f"{path.suffix.lstrip('.')} (via LibreOffice)"
+    return result
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[(（]?\d{1,4}[)）]?|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
+
+
+def pdf_text(data: bytes, name: str) -> Converted:
+    """A text PDF's words, without running headers, footers and page numbers, re-flowed into paragraphs."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ConversionError(name, f"is not a readable PDF ({exc})") from None
+    if not any(re.search(r"[\u4e00-\u9fff]", page) for page in pages):
+        raise ConversionError(
+            name,
+            f"has no text layer ({len(pages)} pages of images: a scan); run it through OCR first "
+            "(for example WPS or ABBYY “PDF 转 Word”), then kb add the result",
+        )
+    page_lines = [[line.strip() for line in page.splitlines()] for page in pages]
+    running = _running_lines(page_lines)
+    kept: list[str] = []
+    dropped = numbers = 0
+    for lines in page_lines:
+        for line in lines:
+            if not line:
+                continue
+            if PAGE_NUMBER.match(line):
+                numbers += 1
+            elif _digits_masked(line) in running:
+                dropped += 1
+            else:
+                kept.append(line)
+    lines = [Line(number=i + 1, text=text) for i, text in enumerate(kept)]
+    lines, wraps = join_hard_wraps(lines)
+    lines, broken = join_broken_lines(lines)
+    notes = [f"{len(pages)} pages"]
+    if numbers:
+        notes.append(f"{numbers} page numbers dropped")
+    if dropped:
+        notes.append(f"{dropped} running header/footer lines dropped")
+    if wraps or broken:
+        notes.append(f"{sum(j.last - j.first + 1 for j in wraps + broken)} wrapped lines re-flowed into {len(wraps) + len(broken)} paragraphs")
+    return Converted("\n\n".join(line.text for line in lines), "pdf", notes)
+
+
+def _digits_masked(line: str) -> str:
+    return re.sub(r"\d+", "#", line)
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines that open or close most pages (a running header or footer), with their digits masked."""
+    if len(pages) < 3:
+        return set()
+    edges = Counter()
+    for lines in pages:
+        content = [line for line in lines if line]
+        for line in set(content[:2] + content[-2:]):
+            if len(line) <= 40:
+                edges[_digits_masked(line)] += 1
+    return {line for line, count in edges.items() if count >= max(3, len(pages) * 0.6)}
+
+
+# --- web pages -----------------------------------------------------------------------------------
+
+
+def html_text(data: bytes, name: str) -> Converted:
+    """The main text of a saved web page (trafilatura), the page title on top when the text lacks it."""
+    import trafilatura
+
+    html = _decode_html(data, name)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
+    if not text:
+        text = trafilatura.html2txt(html)
+        notes = ["no main text found: the whole page's text kept (the boilerplate rules will clean it)"]
+    else:
+        notes = ["main text extracted from the page (navigation and side bars left out)"]
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title or "").strip() if metadata else ""
+    if title and title not in text[:200]:
+        text = title + "\n\n" + text
+        notes.append("page title put on top")
+    return Converted(text, "html", notes)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        encoding = declared.group(1).decode("ascii").lower()
+        if encoding in ("gb2312", "gbk"):
+            encoding = "gb18030"
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, name)[0]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def markdown_text(text: str) -> str:
+    """Markdown without its markup: `## 一、…` → `一、…`, **bold** → bold; * and _ elsewhere stay (`*同志`)."""
+    out = []
+    for line in text.splitlines():
+        line = _MD_HEADING.sub("", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        if re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
+            line = ""
+        out.append(line.rstrip())
+    return "\n".join(out)
