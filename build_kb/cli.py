@@ -143,6 +143,22 @@ def cmd_check(args) -> int:
     return 1 if args.strict and needs_a_human(report) else 0
 
 
+def cmd_add(args) -> int:
+    """Import Word, PDF, web-page and text files into the corpus, with a speeches.yaml stub for each."""
+    from .curate import add_files, summary_table
+
+    corpus = Path(args.corpus)
+    results = add_files([Path(p) for p in args.files], corpus, progress=Progress())
+    print(summary_table(results))
+    for r in results:
+        for note in r.notes:
+            print(f"  {Path(r.source).name}: {note}")
+    imported = [r for r in results if r.status == "imported"]
+    if imported:
+        print(f"\nNext: confirm the detected values in {corpus / 'speeches.yaml'}, then run: kb check " + " ".join(str(corpus / r.stored_as) for r in imported[:3]))
+    return 1 if any(r.status in ("failed", "refused") for r in results) else 0
+
+
 def cmd_outline(args) -> int:
     """`kb check` for one file, in the folder it is in (for speeches.yaml: section ids and rules)."""
     path = Path(args.file).resolve()
@@ -197,6 +213,11 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
     check.add_argument("--strict", action="store_true", help="exit 1 when anything needs a human (problems or items to check)")
     check.set_defaults(func=cmd_check)
+
+    add = sub.add_parser("add", help="import .docx/.doc/.wps/.pdf/.html/.txt/.md files (or folders of them) into the corpus")
+    add.add_argument("files", nargs="+", help="files or folders to import")
+    add.add_argument("--corpus", default="corpus", help="corpus directory (default: corpus)")
+    add.set_defaults(func=cmd_add)
 
     outline = sub.add_parser("outline", help="show how one speech file is read (kb check for one file, in its own folder)")
     outline.add_argument("file")

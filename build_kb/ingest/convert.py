@@ -295,16 +295,22 @@ def _digits_masked(line: str) -> str:
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines that open or close most pages (a running header or footer), with their digits masked."""
-    if len(pages) < 3:
+    """Lines that open or close most pages (a running header or footer), with their digits masked.
+
+    Only short lines count: a line that fills the text width is body text cut by the page break.
+    """
+    if len(pages) < 2:
         return set()
     edges = Counter()
     for lines in pages:
         content = [line for line in lines if line]
+        if not content:
+            continue
+        full = sorted(len(line) for line in content)[len(content) * 3 // 4]
         for line in set(content[:2] + content[-2:]):
-            if len(line) <= 40:
+            if len(line) <= min(40, full * 0.8):
                 edges[_digits_masked(line)] += 1
-    return {line for line, count in edges.items() if count >= max(3, len(pages) * 0.6)}
+    return {line for line, count in edges.items() if count >= max(2, len(pages) * 0.6)}
 
 
 # --- web pages -----------------------------------------------------------------------------------

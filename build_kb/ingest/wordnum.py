@@ -26,7 +26,7 @@ _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 
-def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
+def chinese_counting(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
     """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, as Word's chineseCounting prints them."""
     if n <= 0:
         return digits[0]
@@ -229,6 +229,7 @@ class Numbering:
             else:
                 out += template[i]
                 i += 1
-        if out and level.suffix == "space" or (out and level.suffix == "tab" and out[-1].isalnum()):
+        enclosed = out and ("\u2460" <= out[-1] <= "\u24ff" or "\u3220" <= out[-1] <= "\u3229")
+        if out and (level.suffix == "space" or (level.suffix == "tab" and out[-1].isalnum() and not enclosed)):
             out += " " if out.isascii() else "　"
         return out

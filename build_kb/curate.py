@@ -1,0 +1,261 @@
+"""`kb add`: bring the files curators receive into the corpus, as UTF-8 text plus a speeches.yaml stub.
+
+For each file: convert it (ingest/convert.py), refuse to overwrite a different speech of the same
+name, recognise a speech the corpus already holds (the same file again, the same text, or nearly the
+same text under another name), store `<name>.txt`, and append to speeches.yaml what the reader
+detected (title, date, speaker, occasion), each with the rule that found it, for the curator to confirm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SPEECHES_FILE, load_boilerplate, load_overrides
+from .errors import KbError
+from .ingest.convert import CONVERTIBLE, ConversionError, convert
+from .ingest.read import SPEECH_SUFFIXES, decode, discover
+from .model import SourceFile
+from .pipeline import make_speech
+from .store import write_atomic
+from .text import HAN_CHAR
+
+log = logging.getLogger(__name__)
+
+NEAR_DUPLICATE = 0.8
+"""Share of a speech's 8-character pieces found in another for the two to count as the same speech."""
+SHINGLE = 8
+SAMPLE = 4
+"""Only pieces whose hash is divisible by this are compared: a quarter of the work, the same verdicts."""
+
+
+@dataclass
+class Added:
+    """What happened to one file."""
+
+    source: str
+    status: str
+    """imported, already (the same file was imported before), duplicate, refused or failed."""
+    stored_as: str = ""
+    title: str = ""
+    date: str = ""
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Known:
+    name: str
+    han: str
+    shingles: set[int]
+
+
+def files_to_add(paths: list[Path]) -> list[Path]:
+    """The files named, and the importable files inside the folders named, in a stable order."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in CONVERTIBLE and not p.name.startswith((".", "~$")))
+        else:
+            found.append(path)
+    return found
+
+
+def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]:
+    """Import `paths` into `corpus_dir`; one result per file, in order. Nothing already there is changed."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise KbError(f"{corpus_dir}: corpus folder not found")
+    files = files_to_add(paths)
+    if not files:
+        raise KbError("nothing to import: no .docx, .doc, .wps, .pdf, .html, .txt or .md file among " + ", ".join(str(p) for p in paths))
+    rules = load_boilerplate(corpus_dir)
+    overrides = load_overrides(corpus_dir)
+    originals = {o.values["original_sha256"]: key for key, o in overrides.items() if "original_sha256" in o.values}
+    known = _corpus_texts(corpus_dir)
+    results = []
+    stubs = []
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files), path.name)
+        result, stub = _add_one(path, corpus_dir, rules, originals, known)
+        results.append(result)
+        if stub:
+            stubs.append(stub)
+        log.info("%s: %s %s", path, result.status, result.stored_as or result.message)
+    if progress:
+        progress(len(files), len(files), "")
+    if stubs:
+        _append_stubs(corpus_dir, stubs)
+    return results
+
+
+def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], known: list[_Known]) -> tuple[Added, str | None]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Added(source, "failed", message=f"cannot be read: {exc.strerror}"), None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in originals:
+        return Added(source, "already", stored_as=originals[digest], message=f"this file was imported before, as {originals[digest]}"), None
+    try:
+        if path.resolve().parent == corpus_dir.resolve() and path.suffix.lower() in SPEECH_SUFFIXES:
+            raise ConversionError(path.name, "is already in the corpus")
+        converted = convert(path)
+    except ConversionError as exc:
+        return Added(source, "failed", message=str(exc)), None
+    name = stored_name(path)
+    target = corpus_dir / name
+    han = "".join(HAN_CHAR.findall(converted.text))
+    same = _same_speech(han, known)
+    if target.exists():
+        existing = "".join(HAN_CHAR.findall(decode(target.read_bytes(), name)[0]))
+        if existing == han:
+            return Added(source, "already", stored_as=name, message=f"{name} already holds this speech"), None
+        if same is None:
+            return Added(
+                source, "refused", message=f"{name} already exists and holds a different speech: rename {path.name} (or the file in the corpus) and add it again"
+            ), None
+    if same:
+        return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
+    write_atomic(target, converted.text.encode("utf-8"))
+    known.append(_Known(name, han, _shingles(han)))
+    speech = make_speech(SourceFile(target, name, b"", converted.text, "utf-8", digest), rules, None, [])
+    result = Added(source, "imported", stored_as=name, notes=converted.notes)
+    if speech is not None:
+        result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
+    return result, speech_stub(name, path.name, digest, speech, converted.kind)
+
+
+def stored_name(path: Path) -> str:
+    """The corpus file name for an imported file: its own name, made safe, with .txt."""
+    stem = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "_", path.stem).strip(" ._") or "speech"
+    return stem[:120] + ".txt"
+
+
+def _corpus_texts(corpus_dir: Path) -> list[_Known]:
+    known = []
+    for path in discover(corpus_dir):
+        try:
+            text, _ = decode(path.read_bytes(), path.name)
+        except (OSError, KbError):
+            continue
+        han = "".join(HAN_CHAR.findall(text))
+        known.append(_Known(path.relative_to(corpus_dir).as_posix(), han, _shingles(han)))
+    return known
+
+
+def _shingles(han: str) -> set[int]:
+    pieces = (hash(han[i : i + SHINGLE]) for i in range(max(0, len(han) - SHINGLE + 1)))
+    return {h for h in pieces if h % SAMPLE == 0}
+
+
+def _same_speech(han: str, known: list[_Known]) -> str | None:
+    """The corpus file holding the same speech (identical or nearly: re-typed, re-formatted, trimmed)."""
+    shingles = _shingles(han)
+    for other in known:
+        if other.han == han:
+            return other.name
+        if not shingles or not other.shingles:
+            continue
+        shared = len(shingles & other.shingles)
+        if shared / min(len(shingles), len(other.shingles)) >= NEAR_DUPLICATE:
+            return other.name
+    return None
+
+
+STUB_FIELDS = (("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "speaker_role"), ("occasion", "occasion"))
+
+
+def speech_stub(name: str, original: str, digest: str, speech, kind: str) -> str:
+    """The speeches.yaml entry for an imported speech: what was detected, each value with its rule.
+
+    Detected values are written as keys (confirm or correct them); what was not found is a comment
+    showing the key to write.
+    """
+    lines = [f"# kb add: {original} ({kind}) → {name}. Check each value against the original, correct it, delete this comment.", f"{_quote(name)}:"]
+    lines.append(f"  original: {_quote(original)}")
+    lines.append(f"  original_sha256: {digest}")
+    doubts = {item.settled_by: item.message for item in speech.review} if speech else {}
+    for attribute, key in STUB_FIELDS:
+        value = getattr(speech, attribute, None) if speech else None
+        rule = speech.detected_by.get(attribute, "") if speech else ""
+        if value and key in doubts:
+            # A doubtful value is not confirmed by default: the curator writes it, settling the doubt.
+            lines.append(f"  # {key}: {_quote(value)}   # {doubts[key]}")
+            continue
+        if attribute == "date" and speech and value is None and speech.year:
+            lines.append(f"  # date: {speech.year}-MM-DD   # only the year was found ({rule}); write the full date if you know it")
+            continue
+        if attribute == "title" and speech and speech.title_derived:
+            lines.append(f"  # title: {_quote(value)}   # no title in the text; this one was made from the content: write the real title")
+            continue
+        if value:
+            lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   # detected by: {rule or 'the reader'}")
+        else:
+            example = {"date": "YYYY-MM-DD", "speaker": "姓名", "speaker_role": "职务", "occasion": "会议名称", "title": "标题"}[key]
+            lines.append(f"  # {key}: {example}   # not found in the text")
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: safe for any characters, colons included.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _append_stubs(corpus_dir: Path, stubs: list[str]) -> None:
+    """Append the stubs to speeches.yaml and check the result; on any error the file is left as it was."""
+    path = corpus_dir / SPEECHES_FILE
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    # An empty file is often written `{}`; entries cannot follow a flow mapping, so it goes.
+    kept = [line for line in existing.splitlines() if line.strip() != "{}"]
+    body = "\n".join(kept).rstrip("\n")
+    text = (body + "\n\n" if body else "") + "\n".join(stubs)
+    write_atomic(path, text.encode("utf-8"))
+    try:
+        load_overrides(corpus_dir)
+    except KbError:
+        write_atomic(path, existing.encode("utf-8"))
+        raise
+
+
+def summary_table(results: list[Added]) -> str:
+    """A plain table for the terminal: file, result, stored as, title, date; then the counts."""
+    rows = [("file", "result", "stored as", "title", "date")]
+    for r in results:
+        rows.append((Path(r.source).name, r.status, r.stored_as, r.title, r.date))
+    widths = [min(40, max(_width(row[i]) for row in rows)) for i in range(4)]
+    out = []
+    for row in rows:
+        cells = [_fit(cell, widths[i]) for i, cell in enumerate(row[:4])] + [row[4]]
+        out.append("  ".join(cells).rstrip())
+    counts = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    out.append("")
+    out.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f" (of {len(results)} files)")
+    out.extend(f"{Path(r.source).name}: {r.message}" for r in results if r.message)
+    return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    # East Asian characters take two columns in a terminal.
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    out, used = "", 0
+    for c in text:
+        w = 2 if ord(c) > 0x2E80 else 1
+        if used + w > width:
+            out = out[:-1] + "…"
+            used = width
+            break
+        out += c
+        used += w
+    return out + " " * (width - used)

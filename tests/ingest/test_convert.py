@@ -1,0 +1,110 @@
+"""Converting the files curators receive into speech text (`kb add`'s first step)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from build_kb.ingest.convert import ConversionError, convert, markdown_text, normalise
+
+from office_files import PDF_PARAGRAPH, write_docx, write_pdf, write_saved_page, write_scanned_pdf
+
+
+def test_docx_keeps_word_numbering_tables_and_footnotes(tmp_path):
+    converted = convert(write_docx(tmp_path / "讲话.docx"))
+    assert converted.kind == "docx"
+    assert converted.text.split("\n\n") == [
+        "在全市组织工作会议上的讲话",
+        "市委常委、组织部部长　赵明远",
+        "（2023年3月8日）",
+        "同志们：",
+        "这次会议的主要任务是总结去年全市组织工作，部署今年重点任务。",
+        "一、坚持政治引领，筑牢对党忠诚的思想根基",
+        "（一）强化理论武装",
+        "要把学习贯彻党的创新理论作为首要政治任务，引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”。",
+        "1.落实第一议题制度",
+        "2.开展党员干部集中轮训",
+        "二、抓实基层党建，推动基层党组织全面过硬",
+        "（一）建强村级党组织",
+        "指标　完成情况",
+        "发展党员　××名",
+        "全年整顿软弱涣散村党组织[1]，*同志要牵头抓好。",
+        "同志们，让我们以更加昂扬的精神状态，推动全市组织工作再上新台阶！",
+        "注释：",
+        "[1] 数据截至2022年底。\n",
+    ]
+    assert converted.notes == ["6 automatic numbering labels written out", "2 table rows kept as lines", "1 footnotes kept at the end"]
+
+
+def test_pdf_is_reflowed_without_running_header_and_page_numbers(tmp_path):
+    converted = convert(write_pdf(tmp_path / "讲话.pdf"))
+    paragraphs = converted.text.rstrip("\n").split("\n\n")
+    assert paragraphs[:3] == ["在全市基层党建工作推进会上的讲话", "同志们：", f"1.关于支部建设。{PDF_PARAGRAPH}"]
+    assert len(paragraphs) == 22 and all(p.endswith(PDF_PARAGRAPH) for p in paragraphs[2:])
+    assert "中共某市委组织部" not in converted.text and "—" not in converted.text
+    assert converted.notes == ["3 pages", "3 page numbers dropped", "3 running header/footer lines dropped", "60 wrapped lines re-flowed into 20 paragraphs"]
+
+
+def test_scanned_pdf_is_a_clear_error(tmp_path):
+    with pytest.raises(ConversionError) as error:
+        convert(write_scanned_pdf(tmp_path / "扫描件.pdf"))
+    assert str(error.value) == (
+        "扫描件.pdf: has no text layer (2 pages of images: a scan); run it through OCR first "
+        "(for example WPS or ABBYY “PDF 转 Word”), then kb add the result"
+    )
+
+
+def test_saved_web_page_keeps_the_article_not_the_navigation(tmp_path):
+    converted = convert(write_saved_page(tmp_path / "page.htm"))
+    lines = converted.text.splitlines()
+    assert lines[0] == "在全县组织工作会议上的讲话"
+    assert "同志们：" in lines and "一、提高政治站位，切实增强做好组织工作的责任感" in lines
+    assert "要坚持大抓基层的鲜明导向，推动基层党组织全面进步、全面过硬，××同志要牵头抓好软弱涣散村党组织整顿。" in lines
+    for chrome in ("首页", "热门文章", "年度党建工作总结", "相关推荐", "在县委全会上的讲话", "京ICP备"):
+        assert chrome not in converted.text
+    assert converted.kind == "html"
+
+
+def test_text_in_chinese_encodings_and_traditional_script(tmp_path):
+    text = "在全县组织工作会议上的讲话\r\n\r\n\r\n同志们：  \r\n一、加强党的政治建设。\r\n"
+    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
+    converted = convert(tmp_path / "gb.txt")
+    assert converted.text == "在全县组织工作会议上的讲话\n\n同志们：\n一、加强党的政治建设。\n"
+    assert converted.notes == ["read as gb18030"]
+    (tmp_path / "big5.txt").write_bytes("在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n".encode("big5"))
+    # Stored as written: the build converts Traditional script and counts what it changed.
+    assert convert(tmp_path / "big5.txt").text == "在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n"
+
+
+def test_markdown_loses_its_markup_but_not_placeholders():
+    assert markdown_text("# 在全县组织工作会议上的讲话\n\n## 一、**加强**政治建设\n\n*同志要抓好，×× 同志配合。\n\n---\n") == (
+        "在全县组织工作会议上的讲话\n\n一、加强政治建设\n\n*同志要抓好，×× 同志配合。\n\n"
+    )
+
+
+def test_old_word_files_need_libreoffice(tmp_path, monkeypatch):
+    (tmp_path / "旧文件.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ConversionError) as error:
+        convert(tmp_path / "旧文件.doc")
+    assert str(error.value) == (
+        "旧文件.doc: .doc files need LibreOffice to convert (sudo apt-get install libreoffice-writer), "
+        "or open the file in Word or WPS and save it as .docx, then run kb add on that"
+    )
+
+
+def test_unsupported_and_broken_files(tmp_path):
+    (tmp_path / "a.xlsx").write_bytes(b"PK")
+    with pytest.raises(ConversionError, match=r"^a\.xlsx: cannot import \.xlsx files; kb add reads \.txt"):
+        convert(tmp_path / "a.xlsx")
+    (tmp_path / "b.docx").write_bytes(b"not a zip")
+    with pytest.raises(ConversionError, match=r"^b\.docx: is not a readable Word \.docx file"):
+        convert(tmp_path / "b.docx")
+    (tmp_path / "c.txt").write_text("hello world\n", encoding="utf-8")
+    with pytest.raises(ConversionError, match=r"^c\.txt: holds no Chinese text after conversion; is it a speech\?$"):
+        convert(tmp_path / "c.txt")
+
+
+def test_normalise():
+    assert normalise("\ufeff标题\r\n\r\n\r\n正文  \x00\r\n\n\n") == "标题\n\n正文\n"

@@ -1,0 +1,116 @@
+"""`kb add`: importing Word, PDF, web-page and text files into a corpus, as a curator does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from build_kb.config import load_overrides
+from build_kb.curate import add_files, stored_name
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import ROOT, make_corpus
+from office_files import write_docx, write_pdf, write_saved_page
+
+EXISTING = "在全区组织工作会议上的讲话\n同志们：\n一、加强党的政治建设。要把党的政治建设摆在首位，坚决做到“两个维护”。\n二、建设高素质干部队伍。坚持好干部标准，大力发现储备年轻干部。\n"
+
+
+def kb_add(*args):
+    return subprocess.run([sys.executable, "-m", "build_kb", "add", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"old.txt": EXISTING, "speeches.yaml": "# overrides\n{}\n"})
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    write_docx(inbox / "组织工作会议讲话.docx")
+    write_pdf(inbox / "推进会讲话.pdf")
+    write_saved_page(inbox / "县组织工作会议.htm")
+    (inbox / "gb.txt").write_bytes("在全市人才工作会议上的讲话\n（2022年5月6日）\n同志们：\n一、聚焦人才引进。\n".encode("gb18030"))
+    (inbox / "notes.xlsx").write_bytes(b"PK")  # not a speech format: not picked up from a folder
+
+    run = kb_add(str(inbox), "--corpus", str(corpus))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[:7] == [
+        "file                   result    stored as             title                             date",
+        "gb.txt                 imported  gb.txt                在全市人才工作会议上的讲话        2022-05-06",
+        "县组织工作会议.htm     imported  县组织工作会议.txt    在全县组织工作会议上的讲话",
+        "推进会讲话.pdf         imported  推进会讲话.txt        在全市基层党建工作推进会上的讲话",
+        "组织工作会议讲话.docx  imported  组织工作会议讲话.txt  在全市组织工作会议上的讲话        2023-03-08",
+        "",
+        "4 imported (of 4 files)",
+    ]
+    assert sorted(p.name for p in corpus.glob("*.txt")) == ["gb.txt", "old.txt", "县组织工作会议.txt", "推进会讲话.txt", "组织工作会议讲话.txt"]
+    assert (corpus / "组织工作会议讲话.txt").read_text(encoding="utf-8").startswith("在全市组织工作会议上的讲话\n\n市委常委、组织部部长　赵明远\n")
+    yaml_text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    docx_sha = __import__("hashlib").sha256((inbox / "组织工作会议讲话.docx").read_bytes()).hexdigest()
+    assert (
+        "# kb add: 组织工作会议讲话.docx (docx) → 组织工作会议讲话.txt. Check each value against the original, correct it, delete this comment.\n"
+        '"组织工作会议讲话.txt":\n'
+        '  original: "组织工作会议讲话.docx"\n'
+        f"  original_sha256: {docx_sha}\n"
+        '  title: "在全市组织工作会议上的讲话"   # detected by: header line\n'
+        "  date: 2023-03-08   # detected by: header date line\n"
+        '  speaker: "赵明远"   # detected by: byline role and name\n'
+        '  speaker_role: "市委常委、组织部部长"   # detected by: byline role\n'
+        '  occasion: "全市组织工作会议"   # detected by: title: 在…上的讲话\n'
+    ) in yaml_text
+    assert yaml_text.startswith("# overrides\n\n# kb add:") and "{}" not in yaml_text
+    assert '  # speaker: 姓名   # not found in the text\n' in yaml_text
+    overrides = load_overrides(corpus)
+    assert sorted(overrides) == ["gb.txt", "县组织工作会议.txt", "推进会讲话.txt", "组织工作会议讲话.txt"]
+
+    kb = build_knowledge_base(corpus)
+    speech = next(s for s in kb.speeches if s.source.rel_path == "组织工作会议讲话.txt")
+    assert [s.heading for s in speech.all_sections() if s.kind == "body"] == [
+        "一、坚持政治引领，筑牢对党忠诚的思想根基", "（一）强化理论武装", "1.落实第一议题制度", "2.开展党员干部集中轮训",
+        "二、抓实基层党建，推动基层党组织全面过硬", "（一）建强村级党组织",
+    ]
+    page = next(s for s in kb.speeches if s.source.rel_path == "县组织工作会议.txt")
+    assert [r.text for r in page.clean.removed] == ["开通会员免费下载全站文档，限时特惠！", "发布时间：2023-03-02 来源：网友投稿 浏览：1024次"]
+
+    again = kb_add(str(inbox / "组织工作会议讲话.docx"), "--corpus", str(corpus))
+    assert again.returncode == 0
+    assert again.stdout.splitlines() == [
+        "file                   result   stored as             title  date",
+        "组织工作会议讲话.docx  already  组织工作会议讲话.txt",
+        "",
+        "1 already (of 1 files)",
+        "组织工作会议讲话.docx: this file was imported before, as 组织工作会议讲话.txt",
+    ]
+
+
+def test_duplicates_and_name_clashes(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"old.txt": EXISTING})
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    # The same speech re-typed: one character changed, a site line added, another name.
+    (inbox / "copy.txt").write_text("来源：某某网\n" + EXISTING.replace("摆在首位", "摆在首要位置"), encoding="utf-8")
+    (inbox / "old.txt").write_text("在全市人才工作会议上的讲话\n同志们：\n一、聚焦人才引进，落实人才新政。\n", encoding="utf-8")
+    results = add_files([inbox / "copy.txt", inbox / "old.txt"], corpus)
+    assert [(r.status, r.message) for r in results] == [
+        ("duplicate", "the same speech as old.txt is already in the corpus; not added"),
+        ("refused", "old.txt already exists and holds a different speech: rename old.txt (or the file in the corpus) and add it again"),
+    ]
+    assert sorted(p.name for p in corpus.glob("*.txt")) == ["old.txt"]
+    run = kb_add(str(inbox / "old.txt"), "--corpus", str(corpus))
+    assert run.returncode == 1
+
+
+def test_a_doubtful_value_is_left_for_the_curator(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {})
+    source = tmp_path / "no-name.txt"
+    source.write_text("在全县组织工作会议上的讲话\n县委副书记\n同志们：\n一、加强党的政治建设。\n", encoding="utf-8")
+    (result,) = add_files([source], corpus)
+    assert result.status == "imported"
+    text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert '  # speaker: 姓名   # not found in the text\n' in text
+    assert '  speaker_role: "县委副书记"   # detected by: byline role without a name\n' in text
+
+
+def test_stored_names_are_safe():
+    from pathlib import Path
+
+    assert stored_name(Path("a/在全市会议上的讲话（定稿）.docx")) == "在全市会议上的讲话（定稿）.txt"
+    assert stored_name(Path('x/ab:c*?"<>|.pdf')) == "ab_c.txt"
+    assert stored_name(Path("x/...docx")) == "speech.txt"
