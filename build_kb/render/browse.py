@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
 from ..model import Speech, Term
+from .review import open_items
 from .common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
 from ..text import UNDATED, by_year_newest_first, newest_first_key, years_newest_first
 
@@ -52,9 +53,12 @@ def render_home(site: Site) -> HtmlPage:
         '<li><b>按提法读</b>：<a href="terms/">提法索引</a> 列出“两个维护”“四个意识”等反复出现的提法及其每一处用法。</li>'
         "<li><b>检索</b>：页面顶部的搜索框（快捷键 <kbd>/</kbd> 或 <kbd>S</kbd>），输入的词原样匹配，多个词用空格隔开。"
         "<b>打印</b>：浏览器“打印”即得学习材料版式。</li>"
-        '<li>更多说明见 <a href="about/">使用说明</a>。</li>'
+        '<li>更多说明见 <a href="about/">使用说明</a>；整理讲话的同志请看 <a href="guide/">编者指南</a>。</li>'
         "</ul>"
     )
+    items = open_items(kb)
+    if items or kb.problems:
+        out.add(f'<p class="kb-note">编者请注意：有 {items} 项<a href="review/">待核对</a>（构建时没有把握的标题、日期、分段等）。</p>')
     out.heading(2, "专题", "themes")
     rows = []
     for theme in kb.themes:

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from ..enrich.classify import OTHER
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .common import (
     Site,
@@ -54,6 +55,9 @@ def render_pages(kb: KnowledgeBase) -> dict[str, HtmlPage]:
         pages[f"speeches/{speech.id}.md"] = render_speech(site, speech, prev_speech, next_speech)
     for theme in kb.themes:
         pages.update(render_theme(site, theme))
+    review = render_review(kb)
+    if review is not None:
+        pages["review.md"] = review
     return pages
 
 

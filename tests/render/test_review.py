@@ -1,0 +1,46 @@
+"""The 待核对 page: what needs a person, with a link to the place and the YAML line that settles it."""
+
+from __future__ import annotations
+
+import re
+
+from build_kb.pipeline import build_knowledge_base
+from build_kb.render.pages import render_pages
+
+from conftest import make_corpus
+
+DOUBTFUL = "市委副书记\n同志们：\n一、加强基层党组织建设。提升组织力，建强党支部。\n（三）这一行像小标题却接不上编号\n二、建设干部队伍。坚持好干部标准。\n"
+SETTLED = (
+    "b.txt:\n  title: 在全市基层党建工作会议上的讲话\n  date: 2021-05-06\n  speaker: 李四\n"
+    "  occasion: 全市基层党建工作会议\n  reviewed: [heading-like]\n"
+)
+
+
+def cells(html: str) -> list[list[str]]:
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", html, re.S)
+    return [[re.sub(r"<[^>]+>", "", cell) for cell in row] for row in rows]
+
+
+def test_review_page_lists_each_item_with_its_yaml(tmp_path):
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"b.txt": DOUBTFUL}))
+    pages = render_pages(kb)
+    page = pages["review.md"].html
+    assert "构建时没有把握的地方共 <b>5</b> 项，涉及 <b>1</b> 篇讲话" in page
+    assert cells(page) == [
+        ["全文", "署名只有职务（市委副书记），没有姓名", '&quot;b.txt&quot;:\n  speaker: 姓名'],
+        ["全文", "正文没有标题，现用标题由内容生成：请写明标题", f'&quot;b.txt&quot;:\n  title: &quot;{kb.speeches[0].title}&quot;'],
+        ["全文", "没有找到日期", '&quot;b.txt&quot;:\n  date: YYYY-MM-DD'],
+        ["全文", "没有找到会议名称（在……会议上的讲话、召开……会议）", '&quot;b.txt&quot;:\n  occasion: 会议名称'],
+        ["s1，第 4 行", "第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号", '&quot;b.txt&quot;:\n  reviewed: [heading-like]'],
+    ]
+    speech_url = kb.speeches[0].url
+    assert f'href="../{speech_url}#s1"' in page
+    assert '<a href="review/">待核对</a>' in pages["index.md"].html
+
+
+def test_review_page_disappears_when_everything_is_settled(tmp_path):
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"b.txt": DOUBTFUL, "speeches.yaml": SETTLED}))
+    assert [s.review for s in kb.speeches] == [[]] and kb.problems == []
+    pages = render_pages(kb)
+    assert "review.md" not in pages
+    assert "待核对" not in pages["index.md"].html
