@@ -8,6 +8,7 @@ site generator would touch that module alone.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,10 @@ from .publish import export
 
 from .publish import site as publish
 from .errors import StrictModeFailure
-from .model import KnowledgeBase
+from .config import load_print_config
+from .model import KnowledgeBase, Problem
+from .publish.pdf import PrintedPdf, Printer, install_pdfs
+from .render.handout import plan_handouts
 from .pipeline import BuildStats, StageTimer, build_knowledge_base
 from .render.pages import render_pages
 from .publish.search_index import write_search_index
@@ -39,6 +43,8 @@ class BuildOptions:
     """Publish even when the new site has no speeches or under half of the previous site's."""
     follow_links: bool = False
     """Read corpus files that are links to files outside the corpus."""
+    pdf: bool | None = None
+    """Typeset the study handouts; None: as corpus/print.yaml says (by default, yes)."""
     progress: Callable[[int, int, str], None] | None = None
 
 
@@ -52,6 +58,8 @@ class BuildReport:
     cache_hits: int = 0
     cache_misses: int = 0
     search_bytes: dict[str, int] = field(default_factory=dict)
+    pdfs: dict[str, int] = field(default_factory=dict)
+    """Site path of every handout → its number of pages."""
 
     @property
     def skipped(self) -> bool:
@@ -85,11 +93,17 @@ def build(options: BuildOptions) -> BuildReport:
         publish.check_shrink(kb, site_dir, options.allow_shrink)
 
         timer = StageTimer()
-        with timer("render"):
-            pages = render_pages(kb)
         with publish.staging_folder(site_dir) as staging:
+            with timer("print"):  # → render (handouts) → print: PDFs first, so pages can link them with their length
+                printed = print_handouts(kb, project, options, staging)
+                report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
+            with timer("render"):
+                pages = render_pages(kb, report.pdfs)
             with timer("mkdocs"):
                 publish.write_pages(project, pages, kb, staging)
+            install_pdfs(printed, staging)
+            if not options.cache_dir:
+                shutil.rmtree(staging.with_name(staging.name + ".pdf"), ignore_errors=True)
             with timer("export"):
                 (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
             with timer("search index"):
@@ -101,3 +115,19 @@ def build(options: BuildOptions) -> BuildReport:
         if fingerprint:
             publish.record(options.cache_dir, site_dir, fingerprint)
     return report
+
+
+def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, staging: Path) -> dict[str, PrintedPdf]:
+    """The study handouts as PDFs (kept in the cache between builds; without a cache, in the staging folder)."""
+    config = load_print_config(project.corpus_dir)
+    if not (config.pdf if options.pdf is None else options.pdf):
+        return {}
+    # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
+    store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
+    printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
+    handouts = plan_handouts(kb, printer.publisher, config.speech_handouts)
+    printed, warnings = printer.print_all(handouts, options.progress)
+    for warning in warnings:
+        log.warning(warning)
+        kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", warning))
+    return printed

@@ -28,7 +28,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 def code_version() -> str:
     """Hash of this package's source: any code change invalidates every cache entry."""
     digest = hashlib.sha256(str(CACHE_FORMAT).encode())
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".typ", ".html")):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

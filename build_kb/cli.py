@@ -55,6 +55,7 @@ def options_from(args, site_dir: Path, allow_shrink: bool) -> "BuildOptions":
         strict=getattr(args, "strict", False),
         allow_shrink=allow_shrink,
         follow_links=args.follow_links,
+        pdf=getattr(args, "pdf", None),
         progress=Progress(),
     )
 
@@ -167,6 +168,49 @@ def cmd_outline(args) -> int:
     return cmd_check(args)
 
 
+def cmd_print(args) -> int:
+    """A study handout for any selection of the corpus, as one PDF."""
+    from .config import load_print_config
+    from .pipeline import build_knowledge_base
+    from .publish.pdf import Printer
+    from .publish.site import open_project
+    from .render.handout import Selection, selection_handout
+
+    project = open_project(Path(args.config), Path(args.corpus) if args.corpus else None)
+    selection = Selection(
+        themes=args.theme or [], years=parse_years(args.year) if args.year else None, speakers=args.speaker or [], terms=args.term or [], speeches=args.speech or []
+    )
+    if not any((selection.themes, selection.years, selection.speakers, selection.terms, selection.speeches)):
+        raise KbError("say what to print: --theme, --year, --speaker, --term or --speech (any combination)")
+    kb = build_knowledge_base(project.corpus_dir, progress=Progress(), cache_dir=Path(args.cache_dir) / "speeches" if args.cache_dir else None)
+    output = Path(args.output)
+    printer = Printer(load_print_config(project.corpus_dir), project.corpus_dir, Path(args.cache_dir) / "pdf", publisher=project.config["site_name"])
+    handout = selection_handout(kb, selection, printer.publisher, path=output.name)
+    printed, warnings = printer.print_all([handout])
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    pdf = next(iter(printed.values()))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(pdf.file.read_bytes())
+    excerpts = sum(1 for b in handout.blocks if b["kind"] == "cite")
+    what = f"{excerpts} excerpts" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} paragraphs"
+    print(f"{output}: {pdf.pages} pages, {what} ({'·'.join(x for x in (handout.title, handout.subtitle) if x)})")
+    return 0
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """`2020` or `2020-2022` → (first, last)."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–—~至到]\s*(\d{4}))?\s*", text)
+    if not match:
+        raise KbError(f"--year {text!r}: write a year (2020) or a range (2020-2022)")
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    if last < first:
+        raise KbError(f"--year {text!r}: the range ends before it starts")
+    return first, last
+
+
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate_file, evaluate_metadata, metadata_report
 
@@ -196,6 +240,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--allow-shrink", action="store_true", help="publish even when the new site has no speeches or under half of the previous site's"
     )
     build.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
+    build.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="typeset the study handouts (the default unless print.yaml says pdf: false)")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave the study handouts out (faster; no PDF links on the pages)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build and serve the site with live reload (rebuilds when corpus/, docs/ or mkdocs.yml change)")
@@ -224,6 +270,18 @@ def make_parser() -> argparse.ArgumentParser:
     outline.add_argument("--corpus", help="corpus directory the file belongs to (default: its folder)")
     outline.add_argument("--rules", default="corpus", help="where boilerplate.yaml and themes.yaml are (default: corpus)")
     outline.set_defaults(func=cmd_outline)
+
+    printing = sub.add_parser("print", help="typeset a study handout (PDF) for any selection: theme, years, speaker, term, speeches")
+    printing.add_argument("--theme", action="append", help="theme id (repeat for several), e.g. cadres")
+    printing.add_argument("--year", help="a year or a range: 2020, 2020-2022")
+    printing.add_argument("--speaker", action="append", help="speaker's name as on the speech pages (repeatable)")
+    printing.add_argument("--term", action="append", help="a formulation (提法) the excerpts must use, e.g. 两个维护 (repeatable: all of them)")
+    printing.add_argument("--speech", action="append", help="speech id, as in its URL (repeatable)")
+    printing.add_argument("-o", "--output", default="学习材料.pdf", help="the PDF to write (default: 学习材料.pdf)")
+    printing.add_argument("--config", default="mkdocs.yml")
+    printing.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
+    printing.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results and typeset PDFs are kept (default: .kb-cache)")
+    printing.set_defaults(func=cmd_print)
 
     evaluate = sub.add_parser("evaluate", help="theme F1, metadata accuracy and site-chrome precision/recall against labelled sets")
     evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml")

@@ -611,3 +611,62 @@ def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[
     if own:
         report.raise_if_any()
     return entries
+
+
+# --- print.yaml: study handouts (PDF) ------------------------------------------------------------
+
+PRINT_FILE = "print.yaml"
+FONT_ROLES = ("body", "heading", "kai", "title")
+DEFAULT_FONTS = {
+    # GB/T 9704 asks for 仿宋_GB2312 (body), 黑体 and 楷体 (headings), 小标宋 (title); the free faces
+    # after them are installed by `make` (FandolFang/Kai/Hei from Debian, Noto CJK from fonts-noto-cjk).
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "FandolFang R", "FandolFang", "Noto Serif CJK SC"),
+    "heading": ("黑体", "SimHei", "FandolHei", "Noto Sans CJK SC"),
+    "kai": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "FandolKai", "Noto Serif CJK SC"),
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "FandolSong"),
+}
+
+
+@dataclass(frozen=True)
+class PrintConfig:
+    fonts: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FONTS))
+    """Role (body, heading, kai, title) → font families in order of preference."""
+    font_paths: tuple[str, ...] = ()
+    """Extra folders with font files (relative to the corpus), e.g. fonts copied from an office PC."""
+    publisher: str = ""
+    """Printed on covers (编印); empty: the site's name."""
+    pdf: bool = True
+    """Build handouts with the site; false leaves them to `kb print` (no PDF links on the pages)."""
+    speech_handouts: bool = True
+    """A PDF for every speech, besides the theme handouts."""
+
+
+def load_print_config(corpus_dir: Path, report: Report | None = None) -> PrintConfig:
+    own = report is None
+    report = report or Report()
+    name = f"{corpus_dir.name}/{PRINT_FILE}"
+    data = load_yaml(corpus_dir / PRINT_FILE, name)
+    if data is None:
+        return PrintConfig()
+    data = expect_mapping(data, name, 1, "the file", report)
+    check_keys(data, {"fonts", "font_paths", "publisher", "pdf", "speech_handouts"}, name, "the file", report)
+    fonts = dict(DEFAULT_FONTS)
+    given = expect_mapping(data.get("fonts", {}), name, line_of(data, "fonts"), "'fonts'", report)
+    check_keys(given, set(FONT_ROLES), name, "'fonts'", report)
+    for role in FONT_ROLES:
+        if role in given:
+            families = check_words(given[role], name, line_of(given, role), f"fonts for {role!r}", report)
+            if families:
+                fonts[role] = families
+    paths = check_words(data.get("font_paths", []), name, line_of(data, "font_paths"), "'font_paths'", report)
+    publisher = check_text(data.get("publisher", ""), name, line_of(data, "publisher"), "'publisher'", report) or ""
+    flags = {}
+    for key in ("pdf", "speech_handouts"):
+        value = data.get(key, True)
+        if not isinstance(value, bool):
+            report.error(name, line_of(data, key), f"'{key}' must be true or false; got {kind_name(value)} {value!r}")
+            value = True
+        flags[key] = value
+    if own:
+        report.raise_if_any()
+    return PrintConfig(fonts=fonts, font_paths=tuple(paths), publisher=publisher, **flags)

@@ -206,7 +206,7 @@ def build_lock(site_dir: Path):
 def inputs_fingerprint(project: Project, options, site_dir: Path) -> str:
     """Everything a build reads: code, mkdocs.yml, docs/, the corpus and its configuration, the options."""
     trees = tree_fingerprint(project.config_file.absolute(), project.corpus_dir, project.docs_dir)
-    return "|".join([code_version(), trees, str(options.strict), str(options.follow_links), str(site_dir)])
+    return "|".join([code_version(), trees, str(options.strict), str(options.follow_links), str(options.pdf), str(site_dir)])
 
 
 def up_to_date(cache_dir: Path, site_dir: Path, fingerprint: str) -> bool:

@@ -8,7 +8,7 @@ from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .review import open_items
-from .common import HtmlPage, Site, badges, date_cn, esc, rel, section_location
+from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel, section_location
 from ..text import UNDATED, by_year_newest_first, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
@@ -65,6 +65,17 @@ def render_home(site: Site) -> HtmlPage:
         count = sum(1 for s in kb.speeches if any(theme.id in sec.themes for sec in s.all_sections()))
         rows.append(f'<tr><td class="kb-nowrap">{badges([theme.id], site.themes_by_id, site.colours, "")}</td><td>{count} 篇讲话论及</td><td>{esc(theme.description[:56])}…</td></tr>')
     out.add('<table class="kb-table"><tbody>' + "".join(rows) + "</tbody></table>")
+    handouts = [(path, pages) for path, pages in sorted(site.pdfs.items()) if path.startswith("pdf/themes/")]
+    if handouts:
+        names = {t.id: t.name for t in kb.themes}
+        items = []
+        for path, pages in handouts:
+            theme_id, _, year = path[len("pdf/themes/"):-len(".pdf")].partition("/")
+            label = names.get(theme_id, theme_id) + (f"·{year}年" if year.isdigit() else ("·年份不详" if year else ""))
+            items.append(f"<li>{pdf_link('', path, pages, label)}</li>")
+        out.heading(2, "学习材料（PDF）", "handouts")
+        out.add("<p>按专题汇编的学习材料，A4 公文版式，含封面、目录、出处和来源讲话清单，可直接打印；每篇讲话页面另有单篇的公文版式 PDF。</p>")
+        out.add('<ul class="kb-handouts">' + "".join(items) + "</ul>")
     chart = theme_share_chart(site)
     if chart:
         out.add(chart)

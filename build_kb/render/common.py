@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..enrich.classify import OTHER, OTHER_NAME
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Term, Theme
@@ -78,6 +78,10 @@ def citation(speech: Speech, section: Section, from_page: str) -> str:
     return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（{esc(date_cn(speech))}{who}）{esc(section_location(section))}</a></p>'
 
 
+def pdf_link(from_page: str, pdf_path: str, pages: int, label: str) -> str:
+    return f'<a class="kb-pdf" href="{rel(from_page, pdf_path)}" download>{esc(label)}（{pages} 页）</a>'
+
+
 def badges(theme_ids: list[str], themes_by_id: dict[str, Theme], colours: dict[str, str], from_page: str) -> str:
     items = []
     for tid in theme_ids:
@@ -126,6 +130,8 @@ def mix_bar(shares: dict[str, int], themes: list[Theme], colours: dict[str, str]
 @dataclass
 class Site:
     kb: KnowledgeBase
+    pdfs: dict[str, int] = field(default_factory=dict)
+    """Site path of each printed handout → its pages."""
 
     def __post_init__(self):
         self.terms_by_id = {t.id: t for t in self.kb.terms}

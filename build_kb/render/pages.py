@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from ..enrich.classify import OTHER
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from .handout import speech_handout_path, theme_handout_path, theme_year_handout_path
 from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .common import (
@@ -21,6 +22,7 @@ from .common import (
     HtmlPage,
     mix_bar,
     paragraph_html,
+    pdf_link,
     rel,
     section_location,
 )
@@ -35,9 +37,13 @@ MAX_EXCERPTS_PER_PAGE = 120
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def render_pages(kb: KnowledgeBase) -> dict[str, HtmlPage]:
-    """Every generated page: docs-relative path of its Markdown stub → page."""
-    site = Site(kb)
+def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None) -> dict[str, HtmlPage]:
+    """Every generated page: docs-relative path of its Markdown stub → page.
+
+    `pdfs` (site path of each study handout → its pages) adds download links; a handout not in it
+    was not printed and is not linked.
+    """
+    site = Site(kb, pdfs or {})
     pages = {
         "index.md": render_home(site),
         "speeches/index.md": render_speech_index(site),
@@ -76,6 +82,9 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
     meta.append(("来源文件", source_note))
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
+    handout = speech_handout_path(speech)
+    if handout in site.pdfs:
+        rows += f"<dt>打印</dt><dd>{pdf_link(page, handout, site.pdfs[handout], '下载公文版式 PDF')}</dd>"
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
@@ -194,6 +203,9 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
     out.heading(1, theme.name, "top", toc=False)
     out.add(f'<p class="kb-theme-desc">{esc(theme.description)}</p>')
     out.add(f'<p class="kb-theme-stats">{n_speeches} 篇讲话 · {len(excerpts)} 处论述 · {esc(span)}</p>')
+    handout = theme_handout_path(theme)
+    if handout in site.pdfs:
+        out.add(f'<p class="kb-print">{pdf_link(theme.url, handout, site.pdfs[handout], "下载专题学习材料 PDF")}（封面、目录、按子专题汇编、注明出处）</p>')
     if not excerpts:
         out.add("<p>暂无讲话论及这一专题。</p>")
     if len(excerpts) <= MAX_EXCERPTS_PER_PAGE:
@@ -222,6 +234,9 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
         year_page = HtmlPage(f"{theme.name}·{label}", hide=["navigation"])
         year_page.heading(1, f"{theme.name}·{label}", "top", toc=False)
         year_page.add(f'<p class="kb-theme-stats"><a href="{rel(url, theme.url)}">← {esc(theme.name)}（全部年份）</a> · {len(by_year[key])} 处论述</p>')
+        year_handout = theme_year_handout_path(theme, key)
+        if year_handout in site.pdfs:
+            year_page.add(f'<p class="kb-print">{pdf_link(url, year_handout, site.pdfs[year_handout], f"下载{label}学习材料 PDF")}</p>')
         _excerpts_by_subtopic(year_page, theme, by_year[key], url)
         pages[f"themes/{theme.id}/{key}.md"] = year_page
     out.add("<p>论述较多，按年份分页：</p>")

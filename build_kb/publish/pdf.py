@@ -1,0 +1,235 @@
+"""The print stage: typeset study handouts (render/handout.py) into PDFs with Typst.
+
+Typst (PyPI `typst`) runs offline in-process, justifies Chinese with punctuation compression and
+line-breaking rules, embeds subset fonts and writes the same bytes for the same input; see
+README.md for the measurements behind the choice. The layout is build_kb/render/handout.typ; the
+content reaches it as JSON, so no speech text is ever read as Typst markup.
+
+Fonts are looked up by family in the preference lists of corpus/print.yaml; every character a
+handout prints is checked against the chosen body face, and what it lacks is reported by name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import FONT_ROLES, PrintConfig
+from ..errors import KbError
+from ..render.handout import Handout
+
+log = logging.getLogger(__name__)
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "render" / "handout.typ"
+PARALLEL_FROM = 12
+"""Below this many handouts to typeset, worker processes cost more than they save."""
+
+
+@dataclass(frozen=True)
+class ChosenFonts:
+    families: dict[str, tuple[str, ...]]
+    """Role → the installed families of its preference list, best first (Typst falls back along it)."""
+    body_file: tuple[str, int]
+    """(path, index in a collection) of the body face, for the coverage check."""
+    fallback_files: tuple[tuple[str, int], ...]
+
+    def fingerprint(self) -> str:
+        return json.dumps([self.families, self.body_file, self.fallback_files], ensure_ascii=False, sort_keys=True)
+
+
+def choose_fonts(config: PrintConfig, corpus_dir: Path) -> ChosenFonts:
+    """The installed families for every role; KbError naming the role when none of its faces is installed."""
+    import typst
+
+    paths = [str((corpus_dir / p).resolve()) for p in config.font_paths]
+    installed: dict[str, list] = {}
+    for font in typst.Fonts(font_paths=paths).fonts():
+        installed.setdefault(font.family, []).append(font)
+    families = {}
+    for role in FONT_ROLES:
+        found = tuple(f for f in config.fonts[role] if f in installed)
+        if not found:
+            raise KbError(
+                f"print.yaml: none of the fonts for {role!r} is installed ({', '.join(config.fonts[role])}). "
+                "Install the free ones with `sudo make fonts` (FandolFang/Kai/Hei and Noto CJK), "
+                "or add a folder holding your own fonts to font_paths in corpus/print.yaml"
+            )
+        families[role] = found
+
+    def regular(family: str) -> tuple[str, int]:
+        faces = sorted(installed[family], key=lambda f: (f.style != "normal", abs(f.weight - 400)))
+        return faces[0].path, faces[0].index
+
+    body = families["body"]
+    return ChosenFonts(families=families, body_file=regular(body[0]), fallback_files=tuple(regular(f) for f in body[1:]))
+
+
+def missing_characters(text: str, fonts: ChosenFonts) -> tuple[str, str]:
+    """(characters the body face lacks but a fallback has, characters no chosen face has)."""
+    wanted = {c for c in text if not c.isspace() and c.isprintable()}
+    covered = _cmap(*fonts.body_file)
+    lacking = {c for c in wanted if ord(c) not in covered}
+    if not lacking:
+        return "", ""
+    fallback = set()
+    for file in fonts.fallback_files:
+        fallback |= _cmap(*file)
+    return "".join(sorted(c for c in lacking if ord(c) in fallback)), "".join(sorted(c for c in lacking if ord(c) not in fallback))
+
+
+_CMAPS: dict[tuple[str, int], set[int]] = {}
+
+
+def _cmap(path: str, index: int) -> set[int]:
+    if (path, index) not in _CMAPS:
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(path, fontNumber=index, lazy=True)
+        _CMAPS[(path, index)] = set(font.getBestCmap())
+        font.close()
+    return _CMAPS[(path, index)]
+
+
+@dataclass(frozen=True)
+class PrintedPdf:
+    path: str
+    """Where it goes in the site (pdf/…)."""
+    file: Path
+    """The typeset PDF in the store."""
+    pages: int
+
+
+class Printer:
+    """Typesets handouts into a store folder (kept between builds: a handout whose content, layout and
+    fonts are unchanged is not typeset again)."""
+
+    def __init__(self, config: PrintConfig, corpus_dir: Path, store_dir: Path, publisher: str):
+        self.fonts = choose_fonts(config, corpus_dir)
+        self.font_paths = [str((corpus_dir / p).resolve()) for p in config.font_paths]
+        self.publisher = config.publisher or publisher
+        self.store_dir = Path(store_dir)
+        self.store_dir.mkdir(parents=True, exist_ok=True)
+        self.context = hashlib.sha256(TEMPLATE.read_bytes() + self.fonts.fingerprint().encode() + _typst_version().encode()).hexdigest()
+        self._compiler = None
+
+    def data(self, handout: Handout) -> str:
+        data = dataclasses.asdict(handout)
+        data.pop("path")
+        data["fonts"] = {role: list(families) for role, families in self.fonts.families.items()}
+        data["publisher"] = self.publisher
+        data["cover_facts"] = [[label, value or self.publisher] for label, value in handout.cover_facts]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    def print_all(self, handouts: list[Handout], progress=None) -> tuple[dict[str, PrintedPdf], list[str]]:
+        """Typeset every handout (from the store when unchanged); also the font warnings."""
+        jobs = []
+        printed: dict[str, PrintedPdf] = {}
+        text = []
+        for handout in handouts:
+            data = self.data(handout)
+            text.append(handout.text())
+            key = hashlib.sha256((self.context + data).encode("utf-8")).hexdigest()
+            stored = self.store_dir / key[:2] / f"{key}.pdf"
+            pages = _stored_pages(stored)
+            if pages:
+                printed[handout.path] = PrintedPdf(handout.path, stored, pages)
+            else:
+                jobs.append((handout.path, data, str(stored)))
+        for done, (path, file, pages) in enumerate(self._typeset(jobs)):
+            if progress:
+                progress(done, len(jobs), path)
+            printed[path] = PrintedPdf(path, Path(file), pages)
+        if progress and jobs:
+            progress(len(jobs), len(jobs), "")
+        return printed, self.font_warnings("".join(text))
+
+    def font_warnings(self, text: str) -> list[str]:
+        in_fallback, nowhere = missing_characters(text, self.fonts)
+        body = self.fonts.families["body"][0]
+        warnings = []
+        if in_fallback:
+            warnings.append(f"print: {len(in_fallback)} characters are not in the body font {body} and print in a fallback face: {in_fallback[:60]}")
+        if nowhere:
+            warnings.append(
+                f"print: {len(nowhere)} characters are in none of the body fonts ({', '.join(self.fonts.families['body'])}) "
+                f"and would print as blank boxes: {nowhere[:60]}; add a font that has them to corpus/print.yaml"
+            )
+        return warnings
+
+    def _typeset(self, jobs: list[tuple[str, str, str]]):
+        cpus = os.cpu_count() or 1
+        if len(jobs) < PARALLEL_FROM or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from map(self.typeset, jobs)
+            return
+        global _printer
+        _printer = self  # inherited by the forked children
+        with multiprocessing.get_context("fork").Pool(min(cpus, 4)) as pool:
+            yield from pool.imap(_typeset_in_child, jobs, chunksize=4)
+
+    def typeset(self, job: tuple[str, str, str]) -> tuple[str, str, int]:
+        import typst
+
+        path, data, stored = job
+        if self._compiler is None:
+            self._compiler = typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=self.font_paths)
+        try:
+            pdf = self._compiler.compile(sys_inputs={"data": data})
+        except typst.TypstError as exc:
+            raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
+        pages = _count_pages(pdf)
+        target = Path(stored)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(pdf)
+        (target.with_suffix(".pages")).write_text(str(pages), encoding="ascii")
+        os.replace(temporary, target)
+        log.info("%s: %d pages", path, pages)
+        return path, stored, pages
+
+
+_printer: Printer | None = None
+
+
+def _typeset_in_child(job):
+    return _printer.typeset(job)
+
+
+def _typst_version() -> str:
+    from importlib.metadata import version
+
+    return version("typst")
+
+
+def _count_pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _stored_pages(stored: Path) -> int | None:
+    try:
+        if stored.is_file():
+            return int(stored.with_suffix(".pages").read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def install_pdfs(printed: dict[str, PrintedPdf], site_dir: Path) -> None:
+    """Put the PDFs into the site (hard links when the store is on the same disk)."""
+    for item in sorted(printed.values(), key=lambda p: p.path):
+        target = site_dir / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(item.file, target)
+        except OSError:
+            shutil.copyfile(item.file, target)
