@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: help site serve test test-fast bench system-deps clean upgrade-deps
+.PHONY: help site serve test test-fast bench system-deps fonts clean upgrade-deps
 
 help:
 	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
@@ -31,10 +31,10 @@ upgrade-deps:
 	rm -rf $(VENV).upgrade
 	@echo "constraints.txt updated: run 'make test' before committing it"
 
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(BIN)/kb build
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(BIN)/kb build
 	$(BIN)/kb serve --dev-addr $(ADDR)
 
@@ -50,10 +50,27 @@ system-deps:
 	  fi; \
 	fi
 
-test: $(STAMP) system-deps
+# Study handouts (PDF) are set in free faces close to the official ones: FandolFang (仿宋), FandolKai
+# (楷体) and FandolHei (黑体), taken from Debian's texlive-lang-chinese package without installing
+# TeX, and Noto Serif/Sans CJK (fonts-noto-cjk). Fonts you own (仿宋_GB2312, 方正小标宋) can be named
+# in corpus/print.yaml instead.
+FANDOL_DIR := /usr/local/share/fonts/fandol
+fonts:
+	@if fc-list 2>/dev/null | grep -q FandolFang && fc-list 2>/dev/null | grep -qi "Noto Serif CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing the free Chinese print fonts (fonts-noto-cjk; FandolFang/Kai/Hei/Song from texlive-lang-chinese)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk >/dev/null && \
+	  tmp=$$(mktemp -d) && (cd $$tmp && apt-get download -qq texlive-lang-chinese 2>/dev/null && dpkg -x texlive-lang-chinese_*.deb x) && \
+	  mkdir -p $(FANDOL_DIR) && for face in Fang Kai Hei Song; do cp $$tmp/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol$$face-*.otf $(FANDOL_DIR)/; done; \
+	  rm -rf $$tmp; fc-cache -f >/dev/null; \
+	else \
+	  echo "PDF handouts look best with FandolFang and Noto CJK fonts: run 'sudo make fonts' once (or name your own fonts in corpus/print.yaml)"; \
+	fi
+
+test: $(STAMP) system-deps fonts
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP) system-deps
+test-fast: $(STAMP) system-deps fonts
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(STAMP) system-deps

@@ -16,7 +16,7 @@ from pathlib import Path
 from .publish import export
 
 from .publish import site as publish
-from .errors import StrictModeFailure
+from .errors import KbError, StrictModeFailure
 from .config import load_print_config
 from .model import KnowledgeBase, Problem
 from .publish.pdf import PrintedPdf, Printer, install_pdfs
@@ -124,7 +124,13 @@ def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, staging: P
         return {}
     # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
     store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
-    printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
+    try:
+        printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
+    except KbError as exc:
+        # No Chinese fonts on this machine: the site is still built, without handouts.
+        log.warning("%s; the site is built without PDF handouts", exc)
+        kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", f"{exc}; the site is built without PDF handouts"))
+        return {}
     handouts = plan_handouts(kb, printer.publisher, config.speech_handouts)
     printed, warnings = printer.print_all(handouts, options.progress)
     for warning in warnings:

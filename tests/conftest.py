@@ -21,11 +21,13 @@ CONFIG_FILES = ("boilerplate.yaml", "themes.yaml", "speeches.yaml")
 SEEDS = sorted(p.name for p in CORPUS.glob("*.txt"))
 
 
-def build_site(config_file, site_dir, corpus_dir=None, strict=False, cache_dir=None, allow_shrink=False, follow_links=False):
-    """Build a site as `kb build` does; the knowledge base shown (None when nothing changed)."""
+def build_site(config_file, site_dir, corpus_dir=None, strict=False, cache_dir=None, allow_shrink=False, follow_links=False, pdf=False):
+    """Build a site as `kb build` does; the knowledge base shown (None when nothing changed).
+
+    Handouts are left out unless `pdf` (typesetting them is the print tests' business, and slow)."""
     options = BuildOptions(
         config_file=Path(config_file), site_dir=Path(site_dir), corpus_dir=Path(corpus_dir) if corpus_dir else None,
-        cache_dir=Path(cache_dir) if cache_dir else None, strict=strict, allow_shrink=allow_shrink, follow_links=follow_links,
+        cache_dir=Path(cache_dir) if cache_dir else None, strict=strict, allow_shrink=allow_shrink, follow_links=follow_links, pdf=pdf,
     )
     return build(options).kb
 
@@ -74,7 +76,7 @@ def seed_site(tmp_path_factory):
     """The seeds built once into a site directory: (site_dir, kb)."""
     out = tmp_path_factory.mktemp("seedsite")
     site = out / "site"
-    kb = build_site(ROOT / "mkdocs.yml", site, corpus_dir=CORPUS, strict=True)
+    kb = build_site(ROOT / "mkdocs.yml", site, corpus_dir=CORPUS, strict=True, pdf=True)
     return site, kb
 
 

@@ -95,7 +95,7 @@ def test_nothing_is_loaded_from_another_host(seed_site):
 def test_same_corpus_gives_byte_identical_site(seed_site, tmp_path):
     site, _ = seed_site
     again = tmp_path / "site"
-    build_site(MKDOCS_YML, again, corpus_dir=ROOT / "corpus")
+    build_site(MKDOCS_YML, again, corpus_dir=ROOT / "corpus", strict=True, pdf=True)
     assert tree_digest(again) == tree_digest(site)
 
 

@@ -180,7 +180,8 @@ class Printer:
         if self._compiler is None:
             self._compiler = typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=self.font_paths)
         try:
-            pdf = self._compiler.compile(sys_inputs={"data": data})
+            # Untagged: poppler (Evince, the viewers of 麒麟/UOS desktops) misreads the tag tree Typst writes.
+            pdf = self._compiler.compile(sys_inputs={"data": data}, pdf_tags=False)
         except typst.TypstError as exc:
             raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
         pages = _count_pages(pdf)

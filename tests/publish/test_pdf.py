@@ -1,0 +1,172 @@
+"""Study handouts: PDFs typeset by the print stage, read back with poppler (pdffonts, pdftotext, pdftoppm)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from build_kb.config import ConfigErrors, load_print_config
+from build_kb.render.handout import full_citation, plan_handouts
+
+from conftest import ROOT, build_site, make_corpus
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (make test installs it)")
+
+PLACEHOLDER_SPEECH = (
+    "在全县组织工作会议上的讲话\n"
+    "县委书记　王建国\n"
+    "（2021年3月5日）\n"
+    "同志们：\n"
+    "一、加强党的政治建设\n"
+    "要教育引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”，××同志和*同志要带头落实第一议题制度，做到学思用贯通、知信行统一。\n"
+    "二、建设高素质干部队伍\n"
+    "坚持好干部标准，大力发现储备年轻干部，完善干部考核评价机制，让“有为者有位”成为鲜明导向。\n"
+)
+
+
+def pdf_pages(path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
+    site, kb = seed_site
+    theme = next(t for t in kb.themes if t.id == "cadres")
+    pdf = site / "pdf/themes/cadres.pdf"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    embedded = {line.split()[0].split("+", 1)[1] for line in fonts if line.split()[-5:-3] == ["yes", "yes"]}
+    assert {"FandolFang-Regular-Identity-H", "FandolHei-Regular-Identity-H"} <= embedded or any("NotoSerifCJK" in f for f in embedded)
+
+    pages = pdf_pages(pdf)
+    link = re.search(r'href="../../pdf/themes/cadres.pdf" download>下载专题学习材料 PDF（(\d+) 页）', (site / "themes/cadres/index.html").read_text(encoding="utf-8"))
+    assert link and int(link.group(1)) == len(pages)
+    cover = flat(pages[0])
+    for fact in ("组织工作讲话知识库", "干部队伍", "专题学习材料", "资料范围", "2018—2020年", "5篇讲话", "13处论述", "资料截至", "编印"):
+        assert fact in cover
+
+    (handout,) = [h for h in plan_handouts(kb, "组织工作讲话知识库", speech_handouts=False) if h.path == "pdf/themes/cadres.pdf"]
+    groups = [b["text"] for b in handout.blocks if b["kind"] == "h1"]
+    assert groups[-1] == "附：来源讲话" and len(groups) >= 3
+    contents = pages[1]
+    assert flat(contents).startswith("干部队伍·专题学习材料目录")
+    for name in groups:
+        entry = re.search(re.escape(name) + r"[\s.\u2060]*?(\d+)\s*$", contents, re.M)
+        assert entry, f"{name} is not in the table of contents"
+        assert name in flat(pages[int(entry.group(1)) - 1])
+
+    body = flat("".join(pages))
+    for speech, section in [(kb.speech(s), kb.section(s, x)) for s, x in kb.theme_excerpts["cadres"]]:
+        assert flat(full_citation(speech, section)) in body
+    assert flat("1. 《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔") in body
+
+    for number, page in enumerate(pages[1:], 2):
+        assert len(re.findall(r"[\u4e00-\u9fff]", page)) >= 100, f"page {number} is nearly empty"
+        assert f"—{number}—" in flat(page), f"page {number} has no page number"
+    assert "—1—" not in flat(pages[0])
+
+
+def test_speech_handout_is_linked_and_numbered(seed_site):
+    site, kb = seed_site
+    speech = kb.speeches[0]
+    pdf = site / f"pdf/speeches/{speech.id}.pdf"
+    pages = pdf_pages(pdf)
+    html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
+    assert f'<dt>打印</dt><dd><a class="kb-pdf" href="../../pdf/speeches/{speech.id}.pdf" download>下载公文版式 PDF（{len(pages)} 页）</a></dd>' in html
+    assert flat(pages[0]).startswith(flat(speech.title))
+    assert "—1—" in flat(pages[0])
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="kb-pdf"') == len([t for t in kb.themes if kb.theme_excerpts.get(t.id)])
+
+
+def test_placeholders_and_quotes_print_exactly(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH})
+    kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
+    (speech,) = kb.speeches
+    paragraph = "要教育引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”，××同志和*同志要带头落实第一议题制度，做到学思用贯通、知信行统一。"
+    for pdf in (tmp_path / f"site/pdf/speeches/{speech.id}.pdf", tmp_path / "site/pdf/themes/political-building.pdf"):
+        assert paragraph in flat("".join(pdf_pages(pdf)))
+    layout = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"site/pdf/speeches/{speech.id}.pdf"), "-"], capture_output=True, text=True).stdout
+    # Paragraph numbers stand in the margin, before the first line of their paragraph.
+    assert re.search(r"^\s*1\s+同志们：", layout, re.M) and re.search(r"^\s*2\s+要教育引导党员干部", layout, re.M)
+    for page in (1,):
+        png = subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", str(page), "-l", str(page), str(tmp_path / f"site/pdf/speeches/{speech.id}.pdf")], capture_output=True)
+        assert png.returncode == 0 and png.stdout.startswith(b"\x89PNG")
+
+
+def test_characters_missing_from_the_fonts_are_named(tmp_path):
+    text = PLACEHOLDER_SPEECH.replace("年轻干部", "年轻干部龘𠀀")
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text})
+    kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
+    warnings = [p.message for p in kb.problems if p.file == "c/print.yaml"]
+    body = [w for w in warnings if "fallback" in w]
+    assert body == ["print: 1 characters are not in the body font FandolFang R and print in a fallback face: 龘"] or not shutil.which("fc-list")
+    assert any(w.startswith("print: 1 characters are in none of the body fonts (") and w.endswith("would print as blank boxes: 𠀀; add a font that has them to corpus/print.yaml") for w in warnings)
+
+
+def test_without_fonts_the_site_is_built_without_handouts(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH, "print.yaml": "fonts:\n  body: [不存在的仿宋]\n"})
+    kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
+    assert not (tmp_path / "site/pdf").exists()
+    assert [p.message for p in kb.problems] == [
+        "print.yaml: none of the fonts for 'body' is installed (不存在的仿宋). Install the free ones with `sudo make fonts` "
+        "(FandolFang/Kai/Hei and Noto CJK), or add a folder holding your own fonts to font_paths in corpus/print.yaml; "
+        "the site is built without PDF handouts"
+    ]
+    assert "kb-pdf" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_print_yaml_is_validated(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"print.yaml": "fonts:\n  boby: [仿宋]\n  title: 3\npdf: yes please\npublisher: 某市委组织部\n"})
+    with pytest.raises(ConfigErrors) as error:
+        load_print_config(corpus)
+    assert str(error.value).splitlines() == [
+        "3 problems in the configuration:",
+        "  c/print.yaml:2: unknown field 'boby' in 'fonts'; did you mean 'body'? expected one of: body, heading, kai, title",
+        "  c/print.yaml:3: fonts for 'title' must be a list (lines starting with '- '), not a number",
+        "  c/print.yaml:4: 'pdf' must be true or false; got text 'yes please'",
+    ]
+    (corpus / "print.yaml").write_text("fonts:\n  body: [仿宋_GB2312, FandolFang R]\npublisher: 某市委组织部\nspeech_handouts: false\n", encoding="utf-8")
+    config = load_print_config(corpus)
+    assert config.fonts["body"] == ("仿宋_GB2312", "FandolFang R") and config.publisher == "某市委组织部" and config.speech_handouts is False
+
+
+def kb(*args):
+    return subprocess.run([sys.executable, "-m", "build_kb", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_kb_print_selections(tmp_path):
+    cache = str(tmp_path / "cache")
+    run = kb("print", "--theme", "cadres", "--year", "2020", "-o", str(tmp_path / "cadres-2020.pdf"), "--cache-dir", cache)
+    assert run.returncode == 0, run.stderr
+    pages = pdf_pages(tmp_path / "cadres-2020.pdf")
+    assert re.fullmatch(rf"{re.escape(str(tmp_path / 'cadres-2020.pdf'))}: {len(pages)} pages, \d+ excerpts \(干部队伍·2020年\)\n", run.stdout)
+    assert "干部队伍" in flat(pages[0]) and "2020年" in flat(pages[0])
+    assert "2018年2月27日" not in flat("".join(pages))
+
+    unknown = kb("print", "--theme", "cadre", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
+    assert (unknown.returncode, unknown.stderr) == (1, "Error: unknown theme 'cadre'; did you mean 'cadres'?\n")
+    empty = kb("print", "--theme", "talent", "--year", "2030", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
+    assert (empty.returncode, empty.stderr) == (1, "Error: nothing matches this selection (2030年); widen it, or check the spelling with kb check\n")
+    bad_year = kb("print", "--year", "20-21", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
+    assert (bad_year.returncode, bad_year.stderr) == (1, "Error: --year '20-21': write a year (2020) or a range (2020-2022)\n")
+    nothing = kb("print", "-o", str(tmp_path / "x.pdf"))
+    assert (nothing.returncode, nothing.stderr) == (1, "Error: say what to print: --theme, --year, --speaker, --term or --speech (any combination)\n")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_handouts_are_reproducible(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH})
+    build_site(ROOT / "mkdocs.yml", tmp_path / "one", corpus_dir=corpus, pdf=True)
+    build_site(ROOT / "mkdocs.yml", tmp_path / "two", corpus_dir=corpus, pdf=True, cache_dir=tmp_path / "cache")
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one/pdf").rglob("*.pdf"))
+    assert one and one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two/pdf").rglob("*.pdf"))
+    for path in one:
+        assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes()
