@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"
 PY = sys.executable
-STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "words", "candidates", "terms", "related", "render", "mkdocs", "search index", "export"]
+STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "words", "candidates", "terms", "related", "print", "render", "mkdocs", "search index", "export"]
 CPU_STAGES = {"read", "clean", "parse", "classify", "words", "candidates"}
 """Measured as CPU seconds summed over the worker processes; "per-speech (wall)" is their elapsed time."""
 SEARCH_AT = 1000
@@ -89,11 +89,15 @@ def bench_size(n: int) -> dict:
         "onechange_s": one["total"],
         "site_bytes": size(site),
         "search_bytes": size(site / "search"),
+        "pdf_bytes": size(site / "pdf") if (site / "pdf").exists() else 0,
         "corpus_bytes": text_bytes,
         "naive_s": naive_seconds,
         "naive_site_bytes": size(naive_dir / "site"),
         "naive_search_bytes": size(naive_dir / "site" / "search"),
     }
+    if n == SEARCH_AT:
+        print(f"[{n}] study handouts …", flush=True)
+        row["print"] = run_json(BENCH / "print_bench.py", corpus, cache, site)
     if n == SEARCH_AT and shutil.which("chromium"):
         print(f"[{n}] search in headless Chromium …", flush=True)
         row["search"] = run_json(BENCH / "search_bench.py", site, naive_dir / "site")
@@ -123,6 +127,7 @@ def report(rows: list[dict]) -> str:
             f"{r['nochange_s']:.2f} s | {r['onechange_s']:.1f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} | "
             f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['site_bytes'] * 100:.0f} % of site, {r['search_bytes'] / r['corpus_bytes'] * 100:.0f} % of corpus text) | {mb(r['corpus_bytes'])} |"
         )
+    lines += ["", "Site sizes include the study handouts (PDF): " + "; ".join(f"N = {r['n']}: {mb(r.get('pdf_bytes', 0))} of PDF" for r in rows) + ".", ""]
     lines += ["", "Naive build for comparison: site / search index of the naive build:", ""]
     for r in rows:
         lines.append(f"- N = {r['n']}: naive site {mb(r['naive_site_bytes'])}, Material search index {mb(r['naive_search_bytes'])}")
@@ -132,7 +137,18 @@ def report(rows: list[dict]) -> str:
     lines += ["", "read, clean, parse, classify, words (for related passages) and candidates (提法 candidates) run per speech in two forked worker processes: their columns are CPU seconds "
               "summed over both workers (they may exceed elapsed time); \"per-speech (wall)\" is the elapsed time of that part. "
               "mkdocs = the MkDocs theme laying out the pages (measured by build()).",
-              "", "PDF: none is generated at build time; study material is printed from the browser (print stylesheet)."]
+              "print = typesetting the study handouts with Typst (two forked workers); PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed."]
+    for r in rows:
+        if "print" in r:
+            p = r["print"]
+            lines += ["", f"## Study handouts at N = {r['n']} (`bench/print_bench.py`)", "",
+                      f"{p['handouts']} handouts, {mb(p['pdf_bytes'])} of PDF. Typesetting one handout in a fresh process:", "",
+                      "| handout | pages | seconds |", "|---|---|---|",
+                      f"| {p['near_200']['path']} (closest to 200 pages) | {p['near_200']['pages']} | {p['near_200']['seconds']:.2f} |",
+                      f"| {p['largest']['path']} (largest) | {p['largest']['pages']} | {p['largest']['seconds']:.2f} |"]
+            if "chromium_theme_page" in p:
+                c = p["chromium_theme_page"]
+                lines.append(f"| headless Chromium printing {c['page']} (the same excerpts as the largest, web layout; browser start included) | {c['pages']} | {c['seconds']:.2f} |")
     for r in rows:
         if "search" in r:
             lines += ["", f"## Search at N = {r['n']} (headless Chromium, cold = fresh browser context)", "",

@@ -73,3 +73,24 @@ def test_printed_theme_page_is_study_material(page, server, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     png = next(tmp_path.glob("p*.png"))
     assert png.stat().st_size > 5000
+
+
+def test_browser_print_fills_pages_and_numbers_them(page, server, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (make test installs it)")
+    import re
+
+    for url in ("themes/cadres/", "speeches/000-0529276282a01e65/"):
+        page.goto(server + url)
+        pdf = tmp_path / "printed.pdf"
+        page.pdf(path=str(pdf), format="A4", display_header_footer=False)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        pages = text.split("\f")[:-1]
+        assert len(pages) >= 5
+        for number, body in enumerate(pages, 1):
+            flat = re.sub(r"\s+", "", body)
+            assert f"—{number}—" in flat, f"{url}: page {number} has no page number"
+            if number < len(pages):
+                # No page is left nearly empty by content that could not break.
+                assert len(re.findall(r"[\u4e00-\u9fff]", body)) >= 400, f"{url}: page {number} is nearly empty"
+        assert "下载" not in text and "打印" not in text

@@ -191,6 +191,7 @@ def check_shrink(kb: KnowledgeBase, site_dir: Path, allow_shrink: bool) -> None:
 def build_lock(site_dir: Path):
     """One build at a time per site folder: a second build waits for the first (and says so)."""
     lock_path = site_dir.parent / _LOCK.format(name=site_dir.name)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)  # a site folder may be new, and so its parent
     with open(lock_path, "a+b") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

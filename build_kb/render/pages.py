@@ -84,7 +84,7 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
     handout = speech_handout_path(speech)
     if handout in site.pdfs:
-        rows += f"<dt>打印</dt><dd>{pdf_link(page, handout, site.pdfs[handout], '下载公文版式 PDF')}</dd>"
+        rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{pdf_link(page, handout, site.pdfs[handout], "下载公文版式 PDF")}</dd>'
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')

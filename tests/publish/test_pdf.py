@@ -79,7 +79,7 @@ def test_speech_handout_is_linked_and_numbered(seed_site):
     pdf = site / f"pdf/speeches/{speech.id}.pdf"
     pages = pdf_pages(pdf)
     html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
-    assert f'<dt>打印</dt><dd><a class="kb-pdf" href="../../pdf/speeches/{speech.id}.pdf" download>下载公文版式 PDF（{len(pages)} 页）</a></dd>' in html
+    assert f'<dt class="kb-print">打印</dt><dd class="kb-print"><a class="kb-pdf" href="../../pdf/speeches/{speech.id}.pdf" download>下载公文版式 PDF（{len(pages)} 页）</a></dd>' in html
     assert flat(pages[0]).startswith(flat(speech.title))
     assert "—1—" in flat(pages[0])
     home = (site / "index.html").read_text(encoding="utf-8")
