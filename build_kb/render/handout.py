@@ -41,7 +41,7 @@ class Handout:
     def text(self) -> str:
         """Every character the PDF will print (for the font coverage check)."""
         facts = "".join(a + b for a, b in self.cover_facts)
-        return self.title + self.subtitle + self.running + self.heading + self.byline + facts + "".join(b.get("text", "") for b in self.blocks)
+        return self.title + self.subtitle + self.running + self.heading + self.byline + facts + "".join(b.get("text", "") + b.get("span", "") for b in self.blocks)
 
 
 def theme_handout_path(theme: Theme) -> str:
@@ -106,7 +106,13 @@ def excerpt_blocks(speech: Speech, section: Section) -> list[dict]:
     heading = section.heading or f"{speech.title}·{section_location(section)}"
     blocks = [{"kind": "h2", "text": heading}]
     blocks.extend(b for b in section_blocks(section, "h2")[1 if section.heading else 0 :])
-    blocks.append({"kind": "cite", "text": full_citation(speech, section)})
+    citation = full_citation(speech, section)
+    span = paragraph_span(section)
+    if span and citation.endswith("，" + span):
+        # The paragraph numbers are typeset unbroken (第19—23段 never splits across lines).
+        blocks.append({"kind": "cite", "text": citation[: -len(span) - 1], "span": span})
+    else:
+        blocks.append({"kind": "cite", "text": citation})
     return blocks
 
 

@@ -33,6 +33,21 @@ def pdf_pages(path) -> list[str]:
     return text.split("\f")[:-1]
 
 
+def line_starts(path) -> list[str]:
+    """The first character of every printed line, from the words' positions (pdftotext -bbox)."""
+    import html
+
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    starts = []
+    for page in boxes.split("<page ")[1:]:
+        lines: dict[int, list] = {}
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', page):
+            middle = round((float(m.group(2)) + float(m.group(3))) / 8)  # same line: same middle within 4 pt
+            lines.setdefault(middle, []).append((float(m.group(1)), html.unescape(m.group(4))))
+        starts.extend(min(words)[1][0] for words in lines.values())
+    return starts
+
+
 def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -67,6 +82,7 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
         assert flat(full_citation(speech, section)) in body
     assert flat("1. 《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔") in body
 
+    assert [c for c in line_starts(pdf) if c in "，。、；：！？”’）》"] == [], "a printed line starts with closing punctuation"
     for number, page in enumerate(pages[1:], 2):
         assert len(re.findall(r"[\u4e00-\u9fff]", page)) >= 100, f"page {number} is nearly empty"
         assert f"—{number}—" in flat(page), f"page {number} has no page number"
