@@ -150,3 +150,69 @@ def test_no_request_leaves_the_site_without_resize_observer(browser, server, see
         assert page.evaluate("typeof window.ResizeObserver") == "function"
     assert {urlparse(u).hostname for u in seen if not u.startswith("data:")} == {"127.0.0.1"}, [u for u in seen if "127.0.0.1" not in u]
     context.close()
+
+
+def full_scan(kb, include: list[str], exclude: list[str]) -> list[str]:
+    """Every passage (title, heading, paragraph) holding all of `include` and none of `exclude`."""
+    from build_kb.publish.search_index import normalise_for_search
+
+    found = []
+    for speech in kb.speeches:
+        records = [("", speech.title)]
+        for section in speech.all_sections():
+            if section.heading:
+                records.append((section.id, section.heading))
+            records.extend((p.id, p.text) for p in section.paragraphs)
+        for anchor, text in records:
+            text = normalise_for_search(text)
+            if all(w in text for w in include) and not any(w in text for w in exclude):
+                found.append(f"{speech.url}#{anchor}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "query, include, exclude",
+    [
+        ('"全面 从严治党"', ["全面从严治党"], []),
+        ("“两个维护” 四个意识", ["两个维护", "四个意识"], []),
+        ("干部 -年轻", ["干部"], ["年轻"]),
+        ("基层党组织 -\"党支部\" －组织力", ["基层党组织"], ["党支部", "组织力"]),
+        ("幹部 監督", ["干部", "监督"], []),
+        ("黨組織", ["党组织"], []),
+        ("××", ["××"], []),
+    ],
+)
+def test_query_forms_match_a_full_scan(search_page, seed_site, query, include, exclude):
+    _, kb = seed_site
+    expected = full_scan(kb, include, exclude)
+    status, hrefs, hidden = run_query(search_page, query)
+    shown = [site_path(h) for h in hrefs]
+    assert set(shown) <= set(expected), f"imprecise: {set(shown) - set(expected)}"
+    assert len(shown) + hidden == len(expected), status
+    assert status.startswith(f"找到 {len(expected)} 处") if expected else status.startswith("没有找到"), status
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("党", "“党”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。"),
+        ("-党建", "请再输入一个要查找的词：“-”开头的词表示不要含有它的段落。"),
+    ],
+)
+def test_queries_that_cannot_be_searched_say_why(search_page, query, message):
+    status, hrefs, _ = run_query(search_page, query)
+    assert (status, hrefs) == (message, [])
+
+
+def test_search_works_from_a_folder_without_a_server(browser, seed_site):
+    """A copy on a USB stick: file:// pages, where fetch() is refused; the data scripts still load."""
+    site, kb = seed_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((site / "speeches" / "index.html").as_uri())
+    expected = full_scan(kb, ["年轻干部"], [])
+    status, hrefs, hidden = run_query(page, "年轻干部")
+    assert status.startswith(f"找到 {len(expected)} 处"), status
+    assert len(hrefs) + hidden == len(expected)
+    assert all(h.startswith("/") or "speeches/" in h for h in hrefs)
+    context.close()

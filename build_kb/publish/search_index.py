@@ -2,18 +2,24 @@
 
 Layout under site/search/ (specified in SEARCH_FORMAT.md beside this file):
 
-- `meta.json`: the speeches (url, title, date, year, speaker), the themes, and the shard count.
-- `i/<k>.bin`: a sharded inverted index from every character bigram to the speeches containing it
-  (delta-coded varints). A query fetches only the shards of its own bigrams.
-- `t/<n>.bin`: the gzip-compressed text of speech n (headings and paragraphs with their anchors and
-  theme bits), fetched only for candidate speeches; the browser verifies the exact phrase in it,
+- `meta.js`: the speeches (url, title, date, year, speaker), the themes, the shard count and the
+  Traditional → Simplified character map queries are normalised with.
+- `i/<k>.js`: a sharded inverted index from every character bigram to the speeches containing it
+  (delta-coded varints). A query loads only the shards of its own bigrams.
+- `t/<n>.js`: the gzip-compressed text of speech n (headings and paragraphs with their anchors and
+  theme bits), loaded only for candidate speeches; the browser verifies the exact phrase in it,
   which makes results precise (no bigram false positives) and gives highlighted snippets.
+
+Every file is a script calling `KBSearch.load(key, payload)` (binary parts in base64): the page loads
+them with <script> elements, which browsers allow from a folder (file://) where fetch() is refused,
+so a copy of the site on a USB stick searches as well as the intranet server.
 
 All files are written deterministically: same knowledge base, same bytes.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -30,7 +36,8 @@ from ..model import KnowledgeBase, Speech
 from ..store import read_sealed, write_sealed
 from ..render.common import date_cn, theme_colours
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://."""
 CACHE_FORMAT = 1
 """Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
@@ -110,6 +117,45 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, offsets
 
 
+def data_script(key: str, payload) -> bytes:
+    """A data file as a script: `KBSearch.load("i/3","<base64>");` (JSON payloads are written as is)."""
+    if isinstance(payload, bytes):
+        body = '"' + base64.b64encode(payload).decode("ascii") + '"'
+    else:
+        # JSON is valid JavaScript; U+2028/2029 are escaped for older engines.
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"KBSearch.load({json.dumps(key)},{body});\n".encode("utf-8")
+
+
+def read_data_script(data: bytes):
+    """The payload of a data script (bytes for base64 payloads, else the JSON value): for tests and tools."""
+    text = data.decode("utf-8")
+    match = re.fullmatch(r'KBSearch\.load\("([^"]+)",(.*)\);\n', text, re.S)
+    if not match:
+        raise ValueError("not a zuzhi-kb search data script")
+    body = match.group(2)
+    if body.startswith('"'):
+        return base64.b64decode(json.loads(body))
+    return json.loads(body)
+
+
+_T2S: str | None = None
+
+
+def traditional_map() -> str:
+    """Traditional → Simplified for single characters, as pairs ("們们個个…"): queries typed in
+    Traditional script find the corpus, which the cleaner converted to Simplified (OpenCC t2s)."""
+    global _T2S
+    if _T2S is None:
+        from ..ingest.clean import _t2s
+
+        chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+        simplified = _t2s(chars)
+        pairs = [a + b for a, b in zip(chars, simplified) if a != b] if len(simplified) == len(chars) else []
+        _T2S = "".join(pairs)
+    return _T2S
+
+
 def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
     """[anchor, text, theme mask, is heading] for the title, every heading and every paragraph."""
     records: list[list] = [["", speech.title, 0, 1]]
@@ -178,8 +224,9 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         codes, data = _speech_part(speech_records(speech, theme_bits), cache_dir)
         all_codes.append(codes)
         all_positions.append(np.full(len(codes), position, dtype=np.int64))
-        (out / "t" / f"{position}.bin").write_bytes(data)
-        sizes["texts"] += len(data)
+        script = data_script(f"t/{position}", data)
+        (out / "t" / f"{position}.js").write_bytes(script)
+        sizes["texts"] += len(script)
         speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
 
     encoded: dict[str, bytes] = {}
@@ -205,17 +252,18 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         shards[fnv1a(gram) % shard_count].append(encoded[gram])
     for k in range(shard_count):
         entries = shards.get(k, [])
-        data = b"KBS1" + struct.pack("<I", len(entries)) + b"".join(entries)
-        (out / "i" / f"{k}.bin").write_bytes(data)
-        sizes["index"] += len(data)
+        script = data_script(f"i/{k}", b"KBS1" + struct.pack("<I", len(entries)) + b"".join(entries))
+        (out / "i" / f"{k}.js").write_bytes(script)
+        sizes["index"] += len(script)
 
     meta = {
         "version": FORMAT_VERSION,
         "shards": shard_count,
         "themes": [[t.id, t.name, colours[t.id]] for t in kb.themes[:30]],
         "speeches": speeches_meta,
+        "t2s": traditional_map(),
     }
-    meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    (out / "meta.json").write_bytes(meta_bytes)
+    meta_bytes = data_script("meta", meta)
+    (out / "meta.js").write_bytes(meta_bytes)
     sizes["meta"] = len(meta_bytes)
     return sizes

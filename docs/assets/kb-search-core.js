@@ -9,7 +9,7 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x31]; // "KBS1"
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -98,9 +98,70 @@
     return terms.filter(function (t, i) { return terms.indexOf(t) === i; });
   }
 
+  /** meta.t2s ("們们個个…", pairs of characters) → a lookup table. */
+  function t2sTable(pairs) {
+    var table = {}, chars = Array.from(pairs || "");
+    for (var i = 0; i + 1 < chars.length; i += 2) table[chars[i]] = chars[i + 1];
+    return table;
+  }
+
+  // Half-width punctuation typed in a query, in the full-width form the cleaner gives Chinese text.
+  var FULLWIDTH_PUNCTUATION = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+
+  /** A query word in the corpus' form: normalised, Traditional characters simplified, punctuation full-width. */
+  function corpusForm(word, table) {
+    return Array.from(normalise(word)).map(function (c) { return (table && table[c]) || FULLWIDTH_PUNCTUATION[c] || c; }).join("");
+  }
+
+  /**
+   * What a query asks for. Words separated by spaces must all occur (AND); "…" or “…” (or 「…」)
+   * quote a phrase (its inner spaces are dropped: Chinese text has none); -word or －word excludes
+   * paragraphs holding it. Words of one character cannot be searched (every paragraph has most of
+   * them) and come back in `single`, for the page to say so.
+   */
+  function parseQuery(raw, table) {
+    var include = [], exclude = [], single = [];
+    function add(list, word) { if (word && list.indexOf(word) < 0) list.push(word); }
+    var rest = String(raw).replace(/(-|－)?(?:"([^"]*)"|“([^”]*)”|「([^」]*)」)/g, function (all, minus, a, b, c) {
+      var phrase = corpusForm(String(a || b || c || "").replace(/[\s\u3000]+/g, ""), table);
+      if (phrase) {
+        if (minus) add(exclude, phrase);
+        else if (Array.from(phrase).length < 2) add(single, phrase);
+        else add(include, phrase);
+      }
+      return " ";
+    });
+    rest.split(/[\s\u3000]+/).forEach(function (token) {
+      if (!token) return;
+      var negative = (token[0] === "-" || token[0] === "－") && token.length > 1;
+      var word = corpusForm(negative ? token.slice(1) : token, table);
+      if (!word) return;
+      if (negative) add(exclude, word);
+      else if (Array.from(word).length < 2) add(single, word);
+      else add(include, word);
+    });
+    return { include: include, exclude: exclude, single: single };
+  }
+
+  /** Does a record hold every included word and none of the excluded ones? */
+  function matches(text, query) {
+    var lower = normalise(text);
+    return query.include.every(function (t) { return lower.indexOf(t) >= 0; }) &&
+      !query.exclude.some(function (t) { return lower.indexOf(t) >= 0; });
+  }
+
+  /** The bytes of a base64 payload (the binary data scripts). */
+  function fromBase64(text) {
+    var binary = typeof atob === "function" ? atob(text) : Buffer.from(text, "base64").toString("binary");
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
   return {
     FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, bigrams: bigrams, fnv1a: fnv1a, decodeShard: decodeShard,
     intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record, holdsAll: holdsAll,
-    queryTerms: queryTerms
+    queryTerms: queryTerms, t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
+    fromBase64: fromBase64
   };
 });

@@ -24,29 +24,44 @@
 
   var core = window.KBSearchCore, normalise = core.normalise;
 
-  // --- data, fetched lazily and cached -------------------------------------------------------
-  var metaPromise = null, shards = {}, texts = {};
+  // --- data, loaded lazily and cached ---------------------------------------------------------
+  // Data files are scripts calling KBSearch.load(key, payload): <script> elements load them from a
+  // web server and from a folder (file://) alike, where fetch() is refused.
+  var pending = {};
+  window.KBSearch = window.KBSearch || {};
+  window.KBSearch.load = function (key, payload) {
+    var waiting = pending[key];
+    if (waiting) { waiting.resolve(payload); delete pending[key]; }
+  };
+  var loaded = {};
+  function load(key) {
+    if (!loaded[key]) loaded[key] = new Promise(function (resolve, reject) {
+      pending[key] = { resolve: resolve };
+      var script = document.createElement("script");
+      script.src = url("search/" + key + ".js");
+      script.async = true;
+      script.onerror = function () { delete pending[key]; delete loaded[key]; reject(new Error("search data " + key + " missing")); };
+      script.onload = function () { script.remove(); if (pending[key]) { delete pending[key]; reject(new Error("search data " + key + " is not a KBSearch script")); } };
+      document.head.appendChild(script);
+    });
+    return loaded[key];
+  }
+  var metaPromise = null, t2s = null;
   function meta() {
-    if (!metaPromise) metaPromise = fetch(url("search/meta.json")).then(function (r) {
-      if (!r.ok) throw new Error("search index missing");
-      return r.json();
-    }).then(core.checkMeta);
+    if (!metaPromise) metaPromise = load("meta").then(core.checkMeta).then(function (m) { t2s = core.t2sTable(m.t2s); return m; });
     return metaPromise;
   }
-  function shard(k) {
-    if (!shards[k]) shards[k] = fetch(url("search/i/" + k + ".bin")).then(function (r) { return r.arrayBuffer(); }).then(function (buf) {
-      return core.decodeShard(new Uint8Array(buf));
-    });
-    return shards[k];
-  }
-  function gunzip(buf) {
-    var bytes = new Uint8Array(buf);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes)); // server already decoded it
+  function shard(k) { return load("i/" + k).then(function (b64) { return core.decodeShard(core.fromBase64(b64)); }); }
+  var shards = {};
+  function shardOnce(k) { if (!shards[k]) shards[k] = shard(k); return shards[k]; }
+  function gunzip(bytes) {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes));
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text();
   }
+  var texts = {};
   function speechText(n) {
-    if (!texts[n]) texts[n] = fetch(url("search/t/" + n + ".bin")).then(function (r) { return r.arrayBuffer(); }).then(gunzip).then(JSON.parse);
+    if (!texts[n]) texts[n] = load("t/" + n).then(function (b64) { return gunzip(core.fromBase64(b64)); }).then(JSON.parse);
     return texts[n];
   }
 
@@ -56,7 +71,7 @@
     terms.forEach(function (t) { core.bigrams(t).forEach(function (g) { grams[g] = true; }); });
     var list = Object.keys(grams);
     if (!list.length) return Promise.resolve(null);
-    return Promise.all(list.map(function (g) { return shard(core.fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
+    return Promise.all(list.map(function (g) { return shardOnce(core.fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
       .then(function (lists) {
         lists.sort(function (a, b) { return a.length - b.length; });
         var result = Array.from(lists[0]);
@@ -148,23 +163,29 @@
       box.removeAttribute("data-done");
       if (!raw) { status.textContent = ""; panel.hidden = true; return; }
       panel.hidden = false;
-      var terms = core.queryTerms(raw);
-      if (!terms.some(function (t) { return Array.from(t).length >= 2; })) {
-        status.textContent = "请至少输入两个字（多个词用空格隔开，表示同时包含）。";
+      var query = core.parseQuery(raw, t2s);
+      if (!query.include.length) {
+        status.textContent = query.single.length
+          ? "“" + query.single.join("”“") + "”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。"
+          : (query.exclude.length ? "请再输入一个要查找的词：“-”开头的词表示不要含有它的段落。" : "请至少输入两个字（多个词用空格隔开，表示同时包含）。");
+        if (!t2s) meta().catch(function () {});
         finish(raw);
         return;
       }
+      var terms = query.include;
       status.textContent = "正在检索…";
       meta().then(function (m) {
         fillFilters(m);
-        return candidates(terms, m).then(function (ids) {
+        return candidates(core.parseQuery(raw, t2s).include, m).then(function (ids) {
           if (mine !== run) return;
           var year = selYear.value, speaker = selSpeaker.value;
           ids = (ids || []).filter(function (n) {
             var s = core.speech(m.speeches[n]);
             return (!year || String(s.year) === year) && (!speaker || s.speaker === speaker);
           });
-          state = { m: m, terms: terms, ids: ids, next: 0, hits: 0, speeches: 0, theme: selTheme.value, run: mine, raw: raw };
+          query = core.parseQuery(raw, t2s);  // again: the Traditional map is known now
+          terms = query.include;
+          state = { m: m, query: query, terms: terms, ids: ids, next: 0, hits: 0, speeches: 0, theme: selTheme.value, run: mine, raw: raw };
           if (!ids.length) { status.textContent = "没有找到包含“" + terms.join(" ") + "”的段落。"; finish(raw); return; }
           return step();
         });
@@ -172,7 +193,7 @@
         if (mine !== run) return;
         status.textContent = /version/.test(String(err && err.message))
           ? "检索索引的版本与页面不符：请重新生成网站（make site）。"
-          : "检索索引无法加载：请通过网站服务器访问本站。";
+          : "检索索引无法加载：网站不完整（缺少 search/ 目录），请重新生成网站。";
         finish(raw);
       });
     }
@@ -190,7 +211,7 @@
         var tail = done ? "" : "（还有 " + (st.ids.length - st.next) + " 篇讲话待查）";
         status.textContent = st.hits
           ? "找到 " + st.hits + " 处，分布在 " + st.speeches + " 篇讲话中" + tail
-          : (done ? "没有找到包含“" + st.terms.join(" ") + "”的段落。" : "继续查找…");
+          : (done ? "没有找到包含“" + st.terms.join(" ") + "”" + (st.query.exclude.length ? "、不含“" + st.query.exclude.join(" ") + "”" : "") + "的段落。" : "继续查找…");
         if (!st.hits && !done) return step();
         finish(st.raw);
       });
@@ -199,7 +220,7 @@
     function showSpeech(st, n, records) {
       var s = core.speech(st.m.speeches[n]), bit = st.theme === "" ? 0 : (1 << Number(st.theme));
       var hits = records.map(core.record).filter(function (r) {
-        return !(bit && !(r.themeBits & bit)) && core.holdsAll(r.text, st.terms);
+        return !(bit && !(r.themeBits & bit)) && core.matches(r.text, st.query);
       });
       if (!hits.length) return;
       st.hits += hits.length; st.speeches += 1;

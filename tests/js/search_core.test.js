@@ -50,3 +50,15 @@ test("records and speeches are read through names", () => {
   assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三"]),
     { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三" });
 });
+
+test("parseQuery: words, quoted phrases, exclusions, Traditional, one-character words", () => {
+  for (const [raw, pairs, expected] of vectors.parse_query) assert.deepEqual(core.parseQuery(raw, core.t2sTable(pairs)), expected);
+});
+
+test("matches: every included word, no excluded one", () => {
+  for (const [text, query, expected] of vectors.matches) assert.equal(core.matches(text, query), expected);
+});
+
+test("fromBase64", () => {
+  assert.deepEqual(Array.from(core.fromBase64("S0JTMQA=")), [0x4b, 0x42, 0x53, 0x31, 0]);
+});
