@@ -155,6 +155,8 @@ def report(rows: list[dict]) -> str:
                       "| engine | first results after typing (cold) | from opening the page | fetched for the cold query | warm query | fetched (warm) |",
                       "|---|---|---|---|---|---|"]
             for engine, s in r["search"].items():
+                if engine == "totals":
+                    continue
                 lines.append(
                     f"| {engine} | {s['cold']['after_typing_s']:.2f} s | {s['cold']['after_opening_s']:.2f} s | {s['cold']['bytes'] / 1e3:.0f} KB | "
                     f"{s['warm']['after_typing_s']:.2f} s | {s['warm']['bytes'] / 1e3:.0f} KB |"
@@ -162,6 +164,11 @@ def report(rows: list[dict]) -> str:
             ours, theirs = r["search"]["zuzhi-kb"]["cold"], r["search"]["material"]["cold"]
             lines.append("")
             lines.append(f"Material ÷ zuzhi-kb, cold first results: {theirs['after_typing_s'] / max(ours['after_typing_s'], 1e-3):.1f}×; bytes: {theirs['bytes'] / max(ours['bytes'], 1):.0f}×.")
+            if "totals" in r["search"]:
+                lines += ["", "Results page (search/), each query cold in a fresh browser context: time from submitting the query to the exact totals and facets, and bytes loaded.", "",
+                          "| query | totals and facets after | loaded | result |", "|---|---|---|---|"]
+                for query, t in r["search"]["totals"].items():
+                    lines.append(f"| {query} | {t['totals_s']:.2f} s | {t['bytes'] / 1e3:.0f} KB | {t['status']} |")
     return "\n".join(lines) + "\n"
 
 

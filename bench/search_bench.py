@@ -70,6 +70,33 @@ def measure(browser, url: str, kind: str) -> dict:
     return out
 
 
+TOTALS_QUERIES = ["干部", "党建", "年轻干部", "两个维护", "干部 -年轻"]
+
+
+def measure_totals(browser, url: str) -> dict:
+    """Our results page: exact totals and facets for frequent words, cold (fresh context each)."""
+    from urllib.parse import quote
+
+    out = {}
+    for query in TOTALS_QUERIES:
+        context = browser.new_context()
+        page = context.new_page()
+        sizes: list[int] = []
+        page.goto(url + "search/")
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+        page.on("requestfinished", lambda r: sizes.append((r.sizes() or {}).get("responseBodySize", 0)))
+        start = time.perf_counter()
+        page.evaluate("q => { const i = document.querySelector('.kb-results__input'); i.value = q; i.form.requestSubmit(); }", query)
+        page.wait_for_function("() => /^共 |^没有/.test(document.querySelector('.kb-results__status').textContent)", timeout=120000)
+        totals = time.perf_counter() - start
+        page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=120000)
+        page.wait_for_timeout(500)
+        out[query] = {"totals_s": round(totals, 3), "status": page.locator(".kb-results__status").inner_text(), "bytes": sum(sizes)}
+        context.close()
+    return out
+
+
 def main(our_site: str, naive_site: str) -> dict:
     results = {}
     with sync_playwright() as p:
@@ -78,6 +105,8 @@ def main(our_site: str, naive_site: str) -> dict:
             url, httpd = serve(directory)
             try:
                 results[kind] = measure(browser, url, kind)
+                if kind == "zuzhi-kb":
+                    results["totals"] = measure_totals(browser, url)
             finally:
                 httpd.shutdown()
         browser.close()

@@ -67,7 +67,7 @@ def test_query_returns_exactly_the_passages_that_contain_it(search_page, query, 
 @pytest.mark.parametrize("query", ["<script>alert(1)</script>", ".*[(?", "' OR 1=1 --", "\\u0000", "年轻干部" * 30])
 def test_hostile_queries_are_harmless(search_page, query):
     status, hrefs, _ = run_query(search_page, query)
-    assert status.startswith("没有找到") or status.startswith("请至少")
+    assert status.startswith(("没有找到", "请至少", "要排除的词也至少要两个字")) and hrefs == []
     assert search_page.locator(".kb-search__panel script").count() == 0
     assert not search_page.evaluate("window.__pwned === true")
 
@@ -215,4 +215,84 @@ def test_search_works_from_a_folder_without_a_server(browser, seed_site):
     assert status.startswith(f"找到 {len(expected)} 处"), status
     assert len(hrefs) + hidden == len(expected)
     assert all(h.startswith("/") or "speeches/" in h for h in hrefs)
+    context.close()
+
+
+def results_page(page, server, query_string: str):
+    page.goto(server + "search/?" + query_string)
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+    return page.locator(".kb-results__status").inner_text()
+
+
+def test_results_page_totals_facets_and_shareable_address(browser, server, seed_site):
+    from collections import Counter
+    from urllib.parse import quote
+
+    _, kb = seed_site
+    by_url = {s.url: s for s in kb.speeches}
+    expected = full_scan(kb, ["干部"], ["年轻"])
+    speeches = {e.split("#")[0] for e in expected}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    status = results_page(page, server, "q=" + quote("干部 -年轻"))
+    assert status == f"共 {len(expected)} 处，分布在 {len(speeches)} 篇讲话中"
+    assert page.locator(".kb-results__hit").count() == min(50, len(expected))
+    facets = dict(zip(
+        page.eval_on_selector_all("[data-facet=year]", "els => els.map(e => e.dataset.value)"),
+        map(int, page.eval_on_selector_all("[data-facet=year] .kb-facet__count", "els => els.map(e => e.textContent)")),
+    ))
+    years = Counter(str(by_url[e.split("#")[0]].year) for e in expected if by_url[e.split("#")[0]].year)
+    assert facets == dict(years)
+    # a facet filters, and the address says so (bookmark it, send it)
+    year = max(years)
+    page.locator(f"[data-facet=year][data-value='{year}']").click()
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+    assert f"year={year}" in page.url
+    assert page.locator(".kb-results__status").inner_text() == (
+        f"共 {years[year]} 处，分布在 {len({e.split('#')[0] for e in expected if str(by_url[e.split('#')[0]].year) == year})} 篇讲话中（筛选：{year}年）"
+    )
+    again = context.new_page()
+    assert results_page(again, server, page.url.split("?", 1)[1]) == page.locator(".kb-results__status").inner_text()
+    context.close()
+
+
+def test_results_page_pages_sorts_and_exports_csv(browser, server, seed_site):
+    import csv
+    import io
+    from urllib.parse import quote
+
+    _, kb = seed_site
+    expected = full_scan(kb, ["干部"], [])
+    assert len(expected) > 50
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    results_page(page, server, "q=" + quote("干部") + "&sort=old")
+    first_page = page.eval_on_selector_all(".kb-results__cite a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(first_page) == 50
+    page.locator(".kb-results__page", has_text="2").first.click()
+    page.wait_for_function("() => (document.getElementById('kb-results').getAttribute('data-done') || '').endsWith('|2')")
+    assert "page=2" in page.url
+    second_page = page.eval_on_selector_all(".kb-results__cite a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(first_page) + len(second_page) == min(100, len(expected))
+    with page.expect_download() as download:
+        page.locator(".kb-results__csv").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["标题", "日期", "讲话人", "位置", "段号", "链接", "原文"]
+    assert len(rows) == 1 + len(expected)
+    assert {site_path(r[5]) for r in rows[1:]} == set(expected)
+    assert all("干部" in r[6] for r in rows[1:])
+    oldest = min((s for s in kb.speeches if s.year), key=lambda s: (s.year, s.date or ""))
+    assert rows[1][0] == oldest.title
+    context.close()
+
+
+def test_results_page_from_a_folder(browser, seed_site):
+    site, kb = seed_site
+    expected = full_scan(kb, ["两个维护"], [])
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "search" / "index.html").as_uri() + "?q=%E4%B8%A4%E4%B8%AA%E7%BB%B4%E6%8A%A4")
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+    assert page.locator(".kb-results__status").inner_text().startswith(f"共 {len(expected)} 处")
     context.close()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -36,9 +37,11 @@ from ..model import KnowledgeBase, Speech
 from ..store import read_sealed, write_sealed
 from ..render.common import date_cn, theme_colours
 
-FORMAT_VERSION = 2
-"""2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://."""
-CACHE_FORMAT = 1
+FORMAT_VERSION = 3
+"""2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://.
+3: postings per paragraph with positions (exact totals and facets from the index alone); records file."""
+SHARD_MAGIC = b"KBS3"
+CACHE_FORMAT = 2
 """Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
 MAX_SHARDS = 4096
@@ -157,16 +160,38 @@ def traditional_map() -> str:
 
 
 def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
-    """[anchor, text, theme mask, is heading] for the title, every heading and every paragraph."""
-    records: list[list] = [["", speech.title, 0, 1]]
+    """[anchor, text, theme mask, is heading, section id] for the title, every heading and every paragraph."""
+    records: list[list] = [["", speech.title, 0, 1, ""]]
     for section in speech.all_sections():
         mask = sum(theme_bits.get(t, 0) for t in section.themes)
         if section.heading:
-            records.append([section.id, section.heading, mask, 1])
+            records.append([section.id, section.heading, mask, 1, section.id])
         for p in section.paragraphs:
             pmask = sum(theme_bits.get(t, 0) for t in (p.themes or section.themes))
-            records.append([p.id, p.text, pmask, 0])
+            records.append([p.id, p.text, pmask, 0, section.id])
     return records
+
+
+def record_bigrams(records: list[list]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every bigram occurrence of a speech's records: (codes, record numbers, positions), in numpy.
+
+    A position is the offset of the bigram's first character in the record's normalised text.
+    """
+    all_codes, all_records, all_positions = [], [], []
+    for number, record in enumerate(records):
+        points = np.frombuffer(normalise_for_search(record[1]).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        if len(points) < 2:
+            continue
+        codes = (points[:-1] << np.uint64(32)) | points[1:]
+        keep = ~(np.isin(points[:-1], _SKIP_CODES) | np.isin(points[1:], _SKIP_CODES))
+        positions = np.flatnonzero(keep).astype(np.uint32)
+        all_codes.append(codes[keep])
+        all_records.append(np.full(len(positions), number, dtype=np.uint32))
+        all_positions.append(positions)
+    if not all_codes:
+        empty = np.zeros(0, dtype=np.uint64)
+        return empty, empty.astype(np.uint32), empty.astype(np.uint32)
+    return np.concatenate(all_codes), np.concatenate(all_records), np.concatenate(all_positions)
 
 
 def sort_order(speeches: list[Speech]) -> list[int]:
@@ -174,8 +199,8 @@ def sort_order(speeches: list[Speech]) -> list[int]:
     return sorted(range(len(speeches)), key=lambda i: newest_first_key(speeches[i].date, speeches[i].year, speeches[i].title), reverse=True)
 
 
-def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[np.ndarray, bytes]:
-    """(bigram codes, gzip'd JSON text) of one speech, reused from `cache_dir` when unchanged."""
+def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], bytes]:
+    """(bigram occurrences, gzip'd JSON text) of one speech, reused from `cache_dir` when unchanged."""
     text = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     cached = None
     if cache_dir:
@@ -184,31 +209,77 @@ def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[np.ndarra
         part = _unpack_part(read_sealed(cached, CACHE_FORMAT), text)
         if part is not None:
             return part
-    codes = bigram_codes("\n".join(record[1] for record in records))
-    data = gzip.compress(text, compresslevel=6, mtime=0)
+    occurrences = record_bigrams(records)
+    data = gzip.compress(text, compresslevel=9, mtime=0)
     if cached:
-        write_sealed(cached, struct.pack("<Q", len(codes)) + codes.astype(np.uint64).tobytes() + data, CACHE_FORMAT)
-    return codes, data
+        codes, numbers, positions = occurrences
+        write_sealed(cached, struct.pack("<Q", len(codes)) + codes.tobytes() + numbers.tobytes() + positions.tobytes() + data, CACHE_FORMAT)
+    return occurrences, data
 
 
-def _unpack_part(payload: bytes | None, text: bytes) -> tuple[np.ndarray, bytes] | None:
+def _unpack_part(payload: bytes | None, text: bytes):
     """A cached part, checked to hold exactly this speech's text; None when damaged or absent."""
     if payload is None or len(payload) < 8:
         return None
-    (n_codes,) = struct.unpack("<Q", payload[:8])
-    if len(payload) < 8 + 8 * n_codes:
+    (n,) = struct.unpack("<Q", payload[:8])
+    end = 8 + 16 * n
+    if len(payload) < end:
         return None
-    data = payload[8 + 8 * n_codes :]
+    data = payload[end:]
     try:
         if gzip.decompress(data) != text:
             return None
     except (OSError, EOFError):
         return None
-    return np.frombuffer(payload[8 : 8 + 8 * n_codes], dtype=np.uint64), data
+    codes = np.frombuffer(payload[8 : 8 + 8 * n], dtype=np.uint64)
+    numbers = np.frombuffer(payload[8 + 8 * n : 8 + 12 * n], dtype=np.uint32)
+    positions = np.frombuffer(payload[8 + 12 * n : end], dtype=np.uint32)
+    return (codes, numbers, positions), data
+
+
+def encode_postings(codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> dict[str, bytes]:
+    """Bigram → its posting bytes: n_records, then per record (ascending) gap, n_positions, position gaps.
+
+    All numbers are varints; a record gap is `r - previous - 1` (previous = -1 for the first), and so
+    is a position gap inside its record. Computed for all bigrams at once with numpy.
+    """
+    if not len(codes):
+        return {}
+    order = np.lexsort((positions, records, codes))
+    codes, records, positions = codes[order], records[order].astype(np.int64), positions[order].astype(np.int64)
+    n = len(codes)
+    code_start = np.r_[True, codes[1:] != codes[:-1]]
+    record_start = code_start | np.r_[True, records[1:] != records[:-1]]
+    # how many numbers each occurrence emits: [n_records] [record gap, n_positions] position gap
+    emitted = code_start.astype(np.int64) + 2 * record_start + 1
+    first = np.r_[0, np.cumsum(emitted)[:-1]]
+    values = np.zeros(int(emitted.sum()), dtype=np.int64)
+    code_ids = np.cumsum(code_start) - 1
+    records_per_code = np.bincount(code_ids, weights=record_start).astype(np.int64)
+    values[first[code_start]] = records_per_code
+    at = first + code_start
+    previous_record = np.r_[-1, records[:-1]]
+    previous_record[code_start] = -1
+    group_ids = np.cumsum(record_start) - 1
+    group_sizes = np.bincount(group_ids)
+    values[at[record_start]] = (records - previous_record - 1)[record_start]
+    values[at[record_start] + 1] = group_sizes
+    previous_position = np.r_[-1, positions[:-1]]
+    previous_position[record_start] = -1
+    values[at + 2 * record_start] = positions - previous_position - 1
+    body, offsets = varints(values)
+    body = body.tobytes()
+    starts = np.flatnonzero(code_start)
+    value_starts = first[starts]
+    value_ends = np.r_[value_starts[1:], len(values)]
+    out = {}
+    for start, v0, v1 in zip(starts.tolist(), value_starts.tolist(), value_ends.tolist()):
+        out[_decode(codes[start])] = body[offsets[v0] : offsets[v1]]
+    return out
 
 
 def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> dict[str, int]:
-    """Write site/search/; return sizes in bytes by part (meta, index, texts)."""
+    """Write site/search/; return sizes in bytes by part (meta, records, index, texts)."""
     out = Path(site_dir) / "search"
     (out / "i").mkdir(parents=True, exist_ok=True)
     (out / "t").mkdir(parents=True, exist_ok=True)
@@ -216,35 +287,29 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
     colours = theme_colours(kb.themes)
     order = sort_order(kb.speeches)
 
-    sizes = {"meta": 0, "index": 0, "texts": 0}
+    sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0}
     speeches_meta = []
-    all_codes, all_positions = [], []
+    parts_codes, parts_records, parts_positions = [], [], []
+    masks: list[int] = []
     for position, speech_index in enumerate(order):
         speech = kb.speeches[speech_index]
-        codes, data = _speech_part(speech_records(speech, theme_bits), cache_dir)
-        all_codes.append(codes)
-        all_positions.append(np.full(len(codes), position, dtype=np.int64))
+        records = speech_records(speech, theme_bits)
+        (codes, numbers, positions), data = _speech_part(records, cache_dir)
+        parts_codes.append(codes)
+        parts_records.append(numbers.astype(np.int64) + len(masks))
+        parts_positions.append(positions)
+        masks.extend(record[2] for record in records)
         script = data_script(f"t/{position}", data)
         (out / "t" / f"{position}.js").write_bytes(script)
         sizes["texts"] += len(script)
-        speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or ""])
+        speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)])
 
     encoded: dict[str, bytes] = {}
-    if all_codes:
-        codes = np.concatenate(all_codes)
-        positions = np.concatenate(all_positions)
-        by_code = np.lexsort((positions, codes))
-        codes, positions = codes[by_code], positions[by_code]
-        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-        ends = np.r_[starts[1:], len(codes)]
-        # delta coding inside each bigram's list: first id as is, then gaps minus one
-        previous = np.r_[-1, positions[:-1]]
-        previous[starts] = -1
-        body, offsets = varints(positions - previous - 1)
-        body = body.tobytes()
-        for start, end in zip(starts.tolist(), ends.tolist()):
-            key = _decode(codes[start]).encode("utf-8")
-            encoded[_decode(codes[start])] = bytes([len(key)]) + key + varint(end - start) + body[offsets[start]:offsets[end]]
+    if parts_codes:
+        postings = encode_postings(np.concatenate(parts_codes), np.concatenate(parts_records), np.concatenate(parts_positions))
+        for gram, body in postings.items():
+            key = gram.encode("utf-8")
+            encoded[gram] = bytes([len(key)]) + key + varint(len(body)) + body
     total = sum(len(v) for v in encoded.values())
     shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
     shards: dict[int, list[bytes]] = defaultdict(list)
@@ -252,13 +317,21 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         shards[fnv1a(gram) % shard_count].append(encoded[gram])
     for k in range(shard_count):
         entries = shards.get(k, [])
-        script = data_script(f"i/{k}", b"KBS1" + struct.pack("<I", len(entries)) + b"".join(entries))
+        script = data_script(f"i/{k}", SHARD_MAGIC + struct.pack("<I", len(entries)) + b"".join(entries))
         (out / "i" / f"{k}.js").write_bytes(script)
         sizes["index"] += len(script)
+
+    runs = bytearray(b"KBR3")
+    for mask, group in itertools.groupby(masks):
+        runs += varint(len(list(group))) + varint(mask)
+    records_script = data_script("r", bytes(runs))
+    (out / "r.js").write_bytes(records_script)
+    sizes["records"] = len(records_script)
 
     meta = {
         "version": FORMAT_VERSION,
         "shards": shard_count,
+        "records": len(masks),
         "themes": [[t.id, t.name, colours[t.id]] for t in kb.themes[:30]],
         "speeches": speeches_meta,
         "t2s": traditional_map(),

@@ -64,7 +64,17 @@ def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None) -> dict[
     review = render_review(kb)
     if review is not None:
         pages["review.md"] = review
+    pages["search.md"] = render_search_page()
     return pages
+
+
+def render_search_page() -> HtmlPage:
+    """The results page: filled by assets/kb-search.js from its address (search/?q=…&year=…)."""
+    out = HtmlPage("检索", hide=["navigation", "toc"])
+    out.heading(1, "检索讲话原文", "top", toc=False)
+    out.add('<div id="kb-results" class="kb-results"></div>')
+    out.add("<noscript><p>检索需要浏览器启用 JavaScript。</p></noscript>")
+    return out
 
 
 def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> HtmlPage:

@@ -9,8 +9,9 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT_VERSION = 2;
-  var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x31]; // "KBS1"
+  var FORMAT_VERSION = 3;
+  var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x33]; // "KBS3"
+  var RUNS_MAGIC = [0x4b, 0x42, 0x52, 0x33];  // "KBR3"
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
@@ -50,19 +51,165 @@
     return value;
   }
 
-  /** A shard file → Map(bigram → ascending speech positions). Throws on a wrong magic or a cut file. */
+  function checkMagic(bytes, magic, name) {
+    for (var m = 0; m < 4; m++) if (bytes[m] !== magic[m]) throw new Error("not a zuzhi-kb " + name + " (magic " + String.fromCharCode.apply(null, magic) + " expected)");
+  }
+
+  /** A shard file → Map(bigram → its posting bytes), decoded lazily by `decodePosting`. Throws on a wrong magic or a cut file. */
   function decodeShard(bytes) {
-    for (var m = 0; m < 4; m++) if (bytes[m] !== SHARD_MAGIC[m]) throw new Error("not a zuzhi-kb search shard (magic KBS1 expected)");
+    checkMagic(bytes, SHARD_MAGIC, "search shard");
     var count = (bytes[4] | (bytes[5] << 8) | (bytes[6] << 16) | (bytes[7] << 24)) >>> 0;
     var decoder = new TextDecoder(), map = new Map(), pos = { i: 8 };
     for (var n = 0; n < count; n++) {
+      if (pos.i >= bytes.length) throw new Error("search shard is truncated");
       var len = bytes[pos.i++], key = decoder.decode(bytes.subarray(pos.i, pos.i + len));
       pos.i += len;
-      var size = readVarint(bytes, pos), ids = new Int32Array(size), prev = -1;
-      for (var j = 0; j < size; j++) { prev = prev + 1 + readVarint(bytes, pos); ids[j] = prev; }
-      map.set(key, ids);
+      var size = readVarint(bytes, pos);
+      if (pos.i + size > bytes.length) throw new Error("search shard is truncated");
+      map.set(key, bytes.subarray(pos.i, pos.i + size));
+      pos.i += size;
     }
     return map;
+  }
+
+  /** Posting bytes → {records, starts, positions}: the positions in record records[k] are positions[starts[k] .. starts[k+1]). */
+  function decodePosting(bytes) {
+    var pos = { i: 0 }, n = readVarint(bytes, pos);
+    var records = new Int32Array(n), starts = new Int32Array(n + 1), positions = [], previous = -1;
+    for (var k = 0; k < n; k++) {
+      previous = previous + 1 + readVarint(bytes, pos);
+      records[k] = previous;
+      starts[k] = positions.length;
+      var count = readVarint(bytes, pos), p = -1;
+      for (var j = 0; j < count; j++) { p = p + 1 + readVarint(bytes, pos); positions.push(p); }
+    }
+    starts[n] = positions.length;
+    if (pos.i !== bytes.length) throw new Error("search posting has trailing bytes");
+    return { records: records, starts: starts, positions: Int32Array.from(positions) };
+  }
+
+  /** Offsets of the bigrams that pin every character of a word: 0, 2, 4 … and the last pair. */
+  function coverOffsets(word) {
+    var length = Array.from(word).length, out = [];
+    for (var o = 0; o + 1 < length; o += 2) out.push(o);
+    if (length >= 2 && out[out.length - 1] !== length - 2) out.push(length - 2);
+    return out;
+  }
+
+  function hasPosition(posting, k, value) {
+    var lo = posting.starts[k], hi = posting.starts[k + 1] - 1, ps = posting.positions;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (ps[mid] === value) return true; if (ps[mid] < value) lo = mid + 1; else hi = mid - 1; }
+    return false;
+  }
+
+  function findRecord(posting, record, from) {
+    var lo = from, hi = posting.records.length - 1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (posting.records[mid] < record) lo = mid + 1; else hi = mid - 1; }
+    return lo;
+  }
+
+  /**
+   * The records (ascending) in which `word` occurs: every bigram of its cover at the right distance
+   * from the first. `postingOf(bigram)` gives a decoded posting or null. Exact: the cover pins every
+   * character of the word to consecutive positions.
+   */
+  function wordRecords(word, postingOf) {
+    var chars = Array.from(word), cover = coverOffsets(word).map(function (o) {
+      return { offset: o, posting: postingOf(chars[o] + chars[o + 1]) };
+    });
+    if (!cover.length || cover.some(function (c) { return !c.posting; })) return new Int32Array(0);
+    cover.sort(function (a, b) { return a.posting.records.length - b.posting.records.length; });
+    var driver = cover[0], rest = cover.slice(1), cursors = rest.map(function () { return 0; }), out = [];
+    for (var k = 0; k < driver.posting.records.length; k++) {
+      var record = driver.posting.records[k], places = [], all = true;
+      for (var c = 0; c < rest.length; c++) {
+        var at = findRecord(rest[c].posting, record, cursors[c]);
+        cursors[c] = at;
+        if (at >= rest[c].posting.records.length || rest[c].posting.records[at] !== record) { all = false; break; }
+        places.push(at);
+      }
+      if (!all) continue;
+      for (var j = driver.posting.starts[k]; j < driver.posting.starts[k + 1]; j++) {
+        var start = driver.posting.positions[j] - driver.offset;
+        if (start < 0) continue;
+        var ok = true;
+        for (c = 0; c < rest.length && ok; c++) ok = hasPosition(rest[c].posting, places[c], start + rest[c].offset);
+        if (ok) { out.push(record); break; }
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  function subtract(a, b) {
+    var out = [], j = 0;
+    for (var i = 0; i < a.length; i++) {
+      while (j < b.length && b[j] < a[i]) j++;
+      if (j >= b.length || b[j] !== a[i]) out.push(a[i]);
+    }
+    return out;
+  }
+
+  /** The records file: theme masks of all records, as runs → {ends, masks} (run k covers records < ends[k]). */
+  function decodeRuns(bytes) {
+    checkMagic(bytes, RUNS_MAGIC, "records file");
+    var pos = { i: 4 }, ends = [], masks = [], total = 0;
+    while (pos.i < bytes.length) { total += readVarint(bytes, pos); ends.push(total); masks.push(readVarint(bytes, pos)); }
+    return { ends: Int32Array.from(ends), masks: Int32Array.from(masks) };
+  }
+
+  /**
+   * Totals and facets of matched records (ascending ids). `filters` = {year, theme, speaker, level}
+   * (each "" for any). A facet counts hits under every filter but its own, so choosing one value
+   * still shows the others. Returns {hits, speeches, perSpeech: [[position, [records…]], …] (in
+   * position order), facets: {year: {…}, theme: {…}, speaker: {…}, level: {…}}}.
+   */
+  function tally(records, meta, runs, filters) {
+    var rows = meta.speeches, bounds = [0];
+    for (var n = 0; n < rows.length; n++) bounds.push(bounds[n] + rows[n][6]);
+    var s = 0, r = 0, info = [];
+    for (var k = 0; k < records.length; k++) {
+      var id = records[k];
+      while (bounds[s + 1] <= id) s++;
+      while (runs.ends[r] <= id) r++;
+      var row = rows[s];
+      info.push({ record: id, speech: s, year: row[3] ? String(row[3]) : "", speaker: row[4], level: row[5], mask: runs.masks[r] });
+    }
+    function passes(x, skip) {
+      return (skip === "year" || !filters.year || x.year === filters.year) &&
+        (skip === "speaker" || !filters.speaker || x.speaker === filters.speaker) &&
+        (skip === "level" || !filters.level || x.level === filters.level) &&
+        (skip === "theme" || filters.theme === "" || filters.theme === undefined || (x.mask & (1 << Number(filters.theme))));
+    }
+    var facets = { year: {}, theme: {}, speaker: {}, level: {} };
+    info.forEach(function (x) {
+      ["year", "speaker", "level"].forEach(function (dim) { if (x[dim] && passes(x, dim)) facets[dim][x[dim]] = (facets[dim][x[dim]] || 0) + 1; });
+      if (passes(x, "theme")) for (var b = 0; b < 30; b++) if (x.mask & (1 << b)) facets.theme[b] = (facets.theme[b] || 0) + 1;
+    });
+    var kept = info.filter(function (x) { return passes(x, null); }), per = [];
+    kept.forEach(function (x) {
+      if (!per.length || per[per.length - 1][0] !== x.speech) per.push([x.speech, []]);
+      per[per.length - 1][1].push(x.record);
+    });
+    return { hits: kept.length, speeches: per.length, perSpeech: per, facets: facets, bounds: bounds };
+  }
+
+  /** Section id (s2-1) → where it stands in its speech (第二部分第一节), for citations. */
+  function sectionPlace(id) {
+    if (!id) return "";
+    if (id === "opening") return "开场白";
+    if (id === "closing") return "结束语";
+    var m = /^s(\d+(?:-\d+)*)$/.exec(id);
+    if (!m) return "";
+    var names = ["部分", "节", "点"];
+    return m[1].split("-").map(function (n, i) { return "第" + chineseNumber(Number(n)) + (names[i] || ""); }).join("");
+  }
+
+  function chineseNumber(n) {
+    var digits = "零一二三四五六七八九";
+    if (n < 10) return digits[n];
+    if (n < 20) return "十" + (n % 10 ? digits[n % 10] : "");
+    if (n < 100) return digits[Math.floor(n / 10)] + "十" + (n % 10 ? digits[n % 10] : "");
+    return String(n);
   }
 
   function intersect(a, b) {
@@ -82,9 +229,9 @@
   }
 
   // Positional rows as written by build_kb/publish/search_index.py, read through names.
-  function speech(row) { return { url: row[0], title: row[1], date: row[2], year: row[3], speaker: row[4] }; }
+  function speech(row) { return { url: row[0], title: row[1], date: row[2], year: row[3], speaker: row[4], level: row[5] || "", records: row[6] }; }
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
-  function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1 }; }
+  function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1, section: row[4] || "" }; }
 
   /** Does a record's text hold every word (AND), after normalisation? */
   function holdsAll(text, terms) {
@@ -160,6 +307,8 @@
 
   return {
     FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, bigrams: bigrams, fnv1a: fnv1a, decodeShard: decodeShard,
+    decodePosting: decodePosting, coverOffsets: coverOffsets, wordRecords: wordRecords, subtract: subtract,
+    decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
     intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record, holdsAll: holdsAll,
     queryTerms: queryTerms, t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
     fromBase64: fromBase64

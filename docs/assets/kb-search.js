@@ -1,16 +1,18 @@
-/* zuzhi-kb search, the UI in the header: exact phrase search over site/search/ (format: build_kb/publish/SEARCH_FORMAT.md;
- * the pure functions are in kb-search-core.js).
+/* zuzhi-kb search: the box in the header and the results page (search/). Format:
+ * build_kb/publish/SEARCH_FORMAT.md; the pure functions are in kb-search-core.js.
  *
- * A query's words (split at spaces, AND) are cut into character bigrams; only the index shards of
- * those bigrams are fetched, their speech lists intersected, and the candidate speeches' texts
- * fetched in date order and checked for the exact words. Everything is built with DOM text nodes,
- * so a query or a speech can never inject markup. Nothing is loaded from outside the site.
+ * A query's words are pinned to positions through a few character bigrams each; only the index
+ * shards of those bigrams are loaded, so exact totals and facets (year, theme, speaker, level) come
+ * from the index alone, before any text. Texts are loaded only for the speeches on screen (and for
+ * a CSV export). Everything is built with DOM text nodes, so a query or a speech can never inject
+ * markup. Nothing is loaded from outside the site, and it all works from a folder (file://).
  */
 (function () {
   "use strict";
 
-  var BATCH = 12;          // candidate speeches verified per step
-  var PER_SPEECH = 6;      // passages listed per speech before "还有 N 处"
+  var BATCH = 12;          // speeches shown per step in the header box
+  var PER_SPEECH = 6;      // passages listed per speech in the header box before "还有 N 处"
+  var PAGE = 50;           // passages per page on the results page
   var CONTEXT = 36;        // characters of context either side of a hit
 
   function siteRoot() {
@@ -27,21 +29,23 @@
   // --- data, loaded lazily and cached ---------------------------------------------------------
   // Data files are scripts calling KBSearch.load(key, payload): <script> elements load them from a
   // web server and from a folder (file://) alike, where fetch() is refused.
-  var pending = {};
+  var pending = {}, loaded = {};
   window.KBSearch = window.KBSearch || {};
   window.KBSearch.load = function (key, payload) {
     var waiting = pending[key];
-    if (waiting) { waiting.resolve(payload); delete pending[key]; }
+    if (waiting) { delete pending[key]; waiting(payload); }
   };
-  var loaded = {};
   function load(key) {
     if (!loaded[key]) loaded[key] = new Promise(function (resolve, reject) {
-      pending[key] = { resolve: resolve };
+      pending[key] = resolve;
       var script = document.createElement("script");
       script.src = url("search/" + key + ".js");
       script.async = true;
       script.onerror = function () { delete pending[key]; delete loaded[key]; reject(new Error("search data " + key + " missing")); };
-      script.onload = function () { script.remove(); if (pending[key]) { delete pending[key]; reject(new Error("search data " + key + " is not a KBSearch script")); } };
+      script.onload = function () {
+        script.remove();
+        if (pending[key]) { delete pending[key]; reject(new Error("search data " + key + " is not a KBSearch script")); }
+      };
       document.head.appendChild(script);
     });
     return loaded[key];
@@ -51,9 +55,16 @@
     if (!metaPromise) metaPromise = load("meta").then(core.checkMeta).then(function (m) { t2s = core.t2sTable(m.t2s); return m; });
     return metaPromise;
   }
-  function shard(k) { return load("i/" + k).then(function (b64) { return core.decodeShard(core.fromBase64(b64)); }); }
-  var shards = {};
-  function shardOnce(k) { if (!shards[k]) shards[k] = shard(k); return shards[k]; }
+  var runsPromise = null;
+  function runs() {
+    if (!runsPromise) runsPromise = load("r").then(function (b64) { return core.decodeRuns(core.fromBase64(b64)); });
+    return runsPromise;
+  }
+  var shards = {}, postings = {};
+  function shard(k) {
+    if (!shards[k]) shards[k] = load("i/" + k).then(function (b64) { return core.decodeShard(core.fromBase64(b64)); });
+    return shards[k];
+  }
   function gunzip(bytes) {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes));
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -65,22 +76,61 @@
     return texts[n];
   }
 
-  // Speeches (by position, newest first) whose bigrams cover every word of the query.
-  function candidates(terms, m) {
-    var grams = {};
-    terms.forEach(function (t) { core.bigrams(t).forEach(function (g) { grams[g] = true; }); });
+  /** The records (ascending ids) matching a parsed query, from the index alone. */
+  function matchRecords(query, m) {
+    var words = query.include.concat(query.exclude), grams = {};
+    words.forEach(function (w) {
+      var chars = Array.from(w);
+      core.coverOffsets(w).forEach(function (o) { grams[chars[o] + chars[o + 1]] = true; });
+    });
     var list = Object.keys(grams);
-    if (!list.length) return Promise.resolve(null);
-    return Promise.all(list.map(function (g) { return shardOnce(core.fnv1a(g) % m.shards).then(function (s) { return s.get(g) || new Int32Array(0); }); }))
-      .then(function (lists) {
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var result = Array.from(lists[0]);
-        for (var i = 1; i < lists.length && result.length; i++) result = core.intersect(result, lists[i]);
-        return result;
+    return Promise.all(list.map(function (g) { return shard(core.fnv1a(g) % m.shards); })).then(function (maps) {
+      function postingOf(g) {
+        if (!(g in postings)) {
+          var bytes = maps[list.indexOf(g)].get(g);
+          postings[g] = bytes ? core.decodePosting(bytes) : null;
+        }
+        return postings[g];
+      }
+      var result = null;
+      query.include.forEach(function (w) {
+        var found = Array.from(core.wordRecords(w, postingOf));
+        result = result === null ? found : core.intersect(result, found);
       });
+      query.exclude.forEach(function (w) { result = core.subtract(result, Array.from(core.wordRecords(w, postingOf))); });
+      return result || [];
+    });
   }
 
-  // --- the UI in the header --------------------------------------------------------------------
+  /** Parse, check and evaluate a query: {query, error} or {query, m, runs, records}. */
+  function evaluate(raw) {
+    return meta().then(function (m) {
+      var query = core.parseQuery(raw, t2s);
+      var error = queryError(query);
+      if (error) return { query: query, error: error };
+      return Promise.all([matchRecords(query, m), runs()]).then(function (done) {
+        return { query: query, m: m, records: done[0], runs: done[1] };
+      });
+    });
+  }
+
+  function queryError(query) {
+    if (query.exclude.some(function (w) { return Array.from(w).length < 2; })) return "要排除的词也至少要两个字（如“-巡察”）。";
+    if (query.include.length) return "";
+    if (query.single.length) {
+      return "“" + query.single.join("”“") + "”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。";
+    }
+    if (query.exclude.length) return "请再输入一个要查找的词：“-”开头的词表示不要含有它的段落。";
+    return "请至少输入两个字（多个词用空格隔开，表示同时包含）。";
+  }
+
+  function loadError(err) {
+    return /version/.test(String(err && err.message))
+      ? "检索索引的版本与页面不符：请重新生成网站（make site）。"
+      : "检索索引无法加载：网站不完整（缺少 search/ 目录），请重新生成网站。";
+  }
+
+  // --- shared pieces of the UI -------------------------------------------------------------------
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -88,10 +138,10 @@
     return e;
   }
 
-  function highlight(target, text, terms) {
+  function highlight(target, text, terms, whole) {
     var lower = normalise(text), first = -1;
     terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (first < 0 || i < first)) first = i; });
-    var start = Math.max(0, first - CONTEXT), end = Math.min(text.length, first + CONTEXT * 2);
+    var start = whole ? 0 : Math.max(0, first - CONTEXT), end = whole ? text.length : Math.min(text.length, first + CONTEXT * 2);
     var piece = text.slice(start, end), pieceLower = lower.slice(start, end), marks = [];
     terms.forEach(function (t) {
       for (var i = pieceLower.indexOf(t); i >= 0; i = pieceLower.indexOf(t, i + t.length)) marks.push([i, i + t.length]);
@@ -109,7 +159,35 @@
     if (end < text.length) target.appendChild(document.createTextNode("…"));
   }
 
-  function build() {
+  function themeBadges(target, m, bits) {
+    m.themes.forEach(function (row, i) {
+      var t = core.theme(row);
+      if (bits & (1 << i)) { var b = el("span", "kb-search__theme", t.name); b.style.setProperty("--kb-c", t.colour); target.appendChild(b); }
+    });
+  }
+
+  /** The passages of one speech among `records` (global ids), with their texts. */
+  function passages(result, position, records) {
+    var first = result.tally.bounds[position];
+    return speechText(position).then(function (rows) {
+      return records.map(function (id) { return core.record(rows[id - first]); });
+    });
+  }
+
+  function citation(s, r) {
+    var place = core.sectionPlace(r.section), para = r.anchor && r.anchor[0] === "p" ? "第" + r.anchor.slice(1) + "段" : (r.isHeading ? "标题" : "");
+    return "《" + s.title + "》（" + s.date + (s.speaker ? "，" + s.speaker : "") + "）" + place + (place && para ? "，" : "") + para;
+  }
+
+  function resultsLink(raw, filters) {
+    var params = new URLSearchParams();
+    params.set("q", raw);
+    ["year", "theme", "speaker", "level"].forEach(function (k) { if (filters[k]) params.set(k, filters[k]); });
+    return url("search/") + "?" + params.toString();
+  }
+
+  // --- the box in the header -----------------------------------------------------------------
+  function buildHeaderBox() {
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
     var box = el("div", "kb-search");
@@ -129,11 +207,13 @@
     [selTheme, selYear, selSpeaker].forEach(function (s) { filters.appendChild(s); });
     var status = el("div", "kb-search__status");
     status.setAttribute("aria-live", "polite");
+    var all = el("a", "kb-search__all", "全部结果、按年份/专题/讲话人统计、导出 →");
+    all.hidden = true;
     var results = el("ol", "kb-search__results");
     var more = el("button", "kb-search__more", "显示更多");
     more.type = "button";
     more.hidden = true;
-    panel.appendChild(filters); panel.appendChild(status); panel.appendChild(results); panel.appendChild(more);
+    panel.appendChild(filters); panel.appendChild(status); panel.appendChild(all); panel.appendChild(results); panel.appendChild(more);
     box.appendChild(input); box.appendChild(panel);
     var anchor = header.querySelector(".md-header__source") || null;
     header.insertBefore(box, anchor);
@@ -159,71 +239,49 @@
 
     function search() {
       var raw = input.value.trim(), mine = ++run;
-      results.textContent = ""; more.hidden = true;
+      results.textContent = ""; more.hidden = true; all.hidden = true;
       box.removeAttribute("data-done");
       if (!raw) { status.textContent = ""; panel.hidden = true; return; }
       panel.hidden = false;
-      var query = core.parseQuery(raw, t2s);
-      if (!query.include.length) {
-        status.textContent = query.single.length
-          ? "“" + query.single.join("”“") + "”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。"
-          : (query.exclude.length ? "请再输入一个要查找的词：“-”开头的词表示不要含有它的段落。" : "请至少输入两个字（多个词用空格隔开，表示同时包含）。");
-        if (!t2s) meta().catch(function () {});
-        finish(raw);
-        return;
-      }
-      var terms = query.include;
       status.textContent = "正在检索…";
-      meta().then(function (m) {
-        fillFilters(m);
-        return candidates(core.parseQuery(raw, t2s).include, m).then(function (ids) {
-          if (mine !== run) return;
-          var year = selYear.value, speaker = selSpeaker.value;
-          ids = (ids || []).filter(function (n) {
-            var s = core.speech(m.speeches[n]);
-            return (!year || String(s.year) === year) && (!speaker || s.speaker === speaker);
-          });
-          query = core.parseQuery(raw, t2s);  // again: the Traditional map is known now
-          terms = query.include;
-          state = { m: m, query: query, terms: terms, ids: ids, next: 0, hits: 0, speeches: 0, theme: selTheme.value, run: mine, raw: raw };
-          if (!ids.length) { status.textContent = "没有找到包含“" + terms.join(" ") + "”的段落。"; finish(raw); return; }
-          return step();
-        });
+      evaluate(raw).then(function (result) {
+        if (mine !== run) return;
+        fillFilters(result.m || { themes: [], speeches: [] });
+        if (result.error) { status.textContent = result.error; finish(raw); return; }
+        var chosen = { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value, level: "" };
+        result.tally = core.tally(result.records, result.m, result.runs, chosen);
+        state = { result: result, next: 0, run: mine, raw: raw };
+        var words = result.query.include.join(" ");
+        if (!result.tally.hits) {
+          status.textContent = "没有找到包含“" + words + "”" + (result.query.exclude.length ? "、不含“" + result.query.exclude.join(" ") + "”" : "") + "的段落。";
+          finish(raw);
+          return;
+        }
+        status.textContent = "找到 " + result.tally.hits + " 处，分布在 " + result.tally.speeches + " 篇讲话中";
+        all.href = resultsLink(raw, chosen);
+        all.hidden = false;
+        return step();
       }).catch(function (err) {
         if (mine !== run) return;
-        status.textContent = /version/.test(String(err && err.message))
-          ? "检索索引的版本与页面不符：请重新生成网站（make site）。"
-          : "检索索引无法加载：网站不完整（缺少 search/ 目录），请重新生成网站。";
+        status.textContent = loadError(err);
         finish(raw);
       });
     }
 
     function step() {
-      var st = state, batch = st.ids.slice(st.next, st.next + BATCH);
+      var st = state, batch = st.result.tally.perSpeech.slice(st.next, st.next + BATCH);
       box.removeAttribute("data-done");
       st.next += batch.length;
-      status.textContent = "正在检索…";
-      return Promise.all(batch.map(speechText)).then(function (all) {
+      return Promise.all(batch.map(function (entry) { return passages(st.result, entry[0], entry[1]); })).then(function (lists) {
         if (st.run !== run) return;
-        all.forEach(function (records, k) { showSpeech(st, batch[k], records); });
-        var done = st.next >= st.ids.length;
-        more.hidden = done;
-        var tail = done ? "" : "（还有 " + (st.ids.length - st.next) + " 篇讲话待查）";
-        status.textContent = st.hits
-          ? "找到 " + st.hits + " 处，分布在 " + st.speeches + " 篇讲话中" + tail
-          : (done ? "没有找到包含“" + st.terms.join(" ") + "”" + (st.query.exclude.length ? "、不含“" + st.query.exclude.join(" ") + "”" : "") + "的段落。" : "继续查找…");
-        if (!st.hits && !done) return step();
+        lists.forEach(function (hits, k) { showSpeech(st.result, batch[k][0], hits); });
+        more.hidden = st.next >= st.result.tally.perSpeech.length;
         finish(st.raw);
       });
     }
 
-    function showSpeech(st, n, records) {
-      var s = core.speech(st.m.speeches[n]), bit = st.theme === "" ? 0 : (1 << Number(st.theme));
-      var hits = records.map(core.record).filter(function (r) {
-        return !(bit && !(r.themeBits & bit)) && core.matches(r.text, st.query);
-      });
-      if (!hits.length) return;
-      st.hits += hits.length; st.speeches += 1;
+    function showSpeech(result, position, hits) {
+      var s = core.speech(result.m.speeches[position]), terms = result.query.include;
       var item = el("li", "kb-search__speech");
       var head = el("div", "kb-search__head");
       var link = el("a", "kb-search__title", "《" + s.title + "》");
@@ -235,20 +293,17 @@
       hits.slice(0, PER_SPEECH).forEach(function (r) {
         var li = el("li"), a = el("a", r.isHeading ? "kb-search__hit kb-search__hit--heading" : "kb-search__hit");
         a.href = url(s.url) + (r.anchor ? "#" + r.anchor : "");
-        highlight(a, r.text, st.terms);
+        highlight(a, r.text, terms);
         li.appendChild(a);
-        st.m.themes.forEach(function (row, i) {
-          var t = core.theme(row);
-          if (r.themeBits & (1 << i)) { var b = el("span", "kb-search__theme", t.name); b.style.setProperty("--kb-c", t.colour); li.appendChild(b); }
-        });
+        themeBadges(li, result.m, r.themeBits);
         if (r.anchor && r.anchor[0] === "p") li.appendChild(el("span", "kb-search__where", "第" + r.anchor.slice(1) + "段"));
         list.appendChild(li);
       });
       if (hits.length > PER_SPEECH) {
         var rest = el("li", "kb-search__rest");
-        var all = el("a", null, "还有 " + (hits.length - PER_SPEECH) + " 处 →");
-        all.href = url(s.url);
-        rest.appendChild(all);
+        var more = el("a", null, "还有 " + (hits.length - PER_SPEECH) + " 处 →");
+        more.href = url(s.url);
+        rest.appendChild(more);
         list.appendChild(rest);
       }
       item.appendChild(list);
@@ -262,7 +317,11 @@
     input.addEventListener("focus", function () { meta().then(fillFilters).catch(function () {}); if (input.value.trim()) panel.hidden = false; });
     input.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { panel.hidden = true; input.blur(); }
-      if (e.key === "Enter") { var first = results.querySelector("a.kb-search__hit"); if (first) window.location.href = first.href; }
+      if (e.key === "Enter") {
+        var first = results.querySelector("a.kb-search__hit");
+        if (first) window.location.href = first.href;
+        else if (!all.hidden) window.location.href = all.href;
+      }
     });
     document.addEventListener("keydown", function (e) {
       var t = e.target, typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
@@ -273,5 +332,219 @@
     document.addEventListener("click", function (e) { if (!box.contains(e.target)) panel.hidden = true; });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
+  // --- the results page (search/?q=…&year=…) ---------------------------------------------------
+  function buildResultsPage(root) {
+    var params = new URLSearchParams(window.location.search);
+    var state = {
+      q: params.get("q") || "", year: params.get("year") || "", theme: params.get("theme") || "", speaker: params.get("speaker") || "",
+      level: params.get("level") || "", sort: params.get("sort") || "new", page: Math.max(1, Number(params.get("page")) || 1)
+    };
+    var form = el("form", "kb-results__form");
+    var input = el("input", "kb-results__input");
+    input.type = "search"; input.name = "q"; input.value = state.q; input.placeholder = "输入要查找的词，多个词用空格隔开";
+    input.setAttribute("aria-label", "检索词");
+    var go = el("button", "kb-results__go", "检索"); go.type = "submit";
+    form.appendChild(input); form.appendChild(go);
+    var help = el("p", "kb-results__help",
+      "空格隔开的词表示同时包含；\"全面 从严治党\" 或 “两个维护” 是一个整体；-巡察 表示不要含有“巡察”的段落；繁体字按简体查。");
+    var status = el("p", "kb-results__status");
+    status.setAttribute("aria-live", "polite");
+    var layout = el("div", "kb-results__layout");
+    var side = el("aside", "kb-results__facets");
+    var main = el("div", "kb-results__main");
+    var tools = el("div", "kb-results__tools");
+    var sort = el("select", "kb-results__sort");
+    sort.setAttribute("aria-label", "排序");
+    [["new", "按时间，新的在前"], ["old", "按时间，早的在前"], ["hits", "按命中处数"]].forEach(function (o) {
+      var opt = el("option", null, o[1]); opt.value = o[0]; sort.appendChild(opt);
+    });
+    sort.value = state.sort;
+    var csv = el("button", "kb-results__csv", "导出 CSV"); csv.type = "button";
+    var print = el("button", "kb-results__print", "打印"); print.type = "button";
+    tools.appendChild(sort); tools.appendChild(csv); tools.appendChild(print);
+    var list = el("ol", "kb-results__list");
+    var pager = el("nav", "kb-results__pager");
+    main.appendChild(tools); main.appendChild(list); main.appendChild(pager);
+    layout.appendChild(side); layout.appendChild(main);
+    root.appendChild(form); root.appendChild(help); root.appendChild(status); root.appendChild(layout);
+
+    var current = null, run = 0;
+    function finish() { root.setAttribute("data-done", state.q + "|" + state.page); }
+
+    function syncUrl() {
+      var p = new URLSearchParams();
+      ["q", "year", "theme", "speaker", "level"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      if (state.sort !== "new") p.set("sort", state.sort);
+      if (state.page > 1) p.set("page", String(state.page));
+      history.replaceState(null, "", "?" + p.toString());
+    }
+
+    function go_() {
+      var mine = ++run;
+      root.removeAttribute("data-done");
+      syncUrl();
+      side.textContent = ""; list.textContent = ""; pager.textContent = "";
+      tools.hidden = true;
+      if (!state.q.trim()) { status.textContent = "输入要查找的词。"; finish(); return; }
+      status.textContent = "正在检索…";
+      evaluate(state.q).then(function (result) {
+        if (mine !== run) return;
+        if (result.error) { status.textContent = result.error; finish(); return; }
+        result.tally = core.tally(result.records, result.m, result.runs, state);
+        current = result;
+        facets(result);
+        var t = result.tally;
+        if (!t.hits) { status.textContent = "没有找到符合条件的段落。"; finish(); return; }
+        status.textContent = "共 " + t.hits + " 处，分布在 " + t.speeches + " 篇讲话中" + describeFilters(result.m);
+        tools.hidden = false;
+        return showPage(result, mine);
+      }).catch(function (err) { if (mine === run) { status.textContent = loadError(err); finish(); } });
+    }
+
+    function describeFilters(m) {
+      var parts = [];
+      if (state.year) parts.push(state.year + "年");
+      if (state.theme !== "") parts.push(core.theme(m.themes[Number(state.theme)] || ["", "?", ""]).name);
+      if (state.speaker) parts.push(state.speaker);
+      if (state.level) parts.push(state.level + "级");
+      return parts.length ? "（筛选：" + parts.join("、") + "）" : "";
+    }
+
+    function ordered(t) {
+      var per = t.perSpeech.slice(), rows = current.m.speeches;
+      if (state.sort === "old") {
+        // Oldest first; speeches without a date stay at the end, as in the newest-first order.
+        var dated = per.filter(function (e) { return rows[e[0]][3]; }), undated = per.filter(function (e) { return !rows[e[0]][3]; });
+        per = dated.reverse().concat(undated);
+      }
+      if (state.sort === "hits") per.sort(function (a, b) { return b[1].length - a[1].length || a[0] - b[0]; });
+      var flat = [];
+      per.forEach(function (entry) { entry[1].forEach(function (id) { flat.push([entry[0], id]); }); });
+      return flat;
+    }
+
+    function showPage(result, mine) {
+      var flat = ordered(result.tally), pages = Math.max(1, Math.ceil(flat.length / PAGE));
+      if (state.page > pages) state.page = pages;
+      var slice = flat.slice((state.page - 1) * PAGE, state.page * PAGE), bySpeech = [];
+      slice.forEach(function (x) {
+        if (!bySpeech.length || bySpeech[bySpeech.length - 1][0] !== x[0]) bySpeech.push([x[0], []]);
+        bySpeech[bySpeech.length - 1][1].push(x[1]);
+      });
+      list.start = (state.page - 1) * PAGE + 1;
+      return Promise.all(bySpeech.map(function (e) { return passages(result, e[0], e[1]); })).then(function (groups) {
+        if (mine !== run) return;
+        groups.forEach(function (hits, k) {
+          var s = core.speech(result.m.speeches[bySpeech[k][0]]);
+          hits.forEach(function (r) {
+            var li = el("li", "kb-results__hit");
+            var text = el("p", "kb-results__text");
+            highlight(text, r.text, result.query.include, true);
+            var cite = el("p", "kb-results__cite");
+            var a = el("a", null, "——" + citation(s, r));
+            a.href = url(s.url) + (r.anchor ? "#" + r.anchor : "");
+            cite.appendChild(a);
+            themeBadges(cite, result.m, r.themeBits);
+            li.appendChild(text); li.appendChild(cite);
+            list.appendChild(li);
+          });
+        });
+        pagerLinks(pages);
+        finish();
+      });
+    }
+
+    function pagerLinks(pages) {
+      if (pages < 2) return;
+      function button(label, page, disabled) {
+        var b = el("button", page === state.page ? "kb-results__page kb-results__page--current" : "kb-results__page", label);
+        b.type = "button"; b.disabled = disabled;
+        b.addEventListener("click", function () { state.page = page; go_(); window.scrollTo(0, 0); });
+        pager.appendChild(b);
+      }
+      button("← 上一页", state.page - 1, state.page === 1);
+      var shown = {};
+      [1, state.page - 2, state.page - 1, state.page, state.page + 1, state.page + 2, pages].forEach(function (p) {
+        if (p >= 1 && p <= pages && !shown[p]) { shown[p] = true; button(String(p), p, false); }
+      });
+      button("下一页 →", state.page + 1, state.page === pages);
+      pager.appendChild(el("span", "kb-results__pages", "共 " + pages + " 页"));
+    }
+
+    function facets(result) {
+      var m = result.m, f = result.tally.facets;
+      function group(title, dim, entries, label) {
+        if (!entries.length) return;
+        var box = el("section", "kb-facet");
+        box.appendChild(el("h2", "kb-facet__title", title));
+        var ul = el("ul", "kb-facet__list");
+        var max = Math.max.apply(null, entries.map(function (e) { return e[1]; }));
+        entries.forEach(function (e) {
+          var li = el("li", state[dim] === e[0] ? "kb-facet__item kb-facet__item--on" : "kb-facet__item");
+          var b = el("button", "kb-facet__button");
+          b.type = "button";
+          b.setAttribute("data-facet", dim);
+          b.setAttribute("data-value", e[0]);
+          b.appendChild(el("span", "kb-facet__label", label(e[0])));
+          var bar = el("span", "kb-facet__bar");
+          bar.style.width = Math.max(2, Math.round(60 * e[1] / max)) + "px";
+          if (dim !== "year") bar.hidden = true;
+          b.appendChild(bar);
+          b.appendChild(el("span", "kb-facet__count", String(e[1])));
+          b.addEventListener("click", function () { state[dim] = state[dim] === e[0] ? "" : e[0]; state.page = 1; go_(); });
+          li.appendChild(b);
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        side.appendChild(box);
+      }
+      function entries(obj) { return Object.keys(obj).map(function (k) { return [k, obj[k]]; }); }
+      group("年份", "year", entries(f.year).sort(function (a, b) { return b[0] - a[0]; }), function (y) { return y + "年"; });
+      group("专题", "theme", entries(f.theme).sort(function (a, b) { return a[0] - b[0]; }), function (i) { return core.theme(m.themes[Number(i)]).name; });
+      group("讲话人", "speaker", entries(f.speaker).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }), function (s) { return s; });
+      group("层级", "level", entries(f.level).sort(function (a, b) { return b[1] - a[1]; }), function (l) { return l + "级"; });
+    }
+
+    function exportCsv() {
+      if (!current) return;
+      var flat = ordered(current.tally), positions = [];
+      flat.forEach(function (x) { if (positions.indexOf(x[0]) < 0) positions.push(x[0]); });
+      csv.disabled = true;
+      csv.textContent = "正在准备 CSV…";
+      Promise.all(positions.map(speechText)).then(function () {
+        var rows = [["标题", "日期", "讲话人", "位置", "段号", "链接", "原文"]];
+        var done = flat.map(function (x) {
+          var s = core.speech(current.m.speeches[x[0]]);
+          return texts[x[0]].then(function (records) {
+            var r = core.record(records[x[1] - current.tally.bounds[x[0]]]);
+            rows.push([s.title, s.date, s.speaker, core.sectionPlace(r.section), r.anchor && r.anchor[0] === "p" ? r.anchor.slice(1) : "",
+              url(s.url) + (r.anchor ? "#" + r.anchor : ""), r.text]);
+          });
+        });
+        return Promise.all(done).then(function () {
+          var text = "\ufeff" + rows.map(function (row) {
+            return row.map(function (cell) { cell = String(cell == null ? "" : cell); return /[",\n\r]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell; }).join(",");
+          }).join("\r\n") + "\r\n";
+          var a = el("a");
+          a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+          a.download = "检索结果-" + state.q.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 40) + ".csv";
+          root.setAttribute("data-csv", text);
+          document.body.appendChild(a); a.click(); a.remove();
+        });
+      }).finally(function () { csv.disabled = false; csv.textContent = "导出 CSV"; });
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); state.q = input.value.trim(); state.page = 1; go_(); });
+    sort.addEventListener("change", function () { state.sort = sort.value; state.page = 1; go_(); });
+    csv.addEventListener("click", exportCsv);
+    print.addEventListener("click", function () { window.print(); });
+    go_();
+  }
+
+  function start() {
+    buildHeaderBox();
+    var page = document.getElementById("kb-results");
+    if (page) buildResultsPage(page);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

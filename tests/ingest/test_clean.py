@@ -124,6 +124,8 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     text = "".join(chunks)
     cleaned = clean(text, rules)
     removed = {r.line for r in cleaned.removed}
+    # A removed line that was re-joined from several source lines takes all of them with it.
+    removed |= {n for j in cleaned.joins if j.first in removed for n in range(j.first, j.last + 1)}
     parsed = parse(cleaned.lines)
     shown = [h.text for h in parsed.header.lines]
     for top in parsed.sections:

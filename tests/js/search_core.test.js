@@ -20,16 +20,59 @@ test("fnv1a", () => {
   for (const [input, expected] of vectors.fnv1a) assert.equal(core.fnv1a(input), expected);
 });
 
-test("decodeShard", () => {
-  const map = core.decodeShard(Uint8Array.from(Buffer.from(vectors.shard.hex, "hex")));
-  const plain = Object.fromEntries([...map].map(([k, v]) => [k, Array.from(v)]));
-  assert.deepEqual(plain, vectors.shard.map);
+function shardVector() {
+  return core.decodeShard(Uint8Array.from(Buffer.from(vectors.shard.hex, "hex")));
+}
+
+test("decodeShard and decodePosting", () => {
+  const map = shardVector();
+  const plain = {};
+  for (const [gram, bytes] of map) {
+    const p = core.decodePosting(bytes), byRecord = {};
+    p.records.forEach((r, k) => { byRecord[String(r)] = Array.from(p.positions.subarray(p.starts[k], p.starts[k + 1])); });
+    plain[gram] = byRecord;
+  }
+  assert.deepEqual(plain, vectors.shard.postings);
 });
 
 test("decodeShard refuses a wrong magic and a truncated file", () => {
   const bytes = Buffer.from(vectors.shard.hex, "hex");
-  assert.throws(() => core.decodeShard(Uint8Array.from(Buffer.concat([Buffer.from("XXXX"), bytes.subarray(4)]))), /magic KBS1/);
+  assert.throws(() => core.decodeShard(Uint8Array.from(Buffer.concat([Buffer.from("XXXX"), bytes.subarray(4)]))), /magic KBS3/);
   assert.throws(() => core.decodeShard(Uint8Array.from(bytes.subarray(0, bytes.length - 1))), /truncated/);
+});
+
+test("wordRecords: a word is found where its bigrams stand next to each other", () => {
+  const map = shardVector(), postingOf = (g) => (map.has(g) ? core.decodePosting(map.get(g)) : null);
+  for (const [word, expected] of vectors.word_records) assert.deepEqual(Array.from(core.wordRecords(word, postingOf)), expected, word);
+});
+
+test("coverOffsets pin every character", () => {
+  assert.deepEqual(core.coverOffsets("干部"), [0]);
+  assert.deepEqual(core.coverOffsets("年轻干部"), [0, 2]);
+  assert.deepEqual(core.coverOffsets("全面从严治党"), [0, 2, 4]);
+  assert.deepEqual(core.coverOffsets("抓党建促脱贫攻"), [0, 2, 4, 5]);
+});
+
+test("tally: totals, facets under the other filters, hits per speech", () => {
+  const meta = { speeches: [["a/", "甲", "2021年", 2021, "张三", "市", 3], ["b/", "乙", "2020年", 2020, "李四", "县", 2]] };
+  const runs = core.decodeRuns(Uint8Array.from([0x4b, 0x42, 0x52, 0x33, 2, 1, 3, 2]));  // records 0-1 theme 0, 2-4 theme 1
+  const all = core.tally([0, 2, 3, 4], meta, runs, { year: "", theme: "", speaker: "", level: "" });
+  assert.equal(all.hits, 4); assert.equal(all.speeches, 2);
+  assert.deepEqual(all.perSpeech, [[0, [0, 2]], [1, [3, 4]]]);
+  assert.deepEqual(all.facets, { year: { 2021: 2, 2020: 2 }, theme: { 0: 1, 1: 3 }, speaker: { "张三": 2, "李四": 2 }, level: { "市": 2, "县": 2 } });
+  const y2020 = core.tally([0, 2, 3, 4], meta, runs, { year: "2020", theme: "", speaker: "", level: "" });
+  assert.equal(y2020.hits, 2);
+  assert.deepEqual(y2020.facets.year, { 2021: 2, 2020: 2 });
+  assert.deepEqual(y2020.facets.theme, { 1: 2 });
+  const theme0 = core.tally([0, 2, 3, 4], meta, runs, { year: "", theme: "0", speaker: "", level: "" });
+  assert.deepEqual(theme0.perSpeech, [[0, [0]]]);
+});
+
+test("sectionPlace", () => {
+  assert.equal(core.sectionPlace("s2-1"), "第二部分第一节");
+  assert.equal(core.sectionPlace("s11-3-2"), "第十一部分第三节第二点");
+  assert.equal(core.sectionPlace("opening"), "开场白");
+  assert.equal(core.sectionPlace(""), "");
 });
 
 test("queryTerms", () => {
@@ -46,9 +89,9 @@ test("checkMeta accepts its own version only", () => {
 });
 
 test("records and speeches are read through names", () => {
-  assert.deepEqual(core.record(["p3", "正文", 5, 0]), { anchor: "p3", text: "正文", themeBits: 5, isHeading: false });
-  assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三"]),
-    { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三" });
+  assert.deepEqual(core.record(["p3", "正文", 5, 0, "s1"]), { anchor: "p3", text: "正文", themeBits: 5, isHeading: false, section: "s1" });
+  assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三", "市", 12]),
+    { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三", level: "市", records: 12 });
 });
 
 test("parseQuery: words, quoted phrases, exclusions, Traditional, one-character words", () => {

@@ -7,8 +7,9 @@ import struct
 from build_kb.publish.search_index import bigrams, data_script, fnv1a, normalise_for_search, read_data_script, varint
 
 
-def read_shard(data: bytes) -> dict[str, list[int]]:
-    assert data[:4] == b"KBS1"
+def read_shard(data: bytes) -> dict[str, dict[int, list[int]]]:
+    """A shard, decoded independently of the writer: bigram → record → positions."""
+    assert data[:4] == b"KBS3"
     (count,) = struct.unpack("<I", data[4:8])
     pos, out = 8, {}
 
@@ -27,11 +28,17 @@ def read_shard(data: bytes) -> dict[str, list[int]]:
         length = data[pos]
         key = data[pos + 1: pos + 1 + length].decode("utf-8")
         pos += 1 + length
-        ids, previous = [], -1
+        end = read_varint() + pos
+        records, record = {}, -1
         for _ in range(read_varint()):
-            previous += 1 + read_varint()
-            ids.append(previous)
-        out[key] = ids
+            record += 1 + read_varint()
+            positions, position = [], -1
+            for _ in range(read_varint()):
+                position += 1 + read_varint()
+                positions.append(position)
+            records[record] = positions
+        assert pos == end
+        out[key] = records
     assert pos == len(data)
     return out
 
@@ -43,7 +50,7 @@ def test_normalisation_and_bigrams_match_the_browser_code():
     assert [varint(n) for n in (0, 127, 128, 300)] == [b"\x00", b"\x7f", b"\x80\x01", b"\xac\x02"]
 
 
-def test_every_bigram_of_every_passage_points_to_its_speech(seed_site):
+def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
     site, kb = seed_site
     meta = read_data_script((site / "search/meta.js").read_bytes())
     index = {}
@@ -52,13 +59,23 @@ def test_every_bigram_of_every_passage_points_to_its_speech(seed_site):
         for key in shard:
             assert fnv1a(key) % meta["shards"] == k
         index.update(shard)
-    for position, (url, *_rest) in enumerate(meta["speeches"]):
+    first = 0
+    occurrences = 0
+    for position, (url, *_rest, n_records) in enumerate(meta["speeches"]):
         records = json.loads(gzip.decompress(read_data_script((site / f"search/t/{position}.js").read_bytes())))
         speech = next(s for s in kb.speeches if s.url == url)
-        assert len(records) == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
-        for anchor, text, mask, is_heading in records:
-            for gram in bigrams(text):
-                assert position in index[gram], (gram, url)
+        assert len(records) == n_records == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
+        for number, (anchor, text, mask, is_heading, section) in enumerate(records):
+            normalised = normalise_for_search(text)
+            for i in range(len(normalised) - 1):
+                gram = normalised[i : i + 2]
+                if gram[0] in " \t\r\n\u3000" or gram[1] in " \t\r\n\u3000":
+                    continue
+                assert i in index[gram][first + number], (gram, url, anchor)
+                occurrences += 1
+        first += n_records
+    assert meta["records"] == first
+    assert occurrences == sum(len(p) for postings in index.values() for p in postings.values())
 
 
 def test_theme_and_term_pages_are_not_indexed_so_no_passage_appears_twice(seed_site):

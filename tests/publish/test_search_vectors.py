@@ -31,14 +31,24 @@ def test_fnv1a(text, expected):
 
 
 def test_shard_bytes_are_what_the_writer_encodes():
-    entries = VECTORS["shard"]["map"]
-    data = b"KBS1" + len(entries).to_bytes(4, "little")
-    for key, ids in entries.items():
-        encoded, previous = varint(len(ids)), -1
-        for i in ids:
-            encoded += varint(i - previous - 1)
-            previous = i
-        data += bytes([len(key.encode())]) + key.encode() + encoded
+    import struct
+
+    import numpy as np
+
+    from build_kb.publish.search_index import SHARD_MAGIC, encode_postings
+
+    codes, records, positions = [], [], []
+    for gram, by_record in VECTORS["shard"]["postings"].items():
+        for record, places in by_record.items():
+            for place in places:
+                codes.append((ord(gram[0]) << 32) | ord(gram[1]))
+                records.append(int(record))
+                positions.append(place)
+    encoded = encode_postings(np.array(codes, dtype=np.uint64), np.array(records), np.array(positions, dtype=np.uint32))
+    data = SHARD_MAGIC + struct.pack("<I", len(encoded))
+    for gram in sorted(encoded):
+        key = gram.encode()
+        data += bytes([len(key)]) + key + varint(len(encoded[gram])) + encoded[gram]
     assert data.hex() == VECTORS["shard"]["hex"]
 
 
