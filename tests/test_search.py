@@ -296,3 +296,49 @@ def test_results_page_from_a_folder(browser, seed_site):
     page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
     assert page.locator(".kb-results__status").inner_text().startswith(f"共 {len(expected)} 处")
     context.close()
+
+
+def test_totals_and_facets_equal_a_full_scan_on_a_generated_corpus(browser, tmp_path):
+    """The generated benchmark corpus (many speeches, years, speakers, levels; mixed encodings)."""
+    import http.server
+    import functools
+    import subprocess
+    import sys
+    import threading
+    from collections import Counter
+    from urllib.parse import quote
+
+    from conftest import ROOT, build_site
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "40", str(corpus)], check=True, capture_output=True)
+    site = tmp_path / "site"
+    kb = build_site(ROOT / "mkdocs.yml", site, corpus_dir=corpus, allow_shrink=True)
+    by_url = {s.url: s for s in kb.speeches}
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for query, include, exclude in [("干部", ["干部"], []), ("党建 -基层", ["党建"], ["基层"]), ("“两个维护”", ["两个维护"], []), ("全面从严治党", ["全面从严治党"], [])]:
+            expected = full_scan(kb, include, exclude)
+            status = results_page(page, f"http://127.0.0.1:{httpd.server_address[1]}/", "q=" + quote(query))
+            speeches = {e.split("#")[0] for e in expected}
+            assert status == f"共 {len(expected)} 处，分布在 {len(speeches)} 篇讲话中", query
+            levels = Counter(by_url[e.split("#")[0]].level for e in expected if by_url[e.split("#")[0]].level)
+            shown = dict(zip(
+                page.eval_on_selector_all("[data-facet=level]", "els => els.map(e => e.dataset.value)"),
+                map(int, page.eval_on_selector_all("[data-facet=level] .kb-facet__count", "els => els.map(e => e.textContent)")),
+            ))
+            assert shown == dict(levels), query
+            speakers = Counter(by_url[e.split("#")[0]].speaker for e in expected if by_url[e.split("#")[0]].speaker)
+            shown = dict(zip(
+                page.eval_on_selector_all("[data-facet=speaker]", "els => els.map(e => e.dataset.value)"),
+                map(int, page.eval_on_selector_all("[data-facet=speaker] .kb-facet__count", "els => els.map(e => e.textContent)")),
+            ))
+            assert shown == dict(speakers), query
+    finally:
+        context.close()
+        httpd.shutdown()

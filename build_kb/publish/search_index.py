@@ -44,6 +44,9 @@ SHARD_MAGIC = b"KBS3"
 CACHE_FORMAT = 2
 """Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
+"""Of a shard before compression."""
+ENCODE_SLICE = 1_500_000
+"""Bigram occurrences encoded at a time (bounds the encoder's memory)."""
 MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
 
@@ -296,7 +299,7 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         records = speech_records(speech, theme_bits)
         (codes, numbers, positions), data = _speech_part(records, cache_dir)
         parts_codes.append(codes)
-        parts_records.append(numbers.astype(np.int64) + len(masks))
+        parts_records.append(numbers.astype(np.uint32) + np.uint32(len(masks)))
         parts_positions.append(positions)
         masks.extend(record[2] for record in records)
         script = data_script(f"t/{position}", data)
@@ -306,10 +309,19 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
 
     encoded: dict[str, bytes] = {}
     if parts_codes:
-        postings = encode_postings(np.concatenate(parts_codes), np.concatenate(parts_records), np.concatenate(parts_positions))
-        for gram, body in postings.items():
-            key = gram.encode("utf-8")
-            encoded[gram] = bytes([len(key)]) + key + varint(len(body)) + body
+        codes, numbers, positions = np.concatenate(parts_codes), np.concatenate(parts_records), np.concatenate(parts_positions)
+        del parts_codes, parts_records, parts_positions
+        # Encoded in slices of bigrams (a bigram's occurrences all fall in one): the temporary arrays
+        # of the encoder stay a few hundred MB however large the corpus.
+        slices = max(1, len(codes) // ENCODE_SLICE)
+        which = codes % np.uint64(slices) if slices > 1 else None
+        for part in range(slices):
+            chosen = which == part if which is not None else slice(None)
+            postings = encode_postings(codes[chosen], numbers[chosen], positions[chosen])
+            for gram, body in postings.items():
+                key = gram.encode("utf-8")
+                encoded[gram] = bytes([len(key)]) + key + varint(len(body)) + body
+        del codes, numbers, positions, which
     total = sum(len(v) for v in encoded.values())
     shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
     shards: dict[int, list[bytes]] = defaultdict(list)
@@ -317,7 +329,8 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         shards[fnv1a(gram) % shard_count].append(encoded[gram])
     for k in range(shard_count):
         entries = shards.get(k, [])
-        script = data_script(f"i/{k}", SHARD_MAGIC + struct.pack("<I", len(entries)) + b"".join(entries))
+        shard = SHARD_MAGIC + struct.pack("<I", len(entries)) + b"".join(entries)
+        script = data_script(f"i/{k}", gzip.compress(shard, compresslevel=9, mtime=0))
         (out / "i" / f"{k}.js").write_bytes(script)
         sizes["index"] += len(script)
 

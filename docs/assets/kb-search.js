@@ -62,8 +62,12 @@
   }
   var shards = {}, postings = {};
   function shard(k) {
-    if (!shards[k]) shards[k] = load("i/" + k).then(function (b64) { return core.decodeShard(core.fromBase64(b64)); });
+    if (!shards[k]) shards[k] = load("i/" + k).then(function (b64) { return gunzipBytes(core.fromBase64(b64)); }).then(core.decodeShard);
     return shards[k];
+  }
+  function gunzipBytes(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
   }
   function gunzip(bytes) {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(bytes));

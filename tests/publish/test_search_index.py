@@ -55,7 +55,7 @@ def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
     meta = read_data_script((site / "search/meta.js").read_bytes())
     index = {}
     for k in range(meta["shards"]):
-        shard = read_shard(read_data_script((site / f"search/i/{k}.js").read_bytes()))
+        shard = read_shard(gzip.decompress(read_data_script((site / f"search/i/{k}.js").read_bytes())))
         for key in shard:
             assert fnv1a(key) % meta["shards"] == k
         index.update(shard)
