@@ -58,6 +58,8 @@ class BuildReport:
     cache_hits: int = 0
     cache_misses: int = 0
     search_bytes: dict[str, int] = field(default_factory=dict)
+    unchanged_files: int = 0
+    """Files whose bytes did not change: the live ones are kept (same inode and mtime)."""
     pdfs: dict[str, int] = field(default_factory=dict)
     """Site path of every handout → its number of pages."""
 
@@ -110,6 +112,7 @@ def build(options: BuildOptions) -> BuildReport:
                 search_cache = Path(options.cache_dir) / "search" if options.cache_dir else None
                 report.search_bytes = write_search_index(kb, staging, search_cache)
             publish.mark_as_ours(staging, kb)
+            report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
             publish.swap_in(staging, site_dir)
         report.seconds.update(timer.seconds)
         if fingerprint:

@@ -216,3 +216,27 @@ def test_link_checker_finds_a_missing_anchor_and_accepts_named_ones(tmp_path):
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text('<a name="top"></a><p id="p1">x</p><a href="#top">t</a><a href="#p1">1</a><a href="#p9">9</a>', encoding="utf-8")
     assert broken_links(site) == ["a/index.html: a.href=#p9 → missing anchor #p9"]
+
+
+def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
+    """rsync -a to the intranet server then copies only what a change really touched."""
+    import time
+
+    speeches = {
+        f"{n}.txt": f"在全县第{n}次组织工作会议上的讲话\n（2021年3月{n}日）\n同志们：\n一、加强基层党组织建设。第{n}个支部要建强。\n二、建设高素质干部队伍。坚持好干部标准。\n"
+        for n in range(1, 6)
+    }
+    corpus = make_corpus(tmp_path / "c", speeches)
+    site = tmp_path / "site"
+    build_site(MKDOCS_YML, site, corpus_dir=corpus)
+    before = {p.relative_to(site): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
+    time.sleep(0.05)
+    (corpus / "5.txt").write_text(speeches["5.txt"].replace("坚持好干部标准", "坚持新时代好干部标准"), encoding="utf-8")
+    build_site(MKDOCS_YML, site, corpus_dir=corpus)
+    after = {p.relative_to(site): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
+    same = [path for path in after if path in before and after[path][2] == before[path][2]]
+    changed = [path for path in after if path not in before or after[path][2] != before[path][2]]
+    assert all(after[p][:2] == before[p][:2] for p in same)
+    assert Path("guide/index.html") in same and Path("assets/kb.css") in same
+    assert changed and all(after[p][1] > before.get(p, (0, 0))[1] for p in changed)
+    assert Path("kb.json") in changed

@@ -231,6 +231,44 @@ def record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
     write_atomic(record_file, json.dumps(last, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
+def keep_unchanged_files(staging: Path, site_dir: Path) -> int:
+    """Give every staged file whose bytes equal the live site's the live file itself (a hard link).
+
+    Unchanged pages then keep their inode and modification time across builds, so `rsync -a` (or any
+    copy that compares times) sends the intranet server only what changed. Returns how many files
+    were kept.
+    """
+    if not site_dir.is_dir() or os.path.ismount(site_dir):
+        return 0
+    kept = 0
+    for folder, _subfolders, names in os.walk(staging):
+        for name in names:
+            new = Path(folder) / name
+            old = site_dir / new.relative_to(staging)
+            try:
+                if not old.is_file() or old.is_symlink() or old.stat().st_size != new.stat().st_size:
+                    continue
+                if not os.path.samefile(old, new) and not _same_bytes(old, new):
+                    continue
+                temporary = new.with_name(f".{name}.keep")
+                os.link(old, temporary)
+                os.replace(temporary, new)
+                kept += 1
+            except OSError:
+                continue  # another disk, or no hard links here: the new copy stays, which is also correct
+    return kept
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
 def swap_in(staging: Path, site_dir: Path) -> None:
     """Make `staging` the new `site_dir` in one step, then delete the old site."""
     if site_dir.exists() and os.path.ismount(site_dir):
