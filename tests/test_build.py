@@ -227,16 +227,19 @@ def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
         for n in range(1, 6)
     }
     corpus = make_corpus(tmp_path / "c", speeches)
-    site = tmp_path / "site"
-    build_site(MKDOCS_YML, site, corpus_dir=corpus)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    # With the cache and the handouts: PDFs are hard links into the cache's store.
+    kb = build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, pdf=True)
+    first = next(s for s in kb.speeches if s.source.rel_path == "1.txt")
     before = {p.relative_to(site): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
     time.sleep(0.05)
     (corpus / "5.txt").write_text(speeches["5.txt"].replace("坚持好干部标准", "坚持新时代好干部标准"), encoding="utf-8")
-    build_site(MKDOCS_YML, site, corpus_dir=corpus)
+    build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, pdf=True)
     after = {p.relative_to(site): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
     same = [path for path in after if path in before and after[path][2] == before[path][2]]
     changed = [path for path in after if path not in before or after[path][2] != before[path][2]]
     assert all(after[p][:2] == before[p][:2] for p in same)
-    assert Path("guide/index.html") in same and Path("assets/kb.css") in same
+    assert Path("guide/index.html") in same and Path("assets/kb.css") in same and Path(f"pdf/speeches/{first.id}.pdf") in same
     assert changed and all(after[p][1] > before.get(p, (0, 0))[1] for p in changed)
     assert Path("kb.json") in changed
+    assert not [p for p in site.rglob("*") if p.name.endswith(".keep")]

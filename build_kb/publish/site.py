@@ -248,7 +248,12 @@ def keep_unchanged_files(staging: Path, site_dir: Path) -> int:
             try:
                 if not old.is_file() or old.is_symlink() or old.stat().st_size != new.stat().st_size:
                     continue
-                if not os.path.samefile(old, new) and not _same_bytes(old, new):
+                if os.path.samefile(old, new):
+                    # Already the live file (a PDF linked from the store): renaming a link onto
+                    # another link of the same file would do nothing and leave the temporary behind.
+                    kept += 1
+                    continue
+                if not _same_bytes(old, new):
                     continue
                 temporary = new.with_name(f".{name}.keep")
                 os.link(old, temporary)
