@@ -377,11 +377,12 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
 
 OVERRIDE_FIELDS = {
     "id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip",
-    "keep_lines", "drop_lines", "reviewed", "original", "original_sha256",
+    "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines",
 }
 """Keys of a speeches.yaml entry. keep_lines/drop_lines: source lines the boilerplate rules must keep
 or must drop; reviewed: true, or the review items (codes) a person has looked at; original and
-original_sha256: the file `kb add` imported it from."""
+original_sha256: the file `kb add` imported it from; heading_lines: {line: level} of headings the
+rules cannot see (kb add writes those of Word's heading styles without numbering)."""
 
 
 @dataclass(frozen=True)
@@ -448,6 +449,16 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         if not numbers or any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in numbers):
             return bad(f"'{key}' of {entry!r} must be a line number or a list of them, like [3, 4]; got {value!r}")
         return sorted(set(numbers))
+    if key == "heading_lines":
+        value = expect_mapping(value, file, line, f"'heading_lines' of {entry!r}", report)
+        out = {}
+        for number, level in value.items():
+            where = line_of(value, number)
+            if not isinstance(number, int) or isinstance(number, bool) or number < 1 or isinstance(level, bool) or level not in (1, 2, 3):
+                report.error(file, where, f"'heading_lines' of {entry!r} maps a line number to a level 1, 2 or 3, like {{12: 1, 30: 2}}; got {number!r}: {level!r}")
+                continue
+            out[number] = level
+        return out
     if key == "reviewed":
         if isinstance(value, bool):
             return value

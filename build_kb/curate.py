@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import SPEECHES_FILE, load_boilerplate, load_overrides
+from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError
 from .ingest.convert import CONVERTIBLE, ConversionError, convert
 from .ingest.read import SPEECH_SUFFIXES, decode, discover
@@ -125,11 +125,12 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
         return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(_Known(name, han, _shingles(han)))
-    speech = make_speech(SourceFile(target, name, b"", converted.text, "utf-8", digest), rules, None, [])
+    hint = SpeechOverride(file=name, line=0, values={"heading_lines": converted.heading_lines}) if converted.heading_lines else None
+    speech = make_speech(SourceFile(target, name, b"", converted.text, "utf-8", digest), rules, hint, [])
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
-    return result, speech_stub(name, path.name, digest, speech, converted.kind)
+    return result, speech_stub(name, path.name, digest, speech, converted.kind, converted.heading_lines)
 
 
 def stored_name(path: Path) -> str:
@@ -172,7 +173,7 @@ def _same_speech(han: str, known: list[_Known]) -> str | None:
 STUB_FIELDS = (("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "speaker_role"), ("occasion", "occasion"))
 
 
-def speech_stub(name: str, original: str, digest: str, speech, kind: str) -> str:
+def speech_stub(name: str, original: str, digest: str, speech, kind: str, heading_lines: dict[int, int] | None = None) -> str:
     """The speeches.yaml entry for an imported speech: what was detected, each value with its rule.
 
     Detected values are written as keys (confirm or correct them); what was not found is a comment
@@ -181,6 +182,9 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str) -> str
     lines = [f"# kb add: {original} ({kind}) → {name}. Check each value against the original, correct it, delete this comment.", f"{_quote(name)}:"]
     lines.append(f"  original: {_quote(original)}")
     lines.append(f"  original_sha256: {digest}")
+    if heading_lines:
+        pairs = ", ".join(f"{line}: {level}" for line, level in sorted(heading_lines.items()))
+        lines.append(f"  heading_lines: {{{pairs}}}   # line: level, from the document's heading styles")
     doubts = {item.settled_by: item.message for item in speech.review} if speech else {}
     for attribute, key in STUB_FIELDS:
         value = getattr(speech, attribute, None) if speech else None

@@ -281,7 +281,7 @@ def make_speech(
         return None
 
     with timer("parse"):
-        parsed = parse(cleaned.lines)
+        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None)
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
@@ -354,7 +354,7 @@ def make_speech(
     return speech
 
 
-NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256"}
+NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines"}
 """Override keys that steer the build or record provenance, not fields of the speech."""
 
 

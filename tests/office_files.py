@@ -53,6 +53,9 @@ def write_docx(path: Path) -> Path:
     paragraph = document.add_paragraph("全年整顿软弱涣散村党组织")
     paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference {W_NS} w:id="1"/>'))
     paragraph.add_run("，*同志要牵头抓好。")
+    # A heading by style alone: no numbering, only Word's Heading 1 says it is one.
+    document.add_paragraph("关于今年的几项重点工作", style="Heading 1")
+    document.add_paragraph("要抓好换届后新班子的培训，做好年轻干部的跟踪培养。")
     document.add_paragraph("同志们，让我们以更加昂扬的精神状态，推动全市组织工作再上新台阶！")
     footnotes = Part(
         PackURI("/word/footnotes.xml"),

@@ -102,3 +102,34 @@ def test_keep_and_drop_lines_overrule_the_rules(tmp_path):
     kb = build_knowledge_base(corpus)
     assert [str(p) for p in kb.problems] == ["speeches.yaml:1: drop_lines of 'a.txt' names line 9, but the file has 6 lines"]
     assert [r.line for r in kb.speeches[0].clean.removed] == [4]
+
+
+def test_heading_lines_make_any_line_a_heading(tmp_path):
+    text = "在全县组织工作会议上的讲话\n同志们：\n关于基层党建\n要建强党支部，提升组织力。\n关于干部队伍\n坚持好干部标准。\n一是选好干部。二是管好干部。\n"
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text, "speeches.yaml": "a.txt:\n  heading_lines: {3: 1, 5: 1}\n"})
+    (a,) = check_report(build_knowledge_base(corpus))["speeches"]
+    assert [(s["id"], s["level"], s["heading"]) for s in a["sections"]] == [
+        ("opening", 1, ""), ("s1", 1, "关于基层党建"), ("s2", 1, "关于干部队伍"),
+    ]
+
+
+def test_check_json_follows_its_schema(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN, "b.txt": DOUBTFUL})
+    data = json.loads(kb_cli("check", "--corpus", str(corpus), "--format", "json").stdout)
+    schema = {
+        "file": str, "id": str, "fields": dict, "sections": list, "removed": list, "splits": list, "joins": list,
+        "placeholders": list, "problems": list, "to_check": list,
+    }
+    assert data["format"] == 2 and isinstance(data["not_built"], list)
+    for speech in data["speeches"]:
+        assert {k: type(v) for k, v in speech.items()} == schema
+        assert set(speech["fields"]) == {"title", "date", "speaker", "speaker_role", "occasion", "level"}
+        assert all(set(f) == {"value", "rule"} for f in speech["fields"].values())
+        for section in speech["sections"]:
+            assert set(section) == {"id", "level", "kind", "heading", "line", "paragraphs", "themes", "theme_source", "theme_scores"}
+            assert section["level"] in (1, 2, 3) and section["kind"] in ("opening", "body", "closing")
+        for item in speech["to_check"]:
+            assert set(item) == {"code", "message", "section", "line", "settled_by"}
+            assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed"}
+        for removed in speech["removed"]:
+            assert set(removed) == {"line", "rule", "text"} and isinstance(removed["line"], int)

@@ -118,3 +118,12 @@ def test_curation_keys_are_validated(tmp_path):
         "  c/speeches.yaml:4: 'reviewed' of 'a.txt' must be true or a list of review items (heading-like, joined, long-section, low-theme, no-date, no-occasion, no-speaker-name, split, suspicious-title, title-derived, title-from-note); got 'no-dat'; did you mean 'no-date'?",
         "  c/speeches.yaml:5: 'original_sha256' of 'a.txt' must be 64 hexadecimal digits (kb add writes it); got 'abc'",
     ]
+
+
+def test_heading_lines_are_validated(tmp_path):
+    message = config_error(tmp_path, {"speeches.yaml": "a.txt:\n  heading_lines: {12: 1, x: 2, 30: 4}\n"})
+    assert message.splitlines() == [
+        "2 problems in the configuration:",
+        "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 'x': 2",
+        "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 30: 4",
+    ]

@@ -49,6 +49,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
         '"组织工作会议讲话.txt":\n'
         '  original: "组织工作会议讲话.docx"\n'
         f"  original_sha256: {docx_sha}\n"
+        "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # line: level, from the document's heading styles\n"
         '  title: "在全市组织工作会议上的讲话"   # detected by: header line\n'
         "  date: 2023-03-08   # detected by: header date line\n"
         '  speaker: "赵明远"   # detected by: byline role and name\n'
@@ -64,7 +65,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
     speech = next(s for s in kb.speeches if s.source.rel_path == "组织工作会议讲话.txt")
     assert [s.heading for s in speech.all_sections() if s.kind == "body"] == [
         "一、坚持政治引领，筑牢对党忠诚的思想根基", "（一）强化理论武装", "1.落实第一议题制度", "2.开展党员干部集中轮训",
-        "二、抓实基层党建，推动基层党组织全面过硬", "（一）建强村级党组织",
+        "二、抓实基层党建，推动基层党组织全面过硬", "（一）建强村级党组织", "关于今年的几项重点工作",
     ]
     page = next(s for s in kb.speeches if s.source.rel_path == "县组织工作会议.txt")
     assert [r.text for r in page.clean.removed] == ["开通会员免费下载全站文档，限时特惠！", "发布时间：2023-03-02 来源：网友投稿 浏览：1024次"]

@@ -37,6 +37,10 @@ class Converted:
     """What the file was read as: docx, pdf, html, text, markdown, doc (via LibreOffice)."""
     notes: list[str] = field(default_factory=list)
     """What the conversion did, for the import summary: labels restored, lines dropped …"""
+    headings: list[tuple[str, int]] = field(default_factory=list)
+    """Paragraphs the document marks as headings (Word heading styles, outline levels): (text, level 1–3)."""
+    heading_lines: dict[int, int] = field(default_factory=dict)
+    """The same as line numbers of the stored text → level (for speeches.yaml's heading_lines)."""
 
 
 def convert(path: Path) -> Converted:
@@ -58,9 +62,23 @@ def convert(path: Path) -> Converted:
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
         converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [f"read as {encoding}"])
     converted.text = normalise(converted.text)
+    converted.heading_lines = _locate(converted.headings, converted.text)
     if not re.search(r"[\u4e00-\u9fff]", converted.text):
         raise ConversionError(path.name, "holds no Chinese text after conversion; is it a speech?")
     return converted
+
+
+def _locate(headings: list[tuple[str, int]], text: str) -> dict[int, int]:
+    """Line numbers of the headings in the final text (found in order, so repeated words are no trouble)."""
+    found, start = {}, 0
+    lines = text.split("\n")
+    for heading, level in headings:
+        for number in range(start, len(lines)):
+            if lines[number] == heading:
+                found[number + 1] = level
+                start = number + 1
+                break
+    return found
 
 
 def normalise(text: str) -> str:
@@ -95,6 +113,8 @@ def docx_text(data: bytes, name: str) -> Converted:
         raise ConversionError(name, f"is not a readable Word .docx file ({exc}); open it in Word or WPS and save it again as .docx") from None
     numbering = Numbering(parse_numbering(_numbering_root(document)))
     styles = _style_numbering(document)
+    outline_levels = _style_outline_levels(document)
+    headings: list[tuple[str, int]] = []
     footnotes = _footnotes(document)
     lines: list[str] = []
     cited: list[str] = []
@@ -107,6 +127,9 @@ def docx_text(data: bytes, name: str) -> Converted:
             if label and text.strip():
                 labels += 1
                 text = label + text.lstrip()
+            level = _heading_level(block, outline_levels)
+            if level and text.strip():
+                headings.append((text.strip(), level))
             lines.append(text.strip())
         elif block.tag == f"{W}tbl":
             for row in block.iter(f"{W}tr"):
@@ -123,7 +146,33 @@ def docx_text(data: bytes, name: str) -> Converted:
     if cited:
         lines += ["", "注释："] + [f"[{number}] {footnotes[number]}" for number in cited]
         notes.append(f"{len(cited)} footnotes kept at the end")
-    return Converted("\n".join(_paragraph_breaks(lines)), "docx", notes)
+    if headings:
+        notes.append(f"{len(headings)} headings marked by Word styles or outline levels (heading_lines in speeches.yaml)")
+    return Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
+
+
+def _style_outline_levels(document) -> dict[str, int]:
+    """Paragraph style id → heading level (1–3) from its name (heading 1 … / 标题 1 …) or its outline level."""
+    levels = {}
+    for style in document.styles.element.iter(f"{W}style"):
+        style_id = style.get(f"{W}styleId")
+        name = style.find(f"{W}name")
+        match = HEADING_STYLE.match(name.get(f"{W}val", "")) if name is not None else None
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        if match:
+            levels[style_id] = min(3, int(match.group(1)))
+        elif outline is not None and outline.get(f"{W}val", "9").isdigit() and int(outline.get(f"{W}val")) < 9:
+            levels[style_id] = min(3, int(outline.get(f"{W}val")) + 1)
+    return levels
+
+
+def _heading_level(paragraph, outline_levels: dict[str, int]) -> int | None:
+    own = paragraph.find(f"{W}pPr/{W}outlineLvl")
+    if own is not None and own.get(f"{W}val", "9").isdigit():
+        value = int(own.get(f"{W}val"))
+        return min(3, value + 1) if value < 9 else None
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return outline_levels.get(style.get(f"{W}val")) if style is not None else None
 
 
 def _paragraph_breaks(lines: list[str]) -> list[str]:

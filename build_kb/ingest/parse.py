@@ -499,10 +499,20 @@ def series_candidate(text: str) -> HeadingCandidate | None:
     return HeadingCandidate(SERIES_STYLE, SERIES_RANK, None, "", lead, text[m.end():])
 
 
-def find_headings(blocks: list[Block]) -> list[tuple[HeadingCandidate, int] | None]:
+GIVEN_STYLE = "given"
+"""A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
+
+
+def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _mark_series(blocks, candidates)
+    for i, block in enumerate(blocks):
+        level = (heading_lines or {}).get(block.line)
+        if level:
+            numbered = candidates[i]
+            label = numbered.label if numbered else ""
+            candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, block.text, "")
 
     result: list[tuple[HeadingCandidate, int] | None] = [None] * len(blocks)
     stack: list[tuple[int, int]] = []  # (rank, block index) of the open headings
@@ -566,9 +576,9 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
     close_run()
 
 
-def build_sections(blocks: list[Block]) -> tuple[list[Section], bool]:
+def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks."""
-    headings = find_headings(blocks)
+    headings = find_headings(blocks, heading_lines or {})
     counter = iter(range(1, 10**9))
     opening = Section(id="opening", level=1, heading="", line=blocks[0].line if blocks else 0, kind="opening")
     top: list[Section] = []
@@ -630,10 +640,12 @@ def _split_closing(top: list[Section], opening: Section) -> Section | None:
     return Section(id="closing", level=1, heading="", line=final.line, kind="closing", paragraphs=[final])
 
 
-def parse(lines: list[Line]) -> ParsedSpeech:
+def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> ParsedSpeech:
+    """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
+    Word's heading styles without numbering, or a heading the rules miss."""
     head, blocks = split_header_and_body(lines)
     header = parse_header(head)
-    sections, structured = build_sections(blocks)
+    sections, structured = build_sections(blocks, heading_lines or {})
     return ParsedSpeech(header=header, sections=sections, structured=structured)
 
 

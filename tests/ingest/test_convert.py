@@ -30,11 +30,21 @@ def test_docx_keeps_word_numbering_tables_and_footnotes(tmp_path):
         "指标　完成情况",
         "发展党员　××名",
         "全年整顿软弱涣散村党组织[1]，*同志要牵头抓好。",
+        "关于今年的几项重点工作",
+        "要抓好换届后新班子的培训，做好年轻干部的跟踪培养。",
         "同志们，让我们以更加昂扬的精神状态，推动全市组织工作再上新台阶！",
         "注释：",
         "[1] 数据截至2022年底。\n",
     ]
-    assert converted.notes == ["6 automatic numbering labels written out", "2 table rows kept as lines", "1 footnotes kept at the end"]
+    assert converted.notes == [
+        "6 automatic numbering labels written out", "2 table rows kept as lines", "1 footnotes kept at the end",
+        "5 headings marked by Word styles or outline levels (heading_lines in speeches.yaml)",
+    ]
+    lines = converted.text.split("\n")
+    assert {lines[n - 1]: level for n, level in converted.heading_lines.items()} == {
+        "一、坚持政治引领，筑牢对党忠诚的思想根基": 1, "（一）强化理论武装": 2,
+        "二、抓实基层党建，推动基层党组织全面过硬": 1, "（一）建强村级党组织": 2, "关于今年的几项重点工作": 1,
+    }
 
 
 def test_pdf_is_reflowed_without_running_header_and_page_numbers(tmp_path):

@@ -77,6 +77,12 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
         assert entry, f"{name} is not in the table of contents"
         assert name in flat(pages[int(entry.group(1)) - 1])
 
+    # No heading is left alone at the foot of a page.
+    headings = [flat(b["text"]) for b in handout.blocks if b["kind"] in ("h1", "h2", "subhead")]
+    for number, page in enumerate(pages[:-1], 1):
+        end = re.sub(r"—\d+—$", "", flat(page))
+        assert not any(end.endswith(h) for h in headings), f"page {number} ends with a heading"
+
     body = flat("".join(pages))
     for speech, section in [(kb.speech(s), kb.section(s, x)) for s, x in kb.theme_excerpts["cadres"]]:
         assert flat(full_citation(speech, section)) in body
