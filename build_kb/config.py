@@ -452,8 +452,10 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
     if key == "heading_lines":
         value = expect_mapping(value, file, line, f"'heading_lines' of {entry!r}", report)
         out = {}
-        for number, level in value.items():
-            where = line_of(value, number)
+        for key_text, level in value.items():
+            where = line_of(value, key_text)
+            # Mapping keys arrive as text (the loader keeps every key's line): a line number is digits.
+            number = int(key_text) if isinstance(key_text, str) and key_text.isdigit() else key_text
             if not isinstance(number, int) or isinstance(number, bool) or number < 1 or isinstance(level, bool) or level not in (1, 2, 3):
                 report.error(file, where, f"'heading_lines' of {entry!r} maps a line number to a level 1, 2 or 3, like {{12: 1, 30: 2}}; got {number!r}: {level!r}")
                 continue
