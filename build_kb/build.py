@@ -20,7 +20,7 @@ from .errors import KbError, StrictModeFailure
 from .config import load_print_config
 from .model import KnowledgeBase, Problem
 from .publish.pdf import PrintedPdf, Printer, install_pdfs
-from .render.handout import plan_handouts
+from .render.handout import count_handouts, plan_handouts
 from .pipeline import BuildStats, StageTimer, build_knowledge_base
 from .render.pages import render_pages
 from .publish.search_index import write_search_index
@@ -135,7 +135,7 @@ def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, staging: P
         kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", f"{exc}; the site is built without PDF handouts"))
         return {}
     handouts = plan_handouts(kb, printer.publisher, config.speech_handouts)
-    printed, warnings = printer.print_all(handouts, options.progress)
+    printed, warnings = printer.print_all(handouts, options.progress, total=count_handouts(kb, config.speech_handouts))
     for warning in warnings:
         log.warning(warning)
         kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", warning))

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 TEMPLATE = Path(__file__).resolve().parent.parent / "render" / "handout.typ"
 PARALLEL_FROM = 12
 """Below this many handouts to typeset, worker processes cost more than they save."""
+BATCH = 48
+"""Handouts made and typeset at a time."""
 
 
 @dataclass(frozen=True)
@@ -127,28 +129,43 @@ class Printer:
         data["cover_facts"] = [[label, value or self.publisher] for label, value in handout.cover_facts]
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
-    def print_all(self, handouts: list[Handout], progress=None) -> tuple[dict[str, PrintedPdf], list[str]]:
-        """Typeset every handout (from the store when unchanged); also the font warnings."""
-        jobs = []
+    def print_all(self, handouts, progress=None, total: int | None = None) -> tuple[dict[str, PrintedPdf], list[str]]:
+        """Typeset every handout (from the store when unchanged); also the font warnings.
+
+        `handouts` may be a generator: they are made, typeset and let go a batch at a time, so memory
+        does not grow with the number of handouts.
+        """
         printed: dict[str, PrintedPdf] = {}
-        text = []
+        characters: set[str] = set()
+        batch: list[tuple[str, str, str]] = []
+        seen = 0
+
+        def flush() -> None:
+            nonlocal seen
+            for path, file, pages in self._typeset(batch, parallel=(total or 0) >= PARALLEL_FROM or len(batch) >= PARALLEL_FROM):
+                printed[path] = PrintedPdf(path, Path(file), pages)
+                seen += 1
+                if progress:
+                    progress(seen, max(total or 0, seen + 1), path)
+            batch.clear()
+
         for handout in handouts:
             data = self.data(handout)
-            text.append(handout.text())
+            characters.update(handout.text())
             key = hashlib.sha256((self.context + data).encode("utf-8")).hexdigest()
             stored = self.store_dir / key[:2] / f"{key}.pdf"
             pages = _stored_pages(stored)
             if pages:
                 printed[handout.path] = PrintedPdf(handout.path, stored, pages)
+                seen += 1
             else:
-                jobs.append((handout.path, data, str(stored)))
-        for done, (path, file, pages) in enumerate(self._typeset(jobs)):
-            if progress:
-                progress(done, len(jobs), path)
-            printed[path] = PrintedPdf(path, Path(file), pages)
-        if progress and jobs:
-            progress(len(jobs), len(jobs), "")
-        return printed, self.font_warnings("".join(text))
+                batch.append((handout.path, data, str(stored)))
+                if len(batch) >= BATCH:
+                    flush()
+        flush()
+        if progress:
+            progress(seen, seen, "")
+        return printed, self.font_warnings("".join(sorted(characters)))
 
     def font_warnings(self, text: str) -> list[str]:
         in_fallback, nowhere = missing_characters(text, self.fonts)
@@ -163,9 +180,9 @@ class Printer:
             )
         return warnings
 
-    def _typeset(self, jobs: list[tuple[str, str, str]]):
+    def _typeset(self, jobs: list[tuple[str, str, str]], parallel: bool = True):
         cpus = os.cpu_count() or 1
-        if len(jobs) < PARALLEL_FROM or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if not parallel or len(jobs) < 2 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
             yield from map(self.typeset, jobs)
             return
         global _printer

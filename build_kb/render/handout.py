@@ -294,24 +294,36 @@ def theme_year_handout_path(theme: Theme, year_key: str) -> str:
     return f"{PDF_DIR}/themes/{theme.id}/{year_key}.pdf"
 
 
-def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = True) -> list[Handout]:
-    """Every handout the site offers: per theme (per theme and year when large) and per speech."""
+def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = True):
+    """Every handout the site offers, one at a time: per theme (per theme and year when large), then
+    per speech. A generator, so that the print stage holds only a batch of them in memory."""
     from ..text import UNDATED
 
-    handouts = []
     for theme in kb.themes:
         excerpts = theme_excerpts(kb, theme)
         if not excerpts:
             continue
         if len(excerpts) <= EXCERPTS_PER_HANDOUT:
-            handouts.append(excerpts_handout(kb, theme, excerpts, theme_handout_path(theme), theme.name, "专题学习材料", publisher))
+            yield excerpts_handout(kb, theme, excerpts, theme_handout_path(theme), theme.name, "专题学习材料", publisher)
             continue
         by_year: dict[str, list] = defaultdict(list)
         for speech, section in excerpts:
             by_year[str(speech.year) if speech.year else UNDATED].append((speech, section))
         for key in sorted(by_year):
             label = f"{key}年" if key != UNDATED else "年份不详"
-            handouts.append(excerpts_handout(kb, theme, by_year[key], theme_year_handout_path(theme, key), theme.name, f"专题学习材料·{label}", publisher))
+            yield excerpts_handout(kb, theme, by_year[key], theme_year_handout_path(theme, key), theme.name, f"专题学习材料·{label}", publisher)
     if speech_handouts:
-        handouts.extend(speech_handout(speech, publisher) for speech in kb.speeches)
-    return handouts
+        for speech in kb.speeches:
+            yield speech_handout(speech, publisher)
+
+
+def count_handouts(kb: KnowledgeBase, speech_handouts: bool = True) -> int:
+    """How many handouts plan_handouts yields (for progress), without making them."""
+    count = len(kb.speeches) if speech_handouts else 0
+    for theme in kb.themes:
+        excerpts = kb.theme_excerpts.get(theme.id, [])
+        if len(excerpts) > EXCERPTS_PER_HANDOUT:
+            count += len({kb.speech(sid).year for sid, _ in excerpts})
+        elif excerpts:
+            count += 1
+    return count
