@@ -62,21 +62,25 @@ def normalise_for_search(text: str) -> str:
     return _INVISIBLE.sub("", text).translate(_HALFWIDTH).lower()
 
 
-def bigrams(text: str) -> set[str]:
-    return {_decode(code) for code in bigram_codes(text)}
-
-
 _SKIP_CODES = np.array(sorted(ord(c) for c in _SKIP), dtype=np.uint64)
 
 
-def bigram_codes(text: str) -> np.ndarray:
-    """The distinct bigrams of `text` as sorted 64-bit codes (two code points), computed in numpy."""
+def bigram_occurrences(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every bigram of `text` (normalised here) as (64-bit codes of two code points, positions), in numpy.
+
+    A position is the offset of the bigram's first character; pairs with white space are left out.
+    """
     points = np.frombuffer(normalise_for_search(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(points) < 2:
-        return np.zeros(0, dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
     codes = (points[:-1] << np.uint64(32)) | points[1:]
     keep = ~(np.isin(points[:-1], _SKIP_CODES) | np.isin(points[1:], _SKIP_CODES))
-    return np.unique(codes[keep])
+    return codes[keep], np.flatnonzero(keep).astype(np.uint32)
+
+
+def bigrams(text: str) -> set[str]:
+    """The distinct bigrams of `text`, as the format defines them (for tests and tools)."""
+    return {_decode(code) for code in np.unique(bigram_occurrences(text)[0])}
 
 
 def _decode(code) -> str:
@@ -182,13 +186,10 @@ def record_bigrams(records: list[list]) -> tuple[np.ndarray, np.ndarray, np.ndar
     """
     all_codes, all_records, all_positions = [], [], []
     for number, record in enumerate(records):
-        points = np.frombuffer(normalise_for_search(record[1]).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        if len(points) < 2:
+        codes, positions = bigram_occurrences(record[1])
+        if not len(codes):
             continue
-        codes = (points[:-1] << np.uint64(32)) | points[1:]
-        keep = ~(np.isin(points[:-1], _SKIP_CODES) | np.isin(points[1:], _SKIP_CODES))
-        positions = np.flatnonzero(keep).astype(np.uint32)
-        all_codes.append(codes[keep])
+        all_codes.append(codes)
         all_records.append(np.full(len(positions), number, dtype=np.uint32))
         all_positions.append(positions)
     if not all_codes:
