@@ -1,5 +1,5 @@
-/* zuzhi-kb search, the pure core: normalisation, bigrams, hashing, shard decoding, records with
- * named fields, phrase checks. No DOM and no network here, so the same test vectors run in Node
+/* zuzhi-kb search, the pure core: normalisation, query parsing, hashing, shard and posting decoding,
+ * finding words by their bigrams' positions, totals and facets, records with named fields. No DOM and no network here, so the same test vectors run in Node
  * (tests/js/search_core.test.js) and Python (tests/test_search_vectors.py). The format is specified
  * in build_kb/publish/SEARCH_FORMAT.md.
  */
@@ -20,19 +20,6 @@
       var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       return /[0-9A-Za-z]/.test(h) ? h : c;
     }).toLowerCase();
-  }
-
-  function isSpace(c) { return c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\u3000"; }
-
-  /** The distinct character bigrams of a (normalised) word, in order of first appearance. */
-  function bigrams(term) {
-    var out = [], seen = {}, chars = Array.from(term);
-    for (var i = 0; i + 1 < chars.length; i++) {
-      if (isSpace(chars[i]) || isSpace(chars[i + 1])) continue;
-      var g = chars[i] + chars[i + 1];
-      if (!seen[g]) { seen[g] = true; out.push(g); }
-    }
-    return out;
   }
 
   /** 32-bit FNV-1a of the UTF-8 bytes: which shard a bigram lives in (hash % meta.shards). */
@@ -233,18 +220,6 @@
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
   function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1, section: row[4] || "" }; }
 
-  /** Does a record's text hold every word (AND), after normalisation? */
-  function holdsAll(text, terms) {
-    var lower = normalise(text);
-    return terms.every(function (t) { return lower.indexOf(t) >= 0; });
-  }
-
-  /** The words of a query: normalised, split at spaces, duplicates dropped. */
-  function queryTerms(raw) {
-    var terms = normalise(raw).split(/[\s\u3000]+/).filter(Boolean);
-    return terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-  }
-
   /** meta.t2s ("們们個个…", pairs of characters) → a lookup table. */
   function t2sTable(pairs) {
     var table = {}, chars = Array.from(pairs || "");
@@ -306,11 +281,11 @@
   }
 
   return {
-    FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, bigrams: bigrams, fnv1a: fnv1a, decodeShard: decodeShard,
+    FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, fnv1a: fnv1a, decodeShard: decodeShard,
     decodePosting: decodePosting, coverOffsets: coverOffsets, wordRecords: wordRecords, subtract: subtract,
     decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
-    intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record, holdsAll: holdsAll,
-    queryTerms: queryTerms, t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
+    intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record,
+    t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
     fromBase64: fromBase64
   };
 });
