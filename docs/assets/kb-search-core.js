@@ -151,15 +151,15 @@
    * position order), facets: {year: {…}, theme: {…}, speaker: {…}, level: {…}}}.
    */
   function tally(records, meta, runs, filters) {
-    var rows = meta.speeches, bounds = [0];
-    for (var n = 0; n < rows.length; n++) bounds.push(bounds[n] + rows[n][6]);
+    var speeches = meta.speeches.map(speech), bounds = [0];
+    for (var n = 0; n < speeches.length; n++) bounds.push(bounds[n] + speeches[n].records);
     var s = 0, r = 0, info = [];
     for (var k = 0; k < records.length; k++) {
       var id = records[k];
       while (bounds[s + 1] <= id) s++;
       while (runs.ends[r] <= id) r++;
-      var row = rows[s];
-      info.push({ record: id, speech: s, year: row[3] ? String(row[3]) : "", speaker: row[4], level: row[5], mask: runs.masks[r] });
+      var one = speeches[s];
+      info.push({ record: id, speech: s, year: one.year ? String(one.year) : "", speaker: one.speaker, level: one.level, mask: runs.masks[r] });
     }
     function passes(x, skip) {
       return (skip === "year" || !filters.year || x.year === filters.year) &&

@@ -415,11 +415,12 @@
     }
 
     function ordered(t) {
-      var per = t.perSpeech.slice(), rows = current.m.speeches;
+      var per = t.perSpeech.slice();
       if (state.sort === "old") {
         // Oldest first; speeches without a date stay at the end, as in the newest-first order.
-        var dated = per.filter(function (e) { return rows[e[0]][3]; }), undated = per.filter(function (e) { return !rows[e[0]][3]; });
-        per = dated.reverse().concat(undated);
+        var dated = function (e) { return Boolean(core.speech(current.m.speeches[e[0]]).year); };
+        var undated = per.filter(function (e) { return !dated(e); });
+        per = per.filter(dated).reverse().concat(undated);
       }
       if (state.sort === "hits") per.sort(function (a, b) { return b[1].length - a[1].length || a[0] - b[0]; });
       var flat = [];
