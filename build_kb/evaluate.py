@@ -166,10 +166,10 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
 
 def _same_line(removed: str, labelled: str) -> bool:
     """A removed line matches its label after whitespace, markup and script (Traditional) are set aside."""
-    from .ingest.clean import _t2s, strip_markup
+    from .ingest.clean import to_simplified, strip_markup
 
     def norm(text: str) -> str:
-        return _t2s("".join(strip_markup(text)[0].split()))
+        return to_simplified("".join(strip_markup(text)[0].split()))
 
     return norm(removed) == norm(labelled)
 

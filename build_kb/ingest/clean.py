@@ -52,7 +52,7 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     if is_traditional("".join(line.text for line in lines)):
         converted_lines = []
         for line in lines:
-            converted = _t2s(line.text)
+            converted = to_simplified(line.text)
             counts["traditional-to-simplified"] += sum(a != b for a, b in zip(line.text, converted))
             converted_lines.append(Line(number=line.number, text=converted))
         lines = converted_lines
@@ -295,7 +295,7 @@ def is_traditional(text: str) -> bool:
     sample_han = len(HAN_CHAR.findall(sample))
     if sample_han < 10:
         return False
-    changed = sum(a != b for a, b in zip(sample, _t2s(sample)))
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
     return changed / sample_han >= 0.02
 
 
@@ -306,7 +306,8 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _t2s(text: str) -> str:
+def to_simplified(text: str) -> str:
+    """Traditional characters → Simplified (OpenCC t2s), character for character."""
     converted = _converter().convert(text)
     # OpenCC maps character by character for t2s; keep alignment if a phrase mapping changed length.
     return converted if len(converted) == len(text) else text

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..config import FONT_ROLES, PrintConfig
 from ..errors import KbError
 from ..render.handout import Handout
+from ..store import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -203,11 +204,9 @@ class Printer:
             raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
         pages = _count_pages(pdf)
         target = Path(stored)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pdf)
-        (target.with_suffix(".pages")).write_text(str(pages), encoding="ascii")
-        os.replace(temporary, target)
+        # The page count first: a stored PDF (written last, atomically) always has its count beside it.
+        write_atomic(target.with_suffix(".pages"), str(pages).encode("ascii"))
+        write_atomic(target, pdf)
         log.info("%s: %d pages", path, pages)
         return path, stored, pages
 

@@ -157,10 +157,10 @@ def traditional_map() -> str:
     Traditional script find the corpus, which the cleaner converted to Simplified (OpenCC t2s)."""
     global _T2S
     if _T2S is None:
-        from ..ingest.clean import _t2s
+        from ..ingest.clean import to_simplified
 
         chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
-        simplified = _t2s(chars)
+        simplified = to_simplified(chars)
         pairs = [a + b for a, b in zip(chars, simplified) if a != b] if len(simplified) == len(chars) else []
         _T2S = "".join(pairs)
     return _T2S
