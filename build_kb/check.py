@@ -10,6 +10,7 @@ import re
 
 from .errors import safe_name
 from .model import KnowledgeBase, Problem, Speech
+from .publish.export import review_to_dict
 
 CHECK_FORMAT = 2
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are objects)."""
@@ -50,10 +51,7 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "placeholders": placeholders,
         "problems": [str(p) for p in problems],
-        "to_check": [
-            {"code": item.code, "message": item.message, "section": item.section or None, "line": item.line, "settled_by": item.settled_by}
-            for item in speech.review
-        ],
+        "to_check": [{**review_to_dict(item), "settled_by": item.settled_by} for item in speech.review],
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..model import KnowledgeBase, Link, Paragraph, Section, Speech, Term
+from ..model import KnowledgeBase, Link, Paragraph, ReviewItem, Section, Speech, Term
 
 SCHEMA_VERSION = 2
 """2: `review` items are objects (code, message, section, line) instead of English strings."""
@@ -91,10 +91,14 @@ def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
         "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "detected_by": dict(sorted(speech.detected_by.items())),
-        "review": [{"code": r.code, "message": r.message, "section": r.section or None, "line": r.line} for r in speech.review],
+        "review": [review_to_dict(r) for r in speech.review],
         "related_speeches": _links(kb.related_speeches.get(speech.id, []), kb),
         "sections": [section_to_dict(speech, s, kb) for s in speech.sections],
     }
+
+
+def review_to_dict(item: ReviewItem) -> dict:
+    return {"code": item.code, "message": item.message, "section": item.section or None, "line": item.line}
 
 
 def section_to_dict(speech: Speech, section: Section, kb: KnowledgeBase) -> dict:
