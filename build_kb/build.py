@@ -96,8 +96,10 @@ def build(options: BuildOptions) -> BuildReport:
 
         timer = StageTimer()
         with publish.staging_folder(site_dir) as staging:
+            # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
+            pdf_store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
             with timer("print"):  # → render (handouts) → print: PDFs first, so pages can link them with their length
-                printed = print_handouts(kb, project, options, staging)
+                printed = print_handouts(kb, project, options, pdf_store)
                 report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
             with timer("render"):
                 pages = render_pages(kb, report.pdfs)
@@ -105,7 +107,7 @@ def build(options: BuildOptions) -> BuildReport:
                 publish.write_pages(project, pages, kb, staging)
             install_pdfs(printed, staging)
             if not options.cache_dir:
-                shutil.rmtree(staging.with_name(staging.name + ".pdf"), ignore_errors=True)
+                shutil.rmtree(pdf_store, ignore_errors=True)
             with timer("export"):
                 (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
             with timer("search index"):
@@ -120,13 +122,11 @@ def build(options: BuildOptions) -> BuildReport:
     return report
 
 
-def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, staging: Path) -> dict[str, PrintedPdf]:
-    """The study handouts as PDFs (kept in the cache between builds; without a cache, in the staging folder)."""
+def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, store: Path) -> dict[str, PrintedPdf]:
+    """The study handouts as PDFs, typeset into `store` (or found there when unchanged)."""
     config = load_print_config(project.corpus_dir)
     if not (config.pdf if options.pdf is None else options.pdf):
         return {}
-    # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
-    store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
     try:
         printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
     except KbError as exc:

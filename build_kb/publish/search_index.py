@@ -20,6 +20,7 @@ All files are written deterministically: same knowledge base, same bytes.
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import hashlib
 import itertools
@@ -149,21 +150,16 @@ def read_data_script(data: bytes):
     return json.loads(body)
 
 
-_T2S: str | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def traditional_map() -> str:
     """Traditional → Simplified for single characters, as pairs ("們们個个…"): queries typed in
     Traditional script find the corpus, which the cleaner converted to Simplified (OpenCC t2s)."""
-    global _T2S
-    if _T2S is None:
-        from ..ingest.clean import to_simplified
+    from ..ingest.clean import to_simplified
 
-        chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
-        simplified = to_simplified(chars)
-        pairs = [a + b for a, b in zip(chars, simplified) if a != b] if len(simplified) == len(chars) else []
-        _T2S = "".join(pairs)
-    return _T2S
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    simplified = to_simplified(chars)
+    pairs = [a + b for a, b in zip(chars, simplified) if a != b] if len(simplified) == len(chars) else []
+    return "".join(pairs)
 
 
 def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:

@@ -39,7 +39,7 @@ def open_items(kb: KnowledgeBase) -> int:
 def render_review(kb: KnowledgeBase) -> HtmlPage | None:
     """The 待核对 page, or None when nothing is open."""
     speeches = sorted((s for s in kb.speeches if s.review), key=lambda s: s.source.rel_path)
-    warnings = [p for p in kb.problems]
+    warnings = kb.problems
     if not speeches and not warnings:
         return None
     out = HtmlPage("待核对", hide=["navigation"])
