@@ -9,9 +9,9 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT_VERSION = 3;
-  var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x33]; // "KBS3"
-  var RUNS_MAGIC = [0x4b, 0x42, 0x52, 0x33];  // "KBR3"
+  var FORMAT_VERSION = 4;
+  var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x34]; // "KBS4"
+  var RUNS_MAGIC = [0x4b, 0x42, 0x52, 0x34];  // "KBR4"
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
@@ -61,18 +61,16 @@
 
   /** Posting bytes → {records, starts, positions}: the positions in record records[k] are positions[starts[k] .. starts[k+1]). */
   function decodePosting(bytes) {
-    var pos = { i: 0 }, n = readVarint(bytes, pos);
-    var records = new Int32Array(n), starts = new Int32Array(n + 1), positions = [], previous = -1;
-    for (var k = 0; k < n; k++) {
-      previous = previous + 1 + readVarint(bytes, pos);
-      records[k] = previous;
-      starts[k] = positions.length;
-      var count = readVarint(bytes, pos), p = -1;
-      for (var j = 0; j < count; j++) { p = p + 1 + readVarint(bytes, pos); positions.push(p); }
+    var pos = { i: 0 }, n = readVarint(bytes, pos), k;
+    var records = new Int32Array(n), starts = new Int32Array(n + 1), previous = -1;
+    for (k = 0; k < n; k++) { previous = previous + 1 + readVarint(bytes, pos); records[k] = previous; }
+    for (k = 0; k < n; k++) starts[k + 1] = starts[k] + 1 + readVarint(bytes, pos);
+    var positions = new Int32Array(starts[n]);
+    for (k = 0; k < n; k++) {
+      for (var j = starts[k], p = -1; j < starts[k + 1]; j++) { p = p + 1 + readVarint(bytes, pos); positions[j] = p; }
     }
-    starts[n] = positions.length;
     if (pos.i !== bytes.length) throw new Error("search posting has trailing bytes");
-    return { records: records, starts: starts, positions: Int32Array.from(positions) };
+    return { records: records, starts: starts, positions: positions };
   }
 
   /** Offsets of the bigrams that pin every character of a word: 0, 2, 4 … and the last pair. */
@@ -272,12 +270,25 @@
       !query.exclude.some(function (t) { return lower.indexOf(t) >= 0; });
   }
 
-  /** The bytes of a base64 payload (the binary data scripts). */
-  function fromBase64(text) {
-    var binary = typeof atob === "function" ? atob(text) : Buffer.from(text, "base64").toString("binary");
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+  // pack7 (search_index.py): 7 bits per character; U+0080 + 128·k + w stands for ESCAPED[k] then w,
+  // U+0300 + k for ESCAPED[k] at the very end.
+  var ESCAPED = [0, 10, 13, 34, 92], PAIR = 0x80, LAST = 0x80 + 128 * ESCAPED.length;
+
+  /** The bytes of a data script's payload, packed as 7-bit text. */
+  function unpack7(text) {
+    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), n = 0, acc = 0, bits = 0, groups = 0;
+    function push(v) {
+      acc = (acc << 7) | v; bits += 7; groups++;
+      if (bits >= 8) { bits -= 8; out[n++] = (acc >> bits) & 0xff; acc &= (1 << bits) - 1; }
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < PAIR) push(c);
+      else if (c < LAST) { push(ESCAPED[(c - PAIR) >> 7]); push((c - PAIR) & 0x7f); }
+      else if (c < LAST + ESCAPED.length) push(ESCAPED[c - LAST]);
+      else throw new Error("search data is damaged (character " + c + ")");
+    }
+    return out.subarray(0, Math.floor(groups * 7 / 8));
   }
 
   return {
@@ -286,6 +297,6 @@
     decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
     intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record,
     t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
-    fromBase64: fromBase64
+    unpack7: unpack7
   };
 });

@@ -33,7 +33,7 @@ test("decodeShard and decodePosting", () => {
 
 test("decodeShard refuses a wrong magic and a truncated file", () => {
   const bytes = Buffer.from(vectors.shard.hex, "hex");
-  assert.throws(() => core.decodeShard(Uint8Array.from(Buffer.concat([Buffer.from("XXXX"), bytes.subarray(4)]))), /magic KBS3/);
+  assert.throws(() => core.decodeShard(Uint8Array.from(Buffer.concat([Buffer.from("XXXX"), bytes.subarray(4)]))), /magic KBS4/);
   assert.throws(() => core.decodeShard(Uint8Array.from(bytes.subarray(0, bytes.length - 1))), /truncated/);
 });
 
@@ -51,7 +51,7 @@ test("coverOffsets pin every character", () => {
 
 test("tally: totals, facets under the other filters, hits per speech", () => {
   const meta = { speeches: [["a/", "甲", "2021年", 2021, "张三", "市", 3], ["b/", "乙", "2020年", 2020, "李四", "县", 2]] };
-  const runs = core.decodeRuns(Uint8Array.from([0x4b, 0x42, 0x52, 0x33, 2, 1, 3, 2]));  // records 0-1 theme 0, 2-4 theme 1
+  const runs = core.decodeRuns(Uint8Array.from([0x4b, 0x42, 0x52, 0x34, 2, 1, 3, 2]));  // records 0-1 theme 0, 2-4 theme 1
   const all = core.tally([0, 2, 3, 4], meta, runs, { year: "", theme: "", speaker: "", level: "" });
   assert.equal(all.hits, 4); assert.equal(all.speeches, 2);
   assert.deepEqual(all.perSpeech, [[0, [0, 2]], [1, [3, 4]]]);
@@ -90,6 +90,12 @@ test("matches: every included word, no excluded one", () => {
   for (const [text, query, expected] of vectors.matches) assert.equal(core.matches(text, query), expected);
 });
 
-test("fromBase64", () => {
-  assert.deepEqual(Array.from(core.fromBase64("S0JTMQA=")), [0x4b, 0x42, 0x53, 0x31, 0]);
+test("unpack7 reads what pack7 wrote", () => {
+  for (const [hex, text] of vectors.pack7) assert.deepEqual(Buffer.from(core.unpack7(text)).toString("hex"), hex, JSON.stringify(text));
+  assert.throws(() => core.unpack7("ab\u0400"), /damaged/);
+});
+
+test("speech texts: GB18030 JSON reads back exactly", () => {
+  const bytes = Buffer.from(vectors.gb18030_json.hex, "hex");
+  assert.deepEqual(JSON.parse(new TextDecoder("gb18030").decode(bytes)), vectors.gb18030_json.value);
 });

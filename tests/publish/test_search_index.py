@@ -1,15 +1,13 @@
 """The search index files (no browser): format, determinism, size, what is and is not indexed."""
 
-import gzip
-import json
 import struct
 
-from build_kb.publish.search_index import bigrams, data_script, fnv1a, normalise_for_search, read_data_script, varint
+from build_kb.publish.search_index import bigrams, data_script, fnv1a, normalise_for_search, read_data_json, read_data_script, varint
 
 
 def read_shard(data: bytes) -> dict[str, dict[int, list[int]]]:
     """A shard, decoded independently of the writer: bigram → record → positions."""
-    assert data[:4] == b"KBS3"
+    assert data[:4] == b"KBS4"
     (count,) = struct.unpack("<I", data[4:8])
     pos, out = 8, {}
 
@@ -29,11 +27,16 @@ def read_shard(data: bytes) -> dict[str, dict[int, list[int]]]:
         key = data[pos + 1: pos + 1 + length].decode("utf-8")
         pos += 1 + length
         end = read_varint() + pos
-        records, record = {}, -1
-        for _ in range(read_varint()):
+        n = read_varint()
+        ids, record = [], -1
+        for _ in range(n):
             record += 1 + read_varint()
+            ids.append(record)
+        counts = [1 + read_varint() for _ in range(n)]
+        records = {}
+        for record, count in zip(ids, counts):
             positions, position = [], -1
-            for _ in range(read_varint()):
+            for _ in range(count):
                 position += 1 + read_varint()
                 positions.append(position)
             records[record] = positions
@@ -52,17 +55,17 @@ def test_normalisation_and_bigrams_match_the_browser_code():
 
 def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
     site, kb = seed_site
-    meta = read_data_script((site / "search/meta.js").read_bytes())
+    meta = read_data_json((site / "search/meta.js").read_bytes())
     index = {}
     for k in range(meta["shards"]):
-        shard = read_shard(gzip.decompress(read_data_script((site / f"search/i/{k}.js").read_bytes())))
+        shard = read_shard(read_data_script((site / f"search/i/{k}.js").read_bytes()))
         for key in shard:
             assert fnv1a(key) % meta["shards"] == k
         index.update(shard)
     first = 0
     occurrences = 0
     for position, (url, *_rest, n_records) in enumerate(meta["speeches"]):
-        records = json.loads(gzip.decompress(read_data_script((site / f"search/t/{position}.js").read_bytes())))
+        records = read_data_json((site / f"search/t/{position}.js").read_bytes())
         speech = next(s for s in kb.speeches if s.url == url)
         assert len(records) == n_records == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
         for number, (anchor, text, mask, is_heading, section) in enumerate(records):
@@ -80,29 +83,29 @@ def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
 
 def test_theme_and_term_pages_are_not_indexed_so_no_passage_appears_twice(seed_site):
     site, _ = seed_site
-    meta = read_data_script((site / "search/meta.js").read_bytes())
+    meta = read_data_json((site / "search/meta.js").read_bytes())
     assert all(url.startswith("speeches/") for url, *_ in meta["speeches"])
     assert not (site / "search/search_index.json").exists()
 
 
 def test_speeches_are_listed_newest_first(seed_site):
     site, _ = seed_site
-    meta = read_data_script((site / "search/meta.js").read_bytes())
+    meta = read_data_json((site / "search/meta.js").read_bytes())
     years = [s[3] for s in meta["speeches"] if s[3]]
     assert years == sorted(years, reverse=True)
     assert meta["speeches"][-1][3] is None
 
 
 def test_data_scripts_round_trip_and_carry_the_traditional_map():
-    assert data_script("i/3", b"KBS1\x00") == b'KBSearch.load("i/3","S0JTMQA=");\n'
-    assert data_script("meta", {"a": "\u2028两个"}) == 'KBSearch.load("meta",{"a":"\\u2028两个"});\n'.encode()
-    assert read_data_script(data_script("t/0", b"\x1f\x8b\x00")) == b"\x1f\x8b\x00"
-    assert read_data_script(data_script("meta", {"version": 2})) == {"version": 2}
+    script = data_script("i/3", b"KBS1\x00")
+    assert script.startswith(b'\xef\xbb\xbfKBSearch.load("i/3","') and script.endswith(b'");\n') and script.count(b"\n") == 1
+    assert read_data_script(script) == b"KBS1\x00"
+    assert read_data_json(data_script("meta", '{"a":"\u2028两个"}'.encode())) == {"a": "\u2028两个"}
 
 
 def test_meta_holds_the_traditional_map(seed_site):
     site, _ = seed_site
-    pairs = read_data_script((site / "search/meta.js").read_bytes())["t2s"]
+    pairs = read_data_json((site / "search/meta.js").read_bytes())["t2s"]
     table = dict(zip(pairs[0::2], pairs[1::2]))
     assert [table[c] for c in "們個幹黨組織講話"] == list("们个干党组织讲话")
     assert "们" not in table and len(table) > 2500

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_kb.publish.search_index import FORMAT_VERSION, bigrams, fnv1a, normalise_for_search, varint
+from build_kb.publish.search_index import FORMAT_VERSION, bigrams, fnv1a, gb18030_json, normalise_for_search, pack7, unpack7, varint
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
@@ -50,6 +50,20 @@ def test_shard_bytes_are_what_the_writer_encodes():
         key = gram.encode()
         data += bytes([len(key)]) + key + varint(len(encoded[gram])) + encoded[gram]
     assert data.hex() == VECTORS["shard"]["hex"]
+
+
+@pytest.mark.parametrize("data, text", VECTORS["pack7"])
+def test_pack7(data, text):
+    assert pack7(bytes.fromhex(data)) == text
+    assert unpack7(text) == bytes.fromhex(data)
+    assert not set(text) & set('\x00\n\r"\\')
+
+
+def test_texts_are_gb18030_json_with_risky_characters_escaped():
+    vector = VECTORS["gb18030_json"]
+    assert gb18030_json(vector["value"]).hex() == vector["hex"]
+    assert "\\ud842\\udfb7" in bytes.fromhex(vector["hex"]).decode("gb18030")  # outside the BMP
+    assert "\\u1e3f" in bytes.fromhex(vector["hex"]).decode("gb18030")  # read differently by GB18030-2000 decoders
 
 
 def test_the_js_core_reads_the_version_the_writer_writes():
