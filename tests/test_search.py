@@ -180,6 +180,9 @@ def full_scan(kb, include: list[str], exclude: list[str]) -> list[str]:
         ("幹部 監督", ["干部", "监督"], []),
         ("黨組織", ["党组织"], []),
         ("××", ["××"], []),
+        ("不忘初心、牢记使命", ["不忘初心、牢记使命"], []),
+        ("“党中央、市委” -省委", ["党中央、市委"], ["省委"]),
+        ("两个维护， 党建。", ["两个维护", "党建"], []),
     ],
 )
 def test_query_forms_match_a_full_scan(search_page, seed_site, query, include, exclude):
@@ -197,6 +200,7 @@ def test_query_forms_match_a_full_scan(search_page, seed_site, query, include, e
     [
         ("党", "“党”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。"),
         ("-党建", "请再输入一个要查找的词：“-”开头的词表示不要含有它的段落。"),
+        ("中、市委", "“中、市委”中有夹在两个标点之间（或开头紧跟标点）的单字，无法精确查找：请去掉标点，或把它拆成几个词，用空格隔开。"),
     ],
 )
 def test_queries_that_cannot_be_searched_say_why(search_page, query, message):
@@ -322,7 +326,8 @@ def test_totals_and_facets_equal_a_full_scan_on_a_generated_corpus(browser, tmp_
     context = browser.new_context()
     page = context.new_page()
     try:
-        for query, include, exclude in [("干部", ["干部"], []), ("党建 -基层", ["党建"], ["基层"]), ("“两个维护”", ["两个维护"], []), ("全面从严治党", ["全面从严治党"], [])]:
+        for query, include, exclude in [("干部", ["干部"], []), ("党建 -基层", ["党建"], ["基层"]), ("“两个维护”", ["两个维护"], []), ("全面从严治党", ["全面从严治党"], []),
+                                          ("不忘初心、牢记使命", ["不忘初心、牢记使命"], []), ("干部， 党建。", ["干部", "党建"], [])]:
             expected = full_scan(kb, include, exclude)
             status = results_page(page, f"http://127.0.0.1:{httpd.server_address[1]}/", "q=" + quote(query))
             speeches = {e.split("#")[0] for e in expected}

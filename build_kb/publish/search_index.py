@@ -30,6 +30,7 @@ import json
 import math
 import re
 import struct
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -70,16 +71,32 @@ def normalise_for_search(text: str) -> str:
 _SKIP_CODES = np.array(sorted(ord(c) for c in _SKIP), dtype=np.uint64)
 
 
+@functools.lru_cache(maxsize=1)
+def punctuation() -> str:
+    """The punctuation marks of the Basic Multilingual Plane (Unicode category P…), written into
+    meta.js so that the browser uses exactly the writer's set."""
+    return "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)).startswith("P"))
+
+
+@functools.lru_cache(maxsize=1)
+def _punctuation_codes() -> np.ndarray:
+    return np.array([ord(c) for c in punctuation()], dtype=np.uint64)
+
+
 def bigram_occurrences(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Every bigram of `text` (normalised here) as (64-bit codes of two code points, positions), in numpy.
 
-    A position is the offset of the bigram's first character; pairs with white space are left out.
+    A position is the offset of the bigram's first character. Left out: pairs with white space, and
+    a character followed by punctuation (护， 心、), a fifth of all pairs: a query pins punctuation
+    through the pair it starts (，两 、牢), and punctuation at the end of a query word is dropped.
     """
     points = np.frombuffer(normalise_for_search(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(points) < 2:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
     codes = (points[:-1] << np.uint64(32)) | points[1:]
-    keep = ~(np.isin(points[:-1], _SKIP_CODES) | np.isin(points[1:], _SKIP_CODES))
+    space = np.isin(points, _SKIP_CODES)
+    mark = np.isin(points, _punctuation_codes())
+    keep = ~(space[:-1] | space[1:] | (~mark[:-1] & mark[1:]))
     return codes[keep], np.flatnonzero(keep).astype(np.uint32)
 
 
@@ -280,7 +297,8 @@ def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[tuple[np.
     text = gb18030_json(records)
     cached = None
     if cache_dir:
-        digest = hashlib.sha256(text).hexdigest()
+        # The bigram rule is part of the key: a new rule (or Unicode version) must not reuse old parts.
+        digest = hashlib.sha256(text + f"\0{FORMAT_VERSION}\0{punctuation()}".encode("utf-8")).hexdigest()
         cached = cache_dir / digest[:2] / f"{digest}.bin"
         part = _unpack_part(read_sealed(cached, CACHE_FORMAT), text)
         if part is not None:
@@ -428,6 +446,7 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         "themes": [[t.id, t.name, colours[t.id]] for t in kb.themes[:30]],
         "speeches": speeches_meta,
         "t2s": traditional_map(),
+        "punctuation": punctuation(),
     }
     meta_bytes = data_script("meta", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     (out / "meta.js").write_bytes(meta_bytes)

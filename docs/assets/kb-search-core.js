@@ -73,11 +73,21 @@
     return { records: records, starts: starts, positions: positions };
   }
 
-  /** Offsets of the bigrams that pin every character of a word: 0, 2, 4 … and the last pair. */
-  function coverOffsets(word) {
-    var length = Array.from(word).length, out = [];
-    for (var o = 0; o + 1 < length; o += 2) out.push(o);
-    if (length >= 2 && out[out.length - 1] !== length - 2) out.push(length - 2);
+  /**
+   * Offsets of the bigrams that pin every character of a word: 0, 2, 4 … and the last pair. The
+   * index has no pair of a character and the punctuation after it (`marks`, a Set from
+   * meta.punctuation), so such a character is pinned by the pair before it instead. Null when a
+   * character can be pinned by neither (one character between marks, as 一 in 一、二).
+   */
+  function coverOffsets(word, marks) {
+    var chars = Array.from(word), length = chars.length, out = [];
+    function usable(o) { return o >= 0 && o + 1 < length && !(marks && marks.has(chars[o + 1]) && !marks.has(chars[o])); }
+    var i = 0;
+    while (i < length) {
+      if (i + 1 < length && usable(i)) { out.push(i); i += 2; }
+      else if (usable(i - 1)) { if (out[out.length - 1] !== i - 1) out.push(i - 1); i += 1; }
+      else return length < 2 ? [] : null;
+    }
     return out;
   }
 
@@ -98,8 +108,9 @@
    * from the first. `postingOf(bigram)` gives a decoded posting or null. Exact: the cover pins every
    * character of the word to consecutive positions.
    */
-  function wordRecords(word, postingOf) {
-    var chars = Array.from(word), cover = coverOffsets(word).map(function (o) {
+  function wordRecords(word, postingOf, marks) {
+    var offsets = coverOffsets(word, marks) || [];
+    var chars = Array.from(word), cover = offsets.map(function (o) {
       return { offset: o, posting: postingOf(chars[o] + chars[o + 1]) };
     });
     if (!cover.length || cover.some(function (c) { return !c.posting; })) return new Int32Array(0);
@@ -218,6 +229,9 @@
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
   function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1, section: row[4] || "" }; }
 
+  /** meta.punctuation (a string of marks) → a Set. */
+  function punctuationSet(marks) { return new Set(Array.from(marks || "")); }
+
   /** meta.t2s ("們们個个…", pairs of characters) → a lookup table. */
   function t2sTable(pairs) {
     var table = {}, chars = Array.from(pairs || "");
@@ -239,9 +253,17 @@
    * paragraphs holding it. Words of one character cannot be searched (every paragraph has most of
    * them) and come back in `single`, for the page to say so.
    */
-  function parseQuery(raw, table) {
+  function parseQuery(raw, table, marks) {
     var include = [], exclude = [], single = [];
-    function add(list, word) { if (word && list.indexOf(word) < 0) list.push(word); }
+    function add(list, word) {
+      // Punctuation ending a word is dropped: the index has no pair of a character and the mark after it.
+      var chars = Array.from(word);
+      if (marks && chars.every(function (c) { return marks.has(c); })) return;  // nothing to look for
+      while (marks && marks.has(chars[chars.length - 1])) chars.pop();
+      word = chars.join("");
+      if (list === include && chars.length < 2) list = single;
+      if (word && list.indexOf(word) < 0) list.push(word);
+    }
     var rest = String(raw).replace(/(-|－)?(?:"([^"]*)"|“([^”]*)”|「([^」]*)」)/g, function (all, minus, a, b, c) {
       var phrase = corpusForm(String(a || b || c || "").replace(/[\s\u3000]+/g, ""), table);
       if (phrase) {
@@ -297,6 +319,6 @@
     decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
     intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record,
     t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
-    unpack7: unpack7
+    unpack7: unpack7, punctuationSet: punctuationSet
   };
 });

@@ -64,9 +64,13 @@
   function loadJson(key, encoding) {
     return loadBytes(key).then(function (bytes) { return JSON.parse(new TextDecoder(encoding).decode(bytes)); });
   }
-  var metaPromise = null, t2s = null;
+  var metaPromise = null, t2s = null, marks = null;
   function meta() {
-    if (!metaPromise) metaPromise = loadJson("meta", "utf-8").then(core.checkMeta).then(function (m) { t2s = core.t2sTable(m.t2s); return m; });
+    if (!metaPromise) metaPromise = loadJson("meta", "utf-8").then(core.checkMeta).then(function (m) {
+      t2s = core.t2sTable(m.t2s);
+      marks = core.punctuationSet(m.punctuation);
+      return m;
+    });
     return metaPromise;
   }
   var runsPromise = null;
@@ -91,7 +95,7 @@
     var words = query.include.concat(query.exclude), grams = {};
     words.forEach(function (w) {
       var chars = Array.from(w);
-      core.coverOffsets(w).forEach(function (o) { grams[chars[o] + chars[o + 1]] = true; });
+      (core.coverOffsets(w, marks) || []).forEach(function (o) { grams[chars[o] + chars[o + 1]] = true; });
     });
     var list = Object.keys(grams);
     return Promise.all(list.map(function (g) { return shard(core.fnv1a(g) % m.shards); })).then(function (maps) {
@@ -104,10 +108,10 @@
       }
       var result = null;
       query.include.forEach(function (w) {
-        var found = Array.from(core.wordRecords(w, postingOf));
+        var found = Array.from(core.wordRecords(w, postingOf, marks));
         result = result === null ? found : core.intersect(result, found);
       });
-      query.exclude.forEach(function (w) { result = core.subtract(result, Array.from(core.wordRecords(w, postingOf))); });
+      query.exclude.forEach(function (w) { result = core.subtract(result, Array.from(core.wordRecords(w, postingOf, marks))); });
       return result || [];
     });
   }
@@ -115,7 +119,7 @@
   /** Parse, check and evaluate a query: {query, error} or {query, m, runs, records}. */
   function evaluate(raw) {
     return meta().then(function (m) {
-      var query = core.parseQuery(raw, t2s);
+      var query = core.parseQuery(raw, t2s, marks);
       var error = queryError(query);
       if (error) return { query: query, error: error };
       return Promise.all([matchRecords(query, m), runs()]).then(function (done) {
@@ -126,6 +130,10 @@
 
   function queryError(query) {
     if (query.exclude.some(function (w) { return Array.from(w).length < 2; })) return "要排除的词也至少要两个字（如“-巡察”）。";
+    var loose = query.include.concat(query.exclude).filter(function (w) { return core.coverOffsets(w, marks) === null; });
+    if (loose.length) {
+      return "“" + loose[0] + "”中有夹在两个标点之间（或开头紧跟标点）的单字，无法精确查找：请去掉标点，或把它拆成几个词，用空格隔开。";
+    }
     if (query.include.length) return "";
     if (query.single.length) {
       return "“" + query.single.join("”“") + "”只有一个字：检索至少要两个字的词（单字几乎每段都有）。请输入词语，如“党建”“干部”，多个词用空格隔开。";

@@ -42,11 +42,8 @@ test("wordRecords: a word is found where its bigrams stand next to each other", 
   for (const [word, expected] of vectors.word_records) assert.deepEqual(Array.from(core.wordRecords(word, postingOf)), expected, word);
 });
 
-test("coverOffsets pin every character", () => {
-  assert.deepEqual(core.coverOffsets("干部"), [0]);
-  assert.deepEqual(core.coverOffsets("年轻干部"), [0, 2]);
-  assert.deepEqual(core.coverOffsets("全面从严治党"), [0, 2, 4]);
-  assert.deepEqual(core.coverOffsets("抓党建促脱贫攻"), [0, 2, 4, 5]);
+test("coverOffsets pin every character, through the pair a mark starts", () => {
+  for (const [word, marks, expected] of vectors.cover_offsets) assert.deepEqual(core.coverOffsets(word, core.punctuationSet(marks)), expected, word);
 });
 
 test("tally: totals, facets under the other filters, hits per speech", () => {
@@ -83,7 +80,7 @@ test("records and speeches are read through names", () => {
 });
 
 test("parseQuery: words, quoted phrases, exclusions, Traditional, one-character words", () => {
-  for (const [raw, pairs, expected] of vectors.parse_query) assert.deepEqual(core.parseQuery(raw, core.t2sTable(pairs)), expected);
+  for (const [raw, pairs, marks, expected] of vectors.parse_query) assert.deepEqual(core.parseQuery(raw, core.t2sTable(pairs), core.punctuationSet(marks)), expected, raw);
 });
 
 test("matches: every included word, no excluded one", () => {
