@@ -1,0 +1,82 @@
+"""A rebuild that reuses the cache publishes exactly what a cold build of the same corpus publishes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, make_corpus
+
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+NEW_SPEECH = """在全市人才工作推进会上的讲话
+（2022年6月8日）
+同志们：
+一、深刻认识人才工作的重要意义。人才是第一资源，要坚持党管人才原则，把各方面优秀人才集聚到党和人民的事业中来。
+二、抓好基层党组织建设。要以提升组织力为重点，把基层党组织建设成为坚强战斗堡垒。
+三、建设高素质干部队伍。坚持好干部标准，大力发现培养选拔优秀年轻干部。
+"""
+
+
+def add(corpus: Path) -> None:
+    (corpus / "100_new.txt").write_text(NEW_SPEECH, encoding="utf-8")
+
+
+def edit(corpus: Path) -> None:
+    target = sorted(corpus.glob("0*.txt"))[1]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("干部", "领导干部", 3) + "\n同志们，要把会议精神落到实处。\n", encoding="utf-8")
+
+
+def delete(corpus: Path) -> None:
+    sorted(corpus.glob("0*.txt"))[2].unlink()
+
+
+def rename(corpus: Path) -> None:
+    source = sorted(corpus.glob("0*.txt"))[3]
+    source.rename(corpus / ("zz_" + source.name))
+
+
+def retheme(corpus: Path) -> None:
+    themes = corpus / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("高素质", "高素质专业化", 1), encoding="utf-8")
+
+
+def override(corpus: Path) -> None:
+    name = sorted(corpus.glob("0*.txt"))[0].name
+    overrides = corpus / "speeches.yaml"
+    text = overrides.read_text(encoding="utf-8").replace("\n{}\n", "\n")
+    overrides.write_text(text + f"{name}:\n  speaker: 张某某\n  speaker_role: 市委常委、组织部部长\n", encoding="utf-8")
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The seeds and one more speech, built once with a cache: (corpus, site, cache)."""
+    root = tmp_path_factory.mktemp("incremental")
+    corpus = make_corpus(root / "corpus", {"050_extra.txt": NEW_SPEECH.replace("人才工作推进会", "组织工作会议").replace("2022年6月8日", "2021年3月2日")}, with_seeds=True)
+    build_site(MKDOCS_YML, root / "site", corpus_dir=corpus, cache_dir=root / "cache")
+    return corpus, root / "site", root / "cache"
+
+
+@pytest.mark.parametrize("change", [add, edit, delete, rename, retheme, override], ids=lambda f: f.__name__)
+def test_rebuild_after_a_change_equals_a_cold_build(first_build, tmp_path, change):
+    corpus0, site0, cache0 = first_build
+    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(corpus0, corpus)
+    shutil.copytree(site0, site)
+    shutil.copytree(cache0, cache)
+    change(corpus)
+    incremental = build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, allow_shrink=True)
+    assert incremental is not None, "the change was not noticed"
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus, allow_shrink=True)
+    warm_files, cold_files = files(site), files(cold)
+    assert sorted(warm_files) == sorted(cold_files)
+    assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
+    assert warm_files != files(site0)
