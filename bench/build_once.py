@@ -1,6 +1,6 @@
 """One build in its own process (so peak memory is this build's): prints JSON with timings.
 
-    python bench/build_once.py CORPUS SITE_DIR [CACHE_DIR]
+    python bench/build_once.py CORPUS SITE_DIR [CACHE_DIR] [--pdf|--no-pdf]
 """
 
 import json
@@ -14,10 +14,13 @@ sys.path.insert(0, str(ROOT))
 
 from build_kb.build import BuildOptions, build  # noqa: E402
 
+flags = [a for a in sys.argv[1:] if a.startswith("--")]
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
 start = time.perf_counter()
 report = build(BuildOptions(
-    config_file=ROOT / "mkdocs.yml", site_dir=Path(sys.argv[2]), corpus_dir=Path(sys.argv[1]),
-    cache_dir=Path(sys.argv[3]) if len(sys.argv) > 3 else None, allow_shrink=True,
+    config_file=ROOT / "mkdocs.yml", site_dir=Path(args[1]), corpus_dir=Path(args[0]),
+    cache_dir=Path(args[2]) if len(args) > 2 else None, allow_shrink=True,
+    pdf=False if "--no-pdf" in flags else (True if "--pdf" in flags else None),
 ))
 kb = report.kb
 total = time.perf_counter() - start

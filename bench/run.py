@@ -1,7 +1,11 @@
-"""`make bench`: build and search benchmarks at N = 100, 1,000, 2,000 speeches, with the naive build
-(one page per raw file, stock Material search) beside them. Prints tables and writes bench/RESULTS.md.
+"""`make bench`: build and search benchmarks at N = 100, 1,000, 2,000 and 10,000 speeches, with the
+naive build (one page per raw file, stock Material search) beside them. Prints tables and writes
+bench/RESULTS.md.
 
-    python bench/run.py [N ...]          (default: 100 1000 2000)
+    python bench/run.py [N ...]          (default: 100 1000 2000 10000)
+
+From N = 10,000 on, builds leave the study handouts out (`--no-pdf`): they would be 5 GB of PDF,
+and printing time is linear in N (see the N = 1,000 row, which typesets them).
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ PY = sys.executable
 STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "words", "candidates", "terms", "related", "print", "render", "mkdocs", "search index", "export"]
 CPU_STAGES = {"read", "clean", "parse", "classify", "words", "candidates"}
 """Measured as CPU seconds summed over the worker processes; "per-speech (wall)" is their elapsed time."""
-SEARCH_AT = 1000
+SEARCH_AT = {1000, 10000}
+PRINT_AT = 1000
+NO_PDF_FROM = 10000
 
 
 def run_json(*args) -> dict:
@@ -42,9 +48,14 @@ def corpus_for(n: int) -> Path:
     return corpus
 
 
-def touch_one(corpus: Path) -> tuple[Path, bytes]:
-    """Change one speech (append a sentence in its own encoding); return it and its old bytes."""
-    path = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+def middle_speech(corpus: Path) -> Path:
+    files = sorted(corpus.glob("*.txt"))
+    return files[len(files) // 2]
+
+
+def edit_one(corpus: Path):
+    """Change one speech (append a sentence in its own encoding); return how to undo it."""
+    path = middle_speech(corpus)
     old = path.read_bytes()
     sys.path.insert(0, str(ROOT))
     from build_kb.ingest.read import decode
@@ -52,7 +63,26 @@ def touch_one(corpus: Path) -> tuple[Path, bytes]:
     text, encoding = decode(old, path.name)
     codec = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)
     path.write_bytes((text + "\n同志们，会后要抓好落实。\n").encode(codec))
-    return path, old
+    return lambda: path.write_bytes(old)
+
+
+def add_one(corpus: Path):
+    """Add a speech: a copy of one with a new title and date (a curator's `kb add`)."""
+    sys.path.insert(0, str(ROOT))
+    from build_kb.ingest.read import decode
+
+    text, _ = decode(middle_speech(corpus).read_bytes(), "x")
+    new = corpus / "zz-added.txt"
+    new.write_text("在全市组织工作专题推进会上的讲话\n（2024年12月30日）\n" + text.split("\n", 2)[-1], encoding="utf-8")
+    return new.unlink
+
+
+def delete_one(corpus: Path):
+    """Delete one speech (moved aside, put back afterwards)."""
+    path = middle_speech(corpus)
+    aside = corpus.parent / (corpus.name + ".aside")
+    path.rename(aside)
+    return lambda: aside.rename(path)
 
 
 def bench_size(n: int) -> dict:
@@ -61,18 +91,21 @@ def bench_size(n: int) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     site, cache = out / "site", out / "cache"
+    pdf = "--pdf" if n < NO_PDF_FROM else "--no-pdf"
     print(f"[{n}] full build …", flush=True)
-    full = run_json(BENCH / "build_once.py", corpus, site, cache)
+    full = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
     stages = dict(full["timings"])  # "mkdocs" is measured by build() itself now
     print(f"[{n}] rebuild with nothing changed …", flush=True)
-    again = run_json(BENCH / "build_once.py", corpus, site, cache)
-    path, old = touch_one(corpus)
-    try:
-        print(f"[{n}] rebuild after one speech changed …", flush=True)
-        one = run_json(BENCH / "build_once.py", corpus, site, cache)
-    finally:
-        path.write_bytes(old)
-    run_json(BENCH / "build_once.py", corpus, site, cache)  # back to the unchanged corpus
+    again = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
+    rebuilds = {}
+    for name, change in (("edit", edit_one), ("add", add_one), ("delete", delete_one)):
+        undo = change(corpus)
+        try:
+            print(f"[{n}] rebuild after one speech: {name} …", flush=True)
+            rebuilds[name] = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)["total"]
+        finally:
+            undo()
+        run_json(BENCH / "build_once.py", corpus, site, cache, pdf)  # back to the unchanged corpus
     print(f"[{n}] naive build …", flush=True)
     naive_dir = out / "naive"
     start = time.perf_counter()
@@ -86,7 +119,10 @@ def bench_size(n: int) -> dict:
         "peak_mb": full["peak_mb"],
         "nochange_s": again["total"],
         "nochange_skipped": again["skipped"],
-        "onechange_s": one["total"],
+        "onechange_s": rebuilds["edit"],
+        "rebuild_s": rebuilds,
+        "pdf": pdf == "--pdf",
+        "site_folders": {p.name: size(p) if p.is_dir() else p.stat().st_size for p in sorted(site.iterdir()) if not p.name.startswith(".")},
         "site_bytes": size(site),
         "search_bytes": size(site / "search"),
         "pdf_bytes": size(site / "pdf") if (site / "pdf").exists() else 0,
@@ -95,10 +131,10 @@ def bench_size(n: int) -> dict:
         "naive_site_bytes": size(naive_dir / "site"),
         "naive_search_bytes": size(naive_dir / "site" / "search"),
     }
-    if n == SEARCH_AT:
+    if n == PRINT_AT:
         print(f"[{n}] study handouts …", flush=True)
         row["print"] = run_json(BENCH / "print_bench.py", corpus, cache, site)
-    if n == SEARCH_AT and shutil.which("chromium"):
+    if n in SEARCH_AT and shutil.which("chromium"):
         print(f"[{n}] search in headless Chromium …", flush=True)
         row["search"] = run_json(BENCH / "search_bench.py", site, naive_dir / "site")
     return row
@@ -118,16 +154,26 @@ def report(rows: list[dict]) -> str:
         "",
         "## Builds",
         "",
-        "| N | full build | per speech | naive build | naive ÷ ours | no-change rebuild | one speech changed | peak memory | site | search assets | corpus text |",
+        "| N | handouts | full build | per speech | naive build | naive ÷ ours | no-change rebuild | peak memory | site | search files | corpus text |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | {r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | "
-            f"{r['nochange_s']:.2f} s | {r['onechange_s']:.1f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} | "
-            f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['site_bytes'] * 100:.0f} % of site, {r['search_bytes'] / r['corpus_bytes'] * 100:.0f} % of corpus text) | {mb(r['corpus_bytes'])} |"
+            f"| {r['n']} | {'yes' if r.get('pdf', True) else 'no'} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | {r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | "
+            f"{r['nochange_s']:.2f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} ({r['site_bytes'] / r['corpus_bytes']:.1f}× text; "
+            f"{(r['site_bytes'] - r.get('pdf_bytes', 0)) / r['corpus_bytes']:.1f}× without the PDFs) | "
+            f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['corpus_bytes']:.2f}× text) | {mb(r['corpus_bytes'])} |"
         )
-    lines += ["", "Site sizes include the study handouts (PDF): " + "; ".join(f"N = {r['n']}: {mb(r.get('pdf_bytes', 0))} of PDF" for r in rows) + ".", ""]
+    lines += ["", "### Rebuild after one speech changed (with the cache), and its share of the full build", "",
+              "| N | edit | add | delete |", "|---|---|---|---|"]
+    for r in rows:
+        rebuilds = r.get("rebuild_s", {"edit": r["onechange_s"]})
+        lines.append(f"| {r['n']} | " + " | ".join(
+            f"{rebuilds[k]:.1f} s ({rebuilds[k] / r['full_s'] * 100:.0f} %)" if k in rebuilds else "—" for k in ("edit", "add", "delete")) + " |")
+    folders = sorted({f for r in rows for f in r.get("site_folders", {})}, key=lambda f: -max(r.get("site_folders", {}).get(f, 0) for r in rows))[:9]
+    lines += ["", "### Site size by folder (MB)", "", "| N | " + " | ".join(folders) + " |", "|---" * (len(folders) + 1) + "|"]
+    for r in rows:
+        lines.append(f"| {r['n']} | " + " | ".join(f"{r.get('site_folders', {}).get(f, 0) / 1e6:.1f}" for f in folders) + " |")
     lines += ["", "Naive build for comparison: site / search index of the naive build:", ""]
     for r in rows:
         lines.append(f"- N = {r['n']}: naive site {mb(r['naive_site_bytes'])}, Material search index {mb(r['naive_search_bytes'])}")
@@ -181,4 +227,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [100, 1000, 2000])
+    main([int(x) for x in sys.argv[1:]] or [100, 1000, 2000, 10000])

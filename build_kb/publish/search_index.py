@@ -30,6 +30,7 @@ import json
 import math
 import re
 import struct
+import tempfile
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -52,7 +53,7 @@ CACHE_FORMAT = 3
 TARGET_SHARD_BYTES = 24_000
 """Of a shard before compression."""
 ENCODE_SLICE = 1_500_000
-"""Bigram occurrences encoded at a time (bounds the encoder's memory)."""
+"""About this many bigram occurrences are encoded at a time (bounds the encoder's memory)."""
 MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
 
@@ -379,6 +380,25 @@ def encode_postings(codes: np.ndarray, records: np.ndarray, positions: np.ndarra
     return out
 
 
+_OCCURRENCE = np.dtype([("code", "<u8"), ("record", "<u4"), ("place", "<u4")])
+
+
+def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> None:
+    """Append one speech's bigram occurrences to the partition file of each bigram."""
+    occurrences = np.empty(len(codes), dtype=_OCCURRENCE)
+    occurrences["code"], occurrences["record"], occurrences["place"] = codes, records, positions
+    if len(files) == 1:
+        occurrences.tofile(files[0])
+        return
+    partition = codes % np.uint64(len(files))
+    order = np.argsort(partition, kind="stable")
+    bounds = np.searchsorted(partition[order], np.arange(len(files) + 1))
+    occurrences = occurrences[order]
+    for k, f in enumerate(files):
+        if bounds[k + 1] > bounds[k]:
+            occurrences[bounds[k] : bounds[k + 1]].tofile(f)
+
+
 def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> dict[str, int]:
     """Write site/search/; return sizes in bytes by part (meta, records, index, texts)."""
     out = Path(site_dir) / "search"
@@ -390,36 +410,35 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
 
     sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0}
     speeches_meta = []
-    parts_codes, parts_records, parts_positions = [], [], []
     masks: list[int] = []
-    for position, speech_index in enumerate(order):
-        speech = kb.speeches[speech_index]
-        records = speech_records(speech, theme_bits)
-        (codes, numbers, positions), data = _speech_part(records, cache_dir)
-        parts_codes.append(codes)
-        parts_records.append(numbers.astype(np.uint32) + np.uint32(len(masks)))
-        parts_positions.append(positions)
-        masks.extend(record[2] for record in records)
-        script = _gzipped_script(f"t/{position}", data)
-        (out / "t" / f"{position}.js").write_bytes(script)
-        sizes["texts"] += len(script)
-        speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)])
-
-    encoded: dict[str, bytes] = {}
-    if parts_codes:
-        codes, numbers, positions = np.concatenate(parts_codes), np.concatenate(parts_records), np.concatenate(parts_positions)
-        del parts_codes, parts_records, parts_positions
-        # Encoded in slices of bigrams (a bigram's occurrences all fall in one): the temporary arrays
-        # of the encoder stay a few hundred MB however large the corpus.
-        slices = max(1, len(codes) // ENCODE_SLICE)
-        which = codes % np.uint64(slices) if slices > 1 else None
-        for part in range(slices):
-            chosen = which == part if which is not None else slice(None)
-            postings = encode_postings(codes[chosen], numbers[chosen], positions[chosen])
+    # Bigram occurrences are spilled to disk in partitions (by bigram) as the speeches stream past,
+    # then encoded one partition at a time: memory stays bounded by a partition, not the corpus.
+    characters = sum(len(p.text) for speech in kb.speeches for p in speech.all_paragraphs())
+    partitions = max(1, math.ceil(characters / ENCODE_SLICE))
+    with tempfile.TemporaryDirectory(prefix="kb-search-", dir=cache_dir.parent if cache_dir else None) as spill:
+        spill_files = [open(Path(spill) / f"{k}.bin", "wb") for k in range(partitions)]
+        try:
+            for position, speech_index in enumerate(order):
+                speech = kb.speeches[speech_index]
+                records = speech_records(speech, theme_bits)
+                (codes, numbers, positions), data = _speech_part(records, cache_dir)
+                _spill(spill_files, codes, numbers.astype(np.uint32) + np.uint32(len(masks)), positions)
+                masks.extend(record[2] for record in records)
+                script = _gzipped_script(f"t/{position}", data)
+                (out / "t" / f"{position}.js").write_bytes(script)
+                sizes["texts"] += len(script)
+                speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)])
+        finally:
+            for f in spill_files:
+                f.close()
+        encoded: dict[str, bytes] = {}
+        for k in range(partitions):
+            occurrences = np.fromfile(Path(spill) / f"{k}.bin", dtype=_OCCURRENCE)
+            postings = encode_postings(occurrences["code"], occurrences["record"], occurrences["place"])
+            del occurrences
             for gram, body in postings.items():
                 key = gram.encode("utf-8")
                 encoded[gram] = bytes([len(key)]) + key + varint(len(body)) + body
-        del codes, numbers, positions, which
     total = sum(len(v) for v in encoded.values())
     shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
     shards: dict[int, list[bytes]] = defaultdict(list)

@@ -114,3 +114,15 @@ def test_meta_holds_the_traditional_map(seed_site):
     table = dict(zip(pairs[0::2], pairs[1::2]))
     assert [table[c] for c in "們個幹黨組織講話"] == list("们个干党组织讲话")
     assert "们" not in table and len(table) > 2500
+
+
+def test_index_spilled_in_many_partitions_is_the_same(seed_site, tmp_path, monkeypatch):
+    """Large corpora are encoded a partition at a time; the files do not depend on how many."""
+    from build_kb.publish import search_index
+
+    site, kb = seed_site
+    monkeypatch.setattr(search_index, "ENCODE_SLICE", 5_000)
+    search_index.write_search_index(kb, tmp_path)
+    written = {p.relative_to(tmp_path / "search"): p.read_bytes() for p in (tmp_path / "search").rglob("*.js")}
+    published = {p.relative_to(site / "search"): p.read_bytes() for p in (site / "search").rglob("*.js")}
+    assert len(written) > 10 and written == published
