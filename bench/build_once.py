@@ -30,4 +30,5 @@ print(json.dumps({
     "timings": report.seconds,
     "speeches": len(kb.speeches) if kb else None,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb_by_stage": report.peak_mb,
 }))

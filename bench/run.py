@@ -117,6 +117,7 @@ def bench_size(n: int) -> dict:
         "full_s": full["total"],
         "stages": stages,
         "peak_mb": full["peak_mb"],
+        "peak_mb_by_stage": full.get("peak_mb_by_stage", {}),
         "nochange_s": again["total"],
         "nochange_skipped": again["skipped"],
         "onechange_s": rebuilds["edit"],
@@ -180,6 +181,12 @@ def report(rows: list[dict]) -> str:
     lines += ["", "## Full build by stage (seconds)", "", "| N | " + " | ".join(STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]
     for r in rows:
         lines.append(f"| {r['n']} | " + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + " |")
+    memory_stages = [s for s in STAGES if any(s in r.get("peak_mb_by_stage", {}) for r in rows)]
+    if memory_stages:
+        lines += ["", "## Peak memory so far at the end of each stage (MB): where it jumps is what costs", "",
+                  "| N | " + " | ".join(memory_stages) + " |", "|---" * (len(memory_stages) + 1) + "|"]
+        for r in rows:
+            lines.append(f"| {r['n']} | " + " | ".join(f"{r.get('peak_mb_by_stage', {}).get(s, 0):.0f}" for s in memory_stages) + " |")
     lines += ["", "read, clean, parse, classify, words (for related passages) and candidates (提法 candidates) run per speech in two forked worker processes: their columns are CPU seconds "
               "summed over both workers (they may exceed elapsed time); \"per-speech (wall)\" is the elapsed time of that part. "
               "mkdocs = the MkDocs theme laying out the pages (measured by build()).",

@@ -62,6 +62,8 @@ class BuildReport:
     """Files whose bytes did not change: the live ones are kept (same inode and mtime)."""
     pdfs: dict[str, int] = field(default_factory=dict)
     """Site path of every handout → its number of pages."""
+    peak_mb: dict[str, float] = field(default_factory=dict)
+    """Stage → the process's peak memory at its end (MB)."""
 
     @property
     def skipped(self) -> bool:
@@ -87,7 +89,7 @@ def build(options: BuildOptions) -> BuildReport:
             follow_links=options.follow_links,
             stats=stats,
         )
-        report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses)
+        report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
         for problem in kb.problems:
             log.warning(str(problem))
         if options.strict and kb.problems:
@@ -117,6 +119,7 @@ def build(options: BuildOptions) -> BuildReport:
             report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
             publish.swap_in(staging, site_dir)
         report.seconds.update(timer.seconds)
+        report.peak_mb.update(timer.peak_mb)
         if fingerprint:
             publish.record(options.cache_dir, site_dir, fingerprint)
     return report

@@ -182,8 +182,9 @@ class Section:
     """What decided `themes`: heading, body, children, parent, manual, or none."""
     subtopics: dict[str, str] = field(default_factory=dict)
     """Theme id → sub-topic id, for the themes this section speaks about by its own evidence."""
-    words: dict[str, int] | None = field(default=None, repr=False)
-    """Word counts of this section and its subsections (for relatedness), kept with cached speeches."""
+    words: bytes | None = field(default=None, repr=False)
+    """Word counts of this section and its subsections (for relatedness), packed by
+    enrich.related.pack_words; kept with cached speeches."""
 
     @property
     def title(self) -> str:

@@ -10,6 +10,7 @@ import logging
 import multiprocessing
 import os
 import re
+import resource
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -46,13 +47,17 @@ class BuildStats:
     is the elapsed time of that parallel part; the rest are elapsed seconds."""
     cache_hits: int = 0
     cache_misses: int = 0
+    peak_mb: dict[str, float] = field(default_factory=dict)
+    """The process's peak memory so far at the end of each stage (where it jumps is what costs)."""
 
 
 class StageTimer:
-    """Accumulates wall-clock seconds per stage name: `with timer("parse"): …`."""
+    """Accumulates wall-clock seconds per stage name, `with timer("parse"): …`, and notes the
+    process's peak memory so far at the end of each."""
 
     def __init__(self):
         self.seconds: dict[str, float] = defaultdict(float)
+        self.peak_mb: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, stage: str):
@@ -61,6 +66,7 @@ class StageTimer:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - start
+            self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def build_knowledge_base(
@@ -118,8 +124,15 @@ def build_knowledge_base(
         term.uses_by_year = dict(sorted(Counter(year_of[o.speech_id] for o in term.occurrences if year_of[o.speech_id]).items()))
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
+    # Word counts and 提法 candidates served the two corpus-wide stages above; the cache keeps them,
+    # and the stages that follow hold the whole corpus without them (a third of its memory).
+    for speech in speeches:
+        speech.term_candidates = None
+        for section in speech.all_sections():
+            section.words = None
     if stats is not None:
         stats.seconds.update(timer.seconds)
+        stats.peak_mb.update(timer.peak_mb)
         if cache:
             stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     return kb

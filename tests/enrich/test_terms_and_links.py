@@ -5,7 +5,7 @@ import re
 import pytest
 
 from build_kb.model import Paragraph, Section, Speech, Term
-from build_kb.enrich.related import SECTION_THRESHOLD, tfidf, top_similar
+from build_kb.enrich.related import SECTION_THRESHOLD, merge_words, pack_words, tfidf, top_similar
 from build_kb.render.common import linked_text
 from build_kb.enrich.terms import TermMatcher, link_terms, normalise_term, term_id
 
@@ -94,7 +94,7 @@ def test_headings_are_never_linked(seed_site):
 
 def test_relatedness_threshold_drops_weak_matches():
     docs = [Counter({"干部": 3, "选拔": 2, "任用": 2}), Counter({"干部": 2, "选拔": 2, "任用": 1}), Counter({"人才": 3, "引进": 2, "干部": 1}), Counter({"天气": 5})]
-    matrix = tfidf(docs)
+    matrix = tfidf([pack_words(d) for d in docs])
     result = top_similar(matrix, np.array([0, 1, 2, 3]), k=3, threshold=SECTION_THRESHOLD)
     assert result[0][0][0] == 1 and result[0][0][1] > 0.8
     assert all(j != 3 for j, _ in result[0])  # nothing in common: never related
@@ -143,3 +143,14 @@ def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
     term_pages = render_browse.render_term(site, term)
     assert f"terms/{term.id}/2018.md" in term_pages
     assert sum(p.html.count("<mark>") for k, p in term_pages.items() if k != f"terms/{term.id}.md") == len(term.occurrences)
+
+
+def test_packed_word_counts_add_up():
+    import numpy as np
+
+    from build_kb.enrich.related import WORD_COUNTS, word_hash
+
+    merged = np.frombuffer(merge_words([pack_words(Counter({"干部": 3, "选拔": 1})), pack_words(Counter({"干部": 2, "人才": 4}))]), dtype=WORD_COUNTS)
+    assert dict(zip(merged["word"].tolist(), merged["count"].tolist())) == {word_hash("干部"): 5, word_hash("选拔"): 1, word_hash("人才"): 4}
+    assert list(merged["word"]) == sorted(merged["word"])
+    assert merge_words([]) == b"" and word_hash("干部") == word_hash("干部") != word_hash("干 部")
