@@ -91,6 +91,11 @@ def test_filters_by_year_theme_and_speaker(search_page):
     done = "() => document.querySelector('.kb-search').hasAttribute('data-done')"
     run_query(search_page, "基层党组织")
     everything = _count(search_page)
+    # The options are laid out when a filter is first touched, never while the user types.
+    options = "() => Array.from(document.querySelectorAll('.kb-search__filters select')).map(s => s.options.length)"
+    assert search_page.evaluate(options) == [1, 1, 1]
+    search_page.focus(".kb-search__filters select >> nth=1")
+    search_page.wait_for_function(f"() => ({options})().every(n => n > 1)")
     search_page.select_option(".kb-search__filters select >> nth=1", "2018")
     search_page.wait_for_function(done)
     titles = search_page.eval_on_selector_all(".kb-search__title", "els => els.map(e => e.textContent)")

@@ -238,15 +238,17 @@
 
     var filled = false;
     function option(select, value, label) { var o = el("option", null, label); o.value = value; select.appendChild(o); }
+    option(selTheme, "", "全部专题");
+    option(selYear, "", "全部年份");
+    option(selSpeaker, "", "全部讲话人");
+    // Filled when a filter is first touched, not while typing: a large archive has thousands of
+    // speakers, and laying out their options would delay the first results.
     function fillFilters(m) {
       if (filled) return;
       filled = true;
-      option(selTheme, "", "全部专题");
       m.themes.forEach(function (t, i) { option(selTheme, String(i), core.theme(t).name); });
-      option(selYear, "", "全部年份");
       Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).year; }).filter(Boolean))).sort().reverse()
         .forEach(function (y) { option(selYear, String(y), y + "年"); });
-      option(selSpeaker, "", "全部讲话人");
       Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).speaker; }).filter(Boolean))).sort()
         .forEach(function (s) { option(selSpeaker, s, s); });
     }
@@ -264,7 +266,6 @@
       status.textContent = "正在检索…";
       evaluate(raw).then(function (result) {
         if (mine !== run) return;
-        fillFilters(result.m || { themes: [], speeches: [] });
         if (result.error) { status.textContent = result.error; finish(raw); return; }
         var chosen = { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value, level: "" };
         result.tally = core.tally(result.records, result.m, result.runs, chosen);
@@ -290,9 +291,14 @@
       var st = state, batch = st.result.tally.perSpeech.slice(st.next, st.next + BATCH);
       box.removeAttribute("data-done");
       st.next += batch.length;
-      return Promise.all(batch.map(function (entry) { return passages(st.result, entry[0], entry[1]); })).then(function (lists) {
+      // All texts are asked for at once; each speech is shown as soon as it and those before it are in.
+      var loading = batch.map(function (entry) { return passages(st.result, entry[0], entry[1]); });
+      return loading.reduce(function (shown, hitsLoaded, k) {
+        return shown.then(function () { return hitsLoaded; }).then(function (hits) {
+          if (st.run === run) showSpeech(st.result, batch[k][0], hits);
+        });
+      }, Promise.resolve()).then(function () {
         if (st.run !== run) return;
-        lists.forEach(function (hits, k) { showSpeech(st.result, batch[k][0], hits); });
         more.hidden = st.next >= st.result.tally.perSpeech.length;
         finish(st.raw);
       });
@@ -330,9 +336,17 @@
 
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
-    [selTheme, selYear, selSpeaker].forEach(function (s) { s.addEventListener("change", search); });
+    [selTheme, selYear, selSpeaker].forEach(function (s) {
+      s.addEventListener("change", search);
+      ["focus", "pointerdown"].forEach(function (type) { s.addEventListener(type, function () { meta().then(fillFilters).catch(function () {}); }); });
+    });
     more.addEventListener("click", function () { if (state) step(); });
-    input.addEventListener("focus", function () { meta().then(fillFilters).catch(function () {}); if (input.value.trim()) panel.hidden = false; });
+    input.addEventListener("focus", function () {
+      // What every query needs is fetched while the user is still typing.
+      meta().catch(function () {});
+      runs().catch(function () {});
+      if (input.value.trim()) panel.hidden = false;
+    });
     input.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { panel.hidden = true; input.blur(); }
       if (e.key === "Enter") {
