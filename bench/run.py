@@ -5,7 +5,8 @@ bench/RESULTS.md.
     python bench/run.py [N ...]          (default: 100 1000 2000 10000)
 
 From N = 10,000 on, builds leave the study handouts out (`--no-pdf`): they would be 5 GB of PDF,
-and printing time is linear in N (see the N = 1,000 row, which typesets them).
+and printing time is linear in N (see the N = 1,000 row, which typesets them); and only the edit
+rebuild is measured (each rebuild there takes minutes; add and delete are measured up to 2,000).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ CPU_STAGES = {"read", "clean", "parse", "classify", "words", "candidates"}
 SEARCH_AT = {1000, 10000}
 PRINT_AT = 1000
 NO_PDF_FROM = 10000
+NAIVE_UP_TO = 2000
+"""The naive build puts the whole navigation on every page: its size and time grow with N², about
+30 GB at N = 10,000 (1.24 GB at 2,000), so it is not run beyond this."""
 
 
 def run_json(*args) -> dict:
@@ -98,19 +102,23 @@ def bench_size(n: int) -> dict:
     print(f"[{n}] rebuild with nothing changed …", flush=True)
     again = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
     rebuilds = {}
-    for name, change in (("edit", edit_one), ("add", add_one), ("delete", delete_one)):
+    changes = (("edit", edit_one), ("add", add_one), ("delete", delete_one)) if n < NO_PDF_FROM else (("edit", edit_one),)
+    for k, (name, change) in enumerate(changes):
         undo = change(corpus)
         try:
             print(f"[{n}] rebuild after one speech: {name} …", flush=True)
             rebuilds[name] = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)["total"]
         finally:
             undo()
-        run_json(BENCH / "build_once.py", corpus, site, cache, pdf)  # back to the unchanged corpus
-    print(f"[{n}] naive build …", flush=True)
+        if k + 1 < len(changes):
+            run_json(BENCH / "build_once.py", corpus, site, cache, pdf)  # back to the unchanged corpus
     naive_dir = out / "naive"
-    start = time.perf_counter()
-    subprocess.run([PY, str(BENCH / "naive.py"), str(corpus), str(naive_dir)], check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    naive_seconds = time.perf_counter() - start
+    naive_seconds = None
+    if n <= NAIVE_UP_TO:
+        print(f"[{n}] naive build …", flush=True)
+        start = time.perf_counter()
+        subprocess.run([PY, str(BENCH / "naive.py"), str(corpus), str(naive_dir)], check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        naive_seconds = time.perf_counter() - start
     text_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     row = {
         "n": n,
@@ -129,15 +137,15 @@ def bench_size(n: int) -> dict:
         "pdf_bytes": size(site / "pdf") if (site / "pdf").exists() else 0,
         "corpus_bytes": text_bytes,
         "naive_s": naive_seconds,
-        "naive_site_bytes": size(naive_dir / "site"),
-        "naive_search_bytes": size(naive_dir / "site" / "search"),
+        "naive_site_bytes": size(naive_dir / "site") if naive_seconds else None,
+        "naive_search_bytes": size(naive_dir / "site" / "search") if naive_seconds else None,
     }
     if n == PRINT_AT:
         print(f"[{n}] study handouts …", flush=True)
         row["print"] = run_json(BENCH / "print_bench.py", corpus, cache, site)
     if n in SEARCH_AT and shutil.which("chromium"):
         print(f"[{n}] search in headless Chromium …", flush=True)
-        row["search"] = run_json(BENCH / "search_bench.py", site, naive_dir / "site")
+        row["search"] = run_json(BENCH / "search_bench.py", site, naive_dir / "site" if naive_seconds else "-")
     return row
 
 
@@ -160,11 +168,18 @@ def report(rows: list[dict]) -> str:
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {'yes' if r.get('pdf', True) else 'no'} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | {r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | "
-            f"{r['nochange_s']:.2f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} ({r['site_bytes'] / r['corpus_bytes']:.1f}× text; "
+            f"| {r['n']} | {'yes' if r.get('pdf', True) else 'no'} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | "
+            + (f"{r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | " if r.get("naive_s") else "not run (see below) | — | ")
+            + f"{r['nochange_s']:.2f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} ({r['site_bytes'] / r['corpus_bytes']:.1f}× text; "
             f"{(r['site_bytes'] - r.get('pdf_bytes', 0)) / r['corpus_bytes']:.1f}× without the PDFs) | "
             f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['corpus_bytes']:.2f}× text) | {mb(r['corpus_bytes'])} |"
         )
+    without_print = [(r["n"], r["full_s"] - r["stages"].get("print", 0)) for r in rows]
+    if len(without_print) > 1:
+        (n0, s0), (n1, s1) = without_print[-2], without_print[-1]
+        lines += ["", "Cold build without the printing stage (comparable across N: handouts are left out from N = 10,000 on): "
+                  + "; ".join(f"N = {n}: {sec:.1f} s" for n, sec in without_print)
+                  + f". N = {n1} takes {s1 / s0:.1f}× the time of N = {n0} for {n1 / n0:.0f}× the speeches."]
     lines += ["", "### Rebuild after one speech changed (with the cache), and its share of the full build", "",
               "| N | edit | add | delete |", "|---|---|---|---|"]
     for r in rows:
@@ -177,7 +192,11 @@ def report(rows: list[dict]) -> str:
         lines.append(f"| {r['n']} | " + " | ".join(f"{r.get('site_folders', {}).get(f, 0) / 1e6:.1f}" for f in folders) + " |")
     lines += ["", "Naive build for comparison: site / search index of the naive build:", ""]
     for r in rows:
-        lines.append(f"- N = {r['n']}: naive site {mb(r['naive_site_bytes'])}, Material search index {mb(r['naive_search_bytes'])}")
+        if r.get("naive_s"):
+            lines.append(f"- N = {r['n']}: naive site {mb(r['naive_site_bytes'])}, Material search index {mb(r['naive_search_bytes'])}")
+        else:
+            lines.append(f"- N = {r['n']}: not run. The naive build puts the whole navigation on every page, so its size and time grow with N² "
+                         "(1.24 GB at 2,000; about 30 GB at 10,000).")
     lines += ["", "## Full build by stage (seconds)", "", "| N | " + " | ".join(STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]
     for r in rows:
         lines.append(f"| {r['n']} | " + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + " |")
@@ -214,9 +233,10 @@ def report(rows: list[dict]) -> str:
                     f"| {engine} | {s['cold']['after_typing_s']:.2f} s | {s['cold']['after_opening_s']:.2f} s | {s['cold']['bytes'] / 1e3:.0f} KB | "
                     f"{s['warm']['after_typing_s']:.2f} s | {s['warm']['bytes'] / 1e3:.0f} KB |"
                 )
-            ours, theirs = r["search"]["zuzhi-kb"]["cold"], r["search"]["material"]["cold"]
-            lines.append("")
-            lines.append(f"Material ÷ zuzhi-kb, cold first results: {theirs['after_typing_s'] / max(ours['after_typing_s'], 1e-3):.1f}×; bytes: {theirs['bytes'] / max(ours['bytes'], 1):.0f}×.")
+            if "material" in r["search"]:
+                ours, theirs = r["search"]["zuzhi-kb"]["cold"], r["search"]["material"]["cold"]
+                lines.append("")
+                lines.append(f"Material ÷ zuzhi-kb, cold first results: {theirs['after_typing_s'] / max(ours['after_typing_s'], 1e-3):.1f}×; bytes: {theirs['bytes'] / max(ours['bytes'], 1):.0f}×.")
             if "totals" in r["search"]:
                 lines += ["", "Results page (search/), each query cold in a fresh browser context: time from submitting the query to the exact totals and facets, and bytes loaded.", "",
                           "| query | totals and facets after | loaded | result |", "|---|---|---|---|"]
