@@ -2,7 +2,8 @@
 naive build (one page per raw file, stock Material search) beside them. Prints tables and writes
 bench/RESULTS.md.
 
-    python bench/run.py [N ...]          (default: 100 1000 2000 10000)
+    python bench/run.py [--keep] [N ...]   (default: 100 1000 2000 10000; --keep: keep the other
+                                           sizes' rows from the last run, each row names its commit)
 
 From N = 10,000 on, builds leave the study handouts out (`--no-pdf`): they would be 5 GB of PDF,
 and printing time is linear in N (see the N = 1,000 row, which typesets them); and only the edit
@@ -110,7 +111,7 @@ def bench_size(n: int) -> dict:
             rebuilds[name] = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)["total"]
         finally:
             undo()
-        if k + 1 < len(changes):
+        if k + 1 < len(changes) or n < NO_PDF_FROM:
             run_json(BENCH / "build_once.py", corpus, site, cache, pdf)  # back to the unchanged corpus
     naive_dir = out / "naive"
     naive_seconds = None
@@ -168,7 +169,7 @@ def report(rows: list[dict]) -> str:
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} | {'yes' if r.get('pdf', True) else 'no'} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | "
+            f"| {r['n']} ({r.get('commit', '?')}, {r.get('date', '?')}) | {'yes' if r.get('pdf', True) else 'no'} | {r['full_s']:.1f} s | {r['full_s'] / r['n'] * 1000:.0f} ms | "
             + (f"{r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | " if r.get("naive_s") else "not run (see below) | — | ")
             + f"{r['nochange_s']:.2f} s | {r['peak_mb']:.0f} MB | {mb(r['site_bytes'])} ({r['site_bytes'] / r['corpus_bytes']:.1f}× text; "
             f"{(r['site_bytes'] - r.get('pdf_bytes', 0)) / r['corpus_bytes']:.1f}× without the PDFs) | "
@@ -176,10 +177,12 @@ def report(rows: list[dict]) -> str:
         )
     without_print = [(r["n"], r["full_s"] - r["stages"].get("print", 0)) for r in rows]
     if len(without_print) > 1:
-        (n0, s0), (n1, s1) = without_print[-2], without_print[-1]
         lines += ["", "Cold build without the printing stage (comparable across N: handouts are left out from N = 10,000 on): "
-                  + "; ".join(f"N = {n}: {sec:.1f} s" for n, sec in without_print)
-                  + f". N = {n1} takes {s1 / s0:.1f}× the time of N = {n0} for {n1 / n0:.0f}× the speeches."]
+                  + "; ".join(f"N = {n}: {sec:.1f} s" for n, sec in without_print) + ". "
+                  + " ".join(f"N = {n1} takes {s1 / s0:.1f}× the time of N = {n0} for {n1 / n0:.0f}× the speeches."
+                             for (n0, s0), (n1, s1) in zip(without_print, without_print[1:]) if n0 >= 1000)
+                  + "".join(f" N = {n1} takes {s1 / s0:.1f}× the time of N = 1000 (linear: {n1 // 1000}×)."
+                            for n0, s0 in without_print if n0 == 1000 for n1, s1 in without_print if n1 > 2000)]
     lines += ["", "### Rebuild after one speech changed (with the cache), and its share of the full build", "",
               "| N | edit | add | delete |", "|---|---|---|---|"]
     for r in rows:
@@ -245,8 +248,17 @@ def report(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(sizes: list[int]) -> None:
-    rows = [bench_size(n) for n in sizes]
+def commit() -> str:
+    result = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
+
+
+def main(sizes: list[int], keep: bool = False) -> None:
+    """Benchmark `sizes`; with `keep`, rows of other sizes are kept from the last results.json."""
+    rows = [dict(bench_size(n), commit=commit(), date=dt.date.today().isoformat()) for n in sizes]
+    if keep and (OUT / "results.json").exists():
+        kept = [r for r in json.loads((OUT / "results.json").read_text(encoding="utf-8")) if r["n"] not in sizes]
+        rows = sorted(kept + rows, key=lambda r: r["n"])
     text = report(rows)
     print(text)
     (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
@@ -254,4 +266,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [100, 1000, 2000, 10000])
+    args = sys.argv[1:]
+    main([int(x) for x in args if x != "--keep"] or [100, 1000, 2000, 10000], keep="--keep" in args)
