@@ -11,7 +11,7 @@ help:
 	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
 	@echo "make site    build into site/ (and site/kb.json)"
 	@echo "make test    install everything the tests need and run them all"
-	@echo "make bench   benchmark builds and search at 100/1,000/2,000/10,000 speeches (slow: about two hours)"
+	@echo "make bench   benchmark builds and search at 100/1,000/2,000/10,000 speeches (slow: about an hour and a half)"
 
 # constraints.txt pins every dependency to the versions the tests last passed with, so a fresh
 # machine next year installs the same ones. Upgrade deliberately: `make upgrade-deps`, run the
