@@ -256,7 +256,8 @@
   function parseQuery(raw, table, marks) {
     var include = [], exclude = [], single = [];
     function add(list, word) {
-      // Punctuation ending a word is dropped: the index has no pair of a character and the mark after it.
+      // Punctuation ending a word is dropped: the index has no pair of a character and the mark after
+      // it. An included word left with one character goes to `single`.
       var chars = Array.from(word);
       if (marks && chars.every(function (c) { return marks.has(c); })) return;  // nothing to look for
       while (marks && marks.has(chars[chars.length - 1])) chars.pop();
@@ -266,21 +267,14 @@
     }
     var rest = String(raw).replace(/(-|－)?(?:"([^"]*)"|“([^”]*)”|「([^」]*)」)/g, function (all, minus, a, b, c) {
       var phrase = corpusForm(String(a || b || c || "").replace(/[\s\u3000]+/g, ""), table);
-      if (phrase) {
-        if (minus) add(exclude, phrase);
-        else if (Array.from(phrase).length < 2) add(single, phrase);
-        else add(include, phrase);
-      }
+      if (phrase) add(minus ? exclude : include, phrase);
       return " ";
     });
     rest.split(/[\s\u3000]+/).forEach(function (token) {
       if (!token) return;
       var negative = (token[0] === "-" || token[0] === "－") && token.length > 1;
       var word = corpusForm(negative ? token.slice(1) : token, table);
-      if (!word) return;
-      if (negative) add(exclude, word);
-      else if (Array.from(word).length < 2) add(single, word);
-      else add(include, word);
+      if (word) add(negative ? exclude : include, word);
     });
     return { include: include, exclude: exclude, single: single };
   }
