@@ -218,13 +218,10 @@ def read_data_script(data: bytes) -> bytes:
     return gzip.decompress(unpack7(match.group(2)))
 
 
-def read_data_json(data: bytes):
-    """The JSON value of a data script (meta.js, t/<n>.js): for tests and tools."""
-    payload = read_data_script(data)
-    try:
-        return json.loads(payload.decode("utf-8"))
-    except UnicodeDecodeError:
-        return json.loads(payload.decode("gb18030"))
+def read_data_json(data: bytes, encoding: str = "utf-8"):
+    """The JSON value of a data script: meta.js is UTF-8, the speech texts t/<n>.js are GB18030. For
+    tests and tools."""
+    return json.loads(read_data_script(data).decode(encoding))
 
 
 _GB18030_UNSAFE = re.compile("[^\x00-\ud7ff\uf900-\uffff]|\u1e3f")

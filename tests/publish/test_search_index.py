@@ -67,7 +67,7 @@ def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
     first = 0
     occurrences = 0
     for position, (url, *_rest, n_records) in enumerate(meta["speeches"]):
-        records = read_data_json((site / f"search/t/{position}.js").read_bytes())
+        records = read_data_json((site / f"search/t/{position}.js").read_bytes(), "gb18030")
         speech = next(s for s in kb.speeches if s.url == url)
         assert len(records) == n_records == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
         for number, (anchor, text, mask, is_heading, section) in enumerate(records):
