@@ -25,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"
+sys.path.insert(0, str(ROOT))
+
+from build_kb.ingest.read import decode  # noqa: E402
+
 PY = sys.executable
 STAGES = ["per-speech (wall)", "read", "clean", "parse", "classify", "words", "candidates", "terms", "related", "print", "render", "mkdocs", "search index", "export"]
 CPU_STAGES = {"read", "clean", "parse", "classify", "words", "candidates"}
@@ -62,9 +66,6 @@ def edit_one(corpus: Path):
     """Change one speech (append a sentence in its own encoding); return how to undo it."""
     path = middle_speech(corpus)
     old = path.read_bytes()
-    sys.path.insert(0, str(ROOT))
-    from build_kb.ingest.read import decode
-
     text, encoding = decode(old, path.name)
     codec = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)
     path.write_bytes((text + "\n同志们，会后要抓好落实。\n").encode(codec))
@@ -73,9 +74,6 @@ def edit_one(corpus: Path):
 
 def add_one(corpus: Path):
     """Add a speech: a copy of one with a new title and date (a curator's `kb add`)."""
-    sys.path.insert(0, str(ROOT))
-    from build_kb.ingest.read import decode
-
     text, _ = decode(middle_speech(corpus).read_bytes(), "x")
     new = corpus / "zz-added.txt"
     new.write_text("在全市组织工作专题推进会上的讲话\n（2024年12月30日）\n" + text.split("\n", 2)[-1], encoding="utf-8")
