@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,9 @@ NEAR_DUPLICATE = 0.8
 """Share of a speech's 8-character pieces found in another for the two to count as the same speech."""
 SHINGLE = 8
 SAMPLE = 4
-"""Only pieces whose hash is divisible by this are compared: a quarter of the work, the same verdicts."""
+"""In long speeches only pieces whose hash is divisible by this are kept: a quarter of the memory."""
+SAMPLE_FROM = 2000
+"""Pieces below which every piece is kept: in a short text a quarter is too few to judge by."""
 
 
 @dataclass
@@ -51,7 +54,8 @@ class Added:
 class _Known:
     name: str
     han: str
-    shingles: set[int]
+    shingles: frozenset[int]
+    sampled: bool
 
 
 def files_to_add(paths: list[Path]) -> list[Path]:
@@ -112,7 +116,8 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     name = stored_name(path)
     target = corpus_dir / name
     han = "".join(HAN_CHAR.findall(converted.text))
-    same = _same_speech(han, known)
+    text = _known(name, han)
+    same = _same_speech(text, known)
     if target.exists():
         existing = "".join(HAN_CHAR.findall(decode(target.read_bytes(), name)[0]))
         if existing == han:
@@ -124,7 +129,7 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     if same:
         return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
     write_atomic(target, converted.text.encode("utf-8"))
-    known.append(_Known(name, han, _shingles(han)))
+    known.append(text)
     hint = SpeechOverride(file=name, line=0, values={"heading_lines": converted.heading_lines}) if converted.heading_lines else None
     speech = make_speech(SourceFile(target, name, b"", converted.text, "utf-8", digest), rules, hint, [])
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
@@ -147,25 +152,33 @@ def _corpus_texts(corpus_dir: Path) -> list[_Known]:
         except (OSError, KbError):
             continue
         han = "".join(HAN_CHAR.findall(text))
-        known.append(_Known(path.relative_to(corpus_dir).as_posix(), han, _shingles(han)))
+        known.append(_known(path.relative_to(corpus_dir).as_posix(), han))
     return known
 
 
-def _shingles(han: str) -> set[int]:
-    pieces = (hash(han[i : i + SHINGLE]) for i in range(max(0, len(han) - SHINGLE + 1)))
-    return {h for h in pieces if h % SAMPLE == 0}
+def _known(name: str, han: str) -> _Known:
+    # crc32, not hash(): str hashes change from one run to the next, and so would the verdicts.
+    pieces = {zlib.crc32(han[i : i + SHINGLE].encode("utf-8")) for i in range(max(0, len(han) - SHINGLE + 1))}
+    sampled = len(pieces) >= SAMPLE_FROM
+    return _Known(name, han, frozenset(_sample(pieces) if sampled else pieces), sampled)
 
 
-def _same_speech(han: str, known: list[_Known]) -> str | None:
+def _sample(pieces) -> frozenset[int]:
+    return frozenset(h for h in pieces if h % SAMPLE == 0)
+
+
+def _same_speech(text: _Known, known: list[_Known]) -> str | None:
     """The corpus file holding the same speech (identical or nearly: re-typed, re-formatted, trimmed)."""
-    shingles = _shingles(han)
     for other in known:
-        if other.han == han:
+        if other.han == text.han:
             return other.name
-        if not shingles or not other.shingles:
+        ours, theirs = text.shingles, other.shingles
+        if text.sampled != other.sampled:
+            # Compare at the same sampling, or a short text and a long one could never match.
+            ours, theirs = (ours, _sample(theirs)) if text.sampled else (_sample(ours), theirs)
+        if not ours or not theirs:
             continue
-        shared = len(shingles & other.shingles)
-        if shared / min(len(shingles), len(other.shingles)) >= NEAR_DUPLICATE:
+        if len(ours & theirs) / min(len(ours), len(theirs)) >= NEAR_DUPLICATE:
             return other.name
     return None
 

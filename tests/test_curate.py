@@ -115,3 +115,21 @@ def test_stored_names_are_safe():
     assert stored_name(Path("a/在全市会议上的讲话（定稿）.docx")) == "在全市会议上的讲话（定稿）.txt"
     assert stored_name(Path('x/ab:c*?"<>|.pdf')) == "ab_c.txt"
     assert stored_name(Path("x/...docx")) == "speech.txt"
+
+
+def test_a_long_speech_is_recognised_when_retyped_or_cut(tmp_path):
+    # Long enough (over 2,000 pieces) to be compared on a sample of its pieces.
+    points = [f"第{n}项工作要抓好组织建设和干部培养，把第{n}个支部的党员教育管理落到实处。" for n in range(1, 121)]
+    long_text = "在全市组织工作会议上的讲话\n同志们：\n" + "\n".join(points) + "\n"
+    corpus = make_corpus(tmp_path / "corpus", {"long.txt": long_text})
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "retyped.txt").write_text(long_text.replace("第7项", "第七项").replace("第9个", "第九个"), encoding="utf-8")
+    (inbox / "cut.txt").write_text("\n".join(points[:10]) + "\n", encoding="utf-8")
+    (inbox / "other.txt").write_text(long_text.replace("组织建设和干部培养", "人才引进和平台建设").replace("党员教育管理", "科技成果转化"), encoding="utf-8")
+    results = add_files([inbox / "retyped.txt", inbox / "cut.txt", inbox / "other.txt"], corpus)
+    assert [(r.status, r.message) for r in results] == [
+        ("duplicate", "the same speech as long.txt is already in the corpus; not added"),
+        ("duplicate", "the same speech as long.txt is already in the corpus; not added"),
+        ("imported", ""),
+    ]
