@@ -97,34 +97,65 @@ def _plain(value):
     return value
 
 
-@functools.lru_cache(maxsize=None)
-def _field_types(cls) -> dict:
-    return typing.get_type_hints(cls)
-
-
 def _typed(value, kind):
-    if value is None:
-        return None
+    return _decoder(kind)(value)
+
+
+def _same(value):
+    return value
+
+
+_DECODERS: dict = {}
+
+
+def _decoder(kind):
+    """A function turning the JSON of a `kind` back into one: built once per type, because the cache
+    of a large corpus holds millions of values and asking `typing` about each cost seconds per build."""
+    if kind not in _DECODERS:
+        _DECODERS[kind] = _new_decoder(kind)
+    return _DECODERS[kind]
+
+
+def _new_decoder(kind):
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        return _typed(value, options[0])
+        return _decoder(next(a for a in args if a is not type(None)))
     if dataclasses.is_dataclass(kind):
-        hints = _field_types(kind)
-        return kind(**{name: _typed(v, hints[name]) for name, v in value.items() if name in hints})
-    if origin is list:
-        return [_typed(v, args[0]) for v in value]
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_typed(v, args[0]) for v in value)
-        return tuple(_typed(v, item) for v, item in zip(value, args, strict=True))
-    if origin is dict:
-        return {k: _typed(v, args[1]) for k, v in value.items()}
-    if kind is Path:
-        return Path(value)
-    if kind is bytes:
-        return bytes.fromhex(value)
-    if kind is float:
-        return float(value)
-    return value
+        fields: dict = {}
+
+        def decode(value):
+            return None if value is None else kind(**{name: fields[name](v) for name, v in value.items() if name in fields})
+
+        # Registered before its fields are, for a type that holds itself (a section's subsections).
+        _DECODERS[kind] = decode
+        fields.update({name: _decoder(hint) for name, hint in typing.get_type_hints(kind).items()})
+
+    elif origin is list:
+        item = _decoder(args[0])
+        if item is _same:
+            return _same
+        decode = _each(lambda value: [item(v) for v in value])
+    elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        decode = _each(lambda value: tuple(item(v) for v in value))
+    elif origin is tuple:
+        items = [_decoder(a) for a in args]
+        decode = _each(lambda value: tuple(f(v) for v, f in zip(value, items, strict=True)))
+    elif origin is dict:
+        item = _decoder(args[1])
+        decode = _same if item is _same else _each(lambda value: {k: item(v) for k, v in value.items()})
+    elif kind is Path:
+        decode = _each(Path)
+    elif kind is bytes:
+        decode = _each(bytes.fromhex)
+    elif kind is float:
+        decode = _each(float)
+    else:
+        decode = _same
+    return decode
+
+
+def _each(convert):
+    """`convert`, letting None through."""
+    return lambda value: None if value is None else convert(value)
