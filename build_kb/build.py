@@ -15,15 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .background import Background
 from .publish import export
-
 from .publish import site as publish
 from .errors import KbError, StrictModeFailure
 from .config import load_print_config
 from .model import KnowledgeBase, Problem
 from .publish.pdf import PrintedPdf, Printer, install_pdfs
 from .render.handout import count_handouts, plan_handouts
-from .pipeline import BuildStats, StageTimer, build_knowledge_base
+from .pipeline import BuildStats, StageTimer, enrich_corpus, parse_corpus
 from .render.pages import render_pages
 from .publish.search_index import write_search_index
 
@@ -66,6 +66,8 @@ class BuildReport:
     """Site path of every handout → its number of pages."""
     peak_mb: dict[str, float] = field(default_factory=dict)
     """Stage → the process's peak memory at its end (MB)."""
+    laid_out: list[str] | None = None
+    """Site paths of the generated pages the theme laid out anew (the others kept their layout); None without a cache."""
 
     @property
     def skipped(self) -> bool:
@@ -84,7 +86,7 @@ def build(options: BuildOptions) -> BuildReport:
             return BuildReport(kb=None, site_dir=site_dir)
 
         stats = BuildStats()
-        kb = build_knowledge_base(  # read → clean → parse → enrich
+        parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
             project.corpus_dir,
             progress=options.progress,
             cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
@@ -92,17 +94,21 @@ def build(options: BuildOptions) -> BuildReport:
             stats=stats,
         )
         # The knowledge base lives until the end of the build: the cycle collector need not walk its
-        # millions of objects again at every collection the later stages trigger.
+        # millions of objects again at every collection the later stages trigger (and a forked
+        # child does not copy the pages it would touch doing so).
         gc.freeze()
-        report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
-        for problem in kb.problems:
+        for problem in parsed.kb.problems:
             log.warning(str(problem))
-        if options.strict and kb.problems:
-            raise StrictModeFailure(f"build stopped by --strict: {len(kb.problems)} warnings or errors (see above); the previous site is kept")
-        publish.check_shrink(kb, site_dir, options.allow_shrink)
+        if options.strict and parsed.kb.problems:
+            raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
+        publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
 
         timer = StageTimer()
-        with publish.staging_folder(site_dir) as staging:
+        # The search index needs only the parsed speeches: a child writes it while this process goes on.
+        with publish.staging_folder(site_dir) as staging, _search_index_beside(parsed.kb, staging, options.cache_dir) as search:
+            kb = enrich_corpus(parsed, stats)  # → enrich: 提法, related passages
+            gc.freeze()
+            report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
             # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
             pdf_store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
             with timer("print"):  # → render (handouts) → print: PDFs first, so pages can link them with their length
@@ -111,15 +117,16 @@ def build(options: BuildOptions) -> BuildReport:
             with timer("render"):
                 pages = render_pages(kb, report.pdfs)
             with timer("mkdocs"):
-                publish.write_pages(project, pages, kb, staging)
+                report.laid_out = publish.write_pages(project, pages, kb, staging, options.cache_dir)
             install_pdfs(printed, staging)
             if not options.cache_dir:
                 shutil.rmtree(pdf_store, ignore_errors=True)
             with timer("export"):
                 (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
-            with timer("search index"):
-                search_cache = Path(options.cache_dir) / "search" if options.cache_dir else None
-                report.search_bytes = write_search_index(kb, staging, search_cache)
+            with timer("waiting for the search index"):
+                report.search_bytes = search.result()
+            _move_into(staging.with_name(staging.name + ".search"), staging)
+            timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
             publish.mark_as_ours(staging, kb)
             report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
             publish.swap_in(staging, site_dir)
@@ -128,6 +135,29 @@ def build(options: BuildOptions) -> BuildReport:
         if fingerprint:
             publish.record(options.cache_dir, site_dir, fingerprint)
     return report
+
+
+@contextmanager
+def _search_index_beside(kb: KnowledgeBase, staging: Path, cache_dir: Path | None):
+    """The search index, written beside the staging folder by a forked child while the pages are made
+    (it needs only the knowledge base); moved in when done. Removed afterwards whatever happens."""
+    beside = staging.with_name(staging.name + ".search")
+    shutil.rmtree(beside, ignore_errors=True)
+    search_cache = Path(cache_dir) / "search" if cache_dir else None
+    try:
+        with Background(lambda: write_search_index(kb, beside, search_cache)) as work:
+            yield work
+    finally:
+        shutil.rmtree(beside, ignore_errors=True)
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Every file under `source` moved to the same place under `target` (whose folders may exist: search/ holds the results page)."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(destination)
 
 
 @contextmanager

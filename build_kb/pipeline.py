@@ -83,6 +83,28 @@ def build_knowledge_base(
     per-speech overrides always from the corpus. Configuration errors raise ConfigError; a bad speech
     file never stops the build: it is recorded as a Problem (with file and line) and skipped.
     """
+    return enrich_corpus(parse_corpus(corpus_dir, progress, rules_dir, cache_dir, follow_links, stats), stats)
+
+
+@dataclass
+class ParsedCorpus:
+    """The speeches read, parsed and classified one by one; the corpus-wide enrichment is still to come."""
+
+    kb: KnowledgeBase
+    """Speeches (in order), themes and problems; no terms or related passages yet."""
+    glossary: list
+    segment: Callable[[str], list[str]]
+
+
+def parse_corpus(
+    corpus_dir: Path,
+    progress: Progress | None = None,
+    rules_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    follow_links: bool = False,
+    stats: BuildStats | None = None,
+) -> ParsedCorpus:
+    """read → clean → parse → classify, speech by speech (cached, in worker processes)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")
@@ -112,10 +134,21 @@ def build_knowledge_base(
             problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
-    segment = segmenter.tokens
+    if stats is not None:
+        stats.seconds.update(timer.seconds)
+        stats.peak_mb.update(timer.peak_mb)
+        if cache:
+            stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+    return ParsedCorpus(kb, glossary, segmenter.tokens)
+
+
+def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None) -> KnowledgeBase:
+    """The corpus-wide enrichment: 提法 (terms) and their uses, theme excerpts and shares, related passages."""
+    kb, speeches, segment = parsed.kb, parsed.kb.speeches, parsed.segment
+    timer = StageTimer()
     with timer("terms"):
-        kb.terms = find_terms(speeches, glossary, segment, {t.id for t in kb.themes})
+        kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes})
         link_terms(speeches, kb.terms)
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
@@ -133,8 +166,6 @@ def build_knowledge_base(
     if stats is not None:
         stats.seconds.update(timer.seconds)
         stats.peak_mb.update(timer.peak_mb)
-        if cache:
-            stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     return kb
 
 

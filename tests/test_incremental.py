@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from build_kb.build import BuildOptions, build
 from conftest import ROOT, build_site, make_corpus
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -80,3 +81,25 @@ def test_rebuild_after_a_change_equals_a_cold_build(first_build, tmp_path, chang
     assert sorted(warm_files) == sorted(cold_files)
     assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
     assert warm_files != files(site0)
+
+
+def test_after_an_edit_the_theme_lays_out_only_the_pages_that_changed(first_build, tmp_path):
+    corpus0, site0, cache0 = first_build
+    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(corpus0, corpus)
+    shutil.copytree(site0, site)
+    shutil.copytree(cache0, cache)
+    before = files(site)
+    edit(corpus)
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    after = files(site)
+    changed_pages = sorted(name for name in after if name.endswith(".html") and before.get(name) != after[name])
+    # Every page whose bytes changed was laid out again, and no other generated page was.
+    assert changed_pages == report.laid_out
+    assert 0 < len(report.laid_out) < len([n for n in after if n.endswith(".html")]) // 2
+
+
+def test_no_cache_no_page_layouts_kept(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": NEW_SPEECH})
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=tmp_path / "site", corpus_dir=corpus, pdf=False))
+    assert report.laid_out is None

@@ -17,6 +17,8 @@ from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+VERBATIM_TEMPLATE = "kb-verbatim.html"
+"""Writes out a page laid out by an earlier build (PageCache), as it was."""
 
 
 class KnowledgeBaseConfig(Config):
@@ -31,6 +33,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         super().__init__()
         self.pages: dict = {}
         """docs-relative path → HtmlPage, set by publish.write_pages for one MkDocs run."""
+        self.page_cache = None
+        """A PageCache, set by publish.write_pages when the build keeps a cache."""
+        self._keys: dict[str, str] = {}
+        self._verbatim: dict[str, str] = {}
 
     def on_config(self, config):
         # Our template additions (build_kb/publish/theme/main.html) go in front of the theme's own.
@@ -53,4 +59,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if generated is None:
             return html
         page.toc = get_toc(generated.toc)
+        if self.page_cache is not None:
+            key = self.page_cache.key(page, generated.toc, generated.html)
+            laid_out = self.page_cache.get(key)
+            if laid_out is None:
+                self._keys[page.file.src_uri] = key
+            else:
+                # Unchanged since a previous build: the theme's layout is taken as it was.
+                self._verbatim[page.file.src_uri] = laid_out
+                page.meta["template"] = VERBATIM_TEMPLATE
         return generated.html
+
+    def on_nav(self, nav, config, files):
+        self._keys, self._verbatim = {}, {}
+        if self.page_cache is not None:
+            self.page_cache.site_with_nav(nav)
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri in self._verbatim:
+            context["kb_verbatim"] = self._verbatim.pop(page.file.src_uri)
+        return context
+
+    def on_post_page(self, output, page, config):
+        key = self._keys.pop(page.file.src_uri, None)
+        if key is not None:
+            self.page_cache.put(key, output, page.file.dest_uri)
+        return output

@@ -25,6 +25,8 @@ from ..cache import code_version, tree_fingerprint
 from ..errors import KbError, SiteWouldShrink, StrictModeFailure, UnsafeSiteDir
 from ..model import KnowledgeBase
 from ..store import write_atomic
+from .page_cache import PageCache
+from .plugin import THEME_DIR
 
 log = logging.getLogger(__name__)
 
@@ -77,21 +79,32 @@ def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool
     return Project(config_file=config_file, config=config, plugin=plugin, corpus_dir=corpus.absolute(), docs_dir=Path(config.docs_dir))
 
 
-def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path) -> None:
-    """The MkDocs edge: the theme lays out our rendered pages (and docs/) into `site_dir`."""
+def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> list[str] | None:
+    """The MkDocs edge: the theme lays out our rendered pages (and docs/) into `site_dir`; with a
+    `cache_dir`, pages unchanged since the last build keep the layout they had (PageCache), and the
+    site paths of the generated pages laid out anew are returned."""
     config = project.config
     config["site_dir"] = str(site_dir)
     project.plugin.pages = pages
     # Sitemap dates come from the build date: pin it to the corpus so rebuilds are byte-identical.
     epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(corpus_epoch(kb))
+    page_cache = None
+    if cache_dir:
+        page_cache = project.plugin.page_cache = PageCache(Path(cache_dir) / "pages", project.config_file, [THEME_DIR, *config.theme.dirs])
     try:
         mkdocs_build(config)
+        if page_cache is None:
+            return None
+        forgotten = page_cache.forget_unused()
+        log.info("page layouts: %d reused, %d laid out, %d no longer used", page_cache.reused, len(page_cache.laid_out), forgotten)
+        return sorted(page_cache.laid_out)
     except Abort as exc:
         failure = StrictModeFailure(f"build stopped by --strict: {exc}") if config.strict else KbError(str(exc))
         raise failure from exc
     finally:
         project.plugin.pages = {}
+        project.plugin.page_cache = None
         if epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
@@ -319,7 +332,8 @@ def recover_interrupted_swap(site_dir: Path) -> None:
 def remove_stale_builds(site_dir: Path) -> None:
     prefix = _BUILDING.format(name=site_dir.name)
     for path in site_dir.parent.glob(prefix + "*"):
-        pid = path.name[len(prefix):]
+        # The staging folder is <prefix><pid>; the folders its build keeps beside it add a suffix (.pdf, .search).
+        pid = path.name[len(prefix):].split(".")[0]
         if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
             continue
         shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,94 @@
+"""One piece of work in a forked child process while the build goes on with the next stages.
+
+The search index needs only the finished knowledge base, and the pages need nothing from it: on two
+cores the two run side by side. The child inherits the knowledge base by fork (the build froze it
+out of the cycle collector first, so its pages stay shared) and sends back only its small result.
+Where fork is missing, or there is one core, the work runs in this process when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import resource
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from .errors import KbError
+
+
+class BackgroundError(KbError):
+    """The background work failed; the message carries the child's traceback."""
+
+
+class Background:
+    """`with Background(fn) as work: …; value = work.result()`: fn() runs while the block runs.
+
+    Leaving the block without asking for the result (an error in the stages between) stops the child.
+    """
+
+    def __init__(self, fn: Callable[[], Any]):
+        self.fn = fn
+        self.seconds = 0.0
+        """Wall-clock seconds the work itself took (in the child, or here)."""
+        self.peak_mb = 0.0
+        """The peak resident memory of the process that did the work (a child shares most pages with its parent)."""
+        self._process = None
+        self._receiver = None
+
+    def __enter__(self) -> Background:
+        if (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(self.fn, sender), daemon=True)
+            self._process.start()
+            sender.close()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._receiver.close()
+            self._process = None
+
+    def result(self):
+        if self._process is None:
+            start = time.perf_counter()
+            value = self.fn()
+            self.seconds = time.perf_counter() - start
+            self.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            return value
+        try:
+            outcome, payload, self.seconds, self.peak_mb = self._receiver.recv()
+        except EOFError:
+            self._process.join()
+            raise BackgroundError(f"the background work stopped without a result (exit code {self._process.exitcode})") from None
+        if outcome == "error":
+            raise payload
+        return payload
+
+
+def _child(fn: Callable[[], Any], sender) -> None:
+    start = time.perf_counter()
+    try:
+        value = fn()
+        message = ("ok", value)
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent, which raises it
+        message = ("error", _sendable(exc))
+    seconds = time.perf_counter() - start
+    sender.send((*message, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    sender.close()
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """The exception itself when it survives pickling (a KbError keeps its class), else its traceback as text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return BackgroundError("".join(traceback.format_exception(exc)).rstrip())

@@ -1,0 +1,66 @@
+"""background.py: work in a forked child while the build goes on; its result, or its error, comes back."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from build_kb import background
+from build_kb.background import Background, BackgroundError
+from build_kb.errors import KbError
+
+
+def test_the_result_comes_back_from_the_child():
+    parent = os.getpid()
+    with Background(lambda: {"pid": os.getpid(), "sizes": [1, 2, 3]}) as work:
+        value = work.result()
+    assert value["sizes"] == [1, 2, 3]
+    assert value["pid"] != parent
+    assert work.seconds >= 0 and work.peak_mb > 0
+
+
+def test_an_error_in_the_child_is_raised_here_with_its_class_and_message():
+    def fails():
+        raise KbError("corpus/x.txt: cannot be read")
+
+    with Background(fails) as work, pytest.raises(KbError, match="corpus/x.txt: cannot be read"):
+        work.result()
+
+
+def test_an_error_that_cannot_travel_comes_back_as_its_traceback():
+    class Local(Exception):  # a class defined in a function cannot be pickled
+        pass
+
+    def fails():
+        raise Local("lost in transit")
+
+    with Background(fails) as work, pytest.raises(BackgroundError, match="(?s)Traceback.*Local: lost in transit"):
+        work.result()
+
+
+def test_a_child_that_dies_is_an_error_naming_its_exit_code():
+    with Background(lambda: os._exit(3)) as work, pytest.raises(BackgroundError, match="exit code 3"):
+        work.result()
+
+
+def test_leaving_early_stops_the_child(tmp_path):
+    marker = tmp_path / "finished"
+
+    def slow():
+        import time
+
+        time.sleep(30)
+        marker.write_text("done")
+
+    with Background(slow) as work:
+        child = work._process
+    assert not child.is_alive()
+    assert not marker.exists()
+
+
+def test_without_fork_the_work_runs_here_when_asked(monkeypatch):
+    monkeypatch.setattr(background.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    parent = os.getpid()
+    with Background(os.getpid) as work:
+        assert work.result() == parent
