@@ -273,6 +273,8 @@ class Occurrence:
     left: str
     match: str
     right: str
+    at: int = 0
+    """Where the match starts in the paragraph's text (characters)."""
 
 
 @dataclass

@@ -56,7 +56,7 @@ def test_index_by_year_and_home(seed_site):
 
 def test_kb_json_schema(seed_json):
     data = seed_json
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert [t["id"] for t in data["themes"]] == ["political-building", "grassroots", "cadres", "talent", "self-building"]
     assert all(set(t) >= {"id", "name", "url"} for t in data["themes"])
     for speech in data["speeches"]:
@@ -202,7 +202,15 @@ def test_kb_json_has_terms_and_related_links(seed_json):
     two = terms["两个维护"]
     assert set(two) >= {"id", "term", "aliases", "explanation", "occurrences", "url"}
     assert two["url"] == "terms/liang-ge-wei-hu/"
-    assert all(o["url"].startswith("speeches/") and "#p" in o["url"] for o in two["occurrences"])
+    # An occurrence names its paragraph and where the match starts in the paragraph's text.
+    paragraphs = {
+        (s["id"], p["id"]): p["text"] for s in seed_json["speeches"] for sec in _all_sections(s["sections"]) for p in sec["paragraphs"]
+    }
+    assert two["occurrences"]
+    for o in two["occurrences"]:
+        assert set(o) == {"speech_id", "section_id", "paragraph_id", "at", "match"}
+        text = paragraphs[(o["speech_id"], o["paragraph_id"])]
+        assert text[o["at"] : o["at"] + len(o["match"])] == o["match"]
     related = [(s["id"], sec) for s in seed_json["speeches"] for sec in s["sections"] if sec["related"]]
     assert related
     for speech_id, section in related:
@@ -243,3 +251,9 @@ def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
     assert changed and all(after[p][1] > before.get(p, (0, 0))[1] for p in changed)
     assert Path("kb.json") in changed
     assert not [p for p in site.rglob("*") if p.name.endswith(".keep")]
+
+
+def _all_sections(sections):
+    for section in sections:
+        yield section
+        yield from _all_sections(section["sections"])

@@ -164,6 +164,7 @@ def _occurrences(terms: list[Term], speeches: list[Speech]) -> None:
                             left=p.text[max(0, start - KWIC_CONTEXT): start],
                             match=p.text[start:end],
                             right=p.text[end: end + KWIC_CONTEXT],
+                            at=start,
                         )
                     )
 

@@ -8,7 +8,7 @@ from build_kb.publish.export import SCHEMA_VERSION, dumps, kb_to_dict
 def test_top_level_shape(seed_kb):
     data = kb_to_dict(seed_kb)
     assert list(data) == ["version", "generator", "themes", "speeches", "terms", "problems"]
-    assert data["version"] == SCHEMA_VERSION == 2
+    assert data["version"] == SCHEMA_VERSION == 3
 
 
 def test_speech_entries_carry_how_each_field_was_found(seed_kb):
