@@ -135,9 +135,7 @@ class TermMatcher:
         for term in sorted(terms, key=lambda t: (-len(t.term), t.term)):
             for form in term.forms:
                 self.by_form.setdefault(normalise_term(form), term)
-        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
-        alternatives = ["[“”\"]?".join(re.escape(ch) for ch in form) for form in forms]
-        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+        self.pattern = re.compile(_trie_pattern(self.by_form)) if self.by_form else None
 
     def finditer(self, text: str):
         """(start, end, term) for each match in `text`."""
@@ -145,6 +143,32 @@ class TermMatcher:
             return
         for m in self.pattern.finditer(text):
             yield m.start(), m.end(), self.by_form[normalise_term(m.group())]
+
+
+_QUOTE_BETWEEN = "[“”\"]?"
+"""A form still matches with quotation marks between its characters (“两个维护”, 两个“维护”)."""
+
+
+def _trie_pattern(forms) -> str:
+    """One regex for all forms, factored by common prefix: at any place the longest form wins (an
+    optional longer continuation is tried first), as in a longest-first alternation, at half the cost."""
+    root: dict = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict, first: bool) -> str:
+        options = [("" if first else _QUOTE_BETWEEN) + re.escape(ch) + branches(child, False) for ch, child in sorted(node.items()) if ch]
+        if not options:
+            return ""
+        body = "|".join(options)
+        if "" in node:
+            return f"(?:{body})?"
+        return body if len(options) == 1 else f"(?:{body})"
+
+    return branches(root, True)
 
 
 def _occurrences(terms: list[Term], speeches: list[Speech]) -> None:

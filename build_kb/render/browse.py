@@ -226,14 +226,16 @@ def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
     for speech in kb.speeches:
         if speech.id not in by_speech:
             continue
-        out.add(f'<p class="kb-excerpt-head"><a href="{rel(page, speech.url)}">《{esc(speech.title)}》</a> <span class="kb-date">{esc(date_cn(speech))}</span></p>')
+        href = rel(page, speech.url)
+        out.add(f'<p class="kb-excerpt-head"><a href="{href}">《{esc(speech.title)}》</a> <span class="kb-date">{esc(date_cn(speech))}</span></p>')
+        where: dict[str, str] = {}
         lines = []
         for o in by_speech[speech.id]:
-            where = section_location(kb.section(o.speech_id, o.section_id))
-            number = o.paragraph_id[1:]
+            if o.section_id not in where:
+                where[o.section_id] = esc(section_location(kb.section(o.speech_id, o.section_id)))
             lines.append(
-                f'<li><a href="{rel(page, o.url)}" title="{esc(where)}第{number}段">'
+                f'<li><a href="{href}#{esc(o.paragraph_id)}">'
                 f'<span class="kb-kwic-l">{esc(o.left)}</span><mark>{esc(o.match)}</mark><span class="kb-kwic-r">{esc(o.right)}</span></a>'
-                f' <small>{esc(where)} · 第{number}段</small></li>'
+                f' <small>{where[o.section_id]} · 第{o.paragraph_id[1:]}段</small></li>'
             )
         out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')

@@ -154,3 +154,17 @@ def test_packed_word_counts_add_up():
     assert dict(zip(merged["word"].tolist(), merged["count"].tolist())) == {word_hash("干部"): 5, word_hash("选拔"): 1, word_hash("人才"): 4}
     assert list(merged["word"]) == sorted(merged["word"])
     assert merge_words([]) == b"" and word_hash("干部") == word_hash("干部") != word_hash("干 部")
+
+
+def test_matcher_finds_the_longest_form_at_each_place_quotes_and_all():
+    terms = [Term(id=f"t{i}", term=form) for i, form in enumerate(["四个意识", "四个", "意识形态", "意识", "两个维护", "两个确立", "党建引领"])]
+    matcher = TermMatcher(terms)
+    text = "增强“四个意识”，做到两个“维护”，牢牢掌握意识形态工作领导权，以党建“引领”基层治理，意识到两个确立的决定性意义。"
+    assert [(text[start:end], term.term) for start, end, term in matcher.finditer(text)] == [
+        ("四个意识", "四个意识"),
+        ("两个“维护", "两个维护"),
+        ("意识形态", "意识形态"),
+        ("党建“引领", "党建引领"),
+        ("意识", "意识"),
+        ("两个确立", "两个确立"),
+    ]
