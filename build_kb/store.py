@@ -74,7 +74,7 @@ def write_sealed(path: Path, payload: bytes, version: int) -> None:
 
 def to_json(value) -> bytes:
     """Dataclasses (recursively), lists, tuples, dicts, Paths and bytes as compressed JSON."""
-    text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return zlib.compress(text.encode("utf-8"), 1)
 
 
@@ -83,13 +83,15 @@ def from_json(data: bytes, kind):
     return _typed(json.loads(zlib.decompress(data)), kind)
 
 
-def _plain(value):
+def plain(value):
+    """Dataclasses, tuples and Paths as the dicts, lists and strings JSON holds; shares the leaves
+    (dataclasses.asdict deep-copies every one of them, many times slower)."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, Path):
         return str(value)
     if isinstance(value, bytes):

@@ -11,7 +11,6 @@ handout prints is checked against the chosen body face, and what it lacks is rep
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
@@ -24,7 +23,7 @@ from pathlib import Path
 from ..config import FONT_ROLES, PrintConfig
 from ..errors import KbError
 from ..render.handout import Handout
-from ..store import write_atomic
+from ..store import plain, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ class Printer:
         self._compiler = None
 
     def data(self, handout: Handout) -> str:
-        data = dataclasses.asdict(handout)
+        data = plain(handout)
         data.pop("path")
         data["fonts"] = {role: list(families) for role, families in self.fonts.families.items()}
         data["publisher"] = self.publisher
