@@ -103,3 +103,21 @@ def test_no_cache_no_page_layouts_kept(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"a.txt": NEW_SPEECH})
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=tmp_path / "site", corpus_dir=corpus, pdf=False))
     assert report.laid_out is None
+
+
+def test_a_damaged_page_layout_is_laid_out_again(first_build, tmp_path):
+    corpus0, site0, cache0 = first_build
+    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(corpus0, corpus)
+    shutil.copytree(site0, site)
+    shutil.copytree(cache0, cache)
+    stored = sorted((cache / "pages").glob("*/*.html.z"))
+    assert stored
+    for path in stored[::2]:
+        path.write_bytes(path.read_bytes()[:40])
+    edit(corpus)
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+    assert files(site) == files(cold)
+    assert len(report.laid_out) > len(stored) // 2

@@ -57,6 +57,9 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.html.z"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> str | None:
         payload = read_sealed(self._path(key), PAGE_CACHE_FORMAT)
         if payload is None:

@@ -36,7 +36,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.page_cache = None
         """A PageCache, set by publish.write_pages when the build keeps a cache."""
         self._keys: dict[str, str] = {}
-        self._verbatim: dict[str, str] = {}
+        """Page → its key, for the pages laid out in this build (stored when written)."""
+        self._verbatim: dict[str, tuple[str, str]] = {}
+        """Page → (key, template) for the pages whose stored layout is used."""
+        self._env = None
 
     def on_config(self, config):
         # Our template additions (build_kb/publish/theme/main.html) go in front of the theme's own.
@@ -61,13 +64,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         page.toc = get_toc(generated.toc)
         if self.page_cache is not None:
             key = self.page_cache.key(page, generated.toc, generated.html)
-            laid_out = self.page_cache.get(key)
-            if laid_out is None:
-                self._keys[page.file.src_uri] = key
-            else:
-                # Unchanged since a previous build: the theme's layout is taken as it was.
-                self._verbatim[page.file.src_uri] = laid_out
+            if self.page_cache.has(key):
+                # Unchanged since a previous build: the theme's layout is taken as it was (read when
+                # the page is written, so that a large site's pages are not all held at once).
+                self._verbatim[page.file.src_uri] = (key, page.meta.get("template", "main.html"))
                 page.meta["template"] = VERBATIM_TEMPLATE
+            else:
+                self._keys[page.file.src_uri] = key
         return generated.html
 
     def on_nav(self, nav, config, files):
@@ -76,9 +79,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.page_cache.site_with_nav(nav)
         return nav
 
+    def on_env(self, env, config, files):
+        self._env = env
+        return env
+
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri in self._verbatim:
-            context["kb_verbatim"] = self._verbatim.pop(page.file.src_uri)
+            key, template = self._verbatim.pop(page.file.src_uri)
+            laid_out = self.page_cache.get(key)
+            if laid_out is None:  # damaged or removed since: laid out now, and stored again
+                laid_out = self._env.get_template(template).render(context)
+                self._keys[page.file.src_uri] = key
+            context["kb_verbatim"] = laid_out
         return context
 
     def on_post_page(self, output, page, config):
