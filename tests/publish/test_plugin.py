@@ -1,11 +1,11 @@
-"""publish/plugin.py: the thin MkDocs plugin places the rendered pages and nothing else."""
+"""publish/plugin.py: the thin MkDocs plugin places the rendered pages (and squeezes the theme's indentation)."""
 
 from __future__ import annotations
 
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from build_kb.publish.plugin import THEME_DIR, KnowledgeBasePlugin
+from build_kb.publish.plugin import THEME_DIR, KnowledgeBasePlugin, squeeze_indentation
 from build_kb.render.common import HtmlPage
 
 from conftest import ROOT
@@ -51,3 +51,21 @@ def test_page_content_is_ours_and_other_pages_are_left_alone():
     assert plugin.on_page_content("<p>markdown</p>", ours, None, None) == page.html
     assert [item.title for item in ours.toc] == ["一、标题"]
     assert plugin.on_page_content("<p>markdown</p>", theirs, None, None) == "<p>markdown</p>" and theirs.toc is None
+
+
+# The theme's template indentation is squeezed out of every page, except where spaces count.
+
+def test_indentation_and_blank_lines_become_one_line_break():
+    html = "<div>\n    <p>一</p>\n\n      <a>甲</a> <b>乙</b>\n   </div>\n"
+    assert squeeze_indentation(html) == "<div>\n<p>一</p>\n<a>甲</a> <b>乙</b>\n</div>\n"
+
+
+def test_pre_textarea_and_script_keep_their_spaces():
+    html = "<p>\n  一</p>\n<pre class=\"kb-yaml\"><code>a:\n  b: 1\n</code></pre>\n  <SCRIPT>\n  if (x) {\n    y();\n  }\n</SCRIPT>\n  <textarea>\n  t</textarea>\n  end"
+    assert squeeze_indentation(html) == (
+        "<p>\n一</p>\n<pre class=\"kb-yaml\"><code>a:\n  b: 1\n</code></pre>\n<SCRIPT>\n  if (x) {\n    y();\n  }\n</SCRIPT>\n<textarea>\n  t</textarea>\nend"
+    )
+
+
+def test_spaces_inside_a_line_are_left_alone():
+    assert squeeze_indentation("<p>第一  部分 <a>链接</a></p>") == "<p>第一  部分 <a>链接</a></p>"
