@@ -1,8 +1,9 @@
 """The MkDocs plugin `zuzhi-kb`: hands the pages that build.py rendered to MkDocs' theme.
 
-It does nothing else: the sequence of the build lives in build.py, and the plugin only places our
-HTML in the theme's layout (navigation, header, search box, print styles). `kb build` and `kb serve`
-are the entry points; plain `mkdocs build` shows only docs/.
+The sequence of the build lives in build.py; the plugin only places our HTML in the theme's layout
+(navigation, header, search box, print styles), takes a page's layout from the last build when none
+of its inputs changed (page_cache.py), and squeezes the template's indentation out of the result.
+`kb build` and `kb serve` are the entry points; plain `mkdocs build` shows only docs/.
 """
 
 from __future__ import annotations
