@@ -7,7 +7,6 @@ version, so editing themes.yaml or upgrading zuzhi-kb invalidates exactly what i
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
@@ -76,8 +75,8 @@ class SpeechCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json.z"
 
-    def get(self, key: str, raw: bytes) -> SpeechResult | None:
-        """The cached (speech, problems) for `key`; the speech gets its source bytes back from `raw`."""
+    def get(self, key: str) -> SpeechResult | None:
+        """The cached (speech, problems) for `key`."""
         path = self._path(key)
         payload = read_sealed(path, CACHE_FORMAT)
         if payload is None:
@@ -92,14 +91,8 @@ class SpeechCache:
             log.warning("ignoring an unreadable cache entry %s: %s", path, exc)
             self.misses += 1
             return None
-        if speech is not None:
-            speech.source = dataclasses.replace(speech.source, raw=raw)
         self.hits += 1
         return speech, problems
 
     def put(self, key: str, value: SpeechResult) -> None:
-        speech, problems = value
-        if speech is not None:
-            # The source bytes are the cache key's own input: no need to store them twice.
-            speech = dataclasses.replace(speech, source=dataclasses.replace(speech.source, raw=b""))
-        write_sealed(self._path(key), to_json((speech, problems)), CACHE_FORMAT)
+        write_sealed(self._path(key), to_json(value), CACHE_FORMAT)

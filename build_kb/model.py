@@ -43,6 +43,22 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a speech came from. Its bytes and text stay with the reading stage (SourceFile): a speech
+    holds its paragraphs, and the corpus need not be held three more times (a sixth of the memory)."""
+
+    path: Path
+    rel_path: str
+    """Path relative to the corpus directory, with forward slashes: the key used in overrides."""
+    encoding: str
+    sha256: str
+
+    @classmethod
+    def of(cls, source: SourceFile) -> Source:
+        return cls(source.path, source.rel_path, source.encoding, source.sha256)
+
+
+@dataclass(frozen=True)
 class Line:
     """One line of a speech after cleaning, with its number in the source file."""
 
@@ -85,6 +101,20 @@ class CleanText:
     removed: list[RemovedLine]
     normalised: dict[str, int] = field(default_factory=dict)
     """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
+    splits: list[Split] = field(default_factory=list)
+    joins: list[Join] = field(default_factory=list)
+
+    def report(self) -> CleanReport:
+        return CleanReport(self.removed, self.normalised, self.splits, self.joins)
+
+
+@dataclass
+class CleanReport:
+    """What cleaning did to a speech (removed, normalised, split, joined), kept with it; its lines
+    were parsed into sections and are not kept."""
+
+    removed: list[RemovedLine]
+    normalised: dict[str, int] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
     joins: list[Join] = field(default_factory=list)
 
@@ -201,8 +231,8 @@ class Section:
 @dataclass
 class Speech:
     id: str
-    source: SourceFile
-    clean: CleanText
+    source: Source
+    clean: CleanReport
     header: list[HeaderLine]
     title: str
     title_derived: bool

@@ -59,10 +59,10 @@ def test_term_ids_are_readable_ascii():
 
 def _speech_with(*texts):
     section = Section(id="s1", level=1, heading="一、四个意识很重要", line=1, paragraphs=[Paragraph(id=f"p{i}", number=i, text=t, line=i) for i, t in enumerate(texts, 1)])
-    from build_kb.model import CleanText, SourceFile
+    from build_kb.model import CleanReport, Source
     from pathlib import Path
 
-    return Speech(id="x", source=SourceFile(Path("x"), "x", b"", "", "utf-8", ""), clean=CleanText([], []), header=[], title="t", title_derived=False,
+    return Speech(id="x", source=Source(Path("x"), "x", "utf-8", ""), clean=CleanReport([]), header=[], title="t", title_derived=False,
                   subtitle=None, date=None, year=None, date_source=None, speaker=None, speaker_role=None, occasion=None, level=None, sections=[section])
 
 

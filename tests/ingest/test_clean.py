@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from build_kb.ingest.clean import clean, is_traditional, normalise_line
 from build_kb.ingest.parse import parse
+from build_kb.ingest.read import decode
 
 from conftest import SEEDS
 
@@ -31,7 +32,7 @@ def test_text_conservation_on_seeds(seed_kb, name):
     """Every character of the source except removed boilerplate survives, in order."""
     speech = next(s for s in seed_kb.speeches if s.source.rel_path == name)
     removed = {r.line for r in speech.clean.removed}
-    raw_lines = re.split(r"\r\n|\r|\n", speech.source.text)
+    raw_lines = re.split(r"\r\n|\r|\n", decode(speech.source.path.read_bytes(), name)[0])
     kept = [line for number, line in enumerate(raw_lines, 1) if number not in removed]
     expected = no_space("".join(normalise_line(line.strip()) for line in kept))
     assert no_space(output_text(speech)) == expected
