@@ -122,7 +122,8 @@ def build(options: BuildOptions) -> BuildReport:
             if not options.cache_dir:
                 shutil.rmtree(pdf_store, ignore_errors=True)
             with timer("export"):
-                (staging / "kb.json").write_text(export.dumps(kb), encoding="utf-8")
+                with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
+                    export.dump(kb, out)
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(staging.with_name(staging.name + ".search"), staging)

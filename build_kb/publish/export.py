@@ -5,7 +5,9 @@ Only add keys; never rename or remove one without raising SCHEMA_VERSION.
 
 from __future__ import annotations
 
+import io
 import json
+from typing import TextIO
 
 from .. import __version__
 from ..model import KnowledgeBase, Link, Paragraph, ReviewItem, Section, Speech, Term
@@ -16,7 +18,8 @@ SCHEMA_VERSION = 3
 instead of repeating the text around it (`left`, `right`, `url`): a third of the file at 1,000 speeches."""
 
 
-def kb_to_dict(kb: KnowledgeBase) -> dict:
+def kb_to_dict(kb: KnowledgeBase, with_speeches: bool = True) -> dict:
+    """The whole export as one value; `with_speeches=False` leaves the speeches (the bulk) as None."""
     return {
         "version": SCHEMA_VERSION,
         "generator": f"zuzhi-kb {__version__}",
@@ -30,7 +33,7 @@ def kb_to_dict(kb: KnowledgeBase) -> dict:
             }
             for t in kb.themes
         ],
-        "speeches": [speech_to_dict(s, kb) for s in kb.speeches],
+        "speeches": [speech_to_dict(s, kb) for s in kb.speeches] if with_speeches else None,
         "terms": [term_to_dict(t) for t in kb.terms],
         "problems": [
             {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
@@ -136,6 +139,28 @@ def paragraph_to_dict(speech: Speech, p: Paragraph) -> dict:
     }
 
 
+def dump(kb: KnowledgeBase, out: TextIO) -> None:
+    """Deterministic JSON text: same knowledge base, same bytes. Written a speech at a time: the
+    whole export as one value, and then as one string, would hold the corpus twice more."""
+    top = kb_to_dict(kb, with_speeches=False)
+    out.write("{")
+    for i, (key, value) in enumerate(top.items()):
+        out.write(("," if i else "") + _json(key) + ":")
+        if key != "speeches":
+            out.write(_json(value))
+            continue
+        out.write("[")
+        for n, speech in enumerate(kb.speeches):
+            out.write(("," if n else "") + _json(speech_to_dict(speech, kb)))
+        out.write("]")
+    out.write("}\n")
+
+
 def dumps(kb: KnowledgeBase) -> str:
-    """Deterministic JSON text: same knowledge base, same bytes."""
-    return json.dumps(kb_to_dict(kb), ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = io.StringIO()
+    dump(kb, text)
+    return text.getvalue()
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -21,3 +21,7 @@ def test_dumps_is_deterministic_json(seed_kb):
     text = dumps(seed_kb)
     assert text == dumps(seed_kb) and text.endswith("\n")
     assert json.loads(text)["speeches"][0]["id"] == seed_kb.speeches[0].id
+
+
+def test_written_a_speech_at_a_time_it_is_the_json_of_the_whole(seed_kb):
+    assert dumps(seed_kb) == json.dumps(kb_to_dict(seed_kb), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -122,10 +122,10 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
     from build_kb import cli
     from build_kb.publish import export
 
-    def full_disk(kb):
+    def full_disk(kb, out):
         raise OSError(errno.ENOSPC, "No space left on device", str(project / ".site.building-1" / "kb.json"))
 
-    monkeypatch.setattr(export, "dumps", full_disk)
+    monkeypatch.setattr(export, "dump", full_disk)
     monkeypatch.chdir(project)
     assert cli.main(["build", "--no-cache"]) == 1
     monkeypatch.undo()
