@@ -101,6 +101,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         key = self._keys.pop(page.file.src_uri, None)
         if key is not None:
             self.page_cache.put(key, output, page.file.dest_uri)
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            generated.release()
+            page.content = None
         return output
 
 

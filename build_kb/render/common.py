@@ -172,7 +172,14 @@ class HtmlPage:
 
     @property
     def html(self) -> str:
-        return "\n".join(self.parts)
+        # Joined once and kept as the only part: the pieces and the page are not both held.
+        if len(self.parts) != 1:
+            self.parts = ["\n".join(self.parts)]
+        return self.parts[0]
+
+    def release(self) -> None:
+        """Let the HTML go once the page is written (a large site's pages are not all held to the end)."""
+        self.parts = []
 
     def stub(self) -> str:
         """The Markdown MkDocs reads: front matter only (title and page options)."""
