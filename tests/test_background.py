@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,40 @@ def test_without_fork_the_work_runs_here_when_asked(monkeypatch):
     parent = os.getpid()
     with Background(os.getpid) as work:
         assert work.result() == parent
+
+
+def test_a_child_does_not_outlive_a_killed_build(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the parent-death signal is Linux's")
+    pid_file = tmp_path / "child.pid"
+    script = (
+        "import os, time\n"
+        "from build_kb.background import Background\n"
+        "def work():\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(60)\n"
+        "with Background(work) as w:\n"
+        "    time.sleep(60)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent)
+    for _ in range(100):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    child = int(pid_file.read_text())
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the child went on after its build was killed")
