@@ -70,21 +70,14 @@ class StageTimer:
             self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build_knowledge_base(
-    corpus_dir: Path,
-    progress: Progress | None = None,
-    rules_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    follow_links: bool = False,
-    stats: BuildStats | None = None,
-) -> KnowledgeBase:
-    """Read, clean, parse and enrich every speech in `corpus_dir`.
+def build_knowledge_base(corpus_dir: Path, **options) -> KnowledgeBase:
+    """Read, clean, parse and enrich every speech in `corpus_dir` (`options` are parse_corpus's).
 
     Boilerplate rules and the theme taxonomy come from `rules_dir` (default: the corpus itself);
     per-speech overrides always from the corpus. Configuration errors raise ConfigError; a bad speech
     file never stops the build: it is recorded as a Problem (with file and line) and skipped.
     """
-    return enrich_corpus(parse_corpus(corpus_dir, progress, rules_dir, cache_dir, follow_links, stats), stats)
+    return enrich_corpus(parse_corpus(corpus_dir, **options), options.get("stats"))
 
 
 @dataclass

@@ -65,13 +65,17 @@ def first_build(tmp_path_factory):
     return corpus, root / "site", root / "cache"
 
 
+def copy_of(first_build, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the first build's corpus, site and cache, to change and rebuild."""
+    copies = tuple(tmp_path / name for name in ("corpus", "site", "cache"))
+    for original, copy in zip(first_build, copies):
+        shutil.copytree(original, copy)
+    return copies
+
+
 @pytest.mark.parametrize("change", [add, edit, delete, rename, retheme, override], ids=lambda f: f.__name__)
 def test_rebuild_after_a_change_equals_a_cold_build(first_build, tmp_path, change):
-    corpus0, site0, cache0 = first_build
-    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
-    shutil.copytree(corpus0, corpus)
-    shutil.copytree(site0, site)
-    shutil.copytree(cache0, cache)
+    corpus, site, cache = copy_of(first_build, tmp_path)
     change(corpus)
     incremental = build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, allow_shrink=True)
     assert incremental is not None, "the change was not noticed"
@@ -80,15 +84,11 @@ def test_rebuild_after_a_change_equals_a_cold_build(first_build, tmp_path, chang
     warm_files, cold_files = files(site), files(cold)
     assert sorted(warm_files) == sorted(cold_files)
     assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
-    assert warm_files != files(site0)
+    assert warm_files != files(first_build[1])
 
 
 def test_after_an_edit_the_theme_lays_out_only_the_pages_that_changed(first_build, tmp_path):
-    corpus0, site0, cache0 = first_build
-    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
-    shutil.copytree(corpus0, corpus)
-    shutil.copytree(site0, site)
-    shutil.copytree(cache0, cache)
+    corpus, site, cache = copy_of(first_build, tmp_path)
     before = files(site)
     edit(corpus)
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
@@ -106,11 +106,7 @@ def test_no_cache_no_page_layouts_kept(tmp_path):
 
 
 def test_a_damaged_page_layout_is_laid_out_again(first_build, tmp_path):
-    corpus0, site0, cache0 = first_build
-    corpus, site, cache = tmp_path / "corpus", tmp_path / "site", tmp_path / "cache"
-    shutil.copytree(corpus0, corpus)
-    shutil.copytree(site0, site)
-    shutil.copytree(cache0, cache)
+    corpus, site, cache = copy_of(first_build, tmp_path)
     stored = sorted((cache / "pages").glob("*/*.html.z"))
     assert stored
     for path in stored[::2]:
