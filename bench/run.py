@@ -210,7 +210,9 @@ def report(rows: list[dict]) -> str:
     lines += ["", "read, clean, parse, classify, words (for related passages) and candidates (提法 candidates) run per speech in two forked worker processes: their columns are CPU seconds "
               "summed over both workers (they may exceed elapsed time); \"per-speech (wall)\" is the elapsed time of that part. "
               "mkdocs = the MkDocs theme laying out the pages (measured by build()).",
-              "print = typesetting the study handouts with Typst (two forked workers); PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed."]
+              "print = typesetting the study handouts with Typst (two forked workers); PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed.",
+              "search index = written by a forked child while the build goes on (started after parsing): its seconds are the child's own, beside the other stages, "
+              "and its memory is the child's own peak, most of it pages shared with the build (\"peak memory\" in the first table is the build process's)."]
     for r in rows:
         if "print" in r:
             p = r["print"]
