@@ -221,7 +221,8 @@ def unpack7(text: str) -> bytes:
 def data_script(key: str, payload: bytes) -> bytes:
     """A data file as a script, `KBSearch.load("i/3","<packed gzip>");`, behind a UTF-8 byte order
     mark: a browser then reads it as UTF-8 whatever charset a server names, or none (file://)."""
-    return _gzipped_script(key, gzip.compress(payload, compresslevel=9, mtime=0))
+    # Level 6: on the index's varints, level 9 takes 2.7 times as long for 0.3 % fewer bytes.
+    return _gzipped_script(key, gzip.compress(payload, compresslevel=6, mtime=0))
 
 
 def _gzipped_script(key: str, gzipped: bytes) -> bytes:
