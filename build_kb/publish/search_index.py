@@ -183,23 +183,20 @@ def pack7(data: bytes) -> str:
     bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8))
     bits = np.concatenate([bits, np.zeros(-len(bits) % 7, dtype=np.uint8)])
     groups = (bits.reshape(-1, 7) @ (1 << np.arange(6, -1, -1))).astype(np.uint32)
-    escaped = np.flatnonzero(np.isin(groups, PACK7_ESCAPED))
+    kind = np.full(128, -1, dtype=np.int64)
+    kind[list(PACK7_ESCAPED)] = np.arange(len(PACK7_ESCAPED))
+    escaped = np.flatnonzero(kind[groups] >= 0)
+    # In a run of escaped groups the 1st, 3rd, 5th … start pairs (the 2nd, 4th … are carried by them).
+    run_start = np.r_[True, escaped[1:] != escaped[:-1] + 1] if len(escaped) else np.zeros(0, dtype=bool)
+    first_of_run = np.maximum.accumulate(np.where(run_start, np.arange(len(escaped)), 0)) if len(escaped) else escaped
+    starters = escaped[(np.arange(len(escaped)) - first_of_run) % 2 == 0]
     codes = groups.copy()
-    dropped = []
-    paired_until = -1
-    index_of = {v: k for k, v in enumerate(PACK7_ESCAPED)}
-    for i in escaped.tolist():
-        if i <= paired_until:  # already carried by the pair before it
-            continue
-        k = index_of[int(groups[i])]
-        if i + 1 < len(groups):
-            codes[i] = _PACK7_PAIR + 128 * k + int(groups[i + 1])
-            dropped.append(i + 1)
-            paired_until = i + 1
-        else:
-            codes[i] = _PACK7_LAST + k
-    if dropped:
-        codes = np.delete(codes, dropped)
+    last = starters[starters == len(groups) - 1]
+    paired = starters[starters < len(groups) - 1]
+    codes[paired] = _PACK7_PAIR + 128 * kind[groups[paired]] + groups[paired + 1]
+    codes[last] = _PACK7_LAST + kind[groups[last]]
+    if len(paired):
+        codes = np.delete(codes, paired + 1)
     return codes.astype("<u4").tobytes().decode("utf-32-le")
 
 
