@@ -299,7 +299,6 @@ class Occurrence:
     speech_id: str
     section_id: str
     paragraph_id: str
-    url: str
     left: str
     match: str
     right: str

@@ -184,7 +184,6 @@ def _occurrences(terms: list[Term], speeches: list[Speech]) -> None:
                             speech_id=speech.id,
                             section_id=section.id,
                             paragraph_id=p.id,
-                            url=f"{speech.url}#{p.id}",
                             left=p.text[max(0, start - KWIC_CONTEXT): start],
                             match=p.text[start:end],
                             right=p.text[end: end + KWIC_CONTEXT],

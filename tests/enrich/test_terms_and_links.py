@@ -34,7 +34,7 @@ def test_occurrences_point_at_paragraphs_that_contain_the_term(seed_kb):
             text = paragraphs[(o.speech_id, o.paragraph_id)]
             assert normalise_term(o.match) in {normalise_term(f) for f in term.forms}
             assert o.left + o.match + o.right in text
-            assert o.url == f"speeches/{o.speech_id}/#{o.paragraph_id}"
+            assert text[o.at : o.at + len(o.match)] == o.match
 
 
 def test_two_ge_wei_hu_is_found_in_every_paragraph_that_has_it(seed_kb):
@@ -123,7 +123,11 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
     assert "全区组织工作会议" in occasions and "区级 1 篇" in occasions
     term = (site / "terms/si-ge-yi-shi/index.html").read_text(encoding="utf-8")
     assert "政治意识、大局意识、核心意识、看齐意识。" in term
-    assert term.count("<mark>四个意识</mark>") == len(next(t for t in kb.terms if t.term == "四个意识").occurrences)
+    four = next(t for t in kb.terms if t.term == "四个意识")
+    assert term.count("<mark>四个意识</mark>") == len(four.occurrences)
+    # Each citation links to its paragraph in the speech.
+    links = re.findall(r'<li><a href="\.\./\.\./(speeches/[^"#]+/#p\d+)"><span class="kb-kwic-l">', term)
+    assert links == [f"speeches/{o.speech_id}/#{o.paragraph_id}" for o in sorted(four.occurrences, key=lambda o: [s.id for s in kb.speeches].index(o.speech_id))]
 
 
 def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
