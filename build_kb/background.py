@@ -62,10 +62,7 @@ class Background:
 
     def result(self):
         if self._process is None:
-            start = time.perf_counter()
-            value = self.fn()
-            self.seconds = time.perf_counter() - start
-            self.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            value, self.seconds, self.peak_mb = _timed(self.fn)
             return value
         try:
             outcome, payload, self.seconds, self.peak_mb = self._receiver.recv()
@@ -77,16 +74,21 @@ class Background:
         return payload
 
 
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """(fn(), its wall-clock seconds, this process's peak memory in MB after it)."""
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(fn: Callable[[], Any], sender) -> None:
     _end_with_parent()
-    start = time.perf_counter()
     try:
-        value = fn()
-        message = ("ok", value)
+        value, seconds, peak_mb = _timed(fn)
+        message = ("ok", value, seconds, peak_mb)
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent, which raises it
-        message = ("error", _sendable(exc))
-    seconds = time.perf_counter() - start
-    sender.send((*message, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+        message = ("error", _sendable(exc), 0.0, 0.0)
+    sender.send(message)
     sender.close()
 
 
