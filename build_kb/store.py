@@ -9,7 +9,6 @@ never run code the way unpickling can.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import os
@@ -80,7 +79,7 @@ def to_json(value) -> bytes:
 
 def from_json(data: bytes, kind):
     """The inverse of to_json, guided by the type `kind` (e.g. `tuple[Speech | None, list[Problem]]`)."""
-    return _typed(json.loads(zlib.decompress(data)), kind)
+    return _decoder(kind)(json.loads(zlib.decompress(data)))
 
 
 def plain(value):
@@ -97,10 +96,6 @@ def plain(value):
     if isinstance(value, bytes):
         return value.hex()
     return value
-
-
-def _typed(value, kind):
-    return _decoder(kind)(value)
 
 
 def _same(value):
@@ -135,9 +130,7 @@ def _new_decoder(kind):
 
     elif origin is list:
         item = _decoder(args[0])
-        if item is _same:
-            return _same
-        decode = _each(lambda value: [item(v) for v in value])
+        decode = _same if item is _same else _each(lambda value: [item(v) for v in value])
     elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
         decode = _each(lambda value: tuple(item(v) for v in value))
