@@ -69,8 +69,6 @@ def normalise_for_search(text: str) -> str:
     return _INVISIBLE.sub("", text).translate(_HALFWIDTH).lower()
 
 
-
-
 @functools.lru_cache(maxsize=1)
 def punctuation() -> str:
     """The punctuation marks of the Basic Multilingual Plane (Unicode category P…), written into
@@ -174,6 +172,9 @@ _PACK7_PAIR = 0x80
 """An escaped value k followed by a value w is the one character U+0080 + 128·k + w (2 bytes in UTF-8)."""
 _PACK7_LAST = 0x80 + 128 * len(PACK7_ESCAPED)
 """An escaped value k at the very end is U+0300 + k."""
+_PACK7_INDEX = np.full(128, -1, dtype=np.int64)
+_PACK7_INDEX[list(PACK7_ESCAPED)] = np.arange(len(PACK7_ESCAPED))
+"""7-bit value → its k in PACK7_ESCAPED, or -1."""
 
 
 def pack7(data: bytes) -> str:
@@ -183,18 +184,16 @@ def pack7(data: bytes) -> str:
     bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8))
     bits = np.concatenate([bits, np.zeros(-len(bits) % 7, dtype=np.uint8)])
     groups = (bits.reshape(-1, 7) @ (1 << np.arange(6, -1, -1))).astype(np.uint32)
-    kind = np.full(128, -1, dtype=np.int64)
-    kind[list(PACK7_ESCAPED)] = np.arange(len(PACK7_ESCAPED))
-    escaped = np.flatnonzero(kind[groups] >= 0)
+    escaped = np.flatnonzero(_PACK7_INDEX[groups] >= 0)
     # In a run of escaped groups the 1st, 3rd, 5th … start pairs (the 2nd, 4th … are carried by them).
-    run_start = np.r_[True, escaped[1:] != escaped[:-1] + 1] if len(escaped) else np.zeros(0, dtype=bool)
-    first_of_run = np.maximum.accumulate(np.where(run_start, np.arange(len(escaped)), 0)) if len(escaped) else escaped
+    run_start = np.diff(escaped, prepend=-2) != 1
+    first_of_run = np.maximum.accumulate(np.where(run_start, np.arange(len(escaped)), 0))
     starters = escaped[(np.arange(len(escaped)) - first_of_run) % 2 == 0]
     codes = groups.copy()
     last = starters[starters == len(groups) - 1]
     paired = starters[starters < len(groups) - 1]
-    codes[paired] = _PACK7_PAIR + 128 * kind[groups[paired]] + groups[paired + 1]
-    codes[last] = _PACK7_LAST + kind[groups[last]]
+    codes[paired] = _PACK7_PAIR + 128 * _PACK7_INDEX[groups[paired]] + groups[paired + 1]
+    codes[last] = _PACK7_LAST + _PACK7_INDEX[groups[last]]
     if len(paired):
         codes = np.delete(codes, paired + 1)
     return codes.astype("<u4").tobytes().decode("utf-32-le")
