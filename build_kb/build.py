@@ -106,7 +106,7 @@ def build(options: BuildOptions) -> BuildReport:
         timer = StageTimer()
         # The search index needs only the parsed speeches: a child writes it while this process goes on.
         with publish.staging_folder(site_dir) as staging, _search_index_beside(parsed.kb, staging, options.cache_dir) as (search, search_dir):
-            kb = enrich_corpus(parsed, stats)  # → enrich: 提法, related passages
+            kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
             gc.freeze()
             report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
             # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).

@@ -137,13 +137,14 @@ def parse_corpus(
     return ParsedCorpus(kb, glossary, segmenter.tokens)
 
 
-def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None) -> KnowledgeBase:
-    """The corpus-wide enrichment: 提法 (terms) and their uses, theme excerpts and shares, related passages."""
+def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_dir: Path | None = None) -> KnowledgeBase:
+    """The corpus-wide enrichment: 提法 (terms) and their uses, theme excerpts and shares, related
+    passages. `cache_dir` keeps what the 提法 forms matched in each speech for the next build."""
     kb, speeches, segment = parsed.kb, parsed.kb.speeches, parsed.segment
     timer = StageTimer()
     with timer("terms"):
-        kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes})
-        link_terms(speeches, kb.terms)
+        kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes}, cache_dir)
+        link_terms(speeches, kb.terms, cache_dir)
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
     year_of = {s.id: s.year for s in speeches}

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import logging
 import re
+import zlib
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from ..config import GlossaryEntry
 from ..model import Occurrence, Speech, Term, TermLink
+from ..store import read_sealed, write_sealed
 from ..text import HAN, HAN_CHAR
+
+log = logging.getLogger(__name__)
 
 MIN_SPEECHES = 2
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
 NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
 PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
 KWIC_CONTEXT = 24
+SPAN_STORE_FORMAT = 1
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
 
@@ -97,8 +105,8 @@ def _numbered(text: str, segment) -> list[str]:
     return [t for t in out if _acceptable(t)]
 
 
-def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, theme_ids: set[str]) -> list[Term]:
-    """All indexed terms with every occurrence, most widespread first."""
+def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, theme_ids: set[str], cache_dir: Path | None = None) -> list[Term]:
+    """All indexed terms with every occurrence, most widespread first (matches kept in `cache_dir`)."""
     terms: dict[str, Term] = {}
     for entry in glossary:
         key = normalise_term(entry.term)
@@ -112,7 +120,7 @@ def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, t
             continue
         terms[key] = Term(id=term_id(key), term=key, source=how)
     _make_ids_unique(list(terms.values()))
-    _occurrences(list(terms.values()), speeches)
+    _occurrences(list(terms.values()), speeches, cache_dir)
     kept = [t for t in terms.values() if t.occurrences and (t.curated or len(t.speech_ids()) >= MIN_SPEECHES)]
     _infer_themes(kept, speeches)
     kept.sort(key=lambda t: (-len(t.speech_ids()), -len(t.occurrences), t.term))
@@ -136,6 +144,10 @@ class TermMatcher:
             for form in term.forms:
                 self.by_form.setdefault(normalise_term(form), term)
         self.pattern = re.compile(_trie_pattern(self.by_form)) if self.by_form else None
+        self.forms = sorted(self.by_form)
+        self._form_index = {form: i for i, form in enumerate(self.forms)}
+        self.digest = hashlib.sha256("\0".join(self.forms).encode("utf-8")).hexdigest()
+        """Of the forms: matchers with equal digests find the same spans in any text."""
 
     def finditer(self, text: str):
         """(start, end, term) for each match in `text`."""
@@ -143,6 +155,74 @@ class TermMatcher:
             return
         for m in self.pattern.finditer(text):
             yield m.start(), m.end(), self.by_form[normalise_term(m.group())]
+
+    def speech_spans(self, speech: Speech, store: "SpanStore | None" = None) -> list[list[tuple[int, int, Term]]]:
+        """The spans of each paragraph of `speech` (in `all_paragraphs` order), from `store` when it
+        has them for this speech's text."""
+        paragraphs = speech.all_paragraphs()
+        key = _text_digest(paragraphs) if store is not None else None
+        flat = store.get(key) if store is not None else None
+        if flat is None:
+            flat = []
+            if self.pattern is not None:
+                for index, p in enumerate(paragraphs):
+                    for m in self.pattern.finditer(p.text):
+                        flat += (index, m.start(), m.end(), self._form_index[normalise_term(m.group())])
+            if store is not None:
+                store.put(key, flat)
+        spans: list[list[tuple[int, int, Term]]] = [[] for _ in paragraphs]
+        forms, by_form = self.forms, self.by_form
+        for at in range(0, len(flat), 4):
+            spans[flat[at]].append((flat[at + 1], flat[at + 2], by_form[forms[flat[at + 3]]]))
+        return spans
+
+
+def _text_digest(paragraphs) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for p in paragraphs:
+        digest.update(p.text.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class SpanStore:
+    """What one TermMatcher found in each speech, kept between builds (a file per use of the matcher).
+
+    Matching every paragraph against every form is most of the 提法 stage, and after a one-speech
+    edit the forms are nearly always the same: only the changed text is matched again. The file
+    holds the matcher's digest and, per speech text, its spans as flat (paragraph, start, end, form
+    index) numbers; another matcher's file is simply replaced.
+    """
+
+    def __init__(self, path: Path, matcher: TermMatcher):
+        self.path, self.matcher_digest = Path(path), matcher.digest
+        self.known: dict[str, list[int]] = {}
+        self.used: dict[str, list[int]] = {}
+        payload = read_sealed(self.path, SPAN_STORE_FORMAT)
+        if payload is not None:
+            try:
+                stored = json.loads(zlib.decompress(payload))
+                if stored.get("matcher") == matcher.digest:
+                    self.known = stored["speeches"]
+            except (ValueError, zlib.error, AttributeError, KeyError):
+                log.warning("ignoring an unreadable cache file %s (it is rebuilt)", self.path)
+        self.missed = 0
+
+    def get(self, key: str) -> list[int] | None:
+        flat = self.known.get(key)
+        if flat is not None:
+            self.used[key] = flat
+        return flat
+
+    def put(self, key: str, flat: list[int]) -> None:
+        self.missed += 1
+        self.used[key] = flat
+
+    def save(self) -> None:
+        """Written when anything was matched anew or a speech left; keeps only this build's texts."""
+        if self.missed or len(self.used) != len(self.known):
+            payload = json.dumps({"matcher": self.matcher_digest, "speeches": self.used}, sort_keys=True, separators=(",", ":"))
+            write_sealed(self.path, zlib.compress(payload.encode("utf-8"), 1), SPAN_STORE_FORMAT)
 
 
 _QUOTE_BETWEEN = "[“”\"]?"
@@ -171,25 +251,30 @@ def _trie_pattern(forms) -> str:
     return branches(root, True)
 
 
-def _occurrences(terms: list[Term], speeches: list[Speech]) -> None:
+def _occurrences(terms: list[Term], speeches: list[Speech], cache_dir: Path | None = None) -> None:
     matcher = TermMatcher(terms)
+    store = SpanStore(cache_dir / "occurrences.z", matcher) if cache_dir else None
     for term in terms:
         term.occurrences = []
     for speech in speeches:
+        spans = iter(matcher.speech_spans(speech, store))
         for section in speech.all_sections():
             for p in section.paragraphs:
-                for start, end, term in matcher.finditer(p.text):
+                text = p.text
+                for start, end, term in next(spans):
                     term.occurrences.append(
                         Occurrence(
                             speech_id=speech.id,
                             section_id=section.id,
                             paragraph_id=p.id,
-                            left=p.text[max(0, start - KWIC_CONTEXT): start],
-                            match=p.text[start:end],
-                            right=p.text[end: end + KWIC_CONTEXT],
+                            left=text[max(0, start - KWIC_CONTEXT): start],
+                            match=text[start:end],
+                            right=text[end: end + KWIC_CONTEXT],
                             at=start,
                         )
                     )
+    if store is not None:
+        store.save()
 
 
 def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
@@ -205,19 +290,23 @@ def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
                 term.theme = best
 
 
-def link_terms(speeches: list[Speech], terms: list[Term]) -> None:
+def link_terms(speeches: list[Speech], terms: list[Term], cache_dir: Path | None = None) -> None:
     """Set each paragraph's term links: the first occurrence of each term in each section.
 
     Every occurrence of a longer term covers its text first (linked or not), so 意识 is never linked
     inside 四个意识; spans never overlap; headings are never linked.
     """
     matcher = TermMatcher(terms)
+    store = SpanStore(cache_dir / "links.z", matcher) if cache_dir else None
     for speech in speeches:
+        spans = iter(matcher.speech_spans(speech, store))
         for section in speech.all_sections():
             linked: set[str] = set()
             for p in section.paragraphs:
                 p.term_links = []
-                for start, end, term in matcher.finditer(p.text):
+                for start, end, term in next(spans):
                     if term.id not in linked:
                         linked.add(term.id)
                         p.term_links.append(TermLink(start, end, term.id))
+    if store is not None:
+        store.save()

@@ -172,3 +172,35 @@ def test_matcher_finds_the_longest_form_at_each_place_quotes_and_all():
         ("意识", "意识"),
         ("两个确立", "两个确立"),
     ]
+
+
+def test_spans_kept_between_builds_are_the_spans_found_anew(tmp_path):
+    from build_kb.enrich.terms import SpanStore
+
+    terms = [Term(id="a", term="四个意识"), Term(id="b", term="意识"), Term(id="c", term="两个维护")]
+    first = _speech_with("增强“四个意识”，提高意识。", "做到两个维护。")
+    second = _speech_with("只讲两个维护，两个维护。")
+    matcher = TermMatcher(terms)
+    fresh = [matcher.speech_spans(s) for s in (first, second)]
+    assert [[(a, b, t.id) for a, b, t in p] for p in fresh[0]] == [[(3, 7, "a"), (11, 13, "b")], [(2, 6, "c")]]
+
+    store = SpanStore(tmp_path / "links.z", matcher)
+    assert [matcher.speech_spans(s, store) for s in (first, second)] == fresh
+    assert store.missed == 2
+    store.save()
+
+    again = SpanStore(tmp_path / "links.z", TermMatcher(list(reversed(terms))))  # the same forms
+    assert again.known and [matcher.speech_spans(s, again) for s in (first, second)] == fresh
+    assert again.missed == 0
+
+    # One speech left the corpus: only the other's spans are kept.
+    kept = SpanStore(tmp_path / "links.z", matcher)
+    matcher.speech_spans(second, kept)
+    kept.save()
+    assert len(SpanStore(tmp_path / "links.z", matcher).known) == 1
+
+    # Other forms: what was stored is not used; a damaged file is rebuilt, with a warning.
+    other = TermMatcher(terms[:2])
+    assert SpanStore(tmp_path / "links.z", other).known == {}
+    (tmp_path / "links.z").write_bytes(b"damaged")
+    assert SpanStore(tmp_path / "links.z", matcher).known == {}
