@@ -8,6 +8,7 @@ of its inputs changed (page_cache.py), and squeezes the template's indentation o
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -58,12 +59,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, path, content=page.stub()))
         return files
 
+    def on_pre_page(self, page, config, files):
+        if page.file.src_uri in self.pages:
+            # A generated page's stub is front matter only: Python-Markdown (set up anew for every
+            # page) would make nothing of it, so MkDocs' render step just places our outline.
+            page.render = functools.partial(_render_generated, page, self.pages[page.file.src_uri])
+        return page
+
     def on_page_content(self, html, page, config, files):
-        """Generated pages: our own HTML and outline instead of what Markdown made of the stub."""
+        """Generated pages: our own HTML instead of the stub's (empty) rendering."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
-        page.toc = get_toc(generated.toc)
         if self.page_cache is not None:
             key = self.page_cache.key(page, generated.toc, generated.html)
             if self.page_cache.has(key):
@@ -106,6 +113,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             generated.release()
             page.content = None
         return output
+
+
+def _render_generated(page, generated, config, files) -> None:
+    """Page.render for a generated page: what Markdown would have made of its empty stub."""
+    page.content = ""
+    page.toc = get_toc(generated.toc)
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 _KEEPS_ITS_SPACES = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)

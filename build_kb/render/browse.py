@@ -8,7 +8,7 @@ from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .review import open_items
-from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel, section_location
+from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel
 from ..text import UNDATED, by_year_newest_first, newest_first_key, years_newest_first
 
 TOP_TERMS_ON_HOME = 12
@@ -227,15 +227,12 @@ def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
         if speech.id not in by_speech:
             continue
         href = rel(page, speech.url)
-        out.add(f'<p class="kb-excerpt-head"><a href="{href}">《{esc(speech.title)}》</a> <span class="kb-date">{esc(date_cn(speech))}</span></p>')
-        where: dict[str, str] = {}
+        out.add(f'<p class="kb-excerpt-head"><a href="{href}">《{esc(speech.title)}》</a> <span class="kb-date">{site.date(speech)}</span></p>')
         lines = []
         for o in by_speech[speech.id]:
-            if o.section_id not in where:
-                where[o.section_id] = esc(section_location(kb.section(o.speech_id, o.section_id)))
             lines.append(
                 f'<li><a href="{href}#{esc(o.paragraph_id)}">'
                 f'<span class="kb-kwic-l">{esc(o.left)}</span><mark>{esc(o.match)}</mark><span class="kb-kwic-r">{esc(o.right)}</span></a>'
-                f' <small>{where[o.section_id]} · 第{o.paragraph_id[1:]}段</small></li>'
+                f' <small>{site.location(o.speech_id, o.section_id)} · 第{o.paragraph_id[1:]}段</small></li>'
             )
         out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')

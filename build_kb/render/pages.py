@@ -149,7 +149,7 @@ def related_passages_html(site: Site, related, page: str) -> str:
         heading = section.title or section_location(section)
         items.append(
             f'<li><a href="{rel(page, other.url)}#{section.id}">{esc(heading[:40])}</a>'
-            f' <small>——《{esc(other.title)}》（{esc(date_cn(other))}）{esc(section_location(section))}</small></li>'
+            f' <small>——《{esc(other.title)}》（{site.date(other)}）{site.location(other.id, section.id)}</small></li>'
         )
     return '<div class="kb-related"><span class="kb-related-title">相关论述</span><ul>' + "".join(items) + "</ul></div>"
 
@@ -158,7 +158,7 @@ def related_speeches_html(site: Site, related, page: str) -> str:
     items = []
     for link in related:
         other = site.kb.speech(link.speech_id)
-        items.append(f'<li><a href="{rel(page, other.url)}">《{esc(other.title)}》</a> <span class="kb-date">{esc(date_cn(other))}</span></li>')
+        items.append(f'<li><a href="{rel(page, other.url)}">《{esc(other.title)}》</a> <span class="kb-date">{site.date(other)}</span></li>')
     return '<ul class="kb-related-speeches">' + "".join(items) + "</ul>"
 
 

@@ -47,10 +47,16 @@ def test_page_content_is_ours_and_other_pages_are_left_alone():
             self.file = type("F", (), {"src_uri": uri})()
             self.toc = None
 
+        def render(self, config, files):  # what Markdown would do
+            self.content, self.toc = "<p>markdown</p>", "markdown's outline"
+
     ours, theirs = FakePage("x.md"), FakePage("about.md")
-    assert plugin.on_page_content("<p>markdown</p>", ours, None, None) == page.html
-    assert [item.title for item in ours.toc] == ["一、标题"]
-    assert plugin.on_page_content("<p>markdown</p>", theirs, None, None) == "<p>markdown</p>" and theirs.toc is None
+    for fake in (ours, theirs):  # MkDocs' order: pre_page, render, page_content
+        plugin.on_pre_page(fake, None, None).render(None, None)
+    assert ours.content == "" and [item.title for item in ours.toc] == ["一、标题"]  # Markdown never ran
+    assert plugin.on_page_content(ours.content, ours, None, None) == page.html
+    assert theirs.content == "<p>markdown</p>" and theirs.toc == "markdown's outline"
+    assert plugin.on_page_content(theirs.content, theirs, None, None) == "<p>markdown</p>"
 
 
 # The theme's template indentation is squeezed out of every page, except where spaces count.
