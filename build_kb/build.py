@@ -117,7 +117,8 @@ def build(options: BuildOptions) -> BuildReport:
             with timer("render"):
                 pages = render_pages(kb, report.pdfs)
             with timer("mkdocs"):
-                report.laid_out = publish.write_pages(project, pages, kb, staging, options.cache_dir)
+                layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
+                report.laid_out = sorted(layouts.laid_out) if layouts else None
             install_pdfs(printed, staging)
             if not options.cache_dir:
                 shutil.rmtree(pdf_store, ignore_errors=True)
@@ -130,6 +131,8 @@ def build(options: BuildOptions) -> BuildReport:
             timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
             publish.mark_as_ours(staging, kb)
             report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
+            if layouts:
+                layouts.record_live(staging)
             publish.swap_in(staging, site_dir)
         report.seconds.update(timer.seconds)
         report.peak_mb.update(timer.peak_mb)

@@ -18,7 +18,7 @@ from .store import from_json, read_sealed, to_json, write_sealed
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 SpeechResult = tuple[Speech | None, list[Problem]]
 """What one speech file becomes: the speech (None when it is skipped) and its problems."""
 PACKAGE_DIR = Path(__file__).resolve().parent

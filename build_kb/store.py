@@ -72,8 +72,11 @@ def write_sealed(path: Path, payload: bytes, version: int) -> None:
 
 
 def to_json(value) -> bytes:
-    """Dataclasses (recursively), lists, tuples, dicts, Paths and bytes as compressed JSON."""
-    text = json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Dataclasses (recursively), lists, tuples, dicts, Paths and bytes as compressed JSON.
+
+    Dicts keep their order (JSON objects are read back in order): a speech from the cache must
+    export exactly as the same speech computed afresh, whose dicts are in the order they were built."""
+    text = json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)
 
 

@@ -110,3 +110,12 @@ def test_serve_watches_corpus_docs_and_config(tmp_path):
 
     project = open_project(ROOT / "mkdocs.yml", tmp_path / "corpus")
     assert watched_paths(project) == [tmp_path / "corpus", ROOT / "docs", ROOT / "mkdocs.yml"]
+
+
+def test_a_cached_speech_keeps_the_order_of_its_dicts():
+    from build_kb.model import Section
+    from build_kb.store import from_json, to_json
+
+    section = Section(id="s1", level=1, heading="一、", line=1, subtopics={"talent": "a", "cadres": "b"}, theme_scores={"self-building": 1.0, "cadres": 2.0})
+    back = from_json(to_json(section), Section)
+    assert list(back.subtopics) == ["talent", "cadres"] and list(back.theme_scores) == ["self-building", "cadres"]

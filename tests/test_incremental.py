@@ -117,3 +117,32 @@ def test_a_damaged_page_layout_is_laid_out_again(first_build, tmp_path):
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(site) == files(cold)
     assert len(report.laid_out) > len(stored) // 2
+
+
+def test_pages_left_unchanged_are_the_live_files_themselves(first_build, tmp_path):
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))  # the live site is now this build's
+    inodes = {p: p.stat().st_ino for p in site.rglob("*.html")}
+    edit(corpus)
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    generated = {p for p in inodes if p.relative_to(site).parts[0] in ("speeches", "themes", "terms", "timeline", "speakers", "occasions")}
+    kept = sorted(str(p.relative_to(site)) for p in generated if p.stat().st_ino == inodes[p])
+    assert kept == sorted(str(p.relative_to(site)) for p in generated if str(p.relative_to(site)) not in report.laid_out)
+    assert len(kept) > len(generated) // 2
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+    assert files(site) == files(cold)
+
+
+def test_a_live_page_changed_by_hand_is_made_again(first_build, tmp_path):
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    options = BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False)
+    build(options)
+    touched = sorted((site / "terms").rglob("index.html"))[1]
+    touched.write_text(touched.read_text(encoding="utf-8").replace("</h1>", "（本地改动）</h1>", 1), encoding="utf-8")
+    edit(corpus)
+    report = build(options)
+    assert str(touched.relative_to(site)) not in report.laid_out  # its layout came from the cache …
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+    assert files(site) == files(cold)  # … not from the changed file

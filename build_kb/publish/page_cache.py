@@ -5,6 +5,10 @@ place among neighbours and parents), the site navigation, the templates, mkdocs.
 date MkDocs is given. All of them go into the page's key; a page with a known key gets the stored
 HTML, byte for byte what the theme made of it last time. After a one-speech edit the theme lays out
 that speech and the few pages that show it, not the whole site.
+
+Better still, when the live site's file for the page is the one that key produced, untouched since
+(same size, time and inode as recorded after the last build), the new site simply gets that file as
+a hard link: nothing is read, decompressed or written, and the file keeps its modification time.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import zlib
 from importlib import metadata
 from pathlib import Path
@@ -20,15 +25,22 @@ from ..cache import code_version
 from ..store import read_sealed, write_sealed
 
 PAGE_CACHE_FORMAT = 1
+LIVE_RECORD = "live-pages.json"
+"""Per site folder: site path of each generated page → [key, size, mtime_ns, inode] of its file."""
 
 
 class PageCache:
-    def __init__(self, directory: Path, config_file: Path, template_dirs: list[str]):
+    def __init__(self, directory: Path, config_file: Path, template_dirs: list[str], live_site: Path | None = None):
         self.directory = Path(directory)
         self.used: set[str] = set()
         self.reused = 0
+        self.linked = 0
         self.laid_out: list[str] = []
         """Site paths of the pages the theme laid out in this build (new, or with changed inputs)."""
+        self.keys: dict[str, str] = {}
+        """Site path → key of every generated page of this build."""
+        self.live_site = Path(live_site) if live_site else None
+        self._live = _read_live_record(self.directory, self.live_site) if self.live_site else {}
         digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
         for package in ("mkdocs", "mkdocs-material"):
             digest.update(f"\0{package}={metadata.version(package)}".encode())
@@ -53,6 +65,41 @@ class PageCache:
         digest.update(described.encode("utf-8"))
         digest.update(html.encode("utf-8"))
         return digest.hexdigest()
+
+    def link_live(self, key: str, site_path: str, target: Path) -> bool:
+        """Place the live site's file for this page at `target` (a hard link) if the last build wrote
+        it from the same key and it is unchanged since; False (and nothing done) otherwise."""
+        known = self._live.get(site_path)
+        if known is None or known[0] != key:
+            return False
+        try:
+            live = os.lstat(self.live_site / site_path)
+            if not stat.S_ISREG(live.st_mode) or [live.st_size, live.st_mtime_ns, live.st_ino] != known[1:]:
+                return False
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.live_site / site_path, target)
+        except OSError:
+            return False  # gone, or another disk: the stored layout is written instead
+        self.used.add(key)
+        self.reused += 1
+        self.linked += 1
+        return True
+
+    def record_live(self, built: Path) -> None:
+        """Once the new site is final in `built` (about to become the live site): each generated
+        page's key and file identity, for the next build's `link_live`."""
+        if self.live_site is None:
+            return
+        pages = {}
+        for site_path, key in sorted(self.keys.items()):
+            try:
+                info = os.lstat(Path(built) / site_path)
+            except OSError:
+                continue
+            pages[site_path] = [key, info.st_size, info.st_mtime_ns, info.st_ino]
+        record = _read_live_records(self.directory)
+        record[str(self.live_site)] = pages
+        write_sealed(self.directory / LIVE_RECORD, json.dumps(record, sort_keys=True).encode("utf-8"), PAGE_CACHE_FORMAT)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.html.z"
@@ -85,6 +132,20 @@ class PageCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _read_live_records(directory: Path) -> dict:
+    payload = read_sealed(Path(directory) / LIVE_RECORD, PAGE_CACHE_FORMAT)
+    try:
+        record = json.loads(payload) if payload is not None else {}
+    except ValueError:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _read_live_record(directory: Path, live_site: Path) -> dict[str, list]:
+    pages = _read_live_records(directory).get(str(live_site), {})
+    return pages if isinstance(pages, dict) else {}
 
 
 def _nav_outline(items) -> list:

@@ -9,6 +9,7 @@ of its inputs changed (page_cache.py), and squeezes the template's indentation o
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from pathlib import Path
 
@@ -42,7 +43,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Page → its key, for the pages laid out in this build (stored when written)."""
         self._verbatim: dict[str, tuple[str, str]] = {}
         """Page → (key, template) for the pages whose stored layout is used."""
+        self._linked: set[str] = set()
+        """Pages whose live file was linked into the new site: MkDocs is given nothing to write."""
         self._env = None
+
+    def quiet_about_linked_pages(self, record: logging.LogRecord) -> bool:
+        """A filter for MkDocs' build log, which notes every page with empty output as skipped: a
+        linked page is not."""
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self._linked)
 
     def on_config(self, config):
         # Our template additions (build_kb/publish/theme/main.html) go in front of the theme's own.
@@ -73,6 +82,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return html
         if self.page_cache is not None:
             key = self.page_cache.key(page, generated.toc, generated.html)
+            self.page_cache.keys[page.file.dest_uri] = key
             if self.page_cache.has(key):
                 # Unchanged since a previous build: the theme's layout is taken as it was (read when
                 # the page is written, so that a large site's pages are not all held at once).
@@ -83,7 +93,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return generated.html
 
     def on_nav(self, nav, config, files):
-        self._keys, self._verbatim = {}, {}
+        self._keys, self._verbatim, self._linked = {}, {}, set()
         if self.page_cache is not None:
             self.page_cache.site_with_nav(nav)
         return nav
@@ -95,6 +105,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri in self._verbatim:
             key, template = self._verbatim.pop(page.file.src_uri)
+            if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
+                self._linked.add(page.file.src_uri)
+                context["kb_verbatim"] = ""
+                return context
             laid_out = self.page_cache.get(key)
             if laid_out is None:  # damaged or removed since: laid out now, and stored again
                 laid_out = squeeze_indentation(self._env.get_template(template).render(context))
@@ -103,6 +117,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        if page.file.src_uri in self._linked:
+            self.pages[page.file.src_uri].release()
+            page.content = None
+            return ""  # the live file is already in place: MkDocs writes no empty page
         if page.meta.get("template") != VERBATIM_TEMPLATE:  # a stored layout was squeezed before it was stored
             output = squeeze_indentation(output)
         key = self._keys.pop(page.file.src_uri, None)

@@ -79,10 +79,11 @@ def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool
     return Project(config_file=config_file, config=config, plugin=plugin, corpus_dir=corpus.absolute(), docs_dir=Path(config.docs_dir))
 
 
-def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None) -> list[str] | None:
-    """The MkDocs edge: the theme lays out our rendered pages (and docs/) into `site_dir`; with a
-    `cache_dir`, pages unchanged since the last build keep the layout they had (PageCache), and the
-    site paths of the generated pages laid out anew are returned."""
+def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None, live_site: Path | None = None) -> PageCache | None:
+    """The MkDocs edge: the theme lays out our rendered pages (and docs/) into `site_dir`. With a
+    `cache_dir`, pages unchanged since the last build keep the layout they had, or the very file of
+    the `live_site` (PageCache); that cache is returned: its `laid_out` lists the generated pages
+    laid out anew, and its `record_live` must be called once the new site is final."""
     config = project.config
     config["site_dir"] = str(site_dir)
     project.plugin.pages = pages
@@ -91,18 +92,20 @@ def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path
     os.environ["SOURCE_DATE_EPOCH"] = str(corpus_epoch(kb))
     page_cache = None
     if cache_dir:
-        page_cache = project.plugin.page_cache = PageCache(Path(cache_dir) / "pages", project.config_file, [THEME_DIR, *config.theme.dirs])
+        page_cache = project.plugin.page_cache = PageCache(Path(cache_dir) / "pages", project.config_file, [THEME_DIR, *config.theme.dirs], live_site)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.addFilter(project.plugin.quiet_about_linked_pages)
     try:
         mkdocs_build(config)
-        if page_cache is None:
-            return None
-        forgotten = page_cache.forget_unused()
-        log.info("page layouts: %d reused, %d laid out, %d no longer used", page_cache.reused, len(page_cache.laid_out), forgotten)
-        return sorted(page_cache.laid_out)
+        if page_cache is not None:
+            forgotten = page_cache.forget_unused()
+            log.info("page layouts: %d reused (%d as the live file), %d laid out, %d no longer used", page_cache.reused, page_cache.linked, len(page_cache.laid_out), forgotten)
+        return page_cache
     except Abort as exc:
         failure = StrictModeFailure(f"build stopped by --strict: {exc}") if config.strict else KbError(str(exc))
         raise failure from exc
     finally:
+        build_log.removeFilter(project.plugin.quiet_about_linked_pages)
         project.plugin.pages = {}
         project.plugin.page_cache = None
         if epoch_before is None:
