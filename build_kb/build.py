@@ -105,7 +105,7 @@ def build(options: BuildOptions) -> BuildReport:
 
         timer = StageTimer()
         # The search index needs only the parsed speeches: a child writes it while this process goes on.
-        with publish.staging_folder(site_dir) as staging, _search_index_beside(parsed.kb, staging, options.cache_dir) as (search, search_dir):
+        with publish.staging_folder(site_dir) as staging, _search_index_beside(parsed.kb, staging, options.cache_dir, site_dir) as (search, search_dir):
             kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
             gc.freeze()
             report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
@@ -142,15 +142,15 @@ def build(options: BuildOptions) -> BuildReport:
 
 
 @contextmanager
-def _search_index_beside(kb: KnowledgeBase, staging: Path, cache_dir: Path | None):
+def _search_index_beside(kb: KnowledgeBase, staging: Path, cache_dir: Path | None, live_site: Path):
     """(the work, its folder): the search index, written beside the staging folder by a forked child
-    while the pages are made (it needs only the knowledge base), to be moved in when done. The
-    folder is removed afterwards whatever happens."""
+    while the pages are made (it needs only the knowledge base), to be moved in when done; files the
+    live site holds unchanged are linked from it. The folder is removed afterwards whatever happens."""
     beside = staging.with_name(staging.name + ".search")
     shutil.rmtree(beside, ignore_errors=True)
     search_cache = Path(cache_dir) / "search" if cache_dir else None
     try:
-        with Background(lambda: write_search_index(kb, beside, search_cache)) as work:
+        with Background(lambda: write_search_index(kb, beside, search_cache, live_site)) as work:
             yield work, beside
     finally:
         shutil.rmtree(beside, ignore_errors=True)

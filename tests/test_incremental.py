@@ -123,12 +123,15 @@ def test_pages_left_unchanged_are_the_live_files_themselves(first_build, tmp_pat
     corpus, site, cache = copy_of(first_build, tmp_path)
     build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))  # the live site is now this build's
     inodes = {p: p.stat().st_ino for p in site.rglob("*.html")}
+    texts = {p: p.stat().st_ino for p in (site / "search" / "t").glob("*.js")}
     edit(corpus)
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
     generated = {p for p in inodes if p.relative_to(site).parts[0] in ("speeches", "themes", "terms", "timeline", "speakers", "occasions")}
     kept = sorted(str(p.relative_to(site)) for p in generated if p.stat().st_ino == inodes[p])
     assert kept == sorted(str(p.relative_to(site)) for p in generated if str(p.relative_to(site)) not in report.laid_out)
     assert len(kept) > len(generated) // 2
+    # The search index's text of every speech but the edited one is the live file, linked.
+    assert len([p for p in texts if p.stat().st_ino == texts[p]]) == len(texts) - 1
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(site) == files(cold)
