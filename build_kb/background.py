@@ -47,7 +47,9 @@ class Background:
         if (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(self.fn, sender), daemon=True)
+            # Not a daemon: the work may fork workers of its own (typesetting does), which a daemon may not.
+            # The child ends with the block (__exit__) or, on Linux, with this process (_end_with_parent).
+            self._process = context.Process(target=_child, args=(self.fn, sender))
             self._process.start()
             sender.close()
         return self

@@ -104,24 +104,25 @@ def build(options: BuildOptions) -> BuildReport:
         publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
 
         timer = StageTimer()
-        # The search index needs only the parsed speeches: a child writes it while this process goes on.
-        with publish.staging_folder(site_dir) as staging, _search_index_beside(parsed.kb, staging, options.cache_dir, site_dir) as (search, search_dir):
+        # The search index and the handouts need only the parsed speeches: children make them while
+        # this process enriches and renders.
+        with publish.staging_folder(site_dir) as staging, \
+                _search_index_beside(parsed.kb, staging, options.cache_dir, site_dir) as (search, search_dir), \
+                _handouts_beside(parsed.kb, project, options, staging) as printing:
             kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
             gc.freeze()
             report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
-            # Without a cache the PDFs wait beside the staging folder (MkDocs empties the folder it builds into).
-            pdf_store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
-            with timer("print"):  # → render (handouts) → print: PDFs first, so pages can link them with their length
-                printed = print_handouts(kb, project, options, pdf_store)
-                report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
+            with timer("waiting for the handouts"):  # → render (handouts) → print: pages link them with their length
+                printed, print_problems = printing.result()
+            kb.problems.extend(print_problems)
+            report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
+            timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
             with timer("render"):
                 pages = render_pages(kb, report.pdfs)
             with timer("mkdocs"):
                 layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
                 report.laid_out = sorted(layouts.laid_out) if layouts else None
             install_pdfs(printed, staging)
-            if not options.cache_dir:
-                shutil.rmtree(pdf_store, ignore_errors=True)
             with timer("export"):
                 with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
                     export.dump(kb, out)
@@ -174,21 +175,35 @@ def _unfrozen_at_exit():
         gc.unfreeze()
 
 
-def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, store: Path) -> dict[str, PrintedPdf]:
-    """The study handouts as PDFs, typeset into `store` (or found there when unchanged)."""
+@contextmanager
+def _handouts_beside(kb: KnowledgeBase, project, options: BuildOptions, staging: Path):
+    """The study handouts, typeset by a forked child while the build goes on (they need only the
+    parsed speeches); its result is (PDFs, problems). Without a cache the PDFs wait beside the
+    staging folder (MkDocs empties the folder it builds into) and are removed afterwards."""
+    store = Path(options.cache_dir) / "pdf" if options.cache_dir else staging.with_name(staging.name + ".pdf")
+    try:
+        with Background(lambda: print_handouts(kb, project, options, store)) as work:
+            yield work
+    finally:
+        if not options.cache_dir:
+            shutil.rmtree(store, ignore_errors=True)
+
+
+def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, store: Path) -> tuple[dict[str, PrintedPdf], list[Problem]]:
+    """The study handouts as PDFs, typeset into `store` (or found there when unchanged), and what
+    the build should know of them (no fonts, characters the fonts lack)."""
     config = load_print_config(project.corpus_dir)
     if not (config.pdf if options.pdf is None else options.pdf):
-        return {}
+        return {}, []
+    source = f"{project.corpus_dir.name}/print.yaml"
     try:
         printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
     except KbError as exc:
         # No Chinese fonts on this machine: the site is still built, without handouts.
         log.warning("%s; the site is built without PDF handouts", exc)
-        kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", f"{exc}; the site is built without PDF handouts"))
-        return {}
+        return {}, [Problem(source, f"{exc}; the site is built without PDF handouts")]
     handouts = plan_handouts(kb, printer.publisher, config.speech_handouts)
     printed, warnings = printer.print_all(handouts, options.progress, total=count_handouts(kb, config.speech_handouts))
     for warning in warnings:
         log.warning(warning)
-        kb.problems.append(Problem(f"{project.corpus_dir.name}/print.yaml", warning))
-    return printed
+    return printed, [Problem(source, warning) for warning in warnings]

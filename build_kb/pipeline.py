@@ -85,7 +85,7 @@ class ParsedCorpus:
     """The speeches read, parsed and classified one by one; the corpus-wide enrichment is still to come."""
 
     kb: KnowledgeBase
-    """Speeches (in order), themes and problems; no terms or related passages yet."""
+    """Speeches (in order), themes, each theme's sections, problems; no terms or related passages yet."""
     glossary: list
     segment: Callable[[str], list[str]]
 
@@ -134,19 +134,19 @@ def parse_corpus(
         if cache:
             stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+    # What the classification of each speech adds up to: the sections of each theme, and each year's mix.
+    kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
+    kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
     return ParsedCorpus(kb, glossary, segmenter.tokens)
 
 
 def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_dir: Path | None = None) -> KnowledgeBase:
-    """The corpus-wide enrichment: 提法 (terms) and their uses, theme excerpts and shares, related
-    passages. `cache_dir` keeps what the 提法 forms matched in each speech for the next build."""
+    """The corpus-wide enrichment: 提法 (terms) and their uses, related passages. `cache_dir` keeps what the 提法 forms matched in each speech for the next build."""
     kb, speeches, segment = parsed.kb, parsed.kb.speeches, parsed.segment
     timer = StageTimer()
     with timer("terms"):
         kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes}, cache_dir)
         link_terms(speeches, kb.terms, cache_dir)
-    kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
-    kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
     year_of = {s.id: s.year for s in speeches}
     for term in kb.terms:
         term.uses_by_year = dict(sorted(Counter(year_of[o.speech_id] for o in term.occurrences if year_of[o.speech_id]).items()))

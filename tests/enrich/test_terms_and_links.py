@@ -204,3 +204,36 @@ def test_spans_kept_between_builds_are_the_spans_found_anew(tmp_path):
     assert SpanStore(tmp_path / "links.z", other).known == {}
     (tmp_path / "links.z").write_bytes(b"damaged")
     assert SpanStore(tmp_path / "links.z", matcher).known == {}
+
+
+@pytest.mark.parametrize("pruned", [False, True], ids=["all pairs", "pruned candidates"])
+def test_top_similar_is_the_brute_force_answer(pruned, monkeypatch):
+    from scipy import sparse
+
+    from build_kb.enrich import related
+
+    if pruned:  # the candidate path, with limits wide enough that it must find the same answer
+        monkeypatch.setattr(related, "EXACT_UP_TO", 0)
+        monkeypatch.setattr(related, "ROW_TERMS", 10_000)
+        monkeypatch.setattr(related, "POSTINGS", 10_000)
+        monkeypatch.setattr(related, "CHUNK", 64)
+
+    rng = np.random.default_rng(7)
+    dense = (rng.random((300, 400)) < 0.05) * rng.random((300, 400))
+    dense[:, :30] = rng.random((300, 30))  # words nearly every document has: the dense part
+    dense[5] = dense[6]  # a tie: two rows equally close to every other
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    groups = np.arange(300) // 3  # rows of one group are never each other's answer
+    cosine = dense @ dense.T
+    got = related.top_similar(sparse.csr_matrix(dense.astype(np.float32)), groups, 3, 0.5)
+    ties = 0
+    for i, row in enumerate(got):
+        others = sorted((-cosine[i, j], j) for j in range(300) if groups[j] != groups[i] and cosine[i, j] >= 0.5)
+        # The best three at each rank (float32 sums may swap two scores closer than 1e-6) …
+        assert np.allclose([score for _, score in row], [-s for s, _ in others[:3]], atol=1e-5)
+        assert all(abs(score - cosine[i, j]) < 1e-5 for j, score in row)
+        # … and of two equally close rows, the first.
+        if 5 in [j for j, _ in row] and 6 in [j for j, _ in row]:
+            ties += 1
+            assert [j for j, _ in row].index(5) < [j for j, _ in row].index(6)
+    assert ties > 0
