@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -200,39 +201,89 @@ class Printer:
 
     def _typeset(self, jobs: list[tuple[str, str, str]], parallel: bool = True):
         cpus = os.cpu_count() or 1
-        if not parallel or len(jobs) < 2 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        workers = min(cpus, 4) if parallel and len(jobs) >= 2 and cpus >= 2 else 1
+        if _typst_started_elsewhere():
+            # Forked from a process that ran Typst: its runtime's threads did not come along but
+            # their locks did, held; Typst would wait on them for ever here. Fresh processes only.
+            yield from _spawned(self.font_paths, jobs, workers)
+            return
+        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
             yield from map(self.typeset, jobs)
+            return
+        if _TYPST_STARTED_IN == os.getpid():  # forked workers would inherit this process's Typst
+            yield from _spawned(self.font_paths, jobs, workers)
             return
         global _printer
         _printer = self  # inherited by the forked children
-        with multiprocessing.get_context("fork").Pool(min(cpus, 4)) as pool:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_typeset_in_child, jobs, chunksize=4)
 
     def typeset(self, job: tuple[str, str, str]) -> tuple[str, str, int]:
-        import typst
-
-        path, data, stored = job
         if self._compiler is None:
-            self._compiler = typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=self.font_paths)
-        try:
-            # Untagged: poppler (Evince, the viewers of 麒麟/UOS desktops) misreads the tag tree Typst writes.
-            pdf = self._compiler.compile(sys_inputs={"data": data}, pdf_tags=False)
-        except typst.TypstError as exc:
-            raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
-        pages = _count_pages(pdf)
-        target = Path(stored)
-        # The page count first: a stored PDF (written last, atomically) always has its count beside it.
-        write_atomic(target.with_suffix(".pages"), str(pages).encode("ascii"))
-        write_atomic(target, pdf)
-        log.info("%s: %d pages", path, pages)
-        return path, stored, pages
+            self._compiler = _new_compiler(self.font_paths)
+        return _typeset_with(self._compiler, job)
 
 
 _printer: Printer | None = None
+_TYPST_STARTED_IN: int | None = None
+"""The process that started Typst's runtime (a forked child inherits this value, not the runtime)."""
+
+
+def _typst_started_elsewhere() -> bool:
+    """Whether Typst may have run in an ancestor of this process: it started it through us, or
+    somebody imported it without us (then nobody knows; fresh processes are the safe side)."""
+    if _TYPST_STARTED_IN is None:
+        return "typst" in sys.modules
+    return _TYPST_STARTED_IN != os.getpid()
+
+
+def _new_compiler(font_paths: list[str]):
+    import typst
+
+    global _TYPST_STARTED_IN
+    _TYPST_STARTED_IN = os.getpid()
+    return typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=font_paths)
+
+
+def _typeset_with(compiler, job: tuple[str, str, str]) -> tuple[str, str, int]:
+    """Typeset one handout (path, JSON data, store file): the PDF and its page count go to the store."""
+    import typst
+
+    path, data, stored = job
+    try:
+        # Untagged: poppler (Evince, the viewers of 麒麟/UOS desktops) misreads the tag tree Typst writes.
+        pdf = compiler.compile(sys_inputs={"data": data}, pdf_tags=False)
+    except typst.TypstError as exc:
+        raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
+    pages = _count_pages(pdf)
+    target = Path(stored)
+    # The page count first: a stored PDF (written last, atomically) always has its count beside it.
+    write_atomic(target.with_suffix(".pages"), str(pages).encode("ascii"))
+    write_atomic(target, pdf)
+    log.info("%s: %d pages", path, pages)
+    return path, stored, pages
 
 
 def _typeset_in_child(job):
     return _printer.typeset(job)
+
+
+def _spawned(font_paths: list[str], jobs: list, workers: int):
+    """(path, store file, pages) of each job, typeset by `workers` freshly started processes."""
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_start_spawned, initargs=(font_paths,)) as pool:
+        yield from pool.imap(_typeset_spawned, jobs, chunksize=4)
+
+
+_spawned_compiler = None
+
+
+def _start_spawned(font_paths: list[str]) -> None:
+    global _spawned_compiler
+    _spawned_compiler = _new_compiler(font_paths)
+
+
+def _typeset_spawned(job):
+    return _typeset_with(_spawned_compiler, job)
 
 
 def _typst_version() -> str:

@@ -192,3 +192,32 @@ def test_handouts_are_reproducible(tmp_path):
     assert one and one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two/pdf").rglob("*.pdf"))
     for path in one:
         assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes()
+
+
+def _typeset_two_in_a_forked_child(printer, handouts, results):
+    printed, _ = printer.print_all(handouts)
+    results.put(sorted((path, pdf.pages) for path, pdf in printed.items()))
+
+
+def test_a_process_forked_after_typst_ran_still_typesets(tmp_path):
+    """Typst's runtime does not survive a fork (its locks come along, held): a build's handout child
+    forked from a process that already typeset (kb serve, the tests) must use fresh processes."""
+    import multiprocessing
+
+    from build_kb.publish.pdf import Printer
+    from build_kb.render.handout import Handout
+
+    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH})
+    printer = Printer(load_print_config(corpus), corpus, tmp_path / "store", publisher="某某组织部")
+    handouts = [Handout(path=f"pdf/{n}.pdf", title=f"材料{n}", blocks=[{"kind": "p", "text": "同志们：", "n": 1}]) for n in range(3)]
+    printed, _ = printer.print_all(handouts[:1])  # Typst now runs in this process
+    assert printed["pdf/0.pdf"].pages >= 1
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_typeset_two_in_a_forked_child, args=(printer, handouts[1:], results))
+    child.start()
+    child.join(120)
+    if child.is_alive():
+        child.kill()
+        pytest.fail("the forked child hung in Typst")
+    assert [path for path, pages in results.get(timeout=5) if pages >= 1] == ["pdf/1.pdf", "pdf/2.pdf"]
