@@ -292,7 +292,7 @@ class Theme:
         return f"themes/{self.id}/"
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     """One place a term is used: a paragraph, with keyword-in-context text around the match."""
 

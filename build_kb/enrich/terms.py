@@ -15,9 +15,11 @@ import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from ..config import GlossaryEntry
 from ..model import Occurrence, Speech, Term, TermLink
-from ..store import read_sealed, write_sealed
+from ..store import read_sealed, write_atomic, write_sealed
 from ..text import HAN, HAN_CHAR
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
 NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
 PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
 KWIC_CONTEXT = 24
-SPAN_STORE_FORMAT = 1
+SPAN_STORE_FORMAT = 2
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
 
@@ -108,23 +110,60 @@ def _numbered(text: str, segment) -> list[str]:
 def find_terms(speeches: list[Speech], glossary: list[GlossaryEntry], segment, theme_ids: set[str], cache_dir: Path | None = None) -> list[Term]:
     """All indexed terms with every occurrence, most widespread first (matches kept in `cache_dir`)."""
     terms: dict[str, Term] = {}
+    ids = _KnownIds(cache_dir / "ids.json" if cache_dir else None)
     for entry in glossary:
         key = normalise_term(entry.term)
-        terms[key] = Term(id=entry.id or term_id(entry.term), term=entry.term, aliases=entry.aliases, explanation=entry.explanation,
+        terms[key] = Term(id=entry.id or ids.of(entry.term), term=entry.term, aliases=entry.aliases, explanation=entry.explanation,
                           theme=entry.theme if entry.theme in theme_ids else None, curated=True, source="glossary")
     alias_keys = {normalise_term(a) for t in terms.values() for a in t.aliases}
+    curated = list(terms)  # only glossary entries so far
     for key, how in sorted(candidate_terms(speeches, segment).items()):
         if key in terms or key in alias_keys:
             continue
-        if any(key != other and key in other and other in terms and terms[other].curated for other in terms):
+        if any(key != other and key in other for other in curated):
             continue
-        terms[key] = Term(id=term_id(key), term=key, source=how)
+        terms[key] = Term(id=ids.of(key), term=key, source=how)
+    ids.save()
     _make_ids_unique(list(terms.values()))
     _occurrences(list(terms.values()), speeches, cache_dir)
     kept = [t for t in terms.values() if t.occurrences and (t.curated or len(t.speech_ids()) >= MIN_SPEECHES)]
     _infer_themes(kept, speeches)
     kept.sort(key=lambda t: (-len(t.speech_ids()), -len(t.occurrences), t.term))
     return kept
+
+
+class _KnownIds:
+    """term_id of each term, kept between builds: pypinyin takes half a second to load its
+    dictionaries, which a rebuild whose terms all have ids already need not pay."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if path is not None:
+            try:
+                known = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(known, dict) and known.get("code") == _id_rules():
+                    self.known = {k: v for k, v in known.get("ids", {}).items() if isinstance(v, str)}
+            except (OSError, ValueError, AttributeError):
+                pass
+
+    def of(self, term: str) -> str:
+        found = self.used[term] = self.known.get(term) or term_id(term)
+        return found
+
+    def save(self) -> None:
+        if self.path is not None and self.used != self.known:
+            write_atomic(self.path, json.dumps({"code": _id_rules(), "ids": self.used}, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def _id_rules() -> str:
+    """What the ids depend on besides the term: this code and pypinyin."""
+    from importlib.metadata import version
+
+    from ..cache import code_version
+
+    return f"{code_version()}/pypinyin {version('pypinyin')}"
 
 
 def _make_ids_unique(terms: list[Term]) -> None:
@@ -191,28 +230,36 @@ class SpanStore:
     Matching every paragraph against every form is most of the 提法 stage, and after a one-speech
     edit the forms are nearly always the same: only the changed text is matched again. The file
     holds the matcher's digest and, per speech text, its spans as flat (paragraph, start, end, form
-    index) numbers; another matcher's file is simply replaced.
+    index) numbers, stored as one array of 32-bit integers; another matcher's file is replaced.
     """
 
     def __init__(self, path: Path, matcher: TermMatcher):
         self.path, self.matcher_digest = Path(path), matcher.digest
-        self.known: dict[str, list[int]] = {}
-        self.used: dict[str, list[int]] = {}
-        payload = read_sealed(self.path, SPAN_STORE_FORMAT)
-        if payload is not None:
-            try:
-                stored = json.loads(zlib.decompress(payload))
-                if stored.get("matcher") == matcher.digest:
-                    self.known = stored["speeches"]
-            except (ValueError, zlib.error, AttributeError, KeyError):
-                log.warning("ignoring an unreadable cache file %s (it is rebuilt)", self.path)
+        self.known: dict[str, np.ndarray] = {}
+        self.used: dict[str, list[int] | np.ndarray] = {}
         self.missed = 0
+        payload = read_sealed(self.path, SPAN_STORE_FORMAT)
+        if payload is None:
+            return
+        try:
+            header, _, numbers = zlib.decompress(payload).partition(b"\n")
+            stored = json.loads(header)
+            if stored["matcher"] != matcher.digest:
+                return
+            flat = np.frombuffer(numbers, dtype="<i4")
+            ends = np.cumsum([count for _, count in stored["speeches"]])
+            if len(ends) and ends[-1] != len(flat):
+                raise ValueError("the numbers do not add up")
+            self.known = {key: part for (key, _), part in zip(stored["speeches"], np.split(flat, ends[:-1]))}
+        except (ValueError, zlib.error, TypeError, KeyError):
+            log.warning("ignoring an unreadable cache file %s (it is rebuilt)", self.path)
 
     def get(self, key: str) -> list[int] | None:
         flat = self.known.get(key)
-        if flat is not None:
-            self.used[key] = flat
-        return flat
+        if flat is None:
+            return None
+        self.used[key] = flat
+        return flat.tolist()
 
     def put(self, key: str, flat: list[int]) -> None:
         self.missed += 1
@@ -220,9 +267,12 @@ class SpanStore:
 
     def save(self) -> None:
         """Written when anything was matched anew or a speech left; keeps only this build's texts."""
-        if self.missed or len(self.used) != len(self.known):
-            payload = json.dumps({"matcher": self.matcher_digest, "speeches": self.used}, sort_keys=True, separators=(",", ":"))
-            write_sealed(self.path, zlib.compress(payload.encode("utf-8"), 1), SPAN_STORE_FORMAT)
+        if not self.missed and len(self.used) == len(self.known):
+            return
+        keys = sorted(self.used)
+        header = json.dumps({"matcher": self.matcher_digest, "speeches": [[key, len(self.used[key])] for key in keys]}, separators=(",", ":"))
+        numbers = np.concatenate([np.asarray(self.used[key], dtype="<i4") for key in keys]) if keys else np.zeros(0, "<i4")
+        write_sealed(self.path, zlib.compress(header.encode("utf-8") + b"\n" + numbers.tobytes(), 1), SPAN_STORE_FORMAT)
 
 
 _QUOTE_BETWEEN = "[“”\"]?"

@@ -237,3 +237,22 @@ def test_top_similar_is_the_brute_force_answer(pruned, monkeypatch):
             ties += 1
             assert [j for j, _ in row].index(5) < [j for j, _ in row].index(6)
     assert ties > 0
+
+
+def test_term_ids_are_kept_between_builds(tmp_path, monkeypatch):
+    from build_kb.enrich import terms as terms_module
+
+    speeches = [_speech_with("增强“四个意识”，做到“两个维护”。"), _speech_with("牢固树立“四个意识”，坚决做到“两个维护”。")]
+    speeches[1].id = "y"
+    first = terms_module.find_terms(speeches, [], lambda text: list(text), set(), tmp_path)
+    assert {t.id for t in first} == {"si-ge-yi-shi", "liang-ge-wei-hu"}
+
+    def no_pinyin(term):
+        raise AssertionError(f"pypinyin asked again for {term}")
+
+    monkeypatch.setattr(terms_module, "term_id", no_pinyin)
+    again = terms_module.find_terms(speeches, [], lambda text: list(text), set(), tmp_path)
+    assert [(t.id, t.term) for t in again] == [(t.id, t.term) for t in first]
+    (tmp_path / "ids.json").write_text('{"code": "other code", "ids": {"四个意识": "wrong"}}', encoding="utf-8")
+    with pytest.raises(AssertionError, match="pypinyin asked again"):
+        terms_module.find_terms(speeches, [], lambda text: list(text), set(), tmp_path)
