@@ -51,8 +51,7 @@ class ChosenFonts:
 
 def choose_fonts(config: PrintConfig, corpus_dir: Path) -> ChosenFonts:
     """The installed families for every role; KbError naming the role when none of its faces is installed."""
-    import typst
-
+    typst = _load_typst()
     paths = [str((corpus_dir / p).resolve()) for p in config.font_paths]
     installed: dict[str, list] = {}
     for font in typst.Fonts(font_paths=paths).fonts():
@@ -202,15 +201,15 @@ class Printer:
     def _typeset(self, jobs: list[tuple[str, str, str]], parallel: bool = True):
         cpus = os.cpu_count() or 1
         workers = min(cpus, 4) if parallel and len(jobs) >= 2 and cpus >= 2 else 1
-        if _typst_started_elsewhere():
-            # Forked from a process that ran Typst: its runtime's threads did not come along but
-            # their locks did, held; Typst would wait on them for ever here. Fresh processes only.
+        if _TYPST_COMPILED_IN is not None and _TYPST_COMPILED_IN != os.getpid():
+            # Forked from a process that ran Typst (or may have): its runtime's threads did not come
+            # along but their locks did, held; Typst would wait on them for ever here. Fresh processes only.
             yield from _spawned(self.font_paths, jobs, workers)
             return
         if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
             yield from map(self.typeset, jobs)
             return
-        if _TYPST_STARTED_IN == os.getpid():  # forked workers would inherit this process's Typst
+        if _TYPST_COMPILED_IN == os.getpid():  # forked workers would inherit this process's Typst
             yield from _spawned(self.font_paths, jobs, workers)
             return
         global _printer
@@ -225,23 +224,28 @@ class Printer:
 
 
 _printer: Printer | None = None
-_TYPST_STARTED_IN: int | None = None
-"""The process that started Typst's runtime (a forked child inherits this value, not the runtime)."""
+_TYPST_COMPILED_IN: int | None = None
+"""The process that compiled with Typst, or FOREIGN when other code loaded Typst before us (it may
+have). A forked child inherits this value but not Typst's runtime, whose locks come along held."""
+FOREIGN = -1
+_typst_loaded_by_us = False
 
 
-def _typst_started_elsewhere() -> bool:
-    """Whether Typst may have run in an ancestor of this process: it started it through us, or
-    somebody imported it without us (then nobody knows; fresh processes are the safe side)."""
-    if _TYPST_STARTED_IN is None:
-        return "typst" in sys.modules
-    return _TYPST_STARTED_IN != os.getpid()
+def _load_typst():
+    global _typst_loaded_by_us, _TYPST_COMPILED_IN
+    if not _typst_loaded_by_us:
+        if "typst" in sys.modules and _TYPST_COMPILED_IN is None:
+            _TYPST_COMPILED_IN = FOREIGN
+        _typst_loaded_by_us = True
+    import typst
+
+    return typst
 
 
 def _new_compiler(font_paths: list[str]):
-    import typst
-
-    global _TYPST_STARTED_IN
-    _TYPST_STARTED_IN = os.getpid()
+    global _TYPST_COMPILED_IN
+    typst = _load_typst()
+    _TYPST_COMPILED_IN = os.getpid()
     return typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=font_paths)
 
 
