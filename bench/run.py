@@ -98,6 +98,12 @@ def bench_size(n: int) -> dict:
     print(f"[{n}] full build …", flush=True)
     full = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
     stages = dict(full["timings"])  # "mkdocs" is measured by build() itself now
+    full_nopdf = None
+    if pdf == "--pdf":  # the handouts are typeset beside the other stages: a build without them is measured, not derived
+        print(f"[{n}] full build without handouts …", flush=True)
+        full_nopdf = run_json(BENCH / "build_once.py", corpus, out / "site-nopdf", out / "cache-nopdf", "--no-pdf")["total"]
+        shutil.rmtree(out / "site-nopdf", ignore_errors=True)
+        shutil.rmtree(out / "cache-nopdf", ignore_errors=True)
     print(f"[{n}] rebuild with nothing changed …", flush=True)
     again = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
     rebuilds = {}
@@ -122,6 +128,7 @@ def bench_size(n: int) -> dict:
     row = {
         "n": n,
         "full_s": full["total"],
+        "full_nopdf_s": full_nopdf if full_nopdf is not None else full["total"],
         "stages": stages,
         "peak_mb": full["peak_mb"],
         "peak_mb_by_stage": full.get("peak_mb_by_stage", {}),
@@ -173,9 +180,9 @@ def report(rows: list[dict]) -> str:
             f"{(r['site_bytes'] - r.get('pdf_bytes', 0)) / r['corpus_bytes']:.1f}× without the PDFs) | "
             f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['corpus_bytes']:.2f}× text) | {mb(r['corpus_bytes'])} |"
         )
-    without_print = [(r["n"], r["full_s"] - r["stages"].get("print", 0)) for r in rows]
+    without_print = [(r["n"], r.get("full_nopdf_s", r["full_s"] - r["stages"].get("print", 0))) for r in rows]
     if len(without_print) > 1:
-        lines += ["", "Cold build without the printing stage (comparable across N: handouts are left out from N = 10,000 on): "
+        lines += ["", "Cold build without handouts, a build of its own (comparable across N: handouts are left out from N = 10,000 on): "
                   + "; ".join(f"N = {n}: {sec:.1f} s" for n, sec in without_print) + ". "
                   + " ".join(f"N = {n1} takes {s1 / s0:.1f}× the time of N = {n0} for {n1 / n0:.0f}× the speeches."
                              for (n0, s0), (n1, s1) in zip(without_print, without_print[1:]) if n0 >= 1000)
@@ -210,7 +217,8 @@ def report(rows: list[dict]) -> str:
     lines += ["", "read, clean, parse, classify, words (for related passages) and candidates (提法 candidates) run per speech in two forked worker processes: their columns are CPU seconds "
               "summed over both workers (they may exceed elapsed time); \"per-speech (wall)\" is the elapsed time of that part. "
               "mkdocs = the MkDocs theme laying out the pages (measured by build()).",
-              "print = typesetting the study handouts with Typst (two forked workers); PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed.",
+              "print = the study handouts, planned and typeset with Typst by a forked child (with two workers of its own) beside the 提法 and related-passage stages, "
+              "as the search index is; its seconds are the child's own, and its memory column the child's peak. PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed.",
               "search index = written by a forked child while the build goes on (started after parsing): its seconds are the child's own, beside the other stages, "
               "and its memory is the child's own peak, most of it pages shared with the build (\"peak memory\" in the first table is the build process's)."]
     for r in rows:

@@ -29,7 +29,7 @@ QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
 NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
 PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
 KWIC_CONTEXT = 24
-SPAN_STORE_FORMAT = 2
+SPAN_STORE_FORMAT = 3
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
 
@@ -185,8 +185,6 @@ class TermMatcher:
         self.pattern = re.compile(_trie_pattern(self.by_form)) if self.by_form else None
         self.forms = sorted(self.by_form)
         self._form_index = {form: i for i, form in enumerate(self.forms)}
-        self.digest = hashlib.sha256("\0".join(self.forms).encode("utf-8")).hexdigest()
-        """Of the forms: matchers with equal digests find the same spans in any text."""
 
     def finditer(self, text: str):
         """(start, end, term) for each match in `text`."""
@@ -200,7 +198,7 @@ class TermMatcher:
         has them for this speech's text."""
         paragraphs = speech.all_paragraphs()
         key = _text_digest(paragraphs) if store is not None else None
-        flat = store.get(key) if store is not None else None
+        flat = store.get(key, paragraphs) if store is not None else None
         if flat is None:
             flat = []
             if self.pattern is not None:
@@ -229,35 +227,53 @@ class SpanStore:
 
     Matching every paragraph against every form is most of the 提法 stage, and after a one-speech
     edit the forms are nearly always the same: only the changed text is matched again. The file
-    holds the matcher's digest and, per speech text, its spans as flat (paragraph, start, end, form
-    index) numbers, stored as one array of 32-bit integers; another matcher's file is replaced.
+    holds the matcher's forms and, per speech text, its spans as flat (paragraph, start, end, form
+    index) numbers, stored as one array of 32-bit integers.
+
+    Adding or deleting a speech may add or drop a form or two. A speech in which none of those
+    forms can match anywhere has the same spans as before (the others match exactly as they did), so
+    only the speeches that hold one are matched again.
     """
 
     def __init__(self, path: Path, matcher: TermMatcher):
-        self.path, self.matcher_digest = Path(path), matcher.digest
+        self.path, self.forms = Path(path), matcher.forms
         self.known: dict[str, np.ndarray] = {}
         self.used: dict[str, list[int] | np.ndarray] = {}
         self.missed = 0
+        self._renumber: np.ndarray | None = None
+        """Old form index → new one, when the stored spans came from other forms."""
+        self._changed: re.Pattern | None = None
+        """Matches any form that is in only one of the two matchers."""
         payload = read_sealed(self.path, SPAN_STORE_FORMAT)
         if payload is None:
             return
         try:
             header, _, numbers = zlib.decompress(payload).partition(b"\n")
             stored = json.loads(header)
-            if stored["matcher"] != matcher.digest:
-                return
             flat = np.frombuffer(numbers, dtype="<i4")
             ends = np.cumsum([count for _, count in stored["speeches"]])
             if len(ends) and ends[-1] != len(flat):
                 raise ValueError("the numbers do not add up")
-            self.known = {key: part for (key, _), part in zip(stored["speeches"], np.split(flat, ends[:-1]))}
+            known = {key: part for (key, _), part in zip(stored["speeches"], np.split(flat, ends[:-1]))}
+            if stored["forms"] != self.forms:
+                changed = set(stored["forms"]) ^ set(self.forms)
+                self._changed = re.compile(_trie_pattern(changed)) if changed else None
+                index = {form: i for i, form in enumerate(self.forms)}
+                self._renumber = np.array([index.get(form, -1) for form in stored["forms"]] or [-1], dtype="<i4")
+            self.known = known
         except (ValueError, zlib.error, TypeError, KeyError):
             log.warning("ignoring an unreadable cache file %s (it is rebuilt)", self.path)
 
-    def get(self, key: str) -> list[int] | None:
+    def get(self, key: str, paragraphs) -> list[int] | None:
         flat = self.known.get(key)
         if flat is None:
             return None
+        if self._renumber is not None:
+            if self._changed is not None and any(self._changed.search(p.text) for p in paragraphs):
+                return None
+            spans = flat.reshape(-1, 4).copy()
+            spans[:, 3] = self._renumber[spans[:, 3]]
+            flat = spans.ravel()
         self.used[key] = flat
         return flat.tolist()
 
@@ -266,11 +282,11 @@ class SpanStore:
         self.used[key] = flat
 
     def save(self) -> None:
-        """Written when anything was matched anew or a speech left; keeps only this build's texts."""
-        if not self.missed and len(self.used) == len(self.known):
+        """Written when anything was matched anew, renumbered or left; keeps only this build's texts."""
+        if not self.missed and self._renumber is None and len(self.used) == len(self.known):
             return
         keys = sorted(self.used)
-        header = json.dumps({"matcher": self.matcher_digest, "speeches": [[key, len(self.used[key])] for key in keys]}, separators=(",", ":"))
+        header = json.dumps({"forms": self.forms, "speeches": [[key, len(self.used[key])] for key in keys]}, ensure_ascii=False, separators=(",", ":"))
         numbers = np.concatenate([np.asarray(self.used[key], dtype="<i4") for key in keys]) if keys else np.zeros(0, "<i4")
         write_sealed(self.path, zlib.compress(header.encode("utf-8") + b"\n" + numbers.tobytes(), 1), SPAN_STORE_FORMAT)
 

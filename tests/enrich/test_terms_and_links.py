@@ -199,10 +199,24 @@ def test_spans_kept_between_builds_are_the_spans_found_anew(tmp_path):
     kept.save()
     assert len(SpanStore(tmp_path / "links.z", matcher).known) == 1
 
-    # Other forms: what was stored is not used; a damaged file is rebuilt, with a warning.
-    other = TermMatcher(terms[:2])
-    assert SpanStore(tmp_path / "links.z", other).known == {}
-    (tmp_path / "links.z").write_bytes(b"damaged")
+    # A form came or went (a speech added or deleted): a speech holding none of them keeps its
+    # spans, renumbered; one holding one is matched again. Either way, the spans found anew.
+    third = _speech_with("增强“四个意识”，提高意识。")
+    store = SpanStore(tmp_path / "links.z", matcher)
+    for speech in (second, third):
+        matcher.speech_spans(speech, store)
+    store.save()
+    fewer = TermMatcher([terms[0], terms[2]])  # 意识 is gone
+    changed = SpanStore(tmp_path / "links.z", fewer)
+    assert [fewer.speech_spans(s, changed) for s in (second, third)] == [fewer.speech_spans(s) for s in (second, third)]
+    assert changed.missed == 1  # the speech with 意识
+    changed.save()
+    more = TermMatcher([*terms, Term(id="d", term="提高")])
+    again = SpanStore(tmp_path / "links.z", more)
+    assert [more.speech_spans(s, again) for s in (second, third)] == [more.speech_spans(s) for s in (second, third)]
+    assert again.missed == 1  # the speech with 提高
+
+    (tmp_path / "links.z").write_bytes(b"damaged")  # rebuilt
     assert SpanStore(tmp_path / "links.z", matcher).known == {}
 
 
