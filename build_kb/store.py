@@ -76,7 +76,7 @@ def to_json(value) -> bytes:
 
     Dicts keep their order (JSON objects are read back in order): a speech from the cache must
     export exactly as the same speech computed afresh, whose dicts are in the order they were built."""
-    text = json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)
 
 
@@ -85,15 +85,15 @@ def from_json(data: bytes, kind):
     return _decoder(kind)(json.loads(zlib.decompress(data)))
 
 
-def plain(value):
+def _plain(value):
     """Dataclasses, tuples and Paths as the dicts, lists and strings JSON holds; shares the leaves
     (dataclasses.asdict deep-copies every one of them, many times slower)."""
     if dataclasses.is_dataclass(value):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
+        return [_plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, Path):
         return str(value)
     if isinstance(value, bytes):

@@ -317,13 +317,21 @@ def _trie_pattern(forms) -> str:
     return branches(root, True)
 
 
-def _occurrences(terms: list[Term], speeches: list[Speech], cache_dir: Path | None = None) -> None:
+def _spans_of_each_speech(terms: list[Term], speeches: list[Speech], store_file: Path | None):
+    """(speech, an iterator over its paragraphs' spans in all_sections order) for each speech, the
+    spans kept in `store_file` for the next build once all are done."""
     matcher = TermMatcher(terms)
-    store = SpanStore(cache_dir / "occurrences.z", matcher) if cache_dir else None
+    store = SpanStore(store_file, matcher) if store_file else None
+    for speech in speeches:
+        yield speech, iter(matcher.speech_spans(speech, store))
+    if store is not None:
+        store.save()
+
+
+def _occurrences(terms: list[Term], speeches: list[Speech], cache_dir: Path | None = None) -> None:
     for term in terms:
         term.occurrences = []
-    for speech in speeches:
-        spans = iter(matcher.speech_spans(speech, store))
+    for speech, spans in _spans_of_each_speech(terms, speeches, cache_dir / "occurrences.z" if cache_dir else None):
         for section in speech.all_sections():
             for p in section.paragraphs:
                 text = p.text
@@ -339,8 +347,6 @@ def _occurrences(terms: list[Term], speeches: list[Speech], cache_dir: Path | No
                             at=start,
                         )
                     )
-    if store is not None:
-        store.save()
 
 
 def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
@@ -362,10 +368,7 @@ def link_terms(speeches: list[Speech], terms: list[Term], cache_dir: Path | None
     Every occurrence of a longer term covers its text first (linked or not), so 意识 is never linked
     inside 四个意识; spans never overlap; headings are never linked.
     """
-    matcher = TermMatcher(terms)
-    store = SpanStore(cache_dir / "links.z", matcher) if cache_dir else None
-    for speech in speeches:
-        spans = iter(matcher.speech_spans(speech, store))
+    for speech, spans in _spans_of_each_speech(terms, speeches, cache_dir / "links.z" if cache_dir else None):
         for section in speech.all_sections():
             linked: set[str] = set()
             for p in section.paragraphs:
@@ -374,5 +377,3 @@ def link_terms(speeches: list[Speech], terms: list[Term], cache_dir: Path | None
                     if term.id not in linked:
                         linked.add(term.id)
                         p.term_links.append(TermLink(start, end, term.id))
-    if store is not None:
-        store.save()

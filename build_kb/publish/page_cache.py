@@ -38,7 +38,7 @@ class PageCache:
         self.laid_out: list[str] = []
         """Site paths of the pages the theme laid out in this build (new, or with changed inputs)."""
         self.keys: dict[str, str] = {}
-        """Site path → key of every generated page of this build."""
+        """Site path → key of every generated page of this build (as `key` gave them)."""
         self.live_site = Path(live_site) if live_site else None
         self._live = _read_live_record(self.directory, self.live_site) if self.live_site else {}
         digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
@@ -55,6 +55,7 @@ class PageCache:
         self.site = hashlib.sha256((self.site + json.dumps(_nav_outline(nav.items), ensure_ascii=False)).encode("utf-8")).hexdigest()
 
     def key(self, page, toc_source, html: str) -> str:
+        """The page's key, also recorded in `keys` under its site path."""
         neighbours = [(p.url, p.title) if p is not None else None for p in (page.previous_page, page.next_page)]
         parents = [(p.title, getattr(p, "url", None)) for p in page.ancestors]
         described = json.dumps(
@@ -64,7 +65,8 @@ class PageCache:
         digest = hashlib.sha256(self.site.encode())
         digest.update(described.encode("utf-8"))
         digest.update(html.encode("utf-8"))
-        return digest.hexdigest()
+        key = self.keys[page.file.dest_uri] = digest.hexdigest()
+        return key
 
     def link_live(self, key: str, site_path: str, target: Path) -> bool:
         """Place the live site's file for this page at `target` (a hard link) if the last build wrote

@@ -140,7 +140,7 @@ class Printer:
 
     def data(self, handout: Handout) -> str:
         # The fields as they are: blocks are already plain dicts, and JSON writes tuples as lists
-        # (walking every block with store.plain cost a second per build for nothing).
+        # (walking every block into plain values cost a second per build for nothing).
         data = {f.name: getattr(handout, f.name) for f in fields(handout) if f.name != "path"}
         data["fonts"] = {role: list(families) for role, families in self.fonts.families.items()}
         data["publisher"] = self.publisher

@@ -82,7 +82,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return html
         if self.page_cache is not None:
             key = self.page_cache.key(page, generated.toc, generated.html)
-            self.page_cache.keys[page.file.dest_uri] = key
             if self.page_cache.has(key):
                 # Unchanged since a previous build: the theme's layout is taken as it was (read when
                 # the page is written, so that a large site's pages are not all held at once).
