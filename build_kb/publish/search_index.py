@@ -7,8 +7,9 @@ Layout under site/search/ (specified in SEARCH_FORMAT.md beside this file):
 - `r.js`: the theme mask of every record (title, heading or paragraph), as runs.
 - `i/<k>.js`: a sharded inverted index from every character bigram to the records holding it, with
   its places there, so exact totals and facets come from the index alone.
-- `t/<n>.js`: the text of speech n (headings and paragraphs with their anchors), loaded only for
-  the passages shown, for snippets and citations.
+- `t/<speech id>.js`: the text of one speech (headings and paragraphs with their anchors), loaded
+  only for the passages shown, for snippets and citations. Named by the speech, not by its place in
+  the index, so that adding or deleting a speech leaves the other speeches' files as they were.
 
 Every file is a script calling `KBSearch.load(key, payload)`: the page loads them with <script>
 elements, which browsers allow from a folder (file://) where fetch() is refused, so a copy of the
@@ -43,10 +44,11 @@ from ..model import KnowledgeBase, Speech
 from ..store import read_sealed, write_sealed
 from ..render.common import date_cn, theme_colours
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://.
 3: postings per paragraph with positions (exact totals and facets from the index alone); records file.
-4: every payload gzip'd and packed as 7-bit text; postings in columns; speech texts in GB18030."""
+4: every payload gzip'd and packed as 7-bit text; postings in columns; speech texts in GB18030.
+5: speech texts named by speech id (t/<id>.js); a speech's row in meta ends with that id."""
 SHARD_MAGIC = b"KBS4"
 RUNS_MAGIC = b"KBR4"
 CACHE_FORMAT = 3
@@ -450,16 +452,16 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=cache_dir.parent if cache_dir else None) as spill:
         spill_files = [open(Path(spill) / f"{k}.bin", "wb") for k in range(partitions)]
         try:
-            for position, speech_index in enumerate(order):
+            for speech_index in order:
                 speech = kb.speeches[speech_index]
                 records = speech_records(speech, theme_bits)
                 (codes, numbers, positions), data = _speech_part(records, cache_dir)
                 _spill(spill_files, codes, numbers.astype(np.uint32) + np.uint32(len(masks)), positions)
                 masks.extend(record[2] for record in records)
-                script = _gzipped_script(f"t/{position}", data)
-                write(f"t/{position}.js", script)
+                script = _gzipped_script(f"t/{speech.id}", data)
+                write(f"t/{speech.id}.js", script)
                 sizes["texts"] += len(script)
-                speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)])
+                speeches_meta.append([speech.url, speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records), speech.id])
         finally:
             for f in spill_files:
                 f.close()

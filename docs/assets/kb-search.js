@@ -86,7 +86,7 @@
   var texts = {};
   function speechText(n) {
     // Speech texts are GB18030 (2 bytes a Chinese character), a third smaller than UTF-8 before gzip.
-    if (!texts[n]) texts[n] = loadJson("t/" + n, "gb18030");
+    if (!texts[n]) texts[n] = meta().then(function (m) { return loadJson("t/" + core.speech(m.speeches[n]).id, "gb18030"); });
     return texts[n];
   }
 

@@ -75,8 +75,8 @@ test("checkMeta accepts its own version only", () => {
 
 test("records and speeches are read through names", () => {
   assert.deepEqual(core.record(["p3", "正文", 5, 0, "s1"]), { anchor: "p3", text: "正文", themeBits: 5, isHeading: false, section: "s1" });
-  assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三", "市", 12]),
-    { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三", level: "市", records: 12 });
+  assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三", "市", 12, "x"]),
+    { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三", level: "市", records: 12, id: "x" });
 });
 
 test("parseQuery: words, quoted phrases, exclusions, Traditional, one-character words", () => {

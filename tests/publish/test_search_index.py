@@ -66,9 +66,10 @@ def test_every_bigram_of_every_passage_is_indexed_at_its_place(seed_site):
     assert {"，", "。", "、", "“", "”", "（", "）", "《", "》", "—", "…"} <= marks and not {"×", "X", "党"} & marks
     first = 0
     occurrences = 0
-    for position, (url, *_rest, n_records) in enumerate(meta["speeches"]):
-        records = read_data_json((site / f"search/t/{position}.js").read_bytes(), "gb18030")
+    for url, *_rest, n_records, speech_id in meta["speeches"]:
+        records = read_data_json((site / f"search/t/{speech_id}.js").read_bytes(), "gb18030")
         speech = next(s for s in kb.speeches if s.url == url)
+        assert speech.id == speech_id
         assert len(records) == n_records == 1 + sum(1 for s in speech.all_sections() if s.heading) + len(speech.all_paragraphs())
         for number, (anchor, text, mask, is_heading, section) in enumerate(records):
             normalised = normalise_for_search(text)
