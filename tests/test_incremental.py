@@ -22,7 +22,9 @@ NEW_SPEECH = """在全市人才工作推进会上的讲话
 
 
 def add(corpus: Path) -> None:
-    (corpus / "100_new.txt").write_text(NEW_SPEECH, encoding="utf-8")
+    # A speech of its own: the fixture's extra speech has the same body, and a copy would be built once.
+    text = NEW_SPEECH + "四、深化人才发展体制机制改革。要向用人主体授权，为人才松绑，让各类人才的创造活力竞相迸发。\n"
+    (corpus / "100_new.txt").write_text(text, encoding="utf-8")
 
 
 def edit(corpus: Path) -> None:
@@ -135,6 +137,19 @@ def test_pages_left_unchanged_are_the_live_files_themselves(first_build, tmp_pat
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(site) == files(cold)
+
+
+@pytest.mark.parametrize("change", [add, delete], ids=lambda f: f.__name__)
+def test_adding_or_deleting_a_speech_keeps_every_other_speech_text_of_the_search_index(first_build, tmp_path, change):
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    before = {p.name: p.stat().st_ino for p in (site / "search" / "t").glob("*.js")}
+    change(corpus)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    after = {p.name: p.stat().st_ino for p in (site / "search" / "t").glob("*.js")}
+    kept = before.keys() & after.keys()
+    assert len(after) - len(before) == (1 if change is add else -1) and len(kept) == min(len(before), len(after))
+    assert [name for name in sorted(kept) if after[name] != before[name]] == []
 
 
 def test_a_live_page_changed_by_hand_is_made_again(first_build, tmp_path):

@@ -28,7 +28,6 @@ MIN_SPEECHES = 2
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
 NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
 PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
-KWIC_CONTEXT = 24
 SPAN_STORE_FORMAT = 3
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
@@ -331,22 +330,14 @@ def _spans_of_each_speech(terms: list[Term], speeches: list[Speech], store_file:
 def _occurrences(terms: list[Term], speeches: list[Speech], cache_dir: Path | None = None) -> None:
     for term in terms:
         term.occurrences = []
+    forms: dict[str, str] = {}  # one string for each form matched, shared by its occurrences
     for speech, spans in _spans_of_each_speech(terms, speeches, cache_dir / "occurrences.z" if cache_dir else None):
         for section in speech.all_sections():
             for p in section.paragraphs:
                 text = p.text
                 for start, end, term in next(spans):
-                    term.occurrences.append(
-                        Occurrence(
-                            speech_id=speech.id,
-                            section_id=section.id,
-                            paragraph_id=p.id,
-                            left=text[max(0, start - KWIC_CONTEXT): start],
-                            match=text[start:end],
-                            right=text[end: end + KWIC_CONTEXT],
-                            at=start,
-                        )
-                    )
+                    match = text[start:end]
+                    term.occurrences.append(Occurrence(speech.id, section.id, p.id, forms.setdefault(match, match), start))
 
 
 def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:

@@ -218,21 +218,40 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
 
 
 def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
-    """Keyword-in-context lines, grouped by speech in date order, each linking to its paragraph."""
+    """One keyword-in-context line per speech, in date order under year headings: its first use,
+    linked to the paragraph, then links to the speech's other paragraphs that use the term.
+
+    One line per speech rather than per use: a speech that repeats a formulation says it the same
+    way, and a page of 700 speeches stays readable (and a third of the size)."""
     kb = site.kb
     by_speech: dict[str, list] = defaultdict(list)
     for occurrence in occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
-    for speech in kb.speeches:
-        if speech.id not in by_speech:
-            continue
+    cited = [speech for speech in kb.speeches if speech.id in by_speech]
+    several_years = len({speech.year for speech in cited}) > 1
+    lines: list[str] = []
+    year_open: object = ()
+    for speech in cited:
+        if several_years and speech.year != year_open:
+            if lines:
+                out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')
+                lines = []
+            year_open = speech.year
+            label = f"{speech.year}年" if speech.year else "年份不详"
+            count = sum(len(by_speech[s.id]) for s in cited if s.year == speech.year)
+            out.heading(3, f"{label}（{count} 处）", f"y{speech.year or UNDATED}")
         href = rel(page, speech.url)
-        out.add(f'<p class="kb-excerpt-head"><a href="{href}">《{esc(speech.title)}》</a> <span class="kb-date">{site.date(speech)}</span></p>')
-        lines = []
-        for o in by_speech[speech.id]:
-            lines.append(
-                f'<li><a href="{href}#{esc(o.paragraph_id)}">'
-                f'<span class="kb-kwic-l">{esc(o.left)}</span><mark>{esc(o.match)}</mark><span class="kb-kwic-r">{esc(o.right)}</span></a>'
-                f' <small>{site.location(o.speech_id, o.section_id)} · 第{o.paragraph_id[1:]}段</small></li>'
+        first, *others = by_speech[speech.id]
+        also = ""
+        if others:
+            per_paragraph = Counter(o.paragraph_id for o in others)
+            also = f"；本篇另有 {len(others)} 处：" + "、".join(
+                f'<a href="{href}#{esc(pid)}">第{esc(pid[1:])}段</a>' + (f"（{k} 处）" if k > 1 else "") for pid, k in per_paragraph.items()
             )
+        left, right = kb.context(first)
+        lines.append(
+            f'<li><a href="{href}#{esc(first.paragraph_id)}"><span>{esc(left)}</span><mark>{esc(first.match)}</mark>{esc(right)}</a>'
+            f' <small>《{esc(speech.title)}》{site.date(speech)} · {site.location(speech.id, first.section_id)} · 第{esc(first.paragraph_id[1:])}段{also}</small></li>'
+        )
+    if lines:
         out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from build_kb.model import Paragraph, Section, Speech, Term
+from build_kb.model import KWIC_CONTEXT, Paragraph, Section, Speech, Term
 from build_kb.enrich.related import SECTION_THRESHOLD, merge_words, pack_words, tfidf, top_similar
 from build_kb.render.common import linked_text
 from build_kb.enrich.terms import TermMatcher, link_terms, normalise_term, term_id
@@ -33,7 +33,9 @@ def test_occurrences_point_at_paragraphs_that_contain_the_term(seed_kb):
         for o in term.occurrences:
             text = paragraphs[(o.speech_id, o.paragraph_id)]
             assert normalise_term(o.match) in {normalise_term(f) for f in term.forms}
-            assert o.left + o.match + o.right in text
+            left, right = seed_kb.context(o)
+            assert left + o.match + right in text and len(left) <= KWIC_CONTEXT >= len(right)
+            assert text.startswith(left, o.at - len(left)) and (len(left) == KWIC_CONTEXT or o.at == len(left))
             assert text[o.at : o.at + len(o.match)] == o.match
 
 
@@ -124,10 +126,23 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
     term = (site / "terms/si-ge-yi-shi/index.html").read_text(encoding="utf-8")
     assert "政治意识、大局意识、核心意识、看齐意识。" in term
     four = next(t for t in kb.terms if t.term == "四个意识")
-    assert term.count("<mark>四个意识</mark>") == len(four.occurrences)
-    # Each citation links to its paragraph in the speech.
-    links = re.findall(r'<li><a href="\.\./\.\./(speeches/[^"#]+/#p\d+)"><span class="kb-kwic-l">', term)
-    assert links == [f"speeches/{o.speech_id}/#{o.paragraph_id}" for o in sorted(four.occurrences, key=lambda o: [s.id for s in kb.speeches].index(o.speech_id))]
+    # One line per speech (in date order): its first use in context, linked to that paragraph …
+    order = [s.id for s in kb.speeches]
+    citing = sorted(four.speech_ids(), key=order.index)
+    assert term.count("<mark>四个意识</mark>") == len(citing)
+    firsts = re.findall(r'<li><a href="\.\./\.\./(speeches/[^"#]+/#p\d+)"><span>', term)
+    assert firsts == [f"speeches/{sid}/#{next(o for o in four.occurrences if o.speech_id == sid).paragraph_id}" for sid in citing]
+    # … then the other uses in that speech, by paragraph, each linked.
+    for sid in citing:
+        uses = [o for o in four.occurrences if o.speech_id == sid]
+        line = term[term.index(f'<li><a href="../../speeches/{sid}/#') :].split("</li>", 1)[0]
+        assert (f"本篇另有 {len(uses) - 1} 处：" in line) == (len(uses) > 1)
+        assert {f"speeches/{sid}/#{o.paragraph_id}" for o in uses} == set(re.findall(r'href="\.\./\.\./(speeches/[^"]+)"', line))
+    # Speeches of several years: a heading per year, with that year's count of uses.
+    years = sorted({kb.speech(sid).year for sid in citing})
+    assert len(years) > 1
+    for year in years:
+        assert f'<h3 id="y{year}">{year}年（{sum(1 for o in four.occurrences if kb.speech(o.speech_id).year == year)} 处）' in term
 
 
 def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
@@ -146,7 +161,8 @@ def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
     term = next(t for t in seed_kb.terms if t.term == "四个意识")
     term_pages = render_browse.render_term(site, term)
     assert f"terms/{term.id}/2018.md" in term_pages
-    assert sum(p.html.count("<mark>") for k, p in term_pages.items() if k != f"terms/{term.id}.md") == len(term.occurrences)
+    assert sum(p.html.count("<mark>") for k, p in term_pages.items() if k != f"terms/{term.id}.md") == len(term.speech_ids())
+    assert all("<h3" not in p.html for p in term_pages.values())  # one year a page: no year headings
 
 
 def test_packed_word_counts_add_up():
