@@ -228,7 +228,10 @@ def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
     for occurrence in occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
     cited = [speech for speech in kb.speeches if speech.id in by_speech]
-    several_years = len({speech.year for speech in cited}) > 1
+    uses_in_year = Counter()
+    for speech in cited:
+        uses_in_year[speech.year] += len(by_speech[speech.id])
+    several_years = len(uses_in_year) > 1
     lines: list[str] = []
     year_open: object = ()
     for speech in cited:
@@ -238,8 +241,7 @@ def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
                 lines = []
             year_open = speech.year
             label = f"{speech.year}年" if speech.year else "年份不详"
-            count = sum(len(by_speech[s.id]) for s in cited if s.year == speech.year)
-            out.heading(3, f"{label}（{count} 处）", f"y{speech.year or UNDATED}")
+            out.heading(3, f"{label}（{uses_in_year[speech.year]} 处）", f"y{speech.year or UNDATED}")
         href = rel(page, speech.url)
         first, *others = by_speech[speech.id]
         also = ""
