@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import zlib
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -45,6 +46,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Page → (key, template) for the pages whose stored layout is used."""
         self._linked: set[str] = set()
         """Pages whose live file was linked into the new site: MkDocs is given nothing to write."""
+        self._held: dict[str, bytes] = {}
+        """Page → its HTML, compressed, from when MkDocs reads it to when it lays it out."""
         self._env = None
 
     def quiet_about_linked_pages(self, record: logging.LogRecord) -> bool:
@@ -76,7 +79,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return page
 
     def on_page_content(self, html, page, config, files):
-        """Generated pages: our own HTML instead of the stub's (empty) rendering."""
+        """Generated pages: our own HTML instead of the stub's (empty) rendering, given to the page
+        when it is laid out (on_page_context).
+
+        MkDocs reads every page before it lays out the first. So a page's HTML is kept compressed in
+        between, about a sixth of its size as text (10,000 speeches: 0.2 GB instead of 1.3)."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
@@ -87,12 +94,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 # the page is written, so that a large site's pages are not all held at once).
                 self._verbatim[page.file.src_uri] = (key, page.meta.get("template", "main.html"))
                 page.meta["template"] = VERBATIM_TEMPLATE
-            else:
-                self._keys[page.file.src_uri] = key
-        return generated.html
+                if generated.made_later:  # made again in the rare case its stored layout is found damaged
+                    generated.release()
+                return ""
+            self._keys[page.file.src_uri] = key
+        self._held[page.file.src_uri] = zlib.compress(generated.html.encode("utf-8"), 1)
+        generated.release()
+        return ""
 
     def on_nav(self, nav, config, files):
-        self._keys, self._verbatim, self._linked = {}, {}, set()
+        self._keys, self._verbatim, self._linked, self._held = {}, {}, set(), {}
         if self.page_cache is not None:
             self.page_cache.site_with_nav(nav)
         return nav
@@ -102,6 +113,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_page_context(self, context, page, config, nav):
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
         if page.file.src_uri in self._verbatim:
             key, template = self._verbatim.pop(page.file.src_uri)
             if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
@@ -110,6 +124,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 return context
             laid_out = self.page_cache.get(key)
             if laid_out is None:  # damaged or removed since: laid out now, and stored again
+                page.content = self.pages[page.file.src_uri].html
                 laid_out = squeeze_indentation(self._env.get_template(template).render(context))
                 self._keys[page.file.src_uri] = key
             context["kb_verbatim"] = laid_out

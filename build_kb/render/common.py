@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..enrich.classify import OTHER, OTHER_NAME
@@ -174,8 +175,33 @@ class HtmlPage:
         self.title = title
         self.meta = meta
         self.parts: list[str] = []
-        self.toc: list[dict] = []
+        self._toc: list[dict] = []
         self._open: list[dict] = []
+        self._fill: Callable[[HtmlPage], None] | None = None
+        self._made = True
+
+    @classmethod
+    def later(cls, title: str, fill: Callable[[HtmlPage], None], **meta) -> HtmlPage:
+        """A page whose body `fill(page)` writes when it is first asked for (`html`, `toc`), and
+        again if asked for after `release`: the pages of 10,000 speeches are then made one at a
+        time as they are laid out, never all held at once (about a gigabyte of text)."""
+        page = cls(title, **meta)
+        page._fill, page._made = fill, False
+        return page
+
+    @property
+    def made_later(self) -> bool:
+        return self._fill is not None
+
+    def _filled(self) -> None:
+        if not self._made:
+            self._made = True
+            self._fill(self)
+
+    @property
+    def toc(self) -> list[dict]:
+        self._filled()
+        return self._toc
 
     def add(self, html_text: str) -> None:
         self.parts.append(html_text)
@@ -188,19 +214,23 @@ class HtmlPage:
         token = {"level": level, "id": anchor, "name": esc(text), "children": []}
         while self._open and self._open[-1]["level"] >= level:
             self._open.pop()
-        (self._open[-1]["children"] if self._open else self.toc).append(token)
+        (self._open[-1]["children"] if self._open else self._toc).append(token)
         self._open.append(token)
 
     @property
     def html(self) -> str:
+        self._filled()
         # Joined once and kept as the only part: the pieces and the page are not both held.
         if len(self.parts) != 1:
             self.parts = ["\n".join(self.parts)]
         return self.parts[0]
 
     def release(self) -> None:
-        """Let the HTML go once the page is written (a large site's pages are not all held to the end)."""
+        """Let the HTML go once the page is written (a large site's pages are not all held to the
+        end). A page made `later` is made again if it is asked for after this."""
         self.parts = []
+        if self._fill is not None:
+            self._toc, self._open, self._made = [], [], False
 
     def stub(self) -> str:
         """The Markdown MkDocs reads: front matter only (title and page options)."""

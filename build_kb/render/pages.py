@@ -6,6 +6,7 @@ Speech text is always emitted as escaped HTML, so whatever a speech contains (`*
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from ..enrich.classify import OTHER
@@ -78,8 +79,12 @@ def render_search_page() -> HtmlPage:
 
 
 def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> HtmlPage:
+    """The speech's page, made when it is laid out (HtmlPage.later)."""
+    return HtmlPage.later(speech.title, functools.partial(_speech_body, site, speech, prev_speech, next_speech), hide=["navigation"])
+
+
+def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None, out: HtmlPage) -> None:
     page = speech.url
-    out = HtmlPage(speech.title, hide=["navigation"])
     out.heading(1, speech.title, "title", toc=False)
     if speech.subtitle:
         out.add(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
@@ -115,7 +120,6 @@ def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_s
         nav.append(f'<a class="kb-next" href="{rel(page, next_speech.url)}">下一篇：《{esc(next_speech.title)}》 →</a>')
     if nav:
         out.add(f'<nav class="kb-pager">{"".join(nav)}</nav>\n')
-    return out
 
 
 def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, parent_themes: tuple = ()) -> None:
