@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 
 from .charts import mini_bars, stacked_columns
@@ -177,9 +178,31 @@ MAX_OCCURRENCES_PER_PAGE = 2000
 
 
 def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
-    """The term's page (explanation, chart, uses); very frequent terms list their uses per year."""
+    """The term's page (explanation, chart, uses); very frequent terms list their uses per year.
+    Pages that list uses are made when they are laid out (HtmlPage.later)."""
     kb = site.kb
+    if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
+        return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), hide=["navigation"])}
     out = HtmlPage(term.term, hide=["navigation"])
+    _term_head(out, site, term)
+    pages = {f"terms/{term.id}.md": out}
+    by_year: dict[str, list] = defaultdict(list)
+    for o in term.occurrences:
+        year = kb.speech(o.speech_id).year
+        by_year[str(year) if year else UNDATED].append(o)
+    out.heading(2, "出处（按年份）", "uses")
+    items = []
+    for key in years_newest_first(by_year):
+        label = f"{key}年" if key != UNDATED else "年份不详"
+        url = f"{term.url}{key}/"
+        items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
+        fill = functools.partial(_term_year_page, site, term, label, url, by_year[key])
+        pages[f"terms/{term.id}/{key}.md"] = HtmlPage.later(f"{term.term}·{label}", fill, hide=["navigation"])
+    out.add(f'<ul class="kb-years">{"".join(items)}</ul>')
+    return pages
+
+
+def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
     out.heading(1, term.term, "term", toc=False)
     facts = [f"{len(term.speech_ids())} 篇讲话", f"{len(term.occurrences)} 处"]
     if term.theme in site.themes_by_id:
@@ -191,30 +214,19 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
         out.add(f'<p class="kb-explain">{esc(term.explanation)}</p>')
     if term.uses_by_year:
         out.add(mini_bars([(str(y), n) for y, n in term.uses_by_year.items()], f"“{term.term}”各年度出现次数"))
-    pages = {f"terms/{term.id}.md": out}
-    if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
-        out.heading(2, "出处", "uses")
-        _uses(out, site, term.occurrences, term.url)
-        return pages
-    by_year: dict[str, list] = defaultdict(list)
-    for o in term.occurrences:
-        year = kb.speech(o.speech_id).year
-        by_year[str(year) if year else UNDATED].append(o)
-    keys = years_newest_first(by_year)
-    out.heading(2, "出处（按年份）", "uses")
-    items = []
-    for key in keys:
-        label = f"{key}年" if key != UNDATED else "年份不详"
-        url = f"{term.url}{key}/"
-        items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
-        page = HtmlPage(f"{term.term}·{label}", hide=["navigation"])
-        page.heading(1, f"{term.term}·{label}", "term", toc=False)
-        page.add(f'<p class="kb-count"><a href="{rel(url, term.url)}">← {esc(term.term)}（全部年份）</a> · {len(by_year[key])} 处</p>')
-        page.heading(2, "出处", "uses")
-        _uses(page, site, by_year[key], url)
-        pages[f"terms/{term.id}/{key}.md"] = page
-    out.add(f'<ul class="kb-years">{"".join(items)}</ul>')
-    return pages
+
+
+def _term_page(site: Site, term: Term, out: HtmlPage) -> None:
+    _term_head(out, site, term)
+    out.heading(2, "出处", "uses")
+    _uses(out, site, term.occurrences, term.url)
+
+
+def _term_year_page(site: Site, term: Term, label: str, url: str, occurrences: list, out: HtmlPage) -> None:
+    out.heading(1, f"{term.term}·{label}", "term", toc=False)
+    out.add(f'<p class="kb-count"><a href="{rel(url, term.url)}">← {esc(term.term)}（全部年份）</a> · {len(occurrences)} 处</p>')
+    out.heading(2, "出处", "uses")
+    _uses(out, site, occurrences, url)
 
 
 def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:

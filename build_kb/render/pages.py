@@ -245,17 +245,21 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
             for sub in subtopics
         )
         rows.append(f'<tr><td><a href="{rel(theme.url, url)}">{label}</a></td><td>{len(by_year[key])}</td>{cells}</tr>')
-        year_page = HtmlPage(f"{theme.name}·{label}", hide=["navigation"])
-        year_page.heading(1, f"{theme.name}·{label}", "top", toc=False)
-        year_page.add(f'<p class="kb-theme-stats"><a href="{rel(url, theme.url)}">← {esc(theme.name)}（全部年份）</a> · {len(by_year[key])} 处论述</p>')
-        year_handout = theme_year_handout_path(theme, key)
-        if year_handout in site.pdfs:
-            year_page.add(f'<p class="kb-print">{pdf_link(url, year_handout, site.pdfs[year_handout], f"下载{label}学习材料 PDF")}</p>')
-        _excerpts_by_subtopic(year_page, theme, by_year[key], url)
-        pages[f"themes/{theme.id}/{key}.md"] = year_page
+        fill = functools.partial(_theme_year_page, site, theme, key, label, url, by_year[key])
+        pages[f"themes/{theme.id}/{key}.md"] = HtmlPage.later(f"{theme.name}·{label}", fill, hide=["navigation"])
     out.add("<p>论述较多，按年份分页：</p>")
     out.add(f'<table class="kb-table"><thead><tr><th>年份</th><th>合计</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return pages
+
+
+def _theme_year_page(site: Site, theme: Theme, key: str, label: str, url: str, excerpts: list[tuple[Speech, Section]], out: HtmlPage) -> None:
+    """One year of a large theme (made when it is laid out: HtmlPage.later)."""
+    out.heading(1, f"{theme.name}·{label}", "top", toc=False)
+    out.add(f'<p class="kb-theme-stats"><a href="{rel(url, theme.url)}">← {esc(theme.name)}（全部年份）</a> · {len(excerpts)} 处论述</p>')
+    year_handout = theme_year_handout_path(theme, key)
+    if year_handout in site.pdfs:
+        out.add(f'<p class="kb-print">{pdf_link(url, year_handout, site.pdfs[year_handout], f"下载{label}学习材料 PDF")}</p>')
+    _excerpts_by_subtopic(out, theme, excerpts, url)
 
 
 def _excerpts_by_subtopic(out: HtmlPage, theme: Theme, excerpts: list[tuple[Speech, Section]], page: str) -> None:

@@ -269,6 +269,30 @@ def test_top_similar_is_the_brute_force_answer(pruned, monkeypatch):
     assert ties > 0
 
 
+@pytest.mark.parametrize("slice_entries", [7, 2_000_000], ids=["many slices", "one slice"])
+def test_tfidf_is_the_textbook_formula(slice_entries, monkeypatch):
+    from build_kb.enrich import related
+
+    monkeypatch.setattr(related, "_SLICE", slice_entries)
+    rng = np.random.default_rng(3)
+    vocabulary = [f"词{k}" for k in range(40)]
+    counts = [Counter({w: int(rng.integers(1, 5)) for w in rng.choice(vocabulary, size=size, replace=False)}) for size in (12, 0, 30, 1, 25, 9)]
+    counts[3] = Counter({"独有": 2})  # a document whose only word no other has: in its norm, not in the matrix
+    matrix = related.tfidf([pack_words(c) for c in counts]).toarray()
+    n = len(counts)
+    df = Counter(w for c in counts for w in c)
+    hashes = sorted(df, key=related.word_hash)
+    expected = np.zeros((n, len(hashes)), dtype=np.float32)
+    for row, c in enumerate(counts):
+        weights = {w: (1 + np.log(np.float32(k))) * np.float32(np.log((1 + n) / (1 + df[w])) + 1) for w, k in c.items()}
+        norm = np.sqrt(sum(float(v) ** 2 for v in weights.values())) or 1.0
+        for w, v in weights.items():
+            if df[w] > 1:
+                expected[row, hashes.index(w)] = v / np.float32(norm)
+    assert matrix.shape == expected.shape and np.allclose(matrix, expected, rtol=1e-6, atol=0)
+    assert not matrix[1].any() and not matrix[3].any()
+
+
 def test_term_ids_are_kept_between_builds(tmp_path, monkeypatch):
     from build_kb.enrich import terms as terms_module
 

@@ -42,3 +42,38 @@ def test_dates_and_places_in_citations(seed_speech):
     speech = seed_speech("000")
     assert date_cn(speech) == "2018年2月27日"
     assert section_location(speech.all_sections()[2]) == "第一部分第一节"
+
+
+def test_a_page_made_later_is_made_when_asked_for_and_again_after_release():
+    from build_kb.render.common import HtmlPage
+
+    made = []
+
+    def fill(page):
+        made.append(1)
+        page.heading(2, "一、总体要求", "s1")
+        page.add("<p>正文</p>")
+
+    page = HtmlPage.later("标题", fill, hide=["navigation"])
+    assert made == [] and page.made_later and page.stub() == HtmlPage("标题", hide=["navigation"]).stub()
+    assert [t["id"] for t in page.toc] == ["s1"] and made == [1]
+    html = page.html
+    assert page.html == html and made == [1]  # made once, however often asked
+    page.release()
+    assert page.html == html and [t["id"] for t in page.toc] == ["s1"] and made == [1, 1]  # made again, the same
+    eager = HtmlPage("标题")
+    eager.add("<p>正文</p>")
+    assert not eager.made_later and eager.html == "<p>正文</p>"
+    eager.release()
+    assert eager.html == ""
+
+
+def test_generated_pages_are_made_later_and_equal_what_they_make(seed_kb):
+    pages = render_pages(seed_kb)
+    later = {path for path, page in pages.items() if page.made_later}
+    assert {f"speeches/{s.id}.md" for s in seed_kb.speeches} <= later
+    assert {f"terms/{t.id}.md" for t in seed_kb.terms} <= later
+    for path in sorted(later)[:5]:
+        first = pages[path].html
+        pages[path].release()
+        assert pages[path].html == first
