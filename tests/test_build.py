@@ -99,6 +99,16 @@ def test_same_corpus_gives_byte_identical_site(seed_site, tmp_path):
     assert tree_digest(again) == tree_digest(site)
 
 
+def test_pages_held_compressed_until_laid_out_give_the_same_site(seed_site, tmp_path, monkeypatch):
+    from build_kb.publish import plugin
+
+    monkeypatch.setattr(plugin, "HOLD_AS_TEXT", 0)  # every page's HTML waits compressed
+    site, _ = seed_site
+    again = tmp_path / "site"
+    build_site(MKDOCS_YML, again, corpus_dir=ROOT / "corpus", strict=True, pdf=True)
+    assert tree_digest(again) == tree_digest(site)
+
+
 def test_markup_in_a_speech_is_shown_literally(tmp_path):
     hostile = (
         "在<b>全市</b>组织工作会议上的讲话\n同志们：\n"

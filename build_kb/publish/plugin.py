@@ -23,6 +23,9 @@ from mkdocs.structure.toc import get_toc
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 VERBATIM_TEMPLATE = "kb-verbatim.html"
+HOLD_AS_TEXT = 32_000_000
+"""Characters of page HTML held as text between reading and laying out; what comes after is held
+compressed."""
 """Writes out a page laid out by an earlier build (PageCache), as it was."""
 
 
@@ -46,8 +49,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Page → (key, template) for the pages whose stored layout is used."""
         self._linked: set[str] = set()
         """Pages whose live file was linked into the new site: MkDocs is given nothing to write."""
-        self._held: dict[str, bytes] = {}
-        """Page → its HTML, compressed, from when MkDocs reads it to when it lays it out."""
+        self._held: dict[str, str | bytes] = {}
+        """Page → its HTML (compressed once HOLD_AS_TEXT is held), from when MkDocs reads it to when
+        it lays it out."""
+        self._held_as_text = 0
         self._env = None
 
     def quiet_about_linked_pages(self, record: logging.LogRecord) -> bool:
@@ -82,8 +87,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Generated pages: our own HTML instead of the stub's (empty) rendering, given to the page
         when it is laid out (on_page_context).
 
-        MkDocs reads every page before it lays out the first. So a page's HTML is kept compressed in
-        between, about a sixth of its size as text (10,000 speeches: 0.2 GB instead of 1.3)."""
+        MkDocs reads every page before it lays out the first. So beyond HOLD_AS_TEXT a page's HTML is
+        kept compressed in between, about a sixth of its size as text (10,000 speeches: 0.2 GB
+        instead of 1.3); a rebuild that lays out a few hundred pages compresses none."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
@@ -98,12 +104,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     generated.release()
                 return ""
             self._keys[page.file.src_uri] = key
-        self._held[page.file.src_uri] = zlib.compress(generated.html.encode("utf-8"), 1)
+        html = generated.html
+        if self._held_as_text + len(html) <= HOLD_AS_TEXT:
+            self._held[page.file.src_uri] = html
+            self._held_as_text += len(html)
+        else:
+            self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         generated.release()
         return ""
 
     def on_nav(self, nav, config, files):
-        self._keys, self._verbatim, self._linked, self._held = {}, {}, set(), {}
+        self._keys, self._verbatim, self._linked, self._held, self._held_as_text = {}, {}, set(), {}, 0
         if self.page_cache is not None:
             self.page_cache.site_with_nav(nav)
         return nav
@@ -115,7 +126,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context, page, config, nav):
         held = self._held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
         if page.file.src_uri in self._verbatim:
             key, template = self._verbatim.pop(page.file.src_uri)
             if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
