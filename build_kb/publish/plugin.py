@@ -23,10 +23,10 @@ from mkdocs.structure.toc import get_toc
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 VERBATIM_TEMPLATE = "kb-verbatim.html"
+"""Writes out a page laid out by an earlier build (PageCache), as it was."""
 HOLD_AS_TEXT = 32_000_000
 """Characters of page HTML held as text between reading and laying out; what comes after is held
 compressed."""
-"""Writes out a page laid out by an earlier build (PageCache), as it was."""
 
 
 class KnowledgeBaseConfig(Config):
