@@ -34,12 +34,16 @@ def kb_to_dict(kb: KnowledgeBase, with_bulk: bool = True) -> dict:
             }
             for t in kb.themes
         ],
-        "speeches": [speech_to_dict(s, kb) for s in kb.speeches] if with_bulk else None,
-        "terms": [term_to_dict(t) for t in kb.terms] if with_bulk else None,
+        **{key: list(items) if with_bulk else None for key, items in _bulk(kb).items()},
         "problems": [
             {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
         ],
     }
+
+
+def _bulk(kb: KnowledgeBase) -> dict:
+    """The two long lists of the export, one item at a time, in the order the export gives them."""
+    return {"speeches": (speech_to_dict(s, kb) for s in kb.speeches), "terms": (term_to_dict(t) for t in kb.terms)}
 
 
 def term_to_dict(term: Term) -> dict:
@@ -143,7 +147,7 @@ def paragraph_to_dict(speech: Speech, p: Paragraph) -> dict:
 def dump(kb: KnowledgeBase, out: TextIO) -> None:
     """Deterministic JSON text: same knowledge base, same bytes. Written a speech and a term at a
     time: the whole export as one value, and then as one string, would hold the corpus twice more."""
-    bulk = {"speeches": lambda: (speech_to_dict(s, kb) for s in kb.speeches), "terms": lambda: (term_to_dict(t) for t in kb.terms)}
+    bulk = _bulk(kb)
     out.write("{")
     for i, (key, value) in enumerate(kb_to_dict(kb, with_bulk=False).items()):
         out.write(("," if i else "") + _json(key) + ":")
@@ -151,7 +155,7 @@ def dump(kb: KnowledgeBase, out: TextIO) -> None:
             out.write(_json(value))
             continue
         out.write("[")
-        for n, item in enumerate(bulk[key]()):
+        for n, item in enumerate(bulk[key]):
             out.write(("," if n else "") + _json(item))
         out.write("]")
     out.write("}\n")
