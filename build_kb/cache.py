@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import struct
 import zlib
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from .store import from_json, read_sealed, to_json, write_sealed
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
+"""4: the sections' packed word counts follow the JSON as raw bytes (they were hex inside it)."""
 SpeechResult = tuple[Speech | None, list[Problem]]
 """What one speech file becomes: the speech (None when it is skipped) and its problems."""
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -73,7 +75,7 @@ class SpeechCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json.z"
+        return self.directory / key[:2] / f"{key}.entry"
 
     def get(self, key: str) -> SpeechResult | None:
         """The cached (speech, problems) for `key`."""
@@ -86,8 +88,8 @@ class SpeechCache:
             self.misses += 1
             return None
         try:
-            speech, problems = from_json(payload, SpeechResult)
-        except (ValueError, TypeError, KeyError, zlib.error) as exc:
+            speech, problems = _unpack_entry(payload)
+        except (ValueError, TypeError, KeyError, zlib.error, struct.error) as exc:
             log.warning("ignoring an unreadable cache entry %s: %s", path, exc)
             self.misses += 1
             return None
@@ -95,4 +97,52 @@ class SpeechCache:
         return speech, problems
 
     def put(self, key: str, value: SpeechResult) -> None:
-        write_sealed(self._path(key), to_json(value), CACHE_FORMAT)
+        write_sealed(self._path(key), _pack_entry(value), CACHE_FORMAT)
+
+
+_LENGTH = struct.Struct("<I")
+
+
+def _pack_entry(value: SpeechResult) -> bytes:
+    """A cache entry: the JSON of (speech, problems) without the sections' word counts, then those.
+
+    The word counts are 64-bit hashes: as hex inside the JSON they were half its bytes, and
+    compressing them and parsing them back cost more than all the rest of an entry. Layout: JSON
+    length, compressed JSON, section count, each section's word-count length (-1: none), the word
+    counts one after another (sections in `all_sections` order)."""
+    speech, _ = value
+    sections = list(speech.all_sections()) if speech is not None else []
+    words = [section.words for section in sections]
+    for section in sections:
+        section.words = None
+    try:
+        text = to_json(value)
+    finally:
+        for section, packed in zip(sections, words):
+            section.words = packed
+    lengths = [-1 if packed is None else len(packed) for packed in words]
+    return b"".join([
+        _LENGTH.pack(len(text)), text,
+        _LENGTH.pack(len(lengths)), struct.pack(f"<{len(lengths)}i", *lengths),
+        *(packed for packed in words if packed is not None),
+    ])
+
+
+def _unpack_entry(payload: bytes) -> SpeechResult:
+    view = memoryview(payload)
+    (size,) = _LENGTH.unpack_from(view, 0)
+    speech, problems = from_json(view[4 : 4 + size], SpeechResult)
+    at = 4 + size
+    (count,) = _LENGTH.unpack_from(view, at)
+    lengths = struct.unpack_from(f"<{count}i", view, at + 4)
+    at += 4 + 4 * count
+    sections = list(speech.all_sections()) if speech is not None else []
+    if len(sections) != count:
+        raise ValueError(f"{count} word counts for {len(sections)} sections")
+    for section, length in zip(sections, lengths):
+        if length >= 0:
+            section.words = bytes(view[at : at + length])
+            at += length
+    if at != len(payload):
+        raise ValueError("word counts do not fill the entry")
+    return speech, problems

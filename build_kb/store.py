@@ -122,14 +122,21 @@ def _new_decoder(kind):
     if origin in (typing.Union, types.UnionType):
         return _decoder(next(a for a in args if a is not type(None)))
     if dataclasses.is_dataclass(kind):
-        fields: dict = {}
+        converting: list = []  # (field name, decoder) of the fields whose JSON is not their value as it is
 
         def decode(value):
-            return None if value is None else kind(**{name: fields[name](v) for name, v in value.items() if name in fields})
+            if value is None:
+                return None
+            for name, convert in converting:  # the dict is freshly parsed: converted in place
+                if name in value:
+                    value[name] = convert(value[name])
+            return kind(**value)
 
         # Registered before its fields are, for a type that holds itself (a section's subsections).
         _DECODERS[kind] = decode
-        fields.update({name: _decoder(hint) for name, hint in typing.get_type_hints(kind).items()})
+        hints = typing.get_type_hints(kind)
+        converting.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind))
+        converting[:] = [(name, convert) for name, convert in converting if convert is not _same]
 
     elif origin is list:
         item = _decoder(args[0])

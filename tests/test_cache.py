@@ -70,7 +70,7 @@ DAMAGE = {
 def test_damaged_cache_entries_are_misses(tmp_path, damage, caplog):
     corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
     build_knowledge_base(corpus, cache_dir=tmp_path / "cache")
-    entries = list((tmp_path / "cache").rglob("*.json.z"))
+    entries = list((tmp_path / "cache").rglob("*.entry"))
     assert len(entries) == 1
     entries[0].write_bytes(DAMAGE[damage](entries[0].read_bytes()))
     kb, use = built(corpus, tmp_path / "cache")
@@ -120,3 +120,16 @@ def test_a_cached_speech_keeps_the_order_of_its_dicts():
     section = Section(id="s1", level=1, heading="一、", line=1, subtopics={"talent": "a", "cadres": "b"}, theme_scores={"self-building": 1.0, "cadres": 2.0})
     back = from_json(to_json(section), Section)
     assert list(back.subtopics) == ["talent", "cadres"] and list(back.theme_scores) == ["self-building", "cadres"]
+
+
+def test_a_cached_speech_is_the_speech_computed_with_its_word_counts(tmp_path):
+    from build_kb.pipeline import parse_corpus
+
+    text = "在全县人才工作会议上的讲话\n同志们：\n一、加强人才工作\n（一）引进人才。引进高层次人才和急需紧缺人才。\n（二）用好人才。\n二、关于天气\n"
+    corpus = make_corpus(tmp_path / "c", {"x.txt": text, "y.txt": SPEECH})
+    computed = parse_corpus(corpus, cache_dir=tmp_path / "cache").kb.speeches
+    cached = parse_corpus(corpus, cache_dir=tmp_path / "cache").kb.speeches
+    sections = [s for speech in computed for s in speech.all_sections()]
+    assert any(s.words for s in sections)
+    assert [s.words for sp in cached for s in sp.all_sections()] == [s.words for s in sections]
+    assert cached == computed

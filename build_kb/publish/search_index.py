@@ -152,20 +152,25 @@ def varint(n: int) -> bytes:
 
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 varints of many values at once: (bytes, offsets) with value i in bytes[offsets[i]:offsets[i+1]]."""
+    """LEB128 varints of many values at once: (bytes, offsets) with value i in bytes[offsets[i]:offsets[i+1]].
+
+    Each pass writes one byte of every value still left and keeps only those with more to write:
+    most values here are below 128, so after the first pass little is left to handle."""
     v = np.asarray(values, dtype=np.uint64)
     sizes = np.ones(len(v), dtype=np.int64)
-    rest = v >> np.uint64(7)
-    while rest.any():
-        sizes += rest > 0
-        rest >>= np.uint64(7)
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    out = np.zeros(int(offsets[-1]), dtype=np.uint8)
-    for k in range(int(sizes.max()) if len(sizes) else 0):
-        mask = sizes > k
-        byte = (v[mask] >> np.uint64(7 * k)) & np.uint64(0x7F)
-        more = (sizes[mask] > k + 1).astype(np.uint64) << np.uint64(7)
-        out[offsets[:-1][mask] + k] = (byte | more).astype(np.uint8)
+    largest = int(v.max()) if len(v) else 0
+    bits = 7
+    while largest >> bits:
+        sizes += v >> np.uint64(bits) > 0
+        bits += 7
+    offsets = np.zeros(len(v) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    out = np.empty(int(offsets[-1]), dtype=np.uint8)
+    left, at = v, offsets[:-1]
+    while len(left):
+        more = left > np.uint64(0x7F)
+        out[at] = (left & np.uint64(0x7F)).astype(np.uint8) | (more.astype(np.uint8) << np.uint8(7))
+        left, at = left[more] >> np.uint64(7), at[more] + 1
     return out, offsets
 
 
@@ -357,7 +362,7 @@ def encode_postings(codes: np.ndarray, records: np.ndarray, positions: np.ndarra
     """
     if not len(codes):
         return {}
-    order = np.lexsort((positions, records, codes))
+    order = _by_code_then_place(codes, records, positions)
     codes, records, positions = codes[order], records[order].astype(np.int64), positions[order].astype(np.int64)
     code_start = np.r_[True, codes[1:] != codes[:-1]]
     record_start = code_start | np.r_[True, records[1:] != records[:-1]]
@@ -393,6 +398,16 @@ def encode_postings(codes: np.ndarray, records: np.ndarray, positions: np.ndarra
     for start, v0, v1 in zip(starts.tolist(), code_first.tolist(), value_ends.tolist()):
         out[_decode(codes[start])] = body[offsets[v0] : offsets[v1]]
     return out
+
+
+def _by_code_then_place(codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The order sorting occurrences by (code, record, position). Speeches are spilled in record
+    order and each record's bigrams in text order, so a stable sort by code alone does (half the
+    time of sorting by three keys); any other input is sorted by all three."""
+    places = (records.astype(np.uint64) << np.uint64(32)) | positions.astype(np.uint64)
+    if len(places) < 2 or bool((places[1:] >= places[:-1]).all()):
+        return np.argsort(codes, kind="stable")
+    return np.lexsort((positions, records, codes))
 
 
 def write_or_link(path: Path, data: bytes, live: Path | None) -> None:
