@@ -167,7 +167,7 @@ class ReviewItem:
         return REVIEW_CODES[self.code]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermLink:
     """A span of a paragraph that links to a term's page (the term's first use in its section)."""
 
@@ -176,7 +176,7 @@ class TermLink:
     term_id: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     id: str
     """Anchor on the speech page, e.g. `p12`: the 12th paragraph of the speech."""
@@ -191,7 +191,7 @@ class Paragraph:
     """Set by enrichment once the corpus' terms are known (never cached: they depend on every speech)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     id: str
     """Anchor on the speech page: `s2-1` is the first subsection of the second section."""
@@ -339,7 +339,7 @@ class Term:
         return {o.speech_id for o in self.occurrences}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A pointer to a related speech (section_id None) or passage, with its cosine similarity."""
 

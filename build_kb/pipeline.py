@@ -120,7 +120,7 @@ def parse_corpus(
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links)
-    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens), cache, progress, timer)
+    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens, cache.key if cache else None), cache, progress, timer)
     speeches = _collect(jobs, results, problems)
 
     for key, override in sorted(overrides.items()):
@@ -164,14 +164,17 @@ def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_d
     return kb
 
 
-Job = tuple[str, Path, bytes, SpeechOverride | None, str | None]
-"""(relative path, path, raw bytes, override, cache key) of one speech file."""
+Job = tuple[str, Path, SpeechOverride | None, str | None]
+"""(relative path, path, override, cache key) of one speech file. Its bytes are not held: at
+10,000 speeches they were a quarter of a gigabyte, and once freed they left the heap too broken up
+to give the memory back while the corpus was being decoded into it."""
 
 
 def _read_corpus(
     corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer, follow_links: bool = False
 ) -> list[Job]:
-    """The raw bytes of every speech file to build (skipped, unreadable and linked-out ones are reported)."""
+    """Every speech file to build, with the cache key of its bytes (skipped, unreadable and
+    linked-out ones are reported)."""
     jobs: list[Job] = []
     for path in discover(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
@@ -191,7 +194,8 @@ def _read_corpus(
         except OSError as exc:
             problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
             continue
-        jobs.append((rel, path, raw, override, cache.key(rel, raw, override.values if override else None) if cache else None))
+        jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None))
+        del raw
     return jobs
 
 
@@ -200,20 +204,20 @@ def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, 
     results: dict[str, tuple] = {}
     misses = []
     for job in jobs:
-        cached = cache.get(job[4]) if cache else None
+        cached = cache.get(job[3]) if cache else None
         if cached is not None:
             results[job[0]] = cached
         else:
             misses.append(job)
     started = time.perf_counter()
-    for done, (job, (result, seconds)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
+    for done, (job, (result, seconds, key)) in enumerate(zip(misses, _map(worker, misses)), len(results)):
         if progress:
             progress(done, len(jobs), job[0])
         for stage, spent in seconds.items():
             timer.seconds[stage] += spent
         results[job[0]] = result
-        if cache:
-            cache.put(job[4], result)
+        if cache and key:  # the key of the bytes the worker read (the file may have been saved since it was hashed)
+            cache.put(key, result)
     if progress:
         progress(len(jobs), len(jobs), "")
     timer.seconds["per-speech (wall)"] = time.perf_counter() - started
@@ -252,20 +256,30 @@ def _share_repeated_strings(speech: Speech) -> None:
 
 
 class _FileWorker:
-    """Turns one speech file into (speech or None, its problems)."""
+    """Turns one speech file into ((speech or None, its problems), seconds by stage, cache key of
+    the bytes it read)."""
 
-    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment):
+    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment, cache_key=None):
         self.corpus_dir, self.rules, self.taxonomy, self.segment = corpus_dir, rules, taxonomy, segment
+        self.cache_key = cache_key
+        """SpeechCache.key, when results are cached."""
 
-    def __call__(self, job) -> tuple[tuple, dict[str, float]]:
-        rel, path, raw, override, _key = job
+    def __call__(self, job) -> tuple[tuple, dict[str, float], str | None]:
+        rel, path, override, _key = job
         timer = StageTimer()
         file_problems: list[Problem] = []
         try:
             with timer("read"):
+                raw = path.read_bytes()
+        except OSError as exc:  # removed or locked since the corpus was listed
+            return (None, [Problem(rel, f"cannot be read: {exc.strerror}", severity="error")]), dict(timer.seconds), None
+        key = self.cache_key(rel, raw, override.values if override else None) if self.cache_key else None
+        try:
+            with timer("read"):
                 source = read_source(path, self.corpus_dir, raw)
         except UnreadableSpeech as exc:
-            return (None, [Problem(rel, exc.message, severity="error")]), dict(timer.seconds)
+            return (None, [Problem(rel, exc.message, severity="error")]), dict(timer.seconds), key
+        del raw
         speech = make_speech(source, self.rules, override, file_problems, timer)
         if speech is not None:
             with timer("classify"):
@@ -277,7 +291,7 @@ class _FileWorker:
                     subtree_words(section, self.segment)
             with timer("candidates"):
                 speech.term_candidates = speech_candidates(speech, self.segment)
-        return (speech, file_problems), dict(timer.seconds)
+        return (speech, file_problems), dict(timer.seconds), key
 
 
 PARALLEL_FROM = 40

@@ -133,3 +133,24 @@ def test_a_cached_speech_is_the_speech_computed_with_its_word_counts(tmp_path):
     assert any(s.words for s in sections)
     assert [s.words for sp in cached for s in sp.all_sections()] == [s.words for s in sections]
     assert cached == computed
+
+
+def test_a_file_saved_while_the_build_reads_it_is_cached_as_read(tmp_path, monkeypatch):
+    """The bytes a speech is built from are read by the worker that builds it (the corpus is not
+    held in memory), so its cache entry is keyed by those bytes, not by the ones hashed first."""
+    from build_kb import pipeline
+
+    corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
+    listed = pipeline._read_corpus
+
+    def listed_then_saved(*args, **kwargs):
+        jobs = listed(*args, **kwargs)
+        (corpus / "x.txt").write_text(SPEECH + "同志们，散会。\n", encoding="utf-8")
+        return jobs
+
+    monkeypatch.setattr(pipeline, "_read_corpus", listed_then_saved)
+    kb, use = built(corpus, tmp_path / "cache")
+    assert use == (0, 1) and kb.speeches[0].all_paragraphs()[-1].text == "同志们，散会。"
+    monkeypatch.undo()
+    kb, use = built(corpus, tmp_path / "cache")
+    assert use == (1, 0) and kb.speeches[0].all_paragraphs()[-1].text == "同志们，散会。"

@@ -7,6 +7,7 @@ that 50,000 sections never need an all-pairs Python loop nor a 50,000² dense ma
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 
@@ -83,12 +84,15 @@ def tfidf(docs: list[bytes]) -> sparse.csr_matrix:
     lengths = np.fromiter((len(c) for c in columns), dtype=np.int64, count=n)
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
-    words = np.concatenate([c["word"] for c in columns]) if n else np.zeros(0, np.uint64)
-    vocabulary = np.unique(words)
-    cols = np.empty(len(words), dtype=np.int32)
-    for at in range(0, len(words), _SLICE):
-        cols[at : at + _SLICE] = np.searchsorted(vocabulary, words[at : at + _SLICE])
-    del words
+    slices = list(_row_slices(starts))
+    # The vocabulary and each entry's column a slice at a time: all the corpus's word hashes at once,
+    # and numpy's sorted copy of them, were the peak of the whole build at 10,000 speeches.
+    vocabulary = np.zeros(0, np.uint64)
+    for first, last in slices:
+        vocabulary = np.union1d(vocabulary, _slice_words(columns, first, last))
+    cols = np.empty(int(starts[-1]), dtype=np.int32)
+    for first, last in slices:
+        cols[starts[first] : starts[last]] = np.searchsorted(vocabulary, _slice_words(columns, first, last))
     df = np.bincount(cols, minlength=len(vocabulary))
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     weights = np.concatenate([c["count"] for c in columns]).astype(np.float32) if n else np.zeros(0, np.float32)
@@ -97,9 +101,7 @@ def tfidf(docs: list[bytes]) -> sparse.csr_matrix:
     weights += 1
     shared = np.empty(len(cols), dtype=bool)
     per_row = np.zeros(n, dtype=np.int64)
-    first = 0
-    while first < n:  # a slice of whole rows at a time, so each row's norm is summed as one
-        last = min(n, max(first + 1, int(np.searchsorted(starts, starts[first] + _SLICE, side="right")) - 1))
+    for first, last in slices:  # whole rows at a time, so each row's norm is summed as one
         lo, hi = starts[first], starts[last]
         row_of = np.repeat(np.arange(last - first, dtype=np.int32), lengths[first:last])
         part = weights[lo:hi]
@@ -109,10 +111,38 @@ def tfidf(docs: list[bytes]) -> sparse.csr_matrix:
         part /= np.repeat(norms.astype(np.float32), lengths[first:last])
         shared[lo:hi] = df[cols[lo:hi]] > 1
         per_row[first:last] = np.bincount(row_of[shared[lo:hi]], minlength=last - first)
-        first = last
+    part = None  # a view of weights, which is resized below
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(per_row, out=indptr[1:])
-    return sparse.csr_matrix((weights[shared], cols[shared], indptr), shape=(n, len(df)))
+    # The shared entries moved to the front in place, a slice at a time, and the arrays cut to them:
+    # selecting them into new arrays held both copies at once.
+    kept = 0
+    for first, last in slices:
+        lo, hi = starts[first], starts[last]
+        keep = shared[lo:hi]
+        count = int(indptr[last] - indptr[first])
+        weights[kept : kept + count] = weights[lo:hi][keep]
+        cols[kept : kept + count] = cols[lo:hi][keep]
+        kept += count
+    del shared
+    weights.resize(kept, refcheck=False)
+    cols.resize(kept, refcheck=False)
+    return sparse.csr_matrix((weights, cols, indptr), shape=(n, len(df)))
+
+
+def _row_slices(starts: np.ndarray):
+    """(first, last) row ranges covering all rows, each holding about _SLICE entries (a longer row
+    alone); `starts` are the rows' first entries, with the total at the end."""
+    n = len(starts) - 1
+    first = 0
+    while first < n:
+        last = min(n, max(first + 1, int(np.searchsorted(starts, starts[first] + _SLICE, side="right")) - 1))
+        yield first, last
+        first = last
+
+
+def _slice_words(columns: list[np.ndarray], first: int, last: int) -> np.ndarray:
+    return np.concatenate([c["word"] for c in columns[first:last]]) if last > first else np.zeros(0, np.uint64)
 
 
 def top_similar(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
@@ -126,7 +156,7 @@ def top_similar(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold
     if n <= EXACT_UP_TO:  # small enough to compare everything with everything
         return _top_exact(matrix, groups, k, threshold)
     distinctive = _top_per_row(matrix, ROW_TERMS)
-    transposed = _top_per_row(matrix.T.tocsr(), POSTINGS)
+    transposed = _top_per_column(matrix, POSTINGS)
     pair_i: list[np.ndarray] = []
     pair_j: list[np.ndarray] = []
     for start in range(0, n, CHUNK):
@@ -185,6 +215,17 @@ def _top_exact(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold:
     return result
 
 
+def _top_per_column(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """The transposed matrix with only the `keep` largest values of each row (the original's
+    columns), made a block of columns at a time: the whole transposed copy was the related
+    stage's peak at 10,000 speeches."""
+    blocks = max(1, math.ceil(matrix.nnz / _SLICE))
+    bounds = np.linspace(0, matrix.shape[1], blocks + 1).astype(np.int64)
+    return sparse.vstack(
+        [_top_per_row(matrix[:, lo:hi].T.tocsr(), keep) for lo, hi in zip(bounds[:-1], bounds[1:])], format="csr"
+    )
+
+
 def _top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     """The same matrix with only the `keep` largest values of each row."""
     matrix = matrix.tocsr()
@@ -241,6 +282,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                 section_links[(speeches[i].id, section.id)] = [
                     Link(speeches[units[j][0]].id, units[j][1].id, round(score, 3)) for j, score in similar
                 ]
+        del matrix  # before the speeches' matrix is made: the two were the related stage's peak
     speech_links: dict[str, list[Link]] = {}
     if len(speeches) > 1:
         matrix = tfidf([speech_words(sp, segment) for sp in speeches])

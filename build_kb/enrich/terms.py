@@ -237,7 +237,7 @@ class SpanStore:
     def __init__(self, path: Path, matcher: TermMatcher):
         self.path, self.forms = Path(path), matcher.forms
         self.known: dict[str, np.ndarray] = {}
-        self.used: dict[str, list[int] | np.ndarray] = {}
+        self.used: dict[str, np.ndarray] = {}
         self.missed = 0
         self._renumber: np.ndarray | None = None
         """Old form index → new one, when the stored spans came from other forms."""
@@ -278,7 +278,7 @@ class SpanStore:
 
     def put(self, key: str, flat: list[int]) -> None:
         self.missed += 1
-        self.used[key] = flat
+        self.used[key] = np.asarray(flat, dtype="<i4")  # as a list, 36 bytes a number until saved; 4 this way
 
     def save(self) -> None:
         """Written when anything was matched anew, renumbered or left; keeps only this build's texts."""

@@ -25,8 +25,8 @@ THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 VERBATIM_TEMPLATE = "kb-verbatim.html"
 """Writes out a page laid out by an earlier build (PageCache), as it was."""
 HOLD_AS_TEXT = 32_000_000
-"""Characters of page HTML held as text between reading and laying out; what comes after is held
-compressed."""
+"""Characters of page HTML held as text between reading and laying out; the pages after that are
+made again when laid out (or, for the few made at once, held compressed)."""
 
 
 class KnowledgeBaseConfig(Config):
@@ -50,8 +50,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._linked: set[str] = set()
         """Pages whose live file was linked into the new site: MkDocs is given nothing to write."""
         self._held: dict[str, str | bytes] = {}
-        """Page → its HTML (compressed once HOLD_AS_TEXT is held), from when MkDocs reads it to when
-        it lays it out."""
+        """Page → its HTML (text up to HOLD_AS_TEXT; after that only pages that cannot be made
+        again, compressed), from when MkDocs reads it to when it lays it out."""
         self._held_as_text = 0
         self._env = None
 
@@ -87,9 +87,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Generated pages: our own HTML instead of the stub's (empty) rendering, given to the page
         when it is laid out (on_page_context).
 
-        MkDocs reads every page before it lays out the first. So beyond HOLD_AS_TEXT a page's HTML is
-        kept compressed in between, about a sixth of its size as text (10,000 speeches: 0.2 GB
-        instead of 1.3); a rebuild that lays out a few hundred pages compresses none."""
+        MkDocs reads every page before it lays out the first. Beyond HOLD_AS_TEXT a page made on
+        demand (HtmlPage.later) is let go in between and made again when laid out: at 10,000
+        speeches its pages are 1.3 GB as text and still 0.2 GB compressed, and making them again
+        costs about what compressing them did. A rebuild that lays out a few hundred pages holds
+        them all as text."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
@@ -108,7 +110,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self._held_as_text + len(html) <= HOLD_AS_TEXT:
             self._held[page.file.src_uri] = html
             self._held_as_text += len(html)
-        else:
+        elif not generated.made_later:
             self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         generated.release()
         return ""
@@ -127,6 +129,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         held = self._held.pop(page.file.src_uri, None)
         if held is not None:
             page.content = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
+        elif page.file.src_uri in self.pages and page.file.src_uri not in self._verbatim:
+            page.content = self.pages[page.file.src_uri].html  # let go after reading: made again
         if page.file.src_uri in self._verbatim:
             key, template = self._verbatim.pop(page.file.src_uri)
             if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
