@@ -147,15 +147,16 @@ def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_d
     with timer("terms"):
         kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes}, cache_dir)
         link_terms(speeches, kb.terms, cache_dir)
+    for speech in speeches:  # 提法 candidates served the terms; the cache keeps them
+        speech.term_candidates = None
     year_of = {s.id: s.year for s in speeches}
     for term in kb.terms:
         term.uses_by_year = dict(sorted(Counter(year_of[o.speech_id] for o in term.occurrences if year_of[o.speech_id]).items()))
     with timer("related"):
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
-    # Word counts and 提法 candidates served the two corpus-wide stages above; the cache keeps them,
-    # and the stages that follow hold the whole corpus without them (a third of its memory).
+    # Word counts served the related passages (which let most of them go already); the cache keeps
+    # them, and the stages that follow hold the whole corpus without them (a third of its memory).
     for speech in speeches:
-        speech.term_candidates = None
         for section in speech.all_sections():
             section.words = None
     if stats is not None:

@@ -300,7 +300,12 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
         del matrix  # before the speeches' matrix is made: the two were the related stage's peak
     speech_links: dict[str, list[Link]] = {}
     if len(speeches) > 1:
-        matrix = tfidf([speech_words(sp, segment) for sp in speeches])
+        docs = [speech_words(sp, segment) for sp in speeches]
+        for speech in speeches:  # served: let go before the speeches' matrix, the stage's peak (the cache keeps them)
+            for section in speech.all_sections():
+                section.words = None
+        matrix = tfidf(docs)
+        del docs
         groups = np.arange(len(speeches))
         for i, similar in enumerate(top_similar(matrix, groups, TOP_K, SPEECH_THRESHOLD)):
             if similar:
