@@ -14,6 +14,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
+from ..memory import give_back_freed_memory
 from ..model import Link, Section, Speech
 from ..text import HAN
 
@@ -304,6 +305,7 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
         for speech in speeches:  # served: let go before the speeches' matrix, the stage's peak (the cache keeps them)
             for section in speech.all_sections():
                 section.words = None
+        give_back_freed_memory()
         matrix = tfidf(docs)
         del docs
         groups = np.arange(len(speeches))
