@@ -193,11 +193,15 @@ def _read_corpus(
             with timer("read"):
                 raw = path.read_bytes()
         except OSError as exc:
-            problems.append(Problem(rel, f"cannot be read: {exc.strerror}", severity="error"))
+            problems.append(_cannot_be_read(rel, exc))
             continue
         jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None))
         del raw
     return jobs
+
+
+def _cannot_be_read(rel: str, exc: OSError) -> Problem:
+    return Problem(rel, f"cannot be read: {exc.strerror}", severity="error")
 
 
 def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, progress: Progress | None, timer: StageTimer) -> dict[str, tuple]:
@@ -273,7 +277,7 @@ class _FileWorker:
             with timer("read"):
                 raw = path.read_bytes()
         except OSError as exc:  # removed or locked since the corpus was listed
-            return (None, [Problem(rel, f"cannot be read: {exc.strerror}", severity="error")]), dict(timer.seconds), None
+            return (None, [_cannot_be_read(rel, exc)]), dict(timer.seconds), None
         key = self.cache_key(rel, raw, override.values if override else None) if self.cache_key else None
         try:
             with timer("read"):
