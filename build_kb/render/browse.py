@@ -239,7 +239,9 @@ def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
     by_speech: dict[str, list] = defaultdict(list)
     for occurrence in occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
-    cited = [speech for speech in kb.speeches if speech.id in by_speech]
+    # In the knowledge base's order; not by walking every speech for each term (at 10,000 speeches
+    # and 1,700 terms that walk was a tenth of the build).
+    cited = [kb.speech(speech_id) for speech_id in sorted(by_speech, key=site.speech_position.__getitem__)]
     uses_in_year = Counter()
     for speech in cited:
         uses_in_year[speech.year] += len(by_speech[speech.id])

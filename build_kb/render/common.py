@@ -144,6 +144,8 @@ class Site:
 
         self._dates: dict[str, str] = {}
         self._locations: dict[tuple[str, str], str] = {}
+        self.speech_position = {speech.id: i for i, speech in enumerate(self.kb.speeches)}
+        """Speech id → its place in the knowledge base's order (date, then title)."""
 
     def term_links(self, paragraph: Paragraph) -> list[tuple[int, int, Term]]:
         return [(link.start, link.end, self.terms_by_id[link.term_id]) for link in paragraph.term_links]
