@@ -56,7 +56,8 @@ def tree_fingerprint(*roots: Path) -> str:
 
 
 class SpeechCache:
-    """Per-speech results under `directory`, one sealed JSON file per key; safe to delete any time.
+    """Per-speech results under `directory`, one sealed file per key (JSON, then the sections' word
+    counts as bytes: _pack_entry); safe to delete any time.
 
     A damaged, truncated or foreign entry is a miss (logged once per build), never an error.
     """
