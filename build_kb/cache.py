@@ -112,7 +112,7 @@ def _pack_entry(value: SpeechResult) -> bytes:
     length, compressed JSON, section count, each section's word-count length (-1: none), the word
     counts one after another (sections in `all_sections` order)."""
     speech, _ = value
-    sections = list(speech.all_sections()) if speech is not None else []
+    sections = speech.all_sections() if speech is not None else []
     words = [section.words for section in sections]
     for section in sections:
         section.words = None
@@ -137,7 +137,7 @@ def _unpack_entry(payload: bytes) -> SpeechResult:
     (count,) = _LENGTH.unpack_from(view, at)
     lengths = struct.unpack_from(f"<{count}i", view, at + 4)
     at += 4 + 4 * count
-    sections = list(speech.all_sections()) if speech is not None else []
+    sections = speech.all_sections() if speech is not None else []
     if len(sections) != count:
         raise ValueError(f"{count} word counts for {len(sections)} sections")
     for section, length in zip(sections, lengths):

@@ -152,13 +152,8 @@ def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_d
     year_of = {s.id: s.year for s in speeches}
     for term in kb.terms:
         term.uses_by_year = dict(sorted(Counter(year_of[o.speech_id] for o in term.occurrences if year_of[o.speech_id]).items()))
-    with timer("related"):
+    with timer("related"):  # which lets the sections' word counts go once it has used them
         kb.related_sections, kb.related_speeches = link_related(speeches, segment)
-    # Word counts served the related passages (which let most of them go already); the cache keeps
-    # them, and the stages that follow hold the whole corpus without them (a third of its memory).
-    for speech in speeches:
-        for section in speech.all_sections():
-            section.words = None
     if stats is not None:
         stats.seconds.update(timer.seconds)
         stats.peak_mb.update(timer.peak_mb)

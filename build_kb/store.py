@@ -139,8 +139,10 @@ def _new_decoder(kind):
         # Registered before its fields are, for a type that holds itself (a section's subsections).
         _DECODERS[kind] = decode
         hints = typing.get_type_hints(kind)
-        converting.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind))
-        converting[:] = [(name, convert) for name, convert in converting if convert is not _same]
+        for name in (f.name for f in dataclasses.fields(kind)):
+            convert = _decoder(hints[name])
+            if convert is not _same:
+                converting.append((name, convert))
 
     elif origin is list:
         item = _decoder(args[0])

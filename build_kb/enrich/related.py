@@ -299,13 +299,15 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
                     Link(speeches[units[j][0]].id, units[j][1].id, round(score, 3)) for j, score in similar
                 ]
         del matrix  # before the speeches' matrix is made: the two were the related stage's peak
+    docs = [speech_words(sp, segment) for sp in speeches] if len(speeches) > 1 else []
+    # The sections' word counts have served (the cache keeps them): let go before the speeches'
+    # matrix, the stage's peak, and for the stages that follow (a third of the corpus's memory).
+    for speech in speeches:
+        for section in speech.all_sections():
+            section.words = None
+    give_back_freed_memory()
     speech_links: dict[str, list[Link]] = {}
-    if len(speeches) > 1:
-        docs = [speech_words(sp, segment) for sp in speeches]
-        for speech in speeches:  # served: let go before the speeches' matrix, the stage's peak (the cache keeps them)
-            for section in speech.all_sections():
-                section.words = None
-        give_back_freed_memory()
+    if docs:
         matrix = tfidf(docs)
         del docs
         groups = np.arange(len(speeches))
