@@ -1,8 +1,12 @@
 """One piece of work in a forked child process while the build goes on with the next stages.
 
-The search index needs only the finished knowledge base, and the pages need nothing from it: on two
-cores the two run side by side. The child inherits the knowledge base by fork (the build froze it
-out of the cycle collector first, so its pages stay shared) and sends back only its small result.
+The search index and the handouts need only the parsed speeches, and the pages need nothing from
+them: on two cores they run side by side. `Background(fn)` forks a child that runs fn() at once and
+inherits everything this process holds. That inheritance is not free: every page either process
+writes after the fork (reference counts change as soon as an object is read) is copied, so a child
+forked beside a large knowledge base ends up with a private copy of most of it. `Background.standing_by()`
+therefore forks while this process is still small, and the child waits for its work (a picklable
+function and its arguments) to be sent later. Either child sends back only its small result.
 Where fork is missing, or there is one core, the work runs in this process when its result is asked for.
 """
 
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import multiprocessing
 import os
 import pickle
@@ -34,25 +39,47 @@ class Background:
     Leaving the block without asking for the result (an error in the stages between) stops the child.
     """
 
-    def __init__(self, fn: Callable[[], Any]):
+    def __init__(self, fn: Callable[[], Any] | None):
         self.fn = fn
+        """None: the child stands by for the work that `start` sends."""
         self.seconds = 0.0
         """Wall-clock seconds the work itself took (in the child, or here)."""
         self.peak_mb = 0.0
         """The peak resident memory of the process that did the work (a child shares most pages with its parent)."""
         self._process = None
         self._receiver = None
+        self._work_sender = None
+
+    @classmethod
+    def standing_by(cls) -> Background:
+        """`with Background.standing_by() as work: …; work.start(fn, *args); …; value = work.result()`:
+        the child is forked on entering, and runs fn(*args) once `start` sends it."""
+        return cls(None)
 
     def __enter__(self) -> Background:
         if (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
+            work_receiver = None
+            if self.fn is None:
+                work_receiver, self._work_sender = context.Pipe(duplex=False)
             # Not a daemon: the work may fork workers of its own (typesetting does), which a daemon may not.
             # The child ends with the block (__exit__) or, on Linux, with this process (_end_with_parent).
-            self._process = context.Process(target=_child, args=(self.fn, sender))
+            self._process = context.Process(target=_child, args=(self.fn, sender, work_receiver))
             self._process.start()
             sender.close()
+            if work_receiver is not None:
+                work_receiver.close()
         return self
+
+    def start(self, fn: Callable[..., Any], *args) -> None:
+        """Send the standing-by child its work: fn and args travel pickled (fn by its name)."""
+        if self._process is None:
+            self.fn = functools.partial(fn, *args)
+            return
+        self._work_sender.send((fn, args))
+        self._work_sender.close()
+        self._work_sender = None
 
     def __exit__(self, *exc_info) -> None:
         if self._process is not None:
@@ -60,6 +87,9 @@ class Background:
                 self._process.terminate()
             self._process.join()
             self._receiver.close()
+            if self._work_sender is not None:
+                self._work_sender.close()
+                self._work_sender = None
             self._process = None
 
     def result(self):
@@ -83,8 +113,15 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
     return value, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(fn: Callable[[], Any], sender) -> None:
+def _child(fn: Callable[[], Any] | None, sender, work_receiver) -> None:
     _end_with_parent()
+    if fn is None:
+        try:
+            work, args = work_receiver.recv()
+        except EOFError:  # the build ended, or went another way, before sending any work
+            return
+        work_receiver.close()
+        fn = functools.partial(work, *args)
     try:
         value, seconds, peak_mb = _timed(fn)
         message = ("ok", value, seconds, peak_mb)

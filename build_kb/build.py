@@ -11,7 +11,7 @@ import gc
 import logging
 import shutil
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +23,9 @@ from .config import load_print_config
 from .model import KnowledgeBase, Problem
 from .publish.pdf import PrintedPdf, Printer, install_pdfs
 from .render.handout import count_handouts, plan_handouts
-from .pipeline import BuildStats, StageTimer, enrich_corpus, parse_corpus
+from .pipeline import BuildStats, ParsedCorpus, StageTimer, enrich_corpus, parse_corpus
 from .render.pages import render_pages
-from .publish.search_index import write_search_index
+from .publish.search_index import CachedSpeeches, CachedSpeechMissing, write_search_index, write_search_index_from_cache
 
 log = logging.getLogger(__name__)
 
@@ -86,56 +86,59 @@ def build(options: BuildOptions) -> BuildReport:
             return BuildReport(kb=None, site_dir=site_dir)
 
         stats = BuildStats()
-        with _no_cycle_collection():
-            parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
-                project.corpus_dir,
-                progress=options.progress,
-                cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
-                follow_links=options.follow_links,
-                stats=stats,
-            )
-        # The knowledge base lives until the end of the build: the cycle collector need not walk its
-        # millions of objects again at every collection the later stages trigger (and a forked
-        # child does not copy the pages it would touch doing so).
-        gc.freeze()
-        for problem in parsed.kb.problems:
-            log.warning(str(problem))
-        if options.strict and parsed.kb.problems:
-            raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
-        publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
-
-        timer = StageTimer()
-        # The search index and the handouts need only the parsed speeches: children make them while
-        # this process enriches and renders.
-        with publish.staging_folder(site_dir) as staging, \
-                _search_index_beside(parsed.kb, staging, options.cache_dir, site_dir) as (search, search_dir), \
-                _handouts_beside(parsed.kb, project, options, staging) as printing:
-            kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
+        # Forked now, while this process is small: fed from the speech cache, the search child then
+        # never holds (nor inherits) the knowledge base the build is about to make.
+        with (Background.standing_by() if options.cache_dir else nullcontext()) as search_child:
+            with _no_cycle_collection():
+                parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
+                    project.corpus_dir,
+                    progress=options.progress,
+                    cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
+                    follow_links=options.follow_links,
+                    stats=stats,
+                )
+            # The knowledge base lives until the end of the build: the cycle collector need not walk its
+            # millions of objects again at every collection the later stages trigger (and a forked
+            # child does not copy the pages it would touch doing so).
             gc.freeze()
-            report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
-            with timer("waiting for the handouts"):  # → render (handouts) → print: pages link them with their length
-                printed, print_problems = printing.result()
-            kb.problems.extend(print_problems)
-            report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
-            timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
-            with timer("render"):
-                pages = render_pages(kb, report.pdfs)
-            with timer("mkdocs"):
-                layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
-                report.laid_out = sorted(layouts.laid_out) if layouts else None
-            install_pdfs(printed, staging)
-            with timer("export"):
-                with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
-                    export.dump(kb, out)
-            with timer("waiting for the search index"):
-                report.search_bytes = search.result()
-            _move_into(search_dir, staging)
-            timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
-            publish.mark_as_ours(staging, kb)
-            report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
-            if layouts:
-                layouts.record_live(staging)
-            publish.swap_in(staging, site_dir)
+            for problem in parsed.kb.problems:
+                log.warning(str(problem))
+            if options.strict and parsed.kb.problems:
+                raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
+            publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
+
+            timer = StageTimer()
+            # The search index and the handouts need only the parsed speeches: children make them while
+            # this process enriches and renders.
+            with publish.staging_folder(site_dir) as staging, \
+                    _search_index_beside(parsed, staging, options.cache_dir, site_dir, search_child) as (search, search_dir), \
+                    _handouts_beside(parsed.kb, project, options, staging) as printing:
+                kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
+                gc.freeze()
+                report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
+                with timer("waiting for the handouts"):  # → render (handouts) → print: pages link them with their length
+                    printed, print_problems = printing.result()
+                kb.problems.extend(print_problems)
+                report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
+                timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
+                with timer("render"):
+                    pages = render_pages(kb, report.pdfs)
+                with timer("mkdocs"):
+                    layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
+                    report.laid_out = sorted(layouts.laid_out) if layouts else None
+                install_pdfs(printed, staging)
+                with timer("export"):
+                    with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
+                        export.dump(kb, out)
+                with timer("waiting for the search index"):
+                    report.search_bytes = search.result()
+                _move_into(search_dir, staging)
+                timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
+                publish.mark_as_ours(staging, kb)
+                report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
+                if layouts:
+                    layouts.record_live(staging)
+                publish.swap_in(staging, site_dir)
         report.seconds.update(timer.seconds)
         report.peak_mb.update(timer.peak_mb)
         if fingerprint:
@@ -144,18 +147,48 @@ def build(options: BuildOptions) -> BuildReport:
 
 
 @contextmanager
-def _search_index_beside(kb: KnowledgeBase, staging: Path, cache_dir: Path | None, live_site: Path):
-    """(the work, its folder): the search index, written beside the staging folder by a forked child
-    while the pages are made (it needs only the knowledge base), to be moved in when done; files the
-    live site holds unchanged are linked from it. The folder is removed afterwards whatever happens."""
+def _search_index_beside(parsed: ParsedCorpus, staging: Path, cache_dir: Path | None, live_site: Path, standing_by: Background | None):
+    """(the work, its folder): the search index, written beside the staging folder by a child while
+    the pages are made, to be moved in when done; files the live site holds unchanged are linked
+    from it. The child `standing_by` reads the speeches from the cache; without one (or without a
+    cache entry for every speech) a child is forked now and inherits the knowledge base. The folder
+    is removed afterwards whatever happens."""
+    kb = parsed.kb
     beside = staging.with_name(staging.name + ".search")
     shutil.rmtree(beside, ignore_errors=True)
     search_cache = Path(cache_dir) / "search" if cache_dir else None
+    cached = CachedSpeeches.of(kb, parsed.speech_cache, parsed.cache_keys) if parsed.speech_cache and standing_by else None
     try:
-        with Background(lambda: write_search_index(kb, beside, search_cache, live_site)) as work:
-            yield work, beside
+        if cached is not None:
+            standing_by.start(write_search_index_from_cache, kb.themes, cached, beside, search_cache, live_site)
+            yield _SearchIndexWork(standing_by, lambda: write_search_index(kb, beside, search_cache, live_site), beside), beside
+        else:
+            with Background(lambda: write_search_index(kb, beside, search_cache, live_site)) as work:
+                yield work, beside
     finally:
         shutil.rmtree(beside, ignore_errors=True)
+
+
+class _SearchIndexWork:
+    """The child's search index; written here instead when the child found a cache entry gone
+    (another build, or a person, emptied the cache while this one ran)."""
+
+    def __init__(self, child: Background, write_here: Callable[[], dict[str, int]], folder: Path):
+        self.child, self.write_here, self.folder = child, write_here, folder
+        self.seconds = self.peak_mb = 0.0
+
+    def result(self) -> dict[str, int]:
+        try:
+            sizes = self.child.result()
+            self.seconds, self.peak_mb = self.child.seconds, self.child.peak_mb
+            return sizes
+        except CachedSpeechMissing as exc:
+            log.warning("%s; the search index is written from the knowledge base instead", exc)
+            shutil.rmtree(self.folder, ignore_errors=True)
+            background = Background(self.write_here)  # not entered: it runs here, timed
+            sizes = background.result()
+            self.seconds, self.peak_mb = background.seconds, background.peak_mb
+            return sizes
 
 
 def _move_into(source: Path, target: Path) -> None:

@@ -88,6 +88,10 @@ class ParsedCorpus:
     """Speeches (in order), themes, each theme's sections, problems; no terms or related passages yet."""
     glossary: list
     segment: Callable[[str], list[str]]
+    cache_keys: dict[str, str] = field(default_factory=dict)
+    """Speech id → the key of its entry in the speech cache (empty without a cache)."""
+    speech_cache: Path | None = None
+    """The folder of the speech cache's entries."""
 
 
 def parse_corpus(
@@ -120,7 +124,7 @@ def parse_corpus(
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links)
-    results = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens, cache.key if cache else None), cache, progress, timer)
+    results, stored_under = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens, cache.key if cache else None), cache, progress, timer)
     speeches = _collect(jobs, results, problems)
 
     for key, override in sorted(overrides.items()):
@@ -137,7 +141,8 @@ def parse_corpus(
     # What the classification of each speech adds up to: the sections of each theme, and each year's mix.
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
-    return ParsedCorpus(kb, glossary, segmenter.tokens)
+    cache_keys = {s.id: stored_under[s.source.rel_path] for s in speeches if s.source.rel_path in stored_under}
+    return ParsedCorpus(kb, glossary, segmenter.tokens, cache_keys, cache.directory if cache else None)
 
 
 def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_dir: Path | None = None) -> KnowledgeBase:
@@ -199,14 +204,19 @@ def _cannot_be_read(rel: str, exc: OSError) -> Problem:
     return Problem(rel, f"cannot be read: {exc.strerror}", severity="error")
 
 
-def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, progress: Progress | None, timer: StageTimer) -> dict[str, tuple]:
-    """relative path → (speech or None, problems): from the cache, else computed and cached."""
+def _process(
+    jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, progress: Progress | None, timer: StageTimer
+) -> tuple[dict[str, tuple], dict[str, str]]:
+    """(relative path → (speech or None, problems), relative path → the key its result is cached
+    under): from the cache, else computed and cached."""
     results: dict[str, tuple] = {}
+    stored_under: dict[str, str] = {}
     misses = []
     for job in jobs:
         cached = cache.get(job[3]) if cache else None
         if cached is not None:
             results[job[0]] = cached
+            stored_under[job[0]] = job[3]
         else:
             misses.append(job)
     started = time.perf_counter()
@@ -218,10 +228,11 @@ def _process(jobs: list[Job], worker: "_FileWorker", cache: SpeechCache | None, 
         results[job[0]] = result
         if cache and key:  # the key of the bytes the worker read (the file may have been saved since it was hashed)
             cache.put(key, result)
+            stored_under[job[0]] = key
     if progress:
         progress(len(jobs), len(jobs), "")
     timer.seconds["per-speech (wall)"] = time.perf_counter() - started
-    return results
+    return results, stored_under
 
 
 def _collect(jobs: list[Job], results: dict[str, tuple], problems: list[Problem]) -> list[Speech]:

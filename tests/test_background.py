@@ -102,3 +102,37 @@ def test_a_child_does_not_outlive_a_killed_build(tmp_path):
     else:
         os.kill(child, signal.SIGKILL)
         pytest.fail("the child went on after its build was killed")
+
+
+def test_a_standing_by_child_is_forked_on_entering_and_runs_the_work_it_is_sent(tmp_path, monkeypatch):
+    monkeypatch.setattr(background, "STATE_FOR_TEST", "before", raising=False)
+    with Background.standing_by() as work:
+        monkeypatch.setattr(background, "STATE_FOR_TEST", "after", raising=False)  # made after the fork
+        work.start(_report_state, {"argument": "sent"}, tmp_path / "seen")
+        child_pid = work.result()
+    assert child_pid != os.getpid()
+    # The child holds what this process held on entering, and the arguments sent with the work.
+    assert (tmp_path / "seen").read_text() == "before sent"
+    assert work.seconds >= 0 and work.peak_mb > 0
+
+
+def _report_state(held: dict, seen: Path) -> int:
+    seen.write_text(f"{background.STATE_FOR_TEST} {held['argument']}")
+    return os.getpid()
+
+
+def test_a_standing_by_child_sent_nothing_ends_with_the_block():
+    with Background.standing_by() as work:
+        child = work._process
+        assert child.is_alive()
+    assert not child.is_alive()
+
+
+def test_without_fork_the_standing_by_work_runs_here_when_asked(monkeypatch, tmp_path):
+    monkeypatch.setattr(background.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with Background.standing_by() as work:
+        monkeypatch.setattr(background, "STATE_FOR_TEST", "here", raising=False)
+        work.start(_report_state, {"argument": "sent"}, tmp_path / "seen")
+        assert not (tmp_path / "seen").exists()
+        assert work.result() == os.getpid()
+    assert (tmp_path / "seen").read_text() == "here sent"

@@ -164,3 +164,50 @@ def test_a_live_page_changed_by_hand_is_made_again(first_build, tmp_path):
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(site) == files(cold)  # … not from the changed file
+
+
+OTHER_SPEECH = """在全县基层党建工作推进会上的讲话
+（2020年9月15日）
+同志们：
+一、推动基层党组织全面进步全面过硬。要持续整顿软弱涣散村党组织，选优配强村党组织书记。
+二、加强党员教育管理。要严格落实“三会一课”制度，引导党员在乡村振兴中当先锋作表率。
+"""
+
+
+def test_the_search_index_read_from_the_cache_is_the_one_a_cold_build_writes(tmp_path, monkeypatch):
+    """With a cache the search child reads each speech from it, under the id the build gave it (two
+    files named alike: one is renamed)."""
+    from build_kb import build as build_module
+
+    corpus = make_corpus(tmp_path / "corpus", {"a/report.txt": NEW_SPEECH, "b/report.txt": OTHER_SPEECH})
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+
+    def not_from_the_knowledge_base(*args):
+        raise AssertionError("the search index was written from the knowledge base")
+
+    monkeypatch.setattr(build_module, "write_search_index", not_from_the_knowledge_base)
+    kb = build_site(MKDOCS_YML, tmp_path / "site", corpus_dir=corpus, cache_dir=tmp_path / "cache")
+    assert sorted(s.id for s in kb.speeches)[0] == "report" and sorted(s.id for s in kb.speeches)[1].startswith("report-")
+    assert files(tmp_path / "site") == files(cold)
+
+
+def test_a_cache_emptied_during_the_build_still_gives_the_whole_search_index(tmp_path, monkeypatch, caplog):
+    from build_kb import build as build_module
+
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": NEW_SPEECH, "b.txt": OTHER_SPEECH})
+    cache = tmp_path / "cache"
+    parse = build_module.parse_corpus
+
+    def parse_then_empty_the_cache(*args, **kwargs):
+        parsed = parse(*args, **kwargs)
+        shutil.rmtree(cache / "speeches")
+        return parsed
+
+    monkeypatch.setattr(build_module, "parse_corpus", parse_then_empty_the_cache)
+    build_site(MKDOCS_YML, tmp_path / "site", corpus_dir=corpus, cache_dir=cache)
+    monkeypatch.undo()
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+    assert files(tmp_path / "site") == files(cold)
+    assert "is gone or damaged; the search index is written from the knowledge base instead" in caplog.text

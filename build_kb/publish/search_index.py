@@ -35,12 +35,16 @@ import struct
 import tempfile
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..text import FORMAT_CHARACTERS, newest_first_key
-from ..model import KnowledgeBase, Speech
+from ..cache import SpeechCache
+from ..errors import KbError
+from ..model import KnowledgeBase, Speech, Theme
 from ..store import read_sealed, write_sealed
 from ..render.common import date_cn, theme_colours
 
@@ -445,6 +449,61 @@ def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.nd
 def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None, live_site: Path | None = None) -> dict[str, int]:
     """Write site/search/; return sizes in bytes by part (meta, records, index, texts). A file the
     `live_site` already holds byte for byte is linked from there instead of written anew."""
+    shown = [kb.speeches[i] for i in sort_order(kb.speeches)]
+    return write_search_files(kb.themes, shown, count_characters(kb.speeches), site_dir, cache_dir, live_site)
+
+
+@dataclass(frozen=True)
+class CachedSpeeches:
+    """The speeches of a built knowledge base as the search index reads them from the speech cache:
+    what a child process needs to write the index without holding (or inheriting) the knowledge base."""
+
+    speech_cache: Path
+    entries: list[tuple[str, str]]
+    """(cache key, speech id) of every speech, in the order results are shown; the id is the
+    speech's final one (the build may have renamed it to keep ids unique)."""
+    characters: int
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, speech_cache: Path, cache_keys: dict[str, str]) -> CachedSpeeches | None:
+        """None when a speech has no cache entry (the index is then written from `kb` itself)."""
+        entries = []
+        for i in sort_order(kb.speeches):
+            key = cache_keys.get(kb.speeches[i].id)
+            if key is None:
+                return None
+            entries.append((key, kb.speeches[i].id))
+        return cls(Path(speech_cache), entries, count_characters(kb.speeches))
+
+    def __iter__(self):
+        cache = SpeechCache(self.speech_cache, context="")
+        for key, speech_id in self.entries:
+            cached = cache.get(key)
+            if cached is None or cached[0] is None:
+                raise CachedSpeechMissing(f"{cache.directory}: the cache entry {key} of speech {speech_id} is gone or damaged")
+            speech = cached[0]
+            speech.id = speech_id
+            yield speech
+
+
+class CachedSpeechMissing(KbError):
+    """A speech's cache entry vanished while the build ran: the index has to be written from the knowledge base."""
+
+
+def write_search_index_from_cache(themes: list[Theme], speeches: CachedSpeeches, site_dir: Path, cache_dir: Path | None = None, live_site: Path | None = None) -> dict[str, int]:
+    """write_search_index, reading one speech at a time from the speech cache."""
+    return write_search_files(themes, speeches, speeches.characters, site_dir, cache_dir, live_site)
+
+
+def count_characters(speeches: list[Speech]) -> int:
+    return sum(len(p.text) for speech in speeches for p in speech.all_paragraphs())
+
+
+def write_search_files(
+    themes: list[Theme], shown: Iterable[Speech], characters: int, site_dir: Path, cache_dir: Path | None = None, live_site: Path | None = None
+) -> dict[str, int]:
+    """site/search/ for the speeches in the order results are shown, read once, one at a time;
+    `characters`, their paragraphs' length, sizes the spill partitions."""
     out = Path(site_dir) / "search"
     live = Path(live_site) / "search" if live_site else None
 
@@ -453,22 +512,19 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
 
     (out / "i").mkdir(parents=True, exist_ok=True)
     (out / "t").mkdir(parents=True, exist_ok=True)
-    theme_bits = {t.id: 1 << i for i, t in enumerate(kb.themes[:30])}
-    colours = theme_colours(kb.themes)
-    order = sort_order(kb.speeches)
+    theme_bits = {t.id: 1 << i for i, t in enumerate(themes[:30])}
+    colours = theme_colours(themes)
 
     sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0}
     speeches_meta = []
     masks: list[int] = []
     # Bigram occurrences are spilled to disk in partitions (by bigram) as the speeches stream past,
     # then encoded one partition at a time: memory stays bounded by a partition, not the corpus.
-    characters = sum(len(p.text) for speech in kb.speeches for p in speech.all_paragraphs())
     partitions = max(1, math.ceil(characters / ENCODE_SLICE))
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=cache_dir.parent if cache_dir else None) as spill:
         spill_files = [open(Path(spill) / f"{k}.bin", "wb") for k in range(partitions)]
         try:
-            for speech_index in order:
-                speech = kb.speeches[speech_index]
+            for speech in shown:
                 records = speech_records(speech, theme_bits)
                 (codes, numbers, positions), data = _speech_part(records, cache_dir)
                 _spill(spill_files, codes, numbers.astype(np.uint32) + np.uint32(len(masks)), positions)
@@ -511,7 +567,7 @@ def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None
         "version": FORMAT_VERSION,
         "shards": shard_count,
         "records": len(masks),
-        "themes": [[t.id, t.name, colours[t.id]] for t in kb.themes[:30]],
+        "themes": [[t.id, t.name, colours[t.id]] for t in themes[:30]],
         "speeches": speeches_meta,
         "t2s": traditional_map(),
         "punctuation": punctuation(),
