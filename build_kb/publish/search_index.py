@@ -34,7 +34,7 @@ import re
 import struct
 import tempfile
 import unicodedata
-from collections import defaultdict
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -446,6 +446,45 @@ def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.nd
             occurrences[bounds[k] : bounds[k + 1]].tofile(f)
 
 
+class _EntryFile:
+    """The index entries (bigram, its postings), written to a file as each partition is encoded, with
+    what orders them into shards kept in arrays: at 10,000 speeches, a million entries held as bytes
+    in a dict took a third of a gigabyte."""
+
+    def __init__(self, path: Path):
+        self._file = open(path, "w+b")
+        self._codes, self._hashes, self._starts = array("Q"), array("I"), array("Q")
+        self.total = 0
+        """Bytes of all entries."""
+
+    def add(self, gram: str, body: bytes) -> None:
+        key = gram.encode("utf-8")
+        entry = bytes([len(key)]) + key + varint(len(body)) + body
+        self._file.write(entry)
+        self._codes.append(ord(gram[0]) << 32 | ord(gram[1]))
+        self._hashes.append(fnv1a(gram))
+        self._starts.append(self.total)
+        self.total += len(entry)
+
+    def by_shard(self, shard_count: int):
+        """Each shard's entries in turn (shard k = fnv1a(bigram) mod shard_count), in bigram order:
+        a bigram's code orders as its two characters do."""
+        self._file.flush()
+        codes = np.frombuffer(self._codes, dtype=np.uint64)
+        shards = np.frombuffer(self._hashes, dtype=np.uint32) % np.uint32(shard_count)
+        starts = np.frombuffer(self._starts, dtype=np.uint64).astype(np.int64)
+        ends = np.append(starts[1:], self.total)
+        order = np.lexsort((codes, shards))
+        bounds = np.searchsorted(shards[order], np.arange(shard_count + 1))
+        descriptor = self._file.fileno()
+        for k in range(shard_count):
+            chosen = order[bounds[k] : bounds[k + 1]]
+            yield [os.pread(descriptor, end - start, start) for start, end in zip(starts[chosen].tolist(), ends[chosen].tolist())]
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def write_search_index(kb: KnowledgeBase, site_dir: Path, cache_dir: Path | None = None, live_site: Path | None = None) -> dict[str, int]:
     """Write site/search/; return sizes in bytes by part (meta, records, index, texts). A file the
     `live_site` already holds byte for byte is linked from there instead of written anew."""
@@ -517,7 +556,7 @@ def write_search_files(
 
     sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0}
     speeches_meta = []
-    masks: list[int] = []
+    masks = array("I")  # of every record: at 10,000 speeches, 1.5 million of them
     # Bigram occurrences are spilled to disk in partitions (by bigram) as the speeches stream past,
     # then encoded one partition at a time: memory stays bounded by a partition, not the corpus.
     partitions = max(1, math.ceil(characters / ENCODE_SLICE))
@@ -536,25 +575,21 @@ def write_search_files(
         finally:
             for f in spill_files:
                 f.close()
-        encoded: dict[str, bytes] = {}
+        entries = _EntryFile(Path(spill) / "entries.bin")
         for k in range(partitions):
             occurrences = np.fromfile(Path(spill) / f"{k}.bin", dtype=_OCCURRENCE)
             postings = encode_postings(occurrences["code"], occurrences["record"], occurrences["place"])
             del occurrences
             for gram, body in postings.items():
-                key = gram.encode("utf-8")
-                encoded[gram] = bytes([len(key)]) + key + varint(len(body)) + body
-    total = sum(len(v) for v in encoded.values())
-    shard_count = max(1, min(MAX_SHARDS, math.ceil(total / TARGET_SHARD_BYTES)))
-    shards: dict[int, list[bytes]] = defaultdict(list)
-    for gram in sorted(encoded):
-        shards[fnv1a(gram) % shard_count].append(encoded[gram])
-    for k in range(shard_count):
-        entries = shards.get(k, [])
-        shard = SHARD_MAGIC + struct.pack("<I", len(entries)) + b"".join(entries)
-        script = data_script(f"i/{k}", shard)
-        write(f"i/{k}.js", script)
-        sizes["index"] += len(script)
+                entries.add(gram, body)
+            del postings
+        shard_count = max(1, min(MAX_SHARDS, math.ceil(entries.total / TARGET_SHARD_BYTES)))
+        for k, shard_entries in enumerate(entries.by_shard(shard_count)):
+            shard = SHARD_MAGIC + struct.pack("<I", len(shard_entries)) + b"".join(shard_entries)
+            script = data_script(f"i/{k}", shard)
+            write(f"i/{k}.js", script)
+            sizes["index"] += len(script)
+        entries.close()
 
     runs = bytearray(RUNS_MAGIC)
     for mask, group in itertools.groupby(masks):
