@@ -59,7 +59,7 @@ CACHE_FORMAT = 3
 """Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
 """Of a shard before compression."""
-ENCODE_SLICE = 1_500_000
+ENCODE_SLICE = 500_000
 """About this many bigram occurrences are encoded at a time (bounds the encoder's memory)."""
 MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
