@@ -11,7 +11,7 @@ import gc
 import logging
 import shutil
 from collections.abc import Callable
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +82,7 @@ def build(options: BuildOptions) -> BuildReport:
     project = publish.open_project(options.config_file, options.corpus_dir, options.strict)
     site_dir = Path(options.site_dir).absolute()
     publish.check_site_dir(site_dir, project.protected(options.cache_dir))
-    with publish.build_lock(site_dir), _unfrozen_at_exit():
+    with publish.build_lock(site_dir), _unfrozen_at_exit(), ExitStack() as ends_with_build:
         publish.recover_interrupted_swap(site_dir)
         fingerprint = publish.inputs_fingerprint(project, options, site_dir) if options.cache_dir else None
         if fingerprint and publish.up_to_date(options.cache_dir, site_dir, fingerprint):
@@ -91,57 +91,57 @@ def build(options: BuildOptions) -> BuildReport:
         stats = BuildStats()
         # Forked now, while this process is small: fed from the speech cache, the search child then
         # never holds (nor inherits) the knowledge base the build is about to make.
-        with (Background.standing_by(niceness=SEARCH_NICENESS) if options.cache_dir else nullcontext()) as search_child:
-            with _no_cycle_collection():
-                parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
-                    project.corpus_dir,
-                    progress=options.progress,
-                    cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
-                    follow_links=options.follow_links,
-                    stats=stats,
-                )
-            # The knowledge base lives until the end of the build: the cycle collector need not walk its
-            # millions of objects again at every collection the later stages trigger (and a forked
-            # child does not copy the pages it would touch doing so).
-            gc.freeze()
-            for problem in parsed.kb.problems:
-                log.warning(str(problem))
-            if options.strict and parsed.kb.problems:
-                raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
-            publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
+        search_child = ends_with_build.enter_context(Background.standing_by(niceness=SEARCH_NICENESS)) if options.cache_dir else None
+        with _no_cycle_collection():
+            parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
+                project.corpus_dir,
+                progress=options.progress,
+                cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
+                follow_links=options.follow_links,
+                stats=stats,
+            )
+        # The knowledge base lives until the end of the build: the cycle collector need not walk its
+        # millions of objects again at every collection the later stages trigger (and a forked
+        # child does not copy the pages it would touch doing so).
+        gc.freeze()
+        for problem in parsed.kb.problems:
+            log.warning(str(problem))
+        if options.strict and parsed.kb.problems:
+            raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
+        publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
 
-            timer = StageTimer()
-            # The search index and the handouts need only the parsed speeches: children make them while
-            # this process enriches and renders.
-            with publish.staging_folder(site_dir) as staging, \
-                    _search_index_beside(parsed, staging, options.cache_dir, site_dir, search_child) as (search, search_dir), \
-                    _handouts_beside(parsed.kb, project, options, staging) as printing:
-                kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
-                gc.freeze()
-                report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
-                with timer("waiting for the handouts"):  # → render (handouts) → print: pages link them with their length
-                    printed, print_problems = printing.result()
-                kb.problems.extend(print_problems)
-                report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
-                timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
-                with timer("render"):
-                    pages = render_pages(kb, report.pdfs)
-                with timer("mkdocs"):
-                    layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
-                    report.laid_out = sorted(layouts.laid_out) if layouts else None
-                install_pdfs(printed, staging)
-                with timer("export"):
-                    with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
-                        export.dump(kb, out)
-                with timer("waiting for the search index"):
-                    report.search_bytes = search.result()
-                _move_into(search_dir, staging)
-                timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
-                publish.mark_as_ours(staging, kb)
-                report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
-                if layouts:
-                    layouts.record_live(staging)
-                publish.swap_in(staging, site_dir)
+        timer = StageTimer()
+        # The search index and the handouts need only the parsed speeches: children make them while
+        # this process enriches and renders.
+        with publish.staging_folder(site_dir) as staging, \
+                _search_index_beside(parsed, staging, options.cache_dir, site_dir, search_child) as (search, search_dir), \
+                _handouts_beside(parsed.kb, project, options, staging) as printing:
+            kb = enrich_corpus(parsed, stats, Path(options.cache_dir) / "terms" if options.cache_dir else None)  # → enrich: 提法, related passages
+            gc.freeze()
+            report = BuildReport(kb=kb, site_dir=site_dir, seconds=stats.seconds, cache_hits=stats.cache_hits, cache_misses=stats.cache_misses, peak_mb=stats.peak_mb)
+            with timer("waiting for the handouts"):  # → render (handouts) → print: pages link them with their length
+                printed, print_problems = printing.result()
+            kb.problems.extend(print_problems)
+            report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
+            timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
+            with timer("render"):
+                pages = render_pages(kb, report.pdfs)
+            with timer("mkdocs"):
+                layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
+                report.laid_out = sorted(layouts.laid_out) if layouts else None
+            install_pdfs(printed, staging)
+            with timer("export"):
+                with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
+                    export.dump(kb, out)
+            with timer("waiting for the search index"):
+                report.search_bytes = search.result()
+            _move_into(search_dir, staging)
+            timer.seconds["search index"], timer.peak_mb["search index"] = search.seconds, search.peak_mb
+            publish.mark_as_ours(staging, kb)
+            report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
+            if layouts:
+                layouts.record_live(staging)
+            publish.swap_in(staging, site_dir)
         report.seconds.update(timer.seconds)
         report.peak_mb.update(timer.peak_mb)
         if fingerprint:

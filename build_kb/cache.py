@@ -78,8 +78,9 @@ class SpeechCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.entry"
 
-    def get(self, key: str) -> SpeechResult | None:
-        """The cached (speech, problems) for `key`."""
+    def get(self, key: str, with_words: bool = True) -> SpeechResult | None:
+        """The cached (speech, problems) for `key`; without the sections' word counts unless
+        `with_words` (`words` reads them when they are needed)."""
         path = self._path(key)
         payload = read_sealed(path, CACHE_FORMAT)
         if payload is None:
@@ -89,7 +90,7 @@ class SpeechCache:
             self.misses += 1
             return None
         try:
-            speech, problems = _unpack_entry(payload)
+            speech, problems = _unpack_entry(payload, with_words)
         except (ValueError, TypeError, KeyError, zlib.error, struct.error) as exc:
             log.warning("ignoring an unreadable cache entry %s: %s", path, exc)
             self.misses += 1
@@ -99,6 +100,17 @@ class SpeechCache:
 
     def put(self, key: str, value: SpeechResult) -> None:
         write_sealed(self._path(key), _pack_entry(value), CACHE_FORMAT)
+
+    def words(self, key: str) -> list[bytes | None] | None:
+        """The sections' word counts of the speech cached under `key`, in all_sections order (None:
+        a section without); None when the entry is gone or damaged. The speech itself is not read."""
+        payload = read_sealed(self._path(key), CACHE_FORMAT)
+        if payload is None:
+            return None
+        try:
+            return _unpack_words(memoryview(payload), _LENGTH.unpack_from(payload, 0)[0] + 4)
+        except (ValueError, struct.error):
+            return None
 
 
 _LENGTH = struct.Struct("<I")
@@ -129,21 +141,40 @@ def _pack_entry(value: SpeechResult) -> bytes:
     ])
 
 
-def _unpack_entry(payload: bytes) -> SpeechResult:
+def _unpack_entry(payload: bytes, with_words: bool = True) -> SpeechResult:
     view = memoryview(payload)
     (size,) = _LENGTH.unpack_from(view, 0)
     speech, problems = from_json(view[4 : 4 + size], SpeechResult)
-    at = 4 + size
+    lengths, at = _word_lengths(view, 4 + size)
+    sections = speech.all_sections() if speech is not None else []
+    if len(sections) != len(lengths):
+        raise ValueError(f"{len(lengths)} word counts for {len(sections)} sections")
+    if with_words:
+        for section, packed in zip(sections, _slices(view, lengths, at)):
+            section.words = packed
+    return speech, problems
+
+
+def _unpack_words(view: memoryview, at: int) -> list[bytes | None]:
+    """The word counts that follow the JSON, which ends at `at`."""
+    lengths, at = _word_lengths(view, at)
+    return list(_slices(view, lengths, at))
+
+
+def _word_lengths(view: memoryview, at: int) -> tuple[tuple[int, ...], int]:
+    """(each section's word-count length, -1 for none; where the first starts), checked to fill the entry."""
     (count,) = _LENGTH.unpack_from(view, at)
     lengths = struct.unpack_from(f"<{count}i", view, at + 4)
     at += 4 + 4 * count
-    sections = speech.all_sections() if speech is not None else []
-    if len(sections) != count:
-        raise ValueError(f"{count} word counts for {len(sections)} sections")
-    for section, length in zip(sections, lengths):
-        if length >= 0:
-            section.words = bytes(view[at : at + length])
-            at += length
-    if at != len(payload):
+    if at + sum(length for length in lengths if length > 0) != len(view):
         raise ValueError("word counts do not fill the entry")
-    return speech, problems
+    return lengths, at
+
+
+def _slices(view: memoryview, lengths: tuple[int, ...], at: int):
+    for length in lengths:
+        if length < 0:
+            yield None
+        else:
+            yield bytes(view[at : at + length])
+            at += length

@@ -122,17 +122,24 @@ def test_a_cached_speech_keeps_the_order_of_its_dicts():
     assert list(back.subtopics) == ["talent", "cadres"] and list(back.theme_scores) == ["self-building", "cadres"]
 
 
-def test_a_cached_speech_is_the_speech_computed_with_its_word_counts(tmp_path):
+def test_a_cached_speech_is_the_speech_computed_and_its_word_counts_wait_in_the_cache(tmp_path):
     from build_kb.pipeline import parse_corpus
 
     text = "在全县人才工作会议上的讲话\n同志们：\n一、加强人才工作\n（一）引进人才。引进高层次人才和急需紧缺人才。\n（二）用好人才。\n二、关于天气\n"
     corpus = make_corpus(tmp_path / "c", {"x.txt": text, "y.txt": SPEECH})
-    computed = parse_corpus(corpus, cache_dir=tmp_path / "cache").kb.speeches
-    cached = parse_corpus(corpus, cache_dir=tmp_path / "cache").kb.speeches
-    sections = [s for speech in computed for s in speech.all_sections()]
-    assert any(s.words for s in sections)
-    assert [s.words for sp in cached for s in sp.all_sections()] == [s.words for s in sections]
-    assert cached == computed
+    computed = parse_corpus(corpus).kb.speeches  # no cache: the word counts stay on the sections
+    words = [[s.words for s in speech.all_sections()] for speech in computed]
+    assert any(w for speech in words for w in speech)
+    for first_time in (True, False):
+        parsed = parse_corpus(corpus, cache_dir=tmp_path / "cache")
+        assert (parsed.kb.speeches[0].source.rel_path, len(parsed.cache_keys)) == ("x.txt", 2)
+        # Computed or cached, the speech holds no word counts; its cache entry has them.
+        assert all(s.words is None for speech in parsed.kb.speeches for s in speech.all_sections()), first_time
+        assert [parsed.stored_words()(speech) for speech in parsed.kb.speeches] == words
+    for speech in computed:
+        for section in speech.all_sections():
+            section.words = None
+    assert parsed.kb.speeches == computed
 
 
 def test_a_file_saved_while_the_build_reads_it_is_cached_as_read(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 from scipy import sparse
@@ -31,6 +32,8 @@ CANDIDATES = 12
 WORDS_AT_ONCE = 1_000_000
 _SLICE = 2_000_000
 """Word entries handled at a time by tfidf's temporary arrays."""
+_DOCS_AT_ONCE = 1024
+"""Documents tfidf_read asks for at a time while it learns their lengths."""
 DENSE_COLUMNS = 2048
 """Columns multiplied densely at a time by _top_exact: 3,000 rows × 2,048 columns is 24 MB."""
 _WORD = re.compile(f"^[{HAN}]{{2,}}$")
@@ -70,7 +73,13 @@ def merge_words(parts: list[bytes]) -> bytes:
 
 
 def tfidf(docs: list[bytes]) -> sparse.csr_matrix:
-    """Rows: documents (packed word counts), L2-normalised sublinear TF-IDF (float32).
+    """Rows: documents (packed word counts), L2-normalised sublinear TF-IDF (float32); see tfidf_read."""
+    return tfidf_read(len(docs), lambda first, last: docs[first:last])
+
+
+def tfidf_read(n: int, read: Callable[[int, int], list[bytes]]) -> sparse.csr_matrix:
+    """tfidf of n documents, read a range at a time (`read(first, last)`, twice over, in order):
+    the documents need not all be held at once.
 
     Words found in one document only are counted in each row's norm but left out of the matrix: they
     cannot make two documents alike, and leaving them out makes the products much cheaper.
@@ -80,27 +89,38 @@ def tfidf(docs: list[bytes]) -> sparse.csr_matrix:
     50: 0.9 GB). Each document's words are sorted by hash, and so are the vocabulary's columns,
     which makes the entries a CSR matrix as they are.
     """
-    n = len(docs)
-    columns = [np.frombuffer(d, dtype=WORD_COUNTS) for d in docs]
-    lengths = np.fromiter((len(c) for c in columns), dtype=np.int64, count=n)
+    # First reading: each document's length, and the vocabulary, merged in a batch at a time (all
+    # the corpus's word hashes at once, and numpy's sorted copy of them, were the peak of the whole
+    # build at 10,000 speeches).
+    lengths = np.zeros(n, dtype=np.int64)
+    vocabulary = np.zeros(0, np.uint64)
+    batch: list[np.ndarray] = []
+    in_batch = 0
+    for first in range(0, n, _DOCS_AT_ONCE):
+        for offset, doc in enumerate(read(first, min(n, first + _DOCS_AT_ONCE))):
+            words = np.frombuffer(doc, dtype=WORD_COUNTS)["word"]
+            lengths[first + offset] = len(words)
+            batch.append(words)
+            in_batch += len(words)
+            if in_batch >= _SLICE:
+                vocabulary, batch, in_batch = np.union1d(vocabulary, np.concatenate(batch)), [], 0
+    if batch:
+        vocabulary = np.union1d(vocabulary, np.concatenate(batch))
+    del batch
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
     slices = list(_row_slices(starts))
-    # The vocabulary and each entry's column a slice at a time: all the corpus's word hashes at once,
-    # and numpy's sorted copy of them, were the peak of the whole build at 10,000 speeches.
-    vocabulary = np.zeros(0, np.uint64)
-    for first, last in slices:
-        vocabulary = np.union1d(vocabulary, _slice_words(columns, first, last))
+    # Second reading: each entry's column and count, a slice at a time.
     cols = np.empty(int(starts[-1]), dtype=np.int32)
+    weights = np.empty(int(starts[-1]), dtype=np.float32)
     for first, last in slices:
-        cols[starts[first] : starts[last]] = np.searchsorted(vocabulary, _slice_words(columns, first, last))
+        if last > first:
+            entries = np.concatenate([np.frombuffer(doc, dtype=WORD_COUNTS) for doc in read(first, last)])
+            cols[starts[first] : starts[last]] = np.searchsorted(vocabulary, entries["word"])
+            weights[starts[first] : starts[last]] = entries["count"]
+            del entries
     df = np.bincount(cols, minlength=len(vocabulary))
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-    weights = np.empty(int(starts[-1]), dtype=np.float32)
-    for first, last in slices:  # filled a slice at a time: no whole-corpus array of counts beside it
-        if last > first:
-            weights[starts[first] : starts[last]] = np.concatenate([c["count"] for c in columns[first:last]])
-    del columns
     np.log(weights, out=weights)
     weights += 1
     shared = np.empty(len(cols), dtype=bool)
@@ -143,10 +163,6 @@ def _row_slices(starts: np.ndarray):
         last = min(n, max(first + 1, int(np.searchsorted(starts, starts[first] + _SLICE, side="right")) - 1))
         yield first, last
         first = last
-
-
-def _slice_words(columns: list[np.ndarray], first: int, last: int) -> np.ndarray:
-    return np.concatenate([c["word"] for c in columns[first:last]]) if last > first else np.zeros(0, np.uint64)
 
 
 def top_similar(matrix: sparse.csr_matrix, groups: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
@@ -282,26 +298,39 @@ def subtree_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
 
 
-def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str], list[Link]], dict[str, list[Link]]]:
-    """(speech id, section id) → related passages elsewhere; speech id → related speeches."""
-    units: list[tuple[int, Section]] = []
+StoredWords = Callable[[Speech], "list[bytes | None] | None"]
+"""A speech's sections' word counts (in all_sections order) kept outside the knowledge base (the
+build's speech cache), or None when they cannot be had."""
+
+
+def link_related(
+    speeches: list[Speech], segment, stored_words: StoredWords | None = None
+) -> tuple[dict[tuple[str, str], list[Link]], dict[str, list[Link]]]:
+    """(speech id, section id) → related passages elsewhere; speech id → related speeches.
+
+    The sections' word counts are the sections' own (`section.words`), or read with `stored_words`
+    a speech at a time when the build keeps them on disk; missing ones are counted again."""
+    units: list[tuple[int, Section, int]] = []
+    """(speech index, section, its place in the speech's all_sections)"""
     for index, speech in enumerate(speeches):
-        for section in speech.all_sections():
+        for place, section in enumerate(speech.all_sections()):
             if section.kind == "body" and subtree_size(section) >= MIN_SECTION_CHARS:
-                units.append((index, section))
+                units.append((index, section, place))
+    words = _SpeechWords(speeches, segment, stored_words)
     section_links: dict[tuple[str, str], list[Link]] = {}
     if len(units) > 1:
-        matrix = tfidf([subtree_words(s, segment) for _, s in units])
-        groups = np.array([i for i, _ in units])
-        for (i, section), similar in zip(units, top_similar(matrix, groups, TOP_K, SECTION_THRESHOLD)):
+        matrix = tfidf_read(len(units), lambda first, last: [words.of_section(i, section, place) for i, section, place in units[first:last]])
+        groups = np.array([i for i, _, _ in units])
+        for (i, section, _), similar in zip(units, top_similar(matrix, groups, TOP_K, SECTION_THRESHOLD)):
             if similar:
                 section_links[(speeches[i].id, section.id)] = [
                     Link(speeches[units[j][0]].id, units[j][1].id, round(score, 3)) for j, score in similar
                 ]
         del matrix  # before the speeches' matrix is made: the two were the related stage's peak
-    docs = [speech_words(sp, segment) for sp in speeches] if len(speeches) > 1 else []
+    docs = [words.of_speech(i) for i in range(len(speeches))] if len(speeches) > 1 else []
     # The sections' word counts have served (the cache keeps them): let go before the speeches'
     # matrix, the stage's peak, and for the stages that follow (a third of the corpus's memory).
+    words.forget()
     for speech in speeches:
         for section in speech.all_sections():
             section.words = None
@@ -315,3 +344,36 @@ def link_related(speeches: list[Speech], segment) -> tuple[dict[tuple[str, str],
             if similar:
                 speech_links[speeches[i].id] = [Link(speeches[j].id, None, round(score, 3)) for j, score in similar]
     return section_links, speech_links
+
+
+class _SpeechWords:
+    """Word counts of sections and speeches, from the sections themselves or, when they are kept
+    on disk, read one speech at a time (the speech last read is held: units come in speech order)."""
+
+    def __init__(self, speeches: list[Speech], segment, stored_words: StoredWords | None):
+        self.speeches, self.segment, self.stored_words = speeches, segment, stored_words
+        self._index, self._stored = -1, None
+
+    def _stored_of(self, index: int) -> list | None:
+        if self.stored_words is None:
+            return None
+        if index != self._index:
+            self._index, self._stored = index, self.stored_words(self.speeches[index])
+        return self._stored
+
+    def of_section(self, index: int, section: Section, place: int) -> bytes:
+        stored = self._stored_of(index)
+        if section.words is None and stored is not None and stored[place] is not None:
+            return stored[place]
+        return subtree_words(section, self.segment)
+
+    def of_speech(self, index: int) -> bytes:
+        speech = self.speeches[index]
+        parts, place = [], 0
+        for top in speech.sections:
+            parts.append(self.of_section(index, top, place))
+            place += sum(1 for _ in top.walk())
+        return merge_words(parts)
+
+    def forget(self) -> None:
+        self._index, self._stored = -1, None

@@ -517,7 +517,7 @@ class CachedSpeeches:
     def __iter__(self):
         cache = SpeechCache(self.speech_cache, context="")
         for key, speech_id in self.entries:
-            cached = cache.get(key)
+            cached = cache.get(key, with_words=False)
             if cached is None or cached[0] is None:
                 raise CachedSpeechMissing(f"{cache.directory}: the cache entry {key} of speech {speech_id} is gone or damaged")
             speech = cached[0]
