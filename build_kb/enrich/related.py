@@ -290,10 +290,6 @@ def subtree_words(section: Section, segment) -> bytes:
     return section.words
 
 
-def speech_words(speech: Speech, segment) -> bytes:
-    return merge_words([subtree_words(section, segment) for section in speech.sections])
-
-
 def subtree_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
 
