@@ -39,12 +39,9 @@ class Background:
     Leaving the block without asking for the result (an error in the stages between) stops the child.
     """
 
-    def __init__(self, fn: Callable[[], Any] | None, niceness: int = 0):
+    def __init__(self, fn: Callable[[], Any] | None):
         self.fn = fn
         """None: the child stands by for the work that `start` sends."""
-        self.niceness = niceness
-        """Added to the child's nice value: work that has time to spare yields the processor to the
-        work the build waits for first."""
         self.seconds = 0.0
         """Wall-clock seconds the work itself took (in the child, or here)."""
         self.peak_mb = 0.0
@@ -54,10 +51,10 @@ class Background:
         self._work_sender = None
 
     @classmethod
-    def standing_by(cls, niceness: int = 0) -> Background:
+    def standing_by(cls) -> Background:
         """`with Background.standing_by() as work: …; work.start(fn, *args); …; value = work.result()`:
         the child is forked on entering, and runs fn(*args) once `start` sends it."""
-        return cls(None, niceness)
+        return cls(None)
 
     def __enter__(self) -> Background:
         if (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods():
@@ -68,7 +65,7 @@ class Background:
                 work_receiver, self._work_sender = context.Pipe(duplex=False)
             # Not a daemon: the work may fork workers of its own (typesetting does), which a daemon may not.
             # The child ends with the block (__exit__) or, on Linux, with this process (_end_with_parent).
-            self._process = context.Process(target=_child, args=(self.fn, sender, work_receiver, self.niceness))
+            self._process = context.Process(target=_child, args=(self.fn, sender, work_receiver))
             self._process.start()
             sender.close()
             if work_receiver is not None:
@@ -116,10 +113,8 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
     return value, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(fn: Callable[[], Any] | None, sender, work_receiver, niceness: int) -> None:
+def _child(fn: Callable[[], Any] | None, sender, work_receiver) -> None:
     _end_with_parent()
-    if niceness:
-        os.nice(niceness)
     if fn is None:
         try:
             work, args = work_receiver.recv()

@@ -28,9 +28,6 @@ from .render.pages import render_pages
 from .publish.search_index import CachedSpeeches, CachedSpeechMissing, write_search_index, write_search_index_from_cache
 
 log = logging.getLogger(__name__)
-SEARCH_NICENESS = 10
-"""The search index is waited for last, and has time to spare: on two cores its child yields to the
-build and to the handouts, which the pages wait for."""
 
 
 @dataclass
@@ -91,7 +88,7 @@ def build(options: BuildOptions) -> BuildReport:
         stats = BuildStats()
         # Forked now, while this process is small: fed from the speech cache, the search child then
         # never holds (nor inherits) the knowledge base the build is about to make.
-        search_child = ends_with_build.enter_context(Background.standing_by(niceness=SEARCH_NICENESS)) if options.cache_dir else None
+        search_child = ends_with_build.enter_context(Background.standing_by()) if options.cache_dir else None
         with _no_cycle_collection():
             parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
                 project.corpus_dir,
@@ -166,7 +163,7 @@ def _search_index_beside(parsed: ParsedCorpus, staging: Path, cache_dir: Path | 
             standing_by.start(write_search_index_from_cache, kb.themes, cached, beside, search_cache, live_site)
             yield _SearchIndexWork(standing_by, lambda: write_search_index(kb, beside, search_cache, live_site), beside), beside
         else:
-            with Background(lambda: write_search_index(kb, beside, search_cache, live_site), niceness=SEARCH_NICENESS) as work:
+            with Background(lambda: write_search_index(kb, beside, search_cache, live_site)) as work:
                 yield work, beside
     finally:
         shutil.rmtree(beside, ignore_errors=True)

@@ -137,10 +137,3 @@ def test_without_fork_the_standing_by_work_runs_here_when_asked(monkeypatch, tmp
         assert work.result() == os.getpid()
     assert (tmp_path / "seen").read_text() == "here sent"
 
-
-def test_a_child_given_a_niceness_runs_at_it():
-    with Background(lambda: os.nice(0), niceness=5) as work:
-        assert work.result() == min(19, os.nice(0) + 5)
-    with Background.standing_by(niceness=3) as work:
-        work.start(os.nice, 0)
-        assert work.result() == min(19, os.nice(0) + 3)
