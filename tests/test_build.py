@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -99,14 +100,39 @@ def test_same_corpus_gives_byte_identical_site(seed_site, tmp_path):
     assert tree_digest(again) == tree_digest(site)
 
 
-def test_pages_let_go_until_laid_out_give_the_same_site(seed_site, tmp_path, monkeypatch):
+def test_pages_held_compressed_until_laid_out_give_the_same_site(seed_site, tmp_path, monkeypatch):
     from build_kb.publish import plugin
 
-    monkeypatch.setattr(plugin, "HOLD_AS_TEXT", 0)  # every page made on demand is made again, the others wait compressed
+    monkeypatch.setattr(plugin, "HOLD_AS_TEXT", 0)  # the pages made at once all wait compressed
     site, _ = seed_site
     again = tmp_path / "site"
     build_site(MKDOCS_YML, again, corpus_dir=ROOT / "corpus", strict=True, pdf=True)
     assert tree_digest(again) == tree_digest(site)
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["no cache", "cache"])
+def test_a_page_made_on_demand_is_made_once_per_build(tmp_path, monkeypatch, cache):
+    """Its outline, its layout key and its HTML all come from one making, when it is laid out, however
+    little text the plugin may hold."""
+    from build_kb.publish import plugin
+    from build_kb.render import common
+
+    monkeypatch.setattr(plugin, "HOLD_AS_TEXT", 0)
+    made: Counter = Counter()
+    later = common.HtmlPage.later.__func__
+
+    def counted(cls, title, fill, **meta):
+        def fill_and_count(page):
+            made[id(page)] += 1
+            fill(page)
+
+        return later(cls, title, fill_and_count, **meta)
+
+    monkeypatch.setattr(common.HtmlPage, "later", classmethod(counted))
+    for site in ("site", "again"):  # the second build finds every layout stored (with a cache)
+        made.clear()
+        build_site(MKDOCS_YML, tmp_path / site, corpus_dir=ROOT / "corpus", cache_dir=tmp_path / "cache" if cache else None)
+        assert len(made) > 20 and set(made.values()) == {1}
 
 
 def test_markup_in_a_speech_is_shown_literally(tmp_path):

@@ -22,11 +22,9 @@ from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
-VERBATIM_TEMPLATE = "kb-verbatim.html"
-"""Writes out a page laid out by an earlier build (PageCache), as it was."""
 HOLD_AS_TEXT = 32_000_000
-"""Characters of page HTML held as text between reading and laying out; the pages after that are
-made again when laid out (or, for the few made at once, held compressed)."""
+"""Characters of the pages made at once (HtmlPage, not HtmlPage.later) held as text between reading
+and laying out; the ones after that wait compressed."""
 
 
 class KnowledgeBaseConfig(Config):
@@ -45,13 +43,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A PageCache, set by publish.write_pages when the build keeps a cache."""
         self._keys: dict[str, str] = {}
         """Page → its key, for the pages laid out in this build (stored when written)."""
-        self._verbatim: dict[str, tuple[str, str]] = {}
-        """Page → (key, template) for the pages whose stored layout is used."""
+        self._verbatim: dict[str, str] = {}
+        """Page → key, for the pages whose stored layout is used."""
+        self._written_verbatim: set[str] = set()
+        """Pages written as their stored layout (already squeezed)."""
         self._linked: set[str] = set()
         """Pages whose live file was linked into the new site: MkDocs is given nothing to write."""
         self._held: dict[str, str | bytes] = {}
-        """Page → its HTML (text up to HOLD_AS_TEXT; after that only pages that cannot be made
-        again, compressed), from when MkDocs reads it to when it lays it out."""
+        """Page made at once → its HTML (text up to HOLD_AS_TEXT, compressed after that), from when
+        MkDocs reads it to when it lays it out."""
         self._held_as_text = 0
         self._env = None
 
@@ -87,36 +87,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Generated pages: our own HTML instead of the stub's (empty) rendering, given to the page
         when it is laid out (on_page_context).
 
-        MkDocs reads every page before it lays out the first. Beyond HOLD_AS_TEXT a page made on
-        demand (HtmlPage.later) is let go in between and made again when laid out: at 10,000
-        speeches its pages are 1.3 GB as text and still 0.2 GB compressed, and making them again
-        costs about what compressing them did. A rebuild that lays out a few hundred pages holds
-        them all as text."""
+        MkDocs reads every page before it lays out the first. A page made on demand (HtmlPage.later,
+        nearly all of them) is not made here at all: its outline, its key and its HTML are made when
+        it is laid out, once (at 10,000 speeches the pages are 1.3 GB as text, and making them both
+        here and there was a tenth of the build). The few made at once are held, as text up to
+        HOLD_AS_TEXT and compressed after that, and their stored layout is looked up here."""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
+        if generated.made_later:
+            return ""
         if self.page_cache is not None:
             key = self.page_cache.key(page, generated.toc, generated.html)
             if self.page_cache.has(key):
                 # Unchanged since a previous build: the theme's layout is taken as it was (read when
-                # the page is written, so that a large site's pages are not all held at once).
-                self._verbatim[page.file.src_uri] = (key, page.meta.get("template", "main.html"))
-                page.meta["template"] = VERBATIM_TEMPLATE
-                if generated.made_later:  # made again in the rare case its stored layout is found damaged
-                    generated.release()
+                # the page is written).
+                self._verbatim[page.file.src_uri] = key
                 return ""
             self._keys[page.file.src_uri] = key
         html = generated.html
         if self._held_as_text + len(html) <= HOLD_AS_TEXT:
             self._held[page.file.src_uri] = html
             self._held_as_text += len(html)
-        elif not generated.made_later:
+        else:
             self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         generated.release()
         return ""
 
     def on_nav(self, nav, config, files):
         self._keys, self._verbatim, self._linked, self._held, self._held_as_text = {}, {}, set(), {}, 0
+        self._written_verbatim = set()
         if self.page_cache is not None:
             self.page_cache.site_with_nav(nav)
         return nav
@@ -126,23 +126,37 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_page_context(self, context, page, config, nav):
-        held = self._held.pop(page.file.src_uri, None)
+        source = page.file.src_uri
+        generated = self.pages.get(source)
+        if generated is None:
+            return context
+        held = self._held.pop(source, None)
         if held is not None:
             page.content = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
-        elif page.file.src_uri in self.pages and page.file.src_uri not in self._verbatim:
-            page.content = self.pages[page.file.src_uri].html  # let go after reading: made again
-        if page.file.src_uri in self._verbatim:
-            key, template = self._verbatim.pop(page.file.src_uri)
+        elif generated.made_later:
+            page.toc = get_toc(generated.toc)  # made now: the page's one making
+            if self.page_cache is not None:
+                key = self.page_cache.key(page, generated.toc, generated.html)
+                if self.page_cache.has(key):
+                    self._verbatim[source] = key
+                else:
+                    self._keys[source] = key
+            if source not in self._verbatim:
+                page.content = generated.html
+        if source in self._verbatim:
+            key = self._verbatim.pop(source)
             if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
-                self._linked.add(page.file.src_uri)
+                self._linked.add(source)
                 context["kb_verbatim"] = ""
                 return context
             laid_out = self.page_cache.get(key)
             if laid_out is None:  # damaged or removed since: laid out now, and stored again
-                page.content = self.pages[page.file.src_uri].html
-                laid_out = squeeze_indentation(self._env.get_template(template).render(context))
-                self._keys[page.file.src_uri] = key
+                page.content = generated.html
+                laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
+                self._keys[source] = key
+            # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
             context["kb_verbatim"] = laid_out
+            self._written_verbatim.add(source)
         return context
 
     def on_post_page(self, output, page, config):
@@ -150,7 +164,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pages[page.file.src_uri].release()
             page.content = None
             return ""  # the live file is already in place: MkDocs writes no empty page
-        if page.meta.get("template") != VERBATIM_TEMPLATE:  # a stored layout was squeezed before it was stored
+        if page.file.src_uri not in self._written_verbatim:  # a stored layout was squeezed before it was stored
             output = squeeze_indentation(output)
         key = self._keys.pop(page.file.src_uri, None)
         if key is not None:
@@ -163,9 +177,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
 
 def _render_generated(page, generated, config, files) -> None:
-    """Page.render for a generated page: what Markdown would have made of its empty stub."""
+    """Page.render for a generated page: what Markdown would have made of its empty stub. A page
+    made later gets its outline when it is laid out (on_page_context)."""
     page.content = ""
-    page.toc = get_toc(generated.toc)
+    page.toc = get_toc([] if generated.made_later else generated.toc)
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
 
