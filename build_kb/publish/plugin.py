@@ -43,8 +43,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A PageCache, set by publish.write_pages when the build keeps a cache."""
         self._keys: dict[str, str] = {}
         """Page → its key, for the pages laid out in this build (stored when written)."""
-        self._verbatim: dict[str, str] = {}
-        """Page → key, for the pages whose stored layout is used."""
         self._written_verbatim: set[str] = set()
         """Pages written as their stored layout (already squeezed)."""
         self._linked: set[str] = set()
@@ -90,21 +88,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         MkDocs reads every page before it lays out the first. A page made on demand (HtmlPage.later,
         nearly all of them) is not made here at all: its outline, its key and its HTML are made when
         it is laid out, once (at 10,000 speeches the pages are 1.3 GB as text, and making them both
-        here and there was a tenth of the build). The few made at once are held, as text up to
-        HOLD_AS_TEXT and compressed after that, and their stored layout is looked up here."""
+        here and there was a tenth of the build). The few made at once are held until then, as text
+        up to HOLD_AS_TEXT and compressed after that."""
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        if generated.made_later:
-            return ""
-        if self.page_cache is not None:
-            key = self.page_cache.key(page, generated.toc, generated.html)
-            if self.page_cache.has(key):
-                # Unchanged since a previous build: the theme's layout is taken as it was (read when
-                # the page is written).
-                self._verbatim[page.file.src_uri] = key
-                return ""
-            self._keys[page.file.src_uri] = key
+        if generated is None or generated.made_later:
+            return html if generated is None else ""
         html = generated.html
         if self._held_as_text + len(html) <= HOLD_AS_TEXT:
             self._held[page.file.src_uri] = html
@@ -115,8 +103,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return ""
 
     def on_nav(self, nav, config, files):
-        self._keys, self._verbatim, self._linked, self._held, self._held_as_text = {}, {}, set(), {}, 0
-        self._written_verbatim = set()
+        self._keys, self._written_verbatim, self._linked, self._held, self._held_as_text = {}, set(), set(), {}, 0
         if self.page_cache is not None:
             self.page_cache.site_with_nav(nav)
         return nav
@@ -132,31 +119,29 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return context
         held = self._held.pop(source, None)
         if held is not None:
-            page.content = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
-        elif generated.made_later:
+            html = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
+        else:
             page.toc = get_toc(generated.toc)  # made now: the page's one making
-            if self.page_cache is not None:
-                key = self.page_cache.key(page, generated.toc, generated.html)
-                if self.page_cache.has(key):
-                    self._verbatim[source] = key
-                else:
-                    self._keys[source] = key
-            if source not in self._verbatim:
-                page.content = generated.html
-        if source in self._verbatim:
-            key = self._verbatim.pop(source)
-            if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
-                self._linked.add(source)
-                context["kb_verbatim"] = ""
-                return context
-            laid_out = self.page_cache.get(key)
-            if laid_out is None:  # damaged or removed since: laid out now, and stored again
-                page.content = generated.html
-                laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
+            html = generated.html
+        key = self.page_cache.key(page, generated.toc, html) if self.page_cache is not None else None
+        if key is None or not self.page_cache.has(key):
+            if key is not None:
                 self._keys[source] = key
-            # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
-            context["kb_verbatim"] = laid_out
-            self._written_verbatim.add(source)
+            page.content = html
+            return context
+        # Unchanged since a previous build: the theme's layout is taken as it was.
+        if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
+            self._linked.add(source)
+            context["kb_verbatim"] = ""
+            return context
+        laid_out = self.page_cache.get(key)
+        if laid_out is None:  # damaged or removed since: laid out now, and stored again
+            page.content = html
+            laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
+            self._keys[source] = key
+        # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
+        context["kb_verbatim"] = laid_out
+        self._written_verbatim.add(source)
         return context
 
     def on_post_page(self, output, page, config):
