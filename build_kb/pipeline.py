@@ -27,7 +27,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
-from .enrich.related import link_related, subtree_words
+from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
 from .enrich.terms import find_terms, link_terms, speech_candidates
 from .text import YEAR_RE, chronological_key
@@ -238,16 +238,11 @@ def _process(
         if cache and key:  # the key of the bytes the worker read (the file may have been saved since it was hashed)
             cache.put(key, result)
             stored_under[job[0]] = key
-            _let_words_go(result[0])
+            let_words_go(result[0])
     if progress:
         progress(len(jobs), len(jobs), "")
     timer.seconds["per-speech (wall)"] = time.perf_counter() - started
     return results, stored_under
-
-
-def _let_words_go(speech: Speech | None) -> None:
-    for section in speech.all_sections() if speech is not None else []:
-        section.words = None
 
 
 def _collect(jobs: list[Job], results: dict[str, tuple], problems: list[Problem]) -> list[Speech]:

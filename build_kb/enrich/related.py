@@ -290,6 +290,12 @@ def subtree_words(section: Section, segment) -> bytes:
     return section.words
 
 
+def let_words_go(speech: Speech | None) -> None:
+    """The sections' word counts, dropped from the speech (the speech cache keeps them)."""
+    for section in speech.all_sections() if speech is not None else []:
+        section.words = None
+
+
 def subtree_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p.text) for p in s.paragraphs) for s in section.walk())
 
@@ -328,8 +334,7 @@ def link_related(
     # matrix, the stage's peak, and for the stages that follow (a third of the corpus's memory).
     words.forget()
     for speech in speeches:
-        for section in speech.all_sections():
-            section.words = None
+        let_words_go(speech)
     give_back_freed_memory()
     speech_links: dict[str, list[Link]] = {}
     if docs:

@@ -481,7 +481,10 @@ class _EntryFile:
             chosen = order[bounds[k] : bounds[k + 1]]
             yield [os.pread(descriptor, end - start, start) for start, end in zip(starts[chosen].tolist(), ends[chosen].tolist())]
 
-    def close(self) -> None:
+    def __enter__(self) -> _EntryFile:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
         self._file.close()
 
 
@@ -575,21 +578,20 @@ def write_search_files(
         finally:
             for f in spill_files:
                 f.close()
-        entries = _EntryFile(Path(spill) / "entries.bin")
-        for k in range(partitions):
-            occurrences = np.fromfile(Path(spill) / f"{k}.bin", dtype=_OCCURRENCE)
-            postings = encode_postings(occurrences["code"], occurrences["record"], occurrences["place"])
-            del occurrences
-            for gram, body in postings.items():
-                entries.add(gram, body)
-            del postings
-        shard_count = max(1, min(MAX_SHARDS, math.ceil(entries.total / TARGET_SHARD_BYTES)))
-        for k, shard_entries in enumerate(entries.by_shard(shard_count)):
-            shard = SHARD_MAGIC + struct.pack("<I", len(shard_entries)) + b"".join(shard_entries)
-            script = data_script(f"i/{k}", shard)
-            write(f"i/{k}.js", script)
-            sizes["index"] += len(script)
-        entries.close()
+        with _EntryFile(Path(spill) / "entries.bin") as entries:
+            for k in range(partitions):
+                occurrences = np.fromfile(Path(spill) / f"{k}.bin", dtype=_OCCURRENCE)
+                postings = encode_postings(occurrences["code"], occurrences["record"], occurrences["place"])
+                del occurrences
+                for gram, body in postings.items():
+                    entries.add(gram, body)
+                del postings
+            shard_count = max(1, min(MAX_SHARDS, math.ceil(entries.total / TARGET_SHARD_BYTES)))
+            for k, shard_entries in enumerate(entries.by_shard(shard_count)):
+                shard = SHARD_MAGIC + struct.pack("<I", len(shard_entries)) + b"".join(shard_entries)
+                script = data_script(f"i/{k}", shard)
+                write(f"i/{k}.js", script)
+                sizes["index"] += len(script)
 
     runs = bytearray(RUNS_MAGIC)
     for mask, group in itertools.groupby(masks):
