@@ -89,10 +89,13 @@ def test_rebuild_after_a_change_equals_a_cold_build(first_build, tmp_path, chang
     assert warm_files != files(first_build[1])
 
 
-def test_after_an_edit_the_theme_lays_out_only_the_pages_that_changed(first_build, tmp_path):
+@pytest.mark.parametrize("change", [edit, add], ids=lambda f: f.__name__)
+def test_after_a_change_the_theme_lays_out_only_the_pages_that_changed(first_build, tmp_path, change):
+    """`add` adds the newest speech, which moves the build date (site.corpus_epoch): no page shows
+    it, so it must not lay out every page again."""
     corpus, site, cache = copy_of(first_build, tmp_path)
     before = files(site)
-    edit(corpus)
+    change(corpus)
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
     after = files(site)
     changed_pages = sorted(name for name in after if name.endswith(".html") and before.get(name) != after[name])

@@ -41,15 +41,24 @@ class PageCache:
         """Site path → key of every generated page of this build (as `key` gave them)."""
         self.live_site = Path(live_site) if live_site else None
         self._live = _read_live_record(self.directory, self.live_site) if self.live_site else {}
-        digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+        digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}".encode())
         for package in ("mkdocs", "mkdocs-material"):
             digest.update(f"\0{package}={metadata.version(package)}".encode())
         digest.update(Path(config_file).read_bytes())
+        dates_pages = False
         for folder in template_dirs:
             for path in sorted(Path(folder).rglob("*.html")):
-                digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+                template = path.read_bytes()
+                digest.update(path.as_posix().encode("utf-8") + b"\0" + template)
+                dates_pages = dates_pages or b"build_date_utc" in template
+        # The build date is the newest speech's (site.corpus_epoch), which each new speech of the
+        # year moves: were it in every key, adding one would lay out every page again. Material
+        # prints it on no page; a theme that does (mkdocs' own footers) keeps it in the key.
+        if dates_pages:
+            digest.update(f"\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
         self.site = digest.hexdigest()
-        """Of what every page shares: code, theme versions, templates, mkdocs.yml, build date."""
+        """Of what every page shares: code, theme versions, templates, mkdocs.yml (and the build
+        date, when a template prints it)."""
 
     def site_with_nav(self, nav) -> None:
         self.site = hashlib.sha256((self.site + json.dumps(_nav_outline(nav.items), ensure_ascii=False)).encode("utf-8")).hexdigest()

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from build_kb.config import ConfigErrors, load_print_config
+from build_kb.pipeline import build_knowledge_base
 from build_kb.render.handout import full_citation, plan_handouts
 
 from conftest import ROOT, build_site, make_corpus
@@ -192,6 +193,30 @@ def test_handouts_are_reproducible(tmp_path):
     assert one and one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two/pdf").rglob("*.pdf"))
     for path in one:
         assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes()
+
+
+NEWEST_TALENT_SPEECH = (
+    "在全市人才工作会议上的讲话\n"
+    "（2026年3月9日）\n"
+    "同志们：\n"
+    "一、优化人才发展环境\n"
+    "要落实人才引进政策，建设人才服务平台，为各类人才创新创业提供保障，让人才引得进、留得住、用得好。\n"
+)
+
+
+def test_a_newer_speech_leaves_the_handouts_that_do_not_quote_it_as_they_were(tmp_path):
+    """A cover dates its material (资料截至) by the newest speech it quotes: a curator who adds this
+    year's speech has only the handouts that quote it typeset again, not every handout of the site."""
+    before = build_knowledge_base(make_corpus(tmp_path / "before", {"a.txt": PLACEHOLDER_SPEECH}))
+    after = build_knowledge_base(make_corpus(tmp_path / "after", {"a.txt": PLACEHOLDER_SPEECH, "b.txt": NEWEST_TALENT_SPEECH}))
+    old = {h.path: h for h in plan_handouts(before, "组织部", speech_handouts=False)}
+    new = {h.path: h for h in plan_handouts(after, "组织部", speech_handouts=False)}
+    assert sorted(old) == ["pdf/themes/cadres.pdf", "pdf/themes/political-building.pdf"]
+    assert sorted(new) == ["pdf/themes/cadres.pdf", "pdf/themes/political-building.pdf", "pdf/themes/talent.pdf"]
+    assert new["pdf/themes/cadres.pdf"] == old["pdf/themes/cadres.pdf"]
+    assert new["pdf/themes/political-building.pdf"] == old["pdf/themes/political-building.pdf"]
+    assert dict(old["pdf/themes/cadres.pdf"].cover_facts)["资料截至"] == "2021年3月5日"
+    assert dict(new["pdf/themes/talent.pdf"].cover_facts)["资料截至"] == "2026年3月9日"
 
 
 def _typeset_two_in_a_forked_child(printer, handouts, results):
