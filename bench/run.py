@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -80,12 +81,41 @@ def add_one(corpus: Path):
     return new.unlink
 
 
+def add_newest(corpus: Path):
+    """Add this year's speech: newer than any in the corpus, as most of a curator's additions are
+    (it moves what depends on the newest date: handout covers, the build date)."""
+    text, _ = decode(middle_speech(corpus).read_bytes(), "x")
+    years = [int(m.group(1)) for p in corpus.glob("*.txt") if (m := re.search(r"_(\d{4})\.txt$", p.name))]
+    new = corpus / "zz-newest.txt"
+    new.write_text(f"在全市组织工作会议上的讲话\n（{max(years, default=2029) + 1}年1月8日）\n" + text.split("\n", 2)[-1] + "同志们，新的一年，要把会议精神落到实处。\n", encoding="utf-8")
+    return new.unlink
+
+
+def rename_one(corpus: Path):
+    """Rename one speech's file: its id and address follow the name, so every page linking to it changes."""
+    path = middle_speech(corpus)
+    renamed = path.with_name("renamed-" + path.name)
+    path.rename(renamed)
+    return lambda: renamed.rename(path)
+
+
+def override_one(corpus: Path):
+    """Correct one speech's metadata in speeches.yaml (a curator's override)."""
+    overrides = corpus / "speeches.yaml"
+    old = overrides.read_bytes() if overrides.exists() else None
+    overrides.write_text(f"{middle_speech(corpus).name}:\n  speaker: 张某某\n  speaker_role: 市委常委、组织部部长\n", encoding="utf-8")
+    return (lambda: overrides.write_bytes(old)) if old is not None else overrides.unlink
+
+
 def delete_one(corpus: Path):
     """Delete one speech (moved aside, put back afterwards)."""
     path = middle_speech(corpus)
     aside = corpus.parent / (corpus.name + ".aside")
     path.rename(aside)
     return lambda: aside.rename(path)
+
+
+CHANGES = (("edit", edit_one), ("add", add_one), ("add newest", add_newest), ("rename", rename_one), ("override", override_one), ("delete", delete_one))
 
 
 def bench_size(n: int) -> dict:
@@ -107,7 +137,7 @@ def bench_size(n: int) -> dict:
     print(f"[{n}] rebuild with nothing changed …", flush=True)
     again = run_json(BENCH / "build_once.py", corpus, site, cache, pdf)
     rebuilds = {}
-    changes = (("edit", edit_one), ("add", add_one), ("delete", delete_one)) if n < NO_PDF_FROM else (("edit", edit_one),)
+    changes = CHANGES if n < NO_PDF_FROM else (("edit", edit_one),)
     for k, (name, change) in enumerate(changes):
         undo = change(corpus)
         try:
@@ -195,11 +225,14 @@ def report(rows: list[dict]) -> str:
                   + "".join(f" N = {n1} takes {s1 / s0:.1f}× the time of N = 1000 (linear: {n1 // 1000}×)."
                             for n0, s0 in without_print if n0 == 1000 for n1, s1 in without_print if n1 > 2000)]
     lines += ["", "### Rebuild after one speech changed (with the cache), and its share of the full build", "",
-              "| N | edit | add | delete |", "|---|---|---|---|"]
+              "| N | " + " | ".join(name for name, _ in CHANGES) + " |", "|---" * (len(CHANGES) + 1) + "|"]
     for r in rows:
         rebuilds = r.get("rebuild_s", {"edit": r["onechange_s"]})
         lines.append(f"| {r['n']} | " + " | ".join(
-            f"{rebuilds[k]:.1f} s ({rebuilds[k] / r['full_s'] * 100:.0f} %)" if k in rebuilds else "—" for k in ("edit", "add", "delete")) + " |")
+            f"{rebuilds[k]:.1f} s ({rebuilds[k] / r['full_s'] * 100:.0f} %)" if k in rebuilds else "—" for k, _ in CHANGES) + " |")
+    lines += ["", "edit: a sentence appended to one speech; add: a speech dated within the corpus's years; add newest: "
+              "one newer than every other (this year's, the usual case); rename: one file renamed; override: one "
+              "speech's speaker corrected in speeches.yaml; delete: one speech removed."]
     folders = sorted({f for r in rows for f in r.get("site_folders", {})}, key=lambda f: -max(r.get("site_folders", {}).get(f, 0) for r in rows))[:9]
     lines += ["", "### Site size by folder (MB)", "", "| N | " + " | ".join(folders) + " |", "|---" * (len(folders) + 1) + "|"]
     for r in rows:

@@ -122,7 +122,7 @@ def build(options: BuildOptions) -> BuildReport:
             report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
             timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
             with timer("render"):
-                pages = render_pages(kb, report.pdfs)
+                pages = render_pages(kb, report.pdfs, parsed.cache_keys)
             with timer("mkdocs"):
                 layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
                 report.laid_out = sorted(layouts.laid_out) if layouts else None

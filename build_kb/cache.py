@@ -36,9 +36,11 @@ def code_version() -> str:
 
 
 def files_fingerprint(paths: list[Path]) -> str:
+    """Hash of the files' names and bytes, not of where they are: a project moved or copied to
+    another folder keeps its cache."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(str(path).encode("utf-8"))
+        digest.update(path.name.encode("utf-8") + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
     return digest.hexdigest()
 

@@ -231,6 +231,11 @@ class Section:
             yield from child.walk()
 
 
+def speech_url(speech_id: str) -> str:
+    """A speech's page, relative to the site root."""
+    return f"speeches/{speech_id}/"
+
+
 @dataclass
 class Speech:
     id: str
@@ -267,7 +272,7 @@ class Speech:
 
     @property
     def url(self) -> str:
-        return f"speeches/{self.id}/"
+        return speech_url(self.id)
 
     def all_sections(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]

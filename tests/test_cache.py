@@ -39,6 +39,15 @@ def test_changed_speech_is_rebuilt_alone(tmp_path):
     assert built(corpus, tmp_path / "cache")[1] == (4, 1)
 
 
+def test_a_project_moved_to_another_folder_keeps_its_cache(tmp_path):
+    import shutil
+
+    corpus = make_corpus(tmp_path / "here" / "corpus", with_seeds=True)
+    build_knowledge_base(corpus, cache_dir=tmp_path / "here" / "cache")
+    shutil.move(tmp_path / "here", tmp_path / "there")
+    assert built(tmp_path / "there" / "corpus", tmp_path / "there" / "cache")[1] == (5, 0)
+
+
 def test_editing_themes_yaml_invalidates_classification(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": SPEECH})
     before = build_knowledge_base(corpus, cache_dir=tmp_path / "cache")

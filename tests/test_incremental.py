@@ -214,3 +214,64 @@ def test_a_cache_emptied_during_the_build_still_gives_the_whole_search_index(tmp
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(tmp_path / "site") == files(cold)
     assert "is gone or damaged; the search index is written from the knowledge base instead" in caplog.text
+
+
+def test_a_rebuild_takes_the_search_entries_of_unchanged_speeches_from_the_cache(first_build, tmp_path, monkeypatch):
+    """Only the edited speech is read again for the search index: the others' entries are kept under
+    their speech cache keys (the search child forks from this process, so it sees the patch)."""
+    from build_kb.publish import search_index
+
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    edit(corpus)
+    made = tmp_path / "made.txt"
+    entry_of = search_index._entry_of
+
+    def noted(speech, *args):
+        with open(made, "a", encoding="utf-8") as f:
+            f.write(speech.source.rel_path + "\n")
+        return entry_of(speech, *args)
+
+    monkeypatch.setattr(search_index, "_entry_of", noted)
+    build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, allow_shrink=True)
+    assert made.read_text(encoding="utf-8").split() == [sorted(corpus.glob("0*.txt"))[1].name]
+
+
+def test_damaged_search_entries_are_made_again(first_build, tmp_path):
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    kept = sorted((cache / "search" / "speeches").rglob("*.bin"))
+    assert len(kept) == len(list(corpus.glob("*.txt")))
+    for path in kept:
+        path.write_bytes(path.read_bytes()[:-7])
+    edit(corpus)
+    build_site(MKDOCS_YML, site, corpus_dir=corpus, cache_dir=cache, allow_shrink=True)
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus, allow_shrink=True)
+    assert files(site / "search") == files(cold / "search")
+
+
+def test_after_an_edit_only_the_pages_whose_inputs_changed_are_made_again(first_build, tmp_path, monkeypatch):
+    """A page made on demand is known by its inputs (HtmlPage.later): the rebuild makes again the
+    edited speech's page, the pages it changed, and the 提法 pages that cite it (their inputs name
+    the speeches they quote by cache key), and no other."""
+    from build_kb.render import common
+
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    edit(corpus)
+    made: list[str] = []
+    later = common.HtmlPage.later.__func__
+
+    def counted(cls, title, fill, inputs=None, **meta):
+        def fill_and_note(page):
+            made.append(title)
+            fill(page)
+
+        return later(cls, title, fill_and_note, inputs, **meta)
+
+    monkeypatch.setattr(common.HtmlPage, "later", classmethod(counted))
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    kb = report.kb
+    edited = kb.speeches[[s.source.rel_path for s in kb.speeches].index(sorted(corpus.glob("0*.txt"))[1].name)]
+    laid_out = {kb.speech(p.split("/")[1]).title for p in report.laid_out if p.startswith("speeches/") and p != "speeches/index.html"}
+    citing = {t.term for t in kb.terms if any(o.speech_id == edited.id for o in t.occurrences)}
+    assert edited.title in laid_out and citing
+    assert sorted(made) == sorted(laid_out | citing)

@@ -33,6 +33,7 @@ class PageCache:
     def __init__(self, directory: Path, config_file: Path, template_dirs: list[str], live_site: Path | None = None):
         self.directory = Path(directory)
         self.used: set[str] = set()
+        self.used_made: set[str] = set()
         self.reused = 0
         self.linked = 0
         self.laid_out: list[str] = []
@@ -63,8 +64,8 @@ class PageCache:
     def site_with_nav(self, nav) -> None:
         self.site = hashlib.sha256((self.site + json.dumps(_nav_outline(nav.items), ensure_ascii=False)).encode("utf-8")).hexdigest()
 
-    def key(self, page, toc_source, html: str) -> str:
-        """The page's key, also recorded in `keys` under its site path."""
+    def key(self, page, toc_source, html_digest: str) -> str:
+        """The page's key (from its body's html_digest), also recorded in `keys` under its site path."""
         neighbours = [(p.url, p.title) if p is not None else None for p in (page.previous_page, page.next_page)]
         parents = [(p.title, getattr(p, "url", None)) for p in page.ancestors]
         described = json.dumps(
@@ -73,9 +74,38 @@ class PageCache:
         )
         digest = hashlib.sha256(self.site.encode())
         digest.update(described.encode("utf-8"))
-        digest.update(html.encode("utf-8"))
+        digest.update(html_digest.encode("ascii"))
         key = self.keys[page.file.dest_uri] = digest.hexdigest()
         return key
+
+    def made(self, inputs: str | None) -> tuple[list, str] | None:
+        """(outline, html_digest) of the page body that these inputs made in an earlier build: the
+        page's key, without making the page again."""
+        if inputs is None:
+            return None
+        name = self._made_name(inputs)
+        payload = read_sealed(self._made_path(name), PAGE_CACHE_FORMAT)
+        try:
+            toc, html_digest = json.loads(payload) if payload is not None else (None, None)
+        except ValueError:
+            return None
+        if not isinstance(toc, list) or not isinstance(html_digest, str):
+            return None
+        self.used_made.add(name)
+        return toc, html_digest
+
+    def remember_made(self, inputs: str | None, toc: list, html_digest: str) -> None:
+        if inputs is None:
+            return
+        name = self._made_name(inputs)
+        write_sealed(self._made_path(name), json.dumps([toc, html_digest], ensure_ascii=False).encode("utf-8"), PAGE_CACHE_FORMAT)
+        self.used_made.add(name)
+
+    def _made_name(self, inputs: str) -> str:
+        return hashlib.sha256((self.site + "\0" + inputs).encode("utf-8")).hexdigest()
+
+    def _made_path(self, name: str) -> Path:
+        return self.directory / "made" / name[:2] / f"{name}.json"
 
     def link_live(self, key: str, site_path: str, target: Path) -> bool:
         """Place the live site's file for this page at `target` (a hard link) if the last build wrote
@@ -136,12 +166,16 @@ class PageCache:
         self.laid_out.append(site_path)
 
     def forget_unused(self) -> int:
-        """Delete the pages this build did not use (the cache holds one site); return how many."""
+        """Delete the pages (and made-page records) this build did not use (the cache holds one
+        site); return how many pages."""
         removed = 0
         for path in self.directory.glob("*/*.html.z"):
             if path.name[: -len(".html.z")] not in self.used:
                 path.unlink(missing_ok=True)
                 removed += 1
+        for path in self.directory.glob("made/*/*.json"):
+            if path.stem not in self.used_made:
+                path.unlink(missing_ok=True)
         return removed
 
 

@@ -9,6 +9,7 @@ of its inputs changed (page_cache.py), and squeezes the template's indentation o
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 import zlib
@@ -117,17 +118,33 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         generated = self.pages.get(source)
         if generated is None:
             return context
+        made = None
+        """(outline, HTML) of the page body, once made."""
         held = self._held.pop(source, None)
         if held is not None:
-            html = held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
-        else:
-            page.toc = get_toc(generated.toc)  # made now: the page's one making
-            html = generated.html
-        key = self.page_cache.key(page, generated.toc, html) if self.page_cache is not None else None
+            made = generated.toc, held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
+        key = inputs = None
+        if self.page_cache is not None:
+            # A page whose inputs made it before is known by its outline and HTML digest, and its
+            # key is had without making it (most pages of a one-speech rebuild).
+            inputs = None if made else generated.inputs()
+            known = self.page_cache.made(inputs)
+            if known is None:
+                made = made or _make(page, generated)
+                known = made[0], html_digest(made[1])
+                self.page_cache.remember_made(inputs, *known)
+            key = self.page_cache.key(page, *known)
         if key is None or not self.page_cache.has(key):
+            if made is None:
+                made = _make(page, generated)
+                if key is not None and html_digest(made[1]) != known[1]:  # the same inputs make the same page, unless they miss one
+                    log.warning(f"{source}: the page differs from the one its inputs made before; its inputs miss something")
+                    known = made[0], html_digest(made[1])
+                    self.page_cache.remember_made(inputs, *known)
+                    key = self.page_cache.key(page, *known)
             if key is not None:
                 self._keys[source] = key
-            page.content = html
+            page.content = made[1]
             return context
         # Unchanged since a previous build: the theme's layout is taken as it was.
         if self.page_cache.link_live(key, page.file.dest_uri, Path(page.file.abs_dest_path)):
@@ -136,7 +153,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return context
         laid_out = self.page_cache.get(key)
         if laid_out is None:  # damaged or removed since: laid out now, and stored again
-            page.content = html
+            page.content = (made or _make(page, generated))[1]
             laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
             self._keys[source] = key
         # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
@@ -159,6 +176,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             generated.release()
             page.content = None
         return output
+
+
+def _make(page, generated) -> tuple[list, str]:
+    """A page made on demand, made now: its outline (given to MkDocs too) and its HTML."""
+    page.toc = get_toc(generated.toc)
+    return generated.toc, generated.html
+
+
+def html_digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
 def _render_generated(page, generated, config, files) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections import Counter, defaultdict
 
 from .charts import mini_bars, stacked_columns
@@ -182,7 +183,8 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
     Pages that list uses are made when they are laid out (HtmlPage.later)."""
     kb = site.kb
     if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
-        return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), hide=["navigation"])}
+        inputs = functools.partial(_uses_inputs, site, term, term.occurrences, term.url)
+        return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), inputs, hide=["navigation"])}
     out = HtmlPage(term.term, hide=["navigation"])
     _term_head(out, site, term)
     pages = {f"terms/{term.id}.md": out}
@@ -197,7 +199,8 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
         url = f"{term.url}{key}/"
         items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
         fill = functools.partial(_term_year_page, site, term, label, url, by_year[key])
-        pages[f"terms/{term.id}/{key}.md"] = HtmlPage.later(f"{term.term}·{label}", fill, hide=["navigation"])
+        inputs = functools.partial(_uses_inputs, site, term, by_year[key], url)
+        pages[f"terms/{term.id}/{key}.md"] = HtmlPage.later(f"{term.term}·{label}", fill, inputs, hide=["navigation"])
     out.add(f'<ul class="kb-years">{"".join(items)}</ul>')
     return pages
 
@@ -227,6 +230,18 @@ def _term_year_page(site: Site, term: Term, label: str, url: str, occurrences: l
     out.add(f'<p class="kb-count"><a href="{rel(url, term.url)}">← {esc(term.term)}（全部年份）</a> · {len(occurrences)} 处</p>')
     out.heading(2, "出处", "uses")
     _uses(out, site, occurrences, url)
+
+
+def _uses_inputs(site: Site, term: Term, occurrences: list, page: str) -> str | None:
+    """What a page of the term's uses reads, in short: the term, its uses, and the speeches cited
+    by their cache keys (their titles, dates, places and the text around each use), in page order."""
+    cited = sorted({o.speech_id for o in occurrences}, key=site.speech_position.__getitem__)
+    keys = [site.speech_keys.get(speech_id) for speech_id in cited]
+    if None in keys:
+        return None
+    described = [term.id, term.term, term.theme, term.aliases, term.explanation, list(term.uses_by_year.items()), len(term.speech_ids()), len(term.occurrences)]
+    uses = [[o.speech_id, o.section_id, o.paragraph_id, o.at, o.match] for o in occurrences]
+    return json.dumps([page, described, uses, list(zip(cited, keys))], ensure_ascii=False)
 
 
 def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:

@@ -136,6 +136,9 @@ class Site:
     kb: KnowledgeBase
     pdfs: dict[str, int] = field(default_factory=dict)
     """Site path of each printed handout → its pages."""
+    speech_keys: dict[str, str] = field(default_factory=dict)
+    """Speech id → the key its parse is cached under, which stands for everything the speech was
+    made from (its file, its overrides, the configuration, the code); empty without a cache."""
 
     def __post_init__(self):
         self.terms_by_id = {t.id: t for t in self.kb.terms}
@@ -180,16 +183,24 @@ class HtmlPage:
         self._toc: list[dict] = []
         self._open: list[dict] = []
         self._fill: Callable[[HtmlPage], None] | None = None
+        self._inputs: Callable[[], str | None] | None = None
         self._made = True
 
     @classmethod
-    def later(cls, title: str, fill: Callable[[HtmlPage], None], **meta) -> HtmlPage:
+    def later(cls, title: str, fill: Callable[[HtmlPage], None], inputs: Callable[[], str | None] | None = None, **meta) -> HtmlPage:
         """A page whose body `fill(page)` writes when it is first asked for (`html`, `toc`), and
         again if asked for after `release`: the pages of 10,000 speeches are then made one at a
-        time as they are laid out, never all held at once (about a gigabyte of text)."""
+        time as they are laid out, never all held at once (about a gigabyte of text).
+
+        `inputs()`, when given, describes in short everything `fill` reads (the same description,
+        the same page; None when it cannot say): a rebuild then knows a page it made before without
+        making it again."""
         page = cls(title, **meta)
-        page._fill, page._made = fill, False
+        page._fill, page._inputs, page._made = fill, inputs, False
         return page
+
+    def inputs(self) -> str | None:
+        return self._inputs() if self._inputs is not None else None
 
     @property
     def made_later(self) -> bool:

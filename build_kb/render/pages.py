@@ -7,6 +7,7 @@ Speech text is always emitted as escaped HTML, so whatever a speech contains (`*
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
 
 from ..enrich.classify import OTHER
@@ -38,13 +39,14 @@ MAX_EXCERPTS_PER_PAGE = 120
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None) -> dict[str, HtmlPage]:
+def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_keys: dict[str, str] | None = None) -> dict[str, HtmlPage]:
     """Every generated page: docs-relative path of its Markdown stub → page.
 
     `pdfs` (site path of each study handout → its pages) adds download links; a handout not in it
-    was not printed and is not linked.
+    was not printed and is not linked. `speech_keys` (speech id → its parse's cache key) let the
+    pages made on demand describe their inputs in short (HtmlPage.later).
     """
-    site = Site(kb, pdfs or {})
+    site = Site(kb, pdfs or {}, speech_keys or {})
     pages = {
         "index.md": render_home(site),
         "speeches/index.md": render_speech_index(site),
@@ -80,7 +82,41 @@ def render_search_page() -> HtmlPage:
 
 def render_speech(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> HtmlPage:
     """The speech's page, made when it is laid out (HtmlPage.later)."""
-    return HtmlPage.later(speech.title, functools.partial(_speech_body, site, speech, prev_speech, next_speech), hide=["navigation"])
+    return HtmlPage.later(
+        speech.title,
+        functools.partial(_speech_body, site, speech, prev_speech, next_speech),
+        functools.partial(_speech_inputs, site, speech, prev_speech, next_speech),
+        hide=["navigation"],
+    )
+
+
+def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None) -> str | None:
+    """What _speech_body reads, in short: the speech itself by its cache key, and what the page
+    shows that the rest of the corpus decides (提法 links, related passages and speeches, neighbours,
+    the handout's length)."""
+    key = site.speech_keys.get(speech.id)
+    if key is None:
+        return None
+    kb = site.kb
+    terms = [
+        [p.id, [[link.start, link.end, link.term_id, site.terms_by_id[link.term_id].term] for link in p.term_links]]
+        for p in speech.all_paragraphs() if p.term_links
+    ]
+    related = [
+        [section.id, [_cited_section(site, link) for link in kb.related_sections.get((speech.id, section.id), [])]]
+        for section in speech.all_sections()
+    ]
+    related_speeches = [[link.speech_id, kb.speech(link.speech_id).title, site.date(kb.speech(link.speech_id))] for link in kb.related_speeches.get(speech.id, [])]
+    neighbours = [[s.id, s.title] if s else None for s in (prev_speech, next_speech)]
+    handout = site.pdfs.get(speech_handout_path(speech))
+    return json.dumps([speech.id, key, handout, terms, related, related_speeches, neighbours], ensure_ascii=False)
+
+
+def _cited_section(site: Site, link) -> list:
+    """What related_passages_html shows of a passage elsewhere."""
+    other = site.kb.speech(link.speech_id)
+    section = site.kb.section(link.speech_id, link.section_id)
+    return [other.id, section.id, section.title or section_location(section), other.title, site.date(other), site.location(other.id, section.id)]
 
 
 def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None, out: HtmlPage) -> None:
