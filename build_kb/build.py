@@ -128,8 +128,7 @@ def build(options: BuildOptions) -> BuildReport:
                 report.laid_out = sorted(layouts.laid_out) if layouts else None
             install_pdfs(printed, staging)
             with timer("export"):
-                with open(staging / "kb.json", "w", encoding="utf-8", newline="\n") as out:
-                    export.dump(kb, out)
+                export.write(kb, staging)
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(search_dir, staging)

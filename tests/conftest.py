@@ -13,6 +13,7 @@ import pytest
 
 from build_kb.config import load_boilerplate
 from build_kb.pipeline import build_knowledge_base
+from build_kb.publish import export
 from build_kb.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ def seed_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def seed_json(seed_site):
     site, _ = seed_site
-    return json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    return export.load(site)
 
 
 # --- a real browser (tests marked `browser`) -----------------------------------------------------

@@ -57,7 +57,7 @@ def test_index_by_year_and_home(seed_site):
 
 def test_kb_json_schema(seed_json):
     data = seed_json
-    assert data["version"] == 3
+    assert data["version"] == 4
     assert [t["id"] for t in data["themes"]] == ["political-building", "grassroots", "cadres", "talent", "self-building"]
     assert all(set(t) >= {"id", "name", "url"} for t in data["themes"])
     for speech in data["speeches"]:
@@ -288,6 +288,9 @@ def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
     assert Path("guide/index.html") in same and Path("assets/kb.css") in same and Path(f"pdf/speeches/{first.id}.pdf") in same
     assert changed and all(after[p][1] > before.get(p, (0, 0))[1] for p in changed)
     assert Path("kb.json") in changed
+    # The export too keeps the files of the parts the edit did not touch.
+    fifth = next(s for s in kb.speeches if s.source.rel_path == "5.txt")
+    assert Path(f"kb/speeches/{fifth.id}.json") in changed and Path(f"kb/speeches/{first.id}.json") in same
     assert not [p for p in site.rglob("*") if p.name.endswith(".keep")]
 
 

@@ -1,26 +1,38 @@
-"""The machine-readable export `site/kb.json` (schema documented in README.md, version 3).
+"""The machine-readable export: `site/kb.json` and the files it names under `site/kb/` (schema
+documented in README.md, version 4).
 
 Only add keys; never rename or remove one without raising SCHEMA_VERSION.
 """
 
 from __future__ import annotations
 
-import io
 import json
-from typing import TextIO
+from pathlib import Path
 
 from .. import __version__
 from ..model import KnowledgeBase, Link, Paragraph, ReviewItem, Section, Speech, Term
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """2: `review` items are objects (code, message, section, line) instead of English strings.
 3: a term occurrence names its paragraph and the offset `at` of the match in the paragraph's text,
-instead of repeating the text around it (`left`, `right`, `url`): a third of the file at 1,000 speeches."""
+instead of repeating the text around it (`left`, `right`, `url`): a third of the file at 1,000 speeches.
+4: kb.json is the index; each speech's sections and each term's occurrences are a file of their own
+(`kb/speeches/<id>.json`, `kb/terms/<id>.json`, named by the entry's `file`): a one-speech rebuild
+rewrites only the files it changed, and nobody has to read 450 MB at once (10,000 speeches)."""
+EXPORT_DIR = "kb"
 
 
-def kb_to_dict(kb: KnowledgeBase, with_bulk: bool = True) -> dict:
-    """The whole export as one value; `with_bulk=False` leaves the speeches and the terms (the
-    bulk: at 10,000 speeches 700,000 uses of 提法) as None."""
+def speech_file(speech_id: str) -> str:
+    return f"{EXPORT_DIR}/speeches/{speech_id}.json"
+
+
+def term_file(term_id: str) -> str:
+    return f"{EXPORT_DIR}/terms/{term_id}.json"
+
+
+def kb_to_dict(kb: KnowledgeBase) -> dict:
+    """kb.json: everything but the speeches' sections and the terms' occurrences, which are in the
+    files each entry names."""
     return {
         "version": SCHEMA_VERSION,
         "generator": f"zuzhi-kb {__version__}",
@@ -34,16 +46,12 @@ def kb_to_dict(kb: KnowledgeBase, with_bulk: bool = True) -> dict:
             }
             for t in kb.themes
         ],
-        **{key: list(items) if with_bulk else None for key, items in _bulk(kb).items()},
+        "speeches": [speech_to_dict(s, kb) for s in kb.speeches],
+        "terms": [term_to_dict(t) for t in kb.terms],
         "problems": [
             {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
         ],
     }
-
-
-def _bulk(kb: KnowledgeBase) -> dict:
-    """The two long lists of the export, one item at a time, in the order the export gives them."""
-    return {"speeches": (speech_to_dict(s, kb) for s in kb.speeches), "terms": (term_to_dict(t) for t in kb.terms)}
 
 
 def term_to_dict(term: Term) -> dict:
@@ -56,6 +64,17 @@ def term_to_dict(term: Term) -> dict:
         "theme": term.theme,
         "curated": term.curated,
         "source": term.source,
+        "speech_count": len(term.speech_ids()),
+        "occurrence_count": len(term.occurrences),
+        "file": term_file(term.id),
+    }
+
+
+def term_occurrences(term: Term) -> dict:
+    """kb/terms/<id>.json."""
+    return {
+        "version": SCHEMA_VERSION,
+        "id": term.id,
         "occurrences": [
             {"speech_id": o.speech_id, "section_id": o.section_id, "paragraph_id": o.paragraph_id, "at": o.at, "match": o.match}
             for o in term.occurrences
@@ -103,8 +122,13 @@ def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
         "detected_by": dict(sorted(speech.detected_by.items())),
         "review": [review_to_dict(r) for r in speech.review],
         "related_speeches": _links(kb.related_speeches.get(speech.id, []), kb),
-        "sections": [section_to_dict(speech, s, kb) for s in speech.sections],
+        "file": speech_file(speech.id),
     }
+
+
+def speech_sections(speech: Speech, kb: KnowledgeBase) -> dict:
+    """kb/speeches/<id>.json."""
+    return {"version": SCHEMA_VERSION, "id": speech.id, "sections": [section_to_dict(speech, s, kb) for s in speech.sections]}
 
 
 def review_to_dict(item: ReviewItem) -> dict:
@@ -144,27 +168,40 @@ def paragraph_to_dict(speech: Speech, p: Paragraph) -> dict:
     }
 
 
-def dump(kb: KnowledgeBase, out: TextIO) -> None:
-    """Deterministic JSON text: same knowledge base, same bytes. Written a speech and a term at a
-    time: the whole export as one value, and then as one string, would hold the corpus twice more."""
-    bulk = _bulk(kb)
-    out.write("{")
-    for i, (key, value) in enumerate(kb_to_dict(kb, with_bulk=False).items()):
-        out.write(("," if i else "") + _json(key) + ":")
-        if key not in bulk:
-            out.write(_json(value))
-            continue
-        out.write("[")
-        for n, item in enumerate(bulk[key]):
-            out.write(("," if n else "") + _json(item))
-        out.write("]")
-    out.write("}\n")
+def write(kb: KnowledgeBase, site: Path) -> int:
+    """kb.json and the files it names, into the site folder `site`; return how many files. Same
+    knowledge base, same bytes. Written a speech and a term at a time: the whole export as one
+    value would hold the corpus twice more."""
+    site = Path(site)
+    _write(site / "kb.json", kb_to_dict(kb))
+    for speech in kb.speeches:
+        _write(site / speech_file(speech.id), speech_sections(speech, kb))
+    for term in kb.terms:
+        _write(site / term_file(term.id), term_occurrences(term))
+    return 1 + len(kb.speeches) + len(kb.terms)
 
 
-def dumps(kb: KnowledgeBase) -> str:
-    text = io.StringIO()
-    dump(kb, text)
-    return text.getvalue()
+def load(site: Path) -> dict:
+    """The whole export as one value, as version 3 gave it in kb.json alone: each speech entry with
+    its `sections` and each term entry with its `occurrences` (for tools and tests; at 10,000
+    speeches this is gigabytes of Python objects: read the files one at a time instead)."""
+    site = Path(site)
+    index = _read(site / "kb.json")
+    for speech in index["speeches"]:
+        speech["sections"] = _read(site / speech["file"])["sections"]
+    for term in index["terms"]:
+        term["occurrences"] = _read(site / term["file"])["occurrences"]
+    return index
+
+
+def _write(path: Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(_json(value) + "\n")
+
+
+def _read(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _json(value) -> str:

@@ -1,14 +1,14 @@
-"""publish/export.py: kb.json — its shape, its determinism, and what it adds for curators."""
+"""publish/export.py: kb.json and the files it names — their shape, their determinism, and what they add for curators."""
 
 import json
 
-from build_kb.publish.export import SCHEMA_VERSION, dumps, kb_to_dict
+from build_kb.publish.export import SCHEMA_VERSION, kb_to_dict, load, speech_sections, term_occurrences, write
 
 
 def test_top_level_shape(seed_kb):
     data = kb_to_dict(seed_kb)
     assert list(data) == ["version", "generator", "themes", "speeches", "terms", "problems"]
-    assert data["version"] == SCHEMA_VERSION == 3
+    assert data["version"] == SCHEMA_VERSION == 4
 
 
 def test_speech_entries_carry_how_each_field_was_found(seed_kb):
@@ -17,11 +17,32 @@ def test_speech_entries_carry_how_each_field_was_found(seed_kb):
     assert entry["review"] == [] and entry["splits"] == [] and entry["joins"] == []
 
 
-def test_dumps_is_deterministic_json(seed_kb):
-    text = dumps(seed_kb)
-    assert text == dumps(seed_kb) and text.endswith("\n")
-    assert json.loads(text)["speeches"][0]["id"] == seed_kb.speeches[0].id
+def test_the_index_names_a_file_for_each_speech_and_term(tmp_path, seed_kb):
+    assert write(seed_kb, tmp_path) == 1 + len(seed_kb.speeches) + len(seed_kb.terms)
+    index = json.loads((tmp_path / "kb.json").read_text(encoding="utf-8"))
+    assert "sections" not in index["speeches"][0] and "occurrences" not in index["terms"][0]
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.json"))
+    assert written == sorted(["kb.json", *(s["file"] for s in index["speeches"]), *(t["file"] for t in index["terms"])])
+    speech = seed_kb.speeches[0]
+    assert index["speeches"][0]["file"] == f"kb/speeches/{speech.id}.json"
+    assert json.loads((tmp_path / "kb/speeches" / f"{speech.id}.json").read_text(encoding="utf-8")) == speech_sections(speech, seed_kb)
+    term = seed_kb.terms[0]
+    entry = index["terms"][0]
+    assert (entry["file"], entry["speech_count"], entry["occurrence_count"]) == (f"kb/terms/{term.id}.json", len(term.speech_ids()), len(term.occurrences))
+    assert json.loads((tmp_path / entry["file"]).read_text(encoding="utf-8")) == term_occurrences(term)
 
 
-def test_written_a_speech_at_a_time_it_is_the_json_of_the_whole(seed_kb):
-    assert dumps(seed_kb) == json.dumps(kb_to_dict(seed_kb), ensure_ascii=False, separators=(",", ":")) + "\n"
+def test_written_files_are_deterministic_json(tmp_path, seed_kb):
+    write(seed_kb, tmp_path / "one")
+    write(seed_kb, tmp_path / "two")
+    for path in sorted((tmp_path / "one").rglob("*.json")):
+        text = path.read_bytes()
+        assert text == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes() and text.endswith(b"}\n")
+        json.loads(text)
+
+
+def test_load_gives_the_whole_export_as_one_value(tmp_path, seed_kb):
+    write(seed_kb, tmp_path)
+    whole = load(tmp_path)
+    assert [s["sections"] for s in whole["speeches"]] == [speech_sections(s, seed_kb)["sections"] for s in seed_kb.speeches]
+    assert [t["occurrences"] for t in whole["terms"]] == [term_occurrences(t)["occurrences"] for t in seed_kb.terms]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from build_kb.publish import export
 from conftest import ROOT, make_corpus
 
 GOOD = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。提升组织力。\n二、建设高素质干部队伍。坚持好干部标准。\n"
@@ -107,7 +108,7 @@ def test_site_carries_a_marker_and_can_be_rebuilt(project):
     assert json.loads((project / "out" / ".zuzhi-kb-site").read_text(encoding="utf-8")) == {"generator": "zuzhi-kb", "speeches": 2}
     (project / "corpus" / "a.txt").write_text(GOOD + "同志们，散会。\n", encoding="utf-8")
     assert kb("build", "--site-dir", "out", cwd=project).returncode == 0
-    assert "散会" in (project / "out" / "kb.json").read_text(encoding="utf-8")
+    assert "散会" in json.dumps(export.load(project / "out"), ensure_ascii=False)
 
 
 def test_empty_existing_folder_is_accepted(project):
@@ -120,12 +121,11 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
     import errno
 
     from build_kb import cli
-    from build_kb.publish import export
 
-    def full_disk(kb, out):
+    def full_disk(kb, site):
         raise OSError(errno.ENOSPC, "No space left on device", str(project / ".site.building-1" / "kb.json"))
 
-    monkeypatch.setattr(export, "dump", full_disk)
+    monkeypatch.setattr(export, "write", full_disk)
     monkeypatch.chdir(project)
     assert cli.main(["build", "--no-cache"]) == 1
     monkeypatch.undo()
@@ -167,7 +167,7 @@ def test_mount_point_site_is_replaced_in_place(project, monkeypatch):
     (project / "corpus" / "a.txt").write_text(GOOD + "同志们，散会。\n", encoding="utf-8")
     assert cli.main(["build", "--no-cache"]) == 0
     assert not (site / "stale.html").exists()
-    assert "散会" in (site / "kb.json").read_text(encoding="utf-8")
+    assert "散会" in json.dumps(export.load(site), ensure_ascii=False)
     assert not list(project.glob(".site.*building*"))
 
 
