@@ -128,7 +128,7 @@ def build(options: BuildOptions) -> BuildReport:
                 report.laid_out = sorted(layouts.laid_out) if layouts else None
             install_pdfs(printed, staging)
             with timer("export"):
-                export.write(kb, staging)
+                export.write(kb, staging, site_dir)
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(search_dir, staging)

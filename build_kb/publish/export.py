@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import KnowledgeBase, Link, Paragraph, ReviewItem, Section, Speech, Term
+from .files import write_or_link
 
 SCHEMA_VERSION = 4
 """2: `review` items are objects (code, message, section, line) instead of English strings.
@@ -168,17 +169,23 @@ def paragraph_to_dict(speech: Speech, p: Paragraph) -> dict:
     }
 
 
-def write(kb: KnowledgeBase, site: Path) -> int:
+def write(kb: KnowledgeBase, site: Path, live_site: Path | None = None) -> int:
     """kb.json and the files it names, into the site folder `site`; return how many files. Same
     knowledge base, same bytes. Written a speech and a term at a time: the whole export as one
-    value would hold the corpus twice more."""
+    value would hold the corpus twice more. A file the `live_site` holds byte for byte is linked
+    from there."""
     site = Path(site)
-    _write(site / "kb.json", kb_to_dict(kb))
-    for speech in kb.speeches:
-        _write(site / speech_file(speech.id), speech_sections(speech, kb))
-    for term in kb.terms:
-        _write(site / term_file(term.id), term_occurrences(term))
-    return 1 + len(kb.speeches) + len(kb.terms)
+    files = [("kb.json", kb_to_dict(kb))]
+    files += ((speech_file(s.id), speech_sections(s, kb)) for s in kb.speeches)
+    files += ((term_file(t.id), term_occurrences(t)) for t in kb.terms)
+    folders = set()
+    for count, (name, value) in enumerate(files, 1):
+        path = site / name
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        write_or_link(path, (_json(value) + "\n").encode("utf-8"), Path(live_site) / name if live_site else None)
+    return count
 
 
 def load(site: Path) -> dict:
@@ -192,12 +199,6 @@ def load(site: Path) -> dict:
     for term in index["terms"]:
         term["occurrences"] = _read(site / term["file"])["occurrences"]
     return index
-
-
-def _write(path: Path, value) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(_json(value) + "\n")
 
 
 def _read(path: Path):

@@ -46,6 +46,7 @@ from ..cache import SpeechCache
 from ..errors import KbError
 from ..model import KnowledgeBase, Speech, Theme, speech_url
 from ..store import read_sealed, write_sealed
+from .files import write_or_link
 from ..render.common import date_cn, theme_colours
 
 FORMAT_VERSION = 5
@@ -412,19 +413,6 @@ def _by_code_then_place(codes: np.ndarray, records: np.ndarray, positions: np.nd
     if len(places) < 2 or bool((places[1:] >= places[:-1]).all()):
         return np.argsort(codes, kind="stable")
     return np.lexsort((positions, records, codes))
-
-
-def write_or_link(path: Path, data: bytes, live: Path | None) -> None:
-    """`data` into a new file at `path`; or, when the `live` file holds exactly these bytes, a hard
-    link to it (reading a file costs a tenth of writing one, and it keeps its modification time)."""
-    if live is not None:
-        try:
-            if live.stat().st_size == len(data) and live.read_bytes() == data:
-                os.link(live, path)
-                return
-        except OSError:
-            pass  # absent, unreadable or on another disk: written
-    path.write_bytes(data)
 
 
 _OCCURRENCE = np.dtype([("code", "<u8"), ("record", "<u4"), ("place", "<u4")])
