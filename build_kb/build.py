@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .background import Background
+from .cache import SpeechCache
 from .publish import export
 from .publish import site as publish
 from .errors import KbError, StrictModeFailure
@@ -138,6 +139,9 @@ def build(options: BuildOptions) -> BuildReport:
             if layouts:
                 layouts.record_live(staging)
             publish.swap_in(staging, site_dir)
+        if parsed.speech_cache is not None:
+            forgotten = SpeechCache(parsed.speech_cache, context="").keep_only(parsed.cache_entries)
+            log.info("removed %d speech cache entries this build did not use", forgotten)
         report.seconds.update(timer.seconds)
         report.peak_mb.update(timer.peak_mb)
         if fingerprint:

@@ -103,6 +103,16 @@ class SpeechCache:
     def put(self, key: str, value: SpeechResult) -> None:
         write_sealed(self._path(key), _pack_entry(value), CACHE_FORMAT)
 
+    def keep_only(self, keys: frozenset[str] | set[str]) -> int:
+        """Delete every entry but those of `keys`; return how many. Without this the folder would
+        keep a whole corpus's worth of entries for every edit and every new version of the code."""
+        removed = 0
+        for path in self.directory.glob("*/*.entry"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def words(self, key: str) -> list[bytes | None] | None:
         """The sections' word counts of the speech cached under `key`, in all_sections order (None:
         a section without); None when the entry is gone or damaged. The speech itself is not read."""

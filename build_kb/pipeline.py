@@ -92,6 +92,8 @@ class ParsedCorpus:
     """Speech id → the key of its entry in the speech cache (empty without a cache)."""
     speech_cache: Path | None = None
     """The folder of the speech cache's entries."""
+    cache_entries: frozenset[str] = frozenset()
+    """The keys of every file's entry this parse used (speeches, duplicates and failures alike)."""
 
     def stored_words(self) -> Callable[[Speech], list | None] | None:
         """A speech's sections' word counts, read from its cache entry (parsing left them there)."""
@@ -149,7 +151,7 @@ def parse_corpus(
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
     cache_keys = {s.id: stored_under[s.source.rel_path] for s in speeches if s.source.rel_path in stored_under}
-    return ParsedCorpus(kb, glossary, segmenter.tokens, cache_keys, cache.directory if cache else None)
+    return ParsedCorpus(kb, glossary, segmenter.tokens, cache_keys, cache.directory if cache else None, frozenset(stored_under.values()))
 
 
 def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_dir: Path | None = None) -> KnowledgeBase:

@@ -173,3 +173,19 @@ def test_a_file_saved_while_the_build_reads_it_is_cached_as_read(tmp_path, monke
     monkeypatch.undo()
     kb, use = built(corpus, tmp_path / "cache")
     assert use == (1, 0) and kb.speeches[0].all_paragraphs()[-1].text == "同志们，散会。"
+
+
+def test_the_caches_keep_one_entry_per_speech(tmp_path):
+    """An edit, or a new version of the code, leaves entries nobody will read again: the build removes them."""
+    corpus = make_corpus(tmp_path / "c", with_seeds=True)
+    cache = tmp_path / "cache"
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=cache)
+    entries = cache / "speeches" / "speeches"
+    stale = entries / "ff" / ("f" * 64 + ".entry")
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"from an older version")
+    target = sorted(corpus.glob("*.txt"))[2]
+    target.write_bytes(target.read_bytes() + "\n同志们，散会。\n".encode("utf-8"))
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=cache)
+    assert len(list(entries.glob("*/*.entry"))) == 5 and not stale.exists()
+    assert len(list((cache / "search" / "speeches").glob("*/*.bin"))) == 5

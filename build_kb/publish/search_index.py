@@ -561,11 +561,14 @@ class CachedSpeeches:
         theme_bits = _theme_bits(themes)
         cache = SpeechCache(self.speech_cache, context="")
         salt = f"\0{FORMAT_VERSION}\0{CACHE_FORMAT}\0{punctuation()}\0{json.dumps(theme_bits, sort_keys=True)}".encode("utf-8")
+        folder = Path(cache_dir) / "speeches" if cache_dir else None
+        used = set()
         for key, speech_id in self.entries:
             kept = None
-            if cache_dir:
+            if folder:
                 digest = hashlib.sha256(key.encode("utf-8") + salt).hexdigest()
-                kept = Path(cache_dir) / "speeches" / digest[:2] / f"{digest}.bin"
+                kept = folder / digest[:2] / f"{digest}.bin"
+                used.add(kept.stem)
                 entry = _unpack_entry(read_sealed(kept, CACHE_FORMAT))
                 if entry is not None:
                     yield speech_id, entry
@@ -573,10 +576,14 @@ class CachedSpeeches:
             cached = cache.get(key, with_words=False)
             if cached is None or cached[0] is None:
                 raise CachedSpeechMissing(f"{cache.directory}: the cache entry {key} of speech {speech_id} is gone or damaged")
-            entry = _entry_of(cached[0], theme_bits, cache_dir)
+            entry = _entry_of(cached[0], theme_bits, None)
             if kept:
                 write_sealed(kept, _pack_entry(entry), CACHE_FORMAT)
             yield speech_id, entry
+        if folder:  # one entry per speech is kept, not one for every edit and every version of the code
+            for path in folder.glob("*/*.bin"):
+                if path.stem not in used:
+                    path.unlink(missing_ok=True)
 
 
 class CachedSpeechMissing(KbError):
