@@ -6,6 +6,7 @@ Only add keys; never rename or remove one without raising SCHEMA_VERSION.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -31,9 +32,9 @@ def term_file(term_id: str) -> str:
     return f"{EXPORT_DIR}/terms/{term_id}.json"
 
 
-def kb_to_dict(kb: KnowledgeBase) -> dict:
+def kb_to_dict(kb: KnowledgeBase, with_entries: bool = True) -> dict:
     """kb.json: everything but the speeches' sections and the terms' occurrences, which are in the
-    files each entry names."""
+    files each entry names. `with_entries=False` leaves the speeches and terms out (None)."""
     return {
         "version": SCHEMA_VERSION,
         "generator": f"zuzhi-kb {__version__}",
@@ -47,12 +48,29 @@ def kb_to_dict(kb: KnowledgeBase) -> dict:
             }
             for t in kb.themes
         ],
-        "speeches": [speech_to_dict(s, kb) for s in kb.speeches],
-        "terms": [term_to_dict(t) for t in kb.terms],
+        **{key: list(items) if with_entries else None for key, items in _entries(kb).items()},
         "problems": [
             {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in kb.problems
         ],
     }
+
+
+def _entries(kb: KnowledgeBase) -> dict:
+    """The index's two long lists, one entry at a time."""
+    return {"speeches": (speech_to_dict(s, kb) for s in kb.speeches), "terms": (term_to_dict(t) for t in kb.terms)}
+
+
+def _index_json(kb: KnowledgeBase) -> str:
+    """The JSON of kb_to_dict(kb), made an entry at a time (10,000 speeches' entries as Python
+    values would be ten times their text)."""
+    entries = _entries(kb)
+    parts = []
+    for key, value in kb_to_dict(kb, with_entries=False).items():
+        if key in entries:
+            parts.append(_json(key) + ":[" + ",".join(_json(entry) for entry in entries[key]) + "]")
+        else:
+            parts.append(_json(key) + ":" + _json(value))
+    return "{" + ",".join(parts) + "}"
 
 
 def term_to_dict(term: Term) -> dict:
@@ -175,16 +193,18 @@ def write(kb: KnowledgeBase, site: Path, live_site: Path | None = None) -> int:
     value would hold the corpus twice more. A file the `live_site` holds byte for byte is linked
     from there."""
     site = Path(site)
-    files = [("kb.json", kb_to_dict(kb))]
-    files += ((speech_file(s.id), speech_sections(s, kb)) for s in kb.speeches)
-    files += ((term_file(t.id), term_occurrences(t)) for t in kb.terms)
+    files = itertools.chain(  # one at a time: made as they are written
+        [("kb.json", _index_json(kb))],
+        ((speech_file(s.id), _json(speech_sections(s, kb))) for s in kb.speeches),
+        ((term_file(t.id), _json(term_occurrences(t))) for t in kb.terms),
+    )
     folders = set()
-    for count, (name, value) in enumerate(files, 1):
+    for count, (name, text) in enumerate(files, 1):
         path = site / name
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        write_or_link(path, (_json(value) + "\n").encode("utf-8"), Path(live_site) / name if live_site else None)
+        write_or_link(path, (text + "\n").encode("utf-8"), Path(live_site) / name if live_site else None)
     return count
 
 

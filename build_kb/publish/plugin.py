@@ -123,7 +123,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         held = self._held.pop(source, None)
         if held is not None:
             made = generated.toc, held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
-        key = inputs = None
+        key = None
         if self.page_cache is not None:
             # A page whose inputs made it before is known by its outline and HTML digest, and its
             # key is had without making it (most pages of a one-speech rebuild).
@@ -134,14 +134,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 known = made[0], html_digest(made[1])
                 self.page_cache.remember_made(inputs, *known)
             key = self.page_cache.key(page, *known)
+            if made is None and not self.page_cache.has(key):
+                made, key = self._make_known(page, generated, inputs, known, key)
         if key is None or not self.page_cache.has(key):
-            if made is None:
-                made = _make(page, generated)
-                if key is not None and html_digest(made[1]) != known[1]:  # the same inputs make the same page, unless they miss one
-                    log.warning(f"{source}: the page differs from the one its inputs made before; its inputs miss something")
-                    known = made[0], html_digest(made[1])
-                    self.page_cache.remember_made(inputs, *known)
-                    key = self.page_cache.key(page, *known)
+            made = made or _make(page, generated)
             if key is not None:
                 self._keys[source] = key
             page.content = made[1]
@@ -153,13 +149,25 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return context
         laid_out = self.page_cache.get(key)
         if laid_out is None:  # damaged or removed since: laid out now, and stored again
-            page.content = (made or _make(page, generated))[1]
+            if made is None:
+                made, key = self._make_known(page, generated, inputs, known, key)
+            page.content = made[1]
             laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
             self._keys[source] = key
         # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
         context["kb_verbatim"] = laid_out
         self._written_verbatim.add(source)
         return context
+
+    def _make_known(self, page, generated, inputs: str, known: tuple[list, str], key: str) -> tuple[tuple[list, str], str]:
+        """A page known by its inputs, made now after all: (outline, HTML) and its key. The same
+        inputs make the same page, unless they miss something the page shows: said, and mended."""
+        made = _make(page, generated)
+        if html_digest(made[1]) == known[1]:
+            return made, key
+        log.warning(f"{page.file.src_uri}: the page differs from the one its inputs made before; its inputs miss something")
+        self.page_cache.remember_made(inputs, made[0], html_digest(made[1]))
+        return made, self.page_cache.key(page, made[0], html_digest(made[1]))
 
     def on_post_page(self, output, page, config):
         if page.file.src_uri in self._linked:

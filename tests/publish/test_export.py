@@ -46,3 +46,8 @@ def test_load_gives_the_whole_export_as_one_value(tmp_path, seed_kb):
     whole = load(tmp_path)
     assert [s["sections"] for s in whole["speeches"]] == [speech_sections(s, seed_kb)["sections"] for s in seed_kb.speeches]
     assert [t["occurrences"] for t in whole["terms"]] == [term_occurrences(t)["occurrences"] for t in seed_kb.terms]
+
+
+def test_the_index_written_an_entry_at_a_time_is_the_json_of_the_whole(tmp_path, seed_kb):
+    write(seed_kb, tmp_path)
+    assert (tmp_path / "kb.json").read_text(encoding="utf-8") == json.dumps(kb_to_dict(seed_kb), ensure_ascii=False, separators=(",", ":")) + "\n"
