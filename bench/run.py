@@ -259,7 +259,7 @@ def report(rows: list[dict]) -> str:
               "print = the study handouts, planned and typeset with Typst by a forked child (with two workers of its own) beside the 提法 and related-passage stages, "
               "as the search index is; its seconds are the child's own, and its memory column the child's peak. PDFs are kept in the cache by content, so rebuilds only typeset the handouts that changed.",
               "search index = written by a child while the build goes on: forked before parsing, while the build process is still small, "
-              "it is sent the speeches' cache keys once they are parsed and reads the speeches from the cache one at a time. Its seconds are its own, beside the other stages, "
+              "it is sent the speeches' cache keys once they are parsed and reads, one speech at a time, the search entry it keeps under each key (or the speech itself, when the entry is not there yet). Its seconds are its own, beside the other stages, "
               "and its memory column is its own peak RSS (\"peak memory\" in the first table is the build process's, and in brackets the sum over all processes).",
               "The largest sum of PSS over all processes is what the machine needs: a child forked beside the knowledge base would end up with a private copy of every page either process writes after the fork."]
     for r in rows:
