@@ -74,10 +74,11 @@ def edit_one(corpus: Path):
 
 
 def add_one(corpus: Path):
-    """Add a speech: a copy of one with a new title and date (a curator's `kb add`)."""
+    """Add a speech: a copy of one with a new title, a date within the corpus's years and a closing
+    sentence of its own (a copy of the text alone would be recognised as a duplicate and built once)."""
     text, _ = decode(middle_speech(corpus).read_bytes(), "x")
     new = corpus / "zz-added.txt"
-    new.write_text("在全市组织工作专题推进会上的讲话\n（2024年12月30日）\n" + text.split("\n", 2)[-1], encoding="utf-8")
+    new.write_text("在全市组织工作专题推进会上的讲话\n（2024年12月30日）\n" + text.split("\n", 2)[-1] + "同志们，专题推进会的任务已经明确，关键在于抓落实。\n", encoding="utf-8")
     return new.unlink
 
 
