@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 
 from .model import Problem, Speech
-from .store import from_json, read_sealed, to_json, write_sealed
+from .store import forget_all_but, from_json, read_sealed, to_json, write_sealed
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +106,7 @@ class SpeechCache:
     def keep_only(self, keys: frozenset[str] | set[str]) -> int:
         """Delete every entry but those of `keys`; return how many. Without this the folder would
         keep a whole corpus's worth of entries for every edit and every new version of the code."""
-        removed = 0
-        for path in self.directory.glob("*/*.entry"):
-            if path.stem not in keys:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return forget_all_but(self.directory, "*/*.entry", keys)
 
     def words(self, key: str) -> list[bytes | None] | None:
         """The sections' word counts of the speech cached under `key`, in all_sections order (None:

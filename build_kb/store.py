@@ -75,6 +75,17 @@ def write_sealed(path: Path, payload: bytes, version: int) -> None:
 # --- the model as JSON ---------------------------------------------------------------------------
 
 
+def forget_all_but(folder: Path, pattern: str, keep: set[str] | frozenset[str]) -> int:
+    """Delete the files under `folder` matching `pattern` whose name, up to its first dot, is not in
+    `keep` (a cache's entries are named by their key); return how many."""
+    removed = 0
+    for path in Path(folder).glob(pattern):
+        if path.name.split(".", 1)[0] not in keep:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def to_json(value) -> bytes:
     """Dataclasses (recursively), lists, tuples, dicts, Paths and bytes as compressed JSON.
 

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..cache import code_version
-from ..store import read_sealed, write_sealed
+from ..store import forget_all_but, read_sealed, write_sealed
 
 PAGE_CACHE_FORMAT = 1
 LIVE_RECORD = "live-pages.json"
@@ -168,15 +168,8 @@ class PageCache:
     def forget_unused(self) -> int:
         """Delete the pages (and made-page records) this build did not use (the cache holds one
         site); return how many pages."""
-        removed = 0
-        for path in self.directory.glob("*/*.html.z"):
-            if path.name[: -len(".html.z")] not in self.used:
-                path.unlink(missing_ok=True)
-                removed += 1
-        for path in self.directory.glob("made/*/*.json"):
-            if path.stem not in self.used_made:
-                path.unlink(missing_ok=True)
-        return removed
+        forget_all_but(self.directory, "made/*/*.json", self.used_made)
+        return forget_all_but(self.directory, "*/*.html.z", self.used)
 
 
 def _read_live_records(directory: Path) -> dict:

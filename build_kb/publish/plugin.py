@@ -163,11 +163,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A page known by its inputs, made now after all: (outline, HTML) and its key. The same
         inputs make the same page, unless they miss something the page shows: said, and mended."""
         made = _make(page, generated)
-        if html_digest(made[1]) == known[1]:
+        digest = html_digest(made[1])
+        if digest == known[1]:
             return made, key
         log.warning(f"{page.file.src_uri}: the page differs from the one its inputs made before; its inputs miss something")
-        self.page_cache.remember_made(inputs, made[0], html_digest(made[1]))
-        return made, self.page_cache.key(page, made[0], html_digest(made[1]))
+        self.page_cache.remember_made(inputs, made[0], digest)
+        return made, self.page_cache.key(page, made[0], digest)
 
     def on_post_page(self, output, page, config):
         if page.file.src_uri in self._linked:

@@ -45,7 +45,7 @@ from ..text import FORMAT_CHARACTERS, newest_first_key
 from ..cache import SpeechCache
 from ..errors import KbError
 from ..model import KnowledgeBase, Speech, Theme, speech_url
-from ..store import read_sealed, write_sealed
+from ..store import forget_all_but, read_sealed, write_sealed
 from .files import write_or_link
 from ..render.common import date_cn, theme_colours
 
@@ -568,7 +568,7 @@ class CachedSpeeches:
             if folder:
                 digest = hashlib.sha256(key.encode("utf-8") + salt).hexdigest()
                 kept = folder / digest[:2] / f"{digest}.bin"
-                used.add(kept.stem)
+                used.add(digest)
                 entry = _unpack_entry(read_sealed(kept, CACHE_FORMAT))
                 if entry is not None:
                     yield speech_id, entry
@@ -581,9 +581,7 @@ class CachedSpeeches:
                 write_sealed(kept, _pack_entry(entry), CACHE_FORMAT)
             yield speech_id, entry
         if folder:  # one entry per speech is kept, not one for every edit and every version of the code
-            for path in folder.glob("*/*.bin"):
-                if path.stem not in used:
-                    path.unlink(missing_ok=True)
+            forget_all_but(folder, "*/*.bin", used)
 
 
 class CachedSpeechMissing(KbError):

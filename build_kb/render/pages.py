@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 
 from ..enrich.classify import OTHER
-from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme
+from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme, speech_url
 from .handout import speech_handout_path, theme_handout_path, theme_year_handout_path
 from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
@@ -106,17 +106,24 @@ def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_
         [section.id, [_cited_section(site, link) for link in kb.related_sections.get((speech.id, section.id), [])]]
         for section in speech.all_sections()
     ]
-    related_speeches = [[link.speech_id, kb.speech(link.speech_id).title, site.date(kb.speech(link.speech_id))] for link in kb.related_speeches.get(speech.id, [])]
+    related_speeches = [_cited_speech(site, link) for link in kb.related_speeches.get(speech.id, [])]
     neighbours = [[s.id, s.title] if s else None for s in (prev_speech, next_speech)]
     handout = site.pdfs.get(speech_handout_path(speech))
     return json.dumps([speech.id, key, handout, terms, related, related_speeches, neighbours], ensure_ascii=False)
 
 
 def _cited_section(site: Site, link) -> list:
-    """What related_passages_html shows of a passage elsewhere."""
+    """What related_passages_html shows of a passage elsewhere: [speech id, section id, heading,
+    speech title, date, location] (date and location escaped)."""
     other = site.kb.speech(link.speech_id)
     section = site.kb.section(link.speech_id, link.section_id)
     return [other.id, section.id, section.title or section_location(section), other.title, site.date(other), site.location(other.id, section.id)]
+
+
+def _cited_speech(site: Site, link) -> list:
+    """What related_speeches_html shows of a speech: [id, title, date] (date escaped)."""
+    other = site.kb.speech(link.speech_id)
+    return [other.id, other.title, site.date(other)]
 
 
 def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_speech: Speech | None, out: HtmlPage) -> None:
@@ -183,22 +190,18 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
 def related_passages_html(site: Site, related, page: str) -> str:
     """相关论述: passages of other speeches that say much the same, with their citation."""
     items = []
-    for link in related:
-        other = site.kb.speech(link.speech_id)
-        section = site.kb.section(link.speech_id, link.section_id)
-        heading = section.title or section_location(section)
+    for speech_id, section_id, heading, title, date, location in (_cited_section(site, link) for link in related):
         items.append(
-            f'<li><a href="{rel(page, other.url)}#{section.id}">{esc(heading[:40])}</a>'
-            f' <small>——《{esc(other.title)}》（{site.date(other)}）{site.location(other.id, section.id)}</small></li>'
+            f'<li><a href="{rel(page, speech_url(speech_id))}#{section_id}">{esc(heading[:40])}</a>'
+            f' <small>——《{esc(title)}》（{date}）{location}</small></li>'
         )
     return '<div class="kb-related"><span class="kb-related-title">相关论述</span><ul>' + "".join(items) + "</ul></div>"
 
 
 def related_speeches_html(site: Site, related, page: str) -> str:
     items = []
-    for link in related:
-        other = site.kb.speech(link.speech_id)
-        items.append(f'<li><a href="{rel(page, other.url)}">《{esc(other.title)}》</a> <span class="kb-date">{site.date(other)}</span></li>')
+    for speech_id, title, date in (_cited_speech(site, link) for link in related):
+        items.append(f'<li><a href="{rel(page, speech_url(speech_id))}">《{esc(title)}》</a> <span class="kb-date">{date}</span></li>')
     return '<ul class="kb-related-speeches">' + "".join(items) + "</ul>"
 
 
