@@ -69,6 +69,8 @@ class BuildReport:
     """Stage → the process's peak memory at its end (MB)."""
     laid_out: list[str] | None = None
     """Site paths of the generated pages the theme laid out anew (the others kept their layout); None without a cache."""
+    framed: list[str] | None = None
+    """Those of laid_out whose new body was put into the layout they had around their old one."""
 
     @property
     def skipped(self) -> bool:
@@ -127,6 +129,7 @@ def build(options: BuildOptions) -> BuildReport:
             with timer("mkdocs"):
                 layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
                 report.laid_out = sorted(layouts.laid_out) if layouts else None
+                report.framed = sorted(layouts.framed) if layouts else None
             install_pdfs(printed, staging)
             with timer("export"):
                 export.write(kb, staging, site_dir)

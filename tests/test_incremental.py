@@ -104,6 +104,26 @@ def test_after_a_change_the_theme_lays_out_only_the_pages_that_changed(first_bui
     assert 0 < len(report.laid_out) < len([n for n in after if n.endswith(".html")]) // 2
 
 
+@pytest.mark.parametrize("change", [edit, add], ids=lambda f: f.__name__)
+def test_a_page_whose_body_alone_changed_is_put_into_its_earlier_frame(first_build, tmp_path, change):
+    """Theme pages quoting the edited speech, and a speech that now cites the new one, keep their
+    outline and place: the theme need not lay them out again. The site is still a cold build's."""
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    edited = "speeches/" + sorted(corpus.glob("0*.txt"))[1].stem.replace("_", "-") + "/index.html"
+    change(corpus)
+    report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    assert set(report.framed) < set(report.laid_out)
+    if change is edit:  # its headings changed too ("干部" → "领导干部"): a new outline, a new frame
+        assert sorted(set(report.laid_out) - set(report.framed)) == [edited]
+    else:
+        assert "speeches/100-new/index.html" not in report.framed
+        assert [p for p in report.framed if p.startswith("speeches/") and p != "speeches/index.html"]
+    assert "themes/cadres/index.html" in report.framed
+    cold = tmp_path / "cold"
+    build_site(MKDOCS_YML, cold, corpus_dir=corpus)
+    assert files(site) == files(cold)
+
+
 def test_no_cache_no_page_layouts_kept(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"a.txt": NEW_SPEECH})
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=tmp_path / "site", corpus_dir=corpus, pdf=False))

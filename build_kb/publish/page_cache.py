@@ -6,6 +6,11 @@ date MkDocs is given. All of them go into the page's key; a page with a known ke
 HTML, byte for byte what the theme made of it last time. After a one-speech edit the theme lays out
 that speech and the few pages that show it, not the whole site.
 
+A page whose body changed but whose frame did not (most pages a one-speech rebuild touches: a
+speech page whose related passages changed hands) is not laid out either: the theme's layout around
+the body, stored as the text before and after it, is put around the new body. The theme tests the
+body once ("<h1" in it, for the title); that test is kept with the frame and must come out the same.
+
 Better still, when the live site's file for the page is the one that key produced, untouched since
 (same size, time and inode as recorded after the last build), the new site simply gets that file as
 a hard link: nothing is read, decompressed or written, and the file keeps its modification time.
@@ -16,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import zlib
 from importlib import metadata
@@ -27,6 +33,11 @@ from ..store import forget_all_but, read_sealed, write_sealed
 PAGE_CACHE_FORMAT = 1
 LIVE_RECORD = "live-pages.json"
 """Per site folder: site path of each generated page → [key, size, mtime_ns, inode] of its file."""
+BODY_TESTS = ("<h1",)
+"""What the theme's templates test a page's body for (Material: whether it has its own title)."""
+_BODY_USE = re.compile(rb"page\.content\b")
+_KNOWN_BODY_USES = (rb"{{ page.content }}", rb'"\u003ch1" not in page.content')
+"""The uses of the body, in the templates, that a frame allows for: written once, tested for BODY_TESTS."""
 
 
 class PageCache:
@@ -40,6 +51,11 @@ class PageCache:
         """Site paths of the pages the theme laid out in this build (new, or with changed inputs)."""
         self.keys: dict[str, str] = {}
         """Site path → key of every generated page of this build (as `key` gave them)."""
+        self.frame_keys: dict[str, str] = {}
+        """Site path → the key of its frame: the page's key but for its body."""
+        self.used_frames: set[str] = set()
+        self.framed: list[str] = []
+        """Site paths of the laid-out pages whose body was put into their earlier frame."""
         self.live_site = Path(live_site) if live_site else None
         self._live = _read_live_record(self.directory, self.live_site) if self.live_site else {}
         digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}".encode())
@@ -47,11 +63,15 @@ class PageCache:
             digest.update(f"\0{package}={metadata.version(package)}".encode())
         digest.update(Path(config_file).read_bytes())
         dates_pages = False
+        self.frames = True
+        """Whether bodies may be put into stored frames: not when a template uses the body otherwise."""
         for folder in template_dirs:
             for path in sorted(Path(folder).rglob("*.html")):
                 template = path.read_bytes()
                 digest.update(path.as_posix().encode("utf-8") + b"\0" + template)
                 dates_pages = dates_pages or b"build_date_utc" in template
+                uses = len(_BODY_USE.findall(template)) - sum(template.count(use) for use in _KNOWN_BODY_USES)
+                self.frames = self.frames and uses == 0
         # The build date is the newest speech's (site.corpus_epoch), which each new speech of the
         # year moves: were it in every key, adding one would lay out every page again. Material
         # prints it on no page; a theme that does (mkdocs' own footers) keeps it in the key.
@@ -72,11 +92,40 @@ class PageCache:
             [page.file.src_uri, page.url, page.title, page.is_homepage, page.meta, toc_source, neighbours, parents],
             ensure_ascii=False, sort_keys=True, default=str,
         )
-        digest = hashlib.sha256(self.site.encode())
-        digest.update(described.encode("utf-8"))
-        digest.update(html_digest.encode("ascii"))
-        key = self.keys[page.file.dest_uri] = digest.hexdigest()
+        frame = self.frame_keys[page.file.dest_uri] = hashlib.sha256((self.site + "\0" + described).encode("utf-8")).hexdigest()
+        key = self.keys[page.file.dest_uri] = hashlib.sha256(f"{frame}\0{html_digest}".encode("ascii")).hexdigest()
         return key
+
+    def frame(self, site_path: str, body: str) -> tuple[str, str] | None:
+        """The theme's layout before and after the page's body (not yet squeezed), from a page laid
+        out with the same frame key; None when there is none, or its body tested otherwise."""
+        name = self.frame_keys.get(site_path)
+        if not self.frames or name is None:
+            return None
+        payload = read_sealed(self._frame_path(name), PAGE_CACHE_FORMAT)
+        try:
+            tests, before, after = json.loads(zlib.decompress(payload).decode("utf-8")) if payload is not None else (None, "", "")
+        except (ValueError, zlib.error, UnicodeDecodeError):
+            return None
+        if tests != _body_tests(body):
+            return None
+        self.used_frames.add(name)
+        self.framed.append(site_path)
+        return before, after
+
+    def put_frame(self, site_path: str, laid_out: str, body: str) -> None:
+        """Keep the frame of a page the theme has just laid out (`laid_out`, not yet squeezed)
+        around `body`, if the body appears in it once."""
+        name = self.frame_keys.get(site_path)
+        if not self.frames or name is None or not body or laid_out.count(body) != 1:
+            return
+        before, after = laid_out.split(body)
+        payload = json.dumps([_body_tests(body), before, after], ensure_ascii=False).encode("utf-8")
+        write_sealed(self._frame_path(name), zlib.compress(payload, 1), PAGE_CACHE_FORMAT)
+        self.used_frames.add(name)
+
+    def _frame_path(self, name: str) -> Path:
+        return self.directory / "frames" / name[:2] / f"{name}.json.z"
 
     def made(self, inputs: str | None) -> tuple[list, str] | None:
         """(outline, html_digest) of the page body that these inputs made in an earlier build: the
@@ -169,7 +218,12 @@ class PageCache:
         """Delete the pages (and made-page records) this build did not use (the cache holds one
         site); return how many pages."""
         forget_all_but(self.directory, "made/*/*.json", self.used_made)
+        forget_all_but(self.directory, "frames/*/*.json.z", self.used_frames)
         return forget_all_but(self.directory, "*/*.html.z", self.used)
+
+
+def _body_tests(body: str) -> list[bool]:
+    return [test in body for test in BODY_TESTS]
 
 
 def _read_live_records(directory: Path) -> dict:

@@ -140,6 +140,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             made = made or _make(page, generated)
             if key is not None:
                 self._keys[source] = key
+                frame = self.page_cache.frame(page.file.dest_uri, made[1])
+                if frame is not None:  # only the body changed: put into the frame it had
+                    context["kb_verbatim"] = squeeze_indentation(frame[0] + made[1] + frame[1])
+                    self._written_verbatim.add(source)
+                    return context
             page.content = made[1]
             return context
         # Unchanged since a previous build: the theme's layout is taken as it was.
@@ -175,9 +180,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pages[page.file.src_uri].release()
             page.content = None
             return ""  # the live file is already in place: MkDocs writes no empty page
-        if page.file.src_uri not in self._written_verbatim:  # a stored layout was squeezed before it was stored
-            output = squeeze_indentation(output)
         key = self._keys.pop(page.file.src_uri, None)
+        if page.file.src_uri not in self._written_verbatim:  # a stored layout was squeezed before it was stored
+            if key is not None:
+                self.page_cache.put_frame(page.file.dest_uri, output, page.content)
+            output = squeeze_indentation(output)
         if key is not None:
             self.page_cache.put(key, output, page.file.dest_uri)
         generated = self.pages.get(page.file.src_uri)

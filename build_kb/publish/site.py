@@ -99,7 +99,10 @@ def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path
         mkdocs_build(config)
         if page_cache is not None:
             forgotten = page_cache.forget_unused()
-            log.info("page layouts: %d reused (%d as the live file), %d laid out, %d no longer used", page_cache.reused, page_cache.linked, len(page_cache.laid_out), forgotten)
+            log.info(
+                "page layouts: %d reused (%d as the live file), %d laid out (%d of them in their earlier frame), %d no longer used",
+                page_cache.reused, page_cache.linked, len(page_cache.laid_out), len(page_cache.framed), forgotten,
+            )
         return page_cache
     except Abort as exc:
         failure = StrictModeFailure(f"build stopped by --strict: {exc}") if config.strict else KbError(str(exc))

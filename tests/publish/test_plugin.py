@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
+from build_kb.publish.page_cache import PageCache
 from build_kb.publish.plugin import THEME_DIR, KnowledgeBasePlugin, squeeze_indentation
 from build_kb.render.common import HtmlPage
 
@@ -75,3 +76,59 @@ def test_pre_textarea_and_script_keep_their_spaces():
 
 def test_spaces_inside_a_line_are_left_alone():
     assert squeeze_indentation("<p>第一  部分 <a>链接</a></p>") == "<p>第一  部分 <a>链接</a></p>"
+
+
+class _Page:
+    """What PageCache.key reads of an MkDocs page."""
+
+    def __init__(self, path: str):
+        self.file = type("F", (), {"src_uri": path, "dest_uri": path.replace(".md", "/index.html")})()
+        self.url, self.title, self.is_homepage, self.meta = path.replace(".md", "/"), "题目", False, {}
+        self.previous_page = self.next_page = None
+        self.ancestors = []
+
+
+def _page_cache(tmp_path, template: str | None = None) -> PageCache:
+    folders = [THEME_DIR]
+    if template is not None:
+        (tmp_path / "custom").mkdir()
+        (tmp_path / "custom" / "main.html").write_text(template, encoding="utf-8")
+        folders.insert(0, str(tmp_path / "custom"))
+    return PageCache(tmp_path / "pages", ROOT / "mkdocs.yml", folders)
+
+
+def test_a_changed_body_is_put_into_the_frame_its_page_had(tmp_path):
+    cache = _page_cache(tmp_path)
+    page = _Page("speeches/a.md")
+    cache.key(page, [], "digest-1")
+    cache.put_frame("speeches/a/index.html", "<html><nav>导航</nav><article><h1>甲</h1><p>旧</p></article></html>", "<h1>甲</h1><p>旧</p>")
+    later = _page_cache(tmp_path)
+    later.key(page, [], "digest-2")
+    assert later.frame("speeches/a/index.html", "<h1>甲</h1><p>新</p>") == ("<html><nav>导航</nav><article>", "</article></html>")
+    assert later.framed == ["speeches/a/index.html"]
+
+
+def test_no_frame_when_the_theme_would_test_the_body_otherwise(tmp_path):
+    cache = _page_cache(tmp_path)
+    page = _Page("speeches/a.md")
+    cache.key(page, [], "digest-1")
+    cache.put_frame("speeches/a/index.html", "<main><h1>甲</h1><p>旧</p></main>", "<h1>甲</h1><p>旧</p>")
+    # Material writes the page title itself when the body has no <h1>: that frame is not this one's.
+    assert cache.frame("speeches/a/index.html", "<p>无标题</p>") is None
+    # Another page, or the same page in another place among its neighbours, has a frame of its own.
+    other = _Page("speeches/b.md")
+    cache.key(other, [], "digest-1")
+    assert cache.frame("speeches/b/index.html", "<h1>甲</h1><p>新</p>") is None
+    # A body written twice (or not at all) in its layout gives no frame.
+    cache.put_frame("speeches/b/index.html", "<h1>乙</h1><h1>乙</h1>", "<h1>乙</h1>")
+    assert cache.frame("speeches/b/index.html", "<h1>乙</h1>") is None
+
+
+def test_frames_are_off_when_a_template_uses_the_body_in_a_way_they_do_not_allow_for(tmp_path):
+    assert _page_cache(tmp_path).frames
+    cache = _page_cache(tmp_path, '{% extends "base.html" %}{% block content %}{{ page.content | length }}{{ page.content }}{% endblock %}')
+    assert not cache.frames
+    page = _Page("speeches/a.md")
+    cache.key(page, [], "digest-1")
+    cache.put_frame("speeches/a/index.html", "<main>5<h1>甲</h1></main>", "<h1>甲</h1>")
+    assert cache.frame("speeches/a/index.html", "<h1>甲</h1>") is None
