@@ -124,6 +124,16 @@ def test_a_page_whose_body_alone_changed_is_put_into_its_earlier_frame(first_bui
     assert files(site) == files(cold)
 
 
+def test_a_frame_is_kept_through_builds_that_do_not_lay_its_page_out(first_build, tmp_path):
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    options = BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False)
+    edit(corpus)
+    build(options)
+    override(corpus)  # another speech: its page was not laid out by the two builds before
+    overridden = "speeches/" + sorted(corpus.glob("0*.txt"))[0].stem.replace("_", "-") + "/index.html"
+    assert overridden in build(options).framed
+
+
 def test_no_cache_no_page_layouts_kept(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"a.txt": NEW_SPEECH})
     report = build(BuildOptions(config_file=MKDOCS_YML, site_dir=tmp_path / "site", corpus_dir=corpus, pdf=False))

@@ -93,6 +93,7 @@ class PageCache:
             ensure_ascii=False, sort_keys=True, default=str,
         )
         frame = self.frame_keys[page.file.dest_uri] = hashlib.sha256((self.site + "\0" + described).encode("utf-8")).hexdigest()
+        self.used_frames.add(frame)  # the page's frame is kept while it is current, used or not
         key = self.keys[page.file.dest_uri] = hashlib.sha256(f"{frame}\0{html_digest}".encode("ascii")).hexdigest()
         return key
 
