@@ -269,6 +269,34 @@ def test_top_similar_is_the_brute_force_answer(pruned, monkeypatch):
     assert ties > 0
 
 
+def test_pruned_candidates_among_equal_copies_do_not_depend_on_rows_elsewhere(monkeypatch):
+    """Many copies of one passage weigh the same in each word's postings: which of them are taken
+    must not change when a row is deleted elsewhere (the lower row is taken), or one speech less
+    would change the related passages of hundreds of pages."""
+    from scipy import sparse
+
+    from build_kb.enrich import related
+
+    monkeypatch.setattr(related, "EXACT_UP_TO", 0)
+    monkeypatch.setattr(related, "POSTINGS", 4)
+    monkeypatch.setattr(related, "CANDIDATES", 3)
+    rng = np.random.default_rng(11)
+    templates = (rng.random((5, 60)) < 0.3) * rng.random((5, 60))
+    kinds = rng.permutation(np.arange(120) % 5)  # 24 identical copies of each of five passages
+    dense = templates[kinds] / np.linalg.norm(templates[kinds], axis=1, keepdims=True)
+    before = related.top_similar(sparse.csr_matrix(dense.astype(np.float32)), np.arange(120), 3, 0.3)
+    gone = 60
+    rest = [i for i in range(120) if i != gone]
+    after = related.top_similar(sparse.csr_matrix(dense[rest].astype(np.float32)), np.arange(119), 3, 0.3)
+    for new_row, old_row in enumerate(rest):
+        chosen_before = [j for j, _ in before[old_row]]
+        if gone not in chosen_before:
+            assert [rest[j] for j, _ in after[new_row]] == chosen_before
+    # Of equal copies, the first ones: each row's answer is the three lowest other copies.
+    for i, row in enumerate(before):
+        assert [j for j, _ in row] == [j for j in range(120) if kinds[j] == kinds[i] and j != i][:3]
+
+
 @pytest.mark.parametrize("slice_entries", [7, 2_000_000], ids=["many slices", "one slice"])
 def test_tfidf_is_the_textbook_formula(slice_entries, monkeypatch):
     from build_kb.enrich import related
