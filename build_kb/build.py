@@ -96,7 +96,7 @@ def build(options: BuildOptions) -> BuildReport:
             parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
                 project.corpus_dir,
                 progress=options.progress,
-                cache_dir=Path(options.cache_dir) / "speeches" if options.cache_dir else None,
+                cache_dir=options.cache_dir,
                 follow_links=options.follow_links,
                 stats=stats,
             )

@@ -106,6 +106,8 @@ class SpeechCache:
     def keep_only(self, keys: frozenset[str] | set[str]) -> int:
         """Delete every entry but those of `keys`; return how many. Without this the folder would
         keep a whole corpus's worth of entries for every edit and every new version of the code."""
+        # Entries of versions up to 971ace2, which kept them a folder deeper (speeches/speeches).
+        forget_all_but(self.directory / self.directory.name, "*/*.entry", frozenset())
         return forget_all_but(self.directory, "*/*.entry", keys)
 
     def words(self, key: str) -> list[bytes | None] | None:

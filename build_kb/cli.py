@@ -182,7 +182,7 @@ def cmd_print(args) -> int:
     )
     if not any((selection.themes, selection.years, selection.speakers, selection.terms, selection.speeches)):
         raise KbError("say what to print: --theme, --year, --speaker, --term or --speech (any combination)")
-    kb = build_knowledge_base(project.corpus_dir, progress=Progress(), cache_dir=Path(args.cache_dir) / "speeches" if args.cache_dir else None)
+    kb = build_knowledge_base(project.corpus_dir, progress=Progress(), cache_dir=Path(args.cache_dir) if args.cache_dir else None)
     output = Path(args.output)
     printer = Printer(load_print_config(project.corpus_dir), project.corpus_dir, Path(args.cache_dir) / "pdf", publisher=project.config["site_name"])
     handout = selection_handout(kb, selection, printer.publisher, path=output.name)

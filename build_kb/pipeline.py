@@ -111,7 +111,8 @@ def parse_corpus(
     follow_links: bool = False,
     stats: BuildStats | None = None,
 ) -> ParsedCorpus:
-    """read → clean → parse → classify, speech by speech (cached, in worker processes)."""
+    """read → clean → parse → classify, speech by speech (cached under `cache_dir`/speeches, in
+    worker processes)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")

@@ -180,12 +180,15 @@ def test_the_caches_keep_one_entry_per_speech(tmp_path):
     corpus = make_corpus(tmp_path / "c", with_seeds=True)
     cache = tmp_path / "cache"
     build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=cache)
-    entries = cache / "speeches" / "speeches"
+    entries = cache / "speeches"
     stale = entries / "ff" / ("f" * 64 + ".entry")
     stale.parent.mkdir(exist_ok=True)
     stale.write_bytes(b"from an older version")
+    deeper = entries / "speeches" / "ab" / ("a" * 64 + ".entry")  # where versions up to 971ace2 kept them
+    deeper.parent.mkdir(parents=True)
+    deeper.write_bytes(b"from an older version")
     target = sorted(corpus.glob("*.txt"))[2]
     target.write_bytes(target.read_bytes() + "\n同志们，散会。\n".encode("utf-8"))
     build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=cache)
-    assert len(list(entries.glob("*/*.entry"))) == 5 and not stale.exists()
+    assert len(list(entries.glob("*/*.entry"))) == 5 and not stale.exists() and not deeper.exists()
     assert len(list((cache / "search" / "speeches").glob("*/*.bin"))) == 5

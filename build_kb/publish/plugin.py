@@ -123,7 +123,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         held = self._held.pop(source, None)
         if held is not None:
             made = generated.toc, held if isinstance(held, str) else zlib.decompress(held).decode("utf-8")
-        key = None
+        key, stored = None, False
         if self.page_cache is not None:
             # A page whose inputs made it before is known by its outline and HTML digest, and its
             # key is had without making it (most pages of a one-speech rebuild).
@@ -134,9 +134,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 known = made[0], html_digest(made[1])
                 self.page_cache.remember_made(inputs, *known)
             key = self.page_cache.key(page, *known)
-            if made is None and not self.page_cache.has(key):
-                made, key = self._make_known(page, generated, inputs, known, key)
-        if key is None or not self.page_cache.has(key):
+            stored = self.page_cache.has(key)
+            if made is None and not stored:
+                made, remade_key = self._make_known(page, generated, inputs, known, key)
+                if remade_key != key:
+                    key, stored = remade_key, self.page_cache.has(remade_key)
+        if not stored:
             made = made or _make(page, generated)
             if key is not None:
                 self._keys[source] = key
