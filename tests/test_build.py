@@ -255,6 +255,11 @@ def test_kb_json_has_terms_and_related_links(seed_json):
         for link in section["related"]:
             assert link["speech_id"] != speech_id and link["url"].startswith(f"speeches/{link['speech_id']}/#")
     assert all("related_speeches" in s for s in seed_json["speeches"])
+    # Two decimals, so that the small moves one speech more or less causes leave the files alone.
+    scores = [link["score"] for _, section in related for link in section["related"]]
+    scores += [link["score"] for s in seed_json["speeches"] for link in s["related_speeches"]]
+    assert scores and all(score == round(score, 2) for score in scores)
+    assert any(score != round(score, 1) for score in scores)
 
 
 def test_link_checker_finds_a_missing_anchor_and_accepts_named_ones(tmp_path):

@@ -23,6 +23,11 @@ SECTION_THRESHOLD = 0.30
 """Below this cosine a passage is not shown as related: a shared phrase or two is not kinship."""
 SPEECH_THRESHOLD = 0.30
 TOP_K = 3
+SCORE_DIGITS = 2
+"""A link's score (kb.json) is the cosine to this many decimals. Adding or deleting one speech moves
+every cosine by a few thousandths (each word's weight depends on how many sections use it): with
+three decimals, 555 of 1,000 speeches' export files changed for one speech deleted elsewhere; with
+two, 140 (76 of them because their related passages changed)."""
 MIN_SECTION_CHARS = 60
 CHUNK = 1024
 EXACT_UP_TO = 3000
@@ -337,7 +342,7 @@ def link_related(
         for (i, section, _), similar in zip(units, top_similar(matrix, groups, TOP_K, SECTION_THRESHOLD)):
             if similar:
                 section_links[(speeches[i].id, section.id)] = [
-                    Link(speeches[units[j][0]].id, units[j][1].id, round(score, 3)) for j, score in similar
+                    Link(speeches[units[j][0]].id, units[j][1].id, round(score, SCORE_DIGITS)) for j, score in similar
                 ]
         del matrix  # before the speeches' matrix is made: the two were the related stage's peak
     docs = [words.of_speech(i) for i in range(len(speeches))] if len(speeches) > 1 else []
@@ -354,7 +359,7 @@ def link_related(
         groups = np.arange(len(speeches))
         for i, similar in enumerate(top_similar(matrix, groups, TOP_K, SPEECH_THRESHOLD)):
             if similar:
-                speech_links[speeches[i].id] = [Link(speeches[j].id, None, round(score, 3)) for j, score in similar]
+                speech_links[speeches[i].id] = [Link(speeches[j].id, None, round(score, SCORE_DIGITS)) for j, score in similar]
     return section_links, speech_links
 
 
