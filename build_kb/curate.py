@@ -131,7 +131,7 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(text)
     hint = SpeechOverride(file=name, line=0, values={"heading_lines": converted.heading_lines}) if converted.heading_lines else None
-    speech = make_speech(SourceFile(target, name, b"", converted.text, "utf-8", digest), rules, hint, [])
+    speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")

@@ -135,7 +135,7 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
         text = case["text"]
         for key, body in bodies.items():
             text = text.replace("{" + key + "}", body.rstrip("\n"))
-        source = SourceFile(Path(f"{label}.txt"), f"{label}.txt", text.encode("utf-8"), text, "utf-8", "")
+        source = SourceFile(path=Path(f"{label}.txt"), rel_path=f"{label}.txt", encoding="utf-8", sha256="", raw=text.encode("utf-8"), text=text)
         problems: list = []
         speech = make_speech(source, boilerplate, None, problems)
         if speech is None:

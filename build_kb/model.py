@@ -5,7 +5,7 @@ Stages only add to these objects in one direction: read → clean → parse → 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import safe_name
@@ -33,19 +33,6 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class SourceFile:
-    """One speech file as read from disk, decoded."""
-
-    path: Path
-    rel_path: str
-    """Path relative to the corpus directory, with forward slashes: the key used in overrides."""
-    raw: bytes
-    text: str
-    encoding: str
-    sha256: str
-
-
-@dataclass(frozen=True)
 class Source:
     """Where a speech came from. Its bytes and text stay with the reading stage (SourceFile): a speech
     holds its paragraphs, and the corpus need not be held three more times (a sixth of the memory)."""
@@ -57,8 +44,17 @@ class Source:
     sha256: str
 
     @classmethod
-    def of(cls, source: SourceFile) -> Source:
-        return cls(source.path, source.rel_path, source.encoding, source.sha256)
+    def of(cls, source: Source) -> Source:
+        """Just the Source of a SourceFile, without its bytes and text."""
+        return cls(**{f.name: getattr(source, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class SourceFile(Source):
+    """One speech file as read from disk, decoded."""
+
+    raw: bytes
+    text: str
 
 
 @dataclass(frozen=True)
@@ -95,31 +91,28 @@ class Join:
 
 
 @dataclass
-class CleanText:
-    """A speech's lines after boilerplate removal, layout repair and safe normalisation."""
-
-    lines: list[Line]
-    """Kept lines, blank lines included (they separate paragraphs). A line split into pieces keeps
-    its number on every piece; re-joined lines carry the number of their first line."""
-    removed: list[RemovedLine]
-    normalised: dict[str, int] = field(default_factory=dict)
-    """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
-    splits: list[Split] = field(default_factory=list)
-    joins: list[Join] = field(default_factory=list)
-
-    def report(self) -> CleanReport:
-        return CleanReport(self.removed, self.normalised, self.splits, self.joins)
-
-
-@dataclass
 class CleanReport:
     """What cleaning did to a speech (removed, normalised, split, joined), kept with it; its lines
     were parsed into sections and are not kept."""
 
     removed: list[RemovedLine]
     normalised: dict[str, int] = field(default_factory=dict)
+    """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
     splits: list[Split] = field(default_factory=list)
     joins: list[Join] = field(default_factory=list)
+
+
+@dataclass
+class CleanText(CleanReport):
+    """A speech's lines after boilerplate removal, layout repair and safe normalisation, and what
+    cleaning did to them."""
+
+    lines: list[Line] = field(default_factory=list, kw_only=True)
+    """Kept lines, blank lines included (they separate paragraphs). A line split into pieces keeps
+    its number on every piece; re-joined lines carry the number of their first line."""
+
+    def report(self) -> CleanReport:
+        return CleanReport(**{f.name: getattr(self, f.name) for f in fields(CleanReport)})
 
 
 @dataclass

@@ -5,6 +5,7 @@ import codecs
 import pytest
 
 from build_kb.errors import ConfigError, CorpusNotFound
+from build_kb.model import CleanReport, Source
 from build_kb.pipeline import build_knowledge_base, speech_id
 
 from conftest import make_corpus
@@ -27,6 +28,8 @@ def test_bad_files_are_reported_and_skipped(tmp_path):
     })
     kb = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb.speeches] == ["good.txt"]
+    # The speech keeps where it came from and what cleaning did, not the file's bytes, text or lines.
+    assert type(kb.speeches[0].source) is Source and type(kb.speeches[0].clean) is CleanReport
     found = problems_by_file(kb)
     assert "empty" in found["empty.txt"].message and found["empty.txt"].severity == "error"
     assert "empty" in found["blank.txt"].message

@@ -214,7 +214,7 @@ def test_subtitle_gives_the_occasion(rules):
     from pathlib import Path
 
     text = "凝心聚力 担当作为\n——在全省组织部长会议上的讲话\n同志们：\n一、提高政治站位。要讲政治。\n二、加强干部队伍建设。要选好人。"
-    source = SourceFile(Path("x.txt"), "x.txt", text.encode(), text, "utf-8", "0")
+    source = SourceFile(path=Path("x.txt"), rel_path="x.txt", encoding="utf-8", sha256="0", raw=text.encode(), text=text)
     speech = make_speech(source, rules, None, [])
     assert (speech.occasion, speech.level) == ("全省组织部长会议", "省")
 

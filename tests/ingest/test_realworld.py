@@ -31,7 +31,7 @@ def lines_of(text: str) -> list[Line]:
 
 
 def speech_of(text: str, rules):
-    source = SourceFile(Path("x.txt"), "x.txt", text.encode(), text, "utf-8", "")
+    source = SourceFile(path=Path("x.txt"), rel_path="x.txt", encoding="utf-8", sha256="", raw=text.encode(), text=text)
     return make_speech(source, rules, None, [])
 
 
