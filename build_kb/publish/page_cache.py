@@ -104,8 +104,10 @@ class PageCache:
         if not self.frames or name is None:
             return None
         payload = read_sealed(self._frame_path(name), PAGE_CACHE_FORMAT)
+        if payload is None:
+            return None
         try:
-            tests, before, after = json.loads(zlib.decompress(payload).decode("utf-8")) if payload is not None else (None, "", "")
+            tests, before, after = json.loads(zlib.decompress(payload).decode("utf-8"))
         except (ValueError, zlib.error, UnicodeDecodeError):
             return None
         if tests != _body_tests(body):
@@ -118,10 +120,12 @@ class PageCache:
         """Keep the frame of a page the theme has just laid out (`laid_out`, not yet squeezed)
         around `body`, if the body appears in it once."""
         name = self.frame_keys.get(site_path)
-        if not self.frames or name is None or not body or laid_out.count(body) != 1:
+        if not self.frames or name is None or not body:
             return
-        before, after = laid_out.split(body)
-        payload = json.dumps([_body_tests(body), before, after], ensure_ascii=False).encode("utf-8")
+        around = laid_out.split(body)
+        if len(around) != 2:
+            return
+        payload = json.dumps([_body_tests(body), *around], ensure_ascii=False).encode("utf-8")
         write_sealed(self._frame_path(name), zlib.compress(payload, 1), PAGE_CACHE_FORMAT)
         self.used_frames.add(name)
 
@@ -135,8 +139,10 @@ class PageCache:
             return None
         name = self._made_name(inputs)
         payload = read_sealed(self._made_path(name), PAGE_CACHE_FORMAT)
+        if payload is None:
+            return None
         try:
-            toc, html_digest = json.loads(payload) if payload is not None else (None, None)
+            toc, html_digest = json.loads(payload)
         except ValueError:
             return None
         if not isinstance(toc, list) or not isinstance(html_digest, str):
