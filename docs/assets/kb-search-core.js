@@ -9,7 +9,7 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT_VERSION = 5;
+  var FORMAT_VERSION = 6;
   var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x34]; // "KBS4"
   var RUNS_MAGIC = [0x4b, 0x42, 0x52, 0x34];  // "KBR4"
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
@@ -225,7 +225,9 @@
   }
 
   // Positional rows as written by build_kb/publish/search_index.py, read through names.
-  function speech(row) { return { url: row[0], title: row[1], date: row[2], year: row[3], speaker: row[4], level: row[5] || "", records: row[6], id: row[7] }; }
+  function speech(row) {
+    return { url: "speeches/" + row[6] + "/", title: row[0], date: row[1], year: row[2], speaker: row[3], level: row[4] || "", records: row[5], id: row[6] };
+  }
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
   function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1, section: row[4] || "" }; }
 

@@ -12,7 +12,8 @@
 
   var BATCH = 12;          // speeches shown per step in the header box
   var PER_SPEECH = 6;      // passages listed per speech in the header box before "还有 N 处"
-  var PAGE = 50;           // passages per page on the results page
+  var FACET_SHOWN = 12;    // entries of a facet (but the years) listed before "展开其余 N 项"
+  var PAGE = 20;           // passages per page on the results page (each new speech among them is a text file to fetch)
   var CONTEXT = 36;        // characters of context either side of a hit
 
   function siteRoot() {
@@ -511,9 +512,11 @@
         var box = el("section", "kb-facet");
         box.appendChild(el("h2", "kb-facet__title", title));
         var ul = el("ul", "kb-facet__list");
-        var max = Math.max.apply(null, entries.map(function (e) { return e[1]; }));
-        entries.forEach(function (e) {
+        var max = Math.max.apply(null, entries.map(function (e) { return e[1]; })), folded = 0;
+        entries.forEach(function (e, k) {
           var li = el("li", state[dim] === e[0] ? "kb-facet__item kb-facet__item--on" : "kb-facet__item");
+          // Thousands of speakers at 10,000 speeches: the first few, the chosen one, and the rest on request.
+          if (dim !== "year" && k >= FACET_SHOWN && state[dim] !== e[0]) { li.hidden = true; folded += 1; }
           var b = el("button", "kb-facet__button");
           b.type = "button";
           b.setAttribute("data-facet", dim);
@@ -529,6 +532,15 @@
           ul.appendChild(li);
         });
         box.appendChild(ul);
+        if (folded) {
+          var more = el("button", "kb-facet__more", "展开其余 " + folded + " 项");
+          more.type = "button";
+          more.addEventListener("click", function () {
+            Array.prototype.forEach.call(ul.querySelectorAll("li[hidden]"), function (li) { li.hidden = false; });
+            box.removeChild(more);
+          });
+          box.appendChild(more);
+        }
         side.appendChild(box);
       }
       function entries(obj) { return Object.keys(obj).map(function (k) { return [k, obj[k]]; }); }

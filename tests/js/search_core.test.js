@@ -47,7 +47,7 @@ test("coverOffsets pin every character, through the pair a mark starts", () => {
 });
 
 test("tally: totals, facets under the other filters, hits per speech", () => {
-  const meta = { speeches: [["a/", "甲", "2021年", 2021, "张三", "市", 3], ["b/", "乙", "2020年", 2020, "李四", "县", 2]] };
+  const meta = { speeches: [["甲", "2021年", 2021, "张三", "市", 3, "a"], ["乙", "2020年", 2020, "李四", "县", 2, "b"]] };
   const runs = core.decodeRuns(Uint8Array.from([0x4b, 0x42, 0x52, 0x34, 2, 1, 3, 2]));  // records 0-1 theme 0, 2-4 theme 1
   const all = core.tally([0, 2, 3, 4], meta, runs, { year: "", theme: "", speaker: "", level: "" });
   assert.equal(all.hits, 4); assert.equal(all.speeches, 2);
@@ -75,7 +75,7 @@ test("checkMeta accepts its own version only", () => {
 
 test("records and speeches are read through names", () => {
   assert.deepEqual(core.record(["p3", "正文", 5, 0, "s1"]), { anchor: "p3", text: "正文", themeBits: 5, isHeading: false, section: "s1" });
-  assert.deepEqual(core.speech(["speeches/x/", "标题", "2020年1月2日", 2020, "张三", "市", 12, "x"]),
+  assert.deepEqual(core.speech(["标题", "2020年1月2日", 2020, "张三", "市", 12, "x"]),
     { url: "speeches/x/", title: "标题", date: "2020年1月2日", year: 2020, speaker: "张三", level: "市", records: 12, id: "x" });
 });
 
