@@ -29,6 +29,10 @@ from typing import Any
 from .errors import KbError
 
 
+LOWER_PRIORITY = 10
+"""The niceness a child that `yields` adds to its own."""
+
+
 class BackgroundError(KbError):
     """The background work failed; the message carries the child's traceback."""
 
@@ -39,9 +43,12 @@ class Background:
     Leaving the block without asking for the result (an error in the stages between) stops the child.
     """
 
-    def __init__(self, fn: Callable[[], Any] | None):
+    def __init__(self, fn: Callable[[], Any] | None, yields: bool = False):
         self.fn = fn
         """None: the child stands by for the work that `start` sends."""
+        self.yields = yields
+        """The child runs at a lower priority: work wanted only at the end of the build (the search
+        index) does not slow the stages a rebuild waits for, where the two compete for a core."""
         self.seconds = 0.0
         """Wall-clock seconds the work itself took (in the child, or here)."""
         self.peak_mb = 0.0
@@ -51,10 +58,10 @@ class Background:
         self._work_sender = None
 
     @classmethod
-    def standing_by(cls) -> Background:
+    def standing_by(cls, yields: bool = False) -> Background:
         """`with Background.standing_by() as work: …; work.start(fn, *args); …; value = work.result()`:
         the child is forked on entering, and runs fn(*args) once `start` sends it."""
-        return cls(None)
+        return cls(None, yields)
 
     def __enter__(self) -> Background:
         if (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods():
@@ -65,7 +72,7 @@ class Background:
                 work_receiver, self._work_sender = context.Pipe(duplex=False)
             # Not a daemon: the work may fork workers of its own (typesetting does), which a daemon may not.
             # The child ends with the block (__exit__) or, on Linux, with this process (_end_with_parent).
-            self._process = context.Process(target=_child, args=(self.fn, sender, work_receiver))
+            self._process = context.Process(target=_child, args=(self.fn, sender, work_receiver, self.yields))
             self._process.start()
             sender.close()
             if work_receiver is not None:
@@ -113,8 +120,10 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
     return value, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(fn: Callable[[], Any] | None, sender, work_receiver) -> None:
+def _child(fn: Callable[[], Any] | None, sender, work_receiver, yields: bool) -> None:
     _end_with_parent()
+    if yields:
+        _lower_priority()
     if fn is None:
         try:
             work, args = work_receiver.recv()
@@ -129,6 +138,13 @@ def _child(fn: Callable[[], Any] | None, sender, work_receiver) -> None:
         message = ("error", _sendable(exc), 0.0, 0.0)
     sender.send(message)
     sender.close()
+
+
+def _lower_priority() -> None:
+    try:
+        os.nice(LOWER_PRIORITY)
+    except (AttributeError, OSError):  # no nice() on this system
+        pass
 
 
 def _end_with_parent() -> None:

@@ -90,8 +90,9 @@ def build(options: BuildOptions) -> BuildReport:
 
         stats = BuildStats()
         # Forked now, while this process is small: fed from the speech cache, the search child then
-        # never holds (nor inherits) the knowledge base the build is about to make.
-        search_child = ends_with_build.enter_context(Background.standing_by()) if options.cache_dir else None
+        # never holds (nor inherits) the knowledge base the build is about to make. Its index is wanted
+        # only at the end, the handouts before the pages are rendered: it yields the core to both.
+        search_child = ends_with_build.enter_context(Background.standing_by(yields=True)) if options.cache_dir else None
         with _no_cycle_collection():
             parsed = parse_corpus(  # read → clean → parse → classify, speech by speech
                 project.corpus_dir,
@@ -169,7 +170,7 @@ def _search_index_beside(parsed: ParsedCorpus, staging: Path, cache_dir: Path | 
             standing_by.start(write_search_index_from_cache, kb.themes, cached, beside, search_cache, live_site)
             yield _SearchIndexWork(standing_by, lambda: write_search_index(kb, beside, search_cache, live_site), beside), beside
         else:
-            with Background(lambda: write_search_index(kb, beside, search_cache, live_site)) as work:
+            with Background(lambda: write_search_index(kb, beside, search_cache, live_site), yields=True) as work:
                 yield work, beside
     finally:
         shutil.rmtree(beside, ignore_errors=True)

@@ -21,6 +21,18 @@ def test_the_result_comes_back_from_the_child():
     assert work.seconds >= 0 and work.peak_mb > 0
 
 
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice() here")
+def test_a_child_that_yields_runs_at_a_lower_priority_and_the_others_do_not():
+    here = os.nice(0)
+    with Background(lambda: os.nice(0), yields=True) as work:
+        assert work.result() == min(19, here + background.LOWER_PRIORITY)
+    with Background(lambda: os.nice(0)) as work:
+        assert work.result() == here
+    with Background.standing_by(yields=True) as work:
+        work.start(os.nice, 0)
+        assert work.result() == min(19, here + background.LOWER_PRIORITY)
+
+
 def test_an_error_in_the_child_is_raised_here_with_its_class_and_message():
     def fails():
         raise KbError("corpus/x.txt: cannot be read")

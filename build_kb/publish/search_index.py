@@ -63,6 +63,8 @@ TARGET_SHARD_BYTES = 24_000
 """Of a shard before compression."""
 ENCODE_SLICE = 500_000
 """About this many bigram occurrences are encoded at a time (bounds the encoder's memory)."""
+SPILL_AT = 500_000
+"""Bigram occurrences of successive speeches gathered before they are spilled to their partitions."""
 MAX_SHARDS = 4096
 _SKIP = set(" \t\r\n\u3000")
 
@@ -419,6 +421,27 @@ def _by_code_then_place(codes: np.ndarray, records: np.ndarray, positions: np.nd
 _OCCURRENCE = np.dtype([("code", "<u8"), ("record", "<u4"), ("place", "<u4")])
 
 
+class _SpillBuffer:
+    """Speeches' occurrences gathered up to SPILL_AT of them before they are spilled: sorting them
+    into partitions a speech at a time cost a sixth of a one-speech rebuild's index."""
+
+    def __init__(self, files: list):
+        self.files = files
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.held = 0
+
+    def add(self, codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> None:
+        self.parts.append((codes, records, positions))
+        self.held += len(codes)
+        if self.held >= SPILL_AT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            _spill(self.files, *(np.concatenate(column) for column in zip(*self.parts)))
+        self.parts, self.held = [], 0
+
+
 def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> None:
     """Append one speech's bigram occurrences to the partition file of each bigram."""
     occurrences = np.empty(len(codes), dtype=_OCCURRENCE)
@@ -426,7 +449,8 @@ def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.nd
     if len(files) == 1:
         occurrences.tofile(files[0])
         return
-    partition = codes % np.uint64(len(files))
+    # As 16-bit numbers (a few hundred partitions at most), which numpy sorts stably by radix: five times faster.
+    partition = (codes % np.uint64(len(files))).astype(np.uint16)
     order = np.argsort(partition, kind="stable")
     bounds = np.searchsorted(partition[order], np.arange(len(files) + 1))
     occurrences = occurrences[order]
@@ -622,14 +646,16 @@ def write_search_files(
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=cache_dir.parent if cache_dir else None) as spill:
         spill_files = [open(Path(spill) / f"{k}.bin", "wb") for k in range(partitions)]
         try:
+            waiting = _SpillBuffer(spill_files)
             for speech_id, entry in entries:
                 codes, numbers, positions = entry.occurrences
-                _spill(spill_files, codes, numbers.astype(np.uint32) + np.uint32(len(masks)), positions)
+                waiting.add(codes, numbers.astype(np.uint32) + np.uint32(len(masks)), positions)
                 masks.frombytes(entry.masks.astype(np.uint32).tobytes())
                 script = _packed_script(f"t/{speech_id}", entry.packed_text)
                 write(f"t/{speech_id}.js", script)
                 sizes["texts"] += len(script)
                 speeches_meta.append([*entry.row, speech_id])
+            waiting.flush()
         finally:
             for f in spill_files:
                 f.close()

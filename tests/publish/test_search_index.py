@@ -121,8 +121,10 @@ def test_index_spilled_in_many_partitions_is_the_same(seed_site, tmp_path, monke
     from build_kb.publish import search_index
 
     site, kb = seed_site
-    monkeypatch.setattr(search_index, "ENCODE_SLICE", 5_000)
-    search_index.write_search_index(kb, tmp_path)
-    written = {p.relative_to(tmp_path / "search"): p.read_bytes() for p in (tmp_path / "search").rglob("*.js")}
     published = {p.relative_to(site / "search"): p.read_bytes() for p in (site / "search").rglob("*.js")}
-    assert len(written) > 10 and written == published
+    monkeypatch.setattr(search_index, "ENCODE_SLICE", 5_000)
+    for spill_at in (1, 5_000, 10**9):  # each speech spilled at once, a few together, all at the end
+        monkeypatch.setattr(search_index, "SPILL_AT", spill_at)
+        search_index.write_search_index(kb, tmp_path / str(spill_at))
+        written = {p.relative_to(tmp_path / str(spill_at) / "search"): p.read_bytes() for p in (tmp_path / str(spill_at) / "search").rglob("*.js")}
+        assert len(written) > 10 and written == published, spill_at
