@@ -132,8 +132,9 @@ def build(options: BuildOptions) -> BuildReport:
                 report.laid_out = sorted(layouts.laid_out) if layouts else None
                 report.framed = sorted(layouts.framed) if layouts else None
             install_pdfs(printed, staging)
+            exported = export.live_files(options.cache_dir, site_dir) if options.cache_dir else None
             with timer("export"):
-                export.write(kb, staging, site_dir)
+                export.write(kb, staging, site_dir, parsed.cache_keys, exported)
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(search_dir, staging)
@@ -142,6 +143,8 @@ def build(options: BuildOptions) -> BuildReport:
             report.unchanged_files = publish.keep_unchanged_files(staging, site_dir)
             if layouts:
                 layouts.record_live(staging)
+            if exported:
+                exported.save(staging)
             publish.swap_in(staging, site_dir)
         if parsed.speech_cache is not None:
             forgotten = SpeechCache(parsed.speech_cache, context="").keep_only(parsed.cache_entries)

@@ -22,13 +22,13 @@ import hashlib
 import json
 import os
 import re
-import stat
 import zlib
 from importlib import metadata
 from pathlib import Path
 
 from ..cache import code_version
 from ..store import forget_all_but, read_sealed, write_sealed
+from .files import LiveFiles
 
 PAGE_CACHE_FORMAT = 1
 LIVE_RECORD = "live-pages.json"
@@ -49,15 +49,13 @@ class PageCache:
         self.linked = 0
         self.laid_out: list[str] = []
         """Site paths of the pages the theme laid out in this build (new, or with changed inputs)."""
-        self.keys: dict[str, str] = {}
-        """Site path → key of every generated page of this build (as `key` gave them)."""
         self.frame_keys: dict[str, str] = {}
         """Site path → the key of its frame: the page's key but for its body."""
         self.used_frames: set[str] = set()
         self.framed: list[str] = []
         """Site paths of the laid-out pages whose body was put into their earlier frame."""
-        self.live_site = Path(live_site) if live_site else None
-        self._live = _read_live_record(self.directory, self.live_site) if self.live_site else {}
+        self.live = LiveFiles(self.directory / LIVE_RECORD, live_site, PAGE_CACHE_FORMAT)
+        """Each page's key, for the live site's files (`key` notes them)."""
         digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}".encode())
         for package in ("mkdocs", "mkdocs-material"):
             digest.update(f"\0{package}={metadata.version(package)}".encode())
@@ -85,7 +83,7 @@ class PageCache:
         self.site = hashlib.sha256((self.site + json.dumps(_nav_outline(nav.items), ensure_ascii=False)).encode("utf-8")).hexdigest()
 
     def key(self, page, toc_source, html_digest: str) -> str:
-        """The page's key (from its body's html_digest), also recorded in `keys` under its site path."""
+        """The page's key (from its body's html_digest), also noted in `live` under its site path."""
         neighbours = [(p.url, p.title) if p is not None else None for p in (page.previous_page, page.next_page)]
         parents = [(p.title, getattr(p, "url", None)) for p in page.ancestors]
         described = json.dumps(
@@ -94,7 +92,8 @@ class PageCache:
         )
         frame = self.frame_keys[page.file.dest_uri] = hashlib.sha256((self.site + "\0" + described).encode("utf-8")).hexdigest()
         self.used_frames.add(frame)  # the page's frame is kept while it is current, used or not
-        key = self.keys[page.file.dest_uri] = hashlib.sha256(f"{frame}\0{html_digest}".encode("ascii")).hexdigest()
+        key = hashlib.sha256(f"{frame}\0{html_digest}".encode("ascii")).hexdigest()
+        self.live.note(page.file.dest_uri, key)
         return key
 
     def frame(self, site_path: str, body: str) -> tuple[str, str] | None:
@@ -164,39 +163,18 @@ class PageCache:
         return self.directory / "made" / name[:2] / f"{name}.json"
 
     def link_live(self, key: str, site_path: str, target: Path) -> bool:
-        """Place the live site's file for this page at `target` (a hard link) if the last build wrote
-        it from the same key and it is unchanged since; False (and nothing done) otherwise."""
-        known = self._live.get(site_path)
-        if known is None or known[0] != key:
+        """Place the live site's file for this page at `target` if the last build wrote it from the
+        same key and it is unchanged since (LiveFiles.link)."""
+        if not self.live.link(key, site_path, target):
             return False
-        try:
-            live = os.lstat(self.live_site / site_path)
-            if not stat.S_ISREG(live.st_mode) or [live.st_size, live.st_mtime_ns, live.st_ino] != known[1:]:
-                return False
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(self.live_site / site_path, target)
-        except OSError:
-            return False  # gone, or another disk: the stored layout is written instead
         self.used.add(key)
         self.reused += 1
         self.linked += 1
         return True
 
     def record_live(self, built: Path) -> None:
-        """Once the new site is final in `built` (about to become the live site): each generated
-        page's key and file identity, for the next build's `link_live`."""
-        if self.live_site is None:
-            return
-        pages = {}
-        for site_path, key in sorted(self.keys.items()):
-            try:
-                info = os.lstat(Path(built) / site_path)
-            except OSError:
-                continue
-            pages[site_path] = [key, info.st_size, info.st_mtime_ns, info.st_ino]
-        record = _read_live_records(self.directory)
-        record[str(self.live_site)] = pages
-        write_sealed(self.directory / LIVE_RECORD, json.dumps(record, sort_keys=True).encode("utf-8"), PAGE_CACHE_FORMAT)
+        """Once the new site is final in `built`: each generated page's key and file identity, for the next build's `link_live`."""
+        self.live.save(built)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.html.z"
@@ -231,20 +209,6 @@ class PageCache:
 
 def _body_tests(body: str) -> list[bool]:
     return [test in body for test in BODY_TESTS]
-
-
-def _read_live_records(directory: Path) -> dict:
-    payload = read_sealed(Path(directory) / LIVE_RECORD, PAGE_CACHE_FORMAT)
-    try:
-        record = json.loads(payload) if payload is not None else {}
-    except ValueError:
-        return {}
-    return record if isinstance(record, dict) else {}
-
-
-def _read_live_record(directory: Path, live_site: Path) -> dict[str, list]:
-    pages = _read_live_records(directory).get(str(live_site), {})
-    return pages if isinstance(pages, dict) else {}
 
 
 def _nav_outline(items) -> list:

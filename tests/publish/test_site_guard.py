@@ -122,7 +122,7 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
 
     from build_kb import cli
 
-    def full_disk(kb, site, live_site=None):
+    def full_disk(kb, site, *rest):
         raise OSError(errno.ENOSPC, "No space left on device", str(project / ".site.building-1" / "kb.json"))
 
     monkeypatch.setattr(export, "write", full_disk)
