@@ -246,3 +246,29 @@ def test_a_process_forked_after_typst_ran_still_typesets(tmp_path):
         child.kill()
         pytest.fail("the forked child hung in Typst")
     assert [path for path, pages in results.get(timeout=5) if pages >= 1] == ["pdf/1.pdf", "pdf/2.pdf"]
+
+
+def test_page_counts_are_read_from_the_page_tree_without_pypdf(seed_site, monkeypatch):
+    from build_kb.publish.pdf import _count_pages
+
+    site, _ = seed_site
+    handouts = sorted((site / "pdf" / "themes").glob("*.pdf"))[:2] + sorted((site / "pdf" / "speeches").glob("*.pdf"))[:2]
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # importing it now fails: the page tree is enough
+    for handout in handouts:
+        assert _count_pages(handout.read_bytes()) == len(pdf_pages(handout)), handout.name
+
+
+def test_a_page_tree_it_cannot_read_is_left_to_pypdf():
+    from build_kb.publish.pdf import _count_pages
+
+    # A root /Pages dictionary without /Type (which readers accept): not Typst's way, so pypdf counts.
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Kids [3 0 R 4 0 R] /Count 2 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>", b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    pdf, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    assert _count_pages(bytes(pdf)) == 2
