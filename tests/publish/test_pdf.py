@@ -272,3 +272,12 @@ def test_a_page_tree_it_cannot_read_is_left_to_pypdf():
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     assert _count_pages(bytes(pdf)) == 2
+
+
+def test_handouts_go_to_the_workers_longest_first_and_one_at_a_time_when_few():
+    from build_kb.publish.pdf import _chunk, _longest_first
+
+    jobs = [("pdf/a.pdf", "字" * 10, "a"), ("pdf/themes/b.pdf", "字" * 300, "b"), ("pdf/c.pdf", "字" * 50, "c"), ("pdf/d.pdf", "字" * 50, "d")]
+    assert [path for path, _, _ in _longest_first(jobs)] == ["pdf/themes/b.pdf", "pdf/c.pdf", "pdf/d.pdf", "pdf/a.pdf"]
+    assert _chunk(jobs, 2) == 1  # a rebuild's few: four to one worker would leave the other idle
+    assert _chunk(jobs * 8, 2) == 4  # a cold build's many: fewer messages
