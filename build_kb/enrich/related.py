@@ -363,19 +363,37 @@ def link_related(
     return section_links, speech_links
 
 
+HELD_WORDS_BYTES = 64_000_000
+"""Stored word counts kept in memory once read, up to this many bytes (a 1,000-speech corpus holds
+about 25 MB): each speech's are asked for three times (the two readings of the sections, then the
+speech), and reading them again from the cache was a sixth of the stage in a rebuild. Beyond that
+(10,000 speeches: a quarter of a gigabyte) they are read again each time."""
+
+
 class _SpeechWords:
     """Word counts of sections and speeches, from the sections themselves or, when they are kept
-    on disk, read one speech at a time (the speech last read is held: units come in speech order)."""
+    on disk, read one speech at a time (the speech last read is held: units come in speech order;
+    and all of them while they fit in HELD_WORDS_BYTES)."""
 
     def __init__(self, speeches: list[Speech], segment, stored_words: StoredWords | None):
         self.speeches, self.segment, self.stored_words = speeches, segment, stored_words
         self._index, self._stored = -1, None
+        self._held: dict[int, list | None] = {}
+        self._held_bytes = 0
 
     def _stored_of(self, index: int) -> list | None:
         if self.stored_words is None:
             return None
         if index != self._index:
-            self._index, self._stored = index, self.stored_words(self.speeches[index])
+            if index in self._held:
+                stored = self._held[index]
+            else:
+                stored = self.stored_words(self.speeches[index])
+                size = sum(len(words) for words in stored or () if words is not None)
+                if self._held_bytes + size <= HELD_WORDS_BYTES:
+                    self._held[index] = stored
+                    self._held_bytes += size
+            self._index, self._stored = index, stored
         return self._stored
 
     def of_section(self, index: int, section: Section, place: int) -> bytes:
@@ -393,4 +411,4 @@ class _SpeechWords:
         return merge_words(parts)
 
     def forget(self) -> None:
-        self._index, self._stored = -1, None
+        self._index, self._stored, self._held, self._held_bytes = -1, None, {}, 0

@@ -338,3 +338,27 @@ def test_term_ids_are_kept_between_builds(tmp_path, monkeypatch):
     (tmp_path / "ids.json").write_text('{"code": "other code", "ids": {"四个意识": "wrong"}}', encoding="utf-8")
     with pytest.raises(AssertionError, match="pypinyin asked again"):
         terms_module.find_terms(speeches, [], lambda text: list(text), set(), tmp_path)
+
+
+@pytest.mark.parametrize("held", [64_000_000, 0], ids=["held", "read-each-time"])
+def test_stored_word_counts_are_read_once_while_they_fit_and_give_the_same_links(tmp_path, monkeypatch, held):
+    from build_kb.enrich import related
+    from build_kb.pipeline import parse_corpus
+    from conftest import make_corpus
+
+    corpus = make_corpus(tmp_path / "corpus", {}, with_seeds=True)
+    parsed = parse_corpus(corpus, cache_dir=tmp_path / "cache")
+    reads = Counter()
+    stored = parsed.stored_words()
+
+    def counted(speech):
+        reads[speech.id] += 1
+        return stored(speech)
+
+    monkeypatch.setattr(related, "HELD_WORDS_BYTES", held)
+    links = related.link_related(parsed.kb.speeches, parsed.segment, counted)
+    # Each speech is asked for three times (two readings of its sections, then the speech itself).
+    assert set(reads.values()) == ({1} if held else {3})
+    computed = parse_corpus(corpus)  # no cache: the word counts are on the sections
+    assert links == related.link_related(computed.kb.speeches, computed.segment)
+    assert any(links[0].values())
