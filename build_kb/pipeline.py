@@ -491,4 +491,5 @@ def _make_ids_unique(speeches: list[Speech], problems: list[Problem]) -> None:
 
 def _text_fingerprint(speech: Speech) -> str:
     body = "".join(s.heading + "".join(p.text for p in s.paragraphs) for s in speech.all_sections())
-    return hashlib.sha256(re.sub(r"\s+", "", body).encode("utf-8")).hexdigest()
+    # Without white space (split() drops what \s matches, four times faster than re.sub).
+    return hashlib.sha256("".join(body.split()).encode("utf-8")).hexdigest()

@@ -39,11 +39,12 @@ def test_bad_files_are_reported_and_skipped(tmp_path):
 
 
 def test_duplicate_speech_is_built_once_with_a_warning(tmp_path):
-    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "b.txt": GOOD.encode("gbk"), "c.txt": GOOD.replace("\n", "\r\n")})
+    spaced = GOOD.replace("组织力", "组织 力").replace("。", "。\u3000", 1)  # a copy from a web page, with stray spaces
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "b.txt": GOOD.encode("gbk"), "c.txt": GOOD.replace("\n", "\r\n"), "d.txt": spaced})
     kb = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb.speeches] == ["a.txt"]
-    assert "same text as a.txt" in problems_by_file(kb)["b.txt"].message
-    assert "same text as a.txt" in problems_by_file(kb)["c.txt"].message
+    for copy in ("b.txt", "c.txt", "d.txt"):
+        assert "same text as a.txt" in problems_by_file(kb)[copy].message
 
 
 def test_mixed_encodings_in_one_corpus(tmp_path):
