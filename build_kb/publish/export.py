@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 from .. import __version__
@@ -21,6 +22,7 @@ instead of repeating the text around it (`left`, `right`, `url`): a third of the
 4: kb.json is the index; each speech's sections and each term's occurrences are a file of their own
 (`kb/speeches/<id>.json`, `kb/terms/<id>.json`, named by the entry's `file`): a one-speech rebuild
 rewrites only the files it changed, and nobody has to read 450 MB at once (10,000 speeches)."""
+log = logging.getLogger(__name__)
 EXPORT_DIR = "kb"
 LIVE_RECORD = "export-files.json"
 """In the build cache: which key each live speech file was written from (LiveFiles)."""
@@ -227,6 +229,8 @@ def write(kb: KnowledgeBase, site: Path, live_site: Path | None = None, speech_k
         place(speech_file(speech.id), lambda: _json(speech_sections(speech, kb)), key)
     for term in kb.terms:
         place(term_file(term.id), lambda: _json(term_occurrences(term)))
+    if live is not None:
+        log.info("export: %d files (%d speech files linked from the live site, not made again)", count, live.linked)
     return count
 
 

@@ -46,7 +46,6 @@ class PageCache:
         self.used: set[str] = set()
         self.used_made: set[str] = set()
         self.reused = 0
-        self.linked = 0
         self.laid_out: list[str] = []
         """Site paths of the pages the theme laid out in this build (new, or with changed inputs)."""
         self.frame_keys: dict[str, str] = {}
@@ -169,8 +168,12 @@ class PageCache:
             return False
         self.used.add(key)
         self.reused += 1
-        self.linked += 1
         return True
+
+    @property
+    def linked(self) -> int:
+        """Pages that are the live site's very file."""
+        return self.live.linked
 
     def record_live(self, built: Path) -> None:
         """Once the new site is final in `built`: each generated page's key and file identity, for the next build's `link_live`."""
