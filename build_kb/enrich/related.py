@@ -363,11 +363,13 @@ def link_related(
     return section_links, speech_links
 
 
-HELD_WORDS_BYTES = 64_000_000
-"""Stored word counts kept in memory once read, up to this many bytes (a 1,000-speech corpus holds
-about 25 MB): each speech's are asked for three times (the two readings of the sections, then the
+HELD_WORDS_BYTES = 32_000_000
+"""Stored word counts kept in memory once read, up to this many bytes (the 1,000-speech bench corpus
+has 23.5 MB): each speech's are asked for three times (the two readings of the sections, then the
 speech), and reading them again from the cache was a sixth of the stage in a rebuild. Beyond that
-(10,000 speeches: a quarter of a gigabyte) they are read again each time."""
+(10,000 speeches: a quarter of a gigabyte) they are read again each time: a larger allowance would
+be held through the section matrix, close to the build's peak, where 10,000 speeches have little
+memory to spare."""
 
 
 class _SpeechWords:

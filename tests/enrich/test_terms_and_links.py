@@ -340,7 +340,7 @@ def test_term_ids_are_kept_between_builds(tmp_path, monkeypatch):
         terms_module.find_terms(speeches, [], lambda text: list(text), set(), tmp_path)
 
 
-@pytest.mark.parametrize("held", [64_000_000, 0], ids=["held", "read-each-time"])
+@pytest.mark.parametrize("held", [32_000_000, 0], ids=["held", "read-each-time"])
 def test_stored_word_counts_are_read_once_while_they_fit_and_give_the_same_links(tmp_path, monkeypatch, held):
     from build_kb.enrich import related
     from build_kb.pipeline import parse_corpus
