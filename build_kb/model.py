@@ -32,6 +32,11 @@ class Problem:
         return safe_name(f"{where}: {self.message}")
 
 
+def _only(kind, value):
+    """A `kind` made of the fields `value` has as one (a subclass of `kind` with more fields)."""
+    return kind(**{f.name: getattr(value, f.name) for f in fields(kind)})
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a speech came from. Its bytes and text stay with the reading stage (SourceFile): a speech
@@ -46,7 +51,7 @@ class Source:
     @classmethod
     def of(cls, source: Source) -> Source:
         """Just the Source of a SourceFile, without its bytes and text."""
-        return cls(**{f.name: getattr(source, f.name) for f in fields(cls)})
+        return _only(cls, source)
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ class CleanText(CleanReport):
     its number on every piece; re-joined lines carry the number of their first line."""
 
     def report(self) -> CleanReport:
-        return CleanReport(**{f.name: getattr(self, f.name) for f in fields(CleanReport)})
+        return _only(CleanReport, self)
 
 
 @dataclass
