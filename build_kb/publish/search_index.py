@@ -444,7 +444,7 @@ class _SpillBuffer:
 
 
 def _spill(files: list, codes: np.ndarray, records: np.ndarray, positions: np.ndarray) -> None:
-    """Append one speech's bigram occurrences to the partition file of each bigram."""
+    """Append bigram occurrences (of one speech or several, in record order) to the partition file of each bigram."""
     occurrences = np.empty(len(codes), dtype=_OCCURRENCE)
     occurrences["code"], occurrences["record"], occurrences["place"] = codes, records, positions
     if len(files) == 1:
