@@ -57,7 +57,7 @@ def test_index_by_year_and_home(seed_site):
 
 def test_kb_json_schema(seed_json):
     data = seed_json
-    assert data["version"] == 4
+    assert data["version"] == 5
     assert [t["id"] for t in data["themes"]] == ["political-building", "grassroots", "cadres", "talent", "self-building"]
     assert all(set(t) >= {"id", "name", "url"} for t in data["themes"])
     for speech in data["speeches"]:
@@ -189,7 +189,11 @@ def test_killed_build_leaves_previous_site_intact(seed_site, tmp_path):
         [sys.executable, "-m", "build_kb", "build", "--config", str(MKDOCS_YML), "--corpus", str(big), "--site-dir", str(site)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    time.sleep(2.5)
+    # Killed once it has begun writing the new site: the moment a kill would half-write a site
+    # done in place (a fixed sleep was too long on a fast machine, and too short on a slow one).
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and not any(p.is_file() for staging in tmp_path.glob(".site.building-*") for p in staging.rglob("*")):
+        time.sleep(0.02)
     assert proc.poll() is None, "build finished before it could be killed; give it more work"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -295,7 +299,7 @@ def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
     assert Path("kb.json") in changed
     # The export too keeps the files of the parts the edit did not touch.
     fifth = next(s for s in kb.speeches if s.source.rel_path == "5.txt")
-    assert Path(f"kb/speeches/{fifth.id}.json") in changed and Path(f"kb/speeches/{first.id}.json") in same
+    assert Path(f"kb/speeches/{fifth.id}.json.gz") in changed and Path(f"kb/speeches/{first.id}.json.gz") in same
     assert not [p for p in site.rglob("*") if p.name.endswith(".keep")]
 
 
