@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -191,8 +192,8 @@ def test_a_live_page_changed_by_hand_is_made_again(first_build, tmp_path):
     build(options)
     touched = sorted((site / "terms").rglob("index.html"))[1]
     touched.write_text(touched.read_text(encoding="utf-8").replace("</h1>", "（本地改动）</h1>", 1), encoding="utf-8")
-    exported = sorted((site / "kb" / "speeches").glob("*.json"))[-1]  # not the edited speech's
-    exported.write_text(exported.read_text(encoding="utf-8").replace('"text":"', '"text":"（本地改动）', 1), encoding="utf-8")
+    exported = sorted((site / "kb" / "speeches").glob("*.json.gz"))[-1]  # not the edited speech's
+    exported.write_bytes(gzip.compress(gzip.decompress(exported.read_bytes()).replace('"text":"'.encode(), '"text":"（本地改动）'.encode(), 1)))
     edit(corpus)
     report = build(options)
     assert str(touched.relative_to(site)) not in report.laid_out  # its layout came from the cache …
@@ -201,24 +202,32 @@ def test_a_live_page_changed_by_hand_is_made_again(first_build, tmp_path):
     assert files(site) == files(cold)  # … not from the changed file
 
 
-def test_a_speech_export_file_is_made_again_only_when_its_speech_or_related_passages_changed(first_build, tmp_path, monkeypatch):
+def test_an_export_file_is_made_again_only_when_what_it_is_made_from_changed(first_build, tmp_path, monkeypatch):
     from build_kb.publish import export
 
     corpus, site, cache = copy_of(first_build, tmp_path)
     options = BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False)
     build(options)  # the live site is now this build's
-    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "speeches").glob("*.json")}
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "speeches").glob("*.json.gz")}
+    terms_before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "terms").glob("*.json.gz")}
     made = []
     make = export.speech_sections
-    monkeypatch.setattr(export, "speech_sections", lambda speech, kb: made.append(f"{speech.id}.json") or make(speech, kb))
+    monkeypatch.setattr(export, "speech_sections", lambda speech, kb: made.append(f"{speech.id}.json.gz") or make(speech, kb))
+    compressed = []
+    encode = export._encoded
+    monkeypatch.setattr(export, "_encoded", lambda name, text: compressed.append(name) or encode(name, text))
     edit(corpus)
     report = build(options)
-    after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "speeches").glob("*.json")}
+    after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "speeches").glob("*.json.gz")}
     changed = sorted(name for name in after if after[name][1] != before[name][1])
     edited = next(s for s in report.kb.speeches if s.source.rel_path == sorted(corpus.glob("0*.txt"))[1].name)
-    assert f"{edited.id}.json" in changed and len(changed) < len(after)
+    assert f"{edited.id}.json.gz" in changed and len(changed) < len(after)
     assert sorted(made) == changed
     assert [name for name in after if name not in changed and after[name][0] != before[name][0]] == []  # the live files, linked
+    terms_after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in (site / "kb" / "terms").glob("*.json.gz")}
+    same_terms = [name for name in terms_after if terms_before.get(name, (0, b""))[1] == terms_after[name][1]]
+    assert len(same_terms) > len(terms_after) // 2 and all(terms_after[name][0] == terms_before[name][0] for name in same_terms)
+    assert sorted(name.rsplit("/", 1)[1] for name in compressed if name.startswith("kb/terms/")) == sorted(set(terms_after) - set(same_terms))
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(site) == files(cold)

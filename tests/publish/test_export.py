@@ -1,14 +1,19 @@
 """publish/export.py: kb.json and the files it names — their shape, their determinism, and what they add for curators."""
 
+import gzip
 import json
 
 from build_kb.publish.export import SCHEMA_VERSION, kb_to_dict, load, speech_sections, term_occurrences, write
 
 
+def read_gzip_json(path):
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
 def test_top_level_shape(seed_kb):
     data = kb_to_dict(seed_kb)
     assert list(data) == ["version", "generator", "themes", "speeches", "terms", "problems"]
-    assert data["version"] == SCHEMA_VERSION == 4
+    assert data["version"] == SCHEMA_VERSION == 5
 
 
 def test_speech_entries_carry_how_each_field_was_found(seed_kb):
@@ -21,23 +26,27 @@ def test_the_index_names_a_file_for_each_speech_and_term(tmp_path, seed_kb):
     assert write(seed_kb, tmp_path) == 1 + len(seed_kb.speeches) + len(seed_kb.terms)
     index = json.loads((tmp_path / "kb.json").read_text(encoding="utf-8"))
     assert "sections" not in index["speeches"][0] and "occurrences" not in index["terms"][0]
-    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.json"))
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert written == sorted(["kb.json", *(s["file"] for s in index["speeches"]), *(t["file"] for t in index["terms"])])
     speech = seed_kb.speeches[0]
-    assert index["speeches"][0]["file"] == f"kb/speeches/{speech.id}.json"
-    assert json.loads((tmp_path / "kb/speeches" / f"{speech.id}.json").read_text(encoding="utf-8")) == speech_sections(speech, seed_kb)
+    assert index["speeches"][0]["file"] == f"kb/speeches/{speech.id}.json.gz"
+    assert read_gzip_json(tmp_path / "kb/speeches" / f"{speech.id}.json.gz") == speech_sections(speech, seed_kb)
     term = seed_kb.terms[0]
     entry = index["terms"][0]
-    assert (entry["file"], entry["speech_count"], entry["occurrence_count"]) == (f"kb/terms/{term.id}.json", len(term.speech_ids()), len(term.occurrences))
-    assert json.loads((tmp_path / entry["file"]).read_text(encoding="utf-8")) == term_occurrences(term)
+    assert (entry["file"], entry["speech_count"], entry["occurrence_count"]) == (f"kb/terms/{term.id}.json.gz", len(term.speech_ids()), len(term.occurrences))
+    assert read_gzip_json(tmp_path / entry["file"]) == term_occurrences(term)
 
 
 def test_written_files_are_deterministic_json(tmp_path, seed_kb):
     write(seed_kb, tmp_path / "one")
     write(seed_kb, tmp_path / "two")
-    for path in sorted((tmp_path / "one").rglob("*.json")):
-        text = path.read_bytes()
-        assert text == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes() and text.endswith(b"}\n")
+    paths = sorted(p for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert len(paths) == 1 + len(seed_kb.speeches) + len(seed_kb.terms)
+    for path in paths:
+        data = path.read_bytes()
+        assert data == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+        text = gzip.decompress(data) if path.name.endswith(".json.gz") else data
+        assert text.endswith(b"}\n")
         json.loads(text)
 
 
