@@ -49,6 +49,18 @@ def test_speech_page_outline_and_paragraph_links(page, server, seed_site):
     assert page.locator("#p12").evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
+def test_paragraph_numbers_and_term_links_get_their_tooltip_on_hover(page, server, seed_site):
+    _, kb = seed_site
+    speech = next(s for s in kb.speeches if s.date == "2018-02-27")
+    page.goto(server + speech.url)
+    number, term = page.locator('a.kb-pn[href="#p12"]'), page.locator("a.kb-term:not([title])").first.element_handle()
+    assert number.get_attribute("title") is None
+    number.hover()
+    term.hover()
+    assert number.get_attribute("title") == "第12段（点击复制链接）"
+    assert term.get_attribute("title") == "提法：" + term.inner_text()
+
+
 def test_every_page_has_the_search_box_in_its_header(page, server, seed_site):
     _, kb = seed_site
     for path in ["", kb.speeches[0].url, "themes/", "terms/", "timeline/"]:

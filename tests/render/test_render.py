@@ -26,9 +26,17 @@ def test_render_reads_term_links_from_the_model(seed_kb):
     p = Paragraph(id="p1", number=1, text="坚决做到" + term.term + "。", line=1, term_links=[TermLink(4, 4 + len(term.term), term.id)])
     html = paragraph_html(p, site.term_links(p), "speeches/x/")
     assert html == (
-        f'<p class="kb-p" id="p1"><a class="kb-pn" href="#p1" title="第1段（点击复制链接）">1</a>坚决做到'
-        f'<a class="kb-term" href="../../terms/{term.id}/" title="提法：{term.term}">{term.term}</a>。</p>'
+        f'<p class="kb-p" id="p1"><a class="kb-pn" href="#p1">1</a>坚决做到'
+        f'<a class="kb-term" href="../../terms/{term.id}/">{term.term}</a>。</p>'
     )
+
+
+def test_a_term_link_names_its_term_only_when_its_text_is_another_form_of_it(seed_kb):
+    site = Site(seed_kb)
+    term = seed_kb.terms[0]
+    p = Paragraph(id="p2", number=2, text="坚决做到XY。", line=1, term_links=[TermLink(4, 6, term.id)])
+    html = paragraph_html(p, site.term_links(p), "speeches/x/")
+    assert f'<a class="kb-term" href="../../terms/{term.id}/" title="提法：{term.term}">XY</a>' in html
 
 
 def test_relative_links_work_under_any_sub_path():
