@@ -357,3 +357,20 @@ def test_a_page_whose_inputs_miss_a_change_is_made_right_and_said(first_build, t
     build_site(MKDOCS_YML, cold, corpus_dir=corpus, allow_shrink=True)
     assert files(site) == files(cold)
     assert "the page differs from the one its inputs made before; its inputs miss something" in caplog.text
+
+
+def test_a_rebuild_compiles_no_template_of_the_theme(first_build, tmp_path, monkeypatch):
+    import jinja2
+
+    corpus, site, cache = copy_of(first_build, tmp_path)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))  # lays out a page from the cache: kb-verbatim.html too
+    compiled = []
+    compile_template = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *args, **kwargs: compiled.append(name) or compile_template(self, source, name, *args, **kwargs))
+    edit(corpus)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    assert compiled == []
+    shutil.rmtree(cache / "pages" / "templates")  # a cache without them: compiled, and kept again
+    edit(corpus)
+    build(BuildOptions(config_file=MKDOCS_YML, site_dir=site, corpus_dir=corpus, cache_dir=cache, pdf=False))
+    assert "main.html" in compiled and len(list((cache / "pages" / "templates").iterdir())) == len(set(compiled))

@@ -15,6 +15,7 @@ import re
 import zlib
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -111,6 +112,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_env(self, env, config, files):
         self._env = env
+        if self.page_cache is not None:
+            # Compiling the theme's templates cost every build 0.3 s (a twentieth of a one-speech
+            # rebuild at 1,000 speeches); Jinja keeps them compiled, each checked against its source.
+            compiled = self.page_cache.directory / "templates"
+            compiled.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         return env
 
     def on_page_context(self, context, page, config, nav):
