@@ -214,7 +214,11 @@ def parse_years(text: str) -> tuple[int, int]:
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate_file, evaluate_metadata, metadata_report
 
-    rules = Path(args.rules) if args.rules else None
+    # The rules the build uses: the corpus folder of the project it is run from, whatever folder
+    # the cases are in (a set kept elsewhere was once scored against no rules at all).
+    rules = Path(args.rules or "corpus")
+    if not (rules / "boilerplate.yaml").is_file():
+        raise KbError(f"--rules {rules}: no boilerplate.yaml there; run kb evaluate in the project folder or name the folder of the rules")
     print(evaluate_file(Path(args.labels), rules))
     metadata = Path(args.metadata)
     if metadata.is_file():

@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, title_in_site_note
+from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, signature_date, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -387,9 +387,13 @@ def make_speech(
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)
+    detected_by = dict(header.rules)
+    signed = None if date else signature_date(parsed.sections)
+    if signed:
+        date, year, date_source = signed, int(signed[:4]), "signature"
+        detected_by["date"] = "date line under the text"
     if year is None:
         year, date_source = infer_year(parsed.sections)
-    detected_by = dict(header.rules)
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:

@@ -82,3 +82,28 @@ def test_build_with_the_default_corpus_of_a_project(tmp_path):
     assert (project / "site" / "kb.json").exists() and (project / ".kb-cache").is_dir()
     again = kb("build", cwd=project)
     assert "is up to date" in again.stdout
+
+
+def test_evaluate_scores_a_case_set_kept_anywhere_against_the_projects_rules(tmp_path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "cases:\n"
+        "  - name: footer\n"
+        "    text: |\n"
+        "      在全县组织工作会议上的讲话\n"
+        "      同志们：\n"
+        "      {body}\n"
+        "      【打印本页】【关闭窗口】\n"
+        "    expect: {title: 在全县组织工作会议上的讲话, date: null, speaker: null, speaker_role: null, occasion: 全县组织工作会议, level: 县}\n"
+        "    chrome: [\"【打印本页】【关闭窗口】\"]\n"
+        "bodies:\n"
+        "  body: |\n"
+        "    一、加强基层党组织建设。要提升组织力，突出政治功能。\n"
+        "    二、建设高素质干部队伍。要坚持好干部标准。\n",
+        encoding="utf-8",
+    )
+    result = kb("evaluate", "--metadata", str(cases))
+    assert result.returncode == 0, result.stderr
+    assert "Site chrome: 1/1 lines removed (recall 100.0%)" in result.stdout
+    missing = kb("evaluate", "--metadata", str(cases), cwd=tmp_path)
+    assert missing.returncode != 0 and "--rules corpus: no boilerplate.yaml there" in missing.stderr

@@ -139,8 +139,8 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     for line in lines:
         text = line.text
         compact = re.sub(r"\s+", "", text)
-        found = find_date(compact)
-        if found and len(re.sub(r"[（）()\[\]【】\s]", "", compact.replace(found[1].group(0), ""))) <= 4:
+        found = _date_line(compact)
+        if found:
             if date is None:
                 date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
             header.append(HeaderLine(line.number, text, "date"))
@@ -225,6 +225,13 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         quoted = _QUOTED_TITLE.search(title)
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = quoted.group(1), "title in 《》"
+        byline = _byline_before_title(title)
+        if byline:
+            title, rules["title"] = byline[2], "header line after its byline"
+            if byline[0] and role is None:
+                role, rules["speaker_role"] = byline[0], "byline before the title"
+            if byline[1] and speaker is None:
+                speaker, rules["speaker"] = byline[1], "byline before the title"
         title_role, title_speaker = speaker_in_title(title)
         if title_role and role is None:
             role, rules["speaker_role"] = title_role, "role in the title"
@@ -252,6 +259,48 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         rules=rules,
         warnings=warnings,
     )
+
+
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+
+
+def _date_line(compact: str) -> tuple[str, re.Match] | None:
+    """find_date of a line that is a date and little else (brackets, the weekday and a place of up
+    to four characters: "（2024年1月12日 星期五 成都）"); None for any other line."""
+    found = find_date(compact)
+    if found and len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】\s]", "", compact.replace(found[1].group(0), "")))) <= 4:
+        return found
+    return None
+
+
+def signature_date(sections: list[Section]) -> str | None:
+    """The date under the text, as a report or a printed speech signs it ("中共某某县委组织部" /
+    "2022年12月28日"): a date line among the last three paragraphs."""
+    paragraphs = [p for top in sections for section in top.walk() for p in section.paragraphs]
+    for paragraph in reversed(paragraphs[-3:]):
+        found = _date_line(re.sub(r"\s+", "", paragraph.text))
+        if found:
+            return found[0]
+    return None
+
+_BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
+
+
+def _byline_before_title(title: str) -> tuple[str | None, str | None, str] | None:
+    """(role, name, title) of a title line a news page writes as "县委书记赵志强：在…上的讲话";
+    None for any other title, such as "以高质量党建引领高质量发展：在…上的讲话"."""
+    found = _BYLINE_COLON_TITLE.match(title)
+    if not found or not _SPEECH_KIND_END.search(found.group(2)):
+        return None
+    who = re.sub(r"\s+", "", found.group(1)).removesuffix("同志")
+    role_name = ROLE_NAME_RE.match(who)
+    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not PLACEHOLDER_NAME.match(role_name.group(2)):
+        return role_name.group(1), role_name.group(2), found.group(2)
+    if NAME_RE.match(who) and not NOT_A_NAME.search(who):
+        return None, who, found.group(2)
+    if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
+        return who, None, found.group(2)
+    return None
 
 
 _NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)")
