@@ -17,7 +17,7 @@ from build_kb.ingest.clean import clean, strip_markup
 from build_kb.evaluate import METADATA_FIELDS, evaluate_metadata
 from build_kb.ingest.layout import join_hard_wraps, split_collapsed
 from build_kb.model import Line, SourceFile
-from build_kb.ingest.parse import anniversary_year, find_level, find_occasion, parse, parse_header, undecorated_title
+from build_kb.ingest.parse import anniversary_year, find_level, find_occasion, parse, parse_header, signature_date, undecorated_title
 from build_kb.pipeline import make_speech
 
 from conftest import CORPUS, ROOT
@@ -423,3 +423,11 @@ def test_a_title_named_in_the_sites_note(removed, title):
     from build_kb.ingest.parse import title_in_site_note
 
     assert title_in_site_note(removed) == title
+
+
+def test_a_date_is_taken_from_under_the_text_only_from_a_line_of_its_own():
+    body = "一、加强基层党组织建设。要提升组织力。\n二、建设高素质干部队伍。要坚持好干部标准。\n"
+    signed = parse(lines_of("某某县委组织部2022年工作总结\n" + body + "中共某某县委组织部\n（2022年12月28日）"))
+    assert signature_date(signed.sections) == "2022-12-28"
+    told = parse(lines_of("某某县委组织部2022年工作总结\n" + body + "三、抓好落实。2022年12月28日召开的常委会议对明年工作作了部署。"))
+    assert signature_date(told.sections) is None
