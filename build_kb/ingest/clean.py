@@ -162,7 +162,32 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
         removed.setdefault(index, "outline-copy")
     for index in find_chrome_dates(lines, removed):
         removed.setdefault(index, "chrome-date")
+    for index in find_running_headers(lines, config):
+        removed.setdefault(index, "running-header")
     return removed
+
+
+RUNNING_HEADER_MAX = 30
+RUNNING_HEADER_TIMES = 3
+
+
+def find_running_headers(lines: list[str], config: BoilerplateConfig) -> list[int]:
+    """A short line printed on every page of a PDF or a periodical ("组工通讯　2022年第3期"): the same
+    line three times or more, which is neither prose, a heading nor a salutation (a line written
+    twice is often a title and its repeat, or an outline and its headings)."""
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and len(text) <= RUNNING_HEADER_MAX:
+            seen.setdefault(text, []).append(index)
+    found = []
+    for text, places in seen.items():
+        if len(places) < RUNNING_HEADER_TIMES or _SENTENCE_END.search(text) or SALUTATION_RE.match(text):
+            continue
+        if config.keep and config.keep.search(text):
+            continue
+        found.extend(places)
+    return sorted(found)
 
 
 OUTLINE_LABEL = re.compile(r"^(?:[-–—·•*]\s*)?(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")

@@ -143,26 +143,45 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if found:
             if date is None:
                 date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
-            header.append(HeaderLine(line.number, text, "date"))
+            header.append(HeaderLine(line.number, line.text, "date"))
+            continue
+        month = _YEAR_MONTH_LINE.match(compact)
+        if month:
+            if year is None:
+                year, rules["date"] = int(month.group(1)), "header year and month (no day)"
+            header.append(HeaderLine(line.number, line.text, "date"))
+            continue
+        if _MEETING_DETAIL.match(compact):
+            header.append(HeaderLine(line.number, line.text, "note"))
+            continue
+        labelled = _SPEAKER_LABEL.match(text.strip())
+        if labelled:  # "讲话人：市委副书记 周志强": the byline without its label
+            text = text.strip()[labelled.end():]
+            compact = re.sub(r"\s+", "", text)
+        name_then_role = _NAME_THEN_ROLE.match(compact)
+        if name_then_role and ROLE_ONLY_RE.match(name_then_role.group(2)) and not NOT_A_NAME.search(name_then_role.group(1)):
+            speaker, rules["speaker"] = name_then_role.group(1), "byline name and role in brackets"
+            role, rules["speaker_role"] = name_then_role.group(2), "byline name and role in brackets"
+            header.append(HeaderLine(line.number, line.text, "speaker"))
             continue
         if (DATE_PLACEHOLDER_RE.match(compact) or NUMERIC_DATE_PLACEHOLDER_RE.match(compact)) and not found:
             date_placeholder = True
-            header.append(HeaderLine(line.number, text, "date"))
+            header.append(HeaderLine(line.number, line.text, "date"))
             continue
         sub = SUBTITLE_RE.match(text)
         if sub or KICKER_RE.search(text):
-            header.append(HeaderLine(line.number, text, "subtitle"))
+            header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
         stripped = compact.strip("（）()【】[]")
         if PLACEHOLDER_NAME.match(stripped):
-            header.append(HeaderLine(line.number, text, "speaker"))
+            header.append(HeaderLine(line.number, line.text, "speaker"))
             rules.setdefault("speaker", "placeholder name (unknown)")
             continue
         role_name = ROLE_NAME_RE.match(stripped)
         spaced_name = " " in text.strip() and NAME_RE.match(stripped)
         if spaced_name or (NAME_RE.match(stripped) and not NOT_A_NAME.search(stripped)):
             speaker, rules["speaker"] = stripped, "byline name"
-            header.append(HeaderLine(line.number, text, "speaker"))
+            header.append(HeaderLine(line.number, line.text, "speaker"))
             continue
         if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(stripped):
             role, rules["speaker_role"] = role_name.group(1), "byline role"
@@ -171,11 +190,11 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 rules["speaker"] = "placeholder name (unknown)"
             else:
                 speaker, rules["speaker"] = name, "byline role and name"
-            header.append(HeaderLine(line.number, text, "speaker"))
+            header.append(HeaderLine(line.number, line.text, "speaker"))
             continue
         if ROLE_ONLY_RE.match(stripped) and not _names_a_meeting(stripped):
             role, rules["speaker_role"] = stripped, "byline role without a name"
-            header.append(HeaderLine(line.number, text, "speaker"))
+            header.append(HeaderLine(line.number, line.text, "speaker"))
             continue
         # A title line may end with its date in brackets: …的讲话（2016年9月21日）. The date is the
         # speech's; _title_text leaves it out of the title.
@@ -264,11 +283,24 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 
 
+_DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
+_YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
+_MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
+"""A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
+_SPEAKER_LABEL = re.compile(r"^(?:讲话人|主讲人|报告人|发言人|致辞人|讲话领导)\s*[:：]\s*")
+_NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{2,30}})[）)]$")
+"""A byline that puts the role in brackets after the name: "张立新（市委常委、组织部部长）"."""
+
+
 def _date_line(compact: str) -> tuple[str, re.Match] | None:
-    """find_date of a line that is a date and little else (brackets, the weekday and a place of up
-    to four characters: "（2024年1月12日 星期五 成都）"); None for any other line."""
+    """find_date of a line that is a date and little else (a label, brackets, the weekday, the time
+    of day, a place of up to four characters: "（2024年1月12日 星期五 成都）", "时间：2021年5月20日");
+    None for any other line."""
     found = find_date(compact)
-    if found and len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】\s]", "", compact.replace(found[1].group(0), "")))) <= 4:
+    if not found:
+        return None
+    rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
+    if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】\s]", "", rest))) <= 4:
         return found
     return None
 
