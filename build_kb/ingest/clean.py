@@ -46,6 +46,8 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
         counts["control-characters"] += n
         raw, n = strip_markup(raw)
         counts["html-markup"] += n
+        raw, n = strip_markdown(raw)
+        counts["markdown-markup"] += n
         lines.append(Line(number=number, text=_WHITESPACE.sub(" ", raw).strip()))
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
@@ -105,6 +107,22 @@ def strip_markup(line: str) -> tuple[str, int]:
 
         line = _ENTITY.sub(entity, line)
     return line, tags + entities
+
+
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+_MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)\*\*")
+"""Bold at the start of a line: a heading copied from a page written in Markdown."""
+
+
+def strip_markdown(line: str) -> tuple[str, int]:
+    """Markdown left by a copied page: `## 一、…` and `**一、…**` at the start of a line. Stars
+    inside a line stay: `从**情况来看` is a placeholder for a name, not bold."""
+    line, hashes = _MARKDOWN_HEADING.subn("", line)
+    bold = _MARKDOWN_BOLD.match(line)
+    if bold and re.search(r"[\u4e00-\u9fff]{2}", bold.group(2)):
+        line = bold.group(1) + bold.group(2) + line[bold.end():]
+        return line, hashes + 1
+    return line, hashes
 
 
 LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")

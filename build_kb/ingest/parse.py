@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .layout import SALUTATION_RE
@@ -29,6 +30,9 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("cn-runin", 6, re.compile(rf"^(({_CN})(?:是|要))")),
 ]
 SERIES_STYLE, SERIES_RANK = "series", 7
+BULLET_STYLE, BULLET_RANK = "bullet", 4
+"""Headings marked by a symbol (◆ 坚持把党的政治建设摆在首位): under 一、 and 1., never above them."""
+_BULLET = re.compile(r"^([◆◇●○■□★☆▲△▶►▸•◎❖✦➢➤])\s*(?=[^\s◆◇●○■□★☆▲△▶►▸•◎❖✦➢➤])")
 RUN_IN_STYLES = {"cn-runin", SERIES_STYLE}
 """Styles that only count as headings when at least two of a series stand together."""
 
@@ -580,6 +584,32 @@ def series_candidate(text: str) -> HeadingCandidate | None:
     return HeadingCandidate(SERIES_STYLE, SERIES_RANK, None, "", lead, text[m.end():])
 
 
+def bullet_candidate(text: str) -> HeadingCandidate | None:
+    """A paragraph that opens with a symbol and a heading: "◆ 坚持抓基层打基础" (the symbol is the label)."""
+    mark = _BULLET.match(text)
+    if not mark:
+        return None
+    heading, rest = split_lead(text, mark.end())
+    if heading is None:
+        return None
+    return HeadingCandidate(BULLET_STYLE, BULLET_RANK, None, mark.group(1), heading[mark.end():].strip(), rest)
+
+
+def _mark_bullets(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """Paragraphs that open with the same symbol, twice or more, head sections; unless they are a
+    list: items one after another, none with text of its own after its lead."""
+    found = {i: bullet_candidate(b.text) for i, b in enumerate(blocks) if candidates[i] is None}
+    by_symbol: dict[str, list[int]] = defaultdict(list)
+    for i, cand in found.items():
+        if cand is not None:
+            by_symbol[cand.label].append(i)
+    for places in by_symbol.values():
+        heads = sum(1 for i in places if found[i].rest.strip() or (i + 1 < len(blocks) and i + 1 not in places))
+        if len(places) >= 2 and heads * 2 >= len(places):
+            for i in places:
+                candidates[i] = found[i]
+
+
 GIVEN_STYLE = "given"
 """A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
 
@@ -587,6 +617,7 @@ GIVEN_STYLE = "given"
 def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
+    _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line)

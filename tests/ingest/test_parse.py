@@ -236,3 +236,28 @@ def test_markup_in_text_is_kept_as_text(rules):
     parsed = parse(cleaned.lines)
     section = parsed.sections[1]
     assert section.heading == "一、*同志讲了<script>alert(1)</script>和{{ config }}。"
+
+
+def test_paragraphs_opening_with_the_same_symbol_head_sections_under_the_numbered_ones():
+    text = (
+        "同志们：\n一、提高政治站位\n◆ 坚持把党的政治建设摆在首位\n深入学习贯彻党的创新理论，做到“两个维护”。\n"
+        "◆ 坚持抓基层打基础。持续整顿软弱涣散村党组织，推动基层党组织全面进步全面过硬。\n二、加强干部队伍建设\n要坚持好干部标准。"
+    )
+    got = outline(parse(lines_of(text)))
+    assert got == [("s1", 1, "一、提高政治站位"), ("s1-1", 2, "坚持把党的政治建设摆在首位"), ("s1-2", 2, "坚持抓基层打基础。"), ("s2", 1, "二、加强干部队伍建设")]
+    parsed = parse(lines_of(text))
+    assert [p.text for p in parsed.sections[1].children[1].paragraphs] == ["持续整顿软弱涣散村党组织，推动基层党组织全面进步全面过硬。"]
+
+
+def test_a_list_of_short_items_after_symbols_is_not_a_row_of_headings():
+    text = "同志们：\n一、明确工作任务\n今年要抓好以下几项工作：\n● 村党组织书记培训\n● 软弱涣散党组织整顿\n● 党员教育管理\n二、加强组织领导\n要压实责任。"
+    got = outline(parse(lines_of(text)))
+    assert [h for _, _, h in got] == ["一、明确工作任务", "二、加强组织领导"]
+    assert not [h for _, _, h in outline(parse(lines_of("同志们：\n一、加强学习\n◆ 只有一个符号开头的段落不成标题\n正文。")))][1:]
+
+
+def test_markdown_headings_and_bold_from_a_copied_page_are_plain_headings(rules):
+    text = "在全县组织工作会议上的讲话\n同志们：\n## 一、提高政治站位\n要增强“四个意识”。\n**二、加强干部队伍建设**\n要坚持好干部标准，从**情况来看任务艰巨。"
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines][2:] == ["一、提高政治站位", "要增强“四个意识”。", "二、加强干部队伍建设", "要坚持好干部标准，从**情况来看任务艰巨。"]
+    assert cleaned.normalised["markdown-markup"] == 2
