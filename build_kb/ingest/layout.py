@@ -32,6 +32,8 @@ _BREAK_BEFORE = re.compile(
     rf"|第{_CN_NUM}[，,、]"  # 第一，
     rf"|第{_CN_NUM}部分"
     rf"|同志们[，,！!]"  # the closing words
+    rf"|(?:上一篇|下一篇|上一页|下一页|相关阅读|推荐阅读|相关文章|猜你喜欢)"  # a page's links under the text
+    rf"|[（(【\[]?(?:责任编辑|编辑|来源|作者|标签|关键词)[:：]"
     rf")"
 )
 _ADDRESSEES = "同志们|同事们|同事|领导|代表|委员|来宾|嘉宾|朋友们|老师们|同学们|同仁们|同仁"
@@ -109,14 +111,29 @@ def _salutation_points(text: str) -> list[int]:
     for m in _HEADER_BREAK.finditer(text, 0, salutation.start()):
         if date is not None and date.start() <= m.start() < date.end():
             continue
-        points.update((m.start(), m.end()) if m.group("date") else (m.end(),))
+        if m.group("label"):
+            points.add(m.start())
+        elif m.group("date"):
+            labelled = _ENDS_WITH_LABEL.search(text, 0, m.start())  # 发布时间：2023-01-05 stays one line
+            points.update((m.end(),) if labelled else (m.start(), m.end()))
+        else:
+            points.add(m.end())
+    # A page's breadcrumbs before its title: "当前位置：首页 > 工作动态 > 正文 在全县…的讲话".
+    crumbs = list(_CRUMB.finditer(text, 0, salutation.start()))
+    if crumbs:
+        points.add(crumbs[-1].end())
     return sorted(p for p in points if 0 < p < len(text))
 
 
 _HEADER_BREAK = re.compile(
-    r"(?:讲话|主持词|致辞|发言|工作报告)(?![稿提精要材的和与中时上])|材料之[一二三四五六七八九十]+"
+    r"(?:讲话|主持词|致辞|发言|工作报告)(?![稿提精要材的和与中时上]|\s*[>›»])|材料之[一二三四五六七八九十]+"
     r"|(?P<date>(?:19|20)[\dXx×]{2}\s*[/.\-年]\s*[\dXx×]{1,2}\s*[/.\-月]\s*[\dXx×]{1,2}日?)"
+    r"|(?P<label>(?<=\s)(?:(?:发布|更新|录入|上传)?(?:时间|日期)|来源|出处|作者|编辑|(?:阅读|浏览|点击)(?:次数|量)?)[:：])"
 )
+"""Where a header run together on one line breaks: after the title's last word, around its date,
+and before a page's posting labels (发布时间：, 来源：, 阅读：)."""
+_ENDS_WITH_LABEL = re.compile(r"[:：]\s*$")
+_CRUMB = re.compile(r"[>›»]\s*[^\s>›»]{1,10}(?=\s)")
 
 
 def _split_points(text: str) -> list[int]:

@@ -155,7 +155,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 year, rules["date"] = int(month.group(1)), "header year and month (no day)"
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
-        if _MEETING_DETAIL.match(compact):
+        if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact):
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
         labelled = _SPEAKER_LABEL.match(text.strip())
@@ -291,6 +291,8 @@ _DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
 _YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
 _MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
 """A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
+_CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
+"""The end of a page's breadcrumbs on a line of its own: "> 正文"."""
 _SPEAKER_LABEL = re.compile(r"^(?:讲话人|主讲人|报告人|发言人|致辞人|讲话领导)\s*[:：]\s*")
 _NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{2,30}})[）)]$")
 """A byline that puts the role in brackets after the name: "张立新（市委常委、组织部部长）"."""
@@ -367,6 +369,8 @@ _NTH_PIECE = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*篇[�
 """A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿"""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
+_CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
+"""A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
 _TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
 
@@ -375,6 +379,7 @@ def undecorated_title(text: str) -> str:
     """Take away what web pages add to a title: `…讲话|栏目`, `…讲话范文`, and a title given twice on one line."""
     text = _CATEGORY_PREFIX.sub("", text) or text
     text = _NTH_PIECE.sub("", text) or text
+    text = _CRUMBS_BEFORE.sub("", text) or text
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) > 1 and len(parts[0]) >= 6:
         text = parts[0]
