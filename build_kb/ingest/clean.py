@@ -191,16 +191,20 @@ RUNNING_HEADER_TIMES = 3
 
 def find_running_headers(lines: list[str], config: BoilerplateConfig) -> list[int]:
     """A short line printed on every page of a PDF or a periodical ("组工通讯　2022年第3期"): the same
-    line three times or more, which is neither prose, a heading nor a salutation (a line written
-    twice is often a title and its repeat, or an outline and its headings)."""
+    line three times or more, once as the first or the last line of the text (the first page's head,
+    the last page's foot), and neither prose, a heading nor a salutation. A line written twice is
+    often a title and its repeat, or an outline and its headings; and a report may head each part
+    with the same 主要做法 / 存在问题, never on its first or last line."""
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.strip()
         if text and len(text) <= RUNNING_HEADER_MAX:
             seen.setdefault(text, []).append(index)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    ends = {filled[0], filled[-1]} if filled else set()
     found = []
     for text, places in seen.items():
-        if len(places) < RUNNING_HEADER_TIMES or _SENTENCE_END.search(text) or SALUTATION_RE.match(text):
+        if len(places) < RUNNING_HEADER_TIMES or not ends.intersection(places) or _SENTENCE_END.search(text) or SALUTATION_RE.match(text):
             continue
         if config.keep and config.keep.search(text):
             continue
