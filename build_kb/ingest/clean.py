@@ -112,14 +112,15 @@ def strip_markup(line: str) -> tuple[str, int]:
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)\*\*")
 """Bold at the start of a line: a heading copied from a page written in Markdown."""
+_NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.]|第[一二三四五六七八九十]{1,3})")
 
 
 def strip_markdown(line: str) -> tuple[str, int]:
-    """Markdown left by a copied page: `## 一、…` and `**一、…**` at the start of a line. Stars
-    inside a line stay: `从**情况来看` is a placeholder for a name, not bold."""
+    """Markdown left by a copied page: `## 一、…`, and bold over a whole line or around a numbered
+    heading (`**一、…**`). Other stars stay: `**同志和**同志` holds placeholders for names."""
     line, hashes = _MARKDOWN_HEADING.subn("", line)
     bold = _MARKDOWN_BOLD.match(line)
-    if bold and re.search(r"[\u4e00-\u9fff]{2}", bold.group(2)):
+    if bold and (bold.end() == len(line.rstrip()) or _NUMBERED.match(bold.group(2))):
         line = bold.group(1) + bold.group(2) + line[bold.end():]
         return line, hashes + 1
     return line, hashes

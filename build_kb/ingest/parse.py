@@ -285,8 +285,6 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
 
 
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-
-
 _DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
 _YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
 _MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
@@ -320,6 +318,7 @@ def signature_date(sections: list[Section]) -> str | None:
         if found:
             return found[0]
     return None
+
 
 _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
 
