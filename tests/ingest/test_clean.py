@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_kb.ingest.clean import clean, is_traditional, normalise_line
+from build_kb.ingest.clean import clean, is_traditional, normalise_line, strip_markdown, strip_markup
 from build_kb.ingest.parse import parse
 from build_kb.ingest.read import decode
 
@@ -135,7 +135,9 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
             shown.extend(p.text for p in section.paragraphs)
     kept = [line for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1) if n not in removed]
     assert Counter(HAN.findall("".join(shown))) == Counter(HAN.findall("".join(kept)))
-    assert no_space("".join(shown)) == no_space("".join(normalise_line(" ".join(line.split())) for line in kept))
+    # Markup taken off a line (<br/>, ## and ** of a heading) is counted in `normalised`, not logged.
+    unmarked = [strip_markdown(strip_markup(line)[0])[0] for line in kept]
+    assert no_space("".join(shown)) == no_space("".join(normalise_line(" ".join(line.split())) for line in unmarked))
 
 
 def test_a_line_on_every_page_is_a_running_header_but_a_repeated_subheading_is_not(rules):
