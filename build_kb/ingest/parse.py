@@ -122,6 +122,16 @@ DATE_PLACEHOLDER_RE = re.compile(
 )
 NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
+_YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
+_MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
+"""A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
+_CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
+"""The end of a page's breadcrumbs on a line of its own: "> 正文"."""
+_SPEAKER_LABEL = re.compile(r"^(?:讲话人|主讲人|报告人|发言人|致辞人|讲话领导)\s*[:：]\s*")
+_NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{2,30}})[）)]$")
+"""A byline that puts the role in brackets after the name: "张立新（市委常委、组织部部长）"."""
 TITLE_MAX = 40
 """A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
@@ -282,18 +292,6 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         rules=rules,
         warnings=warnings,
     )
-
-
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
-_YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
-_MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
-"""A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
-_CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
-"""The end of a page's breadcrumbs on a line of its own: "> 正文"."""
-_SPEAKER_LABEL = re.compile(r"^(?:讲话人|主讲人|报告人|发言人|致辞人|讲话领导)\s*[:：]\s*")
-_NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{2,30}})[）)]$")
-"""A byline that puts the role in brackets after the name: "张立新（市委常委、组织部部长）"."""
 
 
 def _date_line(compact: str) -> tuple[str, re.Match] | None:
