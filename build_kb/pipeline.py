@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import derive_title, find_level, find_occasion, infer_year, parse, signature_date, title_in_site_note
+from .ingest.parse import author_under_the_text, derive_title, find_level, find_occasion, infer_year, parse, signature_date, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -382,6 +382,10 @@ def make_speech(
             found_year = YEAR_RE.search(noted)
             if header.year is None and found_year:
                 header.year, header.rules["date"] = int(found_year.group(1)), "year in the title"
+    if header.speaker_role is None:
+        role = author_under_the_text(parsed.sections)
+        if role:
+            header.speaker_role, header.rules["speaker_role"] = role, "author's note under the text (作者系…)"
     opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)

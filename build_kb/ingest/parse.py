@@ -129,6 +129,7 @@ _MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出
 """A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
 _CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
 """The end of a page's breadcrumbs on a line of its own: "> 正文"."""
+_WHOLLY_BRACKETED = re.compile(r"^[（(]([^（）()]{2,40})[）)]$")
 _SPEAKER_LABEL = re.compile(r"^(?:讲话人|主讲人|报告人|发言人|致辞人|讲话领导)\s*[:：]\s*")
 _NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{2,30}})[）)]$")
 """A byline that puts the role in brackets after the name: "张立新（市委常委、组织部部长）"."""
@@ -167,6 +168,14 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             continue
         if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact):
             header.append(HeaderLine(line.number, line.text, "note"))
+            continue
+        bracketed = _WHOLLY_BRACKETED.match(compact)
+        if bracketed and not _byline_like(bracketed.group(1)) and not _SPEECH_KIND_END.search(bracketed.group(1)):
+            # "（2023年2月10日，根据录音整理）", "（根据录音整理，未经本人审阅）": the editor's note on the text
+            dated = find_date(bracketed.group(1))
+            if dated and date is None:
+                date, year, rules["date"] = dated[0], int(dated[0][:4]), "header date line"
+            header.append(HeaderLine(line.number, line.text, "date" if dated else "note"))
             continue
         labelled = _SPEAKER_LABEL.match(text.strip())
         if labelled:  # "讲话人：市委副书记 周志强": the byline without its label
@@ -294,6 +303,17 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     )
 
 
+def _byline_like(text: str) -> bool:
+    """A role, a name, or both (placeholders too): what a byline holds."""
+    role_name = ROLE_NAME_RE.match(text)
+    return bool(
+        PLACEHOLDER_NAME.match(text)
+        or (NAME_RE.match(text) and not NOT_A_NAME.search(text))
+        or (role_name and not NOT_A_NAME.search(role_name.group(2)))
+        or ROLE_ONLY_RE.match(text)
+    )
+
+
 def _date_line(compact: str) -> tuple[str, re.Match] | None:
     """find_date of a line that is a date and little else (a label, brackets, the weekday, the time
     of day, a place of up to four characters: "（2024年1月12日 星期五 成都）", "时间：2021年5月20日");
@@ -304,6 +324,19 @@ def _date_line(compact: str) -> tuple[str, re.Match] | None:
     rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
     if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】\s]", "", rest))) <= 4:
         return found
+    return None
+
+
+_AUTHOR_NOTE = re.compile(r"^[（(]?作者(?:系|是|为|现任)([^（）()，。]{2,40}?)[。]?[）)]?$")
+
+
+def author_under_the_text(sections: list[Section]) -> str | None:
+    """The speaker's role as a publication notes it under the text: "（作者系某某县委书记）"."""
+    paragraphs = [p for top in sections for section in top.walk() for p in section.paragraphs]
+    for paragraph in reversed(paragraphs[-3:]):
+        found = _AUTHOR_NOTE.match(re.sub(r"\s+", "", paragraph.text))
+        if found and ROLE_ONLY_RE.match(found.group(1)):
+            return found.group(1)
     return None
 
 
