@@ -261,9 +261,19 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             if h.role == "title" and re.search(r"[。！？!?]", _title_text(h.text)):
                 h.role = "note"
         title_lines = plain
-    title = " ".join(title_lines) or None
+    title = _joined_title(title_lines)
+    inline_subtitle = None
     if title:
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
+        dated_title = _DATE_BEFORE_TITLE.match(title)
+        if dated_title and find_date(dated_title.group(1)):
+            title = title[dated_title.end():]
+            if date is None:
+                found_before = find_date(dated_title.group(1))
+                date, year, rules["date"] = found_before[0], int(found_before[0][:4]), "date before the title"
+        with_subtitle = _TITLE_DASH_SUBTITLE.match(title)
+        if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
+            title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
         quoted = _QUOTED_TITLE.search(title)
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = quoted.group(1), "title in 《》"
@@ -281,7 +291,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             speaker, rules["speaker"] = title_speaker, "name in the title"
         if len(title) > TITLE_MAX or "。" in title:
             warnings.append(ReviewItem("suspicious-title", f"标题可疑（{len(title)} 字{'，含句号' if '。' in title else ''}）：请核对"))
-    subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"]
+    subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"] + ([inline_subtitle] if inline_subtitle else [])
     for text in (title, *subtitles):
         m = YEAR_RE.search(text or "")
         if year is None and m:
@@ -301,6 +311,26 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         rules=rules,
         warnings=warnings,
     )
+
+
+_DATE_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?=在.{4,})")
+"""A date run into the title: "2023年2月10日在全县组织工作会议上的讲话"."""
+_TITLE_DASH_SUBTITLE = re.compile(r"^(.{4,}?)\s*(?:——|──|－－|--)\s*(.{6,})$")
+"""A title and its subtitle on one line: "坚持党管人才原则 加快建设人才强市——在全市人才工作会议上的讲话"."""
+_TITLE_GOES_ON = re.compile(r"[的上在和与暨及之]$")
+_TITLE_ENDING_ALONE = re.compile(r"^(?:的?讲话|报告|工作报告|发言|致辞|讲话稿|讲话提纲)$")
+
+
+def _joined_title(lines: list[str]) -> str | None:
+    """Title lines as one title: with a space between two lines that each stand alone (坚持… 推动…),
+    without one where a line broke inside a phrase (…工作会议上的 / 讲话)."""
+    if not lines:
+        return None
+    title = lines[0]
+    for line in lines[1:]:
+        glued = _TITLE_GOES_ON.search(title) or _TITLE_ENDING_ALONE.match(line)
+        title += ("" if glued else " ") + line
+    return title
 
 
 def _byline_like(text: str) -> bool:
@@ -402,7 +432,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
