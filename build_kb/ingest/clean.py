@@ -186,7 +186,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
     return removed
 
 
-RUNNING_HEADER_MAX = 30
+RUNNING_HEADER_MIN, RUNNING_HEADER_MAX = 4, 30
 RUNNING_HEADER_TIMES = 3
 
 
@@ -199,7 +199,7 @@ def find_running_headers(lines: list[str], config: BoilerplateConfig) -> list[in
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.strip()
-        if text and len(text) <= RUNNING_HEADER_MAX:
+        if RUNNING_HEADER_MIN <= len(text) <= RUNNING_HEADER_MAX:
             seen.setdefault(text, []).append(index)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     ends = {filled[0], filled[-1]} if filled else set()

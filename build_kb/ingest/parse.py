@@ -108,7 +108,10 @@ MEETING_WORDS = (
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
 )
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
+OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
+"""The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
+reading stops at."""
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
 OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、：]{{2,40}}?(?:{MEETING_WORDS}))")
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
@@ -482,7 +485,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         if not text:
             continue
         compact = re.sub(r"\s+", "", text)
-        for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话")):
+        for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话")):
             m = pattern.search(compact)
             if m:
                 occasion = _meeting_name(m.group(1))
@@ -502,7 +505,7 @@ def _meeting_name(candidate: str) -> str | None:
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
         return None
-    end = ends[-1] + (1 if candidate[ends[-1] : ends[-1] + 1] == "议" else 0)
+    end = ends[-1] + (1 if candidate[ends[-1] : ends[-1] + 1] in ("议", "会") else 0)  # …会议, …集体学习会
     name = candidate[:end]
     # What follows the last meeting word may still belong to it: …培训班开班式, …会议暨…推进会
     if len(name) < 3 or REFERS_BACK.search(name):
