@@ -422,12 +422,15 @@ def title_in_site_note(removed: list[str]) -> str | None:
 def _title_text(text: str) -> str:
     """A title line as the title: no trailing bracketed date, no site decoration, not given twice."""
     text = text.strip()
+    if _LETTER_SPACED.match(text):  # "在 全 县 组 织 工 作 会 议 上 的 讲 话", as a formal document sets it
+        text = re.sub(r"\s+", "", text)
     compact_end = _BRACKETED_DATE_AT_END.search(text)
     if compact_end and find_date(re.sub(r"\s+", "", compact_end.group(1))):
         text = text[: compact_end.start()].rstrip()
     return undecorated_title(text)
 
 
+_LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")
 """A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿, 篇一：在…上的讲话"""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
