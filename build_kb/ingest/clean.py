@@ -130,6 +130,8 @@ LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全�
 """A page's label in front of the speech itself: the label goes, the text after it stays."""
 
 
+INLINE_WATERMARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,20}?(?:https?://|www\.)[^（）()【】\[\]\s]{3,80}\s*[）)】\]]")
+"""A site's mark put inside the text, a web address in brackets: "（来源：某某范文网 www.example.com）"."""
 TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$", re.IGNORECASE)
 """A page's tag list glued to the end of the last line: …抓好贯彻落实。[标签：讲话]"""
 
@@ -146,6 +148,10 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         if tail and tail.start() >= 8:
             removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[: tail.start()].rstrip())
+        marks = list(INLINE_WATERMARK.finditer(line.text))
+        if marks and len(INLINE_WATERMARK.sub("", line.text).strip()) >= 8:
+            removed.extend(RemovedLine(line=line.number, text=m.group(), rule="inline-watermark") for m in marks)
+            line = Line(number=line.number, text=INLINE_WATERMARK.sub("", line.text))
         out.append(line)
     return out, removed
 

@@ -150,3 +150,11 @@ def test_a_line_on_every_page_is_a_running_header_but_a_repeated_subheading_is_n
     )
     report = clean("某某县委组织部2022年度工作总结\n" + parts + "下一步，我们将继续努力。", rules)
     assert report.removed == []
+
+
+def test_a_web_address_in_brackets_inside_a_paragraph_is_taken_out_and_logged(rules):
+    cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n要坚持以党的政治建设为统领（来源：某某范文网 www.example.com），推动党员干部做到“两个维护”。", rules)
+    assert cleaned.lines[2].text == "要坚持以党的政治建设为统领，推动党员干部做到“两个维护”。"
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(3, "（来源：某某范文网 www.example.com）", "inline-watermark")]
+    kept = clean("同志们：\n要学习《关于新形势下党内政治生活的若干准则》（2016年10月27日）。", rules)
+    assert kept.removed == [] and kept.lines[1].text == "要学习《关于新形势下党内政治生活的若干准则》（2016年10月27日）。"
