@@ -808,19 +808,35 @@ def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = N
 
 
 def _split_closing(top: list[Section], opening: Section) -> Section | None:
-    """Move the final `同志们，…` paragraph out of the last section into closing remarks."""
+    """Move the final `同志们，…` paragraph, and the signature under the text (an organ's name and a
+    date, as a report is signed), out of the last section into closing remarks: they are not part
+    of what the last heading says."""
     last = top[-1] if top else opening
     while last.children:
         last = last.children[-1]
     if not last.paragraphs:
         return None
-    final = last.paragraphs[-1]
-    if not CLOSING_RE.match(final.text):
+    end = len(last.paragraphs) - _signature_length(last.paragraphs)
+    words = end > 0 and CLOSING_RE.match(last.paragraphs[end - 1].text)
+    if words and not (last is opening and sum(p.kind != "salutation" for p in opening.paragraphs[:end]) < 2):
+        end -= 1
+    if end == len(last.paragraphs):
         return None
-    if last is opening and sum(p.kind != "salutation" for p in opening.paragraphs) < 2:
-        return None
-    last.paragraphs.pop()
-    return Section(id="closing", level=1, heading="", line=final.line, kind="closing", paragraphs=[final])
+    moved = last.paragraphs[end:]
+    del last.paragraphs[end:]
+    return Section(id="closing", level=1, heading="", line=moved[0].line, kind="closing", paragraphs=moved)
+
+
+SIGNER_MAX = 25
+
+
+def _signature_length(paragraphs: list[Paragraph]) -> int:
+    """How many paragraphs at the end sign the text: a date line, and the signer's line above it
+    (short, without punctuation: 中共某某县委组织部)."""
+    if len(paragraphs) < 2 or not _date_line(re.sub(r"\s+", "", paragraphs[-1].text)):
+        return 0
+    signer = paragraphs[-2].text
+    return 2 if len(signer) <= SIGNER_MAX and not re.search(r"[。！？!?，,；;：:]", signer) and not CLOSING_RE.match(signer) else 1
 
 
 def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> ParsedSpeech:

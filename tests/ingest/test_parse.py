@@ -267,3 +267,18 @@ def test_markdown_headings_and_bold_from_a_copied_page_are_plain_headings(rules)
         "三、加强人才工作。要完善引才育才政策。", "**同志和**同志要带头落实。",
     ]
     assert cleaned.normalised["markdown-markup"] == 3
+
+
+def test_the_signature_under_the_text_goes_to_the_closing_with_the_closing_words():
+    text = (
+        "在全县组织工作会议上的讲话\n同志们：\n一、基层党建\n全年围绕基层党建抓落实，各项任务按计划推进。\n二、干部工作\n"
+        "坚持好干部标准，大力发现培养选拔优秀年轻干部。\n同志们，让我们奋发有为！\n中共某某县委\n2022年12月28日"
+    )
+    parsed = parse(lines_of(text))
+    assert [p.text for p in parsed.sections[2].paragraphs] == ["坚持好干部标准，大力发现培养选拔优秀年轻干部。"]
+    closing = parsed.sections[-1]
+    assert closing.kind == "closing" and [p.text for p in closing.paragraphs] == ["同志们，让我们奋发有为！", "中共某某县委", "2022年12月28日"]
+    report = parse(lines_of("某某县委组织部2022年工作总结\n一、基层党建\n全年围绕基层党建抓落实。\n二、干部工作\n坚持好干部标准。\n2022年12月28日"))
+    assert [p.text for p in report.sections[-1].paragraphs] == ["2022年12月28日"] and report.sections[-1].kind == "closing"
+    unsigned = parse(lines_of("某某县委组织部2022年工作总结\n一、基层党建\n全年围绕基层党建抓落实。\n二、干部工作\n坚持好干部标准。"))
+    assert [s.kind for s in unsigned.sections] == ["body", "body"]
