@@ -149,9 +149,10 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
             removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[: tail.start()].rstrip())
         marks = list(INLINE_WATERMARK.finditer(line.text))
-        if marks and len(INLINE_WATERMARK.sub("", line.text).strip()) >= 8:
+        bare = INLINE_WATERMARK.sub("", line.text) if marks else line.text
+        if marks and len(bare.strip()) >= 8:
             removed.extend(RemovedLine(line=line.number, text=m.group(), rule="inline-watermark") for m in marks)
-            line = Line(number=line.number, text=INLINE_WATERMARK.sub("", line.text))
+            line = Line(number=line.number, text=bare)
         out.append(line)
     return out, removed
 

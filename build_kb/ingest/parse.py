@@ -269,10 +269,10 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     if title:
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
         dated_title = _DATE_BEFORE_TITLE.match(title)
-        if dated_title and find_date(dated_title.group(1)):
+        found_before = find_date(dated_title.group(1)) if dated_title else None
+        if found_before:
             title = title[dated_title.end():]
             if date is None:
-                found_before = find_date(dated_title.group(1))
                 date, year, rules["date"] = found_before[0], int(found_before[0][:4]), "date before the title"
         with_subtitle = _TITLE_DASH_SUBTITLE.match(title)
         if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
@@ -347,15 +347,16 @@ def _byline_like(text: str) -> bool:
     )
 
 
-def _date_line(compact: str) -> tuple[str, re.Match] | None:
+def _date_line(text: str) -> tuple[str, re.Match] | None:
     """find_date of a line that is a date and little else (a label, brackets, the weekday, the time
     of day, a place of up to four characters: "（2024年1月12日 星期五 成都）", "时间：2021年5月20日");
-    None for any other line."""
+    None for any other line. The match is in `text` without its white space."""
+    compact = re.sub(r"\s+", "", text)
     found = find_date(compact)
     if not found:
         return None
     rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
-    if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】\s]", "", rest))) <= 4:
+    if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】]", "", rest))) <= 4:
         return found
     return None
 
@@ -363,10 +364,16 @@ def _date_line(compact: str) -> tuple[str, re.Match] | None:
 _AUTHOR_NOTE = re.compile(r"^[（(]?作者(?:系|是|为|现任)([^（）()，。]{2,40}?)[。]?[）)]?$")
 
 
+def _last_paragraphs(sections: list[Section], count: int = 3) -> list[Paragraph]:
+    """The text's last `count` paragraphs, the last first: where a publication notes the author and
+    a report is signed."""
+    paragraphs = [p for top in sections for section in top.walk() for p in section.paragraphs]
+    return paragraphs[::-1][:count]
+
+
 def author_under_the_text(sections: list[Section]) -> str | None:
     """The speaker's role as a publication notes it under the text: "（作者系某某县委书记）"."""
-    paragraphs = [p for top in sections for section in top.walk() for p in section.paragraphs]
-    for paragraph in reversed(paragraphs[-3:]):
+    for paragraph in _last_paragraphs(sections):
         found = _AUTHOR_NOTE.match(re.sub(r"\s+", "", paragraph.text))
         if found and ROLE_ONLY_RE.match(found.group(1)):
             return found.group(1)
@@ -376,9 +383,8 @@ def author_under_the_text(sections: list[Section]) -> str | None:
 def signature_date(sections: list[Section]) -> str | None:
     """The date under the text, as a report or a printed speech signs it ("中共某某县委组织部" /
     "2022年12月28日"): a date line among the last three paragraphs."""
-    paragraphs = [p for top in sections for section in top.walk() for p in section.paragraphs]
-    for paragraph in reversed(paragraphs[-3:]):
-        found = _date_line(re.sub(r"\s+", "", paragraph.text))
+    for paragraph in _last_paragraphs(sections):
+        found = _date_line(paragraph.text)
         if found:
             return found[0]
     return None
@@ -833,7 +839,7 @@ SIGNER_MAX = 25
 def _signature_length(paragraphs: list[Paragraph]) -> int:
     """How many paragraphs at the end sign the text: a date line, and the signer's line above it
     (short, without punctuation: 中共某某县委组织部)."""
-    if len(paragraphs) < 2 or not _date_line(re.sub(r"\s+", "", paragraphs[-1].text)):
+    if len(paragraphs) < 2 or not _date_line(paragraphs[-1].text):
         return 0
     signer = paragraphs[-2].text
     return 2 if len(signer) <= SIGNER_MAX and not re.search(r"[。！？!?，,；;：:]", signer) and not CLOSING_RE.match(signer) else 1
