@@ -96,10 +96,13 @@ PLACEHOLDER_NAME = re.compile(rf"^[{HAN}]?[Xx×＊*某]{{1,4}}$|^[{HAN}]?[Xx×�
 NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$")
 ROLE_WORDS = (
     "书记|副书记|部长|副部长|主任|副主任|市长|副市长|区长|副区长|县长|副县长|州长|省长|副省长|主席|副主席|常委|委员|局长|副局长|"
-    "秘书长|组长|乡长|镇长|党组书记|处长|厅长|主任委员|负责人|理事长|校长|院长"
+    "秘书长|组长|乡长|镇长|党组书记|处长|厅长|主任委员|负责人|理事长|校长|院长|"
+    # heads of the companies, banks, schools and institutes whose party committees also hold such meetings
+    "董事长|总经理|副总经理|总裁|行长|社长|总编辑|馆长|所长|站长|会长|政委|检察长"
 )
-ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
-ROLE_ONLY_RE = re.compile(rf"^(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
+ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}?|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
+ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
+"""A role alone, its place perhaps blanked out as a template leaves it: 县委副书记, X县委书记."""
 NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇")
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
@@ -280,13 +283,13 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         quoted = _QUOTED_TITLE.search(title)
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = quoted.group(1), "title in 《》"
-        byline = _byline_before_title(title)
+        byline = _byline_in_title(title)
         if byline:
-            title, rules["title"] = byline[2], "header line after its byline"
+            title, rules["title"] = byline[2], "header line without its byline"
             if byline[0] and role is None:
-                role, rules["speaker_role"] = byline[0], "byline before the title"
+                role, rules["speaker_role"] = byline[0], "byline in the title line"
             if byline[1] and speaker is None:
-                speaker, rules["speaker"] = byline[1], "byline before the title"
+                speaker, rules["speaker"] = byline[1], "byline in the title line"
         title_role, title_speaker = speaker_in_title(title)
         if title_role and role is None:
             role, rules["speaker_role"] = title_role, "role in the title"
@@ -391,22 +394,34 @@ def signature_date(sections: list[Section]) -> str | None:
 
 
 _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
+_TITLE_BRACKETED_BYLINE = re.compile(r"^(.{6,}?)\s*[（(]([^（）()]{2,30})[）)]$")
 
 
-def _byline_before_title(title: str) -> tuple[str | None, str | None, str] | None:
-    """(role, name, title) of a title line a news page writes as "县委书记赵志强：在…上的讲话";
-    None for any other title, such as "以高质量党建引领高质量发展：在…上的讲话"."""
-    found = _BYLINE_COLON_TITLE.match(title)
-    if not found or not _SPEECH_KIND_END.search(found.group(2)):
-        return None
-    who = re.sub(r"\s+", "", found.group(1)).removesuffix("同志")
+def _role_and_name(who: str) -> tuple[str | None, str | None] | None:
+    """(role, name) of a byline written into the title line, either one perhaps None; None when
+    `who` is not a byline (a slogan, a meeting, a placeholder name)."""
+    who = re.sub(r"\s+", "", who).removesuffix("同志")
     role_name = ROLE_NAME_RE.match(who)
     if role_name and not NOT_A_NAME.search(role_name.group(2)) and not PLACEHOLDER_NAME.match(role_name.group(2)):
-        return role_name.group(1), role_name.group(2), found.group(2)
+        return role_name.group(1), role_name.group(2)
     if NAME_RE.match(who) and not NOT_A_NAME.search(who):
-        return None, who, found.group(2)
+        return None, who
     if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
-        return who, None, found.group(2)
+        return who, None
+    return None
+
+
+def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
+    """(role, name, title) of a title line that carries its byline: "县委书记赵志强：在…上的讲话", as a
+    news page writes it, or "在…上的讲话（市委书记 黄建国）". None for any other title, such as
+    "以高质量党建引领高质量发展：在…上的讲话". In brackets a byline needs its role: a bare two-character
+    word there is a note on the text (（摘要）, （节选）) more often than a name."""
+    for pattern, who, rest in ((_BYLINE_COLON_TITLE, 1, 2), (_TITLE_BRACKETED_BYLINE, 2, 1)):
+        found = pattern.match(title)
+        if found and _SPEECH_KIND_END.search(found.group(rest)):
+            byline = _role_and_name(found.group(who))
+            if byline and (byline[0] or pattern is _BYLINE_COLON_TITLE):
+                return *byline, found.group(rest)
     return None
 
 

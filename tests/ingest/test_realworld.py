@@ -179,6 +179,11 @@ def test_joins_never_cross_a_heading():
         ("第(2/3)页", "page-counter"),
         ("p.MsoNormal { font-family: 宋体; }", "css-or-markup"),
         ("ml>", "css-or-markup"),
+        ("网友评论", "comments"),
+        ("评论（0）", "comments"),
+        ("请文明上网，理性发言", "comments"),
+        ("收录于合集 #组织工作 36个", "social-post"),
+        ("（请认真阅读下面的提示信息）", "download-prompt"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -244,6 +249,12 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话|动员部署会议"], {"title": "在全县组织工作会议上的讲话"}),
         (["[讲话稿]在全县组织工作会议上的讲话(5321字)"], {"title": "在全县组织工作会议上的讲话"}),
         (["下面是一段导读。", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["note", "title"]}),
+        (["在全市组织工作会议上的讲话（市委书记 黄建国）"], {"title": "在全市组织工作会议上的讲话", "speaker": "黄建国", "speaker_role": "市委书记"}),
+        (["在全市组织工作会议上的讲话（县委副书记）"], {"title": "在全市组织工作会议上的讲话", "speaker": None, "speaker_role": "县委副书记"}),
+        (["在全省组织工作会议上的讲话（摘要）"], {"title": "在全省组织工作会议上的讲话（摘要）", "speaker": None, "speaker_role": None}),
+        (["在全县组织工作会议上的讲话", "县委常委、组织部长 何平同志"], {"speaker": "何平", "speaker_role": "县委常委、组织部长"}),
+        (["在集团公司党建工作会议上的讲话", "党委书记、董事长 陈立"], {"speaker": "陈立", "speaker_role": "党委书记、董事长"}),
+        (["X县委书记在县委办党支部党小组学习会上的讲话"], {"speaker": None, "speaker_role": "X县委书记"}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
