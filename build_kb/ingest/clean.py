@@ -134,6 +134,8 @@ INLINE_WATERMARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,20}?(?:https?
 """A site's mark put inside the text, a web address in brackets: "（来源：某某范文网 www.example.com）"."""
 TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$", re.IGNORECASE)
 """A page's tag list glued to the end of the last line: …抓好贯彻落实。[标签：讲话]"""
+TRAILING_CREDIT = re.compile(r"[（(](?:撰稿|供稿|编辑|责任编辑|责编|审核|校对|记者|通讯员|稿件来源|来源|作者)\s*[:：]\s*[^（）()]{1,30}[）)]\s*$")
+"""A page's credit glued to the end of a line: …服务高质量发展。（撰稿：某某）"""
 
 
 def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
@@ -144,10 +146,11 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         if m and len(line.text) - m.end() >= 8:
             removed.append(RemovedLine(line=line.number, text=m.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[m.end():])
-        tail = TRAILING_TAGS.search(line.text)
-        if tail and tail.start() >= 8:
-            removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule="page-label"))
-            line = Line(number=line.number, text=line.text[: tail.start()].rstrip())
+        for pattern, rule in ((TRAILING_TAGS, "page-label"), (TRAILING_CREDIT, "inline-credit")):
+            tail = pattern.search(line.text)
+            if tail and tail.start() >= 8:
+                removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule=rule))
+                line = Line(number=line.number, text=line.text[: tail.start()].rstrip())
         marks = list(INLINE_WATERMARK.finditer(line.text))
         bare = INLINE_WATERMARK.sub("", line.text) if marks else line.text
         if marks and len(bare.strip()) >= 8:

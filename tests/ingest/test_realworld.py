@@ -184,6 +184,13 @@ def test_joins_never_cross_a_heading():
         ("请文明上网，理性发言", "comments"),
         ("收录于合集 #组织工作 36个", "social-post"),
         ("（请认真阅读下面的提示信息）", "download-prompt"),
+        ("APP下载", "download-prompt"),
+        ("阅读设置", "article-tools"),
+        ("中共某某市委宣传部主办 某某日报社承办", "site-footer"),
+        ("热线电话：0551-1234567", "site-footer"),
+        ("文秘之家|原创|范文|素材|写作|PPT|", "site-menu"),
+        ("免费视频_高清专区_影视大全_午夜剧场_热门排行", "site-menu"),
+        ("?", "encoding-residue"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -206,6 +213,20 @@ def test_body_lines_are_kept(rules, line):
     prose = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展。"
     cleaned = clean(f"在全县组织工作会议上的讲话\n同志们：\n{prose}\n{line}\n{prose}\n{line}", rules)
     assert cleaned.removed == []
+
+
+def test_a_title_with_its_sites_labels_is_kept_for_the_title(rules):
+    text = "在全县组织工作会议上的讲话_讲话稿_范文大全_某某网_首页\n同志们：\n一、加强党的建设。要抓好落实。"
+    cleaned = clean(text, rules)
+    assert cleaned.removed == []
+    assert parse(cleaned.lines).header.title == "在全县组织工作会议上的讲话"
+
+
+def test_a_credit_glued_to_the_end_of_a_line_is_taken_off_and_logged(rules):
+    text = "在全区组织工作会议上的讲话\n同志们：\n一、加强党的建设\n要以高质量组织工作服务高质量发展。（撰稿：田某）"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "（撰稿：田某）", "inline-credit")]
+    assert cleaned.lines[-1].text == "要以高质量组织工作服务高质量发展。"
 
 
 def test_copied_outline_above_the_speech_is_removed(rules):
