@@ -156,7 +156,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     rules: dict[str, str] = {}
     warnings: list[ReviewItem] = []
     date_placeholder = False
-    seen_titles: set[str] = set()
+    seen_titles: dict[str, HeaderLine] = {}
     for line in lines:
         text = line.text
         compact = re.sub(r"\s+", "", text)
@@ -231,12 +231,19 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         after_title = find_date(dated.group(1)) if dated and len(compact) - len(dated.group(0)) >= 4 else None
         if after_title and date is None:
             date, year, rules["date"] = after_title[0], int(after_title[0][:4]), "date after the title"
-        key = re.sub(r"\s+", "", _title_text(text))
-        if key in seen_titles:
-            header.append(HeaderLine(line.number, line.text, "repeat"))
+        title_text = re.sub(r"\s+", "", _title_text(text))
+        # A page gives the title again as the speech has it: …开幕式上讲话 above, …开幕式上的讲话 below.
+        key = _UNSTATED_DE.sub("", title_text)
+        seen = seen_titles.get(key)
+        if seen:
+            repeat = HeaderLine(line.number, line.text, "repeat")
+            if len(title_text) > len(re.sub(r"\s+", "", _title_text(seen.text))):
+                seen.role, repeat.role = "repeat", "title"
+                seen_titles[key] = repeat
+            header.append(repeat)
             continue
-        seen_titles.add(key)
-        header.append(HeaderLine(line.number, line.text, "title"))
+        seen_titles[key] = HeaderLine(line.number, line.text, "title")
+        header.append(seen_titles[key])
 
     # A title line that ends with another title line is that title with something glued in front
     # (a byline, a site's label): the shorter one is the title.
@@ -319,6 +326,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     )
 
 
+_UNSTATED_DE = re.compile(r"的(?=(?:讲话|发言|致辞|报告|讲话稿)$)")
 _DATE_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?=在.{4,})")
 """A date run into the title: "2023年2月10日在全县组织工作会议上的讲话"."""
 _TITLE_DASH_SUBTITLE = re.compile(r"^(.{4,}?)\s*(?:——|──|－－|--)\s*(.{6,})$")
@@ -524,7 +532,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
 
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
-    candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", candidate.strip("“”\"《》 "))
+    candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", _without_outer_quotes(candidate))
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
@@ -535,6 +543,16 @@ def _meeting_name(candidate: str) -> str | None:
     if len(name) < 3 or REFERS_BACK.search(name):
         return None
     return name
+
+
+def _without_outer_quotes(text: str) -> str:
+    """`text` without the quotation marks around it, keeping those of a name it opens with:
+    "“全市人才日”活动开幕式" stays as it is."""
+    stripped = text.strip("“”\"《》 ")
+    for opening, closing in ("“”", "《》"):
+        if stripped.count(opening) < stripped.count(closing) and text.lstrip().startswith(opening):
+            stripped = opening + stripped
+    return stripped
 
 
 def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None, str | None]:

@@ -190,7 +190,10 @@ def test_joins_never_cross_a_heading():
         ("热线电话：0551-1234567", "site-footer"),
         ("文秘之家|原创|范文|素材|写作|PPT|", "site-menu"),
         ("免费视频_高清专区_影视大全_午夜剧场_热门排行", "site-menu"),
-        ("?", "encoding-residue"),
+        ("?", "stray-symbols"),
+        ("]", "stray-symbols"),
+        ("欢迎来到某某范文网！", "site-name"),
+        ("听新闻", "article-tools"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -270,6 +273,8 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话|动员部署会议"], {"title": "在全县组织工作会议上的讲话"}),
         (["[讲话稿]在全县组织工作会议上的讲话(5321字)"], {"title": "在全县组织工作会议上的讲话"}),
         (["下面是一段导读。", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["note", "title"]}),
+        (["市长在人才日开幕式上讲话【完整版】", "市长在人才日开幕式上的讲话"], {"title": "市长在人才日开幕式上的讲话", "roles": ["repeat", "title"]}),
+        (["在全市组织工作会议上的讲话", "在全市组织工作会议上讲话"], {"title": "在全市组织工作会议上的讲话", "roles": ["title", "repeat"]}),
         (["在全市组织工作会议上的讲话（市委书记 黄建国）"], {"title": "在全市组织工作会议上的讲话", "speaker": "黄建国", "speaker_role": "市委书记"}),
         (["在全市组织工作会议上的讲话（县委副书记）"], {"title": "在全市组织工作会议上的讲话", "speaker": None, "speaker_role": "县委副书记"}),
         (["在全省组织工作会议上的讲话（摘要）"], {"title": "在全省组织工作会议上的讲话（摘要）", "speaker": None, "speaker_role": None}),
@@ -304,6 +309,8 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("关于干部工作的几点意见", "这次全会是一次重要会议。", (None, None)),
         ("关于干部工作的几点意见", "召开此次会议，很有必要。", (None, None)),
         ("关于干部工作的几点意见", "今天，我们召开全市组织部长会议，主要任务是", ("全市组织部长会议", "opening: 召开…会议")),
+        ("在“全市人才日”活动开幕式上的讲话", "", ("“全市人才日”活动开幕式", "title: 在…上的讲话")),
+        ("在“全县组织工作会议”上的讲话", "", ("全县组织工作会议", "title: 在…上的讲话")),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
