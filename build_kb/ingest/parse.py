@@ -201,7 +201,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if sub or KICKER_RE.search(text):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
-        stripped = compact.strip("（）()【】[]")
+        stripped = compact.strip("（）()【】[]◎●○◆◇■□★☆•·")  # "◎王春明": a journal marks its author
         if PLACEHOLDER_NAME.match(stripped):
             header.append(HeaderLine(line.number, line.text, "speaker"))
             rules.setdefault("speaker", "placeholder name (unknown)")

@@ -194,6 +194,8 @@ def test_joins_never_cross_a_heading():
         ("]", "stray-symbols"),
         ("欢迎来到某某范文网！", "site-name"),
         ("听新闻", "article-tools"),
+        ("组工通讯 2023年2期", "journal-record"),
+        ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -275,6 +277,7 @@ def test_markup_residue_is_stripped_and_counted():
         (["下面是一段导读。", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["note", "title"]}),
         (["市长在人才日开幕式上讲话【完整版】", "市长在人才日开幕式上的讲话"], {"title": "市长在人才日开幕式上的讲话", "roles": ["repeat", "title"]}),
         (["在全市组织工作会议上的讲话", "在全市组织工作会议上讲话"], {"title": "在全市组织工作会议上的讲话", "roles": ["title", "repeat"]}),
+        (["在全省组织部长会议上的讲话", "◎王春明"], {"speaker": "王春明", "roles": ["title", "speaker"]}),
         (["在全市组织工作会议上的讲话（市委书记 黄建国）"], {"title": "在全市组织工作会议上的讲话", "speaker": "黄建国", "speaker_role": "市委书记"}),
         (["在全市组织工作会议上的讲话（县委副书记）"], {"title": "在全市组织工作会议上的讲话", "speaker": None, "speaker_role": "县委副书记"}),
         (["在全省组织工作会议上的讲话（摘要）"], {"title": "在全省组织工作会议上的讲话（摘要）", "speaker": None, "speaker_role": None}),
