@@ -111,7 +111,7 @@ MEETING_WORDS = (
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
 )
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评)")
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调)")
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
@@ -244,6 +244,13 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             continue
         seen_titles[key] = HeaderLine(line.number, line.text, "title")
         header.append(seen_titles[key])
+
+    # On a collection page the lines above the first piece's number name the collection, not the speech.
+    piece = next((k for k, h in enumerate(header) if h.role in ("title", "repeat") and _numbers_a_piece(h.text)), None)
+    if piece is not None and any(h.role == "title" for h in header[piece:]):
+        for h in header[:piece]:
+            if h.role == "title":
+                h.role = "note"
 
     # A title line that ends with another title line is that title with something glued in front
     # (a byline, a site's label): the shorter one is the title.
@@ -462,6 +469,8 @@ def _title_text(text: str) -> str:
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")
 """A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿, 篇一：在…上的讲话"""
+_NTH_PIECE_AFTER = re.compile(r"\s*[（(]?(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)[）)]?$")
+"""…or numbers them after the collection's name: 组织工作会议讲话稿 篇1"""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
@@ -474,6 +483,7 @@ def undecorated_title(text: str) -> str:
     """Take away what web pages add to a title: `…讲话|栏目`, `…讲话范文`, and a title given twice on one line."""
     text = _CATEGORY_PREFIX.sub("", text) or text
     text = _NTH_PIECE.sub("", text) or text
+    text = _NTH_PIECE_AFTER.sub("", text) or text
     text = _CRUMBS_BEFORE.sub("", text) or text
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) > 1 and len(parts[0]) >= 6:
@@ -486,11 +496,16 @@ def undecorated_title(text: str) -> str:
     return stripped if len(stripped) >= 6 else text
 
 
+def _numbers_a_piece(text: str) -> bool:
+    compact = re.sub(r"\s+", "", text)
+    return bool(_NTH_PIECE.match(compact) or _NTH_PIECE_AFTER.search(compact))
+
+
 def _names_a_meeting(text: str) -> bool:
     return bool(re.search(r"在.{2,}(?:上|中)的|讲话|报告|会议", text))
 
 
-_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课))")
+_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课|强调))")
 
 
 def speaker_in_title(title: str) -> tuple[str | None, str | None]:

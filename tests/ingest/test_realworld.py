@@ -194,6 +194,7 @@ def test_joins_never_cross_a_heading():
         ("]", "stray-symbols"),
         ("欢迎来到某某范文网！", "site-name"),
         ("听新闻", "article-tools"),
+        ("2024-08-19 版权声明 我要投稿", "article-tools"),
         ("组工通讯 2023年2期", "journal-record"),
         ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
     ],
@@ -277,6 +278,9 @@ def test_markup_residue_is_stripped_and_counted():
         (["下面是一段导读。", "在全县组织工作会议上的讲话"], {"title": "在全县组织工作会议上的讲话", "roles": ["note", "title"]}),
         (["市长在人才日开幕式上讲话【完整版】", "市长在人才日开幕式上的讲话"], {"title": "市长在人才日开幕式上的讲话", "roles": ["repeat", "title"]}),
         (["在全市组织工作会议上的讲话", "在全市组织工作会议上讲话"], {"title": "在全市组织工作会议上的讲话", "roles": ["title", "repeat"]}),
+        (["组织工作会议讲话稿", "组织工作会议讲话稿 篇1", "在全镇组织工作会议上的讲话"], {"title": "在全镇组织工作会议上的讲话", "roles": ["note", "repeat", "title"]}),
+        (["讲话稿精选", "篇一：在全市组织工作会议上的讲话"], {"title": "在全市组织工作会议上的讲话", "roles": ["note", "title"]}),
+        (["市委书记李建华在全省组织部长会议上强调", "进一步开创组织工作新局面"], {"speaker": "李建华", "speaker_role": "市委书记"}),
         (["在全省组织部长会议上的讲话", "◎王春明"], {"speaker": "王春明", "roles": ["title", "speaker"]}),
         (["在全市组织工作会议上的讲话（市委书记 黄建国）"], {"title": "在全市组织工作会议上的讲话", "speaker": "黄建国", "speaker_role": "市委书记"}),
         (["在全市组织工作会议上的讲话（县委副书记）"], {"title": "在全市组织工作会议上的讲话", "speaker": None, "speaker_role": "县委副书记"}),
@@ -314,6 +318,7 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("关于干部工作的几点意见", "今天，我们召开全市组织部长会议，主要任务是", ("全市组织部长会议", "opening: 召开…会议")),
         ("在“全市人才日”活动开幕式上的讲话", "", ("“全市人才日”活动开幕式", "title: 在…上的讲话")),
         ("在“全县组织工作会议”上的讲话", "", ("全县组织工作会议", "title: 在…上的讲话")),
+        ("李建华在全省组织部长会议上强调", "", ("全省组织部长会议", "title: 在…上的讲话")),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
