@@ -126,7 +126,7 @@ def strip_markdown(line: str) -> tuple[str, int]:
     return line, hashes
 
 
-LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")
+LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文|文本内容|文档内容)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")
 """A page's label in front of the speech itself: the label goes, the text after it stays."""
 
 

@@ -98,9 +98,14 @@ def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
     return out, splits
 
 
+_BARE_SALUTATION = re.compile(rf"(?<=讲话|致辞|发言|报告)同志们[，,]?(?=[{HAN}])")
+"""同志们 run into the title with its colon lost, as a document site's text layer gives it:
+"…座谈会上的讲话同志们借今天这个机会…"."""
+
+
 def _salutation_points(text: str) -> list[int]:
     """Around a salutation glued to the text before it (a title) — and after a date in brackets."""
-    salutation = _SALUTATION.search(text, 0, 400)
+    salutation = _SALUTATION.search(text, 0, 400) or _BARE_SALUTATION.search(text, 0, 200)
     if salutation is None or salutation.start() == 0 or SALUTATION_RE.match(text):
         return []
     points = {salutation.start(), salutation.end()}

@@ -93,6 +93,16 @@ def test_run_together_speech_is_split_at_salutation_date_and_headings():
     assert [(s.line, s.pieces) for s in splits] == [(1, 9)]
 
 
+def test_a_salutation_that_lost_its_colon_in_a_text_layer_is_split_off_the_title():
+    text = "在全市人才工作座谈会上的讲话同志们借今天这个机会，我想和大家作三个方面的交流。下面，我讲三点意见。"
+    lines, splits = split_collapsed([Line(1, text), Line(2, "一、要登高望远。")])
+    assert [line.text for line in lines] == ["在全市人才工作座谈会上的讲话", "同志们", "借今天这个机会，我想和大家作三个方面的交流。下面，我讲三点意见。", "一、要登高望远。"]
+    assert [(s.line, s.pieces) for s in splits] == [(1, 3)]
+    # Only right after a title's last word: 同志们 inside a sentence stays where it is.
+    kept = "今天，我们召开座谈会，同志们畅所欲言，讲得很好。"
+    assert split_collapsed([Line(1, kept)])[0] == [Line(1, kept)]
+
+
 def test_long_paragraph_with_an_inline_enumeration_is_not_split():
     paragraph = "要抓好三件事。第一，统一思想。" + "各级党组织要提高认识，把这项工作摆上重要议程，" * 12 + "第二，压实责任。第三，强化督导。"
     other = "二、加强队伍建设。" + "要坚持好干部标准，" * 30 + "。"
@@ -195,6 +205,7 @@ def test_joins_never_cross_a_heading():
         ("欢迎来到某某范文网！", "site-name"),
         ("听新闻", "article-tools"),
         ("2024-08-19 版权声明 我要投稿", "article-tools"),
+        ("文本内容：", "page-summary"),
         ("组工通讯 2023年2期", "journal-record"),
         ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
     ],
