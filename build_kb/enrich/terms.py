@@ -28,7 +28,7 @@ MIN_SPEECHES = 2
 QUOTED = re.compile(r"[“「\"]([^”」\"“「]{2,16})[”」\"]")
 NUMBERED = re.compile(r"(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|大|种|条)")
 PLACEHOLDER = re.compile(r"[Xx×＊*某]|^\W+$|^\d+$")
-SPAN_STORE_FORMAT = 3
+SPAN_STORE_FORMAT = 4
 GENERIC_FOLLOWERS = frozenset("方面 地方 问题 时期 阶段 环节 部分 同志 单位 层次 月份 年度 小时 步骤 重点 任务 要求 意见 领域 方向 目标 关键 措施 项目 环境 作用".split())
 """三个方面, 两个地方 … are counted things, not formulations."""
 
@@ -190,7 +190,7 @@ class TermMatcher:
         if self.pattern is None:
             return
         for m in self.pattern.finditer(text):
-            yield m.start(), m.end(), self.by_form[normalise_term(m.group())]
+            yield *_with_its_quotes(text, m.start(), m.end()), self.by_form[normalise_term(m.group())]
 
     def speech_spans(self, speech: Speech, store: "SpanStore | None" = None) -> list[list[tuple[int, int, Term]]]:
         """The spans of each paragraph of `speech` (in `all_paragraphs` order), from `store` when it
@@ -203,7 +203,7 @@ class TermMatcher:
             if self.pattern is not None:
                 for index, p in enumerate(paragraphs):
                     for m in self.pattern.finditer(p.text):
-                        flat += (index, m.start(), m.end(), self._form_index[normalise_term(m.group())])
+                        flat += (index, *_with_its_quotes(p.text, m.start(), m.end()), self._form_index[normalise_term(m.group())])
             if store is not None:
                 store.put(key, flat)
         spans: list[list[tuple[int, int, Term]]] = [[] for _ in paragraphs]
@@ -292,6 +292,17 @@ class SpanStore:
 
 _QUOTE_BETWEEN = "[“”\"]?"
 """A form still matches with quotation marks between its characters (“两个维护”, 两个“维护”)."""
+
+
+def _with_its_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match that holds one mark of a pair of quotation marks takes in the other, just outside it,
+    so that a link never covers half a quotation: “二十字”好干部标准, not “<a>二十字”好干部标准</a>."""
+    inner = text[start:end]
+    if inner.count("”") > inner.count("“") and start > 0 and text[start - 1] == "“":
+        start -= 1
+    if inner.count("“") > inner.count("”") and end < len(text) and text[end] == "”":
+        end += 1
+    return start, end
 
 
 def _trie_pattern(forms) -> str:

@@ -50,7 +50,11 @@ def test_aliases_and_variant_quotes_are_one_term(seed_kb):
     term = terms_by_name(seed_kb)["好干部标准"]
     assert any("二十字" in o.match for o in term.occurrences)  # “二十字”好干部标准
     assert normalise_term('两个"维护"') == "两个维护" == normalise_term("两个“维护”")
-    assert [(s, e) for s, e, _ in TermMatcher([Term(id="x", term="两个维护")]).finditer("做到两个“维护”的要求")] == [(2, 7)]
+    # A link never covers half a quotation: the match takes in the other mark of the pair.
+    assert [(s, e) for s, e, _ in TermMatcher([Term(id="x", term="两个维护")]).finditer("做到两个“维护”的要求")] == [(2, 8)]
+    aliased = TermMatcher([Term(id="x", term="好干部标准", aliases=["二十字好干部标准"])])
+    assert [(s, e) for s, e, _ in aliased.finditer("提出的“二十字”好干部标准，是")] == [(3, 13)]
+    assert [(s, e) for s, e, _ in aliased.finditer("坚持“好干部标准”")] == [(3, 8)]
 
 
 def test_term_ids_are_readable_ascii():
@@ -182,9 +186,9 @@ def test_matcher_finds_the_longest_form_at_each_place_quotes_and_all():
     text = "增强“四个意识”，做到两个“维护”，牢牢掌握意识形态工作领导权，以党建“引领”基层治理，意识到两个确立的决定性意义。"
     assert [(text[start:end], term.term) for start, end, term in matcher.finditer(text)] == [
         ("四个意识", "四个意识"),
-        ("两个“维护", "两个维护"),
+        ("两个“维护”", "两个维护"),
         ("意识形态", "意识形态"),
-        ("党建“引领", "党建引领"),
+        ("党建“引领”", "党建引领"),
         ("意识", "意识"),
         ("两个确立", "两个确立"),
     ]
