@@ -176,7 +176,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
         bracketed = _WHOLLY_BRACKETED.match(compact)
-        if bracketed and not _byline_like(bracketed.group(1)) and not _SPEECH_KIND_END.search(bracketed.group(1)):
+        if bracketed and not read_byline(bracketed.group(1)) and not _SPEECH_KIND_END.search(bracketed.group(1)):
             # "（2023年2月10日，根据录音整理）", "（根据录音整理，未经本人审阅）": the editor's note on the text
             dated = find_date(bracketed.group(1))
             if dated and date is None:
@@ -201,28 +201,17 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if sub or KICKER_RE.search(text):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
-        stripped = compact.strip("（）()【】[]◎●○◆◇■□★☆•·")  # "◎王春明": a journal marks its author
-        if PLACEHOLDER_NAME.match(stripped):
-            header.append(HeaderLine(line.number, line.text, "speaker"))
-            rules.setdefault("speaker", "placeholder name (unknown)")
-            continue
-        role_name = ROLE_NAME_RE.match(stripped)
-        spaced_name = " " in text.strip() and NAME_RE.match(stripped)
-        if spaced_name or (NAME_RE.match(stripped) and not NOT_A_NAME.search(stripped)):
-            speaker, rules["speaker"] = stripped, "byline name"
-            header.append(HeaderLine(line.number, line.text, "speaker"))
-            continue
-        if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(stripped):
-            role, rules["speaker_role"] = role_name.group(1), "byline role"
-            name = role_name.group(2)
-            if PLACEHOLDER_NAME.match(name):
+        byline = read_byline(text)
+        if byline:
+            line_role, name, blanked = byline
+            if line_role:
+                role, rules["speaker_role"] = line_role, ("byline role" if name or blanked else "byline role without a name")
+            if name:
+                speaker, rules["speaker"] = name, ("byline role and name" if line_role else "byline name")
+            elif blanked and line_role:
                 rules["speaker"] = "placeholder name (unknown)"
-            else:
-                speaker, rules["speaker"] = name, "byline role and name"
-            header.append(HeaderLine(line.number, line.text, "speaker"))
-            continue
-        if ROLE_ONLY_RE.match(stripped) and not _names_a_meeting(stripped):
-            role, rules["speaker_role"] = stripped, "byline role without a name"
+            elif blanked:
+                rules.setdefault("speaker", "placeholder name (unknown)")
             header.append(HeaderLine(line.number, line.text, "speaker"))
             continue
         # A title line may end with its date in brackets: …的讲话（2016年9月21日）. The date is the
@@ -354,15 +343,25 @@ def _joined_title(lines: list[str]) -> str | None:
     return title
 
 
-def _byline_like(text: str) -> bool:
-    """A role, a name, or both (placeholders too): what a byline holds."""
-    role_name = ROLE_NAME_RE.match(text)
-    return bool(
-        PLACEHOLDER_NAME.match(text)
-        or (NAME_RE.match(text) and not NOT_A_NAME.search(text))
-        or (role_name and not NOT_A_NAME.search(role_name.group(2)))
-        or ROLE_ONLY_RE.match(text)
-    )
+def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
+    """(role, name, blanked) of a byline: a role, a name or both as a header writes them
+    ("县委常委、组织部部长 王某某", "组织部长李建华", "市委副书记", "罗 志 明", "何平同志", "◎王春明"); None for any
+    other text (a meeting, a slogan, a title). A name blanked out (王某某, ×××) is no name: blanked is
+    then True."""
+    spaced = " " in text.strip()  # "罗 志 明": spaced out, a name even if its characters spell a word
+    who = re.sub(r"\s+", "", text).strip("（）()【】[]◎●○◆◇■□★☆•·")  # "◎王春明": a journal marks its author
+    if PLACEHOLDER_NAME.match(who):
+        return None, None, True
+    who = who.removesuffix("同志") or who
+    if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
+        return None, who, False  # …but 区委书记 and 市长 are roles
+    role_name = ROLE_NAME_RE.match(who)
+    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(who):
+        blanked = bool(PLACEHOLDER_NAME.match(role_name.group(2)))
+        return role_name.group(1), (None if blanked else role_name.group(2)), blanked
+    if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
+        return who, None, False
+    return None
 
 
 def _date_line(text: str) -> tuple[str, re.Match] | None:
@@ -412,20 +411,6 @@ _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
 _TITLE_BRACKETED_BYLINE = re.compile(r"^(.{6,}?)\s*[（(]([^（）()]{2,30})[）)]$")
 
 
-def _role_and_name(who: str) -> tuple[str | None, str | None] | None:
-    """(role, name) of a byline written into the title line, either one perhaps None; None when
-    `who` is not a byline (a slogan, a meeting, a placeholder name)."""
-    who = re.sub(r"\s+", "", who).removesuffix("同志")
-    role_name = ROLE_NAME_RE.match(who)
-    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not PLACEHOLDER_NAME.match(role_name.group(2)):
-        return role_name.group(1), role_name.group(2)
-    if NAME_RE.match(who) and not NOT_A_NAME.search(who):
-        return None, who
-    if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
-        return who, None
-    return None
-
-
 def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
     """(role, name, title) of a title line that carries its byline: "县委书记赵志强：在…上的讲话", as a
     news page writes it, or "在…上的讲话（市委书记 黄建国）". None for any other title, such as
@@ -434,9 +419,9 @@ def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
     for pattern, who, rest in ((_BYLINE_COLON_TITLE, 1, 2), (_TITLE_BRACKETED_BYLINE, 2, 1)):
         found = pattern.match(title)
         if found and _SPEECH_KIND_END.search(found.group(rest)):
-            byline = _role_and_name(found.group(who))
+            byline = read_byline(found.group(who))
             if byline and (byline[0] or pattern is _BYLINE_COLON_TITLE):
-                return *byline, found.group(rest)
+                return byline[0], byline[1], found.group(rest)
     return None
 
 
@@ -513,17 +498,10 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
     m = _TITLE_SPEAKER.match(re.sub(r"\s+", "", title))
     if not m or not m.group(1):
         return None, None
-    who = m.group(1)
-    if who.endswith("同志"):
-        name = who[:-2]
-        return None, (name if NAME_RE.match(name) and not PLACEHOLDER_NAME.match(name) else None)
-    role_name = ROLE_NAME_RE.match(who)
-    if role_name and not NOT_A_NAME.search(role_name.group(2)):
-        name = role_name.group(2)
-        return role_name.group(1), (None if PLACEHOLDER_NAME.match(name) else name)
-    if ROLE_ONLY_RE.match(who):
-        return who, None
-    return None, None
+    byline = read_byline(m.group(1))
+    if byline is None or (byline[0] is None and not m.group(1).endswith("同志")):
+        return None, None  # a bare word before 在 is seldom a name: 李建华同志在…, not 李建华在…
+    return byline[0], byline[1]
 
 
 def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
