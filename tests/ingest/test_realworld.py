@@ -206,6 +206,14 @@ def test_joins_never_cross_a_heading():
         ("听新闻", "article-tools"),
         ("2024-08-19 版权声明 我要投稿", "article-tools"),
         ("文本内容：", "page-summary"),
+        ("• 发布日期：2013-07-04", "posting-info"),
+        ("• 本条信息已被查看了155", "posting-info"),
+        ("06.09.2021 08:43", "posting-info"),
+        ("发布于 2023-06-12", "posting-info"),
+        ("阅读 1.2万", "posting-info"),
+        ("（撰稿：仇某 摄影：沈某）", "posting-info"),
+        ("△9月1日，市委书记在开班式上发表重要讲话。", "photo-caption"),
+        ("【打印】 【关闭】", "article-tools"),
         ("组工通讯 2023年2期", "journal-record"),
         ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
     ],
@@ -224,6 +232,7 @@ def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
         "今年是中国共产党成立100周年。",
         "一、提高政治站位",
         "刚才，××同志通报了有关情况，我完全同意。",
+        "全年推送学习文章320篇，累计阅读量12万",
     ],
 )
 def test_body_lines_are_kept(rules, line):
