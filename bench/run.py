@@ -155,7 +155,10 @@ def bench_size(n: int) -> dict:
         start = time.perf_counter()
         subprocess.run([PY, str(BENCH / "naive.py"), str(corpus), str(naive_dir)], check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         naive_seconds = time.perf_counter() - start
-    text_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+    # The text as the site holds it, in UTF-8: the corpus files mix GB18030 and UTF-16 (two bytes a
+    # character) with UTF-8 (three), so their own size understates the text.
+    text_bytes = sum(len(decode(p.read_bytes(), p.name)[0].encode("utf-8")) for p in corpus.glob("*.txt"))
+    stored_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     row = {
         "n": n,
         "full_s": full["total"],
@@ -174,6 +177,7 @@ def bench_size(n: int) -> dict:
         "search_bytes": size(site / "search"),
         "pdf_bytes": size(site / "pdf") if (site / "pdf").exists() else 0,
         "corpus_bytes": text_bytes,
+        "corpus_stored_bytes": stored_bytes,
         "naive_s": naive_seconds,
         "naive_site_bytes": size(naive_dir / "site") if naive_seconds else None,
         "naive_search_bytes": size(naive_dir / "site" / "search") if naive_seconds else None,
@@ -191,6 +195,11 @@ def mb(b: int) -> str:
     return f"{b / 1e6:.1f} MB"
 
 
+def _stored(row: dict) -> str:
+    """The corpus files' own size beside the text's, when measured."""
+    return f" ({mb(row['corpus_stored_bytes'])} as stored)" if row.get("corpus_stored_bytes") else ""
+
+
 def _all_processes(row: dict) -> str:
     """The peak sum of PSS over the build and its children (bench/build_once.py), when measured."""
     return f"{row['peak_all_mb']:.0f} MB" if row.get("peak_all_mb") else "not measured"
@@ -202,7 +211,9 @@ def report(rows: list[dict]) -> str:
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"date {dt.date.today().isoformat()}. Corpora from `bench/generate.py` (seeds recombined, ~20 KB per speech, "
-        "UTF-8/GB18030/UTF-16 mixed). Cold builds start without cache. Produced by `make bench`.",
+        "UTF-8/GB18030/UTF-16 mixed). Cold builds start without cache. Produced by `make bench`. "
+        "Sizes are compared with the corpus text in UTF-8, the encoding of the site (the files as stored are "
+        "smaller: GB18030 and UTF-16 take two bytes a character where UTF-8 takes three).",
         "",
         "## Builds",
         "",
@@ -215,7 +226,7 @@ def report(rows: list[dict]) -> str:
             + (f"{r['naive_s']:.1f} s | {r['naive_s'] / r['full_s']:.2f}× | " if r.get("naive_s") else "not run (see below) | — | ")
             + f"{r['nochange_s']:.2f} s | {r['peak_mb']:.0f} MB ({_all_processes(r)}) | {mb(r['site_bytes'])} ({r['site_bytes'] / r['corpus_bytes']:.1f}× text; "
             f"{(r['site_bytes'] - r.get('pdf_bytes', 0)) / r['corpus_bytes']:.1f}× without the PDFs) | "
-            f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['corpus_bytes']:.2f}× text) | {mb(r['corpus_bytes'])} |"
+            f"{mb(r['search_bytes'])} ({r['search_bytes'] / r['corpus_bytes']:.2f}× text) | {mb(r['corpus_bytes'])}{_stored(r)} |"
         )
     without_print = [(r["n"], r.get("full_nopdf_s", r["full_s"] - r["stages"].get("print", 0))) for r in rows]
     if len(without_print) > 1:
