@@ -63,16 +63,21 @@ DATE_PATTERNS = [
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
+def year_number(text: str) -> int | None:
+    """2021 / 二〇二一 → 2021; None for anything else."""
+    digits = text if text.isdigit() else "".join(_CN_YEAR_DIGITS.get(c, "?") for c in text)
+    return int(digits) if digits.isdigit() else None
+
+
 def find_date(text: str) -> tuple[str, re.Match] | None:
     """The first valid calendar date written in `text`, as ISO text, with its match."""
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             y, m, d = match.groups()
             if not y.isdigit():
-                y = "".join(_CN_YEAR_DIGITS.get(c, "?") for c in y)
                 m, d = str(cn_to_int(m) or 0), str(cn_to_int(d) or 0)
             try:
-                return dt.date(int(y), int(m), int(d)).isoformat(), match
+                return dt.date(year_number(y) or 0, int(m), int(d)).isoformat(), match
             except ValueError:
                 continue
     return None

@@ -110,7 +110,8 @@ def strip_markup(line: str) -> tuple[str, int]:
 
 
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
-_MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)\*\*")
+_MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)(?<!\s)\*\*")
+"""Bold as Markdown writes it, no space inside the stars: "**市委常委、组织部部长 **" holds a blanked name."""
 """Bold at the start of a line: a heading copied from a page written in Markdown."""
 _NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.]|第[一二三四五六七八九十]{1,3})")
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .layout import SALUTATION_RE
-from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn
+from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, ReviewItem, Section
 
 MAX_LEVEL = 3
@@ -121,8 +121,9 @@ REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十]+次)")
-LEVEL_OF_ROLE_RE = re.compile(r"(?:^|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
-LEVEL_LEADING_RE = re.compile(r"^(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
+LEVEL_OF_ROLE_RE = re.compile(r"(?:^[Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
+LEVEL_LEADING_RE = re.compile(r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
+"""A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…"""
 DATE_PLACEHOLDER_RE = re.compile(
     r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
 )
@@ -130,7 +131,11 @@ NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dX
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
-_YEAR_MONTH_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2})年(?:[1-9]|1[0-2])月份?[）)]?$")
+_YEAR_MONTH_LINE = re.compile(
+    r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2}|[〇○零Ｏ一二三四五六七八九]{4})年"
+    r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"
+)
+"""A line that gives the year and month only, or blanks the rest: （2019年7月）, 二〇二一年×月."""
 _MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
 """A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
 _CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
@@ -167,9 +172,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
         month = _YEAR_MONTH_LINE.match(compact)
-        if month:
+        if month and year_number(month.group(1)):
             if year is None:
-                year, rules["date"] = int(month.group(1)), "header year and month (no day)"
+                year, rules["date"] = year_number(month.group(1)), "header year and month (no day)"
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
         if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact):

@@ -259,12 +259,14 @@ def test_a_list_of_short_items_after_symbols_is_not_a_row_of_headings():
 def test_markdown_headings_and_bold_from_a_copied_page_are_plain_headings(rules):
     text = (
         "在全县组织工作会议上的讲话\n同志们：\n## 一、提高政治站位\n要增强“四个意识”。\n**二、加强干部队伍建设**\n"
-        "要坚持好干部标准，从**情况来看任务艰巨。\n**三、加强人才工作。**要完善引才育才政策。\n**同志和**同志要带头落实。"
+        "要坚持好干部标准，从**情况来看任务艰巨。\n**三、加强人才工作。**要完善引才育才政策。\n**同志和**同志要带头落实。\n"
+        "**市委常委、组织部部长 **"
     )
     cleaned = clean(text, rules)
     assert [line.text for line in cleaned.lines][2:] == [
         "一、提高政治站位", "要增强“四个意识”。", "二、加强干部队伍建设", "要坚持好干部标准，从**情况来看任务艰巨。",
         "三、加强人才工作。要完善引才育才政策。", "**同志和**同志要带头落实。",
+        "**市委常委、组织部部长 **",  # a space inside the stars: a blanked place and name, not bold
     ]
     assert cleaned.normalised["markdown-markup"] == 3
 
