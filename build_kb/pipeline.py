@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import author_under_the_text, derive_title, find_level, find_occasion, infer_year, parse, signature_date, title_in_site_note
+from .ingest.parse import author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -375,6 +375,9 @@ def make_speech(
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
+    original = original_title([r.text for r in cleaned.removed], header.title)
+    if original:
+        header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
     if header.title is None:
         noted = title_in_site_note([r.text for r in cleaned.removed])
         if noted:

@@ -445,6 +445,21 @@ def title_in_site_note(removed: list[str]) -> str | None:
     return None
 
 
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{6,60})$")
+
+
+def original_title(removed: list[str], title: str | None) -> str | None:
+    """The speech's own title that a news page keeps under its headline ("原标题：在…上的讲话"), when
+    the text has no title or only a headline that names no speech."""
+    if title and _SPEECH_KIND_END.search(title):
+        return None
+    for text in removed:
+        m = _ORIGINAL_TITLE.match(text.strip())
+        if m and _SPEECH_KIND_END.search(undecorated_title(m.group(1))):
+            return undecorated_title(m.group(1))
+    return None
+
+
 def _title_text(text: str) -> str:
     """A title line as the title: no trailing bracketed date, no site decoration, not given twice."""
     text = text.strip()

@@ -214,6 +214,17 @@ def test_joins_never_cross_a_heading():
         ("（撰稿：仇某 摄影：沈某）", "posting-info"),
         ("△9月1日，市委书记在开班式上发表重要讲话。", "photo-caption"),
         ("【打印】 【关闭】", "article-tools"),
+        ("张某 2023-05-08 发布于山东", "posting-info"),
+        ("发布于 2023-07-01 12:00・IP 属地江苏", "posting-info"),
+        ("| 1234 阅读 | 12 转藏", "engagement-counters"),
+        ("阅读(123) 评论(0) 收藏(0) 转载(0)", "engagement-counters"),
+        ("赞同 12", "engagement-counters"),
+        ("请遵守用户 评论公约", "comments"),
+        ("以下文章来源于某某组工，作者某某", "copyright-notice"),
+        ("预览时标签不可点", "social-post"),
+        ("特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。", "platform-disclaimer"),
+        ("（完）", "end-marker"),
+        ("原标题：在全区组织工作会议上的讲话", "page-summary"),
         ("组工通讯 2023年2期", "journal-record"),
         ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
     ],
@@ -233,6 +244,7 @@ def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
         "一、提高政治站位",
         "刚才，××同志通报了有关情况，我完全同意。",
         "全年推送学习文章320篇，累计阅读量12万",
+        "要在分享交流中点赞鼓励先进。",
     ],
 )
 def test_body_lines_are_kept(rules, line):
@@ -246,6 +258,15 @@ def test_a_title_with_its_sites_labels_is_kept_for_the_title(rules):
         cleaned = clean(f"{title}_讲话材料_范文大全_某某网_首页\n同志们：\n一、加强党的建设。要抓好落实。", rules)
         assert cleaned.removed == []
         assert parse(cleaned.lines).header.title == title
+
+
+def test_the_speechs_own_title_under_a_portals_headline_is_the_title(rules):
+    text = "凝心聚力开新局\n原标题：在全区组织工作会议上的讲话\n同志们：\n一、加强党的建设\n要抓好落实。"
+    speech = speech_of(text, rules)
+    assert (speech.title, speech.detected_by["title"]) == ("在全区组织工作会议上的讲话", "the page's 原标题 (the speech's own title)")
+    assert speech.occasion == "全区组织工作会议"
+    # A title line that names the speech stays the title.
+    assert speech_of("在全区党建工作会议上的讲话\n原标题：在全区组织工作会议上的讲话\n同志们：\n要抓好落实。", rules).title == "在全区党建工作会议上的讲话"
 
 
 def test_a_credit_glued_to_the_end_of_a_line_is_taken_off_and_logged(rules):
