@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -426,6 +426,9 @@ def make_speech(
     if cleaned.joins:
         lines = sum(j.last - j.first + 1 for j in cleaned.joins)
         review.append(ReviewItem("joined", f"硬换行的 {lines} 行被接成 {len(cleaned.joins)} 段：请看接得是否正确", line=cleaned.joins[0].first))
+    plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
+    if plain:
+        review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     for split in cleaned.splits:
         log.info("%s:%d: split into %d paragraphs", rel, split.line, split.pieces)
     for join in cleaned.joins:

@@ -733,6 +733,47 @@ def _mark_bullets(blocks: list[Block], candidates: list[HeadingCandidate | None]
                 candidates[i] = found[i]
 
 
+PLAIN_STYLE, PLAIN_RANK = "plain", 1
+"""Top-level headings with no number at all, told by their layout (Word's automatic numbering lost
+in a copy): only in a text that has no numbered heading."""
+_PLAIN_HEADING_STOPS = re.compile(r"[。！？!?；;：:…]")
+_SENTENCE_ENDED = re.compile(r"[。！？!?…”’」』）)]$")
+_ANNOUNCED = re.compile(rf"(?:讲|谈|强调|提|说)(?:以下|这么)?([两{CN_DIGITS}])(?:点|个方面|个问题|方面|条)")
+
+
+def _plain_heading(text: str) -> bool:
+    """A short line that reads as a heading: no sentence inside it, not the salutation or closing."""
+    return (
+        6 <= len(text) <= 40
+        and not _PLAIN_HEADING_STOPS.search(text)
+        and text[-1] not in "，、,"
+        and not SALUTATION_RE.match(text)
+        and not CLOSING_RE.match(text)
+    )
+
+
+def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """In a text without any numbered heading: short unpunctuated lines that each open a run of
+    prose are its top-level headings, when there are as many as the opening announces (下面，我讲三点
+    意见) or at least three of them."""
+    if any(candidates):
+        return
+    heads = [
+        i for i, block in enumerate(blocks[:-1])
+        if _plain_heading(block.text) and len(blocks[i + 1].text) >= 30 and _SENTENCE_ENDED.search(blocks[i + 1].text)
+    ]
+    if not heads:
+        return
+    announced = None
+    for block in blocks[: heads[0]]:
+        m = _ANNOUNCED.search(block.text)
+        if m:
+            announced = 2 if m.group(1) == "两" else cn_to_int(m.group(1))
+    if len(heads) == announced or (announced is None and 3 <= len(heads) <= 12):
+        for i in heads:
+            candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
+
+
 GIVEN_STYLE = "given"
 """A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
 
@@ -742,6 +783,8 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
+    if not heading_lines:
+        _mark_plain(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line)
         if level:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from build_kb.ingest.clean import clean
@@ -284,3 +286,43 @@ def test_the_signature_under_the_text_goes_to_the_closing_with_the_closing_words
     assert [p.text for p in report.sections[-1].paragraphs] == ["2022年12月28日"] and report.sections[-1].kind == "closing"
     unsigned = parse(lines_of("某某县委组织部2022年工作总结\n一、基层党建\n全年围绕基层党建抓落实。\n二、干部工作\n坚持好干部标准。"))
     assert [s.kind for s in unsigned.sections] == ["body", "body"]
+
+
+PLAIN = (
+    "在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结去年工作。下面，我讲{n}点意见。\n"
+    "提高政治站位，切实增强做好组织工作的责任感\n今年以来，各级党组织坚持以党的政治建设为统领，组织工作取得了新的成效。\n"
+    "突出工作重点，全面提升组织工作质量\n要坚持好干部标准，大力发现培养选拔优秀年轻干部，以高质量组织工作服务高质量发展。\n"
+    "{third}"
+    "同志们，让我们真抓实干，奋力开创组织工作新局面！"
+)
+THIRD = "加强自身建设，努力打造模范部门\n组织部门要带头讲政治、重公道、业务精、作风好，以过硬作风推动工作落实。\n"
+
+
+def test_short_unpunctuated_lines_between_paragraphs_head_a_text_that_numbers_none(rules):
+    """Word's automatic numbering lost in a copy: the headings are known by their layout."""
+    parsed = parse(clean(PLAIN.format(n="三", third=THIRD), rules).lines)
+    assert [(s.heading, s.style, s.level) for s in parsed.sections if s.kind == "body"] == [
+        ("提高政治站位，切实增强做好组织工作的责任感", "plain", 1),
+        ("突出工作重点，全面提升组织工作质量", "plain", 1),
+        ("加强自身建设，努力打造模范部门", "plain", 1),
+    ]
+    # As many as the opening announces: two announced, two found.
+    assert len([s for s in parse(clean(PLAIN.format(n="两", third=""), rules).lines).sections if s.style == "plain"]) == 2
+    # Three announced, two found; or two found and none announced: no headings (short lines are not enough).
+    assert not parse(clean(PLAIN.format(n="三", third=""), rules).lines).structured
+    assert not parse(clean(PLAIN.format(n="三", third="").replace("下面，我讲三点意见。", ""), rules).lines).structured
+    # A text with numbered headings keeps them and nothing else.
+    numbered = PLAIN.format(n="三", third=THIRD).replace("提高政治站位，", "一、提高政治站位，")
+    assert [s.style for s in parse(clean(numbered, rules).lines).sections if s.kind == "body"] == ["cn-dun"]
+
+
+def test_headings_known_by_their_layout_are_a_review_item(rules):
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+
+    text = PLAIN.format(n="三", third=THIRD)
+    source = SourceFile(path=Path("x.txt"), rel_path="x.txt", encoding="utf-8", sha256="", raw=text.encode(), text=text)
+    speech = make_speech(source, rules, None, [])
+    assert [(r.code, r.message, r.line) for r in speech.review if r.code == "unnumbered-headings"] == [
+        ("unnumbered-headings", "小标题没有编号，按版式认出 3 个（第 4, 6, 8 行）：请看是否正确", 4)
+    ]
