@@ -160,7 +160,7 @@ WRAP_SHARE = 0.4
 """At least this share of the lines must be (nearly) the wrapping width and end mid-sentence."""
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:…”’）)】」』]$")
 _STARTS_NEW = re.compile(
-    rf"^(?:{_CN_NUM}[、．]|[（(]{_CN_NUM}[）)]|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、部]|{_CN_NUM}[是要]|同志们)"
+    rf"^(?:{_CN_NUM}(?:[、．]|\.(?!\d))|[（(]{_CN_NUM}[）)]|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、部]|{_CN_NUM}[是要]|同志们)"
 )
 
 

@@ -22,7 +22,7 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("part", 0, re.compile(rf"^(第({_CN})部分)[，,、：:]?")),
-    ("cn-dun", 1, re.compile(rf"^(({_CN})[、．])")),
+    ("cn-dun", 1, re.compile(rf"^(({_CN})(?:[、．]|\.(?!\d)))")),  # 一、 and, copied from the web, 一．/一.
     ("cn-paren", 2, re.compile(rf"^([（(]({_CN})[）)])[、，]?")),
     ("arabic", 3, re.compile(r"^((\d{1,2})(?:[、．]|\.(?!\d)))")),
     ("arabic-paren", 4, re.compile(r"^([（(](\d{1,2})[）)])")),

@@ -154,6 +154,11 @@ def test_numbering_must_continue_to_count_as_headings():
     assert [h for _, _, h in got] == ["一、加强班子建设", "1.坚持标准。", "2.严格程序。"]
 
 
+def test_a_chinese_number_with_a_full_stop_copied_from_the_web_is_a_heading():
+    text = "同志们：\n一.加强班子建设\n要坚持民主集中制。\n二．抓好队伍建设\n要坚持好干部标准。\n三.5倍于去年的投入已经到位。"
+    assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一.加强班子建设", "二．抓好队伍建设"]
+
+
 def test_amounts_and_dates_at_line_start_are_not_headings():
     text = "同志们：\n2020年是决胜之年。\n1.5亿元资金已经到位，用于基层阵地建设。\n3.2万名党员参加培训。"
     parsed = parse(lines_of(text))
