@@ -26,6 +26,7 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("cn-paren", 2, re.compile(rf"^([（(]({_CN})[）)])[、，]?")),
     ("arabic", 3, re.compile(r"^((\d{1,2})(?:[、．]|\.(?!\d)))")),
     ("arabic-paren", 4, re.compile(r"^([（(](\d{1,2})[）)])")),
+    ("circled", 4, re.compile(r"^(([\u2460-\u2473\u2776-\u2793]))[、．.]?")),  # ①–⑳, ❶–❿, ➀–➉, ➊–➓
     ("cn-ordinal", 5, re.compile(rf"^(第({_CN})[，,、：:])")),
     ("cn-runin", 6, re.compile(rf"^(({_CN})(?:是|要))")),
 ]
@@ -668,7 +669,7 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
         m = pattern.match(text)
         if not m:
             continue
-        number = cn_to_int(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
+        number = _circled_number(m.group(2)) if style == "circled" else cn_to_int(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
         if not number:
             continue
         label = m.group(1)
@@ -677,6 +678,15 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
             continue
         return HeadingCandidate(style, rank, number, label, heading, rest)
     return None
+
+
+def _circled_number(mark: str) -> int:
+    """① → 1, ❿ → 10, ➊ → 1: the four runs of circled numbers in Unicode."""
+    code = ord(mark)
+    for first in (0x2460, 0x2776, 0x2780, 0x278A):
+        if first <= code < first + (20 if first == 0x2460 else 10):
+            return code - first + 1
+    return 0
 
 
 def split_lead(text: str, start: int) -> tuple[str | None, str]:

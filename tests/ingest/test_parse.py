@@ -159,6 +159,22 @@ def test_a_chinese_number_with_a_full_stop_copied_from_the_web_is_a_heading():
     assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一.加强班子建设", "二．抓好队伍建设"]
 
 
+@pytest.mark.parametrize("mark", ["★", "☆", "✦", "➢", "➤"])
+def test_headings_marked_by_stars_and_arrows_are_headings_not_emoji(rules, mark):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n开场。\n{mark}提高政治站位\n要坚持以党的政治建设为统领。\n{mark}突出工作重点\n要坚持好干部标准。"
+    cleaned = clean(text, rules)
+    assert cleaned.removed == []
+    assert [h for _, _, h in outline(parse(cleaned.lines))] == ["提高政治站位", "突出工作重点"]
+
+
+def test_circled_numbers_number_headings():
+    text = "同志们：\n一、加强班子建设\n① 坚持民主集中制\n要落实议事规则。\n② 严肃党内政治生活\n要开好民主生活会。\n二、抓好队伍建设\n❶强化培训\n要分级分类培训。\n❷严格管理\n要从严管理监督。"
+    got = outline(parse(lines_of(text)))
+    assert [(level, h) for _, level, h in got] == [
+        (1, "一、加强班子建设"), (2, "① 坚持民主集中制"), (2, "② 严肃党内政治生活"), (1, "二、抓好队伍建设"), (2, "❶强化培训"), (2, "❷严格管理"),
+    ]
+
+
 def test_amounts_and_dates_at_line_start_are_not_headings():
     text = "同志们：\n2020年是决胜之年。\n1.5亿元资金已经到位，用于基层阵地建设。\n3.2万名党员参加培训。"
     parsed = parse(lines_of(text))
