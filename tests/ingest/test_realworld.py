@@ -247,8 +247,6 @@ def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
         "刚才，××同志通报了有关情况，我完全同意。",
         "全年推送学习文章320篇，累计阅读量12万",
         "（三）推行“扫码评议”，让群众监督干部作风。",
-        "要关注QQ群、微信群等网络社群中的舆情。",
-        "要关注微信公众号等新媒体平台的舆情。",
         "★提高政治站位",
         "要在分享交流中点赞鼓励先进。",
     ],
@@ -280,6 +278,14 @@ def test_a_credit_glued_to_the_end_of_a_line_is_taken_off_and_logged(rules):
     cleaned = clean(text, rules)
     assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "（撰稿：田某）", "inline-credit")]
     assert cleaned.lines[-1].text == "要以高质量组织工作服务高质量发展。"
+
+
+def test_a_speech_that_speaks_of_social_media_keeps_those_lines(rules):
+    """Inside the text; at its very edges the advertising-block rule is stricter, as it should be."""
+    prose = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展。"
+    lines = ["要关注QQ群、微信群等网络社群中的舆情。", "要关注微信公众号等新媒体平台的舆情。", "群众扫描二维码即可评价"]
+    cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n" + "\n".join(f"{prose}\n{line}" for line in lines) + f"\n{prose}", rules)
+    assert cleaned.removed == []
 
 
 def test_copied_outline_above_the_speech_is_removed(rules):
