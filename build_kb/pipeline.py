@@ -389,7 +389,9 @@ def make_speech(
         role = author_under_the_text(parsed.sections)
         if role:
             header.speaker_role, header.rules["speaker_role"] = role, "author's note under the text (作者系…)"
-    opening_text = " ".join(p.text for s in parsed.sections if s.kind == "opening" for p in s.paragraphs)
+    # Without headings the opening words are the start of the one body section.
+    opening_kinds = ("opening",) if parsed.structured else ("opening", "body")
+    opening_text = " ".join(p.text for s in parsed.sections if s.kind in opening_kinds for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
     date, year = header.date, header.year

@@ -231,6 +231,15 @@ OUTLINE_SCAN_LINES = 80
 """A copied table of contents stands above the speech, within its first lines."""
 
 
+_OUTLINE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:[、．是要]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[，、部])")
+
+
+def _outline_item(line: str) -> bool:
+    """A numbered heading as an outline lists it, with no sentence: under a 目录/提纲 label it is part
+    of the copy even where the text below never repeats it (a page that hides the rest of the speech)."""
+    return len(line) <= OUTLINE_MAX_LINE and bool(_OUTLINE_ITEM.match(line)) and not re.search(r"[。！？!?]", line)
+
+
 def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
     """A table of contents copied above the speech: lines that repeat the speech's own later lines.
 
@@ -257,7 +266,7 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
         if label and len(line) <= 200:
             found.append(index)
             j = index + 1
-            while j < len(lines) and (not lines[j] or repeated_later(j) or _ELLIPSIS.match(lines[j])):
+            while j < len(lines) and (not lines[j] or repeated_later(j) or _ELLIPSIS.match(lines[j]) or _outline_item(lines[j])):
                 if lines[j]:
                     found.append(j)
                 j += 1

@@ -117,7 +117,11 @@ OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
-OPENING_OCCASION_RE = re.compile(rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?([^，。；、：]{{2,40}}?(?:{MEETING_WORDS}))")
+OPENING_OCCASION_RE = re.compile(
+    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?)"
+)
+"""…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
+(after 暨, a joint meeting's name may list the honoured with commas)."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")

@@ -288,6 +288,14 @@ def test_a_speech_that_speaks_of_social_media_keeps_those_lines(rules):
     assert cleaned.removed == []
 
 
+def test_an_outline_under_its_label_is_removed_even_where_the_page_hides_the_rest(rules):
+    text = (
+        "目录/提纲：……\n一、明确使命，找准位置\n一是领导的重视程度前所未有\n二、珍惜机遇，自强不息\n三、弘扬正气，严明纪律\n……\n"
+        "今天，中青年干部培训班开学了。下面，我讲三个问题。\n一、明确使命，找准位置\n这个问题主要想谈谈对这个班的认识。"
+    )
+    assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(n, "outline-copy") for n in range(1, 7)]
+
+
 def test_copied_outline_above_the_speech_is_removed(rules):
     text = "在全县组织工作会议上的讲话\n提纲：\n一、提高站位\n二、突出重点\n同志们：\n一、提高站位\n要讲政治。\n二、突出重点\n要抓落实。"
     assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(2, "outline-copy"), (3, "outline-copy"), (4, "outline-copy")]
@@ -378,6 +386,10 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("在“全市人才日”活动开幕式上的讲话", "", ("“全市人才日”活动开幕式", "title: 在…上的讲话")),
         ("在“全县组织工作会议”上的讲话", "", ("全县组织工作会议", "title: 在…上的讲话")),
         ("李建华在全省组织部长会议上强调", "", ("全省组织部长会议", "title: 在…上的讲话")),
+        ("关于干部工作的几点意见", "今天我们召开全县组织工作会议，主要任务是", ("全县组织工作会议", "opening: 召开…会议")),
+        ("关于干部工作的几点意见", "召开全县组织工作会议暨人才工作会议，", ("全县组织工作会议暨人才工作会议", "opening: 召开…会议")),
+        ("关于干部工作的几点意见", "隆重召开全县庆祝建党百年暨优秀共产党员，优秀党务工作者表彰大会。", ("全县庆祝建党百年暨优秀共产党员，优秀党务工作者表彰大会", "opening: 召开…会议")),
+        ("关于干部工作的几点意见", "仪式在这里隆重举行，各级领导出席了今天的培训班。", (None, None)),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
