@@ -104,7 +104,7 @@ ROLE_WORDS = (
 ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}?|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
 ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
 """A role alone, its place perhaps blanked out as a template leaves it: 县委副书记, X县委书记."""
-NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇")
+NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文")
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
 MEETING_WORDS = (
