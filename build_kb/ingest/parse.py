@@ -263,7 +263,26 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 prefix = text[: -len(other)]
                 if role is None and ROLE_ONLY_RE.match(prefix):
                     role, rules["speaker_role"] = prefix, "byline role glued to the title"
+                year_before = re.fullmatch(r"((?:19|20)\d{2})年度?", prefix)  # 2022年度专题党课：… over 专题党课：…
+                if year is None and year_before:
+                    year, rules["date"] = int(year_before.group(1)), "year in the title"
                 break
+
+    # Title, a bare machine date (2024-07-30), the title again: a site's page posting stamp, not the
+    # speech's date (a speech dates itself 2021年6月18日).
+    for k, h in enumerate(header):
+        if h.role == "date" and _POSTING_STAMP.match(re.sub(r"\s+", "", h.text)) and 0 < k < len(header) - 1 \
+                and header[k - 1].role in ("title", "repeat", "note") and header[k + 1].role in ("title", "repeat", "note") \
+                and _same_title(header[k - 1].text, header[k + 1].text):
+            h.role = "note"
+            if rules.get("date") == "header date line" and date == find_date(re.sub(r"\s+", "", h.text))[0]:
+                date = year = None
+                del rules["date"]
+                for other in header:  # the speech's own date line, when it has one too
+                    found = _date_line(other.text) if other.role == "date" else None
+                    if found:
+                        date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
+                        break
 
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
@@ -330,6 +349,15 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         rules=rules,
         warnings=warnings,
     )
+
+
+_POSTING_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two header lines that give one title, decorations and a left-out 的 aside."""
+    first, second = (_UNSTATED_DE.sub("", re.sub(r"\s+", "", _title_text(t))) for t in (a, b))
+    return bool(first) and first == second
 
 
 _UNSTATED_DE = re.compile(r"的(?=(?:讲话|发言|致辞|报告|讲话稿)$)")
@@ -486,7 +514,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*\d+\s*篇\s*[）)】\]]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用)?\s*\d+\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门)[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
