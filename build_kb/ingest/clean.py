@@ -352,7 +352,18 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     counts["halfwidth-punctuation"] += 2 * n
     line, n = _SPACE_NEAR_PUNCT.subn("", line)
     counts["spaces-near-punctuation"] += n
+    if len(line) >= PROSE_SPACES_MIN and _SENTENCE_MARK.search(line):
+        line, n = _SPACE_IN_PROSE.subn("", line)
+        counts["spaces-in-prose"] += n
     return line
+
+
+PROSE_SPACES_MIN = 40
+_SENTENCE_MARK = re.compile(r"[。！？；]")
+_SPACE_IN_PROSE = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
+"""A space inside a sentence between two characters (自 己, 中国共 产党, 1921 年 6 月), as a PDF's
+justified lines or a joined line leave it: Chinese prose has none, and it would split a word for the
+search. Only in lines of prose: a title or a heading may part its two phrases with a space."""
 
 
 

@@ -158,3 +158,20 @@ def test_a_web_address_in_brackets_inside_a_paragraph_is_taken_out_and_logged(ru
     assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(3, "（来源：某某范文网 www.example.com）", "inline-watermark")]
     kept = clean("同志们：\n要学习《关于新形势下党内政治生活的若干准则》（2016年10月27日）。", rules)
     assert kept.removed == [] and kept.lines[1].text == "要学习《关于新形势下党内政治生活的若干准则》（2016年10月27日）。"
+
+
+def test_spaces_a_pdf_leaves_inside_sentences_are_taken_out_and_counted(rules):
+    text = (
+        "坚持党建引领 建强战斗堡垒\n"
+        "今天，我结合近期自 己学习的收获、感悟与 思考，就中国共 产党人的“初心”是什么与大家作以交 流。\n"
+        "1921 年 6 月下旬，13 名知识分子来到上海参加党的一 大，商议成立中国共产党这一开天辟地的大事。\n"
+        "要用好 WPS 和 Word 等办公软件，提高 Office 应用水平，这是做好文字工作的基本功。"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines] == [
+        "坚持党建引领 建强战斗堡垒",
+        "今天，我结合近期自己学习的收获、感悟与思考，就中国共产党人的“初心”是什么与大家作以交流。",
+        "1921年6月下旬，13名知识分子来到上海参加党的一大，商议成立中国共产党这一开天辟地的大事。",
+        "要用好 WPS 和 Word 等办公软件，提高 Office 应用水平，这是做好文字工作的基本功。",
+    ]
+    assert cleaned.normalised["spaces-in-prose"] == 9
