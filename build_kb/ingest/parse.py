@@ -211,8 +211,13 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if sub or KICKER_RE.search(text):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
-        byline = read_byline(text)
+        # The byline and the date on one line: "县委书记 张明（2023年2月1日）".
+        dated = _BRACKETED_DATE_AT_END.search(compact)
+        dated_on = find_date(dated.group(1)) if dated else None
+        byline = read_byline(text) or (read_byline(compact[: dated.start()]) if dated_on and dated.start() else None)
         if byline:
+            if dated_on and not read_byline(text) and date is None:
+                date, year, rules["date"] = dated_on[0], int(dated_on[0][:4]), "header date line"
             line_role, name, blanked = byline
             if line_role:
                 role, rules["speaker_role"] = line_role, ("byline role" if name or blanked else "byline role without a name")
@@ -226,10 +231,15 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             continue
         # A title line may end with its date in brackets: …的讲话（2016年9月21日）. The date is the
         # speech's; _title_text leaves it out of the title.
-        dated = _BRACKETED_DATE_AT_END.search(compact)
-        after_title = find_date(dated.group(1)) if dated and len(compact) - len(dated.group(0)) >= 4 else None
+        after_title = dated_on if dated and len(compact) - len(dated.group(0)) >= 4 else None
         if after_title and date is None:
             date, year, rules["date"] = after_title[0], int(after_title[0][:4]), "date after the title"
+        # …and perhaps its byline with the date: …的讲话（县委书记 张明 2023年2月1日）
+        bracket_byline = read_byline(dated.group(1).replace(after_title[1].group(0), "")) if after_title else None
+        if bracket_byline and bracket_byline[0]:
+            role, rules["speaker_role"] = bracket_byline[0], "byline in the title line"
+            if bracket_byline[1]:
+                speaker, rules["speaker"] = bracket_byline[1], "byline in the title line"
         title_text = re.sub(r"\s+", "", _title_text(text))
         # A page gives the title again as the speech has it: …开幕式上讲话 above, …开幕式上的讲话 below.
         key = _UNSTATED_DE.sub("", title_text)
@@ -391,6 +401,7 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     if PLACEHOLDER_NAME.match(who):
         return None, None, True
     who = who.removesuffix("同志") or who
+    who = re.sub(rf"^(.{{2,30}}?)[:：](?=[{HAN}]{{2,4}}$)", r"\1", who)  # 县委书记：张明
     if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
         return None, who, False  # …but 区委书记 and 市长 are roles
     role_name = ROLE_NAME_RE.match(who)
@@ -409,6 +420,9 @@ def _date_line(text: str) -> tuple[str, re.Match] | None:
     compact = re.sub(r"\s+", "", text)
     found = find_date(compact)
     if not found:
+        return None
+    before = re.sub(r"[（）()\[\]【】]", "", _DATE_LABEL.sub("", compact[: found[1].start()]))
+    if before:  # "张明（2023年2月1日）": the date of a byline, not a date line
         return None
     rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
     if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】]", "", rest))) <= 4:
