@@ -208,6 +208,10 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
         sub = SUBTITLE_RE.match(text)
+        dashed = read_byline(sub.group(1)) if sub else None
+        if dashed and (dashed[0] or len(re.sub(r"\s+", "", sub.group(1))) <= 3):
+            # "——县委书记 李强", "——李强": a byline set off by a dash ("——致敬英雄" stays a subtitle)
+            text, compact, sub = sub.group(1), re.sub(r"\s+", "", sub.group(1)), None
         if sub or KICKER_RE.search(text):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
