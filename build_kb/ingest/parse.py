@@ -972,6 +972,8 @@ def _split_closing(top: list[Section], opening: Section) -> Section | None:
     if not last.paragraphs:
         return None
     end = len(last.paragraphs) - _signature_length(last.paragraphs)
+    while end > 0 and _THANKS.match(last.paragraphs[end - 1].text):  # 同志们，…！ / 谢谢大家！
+        end -= 1
     words = end > 0 and CLOSING_RE.match(last.paragraphs[end - 1].text)
     if words and not (last is opening and sum(p.kind != "salutation" for p in opening.paragraphs[:end]) < 2):
         end -= 1
@@ -983,6 +985,7 @@ def _split_closing(top: list[Section], opening: Section) -> Section | None:
 
 
 SIGNER_MAX = 25
+_THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|同志们)?[！!。]?$")
 
 
 def _signature_length(paragraphs: list[Paragraph]) -> int:

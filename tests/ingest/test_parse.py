@@ -294,6 +294,16 @@ def test_markdown_headings_and_bold_from_a_copied_page_are_plain_headings(rules)
     assert cleaned.normalised["markdown-markup"] == 3
 
 
+def test_thanks_after_the_closing_words_go_with_them_to_the_closing():
+    text = "同志们：\n开场白。\n一、提高站位\n要讲政治。\n二、狠抓落实\n要抓落实。\n同志们，任务艰巨。让我们奋力开创新局面！\n谢谢大家！"
+    sections = parse(lines_of(text)).sections
+    assert [(s.kind, [p.text for p in s.paragraphs]) for s in sections[-2:]] == [
+        ("body", ["要抓落实。"]), ("closing", ["同志们，任务艰巨。让我们奋力开创新局面！", "谢谢大家！"]),
+    ]
+    alone = parse(lines_of("同志们：\n开场白。\n一、提高站位\n要讲政治。\n二、狠抓落实\n要抓落实。\n谢谢！")).sections
+    assert [(s.kind, [p.text for p in s.paragraphs]) for s in alone[-2:]] == [("body", ["要抓落实。"]), ("closing", ["谢谢！"])]
+
+
 def test_the_signature_under_the_text_goes_to_the_closing_with_the_closing_words():
     text = (
         "在全县组织工作会议上的讲话\n同志们：\n一、基层党建\n全年围绕基层党建抓落实，各项任务按计划推进。\n二、干部工作\n"
