@@ -110,9 +110,10 @@ KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
-    "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课"
+    "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课|"
+    "民主生活会|组织生活会|生活会|全委会|党组会|部务会|办公会|碰头会|会商会"
 )
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调)")
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评)")
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
@@ -597,6 +598,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
     candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", _without_outer_quotes(candidate))
+    candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
