@@ -190,11 +190,32 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
             break
     for index in find_outline_copy(lines, head_end):
         removed.setdefault(index, "outline-copy")
+    for index, rule in find_link_lists(lines, removed, tail_start).items():
+        removed.setdefault(index, rule)
     for index in find_chrome_dates(lines, removed):
         removed.setdefault(index, "chrome-date")
     for index in find_running_headers(lines, config):
         removed.setdefault(index, "running-header")
     return removed
+
+
+LINK_LIST_MAX = 40
+_LABEL_END = re.compile(r"[:：]\s*$")
+
+
+def find_link_lists(lines: list[str], removed: dict[int, str], tail_start: int) -> dict[int, str]:
+    """Under the text, the links a removed label introduces ("相关文章：" then "1. 在全县党建工作会议上的
+    讲话", "2. …"): the short lines without a sentence that follow it, up to a blank line, go with it
+    under its rule. Such titles end like a speech's title, which `keep` protects from a block."""
+    found: dict[int, str] = {}
+    for index in sorted(removed):
+        if index < tail_start or not _LABEL_END.search(lines[index]):
+            continue
+        j = index + 1
+        while j < len(lines) and lines[j] and len(lines[j]) <= LINK_LIST_MAX and not _SENTENCE_END.search(lines[j]):
+            found.setdefault(j, removed[index])
+            j += 1
+    return found
 
 
 RUNNING_HEADER_MIN, RUNNING_HEADER_MAX = 4, 30

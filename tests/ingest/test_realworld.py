@@ -236,6 +236,8 @@ def test_joins_never_cross_a_heading():
         ("导航：首页 → 讲话稿", "related-links"),
         ("Tags：组织工作", "page-summary"),
         ("2023-05-08 组工范文", "posting-info"),
+        ("本文关键词：组织工作，讲话", "page-summary"),
+        ("文档为doc格式", "download-prompt"),
         ("【推荐阅读】2023年党建工作总结范文", "related-links"),
         ("本文已被收录至《组工资料汇编》", "copyright-notice"),
         ("↓↓↓", "stray-symbols"),
@@ -312,6 +314,15 @@ def test_an_outline_under_its_label_is_removed_even_where_the_page_hides_the_res
         "今天，中青年干部培训班开学了。下面，我讲三个问题。\n一、明确使命，找准位置\n这个问题主要想谈谈对这个班的认识。"
     )
     assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(n, "outline-copy") for n in range(1, 7)]
+
+
+def test_the_links_a_removed_label_introduces_under_the_text_go_with_it(rules):
+    text = (
+        "在全县组织工作会议上的讲话\n同志们：\n一、提高站位\n要讲政治，讲大局，守规矩。\n同志们，让我们奋力开创新局面！\n"
+        "相关文章：\n1. 在全县党建工作会议上的讲话\n2. 在全县人才工作会议上的讲话\n\n中共某某县委组织部"
+    )
+    removed = [(r.line, r.rule) for r in clean(text, rules).removed]
+    assert removed == [(6, "related-links"), (7, "related-links"), (8, "related-links")]
 
 
 def test_copied_outline_above_the_speech_is_removed(rules):
