@@ -167,6 +167,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     rules: dict[str, str] = {}
     warnings: list[ReviewItem] = []
     date_placeholder = False
+    month_and_day: tuple[int, int] | None = None
     seen_titles: dict[str, HeaderLine] = {}
     for line in lines:
         text = line.text
@@ -175,6 +176,11 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if found:
             if date is None:
                 date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
+            header.append(HeaderLine(line.number, line.text, "date"))
+            continue
+        month_day = _MONTH_DAY_LINE.match(compact)
+        if month_day:  # "（3月8日）": the year, if anywhere, is in the title
+            month_and_day = month_and_day or (int(month_day.group(1)), int(month_day.group(2)))
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
         month = _YEAR_MONTH_LINE.match(compact)
@@ -349,6 +355,12 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         m = YEAR_RE.search(text or "")
         if year is None and m:
             year, rules["date"] = int(m.group(1)), "year in the title"
+    if date is None and year and month_and_day:
+        try:
+            date = dt.date(year, *month_and_day).isoformat()
+            rules["date"] = "month and day in the header, year in the title"
+        except ValueError:
+            pass
     if role and not speaker and rules.get("speaker") != "placeholder name (unknown)":
         warnings.append(ReviewItem("no-speaker-name", f"署名只有职务（{role}），没有姓名"))
     if date_placeholder and date is None:
@@ -366,6 +378,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     )
 
 
+_MONTH_DAY_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日(?:上午|下午|晚上)?[）)]?$")
 _POSTING_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
 
 
