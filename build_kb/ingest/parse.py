@@ -193,6 +193,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
         bracketed = _WHOLLY_BRACKETED.match(compact)
+        if bracketed and _SPEAKER_LABEL.match(bracketed.group(1)):  # "（讲话人：市委副书记 刘军）"
+            text = compact = bracketed.group(1)
+            bracketed = None
         if bracketed and not read_byline(bracketed.group(1)) and not _SPEECH_KIND_END.search(bracketed.group(1)):
             # "（2023年2月10日，根据录音整理）", "（根据录音整理，未经本人审阅）": the editor's note on the text
             dated = find_date(bracketed.group(1))
@@ -546,7 +549,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用)?\s*\d+\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门)[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用)?\s*\d+\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门)[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:

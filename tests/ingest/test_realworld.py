@@ -388,6 +388,8 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话", "——致敬英雄"], {"subtitle": "致敬英雄", "speaker": None, "roles": ["title", "subtitle"]}),
         (["在2023年全县组织工作会议上的讲话", "3月8日上午"], {"title": "在2023年全县组织工作会议上的讲话", "date": "2023-03-08", "roles": ["title", "date"]}),
         (["在全县组织工作会议上的讲话", "（3月8日）"], {"date": None, "year": None, "roles": ["title", "date"]}),
+        (["在全市组织工作会议上的讲话", "（讲话人：市委副书记 刘军）"], {"speaker": "刘军", "speaker_role": "市委副书记", "roles": ["title", "speaker"]}),
+        (["在全市组织工作会议上的讲话（根据录音整理，未经本人审阅）"], {"title": "在全市组织工作会议上的讲话"}),
         (["在全省组织部长会议上的讲话", "◎王春明"], {"speaker": "王春明", "roles": ["title", "speaker"]}),
         (["在全市组织工作会议上的讲话（市委书记 黄建国）"], {"title": "在全市组织工作会议上的讲话", "speaker": "黄建国", "speaker_role": "市委书记"}),
         (["在全市组织工作会议上的讲话（县委副书记）"], {"title": "在全市组织工作会议上的讲话", "speaker": None, "speaker_role": "县委副书记"}),
