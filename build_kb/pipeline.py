@@ -375,11 +375,12 @@ def make_speech(
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
-    original = original_title([r.text for r in cleaned.removed], header.title)
+    removed_text = [r.text for r in cleaned.removed]
+    original = original_title(removed_text, header.title)
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
     if header.title is None:
-        noted = title_in_site_note([r.text for r in cleaned.removed])
+        noted = title_in_site_note(removed_text)
         if noted:
             header.title, header.rules["title"] = noted, "named in the site's note (the text has no title line)"
             found_year = YEAR_RE.search(noted)

@@ -111,8 +111,8 @@ def strip_markup(line: str) -> tuple[str, int]:
 
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)(?<!\s)\*\*")
-"""Bold as Markdown writes it, no space inside the stars: "**市委常委、组织部部长 **" holds a blanked name."""
-"""Bold at the start of a line: a heading copied from a page written in Markdown."""
+"""Bold at the start of a line: a heading copied from a page written in Markdown. Markdown puts no
+space inside the stars: "**市委常委、组织部部长 **" holds a blanked place and name."""
 _NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.]|第[一二三四五六七八九十]{1,3})")
 
 
@@ -373,14 +373,13 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     counts["halfwidth-punctuation"] += 2 * n
     line, n = _SPACE_NEAR_PUNCT.subn("", line)
     counts["spaces-near-punctuation"] += n
-    if len(line) >= PROSE_SPACES_MIN and _SENTENCE_MARK.search(line):
+    if len(line) >= PROSE_SPACES_MIN and _SENTENCE_END.search(line):
         line, n = _SPACE_IN_PROSE.subn("", line)
         counts["spaces-in-prose"] += n
     return line
 
 
 PROSE_SPACES_MIN = 40
-_SENTENCE_MARK = re.compile(r"[。！？；]")
 _SPACE_IN_PROSE = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
 """A space inside a sentence between two characters (自 己, 中国共 产党, 1921 年 6 月), as a PDF's
 justified lines or a joined line leave it: Chinese prose has none, and it would split a word for the

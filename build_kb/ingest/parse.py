@@ -225,13 +225,15 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if sub or KICKER_RE.search(text):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
-        # The byline and the date on one line: "县委书记 张明（2023年2月1日）".
         dated = _BRACKETED_DATE_AT_END.search(compact)
         dated_on = find_date(dated.group(1)) if dated else None
-        byline = read_byline(text) or (read_byline(compact[: dated.start()]) if dated_on and dated.start() else None)
-        if byline:
-            if dated_on and not read_byline(text) and date is None:
+        byline = read_byline(text)
+        if byline is None and dated_on and dated.start():
+            # The byline and the date on one line: "县委书记 张明（2023年2月1日）".
+            byline = read_byline(compact[: dated.start()])
+            if byline and date is None:
                 date, year, rules["date"] = dated_on[0], int(dated_on[0][:4]), "header date line"
+        if byline:
             line_role, name, blanked = byline
             if line_role:
                 role, rules["speaker_role"] = line_role, ("byline role" if name or blanked else "byline role without a name")
@@ -254,13 +256,12 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             role, rules["speaker_role"] = bracket_byline[0], "byline in the title line"
             if bracket_byline[1]:
                 speaker, rules["speaker"] = bracket_byline[1], "byline in the title line"
-        title_text = re.sub(r"\s+", "", _title_text(text))
         # A page gives the title again as the speech has it: …开幕式上讲话 above, …开幕式上的讲话 below.
-        key = _UNSTATED_DE.sub("", title_text)
+        key = _title_key(text)
         seen = seen_titles.get(key)
         if seen:
             repeat = HeaderLine(line.number, line.text, "repeat")
-            if len(title_text) > len(re.sub(r"\s+", "", _title_text(seen.text))):
+            if len(_compact_title(text)) > len(_compact_title(seen.text)):
                 seen.role, repeat.role = "repeat", "title"
                 seen_titles[key] = repeat
             header.append(repeat)
@@ -279,9 +280,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     # (a byline, a site's label): the shorter one is the title.
     titles = [h for h in header if h.role == "title"]
     for longer in titles:
-        text = re.sub(r"\s+", "", _title_text(longer.text))
+        text = _compact_title(longer.text)
         for shorter in titles:
-            other = re.sub(r"\s+", "", _title_text(shorter.text))
+            other = _compact_title(shorter.text)
             if shorter is not longer and shorter.role == "title" and len(other) >= 8 and text != other and text.endswith(other):
                 longer.role = "repeat"
                 prefix = text[: -len(other)]
@@ -385,10 +386,17 @@ _MONTH_DAY_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:�
 _POSTING_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
 
 
+def _compact_title(text: str) -> str:
+    return re.sub(r"\s+", "", _title_text(text))
+
+
+def _title_key(text: str) -> str:
+    """What two header lines that give one title share: decorations, white space and a left-out 的 aside."""
+    return _UNSTATED_DE.sub("", _compact_title(text))
+
+
 def _same_title(a: str, b: str) -> bool:
-    """Two header lines that give one title, decorations and a left-out 的 aside."""
-    first, second = (_UNSTATED_DE.sub("", re.sub(r"\s+", "", _title_text(t))) for t in (a, b))
-    return bool(first) and first == second
+    return bool(_title_key(a)) and _title_key(a) == _title_key(b)
 
 
 _UNSTATED_DE = re.compile(r"的(?=(?:讲话|发言|致辞|报告|讲话稿)$)")
