@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_title, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -386,6 +386,11 @@ def make_speech(
             found_year = YEAR_RE.search(noted)
             if header.year is None and found_year:
                 header.year, header.rules["date"] = int(found_year.group(1)), "year in the title"
+            title_role, title_speaker = speaker_in_title(noted)
+            if title_role and header.speaker_role is None:
+                header.speaker_role, header.rules["speaker_role"] = title_role, "role in the title"
+            if title_speaker and header.speaker is None:
+                header.speaker, header.rules["speaker"] = title_speaker, "name in the title"
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:
@@ -428,7 +433,7 @@ def make_speech(
         review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(x.pieces - 1 for x in cleaned.splits)} 处（第 {places} 行）：请看分段是否正确", line=cleaned.splits[0].line))
     if cleaned.joins:
         lines = sum(j.last - j.first + 1 for j in cleaned.joins)
-        review.append(ReviewItem("joined", f"硬换行的 {lines} 行被接成 {len(cleaned.joins)} 段：请看接得是否正确", line=cleaned.joins[0].first))
+        review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(cleaned.joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=cleaned.joins[0].first))
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, split_collapsed
+from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
 from ..model import CleanText, Line, RemovedLine
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR
 
@@ -59,14 +59,18 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
             converted_lines.append(Line(number=line.number, text=converted))
         lines = converted_lines
 
+    lines, chunk_joins = join_page_chunks(lines)
+    lines, previews = drop_repeated_preview(lines)
     lines, splits = split_collapsed(lines)
     lines, removed = strip_labels(lines)
+    removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, joins = join_hard_wraps(lines, chrome)
     if not joins:
         lines, joins = join_broken_lines(lines, chrome)
+    joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     removed_at = find_boilerplate([line.text for line in lines], rules)
     kept = []
     for index, line in enumerate(lines):
@@ -89,6 +93,47 @@ _MARKUP_TAG = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|#\d{2,6}|#x[0-9a-fA-F]{2,5});?")
+
+
+PREVIEW_MIN_LENGTH = 30
+PREVIEW_HEAD_LINES = 10
+
+
+def drop_repeated_preview(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    """Drop a page's preview of the text that is followed, on the same line, by the text itself.
+
+    Document sites put the first few hundred characters of a text in front of it as a description
+    ("在…的讲话 同志们：今天，……下面，我讲三点意见。 在…的讲话 同志们：今天，……"), and copied as
+    one line the two run together. The line is taken to start with a preview when its opening
+    recurs further on and the part before that point is, nearly all of it, the opening of what
+    follows (a preview may be cut short or end with …). A speech never repeats its opening that way.
+    """
+    out: list[Line] = []
+    removed: list[RemovedLine] = []
+    seen = 0
+    for line in lines:
+        seen += bool(line.text)
+        preview_end = _preview_end(line.text) if seen <= PREVIEW_HEAD_LINES else None
+        if preview_end is None:
+            out.append(line)
+            continue
+        removed.append(RemovedLine(line=line.number, text=line.text[:preview_end].strip(), rule="repeated-preview"))
+        out.append(Line(number=line.number, text=line.text[preview_end:].strip()))
+    return out, removed
+
+
+def _preview_end(text: str) -> int | None:
+    """Where the text proper starts again after a preview of it, or None."""
+    opening = text[:PREVIEW_MIN_LENGTH]
+    if len(opening) < PREVIEW_MIN_LENGTH or len(HAN_CHAR.findall(opening)) < PREVIEW_MIN_LENGTH // 2:
+        return None  # a preview is prose
+    # Only the first recurrence: text that repeats itself over and over is not a preview.
+    start = text.find(opening, 1)
+    if start < PREVIEW_MIN_LENGTH:
+        return None
+    preview, rest = text[:start].rstrip(" …."), text[start:]
+    same = next((k for k, (a, b) in enumerate(zip(preview, rest)) if a != b), min(len(preview), len(rest)))
+    return start if same >= 0.8 * len(preview) else None
 
 
 def strip_markup(line: str) -> tuple[str, int]:
@@ -255,9 +300,16 @@ OUTLINE_SCAN_LINES = 80
 _OUTLINE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:[、．是要]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[，、部])")
 
 
+_CONTENTS_ENTRY = re.compile(r"^[^。！？!?]{2,60}?\s+\d{1,4}$")
+"""A collection's contents entry with its page number: "“不忘初心、牢记使命”专题党课讲稿 1"."""
+
+
 def _outline_item(line: str) -> bool:
-    """A numbered heading as an outline lists it, with no sentence: under a 目录/提纲 label it is part
-    of the copy even where the text below never repeats it (a page that hides the rest of the speech)."""
+    """A numbered heading as an outline lists it, with no sentence, or an entry with its page number:
+    under a 目录/提纲 label it is part of the copy even where the text below never repeats it (a page
+    that hides the rest of the speech, a collection whose other pieces are not there)."""
+    if _CONTENTS_ENTRY.match(line):
+        return True
     return len(line) <= OUTLINE_MAX_LINE and bool(_OUTLINE_ITEM.match(line)) and not re.search(r"[。！？!?]", line)
 
 

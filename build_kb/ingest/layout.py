@@ -147,8 +147,72 @@ def _split_points(text: str) -> list[int]:
     salutation = _SALUTATION.search(text, 0, 400)
     if salutation is not None and salutation.start() == 0:
         points.add(salutation.end())
-    points.update(m.end() for m in _BREAK_BEFORE.finditer(text))
+    for m in _BREAK_BEFORE.finditer(text):
+        points.add(m.end())
+        heading = _HEADING_BEFORE_SPACE.match(text, m.end())
+        if heading:
+            points.add(heading.end())
     return sorted(p for p in points if 0 < p < len(text))
+
+
+_HEADING_BEFORE_SPACE = re.compile(
+    rf"(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[^\s。！？；!?;]{{2,40}}?(?=\s+[{HAN}]|(?:1[.．、]|[（(][1一][）)])[{HAN}])"
+)
+"""A heading with no stop, then a space and its paragraph ("一、充分肯定取得的成绩 近年来，…": a
+document site's text keeps only a space where the line break was), or then its first sub-heading
+with nothing between ("一、当前存在的问题1.政治素质修养不够。")."""
+
+
+# --- a document site's numbered chunks ---------------------------------------------------------
+
+_CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*(?=\S)")
+CHUNK_MIN_LENGTH = 60
+"""A chunk is a run of text cut at a fixed length; a numbered paragraph this short is a heading."""
+
+
+def join_page_chunks(lines: list[Line]) -> tuple[list[Line], list[Join]]:
+    """Join the numbered chunks a document site shows a text in ("1、…这在我" "2、县进入新世纪…").
+
+    The site cuts the text every few hundred characters, mid-sentence, and numbers the pieces 1、 2、
+    3、: they are one text, not a numbered list. A run is taken as chunks only when it is numbered
+    from 1 without a gap, every piece is long, and most pieces (all but the last) end mid-sentence;
+    a speech's own numbered paragraphs end with a full stop.
+    """
+    out: list[Line] = []
+    joins: list[Join] = []
+    index = 0
+    while index < len(lines):
+        run = _chunk_run(lines, index)
+        if not run:
+            out.append(lines[index])
+            index += 1
+            continue
+        chunks = [lines[k] for k in run]
+        text = "".join(_CHUNK_NUMBER.sub("", chunk.text, count=1) for chunk in chunks)
+        out.append(Line(number=chunks[0].number, text=text))
+        joins.append(Join(first=chunks[0].number, last=chunks[-1].number))
+        index = run[-1] + 1
+    return out, joins
+
+
+def _chunk_run(lines: list[Line], start: int) -> list[int]:
+    """Indexes of the chunks 1、 2、 … starting at `start` (blank lines between them skipped), or []."""
+    run: list[int] = []
+    index = start
+    while index < len(lines):
+        text = lines[index].text
+        if not text and run:
+            index += 1
+            continue
+        number = _CHUNK_NUMBER.match(text)
+        if number is None or int(number.group(1)) != len(run) + 1 or len(text) < CHUNK_MIN_LENGTH:
+            break
+        run.append(index)
+        index += 1
+    if len(run) < 2:
+        return []
+    cut = sum(1 for k in run[:-1] if not _ENDS_SENTENCE.search(lines[k].text))
+    return run if cut * 2 > len(run) - 1 else []
 
 
 # --- hard-wrapped text -------------------------------------------------------------------------
@@ -260,13 +324,15 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     Only a line of some length that already holds a clause (，、；) and ends without punctuation is
     continued, and only by a line that goes on with a character or punctuation mark — never by a
     heading, a salutation or a chrome line. Short unpunctuated lines are titles and headings: kept.
+    A chrome line is never continued either: a page's notice without a full stop ("版权说明：本文档由
+    用户提供并上传，…请进行举报或认领") would take the title and byline under it when it is removed.
     """
     out: list[Line] = []
     joins: list[Join] = []
     last_number: dict[int, int] = {}
     for line in lines:
         if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
-                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text):
+                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text) and not is_chrome(out[-1].text):
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
             last_number[first] = line.number

@@ -506,7 +506,8 @@ def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
     return None
 
 
-_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)")
+_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由")
+"""小编为大家整理的…讲话，供大家参考 / 《…的讲话》由会员上传分享，免费在线阅读"""
 
 
 def title_in_site_note(removed: list[str]) -> str | None:
@@ -515,7 +516,7 @@ def title_in_site_note(removed: list[str]) -> str | None:
     for text in removed:
         m = _NOTE_NAMES_TITLE.search(text)
         if m:
-            title = undecorated_title(m.group(1).strip("《》“”\"' "))
+            title = undecorated_title((m.group(1) or m.group(2)).strip("《》“”\"' "))
             if _SPEECH_KIND_END.search(title):
                 return title
     return None
@@ -1032,6 +1033,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> Par
     return ParsedSpeech(header=header, sections=sections, structured=structured)
 
 
+_INNER_QUOTES = str.maketrans("“”", "‘’")
+
+
 def derive_title(sections: list[Section], occasion: str | None) -> str:
     """A sensible title for a speech whose text has none — never the salutation."""
     if occasion:
@@ -1040,7 +1044,9 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
     if top:
         first = top[0].title.rstrip("。；，：")
         first = first[:30] + ("…" if len(first) > 30 else "")
-        return f"关于“{first}”等{int_to_cn(len(top))}个方面的讲话" if len(top) > 1 else f"关于“{first}”的讲话"
+        first = first.translate(_INNER_QUOTES)  # quoted inside our “…”: 坚守信仰的‘恒心’
+        count = "两" if len(top) == 2 else int_to_cn(len(top))  # 两个方面, never 二个
+        return f"关于“{first}”等{count}个方面的讲话" if len(top) > 1 else f"关于“{first}”的讲话"
     for section in sections:
         for p in section.paragraphs:
             if p.kind != "salutation" and p.text:

@@ -43,6 +43,15 @@ def test_seed_003_without_title_gets_a_derived_one(seed_speech):
     assert "同志们" not in s.title
 
 
+def test_a_derived_title_counts_two_parts_as_liang(rules):
+    from test_realworld import speech_of
+
+    s = speech_of("同志们：\n今天的会议很重要。\n一、过去五年的工作回顾\n各项事业取得了新的成就。\n二、今后五年的目标任务\n要全面落实新时代党的建设总要求。\n", rules)
+    assert s.title == "关于“过去五年的工作回顾”等两个方面的讲话"
+    quoted = speech_of("同志们：\n今天的会议很重要。\n一、坚守信仰的“恒心”\n要坚定理想信念。\n二、践行宗旨\n要服务人民。\n", rules)
+    assert quoted.title == "关于“坚守信仰的‘恒心’”等两个方面的讲话"
+
+
 def test_seed_004_multiline_title_and_year_from_headings(seed_speech):
     s = seed_speech("004")
     assert s.title == "全面落实新时代党的建设总要求 为决胜全面建成小康社会、决战脱贫攻坚 提供坚强组织保障"

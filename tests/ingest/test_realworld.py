@@ -249,6 +249,16 @@ def test_joins_never_cross_a_heading():
         ("稿源：市传媒中心", "posting-info"),
         ("组工通讯 2023年2期", "journal-record"),
         ("中图分类号：D26 文献标识码：A 文章编号：1671-6183(2019)11-0009-04", "journal-record"),
+        ("某某之家 首页", "site-name"),
+        ("文档简介", "page-summary"),
+        ("在全区组织工作会议上的讲话_第2页", "photo-caption"),
+        ("浏览记录", "article-tools"),
+        ("ID:5301922", "posting-info"),
+        ("2021年 3月 12日 10:40:17 来源: 某某区委组织部 编辑: lc", "posting-info"),
+        ("[摘 要]会议总结了全区组织工作，部署了今年的重点任务。", "page-summary"),
+        ("[关键词]组织工作；党建", "page-summary"),
+        ("论文部分内容阅读", "download-prompt"),
+        ("《在全市组织工作会议上的讲话》由会员上传分享，免费在线阅读，更多相关内容在行业资料-某某文库。", "download-prompt"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -328,6 +338,27 @@ def test_the_links_a_removed_label_introduces_under_the_text_go_with_it(rules):
 def test_copied_outline_above_the_speech_is_removed(rules):
     text = "在全县组织工作会议上的讲话\n提纲：\n一、提高站位\n二、突出重点\n同志们：\n一、提高站位\n要讲政治。\n二、突出重点\n要抓落实。"
     assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(2, "outline-copy"), (3, "outline-copy"), (4, "outline-copy")]
+
+
+def test_a_collections_contents_with_page_numbers_is_removed(rules):
+    text = (
+        "目录\n做新时代牢记使命的“拓荒牛” 27\n“不忘初心、牢记使命”专题党课讲稿 1\n"
+        "按照领导干部带头讲党课的要求，今天，我和大家交流学习体会。\n一、高擎旗帜\n理想信念是共产党人的精神支柱。\n"
+    )
+    assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(1, "outline-copy"), (2, "outline-copy"), (3, "outline-copy")]
+
+
+def test_a_heading_run_into_its_first_sub_heading_is_split_there(rules):
+    text = (
+        "同志们：支部书记是党支部的带头人，其作用发挥得好不好，直接关系到基层党组织建设的质量。"
+        "一、当前存在的问题1.政治素质修养不够。一些支部书记对党的理论学得不深，解决实际问题的能力不强，群众反映比较多。"
+        "2.工作方法比较简单。有的习惯于开会传达、照本宣科，工作缺乏针对性和实效性。"
+        "二、几点思考1.要当好学习的带头人。支部书记要带头学理论、学业务，不断提高自身素质和履职能力。"
+        "2.要当好团结的带头人。支部书记要善于团结班子成员，调动大家的积极性，形成推动工作的合力。"
+    )
+    lines = [line.text for line in clean(text, rules).lines if line.text]
+    assert lines[2:4] == ["一、当前存在的问题", "1.政治素质修养不够。一些支部书记对党的理论学得不深，解决实际问题的能力不强，群众反映比较多。"]
+    assert lines[5:7] == ["二、几点思考", "1.要当好学习的带头人。支部书记要带头学理论、学业务，不断提高自身素质和履职能力。"]
 
 
 def test_bare_date_beside_the_site_name_is_the_page_date(rules):
@@ -554,6 +585,59 @@ def test_lines_broken_mid_sentence_by_a_browser_are_joined(rules):
         "这次组织上调整我的工作，我坚决拥护。",
     ]
     assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
+
+
+def test_a_notice_without_a_full_stop_is_not_continued_by_the_title_under_it(rules):
+    """A chrome line that ends mid-sentence must not take the header under it when it is removed."""
+    text = (
+        "版权说明：本文档由用户提供并上传，收益归属内容提供方，若内容存在侵权，请进行举报或认领\n"
+        "在全区组织工作会议上的讲话\n区委书记 周建华\n同志们：\n一、坚持政治引领\n要把党的政治建设摆在首位。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(1, "copyright-notice")]
+    assert [line.text for line in cleaned.lines if line.text][:2] == ["在全区组织工作会议上的讲话", "区委书记 周建华"]
+    assert cleaned.joins == []
+
+
+CHUNKED = (
+    "1、在全市基层党建工作现场会上的讲话 同志们：今天召开全市基层党建工作现场会，主要任务是总结交流经验做法，安排部署下一阶段工作。下面，我讲两点意见。"
+    " 在全市基层党建工作现场会上的讲话 同志们：今天召开全市基层党建工作现场会，主要任务是总结交流经\n"
+    "2、验做法，安排部署下一阶段工作。下面，我讲两点意见。 一、充分肯定取得的成绩 近年来，全市各级党组织坚持抓基层、打基础，基层党组织的组织力不断\n"
+    "3、提升，党员队伍建设持续加强，村级集体经济不断壮大，群众满意度逐年提高。 二、突出重点推动全面进步 要持续整顿软弱涣散基层党组织，"
+    "选优配强村党组织书记，健全村级组织运转经费保障机制，推动基层党组织全面进步全面过硬。 同志们，大家要以更加饱满的热情抓好落实。\n"
+)
+
+
+def test_a_document_sites_numbered_chunks_are_one_text_and_its_preview_is_dropped(rules):
+    cleaned = clean(CHUNKED, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "在全市基层党建工作现场会上的讲话",
+        "同志们：",
+        "今天召开全市基层党建工作现场会，主要任务是总结交流经验做法，安排部署下一阶段工作。下面，我讲两点意见。",
+        "一、充分肯定取得的成绩",
+        "近年来，全市各级党组织坚持抓基层、打基础，基层党组织的组织力不断提升，党员队伍建设持续加强，村级集体经济不断壮大，群众满意度逐年提高。",
+        "二、突出重点推动全面进步",
+        "要持续整顿软弱涣散基层党组织，选优配强村党组织书记，健全村级组织运转经费保障机制，推动基层党组织全面进步全面过硬。",
+        "同志们，大家要以更加饱满的热情抓好落实。",
+    ]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(1, 3)]
+    assert [(r.line, r.rule, r.text) for r in cleaned.removed] == [
+        (1, "repeated-preview", "在全市基层党建工作现场会上的讲话 同志们：今天召开全市基层党建工作现场会，主要任务是总结交流经验做法，安排部署下一阶段工作。下面，我讲两点意见。")
+    ]
+
+
+def test_numbered_paragraphs_of_a_speech_are_not_taken_for_chunks(rules):
+    item = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展，为全县经济社会发展提供坚强组织保证。"
+    text = f"在全县组织工作会议上的讲话\n同志们：\n1、{item}\n2、{item}\n3、{item}\n"
+    cleaned = clean(text, rules)
+    assert cleaned.joins == [] and cleaned.removed == []
+    assert [line.text for line in cleaned.lines if line.text][2:] == [f"1、{item}", f"2、{item}", f"3、{item}"]
+
+
+def test_an_opening_said_twice_on_purpose_is_not_a_preview(rules):
+    sentence = "同志们：今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。"
+    text = f"在全县组织工作会议上的讲话\n{sentence}刚才，几位同志作了发言。{sentence[4:]}\n"
+    assert clean(text, rules).removed == []
 
 
 def test_an_advertising_block_stops_at_a_sentence_of_the_speech(rules):
