@@ -237,6 +237,8 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
         removed.setdefault(index, "outline-copy")
     for index, rule in find_link_lists(lines, removed, tail_start).items():
         removed.setdefault(index, rule)
+    for index in find_cover_letter(lines):
+        removed.setdefault(index, "cover-letter")
     for index in find_chrome_dates(lines, removed):
         removed.setdefault(index, "chrome-date")
     for index in find_running_headers(lines, config):
@@ -245,6 +247,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
 
 
 LINK_LIST_MAX = 40
+BARE_LABEL_MAX = 8
 _LABEL_END = re.compile(r"[:：]\s*$")
 
 
@@ -254,13 +257,50 @@ def find_link_lists(lines: list[str], removed: dict[int, str], tail_start: int) 
     under its rule. Such titles end like a speech's title, which `keep` protects from a block."""
     found: dict[int, str] = {}
     for index in sorted(removed):
-        if index < tail_start or not _LABEL_END.search(lines[index]):
+        bare_label = removed[index] == "related-links" and len(lines[index]) <= BARE_LABEL_MAX  # 往期推荐
+        if index < tail_start or not (_LABEL_END.search(lines[index]) or bare_label):
             continue
         j = index + 1
         while j < len(lines) and lines[j] and len(lines[j]) <= LINK_LIST_MAX and not _SENTENCE_END.search(lines[j]):
             found.setdefault(j, removed[index])
             j += 1
     return found
+
+
+_COVER_NOTICE = re.compile(r"^关于(?:印发|转发|下发|刊发|编发)[^《》]{0,20}《(.{4,80}?)》[^《》]{0,12}的通知$")
+_SIGNATURE_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。]{1,8}日$")
+COVER_SCAN_LINES, COVER_MAX_LINES, COVER_HEAD_MAX = 15, 25, 40
+
+
+def find_cover_letter(lines: list[str]) -> list[int]:
+    """An office's covering notice in front of the speech it sends out, as a Word file from the office
+    system has it: "关于印发《周明同志在全县组织工作会议上的讲话》的通知", the addressees, "现将…印发
+    给你们", the office's name and the notice's date. It ends where the speech's own title begins (the
+    title the notice names, or its end: "在全县组织工作会议上的讲话"), or else at the notice's date.
+    Its date is the notice's, never the speech's. What stands above the notice is the document's
+    head (the office's name, the document number) and goes with it."""
+    for index, line in enumerate(lines[:COVER_SCAN_LINES]):
+        notice = _COVER_NOTICE.match(line)
+        if notice is None:
+            continue
+        named = _compact(notice.group(1))
+        end = None
+        for j in range(index + 1, min(len(lines), index + COVER_MAX_LINES)):
+            text = _compact(lines[j])
+            if len(text) >= 6 and (named == text or named.endswith(text) or text.endswith(named)):
+                end = j
+                break
+            if end is None and _SIGNATURE_DATE.match(text):
+                end = j + 1  # …unless the speech's title comes later
+        if end is None:
+            return []
+        head = [k for k in range(index) if lines[k] and len(lines[k]) <= COVER_HEAD_MAX and not _SENTENCE_END.search(lines[k])]
+        return head + [k for k in range(index, end) if lines[k]]
+    return []
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip("《》")
 
 
 RUNNING_HEADER_MIN, RUNNING_HEADER_MAX = 4, 30

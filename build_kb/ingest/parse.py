@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
-from ..model import HeaderLine, Line, Paragraph, ReviewItem, Section
+from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
 MAX_LEVEL = 3
 _CN = f"[{CN_DIGITS}]{{1,3}}"
@@ -599,6 +599,22 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
     if byline is None or (byline[0] is None and not m.group(1).endswith("同志")):
         return None, None  # a bare word before 在 is seldom a name: 李建华同志在…, not 李建华在…
     return byline[0], byline[1]
+
+
+_FORWARDED = re.compile(r"(?:现将|印发|转发)[《“]?([^《》“”，。]{4,80}?(?:讲话|报告|发言|致辞|党课))[》”]?")
+
+
+def speaker_in_cover_letter(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
+    """(role, name) as the covering notice names the speech it sends out: "现将县委书记张建国同志在
+    全县组织工作会议上的讲话印发给你们", "关于印发《周明同志在…上的讲话》的通知"."""
+    for line in removed:
+        if line.rule != "cover-letter":
+            continue
+        for m in _FORWARDED.finditer(line.text):
+            role, name = speaker_in_title(m.group(1))
+            if role or name:
+                return role, name
+    return None, None
 
 
 def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:

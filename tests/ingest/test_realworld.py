@@ -258,6 +258,8 @@ def test_joins_never_cross_a_heading():
         ("[摘 要]会议总结了全区组织工作，部署了今年的重点任务。", "page-summary"),
         ("[关键词]组织工作；党建", "page-summary"),
         ("论文部分内容阅读", "download-prompt"),
+        ("分享 收藏 点赞 在看", "article-tools"),
+        ("往期推荐", "related-links"),
         ("《在全市组织工作会议上的讲话》由会员上传分享，免费在线阅读，更多相关内容在行业资料-某某文库。", "download-prompt"),
     ],
 )
@@ -359,6 +361,35 @@ def test_a_heading_run_into_its_first_sub_heading_is_split_there(rules):
     lines = [line.text for line in clean(text, rules).lines if line.text]
     assert lines[2:4] == ["一、当前存在的问题", "1.政治素质修养不够。一些支部书记对党的理论学得不深，解决实际问题的能力不强，群众反映比较多。"]
     assert lines[5:7] == ["二、几点思考", "1.要当好学习的带头人。支部书记要带头学理论、学业务，不断提高自身素质和履职能力。"]
+
+
+COVER = (
+    "中共某某县委组织部文件\n某组发〔2023〕12号\n关于印发《周明同志在全县组织工作会议上的讲话》的通知\n"
+    "各乡镇党委，县直各部门党组（党委）：\n现将《周明同志在全县组织工作会议上的讲话》印发给你们，请结合实际认真学习贯彻。\n"
+    "中共某某县委组织部\n2023年3月10日\n"
+)
+SPEECH_UNDER_COVER = "同志们：\n一、提高政治站位\n要把党的政治建设摆在首位。\n同志们，让我们真抓实干！\n"
+
+
+def test_an_offices_covering_notice_is_removed_up_to_the_speechs_title(rules):
+    text = COVER + "在全县组织工作会议上的讲话\n周明\n（2023年3月2日）\n" + SPEECH_UNDER_COVER + "抄送：县委办公室。\n中共某某县委组织部办公室　2023年3月10日印发\n"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [
+        (1, "document-header"), (2, "document-header"), *[(n, "cover-letter") for n in range(3, 8)], (15, "document-footer"), (16, "document-footer")
+    ]
+    speech = speech_of(text, rules)
+    assert (speech.title, speech.speaker, speech.date) == ("在全县组织工作会议上的讲话", "周明", "2023-03-02")
+
+
+def test_a_covering_notice_ends_at_its_date_when_the_speech_has_another_title(rules):
+    text = COVER + "坚持新时代党的组织路线\n——在全县组织工作会议上的讲话\n" + SPEECH_UNDER_COVER
+    assert [r.line for r in clean(text, rules).removed if r.rule == "cover-letter"] == [3, 4, 5, 6, 7]
+    assert speech_of(text, rules).title == "坚持新时代党的组织路线"
+
+
+def test_a_notice_that_names_no_end_is_kept(rules):
+    text = "关于印发《在全县组织工作会议上的讲话》的通知\n各乡镇党委：\n现将讲话印发给你们，请认真学习贯彻。\n一、提高政治站位\n要讲政治。\n"
+    assert clean(text, rules).removed == []
 
 
 def test_bare_date_beside_the_site_name_is_the_page_date(rules):
