@@ -754,7 +754,13 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
 
 
 def _looks_like_header(text: str) -> bool:
-    return len(text) <= 50 and not _LEAD_END.search(text[:-1] if text.endswith("。") else text) and detect_numbered(text) is None
+    if len(text) > 50 or _OPENING_SENTENCE.match(text):  # "按照县委统一安排，现将……报告如下，请予评议。": the text has begun
+        return False
+    return not _LEAD_END.search(text[:-1] if text.endswith("。") else text) and detect_numbered(text) is None
+
+
+_OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")
+"""A sentence with a clause in it, not in brackets: the first words of a text that has no salutation."""
 
 
 def detect_numbered(text: str) -> HeadingCandidate | None:

@@ -52,6 +52,17 @@ def test_a_derived_title_counts_two_parts_as_liang(rules):
     assert quoted.title == "关于“坚守信仰的‘恒心’”等两个方面的讲话"
 
 
+def test_the_first_sentence_of_a_report_without_a_salutation_is_its_opening(rules):
+    from test_realworld import speech_of
+
+    text = "2023年度抓基层党建工作述职报告\n某某镇党委书记 张立平\n按照县委统一安排，现将本人抓基层党建工作情况报告如下，请予评议。\n一、主要成效\n一年来，我认真履行第一责任人职责。\n"
+    s = speech_of(text, rules)
+    assert [h.role for h in s.header] == ["title", "speaker"]
+    assert [(sec.kind, [p.text for p in sec.paragraphs]) for sec in s.sections][0] == (
+        "opening", ["按照县委统一安排，现将本人抓基层党建工作情况报告如下，请予评议。"]
+    )
+
+
 def test_seed_004_multiline_title_and_year_from_headings(seed_speech):
     s = seed_speech("004")
     assert s.title == "全面落实新时代党的建设总要求 为决胜全面建成小康社会、决战脱贫攻坚 提供坚强组织保障"

@@ -260,6 +260,13 @@ def test_joins_never_cross_a_heading():
         ("论文部分内容阅读", "download-prompt"),
         ("分享 收藏 点赞 在看", "article-tools"),
         ("往期推荐", "related-links"),
+        ("返回", "article-tools"),
+        (">", "stray-symbols"),
+        ("来源县委在全县党建工作推进会上讲话", "posting-info"),
+        ("合集下载", "download-prompt"),
+        ("3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理。", "download-prompt"),
+        ("【期刊名称】《组工通讯》", "page-summary"),
+        ("【年(卷),期】2021(000)003", "page-summary"),
         ("《在全市组织工作会议上的讲话》由会员上传分享，免费在线阅读，更多相关内容在行业资料-某某文库。", "download-prompt"),
     ],
 )
@@ -281,6 +288,7 @@ def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
         "（三）推行“扫码评议”，让群众监督干部作风。",
         "★提高政治站位",
         "要在分享交流中点赞鼓励先进。",
+        "来源于基层的经验最管用。",
     ],
 )
 def test_body_lines_are_kept(rules, line):
