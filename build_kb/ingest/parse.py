@@ -104,7 +104,10 @@ ROLE_WORDS = (
 ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}?|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
 ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
 """A role alone, its place perhaps blanked out as a template leaves it: 县委副书记, X县委书记."""
-NOT_A_NAME = re.compile("讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文")
+NOT_A_NAME = re.compile(
+    "讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文"
+    "|删节|节选|摘编|摘要|导读|导语|简介|提示|目录|下载|阅读|预览|来源|收藏"
+)
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
 MEETING_WORDS = (
@@ -234,10 +237,12 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             if byline and date is None:
                 date, year, rules["date"] = dated_on[0], int(dated_on[0][:4]), "header date line"
         if byline:
+            # The first byline with a name is the speaker's; a later bracketed word (（有删节）) or
+            # an editor's credit does not replace it.
             line_role, name, blanked = byline
-            if line_role:
+            if line_role and (speaker is None or role is None):
                 role, rules["speaker_role"] = line_role, ("byline role" if name or blanked else "byline role without a name")
-            if name:
+            if name and speaker is None:
                 speaker, rules["speaker"] = name, ("byline role and name" if line_role else "byline name")
             elif blanked and line_role:
                 rules["speaker"] = "placeholder name (unknown)"

@@ -264,6 +264,8 @@ def test_joins_never_cross_a_heading():
         (">", "stray-symbols"),
         ("来源县委在全县党建工作推进会上讲话", "posting-info"),
         ("合集下载", "download-prompt"),
+        ("温馨提示：本文档可在线编辑，下载后可直接使用。", "download-prompt"),
+        ("【导读】", "page-summary"),
         ("3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理。", "download-prompt"),
         ("【期刊名称】《组工通讯》", "page-summary"),
         ("【年(卷),期】2021(000)003", "page-summary"),
@@ -467,6 +469,14 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话", "县委常委、组织部长 何平同志"], {"speaker": "何平", "speaker_role": "县委常委、组织部长"}),
         (["在集团公司党建工作会议上的讲话", "党委书记、董事长 陈立"], {"speaker": "陈立", "speaker_role": "党委书记、董事长"}),
         (["X县委书记在县委办党支部党小组学习会上的讲话"], {"speaker": None, "speaker_role": "X县委书记"}),
+        (
+            ["在全镇组织工作会议上的讲话", "镇党委书记 陈光明", "（周明 整理）"],
+            {"speaker": "陈光明", "speaker_role": "镇党委书记"},
+        ),
+        (
+            ["在全镇组织工作会议上的讲话", "镇党委书记  陈光明", "（有删节）"],
+            {"speaker": "陈光明", "speaker_role": "镇党委书记", "roles": ["title", "speaker", "note"]},
+        ),
     ],
 )
 def test_header_lines_are_typed(header, expected):
