@@ -58,6 +58,10 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
             counts["traditional-to-simplified"] += sum(a != b for a, b in zip(line.text, converted))
             converted_lines.append(Line(number=line.number, text=converted))
         lines = converted_lines
+    # Some sites scatter pictographs through the text to spoil copying ("南🐤岭县", "大家⛦🜧都有"):
+    # between two Chinese characters they are never the speech's, and left in they would make a
+    # heading look like a contact line (👈) to the rules.
+    lines = [Line(number=line.number, text=_without_injected_symbols(line.text, counts)) for line in lines]
 
     lines, chunk_joins = join_page_chunks(lines)
     lines, previews = drop_repeated_preview(lines)
@@ -134,6 +138,15 @@ def _preview_end(text: str) -> int | None:
     preview, rest = text[:start].rstrip(" …."), text[start:]
     same = next((k for k, (a, b) in enumerate(zip(preview, rest)) if a != b), min(len(preview), len(rest)))
     return start if same >= 0.8 * len(preview) else None
+
+
+_INJECTED_SYMBOL = re.compile(rf"(?<={_CJK})[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+(?={_CJK})")
+
+
+def _without_injected_symbols(text: str, counts: Counter) -> str:
+    text, n = _INJECTED_SYMBOL.subn("", text)
+    counts["injected-symbols"] += n
+    return text
 
 
 def strip_markup(line: str) -> tuple[str, int]:

@@ -113,6 +113,15 @@ def test_simplified_text_is_not_converted():
     assert not is_traditional("乾隆年间，我们在全区组织工作会议上强调坚持党管干部原则。" * 3)
 
 
+def test_pictographs_scattered_through_the_text_are_removed_and_counted(rules):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、提高政🐤治站位\n我们南🐤岭县这些年确实落后了，大家⛦🜧都有一个思考。\n★坚持党建引领\n"
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "在全县组织工作会议上的讲话", "同志们：", "一、提高政治站位", "我们南岭县这些年确实落后了，大家都有一个思考。", "★坚持党建引领"
+    ]
+    assert cleaned.removed == [] and cleaned.normalised["injected-symbols"] == 3
+
+
 def test_control_and_zero_width_characters_are_removed_and_counted(rules):
     cleaned = clean("同志们：\n党的\x00建设\u200b质量\x07全面提高。", rules)
     assert cleaned.lines[1].text == "党的建设质量全面提高。"
