@@ -143,6 +143,7 @@ REVIEW_CODES = {
     "long-section": "reviewed",
     "heading-like": "reviewed",
     "unnumbered-headings": "reviewed",
+    "collection": "reviewed",
 }
 """Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
 person's look can: the text was re-flowed, a section is long)."""

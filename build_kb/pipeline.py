@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_cover_letter, speaker_in_title, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_cover_letter, speaker_in_title, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -440,6 +440,9 @@ def make_speech(
     if cleaned.joins:
         lines = sum(j.last - j.first + 1 for j in cleaned.joins)
         review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(cleaned.joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=cleaned.joins[0].first))
+    piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
+    if piece is not None:
+        review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

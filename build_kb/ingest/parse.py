@@ -622,6 +622,26 @@ def speaker_in_cover_letter(removed: list[RemovedLine]) -> tuple[str | None, str
     return None, None
 
 
+_PIECE_LABEL = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|[【\[]\s*篇\s*[\d一二三四五六七八九十]{1,3}\s*[】\]])")
+
+
+def another_piece_at(lines: list[Line], removed: set[int]) -> int | None:
+    """The source line where a collection page's next piece begins, or None.
+
+    A page that gathers several speeches (…汇编3篇, （共4篇）) is read as one: the second piece ends up
+    in the first one's last section. It shows as a salutation on a line of its own after the first
+    one, right under a piece label (第2篇：…, 篇二), a title, or a line the rules removed (a bare 二)."""
+    content = [line for line in lines if line.text]
+    salutations = [k for k, line in enumerate(content) if SALUTATION_RE.match(line.text)]
+    for k in salutations[1:]:
+        above, here = content[k - 1], content[k]
+        if any(n in removed for n in range(above.number + 1, here.number)):
+            return here.number
+        if _PIECE_LABEL.match(above.text) or _SPEECH_KIND_END.search(above.text):
+            return above.number
+    return None
+
+
 def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
     """The named meeting a speech was given at, and the rule that found it (refer-backs never count)."""
     for text, where in ((title, "title"), (subtitle, "subtitle")):

@@ -402,6 +402,26 @@ def test_a_notice_that_names_no_end_is_kept(rules):
     assert clean(text, rules).removed == []
 
 
+PIECE = "同志们：\n今天，我和大家一起学习党章。\n一、认识学习党章的重要意义\n党章是全党必须共同遵守的根本行为规范。\n"
+
+
+@pytest.mark.parametrize(
+    "page, line",
+    [
+        ("2023年支部书记党课讲稿汇编2篇\n第1篇：2023年支部书记党课讲稿\n" + PIECE + "第2篇：2023年支部书记党课讲稿\n" + PIECE, 7),
+        ("全市组织工作会议讲话\n一\n" + PIECE + "二\n" + PIECE, 8),
+    ],
+)
+def test_a_collection_pages_second_piece_is_flagged_for_the_curator(rules, page, line):
+    review = [(r.code, r.line) for r in speech_of(page, rules).review if r.code == "collection"]
+    assert review == [("collection", line)]
+
+
+def test_an_exclamation_to_the_audience_inside_a_speech_is_not_another_piece(rules):
+    text = "在全县组织工作会议上的讲话\n" + PIECE + "这项工作任务很重。\n同志们！\n我们一定要把这项工作抓紧抓实。\n"
+    assert [r for r in speech_of(text, rules).review if r.code == "collection"] == []
+
+
 def test_bare_date_beside_the_site_name_is_the_page_date(rules):
     text = "某某范文网\n2023-05-08\n在全区组织工作会议上的讲话\n2023-04-28\n同志们：\n一、加强党的建设。要抓好落实。"
     cleaned = clean(text, rules)
