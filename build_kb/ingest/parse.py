@@ -109,6 +109,8 @@ NOT_A_NAME = re.compile(
     "|删节|节选|摘编|摘要|导读|导语|简介|提示|目录|下载|阅读|预览|来源|收藏"
 )
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
+_NEWS_DECK = re.compile(rf"^(?!在)[{HAN}、·]{{2,16}}(?:作出批示|出席并讲话|出席会议并讲话|出席|主持|强调|指出|参加)$")
+"""The line a news page puts under its headline: "王建国作出批示", "李红出席并讲话"."""
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
@@ -126,6 +128,11 @@ OPENING_OCCASION_RE = re.compile(
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
+_HELD = r"(?:在[^，。；：]{1,12})?(?:召开|举行|举办|开幕|闭幕|开班)"
+OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_WORDS})议?){_HELD}$")
+"""A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")
+"""A news report's first sentence: "2月28日下午，全市组织部长会议召开。"."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
@@ -225,7 +232,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if dashed and (dashed[0] or len(re.sub(r"\s+", "", sub.group(1))) <= 3):
             # "——县委书记 李强", "——李强": a byline set off by a dash ("——致敬英雄" stays a subtitle)
             text, compact, sub = sub.group(1), re.sub(r"\s+", "", sub.group(1)), None
-        if sub or KICKER_RE.search(text):
+        if sub or KICKER_RE.search(text) or (_NEWS_DECK.match(compact) and any(h.role == "title" for h in header)):
             header.append(HeaderLine(line.number, line.text, "subtitle"))
             continue
         dated = _BRACKETED_DATE_AT_END.search(compact)
@@ -648,16 +655,17 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         if not text:
             continue
         compact = re.sub(r"\s+", "", text)
-        for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话")):
+        for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话"), (OCCASION_HELD_RE, "…会议召开")):
             m = pattern.search(compact)
             if m:
                 occasion = _meeting_name(m.group(1))
                 if occasion:
                     return occasion, f"{where}: {form}"
-    for m in OPENING_OCCASION_RE.finditer(opening[:400]):
-        occasion = _meeting_name(m.group(1))
-        if occasion:
-            return occasion, "opening: 召开…会议"
+    for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
+        for m in pattern.finditer(opening[:400]):
+            occasion = _meeting_name(m.group(1))
+            if occasion:
+                return occasion, form
     return None, None
 
 

@@ -497,6 +497,8 @@ def test_markup_residue_is_stripped_and_counted():
             ["在全镇组织工作会议上的讲话", "镇党委书记  陈光明", "（有删节）"],
             {"speaker": "陈光明", "speaker_role": "镇党委书记", "roles": ["title", "speaker", "note"]},
         ),
+        (["全市组织部长会议召开", "王建国作出批示"], {"title": "全市组织部长会议召开", "roles": ["title", "subtitle"]}),
+        (["王建国作出批示", "全市组织部长会议召开"], {"roles": ["title", "title"]}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
@@ -535,6 +537,10 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("关于干部工作的几点意见", "召开全县组织工作会议暨人才工作会议，", ("全县组织工作会议暨人才工作会议", "opening: 召开…会议")),
         ("关于干部工作的几点意见", "隆重召开全县庆祝建党百年暨优秀共产党员，优秀党务工作者表彰大会。", ("全县庆祝建党百年暨优秀共产党员，优秀党务工作者表彰大会", "opening: 召开…会议")),
         ("关于干部工作的几点意见", "仪式在这里隆重举行，各级领导出席了今天的培训班。", (None, None)),
+        ("全市组织部长会议召开", "", ("全市组织部长会议", "title: …会议召开")),
+        ("全县基层党建工作推进会在某镇举行", "", ("全县基层党建工作推进会", "title: …会议召开")),
+        ("坚持党建引领", "2月28日下午，全市组织部长会议召开。会议总结回顾去年工作。", ("全市组织部长会议", "opening: …会议召开")),
+        ("坚持党建引领", "这次会议召开以来，各地认真落实。", (None, None)),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
