@@ -63,14 +63,14 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     # heading look like a contact line (👈) to the rules.
     lines = [Line(number=line.number, text=_without_injected_symbols(line.text, counts)) for line in lines]
 
+    chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
     lines, previews = drop_repeated_preview(lines)
-    lines, splits = split_collapsed(lines)
+    lines, splits = split_collapsed(lines, chrome)
     lines, removed = strip_labels(lines)
     removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
-    chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, joins = join_hard_wraps(lines, chrome)
     if not joins:
         lines, joins = join_broken_lines(lines, chrome)

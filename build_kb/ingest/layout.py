@@ -71,7 +71,7 @@ def is_collapsed(lines: list[Line]) -> bool:
 _HEADING_BREAK = re.compile(rf"(?<=[。！？；：:!?;”])\s*(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])")
 
 
-def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
+def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
     """Split lines that hold a whole speech (or several paragraphs) run together.
 
     In a collapsed text every long line is split at its salutation, before every heading number that
@@ -79,7 +79,8 @@ def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
     line near the top that runs a title into its salutation (…的讲话同志们：…) is split there.
     """
     collapsed = is_collapsed(lines)
-    first_lines = {line.number for line in [x for x in lines if x.text][:3]}
+    # The first lines of the text itself: a site's name or a posting line above it does not count.
+    first_lines = {line.number for line in [x for x in lines if x.text and not is_chrome(x.text)][:3]}
     out: list[Line] = []
     splits: list[Split] = []
     for line in lines:
@@ -88,6 +89,9 @@ def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
             points = _split_points(line.text)
         elif line.number in first_lines:
             points = _salutation_points(line.text)
+        if line.number in first_lines and not points:
+            title = _TITLE_THEN_TEXT.match(line.text)
+            points = [title.end()] if title else []
         if not points:
             out.append(line)
             continue
@@ -98,6 +102,9 @@ def split_collapsed(lines: list[Line]) -> tuple[list[Line], list[Split]]:
     return out, splits
 
 
+_TITLE_THEN_TEXT = re.compile(r"^[^，。；：！？\s]{4,50}?(?:讲话|报告|发言|致辞|讲稿|党课)(?=\s+\S[^\n]{40})")
+"""A title run into the text that follows it with only a space between, as a document site's text
+layer gives it: "在第三批拔尖人才表彰会议上的讲话 今天，我们在这里隆重召开……"."""
 _BARE_SALUTATION = re.compile(rf"(?<=讲话|致辞|发言|报告)同志们[，,]?(?=[{HAN}])")
 """同志们 run into the title with its colon lost, as a document site's text layer gives it:
 "…座谈会上的讲话同志们借今天这个机会…"."""
@@ -205,7 +212,12 @@ def _chunk_run(lines: list[Line], start: int) -> list[int]:
             index += 1
             continue
         number = _CHUNK_NUMBER.match(text)
-        if number is None or int(number.group(1)) != len(run) + 1 or len(text) < CHUNK_MIN_LENGTH:
+        if number is None or int(number.group(1)) != len(run) + 1:
+            break
+        if len(text) < CHUNK_MIN_LENGTH:
+            # The last chunk holds what is left of the text, however little, after a cut one.
+            if run and not _ENDS_SENTENCE.search(lines[run[-1]].text):
+                run.append(index)
             break
         run.append(index)
         index += 1

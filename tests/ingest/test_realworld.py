@@ -701,6 +701,22 @@ def test_a_document_sites_numbered_chunks_are_one_text_and_its_preview_is_droppe
     ]
 
 
+def test_a_short_last_chunk_and_a_title_run_into_the_text_under_a_sites_lines(rules):
+    text = (
+        "欢迎来到某某文库\nID:7200858\n"
+        "1、在全县拔尖人才表彰会议上的讲话 今天，我们在这里隆重召开全县拔尖人才表彰会议，这在我县还是第一次，也是我县人才工作中的一件大事。借此机会，我代表县委、县\n"
+        "2、政府向受到表彰的同志表示热烈的祝贺！近年来，我县确立和实施了工业立县战略，经济社会取得了长足发展，我县专业人才队伍不断壮大，在\n"
+        "3、促进经济社会发展中发挥了积极的作用。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "在全县拔尖人才表彰会议上的讲话",
+        "今天，我们在这里隆重召开全县拔尖人才表彰会议，这在我县还是第一次，也是我县人才工作中的一件大事。借此机会，我代表县委、县政府向受到表彰的同志表示热烈的祝贺！"
+        "近年来，我县确立和实施了工业立县战略，经济社会取得了长足发展，我县专业人才队伍不断壮大，在促进经济社会发展中发挥了积极的作用。",
+    ]
+
+
 def test_numbered_paragraphs_of_a_speech_are_not_taken_for_chunks(rules):
     item = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展，为全县经济社会发展提供坚强组织保证。"
     text = f"在全县组织工作会议上的讲话\n同志们：\n1、{item}\n2、{item}\n3、{item}\n"
