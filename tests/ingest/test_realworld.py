@@ -264,6 +264,8 @@ def test_joins_never_cross_a_heading():
         (">", "stray-symbols"),
         ("来源县委在全县党建工作推进会上讲话", "posting-info"),
         ("合集下载", "download-prompt"),
+        ("某某要闻", "site-name"),
+        ("工作动态", "site-name"),
         ("温馨提示：本文档可在线编辑，下载后可直接使用。", "download-prompt"),
         ("【导读】", "page-summary"),
         ("3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理。", "download-prompt"),
