@@ -206,6 +206,10 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if bracketed and _SPEAKER_LABEL.match(bracketed.group(1)):  # "（讲话人：市委副书记 刘军）"
             text = compact = bracketed.group(1)
             bracketed = None
+        if bracketed and _SPEECH_KIND_END.search(bracketed.group(1)) and any(h.role == "title" for h in header):
+            # "（在2022年全区组织工作会议上的讲话提纲）" under the title says what the text is
+            header.append(HeaderLine(line.number, line.text, "subtitle"))
+            continue
         if bracketed and not read_byline(bracketed.group(1)) and not _SPEECH_KIND_END.search(bracketed.group(1)):
             # "（2023年2月10日，根据录音整理）", "（根据录音整理，未经本人审阅）": the editor's note on the text
             dated = find_date(bracketed.group(1))
@@ -366,7 +370,12 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             speaker, rules["speaker"] = title_speaker, "name in the title"
         if len(title) > TITLE_MAX or "。" in title:
             warnings.append(ReviewItem("suspicious-title", f"标题可疑（{len(title)} 字{'，含句号' if '。' in title else ''}）：请核对"))
-    subtitles = [SUBTITLE_RE.sub(r"\1", h.text).strip() for h in header if h.role == "subtitle"] + ([inline_subtitle] if inline_subtitle else [])
+    subtitles = [_WHOLLY_BRACKETED.sub(r"\1", SUBTITLE_RE.sub(r"\1", h.text).strip()) for h in header if h.role == "subtitle"] + ([inline_subtitle] if inline_subtitle else [])
+    for text in subtitles:  # "——2023年3月8日在全县组织工作会议上的讲话"
+        dated_subtitle = _DATE_BEFORE_TITLE.match(text)
+        found_in_subtitle = find_date(dated_subtitle.group(1)) if dated_subtitle and date is None else None
+        if found_in_subtitle:
+            date, year, rules["date"] = found_in_subtitle[0], int(found_in_subtitle[0][:4]), "date before the subtitle"
     for text in (title, *subtitles):
         m = YEAR_RE.search(text or "")
         if year is None and m:

@@ -501,6 +501,14 @@ def test_markup_residue_is_stripped_and_counted():
         ),
         (["全市组织部长会议召开", "王建国作出批示"], {"title": "全市组织部长会议召开", "roles": ["title", "subtitle"]}),
         (["王建国作出批示", "全市组织部长会议召开"], {"roles": ["title", "title"]}),
+        (
+            ["坚定不移沿着新时代党的组织路线奋勇前进", "——2023年3月8日在全县组织工作会议上的讲话"],
+            {"date": "2023-03-08", "subtitle": "2023年3月8日在全县组织工作会议上的讲话", "roles": ["title", "subtitle"]},
+        ),
+        (
+            ["在全区组织工作会议上的讲话", "（在2022年全区组织工作会议上的讲话提纲）"],
+            {"title": "在全区组织工作会议上的讲话", "subtitle": "在2022年全区组织工作会议上的讲话提纲", "roles": ["title", "subtitle"]},
+        ),
     ],
 )
 def test_header_lines_are_typed(header, expected):
