@@ -231,7 +231,7 @@ def matches_a_rule(line: str, config: BoilerplateConfig) -> bool:
 
 def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, str]:
     """Map line index → rule name for every line a boilerplate rule or a chrome mechanism removes."""
-    head_end, tail_start = _edges(lines)
+    head_end, tail_start = _edges(lines, lambda line: any(rule_matches(rule, line) for rule in config.rules))
     removed: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not line or index in removed:
@@ -431,9 +431,12 @@ def _neighbour(lines: list[str], index: int, step: int) -> int | None:
     return j if 0 <= j < len(lines) else None
 
 
-def _edges(lines: list[str]) -> tuple[int, int]:
-    """Index where the body starts (salutation or first prose line) and where its tail begins."""
-    prose = [i for i, line in enumerate(lines) if _is_prose(line) or SALUTATION_RE.match(line)]
+def _edges(lines: list[str], is_chrome=lambda line: False) -> tuple[int, int]:
+    """Index where the body starts (salutation or first prose line) and where its tail begins.
+
+    A sentence some rule takes for chrome ("声明：该文观点仅代表作者本人，…") is not the body: the
+    rules that only look at the edges must still reach it and what stands beside it."""
+    prose = [i for i, line in enumerate(lines) if SALUTATION_RE.match(line) or (_is_prose(line) and not is_chrome(line))]
     if not prose:
         return len(lines), len(lines)
     return prose[0], prose[-1] + 1
