@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_cover_letter, speaker_in_title, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -380,9 +380,11 @@ def make_speech(
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
     if header.title is None:
-        noted = title_in_site_note(removed_text)
+        noted, found_by = title_in_site_note(removed_text), "named in the site's note (the text has no title line)"
+        if noted is None:
+            noted, found_by = title_in_breadcrumbs(removed_text), "the page's breadcrumbs (the text has no title line)"
         if noted:
-            header.title, header.rules["title"] = noted, "named in the site's note (the text has no title line)"
+            header.title, header.rules["title"] = noted, found_by
             found_year = YEAR_RE.search(noted)
             if header.year is None and found_year:
                 header.year, header.rules["date"] = int(found_year.group(1)), "year in the title"
@@ -427,6 +429,8 @@ def make_speech(
     review = list(header.warnings)
     if detected_by.get("title", "").startswith("named in the site's note"):
         review.append(ReviewItem("title-from-note", "标题取自网页上方的说明文字，正文没有标题行：请核对"))
+    elif detected_by.get("title", "").startswith("the page's breadcrumbs"):
+        review.append(ReviewItem("title-from-note", "标题取自网页的导航路径（当前位置：首页 > …），正文没有标题行：请核对"))
     if header.title is None:
         review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
     if date is None:

@@ -511,18 +511,20 @@ def signature_date(sections: list[Section]) -> str | None:
 
 _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
 _TITLE_BRACKETED_BYLINE = re.compile(r"^(.{6,}?)\s*[（(]([^（）()]{2,30})[）)]$")
+_TITLE_SPACE_BYLINE = re.compile(r"^(.{6,}?(?:讲话|报告|发言|致辞|讲稿|党课))\s+([^\s（）()].{1,30})$")
+"""…and "在全县组织工作会议上的讲话 张建国": the speaker after the title, set off by a space."""
 
 
 def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
     """(role, name, title) of a title line that carries its byline: "县委书记赵志强：在…上的讲话", as a
-    news page writes it, or "在…上的讲话（市委书记 黄建国）". None for any other title, such as
+    news page writes it, "在…上的讲话（市委书记 黄建国）" or "在…上的讲话 张建国". None for any other title, such as
     "以高质量党建引领高质量发展：在…上的讲话". In brackets a byline needs its role: a bare two-character
     word there is a note on the text (（摘要）, （节选）) more often than a name."""
-    for pattern, who, rest in ((_BYLINE_COLON_TITLE, 1, 2), (_TITLE_BRACKETED_BYLINE, 2, 1)):
+    for pattern, who, rest in ((_BYLINE_COLON_TITLE, 1, 2), (_TITLE_BRACKETED_BYLINE, 2, 1), (_TITLE_SPACE_BYLINE, 2, 1)):
         found = pattern.match(title)
         if found and _SPEECH_KIND_END.search(found.group(rest)):
             byline = read_byline(found.group(who))
-            if byline and (byline[0] or pattern is _BYLINE_COLON_TITLE):
+            if byline and (byline[0] or pattern is not _TITLE_BRACKETED_BYLINE):
                 return byline[0], byline[1], found.group(rest)
     return None
 
@@ -540,6 +542,19 @@ def title_in_site_note(removed: list[str]) -> str | None:
             title = undecorated_title((m.group(1) or m.group(2)).strip("《》“”\"' "))
             if _SPEECH_KIND_END.search(title):
                 return title
+    return None
+
+
+_LAST_CRUMB = re.compile(r"[>›»→]\s*([^>›»→]{6,60})$")
+
+
+def title_in_breadcrumbs(removed: list[str]) -> str | None:
+    """The page's breadcrumbs end with the name of the page ("当前位置：首页 > 讲话稿 > 在全县…的讲话"):
+    when the text has no title of its own, that is it."""
+    for text in removed:
+        m = _LAST_CRUMB.search(text.strip())
+        if m and _SPEECH_KIND_END.search(undecorated_title(m.group(1).strip())):
+            return undecorated_title(m.group(1).strip())
     return None
 
 

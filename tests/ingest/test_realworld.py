@@ -429,6 +429,15 @@ def test_an_exclamation_to_the_audience_inside_a_speech_is_not_another_piece(rul
     assert [r for r in speech_of(text, rules).review if r.code == "collection"] == []
 
 
+def test_the_breadcrumbs_name_the_speech_when_the_text_has_no_title(rules):
+    text = "当前位置：首页 > 讲话稿 > 在全县人才工作会议上的讲话\n同志们：\n一、提高站位\n人才是第一资源。\n"
+    speech = speech_of(text, rules)
+    assert (speech.title, speech.detected_by["title"]) == ("在全县人才工作会议上的讲话", "the page's breadcrumbs (the text has no title line)")
+    assert [r.code for r in speech.review if r.code.startswith("title")] == ["title-from-note"]
+    titled = speech_of("当前位置：首页 > 讲话稿 > 在全县人才工作会议上的讲话\n在全县人才工作会议上的讲话（摘要）\n同志们：\n一、提高站位\n人才是第一资源。\n", rules)
+    assert titled.detected_by["title"] == "header line"
+
+
 def test_bare_date_beside_the_site_name_is_the_page_date(rules):
     text = "某某范文网\n2023-05-08\n在全区组织工作会议上的讲话\n2023-04-28\n同志们：\n一、加强党的建设。要抓好落实。"
     cleaned = clean(text, rules)
@@ -514,6 +523,9 @@ def test_markup_residue_is_stripped_and_counted():
             ["在全区组织工作会议上的讲话", "（在2022年全区组织工作会议上的讲话提纲）"],
             {"title": "在全区组织工作会议上的讲话", "subtitle": "在2022年全区组织工作会议上的讲话提纲", "roles": ["title", "subtitle"]},
         ),
+        (["在全县组织工作会议上的讲话 张建国"], {"title": "在全县组织工作会议上的讲话", "speaker": "张建国"}),
+        (["在全县组织工作会议上的讲话 县委书记 张建国"], {"title": "在全县组织工作会议上的讲话", "speaker": "张建国", "speaker_role": "县委书记"}),
+        (["在全县组织工作会议上的讲话 摘要"], {"speaker": None}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
