@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +58,16 @@ def date_cn(speech: Speech) -> str:
     if speech.year:
         return f"{speech.year}年"
     return "日期不详"
+
+
+_EDITORS_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
+
+
+def editors_notes(speech: Speech) -> str:
+    """The bracketed notes under a speech's title (（根据录音整理，未经本人审阅）, （有删节）): they say how
+    far the text may be quoted, so the page and the handout show them. Other header notes (a site's
+    lead-in) stay in kb.json only."""
+    return "".join(h.text.strip() for h in speech.header if h.role == "note" and _EDITORS_NOTE.match(h.text.strip()))
 
 
 def theme_colours(themes: list[Theme]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from ..enrich.classify import OTHER
 from ..errors import KbError
 from ..model import KnowledgeBase, Section, Speech, Theme
 from ..text import chronological_key
-from .common import date_cn, section_location
+from .common import date_cn, editors_notes, section_location
 
 PDF_DIR = "pdf"
 
@@ -187,6 +187,8 @@ def speech_handout(speech: Speech, publisher: str) -> Handout:
     handout = Handout(
         path=speech_handout_path(speech), title=speech.title, subtitle=speech.subtitle or "", running=speech.title, heading=speech.title, byline=byline, cover=False, toc=False
     )
+    if editors_notes(speech):
+        handout.blocks.append({"kind": "note", "text": editors_notes(speech)})
     for section in speech.sections:
         handout.blocks.extend(_speech_section(section))
     handout.blocks.append({"kind": "note", "text": f"（据 {speech.source.rel_path} 整理；{publisher}编印，资料截至{date_cn(speech)}）"})

@@ -20,6 +20,7 @@ from .common import (
     badges,
     citation,
     date_cn,
+    editors_notes,
     esc,
     HtmlPage,
     mix_bar,
@@ -136,6 +137,9 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
         meta.append(("讲话人", " ".join(x for x in (speech.speaker_role, speech.speaker) if x)))
     if speech.occasion:
         meta.append(("场合", speech.occasion))
+    notes = editors_notes(speech)
+    if notes:
+        meta.append(("题注", notes))
     removed = len(speech.clean.removed)
     source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
     meta.append(("来源文件", source_note))

@@ -85,3 +85,17 @@ def test_generated_pages_are_made_later_and_equal_what_they_make(seed_kb):
         first = pages[path].html
         pages[path].release()
         assert pages[path].html == first
+
+
+def test_an_editors_note_under_the_title_is_shown_on_the_page_and_in_the_handout(tmp_path):
+    from build_kb.pipeline import build_knowledge_base
+    from build_kb.render.handout import speech_handout
+
+    from conftest import make_corpus
+
+    text = "在全县组织工作会议上的讲话\n（根据录音整理，未经本人审阅）\n县委书记 张华\n同志们：\n一、提高政治站位\n要把党的政治建设摆在首位。\n"
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text}))
+    speech = kb.speeches[0]
+    html = next(page.html for name, page in render_pages(kb).items() if name.startswith(speech.url.rstrip("/")))
+    assert "<dt>题注</dt><dd>（根据录音整理，未经本人审阅）</dd>" in html
+    assert speech_handout(speech, "组织部").blocks[0] == {"kind": "note", "text": "（根据录音整理，未经本人审阅）"}
