@@ -145,6 +145,7 @@ DATE_PLACEHOLDER_RE = re.compile(
 )
 NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
+_BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
 _YEAR_MONTH_LINE = re.compile(
@@ -350,6 +351,11 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             title = title[dated_title.end():]
             if date is None:
                 date, year, rules["date"] = found_before[0], int(found_before[0][:4]), "date before the title"
+        bracketed_year = _BRACKETED_YEAR_AT_END.search(title)
+        if bracketed_year and len(title) > bracketed_year.end() - bracketed_year.start() + 5:
+            title = title[: bracketed_year.start()].rstrip()  # "…的讲话（2023）": the year, not a title word
+            if year is None:
+                year, rules["date"] = int(bracketed_year.group(1)), "year in the title"
         with_subtitle = _TITLE_DASH_SUBTITLE.match(title)
         if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
             title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)

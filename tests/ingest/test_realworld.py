@@ -526,6 +526,8 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话 张建国"], {"title": "在全县组织工作会议上的讲话", "speaker": "张建国"}),
         (["在全县组织工作会议上的讲话 县委书记 张建国"], {"title": "在全县组织工作会议上的讲话", "speaker": "张建国", "speaker_role": "县委书记"}),
         (["在全县组织工作会议上的讲话 摘要"], {"speaker": None}),
+        (["在全县组织工作会议上的讲话（2023）"], {"title": "在全县组织工作会议上的讲话", "year": 2023, "date": None}),
+        (["在全县组织工作会议上的讲话（2022年度）"], {"title": "在全县组织工作会议上的讲话", "year": 2022}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
