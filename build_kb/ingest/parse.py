@@ -447,6 +447,13 @@ def _joined_title(lines: list[str]) -> str | None:
     return title
 
 
+_SURNAME_AND_TITLE = re.compile(
+    rf"^(?:[XxＸ×*＊某]{{1,3}}|[{HAN}](?<![省市县区镇乡村副总党委厅局处科部团校院组宣统政纪]))"
+    r"((?:常务)?副?(?:书记|部长|主任|局长|主席|校长|院长|董事长|总经理|行长))$"
+)
+"""A surname or a blanked name before a title, as a speech is known by its speaker: 王书记, XXX书记."""
+
+
 def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     """(role, name, blanked) of a byline: a role, a name or both as a header writes them
     ("县委常委、组织部部长 王某某", "组织部长李建华", "市委副书记", "罗 志 明", "何平同志", "◎王春明"); None for any
@@ -457,6 +464,9 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     if PLACEHOLDER_NAME.match(who):
         return None, None, True
     who = who.removesuffix("同志") or who
+    addressed = _SURNAME_AND_TITLE.match(who)
+    if addressed:  # "王书记", "XXX书记": the title by which he is addressed; his name is not given
+        return addressed.group(1), None, True
     who = re.sub(rf"^(.{{2,30}}?)[:：](?=[{HAN}]{{2,4}}$)", r"\1", who)  # 县委书记：张明
     if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
         return None, who, False  # …but 区委书记 and 市长 are roles

@@ -528,6 +528,10 @@ def test_markup_residue_is_stripped_and_counted():
         (["在全县组织工作会议上的讲话 摘要"], {"speaker": None}),
         (["在全县组织工作会议上的讲话（2023）"], {"title": "在全县组织工作会议上的讲话", "year": 2023, "date": None}),
         (["在全县组织工作会议上的讲话（2022年度）"], {"title": "在全县组织工作会议上的讲话", "year": 2022}),
+        (["王书记在全县组织工作会议上的讲话"], {"speaker": None, "speaker_role": "书记"}),
+        (["XXX书记在全县组织工作会议上的讲话"], {"speaker": None, "speaker_role": "书记"}),
+        (["县委书记在全县组织工作会议上的讲话"], {"speaker": None, "speaker_role": "县委书记"}),
+        (["在全县组织工作会议上的讲话", "李部长"], {"speaker": None, "speaker_role": "部长"}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
