@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -393,12 +393,13 @@ def make_speech(
                 header.speaker_role, header.rules["speaker_role"] = title_role, "role in the title"
             if title_speaker and header.speaker is None:
                 header.speaker, header.rules["speaker"] = title_speaker, "name in the title"
-    if header.speaker is None and header.speaker_role is None:
-        role, name = speaker_in_cover_letter(cleaned.removed)
-        if role:
-            header.speaker_role, header.rules["speaker_role"] = role, "the covering notice (现将…印发)"
-        if name:
-            header.speaker, header.rules["speaker"] = name, "the covering notice (现将…印发)"
+    for find_speaker, found_by in ((speaker_in_cover_letter, "the covering notice (现将…印发)"), (speaker_in_author_line, "the page's 作者： line")):
+        if header.speaker is None and header.speaker_role is None:
+            role, name = find_speaker(cleaned.removed)
+            if role:
+                header.speaker_role, header.rules["speaker_role"] = role, found_by
+            if name:
+                header.speaker, header.rules["speaker"] = name, found_by
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:

@@ -101,7 +101,7 @@ ROLE_WORDS = (
     # heads of the companies, banks, schools and institutes whose party committees also hold such meetings
     "董事长|总经理|副总经理|总裁|行长|社长|总编辑|馆长|所长|站长|会长|政委|检察长"
 )
-ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS}))[ 　]*([{HAN}]{{2,4}}?|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
+ROLE_NAME_RE = re.compile(rf"^(.{{1,30}}?(?:{ROLE_WORDS})(?:[（(][^（）()]{{1,12}}[）)])?)[ 　]*([{HAN}]{{2,4}}?|[Xx×＊*某]{{1,3}}|[{HAN}][Xx×＊*某]{{1,3}})(?:同志)?$")
 ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?){{0,3}}?(?:{ROLE_WORDS})$")
 """A role alone, its place perhaps blanked out as a template leaves it: 县委副书记, X县委书记."""
 NOT_A_NAME = re.compile(
@@ -654,6 +654,20 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
 
 
 _FORWARDED = re.compile(r"(?:现将|印发|转发)[《“]?([^《》“”，。]{4,80}?(?:讲话|报告|发言|致辞|党课))[》”]?")
+
+
+_AUTHOR_LABEL = re.compile(r"^[（(]?(?:作者|讲话人|主讲人)\s*[:：]\s*(.{2,40}?)[）)]?$")
+
+
+def speaker_in_author_line(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
+    """(role, name) of a page's "作者：县委书记 张华" when it is a byline (it has a role): the rules
+    remove the line as posting information, since "作者：admin" is the uploader."""
+    for line in removed:
+        m = _AUTHOR_LABEL.match(line.text.strip())
+        byline = read_byline(m.group(1)) if m else None
+        if byline and byline[0]:
+            return byline[0], byline[1]
+    return None, None
 
 
 def speaker_in_cover_letter(removed: list[RemovedLine]) -> tuple[str | None, str | None]:

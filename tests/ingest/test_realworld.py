@@ -438,6 +438,14 @@ def test_the_breadcrumbs_name_the_speech_when_the_text_has_no_title(rules):
     assert titled.detected_by["title"] == "header line"
 
 
+def test_a_pages_author_line_that_is_a_byline_names_the_speaker(rules):
+    body = "同志们：\n一、提高政治站位\n要把党的政治建设摆在首位。\n"
+    speech = speech_of("在全县组织工作会议上的讲话\n作者：县委书记 张华\n" + body, rules)
+    assert (speech.speaker, speech.speaker_role, speech.detected_by["speaker"]) == ("张华", "县委书记", "the page's 作者： line")
+    uploader = speech_of("在全县组织工作会议上的讲话\n作者：admin 时间：2020-06-01\n" + body, rules)
+    assert (uploader.speaker, uploader.speaker_role) == (None, None)
+
+
 def test_bare_date_beside_the_site_name_is_the_page_date(rules):
     text = "某某范文网\n2023-05-08\n在全区组织工作会议上的讲话\n2023-04-28\n同志们：\n一、加强党的建设。要抓好落实。"
     cleaned = clean(text, rules)
@@ -532,6 +540,7 @@ def test_markup_residue_is_stripped_and_counted():
         (["XXX书记在全县组织工作会议上的讲话"], {"speaker": None, "speaker_role": "书记"}),
         (["县委书记在全县组织工作会议上的讲话"], {"speaker": None, "speaker_role": "县委书记"}),
         (["在全县组织工作会议上的讲话", "李部长"], {"speaker": None, "speaker_role": "部长"}),
+        (["在全县组织工作会议上的讲话", "县委副书记（代县长） 张华"], {"speaker": "张华", "speaker_role": "县委副书记（代县长）"}),
     ],
 )
 def test_header_lines_are_typed(header, expected):
