@@ -264,13 +264,13 @@ def test_joins_never_cross_a_heading():
         (">", "stray-symbols"),
         ("来源县委在全县党建工作推进会上讲话", "posting-info"),
         ("合集下载", "download-prompt"),
-        ("某某要闻", "site-name"),
+        ("某某要闻", "site-menu"),
         ("#组织工作 12个", "social-post"),
         ("#党建 #组织工作", "social-post"),
         ("打开APP", "download-prompt"),
         ("关注", "article-tools"),
         ("声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。", "platform-disclaimer"),
-        ("工作动态", "site-name"),
+        ("工作动态", "site-menu"),
         ("温馨提示：本文档可在线编辑，下载后可直接使用。", "download-prompt"),
         ("【导读】", "page-summary"),
         ("3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理。", "download-prompt"),
@@ -298,12 +298,19 @@ def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
         "★提高政治站位",
         "要在分享交流中点赞鼓励先进。",
         "来源于基层的经验最管用。",
+        "要关注年轻干部成长",
     ],
 )
 def test_body_lines_are_kept(rules, line):
     prose = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展。"
     cleaned = clean(f"在全县组织工作会议上的讲话\n同志们：\n{prose}\n{line}\n{prose}\n{line}", rules)
     assert cleaned.removed == []
+
+
+def test_a_heading_that_ends_like_a_news_column_is_kept_inside_the_text(rules):
+    prose = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展。"
+    text = f"某某要闻\n在全县组织工作会议上的讲话\n同志们：\n{prose}\n掌握干部思想动态\n{prose}\n工作动态\n"
+    assert [(r.text, r.rule) for r in clean(text, rules).removed] == [("某某要闻", "site-menu"), ("工作动态", "site-menu")]
 
 
 def test_a_title_with_its_sites_labels_is_kept_for_the_title(rules):
