@@ -173,8 +173,9 @@ with nothing between ("一、当前存在的问题1.政治素质修养不够。"
 # --- a document site's numbered chunks ---------------------------------------------------------
 
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*(?=\S)")
-CHUNK_MIN_LENGTH = 60
-"""A chunk is a run of text cut at a fixed length; a numbered paragraph this short is a heading."""
+CHUNK_MIN_LENGTH = 90
+"""A chunk is a run of text cut at a fixed length (a few hundred characters); a numbered line shorter
+than this is a heading or a list item, even when it has no full stop."""
 
 
 def join_page_chunks(lines: list[Line]) -> tuple[list[Line], list[Join]]:
