@@ -165,11 +165,12 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
 
 
 def _same_line(removed: str, labelled: str) -> bool:
-    """A removed line matches its label after whitespace, markup and script (Traditional) are set aside."""
-    from .ingest.clean import to_simplified, strip_markup
+    """A removed line matches its label after whitespace, markup, script (Traditional) and the forms of
+    a PDF's text layer (⼤ for 大) are set aside."""
+    from .ingest.clean import to_simplified, strip_markup, unified_ideographs
 
     def norm(text: str) -> str:
-        return to_simplified("".join(strip_markup(text)[0].split()))
+        return to_simplified(unified_ideographs("".join(strip_markup(text)[0].split()))[0])
 
     return norm(removed) == norm(labelled)
 

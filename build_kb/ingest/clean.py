@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections import Counter
 
 from ..config import BoilerplateConfig, BoilerplateRule
@@ -48,6 +49,13 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
         counts["html-markup"] += n
         raw, n = strip_markdown(raw)
         counts["markdown-markup"] += n
+        # A PDF's text layer often gives radicals and compatibility forms (⼀ ⼯ ⽂ for 一 工 文): they
+        # look the same, but no heading number, rule or search matches them.
+        raw, n = unified_ideographs(raw)
+        counts["compatibility-ideographs"] += n
+        # Some mirrors of Traditional pages annotate characters with their pinyin: 會(huì)議.
+        raw, n = _PINYIN_ANNOTATION.subn("", raw)
+        counts["pinyin-annotations"] += n
         lines.append(Line(number=number, text=_WHITESPACE.sub(" ", raw).strip()))
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
@@ -140,6 +148,23 @@ def _preview_end(text: str) -> int | None:
     return start if same >= 0.8 * len(preview) else None
 
 
+_COMPATIBILITY_IDEOGRAPH = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]")
+
+
+def unified_ideographs(text: str) -> tuple[str, int]:
+    """`text` with Kangxi radicals and compatibility ideographs as the ordinary characters they stand
+    for (NFKC), and how many were changed (a few have no other form and stay)."""
+    changed = 0
+
+    def unified(m: re.Match) -> str:
+        nonlocal changed
+        form = unicodedata.normalize("NFKC", m.group())
+        changed += form != m.group()
+        return form
+
+    return _COMPATIBILITY_IDEOGRAPH.sub(unified, text), changed
+_PINYIN_ANNOTATION = re.compile(rf"(?<={HAN_CHAR.pattern})\([a-zü]{{0,5}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,5}}\)")
+"""A syllable with its tone mark in brackets right after a character: 會(huì), 說(shuō)."""
 _INJECTED_SYMBOL = re.compile(rf"(?<={_CJK})[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+(?={_CJK})")
 
 

@@ -122,6 +122,20 @@ def test_pictographs_scattered_through_the_text_are_removed_and_counted(rules):
     assert cleaned.removed == [] and cleaned.normalised["injected-symbols"] == 3
 
 
+def test_radicals_from_a_pdf_text_layer_become_the_characters_they_stand_for(rules):
+    text = "在全县组织⼯作会议上的讲话\n同志们：\n⼀、提⾼政治站位\n要把党的政治建设摆在⾸位。\n"
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "一、提高政治站位", "要把党的政治建设摆在首位。"]
+    assert cleaned.normalised["compatibility-ideographs"] == 4
+
+
+def test_pinyin_a_mirror_put_after_characters_is_removed_and_counted(rules):
+    cleaned = clean("在全縣組織工作會(huì)議上的講話\n同志們：\n要把黨的政治建設(shè)擺在首位。\n", rules)
+    assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "要把党的政治建设摆在首位。"]
+    assert cleaned.normalised["pinyin-annotations"] == 2
+    assert clean("同志们：\n请把“阿(a)”读准。\n", rules).normalised.get("pinyin-annotations") is None
+
+
 def test_control_and_zero_width_characters_are_removed_and_counted(rules):
     cleaned = clean("同志们：\n党的\x00建设\u200b质量\x07全面提高。", rules)
     assert cleaned.lines[1].text == "党的建设质量全面提高。"
