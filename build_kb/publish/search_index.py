@@ -75,9 +75,20 @@ _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code 
 _INVISIBLE = re.compile(f"[{FORMAT_CHARACTERS}]")
 
 
+_UNIFIED = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for block in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAD9))
+    for code in range(block[0], block[1] + 1)
+    if unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
+"""Radicals and compatibility ideographs as the characters they stand for (⼯ → 工): the cleaner
+unifies the texts so (normalised.compatibility-ideographs), and a query pasted from a PDF must match."""
+
+
 def normalise_for_search(text: str) -> str:
-    """What both the index and the query see: no invisible characters, lower case, half-width letters and digits."""
-    return _INVISIBLE.sub("", text).translate(_HALFWIDTH).lower()
+    """What both the index and the query see: no invisible characters, lower case, half-width letters
+    and digits, ordinary characters for a PDF's radicals."""
+    return _INVISIBLE.sub("", text).translate(_HALFWIDTH).translate(_UNIFIED).lower()
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,11 +15,15 @@
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
+  // Radicals and compatibility ideographs, as a PDF's text layer gives them (⼯ for 工): the texts
+  // have the ordinary characters (build_kb/publish/search_index.py _UNIFIED).
+  var COMPATIBILITY = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]/g;
+
   function normalise(text) {
     return text.replace(INVISIBLE, "").replace(/[\uff01-\uff5e]/g, function (c) {
       var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       return /[0-9A-Za-z]/.test(h) ? h : c;
-    }).toLowerCase();
+    }).replace(COMPATIBILITY, function (c) { return c.normalize("NFKC"); }).toLowerCase();
   }
 
   /** 32-bit FNV-1a of the UTF-8 bytes: which shard a bigram lives in (hash % meta.shards). */
