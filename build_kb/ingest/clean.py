@@ -56,7 +56,10 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
         # Some mirrors of Traditional pages annotate characters with their pinyin: 會(huì)議.
         raw, n = _PINYIN_ANNOTATION.subn("", raw)
         counts["pinyin-annotations"] += n
-        lines.append(Line(number=number, text=_WHITESPACE.sub(" ", raw).strip()))
+        # A forum's anti-copying filler between the words ("同志们: $ |2 R9 ~* D' K8 非常高兴…").
+        raw, n = strip_jammer_codes(_WHITESPACE.sub(" ", raw))
+        counts["jammer-codes"] += n
+        lines.append(Line(number=number, text=raw.strip()))
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
     if is_traditional("".join(line.text for line in lines)):
@@ -174,6 +177,32 @@ def _without_injected_symbols(text: str, counts: Counter) -> str:
     return text
 
 
+_JAMMER_RUN = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff])")
+"""Five or more tokens of one or two ASCII characters, parted by single spaces: the random filler a forum
+hides between the words of a post to spoil copying (o0 x- I- f* p0 b0 \\1 T5)."""
+_JAMMER_MIXED = re.compile(r"^(?:[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9])$")
+"""A token of a letter or digit and a mark (x-, \\1, R#): filler is full of them; page numbers
+(1 2 3 4 5), initials (A B C D E) and bracketed numbers ( ( 1 ) ) have none."""
+JAMMER_MIN_MIXED = 3
+
+
+def strip_jammer_codes(line: str) -> tuple[str, int]:
+    """`line` without a forum's anti-copying filler (see _JAMMER_RUN), and the number of runs taken out."""
+    if " " not in line:
+        return line, 0
+    found = 0
+
+    def drop(m: re.Match) -> str:
+        nonlocal found
+        if sum(bool(_JAMMER_MIXED.match(token)) for token in m.group().split(" ")) < JAMMER_MIN_MIXED:
+            return m.group()
+        found += 1
+        return ""
+
+    stripped = _JAMMER_RUN.sub(drop, line)
+    return (re.sub(r" {2,}", " ", stripped).strip() if found else line), found
+
+
 def strip_markup(line: str) -> tuple[str, int]:
     """Formatting tags and character entities left by a copied web page (`<br/>`, `&nbsp;`).
 
@@ -210,14 +239,15 @@ def strip_markdown(line: str) -> tuple[str, int]:
     return line, hashes
 
 
-LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文|文本内容|文档内容)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")
+LABEL_PREFIX = re.compile(r"^(?:(?:内容预览|文档预览|预览|正文|全文|文章正文|文本内容|文档内容|标题|文章标题)\s*[:：]|(?:文档)?编号\s*[:：]\s*[\dA-Za-z]{4,}\s*)\s*(?=\S)")
 """A page's label in front of the speech itself: the label goes, the text after it stays."""
 
 
 INLINE_WATERMARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,20}?(?:https?://|www\.)[^（）()【】\[\]\s]{3,80}\s*[）)】\]]")
 """A site's mark put inside the text, a web address in brackets: "（来源：某某范文网 www.example.com）"."""
-TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$", re.IGNORECASE)
-"""A page's tag list glued to the end of the last line: …抓好贯彻落实。[标签：讲话]"""
+TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$|(?<=[^\]】\s])\s*[\[【](?:打印本页|打印|关闭窗口|收藏本页)[\]】]\s*$", re.IGNORECASE)
+"""A page's tag list glued to the end of the last line (…抓好贯彻落实。[标签：讲话]), or a forum's
+print link after a title (…只把春来报 [打印本页]; a row of such links is article-tools, a rule's)"""
 TRAILING_CREDIT = re.compile(r"[（(](?:撰稿|供稿|编辑|责任编辑|责编|审核|校对|记者|通讯员|稿件来源|来源|作者)\s*[:：]\s*[^（）()]{1,30}[）)]\s*$")
 """A page's credit glued to the end of a line: …服务高质量发展。（撰稿：某某）"""
 

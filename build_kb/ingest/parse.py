@@ -128,18 +128,26 @@ OPENING_OCCASION_RE = re.compile(
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:在[^，。；：]{1,12})?(?:召开|举行|举办|开幕|闭幕|开班)"
+_HELD = r"(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班)了?"
 OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_WORDS})议?){_HELD}$")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
-OPENING_HELD_RE = re.compile(rf"(?:^|[，。；])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")
-"""A news report's first sentence: "2月28日下午，全市组织部长会议召开。"."""
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")
+"""A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
+("……代表大会今天胜利开幕了。")."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
-LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十]+次)")
+LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 LEVEL_LEADING_RE = re.compile(r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
 """A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…"""
+LEVEL_PLACE_RE = re.compile(
+    r"^(?:中国共产党)?[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
+    r"(省|市|县|区|旗|镇|乡)(?![场域村镇民级属长内外里情])"
+)
+"""A name that opens with a place and its level: 涪陵区组织工作会议, 南岭县2023年…; not a word that ends like
+one (城市, 上市, 社区, 园区, 城镇, 下乡, 红旗) nor one the level starts (市场, 县域, 区域). 州 is left out:
+郑州, 广州 name cities."""
 DATE_PLACEHOLDER_RE = re.compile(
     r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
 )
@@ -461,6 +469,7 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     then True."""
     spaced = " " in text.strip()  # "罗 志 明": spaced out, a name even if its characters spell a word
     who = re.sub(r"\s+", "", text).strip("（）()【】[]◎●○◆◇■□★☆•·")  # "◎王春明": a journal marks its author
+    who = re.sub(r"^文[/／|｜]|[/／|｜]文$", "", who) or who  # "文/王春明", "（王春明/文）": an author's credit
     if PLACEHOLDER_NAME.match(who):
         return None, None, True
     who = who.removesuffix("同志") or who
@@ -545,8 +554,9 @@ def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
     return None
 
 
-_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由")
-"""小编为大家整理的…讲话，供大家参考 / 《…的讲话》由会员上传分享，免费在线阅读"""
+_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由|^(?:收藏|打印|分享)《(.{6,60}?)》")
+"""小编为大家整理的…讲话，供大家参考 / 《…的讲话》由会员上传分享，免费在线阅读 / 收藏《…的讲话》, a
+page's link to bookmark the text"""
 
 
 def title_in_site_note(removed: list[str]) -> str | None:
@@ -555,7 +565,7 @@ def title_in_site_note(removed: list[str]) -> str | None:
     for text in removed:
         m = _NOTE_NAMES_TITLE.search(text)
         if m:
-            title = undecorated_title((m.group(1) or m.group(2)).strip("《》“”\"' "))
+            title = undecorated_title(next(group for group in m.groups() if group).strip("《》“”\"' "))
             if _SPEECH_KIND_END.search(title):
                 return title
     return None
@@ -594,23 +604,25 @@ def _title_text(text: str) -> str:
     text = text.strip()
     if _LETTER_SPACED.match(text):  # "在 全 县 组 织 工 作 会 议 上 的 讲 话", as a formal document sets it
         text = re.sub(r"\s+", "", text)
+    text = _SPACED_DATE_PART.sub("", text)  # "2020 年在…", as a PDF sets a year
     compact_end = _BRACKETED_DATE_AT_END.search(text)
     if compact_end and find_date(re.sub(r"\s+", "", compact_end.group(1))):
         text = text[: compact_end.start()].rstrip()
     return undecorated_title(text)
 
 
+_SPACED_DATE_PART = re.compile(r"(?<=\d) +(?=[年月日])|(?<=[年月]) +(?=\d)")
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")
 """A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿, 篇一：在…上的讲话"""
-_NTH_PIECE_AFTER = re.compile(r"\s*[（(]?(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)[）)]?$")
-"""…or numbers them after the collection's name: 组织工作会议讲话稿 篇1"""
+_NTH_PIECE_AFTER = re.compile(r"\s*(?:[（(]?(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)[）)]?|[（(][一二三四五六七八九十]{1,3}[）)]\s*[:：])$")
+"""…or numbers them after the collection's name: 组织工作会议讲话稿 篇1, 党代会领导讲话（三）："""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用)?\s*\d+\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门)[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
@@ -755,7 +767,7 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     The texts are tried in order (occasion, title, subtitle): the meeting's own name wins; the
     speaker's role (县委副书记, 市长) comes last.
     """
-    for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X")):
+    for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
                 m = pattern.search(re.sub(r"\s+", "", text))

@@ -122,6 +122,28 @@ def test_pictographs_scattered_through_the_text_are_removed_and_counted(rules):
     assert cleaned.removed == [] and cleaned.normalised["injected-symbols"] == 3
 
 
+def test_a_forums_anti_copying_filler_is_taken_out_and_counted(rules):
+    text = (
+        "在全区机关党建工作推进会上的讲话 : k3 w- T- e* q0 d0 \\7 R5\n"
+        "同志们: # |4 M9 ~* F' H8 ?! e% 今天召开全区机关党建工作推进会。\n"
+        "一、认清形势。要切实增强做好机关党建工作的责任感。6 B) u- z% c2 q, D\" W\n"
+        "2 g9 k& x\" ]( n( P0 r/ S, A4 \\; b\n"
+        "第 1 2 3 4 5 页 A B C D E\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines] == [
+        "在全区机关党建工作推进会上的讲话", "同志们：今天召开全区机关党建工作推进会。",
+        "一、认清形势。要切实增强做好机关党建工作的责任感。", "", "第 1 2 3 4 5 页 A B C D E", "",
+    ]
+    assert cleaned.removed == [] and cleaned.normalised["jammer-codes"] == 4
+
+
+@pytest.mark.parametrize("line", ["微软雅黑", "仿宋_GB2312", "Times New Roman", "方正小标宋简体"])
+def test_a_font_name_on_a_line_of_its_own_is_removed(rules, line):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{line}\n一、加强党的建设。要抓好落实。\n"
+    assert [(r.text, r.rule) for r in clean(text, rules).removed] == [(line, "font-name")]
+
+
 def test_radicals_from_a_pdf_text_layer_become_the_characters_they_stand_for(rules):
     text = "在全县组织⼯作会议上的讲话\n同志们：\n⼀、提⾼政治站位\n要把党的政治建设摆在⾸位。\n"
     cleaned = clean(text, rules)

@@ -592,6 +592,8 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("全县基层党建工作推进会在某镇举行", "", ("全县基层党建工作推进会", "title: …会议召开")),
         ("坚持党建引领", "2月28日下午，全市组织部长会议召开。会议总结回顾去年工作。", ("全市组织部长会议", "opening: …会议召开")),
         ("坚持党建引领", "这次会议召开以来，各地认真落实。", (None, None)),
+        ("党代会领导讲话", "各位代表、同志们：中国共产党某某镇第五次代表大会今天胜利开幕了。", ("中国共产党某某镇第五次代表大会", "opening: …会议召开")),
+        ("全市人才工作会议隆重召开", "", ("全市人才工作会议", "title: …会议召开")),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
@@ -610,6 +612,14 @@ def test_occasion_is_a_named_meeting(title, opening, expected):
         (("XX县2023年组织工作会议",), None, ("县", "leading X")),
         (("组织工作会议",), "XX县委书记", ("县", "the speaker's role")),
         (("城市长效管理工作会议",), None, (None, None)),
+        (("涪陵区组织工作会议",), None, ("区", "a place and its level")),
+        (("南岭县2023年组织工作会议",), None, ("县", "a place and its level")),
+        (("乌鲁木齐市人才工作会议",), None, ("市", "a place and its level")),
+        (("中国共产党××镇第×次代表大会",), None, ("镇", "organ (X委/X政府)")),
+        (("农村社区党组织书记培训班",), None, (None, None)),
+        (("上市公司党建工作座谈会",), None, (None, None)),
+        (("返乡创业人才座谈会",), None, (None, None)),
+        (("各地区组织部长座谈会",), None, (None, None)),
         (("组织工作会议",), None, (None, None)),
     ],
 )
@@ -640,6 +650,10 @@ def test_year_from_a_stated_anniversary(text, expected):
         ("在全县组织工作会议上的讲话_某某文库", "在全县组织工作会议上的讲话"),
         ("在全县组织工作会议上的讲话【精选】", "在全县组织工作会议上的讲话"),
         ("学习《习近平谈治国理政》的体会", "学习《习近平谈治国理政》的体会"),
+        ("在全镇党建工作会议上的讲话(经典一篇)", "在全镇党建工作会议上的讲话"),
+        ("在全镇党建工作会议上的讲话（优秀3篇）", "在全镇党建工作会议上的讲话"),
+        ("党代会领导讲话(2)", "党代会领导讲话"),
+        ("党代会领导讲话（二）", "党代会领导讲话（二）"),
     ],
 )
 def test_site_decoration_is_taken_off_titles(raw, title):
