@@ -25,7 +25,7 @@ COLLAPSED_MIN_LENGTH = 200
 # Where a new paragraph must start inside a run-together line. Each break is *before* the match,
 # except after a salutation and after a bracketed date, where it is after.
 _BREAK_BEFORE = re.compile(
-    rf"(?<=[。！？；：:!?;”])\s*(?="
+    rf"(?<=[。！？；：:!?;”])\s*(?:(?P<page>\d{{1,3}})\s+(?={_CN_NUM}、))?(?="
     rf"{_CN_NUM}、"  # 一、
     rf"|[（(]{_CN_NUM}[）)]"  # （一）
     rf"|\d{{1,2}}[.．、](?!\d)"  # 1. 1、
@@ -129,7 +129,8 @@ def _salutation_points(text: str) -> list[int]:
             labelled = _ENDS_WITH_LABEL.search(text, 0, m.start())  # 发布时间：2023-01-05 stays one line
             points.update((m.end(),) if labelled else (m.start(), m.end()))
         else:
-            points.add(m.end())
+            note = _TITLE_NOTE.match(text, m.end())  # "…的讲话(终稿)": the note goes with its title
+            points.add(note.end() if note else m.end())
     # A page's breadcrumbs before its title: "当前位置：首页 > 工作动态 > 正文 在全县…的讲话".
     crumbs = list(_CRUMB.finditer(text, 0, salutation.start()))
     if crumbs:
@@ -145,6 +146,7 @@ _HEADER_BREAK = re.compile(
 """Where a header run together on one line breaks: after the title's last word, around its date,
 and before a page's posting labels (发布时间：, 来源：, 阅读：)."""
 _ENDS_WITH_LABEL = re.compile(r"[:：]\s*$")
+_TITLE_NOTE = re.compile(r"\s*[（(][^（）()\d\s]{1,8}[）)]")
 _CRUMB = re.compile(r"[>›»]\s*[^\s>›»]{1,10}(?=\s)")
 
 
@@ -156,6 +158,8 @@ def _split_points(text: str) -> list[int]:
         points.add(salutation.end())
     for m in _BREAK_BEFORE.finditer(text):
         points.add(m.end())
+        if m.group("page"):  # "…几点意见： 1 一、…": a page number between is a line of its own
+            points.add(m.start("page"))
         heading = _HEADING_BEFORE_SPACE.match(text, m.end())
         if heading:
             points.add(heading.end())

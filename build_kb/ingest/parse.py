@@ -480,7 +480,7 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
         return None, who, False  # …but 区委书记 and 市长 are roles
     role_name = ROLE_NAME_RE.match(who)
-    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(who):
+    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(who) and _plausible_role(role_name.group(1)):
         blanked = bool(PLACEHOLDER_NAME.match(role_name.group(2)))
         return role_name.group(1), (None if blanked else role_name.group(2)), blanked
     if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
@@ -551,7 +551,25 @@ def _byline_in_title(title: str) -> tuple[str | None, str | None, str] | None:
             byline = read_byline(found.group(who))
             if byline and (byline[0] or pattern is not _TITLE_BRACKETED_BYLINE):
                 return byline[0], byline[1], found.group(rest)
+    # Any title, the speaker's role and name after a space ("细化措施 强化责任 中共某某县委常委、组织部长
+    # 张伟强", as a one-line document page runs them): both are needed, a two-part slogan's second half
+    # (砥砺前行) could read as a name.
+    for space in re.finditer(r"\s+", title):
+        rest, who = title[: space.start()], title[space.end():]
+        # Spaces inside a byline part a blanked place from its role ("中共 XX 县委常委…"), never a phrase.
+        byline = read_byline(who) if len(rest) >= 6 and (" " not in who or len(who.split()[0]) <= 4) else None
+        if byline and byline[0] and byline[1]:
+            return byline[0], byline[1], rest
     return None
+
+
+BYLINE_ROLE_MAX = 24
+
+
+def _plausible_role(role: str) -> bool:
+    """A role runs to a dozen or two characters (中共某某县委常委、组织部部长, an acting post in brackets
+    aside); a longer one, or one with 的, has a slogan or a title run into it."""
+    return len(re.sub(r"[（(][^（）()]*[）)]", "", role)) <= BYLINE_ROLE_MAX and "的" not in role
 
 
 _NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由|^(?:收藏|打印|分享)《(.{6,60}?)》")

@@ -104,6 +104,35 @@ def test_a_salutation_that_lost_its_colon_in_a_text_layer_is_split_off_the_title
     assert split_collapsed([Line(1, kept)])[0] == [Line(1, kept)]
 
 
+def test_a_one_line_document_page_keeps_the_titles_note_and_sets_a_page_number_apart():
+    text = (
+        "在全县组织工作会议上的讲话(终稿) 县委书记 何建平 (2019年3月6日) 同志们: 今天召开全县组织工作会议，主要任务是总结去年工作。"
+        "下面我讲两点意见: 2 一、充分肯定成绩 去年以来，全县组织系统围绕中心、服务大局，各项工作取得了新进展。"
+        "基层党组织建设全面加强，干部队伍建设扎实推进，人才工作取得明显成效，组织部门自身建设不断加强，为全县高质量发展提供了坚强组织保证。这些成绩来之不易，值得充分肯定。"
+    )
+    lines, splits = split_collapsed([Line(1, text)])
+    assert [line.text for line in lines] == [
+        "在全县组织工作会议上的讲话(终稿)", "县委书记 何建平", "(2019年3月6日)", "同志们:", "今天召开全县组织工作会议，主要任务是总结去年工作。下面我讲两点意见:",
+        "2", "一、充分肯定成绩",
+        "去年以来，全县组织系统围绕中心、服务大局，各项工作取得了新进展。基层党组织建设全面加强，干部队伍建设扎实推进，人才工作取得明显成效，组织部门自身建设不断加强，为全县高质量发展提供了坚强组织保证。这些成绩来之不易，值得充分肯定。",
+    ]
+    assert [(s.line, s.pieces) for s in splits] == [(1, 8)]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("凝心聚力抓落实 担当作为开新局 中共某某县委常委、组织部部长何建平", ("凝心聚力抓落实 担当作为开新局", "何建平", "中共某某县委常委、组织部部长")),
+        ("细化措施强化责任 开创党建工作新局面 中共 XX 县委常委、组织部长 张伟强", ("细化措施强化责任 开创党建工作新局面", "张伟强", "中共XX县委常委、组织部长")),
+        ("不忘初心 砥砺前行", ("不忘初心 砥砺前行", None, None)),
+        ("坚持党建引领 建强战斗堡垒", ("坚持党建引领 建强战斗堡垒", None, None)),
+    ],
+)
+def test_a_byline_after_a_titles_last_phrase(line, expected):
+    header = parse_header([Line(1, line)])
+    assert (header.title, header.speaker, header.speaker_role) == expected
+
+
 def test_long_paragraph_with_an_inline_enumeration_is_not_split():
     paragraph = "要抓好三件事。第一，统一思想。" + "各级党组织要提高认识，把这项工作摆上重要议程，" * 12 + "第二，压实责任。第三，强化督导。"
     other = "二、加强队伍建设。" + "要坚持好干部标准，" * 30 + "。"
