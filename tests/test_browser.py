@@ -53,12 +53,15 @@ def test_paragraph_numbers_and_term_links_get_their_tooltip_on_hover(page, serve
     _, kb = seed_site
     speech = next(s for s in kb.speeches if s.date == "2018-02-27")
     page.goto(server + speech.url)
-    number, term = page.locator('a.kb-pn[href="#p12"]'), page.locator("a.kb-term:not([title])").first.element_handle()
-    assert number.get_attribute("title") is None
+    number, term = page.locator('a.kb-pn[href="#p12"]'), page.locator(".kb-p > a[href*='terms/']:not([title])").first.element_handle()
+    section = page.locator("h2 a.headerlink").first
+    assert number.get_attribute("title") is None and section.get_attribute("title") is None
     number.hover()
     term.hover()
+    section.hover()
     assert number.get_attribute("title") == "第12段（点击复制链接）"
     assert term.get_attribute("title") == "提法：" + term.inner_text()
+    assert section.get_attribute("title") == "本节链接"
 
 
 def test_every_page_has_the_search_box_in_its_header(page, server, seed_site):
@@ -72,6 +75,8 @@ def test_printed_theme_page_is_study_material(page, server, tmp_path):
     if not shutil.which("pdftoppm") or not shutil.which("pdftotext"):
         pytest.skip("needs poppler-utils (make test installs it)")
     page.goto(server + "themes/cadres/")
+    # The folded excerpts' text comes from the search's copy of each speech (kb.js), in the background.
+    page.wait_for_selector("html[data-kb-folds=loaded]")
     page.emulate_media(media="print")
     pdf = tmp_path / "cadres.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -87,6 +92,32 @@ def test_printed_theme_page_is_study_material(page, server, tmp_path):
     assert png.stat().st_size > 5000
 
 
+def test_a_theme_pages_folded_excerpts_are_filled_from_the_search_texts(page, server, seed_site):
+    """The folded text is not in the page (issue #13): it comes from search/t/<id>.js, the very
+    paragraphs of the section and its subsections, in reading order, over http and from a folder."""
+    site, kb = seed_site
+    html = (site / "themes" / "cadres" / "index.html").read_text(encoding="utf-8")
+    folded = html.count('<details class="kb-fold" data-speech=')
+    assert folded >= 6 and html.count('<p class="kb-fold-wait"></p></details>') == folded
+    for url in (server + "themes/cadres/", (site / "themes" / "cadres" / "index.html").as_uri()):
+        page.goto(url)
+        page.wait_for_selector("html[data-kb-folds=loaded]")
+        folds = page.eval_on_selector_all(
+            "details.kb-fold",
+            "ds => ds.map(d => [d.dataset.speech, d.dataset.section, Array.from(d.querySelectorAll('p')).map(p => [p.className, p.textContent])])",
+        )
+        assert len(folds) == folded
+        for speech_id, section_id, shown in folds:
+            section = kb.section(speech_id, section_id)
+            expected = [["kb-p", p.text] for p in section.paragraphs]
+            for child in section.walk():
+                if child is not section:
+                    expected += [["kb-subhead", child.heading]] + [["kb-p", p.text] for p in child.paragraphs]
+            assert shown == expected, (speech_id, section_id)
+        page.locator("details.kb-fold > summary").first.click()
+        assert "干部" in page.locator("details.kb-fold").first.inner_text()
+
+
 def test_browser_print_fills_pages_and_numbers_them(page, server, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("needs poppler-utils (make test installs it)")
@@ -94,6 +125,8 @@ def test_browser_print_fills_pages_and_numbers_them(page, server, tmp_path):
 
     for url in ("themes/cadres/", "speeches/000-0529276282a01e65/"):
         page.goto(server + url)
+        if url.startswith("themes/"):
+            page.wait_for_selector("html[data-kb-folds=loaded]")
         pdf = tmp_path / "printed.pdf"
         page.pdf(path=str(pdf), format="A4", display_header_footer=False)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -363,3 +363,18 @@ def test_totals_and_facets_equal_a_full_scan_on_a_generated_corpus(browser, tmp_
     finally:
         context.close()
         httpd.shutdown()
+
+
+def test_a_term_pages_search_link_lists_the_years_uses(browser, server, seed_site):
+    """A term page shows a few uses a year in context and links to the search for all of them: that
+    link's query (the term in quotes) and year give exactly the term's uses of that year."""
+    from urllib.parse import quote
+
+    _, kb = seed_site
+    four = next(t for t in kb.terms if t.term == "四个意识")
+    uses = [o for o in four.occurrences if kb.speech(o.speech_id).year == 2020]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    status = results_page(page, server, f"q={quote('“四个意识”')}&year=2020")
+    assert status == f"共 {len(uses)} 处，分布在 {len({o.speech_id for o in uses})} 篇讲话中（筛选：2020年）"
+    context.close()

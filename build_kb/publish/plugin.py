@@ -34,6 +34,11 @@ class KnowledgeBaseConfig(Config):
     """The corpus directory, relative to mkdocs.yml."""
 
 
+def is_unused_theme_file(path: str) -> bool:
+    """A file Material ships that this site never loads (its search, source maps)."""
+    return path.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")) or path.endswith(".map")
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     supports_multiple_instances = False
 
@@ -68,6 +73,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        # Material's own search (its worker and lunr's languages) is replaced by ours, and no browser
+        # asks for a source map: a megabyte and a half of every site that nothing loads.
+        for file in [f for f in files if is_unused_theme_file(f.src_uri)]:
+            files.remove(file)
         for path, page in sorted(self.pages.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
@@ -174,35 +175,10 @@ def render_terms_index(site: Site) -> HtmlPage:
     return out
 
 
-MAX_OCCURRENCES_PER_PAGE = 2000
-"""A term used more often than this gets one page of uses per year."""
-
-
 def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
-    """The term's page (explanation, chart, uses); very frequent terms list their uses per year.
-    Pages that list uses are made when they are laid out (HtmlPage.later)."""
-    kb = site.kb
-    if len(term.occurrences) <= MAX_OCCURRENCES_PER_PAGE:
-        inputs = functools.partial(_uses_inputs, site, term, term.occurrences, term.url)
-        return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), inputs, hide=["navigation"])}
-    out = HtmlPage(term.term, hide=["navigation"])
-    _term_head(out, site, term)
-    pages = {f"terms/{term.id}.md": out}
-    by_year: dict[str, list] = defaultdict(list)
-    for o in term.occurrences:
-        year = kb.speech(o.speech_id).year
-        by_year[str(year) if year else UNDATED].append(o)
-    out.heading(2, "出处（按年份）", "uses")
-    items = []
-    for key in years_newest_first(by_year):
-        label = f"{key}年" if key != UNDATED else "年份不详"
-        url = f"{term.url}{key}/"
-        items.append(f'<li><a href="{rel(term.url, url)}">{label}</a>：{len(by_year[key])} 处</li>')
-        fill = functools.partial(_term_year_page, site, term, label, url, by_year[key])
-        inputs = functools.partial(_uses_inputs, site, term, by_year[key], url)
-        pages[f"terms/{term.id}/{key}.md"] = HtmlPage.later(f"{term.term}·{label}", fill, inputs, hide=["navigation"])
-    out.add(f'<ul class="kb-years">{"".join(items)}</ul>')
-    return pages
+    """The term's page: explanation, chart, and its uses by year (made when it is laid out: HtmlPage.later)."""
+    inputs = functools.partial(_uses_inputs, site, term, term.occurrences, term.url)
+    return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), inputs, hide=["navigation"])}
 
 
 def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
@@ -222,14 +198,7 @@ def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
 def _term_page(site: Site, term: Term, out: HtmlPage) -> None:
     _term_head(out, site, term)
     out.heading(2, "出处", "uses")
-    _uses(out, site, term.occurrences, term.url)
-
-
-def _term_year_page(site: Site, term: Term, label: str, url: str, occurrences: list, out: HtmlPage) -> None:
-    out.heading(1, f"{term.term}·{label}", "term", toc=False)
-    out.add(f'<p class="kb-count"><a href="{rel(url, term.url)}">← {esc(term.term)}（全部年份）</a> · {len(occurrences)} 处</p>')
-    out.heading(2, "出处", "uses")
-    _uses(out, site, occurrences, url)
+    _uses(out, site, term, term.url)
 
 
 def _uses_inputs(site: Site, term: Term, occurrences: list, page: str) -> str | None:
@@ -244,45 +213,61 @@ def _uses_inputs(site: Site, term: Term, occurrences: list, page: str) -> str | 
     return json.dumps([page, described, uses, list(zip(cited, keys))], ensure_ascii=False)
 
 
-def _uses(out: HtmlPage, site: Site, occurrences: list, page: str) -> None:
-    """One keyword-in-context line per speech, in date order under year headings: its first use,
-    linked to the paragraph, then links to the speech's other paragraphs that use the term.
+KWIC_PER_YEAR = 3
+"""Speeches whose use of a term is shown in context, per year; the search lists them all."""
+
+
+def _uses(out: HtmlPage, site: Site, term: Term, page: str) -> None:
+    """Under a heading per year: the first KWIC_PER_YEAR speeches that use the term, each as one
+    keyword-in-context line (its first use, linked to the paragraph, then links to the speech's other
+    paragraphs that use it), and a link to the search for the rest of the year.
 
     One line per speech rather than per use: a speech that repeats a formulation says it the same
-    way, and a page of 700 speeches stays readable (and a third of the size)."""
+    way. A few speeches a year rather than all: the search lists every use, with its totals and
+    facets, and a term of 700 speeches listed in full was a sixth of the site (issue #13)."""
     kb = site.kb
     by_speech: dict[str, list] = defaultdict(list)
-    for occurrence in occurrences:
+    for occurrence in term.occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
     # In the knowledge base's order; not by walking every speech for each term (at 10,000 speeches
     # and 1,700 terms that walk was a tenth of the build).
     cited = [kb.speech(speech_id) for speech_id in sorted(by_speech, key=site.speech_position.__getitem__)]
-    uses_in_year = Counter()
+    by_year: dict[object, list[Speech]] = defaultdict(list)
     for speech in cited:
-        uses_in_year[speech.year] += len(by_speech[speech.id])
-    several_years = len(uses_in_year) > 1
-    lines: list[str] = []
-    year_open: object = ()
-    for speech in cited:
-        if several_years and speech.year != year_open:
-            if lines:
-                out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')
-                lines = []
-            year_open = speech.year
-            label = f"{speech.year}年" if speech.year else "年份不详"
-            out.heading(3, f"{label}（{uses_in_year[speech.year]} 处）", f"y{speech.year or UNDATED}")
-        href = rel(page, speech.url)
-        first, *others = by_speech[speech.id]
-        also = ""
-        if others:
-            per_paragraph = Counter(o.paragraph_id for o in others)
-            also = f"；本篇另有 {len(others)} 处：" + "、".join(
-                f'<a href="{href}#{esc(pid)}">第{esc(pid[1:])}段</a>' + (f"（{k} 处）" if k > 1 else "") for pid, k in per_paragraph.items()
-            )
-        left, right = kb.context(first)
-        lines.append(
-            f'<li><a href="{href}#{esc(first.paragraph_id)}"><span>{esc(left)}</span><mark>{esc(first.match)}</mark>{esc(right)}</a>'
-            f' <small>《{esc(speech.title)}》{site.date(speech)} · {site.location(speech.id, first.section_id)} · 第{esc(first.paragraph_id[1:])}段{also}</small></li>'
-        )
-    if lines:
+        by_year[speech.year].append(speech)
+    for year in by_year:  # the knowledge base's order: by date
+        speeches = by_year[year]
+        uses = sum(len(by_speech[s.id]) for s in speeches)
+        label = f"{year}年" if year else "年份不详"
+        out.heading(3, f"{label}（{len(speeches)} 篇讲话，{uses} 处）", f"y{year or UNDATED}")
+        lines = [_kwic_line(site, speech, by_speech[speech.id], page) for speech in speeches[:KWIC_PER_YEAR]]
         out.add(f'<ul class="kb-kwic">{"".join(lines)}</ul>')
+        rest = len(speeches) - KWIC_PER_YEAR
+        if rest > 0:
+            out.add(f'<p class="kb-kwic-more">本年另有 {rest} 篇讲话用到，{_search_links(term, year, page)}</p>')
+
+
+def _kwic_line(site: Site, speech: Speech, uses: list, page: str) -> str:
+    href = rel(page, speech.url)
+    first, *others = uses
+    also = ""
+    if others:
+        per_paragraph = Counter(o.paragraph_id for o in others)
+        also = f"；本篇另有 {len(others)} 处：" + "、".join(
+            f'<a href="{href}#{esc(pid)}">第{esc(pid[1:])}段</a>' + (f"（{k} 处）" if k > 1 else "") for pid, k in per_paragraph.items()
+        )
+    left, right = site.kb.context(first)
+    return (
+        f'<li><a href="{href}#{esc(first.paragraph_id)}"><span>{esc(left)}</span><mark>{esc(first.match)}</mark>{esc(right)}</a>'
+        f' <small>《{esc(speech.title)}》{site.date(speech)} · {site.location(speech.id, first.section_id)} · 第{esc(first.paragraph_id[1:])}段{also}</small></li>'
+    )
+
+
+def _search_links(term: Term, year, page: str) -> str:
+    """Links to the search results for the term (and each of its other forms) in that year."""
+    forms = [term.term, *term.aliases]
+    links = []
+    for form in forms:
+        query = {"q": f"“{form}”"} | ({"year": str(year)} if year else {})
+        links.append(f'<a href="{rel(page, "search/")}?{esc(urlencode(query))}">“{esc(form)}”</a>')
+    return "全部出处见检索：" + "、".join(links)

@@ -122,7 +122,7 @@ def linked_text(text: str, links, page: str) -> str:
     for start, end, term in links:
         out.append(esc(text[cursor:start]))
         named = "" if text[start:end] == term.term else f' title="提法：{esc(term.term)}"'
-        out.append(f'<a class="kb-term" href="{rel(page, term.url)}"{named}>{esc(text[start:end])}</a>')
+        out.append(f'<a href="{rel(page, term.url)}"{named}>{esc(text[start:end])}</a>')  # styled as .kb-p > a[href*="terms/"]
         cursor = end
     out.append(esc(text[cursor:]))
     return "".join(out)
@@ -235,7 +235,7 @@ class HtmlPage:
 
     def heading(self, level: int, text: str, anchor: str, toc: bool = True) -> None:
         """<hN id=…> with a permalink, listed in the table of contents (text is escaped here)."""
-        self.parts.append(f'<h{level} id="{esc(anchor)}">{esc(text)}<a class="headerlink" href="#{esc(anchor)}" title="本节链接">¶</a></h{level}>')
+        self.parts.append(f'<h{level} id="{esc(anchor)}">{esc(text)}<a class="headerlink" href="#{esc(anchor)}">¶</a></h{level}>')  # its tooltip: kb.js
         if not toc:
             return
         token = {"level": level, "id": anchor, "name": esc(text), "children": []}

@@ -31,7 +31,7 @@ from .common import (
 )
 from ..text import UNDATED, by_year_newest_first, chronological_key, years_newest_first
 
-FOLD_AFTER_CHARS = 600
+FOLD_AFTER_CHARS = 300
 """Theme-page excerpts longer than this are folded (click to expand)."""
 MAX_EXCERPTS_PER_PAGE = 120
 """A theme with more excerpts than this is split into one page per year (readable, printable)."""
@@ -326,9 +326,15 @@ def render_excerpt(speech: Speech, section: Section, page: str) -> str:
     cite = citation(speech, section, page)
     size = section_size(section)
     if size > FOLD_AFTER_CHARS:
+        # The folded text is not written into the page: kb.js fills it from the search's copy of the
+        # speech (search/t/<id>.js), so the site holds each text once (issue #13: it was a fifth of it).
         first = next((s.paragraphs[0].text for s in section.walk() if s.paragraphs), "")
         preview = f'<span class="kb-preview">{esc(first[:120])}……</span>' if first else ""
-        body = f'<details class="kb-fold"><summary>{preview}<span class="kb-more">展开全文（{size} 字）</span></summary>{body}</details>'
+        body = (
+            f'<details class="kb-fold" data-speech="{esc(speech.id)}" data-section="{esc(section.id)}">'
+            f'<summary>{preview}<span class="kb-more">展开全文（{size} 字）</span></summary>'
+            '<p class="kb-fold-wait"></p></details>'
+        )
     return f'<div class="kb-excerpt">{head}{body}{cite}</div>'
 
 

@@ -86,10 +86,16 @@
   }
   var texts = {};
   function speechText(n) {
-    // Speech texts are GB18030 (2 bytes a Chinese character), a third smaller than UTF-8 before gzip.
-    if (!texts[n]) texts[n] = meta().then(function (m) { return loadJson("t/" + core.speech(m.speeches[n]).id, "gb18030"); });
-    return texts[n];
+    return meta().then(function (m) { return textOf(core.speech(m.speeches[n]).id); });
   }
+  /** A speech's records (the format's t/<id>.js), by its id. */
+  function textOf(id) {
+    // Speech texts are GB18030 (2 bytes a Chinese character), a third smaller than UTF-8 before gzip.
+    if (!texts[id]) texts[id] = loadJson("t/" + id, "gb18030");
+    return texts[id];
+  }
+  // Theme pages fill their folded excerpts from these files too (kb.js): the site holds each text once.
+  window.KBSearch.textOf = textOf;
 
   /** The records (ascending ids) matching a parsed query, from the index alone. */
   function matchRecords(query, m) {
@@ -560,7 +566,7 @@
         var rows = [["标题", "日期", "讲话人", "位置", "段号", "链接", "原文"]];
         var done = flat.map(function (x) {
           var s = core.speech(current.m.speeches[x[0]]);
-          return texts[x[0]].then(function (records) {
+          return textOf(s.id).then(function (records) {
             var r = core.record(records[x[1] - current.tally.bounds[x[0]]]);
             rows.push([s.title, s.date, s.speaker, core.sectionPlace(r.section), r.anchor && r.anchor[0] === "p" ? r.anchor.slice(1) : "",
               url(s.url) + (r.anchor ? "#" + r.anchor : ""), r.text]);

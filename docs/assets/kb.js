@@ -1,3 +1,56 @@
+// A theme page's long excerpts are folded, and their text is not in the page: it is filled in from
+// the search's copy of each speech (search/t/<id>.js, loaded by kb-search.js) when one is unfolded,
+// and, in the background, for all of them, so that a printed page holds the whole text. Ctrl+P
+// before that has finished waits for it. The text goes in as text nodes, never as markup.
+(function () {
+  var folds = document.querySelectorAll("details.kb-fold[data-speech]");
+  var root = document.documentElement;
+  if (!folds.length) return;
+  root.setAttribute("data-kb-folds", "loading");
+
+  function fill(fold) {
+    if (fold.kbFilled) return fold.kbFilled;
+    var speech = fold.getAttribute("data-speech"), section = fold.getAttribute("data-section");
+    fold.kbFilled = window.KBSearch.textOf(speech).then(function (records) {
+      var parts = document.createDocumentFragment();
+      records.forEach(function (r) {  // [anchor, text, theme mask, is heading, section]
+        var inside = r[4] === section || r[4].indexOf(section + "-") === 0;
+        if (!inside || (r[3] === 1 && r[0] === section)) return;
+        var p = document.createElement("p");
+        p.className = r[3] === 1 ? "kb-subhead" : "kb-p";
+        p.textContent = r[1];
+        parts.appendChild(p);
+      });
+      var wait = fold.querySelector(".kb-fold-wait");
+      if (wait) wait.replaceWith(parts);
+    });
+    fold.kbFilled.catch(function () {
+      var wait = fold.querySelector(".kb-fold-wait");
+      if (wait) wait.textContent = "全文没有载入（检索数据缺失）：请点下面的出处阅读原讲话。";
+    });
+    return fold.kbFilled;
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var fold = event.target;
+    if (fold.open && fold.matches && fold.matches("details.kb-fold[data-speech]")) fill(fold);
+  }, true);
+
+  var all = null;
+  function fillAll() {
+    if (!all) all = Promise.all(Array.prototype.map.call(folds, function (f) { return fill(f).catch(function () {}); }))
+      .then(function () { root.setAttribute("data-kb-folds", "loaded"); });
+    return all;
+  }
+  window.addEventListener("load", function () { (window.requestIdleCallback || window.setTimeout)(fillAll); });
+  document.addEventListener("keydown", function (event) {
+    if ((event.ctrlKey || event.metaKey) && (event.key === "p" || event.key === "P") && root.getAttribute("data-kb-folds") !== "loaded") {
+      event.preventDefault();
+      fillAll().then(function () { window.print(); });
+    }
+  });
+})();
+
 // Printed study material must contain the whole text: unfold every folded excerpt before printing.
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details.kb-fold").forEach(function (d) { d.open = true; });
@@ -7,7 +60,8 @@ window.addEventListener("beforeprint", function () {
 // into every page they were 2 % of the site. A 提法 link whose text is another form of the 提法
 // (an alias) has its tooltip in the page already.
 document.addEventListener("mouseover", function (event) {
-  var link = event.target.closest && event.target.closest("a.kb-pn, a.kb-term");
+  var link = event.target.closest && event.target.closest("a.kb-pn, a.headerlink, .kb-p > a[href*='terms/']");
   if (!link || link.hasAttribute("title")) return;
-  link.title = link.classList.contains("kb-pn") ? "第" + link.textContent + "段（点击复制链接）" : "提法：" + link.textContent;
+  link.title = link.classList.contains("kb-pn") ? "第" + link.textContent + "段（点击复制链接）"
+    : link.classList.contains("headerlink") ? "本节链接" : "提法：" + link.textContent;
 });

@@ -86,7 +86,7 @@ def test_linked_text_never_changes_the_text():
     term = Term(id="si-ge-yi-shi", term="四个意识")
     start = text.index("四个意识")
     html = linked_text(text, [(start, start + 4, term)], "speeches/x/")
-    assert '<a class="kb-term" href="../../terms/si-ge-yi-shi/"' in html
+    assert '<a href="../../terms/si-ge-yi-shi/">四个意识</a>' in html
     plain = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
     assert plain == text
 
@@ -95,7 +95,7 @@ def test_headings_are_never_linked(seed_site):
     site, _ = seed_site
     html = (site / "speeches/000-0529276282a01e65/index.html").read_text(encoding="utf-8")
     for heading in re.findall(r"<h[1-4][^>]*>.*?</h[1-4]>", html, re.S):
-        assert "kb-term" not in heading
+        assert "terms/" not in heading
 
 
 def test_relatedness_threshold_drops_weak_matches():
@@ -146,16 +146,19 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
     years = sorted({kb.speech(sid).year for sid in citing})
     assert len(years) > 1
     for year in years:
-        assert f'<h3 id="y{year}">{year}年（{sum(1 for o in four.occurrences if kb.speech(o.speech_id).year == year)} 处）' in term
+        in_year = [o for o in four.occurrences if kb.speech(o.speech_id).year == year]
+        assert f'<h3 id="y{year}">{year}年（{len({o.speech_id for o in in_year})} 篇讲话，{len(in_year)} 处）' in term
 
 
-def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
+def test_large_themes_are_split_by_year_and_terms_show_a_few_uses_a_year(seed_kb, monkeypatch):
+    from urllib.parse import quote
+
     from build_kb.render import browse as render_browse
     from build_kb.render import pages as render
     from build_kb.render.common import Site
 
     monkeypatch.setattr(render, "MAX_EXCERPTS_PER_PAGE", 3)
-    monkeypatch.setattr(render_browse, "MAX_OCCURRENCES_PER_PAGE", 3)
+    monkeypatch.setattr(render_browse, "KWIC_PER_YEAR", 1)
     site = Site(seed_kb)
     theme = next(t for t in seed_kb.themes if t.id == "cadres")
     pages = render.render_theme(site, theme)
@@ -164,9 +167,13 @@ def test_large_themes_and_terms_are_split_by_year(seed_kb, monkeypatch):
     assert "kb-excerpt" in pages["themes/cadres/2018.md"].html and "2020年" not in pages["themes/cadres/2018.md"].html
     term = next(t for t in seed_kb.terms if t.term == "四个意识")
     term_pages = render_browse.render_term(site, term)
-    assert f"terms/{term.id}/2018.md" in term_pages
-    assert sum(p.html.count("<mark>") for k, p in term_pages.items() if k != f"terms/{term.id}.md") == len(term.speech_ids())
-    assert all("<h3" not in p.html for p in term_pages.values())  # one year a page: no year headings
+    assert list(term_pages) == [f"terms/{term.id}.md"]
+    html = term_pages[f"terms/{term.id}.md"].html
+    years = {seed_kb.speech(sid).year for sid in term.speech_ids()}
+    assert html.count("<mark>") == len(years) == 2  # the first speech of each year, in context …
+    # … and for the other two speeches of 2020, the search, which lists them all
+    link = f'<a href="../../search/?q={quote("“四个意识”")}&amp;year=2020">“四个意识”</a>'
+    assert f'<p class="kb-kwic-more">本年另有 2 篇讲话用到，全部出处见检索：{link}</p>' in html
 
 
 def test_packed_word_counts_add_up():

@@ -27,7 +27,7 @@ def test_render_reads_term_links_from_the_model(seed_kb):
     html = paragraph_html(p, site.term_links(p), "speeches/x/")
     assert html == (
         f'<p class="kb-p" id="p1"><a class="kb-pn" href="#p1">1</a>坚决做到'
-        f'<a class="kb-term" href="../../terms/{term.id}/">{term.term}</a>。</p>'
+        f'<a href="../../terms/{term.id}/">{term.term}</a>。</p>'
     )
 
 
@@ -36,7 +36,7 @@ def test_a_term_link_names_its_term_only_when_its_text_is_another_form_of_it(see
     term = seed_kb.terms[0]
     p = Paragraph(id="p2", number=2, text="坚决做到XY。", line=1, term_links=[TermLink(4, 6, term.id)])
     html = paragraph_html(p, site.term_links(p), "speeches/x/")
-    assert f'<a class="kb-term" href="../../terms/{term.id}/" title="提法：{term.term}">XY</a>' in html
+    assert f'<a href="../../terms/{term.id}/" title="提法：{term.term}">XY</a>' in html
 
 
 def test_relative_links_work_under_any_sub_path():
