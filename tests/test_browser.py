@@ -139,3 +139,26 @@ def test_browser_print_fills_pages_and_numbers_them(page, server, tmp_path):
                 # No page is left nearly empty by content that could not break.
                 assert len(re.findall(r"[\u4e00-\u9fff]", body)) >= 400, f"{url}: page {number} is nearly empty"
         assert "下载" not in text and "打印" not in text
+
+
+def test_the_readers_dark_scheme_is_kept_from_page_to_page(page, server):
+    """The header's switch, as Material keeps it, applied by kb-palette.js before a page is drawn."""
+    page.goto(server)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.locator("label[for=__palette_1]").click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.goto(server + "themes/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
+def test_a_phones_drawer_lists_the_sections_on_pages_that_hide_the_navigation(page, server, seed_site):
+    _, kb = seed_site
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(server + kb.speeches[0].url)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator(".md-sidebar--primary .md-nav__list > .md-nav__item > a")
+    drawer.first.wait_for(state="visible")
+    assert drawer.all_inner_texts() == ["首页", "讲话", "专题", "提法", "检索", "说明"]
+    page.locator(".md-sidebar--primary a", has_text="讲话").click()
+    assert page.url == server + "speeches/"
+

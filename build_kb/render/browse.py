@@ -213,7 +213,7 @@ def _uses_inputs(site: Site, term: Term, occurrences: list, page: str) -> str | 
     return json.dumps([page, described, uses, list(zip(cited, keys))], ensure_ascii=False)
 
 
-KWIC_PER_YEAR = 3
+KWIC_PER_YEAR = 2
 """Speeches whose use of a term is shown in context, per year; the search lists them all."""
 
 

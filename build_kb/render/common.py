@@ -137,7 +137,7 @@ def mix_bar(shares: dict[str, int], themes: list[Theme], colours: dict[str, str]
     for tid in order:
         w = shares[tid] / total * width
         pct = round(shares[tid] / total * 100)
-        rects.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" fill="{colours[tid]}"><title>{esc(names[tid])} {pct}%</title></rect>')
+        rects.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" fill="{colours[tid]}"/>')  # named in the legend below
         legend.append(f'<span class="kb-legend"><i style="background:{colours[tid]}"></i>{esc(names[tid])} {pct}%</span>')
         x += w
     label = "，".join(f"{names[t]}{round(shares[t] / total * 100)}%" for t in order)

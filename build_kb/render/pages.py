@@ -32,7 +32,12 @@ from .common import (
 from ..text import UNDATED, by_year_newest_first, chronological_key, years_newest_first
 
 FOLD_AFTER_CHARS = 300
-"""Theme-page excerpts longer than this are folded (click to expand)."""
+"""Theme-page excerpts longer than this are folded (click to expand)…"""
+PREVIEW_CHARS = 80
+"""…under the first characters of their text (two lines)."""
+RELATED_SHOWN = 2
+"""Related passages listed under a section (kb.json keeps the top three): a tenth of a speech's page
+went to these lists."""
 MAX_EXCERPTS_PER_PAGE = 120
 """A theme with more excerpts than this is split into one page per year (readable, printable)."""
 
@@ -184,7 +189,7 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
         out.add(paragraph_html(p, site.term_links(p), page) + "\n")
-    related = site.kb.related_sections.get((speech.id, section.id), [])
+    related = site.kb.related_sections.get((speech.id, section.id), [])[:RELATED_SHOWN]
     if related:
         out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
@@ -195,10 +200,8 @@ def related_passages_html(site: Site, related, page: str) -> str:
     """相关论述: passages of other speeches that say much the same, with their citation."""
     items = []
     for speech_id, section_id, heading, title, date, location in (_cited_section(site, link) for link in related):
-        items.append(
-            f'<li><a href="{rel(page, speech_url(speech_id))}#{section_id}">{esc(heading[:40])}</a>'
-            f' <small>——《{esc(title)}》（{date}）{location}</small></li>'
-        )
+        # The link is the passage's heading (or where it stands, 第二部分, when it has none).
+        items.append(f'<li><a href="{rel(page, speech_url(speech_id))}#{section_id}">{esc(heading[:40])}</a> <small>《{esc(title)}》{date}</small></li>')
     return '<div class="kb-related"><span class="kb-related-title">相关论述</span><ul>' + "".join(items) + "</ul></div>"
 
 
@@ -329,7 +332,7 @@ def render_excerpt(speech: Speech, section: Section, page: str) -> str:
         # The folded text is not written into the page: kb.js fills it from the search's copy of the
         # speech (search/t/<id>.js), so the site holds each text once (issue #13: it was a fifth of it).
         first = next((s.paragraphs[0].text for s in section.walk() if s.paragraphs), "")
-        preview = f'<span class="kb-preview">{esc(first[:120])}……</span>' if first else ""
+        preview = f'<span class="kb-preview">{esc(first[:PREVIEW_CHARS])}……</span>' if first else ""
         body = (
             f'<details class="kb-fold" data-speech="{esc(speech.id)}" data-section="{esc(section.id)}">'
             f'<summary>{preview}<span class="kb-more">展开全文（{size} 字）</span></summary>'
