@@ -224,6 +224,26 @@ def test_search_works_from_a_folder_without_a_server(browser, seed_site):
     assert status.startswith(f"找到 {len(expected)} 处"), status
     assert len(hrefs) + hidden == len(expected)
     assert all(h.startswith("/") or "speeches/" in h for h in hrefs)
+    # …and a hit opens its speech's page, not a listing of the speech's folder
+    assert all("/index.html#" in h for h in hrefs)
+    page.locator("a.kb-search__hit").first.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0].endswith("/index.html") and page.locator("article h1").count() == 1
+    context.close()
+
+
+def test_links_between_pages_work_from_a_folder(browser, seed_site):
+    """From file://, a link to a folder (themes/) opens the folder's index.html: tabs, tables, pagers."""
+    site, kb = seed_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((site / "speeches" / "index.html").as_uri())
+    page.locator(".md-tabs a", has_text="专题").click()
+    page.wait_for_load_state()
+    assert page.url == (site / "themes" / "index.html").as_uri() and page.locator("article h1").inner_text().startswith("专题汇编")
+    page.locator("article a[href*='speeches/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/index.html") and page.locator("dl.kb-meta").count() == 1
     context.close()
 
 

@@ -23,7 +23,12 @@
     return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
   var ROOT = siteRoot();
-  function url(path) { return new URL(path, ROOT).href; }
+  function url(path) {
+    var u = new URL(path, ROOT);
+    // From a folder (file://) a directory does not open its index.html by itself.
+    if (u.protocol === "file:" && /\/$/.test(u.pathname)) u.pathname += "index.html";
+    return u.href;
+  }
 
   var core = window.KBSearchCore, normalise = core.normalise;
 

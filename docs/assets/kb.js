@@ -65,3 +65,18 @@ document.addEventListener("mouseover", function (event) {
   link.title = link.classList.contains("kb-pn") ? "第" + link.textContent + "段（点击复制链接）"
     : link.classList.contains("headerlink") ? "本节链接" : "提法：" + link.textContent;
 });
+
+// A copy opened from a folder (file://): the site's links name folders (speeches/x/), which a web
+// server answers with their index.html and a browser answers with a file listing. Point a link at
+// the index.html when it is followed.
+if (window.location.protocol === "file:") {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link) return;
+    var target = new URL(link.getAttribute("href"), window.location.href);
+    if (target.protocol === "file:" && /\/$/.test(target.pathname)) {
+      target.pathname += "index.html";
+      link.href = target.href;
+    }
+  }, true);
+}
