@@ -20,12 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .enrich import classify
-from .ingest.clean import clean
+from .ingest.clean import clean, normalise_line
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note
+from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -384,10 +384,12 @@ def make_speech(
         if noted is None:
             noted, found_by = title_in_breadcrumbs(removed_text), "the page's breadcrumbs (the text has no title line)"
         if noted:
+            # The note's own punctuation, as the text's is normalised ((社区) → （社区）).
+            noted, glued_year = without_glued_year(normalise_line(noted))
             header.title, header.rules["title"] = noted, found_by
             found_year = YEAR_RE.search(noted)
-            if header.year is None and found_year:
-                header.year, header.rules["date"] = int(found_year.group(1)), "year in the title"
+            if header.year is None and (found_year or glued_year):
+                header.year, header.rules["date"] = glued_year or int(found_year.group(1)), "year in the title"
             title_role, title_speaker = speaker_in_title(noted)
             if title_role and header.speaker_role is None:
                 header.speaker_role, header.rules["speaker_role"] = title_role, "role in the title"

@@ -359,6 +359,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             title = title[dated_title.end():]
             if date is None:
                 date, year, rules["date"] = found_before[0], int(found_before[0][:4]), "date before the title"
+        title, glued_year = without_glued_year(title)
+        if glued_year and year is None:
+            year, rules["date"] = glued_year, "year in the title"
         bracketed_year = _BRACKETED_YEAR_AT_END.search(title)
         if bracketed_year and len(title) > bracketed_year.end() - bracketed_year.start() + 5:
             title = title[: bracketed_year.start()].rstrip()  # "…的讲话（2023）": the year, not a title word
@@ -437,6 +440,14 @@ def _same_title(a: str, b: str) -> bool:
 _UNSTATED_DE = re.compile(r"的(?=(?:讲话|发言|致辞|报告|讲话稿)$)")
 _DATE_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?=在.{4,})")
 """A date run into the title: "2023年2月10日在全县组织工作会议上的讲话"."""
+_BARE_YEAR_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2})(?![年\d])(?=[\u4e00-\u9fff].{5,})")
+
+
+def without_glued_year(title: str) -> tuple[str, int | None]:
+    """A site's year tag glued before a title without 年 ("2024县委书记在…的讲话"): the title without
+    it, and the year."""
+    glued = _BARE_YEAR_BEFORE_TITLE.match(title)
+    return (title[glued.end():], int(glued.group(1))) if glued else (title, None)
 _TITLE_DASH_SUBTITLE = re.compile(r"^(.{4,}?)\s*(?:——|──|－－|--)\s*(.{6,})$")
 """A title and its subtitle on one line: "坚持党管人才原则 加快建设人才强市——在全市人才工作会议上的讲话"."""
 _TITLE_GOES_ON = re.compile(r"[的上在和与暨及之]$")
@@ -572,9 +583,9 @@ def _plausible_role(role: str) -> bool:
     return len(re.sub(r"[（(][^（）()]*[）)]", "", role)) <= BYLINE_ROLE_MAX and "的" not in role
 
 
-_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由|^(?:收藏|打印|分享)《(.{6,60}?)》")
+_NOTE_NAMES_TITLE = re.compile(r"(?:整理|收集|分享|推荐|带来)(?:了)?的(.{6,60}?)(?:[，,。；;！!]|供|欢迎|希望|仅供|$)|^《(.{6,60}?)》由|^(?:收藏|打印|分享)《(.{6,60}?)》|(?:整理|收集|推荐)了?[^《》，。]{0,10}《(.{6,60}?)》")
 """小编为大家整理的…讲话，供大家参考 / 《…的讲话》由会员上传分享，免费在线阅读 / 收藏《…的讲话》, a
-page's link to bookmark the text"""
+page's link to bookmark the text / 小编为你整理了多篇相关的《…的讲话》"""
 
 
 def title_in_site_note(removed: list[str]) -> str | None:
@@ -640,7 +651,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
@@ -914,10 +925,21 @@ def split_lead(text: str, start: int) -> tuple[str | None, str]:
     while end < len(text) and text[end] in "”’）)":
         end += 1
     if end - 0 > MAX_LEAD:
+        opener = _PARAGRAPH_OPENER.search(text, start + 4, MAX_LEAD + 4)
         soft = _LEAD_SOFT_END.search(text, start)
-        if soft and soft.end() <= MAX_LEAD and soft.end() - start >= 4:
+        if opener and opener.start() < m.start():  # "…的紧迫感今年以来，…": the line break a page lost
+            end = opener.start()
+        elif soft and soft.end() <= MAX_LEAD and soft.end() - start >= 4:
             end = soft.end()
     return text[:end], text[end:]
+
+
+_PARAGRAPH_OPENER = re.compile(
+    rf"(?<=[{HAN}])(?:今年以来|去年以来|近年来|近几年来|多年来|[一二两三四五六七八九十]年来|长期以来|过去的?[一二两三四五]年|当前|目前)[，,]"
+)
+"""Words that open a paragraph on what has been done or where things stand, with their comma
+(今年以来，): a heading run into its paragraph ends before them. A heading may hold the words
+(充分肯定近年来取得的成绩), never with the comma."""
 
 
 def series_candidate(text: str) -> HeadingCandidate | None:

@@ -120,6 +120,19 @@ def test_a_one_line_document_page_keeps_the_titles_note_and_sets_a_page_number_a
 
 
 @pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("一、肯定成绩，正视挑战，切实增强做好新时代人才工作的紧迫感今年以来，在区委的坚强领导下，全区上下认真贯彻落实上级决策部署。", "一、肯定成绩，正视挑战，切实增强做好新时代人才工作的紧迫感"),
+        ("一、充分肯定近年来全县组织工作取得的成绩，进一步增强做好新时代组织工作的责任感和使命感，为全县高质量发展提供坚强组织保证。", "一、充分肯定近年来全县组织工作取得的成绩，"),
+    ],
+)
+def test_a_heading_run_into_its_paragraph_ends_before_a_paragraphs_opening_words(text, heading):
+    from build_kb.ingest.parse import split_lead
+
+    assert split_lead(text, 2) == (heading, text[len(heading):])
+
+
+@pytest.mark.parametrize(
     "line, expected",
     [
         ("凝心聚力抓落实 担当作为开新局 中共某某县委常委、组织部部长何建平", ("凝心聚力抓落实 担当作为开新局", "何建平", "中共某某县委常委、组织部部长")),
@@ -234,6 +247,7 @@ def test_joins_never_cross_a_heading():
         ("免费视频_高清专区_影视大全_午夜剧场_热门排行", "site-menu"),
         ("?", "stray-symbols"),
         ("]", "stray-symbols"),
+        ("|", "stray-symbols"),
         ("欢迎来到某某范文网！", "site-name"),
         ("听新闻", "article-tools"),
         ("2024-08-19 版权声明 我要投稿", "article-tools"),
