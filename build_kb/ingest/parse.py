@@ -319,11 +319,19 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                 break
 
     # Title, a bare machine date (2024-07-30), the title again: a site's page posting stamp, not the
-    # speech's date (a speech dates itself 2021年6月18日).
+    # speech's date (a speech dates itself 2021年6月18日). The title may come again as the subtitle
+    # of the speech's own title ("专题党课", 2020-09-21, "增强组织意识 做好换届工作", "——专题党课"): the
+    # first line is then the page's name for the speech, not a part of its title.
     for k, h in enumerate(header):
-        if h.role == "date" and _POSTING_STAMP.match(re.sub(r"\s+", "", h.text)) and 0 < k < len(header) - 1 \
-                and header[k - 1].role in ("title", "repeat", "note") and header[k + 1].role in ("title", "repeat", "note") \
-                and _same_title(header[k - 1].text, header[k + 1].text):
+        if h.role != "date" or not _POSTING_STAMP.match(re.sub(r"\s+", "", h.text)) or not 0 < k < len(header) - 1 \
+                or header[k - 1].role not in ("title", "repeat", "note"):
+            continue
+        again = header[k + 1].role in ("title", "repeat", "note") and _same_title(header[k - 1].text, header[k + 1].text)
+        as_subtitle = k + 2 < len(header) and header[k + 1].role == "title" and header[k + 2].role == "subtitle" \
+            and _same_title(header[k - 1].text, SUBTITLE_RE.sub(r"\1", header[k + 2].text.strip()))
+        if as_subtitle:
+            header[k - 1].role = "repeat"
+        if again or as_subtitle:
             h.role = "note"
             if rules.get("date") == "header date line" and date == find_date(re.sub(r"\s+", "", h.text))[0]:
                 date = year = None
