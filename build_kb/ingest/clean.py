@@ -501,6 +501,10 @@ def _is_prose(line: str) -> bool:
     return len(line) >= PROSE_MIN_LENGTH and bool(_SENTENCE_END.search(line))
 
 
+BLOCK_SENTENCE_MIN = 6
+"""The shortest line that, ending with a full stop, is a sentence an advertising block never takes."""
+
+
 def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig, head_end, tail_start) -> list[int]:
     """The run of non-blank short lines around `index`, staying in the same edge region."""
     low, high = (0, head_end) if index < head_end else (tail_start, len(lines))
@@ -508,8 +512,8 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
 
     def removable(i: int) -> bool:
         line = lines[i]
-        # A full sentence (…。) is the speech's, not an advertisement's: the block stops there.
-        sentence = line.endswith("。") and len(line) >= 12 and not matches_a_rule(line, config)
+        # A full sentence (人才是第一资源。) is the speech's, not an advertisement's: the block stops there.
+        sentence = line[-1:] in ("。", "！", "？") and len(line) >= BLOCK_SENTENCE_MIN and not matches_a_rule(line, config)
         return bool(line) and len(line) <= limit and not sentence and not (config.keep and config.keep.search(line))
 
     start = index

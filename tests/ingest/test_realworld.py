@@ -856,6 +856,9 @@ def test_an_opening_said_twice_on_purpose_is_not_a_preview(rules):
 def test_an_advertising_block_stops_at_a_sentence_of_the_speech(rules):
     text = "在全县组织工作会议上的讲话\n同志们：\n一、加强党的建设。要抓好落实。\n希望各级党组织认真落实会议部署。\n开通会员\n免费领取全部范文\n"
     assert [r.text for r in clean(text, rules).removed] == ["开通会员", "免费领取全部范文"]
+    # …a short one too (人才是第一资源。), and the closing thanks
+    text = "在全区人才工作会议上的讲话\n同志们：\n一、深刻认识人才工作的重要意义\n人才是第一资源。\n谢谢大家！\n微信扫一扫\n关注该公众号\n"
+    assert [r.text for r in clean(text, rules).removed] == ["微信扫一扫", "关注该公众号"]
 
 
 def test_page_labels_glued_to_the_text_are_taken_off(rules):
