@@ -295,7 +295,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
         for rule in config.rules:
             if (rule.where == "edges" and not at_edge) or not rule_matches(rule, line):
                 continue
-            if config.keep and config.keep.search(line) and rule.block:
+            if rule.block and ((config.keep and config.keep.search(line)) or _is_clause_sentence(line)):
                 continue
             targets = _block_around(lines, index, rule, config, head_end, tail_start) if rule.block else [index]
             for target in targets:
@@ -497,6 +497,13 @@ def _edges(lines: list[str], is_chrome=lambda line: False) -> tuple[int, int]:
     return prose[0], prose[-1] + 1
 
 
+def _is_clause_sentence(line: str) -> bool:
+    """A statement of clauses ending in a full stop (要落实意识形态工作责任制，守好网站、微信公众号等阵地。): the
+    speech's own, never the line an advertising block is found by, whatever word in it a block's pattern
+    names. An advertisement exclaims (…举报成功免费赠送一年会员材料！)."""
+    return len(line) >= 12 and line.endswith("。") and ("，" in line or "," in line)
+
+
 def _is_prose(line: str) -> bool:
     return len(line) >= PROSE_MIN_LENGTH and bool(_SENTENCE_END.search(line))
 
@@ -512,8 +519,10 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
 
     def removable(i: int) -> bool:
         line = lines[i]
-        # A full sentence (人才是第一资源。) is the speech's, not an advertisement's: the block stops there.
-        sentence = line[-1:] in ("。", "！", "？") and len(line) >= BLOCK_SENTENCE_MIN and not matches_a_rule(line, config)
+        # A full sentence (人才是第一资源。) is the speech's, not an advertisement's: the block stops there,
+        # unless the sentence names what the block is about (举报倒卖会员资料的人，…赠送一年会员材料！).
+        sentence = line[-1:] in ("。", "！", "？") and len(line) >= BLOCK_SENTENCE_MIN and not matches_a_rule(line, config) \
+            and not rule.pattern.search(line)
         return bool(line) and len(line) <= limit and not sentence and not (config.keep and config.keep.search(line))
 
     start = index

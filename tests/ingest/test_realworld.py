@@ -321,7 +321,7 @@ def test_joins_never_cross_a_heading():
         ("3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理。", "download-prompt"),
         ("【期刊名称】《组工通讯》", "page-summary"),
         ("【年(卷),期】2021(000)003", "page-summary"),
-        ("《在全市组织工作会议上的讲话》由会员上传分享，免费在线阅读，更多相关内容在行业资料-某某文库。", "advertising-block"),
+        ("《在全市组织工作会议上的讲话》由会员上传分享，免费在线阅读，更多相关内容在行业资料-某某文库。", "download-prompt"),
     ],
 )
 def test_chrome_line_is_removed_by_its_rule(rules, line, rule):
@@ -851,6 +851,18 @@ def test_an_opening_said_twice_on_purpose_is_not_a_preview(rules):
     sentence = "同志们：今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。"
     text = f"在全县组织工作会议上的讲话\n{sentence}刚才，几位同志作了发言。{sentence[4:]}\n"
     assert clean(text, rules).removed == []
+
+
+def test_a_speech_of_short_paragraphs_keeps_its_sentences_about_new_media(rules):
+    """With no paragraph of 40 characters, the whole body counts as the page's edge: the edge-only
+    rules must still tell the speech's sentences from a page's buttons and advertisements."""
+    text = (
+        "在全县宣传思想工作会议上的讲话\n同志们：\n今天召开全县宣传思想工作会议。\n一、用好新媒体平台\n"
+        "要用好“学习强国”APP等平台，推动党员学习常态化。\n点赞、转发、评论等数据不能作为评价工作的唯一标准。\n"
+        "二、加强阵地管理\n要落实意识形态工作责任制，守好网站、微信公众号等阵地。\n要关注网民评论，及时回应社会关切。\n"
+        "谢谢大家！\n点赞 分享 在看\n"
+    )
+    assert [(r.text, r.rule) for r in clean(text, rules).removed] == [("点赞 分享 在看", "article-tools")]
 
 
 def test_an_advertising_block_stops_at_a_sentence_of_the_speech(rules):
