@@ -177,7 +177,7 @@ def _without_injected_symbols(text: str, counts: Counter) -> str:
     return text
 
 
-_JAMMER_RUN = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff])")
+_JAMMER_RUN = re.compile(r"(?:^|(?<=[\s。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff])")
 """Five or more tokens of one or two ASCII characters, parted by single spaces: the random filler a forum
 hides between the words of a post to spoil copying (o0 x- I- f* p0 b0 \\1 T5)."""
 _JAMMER_MIXED = re.compile(r"^(?:[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9])$")
