@@ -943,11 +943,12 @@ def split_lead(text: str, start: int) -> tuple[str | None, str]:
 
 
 _PARAGRAPH_OPENER = re.compile(
-    rf"(?<=[{HAN}])(?:今年以来|去年以来|近年来|近几年来|多年来|[一二两三四五六七八九十]年来|长期以来|过去的?[一二两三四五]年|当前|目前)[，,]"
+    rf"(?<=[{HAN}])(?:(?:今年以来|去年以来|近年来|近几年来|多年来|[一二两三四五六七八九十]年来|长期以来|过去的?[一二两三四五]年|当前|目前|首先)[，,]"
+    rf"|习近平总书记(?:深刻)?(?:指出|强调)|党的二十大报告(?:指出|强调)|一是)"
 )
-"""Words that open a paragraph on what has been done or where things stand, with their comma
-(今年以来，): a heading run into its paragraph ends before them. A heading may hold the words
-(充分肯定近年来取得的成绩), never with the comma."""
+"""Words that open a paragraph, with their comma where they have one (今年以来，, 首先，, 习近平总书记指出,
+一是): a heading run into its paragraph ends before them. A heading may hold the words (充分肯定近年来取得
+的成绩, 学习贯彻习近平总书记关于…的重要论述), not in that form."""
 
 
 def series_candidate(text: str) -> HeadingCandidate | None:
