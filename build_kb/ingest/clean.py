@@ -252,10 +252,21 @@ TRAILING_CREDIT = re.compile(r"[（(](?:撰稿|供稿|编辑|责任编辑|责编
 """A page's credit glued to the end of a line: …服务高质量发展。（撰稿：某某）"""
 
 
+LEADING_STYLES = re.compile(
+    r"^(?:\s*(?:[a-z]{1,8}>|\[标签[:：][^\[\]]{0,20}\]|(?:@[a-z-]+|[A-Za-z][A-Za-z0-9_.#:-]*)(?:\s*,\s*[A-Za-z][A-Za-z0-9_.#:-]*)*\s*\{[^{}]{0,400}\}))+\s*"
+)
+"""A saved page's style sheet run into the text in front of it (`l> @page { size: … } p.cjk { font-family:
+"宋体" } 市长在…的讲话`), with the tail of a tag and a template's [标签:标题] among it."""
+
+
 def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
     """Take a page's labels off the text they are glued to (each logged as a removal of its own)."""
     out, removed = [], []
     for line in lines:
+        styles = LEADING_STYLES.match(line.text) if "{" in line.text else None
+        if styles and "}" in styles.group() and (styles.end() == len(line.text) or len(line.text) - styles.end() >= 8):
+            removed.append(RemovedLine(line=line.number, text=styles.group().strip(), rule="css-or-markup"))
+            line = Line(number=line.number, text=line.text[styles.end():])
         m = LABEL_PREFIX.match(line.text)
         if m and len(line.text) - m.end() >= 8:
             removed.append(RemovedLine(line=line.number, text=m.group().strip(), rule="page-label"))

@@ -167,7 +167,7 @@ def _split_points(text: str) -> list[int]:
 
 
 _HEADING_BEFORE_SPACE = re.compile(
-    rf"(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[^\s。！？；!?;]{{2,40}}?(?=\s+[{HAN}]|(?:1[.．、]|[（(][1一][）)])[{HAN}])"
+    rf"(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[^\s。！？；!?;]{{2,40}}?(?=\s+[{HAN}\d]|(?:1[.．、]|[（(][1一][）)])[{HAN}])"
 )
 """A heading with no stop, then a space and its paragraph ("一、充分肯定取得的成绩 近年来，…": a
 document site's text keeps only a space where the line break was), or then its first sub-heading

@@ -138,6 +138,16 @@ def test_a_forums_anti_copying_filler_is_taken_out_and_counted(rules):
     assert cleaned.removed == [] and cleaned.normalised["jammer-codes"] == 4
 
 
+def test_a_style_sheet_run_into_the_text_is_taken_off_and_logged(rules):
+    text = (
+        '在全县组织工作会议上的讲话\np { line-height: 115% } p.cjk { font-family: "宋体"; font-size: 10pt } 同志们：今天召开全县组织工作会议。\n'
+        "一、加强党的建设。要抓好落实。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "今天召开全县组织工作会议。", "一、加强党的建设。要抓好落实。"]
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(2, 'p { line-height: 115% } p.cjk { font-family: "宋体"; font-size: 10pt }', "css-or-markup")]
+
+
 @pytest.mark.parametrize("line", ["微软雅黑", "仿宋_GB2312", "Times New Roman", "方正小标宋简体"])
 def test_a_font_name_on_a_line_of_its_own_is_removed(rules, line):
     text = f"在全县组织工作会议上的讲话\n同志们：\n{line}\n一、加强党的建设。要抓好落实。\n"
