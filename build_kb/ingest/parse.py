@@ -691,11 +691,19 @@ def _names_a_meeting(text: str) -> bool:
 _TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课|强调))")
 
 
+_TITLE_ROLE_THEN_KIND = re.compile(r"^(.{2,30}?)(?:同志)?的?(?:专题)?(?:党课讲稿|党课|讲话稿|讲话|讲稿|发言|致辞)$")
+"""A title that is the speaker and the kind of speech alone: 某县委常委、组织部长党课讲稿, 县委书记的讲话."""
+
+
 def speaker_in_title(title: str) -> tuple[str | None, str | None]:
-    """(role, name) stated before 在…上的讲话: 区委书记在… / 李建华同志在… / 市委书记李建华在…"""
-    m = _TITLE_SPEAKER.match(re.sub(r"\s+", "", title))
+    """(role, name) stated before 在…上的讲话: 区委书记在… / 李建华同志在… / 市委书记李建华在…; or a title
+    that is a role and the kind of speech (县委常委、组织部长党课讲稿)."""
+    compact = re.sub(r"\s+", "", title)
+    m = _TITLE_SPEAKER.match(compact)
     if not m or not m.group(1):
-        return None, None
+        alone = _TITLE_ROLE_THEN_KIND.match(compact)
+        byline = read_byline(alone.group(1)) if alone else None
+        return (byline[0], byline[1]) if byline and byline[0] else (None, None)
     byline = read_byline(m.group(1))
     if byline is None or (byline[0] is None and not m.group(1).endswith("同志")):
         return None, None  # a bare word before 在 is seldom a name: 李建华同志在…, not 李建华在…

@@ -136,6 +136,21 @@ def test_a_heading_run_into_its_paragraph_ends_before_a_paragraphs_opening_words
 
 
 @pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("某县委常委、组织部长党课讲稿", ("某县委常委、组织部长", None)),
+        ("市委书记李建华讲话", ("市委书记", "李建华")),
+        ("全市组织工作会议讲话", (None, None)),
+        ("学习贯彻党的二十大精神专题党课", (None, None)),
+    ],
+)
+def test_a_title_that_is_a_role_and_the_kind_of_speech_names_the_role(title, expected):
+    from build_kb.ingest.parse import speaker_in_title
+
+    assert speaker_in_title(title) == expected
+
+
+@pytest.mark.parametrize(
     "line, expected",
     [
         ("凝心聚力抓落实 担当作为开新局 中共某某县委常委、组织部部长何建平", ("凝心聚力抓落实 担当作为开新局", "何建平", "中共某某县委常委、组织部部长")),
