@@ -12,7 +12,7 @@ from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .review import open_items
 from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel
-from ..text import UNDATED, by_year_newest_first, newest_first_key, years_newest_first
+from ..text import UNDATED, by_year_newest_first, newest_first_key
 
 TOP_TERMS_ON_HOME = 12
 
@@ -177,7 +177,7 @@ def render_terms_index(site: Site) -> HtmlPage:
 
 def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
     """The term's page: explanation, chart, and its uses by year (made when it is laid out: HtmlPage.later)."""
-    inputs = functools.partial(_uses_inputs, site, term, term.occurrences, term.url)
+    inputs = functools.partial(_uses_inputs, site, term)
     return {f"terms/{term.id}.md": HtmlPage.later(term.term, functools.partial(_term_page, site, term), inputs, hide=["navigation"])}
 
 
@@ -201,9 +201,10 @@ def _term_page(site: Site, term: Term, out: HtmlPage) -> None:
     _uses(out, site, term, term.url)
 
 
-def _uses_inputs(site: Site, term: Term, occurrences: list, page: str) -> str | None:
-    """What a page of the term's uses reads, in short: the term, its uses, and the speeches cited
-    by their cache keys (their titles, dates, places and the text around each use), in page order."""
+def _uses_inputs(site: Site, term: Term) -> str | None:
+    """What a term's page reads, in short: the term, its uses, and the speeches cited by their cache
+    keys (their titles, dates, places and the text around each use), in page order."""
+    occurrences, page = term.occurrences, term.url
     cited = sorted({o.speech_id for o in occurrences}, key=site.speech_position.__getitem__)
     keys = [site.speech_keys.get(speech_id) for speech_id in cited]
     if None in keys:

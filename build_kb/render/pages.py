@@ -109,7 +109,7 @@ def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_
         for p in speech.all_paragraphs() if p.term_links
     ]
     related = [
-        [section.id, [_cited_section(site, link) for link in kb.related_sections.get((speech.id, section.id), [])]]
+        [section.id, [_cited_section(site, link) for link in _related_shown(kb, speech.id, section.id)]]
         for section in speech.all_sections()
     ]
     related_speeches = [_cited_speech(site, link) for link in kb.related_speeches.get(speech.id, [])]
@@ -118,12 +118,17 @@ def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_
     return json.dumps([speech.id, key, handout, terms, related, related_speeches, neighbours], ensure_ascii=False)
 
 
+def _related_shown(kb, speech_id: str, section_id: str) -> list:
+    """The related passages listed under a section: its first RELATED_SHOWN."""
+    return kb.related_sections.get((speech_id, section_id), [])[:RELATED_SHOWN]
+
+
 def _cited_section(site: Site, link) -> list:
-    """What related_passages_html shows of a passage elsewhere: [speech id, section id, heading,
-    speech title, date, location] (date and location escaped)."""
+    """What related_passages_html shows of a passage elsewhere: [speech id, section id, heading (or
+    where it stands, 第二部分, when it has none), speech title, date] (date escaped)."""
     other = site.kb.speech(link.speech_id)
     section = site.kb.section(link.speech_id, link.section_id)
-    return [other.id, section.id, section.title or section_location(section), other.title, site.date(other), site.location(other.id, section.id)]
+    return [other.id, section.id, section.title or section_location(section), other.title, site.date(other)]
 
 
 def _cited_speech(site: Site, link) -> list:
@@ -189,7 +194,7 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
     for p in section.paragraphs:
         out.add(paragraph_html(p, site.term_links(p), page) + "\n")
-    related = site.kb.related_sections.get((speech.id, section.id), [])[:RELATED_SHOWN]
+    related = _related_shown(site.kb, speech.id, section.id)
     if related:
         out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
@@ -199,8 +204,7 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
 def related_passages_html(site: Site, related, page: str) -> str:
     """相关论述: passages of other speeches that say much the same, with their citation."""
     items = []
-    for speech_id, section_id, heading, title, date, location in (_cited_section(site, link) for link in related):
-        # The link is the passage's heading (or where it stands, 第二部分, when it has none).
+    for speech_id, section_id, heading, title, date in (_cited_section(site, link) for link in related):
         items.append(f'<li><a href="{rel(page, speech_url(speech_id))}#{section_id}">{esc(heading[:40])}</a> <small>《{esc(title)}》{date}</small></li>')
     return '<div class="kb-related"><span class="kb-related-title">相关论述</span><ul>' + "".join(items) + "</ul></div>"
 
