@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: help site serve test test-fast bench system-deps fonts clean upgrade-deps
+.PHONY: help site serve test test-fast bench system-deps check-tools fonts clean upgrade-deps
 
 help:
 	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
@@ -50,6 +50,26 @@ system-deps:
 	  fi; \
 	fi
 
+# Checks nobody here wrote, run by tests/test_a11y.py: axe-core (accessibility, in the headless
+# Chromium) and the Nu HTML checker (vnu.jar, run by Java). Pinned; installed from npm into .tools/.
+AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
+TOOLS       := .tools
+TOOLS_STAMP := $(TOOLS)/.installed-axe-$(AXE_VERSION)-vnu-$(VNU_VERSION)
+check-tools: $(TOOLS_STAMP)
+$(TOOLS_STAMP):
+	@if ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Java and npm from Debian (for the HTML checker and axe-core)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$(command -v java >/dev/null 2>&1 || echo default-jre-headless) $$(command -v npm >/dev/null 2>&1 || echo npm) >/dev/null; \
+	  else \
+	    echo "The accessibility and HTML checks need: sudo apt-get install default-jre-headless npm (they are skipped without them)"; \
+	  fi; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(TOOLS) && npm install --prefix $(TOOLS) --no-audit --no-fund --silent axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION) && touch $@; \
+	fi
+
 # Study handouts (PDF) are set in free faces close to the official ones: FandolFang (仿宋), FandolKai
 # (楷体) and FandolHei (黑体), taken from Debian's texlive-lang-chinese package without installing
 # TeX, and Noto Serif/Sans CJK (fonts-noto-cjk). Fonts you own (仿宋_GB2312, 方正小标宋) can be named
@@ -67,14 +87,14 @@ fonts:
 	  echo "PDF handouts look best with FandolFang and Noto CJK fonts: run 'sudo make fonts' once (or name your own fonts in corpus/print.yaml)"; \
 	fi
 
-test: $(STAMP) system-deps fonts
+test: $(STAMP) system-deps check-tools fonts
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP) system-deps fonts
+test-fast: $(STAMP) system-deps check-tools fonts
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(STAMP) system-deps
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .site.* bench/out
+	rm -rf site .site.* bench/out $(TOOLS)

@@ -129,6 +129,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         return env
 
+    def on_template_context(self, context, template_name, config):
+        # The 404 page's links are relative to the site's root, like every other page's (MkDocs
+        # writes them from "/", which breaks the page under a sub-path and from a folder).
+        if template_name == "404.html":
+            context["base_url"] = "."
+        return context
+
+    def on_post_template(self, output_content, template_name, config):
+        return squeeze_indentation(valid_theme_markup(output_content)) if template_name.endswith(".html") else output_content
+
     def on_page_context(self, context, page, config, nav):
         source = page.file.src_uri
         generated = self.pages.get(source)
@@ -200,7 +210,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             page.content = None
             return ""  # the live file is already in place: MkDocs writes no empty page
         key = self._keys.pop(page.file.src_uri, None)
-        if page.file.src_uri not in self._written_verbatim:  # a stored layout was squeezed before it was stored
+        if page.file.src_uri not in self._written_verbatim:
+            output = valid_theme_markup(output)  # a stored layout was squeezed before it was stored
             if key is not None:
                 self.page_cache.put_frame(page.file.dest_uri, output, page.content)
             output = squeeze_indentation(output)
@@ -230,6 +241,22 @@ def _render_generated(page, generated, config, files) -> None:
     page.toc = get_toc([] if generated.made_later else generated.toc)
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+_TOC_TITLE_FOR_NO_CONTROL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def valid_theme_markup(html: str) -> str:
+    """Three things in Material's templates that the Nu HTML checker rejects, mended where they are
+    outside any block our theme can override: `autocomplete` on its two checkboxes (allowed on text
+    fields only), an empty `tabindex=""` on a section's label, and a `<label for="__toc">` on pages
+    whose navigation (hidden on our pages) has no `__toc` checkbox to name."""
+    html = html.replace(' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__drawer">')
+    html = html.replace(' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">')
+    html = html.replace(' tabindex="">', ">")
+    if 'id="__toc"' not in html:
+        html = _TOC_TITLE_FOR_NO_CONTROL.sub(r'<div class="md-nav__title">\1</div>', html)
+    return html
 
 
 _KEEPS_ITS_SPACES = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)

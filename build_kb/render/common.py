@@ -13,8 +13,9 @@ from ..enrich.classify import OTHER, OTHER_NAME
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Term, Theme
 from ..ingest.parse import int_to_cn
 
-PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#37474f", "#9e9d24"]
-OTHER_COLOUR = "#9e9e9e"
+# Each carries white text at 4.5:1 or more (WCAG 2.1 AA), on a badge and in a chart alike.
+PALETTE = ["#c62828", "#2e7d32", "#1565c0", "#b34700", "#6a1b9a", "#00757f", "#ad1457", "#4e342e", "#37474f", "#6b6b12"]
+OTHER_COLOUR = "#616161"
 
 def esc(text: str) -> str:
     # Most of our text has nothing to escape: five substring tests are cheaper than five replaces.
