@@ -186,7 +186,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if made is None:
                 made, key = self._make_known(page, generated, inputs, known, key)
             page.content = made[1]
-            laid_out = squeeze_indentation(self._env.get_template("main.html").render(context))
+            laid_out = squeeze_indentation(valid_theme_markup(self._env.get_template("main.html").render(context)))
             self._keys[source] = key
         # main.html then extends kb-verbatim.html, which writes the stored layout as it is.
         context["kb_verbatim"] = laid_out
