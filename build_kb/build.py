@@ -23,6 +23,7 @@ from .errors import KbError, StrictModeFailure
 from .config import load_print_config
 from .model import KnowledgeBase, Problem
 from .publish.pdf import PrintedPdf, Printer, install_pdfs
+from .publish.reader_settings import write_reader_settings
 from .render.handout import count_handouts, plan_handouts
 from .pipeline import BuildStats, ParsedCorpus, StageTimer, enrich_corpus, parse_corpus
 from .render.pages import render_pages
@@ -89,6 +90,7 @@ def build(options: BuildOptions) -> BuildReport:
             return BuildReport(kb=None, site_dir=site_dir)
 
         stats = BuildStats()
+        reader_config = load_print_config(project.corpus_dir)  # checked before the long work starts
         # Forked now, while this process is small: fed from the speech cache, the search child then
         # never holds (nor inherits) the knowledge base the build is about to make. Its index is wanted
         # only at the end, the handouts before the pages are rendered: it yields the core to both.
@@ -135,6 +137,7 @@ def build(options: BuildOptions) -> BuildReport:
             exported = export.live_files(options.cache_dir, site_dir) if options.cache_dir else None
             with timer("export"):
                 export.write(kb, staging, site_dir, parsed.cache_keys, exported)
+            write_reader_settings(staging, reader_config, project.config["site_name"])
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(search_dir, staging)

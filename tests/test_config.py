@@ -128,3 +128,17 @@ def test_heading_lines_are_validated(tmp_path):
         "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 'x': 2",
         "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 30: 4",
     ]
+
+
+def test_print_yaml_citation_is_checked_with_its_line(tmp_path):
+    from build_kb.publish.reader_settings import format_citation
+
+    corpus = make_corpus(tmp_path / "c")
+    (corpus / "print.yaml").write_text("publisher: 某某县委组织部\ncitation: （摘自{speaker}《{title}》{where}）\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        config_module.load_print_config(corpus)
+    assert str(error.value) == "c/print.yaml:2: 'citation' 中的 {where} 不是可用的字段；可用：{title}、{date}、{speaker}、{place}、{paragraph}"
+    (corpus / "print.yaml").write_text("citation: （{speaker}在{date}的讲话《{title}》{place}）\n", encoding="utf-8")
+    template = config_module.load_print_config(corpus).citation
+    assert format_citation(template, {"title": "讲话", "date": "2018年2月27日", "speaker": "", "place": "第一部分"}) == "（在2018年2月27日的讲话《讲话》第一部分）"
+    assert config_module.load_print_config(tmp_path).citation == "（摘自《{title}》，{date}，{speaker}）"

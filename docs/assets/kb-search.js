@@ -101,6 +101,8 @@
   }
   // Theme pages fill their folded excerpts from these files too (kb.js): the site holds each text once.
   window.KBSearch.textOf = textOf;
+  // The reader's tools (kb-work.js) cite passages from the speeches' rows.
+  window.KBSearch.meta = meta;
 
   /** The records (ascending ids) matching a parsed query, from the index alone. */
   function matchRecords(query, m) {

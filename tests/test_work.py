@@ -1,0 +1,106 @@
+"""Working with the texts in a real Chromium (issue #37): 复制引文, search scopes, the 材料篮.
+
+Every expectation is computed here from kb.json (or the configuration), the way a reader would
+check it by hand: the copied text is the paragraph plus the configured citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_kb.config import DEFAULT_CITATION
+from build_kb.publish.reader_settings import format_citation
+from conftest import CHROMIUM
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make test installs it)"),
+]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _speech(seed_json, date):
+    return next(s for s in seed_json["speeches"] if s["date"] == date)
+
+
+def _paragraphs(speech):
+    def walk(sections):
+        for section in sections:
+            yield from ((p, section) for p in section["paragraphs"])
+            yield from walk(section["sections"])
+    yield from walk(speech["sections"])
+
+
+def test_a_paragraph_is_copied_with_its_citation_by_button_and_by_keyboard(page, server, seed_site, seed_json):
+    site, _ = seed_site
+    speech = _speech(seed_json, "2018-02-27")
+    paragraph = next(p for p, _ in _paragraphs(speech) if p["id"] == "p12")
+    citation = format_citation(DEFAULT_CITATION, {"title": speech["title"], "date": "2018年2月27日", "speaker": speech["speaker"]})
+    assert citation == "（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）"
+    for base in (server, site.as_uri() + "/"):
+        page.goto(base + f"speeches/{speech['id']}/" + ("" if base == server else "index.html"))
+        page.locator("#p12").hover()
+        page.locator("#p12 .kb-tools button[data-act=copy]").click()
+        page.wait_for_function("document.documentElement.hasAttribute('data-kb-copied')")
+        assert page.evaluate("document.documentElement.getAttribute('data-kb-copied')") == paragraph["text"] + citation
+        # Keyboard alone: Tab reaches the paragraph's number, C copies.
+        page.evaluate("document.documentElement.removeAttribute('data-kb-copied')")
+        page.locator('a.kb-pn[href="#p13"]').focus()
+        page.keyboard.press("c")
+        page.wait_for_function("document.documentElement.hasAttribute('data-kb-copied')")
+        p13 = next(p for p, _ in _paragraphs(speech) if p["id"] == "p13")
+        assert page.evaluate("document.documentElement.getAttribute('data-kb-copied')") == p13["text"] + citation
+
+
+def _section_text(section):
+    lines = [section["heading"]] + [p["text"] for p in section["paragraphs"]]
+    for child in section["sections"]:
+        lines += _section_text(child)
+    return lines
+
+
+def test_theme_excerpts_term_uses_and_search_hits_are_copied_with_their_citation(page, server, seed_json):
+    speech = _speech(seed_json, "2018-02-27")
+    citation = "（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）"
+    copied = "document.documentElement.getAttribute('data-kb-copied')"
+    # A theme page's excerpt is a whole section: its heading, paragraphs and subsections.
+    page.goto(server + "themes/cadres/")
+    excerpt = page.locator(".kb-excerpt", has=page.locator(f"a[href$='{speech['id']}/#s3']"))
+    excerpt.hover()
+    excerpt.locator(".kb-tools button[data-act=copy]").click()
+    page.wait_for_function(f"{copied} !== null")
+    s3 = next(s for s in speech["sections"] if s["id"] == "s3")
+    assert page.evaluate(copied) == "\n".join(_section_text(s3)) + citation
+    # A 提法 page's use is its paragraph.
+    term = next(t for t in seed_json["terms"] if t["id"] == "di-yi-shu-ji")
+    page.goto(server + f"terms/{term['id']}/")
+    use = page.locator("ul.kb-kwic > li").first
+    href = use.locator("a").first.get_attribute("href")
+    target = next(s for s in seed_json["speeches"] if s["id"] in href)
+    paragraph = next(p for p, _ in _paragraphs(target) if href.endswith("#" + p["id"]))
+    use.locator("a").first.focus()
+    page.keyboard.press("c")
+    page.wait_for_function(f"{copied} !== null")
+    date = f"{target['year']}年" if target["date"] is None or len(target["date"]) == 4 else None
+    expected = paragraph["text"] + format_citation(DEFAULT_CITATION, {"title": target["title"], "date": page.evaluate(
+        "id => KBSearch.meta().then(m => m.speeches.find(r => r[6] === id)[1])", target["id"]) if target["year"] else "", "speaker": target["speaker"] or ""})
+    assert date is None or date in expected
+    assert page.evaluate(copied) == expected
+    # A search result.
+    page.goto(server + "search/?q=" + "好干部标准")
+    page.wait_for_selector("#kb-results[data-done]")
+    hit = page.locator("li.kb-results__hit").first
+    href = hit.locator(".kb-results__cite a").get_attribute("href")
+    hit.hover()
+    hit.locator(".kb-tools button[data-act=copy]").click()
+    page.wait_for_function(f"{copied} !== null")
+    target = next(s for s in seed_json["speeches"] if s["id"] in href)
+    paragraph = next(p for p, _ in _paragraphs(target) if href.endswith("#" + p["id"]))
+    assert page.evaluate(copied).startswith(paragraph["text"] + "（摘自《" + target["title"] + "》")
