@@ -192,7 +192,7 @@ def cmd_print(args) -> int:
     pdf = next(iter(printed.values()))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf.file.read_bytes())
-    excerpts = sum(1 for b in handout.blocks if b["kind"] == "cite")
+    excerpts = sum(1 for b in handout.blocks if b["kind"] == "excerpt")
     what = f"{excerpts} excerpts" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} paragraphs"
     print(f"{output}: {pdf.pages} pages, {what} ({'·'.join(x for x in (handout.title, handout.subtitle) if x)})")
     return 0

@@ -54,6 +54,10 @@ class Segmenter:
             self._cut, self.engine = {"rjieba": _rjieba_engine, "jieba": _jieba_engine}[engine](self.words), engine
         self._cache: dict[str, tuple[str, ...]] = {}
 
+    def cut(self, text: str) -> list[str]:
+        """Every token of `text` in order, punctuation and spaces included (they join back into `text`)."""
+        return list(self._cut(text))
+
     def tokens(self, text: str) -> tuple[str, ...]:
         """Words of `text` in order (punctuation and spaces dropped); cached per distinct text."""
         cached = self._cache.get(text)

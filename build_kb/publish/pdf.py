@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -109,6 +109,8 @@ class PrintedPdf:
     file: Path
     """The typeset PDF in the store."""
     pages: int
+    parts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """A volume's speeches → (first page, last page), from the PDF's outline."""
 
 
 class CharacterSet:
@@ -143,6 +145,7 @@ class Printer:
         # The fields as they are: blocks are already plain dicts, and JSON writes tuples as lists
         # (walking every block into plain values cost a second per build for nothing).
         data = {f.name: getattr(handout, f.name) for f in fields(handout) if f.name != "path"}
+        data["parts"] = list(handout.parts)
         data["fonts"] = {role: list(families) for role, families in self.fonts.families.items()}
         data["publisher"] = self.publisher
         data["cover_facts"] = [[label, value or self.publisher] for label, value in handout.cover_facts]
@@ -156,13 +159,13 @@ class Printer:
         """
         printed: dict[str, PrintedPdf] = {}
         characters = CharacterSet()
-        batch: list[tuple[str, str, str]] = []
+        batch: list[tuple[str, str, str, tuple[str, ...]]] = []
         seen = 0
 
         def flush() -> None:
             nonlocal seen
-            for path, file, pages in self._typeset(batch, parallel=(total or 0) >= PARALLEL_FROM or len(batch) >= PARALLEL_FROM):
-                printed[path] = PrintedPdf(path, Path(file), pages)
+            for path, file, pages, parts in self._typeset(batch, parallel=(total or 0) >= PARALLEL_FROM or len(batch) >= PARALLEL_FROM):
+                printed[path] = PrintedPdf(path, Path(file), pages, parts)
                 seen += 1
                 if progress:
                     progress(seen, max(total or 0, seen + 1), path)
@@ -175,10 +178,10 @@ class Printer:
             stored = self.store_dir / key[:2] / f"{key}.pdf"
             pages = _stored_pages(stored)
             if pages:
-                printed[handout.path] = PrintedPdf(handout.path, stored, pages)
+                printed[handout.path] = PrintedPdf(handout.path, stored, pages, _stored_parts(stored))
                 seen += 1
             else:
-                batch.append((handout.path, data, str(stored)))
+                batch.append((handout.path, data, str(stored), tuple(handout.parts)))
                 if len(batch) >= BATCH:
                     flush()
         flush()
@@ -199,7 +202,7 @@ class Printer:
             )
         return warnings
 
-    def _typeset(self, jobs: list[tuple[str, str, str]], parallel: bool = True):
+    def _typeset(self, jobs: list[tuple[str, str, str, tuple[str, ...]]], parallel: bool = True):
         cpus = os.cpu_count() or 1
         workers = min(cpus, 4) if parallel and len(jobs) >= 2 and cpus >= 2 else 1
         jobs = _longest_first(jobs)
@@ -219,7 +222,7 @@ class Printer:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_typeset_in_child, jobs, chunksize=_chunk(jobs, workers))
 
-    def typeset(self, job: tuple[str, str, str]) -> tuple[str, str, int]:
+    def typeset(self, job: tuple) -> tuple[str, str, int, dict[str, tuple[int, int]]]:
         if self._compiler is None:
             self._compiler = _new_compiler(self.font_paths)
         return _typeset_with(self._compiler, job)
@@ -251,23 +254,42 @@ def _new_compiler(font_paths: list[str]):
     return typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=font_paths)
 
 
-def _typeset_with(compiler, job: tuple[str, str, str]) -> tuple[str, str, int]:
-    """Typeset one handout (path, JSON data, store file): the PDF and its page count go to the store."""
+def _typeset_with(compiler, job: tuple) -> tuple[str, str, int, dict[str, tuple[int, int]]]:
+    """Typeset one handout (path, JSON data, store file[, the ids of a volume's parts]): the PDF,
+    its page count and the pages of its parts go to the store."""
     import typst
 
-    path, data, stored = job
+    path, data, stored, *rest = job
+    part_ids = rest[0] if rest else ()
     try:
         # Untagged: poppler (Evince, the viewers of 麒麟/UOS desktops) misreads the tag tree Typst writes.
         pdf = compiler.compile(sys_inputs={"data": data}, pdf_tags=False)
     except typst.TypstError as exc:
         raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
     pages = _count_pages(pdf)
+    parts = _part_pages(pdf, part_ids, pages) if part_ids else {}
     target = Path(stored)
     # The page count first: a stored PDF (written last, atomically) always has its count beside it.
+    write_atomic(target.with_suffix(".parts"), json.dumps(parts, sort_keys=True).encode("ascii"))
     write_atomic(target.with_suffix(".pages"), str(pages).encode("ascii"))
     write_atomic(target, pdf)
     log.info("%s: %d pages", path, pages)
-    return path, stored, pages
+    return path, stored, pages, parts
+
+
+def _part_pages(pdf: bytes, part_ids, pages: int) -> dict[str, tuple[int, int]]:
+    """Each part of a volume → (first page, last page): its title is the volume's n-th top entry of
+    the PDF's outline (handout.typ bookmarks a volume's titles only)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)]
+    if len(starts) != len(part_ids):
+        raise KbError(f"the volume has {len(starts)} titles in its outline for {len(part_ids)} speeches")
+    ends = [start - 1 for start in starts[1:]] + [pages]
+    return {part: (start, end) for part, start, end in zip(part_ids, starts, ends)}
 
 
 def _typeset_in_child(job):
@@ -336,6 +358,13 @@ def _stored_pages(stored: Path) -> int | None:
     except (OSError, ValueError):
         pass
     return None
+
+
+def _stored_parts(stored: Path) -> dict[str, tuple[int, int]]:
+    try:
+        return {part: tuple(span) for part, span in json.loads(stored.with_suffix(".parts").read_text(encoding="ascii")).items()}
+    except (OSError, ValueError):
+        return {}
 
 
 def install_pdfs(printed: dict[str, PrintedPdf], site_dir: Path) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..enrich.classify import OTHER
 from ..errors import KbError
 from ..model import KnowledgeBase, Section, Speech, Theme
-from ..text import chronological_key
+from ..text import UNDATED, chronological_key, int_to_cn
 from .common import date_cn, editors_notes, section_location
 
 PDF_DIR = "pdf"
@@ -30,18 +30,28 @@ class Handout:
     """The running header of every page after the first."""
     heading: str = ""
     """The title over the body (speech handouts, which have no cover)."""
+    heading_words: list[str] = field(default_factory=list)
+    """…cut where its lines may break (title_words)."""
     byline: str = ""
     cover: bool = True
     cover_facts: list[tuple[str, str]] = field(default_factory=list)
     toc: bool = True
     toc_depth: int = 2
     blocks: list[dict] = field(default_factory=list)
-    """The body: {"kind": h1|h2|h3|subhead|p|cite|note|source|break, "text": …, "n": paragraph number}."""
+    """The body: {"kind": h1|h2|h3|subhead|p|salutation|excerpt|title|note|source|imprint|break, …}
+    (see handout.typ for what each kind holds)."""
+    parts: list[str] = field(default_factory=list)
+    """A volume's speeches (their ids), in the order of its "title" blocks: the print stage finds the
+    pages each one takes, for the speech pages' links (`2018.pdf#page=37`)."""
 
     def text(self) -> str:
         """Every character the PDF will print (for the font coverage check)."""
         facts = "".join(a + b for a, b in self.cover_facts)
-        return self.title + self.subtitle + self.running + self.heading + self.byline + facts + "".join(b.get("text", "") + b.get("span", "") for b in self.blocks)
+        printed = []
+        for block in self.blocks:
+            printed += [block.get(key, "") for key in ("text", "source", "subtitle", "byline", "left", "right")]
+            printed += [item["text"] for item in block.get("paras", ())]
+        return self.title + self.subtitle + self.running + self.heading + self.byline + facts + "".join(printed)
 
 
 def theme_handout_path(theme: Theme) -> str:
@@ -49,7 +59,21 @@ def theme_handout_path(theme: Theme) -> str:
 
 
 def speech_handout_path(speech: Speech) -> str:
+    """The key a speech's printed pages are known by (the build prints them in a yearly volume)."""
     return f"{PDF_DIR}/speeches/{speech.id}.pdf"
+
+
+def volume_key(speech: Speech) -> str:
+    return str(speech.year) if speech.year else UNDATED
+
+
+def volume_path(key: str) -> str:
+    """A year's speeches in one PDF, e.g. `pdf/speeches/2018.pdf`: one set of embedded fonts for all."""
+    return f"{PDF_DIR}/speeches/{key}.pdf"
+
+
+def year_label(key: str) -> str:
+    return f"{key}年" if key != UNDATED else "年份不详"
 
 
 def newest_date(speeches) -> str:
@@ -72,21 +96,31 @@ def year_span(speeches) -> str:
     return f"{years[0]}年" if years[0] == years[-1] else f"{years[0]}—{years[-1]}年"
 
 
-def paragraph_span(section: Section) -> str:
-    numbers = [p.number for s in section.walk() for p in s.paragraphs]
-    if not numbers:
-        return ""
-    return f"第{numbers[0]}段" if len(numbers) == 1 else f"第{numbers[0]}—{numbers[-1]}段"
+ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[，、]|\d+[.．、](?!\d))\s*")
+"""The speech's own number in front of a heading (（三）, 三、, 第三，, 3．): an excerpt is numbered anew in a 摘编."""
+
+
+def source_line(speech: Speech, with_speaker: bool) -> str:
+    """The source under an excerpt, as a 论述摘编 gives it: （喻显镔2018年2月27日在全区组织工作会议上的讲话）.
+
+    The speaker's name only when the handout quotes more than one; the date when known; then the
+    occasion as the speech's title or subtitle words it (在…上的讲话), else 在<meeting>上的讲话, else
+    the title in 《》. Never a file name."""
+    who = (speech.speaker or speech.speaker_role or "") if with_speaker else ""
+    when = date_cn(speech) if (speech.date or speech.year) else ""
+    what = next((t for t in (speech.title, speech.subtitle or "") if t.startswith("在") and "上的" in t), "")
+    if not what:
+        what = f"在{speech.occasion}上的讲话" if speech.occasion else f"《{speech.title}》"
+    return f"（{who}{when}{what}）"
 
 
 def full_citation(speech: Speech, section: Section) -> str:
-    """——《title》（date，speaker）第二部分“heading”，第12—15段"""
+    """——《title》（date，speaker）第二部分“heading”: where the web pages cite an excerpt."""
     who = f"，{speech.speaker}" if speech.speaker else ""
     where = section_location(section)
     if section.title and section.kind == "body":
         where += f"“{_short(section.title, 24)}”"
-    span = paragraph_span(section)
-    return f"——《{speech.title}》（{date_cn(speech)}{who}）{where}" + (f"，{span}" if span else "")
+    return f"——《{speech.title}》（{date_cn(speech)}{who}）{where}"
 
 
 def _short(text: str, limit: int) -> str:
@@ -106,22 +140,25 @@ def section_blocks(section: Section, top_kind: str, depth: int = 0) -> list[dict
     return blocks
 
 
-def excerpt_blocks(speech: Speech, section: Section) -> list[dict]:
-    heading = section.heading or f"{speech.title}·{section_location(section)}"
-    blocks = [{"kind": "h2", "text": heading}]
-    blocks.extend(b for b in section_blocks(section, "h2")[1 if section.heading else 0 :])
-    citation = full_citation(speech, section)
-    span = paragraph_span(section)
-    if span and citation.endswith("，" + span):
-        # The paragraph numbers are typeset unbroken (第19—23段 never splits across lines).
-        blocks.append({"kind": "cite", "text": citation[: -len(span) - 1], "span": span})
-    else:
-        blocks.append({"kind": "cite", "text": citation})
-    return blocks
+def excerpt_block(number: int, speech: Speech, section: Section, with_speaker: bool) -> dict:
+    """One excerpt of a 摘编: its number, its headings (without the speech's own numbers) and paragraphs, its source."""
+    paras = []
+    for part in section.walk():
+        if part.heading:
+            paras.append({"kind": "head", "text": ORDINAL.sub("", part.heading) or part.heading})
+        paras.extend({"kind": "p", "text": p.text} for p in part.paragraphs)
+    if not paras:
+        paras.append({"kind": "p", "text": section.title or section_location(section)})
+    return {"kind": "excerpt", "n": number, "paras": paras, "source": source_line(speech, with_speaker)}
+
+
+def imprint_block(publisher: str, date: str) -> dict:
+    """The 版记 closing a handout: who printed it and how recent its material is."""
+    return {"kind": "imprint", "left": f"编印：{publisher}", "right": f"资料截至{date}"}
 
 
 def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
-    blocks = [{"kind": "break"}, {"kind": "h1", "text": "附：来源讲话"}]
+    blocks = [{"kind": "h1", "text": "附：来源讲话"}]
     for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)), 1):
         parts = [f"{i}. 《{speech.title}》", date_cn(speech)]
         if speech.speaker or speech.speaker_role:
@@ -130,6 +167,8 @@ def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
             parts.append(speech.occasion)
         parts.append(f"摘编 {counts[speech.id]} 处")
         blocks.append({"kind": "source", "text": "，".join(parts)})
+    for block in blocks[-2:]:
+        block["keep"] = True  # the last two entries go with the 版记 under them
     return blocks
 
 
@@ -145,13 +184,17 @@ def excerpts_handout(kb: KnowledgeBase, theme: Theme | None, excerpts: list[tupl
         subtitle=subtitle,
         running=f"{title}·{subtitle}" if subtitle else title,
         cover_facts=[("资料范围", f"{year_span(speeches.values())}　{len(speeches)} 篇讲话　{len(excerpts)} 处论述"), ("资料截至", newest_date(speeches.values())), ("编印", publisher)],
-        toc_depth=2 if len(excerpts) <= 60 else 1,
+        toc_depth=1,
     )
-    for name, items in _groups(kb, theme, excerpts):
-        handout.blocks.append({"kind": "h1", "text": name})
-        for speech, section in sorted(items, key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line)):
-            handout.blocks.extend(excerpt_blocks(speech, section))
+    # The 论述摘编 form: chapters by sub-topic (一、…), the excerpts of each numbered in time order,
+    # each followed by its source; the speaker named in the source when the handout quotes several.
+    with_speaker = len({s.speaker or s.speaker_role or "" for s in speeches.values()}) > 1
+    for number, (name, items) in enumerate(_groups(kb, theme, excerpts), 1):
+        handout.blocks.append({"kind": "h1", "text": f"{int_to_cn(number)}、{name}"})
+        ordered = sorted(items, key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
+        handout.blocks.extend(excerpt_block(n, speech, section, with_speaker) for n, (speech, section) in enumerate(ordered, 1))
     handout.blocks.extend(source_list(list(speeches.values()), counts))
+    handout.blocks.append(imprint_block(publisher, newest_date(speeches.values())))
     return handout
 
 
@@ -180,19 +223,61 @@ def theme_handout(kb: KnowledgeBase, theme: Theme, publisher: str) -> Handout | 
     return excerpts_handout(kb, theme, excerpts, theme_handout_path(theme), theme.name, "专题学习材料", publisher)
 
 
-def speech_handout(speech: Speech, publisher: str) -> Handout:
-    """One speech as an official document: title, byline, headings by level, numbered paragraphs."""
+def speech_byline(speech: Speech) -> str:
     who = " ".join(x for x in (speech.speaker_role, speech.speaker) if x)
-    byline = "　".join(x for x in (who, f"（{date_cn(speech)}）") if x)
-    handout = Handout(
-        path=speech_handout_path(speech), title=speech.title, subtitle=speech.subtitle or "", running=speech.title, heading=speech.title, byline=byline, cover=False, toc=False
-    )
+    return "　".join(x for x in (who, f"（{date_cn(speech)}）") if x)
+
+
+def speech_blocks(speech: Speech, publisher: str) -> list[dict]:
+    """A speech as an official document's body, closed by its 版记 (no file name: the source is the
+    title, date, speaker and meeting above it)."""
+    blocks = []
     if editors_notes(speech):
-        handout.blocks.append({"kind": "note", "text": editors_notes(speech)})
+        blocks.append({"kind": "note", "text": editors_notes(speech)})
     for section in speech.sections:
-        handout.blocks.extend(_speech_section(section))
-    handout.blocks.append({"kind": "note", "text": f"（据 {speech.source.rel_path} 整理；{publisher}编印，资料截至{date_cn(speech)}）"})
-    return handout
+        blocks.extend(_speech_section(section))
+    blocks.append(imprint_block(publisher, date_cn(speech)))
+    return blocks
+
+
+def speech_handout(speech: Speech, publisher: str) -> Handout:
+    """One speech as an official document: title, byline, headings by level, numbered paragraphs (`kb print --speech`)."""
+    return Handout(
+        path=speech_handout_path(speech), title=speech.title, subtitle=speech.subtitle or "", running=speech.title,
+        heading=speech.title, heading_words=title_words(speech.title), byline=speech_byline(speech), cover=False, toc=False,
+        blocks=speech_blocks(speech, publisher),
+    )
+
+
+def speech_volume(key: str, speeches: list[Speech], publisher: str) -> Handout:
+    """A year's speeches, each from a new page in official form: one PDF (one set of fonts) whose
+    pages each speech page links to."""
+    label = year_label(key)
+    volume = Handout(
+        path=volume_path(key), title=f"{label}讲话汇编", subtitle="公文版式", running=f"{label}讲话汇编",
+        cover_facts=[("收录", f"{len(speeches)} 篇讲话"), ("编印", publisher)],
+    )
+    for speech in sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)):
+        volume.blocks.append({"kind": "title", "text": speech.title, "words": title_words(speech.title), "subtitle": speech.subtitle or "", "byline": speech_byline(speech)})
+        volume.blocks.extend(speech_blocks(speech, publisher))
+        volume.parts.append(speech.id)
+    return volume
+
+
+_SEGMENTER = None
+
+
+def title_words(title: str) -> list[str]:
+    """The title cut into its words and marks: handout.typ sets each word unbreakable and balances the
+    lines (see `balanced`), so 保障 never splits, nor ends up alone on a line. Marks stay plain text:
+    the line breaking rules keep a closing mark off a line's start, and a mark inside a word's box
+    would be squeezed as if it ended a line."""
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        from ..enrich.segment import Segmenter
+
+        _SEGMENTER = Segmenter()
+    return [" " if not word.strip() else word for word in _SEGMENTER.cut(title)]
 
 
 def _speech_section(section: Section) -> list[dict]:
@@ -303,8 +388,6 @@ def theme_year_handout_path(theme: Theme, year_key: str) -> str:
 def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = True):
     """Every handout the site offers, one at a time: per theme (per theme and year when large), then
     per speech. A generator, so that the print stage holds only a batch of them in memory."""
-    from ..text import UNDATED
-
     for theme in kb.themes:
         excerpts = theme_excerpts(kb, theme)
         if not excerpts:
@@ -316,16 +399,19 @@ def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = Tru
         for speech, section in excerpts:
             by_year[str(speech.year) if speech.year else UNDATED].append((speech, section))
         for key in sorted(by_year):
-            label = f"{key}年" if key != UNDATED else "年份不详"
+            label = year_label(key)
             yield excerpts_handout(kb, theme, by_year[key], theme_year_handout_path(theme, key), theme.name, f"专题学习材料·{label}", publisher)
     if speech_handouts:
+        by_year: dict[str, list] = defaultdict(list)
         for speech in kb.speeches:
-            yield speech_handout(speech, publisher)
+            by_year[volume_key(speech)].append(speech)
+        for key in sorted(by_year):
+            yield speech_volume(key, by_year[key], publisher)
 
 
 def count_handouts(kb: KnowledgeBase, speech_handouts: bool = True) -> int:
     """How many handouts plan_handouts yields (for progress), without making them."""
-    count = len(kb.speeches) if speech_handouts else 0
+    count = len({volume_key(s) for s in kb.speeches}) if speech_handouts else 0
     for theme in kb.themes:
         excerpts = kb.theme_excerpts.get(theme.id, [])
         if len(excerpts) > EXCERPTS_PER_HANDOUT:

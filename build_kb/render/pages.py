@@ -16,18 +16,19 @@ from .handout import speech_handout_path, theme_handout_path, theme_year_handout
 from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .common import (
+    HtmlPage,
     Site,
     badges,
     citation,
     date_cn,
     editors_notes,
     esc,
-    HtmlPage,
     mix_bar,
     paragraph_html,
     pdf_link,
     rel,
     section_location,
+    volume_link,
 )
 from ..text import UNDATED, by_year_newest_first, chronological_key, years_newest_first
 
@@ -45,14 +46,16 @@ MAX_EXCERPTS_PER_PAGE = 120
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_keys: dict[str, str] | None = None) -> dict[str, HtmlPage]:
+def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_keys: dict[str, str] | None = None,
+                 speech_prints: dict[str, tuple[str, int, int]] | None = None) -> dict[str, HtmlPage]:
     """Every generated page: docs-relative path of its Markdown stub → page.
 
     `pdfs` (site path of each study handout → its pages) adds download links; a handout not in it
     was not printed and is not linked. `speech_keys` (speech id → its parse's cache key) let the
-    pages made on demand describe their inputs in short (HtmlPage.later).
+    pages made on demand describe their inputs in short (HtmlPage.later). `speech_prints` (speech
+    id → its year's volume and pages) links each speech to its pages in official form.
     """
-    site = Site(kb, pdfs or {}, speech_keys or {})
+    site = Site(kb, pdfs or {}, speech_keys or {}, speech_prints or {})
     pages = {
         "index.md": render_home(site),
         "speeches/index.md": render_speech_index(site),
@@ -114,7 +117,7 @@ def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_
     ]
     related_speeches = [_cited_speech(site, link) for link in kb.related_speeches.get(speech.id, [])]
     neighbours = [[s.id, s.title] if s else None for s in (prev_speech, next_speech)]
-    handout = site.pdfs.get(speech_handout_path(speech))
+    handout = site.speech_prints.get(speech.id) or site.pdfs.get(speech_handout_path(speech))
     return json.dumps([speech.id, key, handout, terms, related, related_speeches, neighbours], ensure_ascii=False)
 
 
@@ -154,9 +157,8 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
     meta.append(("来源文件", source_note))
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
-    handout = speech_handout_path(speech)
-    if handout in site.pdfs:
-        rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{pdf_link(page, handout, site.pdfs[handout], "下载公文版式 PDF")}</dd>'
+    if speech.id in site.speech_prints:
+        rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.speech_prints[speech.id])}</dd>'
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')

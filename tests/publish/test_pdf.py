@@ -11,7 +11,7 @@ import pytest
 
 from build_kb.config import ConfigErrors, load_print_config
 from build_kb.pipeline import build_knowledge_base
-from build_kb.render.handout import full_citation, plan_handouts
+from build_kb.render.handout import plan_handouts, source_line
 
 from conftest import ROOT, build_site, make_corpus
 
@@ -73,6 +73,8 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
     assert groups[-1] == "附：来源讲话" and len(groups) >= 3
     contents = pages[1]
     assert flat(contents).startswith("干部队伍·专题学习材料目录")
+    # The contents list the chapters only (一、… and the sources), not the excerpts.
+    assert [line.split(" .")[0].strip() for line in contents.splitlines() if " ." in line] == groups
     for name in groups:
         entry = re.search(re.escape(name) + r"[\s.\u2060]*?(\d+)\s*$", contents, re.M)
         assert entry, f"{name} is not in the table of contents"
@@ -80,31 +82,46 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
 
     # No heading is left alone at the foot of a page.
     headings = [flat(b["text"]) for b in handout.blocks if b["kind"] in ("h1", "h2", "subhead")]
+    headings += [flat(f"{b['n']}．{b['paras'][0]['text']}") for b in handout.blocks if b["kind"] == "excerpt" and b["paras"][0]["kind"] == "head"]
     for number, page in enumerate(pages[:-1], 1):
         end = re.sub(r"—\d+—$", "", flat(page))
         assert not any(end.endswith(h) for h in headings), f"page {number} ends with a heading"
 
     body = flat("".join(pages))
     for speech, section in [(kb.speech(s), kb.section(s, x)) for s, x in kb.theme_excerpts["cadres"]]:
-        assert flat(full_citation(speech, section)) in body
+        assert flat(source_line(speech, with_speaker=True)) in body
+    assert flat("（喻显镔2018年2月27日在全区组织工作会议上的讲话）") in body
     assert flat("1. 《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔") in body
+    assert flat("编印：组织工作讲话知识库资料截至2020年") in flat(pages[-1])
+    assert ".txt" not in body
 
     assert [c for c in line_starts(pdf) if c in "，。、；：！？”’）》"] == [], "a printed line starts with closing punctuation"
-    for number, page in enumerate(pages[1:], 2):
+    for number, page in enumerate(pages[2:-1], 3):
         assert len(re.findall(r"[\u4e00-\u9fff]", page)) >= 100, f"page {number} is nearly empty"
         assert f"—{number}—" in flat(page), f"page {number} has no page number"
     assert "—1—" not in flat(pages[0])
 
 
-def test_speech_handout_is_linked_and_numbered(seed_site):
+def test_each_speech_links_to_its_pages_in_its_years_volume(seed_site):
     site, kb = seed_site
-    speech = kb.speeches[0]
-    pdf = site / f"pdf/speeches/{speech.id}.pdf"
-    pages = pdf_pages(pdf)
-    html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
-    assert f'<dt class="kb-print">打印</dt><dd class="kb-print"><a class="kb-pdf" href="../../pdf/speeches/{speech.id}.pdf" download>下载公文版式 PDF（{len(pages)} 页）</a></dd>' in html
-    assert flat(pages[0]).startswith(flat(speech.title))
-    assert "—1—" in flat(pages[0])
+    assert sorted(p.name for p in (site / "pdf/speeches").iterdir()) == ["2018.pdf", "2020.pdf", "undated.pdf"]
+    volume = pdf_pages(site / "pdf/speeches/2020.pdf")
+    assert flat(volume[0]).startswith("组织工作讲话知识库2020年讲话汇编公文版式") and "3篇讲话" in flat(volume[0])
+    for speech in kb.speeches:
+        html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
+        link = re.search(r'<dd class="kb-print"><a class="kb-pdf" href="../../pdf/speeches/(\w+).pdf#page=(\d+)" target="_blank">打印公文版式 PDF</a>（(\d{4}年讲话汇编|讲话汇编（年份不详）)第(\d+)—(\d+)页）</dd>', html)
+        assert link, speech.id
+        year, first, last = link.group(1), int(link.group(2)), int(link.group(5))
+        assert year == (str(speech.year) if speech.year else "undated") and int(link.group(4)) == first < last
+        pages = pdf_pages(site / f"pdf/speeches/{year}.pdf")
+        # Its first page opens with its title and is numbered as the print dialog counts; its last
+        # page closes with the 版记; the next page (if any) is another speech's.
+        running = "2020年讲话汇编" if year == "2020" else f"{year}年讲话汇编" if year != "undated" else "年份不详讲话汇编"
+        assert flat(pages[first - 1]).removeprefix(running).startswith(flat(speech.title)[:12])
+        assert f"—{first}—" in flat(pages[first - 1])
+        assert "编印：组织工作讲话知识库" in flat(pages[last - 1])
+        assert "编印：" not in flat("".join(pages[first - 1 : last - 1]))
+        assert ".txt" not in flat("".join(pages))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="kb-pdf"') == len([t for t in kb.themes if kb.theme_excerpts.get(t.id)])
 
@@ -114,13 +131,13 @@ def test_placeholders_and_quotes_print_exactly(tmp_path):
     kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
     (speech,) = kb.speeches
     paragraph = "要教育引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”，××同志和*同志要带头落实第一议题制度，做到学思用贯通、知信行统一。"
-    for pdf in (tmp_path / f"site/pdf/speeches/{speech.id}.pdf", tmp_path / "site/pdf/themes/political-building.pdf"):
+    for pdf in (tmp_path / "site/pdf/speeches/2021.pdf", tmp_path / "site/pdf/themes/political-building.pdf"):
         assert paragraph in flat("".join(pdf_pages(pdf)))
-    layout = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"site/pdf/speeches/{speech.id}.pdf"), "-"], capture_output=True, text=True).stdout
+    layout = subprocess.run(["pdftotext", "-layout", str(tmp_path / "site/pdf/speeches/2021.pdf"), "-"], capture_output=True, text=True).stdout
     # Paragraph numbers stand in the margin, before the first line of their paragraph.
     assert re.search(r"^\s*1\s+同志们：", layout, re.M) and re.search(r"^\s*2\s+要教育引导党员干部", layout, re.M)
     for page in (1,):
-        png = subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", str(page), "-l", str(page), str(tmp_path / f"site/pdf/speeches/{speech.id}.pdf")], capture_output=True)
+        png = subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", str(page), "-l", str(page), str(tmp_path / "site/pdf/speeches/2021.pdf")], capture_output=True)
         assert png.returncode == 0 and png.stdout.startswith(b"\x89PNG")
 
 

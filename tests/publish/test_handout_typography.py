@@ -1,0 +1,105 @@
+"""The handouts' typography, read from where the PDFs put every glyph (pdfminer.six, tests/pdfcheck.py):
+full-width punctuation, page breaks, balanced titles; on the seed site and on a generated theme
+volume of 100 speeches."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from build_kb.config import load_print_config
+from build_kb.pipeline import build_knowledge_base
+from build_kb.publish.pdf import Printer
+from build_kb.render.handout import plan_handouts, speech_handout, title_words
+
+from conftest import ROOT
+from pdfcheck import page_break_problems, read_pages, squeezed_marks, title_lines
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (make test installs it)")
+
+PUBLISHER = "组织工作讲话知识库"
+
+
+def headings_of(handout) -> list[str]:
+    """What a page must not end with: chapter and section headings, and an excerpt's heading with its number."""
+    texts = [b["text"] for b in handout.blocks if b["kind"] in ("h1", "h2", "h3", "subhead")]
+    texts += [f"{b['n']}．{b['paras'][0]['text']}" for b in handout.blocks if b["kind"] == "excerpt" and b["paras"][0]["kind"] == "head"]
+    return texts
+
+
+def speech_ends(pages) -> set[int]:
+    """The pages a speech of a volume ends on (its 版记 stands there): they may be short."""
+    return {n for n, lines in enumerate(pages, 1) if any(line.text.startswith("编印：") for line in lines)}
+
+
+def assert_titles_balanced(pages) -> None:
+    for lines in title_lines(pages, 22):
+        if len(lines) > 1:
+            assert len(lines[-1]) >= 0.4 * max(len(line) for line in lines), f"a title's last line is short: {lines}"
+
+
+def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(seed_site):
+    site, kb = seed_site
+    handouts = list(plan_handouts(kb, PUBLISHER, speech_handouts=False))
+    assert len(handouts) == 5
+    for handout in handouts:
+        pages = read_pages(site / handout.path)
+        assert squeezed_marks(pages) == [], handout.path
+        # Cover and contents first; the last page may be short, holding the end of the source list.
+        assert page_break_problems(pages, headings_of(handout), first_body_page=3) == [], handout.path
+
+
+def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site):
+    site, kb = seed_site
+    volumes = [h for h in plan_handouts(kb, PUBLISHER) if h.path.startswith("pdf/speeches/")]
+    assert [v.path for v in volumes] == ["pdf/speeches/2018.pdf", "pdf/speeches/2020.pdf", "pdf/speeches/undated.pdf"]
+    long_titles = 0
+    for volume in volumes:
+        pages = read_pages(site / volume.path)
+        assert squeezed_marks(pages) == [], volume.path
+        assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=speech_ends(pages), sources=False) == [], volume.path
+        assert_titles_balanced(pages)
+        long_titles += sum(1 for lines in title_lines(pages, 22) if len(lines) > 1)
+    assert long_titles >= 1  # 全面落实新时代党的建设总要求 为决胜… takes two lines
+
+
+def test_a_title_breaks_between_words_and_keeps_its_marks():
+    assert title_words("全面落实新时代党的建设总要求 为决胜全面建成小康社会、决战脱贫攻坚 提供坚强组织保障")[-4:] == ["提供", "坚强", "组织", "保障"]
+    words = title_words("关于“精心组织市县乡党委换届工作”等五个方面的讲话")
+    assert "".join(words) == "关于“精心组织市县乡党委换届工作”等五个方面的讲话"
+    assert "“" in words and "”" in words  # marks stand apart from the words (boxed words would squeeze them)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """100 speeches from bench/generate.py, their knowledge base and a printer."""
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run([sys.executable, str(ROOT / "bench/generate.py"), "100", str(out / "corpus")], check=True, capture_output=True, timeout=600)
+    kb = build_knowledge_base(out / "corpus")
+    printer = Printer(load_print_config(out / "corpus"), out / "corpus", out / "store", publisher=PUBLISHER)
+    return out, kb, printer
+
+
+def test_a_generated_100_speech_theme_volume_reads_like_a_digest(generated):
+    out, kb, printer = generated
+    themes = [h for h in plan_handouts(kb, PUBLISHER, speech_handouts=False)]
+    largest = max(themes, key=lambda h: sum(1 for b in h.blocks if b["kind"] == "excerpt"))
+    _, stored, count, _ = printer.typeset((largest.path, printer.data(largest), str(out / "theme.pdf")))
+    pages = read_pages(stored)
+    assert len(pages) == count >= 100
+    assert squeezed_marks(pages) == []
+    assert page_break_problems(pages, headings_of(largest), first_body_page=3) == []
+
+
+def test_generated_speeches_keep_punctuation_full_width_and_balance_titles(generated):
+    out, kb, printer = generated
+    for speech in kb.speeches[:12]:
+        handout = speech_handout(speech, PUBLISHER)
+        _, stored, count, _ = printer.typeset((handout.path, printer.data(handout), str(out / f"{speech.id}.pdf")))
+        pages = read_pages(stored)
+        assert squeezed_marks(pages) == [], speech.id
+        assert page_break_problems(pages, headings_of(handout), first_body_page=1, sources=False) == [], speech.id
+        assert_titles_balanced(pages)
