@@ -104,3 +104,67 @@ def test_theme_excerpts_term_uses_and_search_hits_are_copied_with_their_citation
     target = next(s for s in seed_json["speeches"] if s["id"] in href)
     paragraph = next(p for p, _ in _paragraphs(target) if href.endswith("#" + p["id"]))
     assert page.evaluate(copied).startswith(paragraph["text"] + "（摘自《" + target["title"] + "》")
+
+
+def _scan(kb, include, exclude, scope):
+    """(hits, speeches, hits by year) of a query in a scope, by reading every record's text."""
+    import re
+
+    from build_kb.publish.search_index import normalise_for_search, speech_records
+
+    hits, speeches, years = 0, 0, {}
+    for speech in kb.speeches:
+        texts = [normalise_for_search(r[1]) for r in speech_records(speech, {})]
+        if scope == "speech":
+            whole = "\n".join(texts)
+            if not all(w in whole for w in include) or any(w in whole for w in exclude):
+                continue
+            found = [t for t in texts if any(w in t for w in include)]
+        elif scope == "sentence":
+            found = [t for t in texts if not any(w in t for w in exclude)
+                     and any(all(w in s for w in include) for s in re.split("(?<=[。！？；])", t))]
+        else:
+            found = [t for t in texts if all(w in t for w in include) and not any(w in t for w in exclude)]
+        if found:
+            hits += len(found)
+            speeches += 1
+            if speech.year:
+                years[str(speech.year)] = years.get(str(speech.year), 0) + len(found)
+    return hits, speeches, years
+
+
+@pytest.mark.parametrize("query", ["干部 监督", "基层 党组织 书记", "人才 -干部", "组织 工作"])
+def test_search_scopes_give_the_totals_and_facets_of_a_scan(page, server, seed_site, query):
+    site, kb = seed_site
+    include = [w for w in query.split() if not w.startswith("-")]
+    exclude = [w[1:] for w in query.split() if w.startswith("-")]
+    counts = {}
+    for scope in ("para", "sentence", "speech"):
+        hits, speeches, years = _scan(kb, include, exclude, scope)
+        counts[scope] = hits
+        base = server if scope != "sentence" else site.as_uri() + "/"
+        page.goto(base + "search/" + ("" if base == server else "index.html") + f"?q={query}&scope={scope}")
+        page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+        results = page.locator("#kb-results")
+        assert results.get_attribute("data-scope") == scope
+        assert (int(results.get_attribute("data-hits") or 0), int(results.get_attribute("data-speeches") or 0)) == (hits, speeches), scope
+        shown = page.eval_on_selector_all("button[data-facet=year]", "bs => bs.map(b => [b.dataset.value, +b.querySelector('.kb-facet__count').textContent])")
+        assert dict(shown) == years, scope
+        if scope != "para":
+            assert page.locator(".kb-results__scope").input_value() == scope
+    # The scopes nest: a sentence is in a passage, a passage in a speech (an excluded word takes a
+    # passage away in 同段 and 同句, a whole speech in 同篇).
+    assert counts["sentence"] <= counts["para"] and (exclude or counts["para"] <= counts["speech"])
+
+
+def test_the_scope_is_in_the_address_and_the_csv_follows_it(page, server, seed_site):
+    site, kb = seed_site
+    page.goto(server + "search/?q=干部 监督")
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+    page.locator(".kb-results__scope").select_option("sentence")
+    page.wait_for_function("() => document.getElementById('kb-results').getAttribute('data-scope') === 'sentence' && document.getElementById('kb-results').hasAttribute('data-done')")
+    assert "scope=sentence" in page.url
+    page.locator(".kb-results__csv").click()
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-csv')")
+    rows = page.locator("#kb-results").get_attribute("data-csv").strip("\ufeff").strip("\r\n").split("\r\n")
+    assert len(rows) - 1 == _scan(kb, ["干部", "监督"], [], "sentence")[0]

@@ -49,15 +49,19 @@ from ..store import forget_all_but, read_sealed, write_sealed
 from .files import write_or_link
 from ..render.common import date_cn, theme_colours
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://.
 3: postings per paragraph with positions (exact totals and facets from the index alone); records file.
 4: every payload gzip'd and packed as 7-bit text; postings in columns; speech texts in GB18030.
 5: speech texts named by speech id (t/<id>.js); a speech's row in meta ends with that id.
-6: no page address in a speech's row (it is speeches/<id>/): a sixth of meta.js at 10,000 speeches."""
+6: no page address in a speech's row (it is speeches/<id>/): a sixth of meta.js at 10,000 speeches.
+7: b.js, where each record's sentences end, for the 同句 search scope (loaded only for it)."""
 SHARD_MAGIC = b"KBS4"
 RUNS_MAGIC = b"KBR4"
-CACHE_FORMAT = 3
+SENTENCE_MAGIC = b"KBB1"
+SENTENCE_ENDS = "。！？；"
+"""A sentence of the 同句 search scope runs up to and with one of these (or to its record's end)."""
+CACHE_FORMAT = 4
 """Of the per-speech parts kept in the build cache (sealed: length and checksum are verified)."""
 TARGET_SHARD_BYTES = 24_000
 """Of a shard before compression."""
@@ -309,6 +313,24 @@ def speech_records(speech: Speech, theme_bits: dict[str, int]) -> list[list]:
     return records
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Offsets, in the normalised text (as the index's places), of the marks that end a sentence."""
+    return [i for i, c in enumerate(normalise_for_search(text)) if c in SENTENCE_ENDS]
+
+
+def encode_sentence_ends(records: list[list]) -> bytes:
+    """Each record's sentence ends, as in b.js: a varint count, then the offsets as varint gaps."""
+    out = bytearray()
+    for record in records:
+        ends = sentence_ends(record[1])
+        out += varint(len(ends))
+        previous = -1
+        for end in ends:
+            out += varint(end - previous - 1)
+            previous = end
+    return bytes(out)
+
+
 def record_bigrams(records: list[list]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every bigram occurrence of a speech's records: (codes, record numbers, positions), in numpy.
 
@@ -532,6 +554,8 @@ class _SearchEntry:
     masks: np.ndarray
     occurrences: tuple[np.ndarray, np.ndarray, np.ndarray]
     packed_text: str
+    sentence_ends: bytes = b""
+    """Its records' part of b.js (encode_sentence_ends)."""
 
 
 def _theme_bits(themes: list[Theme]) -> dict[str, int]:
@@ -542,30 +566,31 @@ def _entry_of(speech: Speech, theme_bits: dict[str, int], cache_dir: Path | None
     records = speech_records(speech, theme_bits)
     occurrences, text = _speech_part(records, cache_dir)
     row = [speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)]
-    return _SearchEntry(row, np.array([record[2] for record in records], dtype=np.uint32), occurrences, pack7(text))
+    return _SearchEntry(row, np.array([record[2] for record in records], dtype=np.uint32), occurrences, pack7(text), encode_sentence_ends(records))
 
 
 def _pack_entry(entry: _SearchEntry) -> bytes:
     row = json.dumps(entry.row, ensure_ascii=False).encode("utf-8")
     codes, numbers, positions = entry.occurrences
-    head = struct.pack("<QQQ", len(row), len(entry.masks), len(codes))
-    return head + row + entry.masks.tobytes() + codes.tobytes() + numbers.tobytes() + positions.tobytes() + entry.packed_text.encode("utf-8")
+    head = struct.pack("<QQQQ", len(row), len(entry.masks), len(codes), len(entry.sentence_ends))
+    return head + row + entry.sentence_ends + entry.masks.tobytes() + codes.tobytes() + numbers.tobytes() + positions.tobytes() + entry.packed_text.encode("utf-8")
 
 
 def _unpack_entry(payload: bytes | None) -> _SearchEntry | None:
-    if payload is None or len(payload) < 24:
+    if payload is None or len(payload) < 32:
         return None
-    row_length, mask_count, n = struct.unpack("<QQQ", payload[:24])
-    at = 24 + row_length
+    row_length, mask_count, n, ends_length = struct.unpack("<QQQQ", payload[:32])
+    at = 32 + row_length + ends_length
     if len(payload) < at + 4 * mask_count + 16 * n:
         return None
-    row = json.loads(payload[24:at])
+    sentence_ends = payload[32 + row_length : at]
+    row = json.loads(payload[32 : 32 + row_length])
     masks = np.frombuffer(payload, dtype=np.uint32, count=mask_count, offset=at)
     at += 4 * mask_count
     codes = np.frombuffer(payload, dtype=np.uint64, count=n, offset=at)
     numbers = np.frombuffer(payload, dtype=np.uint32, count=n, offset=at + 8 * n)
     positions = np.frombuffer(payload, dtype=np.uint32, count=n, offset=at + 12 * n)
-    return _SearchEntry(row, masks, (codes, numbers, positions), payload[at + 16 * n :].decode("utf-8"))
+    return _SearchEntry(row, masks, (codes, numbers, positions), payload[at + 16 * n :].decode("utf-8"), sentence_ends)
 
 
 @dataclass(frozen=True)
@@ -649,8 +674,9 @@ def write_search_files(
     (out / "t").mkdir(parents=True, exist_ok=True)
     colours = theme_colours(themes)
 
-    sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0}
+    sizes = {"meta": 0, "records": 0, "index": 0, "texts": 0, "sentences": 0}
     speeches_meta = []
+    sentences = bytearray(SENTENCE_MAGIC)
     masks = array("I")  # of every record: at 10,000 speeches, 1.5 million of them
     # Bigram occurrences are spilled to disk in partitions (by bigram) as the speeches stream past,
     # then encoded one partition at a time: memory stays bounded by a partition, not the corpus.
@@ -667,6 +693,7 @@ def write_search_files(
                 write(f"t/{speech_id}.js", script)
                 sizes["texts"] += len(script)
                 speeches_meta.append([*entry.row, speech_id])
+                sentences += entry.sentence_ends
             waiting.flush()
         finally:
             for f in spill_files:
@@ -692,6 +719,9 @@ def write_search_files(
     records_script = data_script("r", bytes(runs))
     write("r.js", records_script)
     sizes["records"] = len(records_script)
+    sentences_script = data_script("b", bytes(sentences))
+    write("b.js", sentences_script)
+    sizes["sentences"] = len(sentences_script)
 
     meta = {
         "version": FORMAT_VERSION,

@@ -9,9 +9,10 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT_VERSION = 6;
+  var FORMAT_VERSION = 7;
   var SHARD_MAGIC = [0x4b, 0x42, 0x53, 0x34]; // "KBS4"
   var RUNS_MAGIC = [0x4b, 0x42, 0x52, 0x34];  // "KBR4"
+  var SENTENCE_MAGIC = [0x4b, 0x42, 0x42, 0x31];  // "KBB1"
   // The same invisible characters the build strips from texts (build_kb/text.py FORMAT_CHARACTERS).
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
@@ -108,18 +109,20 @@
   }
 
   /**
-   * The records (ascending) in which `word` occurs: every bigram of its cover at the right distance
-   * from the first. `postingOf(bigram)` gives a decoded posting or null. Exact: the cover pins every
-   * character of the word to consecutive positions.
+   * Where `word` occurs: {records (ascending), starts: for each record, the places the word starts
+   * at}, every bigram of its cover at the right distance from the first. `postingOf(bigram)` gives a
+   * decoded posting or null. Exact: the cover pins every character of the word to consecutive
+   * positions. With `firstOnly`, one start a record is enough (what the 同段 and 同篇 scopes need).
    */
-  function wordRecords(word, postingOf, marks) {
+  function wordMatches(word, postingOf, marks, firstOnly) {
     var offsets = coverOffsets(word, marks) || [];
     var chars = Array.from(word), cover = offsets.map(function (o) {
       return { offset: o, posting: postingOf(chars[o] + chars[o + 1]) };
     });
-    if (!cover.length || cover.some(function (c) { return !c.posting; })) return new Int32Array(0);
+    var out = { records: [], starts: [] };
+    if (!cover.length || cover.some(function (c) { return !c.posting; })) return out;
     cover.sort(function (a, b) { return a.posting.records.length - b.posting.records.length; });
-    var driver = cover[0], rest = cover.slice(1), cursors = rest.map(function () { return 0; }), out = [];
+    var driver = cover[0], rest = cover.slice(1), cursors = rest.map(function () { return 0; });
     for (var k = 0; k < driver.posting.records.length; k++) {
       var record = driver.posting.records[k], places = [], all = true;
       for (var c = 0; c < rest.length; c++) {
@@ -129,15 +132,100 @@
         places.push(at);
       }
       if (!all) continue;
+      var starts = [];
       for (var j = driver.posting.starts[k]; j < driver.posting.starts[k + 1]; j++) {
         var start = driver.posting.positions[j] - driver.offset;
         if (start < 0) continue;
         var ok = true;
         for (c = 0; c < rest.length && ok; c++) ok = hasPosition(rest[c].posting, places[c], start + rest[c].offset);
-        if (ok) { out.push(record); break; }
+        if (ok) { starts.push(start); if (firstOnly) break; }
       }
+      if (starts.length) { out.records.push(record); out.starts.push(starts); }
     }
-    return Int32Array.from(out);
+    return out;
+  }
+
+  /** The records (ascending) in which `word` occurs. */
+  function wordRecords(word, postingOf, marks) {
+    return Int32Array.from(wordMatches(word, postingOf, marks, true).records);
+  }
+
+  /** b.js: each record's sentence ends → {from, ends}: record r's are ends[from[r] .. from[r + 1]). */
+  function decodeSentenceEnds(bytes) {
+    checkMagic(bytes, SENTENCE_MAGIC, "sentence file");
+    var pos = { i: 4 }, from = [0], ends = [];
+    while (pos.i < bytes.length) {
+      var n = readVarint(bytes, pos);
+      for (var k = 0, p = -1; k < n; k++) { p = p + 1 + readVarint(bytes, pos); ends.push(p); }
+      from.push(ends.length);
+    }
+    return { from: Int32Array.from(from), ends: Int32Array.from(ends) };
+  }
+
+  /**
+   * 同句: the records (ascending) where one sentence holds every word. `matches` are wordMatches of
+   * the included words (all starts), `lengths` their lengths in characters, `sentences` the decoded
+   * b.js. A sentence runs up to and with a mark of 。！？；, so a word crossing one is in none.
+   */
+  function sentenceRecords(matches, lengths, sentences) {
+    if (!matches.length) return [];
+    var candidates = matches[0].records;
+    for (var w = 1; w < matches.length; w++) candidates = intersect(candidates, matches[w].records);
+    var cursors = matches.map(function () { return 0; }), out = [];
+    candidates.forEach(function (record) {
+      var lo = sentences.from[record], hi = sentences.from[record + 1], common = null;
+      for (var w = 0; w < matches.length; w++) {
+        while (matches[w].records[cursors[w]] < record) cursors[w]++;
+        var here = {};
+        matches[w].starts[cursors[w]].forEach(function (start) {
+          var a = lo, b = hi;  // the first sentence end at or after the start
+          while (a < b) { var mid = (a + b) >> 1; if (sentences.ends[mid] < start) a = mid + 1; else b = mid; }
+          if (a < hi && sentences.ends[a] < start + lengths[w] - 1) return;  // the word crosses a sentence end
+          if (!common || common[a - lo]) here[a - lo] = true;
+        });
+        common = here;
+        if (!Object.keys(common).length) return;
+      }
+      out.push(record);
+    });
+    return out;
+  }
+
+  /** Record → its speech's position, by the cumulative bounds of tally (bounds[n] = speech n's first record). */
+  function speechAt(bounds, record) {
+    var a = 0, b = bounds.length - 1;
+    while (a < b - 1) { var mid = (a + b) >> 1; if (bounds[mid] <= record) a = mid; else b = mid; }
+    return a;
+  }
+
+  /** Cumulative record counts of the speeches in meta order: speech n's records are bounds[n] .. bounds[n + 1]. */
+  function recordBounds(meta) {
+    var bounds = [0];
+    meta.speeches.forEach(function (row, n) { bounds.push(bounds[n] + row[5]); });
+    return bounds;
+  }
+
+  /**
+   * 同篇: the passages (ascending records) holding any included word, in the speeches that hold
+   * every included word somewhere and no excluded one anywhere. `include` and `exclude` are lists
+   * of ascending records, one list a word.
+   */
+  function speechRecords(include, exclude, bounds) {
+    if (!include.length) return [];
+    function speechesOf(records) {
+      var set = {};
+      records.forEach(function (r) { set[speechAt(bounds, r)] = true; });
+      return set;
+    }
+    var keep = speechesOf(include[0]);
+    include.slice(1).forEach(function (records) {
+      var other = speechesOf(records);
+      Object.keys(keep).forEach(function (n) { if (!other[n]) delete keep[n]; });
+    });
+    exclude.forEach(function (records) { records.forEach(function (r) { delete keep[speechAt(bounds, r)]; }); });
+    var union = {};
+    include.forEach(function (records) { records.forEach(function (r) { if (keep[speechAt(bounds, r)]) union[r] = true; }); });
+    return Object.keys(union).map(Number).sort(function (a, b) { return a - b; });
   }
 
   function subtract(a, b) {
@@ -316,6 +404,8 @@
   return {
     FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, fnv1a: fnv1a, decodeShard: decodeShard,
     decodePosting: decodePosting, coverOffsets: coverOffsets, wordRecords: wordRecords, subtract: subtract,
+    wordMatches: wordMatches, decodeSentenceEnds: decodeSentenceEnds, sentenceRecords: sentenceRecords,
+    speechRecords: speechRecords, recordBounds: recordBounds, speechAt: speechAt,
     decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
     intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record,
     t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,

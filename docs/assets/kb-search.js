@@ -104,15 +104,29 @@
   // The reader's tools (kb-work.js) cite passages from the speeches' rows.
   window.KBSearch.meta = meta;
 
-  /** The records (ascending ids) matching a parsed query, from the index alone. */
-  function matchRecords(query, m) {
+  var sentencesPromise = null;
+  /** b.js, each record's sentence ends: fetched only for the 同句 scope. */
+  function sentences() {
+    if (!sentencesPromise) sentencesPromise = loadBytes("b").then(core.decodeSentenceEnds);
+    return sentencesPromise;
+  }
+
+  // The search scopes: a hit is a passage holding every word (同段), a passage with one sentence
+  // holding every word (同句), or a passage holding any word in a speech that holds every word (同篇).
+  var SCOPES = { para: "同段", sentence: "同句", speech: "同篇" };
+  function scopeOf(value) { return SCOPES[value] ? value : "para"; }
+
+  /** The records (ascending ids) matching a parsed query in a scope, from the index alone. */
+  function matchRecords(query, m, scope) {
     var words = query.include.concat(query.exclude), grams = {};
     words.forEach(function (w) {
       var chars = Array.from(w);
       (core.coverOffsets(w, marks) || []).forEach(function (o) { grams[chars[o] + chars[o + 1]] = true; });
     });
     var list = Object.keys(grams);
-    return Promise.all(list.map(function (g) { return shard(core.fnv1a(g) % m.shards); })).then(function (maps) {
+    var wanted = list.map(function (g) { return shard(core.fnv1a(g) % m.shards); });
+    if (scope === "sentence") wanted.push(sentences());
+    return Promise.all(wanted).then(function (maps) {
       function postingOf(g) {
         if (!(g in postings)) {
           var bytes = maps[list.indexOf(g)].get(g);
@@ -120,23 +134,47 @@
         }
         return postings[g];
       }
-      var result = null;
-      query.include.forEach(function (w) {
-        var found = Array.from(core.wordRecords(w, postingOf, marks));
-        result = result === null ? found : core.intersect(result, found);
-      });
-      query.exclude.forEach(function (w) { result = core.subtract(result, Array.from(core.wordRecords(w, postingOf, marks))); });
+      function recordsOf(w) { return Array.from(core.wordRecords(w, postingOf, marks)); }
+      var excluded = query.exclude.map(recordsOf);
+      if (scope === "speech") return core.speechRecords(query.include.map(recordsOf), excluded, core.recordBounds(m));
+      var result;
+      if (scope === "sentence") {
+        result = core.sentenceRecords(
+          query.include.map(function (w) { return core.wordMatches(w, postingOf, marks, false); }),
+          query.include.map(function (w) { return Array.from(w).length; }), maps[maps.length - 1]);
+      } else {
+        result = null;
+        query.include.forEach(function (w) { result = result === null ? recordsOf(w) : core.intersect(result, recordsOf(w)); });
+      }
+      excluded.forEach(function (records) { result = core.subtract(result, records); });
       return result || [];
     });
   }
 
+  /** What a total means in a scope: "共 N 处，分布在 M 篇讲话中" and its kin. */
+  function totalText(scope, t) {
+    if (scope === "speech") return "共 " + t.speeches + " 篇讲话含有全部的词（同篇），其中 " + t.hits + " 处含有这些词";
+    return "共 " + t.hits + " 处" + (scope === "sentence" ? "（同一句中含有全部的词）" : "") + "，分布在 " + t.speeches + " 篇讲话中";
+  }
+  /** A select of the scopes. */
+  function scopeSelect(cls, value) {
+    var select = document.createElement("select");
+    select.className = cls;
+    select.setAttribute("aria-label", "检索范围：同段、同句或同篇");
+    [["para", "同段：各词在同一段"], ["sentence", "同句：各词在同一句"], ["speech", "同篇：各词在同一篇"]].forEach(function (o) {
+      var opt = document.createElement("option"); opt.value = o[0]; opt.textContent = o[1]; select.appendChild(opt);
+    });
+    select.value = scopeOf(value);
+    return select;
+  }
+
   /** Parse, check and evaluate a query: {query, error} or {query, m, runs, records}. */
-  function evaluate(raw) {
+  function evaluate(raw, scope) {
     return meta().then(function (m) {
       var query = core.parseQuery(raw, t2s, marks);
       var error = queryError(query);
       if (error) return { query: query, error: error };
-      return Promise.all([matchRecords(query, m), runs()]).then(function (done) {
+      return Promise.all([matchRecords(query, m, scopeOf(scope)), runs()]).then(function (done) {
         return { query: query, m: m, records: done[0], runs: done[1] };
       });
     });
@@ -215,6 +253,7 @@
     var params = new URLSearchParams();
     params.set("q", raw);
     ["year", "theme", "speaker", "level"].forEach(function (k) { if (filters[k]) params.set(k, filters[k]); });
+    if (filters.scope && filters.scope !== "para") params.set("scope", filters.scope);
     return url("search/") + "?" + params.toString();
   }
 
@@ -232,11 +271,11 @@
     var panel = el("div", "kb-search__panel");
     panel.hidden = true;
     var filters = el("div", "kb-search__filters");
-    var selTheme = el("select"), selYear = el("select"), selSpeaker = el("select");
+    var selTheme = el("select"), selYear = el("select"), selSpeaker = el("select"), selScope = scopeSelect("kb-search__scope", "para");
     selTheme.setAttribute("aria-label", "按专题筛选");
     selYear.setAttribute("aria-label", "按年份筛选");
     selSpeaker.setAttribute("aria-label", "按讲话人筛选");
-    [selTheme, selYear, selSpeaker].forEach(function (s) { filters.appendChild(s); });
+    [selTheme, selYear, selSpeaker, selScope].forEach(function (s) { filters.appendChild(s); });
     var status = el("div", "kb-search__status");
     status.setAttribute("aria-live", "polite");
     var all = el("a", "kb-search__all", "全部结果、按年份/专题/讲话人统计、导出 →");
@@ -278,10 +317,10 @@
       if (!raw) { status.textContent = ""; panel.hidden = true; return; }
       panel.hidden = false;
       status.textContent = "正在检索…";
-      evaluate(raw).then(function (result) {
+      evaluate(raw, selScope.value).then(function (result) {
         if (mine !== run) return;
         if (result.error) { status.textContent = result.error; finish(raw); return; }
-        var chosen = { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value, level: "" };
+        var chosen = { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value, level: "", scope: selScope.value };
         result.tally = core.tally(result.records, result.m, result.runs, chosen);
         state = { result: result, next: 0, run: mine, raw: raw };
         var words = result.query.include.join(" ");
@@ -290,7 +329,7 @@
           finish(raw);
           return;
         }
-        status.textContent = "找到 " + result.tally.hits + " 处，分布在 " + result.tally.speeches + " 篇讲话中";
+        status.textContent = totalText(chosen.scope, result.tally).replace(/^共/, "找到");
         all.href = resultsLink(raw, chosen);
         all.hidden = false;
         return step();
@@ -350,6 +389,7 @@
 
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
+    selScope.addEventListener("change", search);
     [selTheme, selYear, selSpeaker].forEach(function (s) {
       s.addEventListener("change", search);
       ["focus", "pointerdown"].forEach(function (type) { s.addEventListener(type, function () { meta().then(fillFilters).catch(function () {}); }); });
@@ -383,16 +423,20 @@
     var params = new URLSearchParams(window.location.search);
     var state = {
       q: params.get("q") || "", year: params.get("year") || "", theme: params.get("theme") || "", speaker: params.get("speaker") || "",
-      level: params.get("level") || "", sort: params.get("sort") || "new", page: Math.max(1, Number(params.get("page")) || 1)
+      level: params.get("level") || "", sort: params.get("sort") || "new", page: Math.max(1, Number(params.get("page")) || 1),
+      scope: scopeOf(params.get("scope"))
     };
     var form = el("form", "kb-results__form");
     var input = el("input", "kb-results__input");
     input.type = "search"; input.name = "q"; input.value = state.q; input.placeholder = "输入要查找的词，多个词用空格隔开";
     input.setAttribute("aria-label", "检索词");
     var go = el("button", "kb-results__go", "检索"); go.type = "submit";
-    form.appendChild(input); form.appendChild(go);
+    var scope = scopeSelect("kb-results__scope", state.scope);
+    form.appendChild(input); form.appendChild(scope); form.appendChild(go);
     var help = el("p", "kb-results__help",
-      "空格隔开的词表示同时包含；\"全面 从严治党\" 或 “两个维护” 是一个整体；-巡察 表示不要含有“巡察”的段落；繁体字按简体查。");
+      "空格隔开的词表示同时包含；\"全面 从严治党\" 或 “两个维护” 是一个整体；-巡察 表示不要含有“巡察”的段落；繁体字按简体查。" +
+      "范围：同段——各词出现在同一段（或同一标题）里；同句——各词出现在同一句里（句子以。！？；为界）；" +
+      "同篇——各词出现在同一篇讲话里，不必在一段，列出这些讲话中含有任一词的段落。");
     var status = el("p", "kb-results__status");
     status.setAttribute("aria-live", "polite");
     var layout = el("div", "kb-results__layout");
@@ -415,11 +459,12 @@
     root.appendChild(form); root.appendChild(help); root.appendChild(status); root.appendChild(layout);
 
     var current = null, run = 0;
-    function finish() { root.setAttribute("data-done", state.q + "|" + state.page); }
+    function finish() { root.setAttribute("data-scope", state.scope); root.setAttribute("data-done", state.q + "|" + state.page); }
 
     function syncUrl() {
       var p = new URLSearchParams();
       ["q", "year", "theme", "speaker", "level"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      if (state.scope !== "para") p.set("scope", state.scope);
       if (state.sort !== "new") p.set("sort", state.sort);
       if (state.page > 1) p.set("page", String(state.page));
       history.replaceState(null, "", "?" + p.toString());
@@ -427,21 +472,23 @@
 
     function go_() {
       var mine = ++run;
-      root.removeAttribute("data-done");
+      root.removeAttribute("data-done"); root.removeAttribute("data-hits"); root.removeAttribute("data-speeches");
       syncUrl();
       side.textContent = ""; list.textContent = ""; pager.textContent = "";
       tools.hidden = true;
       if (!state.q.trim()) { status.textContent = "输入要查找的词。"; finish(); return; }
       status.textContent = "正在检索…";
-      evaluate(state.q).then(function (result) {
+      evaluate(state.q, state.scope).then(function (result) {
         if (mine !== run) return;
         if (result.error) { status.textContent = result.error; finish(); return; }
         result.tally = core.tally(result.records, result.m, result.runs, state);
         current = result;
         facets(result);
         var t = result.tally;
+        root.setAttribute("data-hits", String(t.hits));
+        root.setAttribute("data-speeches", String(t.speeches));
         if (!t.hits) { status.textContent = "没有找到符合条件的段落。"; finish(); return; }
-        status.textContent = "共 " + t.hits + " 处，分布在 " + t.speeches + " 篇讲话中" + describeFilters(result.m);
+        status.textContent = totalText(state.scope, t) + describeFilters(result.m);
         tools.hidden = false;
         return showPage(result, mine);
       }).catch(function (err) { if (mine === run) { status.textContent = loadError(err); finish(); } });
@@ -594,6 +641,7 @@
 
     form.addEventListener("submit", function (e) { e.preventDefault(); state.q = input.value.trim(); state.page = 1; go_(); });
     sort.addEventListener("change", function () { state.sort = sort.value; state.page = 1; go_(); });
+    scope.addEventListener("change", function () { state.scope = scope.value; state.page = 1; go_(); });
     csv.addEventListener("click", exportCsv);
     print.addEventListener("click", function () { window.print(); });
     go_();
