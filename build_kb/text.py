@@ -15,6 +15,26 @@ CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『�
 FORMAT_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 """Control, zero-width and bidi characters: invisible, never meaningful in a speech (search strips them too)."""
 
+RADICAL_FORMS = dict(
+    zip(
+        "⺁⺇⺊⺌⺎⺏⺐⺒⺓⺔⺜⺝⺞⺠⺢⺤⺦⺩⺪⺫⺬⺯⺰⺱⺲⺹⺺⺻⺽⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻐⻑⻒⻓⻔⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲",
+        "厂几卜小兀尣尢巳幺彑日月歺民氺爫丬王疋罒示糸纟罓罒耂肀聿臼虎衤覀西见角讠贝车辶辶辶钅長镸长门青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀",
+        strict=True,
+    )
+)
+"""CJK Radicals Supplement forms (U+2E80–2EF3) that a PDF's text layer gives for ordinary characters
+(常⻅ for 常见, ⻆色 for 角色). NFKC folds only ⺟ and ⻳; these have no decomposition, so the table is
+Unicode's EquivalentUnifiedIdeograph.txt for them. Forms that only occur inside a character (⺮ ⺾ ⻏)
+are left alone. The search normaliser (docs/assets/kb-search-core.js) holds the same table."""
+
+
+def unified_ideograph(char: str) -> str:
+    """A radical or compatibility ideograph as the character it stands for (⻅ → 见, ⼯ → 工, 﨑 stays)."""
+    import unicodedata
+
+    return RADICAL_FORMS.get(char) or unicodedata.normalize("NFKC", char)
+
+
 # --- numbers -------------------------------------------------------------------------------------
 
 CN_DIGITS = "一二三四五六七八九十"

@@ -15,7 +15,7 @@ from collections import Counter
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
 from ..model import CleanText, Line, RemovedLine
-from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR
+from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
@@ -155,13 +155,13 @@ _COMPATIBILITY_IDEOGRAPH = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]
 
 
 def unified_ideographs(text: str) -> tuple[str, int]:
-    """`text` with Kangxi radicals and compatibility ideographs as the ordinary characters they stand
-    for (NFKC), and how many were changed (a few have no other form and stay)."""
+    """`text` with Kangxi radicals, radical supplement forms and compatibility ideographs as the ordinary
+    characters they stand for (NFKC, text.RADICAL_FORMS), and how many were changed (a few have no other form and stay)."""
     changed = 0
 
     def unified(m: re.Match) -> str:
         nonlocal changed
-        form = unicodedata.normalize("NFKC", m.group())
+        form = unified_ideograph(m.group())
         changed += form != m.group()
         return form
 

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text import FORMAT_CHARACTERS, newest_first_key
+from ..text import FORMAT_CHARACTERS, newest_first_key, unified_ideograph
 from ..cache import SpeechCache
 from ..errors import KbError
 from ..model import KnowledgeBase, Speech, Theme
@@ -80,10 +80,10 @@ _INVISIBLE = re.compile(f"[{FORMAT_CHARACTERS}]")
 
 
 _UNIFIED = {
-    code: unicodedata.normalize("NFKC", chr(code))
+    code: unified_ideograph(chr(code))
     for block in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAD9))
     for code in range(block[0], block[1] + 1)
-    if unicodedata.normalize("NFKC", chr(code)) != chr(code)
+    if unified_ideograph(chr(code)) != chr(code)
 }
 """Radicals and compatibility ideographs as the characters they stand for (⼯ → 工): the cleaner
 unifies the texts so (normalised.compatibility-ideographs), and a query pasted from a PDF must match."""

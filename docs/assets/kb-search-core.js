@@ -19,12 +19,18 @@
   // Radicals and compatibility ideographs, as a PDF's text layer gives them (⼯ for 工): the texts
   // have the ordinary characters (build_kb/publish/search_index.py _UNIFIED).
   var COMPATIBILITY = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]/g;
+  // The CJK Radicals Supplement forms NFKC leaves alone (常⻅ for 常见): build_kb/text.py RADICAL_FORMS.
+  var RADICAL_FROM = "⺁⺇⺊⺌⺎⺏⺐⺒⺓⺔⺜⺝⺞⺠⺢⺤⺦⺩⺪⺫⺬⺯⺰⺱⺲⺹⺺⺻⺽⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻐⻑⻒⻓⻔⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲";
+  var RADICAL_TO = "厂几卜小兀尣尢巳幺彑日月歺民氺爫丬王疋罒示糸纟罓罒耂肀聿臼虎衤覀西见角讠贝车辶辶辶钅長镸长门青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀";
 
   function normalise(text) {
     return text.replace(INVISIBLE, "").replace(/[\uff01-\uff5e]/g, function (c) {
       var h = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       return /[0-9A-Za-z]/.test(h) ? h : c;
-    }).replace(COMPATIBILITY, function (c) { return c.normalize("NFKC"); }).toLowerCase();
+    }).replace(COMPATIBILITY, function (c) {
+      var k = RADICAL_FROM.indexOf(c);
+      return k >= 0 ? RADICAL_TO.charAt(k) : c.normalize("NFKC");
+    }).toLowerCase();
   }
 
   /** 32-bit FNV-1a of the UTF-8 bytes: which shard a bigram lives in (hash % meta.shards). */

@@ -161,6 +161,16 @@ def test_radicals_from_a_pdf_text_layer_become_the_characters_they_stand_for(rul
     assert cleaned.normalised["compatibility-ideographs"] == 4
 
 
+def test_radical_supplement_forms_nfkc_leaves_alone_become_the_characters_and_search_finds_them(rules):
+    from build_kb.publish.search_index import normalise_for_search
+
+    cleaned = clean("同志们：\n常⻅问题要⻓期抓，⻆色要摆正，⺠生⻅实效。\n", rules)
+    assert cleaned.lines[1].text == "常见问题要长期抓，角色要摆正，民生见实效。"
+    assert cleaned.normalised["compatibility-ideographs"] == 5
+    # …and a query pasted from the PDF finds the text, as the text's own words do.
+    assert normalise_for_search("常⻅") == normalise_for_search("常见") == "常见"
+
+
 def test_pinyin_a_mirror_put_after_characters_is_removed_and_counted(rules):
     cleaned = clean("在全縣組織工作會(huì)議上的講話\n同志們：\n要把黨的政治建設(shè)擺在首位。\n", rules)
     assert [line.text for line in cleaned.lines if line.text] == ["在全县组织工作会议上的讲话", "同志们：", "要把党的政治建设摆在首位。"]
