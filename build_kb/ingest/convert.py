@@ -8,19 +8,19 @@ text without the navigation) and notes on what it did, so nothing is changed sil
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KbError
-from ..model import Line
-from .layout import join_broken_lines, join_hard_wraps
 from .read import decode
 from .wordnum import W, Numbering, parse_numbering
+
+log = logging.getLogger(__name__)
 
 CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mhtml", ".xhtml")
 
@@ -289,77 +289,44 @@ def office_text(path: Path) -> Converted:
 
 # --- PDF -----------------------------------------------------------------------------------------
 
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[(（]?\d{1,4}[)）]?|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
-
-
 def pdf_text(data: bytes, name: str) -> Converted:
-    """A text PDF's words, without running headers, footers and page numbers, re-flowed into paragraphs."""
-    import io
+    """A text PDF's paragraphs in reading order, without running headers, footers and page numbers
+    (ingest/pdf.py reads the layout); every dropped line is logged with its page."""
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from .pdf import read_pdf
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [(page.extract_text() or "") for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ConversionError(name, f"is not a readable PDF ({exc})") from None
-    if not any(re.search(r"[\u4e00-\u9fff]", page) for page in pages):
+        read = read_pdf(data)
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConversionError(name, f"不是可以读取的 PDF 文件（{type(exc).__name__}）；请用 PDF 阅读器打开后另存一份再导入") from None
+    text = "\n\n".join(read.paragraphs)
+    if not read.has_text:
         raise ConversionError(
             name,
-            f"has no text layer ({len(pages)} pages of images: a scan); run it through OCR first "
-            "(for example WPS or ABBYY “PDF 转 Word”), then kb add the result",
+            f"没有文字层（{read.pages} 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果",
         )
-    page_lines = [[line.strip() for line in page.splitlines()] for page in pages]
-    running = _running_lines(page_lines)
-    kept: list[str] = []
-    dropped = numbers = 0
-    for lines in page_lines:
-        for line in lines:
-            if not line:
-                continue
-            if PAGE_NUMBER.match(line):
-                numbers += 1
-            elif _digits_masked(line) in running:
-                dropped += 1
-            else:
-                kept.append(line)
-    lines = [Line(number=i + 1, text=text) for i, text in enumerate(kept)]
-    lines, wraps = join_hard_wraps(lines)
-    lines, broken = join_broken_lines(lines)
-    notes = [f"{len(pages)} pages"]
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        raise ConversionError(name, f"有文字层（{read.pages} 页），但没有中文文字；导入的应是中文讲话稿")
+    for page, line, reason in read.dropped:
+        log.info("%s: 第 %d 页: 去掉（%s）: %s", name, page, reason, line)
+    notes = [f"共 {read.pages} 页"]
+    numbers = sum(reason == "page-number" for _, _, reason in read.dropped)
+    running = len(read.dropped) - numbers
     if numbers:
-        notes.append(f"{numbers} page numbers dropped")
-    if dropped:
-        notes.append(f"{dropped} running header/footer lines dropped")
-    if wraps or broken:
-        notes.append(f"{sum(j.last - j.first + 1 for j in wraps + broken)} wrapped lines re-flowed into {len(wraps) + len(broken)} paragraphs")
-    return Converted("\n\n".join(line.text for line in lines), "pdf", notes)
-
-
-def _digits_masked(line: str) -> str:
-    return re.sub(r"\d+", "#", line)
-
-
-def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines that open or close most pages (a running header or footer), with their digits masked.
-
-    Only short lines count: a line that fills the text width is body text cut by the page break.
-    """
-    if len(pages) < 2:
-        return set()
-    edges = Counter()
-    for lines in pages:
-        content = [line for line in lines if line]
-        if not content:
-            continue
-        full = sorted(len(line) for line in content)[len(content) * 3 // 4]
-        for line in set(content[:2] + content[-2:]):
-            if len(line) <= min(40, full * 0.8):
-                edges[_digits_masked(line)] += 1
-    return {line for line, count in edges.items() if count >= max(2, len(pages) * 0.6)}
+        notes.append(f"去掉页码 {numbers} 处")
+    if running:
+        notes.append(f"去掉页眉页脚 {running} 行")
+    if read.columns:
+        notes.append(f"{read.columns} 页按双栏顺序读取")
+    if read.table_rows:
+        notes.append(f"表格 {read.table_rows} 行，每行一段")
+    if read.markers:
+        notes.append(f"注释标号 {read.markers} 个放回所在句子")
+    if read.joined_lines:
+        notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
+    return Converted(text, "pdf", notes)
 
 
 # --- web pages -----------------------------------------------------------------------------------

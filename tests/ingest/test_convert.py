@@ -53,16 +53,13 @@ def test_pdf_is_reflowed_without_running_header_and_page_numbers(tmp_path):
     assert paragraphs[:3] == ["在全市基层党建工作推进会上的讲话", "同志们：", f"1.关于支部建设。{PDF_PARAGRAPH}"]
     assert len(paragraphs) == 22 and all(p.endswith(PDF_PARAGRAPH) for p in paragraphs[2:])
     assert "中共某市委组织部" not in converted.text and "—" not in converted.text
-    assert converted.notes == ["3 pages", "3 page numbers dropped", "3 running header/footer lines dropped", "60 wrapped lines re-flowed into 20 paragraphs"]
+    assert converted.notes == ["共 3 页", "去掉页码 3 处", "去掉页眉页脚 3 行", "62 行接成 22 段"]
 
 
 def test_scanned_pdf_is_a_clear_error(tmp_path):
     with pytest.raises(ConversionError) as error:
         convert(write_scanned_pdf(tmp_path / "扫描件.pdf"))
-    assert str(error.value) == (
-        "扫描件.pdf: has no text layer (2 pages of images: a scan); run it through OCR first "
-        "(for example WPS or ABBYY “PDF 转 Word”), then kb add the result"
-    )
+    assert str(error.value) == "扫描件.pdf: 没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果"
 
 
 def test_saved_web_page_keeps_the_article_not_the_navigation(tmp_path):

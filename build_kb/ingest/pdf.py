@@ -1,0 +1,360 @@
+"""A PDF's text from its layout (pdfminer.six), not from the order its content stream happens to hold.
+
+pdfminer groups characters into lines and gives each line its box and font size. From those this
+module reads a page as a person does:
+
+- running headers and footers are the lines at a page's top or bottom edge that come back, in the
+  same size, on other pages of the same parity (a chapter's name on odd pages, the book's on even
+  pages) or on most pages; page numbers are edge lines in any of the usual forms (`3`, `— 3 —`,
+  `-3-`, `第3页`, `3/9`, `III`, `-- 24`);
+- a page set in two columns (a gutter no line crosses) is read column by column, lines that span
+  both columns (a title, a table) in their place;
+- lines that share a baseline in separate pieces are a table row: one line, cells apart, ending where
+  the row ends;
+- a small raised note marker (`①`, `1`, `[2]`) that pdfminer gave a line of its own goes back into
+  the line it belongs to;
+- lines are joined into paragraphs unless the next one is indented (a paragraph's first line), the
+  line before ends short of the column's right edge, a gap or a change of type size comes between,
+  or the line before is a table row. Chinese joins without a space, Latin words with one, and a word
+  hyphenated at the line end is made whole again.
+
+Everything dropped is returned with its page and the reason, and every join is counted, so the
+import summary and the log say what was done.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+EDGE_SHARE = 0.12
+"""The top and bottom share of a page where running headers, footers and page numbers live."""
+EDGE_LINES = 2
+"""At most this many lines at each edge are looked at."""
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:"
+    r"[-—–－―]{1,2}\s*\d{1,4}\s*[-—–－―]{0,2}"  # — 3 —, -3-, -- 24
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"  # 第3页, 第3页 共9页
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
+    r"|[(（]?\d{1,4}[)）]?"  # 3, (3)
+    r"|[IVXLC]{1,7}|[ivxlc]{1,7}"  # III, ix
+    r"|(?:page|p\.)\s*\d+(?:\s*of\s*\d+)?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+"""A page number in the forms printed documents use."""
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
+
+
+@dataclass
+class PdfLine:
+    page: int
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    text: str
+    table_row: bool = False
+
+
+@dataclass
+class PdfRead:
+    paragraphs: list[str]
+    pages: int
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    """(page, text, reason) of every line left out: running-header, page-number."""
+    joined_lines: int = 0
+    paragraphs_joined: int = 0
+    markers: int = 0
+    """Note markers put back into their lines."""
+    table_rows: int = 0
+    columns: int = 0
+    """Pages read as two columns."""
+    has_text: bool = False
+    """Whether the file has any text layer at all (letters of any script)."""
+
+
+def read_pdf(data: bytes) -> PdfRead:
+    """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
+    pages, heights = _page_lines(data)
+    result = PdfRead(paragraphs=[], pages=len(pages))
+    result.has_text = any(line.text.strip() for page in pages for line in page)
+    running = _running_lines(pages, heights)
+    body_size = _body_size(pages)
+    for number, (lines, height) in enumerate(zip(pages, heights), 1):
+        kept = []
+        for line in lines:
+            reason = _edge_reason(line, lines, height, running)
+            if reason:
+                result.dropped.append((number, line.text, reason))
+            else:
+                kept.append(line)
+        kept, markers = _markers_into_lines(kept, body_size)
+        result.markers += markers
+        ordered, two_columns = _reading_order(kept)
+        result.columns += two_columns
+        result.table_rows += sum(line.table_row for line in ordered)
+        _reflow(ordered, result)
+    return result
+
+
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox
+
+    pages, heights = [], []
+    for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
+        lines = []
+        for box in page:
+            if not isinstance(box, LTTextBox):
+                continue
+            for line in box:
+                text = _clean(line.get_text())
+                if not text:
+                    continue
+                sizes = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                size = statistics.median(sizes) if sizes else 0.0
+                lines.append(PdfLine(number, line.x0, line.x1, line.y0, line.y1, round(size, 1), text))
+        lines.sort(key=lambda l: (-round(l.y1), l.x0))
+        pages.append(lines)
+        heights.append(page.height)
+    return pages, heights
+
+
+def _clean(text: str) -> str:
+    # pdfminer puts a space between glyphs set apart (letter-spaced titles, 摘 要); between two Han
+    # characters a space is never the writer's.
+    text = text.replace("\n", " ").strip()
+    text = re.sub(r"(?<=[\u3400-\u9fff，。、；：！？）》”])\s+(?=[\u3400-\u9fff，。、；：！？（《“])", "", text)
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+def _masked(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+|[IVXLC]+\b", "#", text))
+
+
+def _edge(line: PdfLine, lines: list[PdfLine], height: float) -> bool:
+    """Is the line one of the first or last lines of its page, in the page's top or bottom margin?"""
+    top = sorted(lines, key=lambda l: -l.y1)[:EDGE_LINES]
+    bottom = sorted(lines, key=lambda l: l.y0)[:EDGE_LINES]
+    return (line in top and line.y0 >= height * (1 - EDGE_SHARE)) or (line in bottom and line.y1 <= height * EDGE_SHARE)
+
+
+def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[str, float]]:
+    """(masked text, size) of edge lines that come back: on two pages of the same parity, or on most pages."""
+    if len(pages) < 2:
+        return set()
+    by_parity: dict[int, Counter] = defaultdict(Counter)
+    overall = Counter()
+    for number, (lines, height) in enumerate(zip(pages, heights), 1):
+        seen = {(_masked(l.text), l.size) for l in lines if _edge(l, lines, height) and not PAGE_NUMBER.match(l.text)}
+        by_parity[number % 2].update(seen)
+        overall.update(seen)
+    running = {key for key, count in overall.items() if count >= max(2, 0.4 * len(pages))}
+    for counter in by_parity.values():
+        running |= {key for key, count in counter.items() if count >= 2}
+    return running
+
+
+def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set) -> str | None:
+    if not _edge(line, lines, height):
+        return None
+    if PAGE_NUMBER.match(line.text):
+        return "page-number"
+    if (_masked(line.text), line.size) in running:
+        return "running-header"
+    if any(other.size > line.size * 1.15 and _masked(other.text) == _masked(line.text) for other in lines if other is not line):
+        return "running-header"  # the chapter's header over its own first page, where the heading says it again
+    return None
+
+
+def _body_size(pages: list[list[PdfLine]]) -> float:
+    sizes = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _markers_into_lines(lines: list[PdfLine], body_size: float) -> tuple[list[PdfLine], int]:
+    """A small note marker pdfminer set on a line of its own goes back into the line beside it."""
+    out: list[PdfLine] = []
+    moved = 0
+    for line in lines:
+        small = body_size and line.size and line.size < 0.85 * body_size
+        if small and _NOTE_MARK.match(line.text):
+            host = _host_line(line, lines)
+            if host is not None:
+                at = _insert_at(host, line)
+                host.text = host.text[:at] + line.text + host.text[at:]
+                moved += 1
+                continue
+        out.append(line)
+    return out, moved
+
+
+def _host_line(marker: PdfLine, lines: list[PdfLine]) -> PdfLine | None:
+    near = [
+        l for l in lines
+        if l is not marker and l.y0 - 2 <= (marker.y0 + marker.y1) / 2 <= l.y1 + 4 and l.x0 - 2 <= marker.x0 <= l.x1 + 6 and not _NOTE_MARK.match(l.text)
+    ]
+    return min(near, key=lambda l: abs(l.y1 - marker.y1)) if near else None
+
+
+def _insert_at(host: PdfLine, marker: PdfLine) -> int:
+    if marker.x0 >= host.x1 - 1:
+        return len(host.text)
+    share = (marker.x0 - host.x0) / max(1.0, host.x1 - host.x0)
+    return max(0, min(len(host.text), round(share * len(host.text))))
+
+
+def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
+    """The lines as a person reads them: a two-column page column by column, table rows as one line."""
+    lines = _table_rows(lines)
+    gutter = _gutter(lines)
+    if gutter is None:
+        return lines, 0
+    ordered: list[PdfLine] = []
+    band: list[PdfLine] = []
+    for line in lines:  # top to bottom
+        if line.x0 < gutter < line.x1:  # spans both columns: ends the band above it
+            ordered += _columns_of(band, gutter)
+            band = []
+            ordered.append(line)
+        else:
+            band.append(line)
+    ordered += _columns_of(band, gutter)
+    return ordered, 1
+
+
+def _columns_of(band: list[PdfLine], gutter: float) -> list[PdfLine]:
+    return [l for l in band if l.x1 <= gutter] + [l for l in band if l.x0 >= gutter]
+
+
+def _gutter(lines: list[PdfLine]) -> float | None:
+    """The x of a gap between two columns that no long run of lines crosses, if the page has one."""
+    if len(lines) < 8:
+        return None
+    left = min(l.x0 for l in lines)
+    right = max(l.x1 for l in lines)
+    width = right - left
+    for share in (0.5, 0.45, 0.55, 0.4, 0.6):
+        x = left + width * share
+        crossing = [l for l in lines if l.x0 < x < l.x1]
+        on_left = [l for l in lines if l.x1 <= x]
+        on_right = [l for l in lines if l.x0 >= x]
+        # Two real columns: many lines on each side, each filling most of its column.
+        if len(crossing) <= 0.2 * len(lines) and len(on_left) >= 4 and len(on_right) >= 4:
+            full_left = sum(l.x1 - l.x0 >= 0.6 * (x - left) for l in on_left)
+            full_right = sum(l.x1 - l.x0 >= 0.6 * (right - x) for l in on_right)
+            if full_left >= 0.5 * len(on_left) and full_right >= 0.5 * len(on_right):
+                return x
+    return None
+
+
+def _table_rows(lines: list[PdfLine]) -> list[PdfLine]:
+    """Pieces on one baseline, apart from each other, are the cells of a table row: one line."""
+    out: list[PdfLine] = []
+    used = set()
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        row = [line] + [
+            other for j, other in enumerate(lines[i + 1 :], i + 1)
+            if j not in used and abs(other.y0 - line.y0) <= 0.3 * max(line.size, 1) and abs(other.y1 - line.y1) <= 0.5 * max(line.size, 1)
+        ]
+        if len(row) == 1:
+            out.append(line)
+            continue
+        for other in row[1:]:
+            used.add(lines.index(other))
+        row.sort(key=lambda l: l.x0)
+        if _are_columns(row, lines):
+            out.extend(row)  # two columns' lines that happen to share a baseline
+            continue
+        out.append(PdfLine(line.page, row[0].x0, row[-1].x1, min(l.y0 for l in row), max(l.y1 for l in row),
+                           max(l.size for l in row), "　".join(l.text for l in row), table_row=True))
+    return out
+
+
+def _are_columns(row: list[PdfLine], lines: list[PdfLine]) -> bool:
+    # Two long pieces on a baseline are most likely the lines of two columns, not two cells.
+    return len(row) == 2 and all(len(l.text) >= 12 for l in row)
+
+
+def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
+    """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
+    for k, line in enumerate(lines):
+        if k:
+            starts = _starts_paragraph(lines[k - 1], line, lines)
+        else:
+            starts = not _continues_from_last_page(result, line, lines)
+        if starts or not result.paragraphs:
+            result.paragraphs.append(line.text)
+        else:
+            result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
+            result.joined_lines += 1
+    if lines:
+        result._last = lines[-1]  # type: ignore[attr-defined]
+
+
+def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
+    """The lines set in the same column as `line` (overlapping it across), table rows left out."""
+    return [l for l in lines if not l.table_row and l.x0 < line.x1 and l.x1 > line.x0] or [line]
+
+
+def _left_edge(line: PdfLine, lines: list[PdfLine]) -> float:
+    return min(l.x0 for l in _column(line, lines))
+
+
+def _right_edge(line: PdfLine, lines: list[PdfLine]) -> float:
+    return max(l.x1 for l in _column(line, lines))
+
+
+def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) -> bool:
+    size = max(previous.size, line.size, 1.0)
+    if previous.table_row or line.table_row:
+        return True
+    if abs(previous.size - line.size) > 0.15 * size:
+        return True  # a heading's type, or a note's
+    if previous.y0 - line.y1 > 1.2 * size or line.y1 > previous.y1 + size:
+        return True  # a gap, or the top of the next column
+    if line.x0 > _left_edge(line, lines) + 1.2 * size:
+        return True  # an indented first line
+    if previous.x1 < _right_edge(previous, lines) - 2 * size:
+        return True  # the line before ends short of the column's edge
+    return _centred(previous, lines) and _centred(line, lines)
+
+
+def _centred(line: PdfLine, lines: list[PdfLine]) -> bool:
+    left, right = _left_edge(line, lines), _right_edge(line, lines)
+    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) / 2 - (left + right) / 2) < line.size
+
+
+def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLine]) -> bool:
+    """A page's first line goes on with the last paragraph when that stopped mid-sentence at the
+    column's edge and this line is not indented."""
+    last: PdfLine | None = getattr(result, "_last", None)
+    if last is None or not result.paragraphs or last.table_row or line.table_row:
+        return False
+    if abs(last.size - line.size) > 0.15 * max(last.size, 1):
+        return False
+    if re.search(r"[。！？；：!?;:”」』）)]$", result.paragraphs[-1]):
+        return False
+    return line.x0 <= _left_edge(line, lines) + 1.2 * max(line.size, 1)
+
+
+def _joined(before: str, after: str) -> str:
+    if re.search(r"[A-Za-z]-$", before) and re.match(r"[a-z]", after):
+        return before[:-1] + after  # a word hyphenated at the line end
+    if re.search(r"[A-Za-z0-9.,;:!?%)]$", before) and re.match(r"[A-Za-z0-9(]", after):
+        return before + " " + after
+    return before + after
