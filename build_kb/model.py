@@ -127,7 +127,9 @@ class HeaderLine:
     line: int
     text: str
     role: str
-    """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice)."""
+    """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice);
+    in an official document also its parts (ingest/gongwen.py READERS): copy-number, secrecy, urgency,
+    issuer, doc-number, signer, addressees, attachments, signature, record (版记)."""
 
 
 REVIEW_CODES = {
@@ -267,6 +269,14 @@ class Speech:
     """What a person should check and settle in speeches.yaml (shown by `kb check` and on 待核对)."""
     theme_shares: dict[str, int] = field(default_factory=dict)
     """Characters of the speech's text per theme id (other: 其他/综合), set by classification."""
+    issuer: str | None = None
+    """An official document's (公文) issuing organ(s), from its 版头 or its 发文机关署名; joint ones joined by 、."""
+    doc_number: str | None = None
+    """An official document's 发文字号, e.g. 某组发〔2023〕5号."""
+    addressees: list[str] = field(default_factory=list)
+    """An official document's 主送机关, each one (各市县（区）委组织部)."""
+    attachments: list[str] = field(default_factory=list)
+    """The names in an official document's 附件说明."""
     term_candidates: dict[str, str] | None = field(default=None, repr=False)
     """Formulations this speech uses (form → quoted/numbered), kept with cached speeches."""
 

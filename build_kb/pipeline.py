@@ -477,6 +477,10 @@ def make_speech(
         detected_by=detected_by,
         review=review,
     )
+    if parsed.gongwen:
+        gongwen = parsed.gongwen
+        speech.issuer, speech.doc_number = gongwen.issuer, gongwen.doc_number
+        speech.addressees, speech.attachments = list(gongwen.addressees), list(gongwen.attachments)
     if override:
         apply_override(speech, override)
     return speech

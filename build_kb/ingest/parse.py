@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .gongwen import Gongwen, into_header, read_gongwen
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
@@ -22,6 +23,7 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("part", 0, re.compile(rf"^(第({_CN})部分)[，,、：:]?")),
+    ("chapter", 0, re.compile(rf"^(第({_CN})章)[\s　]*(?=\S)")),  # a 规章's 第一章　总则
     ("cn-dun", 1, re.compile(rf"^(({_CN})(?:[、．]|\.(?!\d)))")),  # 一、 and, copied from the web, 一．/一.
     ("cn-paren", 2, re.compile(rf"^([（(]({_CN})[）)])[、，]?")),
     ("arabic", 3, re.compile(r"^((\d{1,2})(?:[、．]|\.(?!\d)))")),
@@ -86,6 +88,8 @@ class ParsedSpeech:
     sections: list[Section]
     structured: bool
     """False when no heading was found (the body is one section)."""
+    gongwen: Gongwen | None = None
+    """The parts of an official document around the text, when it is one (ingest/gongwen.py)."""
 
 
 # --- numbers and dates -------------------------------------------------------------------------
@@ -1205,10 +1209,14 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
 def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss."""
-    head, blocks = split_header_and_body(lines)
+    gongwen = read_gongwen(lines)  # a 公文's 版头, 主送, 署名 and 版记 are metadata, not text
+    text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
+    head, blocks = split_header_and_body(text_lines)
     header = parse_header(head)
+    if gongwen:
+        into_header(header, gongwen, lines)
     sections, structured = build_sections(blocks, heading_lines or {})
-    return ParsedSpeech(header=header, sections=sections, structured=structured)
+    return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
 
 
 _INNER_QUOTES = str.maketrans("“”", "‘’")

@@ -150,6 +150,9 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
         meta.append(("讲话人", " ".join(x for x in (speech.speaker_role, speech.speaker) if x)))
     if speech.occasion:
         meta.append(("场合", speech.occasion))
+    for label, value in (("发文机关", speech.issuer), ("发文字号", speech.doc_number), ("主送", "、".join(speech.addressees)), ("附件", "；".join(speech.attachments))):
+        if value:
+            meta.append((label, value))
     notes = editors_notes(speech)
     if notes:
         meta.append(("题注", notes))

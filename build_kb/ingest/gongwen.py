@@ -1,0 +1,326 @@
+"""The parts of an official document (公文, GB/T 9704) around its text, read from the text's lines.
+
+A 公文 arrives as Word, PDF or plain text; by the time it is parsed it is lines. Its parts have a
+form and a place: on top the 版头 (份号, 密级, 紧急程度, the 发文机关标志 `…文件`, possibly of
+several issuers, the 发文字号 and the 签发人), then the title (`关于…的通知`, wrapped over up to three
+lines), the 主送机关 (`各市县（区）委组织部：`), the text, the 附件说明, the 发文机关署名 and the
+成文日期, and at the foot the 版记 (`抄送：…`, `…办公室　2023年5月6日印发`).
+
+Each part has a named reader below (a table, READERS, of line forms; examples in the docstrings).
+`read_gongwen` weighs them: only a text with a part that is found in nothing but a 公文 (a 发文字号,
+a `…文件` mark, a 版记, or a 主送 right under a `关于…的通知` title) is read as one, so a speech
+that closes with its date is left to the usual rules. The parts found are the document's metadata:
+they leave the title, the headings and the paragraphs, and every line keeps its number and a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import HeaderLine, Line
+from ..text import find_date
+
+_ORG_END = (
+    r"(?:委员会|人民政府|政府|办公厅|办公室|党委|党组|党工委|纪委|监委|委|部|厅|局|院|署|办|处|室|科|所|站|队|中心|协会|学会|联合会|"
+    r"总会|集团|公司|银行|学校|大学|学院|医院|街道|乡|镇|组|会|社|馆|台|团|工会|机关|单位)"
+)
+DOC_KINDS = r"(?:通知|通报|请示|报告|意见|决定|决议|批复|函|纪要|公告|通告|命令|议案|办法|规定|细则|条例|规则|方案|规划|要点|计划|通令)"
+
+
+def read_copy_number(text: str) -> str | None:
+    """份号, six digits on a line of their own at the very top: `000123` → "000123"."""
+    m = re.fullmatch(r"(?:份号[:：]?)?(\d{6})", text)
+    return m.group(1) if m else None
+
+
+def read_secrecy(text: str) -> str | None:
+    """密级 and how long it holds: `机密★1年` → "机密★1年", `秘密` → "秘密"."""
+    m = re.fullmatch(r"(?:密级[:：]?)?((?:绝密|机密|秘密)(?:[★☆*]\S{0,8})?)", text)
+    return m.group(1) if m else None
+
+
+def read_urgency(text: str) -> str | None:
+    """紧急程度: `特急` → "特急", `紧急程度：加急` → "加急"."""
+    m = re.fullmatch(r"(?:紧急程度[:：]?)?(特急|加急|特提|平急|急件)", text)
+    return m.group(1) if m else None
+
+
+def read_issuer_mark(text: str) -> str | None:
+    """发文机关标志: `中共某某县委组织部文件` → "中共某某县委组织部", `某某中心某某医院文件` →
+    "某某中心某某医院" (joint issuers on one line; the spaces of a letter-spaced mark are gone by
+    then); a bare `文件` closes issuer lines above it (handled by read_gongwen)."""
+    m = re.fullmatch(rf"(.{{2,60}}?{_ORG_END})(?:文件|公报|简报)", text)
+    return m.group(1) if m else None
+
+
+def issuer_names(raw: str) -> list[str]:
+    """The issuers of a joint 版头 line as set apart by spaces: `某某中心 某 某 医 院 文件` →
+    ["某某中心", "某某医院"] (a letter-spaced name is one name)."""
+    pieces = re.split(r"[ \u3000]+", raw.strip())
+    names, current = [], ""
+    for piece in pieces:
+        current += piece
+        if re.search(rf"{_ORG_END}$", current) and (len(piece) > 1 or len(current) >= 4):
+            names.append(current)
+            current = ""
+    if current and current not in ("文件", "公报", "简报"):
+        names.append(re.sub(r"(?:文件|公报|简报)$", "", current))
+    return [n for n in names if n]
+
+
+def read_doc_number(text: str) -> str | None:
+    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too."""
+    m = re.search(r"([\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号)", text)
+    if not m:
+        return None
+    rest = (text[: m.start()] + text[m.end() :]).strip()
+    return m.group(1).replace(" ", "") if not rest or read_signer(rest) or re.fullmatch(r"[　\s]*", rest) else None
+
+
+def read_signer(text: str) -> str | None:
+    """签发人: `签发人：张三　李四` → "张三　李四" (on the 发文字号's line or its own)."""
+    m = re.search(r"签发人[:：]\s*(\S.{0,30})$", text)
+    return m.group(1).strip() if m else None
+
+
+def read_title(text: str) -> bool:
+    """A 公文 title line: `关于开展格式检查工作的通知`, `…工作方案`, or a line of a wrapped title that
+    begins with 关于 (the last line ends with the kind of document)."""
+    return bool(re.match(r"^(?:中共)?.{0,30}?关于", text) or re.search(rf"{DOC_KINDS}$", text)) and not text.endswith(("：", ":"))
+
+
+def read_addressees(text: str) -> list[str] | None:
+    """主送机关: `各市县（区）委组织部：` → ["各市县（区）委组织部"]; `主送机关：各部门、各单位` and
+    `市委组织部、市人社局：` give each one. An audience (`同志们：`) is not a 主送."""
+    m = re.fullmatch(r"(?:主送(?:机关)?[:：]\s*)(.{2,200}?)[。：:]?|(.{2,200}?)[:：]", text)
+    if not m:
+        return None
+    body = m.group(1) or m.group(2)
+    names = [n.strip() for n in re.split(r"[、，,；;]", body) if n.strip()]
+    if not names or not all(re.search(rf"^各|{_ORG_END}(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
+        return None
+    if any(re.search(r"同志|朋友|代表|来宾|领导$", n) for n in names):
+        return None
+    return names
+
+
+def read_attachments(text: str) -> list[str] | None:
+    """附件说明: `附件：1. 某某工作方案` → ["某某工作方案"]; `附件：格式检查清单` → ["格式检查清单"]."""
+    m = re.fullmatch(r"附\s*件[:：]\s*(.{2,120})", text)
+    return [_without_number(m.group(1))] if m else None
+
+
+def read_attachment_item(text: str) -> str | None:
+    """A further line of the 附件说明: `2. 某某登记表` → "某某登记表"."""
+    m = re.fullmatch(r"\d{1,2}\s*[.．、]\s*(.{2,120})", text)
+    return m.group(1).strip() if m and not re.search(r"[。；]", m.group(1)) else None
+
+
+def read_record(text: str) -> str | None:
+    """版记: `抄送：市委办公室` → "抄送", `某某办公室　2023年5月6日印发` → "印发", `主题词：…` → "主题词"."""
+    if re.match(r"^抄\s*送[:：]", text):
+        return "抄送"
+    if re.search(r"印\s*发$", text) and (find_date(text) or len(text) <= 40):
+        return "印发"
+    if re.match(r"^主题词[:：]", text):
+        return "主题词"
+    return None
+
+
+def read_signing_date(text: str) -> str | None:
+    """成文日期 on a line of its own: `2023年5月30日` or `二〇二三年五月三十日` → "2023-05-30"."""
+    compact = re.sub(r"\s+", "", text).strip("（）()")
+    found = find_date(compact)
+    return found[0] if found and found[1].group(0) == compact else None
+
+
+def read_issuer_signature(text: str) -> str | None:
+    """发文机关署名 above the 成文日期: `中共某某县委组织部` → itself (no sentence, an organ's name)."""
+    return text if len(text) <= 40 and re.search(rf"{_ORG_END}$", text) and not re.search(r"[。，；！？]", text) else None
+
+
+READERS = {
+    "copy-number": read_copy_number,
+    "secrecy": read_secrecy,
+    "urgency": read_urgency,
+    "issuer": read_issuer_mark,
+    "doc-number": read_doc_number,
+    "signer": read_signer,
+    "addressees": read_addressees,
+    "attachments": read_attachments,
+    "record": read_record,
+    "date": read_signing_date,
+    "signature": read_issuer_signature,
+}
+"""Role → reader of a line in that role (the roles the parts' lines get in the speech's header)."""
+
+
+@dataclass
+class Gongwen:
+    """What was read of a 公文's parts; `roles` says which lines they were (line number → role)."""
+
+    roles: dict[int, str] = field(default_factory=dict)
+    issuer: str | None = None
+    doc_number: str | None = None
+    signer: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    title: str | None = None
+    title_lines: list[int] = field(default_factory=list)
+    date: str | None = None
+
+
+HEAD_LINES = 12
+"""The 版头 and title are within this many lines from the top."""
+TAIL_LINES = 14
+"""The 附件说明, 署名, 成文日期 and 版记 are within this many lines from the end."""
+
+
+def read_gongwen(lines: list[Line]) -> Gongwen | None:
+    """The 公文 parts of a text (see the module doc), or None when the text is not a 公文."""
+    content = [(line.number, _compact(line.text)) for line in lines if line.text.strip()]
+    if len(content) < 3:
+        return None
+    found = Gongwen()
+    raw = {line.number: line.text for line in lines}
+    body_start = _read_head(content, found, raw)
+    _read_tail(content, found, body_start)
+    decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
+    return found if decisive else None
+
+
+def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str]) -> int:
+    """Read 版头, title and 主送 from the top; return the index of the first line of the text."""
+    issuers: list[str] = []
+    k, in_head, title_done = 0, True, False
+    while k < min(len(content), HEAD_LINES):
+        number, text = content[k]
+        if in_head:
+            role = _head_role(text, k)
+            if role == "issuer" and text in ("文件", "公报"):
+                issuers[:0] = _issuers_above(content, k, found)  # joint issuers, one a line, 文件 under them
+            elif role == "issuer":
+                issuers += issuer_names(raw[number])
+            elif role == "doc-number":
+                found.doc_number, found.signer = read_doc_number(text), found.signer or read_signer(text)
+            elif role == "signer":
+                found.signer = read_signer(text)
+            if role:
+                found.roles[number] = role
+                k += 1
+                continue
+            in_head = False
+        if not title_done and len(found.title_lines) < 3 and not text.endswith(("：", ":")) and not re.search(r"[。！？；]", text) and len(text) <= 50:
+            found.title = (found.title or "") + text
+            found.title_lines.append(number)
+            title_done = bool(re.search(rf"{DOC_KINDS}$", text))
+            k += 1
+            continue
+        names = read_addressees(text)
+        if names and found.title_lines:
+            found.addressees = names
+            found.roles[number] = "addressees"
+            k += 1
+        break
+    if found.title and not (re.search(rf"{DOC_KINDS}$", found.title) and (found.roles or "关于" in found.title)):
+        found.title, found.title_lines = None, []  # not a 公文's title: the usual rules read it
+        k = min(k, next((i for i, (n, _) in enumerate(content) if n not in found.roles), k))
+    if issuers:
+        found.issuer = "、".join(issuers)
+    return k
+
+
+def _head_role(text: str, index: int) -> str | None:
+    if index < 4 and read_copy_number(text):
+        return "copy-number"
+    if index < 4 and read_secrecy(text):
+        return "secrecy"
+    if index < 5 and read_urgency(text):
+        return "urgency"
+    if read_issuer_mark(text) or (text in ("文件", "公报") and index):
+        return "issuer"
+    if read_doc_number(text):
+        return "doc-number"
+    if read_signer(text):
+        return "signer"
+    return None
+
+
+def _issuers_above(content: list[tuple[int, str]], k: int, found: Gongwen) -> list[str]:
+    names = []
+    for j in range(k - 1, -1, -1):
+        number, text = content[j]
+        if found.roles.get(number) or not read_issuer_signature(text):
+            break
+        names.insert(0, text)
+        found.roles[number] = "issuer"
+    return names
+
+
+def _read_tail(content: list[tuple[int, str]], found: Gongwen, body_start: int) -> None:
+    """Read 附件说明, 署名 and 成文日期, and the 版记, from the end."""
+    start = max(body_start, len(content) - TAIL_LINES)
+    tail = content[start:]
+    record_from = next((i for i, (_, text) in enumerate(tail) if read_record(text)), None)
+    if record_from is not None:
+        for number, _ in tail[record_from:]:
+            found.roles[number] = "record"
+        tail = tail[:record_from]
+    # The 成文日期: the last date line, with the organs' names right above it.
+    date_at = next((i for i in range(len(tail) - 1, -1, -1) if read_signing_date(tail[i][1])), None)
+    if date_at is not None and (found.roles or found.addressees):
+        number, text = tail[date_at]
+        found.date = read_signing_date(text)
+        found.roles[number] = "date"
+        j = date_at - 1
+        signers = []
+        while j >= 0 and read_issuer_signature(tail[j][1]) and len(signers) < 4:
+            signers.insert(0, tail[j][1])
+            found.roles[tail[j][0]] = "signature"
+            j -= 1
+        if signers and not found.issuer:
+            found.issuer = "、".join(signers)
+        for i, (number, text) in enumerate(tail[date_at + 1 :], date_at + 1):
+            if re.fullmatch(r"[（(].{2,60}[）)]", text):  # （此件公开发布）, （联系人：…）
+                found.roles[number] = "note"
+        tail = tail[: j + 1]
+    # The 附件说明 above the signature: 附件：1. … and its further numbered lines.
+    for i, (number, text) in enumerate(tail):
+        names = read_attachments(text)
+        if names:
+            found.attachments = names
+            found.roles[number] = "attachments"
+            for later_number, later in tail[i + 1 :]:
+                item = read_attachment_item(later)
+                if item is None:
+                    break
+                found.attachments.append(item)
+                found.roles[later_number] = "attachments"
+            break
+
+
+def _compact(text: str) -> str:
+    # A 版头 is often letter-spaced (某 某 医 院 文 件); between two Han characters a space is layout.
+    text = text.strip()
+    return re.sub(r"(?<=[\u4e00-\u9fff）)〕])[ \u3000]+(?=[\u4e00-\u9fff（(〔])", "", text)
+
+
+def _without_number(text: str) -> str:
+    return re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text.strip())
+
+
+def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
+    """Put the 公文's parts into a parsed header (parse.ParsedHeader): each part's lines with its
+    role, the title read between 版头 and 主送, and the 成文日期 as the date when the top has none."""
+    text_of = {line.number: line.text for line in lines}
+    parts = [HeaderLine(number, text_of[number], role) for number, role in gongwen.roles.items()]
+    header.lines = sorted(header.lines + parts, key=lambda h: h.line)
+    if gongwen.title:
+        for h in header.lines:
+            if h.line in gongwen.title_lines:
+                h.role = "title"
+        header.title, header.rules["title"] = gongwen.title, "公文标题（版头之下、主送机关之上）"
+        header.warnings = [w for w in header.warnings if w.code != "suspicious-title" or len(gongwen.title) > 40]
+    if gongwen.date and header.date is None:
+        header.date, header.year, header.rules["date"] = gongwen.date, int(gongwen.date[:4]), "公文成文日期（发文机关署名之下）"
