@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError
+from .ingest.clean import normalise_line
 from .ingest.convert import CONVERTIBLE, ConversionError, convert
 from .ingest.read import SPEECH_SUFFIXES, decode, discover
 from .model import SourceFile
@@ -112,7 +113,7 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
             raise ConversionError(path.name, "is already in the corpus")
         converted = convert(path)
     except ConversionError as exc:
-        return Added(source, "failed", message=str(exc)), None
+        return Added(source, "failed", message=exc.reason), None  # the summary names the file
     name = stored_name(path)
     target = corpus_dir / name
     han = "".join(HAN_CHAR.findall(converted.text))
@@ -130,8 +131,12 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
         return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(text)
-    hint = SpeechOverride(file=name, line=0, values={"heading_lines": converted.heading_lines}) if converted.heading_lines else None
+    title = normalise_line(converted.title) if converted.title else None  # as the text's own lines are
+    marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title)) if value}
+    hint = SpeechOverride(file=name, line=0, values=marked) if marked else None
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
+    if speech is not None and converted.title:
+        speech.detected_by["title"] = "title marked by the document (Word Title style, a first line centred in large type, a PDF title)"
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")

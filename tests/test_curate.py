@@ -50,7 +50,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
         '  original: "组织工作会议讲话.docx"\n'
         f"  original_sha256: {docx_sha}\n"
         "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # line: level, from the document's heading styles\n"
-        '  title: "在全市组织工作会议上的讲话"   # detected by: header line\n'
+        '  title: "在全市组织工作会议上的讲话"   # detected by: title marked by the document (Word Title style, a first line centred in large type, a PDF title)\n'
         "  date: 2023-03-08   # detected by: header date line\n"
         '  speaker: "赵明远"   # detected by: byline role and name\n'
         '  speaker_role: "市委常委、组织部部长"   # detected by: byline role\n'

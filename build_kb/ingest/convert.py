@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,14 @@ from .wordnum import W, Numbering, parse_numbering
 
 log = logging.getLogger(__name__)
 
-CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mhtml", ".xhtml")
+CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf", ".html", ".htm", ".mhtml", ".xhtml")
 
 
 class ConversionError(KbError):
     def __init__(self, name: str, message: str):
         super().__init__(f"{name}: {message}")
+        self.reason = message
+        """The message without the file's name, for a list that names the file already."""
 
 
 @dataclass
@@ -41,6 +44,9 @@ class Converted:
     """Paragraphs the document marks as headings (Word heading styles, outline levels): (text, level 1–3)."""
     heading_lines: dict[int, int] = field(default_factory=dict)
     """The same as line numbers of the stored text → level (for speeches.yaml's heading_lines)."""
+    title: str | None = None
+    """The title the document itself marks (Word's Title style, or a first line centred and set
+    larger than the text); kb add proposes it in speeches.yaml."""
 
 
 def convert(path: Path) -> Converted:
@@ -51,6 +57,9 @@ def convert(path: Path) -> Converted:
     data = path.read_bytes()
     if suffix == ".docx":
         converted = docx_text(data, path.name)
+    elif suffix in WORD_PACKAGES:
+        converted = docx_text(_repackaged(data, path.name), path.name)
+        converted.kind = suffix.lstrip(".")
     elif suffix in (".doc", ".wps"):
         converted = office_text(path)
     elif suffix == ".pdf":
@@ -66,6 +75,15 @@ def convert(path: Path) -> Converted:
     if not re.search(r"[\u4e00-\u9fff]", converted.text):
         raise ConversionError(path.name, "holds no Chinese text after conversion; is it a speech?")
     return converted
+
+
+def _repackaged(data: bytes, name: str) -> bytes:
+    import zipfile
+
+    try:
+        return as_docx(data)
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+        raise ConversionError(name, "不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
 
 
 def _locate(headings: list[tuple[str, int]], text: str) -> dict[int, int]:
@@ -99,8 +117,41 @@ def normalise(text: str) -> str:
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
+TITLE_STYLE = re.compile(r"^(?:title|标题|文档标题)$", re.IGNORECASE)
+WORD_PACKAGES = {
+    ".dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    ".docm": "application/vnd.ms-word.document.macroEnabled.main+xml",
+    ".dotm": "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def as_docx(data: bytes) -> bytes:
+    """A Word template or macro document (.dotx, .docm, .dotm) as a .docx: the same package with the
+    main part declared as a document (its text is the same; macros are never run)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                text = content.decode("utf-8")
+                for kind in WORD_PACKAGES.values():
+                    text = text.replace(kind, DOCX_MAIN)
+                content = text.encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
 def docx_text(data: bytes, name: str) -> Converted:
-    """Paragraphs and table rows in document order, with Word's numbering labels and footnotes."""
+    """Paragraphs and tables in document order, with Word's numbering labels, footnotes and endnotes.
+
+    A table row of short single-paragraph cells is one line (cells apart); any other cell's paragraphs
+    are paragraphs of their own, with their numbering; a table inside a cell is read once, in its place.
+    """
     import io
     import zipfile
 
@@ -109,46 +160,123 @@ def docx_text(data: bytes, name: str) -> Converted:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ConversionError(name, f"is not a readable Word .docx file ({exc}); open it in Word or WPS and save it again as .docx") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise ConversionError(name, "不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     numbering = Numbering(parse_numbering(_numbering_root(document)))
     styles = _style_numbering(document)
     outline_levels = _style_outline_levels(document)
+    title_styles = _title_styles(document)
     headings: list[tuple[str, int]] = []
-    footnotes = _footnotes(document)
+    notes_text = {**_notes(document, "footnotes", "footnote"), **_notes(document, "endnotes", "endnote")}
     lines: list[str] = []
-    cited: list[str] = []
-    labels = rows = 0
+    cited: list[tuple[str, str]] = []
+    counts = Counter()
+    title: list[str] = []
+
+    def paragraph(block) -> str:
+        text = _paragraph_text(block, notes_text, cited)
+        num_id, ilvl = _numbering_of(block, styles)
+        label = numbering.label(num_id, ilvl) if num_id else ""
+        if label and text.strip():
+            counts["labels"] += 1
+            text = label + text.lstrip()
+        return text.strip()
+
+    def table(block) -> None:
+        for row in block.iterchildren(f"{W}tr"):
+            cells = [list(cell.iterchildren(f"{W}p", f"{W}tbl")) for cell in row.iterchildren(f"{W}tc")]
+            simple = [c[0] for c in cells if len(c) == 1 and c[0].tag == f"{W}p"] if all(len(c) <= 1 for c in cells) else []
+            texts = [paragraph(p) for p in simple]
+            if len(simple) == len(cells) and all(len(t) <= 30 for t in texts):
+                if any(texts):
+                    lines.append("　".join(t for t in texts if t))
+                    counts["rows"] += 1
+                continue
+            for cell in cells:
+                for child in cell:
+                    if child.tag == f"{W}tbl":
+                        table(child)
+                    else:
+                        text = paragraph(child)
+                        if text:
+                            lines.append(text)
+                            counts["cell paragraphs"] += 1
+        lines.append("")
+
     for block in document.element.body.iterchildren():
         if block.tag == f"{W}p":
-            text = _paragraph_text(block, footnotes, cited)
-            num_id, ilvl = _numbering_of(block, styles)
-            label = numbering.label(num_id, ilvl) if num_id else ""
-            if label and text.strip():
-                labels += 1
-                text = label + text.lstrip()
+            text = paragraph(block)
             level = _heading_level(block, outline_levels)
-            if level and text.strip():
-                headings.append((text.strip(), level))
-            lines.append(text.strip())
+            if level and text:
+                headings.append((text, level))
+            elif text and _style_of(block) in title_styles and not headings and len(title) < 3:
+                title.append(text)
+            lines.append(text)
         elif block.tag == f"{W}tbl":
-            for row in block.iter(f"{W}tr"):
-                cells = ["".join(t.text or "" for t in cell.iter(f"{W}t")).strip() for cell in row.iter(f"{W}tc")]
-                if any(cells):
-                    lines.append("　".join(c for c in cells if c))
-                    rows += 1
-            lines.append("")
+            table(block)
     notes = []
-    if labels:
-        notes.append(f"{labels} automatic numbering labels written out")
-    if rows:
-        notes.append(f"{rows} table rows kept as lines")
+    if counts["labels"]:
+        notes.append(f"{counts['labels']} automatic numbering labels written out")
+    if counts["rows"]:
+        notes.append(f"{counts['rows']} table rows kept as lines")
+    if counts["cell paragraphs"]:
+        notes.append(f"表格单元格里的 {counts['cell paragraphs']} 段各成一段")
     if cited:
-        lines += ["", "注释："] + [f"[{number}] {footnotes[number]}" for number in cited]
-        notes.append(f"{len(cited)} footnotes kept at the end")
+        lines += ["", "注释："] + [f"[{k}] {notes_text[key]}" for k, key in enumerate(cited, 1)]
+        kinds = Counter(kind for kind, _ in cited)
+        notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
     if headings:
         notes.append(f"{len(headings)} headings marked by Word styles or outline levels (heading_lines in speeches.yaml)")
-    return Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
+    converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
+    converted.title = "".join(title) or _centred_title(document, title_styles)
+    return converted
+
+
+def _style_of(paragraph) -> str | None:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val") if style is not None else None
+
+
+def _title_styles(document) -> set[str]:
+    """Ids of the paragraph styles named Title (标题), or based on one."""
+    found = set()
+    for style in document.styles.element.iter(f"{W}style"):
+        name = style.find(f"{W}name")
+        if name is not None and TITLE_STYLE.match(name.get(f"{W}val", "")):
+            found.add(style.get(f"{W}styleId"))
+    return found
+
+
+def _centred_title(document, title_styles: set[str]) -> str | None:
+    """Without a Title style: the first line when it is centred and set larger than the text (up to
+    three such lines, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which the 公文
+    reader places."""
+    from .gongwen import read_doc_number, read_issuer_mark
+
+    body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
+    if not body:
+        return None
+    sizes = Counter(_run_size(b) for b in body)
+    text_size = sizes.most_common(1)[0][0]
+    title = []
+    for block in body[:3]:
+        text = "".join(t.text or "" for t in block.iter(f"{W}t")).strip()
+        jc = block.find(f"{W}pPr/{W}jc")
+        centred = jc is not None and jc.get(f"{W}val") == "center"
+        compact = re.sub(r"\s+", "", text)
+        if not centred or _run_size(block) <= text_size or read_issuer_mark(compact) or read_doc_number(compact):
+            break
+        title.append(text)
+    return "".join(title) or None
+
+
+def _run_size(paragraph) -> int:
+    """The font size (half-points) of the paragraph's first run that sets one, else 0."""
+    for size in paragraph.iter(f"{W}sz"):
+        value = size.get(f"{W}val", "")
+        if value.isdigit():
+            return int(value)
+    return 0
 
 
 def _style_outline_levels(document) -> dict[str, int]:
@@ -229,36 +357,37 @@ def _numbering_of(paragraph, styles: dict[str, tuple[str, int]]) -> tuple[str | 
     return num_id, ilvl
 
 
-def _paragraph_text(paragraph, footnotes: dict[str, str], cited: list[str]) -> str:
+def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tuple[str, str]]) -> str:
     out = []
-    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}delText"):
+    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}delText"):
         if node.tag == f"{W}t":
             out.append(node.text or "")
         elif node.tag == f"{W}tab":
             out.append(" ")
-        elif node.tag == f"{W}footnoteReference":
-            number = node.get(f"{W}id")
-            if number in footnotes:
-                if number not in cited:
-                    cited.append(number)
-                out.append(f"[{cited.index(number) + 1}]")
+        elif node.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            key = ("footnote" if node.tag == f"{W}footnoteReference" else "endnote", node.get(f"{W}id"))
+            if key in notes:
+                if key not in cited:
+                    cited.append(key)
+                out.append(f"[{cited.index(key) + 1}]")
         # Deleted text of tracked changes (delText) is not what the reader sees: left out.
     return "".join(out)
 
 
-def _footnotes(document) -> dict[str, str]:
+def _notes(document, part: str, tag: str) -> dict[tuple[str, str], str]:
+    """The footnotes (or endnotes) of a document: (kind, id) → text."""
     from lxml import etree
 
     for rel in document.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+        if rel.reltype.endswith("/" + part) and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)
             notes = {}
-            for note in root.iter(f"{W}footnote"):
+            for note in root.iter(f"{W}{tag}"):
                 if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
                 text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
                 if text:
-                    notes[note.get(f"{W}id")] = text
+                    notes[(tag, note.get(f"{W}id"))] = text
             return notes
     return {}
 
@@ -326,7 +455,7 @@ def pdf_text(data: bytes, name: str) -> Converted:
         notes.append(f"注释标号 {read.markers} 个放回所在句子")
     if read.joined_lines:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
-    return Converted(text, "pdf", notes)
+    return Converted(text, "pdf", notes, title=read.title)
 
 
 # --- web pages -----------------------------------------------------------------------------------

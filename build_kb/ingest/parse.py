@@ -1212,6 +1212,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> Par
     gongwen = read_gongwen(lines)  # a 公文's 版头, 主送, 署名 and 版记 are metadata, not text
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
+    marked = next((k for k, line in enumerate(head) if line.number in (heading_lines or {})), None)
+    if marked is not None:  # a line the document marks as a heading opens the body, even on top
+        head, blocks = head[:marked], [Block(line.number, line.text) for line in head[marked:]] + blocks
     header = parse_header(head)
     if gongwen:
         into_header(header, gongwen, lines)

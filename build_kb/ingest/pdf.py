@@ -80,6 +80,13 @@ class PdfRead:
     """Pages read as two columns."""
     has_text: bool = False
     """Whether the file has any text layer at all (letters of any script)."""
+    title: str | None = None
+    """The title the file marks: its metadata title when a paragraph on the first page says it, else
+    the first page's largest type (not a 公文's 版头), up to three lines."""
+    sizes: list[float] = field(default_factory=list)
+    """The type size of each paragraph (of its first line)."""
+    first_page: int = 0
+    """How many paragraphs the first page gave."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -103,7 +110,49 @@ def read_pdf(data: bytes) -> PdfRead:
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
         _reflow(ordered, result)
+        if number == 1:
+            result.first_page = len(result.paragraphs)
+    result.title = _marked_title(result, _metadata_title(data), body_size)
     return result
+
+
+def _metadata_title(data: bytes) -> str | None:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        info = PDFDocument(PDFParser(io.BytesIO(data))).info
+        title = resolve1(info[0].get("Title")) if info else None
+    except Exception:  # a broken info dictionary only costs the hint
+        return None
+    if isinstance(title, bytes):
+        title = title.decode("utf-16") if title.startswith(b"\xfe\xff") else title.decode("latin-1", "replace")
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _key(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
+    from .gongwen import read_doc_number, read_issuer_mark
+
+    first = result.paragraphs[: result.first_page][:15]
+    if metadata:
+        for text in first:
+            if _key(text) == _key(metadata):
+                return text
+    sizes = result.sizes[: len(first)]
+    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k])
+                  and not read_issuer_mark(_key(first[k])) and not read_doc_number(_key(first[k]))]
+    if not candidates:
+        return None
+    largest = max(size for size, _ in candidates)
+    lines = [first[k] for size, k in candidates if size == largest]
+    return "".join(lines) if len(lines) <= 3 and sum(map(len, lines)) <= 60 else None
 
 
 def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
@@ -299,6 +348,7 @@ def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
             starts = not _continues_from_last_page(result, line, lines)
         if starts or not result.paragraphs:
             result.paragraphs.append(line.text)
+            result.sizes.append(line.size)
         else:
             result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
             result.joined_lines += 1

@@ -37,7 +37,7 @@ def test_docx_keeps_word_numbering_tables_and_footnotes(tmp_path):
         "[1] 数据截至2022年底。\n",
     ]
     assert converted.notes == [
-        "6 automatic numbering labels written out", "2 table rows kept as lines", "1 footnotes kept at the end",
+        "6 automatic numbering labels written out", "2 table rows kept as lines", "1 条脚注放在文末",
         "5 headings marked by Word styles or outline levels (heading_lines in speeches.yaml)",
     ]
     lines = converted.text.split("\n")
@@ -106,8 +106,13 @@ def test_unsupported_and_broken_files(tmp_path):
     with pytest.raises(ConversionError, match=r"^a\.xlsx: cannot import \.xlsx files; kb add reads \.txt"):
         convert(tmp_path / "a.xlsx")
     (tmp_path / "b.docx").write_bytes(b"not a zip")
-    with pytest.raises(ConversionError, match=r"^b\.docx: is not a readable Word \.docx file"):
+    with pytest.raises(ConversionError) as error:
         convert(tmp_path / "b.docx")
+    assert str(error.value) == "b.docx: 不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"  # no object reprs
+    (tmp_path / "d.dotx").write_bytes(b"not a zip")
+    with pytest.raises(ConversionError) as error:
+        convert(tmp_path / "d.dotx")
+    assert str(error.value) == "d.dotx: 不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"
     (tmp_path / "c.txt").write_text("hello world\n", encoding="utf-8")
     with pytest.raises(ConversionError, match=r"^c\.txt: holds no Chinese text after conversion; is it a speech\?$"):
         convert(tmp_path / "c.txt")
