@@ -371,7 +371,7 @@ def make_speech(
         return None
 
     with timer("parse"):
-        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None)
+        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed)
     if not parsed.structured:
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header

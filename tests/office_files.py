@@ -123,3 +123,186 @@ SAVED_PAGE = """<!DOCTYPE html>
 def write_saved_page(path: Path) -> Path:
     path.write_bytes(SAVED_PAGE.encode("gb18030"))
     return path
+
+
+TWO_COLUMN_TOPICS = "选人用人 基层组织 人才工作 干部监督 党员管理 作风建设 机关党建 村级班子".split()
+TWO_COLUMN_PARAGRAPH = "各级党组织要把这项工作摆上重要位置，主要负责同志亲自抓、负总责，分管同志具体抓、抓具体，形成一级抓一级、层层抓落实的工作格局，确保各项任务落地见效。"
+
+
+def write_two_column_pdf(path: Path) -> Path:
+    """A journal-style PDF: the title across both columns, text in two columns with indented first
+    lines, a chapter header on odd pages and the book's on even pages, roman page numbers, a raised
+    note marker ①, a line of Latin words and figures, and a small table followed by a paragraph."""
+    import typst
+
+    body = "\n\n".join(
+        f"（{n}）关于{TWO_COLUMN_TOPICS[n % len(TWO_COLUMN_TOPICS)]}。{TWO_COLUMN_PARAGRAPH}" for n in range(1, 81)
+    )
+    source = (
+        '#set page(paper: "a4", columns: 2, numbering: "I",\n'
+        '  header: context { if calc.odd(here().page()) { align(right)[第一章　组织建设] } else { align(left)[某某县委组织部调研文集] } },\n'
+        '  footer: context { align(center)[#counter(page).display("I")] })\n'
+        '#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+        "#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n"
+        '#place(top + center, float: true, scope: "parent")[#text(size: 18pt)[关于加强基层组织建设的调研报告] #v(1em)]\n'
+        "近年来，全县坚持党建引领#super[①]，推动基层组织建设取得新进展，" + TWO_COLUMN_PARAGRAPH + "\n\n"
+        "全县共有 PDF version 2.0 files 和 GB/T 9704-2012 标准文件 128 份，" + TWO_COLUMN_PARAGRAPH + "\n\n"
+        "#table(columns: 3, [单位], [党员数], [支部数], [城关镇], [320], [12], [河口乡], [156], [7])\n\n"
+        "表中数据显示，城关镇党员数量最多，" + TWO_COLUMN_PARAGRAPH + "\n\n" + body + "\n"
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path
+
+
+GONGWEN_LINES = {
+    "copy": "000123",
+    "secrecy": "机密★1年",
+    "urgency": "特急",
+    "issuers": ["中共某某县委组织部", "某某县人力资源和社会保障局"],
+    "number": "某组发〔2023〕5号",
+    "signer": "张　明",
+    "title": ["关于进一步加强村级后备干部", "队伍建设的通知"],
+    "addressees": "各乡镇党委，县直各单位党组（党委）：",
+    "body": [
+        "为深入贯彻落实全县组织工作会议精神，现就进一步加强村级后备干部队伍建设有关事项通知如下。",
+        "一、明确目标任务",
+        "各乡镇要按照每村储备2至3名的标准，建立村级后备干部人才库，实行动态管理。",
+        "二、严格选拔程序",
+        "要坚持个人自荐、群众推荐、组织推荐相结合，严把政治关、品行关、能力关。",
+    ],
+    "attachments": ["附件：1. 村级后备干部推荐表", "2. 村级后备干部花名册"],
+    "signatures": ["中共某某县委组织部", "某某县人力资源和社会保障局"],
+    "date": "2023年5月30日",
+    "note": "（此件公开发布）",
+    "record": ["抄送：县委办公室，县政府办公室。", "中共某某县委组织部办公室　2023年5月31日印发"],
+}
+
+
+def write_gongwen_pdf(path: Path) -> Path:
+    """A 公文 set as GB/T 9704 sets it: 份号, 密级, 紧急程度, a joint 版头 (…文件), 发文字号 with
+    签发人, the title over two lines, 主送, the text, 附件说明, the issuers' names and the date, the 版记."""
+    import typst
+
+    g = GONGWEN_LINES
+    body = "\n\n".join(f"#h(2em){line}" for line in g["body"])
+    source = (
+        '#set page(paper: "a4", margin: (top: 37mm, bottom: 35mm, x: 27mm), footer: context align(center)[— #counter(page).display() —])\n'
+        '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh")\n'
+        f'{g["copy"]}\n\n{g["secrecy"]}\n\n{g["urgency"]}\n\n'
+        + "".join(f'#align(center)[#text(size: 26pt, fill: red)[{name}]]\n' for name in g["issuers"])
+        + '#place(right, dy: -40pt)[#text(size: 40pt, fill: red)[文件]]\n\n'
+        f'#align(center)[{g["number"]}#h(4em)签发人：{g["signer"]}]\n#line(length: 100%, stroke: red)\n\n'
+        + "".join(f'#align(center)[#text(size: 22pt)[{line}]]\n' for line in g["title"])
+        + f'\n{g["addressees"]}\n\n{body}\n\n'
+        + f'#h(2em){g["attachments"][0]}\n\n#h(5em){g["attachments"][1]}\n\n'
+        + "".join(f'#align(right)[{name}]\n' for name in g["signatures"])
+        + f'#align(right)[{g["date"]}]\n\n#h(2em){g["note"]}\n\n#v(4em)\n#line(length: 100%)\n'
+        + "".join(f"{line}\n\n" for line in g["record"])
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path
+
+
+def write_gongwen_docx(path: Path) -> Path:
+    """The same 公文 in Word: 版头 lines centred in large red type, 发文字号 and 签发人 in a borderless
+    table of one row, the title centred over two paragraphs, then text, 附件, 署名, date and 版记."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    g = GONGWEN_LINES
+    document = docx.Document()
+
+    def line(text: str, size: float = 16, centred: bool = False, right: bool = False, red: bool = False):
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        if red:
+            run.font.color.rgb = RGBColor(0xE0, 0, 0)
+        if centred or right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.RIGHT
+        return paragraph
+
+    for text in (g["copy"], g["secrecy"], g["urgency"]):
+        line(text)
+    for name in g["issuers"]:
+        line(name, 26, centred=True, red=True)
+    line("文件", 40, centred=True, red=True)
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text, row.cells[1].text = g["number"], f"签发人：{g['signer']}"
+    for text in g["title"]:
+        line(text, 22, centred=True)
+    for text in [g["addressees"], *g["body"], *g["attachments"]]:
+        line(text)
+    for text in [*g["signatures"], g["date"]]:
+        line(text, right=True)
+    for text in [g["note"], *g["record"]]:
+        line(text, 14)
+    document.save(path)
+    return path
+
+
+def write_qingshi_docx(path: Path) -> Path:
+    """A 请示 in Word: a Title-style title, headings numbered by a paragraph style linked to a
+    numbering (一、 written by Word, not in the text), a table whose cells hold numbered paragraphs,
+    a table inside a cell, an endnote, and the sender's name and date."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+    )
+    decimal = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl>'
+    for abstract_id, body in (("70", levels), ("71", decimal)):
+        abstract = parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">{body}</w:abstractNum>')
+        first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="71"><w:abstractNumId w:val="71"/></w:num>'))
+    # A paragraph style of the office's own, linked to the 一、 numbering, with an outline level.
+    document.styles.element.append(parse_xml(
+        f'<w:style {W_NS} w:type="paragraph" w:styleId="gwheading1"><w:name w:val="公文一级标题"/><w:basedOn w:val="Normal"/>'
+        '<w:pPr><w:numPr><w:numId w:val="70"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    ))
+    document.add_paragraph("关于拨付村级组织活动场所建设经费的请示", style="Title")
+    document.add_paragraph("县财政局：")
+    document.add_paragraph("为进一步加强村级组织活动场所建设，现将有关事项请示如下。")
+    for heading, text in (("建设基本情况", "今年全县计划新建、改扩建村级组织活动场所12个，目前已完成选址。"), ("经费需求", "经测算，共需建设经费360万元，具体见下表。")):
+        paragraph = document.add_paragraph(heading)
+        paragraph.style = document.styles["公文一级标题"] if False else None
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {W_NS} w:val="gwheading1"/>'))
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "项目", "金额"
+    cell = table.rows[1].cells[0]
+    cell.paragraphs[0].text = "新建场所按每个40万元测算，共6个。"
+    cell.add_paragraph("改扩建场所按每个20万元测算，共6个。")
+    for paragraph in cell.paragraphs:
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="0"/><w:numId w:val="71"/></w:numPr>'))
+    inner = table.rows[1].cells[1].add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text, inner.rows[0].cells[1].text = "合计", "360万元"
+    closing = document.add_paragraph("妥否，请批示。")
+    closing.add_run().element.append(parse_xml(f'<w:endnoteReference {W_NS} w:id="1"/>'))
+    for text in ("中共某某县委组织部", "2023年6月1日"):
+        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    endnotes = Part(
+        PackURI("/word/endnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        (
+            f'<w:endnotes {W_NS}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+            '<w:endnote w:id="1"><w:p><w:r><w:t>联系人：李华，电话：1234567。</w:t></w:r></w:p></w:endnote></w:endnotes>'
+        ).encode(),
+        document.part.package,
+    )
+    document.part.relate_to(endnotes, RT.ENDNOTES)
+    document.save(path)
+    return path

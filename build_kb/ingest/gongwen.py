@@ -137,7 +137,7 @@ def read_signing_date(text: str) -> str | None:
 
 def read_issuer_signature(text: str) -> str | None:
     """发文机关署名 above the 成文日期: `中共某某县委组织部` → itself (no sentence, an organ's name)."""
-    return text if len(text) <= 40 and re.search(rf"{_ORG_END}$", text) and not re.search(r"[。，；！？]", text) else None
+    return text if len(text) <= 40 and re.search(rf"{_ORG_END}$", text) and not re.search(r"[。，；！？]|关于|干部$|^各", text) else None
 
 
 READERS = {
@@ -177,31 +177,40 @@ TAIL_LINES = 14
 """The 附件说明, 署名, 成文日期 and 版记 are within this many lines from the end."""
 
 
-def read_gongwen(lines: list[Line]) -> Gongwen | None:
-    """The 公文 parts of a text (see the module doc), or None when the text is not a 公文."""
-    content = [(line.number, _compact(line.text)) for line in lines if line.text.strip()]
+def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
+    """The 公文 parts of a text (see the module doc), or None when the text is not a 公文.
+
+    `removed` are the lines the cleaner took off as chrome (a `…文件` mark, a 版记): they count as
+    evidence and take their place among the lines, but stay where the cleaner logged them."""
+    every = sorted([*lines, *removed], key=lambda line: line.number)
+    content = [(line.number, _compact(line.text)) for line in every if line.text.strip()]
     if len(content) < 3:
         return None
     found = Gongwen()
-    raw = {line.number: line.text for line in lines}
-    body_start = _read_head(content, found, raw)
-    _read_tail(content, found, body_start)
+    raw = {line.number: line.text for line in every}
+    kept = {line.number for line in lines}
+    body_start = _read_head(content, found, raw, kept)
+    text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
+    _read_tail([(n, t) for n, t in content if n in kept or read_record(t)], found, text_from)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
     return found if decisive else None
 
 
-def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str]) -> int:
-    """Read 版头, title and 主送 from the top; return the index of the first line of the text."""
+def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str], kept: set[int]) -> int:
+    """Read 版头, title and 主送 from the top; return the index of the first line of the text.
+    Lines the cleaner removed (not in `kept`) count as 版头 only: a covering notice's title is not the text's."""
     issuers: list[str] = []
     k, in_head, title_done = 0, True, False
     while k < min(len(content), HEAD_LINES):
         number, text = content[k]
         if in_head:
-            role = _head_role(text, k)
+            role = _head_role(content, k)
             if role == "issuer" and text in ("文件", "公报"):
                 issuers[:0] = _issuers_above(content, k, found)  # joint issuers, one a line, 文件 under them
-            elif role == "issuer":
+            elif role == "issuer" and read_issuer_mark(text):
                 issuers += issuer_names(raw[number])
+            elif role == "issuer":
+                issuers.append(text)
             elif role == "doc-number":
                 found.doc_number, found.signer = read_doc_number(text), found.signer or read_signer(text)
             elif role == "signer":
@@ -211,6 +220,9 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
                 k += 1
                 continue
             in_head = False
+        if number not in kept:
+            k += 1
+            continue
         if not title_done and len(found.title_lines) < 3 and not text.endswith(("：", ":")) and not re.search(r"[。！？；]", text) and len(text) <= 50:
             found.title = (found.title or "") + text
             found.title_lines.append(number)
@@ -231,7 +243,8 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
     return k
 
 
-def _head_role(text: str, index: int) -> str | None:
+def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
+    text = content[index][1]
     if index < 4 and read_copy_number(text):
         return "copy-number"
     if index < 4 and read_secrecy(text):
@@ -240,6 +253,8 @@ def _head_role(text: str, index: int) -> str | None:
         return "urgency"
     if read_issuer_mark(text) or (text in ("文件", "公报") and index):
         return "issuer"
+    if read_issuer_signature(text) and any(read_issuer_mark(t) or t in ("文件", "公报") for _, t in content[index + 1 : index + 4]):
+        return "issuer"  # one of joint issuers, the mark on a line below
     if read_doc_number(text):
         return "doc-number"
     if read_signer(text):
@@ -258,8 +273,9 @@ def _issuers_above(content: list[tuple[int, str]], k: int, found: Gongwen) -> li
     return names
 
 
-def _read_tail(content: list[tuple[int, str]], found: Gongwen, body_start: int) -> None:
-    """Read 附件说明, 署名 and 成文日期, and the 版记, from the end."""
+def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -> None:
+    """Read 附件说明, 署名 and 成文日期, and the 版记, from the end (never above line `text_from`)."""
+    body_start = next((i for i, (number, _) in enumerate(content) if number >= text_from), len(content))
     start = max(body_start, len(content) - TAIL_LINES)
     tail = content[start:]
     record_from = next((i for i, (_, text) in enumerate(tail) if read_record(text)), None)
@@ -314,7 +330,8 @@ def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
     """Put the 公文's parts into a parsed header (parse.ParsedHeader): each part's lines with its
     role, the title read between 版头 and 主送, and the 成文日期 as the date when the top has none."""
     text_of = {line.number: line.text for line in lines}
-    parts = [HeaderLine(number, text_of[number], role) for number, role in gongwen.roles.items()]
+    # Lines the cleaner removed stay in its log; only the text's own lines join the header.
+    parts = [HeaderLine(number, text_of[number], role) for number, role in gongwen.roles.items() if number in text_of]
     header.lines = sorted(header.lines + parts, key=lambda h: h.line)
     if gongwen.title:
         for h in header.lines:

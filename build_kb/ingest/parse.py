@@ -1206,10 +1206,12 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
     return 2 if len(signer) <= SIGNER_MAX and not re.search(r"[。！？!?，,；;：:]", signer) and not CLOSING_RE.match(signer) else 1
 
 
-def parse(lines: list[Line], heading_lines: dict[int, int] | None = None) -> ParsedSpeech:
+def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = ()) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
-    Word's heading styles without numbering, or a heading the rules miss."""
-    gongwen = read_gongwen(lines)  # a 公文's 版头, 主送, 署名 and 版记 are metadata, not text
+    Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
+    cleaner took off (they tell a 公文's 版头 and 版记)."""
+    # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
+    gongwen = read_gongwen(lines, [Line(r.line, r.text) for r in removed])
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
     marked = next((k for k, line in enumerate(head) if line.number in (heading_lines or {})), None)

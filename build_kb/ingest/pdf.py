@@ -138,7 +138,7 @@ def _key(text: str) -> str:
 
 
 def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
-    from .gongwen import read_doc_number, read_issuer_mark
+    from .gongwen import read_doc_number, read_issuer_mark, read_issuer_signature
 
     first = result.paragraphs[: result.first_page][:15]
     if metadata:
@@ -147,7 +147,7 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
                 return text
     sizes = result.sizes[: len(first)]
     candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k])
-                  and not read_issuer_mark(_key(first[k])) and not read_doc_number(_key(first[k]))]
+                  and not read_issuer_mark(_key(first[k])) and not read_doc_number(_key(first[k])) and not read_issuer_signature(_key(first[k]))]
     if not candidates:
         return None
     largest = max(size for size, _ in candidates)
@@ -166,24 +166,38 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
             if not isinstance(box, LTTextBox):
                 continue
             for line in box:
-                text = _clean(line.get_text())
-                if not text:
+                chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                if not chars:
                     continue
-                sizes = [c.size for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-                size = statistics.median(sizes) if sizes else 0.0
-                lines.append(PdfLine(number, line.x0, line.x1, line.y0, line.y1, round(size, 1), text))
+                size = statistics.median(c.size for c in chars)
+                text, cells = _line_text(chars, size)
+                lines.append(PdfLine(number, line.x0, line.x1, line.y0, line.y1, round(size, 1), text, table_row=cells))
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
     return pages, heights
 
 
-def _clean(text: str) -> str:
-    # pdfminer puts a space between glyphs set apart (letter-spaced titles, 摘 要); between two Han
-    # characters a space is never the writer's.
-    text = text.replace("\n", " ").strip()
-    text = re.sub(r"(?<=[\u3400-\u9fff，。、；：！？）》”])\s+(?=[\u3400-\u9fff，。、；：！？（《“])", "", text)
-    return re.sub(r"[ \t]{2,}", " ", text)
+CELL_GAP = 0.8
+"""A gap of this many type sizes between two glyphs of a line parts two table cells (two among Latin letters: a justified line stretches its word spaces)."""
+
+
+def _line_text(chars, size: float) -> tuple[str, bool]:
+    """A line's text from its glyphs' positions: a space between Latin words, none where the
+    typesetter set Chinese apart (letter-spaced 摘 要, 2023 年 5 月), an ideographic space between
+    table cells; and whether it had such cells."""
+    out = [chars[0].get_text()]
+    cells = False
+    for before, after in zip(chars, chars[1:]):
+        gap = after.x0 - before.x1
+        a, b = before.get_text()[-1], after.get_text()[0]
+        if gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 2 * size:
+            out.append("　")
+            cells = True
+        elif a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and gap > 0.15 * size:
+            out.append(" ")
+        out.append(after.get_text())
+    return "".join(out).strip(), cells
 
 
 def _masked(text: str) -> str:
@@ -191,10 +205,17 @@ def _masked(text: str) -> str:
 
 
 def _edge(line: PdfLine, lines: list[PdfLine], height: float) -> bool:
-    """Is the line one of the first or last lines of its page, in the page's top or bottom margin?"""
+    """Is the line one of the first or last lines of its page, in the page's top or bottom margin and
+    set apart from the text block by more than the text's own line spacing?"""
     top = sorted(lines, key=lambda l: -l.y1)[:EDGE_LINES]
     bottom = sorted(lines, key=lambda l: l.y0)[:EDGE_LINES]
-    return (line in top and line.y0 >= height * (1 - EDGE_SHARE)) or (line in bottom and line.y1 <= height * EDGE_SHARE)
+    if line in top and line.y0 >= height * (1 - EDGE_SHARE):
+        below = [l.y1 for l in lines if l.y1 < line.y0 - 0.1 and l not in top]
+        return not below or line.y0 - max(below) > 0.8 * max(line.size, 1)
+    if line in bottom and line.y1 <= height * EDGE_SHARE:
+        above = [l.y0 for l in lines if l.y0 > line.y1 + 0.1 and l not in bottom]
+        return not above or min(above) - line.y1 > 0.8 * max(line.size, 1)
+    return False
 
 
 def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[str, float]]:
@@ -267,10 +288,9 @@ def _insert_at(host: PdfLine, marker: PdfLine) -> int:
 
 def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
     """The lines as a person reads them: a two-column page column by column, table rows as one line."""
-    lines = _table_rows(lines)
     gutter = _gutter(lines)
     if gutter is None:
-        return lines, 0
+        return _table_rows(lines), 0
     ordered: list[PdfLine] = []
     band: list[PdfLine] = []
     for line in lines:  # top to bottom
@@ -285,7 +305,7 @@ def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
 
 
 def _columns_of(band: list[PdfLine], gutter: float) -> list[PdfLine]:
-    return [l for l in band if l.x1 <= gutter] + [l for l in band if l.x0 >= gutter]
+    return _table_rows([l for l in band if l.x1 <= gutter]) + _table_rows([l for l in band if l.x0 >= gutter])
 
 
 def _gutter(lines: list[PdfLine]) -> float | None:
@@ -357,8 +377,12 @@ def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
 
 
 def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
-    """The lines set in the same column as `line` (overlapping it across), table rows left out."""
-    return [l for l in lines if not l.table_row and l.x0 < line.x1 and l.x1 > line.x0] or [line]
+    """The lines of the text around `line`: in the same column (overlapping it across) and the same
+    type (a title above two columns, a table, a note are not the column's edges)."""
+    return [
+        l for l in lines
+        if not l.table_row and l.x0 < line.x1 and l.x1 > line.x0 and abs(l.size - line.size) <= 0.15 * max(line.size, 1)
+    ] or [line]
 
 
 def _left_edge(line: PdfLine, lines: list[PdfLine]) -> float:
@@ -375,8 +399,10 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) ->
         return True
     if abs(previous.size - line.size) > 0.15 * size:
         return True  # a heading's type, or a note's
-    if previous.y0 - line.y1 > 1.2 * size or line.y1 > previous.y1 + size:
-        return True  # a gap, or the top of the next column
+    if line.y1 > previous.y1 + size:  # the top of the next column: a paragraph may go on there
+        return re.search(r"[。！？；：!?;:”」』）)]$", previous.text) is not None or line.x0 > _left_edge(line, lines) + 1.2 * size
+    if previous.y0 - line.y1 > 1.2 * size:
+        return True  # a gap
     if line.x0 > _left_edge(line, lines) + 1.2 * size:
         return True  # an indented first line
     if previous.x1 < _right_edge(previous, lines) - 2 * size:

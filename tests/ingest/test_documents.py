@@ -1,0 +1,248 @@
+"""Real documents in (issue #33): PDFs read from their layout, 公文 parts as metadata, Word's own marks.
+
+The files are made here (Typst and python-docx, tests/office_files.py) in the shapes real documents
+take: a two-column PDF with odd/even running headers and roman page numbers, a GB/T 9704 公文 as PDF
+and as Word, a Word 请示 with style-linked numbering and numbered table cells.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_kb.config import load_boilerplate
+from build_kb.ingest.clean import unified_ideographs
+from build_kb.ingest.convert import ConversionError, convert
+from build_kb.ingest.gongwen import READERS, issuer_names, read_gongwen
+from build_kb.ingest.pdf import PAGE_NUMBER
+from build_kb.model import Line, SourceFile
+from build_kb.pipeline import make_speech
+from office_files import (
+    GONGWEN_LINES,
+    TWO_COLUMN_PARAGRAPH,
+    write_gongwen_docx,
+    write_gongwen_pdf,
+    write_qingshi_docx,
+    write_two_column_pdf,
+)
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_boilerplate(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("documents")
+    return {
+        "two-column": write_two_column_pdf(folder / "双栏调研报告.pdf"),
+        "gongwen-pdf": write_gongwen_pdf(folder / "公文.pdf"),
+        "gongwen-docx": write_gongwen_docx(folder / "公文.docx"),
+        "qingshi": write_qingshi_docx(folder / "请示.docx"),
+    }
+
+
+def speech_of(path: Path, rules):
+    converted = convert(path)
+    source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
+    return converted, make_speech(source, rules, None, [])
+
+
+# --- PDF: reading order, running headers, page numbers, re-flow ---------------------------------
+
+
+def test_a_two_column_pdf_is_read_column_by_column_without_headers_or_roman_page_numbers(made):
+    converted = convert(made["two-column"])
+    paragraphs = converted.text.rstrip("\n").split("\n\n")
+    assert paragraphs[:8] == [
+        "关于加强基层组织建设的调研报告",
+        f"近年来，全县坚持党建引领①，推动基层组织建设取得新进展，{TWO_COLUMN_PARAGRAPH}",  # the raised ① stays in its sentence
+        f"全县共有PDF version 2.0 files和GB/T 9704-2012标准文件128份，{TWO_COLUMN_PARAGRAPH}",  # Latin and figures re-flowed
+        "单位　党员数　支部数",  # the table's rows, each a line, cells apart…
+        "城关镇　320　12",
+        "河口乡　156　7",
+        f"表中数据显示，城关镇党员数量最多，{TWO_COLUMN_PARAGRAPH}",  # …and the paragraph after it its own
+        f"（1）关于基层组织。{TWO_COLUMN_PARAGRAPH}",
+    ]
+    # Every numbered paragraph whole, in order, across columns and pages.
+    numbered = [p for p in paragraphs if p.startswith("（")]
+    assert [int(re.match(r"（(\d+)）", p).group(1)) for p in numbered] == list(range(1, 81))
+    assert all(p.endswith(TWO_COLUMN_PARAGRAPH) for p in numbered)
+    assert "第一章" not in converted.text and "调研文集" not in converted.text
+    assert not any(re.fullmatch(r"[IVX]+", p) for p in paragraphs)
+    assert converted.title == "关于加强基层组织建设的调研报告"
+    assert converted.notes == ["共 4 页", "去掉页码 4 处", "去掉页眉页脚 4 行", "4 页按双栏顺序读取", "表格 3 行，每行一段", "340 行接成 87 段"]
+
+
+@pytest.mark.parametrize("line", ["3", "— 3 —", "-3-", "- 3 -", "-- 24", "第3页", "第 3 页 共 9 页", "3/9", "III", "ix", "(3)", "Page 3 of 9"])
+def test_page_numbers_in_every_usual_form(line):
+    assert PAGE_NUMBER.match(line)
+
+
+@pytest.mark.parametrize("line", ["2023年", "一、总体要求", "III类地区", "第3章"])
+def test_lines_that_are_not_page_numbers(line):
+    assert not PAGE_NUMBER.match(line)
+
+
+def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
+    import typst
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(typst.compile(b'#set page(paper: "a5")\nAnnual report of the committee.\n\nIt has a text layer in English.\n'))
+    with pytest.raises(ConversionError) as error:
+        convert(path)
+    assert str(error.value) == "report.pdf: 有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
+
+
+# --- 公文 -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx"])
+def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
+    converted, speech = speech_of(made[kind], rules)
+    assert speech.title == "关于进一步加强村级后备干部队伍建设的通知"
+    assert speech.date == "2023-05-30"
+    assert speech.issuer == "中共某某县委组织部、某某县人力资源和社会保障局"
+    assert speech.doc_number == "某组发〔2023〕5号"
+    assert speech.addressees == ["各乡镇党委", "县直各单位党组（党委）"]
+    assert speech.attachments == ["村级后备干部推荐表", "村级后备干部花名册"]
+    assert (speech.speaker, speech.speaker_role) == (None, None)
+    assert [s.heading for s in speech.all_sections()] == ["", "一、明确目标任务", "二、严格选拔程序"]
+    assert [p.text for p in speech.all_paragraphs()] == [GONGWEN_LINES["body"][0], GONGWEN_LINES["body"][2], GONGWEN_LINES["body"][4]]
+    roles = {h.role for h in speech.header}
+    assert {"copy-number", "secrecy", "urgency", "doc-number", "title", "addressees", "attachments", "signature", "date", "note"} <= roles
+    # Text conservation: every Han character is in the header, the text or the cleaner's log.
+    shown = [h.text for h in speech.header] + [s.heading for s in speech.all_sections()] + [p.text for p in speech.all_paragraphs()]
+    shown += [r.text for r in speech.clean.removed]
+    assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
+
+
+@pytest.mark.parametrize(
+    "role, line, value",
+    [
+        ("copy-number", "000123", "000123"),
+        ("secrecy", "机密★1年", "机密★1年"),
+        ("urgency", "特急", "特急"),
+        ("issuer", "中共某某县委组织部文件", "中共某某县委组织部"),
+        ("doc-number", "某组发〔2023〕5号", "某组发〔2023〕5号"),
+        ("doc-number", "某组发〔2023〕5号签发人：张三", "某组发〔2023〕5号"),
+        ("signer", "签发人：张三", "张三"),
+        ("addressees", "各市县（区）委组织部：", ["各市县（区）委组织部"]),
+        ("addressees", "主送机关：各部门、各单位", ["各部门", "各单位"]),
+        ("addressees", "同志们：", None),
+        ("addressees", "各位领导、各位代表：", None),
+        ("attachments", "附件：1. 某某工作方案", ["某某工作方案"]),
+        ("record", "抄送：市委办公室。", "抄送"),
+        ("record", "某某办公室2023年5月6日印发", "印发"),
+        ("date", "二〇二三年五月三十日", "2023-05-30"),
+        ("date", "2023年5月30日", "2023-05-30"),
+        ("signature", "中共某某县委组织部", "中共某某县委组织部"),
+        ("signature", "关于进一步加强村级后备干部", None),
+    ],
+)
+def test_each_gongwen_reader(role, line, value):
+    assert READERS[role](line) == value
+
+
+def test_joint_issuers_on_one_letter_spaced_line():
+    assert issuer_names("某某省某某中心 某 某 医 院 文件") == ["某某省某某中心", "某某医院"]
+
+
+def test_a_speech_that_signs_with_its_date_is_no_gongwen():
+    text = ["在全县组织工作会议上的讲话", "同志们：", "今天召开会议。", "一、认清形势", "要抓好落实。", "中共某某县委组织部", "2023年5月30日"]
+    assert read_gongwen([Line(n, t) for n, t in enumerate(text, 1)]) is None
+
+
+def test_a_regulation_s_chapters_are_headings(rules, tmp_path):
+    path = tmp_path / "办法.txt"
+    path.write_text(
+        "某某县村级后备干部管理办法\n第一章　总则\n第一条　为加强村级后备干部队伍建设，制定本办法。\n"
+        "第二条　本办法适用于全县各行政村。\n第二章　选拔\n第三条　后备干部由村党组织推荐。\n",
+        encoding="utf-8",
+    )
+    _, speech = speech_of(path, rules)
+    assert speech.title == "某某县村级后备干部管理办法"
+    assert [(s.heading, s.level) for s in speech.all_sections() if s.heading] == [("第一章 总则", 1), ("第二章 选拔", 1)]
+    assert [len(s.paragraphs) for s in speech.all_sections() if s.heading] == [2, 1]
+
+
+# --- Word -------------------------------------------------------------------------------------------
+
+
+def test_a_word_qingshi_keeps_style_numbering_numbered_cells_a_nested_table_once_and_its_endnote(made, rules):
+    converted, speech = speech_of(made["qingshi"], rules)
+    assert converted.text.rstrip("\n").split("\n\n") == [
+        "关于拨付村级组织活动场所建设经费的请示",
+        "县财政局：",
+        "为进一步加强村级组织活动场所建设，现将有关事项请示如下。",
+        "一、建设基本情况",
+        "今年全县计划新建、改扩建村级组织活动场所12个，目前已完成选址。",
+        "二、经费需求",
+        "经测算，共需建设经费360万元，具体见下表。",
+        "项目　金额",
+        "1.新建场所按每个40万元测算，共6个。",
+        "2.改扩建场所按每个20万元测算，共6个。",
+        "合计　360万元",
+        "妥否，请批示。[1]",
+        "中共某某县委组织部",
+        "2023年6月1日",
+        "注释：",
+        "[1] 联系人：李华，电话：1234567。",
+    ]
+    assert converted.title == "关于拨付村级组织活动场所建设经费的请示"
+    assert converted.notes == [
+        "4 automatic numbering labels written out", "2 table rows kept as lines", "表格单元格里的 2 段各成一段", "1 条尾注放在文末",
+        "2 headings marked by Word styles or outline levels (heading_lines in speeches.yaml)",
+    ]
+    assert (speech.title, speech.date, speech.issuer, speech.addressees) == (
+        "关于拨付村级组织活动场所建设经费的请示", "2023-06-01", "中共某某县委组织部", ["县财政局"],
+    )
+
+
+def test_a_first_line_in_a_heading_style_keeps_its_section(tmp_path):
+    import docx
+
+    from build_kb.curate import add_files
+
+    document = docx.Document()
+    document.add_paragraph("一、坚持政治引领", style="Heading 1")
+    document.add_paragraph("要把党的政治建设摆在首位，坚定拥护“两个确立”。")
+    document.add_paragraph("二、抓实基层党建", style="Heading 1")
+    document.add_paragraph("要坚持大抓基层的鲜明导向。")
+    document.save(tmp_path / "讲话.docx")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "讲话.docx"], corpus)
+    assert result.status == "imported"
+    from build_kb.config import load_overrides
+    from build_kb.ingest.read import read_source
+
+    override = load_overrides(corpus)["讲话.txt"]
+    speech = make_speech(read_source(corpus / "讲话.txt", corpus), load_boilerplate(corpus), override, [])
+    assert [s.heading for s in speech.all_sections() if s.heading] == ["一、坚持政治引领", "二、抓实基层党建"]
+    assert [s for s in speech.all_sections() if s.heading][0].paragraphs[0].text == "要把党的政治建设摆在首位，坚定拥护“两个确立”。"
+
+
+@pytest.mark.parametrize("suffix, content_type", [
+    (".dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+    (".docm", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+])
+def test_word_templates_and_macro_documents_are_read_as_word(made, tmp_path, suffix, content_type):
+    source = zipfile.ZipFile(made["qingshi"])
+    path = tmp_path / f"请示{suffix}"
+    with zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type.encode())
+            target.writestr(item, data)
+    converted = convert(path)
+    assert converted.kind == suffix.lstrip(".")
+    assert converted.text == convert(made["qingshi"]).text
