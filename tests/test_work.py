@@ -168,3 +168,69 @@ def test_the_scope_is_in_the_address_and_the_csv_follows_it(page, server, seed_s
     page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-csv')")
     rows = page.locator("#kb-results").get_attribute("data-csv").strip("\ufeff").strip("\r\n").split("\r\n")
     assert len(rows) - 1 == _scan(kb, ["干部", "监督"], [], "sentence")[0]
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_a_basket_of_five_survives_navigation_is_reordered_and_prints(page, server, seed_site, seed_json, over, tmp_path):
+    import shutil
+    import subprocess
+
+    site, _ = seed_site
+    base = server if over == "http" else site.as_uri() + "/"
+    index = "" if over == "http" else "index.html"
+    speech = _speech(seed_json, "2018-02-27")
+    by_id = {p["id"]: p["text"] for p, _ in _paragraphs(speech)}
+    items = "() => +(document.querySelector('.kb-basket-badge') || {textContent: '0'}).textContent.replace(/\\D/g, '')"
+
+    page.goto(base + f"speeches/{speech['id']}/{index}")
+    for anchor in ("p3", "p4"):
+        page.locator(f"#{anchor}").hover()
+        page.locator(f"#{anchor} .kb-tools button[data-act=basket]").click()
+    page.locator('a.kb-pn[href="#p5"]').focus()
+    page.keyboard.press("b")
+    page.wait_for_function(f"({items})() === 3")
+    page.goto(base + f"themes/cadres/{index}")
+    excerpt = page.locator(".kb-excerpt", has=page.locator(f"a[href$='{speech['id']}/#s3']"))
+    excerpt.hover()
+    excerpt.locator(".kb-tools button[data-act=basket]").click()
+    page.wait_for_function(f"({items})() === 4")
+    page.goto(base + f"speeches/{speech['id']}/{index}")
+    page.locator("#p3").hover()
+    page.locator("#p3 .kb-tools button[data-act=basket]").click()  # once only
+    page.locator("#p12").hover()
+    page.locator("#p12 .kb-tools button[data-act=basket]").click()
+    page.wait_for_function(f"({items})() === 5")
+
+    page.locator(".kb-basket-badge").click()
+    page.wait_for_selector("#kb-basket[data-items='5']")
+    s3 = next(s for s in speech["sections"] if s["id"] == "s3")
+    texts = page.eval_on_selector_all(".kb-basket__item--passage", "lis => lis.map(li => Array.from(li.querySelectorAll('.kb-basket__text')).map(p => p.textContent).join('\\n'))")
+    assert texts == [by_id["p3"], by_id["p4"], by_id["p5"], "\n".join(_section_text(s3)), by_id["p12"]]
+    # A title, a heading moved to the top, one item removed: kept over a reload.
+    page.fill("#kb-basket-title", "学习材料（测试）")
+    page.locator("#kb-basket-title").press("Tab")
+    page.locator("button", has_text="添加小标题").click()
+    page.locator(".kb-basket__heading").fill("坚持党管干部")
+    page.locator(".kb-basket__heading").press("Tab")
+    for _ in range(5):
+        page.locator(".kb-basket__item--heading button[data-move='-1']").click()
+    page.locator(".kb-basket__item--passage").nth(1).locator("button", has_text="删除").click()
+    page.reload()
+    page.wait_for_selector("#kb-basket[data-items='4']")
+    assert page.locator(".kb-basket__title").input_value() == "学习材料（测试）"
+    assert page.locator(".kb-basket__items > li").first.locator("input").input_value() == "坚持党管干部"
+    markdown = page.evaluate("KBWork.basketMarkdown(KBWork.basketRead())")
+    citation = "（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）"
+    assert markdown.startswith("# 学习材料（测试）\n\n## 坚持党管干部\n\n" + by_id["p3"] + "\n\n——" + citation + f"\n<!-- kb: {speech['id']}#p3 -->\n")
+    assert by_id["p4"] not in markdown
+    if not shutil.which("pdftotext"):
+        return
+    page.wait_for_selector("#kb-basket[data-drawn]")
+    pdf = tmp_path / "basket.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p.replace("\n", "").replace(" ", "") for p in printed.split("\f")]
+    assert "学习材料（测试）" in pages[0] and "4处摘录" in pages[0]
+    assert "目录" in pages[1] and "一、坚持党管干部" in pages[1]
+    body = "".join(pages[2:])
+    assert body.count(citation) == 4 and by_id["p12"][:40] in body and "上移" not in body

@@ -77,7 +77,17 @@ def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_k
     if review is not None:
         pages["review.md"] = review
     pages["search.md"] = render_search_page()
+    pages["basket.md"] = render_tool_page("材料篮", "kb-basket", "材料篮需要浏览器启用 JavaScript：摘录只保存在本机浏览器中。")
     return pages
+
+
+def render_tool_page(title: str, element_id: str, without_script: str) -> HtmlPage:
+    """A page made in the browser by assets/kb-work.js (the 材料篮) from what the reader gathered there."""
+    out = HtmlPage(title, hide=["navigation", "toc"])
+    out.heading(1, title, "top", toc=False)
+    out.add(f'<div id="{element_id}" class="{element_id}"></div>')
+    out.add(f"<noscript><p>{esc(without_script)}</p></noscript>")
+    return out
 
 
 def render_search_page() -> HtmlPage:

@@ -244,11 +244,184 @@
     badge.textContent = "材料篮（" + n + "）";
   }
 
+  // --- the basket page (basket/) ------------------------------------------------------------------
+  var ORDINALS = "一二三四五六七八九十";
+  function ordinal(n) {
+    if (n <= 10) return ORDINALS[n - 1];
+    if (n < 20) return "十" + ORDINALS[n - 11];
+    return String(n);
+  }
+  function passages(b) { return b.items.filter(function (it) { return it.type === "passage"; }); }
+
+  /** The basket as Markdown that `kb print --basket` typesets: # title, ## headings, each excerpt's
+   * paragraphs and then its source on a line starting with ——, the place it came from in a comment. */
+  function basketMarkdown(b) {
+    var out = ["# " + (b.title || "学习材料选编"), ""];
+    b.items.forEach(function (it) {
+      if (it.type === "heading") { out.push("## " + it.text, ""); return; }
+      it.text.split("\n").forEach(function (line) { out.push(line, ""); });
+      out.push("——" + it.citation, "<!-- kb: " + it.speech + "#" + it.anchor + " -->", "");
+    });
+    return out.join("\n");
+  }
+  /** The basket as plain text, for a word processor: the title, headings, and each excerpt with its citation. */
+  function basketText(b) {
+    var out = [b.title || "学习材料选编", ""], chapter = 0;
+    b.items.forEach(function (it) {
+      if (it.type === "heading") { chapter += 1; out.push(ordinal(chapter) + "、" + it.text, ""); return; }
+      var lines = it.text.split("\n");
+      lines[lines.length - 1] += it.citation;
+      out.push(lines.join("\n"), "");
+    });
+    return out.join("\n").replace(/\n/g, "\r\n");
+  }
+
+  function download(name, text, type) {
+    var a = el("a");
+    a.href = URL.createObjectURL(new Blob(["\ufeff" + text], { type: type + ";charset=utf-8" }));
+    a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+
+  function basketPage(root) {
+    var b = basketRead();
+    var bar = el("div", "kb-basket__bar");
+    var label = el("label", "kb-basket__label", "材料标题");
+    var title = el("input", "kb-basket__title");
+    title.id = "kb-basket-title"; label.htmlFor = title.id;
+    title.placeholder = "学习材料选编";
+    title.value = b.title || "";
+    var actions = el("div", "kb-basket__actions");
+    function button(text, handler, cls) {
+      var x = el("button", cls || null, text);
+      x.type = "button";
+      x.addEventListener("click", handler);
+      return x;
+    }
+    var status = el("p", "kb-basket__status");
+    status.setAttribute("role", "status");
+    var list = el("ol", "kb-basket__items");
+    var paper = el("div", "kb-basket__paper");  // what is printed
+    function save(message) {
+      b.title = title.value.trim();
+      if (!basketWrite(b)) message = "浏览器不允许保存材料篮（本地存储被禁用）。";
+      draw();
+      if (message) status.textContent = message;
+    }
+    actions.appendChild(button("添加小标题", function () {
+      b.items.push({ type: "heading", text: "小标题" });
+      save("已在末尾添加小标题：请改写文字，用“上移”移到要放的位置。");
+      var inputs = list.querySelectorAll("input");
+      if (inputs.length) inputs[inputs.length - 1].focus();
+    }));
+    actions.appendChild(button("打印", function () { window.print(); }));
+    actions.appendChild(button("下载 .md（供 kb print 排版）", function () { download((b.title || "学习材料选编") + ".md", basketMarkdown(b), "text/markdown"); }));
+    actions.appendChild(button("下载 .txt", function () { download((b.title || "学习材料选编") + ".txt", basketText(b), "text/plain"); }));
+    actions.appendChild(button("清空", function () {
+      if (!window.confirm("清空材料篮中的全部摘录？")) return;
+      b.items = [];
+      save("材料篮已清空。");
+    }));
+    title.addEventListener("change", function () { save("标题已保存。"); });
+    bar.appendChild(label); bar.appendChild(title); bar.appendChild(actions);
+    root.appendChild(bar); root.appendChild(status); root.appendChild(list); root.appendChild(paper);
+
+    function move(i, by) {
+      var j = i + by;
+      if (j < 0 || j >= b.items.length) return;
+      var item = b.items.splice(i, 1)[0];
+      b.items.splice(j, 0, item);
+      save(by < 0 ? "已上移。" : "已下移。");
+      var again = list.children[j] && list.children[j].querySelector("button[data-move='" + by + "']");
+      if (again && !again.disabled) again.focus();
+    }
+    function draw() {
+      list.textContent = "";
+      var n = passages(b).length;
+      root.setAttribute("data-items", String(n));
+      if (!b.items.length) {
+        list.appendChild(el("li", "kb-basket__empty", "材料篮是空的。在讲话页、专题页、提法页或检索结果中，鼠标移到一段上点“加入材料篮”（或按 B），摘录就会收在这里。"));
+      }
+      b.items.forEach(function (it, i) {
+        var li = el("li", "kb-basket__item kb-basket__item--" + it.type);
+        if (it.type === "heading") {
+          var input = el("input", "kb-basket__heading");
+          input.value = it.text;
+          input.setAttribute("aria-label", "小标题");
+          input.addEventListener("change", function () { it.text = input.value.trim() || "小标题"; save("小标题已保存。"); });
+          li.appendChild(input);
+        } else {
+          it.text.split("\n").forEach(function (line) { li.appendChild(el("p", "kb-basket__text", line)); });
+          var cite = el("p", "kb-basket__cite");
+          var a = el("a", null, it.citation);
+          a.href = url(it.url);
+          cite.appendChild(a);
+          li.appendChild(cite);
+        }
+        var tools = el("span", "kb-basket__tools");
+        var up = button("上移", function () { move(i, -1); }), down = button("下移", function () { move(i, 1); });
+        up.setAttribute("data-move", "-1"); down.setAttribute("data-move", "1");
+        up.disabled = i === 0; down.disabled = i === b.items.length - 1;
+        var what = it.type === "heading" ? "小标题“" + it.text + "”" : "第 " + (i + 1) + " 项";
+        up.setAttribute("aria-label", "上移" + what); down.setAttribute("aria-label", "下移" + what);
+        var remove = button("删除", function () { b.items.splice(i, 1); save("已删除" + what + "。"); });
+        remove.setAttribute("aria-label", "删除" + what);
+        tools.appendChild(up); tools.appendChild(down); tools.appendChild(remove);
+        li.appendChild(tools);
+        list.appendChild(li);
+      });
+      drawPaper();
+    }
+    // The printed form, as the handouts have it: a cover, the contents, the excerpts in FangSong each
+    // followed by its source.
+    function drawPaper() {
+      paper.textContent = "";
+      var name = b.title || "学习材料选编";
+      return settings().then(function (conf) {
+        var cover = el("section", "kb-paper__cover");
+        cover.appendChild(el("h2", "kb-paper__title", name));
+        cover.appendChild(el("p", "kb-paper__facts", passages(b).length + " 处摘录"));
+        cover.appendChild(el("p", "kb-paper__publisher", conf.publisher || ""));
+        var d = new Date();
+        cover.appendChild(el("p", "kb-paper__date", d.getFullYear() + "年" + (d.getMonth() + 1) + "月"));
+        paper.appendChild(cover);
+        var contents = el("section", "kb-paper__contents");
+        contents.appendChild(el("h2", "kb-paper__heading", "目录"));
+        var toc = el("ol", "kb-paper__toc"), body = el("section", "kb-paper__body"), chapter = 0, number = 0;
+        b.items.forEach(function (it) {
+          if (it.type === "heading") {
+            chapter += 1; number = 0;
+            var text = ordinal(chapter) + "、" + it.text;
+            toc.appendChild(el("li", null, text));
+            body.appendChild(el("h3", "kb-paper__chapter", text));
+            return;
+          }
+          number += 1;
+          if (!chapter) toc.appendChild(el("li", null, number + ". " + it.fields.title + (it.fields.paragraph ? " " + it.fields.paragraph : "")));
+          var excerpt = el("div", "kb-paper__excerpt");
+          it.text.split("\n").forEach(function (line, k) { excerpt.appendChild(el("p", "kb-paper__p", (k === 0 ? number + ". " : "") + line)); });
+          excerpt.appendChild(el("p", "kb-paper__source", it.citation));
+          body.appendChild(excerpt);
+        });
+        contents.appendChild(toc);
+        paper.appendChild(contents);
+        paper.appendChild(body);
+        root.setAttribute("data-drawn", String(Date.now()));
+      });
+    }
+    draw();
+  }
+
   window.KBWork = {
     passage: passage, formatCitation: formatCitation, settings: settings, url: url,
-    basketRead: basketRead, basketWrite: basketWrite, basketAdd: basketAdd, copyText: copyText, say: say, el: el
+    basketRead: basketRead, basketWrite: basketWrite, basketAdd: basketAdd, copyText: copyText, say: say, el: el,
+    basketMarkdown: basketMarkdown, basketText: basketText
   };
 
-  function start() { showBadge(); }
+  function start() {
+    showBadge();
+    var page = document.getElementById("kb-basket");
+    if (page) basketPage(page);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
