@@ -177,6 +177,8 @@ def cmd_print(args) -> int:
     from .render.handout import Selection, selection_handout
 
     project = open_project(Path(args.config), Path(args.corpus) if args.corpus else None)
+    if args.basket:
+        return print_basket(args, project)
     selection = Selection(
         themes=args.theme or [], years=parse_years(args.year) if args.year else None, speakers=args.speaker or [], terms=args.term or [], speeches=args.speech or []
     )
@@ -195,6 +197,31 @@ def cmd_print(args) -> int:
     excerpts = sum(1 for b in handout.blocks if b["kind"] == "excerpt")
     what = f"{excerpts} excerpts" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} paragraphs"
     print(f"{output}: {pdf.pages} pages, {what} ({'·'.join(x for x in (handout.title, handout.subtitle) if x)})")
+    return 0
+
+
+def print_basket(args, project) -> int:
+    """`kb print --basket 材料.md`: the basket page's download typeset as a handout (no corpus needed)."""
+    from .config import load_print_config
+    from .publish.pdf import Printer
+    from .render.basket import basket_handout
+
+    source = Path(args.basket)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KbError(f"{source}: 读不出这个文件（{exc}）：请用网站材料篮页面“下载 .md”得到的文件") from exc
+    output = Path(args.output)
+    printer = Printer(load_print_config(project.corpus_dir), project.corpus_dir, Path(args.cache_dir) / "pdf", publisher=project.config["site_name"])
+    handout = basket_handout(text, str(source), printer.publisher, output.name)
+    printed, warnings = printer.print_all([handout])
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    pdf = next(iter(printed.values()))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(pdf.file.read_bytes())
+    excerpts = sum(1 for b in handout.blocks if b["kind"] == "excerpt")
+    print(f"{output}：{pdf.pages} 页，{excerpts} 处摘录（{handout.title}）")
     return 0
 
 
@@ -281,6 +308,7 @@ def make_parser() -> argparse.ArgumentParser:
     printing.add_argument("--speaker", action="append", help="speaker's name as on the speech pages (repeatable)")
     printing.add_argument("--term", action="append", help="a formulation (提法) the excerpts must use, e.g. 两个维护 (repeatable: all of them)")
     printing.add_argument("--speech", action="append", help="speech id, as in its URL (repeatable)")
+    printing.add_argument("--basket", help="a 材料篮 downloaded from the site's basket page (.md): print it as it stands")
     printing.add_argument("-o", "--output", default="学习材料.pdf", help="the PDF to write (default: 学习材料.pdf)")
     printing.add_argument("--config", default="mkdocs.yml")
     printing.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")

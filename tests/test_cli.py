@@ -107,3 +107,39 @@ def test_evaluate_scores_a_case_set_kept_anywhere_against_the_projects_rules(tmp
     assert "Site chrome: 1/1 lines removed (recall 100.0%)" in result.stdout
     missing = kb("evaluate", "--metadata", str(cases), cwd=tmp_path)
     assert missing.returncode != 0 and "--rules corpus: no boilerplate.yaml there" in missing.stderr
+
+
+BASKET = (
+    "# 学习材料（测试）\n\n## 坚持党管干部\n\n党有核心，才能万众一心。\n\n第二段文字。\n\n"
+    "——（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）\n<!-- kb: 000-0529276282a01e65#p7 -->\n\n"
+    "## 基层\n\n要抓好基层。\n\n——（摘自《在党建工作会议上的讲话》，2020年）\n"
+)
+
+
+def test_print_basket_typesets_the_basket_pages_download(tmp_path):
+    import shutil
+
+    from build_kb.errors import KbError
+    from build_kb.render.basket import basket_handout
+
+    handout = basket_handout(BASKET, "b.md", "某县委组织部", "b.pdf")
+    assert handout.title == "学习材料（测试）" and handout.toc
+    assert [(b["kind"], b.get("text") or b["source"]) for b in handout.blocks] == [
+        ("h1", "一、坚持党管干部"), ("excerpt", "（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）"),
+        ("h1", "二、基层"), ("excerpt", "（摘自《在党建工作会议上的讲话》，2020年）"),
+    ]
+    assert handout.blocks[1]["paras"] == [{"kind": "p", "text": "党有核心，才能万众一心。"}, {"kind": "p", "text": "第二段文字。"}]
+    try:
+        basket_handout(BASKET.replace("——（摘自《在党建", "（摘自《在党建"), "b.md", "", "b.pdf")
+    except KbError as exc:
+        assert str(exc) == "b.md:14: 这段摘录后面缺少“——”开头的出处行（每段摘录以出处结束）"
+    else:
+        raise AssertionError("a basket without a source line was accepted")
+    if not shutil.which("pdftotext"):
+        return
+    (tmp_path / "b.md").write_text(BASKET, encoding="utf-8")
+    result = kb("print", "--basket", str(tmp_path / "b.md"), "-o", str(tmp_path / "b.pdf"), "--cache-dir", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("页，2 处摘录（学习材料（测试））")
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True).stdout.replace("\n", "")
+    assert "一、坚持党管干部" in text and "党有核心，才能万众一心。" in text and "kb:" not in text
