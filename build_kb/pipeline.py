@@ -502,6 +502,9 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
         speech.detected_by[key] = "speeches.yaml"
         if key == "title":
             speech.title_derived = False
+            if speech.speaker and "speaker" not in override.values and re.sub(r"\s+", "", speech.speaker) == re.sub(r"\s+", "", value):
+                speech.speaker = None  # the title line, read as a byline before the title was known
+                speech.detected_by.pop("speaker", None)
     if "date" in override.values:
         speech.year = int(speech.date[:4])
         speech.date_source = "override"

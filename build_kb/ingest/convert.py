@@ -442,11 +442,14 @@ def pdf_text(data: bytes, name: str) -> Converted:
         log.info("%s: 第 %d 页: 去掉（%s）: %s", name, page, reason, line)
     notes = [f"共 {read.pages} 页"]
     numbers = sum(reason == "page-number" for _, _, reason in read.dropped)
-    running = len(read.dropped) - numbers
+    contents = sum(reason == "table-of-contents" for _, _, reason in read.dropped)
+    running = len(read.dropped) - numbers - contents
     if numbers:
         notes.append(f"去掉页码 {numbers} 处")
     if running:
         notes.append(f"去掉页眉页脚 {running} 行")
+    if contents:
+        notes.append(f"去掉目录 {contents} 行")
     if read.columns:
         notes.append(f"{read.columns} 页按双栏顺序读取")
     if read.table_rows:

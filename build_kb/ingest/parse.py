@@ -23,7 +23,7 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("part", 0, re.compile(rf"^(第({_CN})部分)[，,、：:]?")),
-    ("chapter", 0, re.compile(rf"^(第({_CN})章)[\s　]*(?=\S)")),  # a 规章's 第一章　总则
+    ("chapter", 0, re.compile(rf"^(第\s*({_CN}|\d{{1,2}})\s*章)[\s　]*(?=\S)")),  # a 规章's 第一章　总则, a book's 第1章
     ("cn-dun", 1, re.compile(rf"^(({_CN})(?:[、．]|\.(?!\d)))")),  # 一、 and, copied from the web, 一．/一.
     ("cn-paren", 2, re.compile(rf"^([（(]({_CN})[）)])[、，]?")),
     ("arabic", 3, re.compile(r"^((\d{1,2})(?:[、．]|\.(?!\d)))")),

@@ -49,6 +49,8 @@ PAGE_NUMBER = re.compile(
 )
 """A page number in the forms printed documents use."""
 
+CONTENTS_ENTRY = re.compile(r"^\S.{0,80}?[\s　]*(?:[.·⋅…．_-][\s　]*){4,}[\s　]*(?:\d{1,4}|[IVXLC]{1,6})$")
+"""A line of a table of contents: an entry, a dot leader, its page (`第1章 引言 ⋅ ⋅ ⋅ ⋅ 1`)."""
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
 
@@ -70,7 +72,7 @@ class PdfRead:
     paragraphs: list[str]
     pages: int
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
-    """(page, text, reason) of every line left out: running-header, page-number."""
+    """(page, text, reason) of every line left out: running-header, page-number, table-of-contents."""
     joined_lines: int = 0
     paragraphs_joined: int = 0
     markers: int = 0
@@ -107,6 +109,9 @@ def read_pdf(data: bytes) -> PdfRead:
         kept, markers = _markers_into_lines(kept, body_size)
         result.markers += markers
         ordered, two_columns = _reading_order(kept)
+        contents = [line for line in ordered if CONTENTS_ENTRY.match(line.text)]  # entry and page number joined as a row
+        result.dropped += [(number, line.text, "table-of-contents") for line in contents]
+        ordered = [line for line in ordered if line not in contents]
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
         _reflow(ordered, result)

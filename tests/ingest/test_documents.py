@@ -17,7 +17,7 @@ from build_kb.config import load_boilerplate
 from build_kb.ingest.clean import unified_ideographs
 from build_kb.ingest.convert import ConversionError, convert
 from build_kb.ingest.gongwen import READERS, issuer_names, read_gongwen
-from build_kb.ingest.pdf import PAGE_NUMBER
+from build_kb.ingest.pdf import CONTENTS_ENTRY, PAGE_NUMBER
 from build_kb.model import Line, SourceFile
 from build_kb.pipeline import make_speech
 from office_files import (
@@ -89,6 +89,18 @@ def test_page_numbers_in_every_usual_form(line):
 @pytest.mark.parametrize("line", ["2023年", "一、总体要求", "III类地区", "第3章"])
 def test_lines_that_are_not_page_numbers(line):
     assert not PAGE_NUMBER.match(line)
+
+
+@pytest.mark.parametrize("line, entry", [
+    ("第1章引言⋅⋅⋅⋅⋅⋅⋅⋅⋅⋅　1", True),
+    ("一、总体要求……………………3", True),
+    ("2.2 文档目录简介 . . . . . . . . 12", True),
+    ("附录A 撰写要求⋅⋅⋅⋅⋅⋅　IX", True),
+    ("要坚持问题导向……这是关键。", False),
+    ("一、总体要求", False),
+])
+def test_a_table_of_contents_line_is_known_by_its_dot_leader_and_page(line, entry):
+    assert bool(CONTENTS_ENTRY.match(line)) == entry
 
 
 def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
@@ -173,6 +185,13 @@ def test_a_regulation_s_chapters_are_headings(rules, tmp_path):
     assert [len(s.paragraphs) for s in speech.all_sections() if s.heading] == [2, 1]
 
 
+def test_a_book_s_arabic_chapter_numbers_are_headings_too():
+    from build_kb.ingest.parse import detect_numbered
+
+    assert (detect_numbered("第1章 引言").style, detect_numbered("第1章 引言").number) == ("chapter", 1)
+    assert detect_numbered("第十二章　附则").number == 12
+
+
 # --- Word -------------------------------------------------------------------------------------------
 
 
@@ -246,3 +265,23 @@ def test_word_templates_and_macro_documents_are_read_as_word(made, tmp_path, suf
     converted = convert(path)
     assert converted.kind == suffix.lstrip(".")
     assert converted.text == convert(made["qingshi"]).text
+
+
+def test_the_word_title_is_the_title_never_the_speaker(tmp_path):
+    import docx
+
+    from build_kb.curate import add_files
+
+    document = docx.Document()
+    document.add_paragraph("学习材料", style="Title")
+    document.add_paragraph("张明、李华")
+    document.add_paragraph("同志们：")
+    document.add_paragraph("今天我们一起学习党章，要把学习成果转化为推动工作的实际行动。")
+    document.save(tmp_path / "材料.docx")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "材料.docx"], corpus)
+    stub = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert result.title == "学习材料"
+    assert '  title: "学习材料"   # detected by: title marked by the document' in stub
+    assert 'speaker: "学习材料"' not in stub
