@@ -137,6 +137,10 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     if speech is not None and converted.title:
         speech.detected_by["title"] = "title marked by the document (Word Title style, a first line centred in large type, a PDF title)"
+    if speech is not None and converted.date and speech.date is None:
+        speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
+        speech.detected_by["date"] = "the page's own date (article:published_time, <time>), the text gives none"
+        speech.review = [item for item in speech.review if item.code != "no-date"]
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")

@@ -47,6 +47,9 @@ class Converted:
     title: str | None = None
     """The title the document itself marks (Word's Title style, or a first line centred and set
     larger than the text); kb add proposes it in speeches.yaml."""
+    date: str | None = None
+    """The date the file itself records outside its text (a web page's article:published_time,
+    <time>, 发布时间 as trafilatura reads them): kb add proposes it when the text gives none."""
 
 
 def convert(path: Path) -> Converted:
@@ -464,23 +467,139 @@ def pdf_text(data: bytes, name: str) -> Converted:
 # --- web pages -----------------------------------------------------------------------------------
 
 
+SHARE_WIDGET = re.compile(
+    r"^(?:分享到|转播到|转发到|一键分享|选择其他平台|微信扫一扫|扫一扫|手机看|精彩视频推荐|精彩推荐|相关视频|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|"
+    r"【?字体[:：]?\s*[大中小\s]+】?|[【\[]?(?:大|中|小)[】\]]?|新浪微博|腾讯微博|QQ空间|人人网|豆瓣|微信|朋友圈|返回顶部)"
+    r"(?:[\s:：>»|/、]*(?:分享到|转播到|腾讯微博|新浪微博|QQ空间|微信|朋友圈|人人网|豆瓣|选择其他平台|打印|关闭|收藏|>>|»))*[\s:：>»]*$"
+)
+"""A line of a page's share and print buttons: 分享到：, 转播到腾讯微博, 选择其他平台 >>, 精彩视频推荐."""
+CAPTION = re.compile(r"^(?:图注|图片说明|图片来源|图说|题图)[:：]|^[（(]?图为.{2,60}[。）)]?$|^(?:图|照片)\s*\d{1,2}[:：\s]|(?:记者|通讯员)\s*\S{2,4}\s*摄[）)]?$")
+"""A photo's caption: 图注：…, 图为会议现场。, 图1 …, …记者 张三 摄."""
+
+
 def html_text(data: bytes, name: str) -> Converted:
-    """The main text of a saved web page (trafilatura), the page title on top when the text lacks it."""
+    """The main text of a saved web page (trafilatura): the headline from the page's own metadata on
+    top when the text lacks it (and its date beside the text, for kb add), h2–h4 and bold lines as
+    headings, photo captions and share buttons left out (logged and counted)."""
     import trafilatura
 
     html = _decode_html(data, name)
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
+    marked = _subheads_as_bold(html)
+    text = trafilatura.extract(marked, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
         notes = ["no main text found: the whole page's text kept (the boilerplate rules will clean it)"]
     else:
         notes = ["main text extracted from the page (navigation and side bars left out)"]
+    formatted = trafilatura.extract(marked, output_format="markdown", include_formatting=True, include_comments=False,
+                                    include_tables=True, favor_recall=True, deduplicate=False) or ""
+    subheads = _subheads(formatted)
+    kept, dropped = [], Counter()
+    for line in text.split("\n"):
+        stripped = line.strip()
+        reason = "share-widget" if SHARE_WIDGET.match(stripped) else "caption" if stripped and len(stripped) <= 80 and CAPTION.search(stripped) else None
+        if reason:
+            dropped[reason] += 1
+            log.info("%s: 去掉（%s）: %s", name, reason, stripped)
+        else:
+            kept.append(line)
+    text = "\n".join(kept)
+    if dropped["caption"]:
+        notes.append(f"去掉图片说明 {dropped['caption']} 行")
+    if dropped["share-widget"]:
+        notes.append(f"去掉分享、打印按钮 {dropped['share-widget']} 行")
     metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title or "").strip() if metadata else ""
-    if title and title not in text[:200]:
-        text = title + "\n\n" + text
+    title = page_headline(html, (metadata.title or "") if metadata else "")
+    head = []
+    first_lines = [re.sub(r"\s+", "", line) for line in text.split("\n")[:6]]
+    if title and re.sub(r"\s+", "", title) not in first_lines:
+        head.append(title)
         notes.append("page title put on top")
-    return Converted(text, "html", notes)
+    if head:
+        text = "\n\n".join(head) + "\n\n" + text
+    headings = [(line.strip(), subheads[line.strip()]) for line in text.split("\n") if line.strip() in subheads]
+    if headings:
+        notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
+    date = page_date(html)
+    return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
+
+
+def _subheads_as_bold(html: str) -> str:
+    """The page with its h2–h4 as bold paragraphs (h3, h4 also in italics, a level lower): the
+    extractor drops short headings, but keeps bold paragraphs and says so in its formatted output."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for tag in ("h2", "h3", "h4"):
+        for heading in list(tree.iter(tag)):
+            text = heading.text_content().strip()
+            if not text:
+                continue
+            heading.clear()
+            heading.tag = "p"
+            bold = lxml.html.Element("b")
+            heading.append(bold)
+            if tag == "h2":
+                bold.text = text
+            else:
+                italic = lxml.html.Element("i")
+                italic.text = text
+                bold.append(italic)
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def _subheads(formatted: str) -> dict[str, int]:
+    """Lines of the extractor's Markdown that are wholly bold (level 1) or bold italic (level 2) and
+    short: a page's subheads."""
+    found = {}
+    for line in formatted.split("\n"):
+        m = re.fullmatch(r"\s*(\*{1,3})([^*]{2,40})\1\s*", line)
+        if m and not re.search(r"[。！？]$", m.group(2)):
+            found[m.group(2).strip()] = 1 if len(m.group(1)) == 2 else 2
+    return found
+
+
+def page_headline(html: str, fallback: str) -> str:
+    """The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
+    else the extractor's title (the <title> without the site's name)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return fallback.strip()
+    og = " ".join(tree.xpath('//meta[@property="og:title"]/@content')).strip()
+    titles = re.sub(r"\s+", "", og + "".join(tree.xpath("//title/text()")))
+    for h1 in tree.iter("h1"):
+        text = re.sub(r"\s+", " ", h1.text_content()).strip()
+        if 4 <= len(text) <= 80 and re.sub(r"\s+", "", text) in titles:
+            return text
+    return og or fallback.strip()
+
+
+def page_date(html: str) -> str | None:
+    """The date a page records for itself in its markup: article:published_time (and its kin) or a
+    <time datetime>. A 发布时间： in the text is the site's posting date, which the cleaner treats as
+    chrome: a 范文 site posts old speeches."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    values = tree.xpath(
+        '//meta[@property="article:published_time" or @property="og:published_time" or @name="pubdate" or @name="PubDate"'
+        ' or @name="publishdate" or @itemprop="datePublished"]/@content'
+    ) + tree.xpath("//time/@datetime")
+    return next((d for d in map(_iso_date, values) if d), None)
+
+
+def _iso_date(value: str) -> str | None:
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+    return m.group(0) if m else None
 
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)

@@ -285,3 +285,35 @@ def test_the_word_title_is_the_title_never_the_speaker(tmp_path):
     assert result.title == "学习材料"
     assert '  title: "学习材料"   # detected by: title marked by the document' in stub
     assert 'speaker: "学习材料"' not in stub
+
+
+# --- web pages --------------------------------------------------------------------------------------
+
+NEWS_PAGE = """<html><head><meta charset="utf-8"><title>全县组织工作会议召开_新闻中心_某某网</title>
+<meta property="og:title" content="全县组织工作会议召开"><meta property="article:published_time" content="2023-03-02T10:00:00+08:00"></head><body>
+<div class="nav">首页 新闻</div><h1>全县组织工作会议召开</h1><div class="info">来源：某某日报</div>
+<div class="article"><p>3月2日，全县组织工作会议召开。县委书记王刚出席会议并讲话。会议总结了2022年全县组织工作，部署了2023年重点任务。</p>
+<p><img src="a.jpg"></p><p>图注：会议现场。</p>
+<p><strong>坚持政治引领</strong></p><p>会议强调，要把党的政治建设摆在首位，坚定拥护“两个确立”、坚决做到“两个维护”，不断提高政治判断力、政治领悟力、政治执行力。</p>
+<h2>抓实基层党建</h2><p>会议要求，要坚持大抓基层的鲜明导向，推动基层党组织全面进步、全面过硬，持续整顿软弱涣散基层党组织。</p>
+<h3>加强干部队伍建设</h3><p>会议指出，要坚持新时代好干部标准，大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。</p>
+<p>分享到： 转播到腾讯微博 选择其他平台 &gt;&gt;</p><p>精彩视频推荐</p></div><div class="footer">版权所有</div></body></html>"""
+
+
+def test_a_news_page_s_headline_date_subheads_and_no_captions_or_share_buttons(tmp_path):
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+    from build_kb.ingest.read import read_source
+
+    (tmp_path / "新闻.html").write_text(NEWS_PAGE, encoding="utf-8")
+    converted = convert(tmp_path / "新闻.html")
+    assert converted.title == "全县组织工作会议召开" and converted.date == "2023-03-02"
+    assert "图注" not in converted.text and "分享到" not in converted.text and "精彩视频推荐" not in converted.text
+    assert converted.notes[1:4] == ["去掉图片说明 1 行", "去掉分享、打印按钮 2 行", "page title put on top"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "新闻.html"], corpus)
+    assert (result.title, result.date) == ("全县组织工作会议召开", "2023-03-02")
+    speech = make_speech(read_source(corpus / "新闻.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["新闻.txt"], [])
+    assert [(s.heading, s.level) for s in speech.all_sections() if s.heading] == [("坚持政治引领", 1), ("抓实基层党建", 1), ("加强干部队伍建设", 2)]
+    assert speech.date == "2023-03-02"
