@@ -111,6 +111,8 @@ def source_line(speech: Speech, with_speaker: bool) -> str:
     what = next((t for t in (speech.title, speech.subtitle or "") if t.startswith("在") and "上的" in t), "")
     if not what:
         what = f"在{speech.occasion}上的讲话" if speech.occasion else f"《{speech.title}》"
+    if not speech.date and when and when in what:
+        when = ""  # 在2020年全市组织工作会议上的讲话 dates itself
     return f"（{who}{when}{what}）"
 
 

@@ -103,3 +103,16 @@ def test_generated_speeches_keep_punctuation_full_width_and_balance_titles(gener
         assert squeezed_marks(pages) == [], speech.id
         assert page_break_problems(pages, headings_of(handout), first_body_page=1, sources=False) == [], speech.id
         assert_titles_balanced(pages)
+
+
+def test_an_excerpts_source_gives_date_and_meeting_and_never_a_file():
+    from build_kb.pipeline import build_knowledge_base as build
+    from build_kb.render.handout import source_line
+
+    kb = build(ROOT / "corpus")
+    sources = {s.title: source_line(s, with_speaker=True) for s in kb.speeches}
+    assert sources["在全区组织工作会议上的讲话"] == "（喻显镔2018年2月27日在全区组织工作会议上的讲话）"
+    assert sources["在2020年全市组织工作会议上的讲话"] == "（在2020年全市组织工作会议上的讲话）"  # its year is in its title
+    assert sources["在党建工作会议上的讲话"] == "（2020年在党建工作会议上的讲话）"
+    assert sources["关于“精心组织市县乡党委换届工作”等五个方面的讲话"] == "（《关于“精心组织市县乡党委换届工作”等五个方面的讲话》）"
+    assert source_line(kb.speeches[0], with_speaker=False) == "（2018年2月27日在全区组织工作会议上的讲话）"
