@@ -66,8 +66,8 @@ class BuildReport:
     """Files whose bytes did not change: the live ones are kept (same inode and mtime)."""
     pdfs: dict[str, int] = field(default_factory=dict)
     """Site path of every handout → its number of pages."""
-    speech_prints: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-    """Speech id → (its year's volume, first page, last page)."""
+    printed_parts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """A volume's part (a speech's id, a theme's year) → (the volume, first page, last page)."""
     peak_mb: dict[str, float] = field(default_factory=dict)
     """Stage → the process's peak memory at its end (MB)."""
     laid_out: list[str] | None = None
@@ -128,10 +128,10 @@ def build(options: BuildOptions) -> BuildReport:
                 printed, print_problems = printing.result()
             kb.problems.extend(print_problems)
             report.pdfs = {path: pdf.pages for path, pdf in printed.items()}
-            report.speech_prints = {speech: (path, *span) for path, pdf in sorted(printed.items()) for speech, span in pdf.parts.items()}
+            report.printed_parts = {part: (path, *span) for path, pdf in sorted(printed.items()) for part, span in pdf.parts.items()}
             timer.seconds["print"], timer.peak_mb["print"] = printing.seconds, printing.peak_mb
             with timer("render"):
-                pages = render_pages(kb, report.pdfs, parsed.cache_keys, report.speech_prints)
+                pages = render_pages(kb, report.pdfs, parsed.cache_keys, report.printed_parts)
             with timer("mkdocs"):
                 layouts = publish.write_pages(project, pages, kb, staging, options.cache_dir, live_site=site_dir)
                 report.laid_out = sorted(layouts.laid_out) if layouts else None

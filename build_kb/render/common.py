@@ -98,13 +98,15 @@ def pdf_link(from_page: str, pdf_path: str, pages: int, label: str) -> str:
     return f'<a class="kb-pdf" href="{rel(from_page, pdf_path)}" download>{esc(label)}（{pages} 页）</a>'
 
 
-def volume_link(from_page: str, volume: str, first: int, last: int) -> str:
-    """A speech's pages in its year's volume, opened at its first page (`2018.pdf#page=37`): the
-    reader prints those pages (the print dialog's page numbers are the ones printed on them)."""
-    stem = volume.rsplit("/", 1)[-1].removesuffix(".pdf")
-    name = f"{stem}年讲话汇编" if stem.isdigit() else "讲话汇编（年份不详）"
+def volume_link(from_page: str, volume: str, first: int, last: int, label: str = "打印公文版式 PDF", volume_name: str = "") -> str:
+    """A part of a volume (a speech in its year's volume, a year of a theme's), opened at its first
+    page (`2018.pdf#page=37`): the reader prints those pages (the print dialog's page numbers are
+    the ones printed on them)."""
+    if not volume_name:
+        stem = volume.rsplit("/", 1)[-1].removesuffix(".pdf")
+        volume_name = f"{stem}年讲话汇编" if stem.isdigit() else "讲话汇编（年份不详）"
     pages = f"第{first}页" if first == last else f"第{first}—{last}页"
-    return f'<a class="kb-pdf" href="{rel(from_page, volume)}#page={first}" target="_blank">打印公文版式 PDF</a>（{esc(name)}{pages}）'
+    return f'<a class="kb-pdf" href="{rel(from_page, volume)}#page={first}" target="_blank">{esc(label)}</a>（{esc(volume_name)}{pages}）'
 
 
 def badges(theme_ids: list[str], themes_by_id: dict[str, Theme], colours: dict[str, str], from_page: str) -> str:
@@ -163,8 +165,8 @@ class Site:
     speech_keys: dict[str, str] = field(default_factory=dict)
     """Speech id → the key its parse is cached under, which stands for everything the speech was
     made from (its file, its overrides, the configuration, the code); empty without a cache."""
-    speech_prints: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-    """Speech id → (its year's volume, first page, last page)."""
+    printed_parts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """A volume's part (a speech's id, or a theme's year: theme_part_key) → (volume, first page, last page)."""
 
     def __post_init__(self):
         self.terms_by_id = {t.id: t for t in self.kb.terms}

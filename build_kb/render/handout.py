@@ -174,8 +174,11 @@ def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
     return blocks
 
 
-def excerpts_handout(kb: KnowledgeBase, theme: Theme | None, excerpts: list[tuple[Speech, Section]], path: str, title: str, subtitle: str, publisher: str) -> Handout:
-    """Excerpts grouped by the theme's sub-topics (or by theme, for a selection across themes), in date order."""
+def excerpts_handout(kb: KnowledgeBase, theme: Theme | None, excerpts: list[tuple[Speech, Section]], path: str, title: str, subtitle: str, publisher: str,
+                     parts: list[tuple[str, str, list]] | None = None) -> Handout:
+    """Excerpts grouped by the theme's sub-topics (or by theme, for a selection across themes), in
+    date order; with `parts` ((key, label, excerpts) a year), each year from a new page, its own
+    chapters under its label."""
     speeches = {s.id: s for s, _ in excerpts}
     counts: dict[str, int] = defaultdict(int)
     for speech, _ in excerpts:
@@ -191,13 +194,23 @@ def excerpts_handout(kb: KnowledgeBase, theme: Theme | None, excerpts: list[tupl
     # The 论述摘编 form: chapters by sub-topic (一、…), the excerpts of each numbered in time order,
     # each followed by its source; the speaker named in the source when the handout quotes several.
     with_speaker = len({s.speaker or s.speaker_role or "" for s in speeches.values()}) > 1
-    for number, (name, items) in enumerate(_groups(kb, theme, excerpts), 1):
-        handout.blocks.append({"kind": "h1", "text": f"{int_to_cn(number)}、{name}"})
-        ordered = sorted(items, key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
-        handout.blocks.extend(excerpt_block(n, speech, section, with_speaker) for n, (speech, section) in enumerate(ordered, 1))
+    for key, label, items in parts or [("", "", excerpts)]:
+        if key:
+            handout.blocks.append({"kind": "title", "text": label, "words": [label], "subtitle": "", "byline": ""})
+            handout.parts.append(key)
+        handout.blocks.extend(_chapters(kb, theme, items, with_speaker))
     handout.blocks.extend(source_list(list(speeches.values()), counts))
     handout.blocks.append(imprint_block(publisher, newest_date(speeches.values())))
     return handout
+
+
+def _chapters(kb: KnowledgeBase, theme: Theme | None, excerpts, with_speaker: bool) -> list[dict]:
+    blocks = []
+    for number, (name, items) in enumerate(_groups(kb, theme, excerpts), 1):
+        blocks.append({"kind": "h1", "text": f"{int_to_cn(number)}、{name}"})
+        ordered = sorted(items, key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
+        blocks.extend(excerpt_block(n, speech, section, with_speaker) for n, (speech, section) in enumerate(ordered, 1))
+    return blocks
 
 
 def _groups(kb: KnowledgeBase, theme: Theme | None, excerpts):
@@ -380,16 +393,19 @@ def selection_handout(kb: KnowledgeBase, selection: Selection, publisher: str, p
 # --- what the build prints -------------------------------------------------------------------------
 
 EXCERPTS_PER_HANDOUT = 120
-"""A theme with more excerpts than this gets one handout per year (as its web page is split by year)."""
+"""A theme with more excerpts than this is printed in parts by year (as its web page is split by
+year): one volume, so one set of embedded fonts, whose year pages link to their part."""
 
 
-def theme_year_handout_path(theme: Theme, year_key: str) -> str:
-    return f"{PDF_DIR}/themes/{theme.id}/{year_key}.pdf"
+def theme_part_key(theme: Theme, year_key: str) -> str:
+    """The key a year's part of a theme volume is known by (beside speech ids, in printed parts)."""
+    return f"theme:{theme.id}/{year_key}"
 
 
 def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = True):
-    """Every handout the site offers, one at a time: per theme (per theme and year when large), then
-    per speech. A generator, so that the print stage holds only a batch of them in memory."""
+    """Every handout the site offers, one at a time: per theme (in parts by year when large), then
+    the speeches in a volume per year. A generator, so that the print stage holds only a batch of
+    them in memory."""
     for theme in kb.themes:
         excerpts = theme_excerpts(kb, theme)
         if not excerpts:
@@ -399,10 +415,9 @@ def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = Tru
             continue
         by_year: dict[str, list] = defaultdict(list)
         for speech, section in excerpts:
-            by_year[str(speech.year) if speech.year else UNDATED].append((speech, section))
-        for key in sorted(by_year):
-            label = year_label(key)
-            yield excerpts_handout(kb, theme, by_year[key], theme_year_handout_path(theme, key), theme.name, f"专题学习材料·{label}", publisher)
+            by_year[volume_key(speech)].append((speech, section))
+        parts = [(theme_part_key(theme, key), year_label(key), by_year[key]) for key in sorted(by_year)]
+        yield excerpts_handout(kb, theme, excerpts, theme_handout_path(theme), theme.name, "专题学习材料", publisher, parts=parts)
     if speech_handouts:
         by_year: dict[str, list] = defaultdict(list)
         for speech in kb.speeches:
@@ -414,10 +429,4 @@ def plan_handouts(kb: KnowledgeBase, publisher: str, speech_handouts: bool = Tru
 def count_handouts(kb: KnowledgeBase, speech_handouts: bool = True) -> int:
     """How many handouts plan_handouts yields (for progress), without making them."""
     count = len({volume_key(s) for s in kb.speeches}) if speech_handouts else 0
-    for theme in kb.themes:
-        excerpts = kb.theme_excerpts.get(theme.id, [])
-        if len(excerpts) > EXCERPTS_PER_HANDOUT:
-            count += len({kb.speech(sid).year for sid, _ in excerpts})
-        elif excerpts:
-            count += 1
-    return count
+    return count + sum(1 for theme in kb.themes if kb.theme_excerpts.get(theme.id))

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..enrich.classify import OTHER
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme, speech_url
-from .handout import speech_handout_path, theme_handout_path, theme_year_handout_path
+from .handout import speech_handout_path, theme_handout_path, theme_part_key
 from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .common import (
@@ -47,15 +47,16 @@ MAX_EXCERPTS_PER_PAGE = 120
 
 
 def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_keys: dict[str, str] | None = None,
-                 speech_prints: dict[str, tuple[str, int, int]] | None = None) -> dict[str, HtmlPage]:
+                 printed_parts: dict[str, tuple[str, int, int]] | None = None) -> dict[str, HtmlPage]:
     """Every generated page: docs-relative path of its Markdown stub → page.
 
     `pdfs` (site path of each study handout → its pages) adds download links; a handout not in it
     was not printed and is not linked. `speech_keys` (speech id → its parse's cache key) let the
-    pages made on demand describe their inputs in short (HtmlPage.later). `speech_prints` (speech
-    id → its year's volume and pages) links each speech to its pages in official form.
+    pages made on demand describe their inputs in short (HtmlPage.later). `printed_parts` (a
+    volume's part: a speech's id, or theme_part_key → the volume and the part's pages) links each
+    speech, and each year of a large theme, to its pages.
     """
-    site = Site(kb, pdfs or {}, speech_keys or {}, speech_prints or {})
+    site = Site(kb, pdfs or {}, speech_keys or {}, printed_parts or {})
     pages = {
         "index.md": render_home(site),
         "speeches/index.md": render_speech_index(site),
@@ -127,7 +128,7 @@ def _speech_inputs(site: Site, speech: Speech, prev_speech: Speech | None, next_
     ]
     related_speeches = [_cited_speech(site, link) for link in kb.related_speeches.get(speech.id, [])]
     neighbours = [[s.id, s.title] if s else None for s in (prev_speech, next_speech)]
-    handout = site.speech_prints.get(speech.id) or site.pdfs.get(speech_handout_path(speech))
+    handout = site.printed_parts.get(speech.id) or site.pdfs.get(speech_handout_path(speech))
     return json.dumps([speech.id, key, handout, terms, related, related_speeches, neighbours], ensure_ascii=False)
 
 
@@ -170,8 +171,8 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
     meta.append(("来源文件", source_note))
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
-    if speech.id in site.speech_prints:
-        rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.speech_prints[speech.id])}</dd>'
+    if speech.id in site.printed_parts:
+        rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.printed_parts[speech.id])}</dd>'
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
@@ -321,9 +322,9 @@ def _theme_year_page(site: Site, theme: Theme, key: str, label: str, url: str, e
     """One year of a large theme (made when it is laid out: HtmlPage.later)."""
     out.heading(1, f"{theme.name}·{label}", "top", toc=False)
     out.add(f'<p class="kb-theme-stats"><a href="{rel(url, theme.url)}">← {esc(theme.name)}（全部年份）</a> · {len(excerpts)} 处论述</p>')
-    year_handout = theme_year_handout_path(theme, key)
-    if year_handout in site.pdfs:
-        out.add(f'<p class="kb-print">{pdf_link(url, year_handout, site.pdfs[year_handout], f"下载{label}学习材料 PDF")}</p>')
+    part = site.printed_parts.get(theme_part_key(theme, key))
+    if part:
+        out.add(f'<p class="kb-print">{volume_link(url, *part, label=f"打印{label}学习材料 PDF", volume_name=f"{theme.name}专题学习材料")}</p>')
     _excerpts_by_subtopic(out, theme, excerpts, url)
 
 

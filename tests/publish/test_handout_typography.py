@@ -30,9 +30,11 @@ def headings_of(handout) -> list[str]:
     return texts
 
 
-def speech_ends(pages) -> set[int]:
-    """The pages a speech of a volume ends on (its 版记 stands there): they may be short."""
-    return {n for n, lines in enumerate(pages, 1) if any(line.text.startswith("编印：") for line in lines)}
+def part_ends(pages) -> set[int]:
+    """The pages a part of a volume ends on (a speech, with its 版记; a theme's year, before the next
+    year's title): they may be short, as the last page of a handout may."""
+    ends = {n for n, lines in enumerate(pages, 1) if any(line.text.startswith("编印：") for line in lines)}
+    return ends | {n - 1 for n, lines in enumerate(pages, 1) if lines and abs(lines[0].size - 22) < 0.5}
 
 
 def assert_titles_balanced(pages) -> None:
@@ -60,7 +62,7 @@ def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site):
     for volume in volumes:
         pages = read_pages(site / volume.path)
         assert squeezed_marks(pages) == [], volume.path
-        assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=speech_ends(pages), sources=False) == [], volume.path
+        assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=part_ends(pages), sources=False) == [], volume.path
         assert_titles_balanced(pages)
         long_titles += sum(1 for lines in title_lines(pages, 22) if len(lines) > 1)
     assert long_titles >= 1  # 全面落实新时代党的建设总要求 为决胜… takes two lines
@@ -84,14 +86,31 @@ def generated(tmp_path_factory):
 
 
 def test_a_generated_100_speech_theme_volume_reads_like_a_digest(generated):
+    """A theme of more than 120 excerpts: one volume, a part a year (its year page links the part)."""
     out, kb, printer = generated
     themes = [h for h in plan_handouts(kb, PUBLISHER, speech_handouts=False)]
     largest = max(themes, key=lambda h: sum(1 for b in h.blocks if b["kind"] == "excerpt"))
-    _, stored, count, _ = printer.typeset((largest.path, printer.data(largest), str(out / "theme.pdf")))
+    assert largest.path.count("/") == 2 and len(largest.parts) >= 5
+    _, stored, count, parts = printer.typeset((largest.path, printer.data(largest), str(out / "theme.pdf"), tuple(largest.parts)))
     pages = read_pages(stored)
     assert len(pages) == count >= 100
     assert squeezed_marks(pages) == []
-    assert page_break_problems(pages, headings_of(largest), first_body_page=3) == []
+    assert page_break_problems(pages, headings_of(largest), first_body_page=3, short_allowed=part_ends(pages)) == []
+    # Each year's part opens with its year as a title and runs to the page before the next one's.
+    spans = [parts[key] for key in largest.parts]
+    assert spans[0][0] == 3 and spans[-1][1] == count and all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:]))
+    for key, (first, _) in parts.items():
+        assert pages[first - 1][0].text == key.rsplit("/", 1)[1] + "年"
+
+    from build_kb.render.pages import render_pages
+
+    theme_id = largest.path.rsplit("/", 1)[1].removesuffix(".pdf")
+    printed = {key: (largest.path, *span) for key, span in parts.items()}
+    year = largest.parts[1].rsplit("/", 1)[1]
+    page = render_pages(kb, {largest.path: count}, printed_parts=printed)[f"themes/{theme_id}/{year}.md"]
+    first, last = parts[largest.parts[1]]
+    assert f'href="../../../pdf/themes/{theme_id}.pdf#page={first}" target="_blank">打印{year}年学习材料 PDF</a>（' in page.html
+    assert f"专题学习材料第{first}—{last}页）" in page.html
 
 
 def test_generated_speeches_keep_punctuation_full_width_and_balance_titles(generated):
