@@ -140,7 +140,7 @@ def build(options: BuildOptions) -> BuildReport:
             exported = export.live_files(options.cache_dir, site_dir) if options.cache_dir else None
             with timer("export"):
                 export.write(kb, staging, site_dir, parsed.cache_keys, exported)
-            write_reader_settings(staging, reader_config, project.config["site_name"])
+            write_reader_settings(staging, reader_config, project.config["site_name"], kb)
             with timer("waiting for the search index"):
                 report.search_bytes = search.result()
             _move_into(search_dir, staging)

@@ -234,3 +234,117 @@ def test_a_basket_of_five_survives_navigation_is_reordered_and_prints(page, serv
     assert "目录" in pages[1] and "一、坚持党管干部" in pages[1]
     body = "".join(pages[2:])
     assert body.count(citation) == 4 and by_id["p12"][:40] in body and "上移" not in body
+
+
+def _python_diff(a, b, terms):
+    """The comparison kb-compare.js makes, written out again: paragraphs with no counterpart of
+    Dice ≥ 0.5 (bigram sets), shared ones with other wording, 提法 one speech uses and the other not."""
+    import re
+
+    from build_kb.publish.search_index import normalise_for_search, speech_records
+
+    def paragraphs(speech):
+        return [(r[0], r[1]) for r in speech_records(speech, {}) if r[3] == 0 and re.fullmatch(r"p\d+", r[0])]
+
+    def grams(text):
+        t = normalise_for_search(text)
+        return {t[i : i + 2] for i in range(len(t) - 1)}
+
+    def counterparts(xs, ys):
+        out = []
+        for _, x in xs:
+            gx, best, score = grams(x), -1, -1.0
+            for k, (_, y) in enumerate(ys):
+                gy = grams(y)
+                if len(gx) + len(gy) and len(gx & gy) / (len(gx) + len(gy)) > score:
+                    best, score = k, len(gx & gy) / (len(gx) + len(gy))
+            n = len(gx & grams(ys[best][1])) if best >= 0 else 0
+            out.append(best if best >= 0 and n and 4 * n >= len(gx) + len(grams(ys[best][1])) else -1)
+        return out
+
+    pa, pb = paragraphs(a), paragraphs(b)
+    to_b, to_a = counterparts(pa, pb), counterparts(pb, pa)
+
+    def used(speech):
+        text = normalise_for_search("\n".join(r[1] for r in speech_records(speech, {})))
+        return {t.id for t in terms if any(normalise_for_search(f) in text for f in t.forms)}
+
+    ua, ub = used(a), used(b)
+    return {
+        "onlyA": [pa[i][0] for i, k in enumerate(to_b) if k < 0],
+        "onlyB": [pb[i][0] for i, k in enumerate(to_a) if k < 0],
+        "changed": [[pa[i][0], pb[k][0]] for i, k in enumerate(to_b) if k >= 0 and pa[i][1] != pb[k][1]],
+        "termsA": sorted(ua - ub),
+        "termsB": sorted(ub - ua),
+    }
+
+
+def test_comparing_two_speeches_lists_what_a_python_diff_finds(page, server, seed_site):
+    import json
+
+    site, kb = seed_site
+    a = next(s for s in kb.speeches if s.date == "2018-02-27")
+    b = next(s for s in kb.speeches if "2020年全市组织工作会议" in s.title)
+    expected = _python_diff(a, b, kb.terms)
+    assert expected["onlyA"] and expected["termsA"] and expected["termsB"]
+    # From the speech page's link, over http; then from a folder.
+    page.goto(server + a.url)
+    page.locator("a", has_text="与……对照").click()
+    page.wait_for_selector("#kb-compare select")
+    suggested = page.eval_on_selector_all(".kb-compare__select >> nth=1 >> optgroup", "gs => gs.map(g => [g.label, Array.from(g.querySelectorAll('option')).map(o => o.value)])")
+    assert suggested[0] == ["同一会议的其他年份", [b.id]]
+    assert suggested[1][0] == "最相关的讲话" and set(suggested[1][1]) == {link.speech_id for link in kb.related_speeches[a.id]}
+    page.locator(".kb-compare__select").nth(1).select_option(b.id)
+    page.wait_for_function(f"() => (document.getElementById('kb-compare').getAttribute('data-result') || '') && location.search.includes('b={b.id}')")
+    assert json.loads(page.locator("#kb-compare").get_attribute("data-result")) == expected
+    page.goto(site.as_uri() + f"/compare/index.html?a={b.id}&b={a.id}")
+    page.wait_for_selector("#kb-compare[data-result]")
+    swapped = json.loads(page.locator("#kb-compare").get_attribute("data-result"))
+    assert (swapped["onlyA"], swapped["onlyB"], swapped["termsA"], swapped["termsB"]) == (expected["onlyB"], expected["onlyA"], expected["termsB"], expected["termsA"])
+    assert page.locator(".kb-compare__p--only").count() == len(expected["onlyA"]) + len(expected["onlyB"])
+    # A passage reworded from one year to the next: shared, its changed characters marked.
+    result = page.evaluate("""() => {
+        const a = [["", "甲", 0, 1, ""], ["p1", "要坚持党管干部原则，全面准确贯彻好干部标准，扎实做好干部选拔任用工作。", 0, 0, "s1"], ["p2", "完全不同的一段话在这里。", 0, 0, "s1"]];
+        const b = [["", "乙", 0, 1, ""], ["p1", "要坚持党管干部原则，全面贯彻新时代好干部标准，扎实做好干部选拔任用工作。", 0, 0, "s1"]];
+        const r = KBCompare.compare(a, b, []);
+        return [r.onlyA, r.onlyB, r.changed, KBCompare.diff(a[1][1], b[1][1])];
+    }""")
+    only_a, only_b, changed, (left, right) = result
+    assert (only_a, only_b, changed) == (["p2"], [], [["p1", "p1"]])
+    assert [t for t, c in left if c] == ["准确"] and [t for t, c in right if c] == ["新时代"]
+    assert "".join(t for t, _ in left) == "要坚持党管干部原则，全面准确贯彻好干部标准，扎实做好干部选拔任用工作。"
+
+
+AXE = Path(__file__).resolve().parent.parent / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="needs axe-core (make test installs it)")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reader_tools_pass_axe(browser, server, seed_site, scheme):
+    from test_a11y import axe_violations
+
+    _, kb = seed_site
+    a = next(s for s in kb.speeches if s.date == "2018-02-27")
+    b = next(s for s in kb.speeches if "2020年全市组织工作会议" in s.title)
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    page.goto(server + a.url)
+    for anchor in ("p3", "s1"):
+        page.locator(f"#{anchor}").hover()
+        page.locator(f"#{anchor} .kb-tools button[data-act=basket]").click()
+    page.locator("#p4").hover()
+    page.wait_for_selector(".kb-basket-badge")
+    found += [f"speech {v['id']}: {v['nodes'][:2]}" for v in axe_violations(page)]
+    page.goto(server + "basket/")
+    page.locator("button", has_text="添加小标题").click()
+    found += [f"basket {v['id']}: {v['nodes'][:2]}" for v in axe_violations(page)]
+    page.goto(server + f"compare/?a={a.id}&b={b.id}")
+    page.wait_for_selector("#kb-compare[data-result]")
+    found += [f"compare {v['id']}: {v['nodes'][:2]}" for v in axe_violations(page)]
+    page.goto(server + "search/?q=干部 监督&scope=sentence")
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+    page.locator("li.kb-results__hit").first.hover()
+    found += [f"search {v['id']}: {v['nodes'][:2]}" for v in axe_violations(page)]
+    context.close()
+    assert found == []

@@ -1,7 +1,10 @@
-"""assets/kb-settings.js: what the reader's tools in the browser (assets/kb-work.js) take from the
-curator's configuration: the form of a citation (print.yaml `citation`).
+"""What the reader's tools in the browser (assets/kb-work.js, kb-compare.js) take from the build:
 
-A script, not JSON, so that a copy of the site opened from a folder (file://) reads it too.
+- assets/kb-settings.js: the curator's form of a citation (print.yaml `citation`) and the publisher;
+- assets/kb-terms.js: every 提法's id and forms, for the comparison of two speeches (loaded by the
+  compare page alone: a speech uses a 提法 when one of its forms is in its text).
+
+Scripts, not JSON, so that a copy of the site opened from a folder (file://) reads them too.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ import re
 from pathlib import Path
 
 from ..config import PrintConfig
+from ..model import KnowledgeBase
 
 SETTINGS_FILE = "assets/kb-settings.js"
+TERMS_FILE = "assets/kb-terms.js"
 
 
 def settings_script(config: PrintConfig, site_name: str) -> bytes:
@@ -20,10 +25,17 @@ def settings_script(config: PrintConfig, site_name: str) -> bytes:
     return ("window.KBSettings = " + json.dumps(settings, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
 
 
-def write_reader_settings(site_dir: Path, config: PrintConfig, site_name: str) -> None:
+def terms_script(kb: KnowledgeBase) -> bytes:
+    terms = [[t.id, t.term, list(t.aliases)] for t in sorted(kb.terms, key=lambda t: t.id)]
+    return ("window.KBTerms = " + json.dumps(terms, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
+
+
+def write_reader_settings(site_dir: Path, config: PrintConfig, site_name: str, kb: KnowledgeBase | None = None) -> None:
     target = Path(site_dir) / SETTINGS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(settings_script(config, site_name))
+    if kb is not None:
+        (Path(site_dir) / TERMS_FILE).write_bytes(terms_script(kb))
 
 
 def format_citation(template: str, values: dict[str, str]) -> str:

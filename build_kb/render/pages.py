@@ -79,11 +79,13 @@ def render_pages(kb: KnowledgeBase, pdfs: dict[str, int] | None = None, speech_k
         pages["review.md"] = review
     pages["search.md"] = render_search_page()
     pages["basket.md"] = render_tool_page("材料篮", "kb-basket", "材料篮需要浏览器启用 JavaScript：摘录只保存在本机浏览器中。")
+    pages["compare.md"] = render_tool_page("讲话对照", "kb-compare", "对照需要浏览器启用 JavaScript：两篇讲话在本机浏览器中逐段比较。")
     return pages
 
 
 def render_tool_page(title: str, element_id: str, without_script: str) -> HtmlPage:
-    """A page made in the browser by assets/kb-work.js (the 材料篮) from what the reader gathered there."""
+    """A page made in the browser by assets/kb-work.js: the 材料篮 from what the reader gathered, the
+    对照 of two speeches (kb-compare.js) from the search's texts."""
     out = HtmlPage(title, hide=["navigation", "toc"])
     out.heading(1, title, "top", toc=False)
     out.add(f'<div id="{element_id}" class="{element_id}"></div>')

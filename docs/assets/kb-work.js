@@ -124,7 +124,7 @@
     live = el("div", "kb-toast");
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
-    document.body.appendChild(live);
+    landmark().appendChild(live);
   }
   function placeTools(unit) {
     if (toolsUnit === unit || !unitTarget(unit)) return;
@@ -230,15 +230,21 @@
     return b.items.filter(function (it) { return it.type === "passage"; }).length;
   }
 
+  /** Where fixed elements go: inside the page's main landmark, as every content must be. */
+  function landmark() { return document.querySelector("main") || document.body; }
+
   var badge = null;
   function showBadge() {
     var n = basketRead().items.filter(function (it) { return it.type === "passage"; }).length;
     if (document.getElementById("kb-basket")) return;  // the basket page itself
     if (!n) { if (badge) badge.hidden = true; return; }
     if (!badge) {
+      var nav = el("nav", "kb-basket-nav");
+      nav.setAttribute("aria-label", "材料篮");
       badge = el("a", "kb-basket-badge");
       badge.href = url("basket/");
-      document.body.appendChild(badge);
+      nav.appendChild(badge);
+      landmark().appendChild(nav);
     }
     badge.hidden = false;
     badge.textContent = "材料篮（" + n + "）";
@@ -418,10 +424,31 @@
     basketMarkdown: basketMarkdown, basketText: basketText
   };
 
+  /** A speech page's way to the comparison: 与……对照, with the page's related speeches as suggestions. */
+  function compareLink() {
+    var here = speechOf(window.location.href), meta = document.querySelector("article dl.kb-meta");
+    if (!here || !meta) return;
+    var related = Array.prototype.map.call(document.querySelectorAll("ul.kb-related-speeches a[href]"), function (a) {
+      var s = speechOf(a.getAttribute("href"));
+      return s ? s.speech : "";
+    }).filter(Boolean);
+    var p = el("p", "kb-compare-link"), a = el("a", null, "与……对照");
+    a.href = url("compare/") + "?a=" + encodeURIComponent(here.speech) + (related.length ? "&r=" + related.map(encodeURIComponent).join(",") : "");
+    a.title = "与同一会议其他年份的讲话或相关讲话逐段对照";
+    p.appendChild(a);
+    meta.parentNode.insertBefore(p, meta.nextSibling);
+  }
+
   function start() {
     showBadge();
+    compareLink();
     var page = document.getElementById("kb-basket");
     if (page) basketPage(page);
+    if (document.getElementById("kb-compare")) {
+      var script = document.createElement("script");
+      script.src = url("assets/kb-compare.js");
+      document.head.appendChild(script);
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
