@@ -12,8 +12,9 @@ from .errors import safe_name
 from .model import KnowledgeBase, Problem, Speech
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 2
-"""Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are objects)."""
+CHECK_FORMAT = 3
+"""Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
+objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome)."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -47,6 +48,7 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         "fields": fields,
         "sections": sections,
         "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in speech.clean.removed],
+        "doubtful": [{"line": d.line, "reasons": d.reasons, "text": d.text} for d in speech.clean.doubtful],
         "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "placeholders": placeholders,
@@ -77,6 +79,13 @@ def _where(item: dict) -> str:
     return ", ".join(p for p in parts if p) + ": " if any(parts) else ""
 
 
+def fix_line(item: dict) -> str:
+    """What to write in speeches.yaml: a doubtful line's one-line fix either way, else the key that settles it."""
+    if item["code"] == "doubtful-line":
+        return f"drop_lines: [{item['line']}]（是讲话正文则写 keep_lines: [{item['line']}]）"
+    return item["settled_by"]
+
+
 def report_text(report: dict) -> str:
     """The report as a curator reads it in a terminal."""
     out = []
@@ -89,6 +98,8 @@ def report_text(report: dict) -> str:
             out.append(f"{label + ':':<10}{field['value'] if field['value'] is not None else '-'}" + (f"   ← {field['rule']}" if field["rule"] else ""))
         out.append(f"removed:  {len(s['removed'])} lines")
         out.extend(f"  line {r['line']} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+        if s["doubtful"]:
+            out.append(f"doubtful: {len(s['doubtful'])} lines kept (see to check)")
         out.extend(f"  line {x['line']} split into {x['pieces']} paragraphs" for x in s["splits"])
         out.extend(f"  lines {j['first']}-{j['last']} joined (re-flowed)" for j in s["joins"])
         if s["placeholders"]:
@@ -96,7 +107,7 @@ def report_text(report: dict) -> str:
         if s["problems"] or s["to_check"]:
             out.append("to check:")
             out.extend(f"  ! {safe_name(p)}" for p in s["problems"])
-            out.extend(f"  ! {_where(item)}{item['message']}   → speeches.yaml: {item['settled_by']}" for item in s["to_check"])
+            out.extend(f"  ! {_where(item)}{item['message']}   → speeches.yaml: {fix_line(item)}" for item in s["to_check"])
         out.append("sections:")
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")

@@ -80,6 +80,17 @@ class RemovedLine:
 
 
 @dataclass(frozen=True)
+class DoubtfulLine:
+    """A source line the cleaner could not call chrome or speech (its evidence score lies between the two):
+    kept, and sent to a person with the one-line fix (drop_lines / keep_lines)."""
+
+    line: int
+    text: str
+    reasons: str
+    """The chrome evidence found, strongest first: "interface-words, field-label"."""
+
+
+@dataclass(frozen=True)
 class Split:
     """A source line that held several paragraphs run together (a page copied as one line)."""
 
@@ -105,6 +116,8 @@ class CleanReport:
     """How many characters each normalisation changed, e.g. {"halfwidth-punctuation": 3}."""
     splits: list[Split] = field(default_factory=list)
     joins: list[Join] = field(default_factory=list)
+    doubtful: list[DoubtfulLine] = field(default_factory=list)
+    """Lines kept though some evidence says chrome (see ingest/evidence.py)."""
 
 
 @dataclass
@@ -146,6 +159,7 @@ REVIEW_CODES = {
     "heading-like": "reviewed",
     "unnumbered-headings": "reviewed",
     "collection": "reviewed",
+    "doubtful-line": "drop_lines",
 }
 """Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
 person's look can: the text was re-flowed, a section is long)."""

@@ -450,6 +450,9 @@ def make_speech(
     piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
+    for doubt in cleaned.doubtful:
+        review.append(ReviewItem("doubtful-line", f"第 {doubt.line} 行可能是网页上的文字（{doubt.reasons}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
+        log.info("%s:%d: kept, doubtful (%s): %s", rel, doubt.line, doubt.reasons, doubt.text)
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 2 and report["not_built"] == []
+    assert report["format"] == 3 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -64,7 +64,7 @@ def test_cli_json_and_strict(tmp_path):
     assert clean.returncode == 0, clean.stderr
     data = json.loads(clean.stdout)
     assert [s["file"] for s in data["speeches"]] == ["a.txt"]
-    assert set(data["speeches"][0]) == {"file", "id", "fields", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check"}
+    assert set(data["speeches"][0]) == {"file", "id", "fields", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful"}
     assert kb_cli("check", "--corpus", str(corpus), "--strict").returncode == 1
     assert kb_cli("check", "--corpus", str(corpus)).returncode == 0
 
@@ -118,9 +118,9 @@ def test_check_json_follows_its_schema(tmp_path):
     data = json.loads(kb_cli("check", "--corpus", str(corpus), "--format", "json").stdout)
     schema = {
         "file": str, "id": str, "fields": dict, "sections": list, "removed": list, "splits": list, "joins": list,
-        "placeholders": list, "problems": list, "to_check": list,
+        "placeholders": list, "problems": list, "to_check": list, "doubtful": list,
     }
-    assert data["format"] == 2 and isinstance(data["not_built"], list)
+    assert data["format"] == 3 and isinstance(data["not_built"], list)
     for speech in data["speeches"]:
         assert {k: type(v) for k, v in speech.items()} == schema
         assert set(speech["fields"]) == {"title", "date", "speaker", "speaker_role", "occasion", "level"}
@@ -130,6 +130,6 @@ def test_check_json_follows_its_schema(tmp_path):
             assert section["level"] in (1, 2, 3) and section["kind"] in ("opening", "body", "closing")
         for item in speech["to_check"]:
             assert set(item) == {"code", "message", "section", "line", "settled_by"}
-            assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed"}
+            assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed", "drop_lines"}
         for removed in speech["removed"]:
             assert set(removed) == {"line", "rule", "text"} and isinstance(removed["line"], int)

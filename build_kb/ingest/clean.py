@@ -14,7 +14,8 @@ from collections import Counter
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
-from ..model import CleanText, Line, RemovedLine
+from ..model import CleanText, DoubtfulLine, Line, RemovedLine
+from .evidence import judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -86,21 +87,41 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     if not joins:
         lines, joins = join_broken_lines(lines, chrome)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
-    removed_at = find_boilerplate([line.text for line in lines], rules)
+    texts = [line.text for line in lines]
+    removed_at = find_boilerplate(texts, rules)
+    # What the rules leave is weighed line by line (ingest/evidence.py): clear chrome goes like a
+    # rule's catch, a doubtful line stays and is listed for a person.
+    judged = judge_lines(texts, set(removed_at), _edges(texts, chrome), lambda text: any_rule(text, rules))
+    doubtful = []
     kept = []
     for index, line in enumerate(lines):
+        verdict = judged[index].verdict if index in judged else None
         if line.number in drop_lines and line.text:
             removed.append(RemovedLine(line=line.number, text=line.text, rule="drop_lines (speeches.yaml)"))
         elif index in removed_at and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=removed_at[index]))
+        elif verdict == "chrome" and line.number not in keep_lines:
+            removed.append(RemovedLine(line=line.number, text=line.text, rule=CHROME_EVIDENCE))
         else:
+            if verdict == "doubtful" and line.number not in keep_lines:
+                doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=judged[index].reasons()))
             kept.append(line)
     removed.sort(key=lambda r: r.line)
 
     normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
-        lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins
+        lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
+        doubtful=doubtful,
     )
+
+
+CHROME_EVIDENCE = "chrome-evidence"
+"""The rule name of a line removed by its evidence score rather than by one rule."""
+
+
+def any_rule(line: str, config: BoilerplateConfig) -> str | None:
+    """The first rule whose pattern finds `line`, its place and length limit set aside (evidence, not a verdict)."""
+    return next((rule.name for rule in config.rules if rule.pattern.search(line)), None)
 
 
 _MARKUP_TAG = re.compile(

@@ -20,6 +20,7 @@ _EXAMPLE = {
     "occasion": lambda item, speech: "occasion: 会议名称",
     "section_themes": lambda item, speech: f"section_themes: {{{item.section}: [{', '.join(_themes_of(speech, item.section)) or '专题id'}]}}",
     "reviewed": lambda item, speech: f"reviewed: [{item.code}]",
+    "drop_lines": lambda item, speech: f"drop_lines: [{item.line}]   # 是讲话正文就改写 keep_lines: [{item.line}]",
 }
 """The speeches.yaml line that settles an item, pre-filled with what the build has now."""
 

@@ -1,0 +1,415 @@
+"""Stage 2 (clean), per-line evidence: is a line the site's chrome or the speech?
+
+The boilerplate rules name the chrome of the pages someone has seen. A page from a site nobody has
+seen brings chrome in words no rule names, but in the same *shape*: short lines at the edges of the
+text, without a sentence, full of digits, Latin letters, units (KB, 页, 次), addresses, field labels
+and the words of a site's interface (下载, 举报, 收藏, 责任编辑 …). So every line the rules leave is
+weighed here by a table of small readers, each giving a weight for chrome (+) or for speech (−):
+
+    reader                what it looks at                                   e.g.
+    interface-words       words of a site's interface                        举报 收藏 上一篇 责编
+    field-label           a short "label：value" with no sentence            资源描述：… 责编丨某某
+    mostly-not-han        little Han text among digits, Latin and signs      2 2 / zwfw123@163.com
+    units                 a number with a unit of files and pages            68.5KB 19 页 356次
+    address               a web address, an e-mail or a file name            content_12345.html
+    weekday-or-clock      a date with its weekday, a clock time              2024年6月14日 星期五
+    page-label            an e-paper's page label                           第A03版：要闻
+    latin-prose           a paragraph of Latin text (a machine translation)  The general office …
+    repeats-title         the title again with other words round it          腾讯文库在…上的讲话
+    a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
+    outside-the-body      above the first or below the last prose line
+    sentence              a sentence of Han text that ends as one             …抓好落实。
+    long-han-text         a long run of mostly Han text
+    heading-number        a numbered heading                                 一、 （二） 第三，
+    salutation            the speech's address                               同志们：
+    dateline-or-byline    the speech's own date or speaker line              （2021年6月18日）
+    speech-voice          the words a speaker uses                           我们 要 必须 坚持
+
+The weights add up to one score per line. At CHROME_AT or more the line is chrome: clean() removes
+it, logs it and counts it (rule `chrome-evidence`). Between DOUBT_AT and CHROME_AT the reader is
+unsure: the line is KEPT and listed for a person (待核对, `kb check`) with the one-line fix for
+speeches.yaml. Below DOUBT_AT it is speech. Nothing doubtful is silently published or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from collections.abc import Callable
+
+from ..text import HAN, HAN_CHAR
+from .layout import SALUTATION_RE
+
+CHROME_AT = 3.0
+"""A line scoring this much or more is removed as chrome."""
+DOUBT_AT = 1.5
+"""A line scoring this much (and less than CHROME_AT) is kept and sent to a person."""
+
+
+@dataclass(frozen=True)
+class LineContext:
+    """What a reader may know of a line: its text and where it stands."""
+
+    text: str
+    outside_body: bool
+    """Above the first prose line (or salutation) or below the last one."""
+    below_body: bool = False
+    """Below the last prose line."""
+    title: str = ""
+    """The likely title: the first line above the body that reads like one ("" when unknown)."""
+    repeats: int = 1
+    """How many lines of the text read the same."""
+    rule: str | None = None
+    """A boilerplate rule that matches the line when its place (edges) and length limit are set aside."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    reader: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One line's score and what it was made of."""
+
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def verdict(self) -> str:
+        """`chrome`, `doubtful` or `speech`."""
+        return "chrome" if self.score >= CHROME_AT else "doubtful" if self.score >= DOUBT_AT else "speech"
+
+    def reasons(self) -> str:
+        """The chrome evidence, strongest first: "interface-words, field-label"."""
+        found = sorted((e for e in self.evidence if e.weight > 0), key=lambda e: -e.weight)
+        return ", ".join(e.reader for e in found)
+
+
+# --- the readers -------------------------------------------------------------------------------
+
+INTERFACE_WORDS = {
+    # Words a page's interface uses and a speech hardly ever does.
+    **dict.fromkeys(
+        "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
+        "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
+        "点赞 转发 阅读量 点击量 浏览量 附件 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小".split(),
+        1.2,
+    ),
+    # Words both use: evidence only with others.
+    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 导航 搜索 版".split(), 0.5),
+}
+_INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
+
+
+def interface_words(ctx: LineContext) -> float:
+    """The words of a site's interface, weighed by how short the line is.
+
+    >>> interface_words(LineContext("网友评论 举报 收藏", False, ""))
+    4.8
+    >>> interface_words(LineContext("要加强基层党组织建设，把党员组织起来。", False, ""))
+    0.0
+    """
+    words = set(_INTERFACE.findall(ctx.text))
+    if not words:
+        return 0.0
+    weight = sum(INTERFACE_WORDS[w] for w in words)
+    return round(weight if len(ctx.text) <= 40 else weight * 0.4, 2)
+
+
+_FIELD = re.compile(rf"([{HAN}]{{2,6}})\s*[:：丨|]\s*")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.])")
+
+
+def field_label(ctx: LineContext) -> float:
+    """A short `label：value` (or `label丨value`) with no sentence in it, more for every further label;
+    or a short line ending in a colon, the label of what follows.
+
+    >>> field_label(LineContext("文档格式：docx 大小：68.5KB 页数：19 页", False, ""))
+    2.7
+    >>> field_label(LineContext("责编丨某某某", False, ""))
+    0.7
+    >>> field_label(LineContext("云上某某政务服务邮箱:", False, ""))
+    1.0
+    >>> field_label(LineContext("同志们：", False, ""))
+    0.0
+    """
+    text = ctx.text
+    if len(text) > 80 or _NUMBERING.match(text) or SALUTATION_RE.match(text) or re.search(r"[。！？]", text):
+        return 0.0
+    if len(text) <= 20 and text[-1] in ":：":
+        return 1.0
+    labels = [m for m in _FIELD.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t|｜·•[【（(]"]
+    if not labels or labels[0].start() > 2:
+        return 0.0
+    return round(0.7 + 1.0 * (len(labels) - 1), 2)
+
+
+def mostly_not_han(ctx: LineContext) -> float:
+    """Little Han text among digits, Latin letters and signs.
+
+    >>> mostly_not_han(LineContext("zwfw456789@163.com", False, ""))
+    2.0
+    >>> mostly_not_han(LineContext("2 2", False, ""))
+    2.0
+    >>> mostly_not_han(LineContext("一、加强党的政治建设", False, ""))
+    0.0
+    """
+    visible = re.sub(r"\s", "", ctx.text)
+    if not visible:
+        return 0.0
+    han = len(HAN_CHAR.findall(visible)) / len(visible)
+    return 2.0 if han < 0.25 else 1.0 if han < 0.5 and len(visible) <= 40 else 0.0
+
+
+_UNIT = re.compile(r"\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|K|M|页|次|字|人阅读|人浏览|条评论|个赞|分钟)(?![\u4e00-\u9fff]{0,1}[的是了])")
+
+
+def units(ctx: LineContext) -> float:
+    """Numbers with the units of files, pages and counters.
+
+    >>> units(LineContext("大小：68.5KB 页数：19 页", False, ""))
+    2.0
+    >>> units(LineContext("财政收入增长20%，工业贡献率提高5个百分点。", False, ""))
+    0.0
+    """
+    return min(2.0, 1.0 * len(_UNIT.findall(ctx.text)))
+
+
+_ADDRESS = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:s?html?|aspx?|php|jsp|docx?|pdf|jpe?g|png|gif)\b|\.(?:com|cn|net|org)\b", re.IGNORECASE)
+
+
+def address(ctx: LineContext) -> float:
+    """A web address, an e-mail address or a file name.
+
+    >>> address(LineContext("content_12345.html", False, ""))
+    3.0
+    """
+    return 3.0 if _ADDRESS.search(ctx.text) else 0.0
+
+
+_WEEKDAY = re.compile(r"\d{1,2}\s*[日号]\s*(?:星期|周|礼拜)[一二三四五六日天]|\d{1,2}[-/.]\d{1,2}\s*(?:星期|周)[一二三四五六日天]|(?:星期|周)[一二三四五六日天]\s*$")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def weekday_or_clock(ctx: LineContext) -> float:
+    """A date with its weekday (a paper's issue date, a page's update time) or a clock time.
+
+    >>> weekday_or_clock(LineContext("2024年6月14日 星期五", False, ""))
+    2.5
+    >>> weekday_or_clock(LineContext("更新时间：2023-03-08星期三", False, ""))
+    2.5
+    """
+    return 2.5 if _WEEKDAY.search(ctx.text) else 1.5 if _CLOCK.search(ctx.text) else 0.0
+
+
+_PAGE_LABEL = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版|^[A-Za-z]\d{1,3}\s*版|^\s*版\s*[次面]\s*[:：]")
+
+
+def page_label(ctx: LineContext) -> float:
+    """An e-paper's page label.
+
+    >>> page_label(LineContext("第A03版：要闻", False, ""))
+    3.0
+    """
+    return 3.0 if len(ctx.text) <= 40 and _PAGE_LABEL.search(ctx.text) else 0.0
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def latin_prose(ctx: LineContext) -> float:
+    """A paragraph in Latin letters (a site's machine translation under the text).
+
+    >>> latin_prose(LineContext("The general office of the provincial government held this meeting today.", False, ""))
+    4.0
+    """
+    words = _LATIN_WORD.findall(ctx.text)
+    letters = sum(map(len, words))
+    return 4.0 if len(words) >= 8 and letters >= 0.6 * len(ctx.text) else 0.0
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s《》“”\"]", "", text)
+
+
+def repeats_title(ctx: LineContext) -> float:
+    """Below the text, the title again with other words round it, not a sentence: 收藏《title》,
+    某某文库title. (Above the text such lines are a collection's or a page's titles: the parser's.)
+
+    >>> repeats_title(LineContext("腾讯文库在全县组织工作会议上的讲话", True, True, "在全县组织工作会议上的讲话"))
+    1.5
+    """
+    title, text = _compact(ctx.title), _compact(ctx.text)
+    if not ctx.below_body or len(title) < 6 or text == title or title not in text or re.search(r"[。！？]", ctx.text):
+        return 0.0
+    return 1.5
+
+
+def a_rule_elsewhere(ctx: LineContext) -> float:
+    """A boilerplate rule matches the line, though not in its place or within its length.
+
+    >>> a_rule_elsewhere(LineContext("……", False, "", rule="download-prompt"))
+    1.5
+    """
+    return 1.5 if ctx.rule else 0.0
+
+
+def outside_the_body(ctx: LineContext) -> float:
+    """Above the first prose line or below the last: where chrome stands; inside the body, speech."""
+    return 0.5 if ctx.outside_body else -1.0
+
+
+_SENTENCE_END = re.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
+
+
+def sentence(ctx: LineContext) -> float:
+    """A sentence of mostly Han text that ends as one.
+
+    >>> sentence(LineContext("会议要求，各级党组织要抓好落实。", False, ""))
+    -2.5
+    """
+    text = ctx.text
+    if len(text) < 10 or not _SENTENCE_END.search(text):
+        return 0.0
+    return -2.5 if len(HAN_CHAR.findall(text)) >= 0.6 * len(text) else -1.0
+
+
+def long_han_text(ctx: LineContext) -> float:
+    """A long run of mostly Han text: a paragraph, whatever words are in it."""
+    han = len(HAN_CHAR.findall(ctx.text))
+    return -2.0 if han >= 60 and han >= 0.7 * len(ctx.text) else -1.0 if han >= 30 and han >= 0.7 * len(ctx.text) else 0.0
+
+
+def heading_number(ctx: LineContext) -> float:
+    """A numbered heading: 一、 （二） 第三，.
+
+    >>> heading_number(LineContext("二、切实增强做好新时代人才工作的责任感", False, ""))
+    -2.5
+    """
+    return -2.5 if _NUMBERING.match(ctx.text) and len(HAN_CHAR.findall(ctx.text)) >= 4 else 0.0
+
+
+def salutation(ctx: LineContext) -> float:
+    return -5.0 if SALUTATION_RE.match(ctx.text) else 0.0
+
+
+_DATE = r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年\s*[\dXx×一二三四五六七八九十]{1,3}\s*月(?:\s*[\dXx×一二三四五六七八九十]{1,3}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+_DATELINE = re.compile(
+    rf"^(?:[（(]\s*{_DATE}[^（）()]{{0,16}}[）)]|{_DATE}(?:\s*(?:星期|周)[一二三四五六日天])?(?:[上下]午)?(?:\s+[{HAN}]{{2,12}})?)$"
+)
+"""A speech's date line: （2023年4月6日上午）, （2023年2月10日，根据录音整理）, 2024年1月12日 星期五 成都, 2022年5月."""
+_LABEL = re.compile(rf"^[{HAN}]{{2,4}}\s*[:：]\s*")
+_BYLINE = re.compile(rf"(?:^|\s)[Xx×＊*]{{2,4}}$|(?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|委员|厅长|校长|院长)\s*[{HAN}]{{2,3}}$|^[{HAN}](?:\s?[{HAN}]){{1,2}}$")
+
+
+def dateline_or_byline(ctx: LineContext) -> float:
+    """The speech's own date line or its speaker: metadata the parser reads, never chrome.
+
+    >>> dateline_or_byline(LineContext("（2021年6月18日）", True, ""))
+    -3.0
+    >>> dateline_or_byline(LineContext("时间：2024年1月12日 星期五 成都", True))
+    -3.0
+    >>> dateline_or_byline(LineContext("讲话人：市委副书记 周志强", True))
+    -3.0
+    """
+    text = _LABEL.sub("", ctx.text.strip())
+    return -3.0 if _DATELINE.match(text) or (len(text) <= 30 and _BYLINE.search(text)) else 0.0
+
+
+_VOICE = re.compile(r"我们|大家|同志|必须|坚持|推动|加强|落实|努力|要求")
+
+
+def speech_voice(ctx: LineContext) -> float:
+    """The words a speaker uses, two or more of them."""
+    return -1.0 if len(set(_VOICE.findall(ctx.text))) >= 2 else 0.0
+
+
+_GENRE = re.compile(r"讲话|报告|发言|致辞|讲稿|党课|主持词|动员会|会议")
+
+
+def names_a_speech(ctx: LineContext) -> float:
+    """The words of a speech's title (讲话, 报告, 党课 …): a title or a heading, not a site's chrome.
+
+    >>> names_a_speech(LineContext("党代会领导讲话(三):", True))
+    -1.0
+    """
+    return -1.0 if _GENRE.search(ctx.text) else 0.0
+
+
+READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
+    ("interface-words", interface_words),
+    ("field-label", field_label),
+    ("mostly-not-han", mostly_not_han),
+    ("units", units),
+    ("address", address),
+    ("weekday-or-clock", weekday_or_clock),
+    ("page-label", page_label),
+    ("latin-prose", latin_prose),
+    ("repeats-title", repeats_title),
+    ("a-rule-elsewhere", a_rule_elsewhere),
+    ("outside-the-body", outside_the_body),
+    ("sentence", sentence),
+    ("long-han-text", long_han_text),
+    ("heading-number", heading_number),
+    ("salutation", salutation),
+    ("dateline-or-byline", dateline_or_byline),
+    ("speech-voice", speech_voice),
+    ("names-a-speech", names_a_speech),
+)
+
+
+def judge(ctx: LineContext) -> Judgement:
+    """Every reader's weight for one line, added up."""
+    evidence = tuple(Evidence(name, weight) for name, read in READERS if (weight := read(ctx)))
+    return Judgement(round(sum(e.weight for e in evidence), 2), evidence)
+
+
+NEXT_TO_CHROME = 1.0
+"""Chrome comes in clusters: a line with some chrome evidence of its own beside clear chrome (a rule's
+catch or a line scoring CHROME_AT alone), outside the body, gains this."""
+ABOVE_THE_TITLE = 1.0
+"""What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
+
+
+def judge_lines(
+    lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None
+) -> dict[int, Judgement]:
+    """A judgement for every non-blank line not in `skip` (the rules already took those).
+
+    `body` is (first, end) of the prose, as clean's _edges finds it. Two passes: each line on its
+    own, then the evidence of place: above the title (the first line above the body that reads like
+    one), and next to chrome.
+    """
+    counts = Counter(line.strip() for line in lines if line.strip())
+    outside = lambda i: i < body[0] or i >= body[1]  # noqa: E731
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    first = {i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", counts[lines[i].strip()], rule_of(lines[i].strip()))) for i in filled if i not in skip}
+    title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and _reads_like_title(lines[i])), None)
+    title = lines[title_at].strip() if title_at is not None else ""
+    judged = {}
+    for position, index in enumerate(filled):
+        if index in skip:
+            continue
+        text = lines[index].strip()
+        ctx = LineContext(text, outside(index), index >= body[1], title if index != title_at else "", counts[text], rule_of(text))
+        verdict = judge(ctx)
+        # Place only adds to evidence the line has of its own (the title stands beside chrome too).
+        own = sum(e.weight for e in verdict.evidence if e.reader != "outside-the-body") > 0 and index != title_at
+        extra = []
+        if own and title_at is not None and index < title_at:
+            extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
+        neighbours = [filled[p] for p in (position - 1, position + 1) if 0 <= p < len(filled)]
+        if own and outside(index) and any(n in skip or (n in first and first[n].score >= CHROME_AT) for n in neighbours if outside(n)):
+            extra.append(Evidence("next-to-chrome", NEXT_TO_CHROME))
+        if extra:
+            verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
+        judged[index] = verdict
+    return judged
+
+
+def _reads_like_title(line: str) -> bool:
+    han = len(HAN_CHAR.findall(line))
+    return han >= 4 and han >= 0.5 * len(line.strip())

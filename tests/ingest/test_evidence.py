@@ -1,0 +1,75 @@
+"""Per-line evidence for chrome vs speech (build_kb/ingest/evidence.py) and its three outcomes in clean()."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from build_kb.check import check_report, report_text
+from build_kb.ingest import evidence
+from build_kb.ingest.clean import clean
+from build_kb.ingest.evidence import LineContext, judge, judge_lines
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import make_corpus
+
+
+def test_the_readers_docstring_examples_hold():
+    assert doctest.testmod(evidence).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "outside", "verdict"),
+    [
+        # chrome nobody wrote a rule for, caught by its shape and its words
+        ("文档格式：docx 大小：68.5KB 页数：19 页", True, "chrome"),
+        ("第A03版：要闻", True, "chrome"),
+        ("content_12345.html", True, "chrome"),
+        ("The general office of the provincial government held this meeting today to review the work.", True, "chrome"),
+        # the speech's own lines, wherever they stand
+        ("（2021年6月18日）", True, "speech"),
+        ("2024年1月12日 星期五 成都", True, "speech"),
+        ("县委常委、组织部部长 陈立新", True, "speech"),
+        ("同志们：", True, "speech"),
+        ("二、切实增强做好新时代人才工作的责任感和紧迫感", False, "speech"),
+        ("要把下载安装学习强国作为党员学习的重要途径，我们要抓好落实。", False, "speech"),
+        # neither: kept, and sent to a person
+        ("责编丨某某某", True, "doubtful"),
+    ],
+)
+def test_one_line_on_its_own(text, outside, verdict):
+    assert judge(LineContext(text, outside)).verdict == verdict
+
+
+def test_place_adds_to_a_lines_own_evidence_only():
+    lines = ["第A03版：要闻", "2024年6月14日 星期五", "全市组织部长会议召开", "6月12日，全市组织部长会议召开。会议要求各级党组织抓好落实，推动组织工作高质量发展。"]
+    judged = judge_lines(lines, set(), (3, 4))
+    assert {i: j.verdict for i, j in judged.items()} == {0: "chrome", 1: "chrome", 2: "speech", 3: "speech"}
+    # The issue date above the headline is the paper's: above the title and next to its page label.
+    assert [e.reader for e in judged[1].evidence][-2:] == ["above-the-title", "next-to-chrome"]
+
+
+def test_clear_chrome_is_removed_and_logged_doubt_is_kept_and_listed(rules):
+    text = (
+        "资源描述：党课课件 68.5KB 19 页\n在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n"
+        "二、建设干部队伍。坚持好干部标准，把干部选好用好。\n责编丨某某某\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(1, "chrome-evidence")]
+    assert [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(6, "责编丨某某某", "interface-words, field-label, outside-the-body")]
+    assert "责编丨某某某" in [line.text for line in cleaned.lines]
+    # The curator's word settles it either way, and then nothing is doubtful.
+    assert clean(text, rules, keep_lines={6}).doubtful == []
+    assert [(r.line, r.rule) for r in clean(text, rules, drop_lines={6}).removed] == [(1, "chrome-evidence"), (6, "drop_lines (speeches.yaml)")]
+
+
+def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n二、建设干部队伍。坚持好干部标准。\n责编丨某某某\n"
+    report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})))
+    (speech,) = report["speeches"]
+    assert speech["doubtful"] == [{"line": 5, "reasons": "interface-words, field-label, outside-the-body", "text": "责编丨某某某"}]
+    assert [(x["code"], x["line"], x["settled_by"]) for x in speech["to_check"] if x["code"] == "doubtful-line"] == [("doubtful-line", 5, "drop_lines")]
+    shown = report_text(report)
+    assert "doubtful: 1 lines kept (see to check)" in shown
+    assert "→ speeches.yaml: drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
