@@ -105,6 +105,11 @@ class MetadataScores:
     chrome_lines: int = 0
     chrome_removed: int = 0
     body_removed: int = 0
+    heading_cases: int = 0
+    """Cases that name their top-level headings (`headings:`)."""
+    headings_right: int = 0
+    doubtful: int = 0
+    """Lines kept and sent to a person (neither clearly chrome nor clearly speech)."""
     mistakes: list[str] = field(default_factory=list)
 
     def accuracy(self, name: str) -> float:
@@ -120,8 +125,10 @@ class MetadataScores:
         return self.chrome_removed / removed if removed else 1.0
 
 
-def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> MetadataScores:
-    """Build every case of a metadata evaluation set and compare fields and removed lines with the labels."""
+def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None, held_out: bool | None = None) -> MetadataScores:
+    """Build every case of a metadata evaluation set and compare fields, removed lines and (where a case
+    names them) top-level headings with the labels. `held_out` picks the cases marked `held_out: true`
+    (True) or the others (False); None takes them all."""
     cases_file = Path(cases_file)
     name = str(cases_file)
     data = expect_mapping(load_yaml(cases_file, name), name, 1, "the cases file")
@@ -131,6 +138,8 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
     boilerplate = load_boilerplate(rules_dir)
     cases = expect_list(data.get("cases"), name, line_of(data, "cases"), "'cases'")
     for i, case in enumerate(cases):
+        if held_out is not None and bool(case.get("held_out")) != held_out:
+            continue
         label = case["name"]
         text = case["text"]
         for key, body in bodies.items():
@@ -149,6 +158,14 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None) -> Metada
                 scores.right[field_name] += 1
             else:
                 scores.mistakes.append(f"{label}: {field_name} {got!r}, expected {want!r}")
+        if case.get("headings") is not None:
+            scores.heading_cases += 1
+            found = [s.heading for s in speech.sections if s.kind == "body" and s.heading]
+            if found == list(case["headings"]):
+                scores.headings_right += 1
+            else:
+                scores.mistakes.append(f"{label}: headings {found}, expected {case['headings']}")
+        scores.doubtful += len(speech.clean.doubtful)
         chrome = [str(c) for c in case.get("chrome") or []]
         removed = [r.text for r in speech.clean.removed if r.rule != "page-label"]
         scores.chrome_lines += len(chrome)
@@ -179,14 +196,17 @@ def _removed(line: str, removed: list[str]) -> bool:
     return any(_same_line(r, line) for r in removed)
 
 
-def metadata_report(scores: MetadataScores) -> str:
-    lines = [f"Metadata: {scores.cases} speeches"]
+def metadata_report(scores: MetadataScores, part: str = "") -> str:
+    lines = [f"Metadata{' (' + part + ')' if part else ''}: {scores.cases} speeches"]
     for name in METADATA_FIELDS:
         lines.append(f"  {name:<14} {scores.accuracy(name):6.1%}  ({scores.right[name]}/{scores.cases})")
     lines.append(
         f"Site chrome: {scores.chrome_removed}/{scores.chrome_lines} lines removed (recall {scores.chrome_recall:.1%}), "
-        f"precision {scores.chrome_precision:.1%}; body lines wrongly removed: {scores.body_removed}"
+        f"precision {scores.chrome_precision:.1%}; body lines wrongly removed: {scores.body_removed}; "
+        f"doubtful lines kept for a person: {scores.doubtful}"
     )
+    if scores.heading_cases:
+        lines.append(f"Top-level headings: {scores.headings_right}/{scores.heading_cases} cases right")
     if scores.mistakes:
         lines.append("Differences:")
         lines.extend(f"  {m}" for m in scores.mistakes)

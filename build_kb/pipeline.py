@@ -26,6 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead
 from .ingest.read import discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -402,6 +403,14 @@ def make_speech(
                 header.speaker_role, header.rules["speaker_role"] = role, found_by
             if name:
                 header.speaker, header.rules["speaker"] = name, found_by
+    # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
+    first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:3]
+    lead = news_lead(first_paragraphs)
+    if lead and header.speaker is None and header.speaker_role is None:
+        role, name = speaker_in_lead(first_paragraphs)
+        if name:
+            header.speaker_role, header.speaker = role or None, name
+            header.rules["speaker"] = header.rules["speaker_role"] = "the report's lead (…出席会议并讲话)"
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:
@@ -411,6 +420,9 @@ def make_speech(
     opening_text = " ".join(p.text for s in parsed.sections if s.kind in opening_kinds for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
+    if level is None:
+        level = level_in_body(" ".join(p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs))
+        level_rule = "the body (我X, 全X, X委要求 … again and again)" if level else None
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)
     detected_by = dict(header.rules)
@@ -420,6 +432,11 @@ def make_speech(
         detected_by["date"] = "date line under the text"
     if year is None:
         year, date_source = infer_year(parsed.sections)
+    # A report names the meeting's day in its lead; the page's posting date only lends its year.
+    lead_date = date_in_lead(lead, posting_date(removed_text), year) if lead and date is None else None
+    if lead_date:
+        date, year, date_source = lead_date, int(lead_date[:4]), "lead"
+        detected_by["date"] = "the report's lead (N月N日，…召开)"
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:

@@ -116,7 +116,7 @@ def test_curation_keys_are_validated(tmp_path):
         "4 problems in the configuration:",
         "  c/speeches.yaml:2: 'keep_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got [0, 2]",
         "  c/speeches.yaml:3: 'drop_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got 'x'",
-        "  c/speeches.yaml:4: 'reviewed' of 'a.txt' must be true or a list of review items (collection, heading-like, joined, long-section, low-theme, no-date, no-occasion, no-speaker-name, split, suspicious-title, title-derived, title-from-note, unnumbered-headings); got 'no-dat'; did you mean 'no-date'?",
+        "  c/speeches.yaml:4: 'reviewed' of 'a.txt' must be true or a list of review items (collection, doubtful-line, heading-like, joined, long-section, low-theme, no-date, no-occasion, no-speaker-name, split, suspicious-title, title-derived, title-from-note, unnumbered-headings); got 'no-dat'; did you mean 'no-date'?",
         "  c/speeches.yaml:5: 'original_sha256' of 'a.txt' must be 64 hexadecimal digits (kb add writes it); got 'abc'",
     ]
 

@@ -13,9 +13,9 @@ import unicodedata
 from collections import Counter
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
-from ..model import CleanText, DoubtfulLine, Line, RemovedLine
-from .evidence import judge_lines
+from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
+from ..model import CleanText, DoubtfulLine, Line, RemovedLine, Split
+from .evidence import DOUBT_AT, LineContext, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -78,7 +78,11 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
     lines, previews = drop_repeated_preview(lines)
+    lines, earlier = drop_previews_of_later_lines(lines)
+    previews += earlier
     lines, splits = split_collapsed(lines, chrome)
+    lines, spliced = cut_spliced_marks(lines)
+    previews += spliced
     lines, removed = strip_labels(lines)
     removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
@@ -86,6 +90,10 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     lines, joins = join_hard_wraps(lines, chrome)
     if not joins:
         lines, joins = join_broken_lines(lines, chrome)
+    lines, heading_joins = join_broken_headings(lines, chrome)
+    joins += heading_joins
+    lines, tails = split_chrome_tails(lines, chrome)
+    splits = sorted(splits + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
     removed_at = find_boilerplate(texts, rules)
@@ -170,6 +178,144 @@ def _preview_end(text: str) -> int | None:
     preview, rest = text[:start].rstrip(" …."), text[start:]
     same = next((k for k, (a, b) in enumerate(zip(preview, rest)) if a != b), min(len(preview), len(rest)))
     return start if same >= 0.8 * len(preview) else None
+
+
+TAIL_MAX = 200
+TAIL_LINES = 2
+"""A footer is glued to one of the text's last lines."""
+TAIL_HEAD_MIN = 12
+"""Han characters at least in what a footer is parted from: the text's last paragraph, not chrome itself."""
+
+
+def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
+    """Part a page's footer from the sentence it is glued to (…奋发有为！网友评论 浏览次数：1024 上一篇：…):
+    in the last lines of the text, what follows a line's last sentence end, when it is no sentence and
+    has the evidence of chrome, becomes a line of its own, for the rules and the evidence to judge."""
+    out, splits = [], []
+    filled = [i for i, line in enumerate(lines) if line.text]
+    last = set(filled[-TAIL_LINES:])
+    for index, line in enumerate(lines):
+        if index not in last:
+            out.append(line)
+            continue
+        ends = list(_LAST_SENTENCE_END.finditer(line.text))
+        tail = line.text[ends[-1].end():].strip() if ends else ""
+        head = line.text[: ends[-1].end()] if ends else ""
+        if (
+            tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN and not is_chrome(line.text)
+            and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
+        ):
+            out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=line.number, text=tail)])
+            splits.append(Split(line=line.number, pieces=2))
+        else:
+            out.append(line)
+    return out, splits
+
+
+_LAST_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]?")
+PREVIEW_LINE_MIN = 30
+
+
+def drop_previews_of_later_lines(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop a line that a later line repeats and goes on from: a document site's preview of the text,
+    cut short, on a line of its own above the text itself. Nothing is lost: every character of it
+    stands in the later line (spaces aside; a PDF's text layer puts some where its lines broke).
+    """
+    compact = [re.sub(r"\s+", "", line.text).rstrip("….。") for line in lines]
+    out, removed = [], []
+    for index, line in enumerate(lines):
+        text = compact[index]
+        later = len(text) >= PREVIEW_LINE_MIN and any(len(other) > len(text) and other.startswith(text) for other in compact[index + 1 : index + 12])
+        if later:
+            removed.append(RemovedLine(line=line.number, text=line.text, rule="repeated-preview"))
+            out.append(Line(number=line.number, text=""))
+        else:
+            out.append(line)
+    return out, removed
+
+
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?")
+SPLICED_CONTEXT_MIN = 2
+SPLICED_SIDE_MAX = 24
+_GAP = re.compile(
+    r"(?:[…．.·]{2,}\s*)?(?:[（(【\[][^（）()【】\[\]]{0,40}?(?:隐藏|省略)了?\s*\d+\s*个?字[^（）()【】\[\]]{0,30}[）)】\]]"
+    r"|(?:此处|以下)?(?:隐藏|省略)了?\s*\d+\s*个?字)[…．.·]*"
+)
+_HEADING_START = re.compile(r"(?:^|(?<=[。！？；]))\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、])[^。！？；]{2,40}$")
+
+
+def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    """Take out what a site splices into the text itself, and part the text where it was.
+
+    - A watermark around a web address, put into the text again and again (拉开心]语[文创&素材库：https://…
+      。公众号：笔杆子星域。整理汇总。序幕): what stands round the address in every copy (the same Han
+      characters, whatever signs are strewn among them) is the mark, and goes.
+    - A paywall's gap (……此处隐藏4200字……): the text after it is not the words before it continued.
+    Where a mark or gap follows a heading (一、站位要高[mark]换届风气的好坏…), the text is parted there.
+    """
+    whole = "\n".join(line.text for line in lines)
+    hosts = Counter(m.group().split("//")[-1].split("/")[0] for m in _URL.finditer(whole))
+    out, removed = [], []
+    for line in lines:
+        spans = [(m.start(), m.end(), "download-prompt") for m in _GAP.finditer(line.text) if 0 < m.start() and m.end() < len(line.text)]
+        for m in _URL.finditer(line.text):
+            host = m.group().split("//")[-1].split("/")[0]
+            if hosts[host] >= 2:
+                span = _mark_around(line.text, m, [x for x in _URL.finditer(whole) if host in x.group()], whole)
+                if span:
+                    spans.append((*span, "inline-watermark"))
+        if not spans:
+            out.append(line)
+            continue
+        parts, current, start = [], "", 0
+        for a, b, rule in sorted(spans):
+            if a < start:
+                continue
+            removed.append(RemovedLine(line=line.number, text=line.text[a:b].strip(), rule=rule))
+            current += line.text[start:a]
+            heading = _HEADING_START.search(current)
+            if heading:  # the heading before the mark is a line of its own
+                parts.extend([current[: heading.start()], current[heading.start():]])
+                current = ""
+            elif rule == "download-prompt":
+                parts.append(current)
+                current = ""
+            start = b
+        parts.append(current + line.text[start:])
+        out.extend(Line(number=line.number, text=p.strip()) for p in parts if p.strip())
+    return out, removed
+
+
+def _mark_around(text: str, url: re.Match, copies: list[re.Match], whole: str) -> tuple[int, int] | None:
+    """The span of a watermark around `url` in `text`: the Han characters that stand on each side of
+    every copy of the address, with whatever signs lie among them."""
+    lefts = ["".join(HAN_CHAR.findall(whole[max(0, c.start() - SPLICED_SIDE_MAX) : c.start()]))[::-1] for c in copies]
+    rights = ["".join(HAN_CHAR.findall(whole[c.end() : c.end() + SPLICED_SIDE_MAX])) for c in copies]
+    left_n, right_n = _common_prefix(lefts), _common_prefix(rights)
+    if left_n + right_n < SPLICED_CONTEXT_MIN:
+        return None
+    start = url.start()
+    seen = 0
+    while seen < left_n and start > 0:
+        start -= 1
+        seen += bool(HAN_CHAR.match(text[start]))
+    while start > 0 and text[start - 1] in "[【（(<「『":
+        start -= 1  # the bracket it opens with goes with it
+    end = url.end()
+    seen = 0
+    while seen < right_n and end < len(text):
+        seen += bool(HAN_CHAR.match(text[end]))
+        end += 1
+    while end < len(text) and not HAN_CHAR.match(text[end]) and text[end] not in "“（《":
+        end += 1  # the signs after it (。 !。) go with it
+    return start, end
+
+
+def _common_prefix(texts: list[str]) -> int:
+    n = 0
+    while all(len(t) > n for t in texts) and len({t[n] for t in texts}) == 1:
+        n += 1
+    return n
 
 
 _COMPATIBILITY_IDEOGRAPH = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]")
@@ -269,8 +415,16 @@ INLINE_WATERMARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,20}?(?:https?
 TRAILING_TAGS = re.compile(r"(?:&[a-z]{0,6})?[\[【](?:标签|关键词|关键字|分类|tags?)\s*[:：][^\[\]【】]{0,40}[\]】]\s*$|(?<=[^\]】\s])\s*[\[【](?:打印本页|打印|关闭窗口|收藏本页)[\]】]\s*$", re.IGNORECASE)
 """A page's tag list glued to the end of the last line (…抓好贯彻落实。[标签：讲话]), or a forum's
 print link after a title (…只把春来报 [打印本页]; a row of such links is article-tools, a rule's)"""
-TRAILING_CREDIT = re.compile(r"[（(](?:撰稿|供稿|编辑|责任编辑|责编|审核|校对|记者|通讯员|稿件来源|来源|作者)\s*[:：]\s*[^（）()]{1,30}[）)]\s*$")
-"""A page's credit glued to the end of a line: …服务高质量发展。（撰稿：某某）"""
+TRAILING_CREDIT = re.compile(
+    r"[（(](?:撰稿|供稿|编辑|责任编辑|责编|审核|校对|记者|通讯员|稿件来源|来源|作者)\s*[:：]\s*[^（）()]{1,30}[）)]\s*$"
+    r"|(?<=[。！？”])\s*[（(][^（）()。，]{0,16}[/／]\s*(?:文|图|摄|供图|编辑)(?:\s+[^（）()。，]{1,8}[/／]\s*(?:文|图|摄|供图))?\s*[）)]\s*$"
+)
+"""A page's credit glued to the end of a line: …服务高质量发展。（撰稿：某某）, …战斗力。（宣传处 某某/文 某某/图）"""
+TRAILING_DOWNLOAD = re.compile(r"(?<=\S)\s*[（(【\[]?(?:下载本文|免费下载|下载全文|点击下载|文档下载|下载)[）)】\]]?\s*$")
+"""A download link after a title: 【精品】在全县…的讲话（最新）下载本文 (the title stays, its decoration is the parser's)."""
+TITLE_WORDS = re.compile(r"讲话|报告|发言|致辞|党课|讲稿|主持词")
+TRAILING_PAGE = re.compile(r"(?<=[。！？”])\s*第\s*\d{1,4}\s*页\s*[/，,]?\s*共\s*\d{1,4}\s*页\s*$")
+"""A document's page footer glued to the sentence before it: …强调三个问题。 第1页共 17 页"""
 
 
 LEADING_STYLES = re.compile(
@@ -292,7 +446,11 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         if m and len(line.text) - m.end() >= 8:
             removed.append(RemovedLine(line=line.number, text=m.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[m.end():])
-        for pattern, rule in ((TRAILING_TAGS, "page-label"), (TRAILING_CREDIT, "inline-credit")):
+        download = TRAILING_DOWNLOAD.search(line.text) if len(line.text) <= 80 else None
+        if download and TITLE_WORDS.search(line.text[: download.start()]):
+            removed.append(RemovedLine(line=line.number, text=download.group().strip(), rule="page-label"))
+            line = Line(number=line.number, text=line.text[: download.start()].rstrip())
+        for pattern, rule in ((TRAILING_TAGS, "page-label"), (TRAILING_CREDIT, "inline-credit"), (TRAILING_PAGE, "page-number")):
             tail = pattern.search(line.text)
             if tail and tail.start() >= 8:
                 removed.append(RemovedLine(line=line.number, text=tail.group().strip(), rule=rule))

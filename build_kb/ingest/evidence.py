@@ -104,6 +104,16 @@ INTERFACE_WORDS = {
 _INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
 
 
+_INTERFACE_LABEL = re.compile(rf"^[【\[（(]?\s*((?:{_INTERFACE.pattern}){{1,3}})\s*[:：丨|]")
+
+
+def interface_label(text: str) -> bool:
+    """Does the line open with a label made of interface words (资源描述：, 更新时间：, 浏览次数：, 上一篇：)?
+    One weak word alone (时间：, 来源：) is how a formal record labels its lines too."""
+    m = _INTERFACE_LABEL.match(text)
+    return bool(m) and sum(INTERFACE_WORDS[w] for w in _INTERFACE.findall(m.group(1))) >= 1.0
+
+
 def interface_words(ctx: LineContext) -> float:
     """The words of a site's interface, weighed by how short the line is.
 
@@ -127,22 +137,26 @@ def field_label(ctx: LineContext) -> float:
     """A short `label：value` (or `label丨value`) with no sentence in it, more for every further label;
     or a short line ending in a colon, the label of what follows.
 
-    >>> field_label(LineContext("文档格式：docx 大小：68.5KB 页数：19 页", False, ""))
+    >>> field_label(LineContext("编号：A-1029 大小：68.5KB 页数：19 页", False, ""))
     2.7
     >>> field_label(LineContext("责编丨某某某", False, ""))
-    0.7
+    2.0
     >>> field_label(LineContext("云上某某政务服务邮箱:", False, ""))
     1.0
+    >>> field_label(LineContext("资源描述：在全区党建工作推进会上的讲话，共三个部分。", True))
+    2.0
     >>> field_label(LineContext("同志们：", False, ""))
     0.0
     """
     text = ctx.text
+    if interface_label(text):
+        return 2.0
     if len(text) > 80 or _NUMBERING.match(text) or SALUTATION_RE.match(text) or re.search(r"[。！？]", text):
         return 0.0
     if len(text) <= 20 and text[-1] in ":：":
         return 1.0
     labels = [m for m in _FIELD.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t|｜·•[【（(]"]
-    if not labels or labels[0].start() > 2:
+    if not labels:
         return 0.0
     return round(0.7 + 1.0 * (len(labels) - 1), 2)
 
@@ -272,8 +286,8 @@ def sentence(ctx: LineContext) -> float:
     -2.5
     """
     text = ctx.text
-    if len(text) < 10 or not _SENTENCE_END.search(text):
-        return 0.0
+    if len(text) < 10 or not _SENTENCE_END.search(text) or interface_label(text):
+        return 0.0  # a sentence under an interface label is the page's description of the text
     return -2.5 if len(HAN_CHAR.findall(text)) >= 0.6 * len(text) else -1.0
 
 
@@ -331,12 +345,13 @@ _GENRE = re.compile(r"讲话|报告|发言|致辞|讲稿|党课|主持词|动员
 
 
 def names_a_speech(ctx: LineContext) -> float:
-    """The words of a speech's title (讲话, 报告, 党课 …): a title or a heading, not a site's chrome.
+    """The words of a speech's title (讲话, 报告, 党课 …): a title or a heading, not a site's chrome
+    (below the text, the title again is the page's: see repeats-title).
 
     >>> names_a_speech(LineContext("党代会领导讲话(三):", True))
     -1.0
     """
-    return -1.0 if _GENRE.search(ctx.text) else 0.0
+    return -1.0 if _GENRE.search(ctx.text) and not ctx.below_body and not interface_label(ctx.text) else 0.0
 
 
 READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
@@ -369,7 +384,7 @@ def judge(ctx: LineContext) -> Judgement:
 
 NEXT_TO_CHROME = 1.0
 """Chrome comes in clusters: a line with some chrome evidence of its own beside clear chrome (a rule's
-catch or a line scoring CHROME_AT alone), outside the body, gains this."""
+catch or a line scoring CHROME_AT alone; below the text, a doubtful line too), outside the body, gains this."""
 ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
 
@@ -402,7 +417,9 @@ def judge_lines(
         if own and title_at is not None and index < title_at:
             extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
         neighbours = [filled[p] for p in (position - 1, position + 1) if 0 <= p < len(filled)]
-        if own and outside(index) and any(n in skip or (n in first and first[n].score >= CHROME_AT) for n in neighbours if outside(n)):
+        # Below the text even a doubtful neighbour counts: a page's credits and contacts come in runs.
+        near = DOUBT_AT if index >= body[1] else CHROME_AT
+        if own and outside(index) and any(n in skip or (n in first and first[n].score >= near) for n in neighbours if outside(n)):
             extra.append(Evidence("next-to-chrome", NEXT_TO_CHROME))
         if extra:
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))

@@ -367,3 +367,41 @@ def _broken(text: str) -> bool:
 def _glue(left: str, right: str) -> str:
     """Latin words cut by the wrap need their space back; Chinese never had one."""
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
+
+
+# --- a heading broken by a hard wrap -----------------------------------------------------------
+
+_HEADING_NUMBER = re.compile(rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}[，,、])")
+BROKEN_HEADING_MIN = 8
+_CARRIED = re.compile(rf"^[{HAN}]{{1,8}}[”’）)]?$")
+"""What a wrap carries to the next line: a few characters, nothing else."""
+
+
+def join_broken_headings(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+    """Join a numbered heading cut by a hard wrap to the few characters carried to the next line
+    ("二、切实增强做好新时代人才工作的责任感和紧" / "迫感"), before headings are looked for: the
+    carried part is no paragraph, and the heading is only whole with it.
+
+    The first line opens with a heading number and has no stop; the second is a few characters and
+    nothing else (no number, no stop, no salutation, nothing a rule takes: 某某范文网).
+    """
+    out: list[Line] = []
+    joins: list[Join] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        rest = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            rest is not None and rest.text
+            and _HEADING_NUMBER.match(line.text) and len(line.text) >= BROKEN_HEADING_MIN
+            and not re.search(r"[。！？；;：:!?]", line.text)
+            and _CARRIED.match(rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
+            and not is_chrome(rest.text)
+        ):
+            out.append(Line(number=line.number, text=line.text + rest.text))
+            joins.append(Join(first=line.number, last=rest.number))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out, joins

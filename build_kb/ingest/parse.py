@@ -663,7 +663,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
@@ -819,11 +819,20 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
-                m = pattern.search(re.sub(r"\s+", "", text))
+                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, re.sub(r"\s+", "", text)))
                 if m:
                     return m.group(1), rule
     m = LEVEL_OF_ROLE_RE.search(role or "")
     return (m.group(1), "the speaker's role") if m else (None, None)
+
+
+_TWO_LEVELS = re.compile(r"(?<!全)(?:县乡|市县|县市|乡镇|镇乡)(?=两级|人大|政府|党委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
+"""Two levels named together (县乡人大换届, 乡镇党委换届): the higher one holds the meeting; 乡镇 alone
+says nothing of who holds it (the county, or a town for itself), the body will."""
+
+
+def _the_convening_level(m: re.Match) -> str:
+    return "" if m.group() in ("乡镇", "镇乡") else m.group()[0] if m.group()[0] in "市县" else m.group()[1]
 
 
 YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})年.{0,16}(?:工作|任务|安排|思路|打算|要点)")

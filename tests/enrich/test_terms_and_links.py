@@ -126,7 +126,7 @@ def test_browse_pages_exist_and_charts_have_text_alternatives(seed_site):
     assert timeline.index("2020年") < timeline.index("2018年") and "2月" in timeline
     assert "喻显镔" in (site / "speakers/index.html").read_text(encoding="utf-8")
     occasions = (site / "occasions/index.html").read_text(encoding="utf-8")
-    assert "全区组织工作会议" in occasions and "区级 1 篇" in occasions
+    assert "全区组织工作会议" in occasions and "区级 3 篇　市级 2 篇" in occasions
     term = (site / "terms/si-ge-yi-shi/index.html").read_text(encoding="utf-8")
     assert "政治意识、大局意识、核心意识、看齐意识。" in term
     four = next(t for t in kb.terms if t.term == "四个意识")

@@ -1,3 +1,4 @@
+import functools
 import re
 from collections import Counter
 
@@ -190,10 +191,17 @@ def test_control_and_zero_width_characters_are_removed_and_counted(rules):
 def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     text = "".join(chunks)
     cleaned = clean(text, rules)
-    # A page's preview in front of the text is taken off its line; the rest of the line stays.
-    removed = {r.line for r in cleaned.removed if r.rule != "repeated-preview"}
-    previews = {r.line: r.text for r in cleaned.removed if r.rule == "repeated-preview"}
-    # A removed line that was re-joined from several source lines takes all of them with it.
+    # A removal may take a part of a line (a page's preview in front of the text, one piece of a line
+    # split into paragraphs): the rest of the line stays. A removal that is no part of its source line
+    # took the whole line, and a removed line re-joined from several source lines takes all of them.
+    source = re.split(r"\r\n|\r|\n", text)
+    parts: dict[int, list[str]] = {}
+    removed = set()
+    for r in cleaned.removed:
+        if r.text and r.text in source[r.line - 1] and r.text.strip() != source[r.line - 1].strip():
+            parts.setdefault(r.line, []).append(r.text)
+        else:
+            removed.add(r.line)
     removed |= {n for j in cleaned.joins if j.first in removed for n in range(j.first, j.last + 1)}
     parsed = parse(cleaned.lines)
     shown = [h.text for h in parsed.header.lines]
@@ -201,7 +209,7 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
         for section in top.walk():
             shown.append(section.heading)
             shown.extend(p.text for p in section.paragraphs)
-    kept = [line.replace(previews.get(n, ""), "", 1) if n in previews else line for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1) if n not in removed]
+    kept = [functools.reduce(lambda rest, part: rest.replace(part, "", 1), parts.get(n, []), line) for n, line in enumerate(source, 1) if n not in removed]
     assert Counter(HAN.findall("".join(shown))) == Counter(HAN.findall("".join(kept)))
     # Markup taken off a line (<br/>, ## and ** of a heading) is counted in `normalised`, not logged.
     unmarked = [strip_markdown(strip_markup(line)[0])[0] for line in kept]

@@ -35,7 +35,7 @@ def test_the_readers_docstring_examples_hold():
         ("二、切实增强做好新时代人才工作的责任感和紧迫感", False, "speech"),
         ("要把下载安装学习强国作为党员学习的重要途径，我们要抓好落实。", False, "speech"),
         # neither: kept, and sent to a person
-        ("责编丨某某某", True, "doubtful"),
+        ("本报讯（记者 何某某）", True, "doubtful"),
     ],
 )
 def test_one_line_on_its_own(text, outside, verdict):
@@ -53,23 +53,69 @@ def test_place_adds_to_a_lines_own_evidence_only():
 def test_clear_chrome_is_removed_and_logged_doubt_is_kept_and_listed(rules):
     text = (
         "资源描述：党课课件 68.5KB 19 页\n在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n"
-        "二、建设干部队伍。坚持好干部标准，把干部选好用好。\n责编丨某某某\n"
+        "二、建设干部队伍。坚持好干部标准，把干部选好用好。\n本报讯（记者 何某某）\n"
     )
     cleaned = clean(text, rules)
     assert [(r.line, r.rule) for r in cleaned.removed] == [(1, "chrome-evidence")]
-    assert [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(6, "责编丨某某某", "interface-words, field-label, outside-the-body")]
-    assert "责编丨某某某" in [line.text for line in cleaned.lines]
+    assert [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(6, "本报讯（记者 何某某）", "interface-words, outside-the-body")]
+    assert "本报讯（记者 何某某）" in [line.text for line in cleaned.lines]
     # The curator's word settles it either way, and then nothing is doubtful.
     assert clean(text, rules, keep_lines={6}).doubtful == []
     assert [(r.line, r.rule) for r in clean(text, rules, drop_lines={6}).removed] == [(1, "chrome-evidence"), (6, "drop_lines (speeches.yaml)")]
 
 
 def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
-    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n二、建设干部队伍。坚持好干部标准。\n责编丨某某某\n"
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n二、建设干部队伍。坚持好干部标准。\n本报讯（记者 何某某）\n"
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})))
     (speech,) = report["speeches"]
-    assert speech["doubtful"] == [{"line": 5, "reasons": "interface-words, field-label, outside-the-body", "text": "责编丨某某某"}]
+    assert speech["doubtful"] == [{"line": 5, "reasons": "interface-words, outside-the-body", "text": "本报讯（记者 何某某）"}]
     assert [(x["code"], x["line"], x["settled_by"]) for x in speech["to_check"] if x["code"] == "doubtful-line"] == [("doubtful-line", 5, "drop_lines")]
     shown = report_text(report)
     assert "doubtful: 1 lines kept (see to check)" in shown
     assert "→ speeches.yaml: drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
+
+
+# --- layout repairs the evidence relies on -----------------------------------------------------
+
+
+def test_a_watermark_spliced_again_and_again_is_cut_by_what_its_copies_share(rules):
+    mark1, mark2 = "心]语[文创&素材库:https://sucai.example.cn/。公众号:,笔杆子*。整理汇总。", "心语文创(素材?库:https://sucai.example.cn/=。公众号:笔>杆子。整理汇总!。"
+    text = (
+        "在全县换届工作会议上的讲话\n同志们：\n换届选举即将拉开" + mark1 + "序幕。下面，我讲两点要求。一、站位要高" + mark2
+        + "换届风气的好坏，是反映一个地方政治生态的晴雨表。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.rule, r.text) for r in cleaned.removed] == [("inline-watermark", mark1), ("inline-watermark", mark2)]
+    assert [line.text for line in cleaned.lines if line.text][2:] == [
+        "换届选举即将拉开序幕。下面，我讲两点要求。", "一、站位要高", "换届风气的好坏，是反映一个地方政治生态的晴雨表。"
+    ]
+
+
+def test_a_paywall_gap_parts_the_text_and_a_heading_after_it_stays_one(rules):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、提高站位。今年以来，各级党组织认真落实要求，……此处隐藏4200字……二、突出重点\n要坚持好干部标准。\n"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule, r.text) for r in cleaned.removed] == [(3, "download-prompt", "……此处隐藏4200字……")]
+    assert [line.text for line in cleaned.lines if line.text][2:4] == ["一、提高站位。今年以来，各级党组织认真落实要求，", "二、突出重点"]
+
+
+def test_a_footer_glued_to_the_last_sentence_is_parted_and_judged(rules):
+    text = "在全市组织部长会议上的讲话\n同志们：\n一、提高站位。要坚持以党的政治建设为统领。\n同志们，让我们奋发有为，推动组织工作高质量发展！网友评论 浏览次数：1024 上一篇：在全市人才工作会议上的讲话\n"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule, r.text) for r in cleaned.removed] == [(4, "chrome-evidence", "网友评论 浏览次数：1024 上一篇：在全市人才工作会议上的讲话")]
+    assert cleaned.lines[-2].text == "同志们，让我们奋发有为，推动组织工作高质量发展！"
+
+
+def test_a_heading_broken_by_a_hard_wrap_is_joined_and_logged(rules):
+    text = "在全市人才工作会议上的讲话\n同志们：\n一、切实增强做好新时代人才工作的责任感和紧\n迫感\n人才是第一资源。\n"
+    cleaned = clean(text, rules)
+    assert "一、切实增强做好新时代人才工作的责任感和紧迫感" in [line.text for line in cleaned.lines]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(3, 4)]
+
+
+def test_a_preview_on_its_own_line_and_a_page_footer_in_the_text_go(rules):
+    text = (
+        "在全县换届工作动员会上的讲话\n在全县换届工作动员会上的讲话 同志们: 根据中央和省、市委的工作部署，今年第三季度，全县乡\n"
+        "在全县换届工作动员会上的讲话 同志们: 根据中央和省、市委的工作部署，今年第三季度，全县乡镇 党委将集中进行换届。 第1页共 17 页\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(2, "repeated-preview"), (3, "page-number")]

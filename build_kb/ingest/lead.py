@@ -1,0 +1,141 @@
+"""Stage 3 (parse), what a news report's lead and a speech's body say when its header does not.
+
+A page that reports a meeting (全市组织部长会议召开) has no byline and no date line of the speech: its
+lead names the day (6月12日，…会议召开), and the one who spoke is the one who 出席会议并讲话 or
+作工作报告 — not a leader who 作出批示 by letter. The posting date above it is the page's; it only
+lends its year to the day the lead names. And a speech whose title names no level says it in its
+body, again and again: 我市, 市委要求, 全市各级党组织 → 市.
+
+    reader              reads                                               gives
+    news_lead           the first sentence of the text: a day, then 召开   the lead, or None
+    speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
+    date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
+    level_in_body       我市 全市 市委… counted against 我县 全县 县委…       the level
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..text import HAN
+
+_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+_LEAD_END = re.compile(r"[。！？]")
+LEAD_DAY_WITHIN = 60
+"""A lead names its day near its start (…讯（记者…）3月1日，…)."""
+
+
+def news_lead(paragraphs: list[str]) -> str | None:
+    """The first sentence of a report of a meeting: a day near its start, a meeting held in it.
+
+    >>> news_lead(["2月28日下午，全市组织部长会议召开。会议以…为指导。"])
+    '2月28日下午，全市组织部长会议召开。'
+    >>> news_lead(["这次全市组织工作会议，是一次重要的会议。"]) is None
+    True
+    """
+    for text in paragraphs[:2]:
+        end = _LEAD_END.search(text)
+        sentence = text[: end.end()] if end else text
+        day = _DAY.search(sentence)
+        if day and day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence):
+            return sentence
+    return None
+
+
+_ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
+_SPOKE = r"(?:出席(?:会议)?并(?:作)?(?:重要)?讲话|主持(?:会议)?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:重要)?讲话|到会并讲话|出席并致辞|讲话)"
+_ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)"
+_SPEAKER_IN_LEAD = re.compile(
+    rf"(?:^|[，。；、\s])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?P<verb>{_SPOKE}|{_ASKED})"
+)
+
+
+def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """The one who spoke at the meeting a report describes, from its first paragraphs: role and name.
+
+    >>> speaker_in_lead(["2月28日下午，全市组织部长会议召开。市委书记覃卫国作出批示，市委常委、组织部部长金更华出席会议并讲话。"])
+    ('市委常委、组织部部长', '金更华')
+    >>> speaker_in_lead(["最后，党组书记卢晓东同志对各支部书记提出要求。"])
+    ('党组书记', '卢晓东')
+    """
+    found = []
+    for text in paragraphs[:3]:
+        for m in _SPEAKER_IN_LEAD.finditer(text):
+            found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.group("role").lstrip("，。；、 "), m.group("name")))
+    if not found:
+        return None, None
+    _, role, name = min(found, key=lambda f: f[0])
+    return role, name
+
+
+def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
+    """The meeting's day from the lead, with the year the lead gives, else the posting date's (the
+    year before when the day falls after it), else a year the text gives (2022年是…).
+
+    >>> date_in_lead("2月28日下午，全市组织部长会议召开。", "2023-03-01", None)
+    '2023-02-28'
+    >>> date_in_lead("12月30日，全市组织部长会议召开。", "2024-01-02", None)
+    '2023-12-30'
+    >>> date_in_lead("12月25日下午，学校机关党总支2017年度党支部书记述职评议会召开。", None, None)
+    '2017-12-25'
+    >>> date_in_lead("3月7日，会议召开，总结2024年工作，安排2025年任务。", None, None) is None
+    True
+    """
+    day = _DAY.search(lead)
+    if day is None:
+        return None
+    month, date = int(day.group(2)), int(day.group(3))
+    if not (1 <= month <= 12 and 1 <= date <= 31):
+        return None
+    stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
+    if day.group(1):
+        found = int(day.group(1))
+    elif len(stated) == 1:
+        found = stated.pop()
+    elif stated:
+        return None  # 总结2024年…安排2025年: which year is the meeting's is not said
+    elif posted:
+        posted_year, posted_month, posted_day = (int(x) for x in posted.split("-"))
+        found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
+    elif year:
+        found = year
+    else:
+        return None
+    return f"{found:04d}-{month:02d}-{date:02d}"
+
+
+_POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def posting_date(removed: list[str]) -> str | None:
+    """The first full date among the lines taken off as the page's (发布时间：2023-03-01 08:29:37)."""
+    for text in removed:
+        m = _POSTED.search(text)
+        if m:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
+_LEVEL_SAYS = {
+    level: re.compile(rf"我{level}|全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会)|{level}委、{level}政府")
+    for level in ("省", "市", "县", "区", "镇", "乡")
+}
+LEVEL_IN_BODY_MIN = 3
+"""How often the body must say its level (我市, 全市…) to be believed."""
+
+
+def level_in_body(text: str) -> str | None:
+    """The level a body keeps saying it speaks for, when it says one clearly more often than any other.
+
+    >>> level_in_body("我市要抓好落实。市委要求，全市各级党组织要行动起来。全市上下……")
+    '市'
+    >>> level_in_body("今年的县乡领导班子换届，是全县的大事。我县要做好。县委要求严肃纪律。")
+    '县'
+    >>> level_in_body("全市全县") is None
+    True
+    """
+    counts = Counter({level: len(pattern.findall(text)) for level, pattern in _LEVEL_SAYS.items()})
+    (first, n), *rest = counts.most_common(2) + [("", 0)]
+    second = rest[0][1]
+    return first if n >= LEVEL_IN_BODY_MIN and n >= 2 * second else None

@@ -1,0 +1,42 @@
+"""A news report's lead and a speech's body (build_kb/ingest/lead.py), and what the build takes from them."""
+
+from __future__ import annotations
+
+import doctest
+
+from build_kb.ingest import lead
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import make_corpus
+
+REPORT = (
+    "当前页面：某某网 > 要闻\n全市组织部长会议召开\n发布时间：2024-06-13 09:12\n"
+    "6月12日，全市组织部长会议召开。市委书记张某某作出批示，市委常委、组织部部长赵明远出席会议并讲话。\n"
+    "张某某在批示中指出，要统筹抓好组织、干部、人才等各项工作。\n赵明远在讲话中强调，要着力抓好党的政治建设，建设过硬干部队伍。\n"
+)
+BODY_SAYS_CITY = (
+    "关于加强基层党建工作的几点意见\n同志们：\n一、提高认识。我市基层党建工作取得了新成效，全市各级党组织认真落实市委要求。\n"
+    "二、抓好落实。全市上下要行动起来，我市各级领导干部要带头。\n"
+)
+
+
+def test_the_readers_docstring_examples_hold():
+    assert doctest.testmod(lead).failed == 0
+
+
+def test_a_report_gives_the_one_who_spoke_and_the_meetings_day(tmp_path):
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": REPORT})).speeches
+    assert (speech.speaker, speech.speaker_role, speech.date, speech.date_source) == ("赵明远", "市委常委、组织部部长", "2024-06-12", "lead")
+    assert speech.detected_by["speaker"] == "the report's lead (…出席会议并讲话)"
+
+
+def test_the_level_said_again_and_again_in_the_body(tmp_path):
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": BODY_SAYS_CITY})).speeches
+    assert (speech.level, speech.detected_by["level"]) == ("市", "the body (我X, 全X, X委要求 … again and again)")
+
+
+def test_two_levels_named_together_hold_the_higher_ones_meeting():
+    from build_kb.ingest.parse import find_level
+
+    assert find_level("县乡人大换届选举工作部署会")[0] == "县"
+    assert find_level("乡镇党委换届工作动员会")[0] is None
