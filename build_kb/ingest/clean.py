@@ -182,6 +182,8 @@ def _preview_end(text: str) -> int | None:
 
 TAIL_MAX = 200
 TAIL_LINES = 2
+TAIL_WORDS_MIN = 4
+"""A footer glued on says something (网友评论, 上一篇：…); a lone page number is left to the rules."""
 """A footer is glued to one of the text's last lines."""
 TAIL_HEAD_MIN = 12
 """Han characters at least in what a footer is parted from: the text's last paragraph, not chrome itself."""
@@ -203,6 +205,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False) -> tuple
         head = line.text[: ends[-1].end()] if ends else ""
         if (
             tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN and not is_chrome(line.text)
+            and len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
         ):
             out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=line.number, text=tail)])

@@ -24,6 +24,8 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     salutation            the speech's address                               同志们：
     dateline-or-byline    the speech's own date or speaker line              （2021年6月18日）
     speech-voice          the words a speaker uses                           我们 要 必须 坚持
+    names-a-speech        the words of a speech's title                      讲话 报告 党课
+    a-document-part       a 公文 part the parser reads (ingest/gongwen.py)    000123 附件：1. …
 
 The weights add up to one score per line. At CHROME_AT or more the line is chrome: clean() removes
 it, logs it and counts it (rule `chrome-evidence`). Between DOUBT_AT and CHROME_AT the reader is
@@ -39,6 +41,7 @@ from dataclasses import dataclass
 from collections.abc import Callable
 
 from ..text import HAN, HAN_CHAR
+from . import gongwen
 from .layout import SALUTATION_RE
 
 CHROME_AT = 3.0
@@ -95,7 +98,7 @@ INTERFACE_WORDS = {
     **dict.fromkeys(
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
-        "点赞 转发 阅读量 点击量 浏览量 附件 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小".split(),
+        "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小".split(),
         1.2,
     ),
     # Words both use: evidence only with others.
@@ -341,6 +344,23 @@ def speech_voice(ctx: LineContext) -> float:
     return -1.0 if len(set(_VOICE.findall(ctx.text))) >= 2 else 0.0
 
 
+DOCUMENT_PARTS = ("copy-number", "secrecy", "urgency", "doc-number", "signer", "addressees", "attachments", "date", "signature")
+"""The parts of a 公文 the parser reads (ingest/gongwen.py): metadata, never chrome (its 版记 aside)."""
+
+
+def a_document_part(ctx: LineContext) -> float:
+    """A line one of the 公文 readers reads as a part of the document: its 份号, 密级, 发文字号,
+    主送, 附件说明, 署名 or 成文日期.
+
+    >>> a_document_part(LineContext("000123", True))
+    -4.0
+    >>> a_document_part(LineContext("附件：1. 村级后备干部推荐表", True))
+    -4.0
+    """
+    text = re.sub(r"(?<=[\u4e00-\u9fff）)〕])[ \u3000]+(?=[\u4e00-\u9fff（(〔])", "", ctx.text.strip())
+    return -4.0 if any(gongwen.READERS[part](text) for part in DOCUMENT_PARTS) else 0.0
+
+
 _GENRE = re.compile(r"讲话|报告|发言|致辞|讲稿|党课|主持词|动员会|会议")
 
 
@@ -373,6 +393,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("dateline-or-byline", dateline_or_byline),
     ("speech-voice", speech_voice),
     ("names-a-speech", names_a_speech),
+    ("a-document-part", a_document_part),
 )
 
 
