@@ -113,6 +113,15 @@ def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
     assert str(error.value) == "report.pdf: 有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
 
 
+@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "qingshi"])
+def test_text_conservation_for_every_import(made, rules, kind):
+    """Every Han character of the imported text is in the header, a heading, a paragraph or the cleaner's log."""
+    converted, speech = speech_of(made[kind], rules)
+    shown = [h.text for h in speech.header] + [s.heading for s in speech.all_sections()] + [p.text for p in speech.all_paragraphs()]
+    shown += [r.text for r in speech.clean.removed]
+    assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
+
+
 # --- 公文 -------------------------------------------------------------------------------------------
 
 

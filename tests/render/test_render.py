@@ -99,3 +99,23 @@ def test_an_editors_note_under_the_title_is_shown_on_the_page_and_in_the_handout
     html = next(page.html for name, page in render_pages(kb).items() if name.startswith(speech.url.rstrip("/")))
     assert "<dt>题注</dt><dd>（根据录音整理，未经本人审阅）</dd>" in html
     assert speech_handout(speech, "组织部").blocks[0] == {"kind": "note", "text": "（根据录音整理，未经本人审阅）"}
+
+
+def test_a_gongwen_s_issuer_number_addressees_and_attachments_are_in_the_page_header(tmp_path):
+    from build_kb.pipeline import build_knowledge_base
+
+    from conftest import make_corpus
+
+    text = (
+        "中共某某县委组织部文件\n某组发〔2023〕5号\n关于进一步加强村级后备干部队伍建设的通知\n各乡镇党委，县直各单位党组（党委）：\n"
+        "现就有关事项通知如下。\n一、明确目标任务\n各乡镇要建立村级后备干部人才库。\n附件：村级后备干部推荐表\n中共某某县委组织部\n2023年5月30日\n"
+    )
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text}))
+    speech = kb.speeches[0]
+    html = next(page.html for name, page in render_pages(kb).items() if name.startswith(speech.url.rstrip("/")))
+    assert (
+        "<dt>发文机关</dt><dd>中共某某县委组织部</dd><dt>发文字号</dt><dd>某组发〔2023〕5号</dd>"
+        "<dt>主送</dt><dd>各乡镇党委、县直各单位党组（党委）</dd><dt>附件</dt><dd>村级后备干部推荐表</dd>"
+    ) in html
+    assert speech.title == "关于进一步加强村级后备干部队伍建设的通知" and speech.date == "2023-05-30"
+    assert "各乡镇党委" not in "".join(p.text for p in speech.all_paragraphs())
