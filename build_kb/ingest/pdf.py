@@ -52,6 +52,7 @@ PAGE_NUMBER = re.compile(
 CONTENTS_ENTRY = re.compile(r"^\S.{0,80}?[\s　]*(?:[.·⋅…．_-][\s　]*){4,}[\s　]*(?:\d{1,4}|[IVXLC]{1,6})$")
 """A line of a table of contents: an entry, a dot leader, its page (`第1章 引言 ⋅ ⋅ ⋅ ⋅ 1`)."""
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[。！？；：!?;:”」』]$")
 _NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
 
 
@@ -395,7 +396,11 @@ def _left_edge(line: PdfLine, lines: list[PdfLine]) -> float:
 
 
 def _right_edge(line: PdfLine, lines: list[PdfLine]) -> float:
-    return max(l.x1 for l in _column(line, lines))
+    """The column's right edge: where its justified lines end (an x1 several lines share), not the
+    end of one line that runs into the margin (a long URL, a formula)."""
+    ends = Counter(round(l.x1) for l in _column(line, lines))
+    shared = [x for x, count in ends.items() if count >= 2]
+    return max(shared) if shared else max(ends)
 
 
 def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) -> bool:
@@ -408,11 +413,19 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) ->
         return re.search(r"[。！？；：!?;:”」』）)]$", previous.text) is not None or line.x0 > _left_edge(line, lines) + 1.2 * size
     if previous.y0 - line.y1 > 1.2 * size:
         return True  # a gap
-    if line.x0 > _left_edge(line, lines) + 1.2 * size:
-        return True  # an indented first line
-    if previous.x1 < _right_edge(previous, lines) - 2 * size:
+    if _set_right(previous, lines) or _set_right(line, lines):
+        return True  # a signature or a date set to the right stands alone
+    short = previous.x1 < _right_edge(previous, lines) - 2 * size
+    if line.x0 > _left_edge(line, lines) + 1.2 * size and (short or _SENTENCE_END.search(previous.text)):
+        return True  # an indented first line (not the hanging indent of an item whose first line runs on)
+    if short:
         return True  # the line before ends short of the column's edge
     return _centred(previous, lines) and _centred(line, lines)
+
+
+def _set_right(line: PdfLine, lines: list[PdfLine]) -> bool:
+    """A short line pushed against the right edge (an issuer's name, a date under the text)."""
+    return line.x0 > _left_edge(line, lines) + 4 * line.size and line.x1 >= _right_edge(line, lines) - line.size and not _centred(line, lines)
 
 
 def _centred(line: PdfLine, lines: list[PdfLine]) -> bool:
