@@ -9,7 +9,7 @@ from build_kb.render.pages import render_pages
 
 def test_every_page_is_planned(seed_kb):
     pages = render_pages(seed_kb)
-    expected = {"index.md", "speeches/index.md", "timeline.md", "speakers.md", "occasions.md", "themes/index.md", "terms/index.md", "review.md", "search.md", "basket.md"}
+    expected = {"index.md", "speeches/index.md", "timeline.md", "speakers.md", "occasions.md", "themes/index.md", "terms/index.md", "review.md", "search.md", "basket.md", "compare.md"}
     expected |= {f"speeches/{s.id}.md" for s in seed_kb.speeches} | {f"themes/{t.id}.md" for t in seed_kb.themes}
     expected |= {f"terms/{t.id}.md" for t in seed_kb.terms}
     assert set(pages) == expected
