@@ -12,13 +12,28 @@ OUTLINE_LEVELS = (
 )
 
 
+def add_note_part(document, kind: str, text: str) -> None:
+    """The document's footnotes or endnotes part (`kind`: footnote or endnote) with note 1 saying `text`."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(
+        PackURI(f"/word/{kind}s.xml"),
+        f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml",
+        (
+            f'<w:{kind}s {W_NS}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+            f'<w:{kind} w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}></w:{kind}s>'
+        ).encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+
+
 def write_docx(path: Path) -> Path:
     """A speech as the office system writes it: Title and Heading styles, auto-numbered 一、/（一）/1.
     headings (the labels exist only in numbering.xml), a table and a footnote."""
     import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from docx.oxml import parse_xml
 
     document = docx.Document()
@@ -57,16 +72,7 @@ def write_docx(path: Path) -> Path:
     document.add_paragraph("关于今年的几项重点工作", style="Heading 1")
     document.add_paragraph("要抓好换届后新班子的培训，做好年轻干部的跟踪培养。")
     document.add_paragraph("同志们，让我们以更加昂扬的精神状态，推动全市组织工作再上新台阶！")
-    footnotes = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        (
-            f'<w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            '<w:footnote w:id="1"><w:p><w:r><w:t>数据截至2022年底。</w:t></w:r></w:p></w:footnote></w:footnotes>'
-        ).encode(),
-        document.part.package,
-    )
-    document.part.relate_to(footnotes, RT.FOOTNOTES)
+    add_note_part(document, "footnote", "数据截至2022年底。")
     document.save(path)
     return path
 
@@ -248,9 +254,6 @@ def write_qingshi_docx(path: Path) -> Path:
     a table inside a cell, an endnote, and the sender's name and date."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from docx.oxml import parse_xml
 
     document = docx.Document()
@@ -278,7 +281,6 @@ def write_qingshi_docx(path: Path) -> Path:
     document.add_paragraph("为进一步加强村级组织活动场所建设，现将有关事项请示如下。")
     for heading, text in (("建设基本情况", "今年全县计划新建、改扩建村级组织活动场所12个，目前已完成选址。"), ("经费需求", "经测算，共需建设经费360万元，具体见下表。")):
         paragraph = document.add_paragraph(heading)
-        paragraph.style = document.styles["公文一级标题"] if False else None
         paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {W_NS} w:val="gwheading1"/>'))
         document.add_paragraph(text)
     table = document.add_table(rows=2, cols=2)
@@ -294,15 +296,6 @@ def write_qingshi_docx(path: Path) -> Path:
     closing.add_run().element.append(parse_xml(f'<w:endnoteReference {W_NS} w:id="1"/>'))
     for text in ("中共某某县委组织部", "2023年6月1日"):
         document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    endnotes = Part(
-        PackURI("/word/endnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
-        (
-            f'<w:endnotes {W_NS}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
-            '<w:endnote w:id="1"><w:p><w:r><w:t>联系人：李华，电话：1234567。</w:t></w:r></w:p></w:endnote></w:endnotes>'
-        ).encode(),
-        document.part.package,
-    )
-    document.part.relate_to(endnotes, RT.ENDNOTES)
+    add_note_part(document, "endnote", "联系人：李华，电话：1234567。")
     document.save(path)
     return path

@@ -90,6 +90,8 @@ class PdfRead:
     """The type size of each paragraph (of its first line)."""
     first_page: int = 0
     """How many paragraphs the first page gave."""
+    last_line: PdfLine | None = None
+    """The last line read so far (a page's first line may go on with its paragraph)."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -352,7 +354,7 @@ def _table_rows(lines: list[PdfLine]) -> list[PdfLine]:
         for other in row[1:]:
             used.add(lines.index(other))
         row.sort(key=lambda l: l.x0)
-        if _are_columns(row, lines):
+        if _are_columns(row):
             out.extend(row)  # two columns' lines that happen to share a baseline
             continue
         out.append(PdfLine(line.page, row[0].x0, row[-1].x1, min(l.y0 for l in row), max(l.y1 for l in row),
@@ -360,7 +362,7 @@ def _table_rows(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
-def _are_columns(row: list[PdfLine], lines: list[PdfLine]) -> bool:
+def _are_columns(row: list[PdfLine]) -> bool:
     # Two long pieces on a baseline are most likely the lines of two columns, not two cells.
     return len(row) == 2 and all(len(l.text) >= 12 for l in row)
 
@@ -379,7 +381,7 @@ def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
             result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
             result.joined_lines += 1
     if lines:
-        result._last = lines[-1]  # type: ignore[attr-defined]
+        result.last_line = lines[-1]
 
 
 def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
@@ -436,7 +438,7 @@ def _centred(line: PdfLine, lines: list[PdfLine]) -> bool:
 def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLine]) -> bool:
     """A page's first line goes on with the last paragraph when that stopped mid-sentence at the
     column's edge and this line is not indented."""
-    last: PdfLine | None = getattr(result, "_last", None)
+    last = result.last_line
     if last is None or not result.paragraphs or last.table_row or line.table_row:
         return False
     if abs(last.size - line.size) > 0.15 * max(last.size, 1):
