@@ -348,3 +348,37 @@ def test_the_reader_tools_pass_axe(browser, server, seed_site, scheme):
     found += [f"search {v['id']}: {v['nodes'][:2]}" for v in axe_violations(page)]
     context.close()
     assert found == []
+
+
+def test_first_uses_and_new_terms_equal_a_scan_of_kb_json(page, server, seed_site, seed_json):
+    import re
+
+    site, _ = seed_site
+    year_of = {s["id"]: s["year"] for s in seed_json["speeches"]}
+    first_year = {}
+    for term in seed_json["terms"]:
+        years = [year_of[o["speech_id"]] for o in term["occurrences"] if year_of.get(o["speech_id"])]
+        if years:
+            first_year[term["id"]] = min(years)
+    assert len(set(first_year.values())) >= 2
+    for term_id, year in first_year.items():
+        html = (site / "terms" / term_id / "index.html").read_text(encoding="utf-8")
+        assert f'<span class="kb-first-use" data-year="{year}">' in html, term_id
+    page.goto(server + "timeline/")
+    shown = page.eval_on_selector_all("p.kb-new-terms", "ps => ps.map(p => [+p.dataset.year, Array.from(p.querySelectorAll('a')).map(a => a.getAttribute('href'))])")
+    expected = {}
+    for term_id, year in first_year.items():
+        expected.setdefault(year, set()).add(f"../terms/{term_id}/")
+    assert {year: set(links) for year, links in shown} == expected
+    newest = max(expected)
+    page.goto(server)
+    assert page.locator("h2#new-terms").inner_text().startswith(f"今年新提法（{newest}年）")
+    home = page.eval_on_selector_all("ul.kb-new-terms > li > a:first-child", "as => as.map(a => a.getAttribute('href'))")
+    assert {f"../{h}" for h in home} == expected[newest]
+    # The first use is linked to its paragraph: the oldest dated speech, its first paragraph using the term.
+    first = page.locator("ul.kb-new-terms > li").first.locator("a").nth(1).get_attribute("href")
+    speech_id, paragraph = re.fullmatch(r"speeches/([^/]+)/#(p\d+)", first).groups()
+    term_id = home[0].split("/")[1]
+    term = next(t for t in seed_json["terms"] if t["id"] == term_id)
+    uses = sorted((int(o["paragraph_id"][1:]) for o in term["occurrences"] if o["speech_id"] == speech_id))
+    assert paragraph == f"p{uses[0]}"

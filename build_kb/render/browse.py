@@ -12,6 +12,7 @@ from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .review import open_items
 from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel
+from .novelty import home_new_terms, new_terms_by_year, term_history, year_new_terms
 from ..text import UNDATED, by_year_newest_first, newest_first_key
 
 TOP_TERMS_ON_HOME = 12
@@ -63,6 +64,11 @@ def render_home(site: Site) -> HtmlPage:
     items = open_items(kb)
     if items or kb.problems:
         out.add(f'<p class="kb-note">编者请注意：有 {items} 项<a href="review/">待核对</a>（构建时没有把握的标题、日期、分段等）。</p>')
+    new_terms = new_terms_by_year(kb)
+    block = home_new_terms(site, new_terms)
+    if block:
+        out.heading(2, f"今年新提法（{max(new_terms)}年）", "new-terms")
+        out.add(block)
     out.heading(2, "专题", "themes")
     rows = []
     for theme in kb.themes:
@@ -98,9 +104,12 @@ def render_timeline(site: Site) -> HtmlPage:
     page = "timeline/"
     out = HtmlPage("时间线")
     out.heading(1, "时间线", "top", toc=False)
-    out.add("<p>讲话按年、月排列，标签为各篇讲话篇幅最多的专题。</p>")
+    out.add("<p>讲话按年、月排列，标签为各篇讲话篇幅最多的专题；每年列出这一年第一次用到的提法。</p>")
+    new_terms = new_terms_by_year(site.kb)
     for year, speeches in by_year_newest_first(site.kb.speeches):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
+        if year:
+            out.add(year_new_terms(site, year, new_terms.get(year, []), year == min(new_terms, default=year), page))
         items = []
         for speech in speeches:
             month = f"{int(speech.date[5:7])}月" if speech.date else "月份不详"
@@ -189,6 +198,7 @@ def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
     if term.aliases:
         facts.append("又作：" + "、".join(esc(a) for a in term.aliases))
     out.add(f'<p class="kb-count">{" · ".join(facts)}</p>')
+    out.add(term_history(site, term, term.url))
     if term.explanation:
         out.add(f'<p class="kb-explain">{esc(term.explanation)}</p>')
     if term.uses_by_year:
