@@ -83,8 +83,9 @@ class BuildReport:
 def build(options: BuildOptions) -> BuildReport:
     """Build the knowledge base and publish it atomically into `options.site_dir`."""
     project = publish.open_project(options.config_file, options.corpus_dir, options.strict)
-    site_dir = Path(options.site_dir).absolute()
+    site_dir = publish.real_site_dir(options.site_dir)
     publish.check_site_dir(site_dir, project.protected(options.cache_dir))
+    publish.check_cache_dir(options.cache_dir, {"语料文件夹": project.corpus_dir, "docs 文件夹": project.docs_dir, "网站输出文件夹": site_dir})
     with publish.build_lock(site_dir), _unfrozen_at_exit(), ExitStack() as ends_with_build:
         publish.recover_interrupted_swap(site_dir)
         fingerprint = publish.inputs_fingerprint(project, options, site_dir) if options.cache_dir else None

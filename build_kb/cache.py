@@ -52,7 +52,7 @@ def tree_fingerprint(*roots: Path) -> str:
         root = Path(root)
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
         for path in files:
-            digest.update(str(path.relative_to(root.parent)).encode("utf-8"))
+            digest.update(str(path.relative_to(root.parent)).encode("utf-8", "surrogateescape"))
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

@@ -86,6 +86,9 @@ def cmd_serve(args) -> int:
     from .build import build
     from .publish.site import open_project
 
+    from .edges import parse_dev_addr
+
+    host, port, warning = parse_dev_addr(args.dev_addr, args.allow_network)  # before any build: a bad address costs nothing
     site = Path(tempfile.mkdtemp(prefix="kb-serve-"))
     # A preview: a corpus emptied while editing is shown as it is.
     options = options_from(args, site, allow_shrink=True)
@@ -101,8 +104,9 @@ def cmd_serve(args) -> int:
             print(summary(report.kb, Path("site (preview)"), time.perf_counter() - start))
 
     rebuild()
-    host, _, port = args.dev_addr.rpartition(":")
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site))
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site))
+    if warning:
+        print(warning, file=sys.stderr)
     for path in watched_paths(open_project(options.config_file, options.corpus_dir)):
         server.watch(str(path))
     print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
@@ -153,7 +157,7 @@ def cmd_add(args) -> int:
     print(summary_table(results))
     for r in results:
         for note in r.notes:
-            print(f"  {Path(r.source).name}: {note}")
+            print(f"  {safe_name(Path(r.source).name)}: {note}")
     imported = [r for r in results if r.status == "imported"]
     if imported:
         print(f"\nNext: confirm the detected values in {corpus / 'speeches.yaml'}, then run: kb check " + " ".join(str(corpus / r.stored_as) for r in imported[:3]))
@@ -171,9 +175,11 @@ def cmd_outline(args) -> int:
 def cmd_print(args) -> int:
     """A study handout for any selection of the corpus, as one PDF."""
     from .config import load_print_config
+    from .edges import check_print_output
+    from .store import write_atomic
     from .pipeline import build_knowledge_base
     from .publish.pdf import Printer
-    from .publish.site import open_project
+    from .publish.site import check_cache_dir, open_project
     from .render.handout import Selection, selection_handout
 
     project = open_project(Path(args.config), Path(args.corpus) if args.corpus else None)
@@ -184,8 +190,10 @@ def cmd_print(args) -> int:
     )
     if not any((selection.themes, selection.years, selection.speakers, selection.terms, selection.speeches)):
         raise KbError("say what to print: --theme, --year, --speaker, --term or --speech (any combination)")
-    kb = build_knowledge_base(project.corpus_dir, progress=Progress(), cache_dir=Path(args.cache_dir) if args.cache_dir else None)
     output = Path(args.output)
+    check_print_output(output, {"语料文件夹": project.corpus_dir, "docs 文件夹": project.docs_dir, "构建缓存": Path(args.cache_dir), "网站输出文件夹": Path(project.config["site_dir"])}, args.force)
+    check_cache_dir(Path(args.cache_dir), {"语料文件夹": project.corpus_dir, "docs 文件夹": project.docs_dir})
+    kb = build_knowledge_base(project.corpus_dir, progress=Progress(), cache_dir=Path(args.cache_dir) if args.cache_dir else None)
     printer = Printer(load_print_config(project.corpus_dir), project.corpus_dir, Path(args.cache_dir) / "pdf", publisher=project.config["site_name"])
     handout = selection_handout(kb, selection, printer.publisher, path=output.name)
     printed, warnings = printer.print_all([handout])
@@ -193,7 +201,7 @@ def cmd_print(args) -> int:
         print(f"Warning: {warning}", file=sys.stderr)
     pdf = next(iter(printed.values()))
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(pdf.file.read_bytes())
+    write_atomic(output, pdf.file.read_bytes())
     excerpts = sum(1 for b in handout.blocks if b["kind"] == "excerpt")
     what = f"{excerpts} excerpts" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} paragraphs"
     print(f"{output}: {pdf.pages} pages, {what} ({'·'.join(x for x in (handout.title, handout.subtitle) if x)})")
@@ -281,7 +289,8 @@ def make_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="build and serve the site with live reload (rebuilds when corpus/, docs/ or mkdocs.yml change)")
     serve.add_argument("--config", default="mkdocs.yml")
     serve.add_argument("--corpus")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000; a port alone means 127.0.0.1)")
+    serve.add_argument("--allow-network", action="store_true", help="允许 --dev-addr 使用本机以外可访问的地址（局域网中的其他电脑能看到预览）")
     serve.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
     serve.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
     serve.set_defaults(func=cmd_serve)
@@ -313,6 +322,7 @@ def make_parser() -> argparse.ArgumentParser:
     printing.add_argument("--speech", action="append", help="speech id, as in its URL (repeatable)")
     printing.add_argument("--basket", help="a 材料篮 downloaded from the site's basket page (.md): print it as it stands")
     printing.add_argument("-o", "--output", default="学习材料.pdf", help="the PDF to write (default: 学习材料.pdf)")
+    printing.add_argument("--force", action="store_true", help="覆盖 -o 指定的已有文件，即使它不是 kb print 生成的 PDF")
     printing.add_argument("--config", default="mkdocs.yml")
     printing.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
     printing.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results and typeset PDFs are kept (default: .kb-cache)")
@@ -334,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.verbose:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    from .edges import terminate_cleanly
+
+    terminate_cleanly()
     try:
         return args.func(args)
     except KbError as exc:

@@ -113,7 +113,13 @@ def load_yaml(path: Path, display_name: str | None = None):
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(name, None, f"is not UTF-8 ({exc.reason}); save it as UTF-8") from exc
-    loader = _LineLoader(text)
+    try:
+        # The reader checks every character when it is made: a U+000B (Word's manual line break),
+        # U+000C or NUL fails here, so this is inside the try.
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ConfigError(name, line, f"含有不可见的控制字符 U+{exc.character:04X}（常见于从 Word 复制的手动换行或分页符）；请删除它，或改为普通换行") from None
     loader.name = name
     try:
         return loader.get_single_data()
@@ -127,6 +133,27 @@ def load_yaml(path: Path, display_name: str | None = None):
         raise ConfigError(name, None, "is nested too deeply to be a configuration file") from exc
     finally:
         loader.dispose()
+
+
+MAX_NUMBER_DIGITS = 18
+
+
+def _construct_int(loader, node):
+    """Whole numbers of at most 18 digits: a 5000-digit `year:` would fail deep in Python's int()."""
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > MAX_NUMBER_DIGITS:
+        raise ConfigError(loader.name, node.start_mark.line + 1, f"数字有 {digits} 位，太长了；这里应写一个普通的数（例如年份 2020、行号 12）")
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+def _construct_float(loader, node):
+    if len(str(node.value)) > 40:
+        raise ConfigError(loader.name, node.start_mark.line + 1, f"数字有 {len(str(node.value))} 个字符，太长了；这里应写一个普通的数")
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def line_of(mapping, key: str | None = None) -> int | None:
@@ -250,8 +277,64 @@ def load_entry_list(directory: Path, file_name: str, list_key: str, entry: str, 
     return name, data, entries
 
 
-def compile_pattern(pattern, file: str, line: int | None, what: str, report: Report | None = None) -> re.Pattern | None:
-    """Compile a user's regular expression, refusing ones that can take exponential time."""
+class RuleTooSlow(ConfigError):
+    """A user's pattern ran out of its time budget on one speech file."""
+
+
+RULE_BUDGET_SECONDS = 1.0
+"""What one user pattern may spend on one speech file (all its lines together); the rules of
+corpus/boilerplate.yaml take under a millisecond a file."""
+
+
+class BoundedPattern:
+    """A user's regular expression, run with a bound on its work.
+
+    The load-time check refuses the usual shapes of runaway backtracking, but no syntactic check
+    catches them all (.*.*.*…下载全文$, (?:党?){30}党{30}$). So the pattern runs in the `regex`
+    engine (same syntax as `re`, lookarounds and back-references included), which stops a search
+    at a timeout: each pattern has RULE_BUDGET_SECONDS per speech file (`reset_budget` starts a
+    file), and running out raises RuleTooSlow naming the rule's file and line."""
+
+    def __init__(self, compiled: re.Pattern, file: str, line: int | None, what: str):
+        import regex
+
+        self.pattern, self.flags = compiled.pattern, compiled.flags
+        self.file, self.line, self.what = file, line, what
+        self._bounded = regex.compile(compiled.pattern, flags=regex.V0 | (compiled.flags & ~re.UNICODE))
+        self.budget = RULE_BUDGET_SECONDS
+        self._left = self.budget
+
+    def reset_budget(self) -> None:
+        self._left = self.budget
+
+    def search(self, text: str, *args):
+        import time
+
+        start = time.perf_counter()
+        try:
+            return self._bounded.search(text, *args, timeout=max(self._left, 0.001))
+        except TimeoutError:
+            self._left = 0.0
+            raise RuleTooSlow(
+                self.file, self.line, f"{self.what} 的正则表达式在一行 {len(text)} 个字符的文字上运行超过 {self.budget:g} 秒（回溯过多）；"
+                "请改写它（避免 .*.* 这类相邻的可重叠重复），或删去这条规则"
+            ) from None
+        finally:
+            self._left -= time.perf_counter() - start
+
+    def __repr__(self) -> str:
+        return f"BoundedPattern({self.pattern!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, BoundedPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+
+def compile_pattern(pattern, file: str, line: int | None, what: str, report: Report | None = None) -> BoundedPattern | None:
+    """Compile a user's regular expression, refusing ones that can take exponential time; it runs
+    with a bound on its work (BoundedPattern) for the shapes no check sees."""
     problem = None
     compiled = None
     if not isinstance(pattern, str) or not pattern:
@@ -270,7 +353,7 @@ def compile_pattern(pattern, file: str, line: int | None, what: str, report: Rep
             raise ConfigError(file, line, problem)
         report.error(file, line, problem)
         return None
-    return compiled
+    return BoundedPattern(compiled, file, line, what)
 
 
 def catastrophic_backtracking(pattern: str) -> str | None:
@@ -324,7 +407,7 @@ def _distinct_starts(branches, sre_parse) -> bool:
 @dataclass(frozen=True)
 class BoilerplateRule:
     name: str
-    pattern: re.Pattern
+    pattern: BoundedPattern
     max_length: int | None = None
     """Only lines at most this long (stripped) can match: long lines are content."""
     where: str = "anywhere"
@@ -336,7 +419,14 @@ class BoilerplateRule:
 @dataclass(frozen=True)
 class BoilerplateConfig:
     rules: tuple[BoilerplateRule, ...]
-    keep: re.Pattern | None = None
+
+    def reset_budgets(self) -> None:
+        """A new speech file: every user pattern gets its full time budget again."""
+        for rule in self.rules:
+            rule.pattern.reset_budget()
+        if self.keep is not None:
+            self.keep.reset_budget()
+    keep: BoundedPattern | None = None
     """Lines that no block rule may remove (titles, salutations) even inside an ad block."""
 
 
@@ -411,6 +501,9 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
                 value = _check_override_value(key, value, name, line_of(values, key), file_key, report, theme_ids)
                 if value is not _INVALID:
                     checked[key] = value
+        both = sorted(set(checked.get("keep_lines", ())) & set(checked.get("drop_lines", ())))
+        if both:
+            report.error(name, line_of(values, "drop_lines"), f"{file_key!r} 的 keep_lines 和 drop_lines 都写了第 {both[0]} 行，互相矛盾；请从其中一个删去")
         overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked)
     if own:
         report.raise_if_any()
@@ -428,13 +521,15 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
     if key == "id":
         return check_id(value, file, line, f"'id' of {entry!r}", report) or _INVALID
     if key == "date":
-        if isinstance(value, dt.date):
-            return value.isoformat()
         if isinstance(value, str):
             try:
-                return dt.date.fromisoformat(value).isoformat()
+                value = dt.date.fromisoformat(value)
             except ValueError:
                 pass
+        if isinstance(value, dt.date) and not 1900 <= value.year <= 2100:
+            return bad(f"'date' of {entry!r}：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
+        if isinstance(value, dt.date):
+            return value.isoformat()
         return bad(f"'date' of {entry!r} must be a date written YYYY-MM-DD, like 2018-02-27; got {value!r}")
     if key == "year":
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
@@ -486,7 +581,15 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         return out
     if value is not None and not isinstance(value, str):
         return bad(f"'{key}' of {entry!r} must be text; got {kind_name(value)} {value!r}")
+    hidden = INVISIBLE.search(value or "") if key != "original" else None  # original: the file's own name, as it was
+    if hidden:
+        # A right-to-left override or a zero-width space makes a title read otherwise than it is
+        # written, or a name differ from its look-alike (search and speaker pages would split).
+        return bad(f"'{key}' of {entry!r} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
     return value
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 # --- themes.yaml: the taxonomy -------------------------------------------------------------------
@@ -609,8 +712,13 @@ def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[
         term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "'term'", report, required=True)
         if term in seen:
             report.error(name, line_of(item, "term"), f"term {term!r} is listed twice")
+        if term and len(term.strip()) < 2:
+            report.error(name, line_of(item, "term"), f"提法 {term.strip()!r} 只有一个字，会在几乎每段话里“出现”；请写完整的提法（至少两个字），例如“两个维护”")
         seen.add(term)
         aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}", report)
+        for alias in aliases:
+            if len(alias) < 2:
+                report.error(name, line_of(item, "aliases"), f"{term!r} 的别名 {alias!r} 只有一个字，会在几乎每段话里“出现”；请写完整的说法（至少两个字）")
         term_id = item.get("id")
         if term_id is not None:
             term_id = check_id(term_id, name, line_of(item, "id"), f"id of {term!r}", report)
@@ -695,6 +803,11 @@ def load_print_config(corpus_dir: Path, report: Report | None = None) -> PrintCo
             if families:
                 fonts[role] = families
     paths = check_words(data.get("font_paths", []), name, line_of(data, "font_paths"), "'font_paths'", report)
+    for path in paths:
+        inside = (corpus_dir / path).resolve()
+        if inside != corpus_dir.resolve() and corpus_dir.resolve() not in inside.parents:
+            # The typesetter reads every file below a font folder: "/" would make it read the whole disk.
+            report.error(name, line_of(data, "font_paths"), f"font_paths 中的 {path!r} 不在语料文件夹内；请把字体文件复制到语料下的文件夹（例如 fonts/），再写相对路径 fonts")
     publisher = check_text(data.get("publisher", ""), name, line_of(data, "publisher"), "'publisher'", report) or ""
     flags = {}
     for key in ("pdf", "speech_handouts"):

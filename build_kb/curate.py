@@ -8,19 +8,24 @@ detected (title, date, speaker, occasion), each with the rule that found it, for
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
+import os
 import re
+import unicodedata
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
-from .errors import KbError
+from .errors import KbError, safe_name
 from .ingest.clean import normalise_line
-from .ingest.convert import CONVERTIBLE, ConversionError, convert
-from .ingest.read import SPEECH_SUFFIXES, decode, discover
+from .ingest.convert import CONVERTIBLE, ConversionError
+from .ingest.guard import check_file, guarded_convert
+from .ingest.read import SPEECH_SUFFIXES, corpus_name, decode, decoded_name, discover
 from .model import SourceFile
 from .pipeline import make_speech
 from .store import write_atomic
@@ -61,12 +66,22 @@ class _Known:
 
 def files_to_add(paths: list[Path]) -> list[Path]:
     """The files named, and the importable files inside the folders named, in a stable order."""
+    return [path for path, _folder in _files_and_folders(paths)]
+
+
+def _files_and_folders(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder named that holds it, or None for a file named itself). Linked folders are
+    not entered; links and other non-regular entries are listed, for `_add_one` to refuse."""
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in CONVERTIBLE and not p.name.startswith((".", "~$")))
+            inside = []
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+                inside.extend(Path(folder) / name for name in names if Path(name).suffix.lower() in CONVERTIBLE and not name.startswith((".", "~$")))
+            found.extend((p, path) for p in sorted(inside))
         else:
-            found.append(path)
+            found.append((path, None))
     return found
 
 
@@ -75,34 +90,66 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise KbError(f"{corpus_dir}: corpus folder not found")
-    files = files_to_add(paths)
+    listed = _files_and_folders(paths)
+    files = [path for path, _folder in listed]
     if not files:
         raise KbError("nothing to import: no .docx, .doc, .wps, .pdf, .html, .txt or .md file among " + ", ".join(str(p) for p in paths))
-    rules = load_boilerplate(corpus_dir)
-    overrides = load_overrides(corpus_dir)
-    originals = {o.values["original_sha256"]: key for key, o in overrides.items() if "original_sha256" in o.values}
-    known = _corpus_texts(corpus_dir)
-    results = []
-    stubs = []
-    for done, path in enumerate(files):
-        if progress:
-            progress(done, len(files), path.name)
-        result, stub = _add_one(path, corpus_dir, rules, originals, known)
-        results.append(result)
-        if stub:
-            stubs.append(stub)
-        log.info("%s: %s %s", path, result.status, result.stored_as or result.message)
-    if progress:
-        progress(len(files), len(files), "")
-    if stubs:
-        _append_stubs(corpus_dir, stubs)
+    with _corpus_lock(corpus_dir):
+        rules = load_boilerplate(corpus_dir)
+        overrides = load_overrides(corpus_dir)
+        originals = {o.values["original_sha256"]: key for key, o in overrides.items() if "original_sha256" in o.values}
+        known = _corpus_texts(corpus_dir)
+        results = []
+        stubs = []
+        written: list[Path] = []
+        try:
+            for done, (path, folder) in enumerate(listed):
+                if progress:
+                    progress(done, len(files), safe_name(path.name))
+                result, stub = _add_one(path, corpus_dir, rules, originals, known, folder, set(overrides))
+                results.append(result)
+                if stub:
+                    stubs.append(stub)
+                    written.append(corpus_dir / result.stored_as)
+                log.info("%s: %s %s", safe_name(path), result.status, result.stored_as or result.message)
+            if progress:
+                progress(len(files), len(files), "")
+            if stubs:
+                _append_stubs(corpus_dir, stubs)
+        except BaseException:
+            # All or nothing: an interrupted batch (Ctrl+C, a full disk) takes back the speeches it
+            # stored, so none is left without its stub (a re-run would also finish such stubs).
+            for target in written:
+                target.unlink(missing_ok=True)
+            raise
     return results
 
 
-def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], known: list[_Known]) -> tuple[Added, str | None]:
-    source = str(path)
+@contextmanager
+def _corpus_lock(corpus_dir: Path):
+    """One `kb add` at a time per corpus: two at once would each append to speeches.yaml from the
+    version it read, and the later would lose the earlier's entries."""
+    fd = os.open(corpus_dir / ".kb-add.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _add_one(
+    path: Path, corpus_dir: Path, rules, originals: dict[str, str], known: list[_Known], folder: Path | None = None, stubbed: set[str] = frozenset()
+) -> tuple[Added, str | None]:
+    source = str(path)
+    if folder is not None and os.path.islink(path):
+        target = path.resolve()
+        if folder.resolve() not in target.parents:
+            return Added(source, "refused", message=f"是指向文件夹外的链接（→ {safe_name(target)}），未导入；如确需导入，请直接写出该文件的路径"), None
+    try:
+        check_file(path)
         data = path.read_bytes()
+    except ConversionError as exc:
+        return Added(source, "failed", message=exc.reason), None  # the summary names the file
     except OSError as exc:
         return Added(source, "failed", message=f"cannot be read: {exc.strerror}"), None
     digest = hashlib.sha256(data).hexdigest()
@@ -111,7 +158,7 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     try:
         if path.resolve().parent == corpus_dir.resolve() and path.suffix.lower() in SPEECH_SUFFIXES:
             raise ConversionError(path.name, "is already in the corpus")
-        converted = convert(path)
+        converted = guarded_convert(path)
     except ConversionError as exc:
         return Added(source, "failed", message=exc.reason), None  # the summary names the file
     name = stored_name(path)
@@ -119,15 +166,18 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     han = "".join(HAN_CHAR.findall(converted.text))
     text = _known(name, han)
     same = _same_speech(text, known)
+    target_held_it = False
     if target.exists():
         existing = "".join(HAN_CHAR.findall(decode(target.read_bytes(), name)[0]))
-        if existing == han:
+        if existing == han and name in stubbed:
             return Added(source, "already", stored_as=name, message=f"{name} already holds this speech"), None
-        if same is None:
+        if existing == han:
+            same, target_held_it = None, True  # stored by an import that was cut short before its stub: finished now
+        elif same is None:
             return Added(
                 source, "refused", message=f"{name} already exists and holds a different speech: rename {path.name} (or the file in the corpus) and add it again"
             ), None
-    if same:
+    if same and same != name:
         return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(text)
@@ -144,13 +194,34 @@ def _add_one(path: Path, corpus_dir: Path, rules, originals: dict[str, str], kno
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
-    return result, speech_stub(name, path.name, digest, speech, converted.kind, converted.heading_lines)
+    if target_held_it:
+        result.notes.append("上次导入在写入 speeches.yaml 之前中断，这次补写了它的条目")
+    return result, speech_stub(name, decoded_name(path.name), digest, speech, converted.kind, converted.heading_lines)
 
 
 def stored_name(path: Path) -> str:
-    """The corpus file name for an imported file: its own name, made safe, with .txt."""
-    stem = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "_", path.stem).strip(" ._") or "speech"
-    return stem[:120] + ".txt"
+    """The corpus file name for an imported file: its own name, made safe, with .txt.
+
+    A name that is not UTF-8 (GBK bytes from a zip made on Chinese Windows) is read as GB18030;
+    control, format (zero-width, bidi) and line-separator characters and the characters Windows
+    forbids become _; a name Windows reserves (CON, NUL, COM1 …) gets a _; the name is kept under
+    200 bytes of UTF-8 (file systems allow 255)."""
+    stem = _printable(decoded_name(path.stem))
+    stem = re.sub(r"[/\\:*?\"<>|]+", "_", stem).strip(" ._") or "speech"
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem += "_"
+    while len(stem.encode("utf-8")) > 200:
+        stem = stem[:-1]
+    return stem + ".txt"
+
+
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def _printable(text: str) -> str:
+    return "".join("_" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn") else c for c in text)
+
+
 
 
 def _corpus_texts(corpus_dir: Path) -> list[_Known]:
@@ -161,7 +232,7 @@ def _corpus_texts(corpus_dir: Path) -> list[_Known]:
         except (OSError, KbError):
             continue
         han = "".join(HAN_CHAR.findall(text))
-        known.append(_known(path.relative_to(corpus_dir).as_posix(), han))
+        known.append(_known(corpus_name(path, corpus_dir), han))
     return known
 
 
@@ -201,7 +272,7 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
     Detected values are written as keys (confirm or correct them); what was not found is a comment
     showing the key to write.
     """
-    lines = [f"# kb add: {original} ({kind}) → {name}. Check each value against the original, correct it, delete this comment.", f"{_quote(name)}:"]
+    lines = [f"# kb add: {safe_name(original)} ({kind}) → {safe_name(name)}. Check each value against the original, correct it, delete this comment.", f"{_quote(name)}:"]
     lines.append(f"  original: {_quote(original)}")
     lines.append(f"  original_sha256: {digest}")
     if heading_lines:
@@ -231,7 +302,12 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
 
 def _quote(text: str) -> str:
     # A JSON string is a valid YAML double-quoted scalar: safe for any characters, colons included.
-    return json.dumps(text, ensure_ascii=False)
+    # YAML also breaks lines at U+0085, U+2028 and U+2029 and refuses other non-printable characters:
+    # those are escaped as \uXXXX too, and so are the invisible ones (bidi controls, zero-width).
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def _append_stubs(corpus_dir: Path, stubs: list[str]) -> None:
@@ -245,7 +321,8 @@ def _append_stubs(corpus_dir: Path, stubs: list[str]) -> None:
     write_atomic(path, text.encode("utf-8"))
     try:
         load_overrides(corpus_dir)
-    except KbError:
+    except BaseException:
+        # Any error, not only a KbError: a speeches.yaml nobody can read would stop every later build.
         write_atomic(path, existing.encode("utf-8"))
         raise
 
@@ -254,7 +331,7 @@ def summary_table(results: list[Added]) -> str:
     """A plain table for the terminal: file, result, stored as, title, date; then the counts."""
     rows = [("file", "result", "stored as", "title", "date")]
     for r in results:
-        rows.append((Path(r.source).name, r.status, r.stored_as, r.title, r.date))
+        rows.append((safe_name(decoded_name(Path(r.source).name)), r.status, r.stored_as, r.title, r.date))
     widths = [min(40, max(_width(row[i]) for row in rows)) for i in range(4)]
     out = []
     for row in rows:
@@ -265,7 +342,7 @@ def summary_table(results: list[Added]) -> str:
         counts[r.status] = counts.get(r.status, 0) + 1
     out.append("")
     out.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f" (of {len(results)} files)")
-    out.extend(f"{Path(r.source).name}: {r.message}" for r in results if r.message)
+    out.extend(f"{safe_name(decoded_name(Path(r.source).name))}: {safe_name(r.message)}" for r in results if r.message)
     return "\n".join(out)
 
 

@@ -72,4 +72,4 @@ def safe_name(text: str) -> str:
     """A file name fit for a terminal: control characters (escape sequences, newlines) shown escaped."""
     import unicodedata
 
-    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in str(text))
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in str(text))

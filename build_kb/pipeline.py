@@ -22,12 +22,12 @@ from pathlib import Path
 from .enrich import classify
 from .ingest.clean import clean, normalise_line
 from .cache import SpeechCache, code_version, files_fingerprint
-from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
+from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead
-from .ingest.read import discover, outside_corpus, read_source
+from .ingest.read import corpus_name, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
 from .enrich.terms import find_terms, link_terms, speech_candidates
@@ -189,7 +189,9 @@ def _read_corpus(
     linked-out ones are reported)."""
     jobs: list[Job] = []
     for path in discover(corpus_dir):
-        rel = path.relative_to(corpus_dir).as_posix()
+        rel = corpus_name(path, corpus_dir)
+        if rel != path.relative_to(corpus_dir).as_posix():
+            problems.append(Problem(rel, "文件名不是 UTF-8 编码（常见于中文 Windows 打包的 zip），已按 GB18030 读作这个名字；请把文件改成这个名字，免得别的程序读错"))
         target = outside_corpus(path, corpus_dir)
         if target is not None and not follow_links:
             problems.append(
@@ -357,9 +359,15 @@ def make_speech(
     keep = set(override.values.get("keep_lines", ())) if override else set()
     drop = set(override.values.get("drop_lines", ())) if override else set()
     with timer("clean"):
-        cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop)
+        rules.reset_budgets()
+        try:
+            cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop)
+        except RuleTooSlow as exc:
+            problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
+            return None
     line_count = source.text.count("\n") + 1
-    for key, numbers in (("keep_lines", keep), ("drop_lines", drop)):
+    headings = set(override.values.get("heading_lines", {})) if override else set()
+    for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
             problems.append(Problem("speeches.yaml", f"{key} of {rel!r} names line {beyond[0]}, but the file has {line_count} lines", line=override.line))

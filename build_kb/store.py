@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import errno
 import os
+import secrets
 import struct
 import types
 import typing
@@ -42,29 +44,44 @@ def unseal(blob: bytes, version: int) -> bytes | None:
 
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write via a temporary file in the same folder, fsync (when `durable`), then rename: readers
-    see old or new, never half."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    see old or new, never half. The temporary's name is unpredictable and it is created with
+    O_EXCL|O_NOFOLLOW: a link planted in a shared folder can never redirect the write. An error
+    names `path` (a full disk says where)."""
+    temporary = None
     try:
-        with _created(temporary) as f:
+        temporary, fd = _created(path)
+        with os.fdopen(fd, "wb") as f:
             f.write(data)
             if durable:
                 f.flush()
                 os.fsync(f.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
+    except BaseException as exc:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not exc.filename:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
 
 
-def _created(path: Path):
-    """`path` opened for writing, its folder made when there is none. Asked only then: a rebuild
-    writes thousands of cache files into folders that exist, and asking first cost a tenth of a
-    second per thousand."""
-    try:
-        return open(path, "wb")
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return open(path, "wb")
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _created(path: Path) -> tuple[Path, int]:
+    """A new temporary file beside `path` (its name random) and its descriptor, the folder made
+    when there is none. Asked only then: a rebuild writes thousands of cache files into folders
+    that exist, and asking first cost a tenth of a second per thousand."""
+    for attempt in range(100):
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temporary, os.open(temporary, _EXCLUSIVE, 0o666)
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if attempt:
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path))
 
 
 def read_sealed(path: Path, version: int) -> bytes | None:

@@ -41,7 +41,25 @@ def discover(corpus_dir: Path) -> list[Path]:
             path = Path(folder) / name
             if not name.startswith(".") and path.suffix.lower() in SPEECH_SUFFIXES and path.is_file():
                 files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
+    return sorted(files, key=lambda p: corpus_name(p, corpus_dir))
+
+
+def decoded_name(name: str) -> str:
+    """A file name as the curator wrote it: one whose bytes were not UTF-8 (Python keeps them as
+    surrogates) is decoded as GB18030, what Chinese Windows writes (and `unzip` keeps); else the
+    bad bytes show as �."""
+    if not any("\udc80" <= c <= "\udcff" for c in name):
+        return name
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def corpus_name(path: Path, corpus_dir: Path) -> str:
+    """The speech file's name relative to the corpus, as text (see `decoded_name`)."""
+    return decoded_name(path.relative_to(corpus_dir).as_posix())
 
 
 def outside_corpus(path: Path, corpus_dir: Path) -> Path | None:
@@ -51,7 +69,7 @@ def outside_corpus(path: Path, corpus_dir: Path) -> Path | None:
 
 
 def read_source(path: Path, corpus_dir: Path, raw: bytes | None = None) -> SourceFile:
-    rel = path.relative_to(corpus_dir).as_posix()
+    rel = corpus_name(path, corpus_dir)
     raw = path.read_bytes() if raw is None else raw
     text, encoding = decode(raw, rel)
     return SourceFile(path=path, rel_path=rel, raw=raw, text=text, encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())

@@ -77,6 +77,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # asks for a source map: a megabyte and a half of every site that nothing loads.
         for file in [f for f in files if is_unused_theme_file(f.src_uri)]:
             files.remove(file)
+        for file in [f for f in files if is_linked_doc(f, config["docs_dir"])]:
+            # A link in docs/ (hostname.txt → /etc/hostname) would publish whatever it points to.
+            log.warning(f"docs/{file.src_uri}：是链接（或在链接的文件夹里），不发布；请把文件本身复制到 docs/")
+            files.remove(file)
         for path, page in sorted(self.pages.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -275,3 +279,15 @@ def squeeze_indentation(html: str) -> str:
         if i + 1 < len(pieces):
             out.append(pieces[i + 1])
     return "".join(out)
+
+
+def is_linked_doc(file: File, docs_dir: str) -> bool:
+    """A file of docs/ reached through a symbolic link (the file itself or a folder above it)."""
+    if not file.abs_src_path or getattr(file, "generated_by", None):
+        return False
+    import os
+
+    if not os.path.abspath(file.abs_src_path).startswith(os.path.join(os.path.abspath(docs_dir), "")):
+        return False  # the theme's own files
+    real_docs = os.path.realpath(docs_dir)
+    return os.path.realpath(file.abs_src_path) != os.path.join(real_docs, *file.src_uri.split("/"))

@@ -124,7 +124,8 @@ def corpus_epoch(kb: KnowledgeBase) -> int:
 
     dates = [s.date for s in kb.speeches if s.date] + [f"{s.year}-12-31" for s in kb.speeches if s.year and not s.date]
     newest = max(dates) if dates else "2000-01-01"
-    day = dt.date.fromisoformat(newest)
+    # Within what every consumer of the date can hold (zip and gzip headers: 1980 to 2106).
+    day = min(max(dt.date.fromisoformat(newest), dt.date(1980, 1, 1)), dt.date(2100, 12, 31))
     return calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
 
 
@@ -171,22 +172,43 @@ def check_site_dir(site_dir: Path, protected: dict[str, Path]) -> None:
 
 
 def is_our_site(folder: Path) -> bool:
-    """True for a folder this tool built: it has the marker (or, from before markers, our kb.json)."""
-    if (folder / SITE_MARKER).is_file():
-        return True
-    try:
-        with open(folder / "kb.json", "rb") as f:
-            head = f.read(200)
-    except OSError:
-        return False
-    return b'"generator":"zuzhi-kb ' in head
+    """True for a folder this tool built: it has the marker. Only the marker counts: a kb.json is
+    copied about (to analyse it) and would make any folder holding one ours to delete."""
+    marker = folder / SITE_MARKER
+    return marker.is_file() and not marker.is_symlink()
 
 
 def _previous_speech_count(site_dir: Path) -> int | None:
+    """The live site's speeches, from its marker or, when the marker is gone, from its kb.json."""
     try:
         return int(json.loads((site_dir / SITE_MARKER).read_text(encoding="utf-8"))["speeches"])
     except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        with open(site_dir / "kb.json", "rb") as f:
+            speeches = json.load(f).get("speeches")
+        return len(speeches) if isinstance(speeches, list) else None
+    except (OSError, ValueError, AttributeError, RecursionError):
         return None
+
+
+def real_site_dir(site_dir: Path) -> Path:
+    """The folder a `--site-dir` link points to (the deploy folder): the new site is built beside
+    it and swapped in there; swapping the link itself would leave the web root as it was."""
+    site_dir = Path(site_dir).absolute()
+    return site_dir.resolve() if site_dir.is_symlink() else site_dir
+
+
+def check_cache_dir(cache_dir: Path | None, places: dict[str, Path]) -> None:
+    """Refuse a cache folder that is, holds or lies inside one of `places` (the corpus, docs/, the
+    site): the build writes thousands of files there (and the corpus would read them as speeches)."""
+    if cache_dir is None:
+        return
+    cache = Path(cache_dir).resolve()
+    for what, path in places.items():
+        path = Path(path).resolve()
+        if cache == path or path in cache.parents or cache in path.parents:
+            raise KbError(f"--cache-dir {cache_dir}：与{what}（{path}）重叠，缓存文件会混进去；请用单独的文件夹，例如 --cache-dir .kb-cache")
 
 
 def check_shrink(kb: KnowledgeBase, site_dir: Path, allow_shrink: bool) -> None:
@@ -211,7 +233,8 @@ def build_lock(site_dir: Path):
     """One build at a time per site folder: a second build waits for the first (and says so)."""
     lock_path = site_dir.parent / _LOCK.format(name=site_dir.name)
     lock_path.parent.mkdir(parents=True, exist_ok=True)  # a site folder may be new, and so its parent
-    with open(lock_path, "a+b") as lock:
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o666)
+    with open(descriptor, "a+b") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -235,7 +258,27 @@ def up_to_date(cache_dir: Path, site_dir: Path, fingerprint: str) -> bool:
         last = json.loads(record_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(last, dict) and last.get(str(site_dir)) == fingerprint and (site_dir / "kb.json").is_file()
+    if not (isinstance(last, dict) and last.get(str(site_dir)) == fingerprint and (site_dir / "kb.json").is_file()):
+        return False
+    # The live site itself as the last build left it: a page deleted or defaced since is rebuilt.
+    return last.get(str(site_dir) + "#files") == site_files_state(site_dir)
+
+
+def site_files_state(site_dir: Path) -> str:
+    """A digest of every file of the site: its path, size and modification time (no contents read)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder, subfolders, names in os.walk(site_dir):
+        subfolders.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            digest.update(f"{os.path.relpath(path, site_dir)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
@@ -247,6 +290,7 @@ def record(cache_dir: Path, site_dir: Path, fingerprint: str) -> None:
     if not isinstance(last, dict):
         last = {}
     last[str(site_dir)] = fingerprint
+    last[str(site_dir) + "#files"] = site_files_state(site_dir)
     write_atomic(record_file, json.dumps(last, ensure_ascii=False, indent=1).encode("utf-8"))
 
 

@@ -407,7 +407,17 @@
     return out.subarray(0, Math.floor(groups * 7 / 8));
   }
 
+  /** One CSV cell: quoted when it holds a comma, quote or line break; a cell that Excel or WPS
+   * would run as a formula (starting with = + - @, a tab or a carriage return: =HYPERLINK(…) in
+   * a title) gets a leading ' so it stays text. */
+  function csvCell(value) {
+    var cell = String(value == null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(cell)) cell = "'" + cell;
+    return /[",\n\r]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell;
+  }
+
   return {
+    csvCell: csvCell,
     FORMAT_VERSION: FORMAT_VERSION, normalise: normalise, fnv1a: fnv1a, decodeShard: decodeShard,
     decodePosting: decodePosting, coverOffsets: coverOffsets, wordRecords: wordRecords, subtract: subtract,
     wordMatches: wordMatches, decodeSentenceEnds: decodeSentenceEnds, sentenceRecords: sentenceRecords,

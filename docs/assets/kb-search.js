@@ -628,7 +628,7 @@
         });
         return Promise.all(done).then(function () {
           var text = "\ufeff" + rows.map(function (row) {
-            return row.map(function (cell) { cell = String(cell == null ? "" : cell); return /[",\n\r]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell; }).join(",");
+            return row.map(core.csvCell).join(",");
           }).join("\r\n") + "\r\n";
           var a = el("a");
           a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));

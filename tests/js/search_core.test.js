@@ -96,3 +96,12 @@ test("speech texts: GB18030 JSON reads back exactly", () => {
   const bytes = Buffer.from(vectors.gb18030_json.hex, "hex");
   assert.deepEqual(JSON.parse(new TextDecoder("gb18030").decode(bytes)), vectors.gb18030_json.value);
 });
+
+test("csvCell keeps formulas as text (#31)", () => {
+  assert.equal(core.csvCell('=HYPERLINK("http://x","点击")'), '"\'=HYPERLINK(""http://x"",""点击"")"');
+  for (const start of ["+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) assert.equal(core.csvCell(start)[0] === '"' ? core.csvCell(start)[1] : core.csvCell(start)[0], "'");
+  assert.equal(core.csvCell("在全县组织工作会议上的讲话"), "在全县组织工作会议上的讲话");
+  assert.equal(core.csvCell("2023-03-08"), "2023-03-08");
+  assert.equal(core.csvCell(null), "");
+  assert.equal(core.csvCell("甲,乙"), '"甲,乙"');
+});
