@@ -103,14 +103,14 @@ def cmd_serve(args) -> int:
         if not report.skipped:
             print(summary(report.kb, Path("site (preview)"), time.perf_counter() - start))
 
-    rebuild()
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site))
     if warning:
         print(warning, file=sys.stderr)
     for path in watched_paths(open_project(options.config_file, options.corpus_dir)):
         server.watch(str(path))
-    print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
-    try:
+    try:  # the first build too: Ctrl+C or SIGTERM during it still removes the preview folder
+        rebuild()
+        print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
         server.serve()
     except KeyboardInterrupt:
         print("Stopped.")
@@ -126,6 +126,7 @@ def cmd_check(args) -> int:
     import json
 
     from .check import check_report, needs_a_human, report_text
+    from .ingest.read import decoded_name
     from .pipeline import build_knowledge_base
 
     corpus = Path(args.corpus).resolve()
@@ -133,7 +134,7 @@ def cmd_check(args) -> int:
     for name in args.files:
         path = Path(name).resolve()
         try:
-            files.append(path.relative_to(corpus).as_posix())
+            files.append(decoded_name(path.relative_to(corpus).as_posix()))
         except ValueError:
             raise KbError(f"{name}: not in the corpus {corpus}; give --corpus the folder it is in") from None
     rules = Path(args.rules) if getattr(args, "rules", None) and Path(args.rules).is_dir() else None

@@ -64,6 +64,8 @@ def describe_os_error(exc: OSError) -> str:
         errno.EBUSY: "the folder is busy (a mount point, or open in another program): close it or build elsewhere",
         errno.ENOENT: "it does not exist (was it moved or deleted during the build?)",
         errno.ENAMETOOLONG: "the name is too long for this file system: use a shorter path",
+        errno.EADDRINUSE: "端口已被占用（另一个 kb serve 或其他程序在用）：请换一个端口，例如 --dev-addr 8001",
+        errno.EADDRNOTAVAIL: "本机没有这个地址：请用 127.0.0.1 或本机网卡的 IP 地址",
     }.get(exc.errno, exc.strerror or str(exc))
     return f"{safe_name(path)}: {advice}" if path else advice
 

@@ -203,6 +203,11 @@ def _read_corpus(
             log.info("%s: skipped (skip: true in speeches.yaml)", rel)
             continue
         try:
+            size = path.stat().st_size
+            if size > MAX_SPEECH_BYTES:
+                # A speech is tens of KB; reading gigabytes (a disk image renamed .txt) would exhaust memory.
+                problems.append(Problem(rel, f"有 {size / 2**20:.0f} MB，不像一篇讲话（上限 {MAX_SPEECH_BYTES / 2**20:.0f} MB），未读取；请拆分它，或把它移出语料文件夹", severity="error"))
+                continue
             with timer("read"):
                 raw = path.read_bytes()
         except OSError as exc:
@@ -211,6 +216,10 @@ def _read_corpus(
         jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None))
         del raw
     return jobs
+
+
+MAX_SPEECH_BYTES = 64 * 1024 * 1024
+"""A corpus file larger than this is not read (the longest real speeches are under 1 MB)."""
 
 
 def _cannot_be_read(rel: str, exc: OSError) -> Problem:

@@ -586,3 +586,85 @@ def test_a_hard_link_to_a_corpus_file_is_not_imported_twice(tmp_path):
     os.link(corpus / "a.txt", inbox / "b.txt")
     [result] = add_files([inbox], corpus)
     assert result.status == "duplicate" and result.message == "the same speech as a.txt is already in the corpus; not added"
+
+
+def test_sigterm_to_kb_serve_removes_its_preview_folder(tmp_path):
+    import socket
+
+    project = tmp_path / "proj"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    make_corpus(project / "corpus", {"a.txt": SPEECH, "print.yaml": "pdf: false\n"})
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "build_kb", "serve", "--dev-addr", str(port), "--cache-dir", str(tmp_path / "cache")],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    try:
+        for line in serve.stdout:
+            if line.startswith("Serving"):
+                break
+        assert f"http://127.0.0.1:{port}/" in line
+        assert [p.name[:9] for p in temporary.iterdir() if not p.name.startswith(".")] == ["kb-serve-"]
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=60)
+    finally:
+        serve.kill()
+    assert [p.name for p in temporary.iterdir() if "kb-serve-" in p.name] == []
+
+
+def test_a_gigabyte_file_in_the_corpus_is_not_read(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": SPEECH})
+    with open(corpus / "镜像.txt", "wb") as f:
+        f.truncate(1 << 30)  # sparse: takes no disk space
+    kb_ = build_knowledge_base(corpus)
+    assert [s.source.rel_path for s in kb_.speeches] == ["a.txt"]
+    assert [str(p) for p in kb_.problems] == ["镜像.txt: 有 1024 MB，不像一篇讲话（上限 64 MB），未读取；请拆分它，或把它移出语料文件夹"]
+
+
+def test_edits_are_seen_whatever_the_clock_says(tmp_path):
+    """Clock skew: a file edited with its old (or a future) modification time is still rebuilt."""
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": SPEECH, "b.txt": OTHER})
+    future = time.time() + 10 * 365 * 86400
+    os.utime(corpus / "a.txt", (future, future))
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=tmp_path / "cache")
+    (corpus / "a.txt").write_text(SPEECH.replace("首位", "前头"), encoding="utf-8")  # same length
+    os.utime(corpus / "a.txt", (future, future))
+    kb_ = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=tmp_path / "cache")
+    assert kb_ is not None and any("前头" in p.text for s in kb_.speeches for p in s.all_paragraphs())
+
+
+def test_a_network_mount_without_locks_still_builds_and_imports(tmp_path, monkeypatch, caplog):
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    corpus = fresh_corpus(tmp_path, {"a.txt": SPEECH})
+    source = tmp_path / "b.txt"
+    source.write_text(OTHER, encoding="utf-8")
+    assert [r.status for r in add_files([source], corpus)] == ["imported"]
+    assert len(build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus).speeches) == 2
+    assert sum("不支持文件锁（网络盘？）" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_kb_add_into_a_read_only_corpus_is_one_line(tmp_path, monkeypatch):
+    corpus = fresh_corpus(tmp_path)
+    source = tmp_path / "b.txt"
+    source.write_text(OTHER, encoding="utf-8")
+    real_open = os.open
+
+    def read_only(path, flags, *args):
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(KbError, match="语料文件夹不可写（只读的盘或没有权限），无法导入"):
+        add_files([source], corpus)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import fcntl
 import json
 import logging
 import os
 import shutil
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,10 +241,15 @@ def build_lock(site_dir: Path):
         except BlockingIOError:
             log.warning("another build of %s is running; waiting for it to finish", site_dir)
             fcntl.flock(lock, fcntl.LOCK_EX)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+                raise
+            log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb build", site_dir)
         try:
             yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            with suppress(OSError):  # never locked, on a file system without locks
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def inputs_fingerprint(project: Project, options, site_dir: Path) -> str:
