@@ -86,19 +86,45 @@ class Terminated(KeyboardInterrupt):
     temporary files, the preview folder and locks are removed as after Ctrl+C."""
 
 
-def terminate_cleanly() -> None:
-    """Make SIGTERM and SIGHUP unwind the stack like Ctrl+C does (in the main process only)."""
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_installed_for: list[int] = []
 
+
+def terminate_cleanly() -> None:
+    """Make SIGTERM and SIGHUP unwind the stack like Ctrl+C does (in the main process only).
+
+    Forked children (the build's workers) must die of SIGTERM as before: their parent ends them so.
+    They get the default action back right after the fork, and the signals are blocked across the
+    fork itself, so one sent in between is held until then instead of being lost (Python clears the
+    flags of signals that arrive before its handlers run in a new child; the parent would then wait
+    for a child that never ends)."""
     main = os.getpid()
 
     def raise_terminated(signum, frame):
         if os.getpid() != main:
-            # A forked worker (the build's children) ends as it always did: its parent cleans up.
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
         raise Terminated()
 
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), raise_terminated)
+    for number in _SIGNALS:
+        signal.signal(number, raise_terminated)
+    if _installed_for or not hasattr(os, "register_at_fork") or not hasattr(signal, "pthread_sigmask"):
+        return
+    _installed_for.append(main)
+
+    def block() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+    def unblock() -> None:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+
+    def default_in_child() -> None:
+        try:
+            for number in _SIGNALS:
+                signal.signal(number, signal.SIG_DFL)
+        except ValueError:  # not the main thread: the handler's own check covers it
+            pass
+        unblock()
+
+    os.register_at_fork(before=block, after_in_parent=unblock, after_in_child=default_in_child)
