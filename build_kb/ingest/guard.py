@@ -38,7 +38,7 @@ class ImportBounds:
 
 
 BOUNDS = ImportBounds()
-OFFICE_ZIPS = (".docx",)
+OFFICE_ZIPS = (".docx", ".dotx", ".docm", ".dotm")
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -90,6 +90,33 @@ def check_office_zip(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> N
                 )
 
 
+_PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def check_pdf_streams(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> None:
+    """Refuse a PDF whose compressed (Flate) streams would inflate beyond the bounds: a stream over
+    `ratio_from` bytes inflating more than `ratio` times its size, or all of them beyond
+    `total_bytes`. The PDF reader would inflate them all, without a limit, into memory. Each stream
+    is inflated here only up to its bound, nothing is kept; streams of other kinds are passed by."""
+    import zlib
+
+    total = 0
+    for found in _PDF_STREAM.finditer(data):
+        start = found.end()
+        end = data.find(b"endstream", start)
+        packed = memoryview(data)[start : end if end >= 0 else len(data)]
+        limit = max(bounds.ratio_from, bounds.ratio * len(packed))
+        try:
+            inflated = len(zlib.decompressobj().decompress(packed, limit + 1))
+        except zlib.error:
+            continue  # not a Flate stream (an image's JPEG, say)
+        total += inflated
+        if inflated > limit or total > bounds.total_bytes:
+            raise ConversionError(
+                name, f"内部有一段数据解压后超过 {(limit if inflated > limit else bounds.total_bytes) / 2**20:.0f} MB（原来只有 {len(packed) / 1024:.0f} KB），疑似“压缩炸弹”；未导入。如确是讲话稿，请另存为 .docx 或 .txt 再导入"
+            )
+
+
 def safe_part(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)[:80]
 
@@ -100,10 +127,13 @@ def guarded_convert(path: Path, bounds: ImportBounds = BOUNDS) -> Converted:
     if path.suffix.lower() in OFFICE_ZIPS:
         with open(path, "rb") as f:
             check_office_zip(f.read(), path.name, bounds)
+    elif path.suffix.lower() == ".pdf":
+        with open(path, "rb") as f:
+            check_pdf_streams(f.read(), path.name, bounds)
     try:
         converted = convert(path)
-    except KbError:
-        raise
+    except (KbError, ImportError):
+        raise  # ImportError: a broken installation, not this file's fault
     except MemoryError:
         raise ConversionError(path.name, "展开后太大，内存不足；未导入。请拆分文件或另存为 .txt 再导入") from None
     except RecursionError:
