@@ -152,13 +152,14 @@ def cmd_check(args) -> int:
 def cmd_add(args) -> int:
     """Import Word, PDF, web-page and text files into the corpus, with a speeches.yaml stub for each."""
     from .curate import add_files, summary_table
+    from .ingest.read import decoded_name
 
     corpus = Path(args.corpus)
     results = add_files([Path(p) for p in args.files], corpus, progress=Progress())
     print(summary_table(results))
     for r in results:
         for note in r.notes:
-            print(f"  {safe_name(Path(r.source).name)}: {note}")
+            print(f"  {safe_name(decoded_name(Path(r.source).name))}: {note}")
     imported = [r for r in results if r.status == "imported"]
     if imported:
         print(f"\nNext: confirm the detected values in {corpus / 'speeches.yaml'}, then run: kb check " + " ".join(str(corpus / r.stored_as) for r in imported[:3]))
