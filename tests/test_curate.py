@@ -34,7 +34,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
     assert run.stdout.splitlines()[:7] == [
         "file                   result    stored as             title                             date",
         "gb.txt                 imported  gb.txt                在全市人才工作会议上的讲话        2022-05-06",
-        "县组织工作会议.htm     imported  县组织工作会议.txt    在全县组织工作会议上的讲话",
+        "县组织工作会议.htm     imported  县组织工作会议.txt    在全县组织工作会议上的讲话        2023-03-02",  # the page's date: the text has none
         "推进会讲话.pdf         imported  推进会讲话.txt        在全市基层党建工作推进会上的讲话",
         "组织工作会议讲话.docx  imported  组织工作会议讲话.txt  在全市组织工作会议上的讲话        2023-03-08",
         "",

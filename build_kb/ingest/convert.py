@@ -484,16 +484,17 @@ def html_text(data: bytes, name: str) -> Converted:
     import trafilatura
 
     html = _decode_html(data, name)
-    marked = _subheads_as_bold(html)
-    text = trafilatura.extract(marked, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
         notes = ["no main text found: the whole page's text kept (the boilerplate rules will clean it)"]
     else:
         notes = ["main text extracted from the page (navigation and side bars left out)"]
-    formatted = trafilatura.extract(marked, output_format="markdown", include_formatting=True, include_comments=False,
+    formatted = trafilatura.extract(html, output_format="markdown", include_formatting=True, include_comments=False,
                                     include_tables=True, favor_recall=True, deduplicate=False) or ""
     subheads = _subheads(formatted)
+    text, restored = _restore_subheads(html, text)
+    subheads.update(restored)
     kept, dropped = [], Counter()
     for line in text.split("\n"):
         stripped = line.strip()
@@ -520,51 +521,66 @@ def html_text(data: bytes, name: str) -> Converted:
     headings = [(line.strip(), subheads[line.strip()]) for line in text.split("\n") if line.strip() in subheads]
     if headings:
         notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
-    date = page_date(html)
+    date = page_date(html) or (_iso_date(metadata.date) if metadata and metadata.date else None)
     return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
 
 
-def _subheads_as_bold(html: str) -> str:
-    """The page with its h2–h4 as bold paragraphs (h3, h4 also in italics, a level lower): the
-    extractor drops short headings, but keeps bold paragraphs and says so in its formatted output."""
+def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
+    """The page's h2–h4 above a paragraph of the text (a heading of the article's own, never one of the
+    page's side boxes), put back where the extractor dropped it (it drops short headings). Returns the
+    text and the headings (text → level)."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return html
-    for tag in ("h2", "h3", "h4"):
-        for heading in list(tree.iter(tag)):
-            text = heading.text_content().strip()
-            if not text:
-                continue
-            heading.clear()
-            heading.tag = "p"
-            bold = lxml.html.Element("b")
-            heading.append(bold)
-            if tag == "h2":
-                bold.text = text
-            else:
-                italic = lxml.html.Element("i")
-                italic.text = text
-                bold.append(italic)
-    return lxml.html.tostring(tree, encoding="unicode")
+        return text, {}
+    lines = text.split("\n")
+    keys = [re.sub(r"\s+", "", line)[:24] for line in lines]
+    restored: dict[str, int] = {}
+    for heading in tree.iter("h2", "h3", "h4"):
+        title = re.sub(r"\s+", " ", heading.text_content()).strip()
+        if not 2 <= len(title) <= 40 or _NOT_A_SUBHEAD.search(title):
+            continue
+        following = heading.getnext()
+        while following is not None and len(re.sub(r"\s+", "", following.text_content())) < 10:
+            following = following.getnext()
+        if following is None:
+            continue
+        key = re.sub(r"\s+", "", following.text_content())[:24]
+        at = next((k for k, line_key in enumerate(keys) if len(key) >= 10 and line_key == key[: len(line_key)] and len(line_key) >= 10), None)
+        if at is None:
+            continue
+        if not at or lines[at - 1].strip() != title:  # dropped by the extractor: put back
+            lines.insert(at, title)
+            keys.insert(at, re.sub(r"\s+", "", title))
+        restored[title] = 1 if heading.tag == "h2" else 2
+    return "\n".join(lines), restored
+
+
+_NOT_A_SUBHEAD = re.compile(r"[。！？：:]$|^[—–-]|记者|编辑|来源|作者|通讯员|摄影|推荐|阅读|相关|点击|关注")
+"""A bold line that is a sentence, a lead-in (点评：), a quotation's source (——陆游), a byline or a
+page's box title (推荐阅读): emphasis, not a subhead."""
 
 
 def _subheads(formatted: str) -> dict[str, int]:
-    """Lines of the extractor's Markdown that are wholly bold (level 1) or bold italic (level 2) and
-    short: a page's subheads."""
+    """Lines of the extractor's Markdown that are wholly bold and short: a page's subheads (level 1)."""
     found = {}
     for line in formatted.split("\n"):
-        m = re.fullmatch(r"\s*(\*{1,3})([^*]{2,40})\1\s*", line)
-        if m and not re.search(r"[。！？]$", m.group(2)):
-            found[m.group(2).strip()] = 1 if len(m.group(1)) == 2 else 2
+        m = re.fullmatch(r"\s*\*\*([^*]{2,40})\*\*\s*", line)
+        if m and not _NOT_A_SUBHEAD.search(m.group(1).strip()):
+            found[m.group(1).strip()] = 1
     return found
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,16}$)).*$")
+_CATEGORY = re.compile(r"^[\[【][^\]】]{1,16}[\]】]\s*")
 
 
 def page_headline(html: str, fallback: str) -> str:
     """The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
-    else the extractor's title (the <title> without the site's name)."""
+    else the <title> without the site's name after it (`…_凤凰网`, `…-新华网`) and a category before
+    it (`[地方新闻]…`), else the extractor's title."""
     import lxml.html
 
     try:
@@ -577,13 +593,15 @@ def page_headline(html: str, fallback: str) -> str:
         text = re.sub(r"\s+", " ", h1.text_content()).strip()
         if 4 <= len(text) <= 80 and re.sub(r"\s+", "", text) in titles:
             return text
-    return og or fallback.strip()
+    title = " ".join(tree.xpath("//title/text()")).strip()
+    if not og and title:
+        title = _SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip()
+    return og or (title if len(title) >= 6 else "") or fallback.strip()
 
 
 def page_date(html: str) -> str | None:
     """The date a page records for itself in its markup: article:published_time (and its kin) or a
-    <time datetime>. A 发布时间： in the text is the site's posting date, which the cleaner treats as
-    chrome: a 范文 site posts old speeches."""
+    <time datetime> (else html_text takes the date the extractor reads beside the headline, 发布时间…)."""
     import lxml.html
 
     try:
