@@ -5,7 +5,7 @@ The checks behind the handouts' typography (tests/publish/test_handout_typograph
   (GB/T 15834, W3C clreq) let a mark be set half width: next to another mark, and at a line's end;
 - a heading never ends a page, a source line never opens one, a page holds at least five body lines
   unless it is the last of a handout (or of a speech in a volume);
-- a title set on several lines does not leave a short last line.
+- a title set on several lines does not leave a short last line, nor a paragraph a lone character.
 """
 
 from __future__ import annotations
@@ -142,3 +142,9 @@ def title_lines(pages: list[list[Line]], size: float) -> list[list[str]]:
 
 def _flat(text: str) -> str:
     return "".join(text.split()).replace("\u2060", "")
+
+
+def runt_lines(pages: list[list[Line]]) -> list[str]:
+    """Lines holding a single character (and its mark): the end of a paragraph left alone (伍。)."""
+    return [f"page {n}: {line.text}" for n, lines in enumerate(pages, 1) for line in lines
+            if sum(_is_han(g.text) for g in line.glyphs) == 1 and len(line.glyphs) <= 2]

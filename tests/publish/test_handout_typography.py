@@ -16,7 +16,7 @@ from build_kb.publish.pdf import Printer
 from build_kb.render.handout import plan_handouts, speech_handout, title_words
 
 from conftest import ROOT
-from pdfcheck import page_break_problems, read_pages, squeezed_marks, title_lines
+from pdfcheck import page_break_problems, read_pages, runt_lines, squeezed_marks, title_lines
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (make test installs it)")
 
@@ -50,6 +50,7 @@ def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(se
     for handout in handouts:
         pages = read_pages(site / handout.path)
         assert squeezed_marks(pages) == [], handout.path
+        assert runt_lines(pages) == [], handout.path
         # Cover and contents first; the last page may be short, holding the end of the source list.
         assert page_break_problems(pages, headings_of(handout), first_body_page=3) == [], handout.path
 
@@ -62,6 +63,7 @@ def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site):
     for volume in volumes:
         pages = read_pages(site / volume.path)
         assert squeezed_marks(pages) == [], volume.path
+        assert runt_lines(pages) == [], volume.path
         assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=part_ends(pages), sources=False) == [], volume.path
         assert_titles_balanced(pages)
         long_titles += sum(1 for lines in title_lines(pages, 22) if len(lines) > 1)
@@ -94,7 +96,7 @@ def test_a_generated_100_speech_theme_volume_reads_like_a_digest(generated):
     _, stored, count, parts = printer.typeset((largest.path, printer.data(largest), str(out / "theme.pdf"), tuple(largest.parts)))
     pages = read_pages(stored)
     assert len(pages) == count >= 100
-    assert squeezed_marks(pages) == []
+    assert squeezed_marks(pages) == [] and runt_lines(pages) == []
     assert page_break_problems(pages, headings_of(largest), first_body_page=3, short_allowed=part_ends(pages)) == []
     # Each year's part opens with its year as a title and runs to the page before the next one's.
     spans = [parts[key] for key in largest.parts]
