@@ -105,3 +105,25 @@ test("csvCell keeps formulas as text (#31)", () => {
   assert.equal(core.csvCell(null), "");
   assert.equal(core.csvCell("甲,乙"), '"甲,乙"');
 });
+
+test("decodeSentenceEnds reads b.js", () => {
+  const v = vectors.sentence_ends, decoded = core.decodeSentenceEnds(Uint8Array.from(Buffer.from(v.hex, "hex")));
+  v.ends.forEach((ends, r) => assert.deepEqual(Array.from(decoded.ends.subarray(decoded.from[r], decoded.from[r + 1])), ends));
+});
+
+test("sentenceRecords: every word in one sentence; a word across a sentence end is in none", () => {
+  // record 0 is 干部。监督 (its end at place 2), record 1 is 干部监督。 (its end at 4)
+  const sentences = { from: Int32Array.from([0, 1, 2]), ends: Int32Array.from([2, 4]) };
+  const matches = [{ records: [0, 1], starts: [[0], [0]] }, { records: [0, 1], starts: [[3], [2]] }];
+  assert.deepEqual(core.sentenceRecords(matches, [2, 2], sentences), [1]);
+  // a two-character word at places 1–2 with a sentence end at 1 crosses it; at places 0–1 it ends with it
+  assert.deepEqual(core.sentenceRecords([{ records: [0], starts: [[1]] }], [2], { from: Int32Array.from([0, 1]), ends: Int32Array.from([1]) }), []);
+  assert.deepEqual(core.sentenceRecords([{ records: [0], starts: [[0]] }], [2], { from: Int32Array.from([0, 1]), ends: Int32Array.from([1]) }), [0]);
+});
+
+test("speechRecords: the speeches holding every word, and their passages holding any", () => {
+  const bounds = [0, 3, 6, 9];  // three speeches of three records
+  assert.deepEqual(core.speechRecords([[0, 4, 7], [2, 8]], [], bounds), [0, 2, 7, 8]);
+  assert.deepEqual(core.speechRecords([[0, 4, 7], [2, 8]], [[6]], bounds), [0, 2]);
+  assert.deepEqual(core.speechAt(bounds, 5), 1);
+});

@@ -76,3 +76,11 @@ def test_js_core_passes_the_same_vectors():
     result = subprocess.run(["node", "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout
+
+
+def test_sentence_ends_are_what_the_writer_encodes():
+    from build_kb.publish.search_index import SENTENCE_MAGIC, encode_sentence_ends, sentence_ends
+
+    vector = VECTORS["sentence_ends"]
+    assert (SENTENCE_MAGIC + encode_sentence_ends([["", t] for t in vector["texts"]])).hex() == vector["hex"]
+    assert [sentence_ends(t) for t in vector["texts"]] == vector["ends"]
