@@ -26,6 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.evidence import has_interface_words
 from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead
 from .ingest.read import corpus_name, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
@@ -420,6 +421,10 @@ def make_speech(
                 header.speaker_role, header.rules["speaker_role"] = role, found_by
             if name:
                 header.speaker, header.rules["speaker"] = name, found_by
+    if header.speaker and has_interface_words(header.speaker):  # 海报, 下载, 标题导航: a site's word, no name
+        log.info("%s: %r is a word of the site, not a speaker", rel, header.speaker)
+        header.speaker = None
+        header.rules.pop("speaker", None)
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
     first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:3]
     lead = news_lead(first_paragraphs)

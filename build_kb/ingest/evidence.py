@@ -8,6 +8,9 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
 
     reader                what it looks at                                   e.g.
     interface-words       words of a site's interface                        举报 收藏 上一篇 责编
+    short-items           a row of short items, no sentence (menu, pager)    首页 | 版面导航 | 标题导航
+    repeats-a-line        below the text, a line given before (the deck)
+    title-decoration      a line of nothing but a title's decoration          参考稿 【完整版】
     field-label           a short "label：value" with no sentence            资源描述：… 责编丨某某
     mostly-not-han        little Han text among digits, Latin and signs      2 2 / zwfw123@163.com
     units                 a number with a unit of files and pages            68.5KB 19 页 356次
@@ -98,11 +101,12 @@ INTERFACE_WORDS = {
     **dict.fromkeys(
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
-        "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小".split(),
+        "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
+        "同期声 参考稿".split(),
         1.2,
     ),
     # Words both use: evidence only with others.
-    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 导航 搜索 版".split(), 0.5),
+    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回".split(), 0.5),
 }
 _INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
 
@@ -115,6 +119,11 @@ def interface_label(text: str) -> bool:
     One weak word alone (时间：, 来源：) is how a formal record labels its lines too."""
     m = _INTERFACE_LABEL.match(text)
     return bool(m) and sum(INTERFACE_WORDS[w] for w in _INTERFACE.findall(m.group(1))) >= 1.0
+
+
+def has_interface_words(text: str) -> bool:
+    """Does `text` hold a word of a site's interface (a name never does: 海报, 下载, 标题导航)?"""
+    return any(INTERFACE_WORDS[w] >= 1.0 for w in _INTERFACE.findall(text))
 
 
 def interface_words(ctx: LineContext) -> float:
@@ -234,6 +243,27 @@ def page_label(ctx: LineContext) -> float:
     return 3.0 if len(ctx.text) <= 40 and _PAGE_LABEL.search(ctx.text) else 0.0
 
 
+_ITEM_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+")
+
+
+def short_items(ctx: LineContext) -> float:
+    """A row of short items without a sentence: a menu, a row of buttons, a pager.
+
+    >>> short_items(LineContext("返回某某网首页 | 版面导航 | 标题导航", True))
+    1.5
+    >>> short_items(LineContext("上一版 2 3 下一版 2021年5月12日 星期 放大 缩小 默认", True))
+    1.5
+    >>> short_items(LineContext("凝心聚力抓党建 砥砺奋进新征程", True))
+    0.0
+    """
+    if re.search(r"[。！？，；]", ctx.text) or _DATELINE.match(ctx.text.strip()):
+        return 0.0
+    items = [item for item in _ITEM_SEPARATOR.split(ctx.text.strip()) if item]
+    if sum(len(item) == 1 for item in items) * 2 > len(items):
+        return 0.0  # a letter-spaced title or name (在 全 县 … 讲 话), set apart by a formal document
+    return 1.5 if len(items) >= 3 and max(map(len, items)) <= 12 and sum(map(len, items)) / len(items) <= 6 else 0.0
+
+
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -263,6 +293,28 @@ def repeats_title(ctx: LineContext) -> float:
     if not ctx.below_body or len(title) < 6 or text == title or title not in text or re.search(r"[。！？]", ctx.text):
         return 0.0
     return 1.5
+
+
+def repeats_a_line(ctx: LineContext) -> float:
+    """Below the text, a line the page gave before (a paper repeats its deck under the report).
+
+    >>> repeats_a_line(LineContext("某某出席会议并讲话", True, True, repeats=2))
+    1.5
+    """
+    short_line = len(ctx.text) <= 30 and not re.search(r"[，。；！？]", ctx.text)  # a deck, not a sentence said twice
+    return 1.5 if ctx.below_body and ctx.repeats >= 2 and short_line else 0.0
+
+
+def title_decoration(ctx: LineContext) -> float:
+    """A line that is nothing but what sites hang on a title (参考稿, （精选范文）, 【完整版】): the
+    parser's decoration list as evidence.
+
+    >>> title_decoration(LineContext("参考稿", True))
+    2.0
+    """
+    from .parse import _TITLE_DECORATION
+
+    return 2.0 if len(ctx.text) <= 12 and _TITLE_DECORATION.fullmatch(ctx.text.strip()) else 0.0
 
 
 def a_rule_elsewhere(ctx: LineContext) -> float:
@@ -333,7 +385,10 @@ def dateline_or_byline(ctx: LineContext) -> float:
     -3.0
     """
     text = _LABEL.sub("", ctx.text.strip())
-    return -3.0 if _DATELINE.match(text) or (len(text) <= 30 and _BYLINE.search(text)) else 0.0
+    if ctx.below_body and re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):
+        return 0.0  # a speech signs in words (2021年5月12日); a bare 2021-05-13 under it is the page's
+    # A name is never made of a site's words (参考稿, 海报, 下载 are no speakers).
+    return -3.0 if _DATELINE.match(text) or (len(text) <= 30 and _BYLINE.search(text) and not _INTERFACE.search(text)) else 0.0
 
 
 _VOICE = re.compile(r"我们|大家|同志|必须|坚持|推动|加强|落实|努力|要求")
@@ -358,6 +413,8 @@ def a_document_part(ctx: LineContext) -> float:
     -4.0
     """
     text = re.sub(r"(?<=[\u4e00-\u9fff）)〕])[ \u3000]+(?=[\u4e00-\u9fff（(〔])", "", ctx.text.strip())
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):
+        return 0.0  # a 成文日期 is written in words (2023年5月30日); 2022-04-08 is a page's stamp
     return -4.0 if any(gongwen.READERS[part](text) for part in DOCUMENT_PARTS) else 0.0
 
 
@@ -382,8 +439,11 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("address", address),
     ("weekday-or-clock", weekday_or_clock),
     ("page-label", page_label),
+    ("short-items", short_items),
     ("latin-prose", latin_prose),
     ("repeats-title", repeats_title),
+    ("repeats-a-line", repeats_a_line),
+    ("title-decoration", title_decoration),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),

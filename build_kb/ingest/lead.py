@@ -23,7 +23,9 @@ from ..text import HAN
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
-"""A lead names its day near its start (…讯（记者…）3月1日，…)."""
+"""A lead names its day near its start (…讯（记者…）3月1日，…召开)."""
+LEAD_DAY_OPENS = 12
+"""…or opens with it (3月9日下午，区委书记李某到…), whatever it reports."""
 
 
 def news_lead(paragraphs: list[str]) -> str | None:
@@ -38,16 +40,16 @@ def news_lead(paragraphs: list[str]) -> str | None:
         end = _LEAD_END.search(text)
         sentence = text[: end.end()] if end else text
         day = _DAY.search(sentence)
-        if day and day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence):
+        if day and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence))):
             return sentence
     return None
 
 
 _ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
 _SPOKE = r"(?:出席(?:会议)?并(?:作)?(?:重要)?讲话|主持(?:会议)?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:重要)?讲话|到会并讲话|出席并致辞|讲话)"
-_ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)"
+_ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|[:：]"
 _SPEAKER_IN_LEAD = re.compile(
-    rf"(?:^|[，。；、\s])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?P<verb>{_SPOKE}|{_ASKED})"
+    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?P<verb>{_SPOKE}|{_ASKED})"
 )
 
 
@@ -58,6 +60,10 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     ('市委常委、组织部部长', '金更华')
     >>> speaker_in_lead(["最后，党组书记卢晓东同志对各支部书记提出要求。"])
     ('党组书记', '卢晓东')
+    >>> speaker_in_lead(["3月9日下午，区委书记李某强调，要压实责任。"])
+    ('区委书记', '李某')
+    >>> speaker_in_lead(["【同期声】区委书记 李某：我们要把责任扛在肩上。"])
+    ('区委书记', '李某')
     """
     found = []
     for text in paragraphs[:3]:
@@ -118,11 +124,12 @@ def posting_date(removed: list[str]) -> str | None:
 
 
 _LEVEL_SAYS = {
-    level: re.compile(rf"我{level}|全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会)|{level}委、{level}政府")
+    level: (re.compile(rf"我{level}"), re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府"))
     for level in ("省", "市", "县", "区", "镇", "乡")
 }
-LEVEL_IN_BODY_MIN = 3
-"""How often the body must say its level (我市, 全市…) to be believed."""
+"""我X counts twice (the speaker's own place); 全X, X委要求, X委常委会, X委书记 … once."""
+LEVEL_IN_BODY_MIN = 2
+"""How much the body must say its level to be believed."""
 
 
 def level_in_body(text: str) -> str | None:
@@ -134,8 +141,12 @@ def level_in_body(text: str) -> str | None:
     '县'
     >>> level_in_body("全市全县") is None
     True
+    >>> level_in_body("我镇今年的村级换届工作……")
+    '镇'
+
     """
-    counts = Counter({level: len(pattern.findall(text)) for level, pattern in _LEVEL_SAYS.items()})
+    text = re.sub(r"县乡|乡镇|市县|县市", "", text)  # two levels at once say neither
+    counts = Counter({level: 2 * len(own.findall(text)) + len(said.findall(text)) for level, (own, said) in _LEVEL_SAYS.items()})
     (first, n), *rest = counts.most_common(2) + [("", 0)]
     second = rest[0][1]
     return first if n >= LEVEL_IN_BODY_MIN and n >= 2 * second else None

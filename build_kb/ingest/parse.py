@@ -663,7 +663,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
 
 
 def undecorated_title(text: str) -> str:
@@ -764,12 +764,20 @@ def another_piece_at(lines: list[Line], removed: set[int]) -> int | None:
     return None
 
 
+_PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|镇|街道))(?:委|政府)?(?:召开|举行|举办)((?:(?:19|20)\d{{2}}年度?)?[^，。；、：]{{2,40}}?(?:{MEETING_WORDS})议?)$")
+"""A news headline naming who holds the meeting: 某某区召开2022年组织工作部署会议 → 某某区2022年组织工作部署会议
+(the place and the year are the meeting's name)."""
+
+
 def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
     """The named meeting a speech was given at, and the rule that found it (refer-backs never count)."""
     for text, where in ((title, "title"), (subtitle, "subtitle")):
         if not text:
             continue
         compact = re.sub(r"\s+", "", text)
+        held = _PLACE_HOLDS.match(compact)
+        if held and not REFERS_BACK.search(held.group(2)):
+            return held.group(1) + held.group(2), f"{where}: X召开…会议"
         for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话"), (OCCASION_HELD_RE, "…会议召开")):
             m = pattern.search(compact)
             if m:
@@ -964,7 +972,7 @@ def split_lead(text: str, start: int) -> tuple[str | None, str]:
 
 
 _PARAGRAPH_OPENER = re.compile(
-    rf"(?<=[{HAN}])(?:(?:今年以来|去年以来|近年来|近几年来|多年来|[一二两三四五六七八九十]年来|长期以来|过去的?[一二两三四五]年|当前|目前|首先)[，,]"
+    rf"(?<=[{HAN}])(?:(?:今年以来|去年以来|近年来|近几年来|多年来|[一二两三四五六七八九十]年来|长期以来|过去的?[一二两三四五]年|当前|目前|首先|今年|去年|(?:19|20)\d{{2}}年(?:以来)?)[，,]"
     rf"|习近平总书记(?:深刻)?(?:指出|强调)|党的二十大报告(?:指出|强调)|一是)"
 )
 """Words that open a paragraph, with their comma where they have one (今年以来，, 首先，, 习近平总书记指出,
@@ -1132,9 +1140,18 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
     close_run()
 
 
+def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dict[int, int]) -> bool:
+    """The text's last block, an item whose sentence runs on past a comma and stops mid-word: the page
+    was cut there; a heading has something under it."""
+    text = block.text[len(cand.label):] if cand.label and block.text.startswith(cand.label) else block.text
+    return block.line not in heading_lines and not cand.rest.strip() and "，" in text and bool(re.search(rf"[{HAN}]$", text))
+
+
 def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks."""
     headings = find_headings(blocks, heading_lines or {})
+    if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}):
+        headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
     counter = iter(range(1, 10**9))
     opening = Section(id="opening", level=1, heading="", line=blocks[0].line if blocks else 0, kind="opening")
     top: list[Section] = []

@@ -40,3 +40,9 @@ def test_two_levels_named_together_hold_the_higher_ones_meeting():
 
     assert find_level("县乡人大换届选举工作部署会")[0] == "县"
     assert find_level("乡镇党委换届工作动员会")[0] is None
+
+
+def test_a_sites_word_under_the_title_is_never_the_speaker(tmp_path):
+    text = "在全县组织工作会议上的讲话\n海报\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部。\n"
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert speech.speaker is None
