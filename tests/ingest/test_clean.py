@@ -194,7 +194,7 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     # A removal may take a part of a line (a page's preview in front of the text, one piece of a line
     # split into paragraphs): the rest of the line stays. A removal that is no part of its source line
     # took the whole line, and a removed line re-joined from several source lines takes all of them.
-    source = re.split(r"\r\n|\r|\n", text)
+    source = [re.sub(r"[ \t\u00a0\u3000]+", " ", line) for line in re.split(r"\r\n|\r|\n", text)]  # as the cleaner reads it
     parts: dict[int, list[str]] = {}
     removed = set()
     for r in cleaned.removed:
