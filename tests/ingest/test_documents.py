@@ -326,3 +326,14 @@ def test_a_news_page_s_headline_date_subheads_and_no_captions_or_share_buttons(t
     speech = make_speech(read_source(corpus / "新闻.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["新闻.txt"], [])
     assert [(s.heading, s.level) for s in speech.all_sections() if s.heading] == [("坚持政治引领", 1), ("抓实基层党建", 1), ("加强干部队伍建设", 2)]
     assert speech.date == "2023-03-02"
+
+
+def test_a_failed_import_names_its_file_once(tmp_path):
+    from build_kb.curate import add_files, summary_table
+    from office_files import write_scanned_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([write_scanned_pdf(tmp_path / "扫描件.pdf")], corpus)
+    assert (result.status, result.message) == ("failed", "没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果")
+    assert summary_table([result]).splitlines()[-1] == "扫描件.pdf: " + result.message
