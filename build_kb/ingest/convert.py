@@ -424,14 +424,21 @@ def office_text(path: Path) -> Converted:
 def pdf_text(data: bytes, name: str) -> Converted:
     """A text PDF's paragraphs in reading order, without running headers, footers and page numbers
     (ingest/pdf.py reads the layout); every dropped line is logged with its page."""
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+    import struct
+    import zlib
+
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFException, PSException
 
     from .pdf import read_pdf
 
     try:
         read = read_pdf(data)
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ConversionError(name, "是加密的 PDF，打不开；请用 PDF 阅读器输入密码打开后另存一份不加密的再导入") from None
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+            RecursionError, OverflowError, struct.error, zlib.error) as exc:
+        # A damaged file can fail anywhere in the parser; the curator needs the remedy, not its trace.
         raise ConversionError(name, f"不是可以读取的 PDF 文件（{type(exc).__name__}）；请用 PDF 阅读器打开后另存一份再导入") from None
     text = "\n\n".join(read.paragraphs)
     if not read.has_text:

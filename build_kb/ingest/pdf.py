@@ -25,6 +25,7 @@ import summary and the log say what was done.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -166,6 +167,9 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
 def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTTextBox
+
+    # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     pages, heights = [], []
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
