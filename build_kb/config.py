@@ -282,8 +282,10 @@ class RuleTooSlow(ConfigError):
 
 
 RULE_BUDGET_SECONDS = 1.0
-"""What one user pattern may spend on one speech file (all its lines together); the rules of
-corpus/boilerplate.yaml take under a millisecond a file."""
+"""What one user pattern may spend on one speech file (all its lines together), plus
+RULE_BUDGET_PER_CHARACTER for each character of the file: the rules of corpus/boilerplate.yaml
+take under a millisecond on a speech, and a quarter of a second to scan a 5 MB line once."""
+RULE_BUDGET_PER_CHARACTER = 10e-6
 
 
 class BoundedPattern:
@@ -302,10 +304,10 @@ class BoundedPattern:
         self.file, self.line, self.what = file, line, what
         self._bounded = regex.compile(compiled.pattern, flags=regex.V0 | (compiled.flags & ~re.UNICODE))
         self.budget = RULE_BUDGET_SECONDS
-        self._left = self.budget
+        self._given = self._left = self.budget
 
-    def reset_budget(self) -> None:
-        self._left = self.budget
+    def reset_budget(self, characters: int = 0) -> None:
+        self._given = self._left = self.budget + characters * RULE_BUDGET_PER_CHARACTER
 
     def search(self, text: str, *args):
         import time
@@ -316,7 +318,7 @@ class BoundedPattern:
         except TimeoutError:
             self._left = 0.0
             raise RuleTooSlow(
-                self.file, self.line, f"{self.what} 的正则表达式在一行 {len(text)} 个字符的文字上运行超过 {self.budget:g} 秒（回溯过多）；"
+                self.file, self.line, f"{self.what} 的正则表达式在一行 {len(text)} 个字符的文字上用完了 {self._given:.1f} 秒的时限（回溯过多）；"
                 "请改写它（避免 .*.* 这类相邻的可重叠重复），或删去这条规则"
             ) from None
         finally:
@@ -420,12 +422,12 @@ class BoilerplateRule:
 class BoilerplateConfig:
     rules: tuple[BoilerplateRule, ...]
 
-    def reset_budgets(self) -> None:
-        """A new speech file: every user pattern gets its full time budget again."""
+    def reset_budgets(self, characters: int = 0) -> None:
+        """A new speech file of so many characters: every user pattern gets its time budget again."""
         for rule in self.rules:
-            rule.pattern.reset_budget()
+            rule.pattern.reset_budget(characters)
         if self.keep is not None:
-            self.keep.reset_budget()
+            self.keep.reset_budget(characters)
     keep: BoundedPattern | None = None
     """Lines that no block rule may remove (titles, salutations) even inside an ad block."""
 
@@ -527,7 +529,7 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
             except ValueError:
                 pass
         if isinstance(value, dt.date) and not 1900 <= value.year <= 2100:
-            return bad(f"'date' of {entry!r}：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
+            return bad(f"{entry!r} 的 date：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
         if isinstance(value, dt.date):
             return value.isoformat()
         return bad(f"'date' of {entry!r} must be a date written YYYY-MM-DD, like 2018-02-27; got {value!r}")
@@ -585,7 +587,7 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
     if hidden:
         # A right-to-left override or a zero-width space makes a title read otherwise than it is
         # written, or a name differ from its look-alike (search and speaker pages would split).
-        return bad(f"'{key}' of {entry!r} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
+        return bad(f"{entry!r} 的 {key} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
     return value
 
 

@@ -369,7 +369,7 @@ def make_speech(
     keep = set(override.values.get("keep_lines", ())) if override else set()
     drop = set(override.values.get("drop_lines", ())) if override else set()
     with timer("clean"):
-        rules.reset_budgets()
+        rules.reset_budgets(len(source.text))
         try:
             cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop)
         except RuleTooSlow as exc:

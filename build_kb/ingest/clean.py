@@ -712,11 +712,13 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
 
     def removable(i: int) -> bool:
         line = lines[i]
+        if not line or len(line) > limit:
+            return False  # asked first: no pattern need scan a long line (a 5 MB one took seconds)
         # A full sentence (人才是第一资源。) is the speech's, not an advertisement's: the block stops there,
         # unless the sentence names what the block is about (举报倒卖会员资料的人，…赠送一年会员材料！).
         sentence = line[-1:] in ("。", "！", "？") and len(line) >= BLOCK_SENTENCE_MIN and not matches_a_rule(line, config) \
             and not rule.pattern.search(line)
-        return bool(line) and len(line) <= limit and not sentence and not (config.keep and config.keep.search(line))
+        return not sentence and not (config.keep and config.keep.search(line))
 
     start = index
     while start - 1 >= low and removable(start - 1):

@@ -72,7 +72,8 @@ def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool
     try:
         config = load_config(config_file=str(config_file), strict=strict)
     except MkDocsException as exc:
-        raise KbError(f"{config_file}: {exc}") from exc
+        # One line: MkDocs' YAML errors run over two ("…\n  in "mkdocs.yml", position 13").
+        raise KbError(f"{config_file}: {' '.join(str(exc).split())}") from exc
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise KbError(f"{config_file}: the '{PLUGIN_NAME}' plugin is not listed under 'plugins:'; add '- {PLUGIN_NAME}'")
