@@ -99,7 +99,7 @@ def report_text(report: dict) -> str:
         out.append(f"removed:  {len(s['removed'])} lines")
         out.extend(f"  line {r['line']} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
         if s["doubtful"]:
-            out.append(f"doubtful: {len(s['doubtful'])} lines kept (see to check)")
+            out.append(f"doubtful: {len(s['doubtful'])} 行存疑，保留为正文（见 to check）")
         out.extend(f"  line {x['line']} split into {x['pieces']} paragraphs" for x in s["splits"])
         out.extend(f"  lines {j['first']}-{j['last']} joined (re-flowed)" for j in s["joins"])
         if s["placeholders"]:

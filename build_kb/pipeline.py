@@ -26,8 +26,8 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
-from .ingest.evidence import has_interface_words
-from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead
+from .ingest.evidence import has_interface_words, reasons_in_chinese
+from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
 from .ingest.read import corpus_name, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -455,7 +455,8 @@ def make_speech(
     if year is None:
         year, date_source = infer_year(parsed.sections)
     # A report names the meeting's day in its lead; the page's posting date only lends its year.
-    lead_date = date_in_lead(lead, posting_date(removed_text), year) if lead and date is None else None
+    said = year or year_said([p.text for x in parsed.sections for y in x.walk() for p in y.paragraphs][:6])
+    lead_date = date_in_lead(lead, posting_date(removed_text), said) if lead and date is None else None
     if lead_date:
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"
         detected_by["date"] = "the report's lead (N月N日，…召开)"
@@ -490,7 +491,7 @@ def make_speech(
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
     for doubt in cleaned.doubtful:
-        review.append(ReviewItem("doubtful-line", f"第 {doubt.line} 行可能是网页上的文字（{doubt.reasons}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
+        review.append(ReviewItem("doubtful-line", f"第 {doubt.line} 行可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d: kept, doubtful (%s): %s", rel, doubt.line, doubt.reasons, doubt.text)
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:

@@ -94,6 +94,20 @@ class Judgement:
         return ", ".join(e.reader for e in found)
 
 
+READER_NAMES = {
+    "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
+    "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
+    "latin-prose": "外文段落", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰",
+    "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
+}
+"""What the curator reads for each reader's chrome evidence (待核对, kb check)."""
+
+
+def reasons_in_chinese(reasons: str) -> str:
+    """ "interface-words, field-label" → "网站界面用语、字段标签"."""
+    return "、".join(READER_NAMES.get(name, name) for name in reasons.split(", ") if name)
+
+
 # --- the readers -------------------------------------------------------------------------------
 
 INTERFACE_WORDS = {

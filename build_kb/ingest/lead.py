@@ -111,6 +111,22 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     return f"{found:04d}-{month:02d}-{date:02d}"
 
 
+_THIS_YEAR_IS = re.compile(r"(?:^|[。，,])((?:19|20)\d{2})年是")
+
+
+def year_said(paragraphs: list[str]) -> int | None:
+    """The year a report says it is in (会议强调，2022年是党的二十大召开之年).
+
+    >>> year_said(["会议指出，成绩显著。", "会议强调，2022年是党的二十大召开之年。"])
+    2022
+    """
+    for text in paragraphs:
+        m = _THIS_YEAR_IS.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -143,9 +159,11 @@ def level_in_body(text: str) -> str | None:
     True
     >>> level_in_body("我镇今年的村级换届工作……")
     '镇'
+    >>> level_in_body("全县乡镇党委将集中换届，县委要求……")
+    '县'
 
     """
-    text = re.sub(r"县乡|乡镇|市县|县市", "", text)  # two levels at once say neither
+    text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
     counts = Counter({level: 2 * len(own.findall(text)) + len(said.findall(text)) for level, (own, said) in _LEVEL_SAYS.items()})
     (first, n), *rest = counts.most_common(2) + [("", 0)]
     second = rest[0][1]
