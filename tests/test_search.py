@@ -116,11 +116,28 @@ def test_filters_by_year_theme_and_speaker(search_page):
     search_page.wait_for_function(done)
 
 
-def test_enter_opens_the_first_hit_and_nothing_leaves_the_server(search_page, server):
+def test_enter_opens_the_results_page_and_the_arrow_keys_pick_a_hit(search_page, server):
+    """Enter in the header box opens the results page, with the query (and filters) in its address;
+    ↓ goes to the first hit, ↓ again to the next, and Enter opens the one chosen."""
+    from urllib.parse import parse_qs
+
+    search_page.goto(server + "speeches/")
     run_query(search_page, "三会一课")
     search_page.locator("input.kb-search__input").press("Enter")
-    search_page.wait_for_load_state()
-    assert "#p" in search_page.url
+    search_page.wait_for_function("() => document.getElementById('kb-results') && document.getElementById('kb-results').hasAttribute('data-done')")
+    assert urlparse(search_page.url).path.endswith("/site/search/") and parse_qs(urlparse(search_page.url).query) == {"q": ["三会一课"]}
+    assert search_page.locator(".kb-results__status").inner_text().startswith("共 ")
+    search_page.goto(server + "speeches/")
+    run_query(search_page, "三会一课")
+    hits = search_page.eval_on_selector_all("a.kb-search__hit", "els => els.map(e => e.href)")
+    assert len(hits) >= 2
+    search_page.keyboard.press("ArrowDown")
+    search_page.keyboard.press("ArrowDown")
+    assert search_page.evaluate("document.activeElement.href") == hits[1]
+    search_page.keyboard.press("ArrowUp")
+    search_page.keyboard.press("Enter")
+    search_page.wait_for_url(hits[0])
+    assert "#p" in search_page.url or "#s" in search_page.url
     hosts = {urlparse(u).hostname for u in search_page.requests_seen}
     assert hosts == {"127.0.0.1"}
 
@@ -270,10 +287,18 @@ def test_results_page_totals_facets_and_shareable_address(browser, server, seed_
         page.eval_on_selector_all("[data-facet=year]", "els => els.map(e => e.dataset.value)"),
         map(int, page.eval_on_selector_all("[data-facet=year] .kb-facet__count", "els => els.map(e => e.textContent)")),
     ))
-    years = Counter(str(by_url[e.split("#")[0]].year) for e in expected if by_url[e.split("#")[0]].year)
-    assert facets == dict(years)
+    # hits of undated speeches count under 年份不详 ("?"): the year facet adds up to the total
+    years = Counter(str(by_url[e.split("#")[0]].year or "?") for e in expected)
+    assert facets == dict(years) and sum(facets.values()) == len(expected) and years["?"] > 0
+    assert page.locator("[data-facet=year][data-value='?'] .kb-facet__label").inner_text() == "年份不详"
+    page.locator("[data-facet=year][data-value='?']").click()
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+    assert page.locator(".kb-results__status").inner_text().startswith(f"共 {years['?']} 处") and page.url.endswith("year=%3F")
+    assert page.locator(".kb-results__status").inner_text().endswith("（筛选：年份不详）")
+    page.locator("[data-facet=year][data-value='?']").click()
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
     # a facet filters, and the address says so (bookmark it, send it)
-    year = max(years)
+    year = max(y for y in years if y != "?")
     page.locator(f"[data-facet=year][data-value='{year}']").click()
     page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
     assert f"year={year}" in page.url
@@ -358,13 +383,13 @@ def test_totals_and_facets_equal_a_full_scan_on_a_generated_corpus(browser, tmp_
             status = results_page(page, f"http://127.0.0.1:{httpd.server_address[1]}/", "q=" + quote(query))
             speeches = {e.split("#")[0] for e in expected}
             assert status == f"共 {len(expected)} 处，分布在 {len(speeches)} 篇讲话中", query
-            levels = Counter(by_url[e.split("#")[0]].level for e in expected if by_url[e.split("#")[0]].level)
+            levels = Counter(by_url[e.split("#")[0]].level or "?" for e in expected)
             shown = dict(zip(
                 page.eval_on_selector_all("[data-facet=level]", "els => els.map(e => e.dataset.value)"),
                 map(int, page.eval_on_selector_all("[data-facet=level] .kb-facet__count", "els => els.map(e => e.textContent)")),
             ))
             assert shown == dict(levels), query
-            speakers = Counter(by_url[e.split("#")[0]].speaker for e in expected if by_url[e.split("#")[0]].speaker)
+            speakers = Counter(by_url[e.split("#")[0]].speaker or "?" for e in expected)
             shown = dict(zip(
                 page.eval_on_selector_all("[data-facet=speaker]", "els => els.map(e => e.dataset.value)"),
                 map(int, page.eval_on_selector_all("[data-facet=speaker] .kb-facet__count", "els => els.map(e => e.textContent)")),
@@ -397,4 +422,37 @@ def test_a_term_pages_search_link_lists_the_years_uses(browser, server, seed_sit
     page = context.new_page()
     status = results_page(page, server, f"q={quote('“四个意识”')}&year=2020")
     assert status == f"共 {len(uses)} 处，分布在 {len({o.speech_id for o in uses})} 篇讲话中（筛选：2020年）"
+    context.close()
+
+
+def test_results_page_filters_a_theme_by_its_id_and_says_what_it_searched(browser, server, seed_site):
+    """A theme is named in the address by its id (a saved link keeps its meaning when themes.yaml is
+    reordered); a Traditional query says which Simplified form was searched; a query with no results
+    offers no CSV or printing, and suggests what to try."""
+    from urllib.parse import quote
+
+    _, kb = seed_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    status = results_page(page, server, "q=" + quote("干部"))
+    total = int(re.match(r"共 (\d+) 处", status).group(1))
+    cadres = page.locator("[data-facet=theme][data-value=cadres]")
+    in_theme = int(cadres.locator(".kb-facet__count").inner_text())
+    assert 0 < in_theme < total
+    cadres.click()
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
+    assert "theme=cadres" in page.url
+    assert page.locator(".kb-results__status").inner_text().startswith(f"共 {in_theme} 处") and "（筛选：干部队伍）" in page.locator(".kb-results__status").inner_text()
+    assert results_page(page, server, "q=" + quote("干部") + "&theme=cadres").startswith(f"共 {in_theme} 处")
+
+    status = results_page(page, server, "q=" + quote("幹部"))
+    assert status == f"共 {total} 处，分布在 {len(kb.speeches)} 篇讲话中（已按简体等规范写法“干部”查找）"
+
+    status = results_page(page, server, "q=" + quote("没有这个词语"))
+    assert status.startswith("没有找到符合条件的段落")
+    assert not page.locator(".kb-results__csv").is_visible() and not page.locator(".kb-results__print").is_visible()
+    assert page.locator(".kb-results__suggest").inner_text().startswith("建议：")
+
+    status = results_page(page, server, "q=" + quote("党"))
+    assert "只有一个字" in status and not page.locator(".kb-results__csv").is_visible()
     context.close()

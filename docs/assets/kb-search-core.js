@@ -254,9 +254,11 @@
   /**
    * Totals and facets of matched records (ascending ids). `filters` = {year, theme, speaker, level}
    * (each "" for any). A facet counts hits under every filter but its own, so choosing one value
-   * still shows the others. Returns {hits, speeches, perSpeech: [[position, [records…]], …] (in
+   * still shows the others. Hits whose speech has no year (speaker, level) count under UNKNOWN, so
+   * the year, speaker and level facets each add up to the total; UNKNOWN filters for them. Returns {hits, speeches, perSpeech: [[position, [records…]], …] (in
    * position order), facets: {year: {…}, theme: {…}, speaker: {…}, level: {…}}}.
    */
+  var UNKNOWN = "?";
   function tally(records, meta, runs, filters) {
     var speeches = meta.speeches.map(speech), bounds = [0];
     for (var n = 0; n < speeches.length; n++) bounds.push(bounds[n] + speeches[n].records);
@@ -266,7 +268,7 @@
       while (bounds[s + 1] <= id) s++;
       while (runs.ends[r] <= id) r++;
       var one = speeches[s];
-      info.push({ record: id, speech: s, year: one.year ? String(one.year) : "", speaker: one.speaker, level: one.level, mask: runs.masks[r] });
+      info.push({ record: id, speech: s, year: one.year ? String(one.year) : UNKNOWN, speaker: one.speaker || UNKNOWN, level: one.level || UNKNOWN, mask: runs.masks[r] });
     }
     function passes(x, skip) {
       return (skip === "year" || !filters.year || x.year === filters.year) &&
@@ -276,7 +278,7 @@
     }
     var facets = { year: {}, theme: {}, speaker: {}, level: {} };
     info.forEach(function (x) {
-      ["year", "speaker", "level"].forEach(function (dim) { if (x[dim] && passes(x, dim)) facets[dim][x[dim]] = (facets[dim][x[dim]] || 0) + 1; });
+      ["year", "speaker", "level"].forEach(function (dim) { if (passes(x, dim)) facets[dim][x[dim]] = (facets[dim][x[dim]] || 0) + 1; });
       if (passes(x, "theme")) for (var b = 0; b < 30; b++) if (x.mask & (1 << b)) facets.theme[b] = (facets.theme[b] || 0) + 1;
     });
     var kept = info.filter(function (x) { return passes(x, null); }), per = [];
@@ -327,6 +329,14 @@
     return { url: "speeches/" + row[6] + "/", title: row[0], date: row[1], year: row[2], speaker: row[3], level: row[4] || "", records: row[5], id: row[6] };
   }
   function theme(row) { return { id: row[0], name: row[1], colour: row[2] }; }
+  /** A theme filter as an address holds it (the theme's id, so a saved link keeps its meaning when
+   *  themes.yaml is reordered) → its position for tally(); "" for none or an unknown id. A bare
+   *  number is the position older links held. */
+  function themeIndex(meta, id) {
+    if (!id) return "";
+    for (var i = 0; i < meta.themes.length; i++) if (meta.themes[i][0] === id) return String(i);
+    return /^\d+$/.test(id) && Number(id) < meta.themes.length ? id : "";
+  }
   function record(row) { return { anchor: row[0], text: row[1], themeBits: row[2], isHeading: row[3] === 1, section: row[4] || "" }; }
 
   /** meta.punctuation (a string of marks) → a Set. */
@@ -422,8 +432,8 @@
     decodePosting: decodePosting, coverOffsets: coverOffsets, wordRecords: wordRecords, subtract: subtract,
     wordMatches: wordMatches, decodeSentenceEnds: decodeSentenceEnds, sentenceRecords: sentenceRecords,
     speechRecords: speechRecords, recordBounds: recordBounds, speechAt: speechAt,
-    decodeRuns: decodeRuns, tally: tally, sectionPlace: sectionPlace,
-    intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, record: record,
+    decodeRuns: decodeRuns, tally: tally, UNKNOWN: UNKNOWN, sectionPlace: sectionPlace,
+    intersect: intersect, checkMeta: checkMeta, speech: speech, theme: theme, themeIndex: themeIndex, record: record,
     t2sTable: t2sTable, corpusForm: corpusForm, parseQuery: parseQuery, matches: matches,
     unpack7: unpack7, punctuationSet: punctuationSet
   };

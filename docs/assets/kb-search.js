@@ -249,6 +249,30 @@
     return "《" + s.title + "》（" + s.date + (s.speaker ? "，" + s.speaker : "") + "）" + place + (place && para ? "，" : "") + para;
   }
 
+  /** A facet's value as readers see it; UNKNOWN for hits whose speech has none. */
+  function facetLabel(dim, value) {
+    if (value === core.UNKNOWN) return { year: "年份不详", speaker: "讲话人不详", level: "层级不详" }[dim];
+    return dim === "year" ? value + "年" : dim === "level" ? value + "级" : value;
+  }
+
+  /** Filters with the theme's id replaced by its position, as tally() counts themes. */
+  function withThemeIndex(filters, m) {
+    var copy = {};
+    Object.keys(filters).forEach(function (k) { copy[k] = filters[k]; });
+    copy.theme = core.themeIndex(m, filters.theme);
+    return copy;
+  }
+
+  /** Said when the words searched for are not the words typed: a Traditional 幹部 is searched as
+   *  干部, a single character left out of a longer query. */
+  function searchedAs(raw, query) {
+    var typed = raw.replace(/["“”'‘’\s-]+/g, "");
+    var changed = query.include.concat(query.exclude).filter(function (w) { return typed.indexOf(w) < 0; });
+    var note = changed.length ? "（已按简体等规范写法“" + changed.join("”“") + "”查找）" : "";
+    if (query.single && query.single.length && query.include.length) note += "（单字“" + query.single.join("”“") + "”没有参与检索：检索至少要两个字的词）";
+    return note;
+  }
+
   function resultsLink(raw, filters) {
     var params = new URLSearchParams();
     params.set("q", raw);
@@ -299,7 +323,7 @@
     function fillFilters(m) {
       if (filled) return;
       filled = true;
-      m.themes.forEach(function (t, i) { option(selTheme, String(i), core.theme(t).name); });
+      m.themes.forEach(function (t) { option(selTheme, core.theme(t).id, core.theme(t).name); });
       Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).year; }).filter(Boolean))).sort().reverse()
         .forEach(function (y) { option(selYear, String(y), y + "年"); });
       Array.from(new Set(m.speeches.map(function (s) { return core.speech(s).speaker; }).filter(Boolean))).sort()
@@ -321,15 +345,15 @@
         if (mine !== run) return;
         if (result.error) { status.textContent = result.error; finish(raw); return; }
         var chosen = { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value, level: "", scope: selScope.value };
-        result.tally = core.tally(result.records, result.m, result.runs, chosen);
+        result.tally = core.tally(result.records, result.m, result.runs, withThemeIndex(chosen, result.m));
         state = { result: result, next: 0, run: mine, raw: raw };
         var words = result.query.include.join(" ");
         if (!result.tally.hits) {
-          status.textContent = "没有找到包含“" + words + "”" + (result.query.exclude.length ? "、不含“" + result.query.exclude.join(" ") + "”" : "") + "的段落。";
+          status.textContent = "没有找到包含“" + words + "”" + (result.query.exclude.length ? "、不含“" + result.query.exclude.join(" ") + "”" : "") + "的段落。" + searchedAs(raw, result.query);
           finish(raw);
           return;
         }
-        status.textContent = totalText(chosen.scope, result.tally).replace(/^共/, "找到");
+        status.textContent = totalText(chosen.scope, result.tally).replace(/^共/, "找到") + searchedAs(raw, result.query);
         all.href = resultsLink(raw, chosen);
         all.hidden = false;
         return step();
@@ -401,13 +425,27 @@
       runs().catch(function () {});
       if (input.value.trim()) panel.hidden = false;
     });
+    // Enter opens the results page (every hit, counted and filtered); the arrow keys go through the
+    // hits in the panel, where Enter opens the one chosen.
     input.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { panel.hidden = true; input.blur(); }
-      if (e.key === "Enter") {
-        var first = results.querySelector("a.kb-search__hit");
-        if (first) window.location.href = first.href;
-        else if (!all.hidden) window.location.href = all.href;
+      if (e.key === "Enter" && input.value.trim()) {
+        e.preventDefault();
+        window.location.href = resultsLink(input.value.trim(), { year: selYear.value, theme: selTheme.value, speaker: selSpeaker.value });
       }
+      if (e.key === "ArrowDown") {
+        var first = panel.querySelector("a.kb-search__hit");
+        if (first) { e.preventDefault(); first.focus(); }
+      }
+    });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape") return;
+      if (e.key === "Escape") { panel.hidden = true; input.focus(); return; }
+      var hits = Array.prototype.slice.call(panel.querySelectorAll("a.kb-search__hit")), at = hits.indexOf(document.activeElement);
+      if (at < 0) return;
+      e.preventDefault();
+      if (e.key === "ArrowUp" && at === 0) input.focus();
+      else hits[Math.min(hits.length - 1, Math.max(0, at + (e.key === "ArrowDown" ? 1 : -1)))].focus();
     });
     document.addEventListener("keydown", function (e) {
       var t = e.target, typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
@@ -439,6 +477,8 @@
       "同篇——各词出现在同一篇讲话里，不必在一段，列出这些讲话中含有任一词的段落。");
     var status = el("p", "kb-results__status");
     status.setAttribute("aria-live", "polite");
+    var suggestion = el("p", "kb-results__suggest");
+    suggestion.hidden = true;
     var layout = el("div", "kb-results__layout");
     var side = el("aside", "kb-results__facets");
     var main = el("div", "kb-results__main");
@@ -456,7 +496,7 @@
     var pager = el("nav", "kb-results__pager");
     main.appendChild(tools); main.appendChild(list); main.appendChild(pager);
     layout.appendChild(side); layout.appendChild(main);
-    root.appendChild(form); root.appendChild(help); root.appendChild(status); root.appendChild(layout);
+    root.appendChild(form); root.appendChild(help); root.appendChild(status); root.appendChild(suggestion); root.appendChild(layout);
 
     var current = null, run = 0;
     function finish() { root.setAttribute("data-scope", state.scope); root.setAttribute("data-done", state.q + "|" + state.page); }
@@ -475,20 +515,27 @@
       root.removeAttribute("data-done"); root.removeAttribute("data-hits"); root.removeAttribute("data-speeches");
       syncUrl();
       side.textContent = ""; list.textContent = ""; pager.textContent = "";
-      tools.hidden = true;
+      tools.hidden = true; suggestion.hidden = true;
       if (!state.q.trim()) { status.textContent = "输入要查找的词。"; finish(); return; }
       status.textContent = "正在检索…";
       evaluate(state.q, state.scope).then(function (result) {
         if (mine !== run) return;
         if (result.error) { status.textContent = result.error; finish(); return; }
-        result.tally = core.tally(result.records, result.m, result.runs, state);
+        result.tally = core.tally(result.records, result.m, result.runs, withThemeIndex(state, result.m));
         current = result;
         facets(result);
         var t = result.tally;
         root.setAttribute("data-hits", String(t.hits));
         root.setAttribute("data-speeches", String(t.speeches));
-        if (!t.hits) { status.textContent = "没有找到符合条件的段落。"; finish(); return; }
-        status.textContent = totalText(state.scope, t) + describeFilters(result.m);
+        if (!t.hits) {
+          status.textContent = "没有找到符合条件的段落" + describeFilters(result.m) + "。" + searchedAs(state.q, result.query);
+          var hint = describeFilters(result.m) ? "可以去掉筛选条件，" : "";
+          suggestion.textContent = "建议：" + hint + "检查有没有错字，或少用几个词、换一种说法（如“选人用人”换成“选拔任用”）。";
+          suggestion.hidden = false;
+          finish();
+          return;
+        }
+        status.textContent = totalText(state.scope, t) + describeFilters(result.m) + searchedAs(state.q, result.query);
         tools.hidden = false;
         return showPage(result, mine);
       }).catch(function (err) { if (mine === run) { status.textContent = loadError(err); finish(); } });
@@ -496,10 +543,11 @@
 
     function describeFilters(m) {
       var parts = [];
-      if (state.year) parts.push(state.year + "年");
-      if (state.theme !== "") parts.push(core.theme(m.themes[Number(state.theme)] || ["", "?", ""]).name);
-      if (state.speaker) parts.push(state.speaker);
-      if (state.level) parts.push(state.level + "级");
+      var theme = core.themeIndex(m, state.theme);
+      if (state.year) parts.push(facetLabel("year", state.year));
+      if (theme !== "") parts.push(core.theme(m.themes[Number(theme)]).name);
+      if (state.speaker) parts.push(facetLabel("speaker", state.speaker));
+      if (state.level) parts.push(facetLabel("level", state.level));
       return parts.length ? "（筛选：" + parts.join("、") + "）" : "";
     }
 
@@ -574,20 +622,21 @@
         var ul = el("ul", "kb-facet__list");
         var max = Math.max.apply(null, entries.map(function (e) { return e[1]; })), folded = 0;
         entries.forEach(function (e, k) {
-          var li = el("li", state[dim] === e[0] ? "kb-facet__item kb-facet__item--on" : "kb-facet__item");
+          var value = dim === "theme" ? core.theme(m.themes[Number(e[0])]).id : e[0];
+          var li = el("li", state[dim] === value ? "kb-facet__item kb-facet__item--on" : "kb-facet__item");
           // Thousands of speakers at 10,000 speeches: the first few, the chosen one, and the rest on request.
-          if (dim !== "year" && k >= FACET_SHOWN && state[dim] !== e[0]) { li.hidden = true; folded += 1; }
+          if (dim !== "year" && k >= FACET_SHOWN && state[dim] !== value) { li.hidden = true; folded += 1; }
           var b = el("button", "kb-facet__button");
           b.type = "button";
           b.setAttribute("data-facet", dim);
-          b.setAttribute("data-value", e[0]);
+          b.setAttribute("data-value", value);
           b.appendChild(el("span", "kb-facet__label", label(e[0])));
           var bar = el("span", "kb-facet__bar");
           bar.style.width = Math.max(2, Math.round(60 * e[1] / max)) + "px";
           if (dim !== "year") bar.hidden = true;
           b.appendChild(bar);
           b.appendChild(el("span", "kb-facet__count", String(e[1])));
-          b.addEventListener("click", function () { state[dim] = state[dim] === e[0] ? "" : e[0]; state.page = 1; go_(); });
+          b.addEventListener("click", function () { state[dim] = state[dim] === value ? "" : value; state.page = 1; go_(); });
           li.appendChild(b);
           ul.appendChild(li);
         });
@@ -604,10 +653,12 @@
         side.appendChild(box);
       }
       function entries(obj) { return Object.keys(obj).map(function (k) { return [k, obj[k]]; }); }
-      group("年份", "year", entries(f.year).sort(function (a, b) { return b[0] - a[0]; }), function (y) { return y + "年"; });
+      // Known values first, then the hits whose speech has none (年份不详…): each facet adds up to the total.
+      function unknownLast(order) { return function (a, b) { return (a[0] === core.UNKNOWN) - (b[0] === core.UNKNOWN) || order(a, b); }; }
+      group("年份", "year", entries(f.year).sort(unknownLast(function (a, b) { return b[0] - a[0]; })), function (y) { return facetLabel("year", y); });
       group("专题", "theme", entries(f.theme).sort(function (a, b) { return a[0] - b[0]; }), function (i) { return core.theme(m.themes[Number(i)]).name; });
-      group("讲话人", "speaker", entries(f.speaker).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }), function (s) { return s; });
-      group("层级", "level", entries(f.level).sort(function (a, b) { return b[1] - a[1]; }), function (l) { return l + "级"; });
+      group("讲话人", "speaker", entries(f.speaker).sort(unknownLast(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })), function (s) { return facetLabel("speaker", s); });
+      group("层级", "level", entries(f.level).sort(unknownLast(function (a, b) { return b[1] - a[1]; })), function (l) { return facetLabel("level", l); });
     }
 
     function exportCsv() {
