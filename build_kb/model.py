@@ -355,6 +355,9 @@ class Term:
     occurrences: list[Occurrence] = field(default_factory=list)
     uses_by_year: dict[int, int] = field(default_factory=dict)
     """Year → number of uses in speeches of that year (undated speeches left out), set by enrichment."""
+    heading_uses: list[tuple[str, str]] = field(default_factory=list)
+    """(speech id, section id; "" for the title) of every title and heading holding one of its forms:
+    passages the search counts too, though no paragraph links them (enrich.terms.find_heading_uses)."""
 
     @property
     def url(self) -> str:
@@ -366,6 +369,12 @@ class Term:
 
     def speech_ids(self) -> set[str]:
         return {o.speech_id for o in self.occurrences}
+
+    def passages(self) -> set[tuple[str, str]]:
+        """The paragraphs, headings and titles that use the term, (speech id, paragraph or section
+        id): what every page counts as its 处, as the search counts a passage once however often
+        it holds the words."""
+        return {(o.speech_id, o.paragraph_id) for o in self.occurrences} | {(sid, "#" + section) for sid, section in self.heading_uses}
 
 
 @dataclass(frozen=True, slots=True)

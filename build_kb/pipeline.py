@@ -31,7 +31,7 @@ from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, s
 from .ingest.read import corpus_name, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
-from .enrich.terms import find_terms, link_terms, speech_candidates
+from .enrich.terms import find_heading_uses, find_terms, link_terms, speech_candidates
 from .text import YEAR_RE, chronological_key
 from .enrich.segment import Segmenter
 
@@ -164,6 +164,7 @@ def enrich_corpus(parsed: ParsedCorpus, stats: BuildStats | None = None, cache_d
     with timer("terms"):
         kb.terms = find_terms(speeches, parsed.glossary, segment, {t.id for t in kb.themes}, cache_dir)
         link_terms(speeches, kb.terms, cache_dir)
+        find_heading_uses(speeches, kb.terms)
     for speech in speeches:  # 提法 candidates served the terms; the cache keeps them
         speech.term_candidates = None
     year_of = {s.id: s.year for s in speeches}

@@ -59,8 +59,8 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     if "search/?" in url:
         page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
-    if "themes/" in url and not url.endswith("themes/"):
-        page.wait_for_selector("html[data-kb-folds=loaded]")
+    # a theme page's folded excerpts are filled in the background (kb.js)
+    page.wait_for_function("() => !document.querySelector('details.kb-fold[data-speech]') || document.documentElement.dataset.kbFolds === 'loaded'")
 
 
 def site_violations(browser, base: str, paths: dict[str, str]) -> list[str]:

@@ -364,6 +364,29 @@ def _infer_themes(terms: list[Term], speeches: list[Speech]) -> None:
                 term.theme = best
 
 
+def find_heading_uses(speeches: list[Speech], terms: list[Term]) -> None:
+    """Each term's titles and headings: every one that holds one of its forms, as the search finds
+    them (a heading is a passage too). Looked up by each form's first two characters: headings are
+    a few hundredths of the text, so this costs little beside the paragraphs' matching.
+
+    第五，以提升组织力为重点 → a use of 组织力 (in section s5)."""
+    by_start: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+    for term in terms:
+        term.heading_uses = []
+        for form in dict.fromkeys(term.forms):
+            if len(form) >= 2:
+                by_start[form[:2]].append((form, term))
+    for speech in speeches:
+        headings = [("", speech.title)] + [(s.id, s.heading) for s in speech.all_sections() if s.heading]
+        for section_id, heading in headings:
+            found: set[str] = set()
+            for i in range(len(heading) - 1):
+                for form, term in by_start.get(heading[i : i + 2], ()):
+                    if term.id not in found and heading.startswith(form, i):
+                        found.add(term.id)
+                        term.heading_uses.append((speech.id, section_id))
+
+
 def link_terms(speeches: list[Speech], terms: list[Term], cache_dir: Path | None = None) -> None:
     """Set each paragraph's term links: the first occurrence of each term in each section.
 

@@ -165,7 +165,8 @@ def render_terms_index(site: Site) -> HtmlPage:
     page = "terms/"
     out = HtmlPage("提法索引")
     out.heading(1, "提法索引", "top", toc=False)
-    out.add("<p>反复出现的提法：词表中收录的，以及在两篇以上讲话中加引号或以数字概括的说法。按专题分组，按出现的讲话篇数排序。</p>")
+    out.add("<p>反复出现的提法：词表中收录的，以及在两篇以上讲话中加引号或以数字概括的说法。按专题分组，按出现的讲话篇数排序。"
+            "“处”是用到它的段落和标题数（一段里出现几次也只算一处），与检索的“处”相同。</p>")
     names = {t.id: t.name for t in site.kb.themes}
     groups: dict[str, list[Term]] = defaultdict(list)
     for term in site.kb.terms:
@@ -177,10 +178,10 @@ def render_terms_index(site: Site) -> HtmlPage:
         out.heading(2, names.get(theme_id, "其他/综合"), theme_id)
         rows = "".join(
             f'<tr><td><a href="{rel(page, t.url)}">{esc(t.term)}</a>{" <small>（词表）</small>" if t.curated else ""}</td>'
-            f"<td>{len(t.speech_ids())} 篇</td><td>{len(t.occurrences)} 处</td><td>{esc(t.explanation[:40])}</td></tr>"
+            f'<td class="kb-cell-num">{len(t.speech_ids())} 篇</td><td class="kb-cell-num">{len(t.passages())} 处</td><td>{esc(t.explanation[:40])}</td></tr>'
             for t in terms
         )
-        out.add(f'<table class="kb-table"><thead><tr><th>提法</th><th>讲话</th><th>出现</th><th>释义</th></tr></thead><tbody>{rows}</tbody></table>')
+        out.add(f'<table class="kb-table"><thead><tr><th scope="col">提法</th><th scope="col">讲话</th><th scope="col">段落</th><th scope="col">释义</th></tr></thead><tbody>{rows}</tbody></table>')
     return out
 
 
@@ -192,7 +193,7 @@ def render_term(site: Site, term: Term) -> dict[str, HtmlPage]:
 
 def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
     out.heading(1, term.term, "term", toc=False)
-    facts = [f"{len(term.speech_ids())} 篇讲话", f"{len(term.occurrences)} 处"]
+    facts = [f"{len(term.speech_ids())} 篇讲话", f'{len(term.passages())} 处<span class="kb-unit">（段落和标题）</span>']
     if term.theme in site.themes_by_id:
         facts.append(badges([term.theme], site.themes_by_id, site.colours, term.url))
     if term.aliases:
@@ -201,8 +202,10 @@ def _term_head(out: HtmlPage, site: Site, term: Term) -> None:
     out.add(term_history(site, term, term.url))
     if term.explanation:
         out.add(f'<p class="kb-explain">{esc(term.explanation)}</p>')
-    if term.uses_by_year:
-        out.add(mini_bars([(str(y), n) for y, n in term.uses_by_year.items()], f"“{term.term}”各年度出现次数"))
+    by_year = Counter(site.kb.speech(speech_id).year for speech_id, _ in term.passages())
+    years = sorted(y for y in by_year if y)
+    if len(years) > 1:  # one year's lone bar says no more than the heading below
+        out.add(mini_bars([(str(y), by_year[y]) for y in years], f"“{term.term}”各年度用到的段落数"))
 
 
 def _term_page(site: Site, term: Term, out: HtmlPage) -> None:
@@ -219,7 +222,7 @@ def _uses_inputs(site: Site, term: Term) -> str | None:
     keys = [site.speech_keys.get(speech_id) for speech_id in cited]
     if None in keys:
         return None
-    described = [term.id, term.term, term.theme, term.aliases, term.explanation, list(term.uses_by_year.items()), len(term.speech_ids()), len(term.occurrences)]
+    described = [term.id, term.term, term.theme, term.aliases, term.explanation, list(term.uses_by_year.items()), len(term.speech_ids()), len(term.occurrences), sorted(term.passages())]
     uses = [[o.speech_id, o.section_id, o.paragraph_id, o.at, o.match] for o in occurrences]
     return json.dumps([page, described, uses, list(zip(cited, keys))], ensure_ascii=False)
 
@@ -240,6 +243,7 @@ def _uses(out: HtmlPage, site: Site, term: Term, page: str) -> None:
     by_speech: dict[str, list] = defaultdict(list)
     for occurrence in term.occurrences:
         by_speech[occurrence.speech_id].append(occurrence)
+    passages_in = Counter(speech_id for speech_id, _ in term.passages())
     # In the knowledge base's order; not by walking every speech for each term (at 10,000 speeches
     # and 1,700 terms that walk was a tenth of the build).
     cited = [kb.speech(speech_id) for speech_id in sorted(by_speech, key=site.speech_position.__getitem__)]
@@ -248,7 +252,7 @@ def _uses(out: HtmlPage, site: Site, term: Term, page: str) -> None:
         by_year[speech.year].append(speech)
     for year in by_year:  # the knowledge base's order: by date
         speeches = by_year[year]
-        uses = sum(len(by_speech[s.id]) for s in speeches)
+        uses = sum(passages_in[s.id] for s in speeches)
         label = f"{year}年" if year else "年份不详"
         out.heading(3, f"{label}（{len(speeches)} 篇讲话，{uses} 处）", f"y{year or UNDATED}")
         lines = [_kwic_line(site, speech, by_speech[speech.id], page) for speech in speeches[:KWIC_PER_YEAR]]
@@ -260,23 +264,66 @@ def _uses(out: HtmlPage, site: Site, term: Term, page: str) -> None:
 
 def _kwic_line(site: Site, speech: Speech, uses: list, page: str) -> str:
     href = rel(page, speech.url)
-    first, *others = uses
+    first = uses[0]
+    others = list(dict.fromkeys(o.paragraph_id for o in uses if o.paragraph_id != first.paragraph_id))
     also = ""
     if others:
-        per_paragraph = Counter(o.paragraph_id for o in others)
-        also = f"；本篇另有 {len(others)} 处：" + "、".join(
-            f'<a href="{href}#{esc(pid)}">第{esc(pid[1:])}段</a>' + (f"（{k} 处）" if k > 1 else "") for pid, k in per_paragraph.items()
-        )
-    left, right = site.kb.context(first)
+        also = f"；本篇另有 {len(others)} 处：" + "、".join(f'<a href="{href}#{esc(pid)}">第{esc(pid[1:])}段</a>' for pid in others)
+    left, right = site.kb.context(first, SNIPPET_WINDOW)
+    left, right = clause_cut(left, right, whole_left=len(left) < SNIPPET_WINDOW, whole_right=len(right) < SNIPPET_WINDOW)
     return (
         f'<li><a href="{href}#{esc(first.paragraph_id)}"><span>{esc(left)}</span><mark>{esc(first.match)}</mark>{esc(right)}</a>'
         f' <small>《{esc(speech.title)}》{site.date(speech)} · {site.location(speech.id, first.section_id)} · 第{esc(first.paragraph_id[1:])}段{also}</small></li>'
     )
 
 
+SNIPPET_WINDOW = 40
+"""Characters either side of a use looked at for a clause boundary to cut the snippet at."""
+SENTENCE_END = "。！？"
+CLAUSE_END = "，；：、" + SENTENCE_END
+SHORTEST_CLAUSE = 4
+"""A cut leaves at least this many characters beside the 提法, or is not made at a boundary."""
+
+
+def clause_cut(left: str, right: str, whole_left: bool, whole_right: bool) -> tuple[str, str]:
+    """The words around a use, cut at clause boundaries and marked …… where words were left out
+    (a new sentence needs no mark before it, a finished one none after it). `whole_*` says a side
+    reaches the paragraph's edge, so nothing there was left out.
+
+    >>> clause_cut("要求，各级党组织要把", "贯彻到工作全过程，确保落实", False, False)
+    ('……各级党组织要把', '贯彻到工作全过程……')
+    >>> clause_cut("上一句。我们必须", "。下一句", False, False)
+    ('我们必须', '。')
+    >>> clause_cut("第一，要切实筑牢", "的根基。一是要坚持", False, False)
+    ('……要切实筑牢', '的根基。')
+    >>> clause_cut("坚决做到", "，始终", True, True)
+    ('坚决做到', '，始终')
+    """
+    if not whole_left:
+        starts = [i for i, ch in enumerate(left) if ch in SENTENCE_END and len(left) - i - 1 >= SHORTEST_CLAUSE]
+        clauses = [i for i, ch in enumerate(left) if ch in CLAUSE_END and len(left) - i - 1 >= SHORTEST_CLAUSE]
+        if starts:  # the sentence the use is in
+            left = left[starts[-1] + 1 :]
+        elif clauses:  # as much of it as fits, from a clause on
+            left = "……" + left[clauses[0] + 1 :]
+        else:
+            left = "……" + left.lstrip(CLAUSE_END)
+    if not whole_right:
+        ends = [i for i, ch in enumerate(right) if ch in SENTENCE_END]
+        clauses = [i for i, ch in enumerate(right) if ch in CLAUSE_END and i >= SHORTEST_CLAUSE]
+        if ends:
+            right = right[: ends[0] + 1]
+        elif clauses:
+            right = right[: clauses[-1]] + "……"
+        else:
+            right = right.rstrip(CLAUSE_END) + "……"
+    return left, right
+
+
 def _search_links(term: Term, year, page: str) -> str:
-    """Links to the search results for the term (and each of its other forms) in that year."""
-    forms = [term.term, *term.aliases]
+    """Links to the search results for the term (and each of its other forms, and each way the
+    speeches wrote it, as 增“人数”) in that year."""
+    forms = list(dict.fromkeys([term.term, *term.aliases, *(o.match for o in term.occurrences)]))
     links = []
     for form in forms:
         query = {"q": f"“{form}”"} | ({"year": str(year)} if year else {})
