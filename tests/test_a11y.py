@@ -34,6 +34,7 @@ PAGE_KINDS = {
     "search results": "search/?q=%E5%B9%B2%E9%83%A8",
     "search, nothing found": "search/?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D",
     "review": "review/",
+    "basket": "basket/",
     "about": "about/",
     "guide": "guide/",
     "404": "404.html",

@@ -255,8 +255,8 @@
    * Totals and facets of matched records (ascending ids). `filters` = {year, theme, speaker, level}
    * (each "" for any). A facet counts hits under every filter but its own, so choosing one value
    * still shows the others. Hits whose speech has no year (speaker, level) count under UNKNOWN, so
-   * the year, speaker and level facets each add up to the total; UNKNOWN filters for them. Returns {hits, speeches, perSpeech: [[position, [records…]], …] (in
-   * position order), facets: {year: {…}, theme: {…}, speaker: {…}, level: {…}}}.
+   * the year, speaker and level facets each add up to the total; UNKNOWN filters for them.
+   * Returns {hits, speeches, perSpeech: [[position, [records…]], …] (in position order), facets: {year: {…}, theme: {…}, speaker: {…}, level: {…}}}.
    */
   var UNKNOWN = "?";
   function tally(records, meta, runs, filters) {
