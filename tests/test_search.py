@@ -264,6 +264,38 @@ def test_links_between_pages_work_from_a_folder(browser, seed_site):
     context.close()
 
 
+def test_every_link_to_a_folder_names_its_index_html_from_a_folder(browser, seed_site):
+    """A middle-click, 在新标签页中打开 or a copied link opens what the link's address says: from
+    file:// every link to a folder says index.html, those added later (search results) too."""
+    site, _ = seed_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in ("index.html", "timeline/index.html", "speeches/index.html", "themes/cadres/index.html", "404.html"):
+        page.goto((site / path).as_uri())
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        assert len(hrefs) > 5
+        assert [h for h in hrefs if h.startswith("file:") and h.split("#")[0].split("?")[0].endswith("/")] == [], path
+    page.goto((site / "search" / "index.html").as_uri() + "?q=%E5%B9%B2%E9%83%A8")
+    page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+    hrefs = page.eval_on_selector_all(".kb-results__cite a", "els => els.map(e => e.href)")
+    assert hrefs and all("/index.html" in h for h in hrefs)
+    context.close()
+
+
+def test_the_404_page_is_chinese_and_styled_under_a_sub_path(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "404.html")
+    assert page.title() == "页面不存在 - 组织工作讲话知识库"
+    assert page.locator("article h1").inner_text() == "页面不存在"
+    # its style sheets and scripts load under /site/ (they were asked for at the server's root)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    page.locator("article a", has_text="回到首页").click()
+    page.wait_for_load_state()
+    assert page.url == server
+    context.close()
+
+
 def results_page(page, server, query_string: str):
     page.goto(server + "search/?" + query_string)
     page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)

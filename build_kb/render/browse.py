@@ -73,8 +73,11 @@ def render_home(site: Site) -> HtmlPage:
     rows = []
     for theme in kb.themes:
         count = sum(1 for s in kb.speeches if any(theme.id in sec.themes for sec in s.all_sections()))
-        rows.append(f'<tr><td class="kb-nowrap">{badges([theme.id], site.themes_by_id, site.colours, "")}</td><td>{count} 篇讲话论及</td><td>{esc(theme.description[:56])}…</td></tr>')
-    out.add('<table class="kb-table"><tbody>' + "".join(rows) + "</tbody></table>")
+        rows.append(f'<tr><th scope="row" class="kb-nowrap">{badges([theme.id], site.themes_by_id, site.colours, "")}</th><td class="kb-nowrap">{count} 篇</td><td>{esc(theme.description[:56])}…</td></tr>')
+    out.add('<table class="kb-table kb-home-themes"><thead><tr><th scope="col">专题</th><th scope="col">讲话</th><th scope="col">内容</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    chart = theme_share_chart(site)  # the themes' shares by year, under the themes' table it illustrates
+    if chart:
+        out.add(chart)
     handouts = [(path, pages) for path, pages in sorted(site.pdfs.items()) if path.startswith("pdf/themes/")]
     if handouts:
         names = {t.id: t.name for t in kb.themes}
@@ -86,9 +89,6 @@ def render_home(site: Site) -> HtmlPage:
         out.heading(2, "学习材料（PDF）", "handouts")
         out.add("<p>按专题汇编的学习材料，A4 公文版式，含封面、目录、出处和来源讲话清单，可直接打印；每篇讲话页面另有单篇的公文版式 PDF。</p>")
         out.add('<ul class="kb-handouts">' + "".join(items) + "</ul>")
-    chart = theme_share_chart(site)
-    if chart:
-        out.add(chart)
     if kb.terms:
         out.heading(2, "常见提法", "terms")
         items = [f'<a href="{t.url}">{esc(t.term)}</a><small>（{len(t.speech_ids())}篇）</small>' for t in kb.terms[:TOP_TERMS_ON_HOME]]
@@ -114,12 +114,12 @@ def render_timeline(site: Site) -> HtmlPage:
         for speech in speeches:
             month = f"{int(speech.date[5:7])}月" if speech.date else "月份不详"
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
-            items.append(f'<li><span class="kb-when">{month}</span><a href="{rel(page, speech.url)}">{esc(speech.title)}</a> {tags}</li>')
+            items.append(f'<li><span class="kb-when">{month}</span><span><a href="{rel(page, speech.url)}">{esc(speech.title)}</a> {tags}</span></li>')
         out.add('<ul class="kb-timeline">' + "".join(items) + "</ul>")
     return out
 
 
-def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: str, note: str = "") -> HtmlPage:
+def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: str, note: str = "", detail=None) -> HtmlPage:
     groups: dict[str, list[Speech]] = defaultdict(list)
     for speech in site.kb.speeches:
         groups[key(speech) or ""].append(speech)
@@ -132,7 +132,8 @@ def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: 
     for i, name in enumerate(names, 1):
         out.heading(2, f"{name or unknown}（{len(groups[name])}篇）", f"g{i}")
         rows = "".join(
-            f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a></li>'
+            f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a>'
+            + (f'<span class="kb-detail">（{esc(detail(s))}）</span>' if detail and detail(s) else "") + "</li>"
             for s in sorted(groups[name], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True)
         )
         out.add(f"<ul>{rows}</ul>")
@@ -141,8 +142,8 @@ def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: 
 
 def render_speakers(site: Site) -> HtmlPage:
     return _grouped_index(
-        site, "speakers/", "按讲话人", "讲话人由讲话稿署名识别（可在 corpus/speeches.yaml 中补充）。",
-        lambda s: " ".join(x for x in (s.speaker_role, s.speaker) if x) if s.speaker else None, "讲话人不详",
+        site, "speakers/", "按讲话人", "按讲话稿署名的讲话人分组，每人的讲话新的在前；括号里是讲话时的职务。",
+        lambda s: s.speaker, "讲话人不详", detail=lambda s: s.speaker_role,
     )
 
 

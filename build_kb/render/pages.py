@@ -169,9 +169,8 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     notes = editors_notes(speech)
     if notes:
         meta.append(("题注", notes))
-    removed = len(speech.clean.removed)
-    source_note = f"{speech.source.rel_path}（{speech.source.encoding}" + (f"，已清除 {removed} 行非正文）" if removed else "）")
-    meta.append(("来源文件", source_note))
+    # The source file, its encoding and the lines the cleaner took out are the curator's business:
+    # the 待核对 page and `kb check` show them, not every reader's (and every printed) page.
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
     if speech.id in site.printed_parts:
         rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.printed_parts[speech.id])}</dd>'
@@ -235,23 +234,30 @@ def related_speeches_html(site: Site, related, page: str) -> str:
 
 
 def render_speech_index(site: Site) -> HtmlPage:
+    """Every speech, newest year first: one table a year, all with the same fixed columns (so they
+    line up from year to year), titles and occasions wrapping within theirs, a title's main themes
+    under it; on a phone each row reads as a card (kb.css)."""
     page = "speeches/"
     out = HtmlPage("讲话索引")
     out.heading(1, "讲话索引", "top", toc=False)
     out.add(f"<p>共收录 {len(site.kb.speeches)} 篇讲话，按年份排列（最新在前）。</p>")
+    head = "".join(f'<th scope="col" class="kb-i-{key}">{name}</th>' for key, name in INDEX_COLUMNS)
     for year, speeches in by_year_newest_first(site.kb.speeches):
         out.heading(2, f"{year}年" if year else "年份不详", f"y{year}" if year else "y-unknown")
         rows = []
         for speech in speeches:
-            who = esc(speech.speaker or speech.speaker_role or "—")
-            occasion = esc(speech.occasion) if speech.occasion else "—"
+            who = esc(speech.speaker or speech.speaker_role) if speech.speaker or speech.speaker_role else '<span class="kb-none">不详</span>'
+            occasion = esc(speech.occasion) if speech.occasion else '<span class="kb-none">不详</span>'
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
             rows.append(
-                f'<tr><td class="kb-nowrap">{esc(date_cn(speech))}</td><td><a href="{rel(page, speech.url)}">{esc(speech.title)}</a></td>'
-                f"<td>{who}</td><td>{occasion}</td><td>{tags}</td></tr>"
+                f'<tr><td class="kb-i-date">{esc(date_cn(speech))}</td><td class="kb-i-title"><a href="{rel(page, speech.url)}">{esc(speech.title)}</a>'
+                f'<span class="kb-i-themes">{tags}</span></td><td class="kb-i-who">{who}</td><td class="kb-i-occasion">{occasion}</td></tr>'
             )
-        out.add('<table class="kb-table"><thead><tr><th>日期</th><th>标题</th><th>讲话人</th><th>场合</th><th>主要专题</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+        out.add(f'<table class="kb-table kb-index"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
     return out
+
+
+INDEX_COLUMNS = [("date", "日期"), ("title", "标题与主要专题"), ("who", "讲话人"), ("occasion", "场合")]
 
 
 # --- themes --------------------------------------------------------------------------------------
@@ -300,7 +306,7 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
         by_year[str(speech.year) if speech.year else UNDATED].append((speech, section))
     keys = years_newest_first(by_year)
     subtopics = [sub for sub in theme.subtopics] + [None]
-    head = "".join(f"<th>{esc(sub.name if sub else '综合')}</th>" for sub in subtopics)
+    head = "".join(f'<th scope="col">{esc(sub.name if sub else "综合")}</th>' for sub in subtopics)
     rows = []
     for key in keys:
         counts = defaultdict(int)
@@ -316,7 +322,7 @@ def render_theme(site: Site, theme: Theme) -> dict[str, HtmlPage]:
         fill = functools.partial(_theme_year_page, site, theme, key, label, url, by_year[key])
         pages[f"themes/{theme.id}/{key}.md"] = HtmlPage.later(f"{theme.name}·{label}", fill, hide=["navigation"])
     out.add("<p>论述较多，按年份分页：</p>")
-    out.add(f'<table class="kb-table"><thead><tr><th>年份</th><th>合计</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    out.add(f'<table class="kb-table"><thead><tr><th scope="col">年份</th><th scope="col">合计</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return pages
 
 
@@ -369,7 +375,7 @@ def render_theme_overview(site: Site) -> HtmlPage:
     out = HtmlPage("专题汇编")
     out.heading(1, "专题汇编", "top", toc=False)
     out.add("<p>下表显示每篇讲话在各专题上的篇幅占比（按字数计）；点击专题名进入专题汇编，点击讲话标题阅读全文。</p>")
-    head = "".join(f'<th><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)
+    head = "".join(f'<th scope="col"><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)
     rows = []
     for speech in reversed(kb.speeches):
         shares = speech.theme_shares
@@ -383,5 +389,5 @@ def render_theme_overview(site: Site) -> HtmlPage:
     out.heading(2, "各专题", "themes")
     out.add("<ul>" + "".join(f'<li><a href="{rel(page, theme.url)}">{esc(theme.name)}</a>：{esc(theme.description)}</li>' for theme in kb.themes) + "</ul>")
     out.heading(2, "各篇讲话的专题构成", "matrix")
-    out.add(f'<table class="kb-table kb-matrix"><thead><tr><th>日期</th><th>讲话</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    out.add(f'<table class="kb-table kb-matrix"><thead><tr><th scope="col">日期</th><th scope="col">讲话</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return out

@@ -53,7 +53,9 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
     )
     for speech in speeches:
         out.heading(2, f"{speech.title}", f"f-{speech.id}")
-        out.add(f'<p class="kb-review-file">文件 <code>corpus/{esc(speech.source.rel_path)}</code> · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
+        removed = len(speech.clean.removed)
+        source = f"（{esc(speech.source.encoding)}" + (f"，已清除 {removed} 行非正文，详见 <code>kb check</code>）" if removed else "）")
+        out.add(f'<p class="kb-review-file">文件 <code>corpus/{esc(speech.source.rel_path)}</code>{source} · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
         rows = []
         for item in speech.review:
             where = f'<a href="{rel(PAGE, speech.url)}#{esc(item.section)}">{esc(item.section)}</a>' if item.section else "全文"
@@ -63,7 +65,7 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
                 f"<tr><td>{where}</td><td>{esc(item.message)}</td>"
                 f'<td><pre class="kb-yaml"><code>{esc(settling_yaml(item, speech))}</code></pre></td></tr>'
             )
-        out.add('<table class="kb-table kb-review"><thead><tr><th>位置</th><th>待核对</th><th>在 speeches.yaml 中写</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+        out.add('<table class="kb-table kb-review"><thead><tr><th scope="col">位置</th><th scope="col">待核对</th><th scope="col">在 speeches.yaml 中写</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
     if warnings:
         out.heading(2, "构建提示", "problems")
         out.add("<p>以下文件或配置有问题（跳过的文件不在知识库中）：</p><ul>" + "".join(f"<li><code>{esc(str(p))}</code></li>" for p in warnings) + "</ul>")

@@ -67,16 +67,36 @@ document.addEventListener("mouseover", function (event) {
 });
 
 // A copy opened from a folder (file://): the site's links name folders (speeches/x/), which a web
-// server answers with their index.html and a browser answers with a file listing. Point a link at
-// the index.html when it is followed.
+// server answers with their index.html and a browser answers with a file listing. Every link to a
+// folder is pointed at its index.html as soon as the page is read, and so is every link added
+// later (search results, the 材料篮): a click, a middle-click, 在新标签页中打开 and a copied link
+// all open the page. Over http the links stay as they are (a server's addresses are nicer).
 if (window.location.protocol === "file:") {
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link) return;
-    var target = new URL(link.getAttribute("href"), window.location.href);
-    if (target.protocol === "file:" && /\/$/.test(target.pathname)) {
-      target.pathname += "index.html";
-      link.href = target.href;
+  (function () {
+    function fix(link) {
+      var href = link.getAttribute("href");
+      if (!href || /^[a-z]+:/i.test(href) && !/^file:/i.test(href)) return;
+      var target = new URL(href, window.location.href);
+      if (target.protocol === "file:" && /\/$/.test(target.pathname)) {
+        target.pathname += "index.html";
+        link.href = target.href;
+      }
     }
-  }, true);
+    function fixAll(root) {
+      if (root.matches && root.matches("a[href]")) fix(root);
+      if (root.querySelectorAll) Array.prototype.forEach.call(root.querySelectorAll("a[href]"), fix);
+    }
+    fixAll(document);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        if (change.type === "attributes") fix(change.target);
+        else Array.prototype.forEach.call(change.addedNodes, fixAll);
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
+    // A click still goes through here, in case a script set a link's href after the observer ran.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (link) fix(link);
+    }, true);
+  })();
 }
