@@ -162,3 +162,26 @@ def test_a_phones_drawer_lists_the_sections_on_pages_that_hide_the_navigation(pa
     page.locator(".md-sidebar--primary a", has_text="讲话").click()
     assert page.url == server + "speeches/"
 
+
+
+def test_a_theme_page_printed_before_its_folds_are_filled_prints_each_opening(page, server, seed_site, tmp_path):
+    """Printed from the browser's menu before the folded texts have come (or when they never come),
+    each folded excerpt still prints its opening, never a heading and a citation with no text."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (make test installs it)")
+    import re
+
+    site, _ = seed_site
+    html = (site / "themes" / "cadres" / "index.html").read_text(encoding="utf-8")
+    previews = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r'<span class="kb-preview">(.*?)……</span>', html)]
+    assert len(previews) >= 6
+    page.route("**/search/t/*.js", lambda route: route.abort())
+    page.goto(server + "themes/cadres/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "early.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    for preview in previews:
+        assert re.sub(r"\s+", "", preview)[:30] in text
+    assert "展开全文" not in text and "正在载入" not in text
