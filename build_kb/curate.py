@@ -9,7 +9,6 @@ detected (title, date, speaker, occasion), each with the rule that found it, for
 from __future__ import annotations
 
 import errno
-import fcntl
 import hashlib
 import json
 import logging
@@ -17,7 +16,7 @@ import os
 import re
 import unicodedata
 import zlib
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from .ingest.guard import check_file, guarded_convert
 from .ingest.read import SPEECH_SUFFIXES, corpus_name, decode, decoded_name, discover
 from .model import SourceFile
 from .pipeline import make_speech
-from .store import write_atomic
+from .store import held_lock, write_atomic
 from .text import HAN_CHAR
 
 log = logging.getLogger(__name__)
@@ -126,31 +125,23 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
     return results
 
 
-def lock_or_warn(fd: int, folder: Path) -> None:
-    """flock `fd`; on a file system without locks (some network mounts) go on, saying so."""
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    except OSError as exc:
-        if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
-            raise
-        log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb add 或 kb build", folder)
-
-
 @contextmanager
 def _corpus_lock(corpus_dir: Path):
     """One `kb add` at a time per corpus: two at once would each append to speeches.yaml from the
     version it read, and the later would lose the earlier's entries."""
-    try:
-        fd = os.open(corpus_dir / ".kb-add.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            raise KbError(f"{corpus_dir}：语料文件夹不可写（只读的盘或没有权限），无法导入；请把语料复制到可写的位置，或请管理员开放写权限") from None
-        raise
-    try:
-        lock_or_warn(fd, corpus_dir)
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(
+                held_lock(
+                    corpus_dir / ".kb-add.lock",
+                    on_no_locks=lambda: log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb add", corpus_dir),
+                )
+            )
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise KbError(f"{corpus_dir}：语料文件夹不可写（只读的盘或没有权限），无法导入；请把语料复制到可写的位置，或请管理员开放写权限") from None
+            raise
         yield
-    finally:
-        os.close(fd)
 
 
 def _add_one(

@@ -18,6 +18,7 @@ import struct
 import types
 import typing
 import zlib
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 MAGIC = b"ZKBC"
@@ -82,6 +83,55 @@ def _created(path: Path) -> tuple[Path, int]:
                 raise
             path.parent.mkdir(parents=True, exist_ok=True)
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path))
+
+
+NO_LOCKS = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)
+"""What flock raises on a file system without locks (some network mounts)."""
+
+
+@contextmanager
+def held_lock(path: Path, on_wait=None, on_no_locks=None):
+    """An exclusive lock on the file `path` (made when missing, never through a link), removed
+    when released: nothing is left behind. `on_wait()` is called when another process holds it
+    (this one then waits), `on_no_locks()` when the file system has no locks (this one goes on).
+
+    The holder removes the file while it still holds it; a process that was waiting then holds a
+    file no longer at `path`, sees so, and locks the one there now."""
+    import fcntl
+
+    waited = False
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o666)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait and not waited:
+                    on_wait()
+                waited = True
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno not in NO_LOCKS:
+                raise
+            if on_no_locks:
+                on_no_locks()
+            fd = None
+            break
+        try:
+            current = os.stat(path, follow_symlinks=False).st_ino
+        except FileNotFoundError:
+            current = None
+        if current == os.fstat(fd).st_ino:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with suppress(OSError):
+            os.unlink(path)
+        if fd is not None:
+            os.close(fd)  # and with it the lock
 
 
 def read_sealed(path: Path, version: int) -> bytes | None:

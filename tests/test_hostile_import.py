@@ -119,7 +119,7 @@ def test_linked_site_dir_docs_links_defaced_pages_and_cache_in_the_corpus(tmp_pa
     build_site(project / "mkdocs.yml", link, cache_dir=cache)
     assert link.is_symlink() and (deploy / "kb.json").is_file() and (deploy / publish.SITE_MARKER).is_file()
     assert not (deploy / "hostname.txt").exists()  # the link in docs/ is not followed
-    assert sorted(p.name for p in tmp_path.joinpath("www").iterdir()) == [".kb.lock", "kb"]  # no staging left beside it
+    assert sorted(p.name for p in tmp_path.joinpath("www").iterdir()) == ["kb"]  # no staging nor lock left beside it
     assert not list(project.glob(".site.building-*"))
 
     page = next(deploy.rglob("index.html"))
@@ -674,3 +674,24 @@ def test_an_odd_character_in_mkdocs_yml_is_one_line(tmp_path):
     run = kb("build", "--config", str(tmp_path / "m.yml"), "--site-dir", str(tmp_path / "site"))
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
     assert "special characters are not allowed" in run.stderr
+
+
+def test_a_lock_removed_by_its_holder_is_taken_anew_by_the_waiter(tmp_path):
+    """The lock files leave nothing behind, and a waiter never shares a lock with a newcomer."""
+    import threading
+
+    from build_kb.store import held_lock
+
+    lock, order, waiting = tmp_path / ".site.lock", [], threading.Event()
+
+    def second():
+        with held_lock(lock, on_wait=waiting.set):
+            order.append("second")
+
+    with held_lock(lock):
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert waiting.wait(10)
+        order.append("first")
+    thread.join(10)
+    assert order == ["first", "second"] and not lock.exists()

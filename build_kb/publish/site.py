@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import errno
-import fcntl
 import json
 import logging
 import os
 import shutil
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from ..cache import code_version, tree_fingerprint
 from ..errors import KbError, SiteWouldShrink, StrictModeFailure, UnsafeSiteDir
 from ..model import KnowledgeBase
-from ..store import write_atomic
+from ..store import held_lock, write_atomic
 from .page_cache import PageCache
 from .plugin import THEME_DIR
 
@@ -232,25 +230,16 @@ def check_shrink(kb: KnowledgeBase, site_dir: Path, allow_shrink: bool) -> None:
 
 @contextmanager
 def build_lock(site_dir: Path):
-    """One build at a time per site folder: a second build waits for the first (and says so)."""
+    """One build at a time per site folder: a second build waits for the first (and says so). The
+    lock file beside the site is gone when the build ends, however it ends."""
     lock_path = site_dir.parent / _LOCK.format(name=site_dir.name)
     lock_path.parent.mkdir(parents=True, exist_ok=True)  # a site folder may be new, and so its parent
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o666)
-    with open(descriptor, "a+b") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("another build of %s is running; waiting for it to finish", site_dir)
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        except OSError as exc:
-            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
-                raise
-            log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb build", site_dir)
-        try:
-            yield
-        finally:
-            with suppress(OSError):  # never locked, on a file system without locks
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    with held_lock(
+        lock_path,
+        on_wait=lambda: log.warning("another build of %s is running; waiting for it to finish", site_dir),
+        on_no_locks=lambda: log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb build", site_dir),
+    ):
+        yield
 
 
 def inputs_fingerprint(project: Project, options, site_dir: Path) -> str:

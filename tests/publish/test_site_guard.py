@@ -82,7 +82,7 @@ def test_empty_corpus_keeps_the_old_site(project):
         "Fix the errors above, or pass --allow-shrink to publish an empty site"
     )
     assert listing(project / "site", skip=()) == site_before
-    assert sorted(p.name for p in project.iterdir()) == [".git", ".kb-cache", ".site.lock", "corpus", "docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".git", ".kb-cache", "corpus", "docs", "mkdocs.yml", "site"]
     assert kb("build", "--allow-shrink", cwd=project).returncode == 0
     assert json.loads((project / "site" / "kb.json").read_text(encoding="utf-8"))["speeches"] == []
 
@@ -129,7 +129,7 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
     monkeypatch.chdir(project)
     assert cli.main(["build", "--no-cache"]) == 1
     monkeypatch.undo()
-    assert sorted(p.name for p in project.iterdir()) == [".git", ".site.lock", "corpus", "docs", "mkdocs.yml"]
+    assert sorted(p.name for p in project.iterdir()) == [".git", "corpus", "docs", "mkdocs.yml"]
 
 
 @pytest.mark.parametrize(
