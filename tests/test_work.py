@@ -11,19 +11,8 @@ import pytest
 
 from build_kb.config import DEFAULT_CITATION
 from build_kb.publish.reader_settings import format_citation
-from conftest import CHROMIUM
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make test installs it)"),
-]
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+# The browser tests' marks (Chromium needed) and their page fixture.
+from test_browser import page, pytestmark  # noqa: F401
 
 
 def _speech(seed_json, date):

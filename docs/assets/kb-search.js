@@ -101,8 +101,9 @@
   }
   // Theme pages fill their folded excerpts from these files too (kb.js): the site holds each text once.
   window.KBSearch.textOf = textOf;
-  // The reader's tools (kb-work.js) cite passages from the speeches' rows.
+  // The reader's tools (kb-work.js) cite passages from the speeches' rows, and link as this file does.
   window.KBSearch.meta = meta;
+  window.KBSearch.url = url;
 
   var sentencesPromise = null;
   /** b.js, each record's sentence ends: fetched only for the 同句 scope. */

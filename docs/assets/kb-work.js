@@ -16,17 +16,8 @@
   var DEFAULT_CITATION = "（摘自《{title}》，{date}，{speaker}）";
   var BASKET_KEY = "zuzhi-kb:basket";
 
-  function siteRoot() {
-    var base = ".";
-    try { base = JSON.parse(document.getElementById("__config").textContent).base || "."; } catch (e) { /* default */ }
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
-  }
-  var ROOT = siteRoot();
-  function url(path) {
-    var u = new URL(path, ROOT);
-    if (u.protocol === "file:" && /\/$/.test(u.pathname)) u.pathname += "index.html";
-    return u.href;
-  }
+  // A path below the site's root as a link from this page (kb-search.js, loaded before this file).
+  var url = window.KBSearch.url;
 
   // --- settings (assets/kb-settings.js, written by the build) ---------------------------------
   var settingsPromise = null;
