@@ -140,10 +140,14 @@ def posting_date(removed: list[str]) -> str | None:
 
 
 _LEVEL_SAYS = {
-    level: (re.compile(rf"我{level}"), re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府"))
+    level: (
+        re.compile(rf"我{level}|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行)"),
+        re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府"),
+    )
     for level in ("省", "市", "县", "区", "镇", "乡")
 }
-"""我X counts twice (the speaker's own place); 全X, X委要求, X委常委会, X委书记 … once."""
+"""我X and the organ that holds the meeting (省政府办公厅今天召开这次会议) count twice; 全X, X委要求,
+X委常委会, X委书记 … once."""
 LEVEL_IN_BODY_MIN = 2
 """How much the body must say its level to be believed."""
 
@@ -161,6 +165,8 @@ def level_in_body(text: str) -> str | None:
     '镇'
     >>> level_in_body("全县乡镇党委将集中换届，县委要求……")
     '县'
+    >>> level_in_body("省政府办公厅今天召开这次会议，主要是回顾总结政报工作。")
+    '省'
 
     """
     text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
