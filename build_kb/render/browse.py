@@ -182,7 +182,7 @@ def render_terms_index(site: Site) -> HtmlPage:
             f'<td class="kb-cell-num">{len(t.speech_ids())} 篇</td><td class="kb-cell-num">{len(t.passages())} 处</td><td>{esc(t.explanation[:40])}</td></tr>'
             for t in terms
         )
-        out.add(f'<table class="kb-table"><thead><tr><th scope="col">提法</th><th scope="col">讲话</th><th scope="col">段落</th><th scope="col">释义</th></tr></thead><tbody>{rows}</tbody></table>')
+        out.add(f'<table class="kb-table"><thead><tr><th scope="col">提法</th><th scope="col">讲话</th><th scope="col">处</th><th scope="col">释义</th></tr></thead><tbody>{rows}</tbody></table>')
     return out
 
 
