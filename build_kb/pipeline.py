@@ -26,7 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
-from .ingest.evidence import has_interface_words, reasons_in_chinese
+from .ingest.evidence import has_interface_words, reads_like_title, reasons_in_chinese
 from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
 from .ingest.read import corpus_name, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
@@ -396,6 +396,12 @@ def make_speech(
         problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
     header = parsed.header
     removed_text = [r.text for r in cleaned.removed]
+    # A line the cleaner doubts (kept, sent to 待核对) is no title unless it reads like one: 教育部代码：12616.
+    doubted = {d.line for d in cleaned.doubtful}
+    title_lines = [h.line for h in header.lines if h.role == "title"]
+    if header.title and title_lines and set(title_lines) <= doubted and not reads_like_title(header.title):
+        header.title = None
+        header.rules.pop("title", None)
     original = original_title(removed_text, header.title)
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"

@@ -497,7 +497,7 @@ def judge_lines(
     outside = lambda i: i < body[0] or i >= body[1]  # noqa: E731
     filled = [i for i, line in enumerate(lines) if line.strip()]
     first = {i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", counts[lines[i].strip()], rule_of(lines[i].strip()))) for i in filled if i not in skip}
-    title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and _reads_like_title(lines[i])), None)
+    title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
     title = lines[title_at].strip() if title_at is not None else ""
     judged = {}
     for position, index in enumerate(filled):
@@ -522,6 +522,7 @@ def judge_lines(
     return judged
 
 
-def _reads_like_title(line: str) -> bool:
+def reads_like_title(line: str) -> bool:
+    """Four Han characters or more, half the line or more: 全市组织部长会议召开, not 教育部代码:12616."""
     han = len(HAN_CHAR.findall(line))
     return han >= 4 and han >= 0.5 * len(line.strip())

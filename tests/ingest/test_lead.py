@@ -46,3 +46,10 @@ def test_a_sites_word_under_the_title_is_never_the_speaker(tmp_path):
     text = "在全县组织工作会议上的讲话\n海报\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部。\n"
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert speech.speaker is None
+
+
+def test_a_doubtful_line_above_a_report_is_no_title(tmp_path):
+    text = "单位代码:12616\n3月5日下午，全县组织工作会议召开。县委常委、组织部部长赵某出席会议并讲话。会议要求各级党组织抓好落实。\n"
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert [d.line for d in speech.clean.doubtful] == [1]
+    assert (speech.title, speech.title_derived) == ("在全县组织工作会议上的讲话", True)
