@@ -93,6 +93,15 @@ def test_theme_excerpts_term_uses_and_search_hits_are_copied_with_their_citation
     target = next(s for s in seed_json["speeches"] if s["id"] in href)
     paragraph = next(p for p, _ in _paragraphs(target) if href.endswith("#" + p["id"]))
     assert page.evaluate(copied).startswith(paragraph["text"] + "（摘自《" + target["title"] + "》")
+    # A hit in the header box's list: to the basket by keyboard.
+    page.locator(".md-header input.kb-search__input").fill("好干部标准")
+    page.wait_for_selector(".kb-search[data-done]")
+    page.locator("ul.kb-search__hits > li a.kb-search__hit").first.focus()
+    page.keyboard.press("b")
+    page.wait_for_selector(".kb-basket-badge")
+    basket = page.evaluate("KBWork.basketRead().items")
+    href = page.locator("ul.kb-search__hits > li a.kb-search__hit").first.get_attribute("href")
+    assert [(i["speech"], i["anchor"]) for i in basket] == [(target["id"], href.rsplit("#", 1)[1])] and target["id"] in href
 
 
 def _scan(kb, include, exclude, scope):

@@ -73,7 +73,7 @@
   }
 
   // --- units: which passage an element stands for ------------------------------------------------
-  var UNIT = "article p.kb-p[id], article h2[id^='s'], article h3[id^='s'], article h4[id^='s'], article h5[id^='s'], .kb-excerpt, ul.kb-kwic > li, li.kb-results__hit";
+  var UNIT = "article p.kb-p[id], article h2[id^='s'], article h3[id^='s'], article h4[id^='s'], article h5[id^='s'], .kb-excerpt, ul.kb-kwic > li, li.kb-results__hit, ul.kb-search__hits > li";
 
   function speechOf(href) {
     var u = new URL(href, window.location.href), m = /\/speeches\/([^\/]+)\/(?:index\.html)?$/.exec(u.pathname);
