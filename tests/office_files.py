@@ -135,7 +135,7 @@ TWO_COLUMN_TOPICS = "选人用人 基层组织 人才工作 干部监督 党员�
 TWO_COLUMN_PARAGRAPH = "各级党组织要把这项工作摆上重要位置，主要负责同志亲自抓、负总责，分管同志具体抓、抓具体，形成一级抓一级、层层抓落实的工作格局，确保各项任务落地见效。"
 
 
-def write_two_column_pdf(path: Path) -> Path:
+def write_two_column_pdf(path: Path, gutter: str = "4%") -> Path:
     """A journal-style PDF: the title across both columns, text in two columns with indented first
     lines, a chapter header on odd pages and the book's on even pages, roman page numbers, a raised
     note marker ①, a line of Latin words and figures, and a small table followed by a paragraph."""
@@ -149,6 +149,7 @@ def write_two_column_pdf(path: Path) -> Path:
         '  header: context { if calc.odd(here().page()) { align(right)[第一章　组织建设] } else { align(left)[某某县委组织部调研文集] } },\n'
         '  footer: context { align(center)[#counter(page).display("I")] })\n'
         '#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+        f"#set columns(gutter: {gutter})\n"
         "#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n"
         '#place(top + center, float: true, scope: "parent")[#text(size: 18pt)[关于加强基层组织建设的调研报告] #v(1em)]\n'
         "近年来，全县坚持党建引领#super[①]，推动基层组织建设取得新进展，" + TWO_COLUMN_PARAGRAPH + "\n\n"

@@ -103,11 +103,15 @@ def read_pdf(data: bytes) -> PdfRead:
     running = _running_lines(pages, heights)
     body_size = _body_size(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
-        kept = []
+        kept, dropped_at = [], None
         for line in lines:
             reason = _edge_reason(line, lines, height, running)
-            if reason:
+            if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
+                page, text, _ = result.dropped[-1]  # the rest of the same header line, set apart
+                result.dropped[-1] = (page, f"{text}　{line.text}", reason)
+            elif reason:
                 result.dropped.append((number, line.text, reason))
+                dropped_at = line.y0
             else:
                 kept.append(line)
         kept, markers = _markers_into_lines(kept, body_size)
@@ -182,8 +186,10 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
                 if not chars:
                     continue
                 size = statistics.median(c.size for c in chars)
-                text, cells = _line_text(chars, size)
-                lines.append(PdfLine(number, line.x0, line.x1, line.y0, line.y1, round(size, 1), text, table_row=cells))
+                # Pieces set far apart are separate lines (table cells, or two columns' lines across a
+                # narrow gutter): the row and column readers put them together again as they belong.
+                for piece in _pieces(chars, size):
+                    lines.append(PdfLine(number, piece[0].x0, piece[-1].x1, line.y0, line.y1, round(size, 1), _line_text(piece, size)))
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
@@ -194,22 +200,28 @@ CELL_GAP = 0.8
 """A gap of this many type sizes between two glyphs of a line parts two table cells (two among Latin letters: a justified line stretches its word spaces)."""
 
 
-def _line_text(chars, size: float) -> tuple[str, bool]:
-    """A line's text from its glyphs' positions: a space between Latin words, none where the
-    typesetter set Chinese apart (letter-spaced 摘 要, 2023 年 5 月), an ideographic space between
-    table cells; and whether it had such cells."""
-    out = [chars[0].get_text()]
-    cells = False
+def _pieces(chars, size: float) -> list[list]:
+    """A pdfminer line's glyphs, parted where a gap is wider than a table cell's (CELL_GAP)."""
+    pieces = [[chars[0]]]
     for before, after in zip(chars, chars[1:]):
         gap = after.x0 - before.x1
         a, b = before.get_text()[-1], after.get_text()[0]
-        if gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 2 * size:
-            out.append("　")
-            cells = True
-        elif a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and gap > 0.15 * size:
+        if gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size:
+            pieces.append([])  # (a justified line stretches the spaces between Latin words)
+        pieces[-1].append(after)
+    return pieces
+
+
+def _line_text(chars, size: float) -> str:
+    """A piece's text from its glyphs' positions: a space between Latin words, none where the
+    typesetter set Chinese apart (letter-spaced 摘 要, 2023 年 5 月)."""
+    out = [chars[0].get_text()]
+    for before, after in zip(chars, chars[1:]):
+        a, b = before.get_text()[-1], after.get_text()[0]
+        if a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and after.x0 - before.x1 > 0.15 * size:
             out.append(" ")
         out.append(after.get_text())
-    return "".join(out).strip(), cells
+    return "".join(out).strip()
 
 
 def _masked(text: str) -> str:
@@ -306,7 +318,7 @@ def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
     ordered: list[PdfLine] = []
     band: list[PdfLine] = []
     for line in lines:  # top to bottom
-        if line.x0 < gutter < line.x1:  # spans both columns: ends the band above it
+        if _crosses(line, gutter):  # spans both columns: ends the band above it
             ordered += _columns_of(band, gutter)
             band = []
             ordered.append(line)
@@ -317,7 +329,12 @@ def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
 
 
 def _columns_of(band: list[PdfLine], gutter: float) -> list[PdfLine]:
-    return _table_rows([l for l in band if l.x1 <= gutter]) + _table_rows([l for l in band if l.x0 >= gutter])
+    return _table_rows([l for l in band if l.x0 < gutter]) + _table_rows([l for l in band if l.x0 >= gutter])
+
+
+def _crosses(line: PdfLine, x: float) -> bool:
+    """Does the line run across x (by more than a glyph's overhang)?"""
+    return line.x0 < x - 2 and line.x1 > x + 2
 
 
 def _gutter(lines: list[PdfLine]) -> float | None:
@@ -327,10 +344,12 @@ def _gutter(lines: list[PdfLine]) -> float | None:
     left = min(l.x0 for l in lines)
     right = max(l.x1 for l in lines)
     width = right - left
-    for share in (0.5, 0.45, 0.55, 0.4, 0.6):
-        x = left + width * share
-        crossing = [l for l in lines if l.x0 < x < l.x1]
-        on_left = [l for l in lines if l.x1 <= x]
+    # Where a right column would start: the left edges most lines in the page's middle share.
+    starts = Counter(round(l.x0) for l in lines if left + 0.35 * width < l.x0 < left + 0.65 * width)
+    candidates = [x - 0.5 for x, count in starts.most_common(3) if count >= 4] + [left + width * share for share in (0.5, 0.45, 0.55)]
+    for x in candidates:
+        crossing = [l for l in lines if _crosses(l, x)]
+        on_left = [l for l in lines if not _crosses(l, x) and l.x0 < x]
         on_right = [l for l in lines if l.x0 >= x]
         # Two real columns: many lines on each side, each filling most of its column.
         if len(crossing) <= 0.2 * len(lines) and len(on_left) >= 4 and len(on_right) >= 4:
@@ -393,7 +412,7 @@ def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
     type (a title above two columns, a table, a note are not the column's edges)."""
     return [
         l for l in lines
-        if not l.table_row and l.x0 < line.x1 and l.x1 > line.x0 and abs(l.size - line.size) <= 0.15 * max(line.size, 1)
+        if not l.table_row and l.x0 < line.x1 - 2 and l.x1 > line.x0 + 2 and abs(l.size - line.size) <= 0.15 * max(line.size, 1)
     ] or [line]
 
 

@@ -81,6 +81,14 @@ def test_a_two_column_pdf_is_read_column_by_column_without_headers_or_roman_page
     assert converted.notes == ["共 4 页", "去掉页码 4 处", "去掉页眉页脚 4 行", "4 页按双栏顺序读取", "表格 3 行，每行一段", "340 行接成 87 段"]
 
 
+def test_columns_with_a_narrow_gutter_are_read_apart(tmp_path):
+    # A gutter of one character: pdfminer joins the two columns' lines; the gap parts them again.
+    paragraphs = convert(write_two_column_pdf(tmp_path / "窄栏.pdf", gutter="5pt")).text.rstrip("\n").split("\n\n")
+    numbered = [p for p in paragraphs if p.startswith("（")]
+    assert [int(re.match(r"（(\d+)）", p).group(1)) for p in numbered] == list(range(1, 81))
+    assert all(p.endswith(TWO_COLUMN_PARAGRAPH) for p in numbered)
+
+
 @pytest.mark.parametrize("line", ["3", "— 3 —", "-3-", "- 3 -", "-- 24", "第3页", "第 3 页 共 9 页", "3/9", "III", "ix", "(3)", "Page 3 of 9"])
 def test_page_numbers_in_every_usual_form(line):
     assert PAGE_NUMBER.match(line)
