@@ -380,3 +380,49 @@ def test_first_uses_and_new_terms_equal_a_scan_of_kb_json(page, server, seed_sit
     term = next(t for t in seed_json["terms"] if t["id"] == term_id)
     uses = sorted((int(o["paragraph_id"][1:]) for o in term["occurrences"] if o["speech_id"] == speech_id))
     assert paragraph == f"p{uses[0]}"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """20 speeches of bench/generate.py (paragraphs recombined from the seeds, so speeches share
+    passages), built and served: (base address, kb)."""
+    import functools
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import ROOT, build_site
+
+    out = tmp_path_factory.mktemp("generated20")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "20", str(out / "corpus")], check=True, capture_output=True)
+    kb = build_site(ROOT / "mkdocs.yml", out / "site", corpus_dir=out / "corpus", allow_shrink=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", kb
+    httpd.shutdown()
+
+
+def test_scopes_and_comparison_on_a_generated_corpus(page, generated):
+    import json
+
+    base, kb = generated
+    for scope in ("para", "sentence", "speech"):
+        hits, speeches, _ = _scan(kb, ["干部", "党组织"], [], scope)
+        page.goto(base + f"search/?q=干部 党组织&scope={scope}")
+        page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+        results = page.locator("#kb-results")
+        assert (int(results.get_attribute("data-hits")), int(results.get_attribute("data-speeches"))) == (hits, speeches), scope
+    # The two speeches sharing the most passages: shared ones are found, the rest marked, as a Python diff says.
+    pairs = [(a, b) for i, a in enumerate(kb.speeches) for b in kb.speeches[i + 1:]]
+    texts = {s.id: {p.text for p in s.all_paragraphs()} for s in kb.speeches}
+    a, b = max(pairs, key=lambda ab: (len(texts[ab[0].id] & texts[ab[1].id]), ab[0].id, ab[1].id))
+    expected = _python_diff(a, b, kb.terms)
+    assert len(expected["onlyA"]) < len(a.all_paragraphs())  # some passages are shared
+    page.goto(base + f"compare/?a={a.id}&b={b.id}")
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert json.loads(page.locator("#kb-compare").get_attribute("data-result")) == expected
+    shared = len(a.all_paragraphs()) - len(expected["onlyA"])
+    assert page.locator(".kb-compare__cell:first-child .kb-compare__p--same, .kb-compare__cell:first-child .kb-compare__p--changed").count() == shared
