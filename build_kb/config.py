@@ -470,11 +470,13 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
 OVERRIDE_FIELDS = {
     "id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip",
     "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines",
+    "issuer", "doc_number", "addressees", "attachments",
 }
 """Keys of a speeches.yaml entry. keep_lines/drop_lines: source lines the boilerplate rules must keep
 or must drop; reviewed: true, or the review items (codes) a person has looked at; original and
 original_sha256: the file `kb add` imported it from; heading_lines: {line: level} of headings the
-rules cannot see (kb add writes those of Word's heading styles without numbering)."""
+rules cannot see (kb add writes those of Word's heading styles without numbering); issuer, doc_number,
+addressees and attachments: an official document's (公文) parts, to correct what was read."""
 
 
 @dataclass(frozen=True)
@@ -570,6 +572,11 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         if not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):
             return bad(f"'original_sha256' of {entry!r} must be 64 hexadecimal digits (kb add writes it); got {value!r}")
         return value
+    if key in ("addressees", "attachments"):
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            return bad(f"{entry!r} 的 {key} 应是一个名称或名称的列表，如 [各乡镇党委, 县直各单位]；现在是 {value!r}")
+        return [n.strip() for n in names]
     if key == "section_themes":
         value = expect_mapping(value, file, line, f"'section_themes' of {entry!r}", report)
         out = {}

@@ -89,7 +89,7 @@ def test_every_configuration_error_is_reported_at_once(tmp_path):
         "  c/boilerplate.yaml:3: rule 'r': invalid regular expression '(': missing ), unterminated subpattern at position 0",
         "  c/speeches.yaml:2: 'year' of 'a.txt' must be a four-digit year, like 2020; got 'twenty'",
         "  c/speeches.yaml:3: 'level' of 'a.txt' must be text; got a number 3",
-        "  c/speeches.yaml:5: unknown field 'titel' in the entry for 'b.txt'; did you mean 'title'? expected one of: date, drop_lines, heading_lines, id, keep_lines, level, occasion, original, original_sha256, reviewed, section_themes, skip, speaker, speaker_role, subtitle, title, year",
+        "  c/speeches.yaml:5: unknown field 'titel' in the entry for 'b.txt'; did you mean 'title'? expected one of: addressees, attachments, date, doc_number, drop_lines, heading_lines, id, issuer, keep_lines, level, occasion, original, original_sha256, reviewed, section_themes, skip, speaker, speaker_role, subtitle, title, year",
     ]
 
 

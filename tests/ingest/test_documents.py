@@ -345,3 +345,15 @@ def test_a_failed_import_names_its_file_once(tmp_path):
     [result] = add_files([write_scanned_pdf(tmp_path / "扫描件.pdf")], corpus)
     assert (result.status, result.message) == ("failed", "没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果")
     assert summary_table([result]).splitlines()[-1] == "扫描件.pdf: " + result.message
+
+
+def test_a_curator_corrects_a_gongwen_s_parts_in_speeches_yaml(tmp_path):
+    from build_kb.pipeline import build_knowledge_base
+
+    from conftest import make_corpus
+
+    text = "中共某某县委组织部文件\n某组发〔2023〕5号\n关于做好换届工作的通知\n各乡镇党委：\n现就有关事项通知如下。\n一、明确任务\n要抓好落实。\n"
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text})
+    (corpus / "speeches.yaml").write_text("a.txt:\n  doc_number: 某组发〔2023〕6号\n  addressees: [各乡镇党委, 县直各单位]\n", encoding="utf-8")
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert (speech.issuer, speech.doc_number, speech.addressees) == ("中共某某县委组织部", "某组发〔2023〕6号", ["各乡镇党委", "县直各单位"])
