@@ -93,8 +93,19 @@ test: $(STAMP) system-deps check-tools fonts
 test-fast: $(STAMP) system-deps check-tools fonts
 	$(BIN)/python -m pytest -q -m "not browser"
 
-bench: $(STAMP) system-deps
+# Lighthouse (performance, accessibility, layout shift of the seed site's pages) is a bench row, not a
+# test: its scores move with the machine's load. Pinned; installed from npm into .tools/lighthouse/.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_STAMP   := $(TOOLS)/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(TOOLS)/lighthouse && npm install --prefix $(TOOLS)/lighthouse --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION) && touch $@; \
+	fi
+
+bench: $(STAMP) system-deps check-tools $(LIGHTHOUSE_STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/kb build --no-pdf --site-dir bench/out/lighthouse-site --cache-dir bench/out/lighthouse-cache --allow-shrink
+	$(BIN)/python bench/lighthouse.py bench/out/lighthouse-site
 
 clean:
 	rm -rf site .site.* bench/out $(TOOLS)
