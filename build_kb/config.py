@@ -25,7 +25,8 @@ MAX_CONFIG_BYTES = 1024 * 1024
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
 RESERVED_IDS = frozenset(
-    {"index", "search", "assets", "pdf", "print", "all", "other", "about", "review", "timeline", "speakers", "occasions", "404", "sitemap", "kb"}
+    {"index", "search", "assets", "pdf", "print", "all", "other", "about", "review", "timeline", "speakers", "occasions", "404", "sitemap", "kb",
+     "basket", "compare"}
 )
 """Names the site's own pages and folders use: an id equal to one would replace that page."""
 
