@@ -119,3 +119,14 @@ def test_a_gongwen_s_issuer_number_addressees_and_attachments_are_in_the_page_he
     ) in html
     assert speech.title == "关于进一步加强村级后备干部队伍建设的通知" and speech.date == "2023-05-30"
     assert "各乡镇党委" not in "".join(p.text for p in speech.all_paragraphs())
+
+
+def test_term_snippets_are_cut_at_clause_boundaries():
+    """clause_cut's examples (its docstring): …… where words were left out, none before a new
+    sentence or after a finished one, nothing cut from a side that reaches the paragraph's edge."""
+    import doctest
+
+    from build_kb.render import browse
+
+    result = doctest.testmod(browse)
+    assert result.attempted >= 4 and result.failed == 0
