@@ -9,6 +9,7 @@ a speech that starts with 第一， gets it at level 1 and one that nests （一
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -1067,6 +1068,7 @@ GIVEN_STYLE = "given"
 def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
+    _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
@@ -1100,6 +1102,63 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
         stack = stack[:depth] + [(cand.rank, i)]
         result[i] = (cand, depth + 1)
     return result
+
+
+_ANNOUNCED_ITEMS = re.compile(rf"(?:即|：|:)“?((?:[{HAN}]{{4,10}}”?[，、；]“?){{2,}}[{HAN}]{{4,10}})”?[。；！]")
+"""Headings announced in a sentence before them: 我再重点讲“四个强化”，即强化政治担当，强化目标引领，
+强化重点突破，强化责任落实。 — three or more short items of Han characters in a row."""
+_RUN_ON = re.compile(r"[，；：,;:]$")
+
+
+def _cut_at_parallel_shape(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """A numbered heading run into its text ends where its siblings' shape says, not at the first comma.
+
+    A one-line page gives `一、要强化政治担当作为县市区委书记，组织部长……`: the lead sentence is long, so
+    `split_lead` cut at the first comma and the heading ran on into the text. Two kinds of evidence say
+    where it ends, both about the shape of the other headings rather than about any wording:
+    - the headings were announced in a list before them (即强化政治担当，强化目标引领，…): the heading is
+      its item, with at most two words of its own before it (要, 是要);
+    - its siblings of the same numbering that stand clear (a line of their own, or ended by 。) are all
+      the same length and open with the same characters as it does: it is that long too.
+    Nothing is removed: what follows the cut stays the heading's paragraph."""
+    items = []
+    for block in blocks:
+        for m in _ANNOUNCED_ITEMS.finditer(block.text):
+            items.extend(re.split(r"[”“，、；]+", m.group(1)))
+    items = [item for item in items if len(item) >= 4]
+    for i, cand in enumerate(candidates):
+        if cand is None or not _RUN_ON.search(cand.heading):
+            continue
+        text = blocks[i].text
+        start = len(cand.label) if text.startswith(cand.label) else 0
+        end = _announced_end(text, start, items) or _sibling_end(text, start, cand, candidates)
+        if end and end < len(cand.heading):
+            candidates[i] = HeadingCandidate(cand.style, cand.rank, cand.number, cand.label, text[:end], text[end:])
+
+
+def _announced_end(text: str, start: int, items: list[str]) -> int | None:
+    for item in sorted(items, key=len, reverse=True):
+        at = text.find(item, start, start + 2 + len(item))
+        if at >= 0 and re.fullmatch(rf"[{HAN}]{{0,2}}", text[start:at]):
+            return at + len(item)
+    return None
+
+
+def _sibling_end(text: str, start: int, cand: HeadingCandidate, candidates: list[HeadingCandidate | None]) -> int | None:
+    clear = [
+        c.heading[len(c.label):] for c in candidates
+        if c is not None and c is not cand and c.style == cand.style and c.rank == cand.rank
+        and c.heading.startswith(c.label) and not _RUN_ON.search(c.heading)
+    ]
+    clear = [re.sub(r"[。！？!?”’）)]+$", "", body) for body in clear]
+    if len(clear) < 2 or len({len(body) for body in clear}) != 1:
+        return None
+    length = len(clear[0])
+    opening = os.path.commonprefix(clear + [text[start:]])
+    run_on = len(cand.heading) - start  # 16 characters to the first comma against siblings of 7: it ran on
+    if len(opening) < 2 or length < 4 or run_on < length + 4 or not re.fullmatch(rf"[{HAN}]+", text[start:start + length]):
+        return None
+    return start + length
 
 
 def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bool:

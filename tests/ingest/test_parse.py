@@ -377,3 +377,27 @@ def test_headings_known_by_their_layout_are_a_review_item(rules):
     assert [(r.code, r.message, r.line) for r in speech.review if r.code == "unnumbered-headings"] == [
         ("unnumbered-headings", "小标题没有编号，按版式认出 3 个（第 4, 6, 8 行）：请看是否正确", 4)
     ]
+
+
+def test_a_run_in_heading_ends_with_the_item_the_opening_announced():
+    text = ("同志们：\n今天我重点讲“三个抓好”，即抓好班子建设，抓好队伍管理，抓好阵地保障。\n"
+            "一、要抓好班子建设作为乡镇党委书记，要把班子带好，把方向把准，把大事管住，这是第一位的责任，也是检验各项工作成效的重要标准和主要依据。\n"
+            "二、要抓好队伍管理作为组织委员，要把党员管好，做到底数清、情况明、管理实，把每一名党员都纳入组织的有效管理之中，一个也不能少。\n")
+    parsed = parse(lines_of(text))
+    assert [h for _, _, h in outline(parsed)] == ["一、要抓好班子建设", "二、要抓好队伍管理"]
+    first = parsed.sections[1]
+    assert first.paragraphs[0].text.startswith("作为乡镇党委书记，要把班子带好")
+
+
+def test_a_run_in_heading_is_as_long_as_its_clear_siblings():
+    text = ("同志们：\n开场白讲几句。\n"
+            "一、要守牢阵地底线作为村党组织书记，要管好自己的一班人，把村里的事情办明白，把群众的账算清楚，把集体的家底守住，不能让群众有一点意见。\n"
+            "二、要守牢纪律红线\n要严格执行各项规定。\n三、要守牢作风防线\n要改进工作作风。\n")
+    assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一、要守牢阵地底线", "二、要守牢纪律红线", "三、要守牢作风防线"]
+
+
+def test_a_heading_that_ends_at_its_comma_is_not_cut_shorter_by_its_siblings():
+    text = ("同志们：\n开场白讲几句。\n"
+            "一、加强基层组织建设，不断提升基层党组织的组织力和政治功能，使每个支部都成为坚强战斗堡垒，让每名党员都成为群众身边看得见、信得过的一面鲜红旗帜。\n"
+            "二、加强队伍建设\n要严格管理。\n三、加强作风建设\n要改进作风。\n")
+    assert [h for _, _, h in outline(parse(lines_of(text)))][0] == "一、加强基层组织建设，"
