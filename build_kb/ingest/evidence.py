@@ -484,6 +484,17 @@ ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
 
 
+ISSUE_DATE = 3.0
+"""A date with its weekday above the title, beside a page's clear chrome (第02版：要闻): a paper's issue
+date, not the speech's own date line, so the dateline's weight (−3) is taken back. A speech dates
+itself under its title, beside its byline."""
+
+
+def _issue_date(verdict: Judgement) -> bool:
+    readers = {e.reader for e in verdict.evidence}
+    return {"weekday-or-clock", "dateline-or-byline"} <= readers
+
+
 def judge_lines(
     lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None
 ) -> dict[int, Judgement]:
@@ -509,9 +520,13 @@ def judge_lines(
         # Place only adds to evidence the line has of its own (the title stands beside chrome too).
         own = sum(e.weight for e in verdict.evidence if e.reader != "outside-the-body") > 0 and index != title_at
         extra = []
+        neighbours = [filled[p] for p in (position - 1, position + 1) if 0 <= p < len(filled)]
+        if title_at is not None and index < title_at and _issue_date(verdict) \
+                and any(n in skip or (n in first and first[n].score >= CHROME_AT) for n in neighbours if n < title_at):
+            extra.append(Evidence("issue-date", ISSUE_DATE))
+            own = True
         if own and title_at is not None and index < title_at:
             extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
-        neighbours = [filled[p] for p in (position - 1, position + 1) if 0 <= p < len(filled)]
         # Below the text even a doubtful neighbour counts: a page's credits and contacts come in runs.
         near = DOUBT_AT if index >= body[1] else CHROME_AT
         if own and outside(index) and any(n in skip or (n in first and first[n].score >= near) for n in neighbours if outside(n)):

@@ -133,7 +133,7 @@ OPENING_OCCASION_RE = re.compile(
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班)了?"
+_HELD = r"(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_WORDS})议?){_HELD}$")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
 OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")

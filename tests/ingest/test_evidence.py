@@ -50,6 +50,20 @@ def test_place_adds_to_a_lines_own_evidence_only():
     assert [e.reader for e in judged[1].evidence][-2:] == ["above-the-title", "next-to-chrome"]
 
 
+def test_an_issue_date_on_the_very_first_line_above_the_page_label_is_the_papers():
+    lines = ["2022年11月3日 星期四", "第A05版：综合", "全区组织工作推进会召开", "11月2日，全区组织工作推进会召开。会议要求各级党组织抓好落实，推动组织工作高质量发展。"]
+    judged = judge_lines(lines, set(), (3, 4))
+    assert {i: j.verdict for i, j in judged.items()} == {0: "chrome", 1: "chrome", 2: "speech", 3: "speech"}
+    assert [e.reader for e in judged[0].evidence][-3:] == ["issue-date", "above-the-title", "next-to-chrome"]
+
+
+def test_a_speechs_own_date_with_its_weekday_under_its_title_stays():
+    lines = ["第A05版：综合", "在全区组织工作推进会上的讲话", "2022年11月2日 星期三", "同志们：", "今天召开全区组织工作推进会，主要任务是总结工作、部署任务，我们要抓好落实。"]
+    judged = judge_lines(lines, set(), (3, 5))
+    assert judged[2].verdict == "speech"
+    assert "issue-date" not in [e.reader for e in judged[2].evidence]
+
+
 def test_clear_chrome_is_removed_and_logged_doubt_is_kept_and_listed(rules):
     text = (
         "资源描述：党课课件 68.5KB 19 页\n在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n"
