@@ -325,10 +325,13 @@ def title_decoration(ctx: LineContext) -> float:
 
     >>> title_decoration(LineContext("参考稿", True))
     2.0
+    >>> title_decoration(LineContext("素材稿", True)), title_decoration(LineContext("讲话稿", True))
+    (2.0, 0.0)
     """
-    from .parse import _TITLE_DECORATION
+    from .parse import _TITLE_DECORATION, DRAFT_LABEL
 
-    return 2.0 if len(ctx.text) <= 12 and _TITLE_DECORATION.fullmatch(ctx.text.strip()) else 0.0
+    text = ctx.text.strip()
+    return 2.0 if len(text) <= 12 and (_TITLE_DECORATION.fullmatch(text) or DRAFT_LABEL.fullmatch(text)) else 0.0
 
 
 def a_rule_elsewhere(ctx: LineContext) -> float:
@@ -402,7 +405,10 @@ def dateline_or_byline(ctx: LineContext) -> float:
     if ctx.below_body and re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):
         return 0.0  # a speech signs in words (2021年5月12日); a bare 2021-05-13 under it is the page's
     # A name is never made of a site's words (参考稿, 海报, 下载 are no speakers).
-    return -3.0 if _DATELINE.match(text) or (len(text) <= 30 and _BYLINE.search(text) and not _INTERFACE.search(text)) else 0.0
+    from .parse import DRAFT_LABEL  # 修改稿 is no name either
+
+    byline = len(text) <= 30 and _BYLINE.search(text) and not _INTERFACE.search(text) and not DRAFT_LABEL.fullmatch(text)
+    return -3.0 if _DATELINE.match(text) or byline else 0.0
 
 
 _VOICE = re.compile(r"我们|大家|同志|必须|坚持|推动|加强|落实|努力|要求")

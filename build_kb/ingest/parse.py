@@ -347,6 +347,16 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
                         date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
                         break
 
+    # Under a title that is whole (…的点评讲话), a line saying what state the text is in (素材稿) is a
+    # label on the text, not a word of its title: the cleaner's evidence sends it to 待核对 as well.
+    titled = ""
+    for h in header:
+        if h.role != "title":
+            continue
+        if titled and _SPEECH_KIND_END.search(titled) and DRAFT_LABEL.fullmatch(re.sub(r"\s+", "", h.text)):
+            h.role = "note"
+            continue
+        titled += h.text.strip()
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
@@ -665,6 +675,10 @@ _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
 _TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
+
+
+DRAFT_LABEL = re.compile(rf"(?!(?:讲话|讲|发言|报告|致辞|演讲|党课|主持)稿$)[{HAN}]{{1,3}}稿")
+"""A line that says what state the text is in (素材稿, 参考稿, 修改稿, 定稿) and not what it is (讲话稿)."""
 
 
 def undecorated_title(text: str) -> str:

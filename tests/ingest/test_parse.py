@@ -401,3 +401,12 @@ def test_a_heading_that_ends_at_its_comma_is_not_cut_shorter_by_its_siblings():
             "一、加强基层组织建设，不断提升基层党组织的组织力和政治功能，使每个支部都成为坚强战斗堡垒，让每名党员都成为群众身边看得见、信得过的一面鲜红旗帜。\n"
             "二、加强队伍建设\n要严格管理。\n三、加强作风建设\n要改进作风。\n")
     assert [h for _, _, h in outline(parse(lines_of(text)))][0] == "一、加强基层组织建设，"
+
+
+def test_a_line_saying_what_state_the_text_is_in_is_no_word_of_a_whole_title(rules):
+    text = "在全镇党建工作述职评议会上的点评讲话\n修改稿\n同志们：\n今天的述职评议会开得很好，我们要抓好落实。\n"
+    cleaned = clean(text, rules)
+    assert parse_header(cleaned.lines[:2]).title == "在全镇党建工作述职评议会上的点评讲话"
+    assert [(d.line, d.text) for d in cleaned.doubtful] == [(2, "修改稿")]  # kept, and sent to 待核对
+    # a title broken before its last word is still one title
+    assert parse_header([Line(1, "在全镇党建工作述职评议会上的"), Line(2, "讲话稿")]).title == "在全镇党建工作述职评议会上的讲话稿"
