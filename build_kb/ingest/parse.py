@@ -943,7 +943,17 @@ _OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")
 """A sentence with a clause in it, not in brackets: the first words of a text that has no salutation."""
 
 
+_BOXED = re.compile(r"【([^【】]{2,60})】")
+"""A line wholly in 【】: a section head set off as a box (【第一部分：笔试环节】, 【一、总体要求】)."""
+
+
 def detect_numbered(text: str) -> HeadingCandidate | None:
+    boxed = _BOXED.fullmatch(text)
+    if boxed:
+        inner = detect_numbered(boxed.group(1))
+        if inner is None or inner.rest.strip():
+            return None
+        return HeadingCandidate(inner.style, inner.rank, inner.number, "【" + inner.label, text, "")
     for style, rank, pattern in HEADING_STYLES:
         m = pattern.match(text)
         if not m:

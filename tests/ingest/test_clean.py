@@ -70,6 +70,29 @@ def test_page_numbers_and_watermarks_are_removed_anywhere(rules, line):
     assert cleaned.removed[0].line == 3
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("（此处插入会场照片）", "picture-placeholder"),
+        ("（插入两张比赛现场图，选手认真答题的画面）", "picture-placeholder"),
+        ("【配图：全体学员合影】", "picture-placeholder"),
+        ("[发文单位]", "template-field"),
+        ("［日期］", "template-field"),
+    ],
+)
+def test_a_drafts_picture_placeholders_and_a_templates_blanks_are_removed_by_name(rules, line, rule):
+    text = f"同志们：\n一、坚持党管干部原则，建设高素质专业化干部队伍，这是我们的一贯要求和根本原则。\n{line}\n二、加强基层党组织建设，提升组织力，这是新时代党的建设的重要任务和基础工程。"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(3, line, rule)]
+
+
+@pytest.mark.parametrize("line", ["（图表略）", "（插话：大家要认真思考这个问题）", "[1]", "一等奖：[姓名]", "【第一部分：开幕式】", "（附件：照片三张）"])
+def test_bracketed_text_that_is_no_placeholder_stays(rules, line):
+    para = "坚持党管干部原则，建设高素质专业化干部队伍，这是我们的一贯要求和根本原则，必须长期坚持。"
+    text = f"同志们：\n一、{para}\n{para}\n{line}\n二、{para}\n{para}\n三、{para}"
+    assert clean(text, rules).removed == []
+
+
 def test_ad_block_rule_only_applies_at_the_edges(rules):
     body = "一、坚持党管干部原则。我们要把订阅党报党刊作为基层党组织的一项重要工作来抓，这是宣传思想工作的重要内容。"
     text = f"同志们：\n{body}\n"

@@ -179,6 +179,25 @@ def test_a_chinese_number_with_a_full_stop_copied_from_the_web_is_a_heading():
     assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一.加强班子建设", "二．抓好队伍建设"]
 
 
+def test_a_numbered_part_set_in_a_box_is_a_top_level_heading_and_its_tagline_is_not():
+    # A 主持词/通讯 that sets its parts off as 【第一部分：…】 with a short tagline under each.
+    text = (
+        "春季运动会圆满落幕\n本次运动会共有十个班级参加，比赛历时两天，气氛热烈。\n"
+        "【第一部分：开幕式——整齐的方阵】\n步伐整齐，口号响亮\n各班方阵依次入场，接受检阅。\n"
+        "【第二部分：比赛——赛场上的拼搏】\n你追我赶，勇争第一\n运动员们奋力拼搏，刷新了两项纪录。\n"
+        "【第三部分：结语】\n让我们在下一届运动会再见。\n【注意】这里只是一个提示。"
+    )
+    got = outline(parse(lines_of(text)))
+    assert [(level, h) for _, level, h in got] == [
+        (1, "【第一部分：开幕式——整齐的方阵】"), (1, "【第二部分：比赛——赛场上的拼搏】"), (1, "【第三部分：结语】"),
+    ]
+
+
+def test_a_box_around_a_numbered_sentence_is_no_heading():
+    text = "同志们：\n【一、这是一句话。后面还有正文】\n要坚持民主集中制。\n【第一部分】\n这是正文。"
+    assert [h for _, _, h in outline(parse(lines_of(text)))] == ["【第一部分】"]
+
+
 @pytest.mark.parametrize("mark", ["★", "☆", "✦", "➢", "➤"])
 def test_headings_marked_by_stars_and_arrows_are_headings_not_emoji(rules, mark):
     text = f"在全县组织工作会议上的讲话\n同志们：\n开场。\n{mark}提高政治站位\n要坚持以党的政治建设为统领。\n{mark}突出工作重点\n要坚持好干部标准。"
