@@ -300,3 +300,30 @@ def write_qingshi_docx(path: Path) -> Path:
     add_note_part(document, "endnote", "联系人：李华，电话：1234567。")
     document.save(path)
     return path
+
+
+BOOK_PARAGRAPH = "本章说明模板的安装、编译和使用方法，各部分的内容按照学校的规定编排，使用时请逐项核对，确保格式符合要求。" * 3
+
+
+def write_book_pdf(path: Path) -> Path:
+    """A thesis-style book: a cover page, numbered chapters (第1章　…) and unnumbered ones (参考文献,
+    致　谢) in the chapters' own large type on new pages, numbered list items in the text's type."""
+    import typst
+
+    def chapter(name: str, body: str) -> str:
+        return f"#pagebreak()\n#align(center)[#text(size: 18pt, weight: \"bold\")[{name}]]\n\n{body}\n\n"
+
+    items = "#v(1.5em)\n" + "\n\n".join(f"{n}. 第{n}步：按说明完成这一步的设置，然后继续下一步。" for n in range(1, 4))
+    source = (
+        '#set page(paper: "a5", numbering: "1")\n'
+        '#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+        "#set par(justify: true)\n"
+        '#align(center)[#text(size: 14pt)[硕士学位论文]]\n\n#align(center)[#text(size: 22pt)[某某大学学位论文排版模板]]\n\n'
+        "作者姓名：王某某\n\n指导教师：李某某教授\n\n"
+        + chapter("第1章　引言", BOOK_PARAGRAPH)
+        + chapter("第2章　使用方法", BOOK_PARAGRAPH + "\n\n" + items)
+        + chapter("参考文献", "[1] 某某. 排版规范[M]. 北京: 某某出版社, 2020.")
+        + chapter("致　谢", BOOK_PARAGRAPH)
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path

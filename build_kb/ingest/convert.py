@@ -468,7 +468,9 @@ def pdf_text(data: bytes, name: str) -> Converted:
         notes.append(f"注释标号 {read.markers} 个放回所在句子")
     if read.joined_lines:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
-    return Converted(text, "pdf", notes, title=read.title)
+    if read.headings:
+        notes.append(f"{len(read.headings)} 个章标题按字号认出（speeches.yaml 的 heading_lines）")
+    return Converted(text, "pdf", notes, headings=read.headings, title=read.title)
 
 
 # --- web pages -----------------------------------------------------------------------------------

@@ -93,6 +93,8 @@ class PdfRead:
     """How many paragraphs the first page gave."""
     last_line: PdfLine | None = None
     """The last line read so far (a page's first line may go on with its paragraph)."""
+    headings: list[tuple[str, int]] = field(default_factory=list)
+    """Top-level headings told by the chapters' type (chapter_type_headings): (text, 1)."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -126,7 +128,27 @@ def read_pdf(data: bytes) -> PdfRead:
         if number == 1:
             result.first_page = len(result.paragraphs)
     result.title = _marked_title(result, _metadata_title(data), body_size)
+    result.headings = chapter_type_headings(result, body_size)
     return result
+
+
+_CHAPTER = re.compile(r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章部篇]")
+_HEADING_STOPS = re.compile(r"[。！？；，,;!?]")
+CHAPTER_HEADING_MAX = 30
+
+
+def chapter_type_headings(result: PdfRead, body_size: float) -> list[tuple[str, int]]:
+    """The document's top-level headings when its chapters are set in a type of their own: every
+    short line after the first page set in the size that two or more `第N章` lines share, and larger
+    than the text (a thesis's 摘要, 参考文献, 致谢 and 附录A are chapters without a number). Without
+    two numbered chapters in one size nothing is marked: the numbering rules read the text."""
+    def short(text: str) -> bool:
+        return len(text) <= CHAPTER_HEADING_MAX and bool(_HAN.search(text)) and not _HEADING_STOPS.search(text)
+
+    body = list(zip(result.paragraphs, result.sizes))[result.first_page:]
+    chapter_sizes = Counter(round(size, 1) for text, size in body if _CHAPTER.match(text) and short(text))
+    sizes = {size for size, count in chapter_sizes.items() if count >= 2 and size >= 1.15 * body_size}
+    return [(text, 1) for text, size in body if round(size, 1) in sizes and short(text)]
 
 
 def _metadata_title(data: bytes) -> str | None:
@@ -200,13 +222,19 @@ CELL_GAP = 0.8
 """A gap of this many type sizes between two glyphs of a line parts two table cells (two among Latin letters: a justified line stretches its word spaces)."""
 
 
+_CHAPTER_LABEL = re.compile(r"^(?:第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*[章节部篇]|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*部分|附\s*录\s*[A-Z\d]?)$")
+"""A chapter's number before its name (`第1章`, `第三节`, `附录A`): a quad after it is no cell's gap."""
+
+
 def _pieces(chars, size: float) -> list[list]:
-    """A pdfminer line's glyphs, parted where a gap is wider than a table cell's (CELL_GAP)."""
+    """A pdfminer line's glyphs, parted where a gap is wider than a table cell's (CELL_GAP); never
+    between a chapter's number and its name (`第1章　引言`, set a quad apart)."""
     pieces = [[chars[0]]]
     for before, after in zip(chars, chars[1:]):
         gap = after.x0 - before.x1
         a, b = before.get_text()[-1], after.get_text()[0]
-        if gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size:
+        labelled = gap <= 3 * size and _CHAPTER_LABEL.match("".join(c.get_text() for c in pieces[-1]))
+        if (gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size) and not labelled:
             pieces.append([])  # (a justified line stretches the spaces between Latin words)
         pieces[-1].append(after)
     return pieces
@@ -220,6 +248,8 @@ def _line_text(chars, size: float) -> str:
         a, b = before.get_text()[-1], after.get_text()[0]
         if a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and after.x0 - before.x1 > 0.15 * size:
             out.append(" ")
+        elif after.x0 - before.x1 > CELL_GAP * size:
+            out.append("\u3000")  # a chapter's number and its name, a quad apart (kept in one piece)
         out.append(after.get_text())
     return "".join(out).strip()
 

@@ -23,6 +23,7 @@ from build_kb.pipeline import make_speech
 from office_files import (
     GONGWEN_LINES,
     TWO_COLUMN_PARAGRAPH,
+    write_book_pdf,
     write_gongwen_docx,
     write_gongwen_pdf,
     write_qingshi_docx,
@@ -357,3 +358,27 @@ def test_a_curator_corrects_a_gongwen_s_parts_in_speeches_yaml(tmp_path):
     (corpus / "speeches.yaml").write_text("a.txt:\n  doc_number: 某组发〔2023〕6号\n  addressees: [各乡镇党委, 县直各单位]\n", encoding="utf-8")
     speech = build_knowledge_base(corpus).speeches[0]
     assert (speech.issuer, speech.doc_number, speech.addressees) == ("中共某某县委组织部", "某组发〔2023〕6号", ["各乡镇党委", "县直各单位"])
+
+
+def test_a_books_chapters_are_told_by_their_type_numbered_or_not_and_list_items_stay_under_them(tmp_path):
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+    from build_kb.ingest.read import read_source
+
+    converted = convert(write_book_pdf(tmp_path / "论文模板.pdf"))
+    # 第1章 and its name a quad apart stay one line (no cell's gap, no running header)
+    assert converted.headings == [("第1章\u3000引言", 1), ("第2章\u3000使用方法", 1), ("参考文献", 1), ("致\u3000谢", 1)]
+    assert "4 个章标题按字号认出（speeches.yaml 的 heading_lines）" in converted.notes
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    add_files([tmp_path / "论文模板.pdf"], corpus)
+    speech = make_speech(read_source(corpus / "论文模板.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["论文模板.txt"], [])
+    top = [s.heading for s in speech.sections if s.heading]
+    assert top == ["第1章 引言", "第2章 使用方法", "参考文献", "致 谢"]
+    second = next(s for s in speech.sections if s.heading == "第2章 使用方法")
+    # the numbered steps are never top-level: they nest under their chapter
+    assert [(c.heading[:6], c.level) for c in second.children] == [("1.第1步：", 2), ("2.第2步：", 2), ("3.第3步：", 2)]
+
+
+def test_without_two_numbered_chapters_in_one_type_no_heading_is_marked_by_size(made):
+    assert convert(made["two-column"]).headings == []
