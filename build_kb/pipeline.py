@@ -26,9 +26,9 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
-from .ingest.evidence import has_interface_words, reads_like_title, reasons_in_chinese
+from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
 from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
-from .ingest.read import corpus_name, discover, outside_corpus, read_source
+from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
 from .enrich.terms import find_heading_uses, find_terms, link_terms, speech_candidates
@@ -135,8 +135,12 @@ def parse_corpus(
         config_files = [rules_dir / name for name in (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)]
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
-    jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links)
-    results, stored_under = _process(jobs, _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens, cache.key if cache else None), cache, progress, timer)
+    corpus_lines: Counter[bytes] = Counter()
+    jobs = _read_corpus(corpus_dir, overrides, cache, problems, timer, follow_links, corpus_lines)
+    shared = {digest: files for digest, files in corpus_lines.items() if files >= 2}
+    jobs = [(rel, path, override, _with_shared_lines(key, sorted(shared_lines(edges, shared).values()))) for rel, path, override, key, edges in jobs]
+    worker = _FileWorker(corpus_dir, rules, taxonomy, segmenter.tokens, cache.key if cache else None, shared)
+    results, stored_under = _process(jobs, worker, cache, progress, timer)
     speeches = _collect(jobs, results, problems)
 
     for key, override in sorted(overrides.items()):
@@ -184,12 +188,31 @@ Job = tuple[str, Path, SpeechOverride | None, str | None]
 to give the memory back while the corpus was being decoded into it."""
 
 
+def line_digest(line: str) -> bytes:
+    return hashlib.blake2b(line.encode("utf-8"), digest_size=8).digest()
+
+
+def shared_lines(edges, shared: dict[bytes, int]) -> dict[str, int]:
+    """A file's edge lines that other files have too → how many other files."""
+    return {line: shared[digest] - 1 for line in edges if (digest := line_digest(line)) in shared}
+
+
+def _with_shared_lines(key: str | None, others: list[int]) -> str | None:
+    """A file's cache key, with what the rest of the corpus says of its lines (a result read with
+    that evidence is not the result read without it)."""
+    if key is None or not others:
+        return key
+    return hashlib.sha256(f"{key}:{others}".encode()).hexdigest()
+
+
 def _read_corpus(
-    corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer, follow_links: bool = False
-) -> list[Job]:
+    corpus_dir: Path, overrides, cache: SpeechCache | None, problems: list[Problem], timer: StageTimer, follow_links: bool = False,
+    corpus_lines: Counter | None = None,
+) -> list[tuple]:
     """Every speech file to build, with the cache key of its bytes (skipped, unreadable and
-    linked-out ones are reported)."""
-    jobs: list[Job] = []
+    linked-out ones are reported) and its edge lines (`evidence.edge_lines`, counted per file into
+    `corpus_lines` by digest: what a site repeats on its pages is evidence of its furniture)."""
+    jobs: list[tuple] = []
     for path in discover(corpus_dir):
         rel = corpus_name(path, corpus_dir)
         if rel != path.relative_to(corpus_dir).as_posix():
@@ -215,7 +238,13 @@ def _read_corpus(
         except OSError as exc:
             problems.append(_cannot_be_read(rel, exc))
             continue
-        jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None))
+        try:
+            edges = edge_lines(decode(raw, rel)[0])
+        except UnreadableSpeech:
+            edges = set()
+        if corpus_lines is not None:
+            corpus_lines.update({line_digest(line) for line in edges})
+        jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None, frozenset(edges)))
         del raw
     return jobs
 
@@ -297,10 +326,12 @@ class _FileWorker:
     """Turns one speech file into ((speech or None, its problems), seconds by stage, cache key of
     the bytes it read)."""
 
-    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment, cache_key=None):
+    def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment, cache_key=None, shared: dict[bytes, int] | None = None):
         self.corpus_dir, self.rules, self.taxonomy, self.segment = corpus_dir, rules, taxonomy, segment
         self.cache_key = cache_key
         """SpeechCache.key, when results are cached."""
+        self.shared = shared or {}
+        """Digest of an edge line → how many files of the corpus have it (two or more)."""
 
     def __call__(self, job) -> tuple[tuple, dict[str, float], str | None]:
         rel, path, override, _key = job
@@ -318,7 +349,9 @@ class _FileWorker:
         except UnreadableSpeech as exc:
             return (None, [Problem(rel, exc.message, severity="error")]), dict(timer.seconds), key
         del raw
-        speech = make_speech(source, self.rules, override, file_problems, timer)
+        elsewhere = shared_lines(edge_lines(source.text), self.shared)
+        key = _with_shared_lines(key, sorted(elsewhere.values()))
+        speech = make_speech(source, self.rules, override, file_problems, timer, elsewhere)
         if speech is not None:
             with timer("classify"):
                 classify.classify_speech(speech, self.taxonomy, self.segment, file_problems)
@@ -360,8 +393,11 @@ def sort_key(speech: Speech):
 
 
 def make_speech(
-    source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem], timer: StageTimer | None = None
+    source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem], timer: StageTimer | None = None,
+    elsewhere: dict[str, int] | None = None,
 ) -> Speech | None:
+    """One speech from one file; `elsewhere` (edge line → how many other files of the corpus have it)
+    is evidence the cleaner weighs."""
     timer = timer or StageTimer()
     rel = source.rel_path
     if not source.text.strip():
@@ -372,7 +408,7 @@ def make_speech(
     with timer("clean"):
         rules.reset_budgets(len(source.text))
         try:
-            cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop)
+            cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0))
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None

@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
@@ -36,10 +37,14 @@ _PAREN = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
 _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
 
-def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset()) -> CleanText:
+def clean(
+    text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset(),
+    elsewhere: Callable[[str], int] = lambda line: 0,
+) -> CleanText:
     """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
 
-    `keep_lines` and `drop_lines` (source line numbers, from speeches.yaml) overrule the rules.
+    `keep_lines` and `drop_lines` (source line numbers, from speeches.yaml) overrule the rules;
+    `elsewhere(line)` says how many other files of the corpus have the line at their edges.
     """
     counts: Counter[str] = Counter()
     lines = []
@@ -99,7 +104,7 @@ def clean(text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(
     removed_at = find_boilerplate(texts, rules)
     # What the rules leave is weighed line by line (ingest/evidence.py): clear chrome goes like a
     # rule's catch, a doubtful line stays and is listed for a person.
-    judged = judge_lines(texts, set(removed_at), _edges(texts, chrome), lambda text: any_rule(text, rules))
+    judged = judge_lines(texts, set(removed_at), _edges(texts, chrome), lambda text: any_rule(text, rules), lambda text: elsewhere(re.sub(r"\s+", " ", text)))
     doubtful = []
     kept = []
     for index, line in enumerate(lines):

@@ -68,6 +68,8 @@ class LineContext:
     """How many lines of the text read the same."""
     rule: str | None = None
     """A boilerplate rule that matches the line when its place (edges) and length limit are set aside."""
+    elsewhere: int = 0
+    """How many other files of the corpus have the line among their edge lines (`edge_lines`)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
-    "latin-prose": "外文段落", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰",
+    "latin-prose": "外文段落", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -319,6 +321,41 @@ def repeats_a_line(ctx: LineContext) -> float:
     return 1.5 if ctx.below_body and ctx.repeats >= 2 and short_line else 0.0
 
 
+def repeats_across_corpus(ctx: LineContext) -> float:
+    """A short line without a sentence that other files of the corpus have at their edges too: a site
+    prints its menus, labels and footers on every page it serves, while a speech's words are its own.
+    Two files may be two copies of one speech (its title then repeats), so one other file weighs less
+    than two or more; a speech's title or heading has its own evidence against (names-a-speech,
+    heading-number, inside the body).
+
+    >>> repeats_across_corpus(LineContext("党建网首页 组织工作", True, elsewhere=3))
+    1.5
+    >>> repeats_across_corpus(LineContext("党建网首页 组织工作", True, elsewhere=1))
+    1.0
+    >>> repeats_across_corpus(LineContext("今天，我们召开全县组织工作会议。", True, elsewhere=3))
+    0.0
+    """
+    if not ctx.elsewhere or not edge_line(ctx.text) or re.search(r"[，。；！？]", ctx.text):
+        return 0.0
+    return 1.5 if ctx.elsewhere >= 2 else 1.0
+
+
+EDGE_LINES = 15
+"""How many non-blank lines at each end of a file are compared across the corpus."""
+
+
+def edge_line(text: str) -> bool:
+    """Short enough to be a site's furniture (a menu, a label, a footer): 2–30 characters."""
+    return 2 <= len(text) <= 30
+
+
+def edge_lines(text: str) -> set[str]:
+    """The short lines at a file's two ends (whitespace runs as one space): what a site repeats."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    return {line for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:] if edge_line(line)}
+
+
 def title_decoration(ctx: LineContext) -> float:
     """A line that is nothing but what sites hang on a title (参考稿, （精选范文）, 【完整版】): the
     parser's decoration list as evidence.
@@ -464,6 +501,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("repeats-title", repeats_title),
     ("repeats-a-line", repeats_a_line),
     ("title-decoration", title_decoration),
+    ("repeats-across-corpus", repeats_across_corpus),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),
@@ -502,7 +540,8 @@ def _issue_date(verdict: Judgement) -> bool:
 
 
 def judge_lines(
-    lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None
+    lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None,
+    elsewhere: Callable[[str], int] = lambda text: 0,
 ) -> dict[int, Judgement]:
     """A judgement for every non-blank line not in `skip` (the rules already took those).
 
@@ -513,7 +552,10 @@ def judge_lines(
     counts = Counter(line.strip() for line in lines if line.strip())
     outside = lambda i: i < body[0] or i >= body[1]  # noqa: E731
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    first = {i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", counts[lines[i].strip()], rule_of(lines[i].strip()))) for i in filled if i not in skip}
+    first = {
+        i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", counts[lines[i].strip()], rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
+        for i in filled if i not in skip
+    }
     title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
     title = lines[title_at].strip() if title_at is not None else ""
     judged = {}
@@ -521,7 +563,7 @@ def judge_lines(
         if index in skip:
             continue
         text = lines[index].strip()
-        ctx = LineContext(text, outside(index), index >= body[1], title if index != title_at else "", counts[text], rule_of(text))
+        ctx = LineContext(text, outside(index), index >= body[1], title if index != title_at else "", counts[text], rule_of(text), elsewhere(text))
         verdict = judge(ctx)
         # Place only adds to evidence the line has of its own (the title stands beside chrome too).
         own = sum(e.weight for e in verdict.evidence if e.reader != "outside-the-body") > 0 and index != title_at

@@ -134,3 +134,35 @@ def test_a_preview_on_its_own_line_and_a_page_footer_in_the_text_go(rules):
     )
     cleaned = clean(text, rules)
     assert [(r.line, r.rule) for r in cleaned.removed] == [(2, "repeated-preview"), (3, "page-number")]
+
+
+# --- what the rest of the corpus says ------------------------------------------------------------
+
+_SITE_PAGE = "组织工作专栏\n在全县{0}会议上的讲话\n同志们：\n一、抓好{0}。要提升组织力，建强党支部，我们要抓好落实。\n二、建设{0}队伍。坚持好干部标准。\n"
+
+
+def test_a_line_other_files_of_the_corpus_have_at_their_edges_is_a_sites(tmp_path):
+    """组织工作专栏 has no word of an interface and no shape of one: alone it is kept as speech; on three
+    pages of the corpus it is the site's column label above the title, removed and logged."""
+    alone = build_knowledge_base(make_corpus(tmp_path / "one", {"a.txt": _SITE_PAGE.format("组织工作")}))
+    assert alone.speeches[0].clean.removed == []
+    pages = {f"{name}.txt": _SITE_PAGE.format(meeting) for name, meeting in (("a", "组织工作"), ("b", "人才工作"), ("c", "党建工作"))}
+    kb = build_knowledge_base(make_corpus(tmp_path / "three", pages))
+    assert sorted((s.title, [(r.line, r.text, r.rule) for r in s.clean.removed]) for s in kb.speeches) == sorted(
+        (f"在全县{meeting}会议上的讲话", [(1, "组织工作专栏", "chrome-evidence")]) for meeting in ("党建工作", "人才工作", "组织工作")
+    )
+
+
+def test_a_line_one_other_file_has_is_doubted_and_the_cache_knows_the_difference(tmp_path):
+    """Two files may be two copies of one speech: a line they share is only doubted (kept, listed);
+    a file's cached result is not reused once another file shares its lines."""
+    from build_kb.check import check_report
+
+    corpus = make_corpus(tmp_path / "c", {"a.txt": _SITE_PAGE.format("组织工作")})
+    cache = tmp_path / "cache"
+    assert build_knowledge_base(corpus, cache_dir=cache).speeches[0].clean.removed == []
+    (corpus / "b.txt").write_text(_SITE_PAGE.format("人才工作"), encoding="utf-8")
+    report = check_report(build_knowledge_base(corpus, cache_dir=cache))
+    assert [(s["doubtful"]) for s in report["speeches"]] == [
+        [{"line": 1, "reasons": "repeats-across-corpus, above-the-title, outside-the-body", "text": "组织工作专栏"}]
+    ] * 2
