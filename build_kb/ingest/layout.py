@@ -89,6 +89,10 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
             points = _split_points(line.text)
         elif line.number in first_lines:
             points = _salutation_points(line.text)
+            if points and len(_HEADING_BREAK.findall(line.text)) >= 2:
+                # A title run into its salutation shows the page ran its lines together: its
+                # headings after a full stop (。一、… 。二、…) start paragraphs too, however short it is.
+                points = sorted(set(points) | set(_split_points(line.text)))
         if line.number in first_lines and not points:
             title = _TITLE_THEN_TEXT.match(line.text)
             points = [title.end()] if title else []

@@ -848,6 +848,17 @@ def test_a_short_last_chunk_and_a_title_run_into_the_text_under_a_sites_lines(ru
     ]
 
 
+def test_a_short_page_whose_title_runs_into_its_salutation_parts_its_headings_too(rules):
+    text = "在全村党员大会上的讲话同志们：今天召开全村党员大会，研究部署今年工作。一、抓好学习。要按时参加组织生活。二、做好表率。要带头遵守村规民约。\n"
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "在全村党员大会上的讲话", "同志们：", "今天召开全村党员大会，研究部署今年工作。", "一、抓好学习。要按时参加组织生活。", "二、做好表率。要带头遵守村规民约。",
+    ]
+    # one heading number after a full stop is a paragraph's inline item, not a page run together
+    one = "在全村党员大会上的讲话同志们：今天召开全村党员大会。一是抓好学习，要按时参加组织生活。\n"
+    assert [line.text for line in clean(one, rules).lines if line.text][2:] == ["今天召开全村党员大会。一是抓好学习，要按时参加组织生活。"]
+
+
 def test_numbered_paragraphs_of_a_speech_are_not_taken_for_chunks(rules):
     item = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展，为全县经济社会发展提供坚强组织保证。"
     text = f"在全县组织工作会议上的讲话\n同志们：\n1、{item}\n2、{item}\n3、{item}\n"
