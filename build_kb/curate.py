@@ -25,6 +25,7 @@ from .errors import KbError, safe_name
 from .ingest.clean import normalise_line
 from .ingest.convert import CONVERTIBLE, ConversionError
 from .ingest.guard import check_file, guarded_convert
+from .ingest.pdf import MARKED_TITLE_MAX
 from .ingest.read import SPEECH_SUFFIXES, corpus_name, decode, decoded_name, discover
 from .model import SourceFile
 from .pipeline import make_speech
@@ -194,6 +195,11 @@ def _add_one(
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     if speech is not None and converted.title:
         speech.detected_by["title"] = "title marked by the document (Word Title style, a first line centred in large type, a PDF title)"
+        if len(speech.title or "") <= MARKED_TITLE_MAX and "。" not in (speech.title or ""):
+            # The doubt was about the lines the text reader took for a title (a cover's block): the
+            # document's own title replaces them, so the stub confirms it instead of commenting it out
+            # (a title set in the largest type may wrap over three lines, hence more than TITLE_MAX).
+            speech.review = [item for item in speech.review if item.code != "suspicious-title"]
     if speech is not None and converted.date and speech.date is None:
         speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
         speech.detected_by["date"] = "the page's own date (article:published_time, <time>), the text gives none"

@@ -319,7 +319,7 @@ def write_book_pdf(path: Path) -> Path:
         '#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
         "#set par(justify: true)\n"
         '#align(center)[#text(size: 14pt)[硕士学位论文]]\n\n#align(center)[#text(size: 22pt)[某某大学学位论文排版模板]]\n\n'
-        "作者姓名：王某某\n\n指导教师：李某某教授\n\n"
+        "作者姓名：王某某\n\n指导教师：李某某教授　某某大学某某学院\n\n学位类别：工学硕士\n\n学科专业：计算机科学与技术\n\n培养单位：某某大学某某学院\n\n"
         + chapter("第1章　引言", BOOK_PARAGRAPH)
         + chapter("第2章　使用方法", BOOK_PARAGRAPH + "\n\n" + items)
         + chapter("参考文献", "[1] 某某. 排版规范[M]. 北京: 某某出版社, 2020.")

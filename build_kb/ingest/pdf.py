@@ -172,6 +172,10 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
+MARKED_TITLE_MAX = 60
+"""The longest title a file marks (up to three lines of the first page's largest type)."""
+
+
 def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
     from .gongwen import read_doc_number, read_issuer_mark, read_issuer_signature
 
@@ -181,13 +185,19 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
             if _key(text) == _key(metadata):
                 return text
     sizes = result.sizes[: len(first)]
-    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k])
-                  and not read_issuer_mark(_key(first[k])) and not read_doc_number(_key(first[k])) and not read_issuer_signature(_key(first[k]))]
+
+    def issuers_part(text: str) -> bool:
+        # the 公文 readers read the line as printed: NFKC would make its ， a comma they do not stop at
+        # (…三元布局, ending like an organ's 局, is a title's line, not a signature)
+        text = re.sub(r"\s+", "", text)
+        return bool(read_issuer_mark(text) or read_doc_number(text) or read_issuer_signature(text))
+
+    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(first[k])]
     if not candidates:
         return None
     largest = max(size for size, _ in candidates)
     lines = [first[k] for size, k in candidates if size == largest]
-    return "".join(lines) if len(lines) <= 3 and sum(map(len, lines)) <= 60 else None
+    return "".join(lines) if len(lines) <= 3 and sum(map(len, lines)) <= MARKED_TITLE_MAX else None
 
 
 def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:

@@ -372,7 +372,12 @@ def test_a_books_chapters_are_told_by_their_type_numbered_or_not_and_list_items_
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     add_files([tmp_path / "论文模板.pdf"], corpus)
-    speech = make_speech(read_source(corpus / "论文模板.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["论文模板.txt"], [])
+    override = load_overrides(corpus)["论文模板.txt"]
+    # the cover's block (学位类别：…, 培养单位：…) read as the text's title was doubtful; the title the
+    # PDF sets largest replaces it and is written as a value, not left commented out for lack of one
+    assert override.values["title"] == "某某大学学位论文排版模板"
+    speech = make_speech(read_source(corpus / "论文模板.txt", corpus), load_boilerplate(corpus), override, [])
+    assert speech.title == "某某大学学位论文排版模板"
     top = [s.heading for s in speech.sections if s.heading]
     assert top == ["第1章 引言", "第2章 使用方法", "参考文献", "致 谢"]
     second = next(s for s in speech.sections if s.heading == "第2章 使用方法")
@@ -382,3 +387,17 @@ def test_a_books_chapters_are_told_by_their_type_numbered_or_not_and_list_items_
 
 def test_without_two_numbered_chapters_in_one_type_no_heading_is_marked_by_size(made):
     assert convert(made["two-column"]).headings == []
+
+
+def test_a_pdf_title_over_two_lines_is_joined_though_its_second_line_ends_like_an_organ(tmp_path):
+    import typst
+
+    source = (
+        '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+        "研究报告｜公司点评\n\n"
+        "#text(size: 20pt)[某某股份：扩建年产五千吨生产线]\n\n所属行业：机械设备\n\n"
+        "#text(size: 20pt)[，强化新材料产业布局]\n\n"
+        + "事件：公司公告拟投资建设新的生产线，预计明年投产，产能将大幅提升，巩固行业地位。" * 4 + "\n"
+    )
+    (tmp_path / "点评.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    assert convert(tmp_path / "点评.pdf").title == "某某股份：扩建年产五千吨生产线，强化新材料产业布局"
