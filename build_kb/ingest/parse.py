@@ -417,9 +417,11 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         if found_in_subtitle:
             date, year, rules["date"] = found_in_subtitle[0], int(found_in_subtitle[0][:4]), "date before the subtitle"
     for text in (title, *subtitles):
-        m = YEAR_RE.search(text or "")
-        if year is None and m:
-            year, rules["date"] = int(m.group(1)), "year in the title"
+        said = {int(y) for y in YEAR_RE.findall(text or "")}
+        # 总结2024年工作、部署2025年任务: the title names two years, and which is the meeting's it does
+        # not say (held as one ends or the next begins): left to the rest of the text, as in a lead.
+        if year is None and len(said) == 1:
+            year, rules["date"] = said.pop(), "year in the title"
     if date is None and year and month_and_day:
         try:
             date = dt.date(year, *month_and_day).isoformat()

@@ -429,3 +429,10 @@ def test_a_line_saying_what_state_the_text_is_in_is_no_word_of_a_whole_title(rul
     assert [(d.line, d.text) for d in cleaned.doubtful] == [(2, "修改稿")]  # kept, and sent to 待核对
     # a title broken before its last word is still one title
     assert parse_header([Line(1, "在全镇党建工作述职评议会上的"), Line(2, "讲话稿")]).title == "在全镇党建工作述职评议会上的讲话稿"
+
+
+def test_a_title_naming_two_years_does_not_say_the_meetings_year():
+    two = parse_header([Line(1, "在总结2024年工作部署2025年任务会议上的讲话")])
+    assert (two.year, two.rules.get("date")) == (None, None)
+    one = parse_header([Line(1, "在2024年全镇组织工作会议上的讲话")])
+    assert (one.year, one.rules.get("date")) == (2024, "year in the title")
