@@ -486,7 +486,8 @@ def make_speech(
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
     level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
     if level is None:
-        level = level_in_body(" ".join(p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs))
+        # The headings are the speech's words too (二、全县组织工作的主要任务).
+        level = level_in_body(" ".join(t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))))
         level_rule = "the body (我X, 全X, X委要求 … again and again)" if level else None
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)

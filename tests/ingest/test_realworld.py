@@ -937,3 +937,14 @@ def test_a_date_is_taken_from_under_the_text_only_from_a_line_of_its_own():
     assert signature_date(signed.sections) == "2022-12-28"
     told = parse(lines_of("某某县委组织部2022年工作总结\n" + body + "三、抓好落实。2022年12月28日召开的常委会议对明年工作作了部署。"))
     assert signature_date(told.sections) is None
+
+
+def test_a_level_the_body_says_in_a_heading_counts_like_one_said_in_a_paragraph(rules):
+    text = (
+        "党建工作推进会讲话提纲\n同志们：\n今天召开这次会议，主要是安排下一阶段工作。\n"
+        "一、全县基层党建的主要任务\n要抓好党支部标准化建设，全县各级党组织要认真落实。\n二、工作要求\n要压实责任，抓好落实。\n"
+    )
+    speech = speech_of(text, rules)
+    assert (speech.level, speech.detected_by.get("level")) == ("县", "the body (我X, 全X, X委要求 … again and again)")
+    # said once, in a paragraph alone, it is not enough
+    assert speech_of(text.replace("一、全县基层党建的主要任务", "一、基层党建的主要任务"), rules).level is None
