@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, split_collapsed
+from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
 from ..model import CleanText, DoubtfulLine, Line, RemovedLine, Split
 from .evidence import DOUBT_AT, LineContext, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
@@ -97,6 +97,8 @@ def clean(
         lines, joins = join_broken_lines(lines, chrome)
     lines, heading_joins = join_broken_headings(lines, chrome)
     joins += heading_joins
+    lines, word_joins = join_split_words(lines, chrome)
+    joins += word_joins
     lines, tails = split_chrome_tails(lines, chrome)
     splits = sorted(splits + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)

@@ -178,6 +178,11 @@ def docx_text(data: bytes, name: str) -> Converted:
 
     def paragraph(block) -> str:
         text = _paragraph_text(block, notes_text, cited)
+        if text.strip() and text.strip() in _unfilled_defaults(block):
+            # A template's form field still showing its default (点击此处添加…): the blank, not text.
+            counts["blank fields"] += 1
+            log.info("%s: 去掉未填写的表单域：%s", name, text.strip())
+            return ""
         num_id, ilvl = _numbering_of(block, styles)
         label = numbering.label(num_id, ilvl) if num_id else ""
         if label and text.strip():
@@ -218,6 +223,8 @@ def docx_text(data: bytes, name: str) -> Converted:
         elif block.tag == f"{W}tbl":
             table(block)
     notes = []
+    if counts["blank fields"]:
+        notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
     if counts["labels"]:
         notes.append(f"{counts['labels']} automatic numbering labels written out")
     if counts["rows"]:
@@ -233,6 +240,22 @@ def docx_text(data: bytes, name: str) -> Converted:
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
     converted.title = "".join(title) or _centred_title(document, title_styles)
     return converted
+
+
+_FILL_IN = re.compile(r"^(?:点击|单击|双击|在此|此处|请(?:在此)?(?:输入|填写|添加|选择)|click|type|enter)", re.IGNORECASE)
+"""How a template's blank asks to be filled in (点击此处添加…, 请输入…, Click here to enter text.)."""
+
+
+def _unfilled_defaults(paragraph) -> set[str]:
+    """The default texts of the paragraph's legacy text form fields (FORMTEXT) that ask to be filled
+    in: a field still showing such a default is a blank. A default that is a value (本稿完成日期：
+    2023年3月9日) is the text."""
+    return {
+        text
+        for field_input in paragraph.iter(f"{W}textInput")
+        for default in field_input.iterchildren(f"{W}default")
+        if _FILL_IN.match(text := default.get(f"{W}val", "").strip())
+    }
 
 
 def _style_of(paragraph) -> str | None:

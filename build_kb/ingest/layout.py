@@ -409,3 +409,61 @@ def join_broken_headings(lines: list[Line], is_chrome=lambda text: False) -> tup
         out.append(line)
         index += 1
     return out, joins
+
+
+# --- a word cut by a paragraph break -----------------------------------------------------------
+
+_WORD_SIDE = 4
+"""Characters looked at on each side of the break."""
+
+
+def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+    """Join a paragraph that stops in the middle of a word to the paragraph after it (a Word file
+    where Enter was pressed inside a sentence: "…没等倒计时结束就迫不" / "及待地按下了抢答器。").
+
+    Only a paragraph of some length that holds a clause and ends on a Chinese character is continued,
+    only by the next paragraph (one blank line between) that goes on with a Chinese character and
+    opens nothing new (no number, no salutation, no chrome), and only when a dictionary word runs
+    across the break (迫不|及待): a paragraph that merely lacks its full stop keeps its break.
+    """
+    lines = list(lines)
+    out: list[Line] = []
+    last_number: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        blank = lines[index + 1] if index + 1 < len(lines) else None
+        rest = lines[index + 2] if index + 2 < len(lines) else None
+        if (
+            rest is not None and not blank.text and rest.text and _broken(line.text) and re.search(rf"[{HAN}]$", line.text)
+            and re.match(rf"[{HAN}]", rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
+            and not is_chrome(rest.text) and not is_chrome(line.text) and _word_across(line.text[-_WORD_SIDE:], rest.text[:_WORD_SIDE])
+        ):
+            # the joined paragraph may stop inside a word again: it is looked at once more
+            lines[index : index + 3] = [Line(number=line.number, text=line.text + rest.text)]
+            last_number[line.number] = rest.number
+            continue
+        out.append(line)
+        index += 1
+    return out, [Join(first=first, last=last) for first, last in sorted(last_number.items())]
+
+
+_TOKENIZER = None
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Does a dictionary word (jieba's, no guessing) run across the place where `left` meets `right`?"""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _TOKENIZER = jieba.Tokenizer()
+    at, start = len(left), 0
+    for word in _TOKENIZER.cut(left + right, HMM=False):
+        if start < at < start + len(word):
+            return True
+        start += len(word)
+    return False

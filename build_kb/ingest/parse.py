@@ -160,7 +160,8 @@ NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dX
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_DATE_LABEL = re.compile(r"^(?:会议|讲话|报告)?(?:时间|日期)[:：]")
+_DATE_LABEL = re.compile(rf"^[{HAN}]{{0,6}}(?:时间|日期)[:：]")
+"""A date's label: 时间：, 会议时间：, and a draft's 本稿完成日期： or 成稿日期：."""
 _YEAR_MONTH_LINE = re.compile(
     r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2}|[〇○零Ｏ一二三四五六七八九]{4})年"
     r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"

@@ -93,6 +93,21 @@ def test_bracketed_text_that_is_no_placeholder_stays(rules, line):
     assert clean(text, rules).removed == []
 
 
+def test_a_paragraph_break_inside_a_word_is_joined_and_a_missing_full_stop_is_not(rules):
+    text = (
+        "春季运动会圆满落幕\n\n“来，大家先试一下，熟悉一下流程。”裁判话音刚落，现场便响起一片惊呼——有同学没等发令枪响就迫不\n\n"
+        "及待地冲了出去，引得全场大笑。\n\n会议要求，各单位要把这项工作抓紧抓实抓好，认真落实\n\n会议强调，要加强组织领导。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "春季运动会圆满落幕",
+        "“来，大家先试一下，熟悉一下流程。”裁判话音刚落，现场便响起一片惊呼——有同学没等发令枪响就迫不及待地冲了出去，引得全场大笑。",
+        "会议要求，各单位要把这项工作抓紧抓实抓好，认真落实",
+        "会议强调，要加强组织领导。",
+    ]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
+
+
 def test_ad_block_rule_only_applies_at_the_edges(rules):
     body = "一、坚持党管干部原则。我们要把订阅党报党刊作为基层党组织的一项重要工作来抓，这是宣传思想工作的重要内容。"
     text = f"同志们：\n{body}\n"

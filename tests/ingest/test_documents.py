@@ -401,3 +401,34 @@ def test_a_pdf_title_over_two_lines_is_joined_though_its_second_line_ends_like_a
     )
     (tmp_path / "点评.pdf").write_bytes(typst.compile(source.encode("utf-8")))
     assert convert(tmp_path / "点评.pdf").title == "某某股份：扩建年产五千吨生产线，强化新材料产业布局"
+
+
+def _form_field(paragraph, default: str, shown: str) -> None:
+    """A legacy text form field (FORMTEXT) with its default value, showing `shown`."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for xml in (
+        f'<w:r {w}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="F"/><w:enabled/>'
+        f'<w:textInput><w:default w:val="{default}"/></w:textInput></w:ffData></w:fldChar></w:r>',
+        f'<w:r {w}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>',
+        f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f'<w:r {w}><w:t>{shown}</w:t></w:r>',
+        f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+
+
+def test_a_templates_form_field_still_showing_its_default_is_a_blank_not_text(tmp_path):
+    import docx
+
+    document = docx.Document()
+    _form_field(document.add_paragraph(), "点击此处添加单位名称", "点击此处添加单位名称")
+    _form_field(document.add_paragraph(), "点击此处添加编号", "某标 2023-05")
+    _form_field(document.add_paragraph(), "本稿完成日期：2023年5月6日", "本稿完成日期：2023年5月6日")  # a value, not a blank
+    document.add_paragraph("关于加强档案管理工作的意见")
+    document.add_paragraph("为进一步规范档案管理，提出如下意见。")
+    document.save(tmp_path / "模板.docx")
+    converted = convert(tmp_path / "模板.docx")
+    assert converted.text.strip().split("\n\n") == ["某标 2023-05", "本稿完成日期：2023年5月6日", "关于加强档案管理工作的意见", "为进一步规范档案管理，提出如下意见。"]
+    assert "去掉未填写的表单域 1 个（模板里的“点击此处…”）" in converted.notes
