@@ -334,8 +334,10 @@ def repeats_across_corpus(ctx: LineContext) -> float:
     1.0
     >>> repeats_across_corpus(LineContext("今天，我们召开全县组织工作会议。", True, elsewhere=3))
     0.0
+    >>> repeats_across_corpus(LineContext("谢谢大家", True, True, elsewhere=40))  # every speech may end so
+    0.0
     """
-    if not ctx.elsewhere or not edge_line(ctx.text) or re.search(r"[，。；！？]", ctx.text):
+    if not ctx.elsewhere or not edge_line(ctx.text) or re.search(r"[，。；！？]", ctx.text) or _VOICE.search(ctx.text):
         return 0.0
     return 1.5 if ctx.elsewhere >= 2 else 1.0
 
