@@ -108,6 +108,16 @@ def test_a_paragraph_break_inside_a_word_is_joined_and_a_missing_full_stop_is_no
     assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
 
 
+@pytest.mark.parametrize(("line", "removed"), [
+    ("在全县档案整理工作部署会上的讲话稿", False),  # a title whose meeting is about 整理
+    ("下面是小编为大家整理的讲话稿，欢迎阅读。", True),
+    ("本文为大家整理了组织工作讲话稿", True),
+])
+def test_a_site_note_about_collected_speeches_goes_and_a_title_about_sorting_work_stays(rules, line, removed):
+    text = f"{line}\n同志们：\n今天我们召开会议，主要任务是总结工作、部署任务，希望大家认真贯彻落实，把各项工作做好。\n"
+    assert [r.text for r in clean(text, rules).removed] == ([line] if removed else [])
+
+
 def test_ad_block_rule_only_applies_at_the_edges(rules):
     body = "一、坚持党管干部原则。我们要把订阅党报党刊作为基层党组织的一项重要工作来抓，这是宣传思想工作的重要内容。"
     text = f"同志们：\n{body}\n"
