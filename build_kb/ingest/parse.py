@@ -1332,8 +1332,22 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     header = parse_header(head)
     if gongwen:
         into_header(header, gongwen, lines)
+    if header.title is None and not heading_lines and _lone_chapter(blocks):
+        # A book's chapter on its own (第六章、… on top, 一、二、 under it, no other chapter): its
+        # heading names the text.
+        header.title, header.rules["title"] = blocks[0].text, "the only chapter heading, on top"
+        header.lines = [*header.lines, HeaderLine(blocks[0].line, blocks[0].text, "title")]
+        blocks = blocks[1:]
     sections, structured = build_sections(blocks, heading_lines or {})
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
+
+
+def _lone_chapter(blocks: list[Block]) -> bool:
+    """Does the text open with a chapter heading (第六章、…) that no other chapter follows?"""
+    first = detect_numbered(blocks[0].text) if blocks else None
+    if first is None or first.style != "chapter" or first.rest.strip():
+        return False
+    return not any((cand := detect_numbered(b.text)) and cand.style == "chapter" for b in blocks[1:])
 
 
 _INNER_QUOTES = str.maketrans("“”", "‘’")

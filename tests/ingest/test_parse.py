@@ -198,6 +198,20 @@ def test_a_box_around_a_numbered_sentence_is_no_heading():
     assert [h for _, _, h in outline(parse(lines_of(text)))] == ["【第一部分】"]
 
 
+def test_a_lone_chapter_on_top_names_the_text_and_two_chapters_are_headings():
+    excerpt = (
+        "第六章、画面的基本原理\n按照通常的理解，画面是有条理、成系统的完整体系，这一章阐述其中的问题。\n"
+        "一、关系线与运动线\n场景中，两个演员的关系线是以视线为基础的。\n二、三角形机位\n三个机位构成一个三角形。"
+    )
+    parsed = parse(lines_of(excerpt))
+    assert (parsed.header.title, parsed.header.rules["title"]) == ("第六章、画面的基本原理", "the only chapter heading, on top")
+    assert [(level, h) for _, level, h in outline(parsed)] == [(1, "一、关系线与运动线"), (1, "二、三角形机位")]
+    rules = "第一章　总则\n第一条　为了规范管理，制定本办法。\n第二章　附则\n第二条　本办法自发布之日起施行。"
+    parsed = parse(lines_of(rules))
+    assert parsed.header.title is None
+    assert [h for _, _, h in outline(parsed)] == ["第一章\u3000总则", "第二章\u3000附则"]
+
+
 @pytest.mark.parametrize("mark", ["★", "☆", "✦", "➢", "➤"])
 def test_headings_marked_by_stars_and_arrows_are_headings_not_emoji(rules, mark):
     text = f"在全县组织工作会议上的讲话\n同志们：\n开场。\n{mark}提高政治站位\n要坚持以党的政治建设为统领。\n{mark}突出工作重点\n要坚持好干部标准。"
