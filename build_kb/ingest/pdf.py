@@ -480,12 +480,25 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) ->
         return True  # a gap
     if _set_right(previous, lines) or _set_right(line, lines):
         return True  # a signature or a date set to the right stands alone
-    short = previous.x1 < _right_edge(previous, lines) - 2 * size
+    short = previous.x1 < _right_edge(previous, lines) - 2 * size and not _full_in_its_measure(previous, lines)
     if line.x0 > _left_edge(line, lines) + 1.2 * size and (short or _SENTENCE_END.search(previous.text)):
         return True  # an indented first line (not the hanging indent of an item whose first line runs on)
     if short:
         return True  # the line before ends short of the column's edge
     return _centred(previous, lines) and _centred(line, lines)
+
+
+def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
+    """Text set beside a picture runs in a narrower measure: a line that ends where the line above or
+    below it ends (from about the same left edge, an indent apart at most, not at a sentence's end) is full there, not a paragraph's
+    short last line."""
+    if _SENTENCE_END.search(line.text):
+        return False
+    return any(
+        other is not line and not other.table_row and abs(other.x1 - line.x1) <= 0.5 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
+        and 0 < abs(other.y0 - line.y0) <= 2.2 * line.size and abs(other.size - line.size) <= 0.15 * line.size
+        for other in lines
+    )
 
 
 def _set_right(line: PdfLine, lines: list[PdfLine]) -> bool:

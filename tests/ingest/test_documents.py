@@ -432,3 +432,17 @@ def test_a_templates_form_field_still_showing_its_default_is_a_blank_not_text(tm
     converted = convert(tmp_path / "模板.docx")
     assert converted.text.strip().split("\n\n") == ["某标 2023-05", "本稿完成日期：2023年5月6日", "关于加强档案管理工作的意见", "为进一步规范档案管理，提出如下意见。"]
     assert "去掉未填写的表单域 1 个（模板里的“点击此处…”）" in converted.notes
+
+
+def test_a_paragraph_set_beside_a_picture_is_one_paragraph(tmp_path):
+    import typst
+
+    para = "画面中的人物关系线和运动线是两条不可轻易逾越的轴线，毫无根据地逾越了就是犯规，通常称作跳轴，必须越过轴线拍摄是有条件的。"
+    source = (
+        '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n'
+        + para * 2 + "\n\n"
+        + "#grid(columns: (62%, 1fr), gutter: 1em, [#h(2em)" + para * 2 + "], rect(width: 100%, height: 6em))\n\n"
+        + para * 2 + "\n"
+    )
+    (tmp_path / "图文.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    assert convert(tmp_path / "图文.pdf").text.strip().split("\n\n") == [para * 2] * 3
