@@ -25,6 +25,8 @@ _ORG_END = (
     r"(?:委员会|人民政府|政府|办公厅|办公室|党委|党组|党工委|纪委|监委|委|部|厅|局|院|署|办|处|室|科|所|站|队|中心|协会|学会|联合会|"
     r"总会|集团|公司|银行|学校|大学|学院|医院|街道|乡|镇|组|会|社|馆|台|团|工会|机关|单位)"
 )
+_PLACE_END = r"(?:自治区|直辖市|特别行政区|自治州|自治县)"
+"""Places addressed as such in a list that opens with 各: 各省、自治区、直辖市人民政府."""
 DOC_KINDS = r"(?:通知|通报|请示|报告|意见|决定|决议|批复|函|纪要|公告|通告|命令|议案|办法|规定|细则|条例|规则|方案|规划|要点|计划|通令)"
 
 
@@ -98,7 +100,7 @@ def read_addressees(text: str) -> list[str] | None:
         return None
     body = m.group(1) or m.group(2)
     names = [n.strip() for n in re.split(r"[、，,；;]", body) if n.strip()]
-    if not names or not all(re.search(rf"^各|{_ORG_END}(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
+    if not names or not all(re.search(rf"^各|(?:{_ORG_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
         return None
     if any(re.search(r"同志|朋友|代表|来宾|领导$", n) for n in names):
         return None

@@ -168,6 +168,8 @@ def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
         ("addressees", "主送机关：各部门、各单位", ["各部门", "各单位"]),
         ("addressees", "同志们：", None),
         ("addressees", "各位领导、各位代表：", None),
+        ("addressees", "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", ["各省", "自治区", "直辖市人民政府", "国务院各部委", "各直属机构"]),
+        ("addressees", "首先，自治区：", None),
         ("attachments", "附件：1. 某某工作方案", ["某某工作方案"]),
         ("record", "抄送：市委办公室。", "抄送"),
         ("record", "某某办公室2023年5月6日印发", "印发"),
