@@ -1329,6 +1329,11 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     marked = next((k for k, line in enumerate(head) if line.number in (heading_lines or {})), None)
     if marked is not None:  # a line the document marks as a heading opens the body, even on top
         head, blocks = head[:marked], [Block(line.number, line.text) for line in head[marked:]] + blocks
+    # Sentences right above the body are the text's opening, not header lines (the top line stays).
+    start = len(head)
+    while start > 1 and _OPENING_PARAGRAPH.match(head[start - 1].text):
+        start -= 1
+    head, blocks = head[:start], [Block(line.number, line.text) for line in head[start:]] + blocks
     header = parse_header(head)
     if gongwen:
         into_header(header, gongwen, lines)
@@ -1348,6 +1353,10 @@ def _lone_chapter(blocks: list[Block]) -> bool:
     if first is None or first.style != "chapter" or first.rest.strip():
         return False
     return not any((cand := detect_numbered(b.text)) and cand.style == "chapter" for b in blocks[1:])
+
+
+_OPENING_PARAGRAPH = re.compile(r"^[^（(【\[].{7,}[。！？!?][”’」』]?$")
+"""A sentence of the text, not a header's line: a title, a byline or a date never ends with a full stop."""
 
 
 _INNER_QUOTES = str.maketrans("“”", "‘’")

@@ -212,6 +212,14 @@ def test_a_lone_chapter_on_top_names_the_text_and_two_chapters_are_headings():
     assert [h for _, _, h in outline(parsed)] == ["第一章\u3000总则", "第二章\u3000附则"]
 
 
+def test_sentences_right_above_the_body_open_the_text_and_are_no_header_notes():
+    text = "排版样例\n张三、李四\n这是一段开头的说明文字。\n这也是一段开头的说明文字。\n一、第一部分\n这是正文的一段话。\n二、第二部分\n这是正文的另一段话。"
+    parsed = parse(lines_of(text))
+    assert [h.role for h in parsed.header.lines if h.role == "note"] == []
+    assert [p.text for p in parsed.sections[0].paragraphs] == ["这是一段开头的说明文字。", "这也是一段开头的说明文字。"]
+    assert [h for _, _, h in outline(parsed)] == ["一、第一部分", "二、第二部分"]
+
+
 @pytest.mark.parametrize("mark", ["★", "☆", "✦", "➢", "➤"])
 def test_headings_marked_by_stars_and_arrows_are_headings_not_emoji(rules, mark):
     text = f"在全县组织工作会议上的讲话\n同志们：\n开场。\n{mark}提高政治站位\n要坚持以党的政治建设为统领。\n{mark}突出工作重点\n要坚持好干部标准。"
