@@ -8,10 +8,12 @@ ADDR   ?= 127.0.0.1:8000
 .PHONY: help site serve test test-fast bench system-deps check-tools fonts clean upgrade-deps
 
 help:
-	@echo "make serve   build the knowledge base and serve it at http://$(ADDR)/"
-	@echo "make site    build into site/ (and site/kb.json)"
-	@echo "make test    install everything the tests need and run them all"
-	@echo "make bench   benchmark builds and search at 100/1,000/2,000/10,000 speeches (slow: about an hour and a half)"
+	@echo "make serve      生成网站并在 http://$(ADDR)/ 提供浏览（改动 corpus/ 后自动重建）"
+	@echo "make site       生成网站到 site/（含 site/kb.json 和学习材料 PDF）"
+	@echo "make test       安装测试所需的一切并运行全部测试（约 5 分钟）"
+	@echo "make bench      测量 100/1,000/2,000/10,000 篇的构建和检索（约 20 分钟），结果写入 bench/out/"
+	@echo "make properdocs 用 ProperDocs 代替 MkDocs 生成种子网站（另建 .venv-properdocs）"
+	@echo "之后的日常命令都用项目根目录下的 ./kb，例如 ./kb add 讲话.docx、./kb check"
 
 # constraints.txt pins every dependency to the versions the tests last passed with, so a fresh
 # machine next year installs the same ones. Upgrade deliberately: `make upgrade-deps`, run the
@@ -34,8 +36,8 @@ upgrade-deps:
 site: $(STAMP) fonts
 	$(BIN)/kb build
 
+# kb serve builds once into a preview folder and rebuilds on every change: no `kb build` before it.
 serve: $(STAMP) fonts
-	$(BIN)/kb build
 	$(BIN)/kb serve --dev-addr $(ADDR)
 
 # Browser tests need Chromium, PDF tests CJK fonts and pdftoppm, the search-core tests Node:
