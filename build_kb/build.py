@@ -113,7 +113,7 @@ def build(options: BuildOptions) -> BuildReport:
         for problem in parsed.kb.problems:
             log.warning(str(problem))
         if options.strict and parsed.kb.problems:
-            raise StrictModeFailure(f"build stopped by --strict: {len(parsed.kb.problems)} warnings or errors (see above); the previous site is kept")
+            raise StrictModeFailure(f"有 {len(parsed.kb.problems)} 条警告或错误（见上面），--strict 下停止生成；原来的网站保留不动")
         publish.check_shrink(parsed.kb, site_dir, options.allow_shrink)
 
         timer = StageTimer()
@@ -200,7 +200,7 @@ class _SearchIndexWork:
             self.seconds, self.peak_mb = self.child.seconds, self.child.peak_mb
             return sizes
         except CachedSpeechMissing as exc:
-            log.warning("%s; the search index is written from the knowledge base instead", exc)
+            log.warning("%s；改为直接从知识库写检索索引", exc)
             shutil.rmtree(self.folder, ignore_errors=True)
             background = Background(self.write_here)  # not entered: it runs here, timed
             sizes = background.result()
@@ -265,8 +265,8 @@ def print_handouts(kb: KnowledgeBase, project, options: BuildOptions, store: Pat
         printer = Printer(config, project.corpus_dir, store, publisher=project.config["site_name"])
     except KbError as exc:
         # No Chinese fonts on this machine: the site is still built, without handouts.
-        log.warning("%s; the site is built without PDF handouts", exc)
-        return {}, [Problem(source, f"{exc}; the site is built without PDF handouts")]
+        log.warning("%s；这次生成的网站不带学习材料 PDF", exc)
+        return {}, [Problem(source, f"{exc}；这次生成的网站不带学习材料 PDF")]
     handouts = plan_handouts(kb, printer.publisher, config.speech_handouts)
     printed, warnings = printer.print_all(handouts, options.progress, total=count_handouts(kb, config.speech_handouts))
     for warning in warnings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import explain
 from .errors import safe_name
 from .model import KnowledgeBase, Problem, Speech
 from .publish.export import review_to_dict
@@ -75,8 +76,12 @@ def needs_a_human(report: dict) -> bool:
 
 
 def _where(item: dict) -> str:
-    parts = [f"section {item['section']}" if item["section"] else "", f"line {item['line']}" if item["line"] else ""]
-    return ", ".join(p for p in parts if p) + ": " if any(parts) else ""
+    parts = [f"部分 {item['section']}" if item["section"] else "", f"第 {item['line']} 行" if item["line"] else ""]
+    return "，".join(p for p in parts if p) + "：" if any(parts) else ""
+
+
+THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "manual": "人工指定", "none": "无"}
+"""How a section got its themes (`theme_source`), in the curator's words."""
 
 
 def fix_line(item: dict) -> str:
@@ -87,30 +92,31 @@ def fix_line(item: dict) -> str:
 
 
 def report_text(report: dict) -> str:
-    """The report as a curator reads it in a terminal."""
+    """The report as a curator reads it in a terminal: Chinese labels; file names, ids, YAML keys as they are."""
     out = []
     for line in report["not_built"]:
-        out.append(f"not built: {safe_name(line)}")
+        out.append(f"没有生成：{safe_name(line)}")
     for s in report["speeches"]:
-        out.append(f"== {safe_name(s['file'])}  (id: {s['id']})")
-        for name, label in FIELDS:
+        out.append(f"== {safe_name(s['file'])}（id：{s['id']}）")
+        for name, _ in FIELDS:
             field = s["fields"][name]
-            out.append(f"{label + ':':<10}{field['value'] if field['value'] is not None else '-'}" + (f"   ← {field['rule']}" if field["rule"] else ""))
-        out.append(f"removed:  {len(s['removed'])} lines")
-        out.extend(f"  line {r['line']} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+            label = explain.FIELDS[name]
+            out.append(f"{label + '：':<5}{field['value'] if field['value'] is not None else '—'}" + (f"   ← {explain.rule(field['rule'])}" if field["rule"] else ""))
+        out.append(f"删除：  {len(s['removed'])} 行")
+        out.extend(f"  第 {r['line']} 行 [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
         if s["doubtful"]:
-            out.append(f"doubtful: {len(s['doubtful'])} 行存疑，保留为正文（见 to check）")
-        out.extend(f"  line {x['line']} split into {x['pieces']} paragraphs" for x in s["splits"])
-        out.extend(f"  lines {j['first']}-{j['last']} joined (re-flowed)" for j in s["joins"])
+            out.append(f"存疑：{len(s['doubtful'])} 行保留着（见待核对）")
+        out.extend(f"  第 {x['line']} 行拆成 {x['pieces']} 段" for x in s["splits"])
+        out.extend(f"  第 {j['first']}–{j['last']} 行接成一段" for j in s["joins"])
         if s["placeholders"]:
-            out.append(f"placeholders: {' '.join(s['placeholders'])}")
+            out.append(f"占位符：{' '.join(s['placeholders'])}")
         if s["problems"] or s["to_check"]:
-            out.append("to check:")
-            out.extend(f"  ! {safe_name(p)}" for p in s["problems"])
-            out.extend(f"  ! {_where(item)}{item['message']}   → speeches.yaml: {fix_line(item)}" for item in s["to_check"])
-        out.append("sections:")
+            out.append("待核对：")
+            out.extend(f"  ！{safe_name(p)}" for p in s["problems"])
+            out.extend(f"  ！{_where(item)}{item['message']}   → speeches.yaml：{fix_line(item)}" for item in s["to_check"])
+        out.append("各部分：")
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")
-            themes = ",".join(x["themes"]) or "-"
-            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}; {x['theme_source']}] {x['paragraphs']}¶")
+            themes = ",".join(x["themes"]) or "—"
+            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}] {x['paragraphs']} 段")
     return "\n".join(out)

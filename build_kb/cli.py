@@ -1,15 +1,20 @@
-"""The `kb` command (also `python -m build_kb`): a thin edge over the library.
+"""The `kb` command (also `./kb`, `python -m build_kb`): a thin edge over the library.
 
-It turns library exceptions into `Error: …` and exit code 1, shows progress on a terminal and ends
-with a one-line summary.
+Everything it prints is Chinese, for the office staff who curate the corpus: library exceptions
+become one line `错误：…` and exit code 1, argparse's own messages are translated, third-party
+warnings (pypdf, MkDocs, Material, Python's warnings) are kept for `-v`. It shows progress on a
+terminal and ends with a one-line summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from . import __version__
@@ -33,14 +38,26 @@ class Progress:
         self.stream.flush()
 
 
+def command_name() -> str:
+    """How the user runs `kb`, for hints that name what works: `./kb`, `kb` (on PATH) or the path typed."""
+    if os.environ.get("KB_PROG"):
+        return os.environ["KB_PROG"]
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path("kb")
+    if argv0.name == "__main__.py":
+        return "python -m build_kb"
+    on_path = shutil.which(argv0.name)
+    if on_path and Path(on_path).resolve() == argv0.resolve():
+        return argv0.name
+    return str(argv0) if argv0.name == "kb" else "kb"
+
+
 def summary(kb, site_dir: Path, seconds: float) -> str:
     sections = sum(len(s.all_sections()) for s in kb.speeches)
     paragraphs = sum(len(s.all_paragraphs()) for s in kb.speeches)
     removed = sum(len(s.clean.removed) for s in kb.speeches)
     return (
-        f"Built {len(kb.speeches)} speeches: {sections} sections, {paragraphs} paragraphs; "
-        f"{removed} boilerplate lines removed; {len(kb.warnings)} warnings, {len(kb.errors)} files skipped "
-        f"→ {site_dir} ({seconds:.1f} s)"
+        f"已生成 {len(kb.speeches)} 篇讲话：{sections} 个部分、{paragraphs} 个段落；删除非正文 {removed} 行；"
+        f"警告 {len(kb.warnings)} 条，跳过 {len(kb.errors)} 个文件 → {site_dir}（{seconds:.1f} 秒）"
     )
 
 
@@ -66,7 +83,7 @@ def cmd_build(args) -> int:
     start = time.perf_counter()
     report = build(options_from(args, Path(args.site_dir), args.allow_shrink))
     if report.skipped:
-        print(f"{args.site_dir} is up to date: nothing changed since the last build ({time.perf_counter() - start:.1f} s)")
+        print(f"{args.site_dir} 已是最新：上次生成以来没有任何改动（{time.perf_counter() - start:.1f} 秒）")
     else:
         print(summary(report.kb, Path(args.site_dir), time.perf_counter() - start))
     return 0
@@ -78,15 +95,13 @@ def watched_paths(project) -> list[Path]:
 
 
 def cmd_serve(args) -> int:
-    import shutil
     import tempfile
 
-    from mkdocs.livereload import LiveReloadServer
-
     from .build import build
+    from .edges import parse_dev_addr
     from .publish.site import open_project
 
-    from .edges import parse_dev_addr
+    from mkdocs.livereload import LiveReloadServer  # after .publish: ProperDocs may stand in for MkDocs
 
     host, port, warning = parse_dev_addr(args.dev_addr, args.allow_network)  # before any build: a bad address costs nothing
     site = Path(tempfile.mkdtemp(prefix="kb-serve-"))
@@ -98,10 +113,10 @@ def cmd_serve(args) -> int:
         try:
             report = build(options)
         except KbError as exc:
-            print("Error: " + "\n".join(safe_name(line) for line in str(exc).splitlines()), file=sys.stderr)
+            print(error_text(exc), file=sys.stderr)
             return
         if not report.skipped:
-            print(summary(report.kb, Path("site (preview)"), time.perf_counter() - start))
+            print(summary(report.kb, Path("预览"), time.perf_counter() - start))
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site))
     if warning:
@@ -110,10 +125,10 @@ def cmd_serve(args) -> int:
         server.watch(str(path))
     try:  # the first build too: Ctrl+C or SIGTERM during it still removes the preview folder
         rebuild()
-        print(f"Serving the knowledge base at http://{host}:{port}/ (Ctrl+C to stop)")
+        print(f"知识库网站已在 http://{host}:{port}/ 提供浏览（按 Ctrl+C 停止）", flush=True)
         server.serve()
-    except KeyboardInterrupt:
-        print("Stopped.")
+    except KeyboardInterrupt:  # Ctrl+C, or SIGTERM/SIGHUP (edges.terminate_cleanly)
+        print("已停止。")
     finally:
         server.shutdown()
         shutil.rmtree(site, ignore_errors=True)
@@ -136,12 +151,12 @@ def cmd_check(args) -> int:
         try:
             files.append(decoded_name(path.relative_to(corpus).as_posix()))
         except ValueError:
-            raise KbError(f"{name}: not in the corpus {corpus}; give --corpus the folder it is in") from None
+            raise KbError(f"{name}：不在语料目录 {corpus} 里；用 --corpus 指明它所在的文件夹") from None
     rules = Path(args.rules) if getattr(args, "rules", None) and Path(args.rules).is_dir() else None
     report = check_report(build_knowledge_base(corpus, rules_dir=rules), files or None)
     for name in files:
         if not any(s["file"] == name for s in report["speeches"]) and not any(line.startswith(name) for line in report["not_built"]):
-            raise KbError(f"{name}: not a speech file of {corpus} (.txt)")
+            raise KbError(f"{name}：不是语料目录 {corpus} 里的讲话文件（.txt）")
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -152,17 +167,16 @@ def cmd_check(args) -> int:
 def cmd_add(args) -> int:
     """Import Word, PDF, web-page and text files into the corpus, with a speeches.yaml stub for each."""
     from .curate import add_files, summary_table
-    from .ingest.read import decoded_name
 
     corpus = Path(args.corpus)
     results = add_files([Path(p) for p in args.files], corpus, progress=Progress())
     print(summary_table(results))
-    for r in results:
-        for note in r.notes:
-            print(f"  {safe_name(decoded_name(Path(r.source).name))}: {note}")
     imported = [r for r in results if r.status == "imported"]
     if imported:
-        print(f"\nNext: confirm the detected values in {corpus / 'speeches.yaml'}, then run: kb check " + " ".join(str(corpus / r.stored_as) for r in imported[:3]))
+        print(
+            f"\n下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 {command_name()} check "
+            + " ".join(str(corpus / r.stored_as) for r in imported[:3])
+        )
     return 1 if any(r.status in ("failed", "refused") for r in results) else 0
 
 
@@ -191,7 +205,7 @@ def cmd_print(args) -> int:
         themes=args.theme or [], years=parse_years(args.year) if args.year else None, speakers=args.speaker or [], terms=args.term or [], speeches=args.speech or []
     )
     if not any((selection.themes, selection.years, selection.speakers, selection.terms, selection.speeches)):
-        raise KbError("say what to print: --theme, --year, --speaker, --term or --speech (any combination)")
+        raise KbError("请说明要印哪些内容：--theme 专题、--year 年份、--speaker 讲话人、--term 提法、--speech 讲话（可以组合）")
     output = Path(args.output)
     check_print_output(output, {"语料文件夹": project.corpus_dir, "docs 文件夹": project.docs_dir, "构建缓存": Path(args.cache_dir), "网站输出文件夹": Path(project.config["site_dir"])}, args.force)
     check_cache_dir(Path(args.cache_dir), {"语料文件夹": project.corpus_dir, "docs 文件夹": project.docs_dir})
@@ -200,13 +214,13 @@ def cmd_print(args) -> int:
     handout = selection_handout(kb, selection, printer.publisher, path=output.name)
     printed, warnings = printer.print_all([handout])
     for warning in warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        print(f"警告：{warning}", file=sys.stderr)
     pdf = next(iter(printed.values()))
     output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(output, pdf.file.read_bytes())
     excerpts = sum(1 for b in handout.blocks if b["kind"] == "excerpt")
-    what = f"{excerpts} excerpts" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} paragraphs"
-    print(f"{output}: {pdf.pages} pages, {what} ({'·'.join(x for x in (handout.title, handout.subtitle) if x)})")
+    what = f"{excerpts} 处摘编" if excerpts else f"{sum(1 for b in handout.blocks if b['kind'] in ('p', 'salutation'))} 个段落"
+    print(f"{output}：{pdf.pages} 页，{what}（{'·'.join(x for x in (handout.title, handout.subtitle) if x)}）")
     return 0
 
 
@@ -219,14 +233,14 @@ def print_basket(args, project) -> int:
     source = Path(args.basket)
     try:
         text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KbError(f"{source}: 读不出这个文件（{exc}）：请用网站材料篮页面“下载 .md”得到的文件") from exc
+    except (OSError, UnicodeDecodeError):
+        raise KbError(f"{source}：读不出这个文件；请用网站材料篮页面“下载 .md”得到的文件") from None
     output = Path(args.output)
     printer = Printer(load_print_config(project.corpus_dir), project.corpus_dir, Path(args.cache_dir) / "pdf", publisher=project.config["site_name"])
     handout = basket_handout(text, str(source), printer.publisher, output.name)
     printed, warnings = printer.print_all([handout])
     for warning in warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        print(f"警告：{warning}", file=sys.stderr)
     pdf = next(iter(printed.values()))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf.file.read_bytes())
@@ -241,10 +255,10 @@ def parse_years(text: str) -> tuple[int, int]:
 
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–—~至到]\s*(\d{4}))?\s*", text)
     if not match:
-        raise KbError(f"--year {text!r}: write a year (2020) or a range (2020-2022)")
+        raise KbError(f"--year {text}：要写一个年份（2020）或一段年份（2020-2022）")
     first, last = int(match.group(1)), int(match.group(2) or match.group(1))
     if last < first:
-        raise KbError(f"--year {text!r}: the range ends before it starts")
+        raise KbError(f"--year {text}：结束的年份早于开始的年份")
     return first, last
 
 
@@ -255,112 +269,197 @@ def cmd_evaluate(args) -> int:
     # the cases are in (a set kept elsewhere was once scored against no rules at all).
     rules = Path(args.rules or "corpus")
     if not (rules / "boilerplate.yaml").is_file():
-        raise KbError(f"--rules {rules}: no boilerplate.yaml there; run kb evaluate in the project folder or name the folder of the rules")
+        raise KbError(f"--rules {rules}：那里没有 boilerplate.yaml；请在项目目录里运行，或用 --rules 指明规则所在的文件夹")
     print(evaluate_file(Path(args.labels), rules))
     metadata = Path(args.metadata)
     if metadata.is_file():
         print()
         # The held-out cases are reported apart: nobody tunes the reader on them.
-        print(metadata_report(evaluate_metadata(metadata, rules, held_out=False), "tuned"))
+        print(metadata_report(evaluate_metadata(metadata, rules, held_out=False), "调校用的样例"))
         print()
-        print(metadata_report(evaluate_metadata(metadata, rules, held_out=True), "held-out"))
+        print(metadata_report(evaluate_metadata(metadata, rules, held_out=True), "留作检验的样例"))
     return 0
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kb", description="Build the zuzhi-kb knowledge-base site from a corpus of speeches.")
-    parser.add_argument("--version", action="version", version=f"zuzhi-kb {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="also log every removed line and MkDocs' progress")
-    sub = parser.add_subparsers(dest="command", required=True)
+ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示这份说明",
+    "show program's version number and exit": "显示版本号",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：%(message)s\n",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "没有 %(value)r 这一项，可选的有：%(choices)s",
+    "expected one argument": "后面要写一个值",
+    "expected at least one argument": "后面至少要写一个值",
+    "expected at most one argument": "后面最多写一个值",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值",
+    "ambiguous option: %(option)s could match %(matches)s": "%(option)s 不明确，可能是 %(matches)s",
+    "ignored explicit argument %r": "这个选项不带值：%r",
+    "not allowed with argument %s": "不能和 %s 一起用",
+    "one of the arguments %s is required": "需要 %s 中的一个",
+}
+"""argparse's own words, which it looks up through gettext: the curator sees them in Chinese."""
 
-    build = sub.add_parser("build", help="build the site into site/ (atomically) and write site/kb.json")
-    build.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
-    build.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
-    build.add_argument("--site-dir", default="site", help="output directory (default: site)")
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors: exit 1 and keep the previous site")
-    build.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
-    build.add_argument("--no-cache", action="store_true", help="rebuild everything from scratch")
-    build.add_argument(
-        "--allow-shrink", action="store_true", help="publish even when the new site has no speeches or under half of the previous site's"
-    )
-    build.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
-    build.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="typeset the study handouts (the default unless print.yaml says pdf: false)")
-    build.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave the study handouts out (faster; no PDF links on the pages)")
+
+def _chinese(text: str) -> str:
+    return ARGPARSE_CHINESE.get(text, text)
+
+
+def _chinese_plural(singular: str, plural: str, n: int) -> str:
+    return _chinese(singular if n == 1 else plural)
+
+
+argparse._ = _chinese
+argparse.ngettext = _chinese_plural
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one Chinese line per mistake (and what to run for help) instead of usage + error."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}：{message}（{command_name()} {' '.join(self.prog.split()[1:] + ['-h'])} 查看用法）\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    prog = command_name()
+    parser = Parser(prog=prog, description="把组织工作讲话整理成可浏览、可检索、可打印的知识库网站。")
+    parser.add_argument("--version", action="version", version=f"zuzhi-kb {__version__}", help="显示版本号")
+    parser.add_argument("-v", "--verbose", action="store_true", help="同时显示每一行删除的内容、MkDocs 和其他组件的消息")
+    # -v also after the subcommand (`kb build -v`): SUPPRESS keeps a -v given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="同时显示每一行删除的内容、MkDocs 和其他组件的消息")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=Parser)
+
+    def command(name, help):
+        return sub.add_parser(name, help=help, description=help, parents=[common])
+
+    build = command("build", "生成网站到 site/（一次性替换）并写出 site/kb.json")
+    build.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    build.add_argument("--corpus", metavar="目录", help="语料目录（默认取 mkdocs.yml 里插件的 corpus 设置，即 corpus/）")
+    build.add_argument("--site-dir", metavar="目录", default="site", help="网站生成到哪里（默认 site）")
+    build.add_argument("--strict", action="store_true", help="有任何警告就算失败：退出码 1，保留原来的网站")
+    build.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果的缓存目录（默认 .kb-cache）")
+    build.add_argument("--no-cache", action="store_true", help="不用缓存，全部重新生成")
+    build.add_argument("--allow-shrink", action="store_true", help="新网站一篇讲话都没有、或不到原来一半时也照样发布")
+    build.add_argument("--follow-links", action="store_true", help="也读取指向语料目录之外的链接文件")
+    build.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="排学习材料 PDF（默认就排，除非 print.yaml 写了 pdf: false）")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false", help="不排学习材料（更快；页面上没有 PDF 链接）")
     build.set_defaults(func=cmd_build)
 
-    serve = sub.add_parser("serve", help="build and serve the site with live reload (rebuilds when corpus/, docs/ or mkdocs.yml change)")
-    serve.add_argument("--config", default="mkdocs.yml")
-    serve.add_argument("--corpus")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000; a port alone means 127.0.0.1)")
+    serve = command("serve", "生成网站并在本机提供浏览，corpus/、docs/、mkdocs.yml 有改动时自动重新生成")
+    serve.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    serve.add_argument("--corpus", metavar="目录", help="语料目录（默认 corpus/）")
+    serve.add_argument("--dev-addr", metavar="地址", default="127.0.0.1:8000", help="浏览地址（默认 127.0.0.1:8000；只写端口即 127.0.0.1）")
     serve.add_argument("--allow-network", action="store_true", help="允许 --dev-addr 使用本机以外可访问的地址（局域网中的其他电脑能看到预览）")
-    serve.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results are kept between builds (default: .kb-cache)")
-    serve.add_argument("--follow-links", action="store_true", help="also read speech files that are links to files outside the corpus")
+    serve.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果的缓存目录（默认 .kb-cache）")
+    serve.add_argument("--follow-links", action="store_true", help="也读取指向语料目录之外的链接文件")
     serve.set_defaults(func=cmd_serve)
 
-    check = sub.add_parser("check", help="show what the build understood of each speech and what needs a human decision")
-    check.add_argument("files", nargs="*", help="speech files to show (default: every speech in the corpus)")
-    check.add_argument("--corpus", default="corpus", help="corpus directory (default: corpus)")
-    check.add_argument("--rules", help="where boilerplate.yaml and themes.yaml are (default: the corpus)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
-    check.add_argument("--strict", action="store_true", help="exit 1 when anything needs a human (problems or items to check)")
+    check = command("check", "显示程序对每篇讲话的理解，以及需要人工核对的地方")
+    check.add_argument("files", nargs="*", metavar="文件", help="要看的讲话文件（默认全部）")
+    check.add_argument("--corpus", metavar="目录", default="corpus", help="语料目录（默认 corpus）")
+    check.add_argument("--rules", metavar="目录", help="boilerplate.yaml 和 themes.yaml 所在的目录（默认语料目录）")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text 给人看，json 给其他程序读")
+    check.add_argument("--strict", action="store_true", help="有任何需要核对的地方时退出码为 1")
     check.set_defaults(func=cmd_check)
 
-    add = sub.add_parser("add", help="import .docx/.doc/.wps/.pdf/.html/.txt/.md files (or folders of them) into the corpus")
-    add.add_argument("files", nargs="+", help="files or folders to import")
-    add.add_argument("--corpus", default="corpus", help="corpus directory (default: corpus)")
+    add = command("add", "把 Word、PDF、网页、文本文件（或整个文件夹）加入语料")
+    add.add_argument("files", nargs="+", metavar="文件", help="要加入的文件或文件夹")
+    add.add_argument("--corpus", metavar="目录", default="corpus", help="语料目录（默认 corpus）")
     add.set_defaults(func=cmd_add)
 
-    outline = sub.add_parser("outline", help="show how one speech file is read (kb check for one file, in its own folder)")
-    outline.add_argument("file")
-    outline.add_argument("--corpus", help="corpus directory the file belongs to (default: its folder)")
-    outline.add_argument("--rules", default="corpus", help="where boilerplate.yaml and themes.yaml are (default: corpus)")
+    outline = command("outline", "显示一个讲话文件是怎样被读懂的（只看一个文件的 check）")
+    outline.add_argument("file", metavar="文件")
+    outline.add_argument("--corpus", metavar="目录", help="文件所属的语料目录（默认它所在的文件夹）")
+    outline.add_argument("--rules", metavar="目录", default="corpus", help="boilerplate.yaml 和 themes.yaml 所在的目录（默认 corpus）")
     outline.set_defaults(func=cmd_outline)
 
-    printing = sub.add_parser("print", help="typeset a study handout (PDF) for any selection: theme, years, speaker, term, speeches")
-    printing.add_argument("--theme", action="append", help="theme id (repeat for several), e.g. cadres")
-    printing.add_argument("--year", help="a year or a range: 2020, 2020-2022")
-    printing.add_argument("--speaker", action="append", help="speaker's name as on the speech pages (repeatable)")
-    printing.add_argument("--term", action="append", help="a formulation (提法) the excerpts must use, e.g. 两个维护 (repeatable: all of them)")
-    printing.add_argument("--speech", action="append", help="speech id, as in its URL (repeatable)")
-    printing.add_argument("--basket", help="a 材料篮 downloaded from the site's basket page (.md): print it as it stands")
-    printing.add_argument("-o", "--output", default="学习材料.pdf", help="the PDF to write (default: 学习材料.pdf)")
+    printing = command("print", "为任意选择（专题、年份、讲话人、提法、讲话）排一份学习材料 PDF")
+    printing.add_argument("--theme", metavar="专题", action="append", help="专题 id（可重复），例如 cadres")
+    printing.add_argument("--year", metavar="年份", help="年份或一段年份：2020、2020-2022")
+    printing.add_argument("--speaker", metavar="姓名", action="append", help="讲话人姓名，与讲话页上的写法一致（可重复）")
+    printing.add_argument("--term", metavar="提法", action="append", help="摘编必须用到的提法，例如 两个维护（可重复：全部都要用到）")
+    printing.add_argument("--speech", metavar="讲话", action="append", help="讲话 id，即讲话页地址里的那一段（可重复）")
+    printing.add_argument("--basket", metavar="文件", help="从网站“材料篮”页下载的 .md 文件：照它排成学习材料")
+    printing.add_argument("-o", "--output", metavar="文件", default="学习材料.pdf", help="写到哪个 PDF 文件（默认 学习材料.pdf）")
     printing.add_argument("--force", action="store_true", help="覆盖 -o 指定的已有文件，即使它不是 kb print 生成的 PDF")
-    printing.add_argument("--config", default="mkdocs.yml")
-    printing.add_argument("--corpus", help="corpus directory (default: the plugin's 'corpus' option, i.e. corpus/)")
-    printing.add_argument("--cache-dir", default=".kb-cache", help="where per-speech results and typeset PDFs are kept (default: .kb-cache)")
+    printing.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    printing.add_argument("--corpus", metavar="目录", help="语料目录（默认 corpus/）")
+    printing.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果和已排好的 PDF 的缓存目录（默认 .kb-cache）")
     printing.set_defaults(func=cmd_print)
 
-    evaluate = sub.add_parser("evaluate", help="theme F1, metadata accuracy and site-chrome precision/recall against labelled sets")
-    evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml")
-    evaluate.add_argument("--rules", help="where themes.yaml and boilerplate.yaml are (default: corpus/ of the project)")
-    evaluate.add_argument("--metadata", default="tests/eval/metadata.yaml", help="metadata and site-chrome cases (default: tests/eval/metadata.yaml)")
+    evaluate = command("evaluate", "用标注样例衡量专题分类、元数据识别和网页残留删除")
+    evaluate.add_argument("labels", nargs="?", default="tests/eval/labels.yaml", metavar="专题标注", help="专题标注文件（默认 tests/eval/labels.yaml）")
+    evaluate.add_argument("--rules", metavar="目录", help="themes.yaml 和 boilerplate.yaml 所在的目录（默认项目的 corpus/）")
+    evaluate.add_argument("--metadata", metavar="文件", default="tests/eval/metadata.yaml", help="元数据和网页残留样例（默认 tests/eval/metadata.yaml）")
     evaluate.set_defaults(func=cmd_evaluate)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s: %(message)s",
-    )
-    if not args.verbose:
+LEVEL_NAMES = {"WARNING": "警告", "ERROR": "错误", "CRITICAL": "错误", "INFO": "", "DEBUG": ""}
+
+
+class ChineseLevels(logging.Formatter):
+    """`警告：…` / `错误：…`; information lines (with -v) bare."""
+
+    def format(self, record):
+        level = LEVEL_NAMES.get(record.levelname, record.levelname)
+        message = safe_name(record.getMessage()) if record.name.startswith("build_kb") else record.getMessage()
+        return f"{level}：{message}" if level else message
+
+
+def only_ours(record: logging.LogRecord) -> bool:
+    """Without -v, curators see this tool's messages only: pypdf's `invalid pdf header`, MkDocs'
+    notes about docs/ and other libraries' remarks are English and not theirs to act on."""
+    return record.name.startswith("build_kb")
+
+
+def quiet_third_parties(verbose: bool) -> None:
+    """Logging as basicConfig sets it up (nothing changes where a host, e.g. pytest, already has
+    handlers), with Chinese level names and, without -v, this tool's messages only."""
+    if not verbose:
+        warnings.simplefilter("ignore")  # DeprecationWarnings and the like are for engineers (-v)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(ChineseLevels())
+    if not verbose:
+        handler.addFilter(only_ours)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def error_text(exc: Exception) -> str:
+    """A library exception as the curator reads it: `错误：` and one line per problem."""
+    return "错误：" + "\n".join(safe_name(line) for line in str(exc).splitlines())
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Material prints its end-of-life notice when run as `mkdocs`; curators never see it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    args = make_parser().parse_args(argv)
+    quiet_third_parties(args.verbose)
     from .edges import terminate_cleanly
 
     terminate_cleanly()
     try:
         return args.func(args)
     except KbError as exc:
-        print("Error: " + "\n".join(safe_name(line) for line in str(exc).splitlines()), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"Error: {describe_os_error(exc)}", file=sys.stderr)
+        print(f"错误：{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `kb outline … | head`
         return 0
     except KeyboardInterrupt:
-        print("Interrupted; the previous site/ is unchanged.", file=sys.stderr)
+        print("已中断；原来的网站没有改动。", file=sys.stderr)
         return 130
 
 

@@ -66,10 +66,10 @@ class _LineLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise ConfigError(self.name, event.start_mark.line + 1, f"uses the alias *{event.anchor}: aliases and anchors (&, *) are not allowed; write the value out")
+            raise ConfigError(self.name, event.start_mark.line + 1, f"用了别名 *{event.anchor}：不允许用锚点和别名（&、*）；请把值直接写出来")
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            raise ConfigError(self.name, event.start_mark.line + 1, f"defines the anchor &{event.anchor}: aliases and anchors (&, *) are not allowed; write the value out")
+            raise ConfigError(self.name, event.start_mark.line + 1, f"定义了锚点 &{event.anchor}：不允许用锚点和别名（&、*）；请把值直接写出来")
         return super().compose_node(parent, index)
 
 
@@ -87,11 +87,11 @@ def _construct_mapping(loader, node):
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
             raise ConfigError(
-                loader.name, key_node.start_mark.line + 1, f"unsupported key {key!r}: use plain text keys"
+                loader.name, key_node.start_mark.line + 1, f"不支持的键 {key!r}：键要写成普通文字"
             )
         key = str(key)
         if key in mapping:
-            raise ConfigError(loader.name, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            raise ConfigError(loader.name, key_node.start_mark.line + 1, f"键 {key} 写了两次；请删去一个")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -106,14 +106,14 @@ def load_yaml(path: Path, display_name: str | None = None):
     if not path.exists():
         return None
     if path.is_symlink() or not path.is_file():
-        raise ConfigError(name, None, "must be a plain file (not a link or a folder)")
+        raise ConfigError(name, None, "必须是普通文件（不能是链接或文件夹）")
     size = path.stat().st_size
     if size > MAX_CONFIG_BYTES:
-        raise ConfigError(name, None, f"is {size:,} bytes; configuration files may be at most {MAX_CONFIG_BYTES:,} bytes")
+        raise ConfigError(name, None, f"有 {size:,} 字节；配置文件最多 {MAX_CONFIG_BYTES:,} 字节")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(name, None, f"is not UTF-8 ({exc.reason}); save it as UTF-8") from exc
+        raise ConfigError(name, None, "不是 UTF-8 编码；请另存为 UTF-8") from exc
     try:
         # The reader checks every character when it is made: a U+000B (Word's manual line break),
         # U+000C or NUL fails here, so this is inside the try.
@@ -127,11 +127,11 @@ def load_yaml(path: Path, display_name: str | None = None):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise ConfigError(name, line, f"is not valid YAML: {exc.problem or exc}") from exc
+        raise ConfigError(name, line, "YAML 格式有误；请检查这一行的缩进、冒号和引号") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(name, None, f"is not valid YAML: {exc}") from exc
+        raise ConfigError(name, None, "YAML 格式有误；请检查缩进、冒号和引号") from exc
     except RecursionError as exc:
-        raise ConfigError(name, None, "is nested too deeply to be a configuration file") from exc
+        raise ConfigError(name, None, "嵌套层次太深，不像配置文件") from exc
     finally:
         loader.dispose()
 
@@ -164,8 +164,8 @@ def line_of(mapping, key: str | None = None) -> int | None:
 
 
 def kind_name(value) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", type(None): "nothing"}.get(
-        type(value), "a mapping" if isinstance(value, dict) else type(value).__name__
+    return {bool: "布尔值", int: "数字", float: "数字", str: "文字", list: "列表", type(None): "空值"}.get(
+        type(value), "键值对" if isinstance(value, dict) else "其他"
     )
 
 
@@ -173,7 +173,7 @@ def expect_mapping(value, file: str, line: int | None, what: str, report: Report
     if value is None:
         return LineDict()
     if not isinstance(value, dict):
-        error = ConfigError(file, line, f"{what} must be a mapping (key: value), not {kind_name(value)}")
+        error = ConfigError(file, line, f"{what}要写成“键: 值”的形式，不能是{kind_name(value)}")
         if report is None:
             raise error
         report.errors.append(error)
@@ -185,7 +185,7 @@ def expect_list(value, file: str, line: int | None, what: str, report: Report | 
     if value is None:
         return []
     if not isinstance(value, list):
-        error = ConfigError(file, line, f"{what} must be a list (lines starting with '- '), not {kind_name(value)}")
+        error = ConfigError(file, line, f"{what}要写成列表（每行以“- ”开头），不能是{kind_name(value)}")
         if report is None:
             raise error
         report.errors.append(error)
@@ -197,21 +197,21 @@ def check_keys(mapping: dict, allowed: set[str], file: str, what: str, report: R
     for key in mapping:
         if key not in allowed:
             nearest = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f"did you mean {nearest[0]!r}? " if nearest else ""
-            error = ConfigError(file, line_of(mapping, key), f"unknown field {key!r} in {what}; {hint}expected one of: {', '.join(sorted(allowed))}")
+            hint = f"是不是 {nearest[0]}？" if nearest else ""
+            error = ConfigError(file, line_of(mapping, key), f"{what}里没有 {key} 这一项；{hint}可以写的有：{' '.join(sorted(allowed))}")
             if report is None:
                 raise error
             report.errors.append(error)
 
 
 def nearest(value: str, choices, default: str = "") -> str:
-    """', did you mean 'x'?' for the closest of `choices`, or `default` when nothing is close."""
+    """'；是不是 x？' for the closest of `choices`, or `default` when nothing is close."""
     found = difflib.get_close_matches(str(value), sorted(choices), n=1, cutoff=0.5)
-    return f"; did you mean {found[0]!r}?" if found else default
+    return f"；是不是 {found[0]}？" if found else default
 
 
 def known_themes(theme_ids) -> str:
-    return f"; themes are: {', '.join(sorted(theme_ids))}" if theme_ids else f"; {THEMES_FILE} defines no themes"
+    return f"；专题有：{' '.join(sorted(theme_ids))}" if theme_ids else f"；{THEMES_FILE} 里没有定义专题"
 
 
 def suggest_id(value) -> str:
@@ -226,14 +226,14 @@ def check_id(value, file: str, line: int | None, what: str, report: Report) -> s
     """One rule for every id (speech, theme, sub-topic, term): lowercase ASCII, digits, single hyphens."""
     if isinstance(value, str) and ID_PATTERN.fullmatch(value) and len(value) <= MAX_ID_LENGTH:
         if value in RESERVED_IDS:
-            report.error(file, line, f"{what} {value!r} is reserved for the site's own pages; use another, e.g. {suggest_id(value)!r}")
+            report.error(file, line, f"{what.rstrip()} {value} 是网站自用的名字；请换一个，例如 {suggest_id(value)}")
             return None
         return value
     report.error(
         file,
         line,
-        f"{what} must be lowercase ASCII letters and digits joined by single hyphens (at most {MAX_ID_LENGTH}), "
-        f"like {suggest_id(value)!r}; got {value!r}",
+        f"{what}只能用小写英文字母和数字，中间用单个连字符连接（最多 {MAX_ID_LENGTH} 个字符），"
+        f"例如 {suggest_id(value)}；现在写的是 {value!r}",
     )
     return None
 
@@ -242,7 +242,7 @@ def check_text(value, file: str, line: int | None, what: str, report: Report, re
     if value is None and not required:
         return None
     if not isinstance(value, str) or (required and not value.strip()):
-        report.error(file, line, f"{what} must be text{' (not empty)' if required else ''}; got {kind_name(value)} {value!r}")
+        report.error(file, line, f"{what}要写文字{'（不能空着）' if required else ''}；现在是{kind_name(value)} {value!r}")
         return None
     return value
 
@@ -254,7 +254,7 @@ def check_words(value, file: str, line: int | None, what: str, report: Report) -
     words = []
     for word in expect_list(value, file, line, what, report):
         if not isinstance(word, str) or not word.strip():
-            report.error(file, line, f"{what} must be a list of words (text); got {kind_name(word)} {word!r}")
+            report.error(file, line, f"{what}要写成词语的列表；其中有{kind_name(word)} {word!r}")
             continue
         words.append(word.strip())
     return tuple(words)
@@ -266,10 +266,10 @@ def load_entry_list(directory: Path, file_name: str, list_key: str, entry: str, 
     Returns (display name, the whole mapping, the entries); a missing file means no entries.
     """
     name = f"{Path(directory).name}/{file_name}"
-    data = expect_mapping(load_yaml(Path(directory) / file_name, name), name, 1, "the file", report)
-    check_keys(data, top_keys or {list_key}, name, "the file", report)
+    data = expect_mapping(load_yaml(Path(directory) / file_name, name), name, 1, "整个文件", report)
+    check_keys(data, top_keys or {list_key}, name, "整个文件", report)
     entries = []
-    for item in expect_list(data.get(list_key), name, line_of(data, list_key), f"'{list_key}'", report):
+    for item in expect_list(data.get(list_key), name, line_of(data, list_key), f"{list_key} ", report):
         if not isinstance(item, dict):
             expect_mapping(item, name, line_of(data, list_key), entry, report)
             continue
@@ -341,16 +341,16 @@ def compile_pattern(pattern, file: str, line: int | None, what: str, report: Rep
     problem = None
     compiled = None
     if not isinstance(pattern, str) or not pattern:
-        problem = f"{what} needs a non-empty regular expression in 'pattern'"
+        problem = f"{what}的 pattern 要写一个正则表达式，不能空着"
     else:
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
-            problem = f"{what}: invalid regular expression {pattern!r}: {exc}"
+            problem = f"{what.rstrip()}：正则表达式 {pattern!r} 写错了（第 {(exc.pos or 0) + 1} 个字符附近）"
         else:
             risk = catastrophic_backtracking(pattern)
             if risk:
-                problem = f"{what}: the regular expression {pattern!r} {risk}, which can hang the build on one line; rewrite it without that"
+                problem = f"{what.rstrip()}：正则表达式 {pattern!r} {risk}，遇到某些行会让生成卡住；请改写"
     if problem:
         if report is None:
             raise ConfigError(file, line, problem)
@@ -373,14 +373,14 @@ def catastrophic_backtracking(pattern: str) -> str | None:
                 low, high, body = arg
                 repeats = high is sre_parse.MAXREPEAT or high > 1
                 if repeats and inside_repeat and low != high:
-                    return "repeats a part that itself repeats, e.g. (a+)+"
+                    return "把本身会重复的部分再重复（如 (a+)+）"
                 found = walk(body, inside_repeat or repeats)
                 if found:
                     return found
             elif op is sre_parse.BRANCH:
                 branches = arg[1]
                 if inside_repeat and not _distinct_starts(branches, sre_parse):
-                    return "repeats a choice whose alternatives can start alike, e.g. (a|ab)+"
+                    return "重复一组开头可能相同的选择（如 (a|ab)+）"
                 for branch in branches:
                     found = walk(branch, inside_repeat)
                     if found:
@@ -441,26 +441,26 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
     own = report is None
     report = report or Report()
     name, data, items = load_entry_list(
-        corpus_dir, BOILERPLATE_FILE, "rules", "a rule", {"name", "pattern", "max_length", "where", "block"}, {"rules", "keep"}, report
+        corpus_dir, BOILERPLATE_FILE, "rules", "规则", {"name", "pattern", "max_length", "where", "block"}, {"rules", "keep"}, report
     )
     rules = []
     for i, item in enumerate(items, 1):
         rule_name = check_text(item.get("name"), name, line_of(item, "name"), "'name'", report) or f"rule-{i}"
         where = item.get("where", "anywhere")
         if where not in ("anywhere", "edges"):
-            report.error(name, line_of(item, "where"), f"rule {rule_name!r}: 'where' must be 'anywhere' or 'edges', not {where!r}{nearest(str(where), ('anywhere', 'edges'))}")
+            report.error(name, line_of(item, "where"), f"规则 {rule_name} 的 where 只能是 anywhere 或 edges，现在是 {where!r}{nearest(str(where), ('anywhere', 'edges'))}")
         max_length = item.get("max_length", DEFAULT_MAX_LENGTH)
         if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length <= 0:
-            report.error(name, line_of(item, "max_length"), f"rule {rule_name!r}: 'max_length' must be a positive whole number, like 60; got {kind_name(max_length)} {max_length!r}")
+            report.error(name, line_of(item, "max_length"), f"规则 {rule_name} 的 max_length 要写正整数，例如 60；现在是{kind_name(max_length)} {max_length!r}")
             max_length = DEFAULT_MAX_LENGTH
         block = item.get("block", False)
         if not isinstance(block, bool):
-            report.error(name, line_of(item, "block"), f"rule {rule_name!r}: 'block' must be true or false; got {kind_name(block)} {block!r}")
-        pattern = compile_pattern(item.get("pattern"), name, line_of(item, "pattern") if "pattern" in item else line_of(item), f"rule {rule_name!r}", report)
+            report.error(name, line_of(item, "block"), f"规则 {rule_name} 的 block 只能是 true 或 false；现在是{kind_name(block)} {block!r}")
+        pattern = compile_pattern(item.get("pattern"), name, line_of(item, "pattern") if "pattern" in item else line_of(item), f"规则 {rule_name} ", report)
         if pattern is not None:
             rules.append(BoilerplateRule(name=rule_name, pattern=pattern, max_length=max_length, where=where, block=block is True))
     keep = data.get("keep")
-    keep_re = compile_pattern(keep, name, line_of(data, "keep"), "'keep'", report) if keep is not None else None
+    keep_re = compile_pattern(keep, name, line_of(data, "keep"), "keep ", report) if keep is not None else None
     if own:
         report.raise_if_any()
     return BoilerplateConfig(rules=tuple(rules), keep=keep_re)
@@ -494,12 +494,12 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
     report = report or Report()
     path = corpus_dir / SPEECHES_FILE
     name = f"{corpus_dir.name}/{SPEECHES_FILE}"
-    data = expect_mapping(load_yaml(path, name), name, 1, "the file", report)
+    data = expect_mapping(load_yaml(path, name), name, 1, "整个文件", report)
     overrides = {}
     for file_key, values in data.items():
         line = line_of(data, file_key)
-        values = expect_mapping(values, name, line, f"the entry for {file_key!r}", report)
-        check_keys(values, OVERRIDE_FIELDS, name, f"the entry for {file_key!r}", report)
+        values = expect_mapping(values, name, line, f"{file_key} 的条目", report)
+        check_keys(values, OVERRIDE_FIELDS, name, f"{file_key} 的条目", report)
         checked = {}
         for key, value in values.items():
             if key in OVERRIDE_FIELDS:
@@ -524,7 +524,7 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         return _INVALID
 
     if key == "id":
-        return check_id(value, file, line, f"'id' of {entry!r}", report) or _INVALID
+        return check_id(value, file, line, f"{entry} 的 id ", report) or _INVALID
     if key == "date":
         if isinstance(value, str):
             try:
@@ -532,32 +532,32 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
             except ValueError:
                 pass
         if isinstance(value, dt.date) and not 1900 <= value.year <= 2100:
-            return bad(f"{entry!r} 的 date：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
+            return bad(f"{entry} 的 date：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
         if isinstance(value, dt.date):
             return value.isoformat()
-        return bad(f"'date' of {entry!r} must be a date written YYYY-MM-DD, like 2018-02-27; got {value!r}")
+        return bad(f"{entry} 的 date 要按 YYYY-MM-DD 写，例如 2018-02-27；现在写的是 {value!r}")
     if key == "year":
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return value
-        return bad(f"'year' of {entry!r} must be a four-digit year, like 2020; got {value!r}")
+        return bad(f"{entry} 的 year 要写四位数的年份，例如 2020；现在写的是 {value!r}")
     if key == "skip":
         if isinstance(value, bool):
             return value
-        return bad(f"'skip' of {entry!r} must be true or false; got {kind_name(value)} {value!r}")
+        return bad(f"{entry} 的 skip 只能是 true 或 false；现在是{kind_name(value)} {value!r}")
     if key in ("keep_lines", "drop_lines"):
         numbers = value if isinstance(value, list) else [value]
         if not numbers or any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in numbers):
-            return bad(f"'{key}' of {entry!r} must be a line number or a list of them, like [3, 4]; got {value!r}")
+            return bad(f"{entry} 的 {key} 要写行号或行号的列表，例如 [3, 4]；现在写的是 {value!r}")
         return sorted(set(numbers))
     if key == "heading_lines":
-        value = expect_mapping(value, file, line, f"'heading_lines' of {entry!r}", report)
+        value = expect_mapping(value, file, line, f"{entry} 的 heading_lines ", report)
         out = {}
         for key_text, level in value.items():
             where = line_of(value, key_text)
             # Mapping keys arrive as text (the loader keeps every key's line): a line number is digits.
             number = int(key_text) if isinstance(key_text, str) and key_text.isdigit() else key_text
             if not isinstance(number, int) or isinstance(number, bool) or number < 1 or isinstance(level, bool) or level not in (1, 2, 3):
-                report.error(file, where, f"'heading_lines' of {entry!r} maps a line number to a level 1, 2 or 3, like {{12: 1, 30: 2}}; got {number!r}: {level!r}")
+                report.error(file, where, f"{entry} 的 heading_lines 要写“行号: 级别”，级别是 1、2 或 3，例如 {{12: 1, 30: 2}}；现在写的是 {number!r}: {level!r}")
                 continue
             out[number] = level
         return out
@@ -567,11 +567,11 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         codes = value if isinstance(value, list) else [value]
         for code in codes:
             if not isinstance(code, str) or code not in REVIEW_CODES:
-                return bad(f"'reviewed' of {entry!r} must be true or a list of review items ({', '.join(sorted(REVIEW_CODES))}); got {code!r}{nearest(str(code), REVIEW_CODES)}")
+                return bad(f"{entry} 的 reviewed 要写 true 或待核对类别的列表（{' '.join(sorted(REVIEW_CODES))}）；现在写的是 {code!r}{nearest(str(code), REVIEW_CODES)}")
         return sorted(set(codes))
     if key == "original_sha256":
         if not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):
-            return bad(f"'original_sha256' of {entry!r} must be 64 hexadecimal digits (kb add writes it); got {value!r}")
+            return bad(f"{entry} 的 original_sha256 应是 64 位十六进制数（由 kb add 写入，不要改动）；现在写的是 {value!r}")
         return value
     if key in ("addressees", "attachments"):
         names = [value] if isinstance(value, str) else value
@@ -579,23 +579,23 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
             return bad(f"{entry!r} 的 {key} 应是一个名称或名称的列表，如 [各乡镇党委, 县直各单位]；现在是 {value!r}")
         return [n.strip() for n in names]
     if key == "section_themes":
-        value = expect_mapping(value, file, line, f"'section_themes' of {entry!r}", report)
+        value = expect_mapping(value, file, line, f"{entry} 的 section_themes ", report)
         out = {}
         for section_id, themes in value.items():
             where = line_of(value, section_id)
-            words = check_words(themes, file, where, f"themes for section {section_id!r}", report)
+            words = check_words(themes, file, where, f"部分 {section_id} 的专题", report)
             for theme in words:
                 if theme_ids is not None and theme not in theme_ids:
-                    report.error(file, where, f"section {section_id!r} of {entry!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
+                    report.error(file, where, f"{entry} 的部分 {section_id}：没有专题 {theme}{nearest(theme, theme_ids, known_themes(theme_ids))}")
             out[str(section_id)] = list(words)
         return out
     if value is not None and not isinstance(value, str):
-        return bad(f"'{key}' of {entry!r} must be text; got {kind_name(value)} {value!r}")
+        return bad(f"{entry} 的 {key} 要写文字；现在是{kind_name(value)} {value!r}")
     hidden = INVISIBLE.search(value or "") if key != "original" else None  # original: the file's own name, as it was
     if hidden:
         # A right-to-left override or a zero-width space makes a title read otherwise than it is
         # written, or a name differ from its look-alike (search and speaker pages would split).
-        return bad(f"{entry!r} 的 {key} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
+        return bad(f"{entry} 的 {key} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
     return value
 
 
@@ -654,37 +654,37 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
     """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
     own = report is None
     report = report or Report()
-    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "a theme", {"id", "name", "description", "keywords", "subtopics"}, report=report)
+    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "专题", {"id", "name", "description", "keywords", "subtopics"}, report=report)
     rules, seen = [], set()
     for item in items:
         line = line_of(item)
-        theme_id = check_id(item.get("id"), name, line_of(item, "id"), "theme id", report)
+        theme_id = check_id(item.get("id"), name, line_of(item, "id"), "专题 id ", report)
         if theme_id and theme_id in seen:
-            report.error(name, line_of(item, "id"), f"theme id {theme_id!r} is used twice")
+            report.error(name, line_of(item, "id"), f"专题 id {theme_id} 用了两次")
         seen.add(theme_id)
         label = theme_id or str(item.get("id"))
-        theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"'name' of theme {label!r}", report, required=True)
-        description = check_text(item.get("description"), name, line_of(item, "description"), f"'description' of {label!r}", report)
-        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"'keywords' of {label!r}", report)
-        check_keys(keywords, {"strong", "normal"}, name, f"'keywords' of {label!r}", report)
+        theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"专题 {label} 的 name ", report, required=True)
+        description = check_text(item.get("description"), name, line_of(item, "description"), f"{label} 的 description ", report)
+        keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"{label} 的 keywords ", report)
+        check_keys(keywords, {"strong", "normal"}, name, f"{label} 的 keywords ", report)
         weights: dict[str, float] = {}
         for level, weight in (("normal", NORMAL), ("strong", STRONG)):
-            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"'{level}' keywords of {label!r}", report):
+            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"{label} 的 {level} 关键词", report):
                 weights[word] = weight
         if not weights:
-            report.error(name, line, f"theme {label!r} has no keywords; add some under keywords.strong")
+            report.error(name, line, f"专题 {label} 没有关键词；请在 keywords.strong 下面加几个")
         subtopics, sub_ids = [], set()
-        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"'subtopics' of {label!r}", report):
-            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "a sub-topic", report)
-            check_keys(sub, {"id", "name", "keywords"}, name, f"a sub-topic of {label!r}", report)
-            sub_id = check_id(sub.get("id"), name, line_of(sub, "id"), f"sub-topic id of {label!r}", report)
+        for sub in expect_list(item.get("subtopics"), name, line_of(item, "subtopics"), f"{label} 的 subtopics ", report):
+            sub = expect_mapping(sub, name, line_of(item, "subtopics"), "子专题", report)
+            check_keys(sub, {"id", "name", "keywords"}, name, f"{label} 的子专题", report)
+            sub_id = check_id(sub.get("id"), name, line_of(sub, "id"), f"{label} 的子专题 id ", report)
             if sub_id and sub_id in sub_ids:
-                report.error(name, line_of(sub, "id"), f"sub-topic id {sub_id!r} is used twice in {label!r}")
+                report.error(name, line_of(sub, "id"), f"子专题 id {sub_id} 在 {label} 里用了两次")
             sub_ids.add(sub_id)
-            sub_name = check_text(sub.get("name"), name, line_of(sub, "name"), f"'name' of sub-topic {sub_id!r}", report, required=True)
-            words = check_words(sub.get("keywords"), name, line_of(sub, "keywords"), f"keywords of sub-topic {sub_id!r}", report)
+            sub_name = check_text(sub.get("name"), name, line_of(sub, "name"), f"子专题 {sub_id} 的 name ", report, required=True)
+            words = check_words(sub.get("keywords"), name, line_of(sub, "keywords"), f"子专题 {sub_id} 的 keywords ", report)
             if not words:
-                report.error(name, line_of(sub), f"sub-topic {sub_id!r} of {label!r} needs keywords")
+                report.error(name, line_of(sub), f"{label} 的子专题 {sub_id} 需要关键词")
             if sub_id and sub_name and words:
                 subtopics.append(Subtopic(sub_id, sub_name, words))
         if theme_id and theme_name and weights:
@@ -716,26 +716,26 @@ class GlossaryEntry:
 def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> list[GlossaryEntry]:
     own = report is None
     report = report or Report()
-    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "a term", {"term", "id", "aliases", "explanation", "theme"}, report=report)
+    name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "提法", {"term", "id", "aliases", "explanation", "theme"}, report=report)
     entries, seen = [], set()
     for item in items:
-        term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "'term'", report, required=True)
+        term = check_text(item.get("term"), name, line_of(item, "term") if "term" in item else line_of(item), "term ", report, required=True)
         if term in seen:
-            report.error(name, line_of(item, "term"), f"term {term!r} is listed twice")
+            report.error(name, line_of(item, "term"), f"提法 {term} 列了两次")
         if term and len(term.strip()) < 2:
             report.error(name, line_of(item, "term"), f"提法 {term.strip()!r} 只有一个字，会在几乎每段话里“出现”；请写完整的提法（至少两个字），例如“两个维护”")
         seen.add(term)
-        aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"'aliases' of {term!r}", report)
+        aliases = check_words(item.get("aliases"), name, line_of(item, "aliases"), f"{term} 的 aliases ", report)
         for alias in aliases:
             if len(alias) < 2:
                 report.error(name, line_of(item, "aliases"), f"{term!r} 的别名 {alias!r} 只有一个字，会在几乎每段话里“出现”；请写完整的说法（至少两个字）")
         term_id = item.get("id")
         if term_id is not None:
-            term_id = check_id(term_id, name, line_of(item, "id"), f"id of {term!r}", report)
-        explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"'explanation' of {term!r}", report)
-        theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"'theme' of {term!r} (one theme id)", report)
+            term_id = check_id(term_id, name, line_of(item, "id"), f"{term} 的 id ", report)
+        explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"{term} 的 explanation ", report)
+        theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"{term} 的 theme（一个专题 id）", report)
         if theme is not None and theme_ids is not None and theme not in theme_ids:
-            report.error(name, line_of(item, "theme"), f"'theme' of {term!r}: unknown theme {theme!r}{nearest(theme, theme_ids, known_themes(theme_ids))}")
+            report.error(name, line_of(item, "theme"), f"{term} 的 theme：没有专题 {theme}{nearest(theme, theme_ids, known_themes(theme_ids))}")
             theme = None
         if term:
             entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=aliases, explanation=explanation or "", theme=theme))
@@ -748,6 +748,7 @@ def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[
 
 PRINT_FILE = "print.yaml"
 FONT_ROLES = ("body", "heading", "kai", "title")
+FONT_ROLE_NAMES = {"body": "正文（仿宋）", "heading": "一级标题（黑体）", "kai": "二级标题（楷体）", "title": "标题（宋体）"}
 DEFAULT_FONTS = {
     # GB/T 9704 asks for 仿宋_GB2312 (body), 黑体 and 楷体 (headings), 小标宋 (title); the free faces
     # after them are installed by `make` (FandolFang/Kai/Hei from Debian, Noto CJK from fonts-noto-cjk).
@@ -802,28 +803,28 @@ def load_print_config(corpus_dir: Path, report: Report | None = None) -> PrintCo
     data = load_yaml(corpus_dir / PRINT_FILE, name)
     if data is None:
         return PrintConfig()
-    data = expect_mapping(data, name, 1, "the file", report)
-    check_keys(data, {"fonts", "font_paths", "publisher", "pdf", "speech_handouts", "citation"}, name, "the file", report)
+    data = expect_mapping(data, name, 1, "整个文件", report)
+    check_keys(data, {"fonts", "font_paths", "publisher", "pdf", "speech_handouts", "citation"}, name, "整个文件", report)
     fonts = dict(DEFAULT_FONTS)
-    given = expect_mapping(data.get("fonts", {}), name, line_of(data, "fonts"), "'fonts'", report)
-    check_keys(given, set(FONT_ROLES), name, "'fonts'", report)
+    given = expect_mapping(data.get("fonts", {}), name, line_of(data, "fonts"), "fonts ", report)
+    check_keys(given, set(FONT_ROLES), name, "fonts ", report)
     for role in FONT_ROLES:
         if role in given:
-            families = check_words(given[role], name, line_of(given, role), f"fonts for {role!r}", report)
+            families = check_words(given[role], name, line_of(given, role), f"fonts 的 {role} ", report)
             if families:
                 fonts[role] = families
-    paths = check_words(data.get("font_paths", []), name, line_of(data, "font_paths"), "'font_paths'", report)
+    paths = check_words(data.get("font_paths", []), name, line_of(data, "font_paths"), "font_paths ", report)
     for path in paths:
         inside = (corpus_dir / path).resolve()
         if inside != corpus_dir.resolve() and corpus_dir.resolve() not in inside.parents:
             # The typesetter reads every file below a font folder: "/" would make it read the whole disk.
             report.error(name, line_of(data, "font_paths"), f"font_paths 中的 {path!r} 不在语料文件夹内；请把字体文件复制到语料下的文件夹（例如 fonts/），再写相对路径 fonts")
-    publisher = check_text(data.get("publisher", ""), name, line_of(data, "publisher"), "'publisher'", report) or ""
+    publisher = check_text(data.get("publisher", ""), name, line_of(data, "publisher"), "publisher ", report) or ""
     flags = {}
     for key in ("pdf", "speech_handouts"):
         value = data.get(key, True)
         if not isinstance(value, bool):
-            report.error(name, line_of(data, key), f"'{key}' must be true or false; got {kind_name(value)} {value!r}")
+            report.error(name, line_of(data, key), f"{key} 只能是 true 或 false；现在是{kind_name(value)} {value!r}")
             value = True
         flags[key] = value
     citation = DEFAULT_CITATION

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError, safe_name
+from .explain import rule as rule_in_chinese
 from .ingest.clean import normalise_line
 from .ingest.convert import CONVERTIBLE, ConversionError
 from .ingest.guard import check_file, guarded_convert
@@ -90,11 +91,11 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
     """Import `paths` into `corpus_dir`; one result per file, in order. Nothing already there is changed."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise KbError(f"{corpus_dir}: corpus folder not found")
+        raise KbError(f"{corpus_dir}：没有这个语料目录；用 --corpus 指明语料所在的文件夹")
     listed = _files_and_folders(paths)
     files = [path for path, _folder in listed]
     if not files:
-        raise KbError("nothing to import: no .docx, .doc, .wps, .pdf, .html, .txt or .md file among " + ", ".join(str(p) for p in paths))
+        raise KbError("没有可加入的文件：" + "、".join(str(p) for p in paths) + " 里没有 .docx、.doc、.wps、.pdf、.html、.txt 或 .md 文件")
     with _corpus_lock(corpus_dir):
         rules = load_boilerplate(corpus_dir)
         overrides = load_overrides(corpus_dir)
@@ -159,13 +160,13 @@ def _add_one(
     except ConversionError as exc:
         return Added(source, "failed", message=exc.reason), None  # the summary names the file
     except OSError as exc:
-        return Added(source, "failed", message=f"cannot be read: {exc.strerror}"), None
+        return Added(source, "failed", message=f"读不出来（{exc.strerror}）；请检查文件是否存在、有没有读取权限"), None
     digest = hashlib.sha256(data).hexdigest()
     if digest in originals:
-        return Added(source, "already", stored_as=originals[digest], message=f"this file was imported before, as {originals[digest]}"), None
+        return Added(source, "already", stored_as=originals[digest], message=f"已存为 {originals[digest]}"), None
     try:
         if path.resolve().parent == corpus_dir.resolve() and path.suffix.lower() in SPEECH_SUFFIXES:
-            raise ConversionError(path.name, "is already in the corpus")
+            raise ConversionError(path.name, "已经在语料目录里了，不用再加")
         converted = guarded_convert(path)
     except ConversionError as exc:
         return Added(source, "failed", message=exc.reason), None  # the summary names the file
@@ -178,15 +179,15 @@ def _add_one(
     if target.exists():
         existing = "".join(HAN_CHAR.findall(decode(target.read_bytes(), name)[0]))
         if existing == han and name in stubbed:
-            return Added(source, "already", stored_as=name, message=f"{name} already holds this speech"), None
+            return Added(source, "already", stored_as=name, message=f"{name} 里已经是这篇讲话"), None
         if existing == han:
             same, target_held_it = None, True  # stored by an import that was cut short before its stub: finished now
         elif same is None:
             return Added(
-                source, "refused", message=f"{name} already exists and holds a different speech: rename {path.name} (or the file in the corpus) and add it again"
+                source, "refused", message=f"语料中已有同名的 {name}，内容是另一篇讲话；请给这个文件（或语料中的那个）改名后再加"
             ), None
     if same and same != name:
-        return Added(source, "duplicate", message=f"the same speech as {same} is already in the corpus; not added"), None
+        return Added(source, "duplicate", message=f"和语料中的 {same} 是同一篇讲话，没有再加"), None
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(text)
     title = normalise_line(converted.title) if converted.title else None  # as the text's own lines are
@@ -276,6 +277,8 @@ def _same_speech(text: _Known, known: list[_Known]) -> str | None:
     return None
 
 
+FIELDS = {"title": "标题", "date": "日期", "speaker": "讲话人", "speaker_role": "职务", "occasion": "会议名称"}
+
 STUB_FIELDS = (("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "speaker_role"), ("occasion", "occasion"))
 
 
@@ -285,12 +288,12 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
     Detected values are written as keys (confirm or correct them); what was not found is a comment
     showing the key to write.
     """
-    lines = [f"# kb add: {safe_name(original)} ({kind}) → {safe_name(name)}. Check each value against the original, correct it, delete this comment.", f"{_quote(name)}:"]
+    lines = [f"# kb add 加入：{safe_name(original)}（{KINDS.get(kind, kind)}）→ {safe_name(name)}。请对照原件逐项核对、改正，然后删去这行说明。", f"{_quote(name)}:"]
     lines.append(f"  original: {_quote(original)}")
     lines.append(f"  original_sha256: {digest}")
     if heading_lines:
         pairs = ", ".join(f"{line}: {level}" for line, level in sorted(heading_lines.items()))
-        lines.append(f"  heading_lines: {{{pairs}}}   # line: level, from the document's heading styles")
+        lines.append(f"  heading_lines: {{{pairs}}}   # 行号: 级别，取自文档的标题样式")
     doubts = {item.settled_by: item.message for item in speech.review} if speech else {}
     for attribute, key in STUB_FIELDS:
         value = getattr(speech, attribute, None) if speech else None
@@ -300,16 +303,16 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
             lines.append(f"  # {key}: {_quote(value)}   # {doubts[key]}")
             continue
         if attribute == "date" and speech and value is None and speech.year:
-            lines.append(f"  # date: {speech.year}-MM-DD   # only the year was found ({rule}); write the full date if you know it")
+            lines.append(f"  # date: {speech.year}-MM-DD   # 只找到年份（{rule_in_chinese(rule)}）；知道完整日期就写上，并去掉行首的 #")
             continue
         if attribute == "title" and speech and speech.title_derived:
-            lines.append(f"  # title: {_quote(value)}   # no title in the text; this one was made from the content: write the real title")
+            lines.append(f"  # title: {_quote(value)}   # 原文没有标题，这是按内容生成的：请写上真正的标题，并去掉行首的 #")
             continue
         if value:
-            lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   # detected by: {rule or 'the reader'}")
+            lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   # 识别依据：{rule_in_chinese(rule) or '程序识别'}")
         else:
             example = {"date": "YYYY-MM-DD", "speaker": "姓名", "speaker_role": "职务", "occasion": "会议名称", "title": "标题"}[key]
-            lines.append(f"  # {key}: {example}   # not found in the text")
+            lines.append(f"  # {key}: {example}   # 原文中没有找到{FIELDS[key]}；知道的话写上，并去掉行首的 #")
     return "\n".join(lines) + "\n"
 
 
@@ -340,22 +343,30 @@ def _append_stubs(corpus_dir: Path, stubs: list[str]) -> None:
         raise
 
 
+KINDS = {"docx": "Word 文档", "pdf": "PDF", "html": "网页", "text": "文本", "markdown": "Markdown 文本"}
+"""What a file was read as, in the words of the comment `kb add` writes."""
+
+STATUS = {"imported": "加入", "already": "以前加过", "duplicate": "重复", "refused": "拒绝", "failed": "失败"}
+"""Each result as the curator reads it, in the order the counts are given."""
+
+
 def summary_table(results: list[Added]) -> str:
-    """A plain table for the terminal: file, result, stored as, title, date; then the counts."""
-    rows = [("file", "result", "stored as", "title", "date")]
-    for r in results:
-        rows.append((safe_name(decoded_name(Path(r.source).name)), r.status, r.stored_as, r.title, r.date))
-    widths = [min(40, max(_width(row[i]) for row in rows)) for i in range(4)]
+    """One line per file (its name once, the result, and the title and date or what to do next),
+    then the counts: `加入 2 个，失败 1 个（共 3 个文件）`."""
+    names = [safe_name(decoded_name(Path(r.source).name)) for r in results]
+    width = min(40, max((_width(name) for name in names), default=0))
     out = []
-    for row in rows:
-        cells = [_fit(cell, widths[i]) for i, cell in enumerate(row[:4])] + [row[4]]
-        out.append("  ".join(cells).rstrip())
-    counts = {}
-    for r in results:
-        counts[r.status] = counts.get(r.status, 0) + 1
+    for r, shown in zip(results, names):
+        name = _fit(shown, width)
+        if r.status == "imported":
+            found = "　".join(x for x in (f"《{r.title}》" if r.title else "", r.date) if x)
+            notes = f"（{'；'.join(r.notes)}）" if r.notes else ""
+            out.append(f"{name}  {STATUS[r.status]} → {r.stored_as}　{found}{notes}".rstrip())
+        else:
+            out.append(f"{name}  {STATUS[r.status]}：{safe_name(r.message)}")
+    counts = {status: sum(1 for r in results if r.status == status) for status in STATUS}
     out.append("")
-    out.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f" (of {len(results)} files)")
-    out.extend(f"{safe_name(decoded_name(Path(r.source).name))}: {safe_name(r.message)}" for r in results if r.message)
+    out.append("，".join(f"{label} {counts[status]} 个" for status, label in STATUS.items() if counts[status]) + f"（共 {len(results)} 个文件）")
     return "\n".join(out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class KbError(Exception):
-    """Base class: any problem the user can fix. The CLI prints it as `Error: …` and exits 1."""
+    """Base class: any problem the user can fix. The CLI prints it as `错误：…` and exits 1."""
 
 
 class ConfigError(KbError):
@@ -13,7 +13,7 @@ class ConfigError(KbError):
     def __init__(self, file: str, line: int | None, message: str):
         self.file, self.line, self.message = file, line, message
         where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}：{message}")
 
 
 class ConfigErrors(KbError):
@@ -21,7 +21,7 @@ class ConfigErrors(KbError):
 
     def __init__(self, errors: list[ConfigError]):
         self.errors = errors
-        super().__init__(f"{len(errors)} problems in the configuration:\n" + "\n".join(f"  {e}" for e in errors))
+        super().__init__(f"配置文件有 {len(errors)} 处错误：\n" + "\n".join(f"  {e}" for e in errors))
 
 
 class UnreadableSpeech(KbError):
@@ -29,7 +29,7 @@ class UnreadableSpeech(KbError):
 
     def __init__(self, file: str, message: str):
         self.file, self.message = file, message
-        super().__init__(f"{file}: {message}")
+        super().__init__(f"{file}：{message}")
 
 
 class StrictModeFailure(KbError):
@@ -56,18 +56,18 @@ def describe_os_error(exc: OSError) -> str:
     if exc.filename2:
         path = f"{path} → {exc.filename2}"
     advice = {
-        errno.ENOSPC: "the disk is full: free some space and build again",
-        errno.EDQUOT: "the disk quota is used up: free some space and build again",
-        errno.EACCES: "permission denied: check that you may write to this folder (or choose another with --site-dir)",
-        errno.EPERM: "the operation is not permitted here: check the folder's owner and permissions",
-        errno.EROFS: "the file system is read-only: build into a folder on a writable disk",
-        errno.EBUSY: "the folder is busy (a mount point, or open in another program): close it or build elsewhere",
-        errno.ENOENT: "it does not exist (was it moved or deleted during the build?)",
-        errno.ENAMETOOLONG: "the name is too long for this file system: use a shorter path",
+        errno.ENOSPC: "磁盘满了：请腾出空间后再生成",
+        errno.EDQUOT: "磁盘配额用完了：请腾出空间后再生成",
+        errno.EACCES: "没有权限：请确认可以写这个文件夹（或用 --site-dir 换一个）",
+        errno.EPERM: "这里不允许这样操作：请检查文件夹的所有者和权限",
+        errno.EROFS: "文件系统是只读的：请生成到可写的磁盘上",
+        errno.EBUSY: "文件夹正被占用（是挂载点，或被别的程序打开）：请关掉它或换个地方生成",
+        errno.ENOENT: "不存在（是不是在生成过程中被移走或删除了？）",
+        errno.ENAMETOOLONG: "名字太长，这个文件系统放不下：请用短一些的路径",
         errno.EADDRINUSE: "端口已被占用（另一个 kb serve 或其他程序在用）：请换一个端口，例如 --dev-addr 8001",
         errno.EADDRNOTAVAIL: "本机没有这个地址：请用 127.0.0.1 或本机网卡的 IP 地址",
-    }.get(exc.errno, exc.strerror or str(exc))
-    return f"{safe_name(path)}: {advice}" if path else advice
+    }.get(exc.errno, f"系统错误（{exc.strerror or exc}）")
+    return f"{safe_name(path)}：{advice}" if path else advice
 
 
 def safe_name(text: str) -> str:

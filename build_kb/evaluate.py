@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import expect_list, expect_mapping, line_of, load_yaml
 from .errors import ConfigError
+from .explain import FIELDS
 from .config import load_boilerplate
 from .model import SourceFile
 from .pipeline import build_knowledge_base, make_speech
@@ -48,16 +49,16 @@ def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, 
         for file_name, gold_sections in entry["speeches"].items():
             speech = by_file.get(file_name)
             if speech is None:
-                raise ConfigError(name, line_of(entry["speeches"], file_name), f"{file_name} is not a built speech of {corpus_dir}")
+                raise ConfigError(name, line_of(entry["speeches"], file_name), f"{file_name} 不是 {corpus_dir} 里生成的讲话")
             sections = {s.id: s for s in speech.all_sections()}
             for section_id, gold in gold_sections.items():
                 section = sections.get(section_id)
                 if section is None:
-                    raise ConfigError(name, line_of(gold_sections, section_id), f"{file_name} has no section {section_id!r}")
+                    raise ConfigError(name, line_of(gold_sections, section_id), f"{file_name} 没有部分 {section_id}")
                 predicted = set(section.themes)
                 where = f"{file_name}#{section_id} {section.heading[:24]}"
                 if not gold:
-                    scores.unclear.append(f"{where}: predicted {sorted(predicted) or '—'}")
+                    scores.unclear.append(f"{where}：程序给出 {' '.join(sorted(predicted)) or '—'}")
                     continue
                 scores.sections += 1
                 gold_set = set(gold)
@@ -68,23 +69,23 @@ def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, 
                 for t in gold_set - predicted:
                     scores.fn[t] += 1
                 if predicted != gold_set:
-                    scores.mistakes.append(f"{where}: gold {sorted(gold_set)}, predicted {sorted(predicted)}")
+                    scores.mistakes.append(f"{where}：标注 {' '.join(sorted(gold_set))}，程序给出 {' '.join(sorted(predicted)) or '—'}")
     return scores, themes
 
 
 def report(scores: Scores, themes: list[str]) -> str:
-    lines = [f"{'theme':<20} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}"]
+    lines = [f"{'专题':<18} {'精确率':>4} {'召回率':>4} {'综合':>4} {'对':>3} {'多':>3} {'漏':>3}"]
     for theme in themes:
         p, r, f = scores.prf(theme)
         lines.append(f"{theme:<20} {p:6.3f} {r:6.3f} {f:6.3f} {scores.tp[theme]:4d} {scores.fp[theme]:4d} {scores.fn[theme]:4d}")
     p, r, f = scores.prf()
-    lines.append(f"{'micro':<20} {p:6.3f} {r:6.3f} {f:6.3f}")
-    lines.append(f"{scores.sections} sections with a clear theme; {len(scores.unclear)} without (not scored)")
+    lines.append(f"{'合计':<18} {p:6.3f} {r:6.3f} {f:6.3f}")
+    lines.append(f"专题明确的部分 {scores.sections} 个；不明确的 {len(scores.unclear)} 个（不计分）")
     if scores.mistakes:
-        lines.append("Differences:")
+        lines.append("不一致的：")
         lines.extend(f"  {m}" for m in scores.mistakes)
     if scores.unclear:
-        lines.append("Sections without a clear theme:")
+        lines.append("专题不明确的部分：")
         lines.extend(f"  {u}" for u in scores.unclear)
     return "\n".join(lines)
 
@@ -148,7 +149,7 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None, held_out:
         problems: list = []
         speech = make_speech(source, boilerplate, None, problems)
         if speech is None:
-            raise ConfigError(name, line_of(case), f"case {label!r} did not build: {[str(p) for p in problems]}")
+            raise ConfigError(name, line_of(case), f"样例 {label} 没有生成：{'；'.join(str(p) for p in problems)}")
         scores.cases += 1
         expect = case["expect"]
         for field_name in METADATA_FIELDS:
@@ -157,14 +158,14 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None, held_out:
             if str(got) == str(want) if want is not None else got is None:
                 scores.right[field_name] += 1
             else:
-                scores.mistakes.append(f"{label}: {field_name} {got!r}, expected {want!r}")
+                scores.mistakes.append(f"{label}：{FIELDS.get(field_name, field_name)}是 {got!r}，应为 {want!r}")
         if case.get("headings") is not None:
             scores.heading_cases += 1
             found = [s.heading for s in speech.sections if s.kind == "body" and s.heading]
             if found == list(case["headings"]):
                 scores.headings_right += 1
             else:
-                scores.mistakes.append(f"{label}: headings {found}, expected {case['headings']}")
+                scores.mistakes.append(f"{label}：小标题是 {found}，应为 {case['headings']}")
         scores.doubtful += len(speech.clean.doubtful)
         chrome = [str(c) for c in case.get("chrome") or []]
         removed = [r.text for r in speech.clean.removed if r.rule != "page-label"]
@@ -173,11 +174,11 @@ def evaluate_metadata(cases_file: Path, rules_dir: Path | None = None, held_out:
             if _removed(line, removed):
                 scores.chrome_removed += 1
             else:
-                scores.mistakes.append(f"{label}: chrome kept: {line}")
+                scores.mistakes.append(f"{label}：没删掉的网页残留：{line}")
         for text in removed:
             if not any(_same_line(text, c) for c in chrome):
                 scores.body_removed += 1
-                scores.mistakes.append(f"{label}: body line removed: {text}")
+                scores.mistakes.append(f"{label}：误删的正文：{text}")
     return scores
 
 
@@ -197,17 +198,17 @@ def _removed(line: str, removed: list[str]) -> bool:
 
 
 def metadata_report(scores: MetadataScores, part: str = "") -> str:
-    lines = [f"Metadata{' (' + part + ')' if part else ''}: {scores.cases} speeches"]
+    lines = [f"元数据{'（' + part + '）' if part else ''}：{scores.cases} 篇"]
     for name in METADATA_FIELDS:
-        lines.append(f"  {name:<14} {scores.accuracy(name):6.1%}  ({scores.right[name]}/{scores.cases})")
+        lines.append(f"  {FIELDS.get(name, name) + '：':<6} {scores.accuracy(name):6.1%}  ({scores.right[name]}/{scores.cases})")
     lines.append(
-        f"Site chrome: {scores.chrome_removed}/{scores.chrome_lines} lines removed (recall {scores.chrome_recall:.1%}), "
-        f"precision {scores.chrome_precision:.1%}; body lines wrongly removed: {scores.body_removed}; "
-        f"doubtful lines kept for a person: {scores.doubtful}"
+        f"网页残留：删除 {scores.chrome_removed}/{scores.chrome_lines} 行（召回率 {scores.chrome_recall:.1%}），"
+        f"精确率 {scores.chrome_precision:.1%}；误删正文 {scores.body_removed} 行；"
+        f"存疑、留给人核对的 {scores.doubtful} 行"
     )
     if scores.heading_cases:
-        lines.append(f"Top-level headings: {scores.headings_right}/{scores.heading_cases} cases right")
+        lines.append(f"一级小标题：{scores.headings_right}/{scores.heading_cases} 篇全对")
     if scores.mistakes:
-        lines.append("Differences:")
+        lines.append("不一致的：")
         lines.extend(f"  {m}" for m in scores.mistakes)
     return "\n".join(lines)

@@ -29,7 +29,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return safe_name(f"{where}: {self.message}")
+        return safe_name(f"{where}：{self.message}")
 
 
 def _only(kind, value):

@@ -117,7 +117,7 @@ def parse_corpus(
     worker processes)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise CorpusNotFound(f"{corpus_dir}: corpus directory not found; put the speech .txt files in it")
+        raise CorpusNotFound(f"{corpus_dir}：没有这个语料目录；请建好它并放入讲话文件，或用 --corpus 指明语料所在的文件夹")
     rules_dir = Path(rules_dir) if rules_dir else corpus_dir
     report = Report()
     rules = load_boilerplate(rules_dir, report)
@@ -145,7 +145,7 @@ def parse_corpus(
 
     for key, override in sorted(overrides.items()):
         if not (corpus_dir / key).is_file():
-            problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"entry {key!r} names no speech file in the corpus", line=override.line))
+            problems.append(Problem(f"{corpus_dir.name}/speeches.yaml", f"条目 {key} 在语料目录里没有对应的讲话文件；请核对文件名，或删去这一条", line=override.line))
     _make_ids_unique(speeches, problems)
     speeches.sort(key=sort_key)
     if stats is not None:
@@ -220,12 +220,12 @@ def _read_corpus(
         target = outside_corpus(path, corpus_dir)
         if target is not None and not follow_links:
             problems.append(
-                Problem(rel, f"is a link to {target}, outside the corpus: not read. Copy the file into the corpus (or build with --follow-links)", severity="error")
+                Problem(rel, f"是指向语料目录之外（{target}）的链接，没有读取；请把文件复制到语料目录里（或生成时加 --follow-links）", severity="error")
             )
             continue
         override = overrides.get(rel)
         if override and override.values.get("skip"):
-            log.info("%s: skipped (skip: true in speeches.yaml)", rel)
+            log.info("%s：跳过（speeches.yaml 写了 skip: true）", rel)
             continue
         try:
             size = path.stat().st_size
@@ -254,7 +254,7 @@ MAX_SPEECH_BYTES = 64 * 1024 * 1024
 
 
 def _cannot_be_read(rel: str, exc: OSError) -> Problem:
-    return Problem(rel, f"cannot be read: {exc.strerror}", severity="error")
+    return Problem(rel, f"读不出来（{exc.strerror}）；请检查文件的读取权限", severity="error")
 
 
 def _process(
@@ -302,7 +302,7 @@ def _collect(jobs: list[Job], results: dict[str, tuple], problems: list[Problem]
             continue
         fingerprint = _text_fingerprint(speech)
         if fingerprint in seen_text:
-            problems.append(Problem(rel, f"has the same text as {seen_text[fingerprint]}; built once, from {seen_text[fingerprint]}"))
+            problems.append(Problem(rel, f"和 {seen_text[fingerprint]} 文字相同，只用 {seen_text[fingerprint]} 生成一次；不需要的话删去其中一个"))
             continue
         seen_text[fingerprint] = rel
         _share_repeated_strings(speech)
@@ -401,7 +401,7 @@ def make_speech(
     timer = timer or StageTimer()
     rel = source.rel_path
     if not source.text.strip():
-        problems.append(Problem(rel, "is empty; nothing to build", severity="error"))
+        problems.append(Problem(rel, "文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件", severity="error"))
         return None
     keep = set(override.values.get("keep_lines", ())) if override else set()
     drop = set(override.values.get("drop_lines", ())) if override else set()
@@ -417,19 +417,19 @@ def make_speech(
     for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
-            problems.append(Problem("speeches.yaml", f"{key} of {rel!r} names line {beyond[0]}, but the file has {line_count} lines", line=override.line))
+            problems.append(Problem("speeches.yaml", f"{rel} 的 {key} 写了第 {beyond[0]} 行，但文件只有 {line_count} 行；请改正行号", line=override.line))
     for removed in cleaned.removed:
-        log.info("%s:%d: removed (%s): %s", rel, removed.line, removed.rule, removed.text)
+        log.info("%s:%d：删除（%s）：%s", rel, removed.line, removed.rule, removed.text)
     if cleaned.normalised.get("control-characters"):
-        problems.append(Problem(rel, f"contains {cleaned.normalised['control-characters']} control or zero-width characters (removed)"))
+        problems.append(Problem(rel, f"含有 {cleaned.normalised['control-characters']} 个控制字符或零宽字符（已去掉）"))
     if not any(line.text for line in cleaned.lines):
-        problems.append(Problem(rel, "has no text left after removing boilerplate", severity="error"))
+        problems.append(Problem(rel, "去掉非正文之后什么也没剩下；请用 kb check 看删了哪些行，需要保留的行写进 speeches.yaml 的 keep_lines", severity="error"))
         return None
 
     with timer("parse"):
         parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed)
     if not parsed.structured:
-        problems.append(Problem(rel, "has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"))
+        problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
     header = parsed.header
     removed_text = [r.text for r in cleaned.removed]
     # A line the cleaner doubts (kept, sent to 待核对) is no title unless it reads like one: 教育部代码：12616.
@@ -541,9 +541,9 @@ def make_speech(
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     for split in cleaned.splits:
-        log.info("%s:%d: split into %d paragraphs", rel, split.line, split.pieces)
+        log.info("%s:%d：拆成 %d 段", rel, split.line, split.pieces)
     for join in cleaned.joins:
-        log.info("%s:%d-%d: joined into one paragraph (hard-wrapped)", rel, join.first, join.last)
+        log.info("%s:%d-%d：接成一段（硬折行）", rel, join.first, join.last)
 
     speech = Speech(
         id=speech_id(rel),
@@ -616,7 +616,7 @@ def _make_ids_unique(speeches: list[Speech], problems: list[Problem]) -> None:
     for speech in sorted(speeches, key=lambda s: s.source.rel_path):
         if speech.id in taken:
             new_id = f"{speech.id}-{hashlib.sha1(speech.source.rel_path.encode()).hexdigest()[:6]}"
-            problems.append(Problem(speech.source.rel_path, f"id {speech.id!r} is already used by {taken[speech.id]}; using {new_id!r} (set 'id' in speeches.yaml)"))
+            problems.append(Problem(speech.source.rel_path, f"id {speech.id} 已被 {taken[speech.id]} 使用，这篇改用 {new_id}（可在 speeches.yaml 里用 id 指定）"))
             speech.id = new_id
         taken[speech.id] = speech.source.rel_path
 

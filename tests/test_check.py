@@ -50,12 +50,12 @@ def test_report_lists_what_needs_a_human(tmp_path):
         ("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）", None, None, "occasion"),
         ("heading-like", "第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号", "s1", 4, "reviewed"),
     ]
-    assert report["not_built"] == ["empty.txt: is empty; nothing to build"]
+    assert report["not_built"] == ["empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件"]
     assert needs_a_human(report)
     text = report_text(report)
-    assert "  ! 署名只有职务（市委副书记），没有姓名   → speeches.yaml: speaker" in text
-    assert "  ! section s1, line 4: 第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → speeches.yaml: reviewed" in text
-    assert "not built: empty.txt: is empty; nothing to build" in text
+    assert "  ！署名只有职务（市委副书记），没有姓名   → speeches.yaml：speaker" in text
+    assert "  ！部分 s1，第 4 行：第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → speeches.yaml：reviewed" in text
+    assert "没有生成：empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件" in text
 
 
 def test_cli_json_and_strict(tmp_path):
@@ -73,7 +73,7 @@ def test_cli_names_a_file_outside_the_corpus(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN})
     result = kb_cli("check", "--corpus", str(corpus), str(tmp_path / "elsewhere.txt"))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'elsewhere.txt'}: not in the corpus {corpus}; give --corpus the folder it is in"
+    assert result.stderr.strip() == f"错误：{tmp_path / 'elsewhere.txt'}：不在语料目录 {corpus} 里；用 --corpus 指明它所在的文件夹"
 
 
 def test_speeches_yaml_settles_review_items(tmp_path):
@@ -100,7 +100,7 @@ def test_keep_and_drop_lines_overrule_the_rules(tmp_path):
     assert a["removed"] == [{"line": 5, "rule": "drop_lines (speeches.yaml)", "text": "二、建设干部队伍。坚持好干部标准。"}]
     (corpus / "speeches.yaml").write_text("a.txt:\n  drop_lines: [9]\n", encoding="utf-8")
     kb = build_knowledge_base(corpus)
-    assert [str(p) for p in kb.problems] == ["speeches.yaml:1: drop_lines of 'a.txt' names line 9, but the file has 6 lines"]
+    assert [str(p) for p in kb.problems] == ["speeches.yaml:1：a.txt 的 drop_lines 写了第 9 行，但文件只有 6 行；请改正行号"]
     assert [r.line for r in kb.speeches[0].clean.removed] == [4]
 
 

@@ -24,8 +24,7 @@ def test_build_prints_one_line_summary(tmp_path):
     result = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    assert line.startswith("Built 2 speeches: ")
-    assert "1 boilerplate lines removed" in line and "0 warnings" in line
+    assert line.startswith("已生成 2 篇讲话：6 个部分、6 个段落；删除非正文 1 行；警告 0 条，跳过 0 个文件 → ")
     assert (tmp_path / "site" / "kb.json").exists()
 
 
@@ -33,10 +32,10 @@ def test_strict_turns_warnings_into_exit_1(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD, "empty.txt": ""})
     loose = kb("build", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site"))
     assert loose.returncode == 0
-    assert "empty.txt: is empty" in loose.stderr
+    assert "警告：empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件\n" in loose.stderr
     strict = kb("build", "--strict", "--corpus", str(corpus), "--site-dir", str(tmp_path / "site2"))
     assert strict.returncode == 1
-    assert strict.stderr.strip().splitlines()[-1].startswith("Error: build stopped by --strict")
+    assert strict.stderr.strip().splitlines()[-1] == "错误：有 1 条警告或错误（见上面），--strict 下停止生成；原来的网站保留不动"
     assert "Traceback" not in strict.stderr
     assert not (tmp_path / "site2").exists()
 
@@ -48,23 +47,23 @@ def test_config_errors_are_reported_once_each_with_file_and_line(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == (
-        "Error: 2 problems in the configuration:\n"
-        "  c/themes.yaml:2: theme id must be lowercase ASCII letters and digits joined by single hyphens (at most 64), like 'bad-id'; got 'Bad Id'\n"
-        "  c/themes.yaml:2: theme 'Bad Id' has no keywords; add some under keywords.strong\n"
+        "错误：配置文件有 2 处错误：\n"
+        "  c/themes.yaml:2：专题 id 只能用小写英文字母和数字，中间用单个连字符连接（最多 64 个字符），例如 bad-id；现在写的是 'Bad Id'\n"
+        "  c/themes.yaml:2：专题 Bad Id 没有关键词；请在 keywords.strong 下面加几个\n"
     )
 
 
 def test_missing_corpus(tmp_path):
     result = kb("build", "--corpus", str(tmp_path / "nowhere"), "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 1
-    assert "corpus directory not found" in result.stderr
+    assert result.stderr == f"错误：{tmp_path / 'nowhere'}：没有这个语料目录；请建好它并放入讲话文件，或用 --corpus 指明语料所在的文件夹\n"
 
 
 def test_outline_shows_ids_for_overrides():
     result = kb("outline", "corpus/001_109e6641f84a65ed.txt")
     assert result.returncode == 0, result.stderr
-    assert "title:    在党建工作会议上的讲话" in result.stdout
-    assert "line 1 [advertising-block] 仅供学习 禁止外传" in result.stdout
+    assert "标题：  在党建工作会议上的讲话   ← 标题区的标题行\n" in result.stdout
+    assert "  第 1 行 [advertising-block] 仅供学习 禁止外传\n" in result.stdout
     assert "s1-3" in result.stdout and "（三）干部队伍建设持续加强。" in result.stdout
 
 
@@ -78,10 +77,10 @@ def test_build_with_the_default_corpus_of_a_project(tmp_path):
     make_corpus(project / "corpus", {"a.txt": GOOD})
     first = kb("build", cwd=project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Built 1 speeches")
+    assert first.stdout.startswith("已生成 1 篇讲话")
     assert (project / "site" / "kb.json").exists() and (project / ".kb-cache").is_dir()
     again = kb("build", cwd=project)
-    assert "is up to date" in again.stdout
+    assert again.stdout.startswith("site 已是最新：上次生成以来没有任何改动（")
 
 
 def test_evaluate_scores_a_case_set_kept_anywhere_against_the_projects_rules(tmp_path):
@@ -104,9 +103,9 @@ def test_evaluate_scores_a_case_set_kept_anywhere_against_the_projects_rules(tmp
     )
     result = kb("evaluate", "--metadata", str(cases))
     assert result.returncode == 0, result.stderr
-    assert "Site chrome: 1/1 lines removed (recall 100.0%)" in result.stdout
+    assert "网页残留：删除 1/1 行（召回率 100.0%），精确率 100.0%；误删正文 0 行" in result.stdout
     missing = kb("evaluate", "--metadata", str(cases), cwd=tmp_path)
-    assert missing.returncode != 0 and "--rules corpus: no boilerplate.yaml there" in missing.stderr
+    assert missing.returncode != 0 and missing.stderr.startswith("错误：--rules corpus：那里没有 boilerplate.yaml；")
 
 
 BASKET = (

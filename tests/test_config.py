@@ -27,41 +27,41 @@ def config_error(tmp_path, files: dict[str, str]) -> str:
 @pytest.mark.parametrize(
     "files, expected",
     [
-        ({"speeches.yaml": BILLION_LAUGHS}, "c/speeches.yaml:1: defines the anchor &a: aliases and anchors (&, *) are not allowed; write the value out"),
+        ({"speeches.yaml": BILLION_LAUGHS}, "c/speeches.yaml:1：定义了锚点 &a：不允许用锚点和别名（&、*）；请把值直接写出来"),
         (
             {"boilerplate.yaml": "rules:\n  - name: slow\n    pattern: '(a+)+$'\n"},
-            "c/boilerplate.yaml:3: rule 'slow': the regular expression '(a+)+$' repeats a part that itself repeats, e.g. (a+)+, which can hang the build on one line; rewrite it without that",
+            "c/boilerplate.yaml:3：规则 slow：正则表达式 '(a+)+$' 把本身会重复的部分再重复（如 (a+)+），遇到某些行会让生成卡住；请改写",
         ),
         (
             {"boilerplate.yaml": "rules:\n  - name: alike\n    pattern: '^(a|ab)*c'\n"},
-            "c/boilerplate.yaml:3: rule 'alike': the regular expression '^(a|ab)*c' repeats a choice whose alternatives can start alike, e.g. (a|ab)+, which can hang the build on one line; rewrite it without that",
+            "c/boilerplate.yaml:3：规则 alike：正则表达式 '^(a|ab)*c' 重复一组开头可能相同的选择（如 (a|ab)+），遇到某些行会让生成卡住；请改写",
         ),
         (
             {"boilerplate.yaml": "rules:\n  - name: r\n    pattern: 'x'\n    block: \"no\"\n"},
-            "c/boilerplate.yaml:4: rule 'r': 'block' must be true or false; got text 'no'",
+            "c/boilerplate.yaml:4：规则 r 的 block 只能是 true 或 false；现在是文字 'no'",
         ),
         (
             {"boilerplate.yaml": "rules:\n  - name: r\n    pattern: 'x'\n    max_length: true\n"},
-            "c/boilerplate.yaml:4: rule 'r': 'max_length' must be a positive whole number, like 60; got true/false True",
+            "c/boilerplate.yaml:4：规则 r 的 max_length 要写正整数，例如 60；现在是布尔值 True",
         ),
         (
             {"boilerplate.yaml": "rules:\n  - name: r\n    pattern: 'x'\n    wher: edges\n"},
-            "c/boilerplate.yaml:4: unknown field 'wher' in a rule; did you mean 'where'? expected one of: block, max_length, name, pattern, where",
+            "c/boilerplate.yaml:4：规则里没有 wher 这一项；是不是 where？可以写的有：block max_length name pattern where",
         ),
         (
             {"glossary.yaml": "terms:\n  - term: 两个维护\n    theme: [a, b]\n"},
-            "c/glossary.yaml:3: 'theme' of '两个维护' (one theme id) must be text; got a list ['a', 'b']",
+            "c/glossary.yaml:3：两个维护 的 theme（一个专题 id）要写文字；现在是列表 ['a', 'b']",
         ),
         (
             {"glossary.yaml": "terms:\n  - term: 两个维护\n    theme: cadre\n"},
-            "c/glossary.yaml:3: 'theme' of '两个维护': unknown theme 'cadre'; did you mean 'cadres'?",
+            "c/glossary.yaml:3：两个维护 的 theme：没有专题 cadre；是不是 cadres？",
         ),
         (
             {"speeches.yaml": 'a.txt:\n  id: "abc\\n"\n'},
-            "c/speeches.yaml:2: 'id' of 'a.txt' must be lowercase ASCII letters and digits joined by single hyphens (at most 64), like 'abc'; got 'abc\\n'",
+            "c/speeches.yaml:2：a.txt 的 id 只能用小写英文字母和数字，中间用单个连字符连接（最多 64 个字符），例如 abc；现在写的是 'abc\\n'",
         ),
-        ({"speeches.yaml": "a.txt:\n  id: index\n"}, "c/speeches.yaml:2: 'id' of 'a.txt' 'index' is reserved for the site's own pages; use another, e.g. 'index-1'"),
-        ({"speeches.yaml": "a.txt:\n  skip: \"yes\"\n"}, "c/speeches.yaml:2: 'skip' of 'a.txt' must be true or false; got text 'yes'"),
+        ({"speeches.yaml": "a.txt:\n  id: index\n"}, "c/speeches.yaml:2：a.txt 的 id index 是网站自用的名字；请换一个，例如 index-1"),
+        ({"speeches.yaml": "a.txt:\n  skip: \"yes\"\n"}, "c/speeches.yaml:2：a.txt 的 skip 只能是 true 或 false；现在是文字 'yes'"),
     ],
 )
 def test_bad_configuration_gets_one_exact_message(tmp_path, files, expected):
@@ -73,7 +73,7 @@ def test_script_in_a_subtopic_id_is_refused(tmp_path):
     themes = themes.replace("{id: two-upholds,", "{id: 'x\"><img src=x onerror=alert(1)>',", 1)
     message = config_error(tmp_path, {"themes.yaml": themes})
     assert message.startswith("c/themes.yaml:")
-    assert message.endswith(": sub-topic id of 'political-building' must be lowercase ASCII letters and digits joined by single hyphens (at most 64), like 'x-img-src-x-onerror-alert-1'; got 'x\"><img src=x onerror=alert(1)>'")
+    assert message.endswith("：political-building 的子专题 id 只能用小写英文字母和数字，中间用单个连字符连接（最多 64 个字符），例如 x-img-src-x-onerror-alert-1；现在写的是 'x\"><img src=x onerror=alert(1)>'")
 
 
 def test_every_configuration_error_is_reported_at_once(tmp_path):
@@ -85,11 +85,11 @@ def test_every_configuration_error_is_reported_at_once(tmp_path):
         },
     )
     assert message.splitlines() == [
-        "4 problems in the configuration:",
-        "  c/boilerplate.yaml:3: rule 'r': invalid regular expression '(': missing ), unterminated subpattern at position 0",
-        "  c/speeches.yaml:2: 'year' of 'a.txt' must be a four-digit year, like 2020; got 'twenty'",
-        "  c/speeches.yaml:3: 'level' of 'a.txt' must be text; got a number 3",
-        "  c/speeches.yaml:5: unknown field 'titel' in the entry for 'b.txt'; did you mean 'title'? expected one of: addressees, attachments, date, doc_number, drop_lines, heading_lines, id, issuer, keep_lines, level, occasion, original, original_sha256, reviewed, section_themes, skip, speaker, speaker_role, subtitle, title, year",
+        "配置文件有 4 处错误：",
+        "  c/boilerplate.yaml:3：规则 r：正则表达式 '(' 写错了（第 1 个字符附近）",
+        "  c/speeches.yaml:2：a.txt 的 year 要写四位数的年份，例如 2020；现在写的是 'twenty'",
+        "  c/speeches.yaml:3：a.txt 的 level 要写文字；现在是数字 3",
+        "  c/speeches.yaml:5：b.txt 的条目里没有 titel 这一项；是不是 title？可以写的有：addressees attachments date doc_number drop_lines heading_lines id issuer keep_lines level occasion original original_sha256 reviewed section_themes skip speaker speaker_role subtitle title year",
     ]
 
 
@@ -97,7 +97,7 @@ def test_oversized_configuration_is_refused(tmp_path, monkeypatch):
     # A limit well above the shipped files (boilerplate.yaml is some 20 KB) and below the test's file.
     monkeypatch.setattr(config_module, "MAX_CONFIG_BYTES", 50_000)
     message = config_error(tmp_path, {"speeches.yaml": "# " + "x" * 60_000 + "\n"})
-    assert message == "c/speeches.yaml: is 60,003 bytes; configuration files may be at most 50,000 bytes"
+    assert message == "c/speeches.yaml：有 60,003 字节；配置文件最多 50,000 字节"
 
 
 def test_rules_apply_only_to_lines_within_max_length(tmp_path):
@@ -113,20 +113,20 @@ def test_curation_keys_are_validated(tmp_path):
         {"speeches.yaml": "a.txt:\n  keep_lines: [0, 2]\n  drop_lines: x\n  reviewed: [no-dat]\n  original_sha256: abc\n"},
     )
     assert message.splitlines() == [
-        "4 problems in the configuration:",
-        "  c/speeches.yaml:2: 'keep_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got [0, 2]",
-        "  c/speeches.yaml:3: 'drop_lines' of 'a.txt' must be a line number or a list of them, like [3, 4]; got 'x'",
-        "  c/speeches.yaml:4: 'reviewed' of 'a.txt' must be true or a list of review items (collection, doubtful-line, heading-like, joined, long-section, low-theme, no-date, no-occasion, no-speaker-name, split, suspicious-title, title-derived, title-from-note, unnumbered-headings); got 'no-dat'; did you mean 'no-date'?",
-        "  c/speeches.yaml:5: 'original_sha256' of 'a.txt' must be 64 hexadecimal digits (kb add writes it); got 'abc'",
+        "配置文件有 4 处错误：",
+        "  c/speeches.yaml:2：a.txt 的 keep_lines 要写行号或行号的列表，例如 [3, 4]；现在写的是 [0, 2]",
+        "  c/speeches.yaml:3：a.txt 的 drop_lines 要写行号或行号的列表，例如 [3, 4]；现在写的是 'x'",
+        "  c/speeches.yaml:4：a.txt 的 reviewed 要写 true 或待核对类别的列表（collection doubtful-line heading-like joined long-section low-theme no-date no-occasion no-speaker-name split suspicious-title title-derived title-from-note unnumbered-headings）；现在写的是 'no-dat'；是不是 no-date？",
+        "  c/speeches.yaml:5：a.txt 的 original_sha256 应是 64 位十六进制数（由 kb add 写入，不要改动）；现在写的是 'abc'",
     ]
 
 
 def test_heading_lines_are_validated(tmp_path):
     message = config_error(tmp_path, {"speeches.yaml": "a.txt:\n  heading_lines: {12: 1, x: 2, 30: 4}\n"})
     assert message.splitlines() == [
-        "2 problems in the configuration:",
-        "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 'x': 2",
-        "  c/speeches.yaml:2: 'heading_lines' of 'a.txt' maps a line number to a level 1, 2 or 3, like {12: 1, 30: 2}; got 30: 4",
+        "配置文件有 2 处错误：",
+        "  c/speeches.yaml:2：a.txt 的 heading_lines 要写“行号: 级别”，级别是 1、2 或 3，例如 {12: 1, 30: 2}；现在写的是 'x': 2",
+        "  c/speeches.yaml:2：a.txt 的 heading_lines 要写“行号: 级别”，级别是 1、2 或 3，例如 {12: 1, 30: 2}；现在写的是 30: 4",
     ]
 
 

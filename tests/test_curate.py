@@ -31,33 +31,34 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
 
     run = kb_add(str(inbox), "--corpus", str(corpus))
     assert run.returncode == 0, run.stderr
-    assert run.stdout.splitlines()[:7] == [
-        "file                   result    stored as             title                             date",
-        "gb.txt                 imported  gb.txt                在全市人才工作会议上的讲话        2022-05-06",
-        "县组织工作会议.htm     imported  县组织工作会议.txt    在全县组织工作会议上的讲话        2023-03-02",  # the page's date: the text has none
-        "推进会讲话.pdf         imported  推进会讲话.txt        在全市基层党建工作推进会上的讲话",
-        "组织工作会议讲话.docx  imported  组织工作会议讲话.txt  在全市组织工作会议上的讲话        2023-03-08",
+    assert run.stdout.splitlines() == [
+        "gb.txt                 加入 → gb.txt　《在全市人才工作会议上的讲话》　2022-05-06（按 gb18030 编码读取）",
+        "县组织工作会议.htm     加入 → 县组织工作会议.txt　《在全县组织工作会议上的讲话》（取出网页正文，不要导航栏和侧栏；网页标题放在最前面）",
+        "推进会讲话.pdf         加入 → 推进会讲话.txt　《在全市基层党建工作推进会上的讲话》（共 3 页；去掉页码 3 个；去掉页眉页脚 3 行；把折断的 60 行接成 20 段）",
+        "组织工作会议讲话.docx  加入 → 组织工作会议讲话.txt　《在全市组织工作会议上的讲话》　2023-03-08（写出自动编号 6 处；表格 2 行按行保留；脚注 1 条放在文末；按 Word 标题样式或大纲级别认出小标题 5 个，写入 speeches.yaml 的 heading_lines）",
         "",
-        "4 imported (of 4 files)",
+        "加入 4 个（共 4 个文件）",
+        "",
+        f"下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 python -m build_kb check {corpus / 'gb.txt'} {corpus / '县组织工作会议.txt'} {corpus / '推进会讲话.txt'}",
     ]
     assert sorted(p.name for p in corpus.glob("*.txt")) == ["gb.txt", "old.txt", "县组织工作会议.txt", "推进会讲话.txt", "组织工作会议讲话.txt"]
     assert (corpus / "组织工作会议讲话.txt").read_text(encoding="utf-8").startswith("在全市组织工作会议上的讲话\n\n市委常委、组织部部长　赵明远\n")
     yaml_text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
     docx_sha = __import__("hashlib").sha256((inbox / "组织工作会议讲话.docx").read_bytes()).hexdigest()
     assert (
-        "# kb add: 组织工作会议讲话.docx (docx) → 组织工作会议讲话.txt. Check each value against the original, correct it, delete this comment.\n"
+        "# kb add 加入：组织工作会议讲话.docx（Word 文档）→ 组织工作会议讲话.txt。请对照原件逐项核对、改正，然后删去这行说明。\n"
         '"组织工作会议讲话.txt":\n'
         '  original: "组织工作会议讲话.docx"\n'
         f"  original_sha256: {docx_sha}\n"
-        "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # line: level, from the document's heading styles\n"
-        '  title: "在全市组织工作会议上的讲话"   # detected by: title marked by the document (Word Title style, a first line centred in large type, a PDF title)\n'
-        "  date: 2023-03-08   # detected by: header date line\n"
-        '  speaker: "赵明远"   # detected by: byline role and name\n'
-        '  speaker_role: "市委常委、组织部部长"   # detected by: byline role\n'
-        '  occasion: "全市组织工作会议"   # detected by: title: 在…上的讲话\n'
+        "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # 行号: 级别，取自文档的标题样式\n"
+        '  title: "在全市组织工作会议上的讲话"   # 识别依据：文档标明的标题（Word 的标题样式、居中的大字首行或 PDF 的标题）\n'
+        "  date: 2023-03-08   # 识别依据：标题区的日期行\n"
+        '  speaker: "赵明远"   # 识别依据：署名里的职务和姓名\n'
+        '  speaker_role: "市委常委、组织部部长"   # 识别依据：署名里的职务\n'
+        '  occasion: "全市组织工作会议"   # 识别依据：标题：在…上的讲话\n'
     ) in yaml_text
-    assert yaml_text.startswith("# overrides\n\n# kb add:") and "{}" not in yaml_text
-    assert '  # speaker: 姓名   # not found in the text\n' in yaml_text
+    assert yaml_text.startswith("# overrides\n\n# kb add 加入：") and "{}" not in yaml_text
+    assert '  # speaker: 姓名   # 原文中没有找到讲话人；知道的话写上，并去掉行首的 #\n' in yaml_text
     overrides = load_overrides(corpus)
     assert sorted(overrides) == ["gb.txt", "县组织工作会议.txt", "推进会讲话.txt", "组织工作会议讲话.txt"]
 
@@ -73,11 +74,9 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
     again = kb_add(str(inbox / "组织工作会议讲话.docx"), "--corpus", str(corpus))
     assert again.returncode == 0
     assert again.stdout.splitlines() == [
-        "file                   result   stored as             title  date",
-        "组织工作会议讲话.docx  already  组织工作会议讲话.txt",
+        "组织工作会议讲话.docx  以前加过：已存为 组织工作会议讲话.txt",
         "",
-        "1 already (of 1 files)",
-        "组织工作会议讲话.docx: this file was imported before, as 组织工作会议讲话.txt",
+        "以前加过 1 个（共 1 个文件）",
     ]
 
 
@@ -90,8 +89,8 @@ def test_duplicates_and_name_clashes(tmp_path):
     (inbox / "old.txt").write_text("在全市人才工作会议上的讲话\n同志们：\n一、聚焦人才引进，落实人才新政。\n", encoding="utf-8")
     results = add_files([inbox / "copy.txt", inbox / "old.txt"], corpus)
     assert [(r.status, r.message) for r in results] == [
-        ("duplicate", "the same speech as old.txt is already in the corpus; not added"),
-        ("refused", "old.txt already exists and holds a different speech: rename old.txt (or the file in the corpus) and add it again"),
+        ("duplicate", "和语料中的 old.txt 是同一篇讲话，没有再加"),
+        ("refused", "语料中已有同名的 old.txt，内容是另一篇讲话；请给这个文件（或语料中的那个）改名后再加"),
     ]
     assert sorted(p.name for p in corpus.glob("*.txt")) == ["old.txt"]
     run = kb_add(str(inbox / "old.txt"), "--corpus", str(corpus))
@@ -105,8 +104,8 @@ def test_a_doubtful_value_is_left_for_the_curator(tmp_path):
     (result,) = add_files([source], corpus)
     assert result.status == "imported"
     text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
-    assert '  # speaker: 姓名   # not found in the text\n' in text
-    assert '  speaker_role: "县委副书记"   # detected by: byline role without a name\n' in text
+    assert '  # speaker: 姓名   # 原文中没有找到讲话人；知道的话写上，并去掉行首的 #\n' in text
+    assert '  speaker_role: "县委副书记"   # 识别依据：署名只有职务\n' in text
 
 
 def test_stored_names_are_safe():
@@ -129,7 +128,7 @@ def test_a_long_speech_is_recognised_when_retyped_or_cut(tmp_path):
     (inbox / "other.txt").write_text(long_text.replace("组织建设和干部培养", "人才引进和平台建设").replace("党员教育管理", "科技成果转化"), encoding="utf-8")
     results = add_files([inbox / "retyped.txt", inbox / "cut.txt", inbox / "other.txt"], corpus)
     assert [(r.status, r.message) for r in results] == [
-        ("duplicate", "the same speech as long.txt is already in the corpus; not added"),
-        ("duplicate", "the same speech as long.txt is already in the corpus; not added"),
+        ("duplicate", "和语料中的 long.txt 是同一篇讲话，没有再加"),
+        ("duplicate", "和语料中的 long.txt 是同一篇讲话，没有再加"),
         ("imported", ""),
     ]

@@ -25,7 +25,7 @@ def test_five_megabyte_single_line(tmp_path):
     kb = build_knowledge_base(make_corpus(tmp_path / "c", {"big.txt": line}))
     speech = only_speech(kb)
     assert sum(len(p.text) for p in speech.all_paragraphs()) == len(line)
-    assert [str(p) for p in kb.problems] == ["big.txt: has no recognisable headings (一、 （一） 1. 第一， 一是 …); the whole text is one section"]
+    assert [str(p) for p in kb.problems] == ["big.txt：没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"]
 
 
 def test_ten_thousand_tiny_paragraphs(tmp_path):
@@ -40,7 +40,7 @@ def test_stray_nul_bytes_are_removed_and_reported(tmp_path):
     kb = build_knowledge_base(make_corpus(tmp_path / "c", {"nul.txt": data}))
     speech = only_speech(kb)
     assert speech.all_sections()[1].heading == "一、加强党的建设。"
-    assert [str(p) for p in kb.problems] == ["nul.txt: contains 1 control or zero-width characters (removed)"]
+    assert [str(p) for p in kb.problems] == ["nul.txt：含有 1 个控制字符或零宽字符（已去掉）"]
 
 
 def test_structure_deeper_than_three_levels_is_flattened():
@@ -80,7 +80,7 @@ def test_site_with_every_kind_of_hostile_file(tmp_path):
     assert "{{ config.site_name }}" in html and "{% raw %}" in html
     assert "<iframe" not in html and "&lt;iframe src=x&gt;" in html and "**加粗**" in html
     messages = " ".join(p.message for p in kb.problems)
-    assert "empty" in messages and "binary" in messages and "same text as dup-a.txt" in messages
+    assert "文件是空的" in messages and "二进制文件" in messages and "和 dup-a.txt 文字相同" in messages
 
 
 # --- properties ---------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ def test_link_out_of_the_corpus_is_refused(tmp_path):
     (corpus / "inside.txt").symlink_to(corpus / "a.txt")
     kb = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb.speeches] == ["a.txt"]
-    assert [str(p) for p in kb.errors] == [f"passwd.txt: is a link to {secret}, outside the corpus: not read. Copy the file into the corpus (or build with --follow-links)"]
+    assert [str(p) for p in kb.errors] == [f"passwd.txt：是指向语料目录之外（{secret}）的链接，没有读取；请把文件复制到语料目录里（或生成时加 --follow-links）"]
     assert "机密" in build_knowledge_base(corpus, follow_links=True).speeches[-1].title + "".join(
         p.text for s in build_knowledge_base(corpus, follow_links=True).speeches for p in s.all_paragraphs()
     )
@@ -137,7 +137,7 @@ def test_speech_named_like_a_site_page_gets_its_own_id(tmp_path):
 
 def test_control_characters_in_file_names_are_escaped_in_messages(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"bad\x1b[31mname.txt": ""})
-    assert [str(p) for p in build_knowledge_base(corpus).errors] == ["bad\\x1b[31mname.txt: is empty; nothing to build"]
+    assert [str(p) for p in build_knowledge_base(corpus).errors] == ["bad\\x1b[31mname.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件"]
 
 
 def test_attribute_values_are_escaped_even_if_validation_is_bypassed():

@@ -277,7 +277,7 @@ def test_a_cache_emptied_during_the_build_still_gives_the_whole_search_index(tmp
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus)
     assert files(tmp_path / "site") == files(cold)
-    assert "is gone or damaged; the search index is written from the knowledge base instead" in caplog.text
+    assert "不见了或已损坏；改为直接从知识库写检索索引" in caplog.text
 
 
 def test_a_rebuild_takes_the_search_entries_of_unchanged_speeches_from_the_cache(first_build, tmp_path, monkeypatch):
@@ -356,7 +356,7 @@ def test_a_page_whose_inputs_miss_a_change_is_made_right_and_said(first_build, t
     cold = tmp_path / "cold"
     build_site(MKDOCS_YML, cold, corpus_dir=corpus, allow_shrink=True)
     assert files(site) == files(cold)
-    assert "the page differs from the one its inputs made before; its inputs miss something" in caplog.text
+    assert "输入没变，页面却和上次不同；页面缓存的输入漏掉了什么" in caplog.text
 
 
 def test_a_rebuild_compiles_no_template_of_the_theme(first_build, tmp_path, monkeypatch):

@@ -31,11 +31,11 @@ def test_bad_files_are_reported_and_skipped(tmp_path):
     # The speech keeps where it came from and what cleaning did, not the file's bytes, text or lines.
     assert type(kb.speeches[0].source) is Source and type(kb.speeches[0].clean) is CleanReport
     found = problems_by_file(kb)
-    assert "empty" in found["empty.txt"].message and found["empty.txt"].severity == "error"
-    assert "empty" in found["blank.txt"].message
-    assert "binary" in found["binary.txt"].message
+    assert "文件是空的" in found["empty.txt"].message and found["empty.txt"].severity == "error"
+    assert "文件是空的" in found["blank.txt"].message
+    assert "二进制文件" in found["binary.txt"].message
     assert "UTF-8" in found["noise.txt"].message
-    assert "no text left" in found["only-ads.txt"].message
+    assert "去掉非正文之后什么也没剩下" in found["only-ads.txt"].message
 
 
 def test_duplicate_speech_is_built_once_with_a_warning(tmp_path):
@@ -44,7 +44,7 @@ def test_duplicate_speech_is_built_once_with_a_warning(tmp_path):
     kb = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb.speeches] == ["a.txt"]
     for copy in ("b.txt", "c.txt", "d.txt"):
-        assert "same text as a.txt" in problems_by_file(kb)[copy].message
+        assert "和 a.txt 文字相同" in problems_by_file(kb)[copy].message
 
 
 def test_mixed_encodings_in_one_corpus(tmp_path):
@@ -75,12 +75,12 @@ def test_overrides_win_and_are_marked(tmp_path):
 @pytest.mark.parametrize(
     "yaml_text, line, fragment",
     [
-        ("a.txt:\n  tilte: 错字\n", 2, "unknown field 'tilte'"),
+        ("a.txt:\n  tilte: 错字\n", 2, "没有 tilte 这一项"),
         ("a.txt:\n  title: ok\n  date: 2021-13-45\n", 3, "YYYY-MM-DD"),
-        ("a.txt:\n  id: 中文id\n", 2, "lowercase ASCII"),
-        ("a.txt:\n  title: [unclosed\n", 3, "not valid YAML"),
-        ("a.txt: [1, 2]\n", 1, "must be a mapping"),
-        ("a.txt:\n  title: x\na.txt:\n  title: y\n", 3, "duplicate key"),
+        ("a.txt:\n  id: 中文id\n", 2, "只能用小写英文字母和数字"),
+        ("a.txt:\n  title: [unclosed\n", 3, "YAML 格式有误"),
+        ("a.txt: [1, 2]\n", 1, "要写成“键: 值”的形式"),
+        ("a.txt:\n  title: x\na.txt:\n  title: y\n", 3, "写了两次"),
     ],
 )
 def test_bad_override_names_file_and_line(tmp_path, yaml_text, line, fragment):
@@ -97,19 +97,19 @@ def test_override_for_a_missing_file_is_a_warning(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
     (corpus / "speeches.yaml").write_text("gone.txt:\n  title: x\n", encoding="utf-8")
     kb = build_knowledge_base(corpus)
-    assert [(str(p), p.line) for p in kb.problems] == [("c/speeches.yaml:1: entry 'gone.txt' names no speech file in the corpus", 1)]
+    assert [(str(p), p.line) for p in kb.problems] == [("c/speeches.yaml:1：条目 gone.txt 在语料目录里没有对应的讲话文件；请核对文件名，或删去这一条", 1)]
 
 
 def test_bad_boilerplate_regex_names_the_rule(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
     (corpus / "boilerplate.yaml").write_text("rules:\n  - name: broken\n    pattern: '([unclosed'\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"rule 'broken'.*invalid regular expression") as exc:
+    with pytest.raises(ConfigError, match=r"规则 broken：正则表达式 .* 写错了") as exc:
         build_knowledge_base(corpus)
     assert exc.value.line == 3  # the pattern's own line
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path):
-    with pytest.raises(CorpusNotFound, match="corpus directory not found"):
+    with pytest.raises(CorpusNotFound, match="没有这个语料目录"):
         build_knowledge_base(tmp_path / "nope")
 
 

@@ -157,10 +157,10 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
     section_ids = {s.id for s in speech.all_sections()}
     for section_id, themes in manual.items():
         if section_id not in section_ids:
-            problems.append(Problem(speech.source.rel_path, f"speeches.yaml names section {section_id!r}, which this speech does not have (it has {', '.join(sorted(section_ids))})"))
+            problems.append(Problem(speech.source.rel_path, f"speeches.yaml 写的部分 {section_id} 这篇讲话没有（它的部分是 {' '.join(sorted(section_ids))}）；请用 kb check 看部分的 id"))
         for theme in themes:
             if theme not in known:
-                problems.append(Problem(speech.source.rel_path, f"speeches.yaml gives section {section_id!r} the unknown theme {theme!r}; themes are: {', '.join(sorted(known))}"))
+                problems.append(Problem(speech.source.rel_path, f"speeches.yaml 给部分 {section_id} 的专题 {theme} 不存在；专题有 {' '.join(sorted(known))}"))
     for section in speech.sections:
         classify_section(section, taxonomy, segment, [], manual)
     for section in speech.all_sections():

@@ -28,7 +28,7 @@ CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".dotx", ".docm", "
 
 class ConversionError(KbError):
     def __init__(self, name: str, message: str):
-        super().__init__(f"{name}: {message}")
+        super().__init__(f"{name}：{message}")
         self.reason = message
         """The message without the file's name, for a list that names the file already."""
 
@@ -56,8 +56,14 @@ def convert(path: Path) -> Converted:
     """The speech text of one file, by its type; ConversionError when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in CONVERTIBLE:
-        raise ConversionError(path.name, f"cannot import {suffix or 'a file without a suffix'} files; kb add reads {', '.join(CONVERTIBLE)}")
+        raise ConversionError(path.name, f"不能读取{f' {suffix} ' if suffix else '没有扩展名的'}文件；能读的是 {' '.join(CONVERTIBLE)}")
     data = path.read_bytes()
+    image = image_kind(data)
+    if image:
+        raise ConversionError(
+            path.name,
+            f"这是一张图片（{image}），不是 {suffix} 文件；请先做文字识别（如 WPS 的“图片转文字”），把结果另存为 .docx 或 .txt 再加入",
+        )
     if suffix == ".docx":
         converted = docx_text(data, path.name)
     elif suffix in WORD_PACKAGES:
@@ -72,12 +78,23 @@ def convert(path: Path) -> Converted:
     else:
         text, encoding = decode(data, path.name)
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
-        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [f"read as {encoding}"])
+        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [f"按 {encoding} 编码读取"])
     converted.text = normalise(converted.text)
     converted.heading_lines = _locate(converted.headings, converted.text)
     if not re.search(r"[\u4e00-\u9fff]", converted.text):
-        raise ConversionError(path.name, "holds no Chinese text after conversion; is it a speech?")
+        raise ConversionError(path.name, "转换后没有中文文字；请确认它是一篇讲话")
     return converted
+
+
+IMAGE_SIGNATURES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
+
+
+def image_kind(data: bytes) -> str | None:
+    """JPEG, PNG, GIF, BMP, TIFF or WEBP when the bytes are a picture, whatever the file is called
+    (a photographed page renamed .pdf or .docx): the curator is told it is an image."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return next((kind for signature, kind in IMAGE_SIGNATURES if data.startswith(signature) and (kind != "BMP" or len(data) > 14 and data[6:10] == b"\0\0\0\0")), None)
 
 
 def _repackaged(data: bytes, name: str) -> bytes:
@@ -226,9 +243,9 @@ def docx_text(data: bytes, name: str) -> Converted:
     if counts["blank fields"]:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
     if counts["labels"]:
-        notes.append(f"{counts['labels']} automatic numbering labels written out")
+        notes.append(f"写出自动编号 {counts['labels']} 处")
     if counts["rows"]:
-        notes.append(f"{counts['rows']} table rows kept as lines")
+        notes.append(f"表格 {counts['rows']} 行按行保留")
     if counts["cell paragraphs"]:
         notes.append(f"表格单元格里的 {counts['cell paragraphs']} 段各成一段")
     if cited:
@@ -236,7 +253,7 @@ def docx_text(data: bytes, name: str) -> Converted:
         kinds = Counter(kind for kind, _ in cited)
         notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
     if headings:
-        notes.append(f"{len(headings)} headings marked by Word styles or outline levels (heading_lines in speeches.yaml)")
+        notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
     converted.title = "".join(title) or _centred_title(document, title_styles)
     return converted
@@ -424,8 +441,8 @@ def office_text(path: Path) -> Converted:
     if office is None:
         raise ConversionError(
             path.name,
-            f"{path.suffix} files need LibreOffice to convert (sudo apt-get install libreoffice-writer), "
-            "or open the file in Word or WPS and save it as .docx, then run kb add on that",
+            f"{path.suffix} 文件要用 LibreOffice 转换（sudo apt-get install libreoffice-writer）；"
+            "也可以用 Word 或 WPS 打开后另存为 .docx，再加入那个文件",
         )
     with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
         # A private profile: a LibreOffice window the user has open must not block the conversion.
@@ -433,10 +450,10 @@ def office_text(path: Path) -> Converted:
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=180)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise ConversionError(path.name, f"LibreOffice could not convert it ({exc}); open it in Word or WPS and save it as .docx") from None
+            raise ConversionError(path.name, "LibreOffice 转换失败；请用 Word 或 WPS 打开后另存为 .docx") from None
         converted = Path(folder) / (path.stem + ".docx")
         if not converted.is_file():
-            raise ConversionError(path.name, "LibreOffice produced no .docx; open it in Word or WPS and save it as .docx")
+            raise ConversionError(path.name, "LibreOffice 没有转换出 .docx；请用 Word 或 WPS 打开后另存为 .docx")
         result = docx_text(converted.read_bytes(), path.name)
     result.kind = f"{path.suffix.lstrip('.')} (via LibreOffice)"
     return result
@@ -462,7 +479,7 @@ def pdf_text(data: bytes, name: str) -> Converted:
     except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
             RecursionError, OverflowError, struct.error, zlib.error) as exc:
         # A damaged file can fail anywhere in the parser; the curator needs the remedy, not its trace.
-        raise ConversionError(name, f"不是可以读取的 PDF 文件（{type(exc).__name__}）；请用 PDF 阅读器打开后另存一份再导入") from None
+        raise ConversionError(name, "不是可以读取的 PDF 文件（可能已损坏，或只是改了扩展名）；请用 PDF 阅读器打开后另存一份再导入") from None
     text = "\n\n".join(read.paragraphs)
     if not read.has_text:
         raise ConversionError(
@@ -519,9 +536,9 @@ def html_text(data: bytes, name: str) -> Converted:
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
-        notes = ["no main text found: the whole page's text kept (the boilerplate rules will clean it)"]
+        notes = ["没有找到正文，保留整页文字，由清洗规则去掉网页残留"]
     else:
-        notes = ["main text extracted from the page (navigation and side bars left out)"]
+        notes = ["取出网页正文，不要导航栏和侧栏"]
     formatted = trafilatura.extract(html, output_format="markdown", include_formatting=True, include_comments=False,
                                     include_tables=True, favor_recall=True, deduplicate=False) or ""
     subheads = _subheads(formatted)
@@ -547,7 +564,7 @@ def html_text(data: bytes, name: str) -> Converted:
     first_lines = [re.sub(r"\s+", "", line) for line in text.split("\n")[:6]]
     if title and re.sub(r"\s+", "", title) not in first_lines:
         head.append(title)
-        notes.append("page title put on top")
+        notes.append("网页标题放在最前面")
     if head:
         text = "\n\n".join(head) + "\n\n" + text
     headings = [(line.strip(), subheads[line.strip()]) for line in text.split("\n") if line.strip() in subheads]

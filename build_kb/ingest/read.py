@@ -94,7 +94,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if encoding:
             return _strict(data, encoding, name), encoding
         if nuls > max(2, len(data) // 100):
-            raise UnreadableSpeech(name, "looks like a binary file (it contains NUL bytes); only plain-text speeches can be read")
+            raise UnreadableSpeech(name, "像是二进制文件（含有 NUL 字节），不是文本；Word、PDF、网页请用 kb add 加入")
         # A few stray NULs in text: decode as usual; the cleaner removes and counts them.
     try:
         return data.decode("utf-8"), "utf-8"
@@ -113,8 +113,8 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             return text, encoding
     raise UnreadableSpeech(
         name,
-        "is not Chinese text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file, or another encoding); "
-        "if it is a speech, open it in an editor and save it as UTF-8",
+        "不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 编码的中文文本（可能是二进制文件或别的编码）；"
+        "如果是讲话，请用编辑器打开后另存为 UTF-8",
     )
 
 
@@ -145,5 +145,5 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UnreadableSpeech(name, f"starts like {encoding} but byte {exc.start} is invalid in it; re-save the file as UTF-8") from exc
+        raise UnreadableSpeech(name, f"开头像是 {encoding} 编码，但第 {exc.start} 个字节不符合这种编码；请另存为 UTF-8") from exc
     return text.lstrip("\ufeff")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import FONT_ROLES, PrintConfig
+from ..config import FONT_ROLE_NAMES, FONT_ROLES, PrintConfig
 from ..errors import KbError
 from ..render.handout import Handout
 from ..store import write_atomic
@@ -62,9 +62,8 @@ def choose_fonts(config: PrintConfig, corpus_dir: Path) -> ChosenFonts:
         found = tuple(f for f in config.fonts[role] if f in installed)
         if not found:
             raise KbError(
-                f"print.yaml: none of the fonts for {role!r} is installed ({', '.join(config.fonts[role])}). "
-                "Install the free ones with `sudo make fonts` (FandolFang/Kai/Hei and Noto CJK), "
-                "or add a folder holding your own fonts to font_paths in corpus/print.yaml"
+                f"print.yaml：{FONT_ROLE_NAMES.get(role, role)}用的字体（{'、'.join(config.fonts[role])}）一个也没有安装；"
+                "请运行 sudo make fonts 安装免费字体，或在 corpus/print.yaml 的 font_paths 里写上自有字体所在的文件夹"
             )
         families[role] = found
 
@@ -194,11 +193,11 @@ class Printer:
         body = self.fonts.families["body"][0]
         warnings = []
         if in_fallback:
-            warnings.append(f"print: {len(in_fallback)} characters are not in the body font {body} and print in a fallback face: {in_fallback[:60]}")
+            warnings.append(f"学习材料：{len(in_fallback)} 个字正文字体 {body} 里没有，改用备用字体印：{in_fallback[:60]}")
         if nowhere:
             warnings.append(
-                f"print: {len(nowhere)} characters are in none of the body fonts ({', '.join(self.fonts.families['body'])}) "
-                f"and would print as blank boxes: {nowhere[:60]}; add a font that has them to corpus/print.yaml"
+                f"学习材料：{len(nowhere)} 个字所有正文字体（{'、'.join(self.fonts.families['body'])}）里都没有，会印成空框：{nowhere[:60]}；"
+                "请在 corpus/print.yaml 里加一个有这些字的字体"
             )
         return warnings
 
@@ -265,7 +264,7 @@ def _typeset_with(compiler, job: tuple) -> tuple[str, str, int, dict[str, tuple[
         # Untagged: poppler (Evince, the viewers of 麒麟/UOS desktops) misreads the tag tree Typst writes.
         pdf = compiler.compile(sys_inputs={"data": data}, pdf_tags=False)
     except typst.TypstError as exc:
-        raise KbError(f"{path}: Typst could not typeset this handout: {exc}") from exc
+        raise KbError(f"{path}：Typst 排不出这份学习材料（{exc}）；请把这行报告给维护人员") from exc
     pages = _count_pages(pdf)
     parts = _part_pages(pdf, part_ids, pages) if part_ids else {}
     target = Path(stored)

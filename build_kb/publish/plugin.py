@@ -84,7 +84,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, page in sorted(self.pages.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
-                log.warning(f"docs/{path} is replaced by the generated page of the same name; rename it")
+                log.warning(f"docs/{path} 与生成的页面同名，会被替换；请给它改名")
                 files.remove(existing)
             files.append(File.generated(config, path, content=page.stub()))
         return files
@@ -204,7 +204,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         digest = html_digest(made[1])
         if digest == known[1]:
             return made, key
-        log.warning(f"{page.file.src_uri}: the page differs from the one its inputs made before; its inputs miss something")
+        log.warning(f"{page.file.src_uri}：输入没变，页面却和上次不同；页面缓存的输入漏掉了什么（请报告给维护人员）")
         self.page_cache.remember_made(inputs, made[0], digest)
         return made, self.page_cache.key(page, made[0], digest)
 

@@ -637,7 +637,7 @@ class CachedSpeeches:
                     continue
             cached = cache.get(key, with_words=False)
             if cached is None or cached[0] is None:
-                raise CachedSpeechMissing(f"{cache.directory}: the cache entry {key} of speech {speech_id} is gone or damaged")
+                raise CachedSpeechMissing(f"{cache.directory}：讲话 {speech_id} 的缓存条目 {key} 不见了或已损坏")
             entry = _entry_of(cached[0], theme_bits, None)
             if kept:
                 write_sealed(kept, _pack_entry(entry), CACHE_FORMAT)

@@ -35,6 +35,8 @@ _OLD = ".{name}.old"
 _LOCK = ".{name}.lock"
 
 
+PROJECT = "项目目录（mkdocs.yml 所在）"
+
 SITE_MARKER = ".zuzhi-kb-site"
 """Written into every site this tool builds: only a folder carrying it may ever be replaced."""
 SHRINK_LIMIT = 0.5
@@ -55,12 +57,12 @@ class Project:
     def protected(self, cache_dir: Path | None) -> dict[str, Path]:
         """The inputs a site folder may never be, hold or lie inside."""
         folders = {
-            "the corpus": self.corpus_dir,
-            "the docs folder": self.docs_dir,
-            "the project (mkdocs.yml)": self.config_file.absolute().parent,
+            "语料目录": self.corpus_dir,
+            "说明页目录 docs": self.docs_dir,
+            PROJECT: self.config_file.absolute().parent,
         }
         if cache_dir:
-            folders["the build cache"] = Path(cache_dir)
+            folders["缓存目录"] = Path(cache_dir)
         return folders
 
 
@@ -71,10 +73,10 @@ def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool
         config = load_config(config_file=str(config_file), strict=strict)
     except MkDocsException as exc:
         # One line: MkDocs' YAML errors run over two ("…\n  in "mkdocs.yml", position 13").
-        raise KbError(f"{config_file}: {' '.join(str(exc).split())}") from exc
+        raise KbError(f"{config_file}：读不了这个配置文件（{' '.join(str(exc).split())}）；请对照项目里原来的 mkdocs.yml 改正") from exc
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
-        raise KbError(f"{config_file}: the '{PLUGIN_NAME}' plugin is not listed under 'plugins:'; add '- {PLUGIN_NAME}'")
+        raise KbError(f"{config_file}：plugins: 下面没有 {PLUGIN_NAME}；请加上一行 - {PLUGIN_NAME}")
     corpus = Path(corpus_dir) if corpus_dir else config_file.absolute().parent / plugin.config.corpus
     return Project(config_file=config_file, config=config, plugin=plugin, corpus_dir=corpus.absolute(), docs_dir=Path(config.docs_dir))
 
@@ -105,7 +107,9 @@ def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path
             )
         return page_cache
     except Abort as exc:
-        failure = StrictModeFailure(f"build stopped by --strict: {exc}") if config.strict else KbError(str(exc))
+        failure = (
+            StrictModeFailure("docs/ 里的说明页有警告，--strict 下停止生成；加 -v 可以看到是哪些警告") if config.strict else KbError(f"MkDocs 停止了生成：{exc}；加 -v 看详细情况")
+        )
         raise failure from exc
     finally:
         build_log.removeFilter(project.plugin.quiet_about_linked_pages)
@@ -154,20 +158,20 @@ def check_site_dir(site_dir: Path, protected: dict[str, Path]) -> None:
     for what, path in sorted(resolved.items(), key=lambda item: item[1] != site):
         if site == path or site in path.parents:
             raise UnsafeSiteDir(
-                f"{site}: refusing to build there: it {'is' if site == path else 'holds'} {what} ({path}), "
-                "which the build would delete; choose a new folder, e.g. --site-dir site"
+                f"{site}：不能生成到这里：它{'就是' if site == path else '包含'}{what}（{path}），生成时会被删掉；"
+                "请换一个新文件夹，例如 --site-dir site"
             )
-        if what != "the project (mkdocs.yml)" and path in site.parents:
-            raise UnsafeSiteDir(f"{site}: refusing to build inside {what} ({path}); choose a folder outside it, e.g. --site-dir site")
+        if what != PROJECT and path in site.parents:
+            raise UnsafeSiteDir(f"{site}：不能生成到{what}（{path}）里面；请选它外面的文件夹，例如 --site-dir site")
     if not site.exists():
         return
     if not site.is_dir():
-        raise UnsafeSiteDir(f"{site}: exists and is not a folder; choose another --site-dir")
+        raise UnsafeSiteDir(f"{site}：已经有同名的文件，不是文件夹；请用 --site-dir 换一个位置")
     if is_our_site(site) or not any(site.iterdir()):
         return
     raise UnsafeSiteDir(
-        f"{site}: the folder is not empty and was not made by kb build (it has no {SITE_MARKER}); "
-        "refusing to replace it. Choose a new or empty folder, or move its contents away yourself"
+        f"{site}：这个文件夹不是空的，也不是 kb build 生成的（里面没有 {SITE_MARKER}），不会替换它；"
+        "请换一个新的或空的文件夹，或者自己先把里面的东西移走"
     )
 
 
@@ -217,14 +221,14 @@ def check_shrink(kb: KnowledgeBase, site_dir: Path, allow_shrink: bool) -> None:
         return
     if not kb.speeches:
         raise SiteWouldShrink(
-            f"no speech could be built ({len(kb.errors)} files skipped): the previous {site_dir.name}/ is kept. "
-            "Fix the errors above, or pass --allow-shrink to publish an empty site"
+            f"一篇讲话也没有生成（跳过 {len(kb.errors)} 个文件），原来的 {site_dir.name}/ 保留不动；"
+            "请改正上面的错误，确实要发布空网站时加 --allow-shrink"
         )
     previous = _previous_speech_count(site_dir)
     if previous and len(kb.speeches) < previous * SHRINK_LIMIT:
         raise SiteWouldShrink(
-            f"the new site would have {len(kb.speeches)} speeches where {site_dir.name}/ has {previous}: it is kept. "
-            "If speeches were removed on purpose, build again with --allow-shrink"
+            f"新网站只有 {len(kb.speeches)} 篇讲话，原来的 {site_dir.name}/ 有 {previous} 篇，所以保留原来的；"
+            "确实是有意删掉的，请加 --allow-shrink 再生成"
         )
 
 
@@ -236,7 +240,7 @@ def build_lock(site_dir: Path):
     lock_path.parent.mkdir(parents=True, exist_ok=True)  # a site folder may be new, and so its parent
     with held_lock(
         lock_path,
-        on_wait=lambda: log.warning("another build of %s is running; waiting for it to finish", site_dir),
+        on_wait=lambda: log.warning("%s 正在由另一个构建生成，等它完成后再继续", site_dir),
         on_no_locks=lambda: log.warning("%s：这个文件系统不支持文件锁（网络盘？），请勿同时运行两个 kb build", site_dir),
     ):
         yield
@@ -354,7 +358,7 @@ def replace_contents(staging: Path, site_dir: Path) -> None:
     Not atomic, but the folder carries our marker (checked before the build), so everything in it
     was written by an earlier build.
     """
-    log.warning("%s is a mount point: replacing its contents in place (not atomic)", site_dir)
+    log.warning("%s 是挂载点：就地替换其中的内容（不是一次性替换）", site_dir)
     for entry in sorted(site_dir.iterdir()):
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
@@ -372,7 +376,7 @@ def recover_interrupted_swap(site_dir: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(old, site_dir)
-            log.warning("restored %s from an interrupted build", site_dir)
+            log.warning("上次生成被中断，已恢复原来的 %s", site_dir)
 
 
 def remove_stale_builds(site_dir: Path) -> None:

@@ -331,28 +331,28 @@ def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Sectio
 
     def unknown(kind: str, value: str, known) -> KbError:
         close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.4)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(known)[:12])}"
-        return KbError(f"unknown {kind} {value!r}{hint}")
+        hint = f"；是不是 {close[0]}？" if close else f"；已有的是：{'、'.join(sorted(known)[:12])}"
+        return KbError(f"没有{kind} {value}{hint}")
 
     theme_ids = {t.id for t in kb.themes}
     for theme in selection.themes:
         if theme not in theme_ids:
-            raise unknown("theme", theme, theme_ids)
+            raise unknown("专题", theme, theme_ids)
     speech_ids = {s.id for s in kb.speeches}
     for speech_id in selection.speeches:
         if speech_id not in speech_ids:
-            raise unknown("speech id", speech_id, speech_ids)
+            raise unknown("讲话 id", speech_id, speech_ids)
     speakers = {s.speaker for s in kb.speeches if s.speaker}
     for speaker in selection.speakers:
         if speaker not in speakers:
-            raise unknown("speaker", speaker, speakers)
+            raise unknown("讲话人", speaker, speakers)
     forms = {}
     for term in kb.terms:
         for form in (term.term, *term.aliases, term.id):
             forms[form] = term
     for term in selection.terms:
         if term not in forms:
-            raise unknown("term", term, {t.term for t in kb.terms})
+            raise unknown("提法", term, {t.term for t in kb.terms})
 
     if selection.themes:
         units = [unit for theme in kb.themes if theme.id in selection.themes for unit in theme_excerpts(kb, theme)]
@@ -376,7 +376,7 @@ def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Sectio
         seen.add((speech.id, section.id))
         keep.append((speech, section))
     if not keep:
-        raise KbError("nothing matches this selection (" + (selection.describe() or "no filter") + "); widen it, or check the spelling with kb check")
+        raise KbError("没有符合这些条件的内容（" + (selection.describe() or "没有条件") + "）；请放宽条件，或用 kb check 核对写法")
     return keep
 
 

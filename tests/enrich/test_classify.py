@@ -102,7 +102,7 @@ def test_override_with_unknown_section_warns(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、关于天气。晴。\n二、加强人才工作。引进人才。"})
     (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s9: [talent]\n", encoding="utf-8")
     messages = [p.message for p in build_knowledge_base(corpus).problems]
-    assert messages == ["speeches.yaml names section 's9', which this speech does not have (it has opening, s1, s2)"]
+    assert messages == ["speeches.yaml 写的部分 s9 这篇讲话没有（它的部分是 opening s1 s2）；请用 kb check 看部分的 id"]
 
 
 def test_override_with_unknown_theme_is_an_error_with_the_nearest_theme(tmp_path):
@@ -110,7 +110,7 @@ def test_override_with_unknown_theme_is_an_error_with_the_nearest_theme(tmp_path
     (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s2: [talents]\n", encoding="utf-8")
     with pytest.raises(ConfigError) as exc:
         build_knowledge_base(corpus)
-    assert str(exc.value) == "c/speeches.yaml:3: section 's2' of 'x.txt': unknown theme 'talents'; did you mean 'talent'?"
+    assert str(exc.value) == "c/speeches.yaml:3：x.txt 的部分 s2：没有专题 talents；是不是 talent？"
 
 
 def test_a_sixth_theme_added_in_yaml_works_without_code(tmp_path):

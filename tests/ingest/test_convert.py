@@ -37,8 +37,8 @@ def test_docx_keeps_word_numbering_tables_and_footnotes(tmp_path):
         "[1] 数据截至2022年底。\n",
     ]
     assert converted.notes == [
-        "6 automatic numbering labels written out", "2 table rows kept as lines", "1 条脚注放在文末",
-        "5 headings marked by Word styles or outline levels (heading_lines in speeches.yaml)",
+        "写出自动编号 6 处", "表格 2 行按行保留", "1 条脚注放在文末",
+        "按 Word 标题样式或大纲级别认出小标题 5 个，写入 speeches.yaml 的 heading_lines",
     ]
     lines = converted.text.split("\n")
     assert {lines[n - 1]: level for n, level in converted.heading_lines.items()} == {
@@ -59,7 +59,7 @@ def test_pdf_is_reflowed_without_running_header_and_page_numbers(tmp_path):
 def test_scanned_pdf_is_a_clear_error(tmp_path):
     with pytest.raises(ConversionError) as error:
         convert(write_scanned_pdf(tmp_path / "扫描件.pdf"))
-    assert str(error.value) == "扫描件.pdf: 没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果"
+    assert str(error.value) == "扫描件.pdf：没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果"
 
 
 def test_saved_web_page_keeps_the_article_not_the_navigation(tmp_path):
@@ -78,7 +78,7 @@ def test_text_in_chinese_encodings_and_traditional_script(tmp_path):
     (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
     converted = convert(tmp_path / "gb.txt")
     assert converted.text == "在全县组织工作会议上的讲话\n\n同志们：\n一、加强党的政治建设。\n"
-    assert converted.notes == ["read as gb18030"]
+    assert converted.notes == ["按 gb18030 编码读取"]
     (tmp_path / "big5.txt").write_bytes("在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n".encode("big5"))
     # Stored as written: the build converts Traditional script and counts what it changed.
     assert convert(tmp_path / "big5.txt").text == "在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n"
@@ -96,25 +96,24 @@ def test_old_word_files_need_libreoffice(tmp_path, monkeypatch):
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "旧文件.doc")
     assert str(error.value) == (
-        "旧文件.doc: .doc files need LibreOffice to convert (sudo apt-get install libreoffice-writer), "
-        "or open the file in Word or WPS and save it as .docx, then run kb add on that"
+        "旧文件.doc：.doc 文件要用 LibreOffice 转换（sudo apt-get install libreoffice-writer）；也可以用 Word 或 WPS 打开后另存为 .docx，再加入那个文件"
     )
 
 
 def test_unsupported_and_broken_files(tmp_path):
     (tmp_path / "a.xlsx").write_bytes(b"PK")
-    with pytest.raises(ConversionError, match=r"^a\.xlsx: cannot import \.xlsx files; kb add reads \.txt"):
+    with pytest.raises(ConversionError, match=r"^a\.xlsx：不能读取 \.xlsx 文件；能读的是 \.txt"):
         convert(tmp_path / "a.xlsx")
     (tmp_path / "b.docx").write_bytes(b"not a zip")
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "b.docx")
-    assert str(error.value) == "b.docx: 不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"  # no object reprs
+    assert str(error.value) == "b.docx：不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"  # no object reprs
     (tmp_path / "d.dotx").write_bytes(b"not a zip")
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "d.dotx")
-    assert str(error.value) == "d.dotx: 不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"
+    assert str(error.value) == "d.dotx：不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"
     (tmp_path / "c.txt").write_text("hello world\n", encoding="utf-8")
-    with pytest.raises(ConversionError, match=r"^c\.txt: holds no Chinese text after conversion; is it a speech\?$"):
+    with pytest.raises(ConversionError, match=r"^c\.txt：转换后没有中文文字；请确认它是一篇讲话$"):
         convert(tmp_path / "c.txt")
 
 

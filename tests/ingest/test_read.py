@@ -38,12 +38,12 @@ def test_binary_file_is_an_error_naming_the_file():
     with pytest.raises(UnreadableSpeech) as exc:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "图片.txt")
     assert "图片.txt" in str(exc.value)
-    assert "binary" in str(exc.value)
+    assert "像是二进制文件" in str(exc.value)
 
 
 def test_undecodable_bytes_are_an_error_not_a_guess():
     noise = bytes(range(128, 256)) * 20
-    with pytest.raises(UnreadableSpeech, match="save it as UTF-8"):
+    with pytest.raises(UnreadableSpeech, match="另存为 UTF-8"):
         decode(noise, "noise.txt")
 
 

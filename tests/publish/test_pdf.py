@@ -146,9 +146,9 @@ def test_characters_missing_from_the_fonts_are_named(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": text})
     kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
     warnings = [p.message for p in kb.problems if p.file == "c/print.yaml"]
-    body = [w for w in warnings if "fallback" in w]
-    assert body == ["print: 1 characters are not in the body font FandolFang R and print in a fallback face: 龘"] or not shutil.which("fc-list")
-    assert any(w.startswith("print: 1 characters are in none of the body fonts (") and w.endswith("would print as blank boxes: 𠀀; add a font that has them to corpus/print.yaml") for w in warnings)
+    body = [w for w in warnings if "备用字体" in w]
+    assert body == ["学习材料：1 个字正文字体 FandolFang R 里没有，改用备用字体印：龘"] or not shutil.which("fc-list")
+    assert any(w.startswith("学习材料：1 个字所有正文字体（") and w.endswith("会印成空框：𠀀；请在 corpus/print.yaml 里加一个有这些字的字体") for w in warnings)
 
 
 def test_without_fonts_the_site_is_built_without_handouts(tmp_path):
@@ -156,9 +156,8 @@ def test_without_fonts_the_site_is_built_without_handouts(tmp_path):
     kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
     assert not (tmp_path / "site/pdf").exists()
     assert [p.message for p in kb.problems] == [
-        "print.yaml: none of the fonts for 'body' is installed (不存在的仿宋). Install the free ones with `sudo make fonts` "
-        "(FandolFang/Kai/Hei and Noto CJK), or add a folder holding your own fonts to font_paths in corpus/print.yaml; "
-        "the site is built without PDF handouts"
+        "print.yaml：正文（仿宋）用的字体（不存在的仿宋）一个也没有安装；请运行 sudo make fonts 安装免费字体，"
+        "或在 corpus/print.yaml 的 font_paths 里写上自有字体所在的文件夹；这次生成的网站不带学习材料 PDF"
     ]
     assert "kb-pdf" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
@@ -168,10 +167,10 @@ def test_print_yaml_is_validated(tmp_path):
     with pytest.raises(ConfigErrors) as error:
         load_print_config(corpus)
     assert str(error.value).splitlines() == [
-        "3 problems in the configuration:",
-        "  c/print.yaml:2: unknown field 'boby' in 'fonts'; did you mean 'body'? expected one of: body, heading, kai, title",
-        "  c/print.yaml:3: fonts for 'title' must be a list (lines starting with '- '), not a number",
-        "  c/print.yaml:4: 'pdf' must be true or false; got text 'yes please'",
+        "配置文件有 3 处错误：",
+        "  c/print.yaml:2：fonts 里没有 boby 这一项；是不是 body？可以写的有：body heading kai title",
+        "  c/print.yaml:3：fonts 的 title 要写成列表（每行以“- ”开头），不能是数字",
+        "  c/print.yaml:4：pdf 只能是 true 或 false；现在是文字 'yes please'",
     ]
     (corpus / "print.yaml").write_text("fonts:\n  body: [仿宋_GB2312, FandolFang R]\npublisher: 某市委组织部\nspeech_handouts: false\n", encoding="utf-8")
     config = load_print_config(corpus)
@@ -187,18 +186,18 @@ def test_kb_print_selections(tmp_path):
     run = kb("print", "--theme", "cadres", "--year", "2020", "-o", str(tmp_path / "cadres-2020.pdf"), "--cache-dir", cache)
     assert run.returncode == 0, run.stderr
     pages = pdf_pages(tmp_path / "cadres-2020.pdf")
-    assert re.fullmatch(rf"{re.escape(str(tmp_path / 'cadres-2020.pdf'))}: {len(pages)} pages, \d+ excerpts \(干部队伍·2020年\)\n", run.stdout)
+    assert re.fullmatch(rf"{re.escape(str(tmp_path / 'cadres-2020.pdf'))}：{len(pages)} 页，\d+ 处摘编（干部队伍·2020年）\n", run.stdout)
     assert "干部队伍" in flat(pages[0]) and "2020年" in flat(pages[0])
     assert "2018年2月27日" not in flat("".join(pages))
 
     unknown = kb("print", "--theme", "cadre", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
-    assert (unknown.returncode, unknown.stderr) == (1, "Error: unknown theme 'cadre'; did you mean 'cadres'?\n")
+    assert (unknown.returncode, unknown.stderr) == (1, "错误：没有专题 cadre；是不是 cadres？\n")
     empty = kb("print", "--theme", "talent", "--year", "2030", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
-    assert (empty.returncode, empty.stderr) == (1, "Error: nothing matches this selection (2030年); widen it, or check the spelling with kb check\n")
+    assert (empty.returncode, empty.stderr) == (1, "错误：没有符合这些条件的内容（2030年）；请放宽条件，或用 kb check 核对写法\n")
     bad_year = kb("print", "--year", "20-21", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
-    assert (bad_year.returncode, bad_year.stderr) == (1, "Error: --year '20-21': write a year (2020) or a range (2020-2022)\n")
+    assert (bad_year.returncode, bad_year.stderr) == (1, "错误：--year 20-21：要写一个年份（2020）或一段年份（2020-2022）\n")
     nothing = kb("print", "-o", str(tmp_path / "x.pdf"))
-    assert (nothing.returncode, nothing.stderr) == (1, "Error: say what to print: --theme, --year, --speaker, --term or --speech (any combination)\n")
+    assert (nothing.returncode, nothing.stderr) == (1, "错误：请说明要印哪些内容：--theme 专题、--year 年份、--speaker 讲话人、--term 提法、--speech 讲话（可以组合）\n")
     assert not (tmp_path / "x.pdf").exists()
 
 

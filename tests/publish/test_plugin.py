@@ -35,7 +35,7 @@ def test_generated_pages_replace_docs_pages_of_the_same_name(caplog):
     out = plugin_with({"speeches/index.md": page}).on_files(files, config)
     generated = out.get_file_from_path("speeches/index.md")
     assert generated.generated_by == "zuzhi-kb" and generated.content_string == page.stub()
-    assert [r.getMessage() for r in caplog.records] == ["build_kb: docs/speeches/index.md is replaced by the generated page of the same name; rename it"]
+    assert [r.getMessage() for r in caplog.records] == ["build_kb: docs/speeches/index.md 与生成的页面同名，会被替换；请给它改名"]
 
 
 def test_page_content_is_ours_and_other_pages_are_left_alone():

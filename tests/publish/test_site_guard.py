@@ -54,19 +54,19 @@ def listing(root: Path, skip=("site", ".kb-cache")) -> dict[str, str]:
 @pytest.mark.parametrize(
     "target, expected",
     [
-        ("corpus", "{t}: refusing to build there: it is the corpus ({p}/corpus), which the build would delete; choose a new folder, e.g. --site-dir site"),
-        (".", "{t}: refusing to build there: it is the project (mkdocs.yml) ({p}), which the build would delete; choose a new folder, e.g. --site-dir site"),
-        ("..", "{t}: refusing to build there: it holds the corpus ({p}/corpus), which the build would delete; choose a new folder, e.g. --site-dir site"),
-        ("docs", "{t}: refusing to build there: it is the docs folder ({p}/docs), which the build would delete; choose a new folder, e.g. --site-dir site"),
-        ("corpus/site", "{t}: refusing to build inside the corpus ({p}/corpus); choose a folder outside it, e.g. --site-dir site"),
-        (".git", "{t}: the folder is not empty and was not made by kb build (it has no .zuzhi-kb-site); refusing to replace it. Choose a new or empty folder, or move its contents away yourself"),
+        ("corpus", "{t}：不能生成到这里：它就是语料目录（{p}/corpus），生成时会被删掉；请换一个新文件夹，例如 --site-dir site"),
+        (".", "{t}：不能生成到这里：它就是项目目录（mkdocs.yml 所在）（{p}），生成时会被删掉；请换一个新文件夹，例如 --site-dir site"),
+        ("..", "{t}：不能生成到这里：它包含语料目录（{p}/corpus），生成时会被删掉；请换一个新文件夹，例如 --site-dir site"),
+        ("docs", "{t}：不能生成到这里：它就是说明页目录 docs（{p}/docs），生成时会被删掉；请换一个新文件夹，例如 --site-dir site"),
+        ("corpus/site", "{t}：不能生成到语料目录（{p}/corpus）里面；请选它外面的文件夹，例如 --site-dir site"),
+        (".git", "{t}：这个文件夹不是空的，也不是 kb build 生成的（里面没有 .zuzhi-kb-site），不会替换它；请换一个新的或空的文件夹，或者自己先把里面的东西移走"),
     ],
 )
 def test_site_dir_that_holds_inputs_is_refused(project, target, expected):
     before = listing(project.parent, skip=())
     result = kb("build", "--site-dir", target, cwd=project)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == "Error: " + expected.format(t=(project / target).resolve(), p=project)
+    assert result.stderr.strip().splitlines()[-1] == "错误：" + expected.format(t=(project / target).resolve(), p=project)
     assert listing(project.parent, skip=()) == before
 
 
@@ -78,8 +78,7 @@ def test_empty_corpus_keeps_the_old_site(project):
     result = kb("build", cwd=project)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "Error: no speech could be built (0 files skipped): the previous site/ is kept. "
-        "Fix the errors above, or pass --allow-shrink to publish an empty site"
+        "错误：一篇讲话也没有生成（跳过 0 个文件），原来的 site/ 保留不动；请改正上面的错误，确实要发布空网站时加 --allow-shrink"
     )
     assert listing(project / "site", skip=()) == site_before
     assert sorted(p.name for p in project.iterdir()) == [".git", ".kb-cache", "corpus", "docs", "mkdocs.yml", "site"]
@@ -96,7 +95,7 @@ def test_losing_more_than_half_the_speeches_needs_allow_shrink(project):
     result = kb("build", cwd=project)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "Error: the new site would have 2 speeches where site/ has 5: it is kept. If speeches were removed on purpose, build again with --allow-shrink"
+        "错误：新网站只有 2 篇讲话，原来的 site/ 有 5 篇，所以保留原来的；确实是有意删掉的，请加 --allow-shrink 再生成"
     )
     assert len(json.loads((project / "site" / "kb.json").read_text(encoding="utf-8"))["speeches"]) == 5
     assert kb("build", "--allow-shrink", cwd=project).returncode == 0
@@ -135,10 +134,10 @@ def test_os_error_is_one_line_and_leaves_nothing_behind(project, monkeypatch):
 @pytest.mark.parametrize(
     "code, advice",
     [
-        ("ENOSPC", "the disk is full: free some space and build again"),
-        ("EACCES", "permission denied: check that you may write to this folder (or choose another with --site-dir)"),
-        ("EROFS", "the file system is read-only: build into a folder on a writable disk"),
-        ("EBUSY", "the folder is busy (a mount point, or open in another program): close it or build elsewhere"),
+        ("ENOSPC", "磁盘满了：请腾出空间后再生成"),
+        ("EACCES", "没有权限：请确认可以写这个文件夹（或用 --site-dir 换一个）"),
+        ("EROFS", "文件系统是只读的：请生成到可写的磁盘上"),
+        ("EBUSY", "文件夹正被占用（是挂载点，或被别的程序打开）：请关掉它或换个地方生成"),
     ],
 )
 def test_os_error_message(capsys, monkeypatch, code, advice):
@@ -151,7 +150,7 @@ def test_os_error_message(capsys, monkeypatch, code, advice):
 
     monkeypatch.setattr(cli, "cmd_build", boom)
     assert cli.main(["build"]) == 1
-    assert capsys.readouterr().err == f"Error: /srv/kb/site\\x1b[2J/kb.json: {advice}\n"
+    assert capsys.readouterr().err == f"错误：/srv/kb/site\\x1b[2J/kb.json：{advice}\n"
 
 
 def test_mount_point_site_is_replaced_in_place(project, monkeypatch):

@@ -1,0 +1,70 @@
+"""The reader's rule names (`detected_by` in kb.json) as a curator reads them, in Chinese.
+
+kb.json keeps the stable English names tools rely on; `kb check` and the comments `kb add` writes
+into speeches.yaml show these. A rule not listed here is shown as it is (and the CLI test's seed and
+sample speeches would catch a common one left out).
+"""
+
+from __future__ import annotations
+
+RULES = {
+    "header line": "标题区的标题行",
+    "header lines": "标题区的几行标题",
+    "header line without its byline": "标题行（去掉了同一行的署名）",
+    "header date line": "标题区的日期行",
+    "header year and month (no day)": "标题区的年月（没有日）",
+    "blank date in the header (unknown)": "标题区的日期空着（不详）",
+    "date after the title": "标题后面的日期",
+    "date before the title": "标题前面的日期",
+    "date before the subtitle": "副标题前面的日期",
+    "date line under the text": "正文末尾落款的日期",
+    "month and day in the header, year in the title": "标题区的月日加标题里的年份",
+    "year in the title": "标题里的年份",
+    "year from the headings": "小标题里的年份",
+    "year from the opening": "开场白里的年份",
+    "byline role": "署名里的职务",
+    "byline name": "署名里的姓名",
+    "byline role and name": "署名里的职务和姓名",
+    "byline role without a name": "署名只有职务",
+    "byline name and role in brackets": "署名（姓名加括注的职务）",
+    "byline role glued to the title": "接在标题上的职务",
+    "byline in the title line": "标题行里的署名",
+    "role in the title": "标题里的职务",
+    "name in the title": "标题里的姓名",
+    "placeholder name (unknown)": "姓名是占位符（不详）",
+    "the speaker's role": "讲话人的职务",
+    "title in 《》": "书名号里的题目",
+    "derived from the content (no title in the text)": "原文没有标题，按内容生成",
+    "author's note under the text (作者系…)": "文末的作者简介（作者系…）",
+    "named in the site's note (the text has no title line)": "网页说明里的题目（原文没有标题行）",
+    "the page's breadcrumbs (the text has no title line)": "网页的面包屑导航（原文没有标题行）",
+    "the page's 作者： line": "网页的“作者：”一行",
+    "the page's 原标题 (the speech's own title)": "网页注明的原标题（讲话自己的标题）",
+    "the covering notice (现将…印发)": "印发讲话的通知（现将…印发）",
+    "title marked by the document (Word Title style, a first line centred in large type, a PDF title)": "文档标明的标题（Word 的标题样式、居中的大字首行或 PDF 的标题）",
+    "organ (X委/X政府)": "机关名（某委、某政府）",
+    "leading X": "会议名开头的县、市",
+    "a place and its level": "会议名开头的地名和层级",
+    "全X": "“全某”（全县、全市……）",
+    "speeches.yaml": "speeches.yaml 指定",
+    "headings": "小标题",
+    "opening": "开场白",
+    "signature": "文末落款",
+}
+
+PREFIXES = {"title: ": "标题：", "subtitle: ": "副标题：", "opening: ": "开场白：", "anniversary: ": "纪念年份："}
+
+FIELDS = {"title": "标题", "subtitle": "副标题", "date": "日期", "year": "年份", "speaker": "讲话人", "speaker_role": "职务", "occasion": "会议", "level": "层级"}
+"""Field names of a speech (and of speeches.yaml) as the curator calls them."""
+
+
+def rule(name: str | None) -> str:
+    """`header date line` → `标题区的日期行`; `title: 在…上的讲话` → `标题：在…上的讲话`."""
+    if not name:
+        return ""
+    if name in RULES:
+        return RULES[name]
+    for prefix, chinese in PREFIXES.items():
+        if name.startswith(prefix):
+            return chinese + name[len(prefix):].replace("N", "几")  # 建党N周年 → 建党几周年
+    return name
