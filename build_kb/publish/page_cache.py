@@ -56,8 +56,11 @@ class PageCache:
         self.live = LiveFiles(self.directory / LIVE_RECORD, live_site, PAGE_CACHE_FORMAT)
         """Each page's key, for the live site's files (`key` notes them)."""
         digest = hashlib.sha256(f"{PAGE_CACHE_FORMAT}\0{code_version()}".encode())
-        for package in ("mkdocs", "mkdocs-material"):
-            digest.update(f"\0{package}={metadata.version(package)}".encode())
+        for package in ("mkdocs", "properdocs", "mkdocs-material"):  # ProperDocs may stand in for MkDocs
+            try:
+                digest.update(f"\0{package}={metadata.version(package)}".encode())
+            except metadata.PackageNotFoundError:
+                digest.update(f"\0{package}=-".encode())
         digest.update(Path(config_file).read_bytes())
         dates_pages = False
         self.frames = True
