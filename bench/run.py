@@ -314,6 +314,15 @@ def commit() -> str:
     return result.stdout.strip() or "unknown"
 
 
+HAND_WRITTEN = "<!-- Written by hand from here on: make bench keeps it. -->"
+
+
+def hand_written(results: Path) -> str:
+    """The part of RESULTS.md below HAND_WRITTEN (what the figures mean, what was tried), kept across runs."""
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    return "\n" + old[old.index(HAND_WRITTEN):] if HAND_WRITTEN in old else ""
+
+
 def main(sizes: list[int], keep: bool = False) -> None:
     """Benchmark `sizes`; with `keep`, rows of other sizes are kept from the last results.json."""
     rows = [dict(bench_size(n), commit=commit(), date=dt.date.today().isoformat()) for n in sizes]
@@ -322,7 +331,7 @@ def main(sizes: list[int], keep: bool = False) -> None:
         rows = sorted(kept + rows, key=lambda r: r["n"])
     text = report(rows)
     print(text)
-    (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+    (BENCH / "RESULTS.md").write_text(text + hand_written(BENCH / "RESULTS.md"), encoding="utf-8")
     (OUT / "results.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -137,7 +137,7 @@ def test_print_yaml_citation_is_checked_with_its_line(tmp_path):
     (corpus / "print.yaml").write_text("publisher: 某某县委组织部\ncitation: （摘自{speaker}《{title}》{where}）\n", encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         config_module.load_print_config(corpus)
-    assert str(error.value) == "c/print.yaml:2: 'citation' 中的 {where} 不是可用的字段；可用：{title}、{date}、{speaker}、{place}、{paragraph}"
+    assert str(error.value) == "c/print.yaml:2：'citation' 中的 {where} 不是可用的字段；可用：{title}、{date}、{speaker}、{place}、{paragraph}"
     (corpus / "print.yaml").write_text("citation: （{speaker}在{date}的讲话《{title}》{place}）\n", encoding="utf-8")
     template = config_module.load_print_config(corpus).citation
     assert format_citation(template, {"title": "讲话", "date": "2018年2月27日", "speaker": "", "place": "第一部分"}) == "（在2018年2月27日的讲话《讲话》第一部分）"

@@ -1,5 +1,5 @@
 """The machine-readable export: `site/kb.json` and the files it names under `site/kb/` (schema
-documented in README.md, version 5).
+documented in build_kb/publish/KB_JSON_FORMAT.md, version 5).
 
 Only add keys; never rename or remove one without raising SCHEMA_VERSION.
 """

@@ -2,7 +2,7 @@
 
 Typst (PyPI `typst`) runs offline in-process, justifies Chinese with punctuation compression and
 line-breaking rules, embeds subset fonts and writes the same bytes for the same input; see
-README.md for the measurements behind the choice. The layout is build_kb/render/handout.typ; the
+bench/RESULTS.md (“为什么用 Typst”) for the measurements behind the choice. The layout is build_kb/render/handout.typ; the
 content reaches it as JSON, so no speech text is ever read as Typst markup.
 
 Fonts are looked up by family in the preference lists of corpus/print.yaml; every character a
