@@ -119,7 +119,7 @@ def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
     path.write_bytes(typst.compile(b'#set page(paper: "a5")\nAnnual report of the committee.\n\nIt has a text layer in English.\n'))
     with pytest.raises(ConversionError) as error:
         convert(path)
-    assert str(error.value) == "report.pdf: 有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
+    assert str(error.value) == "report.pdf：有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
 
 
 @pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "qingshi"])
@@ -237,8 +237,8 @@ def test_a_word_qingshi_keeps_style_numbering_numbered_cells_a_nested_table_once
     ]
     assert converted.title == "关于拨付村级组织活动场所建设经费的请示"
     assert converted.notes == [
-        "4 automatic numbering labels written out", "2 table rows kept as lines", "表格单元格里的 2 段各成一段", "1 条尾注放在文末",
-        "2 headings marked by Word styles or outline levels (heading_lines in speeches.yaml)",
+        "写出自动编号 4 处", "表格 2 行按行保留", "表格单元格里的 2 段各成一段", "1 条尾注放在文末",
+        "按 Word 标题样式或大纲级别认出小标题 2 个，写入 speeches.yaml 的 heading_lines",
     ]
     assert (speech.title, speech.date, speech.issuer, speech.addressees) == (
         "关于拨付村级组织活动场所建设经费的请示", "2023-06-01", "中共某某县委组织部", ["县财政局"],
