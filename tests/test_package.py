@@ -59,8 +59,10 @@ def test_the_wheel_installs_outside_the_checkout_and_builds_the_seed_site_with_p
     assert result.stdout.startswith("已生成 5 篇讲话"), result.stdout
 
     site = project / "site"
-    assert len(list((site / "pdf" / "speeches").glob("*.pdf"))) == 5
-    assert len(list((site / "pdf" / "themes").glob("*.pdf"))) == 5
+    volumes = sorted((site / "pdf" / "speeches").glob("*.pdf"))  # the speeches, a volume a year
+    themes = sorted((site / "pdf" / "themes").glob("*.pdf"))
+    assert volumes and len(themes) == 5
+    assert all(pdf.read_bytes().startswith(b"%PDF-") for pdf in volumes + themes)
     assert (site / "kb.json").is_file() and (site / "search" / "meta.js").is_file()
     assert broken_links(site) == []
     # The code that ran is the installed one, not the checkout's.
