@@ -1,11 +1,13 @@
 """The reader's rule names (`detected_by` in kb.json) as a curator reads them, in Chinese.
 
 kb.json keeps the stable English names tools rely on; `kb check` and the comments `kb add` writes
-into speeches.yaml show these. A rule not listed here is shown as it is (and the CLI test's seed and
-sample speeches would catch a common one left out).
+into speeches.yaml show these. A rule not listed here is shown as UNKNOWN (say where it is): add its
+name here when a reader gains a rule (tests/test_cli_chinese.py checks the seeds and the samples).
 """
 
 from __future__ import annotations
+
+import re
 
 RULES = {
     "header line": "标题区的标题行",
@@ -43,6 +45,10 @@ RULES = {
     "the covering notice (现将…印发)": "印发讲话的通知（现将…印发）",
     "title marked by the document (Word Title style, a first line centred in large type, a PDF title)": "文档标明的标题（Word 的标题样式、居中的大字首行或 PDF 的标题）",
     "organ (X委/X政府)": "机关名（某委、某政府）",
+    "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的“我县”“全县”“县委要求”等",
+    "the report's lead (N月N日，…召开)": "报道导语里的“某月某日……召开”",
+    "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",
+    "the page's own date (article:published_time, <time>), the text gives none": "网页自己标的日期（原文没有日期）",
     "leading X": "会议名开头的县、市",
     "a place and its level": "会议名开头的地名和层级",
     "全X": "“全某”（全县、全市……）",
@@ -53,6 +59,9 @@ RULES = {
 }
 
 PREFIXES = {"title: ": "标题：", "subtitle: ": "副标题：", "opening: ": "开场白：", "anniversary: ": "纪念年份："}
+
+UNKNOWN = "程序识别（依据见 kb.json 的 detected_by）"
+"""A rule added to the reader but not yet here: the curator is not shown English meanwhile."""
 
 FIELDS = {"title": "标题", "subtitle": "副标题", "date": "日期", "year": "年份", "speaker": "讲话人", "speaker_role": "职务", "occasion": "会议", "level": "层级"}
 """Field names of a speech (and of speeches.yaml) as the curator calls them."""
@@ -66,5 +75,6 @@ def rule(name: str | None) -> str:
         return RULES[name]
     for prefix, chinese in PREFIXES.items():
         if name.startswith(prefix):
-            return chinese + name[len(prefix):].replace("N", "几")  # 建党N周年 → 建党几周年
-    return name
+            rest = name[len(prefix):].replace("N", "几").replace("X", "某")  # 建党N周年, X召开…会议
+            return UNKNOWN if re.search("[A-Za-z]", rest) else chinese + rest
+    return UNKNOWN

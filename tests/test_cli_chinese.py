@@ -26,9 +26,9 @@ ID_WORDS = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 """Ids (themes, sections, rules, review items) and the keys of speeches.yaml: lowercase ASCII."""
 
 
-def kb(*args, cwd=ROOT, **kwargs):
+def kb(*args, cwd=ROOT, timeout=300, **kwargs):
     env = {**os.environ, "KB_PROG": "kb"}
-    return subprocess.run([sys.executable, "-m", "build_kb", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env, **kwargs)
+    return subprocess.run([sys.executable, "-m", "build_kb", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, **kwargs)
 
 
 def latin_words(text: str, *allowed_paths) -> list[str]:
@@ -160,5 +160,5 @@ def test_serve_builds_once_and_cleans_up_when_stopped(tmp_path, stop):
 
 
 def test_a_bad_serve_address_is_one_chinese_line(tmp_path):
-    result = kb("serve", "--dev-addr", "localhost")
-    assert (result.returncode, result.stderr) == (1, "错误：--dev-addr localhost：要写成“地址:端口”，例如 127.0.0.1:8000\n")
+    result = kb("serve", "--dev-addr", "127.0.0.1:99999", timeout=60)
+    assert (result.returncode, result.stderr) == (1, "错误：--dev-addr 127.0.0.1:99999：端口应是 1–65535 之间的数字，例如 --dev-addr 127.0.0.1:8001 或 --dev-addr 8001\n")

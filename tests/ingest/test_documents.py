@@ -303,7 +303,7 @@ def test_the_word_title_is_the_title_never_the_speaker(tmp_path):
     [result] = add_files([tmp_path / "材料.docx"], corpus)
     stub = (corpus / "speeches.yaml").read_text(encoding="utf-8")
     assert result.title == "学习材料"
-    assert '  title: "学习材料"   # detected by: title marked by the document' in stub
+    assert '  title: "学习材料"   # 识别依据：文档标明的标题' in stub
     assert 'speaker: "学习材料"' not in stub
 
 
@@ -329,7 +329,7 @@ def test_a_news_page_s_headline_date_subheads_and_no_captions_or_share_buttons(t
     converted = convert(tmp_path / "新闻.html")
     assert converted.title == "全县组织工作会议召开" and converted.date == "2023-03-02"
     assert "图注" not in converted.text and "分享到" not in converted.text and "精彩视频推荐" not in converted.text
-    assert converted.notes[1:4] == ["去掉图片说明 1 行", "去掉分享、打印按钮 2 行", "page title put on top"]
+    assert converted.notes[1:4] == ["去掉图片说明 1 行", "去掉分享、打印按钮 2 行", "网页标题放在最前面"]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     [result] = add_files([tmp_path / "新闻.html"], corpus)
