@@ -10,7 +10,7 @@ ADDR   ?= 127.0.0.1:8000
 help:
 	@echo "make serve      生成网站并在 http://$(ADDR)/ 提供浏览（改动 corpus/ 后自动重建）"
 	@echo "make site       生成网站到 site/（含 site/kb.json 和学习材料 PDF）"
-	@echo "make test       安装测试所需的一切并运行全部测试（约 5 分钟）"
+	@echo "make test       安装测试所需的一切并运行全部测试（空闲的 2 核机器上约 7 分钟）"
 	@echo "make bench      测量 100/1,000/2,000/10,000 篇的构建和检索（约 20 分钟），结果写入 bench/RESULTS.md"
 	@echo "make properdocs 用 ProperDocs 代替 MkDocs 生成种子网站（另建 .venv-properdocs）"
 	@echo "之后的日常命令都用项目根目录下的 ./kb，例如 ./kb add 讲话.docx、./kb check"
