@@ -154,7 +154,7 @@ def test_disk_full_names_the_file(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(OSError) as caught:
         write_atomic(tmp_path / "speeches.yaml", b"x")
-    assert describe_os_error(caught.value).startswith(f"{tmp_path / 'speeches.yaml'}: ")  # the path, then what to do
+    assert describe_os_error(caught.value).startswith(f"{tmp_path / 'speeches.yaml'}：")  # the path, then what to do
     assert list(tmp_path.iterdir()) == []
 
 
@@ -169,7 +169,7 @@ def test_gbk_file_names_are_read_as_gb18030_by_build_check_and_add(tmp_path):
     kb_ = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb_.speeches] == ["讲话甲.txt"]
     assert [str(p) for p in kb_.problems if "GB18030" in str(p)] == [
-        "讲话甲.txt: 文件名不是 UTF-8 编码（常见于中文 Windows 打包的 zip），已按 GB18030 读作这个名字；请把文件改成这个名字，免得别的程序读错"
+        "讲话甲.txt：文件名不是 UTF-8 编码（常见于中文 Windows 打包的 zip），已按 GB18030 读作这个名字；请把文件改成这个名字，免得别的程序读错"
     ]
     assert kb("check", "--corpus", str(corpus)).returncode == 0
 
@@ -287,10 +287,10 @@ def test_a_folder_import_refuses_links_outside_and_never_reads_a_fifo(tmp_path):
 @pytest.mark.parametrize(
     "file, text, expected",
     [
-        ("speeches.yaml", 'a.txt:\n  title: "换\x0b行"\n', "corpus/speeches.yaml:2: 含有不可见的控制字符 U+000B"),
-        ("speeches.yaml", "a.txt:\n  occasion: 分\x0c页\n", "corpus/speeches.yaml:2: 含有不可见的控制字符 U+000C"),
-        ("themes.yaml", "themes:\n  - id: a\n    name: 党\x00建\n", "corpus/themes.yaml:3: 含有不可见的控制字符 U+0000"),
-        ("speeches.yaml", "a.txt:\n  year: " + "9" * 5000 + "\n", "corpus/speeches.yaml:2: 数字有 5000 位，太长了"),
+        ("speeches.yaml", 'a.txt:\n  title: "换\x0b行"\n', "corpus/speeches.yaml:2：含有不可见的控制字符 U+000B"),
+        ("speeches.yaml", "a.txt:\n  occasion: 分\x0c页\n", "corpus/speeches.yaml:2：含有不可见的控制字符 U+000C"),
+        ("themes.yaml", "themes:\n  - id: a\n    name: 党\x00建\n", "corpus/themes.yaml:3：含有不可见的控制字符 U+0000"),
+        ("speeches.yaml", "a.txt:\n  year: " + "9" * 5000 + "\n", "corpus/speeches.yaml:2：数字有 5000 位，太长了"),
     ],
 )
 def test_odd_yaml_is_one_line_with_file_and_line(tmp_path, file, text, expected):
@@ -374,7 +374,7 @@ def test_damaged_and_hostile_files_fail_alone_and_the_batch_goes_on(tmp_path):
 def test_a_zip_bomb_is_refused_before_it_expands(tmp_path):
     bomb = _docx_with(tmp_path / "炸弹.docx", {"word/document.xml": b"<w:document>" + b" " * (3 * 1024 * 1024) + b"</w:document>"})
     assert bomb.stat().st_size < 100_000
-    with pytest.raises(KbError, match=r"炸弹.docx: 内部的 word/document.xml 解压后有 3 MB（压缩比 \d+:1），超出导入上限，疑似“压缩炸弹”"):
+    with pytest.raises(KbError, match=r"炸弹.docx：内部的 word/document.xml 解压后有 3 MB（压缩比 \d+:1），超出导入上限，疑似“压缩炸弹”"):
         guarded_convert(bomb)
     with pytest.raises(KbError, match="解压后有"):
         guarded_convert(write_docx(tmp_path / "普通.docx"), ImportBounds(entry_bytes=1000))
@@ -383,7 +383,7 @@ def test_a_zip_bomb_is_refused_before_it_expands(tmp_path):
 def test_the_converted_text_is_bounded_in_characters(tmp_path):
     source = tmp_path / "长.txt"
     source.write_text(SPEECH * 20, encoding="utf-8")
-    with pytest.raises(KbError, match="长.txt: 转换后有 .* 个字符，超过上限 1,000；请拆分后再导入"):
+    with pytest.raises(KbError, match="长.txt：转换后有 .* 个字符，超过上限 1,000；请拆分后再导入"):
         guarded_convert(source, ImportBounds(characters=1000))
     with pytest.raises(KbError, match="超过导入上限"):
         guarded_convert(source, ImportBounds(file_bytes=100))
@@ -401,7 +401,7 @@ def test_a_runaway_boilerplate_pattern_is_stopped_and_named(tmp_path, monkeypatc
     assert time.monotonic() - start < 20
     assert [s.source.rel_path for s in kb_.speeches] == ["b.txt"]
     [slow] = [str(p) for p in kb_.problems if "正则" in str(p)]
-    assert slow.startswith("corpus/boilerplate.yaml:3: ") and "'下载'" in slow
+    assert slow.startswith("corpus/boilerplate.yaml:3：") and "规则 下载" in slow
     assert slow.endswith("的正则表达式在一行 90 个字符的文字上用完了 0.2 秒的时限（回溯过多）；请改写它（避免 .*.* 这类相邻的可重叠重复），或删去这条规则（在 a.txt 上；这篇讲话未能构建）")
 
 
@@ -437,7 +437,7 @@ def test_network_addresses_need_a_flag_and_warn():
 def test_bad_dev_addr_is_one_chinese_line_before_any_build(text):
     start = time.monotonic()
     run = kb("serve", "--dev-addr", text)
-    assert run.returncode == 1 and run.stderr.count("\n") == 1 and run.stderr.startswith(f"Error: --dev-addr {text}：")
+    assert run.returncode == 1 and run.stderr.count("\n") == 1 and run.stderr.startswith(f"错误：--dev-addr {text}：")
     assert "Traceback" not in run.stderr and time.monotonic() - start < 20
 
 
@@ -447,11 +447,11 @@ def test_bad_dev_addr_is_one_chinese_line_before_any_build(text):
 def test_keep_and_drop_of_the_same_line_and_headings_beyond_the_file(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"a.txt": SPEECH})
     (corpus / "speeches.yaml").write_text("a.txt:\n  keep_lines: [3, 4]\n  drop_lines: [4]\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"corpus/speeches.yaml:3: 'a.txt' 的 keep_lines 和 drop_lines 都写了第 4 行"):
+    with pytest.raises(ConfigError, match=r"corpus/speeches.yaml:3：'a.txt' 的 keep_lines 和 drop_lines 都写了第 4 行"):
         load_overrides(corpus)
     (corpus / "speeches.yaml").write_text("a.txt:\n  heading_lines: {99999: 1}\n", encoding="utf-8")
     problems = [str(p) for p in build_knowledge_base(corpus).problems]
-    assert [p for p in problems if p.startswith("speeches.yaml:1: ") and "heading_lines" in p and "99999" in p and "6" in p]
+    assert [p for p in problems if p.startswith("speeches.yaml:1：") and "heading_lines" in p and "99999" in p and "6" in p]
 
 
 def test_one_character_glossary_terms_are_refused(tmp_path):
@@ -459,8 +459,8 @@ def test_one_character_glossary_terms_are_refused(tmp_path):
     with pytest.raises(ConfigErrors) as caught:
         load_glossary(tmp_path)
     assert [str(e) for e in caught.value.errors] == [
-        f"{tmp_path.name}/glossary.yaml:2: 提法 '党' 只有一个字，会在几乎每段话里“出现”；请写完整的提法（至少两个字），例如“两个维护”",
-        f"{tmp_path.name}/glossary.yaml:4: '两个维护' 的别名 '维' 只有一个字，会在几乎每段话里“出现”；请写完整的说法（至少两个字）",
+        f"{tmp_path.name}/glossary.yaml:2：提法 '党' 只有一个字，会在几乎每段话里“出现”；请写完整的提法（至少两个字），例如“两个维护”",
+        f"{tmp_path.name}/glossary.yaml:4：'两个维护' 的别名 '维' 只有一个字，会在几乎每段话里“出现”；请写完整的说法（至少两个字）",
     ]
 
 
@@ -520,7 +520,7 @@ def test_font_paths_outside_the_corpus_are_refused(tmp_path):
     (corpus / "print.yaml").write_text("font_paths: [fonts, /, ../.., up]\n", encoding="utf-8")
     with pytest.raises(ConfigErrors) as caught:
         load_print_config(corpus)
-    assert [str(e).split("；")[0] for e in caught.value.errors] == ["corpus/print.yaml:1: font_paths 中的 '/' 不在语料文件夹内", "corpus/print.yaml:1: font_paths 中的 '../..' 不在语料文件夹内", "corpus/print.yaml:1: font_paths 中的 'up' 不在语料文件夹内"]
+    assert [str(e).split("；")[0] for e in caught.value.errors] == ["corpus/print.yaml:1：font_paths 中的 '/' 不在语料文件夹内", "corpus/print.yaml:1：font_paths 中的 '../..' 不在语料文件夹内", "corpus/print.yaml:1：font_paths 中的 'up' 不在语料文件夹内"]
 
 
 def test_bidi_controls_in_titles_are_refused_with_their_line(tmp_path):
@@ -528,8 +528,8 @@ def test_bidi_controls_in_titles_are_refused_with_their_line(tmp_path):
     with pytest.raises(ConfigErrors) as caught:
         load_overrides(tmp_path)
     assert [str(e) for e in caught.value.errors] == [
-        f"{tmp_path.name}/speeches.yaml:2: 'a.txt' 的 title 含有看不见的控制字符 U+202E（会改变文字的显示方向或藏起文字）；请删除它",
-        f"{tmp_path.name}/speeches.yaml:3: 'a.txt' 的 speaker 含有看不见的控制字符 U+200B（会改变文字的显示方向或藏起文字）；请删除它",
+        f"{tmp_path.name}/speeches.yaml:2：a.txt 的 title 含有看不见的控制字符 U+202E（会改变文字的显示方向或藏起文字）；请删除它",
+        f"{tmp_path.name}/speeches.yaml:3：a.txt 的 speaker 含有看不见的控制字符 U+200B（会改变文字的显示方向或藏起文字）；请删除它",
     ]
 
 
@@ -564,7 +564,7 @@ def test_case_and_width_variants_of_a_name_get_their_own_pages(tmp_path):
 def test_dates_at_the_ends_of_the_calendar_build(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"a.txt": SPEECH, "b.txt": OTHER})
     (corpus / "speeches.yaml").write_text("a.txt:\n  date: 0001-01-01\nb.txt:\n  date: 2100-12-31\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="speeches.yaml:2: 'a.txt' 的 date：0001-01-01 不像讲话的日期（应在 1900 至 2100 年之间）"):
+    with pytest.raises(ConfigError, match="speeches.yaml:2：a.txt 的 date：0001-01-01 不像讲话的日期（应在 1900 至 2100 年之间）"):
         load_overrides(corpus)
     (corpus / "speeches.yaml").write_text("a.txt:\n  date: 1900-01-01\nb.txt:\n  date: 2100-12-31\n", encoding="utf-8")
     assert len(build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus).speeches) == 2
@@ -606,7 +606,7 @@ def test_sigterm_to_kb_serve_removes_its_preview_folder(tmp_path):
     )
     try:
         for line in serve.stdout:
-            if line.startswith("Serving"):
+            if "提供浏览" in line:  # 知识库网站已在 http://…/ 提供浏览
                 break
         assert f"http://127.0.0.1:{port}/" in line
         assert [p.name[:9] for p in temporary.iterdir() if not p.name.startswith(".")] == ["kb-serve-"]
@@ -623,7 +623,7 @@ def test_a_gigabyte_file_in_the_corpus_is_not_read(tmp_path):
         f.truncate(1 << 30)  # sparse: takes no disk space
     kb_ = build_knowledge_base(corpus)
     assert [s.source.rel_path for s in kb_.speeches] == ["a.txt"]
-    assert [str(p) for p in kb_.problems] == ["镜像.txt: 有 1024 MB，不像一篇讲话（上限 64 MB），未读取；请拆分它，或把它移出语料文件夹"]
+    assert [str(p) for p in kb_.problems] == ["镜像.txt：有 1024 MB，不像一篇讲话（上限 64 MB），未读取；请拆分它，或把它移出语料文件夹"]
 
 
 def test_edits_are_seen_whatever_the_clock_says(tmp_path):

@@ -347,7 +347,7 @@ def test_a_failed_import_names_its_file_once(tmp_path):
     corpus.mkdir()
     [result] = add_files([write_scanned_pdf(tmp_path / "扫描件.pdf")], corpus)
     assert (result.status, result.message) == ("failed", "没有文字层（2 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果")
-    assert summary_table([result]).splitlines()[-1] == "扫描件.pdf: " + result.message
+    assert summary_table([result]).splitlines()[0] == "扫描件.pdf  失败：" + result.message
 
 
 def test_a_curator_corrects_a_gongwen_s_parts_in_speeches_yaml(tmp_path):
