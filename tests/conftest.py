@@ -124,3 +124,21 @@ def browser():
 
 def pytest_addoption(parser):
     parser.addoption("--regen-golden", action="store_true", help="rewrite tests/golden/ from the current build instead of comparing")
+
+
+def serve_generated_site(out: Path, speeches: int):
+    """bench/generate.py's corpus of `speeches`, built into out/site and served on loopback: yields
+    (base address, kb) and stops the server after."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(speeches), str(out / "corpus")], check=True, capture_output=True)
+    kb = build_site(ROOT / "mkdocs.yml", out / "site", corpus_dir=out / "corpus", allow_shrink=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/", kb
+    finally:
+        httpd.shutdown()

@@ -3,18 +3,13 @@ the seeds and on a generated 100-speech site; and axe-core finds nothing on the 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, build_site
+from conftest import CHROMIUM, serve_generated_site
 from test_a11y import AXE, PAGE_KINDS, site_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
@@ -23,15 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(
 @pytest.fixture(scope="module")
 def generated_site(tmp_path_factory):
     """bench/generate.py's 100 speeches, built and served: (base address, kb)."""
-    out = tmp_path_factory.mktemp("generated100")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "100", str(out / "corpus")], check=True, capture_output=True)
-    kb = build_site(ROOT / "mkdocs.yml", out / "site", corpus_dir=out / "corpus", allow_shrink=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", kb
-    httpd.shutdown()
+    yield from serve_generated_site(tmp_path_factory.mktemp("generated100"), 100)
 
 
 def term_counts_disagreeing(browser, base: str, kb, most: int = 1000) -> list[str]:

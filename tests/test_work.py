@@ -389,23 +389,9 @@ def test_first_uses_and_new_terms_equal_a_scan_of_kb_json(page, server, seed_sit
 def generated(tmp_path_factory):
     """20 speeches of bench/generate.py (paragraphs recombined from the seeds, so speeches share
     passages), built and served: (base address, kb)."""
-    import functools
-    import http.server
-    import subprocess
-    import sys
-    import threading
+    from conftest import serve_generated_site
 
-    from conftest import ROOT, build_site
-
-    out = tmp_path_factory.mktemp("generated20")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "20", str(out / "corpus")], check=True, capture_output=True)
-    kb = build_site(ROOT / "mkdocs.yml", out / "site", corpus_dir=out / "corpus", allow_shrink=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", kb
-    httpd.shutdown()
+    yield from serve_generated_site(tmp_path_factory.mktemp("generated20"), 20)
 
 
 def test_scopes_and_comparison_on_a_generated_corpus(page, generated):
