@@ -9,7 +9,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     reader                what it looks at                                   e.g.
     interface-words       words of a site's interface                        举报 收藏 上一篇 责编
     short-items           a row of short items, no sentence (menu, pager)    首页 | 版面导航 | 标题导航
-    repeats-a-line        below the text, a line given before (the deck)
+    repeats-a-line        below the text, a line given above it (the deck)
     title-decoration      a line of nothing but a title's decoration          参考稿 【完整版】
     field-label           a short "label：value" with no sentence            资源描述：… 责编丨某某
     mostly-not-han        little Han text among digits, Latin and signs      2 2 / zwfw123@163.com
@@ -65,7 +65,7 @@ class LineContext:
     title: str = ""
     """The likely title: the first line above the body that reads like one ("" when unknown)."""
     repeats: int = 1
-    """How many lines of the text read the same."""
+    """How many lines read the same: the line itself and those above the text (a deck, a headline)."""
     rule: str | None = None
     """A boilerplate rule that matches the line when its place (edges) and length limit are set aside."""
     elsewhere: int = 0
@@ -312,7 +312,7 @@ def repeats_title(ctx: LineContext) -> float:
 
 
 def repeats_a_line(ctx: LineContext) -> float:
-    """Below the text, a line the page gave before (a paper repeats its deck under the report).
+    """Below the text, a line the page gave above it (a paper repeats its deck under the report).
 
     >>> repeats_a_line(LineContext("某某出席会议并讲话", True, True, repeats=2))
     1.5
@@ -551,11 +551,14 @@ def judge_lines(
     own, then the evidence of place: above the title (the first line above the body that reads like
     one), and next to chrome.
     """
-    counts = Counter(line.strip() for line in lines if line.strip())
+    # Only lines above the text are counted: what a page repeats under a report is its headline or deck,
+    # and a line is never judged by a twin inside the speech (editing one would move the other).
+    above = Counter(line.strip() for line in lines[: body[0]] if line.strip())
+    repeats_of = lambda i: above[lines[i].strip()] + (i >= body[0])  # noqa: E731
     outside = lambda i: i < body[0] or i >= body[1]  # noqa: E731
     filled = [i for i, line in enumerate(lines) if line.strip()]
     first = {
-        i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", counts[lines[i].strip()], rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
+        i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", repeats_of(i), rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
         for i in filled if i not in skip
     }
     title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
@@ -565,7 +568,7 @@ def judge_lines(
         if index in skip:
             continue
         text = lines[index].strip()
-        ctx = LineContext(text, outside(index), index >= body[1], title if index != title_at else "", counts[text], rule_of(text), elsewhere(text))
+        ctx = LineContext(text, outside(index), index >= body[1], title if index != title_at else "", repeats_of(index), rule_of(text), elsewhere(text))
         verdict = judge(ctx)
         # Place only adds to evidence the line has of its own (the title stands beside chrome too).
         own = sum(e.weight for e in verdict.evidence if e.reader != "outside-the-body") > 0 and index != title_at

@@ -57,6 +57,17 @@ def test_an_issue_date_on_the_very_first_line_above_the_page_label_is_the_papers
     assert [e.reader for e in judged[0].evidence][-3:] == ["issue-date", "above-the-title", "next-to-chrome"]
 
 
+def test_a_line_under_the_text_counts_as_repeated_only_when_it_stood_above_the_text():
+    deck = "市委书记某某出席会议并讲话"
+    prose = "会议要求各级党组织抓好落实，推动组织工作高质量发展。"
+    # The deck above the headline's report, given again under it: the page's.
+    judged = judge_lines(["全市组织部长会议召开", deck, prose, prose, deck], set(), (2, 4))
+    assert "repeats-a-line" in [e.reader for e in judged[4].evidence]
+    # The same line inside the text and again under it: no evidence, so editing the one never moves the other.
+    judged = judge_lines(["全市组织部长会议召开", prose, deck, prose, deck], set(), (1, 4))
+    assert "repeats-a-line" not in [e.reader for e in judged[4].evidence]
+
+
 def test_a_speechs_own_date_with_its_weekday_under_its_title_stays():
     lines = ["第A05版：综合", "在全区组织工作推进会上的讲话", "2022年11月2日 星期三", "同志们：", "今天召开全区组织工作推进会，主要任务是总结工作、部署任务，我们要抓好落实。"]
     judged = judge_lines(lines, set(), (3, 5))
