@@ -131,7 +131,7 @@ def test_print_basket_typesets_the_basket_pages_download(tmp_path):
     try:
         basket_handout(BASKET.replace("——（摘自《在党建", "（摘自《在党建"), "b.md", "", "b.pdf")
     except KbError as exc:
-        assert str(exc) == "b.md:14: 这段摘录后面缺少“——”开头的出处行（每段摘录以出处结束）"
+        assert str(exc) == "b.md:14：这段摘录后面缺少“——”开头的出处行（每段摘录以出处结束）"
     else:
         raise AssertionError("a basket without a source line was accepted")
     if not shutil.which("pdftotext"):

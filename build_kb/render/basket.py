@@ -38,27 +38,27 @@ def basket_handout(text: str, name: str, publisher: str, path: str) -> Handout:
             title = line[2:].strip()
         elif line.startswith("## "):
             if paras:
-                raise KbError(f"{name}:{first_line}: 这段摘录后面缺少“{SOURCE_MARK}”开头的出处行（每段摘录以出处结束）")
+                raise KbError(f"{name}:{first_line}：这段摘录后面缺少“{SOURCE_MARK}”开头的出处行（每段摘录以出处结束）")
             chapter += 1
             number = 0
             blocks.append({"kind": "h1", "text": f"{int_to_cn(chapter)}、{line[3:].strip()}"})
         elif line.startswith(SOURCE_MARK):
             if not paras:
-                raise KbError(f"{name}:{line_number}: 出处行前面没有摘录的正文")
+                raise KbError(f"{name}:{line_number}：出处行前面没有摘录的正文")
             number += 1
             blocks.append({"kind": "excerpt", "n": number, "paras": paras, "source": line[len(SOURCE_MARK):].strip()})
             paras = []
         elif line.startswith("#"):
-            raise KbError(f"{name}:{line_number}: 只认“# 标题”（第一行）和“## 小标题”；这一行是 {line[:20]!r}")
+            raise KbError(f"{name}:{line_number}：只认“# 标题”（第一行）和“## 小标题”；这一行是 {line[:20]!r}")
         else:
             if not paras:
                 first_line = line_number
             paras.append({"kind": "p", "text": line})
     if paras:
-        raise KbError(f"{name}:{first_line}: 这段摘录后面缺少“{SOURCE_MARK}”开头的出处行（每段摘录以出处结束）")
+        raise KbError(f"{name}:{first_line}：这段摘录后面缺少“{SOURCE_MARK}”开头的出处行（每段摘录以出处结束）")
     excerpts = sum(1 for b in blocks if b["kind"] == "excerpt")
     if not excerpts:
-        raise KbError(f"{name}: 没有摘录：请在网站的材料篮页面点“下载 .md”，用下载的文件")
+        raise KbError(f"{name}：没有摘录；请在网站的材料篮页面点“下载 .md”，用下载的文件")
     title = title or "学习材料选编"
     return Handout(
         path=path, title=title, subtitle="学习材料", running=title,
