@@ -13,9 +13,10 @@ from .errors import safe_name
 from .model import KnowledgeBase, Problem, Speech
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 3
+CHECK_FORMAT = 4
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
-objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome)."""
+objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome; 4: each speech's
+`encoding` and, for an official document, its `document` parts)."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -43,10 +44,13 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         )
     text = "\n".join(p.text for p in speech.all_paragraphs())
     placeholders = sorted(set(PLACEHOLDER.findall(text)))
+    document = {"issuer": speech.issuer, "doc_number": speech.doc_number, "addressees": list(speech.addressees), "attachments": list(speech.attachments)}
     return {
         "file": speech.source.rel_path,
         "id": speech.id,
+        "encoding": speech.source.encoding,
         "fields": fields,
+        "document": document if any(document.values()) else None,
         "sections": sections,
         "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in speech.clean.removed],
         "doubtful": [{"line": d.line, "reasons": d.reasons, "text": d.text} for d in speech.clean.doubtful],
@@ -102,6 +106,13 @@ def report_text(report: dict) -> str:
             field = s["fields"][name]
             label = explain.FIELDS[name]
             out.append(f"{label + '：':<5}{field['value'] if field['value'] is not None else '—'}" + (f"   ← {explain.rule(field['rule'])}" if field["rule"] else ""))
+        if s["document"]:  # an official document's parts, kept out of its text
+            parts = s["document"]
+            for label, value in (("发文机关", parts["issuer"]), ("发文字号", parts["doc_number"]), ("主送", "、".join(parts["addressees"])), ("附件", "；".join(parts["attachments"]))):
+                if value:
+                    out.append(f"{label + '：':<5}{safe_name(value)}")
+        if s["encoding"] not in ("utf-8", "ascii"):
+            out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         out.append(f"删除：  {len(s['removed'])} 行")
         out.extend(f"  第 {r['line']} 行 [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
         if s["doubtful"]:

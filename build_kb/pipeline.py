@@ -523,7 +523,7 @@ def make_speech(
     if date is None:
         found = {"title": "标题", "headings": "小标题", "opening": "开场白"}.get(date_source or "", "")
         review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
-    if occasion is None:
+    if occasion is None and not (parsed.gongwen and parsed.gongwen.title):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     if cleaned.splits:
         places = ", ".join(str(x.line) for x in cleaned.splits[:5])

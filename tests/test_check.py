@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 3 and report["not_built"] == []
+    assert report["format"] == 4 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -36,6 +36,12 @@ def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     }
     assert [(s["id"], s["themes"]) for s in speech["sections"]] == [("opening", []), ("s1", ["grassroots"]), ("s2", ["cadres"])]
     assert speech["to_check"] == [] and not needs_a_human(report)
+
+
+def test_report_names_an_encoding_other_than_utf8(tmp_path):
+    report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN.encode("gbk"), "b.txt": DOUBTFUL})))
+    assert [(s["file"], s["encoding"], s["document"]) for s in report["speeches"]] == [("a.txt", "gb18030", None), ("b.txt", "utf-8", None)]
+    assert [line for line in report_text(report).splitlines() if line.startswith("编码")] == ["编码：  GB18030（读入时已转为 UTF-8）"]
 
 
 def test_report_lists_what_needs_a_human(tmp_path):
@@ -64,7 +70,7 @@ def test_cli_json_and_strict(tmp_path):
     assert clean.returncode == 0, clean.stderr
     data = json.loads(clean.stdout)
     assert [s["file"] for s in data["speeches"]] == ["a.txt"]
-    assert set(data["speeches"][0]) == {"file", "id", "fields", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful"}
+    assert set(data["speeches"][0]) == {"file", "id", "encoding", "fields", "document", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful"}
     assert kb_cli("check", "--corpus", str(corpus), "--strict").returncode == 1
     assert kb_cli("check", "--corpus", str(corpus)).returncode == 0
 
@@ -117,10 +123,10 @@ def test_check_json_follows_its_schema(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN, "b.txt": DOUBTFUL})
     data = json.loads(kb_cli("check", "--corpus", str(corpus), "--format", "json").stdout)
     schema = {
-        "file": str, "id": str, "fields": dict, "sections": list, "removed": list, "splits": list, "joins": list,
+        "file": str, "id": str, "encoding": str, "fields": dict, "document": type(None), "sections": list, "removed": list, "splits": list, "joins": list,
         "placeholders": list, "problems": list, "to_check": list, "doubtful": list,
     }
-    assert data["format"] == 3 and isinstance(data["not_built"], list)
+    assert data["format"] == 4 and isinstance(data["not_built"], list)
     for speech in data["speeches"]:
         assert {k: type(v) for k, v in speech.items()} == schema
         assert set(speech["fields"]) == {"title", "date", "speaker", "speaker_role", "occasion", "level"}

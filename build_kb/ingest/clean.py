@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
 from ..model import CleanText, DoubtfulLine, Line, RemovedLine, Split
+from . import gongwen
 from .evidence import DOUBT_AT, LineContext, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
@@ -553,18 +554,43 @@ def find_cover_letter(lines: list[str]) -> list[int]:
             continue
         named = _compact(notice.group(1))
         end = None
+        at_title = False
         for j in range(index + 1, min(len(lines), index + COVER_MAX_LINES)):
             text = _compact(lines[j])
             if len(text) >= 6 and (named == text or named.endswith(text) or text.endswith(named)):
-                end = j
+                end, at_title = j, True
                 break
             if end is None and _SIGNATURE_DATE.match(text):
                 end = j + 1  # …unless the speech's title comes later
-        if end is None:
+        if end is None or not (at_title or _encloses_a_text(lines[index + 1 : end], lines[end:])):
             return []
         head = [k for k in range(index) if lines[k] and len(lines[k]) <= COVER_HEAD_MAX and not _SENTENCE_END.search(lines[k])]
         return head + [k for k in range(index, end) if lines[k]]
     return []
+
+
+COVER_LETTER_SENTENCES = 4
+"""A covering notice says 现将…印发给你们 and what to do with it in a few sentences."""
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章条])")
+
+
+def _encloses_a_text(notice: list[str], after: list[str]) -> bool:
+    """Does a notice that ends at its date send out a text that follows it? Not when the notice holds
+    the text itself (numbered headings, more than a few sentences: 关于印发…要点的通知 with the 要点 in
+    its body) or when nothing but the 版记 follows its date: then the notice is the document, and the
+    公文 reader gives it its parts.
+
+    >>> _encloses_a_text(["各乡镇党委：", "现将讲话印发给你们，请认真学习贯彻。"], ["同志们：", "今天召开会议。"])
+    True
+    >>> _encloses_a_text(["各乡镇党委：", "现将要点印发给你们。", "一、加强政治建设", "要讲政治。"], ["同志们：", "今天召开会议。"])
+    False
+    >>> _encloses_a_text(["各乡镇党委：", "现将要点印发给你们。"], ["抄送：市委组织部。", "某某办公室　2024年3月8日印发"])
+    False
+    """
+    sentences = sum(1 for line in notice if _SENTENCE_END.search(line))
+    if sentences > COVER_LETTER_SENTENCES or any(_NUMBERED_HEADING.match(line.strip()) for line in notice):
+        return False
+    return any(_SENTENCE_END.search(line) and not gongwen.read_record(_compact(line)) for line in after)
 
 
 def _compact(text: str) -> str:

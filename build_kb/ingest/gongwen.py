@@ -193,7 +193,8 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     kept = {line.number for line in lines}
     body_start = _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
-    _read_tail([(n, t) for n, t in content if n in kept or read_record(t)], found, text_from)
+    # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
+    _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
     return found if decisive else None
 
@@ -339,7 +340,7 @@ def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
         for h in header.lines:
             if h.line in gongwen.title_lines:
                 h.role = "title"
-        header.title, header.rules["title"] = gongwen.title, "公文标题（版头之下、主送机关之上）"
+        header.title, header.rules["title"] = gongwen.title, "the 公文's title (under the 版头, above the 主送)"
         header.warnings = [w for w in header.warnings if w.code != "suspicious-title" or len(gongwen.title) > 40]
     if gongwen.date and header.date is None:
-        header.date, header.year, header.rules["date"] = gongwen.date, int(gongwen.date[:4]), "公文成文日期（发文机关署名之下）"
+        header.date, header.year, header.rules["date"] = gongwen.date, int(gongwen.date[:4]), "the 公文's 成文日期 (under the issuer's name)"

@@ -154,6 +154,40 @@ def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
     assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
 
 
+NOTICE_WITH_ITS_OWN_TEXT = [
+    "某某县委组织部文件", "某组发〔2024〕5号", "关于印发《某某县2024年基层党建工作要点》的通知", "各乡镇党委，县直各单位党组（党委）：",
+    "现将《某某县2024年基层党建工作要点》印发给你们，请结合实际认真贯彻落实。", "一、加强政治建设",
+    "各级党组织要坚持把党的政治建设摆在首位，教育引导党员干部增强“四个意识”。", "二、夯实基层基础",
+    "要深入推进抓党建促基层治理能力提升，选优配强村党组织书记。", "附件：1．基层党建工作任务分解表", "中共某某县委组织部", "2024年3月8日",
+    "抄送：市委组织部。", "某某县委组织部办公室　　2024年3月8日印发",
+]
+
+
+def test_a_notice_that_holds_its_own_text_is_the_document_not_a_covering_letter(tmp_path, rules):
+    # 关于印发…要点的通知 with the 要点 in its body and nothing but the 版记 after its date: not a covering
+    # notice in front of a speech (all of it was once removed as one, leaving nothing to publish).
+    import docx
+
+    document = docx.Document()
+    for text in NOTICE_WITH_ITS_OWN_TEXT:
+        document.add_paragraph(text)
+    document.save(tmp_path / "要点通知.docx")
+    _, speech = speech_of(tmp_path / "要点通知.docx", rules)
+    assert (speech.title, speech.date, speech.doc_number) == ("关于印发《某某县2024年基层党建工作要点》的通知", "2024-03-08", "某组发〔2024〕5号")
+    assert (speech.issuer, speech.addressees, speech.attachments) == ("某某县委组织部", ["各乡镇党委", "县直各单位党组（党委）"], ["基层党建工作任务分解表"])
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in speech.all_sections()] == [
+        ("", [NOTICE_WITH_ITS_OWN_TEXT[4]]), ("一、加强政治建设", [NOTICE_WITH_ITS_OWN_TEXT[6]]), ("二、夯实基层基础", [NOTICE_WITH_ITS_OWN_TEXT[8]]),
+    ]
+    assert [r.rule for r in speech.clean.removed] == ["document-header", "document-header", "chrome-date", "document-footer", "document-footer"]
+    assert [item.code for item in speech.review] == []  # a 通知 is no meeting's: no 会议名称 asked for
+    # kb check shows the curator the parts kept out of the text.
+    from build_kb.check import report_text, speech_report
+
+    shown = report_text({"not_built": [], "speeches": [speech_report(speech, [])]}).splitlines()
+    assert shown[2] == "日期：  2024-03-08   ← 公文成文日期（发文机关署名之下）"
+    assert shown[7:11] == ["发文机关：某某县委组织部", "发文字号：某组发〔2024〕5号", "主送：  各乡镇党委、县直各单位党组（党委）", "附件：  基层党建工作任务分解表"]
+
+
 @pytest.mark.parametrize(
     "role, line, value",
     [
