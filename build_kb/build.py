@@ -155,7 +155,7 @@ def build(options: BuildOptions) -> BuildReport:
             publish.swap_in(staging, site_dir)
         if parsed.speech_cache is not None:
             forgotten = SpeechCache(parsed.speech_cache, context="").keep_only(parsed.cache_entries)
-            log.info("removed %d speech cache entries this build did not use", forgotten)
+            log.info("删除了 %d 个这次生成没有用到的讲话缓存", forgotten)
         report.seconds.update(timer.seconds)
         report.peak_mb.update(timer.peak_mb)
         if fingerprint:

@@ -87,14 +87,14 @@ class SpeechCache:
         payload = read_sealed(path, CACHE_FORMAT)
         if payload is None:
             if path.exists() and not self._damaged_logged:
-                log.warning("ignoring a damaged cache entry %s (it is rebuilt)", path)
+                log.warning("缓存条目 %s 已损坏，不用它（会重新生成）", path)
                 self._damaged_logged = True
             self.misses += 1
             return None
         try:
             speech, problems = _unpack_entry(payload, with_words)
         except (ValueError, TypeError, KeyError, zlib.error, struct.error) as exc:
-            log.warning("ignoring an unreadable cache entry %s: %s", path, exc)
+            log.warning("缓存条目 %s 读不出，不用它：%s", path, exc)
             self.misses += 1
             return None
         self.hits += 1

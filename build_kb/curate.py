@@ -113,7 +113,7 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
                 if stub:
                     stubs.append(stub)
                     written.append(corpus_dir / result.stored_as)
-                log.info("%s: %s %s", safe_name(path), result.status, result.stored_as or result.message)
+                log.info("%s：%s %s", safe_name(path), STATUS[result.status], result.stored_as or result.message)
             if progress:
                 progress(len(files), len(files), "")
             if stubs:

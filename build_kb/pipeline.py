@@ -465,7 +465,7 @@ def make_speech(
             if name:
                 header.speaker, header.rules["speaker"] = name, found_by
     if header.speaker and has_interface_words(header.speaker):  # 海报, 下载, 标题导航: a site's word, no name
-        log.info("%s: %r is a word of the site, not a speaker", rel, header.speaker)
+        log.info("%s：“%s”是网站上的用语，不当作讲话人", rel, header.speaker)
         header.speaker = None
         header.rules.pop("speaker", None)
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
@@ -536,7 +536,7 @@ def make_speech(
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
     for doubt in cleaned.doubtful:
         review.append(ReviewItem("doubtful-line", f"第 {doubt.line} 行可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
-        log.info("%s:%d: kept, doubtful (%s): %s", rel, doubt.line, doubt.reasons, doubt.text)
+        log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

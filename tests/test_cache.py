@@ -88,7 +88,7 @@ def test_damaged_cache_entries_are_misses(tmp_path, damage, caplog):
     kb, use = built(corpus, tmp_path / "cache")
     assert use == (0, 1)
     assert kb.speeches[0].title == "在全县组织工作会议上的讲话"
-    assert [r.getMessage() for r in caplog.records if "damaged cache entry" in r.getMessage()] == [f"ignoring a damaged cache entry {entries[0]} (it is rebuilt)"]
+    assert [r.getMessage() for r in caplog.records if "已损坏" in r.getMessage()] == [f"缓存条目 {entries[0]} 已损坏，不用它（会重新生成）"]
 
 
 @pytest.mark.parametrize("damage", DAMAGE)

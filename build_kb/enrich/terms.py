@@ -261,7 +261,7 @@ class SpanStore:
                 self._renumber = np.array([index.get(form, -1) for form in stored["forms"]] or [-1], dtype="<i4")
             self.known = known
         except (ValueError, zlib.error, TypeError, KeyError):
-            log.warning("ignoring an unreadable cache file %s (it is rebuilt)", self.path)
+            log.warning("缓存文件 %s 读不出，不用它（会重新生成）", self.path)
 
     def get(self, key: str, paragraphs) -> list[int] | None:
         flat = self.known.get(key)

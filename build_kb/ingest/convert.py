@@ -198,7 +198,7 @@ def docx_text(data: bytes, name: str) -> Converted:
         if text.strip() and text.strip() in _unfilled_defaults(block):
             # A template's form field still showing its default (点击此处添加…): the blank, not text.
             counts["blank fields"] += 1
-            log.info("%s: 去掉未填写的表单域：%s", name, text.strip())
+            log.info("%s：去掉未填写的表单域：%s", name, text.strip())
             return ""
         num_id, ilvl = _numbering_of(block, styles)
         label = numbering.label(num_id, ilvl) if num_id else ""
@@ -489,7 +489,7 @@ def pdf_text(data: bytes, name: str) -> Converted:
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise ConversionError(name, f"有文字层（{read.pages} 页），但没有中文文字；导入的应是中文讲话稿")
     for page, line, reason in read.dropped:
-        log.info("%s: 第 %d 页: 去掉（%s）: %s", name, page, reason, line)
+        log.info("%s：第 %d 页：去掉（%s）：%s", name, page, reason, line)
     notes = [f"共 {read.pages} 页"]
     numbers = sum(reason == "page-number" for _, _, reason in read.dropped)
     contents = sum(reason == "table-of-contents" for _, _, reason in read.dropped)
@@ -550,7 +550,7 @@ def html_text(data: bytes, name: str) -> Converted:
         reason = "share-widget" if SHARE_WIDGET.match(stripped) else "caption" if stripped and len(stripped) <= 80 and CAPTION.search(stripped) else None
         if reason:
             dropped[reason] += 1
-            log.info("%s: 去掉（%s）: %s", name, reason, stripped)
+            log.info("%s：去掉（%s）：%s", name, reason, stripped)
         else:
             kept.append(line)
     text = "\n".join(kept)

@@ -251,7 +251,7 @@ def write(kb: KnowledgeBase, site: Path, live_site: Path | None = None, speech_k
         for term in kb.terms:
             place(term_file(term.id), lambda: _json(term_occurrences(term)))
     if live is not None:
-        log.info("export: %d files (%d unchanged, linked from the live site)", count, live.linked)
+        log.info("导出：%d 个文件（%d 个没变，直接用现有网站里的）", count, live.linked)
     return count
 
 

@@ -272,7 +272,7 @@ def _typeset_with(compiler, job: tuple) -> tuple[str, str, int, dict[str, tuple[
     write_atomic(target.with_suffix(".parts"), json.dumps(parts, sort_keys=True).encode("ascii"))
     write_atomic(target.with_suffix(".pages"), str(pages).encode("ascii"))
     write_atomic(target, pdf)
-    log.info("%s: %d pages", path, pages)
+    log.info("%s：%d 页", path, pages)
     return path, stored, pages, parts
 
 

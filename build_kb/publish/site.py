@@ -102,7 +102,7 @@ def write_pages(project: Project, pages: dict, kb: KnowledgeBase, site_dir: Path
         if page_cache is not None:
             forgotten = page_cache.forget_unused()
             log.info(
-                "page layouts: %d reused (%d as the live file), %d laid out (%d of them in their earlier frame), %d no longer used",
+                "页面排版：沿用 %d 页（其中 %d 页直接用现有文件），重新排 %d 页（其中 %d 页套用原来的框架），%d 页不再使用",
                 page_cache.reused, page_cache.linked, len(page_cache.laid_out), len(page_cache.framed), forgotten,
             )
         return page_cache
