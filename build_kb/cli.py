@@ -337,26 +337,27 @@ def make_parser() -> argparse.ArgumentParser:
     def command(name, help):
         return sub.add_parser(name, help=help, description=help, parents=[common])
 
+    def site_options(parser):
+        """What building a site reads: the same four options for build and serve."""
+        parser.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+        parser.add_argument("--corpus", metavar="目录", help="语料目录（默认取 mkdocs.yml 里插件的 corpus 设置，即 corpus/）")
+        parser.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果的缓存目录（默认 .kb-cache）")
+        parser.add_argument("--follow-links", action="store_true", help="也读取指向语料目录之外的链接文件")
+
     build = command("build", "生成网站到 site/（一次性替换）并写出 site/kb.json")
-    build.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
-    build.add_argument("--corpus", metavar="目录", help="语料目录（默认取 mkdocs.yml 里插件的 corpus 设置，即 corpus/）")
+    site_options(build)
     build.add_argument("--site-dir", metavar="目录", default="site", help="网站生成到哪里（默认 site）")
     build.add_argument("--strict", action="store_true", help="有任何警告就算失败：退出码 1，保留原来的网站")
-    build.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果的缓存目录（默认 .kb-cache）")
     build.add_argument("--no-cache", action="store_true", help="不用缓存，全部重新生成")
     build.add_argument("--allow-shrink", action="store_true", help="新网站一篇讲话都没有、或不到原来一半时也照样发布")
-    build.add_argument("--follow-links", action="store_true", help="也读取指向语料目录之外的链接文件")
     build.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="排学习材料 PDF（默认就排，除非 print.yaml 写了 pdf: false）")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="不排学习材料（更快；页面上没有 PDF 链接）")
     build.set_defaults(func=cmd_build)
 
     serve = command("serve", "生成网站并在本机提供浏览，corpus/、docs/、mkdocs.yml 有改动时自动重新生成")
-    serve.add_argument("--config", metavar="文件", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
-    serve.add_argument("--corpus", metavar="目录", help="语料目录（默认 corpus/）")
+    site_options(serve)
     serve.add_argument("--dev-addr", metavar="地址", default="127.0.0.1:8000", help="浏览地址（默认 127.0.0.1:8000；只写端口即 127.0.0.1）")
     serve.add_argument("--allow-network", action="store_true", help="允许 --dev-addr 使用本机以外可访问的地址（局域网中的其他电脑能看到预览）")
-    serve.add_argument("--cache-dir", metavar="目录", default=".kb-cache", help="逐篇结果的缓存目录（默认 .kb-cache）")
-    serve.add_argument("--follow-links", action="store_true", help="也读取指向语料目录之外的链接文件")
     serve.set_defaults(func=cmd_serve)
 
     check = command("check", "显示程序对每篇讲话的理解，以及需要人工核对的地方")
