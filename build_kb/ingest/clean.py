@@ -17,7 +17,7 @@ from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
 from ..model import CleanText, DoubtfulLine, Line, RemovedLine, Split
 from . import gongwen
-from .evidence import DOUBT_AT, LineContext, judge, judge_lines
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -93,9 +93,12 @@ def clean(
     removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
+    # A line whose own evidence is clear chrome (a picture's caption ending in 记者 某某 摄) is never
+    # continued by the lines under it, as a rule's catch is not: a headline would vanish into it.
+    own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     lines, joins = join_hard_wraps(lines, chrome)
     if not joins:
-        lines, joins = join_broken_lines(lines, chrome)
+        lines, joins = join_broken_lines(lines, own_chrome)
     lines, heading_joins = join_broken_headings(lines, chrome)
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome)

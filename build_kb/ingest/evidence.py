@@ -18,6 +18,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     weekday-or-clock      a date with its weekday, a clock time              2024年6月14日 星期五
     page-label            an e-paper's page label                           第A03版：要闻
     latin-prose           a paragraph of Latin text (a machine translation)  The general office …
+    photo-credit          a picture's caption, ending in its credit          …会议现场。 记者 某某 摄
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
@@ -99,7 +100,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
-    "latin-prose": "外文段落", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -292,6 +293,26 @@ def latin_prose(ctx: LineContext) -> float:
     words = _LATIN_WORD.findall(ctx.text)
     letters = sum(map(len, words))
     return 4.0 if len(words) >= 8 and letters >= 0.6 * len(ctx.text) else 0.0
+
+
+_PHOTO_CREDIT = re.compile(
+    rf"(?:记者|通讯员|摄影|特约)\s*[{HAN}]{{2,4}}(?:[\s、]+[{HAN}]{{2,4}}){{0,3}}\s*摄(?:影)?\s*[）)]?\s*$"
+    rf"|[（(]\s*(?:[{HAN}]{{2,4}}[\s、]*){{1,3}}摄\s*[）)]\s*$|摄影\s*[:：/]\s*[{HAN}]{{2,4}}\s*[）)]?\s*$"
+)
+
+
+def photo_credit(ctx: LineContext) -> float:
+    """A line that ends in a photographer's credit is a picture's caption, whatever sentences it holds:
+    the caption retells the report beside it (会议现场。 新华社记者 某某摄), so it goes.
+
+    >>> photo_credit(LineContext("全市组织部长会议召开。图为会议现场。 本报记者 王某某 摄", True))
+    8.0
+    >>> photo_credit(LineContext("与会人员参观党建示范点。（李某 张某 摄）", True))
+    8.0
+    >>> photo_credit(LineContext("要把镜头对准基层，多拍摄群众身边的好党员。", False))
+    0.0
+    """
+    return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
 
 
 def _compact(text: str) -> str:
@@ -500,6 +521,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("page-label", page_label),
     ("short-items", short_items),
     ("latin-prose", latin_prose),
+    ("photo-credit", photo_credit),
     ("repeats-title", repeats_title),
     ("repeats-a-line", repeats_a_line),
     ("title-decoration", title_decoration),

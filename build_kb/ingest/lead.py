@@ -46,10 +46,14 @@ def news_lead(paragraphs: list[str]) -> str | None:
 
 
 _ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
-_SPOKE = rf"(?:出席[{HAN}]{{0,8}}?并(?:作)?(?:重要)?讲话|主持[{HAN}]{{0,8}}?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:重要)?讲话|到会并讲话|出席并致辞|讲话)"
+_SPOKE = rf"(?:出席[{HAN}]{{0,8}}?并(?:作)?(?:重要)?讲话|主持[{HAN}]{{0,8}}?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
+"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话."""
+_WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中时])?"
+"""Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
+在批示中: a letter is not a speech)."""
 _ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|[:：]"
 _SPEAKER_IN_LEAD = re.compile(
-    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?P<verb>{_SPOKE}|{_ASKED})"
+    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})"
 )
 
 
@@ -66,6 +70,12 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     ('区委书记', '李某')
     >>> speaker_in_lead(["【同期声】区委书记 李某：我们要把责任扛在肩上。"])
     ('区委书记', '李某')
+    >>> speaker_in_lead(["1月5日，某某镇召开述职评议会议。", "最后，镇党委书记王某平作总结讲话。"])
+    ('镇党委书记', '王某平')
+    >>> speaker_in_lead(["3月2日，某某镇召开会议。", "镇党委书记周某在会上指出，要压实责任。"])
+    ('镇党委书记', '周某')
+    >>> speaker_in_lead(["3月2日，全县会议召开。县委书记吴某在批示中指出，成绩显著。"])
+    (None, None)
     """
     found = []
     for text in paragraphs[:3]:

@@ -123,7 +123,8 @@ MEETING_WORDS = (
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课|"
     "民主生活会|组织生活会|生活会|全委会|党组会|部务会|办公会|碰头会|会商会|谈话会"
 )
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评)")
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评|(?<=上)(?:要求|指出))")
+"""…在…上的讲话, and a news headline's 某某在…会上强调 / 会上要求 / 会上指出."""
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
@@ -140,7 +141,8 @@ OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
 ("……代表大会今天胜利开幕了。")."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
-_MEETING_END = re.compile(rf"(?:{MEETING_WORDS})")
+_MEETING_END = re.compile(rf"(?:{MEETING_WORDS})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
+"""…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
