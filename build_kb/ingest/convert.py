@@ -290,6 +290,10 @@ def _title_styles(document) -> set[str]:
     return found
 
 
+HEAD_OF_A_GONGWEN = 4
+"""A 公文's 版头 (its 发文机关标志 and 发文字号) stands within its first paragraphs."""
+
+
 def _centred_title(document, title_styles: set[str]) -> str | None:
     """Without a Title style: the first line when it is centred and set larger than the text (up to
     three such lines, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which the 公文
@@ -301,6 +305,9 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
         return None
     sizes = Counter(_run_size(b) for b in body)
     text_size = sizes.most_common(1)[0][0]
+    top = [re.sub(r"\s+", "", "".join(t.text or "" for t in b.iter(f"{W}t"))) for b in body[:HEAD_OF_A_GONGWEN]]
+    if any(read_issuer_mark(line) or read_doc_number(line) for line in top):
+        return None  # the first large line is the issuer's name over a 发文字号 (某某市委组织部 without 文件)
     title = []
     for block in body[:3]:
         text = "".join(t.text or "" for t in block.iter(f"{W}t")).strip()

@@ -288,7 +288,9 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
         tail = tail[:record_from]
     # The 成文日期: the last date line, with the organs' names right above it.
     date_at = next((i for i in range(len(tail) - 1, -1, -1) if read_signing_date(tail[i][1])), None)
-    if date_at is not None and (found.roles or found.addressees):
+    # …under the text: a short speech's own date line under its title is no 成文日期.
+    text_above = date_at is not None and any(re.search(r"[。！？；]", t) for _, t in content[body_start : start + date_at])
+    if text_above and (found.roles or found.addressees):
         number, text = tail[date_at]
         found.date = read_signing_date(text)
         found.roles[number] = "date"

@@ -188,6 +188,43 @@ def test_a_notice_that_holds_its_own_text_is_the_document_not_a_covering_letter(
     assert shown[7:11] == ["发文机关：某某县委组织部", "发文字号：某组发〔2024〕5号", "主送：  各乡镇党委、县直各单位党组（党委）", "附件：  基层党建工作任务分解表"]
 
 
+def test_a_speech_sent_out_under_an_offices_notice_in_word_keeps_its_own_title_and_date(tmp_path, rules):
+    # The 版头 is the office's name in large red type without 文件, over the 发文字号; the notice's date is
+    # not the speech's; the 版记 sits in a table and the page number in the footer.
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"
+
+    def line(text, size=16, centred=False):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).font.size = Pt(size)
+        if centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    line("中共某某市委组织部", 26, True)
+    line("某组通〔2023〕18号", 16, True)
+    line("关于印发《李华同志在全市组织部长会议上的讲话》的通知", 22, True)
+    for text in ("各县（市、区）委组织部，市直各单位党委（党组）：", "现将《李华同志在全市组织部长会议上的讲话》印发给你们，请认真学习领会。", "中共某某市委组织部", "2023年2月20日"):
+        line(text)
+    line("在全市组织部长会议上的讲话", 22, True)
+    line("李  华", 16, True)
+    line("（2023年2月16日）", 16, True)
+    for text in ("同志们：", "一、坚持政治引领", "要把学习宣传贯彻党的二十大精神作为首要政治任务。", "二、坚持大抓基层", "要坚持党建引领基层治理，选优配强村党组织书记。"):
+        line(text)
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text, table.rows[1].cells[0].text = "抄送：市委办公室。", "中共某某市委组织部办公室　　2023年2月20日印发"
+    document.save(tmp_path / "讲话印发.docx")
+    converted, speech = speech_of(tmp_path / "讲话印发.docx", rules)
+    assert converted.title is None  # the first large line is the 版头, not a title the document marks
+    assert (speech.title, speech.date, speech.speaker, speech.occasion) == ("在全市组织部长会议上的讲话", "2023-02-16", "李华", "全市组织部长会议")
+    assert speech.detected_by["date"] == "header date line"
+    assert [(s.heading, len(s.paragraphs)) for s in speech.all_sections()] == [("", 1), ("一、坚持政治引领", 1), ("二、坚持大抓基层", 1)]
+    assert [r.rule for r in speech.clean.removed] == ["cover-letter", "document-header", *["cover-letter"] * 5, "document-footer", "document-footer"]
+
+
 @pytest.mark.parametrize(
     "role, line, value",
     [
