@@ -1068,16 +1068,31 @@ def _plain_heading(text: str) -> bool:
     )
 
 
+def _same_shape(a: str, b: str) -> bool:
+    """Two lines written to one pattern: the same length and their punctuation in the same places
+    (共学共建，让基层组织“强”起来 / 共议共融，让基层思想“凝”起来) — parallel headings, as speeches write them.
+
+    >>> _same_shape("共学共建，让基层组织“强”起来", "共议共融，让基层思想“凝”起来")
+    True
+    >>> _same_shape("加强党的建设", "会议结束后大家进行了讨论")
+    False
+    """
+    shape = lambda text: re.sub(rf"[{HAN}]", "H", text)  # noqa: E731
+    return len(a) >= 8 and shape(a) == shape(b) and any(not c.isalnum() for c in a)
+
+
 def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
     """In a text without any numbered heading: short unpunctuated lines that each open a run of
     prose are its top-level headings, when there are as many as the opening announces (下面，我讲三点
-    意见) or at least three of them."""
+    意见), at least three of them, or two written to one pattern (`_same_shape`: a page cut off after
+    its second part)."""
     if any(candidates):
         return
     heads = [
         i for i, block in enumerate(blocks[:-1])
-        if _plain_heading(block.text) and len(blocks[i + 1].text) >= 30 and _SENTENCE_ENDED.search(blocks[i + 1].text)
-    ]
+        if _plain_heading(block.text) and len(blocks[i + 1].text) >= 30
+        and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks))
+    ]  # the text's last paragraph may stop mid-sentence where the page was cut
     if not heads:
         return
     announced = None
@@ -1085,7 +1100,8 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
         m = _ANNOUNCED.search(block.text)
         if m:
             announced = 2 if m.group(1) == "两" else cn_to_int(m.group(1))
-    if len(heads) == announced or (announced is None and 3 <= len(heads) <= 12):
+    parallel = len(heads) == 2 and _same_shape(blocks[heads[0]].text, blocks[heads[1]].text)
+    if len(heads) == announced or (announced is None and (3 <= len(heads) <= 12 or parallel)):
         for i in heads:
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
@@ -1235,10 +1251,27 @@ def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dic
     return block.line not in heading_lines and not cand.rest.strip() and "，" in text and bool(re.search(rf"[{HAN}]$", text))
 
 
+_GREETING = re.compile(r"^(?:大家|各位|同志们)?(?:上午|下午|晚上)?好[！!。]?$")
+"""A greeting on its own line under the salutation: 大家好！ 上午好！"""
+SIBLING_LENGTH_SLACK = 6
+"""How far a heading's length may stray from its siblings' and still be one of them."""
+
+
+def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> bool:
+    """The text's last item is a heading like those before it: its siblings of the same numbering
+    stand alone on their lines (nothing run in after them) and are about as long. A page cut after a
+    heading ends with the heading, （三）聚力激活治理效能，提升基层治理水平, not a sentence."""
+    last, level = headings[-1]
+    siblings = [c for found in headings[:-1] if found for c, lv in [found] if c.style == last.style and lv == level]
+    return bool(siblings) and all(not c.rest.strip() for c in siblings) \
+        and abs(len(last.heading) - sum(len(c.heading) for c in siblings) / len(siblings)) <= SIBLING_LENGTH_SLACK
+
+
 def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks."""
     headings = find_headings(blocks, heading_lines or {})
-    if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}):
+    if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
+            and not _like_its_siblings(headings):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
     counter = iter(range(1, 10**9))
     opening = Section(id="opening", level=1, heading="", line=blocks[0].line if blocks else 0, kind="opening")
@@ -1248,7 +1281,9 @@ def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = N
 
     def add_paragraph(section: Section, block: Block, text: str) -> None:
         n = next(counter)
-        kind = "salutation" if section.kind == "opening" and not section.paragraphs and SALUTATION_RE.match(text) else "text"
+        greeting = section.kind == "opening" and bool(section.paragraphs) and all(p.kind == "salutation" for p in section.paragraphs) \
+            and _GREETING.match(text)  # 同志们： / 大家好！ — the greeting belongs to the address
+        kind = "salutation" if section.kind == "opening" and (not section.paragraphs and SALUTATION_RE.match(text) or greeting) else "text"
         section.paragraphs.append(Paragraph(id=f"p{n}", number=n, text=text, line=block.line, kind=kind))
 
     for block, found in zip(blocks, headings):

@@ -974,3 +974,22 @@ def test_the_speaker_of_a_report_who_gave_the_closing_speech_or_spoke_at_the_mee
 
 def test_a_headline_at_a_meeting_whose_kind_is_bracketed_names_the_meeting(tmp_path):
     assert exactly(tmp_path, "paper-headline-at-a-meeting-with-a-bracketed-kind") == []
+
+
+def test_two_parallel_unnumbered_headings_of_a_cut_page_are_headings(tmp_path):
+    assert exactly(tmp_path, "duty-report-cut-after-its-second-parallel-heading") == []
+
+
+def test_a_page_cut_after_a_heading_like_its_siblings_ends_with_that_heading(tmp_path, rules):
+    assert exactly(tmp_path, "page-cut-after-a-heading-like-its-siblings-with-a-greeting") == []
+    text = "同志们：\n大家好！\n今天召开会议，主要任务是部署工作。\n一、成效明显\n（一）理论武装持续深化，政治能力不断提升\n党员干部政治能力不断提升。\n（二）作风建设扎实推进，服务效能稳步提高\n"
+    speech = speech_of(text, rules)
+    assert [p.kind for p in speech.sections[0].paragraphs] == ["salutation", "salutation", "text"]
+    assert [(s.heading, len(s.paragraphs)) for s in speech.sections[1].children] == [
+        ("（一）理论武装持续深化，政治能力不断提升", 1), ("（二）作风建设扎实推进，服务效能稳步提高", 0)]
+
+
+def test_a_run_in_item_cut_mid_sentence_at_the_end_is_still_a_paragraph(rules):
+    text = "同志们：\n今天召开会议。\n第一，要提高认识。各级党组织要把这项工作摆上位置。\n第二，要抓好落实。要细化措施，压实责任。\n第三，抓好这次轮训工作，有利于全面提"
+    speech = speech_of(text, rules)
+    assert [s.heading for s in speech.sections if s.kind == "body"][-1].startswith("第二")
