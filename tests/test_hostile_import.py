@@ -380,6 +380,21 @@ def test_a_zip_bomb_is_refused_before_it_expands(tmp_path):
         guarded_convert(write_docx(tmp_path / "普通.docx"), ImportBounds(entry_bytes=1000))
 
 
+def test_a_flat_picture_that_packs_hundreds_of_times_is_no_bomb():
+    """A thesis's 1050×750 picture of one colour packs 2.3 MB into 10 KB (229:1): a PDF stream under
+    16 MB is read whatever its ratio; the 100 MB bomb above is still refused."""
+    import zlib
+
+    from build_kb.ingest.guard import check_pdf_streams
+
+    flat = zlib.compress(b"\xff\xff\xff" * (1050 * 750), 9)
+    assert len(flat) * 200 < 1050 * 750 * 3
+    pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 1050 /Height 750 /Filter /FlateDecode >>\nstream\n" + flat + b"\nendstream\nendobj\n"
+    check_pdf_streams(pdf, "论文.pdf")
+    with pytest.raises(KbError, match="疑似“压缩炸弹”"):
+        check_pdf_streams(pdf, "论文.pdf", ImportBounds(pdf_stream_floor=1024 * 1024))
+
+
 def test_the_converted_text_is_bounded_in_characters(tmp_path):
     source = tmp_path / "长.txt"
     source.write_text(SPEECH * 20, encoding="utf-8")

@@ -33,6 +33,9 @@ class ImportBounds:
     ratio: int = 200
     """Uncompressed / compressed size of a part above `ratio_from` bytes (Word's XML: 5–20)."""
     ratio_from: int = 1024 * 1024
+    pdf_stream_floor: int = 16 * 1024 * 1024
+    """What one PDF stream may inflate to whatever its ratio: a flat picture or its soft mask packs
+    hundreds of times (1050×750 pixels: 10 KB → 2.3 MB), a bomb far beyond (100 KB → 100 MB)."""
     characters: int = 3_000_000
     """Characters of the converted text (a long speech: 30,000)."""
 
@@ -95,7 +98,7 @@ _PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 
 def check_pdf_streams(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> None:
     """Refuse a PDF whose compressed (Flate) streams would inflate beyond the bounds: a stream over
-    `ratio_from` bytes inflating more than `ratio` times its size, or all of them beyond
+    `pdf_stream_floor` bytes inflating more than `ratio` times its size, or all of them beyond
     `total_bytes`. The PDF reader would inflate them all, without a limit, into memory. Each stream
     is inflated here only up to its bound, nothing is kept; streams of other kinds are passed by."""
     import zlib
@@ -105,7 +108,7 @@ def check_pdf_streams(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> 
         start = found.end()
         end = data.find(b"endstream", start)
         packed = memoryview(data)[start : end if end >= 0 else len(data)]
-        limit = max(bounds.ratio_from, bounds.ratio * len(packed))
+        limit = max(bounds.pdf_stream_floor, bounds.ratio * len(packed))
         try:
             inflated = len(zlib.decompressobj().decompress(packed, limit + 1))
         except zlib.error:
