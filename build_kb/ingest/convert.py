@@ -192,6 +192,8 @@ def docx_text(data: bytes, name: str) -> Converted:
     cited: list[tuple[str, str]] = []
     counts = Counter()
     title: list[str] = []
+    first_heading = None
+    """The first paragraph of the text when it is in a heading style."""
 
     def paragraph(block) -> str:
         text = _paragraph_text(block, notes_text, cited)
@@ -232,10 +234,12 @@ def docx_text(data: bytes, name: str) -> Converted:
         if block.tag == f"{W}p":
             text = paragraph(block)
             level = _heading_level(block, outline_levels)
-            if level and text:
+            if text and _style_of(block) in title_styles and not headings and len(title) < 3:
+                title.append(text)  # the Title style says it, whatever outline level the style carries
+            elif level and text:
                 headings.append((text, level))
-            elif text and _style_of(block) in title_styles and not headings and len(title) < 3:
-                title.append(text)
+                if first_heading is None and not any(lines):
+                    first_heading = block
             lines.append(text)
         elif block.tag == f"{W}tbl":
             table(block)
@@ -252,6 +256,9 @@ def docx_text(data: bytes, name: str) -> Converted:
         lines += ["", "注释："] + [f"[{k}] {notes_text[key]}" for k, key in enumerate(cited, 1)]
         kinds = Counter(kind for kind, _ in cited)
         notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
+    if not title and first_heading is not None and _lone_centred_heading(document, first_heading, headings):
+        title.append(headings.pop(0)[0])
+        notes.append(f"首行“{title[0]}”是居中的、全文唯一的一级标题：作为题目，不作小标题")
     if headings:
         notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
@@ -292,6 +299,29 @@ def _title_styles(document) -> set[str]:
 
 HEAD_OF_A_GONGWEN = 4
 """A 公文's 版头 (its 发文机关标志 and 发文字号) stands within its first paragraphs."""
+
+
+def _lone_centred_heading(document, block, headings: list[tuple[str, int]]) -> bool:
+    """Is the text's first paragraph, in a heading style, its title? Only when it is centred and no
+    other heading of its level or above follows (a notice typed with 标题 1 for its one title line):
+    a first heading with sections of its level after it opens the first section."""
+    from .gongwen import read_doc_number, read_issuer_mark
+
+    text, level = headings[0]
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) > 60 or read_issuer_mark(compact) or read_doc_number(compact):
+        return False
+    return _centred_paragraph(document, block) and all(other > level for _, other in headings[1:])
+
+
+def _centred_paragraph(document, block) -> bool:
+    """Centred by the paragraph's own setting or, without one, by its style's."""
+    jc = block.find(f"{W}pPr/{W}jc")
+    if jc is None:
+        style_id = _style_of(block)
+        style = next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None) if style_id else None
+        jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
+    return jc is not None and jc.get(f"{W}val") == "center"
 
 
 def _centred_title(document, title_styles: set[str]) -> str | None:

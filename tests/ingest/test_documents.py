@@ -378,6 +378,67 @@ def test_the_word_title_is_the_title_never_the_speaker(tmp_path):
     assert 'speaker: "学习材料"' not in stub
 
 
+
+def _word_title_of(tmp_path, build) -> tuple[str, str]:
+    import docx
+
+    from build_kb.curate import add_files
+
+    document = docx.Document()
+    build(document)
+    document.save(tmp_path / "文件.docx")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "文件.docx"], corpus)
+    return result.title, (corpus / "speeches.yaml").read_text(encoding="utf-8")
+
+
+def test_a_title_style_that_carries_an_outline_level_is_the_title_not_a_heading(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(document):
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), "0")
+        document.styles["Title"].element.get_or_add_pPr().append(outline)  # a template's Title in the navigation pane
+        document.add_paragraph("采购合同", style="Title")
+        document.add_paragraph("一、合同标的", style="Heading 1")
+        document.add_paragraph("乙方按本合同约定交付货物。")
+        document.add_paragraph("二、付款方式", style="Heading 1")
+        document.add_paragraph("甲方在验收合格后付款。")
+
+    title, stub = _word_title_of(tmp_path, build)
+    assert title == "采购合同"
+    assert "heading_lines: {3: 1, 7: 1}" in stub
+
+
+def test_a_lone_centred_first_heading_is_the_title_a_first_heading_with_siblings_is_not(tmp_path):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    def notice(document):
+        document.add_paragraph("关于调整值班安排的通知", style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_paragraph("各部门：")
+        document.add_paragraph("根据工作需要，现将国庆期间值班安排调整如下，请各部门做好交接。")
+        document.add_paragraph("（一）值班时间", style="Heading 2")
+        document.add_paragraph("10月1日至10月7日。")
+        document.add_paragraph("办公室")
+        document.add_paragraph("2023年9月25日")
+
+    title, stub = _word_title_of(tmp_path, notice)
+    assert title == "关于调整值班安排的通知"
+    assert "heading_lines: {7: 2}" in stub
+
+    def sections(document):
+        document.add_paragraph("一、坚持政治引领", style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_paragraph("要把党的政治建设摆在首位。")
+        document.add_paragraph("二、抓实基层党建", style="Heading 1").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_paragraph("要坚持大抓基层的鲜明导向。")
+
+    (tmp_path / "b").mkdir()
+    title, stub = _word_title_of(tmp_path / "b", sections)
+    assert title != "一、坚持政治引领"
+    assert "heading_lines: {1: 1, 5: 1}" in stub
+
 # --- web pages --------------------------------------------------------------------------------------
 
 NEWS_PAGE = """<html><head><meta charset="utf-8"><title>全县组织工作会议召开_新闻中心_某某网</title>
