@@ -309,7 +309,7 @@ def _lone_centred_heading(document, block, headings: list[tuple[str, int]]) -> b
 
     text, level = headings[0]
     compact = re.sub(r"\s+", "", text)
-    if len(compact) > 60 or read_issuer_mark(compact) or read_doc_number(compact):
+    if len(compact) > 60 or read_issuer_mark(compact) or read_doc_number(compact) or re.search(r"(?:文件|公报|简报)$", compact):
         return False
     return _centred_paragraph(document, block) and all(other > level for _, other in headings[1:])
 
@@ -328,23 +328,22 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     """Without a Title style: the first line when it is centred and set larger than the text (up to
     three such lines, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which the 公文
     reader places."""
-    from .gongwen import read_doc_number, read_issuer_mark
+    from .gongwen import read_doc_number, read_masthead
 
     body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
     if not body:
         return None
     sizes = Counter(_run_size(b) for b in body)
     text_size = sizes.most_common(1)[0][0]
-    top = [re.sub(r"\s+", "", "".join(t.text or "" for t in b.iter(f"{W}t"))) for b in body[:HEAD_OF_A_GONGWEN]]
-    if any(read_issuer_mark(line) or read_doc_number(line) for line in top):
+    compacts = [re.sub(r"\s+", "", "".join(t.text or "" for t in b.iter(f"{W}t"))) for b in body[:HEAD_OF_A_GONGWEN]]
+    if any(read_masthead(compacts, k) or read_doc_number(line) for k, line in enumerate(compacts)):
         return None  # the first large line is the issuer's name over a 发文字号 (某某市委组织部 without 文件)
     title = []
     for block in body[:3]:
         text = "".join(t.text or "" for t in block.iter(f"{W}t")).strip()
         jc = block.find(f"{W}pPr/{W}jc")
         centred = jc is not None and jc.get(f"{W}val") == "center"
-        compact = re.sub(r"\s+", "", text)
-        if not centred or _run_size(block) <= text_size or read_issuer_mark(compact) or read_doc_number(compact):
+        if not centred or _run_size(block) <= text_size:
             break
         title.append(text)
     return "".join(title) or None
@@ -440,6 +439,8 @@ def _numbering_of(paragraph, styles: dict[str, tuple[str, int]]) -> tuple[str | 
 def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tuple[str, str]]) -> str:
     out = []
     for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}delText"):
+        if _in_fallback(node, paragraph):
+            continue  # a text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read once
         if node.tag == f"{W}t":
             out.append(node.text or "")
         elif node.tag == f"{W}tab":
@@ -452,6 +453,18 @@ def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tu
                 out.append(f"[{cited.index(key) + 1}]")
         # Deleted text of tracked changes (delText) is not what the reader sees: left out.
     return "".join(out)
+
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _in_fallback(node, paragraph) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag == MC_FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _notes(document, part: str, tag: str) -> dict[tuple[str, str], str]:

@@ -72,12 +72,31 @@ def issuer_names(raw: str) -> list[str]:
 
 
 def read_doc_number(text: str) -> str | None:
-    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too."""
-    m = re.search(r"([\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号)", text)
+    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too, and
+    a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`."""
+    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］)）]\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
     if not m:
         return None
     rest = (text[: m.start()] + text[m.end() :]).strip()
     return m.group(1).replace(" ", "") if not rest or read_signer(rest) or re.fullmatch(r"[　\s]*", rest) else None
+
+
+_BLANK = r"[XxＸ×□]"
+"""A template's blank in a 发文字号 (〔20XX〕XX号)."""
+
+
+def read_masthead(lines: list[str], index: int) -> str | None:
+    """发文机关标志 by its place: a short line at the top ending in 文件 (or 公报, 简报) with the
+    发文字号 on one of the next two lines is the 版头 whatever the issuer is called (`某某学院党委
+    文件` is read by read_issuer_mark; `BJTU机密文件` over `XXX〔2023〕X号` only so) → the name."""
+    text = lines[index]
+    named = read_issuer_mark(text)
+    if named:
+        return named
+    m = re.fullmatch(r"(\S{2,30}?)(?:文件|公报|简报)", text)
+    if m and m.group(1) not in ("文件", "公报", "简报") and index < 4 and not re.search(r"[。，；：！？、]", text) and any(read_doc_number(t) for t in lines[index + 1 : index + 3]):
+        return m.group(1)
+    return None
 
 
 def read_signer(text: str) -> str | None:
@@ -213,7 +232,7 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
             elif role == "issuer" and read_issuer_mark(text):
                 issuers += issuer_names(raw[number])
             elif role == "issuer":
-                issuers.append(text)
+                issuers.append(read_masthead([t for _, t in content], k) or text)
             elif role == "doc-number":
                 found.doc_number, found.signer = read_doc_number(text), found.signer or read_signer(text)
             elif role == "signer":
@@ -222,7 +241,15 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
                 found.roles[number] = role
                 k += 1
                 continue
+            if number not in kept and k < 4:
+                k += 1  # a line the cleaner took off (a 版头 it knows) does not end the head
+                continue
             in_head = False
+        if found.title_lines and not found.doc_number and read_doc_number(text):
+            found.doc_number = read_doc_number(text)  # a reprint gives the 发文字号 under the title
+            found.roles[number] = "doc-number"
+            k += 1
+            continue
         if number not in kept:
             k += 1
             continue
@@ -254,8 +281,12 @@ def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
         return "secrecy"
     if index < 5 and read_urgency(text):
         return "urgency"
-    if read_issuer_mark(text) or (text in ("文件", "公报") and index):
+    texts = [t for _, t in content]
+    doc_number_below = any(read_doc_number(t) for t in texts[index + 1 : index + 3])
+    if read_masthead(texts, index) or (text in ("文件", "公报") and (index or doc_number_below)):
         return "issuer"
+    if 0 < index < 4 and texts[index - 1] in ("文件", "公报") and doc_number_below and len(text) <= 30 and not re.search(r"[。，；：！？]", text):
+        return "issuer"  # the issuers beside a 文件 set above them (a template's 版头 in text boxes)
     if read_issuer_signature(text) and any(read_issuer_mark(t) or t in ("文件", "公报") for _, t in content[index + 1 : index + 4]):
         return "issuer"  # one of joint issuers, the mark on a line below
     if read_doc_number(text):

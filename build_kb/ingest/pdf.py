@@ -177,22 +177,22 @@ MARKED_TITLE_MAX = 60
 
 
 def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
-    from .gongwen import read_doc_number, read_issuer_mark, read_issuer_signature
+    from .gongwen import read_doc_number, read_issuer_signature, read_masthead
 
     first = result.paragraphs[: result.first_page][:15]
+    compacts = [re.sub(r"\s+", "", text) for text in first]
     if metadata:
         for text in first:
             if _key(text) == _key(metadata):
                 return text
     sizes = result.sizes[: len(first)]
 
-    def issuers_part(text: str) -> bool:
+    def issuers_part(k: int) -> bool:
         # the 公文 readers read the line as printed: NFKC would make its ， a comma they do not stop at
         # (…三元布局, ending like an organ's 局, is a title's line, not a signature)
-        text = re.sub(r"\s+", "", text)
-        return bool(read_issuer_mark(text) or read_doc_number(text) or read_issuer_signature(text))
+        return bool(read_masthead(compacts, k) or read_doc_number(compacts[k]) or read_issuer_signature(compacts[k]))
 
-    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(first[k])]
+    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)]
     if not candidates:
         return None
     largest = max(size for size, _ in candidates)

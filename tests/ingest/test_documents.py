@@ -234,6 +234,9 @@ def test_a_speech_sent_out_under_an_offices_notice_in_word_keeps_its_own_title_a
         ("issuer", "中共某某县委组织部文件", "中共某某县委组织部"),
         ("doc-number", "某组发〔2023〕5号", "某组发〔2023〕5号"),
         ("doc-number", "某组发〔2023〕5号签发人：张三", "某组发〔2023〕5号"),
+        ("doc-number", "XX发〔20XX〕XX号", "XX发〔20XX〕XX号"),
+        ("doc-number", "〔2020〕号", "〔2020〕号"),
+        ("doc-number", "2023年5号文件", None),
         ("signer", "签发人：张三", "张三"),
         ("addressees", "各市县（区）委组织部：", ["各市县（区）委组织部"]),
         ("addressees", "主送机关：各部门、各单位", ["各部门", "各单位"]),
@@ -256,6 +259,43 @@ def test_each_gongwen_reader(role, line, value):
 
 def test_joint_issuers_on_one_letter_spaced_line():
     assert issuer_names("某某省某某中心 某 某 医 院 文件") == ["某某省某某中心", "某某医院"]
+
+
+def test_a_masthead_is_known_by_its_place_over_the_document_number_whatever_the_issuer_is_called(rules):
+    """`某校办公文件` does not end like an organ; over the 发文字号 it is the 版头 all the same. The
+    cleaner's taking it off does not end the head, and a 成文日期 it took off as a lone date is the date."""
+    text = "某校办公文件\n\n某校办发〔2023〕7号\n\n某校关于做好寒假安全工作的通知\n\n各学院：\n\n现就寒假安全工作通知如下，请认真落实。\n\n某校办公室\n\n2023年12月28日\n"
+    source = SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text)
+    speech = make_speech(source, rules, None, [])
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number, speech.addressees) == (
+        "某校关于做好寒假安全工作的通知", "2023-12-28", "某校办公", "某校办发〔2023〕7号", ["各学院"])
+    assert [p.text for p in speech.all_paragraphs()] == ["现就寒假安全工作通知如下，请认真落实。"]
+    lines = [Line(1, "会议纪要文件"), Line(2, "这是第一次会议的记录，不是公文。"), Line(3, "2023年5月30日")]
+    assert read_gongwen(lines) is None  # no 发文字号 under it: no 版头
+
+
+def test_a_reprinted_gongwen_gives_its_document_number_under_the_title(rules):
+    text = "某某省人民政府办公厅关于印发某某实施方案的通知\n某政办发〔2024〕3号\n各市人民政府，省政府各部门：\n现将《某某实施方案》印发给你们，请认真贯彻执行。\n某某省人民政府办公厅\n2024年1月15日\n"
+    source = SourceFile(path=Path("转载.txt"), rel_path="转载.txt", encoding="utf-8", sha256="", raw=b"", text=text)
+    speech = make_speech(source, rules, None, [])
+    assert (speech.title, speech.doc_number, speech.date, speech.issuer) == ("某某省人民政府办公厅关于印发某某实施方案的通知", "某政办发〔2024〕3号", "2024-01-15", "某某省人民政府办公厅")
+    assert [p.text for p in speech.all_paragraphs()] == ["现将《某某实施方案》印发给你们，请认真贯彻执行。"]
+
+
+def test_a_text_box_written_for_new_and_old_word_is_read_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    box = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml">'
+           '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>某某县人民政府文件</w:t></w:r></w:p>'
+           '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>某某县人民政府文件</w:t></w:r></w:p>'
+           '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    document.add_paragraph()._p.append(parse_xml(box))
+    document.add_paragraph("某政发〔2023〕9号")
+    document.save(tmp_path / "版头.docx")
+    assert convert(tmp_path / "版头.docx").text.split("\n")[0] == "某某县人民政府文件"
 
 
 def test_a_speech_that_signs_with_its_date_is_no_gongwen():
