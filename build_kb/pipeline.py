@@ -27,7 +27,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
+from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -469,7 +469,7 @@ def make_speech(
         header.speaker = None
         header.rules.pop("speaker", None)
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
-    first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:3]
+    first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:REPORT_PARAGRAPHS]
     lead = news_lead(first_paragraphs)
     if lead and header.speaker is None and header.speaker_role is None:
         role, name = speaker_in_lead(first_paragraphs)

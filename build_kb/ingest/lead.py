@@ -28,6 +28,10 @@ LEAD_DAY_OPENS = 12
 """…or opens with it (3月9日下午，区委书记李某到…), whatever it reports."""
 
 
+_RECENT_DAY = re.compile(r"^(?:[^，。]{0,16}讯\s*)?(?:昨日|昨天|今日|今天|日前|近日|前日|节前|节后)")
+"""A lead that names its day relative to the paper's (昨日，南安召开…): a report still, of a day unknown."""
+
+
 def news_lead(paragraphs: list[str]) -> str | None:
     """The first sentence of a report of a meeting: a day near its start, a meeting held in it.
 
@@ -35,11 +39,15 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '2月28日下午，全市组织部长会议召开。'
     >>> news_lead(["这次全市组织工作会议，是一次重要的会议。"]) is None
     True
+    >>> news_lead(["昨日，某某市召开述职评议会议。市委常委王某参加会议。"])
+    '昨日，某某市召开述职评议会议。'
+    >>> date_in_lead("昨日，某某市召开述职评议会议。", "2024-01-15", None) is None
+    True
     """
     for text in paragraphs[:2]:
         end = _LEAD_END.search(text)
         sentence = text[: end.end()] if end else text
-        day = _DAY.search(sentence)
+        day = _DAY.search(sentence) or _RECENT_DAY.match(sentence)
         if day and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence))):
             return sentence
     return None
@@ -76,15 +84,76 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     ('镇党委书记', '周某')
     >>> speaker_in_lead(["3月2日，全县会议召开。县委书记吴某在批示中指出，成绩显著。"])
     (None, None)
+    >>> speaker_in_lead(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
+    (None, None)
     """
-    found = []
-    for text in paragraphs[:3]:
-        for m in _SPEAKER_IN_LEAD.finditer(text):
-            found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.group("role").lstrip("，。；、 "), m.group("name")))
+    text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
+    found = []  # (rank: 0 spoke, 1 asked; where the speaker is first named; role; name)
+    for m in _SPEAKER_IN_LEAD.finditer(text):
+        if _HOW.match(m.group("name")):
+            continue
+        found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.start("name"), m.group("role").lstrip("，。；、 "), m.group("name")))
+    found += _acts_of_the_named(text)
     if not found:
         return None, None
-    _, role, name = min(found, key=lambda f: f[0])
+    _, _, role, name = min(found, key=lambda f: f[:2])
     return role, name
+
+
+_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|也|都|还|又|再|就")
+"""Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
+REPORT_PARAGRAPHS = 6
+"""How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
+_NAMED = re.compile(
+    rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)"
+    rf"(?=同志|[，,。；、\s]|出席|参加|主持|列席|作|在|对|就|到会|充分|强调|指出|要求|讲话|点评|提出|结合|传达|带领|率)"
+)
+"""Who a report names with a role: 县委常委、组织部长王某参加会议, 会议由大队长、党委副书记周某主持, or a list of
+those present (县委书记、县人大常委会主任赵某，县委副书记、县长孙某，…出席会议)."""
+_SAID = rf"(?:{_SPOKE}|{_ASKED}|点评|讲评|肯定)"
+_SAID_BY_NAME = r"(?:同志)?(?P<between>[^。；\n]{0,40}?)(?P<verb>" + _SAID + ")"
+_SAID_BY_PRONOUN = re.compile(rf"(?:^|[。；\n])\s*[他她](?:在[^，。；]{{0,10}}?[上中时])?(?P<verb>{_SAID})")
+
+
+def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
+    r"""The people a report names with a role, and what each is said to have done later, by name or
+    as 他/她 (the last one named before): 王某参加会议。…王某充分肯定了…，同时指出… — the one who 强调,
+    指出, 点评 or 讲话 spoke; one who only 参加会议, 主持 or 作出批示 did not.
+
+    >>> _acts_of_the_named("昨日，某市召开述职评议会议。市委常委、组织部长王某某参加会议。\n王某某充分肯定了述职工作，同时指出了不足。")
+    [(1, 23, '市委常委、组织部长', '王某某')]
+    >>> _acts_of_the_named("12月20日，县委书记李某主持召开领导小组会议。他强调，要把人才工作摆在重要位置。")
+    [(1, 11, '县委书记', '李某')]
+    >>> _acts_of_the_named("县委书记吴某作出批示，县委常委、组织部部长孙某作工作报告。")
+    [(0, 21, '县委常委、组织部部长', '孙某')]
+    """
+    people: dict[str, tuple[int, str]] = {}
+    mentions: list[tuple[int, str]] = []
+    for m in _NAMED.finditer(text):
+        if _HOW.match(m.group("name")):
+            continue  # 街道党工委书记逐一点评: no name, only how it was done
+        role = re.sub(r"^(?:会议|会上|会后)?由", "", m.group("role").lstrip("，。；、 "))  # 会议由大队长、党委副书记某某主持
+        people.setdefault(m.group("name"), (m.start("name"), role))
+        mentions.append((m.start("name"), m.group("name")))
+    acts = []
+    for name, (first, role) in people.items():
+        others = [other for other in people if other != name]
+        for m in re.finditer(re.escape(name) + _SAID_BY_NAME, text):
+            between = m.group("between")
+            if re.search(r"批示|贺信|书面|信中", between) or any(other in between for other in others):
+                continue  # a letter is no speech; a verb after another name is that one's
+            acts.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, first, role, name))
+            break
+    for m in _SAID_BY_PRONOUN.finditer(text):
+        before = [name for at, name in mentions if at < m.start()]
+        if before:
+            first, role = people[before[-1]]
+            acts.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, first, role, before[-1]))
+    return acts
+
+
+REVIEW_HELD_BY = 6
+"""A 年度 review (2018年度…述职评议会) whose day falls in this month or earlier is held in the year after."""
 
 
 def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
@@ -99,6 +168,12 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2017-12-25'
     >>> date_in_lead("3月7日，会议召开，总结2024年工作，安排2025年任务。", None, None) is None
     True
+    >>> date_in_lead("2月22日，某区召开全区党建工作会议，全面总结2021年全区组织工作。", "2022-02-23", None)
+    '2022-02-22'
+    >>> date_in_lead("1月3日，某县2018年度党委书记抓基层党建述职评议会议召开。", None, None)
+    '2019-01-03'
+    >>> date_in_lead("1月14日上午，大队党委召开2021年度述职评议会。", None, 2021)
+    '2022-01-14'
     """
     day = _DAY.search(lead)
     if day is None:
@@ -107,19 +182,22 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= date <= 31):
         return None
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
+    reviewed = {int(y) for y in re.findall(r"((?:19|20)\d{2})年度", lead)}
     if day.group(1):
         found = int(day.group(1))
+    elif posted:
+        posted_year, posted_month, posted_day = (int(x) for x in posted.split("-"))
+        found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
     elif len(stated) == 1:
         found = stated.pop()
     elif stated:
         return None  # 总结2024年…安排2025年: which year is the meeting's is not said
-    elif posted:
-        posted_year, posted_month, posted_day = (int(x) for x in posted.split("-"))
-        found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
     elif year:
         found = year
     else:
         return None
+    if not day.group(1) and not posted and found in reviewed and month <= REVIEW_HELD_BY:
+        found += 1  # 1月3日，某县2018年度…述职评议会议召开: a year's review is held early the next year
     return f"{found:04d}-{month:02d}-{date:02d}"
 
 
@@ -153,13 +231,17 @@ def posting_date(removed: list[str]) -> str | None:
 
 _LEVEL_SAYS = {
     level: (
-        re.compile(rf"我{level}|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行)"),
-        re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府"),
+        re.compile(
+            rf"[我该]{level}|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行)"
+            rf"|(?<=[\u4e00-\u9fff]{{2}})(?<![全我该本]){level}(?:在[^，。；]{{0,16}}?)?(?:召开|举行|举办)"
+        ),
+        re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府|{level}(?:党委|党工委)(?:副?书记|委员)"),
     )
-    for level in ("省", "市", "县", "区", "镇", "乡")
+    for level in ("省", "市", "县", "区", "镇", "乡", "街道")
 }
-"""我X and the organ that holds the meeting (省政府办公厅今天召开这次会议) count twice; 全X, X委要求,
-X委常委会, X委书记 … once."""
+"""我X, 该X (a report's word for the place it is about) and the place or organ that holds the meeting
+(省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
+X委书记, X党委书记, X党工委书记 … once."""
 LEVEL_IN_BODY_MIN = 2
 """How much the body must say its level to be believed."""
 
@@ -179,6 +261,10 @@ def level_in_body(text: str) -> str | None:
     '县'
     >>> level_in_body("省政府办公厅今天召开这次会议，主要是回顾总结政报工作。")
     '省'
+    >>> level_in_body("节前，某某街道召开社区党组织书记述职评议会。会上，街道党工委书记逐一点评。")
+    '街道'
+    >>> level_in_body("11月1日，某某镇在该镇政府会议室召开党建工作会议。")
+    '镇'
 
     """
     text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)

@@ -145,7 +145,8 @@ _MEETING_END = re.compile(rf"(?:{MEETING_WORDS})|(?<=[{HAN}])[（(][{HAN}]{{2,4}
 """…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
-LEVEL_OF_ROLE_RE = re.compile(r"(?:^[Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
+LEVEL_OF_ROLE_RE = re.compile(r"(?:^[该Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
+"""县委副书记, XX县委书记, and a report's 该镇党委书记 (该X: the place the report is about)."""
 LEVEL_LEADING_RE = re.compile(r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
 """A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…"""
 LEVEL_PLACE_RE = re.compile(

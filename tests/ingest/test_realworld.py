@@ -993,3 +993,19 @@ def test_a_run_in_item_cut_mid_sentence_at_the_end_is_still_a_paragraph(rules):
     text = "同志们：\n今天召开会议。\n第一，要提高认识。各级党组织要把这项工作摆上位置。\n第二，要抓好落实。要细化措施，压实责任。\n第三，抓好这次轮训工作，有利于全面提"
     speech = speech_of(text, rules)
     assert [s.heading for s in speech.sections if s.kind == "body"][-1].startswith("第二")
+
+
+def test_a_reports_speaker_is_the_named_one_who_spoke_later_by_name_or_as_he(tmp_path):
+    assert exactly(
+        tmp_path, "report-the-one-who-attended-and-later-pointed-out", "report-he-stressed-after-the-one-who-chaired",
+        "report-a-list-of-those-present-then-the-one-who-spoke", "report-the-chair-who-summed-up-the-duty-reports",
+        "town-report-naming-its-place-as-the-town-and-its-secretary",
+    ) == []
+
+
+def test_a_role_without_a_name_is_no_speaker_and_the_street_is_the_level(tmp_path):
+    assert exactly(tmp_path, "street-report-with-an-unnamed-secretary") == []
+
+
+def test_a_years_review_in_january_is_dated_the_year_after(tmp_path):
+    assert exactly(tmp_path, "report-of-a-years-review-held-in-the-january-after") == []
