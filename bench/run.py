@@ -278,13 +278,15 @@ def report(rows: list[dict]) -> str:
         if "print" in r:
             p = r["print"]
             lines += ["", f"## Study handouts at N = {r['n']} (`bench/print_bench.py`)", "",
-                      f"{p['handouts']} handouts, {mb(p['pdf_bytes'])} of PDF. Typesetting one handout in a fresh process:", "",
+                      f"{p['handouts']} handouts, {mb(p['pdf_bytes'])} of PDF: {p['pdf_bytes'] / r['corpus_bytes']:.2f}× the corpus text ({mb(r['corpus_bytes'])}; target ≤ 2×, #35). "
+                      + "; ".join(f"{path} {mb(size)}" for path, size in p.get("pdf_files", {}).items()) + ".", "",
+                      "Typesetting one handout in a fresh process:", "",
                       "| handout | pages | seconds |", "|---|---|---|",
                       f"| {p['near_200']['path']} (closest to 200 pages) | {p['near_200']['pages']} | {p['near_200']['seconds']:.2f} |",
                       f"| {p['largest']['path']} (largest) | {p['largest']['pages']} | {p['largest']['seconds']:.2f} |"]
             if "chromium_theme_page" in p:
                 c = p["chromium_theme_page"]
-                lines.append(f"| headless Chromium printing {c['page']} (the same excerpts as the largest, web layout; browser start included) | {c['pages']} | {c['seconds']:.2f} |")
+                lines.append(f"| headless Chromium printing {c['page']} (the same excerpts as the one closest to 200 pages, web layout; browser start included) | {c['pages']} | {c['seconds']:.2f} |")
     for r in rows:
         if "search" in r:
             lines += ["", f"## Search at N = {r['n']} (headless Chromium, cold = fresh browser context)", "",

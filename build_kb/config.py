@@ -790,8 +790,10 @@ class PrintConfig:
     """Printed on covers (编印); empty: the site's name."""
     pdf: bool = True
     """Build handouts with the site; false leaves them to `kb print` (no PDF links on the pages)."""
-    speech_handouts: bool = True
-    """A PDF for every speech, besides the theme handouts."""
+    speech_handouts: bool = False
+    """Yearly volumes of every speech in official form, besides the theme handouts. Off by default:
+    at 1,000 speeches they alone are 1.7× the text (bench/RESULTS.md, #35); a speech page prints in
+    official form from the browser (its 打印公文版式 button) and `kb print --speech` typesets one."""
     citation: str = DEFAULT_CITATION
     """How the site's 复制引文 cites a passage after its text; fields in braces (CITATION_FIELDS)."""
 
@@ -822,10 +824,11 @@ def load_print_config(corpus_dir: Path, report: Report | None = None) -> PrintCo
     publisher = check_text(data.get("publisher", ""), name, line_of(data, "publisher"), "publisher ", report) or ""
     flags = {}
     for key in ("pdf", "speech_handouts"):
-        value = data.get(key, True)
+        default = getattr(PrintConfig, key)
+        value = data.get(key, default)
         if not isinstance(value, bool):
             report.error(name, line_of(data, key), f"{key} 只能是 true 或 false；现在是{kind_name(value)} {value!r}")
-            value = True
+            value = default
         flags[key] = value
     citation = DEFAULT_CITATION
     if "citation" in data:

@@ -5,7 +5,8 @@ The checks behind the handouts' typography (tests/publish/test_handout_typograph
   (GB/T 15834, W3C clreq) let a mark be set half width: next to another mark, and at a line's end;
 - a heading never ends a page, a source line never opens one, a page holds at least five body lines
   unless it is the last of a handout (or of a speech in a volume);
-- a title set on several lines does not leave a short last line, nor a paragraph a lone character.
+- a title set on several lines does not leave a short last line, nor a paragraph a lone character;
+- an excerpt (1．…) stands a blank line below the source of the one before it.
 """
 
 from __future__ import annotations
@@ -148,3 +149,21 @@ def runt_lines(pages: list[list[Line]]) -> list[str]:
     """Lines holding a single character (and its mark): the end of a paragraph left alone (伍。)."""
     return [f"page {n}: {line.text}" for n, lines in enumerate(pages, 1) for line in lines
             if sum(_is_han(g.text) for g in line.glyphs) == 1 and len(line.glyphs) <= 2]
+
+
+def crowded_excerpts(pages: list[list[Line]]) -> list[str]:
+    """An excerpt whose first line (its number, 2．) stands right under the source line (楷体, in
+    brackets) of the excerpt before, without the blank grid line between them."""
+    import re
+
+    problems = []
+    for number, lines in enumerate(pages, 1):
+        gaps = [a.glyphs[0].y - b.glyphs[0].y for a, b in zip(lines, lines[1:])]
+        if not gaps:
+            continue
+        pitch = median(gaps)
+        for above, below, gap in zip(lines, lines[1:], gaps):
+            is_source = above.text.startswith("（") and "Kai" in above.font_of_first()
+            if is_source and re.match(r"\d+．", below.text) and gap < 1.5 * pitch:
+                problems.append(f"page {number}: {below.text[:12]} right under {above.text[:12]}")
+    return problems

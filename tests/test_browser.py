@@ -141,6 +141,44 @@ def test_browser_print_fills_pages_and_numbers_them(page, server, tmp_path):
         assert "下载" not in text and "打印" not in text
 
 
+def test_a_speech_page_prints_itself_in_official_form(page, server, seed_site, tmp_path):
+    """打印公文版式 (#35): the browser prints the speech page as the handouts set a speech: FangSong
+    三号, lines of exactly 28 characters (448 pt) from 27 mm, the title in 二号 centred, the byline under
+    it, none of the page's aids; the button opens the print dialog."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (make test installs it)")
+    import re
+
+    from build_kb.render.handout import speech_byline
+    from pdfcheck import read_pages, runt_lines, squeezed_marks
+
+    _, kb = seed_site
+    speech = max(kb.speeches, key=lambda s: len(s.title))  # two lines of title
+    page.goto(server + speech.url)
+    page.evaluate("window.print = () => { window.kbPrinted = true; }")
+    page.locator("button.kb-print-now").click()
+    assert page.evaluate("window.kbPrinted") is True
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(['.kb-p', 'h1', '.kb-byline', 'dl.kb-meta', '.kb-related', '.kb-badges'].map(s => {
+        const e = document.querySelector('article ' + s), c = getComputedStyle(e);
+        return [s, [c.display, c.fontSize, c.fontFamily.split(',')[0], c.textAlign]]; }))""")
+    assert shown[".kb-p"] == ["block", "21.3333px", "仿宋_GB2312", "justify"]
+    assert shown["h1"][1:] == ["29.3333px", "方正小标宋简体", "center"] and shown[".kb-byline"][0] == "block"
+    assert [shown[s][0] for s in ("dl.kb-meta", ".kb-related", ".kb-badges")] == ["none"] * 3
+    pdf = tmp_path / "speech.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    first = re.sub(r"\s+", "", text.split("\f")[0])
+    assert first.startswith(re.sub(r"\s+", "", speech.title) + speech_byline(speech)) and "相关论述" not in text and "对照" not in text
+    boxes = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    spans = [(float(a), float(b)) for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', boxes)]
+    full = [(a, b) for a, b in spans if b - a > 440]
+    assert len(full) >= 10 and all(abs(a - 27 / 25.4 * 72) < 1.5 and abs(b - a - 448) < 1.5 for a, b in full), spans
+    # Every mark a full cell, and no line holding a paragraph's last character alone (text-wrap: pretty).
+    pages = read_pages(pdf)
+    assert squeezed_marks(pages) == [] and runt_lines(pages) == []
+
+
 def test_the_readers_dark_scheme_is_kept_from_page_to_page(page, server):
     """The header's switch, as Material keeps it, applied by kb-palette.js before a page is drawn."""
     page.goto(server)

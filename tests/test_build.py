@@ -297,7 +297,7 @@ def test_unchanged_pages_keep_their_inode_and_mtime(tmp_path):
     changed = [path for path in after if path not in before or after[path][2] != before[path][2]]
     assert all(after[p][:2] == before[p][:2] for p in same)
     assert Path("guide/index.html") in same and Path("assets/kb.css") in same and Path("pdf/themes/grassroots.pdf") in same
-    assert Path("pdf/speeches/2021.pdf") in changed  # the year's volume holds the edited speech
+    assert Path("pdf/themes/cadres.pdf") in changed  # the theme handout that quotes the edited section
     assert changed and all(after[p][1] > before.get(p, (0, 0))[1] for p in changed)
     assert Path("kb.json") in changed
     # The export too keeps the files of the parts the edit did not touch.

@@ -96,8 +96,9 @@ def year_span(speeches) -> str:
     return f"{years[0]}年" if years[0] == years[-1] else f"{years[0]}—{years[-1]}年"
 
 
-ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[，、]|\d+[.．、](?!\d))\s*")
-"""The speech's own number in front of a heading (（三）, 三、, 第三，, 3．): an excerpt is numbered anew in a 摘编."""
+ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[，、]|\d+[.．、](?!\d)|[一二三四五六七八九十]+是|[一二三四五六七八九十]+(?=要))\s*")
+"""The speech's own number in front of a heading (（三）, 三、, 第三，, 3．, and the counted 一是 / 四要 of
+a list of tasks: 四要切实抓好… → 要切实抓好…): an excerpt is numbered anew in a 摘编."""
 
 
 def source_line(speech: Speech, with_speaker: bool) -> str:
@@ -169,8 +170,8 @@ def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
             parts.append(speech.occasion)
         parts.append(f"摘编 {counts[speech.id]} 处")
         blocks.append({"kind": "source", "text": "，".join(parts)})
-    for block in blocks[-2:]:
-        block["keep"] = True  # the last two entries go with the 版记 under them
+    for block in blocks[-4:]:
+        block["keep"] = True  # the last entries go with the 版记 under them: the last page is never just a 版记 and a line or two
     return blocks
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..enrich.classify import OTHER
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme, speech_url
-from .handout import speech_handout_path, theme_handout_path, theme_part_key
+from .handout import speech_byline, speech_handout_path, theme_handout_path, theme_part_key
 from .review import render_review
 from .browse import _top_themes, render_home, render_occasions, render_speakers, render_term, render_terms_index, render_timeline
 from .common import (
@@ -158,6 +158,9 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     out.heading(1, speech.title, "title", toc=False)
     if speech.subtitle:
         out.add(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
+    # The byline as an official document prints it under the title (the page shows the facts in a
+    # list instead); kb.css prints a page that has it in official form.
+    out.add(f'<p class="kb-byline" hidden>{esc(speech_byline(speech))}</p>\n')
     meta = [("日期", date_cn(speech))]
     if speech.speaker or speech.speaker_role:
         meta.append(("讲话人", " ".join(x for x in (speech.speaker_role, speech.speaker) if x)))
@@ -174,6 +177,10 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
     if speech.id in site.printed_parts:
         rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.printed_parts[speech.id])}</dd>'
+    else:
+        # No yearly volume (the default, see PrintConfig.speech_handouts): the browser prints the page
+        # itself in official form (kb.css), which costs the site nothing.
+        rows += '<dt class="kb-print">打印</dt><dd class="kb-print"><button type="button" class="kb-print-now">打印公文版式</button>（A4，仿宋三号，每页 22 行、每行 28 字）</dd>'
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')

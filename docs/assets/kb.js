@@ -51,6 +51,11 @@
   });
 })();
 
+// 打印公文版式 on a speech page: the print dialog, the page laid out in official form (kb.css).
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("button.kb-print-now")) window.print();
+});
+
 // Printed study material must contain the whole text: unfold every folded excerpt before printing.
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details.kb-fold").forEach(function (d) { d.open = true; });

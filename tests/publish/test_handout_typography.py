@@ -16,7 +16,7 @@ from build_kb.publish.pdf import Printer
 from build_kb.render.handout import plan_handouts, speech_handout, title_words
 
 from conftest import ROOT
-from pdfcheck import page_break_problems, read_pages, runt_lines, squeezed_marks, title_lines
+from pdfcheck import crowded_excerpts, page_break_problems, read_pages, runt_lines, squeezed_marks, title_lines
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (make test installs it)")
 
@@ -51,17 +51,22 @@ def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(se
         pages = read_pages(site / handout.path)
         assert squeezed_marks(pages) == [], handout.path
         assert runt_lines(pages) == [], handout.path
-        # Cover and contents first; the last page may be short, holding the end of the source list.
+        # Cover and contents first; the last page may be short, holding the end of the source list,
+        # but never just the 版记 and a line or two.
         assert page_break_problems(pages, headings_of(handout), first_body_page=3) == [], handout.path
+        assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5, handout.path
 
 
-def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site):
-    site, kb = seed_site
-    volumes = [h for h in plan_handouts(kb, PUBLISHER) if h.path.startswith("pdf/speeches/")]
+def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site, tmp_path):
+    """The yearly volumes print.yaml's speech_handouts: true asks for (and `kb print --speech`'s form)."""
+    _, kb = seed_site
+    volumes = [h for h in plan_handouts(kb, PUBLISHER, speech_handouts=True) if h.path.startswith("pdf/speeches/")]
     assert [v.path for v in volumes] == ["pdf/speeches/2018.pdf", "pdf/speeches/2020.pdf", "pdf/speeches/undated.pdf"]
+    printer = Printer(load_print_config(ROOT / "corpus"), ROOT / "corpus", tmp_path, publisher=PUBLISHER)
     long_titles = 0
     for volume in volumes:
-        pages = read_pages(site / volume.path)
+        _, stored, _, _ = printer.typeset((volume.path, printer.data(volume), str(tmp_path / "volume.pdf"), tuple(volume.parts)))
+        pages = read_pages(stored)
         assert squeezed_marks(pages) == [], volume.path
         assert runt_lines(pages) == [], volume.path
         assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=part_ends(pages), sources=False) == [], volume.path
@@ -98,6 +103,7 @@ def test_a_generated_100_speech_theme_volume_reads_like_a_digest(generated):
     assert len(pages) == count >= 100
     assert squeezed_marks(pages) == [] and runt_lines(pages) == []
     assert page_break_problems(pages, headings_of(largest), first_body_page=3, short_allowed=part_ends(pages)) == []
+    assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5
     # Each year's part opens with its year as a title and runs to the page before the next one's.
     spans = [parts[key] for key in largest.parts]
     assert spans[0][0] == 3 and spans[-1][1] == count and all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:]))
@@ -137,3 +143,11 @@ def test_an_excerpts_source_gives_date_and_meeting_and_never_a_file():
     assert sources["在党建工作会议上的讲话"] == "（2020年在党建工作会议上的讲话）"
     assert sources["关于“精心组织市县乡党委换届工作”等五个方面的讲话"] == "（《关于“精心组织市县乡党委换届工作”等五个方面的讲话》）"
     assert source_line(kb.speeches[0], with_speaker=False) == "（2018年2月27日在全区组织工作会议上的讲话）"
+
+
+def test_an_excerpts_heading_drops_the_speechs_own_number():
+    from build_kb.render.handout import ORDINAL
+
+    headings = ["（三）加强干部监督", "三、加强干部监督", "第三，加强干部监督", "3．加强干部监督", "二是基层基础持续巩固提升。", "四要切实抓好干部教育培训。", "一方面，强化精准培训", "2018年工作回顾"]
+    assert [ORDINAL.sub("", h) for h in headings] == [
+        "加强干部监督", "加强干部监督", "加强干部监督", "加强干部监督", "基层基础持续巩固提升。", "要切实抓好干部教育培训。", "一方面，强化精准培训", "2018年工作回顾"]

@@ -102,34 +102,38 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
     assert "—1—" not in flat(pages[0])
 
 
-def test_each_speech_links_to_its_pages_in_its_years_volume(seed_site):
+def test_speech_pages_print_themselves_and_only_theme_handouts_are_built(seed_site):
+    """By default the build prints the theme handouts only (#35: PDFs ≤ 2 × the text); a speech page
+    prints itself in official form (kb.css, tests/test_browser.py) from its 打印公文版式 button."""
     site, kb = seed_site
-    assert sorted(p.name for p in (site / "pdf/speeches").iterdir()) == ["2018.pdf", "2020.pdf", "undated.pdf"]
-    volume = pdf_pages(site / "pdf/speeches/2020.pdf")
-    assert flat(volume[0]).startswith("组织工作讲话知识库2020年讲话汇编公文版式") and "3篇讲话" in flat(volume[0])
+    assert not (site / "pdf/speeches").exists()
     for speech in kb.speeches:
         html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
-        link = re.search(r'<dd class="kb-print"><a class="kb-pdf" href="../../pdf/speeches/(\w+).pdf#page=(\d+)" target="_blank">打印公文版式 PDF</a>（(\d{4}年讲话汇编|讲话汇编（年份不详）)第(\d+)—(\d+)页）</dd>', html)
-        assert link, speech.id
-        year, first, last = link.group(1), int(link.group(2)), int(link.group(5))
-        assert year == (str(speech.year) if speech.year else "undated") and int(link.group(4)) == first < last
-        pages = pdf_pages(site / f"pdf/speeches/{year}.pdf")
-        # Its first page opens with its title and is numbered as the print dialog counts; its last
-        # page closes with the 版记; the next page (if any) is another speech's.
-        running = "2020年讲话汇编" if year == "2020" else f"{year}年讲话汇编" if year != "undated" else "年份不详讲话汇编"
-        assert flat(pages[first - 1]).removeprefix(running).startswith(flat(speech.title)[:12])
-        assert f"—{first}—" in flat(pages[first - 1])
-        assert "编印：组织工作讲话知识库" in flat(pages[last - 1])
-        assert "编印：" not in flat("".join(pages[first - 1 : last - 1]))
-        assert ".txt" not in flat("".join(pages))
+        assert '<dt class="kb-print">打印</dt><dd class="kb-print"><button type="button" class="kb-print-now">打印公文版式</button>（A4，仿宋三号，每页 22 行、每行 28 字）</dd>' in html
+        assert "kb-pdf" not in html
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="kb-pdf"') == len([t for t in kb.themes if kb.theme_excerpts.get(t.id)])
 
 
-def test_placeholders_and_quotes_print_exactly(tmp_path):
-    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH})
+def test_placeholders_and_quotes_print_exactly_and_a_speech_links_to_its_volume(tmp_path):
+    undated = "在全县人才工作会议上的讲话\n同志们：\n一、引育人才\n要完善人才引进政策，为青年人才提供住房、子女入学等保障，让人才留得住、干得好。\n"
+    corpus = make_corpus(tmp_path / "c", {"a.txt": PLACEHOLDER_SPEECH, "b.txt": undated, "print.yaml": "speech_handouts: true\n"})
     kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, pdf=True)
-    (speech,) = kb.speeches
+    site = tmp_path / "site"
+    assert sorted(p.name for p in (site / "pdf/speeches").iterdir()) == ["2021.pdf", "undated.pdf"]
+    for speech in kb.speeches:
+        # The speech page opens its year's volume at its first page, numbered as the print dialog counts.
+        html = (site / f"speeches/{speech.id}/index.html").read_text(encoding="utf-8")
+        link = re.search(r'<dd class="kb-print"><a class="kb-pdf" href="../../pdf/speeches/(\w+).pdf#page=(\d+)" target="_blank">打印公文版式 PDF</a>（(\d{4}年讲话汇编|讲话汇编（年份不详）)第(\d+)(?:—(\d+))?页）</dd>', html)
+        assert link, speech.id
+        year, first, last = link.group(1), int(link.group(2)), int(link.group(5) or link.group(4))
+        assert year == (str(speech.year) if speech.year else "undated") and int(link.group(4)) == first <= last
+        pages = pdf_pages(site / f"pdf/speeches/{year}.pdf")
+        running = f"{year}年讲话汇编" if year != "undated" else "年份不详讲话汇编"
+        assert flat(pages[first - 1]).removeprefix(running).startswith(flat(speech.title)[:10])
+        assert f"—{first}—" in flat(pages[first - 1]) and "编印：组织工作讲话知识库" in flat(pages[last - 1])
+        assert ".txt" not in flat("".join(pages)) and "kb-print-now" not in html
+    speech = next(s for s in kb.speeches if s.year)
     paragraph = "要教育引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”，××同志和*同志要带头落实第一议题制度，做到学思用贯通、知信行统一。"
     for pdf in (tmp_path / "site/pdf/speeches/2021.pdf", tmp_path / "site/pdf/themes/political-building.pdf"):
         assert paragraph in flat("".join(pdf_pages(pdf)))
