@@ -19,6 +19,8 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     page-label            an e-paper's page label                           第A03版：要闻
     latin-prose           a paragraph of Latin text (a machine translation)  The general office …
     photo-credit          a picture's caption, ending in its credit          …会议现场。 记者 某某 摄
+    reporter-credit       a report's credit in brackets on its own line      （见习记者 某某）
+    counter               a count of readers, comments, likes                已有0人发表了评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
@@ -100,7 +102,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -119,11 +121,13 @@ INTERFACE_WORDS = {
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
         "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
-        "同期声 参考稿".split(),
+        "同期声 参考稿 帖子 缓存 点此".split(),
         1.2,
     ),
+    # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
+    "您": 1.0,
     # Words both use: evidence only with others.
-    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回".split(), 0.5),
+    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回 推荐 查看".split(), 0.5),
 }
 _INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
 
@@ -297,6 +301,7 @@ def latin_prose(ctx: LineContext) -> float:
 
 _PHOTO_CREDIT = re.compile(
     rf"(?:记者|通讯员|摄影|特约)\s*[{HAN}]{{2,4}}(?:[\s、]+[{HAN}]{{2,4}}){{0,3}}\s*摄(?:影)?\s*[）)]?\s*$"
+    rf"|图片?由[^，。；]{{2,24}}提供[。]?\s*$"
     rf"|[（(]\s*(?:[{HAN}]{{2,4}}[\s、]*){{1,3}}摄\s*[）)]\s*$|摄影\s*[:：/]\s*[{HAN}]{{2,4}}\s*[）)]?\s*$"
 )
 
@@ -309,10 +314,41 @@ def photo_credit(ctx: LineContext) -> float:
     8.0
     >>> photo_credit(LineContext("与会人员参观党建示范点。（李某 张某 摄）", True))
     8.0
+    >>> photo_credit(LineContext("全县组织工作会议现场。图片由某某融媒体中心提供", True))
+    8.0
     >>> photo_credit(LineContext("要把镜头对准基层，多拍摄群众身边的好党员。", False))
     0.0
     """
     return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
+
+
+_REPORTER_CREDIT = re.compile(rf"^[（(]\s*(?:[{HAN}]{{0,4}}(?:记者|通讯员|撰稿|供稿|编辑|摄影)|文/|文\s*/\s*图)[：:\s]*[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,3}}\s*[）)]$")
+
+
+def reporter_credit(ctx: LineContext) -> float:
+    """A report's credit on a line of its own, the reporter's name in brackets: (见习记者 某某), （记者某某某）.
+    (Glued to the last sentence it is taken off there: clean.TRAILING_CREDIT.)
+
+    >>> reporter_credit(LineContext("（见习记者 王某某）", True, True))
+    2.0
+    >>> reporter_credit(LineContext("（县委书记 张明）", True))
+    0.0
+    """
+    return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
+
+
+_COUNTER = re.compile(r"\d+\s*(?:人|条|次|位)[\u4e00-\u9fff]{0,4}(?:评论|阅读|浏览|参与|点赞|收藏|转发|围观|关注)")
+
+
+def counter(ctx: LineContext) -> float:
+    """A page's count of its readers, comments or likes on a short line: 已有0人发表了评论, 3人参与.
+
+    >>> counter(LineContext("已有3人发表了评论", True, True))
+    2.0
+    >>> counter(LineContext("全县已有5000名党员参与志愿服务，受到群众好评。", False))
+    0.0
+    """
+    return 2.0 if len(ctx.text) <= 20 and _COUNTER.search(ctx.text) else 0.0
 
 
 def _compact(text: str) -> str:
@@ -522,6 +558,8 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("short-items", short_items),
     ("latin-prose", latin_prose),
     ("photo-credit", photo_credit),
+    ("reporter-credit", reporter_credit),
+    ("counter", counter),
     ("repeats-title", repeats_title),
     ("repeats-a-line", repeats_a_line),
     ("title-decoration", title_decoration),

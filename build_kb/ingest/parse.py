@@ -265,6 +265,11 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             byline = read_byline(compact[: dated.start()])
             if byline and date is None:
                 date, year, rules["date"] = dated_on[0], int(dated_on[0][:4]), "header date line"
+        if byline and not byline[0] and not any(h.role == "title" for h in header):
+            # A bare two- or three-character word above the title is no byline (a name stands under the
+            # title it signs): a page's 其他, 推荐, a column's name.
+            header.append(HeaderLine(line.number, line.text, "note"))
+            continue
         if byline:
             # The first byline with a name is the speaker's; a later bracketed word (（有删节）) or
             # an editor's credit does not replace it.

@@ -1009,3 +1009,11 @@ def test_a_role_without_a_name_is_no_speaker_and_the_street_is_the_level(tmp_pat
 
 def test_a_years_review_in_january_is_dated_the_year_after(tmp_path):
     assert exactly(tmp_path, "report-of-a-years-review-held-in-the-january-after") == []
+
+
+def test_a_mirrors_word_above_the_headline_is_no_speaker_and_its_reader_furniture_goes(tmp_path):
+    assert exactly(tmp_path, "wechat-mirror-with-a-word-above-the-headline-and-a-recommendation-tail") == []
+
+
+def test_a_picture_line_and_its_caption_credited_to_a_media_centre_go(tmp_path):
+    assert exactly(tmp_path, "news-picture-line-and-its-caption-by-the-media-centre") == []
