@@ -160,6 +160,12 @@ def imprint_block(publisher: str, date: str) -> dict:
     return {"kind": "imprint", "left": f"编印：{publisher}", "right": f"资料截至{date}"}
 
 
+SHORT_SOURCE_LIST = 8
+"""A source list of up to this many entries is kept on one page with the 版记."""
+KEPT_SOURCES = 4
+"""…of a longer one, the last entries that go with it."""
+
+
 def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
     blocks = [{"kind": "h1", "text": "附：来源讲话"}]
     for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)), 1):
@@ -170,8 +176,10 @@ def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
             parts.append(speech.occasion)
         parts.append(f"摘编 {counts[speech.id]} 处")
         blocks.append({"kind": "source", "text": "，".join(parts)})
-    for block in blocks[-4:]:
-        block["keep"] = True  # the last entries go with the 版记 under them: the last page is never just a 版记 and a line or two
+    # The last entries go with the 版记 under them, so that the last page is never a 版记 and a line or
+    # two; a short list goes whole (split 1 | 4 it read as two lists).
+    for block in blocks[-KEPT_SOURCES:] if len(blocks) > SHORT_SOURCE_LIST else blocks:
+        block["keep"] = True
     return blocks
 
 

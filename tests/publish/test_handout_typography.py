@@ -55,6 +55,8 @@ def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(se
         # but never just the 版记 and a line or two.
         assert page_break_problems(pages, headings_of(handout), first_body_page=3) == [], handout.path
         assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5, handout.path
+        # A short source list is never split: it stands whole on the last page, with the 版记.
+        assert [n for n, lines in enumerate(pages, 1) if n > 2 and any(line.text.startswith("附：来源讲话") for line in lines)] == [len(pages)], handout.path
 
 
 def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site, tmp_path):
