@@ -88,7 +88,7 @@ _BLANK = r"[XxＸ×□]"
 def read_masthead(lines: list[str], index: int) -> str | None:
     """发文机关标志 by its place: a short line at the top ending in 文件 (or 公报, 简报) with the
     发文字号 on one of the next two lines is the 版头 whatever the issuer is called (`某某学院党委
-    文件` is read by read_issuer_mark; `BJTU机密文件` over `XXX〔2023〕X号` only so) → the name."""
+    文件` is read by read_issuer_mark; `某大学机要文件` over `XXX〔2023〕X号` only so) → the name."""
     text = lines[index]
     named = read_issuer_mark(text)
     if named:
