@@ -327,3 +327,52 @@ def write_book_pdf(path: Path) -> Path:
     )
     path.write_bytes(typst.compile(source.encode("utf-8")))
     return path
+
+
+def write_short_gongwen_pdf(path: Path) -> Path:
+    """A short 公文 of one page and its 版记 on the next: a 版头 whose name does not end like an
+    organ's, the title with a 密级 set right under it, short indented paragraphs (`正文部分`, a
+    contact line) that end where the 主送 above them ends, the issuer and date set right, and on the
+    next page the 版记 (抄送, 分送, 印发)."""
+    import typst
+
+    source = (
+        '#set page(paper: "a4", margin: (top: 37mm, bottom: 35mm, x: 27mm), footer: context align(center)[— #counter(page).display() —])\n'
+        '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh")\n'
+        '#align(center)[#text(size: 40pt, fill: red)[某校办公文件]]\n\n'
+        '#align(center)[某校办发〔2023〕7号]\n#line(length: 100%, stroke: red)\n\n'
+        '#align(center)[#text(size: 22pt)[某校关于做好寒假安全工作的通知]]\n'
+        '#align(right)[#text(size: 22pt)[密级：秘密]]\n\n'
+        '各学院：\n\n#h(2em)现就寒假安全工作通知如下，请认真落实。\n\n#h(2em)请假须知\n\n#h(2em)联系人：张明\n\n#v(6em)\n'
+        '#align(right)[某校办公室]\n#align(right)[2023年12月28日]\n'
+        '#pagebreak()\n#line(length: 100%)\n抄送：校党委办公室。\n\n分送：各学院办公室。\n\n'
+        '某校办公室#h(1fr)2023年12月28日印发\n'
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path
+
+
+SIDEBAR_PARAGRAPH = (
+    "第三季度收入同比下滑，销售费用率上升，盈利承压。公司是国内大众男装龙头品牌，今年以来服装零售整体承压，"
+    "三季度消费需求更加疲软，毛利率同比下降，除销售费用率外其他费用率较为稳定，预计一方面因直营占比提升，"
+    "另一方面与新并表业务加速发展和推广有关，在毛利率下滑和费用率提升的影响下，净利润下滑明显。"
+)
+
+
+def write_sidebar_pdf(path: Path) -> Path:
+    """A research note: its headline across the page, the text in a wide column and, beside it, a
+    sidebar of key figures in smaller type whose lines fall between the text's lines."""
+    import typst
+
+    side = "\n\n".join(f"#text(size: 7pt)[{label}#h(1fr){value}]" for label, value in (
+        ("投资评级", "优于大市"), ("合理估值", "6.50元"), ("收盘价", "5.65元"), ("总市值", "271亿元"),
+        ("最高价", "10.04元"), ("最低价", "5.15元"), ("日均成交额", "3.6亿元")))
+    source = (
+        '#set page(paper: "a4", margin: 20mm)\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+        '#set par(justify: true, leading: 0.9em)\n'
+        '#text(size: 18pt)[三季度收入下滑　费用率提升盈利承压]\n\n'
+        f'#grid(columns: (2.2fr, 1fr), gutter: 2em, [#h(2em){SIDEBAR_PARAGRAPH}\n\n#h(2em){SIDEBAR_PARAGRAPH}],'
+        f' [#text(size: 9pt)[基础数据]\n\n{side}])\n'
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path

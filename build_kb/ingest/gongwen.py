@@ -245,6 +245,12 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
                 k += 1  # a line the cleaner took off (a 版头 it knows) does not end the head
                 continue
             in_head = False
+        labelled = {"密级": "secrecy", "紧急程度": "urgency", "签发人": "signer"}.get(re.split(r"[:：]", text)[0]) if re.search(r"[:：]", text) else None
+        if found.title_lines and labelled and READERS[labelled](text):
+            found.roles[number] = labelled  # a part set under the title, under its label (密级：秘密)
+            found.signer = found.signer or read_signer(text)
+            k += 1
+            continue
         if found.title_lines and not found.doc_number and read_doc_number(text):
             found.doc_number = read_doc_number(text)  # a reprint gives the 发文字号 under the title
             found.roles[number] = "doc-number"

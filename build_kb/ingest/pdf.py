@@ -54,6 +54,7 @@ CONTENTS_ENTRY = re.compile(r"^\S.{0,80}?[\s　]*(?:[.·⋅…．_-][\s　]*){4,
 """A line of a table of contents: an entry, a dot leader, its page (`第1章 引言 ⋅ ⋅ ⋅ ⋅ 1`)."""
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[。！？；：!?;:”」』]$")
+_CLOSING = re.compile(r"[。，、；：？！,.;:?!）)」』”’》]+")
 _NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
 
 
@@ -93,6 +94,8 @@ class PdfRead:
     """How many paragraphs the first page gave."""
     last_line: PdfLine | None = None
     """The last line read so far (a page's first line may go on with its paragraph)."""
+    last_line_open: bool = True
+    """Whether that line runs to its column's edge (a short, centred or right-set one ends its paragraph)."""
     headings: list[tuple[str, int]] = field(default_factory=list)
     """Top-level headings told by the chapters' type (chapter_type_headings): (text, 1)."""
 
@@ -124,7 +127,7 @@ def read_pdf(data: bytes) -> PdfRead:
         ordered = [line for line in ordered if line not in contents]
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
-        _reflow(ordered, result)
+        _reflow(ordered, result, single_column=not two_columns)
         if number == 1:
             result.first_page = len(result.paragraphs)
     result.title = _marked_title(result, _metadata_title(data), body_size)
@@ -177,7 +180,7 @@ MARKED_TITLE_MAX = 60
 
 
 def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
-    from .gongwen import read_doc_number, read_issuer_signature, read_masthead
+    from .gongwen import read_copy_number, read_doc_number, read_issuer_signature, read_masthead, read_secrecy, read_urgency
 
     first = result.paragraphs[: result.first_page][:15]
     compacts = [re.sub(r"\s+", "", text) for text in first]
@@ -190,7 +193,8 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
     def issuers_part(k: int) -> bool:
         # the 公文 readers read the line as printed: NFKC would make its ， a comma they do not stop at
         # (…三元布局, ending like an organ's 局, is a title's line, not a signature)
-        return bool(read_masthead(compacts, k) or read_doc_number(compacts[k]) or read_issuer_signature(compacts[k]))
+        text = compacts[k]
+        return bool(read_masthead(compacts, k) or read_doc_number(text) or read_issuer_signature(text) or read_secrecy(text) or read_urgency(text) or read_copy_number(text))
 
     candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)]
     if not candidates:
@@ -397,6 +401,34 @@ def _gutter(lines: list[PdfLine]) -> float | None:
             full_right = sum(l.x1 - l.x0 >= 0.6 * (right - x) for l in on_right)
             if full_left >= 0.5 * len(on_left) and full_right >= 0.5 * len(on_right):
                 return x
+    return _sidebar(lines, left, width)
+
+
+def _sidebar(lines: list[PdfLine], left: float, width: float) -> float | None:
+    """The x where a sidebar starts beside the text (a report's 基础数据, 相关研究 in smaller type):
+    right of a channel no line crosses, the text's lines fill their column, the sidebar is set in
+    another type size and keeps baselines of its own (a table's second column shares its rows'
+    baselines and type: it is no sidebar)."""
+    starts = Counter(round(l.x0) for l in lines if left + 0.5 * width < l.x0 < left + 0.85 * width)
+    for start, count in starts.most_common(2):
+        x = start - 0.5
+        on_right = [l for l in lines if l.x0 >= x]
+        top, bottom = max(l.y1 for l in on_right), min(l.y0 for l in on_right)
+        on_left = [l for l in lines if l.x1 < x and l.y0 < top and l.y1 > bottom]  # the text beside it
+        if count < 4 or len(on_left) < 6:
+            continue
+        if any(_crosses(l, x) and l.y0 < top and l.y1 > bottom for l in lines):
+            continue  # a line across the channel beside the sidebar (a headline above it may span)
+        sizes = Counter()
+        for l in on_left:
+            sizes[l.size] += len(l.text)
+        text_size = sizes.most_common(1)[0][0]
+        column_edge = max(l.x1 for l in on_left)
+        full = sum(l.x1 >= column_edge - 2 * l.size for l in on_left if abs(l.size - text_size) <= 0.1 * text_size)
+        other_type = sum(abs(l.size - text_size) > 0.1 * text_size for l in on_right)
+        shared_rows = sum(any(abs(l.y0 - m.y0) <= 0.3 * l.size for m in on_left) for l in on_right)
+        if full >= 0.5 * len(on_left) and other_type >= 0.7 * len(on_right) and shared_rows <= 0.3 * len(on_right):
+            return x
     return None
 
 
@@ -430,11 +462,11 @@ def _are_columns(row: list[PdfLine]) -> bool:
     return len(row) == 2 and all(len(l.text) >= 12 for l in row)
 
 
-def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
+def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -> None:
     """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
     for k, line in enumerate(lines):
         if k:
-            starts = _starts_paragraph(lines[k - 1], line, lines)
+            starts = _starts_paragraph(lines[k - 1], line, lines, single_column)
         else:
             starts = not _continues_from_last_page(result, line, lines)
         if starts or not result.paragraphs:
@@ -445,6 +477,9 @@ def _reflow(lines: list[PdfLine], result: PdfRead) -> None:
             result.joined_lines += 1
     if lines:
         result.last_line = lines[-1]
+        last = lines[-1]
+        # A paragraph goes on over the page only from a line that runs to the column's edge.
+        result.last_line_open = not (_short(last, lines, single_column) or _set_right(last, lines, single_column) or _centred(last, lines))
 
 
 def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
@@ -468,8 +503,42 @@ def _right_edge(line: PdfLine, lines: list[PdfLine]) -> float:
     return max(shared) if shared else max(ends)
 
 
-def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) -> bool:
+def _text_block_edge(line: PdfLine, lines: list[PdfLine], single_column: bool) -> float:
+    """The right edge a line is measured against. On a page of one column, an edge that a few short
+    lines around the line happen to share left of the page's middle (a 公文's `各有关单位：` over an
+    indented `正文部分`) is no edge: the page's lines of that type show where the text block ends."""
+    edge = _right_edge(line, lines)
+    if not single_column:
+        return edge
+    left = min(l.x0 for l in lines)
+    right = max((l.x1 for l in _same_type(line, lines)), default=edge)
+    return right if edge < left + 0.45 * (right - left) else edge
+
+
+def _text_block_left(line: PdfLine, lines: list[PdfLine], single_column: bool) -> float:
+    """The left edge, likewise: right-set lines alone (an issuer over a date) make no column."""
+    edge = _left_edge(line, lines)
+    if not single_column:
+        return edge
+    right = max(l.x1 for l in lines)
+    left = min((l.x0 for l in _same_type(line, lines)), default=edge)
+    return left if edge > left + 0.45 * (right - left) else edge
+
+
+def _same_type(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
+    """The page's lines in the line's type size (a table row's too: it spans the text block)."""
+    return [l for l in lines if abs(l.size - line.size) <= 0.15 * max(line.size, 1)]
+
+
+def _short(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
+    """Does the line end short of its column's edge (a paragraph's last line)?"""
+    return line.x1 < _text_block_edge(line, lines, single_column) - 2 * line.size and not _full_in_its_measure(line, lines)
+
+
+def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
     size = max(previous.size, line.size, 1.0)
+    if _CLOSING.fullmatch(line.text):
+        return False  # a closing mark the font set apart (below the baseline): it ends the line before
     if previous.table_row or line.table_row:
         return True
     if abs(previous.size - line.size) > 0.15 * size:
@@ -478,9 +547,11 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) ->
         return re.search(r"[。！？；：!?;:”」』）)]$", previous.text) is not None or line.x0 > _left_edge(line, lines) + 1.2 * size
     if previous.y0 - line.y1 > 1.2 * size:
         return True  # a gap
-    if _set_right(previous, lines) or _set_right(line, lines):
+    if _set_right(previous, lines, single_column) or _set_right(line, lines, single_column):
         return True  # a signature or a date set to the right stands alone
-    short = previous.x1 < _right_edge(previous, lines) - 2 * size and not _full_in_its_measure(previous, lines)
+    if (line.y0 + line.y1) / 2 < previous.y0 - 0.3 * size and line.x0 >= previous.x1 - 0.5 * size:
+        return True  # the next line starts where this one ends, further right: no wrapped line does (密级 under a title)
+    short = _short(previous, lines, single_column)
     if line.x0 > _left_edge(line, lines) + 1.2 * size and (short or _SENTENCE_END.search(previous.text)):
         return True  # an indented first line (not the hanging indent of an item whose first line runs on)
     if short:
@@ -490,25 +561,28 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine]) ->
 
 def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
     """Text set beside a picture runs in a narrower measure: a line that ends where the line above or
-    below it ends (from about the same left edge, an indent apart at most, not at a sentence's end) is full there, not a paragraph's
-    short last line."""
+    below it ends (from about the same left edge, an indent apart at most, neither at a sentence's end
+    — `各有关单位：` over an indented `正文部分` ends where it does by chance) is full there, not a
+    paragraph's short last line."""
     if _SENTENCE_END.search(line.text):
         return False
     return any(
-        other is not line and not other.table_row and abs(other.x1 - line.x1) <= 0.5 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
+        other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and abs(other.x1 - line.x1) <= 0.5 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
         and 0 < abs(other.y0 - line.y0) <= 2.2 * line.size and abs(other.size - line.size) <= 0.15 * line.size
         for other in lines
     )
 
 
-def _set_right(line: PdfLine, lines: list[PdfLine]) -> bool:
+def _set_right(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
     """A short line pushed against the right edge (an issuer's name, a date under the text)."""
-    return line.x0 > _left_edge(line, lines) + 4 * line.size and line.x1 >= _right_edge(line, lines) - line.size and not _centred(line, lines)
+    left = _text_block_left(line, lines, single_column)
+    return line.x0 > left + 4 * line.size and line.x1 >= _text_block_edge(line, lines, single_column) - line.size and not _centred(line, lines)
 
 
 def _centred(line: PdfLine, lines: list[PdfLine]) -> bool:
     left, right = _left_edge(line, lines), _right_edge(line, lines)
-    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) / 2 - (left + right) / 2) < line.size
+    # clear of both edges: a full line indented two characters is no centred line
+    return line.x0 > left + 2 * line.size and line.x1 < right - line.size and abs((line.x0 + line.x1) / 2 - (left + right) / 2) < line.size
 
 
 def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLine]) -> bool:
@@ -519,7 +593,7 @@ def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLin
         return False
     if abs(last.size - line.size) > 0.15 * max(last.size, 1):
         return False
-    if re.search(r"[。！？；：!?;:”」』）)]$", result.paragraphs[-1]):
+    if re.search(r"[。！？；：!?;:”」』）)]$", result.paragraphs[-1]) or not result.last_line_open:
         return False
     return line.x0 <= _left_edge(line, lines) + 1.2 * max(line.size, 1)
 

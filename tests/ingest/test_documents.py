@@ -22,11 +22,14 @@ from build_kb.model import Line, SourceFile
 from build_kb.pipeline import make_speech
 from office_files import (
     GONGWEN_LINES,
+    SIDEBAR_PARAGRAPH,
     TWO_COLUMN_PARAGRAPH,
     write_book_pdf,
     write_gongwen_docx,
     write_gongwen_pdf,
     write_qingshi_docx,
+    write_short_gongwen_pdf,
+    write_sidebar_pdf,
     write_two_column_pdf,
 )
 
@@ -80,6 +83,35 @@ def test_a_two_column_pdf_is_read_column_by_column_without_headers_or_roman_page
     assert not any(re.fullmatch(r"[IVX]+", p) for p in paragraphs)
     assert converted.title == "关于加强基层组织建设的调研报告"
     assert converted.notes == ["共 4 页", "去掉页码 4 处", "去掉页眉页脚 4 行", "4 页按双栏顺序读取", "表格 3 行，每行一段", "340 行接成 87 段"]
+
+
+def test_a_short_gongwen_s_lines_stay_apart_and_its_date_never_runs_into_the_next_page_s_record(tmp_path):
+    """Few lines make no column: `请假须知` ends where `各学院：` above it ends, yet both are short on
+    the page; the 密级 set right under the title starts where no wrapped line would; the issuer and date
+    set right end their paragraphs, so the 版记 on the next page starts its own."""
+    from build_kb.ingest.pdf import read_pdf
+
+    read = read_pdf(write_short_gongwen_pdf(tmp_path / "通知.pdf").read_bytes())
+    assert read.paragraphs == [
+        "某校办公文件", "某校办发〔2023〕7号", "某校关于做好寒假安全工作的通知", "密级：秘密", "各学院：", "现就寒假安全工作通知如下，请认真落实。", "请假须知", "联系人：张明",
+        "某校办公室", "2023年12月28日", "抄送：校党委办公室。", "分送：各学院办公室。", "某校办公室　2023年12月28日印发",
+    ]
+    assert read.title == "某校关于做好寒假安全工作的通知"
+    _, speech = speech_of(tmp_path / "通知.pdf", load_boilerplate(CORPUS))
+    assert (speech.title, speech.issuer, speech.doc_number, speech.addressees, speech.date) == (
+        "某校关于做好寒假安全工作的通知", "某校办公", "某校办发〔2023〕7号", ["各学院"], "2023-12-28")
+    assert [p.text for p in speech.all_paragraphs()] == ["现就寒假安全工作通知如下，请认真落实。", "请假须知", "联系人：张明"]
+    assert speech.speaker is None
+
+
+def test_a_sidebar_in_smaller_type_is_read_after_the_text_it_stands_beside(tmp_path):
+    from build_kb.ingest.pdf import read_pdf
+
+    read = read_pdf(write_sidebar_pdf(tmp_path / "点评.pdf").read_bytes())
+    assert read.paragraphs == [
+        "三季度收入下滑　费用率提升盈利承压", SIDEBAR_PARAGRAPH, SIDEBAR_PARAGRAPH, "基础数据", "投资评级　优于大市", "合理估值　6.50元",
+        "收盘价　5.65元", "总市值　271亿元", "最高价　10.04元", "最低价　5.15元", "日均成交额　3.6亿元",
+    ]
 
 
 def test_columns_with_a_narrow_gutter_are_read_apart(tmp_path):
