@@ -54,6 +54,11 @@ CONTENTS_ENTRY = re.compile(r"^\S.{0,80}?[\s　]*(?:[.·⋅…．_-][\s　]*){4,
 """A line of a table of contents: an entry, a dot leader, its page (`第1章 引言 ⋅ ⋅ ⋅ ⋅ 1`)."""
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[。！？；：!?;:”」』]$")
+_LABELLED = re.compile(
+    r"^(?:第\s*[一二三四五六七八九十百\d]+\s*[章节部篇条]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}(?:\.\d{1,2})*[、.．](?!\d)|[\u2460-\u2473])"
+)
+"""A line that opens with a heading's or list item's number (第一章, 三、, （一）, 1., 1.2, ①)."""
 _CLOSING = re.compile(r"[。，、；：？！,.;:?!）)」』”’》]+")
 _NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
 
@@ -541,6 +546,8 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], si
         return False  # a closing mark the font set apart (below the baseline): it ends the line before
     if previous.table_row or line.table_row:
         return True
+    if _LABELLED.match(previous.text) and _LABELLED.match(line.text):
+        return True  # two numbered lines in a row (三、… over （一）…, 1. over 2.): headings or items, no wrapped sentence
     if abs(previous.size - line.size) > 0.15 * size:
         return True  # a heading's type, or a note's
     if line.y1 > previous.y1 + size:  # the top of the next column: a paragraph may go on there
@@ -563,8 +570,12 @@ def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
     """Text set beside a picture runs in a narrower measure: a line that ends where the line above or
     below it ends (from about the same left edge, an indent apart at most, neither at a sentence's end
     — `各有关单位：` over an indented `正文部分` ends where it does by chance) is full there, not a
-    paragraph's short last line."""
-    if _SENTENCE_END.search(line.text):
+    paragraph's short last line. A measure is a good part of the page's width: two list items or
+    two headings of about one length (`1.每月召开一次` over `2.会前印发议程`) are short lines."""
+    if _SENTENCE_END.search(line.text) or _LABELLED.match(line.text):
+        return False
+    width = max(l.x1 for l in lines) - min(l.x0 for l in lines)
+    if line.x1 - line.x0 < 0.4 * width:
         return False
     return any(
         other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and abs(other.x1 - line.x1) <= 0.5 * line.size and abs(other.x0 - line.x0) <= 3 * line.size

@@ -104,6 +104,22 @@ def test_a_short_gongwen_s_lines_stay_apart_and_its_date_never_runs_into_the_nex
     assert speech.speaker is None
 
 
+def test_a_heading_over_its_first_subheading_and_list_items_of_one_length_stay_lines_of_their_own(tmp_path):
+    """Regression (round 3): `三、…` over `（一）…` was joined into one heading, and two items of about
+    one length were taken for text set in a narrow measure and run into the paragraph under them."""
+    import typst
+
+    from build_kb.ingest.pdf import read_pdf
+
+    text = "要坚持把制度建设摆在突出位置，健全完善各项工作制度，推动各项工作规范化、制度化、常态化，确保各项任务落到实处、取得实效。"
+    source = ('#set page(paper: "a5", margin: 20mm)\n#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n'
+              '#set par(justify: true, first-line-indent: (amount: 2em, all: true), spacing: 0.65em)\n'
+              f"{text}\n\n三、加强制度建设\n\n（一）坚持例会制度\n\n{text}\n\n1.每月召开一次\n\n2.会前印发议程\n\n{text}\n")
+    (tmp_path / "制度.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    assert read_pdf((tmp_path / "制度.pdf").read_bytes()).paragraphs == [
+        text, "三、加强制度建设", "（一）坚持例会制度", text, "1.每月召开一次", "2.会前印发议程", text]
+
+
 def test_a_sidebar_in_smaller_type_is_read_after_the_text_it_stands_beside(tmp_path):
     from build_kb.ingest.pdf import read_pdf
 
