@@ -237,15 +237,57 @@ def drop_previews_of_later_lines(lines: list[Line]) -> tuple[list[Line], list[Li
     """
     compact = [re.sub(r"\s+", "", line.text).rstrip("….。") for line in lines]
     out, removed = [], []
+    seen = 0
     for index, line in enumerate(lines):
         text = compact[index]
+        seen += bool(text)
         later = len(text) >= PREVIEW_LINE_MIN and any(len(other) > len(text) and other.startswith(text) for other in compact[index + 1 : index + 12])
-        if later:
+        head = _head_before_preview(text, "".join(compact[index + 1 : index + 12])) if not later and seen <= PREVIEW_HEAD_LINES else None
+        if later or head == 0:
             removed.append(RemovedLine(line=line.number, text=line.text, rule="repeated-preview"))
             out.append(Line(number=line.number, text=""))
+        elif head:
+            # The page's summary line: the title, then the text's opening the lines below give again.
+            cut = _original_index(line.text, head)
+            removed.append(RemovedLine(line=line.number, text=line.text[cut:].strip(), rule="repeated-preview"))
+            out.append(Line(number=line.number, text=line.text[:cut].rstrip()))
         else:
             out.append(line)
     return out, removed
+
+
+PREVIEW_TITLE_MAX = 60
+"""How long a title may stand in front of a page's summary of the text."""
+
+
+def _head_before_preview(text: str, following: str) -> int | None:
+    """Where, in a line near the top, a preview of the text starts that the lines below give again,
+    run together (in …的讲话 同志们：根据…今天开班了。在此，我…表示热烈的欢迎！。 — the salutation and the
+    opening sentences stand on the lines below): 0 when the whole line is the preview, the title's
+    length when a title stands in front of it, None when the line is no preview."""
+    if len(text) < PREVIEW_LINE_MIN:
+        return None
+    for start in range(0, min(PREVIEW_TITLE_MAX, len(text) - PREVIEW_LINE_MIN) + 1):
+        if following.startswith(text[start:]):
+            # What stands in front is a title (一、 in front of a paragraph said twice is not).
+            title_like = start == 0 or (start >= PREVIEW_TITLE_MIN and not re.search(r"[。！？，；!?,;]", text[:start]))
+            return start if title_like else None
+    return None
+
+
+PREVIEW_TITLE_MIN = 6
+
+
+def _original_index(text: str, compact_index: int) -> int:
+    """The index in `text` of the character at `compact_index` once whitespace is taken out."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if seen == compact_index:
+            return i
+        seen += 1
+    return len(text)
 
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?")

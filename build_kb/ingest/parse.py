@@ -976,8 +976,16 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
         heading, rest = split_lead(text, len(m.group(0)))
         if heading is None:
             continue
+        if style == "cn-runin" and not rest and not _LEAD_END.search(text) and text[-1] not in "，、；：,;:":
+            # 一要统一思想，提高认识，增强学习的紧迫性 on a line of its own, no sentence: a heading, set out as
+            # one, over the 一是…。 items run into the paragraphs under it.
+            return HeadingCandidate(RUNIN_LINE_STYLE, RUNIN_LINE_RANK, number, label, heading, rest)
         return HeadingCandidate(style, rank, number, label, heading, rest)
     return None
+
+
+RUNIN_LINE_STYLE, RUNIN_LINE_RANK = "cn-runin-line", 5.5
+"""一是/一要 standing alone as a heading line: above the run-in 一是…。 items, below 第一，."""
 
 
 def _circled_number(mark: str) -> int:

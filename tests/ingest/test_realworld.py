@@ -1017,3 +1017,14 @@ def test_a_mirrors_word_above_the_headline_is_no_speaker_and_its_reader_furnitur
 
 def test_a_picture_line_and_its_caption_credited_to_a_media_centre_go(tmp_path):
     assert exactly(tmp_path, "news-picture-line-and-its-caption-by-the-media-centre") == []
+
+
+def test_a_pages_summary_line_goes_and_leaves_the_title_in_front_of_it(tmp_path, rules):
+    assert exactly(tmp_path, "summary-line-title-run-into-the-texts-opening-above-the-text", "summary-line-above-the-title-it-repeats-with-the-opening") == []
+    para = "坚持党管干部原则，建设高素质专业化干部队伍，这是我们的一贯要求和根本原则，必须长期坚持。"
+    text = f"同志们：\n一、{para}\n{para}\n二、{para}"  # a paragraph said twice under 一、 is no summary line
+    assert clean(text, rules).removed == []
+
+
+def test_a_yi_yao_line_standing_alone_heads_the_yi_shi_items_under_it(tmp_path):
+    assert exactly(tmp_path, "a-yi-yao-heading-line-over-yi-shi-items-on-a-cut-page") == []
