@@ -6,7 +6,8 @@ The checks behind the handouts' typography (tests/publish/test_handout_typograph
 - a heading never ends a page, a source line never opens one, a page holds at least five body lines
   unless it is the last of a handout (or of a speech in a volume);
 - a title set on several lines does not leave a short last line, nor a paragraph a lone character;
-- an excerpt (1．…) stands a blank line below the source of the one before it.
+- an excerpt (1．…) stands a blank line below the source of the one before it;
+- a leader's name is never split across two lines (习|近平).
 """
 
 from __future__ import annotations
@@ -167,3 +168,11 @@ def crowded_excerpts(pages: list[list[Line]]) -> list[str]:
             if is_source and re.match(r"\d+．", below.text) and gap < 1.5 * pitch:
                 problems.append(f"page {number}: {below.text[:12]} right under {above.text[:12]}")
     return problems
+
+
+def split_words(pages: list[list[Line]], words: list[str]) -> list[str]:
+    """Every place where one of `words` is cut between a line's end and the next line's start (the
+    next page's first line too)."""
+    lines = [line.text for page in pages for line in page]
+    return [f"{a[-6:]} / {b[:6]}" for a, b in zip(lines, lines[1:]) for w in words
+            if any(a.endswith(w[:i]) and b.startswith(w[i:]) for i in range(1, len(w)))]

@@ -149,11 +149,11 @@ def test_a_speech_page_prints_itself_in_official_form(page, server, seed_site, t
         pytest.skip("needs poppler-utils (make test installs it)")
     import re
 
-    from build_kb.render.handout import speech_byline
-    from pdfcheck import read_pages, runt_lines, squeezed_marks
+    from build_kb.render.handout import speech_byline, unbroken_names
+    from pdfcheck import read_pages, runt_lines, split_words, squeezed_marks
 
     _, kb = seed_site
-    speech = max(kb.speeches, key=lambda s: len(s.title))  # two lines of title
+    speech = max(kb.speeches, key=lambda s: sum(len(p.text) for sec in s.sections for part in sec.walk() for p in part.paragraphs))  # the longest
     page.goto(server + speech.url)
     page.evaluate("window.print = () => { window.kbPrinted = true; }")
     page.locator("button.kb-print-now").click()
@@ -169,7 +169,8 @@ def test_a_speech_page_prints_itself_in_official_form(page, server, seed_site, t
     page.pdf(path=str(pdf), format="A4")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     first = re.sub(r"\s+", "", text.split("\f")[0])
-    assert first.startswith(re.sub(r"\s+", "", speech.title) + speech_byline(speech)) and "相关论述" not in text and "对照" not in text
+    heading = speech.title + (f"——{speech.subtitle}" if speech.subtitle else "") + speech_byline(speech)
+    assert first.startswith(re.sub(r"\s+", "", heading)) and "相关论述" not in text and "与……对照" not in text
     boxes = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     spans = [(float(a), float(b)) for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', boxes)]
     full = [(a, b) for a, b in spans if b - a > 440]
@@ -177,6 +178,9 @@ def test_a_speech_page_prints_itself_in_official_form(page, server, seed_site, t
     # Every mark a full cell, and no line holding a paragraph's last character alone (text-wrap: pretty).
     pages = read_pages(pdf)
     assert squeezed_marks(pages) == [] and runt_lines(pages) == []
+    # …and no leader's name split across two lines (kb.js keeps it together when printing).
+    names = unbroken_names(text)
+    assert names == ["习近平"] and split_words(pages, names) == []
 
 
 def test_the_readers_dark_scheme_is_kept_from_page_to_page(page, server):

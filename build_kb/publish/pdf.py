@@ -26,7 +26,7 @@ import numpy as np
 
 from ..config import FONT_ROLE_NAMES, FONT_ROLES, PrintConfig
 from ..errors import KbError
-from ..render.handout import Handout
+from ..render.handout import Handout, unbroken_names
 from ..store import write_atomic
 
 log = logging.getLogger(__name__)
@@ -148,6 +148,7 @@ class Printer:
         data["fonts"] = {role: list(families) for role, families in self.fonts.families.items()}
         data["publisher"] = self.publisher
         data["cover_facts"] = [[label, value or self.publisher] for label, value in handout.cover_facts]
+        data["unbroken"] = unbroken_names(handout.text())
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     def print_all(self, handouts, progress=None, total: int | None = None) -> tuple[dict[str, PrintedPdf], list[str]]:

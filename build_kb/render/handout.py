@@ -101,6 +101,18 @@ ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十百\d]+[）)]|[�
 a list of tasks: 四要切实抓好… → 要切实抓好…): an excerpt is numbered anew in a 摘编."""
 
 
+LEADER_NAME = re.compile(r"([\u4e00-\u9fff]{3})(?=总书记|同志为核心)")
+"""A name the text itself marks as a leader's: the three characters before 总书记 (习近平总书记) or
+同志为核心 (以习近平同志为核心的党中央)."""
+
+
+def unbroken_names(text: str) -> list[str]:
+    """The leaders' names a handout must never split across two lines (习|近平 is a typesetting error
+    in official print): those the text names before 总书记 or 同志为核心, kept wherever they occur.
+    A false catch (特别是 in 特别是总书记…) only keeps three characters on one line."""
+    return sorted({m.group(1) for m in LEADER_NAME.finditer(text)})
+
+
 def source_line(speech: Speech, with_speaker: bool) -> str:
     """The source under an excerpt, as a 论述摘编 gives it: （喻显镔2018年2月27日在全区组织工作会议上的讲话）.
 

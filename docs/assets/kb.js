@@ -57,8 +57,27 @@ document.addEventListener("click", function (event) {
 });
 
 // Printed study material must contain the whole text: unfold every folded excerpt before printing.
+// A leader's name is never split across two lines in print (习|近平), as in the PDF handouts
+// (render/handout.py's unbroken_names): the names the page itself gives before 总书记 or 同志为核心.
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details.kb-fold").forEach(function (d) { d.open = true; });
+  var article = document.querySelector("article.md-content__inner");
+  if (!article || article.hasAttribute("data-kb-names")) return;
+  article.setAttribute("data-kb-names", "");
+  var names = {};
+  (article.textContent.match(/[\u4e00-\u9fff]{3}(?=总书记|同志为核心)/g) || []).forEach(function (n) { names[n] = true; });
+  var list = Object.keys(names);
+  if (!list.length) return;
+  var pattern = new RegExp(list.join("|"), "g"), walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT), texts = [];
+  while (walker.nextNode()) if (pattern.test(walker.currentNode.data)) texts.push(walker.currentNode);
+  texts.forEach(function (node) {
+    var parts = node.data.split(new RegExp("(" + list.join("|") + ")")), fragment = document.createDocumentFragment();
+    parts.forEach(function (part, i) {
+      if (i % 2) { var span = document.createElement("span"); span.className = "kb-name"; span.textContent = part; fragment.appendChild(span); }
+      else if (part) fragment.appendChild(document.createTextNode(part));
+    });
+    node.parentNode.replaceChild(fragment, node);
+  });
 });
 
 // Tooltips of paragraph numbers and 提法 links, made when the pointer first reaches one: written

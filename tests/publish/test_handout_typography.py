@@ -13,10 +13,10 @@ import pytest
 from build_kb.config import load_print_config
 from build_kb.pipeline import build_knowledge_base
 from build_kb.publish.pdf import Printer
-from build_kb.render.handout import plan_handouts, speech_handout, title_words
+from build_kb.render.handout import plan_handouts, speech_handout, title_words, unbroken_names
 
 from conftest import ROOT
-from pdfcheck import crowded_excerpts, page_break_problems, read_pages, runt_lines, squeezed_marks, title_lines
+from pdfcheck import crowded_excerpts, page_break_problems, read_pages, runt_lines, split_words, squeezed_marks, title_lines
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (make test installs it)")
 
@@ -55,6 +55,7 @@ def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(se
         # but never just the 版记 and a line or two.
         assert page_break_problems(pages, headings_of(handout), first_body_page=3) == [], handout.path
         assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5, handout.path
+        assert "习近平" in unbroken_names(handout.text()) and split_words(pages, unbroken_names(handout.text())) == [], handout.path
         # A short source list is never split: it stands whole on the last page, with the 版记.
         assert [n for n, lines in enumerate(pages, 1) if n > 2 and any(line.text.startswith("附：来源讲话") for line in lines)] == [len(pages)], handout.path
 
@@ -70,7 +71,7 @@ def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site, 
         _, stored, _, _ = printer.typeset((volume.path, printer.data(volume), str(tmp_path / "volume.pdf"), tuple(volume.parts)))
         pages = read_pages(stored)
         assert squeezed_marks(pages) == [], volume.path
-        assert runt_lines(pages) == [], volume.path
+        assert runt_lines(pages) == [] and split_words(pages, unbroken_names(volume.text())) == [], volume.path
         assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=part_ends(pages), sources=False) == [], volume.path
         assert_titles_balanced(pages)
         long_titles += sum(1 for lines in title_lines(pages, 22) if len(lines) > 1)
@@ -105,7 +106,7 @@ def test_a_generated_100_speech_theme_volume_reads_like_a_digest(generated):
     assert len(pages) == count >= 100
     assert squeezed_marks(pages) == [] and runt_lines(pages) == []
     assert page_break_problems(pages, headings_of(largest), first_body_page=3, short_allowed=part_ends(pages)) == []
-    assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5
+    assert crowded_excerpts(pages) == [] and len(pages[-1]) >= 5 and split_words(pages, unbroken_names(largest.text())) == []
     # Each year's part opens with its year as a title and runs to the page before the next one's.
     spans = [parts[key] for key in largest.parts]
     assert spans[0][0] == 3 and spans[-1][1] == count and all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:]))
@@ -153,3 +154,8 @@ def test_an_excerpts_heading_drops_the_speechs_own_number():
     headings = ["（三）加强干部监督", "三、加强干部监督", "第三，加强干部监督", "3．加强干部监督", "二是基层基础持续巩固提升。", "四要切实抓好干部教育培训。", "一方面，强化精准培训", "2018年工作回顾"]
     assert [ORDINAL.sub("", h) for h in headings] == [
         "加强干部监督", "加强干部监督", "加强干部监督", "加强干部监督", "基层基础持续巩固提升。", "要切实抓好干部教育培训。", "一方面，强化精准培训", "2018年工作回顾"]
+
+
+def test_a_leaders_name_is_found_where_the_text_names_a_leader():
+    assert unbroken_names("以习近平同志为核心的党中央。习近平总书记强调，全体同志要学习贯彻习近平新时代中国特色社会主义思想。") == ["习近平"]
+    assert unbroken_names("区委书记强调，全体同志要认真落实。") == []
