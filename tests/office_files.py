@@ -376,3 +376,41 @@ def write_sidebar_pdf(path: Path) -> Path:
     )
     path.write_bytes(typst.compile(source.encode("utf-8")))
     return path
+
+
+def write_outline_list_docx(path: Path) -> Path:
+    """A short report written as one multi-level list (bullets, no heading styles): the title in a
+    style of its own (大标题: large, bold, an outline level, left-aligned), a subtitle style under it,
+    first-level items that are the sections, their points a level deeper, and the date only in the
+    page header (`2019年3月4日 星期一`)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>' for n in range(3)
+    )
+    abstract = parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="80">{levels}</w:abstractNum>')
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    first_num.addprevious(abstract) if first_num is not None else numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    for style_id, name, outline, size in (("bigtitle", "大标题", 1, 44), ("subject", "主题", 2, 30)):
+        document.styles.element.append(parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
+            f'<w:pPr><w:jc w:val="left"/><w:outlineLvl w:val="{outline}"/></w:pPr><w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr></w:style>'
+        ))
+    for text, style_id in (("项目回顾", "bigtitle"), ("进展顺利但仍有不足", "subject")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {W_NS} w:val="{style_id}"/>'))
+    outline = [
+        ("首先是进展情况", 0), ("页面和交互已完成九成以上", 1), ("后台接口还有一部分没有完成", 1),
+        ("然后是困难", 0), ("开发工具刚推出，问题较多", 1), ("外链暂时无法访问", 2),
+        ("下一步打算", 0), ("明年完成后台后继续开发", 1),
+    ]
+    for text, level in outline:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>'))
+    document.sections[0].header.paragraphs[0].text = "\t\t2019年3月4日 星期一"
+    document.save(path)
+    return path

@@ -230,6 +230,8 @@ def docx_text(data: bytes, name: str) -> Converted:
                             counts["cell paragraphs"] += 1
         lines.append("")
 
+    items: list[tuple[str, str, int]] = []
+    """The text's list items outside tables: (text, list id, level)."""
     for block in document.element.body.iterchildren():
         if block.tag == f"{W}p":
             text = paragraph(block)
@@ -240,6 +242,10 @@ def docx_text(data: bytes, name: str) -> Converted:
                 headings.append((text, level))
                 if first_heading is None and not any(lines):
                     first_heading = block
+            elif text:
+                num_id, ilvl = _numbering_of(block, styles)
+                if num_id:
+                    items.append((text, num_id, ilvl))
             lines.append(text)
         elif block.tag == f"{W}tbl":
             table(block)
@@ -256,14 +262,58 @@ def docx_text(data: bytes, name: str) -> Converted:
         lines += ["", "注释："] + [f"[{k}] {notes_text[key]}" for k, key in enumerate(cited, 1)]
         kinds = Counter(kind for kind, _ in cited)
         notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
-    if not title and first_heading is not None and _lone_centred_heading(document, first_heading, headings):
+    if not title and first_heading is not None and _lone_first_heading(document, first_heading, headings):
         title.append(headings.pop(0)[0])
-        notes.append(f"首行“{title[0]}”是居中的、全文唯一的一级标题：作为题目，不作小标题")
+        notes.append(f"首行“{title[0]}”是居中或大字的、全文唯一的这一级标题：作为题目，不作小标题")
+        following = next((line for line in lines[1:] if line), None)
+        if headings and headings[0][0] == following and all(level > headings[0][1] for _, level in headings[1:]):
+            notes.append(f"题目下的“{headings.pop(0)[0]}”是副题，不作小标题")
+    outline = _list_outline(items)
+    if outline and not any(level == 1 for _, level in headings):
+        headings = sorted(headings + [(text, 1) for text in outline], key=lambda h: lines.index(h[0]))
+        notes.append(f"多级列表的第一级 {len(outline)} 项（各自下面有下一级）作为小标题")
     if headings:
         notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
     converted.title = "".join(title) or _centred_title(document, title_styles)
+    converted.date = _header_date(document)
     return converted
+
+
+def _list_outline(items: list[tuple[str, str, int]]) -> list[str]:
+    """A text written as one multi-level list: the items of its first level, when there are two or
+    more, each short and no sentence, each with items of a deeper level under it, are its sections
+    (`首先是完成情况` over its points). Items of one level only are a list, not an outline."""
+    by_list: dict[str, list[tuple[str, int]]] = {}
+    for text, num_id, level in items:
+        by_list.setdefault(num_id, []).append((text, level))
+    for entries in by_list.values():
+        top = min(level for _, level in entries)
+        heads = [k for k, (_, level) in enumerate(entries) if level == top]
+        under = [any(level > top for _, level in entries[k + 1 : nxt]) for k, nxt in zip(heads, heads[1:] + [len(entries)])]
+        texts = [entries[k][0] for k in heads]
+        if len(heads) >= 2 and all(under) and all(len(t) <= 30 and not re.search(r"[。；！？!?;]", t) for t in texts):
+            return texts
+    return []
+
+
+def _header_date(document) -> str | None:
+    """The date a page header carries alone (`2017年1月26日 星期四`): the document's date when its
+    text gives none (the text is read first)."""
+    from ..text import find_date
+
+    for section in document.sections:
+        try:
+            paragraphs = section.header.paragraphs
+        except (KeyError, ValueError, AttributeError):
+            continue
+        for p in paragraphs:
+            text = re.sub(r"\s+", "", p.text)
+            text = re.sub(r"(?:星期|周|礼拜)[一二三四五六日天]$", "", text)
+            found = find_date(text)
+            if found and found[1].group(0) == text:
+                return found[0]
+    return None
 
 
 _FILL_IN = re.compile(r"^(?:点击|单击|双击|在此|此处|请(?:在此)?(?:输入|填写|添加|选择)|click|type|enter)", re.IGNORECASE)
@@ -301,17 +351,48 @@ HEAD_OF_A_GONGWEN = 4
 """A 公文's 版头 (its 发文机关标志 and 发文字号) stands within its first paragraphs."""
 
 
-def _lone_centred_heading(document, block, headings: list[tuple[str, int]]) -> bool:
-    """Is the text's first paragraph, in a heading style, its title? Only when it is centred and no
-    other heading of its level or above follows (a notice typed with 标题 1 for its one title line):
-    a first heading with sections of its level after it opens the first section."""
+def _lone_first_heading(document, block, headings: list[tuple[str, int]]) -> bool:
+    """Is the text's first paragraph, in a heading style, its title? Only when no other heading of its
+    level or above follows (a notice typed with 标题 1 for its one title line) and it is centred, or
+    set larger than the text and not numbered (a report's 大标题): a first heading with sections of its
+    level after it opens the first section."""
     from .gongwen import read_doc_number, read_issuer_mark
 
     text, level = headings[0]
     compact = re.sub(r"\s+", "", text)
     if len(compact) > 60 or read_issuer_mark(compact) or read_doc_number(compact) or re.search(r"(?:文件|公报|简报)$", compact):
         return False
-    return _centred_paragraph(document, block) and all(other > level for _, other in headings[1:])
+    if not all(other > level for _, other in headings[1:]):
+        return False
+    return _centred_paragraph(document, block) or (_larger_than_text(document, block) and not re.match(r"^(?:第.{1,4}[章节部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(])", compact))
+
+
+def _larger_than_text(document, block) -> bool:
+    """Set in a larger size than the text's (its own or its style's size)."""
+    body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
+    sizes = Counter(_size_of(document, b) for b in body)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0
+    return bool(text_size) and _size_of(document, block) >= 1.2 * text_size
+
+
+def _size_of(document, paragraph) -> int:
+    """The paragraph's type size (half-points): its first run's, else its style's (or the style it is based on)."""
+    size = _run_size(paragraph)
+    style_id = _style_of(paragraph) or "Normal"
+    for _ in range(3):
+        if size or not style_id:
+            break
+        style = next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None)
+        if style is None:
+            break
+        sz = style.find(f"{W}rPr/{W}sz")
+        size = int(sz.get(f"{W}val")) if sz is not None and sz.get(f"{W}val", "").isdigit() else 0
+        based = style.find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    if not size:  # the document's default size
+        sz = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+        size = int(sz.get(f"{W}val")) if sz is not None and sz.get(f"{W}val", "").isdigit() else 0
+    return size
 
 
 def _centred_paragraph(document, block) -> bool:

@@ -27,6 +27,7 @@ from office_files import (
     write_book_pdf,
     write_gongwen_docx,
     write_gongwen_pdf,
+    write_outline_list_docx,
     write_qingshi_docx,
     write_short_gongwen_pdf,
     write_sidebar_pdf,
@@ -479,6 +480,23 @@ def _word_title_of(tmp_path, build) -> tuple[str, str]:
     corpus.mkdir()
     [result] = add_files([tmp_path / "文件.docx"], corpus)
     return result.title, (corpus / "speeches.yaml").read_text(encoding="utf-8")
+
+
+def test_a_report_written_as_one_multi_level_list_has_its_sections_title_subtitle_and_header_date(tmp_path):
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+    from build_kb.ingest.read import read_source
+
+    converted = convert(write_outline_list_docx(tmp_path / "回顾.docx"))
+    assert (converted.title, converted.date) == ("项目回顾", "2019-03-04")
+    assert converted.headings == [("首先是进展情况", 1), ("然后是困难", 1), ("下一步打算", 1)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "回顾.docx"], corpus)
+    assert (result.title, result.date) == ("项目回顾", "2019-03-04")
+    speech = make_speech(read_source(corpus / "回顾.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["回顾.txt"], [])
+    assert [s.heading for s in speech.sections if s.heading] == ["首先是进展情况", "然后是困难", "下一步打算"]
+    assert [p.text for p in speech.sections[-1].paragraphs] == ["明年完成后台后继续开发"]
 
 
 def test_a_title_style_that_carries_an_outline_level_is_the_title_not_a_heading(tmp_path):
