@@ -471,7 +471,10 @@ def make_speech(
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
     first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:REPORT_PARAGRAPHS]
     lead = news_lead(first_paragraphs)
-    if lead and header.speaker is None and header.speaker_role is None:
+    # A speech addresses its audience (同志们：); a report of it does not, and a speech that opens by
+    # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.
+    addressed = any(p.kind == "salutation" for s in parsed.sections for x in s.walk() for p in x.paragraphs)
+    if lead and not addressed and header.speaker is None and header.speaker_role is None:
         role, name = speaker_in_lead(first_paragraphs)
         if name:
             header.speaker_role, header.speaker = role or None, name

@@ -53,3 +53,12 @@ def test_a_doubtful_line_above_a_report_is_no_title(tmp_path):
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert [d.line for d in speech.clean.doubtful] == [1]
     assert (speech.title, speech.title_derived) == ("在全县组织工作会议上的讲话", True)
+
+
+def test_a_speech_that_opens_by_recalling_a_meeting_is_not_said_by_the_one_it_quotes(tmp_path):
+    text = (
+        "同志们：\n3月5日，省委召开全省组织工作会议，省委书记王某某出席会议并作重要讲话。王某某强调，要抓好落实。\n"
+        "今天我们召开全市组织工作会议，传达学习会议精神。\n一、提高认识\n要把思想统一到省委部署上来。\n"
+    )
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert (speech.speaker, speech.speaker_role) == (None, None)
