@@ -124,14 +124,18 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     [(1, 23, '市委常委、组织部长', '王某某')]
     >>> _acts_of_the_named("12月20日，县委书记李某主持召开领导小组会议。他强调，要把人才工作摆在重要位置。")
     [(1, 11, '县委书记', '李某')]
+    >>> _acts_of_the_named("3月1日，全市组织部长会议在某地召开。市委常委、组织部部长季某主持会议并讲话。")
+    [(0, 29, '市委常委、组织部部长', '季某')]
     >>> _acts_of_the_named("县委书记吴某作出批示，县委常委、组织部部长孙某作工作报告。")
     [(0, 21, '县委常委、组织部部长', '孙某')]
     """
     people: dict[str, tuple[int, str]] = {}
     mentions: list[tuple[int, str]] = []
+    from .parse import NOT_A_NAME
+
     for m in _NAMED.finditer(text):
-        if _HOW.match(m.group("name")):
-            continue  # 街道党工委书记逐一点评: no name, only how it was done
+        if _HOW.match(m.group("name")) or NOT_A_NAME.search(m.group("name")):
+            continue  # 街道党工委书记逐一点评: no name, only how it was done; 全市组织部长会议: a meeting
         role = re.sub(r"^(?:会议|会上|会后)?由", "", m.group("role").lstrip("，。；、 "))  # 会议由大队长、党委副书记某某主持
         people.setdefault(m.group("name"), (m.start("name"), role))
         mentions.append((m.start("name"), m.group("name")))

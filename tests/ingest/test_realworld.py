@@ -1028,3 +1028,7 @@ def test_a_pages_summary_line_goes_and_leaves_the_title_in_front_of_it(tmp_path,
 
 def test_a_yi_yao_line_standing_alone_heads_the_yi_shi_items_under_it(tmp_path):
     assert exactly(tmp_path, "a-yi-yao-heading-line-over-yi-shi-items-on-a-cut-page") == []
+
+
+def test_a_meeting_named_after_a_role_is_no_person_of_the_report(tmp_path):
+    assert exactly(tmp_path, "report-a-meeting-named-after-a-role-held-somewhere") == []
