@@ -181,7 +181,7 @@ KEPT_SOURCES = 4
 def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
     blocks = [{"kind": "h1", "text": "附：来源讲话"}]
     for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)), 1):
-        parts = [f"{i}. 《{speech.title}》", date_cn(speech)]
+        parts = [f"{i}．《{speech.title}》", date_cn(speech)]  # numbered as the excerpts are (1．)
         if speech.speaker or speech.speaker_role:
             parts.append(" ".join(x for x in (speech.speaker_role, speech.speaker) if x))
         if speech.occasion:
@@ -408,7 +408,7 @@ def selection_handout(kb: KnowledgeBase, selection: Selection, publisher: str, p
     title = "、".join(t.name for t in themes) if themes else "讲话摘编"
     if selection.speeches and not selection.themes and not selection.terms and len(selection.speeches) == 1:
         return speech_handout(excerpts[0][0], publisher)
-    return excerpts_handout(kb, theme, excerpts, path, title, selection.describe() or "学习材料", publisher)
+    return excerpts_handout(kb, theme, excerpts, path, title, selection.describe() or ("专题学习材料" if themes else "学习材料"), publisher)
 
 
 # --- what the build prints -------------------------------------------------------------------------

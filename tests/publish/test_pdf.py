@@ -91,7 +91,7 @@ def test_theme_handout_has_cover_contents_excerpts_and_sources(seed_site):
     for speech, section in [(kb.speech(s), kb.section(s, x)) for s, x in kb.theme_excerpts["cadres"]]:
         assert flat(source_line(speech, with_speaker=True)) in body
     assert flat("（喻显镔2018年2月27日在全区组织工作会议上的讲话）") in body
-    assert flat("1. 《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔") in body
+    assert flat("1．《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔") in body
     assert flat("编印：组织工作讲话知识库资料截至2020年") in flat(pages[-1])
     assert ".txt" not in body
 
