@@ -22,6 +22,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from .assets import minify_script, minify_stylesheet, trim_theme_stylesheet, unused_components
+
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 HOLD_AS_TEXT = 32_000_000
@@ -77,6 +79,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # asks for a source map: a megabyte and a half of every site that nothing loads.
         for file in [f for f in files if is_unused_theme_file(f.src_uri)]:
             files.remove(file)
+        shrink_assets(files, config)
         for file in [f for f in files if is_linked_doc(f, config["docs_dir"])]:
             # A link in docs/ (hostname.txt → /etc/hostname) would publish whatever it points to.
             log.warning(f"docs/{file.src_uri}：是链接（或在链接的文件夹里），不发布；请把文件本身复制到 docs/")
@@ -226,6 +229,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             generated.release()
             page.content = None
         return output
+
+
+def shrink_assets(files: Files, config) -> None:
+    """The pages' scripts and stylesheets as they are published: ours (docs/assets/) minified,
+    Material's stylesheets without the rules of components this site never shows (assets.py)."""
+    unused = unused_components(config["markdown_extensions"])
+    colours = frozenset((key, str(scheme[key])) for scheme in (config.theme.get("palette") or []) for key in ("primary", "accent") if scheme.get(key))
+    docs = Path(config["docs_dir"]).resolve()
+    for file in files:
+        if not file.abs_src_path or not file.src_uri.startswith("assets/") or not file.src_uri.endswith((".js", ".css")):
+            continue
+        ours = docs in Path(file.abs_src_path).resolve().parents
+        if ours and file.src_uri.endswith(".js"):
+            file.content_string = minify_script(file.content_string)
+        elif ours:
+            file.content_string = minify_stylesheet(file.content_string)
+        elif file.src_uri.startswith("assets/stylesheets/"):
+            file.content_string = trim_theme_stylesheet(file.content_string, unused, colours)
 
 
 def _make(page, generated) -> tuple[list, str]:

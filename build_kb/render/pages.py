@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
+from urllib.parse import quote
 
 from ..enrich.classify import OTHER
 from ..model import KnowledgeBase, Paragraph, Section, Speech, Theme, speech_url
@@ -182,6 +183,8 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
         # itself in official form (kb.css), which costs the site nothing.
         rows += '<dt class="kb-print">打印</dt><dd class="kb-print"><button type="button" class="kb-print-now">打印公文版式</button>（A4，仿宋三号，每页 22 行、每行 28 字）</dd>'
     out.add(f'<dl class="kb-meta">{rows}</dl>\n')
+    # Written here rather than by kb-work.js after the page is drawn, which pushed the text down.
+    out.add(compare_link_html(speech.id, [link.speech_id for link in site.kb.related_speeches.get(speech.id, [])], page) + "\n")
     if speech.title_derived:
         out.add('<p class="kb-note">原文无标题，标题由系统根据内容生成。</p>\n')
     if speech.theme_shares:
@@ -223,6 +226,14 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         out.add(related_passages_html(site, related, page) + "\n")
     for child in section.children:
         render_section(out, site, speech, child, page, tuple(section.themes))
+
+
+def compare_link_html(speech_id: str, related_ids: list[str], page: str) -> str:
+    """与……对照: the comparison page with this speech as 甲 and its related speeches first among
+    the suggestions for 乙 (compare/?a=<id>&r=<id>,<id>)."""
+    query = "?a=" + quote(speech_id) + ("&amp;r=" + ",".join(quote(i) for i in related_ids) if related_ids else "")
+    return (f'<p class="kb-compare-link"><a href="{rel(page, "compare/")}{query}" '
+            'title="与同一会议其他年份的讲话或相关讲话逐段对照">与……对照</a></p>')
 
 
 def related_passages_html(site: Site, related, page: str) -> str:

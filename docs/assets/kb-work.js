@@ -415,24 +415,8 @@
     basketMarkdown: basketMarkdown, basketText: basketText
   };
 
-  /** A speech page's way to the comparison: 与……对照, with the page's related speeches as suggestions. */
-  function compareLink() {
-    var here = speechOf(window.location.href), meta = document.querySelector("article dl.kb-meta");
-    if (!here || !meta) return;
-    var related = Array.prototype.map.call(document.querySelectorAll("ul.kb-related-speeches a[href]"), function (a) {
-      var s = speechOf(a.getAttribute("href"));
-      return s ? s.speech : "";
-    }).filter(Boolean);
-    var p = el("p", "kb-compare-link"), a = el("a", null, "与……对照");
-    a.href = url("compare/") + "?a=" + encodeURIComponent(here.speech) + (related.length ? "&r=" + related.map(encodeURIComponent).join(",") : "");
-    a.title = "与同一会议其他年份的讲话或相关讲话逐段对照";
-    p.appendChild(a);
-    meta.parentNode.insertBefore(p, meta.nextSibling);
-  }
-
   function start() {
     showBadge();
-    compareLink();
     var page = document.getElementById("kb-basket");
     if (page) basketPage(page);
     if (document.getElementById("kb-compare")) {
