@@ -2,7 +2,10 @@
 page and the results page of 干部, with the desktop and the mobile preset. A bench row, not a test:
 the scores depend on the machine's load.
 
-    python bench/lighthouse.py [site]        (default: site/; `make bench` runs it after the builds)
+    python bench/lighthouse.py [site] [--runs N]   (default: site/, 1 run; `make bench` runs it after the builds)
+
+With --runs N each row is the median of N runs (the machine is shared: a single run can be off by
+several points).
 
 Needs the npm package lighthouse (make bench installs it into .tools/lighthouse/) and Debian's chromium.
 """
@@ -13,6 +16,7 @@ import functools
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,10 +46,12 @@ def audit(url: str, preset: str) -> dict:
         "performance": round(report["categories"]["performance"]["score"] * 100),
         "accessibility": round(report["categories"]["accessibility"]["score"] * 100),
         "cls": report["audits"]["cumulative-layout-shift"]["numericValue"],
+        "fcp": report["audits"]["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp": report["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
     }
 
 
-def main(site: Path) -> int:
+def main(site: Path, runs: int = 1) -> int:
     if not LIGHTHOUSE.exists():
         print("lighthouse is not installed: make bench installs it into .tools/lighthouse/")
         return 1
@@ -54,12 +60,13 @@ def main(site: Path) -> int:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    rows = ["| page | preset | performance | accessibility | layout shift |", "|---|---|---|---|---|"]
+    rows = ["| page | preset | performance | accessibility | layout shift | first paint | largest paint |", "|---|---|---|---|---|---|---|"]
     try:
         for name, path in PAGES.items():
             for preset in ("desktop", "mobile"):
-                scores = audit(base + (path if path is not None else f"speeches/{speech}/"), preset)
-                rows.append(f"| {name} | {preset} | {scores['performance']} | {scores['accessibility']} | {scores['cls']:.3f} |")
+                each = [audit(base + (path if path is not None else f"speeches/{speech}/"), preset) for _ in range(runs)]
+                scores = {key: statistics.median(run[key] for run in each) for key in each[0]}
+                rows.append(f"| {name} | {preset} | {scores['performance']:g} | {scores['accessibility']:g} | {scores['cls']:.3f} | {scores['fcp']:.1f} s | {scores['lcp']:.1f} s |")
                 print(rows[-1], flush=True)
     finally:
         httpd.shutdown()
@@ -70,4 +77,10 @@ def main(site: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=1, help="runs per row; the row shows their median")
+    options = parser.parse_args()
+    sys.exit(main(options.site, options.runs))

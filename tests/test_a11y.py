@@ -95,11 +95,19 @@ def test_axe_finds_nothing_on_any_kind_of_page_light_dark_and_phone(browser, ser
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.skipif(not VNU.exists() or not shutil.which("java"), reason="needs java and vnu-jar (make test installs them)")
-def test_the_nu_html_checker_finds_no_error_on_any_page(seed_site):
-    site, _ = seed_site
+needs_vnu = pytest.mark.skipif(not VNU.exists() or not shutil.which("java"), reason="needs java and vnu-jar (make test installs them)")
+
+
+def vnu_errors(site: Path) -> list[str]:
+    """The Nu HTML checker's errors over every page of a built site: "page:line: message"."""
     run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
                          capture_output=True, text=True)
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    found = [f"{Path(m.get('url', '')).as_posix().split('/site/')[-1]}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
+    return [f"{Path(m.get('url', '')).as_posix().split('/site/')[-1]}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
+
+
+@needs_vnu
+def test_the_nu_html_checker_finds_no_error_on_any_page(seed_site):
+    site, _ = seed_site
+    found = vnu_errors(site)
     assert found == [], f"{len(found)} errors:\n" + "\n".join(found[:60])

@@ -1,5 +1,6 @@
 """What a reader compares: every count of the same thing agrees across the pages that show it, on
-the seeds and on a generated 100-speech site; and axe-core finds nothing on the larger site either."""
+the seeds and on a generated 100-speech site; and axe-core and the Nu HTML checker find nothing on
+the larger site either."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from urllib.parse import quote
 import pytest
 
 from conftest import CHROMIUM, serve_generated_site
-from test_a11y import AXE, PAGE_KINDS, site_violations
+from test_a11y import AXE, PAGE_KINDS, needs_vnu, site_violations, vnu_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
 
 
 @pytest.fixture(scope="module")
 def generated_site(tmp_path_factory):
-    """bench/generate.py's 100 speeches, built and served: (base address, kb)."""
-    yield from serve_generated_site(tmp_path_factory.mktemp("generated100"), 100)
+    """bench/generate.py's 100 speeches, built and served: (base address, kb, site folder)."""
+    out = tmp_path_factory.mktemp("generated100")
+    for base, kb in serve_generated_site(out, 100):
+        yield base, kb, out / "site"
 
 
 def term_counts_disagreeing(browser, base: str, kb, most: int = 1000) -> list[str]:
@@ -64,7 +67,7 @@ def test_every_count_of_a_terms_uses_agrees_on_the_seeds(browser, server, seed_s
 
 
 def test_every_count_of_a_terms_uses_agrees_on_a_generated_site(browser, generated_site):
-    base, kb = generated_site
+    base, kb, _ = generated_site
     assert len(kb.terms) >= 10
     problems = term_counts_disagreeing(browser, base, kb, most=15)
     assert problems == [], "\n".join(problems)
@@ -72,7 +75,7 @@ def test_every_count_of_a_terms_uses_agrees_on_a_generated_site(browser, generat
 
 @pytest.mark.skipif(not AXE.exists(), reason="needs axe-core (make test installs it)")
 def test_axe_finds_nothing_on_a_generated_100_speech_site(browser, generated_site):
-    base, kb = generated_site
+    base, kb, _ = generated_site
     undated = [s for s in kb.speeches if not s.year]
     # the kinds whose pages grow with the archive (the others are the seeds' own)
     grows = ["home", "speech", "theme index", "theme", "term index", "term", "speech index", "timeline", "speakers", "occasions", "search results"]
@@ -81,3 +84,12 @@ def test_axe_finds_nothing_on_a_generated_100_speech_site(browser, generated_sit
     paths["theme"] = kb.themes[1].url
     found = site_violations(browser, base, paths)
     assert found == [], "\n".join(found)
+
+
+@needs_vnu
+def test_the_nu_html_checker_finds_no_error_on_a_generated_100_speech_site(generated_site):
+    _, kb, site = generated_site
+    pages = sum(1 for _ in site.rglob("*.html"))
+    assert pages > 2 * len(kb.speeches)
+    found = vnu_errors(site)
+    assert found == [], f"{len(found)} errors on {pages} pages:\n" + "\n".join(found[:60])
