@@ -134,7 +134,8 @@ OPENING_OCCASION_RE = re.compile(
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+_HELD = r"(?:于[^，。；：]{1,16}?)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+"""…召开, and when and where first: 于12月12日至13日在北京举行, 在县委礼堂召开."""
 OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_WORDS})议?){_HELD}$")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
 OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")
@@ -818,8 +819,13 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     return None, None
 
 
+_DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日电\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
+"""A report's dateline in front of the meeting it names: 新华社北京12月13日电, 本报讯（记者 某某）."""
+
+
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
+    candidate = _DATELINE_FIRST.sub("", candidate)  # 新华社北京12月13日电 全国组织部长会议…
     candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", _without_outer_quotes(candidate))
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)

@@ -1032,3 +1032,8 @@ def test_a_yi_yao_line_standing_alone_heads_the_yi_shi_items_under_it(tmp_path):
 
 def test_a_meeting_named_after_a_role_is_no_person_of_the_report(tmp_path):
     assert exactly(tmp_path, "report-a-meeting-named-after-a-role-held-somewhere") == []
+
+
+def test_a_wire_reports_dateline_is_no_part_of_the_meeting_it_names(tmp_path):
+    assert exactly(tmp_path, "wire-report-without-a-headline-its-meeting-held-on-days-somewhere") == []
+    assert find_occasion(None, None, "本报讯（记者 李某）全县组织工作会议在县委礼堂召开。")[0] == "全县组织工作会议"
