@@ -178,8 +178,11 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2019-01-03'
     >>> date_in_lead("1月14日上午，大队党委召开2021年度述职评议会。", None, 2021)
     '2022-01-14'
+    >>> date_in_lead("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", "2006-12-14", None)
+    '2006-12-12'
     """
-    day = _DAY.search(lead)
+    # A wire's dateline gives the day it filed (新华社北京12月13日电), not the meeting's.
+    day = next((m for m in _DAY.finditer(lead) if not lead.startswith("电", m.end())), None)
     if day is None:
         return None
     month, date = int(day.group(2)), int(day.group(3))
