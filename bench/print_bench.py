@@ -39,7 +39,7 @@ for path in pages:
     handout = handouts[path]
     if handout.parts:
         spans = _part_pages((site / path).read_bytes(), handout.parts, pages[path])
-        for key, (first, last) in spans.items():
+        for key, (first, last) in list(spans.items())[:-1]:  # the last part's pages run on into the source list
             theme_id, year = key.removeprefix("theme:").split("/")
             if year.isdigit():
                 part = selection_handout(kb, Selection(themes=[theme_id], years=(int(year), int(year))), printer.publisher, path=f"{theme_id}-{year}.pdf")

@@ -319,7 +319,8 @@ def title_words(title: str) -> list[str]:
 def _speech_section(section: Section) -> list[dict]:
     blocks = []
     if section.heading:
-        blocks.append({"kind": f"h{min(section.level, 3)}", "text": section.heading})
+        # A heading breaks between words (…全面进步、全面过硬 never as …全面进 / 步、…), as a title does.
+        blocks.append({"kind": f"h{min(section.level, 3)}", "text": section.heading, "words": title_words(section.heading)})
     blocks.extend({"kind": "salutation" if p.kind == "salutation" else "p", "n": p.number, "text": p.text} for p in section.paragraphs)
     for child in section.children:
         blocks.extend(_speech_section(child))
