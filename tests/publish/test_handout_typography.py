@@ -60,13 +60,39 @@ def test_seed_theme_handouts_keep_punctuation_full_width_and_break_pages_well(se
         assert [n for n, lines in enumerate(pages, 1) if n > 2 and any(line.text.startswith("附：来源讲话") for line in lines)] == [len(pages)], handout.path
 
 
+def assert_headings_break_between_words(pages, handout) -> int:
+    """A 黑体 heading set on two lines or more breaks between its words (title_words) and in balanced
+    lines; returns how many such headings there are."""
+    words = {"".join(b["words"]).replace(" ", ""): b["words"] for b in handout.blocks if b["kind"] == "h1" and b.get("words")}
+    found = 0
+    for lines in pages:
+        runs, run = [], []
+        for line in lines + [None]:
+            if line is not None and "Hei" in line.font_of_first() and abs(line.size - 16) < 0.5:
+                run.append(line.text.replace(" ", ""))
+            elif run:
+                runs.append(run)
+                run = []
+        for run in runs:
+            if len(run) > 1 and "".join(run) in words:
+                found += 1
+                ends, end = set(), 0
+                for word in words["".join(run)]:
+                    end += len(word.replace(" ", ""))
+                    ends.add(end)
+                cuts = [sum(len(x) for x in run[: i + 1]) for i in range(len(run) - 1)]
+                assert all(c in ends for c in cuts), f"a heading breaks inside a word: {run}"
+                assert len(run[-1]) >= 0.4 * max(len(x) for x in run), f"a heading's last line is short: {run}"
+    return found
+
+
 def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site, tmp_path):
     """The yearly volumes print.yaml's speech_handouts: true asks for (and `kb print --speech`'s form)."""
     _, kb = seed_site
     volumes = [h for h in plan_handouts(kb, PUBLISHER, speech_handouts=True) if h.path.startswith("pdf/speeches/")]
     assert [v.path for v in volumes] == ["pdf/speeches/2018.pdf", "pdf/speeches/2020.pdf", "pdf/speeches/undated.pdf"]
     printer = Printer(load_print_config(ROOT / "corpus"), ROOT / "corpus", tmp_path, publisher=PUBLISHER)
-    long_titles = 0
+    long_titles = long_headings = 0
     for volume in volumes:
         _, stored, _, _ = printer.typeset((volume.path, printer.data(volume), str(tmp_path / "volume.pdf"), tuple(volume.parts)))
         pages = read_pages(stored)
@@ -75,7 +101,9 @@ def test_seed_volumes_keep_punctuation_full_width_and_balance_titles(seed_site, 
         assert page_break_problems(pages, headings_of(volume), first_body_page=3, short_allowed=part_ends(pages), sources=False) == [], volume.path
         assert_titles_balanced(pages)
         long_titles += sum(1 for lines in title_lines(pages, 22) if len(lines) > 1)
+        long_headings += assert_headings_break_between_words(pages, volume)
     assert long_titles >= 1  # 全面落实新时代党的建设总要求 为决胜… takes two lines
+    assert long_headings >= 5  # 第五，以提升组织力为重点，着力 / 推动基层党组织全面进步、全面过硬
 
 
 def test_a_title_breaks_between_words_and_keeps_its_marks():
