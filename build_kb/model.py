@@ -142,7 +142,8 @@ class HeaderLine:
     role: str
     """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice);
     in an official document also its parts (ingest/gongwen.py READERS): copy-number, secrecy, urgency,
-    issuer, doc-number, signer, addressees, attachments, signature, record (版记)."""
+    issuer, doc-number, signer, addressees, attachments, signature, record (版记; a Taiwanese 函's 正本/副本),
+    filing (a Taiwanese 函's letterhead fields: 檔號, 保存年限, 承辦人, 電話 …)."""
 
 
 REVIEW_CODES = {

@@ -428,7 +428,7 @@ def make_speech(
 
     with timer("parse"):
         parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed)
-    if not parsed.structured:
+    if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter):
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
     header = parsed.header
     removed_text = [r.text for r in cleaned.removed]

@@ -75,7 +75,10 @@ def count_value(text: str) -> int | None:
 # --- dates ---------------------------------------------------------------------------------------
 
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+ROC_DATE = re.compile(r"(?:中华民国|中華民國|民国|民國)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+"""A date in the Republic of China's years (民國110年9月30日 = 2021-09-30: the year plus 1911)."""
 DATE_PATTERNS = [
+    ROC_DATE,
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"),
     re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"),
@@ -96,8 +99,9 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
             y, m, d = match.groups()
             if not y.isdigit():
                 m, d = str(cn_to_int(m) or 0), str(cn_to_int(d) or 0)
+            year = (year_number(y) or 0) + (1911 if pattern is ROC_DATE else 0)
             try:
-                return dt.date(year_number(y) or 0, int(m), int(d)).isoformat(), match
+                return dt.date(year, int(m), int(d)).isoformat(), match
             except ValueError:
                 continue
     return None

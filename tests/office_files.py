@@ -414,3 +414,33 @@ def write_outline_list_docx(path: Path) -> Path:
     document.sections[0].header.paragraphs[0].text = "\t\t2019年3月4日 星期一"
     document.save(path)
     return path
+
+
+def write_letter_pdf(path: Path) -> Path:
+    """A 函 in the style used in Taiwan: 檔號 and 保存年限 top right, the issuer's name and 函, the
+    address block, 受文者, 發文日期 in the Republic's years, 發文字號, 速別, 附件, then 主旨 and 說明 with
+    points 一、二、, 正本 and 副本; a binding line down the left margin (dashes, and 裝 訂 線 spread along
+    it) and `第1頁 共1頁` at the foot."""
+    import typst
+
+    margin = "".join(
+        f'#place(top + left, dx: -14mm, dy: {y}mm)[#text(size: 9pt)[{mark}]]\n'
+        for y, mark in [(y, "|") for y in range(0, 200, 6) if y not in (60, 120, 180)] + [(60, "裝"), (120, "訂"), (180, "線")]
+    )
+    source = (
+        '#set page(paper: "a4", margin: (x: 25mm, y: 20mm), footer: align(center)[#text(size: 10pt)[第1頁 共1頁]])\n'
+        '#set text(font: "Noto Serif CJK SC", size: 12pt, lang: "zh")\n'
+        + margin +
+        '#align(right)[檔　號：\\ 保存年限：]\n'
+        '#align(center)[#text(size: 20pt)[某某縣政府　函]]\n'
+        '#align(right)[地址：某某縣某某鄉中正路1號\\ 承辦人：王小明\\ 電話：03-1234567]\n'
+        '#text(size: 14pt)[受文者：某某縣立某某國民中學]\n\n'
+        '發文日期：中華民國110年9月30日\\ 發文字號：府教學字第1100000001號\\ 速別：普通件\\ 附件：競賽實施計畫\n\n'
+        '#text(size: 14pt)[主旨：檢送本縣科技教育創意實作競賽實施計畫乙份，請各校踴躍報名參加，請查照。]\n\n'
+        '#text(size: 14pt)[說明：]\n\n'
+        '#text(size: 14pt)[#h(1em)一、依據本縣科技教育推動總體計畫辦理。]\n\n'
+        '#text(size: 14pt)[#h(1em)二、國中組各公私立國中學生均可跨校組隊參加，每隊組員人數二至四名，指導老師一至二名，請各校於期限內完成報名。]\n\n'
+        '正本：某某縣各縣立國民中學\\ 副本：本府教育處\n'
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path

@@ -161,6 +161,32 @@ def read_issuer_signature(text: str) -> str | None:
     return text if len(text) <= 40 and re.search(rf"{_ORG_END}$", text) and not re.search(r"[。，；！？]|关于|干部$|^各", text) else None
 
 
+LETTER_FIELDS = {
+    "发文日期": "date", "发文字号": "doc-number", "受文者": "addressees", "附件": "attachments",
+    "速别": "urgency", "密等及解密条件或保密期限": "secrecy", "密等": "secrecy",
+    "档号": "filing", "保存年限": "filing", "承办人": "filing", "联络人": "filing", "联络电话": "filing",
+    "电话": "filing", "传真": "filing", "电子信箱": "filing", "电子邮件": "filing", "地址": "filing",
+    "正本": "record", "副本": "record",
+}
+"""The labelled parts of a 函 in the style used in Taiwan (公文程式條例), as the cleaner leaves them
+(Simplified): 發文日期、發文字號、受文者 … 主旨、說明 … 正本、副本. Label → role."""
+
+
+def read_letter_field(text: str) -> tuple[str, str] | None:
+    """A labelled part of such a 函: `发文字号：府教学字第1103718733号` → ("doc-number", "府教学字第1103718733号");
+    `档号：` (left blank) → ("filing", "")."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,12})[:：]\s*(.*)", text)
+    if not m or m.group(1) not in LETTER_FIELDS:
+        return None
+    return LETTER_FIELDS[m.group(1)], m.group(2).strip()
+
+
+def read_letter_issuer(text: str) -> str | None:
+    """The issuer's line of such a 函: `新竹县政府　函` → "新竹县政府"."""
+    m = re.fullmatch(rf"(.{{2,40}}?{_ORG_END})\s*函", text)
+    return m.group(1) if m else None
+
+
 READERS = {
     "copy-number": read_copy_number,
     "secrecy": read_secrecy,
@@ -190,6 +216,8 @@ class Gongwen:
     title: str | None = None
     title_lines: list[int] = field(default_factory=list)
     date: str | None = None
+    letter: bool = False
+    """A 函 of labelled parts (主旨, 說明 …): its numbered lines are points, not sections."""
 
 
 HEAD_LINES = 12
@@ -207,6 +235,9 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     content = [(line.number, _compact(line.text)) for line in every if line.text.strip()]
     if len(content) < 3:
         return None
+    letter = _read_letter(content)
+    if letter:
+        return letter
     found = Gongwen()
     raw = {line.number: line.text for line in every}
     kept = {line.number for line in lines}
@@ -216,6 +247,48 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
     return found if decisive else None
+
+
+LETTER_HEAD_LINES = 30
+"""A 函's letterhead (issuer, its fields, 受文者 …) stands above its 主旨 within this many lines."""
+
+
+def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
+    """A 函 of labelled parts (LETTER_FIELDS): decided by its 发文字号 or by 受文者 with 发文日期.
+    Above the 主旨 every line is the letterhead's (an address wrapped onto a line of its own too);
+    from the 主旨 on, the text, but for the 正本/副本 lines."""
+    fields = {number: read_letter_field(text) for number, text in content}
+    head = content[:LETTER_HEAD_LINES]
+    roles = {field[0] for number, _ in head if (field := fields[number])}
+    if "doc-number" not in roles and not {"addressees", "date"} <= roles:
+        return None
+    found = Gongwen(letter=True)
+    subject = next((i for i, (_, text) in enumerate(content) if re.match(r"^主\s*旨[:：]", text)), None)
+    top = subject if subject is not None else len(head)
+    for number, text in content[:top]:
+        field = fields[number]
+        issuer = read_letter_issuer(text)
+        if issuer and not found.issuer:
+            found.issuer, found.title = issuer, f"{issuer}函"
+            found.title_lines.append(number)
+            found.roles[number] = "issuer"
+        elif field:
+            role, value = field
+            found.roles[number] = role
+            if role == "date":
+                found.date = read_signing_date(value) or (find_date(value) or [None])[0]
+            elif role == "doc-number" and value:
+                found.doc_number = value.replace(" ", "")
+            elif role == "addressees" and value:
+                found.addressees = [n.strip() for n in re.split(r"[、，,；;]", value) if n.strip()]
+            elif role == "attachments" and value:
+                found.attachments = [_without_number(value)]
+        elif subject is not None:
+            found.roles[number] = "filing"  # a letterhead line's rest (an address wrapped onto a line of its own)
+    for number, text in content[top:]:
+        if fields[number] and fields[number][0] == "record":
+            found.roles[number] = "record"
+    return found
 
 
 def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str], kept: set[int]) -> int:

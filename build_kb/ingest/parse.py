@@ -1287,9 +1287,10 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
         and abs(len(last.heading) - sum(len(c.heading) for c in siblings) / len(siblings)) <= SIBLING_LENGTH_SLACK
 
 
-def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> tuple[list[Section], bool]:
-    """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks."""
-    headings = find_headings(blocks, heading_lines or {})
+def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False) -> tuple[list[Section], bool]:
+    """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
+    `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections."""
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {})
     if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
             and not _like_its_siblings(headings):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
@@ -1400,7 +1401,7 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         header.title, header.rules["title"] = blocks[0].text, "the only chapter heading, on top"
         header.lines = [*header.lines, HeaderLine(blocks[0].line, blocks[0].text, "title")]
         blocks = blocks[1:]
-    sections, structured = build_sections(blocks, heading_lines or {})
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter))
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
 
 

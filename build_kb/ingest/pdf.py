@@ -39,8 +39,8 @@ EDGE_LINES = 2
 PAGE_NUMBER = re.compile(
     r"^\s*(?:"
     r"[-—–－―]{1,2}\s*\d{1,4}\s*[-—–－―]{0,2}"  # — 3 —, -3-, -- 24
-    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"  # 第3页, 第3页 共9页
-    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|第\s*\d{1,4}\s*[页頁](?:\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?"  # 第3页, 第3页 共9页, 第1頁共2頁
+    r"|共\s*\d{1,4}\s*[页頁]\s*第\s*\d{1,4}\s*[页頁]"
     r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
     r"|[(（]?\d{1,4}[)）]?"  # 3, (3)
     r"|[IVXLC]{1,7}|[ivxlc]{1,7}"  # III, ix
@@ -124,6 +124,8 @@ def read_pdf(data: bytes) -> PdfRead:
                 dropped_at = line.y0
             else:
                 kept.append(line)
+        kept, marks = _margin_marks(kept)
+        result.dropped += [(number, line.text, "margin-mark") for line in marks]
         kept, markers = _markers_into_lines(kept, body_size)
         result.markers += markers
         ordered, two_columns = _reading_order(kept)
@@ -325,6 +327,27 @@ def _body_size(pages: list[list[PdfLine]]) -> float:
         for line in lines:
             sizes[line.size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _margin_marks(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """A binding line printed down the margin (`|`, 裝 / 訂 / 線 of a Taiwanese 函, one character a
+    line): single characters stacked at one x, clear of the text's left or right edge. Left in, they
+    land inside the sentences beside them."""
+    texts = [l for l in lines if len(l.text.strip()) >= 4]
+    left, right = min((l.x0 for l in texts), default=float("inf")), max((l.x1 for l in texts), default=float("-inf"))
+    single = [l for l in lines if len(l.text.strip()) == 1 and (l.x1 < left - 0.5 * l.size or l.x0 > right + 0.5 * l.size)]
+    groups: dict[int, list[PdfLine]] = defaultdict(list)
+    for l in single:
+        groups[round(l.x0 / 4)].append(l)
+    marks = []
+    for group in groups.values():
+        # A table's first column (1, 2, 3 or 編 over 號) is no binding line: its numbers are digits,
+        # its characters stand a line apart; a binding line's words are spread along the margin.
+        words = sorted((l for l in group if _HAN.match(l.text.strip())), key=lambda l: -l.y0)
+        spread = all(a.y0 - b.y0 > 3 * a.size for a, b in zip(words, words[1:]))
+        if len(group) >= 2 and spread and not any(l.text.strip().isascii() and l.text.strip().isalnum() for l in group):
+            marks += group
+    return [l for l in lines if l not in marks], marks
 
 
 def _markers_into_lines(lines: list[PdfLine], body_size: float) -> tuple[list[PdfLine], int]:
@@ -578,7 +601,7 @@ def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
     if line.x1 - line.x0 < 0.4 * width:
         return False
     return any(
-        other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and abs(other.x1 - line.x1) <= 0.5 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
+        other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and abs(other.x1 - line.x1) <= 0.1 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
         and 0 < abs(other.y0 - line.y0) <= 2.2 * line.size and abs(other.size - line.size) <= 0.15 * line.size
         for other in lines
     )

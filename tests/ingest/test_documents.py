@@ -27,6 +27,7 @@ from office_files import (
     write_book_pdf,
     write_gongwen_docx,
     write_gongwen_pdf,
+    write_letter_pdf,
     write_outline_list_docx,
     write_qingshi_docx,
     write_short_gongwen_pdf,
@@ -119,6 +120,34 @@ def test_a_heading_over_its_first_subheading_and_list_items_of_one_length_stay_l
     (tmp_path / "制度.pdf").write_bytes(typst.compile(source.encode("utf-8")))
     assert read_pdf((tmp_path / "制度.pdf").read_bytes()).paragraphs == [
         text, "三、加强制度建设", "（一）坚持例会制度", text, "1.每月召开一次", "2.会前印发议程", text]
+
+
+def test_a_taiwanese_letter_s_labelled_parts_binding_line_and_roc_date(tmp_path):
+    """A 函 as written in Taiwan: its parts are labelled (受文者, 發文日期 in the Republic's years,
+    發文字號, 附件 …), 說明's 一、二、 are points, and the binding line down the margin (|, 裝 訂 線) is
+    no text, though 訂 stands beside a sentence's wrap."""
+    from build_kb.ingest.pdf import read_pdf
+
+    path = write_letter_pdf(tmp_path / "函.pdf")
+    read = read_pdf(path.read_bytes())
+    assert not any(re.fullmatch(r"[|裝訂線]", p) for p in read.paragraphs)
+    assert {text for _, text, reason in read.dropped if reason == "margin-mark"} == {"|", "裝", "訂", "線"}
+    _, speech = speech_of(path, load_boilerplate(CORPUS))
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number, speech.addressees, speech.attachments) == (
+        "某某县政府函", "2021-09-30", "某某县政府", "府教学字第1100000001号", ["某某县立某某国民中学"], ["竞赛实施计划"])
+    assert [p.text for p in speech.all_paragraphs()] == [
+        "主旨：检送本县科技教育创意实作竞赛实施计划乙份，请各校踊跃报名参加，请查照。", "说明：", "一、依据本县科技教育推动总体计划办理。",
+        "二、国中组各公私立国中学生均可跨校组队参加，每队组员人数二至四名，指导老师一至二名，请各校于期限内完成报名。",
+    ]
+    assert [s.heading for s in speech.all_sections() if s.heading] == []
+
+
+def test_a_date_in_the_republic_s_years():
+    from build_kb.text import find_date
+
+    assert find_date("发文日期：中华民国110年9月30日")[0] == "2021-09-30"
+    assert find_date("民國109年10月5日")[0] == "2020-10-05"
+    assert find_date("民国三十八年") is None
 
 
 def test_a_sidebar_in_smaller_type_is_read_after_the_text_it_stands_beside(tmp_path):
