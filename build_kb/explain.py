@@ -48,6 +48,7 @@ RULES = {
     "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的“我县”“全县”“县委要求”等",
     "the report's lead (N月N日，…召开)": "报道导语里的“某月某日……召开”",
     "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",
+    "the report: one it names, said later to 强调/指出/点评": "报道先点名（参加会议、主持会议），后面又写他“强调”“指出”“点评”的人",
     "the page's own date (article:published_time, <time>), the text gives none": "网页自己标的日期（原文没有日期）",
     "leading X": "会议名开头的县、市",
     "a place and its level": "会议名开头的地名和层级",

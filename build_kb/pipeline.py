@@ -27,7 +27,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_in_lead, year_said
+from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_of_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -475,10 +475,11 @@ def make_speech(
     # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.
     addressed = any(p.kind == "salutation" for s in parsed.sections for x in s.walk() for p in x.paragraphs)
     if lead and not addressed and header.speaker is None and header.speaker_role is None:
-        role, name = speaker_in_lead(first_paragraphs)
+        role, name, later = speaker_of_report(first_paragraphs)
         if name:
             header.speaker_role, header.speaker = role or None, name
-            header.rules["speaker"] = header.rules["speaker_role"] = "the report's lead (…出席会议并讲话)"
+            header.rules["speaker"] = header.rules["speaker_role"] = (
+                "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:

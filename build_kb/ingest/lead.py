@@ -66,7 +66,8 @@ _SPEAKER_IN_LEAD = re.compile(
 
 
 def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
-    """The one who spoke at the meeting a report describes, from its first paragraphs: role and name.
+    """The one who spoke at the meeting a report describes, from its first paragraphs: role and name
+    (`speaker_of_report` says also how it was found).
 
     >>> speaker_in_lead(["2月28日下午，全市组织部长会议召开。市委书记覃卫国作出批示，市委常委、组织部部长金更华出席会议并讲话。"])
     ('市委常委、组织部部长', '金更华')
@@ -87,17 +88,24 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     >>> speaker_in_lead(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
     (None, None)
     """
+    role, name, _ = speaker_of_report(paragraphs)
+    return role, name
+
+
+def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bool]:
+    """Role and name of the one who spoke, and whether the report named them first and gave their words
+    later (王某参加会议。…王某指出…) rather than in one phrase (…部长王某出席会议并讲话)."""
     text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
-    found = []  # (rank: 0 spoke, 1 asked; where the speaker is first named; role; name)
+    found = []  # (rank: 0 spoke, 1 asked; where the speaker is first named; role; name; named first, words later)
     for m in _SPEAKER_IN_LEAD.finditer(text):
         if _HOW.match(m.group("name")):
             continue
-        found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.start("name"), m.group("role").lstrip("，。；、 "), m.group("name")))
-    found += _acts_of_the_named(text)
+        found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.start("name"), m.group("role").lstrip("，。；、 "), m.group("name"), False))
+    found += [(*act, True) for act in _acts_of_the_named(text)]
     if not found:
-        return None, None
-    _, _, role, name = min(found, key=lambda f: f[:2])
-    return role, name
+        return None, None, False
+    _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
+    return role, name, later
 
 
 _HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|也|都|还|又|再|就")

@@ -62,3 +62,10 @@ def test_a_speech_that_opens_by_recalling_a_meeting_is_not_said_by_the_one_it_qu
     )
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert (speech.speaker, speech.speaker_role) == (None, None)
+
+
+def test_a_speaker_named_first_and_quoted_later_says_how_it_was_found(tmp_path):
+    text = "昨日，某某市召开述职评议会议。市委常委、组织部长郑某某参加会议。\n郑某某充分肯定了述职工作，同时指出了不足。\n"
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert (speech.speaker, speech.speaker_role) == ("郑某某", "市委常委、组织部长")
+    assert speech.detected_by["speaker"] == "the report: one it names, said later to 强调/指出/点评"
