@@ -205,6 +205,8 @@ def _add_one(
         speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
         speech.detected_by["date"] = "the page's own date (article:published_time, <time>), the text gives none"
         speech.review = [item for item in speech.review if item.code != "no-date"]
+    elif speech is not None and converted.year and speech.date is None and speech.year is None:
+        speech.year, speech.date_source = converted.year, "page"  # a cover's 二〇二六年五月: the year only
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
@@ -303,6 +305,8 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
             lines.append(f"  # {key}: {_quote(value)}   # {doubts[key]}")
             continue
         if attribute == "date" and speech and value is None and speech.year:
+            if speech.date_source == "page":  # the file's own year (a cover's 二〇二六年五月): the text will not give it again
+                lines.append(f"  year: {speech.year}   # 识别依据：文件首页单独一行的年月（没有具体日期）")
             lines.append(f"  # date: {speech.year}-MM-DD   # 只找到年份（{rule_in_chinese(rule)}）；知道完整日期就写上，并去掉行首的 #")
             continue
         if attribute == "title" and speech and speech.title_derived:

@@ -47,6 +47,8 @@ class Converted:
     title: str | None = None
     """The title the document itself marks (Word's Title style, or a first line centred and set
     larger than the text); kb add proposes it in speeches.yaml."""
+    year: int | None = None
+    """The year the file gives outside its text, when no full date (a PDF cover's 二〇二六年五月)."""
     date: str | None = None
     """The date the file itself records outside its text (a web page's article:published_time,
     <time>, 发布时间 as trafilatura reads them): kb add proposes it when the text gives none."""
@@ -641,7 +643,7 @@ def pdf_text(data: bytes, name: str) -> Converted:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
     if read.headings:
         notes.append(f"{len(read.headings)} 个章标题按字号认出（speeches.yaml 的 heading_lines）")
-    return Converted(text, "pdf", notes, headings=read.headings, title=read.title)
+    return Converted(text, "pdf", notes, headings=read.headings, title=read.title, date=read.cover_date, year=read.cover_year)
 
 
 # --- web pages -----------------------------------------------------------------------------------

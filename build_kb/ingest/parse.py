@@ -1384,6 +1384,12 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     gongwen = read_gongwen(lines, [Line(r.line, r.text) for r in removed])
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
+    if gongwen and gongwen.addressees:
+        # Under the 主送 the text begins, whatever its first sentence looks like (…通知如下：).
+        addressed = max(number for number, role in gongwen.roles.items() if role == "addressees")
+        below = [line for line in head if line.number > addressed]
+        if below:
+            head, blocks = [line for line in head if line.number <= addressed], [Block(line.number, line.text) for line in below] + blocks
     marked = next((k for k, line in enumerate(head) if line.number in (heading_lines or {})), None)
     if marked is not None:  # a line the document marks as a heading opens the body, even on top
         head, blocks = head[:marked], [Block(line.number, line.text) for line in head[marked:]] + blocks

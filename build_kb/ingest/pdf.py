@@ -103,6 +103,9 @@ class PdfRead:
     """Whether that line runs to its column's edge (a short, centred or right-set one ends its paragraph)."""
     headings: list[tuple[str, int]] = field(default_factory=list)
     """Top-level headings told by the chapters' type (chapter_type_headings): (text, 1)."""
+    cover_date: str | None = None
+    cover_year: int | None = None
+    """The date a first page gives on a line of its own (a cover's 二〇二六年五月: its year only)."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -138,8 +141,28 @@ def read_pdf(data: bytes) -> PdfRead:
         if number == 1:
             result.first_page = len(result.paragraphs)
     result.title = _marked_title(result, _metadata_title(data), body_size)
+    result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
     result.headings = chapter_type_headings(result, body_size)
     return result
+
+
+_YEAR_AND_MONTH = re.compile(r"([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月")
+
+
+def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
+    """A date alone on a line of the first page (a cover, a report's title page): a full date, or a
+    year and month (`二〇二六年五月`, `2023年6月`), which gives the year."""
+    from ..text import find_date, year_number
+
+    for text in first_page:
+        compact = re.sub(r"\s+", "", text)
+        found = find_date(compact)
+        if found and found[1].group(0) == compact:
+            return found[0], int(found[0][:4])
+        m = _YEAR_AND_MONTH.fullmatch(compact)
+        if m and year_number(m.group(1)):
+            return None, year_number(m.group(1))
+    return None, None
 
 
 _CHAPTER = re.compile(r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章部篇]")
@@ -569,6 +592,8 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], si
         return False  # a closing mark the font set apart (below the baseline): it ends the line before
     if previous.table_row or line.table_row:
         return True
+    if cover_date([previous.text]) != (None, None) or cover_date([line.text]) != (None, None):
+        return True  # a date on a line of its own (a cover's 二〇二六年五月, a signature's date) stands alone
     if _LABELLED.match(previous.text) and _LABELLED.match(line.text):
         return True  # two numbered lines in a row (三、… over （一）…, 1. over 2.): headings or items, no wrapped sentence
     if abs(previous.size - line.size) > 0.15 * size:
@@ -629,6 +654,8 @@ def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLin
         return False
     if re.search(r"[。！？；：!?;:”」』）)]$", result.paragraphs[-1]) or not result.last_line_open:
         return False
+    if last.x1 < _right_edge(line, lines) - 2 * max(last.size, 1):
+        return False  # it stopped short of where this page's lines end (a cover's last line)
     return line.x0 <= _left_edge(line, lines) + 1.2 * max(line.size, 1)
 
 

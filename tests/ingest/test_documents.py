@@ -352,6 +352,42 @@ def test_a_masthead_is_known_by_its_place_over_the_document_number_whatever_the_
     assert read_gongwen(lines) is None  # no 发文字号 under it: no 版头
 
 
+def test_under_the_addressees_the_text_begins_even_with_a_sentence_that_ends_in_a_colon(rules):
+    text = "关于做好春季防火工作的通知\n\n各部门、各单位：\n\n根据上级有关文件精神，现就春季防火工作通知如下：\n\n一、落实责任\n\n请各单位明确专人负责，确保责任落实到位。\n\n某某单位\n\n2026年3月2日\n"
+    source = SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text)
+    speech = make_speech(source, rules, None, [])
+    assert (speech.title, speech.addressees, speech.date) == ("关于做好春季防火工作的通知", ["各部门", "各单位"], "2026-03-02")
+    assert [p.text for p in speech.all_paragraphs()] == ["根据上级有关文件精神，现就春季防火工作通知如下：", "请各单位明确专人负责，确保责任落实到位。"]
+    assert [s.heading for s in speech.all_sections() if s.heading] == ["一、落实责任"]
+
+
+@pytest.mark.parametrize("lines, found", [
+    (["某某研究", "硕士学位论文", "二〇二六年五月"], (None, 2026)),
+    (["年度工作报告", "某某县委组织部", "2023年6月5日"], ("2023-06-05", 2023)),
+    (["年度工作报告", "本年度共召开会议12次，2023年5月完成换届。"], (None, None)),
+])
+def test_a_first_page_s_date_on_a_line_of_its_own(lines, found):
+    from build_kb.ingest.pdf import cover_date
+
+    assert cover_date(lines) == found
+
+
+def test_a_cover_s_year_and_month_stands_alone_and_gives_the_year(tmp_path):
+    import typst
+
+    from build_kb.curate import add_files
+
+    source = ('#set page(paper: "a5", margin: 20mm)\n#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n'
+              '#align(center)[硕士学位论文\n\n#text(size: 22pt)[某某问题研究]\n\n姓　名：某某某\n\n学　号：2XXXXXXX\n\n学　院：某某学院\n\n学科门类：工学\n\n指导教师：某某某教授\n\n二〇二六年五月]\n#pagebreak()\n'
+              + "本文研究某某问题，提出了一种新的分析方法，并在多个数据集上验证了它的效果。" * 4 + "\n")
+    (tmp_path / "论文.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "论文.pdf"], corpus)
+    assert result.date == "2026"
+    assert "  # date: 2026-MM-DD   # 只找到年份" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
+
+
 def test_a_reprinted_gongwen_gives_its_document_number_under_the_title(rules):
     text = "某某省人民政府办公厅关于印发某某实施方案的通知\n某政办发〔2024〕3号\n各市人民政府，省政府各部门：\n现将《某某实施方案》印发给你们，请认真贯彻执行。\n某某省人民政府办公厅\n2024年1月15日\n"
     source = SourceFile(path=Path("转载.txt"), rel_path="转载.txt", encoding="utf-8", sha256="", raw=b"", text=text)
