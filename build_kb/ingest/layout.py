@@ -352,8 +352,9 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     joins: list[Join] = []
     last_number: dict[int, int] = {}
     for line in lines:
+        headline = out and not any(o.text for o in out[:-1]) and _HEADLINE.match(out[-1].text)
         if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
-                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text) and not is_chrome(out[-1].text):
+                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
             last_number[first] = line.number
@@ -361,6 +362,11 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
         out.append(line)
     joins = [Join(first=first, last=last) for first, last in sorted(last_number.items())]
     return out, joins
+
+
+_HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50}}$")
+"""The text's first line set out as a headline, a phrase, a dash and its subject (力量，在党旗下凝聚——某市2024年
+基层党建工作综述): the title, however long its first phrase, not a paragraph's first line."""
 
 
 def _broken(text: str) -> bool:

@@ -1037,3 +1037,7 @@ def test_a_meeting_named_after_a_role_is_no_person_of_the_report(tmp_path):
 def test_a_wire_reports_dateline_is_no_part_of_the_meeting_it_names(tmp_path):
     assert exactly(tmp_path, "wire-report-without-a-headline-its-meeting-held-on-days-somewhere") == []
     assert find_occasion(None, None, "本报讯（记者 李某）全县组织工作会议在县委礼堂召开。")[0] == "全县组织工作会议"
+
+
+def test_a_feature_headline_with_a_comma_and_a_dash_is_no_first_line_of_a_paragraph(tmp_path):
+    assert exactly(tmp_path, "feature-headline-with-a-comma-and-a-dash-above-its-first-paragraph") == []
