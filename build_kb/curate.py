@@ -201,6 +201,10 @@ def _add_one(
             # document's own title replaces them, so the stub confirms it instead of commenting it out
             # (a title set in the largest type may wrap over three lines, hence more than TITLE_MAX).
             speech.review = [item for item in speech.review if item.code != "suspicious-title"]
+        # A title the document marks is no title made up from the content (the text reader, without
+        # it, would have made one: a notice's only line in 标题 1 read as a heading).
+        speech.review = [item for item in speech.review if item.code != "title-derived"]
+        speech.title_derived = False
     if speech is not None and converted.date and speech.date is None:
         speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
         speech.detected_by["date"] = "the page's own date (article:published_time, <time>), the text gives none"

@@ -597,6 +597,7 @@ def test_a_lone_centred_first_heading_is_the_title_a_first_heading_with_siblings
 
     title, stub = _word_title_of(tmp_path, notice)
     assert title == "关于调整值班安排的通知"
+    assert '  title: "关于调整值班安排的通知"   # 识别依据：文档标明的标题' in stub  # confirmed, not a made-up title commented out
     assert "heading_lines: {7: 2}" in stub
 
     def sections(document):
