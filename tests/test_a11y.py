@@ -35,6 +35,7 @@ PAGE_KINDS = {
     "search, nothing found": "search/?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D",
     "review": "review/",
     "basket": "basket/",
+    "compare": "compare/?a={a}&b={b}",
     "about": "about/",
     "guide": "guide/",
     "404": "404.html",
@@ -64,6 +65,8 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     if "search/?" in url:
         page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')", timeout=15000)
+    if "compare/?" in url:
+        page.wait_for_selector("#kb-compare[data-result]", timeout=15000)
     # a theme page's folded excerpts are filled in the background (kb.js)
     page.wait_for_function("() => !document.querySelector('details.kb-fold[data-speech]') || document.documentElement.dataset.kbFolds === 'loaded'")
 
@@ -90,7 +93,7 @@ needs_axe = pytest.mark.skipif(not AXE.exists() or not Path(CHROMIUM).exists(), 
 @needs_axe
 def test_axe_finds_nothing_on_any_kind_of_page_light_dark_and_phone(browser, server, seed_site):
     _, kb = seed_site
-    paths = {kind: path.format(speech=kb.speeches[0].url) for kind, path in PAGE_KINDS.items()}
+    paths = {kind: path.format(speech=kb.speeches[0].url, a=kb.speeches[0].id, b=kb.speeches[1].id) for kind, path in PAGE_KINDS.items()}
     found = site_violations(browser, server, paths)
     assert found == [], "\n".join(found)
 
