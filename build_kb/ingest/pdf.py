@@ -224,14 +224,25 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
         # the 公文 readers read the line as printed: NFKC would make its ， a comma they do not stop at
         # (…三元布局, ending like an organ's 局, is a title's line, not a signature)
         text = compacts[k]
-        return bool(read_masthead(compacts, k) or read_doc_number(text) or read_issuer_signature(text) or read_secrecy(text) or read_urgency(text) or read_copy_number(text))
+        return bool(read_masthead(compacts, k) or read_doc_number(text) or read_issuer_signature(text) or read_secrecy(text) or read_urgency(text) or read_copy_number(text)
+                    or k < 4 and any(read_doc_number(t) or _STANDARD_NUMBER.match(t) for t in compacts[k + 1 : k + 3]))  # a masthead over a number
 
     candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)]
     if not candidates:
         return None
     largest = max(size for size, _ in candidates)
-    lines = [first[k] for size, k in candidates if size == largest]
+    at = [k for size, k in candidates if size == largest]
+    run = at[:1]
+    for k in at[1:]:
+        if k - run[-1] > 2:
+            break  # a line of that type further down is another block (a cover's unit, not the title's wrap)
+        run.append(k)
+    lines = [first[k] for k in run]
     return "".join(lines) if len(lines) <= 3 and sum(map(len, lines)) <= MARKED_TITLE_MAX else None
+
+
+_STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]\d{4}$")
+"""A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
 
 def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:

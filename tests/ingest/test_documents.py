@@ -709,6 +709,19 @@ def test_a_pdf_title_over_two_lines_is_joined_though_its_second_line_ends_like_a
     assert convert(tmp_path / "点评.pdf").title == "某某股份：扩建年产五千吨生产线，强化新材料产业布局"
 
 
+def test_a_standard_s_masthead_over_its_number_is_not_its_title(tmp_path):
+    import typst
+
+    source = (
+        '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+        "#align(center)[#text(size: 20pt, tracking: 0.3em)[中华人民共和国国家标准]]\n\n#align(right)[GB/T 1234.1—2020]\n\n"
+        "#align(center)[#text(size: 20pt)[某某材料牌号和化学成分]]\n\n2020-06-01发布#h(1fr)2021-01-01实施\n#pagebreak()\n"
+        + "本标准规定了某某材料的牌号和化学成分，适用于各种成品和半成品。" * 4 + "\n"
+    )
+    (tmp_path / "标准.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    assert convert(tmp_path / "标准.pdf").title == "某某材料牌号和化学成分"
+
+
 def _form_field(paragraph, default: str, shown: str) -> None:
     """A legacy text form field (FORMTEXT) with its default value, showing `shown`."""
     from docx.oxml import parse_xml
