@@ -416,7 +416,7 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
     if not body:
         return None
-    sizes = Counter(_run_size(b) for b in body)
+    sizes = Counter(_size_of(document, b) for b in body)
     text_size = sizes.most_common(1)[0][0]
     compacts = [re.sub(r"\s+", "", "".join(t.text or "" for t in b.iter(f"{W}t"))) for b in body[:HEAD_OF_A_GONGWEN]]
     if any(read_masthead(compacts, k) or read_doc_number(line) for k, line in enumerate(compacts)):
@@ -424,9 +424,8 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     title = []
     for block in body[:3]:
         text = "".join(t.text or "" for t in block.iter(f"{W}t")).strip()
-        jc = block.find(f"{W}pPr/{W}jc")
-        centred = jc is not None and jc.get(f"{W}val") == "center"
-        if not centred or _run_size(block) <= text_size:
+        # centred and set larger by the paragraph itself or by its style (二号 over a 三号 text)
+        if not _centred_paragraph(document, block) or _size_of(document, block) <= text_size:
             break
         title.append(text)
     return "".join(title) or None

@@ -21,6 +21,7 @@ from build_kb.ingest.pdf import CONTENTS_ENTRY, PAGE_NUMBER
 from build_kb.model import Line, SourceFile
 from build_kb.pipeline import make_speech
 from office_files import (
+    W_NS,
     GONGWEN_LINES,
     SIDEBAR_PARAGRAPH,
     TWO_COLUMN_PARAGRAPH,
@@ -545,6 +546,23 @@ def _word_title_of(tmp_path, build) -> tuple[str, str]:
     corpus.mkdir()
     [result] = add_files([tmp_path / "文件.docx"], corpus)
     return result.title, (corpus / "speeches.yaml").read_text(encoding="utf-8")
+
+
+def test_a_first_line_centred_and_set_large_by_its_style_is_the_title(tmp_path):
+    from docx.oxml import parse_xml
+
+    def build(document):
+        document.styles.element.append(parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="gwtitle"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/>'
+            '<w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="44"/></w:rPr></w:style>'))
+        title = document.add_paragraph("机关党支部年度工作回顾")
+        title._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {W_NS} w:val="gwtitle"/>'))
+        document.add_paragraph("今年以来，支部坚持以党建引领业务工作，各项任务完成良好。")
+        document.add_paragraph("一是抓学习。全年组织集中学习十二次。")
+
+    title, stub = _word_title_of(tmp_path, build)
+    assert title == "机关党支部年度工作回顾"
+    assert '  title: "机关党支部年度工作回顾"   # 识别依据：文档标明的标题' in stub
 
 
 def test_a_report_written_as_one_multi_level_list_has_its_sections_title_subtitle_and_header_date(tmp_path):
