@@ -713,31 +713,20 @@ def test_without_two_numbered_chapters_in_one_type_no_heading_is_marked_by_size(
     assert convert(made["two-column"]).headings == []
 
 
-def test_a_pdf_title_over_two_lines_is_joined_though_its_second_line_ends_like_an_organ(tmp_path):
+@pytest.mark.parametrize("first_page, title", [
+    # a title over two lines, a sidebar's line between them, the second ending like an organ (…布局)
+    ("研究报告｜公司点评\n\n#text(size: 20pt)[某某股份：扩建年产五千吨生产线]\n\n所属行业：机械设备\n\n#text(size: 20pt)[，强化新材料产业布局]\n\n",
+     "某某股份：扩建年产五千吨生产线，强化新材料产业布局"),
+    # a standard's masthead over its number (as a 版头 over its 发文字号) is not its title
+    ("#align(center)[#text(size: 20pt, tracking: 0.3em)[中华人民共和国国家标准]]\n\n#align(right)[GB/T 1234.1—2020]\n\n"
+     "#align(center)[#text(size: 20pt)[某某材料牌号和化学成分]]\n\n2020-06-01发布#h(1fr)2021-01-01实施\n#pagebreak()\n", "某某材料牌号和化学成分"),
+])
+def test_the_title_a_pdf_s_first_page_marks(tmp_path, first_page, title):
     import typst
 
-    source = (
-        '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
-        "研究报告｜公司点评\n\n"
-        "#text(size: 20pt)[某某股份：扩建年产五千吨生产线]\n\n所属行业：机械设备\n\n"
-        "#text(size: 20pt)[，强化新材料产业布局]\n\n"
-        + "事件：公司公告拟投资建设新的生产线，预计明年投产，产能将大幅提升，巩固行业地位。" * 4 + "\n"
-    )
-    (tmp_path / "点评.pdf").write_bytes(typst.compile(source.encode("utf-8")))
-    assert convert(tmp_path / "点评.pdf").title == "某某股份：扩建年产五千吨生产线，强化新材料产业布局"
-
-
-def test_a_standard_s_masthead_over_its_number_is_not_its_title(tmp_path):
-    import typst
-
-    source = (
-        '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
-        "#align(center)[#text(size: 20pt, tracking: 0.3em)[中华人民共和国国家标准]]\n\n#align(right)[GB/T 1234.1—2020]\n\n"
-        "#align(center)[#text(size: 20pt)[某某材料牌号和化学成分]]\n\n2020-06-01发布#h(1fr)2021-01-01实施\n#pagebreak()\n"
-        + "本标准规定了某某材料的牌号和化学成分，适用于各种成品和半成品。" * 4 + "\n"
-    )
-    (tmp_path / "标准.pdf").write_bytes(typst.compile(source.encode("utf-8")))
-    assert convert(tmp_path / "标准.pdf").title == "某某材料牌号和化学成分"
+    source = '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n' + first_page + "本文说明有关情况，供各单位参考使用，请结合实际认真研究落实。" * 4 + "\n"
+    (tmp_path / "文件.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    assert convert(tmp_path / "文件.pdf").title == title
 
 
 def _form_field(paragraph, default: str, shown: str) -> None:
