@@ -338,6 +338,9 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
             title_done = bool(re.search(rf"{DOC_KINDS}$", text))
             k += 1
             continue
+        if title_done and re.search(rf"{DOC_KINDS}$", text) and text in (found.title or ""):
+            k += 1  # a page's headline over the 公文 it carries gives the title again: 发文字号 and 主送 follow
+            continue
         names = read_addressees(text)
         if names and found.title_lines:
             found.addressees = names

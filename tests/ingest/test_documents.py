@@ -389,6 +389,18 @@ def test_a_cover_s_year_and_month_stands_alone_and_gives_the_year(tmp_path):
     assert "  # date: 2026-MM-DD   # 只找到年份" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("top", [
+    "关于做好春季防火工作的通知\n发布时间：2023-05-06 来源：某某县人民政府网\n关于做好春季防火工作的通知\n某政办发〔2023〕5号\n",
+    "某某县人民政府关于做好春季防火工作的通知\n关于做好春季防火工作的通知\n",
+])
+def test_a_gongwen_carried_by_a_page_under_its_headline_keeps_its_addressees_out_of_the_title(rules, top):
+    text = top + "各乡镇人民政府，县直各单位：\n现就春季防火工作通知如下，请认真贯彻落实。\n一、落实责任\n各单位要明确专人负责。\n某某县人民政府办公室\n2023年5月6日\n"
+    speech = make_speech(SourceFile(path=Path("页面.txt"), rel_path="页面.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
+    assert speech.title == top.split("\n")[0]
+    assert (speech.addressees, speech.issuer, speech.date) == (["各乡镇人民政府", "县直各单位"], "某某县人民政府办公室", "2023-05-06")
+    assert [p.text for p in speech.all_paragraphs()] == ["现就春季防火工作通知如下，请认真贯彻落实。", "各单位要明确专人负责。"]
+
+
 def test_a_reprinted_gongwen_gives_its_document_number_under_the_title(rules):
     text = "某某省人民政府办公厅关于印发某某实施方案的通知\n某政办发〔2024〕3号\n各市人民政府，省政府各部门：\n现将《某某实施方案》印发给你们，请认真贯彻执行。\n某某省人民政府办公厅\n2024年1月15日\n"
     source = SourceFile(path=Path("转载.txt"), rel_path="转载.txt", encoding="utf-8", sha256="", raw=b"", text=text)
