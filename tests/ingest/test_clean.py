@@ -234,6 +234,25 @@ def test_control_and_zero_width_characters_are_removed_and_counted(rules):
     assert cleaned.normalised["control-characters"] == 3
 
 
+def _tail_and_whole_lines(r, source: list[str], parts: dict, removed: set) -> bool:
+    """Account for a removal made of a source line's tail and the whole lines under it (the cleaner
+    split a line, then re-joined its tail with what followed): the tail is a part, the rest whole lines."""
+    line = source[r.line - 1]
+    for start in range(1, len(line)):
+        tail = line[start:]
+        if not tail.strip() or not r.text.startswith(tail.strip()):
+            continue
+        rest, n, whole = r.text[len(tail.strip()):], r.line, []
+        while rest and n < len(source) and source[n].strip() and rest.startswith(source[n].strip()):
+            rest, n = rest[len(source[n].strip()):], n + 1
+            whole.append(n)
+        if not rest and whole:
+            parts.setdefault(r.line, []).append(tail)
+            removed.update(whole)
+            return True
+    return False
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(alphabet=list("党的建设一二三、（）。，：同志们要是 \n\r1.X*<>#第部分"), max_size=40), max_size=30))
 def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
@@ -250,6 +269,8 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
         bare = strip_markdown(strip_markup(source[r.line - 1])[0])[0]
         if r.text and r.text in source[r.line - 1] and r.text.strip() not in (source[r.line - 1].strip(), bare.strip()):
             parts.setdefault(r.line, []).append(r.text)
+        elif _tail_and_whole_lines(r, source, parts, removed):
+            pass  # a line's tail re-joined with the lines under it was removed: the line's head stays
         else:
             removed.add(r.line)
     removed |= {n for j in cleaned.joins if j.first in removed for n in range(j.first, j.last + 1)}
