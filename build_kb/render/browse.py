@@ -87,7 +87,9 @@ def render_home(site: Site) -> HtmlPage:
             label = names.get(theme_id, theme_id) + (f"·{year}年" if year.isdigit() else ("·年份不详" if year else ""))
             items.append(f"<li>{pdf_link('', path, pages, label)}</li>")
         out.heading(2, "学习材料（PDF）", "handouts")
-        out.add("<p>按专题汇编的学习材料，A4 公文版式，含封面、目录、出处和来源讲话清单，可直接打印；每篇讲话页面另有单篇的公文版式 PDF。</p>")
+        volumes = any(path.startswith("pdf/speeches/") for path in site.pdfs)
+        single = "每篇讲话页面链接到它在本年讲话合订本（PDF）里的页码" if volumes else "单篇讲话在它的页面上点“打印公文版式”即可按公文版式打印"
+        out.add(f"<p>按专题汇编的学习材料，A4 公文版式，含封面、目录、出处和来源讲话清单，可直接打印；{single}。</p>")
         out.add('<ul class="kb-handouts">' + "".join(items) + "</ul>")
     if kb.terms:
         out.heading(2, "常见提法", "terms")

@@ -113,6 +113,7 @@ def test_speech_pages_print_themselves_and_only_theme_handouts_are_built(seed_si
         assert "kb-pdf" not in html
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="kb-pdf"') == len([t for t in kb.themes if kb.theme_excerpts.get(t.id)])
+    assert "；单篇讲话在它的页面上点“打印公文版式”即可按公文版式打印。</p>" in home
 
 
 def test_placeholders_and_quotes_print_exactly_and_a_speech_links_to_its_volume(tmp_path):
@@ -133,6 +134,7 @@ def test_placeholders_and_quotes_print_exactly_and_a_speech_links_to_its_volume(
         assert flat(pages[first - 1]).removeprefix(running).startswith(flat(speech.title)[:10])
         assert f"—{first}—" in flat(pages[first - 1]) and "编印：组织工作讲话知识库" in flat(pages[last - 1])
         assert ".txt" not in flat("".join(pages)) and "kb-print-now" not in html
+    assert "；每篇讲话页面链接到它在本年讲话合订本（PDF）里的页码。</p>" in (site / "index.html").read_text(encoding="utf-8")
     speech = next(s for s in kb.speeches if s.year)
     paragraph = "要教育引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”，××同志和*同志要带头落实第一议题制度，做到学思用贯通、知信行统一。"
     for pdf in (tmp_path / "site/pdf/speeches/2021.pdf", tmp_path / "site/pdf/themes/political-building.pdf"):
