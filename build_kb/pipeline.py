@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .enrich import classify
-from .ingest.clean import clean, normalise_line
+from .ingest.clean import clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
@@ -588,6 +588,8 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
         if key == "section_themes":
             speech.manual_themes = dict(value)
             continue
+        if isinstance(value, str):  # a title a PDF marks may carry its text layer's radical forms (常⻅): fold them as the text's
+            value = unified_ideographs(value)[0]
         setattr(speech, key, value)
         speech.overridden.append(key)
         speech.detected_by[key] = "speeches.yaml"

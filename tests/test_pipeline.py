@@ -72,6 +72,13 @@ def test_overrides_win_and_are_marked(tmp_path):
     assert (s1.id, s1.themes, s1.theme_source) == ("s1", ["cadres"], "manual")
 
 
+def test_a_title_written_with_radical_forms_is_folded_as_the_text_is(tmp_path):
+    # kb add writes the title a PDF marks; a PDF's text layer may give 见 as the radical form ⻅ (U+2EC5).
+    corpus = make_corpus(tmp_path / "c", {"a.txt": GOOD})
+    (corpus / "speeches.yaml").write_text("a.txt:\n  title: 关于常\u2ec5问题的讲话\n", encoding="utf-8")
+    assert build_knowledge_base(corpus).speeches[0].title == "关于常见问题的讲话"
+
+
 @pytest.mark.parametrize(
     "yaml_text, line, fragment",
     [
