@@ -369,11 +369,32 @@ def _lone_first_heading(document, block, headings: list[tuple[str, int]]) -> boo
     return _centred_paragraph(document, block) or (_larger_than_text(document, block) and not re.match(r"^(?:第.{1,4}[章节部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(])", compact))
 
 
+def _plain_text(block) -> str:
+    """A paragraph's text runs joined, as written (no notes, no numbering)."""
+    return "".join(t.text or "" for t in block.iter(f"{W}t"))
+
+
+def _text_paragraphs(document) -> list:
+    """The body's paragraphs that hold text."""
+    return [b for b in document.element.body.iterchildren(f"{W}p") if _plain_text(b).strip()]
+
+
+def _text_size(document, paragraphs: list) -> int:
+    """The size most of the text is set in (half-points; 0 without paragraphs)."""
+    sizes = Counter(_size_of(document, b) for b in paragraphs)
+    return sizes.most_common(1)[0][0] if sizes else 0
+
+
+def _style_element(document, style_id: str | None):
+    """The <w:style> of that id, or None."""
+    if not style_id:
+        return None
+    return next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None)
+
+
 def _larger_than_text(document, block) -> bool:
     """Set in a larger size than the text's (its own or its style's size)."""
-    body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
-    sizes = Counter(_size_of(document, b) for b in body)
-    text_size = sizes.most_common(1)[0][0] if sizes else 0
+    text_size = _text_size(document, _text_paragraphs(document))
     return bool(text_size) and _size_of(document, block) >= 1.2 * text_size
 
 
@@ -384,7 +405,7 @@ def _size_of(document, paragraph) -> int:
     for _ in range(3):
         if size or not style_id:
             break
-        style = next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None)
+        style = _style_element(document, style_id)
         if style is None:
             break
         sz = style.find(f"{W}rPr/{W}sz")
@@ -401,8 +422,7 @@ def _centred_paragraph(document, block) -> bool:
     """Centred by the paragraph's own setting or, without one, by its style's."""
     jc = block.find(f"{W}pPr/{W}jc")
     if jc is None:
-        style_id = _style_of(block)
-        style = next((s for s in document.styles.element.iter(f"{W}style") if s.get(f"{W}styleId") == style_id), None) if style_id else None
+        style = _style_element(document, _style_of(block))
         jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
     return jc is not None and jc.get(f"{W}val") == "center"
 
@@ -413,17 +433,16 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     reader places."""
     from .gongwen import read_doc_number, read_masthead
 
-    body = [b for b in document.element.body.iterchildren(f"{W}p") if "".join(t.text or "" for t in b.iter(f"{W}t")).strip()]
+    body = _text_paragraphs(document)
     if not body:
         return None
-    sizes = Counter(_size_of(document, b) for b in body)
-    text_size = sizes.most_common(1)[0][0]
-    compacts = [re.sub(r"\s+", "", "".join(t.text or "" for t in b.iter(f"{W}t"))) for b in body[:HEAD_OF_A_GONGWEN]]
+    text_size = _text_size(document, body)
+    compacts = [re.sub(r"\s+", "", _plain_text(b)) for b in body[:HEAD_OF_A_GONGWEN]]
     if any(read_masthead(compacts, k) or read_doc_number(line) for k, line in enumerate(compacts)):
         return None  # the first large line is the issuer's name over a 发文字号 (某某市委组织部 without 文件)
     title = []
     for block in body[:3]:
-        text = "".join(t.text or "" for t in block.iter(f"{W}t")).strip()
+        text = _plain_text(block).strip()
         # centred and set larger by the paragraph itself or by its style (二号 over a 三号 text)
         if not _centred_paragraph(document, block) or _size_of(document, block) <= text_size:
             break
@@ -560,7 +579,7 @@ def _notes(document, part: str, tag: str) -> dict[tuple[str, str], str]:
             for note in root.iter(f"{W}{tag}"):
                 if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+                text = _plain_text(note).strip()
                 if text:
                     notes[(tag, note.get(f"{W}id"))] = text
             return notes
