@@ -206,6 +206,24 @@ def test_a_phones_drawer_lists_the_sections_on_pages_that_hide_the_navigation(pa
 
 
 
+def test_the_homes_figures_fill_whole_rows_and_fit_their_cards(page, server):
+    """Six cards: one row on a desk, three rows of two on a phone; the year span breaks after its dash, never inside a year."""
+    rows_seen = {}
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(server)
+        cards = page.evaluate(
+            """() => [...document.querySelectorAll('.kb-stats > div')].map(d => ({
+                top: Math.round(d.getBoundingClientRect().top), overflow: d.scrollWidth > d.clientWidth,
+                lines: [...d.querySelectorAll('b span')].map(s => s.getClientRects().length)}))"""
+        )
+        assert not any(c["overflow"] for c in cards), width
+        assert all(n == 1 for c in cards for n in c["lines"]), width
+        tops = sorted({c["top"] for c in cards})
+        rows_seen[width] = [sum(1 for c in cards if c["top"] == top) for top in tops]
+    assert rows_seen == {1366: [6], 390: [2, 2, 2]}
+
+
 def test_a_theme_page_printed_before_its_folds_are_filled_prints_each_opening(page, server, seed_site, tmp_path):
     """Printed from the browser's menu before the folded texts have come (or when they never come),
     each folded excerpt still prints its opening, never a heading and a citation with no text."""

@@ -55,6 +55,7 @@ def test_index_by_year_and_home(seed_site):
     assert index.index("2020年") < index.index("2018年") < index.index("年份不详")
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "5</b>篇讲话" in home and "怎样使用" in home
+    assert "<b><span>2018—</span><span>2020 年</span></b>时间跨度" in home
 
 
 def test_kb_json_schema(seed_json):

@@ -36,7 +36,13 @@ def render_home(site: Site) -> HtmlPage:
     speakers = sorted({s.speaker for s in kb.speeches if s.speaker})
     n_sections = sum(len(s.all_sections()) for s in kb.speeches)
     n_paragraphs = sum(len(s.all_paragraphs()) for s in kb.speeches)
-    span = f"{years[0]}—{years[-1]} 年" if years else "年份不详"
+    # the two years each kept whole, so a narrow card breaks the span after the dash and never inside a year
+    if not years:
+        span = "年份不详"
+    elif years[0] == years[-1]:
+        span = f"<span>{years[0]} 年</span>"
+    else:
+        span = f"<span>{years[0]}—</span><span>{years[-1]} 年</span>"
     out = HtmlPage("组织工作讲话知识库", hide=["navigation"])
     out.heading(1, "组织工作讲话知识库", "top", toc=False)
     out.add(
@@ -45,7 +51,7 @@ def render_home(site: Site) -> HtmlPage:
     )
     out.add(
         f'<div class="kb-stats"><div><b>{len(kb.speeches)}</b>篇讲话</div><div><b>{n_sections}</b>个部分</div>'
-        f'<div><b>{n_paragraphs}</b>个段落</div><div><b>{esc(span)}</b>时间跨度</div>'
+        f'<div><b>{n_paragraphs}</b>个段落</div><div><b>{span}</b>时间跨度</div>'
         f'<div><b>{len(speakers)}</b>位署名讲话人</div><div><b>{len(kb.terms)}</b>个提法</div></div>'
     )
     out.heading(2, "怎样使用", "howto")
