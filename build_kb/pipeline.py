@@ -504,7 +504,8 @@ def make_speech(
         year, date_source = infer_year(parsed.sections)
     # A report names the meeting's day in its lead; the page's posting date only lends its year.
     said = year or year_said([p.text for x in parsed.sections for y in x.walk() for p in y.paragraphs][:6])
-    lead_date = date_in_lead(lead, posting_date(removed_text), said) if lead and date is None else None
+    # A speech that addresses its audience recalls earlier meetings by their days (3月17日，市委召开了…).
+    lead_date = date_in_lead(lead, posting_date(removed_text), said) if lead and date is None and not addressed else None
     if lead_date:
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"
         detected_by["date"] = "the report's lead (N月N日，…召开)"

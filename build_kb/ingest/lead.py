@@ -33,7 +33,10 @@ _RECENT_DAY = re.compile(r"^(?:[^，。]{0,16}讯\s*)?(?:昨日|昨天|今日|�
 
 
 def news_lead(paragraphs: list[str]) -> str | None:
-    """The first sentence of a report of a meeting: a day near its start, a meeting held in it.
+    """The sentence of a report that says when its meeting was held: a day near its start, a meeting held
+    in it. It is the first sentence of one of the first two paragraphs, or — when that one only sets the
+    scene (为切实了解…。 人才是第一资源。) — the next one that names a day and a meeting held (召开, 举行).
+    A fragment with hardly any Han characters (a garbled dateline's ?？) is no sentence.
 
     >>> news_lead(["2月28日下午，全市组织部长会议召开。会议以…为指导。"])
     '2月28日下午，全市组织部长会议召开。'
@@ -43,25 +46,50 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '昨日，某某市召开述职评议会议。'
     >>> date_in_lead("昨日，某某市召开述职评议会议。", "2024-01-15", None) is None
     True
+    >>> news_lead(["为进一步压实责任，提升质效。3月2日上午，某某镇召开述职评议会。镇党委书记周某主持。"])
+    '3月2日上午，某某镇召开述职评议会。'
+    >>> news_lead(["?？某网1月8日消息？？某某委7日召开换届工作视频会。"])
+    '某网1月8日消息？'
+    >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
+    True
     """
-    for text in paragraphs[:2]:
-        end = _LEAD_END.search(text)
-        sentence = text[: end.end()] if end else text
-        day = _DAY.search(sentence) or _RECENT_DAY.match(sentence)
-        if day and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence))):
-            return sentence
+    for n, text in enumerate(paragraphs[:2]):
+        if n == 1 and len(paragraphs[0]) > LEAD_AFTER_SHORT:
+            break  # a long paragraph of the speech's own words first: no report's lead follows it
+        sentences = [s for s in _SENTENCE.findall(text) if len(HAN_CHAR.findall(s)) >= SENTENCE_MIN_HAN][: LEAD_SENTENCES if n == 0 else 1]
+        for i, sentence in enumerate(sentences):
+            day = _DAY.search(sentence) or _RECENT_DAY.match(sentence)
+            if day is None:
+                continue
+            held = re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence)
+            if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held)):
+                return sentence
+            if i > 0 and day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|举办", sentence):
+                return sentence
     return None
 
 
+_SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
+HAN_CHAR = re.compile(f"[{HAN}]")
+SENTENCE_MIN_HAN = 4
+LEAD_SENTENCES = 3
+LEAD_AFTER_SHORT = 80
+"""The second paragraph may open with the lead when the first is short: a deck, a dateline, a credit."""
+"""A report says when its meeting was held within its first sentences (one or two of them may set the scene)."""
+
+
 _ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
-_SPOKE = rf"(?:出席[{HAN}]{{0,8}}?并(?:作)?(?:重要)?讲话|主持[{HAN}]{{0,8}}?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
-"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话."""
+_SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:作|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
+"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞."""
+_CONVENED = "主持召开"
+"""The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
+the speaker when nobody else is said to speak."""
 _WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中时])?"
 """Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
 在批示中: a letter is not a speech)."""
 _ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|[:：]"
 _SPEAKER_IN_LEAD = re.compile(
-    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})"
+    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED}|{_CONVENED})"
 )
 
 
@@ -96,11 +124,11 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     """Role and name of the one who spoke, and whether the report named them first and gave their words
     later (王某参加会议。…王某指出…) rather than in one phrase (…部长王某出席会议并讲话)."""
     text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
-    found = []  # (rank: 0 spoke, 1 asked; where the speaker is first named; role; name; named first, words later)
+    found = []  # (rank: 0 spoke, 1 asked, 2 convened; where the speaker is first named; role; name; named first, words later)
     for m in _SPEAKER_IN_LEAD.finditer(text):
-        if _HOW.match(m.group("name")):
+        if not could_be_a_name(m.group("name")) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
             continue
-        found.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, m.start("name"), m.group("role").lstrip("，。；、 "), m.group("name"), False))
+        found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), m.group("name"), False))
     found += [(*act, True) for act in _acts_of_the_named(text)]
     if not found:
         return None, None, False
@@ -108,7 +136,53 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     return role, name, later
 
 
-_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|也|都|还|又|再|就")
+def _rank(verb: str) -> int:
+    return 0 if re.fullmatch(_SPOKE, verb) else 2 if verb == _CONVENED else 1
+
+
+def _role_of(text: str, report: str = "", start: int = 0) -> str:
+    """The role as a report writes it before the name, without the words that lead to it (会议由, 本次大会由),
+    and with the roles joined to it by 、 that a wire's dateline hid the start of (新华社北京5月15日电
+    中共中央政治局常委、国家副主席某某).
+
+    >>> _role_of("本次大会由镇党委书记")
+    '镇党委书记'
+    >>> _role_of("各分包社区领导和镇党委书记")
+    '镇党委书记'
+    >>> text = "新华社北京5月15日电中共中央政治局常委、国家副主席王某在会上指出"
+    >>> _role_of("、国家副主席", text, text.index("、"))
+    '中共中央政治局常委、国家副主席'
+    """
+    role = re.sub(rf"^[{HAN}]{{0,6}}?由", "", text.lstrip("，。；、 ")) or text
+    # 各分包社区领导和镇党委书记某某: two who acted together; the name is the second one's
+    role = re.sub(rf"^.*(?:领导|成员|代表|同志|{_ROLE_WORD})[和与及]", "", role) or role
+    if text.startswith("、") and start:
+        before = re.split(r"[，。；：\s】）)]|\d{1,2}日电", report[:start])[-1]
+        if re.fullmatch(rf"[{HAN}、]{{2,30}}?{_ROLE_WORD}", before):
+            role = before + "、" + role
+    return role
+
+
+_ADDRESSED_BY_SURNAME = re.compile(rf"(?![副正总])[{HAN}](?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|校长)")
+"""沈书记, 张部长: a surname and a title, the way a report names one it named in full before — what
+follows is no name (张书记首先传达了…)."""
+_NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
+"""Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
+
+
+def could_be_a_name(text: str) -> bool:
+    """Whether two or three characters could be a person's name, by their shape: no word of grammar at
+    the start, no 的 inside, no meeting (全区组织部长座谈会), no word of how a thing was done (逐一, 首先).
+
+    >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了")]
+    [True, False, False, False, True, False]
+    """
+    from .parse import NOT_A_NAME, _MEETING_END
+
+    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or _MEETING_END.search(text) or text.endswith("会"))
+
+
+_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|也|都|还|又|再|就")
 """Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
 REPORT_PARAGRAPHS = 6
 """How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
@@ -118,6 +192,7 @@ _NAMED = re.compile(
 )
 """Who a report names with a role: 县委常委、组织部长王某参加会议, 会议由大队长、党委副书记周某主持, or a list of
 those present (县委书记、县人大常委会主任赵某，县委副书记、县长孙某，…出席会议)."""
+_NAMED_ANYHOW = re.compile(rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{3}})")
 _SAID = rf"(?:{_SPOKE}|{_ASKED}|点评|讲评|肯定)"
 _SAID_BY_NAME = r"(?:同志)?(?P<between>[^。；\n]{0,40}?)(?P<verb>" + _SAID + ")"
 _SAID_BY_PRONOUN = re.compile(rf"(?:^|[。；\n])\s*[他她](?:在[^，。；]{{0,10}}?[上中时])?(?P<verb>{_SAID})")
@@ -141,12 +216,18 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     mentions: list[tuple[int, str]] = []
     from .parse import NOT_A_NAME
 
-    for m in _NAMED.finditer(text):
-        if _HOW.match(m.group("name")) or NOT_A_NAME.search(m.group("name")):
-            continue  # 街道党工委书记逐一点评: no name, only how it was done; 全市组织部长会议: a meeting
-        role = re.sub(r"^(?:会议|会上|会后)?由", "", m.group("role").lstrip("，。；、 "))  # 会议由大队长、党委副书记某某主持
-        people.setdefault(m.group("name"), (m.start("name"), role))
-        mentions.append((m.start("name"), m.group("name")))
+    named = [(m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
+    at = {start for start, _, _ in named}
+    for m in _NAMED_ANYHOW.finditer(text):
+        # 部长张广智到安康市调研: what follows the name is no word the list knows, but the three characters
+        # recur (张广智指出, 张广智强调) as often as their first two do, so they are the whole name.
+        if m.start("name") not in at and not re.fullmatch(_ROLE_WORD, m.group("role").lstrip("，。；、 )）】")) and text.count(m.group("name")) >= 2 and text.count(m.group("name")) == text.count(m.group("name")[:2]):
+            named.append((m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))))
+    for start, name, role in sorted(named):
+        if not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(role.lstrip("，。；、 ")):
+            continue  # 街道党工委书记逐一点评: no name, only how it was done; 全市组织部长会议: a meeting; 张书记首先…
+        people.setdefault(name, (start, role))
+        mentions.append((start, name))
     acts = []
     for name, (first, role) in people.items():
         others = [other for other in people if other != name]
@@ -184,6 +265,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2022-02-22'
     >>> date_in_lead("1月3日，某县2018年度党委书记抓基层党建述职评议会议召开。", None, None)
     '2019-01-03'
+    >>> date_in_lead("3月9日，全县人才工作领导小组会议召开，通报了2012年人才工作。", None, None)
+    '2013-03-09'
     >>> date_in_lead("1月14日上午，大队党委召开2021年度述职评议会。", None, 2021)
     '2022-01-14'
     >>> date_in_lead("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", "2006-12-14", None)
@@ -197,7 +280,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= date <= 31):
         return None
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
-    reviewed = {int(y) for y in re.findall(r"((?:19|20)\d{2})年度", lead)}
+    # 2018年度…述职评议, 总结2024年工作, 通报了2012年人才工作: a year reviewed, not the meeting's
+    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)}
     if day.group(1):
         found = int(day.group(1))
     elif posted:

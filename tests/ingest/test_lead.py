@@ -69,3 +69,64 @@ def test_a_speaker_named_first_and_quoted_later_says_how_it_was_found(tmp_path):
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert (speech.speaker, speech.speaker_role) == ("郑某某", "市委常委、组织部长")
     assert speech.detected_by["speaker"] == "the report: one it names, said later to 强调/指出/点评"
+
+
+def _one_speech(tmp_path, text):
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    return speech
+
+
+def test_a_report_that_sets_the_scene_first_gives_the_day_and_speaker_of_a_later_sentence(tmp_path):
+    text = (
+        "发布时间：2023-02-06 10:12\n"
+        "为进一步压实基层党建责任，提升组织力。2月5日下午，某某镇召开党组织书记述职评议会。会议由镇党委书记周某平主持，班子成员参加会议。\n"
+        "各村书记逐一述职。随后，周某平同志对述职情况进行点评，并提出三点要求。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.date, speech.speaker, speech.speaker_role) == ("2023-02-05", "周某平", "镇党委书记")
+
+
+def test_the_one_who_convenes_a_meeting_that_speaks_as_a_whole_is_its_speaker(tmp_path):
+    text = (
+        "11月3日，市委常委、组织部部长赵某明主持召开全市人才工作推进会。会议听取了各地汇报。\n"
+        "会议强调，要深化人才发展体制机制改革，切实增强抓好人才工作的责任感。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role, speech.occasion) == ("赵某明", "市委常委、组织部部长", "全市人才工作推进会")
+
+
+def test_a_name_followed_by_an_unknown_verb_is_read_whole_when_it_recurs_whole(tmp_path):
+    text = (
+        "5月6日至7日，省委常委、省委组织部部长钱某峰到某某市调研换届工作。\n"
+        "调研中，钱某峰先后来到两个乡镇，听取意见建议。\n钱某峰强调，换届风气直接关系换届成败，要压紧压实责任。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role, speech.level) == ("钱某峰", "省委常委、省委组织部部长", "省")
+
+
+def test_words_of_grammar_and_a_surname_with_a_title_give_no_speaker(tmp_path):
+    text = (
+        "1月4日上午，某某学院党委召开述职评议会。会上，李书记首先传达了上级关于述职评议的要求。\n"
+        "各支部书记逐一述职，大家认真学习习近平总书记的重要讲话精神。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == (None, None)
+
+
+def test_a_role_is_read_without_the_words_that_lead_to_it(tmp_path):
+    text = (
+        "1月9日上午，我镇召开村党组织书记述评大会，本次大会由镇党委书记吴某宽主持。\n"
+        "首先，各村支书逐一述职。其次，由镇党委书记吴某宽同志进行点评。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("吴某宽", "镇党委书记")
+
+
+def test_a_speech_recalling_an_earlier_meeting_does_not_take_its_day(tmp_path):
+    text = (
+        "在全乡换届工作动员会上的讲话\n同志们：\n2022年3月17日，市委召开了换届纪律专题会议，提出了四点要求。今天召开全乡换届工作动员会，我讲两点意见。\n"
+        "一、传达上级会议精神\n会议提出了四点要求。\n"
+        "二、抓好我乡换届工作\n要严肃换届纪律。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.date, speech.occasion) == (None, "全乡换届工作动员会")
