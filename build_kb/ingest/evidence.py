@@ -20,6 +20,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     latin-prose           a paragraph of Latin text (a machine translation)  The general office …
     photo-credit          a picture's caption, ending in its credit          …会议现场。 记者 某某 摄
     reporter-credit       a report's credit in brackets on its own line      （见习记者 某某）
+    names-only            below the text, names with at most a label         记者 某某  （签发：某某）
     counter               a count of readers, comments, likes                已有0人发表了评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
@@ -102,7 +103,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -186,7 +187,7 @@ def field_label(ctx: LineContext) -> float:
         return 2.0
     if len(text) > 80 or _NUMBERING.match(text) or SALUTATION_RE.match(text) or re.search(r"[。！？]", text):
         return 0.0
-    if len(text) <= 20 and text[-1] in ":：":
+    if len(text) <= 20 and text[-1] in ":：" and not re.search(r"[，,]", text):  # 借此机会，我讲三点： leads into what follows
         return 1.0
     labels = [m for m in _FIELD.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t|｜·•[【（(]"]
     if not labels:
@@ -335,6 +336,39 @@ def reporter_credit(ctx: LineContext) -> float:
     0.0
     """
     return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
+
+
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤"
+    "阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞"
+    "敖巩明佘池查麻苑迟邝"
+)
+"""The surnames most people in China bear (about nine in ten): what makes two to four characters a person's name."""
+_PERSON = rf"(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|[{COMMON_SURNAMES}])[{HAN}]{{1,2}}|[{HAN}]某{{1,2}}|某某|[Xx×＊*]{{2,3}}"
+_NAMES_ONLY = re.compile(
+    rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})\s*[:：/／\s]?\s*)?(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}\s*(?(open)[）)】\]])$"
+)
+_SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|长$|主席|委员|校长|院长|同志")
+
+
+def names_only(ctx: LineContext) -> float:
+    """Below the text, a line of nothing but people's names, with at most a label: the report's credits
+    (`记者 某某`, `（签发：某某某）`) or a name in brackets (`（某某某）`, the writer's). A speech signs
+    with its speaker's role and name unbracketed (`县委书记 张明`, `讲话人：张明`): that stays a byline.
+
+    >>> names_only(LineContext("记者 王晓某", True, True)), names_only(LineContext("（签发：曹某某）", True, True))
+    (2.5, 2.5)
+    >>> names_only(LineContext("（李某月）", True, True)), names_only(LineContext("（掌声）", True, True))
+    (2.5, 0.0)
+    >>> names_only(LineContext("县委书记 张明", True, True)), names_only(LineContext("张明", True, True))
+    (0.0, 0.0)
+    """
+    m = _NAMES_ONLY.match(ctx.text.strip())
+    if not ctx.below_body or not m or not (m.group("open") or m.group("label")) or _REPORTER_CREDIT.match(ctx.text.strip()):
+        return 0.0
+    return 0.0 if m.group("label") and _SPEAKERS_LABEL.search(m.group("label")) else 2.5
 
 
 _COUNTER = re.compile(r"\d+\s*(?:人|条|次|位)[\u4e00-\u9fff]{0,4}(?:评论|阅读|浏览|参与|点赞|收藏|转发|围观|关注)")
@@ -497,6 +531,8 @@ def dateline_or_byline(ctx: LineContext) -> float:
     >>> dateline_or_byline(LineContext("讲话人：市委副书记 周志强", True))
     -3.0
     """
+    if names_only(ctx):
+        return 0.0  # 签发：某某 under a report is its credit; a speech's byline names the speaker
     text = _LABEL.sub("", ctx.text.strip())
     if ctx.below_body and re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):
         return 0.0  # a speech signs in words (2021年5月12日); a bare 2021-05-13 under it is the page's
@@ -559,6 +595,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("latin-prose", latin_prose),
     ("photo-credit", photo_credit),
     ("reporter-credit", reporter_credit),
+    ("names-only", names_only),
     ("counter", counter),
     ("repeats-title", repeats_title),
     ("repeats-a-line", repeats_a_line),

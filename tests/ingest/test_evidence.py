@@ -101,6 +101,35 @@ def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
     assert "→ speeches.yaml：drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
 
 
+def test_a_reports_credits_under_it_go_and_a_speechs_signature_stays(rules):
+    """Names with at most a label under a report are its credits, whatever the label says: a reporter on
+    a line of their own, a signer in brackets, a writer's name alone in brackets."""
+    report = (
+        "全县组织工作会议召开\n5月6日，全县组织工作会议召开，县委书记某某出席会议并讲话，要求各级党组织抓好落实。\n"
+        "会议强调，要坚持好干部标准，建设高素质干部队伍，推动组织工作高质量发展。\n{0}\n"
+    )
+    for credit in ("记者 刘某某", "（签发：周某某）", "（韩某月）", "执笔 孙某 黄某某"):
+        cleaned = clean(report.format(credit), rules)
+        assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, credit, "chrome-evidence")], credit
+    # A speech signs with its speaker's role, or the speaker's name alone: a byline the parser reads.
+    for signature in ("县委书记 张某某", "张某某", "讲话人：张某某"):
+        assert clean(report.format(signature), rules).removed == [], signature
+
+
+def test_a_sentence_leading_into_the_next_line_is_not_parted_as_a_footer(rules):
+    text = (
+        "在全市人才工作会议上的讲话\n同志们：\n人才工作是一项基础工作，我们要抓好落实。\n"
+        "希望大家认真抓好贯彻落实，把人才工作做得更好。借此机会，我讲两点：\n第一，要摆上位置。人才是第一资源\n"
+    )
+    cleaned = clean(text, rules)
+    assert cleaned.splits == [] and cleaned.doubtful == []
+
+
+def test_a_news_sites_own_dateline_is_the_report_not_an_editors_note(rules):
+    text = "全区组织工作会议召开\n本站讯：3月2日，全区组织工作会议召开。区委书记某某出席并讲话，要求各级党组织抓好落实。\n会议强调，要建设高素质干部队伍。\n"
+    assert clean(text, rules).removed == []
+
+
 # --- layout repairs the evidence relies on -----------------------------------------------------
 
 
