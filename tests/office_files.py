@@ -249,6 +249,63 @@ def write_gongwen_docx(path: Path) -> Path:
     return path
 
 
+def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
+    """The same 公文 as an OFD viewer exports it to HTML: every glyph its own element at its own place
+    (an SVG `<text x y>` in an absolutely placed `<svg>`, or with element="span" an absolutely placed
+    span), in one relatively placed box per page, source order by page only; the viewer's own
+    <title>, body lines wrapped at the text block's width with the first line indented, a page mark
+    `— 1 —` at the first page's foot, the text going on over the page."""
+    g = GONGWEN_LINES
+    width, height, left, measure, body = 794, 1123, 102, 28, 21
+    lines: list[tuple[str, float, str]] = []  # (text, type size, place: left | indent | centre | right)
+    lines += [(g["copy"], body, "left"), (g["secrecy"], body, "left"), (g["urgency"], body, "left")]
+    lines += [(name, 30, "issuer") for name in g["issuers"]]  # 文件 right of the last name
+    lines += [(f"{g['number']}　　　　签发人：{g['signer']}", body, "centre")]
+    lines += [(text, 29, "centre") for text in g["title"]] + [(g["addressees"], body, "left")]
+    for paragraph in g["body"]:
+        first, rest = paragraph[: measure - 2], paragraph[measure - 2 :]
+        lines.append((first, body, "indent"))
+        lines += [(rest[k : k + measure], body, "left") for k in range(0, len(rest), measure)]
+    lines += [(g["attachments"][0], body, "indent"), ("　　　" + g["attachments"][1], body, "indent")]
+    # GB/T 9704: the issuers' names two characters in from the right, the date four
+    lines += [(name, body, "right2") for name in g["signatures"]] + [(g["date"], body, "right4"), (g["note"], body, "indent")]
+    lines += [(text, 18, "indent") for text in g["record"]]
+
+    def advance(text: str, size: float) -> float:
+        return sum(0.5 * size if ch.isascii() else size for ch in text)
+
+    pages: list[list[str]] = [[]]
+    y = 150.0
+    for text, size, place in lines:
+        if y + 2 * size > height - 120:
+            pages[-1].append(_placed_line(f"— {len(pages)} —", width / 2 - advance(f"— {len(pages)} —", 18) / 2, height - 70, 18, element))
+            pages.append([])
+            y = 120.0
+        y += 1.7 * size
+        span = advance(text, size)
+        x = {"left": left, "indent": left + 2 * size, "centre": width / 2 - span / 2, "issuer": left, "right2": left + measure * body - span - 2 * body, "right4": left + measure * body - span - 4 * body}[place]
+        pages[-1].append(_placed_line(text, x, y, size, element))
+        if place == "issuer" and text == g["issuers"][-1]:
+            pages[-1].append(_placed_line("文件", left + 15 * size, y, 40, element))
+    boxes = "".join(f'<div style="margin-bottom: 20px;position: relative;width:{width}px;height:{height}px;">{"".join(page)}</div>' for page in pages)
+    path.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>文件预览</title></head><body><div class="main">{boxes}</div></body></html>', encoding="utf-8")
+    return path
+
+
+def _placed_line(text: str, x: float, baseline: float, size: float, element: str) -> str:
+    glyphs, at = [], 0.0
+    for ch in text:
+        if not ch.isspace():
+            if element == "svg":
+                glyphs.append(f'<text x="{at:.2f}" y="{size:.2f}" style="font-size:{size}px;" fill="transparent">{ch}</text>')
+            else:
+                glyphs.append(f'<span style="position:absolute;left:{x + at:.2f}px;top:{baseline - size:.2f}px;font-size:{size}px">{ch}</span>')
+        at += 0.5 * size if ch.isascii() else size
+    if element == "svg":
+        return f'<svg style="overflow:visible;position:absolute;left:{x:.1f}px;top:{baseline - size:.1f}px" version="1.1">{"".join(glyphs)}</svg>'
+    return "".join(glyphs)
+
+
 def write_qingshi_docx(path: Path) -> Path:
     """A 请示 in Word: a Title-style title, headings numbered by a paragraph style linked to a
     numbering (一、 written by Word, not in the text), a table whose cells hold numbered paragraphs,

@@ -631,14 +631,19 @@ def pdf_text(data: bytes, name: str) -> Converted:
             RecursionError, OverflowError, struct.error, zlib.error) as exc:
         # A damaged file can fail anywhere in the parser; the curator needs the remedy, not its trace.
         raise ConversionError(name, "不是可以读取的 PDF 文件（可能已损坏，或只是改了扩展名）；请用 PDF 阅读器打开后另存一份再导入") from None
-    text = "\n\n".join(read.paragraphs)
     if not read.has_text:
         raise ConversionError(
             name,
             f"没有文字层（{read.pages} 页都是图片，是扫描件）；请先做文字识别（如 WPS 或 ABBYY 的“PDF 转 Word”），再导入识别结果",
         )
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not re.search(r"[\u4e00-\u9fff]", "".join(read.paragraphs)):
         raise ConversionError(name, f"有文字层（{read.pages} 页），但没有中文文字；导入的应是中文讲话稿")
+    return _laid_out(read, name, "pdf")
+
+
+def _laid_out(read, name: str, kind: str) -> Converted:
+    """A text read from its layout (ingest/pdf.py's PdfRead) with what was dropped logged and counted."""
+    text = "\n\n".join(read.paragraphs)
     for page, line, reason in read.dropped:
         log.info("%s：第 %d 页：去掉（%s）：%s", name, page, reason, line)
     notes = [f"共 {read.pages} 页"]
@@ -661,7 +666,7 @@ def pdf_text(data: bytes, name: str) -> Converted:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
     if read.headings:
         notes.append(f"{len(read.headings)} 个章标题按字号认出（speeches.yaml 的 heading_lines）")
-    return Converted(text, "pdf", notes, headings=read.headings, title=read.title, date=read.cover_date, year=read.cover_year)
+    return Converted(text, kind, notes, headings=read.headings, title=read.title, date=read.cover_date, year=read.cover_year)
 
 
 # --- web pages -----------------------------------------------------------------------------------
@@ -684,6 +689,9 @@ def html_text(data: bytes, name: str) -> Converted:
     import trafilatura
 
     html = _decode_html(data, name)
+    placed = _glyph_by_glyph(html, name)
+    if placed:
+        return placed
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
@@ -723,6 +731,27 @@ def html_text(data: bytes, name: str) -> Converted:
         notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
     date = page_date(html) or (_iso_date(metadata.date) if metadata and metadata.date else None)
     return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
+
+
+def _glyph_by_glyph(html: str, name: str) -> Converted | None:
+    """A page that places its text glyph by glyph (a 公文 exported from OFD or PDF as SVG text), read
+    from the glyphs' positions as a PDF is (ingest/positioned.py); None for any other page."""
+    import lxml.html
+
+    from .pdf import read_lines
+    from .positioned import positioned_pages
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    found = positioned_pages(tree)
+    if not found:
+        return None
+    title = " ".join(tree.xpath("//title/text()")).strip() or None
+    converted = _laid_out(read_lines(*found, title), name, "html")
+    converted.notes.insert(0, "网页的文字逐字定位（由 OFD/PDF 转成），按位置拼回成行再分段")
+    return converted
 
 
 def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:

@@ -111,6 +111,12 @@ class PdfRead:
 def read_pdf(data: bytes) -> PdfRead:
     """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
     pages, heights = _page_lines(data)
+    return read_lines(pages, heights, _metadata_title(data))
+
+
+def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None) -> PdfRead:
+    """Pages of placed lines (a PDF's, or a web page's that sets its text glyph by glyph, see
+    ingest/positioned.py) read as the module doc says."""
     result = PdfRead(paragraphs=[], pages=len(pages))
     result.has_text = any(line.text.strip() for page in pages for line in page)
     running = _running_lines(pages, heights)
@@ -140,7 +146,7 @@ def read_pdf(data: bytes) -> PdfRead:
         _reflow(ordered, result, single_column=not two_columns)
         if number == 1:
             result.first_page = len(result.paragraphs)
-    result.title = _marked_title(result, _metadata_title(data), body_size)
+    result.title = _marked_title(result, metadata_title, body_size)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
     result.headings = chapter_type_headings(result, body_size)
     return result
@@ -541,7 +547,8 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
         result.last_line = lines[-1]
         last = lines[-1]
         # A paragraph goes on over the page only from a line that runs to the column's edge.
-        result.last_line_open = not (_short(last, lines, single_column) or _set_right(last, lines, single_column) or _centred(last, lines))
+        result.last_line_open = not (_short(last, lines, single_column) or _set_right(last, lines, single_column) or _set_in(last, lines, single_column)
+                                     or _centred(last, lines))
 
 
 def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:
@@ -615,6 +622,8 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], si
         return True  # a gap
     if _set_right(previous, lines, single_column) or _set_right(line, lines, single_column):
         return True  # a signature or a date set to the right stands alone
+    if _set_in(previous, lines, single_column):
+        return True  # a line set in from both edges (a 公文's 署名 two characters from the right) is no wrapped line
     if (line.y0 + line.y1) / 2 < previous.y0 - 0.3 * size and line.x0 >= previous.x1 - 0.5 * size:
         return True  # the next line starts where this one ends, further right: no wrapped line does (密级 under a title)
     short = _short(previous, lines, single_column)
@@ -637,7 +646,8 @@ def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
     if line.x1 - line.x0 < 0.4 * width:
         return False
     return any(
-        other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and abs(other.x1 - line.x1) <= 0.1 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
+        other is not line and not other.table_row and not _SENTENCE_END.search(other.text) and not _LABELLED.match(other.text)
+        and abs(other.x1 - line.x1) <= 0.1 * line.size and abs(other.x0 - line.x0) <= 3 * line.size
         and 0 < abs(other.y0 - line.y0) <= 2.2 * line.size and abs(other.size - line.size) <= 0.15 * line.size
         for other in lines
     )
@@ -647,6 +657,13 @@ def _set_right(line: PdfLine, lines: list[PdfLine], single_column: bool = False)
     """A short line pushed against the right edge (an issuer's name, a date under the text)."""
     left = _text_block_left(line, lines, single_column)
     return line.x0 > left + 4 * line.size and line.x1 >= _text_block_edge(line, lines, single_column) - line.size and not _centred(line, lines)
+
+
+def _set_in(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
+    """A line that starts well in from the left edge (four characters: more than a first line's
+    indent) and stops short of the right one: a wrapped paragraph's line reaches the edge."""
+    return (line.x0 > _text_block_left(line, lines, single_column) + 4 * line.size
+            and line.x1 < _text_block_edge(line, lines, single_column) - line.size)
 
 
 def _centred(line: PdfLine, lines: list[PdfLine]) -> bool:

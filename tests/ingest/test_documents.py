@@ -27,6 +27,7 @@ from office_files import (
     TWO_COLUMN_PARAGRAPH,
     write_book_pdf,
     write_gongwen_docx,
+    write_gongwen_glyph_html,
     write_gongwen_pdf,
     write_letter_pdf,
     write_outline_list_docx,
@@ -52,6 +53,8 @@ def made(tmp_path_factory):
         "two-column": write_two_column_pdf(folder / "双栏调研报告.pdf"),
         "gongwen-pdf": write_gongwen_pdf(folder / "公文.pdf"),
         "gongwen-docx": write_gongwen_docx(folder / "公文.docx"),
+        "gongwen-svg": write_gongwen_glyph_html(folder / "公文SVG.html"),
+        "gongwen-spans": write_gongwen_glyph_html(folder / "公文定位.html", element="span"),
         "qingshi": write_qingshi_docx(folder / "请示.docx"),
     }
 
@@ -201,7 +204,7 @@ def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
     assert str(error.value) == "report.pdf：有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
 
 
-@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "qingshi"])
+@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "qingshi"])
 def test_text_conservation_for_every_import(made, rules, kind):
     """Every Han character of the imported text is in the header, a heading, a paragraph or the cleaner's log."""
     converted, speech = speech_of(made[kind], rules)
@@ -213,7 +216,7 @@ def test_text_conservation_for_every_import(made, rules, kind):
 # --- 公文 -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx"])
+@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans"])
 def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
     converted, speech = speech_of(made[kind], rules)
     assert speech.title == "关于进一步加强村级后备干部队伍建设的通知"
