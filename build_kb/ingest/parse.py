@@ -1049,9 +1049,23 @@ def bullet_candidate(text: str) -> HeadingCandidate | None:
     if not mark:
         return None
     heading, rest = split_lead(text, mark.end())
-    if heading is None:
+    if heading is None or _news_lead(heading[mark.end():].strip()):
         return None
     return HeadingCandidate(BULLET_STYLE, BULLET_RANK, None, mark.group(1), heading[mark.end():].strip(), rest)
+
+
+BULLET_HEADING_MAX = 40
+_DATED = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
+
+
+def _news_lead(heading: str) -> bool:
+    """A bulleted item of a paper's column of short reports opens with its day (●10月26日，…) and runs
+    longer than a heading, or stops at a comma: a report's lead, not a heading.
+
+    >>> _news_lead("10月23日上午，"), _news_lead("坚持把党的政治建设摆在首位")
+    (True, False)
+    """
+    return bool(_DATED.match(heading)) or len(heading) > BULLET_HEADING_MAX or heading[-1:] in "，,"
 
 
 def _mark_bullets(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
@@ -1160,13 +1174,50 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
         if cand.number is not None:
             previous = last_number.get((parent, cand.style))
             continues = previous is not None and cand.number == previous + 1
-            starts = cand.number == 1 and (cand.style not in RUN_IN_STYLES or _series_goes_on(candidates, i))
+            starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i))
             if not (continues or starts):
                 continue
             last_number[(parent, cand.style)] = cand.number
         stack = stack[:depth] + [(cand.rank, i)]
         result[i] = (cand, depth + 1)
+    if not heading_lines:
+        _lists_are_no_headings(result)
     return result
+
+
+def _needs_a_second(cand: HeadingCandidate) -> bool:
+    """A №1 that is a heading only when a №2 of its kind follows: a run-in 一是/一要, a series lead, and a
+    第一， run into its sentence (第一，要摆上重要位置。人才是…: a point of the paragraph, unless 第二， follows)."""
+    return cand.style in RUN_IN_STYLES or (cand.style == "cn-ordinal" and bool(cand.rest.strip()))
+
+
+_LIST_ITEM_END = re.compile(r"[；;，,。！!？?]$")
+
+
+def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) -> None:
+    """Numbered items one right after another with nothing under any of them are a list, not headings: a
+    heading stands over something. Such a run (two or more of one numbering at one level, no text run in)
+    is a list when what follows it is no part of it (a heading at its level or above: 一是…要点 / 二是…要点
+    over 一、; a page cut after its headings is no list), or when every item ends as a clause of one sentence does
+    (一要…； 二要…； 三要…。 / 1.…！ 2.…！): the paragraph after it is then the text's, not the last item's.
+    The items become paragraphs; nothing is lost."""
+    i = 0
+    while i < len(result):
+        if result[i] is None:
+            i += 1
+            continue
+        cand, level = result[i]
+        run = [i]
+        while run[-1] + 1 < len(result) and (nxt := result[run[-1] + 1]) is not None and nxt[1] == level and nxt[0].style == cand.style:
+            run.append(run[-1] + 1)
+        after = run[-1] + 1
+        closed = after < len(result) and result[after] is not None and result[after][1] <= level
+        items = [result[k][0] for k in run]
+        clauses = all(_LIST_ITEM_END.search(item.heading) for item in items)
+        if len(run) >= 2 and not any(item.rest.strip() for item in items) and (closed or clauses):
+            for k in run:
+                result[k] = None
+        i = after
 
 
 _ANNOUNCED_ITEMS = re.compile(rf"(?:即|：|:)“?((?:[{HAN}]{{4,10}}”?[，、；]“?){{2,}}[{HAN}]{{4,10}})”?[。；！]")

@@ -168,6 +168,42 @@ def test_lone_run_in_number_is_not_a_heading():
     assert [h for _, _, h in got] == ["一、加强班子建设", "二、抓好队伍建设", "三、强化作风建设"]
 
 
+def test_items_with_nothing_under_them_are_a_list_not_headings():
+    # An overview of the points standing right above the first heading: none has anything under it.
+    text = (
+        "同志们：\n今天我讲两个方面：\n一是通报上级有关会议的主要精神\n二是就做好全镇换届工作提几点要求\n一、上级会议的主要精神\n"
+        "上级提出了三点要求：\n一要提高政治站位，把握换届要求；\n二要严明换届纪律，确保风清气正；\n三要服从组织安排，正确对待进退。\n"
+        "会议还就纪律提出：\n1.把规矩讲在前面！\n2.把监督做在前面！\n大家要认真领会。\n二、我镇的工作要求\n要压实责任。"
+    )
+    parsed = parse(lines_of(text))
+    assert [h for _, _, h in outline(parsed)] == ["一、上级会议的主要精神", "二、我镇的工作要求"]
+    assert [p.text for p in parsed.sections[1].paragraphs] == [
+        "上级提出了三点要求：", "一要提高政治站位，把握换届要求；", "二要严明换届纪律，确保风清气正；", "三要服从组织安排，正确对待进退。",
+        "会议还就纪律提出：", "1.把规矩讲在前面！", "2.把监督做在前面！", "大家要认真领会。",
+    ]
+    # Headings that do stand over something stay headings, however short their sections.
+    text = "同志们：\n一、总体要求\n（一）指导思想\n坚持党的领导。\n（二）工作目标\n建强班子。\n二、主要任务\n抓好落实。"
+    assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一、总体要求", "（一）指导思想", "（二）工作目标", "二、主要任务"]
+
+
+def test_a_first_point_run_into_its_sentence_is_a_heading_only_when_a_second_follows():
+    opening = "同志们：\n对今后的工作，我强调以下几点：\n"
+    alone = opening + "第一，要放在重要位置。人才是第一资源，各级党委要高度重视"
+    assert outline(parse(lines_of(alone))) == [("s1", 1, "")]  # the whole text, no heading
+    both = opening + "第一，要放在重要位置。人才是第一资源。\n第二，要完善政策体系。要用好人才政策。"
+    assert [h for _, _, h in outline(parse(lines_of(both)))] == ["第一，要放在重要位置。", "第二，要完善政策体系。"]
+
+
+def test_a_papers_column_of_short_reports_after_bullets_has_no_headings():
+    text = (
+        "●5月8日，市委常委、组织部部长某某到某某县调研基层党建工作，并与村党组织书记座谈交流。\n要抓好村级组织建设。\n"
+        "●5月9日上午，\n市委组织部召开全市组工干部大会。\n"
+    )
+    parsed = parse(lines_of(text))
+    assert outline(parsed) == [("s1", 1, "")]
+    assert [p.text for s in parsed.sections for p in s.paragraphs][0].startswith("●5月8日")
+
+
 def test_numbering_must_continue_to_count_as_headings():
     text = "同志们：\n一、加强班子建设\n1.坚持标准。\n5.这只是一个数字开头的段落，不是标题。\n2.严格程序。"
     got = outline(parse(lines_of(text)))
