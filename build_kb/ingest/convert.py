@@ -692,6 +692,7 @@ def html_text(data: bytes, name: str) -> Converted:
     placed = _glyph_by_glyph(html, name)
     if placed:
         return placed
+    html, permalinks = _without_permalinks(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
@@ -700,9 +701,8 @@ def html_text(data: bytes, name: str) -> Converted:
         notes = ["取出网页正文，不要导航栏和侧栏"]
     formatted = trafilatura.extract(html, output_format="markdown", include_formatting=True, include_comments=False,
                                     include_tables=True, favor_recall=True, deduplicate=False) or ""
-    subheads = _subheads(formatted)
+    bold = _subheads(formatted)
     text, restored = _restore_subheads(html, text)
-    subheads.update(restored)
     kept, dropped = [], Counter()
     for line in text.split("\n"):
         stripped = line.strip()
@@ -713,6 +713,9 @@ def html_text(data: bytes, name: str) -> Converted:
         else:
             kept.append(line)
     text = "\n".join(kept)
+    if permalinks:
+        log.info("%s：去掉小标题后的本页链接符号 %d 个（#、¶）", name, permalinks)
+        notes.append(f"去掉小标题后的链接符号 {permalinks} 个")
     if dropped["caption"]:
         notes.append(f"去掉图片说明 {dropped['caption']} 行")
     if dropped["share-widget"]:
@@ -726,11 +729,33 @@ def html_text(data: bytes, name: str) -> Converted:
         notes.append("网页标题放在最前面")
     if head:
         text = "\n\n".join(head) + "\n\n" + text
-    headings = [(line.strip(), subheads[line.strip()]) for line in text.split("\n") if line.strip() in subheads]
+    headings = _outline(text, restored, bold)
     if headings:
         notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
     date = page_date(html) or (_iso_date(metadata.date) if metadata and metadata.date else None)
     return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
+
+
+_PERMALINK_TEXT = re.compile(r"^[#¶§🔗\u00a0\u200b\s]{0,3}$")
+
+
+def _without_permalinks(html: str) -> tuple[str, int]:
+    """The page without the link a documentation site sets in each heading to the heading itself
+    (Sphinx's and MkDocs' `#` or `¶`, a README's empty anchor): a link inside a heading to a place on
+    the same page whose text is a sign at most. Returns the page and how many were taken out."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html, 0
+    links = [a for a in tree.xpath("//h1//a|//h2//a|//h3//a|//h4//a|//h5//a|//h6//a")
+             if (a.get("href") or "").startswith("#") and _PERMALINK_TEXT.match(a.text_content())]
+    if not links:
+        return html, 0
+    for link in links:
+        link.drop_tree()  # its tail stays
+    return lxml.html.tostring(tree, encoding="unicode"), len(links)
 
 
 def _glyph_by_glyph(html: str, name: str) -> Converted | None:
@@ -755,9 +780,10 @@ def _glyph_by_glyph(html: str, name: str) -> Converted | None:
 
 
 def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
-    """The page's h2–h4 above a paragraph of the text (a heading of the article's own, never one of the
-    page's side boxes), put back where the extractor dropped it (it drops short headings). Returns the
-    text and the headings (text → level)."""
+    """The page's h2–h4 that the extractor kept on a line of their own, or that stand above a paragraph
+    of the text (a heading of the article's own, never one of the page's side boxes), put back where
+    the extractor dropped them (it drops short headings). Returns the text and the headings (text →
+    level: h2 is a section, h3 and h4 its parts)."""
     import lxml.html
 
     try:
@@ -766,10 +792,14 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
         return text, {}
     lines = text.split("\n")
     keys = [re.sub(r"\s+", "", line)[:24] for line in lines]
+    kept_lines = {line.strip() for line in lines}
     restored: dict[str, int] = {}
     for heading in tree.iter("h2", "h3", "h4"):
         title = re.sub(r"\s+", " ", heading.text_content()).strip()
         if not 2 <= len(title) <= 40 or _NOT_A_SUBHEAD.search(title):
+            continue
+        if title in kept_lines:  # kept by the extractor, on a line of its own
+            restored[title] = 1 if heading.tag == "h2" else 2
             continue
         following = heading.getnext()
         while following is not None and len(re.sub(r"\s+", "", following.text_content())) < 10:
@@ -792,13 +822,28 @@ _NOT_A_SUBHEAD = re.compile(r"[。！？：:]$|^[—–-]|记者|编辑|来源|�
 page's box title (推荐阅读): emphasis, not a subhead."""
 
 
-def _subheads(formatted: str) -> dict[str, int]:
-    """Lines of the extractor's Markdown that are wholly bold and short: a page's subheads (level 1)."""
-    found = {}
+def _outline(text: str, marked: dict[str, int], bold: set[str]) -> list[tuple[str, int]]:
+    """The text's headings in order: the page's h2–h4 at their level, and a wholly bold line one
+    level below the marked heading it follows (a documentation page's bold caption inside an h3's
+    section is no section of its own), at the top where none comes before."""
+    headings, above = [], 0
+    for line in text.split("\n"):
+        line = line.strip()
+        if line in marked:
+            above = marked[line]
+            headings.append((line, above))
+        elif line in bold:
+            headings.append((line, min(above + 1, 3)))
+    return headings
+
+
+def _subheads(formatted: str) -> set[str]:
+    """Lines of the extractor's Markdown that are wholly bold and short: a page's subheads."""
+    found = set()
     for line in formatted.split("\n"):
         m = re.fullmatch(r"\s*\*\*([^*]{2,40})\*\*\s*", line)
         if m and not _NOT_A_SUBHEAD.search(m.group(1).strip()):
-            found[m.group(1).strip()] = 1
+            found.add(m.group(1).strip())
     return found
 
 

@@ -676,6 +676,32 @@ def test_a_news_page_s_headline_date_subheads_and_no_captions_or_share_buttons(t
     assert speech.date == "2023-03-02"
 
 
+DOCS_PAGE = """<html><head><meta charset="utf-8"><title>党费收缴系统使用说明 — 某某系统 1.0 文档</title></head><body>
+<a class="skip-link" href="#main">跳到正文</a><nav class="sidebar"><a href="index.html">首页</a><a href="a.html">安装部署</a><a href="b.html">常见问题</a></nav>
+<main id="main"><section id="top"><h1>党费收缴系统使用说明<a class="headerlink" href="#top" title="Link to this heading">#</a></h1>
+<section id="s1"><h2>系统简介<a class="headerlink" href="#s1" title="Link to this heading">¶</a></h2>
+<p>党费收缴系统用于基层党组织按月收缴、登记和上缴党费，支部书记和组织委员可以在线查看收缴进度。</p></section>
+<section id="s2"><h2>操作步骤<a class="anchor" href="#s2"><svg viewBox="0 0 16 16"><path d="M0 0"/></svg></a></h2>
+<p>登录系统以后，先在左侧菜单选择所在支部，再按下面的步骤逐项填写本月党费收缴情况。</p>
+<p><strong>填写收缴表</strong></p><pre>党员姓名 应缴金额 实缴金额</pre>
+<section id="s3"><h3>核对上缴金额<a class="headerlink" href="#s3">¶</a></h3>
+<p>每月月底前，组织委员要核对本支部实缴党费总额，确认无误后提交上级党委审核。</p></section></section>
+<section id="s4"><h2>注意事项<a class="headerlink" href="#s4">#</a></h2>
+<p>党员因故不能按时交纳党费的，支部要及时了解情况，督促其在下个月一并补交，并在系统中注明原因。</p></section></section></main>
+<footer>© 版权所有 某某单位</footer></body></html>"""
+
+
+def test_a_documentation_page_s_sections_without_the_signs_that_link_each_heading_to_itself(tmp_path):
+    (tmp_path / "说明.html").write_text(DOCS_PAGE, encoding="utf-8")
+    converted = convert(tmp_path / "说明.html")
+    assert converted.title == "党费收缴系统使用说明"
+    assert converted.headings == [("系统简介", 1), ("操作步骤", 1), ("填写收缴表", 2), ("核对上缴金额", 2), ("注意事项", 1)]
+    assert not re.search(r"[#¶]", converted.text)
+    assert "去掉小标题后的链接符号 5 个" in converted.notes
+    lines = converted.text.split("\n")
+    assert [lines[n - 1] for n in converted.heading_lines] == [heading for heading, _ in converted.headings]
+
+
 def test_a_failed_import_names_its_file_once(tmp_path):
     from build_kb.curate import add_files, summary_table
     from office_files import write_scanned_pdf
