@@ -366,9 +366,22 @@ def test_damaged_and_hostile_files_fail_alone_and_the_batch_goes_on(tmp_path):
         assert results[name].message and name not in results[name].message and "\n" not in results[name].message
     assert "声明了 XML 实体" in results["外部实体.docx"].message and "声明了 XML 实体" in results["笑.docx"].message
     assert "已损坏或格式异常" in results["半截.docx"].message
+    assert results["截断.docx"].message == (
+        "不是完整的 Word .docx 文件（内容不是 .docx 的压缩包格式，可能只下载了一部分或改过扩展名）；请用 Word 或 WPS 打开后另存为 .docx 再导入"
+    )
     assert results["炸弹.pdf"].message.startswith("内部有一段数据解压后超过 19 MB（原来只有 100 KB），疑似“压缩炸弹”；未导入")
     assert "root:" not in (corpus / "好.txt").read_text(encoding="utf-8")
     assert sorted(load_overrides(corpus)) == ["好.txt"]
+
+
+def test_words_lock_file_is_named_for_what_it_is(tmp_path):
+    """Word leaves "~$<name>.docx" beside an open document (its owner's name in a few bytes); a curator who
+    picks it by mistake is told to take the document itself — in Chinese, with no library's English."""
+    lock = tmp_path / "~$会议讲话.docx"
+    lock.write_bytes(b"\x06" + "张三".encode("utf-16-le") + b"\x00" * 40)
+    with pytest.raises(KbError) as error:
+        guarded_convert(lock)
+    assert str(error.value) == "~$会议讲话.docx：是 Word 打开文档时留下的临时锁定文件（文件名以 ~$ 开头），不是文档本身；请加入去掉 ~$ 的那个文件"
 
 
 def test_a_zip_bomb_is_refused_before_it_expands(tmp_path):

@@ -592,8 +592,8 @@ def office_text(path: Path) -> Converted:
     if office is None:
         raise ConversionError(
             path.name,
-            f"{path.suffix} 文件要用 LibreOffice 转换（sudo apt-get install libreoffice-writer）；"
-            "也可以用 Word 或 WPS 打开后另存为 .docx，再加入那个文件",
+            f"{path.suffix} 是旧版 Word/WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，再加入那个文件"
+            "（系统管理员装上 LibreOffice 后，这类文件可以直接加入）",
         )
     with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
         # A private profile: a LibreOffice window the user has open must not block the conversion.

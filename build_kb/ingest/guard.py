@@ -67,8 +67,11 @@ def check_office_zip(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> N
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise ConversionError(name, f"不是完整的 Word .docx 文件（{exc}）；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        if Path(name).name.startswith("~$"):
+            # Word writes "~$<name>.docx" beside a document while it is open: a few bytes naming who opened it
+            raise ConversionError(name, "是 Word 打开文档时留下的临时锁定文件（文件名以 ~$ 开头），不是文档本身；请加入去掉 ~$ 的那个文件") from None
+        raise ConversionError(name, "不是完整的 Word .docx 文件（内容不是 .docx 的压缩包格式，可能只下载了一部分或改过扩展名）；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     total = 0
     for entry in entries:
         total += entry.file_size
@@ -85,8 +88,8 @@ def check_office_zip(data: bytes, name: str, bounds: ImportBounds = BOUNDS) -> N
             try:
                 with archive.open(entry) as part:
                     head = part.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-                raise ConversionError(name, f"已损坏（{safe_part(entry.filename)}：{exc}）；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+                raise ConversionError(name, f"已损坏（内部的 {safe_part(entry.filename)} 读不出来）；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
             if _ENTITY.search(head):
                 raise ConversionError(
                     name, f"内部的 {safe_part(entry.filename)} 声明了 XML 实体（DOCTYPE/ENTITY），Word 不会写这种内容，可能是恶意文件；未导入"

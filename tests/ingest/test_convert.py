@@ -96,7 +96,7 @@ def test_old_word_files_need_libreoffice(tmp_path, monkeypatch):
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "旧文件.doc")
     assert str(error.value) == (
-        "旧文件.doc：.doc 文件要用 LibreOffice 转换（sudo apt-get install libreoffice-writer）；也可以用 Word 或 WPS 打开后另存为 .docx，再加入那个文件"
+        "旧文件.doc：.doc 是旧版 Word/WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，再加入那个文件（系统管理员装上 LibreOffice 后，这类文件可以直接加入）"
     )
 
 
