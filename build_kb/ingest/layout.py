@@ -81,13 +81,16 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     collapsed = is_collapsed(lines)
     # The first lines of the text itself: a site's name or a posting line above it does not count.
     first_lines = {line.number for line in [x for x in lines if x.text and not is_chrome(x.text)][:3]}
+    # Further down the header (a page gives its title three times, an advert between them), a line that
+    # runs a whole title into the salutation (…的讲话  同志们：) is split there too.
+    header_lines = {line.number for line in [x for x in lines if x.text and not is_chrome(x.text)][:HEADER_LINES]}
     out: list[Line] = []
     splits: list[Split] = []
     for line in lines:
         points = []
         if collapsed and len(line.text) >= COLLAPSED_MIN_LENGTH:
             points = _split_points(line.text)
-        elif line.number in first_lines:
+        elif line.number in first_lines or (line.number in header_lines and _TITLE_THEN_SALUTATION.match(line.text)):
             points = _salutation_points(line.text)
             if points and len(_HEADING_BREAK.findall(line.text)) >= 2:
                 # A title run into its salutation shows the page ran its lines together: its
@@ -106,6 +109,10 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     return out, splits
 
 
+HEADER_LINES = 8
+"""How many lines from the top may still hold the title run into the salutation."""
+_TITLE_THEN_SALUTATION = re.compile(r"^[^，。；：！？]{4,50}?(?:讲话|报告|发言|致辞|讲稿|党课)\s*(?:同志们|各位)")
+"""A whole title, then the salutation: 在乡镇换届工作动员部署会上的讲话  同志们："""
 _TITLE_THEN_TEXT = re.compile(r"^[^，。；：！？\s]{4,50}?(?:讲话|报告|发言|致辞|讲稿|党课)(?=\s+\S[^\n]{40})")
 """A title run into the text that follows it with only a space between, as a document site's text
 layer gives it: "在第三批拔尖人才表彰会议上的讲话 今天，我们在这里隆重召开……"."""
@@ -117,7 +124,7 @@ _BARE_SALUTATION = re.compile(rf"(?<=讲话|致辞|发言|报告)同志们[，,]
 def _salutation_points(text: str) -> list[int]:
     """Around a salutation glued to the text before it (a title) — and after a date in brackets."""
     salutation = _SALUTATION.search(text, 0, 400) or _BARE_SALUTATION.search(text, 0, 200)
-    if salutation is None or salutation.start() == 0 or SALUTATION_RE.match(text):
+    if salutation is None or salutation.start() == 0 or (SALUTATION_RE.match(text) and not _TITLE_THEN_SALUTATION.match(text)):
         return []
     points = {salutation.start(), salutation.end()}
     date = _DATE_IN_BRACKETS.search(text, 0, salutation.start() + 1)

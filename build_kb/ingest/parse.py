@@ -359,14 +359,21 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
 
     # Under a title that is whole (…的点评讲话), a line saying what state the text is in (素材稿) is a
     # label on the text, not a word of its title: the cleaner's evidence sends it to 待核对 as well.
-    titled = ""
+    # Under a whole title, another whole title (全区组织部长座谈会讲话 / 在全区组织部长座谈会上的讲话, a page's
+    # name for the text over the text's own) is the same title again: the one nearer the text stands.
+    titled, titled_lines = "", []
     for h in header:
         if h.role != "title":
             continue
         if titled and _SPEECH_KIND_END.search(titled) and DRAFT_LABEL.fullmatch(re.sub(r"\s+", "", h.text)):
             h.role = "note"
             continue
+        if titled and _SPEECH_KIND_END.search(titled) and len(h.text.strip()) >= 8 and _SPEECH_KIND_END.search(_title_text(h.text)):
+            for earlier in titled_lines:
+                earlier.role = "repeat"
+            titled, titled_lines = "", []
         titled += h.text.strip()
+        titled_lines.append(h)
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]

@@ -859,6 +859,19 @@ def test_a_short_page_whose_title_runs_into_its_salutation_parts_its_headings_to
     assert [line.text for line in clean(one, rules).lines if line.text][2:] == ["今天召开全村党员大会。一是抓好学习，要按时参加组织生活。"]
 
 
+def test_a_title_run_into_its_salutation_further_down_the_header_is_parted_and_stands_as_the_title(rules):
+    """A page gives its name for the text, an advert, then the text's own title run into 同志们：."""
+    text = (
+        "全镇换届工作会议讲话\n某某范文网，海量材料，网址：www.fanwen.example.com，欢迎参考。\n全镇换届工作会议讲话\n"
+        "在全镇换届工作动员部署会上的讲话  同志们:\n今天我们召开全镇换届工作动员部署会，对换届工作进行部署，我们要抓好落实。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(4, 2)]
+    parsed = parse(cleaned.lines)
+    assert parsed.header.title == "在全镇换届工作动员部署会上的讲话"
+    assert [p.text for s in parsed.sections for p in s.paragraphs][0] == "同志们："
+
+
 def test_numbered_paragraphs_of_a_speech_are_not_taken_for_chunks(rules):
     item = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展，为全县经济社会发展提供坚强组织保证。"
     text = f"在全县组织工作会议上的讲话\n同志们：\n1、{item}\n2、{item}\n3、{item}\n"
