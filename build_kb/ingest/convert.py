@@ -647,15 +647,15 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     for page, line, reason in read.dropped:
         log.info("%s：第 %d 页：去掉（%s）：%s", name, page, reason, line)
     notes = [f"共 {read.pages} 页"]
-    numbers = sum(reason == "page-number" for _, _, reason in read.dropped)
-    contents = sum(reason == "table-of-contents" for _, _, reason in read.dropped)
-    running = len(read.dropped) - numbers - contents
-    if numbers:
-        notes.append(f"去掉页码 {numbers} 处")
+    dropped = Counter(reason for _, _, reason in read.dropped)
+    said = {"page-number": "去掉页码 {} 处", "table-of-contents": "去掉目录 {} 行", "rule-line": "去掉分隔线 {} 行",
+            "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处"}
+    running = sum(count for reason, count in dropped.items() if reason not in said)
+    if dropped["page-number"]:
+        notes.append(said["page-number"].format(dropped["page-number"]))
     if running:
         notes.append(f"去掉页眉页脚 {running} 行")
-    if contents:
-        notes.append(f"去掉目录 {contents} 行")
+    notes += [said[reason].format(dropped[reason]) for reason in ("table-of-contents", "rule-line", "caption", "site-name") if dropped[reason]]
     if read.columns:
         notes.append(f"{read.columns} 页按双栏顺序读取")
     if read.table_rows:

@@ -13,6 +13,9 @@ module reads a page as a person does:
   the row ends;
 - a small raised note marker (`①`, `1`, `[2]`) that pdfminer gave a line of its own goes back into
   the line it belongs to;
+- a rule drawn with one mark (`=====`) is dropped, and so is a picture's caption (the one short
+  line right under a photo); a web page a browser printed keeps its headline as the title, the
+  site's name behind it (`标题_栏目_某某网`) dropped;
 - lines are joined into paragraphs unless the next one is indented (a paragraph's first line), the
   line before ends short of the column's right edge, a gap or a change of type size comes between,
   or the line before is a table row. Chinese joins without a space, Latin words with one, and a word
@@ -110,13 +113,17 @@ class PdfRead:
 
 def read_pdf(data: bytes) -> PdfRead:
     """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
-    pages, heights = _page_lines(data)
-    return read_lines(pages, heights, _metadata_title(data))
+    pages, heights, pictures = _page_lines(data)
+    metadata, maker = _metadata(data)
+    return read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)))
 
 
-def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None) -> PdfRead:
+def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None,
+               pictures: list[list[tuple[float, float, float, float]]] | None = None, by_browser: bool = False) -> PdfRead:
     """Pages of placed lines (a PDF's, or a web page's that sets its text glyph by glyph, see
-    ingest/positioned.py) read as the module doc says."""
+    ingest/positioned.py) read as the module doc says; `pictures` are each page's picture boxes,
+    `by_browser` whether a browser printed the file."""
+    pictures = pictures or [[] for _ in pages]
     result = PdfRead(paragraphs=[], pages=len(pages))
     result.has_text = any(line.text.strip() for page in pages for line in page)
     running = _running_lines(pages, heights)
@@ -138,36 +145,138 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         kept, markers = _markers_into_lines(kept, body_size)
         result.markers += markers
         ordered, two_columns = _reading_order(kept)
-        contents = [line for line in ordered if CONTENTS_ENTRY.match(line.text)]  # entry and page number joined as a row
-        result.dropped += [(number, line.text, "table-of-contents") for line in contents]
-        ordered = [line for line in ordered if line not in contents]
+        captions = _captions(ordered, pictures[number - 1], body_size, first_page=number == 1)
+        for line in ordered:  # (an entry and its page number are joined as a row by now, a leader's dots with them)
+            reason = "table-of-contents" if CONTENTS_ENTRY.match(line.text) else "rule-line" if RULE_LINE.match(line.text) else "caption" if line in captions else None
+            if reason:
+                result.dropped.append((number, line.text, reason))
+        ordered = [line for line in ordered if not (CONTENTS_ENTRY.match(line.text) or RULE_LINE.match(line.text) or line in captions)]
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
         _reflow(ordered, result, single_column=not two_columns)
         if number == 1:
             result.first_page = len(result.paragraphs)
-    result.title = _marked_title(result, metadata_title, body_size)
+    result.title, title_at = _marked_title(result, metadata_title, body_size)
+    if result.title is not None:
+        _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
     result.headings = chapter_type_headings(result, body_size)
     return result
 
 
+RULE_LINE = re.compile(r"^\s*([^\w\s])(?:\s*\1){4,}\s*$")
+"""A rule drawn with one mark over and over (`=====`, `-----`, `※※※※※`): it parts blocks, it says nothing."""
+
+BROWSER = re.compile(r"Chrom|Mozilla|Firefox|Safari|WebKit|Skia/PDF|wkhtmltopdf|Edg[e/]|HeadlessChrome|Prince", re.IGNORECASE)
+"""The program a browser names as the maker (Creator, Producer) of a page it printed to PDF."""
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+_BARE_DASH = re.compile(r"(?<![\d\s—–-])[-–—](?![\d\s—–-])")
+"""A dash between two words' characters, as a browser prints a page's title with its site
+(`标题-光明日报-光明网`): not between digits (2021-2025) and not a doubled Chinese dash (——)."""
+SITE_PART_MAX = 24
+_SENTENCE_MARKS = re.compile(r"[，。！？；：,!?;:]")
+
+
+def web_title(text: str, by_browser: bool = False) -> tuple[str, str] | None:
+    """(headline, site) of a web page's title as a browser gives it: the headline, then the column
+    and the site's name behind separators (`标题_栏目_某某网`, `标题 | 某某网`, and, in a page a
+    browser printed, `标题-某某日报-某某网`). None when the text has no such tail: the parts behind
+    a separator are short names, with no sentence's marks, and the headline is no shorter than six
+    characters."""
+    compact = text.strip()
+    parts = _SITE_SEPARATOR.split(compact)
+    if len(parts) == 1 and by_browser:
+        parts = _BARE_DASH.split(compact)
+    if len(parts) < 2 or len(parts[0]) < 6 or not _HAN.search(parts[0]):
+        return None
+    tail = parts[1:]
+    if any(not 2 <= len(part) <= SITE_PART_MAX or _SENTENCE_MARKS.search(part) for part in tail):
+        return None
+    headline = parts[0]
+    return headline, compact[len(headline):].strip()
+
+
+def _cut_site_name(result: PdfRead, title_at: list[int], metadata: str | None, by_browser: bool) -> None:
+    """A page printed from the web has its title with the site's name behind it: the headline is the
+    title; the site's name is dropped (and logged) from the paragraph that printed it."""
+    found = web_title(result.title, by_browser or bool(metadata and web_title(metadata)))
+    if found is None or not title_at:
+        return
+    headline, site = found
+    last = title_at[-1]
+    text = result.paragraphs[last]
+    compact_site = re.sub(r"\s+", "", site)
+    end = len(text)
+    while end > 0 and re.sub(r"\s+", "", text[end:]) != compact_site:
+        end -= 1
+    if end == 0:
+        return
+    result.paragraphs[last] = text[:end].rstrip()
+    result.dropped.append((1, text[end:].strip(), "site-name"))
+    result.title = headline
+
+
+CAPTION_MAX = 60
+"""The longest line taken for a picture's caption."""
+PICTURE_MIN_LINES = 4
+"""A photo is at least this many lines of text high (a row of buttons or a rule is less)."""
+
+
+def _captions(lines: list[PdfLine], pictures: list[tuple[float, float, float, float]], body_size: float, first_page: bool) -> list[PdfLine]:
+    """A picture's caption: the one short line right under a picture (a photo as wide as a good
+    part of the text), within a line's space of it and inside its width, in the text's type or
+    smaller, with no heading's number. A picture above all the text of the first page is a
+    masthead, a banner or a button bar: the line under it (a 发文字号, a posting line) is no caption."""
+    if not lines or not pictures:
+        return []
+    left, right = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    found = []
+    for x0, y0, x1, y1 in pictures:
+        if x1 - x0 < 0.4 * (right - left) or y1 - y0 < PICTURE_MIN_LINES * max(body_size, 1):
+            continue
+        if first_page and not any(l.y0 > y1 and l.x1 - l.x0 >= 0.6 * (right - left) for l in lines):
+            continue
+        under = [l for l in lines if l.y1 <= y0 + 1 and y0 - l.y1 <= 1.5 * l.size and l.x0 >= x0 - l.size and l.x1 <= x1 + l.size]
+        if not under:
+            continue
+        line = max(under, key=lambda l: l.y1)
+        if (len(line.text) <= CAPTION_MAX and line.size <= 1.05 * body_size and not _LABELLED.match(line.text)
+                and line.x1 < right - 2 * line.size and line not in found):
+            found.append(line)
+    return found
+
+
 _YEAR_AND_MONTH = re.compile(r"([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月")
+
+
+HEAD_LINE_MAX = 60
+"""A line above the text (title, byline, posting line) is shorter than this; the text's first paragraph is longer."""
 
 
 def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
     """A date alone on a line of the first page (a cover, a report's title page): a full date, or a
-    year and month (`二〇二六年五月`, `2023年6月`), which gives the year."""
+    year and month (`二〇二六年五月`, `2023年6月`), which gives the year. Above the text, a date set
+    apart in a line of its own pieces is one too (a printed web page's `2021-05-31　来源：某报　收藏`)."""
     from ..text import find_date, year_number
 
+    def alone(text: str) -> str | None:
+        found = find_date(text)
+        return found[0] if found and found[1].group(0) == text else None
+
+    head = True
     for text in first_page:
         compact = re.sub(r"\s+", "", text)
-        found = find_date(compact)
-        if found and found[1].group(0) == compact:
-            return found[0], int(found[0][:4])
+        if alone(compact):
+            return alone(compact), int(alone(compact)[:4])
         m = _YEAR_AND_MONTH.fullmatch(compact)
         if m and year_number(m.group(1)):
             return None, year_number(m.group(1))
+        head = head and len(compact) < HEAD_LINE_MAX
+        cells = [alone(re.sub(r"\s+", "", cell)) for cell in text.split("\u3000")] if head and "\u3000" in text else []
+        if any(cells):
+            date = next(cell for cell in cells if cell)
+            return date, int(date[:4])
     return None, None
 
 
@@ -190,19 +299,24 @@ def chapter_type_headings(result: PdfRead, body_size: float) -> list[tuple[str, 
     return [(text, 1) for text, size in body if round(size, 1) in sizes and short(text)]
 
 
-def _metadata_title(data: bytes) -> str | None:
+def _metadata(data: bytes) -> tuple[str | None, str]:
+    """The file's metadata title, and the programs named as its Creator and Producer."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
+    def text(value) -> str:
+        value = resolve1(value)
+        if isinstance(value, bytes):
+            value = value.decode("utf-16") if value.startswith(b"\xfe\xff") else value.decode("latin-1", "replace")
+        return value.strip() if isinstance(value, str) else ""
+
     try:
         info = PDFDocument(PDFParser(io.BytesIO(data))).info
-        title = resolve1(info[0].get("Title")) if info else None
-    except Exception:  # a broken info dictionary only costs the hint
-        return None
-    if isinstance(title, bytes):
-        title = title.decode("utf-16") if title.startswith(b"\xfe\xff") else title.decode("latin-1", "replace")
-    return title.strip() if isinstance(title, str) and title.strip() else None
+        fields = info[0] if info else {}
+        return text(fields.get("Title")) or None, f"{text(fields.get('Creator'))} {text(fields.get('Producer'))}"
+    except Exception:  # a broken info dictionary only costs the hints
+        return None, ""
 
 
 def _key(text: str) -> str:
@@ -215,15 +329,18 @@ MARKED_TITLE_MAX = 60
 """The longest title a file marks (up to three lines of the first page's largest type)."""
 
 
-def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> str | None:
+def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tuple[str | None, list[int]]:
+    """The title the file marks and the first page's paragraphs it is made of: the paragraph its
+    metadata title names (or names with a site's name behind it), else the first page's largest type."""
     from .gongwen import read_copy_number, read_doc_number, read_issuer_signature, read_masthead, read_secrecy, read_urgency
 
     first = result.paragraphs[: result.first_page][:15]
     compacts = [re.sub(r"\s+", "", text) for text in first]
     if metadata:
-        for text in first:
-            if _key(text) == _key(metadata):
-                return text
+        headline = (web_title(metadata) or (metadata,))[0]
+        for k, text in enumerate(first):
+            if _key(text) in (_key(metadata), _key(headline)):
+                return text, [k]
     sizes = result.sizes[: len(first)]
 
     def issuers_part(k: int) -> bool:
@@ -235,7 +352,7 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
 
     candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)]
     if not candidates:
-        return None
+        return None, []
     largest = max(size for size, _ in candidates)
     at = [k for size, k in candidates if size == largest]
     run = at[:1]
@@ -244,23 +361,27 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> st
             break  # a line of that type further down is another block (a cover's unit, not the title's wrap)
         run.append(k)
     lines = [first[k] for k in run]
-    return "".join(lines) if len(lines) <= 3 and sum(map(len, lines)) <= MARKED_TITLE_MAX else None
+    if len(lines) > 3 or sum(map(len, lines)) > MARKED_TITLE_MAX:
+        return None, []
+    return "".join(lines), run
 
 
 _STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]\d{4}$")
 """A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
 
-def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]]]:
+    """Each page's lines, its height, and the boxes (x0, y0, x1, y1) of its pictures."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextBox
+    from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTTextBox
 
     # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages, heights = [], []
+    pages, heights, pictures = [], [], []
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
         lines = []
+        pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage))])
         for box in page:
             if not isinstance(box, LTTextBox):
                 continue
@@ -276,7 +397,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float]]:
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
-    return pages, heights
+    return pages, heights, pictures
 
 
 CELL_GAP = 0.8

@@ -1,0 +1,108 @@
+"""PDFs as people make them besides typeset documents (issue #33): web pages a browser printed to
+PDF, pages with photos and their captions.
+
+The files are made here with Typst in the shapes such prints take: the page's title with the
+site's name behind it in large type, rules drawn with `=`, a posting line (date, source, a 收藏
+button), photos with a caption under them.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from build_kb.ingest.convert import convert
+from build_kb.ingest.pdf import RULE_LINE, read_pdf, web_title
+
+FIRST = "各级党组织要坚持把学习贯彻党的创新理论作为首要政治任务，创新方式方法，推动理论学习往深里走、往心里走、往实里走，切实把学习成效转化为推动工作的实际行动。"
+SECOND = "要注重运用现代信息技术手段，打造沉浸式、互动式的党员教育培训场景，让党员更加直观地感受红色历史，增强学习的吸引力和感染力。"
+
+
+def _png(width: int = 60, height: int = 40) -> bytes:
+    """A small grey picture, as a photo stands in a page."""
+    raw = b"".join(b"\x00" + bytes([120, 140, 160]) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def write_printed_page(path: Path, page_title: str, creator: str | None = None) -> Path:
+    """A news page as a browser prints it in reader mode: the page's title (with the site's name) in
+    large type, two rules of `=`, the posting line, the text with a photo and its caption."""
+    import typst
+
+    picture = ",".join(str(b) for b in _png())
+    source = (
+        '#set page(paper: "a4", margin: (x: 18mm, y: 20mm))\n'
+        '#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+        "#set par(justify: true, spacing: 1.2em)\n"
+        f"#text(size: 16pt)[{page_title.replace('_', chr(92) + '_')}]\n\n"
+        f'#align(center)[{"=" * 60}]\n\n#align(center)[{"=" * 60}]\n\n'
+        "2024-03-15 #h(1em) 来源：某某日报 #h(1em) 收藏\n\n"
+        f"{FIRST}{SECOND}\n\n"
+        f"#image(bytes(({picture})), width: 80%)\n"
+        "某某纪念馆展厅一角（某某市文旅局供图）\n\n"
+        f"{SECOND}{FIRST}\n\n{FIRST}\n"
+    )
+    data = typst.compile(source.encode("utf-8"))
+    if creator:
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        writer.add_metadata({"/Creator": creator})
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("page_title, creator", [
+    ("用好红色资源上好党课_理论文章_某某先锋网", None),
+    ("用好红色资源上好党课-某某日报-某某网", "Chromium"),  # a bare dash parts the site's name only in a browser's print
+])
+def test_a_web_page_printed_to_pdf_has_its_headline_as_title_and_no_rules_site_name_or_captions(tmp_path, page_title, creator):
+    read = read_pdf(write_printed_page(tmp_path / "网页.pdf", page_title, creator).read_bytes())
+    assert read.title == "用好红色资源上好党课"
+    assert read.paragraphs == ["用好红色资源上好党课", "2024-03-15　来源：某某日报　收藏", FIRST + SECOND, SECOND + FIRST, FIRST]
+    assert (read.cover_date, read.cover_year) == ("2024-03-15", 2024)  # the posting line's date, set apart above the text
+    assert [(page, reason) for page, _, reason in read.dropped] == [(1, "rule-line"), (1, "rule-line"), (1, "caption"), (1, "site-name")]
+    assert [text for _, text, reason in read.dropped if reason != "rule-line"] == ["某某纪念馆展厅一角（某某市文旅局供图）", page_title[len("用好红色资源上好党课"):]]
+    notes = convert(tmp_path / "网页.pdf").notes
+    assert {"去掉分隔线 2 行", "去掉图片说明 1 行", "去掉标题后的网站名 1 处"} <= set(notes)
+    assert not any(note.startswith("去掉页眉页脚") for note in notes)
+
+
+def test_a_dash_in_a_document_s_own_title_is_no_site_name(tmp_path):
+    # Made by a typesetter, not a browser: 某某公司-2023年度社会责任报告 is one title
+    read = read_pdf(write_printed_page(tmp_path / "报告.pdf", "某某集团有限公司-年度社会责任报告").read_bytes())
+    assert read.title == "某某集团有限公司-年度社会责任报告"
+    assert not [text for _, text, reason in read.dropped if reason == "site-name"]
+
+
+@pytest.mark.parametrize("text, browser, parts", [
+    ("借智博物馆打造行走的思政课堂_先锋文汇_某某党员网", False, ("借智博物馆打造行走的思政课堂", "_先锋文汇_某某党员网")),
+    ("在博物馆里上好“大思政课”-某某日报-某某网", True, ("在博物馆里上好“大思政课”", "-某某日报-某某网")),
+    ("百年接力，党旗映照清华园 - 某某部政府门户网站", False, ("百年接力，党旗映照清华园", "- 某某部政府门户网站")),
+    ("在博物馆里上好“大思政课”-某某日报-某某网", False, None),  # a bare dash, not printed by a browser
+    ("某某县2021-2025年人才发展规划", True, None),  # a dash between digits
+    ("力量，在党旗下凝聚——某市基层党建工作综述", True, None),  # a doubled dash: the subject
+    ("关于做好工作的通知_附件：实施方案，请遵照执行", False, None),  # a sentence behind it
+])
+def test_a_web_page_s_title_is_its_headline_and_its_site_s_name(text, browser, parts):
+    assert web_title(text, browser) == parts
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("=" * 60, True), ("- - - - - -", True), ("※※※※※", True), ("————————", True),
+    ("===", False), ("……", False), ("一、总体要求", False), ("2024-03-15", False), ("=====标题=====", False),
+])
+def test_a_rule_is_one_mark_drawn_over_and_over(line, rule):
+    assert bool(RULE_LINE.match(line)) == rule
