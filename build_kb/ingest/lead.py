@@ -79,8 +79,9 @@ LEAD_AFTER_SHORT = 80
 
 
 _ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
-_SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:作|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:作)?讲话|作(?:了)?(?:工作)?报告|作(?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
-"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞."""
+_SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话|[作做](?:了)?(?:工作)?报告|[作做](?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
+"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞
+(做 for 作 as pages often write it: 做工作报告)."""
 _CONVENED = "主持召开"
 """The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
 the speaker when nobody else is said to speak."""
@@ -150,14 +151,14 @@ def _role_of(text: str, report: str = "", start: int = 0) -> str:
     >>> _role_of("各分包社区领导和镇党委书记")
     '镇党委书记'
     >>> text = "新华社北京5月15日电中共中央政治局常委、国家副主席王某在会上指出"
-    >>> _role_of("、国家副主席", text, text.index("、"))
+    >>> _role_of("国家副主席", text, text.index("、") + 1)
     '中共中央政治局常委、国家副主席'
     """
     role = re.sub(rf"^[{HAN}]{{0,6}}?由", "", text.lstrip("，。；、 ")) or text
     # 各分包社区领导和镇党委书记某某: two who acted together; the name is the second one's
     role = re.sub(rf"^.*(?:领导|成员|代表|同志|{_ROLE_WORD})[和与及]", "", role) or role
-    if text.startswith("、") and start:
-        before = re.split(r"[，。；：\s】）)]|\d{1,2}日电", report[:start])[-1]
+    if start and report[start - 1] == "、":
+        before = re.split(r"[，。；：\s】）)]|\d{1,2}日电", report[: start - 1])[-1]
         if re.fullmatch(rf"[{HAN}、]{{2,30}}?{_ROLE_WORD}", before):
             role = before + "、" + role
     return role
@@ -259,7 +260,9 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2023-12-30'
     >>> date_in_lead("12月25日下午，学校机关党总支2017年度党支部书记述职评议会召开。", None, None)
     '2017-12-25'
-    >>> date_in_lead("3月7日，会议召开，总结2024年工作，安排2025年任务。", None, None) is None
+    >>> date_in_lead("3月7日，会议召开，总结2024年工作，安排2025年任务。", None, None)
+    '2025-03-07'
+    >>> date_in_lead("9月7日，会议召开，总结2024年工作，安排2025年任务。", None, None) is None
     True
     >>> date_in_lead("2月22日，某区召开全区党建工作会议，全面总结2021年全区组织工作。", "2022-02-23", None)
     '2022-02-22'
@@ -271,12 +274,21 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2022-01-14'
     >>> date_in_lead("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", "2006-12-14", None)
     '2006-12-12'
+    >>> date_in_lead("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，", "2007-05-15", None)
+    '2007-05-14'
     """
-    # A wire's dateline gives the day it filed (新华社北京12月13日电), not the meeting's.
+    # A wire's dateline gives the day it filed (新华社北京12月13日电), not the meeting's; the meeting's day
+    # may follow it without its month (…电 某某在14日召开的…会议上指出): the dateline's month, a day not after it.
     day = next((m for m in _DAY.finditer(lead) if not lead.startswith("电", m.end())), None)
-    if day is None:
+    filed = next((m for m in _DAY.finditer(lead) if lead.startswith("电", m.end())), None)
+    same_month = re.search(r"(?<![\d月])(\d{1,2})日(?:上午|下午|晚上)?(?:在|召开|举行|开幕|，)", lead[filed.end():]) if filed and day is None else None
+    if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
+        day = filed
+        month, date = int(filed.group(2)), int(same_month.group(1))
+    elif day is None:
         return None
-    month, date = int(day.group(2)), int(day.group(3))
+    else:
+        month, date = int(day.group(2)), int(day.group(3))
     if not (1 <= month <= 12 and 1 <= date <= 31):
         return None
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
@@ -289,8 +301,10 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
         found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
     elif len(stated) == 1:
         found = stated.pop()
+    elif len(stated) == 2 and max(stated) - 1 in reviewed and month <= REVIEW_HELD_BY:
+        found = max(stated)  # 2月20日，…会议召开，总结1994年工作，部署1995年任务: early in the year planned
     elif stated:
-        return None  # 总结2024年…安排2025年: which year is the meeting's is not said
+        return None  # 2024年…2025年 otherwise: which year is the meeting's is not said
     elif year:
         found = year
     else:
@@ -342,7 +356,8 @@ _LEVEL_SAYS = {
 (省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
 X委书记, X党委书记, X党工委书记 … once."""
 LEVEL_IN_BODY_MIN = 2
-"""How much the body must say its level to be believed."""
+"""How much the body must say its level to be believed: twice any other level's count, or as much as the
+other when only it calls itself 我X or holds the meeting (a district's speech ranks itself 全市第一)."""
 
 
 def level_in_body(text: str) -> str | None:
@@ -364,10 +379,15 @@ def level_in_body(text: str) -> str | None:
     '街道'
     >>> level_in_body("11月1日，某某镇在该镇政府会议室召开党建工作会议。")
     '镇'
+    >>> level_in_body("今天，区委在这里召开会议。我区考核位于全市前列，全市先进区，全市第一。全区上下…")
+    '区'
 
     """
     text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
-    counts = Counter({level: 2 * len(own.findall(text)) + len(said.findall(text)) for level, (own, said) in _LEVEL_SAYS.items()})
-    (first, n), *rest = counts.most_common(2) + [("", 0)]
-    second = rest[0][1]
-    return first if n >= LEVEL_IN_BODY_MIN and n >= 2 * second else None
+    own_words = {level: len(own.findall(text)) for level, (own, _) in _LEVEL_SAYS.items()}
+    counts = Counter({level: 2 * own_words[level] + len(said.findall(text)) for level, (_, said) in _LEVEL_SAYS.items()})
+    # On a tie the level that calls itself 我X outweighs the 全X of the one above it.
+    first, runner_up = sorted(counts, key=lambda level: (-counts[level], -own_words[level]))[:2]
+    n, second = counts[first], counts[runner_up]
+    speaks_for_itself = own_words[first] and not own_words[runner_up]
+    return first if n >= LEVEL_IN_BODY_MIN and (n >= 2 * second or (speaks_for_itself and n >= second)) else None

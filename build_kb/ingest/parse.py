@@ -123,26 +123,30 @@ MEETING_WORDS = (
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课|"
     "民主生活会|组织生活会|生活会|全委会|党组会|部务会|办公会|碰头会|会商会|谈话会"
 )
+MEETING_KIND = rf"(?:{MEETING_WORDS}|(?<=[{HAN}]{{2}})(?<![社机协学工商体领员都])会)"
+"""Where a meeting's name ends: a kind of meeting the list knows, or any two characters and 会 (视频会,
+谈心会, 恳谈会) where the words around say a meeting is named (召开…, 在…上的讲话) — not 社会, 协会, 委员会, 体会."""
 OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评|(?<=上)(?:要求|指出))")
 """…在…上的讲话, and a news headline's 某某在…会上强调 / 会上要求 / 会上指出."""
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
-OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_WORDS}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
+OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
 OPENING_OCCASION_RE = re.compile(
-    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?)"
+    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})议?)"
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:于[^，。；：]{1,16}?)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
-"""…召开, and when and where first: 于12月12日至13日在北京举行, 在县委礼堂召开."""
-OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_WORDS})议?){_HELD}$")
+_HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+"""…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
+在县委礼堂召开."""
+OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})议?){_HELD}$")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
-OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_WORDS})议?){_HELD}[。，]")
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_KIND})议?){_HELD}[。，]")
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
 ("……代表大会今天胜利开幕了。")."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
-_MEETING_END = re.compile(rf"(?:{MEETING_WORDS})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
+_MEETING_END = re.compile(rf"(?:{MEETING_KIND})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
 """…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
@@ -374,6 +378,8 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             titled, titled_lines = "", []
         titled += h.text.strip()
         titled_lines.append(h)
+    _drop_a_line_naming_the_title_in_brackets(header)
+    _drop_site_lines_among_title_lines(header)
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
@@ -464,6 +470,57 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
 
 _MONTH_DAY_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日(?:上午|下午|晚上)?[）)]?$")
 _POSTING_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
+
+
+_BRACKETED_PART = re.compile(r"[\[【]([^\[\]【】]{6,60})[\]】]")
+
+
+def _drop_a_line_naming_the_title_in_brackets(header: list[HeaderLine]) -> None:
+    """A site's line above the title that names it in brackets beside another speech (在某某会议上的讲话
+    [在某某工作会议上的讲话（县委书记）]) is a note: the title given again under it, whole, is the text's.
+
+    >>> lines = [HeaderLine(1, "在支部换届动员会议上的讲话 [在换届风气监督会议上的讲话（县委书记）]", "title"), HeaderLine(3, "在换届风气监督会议上的讲话", "title")]
+    >>> _drop_a_line_naming_the_title_in_brackets(lines); [h.role for h in lines]
+    ['note', 'title']
+    """
+    titles = [h for h in header if h.role == "title"]
+    for k, h in enumerate(titles[:-1]):
+        for m in _BRACKETED_PART.finditer(h.text):
+            named = _title_key(re.sub(r"[（(][^（）()]{1,12}[）)]$", "", m.group(1).strip()))
+            if named and any(_title_key(later.text) == named and _SPEECH_KIND_END.search(named) for later in titles[k + 1 :]):
+                h.role = "note"
+
+
+LABEL_MAX = 8
+"""A column's label between a headline and its repeat is short: 组织工作, 要闻动态."""
+
+
+def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
+    """Title lines that are the site's, not the title's: one with a web address or a source label
+    (某某网 www.gov.cn 2007年05月15日 来源：新华社), and a short label between a headline and the same
+    headline given again alone (全市组织工作会议召开 / 组织工作 / 全市组织工作会议召开): the repeat shows the
+    headline was whole.
+
+    >>> lines = [HeaderLine(3, "全市组织工作会议召开", "title"), HeaderLine(5, "组织工作", "title"), HeaderLine(7, "全市组织工作会议召开", "repeat")]
+    >>> _drop_site_lines_among_title_lines(lines); [h.role for h in lines]
+    ['title', 'note', 'repeat']
+    """
+    from .evidence import _ADDRESS, interface_label
+
+    titles = [h for h in header if h.role == "title"]
+    for h in titles:
+        if len(titles) > 1 and (_ADDRESS.search(h.text) or re.search(r"(?:来源|作者|发布时间)\s*[:：]", h.text) or interface_label(h.text.strip())):
+            h.role = "note"
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) < 2:
+        return
+    first = titles[0]
+    again = next((k for k, h in enumerate(header) if h.role == "repeat" and h.line > first.line and _same_title(h.text, first.text)), None)
+    if again is None:
+        return
+    for h in header[:again]:
+        if h.role == "title" and h is not first and len(_compact_title(h.text)) <= LABEL_MAX and not _SPEECH_KIND_END.search(h.text.strip()):
+            h.role = "note"
 
 
 def _compact_title(text: str) -> str:
@@ -726,7 +783,7 @@ def _names_a_meeting(text: str) -> bool:
     return bool(re.search(r"在.{2,}(?:上|中)的|讲话|报告|会议", text))
 
 
-_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课|强调))")
+_TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课|强调|点评|讲评))")
 
 
 _TITLE_ROLE_THEN_KIND = re.compile(r"^(.{2,30}?)(?:同志)?的?(?:专题)?(?:党课讲稿|党课|讲话稿|讲话|讲稿|发言|致辞)$")
@@ -740,6 +797,8 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
     m = _TITLE_SPEAKER.match(compact)
     if not m or not m.group(1):
         alone = _TITLE_ROLE_THEN_KIND.match(compact)
+        if alone and re.search(rf"(?:{MEETING_KIND})$", alone.group(1)):
+            return None, None  # 全区组织部长座谈会讲话: a meeting's name before the kind of speech, no one's
         byline = read_byline(alone.group(1)) if alone else None
         return (byline[0], byline[1]) if byline and byline[0] else (None, None)
     byline = read_byline(m.group(1))
@@ -798,7 +857,7 @@ def another_piece_at(lines: list[Line], removed: set[int]) -> int | None:
     return None
 
 
-_PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|镇|街道))(?:委|政府)?(?:召开|举行|举办)((?:(?:19|20)\d{{2}}年度?)?[^，。；、：]{{2,40}}?(?:{MEETING_WORDS})议?)$")
+_PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|镇|街道))(?:委|政府)?(?:召开|举行|举办)((?:(?:19|20)\d{{2}}年度?)?[^，。；、：]{{2,40}}?(?:{MEETING_KIND})议?)$")
 """A news headline naming who holds the meeting: 某某区召开2022年组织工作部署会议 → 某某区2022年组织工作部署会议
 (the place and the year are the meeting's name)."""
 
@@ -808,7 +867,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     for text, where in ((title, "title"), (subtitle, "subtitle")):
         if not text:
             continue
-        compact = re.sub(r"\s+", "", text)
+        compact = _SOURCE_BEFORE_TITLE.sub("", re.sub(r"\s+", "", text))
         held = _PLACE_HOLDS.match(compact)
         if held and not REFERS_BACK.search(held.group(2)):
             return held.group(1) + held.group(2), f"{where}: X召开…会议"
@@ -818,12 +877,33 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
                 occasion = _meeting_name(m.group(1))
                 if occasion:
                     return occasion, f"{where}: {form}"
+        m = _HOLDS_AT_THE_END.search(compact)
+        occasion = _meeting_name(m.group(1)) if m else None
+        if occasion:
+            holder = re.sub(r"在[^，。；：]{1,12}$", "", compact[: m.start()])  # 某某中央在京 | 召开…
+            owned = _LEVEL_ORGAN_ALONE.fullmatch(holder) and not (occasion.startswith("全") or LEVEL_PLACE_RE.match(occasion))
+            return (holder + occasion if owned else occasion), f"{where}: X召开…会议"
     for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
         for m in pattern.finditer(opening[:400]):
             occasion = _meeting_name(m.group(1))
             if occasion:
+                holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
+                if holder and LEVEL_PLACE_RE.fullmatch(holder.group(1)) and not REFERS_TO_ITSELF.match(holder.group(1)) and not LEVEL_PLACE_RE.match(occasion) and not occasion.startswith("全"):
+                    return holder.group(1) + occasion, "opening: X召开…会议"  # 2月20日，某某镇召开2021年度述职评议会议
                 return occasion, form
     return None, None
+
+
+_SOURCE_BEFORE_TITLE = re.compile(r"^[（(【\[][^（）()【】\[\]]{2,16}[）)】\]][:：]?(?=.{6})|^[^：:，。]{2,12}[:：](?=.{6})")
+"""A source or column a site puts before a headline: （某某县委党校）:2015年…培训班开班, 某某网：…"""
+_HOLDS_AT_THE_END = re.compile(OPENING_OCCASION_RE.pattern + "$")
+"""A headline that says who holds the meeting: 某某中央在京召开全国组织处长工作会议."""
+_LEVEL_ORGAN_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?)?[省市州县区旗镇乡]委")
+"""A level's committee holding its own body's meeting in a headline: 区委召开党建工作领导小组会议 → 区委党建工作领导小组会议."""
+REFERS_TO_ITSELF = re.compile(r"[我该本全各]")
+"""我镇, 该县, 本市: the place a text speaks from, no name of it."""
+_HOLDER = re.compile(rf"(?:^|[，。；：\s])([{HAN}]{{2,10}})(?:委|政府)?$")
+"""Who holds the meeting, just before 召开: 2月20日，某某镇 | 召开…"""
 
 
 _DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日电\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
@@ -833,7 +913,8 @@ _DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日电\s*|^[
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
     candidate = _DATELINE_FIRST.sub("", candidate)  # 新华社北京12月13日电 全国组织部长会议…
-    candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?|^在", "", _without_outer_quotes(candidate))
+    # 在2020年全市组织工作会议上: the year before 全X is the date's; 2021年度述职评议会议 keeps it, it names which
+    candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?(?=全)|^在", "", _without_outer_quotes(candidate))
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
@@ -873,12 +954,14 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     return (m.group(1), "the speaker's role") if m else (None, None)
 
 
-_TWO_LEVELS = re.compile(r"(?<!全)(?:县乡|市县|县市|乡镇|镇乡)(?=两级|人大|政府|党委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
+_TWO_LEVELS = re.compile(r"(?<!全)(?:县乡|市县|县市|乡镇|镇乡|县区|区县)(?=两级|人大|政府|党委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
 """Two levels named together (县乡人大换届, 乡镇党委换届): the higher one holds the meeting; 乡镇 alone
-says nothing of who holds it (the county, or a town for itself), the body will."""
+says nothing of who holds it (the county, or a town for itself), the body will; 县区 (区县) are a city's."""
 
 
 def _the_convening_level(m: re.Match) -> str:
+    if m.group() in ("县区", "区县"):
+        return "市"  # a city's counties and districts together: the city holds the meeting
     return "" if m.group() in ("乡镇", "镇乡") else m.group()[0] if m.group()[0] in "市县" else m.group()[1]
 
 

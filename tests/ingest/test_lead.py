@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 from build_kb.ingest import lead
 from build_kb.pipeline import build_knowledge_base
 
@@ -130,3 +132,57 @@ def test_a_speech_recalling_an_earlier_meeting_does_not_take_its_day(tmp_path):
     )
     speech = _one_speech(tmp_path, text)
     assert (speech.date, speech.occasion) == (None, "全乡换届工作动员会")
+
+
+def test_a_headline_between_its_column_and_its_repeat_and_a_report_that_reviews_one_year_and_plans_the_next(tmp_path):
+    text = (
+        "全市组织工作会议召开\n\n组织工作\n\n全市组织工作会议召开\n"
+        "【全市组织工作会议召开】2月20日至21日，全市组织工作会议召开，总结2003年工作，部署2004年任务。\n"
+        "市委常委、组织部长钱某某做工作报告。他指出，要抓好领导班子建设。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.title, speech.date, speech.speaker, speech.speaker_role) == ("全市组织工作会议召开", "2004-02-20", "钱某某", "市委常委、组织部长")
+
+
+def test_a_wire_story_under_a_sites_line_gives_the_day_after_its_dateline_and_the_whole_role(tmp_path):
+    text = (
+        "王某某强调把干部培训工作提高到新水平\n某某网 www.example.cn 2008年06月11日 来源：某某社\n\n"
+        "某某社北京6月11日电 中共某某委员会常委、国家某某主席王某某在10日召开的干部学院教学工作会议上指出，要把干部培训工作提高到新水平。\n"
+        "王某某强调，要坚持理论联系实际。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert speech.title == "王某某强调把干部培训工作提高到新水平"
+    assert (speech.date, speech.speaker, speech.speaker_role) == ("2008-06-10", "王某某", "中共某某委员会常委、国家某某主席")
+
+
+def test_a_line_naming_the_title_in_brackets_beside_another_speech_is_no_title(tmp_path):
+    text = (
+        "在支部换届动员会议上的讲话 [在换届风气监督工作会议上的讲话（县委书记）]\n\n"
+        "在换届风气监督工作会议上的讲话\n同志们：\n今年是换届之年，我县要做好换届风气监督工作。下面，我讲三点意见。\n"
+        "一、统一思想\n要提高认识。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.title, speech.occasion) == ("在换届风气监督工作会议上的讲话", "换届风气监督工作会议")
+
+
+@pytest.mark.parametrize(
+    "title, role",
+    [
+        ("全区组织部长座谈会讲话", None),  # a meeting before the kind of speech: no one's role
+        ("区委书记在全区基层党建工作述职评议会上的点评", "区委书记"),
+    ],
+)
+def test_the_role_a_title_gives(tmp_path, title, role):
+    speech = _one_speech(tmp_path, f"{title}\n同志们：\n今天我们召开这次会议。全区各级党组织要抓好落实。\n")
+    assert (speech.speaker, speech.speaker_role) == (None, role)
+
+
+def test_the_level_of_a_body_that_calls_itself_by_it_outweighs_the_level_above_it(tmp_path):
+    text = "同志们：\n今天，区委在这里召开会议。过去一年，我区考核位于全市前列，被评为全市先进区、全市信访工作先进区。全区上下要再接再厉。\n"
+    assert _one_speech(tmp_path, text).level == "区"
+
+
+def test_a_citys_counties_and_districts_together_are_the_citys_meeting():
+    from build_kb.ingest.parse import find_level
+
+    assert find_level("县区党委换届期间县（区）委书记、县（区）长集体谈心谈话会")[0] == "市"
