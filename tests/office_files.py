@@ -306,6 +306,52 @@ def _placed_line(text: str, x: float, baseline: float, size: float, element: str
     return "".join(glyphs)
 
 
+THESIS_TITLE = "基层党组织组织力提升路径研究"
+
+
+def write_thesis_docx(path: Path) -> Path:
+    """A graduation thesis in Word as schools hand them out: a cover (the kind of paper centred in
+    large type, a form table of labels and values, the month given an outline level for the
+    navigation pane), the title over the abstract, a page header repeating the title (padded with
+    spaces), and chapters `第1章  绪论` centred in a list-paragraph style of the school's own."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles.element.append(parse_xml(
+        f'<w:style {W_NS} w:type="paragraph" w:customStyle="1" w:styleId="listpara1"><w:name w:val="列出段落1"/>'
+        '<w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="420"/></w:pPr></w:style>'))
+
+    def line(text: str, size: float = 12, centred: bool = False, style: str | None = None, outline: int | None = None):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).font.size = Pt(size)
+        if centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if style:
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {W_NS} w:val="{style}"/>'))
+        if outline is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W_NS} w:val="{outline}"/>'))
+
+    document.sections[0].header.paragraphs[0].text = f"            {THESIS_TITLE}            "
+    line("本科毕业设计（论文）", 26, centred=True)
+    form = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(form.rows, (("题    目", THESIS_TITLE), ("学生姓名", "李明"), ("指导教师", "王芳"))):
+        row.cells[0].text, row.cells[1].text = label, value
+    line("                        2015年6月", 18, outline=0)
+    line(THESIS_TITLE, 16, centred=True)
+    line("摘要", 16, centred=True)
+    line("本文以某县农村基层党组织为例，分析组织力提升面临的问题，提出加强教育管理和制度建设的对策。")
+    for chapter, text in (("第1章  绪论", "基层党组织是党执政大厦的地基，组织力强弱直接关系党的路线方针政策能否落实。"),
+                          ("第2章  现状分析", "调查显示，部分村党组织书记年龄偏大，发展党员工作后继乏人。"),
+                          ("第3章  对策建议", "要选优配强村党组织带头人，健全党员教育管理长效机制。")):
+        line(chapter, 16, centred=True, style="listpara1")
+        line(text)
+    document.save(path)
+    return path
+
+
 def write_qingshi_docx(path: Path) -> Path:
     """A 请示 in Word: a Title-style title, headings numbered by a paragraph style linked to a
     numbering (一、 written by Word, not in the text), a table whose cells hold numbered paragraphs,

@@ -240,6 +240,8 @@ def docx_text(data: bytes, name: str) -> Converted:
             level = _heading_level(block, outline_levels)
             if text and _style_of(block) in title_styles and not headings and len(title) < 3:
                 title.append(text)  # the Title style says it, whatever outline level the style carries
+            elif level and text and _date_alone(text):
+                counts["dated outline"] += 1  # a cover's date given an outline level (for the navigation pane) is no section
             elif level and text:
                 headings.append((text, level))
                 if first_heading is None and not any(lines):
@@ -276,10 +278,60 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(f"多级列表的第一级 {len(outline)} 项（各自下面有下一级）作为小标题")
     if headings:
         notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
+    if counts["dated outline"]:
+        notes.append(f"只是日期的 {counts['dated outline']} 段虽有大纲级别，不作小标题")
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
-    converted.title = "".join(title) or _centred_title(document, title_styles)
+    running = _running_title(document, lines)
+    if running and not title:
+        notes.append(f"页眉重复的“{running}”作为题目")
+    converted.title = "".join(title) or running or _centred_title(document, title_styles)
     converted.date = _header_date(document)
+    if not converted.date:
+        converted.date, converted.year = _cover_date(lines)
     return converted
+
+
+COVER_LINES = 15
+"""A cover's lines: the first lines of the text where a date on a line of its own is the document's."""
+
+
+def _date_alone(text: str) -> bool:
+    """A full date or a year and month, and nothing else (`2015年6月`, `二〇二三年五月八日`)."""
+    from .pdf import cover_date
+
+    return cover_date([text]) != (None, None)
+
+
+def _cover_date(lines: list[str]) -> tuple[str | None, int | None]:
+    """The date a cover gives on a line of its own among the text's first lines (a thesis's `2015年6月`
+    gives its year), as a PDF's first page does; kb add proposes it when the text gives none."""
+    from .pdf import cover_date
+
+    return cover_date([line for line in lines if line.strip()][:COVER_LINES])
+
+
+def _running_title(document, lines: list[str]) -> str | None:
+    """The title a running header repeats: a page header whose text is a line of its own among the
+    text's first lines (a thesis's title over every page, and on its abstract's first line), of six
+    characters or more and no organisation's name (a 公文's issuer in its header is no title)."""
+    from .gongwen import read_issuer_signature
+
+    opening = {re.sub(r"\s+", "", line): line.strip() for line in lines[:RUNNING_TITLE_LINES] if line.strip()}
+    for section in document.sections:
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            try:
+                paragraphs = header.paragraphs if not header.is_linked_to_previous else []
+            except (KeyError, ValueError, AttributeError):
+                continue
+            for p in paragraphs:
+                text = re.sub(r"\s+", "", p.text)
+                if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and text in opening and not read_issuer_signature(text) and not _date_alone(text):
+                    return opening[text]
+    return None
+
+
+RUNNING_TITLE_LINES = 60
+"""How far into the text a running header's title is looked for (past a cover and its form)."""
 
 
 def _list_outline(items: list[tuple[str, str, int]]) -> list[str]:

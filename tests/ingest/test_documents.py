@@ -23,6 +23,7 @@ from build_kb.pipeline import make_speech
 from office_files import (
     W_NS,
     GONGWEN_LINES,
+    THESIS_TITLE,
     SIDEBAR_PARAGRAPH,
     TWO_COLUMN_PARAGRAPH,
     write_book_pdf,
@@ -34,6 +35,7 @@ from office_files import (
     write_qingshi_docx,
     write_short_gongwen_pdf,
     write_sidebar_pdf,
+    write_thesis_docx,
     write_two_column_pdf,
 )
 
@@ -578,6 +580,25 @@ def test_a_first_line_centred_and_set_large_by_its_style_is_the_title(tmp_path):
     title, stub = _word_title_of(tmp_path, build)
     assert title == "机关党支部年度工作回顾"
     assert '  title: "机关党支部年度工作回顾"   # 识别依据：文档标明的标题' in stub
+
+
+def test_a_thesis_s_title_is_the_one_its_running_header_repeats_its_cover_month_its_year_and_its_chapters_sections(tmp_path):
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+    from build_kb.ingest.read import read_source
+
+    converted = convert(write_thesis_docx(tmp_path / "论文.docx"))
+    assert (converted.title, converted.date, converted.year) == (THESIS_TITLE, None, 2015)
+    assert converted.headings == []  # the cover's month carries an outline level: no section
+    assert f"页眉重复的“{THESIS_TITLE}”作为题目" in converted.notes and "只是日期的 1 段虽有大纲级别，不作小标题" in converted.notes
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    [result] = add_files([tmp_path / "论文.docx"], corpus)
+    assert result.title == THESIS_TITLE
+    overrides = load_overrides(corpus)["论文.txt"]
+    speech = make_speech(read_source(corpus / "论文.txt", corpus), load_boilerplate(corpus), overrides, [])
+    assert (speech.title, speech.year) == (THESIS_TITLE, 2015)
+    assert [s.heading for s in speech.sections if s.heading and s.level == 1] == ["第1章 绪论", "第2章 现状分析", "第3章 对策建议"]
 
 
 def test_a_report_written_as_one_multi_level_list_has_its_sections_title_subtitle_and_header_date(tmp_path):
