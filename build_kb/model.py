@@ -229,7 +229,8 @@ class Section:
     theme_scores: dict[str, float] = field(default_factory=dict)
     theme_evidence: dict[str, list[str]] = field(default_factory=dict)
     theme_source: str = ""
-    """What decided `themes`: heading, body, children, parent, manual, or none."""
+    """What decided `themes`: heading, body, children, parent, context (the speech's title, over a section
+    whose own words barely speak), manual, or none."""
     subtopics: dict[str, str] = field(default_factory=dict)
     """Theme id → sub-topic id, for the themes this section speaks about by its own evidence."""
     words: bytes | None = field(default=None, repr=False)

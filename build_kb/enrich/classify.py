@@ -3,6 +3,10 @@
 Evidence is counted on jieba tokens (so 组工干部 does not count as 干部). A heading decides when it has
 evidence; otherwise the section's own paragraphs do; a section with neither takes the themes of its
 children (a review section is as mixed as what it reviews) and, failing that, of its parent.
+Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
+children's own themes, else to the speech's subject as its title names it (theme_source `context`); a
+heading that names its theme outright keeps it over parts about two themes, while parts about three or
+more make an overview labelled with all of them.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..config import OTHER, STRONG, Taxonomy, ThemeRule
+from ..config import NORMAL, OTHER, STRONG, Taxonomy, ThemeRule
 from ..model import Problem, Section, Speech, Subtopic
 
 HEADING_FACTOR = 4.0
@@ -19,6 +23,11 @@ HEADING_FACTOR = 4.0
 MIN_BODY_SCORE = 3.0
 """Body evidence below this (after length normalisation) is too thin to label a section."""
 MIN_PARAGRAPH_SCORE = 3.0
+OVERVIEW_THEMES = 3
+"""A section whose parts lead with this many different themes is an overview of them all."""
+THIN_BELOW = 2 * MIN_BODY_SCORE
+"""A section's own evidence under this (a word or two in a long text) is thin: its parts or the speech's
+subject say more."""
 KEEP_RATIO = 0.6
 """A second theme is kept when its score is at least this share of the best theme's."""
 MAX_COUNT = 3
@@ -86,11 +95,21 @@ class _Own:
     source: str
     scores: dict[str, float]
     evidence: dict[str, list[str]]
+    thin: bool = False
+    """Its themes rest on ordinary words alone (思想, 干部), no word that names a theme by itself, or on a
+    word or two in a long text."""
+
+
+def _strong_words(counts: Counter, taxonomy: Taxonomy, theme_ids: list[str]) -> bool:
+    """Does any word that names one of the themes by itself (a strong keyword) occur?"""
+    return any(rule.weights.get(word, 0) >= STRONG for rule in taxonomy.rules if rule.theme.id in theme_ids for word in counts)
 
 
 def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Own:
-    head = theme_scores(keyword_counts(section.heading, taxonomy, segment), taxonomy)
-    body_raw = theme_scores(texts_keyword_counts([p.text for p in section.paragraphs], taxonomy, segment), taxonomy)
+    head_counts = keyword_counts(section.heading, taxonomy, segment)
+    body_counts = texts_keyword_counts([p.text for p in section.paragraphs], taxonomy, segment)
+    head = theme_scores(head_counts, taxonomy)
+    body_raw = theme_scores(body_counts, taxonomy)
     length_factor = 1 + sum(len(p.text) for p in section.paragraphs) / 1000
     body = {t: (s / length_factor, words) for t, (s, words) in body_raw.items()}
     total = {t: HEADING_FACTOR * head.get(t, (0, []))[0] + body.get(t, (0, []))[0] for t in set(head) | set(body)}
@@ -105,27 +124,39 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
     if decisive:
         themes = pick(decisive)
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
-        return _Own(themes, source, scores, evidence)
+        thin = not _strong_words(head_counts + body_counts, taxonomy, themes) or max(decisive.values()) < THIN_BELOW
+        return _Own(themes, source, scores, evidence, thin)
     return _Own([], "none", scores, evidence)
 
 
-def classify_section(section: Section, taxonomy: Taxonomy, segment: Segment, parent_themes: list[str], manual: dict[str, list[str]]) -> None:
-    """Label `section` and its descendants in place (themes, scores, evidence, and their source)."""
+def classify_section(
+    section: Section, taxonomy: Taxonomy, segment: Segment, parent_themes: list[str], manual: dict[str, list[str]], context: list[str] = (),
+) -> None:
+    """Label `section` and its descendants in place (themes, scores, evidence, and their source).
+
+    `context` is what the whole speech is about (its title's themes): a section whose own words barely
+    speak (one ordinary word, 从思想上解决为什么学的问题 in a speech to a cadre training class) is read in
+    its light; its children, when they have words of their own, speak for it first."""
     own = _own_evidence(section, taxonomy, segment)
     section.theme_scores = own.scores
     section.theme_evidence = own.evidence
     section.themes, section.theme_source = own.themes, own.source
     if section.kind != "body":
         # Openings and closings speak about everything at once: they belong to no single theme.
-        section.themes, section.theme_source = [], "none"
+        section.themes, section.theme_source, own.thin = [], "none", False
     if section.id in manual:
-        section.themes, section.theme_source = list(manual[section.id]), "manual"
+        section.themes, section.theme_source, own.thin = list(manual[section.id]), "manual", False
     for child in section.children:
-        classify_section(child, taxonomy, segment, section.themes or parent_themes, manual)
+        classify_section(child, taxonomy, segment, section.themes or parent_themes, manual, context)
     from_children = _children_themes(section)
-    mixed = len({child.themes[0] for child in section.children if child.themes}) >= 2
-    if from_children and section.theme_source != "manual" and (mixed or section.theme_source == "none"):
+    leading = {child.themes[0] for child in section.children if child.themes and child.theme_source != "parent"}
+    # Parts about most themes make an overview (a year's work reviewed), labelled with all of them; over
+    # parts about two themes, a heading or text that names its own theme outright keeps it.
+    mixed = len(leading) >= OVERVIEW_THEMES or (len(leading) >= 2 and (own.thin or section.theme_source == "none"))
+    if from_children and section.theme_source != "manual" and (mixed or section.theme_source == "none" or own.thin):
         section.themes, section.theme_source = from_children, "children"
+    elif own.thin and context and not set(section.themes) & set(context):
+        section.themes, section.theme_source = list(context), "context"
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
     for paragraph in section.paragraphs:
@@ -137,15 +168,17 @@ def _children_themes(section: Section) -> list[str]:
     counts: Counter = Counter()
     order: dict[str, int] = {}
     for child in section.children:
+        if child.theme_source == "parent":
+            continue  # the parent's own themes handed down, no evidence of the child's
         for theme in child.themes:
             counts[theme] += 1
             order.setdefault(theme, len(order))
     return sorted(counts, key=lambda t: (-counts[t], order[t]))
 
 
-def _paragraph_themes(text: str, taxonomy: Taxonomy, segment: Segment) -> list[str]:
+def _paragraph_themes(text: str, taxonomy: Taxonomy, segment: Segment, minimum: float = MIN_PARAGRAPH_SCORE) -> list[str]:
     scores = {t: s for t, (s, _) in theme_scores(keyword_counts(text, taxonomy, segment), taxonomy).items()}
-    if not scores or max(scores.values()) < MIN_PARAGRAPH_SCORE:
+    if not scores or max(scores.values()) < minimum:
         return []
     return pick(scores)
 
@@ -161,8 +194,10 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
         for theme in themes:
             if theme not in known:
                 problems.append(Problem(speech.source.rel_path, f"speeches.yaml 给部分 {section_id} 的专题 {theme} 不存在；专题有 {' '.join(sorted(known))}"))
+    title = " ".join(t for t in (speech.title, speech.occasion) if t and not speech.title_derived)
+    context = _paragraph_themes(title, taxonomy, segment, minimum=NORMAL * 2) if title else []
     for section in speech.sections:
-        classify_section(section, taxonomy, segment, [], manual)
+        classify_section(section, taxonomy, segment, [], manual, context)
     for section in speech.all_sections():
         if section.theme_source in ("heading", "body", "manual"):
             for theme_id in section.themes:
