@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
-from ..model import CleanText, DoubtfulLine, Line, RemovedLine, Split
+from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
@@ -97,8 +97,10 @@ def clean(
     # continued by the lines under it, as a rule's catch is not: a headline would vanish into it.
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     lines, joins = join_hard_wraps(lines, chrome)
-    if not joins:
-        lines, joins = join_broken_lines(lines, own_chrome)
+    # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
+    # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
+    lines, broken_joins = join_broken_lines(lines, own_chrome)
+    joins = _merged_joins(joins, broken_joins)
     lines, heading_joins = join_broken_headings(lines, chrome)
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome)
@@ -132,6 +134,19 @@ def clean(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
         doubtful=doubtful,
     )
+
+
+def _merged_joins(first: list[Join], second: list[Join]) -> list[Join]:
+    """Joins of two passes as one list: a second join that takes in paragraphs the first pass made
+    spans all their source lines."""
+    spans = sorted((j.first, j.last) for j in first + second)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [Join(first=a, last=b) for a, b in merged]
 
 
 CHROME_EVIDENCE = "chrome-evidence"

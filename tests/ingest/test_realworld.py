@@ -197,6 +197,20 @@ def test_hard_wrapped_text_is_rejoined_and_page_counters_set_aside(rules):
     assert [(r.line, r.rule) for r in cleaned.removed] == [(5, "page-counter"), (12, "page-counter")]
 
 
+def test_a_wrapped_part_narrower_than_the_rest_is_rejoined_too(rules):
+    """A PDF's justified lines change width from part to part: lines of a narrower part that stop
+    mid-sentence are joined as a browser's breaks are, and logged as one join with the part they make."""
+    wide = "各级党组织要把抓基层打基础作为长远之计和固本之举，持续用力推动基层"
+    wrapped = (
+        f"同志们：\n{wide}\n党组织全面进步全面过硬，不断提升组织力，把党员群众紧紧团结在一\n起，凝心聚力推动高质量发展，奋力开创工作新局面。\n"
+        "一、肯定成绩，坚定工作信心\n过去一年，全镇各级党组织和广大党员坚持以习近平新时代中\n国特色社会主义思想为指导，认真落实上级部署，扎实推进基层党组\n织建设，各项工作取得了新成效。\n"
+        f"二、正视问题，明确努力方向\n{wide}\n党组织全面进步全面过硬，推动基层党建工作不断取得新的更大成效。\n"
+    )
+    cleaned = clean(wrapped, rules)
+    assert [line.text for line in cleaned.lines][3] == "过去一年，全镇各级党组织和广大党员坚持以习近平新时代中国特色社会主义思想为指导，认真落实上级部署，扎实推进基层党组织建设，各项工作取得了新成效。"
+    assert [(j.first, j.last) for j in cleaned.joins] == [(2, 4), (6, 8), (10, 11)]
+
+
 @pytest.mark.parametrize("seed", ["001", "002", "003"])
 def test_seed_rewrapped_like_a_pdf_extract_reads_as_the_original(rules, seed):
     """Cut every body line of a real speech at 28 characters: the re-joined text has the same paragraphs."""
