@@ -773,10 +773,9 @@ def html_text(data: bytes, name: str) -> Converted:
     if dropped["share-widget"]:
         notes.append(f"去掉分享、打印按钮 {dropped['share-widget']} 行")
     metadata = trafilatura.extract_metadata(html)
-    title = page_headline(html, (metadata.title or "") if metadata else "")
+    title = page_headline(html, (metadata.title or "") if metadata else "", text)
     head = []
-    first_lines = [re.sub(r"\s+", "", line) for line in text.split("\n")[:6]]
-    if title and re.sub(r"\s+", "", title) not in first_lines:
+    if title and not _opens(text, title, 6):
         head.append(title)
         notes.append("网页标题放在最前面")
     if head:
@@ -784,7 +783,11 @@ def html_text(data: bytes, name: str) -> Converted:
     headings = _outline(text, restored, bold)
     if headings:
         notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
-    date = page_date(html) or (_iso_date(metadata.date) if metadata and metadata.date else None)
+    guessed = _iso_date(metadata.date) if metadata and metadata.date else None
+    if guessed and not _shown_on_page(guessed, html):
+        log.info("%s：不用提取器猜的日期 %s（网页上没有这个日期）", name, guessed)
+        guessed = None
+    date = page_date(html) or guessed
     return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
 
 
@@ -869,23 +872,31 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
     return "\n".join(lines), restored
 
 
-_NOT_A_SUBHEAD = re.compile(r"[。！？：:]$|^[—–-]|记者|编辑|来源|作者|通讯员|摄影|推荐|阅读|相关|点击|关注")
+_NOT_A_SUBHEAD = re.compile(r"[。！？：:]$|^[—–-]|记者|编辑|来源|作者|通讯员|摄影|^.{0,6}(?:推荐|阅读|相关|点击|关注).{0,2}$|^\S{1,4}\s*[︱丨｜|/]\s*\S")
 """A bold line that is a sentence, a lead-in (点评：), a quotation's source (——陆游), a byline or a
-page's box title (推荐阅读): emphasis, not a subhead."""
+page's box title (推荐阅读, 相关新闻, 点击阅读原文: a short label; a subhead that speaks of 关注
+or 相关 in a phrase of its own, `关注点多与所学专业相关`, is one), a credit set as label︱names
+(出品︱某某栏目组, 文丨张三): emphasis, not a subhead."""
 
 
 def _outline(text: str, marked: dict[str, int], bold: set[str]) -> list[tuple[str, int]]:
     """The text's headings in order: the page's h2–h4 at their level, and a wholly bold line one
     level below the marked heading it follows (a documentation page's bold caption inside an h3's
-    section is no section of its own), at the top where none comes before."""
-    headings, above = [], 0
+    section is no section of its own), at the top where none comes before; a bold line right under
+    a bold subhead is its deck, a level below it (a news page's 小标题 over its 副题)."""
+    headings, above, previous = [], 0, None
     for line in text.split("\n"):
         line = line.strip()
+        if not line:
+            continue
         if line in marked:
             above = marked[line]
             headings.append((line, above))
+        elif line in bold and previous in bold and headings and headings[-1][0] == previous:
+            headings.append((line, min(headings[-1][1] + 1, 3)))
         elif line in bold:
             headings.append((line, min(above + 1, 3)))
+        previous = line
     return headings
 
 
@@ -903,10 +914,29 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,16}$)).*$")
 _CATEGORY = re.compile(r"^[\[【][^\]】]{1,16}[\]】]\s*")
 
 
-def page_headline(html: str, fallback: str) -> str:
+def _opens(text: str, line: str, within: int) -> bool:
+    """Is the line one of the text's first lines, or one or two of them run together (a headline
+    the page breaks with <br>: `关于…的报告` over `（示例标题）`)?"""
+    first = [re.sub(r"\s+", "", t) for t in text.split("\n")[:within]]
+    wanted = re.sub(r"\s+", "", line)
+    return any(wanted in ("".join(first[k : k + 1]), "".join(first[k : k + 2])) for k in range(len(first)))
+
+
+def _shown_on_page(date: str, html: str) -> bool:
+    """Does the page show or record the date (2025-03-02, 2025/3/2, 2025.03.02, 2025年3月2日)? The
+    extractor guesses a date from any year in the text (2025 → 2025-01-01): a date the page never
+    gives is no date of the page's."""
+    year, month, day = date.split("-")
+    month, day = str(int(month)), str(int(day))
+    written = rf"{year}\s*(?:[-/.]\s*0?{month}\s*[-/.]\s*0?{day}(?!\d)|年\s*0?{month}\s*月\s*0?{day}\s*日)"
+    return re.search(written, html) is not None
+
+
+def page_headline(html: str, fallback: str, text: str = "") -> str:
     """The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
-    else the <title> without the site's name after it (`…_凤凰网`, `…-新华网`) and a category before
-    it (`[地方新闻]…`), else the extractor's title."""
+    else the page's one <h1> when it opens the text the extractor took (a report page whose <title>
+    names the tool that made it), else the <title> without the site's name after it (`…_凤凰网`,
+    `…-新华网`) and a category before it (`[地方新闻]…`), else the extractor's title."""
     import lxml.html
 
     try:
@@ -919,6 +949,9 @@ def page_headline(html: str, fallback: str) -> str:
         text = re.sub(r"\s+", " ", h1.text_content()).strip()
         if 4 <= len(text) <= 80 and re.sub(r"\s+", "", text) in titles:
             return text
+    h1s = [re.sub(r"\s+", " ", h1.text_content()).strip() for h1 in tree.iter("h1")]
+    if not og and len(h1s) == 1 and 4 <= len(h1s[0]) <= 80 and _opens(text, h1s[0], 8):
+        return h1s[0]
     title = " ".join(tree.xpath("//title/text()")).strip()
     if not og and title:
         title = _SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip()

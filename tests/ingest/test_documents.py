@@ -723,6 +723,25 @@ def test_a_documentation_page_s_sections_without_the_signs_that_link_each_headin
     assert [lines[n - 1] for n in converted.heading_lines] == [heading for heading, _ in converted.headings]
 
 
+REPORT_PAGE = """<html><head><meta charset="utf-8"><title>报告生成助手 · 效果示例</title></head><body>
+<div class="banner">本页面为报告生成助手的效果示例，仅供展示。</div>
+<h1>关于2025年村级组织换届工作的调研报告<br><span style="font-size:14px">（征求意见稿）</span></h1>
+<h2>一、基本情况</h2><p>2025 年全县共有村党组织186个，换届选举工作已于上半年全面完成，班子结构明显优化。</p>
+<p><strong>关注村干部队伍结构变化</strong></p><p><strong>年轻干部比例明显提升</strong></p>
+<p>新一届村党组织书记平均年龄下降4.2岁，大专以上学历的占比提高到百分之六十以上。</p>
+<h2>二、存在问题</h2><p>部分村后备力量不足，个别村党组织书记带富能力不强，需要持续跟踪培养。</p>
+<p><strong>出品︱县委组织部调研组</strong></p></body></html>"""
+
+
+def test_a_report_page_s_own_headline_over_the_tools_title_no_guessed_date_and_bold_decks_below_their_subhead(tmp_path):
+    (tmp_path / "报告.html").write_text(REPORT_PAGE, encoding="utf-8")
+    converted = convert(tmp_path / "报告.html")
+    assert converted.title == "关于2025年村级组织换届工作的调研报告（征求意见稿）"
+    assert converted.date is None  # only years in the text: the extractor's 2025-01-01 is a guess
+    assert converted.headings == [("一、基本情况", 1), ("关注村干部队伍结构变化", 2), ("年轻干部比例明显提升", 3), ("二、存在问题", 1)]
+    assert "网页标题放在最前面" not in converted.notes and converted.text.count("关于2025年村级组织换届工作的调研报告") == 1
+
+
 def test_a_failed_import_names_its_file_once(tmp_path):
     from build_kb.curate import add_files, summary_table
     from office_files import write_scanned_pdf
