@@ -231,6 +231,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False) -> tuple
         head = line.text[: ends[-1].end()] if ends else ""
         if (
             tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN and not is_chrome(line.text)
+            and judge(LineContext(line.text, True, True)).score < CHROME_AT  # a caption ending in its credit goes whole
             and len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
         ):

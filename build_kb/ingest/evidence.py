@@ -300,8 +300,18 @@ def latin_prose(ctx: LineContext) -> float:
     return 4.0 if len(words) >= 8 and letters >= 0.6 * len(ctx.text) else 0.0
 
 
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤"
+    "阳穆司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞"
+    "敖巩明佘池查麻苑迟邝"
+)
+"""The surnames most people in China bear (about nine in ten): what makes two to four characters a person's name."""
+_PERSON = rf"(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|[{COMMON_SURNAMES}])[{HAN}]{{1,2}}|[{HAN}]某{{1,2}}|某某|[Xx×＊*]{{2,3}}"
 _PHOTO_CREDIT = re.compile(
     rf"(?:记者|通讯员|摄影|特约)\s*[{HAN}]{{2,4}}(?:[\s、]+[{HAN}]{{2,4}}){{0,3}}\s*摄(?:影)?\s*[）)]?\s*$"
+    rf"|(?:^|[。！？!?])\s*(?:[{HAN}]{{2,8}}\s+)?(?:{_PERSON})(?:[\s、]+(?:{_PERSON})){{0,2}}\s*摄\s*$"
     rf"|图片?由[^，。；]{{2,24}}提供[。]?\s*$"
     rf"|[（(]\s*(?:[{HAN}]{{2,4}}[\s、]*){{1,3}}摄\s*[）)]\s*$|摄影\s*[:：/]\s*[{HAN}]{{2,4}}\s*[）)]?\s*$"
 )
@@ -317,6 +327,10 @@ def photo_credit(ctx: LineContext) -> float:
     8.0
     >>> photo_credit(LineContext("全县组织工作会议现场。图片由某某融媒体中心提供", True))
     8.0
+    >>> photo_credit(LineContext("全市人才工作座谈会现场。某某网 刘某某摄", False))  # a site's photographer
+    8.0
+    >>> photo_credit(LineContext("要用好新媒体，多角度记录基层党员的先进事迹。要用心拍摄", False))
+    0.0
     >>> photo_credit(LineContext("要把镜头对准基层，多拍摄群众身边的好党员。", False))
     0.0
     """
@@ -338,15 +352,6 @@ def reporter_credit(ctx: LineContext) -> float:
     return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
 
 
-COMMON_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
-    "廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤"
-    "阳穆司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞"
-    "敖巩明佘池查麻苑迟邝"
-)
-"""The surnames most people in China bear (about nine in ten): what makes two to four characters a person's name."""
-_PERSON = rf"(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|[{COMMON_SURNAMES}])[{HAN}]{{1,2}}|[{HAN}]某{{1,2}}|某某|[Xx×＊*]{{2,3}}"
 _NAMES_ONLY = re.compile(
     rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})(?:\s*[:：/／]\s*|\s+|(?(open)|(?!))))?(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}\s*(?(open)[）)】\]])$"
 )

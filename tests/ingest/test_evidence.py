@@ -116,6 +116,17 @@ def test_a_reports_credits_under_it_go_and_a_speechs_signature_stays(rules):
         assert clean(report.format(signature), rules).removed == [], signature
 
 
+def test_a_caption_credited_to_a_sites_photographer_goes_whole_and_is_never_continued(rules):
+    text = (
+        "全市人才工作座谈会召开\n5月6日，全市人才工作座谈会召开，市委书记某某出席会议并讲话，要求各级党组织抓好落实。\n"
+        "座谈会现场。某某网 刘某某摄\n会议强调，要坚持党管人才，建设高素质人才队伍，推动人才工作高质量发展。\n"
+        "5月6日，某某在座谈会上讲话。某某网 刘某某摄\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(3, "chrome-evidence"), (5, "chrome-evidence")]
+    assert cleaned.joins == [] and cleaned.splits == []
+
+
 def test_a_sentence_leading_into_the_next_line_is_not_parted_as_a_footer(rules):
     text = (
         "在全市人才工作会议上的讲话\n同志们：\n人才工作是一项基础工作，我们要抓好落实。\n"
