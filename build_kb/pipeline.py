@@ -504,9 +504,10 @@ def make_speech(
         year, date_source = infer_year(parsed.sections)
     # A report names the meeting's day in its lead; the page's posting date only lends its year.
     said = year or year_said([p.text for x in parsed.sections for y in x.walk() for p in y.paragraphs][:6])
-    # A speech that addresses its audience recalls earlier meetings by their days (3月17日，市委召开了…).
     # The posting date is on a line the cleaner took off, or one the header set aside as the site's.
     posted = posting_date(removed_text + [h.text for h in header.lines if h.role == "note"])
+    # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
+    # (3月17日，市委召开了…); a report above the speech it gives in full still dates it.
     lead_date = date_in_lead(lead, posted, said) if lead and date is None and not addressed else None
     if lead_date:
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"

@@ -38,10 +38,11 @@ _BREAK_BEFORE = re.compile(
 )
 _ADDRESSEES = "同志们|同事们|同事|领导|代表|委员|来宾|嘉宾|朋友们|老师们|同学们|同仁们|同仁"
 _SALUTATION = re.compile(
-    rf"(?:尊敬的[{HAN}、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?[：:]"
+    rf"(?:尊敬的[{HAN}Xx×＊*、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?[：:]"
 )
+"""…and one whose name a template blanks out: 尊敬的XX部长，各位领导，同志们："""
 SALUTATION_RE = re.compile(
-    rf"^(?:尊敬的)?[{HAN}、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)[！!]?[：:]$"
+    rf"^(?:尊敬的)?[{HAN}Xx×＊*、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)[！!]?[：:]$"
     rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?$"
 )
 """A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们："""

@@ -355,6 +355,7 @@ _LEVEL_SAYS = {
 """我X, 该X (a report's word for the place it is about) and the place or organ that holds the meeting
 (省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
 X委书记, X党委书记, X党工委书记 … once."""
+_VENUE = re.compile(rf"在[{HAN}]{{0,12}}?(?:省|市|县|区|镇|乡|街道)(?=召开|举行|举办)")
 LEVEL_IN_BODY_MIN = 2
 """How much the body must say its level to be believed: twice any other level's count, or as much as the
 other when only it calls itself 我X or holds the meeting (a district's speech ranks itself 全市第一)."""
@@ -379,11 +380,14 @@ def level_in_body(text: str) -> str | None:
     '街道'
     >>> level_in_body("11月1日，某某镇在该镇政府会议室召开党建工作会议。")
     '镇'
+    >>> level_in_body("由某某网主办的研讨活动在某某省某某市某某区举办。") is None
+    True
     >>> level_in_body("今天，区委在这里召开会议。我区考核位于全市前列，全市先进区，全市第一。全区上下…")
     '区'
 
     """
     text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
+    text = _VENUE.sub("", text)  # 在某某市某某区举办: where it was held, not who held it
     own_words = {level: len(own.findall(text)) for level, (own, _) in _LEVEL_SAYS.items()}
     counts = Counter({level: 2 * own_words[level] + len(said.findall(text)) for level, (_, said) in _LEVEL_SAYS.items()})
     # On a tie the level that calls itself 我X outweighs the 全X of the one above it.

@@ -797,7 +797,7 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
     m = _TITLE_SPEAKER.match(compact)
     if not m or not m.group(1):
         alone = _TITLE_ROLE_THEN_KIND.match(compact)
-        if alone and re.search(rf"(?:{MEETING_KIND})$", alone.group(1)):
+        if alone and (alone.group(1).startswith("在") or re.search(rf"(?:{MEETING_KIND})(?:上|中|时)?$", alone.group(1))):
             return None, None  # 全区组织部长座谈会讲话: a meeting's name before the kind of speech, no one's
         byline = read_byline(alone.group(1)) if alone else None
         return (byline[0], byline[1]) if byline and byline[0] else (None, None)

@@ -169,6 +169,7 @@ def test_a_line_naming_the_title_in_brackets_beside_another_speech_is_no_title(t
     "title, role",
     [
         ("全区组织部长座谈会讲话", None),  # a meeting before the kind of speech: no one's role
+        ("在全区组织部长座谈会上的讲话", None),
         ("区委书记在全区基层党建工作述职评议会上的点评", "区委书记"),
     ],
 )
@@ -186,3 +187,18 @@ def test_a_citys_counties_and_districts_together_are_the_citys_meeting():
     from build_kb.ingest.parse import find_level
 
     assert find_level("县区党委换届期间县（区）委书记、县（区）长集体谈心谈话会")[0] == "市"
+
+
+def test_a_salutation_whose_name_a_template_blanks_out_is_no_part_of_the_title(tmp_path):
+    text = "在全市人才工作推进会议上的发言\n尊敬的XX部长，各位领导，同志们：\n我县是典型的山区县。下面我汇报三点。\n一、深入研判找症结\n要抓好落实。\n"
+    speech = _one_speech(tmp_path, text)
+    assert speech.title == "在全市人才工作推进会议上的发言"
+    assert speech.sections[0].paragraphs[0].text == "尊敬的XX部长，各位领导，同志们："
+
+
+def test_a_report_above_the_speech_it_gives_in_full_dates_it(tmp_path):
+    text = (
+        "全县组织工作会议召开\n发布时间：2023-03-06 09:30\n3月5日，全县组织工作会议召开。县委书记孙某某出席会议并讲话。以下为讲话全文。\n"
+        "同志们：\n今天召开全县组织工作会议，我讲两点意见。\n一、提高认识\n要抓好落实。\n"
+    )
+    assert _one_speech(tmp_path, text).date == "2023-03-05"
