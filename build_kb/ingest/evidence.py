@@ -23,6 +23,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     names-only            below the text, names with at most a label         记者 某某  （签发：某某）
     counter               a count of readers, comments, likes                已有0人发表了评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
+    link-item             below the text, a short line after a list mark     ·《关于做好…
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
     sentence              a sentence of Han text that ends as one             …抓好落实。
@@ -104,7 +105,7 @@ READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
-    "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字",
+    "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -471,6 +472,18 @@ def title_decoration(ctx: LineContext) -> float:
     return 2.0 if len(text) <= 12 and (_TITLE_DECORATION.fullmatch(text) or DRAFT_LABEL.fullmatch(text)) else 0.0
 
 
+_LINK_MARK = re.compile(r"^[·•▪▫◦‣►▸>»》]\s*\S")
+
+
+def link_item(ctx: LineContext) -> float:
+    """Below the text, a short line opening with a list mark: an item of the page's list of links.
+
+    >>> link_item(LineContext("·《关于做好某某工作的", True, True)), link_item(LineContext("· 谢谢大家", True, False))
+    (1.0, 0.0)
+    """
+    return 1.0 if ctx.below_body and len(ctx.text) <= 30 and _LINK_MARK.match(ctx.text.strip()) else 0.0
+
+
 def a_rule_elsewhere(ctx: LineContext) -> float:
     """A boilerplate rule matches the line, though not in its place or within its length.
 
@@ -608,6 +621,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("repeats-a-line", repeats_a_line),
     ("title-decoration", title_decoration),
     ("repeats-across-corpus", repeats_across_corpus),
+    ("link-item", link_item),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),
@@ -630,6 +644,9 @@ def judge(ctx: LineContext) -> Judgement:
 NEXT_TO_CHROME = 1.0
 """Chrome comes in clusters: a line with some chrome evidence of its own beside clear chrome (a rule's
 catch or a line scoring CHROME_AT alone; below the text, a doubtful line too), outside the body, gains this."""
+BETWEEN_CHROME = 5.0
+"""Below the text, a short line between two lines of chrome (each a rule's catch or doubtful alone) is the page's too."""
+BETWEEN_CHROME_MAX = 30
 ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
 
@@ -688,6 +705,12 @@ def judge_lines(
         near = DOUBT_AT if index >= body[1] else CHROME_AT
         if own and outside(index) and any(n in skip or (n in first and first[n].score >= near) for n in neighbours if outside(n)):
             extra.append(Evidence("next-to-chrome", NEXT_TO_CHROME))
+        # Below the text, a short line with chrome right above and right under it (a rule's catch, or a
+        # line doubtful on its own) is one item of the page's list (a recommended article's title between
+        # 为您推荐 and 您可能也感兴趣), whatever it says.
+        if index >= body[1] and len(text) <= BETWEEN_CHROME_MAX and len(neighbours) == 2 \
+                and all(n >= body[1] and (n in skip or (n in first and first[n].score >= near)) for n in neighbours):
+            extra.append(Evidence("between-chrome", BETWEEN_CHROME))
         if extra:
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
         judged[index] = verdict

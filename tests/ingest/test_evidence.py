@@ -127,6 +127,24 @@ def test_a_caption_credited_to_a_sites_photographer_goes_whole_and_is_never_cont
     assert cleaned.joins == [] and cleaned.splits == []
 
 
+def test_under_the_text_a_line_between_two_lines_of_chrome_is_an_item_of_the_pages_list():
+    prose = "会议要求各级党组织抓好落实，推动组织工作高质量发展，为全省发展提供坚强组织保证。"
+    lines = [prose, "为您推荐", "来源：某某日报 编辑丨某某某", "稳住基本盘、守住底线！", "您可能也对以下文章感兴趣", "文章有问题？点此查看"]
+    judged = judge_lines(lines, {2}, (0, 1))
+    assert judged[3].verdict == "chrome" and "between-chrome" in judged[3].reasons()
+    # The text's own last words, with chrome only under them, stay.
+    lines = [prose, "同志们，让我们团结一心、奋发有为！", "您可能也对以下文章感兴趣", "文章有问题？点此查看"]
+    assert judge_lines(lines, set(), (0, 2))[1].verdict == "speech"
+
+
+def test_under_the_text_a_fragment_after_a_list_mark_is_a_link_of_the_page(rules):
+    text = (
+        "全省干部教育工作座谈会召开\n本报讯 3月2日，全省干部教育工作座谈会召开，会议总结交流经验，研究部署下一步工作，要求各级党组织抓好落实。\n"
+        "会议强调，要建设高素质干部队伍，推动干部教育培训工作高质量发展。\n某某问答(ask.example.com)\n·《学\n"
+    )
+    assert [(r.line, r.text) for r in clean(text, rules).removed][-1] == (5, "·《学")
+
+
 def test_a_sentence_leading_into_the_next_line_is_not_parted_as_a_footer(rules):
     text = (
         "在全市人才工作会议上的讲话\n同志们：\n人才工作是一项基础工作，我们要抓好落实。\n"
