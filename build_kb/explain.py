@@ -59,6 +59,7 @@ RULES = {
     "signature": "文末落款",
     "the 公文's title (under the 版头, above the 主送)": "公文标题（版头之下、主送机关之上）",
     "the 公文's 成文日期 (under the issuer's name)": "公文成文日期（发文机关署名之下）",
+    "the standard's cover (its title, …发布 date)": "标准封面（标准名称、“……发布”的日期）",
 }
 
 PREFIXES = {"title: ": "标题：", "subtitle: ": "副标题：", "opening: ": "开场白：", "anniversary: ": "纪念年份："}

@@ -249,6 +249,15 @@ def write_gongwen_docx(path: Path) -> Path:
     return path
 
 
+def write_gongwen_text(path: Path) -> Path:
+    """The same 公文 copied out as plain text, one part a line, as it reads from top to bottom."""
+    g = GONGWEN_LINES
+    lines = [g["copy"], g["secrecy"], g["urgency"], *g["issuers"], "文件", f"{g['number']}　　签发人：{g['signer']}", *g["title"],
+             g["addressees"], *g["body"], *g["attachments"], *g["signatures"], g["date"], g["note"], *g["record"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
     """The same 公文 as an OFD viewer exports it to HTML: every glyph its own element at its own place
     (an SVG `<text x y>` in an absolutely placed `<svg>`, or with element="span" an absolutely placed

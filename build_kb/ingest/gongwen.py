@@ -218,6 +218,8 @@ class Gongwen:
     date: str | None = None
     letter: bool = False
     """A 函 of labelled parts (主旨, 說明 …): its numbered lines are points, not sections."""
+    head_end: int | None = None
+    """The last line of a cover read whole (a standard's): the text begins under it."""
 
 
 HEAD_LINES = 12
@@ -235,7 +237,7 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     content = [(line.number, _compact(line.text)) for line in every if line.text.strip()]
     if len(content) < 3:
         return None
-    letter = _read_letter(content)
+    letter = _read_letter(content) or _read_standard_cover(content)
     if letter:
         return letter
     found = Gongwen()
@@ -288,6 +290,64 @@ def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
     for number, text in content[top:]:
         if fields[number] and fields[number][0] == "record":
             found.roles[number] = "record"
+    return found
+
+
+STANDARD_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,16}标准$")
+"""A standard's masthead (GB/T 1.1): 中华人民共和国国家标准, 某某省地方标准, 团体标准."""
+STANDARD_NUMBER = re.compile(r"^(?:[A-Z]{1,4}(?:/[A-Z]{1,2})?)\s*\d+(?:[.．\s\u3000]+\d+)*\s*[—–-]+\s*(?:19|20)\d{2}$")
+"""A standard's number: GB/T 3620.1—2016 (a text layer may lose its dot: GB/T3620　1—2016)."""
+_ISSUED_ON = re.compile(r"((?:19|20)\d{2})\s*[-—–.]\s*(\d{1,2})\s*[-—–.]\s*(\d{1,2})\s*(发布|实施)")
+_ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布)$")
+STANDARD_COVER_LINES = 24
+"""A standard's cover is read within this many lines from the top."""
+
+
+def _read_standard_cover(content: list[tuple[int, str]]) -> Gongwen | None:
+    """A standard's cover, as GB/T 1.1 sets it: classification codes, the masthead over the number
+    (and the numbers it replaces, 代替 …), the title (and its English title), the dates it is issued
+    and comes into force (`2016-12-30发布`, `2017-11-01实施`), and the issuing organs with their act
+    (`某某总局` / `发　布` / `某某委员会`). Decided by a masthead with a standard's number right under
+    it. The organs are its issuer, the number its doc_number, the issue date its date, and the text
+    begins under the cover (its 前言)."""
+    head = content[:STANDARD_COVER_LINES]
+    masthead = next((k for k, (_, text) in enumerate(head[:6]) if STANDARD_MASTHEAD.match(text)), None)
+    if masthead is None or not any(STANDARD_NUMBER.match(text) for _, text in head[masthead + 1 : masthead + 3]):
+        return None
+    found = Gongwen()
+    for number, _ in head[:masthead]:
+        found.roles[number] = "filing"  # ICS and CCS codes over the masthead
+    found.roles[head[masthead][0]] = "masthead"
+    organs: list[str] = []
+    for number, text in head[masthead + 1 :]:
+        issued = _ISSUED_ON.findall(text)
+        if STANDARD_NUMBER.match(text) or text.startswith("代替"):
+            found.roles[number] = "doc-number" if not found.doc_number and not text.startswith("代替") else "note"
+            if found.roles[number] == "doc-number":
+                found.doc_number = re.sub(r"\s+", "", text)
+        elif issued:
+            found.roles[number] = "date"
+            on = next(((y, m, d) for y, m, d, act in issued if act == "发布"), None)
+            if on and not found.date:
+                found.date = f"{on[0]}-{int(on[1]):02d}-{int(on[2]):02d}"
+        elif not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+            found.roles[number] = "note"  # a stray mark of the cover's layout
+        elif found.date and (_ISSUING_ACT.match(text) or read_issuer_signature(text)):
+            found.roles[number] = "signature"
+            if not _ISSUING_ACT.match(text):
+                organs.append(text)
+        elif found.date:
+            break  # under the issuing block: the text (前言)
+        elif re.search(r"[\u4e00-\u9fff]", text) and len(found.title_lines) < 3 and not re.search(r"[。；！？]", text):
+            found.title = (found.title or "") + text
+            found.title_lines.append(number)
+            found.roles[number] = "title"
+        else:
+            found.roles[number] = "note"  # its English title, a draft's note
+        found.head_end = number
+    if not found.title or not found.date:
+        return None
+    found.issuer = "、".join(organs) or None
     return found
 
 
@@ -455,7 +515,9 @@ def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
         for h in header.lines:
             if h.line in gongwen.title_lines:
                 h.role = "title"
-        header.title, header.rules["title"] = gongwen.title, "the 公文's title (under the 版头, above the 主送)"
+        header.title = gongwen.title
+        header.rules["title"] = "the standard's cover (its title, …发布 date)" if gongwen.head_end else "the 公文's title (under the 版头, above the 主送)"
         header.warnings = [w for w in header.warnings if w.code != "suspicious-title" or len(gongwen.title) > 40]
     if gongwen.date and header.date is None:
-        header.date, header.year, header.rules["date"] = gongwen.date, int(gongwen.date[:4]), "the 公文's 成文日期 (under the issuer's name)"
+        header.date, header.year = gongwen.date, int(gongwen.date[:4])
+        header.rules["date"] = "the standard's cover (its title, …发布 date)" if gongwen.head_end else "the 公文's 成文日期 (under the issuer's name)"

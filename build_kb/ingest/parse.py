@@ -113,6 +113,9 @@ NOT_A_NAME = re.compile(
     "讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文"
     "|删节|节选|摘编|摘要|导读|导语|简介|提示|目录|下载|阅读|预览|来源|收藏|要闻|新闻|动态|头条|快讯|资讯|关注"
 )
+ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
+"""What issuers do, set on a line of its own in an issuing block (a standard's cover: `某某总局` /
+`发　布` / `某某委员会`, GB/T 1.1): an act, never a name, spaced out or not."""
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 _NEWS_DECK = re.compile(rf"^(?!在)[{HAN}、·]{{2,16}}(?:作出批示|出席并讲话|出席会议并讲话|出席|主持|强调|指出|参加)$")
 """The line a news page puts under its headline: "王建国作出批示", "李红出席并讲话"."""
@@ -582,6 +585,8 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     who = re.sub(r"^文[/／|｜]|[/／|｜]文$", "", who) or who  # "文/王春明", "（王春明/文）": an author's credit
     if PLACEHOLDER_NAME.match(who):
         return None, None, True
+    if ISSUING_ACT.match(who):
+        return None
     who = who.removesuffix("同志") or who
     addressed = _SURNAME_AND_TITLE.match(who)
     if addressed:  # "王书记", "XXX书记": the title by which he is addressed; his name is not given
@@ -1525,9 +1530,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     gongwen = read_gongwen(lines, [Line(r.line, r.text) for r in removed])
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
-    if gongwen and gongwen.addressees:
-        # Under the 主送 the text begins, whatever its first sentence looks like (…通知如下：).
-        addressed = max(number for number, role in gongwen.roles.items() if role == "addressees")
+    if gongwen and (gongwen.addressees or gongwen.head_end):
+        # Under the 主送 (or a standard's cover) the text begins, whatever its first sentence looks like (…通知如下：).
+        addressed = gongwen.head_end or max(number for number, role in gongwen.roles.items() if role == "addressees")
         below = [line for line in head if line.number > addressed]
         if below:
             head, blocks = [line for line in head if line.number <= addressed], [Block(line.number, line.text) for line in below] + blocks

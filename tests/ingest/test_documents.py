@@ -30,6 +30,7 @@ from office_files import (
     write_gongwen_docx,
     write_gongwen_glyph_html,
     write_gongwen_pdf,
+    write_gongwen_text,
     write_letter_pdf,
     write_outline_list_docx,
     write_qingshi_docx,
@@ -57,6 +58,7 @@ def made(tmp_path_factory):
         "gongwen-docx": write_gongwen_docx(folder / "公文.docx"),
         "gongwen-svg": write_gongwen_glyph_html(folder / "公文SVG.html"),
         "gongwen-spans": write_gongwen_glyph_html(folder / "公文定位.html", element="span"),
+        "gongwen-text": write_gongwen_text(folder / "公文.txt"),
         "qingshi": write_qingshi_docx(folder / "请示.docx"),
     }
 
@@ -206,7 +208,7 @@ def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
     assert str(error.value) == "report.pdf：有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
 
 
-@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "qingshi"])
+@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-text", "qingshi"])
 def test_text_conservation_for_every_import(made, rules, kind):
     """Every Han character of the imported text is in the header, a heading, a paragraph or the cleaner's log."""
     converted, speech = speech_of(made[kind], rules)
@@ -218,7 +220,7 @@ def test_text_conservation_for_every_import(made, rules, kind):
 # --- 公文 -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans"])
+@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-text"])
 def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
     converted, speech = speech_of(made[kind], rules)
     assert speech.title == "关于进一步加强村级后备干部队伍建设的通知"
@@ -792,6 +794,24 @@ def test_a_books_chapters_are_told_by_their_type_numbered_or_not_and_list_items_
 
 def test_without_two_numbered_chapters_in_one_type_no_heading_is_marked_by_size(made):
     assert convert(made["two-column"]).headings == []
+
+
+STANDARD_COVER = (
+    "中华人民共和国国家标准\nGB/T 1234.1—2020\n某某材料牌号和化学成分\n2020-06-01发布　　2021-01-01实施\n"
+    "国家市场监督管理总局\n发　布\n国家标准化管理委员会\n前　言\n本标准按照给出的规则起草，代替了旧版标准的全部内容。\n"
+)
+
+
+def test_a_standard_s_issuing_block_gives_no_speaker(rules, tmp_path):
+    """`发 布` between the issuing organs' names on a standard's cover is their act, not a person's name."""
+    path = tmp_path / "标准.txt"
+    path.write_text(STANDARD_COVER, encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert (speech.title, speech.speaker, speech.speaker_role) == ("某某材料牌号和化学成分", None, None)
+    assert (speech.issuer, speech.doc_number, speech.date) == ("国家市场监督管理总局、国家标准化管理委员会", "GB/T1234.1—2020", "2020-06-01")
+    assert [p.text for p in speech.all_paragraphs()] == ["前 言", "本标准按照给出的规则起草，代替了旧版标准的全部内容。"]
+    assert speech.detected_by["date"] == "the standard's cover (its title, …发布 date)"
+    assert [h.role for h in speech.header if re.sub(r"\s+", "", h.text) in ("中华人民共和国国家标准", "发布")] == ["masthead", "signature"]
 
 
 @pytest.mark.parametrize("first_page, title", [
