@@ -76,6 +76,8 @@ class PdfLine:
     size: float
     text: str
     table_row: bool = False
+    note_mark: str = ""
+    """A note's mark the line ends with, set small (`标题*`, `…的共演①`): the text keeps it, a title does not."""
 
 
 @dataclass
@@ -98,6 +100,8 @@ class PdfRead:
     the first page's largest type (not a 公文's 版头), up to three lines."""
     sizes: list[float] = field(default_factory=list)
     """The type size of each paragraph (of its first line)."""
+    note_marks: list[str] = field(default_factory=list)
+    """The small note mark each paragraph's last line ends with ("" for none)."""
     first_page: int = 0
     """How many paragraphs the first page gave."""
     last_line: PdfLine | None = None
@@ -360,7 +364,8 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
         if k - run[-1] > 2:
             break  # a line of that type further down is another block (a cover's unit, not the title's wrap)
         run.append(k)
-    lines = [first[k] for k in run]
+    # (a note's mark after the title, `…的共演*`, stays in the text: the title is without it)
+    lines = [first[k].removesuffix(result.note_marks[k]) if k < len(result.note_marks) else first[k] for k in run]
     if len(lines) > 3 or sum(map(len, lines)) > MARKED_TITLE_MAX:
         return None, []
     return "".join(lines), run
@@ -382,22 +387,108 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
         lines = []
         pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage))])
+        found = []
         for box in page:
             if not isinstance(box, LTTextBox):
                 continue
             for line in box:
                 chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-                if not chars:
-                    continue
-                size = statistics.median(c.size for c in chars)
-                # Pieces set far apart are separate lines (table cells, or two columns' lines across a
-                # narrow gutter): the row and column readers put them together again as they belong.
-                for piece in _pieces(chars, size):
-                    lines.append(PdfLine(number, piece[0].x0, piece[-1].x1, line.y0, line.y1, round(size, 1), _line_text(piece, size)))
+                if chars:
+                    found.append(_Glyphs(chars, line.y0, line.y1))
+        for line in _strays_into_lines(found):
+            size = statistics.median(c.size for c in line.chars)
+            # Pieces set far apart are separate lines (table cells, or two columns' lines across a
+            # narrow gutter): the row and column readers put them together again as they belong.
+            for piece in _pieces(line.chars, size):
+                lines.append(PdfLine(number, piece[0].x0, piece[-1].x1, line.y0, line.y1, round(size, 1), _line_text(piece, size), note_mark=_note_mark(piece, size)))
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
     return pages, heights, pictures
+
+
+def _note_mark(chars, size: float) -> str:
+    """The note mark a line's glyphs end with: a `*`, `①`, `1` or `[2]` in type much smaller than the line's."""
+    small = ""
+    for c in reversed(chars):
+        if c.size > 0.7 * size:
+            break
+        small = c.get_text() + small
+    return small if small and len(small) < len(chars) and _NOTE_MARK.match(small) else ""
+
+
+@dataclass
+class _Glyphs:
+    """A line as pdfminer groups it: its glyphs and its box's bottom and top."""
+
+    chars: list
+    y0: float
+    y1: float
+
+
+STRAY_MAX = 12
+"""The most glyphs a stray piece of a line has (a year, a number, a Latin word)."""
+_STRAY_WORD = re.compile(r"\d[A-Za-z0-9.,:%/'-]*|[A-Za-z][A-Za-z0-9.,:%/'-]+")
+"""What such a piece holds: a number, a year, a Latin word or code (not a formula's symbols, nor one letter: a big
+operator (∑ set as P) or a variable)."""
+
+
+def _strays_into_lines(lines: list[_Glyphs]) -> list[_Glyphs]:
+    """Digits and Latin letters set in a font of their own whose box sits lower (or higher) than the
+    Chinese type's come out of pdfminer as lines of their own (`2035` under the gap it fills in
+    `第十四个五年规划和　年远景目标`). A short such piece that overlaps a line by a good part of
+    its height and fills a gap in it, or stands at its end, a glyph apart at most, goes back into
+    that line. A piece that lies across another line's glyphs is that line's neighbour above or
+    below, never part of it."""
+    merged: dict[int, int] = {}
+    for i, stray in enumerate(lines):
+        text = "".join(c.get_text() for c in stray.chars)
+        if len(stray.chars) > STRAY_MAX or not _STRAY_WORD.fullmatch(text):
+            continue
+        size = max(c.size for c in stray.chars)
+        x0, x1 = min(c.x0 for c in stray.chars), max(c.x1 for c in stray.chars)
+        stacked = [other for other in lines if other is not stray and len(other.chars) <= STRAY_MAX and not any(_HAN.match(c.get_text()) for c in other.chars)
+                   and (stray.y0 - 0.8 * size < other.y1 <= stray.y0 + 0.25 * size or stray.y1 - 0.25 * size <= other.y0 < stray.y1 + 0.8 * size)
+                   and min(x1, max(c.x1 for c in other.chars)) - max(x0, min(c.x0 for c in other.chars)) > 0.5 * min(x1 - x0, max(c.x1 for c in other.chars) - min(c.x0 for c in other.chars))]
+        if stacked:
+            continue  # pieces stacked one over another (a formula's matrix, a fraction): no line's word
+        best, best_overlap = None, 0.0
+        for j, host in enumerate(lines):
+            if j == i or len(host.chars) <= len(stray.chars) or j in merged or abs(statistics.median(c.size for c in host.chars) - size) > 0.1 * size:
+                continue
+            overlap = min(stray.y1, host.y1) - max(stray.y0, host.y0)
+            if overlap < 0.25 * min(stray.y1 - stray.y0, host.y1 - host.y0) or overlap <= best_overlap:
+                continue
+            if any(x0 + 0.2 * size < (c.x0 + c.x1) / 2 < x1 - 0.2 * size for c in host.chars):
+                continue  # across the host's glyphs: a line of its own (a full-width mark's box may reach into the gap)
+            if min(min(abs(c.x0 - x1), abs(x0 - c.x1)) for c in host.chars) > size:
+                continue  # too far off to be the host's missing word
+            best, best_overlap = j, overlap
+        if best is not None:
+            merged[i] = best
+    out, hosts = [], []
+    for j, line in enumerate(lines):
+        if j in merged:
+            continue
+        strays = [lines[i].chars for i, host in merged.items() if host == j]
+        if strays:
+            line = _Glyphs(sorted(line.chars + [c for chars in strays for c in chars], key=lambda c: c.x0), line.y0, line.y1)
+            hosts.append(line)
+        out.append(line)
+    # The rest of a host's line, which pdfminer began anew after the gap the piece had left, joins it.
+    joined = True
+    while joined:
+        joined = False
+        for host in [line for line in out if any(line is h for h in hosts)]:
+            size = statistics.median(c.size for c in host.chars)
+            rest = next((line for line in out if line is not host and abs(line.y0 - host.y0) < 0.1 * size and abs(line.y1 - host.y1) < 0.1 * size
+                         and min(abs(line.chars[0].x0 - host.chars[-1].x1), abs(host.chars[0].x0 - line.chars[-1].x1)) <= CELL_GAP * size), None)
+            if rest is not None:
+                host.chars = sorted(host.chars + rest.chars, key=lambda c: c.x0)
+                out = [line for line in out if line is not rest]
+                joined = True
+                break
+    return out
 
 
 CELL_GAP = 0.8
@@ -661,8 +752,10 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
         if starts or not result.paragraphs:
             result.paragraphs.append(line.text)
             result.sizes.append(line.size)
+            result.note_marks.append(line.note_mark)
         else:
             result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
+            result.note_marks[-1] = line.note_mark
             result.joined_lines += 1
     if lines:
         result.last_line = lines[-1]

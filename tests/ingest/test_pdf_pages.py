@@ -106,3 +106,25 @@ def test_a_web_page_s_title_is_its_headline_and_its_site_s_name(text, browser, p
 ])
 def test_a_rule_is_one_mark_drawn_over_and_over(line, rule):
     assert bool(RULE_LINE.match(line)) == rule
+
+
+# --- digits in a font of their own; a note's mark after the title -------------------------------
+
+PLAN = ("我们要认真学习贯彻《某某省国民经济和社会发展第十四个五年规划和{2035}年远景目标纲要》，把各项任务落到实处，"
+        "推动高质量发展取得新成效，确保{2025}年各项目标全面完成。")
+
+
+def test_digits_whose_font_sits_lower_stay_in_their_line_and_the_title_s_note_mark_stays_out_of_it(tmp_path):
+    """A journal sets its digits in a Latin font whose box sits a good part of a line lower than the
+    Chinese type's: pdfminer made each number a line of its own, which broke the sentence three
+    times. The title's note mark (`*`, set small) is no part of the title."""
+    import typst
+
+    lowered = PLAN.replace("{", "#text(baseline: 6pt)[").replace("}", "]")
+    source = ('#set page(paper: "a5", margin: 20mm)\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+              "#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n"
+              "#align(center)[#text(size: 18pt)[关于推进基层治理的思考#super[\\*]]]\n\n" + lowered * 2 + "\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    plain = PLAN.replace("{", "").replace("}", "")
+    assert read.paragraphs == ["关于推进基层治理的思考*", plain * 2]
+    assert read.title == "关于推进基层治理的思考"
