@@ -353,10 +353,13 @@ def reporter_credit(ctx: LineContext) -> float:
     return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
 
 
+_PERSONS = rf"(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}"
 _NAMES_ONLY = re.compile(
-    rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})(?:\s*[:：/／]\s*|\s+|(?(open)|(?!))))?(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}\s*(?(open)[）)】\]])$"
+    rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})(?:\s*[:：/／]\s*|\s+|(?(open)|(?!)))|(?P<short>[{HAN}])\s*[/／]\s*)?{_PERSONS}"
+    rf"(?:\s+[{HAN}]{{1,5}}(?:\s*[:：/／]\s*|\s+){_PERSONS})*\s*(?(open)[）)】\]])$"
 )
-_SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|长$|主席|委员|校长|院长|同志")
+"""Names, each after at most a label: 记者 某某, （签发：某某）, 文/某某 图/某某, 编辑：某某 审核：某某."""
+_SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|[省市县区镇乡局厅校院]长|主席|委员|同志")
 
 
 def names_only(ctx: LineContext) -> float:
@@ -368,15 +371,18 @@ def names_only(ctx: LineContext) -> float:
     (2.5, 2.5)
     >>> names_only(LineContext("（李某月）", True, True)), names_only(LineContext("（掌声）", True, True))
     (2.5, 0.0)
+    >>> names_only(LineContext("文/张某 图/李某", True, True)), names_only(LineContext("编辑：张某 审核：李某", True, True))
+    (2.5, 2.5)
     >>> names_only(LineContext("县委书记 张明", True, True)), names_only(LineContext("张明", True, True))
     (0.0, 0.0)
     >>> names_only(LineContext("关于基层党建", True, True))  # a label is set off from the names it gives
     0.0
     """
-    m = _NAMES_ONLY.match(ctx.text.strip())
-    if not ctx.below_body or not m or not (m.group("open") or m.group("label")) or _REPORTER_CREDIT.match(ctx.text.strip()):
+    text = ctx.text.strip()
+    m = _NAMES_ONLY.match(text)
+    if not ctx.below_body or not m or not (m.group("open") or m.group("label") or m.group("short")):
         return 0.0
-    return 0.0 if m.group("label") and _SPEAKERS_LABEL.search(m.group("label")) else 2.5
+    return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
 
 
 _COUNTER = re.compile(r"\d+\s*(?:人|条|次|位)[\u4e00-\u9fff]{0,4}(?:评论|阅读|浏览|参与|点赞|收藏|转发|围观|关注)")

@@ -108,7 +108,7 @@ def test_a_reports_credits_under_it_go_and_a_speechs_signature_stays(rules):
         "全县组织工作会议召开\n5月6日，全县组织工作会议召开，县委书记某某出席会议并讲话，要求各级党组织抓好落实。\n"
         "会议强调，要坚持好干部标准，建设高素质干部队伍，推动组织工作高质量发展。\n{0}\n"
     )
-    for credit in ("记者 刘某某", "（签发：周某某）", "（韩某月）", "执笔 孙某 黄某某"):
+    for credit in ("记者 刘某某", "（签发：周某某）", "（韩某月）", "执笔 孙某 黄某某", "文/刘某 图/孙某", "执笔：周某 统稿：吴某某"):
         cleaned = clean(report.format(credit), rules)
         assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, credit, "chrome-evidence")], credit
     # A speech signs with its speaker's role, or the speaker's name alone: a byline the parser reads.
