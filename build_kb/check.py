@@ -13,10 +13,17 @@ from .errors import safe_name
 from .model import KnowledgeBase, Problem, Speech
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 4
+CHECK_FORMAT = 5
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
 objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome; 4: each speech's
-`encoding` and, for an official document, its `document` parts)."""
+`encoding` and, for an official document, its `document` parts; 5: the document's `lines`, each part's
+line with its role)."""
+DOCUMENT_ROLES = {
+    "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
+    "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
+    "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "档号等",
+}
+"""The roles of an official document's lines (ingest/gongwen.py), in the curator's words."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -45,12 +52,14 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
     text = "\n".join(p.text for p in speech.all_paragraphs())
     placeholders = sorted(set(PLACEHOLDER.findall(text)))
     document = {"issuer": speech.issuer, "doc_number": speech.doc_number, "addressees": list(speech.addressees), "attachments": list(speech.attachments)}
+    # where each part stands: the lines kept out of the title, the headings and the text
+    document["lines"] = [{"line": h.line, "role": h.role, "text": h.text} for h in speech.header if h.role in DOCUMENT_ROLES]
     return {
         "file": speech.source.rel_path,
         "id": speech.id,
         "encoding": speech.source.encoding,
         "fields": fields,
-        "document": document if any(document.values()) else None,
+        "document": document if any(document[key] for key in ("issuer", "doc_number", "addressees", "attachments")) else None,
         "sections": sections,
         "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in speech.clean.removed],
         "doubtful": [{"line": d.line, "reasons": d.reasons, "text": d.text} for d in speech.clean.doubtful],
@@ -111,6 +120,8 @@ def report_text(report: dict) -> str:
             for label, value in (("发文机关", parts["issuer"]), ("发文字号", parts["doc_number"]), ("主送", "、".join(parts["addressees"])), ("附件", "；".join(parts["attachments"]))):
                 if value:
                     out.append(f"{label + '：':<5}{safe_name(value)}")
+            out.append("公文各部分（不进标题、小标题和正文）：")
+            out.extend(f"  第 {x['line']} 行 [{DOCUMENT_ROLES[x['role']]}] {safe_name(x['text'].strip())}" for x in parts["lines"])
         if s["encoding"] not in ("utf-8", "ascii"):
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         out.append(f"删除：  {len(s['removed'])} 行")
