@@ -6,7 +6,8 @@ children (a review section is as mixed as what it reviews) and, failing that, of
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
 children's own themes, else to the speech's subject as its title names it (theme_source `context`); a
 heading that names its theme outright keeps it over parts about two themes, while parts about three or
-more make an overview labelled with all of them.
+more make an overview labelled with all of them. Of two themes nearly as strong in a section without
+parts, the one the speech's title names decides.
 """
 
 from __future__ import annotations
@@ -157,6 +158,10 @@ def classify_section(
         section.themes, section.theme_source = from_children, "children"
     elif own.thin and context and not set(section.themes) & set(context):
         section.themes, section.theme_source = list(context), "context"
+    elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children \
+            and 0 < len(set(section.themes) & set(context)) < len(section.themes):
+        # Two themes nearly as strong: the one the speech is about decides (党建引领乡村振兴 over 思想).
+        section.themes = [t for t in section.themes if t in context]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
     for paragraph in section.paragraphs:

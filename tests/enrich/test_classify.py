@@ -110,6 +110,14 @@ def test_thin_evidence_gives_way_to_parts_that_agree_and_a_heading_naming_its_th
     assert (secs["s2"].themes, secs["s2"].theme_source) == (["grassroots"], "heading")
 
 
+def test_of_two_themes_nearly_as_strong_the_one_the_speech_is_about_decides(tmp_path):
+    body = "同志们：\n一、筑牢根基\n要坚持学习贯彻党的创新理论，用思想武装头脑，坚定理想信念，增强党性；要建强基层党组织，发挥战斗堡垒作用。\n二、讲究方法。要学用结合。\n"
+    s1 = sections_of(build(tmp_path / "a", body))["s1"]
+    assert s1.themes == ["grassroots", "political-building"]
+    s1 = sections_of(build(tmp_path / "b", "在全乡党建引领乡村振兴工作推进会上的讲话\n" + body))["s1"]
+    assert s1.themes == ["grassroots"]
+
+
 def test_manual_override_wins_and_is_marked(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、关于天气。晴。\n二、加强人才工作。引进人才。"})
     (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s1: [self-building]\n    s2: [talent, cadres]\n", encoding="utf-8")
