@@ -28,7 +28,7 @@ LEAD_DAY_OPENS = 12
 """…or opens with it (3月9日下午，区委书记李某到…), whatever it reports."""
 
 
-_RECENT_DAY = re.compile(r"^(?:[^，。]{0,16}讯\s*)?(?:昨日|昨天|今日|今天|日前|近日|前日|节前|节后)")
+_RECENT_DAY = re.compile(r"^(?:[^，。]{0,16}讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?(?:昨日|昨天|今日|今天|日前|近日|前日|节前|节后)")
 """A lead that names its day relative to the paper's (昨日，南安召开…): a report still, of a day unknown."""
 
 
@@ -46,6 +46,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '昨日，某某市召开述职评议会议。'
     >>> date_in_lead("昨日，某某市召开述职评议会议。", "2024-01-15", None) is None
     True
+    >>> news_lead(["本报讯（记者 钟某）昨日，全市组织部长会议召开。部长邹某出席会议并讲话。"])
+    '本报讯（记者 钟某）昨日，全市组织部长会议召开。'
     >>> news_lead(["为进一步压实责任，提升质效。3月2日上午，某某镇召开述职评议会。镇党委书记周某主持。"])
     '3月2日上午，某某镇召开述职评议会。'
     >>> news_lead(["?？某网1月8日消息？？某某委7日召开换届工作视频会。"])

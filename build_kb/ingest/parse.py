@@ -159,7 +159,7 @@ LEVEL_LEADING_RE = re.compile(r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州
 """A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…"""
 LEVEL_PLACE_RE = re.compile(
     r"^(?:中国共产党)?[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
-    r"(省|市|县|区|旗|镇|乡)(?![场域村镇民级属长内外里情])"
+    r"(省|市|县|区|旗|镇|乡|街道)(?![场域村镇民级属长内外里情])"
 )
 """A name that opens with a place and its level: 涪陵区组织工作会议, 南岭县2023年…; not a word that ends like
 one (城市, 上市, 社区, 园区, 城镇, 下乡, 红旗) nor one the level starts (市场, 县域, 区域). 州 is left out:
@@ -874,7 +874,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
             continue
         compact = _SOURCE_BEFORE_TITLE.sub("", re.sub(r"\s+", "", text))
         held = _PLACE_HOLDS.match(compact)
-        if held and not REFERS_BACK.search(held.group(2)):
+        if held and not REFERS_BACK.search(held.group(2)) and not REFERS_TO_ITSELF.match(held.group(1)):
             return held.group(1) + held.group(2), f"{where}: X召开…会议"
         for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话"), (OCCASION_HELD_RE, "…会议召开")):
             m = pattern.search(compact)
@@ -886,15 +886,20 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         occasion = _meeting_name(m.group(1)) if m else None
         if occasion:
             holder = re.sub(r"在[^，。；：]{1,12}$", "", compact[: m.start()])  # 某某中央在京 | 召开…
-            owned = _LEVEL_ORGAN_ALONE.fullmatch(holder) and not (occasion.startswith("全") or LEVEL_PLACE_RE.match(occasion))
-            return (holder + occasion if owned else occasion), f"{where}: X召开…会议"
+            holder = re.search(f"[{HAN}]*$", holder).group()  # …谱新篇——某某街道 | 召开…
+            placed = LEVEL_PLACE_RE.fullmatch(holder) and not REFERS_TO_ITSELF.match(holder)
+            owned = (_LEVEL_ORGAN_ALONE.fullmatch(holder) or placed) and not (occasion.startswith("全") or LEVEL_PLACE_RE.match(occasion))
+            named_by_holder = _BARE_MEETING.match(occasion) and re.fullmatch(f"[{HAN}]{{2,16}}", holder) and not REFERS_TO_ITSELF.match(holder)
+            return (holder + occasion if owned or named_by_holder else occasion), f"{where}: X召开…会议"
     for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
         for m in pattern.finditer(opening[:400]):
             occasion = _meeting_name(m.group(1))
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
-                if holder and LEVEL_PLACE_RE.fullmatch(holder.group(1)) and not REFERS_TO_ITSELF.match(holder.group(1)) and not LEVEL_PLACE_RE.match(occasion) and not occasion.startswith("全"):
-                    return holder.group(1) + occasion, "opening: X召开…会议"  # 2月20日，某某镇召开2021年度述职评议会议
+                place = holder and LEVEL_PLACE_RE.fullmatch(holder.group(1)) and not LEVEL_PLACE_RE.match(occasion) and not occasion.startswith("全")
+                if holder and not REFERS_TO_ITSELF.match(holder.group(1)) and (place or _BARE_MEETING.match(occasion)):
+                    # 2月20日，某某镇召开2021年度述职评议会议; 领导小组召开2025年第一次会议 (a name that is only its number)
+                    return holder.group().lstrip("，。；： ") + occasion, "opening: X召开…会议"
                 return occasion, form
     return None, None
 
@@ -903,6 +908,9 @@ _SOURCE_BEFORE_TITLE = re.compile(r"^[（(【\[][^（）()【】\[\]]{2,16}[）)
 """A source or column a site puts before a headline: （某某县委党校）:2015年…培训班开班, 某某网：…"""
 _HOLDS_AT_THE_END = re.compile(OPENING_OCCASION_RE.pattern + "$")
 """A headline that says who holds the meeting: 某某中央在京召开全国组织处长工作会议."""
+_BARE_MEETING = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?(?:第[{CN_DIGITS}\d]{{1,3}}次)?(?:全体|扩大)?(?:{MEETING_WORDS})$")
+"""A meeting named only by its year, number and kind (2025年第一次会议, 第三次全体会议): the body that holds it
+is its name (县委人才工作领导小组2025年第一次会议)."""
 _LEVEL_ORGAN_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?)?[省市州县区旗镇乡]委")
 """A level's committee holding its own body's meeting in a headline: 区委召开党建工作领导小组会议 → 区委党建工作领导小组会议."""
 REFERS_TO_ITSELF = re.compile(r"[我该本全各]")
