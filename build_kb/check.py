@@ -21,7 +21,7 @@ line with its role)."""
 DOCUMENT_ROLES = {
     "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
     "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
-    "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "档号等",
+    "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "登记项",
 }
 """The roles of an official document's lines (ingest/gongwen.py), in the curator's words."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")

@@ -181,6 +181,38 @@ def read_letter_field(text: str) -> tuple[str, str] | None:
     return LETTER_FIELDS[m.group(1)], m.group(2).strip()
 
 
+DISCLOSURE_FIELDS = {
+    **dict.fromkeys(("发文机关", "发布机关", "发布机构", "发文单位", "制发机关", "公开主体"), "issuer"),
+    **dict.fromkeys(("发文字号", "文号"), "doc-number"),
+    "成文日期": "date",
+    **dict.fromkeys(("索引号", "主题分类", "体裁分类", "组配分类", "服务对象分类", "公开属性", "公开方式", "公开范围", "公开时限",
+                     "有效性", "主题词", "信息来源", "发布日期", "生效日期", "废止日期", "标题", "名称", "文件名称"), "filing"),
+}
+"""The labelled fields a government site sets over a document it publishes (政府信息公开: 索引号,
+发文机关, 发文字号, 成文日期 …), label → role: the page's own form, read as the 公文's parts."""
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[\s|]))(" + "|".join(r"[ \u3000]*".join(name) for name in sorted(DISCLOSURE_FIELDS, key=len, reverse=True)) + r")[ \u3000]*[:：]"
+)
+"""One of the fields' labels, letter-spaced or not (索 引 号：, 标　　题：), where a cell or the line begins."""
+_OTHER_LABEL = re.compile(r"(?:^|(?<=[\s|]))[\u4e00-\u9fff]{2,6}[:：]")
+
+
+def read_disclosure_fields(text: str) -> list[tuple[str, str]] | None:
+    """A line (or a table row) of such fields: `| 发文字号： | 某组发〔2023〕5号 | 发布日期： | 2023年06月01日 |` →
+    [("doc-number", "某组发〔2023〕5号"), ("filing", "2023年06月01日")]; `索 引 号：001234/2023-00123　主题分类：
+    组织人事` likewise. None unless every label on the line is one of DISCLOSURE_FIELDS."""
+    labels = list(_FIELD_LABEL.finditer(text))
+    if not labels or text[: labels[0].start()].strip(" |\u3000"):
+        return None
+    fields = []
+    for label, after in zip(labels, labels[1:] + [None]):
+        value = text[label.end() : after.start() if after else len(text)].strip(" |\u3000")
+        if _OTHER_LABEL.search(value):
+            return None  # a label of another kind (联系人：) on the line: no site's form
+        fields.append((DISCLOSURE_FIELDS[re.sub(r"[ \u3000]+", "", label.group(1))], value))
+    return fields
+
+
 def read_letter_issuer(text: str) -> str | None:
     """The issuer's line of such a 函: `新竹县政府　函` → "新竹县政府"."""
     m = re.fullmatch(rf"(.{{2,40}}?{_ORG_END})\s*函", text)
@@ -243,12 +275,38 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     found = Gongwen()
     raw = {line.number: line.text for line in every}
     kept = {line.number for line in lines}
+    content = _read_disclosure(content, found)
     body_start = _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
     return found if decisive else None
+
+
+DISCLOSURE_LINES = 16
+"""A site's form over the document it publishes stands within this many lines from the top."""
+
+
+def _read_disclosure(content: list[tuple[int, str]], found: Gongwen) -> list[tuple[int, str]]:
+    """Read the fields of a site's form over the document (read_disclosure_fields) into `found` — its
+    发文机关, 发文字号 and 成文日期 — and give the form's lines their roles; return the other lines, among
+    which the 公文's own head (title, 主送) is read as usual."""
+    rest = []
+    for k, (number, text) in enumerate(content):
+        fields = read_disclosure_fields(text) if k < DISCLOSURE_LINES else None
+        if not fields:
+            rest.append((number, text))
+            continue
+        found.roles[number] = "filing"
+        for role, value in fields:
+            if role == "issuer" and value and not found.issuer:
+                found.issuer = value
+            elif role == "doc-number" and read_doc_number(value) and not found.doc_number:
+                found.doc_number = read_doc_number(value)
+            elif role == "date" and find_date(re.sub(r"\s+", "", value)) and not found.date:
+                found.date = find_date(re.sub(r"\s+", "", value))[0]
+    return rest
 
 
 LETTER_HEAD_LINES = 30

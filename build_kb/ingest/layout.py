@@ -325,7 +325,7 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
         if not _is_full(line.text, width) and is_chrome(line.text):
             aside.append(line)
             continue
-        if paragraphs and _is_full(previous, width) and not _STARTS_NEW.match(line.text):
+        if paragraphs and _is_full(previous, width) and not _STARTS_NEW.match(line.text) and not _TABLE_ROW.match(previous) and not _TABLE_ROW.match(line.text):
             paragraphs[-1].append(line)
         else:
             if paragraphs:
@@ -338,6 +338,10 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
         flush(paragraphs.pop())
     out.extend(aside)
     return out, joins
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+"""A table's row as a web page's extractor writes it (`| 发文字号： | 某组发〔2023〕5号 |`): whole, never a wrapped line."""
 
 
 BROKEN_MIN_LENGTH = 25

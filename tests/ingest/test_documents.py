@@ -808,6 +808,54 @@ STANDARD_COVER = (
 )
 
 
+GOVERNMENT_PAGE = """<html><head><meta charset="utf-8"><title>关于做好村级组织换届准备工作的通知_政策文件_某某县人民政府网</title></head><body>
+<div class="nav">首页 &gt; 政务公开 &gt; 政策文件</div>
+<table class="xxgk">
+<tr><td>索 引 号：</td><td>001234567/2023-00123</td><td>主题分类：</td><td>组织人事</td></tr>
+<tr><td>发文机关：</td><td>中共某某县委组织部</td><td>成文日期：</td><td>2023年05月30日</td></tr>
+<tr><td>标　　题：</td><td colspan="3">关于做好村级组织换届准备工作的通知</td></tr>
+<tr><td>发文字号：</td><td>某组发〔2023〕7号</td><td>发布日期：</td><td>2023年06月01日</td></tr>
+</table>
+<div class="article"><h1>关于做好村级组织换届准备工作的通知</h1>
+<p>各乡镇党委，县直各单位党组（党委）：</p>
+<p>为确保村级组织换届工作平稳有序，现就做好换届准备工作有关事项通知如下。</p>
+<p>一、摸清底数</p><p>各乡镇要逐村分析研判班子运行情况，建立问题清单和人选储备台账。</p>
+<p>二、严把人选</p><p>要坚持把政治标准放在首位，严格落实村干部候选人资格联审机制。</p>
+<p style="text-align:right">中共某某县委组织部</p><p style="text-align:right">2023年5月30日</p></div>
+<div class="share">分享到：</div><div class="footer">主办单位：某某县人民政府办公室</div></body></html>"""
+
+
+def test_a_gongwen_a_government_site_publishes_under_its_form_of_fields(rules, tmp_path):
+    """索引号, 发文机关, 发文字号, 成文日期 in the site's table over the document are its parts: the 公文's own
+    head (title, 主送) is read under them, and nothing of the form is text."""
+    path = tmp_path / "公开.html"
+    path.write_text(GOVERNMENT_PAGE, encoding="utf-8")
+    converted, speech = speech_of(path, rules)
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number) == ("关于做好村级组织换届准备工作的通知", "2023-05-30", "中共某某县委组织部", "某组发〔2023〕7号")
+    assert speech.addressees == ["各乡镇党委", "县直各单位党组（党委）"]
+    assert [s.heading for s in speech.all_sections()] == ["", "一、摸清底数", "二、严把人选"]
+    assert [p.text for p in speech.all_paragraphs()] == [
+        "为确保村级组织换届工作平稳有序，现就做好换届准备工作有关事项通知如下。", "各乡镇要逐村分析研判班子运行情况，建立问题清单和人选储备台账。",
+        "要坚持把政治标准放在首位，严格落实村干部候选人资格联审机制。",
+    ]
+    shown = [h.text for h in speech.header] + [s.heading for s in speech.all_sections()] + [p.text for p in speech.all_paragraphs()]
+    shown += [r.text for r in speech.clean.removed]
+    assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("| 发文字号： | 某组发〔2023〕5号 | 发布日期： | 2023年06月01日 |", [("doc-number", "某组发〔2023〕5号"), ("filing", "2023年06月01日")]),
+    ("索 引 号：001234/2023-00123　主题分类：组织人事", [("filing", "001234/2023-00123"), ("filing", "组织人事")]),
+    ("发文机关：　中共某某县委组织部　成文日期：　2023年05月30日", [("issuer", "中共某某县委组织部"), ("date", "2023年05月30日")]),
+    ("联系人：张明　电话：1234567", None),  # not a site's form
+    ("各乡镇党委：", None),
+])
+def test_the_fields_of_a_site_s_form_over_a_document(line, fields):
+    from build_kb.ingest.gongwen import read_disclosure_fields
+
+    assert read_disclosure_fields(line) == fields
+
+
 def test_a_standard_s_issuing_block_gives_no_speaker(rules, tmp_path):
     """`发 布` between the issuing organs' names on a standard's cover is their act, not a person's name."""
     path = tmp_path / "标准.txt"
