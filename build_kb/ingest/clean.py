@@ -34,6 +34,8 @@ _HALFWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALFWIDTH_PUNCT = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{HAN}])"
 )
+_LOST_INDENT_AT_START = re.compile(r"^\?{2,}\s*")
+_LOST_INDENT_INSIDE = re.compile(r"\s+\?{3,}\s+")
 _PAREN = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
 _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
@@ -49,6 +51,7 @@ def clean(
     """
     counts: Counter[str] = Counter()
     lines = []
+    indent_splits: list[Split] = []
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         raw, n = _CONTROL.subn("", raw)
         counts["control-characters"] += n
@@ -66,7 +69,15 @@ def clean(
         # A forum's anti-copying filler between the words ("同志们: $ |2 R9 ~* D' K8 非常高兴…").
         raw, n = strip_jammer_codes(_WHITESPACE.sub(" ", raw))
         counts["jammer-codes"] += n
-        lines.append(Line(number=number, text=raw.strip()))
+        # A page saved through an encoding that lacks the ideographic space shows its paragraph indents as
+        # runs of question marks (??? 一、统一思想 ??? 中央…): at a line's start they are the indent, inside
+        # a line the start of a paragraph the line ran into.
+        raw, n = _LOST_INDENT_AT_START.subn("", raw.strip())
+        pieces = [piece.strip() for piece in _LOST_INDENT_INSIDE.split(raw)]
+        counts["lost-indents"] += n + len(pieces) - 1
+        if len(pieces) > 1:
+            indent_splits.append(Split(line=number, pieces=len(pieces)))
+        lines.extend(Line(number=number, text=piece) for piece in pieces)
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
     if is_traditional("".join(line.text for line in lines)):
@@ -106,7 +117,7 @@ def clean(
     lines, word_joins = join_split_words(lines, chrome)
     joins += word_joins
     lines, tails = split_chrome_tails(lines, chrome)
-    splits = sorted(splits + tails, key=lambda split: split.line)
+    splits = sorted(indent_splits + splits + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
     removed_at = find_boilerplate(texts, rules)

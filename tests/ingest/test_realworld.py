@@ -905,6 +905,21 @@ def test_a_title_run_into_its_salutation_further_down_the_header_is_parted_and_s
     assert [p.text for s in parsed.sections for p in s.paragraphs][0] == "同志们："
 
 
+def test_paragraph_indents_lost_to_question_marks_start_paragraphs(rules):
+    """A page saved through an encoding without the ideographic space: ??? where a paragraph was indented."""
+    text = (
+        "在全镇换届工作会议上的讲话\n同志们：\n??? 今天召开全镇换届工作会议，下面，我讲两点意见。\n"
+        "??? 一、统一思想 ??? 换届工作是全镇政治生活中的一件大事，我们要高度重视。\n二、严明纪律\n要严守换届纪律。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][2:5] == [
+        "今天召开全镇换届工作会议，下面，我讲两点意见。", "一、统一思想", "换届工作是全镇政治生活中的一件大事，我们要高度重视。",
+    ]
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(4, 2)] and cleaned.normalised["lost-indents"] == 3
+    # A single ? is a character the encoding lost inside a word: it stays.
+    assert [line.text for line in clean("同志们：\n要推动经济?会发展。\n", rules).lines][1] == "要推动经济？会发展。"
+
+
 def test_numbered_paragraphs_of_a_speech_are_not_taken_for_chunks(rules):
     item = "要坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，推动组织工作高质量发展，为全县经济社会发展提供坚强组织保证。"
     text = f"在全县组织工作会议上的讲话\n同志们：\n1、{item}\n2、{item}\n3、{item}\n"
