@@ -123,7 +123,7 @@ INTERFACE_WORDS = {
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
         "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
-        "同期声 参考稿 帖子 缓存 点此".split(),
+        "同期声 参考稿 帖子 缓存 点此 供稿 供图".split(),
         1.2,
     ),
     # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
@@ -355,8 +355,8 @@ def reporter_credit(ctx: LineContext) -> float:
 
 _PERSONS = rf"(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}"
 _NAMES_ONLY = re.compile(
-    rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})(?:\s*[:：/／]\s*|\s+|(?(open)|(?!)))|(?P<short>[{HAN}])\s*[/／]\s*)?{_PERSONS}"
-    rf"(?:\s+[{HAN}]{{1,5}}(?:\s*[:：/／]\s*|\s+){_PERSONS})*\s*(?(open)[）)】\]])$"
+    rf"^(?P<open>[（(【\[])?\s*(?:(?P<label>[{HAN}]{{2,5}})(?:\s*[:：/／|｜丨]\s*|\s+|(?(open)|(?!)))|(?P<short>[{HAN}])\s*[/／]\s*)?{_PERSONS}"
+    rf"(?:\s+[{HAN}]{{1,5}}(?:\s*[:：/／|｜丨]\s*|\s+){_PERSONS})*\s*(?(open)[）)】\]])$"
 )
 """Names, each after at most a label: 记者 某某, （签发：某某）, 文/某某 图/某某, 编辑：某某 审核：某某."""
 _SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|[省市县区镇乡局厅校院]长|主席|委员|同志")
@@ -375,13 +375,15 @@ def names_only(ctx: LineContext) -> float:
     (2.5, 2.5)
     >>> names_only(LineContext("县委书记 张明", True, True)), names_only(LineContext("张明", True, True))
     (0.0, 0.0)
-    >>> names_only(LineContext("关于基层党建", True, True))  # a label is set off from the names it gives
-    0.0
+    >>> names_only(LineContext("关于基层党建", True, True)), names_only(LineContext("王某某 李某某", True, True))
+    (0.0, 0.0)
     """
     text = ctx.text.strip()
     m = _NAMES_ONLY.match(text)
     if not ctx.below_body or not m or not (m.group("open") or m.group("label") or m.group("short")):
         return 0.0
+    if not m.group("open") and m.group("label") and re.fullmatch(_PERSON, m.group("label")):
+        return 0.0  # 王某某 李某某: two names, no label — a speech may be signed by two
     return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
 
 
