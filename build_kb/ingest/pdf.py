@@ -108,6 +108,10 @@ class PdfRead:
     """The last line read so far (a page's first line may go on with its paragraph)."""
     last_line_open: bool = True
     """Whether that line runs to its column's edge (a short, centred or right-set one ends its paragraph)."""
+    pending_notes: list[PdfLine] = field(default_factory=list)
+    """A page's footnotes, read after the paragraph that goes on over the page (not inside it)."""
+    notes_moved: int = 0
+    """Pages whose footnotes were read after the paragraph they interrupted."""
     headings: list[tuple[str, int]] = field(default_factory=list)
     """Top-level headings told by the chapters' type (chapter_type_headings): (text, 1)."""
     cover_date: str | None = None
@@ -157,14 +161,17 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         ordered = [line for line in ordered if not (CONTENTS_ENTRY.match(line.text) or RULE_LINE.match(line.text) or line in captions)]
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
-        _reflow(ordered, result, single_column=not two_columns)
+        body, notes = (ordered, []) if two_columns else _bottom_notes(ordered, body_size)
+        _reflow(body, result, single_column=not two_columns)
+        result.pending_notes += notes
         if number == 1:
             result.first_page = len(result.paragraphs)
+    _flush_notes(result)
     result.title, title_at = _marked_title(result, metadata_title, body_size)
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
-    result.headings = chapter_type_headings(result, body_size)
+    result.headings = chapter_type_headings(result, body_size) or title_type_headings(result, title_at, body_size)
     return result
 
 
@@ -289,6 +296,25 @@ _HEADING_STOPS = re.compile(r"[。！？；，,;!?]")
 CHAPTER_HEADING_MAX = 30
 
 
+def title_type_headings(result: PdfRead, title_at: list[int], body_size: float) -> list[tuple[str, int]]:
+    """A document in parts, each headed as large as the title (a thesis's 原创性声明 and 关于使用授权的
+    声明 on one page): a short line after the title set in the title's type, over the text of its
+    part (a long paragraph in the text's type), is a top-level heading. A cover's further lines in
+    that type stand over other short lines: they are no headings."""
+    if not title_at:
+        return []
+    title_size = result.sizes[title_at[0]]
+    if title_size < 1.3 * body_size:
+        return []
+    found = []
+    for k in range(title_at[-1] + 1, len(result.paragraphs) - 1):
+        text, following = result.paragraphs[k], result.paragraphs[k + 1]
+        if (abs(result.sizes[k] - title_size) <= 0.05 * title_size and len(text) <= CHAPTER_HEADING_MAX and _HAN.search(text)
+                and not _HEADING_STOPS.search(text) and abs(result.sizes[k + 1] - body_size) <= 0.15 * body_size and len(following) >= HEAD_LINE_MAX):
+            found.append((text, 1))
+    return found
+
+
 def chapter_type_headings(result: PdfRead, body_size: float) -> list[tuple[str, int]]:
     """The document's top-level headings when its chapters are set in a type of their own: every
     short line after the first page set in the size that two or more `第N章` lines share, and larger
@@ -361,8 +387,8 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
     at = [k for size, k in candidates if size == largest]
     run = at[:1]
     for k in at[1:]:
-        if k - run[-1] > 2:
-            break  # a line of that type further down is another block (a cover's unit, not the title's wrap)
+        if k - run[-1] > 2 or any(len(first[j]) >= HEAD_LINE_MAX for j in range(run[-1] + 1, k)):
+            break  # a line of that type further down, or past text, is another block (a cover's unit, a part's heading)
         run.append(k)
     # (a note's mark after the title, `…的共演*`, stays in the text: the title is without it)
     lines = [first[k].removesuffix(result.note_marks[k]) if k < len(result.note_marks) else first[k] for k in run]
@@ -749,6 +775,9 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
             starts = _starts_paragraph(lines[k - 1], line, lines, single_column)
         else:
             starts = not _continues_from_last_page(result, line, lines)
+            result.notes_moved += bool(not starts and result.pending_notes)
+        if starts and result.pending_notes:
+            _flush_notes(result)  # the paragraph the notes interrupted has ended: they come now
         if starts or not result.paragraphs:
             result.paragraphs.append(line.text)
             result.sizes.append(line.size)
@@ -763,6 +792,36 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
         # A paragraph goes on over the page only from a line that runs to the column's edge.
         result.last_line_open = not (_short(last, lines, single_column) or _set_right(last, lines, single_column) or _set_in(last, lines, single_column)
                                      or _centred(last, lines))
+
+
+NOTE_START = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*†]|\[\d{1,3}\]|[（(]?\d{1,2}[)）]?(?![\d.．,])|注[:：释]?)")
+"""How a footnote begins: its mark (①, [1], 1, *) or 注."""
+
+
+def _bottom_notes(lines: list[PdfLine], body_size: float) -> tuple[list[PdfLine], list[PdfLine]]:
+    """The page's text and its footnotes: the last lines, in smaller type than the text and below
+    all of it, the first of them opening with a note's mark (`① 见…`, `1 韩愈…`, `注：`)."""
+    body = [l for l in lines if abs(l.size - body_size) <= 0.1 * body_size]
+    if not body:
+        return lines, []
+    floor = min(l.y0 for l in body)
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.9 * body_size and lines[k - 1].y1 < floor:
+        k -= 1
+    if k == len(lines) or k == 0 or not NOTE_START.match(lines[k].text):
+        return lines, []
+    return lines[:k], lines[k:]
+
+
+def _flush_notes(result: PdfRead) -> None:
+    """Read the footnotes held back, as paragraphs of their own."""
+    notes, result.pending_notes = result.pending_notes, []
+    if not notes:
+        return
+    held = result.last_line, result.last_line_open
+    result.last_line = None  # a note goes on with nothing before it
+    _reflow(notes, result)
+    result.last_line, result.last_line_open = held
 
 
 def _column(line: PdfLine, lines: list[PdfLine]) -> list[PdfLine]:

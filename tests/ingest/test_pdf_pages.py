@@ -128,3 +128,37 @@ def test_digits_whose_font_sits_lower_stay_in_their_line_and_the_title_s_note_ma
     plain = PLAN.replace("{", "").replace("}", "")
     assert read.paragraphs == ["关于推进基层治理的思考*", plain * 2]
     assert read.title == "关于推进基层治理的思考"
+
+
+# --- footnotes under a paragraph that goes on over the page; parts headed as large as the title ---
+
+STUDY = "各级党组织要坚持把学习贯彻党的创新理论作为首要政治任务，推动理论学习往深里走、往心里走、往实里走。"
+CITED = "这是古人所说的“知行合一”"
+
+
+def test_a_paragraph_goes_on_over_the_page_past_the_footnotes_under_it(tmp_path):
+    """A book or a journal sets a page's footnotes under its text, in smaller type: the paragraph
+    that runs on over the page is one paragraph, its notes after it (they broke it in two)."""
+    import typst
+
+    source = ('#set page(paper: "a6", margin: 12mm)\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+              "#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n"
+              + STUDY * 3 + CITED + "#footnote[见《传习录》上卷，某某出版社2020年版，第12页。]。" + STUDY * 12 + "\n\n" + STUDY + "\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.pages == 2
+    assert read.paragraphs == [STUDY * 3 + CITED + "1。" + STUDY * 12, "1见《传习录》上卷，某某出版社2020年版，第12页。", STUDY]
+    assert read.notes_moved == 1
+
+
+def test_a_part_headed_in_the_title_s_type_is_a_top_level_heading(tmp_path):
+    """Two declarations on one page, each headed as large as the first (the title): the second's
+    heading is a heading, not a paragraph. A cover's further line in that type is none."""
+    import typst
+
+    big = "#align(center)[#text(size: 20pt)[{}]]\n\n"
+    source = ('#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n'
+              + big.format("原创性声明") + STUDY * 2 + "\n\n" + big.format("关于使用授权的声明") + STUDY * 2 + "\n\n"
+              + big.format("某某大学") + "二〇二四年六月\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.title == "原创性声明"
+    assert read.headings == [("关于使用授权的声明", 1)]
