@@ -847,13 +847,13 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
         return text, {}
     lines = text.split("\n")
     keys = [re.sub(r"\s+", "", line)[:24] for line in lines]
-    kept_lines = {line.strip() for line in lines}
+    titles = {re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h2", "h3", "h4")}
     restored: dict[str, int] = {}
     for heading in tree.iter("h2", "h3", "h4"):
         title = re.sub(r"\s+", " ", heading.text_content()).strip()
         if not 2 <= len(title) <= 40 or _NOT_A_SUBHEAD.search(title):
             continue
-        if title in kept_lines:  # kept by the extractor, on a line of its own
+        if _heads_prose(lines, title, titles):  # kept by the extractor, on a line of its own, over text
             restored[title] = 1 if heading.tag == "h2" else 2
             continue
         following = heading.getnext()
@@ -870,6 +870,17 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
             keys.insert(at, re.sub(r"\s+", "", title))
         restored[title] = 1 if heading.tag == "h2" else 2
     return "\n".join(lines), restored
+
+
+def _heads_prose(lines: list[str], title: str, titles: set[str]) -> bool:
+    """Is the heading a line of the text with running text under it (past any headings right below
+    it)? A side box's heading kept with the text (热点新闻, 相关新闻 over a list of links) has none."""
+    at = next((k for k, line in enumerate(lines) if line.strip() == title), None)
+    if at is None:
+        return False
+    below = (line.strip() for line in lines[at + 1 :] if line.strip() and line.strip() not in titles)
+    following = next(below, "")
+    return len(following) >= 15 and not re.match(r"^[-*•|]", following)
 
 
 _NOT_A_SUBHEAD = re.compile(r"[。！？：:]$|^[—–-]|记者|编辑|来源|作者|通讯员|摄影|^.{0,6}(?:推荐|阅读|相关|点击|关注).{0,2}$|^\S{1,4}\s*[︱丨｜|/]\s*\S")
@@ -914,6 +925,13 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,16}$)).*$")
 _CATEGORY = re.compile(r"^[\[【][^\]】]{1,16}[\]】]\s*")
 
 
+def _links_home(h1) -> bool:
+    """An <h1> that is a link to the site's home page: the site's logo, not a headline."""
+    links = h1.xpath(".//a[@href]")
+    home = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:\./)?(?:index\.\w+)?$")
+    return any(home.match(a.get("href").strip()) for a in links) and re.sub(r"\s+", "", h1.text_content()) == re.sub(r"\s+", "", "".join(a.text_content() for a in links))
+
+
 def _opens(text: str, line: str, within: int) -> bool:
     """Is the line one of the text's first lines, or one or two of them run together (a headline
     the page breaks with <br>: `关于…的报告` over `（示例标题）`)?"""
@@ -945,11 +963,11 @@ def page_headline(html: str, fallback: str, text: str = "") -> str:
         return fallback.strip()
     og = " ".join(tree.xpath('//meta[@property="og:title"]/@content')).strip()
     titles = re.sub(r"\s+", "", og + "".join(tree.xpath("//title/text()")))
-    for h1 in tree.iter("h1"):
+    for h1 in (h for h in tree.iter("h1") if not _links_home(h)):
         text = re.sub(r"\s+", " ", h1.text_content()).strip()
         if 4 <= len(text) <= 80 and re.sub(r"\s+", "", text) in titles:
             return text
-    h1s = [re.sub(r"\s+", " ", h1.text_content()).strip() for h1 in tree.iter("h1")]
+    h1s = [re.sub(r"\s+", " ", h1.text_content()).strip() for h1 in tree.iter("h1") if not _links_home(h1)]
     if not og and len(h1s) == 1 and 4 <= len(h1s[0]) <= 80 and _opens(text, h1s[0], 8):
         return h1s[0]
     title = " ".join(tree.xpath("//title/text()")).strip()

@@ -750,6 +750,23 @@ def test_a_report_page_s_own_headline_over_the_tools_title_no_guessed_date_and_b
     assert "网页标题放在最前面" not in converted.notes and converted.text.count("关于2025年村级组织换届工作的调研报告") == 1
 
 
+PORTAL_PAGE = """<html><head><meta charset="utf-8"><title>全市基层党建工作推进会召开 - 某某市人民政府门户网站</title></head><body>
+<div class="logo"><h1><a href="/"><span>某某市人民政府门户网站</span></a></h1></div>
+<div class="article"><div class="title">全市基层党建工作推进会召开</div><div class="info">2023-04-12 来源：某某日报</div>
+<p>4月11日，全市基层党建工作推进会召开，总结一季度工作，部署下一阶段任务。市委常委、组织部部长李明出席会议并讲话。</p>
+<p>会议要求，各级党组织要聚焦抓党建促基层治理，持续整顿软弱涣散村党组织，推动基层党建工作全面进步、全面过硬。</p>
+<p>会议强调，要压紧压实各级党组织书记抓基层党建责任，以高质量党建引领高质量发展。</p>
+<h2>热点新闻</h2><h2>图片新闻</h2><ul><li>某某市召开2023年度全市组织工作会议</li>
+<li>某某市举办年轻干部培训班开班仪式</li></ul></div></body></html>"""
+
+
+def test_a_portal_s_logo_and_side_box_headings_are_not_the_headline_or_sections(tmp_path):
+    (tmp_path / "新闻.html").write_text(PORTAL_PAGE, encoding="utf-8")
+    converted = convert(tmp_path / "新闻.html")
+    assert converted.title == "全市基层党建工作推进会召开"  # the <h1> links home: the site's logo
+    assert converted.headings == []  # 热点新闻 heads a list of links, not text
+
+
 def test_a_failed_import_names_its_file_once(tmp_path):
     from build_kb.curate import add_files, summary_table
     from office_files import write_scanned_pdf
