@@ -480,6 +480,11 @@ def make_speech(
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
                 "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+    elif lead and not addressed and header.speaker and header.speaker_role and len(header.speaker_role) <= 3:
+        # 李某书记在…上强调 over a report that names him 区委书记李某: the report's role is the whole one
+        role, name, _ = speaker_of_report(first_paragraphs)
+        if name == header.speaker and role and role.endswith(header.speaker_role) and len(role) > len(header.speaker_role):
+            header.speaker_role, header.rules["speaker_role"] = role, "the report's lead (the title named him by his title)"
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from ..text import HAN
+from .parse import NAME_THEN_TITLE
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 _LEAD_END = re.compile(r"[。！？]")
@@ -118,6 +119,8 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     (None, None)
     >>> speaker_in_lead(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
     (None, None)
+    >>> speaker_in_lead(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"])
+    ('书记', '李建华')
     """
     role, name, _ = speaker_of_report(paragraphs)
     return role, name
@@ -133,10 +136,19 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
             continue
         found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), m.group("name"), False))
     found += [(*act, True) for act in _acts_of_the_named(text)]
+    named = {f[3] for f in found}
+    for m in _TITLED_THEN_SAID.finditer(text):
+        # 王某某书记在会上强调: a name and the title he is called by, when no role before a name said it
+        if m.group(1) not in named and could_be_a_name(m.group(1)):
+            found.append((_rank(m.group("verb")), m.start(1), m.group(2), m.group(1), False))
     if not found:
         return None, None, False
     _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
     return role, name, later
+
+
+_TITLED_THEN_SAID = re.compile(rf"(?:^|[，。；、\s】])" + NAME_THEN_TITLE.pattern + rf"(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})")
+"""A name, the title a report calls him by, and what he said: 李某书记在会上强调, 张某部长指出."""
 
 
 def _rank(verb: str) -> int:
@@ -214,6 +226,8 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     [(0, 29, '市委常委、组织部部长', '季某')]
     >>> _acts_of_the_named("县委书记吴某作出批示，县委常委、组织部部长孙某作工作报告。")
     [(0, 21, '县委常委、组织部部长', '孙某')]
+    >>> _acts_of_the_named("4月3日，县委组织部召开学习会，县委常委、组织部部长陆某领学。\n陆某要求，全体干部要带头学习。")
+    [(1, 26, '县委常委、组织部部长', '陆某')]
     """
     people: dict[str, tuple[int, str]] = {}
     mentions: list[tuple[int, str]] = []
@@ -222,10 +236,16 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     named = [(m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
     at = {start for start, _, _ in named}
     for m in _NAMED_ANYHOW.finditer(text):
-        # 部长张广智到安康市调研: what follows the name is no word the list knows, but the three characters
-        # recur (张广智指出, 张广智强调) as often as their first two do, so they are the whole name.
-        if m.start("name") not in at and not re.fullmatch(_ROLE_WORD, m.group("role").lstrip("，。；、 )）】")) and text.count(m.group("name")) >= 2 and text.count(m.group("name")) == text.count(m.group("name")[:2]):
-            named.append((m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))))
+        # 部长张广智到安康市调研, 部长陆某领学: what follows the name is no word the list knows, but the name
+        # recurs: the three characters as often as their first two (张广智指出, 张广智强调), else the two
+        # (陆某要求) — repetition says where the name ends.
+        if m.start("name") in at or re.fullmatch(_ROLE_WORD, m.group("role").lstrip("，。；、 )）】")):
+            continue
+        three, two = m.group("name"), m.group("name")[:2]
+        said_right_after = re.search(re.escape(two) + rf"(?:同志)?{_WHERE_SAID}{_SAID}", text)  # 陆某要求, not 述职评议
+        name = three if text.count(three) >= 2 and text.count(three) == text.count(two) else two if text.count(three) == 1 and said_right_after else None
+        if name:
+            named.append((m.start("name"), name, _role_of(m.group("role"), text, m.start("role"))))
     for start, name, role in sorted(named):
         if not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(role.lstrip("，。；、 ")):
             continue  # 街道党工委书记逐一点评: no name, only how it was done; 全市组织部长会议: a meeting; 张书记首先…
@@ -397,3 +417,4 @@ def level_in_body(text: str) -> str | None:
     n, second = counts[first], counts[runner_up]
     speaks_for_itself = own_words[first] and not own_words[runner_up]
     return first if n >= LEVEL_IN_BODY_MIN and (n >= 2 * second or (speaks_for_itself and n >= second)) else None
+

@@ -568,6 +568,17 @@ def _joined_title(lines: list[str]) -> str | None:
     return title
 
 
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+    "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄"
+    "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
+    "饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎"
+    "甄丛仲虞敖巩佘池查麻苑迟邝"
+)
+"""The commonest Chinese surnames: a word before a title (国家主席, 组织部长) names a person only if it opens with one."""
+NAME_THEN_TITLE = re.compile(rf"([{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会])[{HAN}]){{1,2}})(书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长)")
+"""A name and then the title a report calls him by: 李强书记, 张立新部长 — not 国家主席, 组织部长, 支部书记 (an organ's
+word is no name's)."""
 _SURNAME_AND_TITLE = re.compile(
     rf"^(?:[XxＸ×*＊某]{{1,3}}|[{HAN}](?<![省市县区镇乡村副总党委厅局处科部团校院组宣统政纪]))"
     r"((?:常务)?副?(?:书记|部长|主任|局长|主席|校长|院长|董事长|总经理|行长))$"
@@ -592,6 +603,10 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     if addressed:  # "王书记", "XXX书记": the title by which he is addressed; his name is not given
         return addressed.group(1), None, True
     who = re.sub(rf"^(.{{2,30}}?)[:：](?=[{HAN}]{{2,4}}$)", r"\1", who)  # 县委书记：张明
+    named_first = NAME_THEN_TITLE.fullmatch(who)
+    if named_first and not NOT_A_NAME.search(named_first.group(1)):  # "李强书记": a name and the title he is called by
+        blanked = bool(PLACEHOLDER_NAME.match(named_first.group(1)))
+        return named_first.group(2), (None if blanked else named_first.group(1)), blanked
     if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
         return None, who, False  # …but 区委书记 and 市长 are roles
     role_name = ROLE_NAME_RE.match(who)

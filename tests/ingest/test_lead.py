@@ -202,3 +202,31 @@ def test_a_report_above_the_speech_it_gives_in_full_dates_it(tmp_path):
         "同志们：\n今天召开全县组织工作会议，我讲两点意见。\n一、提高认识\n要抓好落实。\n"
     )
     assert _one_speech(tmp_path, text).date == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    "byline, expected",
+    [
+        ("李某强书记", ("书记", "李某强", False)),  # a name, then the title he is called by
+        ("张立新部长", ("部长", "张立新", False)),
+        ("国家主席", ("国家主席", None, False)),  # an organ's word is no name
+        ("组织部长", ("组织部长", None, False)),
+        ("支部书记", ("支部书记", None, False)),
+    ],
+)
+def test_a_name_before_the_title_he_is_called_by(byline, expected):
+    from build_kb.ingest.parse import read_byline
+
+    assert read_byline(byline) == expected
+
+
+def test_a_headline_naming_him_by_his_title_takes_the_reports_whole_role(tmp_path):
+    text = "王某平书记在全区干部大会上强调 坚定信心 真抓实干\n发布时间：2022-07-15\n7月14日，全区干部大会召开。区委书记王某平出席会议并讲话。\n王某平强调，要坚定信心。\n"
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role, speech.date) == ("王某平", "区委书记", "2022-07-14")
+
+
+def test_a_two_character_name_followed_by_an_unknown_verb_is_read_by_what_he_said_later(tmp_path):
+    text = "4月3日下午，县委组织部召开组工干部集中学习会，县委常委、组织部部长陆某领学并作交流发言。\n陆某要求，全体组工干部要带头加强学习。\n"
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("陆某", "县委常委、组织部部长")
