@@ -756,9 +756,11 @@ def html_text(data: bytes, name: str) -> Converted:
     bold = _subheads(formatted)
     text, restored = _restore_subheads(html, text)
     kept, dropped = [], Counter()
+    under_pictures = _captions_under_pictures(html)
     for line in text.split("\n"):
         stripped = line.strip()
-        reason = "share-widget" if SHARE_WIDGET.match(stripped) else "caption" if stripped and len(stripped) <= 80 and CAPTION.search(stripped) else None
+        caption = stripped and (len(stripped) <= 80 and CAPTION.search(stripped) or re.sub(r"\s+", "", stripped) in under_pictures)
+        reason = "share-widget" if SHARE_WIDGET.match(stripped) else "caption" if caption else None
         if reason:
             dropped[reason] += 1
             log.info("%s：去掉（%s）：%s", name, reason, stripped)
@@ -832,6 +834,42 @@ def _glyph_by_glyph(html: str, name: str) -> Converted | None:
     converted = _laid_out(read_lines(*found, title), name, "html")
     converted.notes.insert(0, "网页的文字逐字定位（由 OFD/PDF 转成），按位置拼回成行再分段")
     return converted
+
+
+CAPTION_MAX = 50
+"""A caption under a picture is a line or two; a paragraph of the text is longer."""
+_CREDIT_TAIL = re.compile(r"[。！？\s][^\s。，！？、]{2,8}$")
+"""A caption's credit set apart at its end (`…纸片。 某某供图`, `…充电宝。视觉中国 资料`)."""
+
+
+def _captions_under_pictures(html: str) -> set[str]:
+    """The captions a page sets right under its pictures: the short block that follows a block holding
+    only an image, when it is centred or ends with a credit set apart (`某某供图`, `资料图`); the
+    picture's place is the evidence, not the caption's words. Returned compact (no white space)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    found = set()
+    for image in tree.iter("img"):
+        block = next((a for a in image.iterancestors() if a.tag in ("p", "div", "figure", "center")), None)
+        if block is None or re.sub(r"\s+", "", block.text_content()):
+            continue  # the picture's block holds text as well: no picture alone
+        below = block.getnext()
+        while below is not None and not isinstance(below.tag, str):
+            below = below.getnext()  # a comment between the blocks
+        text = re.sub(r"\s+", " ", below.text_content()).strip() if below is not None else ""
+        if not 2 <= len(text) <= CAPTION_MAX or below.find(".//img") is not None:
+            continue
+        bold = "".join(b.text_content() for b in below.iter("strong", "b"))
+        if below.tag in ("h2", "h3", "h4") or re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", text):
+            continue  # a subhead under a picture (《冬夜读书示子聿》 set bold), not its caption
+        centred = "center" in (below.get("align") or "") or re.search(r"text-align\s*:\s*center", below.get("style") or "")
+        if centred or _CREDIT_TAIL.search(text):
+            found.add(re.sub(r"\s+", "", text))
+    return found
 
 
 def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:

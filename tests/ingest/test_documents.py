@@ -767,6 +767,26 @@ def test_a_portal_s_logo_and_side_box_headings_are_not_the_headline_or_sections(
     assert converted.headings == []  # 热点新闻 heads a list of links, not text
 
 
+PICTURE_PAGE = """<html><head><meta charset="utf-8"><title>全县组织工作会议召开</title></head><body><div class="article">
+<p>3月2日，全县组织工作会议召开，总结2022年全县组织工作，部署2023年重点任务，县委书记王刚出席会议并讲话。</p>
+<p><img src="a.jpg"></p><p>县委书记王刚在会上讲话。 县融媒体中心供图</p>
+<p>会议指出，过去一年全县组织工作取得新的成效，基层党组织的政治功能和组织功能不断增强。</p>
+<p><img src="b.jpg"></p><p style="text-align: center">分组讨论现场</p>
+<p><img src="c.jpg"></p><p><strong>抓实基层党建</strong></p>
+<p>会议要求，要坚持大抓基层的鲜明导向，持续整顿软弱涣散基层党组织，推动基层党组织全面进步、全面过硬。</p>
+<p><img src="d.jpg"></p><p>会议强调，要抓好落实。</p></div></body></html>"""
+
+
+def test_a_caption_is_known_by_its_place_under_a_picture(tmp_path):
+    """The short block right under a picture, centred or ending with a credit set apart, is its caption;
+    a bold subhead or a plain sentence there is the text's."""
+    (tmp_path / "新闻.html").write_text(PICTURE_PAGE, encoding="utf-8")
+    converted = convert(tmp_path / "新闻.html")
+    assert "供图" not in converted.text and "分组讨论现场" not in converted.text
+    assert "去掉图片说明 2 行" in converted.notes
+    assert converted.headings == [("抓实基层党建", 1)] and "会议强调，要抓好落实。" in converted.text
+
+
 def test_a_failed_import_names_its_file_once(tmp_path):
     from build_kb.curate import add_files, summary_table
     from office_files import write_scanned_pdf
