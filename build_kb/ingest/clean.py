@@ -107,6 +107,7 @@ def clean(
     # A line whose own evidence is clear chrome (a picture's caption ending in 记者 某某 摄) is never
     # continued by the lines under it, as a rule's catch is not: a headline would vanish into it.
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
+    unjoined = lines
     lines, joins = join_hard_wraps(lines, chrome)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
@@ -116,7 +117,7 @@ def clean(
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome)
     joins += word_joins
-    lines, tails = split_chrome_tails(lines, chrome)
+    lines, tails = split_chrome_tails(lines, chrome, _line_of_tail(unjoined, joins))
     splits = sorted(indent_splits + splits + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
@@ -226,10 +227,32 @@ TAIL_HEAD_MIN = 12
 """Han characters at least in what a footer is parted from: the text's last paragraph, not chrome itself."""
 
 
-def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
+def _line_of_tail(unjoined: list[Line], joins: list[Join]) -> Callable[[Line, str], int]:
+    """Which source line a tail of a (possibly joined) line starts on: a footer parted from a paragraph
+    re-joined from several lines is logged under the line it stood on, not the paragraph's first."""
+    texts: dict[int, str] = {}
+    for line in unjoined:
+        texts[line.number] = texts.get(line.number, "") + line.text
+    spans = {j.first: j.last for j in joins}
+    compact = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+
+    def number(line: Line, tail: str) -> int:
+        wanted = compact(tail)
+        last = spans.get(line.number, line.number)
+        for k in range(last, line.number, -1):  # the shortest run of last lines that holds the tail
+            block = compact("".join(texts.get(n, "") for n in range(k, last + 1)))
+            if len(block) >= len(wanted):
+                return k if block.endswith(wanted) else line.number
+        return line.number
+
+    return number
+
+
+def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_tail=lambda line, tail: line.number) -> tuple[list[Line], list[Split]]:
     """Part a page's footer from the sentence it is glued to (…奋发有为！网友评论 浏览次数：1024 上一篇：…):
     in the last lines of the text, what follows a line's last sentence end, when it is no sentence and
-    has the evidence of chrome, becomes a line of its own, for the rules and the evidence to judge."""
+    has the evidence of chrome, becomes a line of its own, for the rules and the evidence to judge (under
+    the source line it stood on, `line_of_tail`, when the line was re-joined from several)."""
     out, splits = [], []
     filled = [i for i, line in enumerate(lines) if line.text]
     last = set(filled[-TAIL_LINES:])
@@ -246,8 +269,9 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False) -> tuple
             and len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
         ):
-            out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=line.number, text=tail)])
-            splits.append(Split(line=line.number, pieces=2))
+            at = line_of_tail(line, tail)
+            out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=at, text=tail)])
+            splits.append(Split(line=at, pieces=2))
         else:
             out.append(line)
     return out, splits

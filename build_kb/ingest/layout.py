@@ -344,6 +344,13 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 """A table's row as a web page's extractor writes it (`| 发文字号： | 某组发〔2023〕5号 |`): whole, never a wrapped line."""
 
 
+def _first_sentence(text: str) -> str:
+    """The line up to its first full stop: 发展！ of 发展！网友评论 浏览次数：1024, the words that finish the
+    sentence above (a footer after them is parted later, split_chrome_tails); the whole line without one."""
+    m = re.search(r"[。！？!?][”’」』）)]?", text)
+    return text[: m.end()] if m else text
+
+
 BROKEN_MIN_LENGTH = 25
 _ENDS_MID_SENTENCE = re.compile(rf"[{HAN}A-Za-z0-9“‘（(《]$")
 _HAS_CLAUSE = re.compile(r"[，、；,;]")
@@ -366,7 +373,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     for line in lines:
         headline = out and not any(o.text for o in out[:-1]) and _HEADLINE.match(out[-1].text)
         if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
-                and not SALUTATION_RE.match(line.text) and not is_chrome(line.text) and not is_chrome(out[-1].text) and not headline:
+                and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
             last_number[first] = line.number

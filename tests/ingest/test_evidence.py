@@ -189,6 +189,16 @@ def test_a_footer_glued_to_the_last_sentence_is_parted_and_judged(rules):
     assert cleaned.lines[-2].text == "同志们，让我们奋发有为，推动组织工作高质量发展！"
 
 
+def test_a_footer_parted_from_a_rejoined_paragraph_is_logged_under_the_line_it_stood_on(rules):
+    text = (
+        "在全市组织部长会议上的讲话\n同志们：\n一、提高站位。要坚持以党的政治建设为统领。\n"
+        "我们要奋发有为，锐意进取，扎实工作，推动全市组织工作高质量\n发展！网友评论 浏览次数：1024 上一篇：在全市人才工作会议上的讲话\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(j.first, j.last) for j in cleaned.joins] == [(4, 5)]
+    assert [(r.line, r.text) for r in cleaned.removed] == [(5, "网友评论 浏览次数：1024 上一篇：在全市人才工作会议上的讲话")]
+
+
 def test_a_heading_broken_by_a_hard_wrap_is_joined_and_logged(rules):
     text = "在全市人才工作会议上的讲话\n同志们：\n一、切实增强做好新时代人才工作的责任感和紧\n迫感\n人才是第一资源。\n"
     cleaned = clean(text, rules)
