@@ -297,6 +297,9 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         after_title = dated_on if dated and len(compact) - len(dated.group(0)) >= 4 else None
         if after_title and date is None:
             date, year, rules["date"] = after_title[0], int(after_title[0][:4]), "date after the title"
+        month_after = _YEAR_AND_MONTH.fullmatch(dated.group(1)) if dated and not after_title and dated.start() >= 4 else None
+        if month_after and year is None:  # …的讲话（2024年3月）: the year is the speech's, the day unknown
+            year, rules["date"] = int(month_after.group()[:4]), "year after the title"
         # …and perhaps its byline with the date: …的讲话（县委书记 张明 2023年2月1日）
         bracket_byline = read_byline(dated.group(1).replace(after_title[1].group(0), "")) if after_title else None
         if bracket_byline and bracket_byline[0]:
@@ -754,11 +757,12 @@ def _title_text(text: str) -> str:
         text = re.sub(r"\s+", "", text)
     text = _SPACED_DATE_PART.sub("", text)  # "2020 年在…", as a PDF sets a year
     compact_end = _BRACKETED_DATE_AT_END.search(text)
-    if compact_end and find_date(re.sub(r"\s+", "", compact_end.group(1))):
-        text = text[: compact_end.start()].rstrip()
+    if compact_end and (find_date(re.sub(r"\s+", "", compact_end.group(1))) or _YEAR_AND_MONTH.fullmatch(re.sub(r"\s+", "", compact_end.group(1)))):
+        text = text[: compact_end.start()].rstrip()  # …的讲话（2023年2月1日）, …的讲话（2024年3月）
     return undecorated_title(text)
 
 
+_YEAR_AND_MONTH = re.compile(r"(?:19|20)\d{2}年(?:[1-9]|1[0-2])月份?")
 _SPACED_DATE_PART = re.compile(r"(?<=\d) +(?=[年月日])|(?<=[年月]) +(?=\d)")
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")
@@ -770,7 +774,10 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
 _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
-_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|doc|docx|pdf|PDF|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
+_TAIL_AFTER_WHOLE_TITLE = re.compile(rf"(?<=讲话|报告|发言|致辞|讲稿|党课)[-–－]\s*[{HAN}A-Za-z0-9]{{2,12}}$")
+_FRESH_BEFORE_TITLE = re.compile(r"^(?:最新|精选|优秀|热门|推荐)(?=在.{6})")
+"""A site's word of praise before a title that starts with 在 (最新在全县…会议上的讲话): no part of it."""
+_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|\.?(?:docx|doc|pdf|PDF)|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
 
 
 DRAFT_LABEL = re.compile(rf"(?!(?:讲话|讲|发言|报告|致辞|演讲|党课|主持)稿$)[{HAN}]{{1,3}}稿")
@@ -786,6 +793,10 @@ def undecorated_title(text: str) -> str:
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) > 1 and len(parts[0]) >= 6:
         text = parts[0]
+    tail = _TAIL_AFTER_WHOLE_TITLE.search(text)
+    if tail:  # …的讲话-某某文库: a whole title, then a site's name after a dash without spaces
+        text = text[: tail.start()]
+    text = _FRESH_BEFORE_TITLE.sub("", text) or text
     for k in range(len(text) // 2, 7, -1):
         if text[:k] == text[-k:]:
             text = text[:k]

@@ -230,3 +230,8 @@ def test_a_two_character_name_followed_by_an_unknown_verb_is_read_by_what_he_sai
     text = "4月3日下午，县委组织部召开组工干部集中学习会，县委常委、组织部部长陆某领学并作交流发言。\n陆某要求，全体组工干部要带头加强学习。\n"
     speech = _one_speech(tmp_path, text)
     assert (speech.speaker, speech.speaker_role) == ("陆某", "县委常委、组织部部长")
+
+
+def test_a_year_and_month_after_the_title_is_its_year_not_a_word_of_it(tmp_path):
+    speech = _one_speech(tmp_path, "在全镇干部作风建设大会上的讲话（2024年3月）\n同志们：\n今天召开这次会议。\n一、提高认识\n要抓好落实。\n")
+    assert (speech.title, speech.date, speech.year) == ("在全镇干部作风建设大会上的讲话", None, 2024)
