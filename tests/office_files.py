@@ -249,6 +249,42 @@ def write_gongwen_docx(path: Path) -> Path:
     return path
 
 
+def write_gongwen_tables_docx(path: Path) -> Path:
+    """The same 公文 in Word laid out with tables, as many offices' templates are: the joint 版头 a
+    table whose right cell (文件) is merged down beside the issuers' names, 发文字号 and 签发人 a row,
+    the title one paragraph broken by a soft line break, the 署名 and 成文日期 a right-aligned
+    table, the 版记 a table of two rows."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    g = GONGWEN_LINES
+    document = docx.Document()
+    for text in (g["copy"], g["secrecy"], g["urgency"]):
+        document.add_paragraph(text)
+    head = document.add_table(rows=len(g["issuers"]), cols=2)
+    for row, name in zip(head.rows, g["issuers"]):
+        row.cells[0].text = name
+    head.rows[0].cells[1].merge(head.rows[-1].cells[1]).text = "文件"
+    number = document.add_table(rows=1, cols=2).rows[0]
+    number.cells[0].text, number.cells[1].text = g["number"], f"签发人：{g['signer']}"
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(g["title"][0]).add_break()
+    title.add_run(g["title"][1])
+    for text in [g["addressees"], *g["body"], *g["attachments"]]:
+        document.add_paragraph(text)
+    signed = document.add_table(rows=len(g["signatures"]) + 1, cols=1)
+    for row, text in zip(signed.rows, [*g["signatures"], g["date"]]):
+        row.cells[0].text = text
+        row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(g["note"])
+    record = document.add_table(rows=len(g["record"]), cols=1)
+    for row, text in zip(record.rows, g["record"]):
+        row.cells[0].text = text
+    document.save(path)
+    return path
+
+
 def write_gongwen_text(path: Path) -> Path:
     """The same 公文 copied out as plain text, one part a line, as it reads from top to bottom."""
     g = GONGWEN_LINES

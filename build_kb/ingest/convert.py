@@ -211,9 +211,32 @@ def docx_text(data: bytes, name: str) -> Converted:
             text = label + text.lstrip()
         return text.strip()
 
+    def cell_lines(cell: list) -> None:
+        for child in cell:
+            if child.tag == f"{W}tbl":
+                table(child)
+            else:
+                text = paragraph(child)
+                if text:
+                    lines.append(text)
+                    counts["cell paragraphs"] += 1
+
     def table(block) -> None:
+        beside: dict[int, list] = {}
+        """Cells merged down over several rows right of the first column (a joint 版头's 文件 beside the
+        issuers' names): read once, after the rows they stand beside."""
         for row in block.iterchildren(f"{W}tr"):
-            cells = [list(cell.iterchildren(f"{W}p", f"{W}tbl")) for cell in row.iterchildren(f"{W}tc")]
+            tcs = list(row.iterchildren(f"{W}tc"))
+            merges = [_merged_down(tc) for tc in tcs]
+            for column in [c for c in beside if c >= len(merges) or merges[c] != "continue"]:
+                cell_lines(beside.pop(column))
+            cells = []
+            for column, (tc, merge) in enumerate(zip(tcs, merges)):
+                content = list(tc.iterchildren(f"{W}p", f"{W}tbl"))
+                if merge == "restart" and column > 0:
+                    beside[column] = content
+                elif merge != "continue":
+                    cells.append(content)
             simple = [c[0] for c in cells if len(c) == 1 and c[0].tag == f"{W}p"] if all(len(c) <= 1 for c in cells) else []
             texts = [paragraph(p) for p in simple]
             if len(simple) == len(cells) and all(len(t) <= 30 for t in texts):
@@ -222,14 +245,9 @@ def docx_text(data: bytes, name: str) -> Converted:
                     counts["rows"] += 1
                 continue
             for cell in cells:
-                for child in cell:
-                    if child.tag == f"{W}tbl":
-                        table(child)
-                    else:
-                        text = paragraph(child)
-                        if text:
-                            lines.append(text)
-                            counts["cell paragraphs"] += 1
+                cell_lines(cell)
+        for column in sorted(beside):
+            cell_lines(beside.pop(column))
         lines.append("")
 
     items: list[tuple[str, str, int]] = []
@@ -332,6 +350,15 @@ def _running_title(document, lines: list[str]) -> str | None:
 
 RUNNING_TITLE_LINES = 60
 """How far into the text a running header's title is looked for (past a cover and its form)."""
+
+
+def _merged_down(cell) -> str | None:
+    """"restart" for a table cell merged down over the rows below it, "continue" for its place in
+    those rows, None for any other cell."""
+    merge = cell.find(f"{W}tcPr/{W}vMerge")
+    if merge is None:
+        return None
+    return "restart" if merge.get(f"{W}val") == "restart" else "continue"
 
 
 def _list_outline(items: list[tuple[str, str, int]]) -> list[str]:
