@@ -156,6 +156,17 @@ def read_signing_date(text: str) -> str | None:
     return found[0] if found and found[1].group(0) == compact else None
 
 
+def read_signed_date(text: str) -> tuple[str, str] | None:
+    """发文机关署名 and 成文日期 run onto one line (a web page's <br> lost): `中共某某县委组织部 2023年5月30日`
+    → ("中共某某县委组织部", "2023-05-30")."""
+    compact = re.sub(r"\s+", "", text)
+    found = find_date(compact)
+    if not found or found[1].end() != len(compact) or not found[1].start():
+        return None
+    signer = read_issuer_signature(compact[: found[1].start()])
+    return (signer, found[0]) if signer else None
+
+
 def read_issuer_signature(text: str) -> str | None:
     """发文机关署名 above the 成文日期: `中共某某县委组织部` → itself (no sentence, an organ's name)."""
     return text if len(text) <= 40 and re.search(rf"{_ORG_END}$", text) and not re.search(r"[。，；！？]|关于|干部$|^各", text) else None
@@ -517,16 +528,17 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
         for number, _ in tail[record_from:]:
             found.roles[number] = "record"
         tail = tail[:record_from]
-    # The 成文日期: the last date line, with the organs' names right above it.
-    date_at = next((i for i in range(len(tail) - 1, -1, -1) if read_signing_date(tail[i][1])), None)
+    # The 成文日期: the last date line, with the organs' names right above it (or before it on its line).
+    date_at = next((i for i in range(len(tail) - 1, -1, -1) if read_signing_date(tail[i][1]) or read_signed_date(tail[i][1])), None)
     # …under the text: a short speech's own date line under its title is no 成文日期.
     text_above = date_at is not None and any(re.search(r"[。！？；]", t) for _, t in content[body_start : start + date_at])
     if text_above and (found.roles or found.addressees):
         number, text = tail[date_at]
-        found.date = read_signing_date(text)
+        signed = read_signed_date(text)
+        found.date = read_signing_date(text) or signed[1]
         found.roles[number] = "date"
         j = date_at - 1
-        signers = []
+        signers = [signed[0]] if signed and not read_signing_date(text) else []
         while j >= 0 and read_issuer_signature(tail[j][1]) and len(signers) < 4:
             signers.insert(0, tail[j][1])
             found.roles[tail[j][0]] = "signature"
@@ -559,7 +571,9 @@ def _compact(text: str) -> str:
 
 
 def _without_number(text: str) -> str:
-    return re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text.strip())
+    """An attachment's name without its number, and without the file's extension a web page's link
+    gives it (`1.某某推荐表.doc` → 某某推荐表)."""
+    return re.sub(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", "", re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text.strip()), flags=re.IGNORECASE)
 
 
 def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:

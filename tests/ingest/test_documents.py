@@ -882,6 +882,20 @@ def test_a_gongwen_a_government_site_publishes_under_its_form_of_fields(rules, t
     assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
 
 
+def test_a_gongwen_page_without_a_form_signs_and_dates_on_one_line_and_links_its_attachment(rules, tmp_path):
+    """Without the site's form, the 公文's own parts still tell it: a 署名 and 成文日期 run onto one line by a
+    <br> the extractor lost are both read, and an attachment linked as a file is named without `.doc`."""
+    page = re.sub(r"<table.*?</table>", "", GOVERNMENT_PAGE, flags=re.S).replace(
+        '<p style="text-align:right">中共某某县委组织部</p><p style="text-align:right">2023年5月30日</p>',
+        '<p>附件：<a href="a.doc">1.村级后备干部推荐表.doc</a></p><p style="text-align:right">中共某某县委组织部<br>2023年5月30日</p>')
+    path = tmp_path / "通知.html"
+    path.write_text(page, encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert (speech.date, speech.issuer, speech.addressees, speech.attachments) == (
+        "2023-05-30", "中共某某县委组织部", ["各乡镇党委", "县直各单位党组（党委）"], ["村级后备干部推荐表"])
+    assert all("2023年5月30日" not in p.text and "附件" not in p.text for p in speech.all_paragraphs())
+
+
 @pytest.mark.parametrize("line, fields", [
     ("| 发文字号： | 某组发〔2023〕5号 | 发布日期： | 2023年06月01日 |", [("doc-number", "某组发〔2023〕5号"), ("filing", "2023年06月01日")]),
     ("索 引 号：001234/2023-00123　主题分类：组织人事", [("filing", "001234/2023-00123"), ("filing", "组织人事")]),
