@@ -297,7 +297,7 @@ def write_gongwen_text(path: Path) -> Path:
 def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
     """The same 公文 as an OFD viewer exports it to HTML: every glyph its own element at its own place
     (an SVG `<text x y>` in an absolutely placed `<svg>`, or with element="span" an absolutely placed
-    span), in one relatively placed box per page, source order by page only; the viewer's own
+    span; element="line" places each line as one run, as a viewer's text layer does), in one relatively placed box per page, source order by page only; the viewer's own
     <title>, body lines wrapped at the text block's width with the first line indented, a page mark
     `— 1 —` at the first page's foot, the text going on over the page."""
     g = GONGWEN_LINES
@@ -338,6 +338,8 @@ def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
 
 
 def _placed_line(text: str, x: float, baseline: float, size: float, element: str) -> str:
+    if element == "line":  # a viewer's text layer: a run per line
+        return f'<div style="position:absolute;left:{x:.2f}px;top:{baseline - size:.2f}px;font-size:{size}px">{text.strip()}</div>'
     glyphs, at = [], 0.0
     for ch in text:
         if not ch.isspace():

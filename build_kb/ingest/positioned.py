@@ -1,12 +1,12 @@
 """A web page that places its text glyph by glyph (an OFD or PDF converted to HTML by a viewer): every
-character is its own SVG `<text x= y=>` or absolutely positioned element, so the page's text in
-source order is one character per line. Such a page is read as a PDF page is: its glyphs are put
+character (or every run of a line) is its own SVG `<text x= y=>` or absolutely positioned element, so
+the page's text in source order is one character or one fragment per line. Such a page is read as a PDF page is: its glyphs are put
 together into lines by their position (one baseline, left to right), the lines into pages, and
 ingest/pdf.py reads those pages (running headers, page numbers, re-flow into paragraphs, the
 title set in the first page's largest type).
 
-The evidence is the markup's shape, never the words: many elements that each hold a glyph or two
-and a place of their own carry (nearly) all of the page's text.
+The evidence is the markup's shape, never the words: many elements, each with a place of its own,
+carry (nearly) all of the page's text.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ PLACED_SHARE = 0.8
 """The share of the page's visible characters that placed elements must hold."""
 PLACED_MIN = 20
 """A page with fewer placed elements is an ordinary page with a positioned box or two."""
-GLYPHS_PER_ELEMENT = 4
-"""Placed elements hold a glyph or a few on average (a line per element is a layout, not a glyph page)."""
 
 _STYLE = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:px)?\s*$")
@@ -109,8 +107,6 @@ def positioned_pages(tree) -> tuple[list[list[PdfLine]], list[float]] | None:
     if len(placed) < PLACED_MIN:
         return None
     placed_chars = sum(len(_own_text(e)) for e in placed)
-    if placed_chars > GLYPHS_PER_ELEMENT * len(placed):
-        return None
     body = tree.find("body") if tree.find("body") is not None else tree
     visible = len(re.sub(r"\s+", "", "".join(t for t in body.itertext() if t)))
     if placed_chars < PLACED_SHARE * max(visible - _unseen_chars(body), 1):

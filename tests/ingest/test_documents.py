@@ -59,6 +59,7 @@ def made(tmp_path_factory):
         "gongwen-docx": write_gongwen_docx(folder / "公文.docx"),
         "gongwen-svg": write_gongwen_glyph_html(folder / "公文SVG.html"),
         "gongwen-spans": write_gongwen_glyph_html(folder / "公文定位.html", element="span"),
+        "gongwen-lines": write_gongwen_glyph_html(folder / "公文文字层.html", element="line"),
         "gongwen-text": write_gongwen_text(folder / "公文.txt"),
         "gongwen-tables": write_gongwen_tables_docx(folder / "公文表格.docx"),
         "qingshi": write_qingshi_docx(folder / "请示.docx"),
@@ -210,7 +211,7 @@ def test_an_english_pdf_with_a_text_layer_has_no_chinese_text(tmp_path):
     assert str(error.value) == "report.pdf：有文字层（1 页），但没有中文文字；导入的应是中文讲话稿"
 
 
-@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-text", "gongwen-tables", "qingshi"])
+@pytest.mark.parametrize("kind", ["two-column", "gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-lines", "gongwen-text", "gongwen-tables", "qingshi"])
 def test_text_conservation_for_every_import(made, rules, kind):
     """Every Han character of the imported text is in the header, a heading, a paragraph or the cleaner's log."""
     converted, speech = speech_of(made[kind], rules)
@@ -222,7 +223,7 @@ def test_text_conservation_for_every_import(made, rules, kind):
 # --- 公文 -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-text", "gongwen-tables"])
+@pytest.mark.parametrize("kind", ["gongwen-pdf", "gongwen-docx", "gongwen-svg", "gongwen-spans", "gongwen-lines", "gongwen-text", "gongwen-tables"])
 def test_a_gongwen_s_parts_are_metadata_not_text(made, rules, kind):
     converted, speech = speech_of(made[kind], rules)
     assert speech.title == "关于进一步加强村级后备干部队伍建设的通知"
