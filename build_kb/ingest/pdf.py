@@ -38,6 +38,8 @@ EDGE_SHARE = 0.12
 """The top and bottom share of a page where running headers, footers and page numbers live."""
 EDGE_LINES = 2
 """At most this many lines at each edge are looked at."""
+EDGE_ROW_PIECES = 3
+"""A header's or footer's line has at most this many pieces set apart (`日期　标题`, `→_→　口号　←_←`)."""
 
 PAGE_NUMBER = re.compile(
     r"^\s*(?:"
@@ -560,8 +562,8 @@ def _masked(text: str) -> str:
 def _edge(line: PdfLine, lines: list[PdfLine], height: float) -> bool:
     """Is the line one of the first or last lines of its page, in the page's top or bottom margin and
     set apart from the text block by more than the text's own line spacing?"""
-    top = sorted(lines, key=lambda l: -l.y1)[:EDGE_LINES]
-    bottom = sorted(lines, key=lambda l: l.y0)[:EDGE_LINES]
+    top = _edge_rows(sorted(lines, key=lambda l: -l.y1), lambda l: l.y1)
+    bottom = _edge_rows(sorted(lines, key=lambda l: l.y0), lambda l: l.y0)
     if line in top and line.y0 >= height * (1 - EDGE_SHARE):
         below = [l.y1 for l in lines if l.y1 < line.y0 - 0.1 and l not in top]
         return not below or line.y0 - max(below) > 0.8 * max(line.size, 1)
@@ -569,6 +571,17 @@ def _edge(line: PdfLine, lines: list[PdfLine], height: float) -> bool:
         above = [l.y0 for l in lines if l.y0 > line.y1 + 0.1 and l not in bottom]
         return not above or min(above) - line.y1 > 0.8 * max(line.size, 1)
     return False
+
+
+def _edge_rows(ordered: list[PdfLine], edge) -> list[PdfLine]:
+    """The first EDGE_LINES lines from a page's edge, with the pieces on their baselines (a header's
+    `→_→　欢迎…　←_←`, whose ornaments stand a hair higher than its words); not a row of more than
+    EDGE_ROW_PIECES pieces (a table's last row, whose cells hold numbers)."""
+    first = ordered[:EDGE_LINES]
+    rows = [[line for line in ordered if abs(edge(line) - edge(near)) <= 0.3 * max(near.size, 1)] for near in first]
+    rows = [sorted(row, key=lambda l: l.x0) for row in rows]
+    # (a table's row and a contents' entry with its page number are no header or footer)
+    return [line for row in rows if len(row) <= EDGE_ROW_PIECES and not CONTENTS_ENTRY.match("　".join(l.text for l in row)) for line in row]
 
 
 def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[str, float]]:

@@ -162,3 +162,17 @@ def test_a_part_headed_in_the_title_s_type_is_a_top_level_heading(tmp_path):
     read = read_pdf(typst.compile(source.encode("utf-8")))
     assert read.title == "原创性声明"
     assert read.headings == [("关于使用授权的声明", 1)]
+
+
+def test_a_running_header_set_between_ornaments_is_dropped_whole(tmp_path):
+    """A book's header holds its words between two ornaments that stand a hair higher (`→_→　欢迎…　←_←`):
+    the words are the header's too, not the page's first line of text."""
+    import typst
+
+    header = "#text(baseline: -1pt)[→\\_→] #h(1fr) 欢迎选购本书的纸质版 #h(1fr) #text(baseline: -1pt)[←\\_←]"
+    source = (f'#set page(paper: "a6", margin: 14mm, header: [{header}], numbering: "1")\n'
+              '#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n#set par(justify: true)\n' + STUDY * 30 + "\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.pages >= 3
+    assert read.paragraphs == [STUDY * 30]
+    assert {text for _, text, reason in read.dropped if reason == "running-header"} == {"→_→　←_←", "欢迎选购本书的纸质版"}
