@@ -37,7 +37,7 @@ def test_ten_thousand_tiny_paragraphs(tmp_path):
 
 
 def test_stray_nul_bytes_are_removed_and_reported(tmp_path):
-    data = (HEAD + "一、加强党的\x00建设。\n二、加强干部队伍建设。\n").encode("utf-8")
+    data = (HEAD + "一、加强党的\x00建设。\n把党的建设抓好。\n二、加强干部队伍建设。\n把干部选好用好。\n").encode("utf-8")
     kb = build_knowledge_base(make_corpus(tmp_path / "c", {"nul.txt": data}))
     speech = only_speech(kb)
     assert speech.all_sections()[1].heading == "一、加强党的建设。"

@@ -713,11 +713,15 @@ def judge_lines(
         near = DOUBT_AT if index >= body[1] else CHROME_AT
         if own and outside(index) and any(n in skip or (n in first and first[n].score >= near) for n in neighbours if outside(n)):
             extra.append(Evidence("next-to-chrome", NEXT_TO_CHROME))
-        # Below the text, a short line with chrome right above and right under it (a rule's catch, or a
-        # line doubtful on its own) is one item of the page's list (a recommended article's title between
-        # 为您推荐 and 您可能也感兴趣), whatever it says.
+        # Below the text, a short line with chrome right above and right under it — one of them clear (a
+        # rule's catch, or chrome on its own), the other at least doubtful — is one item of the page's list
+        # (a recommended article's title between 为您推荐 and 您可能也感兴趣), whatever it says. Two doubtful
+        # neighbours are not enough: in a run of doubtful lines (short numbered sentences the body's edge left
+        # "below the text") every line would lift the next, and the whole run — speech — would go.
+        clear = lambda n: n in skip or (n in first and first[n].score >= CHROME_AT)  # noqa: E731
         if index >= body[1] and len(text) <= BETWEEN_CHROME_MAX and len(neighbours) == 2 \
-                and all(n >= body[1] and (n in skip or (n in first and first[n].score >= near)) for n in neighbours):
+                and all(n >= body[1] and (clear(n) or (n in first and first[n].score >= near)) for n in neighbours) \
+                and any(clear(n) for n in neighbours):
             extra.append(Evidence("between-chrome", BETWEEN_CHROME))
         if extra:
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
