@@ -297,7 +297,8 @@ def write_gongwen_text(path: Path) -> Path:
 def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
     """The same 公文 as an OFD viewer exports it to HTML: every glyph its own element at its own place
     (an SVG `<text x y>` in an absolutely placed `<svg>`, or with element="span" an absolutely placed
-    span; element="line" places each line as one run, as a viewer's text layer does), in one relatively placed box per page, source order by page only; the viewer's own
+    span; element="line" places each line as one run in per cent of the page, as a PDF viewer's saved
+    text layer does), in one box per page, source order by page only; the viewer's own
     <title>, body lines wrapped at the text block's width with the first line indented, a page mark
     `— 1 —` at the first page's foot, the text going on over the page."""
     g = GONGWEN_LINES
@@ -332,14 +333,16 @@ def write_gongwen_glyph_html(path: Path, element: str = "svg") -> Path:
         pages[-1].append(_placed_line(text, x, y, size, element))
         if place == "issuer" and text == g["issuers"][-1]:
             pages[-1].append(_placed_line("文件", left + 15 * size, y, 40, element))
-    boxes = "".join(f'<div style="margin-bottom: 20px;position: relative;width:{width}px;height:{height}px;">{"".join(page)}</div>' for page in pages)
+    place = "" if element == "line" else "position: relative;"  # a text layer's page is placed by the viewer's stylesheet
+    boxes = "".join(f'<div class="page" style="margin-bottom: 20px;{place}width:{width}px;height:{height}px;">{"".join(page)}</div>' for page in pages)
     path.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>文件预览</title></head><body><div class="main">{boxes}</div></body></html>', encoding="utf-8")
     return path
 
 
 def _placed_line(text: str, x: float, baseline: float, size: float, element: str) -> str:
-    if element == "line":  # a viewer's text layer: a run per line
-        return f'<div style="position:absolute;left:{x:.2f}px;top:{baseline - size:.2f}px;font-size:{size}px">{text.strip()}</div>'
+    if element == "line":  # a viewer's text layer: a run per line, placed in per cent of an A4 page at 96 dpi
+        left, top = x / 794 * 100, (baseline - size) / 1123 * 100
+        return f'<span style="left: {left:.3f}%; top: {top:.3f}%; font-size: calc(var(--scale-factor)*{size:.2f}px);">{text.strip()}</span>'
     glyphs, at = [], 0.0
     for ch in text:
         if not ch.isspace():

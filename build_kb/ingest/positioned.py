@@ -48,6 +48,19 @@ def _length(value: str | None) -> float | None:
     return float(m.group(1)) if m else None
 
 
+_PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
+_SIZE_IN_CALC = re.compile(r"(\d+(?:\.\d+)?)\s*px\s*\)?\s*$")
+
+
+def _offset(value: str | None) -> tuple[float, float] | None:
+    """A left or top as (pixels, per cent of the page): `184px` → (184, 0), `11.76%` → (0, 11.76)."""
+    px = _length(value)
+    if px is not None:
+        return px, 0.0
+    m = _PERCENT.match(value or "")
+    return (0.0, float(m.group(1))) if m else None
+
+
 def _own_text(element) -> str:
     return (element.text or "").strip() if isinstance(element.tag, str) else ""
 
@@ -56,19 +69,29 @@ def _is_placed(element) -> bool:
     """An SVG text with its own x and y, or an element set absolutely with left and top."""
     if element.tag in ("text", "tspan") and element.get("x") is not None and element.get("y") is not None:
         return True
-    style = _style(element)
-    return style.get("position") == "absolute" and _length(style.get("left")) is not None and _length(style.get("top")) is not None
+    return _set_at(_style(element))
+
+
+def _set_at(style: dict[str, str]) -> bool:
+    """A style that places its element by left and top (absolutely, or by a class's rule: a text
+    layer's spans carry only their place inline)."""
+    return style.get("position") not in ("static", "relative", "sticky") and _offset(style.get("left")) is not None and _offset(style.get("top")) is not None
 
 
 def _is_page(element) -> bool:
+    """A page's box: sized in pixels and not itself placed (the box the glyphs are placed in)."""
     style = _style(element)
-    return style.get("position") == "relative" and _length(style.get("height")) is not None
+    return _length(style.get("height")) is not None and _length(style.get("width")) is not None and not _set_at(style)
 
 
 def _size(element) -> float:
-    """The glyph's type size: its own or the nearest ancestor's font-size (style or attribute)."""
+    """The glyph's type size: its own or the nearest ancestor's font-size (style or attribute;
+    a viewer's `calc(var(--scale-factor)*12.00px)` gives 12)."""
     for node in [element, *element.iterancestors()]:
-        size = _length(_style(node).get("font-size")) or _length(node.get("font-size"))
+        declared = _style(node).get("font-size") or ""
+        size = _length(declared) or _length(node.get("font-size"))
+        if not size and _SIZE_IN_CALC.search(declared):
+            size = float(_SIZE_IN_CALC.search(declared).group(1))
         if size:
             return size
     return 16.0
@@ -82,7 +105,7 @@ def _advance(text: str, size: float) -> float:
 def _place(element) -> tuple[float, float, object | None]:
     """The element's x and baseline inside its page (the sum of its own and its placed ancestors'
     offsets), and the page element (None when the page has none)."""
-    x = y = 0.0
+    x = y = x_share = y_share = 0.0
     page = None
     for node in [element, *element.iterancestors()]:
         if _is_page(node):
@@ -93,9 +116,12 @@ def _place(element) -> tuple[float, float, object | None]:
             y += _length(node.get("y")) or 0.0
             continue
         style = _style(node)
-        if style.get("position") == "absolute":
-            x += _length(style.get("left")) or 0.0
-            y += _length(style.get("top")) or 0.0
+        if _set_at(style):
+            (left, left_share), (top, top_share) = _offset(style.get("left")), _offset(style.get("top"))
+            x, y, x_share, y_share = x + left, y + top, x_share + left_share, y_share + top_share
+    if page is not None and (x_share or y_share):  # per cent of the page's box
+        x += x_share / 100 * _length(_style(page).get("width"))
+        y += y_share / 100 * _length(_style(page).get("height"))
     if element.tag not in ("text", "tspan"):
         y += _size(element)  # an HTML box's top, its baseline a line below
     return x, y, page
