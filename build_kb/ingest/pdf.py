@@ -142,6 +142,8 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         kept, dropped_at = [], None
         for line in lines:
             reason = _edge_reason(line, lines, height, running)
+            if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
+                reason = "browser-header"
             if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
                 page, text, _ = result.dropped[-1]  # the rest of the same header line, set apart
                 result.dropped[-1] = (page, f"{text}　{line.text}", reason)
@@ -182,6 +184,19 @@ RULE_LINE = re.compile(r"^\s*([^\w\s])(?:\s*\1){4,}\s*$")
 
 BROWSER = re.compile(r"Chrom|Mozilla|Firefox|Safari|WebKit|Skia/PDF|wkhtmltopdf|Edg[e/]|HeadlessChrome|Prince", re.IGNORECASE)
 """The program a browser names as the maker (Creator, Producer) of a page it printed to PDF."""
+
+_BROWSER_MARGIN = re.compile(
+    r"^(?:https?://|file:///|www\.)\S+$"  # the page's address
+    r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午|[AP]M)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$",  # when it was printed
+    re.IGNORECASE,
+)
+"""What a browser prints in a page's margins besides the page's title and its page count (`1/3`)."""
+
+def _browser_margin(line: PdfLine, page_title: str | None, body_size: float) -> bool:
+    """Is the line what a browser prints in a page's margin: the page's address, when it printed,
+    or the page's title in the margin's small type (the page count is a page number)?"""
+    return bool(_BROWSER_MARGIN.match(line.text)) or bool(page_title) and line.size < body_size and _key(line.text) == _key(page_title)
+
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
 _BARE_DASH = re.compile(r"(?<![\d\s—–-])[-–—](?![\d\s—–-])")

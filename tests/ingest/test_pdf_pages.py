@@ -176,3 +176,41 @@ def test_a_running_header_set_between_ornaments_is_dropped_whole(tmp_path):
     assert read.pages >= 3
     assert read.paragraphs == [STUDY * 30]
     assert {text for _, text, reason in read.dropped if reason == "running-header"} == {"→_→　←_←", "欢迎选购本书的纸质版"}
+
+
+def _made_by(data: bytes, creator: str, title: str | None = None) -> bytes:
+    """The PDF with the maker (and title) a browser writes into the file it prints."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.add_metadata({"/Creator": creator, **({"/Title": title} if title else {})})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_one_page_print_loses_the_browser_s_margins_not_its_headline(tmp_path):
+    """Printed with the browser's headers and footers on, a one-page article has the time it was
+    printed and the page's title over it, the address and `1/1` under it: on one page nothing
+    repeats, yet none of it is text (and the printing time is not the article's date)."""
+    import typst
+
+    margin = "#set text(size: 7pt)\n"
+    source = (
+        '#set page(paper: "a5", margin: (x: 12mm, y: 16mm), '
+        f'header: [{margin}2024/3/15 10:20 #h(1fr) 用好红色资源上好党课\\_某某先锋网 #h(1fr)], '
+        f'footer: [{margin}https://www.example.cn/news/2024/0315/123.html #h(1fr) 1/1])\n'
+        '#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n#set par(justify: true, spacing: 1.2em)\n'
+        f"#text(size: 16pt)[用好红色资源上好党课]\n\n{FIRST}{SECOND}\n\n{SECOND}{FIRST}\n"
+    )
+    data = _made_by(typst.compile(source.encode("utf-8")), "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0", "用好红色资源上好党课_某某先锋网")
+    read = read_pdf(data)
+    assert read.title == "用好红色资源上好党课"
+    assert read.paragraphs == ["用好红色资源上好党课", FIRST + SECOND, SECOND + FIRST]
+    assert sorted((text, reason) for _, text, reason in read.dropped) == [
+        ("1/1", "page-number"), ("2024/3/15 10:20　用好红色资源上好党课_某某先锋网", "browser-header"),
+        ("https://www.example.cn/news/2024/0315/123.html", "browser-header")]
+    assert (read.cover_date, read.cover_year) == (None, None)
+    # made by a typesetter, the same margins are the document's own: kept
+    kept = read_pdf(typst.compile(source.encode("utf-8"))).paragraphs
+    assert kept[0] == "2024/3/15 10:20" and "https://www.example.cn/news/2024/0315/123.html" in kept
