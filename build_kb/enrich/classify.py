@@ -6,7 +6,8 @@ children (a review section is as mixed as what it reviews) and, failing that, of
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
 children's own themes, else to the speech's subject as its title names it (theme_source `context`); a
 heading that names its theme outright keeps it over parts about two themes, while parts about three or
-more make an overview labelled with all of them. Of two themes nearly as strong in a section without
+more make an overview labelled with all of them; under that, the parts speak for the section only where
+most of them agree (two parts on two themes: neither). Of two themes nearly as strong in a section without
 parts, the one the speech's title names decides.
 """
 
@@ -154,8 +155,11 @@ def classify_section(
     # Parts about most themes make an overview (a year's work reviewed), labelled with all of them; over
     # parts about two themes, a heading or text that names its own theme outright keeps it.
     mixed = len(leading) >= OVERVIEW_THEMES or (len(leading) >= 2 and (own.thin or section.theme_source == "none"))
-    if from_children and section.theme_source != "manual" and (mixed or section.theme_source == "none" or own.thin):
-        section.themes, section.theme_source = from_children, "children"
+    # Under an overview's number of themes, the parts speak for the section only where most of them agree:
+    # a review of two parts about two themes (2021年工作回顾: 政治建设, 干部队伍) is about neither alone.
+    agreed = from_children if len(leading) >= OVERVIEW_THEMES else _held_by_most(section)
+    if agreed and section.theme_source != "manual" and (mixed or section.theme_source == "none" or own.thin):
+        section.themes, section.theme_source = agreed, "children"
     elif own.thin and context and not set(section.themes) & set(context):
         section.themes, section.theme_source = list(context), "context"
     elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children \
@@ -166,6 +170,12 @@ def classify_section(
         section.themes, section.theme_source = list(parent_themes), "parent"
     for paragraph in section.paragraphs:
         paragraph.themes = _paragraph_themes(paragraph.text, taxonomy, segment) or list(section.themes)
+
+
+def _held_by_most(section: Section) -> list[str]:
+    """The themes more than half of the parts that have evidence of their own speak about."""
+    parts = [child for child in section.children if child.themes and child.theme_source != "parent"]
+    return [t for t in _children_themes(section) if 2 * sum(t in child.themes for child in parts) > len(parts)]
 
 
 def _children_themes(section: Section) -> list[str]:

@@ -653,7 +653,7 @@ NEXT_TO_CHROME = 1.0
 """Chrome comes in clusters: a line with some chrome evidence of its own beside clear chrome (a rule's
 catch or a line scoring CHROME_AT alone; below the text, a doubtful line too), outside the body, gains this."""
 BETWEEN_CHROME = 5.0
-"""Below the text, a short line between two lines of chrome (each a rule's catch or doubtful alone) is the page's too."""
+"""Below the text, a short line between two lines of chrome (one clear, the other at least doubtful) is the page's too."""
 BETWEEN_CHROME_MAX = 30
 ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""

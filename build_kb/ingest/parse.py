@@ -1327,8 +1327,9 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) ->
     """Numbered items one right after another with nothing under any of them are a list, not headings: a
     heading stands over something. Such a run (two or more of one numbering at one level, no text run in)
     is a list when what follows it is no part of it (a heading at its level or above: 一是…要点 / 二是…要点
-    over 一、; a page cut after its headings is no list), or when every item ends as a clause of one sentence does
+    over 一、), or when every item ends as a clause of one sentence does
     (一要…； 二要…； 三要…。 / 1.…！ 2.…！): the paragraph after it is then the text's, not the last item's.
+    A page that ends on its headings was cut there: they stay headings.
     The items become paragraphs; nothing is lost."""
     i = 0
     while i < len(result):
@@ -1342,7 +1343,7 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) ->
         after = run[-1] + 1
         closed = after < len(result) and result[after] is not None and result[after][1] <= level
         items = [result[k][0] for k in run]
-        clauses = all(_LIST_ITEM_END.search(item.heading) for item in items)
+        clauses = after < len(result) and all(_LIST_ITEM_END.search(item.heading) for item in items)
         if len(run) >= 2 and not any(item.rest.strip() for item in items) and (closed or clauses):
             for k in run:
                 result[k] = None

@@ -110,6 +110,16 @@ def test_thin_evidence_gives_way_to_parts_that_agree_and_a_heading_naming_its_th
     assert (secs["s2"].themes, secs["s2"].theme_source) == (["grassroots"], "heading")
 
 
+def test_a_review_of_parts_on_two_themes_is_about_neither_and_most_parts_decide(tmp_path):
+    text = (
+        "同志们：\n一、去年工作简要回顾\n一是理想信念更加坚定。坚决做到两个维护，加强理论武装。\n二是干部队伍建设持续加强。坚持好干部标准，选拔年轻干部。\n"
+        "二、今年工作安排\n一是加强党的政治建设。坚决做到两个维护。\n二是强化理论武装。深入开展主题教育。\n三是建好干部队伍。选拔年轻干部。\n"
+    )
+    secs = sections_of(build(tmp_path, text))
+    assert (secs["s1"].themes, secs["s1"].theme_source) == ([], "none")
+    assert (secs["s2"].themes, secs["s2"].theme_source) == (["political-building"], "children")
+
+
 def test_of_two_themes_nearly_as_strong_the_one_the_speech_is_about_decides(tmp_path):
     body = "同志们：\n一、筑牢根基\n要坚持学习贯彻党的创新理论，用思想武装头脑，坚定理想信念，增强党性；要建强基层党组织，发挥战斗堡垒作用。\n二、讲究方法。要学用结合。\n"
     s1 = sections_of(build(tmp_path / "a", body))["s1"]
