@@ -741,6 +741,8 @@ def _laid_out(read, name: str, kind: str) -> Converted:
         notes.append(f"表格 {read.table_rows} 行，每行一段")
     if read.markers:
         notes.append(f"注释标号 {read.markers} 个放回所在句子")
+    if read.notes_moved:
+        notes.append(f"{read.notes_moved} 页的脚注放在跨页的段落之后")
     if read.joined_lines:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
     if read.headings:

@@ -144,10 +144,12 @@ def test_a_paragraph_goes_on_over_the_page_past_the_footnotes_under_it(tmp_path)
     source = ('#set page(paper: "a6", margin: 12mm)\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
               "#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n"
               + STUDY * 3 + CITED + "#footnote[见《传习录》上卷，某某出版社2020年版，第12页。]。" + STUDY * 12 + "\n\n" + STUDY + "\n")
-    read = read_pdf(typst.compile(source.encode("utf-8")))
+    (tmp_path / "注释.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    read = read_pdf((tmp_path / "注释.pdf").read_bytes())
     assert read.pages == 2
     assert read.paragraphs == [STUDY * 3 + CITED + "1。" + STUDY * 12, "1见《传习录》上卷，某某出版社2020年版，第12页。", STUDY]
     assert read.notes_moved == 1
+    assert "1 页的脚注放在跨页的段落之后" in convert(tmp_path / "注释.pdf").notes
 
 
 def test_a_part_headed_in_the_title_s_type_is_a_top_level_heading(tmp_path):
