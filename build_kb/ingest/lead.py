@@ -55,6 +55,9 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '某网1月8日消息？'
     >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
     True
+    >>> news_lead(["为深入学习贯彻党的二十大精神和党的建设的重要思想，进一步压实各级党组织书记抓基层党建工作责任，推动基层党建提质增效，1月18日上午，某某区召开述职评议会。"])[-19:]
+    '1月18日上午，某某区召开述职评议会。'
+
     """
     for n, text in enumerate(paragraphs[:2]):
         if n == 1 and len(paragraphs[0]) > LEAD_AFTER_SHORT:
@@ -65,13 +68,16 @@ def news_lead(paragraphs: list[str]) -> str | None:
             if day is None:
                 continue
             held = re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence)
-            if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held)):
+            # 为深入学习贯彻…，进一步…，推动…，1月18日上午，某某区召开…: a purpose however long, then the day
+            purpose = _PURPOSE_FIRST.match(sentence[: day.start()]) and re.search(r"召开|举行|举办", sentence[day.start() :])
+            if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held) or purpose):
                 return sentence
             if i > 0 and day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|举办", sentence):
                 return sentence
     return None
 
 
+_PURPOSE_FIRST = re.compile(r"^(?:为了?|按照|根据|围绕|结合)[^。！？；]{4,}[，,]\s*$")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 HAN_CHAR = re.compile(f"[{HAN}]")
 SENTENCE_MIN_HAN = 4

@@ -235,3 +235,13 @@ def test_a_two_character_name_followed_by_an_unknown_verb_is_read_by_what_he_sai
 def test_a_year_and_month_after_the_title_is_its_year_not_a_word_of_it(tmp_path):
     speech = _one_speech(tmp_path, "在全镇干部作风建设大会上的讲话（2024年3月）\n同志们：\n今天召开这次会议。\n一、提高认识\n要抓好落实。\n")
     assert (speech.title, speech.date, speech.year) == ("在全镇干部作风建设大会上的讲话", None, 2024)
+
+
+def test_a_lead_that_states_its_purpose_at_length_still_gives_the_day(tmp_path):
+    text = (
+        "某某区召开2023年度基层党组织书记抓党建述职评议会\n发布时间：2024-01-19 09:00\n"
+        "为深入学习贯彻党的二十大精神和党的建设的重要思想，进一步压实各级党组织书记抓基层党建工作责任，推动基层党建工作提质增效，"
+        "1月18日上午，某某区召开2023年度基层党组织书记抓党建述职评议会。区委书记钱某某出席会议并讲话。\n钱某某强调，要压实责任。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.date, speech.speaker, speech.occasion) == ("2024-01-18", "钱某某", "某某区2023年度基层党组织书记抓党建述职评议会")
