@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..text import HAN
-from .parse import NAME_THEN_TITLE
+from .parse import MEETING_KIND, NAME_THEN_TITLE, NOT_A_NAME
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 _LEAD_END = re.compile(r"[。！？]")
@@ -82,9 +82,9 @@ _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 HAN_CHAR = re.compile(f"[{HAN}]")
 SENTENCE_MIN_HAN = 4
 LEAD_SENTENCES = 3
+"""A report says when its meeting was held within its first sentences (one or two of them may set the scene)."""
 LEAD_AFTER_SHORT = 80
 """The second paragraph may open with the lead when the first is short: a deck, a dateline, a credit."""
-"""A report says when its meeting was held within its first sentences (one or two of them may set the scene)."""
 
 
 _ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
@@ -198,9 +198,7 @@ def could_be_a_name(text: str) -> bool:
     >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了")]
     [True, False, False, False, True, False]
     """
-    from .parse import NOT_A_NAME, _MEETING_END
-
-    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or _MEETING_END.search(text) or text.endswith("会"))
+    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会"))
 
 
 _HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|也|都|还|又|再|就")
@@ -237,8 +235,6 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     """
     people: dict[str, tuple[int, str]] = {}
     mentions: list[tuple[int, str]] = []
-    from .parse import NOT_A_NAME
-
     named = [(m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
     at = {start for start, _, _ in named}
     for m in _NAMED_ANYHOW.finditer(text):
