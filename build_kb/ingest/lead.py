@@ -55,6 +55,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '某网1月8日消息？'
     >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
     True
+    >>> news_lead(["今天，我们召开全县组织工作会议。3月5日，市委召开了全市组织工作会议。"]) is None
+    True
     >>> news_lead(["为深入学习贯彻党的二十大精神和党的建设的重要思想，进一步压实各级党组织书记抓基层党建工作责任，推动基层党建提质增效，1月18日上午，某某区召开述职评议会。"])[-19:]
     '1月18日上午，某某区召开述职评议会。'
 
@@ -65,6 +67,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
         sentences = [s for s in _SENTENCE.findall(text) if len(HAN_CHAR.findall(s)) >= SENTENCE_MIN_HAN][: LEAD_SENTENCES if n == 0 else 1]
         for i, sentence in enumerate(sentences):
             day = _DAY.search(sentence) or _RECENT_DAY.match(sentence)
+            if _SPEECH_VOICE.search(sentence[: day.end() + VOICE_AFTER_DAY if day else None]):
+                break  # 今天，我们召开…: a speech's words (a report quotes them only later), and what follows recalls other meetings
             if day is None:
                 continue
             held = re.search(r"召开|举行|开幕|会议|述职|座谈|学习会", sentence)
@@ -77,6 +81,9 @@ def news_lead(paragraphs: list[str]) -> str | None:
     return None
 
 
+_SPEECH_VOICE = re.compile(r"我们|刚才|大家|同志们")
+"""A speaker's words (今天，我们召开…), never a report's: what follows them recalls other meetings."""
+VOICE_AFTER_DAY = 6
 _PURPOSE_FIRST = re.compile(r"^(?:为了?|按照|根据|围绕|结合)[^。！？；]{4,}[，,]\s*$")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 HAN_CHAR = re.compile(f"[{HAN}]")

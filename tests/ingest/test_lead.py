@@ -245,3 +245,12 @@ def test_a_lead_that_states_its_purpose_at_length_still_gives_the_day(tmp_path):
     )
     speech = _one_speech(tmp_path, text)
     assert (speech.date, speech.speaker, speech.occasion) == ("2024-01-18", "钱某某", "某某区2023年度基层党组织书记抓党建述职评议会")
+
+
+def test_a_speech_without_its_salutation_that_recalls_a_meeting_is_not_read_as_a_report(tmp_path):
+    text = (
+        "在全县组织工作会议上的讲话\n今天，我们召开全县组织工作会议。2023年3月5日，市委召开了全市组织工作会议，市委书记王某强调，要抓好落实。\n"
+        "一、提高认识\n要抓好落实。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role, speech.date) == (None, None, None)
