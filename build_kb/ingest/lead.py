@@ -165,7 +165,9 @@ _TITLED_THEN_SAID = re.compile(rf"(?:^|[，。；、\s】])" + NAME_THEN_TITLE.p
 
 
 def _rank(verb: str) -> int:
-    return 0 if re.fullmatch(_SPOKE, verb) else 2 if verb == _CONVENED else 1
+    """0 spoke, 1 said or asked — or chaired and spoke (主持会议并讲话: the chair's closing words, after the one
+    the report quotes first) —, 2 convened a meeting that speaks as a whole."""
+    return 2 if verb == _CONVENED else 1 if verb.startswith("主持") or not re.fullmatch(_SPOKE, verb) else 0
 
 
 def _role_of(text: str, report: str = "", start: int = 0) -> str:
@@ -234,7 +236,7 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     >>> _acts_of_the_named("12月20日，县委书记李某主持召开领导小组会议。他强调，要把人才工作摆在重要位置。")
     [(1, 11, '县委书记', '李某')]
     >>> _acts_of_the_named("3月1日，全市组织部长会议在某地召开。市委常委、组织部部长季某主持会议并讲话。")
-    [(0, 29, '市委常委、组织部部长', '季某')]
+    [(1, 29, '市委常委、组织部部长', '季某')]
     >>> _acts_of_the_named("县委书记吴某作出批示，县委常委、组织部部长孙某作工作报告。")
     [(0, 21, '县委常委、组织部部长', '孙某')]
     >>> _acts_of_the_named("4月3日，县委组织部召开学习会，县委常委、组织部部长陆某领学。\n陆某要求，全体干部要带头学习。")
@@ -267,13 +269,13 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
             between = m.group("between")
             if re.search(r"批示|贺信|书面|信中", between) or any(other in between for other in others):
                 continue  # a letter is no speech; a verb after another name is that one's
-            acts.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, first, role, name))
+            acts.append((_rank(m.group("verb")), first, role, name))
             break
     for m in _SAID_BY_PRONOUN.finditer(text):
         before = [name for at, name in mentions if at < m.start()]
         if before:
             first, role = people[before[-1]]
-            acts.append((0 if re.fullmatch(_SPOKE, m.group("verb")) else 1, first, role, before[-1]))
+            acts.append((_rank(m.group("verb")), first, role, before[-1]))
     return acts
 
 

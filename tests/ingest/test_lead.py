@@ -254,3 +254,12 @@ def test_a_speech_without_its_salutation_that_recalls_a_meeting_is_not_read_as_a
     )
     speech = _one_speech(tmp_path, text)
     assert (speech.speaker, speech.speaker_role, speech.date) == (None, None, None)
+
+
+def test_the_chair_who_also_spoke_gives_way_to_the_one_whose_words_the_report_gives_first(tmp_path):
+    text = (
+        "2月15日，县委人才工作会议在县委党校召开。郑某文、王某霞、张某梅参加会议。\n"
+        "县委书记郑某文指出，要强化人才是第一资源意识。\n县长王某霞主持会议并讲话，要求各部门扛起责任。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("郑某文", "县委书记")
