@@ -905,7 +905,7 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
     """The page's h2–h4 that the extractor kept on a line of their own, or that stand above a paragraph
     of the text (a heading of the article's own, never one of the page's side boxes), put back where
     the extractor dropped them (it drops short headings). Returns the text and the headings (text →
-    level: h2 is a section, h3 and h4 its parts)."""
+    level: the highest tag the page uses for them is a section, the next its parts)."""
     import lxml.html
 
     try:
@@ -921,7 +921,7 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
         if not 2 <= len(title) <= 40 or _NOT_A_SUBHEAD.search(title):
             continue
         if _heads_prose(lines, title, titles):  # kept by the extractor, on a line of its own, over text
-            restored[title] = 1 if heading.tag == "h2" else 2
+            restored[title] = int(heading.tag[1])
             continue
         following = heading.getnext()
         while following is not None and len(re.sub(r"\s+", "", following.text_content())) < 10:
@@ -935,8 +935,10 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
         if not at or lines[at - 1].strip() != title:  # dropped by the extractor: put back
             lines.insert(at, title)
             keys.insert(at, re.sub(r"\s+", "", title))
-        restored[title] = 1 if heading.tag == "h2" else 2
-    return "\n".join(lines), restored
+        restored[title] = int(heading.tag[1])
+    # The page's own top level is level 1, whatever tag it is set in (a page of h3 sections, h4 parts).
+    top = min(restored.values(), default=2)
+    return "\n".join(lines), {title: min(tag - top + 1, 2) for title, tag in restored.items()}
 
 
 def _heads_prose(lines: list[str], title: str, titles: set[str]) -> bool:

@@ -763,6 +763,12 @@ PORTAL_PAGE = """<html><head><meta charset="utf-8"><title>全市基层党建工�
 <li>某某市举办年轻干部培训班开班仪式</li></ul></div></body></html>"""
 
 
+def test_a_page_whose_sections_are_h3_has_them_at_the_top_level(tmp_path):
+    page = PORTAL_PAGE.replace("<p>会议要求", "<h3>聚焦基层治理</h3><p>会议要求").replace("<p>会议强调", "<h4>压实工作责任</h4><p>会议强调")
+    (tmp_path / "新闻.html").write_text(page, encoding="utf-8")
+    assert convert(tmp_path / "新闻.html").headings == [("聚焦基层治理", 1), ("压实工作责任", 2)]
+
+
 def test_a_portal_s_logo_and_side_box_headings_are_not_the_headline_or_sections(tmp_path):
     (tmp_path / "新闻.html").write_text(PORTAL_PAGE, encoding="utf-8")
     converted = convert(tmp_path / "新闻.html")
