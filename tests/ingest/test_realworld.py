@@ -1030,6 +1030,10 @@ def exactly(tmp_path, *names: str) -> list[str]:
     return evaluate_metadata(subset, ROOT / "corpus").mistakes
 
 
+def test_a_reports_credits_and_list_under_it_go_and_an_overview_of_points_is_no_heading(tmp_path):
+    assert exactly(tmp_path, "report-with-its-credits-and-a-list-of-other-reports-under-it", "overview-of-points-above-the-headings-and-a-title-glued-further-down") == []
+
+
 def test_a_picture_caption_ending_in_its_credit_goes_and_leaves_the_headline(tmp_path):
     assert exactly(tmp_path, "news-photo-caption-with-its-credit-above-the-headline") == []
 
