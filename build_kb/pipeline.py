@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
 from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_of_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
@@ -485,6 +485,13 @@ def make_speech(
         role, name, _ = speaker_of_report(first_paragraphs)
         if name == header.speaker and role and role.endswith(header.speaker_role) and len(role) > len(header.speaker_role):
             header.speaker_role, header.rules["speaker_role"] = role, "the report's lead (the title named him by his title)"
+    if header.speaker is None and header.speaker_role is None:
+        role, name = signature_byline(parsed.sections)
+        if role:
+            header.speaker_role, header.speaker = role, name
+            header.rules["speaker_role"] = "signed under the text, above its date"
+            if name:
+                header.rules["speaker"] = "signed under the text, above its date"
     if header.speaker_role is None:
         role = author_under_the_text(parsed.sections)
         if role:

@@ -667,6 +667,19 @@ def signature_date(sections: list[Section]) -> str | None:
     return None
 
 
+def signature_byline(sections: list[Section]) -> tuple[str | None, str | None]:
+    """The role and name a printed speech signs with under its text, right above its date ("县委书记 李某平" /
+    "2023年5月8日"); an organ's name there ("中共某某县委组织部") is no one's."""
+    last = _last_paragraphs(sections)
+    for k, paragraph in enumerate(last[:-1]):
+        if _date_line(paragraph.text):
+            byline = read_byline(last[k + 1].text) if len(last[k + 1].text) <= BYLINE_ROLE_MAX + 6 else None
+            if byline and byline[0]:
+                return byline[0], byline[1]
+            return None, None
+    return None, None
+
+
 _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
 _TITLE_BRACKETED_BYLINE = re.compile(r"^(.{6,}?)\s*[（(]([^（）()]{2,30})[）)]$")
 _TITLE_SPACE_BYLINE = re.compile(r"^(.{6,}?(?:讲话|报告|发言|致辞|讲稿|党课))\s+([^\s（）()].{1,30})$")

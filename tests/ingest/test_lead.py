@@ -263,3 +263,16 @@ def test_the_chair_who_also_spoke_gives_way_to_the_one_whose_words_the_report_gi
     )
     speech = _one_speech(tmp_path, text)
     assert (speech.speaker, speech.speaker_role) == ("郑某文", "县委书记")
+
+
+@pytest.mark.parametrize(
+    "signature, speaker",
+    [
+        ("县委书记 李某平", ("李某平", "县委书记")),  # a printed speech signs with the speaker's role and name
+        ("中共某某县委组织部", (None, None)),  # an organ signs a report: no one's name
+    ],
+)
+def test_the_signature_above_the_date_under_the_text(tmp_path, signature, speaker):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n一、提高认识\n要抓好落实。\n{signature}\n2023年5月8日\n"
+    speech = _one_speech(tmp_path, text)
+    assert ((speech.speaker, speech.speaker_role), speech.date) == (speaker, "2023-05-08")
