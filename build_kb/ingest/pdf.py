@@ -305,7 +305,14 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
         if any(cells):
             date = next(cell for cell in cells if cell)
             return date, int(date[:4])
+        posted = find_date(compact) if head else None
+        if posted and posted[1].start() == 0 and _POSTING_WORDS.match(compact, posted[1].end()):
+            return posted[0], int(posted[0][:4])
     return None, None
+
+
+_POSTING_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|字号|收藏|分享|打印")
+"""The words that follow the date on a page's posting line (`2021-05-31 来源：某报 收藏`)."""
 
 
 _CHAPTER = re.compile(r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章部篇]")

@@ -33,7 +33,7 @@ def _png(width: int = 60, height: int = 40) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-def write_printed_page(path: Path, page_title: str, creator: str | None = None) -> Path:
+def write_printed_page(path: Path, page_title: str, creator: str | None = None, posting: str = "2024-03-15 #h(1em) 来源：某某日报 #h(1em) 收藏") -> Path:
     """A news page as a browser prints it in reader mode: the page's title (with the site's name) in
     large type, two rules of `=`, the posting line, the text with a photo and its caption."""
     import typst
@@ -45,7 +45,7 @@ def write_printed_page(path: Path, page_title: str, creator: str | None = None) 
         "#set par(justify: true, spacing: 1.2em)\n"
         f"#text(size: 16pt)[{page_title.replace('_', chr(92) + '_')}]\n\n"
         f'#align(center)[{"=" * 60}]\n\n#align(center)[{"=" * 60}]\n\n'
-        "2024-03-15 #h(1em) 来源：某某日报 #h(1em) 收藏\n\n"
+        f"{posting}\n\n"
         f"{FIRST}{SECOND}\n\n"
         f"#image(bytes(({picture})), width: 80%)\n"
         "某某纪念馆展厅一角（某某市文旅局供图）\n\n"
@@ -216,3 +216,9 @@ def test_a_one_page_print_loses_the_browser_s_margins_not_its_headline(tmp_path)
     # made by a typesetter, the same margins are the document's own: kept
     kept = read_pdf(typst.compile(source.encode("utf-8"))).paragraphs
     assert kept[0] == "2024/3/15 10:20" and "https://www.example.cn/news/2024/0315/123.html" in kept
+
+
+def test_a_posting_line_set_with_plain_spaces_gives_its_date_too(tmp_path):
+    read = read_pdf(write_printed_page(tmp_path / "网页.pdf", "用好红色资源上好党课_某某先锋网", posting="2024-03-15 来源：某某日报 编辑：张三").read_bytes())
+    assert read.paragraphs[1] == "2024-03-15来源：某某日报编辑：张三"
+    assert (read.cover_date, read.cover_year) == ("2024-03-15", 2024)
