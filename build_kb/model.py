@@ -151,6 +151,7 @@ REVIEW_CODES = {
     "title-from-note": "title",
     "title-derived": "title",
     "no-speaker-name": "speaker",
+    "speaker-guessed": "speaker",
     "no-date": "date",
     "no-occasion": "occasion",
     "split": "reviewed",

@@ -27,7 +27,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_of_report, year_said
+from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_is_a_guess, speaker_of_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -480,6 +480,9 @@ def make_speech(
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
                 "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+            guess = speaker_is_a_guess(first_paragraphs, role, name)
+            if guess:  # kept, and sent to a person with the one-line fix
+                header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（{guess}）：请核对"))
     elif lead and not addressed and header.speaker and header.speaker_role and len(header.speaker_role) <= 3:
         # 李某书记在…上强调 over a report that names him 区委书记李某: the report's role is the whole one
         role, name, _ = speaker_of_report(first_paragraphs)

@@ -160,6 +160,27 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     return role, name, later
 
 
+def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> str | None:
+    """Why the speaker a report gave is only a guess, in the curator's words, or None when the report said it:
+    one who only convened a meeting that speaks as a whole (…主持召开…。会议强调), or one named only by the title
+    he is called by (李某书记在会上强调: 书记 of what, the report does not say).
+
+    >>> speaker_is_a_guess(["11月3日，市委常委、组织部部长赵某明主持召开推进会。会议强调，要抓好落实。"], "市委常委、组织部部长", "赵某明")
+    '主持召开会议，讲话内容以“会议强调”转述'
+    >>> speaker_is_a_guess(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"], "书记", "李建华")
+    '报道只称其“书记”，没有写全职务'
+    >>> speaker_is_a_guess(["3月1日，会议召开。市委常委、组织部部长季某出席会议并讲话。"], "市委常委、组织部部长", "季某") is None
+    True
+    """
+    text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
+    said = re.search(re.escape(name) + _SAID_BY_NAME, text)
+    if re.search(re.escape(name) + _CONVENED, text) and not said:
+        return "主持召开会议，讲话内容以“会议强调”转述"
+    if role and re.fullmatch(_ROLE_WORD, role):
+        return f"报道只称其“{role}”，没有写全职务"
+    return None
+
+
 _TITLED_THEN_SAID = re.compile(rf"(?:^|[，。；、\s】])" + NAME_THEN_TITLE.pattern + rf"(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})")
 """A name, the title a report calls him by, and what he said: 李某书记在会上强调, 张某部长指出."""
 

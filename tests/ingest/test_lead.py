@@ -276,3 +276,12 @@ def test_the_signature_above_the_date_under_the_text(tmp_path, signature, speake
     text = f"在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n一、提高认识\n要抓好落实。\n{signature}\n2023年5月8日\n"
     speech = _one_speech(tmp_path, text)
     assert ((speech.speaker, speech.speaker_role), speech.date) == (speaker, "2023-05-08")
+
+
+def test_a_speaker_the_report_only_lets_one_guess_is_kept_and_sent_to_be_checked(tmp_path):
+    text = "11月3日，市委常委、组织部部长赵某明主持召开全市人才工作推进会。会议听取了各地汇报。\n会议强调，要深化人才发展体制机制改革。\n"
+    speech = _one_speech(tmp_path, text)
+    assert speech.speaker == "赵某明"
+    assert [(r.code, r.message, r.settled_by) for r in speech.review if r.code == "speaker-guessed"] == [
+        ("speaker-guessed", "讲话人“赵某明”是从报道推断的（主持召开会议，讲话内容以“会议强调”转述）：请核对", "speaker")
+    ]
