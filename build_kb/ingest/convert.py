@@ -774,6 +774,7 @@ def html_text(data: bytes, name: str) -> Converted:
     if placed:
         return placed
     html, permalinks = _without_permalinks(html)
+    html, layouts = _without_layout_tables(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
     if not text:
         text = trafilatura.html2txt(html)
@@ -796,6 +797,8 @@ def html_text(data: bytes, name: str) -> Converted:
         else:
             kept.append(line)
     text = "\n".join(kept)
+    if layouts:
+        notes.append(f"排版用的表格 {layouts} 个按段落读")
     if permalinks:
         log.info("%s：去掉小标题后的本页链接符号 %d 个（#、¶）", name, permalinks)
         notes.append(f"去掉小标题后的链接符号 {permalinks} 个")
@@ -805,6 +808,12 @@ def html_text(data: bytes, name: str) -> Converted:
         notes.append(f"去掉分享、打印按钮 {dropped['share-widget']} 行")
     metadata = trafilatura.extract_metadata(html)
     title = page_headline(html, (metadata.title or "") if metadata else "", text)
+    lines = text.rstrip().split("\n")
+    if title and len(lines) > 1 and re.sub(r"\s+", "", lines[-1]) == re.sub(r"\s+", "", title):
+        # the extractor gave the headline again after the text (it takes it from outside the article's box)
+        log.info("%s：去掉（repeated-headline）：%s", name, lines[-1].strip())
+        notes.append("去掉正文后面重复的网页标题 1 行")
+        text = "\n".join(lines[:-1])
     head = []
     if title and not _opens(text, title, 6):
         head.append(title)
@@ -842,6 +851,47 @@ def _without_permalinks(html: str) -> tuple[str, int]:
     for link in links:
         link.drop_tree()  # its tail stays
     return lxml.html.tostring(tree, encoding="unicode"), len(links)
+
+
+LAYOUT_CELL_TEXT = 100
+"""A table cell holding more text than this (or several paragraphs) lays a page out; a data table's
+cells are short."""
+_BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "center", "blockquote")
+
+
+def _without_layout_tables(html: str) -> tuple[str, int]:
+    """The page with the tables that only lay it out (a government or 范文 site's article in a cell
+    of paragraphs) turned into blocks, so their paragraphs stay paragraphs: the extractor writes a
+    table's row as one line, and a whole 公文 in one cell became one `| … |` line. A table is a
+    layout when one of its own cells holds a long text in several paragraphs (and so is every table
+    around it); tables of short cells (a form, data) stay tables. Returns the page and how many
+    tables were turned."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html, 0
+    layouts = []
+    for table in tree.iter("table"):
+        cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
+        if any(sum(1 for child in cell if child.tag in _BLOCKS) >= 2 and len(re.sub(r"\s+", "", cell.text_content())) > LAYOUT_CELL_TEXT
+               for cell in cells):
+            # …and the tables around it (a page laid out in tables within tables)
+            layouts += [table, *(outer for outer in table.iterancestors("table") if outer not in layouts)]
+    layouts = list(dict.fromkeys(layouts))
+    for table in layouts:
+        parts = [e for e in table.iter("tbody", "thead", "tfoot", "tr", "td", "th") if next(e.iterancestors("table"), None) is table]
+        for cell in (e for e in parts if e.tag in ("td", "th")):
+            cell.tag = "div"  # each cell a block of its own (its text may be bare, between <br>s)
+        for part in (e for e in parts if e.tag != "div"):
+            part.drop_tag()  # the rows' cells become blocks of the table's box, in their order
+        table.tag = "div"
+        for name in list(table.attrib):
+            del table.attrib[name]
+    if not layouts:
+        return html, 0
+    return lxml.html.tostring(tree, encoding="unicode"), len(layouts)
 
 
 def _glyph_by_glyph(html: str, name: str) -> Converted | None:

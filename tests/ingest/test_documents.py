@@ -903,6 +903,23 @@ def test_a_gongwen_page_without_a_form_signs_and_dates_on_one_line_and_links_its
     assert all("2023年5月30日" not in p.text and "附件" not in p.text for p in speech.all_paragraphs())
 
 
+def test_a_gongwen_laid_out_in_a_table_keeps_its_paragraphs_and_parts(rules, tmp_path):
+    """An older site sets the article in a layout table (title row, a cell of paragraphs): the cell's
+    paragraphs stay paragraphs, not one `| … |` row, so the 公文's parts are read; the site's form
+    of short cells stays a table; the headline the extractor gives again after the text is dropped."""
+    page = GOVERNMENT_PAGE.replace('<div class="article"><h1>关于做好村级组织换届准备工作的通知</h1>', (
+        '<table width="100%"><tr><td class="title" align="center"><b>关于做好村级组织换届准备工作的通知</b></td></tr>'
+        '<tr><td class="content">')).replace('</div>\n<div class="share">', '</td></tr></table>\n<div class="share">')
+    path = tmp_path / "通知.html"
+    path.write_text(page, encoding="utf-8")
+    converted, speech = speech_of(path, rules)
+    assert "排版用的表格 1 个按段落读" in converted.notes and "去掉正文后面重复的网页标题 1 行" in converted.notes
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number) == ("关于做好村级组织换届准备工作的通知", "2023-05-30", "中共某某县委组织部", "某组发〔2023〕7号")
+    assert speech.addressees == ["各乡镇党委", "县直各单位党组（党委）"]
+    assert [s.heading for s in speech.all_sections()] == ["", "一、摸清底数", "二、严把人选"]
+    assert len(speech.all_paragraphs()) == 3
+
+
 @pytest.mark.parametrize("line, fields", [
     ("| 发文字号： | 某组发〔2023〕5号 | 发布日期： | 2023年06月01日 |", [("doc-number", "某组发〔2023〕5号"), ("filing", "2023年06月01日")]),
     ("索 引 号：001234/2023-00123　主题分类：组织人事", [("filing", "001234/2023-00123"), ("filing", "组织人事")]),
