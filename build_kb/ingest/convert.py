@@ -739,6 +739,8 @@ def _laid_out(read, name: str, kind: str) -> Converted:
         notes.append(f"{read.columns} 页按双栏顺序读取")
     if read.table_rows:
         notes.append(f"表格 {read.table_rows} 行，每行一段")
+    if read.cells_joined:
+        notes.append(f"表格单元格里折行的 {read.cells_joined} 行接回所在单元格")
     if read.markers:
         notes.append(f"注释标号 {read.markers} 个放回所在句子")
     if read.notes_moved:

@@ -112,6 +112,8 @@ class PdfRead:
     """Whether that line runs to its column's edge (a short, centred or right-set one ends its paragraph)."""
     pending_notes: list[PdfLine] = field(default_factory=list)
     """A page's footnotes, read after the paragraph that goes on over the page (not inside it)."""
+    cells_joined: int = 0
+    """Lines of ruled tables' cells joined into their cells' text."""
     notes_moved: int = 0
     """Pages whose footnotes were read after the paragraph they interrupted."""
     headings: list[tuple[str, int]] = field(default_factory=list)
@@ -123,17 +125,19 @@ class PdfRead:
 
 def read_pdf(data: bytes) -> PdfRead:
     """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
-    pages, heights, pictures = _page_lines(data)
+    pages, heights, pictures, rulings = _page_lines(data)
     metadata, maker = _metadata(data)
-    return read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)))
+    return read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
 
 
 def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None,
-               pictures: list[list[tuple[float, float, float, float]]] | None = None, by_browser: bool = False) -> PdfRead:
+               pictures: list[list[tuple[float, float, float, float]]] | None = None, by_browser: bool = False,
+               rulings: list[list[tuple[float, float, float, float]]] | None = None) -> PdfRead:
     """Pages of placed lines (a PDF's, or a web page's that sets its text glyph by glyph, see
     ingest/positioned.py) read as the module doc says; `pictures` are each page's picture boxes,
     `by_browser` whether a browser printed the file."""
     pictures = pictures or [[] for _ in pages]
+    rulings = rulings or [[] for _ in pages]
     result = PdfRead(paragraphs=[], pages=len(pages))
     result.has_text = any(line.text.strip() for page in pages for line in page)
     running = _running_lines(pages, heights)
@@ -156,6 +160,8 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         result.dropped += [(number, line.text, "margin-mark") for line in marks]
         kept, markers = _markers_into_lines(kept, body_size)
         result.markers += markers
+        kept, cells = _ruled_rows(kept, rulings[number - 1])
+        result.cells_joined += cells
         ordered, two_columns = _reading_order(kept)
         captions = _captions(ordered, pictures[number - 1], body_size, first_page=number == 1)
         for line in ordered:  # (an entry and its page number are joined as a row by now, a leader's dots with them)
@@ -425,18 +431,20 @@ _STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]
 """A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
 
-def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]]]:
-    """Each page's lines, its height, and the boxes (x0, y0, x1, y1) of its pictures."""
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]]]:
+    """Each page's lines, its height, the boxes (x0, y0, x1, y1) of its pictures and of its rules
+    (a table's borders)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTTextBox
+    from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTLine, LTRect, LTTextBox
 
     # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages, heights, pictures = [], [], []
+    pages, heights, pictures, rulings = [], [], [], []
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
         lines = []
         pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage))])
+        rulings.append([box.bbox for box in page if isinstance(box, (LTLine, LTRect)) and min(box.width, box.height) <= RULE_THICKNESS])
         found = []
         for box in page:
             if not isinstance(box, LTTextBox):
@@ -454,7 +462,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
-    return pages, heights, pictures
+    return pages, heights, pictures, rulings
 
 
 def _note_mark(chars, size: float) -> str:
@@ -693,6 +701,66 @@ def _insert_at(host: PdfLine, marker: PdfLine) -> int:
         return len(host.text)
     share = (marker.x0 - host.x0) / max(1.0, host.x1 - host.x0)
     return max(0, min(len(host.text), round(share * len(host.text))))
+
+
+RULE_THICKNESS = 2.0
+"""A drawn line or a rectangle this thin or thinner is a rule (a table's border), not a shape."""
+CELL_LINES_MAX = 8
+"""A ruled box holding more lines than this is a frame around text, not a table's cell."""
+
+
+def _ruled_rows(lines: list[PdfLine], rulings: list[tuple[float, float, float, float]]) -> tuple[list[PdfLine], int]:
+    """A table drawn with rules: the lines inside one cell are the cell's text (a narrow cell wraps
+    `中诚信国际信` / `用评级有限责` / `任公司` over several lines, beside the row's other cells), and
+    the cells between the same two rules across make one row, read left to right. A box with one
+    cell in its row is a frame, not a table: its lines are left as they are."""
+    across = [r for r in rulings if r[2] - r[0] > r[3] - r[1]]
+    down = [r for r in rulings if r[3] - r[1] >= r[2] - r[0]]
+    if not across or not down:
+        return lines, 0
+    cells: dict[tuple[float, float, float, float], list[PdfLine]] = defaultdict(list)
+    for line in lines:
+        cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        left = [r[2] for r in down if r[2] <= line.x0 + 1 and r[1] <= cy <= r[3]]
+        right = [r[0] for r in down if r[0] >= line.x1 - 1 and r[1] <= cy <= r[3]]
+        below = [r[3] for r in across if r[3] <= line.y0 + 1 and r[0] <= cx <= r[2]]
+        above = [r[1] for r in across if r[1] >= line.y1 - 1 and r[0] <= cx <= r[2]]
+        if left and right and below and above:
+            cells[(round(max(left)), round(min(right)), round(max(below)), round(min(above)))].append(line)
+    rows: dict[tuple[float, float], list[tuple[float, float, float, float]]] = defaultdict(list)
+    for box in cells:
+        rows[(box[2], box[3])].append(box)
+    replaced: dict[int, PdfLine] = {}
+    joined = 0
+    for (bottom, top), boxes in rows.items():
+        held = [line for box in boxes for line in cells[box]]
+        if len(boxes) < 2 or any(len(cells[box]) > CELL_LINES_MAX for box in boxes) or len(held) == len(boxes):
+            continue  # a frame, or a row whose cells hold one line each (the row reader reads those)
+        baselines = Counter(y for box in boxes for y in {round(line.y0) for line in cells[box]})
+        if sum(count >= 2 for count in baselines.values()) >= 2:
+            continue  # several rows with no rule between them (a table ruled only above and below): rows, not wrapped cells
+        texts = []
+        for box in sorted(boxes, key=lambda b: b[0]):
+            text = ""
+            for line in sorted(cells[box], key=lambda l: (-round(l.y1), l.x0)):
+                text = _joined(text, line.text) if text else line.text
+            texts.append(text)
+        first = max(held, key=lambda l: l.y1)
+        row = PdfLine(first.page, min(l.x0 for l in held), max(l.x1 for l in held), min(l.y0 for l in held), max(l.y1 for l in held),
+                      max(l.size for l in held), "　".join(texts), table_row=True)
+        for line in held:
+            replaced[id(line)] = row
+        joined += len(held) - len(boxes)
+    if not replaced:
+        return lines, 0
+    out, seen = [], set()
+    for line in lines:
+        row = replaced.get(id(line), line)
+        if id(row) not in seen:
+            seen.add(id(row))
+            out.append(row)
+    out.sort(key=lambda l: (-round(l.y1), l.x0))
+    return out, joined
 
 
 def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:

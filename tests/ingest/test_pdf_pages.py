@@ -222,3 +222,24 @@ def test_a_posting_line_set_with_plain_spaces_gives_its_date_too(tmp_path):
     read = read_pdf(write_printed_page(tmp_path / "网页.pdf", "用好红色资源上好党课_某某先锋网", posting="2024-03-15 来源：某某日报 编辑：张三").read_bytes())
     assert read.paragraphs[1] == "2024-03-15来源：某某日报编辑：张三"
     assert (read.cover_date, read.cover_year) == ("2024-03-15", 2024)
+
+
+# --- a ruled table whose narrow cells wrap ----------------------------------------------------------
+
+
+def test_a_ruled_table_s_wrapped_cells_are_read_whole_row_by_row(tmp_path):
+    """A prospectus's table wraps a long name over several lines of a narrow cell, beside the row's
+    one-line cells: each cell is its text, each row one line (the wrapped pieces came out as rows of
+    their own, a row's cells scattered over three). The paragraph under the table stays apart."""
+    import typst
+
+    rows = [("2023", "中诚信国际信用评级有限责任公司", "偿还债务的能力很强，违约风险很低"), ("2022", "联合资信评估股份有限公司", "偿还债务的能力很强，违约风险很低")]
+    cells = ", ".join(f"[{a}], [{b}], [{c}]" for a, b, c in rows)
+    source = ('#set page(paper: "a5", margin: 20mm)\n#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+              f"表1：发行人历史评级情况\n\n#table(columns: (3em, 5em, 1fr), align: horizon, [年份], [评级机构], [涵义], {cells})\n\n"
+              "本次发行不引用主体评级，未进行债项评级安排。\n")
+    (tmp_path / "表格.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    read = read_pdf((tmp_path / "表格.pdf").read_bytes())
+    assert read.paragraphs == ["表1：发行人历史评级情况", "年份　评级机构　涵义", "　".join(rows[0]), "　".join(rows[1]), "本次发行不引用主体评级，未进行债项评级安排。"]
+    assert read.cells_joined > 0
+    assert f"表格单元格里折行的 {read.cells_joined} 行接回所在单元格" in convert(tmp_path / "表格.pdf").notes
