@@ -787,6 +787,9 @@ def html_text(data: bytes, name: str) -> Converted:
                                     include_tables=True, favor_recall=True, deduplicate=False) or ""
     bold = _subheads(formatted)
     text, restored = _restore_subheads(html, text)
+    text, attached = _restore_attachments(html, text)
+    if attached:
+        notes.append(f"附件说明 {attached} 行（网页上是下载链接）放回落款之前")
     kept, dropped = [], Counter()
     under_pictures = _captions_under_pictures(html)
     for line in text.split("\n"):
@@ -951,6 +954,38 @@ def _captions_under_pictures(html: str) -> set[str]:
         if centred or _CREDIT_TAIL.search(text):
             found.add(re.sub(r"\s+", "", text))
     return found
+
+
+def _restore_attachments(html: str, text: str) -> tuple[str, int]:
+    """A 公文's 附件说明 that the page sets as download links (`附件：<a>1.某某表.doc</a>`) and the
+    extractor dropped as a box of links: put back above the 署名 and 成文日期 at the text's end (or
+    at its end), so the 公文 reader finds it. Returns the text and how many lines were put back."""
+    import lxml.html
+
+    from .gongwen import read_attachments, read_issuer_signature, read_signing_date
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return text, 0
+    present = re.sub(r"\s+", "", text)
+    for block in tree.iter("p", "div", "li", "td"):
+        own = re.sub(r"\s+", " ", block.text_content()).strip()
+        if not own or len(own) > 200 or not read_attachments(re.sub(r"\s+", "", own)) or block.find(".//a") is None:
+            continue
+        if any(child.tag in ("p", "div", "li", "td") for child in block.iterdescendants()):
+            continue  # the innermost block that says it
+        if re.sub(r"\s+", "", own)[:12] in present:
+            return text, 0  # the extractor kept it
+        lines = text.rstrip("\n").split("\n")
+        at = len(lines)
+        for k in range(len(lines) - 1, max(len(lines) - 6, -1), -1):
+            compact = re.sub(r"\s+", "", lines[k])
+            if read_signing_date(compact) or read_issuer_signature(compact):
+                at = k
+        log.info("放回附件说明（网页上是下载链接）：%s", own)
+        return "\n".join(lines[:at] + [own] + lines[at:]) + "\n", 1
+    return text, 0
 
 
 def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:

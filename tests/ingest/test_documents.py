@@ -889,10 +889,12 @@ def test_a_gongwen_a_government_site_publishes_under_its_form_of_fields(rules, t
     assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
 
 
-def test_a_gongwen_page_without_a_form_signs_and_dates_on_one_line_and_links_its_attachment(rules, tmp_path):
-    """Without the site's form, the 公文's own parts still tell it: a 署名 and 成文日期 run onto one line by a
-    <br> the extractor lost are both read, and an attachment linked as a file is named without `.doc`."""
-    page = re.sub(r"<table.*?</table>", "", GOVERNMENT_PAGE, flags=re.S).replace(
+@pytest.mark.parametrize("form", [False, True])
+def test_a_gongwen_page_signs_and_dates_on_one_line_and_links_its_attachment(rules, tmp_path, form):
+    """Without the site's form too, the 公文's own parts tell it: a 署名 and 成文日期 run onto one line by a
+    <br> the extractor lost are both read; an attachment linked as a file is named without `.doc`, and
+    put back above the 署名 when the extractor dropped its line as a box of links."""
+    page = (GOVERNMENT_PAGE if form else re.sub(r"<table.*?</table>", "", GOVERNMENT_PAGE, flags=re.S)).replace(
         '<p style="text-align:right">中共某某县委组织部</p><p style="text-align:right">2023年5月30日</p>',
         '<p>附件：<a href="a.doc">1.村级后备干部推荐表.doc</a></p><p style="text-align:right">中共某某县委组织部<br>2023年5月30日</p>')
     path = tmp_path / "通知.html"
