@@ -136,16 +136,16 @@ OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{
 reading stops at."""
 OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
 OPENING_OCCASION_RE = re.compile(
-    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})议?)"
+    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
 _HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
 在县委礼堂召开."""
-OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})议?){_HELD}$")
+OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}$")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
-OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_KIND})议?){_HELD}[。，]")
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
 ("……代表大会今天胜利开幕了。")."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
@@ -901,7 +901,7 @@ def another_piece_at(lines: list[Line], removed: set[int]) -> int | None:
     return None
 
 
-_PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|镇|街道))(?:委|政府)?(?:召开|举行|举办)((?:(?:19|20)\d{{2}}年度?)?[^，。；、：]{{2,40}}?(?:{MEETING_KIND})议?)$")
+_PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|镇|街道))(?:委|政府)?(?:召开|举行|举办)((?:(?:19|20)\d{{2}}年度?)?[^，。；、：]{{2,40}}?(?:{MEETING_KIND})(?:会议|议)?)$")
 """A news headline naming who holds the meeting: 某某区召开2022年组织工作部署会议 → 某某区2022年组织工作部署会议
 (the place and the year are the meeting's name)."""
 
