@@ -328,6 +328,8 @@ class _FileWorker:
 
     def __init__(self, corpus_dir: Path, rules: BoilerplateConfig, taxonomy, segment, cache_key=None, shared: dict[bytes, int] | None = None):
         self.corpus_dir, self.rules, self.taxonomy, self.segment = corpus_dir, rules, taxonomy, segment
+        self.theme_names = {theme.id: theme.name for theme in taxonomy.themes}
+        """Theme id → its name, for the curator's 待核对 items."""
         self.cache_key = cache_key
         """SpeechCache.key, when results are cached."""
         self.shared = shared or {}
@@ -356,7 +358,7 @@ class _FileWorker:
             with timer("classify"):
                 classify.classify_speech(speech, self.taxonomy, self.segment, file_problems)
                 speech.theme_shares = classify.theme_shares(speech)
-                review_speech(speech, override.values.get("reviewed", False) if override else False)
+                review_speech(speech, override.values.get("reviewed", False) if override else False, self.theme_names)
             with timer("words"):
                 for section in speech.sections:
                     subtree_words(section, self.segment)

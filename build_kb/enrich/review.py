@@ -19,11 +19,17 @@ HEADING_LIKE_STYLES = ("cn-dun", "cn-paren", "part")
 """Numbering styles that, on a short paragraph, almost always mean a heading."""
 
 
-def section_review(section: Section) -> list[ReviewItem]:
+def section_review(section: Section, theme_names: dict[str, str] | None = None) -> list[ReviewItem]:
+    """The section's doubts; themes are named as the curator knows them (干部队伍, not cadres: the
+    settling line on 待核对 gives the id to write)."""
     found = []
+    themes = "、".join((theme_names or {}).get(t, t) for t in section.themes) or "无"
     top_score = max(section.theme_scores.values(), default=0.0)
     if section.kind == "body" and section.theme_source in ("heading", "body") and top_score < LOW_THEME_SCORE:
-        found.append(ReviewItem("low-theme", f"主题把握不大：{'、'.join(section.themes) or '无'}（得分 {top_score:g}）", section=section.id, line=section.line))
+        found.append(ReviewItem("low-theme", f"主题把握不大：{themes}（得分 {top_score:g}）", section=section.id, line=section.line))
+    if section.kind == "body" and section.theme_source == "context":
+        # Its own words barely speak; the theme is the speech's subject as its title names it — a guess.
+        found.append(ReviewItem("low-theme", f"这一部分自己的专题词很少，专题按讲话标题定为：{themes}（未收入专题页）", section=section.id, line=section.line))
     size = sum(len(p.text) for p in section.paragraphs)
     if size > LONG_SECTION:
         found.append(ReviewItem("long-section", f"这一节很长（{size} 字），可能漏认了小标题", section=section.id, line=section.line))
@@ -42,9 +48,9 @@ def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> boo
     return item.settled_by in speech.overridden
 
 
-def review_speech(speech: Speech, reviewed: list[str] | bool = False) -> None:
+def review_speech(speech: Speech, reviewed: list[str] | bool = False, theme_names: dict[str, str] | None = None) -> None:
     """Add the section-level items to `speech.review` and keep only what is still open."""
     items = list(speech.review)
     for section in speech.all_sections():
-        items.extend(section_review(section))
+        items.extend(section_review(section, theme_names))
     speech.review = [item for item in items if not settled(item, speech, reviewed)]

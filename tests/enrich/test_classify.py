@@ -5,6 +5,7 @@ import pytest
 from build_kb.errors import ConfigError
 from build_kb.config import load_taxonomy
 from build_kb.enrich.classify import keyword_counts
+from build_kb.enrich.review import section_review
 from build_kb.enrich.segment import Segmenter
 from build_kb.evaluate import evaluate
 from build_kb.pipeline import build_knowledge_base
@@ -98,6 +99,18 @@ def test_a_section_whose_own_words_barely_speak_is_read_in_the_light_of_the_spee
     assert (s1.themes, s1.theme_source) == (["cadres"], "context")
     s1 = sections_of(build(tmp_path / "b", body))["s1"]
     assert (s1.themes, s1.theme_source) == (["political-building"], "heading")
+
+
+def test_a_theme_taken_from_the_title_goes_to_the_curator_in_the_themes_own_names(tmp_path):
+    """A section labelled from the speech's title (theme_source context) is a guess: 待核对 says so in the
+    theme's name the curator knows (干部队伍, not cadres), settled by section_themes or reviewed: [low-theme]."""
+    body = "同志们：\n一、提高认识，从思想上解决为什么学的问题\n读书使人明智，学习是一个永恒的话题。\n二、讲究方法。要学用结合。\n"
+    (speech,) = build(tmp_path, "在全县中青年干部培训班开班式上的讲话\n" + body).speeches
+    assert [(r.code, r.message, r.section, r.settled_by) for r in speech.review if r.section == "s1"] == [
+        ("low-theme", "这一部分自己的专题词很少，专题按讲话标题定为：干部队伍（未收入专题页）", "s1", "section_themes")]
+    s2 = next(s for s in speech.all_sections() if s.id == "s2")
+    s2.themes, s2.theme_source, s2.theme_scores = ["grassroots"], "body", {"grassroots": 3.29}
+    assert [r.message for r in section_review(s2, {"grassroots": "基层党建"})] == ["主题把握不大：基层党建（得分 3.29）"]
 
 
 def test_thin_evidence_gives_way_to_parts_that_agree_and_a_heading_naming_its_theme_keeps_it(tmp_path):
