@@ -66,6 +66,15 @@ class _Known:
     sampled: bool
 
 
+_WORD_DATE = "the Word document's own date (its page header, a date on a line of its own), the text gives none"
+FILE_DATE_RULES = {
+    "html": "the page's own date (article:published_time, <time>), the text gives none",
+    "pdf": "the PDF's own date (its cover, the posting line under its title), the text gives none",
+    **dict.fromkeys(("docx", "dotx", "docm", "dotm", "doc", "wps"), _WORD_DATE),
+}
+"""Where a file's own date (Converted.date, kind → rule) was found: a Word file's is no web page's."""
+
+
 def files_to_add(paths: list[Path]) -> list[Path]:
     """The files named, and the importable files inside the folders named, in a stable order."""
     return [path for path, _folder in _files_and_folders(paths)]
@@ -207,7 +216,7 @@ def _add_one(
         speech.title_derived = False
     if speech is not None and converted.date and speech.date is None:
         speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
-        speech.detected_by["date"] = "the page's own date (article:published_time, <time>), the text gives none"
+        speech.detected_by["date"] = FILE_DATE_RULES.get(converted.kind.split()[0], FILE_DATE_RULES["html"])  # "doc (via LibreOffice)"
         speech.review = [item for item in speech.review if item.code != "no-date"]
     elif speech is not None and converted.year and speech.date is None and speech.year is None:
         speech.year, speech.date_source = converted.year, "page"  # a cover's 二〇二六年五月: the year only

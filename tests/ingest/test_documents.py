@@ -624,6 +624,8 @@ def test_a_report_written_as_one_multi_level_list_has_its_sections_title_subtitl
     corpus.mkdir()
     [result] = add_files([tmp_path / "回顾.docx"], corpus)
     assert (result.title, result.date) == ("项目回顾", "2019-03-04")
+    # the curator is told where a Word file's date was found — not a web page's (网页自己标的日期)
+    assert "  date: 2019-03-04   # 识别依据：Word 文档页眉上或单独成行的日期（正文里没有认出日期）\n" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
     speech = make_speech(read_source(corpus / "回顾.txt", corpus), load_boilerplate(corpus), load_overrides(corpus)["回顾.txt"], [])
     assert [s.heading for s in speech.sections if s.heading] == ["首先是进展情况", "然后是困难", "下一步打算"]
     assert [p.text for p in speech.sections[-1].paragraphs] == ["明年完成后台后继续开发"]

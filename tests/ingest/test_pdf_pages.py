@@ -222,6 +222,12 @@ def test_a_posting_line_set_with_plain_spaces_gives_its_date_too(tmp_path):
     read = read_pdf(write_printed_page(tmp_path / "网页.pdf", "用好红色资源上好党课_某某先锋网", posting="2024-03-15 来源：某某日报 编辑：张三").read_bytes())
     assert read.paragraphs[1] == "2024-03-15来源：某某日报编辑：张三"
     assert (read.cover_date, read.cover_year) == ("2024-03-15", 2024)
+    from build_kb.curate import add_files
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    add_files([tmp_path / "网页.pdf"], corpus)  # the curator is told where a PDF's date was found
+    assert "  date: 2024-03-15   # 识别依据：PDF 封面上或标题下发布行里的日期（正文里没有认出日期）\n" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
 
 
 # --- a ruled table whose narrow cells wrap ----------------------------------------------------------
