@@ -560,7 +560,7 @@ def make_speech(
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
     for doubt in cleaned.doubtful:
-        review.append(ReviewItem("doubtful-line", f"第 {doubt.line} 行可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
+        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
     if plain:

@@ -97,7 +97,7 @@ def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
     assert [(x["code"], x["line"], x["settled_by"]) for x in speech["to_check"] if x["code"] == "doubtful-line"] == [("doubtful-line", 5, "drop_lines")]
     shown = report_text(report)
     assert "存疑：1 行保留着（见待核对）" in shown
-    assert "第 5 行可能是网页上的文字（网站界面用语、在正文之外），现保留为正文：本报讯（记者 何某某）" in shown
+    assert "  ！第 5 行：可能是网页上的文字（网站界面用语、在正文之外），现保留为正文：本报讯（记者 何某某）" in shown
     assert "→ speeches.yaml：drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
 
 
