@@ -143,7 +143,7 @@ OPENING_OCCASION_RE = re.compile(
 _HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
 在县委礼堂召开."""
-OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}$")
+OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}(?:$|[：:，,！!])")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
 OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
@@ -911,7 +911,10 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     for text, where in ((title, "title"), (subtitle, "subtitle")):
         if not text:
             continue
-        compact = _SOURCE_BEFORE_TITLE.sub("", re.sub(r"\s+", "", text))
+        compact = re.sub(r"\s+", "", text)
+        source = _SOURCE_BEFORE_TITLE.match(compact)
+        if source and not re.search(MEETING_KIND, source.group()):  # a source's name, not 全县…会议召开：
+            compact = compact[source.end() :]
         held = _PLACE_HOLDS.match(compact)
         if held and not REFERS_BACK.search(held.group(2)) and not REFERS_TO_ITSELF.match(held.group(1)):
             return held.group(1) + held.group(2), f"{where}: X召开…会议"

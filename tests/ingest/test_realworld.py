@@ -685,6 +685,7 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("关于干部工作的几点意见", "召开这次会，大家要深刻体会，把握机会。", (None, None)),
         # a source before the headline; who holds it, and when and how, between the name and 召开
         ("（某某县委党校）:2015年领导干部专题培训班开班", "", ("2015年领导干部专题培训班", "title: …会议召开")),
+        ("全县组织工作会议召开：聚焦主责主业 建强组织体系", "", ("全县组织工作会议", "title: …会议召开")),
         ("某某中央在京召开全国组织处长工作会议", "", ("全国组织处长工作会议", "title: X召开…会议")),
         ("区委召开党建工作领导小组会议", "", ("区委党建工作领导小组会议", "title: X召开…会议")),
         ("坚持党建引领", "近日，全国组织部长会议以电视电话会议形式在京召开。", ("全国组织部长会议", "opening: …会议召开")),
