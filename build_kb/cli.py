@@ -173,9 +173,13 @@ def cmd_add(args) -> int:
     print(summary_table(results))
     imported = [r for r in results if r.status == "imported"]
     if imported:
+        # a command the curator can copy as it is: another corpus than the default is named (check looks
+        # in corpus/ otherwise and refuses the files), and files left off the line are counted
+        where = f"--corpus {corpus} " if corpus != Path("corpus") else ""
+        more = f"（另有 {len(imported) - 3} 篇，不写文件名则核对全部讲话）" if len(imported) > 3 else ""
         print(
-            f"\n下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 {command_name()} check "
-            + " ".join(str(corpus / r.stored_as) for r in imported[:3])
+            f"\n下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 {command_name()} check {where}"
+            + " ".join(str(corpus / r.stored_as) for r in imported[:3]) + more
         )
     return 1 if any(r.status in ("failed", "refused") for r in results) else 0
 

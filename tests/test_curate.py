@@ -39,8 +39,11 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
         "",
         "加入 4 个（共 4 个文件）",
         "",
-        f"下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 python -m build_kb check {corpus / 'gb.txt'} {corpus / '县组织工作会议.txt'} {corpus / '推进会讲话.txt'}",
+        f"下一步：在 {corpus / 'speeches.yaml'} 里核对识别出的标题、日期、讲话人，然后运行 python -m build_kb check --corpus {corpus} {corpus / 'gb.txt'} {corpus / '县组织工作会议.txt'} {corpus / '推进会讲话.txt'}（另有 1 篇，不写文件名则核对全部讲话）",
     ]
+    # the command it suggests runs as printed (it named no --corpus, and check refused files outside corpus/)
+    suggested = run.stdout.splitlines()[-1].split("然后运行 python -m build_kb ")[1].split("（")[0].split(" ")
+    assert subprocess.run([sys.executable, "-m", "build_kb", *suggested], cwd=ROOT, capture_output=True, text=True, timeout=300).returncode == 0
     assert sorted(p.name for p in corpus.glob("*.txt")) == ["gb.txt", "old.txt", "县组织工作会议.txt", "推进会讲话.txt", "组织工作会议讲话.txt"]
     assert (corpus / "组织工作会议讲话.txt").read_text(encoding="utf-8").startswith("在全市组织工作会议上的讲话\n\n市委常委、组织部部长　赵明远\n")
     yaml_text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
