@@ -245,3 +245,21 @@ def test_a_theme_page_printed_before_its_folds_are_filled_prints_each_opening(pa
     for preview in previews:
         assert re.sub(r"\s+", "", preview)[:30] in text
     assert "展开全文" not in text and "正在载入" not in text
+
+
+def test_the_review_pages_places_stand_on_one_line_on_a_desk(browser, tmp_path):
+    """On a desk the 位置 column holds its place on one line (全文，第 6 行 broke into four: 全 / 文， / 第 6 / 行)."""
+    from conftest import ROOT, build_site, make_corpus
+
+    corpus = make_corpus(tmp_path / "c", {"b.txt": "在全县组织工作会议上的讲话\n同志们：\n一、建设干部队伍。坚持好干部标准，选好用好年轻干部。\n"
+                                                  "二、加强基层党组织建设。提升组织力，建强党支部。\n本报讯（记者 何某某）\n"})
+    build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=tmp_path / "cache")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto((tmp_path / "site" / "review" / "index.html").as_uri())
+    places = page.evaluate(
+        """() => [...document.querySelectorAll('table.kb-review td:first-child')].map(td => {
+            const range = document.createRange(); range.selectNodeContents(td);
+            return [td.innerText, new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size]; })"""
+    )
+    page.close()
+    assert ["全文，第 5 行", 1] in places and all(lines == 1 for _, lines in places), places
