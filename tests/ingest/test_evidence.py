@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 
@@ -245,3 +246,21 @@ def test_a_line_one_other_file_has_is_doubted_and_the_cache_knows_the_difference
     assert [(s["doubtful"]) for s in report["speeches"]] == [
         [{"line": 1, "reasons": "repeats-across-corpus, above-the-title, outside-the-body", "text": "组织工作专栏"}]
     ] * 2
+
+
+SPEECH_SIDE = {"sentence", "long-han-text", "heading-number", "salutation", "dateline-or-byline", "speech-voice", "names-a-speech", "a-document-part"}
+"""Readers that only ever weigh for speech: they never stand among a line's chrome reasons."""
+
+
+def test_every_reader_that_weighs_for_chrome_is_named_in_chinese():
+    """待核对 and kb check show a kept line's reasons in the curator's words: a reader added to READERS, or
+    placed by judge_lines (between-chrome, link-item …), without a name in READER_NAMES would show its
+    English name (夹在网页文字之间, not between-chrome)."""
+    import inspect
+
+    placed = set(re.findall(r'Evidence\("([a-z-]+)"', inspect.getsource(evidence)))
+    chrome_side = ({name for name, _ in evidence.READERS} - SPEECH_SIDE) | placed
+    assert placed >= {"between-chrome", "next-to-chrome"} and "link-item" in chrome_side
+    assert sorted(chrome_side - set(evidence.READER_NAMES)) == []
+    assert not [name for name in chrome_side if not re.search(r"[\u4e00-\u9fff]", evidence.READER_NAMES[name])]
+    assert evidence.reasons_in_chinese("between-chrome, link-item, names-only") == "夹在网页文字之间、链接列表的一项、只有人名（署名）"
