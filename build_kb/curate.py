@@ -294,6 +294,12 @@ def _same_speech(text: _Known, known: list[_Known]) -> str | None:
 
 FIELDS = {"title": "标题", "date": "日期", "speaker": "讲话人", "speaker_role": "职务", "occasion": "会议名称"}
 
+DOCUMENT_STUB_FIELDS = (
+    ("issuer", "公文的发文机关（版头、落款或网站上的信息表）"), ("doc_number", "公文的发文字号"),
+    ("addressees", "公文的主送机关"), ("attachments", "公文的附件说明"),
+)
+"""An official document's parts kb add writes into its entry, each with where it was read (Chinese)."""
+
 STUB_FIELDS = (("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "speaker_role"), ("occasion", "occasion"))
 
 
@@ -330,6 +336,12 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
         else:
             example = {"date": "YYYY-MM-DD", "speaker": "姓名", "speaker_role": "职务", "occasion": "会议名称", "title": "标题"}[key]
             lines.append(f"  # {key}: {example}   # 原文中没有找到{FIELDS[key]}；知道的话写上，并去掉行首的 #")
+    # An official document's parts are shown on its page too: the curator checks them here like the rest.
+    for key, rule in DOCUMENT_STUB_FIELDS if speech and (speech.issuer or speech.doc_number) else ():
+        value = getattr(speech, key)
+        if value:
+            shown = _quote(value) if isinstance(value, str) else "[" + ", ".join(_quote(v) for v in value) + "]"
+            lines.append(f"  {key}: {shown}   # 识别依据：{rule}")
     return "\n".join(lines) + "\n"
 
 

@@ -891,6 +891,26 @@ def test_a_gongwen_a_government_site_publishes_under_its_form_of_fields(rules, t
     assert len(HAN.findall("".join(shown))) == len(HAN.findall(unified_ideographs(converted.text)[0]))
 
 
+def test_kb_add_writes_a_gongwens_parts_into_its_entry_with_where_they_were_read(tmp_path):
+    """The issuer, number, 主送 and 附件 shown on the page are the curator's to check like the title and date."""
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+
+    page = GOVERNMENT_PAGE.replace('<p style="text-align:right">中共某某县委组织部</p>', '<p>附件：<a href="a.doc">1.村级后备干部推荐表.doc</a></p><p style="text-align:right">中共某某县委组织部</p>')
+    (tmp_path / "公开.html").write_text(page, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    add_files([tmp_path / "公开.html"], corpus)
+    stub = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert (
+        '  issuer: "中共某某县委组织部"   # 识别依据：公文的发文机关（版头、落款或网站上的信息表）\n'
+        '  doc_number: "某组发〔2023〕7号"   # 识别依据：公文的发文字号\n'
+        '  addressees: ["各乡镇党委", "县直各单位党组（党委）"]   # 识别依据：公文的主送机关\n'
+        '  attachments: ["村级后备干部推荐表"]   # 识别依据：公文的附件说明\n'
+    ) in stub
+    assert load_overrides(corpus)["公开.txt"].values["addressees"] == ["各乡镇党委", "县直各单位党组（党委）"]
+
+
 @pytest.mark.parametrize("form", [False, True])
 def test_a_gongwen_page_signs_and_dates_on_one_line_and_links_its_attachment(rules, tmp_path, form):
     """Without the site's form too, the 公文's own parts tell it: a 署名 and 成文日期 run onto one line by a
