@@ -458,11 +458,13 @@ def main(argv: list[str] | None = None) -> int:
     except KbError as exc:
         print(error_text(exc), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `kb check | head`: the reader has what it wanted (before OSError, its base class)
+        # Python would flush the closed pipe again at exit and complain; point stdout at nothing instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"错误：{describe_os_error(exc)}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # e.g. `kb outline … | head`
-        return 0
     except KeyboardInterrupt:
         print("已中断；原来的网站没有改动。", file=sys.stderr)
         return 130

@@ -162,3 +162,10 @@ def test_serve_builds_once_and_cleans_up_when_stopped(tmp_path, stop):
 def test_a_bad_serve_address_is_one_chinese_line(tmp_path):
     result = kb("serve", "--dev-addr", "127.0.0.1:99999", timeout=60)
     assert (result.returncode, result.stderr) == (1, "错误：--dev-addr 127.0.0.1:99999：端口应是 1–65535 之间的数字，例如 --dev-addr 127.0.0.1:8001 或 --dev-addr 8001\n")
+
+
+def test_a_reader_who_stops_reading_a_pipe_gets_no_error():
+    """`kb check | head -1`: head closes the pipe after its line; kb stops quietly — no 系统错误（Broken pipe）."""
+    env = {**os.environ, "KB_PROG": "kb"}
+    run = subprocess.run(f"'{sys.executable}' -m build_kb check | head -1", shell=True, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert run.stdout.count("\n") == 1 and run.stderr == ""
