@@ -72,6 +72,11 @@ class StageTimer:
             self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+OUTLINE_EXPECTED_FROM = 2500
+"""Characters of text from which a reader expects headings: a four-paragraph 批复 or a short news report reads
+well as one part, and a warning on each of them would bury the ones that matter (a long speech read flat)."""
+
+
 def build_knowledge_base(corpus_dir: Path, **options) -> KnowledgeBase:
     """Read, clean, parse and enrich every speech in `corpus_dir` (`options` are parse_corpus's).
 
@@ -430,7 +435,8 @@ def make_speech(
 
     with timer("parse"):
         parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed)
-    if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter):
+    body_chars = sum(len(line.text) for line in cleaned.lines)
+    if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
     header = parsed.header
     removed_text = [r.text for r in cleaned.removed]

@@ -29,6 +29,13 @@ def test_five_megabyte_single_line(tmp_path):
     assert [str(p) for p in kb.problems] == ["big.txt：没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"]
 
 
+def test_a_short_text_without_headings_is_one_part_without_a_warning(tmp_path):
+    """A four-paragraph reply or a short report reads well as one part; only a long text read flat is worth a word."""
+    short = HEAD + "\n".join(["会议要求，各级党组织要抓好落实，推动组织工作高质量发展。"] * 4)
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"short.txt": short}))
+    assert len(only_speech(kb).all_paragraphs()) == 5 and [str(p) for p in kb.problems] == []  # the salutation and four
+
+
 def test_ten_thousand_tiny_paragraphs(tmp_path):
     body = "\n".join(f"第{i}段话。" for i in range(10_000))
     speech = only_speech(build_knowledge_base(make_corpus(tmp_path / "c", {"tiny.txt": HEAD + body})))
