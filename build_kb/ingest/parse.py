@@ -980,6 +980,10 @@ def _meeting_name(candidate: str) -> str | None:
     # What follows the last meeting word may still belong to it: …培训班开班式, …会议暨…推进会
     if len(name) < 3 or REFERS_BACK.search(name):
         return None
+    # A name never opens with a grammar word: 的深入学习贯彻…大会 is the tail of a clause cut at the wrong place,
+    # and no name is better than a wrong one (a speech without its occasion goes to 待核对).
+    if name[0] in "的了着并而":
+        return None
     return name
 
 

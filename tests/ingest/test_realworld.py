@@ -690,6 +690,9 @@ def test_suspicious_title_and_role_without_name_are_flagged():
         ("区委召开党建工作领导小组会议", "", ("区委党建工作领导小组会议", "title: X召开…会议")),
         ("坚持党建引领", "近日，全国组织部长会议以电视电话会议形式在京召开。", ("全国组织部长会议", "opening: …会议召开")),
         ("坚持党建引领", "本报讯 华东地区党校校长座谈会11月19日在某市召开。", ("华东地区党校校长座谈会", "opening: …会议召开")),
+        # a clause cut before its 的 names no meeting: none rather than 的深入学习贯彻…大会
+        ("学校党委召开的深入学习贯彻全国教育大会", "", (None, None)),
+        (None, "今天我们召开的深入学习贯彻全国教育大会精神推进会，主要任务是", (None, None)),
     ],
 )
 def test_occasion_is_a_named_meeting(title, opening, expected):
