@@ -71,6 +71,15 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
     }
 
 
+def _cells(text: str) -> str:
+    """A line as the curator reads it: a table row the extractor wrote (`| 标　　题： | 关于…的通知 |`)
+    shown as its cells (`标　　题：　关于…的通知`), not with the pipes."""
+    text = text.strip()
+    if text.startswith("|") and text.endswith("|"):
+        return "　".join(cell.strip() for cell in text.strip("|").split("|") if cell.strip())
+    return text
+
+
 def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
     """The report of every speech (or of `files`, paths relative to the corpus), with the build's problems."""
     wanted = set(files) if files else None
@@ -121,7 +130,7 @@ def report_text(report: dict) -> str:
                 if value:
                     out.append(f"{label + '：':<5}{safe_name(value)}")
             out.append("公文各部分（不进标题、小标题和正文）：")
-            out.extend(f"  第 {x['line']} 行 [{DOCUMENT_ROLES[x['role']]}] {safe_name(x['text'].strip())}" for x in parts["lines"])
+            out.extend(f"  第 {x['line']} 行 [{DOCUMENT_ROLES[x['role']]}] {safe_name(_cells(x['text']))}" for x in parts["lines"])
         if s["encoding"] not in ("utf-8", "ascii"):
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         out.append(f"删除：  {len(s['removed'])} 行")

@@ -224,6 +224,16 @@ def read_disclosure_fields(text: str) -> list[tuple[str, str]] | None:
     return fields
 
 
+def form_issuers(raw: str) -> list[str]:
+    """The issuers in a site's form as set apart by spaces (the page's wide space arrives as one):
+    `发文机关：中共某某市委组织部　某某市人力资源和社会保障局` → ["中共某某市委组织部", "某某市人力资源和社会保障局"];
+    [] unless the field is there and every piece reads as an organ's full name (four characters or more,
+    so a letter-spaced name, `中 共 某 某 县 委`, or one spaced before its office, `某某县委 组织部`, stays one)."""
+    issuers = [value for role, value in read_disclosure_fields(raw.strip()) or [] if role == "issuer"]
+    pieces = issuers[0].split() if issuers else []
+    return pieces if len(pieces) > 1 and all(len(p) >= 4 and read_issuer_signature(p) for p in pieces) else []
+
+
 def read_letter_issuer(text: str) -> str | None:
     """The issuer's line of such a 函: `新竹县政府　函` → "新竹县政府"."""
     m = re.fullmatch(rf"(.{{2,40}}?{_ORG_END})\s*函", text)
@@ -286,7 +296,7 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     found = Gongwen()
     raw = {line.number: line.text for line in every}
     kept = {line.number for line in lines}
-    content = _read_disclosure(content, found)
+    content = _read_disclosure(content, found, raw)
     body_start = _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
@@ -299,7 +309,7 @@ DISCLOSURE_LINES = 16
 """A site's form over the document it publishes stands within this many lines from the top."""
 
 
-def _read_disclosure(content: list[tuple[int, str]], found: Gongwen) -> list[tuple[int, str]]:
+def _read_disclosure(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str]) -> list[tuple[int, str]]:
     """Read the fields of a site's form over the document (read_disclosure_fields) into `found` — its
     发文机关, 发文字号 and 成文日期 — and give the form's lines their roles; return the other lines, among
     which the 公文's own head (title, 主送) is read as usual."""
@@ -312,7 +322,7 @@ def _read_disclosure(content: list[tuple[int, str]], found: Gongwen) -> list[tup
         found.roles[number] = "filing"
         for role, value in fields:
             if role == "issuer" and value and not found.issuer:
-                found.issuer = value
+                found.issuer = "、".join(form_issuers(raw[number])) or value
             elif role == "doc-number" and read_doc_number(value) and not found.doc_number:
                 found.doc_number = read_doc_number(value)
             elif role == "date" and find_date(re.sub(r"\s+", "", value)) and not found.date:
@@ -366,6 +376,15 @@ STANDARD_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,16}标准$")
 """A standard's masthead (GB/T 1.1): 中华人民共和国国家标准, 某某省地方标准, 团体标准."""
 STANDARD_NUMBER = re.compile(r"^(?:[A-Z]{1,4}(?:/[A-Z]{1,2})?)\s*\d+(?:[.．\s\u3000]+\d+)*\s*[—–-]+\s*(?:19|20)\d{2}$")
 """A standard's number: GB/T 3620.1—2016 (a text layer may lose its dot: GB/T3620　1—2016)."""
+
+
+def standard_number(text: str) -> str:
+    """A standard's number as printed: `GB/T 3620.1—2016` → "GB/T3620.1—2016"; a text layer that lost
+    the dot between two figures to a space keeps its place (`GB/T3620　1—2016` → "GB/T3620.1—2016"):
+    a space between figures of a standard's number is where its part number begins."""
+    return re.sub(r"\s+", "", re.sub(r"(?<=\d)[\s\u3000]+(?=\d)", ".", text))
+
+
 _ISSUED_ON = re.compile(r"((?:19|20)\d{2})\s*[-—–.]\s*(\d{1,2})\s*[-—–.]\s*(\d{1,2})\s*(发布|实施)")
 _ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布)$")
 STANDARD_COVER_LINES = 24
@@ -393,7 +412,7 @@ def _read_standard_cover(content: list[tuple[int, str]]) -> Gongwen | None:
         if STANDARD_NUMBER.match(text) or text.startswith("代替"):
             found.roles[number] = "doc-number" if not found.doc_number and not text.startswith("代替") else "note"
             if found.roles[number] == "doc-number":
-                found.doc_number = re.sub(r"\s+", "", text)
+                found.doc_number = standard_number(text)
         elif issued:
             found.roles[number] = "date"
             on = next(((y, m, d) for y, m, d, act in issued if act == "发布"), None)

@@ -1,0 +1,55 @@
+"""公文 parts the curator's review found misread (#33): each with a made-up fixture in the form it was
+seen in (plain text, hand-written HTML, python-docx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_kb.ingest.convert import convert
+from build_kb.model import SourceFile
+from build_kb.pipeline import make_speech
+
+
+def speech_of(path: Path, rules):
+    converted = convert(path)
+    source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
+    return make_speech(source, rules, None, [])
+
+
+STANDARD_COVER = (
+    "中华人民共和国国家标准\nGB/T 1234　1—2020\n某某材料牌号和化学成分\n2020-06-01发布　　2021-01-01实施\n"
+    "国家市场监督管理总局\n发　布\n国家标准化管理委员会\n前　言\n本标准按照给出的规则起草，代替了旧版标准的全部内容。\n"
+)
+
+
+def test_a_standard_s_number_whose_dot_the_text_layer_lost_keeps_its_part_number(rules, tmp_path):
+    path = tmp_path / "标准.txt"
+    path.write_text(STANDARD_COVER, encoding="utf-8")
+    assert speech_of(path, rules).doc_number == "GB/T1234.1—2020"
+
+
+JOINT_FORM_PAGE = """<html><head><meta charset="utf-8"><title>关于做好人才项目申报工作的通知_某某市人民政府网</title></head><body>
+<table class="xxgk">
+<tr><td>索 引 号：</td><td>009876543/2024-00045</td><td>主题分类：</td><td>组织人事</td></tr>
+<tr><td>发文机关：</td><td>中共某某市委组织部　　某某市人力资源和社会保障局</td><td>成文日期：</td><td>2024年03月12日</td></tr>
+<tr><td>标　　题：</td><td colspan="3">关于做好人才项目申报工作的通知</td></tr>
+<tr><td>发文字号：</td><td>某人社发〔2024〕3号</td><td>发布日期：</td><td>2024年03月15日</td></tr>
+</table>
+<div class="article"><h1>关于做好人才项目申报工作的通知</h1>
+<p>各区县党委组织部、人力资源社会保障局：</p>
+<p>为做好今年人才项目申报工作，现将有关事项通知如下。</p>
+<p>一、申报范围</p><p>在本市工作满一年的各类专业技术人才均可申报，由所在单位统一推荐。</p>
+<p>二、工作要求</p><p>各单位要严格审核申报材料，确保内容真实准确，按时报送。</p>
+<p style="text-align:right">2024年3月12日</p></div></body></html>"""
+
+
+def test_joint_issuers_in_a_site_s_form_are_two_and_its_title_row_shows_without_pipes(rules, tmp_path):
+    from build_kb.check import report_text, speech_report
+
+    path = tmp_path / "联合.html"
+    path.write_text(JOINT_FORM_PAGE, encoding="utf-8")
+    speech = speech_of(path, rules)
+    assert speech.issuer == "中共某某市委组织部、某某市人力资源和社会保障局"
+    shown = report_text({"not_built": [], "speeches": [speech_report(speech, [])]})
+    title_rows = [line for line in shown.splitlines() if "[登记项] 标 题" in line]
+    assert len(title_rows) == 1 and title_rows[0].endswith("[登记项] 标 题：　关于做好人才项目申报工作的通知")
