@@ -27,7 +27,7 @@ from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import REPORT_PARAGRAPHS, date_in_lead, level_in_body, news_lead, posting_date, speaker_is_a_guess, speaker_of_report, year_said
+from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -477,7 +477,8 @@ def make_speech(
         header.speaker = None
         header.rules.pop("speaker", None)
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
-    first_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs][:REPORT_PARAGRAPHS]
+    # (its first paragraphs of prose: a picture's caption between them does not use up the reach)
+    first_paragraphs = report_paragraphs([p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs])
     lead = news_lead(first_paragraphs)
     # A speech addresses its audience (同志们：); a report of it does not, and a speech that opens by
     # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.

@@ -9,6 +9,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     reader                what it looks at                                   e.g.
     interface-words       words of a site's interface                        举报 收藏 上一篇 责编
     short-items           a row of short items, no sentence (menu, pager)    首页 | 版面导航 | 标题导航
+    breadcrumb            a path of places joined by > or »                  主页 >>  首页 > 新闻 > 正文
     repeats-a-line        below the text, a line given above it (the deck)
     title-decoration      a line of nothing but a title's decoration          参考稿 【完整版】
     field-label           a short "label：value" with no sentence            资源描述：… 责编丨某某
@@ -103,7 +104,7 @@ class Judgement:
 
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
-    "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）",
+    "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
 }
@@ -123,7 +124,7 @@ INTERFACE_WORDS = {
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
         "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
-        "同期声 参考稿 帖子 缓存 点此 供稿 供图".split(),
+        "同期声 参考稿 帖子 缓存 点此 供稿 供图 原标题".split(),
         1.2,
     ),
     # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
@@ -285,6 +286,25 @@ def short_items(ctx: LineContext) -> float:
     if sum(len(item) == 1 for item in items) * 2 > len(items):
         return 0.0  # a letter-spaced title or name (在 全 县 … 讲 话), set apart by a formal document
     return 1.5 if len(items) >= 3 and max(map(len, items)) <= 12 and sum(map(len, items)) / len(items) <= 6 else 0.0
+
+
+_PATH_SIGN = re.compile(r"\s*(?:>{1,2}|»|›|＞{1,2}|→)\s*")
+
+
+def breadcrumb(ctx: LineContext) -> float:
+    """A page's path of places, its items joined (or ended) by >, >>, » or ›: 主页 >>, 首页 > 新闻 > 正文.
+    A speech writes no such sign; a short line of them, with no sentence, is the site's navigation.
+
+    >>> breadcrumb(LineContext("主页 >>", True)), breadcrumb(LineContext("首页 » 组工动态 » 正文", True))
+    (3.0, 3.0)
+    >>> breadcrumb(LineContext("产值增长>5%，要继续努力。", False)), breadcrumb(LineContext("一、加强党的政治建设", True))
+    (0.0, 0.0)
+    """
+    text = ctx.text.strip()
+    if len(text) > 40 or re.search(r"[。！？，；]", text) or not _PATH_SIGN.search(text):
+        return 0.0
+    items = [item for item in _PATH_SIGN.split(text) if item]
+    return 3.0 if items and max(map(len, items)) <= 12 else 0.0
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -620,6 +640,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("weekday-or-clock", weekday_or_clock),
     ("page-label", page_label),
     ("short-items", short_items),
+    ("breadcrumb", breadcrumb),
     ("latin-prose", latin_prose),
     ("photo-credit", photo_credit),
     ("reporter-credit", reporter_credit),

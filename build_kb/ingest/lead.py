@@ -134,6 +134,9 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
     (None, None)
     >>> speaker_in_lead(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"])
     ('书记', '李建华')
+    >>> speaker_in_lead(["6月1日，某镇召开表彰大会。", "奏唱国歌", "会议由镇长孙某主持。", "会上，宣读了表彰决定。", "先进集体代表领奖",
+    ...     "优秀党员代表领奖", "优秀党务工作者代表领奖", "会上，镇党委书记褚某刚作了重要讲话。"])  # captions do not use up the reach
+    ('镇党委书记', '褚某刚')
     """
     role, name, _ = speaker_of_report(paragraphs)
     return role, name
@@ -142,7 +145,7 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
 def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bool]:
     """Role and name of the one who spoke, and whether the report named them first and gave their words
     later (王某参加会议。…王某指出…) rather than in one phrase (…部长王某出席会议并讲话)."""
-    text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
+    text = "\n".join(report_paragraphs(paragraphs))
     found = []  # (rank: 0 spoke, 1 asked, 2 convened; where the speaker is first named; role; name; named first, words later)
     for m in _SPEAKER_IN_LEAD.finditer(text):
         if not could_be_a_name(m.group("name")) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
@@ -172,7 +175,7 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     >>> speaker_is_a_guess(["3月1日，会议召开。市委常委、组织部部长季某出席会议并讲话。"], "市委常委、组织部部长", "季某") is None
     True
     """
-    text = "\n".join(paragraphs[:REPORT_PARAGRAPHS])
+    text = "\n".join(report_paragraphs(paragraphs))
     said = re.search(re.escape(name) + _SAID_BY_NAME, text)
     if re.search(re.escape(name) + _CONVENED, text) and not said:
         return "主持召开会议，讲话内容以“会议强调”转述"
@@ -235,6 +238,17 @@ _HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充�
 """Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
 REPORT_PARAGRAPHS = 6
 """How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
+
+
+def report_paragraphs(paragraphs: list[str]) -> list[str]:
+    """A report's first REPORT_PARAGRAPHS paragraphs of prose: a line with no comma or stop in it is a picture's
+    caption (先进基层党组织代表领奖) or a sub-head between them, and does not use up the reach.
+
+    >>> report_paragraphs(["6月1日，某镇召开大会。", "奏唱国歌", "先进个人代表领奖", "会上，镇党委书记某某作了讲话。"])
+    ['6月1日，某镇召开大会。', '会上，镇党委书记某某作了讲话。']
+    """
+    return [text for text in paragraphs if re.search(r"[，,。；！？]", text)][:REPORT_PARAGRAPHS]
+
 _NAMED = re.compile(
     rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)"
     rf"(?=同志|[，,。；、\s]|出席|参加|主持|列席|作|在|对|就|到会|充分|强调|指出|要求|讲话|点评|提出|结合|传达|带领|率)"
@@ -326,6 +340,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2013-03-09'
     >>> date_in_lead("1月14日上午，大队党委召开2021年度述职评议会。", None, 2021)
     '2022-01-14'
+    >>> date_in_lead("2月17日，某县委组织部开展2025年度第二次夜学。", None, None)
+    '2025-02-17'
     >>> date_in_lead("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", "2006-12-14", None)
     '2006-12-12'
     >>> date_in_lead("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，", "2007-05-15", None)
@@ -347,7 +363,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
         return None
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
     # 2018年度…述职评议, 总结2024年工作, 通报了2012年人才工作: a year reviewed, not the meeting's
-    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)}
+    # — but 2025年度第二次夜学 counts the meetings of that year: an ordinal after 年度 names the year it is held in
+    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)}
     if day.group(1):
         found = int(day.group(1))
     elif posted:

@@ -264,3 +264,14 @@ def test_every_reader_that_weighs_for_chrome_is_named_in_chinese():
     assert sorted(chrome_side - set(evidence.READER_NAMES)) == []
     assert not [name for name in chrome_side if not re.search(r"[\u4e00-\u9fff]", evidence.READER_NAMES[name])]
     assert evidence.reasons_in_chinese("between-chrome, link-item, names-only") == "夹在网页文字之间、链接列表的一项、只有人名（署名）"
+
+
+def test_a_pages_breadcrumb_and_a_reprints_original_title_are_chrome(tmp_path):
+    text = (
+        "主页 >>\n某县召开组织工作会议\n原标题：某县召开组织工作会议\n"
+        "3月2日，某县召开组织工作会议。县委书记王某出席会议并讲话。\n王某强调，要抓好落实。\n"
+    )
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert [r.text for r in speech.clean.removed] == ["主页 >>", "原标题：某县召开组织工作会议"]
+    assert speech.clean.removed[0].rule == "chrome-evidence"
+    assert speech.title == "某县召开组织工作会议"

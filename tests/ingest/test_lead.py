@@ -252,3 +252,21 @@ def test_a_speaker_the_report_only_lets_one_guess_is_kept_and_sent_to_be_checked
     assert [(r.code, r.message, r.settled_by) for r in speech.review if r.code == "speaker-guessed"] == [
         ("speaker-guessed", "讲话人“赵某明”是从报道推断的（主持召开会议，讲话内容以“会议强调”转述）：请核对", "speaker")
     ]
+
+
+def test_captions_between_a_reports_paragraphs_do_not_hide_its_speaker(tmp_path):
+    # Picture captions (no comma, no stop) stand between the paragraphs; the speaker comes in the sixth line.
+    text = (
+        "6月28日，某某镇召开“两优一先”表彰大会，全镇党员干部参加会议。\n奏唱国歌\n会议由镇长孙某主持。\n"
+        "会上，宣读了表彰决定。\n先进集体代表领奖\n优秀党员代表领奖\n优秀党务工作者代表领奖\n"
+        "会上，镇党委书记褚某刚作了重要讲话，对全镇党员干部提出三点要求。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("褚某刚", "镇党委书记")
+
+
+def test_a_years_numbered_meeting_is_held_in_that_year(tmp_path):
+    # 2025年度第二次: the second of that year's meetings, not a review of 2025 held early in 2026.
+    text = "2月17日，某县委组织部开展2025年度第二次集中学习。县委常委、组织部部长方某出席并讲话。\n会议强调，要加强学习。\n"
+    speech = _one_speech(tmp_path, text)
+    assert speech.date == "2025-02-17"
