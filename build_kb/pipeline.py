@@ -26,6 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
 from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
@@ -566,7 +567,13 @@ def make_speech(
     piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
-    for doubt in cleaned.doubtful:
+    # A template's prompt left in the text ([此处输入主送机关]：) is kept as text and named as what it is.
+    prompted = {line.number: prompt for line in cleaned.lines if (prompt := read_template_prompt(line.text))}
+    for line in cleaned.lines:
+        if line.number in prompted:
+            review.append(ReviewItem("doubtful-line", f"模板里的提示文字{prompted[line.number]}，现保留为正文：请填上实际内容或删去这一行：{line.text[:40]}", line=line.number))
+            log.info("%s:%d：模板提示文字，保留：%s", rel, line.number, line.text)
+    for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
         review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)
     plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]

@@ -30,6 +30,20 @@ _PLACE_END = r"(?:自治区|直辖市|特别行政区|自治州|自治县)"
 DOC_KINDS = r"(?:通知|通报|请示|报告|意见|决定|决议|批复|函|纪要|公告|通告|命令|议案|办法|规定|细则|条例|规则|方案|规划|要点|计划|通令)"
 
 
+_PROMPT = re.compile(
+    r"[\[［【〔<＜]\s*(?:此处|在此|这里|请|点击|单击)[^\[\]［］【】〔〕<>＜＞]{0,30}[\]］】〕>＞]"
+    r"|[（(]\s*(?:此处|在此|点击此处|单击此处)[^（）()]{0,30}[）)]"
+)
+"""A template's prompt in brackets: [此处输入主送机关], 【请输入标题】, ［点击此处添加正文］, （在此填写日期）."""
+
+
+def read_template_prompt(text: str) -> str | None:
+    """A line of a template still holding its bracketed prompt (`[此处输入主送机关]：`, `关于[请输入事由]的请示`)
+    → the prompt: no title, heading, 主送 or issuer — text to fill in, kept for a person to see."""
+    m = _PROMPT.search(text)
+    return m.group(0) if m and len(text) <= 60 and re.search(r"输入|填写|键入|录入|添加|选择|填入", m.group(0)) else None
+
+
 def read_copy_number(text: str) -> str | None:
     """份号, six digits on a line of their own at the very top: `000123` → "000123"."""
     m = re.fullmatch(r"(?:份号[:：]?)?(\d{6})", text)

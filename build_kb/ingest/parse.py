@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .gongwen import Gongwen, into_header, read_gongwen
+from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
@@ -1582,9 +1582,14 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
     cleaner took off (they tell a 公文's 版头 and 版记)."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
-    gongwen = read_gongwen(lines, [Line(r.line, r.text) for r in removed])
+    # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
+    prompts = {line.number for line in lines if read_template_prompt(line.text)}
+    gongwen = read_gongwen([line for line in lines if line.number not in prompts], [Line(r.line, r.text) for r in removed])
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
+    if any(line.number in prompts for line in head):
+        blocks = [Block(line.number, line.text) for line in head if line.number in prompts] + blocks
+        head = [line for line in head if line.number not in prompts]
     if gongwen and (gongwen.addressees or gongwen.head_end):
         # Under the 主送 (or a standard's cover) the text begins, whatever its first sentence looks like (…通知如下：).
         addressed = gongwen.head_end or max(number for number, role in gongwen.roles.items() if role == "addressees")

@@ -53,3 +53,31 @@ def test_joint_issuers_in_a_site_s_form_are_two_and_its_title_row_shows_without_
     shown = report_text({"not_built": [], "speeches": [speech_report(speech, [])]})
     title_rows = [line for line in shown.splitlines() if "[登记项] 标 题" in line]
     assert len(title_rows) == 1 and title_rows[0].endswith("[登记项] 标 题：　关于做好人才项目申报工作的通知")
+
+
+def write_template_docx(path: Path) -> Path:
+    """A 请示 template in Word, its prompts still in: the title's 事由, the 主送, the 署名."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document()
+    for text in ("关于【请输入事由】的请示", "[此处输入主送机关]：", "为进一步加强基层党组织建设，拟于下半年组织开展党务干部轮训，现将有关情况请示如下。",
+                 "一、培训对象", "全县村（社区）党组织书记和机关党务干部，共计约三百人，分三期进行。", "二、经费预算",
+                 "培训所需经费约十二万元，拟从党员教育经费中列支，请予审定。", "妥否，请批示。"):
+        doc.add_paragraph(text)
+    for text in ("[发文机关署名]", "2024年5月6日"):
+        doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.save(path)
+    return path
+
+
+def test_a_template_s_prompts_are_no_title_or_addressee_but_kept_for_a_person(rules, tmp_path):
+    speech = speech_of(write_template_docx(tmp_path / "请示模板.docx"), rules)
+    assert "输入" not in (speech.title or "") and speech.addressees == [] and speech.issuer is None
+    assert [s.heading for s in speech.all_sections() if s.heading] == ["一、培训对象", "二、经费预算"]
+    assert [p.text for p in speech.all_paragraphs()][:2] == ["关于【请输入事由】的请示", "[此处输入主送机关]："]
+    prompts = [(r.code, r.line, r.settled_by) for r in speech.review if r.message.startswith("模板里的提示文字")]
+    assert prompts == [("doubtful-line", 1, "drop_lines"), ("doubtful-line", 3, "drop_lines")]
+    # the date alone under the text's last sentence is its 成文日期, not a web page's date
+    assert speech.date == "2024-05-06"
+    assert [r.text for r in speech.clean.removed] == ["[发文机关署名]"]
