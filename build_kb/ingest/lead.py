@@ -418,14 +418,17 @@ _LEVEL_SAYS = {
         re.compile(
             rf"[我该]{level}|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行)"
             rf"|(?<=[\u4e00-\u9fff]{{2}})(?<![全我该本]){level}(?:在[^，。；]{{0,16}}?)?(?:召开|举行|举办)"
+            rf"|(?<=[\u4e00-\u9fff]{{2}})(?<![全我该本各]){level}委(?:组织部|宣传部|办公室)(?:在[^，。；]{{0,16}}?)?(?:召开|举行|举办)"
         ),
         re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府|{level}(?:党委|党工委)(?:副?书记|委员)"),
     )
     for level in ("省", "市", "县", "区", "镇", "乡", "街道")
 }
 """我X, 该X (a report's word for the place it is about) and the place or organ that holds the meeting
-(省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
+(某某区委组织部召开…, 省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
 X委书记, X党委书记, X党工委书记 … once."""
+_RELAYED = re.compile(r"全(?=(?:省|市|县|区|镇|乡)[^，。；：]{0,24}?会议?精神)")
+"""全市组织部长会议精神, 全省…会精神: a meeting whose spirit is passed on is the level above's, not the one speaking."""
 _VENUE = re.compile(rf"在[{HAN}]{{0,12}}?(?:省|市|县|区|镇|乡|街道)(?=召开|举行|举办)")
 LEVEL_IN_BODY_MIN = 2
 """How much the body must say its level to be believed: twice any other level's count, or as much as the
@@ -455,10 +458,14 @@ def level_in_body(text: str) -> str | None:
     True
     >>> level_in_body("今天，区委在这里召开会议。我区考核位于全市前列，全市先进区，全市第一。全区上下…")
     '区'
+    >>> level_in_body("1月19日，某某区委组织部召开全体干部会议，传达学习全国、全省、全市组织部长会议和全市党建工作会议精神，"
+    ...               "领会全市党建工作会议精神。")
+    '区'
 
     """
     text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
     text = _VENUE.sub("", text)  # 在某某市某某区举办: where it was held, not who held it
+    text = _RELAYED.sub("", text)  # 传达学习全市…会议精神: the level above's meeting, relayed
     own_words = {level: len(own.findall(text)) for level, (own, _) in _LEVEL_SAYS.items()}
     counts = Counter({level: 2 * own_words[level] + len(said.findall(text)) for level, (_, said) in _LEVEL_SAYS.items()})
     # On a tie the level that calls itself 我X outweighs the 全X of the one above it.

@@ -1002,11 +1002,16 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
 
     The texts are tried in order (occasion, title, subtitle): the meeting's own name wins; the
     speaker's role (县委副书记, 市长) comes last.
+
+    >>> find_level("乡（镇、街道）党（工）委书记抓基层党建工作述职评议考核会议")
+    (None, None)
+    >>> find_level("全县乡（镇）党委书记抓基层党建工作述职评议会议")
+    ('县', '全X')
     """
     for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
-                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, re.sub(r"\s+", "", text)))
+                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", re.sub(r"\s+", "", text))))
                 if m:
                     return m.group(1), rule
     m = LEVEL_OF_ROLE_RE.search(role or "")
@@ -1016,6 +1021,11 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
 _TWO_LEVELS = re.compile(r"(?<!全)(?:县乡|市县|县市|乡镇|镇乡|县区|区县)(?=两级|人大|政府|党委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
 """Two levels named together (县乡人大换届, 乡镇党委换届): the higher one holds the meeting; 乡镇 alone
 says nothing of who holds it (the county, or a town for itself), the body will; 县区 (区县) are a city's."""
+
+
+_UNITS_OF_A_KIND = re.compile(r"(?<![全我该本])(?:省|市|县|区|乡|镇|街道)[（(](?:省|市|县|区|乡|镇|街道|[、，,])+[）)]")
+"""A level with others in brackets (乡（镇、街道）党（工）委书记述职评议会, 县（市、区）委书记…): every unit of a kind,
+the audience, not who holds the meeting (the level above does): it says no level; the body will."""
 
 
 def _the_convening_level(m: re.Match) -> str:

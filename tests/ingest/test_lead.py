@@ -270,3 +270,18 @@ def test_a_years_numbered_meeting_is_held_in_that_year(tmp_path):
     text = "2月17日，某县委组织部开展2025年度第二次集中学习。县委常委、组织部部长方某出席并讲话。\n会议强调，要加强学习。\n"
     speech = _one_speech(tmp_path, text)
     assert speech.date == "2025-02-17"
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # every 乡（镇、街道） is the audience; the district that holds the meeting says 我区
+        ("12月11日，我区召开乡（镇、街道）党（工）委书记抓基层党建工作述职评议考核会议，集中听取各党（工）委书记的述职报告。\n"
+         "市委组织部组织员李某出席会议并讲话。\n会上，区委书记张某对述职情况进行了点评，要求各级党组织压实责任。\n", "区"),
+        # the district's department holds it; the city's meetings are only relayed (全市…会议精神)
+        ("1月19日，某某区委组织部召开全体干部会议，传达学习全国、全省、全市组织部长会议和全市党建工作会议精神。\n"
+         "会议要求，全体组工干部要深刻领会全市党建工作会议精神。\n", "区"),
+    ],
+)
+def test_the_level_is_the_convenors_not_the_audiences_nor_a_relayed_meetings(tmp_path, text, level):
+    assert _one_speech(tmp_path, text).level == level
