@@ -20,6 +20,9 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     page-label            an e-paper's page label                           第A03版：要闻
     latin-prose           a paragraph of Latin text (a machine translation)  The general office …
     photo-credit          a picture's caption, ending in its credit          …会议现场。 记者 某某 摄
+    picture-words         a short line pointing at a picture                 整治前（左图）  图为会议现场
+    caption-run           in the body, two or more short lines running,      先进集体代表领奖
+                          no stop, no number (captions under pictures)       优秀党员代表领奖
     reporter-credit       a report's credit in brackets on its own line      （见习记者 某某）
     names-only            below the text, names with at most a label         记者 某某  （签发：某某）
     counter               a count of readers, comments, likes                已有0人发表了评论
@@ -105,7 +108,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -356,6 +359,22 @@ def photo_credit(ctx: LineContext) -> float:
     0.0
     """
     return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
+
+
+_PICTURE_WORDS = re.compile(r"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{0,2}\s*[）)】\]]|^图为|^图\s*\d{1,2}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
+
+
+def picture_words(ctx: LineContext) -> float:
+    """A short line that points at a picture — (左图), （右图）, 图为…, 图1 — with no sentence round it: a
+    caption. A speech points at no picture in a line of its own.
+
+    >>> picture_words(LineContext("整治前（左图） 整治后（右图）", False)), picture_words(LineContext("图为会议现场", False))
+    (4.5, 4.5)
+    >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
+    (0.0, 0.0)
+    """
+    text = ctx.text.strip()
+    return 4.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
 
 
 _REPORTER_CREDIT = re.compile(rf"^[（(]\s*(?:[{HAN}]{{0,4}}(?:记者|通讯员|撰稿|供稿|编辑|摄影)|文/|文\s*/\s*图)[：:\s]*[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,3}}\s*[）)]$")
@@ -643,6 +662,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("breadcrumb", breadcrumb),
     ("latin-prose", latin_prose),
     ("photo-credit", photo_credit),
+    ("picture-words", picture_words),
     ("reporter-credit", reporter_credit),
     ("names-only", names_only),
     ("counter", counter),
@@ -678,6 +698,18 @@ BETWEEN_CHROME = 5.0
 BETWEEN_CHROME_MAX = 30
 ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
+
+
+CAPTION_RUN = 3.5
+"""Inside the body (−1) a caption-like line in a run of them is doubtful (2.5, never more from this alone):
+kept, and sent to a person."""
+CAPTION_MAX = 20
+
+
+def _caption_like(text: str, verdict: Judgement | None) -> bool:
+    """Short, no stop or comma, no heading number, no salutation: 先进基层党组织代表领奖."""
+    return verdict is not None and 4 <= len(text) <= CAPTION_MAX and not re.search(r"[，,。；;！!？?：:、]", text) \
+        and not any(e.reader in ("heading-number", "salutation", "dateline-or-byline") and e.weight < 0 for e in verdict.evidence)
 
 
 ISSUE_DATE = 3.0
@@ -744,6 +776,14 @@ def judge_lines(
                 and all(n >= body[1] and (clear(n) or (n in first and first[n].score >= near)) for n in neighbours) \
                 and any(clear(n) for n in neighbours):
             extra.append(Evidence("between-chrome", BETWEEN_CHROME))
+        # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
+        # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
+        # Only doubt: the lines are kept and sent to a person.
+        if not outside(index) and _caption_like(text, first.get(index)) \
+                and any(not outside(n) and n not in skip and _caption_like(lines[n].strip(), first.get(n)) for n in neighbours):
+            lift = min(CAPTION_RUN, CHROME_AT - 0.5 - verdict.score)  # doubt at most, never removal on its own
+            if lift > 0:
+                extra.append(Evidence("caption-run", round(lift, 2)))
         if extra:
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
         judged[index] = verdict

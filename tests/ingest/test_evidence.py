@@ -275,3 +275,13 @@ def test_a_pages_breadcrumb_and_a_reprints_original_title_are_chrome(tmp_path):
     assert [r.text for r in speech.clean.removed] == ["主页 >>", "原标题：某县召开组织工作会议"]
     assert speech.clean.removed[0].rule == "chrome-evidence"
     assert speech.title == "某县召开组织工作会议"
+
+
+def test_inside_the_body_a_picture_pointer_is_chrome_and_a_run_of_caption_lines_is_doubt():
+    prose = "会上，镇党委书记某某作了重要讲话，对全镇党员干部提出三点要求。"
+    lines = [prose, "会场前（左图） 会场后（右图）", prose, "先进集体代表领奖", "优秀党员代表领奖", prose, "一、提高认识", prose, "会议强调", prose]
+    judged = judge_lines(lines, set(), (0, len(lines)))
+    assert [judged[i].verdict for i in range(len(lines))] == [
+        "speech", "chrome", "speech", "doubtful", "doubtful", "speech", "speech", "speech", "speech", "speech"
+    ]
+    assert judged[3].reasons() == "caption-run"  # a heading, numbered or single, raises no doubt
