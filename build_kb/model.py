@@ -162,6 +162,7 @@ REVIEW_CODES = {
     "unnumbered-headings": "reviewed",
     "collection": "reviewed",
     "doubtful-line": "drop_lines",
+    "no-issuer": "issuer",
 }
 """Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
 person's look can: the text was re-flowed, a section is long)."""

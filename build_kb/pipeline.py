@@ -573,6 +573,9 @@ def make_speech(
         if line.number in prompted:
             review.append(ReviewItem("doubtful-line", f"模板里的提示文字{prompted[line.number]}，现保留为正文：请填上实际内容或删去这一行：{line.text[:40]}", line=line.number))
             log.info("%s:%d：模板提示文字，保留：%s", rel, line.number, line.text)
+    if parsed.gongwen and parsed.gongwen.unread_issuer and not parsed.gongwen.issuer:
+        mark = min((number for number, role in parsed.gongwen.roles.items() if role == "issuer"), default=None)
+        review.append(ReviewItem("no-issuer", f"版头“{parsed.gongwen.unread_issuer[0]}文件”不像机关的名称，没有当作发文机关：请写明发文机关", line=mark))
     for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
         review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)

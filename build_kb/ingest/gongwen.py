@@ -127,7 +127,9 @@ def read_title(text: str) -> bool:
 
 def read_addressees(text: str) -> list[str] | None:
     """主送机关: `各市县（区）委组织部：` → ["各市县（区）委组织部"]; `主送机关：各部门、各单位` and
-    `市委组织部、市人社局：` give each one. An audience (`同志们：`) is not a 主送."""
+    `市委组织部、市人社局：` give each one; an item with neither 各 nor a place of its own shares the first's,
+    so the line stays one: `各区县党委组织部、人力资源社会保障局：` → ["各区县党委组织部、人力资源社会保障局"].
+    An audience (`同志们：`) is not a 主送."""
     m = re.fullmatch(r"(?:主送(?:机关)?[:：]\s*)(.{2,200}?)[。：:]?|(.{2,200}?)[:：]", text)
     if not m:
         return None
@@ -137,6 +139,8 @@ def read_addressees(text: str) -> list[str] | None:
         return None
     if any(re.search(r"同志|朋友|代表|来宾|领导$", n) for n in names):
         return None
+    if names[0].startswith("各") and any(not re.search(r"[各省市县区州盟旗乡镇村]", n) for n in names[1:]):
+        return [body.strip()]  # 各区县党委组织部、人力资源社会保障局: the second shares the first's 各区县, one addressee
     return names
 
 
@@ -285,6 +289,8 @@ class Gongwen:
     date: str | None = None
     letter: bool = False
     """A 函 of labelled parts (主旨, 說明 …): its numbered lines are points, not sections."""
+    unread_issuer: list[str] = field(default_factory=list)
+    """Names a 版头 gave that read like no organ's (一份公文 of `一份公文文件`): not the issuer; for a person."""
     head_end: int | None = None
     """The last line of a cover read whole (a standard's): the text begins under it."""
 
@@ -512,8 +518,11 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
     if found.title and not (re.search(rf"{DOC_KINDS}$", found.title) and (found.roles or "关于" in found.title)):
         found.title, found.title_lines = None, []  # not a 公文's title: the usual rules read it
         k = min(k, next((i for i, (n, _) in enumerate(content) if n not in found.roles), k))
-    if issuers:
-        found.issuer = "、".join(issuers)
+    # An issuer reads like an organ (…部, …局, …委员会): a 版头 of another name (一份公文文件) leaves it empty, for a person.
+    organs = [name for name in issuers if read_issuer_signature(name)]
+    if organs:
+        found.issuer = "、".join(organs)
+    found.unread_issuer = [name for name in issuers if name not in organs]
     return k
 
 

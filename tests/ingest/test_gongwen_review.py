@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from build_kb.ingest.convert import convert
 from build_kb.model import SourceFile
 from build_kb.pipeline import make_speech
@@ -50,6 +52,8 @@ def test_joint_issuers_in_a_site_s_form_are_two_and_its_title_row_shows_without_
     path.write_text(JOINT_FORM_PAGE, encoding="utf-8")
     speech = speech_of(path, rules)
     assert speech.issuer == "中共某某市委组织部、某某市人力资源和社会保障局"
+    # the second addressee has no 各区县 of its own: it shares the first's, and the line stays one
+    assert speech.addressees == ["各区县党委组织部、人力资源社会保障局"]
     shown = report_text({"not_built": [], "speeches": [speech_report(speech, [])]})
     title_rows = [line for line in shown.splitlines() if "[登记项] 标 题" in line]
     assert len(title_rows) == 1 and title_rows[0].endswith("[登记项] 标 题：　关于做好人才项目申报工作的通知")
@@ -81,3 +85,34 @@ def test_a_template_s_prompts_are_no_title_or_addressee_but_kept_for_a_person(ru
     # the date alone under the text's last sentence is its 成文日期, not a web page's date
     assert speech.date == "2024-05-06"
     assert [r.text for r in speech.clean.removed] == ["[发文机关署名]"]
+
+
+NON_ORGAN_MASTHEAD = (
+    "一份公文文件\n某办发〔2024〕8号\n关于开展档案整理工作的通知\n各科室：\n为规范档案管理，现就开展档案整理工作通知如下。\n"
+    "一、整理范围\n近三年形成的文书档案，按年度分类整理，逐件编号。\n二、时间安排\n请于六月底前完成整理，并报送目录。\n2024年5月6日\n"
+)
+
+
+def test_a_masthead_that_names_no_organ_gives_no_issuer_but_a_question(rules, tmp_path):
+    path = tmp_path / "公文.txt"
+    path.write_text(NON_ORGAN_MASTHEAD, encoding="utf-8")
+    speech = speech_of(path, rules)
+    assert (speech.title, speech.issuer, speech.doc_number, speech.addressees, speech.date) == (
+        "关于开展档案整理工作的通知", None, "某办发〔2024〕8号", ["各科室"], "2024-05-06")
+    assert [(r.code, r.line, r.settled_by, r.message) for r in speech.review if r.code == "no-issuer"] == [
+        ("no-issuer", 1, "issuer", "版头“一份公文文件”不像机关的名称，没有当作发文机关：请写明发文机关")]
+    # an organ's name over 文件 is its issuer
+    path.write_text(NON_ORGAN_MASTHEAD.replace("一份公文文件", "某某县档案局文件"), encoding="utf-8")
+    speech = speech_of(path, rules)
+    assert speech.issuer == "某某县档案局" and not [r for r in speech.review if r.code == "no-issuer"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("各区县党委组织部、人力资源社会保障局：", ["各区县党委组织部、人力资源社会保障局"]),
+    ("各乡镇党委，县直各单位党组（党委）：", ["各乡镇党委", "县直各单位党组（党委）"]),
+    ("市委组织部、市人社局：", ["市委组织部", "市人社局"]),
+])
+def test_addressees_split_only_where_each_names_its_own_place(line, names):
+    from build_kb.ingest.gongwen import read_addressees
+
+    assert read_addressees(line) == names
