@@ -112,7 +112,7 @@ def test_a_short_gongwen_s_lines_stay_apart_and_its_date_never_runs_into_the_nex
     assert read.title == "某校关于做好寒假安全工作的通知"
     _, speech = speech_of(tmp_path / "通知.pdf", load_boilerplate(CORPUS))
     assert (speech.title, speech.issuer, speech.doc_number, speech.addressees, speech.date) == (
-        "某校关于做好寒假安全工作的通知", "某校办公", "某校办发〔2023〕7号", ["各学院"], "2023-12-28")
+        "某校关于做好寒假安全工作的通知", "某校办公室", "某校办发〔2023〕7号", ["各学院"], "2023-12-28")
     assert [p.text for p in speech.all_paragraphs()] == ["现就寒假安全工作通知如下，请认真落实。", "请假须知", "联系人：张明"]
     assert speech.speaker is None
 
@@ -358,12 +358,12 @@ def test_joint_issuers_on_one_letter_spaced_line():
 
 def test_a_masthead_is_known_by_its_place_over_the_document_number_whatever_the_issuer_is_called(rules):
     """`某校办公文件` does not end like an organ; over the 发文字号 it is the 版头 all the same. The
-    cleaner's taking it off does not end the head, and a 成文日期 it took off as a lone date is the date."""
+    cleaner's taking it off does not end the head, and a 成文日期 it took off as a lone date is the date. Its name reads like no organ's (某校办公): the issuer is the signature's."""
     text = "某校办公文件\n\n某校办发〔2023〕7号\n\n某校关于做好寒假安全工作的通知\n\n各学院：\n\n现就寒假安全工作通知如下，请认真落实。\n\n某校办公室\n\n2023年12月28日\n"
     source = SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text)
     speech = make_speech(source, rules, None, [])
     assert (speech.title, speech.date, speech.issuer, speech.doc_number, speech.addressees) == (
-        "某校关于做好寒假安全工作的通知", "2023-12-28", "某校办公", "某校办发〔2023〕7号", ["各学院"])
+        "某校关于做好寒假安全工作的通知", "2023-12-28", "某校办公室", "某校办发〔2023〕7号", ["各学院"])
     assert [p.text for p in speech.all_paragraphs()] == ["现就寒假安全工作通知如下，请认真落实。"]
     lines = [Line(1, "会议纪要文件"), Line(2, "这是第一次会议的记录，不是公文。"), Line(3, "2023年5月30日")]
     assert read_gongwen(lines) is None  # no 发文字号 under it: no 版头
