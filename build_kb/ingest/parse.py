@@ -971,6 +971,7 @@ def _meeting_name(candidate: str) -> str | None:
     # 在2020年全市组织工作会议上: the year before 全X is the date's; 2021年度述职评议会议 keeps it, it names which
     candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?(?=全)|^在", "", _without_outer_quotes(candidate))
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
+    candidate = re.sub(r"^(?:昨天|昨日|今天|今日|前天|前日|当天|当日)的?", "", candidate)  # 昨天的全市…座谈会: when, not its name
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
@@ -1112,7 +1113,8 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
 def _looks_like_header(text: str) -> bool:
     if len(text) > 50 or _OPENING_SENTENCE.match(text):  # "按照县委统一安排，现将……报告如下，请予评议。": the text has begun
         return False
-    return not _LEAD_END.search(text[:-1] if text.endswith("。") else text) and detect_numbered(text) is None
+    # A stop at the very end only (a headline may ask or exclaim: 这个会议为何在基层开？) leaves a header line.
+    return not _LEAD_END.search(text[:-1] if text[-1:] in "。？?！!" else text) and detect_numbered(text) is None
 
 
 _OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")

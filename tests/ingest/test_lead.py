@@ -285,3 +285,13 @@ def test_a_years_numbered_meeting_is_held_in_that_year(tmp_path):
 )
 def test_the_level_is_the_convenors_not_the_audiences_nor_a_relayed_meetings(tmp_path, text, level):
     assert _one_speech(tmp_path, text).level == level
+
+
+def test_a_headline_that_asks_is_the_title_and_yesterday_is_no_part_of_the_meetings_name(tmp_path):
+    text = (
+        "这个全县会议为何开在村里？\n"
+        "昨天的全县基层党建工作座谈会在某某村召开，这个村依靠党组织的战斗力，把曾经的荒坡变成了果园。县委书记王某出席会议并讲话。\n"
+        "王某强调，要把基层党组织建设成坚强战斗堡垒。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.title, speech.occasion, speech.level) == ("这个全县会议为何开在村里？", "全县基层党建工作座谈会", "县")
