@@ -574,6 +574,10 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
     date_at = next((i for i in range(len(tail) - 1, -1, -1) if read_signing_date(tail[i][1]) or read_signed_date(tail[i][1])), None)
     # …under the text: a short speech's own date line under its title is no 成文日期.
     text_above = date_at is not None and any(re.search(r"[。！？；]", t) for _, t in content[body_start : start + date_at])
+    # …or, in a 公文 its 发文字号 or 版记 tells, the last line of its text (above the 版记): a date alone there is its
+    # 成文日期, signed or not, whatever the text above it (正文部分 of a template).
+    closes = date_at is not None and date_at == len(tail) - 1 and start + date_at > body_start
+    text_above = text_above or (closes and bool(found.doc_number or record_from is not None))
     if text_above and (found.roles or found.addressees):
         number, text = tail[date_at]
         signed = read_signed_date(text)

@@ -1657,7 +1657,7 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
         return f"关于“{first}”等{count}个方面的讲话" if len(top) > 1 else f"关于“{first}”的讲话"
     for section in sections:
         for p in section.paragraphs:
-            if p.kind != "salutation" and p.text:
+            if p.kind != "salutation" and p.text and not read_template_prompt(p.text):  # never a template's prompt
                 sentence = re.split(r"[。！？]", p.text)[0]
                 return f"讲话：{sentence[:24]}{'…' if len(sentence) > 24 else ''}"
     return "无标题讲话"

@@ -77,7 +77,8 @@ def write_template_docx(path: Path) -> Path:
 
 def test_a_template_s_prompts_are_no_title_or_addressee_but_kept_for_a_person(rules, tmp_path):
     speech = speech_of(write_template_docx(tmp_path / "请示模板.docx"), rules)
-    assert "输入" not in (speech.title or "") and speech.addressees == [] and speech.issuer is None
+    # no title of its own (the prompt is none): one made from the text, never from a prompt
+    assert (speech.title, speech.addressees, speech.issuer) == ("关于“培训对象”等两个方面的讲话", [], None)
     assert [s.heading for s in speech.all_sections() if s.heading] == ["一、培训对象", "二、经费预算"]
     assert [p.text for p in speech.all_paragraphs()][:2] == ["关于【请输入事由】的请示", "[此处输入主送机关]："]
     prompts = [(r.code, r.line, r.settled_by) for r in speech.review if r.message.startswith("模板里的提示文字")]
@@ -116,3 +117,12 @@ def test_addressees_split_only_where_each_names_its_own_place(line, names):
     from build_kb.ingest.gongwen import read_addressees
 
     assert read_addressees(line) == names
+
+
+def test_a_gongwen_s_date_alone_under_a_text_without_sentences_is_its_signing_date(rules, tmp_path):
+    """A template's 公文 (正文 still a placeholder, no 署名): the date alone above the 版记 is its 成文日期."""
+    path = tmp_path / "公文模板.txt"
+    path.write_text("某某县教育局文件\n某教发〔2024〕3号\n某某县教育局关于假期安排的通知\n各学校：\n正文部分\n联系人：王某\n"
+                    "2024年1月20日\n抄送：县政府办公室。\n某某县教育局　　2024年1月20日印发\n", encoding="utf-8")
+    speech = speech_of(path, rules)
+    assert (speech.title, speech.date, speech.issuer, speech.addressees) == ("某某县教育局关于假期安排的通知", "2024-01-20", "某某县教育局", ["各学校"])
