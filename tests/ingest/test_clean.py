@@ -86,7 +86,8 @@ def test_a_drafts_picture_placeholders_and_a_templates_blanks_are_removed_by_nam
     assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(3, line, rule)]
 
 
-@pytest.mark.parametrize("line", ["（图表略）", "（插话：大家要认真思考这个问题）", "[1]", "一等奖：[姓名]", "【第一部分：开幕式】", "（附件：照片三张）"])
+@pytest.mark.parametrize("line", ["（图表略）", "（插话：大家要认真思考这个问题）", "[1]", "一等奖：[姓名]", "【第一部分：开幕式】", "（附件：照片三张）",
+                                  "[此处输入文件标题]"])  # a template's prompt: kept, and named in 待核对 by the pipeline
 def test_bracketed_text_that_is_no_placeholder_stays(rules, line):
     para = "坚持党管干部原则，建设高素质专业化干部队伍，这是我们的一贯要求和根本原则，必须长期坚持。"
     text = f"同志们：\n一、{para}\n{para}\n{line}\n二、{para}\n{para}\n三、{para}"

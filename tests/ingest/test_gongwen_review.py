@@ -65,7 +65,7 @@ def write_template_docx(path: Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     doc = Document()
-    for text in ("关于【请输入事由】的请示", "[此处输入主送机关]：", "为进一步加强基层党组织建设，拟于下半年组织开展党务干部轮训，现将有关情况请示如下。",
+    for text in ("关于【请输入事由】的请示", "[此处输入主送机关]：", "[此处输入正文]", "为进一步加强基层党组织建设，拟于下半年组织开展党务干部轮训，现将有关情况请示如下。",
                  "一、培训对象", "全县村（社区）党组织书记和机关党务干部，共计约三百人，分三期进行。", "二、经费预算",
                  "培训所需经费约十二万元，拟从党员教育经费中列支，请予审定。", "妥否，请批示。"):
         doc.add_paragraph(text)
@@ -80,9 +80,9 @@ def test_a_template_s_prompts_are_no_title_or_addressee_but_kept_for_a_person(ru
     # no title of its own (the prompt is none): one made from the text, never from a prompt
     assert (speech.title, speech.addressees, speech.issuer) == ("关于“培训对象”等两个方面的讲话", [], None)
     assert [s.heading for s in speech.all_sections() if s.heading] == ["一、培训对象", "二、经费预算"]
-    assert [p.text for p in speech.all_paragraphs()][:2] == ["关于【请输入事由】的请示", "[此处输入主送机关]："]
+    assert [p.text for p in speech.all_paragraphs()][:3] == ["关于【请输入事由】的请示", "[此处输入主送机关]：", "[此处输入正文]"]
     prompts = [(r.code, r.line, r.settled_by) for r in speech.review if r.message.startswith("模板里的提示文字")]
-    assert prompts == [("doubtful-line", 1, "drop_lines"), ("doubtful-line", 3, "drop_lines")]
+    assert prompts == [("doubtful-line", 1, "drop_lines"), ("doubtful-line", 3, "drop_lines"), ("doubtful-line", 5, "drop_lines")]
     # the date alone under the text's last sentence is its 成文日期, not a web page's date
     assert speech.date == "2024-05-06"
     assert [r.text for r in speech.clean.removed] == ["[发文机关署名]"]
