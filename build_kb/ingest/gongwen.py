@@ -127,21 +127,30 @@ def read_title(text: str) -> bool:
 
 def read_addressees(text: str) -> list[str] | None:
     """主送机关: `各市县（区）委组织部：` → ["各市县（区）委组织部"]; `主送机关：各部门、各单位` and
-    `市委组织部、市人社局：` give each one; an item with neither 各 nor a place of its own shares the first's,
-    so the line stays one: `各区县党委组织部、人力资源社会保障局：` → ["各区县党委组织部、人力资源社会保障局"].
+    `市委组织部、市人社局：` give each one; a group that is no list of organs' full names stays one
+    (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：` → 各省、自治区、直辖市人民政府 and the other two; `各区县党委组织部、人力资源社会保障局：` → one,
+    its second shares the first's 各区县).
     An audience (`同志们：`) is not a 主送."""
     m = re.fullmatch(r"(?:主送(?:机关)?[:：]\s*)(.{2,200}?)[。：:]?|(.{2,200}?)[:：]", text)
     if not m:
         return None
     body = m.group(1) or m.group(2)
-    names = [n.strip() for n in re.split(r"[、，,；;]", body) if n.strip()]
+    names = [name for group in re.split(r"[，,；;]", body) if group.strip() for name in _addressee_group(group.strip())]
     if not names or not all(re.search(rf"^各|(?:{_ORG_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
         return None
     if any(re.search(r"同志|朋友|代表|来宾|领导$", n) for n in names):
         return None
-    if names[0].startswith("各") and any(not re.search(r"[各省市县区州盟旗乡镇村]", n) for n in names[1:]):
-        return [body.strip()]  # 各区县党委组织部、人力资源社会保障局: the second shares the first's 各区县, one addressee
     return names
+
+
+def _addressee_group(group: str) -> list[str]:
+    """The addressees of one group of a 主送 (between its ，): split at 、 only where each piece is an organ's
+    full name (or a class of them: 各部门) and names its own place; else the group is one (各省、自治区、直辖市人民政府; 各区县党委组织部、
+    人力资源社会保障局, whose second shares the first's 各区县)."""
+    pieces = [p.strip() for p in group.split("、") if p.strip()]
+    organs = all(p.startswith("各") or re.search(rf"{_ORG_END}(?:[（(][^（）()]{{1,10}}[）)])?$", p) for p in pieces)
+    shared_place = pieces[0].startswith("各") and any(not re.search(r"[各省市县区州盟旗乡镇村]", p) for p in pieces[1:])
+    return pieces if organs and not shared_place else [group]
 
 
 def read_attachments(text: str) -> list[str] | None:

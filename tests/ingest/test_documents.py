@@ -337,7 +337,7 @@ def test_a_speech_sent_out_under_an_offices_notice_in_word_keeps_its_own_title_a
         ("addressees", "主送机关：各部门、各单位", ["各部门", "各单位"]),
         ("addressees", "同志们：", None),
         ("addressees", "各位领导、各位代表：", None),
-        ("addressees", "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", ["各省", "自治区", "直辖市人民政府", "国务院各部委", "各直属机构"]),
+        ("addressees", "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
         ("addressees", "首先，自治区：", None),
         ("attachments", "附件：1. 某某工作方案", ["某某工作方案"]),
         ("record", "抄送：市委办公室。", "抄送"),

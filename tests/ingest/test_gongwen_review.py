@@ -112,6 +112,8 @@ def test_a_masthead_that_names_no_organ_gives_no_issuer_but_a_question(rules, tm
     ("各区县党委组织部、人力资源社会保障局：", ["各区县党委组织部、人力资源社会保障局"]),
     ("各乡镇党委，县直各单位党组（党委）：", ["各乡镇党委", "县直各单位党组（党委）"]),
     ("市委组织部、市人社局：", ["市委组织部", "市人社局"]),
+    ("主送机关：各部门、各单位", ["各部门", "各单位"]),
+    ("各省、自治区、直辖市党委组织部，中央和国家机关各部委：", ["各省、自治区、直辖市党委组织部", "中央和国家机关各部委"]),
 ])
 def test_addressees_split_only_where_each_names_its_own_place(line, names):
     from build_kb.ingest.gongwen import read_addressees
