@@ -114,7 +114,12 @@ def test_anchors_are_unique_and_stable_when_paragraph_text_changes(rules, lines,
     i = data.draw(st.sampled_from(candidates))
     changed = list(lines)
     changed[i] = changed[i] + "基层"
-    second = parse(clean(HEAD + "\n".join(changed), rules).lines)
+    changed_clean = clean(HEAD + "\n".join(changed), rules)
+    # the cleaner may judge the new wording otherwise (人人 between two chrome lines reads as a byline name,
+    # 人人基层 does not): that is the cleaner's verdict, not an anchor's instability
+    if first_line + i in {r.line for r in changed_clean.removed}:
+        return
+    second = parse(changed_clean.lines)
     assert [(s.id, [p.id for p in s.paragraphs]) for top in second.sections for s in top.walk()] == ids
 
 
