@@ -745,6 +745,11 @@ def judge_lines(
     }
     title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
     title = lines[title_at].strip() if title_at is not None else ""
+
+    def chrome_at(n: int, bar: float) -> bool:
+        """A rule's catch, or a line whose own evidence reaches `bar`."""
+        return n in skip or (n in first and first[n].score >= bar)
+
     judged = {}
     for position, index in enumerate(filled):
         if index in skip:
@@ -757,24 +762,22 @@ def judge_lines(
         extra = []
         neighbours = [filled[p] for p in (position - 1, position + 1) if 0 <= p < len(filled)]
         if title_at is not None and index < title_at and _issue_date(verdict) \
-                and any(n in skip or (n in first and first[n].score >= CHROME_AT) for n in neighbours if n < title_at):
+                and any(chrome_at(n, CHROME_AT) for n in neighbours if n < title_at):
             extra.append(Evidence("issue-date", ISSUE_DATE))
             own = True
         if own and title_at is not None and index < title_at:
             extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
         # Below the text even a doubtful neighbour counts: a page's credits and contacts come in runs.
         near = DOUBT_AT if index >= body[1] else CHROME_AT
-        if own and outside(index) and any(n in skip or (n in first and first[n].score >= near) for n in neighbours if outside(n)):
+        if own and outside(index) and any(chrome_at(n, near) for n in neighbours if outside(n)):
             extra.append(Evidence("next-to-chrome", NEXT_TO_CHROME))
         # Below the text, a short line with chrome right above and right under it — one of them clear (a
         # rule's catch, or chrome on its own), the other at least doubtful — is one item of the page's list
         # (a recommended article's title between 为您推荐 and 您可能也感兴趣), whatever it says. Two doubtful
         # neighbours are not enough: in a run of doubtful lines (short numbered sentences the body's edge left
         # "below the text") every line would lift the next, and the whole run — speech — would go.
-        clear = lambda n: n in skip or (n in first and first[n].score >= CHROME_AT)  # noqa: E731
         if index >= body[1] and len(text) <= BETWEEN_CHROME_MAX and len(neighbours) == 2 \
-                and all(n >= body[1] and (clear(n) or (n in first and first[n].score >= near)) for n in neighbours) \
-                and any(clear(n) for n in neighbours):
+                and all(n >= body[1] and chrome_at(n, near) for n in neighbours) and any(chrome_at(n, CHROME_AT) for n in neighbours):
             extra.append(Evidence("between-chrome", BETWEEN_CHROME))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
         # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
