@@ -206,6 +206,15 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
         out.add(f'<nav class="kb-pager">{"".join(nav)}</nav>\n')
 
 
+BADGE_NOTES = {
+    "manual": ' <span class="kb-manual" title="人工指定">（人工）</span>',
+    # The theme page lists only passages whose own words carry the theme; a section that took its
+    # theme from the speech's title says so here, or a reader following the badge would look for it there.
+    "context": ' <span class="kb-manual" title="这一部分自己的专题词很少，专题按讲话标题推定，未收入专题页">（按标题推定）</span>',
+}
+"""A note after a section's theme badges on how the themes were set, where the reader needs it."""
+
+
 def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, page: str, parent_themes: tuple = ()) -> None:
     if section.kind == "opening":
         out.add(f'<div class="kb-anchor" id="{esc(section.id)}"></div>\n')
@@ -217,8 +226,7 @@ def render_section(out: HtmlPage, site: Site, speech: Speech, section: Section, 
         out.add(f'<div class="kb-anchor" id="{esc(section.id)}"></div>\n')
     # A subsection repeats no badge its parent already shows: badges mark where the topic changes.
     if section.themes and section.kind == "body" and section.theme_source != "parent" and tuple(section.themes) != parent_themes:
-        manual = ' <span class="kb-manual" title="人工指定">（人工）</span>' if section.theme_source == "manual" else ""
-        out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{manual}</p>\n')
+        out.add(f'<p class="kb-badges">{badges(section.themes, site.themes_by_id, site.colours, page)}{BADGE_NOTES.get(section.theme_source, "")}</p>\n')
     for p in section.paragraphs:
         out.add(paragraph_html(p, site.term_links(p), page) + "\n")
     related = _related_shown(site.kb, speech.id, section.id)

@@ -58,3 +58,16 @@ def test_a_doubtful_line_and_a_theme_from_the_title_read_once_each_in_chinese(tm
     assert ["s1，第 3 行", "这一部分自己的专题词很少，专题按讲话标题定为：干部队伍（未收入专题页）", "&quot;b.txt&quot;:\n  section_themes: {s1: [cadres]}"] in rows
     assert ["全文，第 6 行", "可能是网页上的文字（网站界面用语、在正文之外），现保留为正文：本报讯（记者 何某某）",
             "&quot;b.txt&quot;:\n  drop_lines: [6]   # 是讲话正文就改写 keep_lines: [6]"] in rows
+
+
+def test_a_theme_taken_from_the_title_says_so_beside_its_badge_and_stays_off_the_theme_page(tmp_path):
+    """The theme page holds only passages whose own words carry the theme; a reader who sees the badge on
+    the speech page is told why the passage is not there (the curator settles it on 待核对)."""
+    text = "在全县中青年干部培训班开班式上的讲话\n同志们：\n一、提高认识，从思想上解决为什么学的问题\n读书使人明智，学习是一个永恒的话题。\n二、建设干部队伍。坚持好干部标准。\n"
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"b.txt": text}))
+    speech = kb.speeches[0]
+    pages = render_pages(kb)
+    html = next(p.html for name, p in pages.items() if name.startswith(speech.url.rstrip("/")))
+    badges = re.findall(r'<p class="kb-badges">.*?</p>', html)
+    assert len(badges) == 2 and "（按标题推定）" in badges[0] and "按标题推定" not in badges[1]
+    assert kb.theme_excerpts["cadres"] == [(speech.id, "s2")]
