@@ -513,11 +513,15 @@ def make_speech(
     opening_kinds = ("opening",) if parsed.structured else ("opening", "body")
     opening_text = " ".join(p.text for s in parsed.sections if s.kind in opening_kinds for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
-    level, level_rule = find_level(occasion, header.title, header.subtitle, role=header.speaker_role)
+    level, level_rule = find_level(occasion, header.title, header.subtitle)
     if level is None:
-        # The headings are the speech's words too (二、全县组织工作的主要任务).
+        # The headings are the speech's words too (二、全县组织工作的主要任务). The body says whose meeting it
+        # was before the speaker's role does: a 市委常委 may chair a district's meeting, a 区委书记 hold a
+        # city's honorary post (市政协副主席、区委书记) — the role is the last resort.
         level = level_in_body(" ".join(t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))))
         level_rule = "the body (我X, 全X, X委要求 … again and again)" if level else None
+    if level is None:
+        level, level_rule = find_level(role=header.speaker_role)
     date, year = header.date, header.year
     date_source = "header" if date else ("title" if year else None)
     detected_by = dict(header.rules)

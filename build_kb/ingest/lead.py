@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from ..text import HAN
+from .names import name_at, names_an_act
 from .parse import MEETING_KIND, NAME_THEN_TITLE, NOT_A_NAME
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
@@ -94,7 +95,7 @@ LEAD_AFTER_SHORT = 80
 """The second paragraph may open with the lead when the first is short: a deck, a dateline, a credit."""
 
 
-_ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长)"
+_ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长|董事长|总经理|理事长|行长)"
 _SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话|[作做](?:了)?(?:工作)?报告|[作做](?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞
 (做 for 作 as pages often write it: 做工作报告)."""
@@ -148,14 +149,15 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     text = "\n".join(report_paragraphs(paragraphs))
     found = []  # (rank: 0 spoke, 1 asked, 2 convened; where the speaker is first named; role; name; named first, words later)
     for m in _SPEAKER_IN_LEAD.finditer(text):
-        if not could_be_a_name(m.group("name")) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
+        name = name_at(text, m.start("name"), m.group("name"))  # 重要讲话, 指出: words, no name
+        if not name or not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
             continue
-        found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), m.group("name"), False))
+        found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), name, False))
     found += [(*act, True) for act in _acts_of_the_named(text)]
     named = {f[3] for f in found}
     for m in _TITLED_THEN_SAID.finditer(text):
         # 王某某书记在会上强调: a name and the title he is called by, when no role before a name said it
-        if m.group(1) not in named and could_be_a_name(m.group(1)):
+        if m.group(1) not in named and could_be_a_name(m.group(1)) and name_at(text, m.start(1), m.group(1)) == m.group(1):
             found.append((_rank(m.group("verb")), m.start(1), m.group(2), m.group(1), False))
     if not found:
         return None, None, False
@@ -279,8 +281,9 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     """
     people: dict[str, tuple[int, str]] = {}
     mentions: list[tuple[int, str]] = []
-    named = [(m.start("name"), m.group("name"), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
+    named = [(m.start("name"), name_at(text, m.start("name"), m.group("name")), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
     at = {start for start, _, _ in named}
+    named = [(start, name, role) for start, name, role in named if name]  # 易超针|对 → 易超; 重要 → none
     for m in _NAMED_ANYHOW.finditer(text):
         # 部长张广智到安康市调研, 部长陆某领学: what follows the name is no word the list knows, but the name
         # recurs: the three characters as often as their first two (张广智指出, 张广智强调), else the two
@@ -290,6 +293,9 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
         three, two = m.group("name"), m.group("name")[:2]
         said_right_after = re.search(re.escape(two) + rf"(?:同志)?{_WHERE_SAID}{_SAID}", text)  # 陆某要求, not 述职评议
         name = three if text.count(three) >= 2 and text.count(three) == text.count(two) else two if text.count(three) == 1 and said_right_after else None
+        # 镇党委书记冯我占进行了点评: a name the dictionary does not know ends where a word of action begins
+        read = name_at(text, m.start("name"), three)
+        name = name or (read if read and names_an_act(text, m.start("name") + len(read)) else None)
         if name:
             named.append((m.start("name"), name, _role_of(m.group("role"), text, m.start("role"))))
     for start, name, role in sorted(named):

@@ -180,6 +180,25 @@ READS = [
         {"level": "区"},
         id="a-body-that-calls-itself-by-its-level-outweighs-the-level-above-it",
     ),
+    pytest.param(
+        "某某镇召开村党组织书记述职评议会\n3月8日上午，某某镇召开村党组织书记述职评议会，会议由镇党委副书记赵某主持。\n"
+        "会上，各村党组织书记逐一述职。镇党委书记韩立针对每位书记的述职进行了点评。\n",
+        {"speaker": "韩立", "speaker_role": "镇党委书记"},
+        id="a-name-ends-where-the-dictionarys-next-word-begins",
+    ),
+    pytest.param(
+        "某某镇召开党建述职评议会\n为压实责任。某某镇于1月9日召开党建述职评议会，镇班子成员参加会议。\n"
+        "会上，各支部书记作了述职。\n述职完毕后，镇党委书记蒲卫占进行了点评及总结讲话，对今后工作提出了意见。\n",
+        {"speaker": "蒲卫占", "speaker_role": "镇党委书记", "level": "镇"},
+        id="a-name-the-dictionary-does-not-know-ends-where-a-word-of-action-begins",
+    ),
+    pytest.param(
+        "某某区召开人才工作领导小组会议\n6月2日，市政协副主席、区委书记、区委人才工作领导小组组长钱志远主持召开人才工作领导小组会议。\n"
+        "钱志远强调，区委人才工作领导小组要认真学习贯彻习近平总书记重要讲话精神，全区各级要抓好落实。\n"
+        "钱志远要求，我区要健全人才政策，区委要求各部门密切配合。\n",
+        {"speaker": "钱志远", "speaker_role": "市政协副主席、区委书记、区委人才工作领导小组组长", "level": "区"},
+        id="an-adjective-after-a-role-is-no-name-and-the-body-says-the-level-before-a-role-does",
+    ),
 ]
 """Made-up pages in the shapes met on real ones, and what the reader must take from each."""
 

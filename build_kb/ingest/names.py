@@ -1,0 +1,89 @@
+"""Stage 3 (parse), where a person's name ends: jieba's dictionary and part-of-speech tags as evidence.
+
+A report writes a role, a name and what the person did with no space between them
+(镇党委书记易超针对各个支部书记的述职进行了逐一点评, 区委人才工作领导小组要认真学习贯彻习近平总书记重要讲话精神).
+A pattern proposes two or three characters after the role; the dictionary says whether they can be a name
+and where it ends. The evidence only ever speaks AGAINST a proposed span, so names the dictionary does not
+know (冯我占, made-up 王某平) stay what the pattern proposed:
+
+    reader          evidence                                                     gives
+    name_at         a dictionary word crosses the span's end (易超针|对 → 针对)   the span cut before that word
+                    the span opens with a verb, adjective, adverb, idiom…        None (重要讲话, 指出, 首先, 述职)
+                    (a word of two or more characters, tagged v a d p c u r l i,
+                    unless a common surname opens a longer span: 陈计|中)
+
+The tags are jieba.posseg's (the same dictionary the search and the themes use); jieba is loaded once, on
+the first report that names someone.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from .parse import COMMON_SURNAMES
+
+NAME_WINDOW = 8
+"""How much text after a proposed name's start the dictionary reads: the name and the next word or two."""
+NOT_A_NAME_TAGS = ("v", "a", "d", "p", "c", "u", "r", "l", "i")
+"""Tags (by their first letter) of words that never open a name: verbs (指出, 述职), adjectives (重要), adverbs
+(首先, 逐一), prepositions, conjunctions, particles, pronouns, set phrases (重要讲话). Nouns stay possible: 高峰,
+文明 and 万里 (tagged m) are names too."""
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+@lru_cache(maxsize=4096)
+def _words(window: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in _tagger().cut(window))
+
+
+def name_at(text: str, start: int, proposed: str) -> str | None:
+    """The name that starts at `start` in `text`, given the span a pattern `proposed` there: the span, cut
+    where a dictionary word runs across its end, or None when it opens with a word that is no name.
+
+    >>> name_at("镇党委书记易超针对各个支部书记的述职进行了逐一点评", 5, "易超针")
+    '易超'
+    >>> name_at("区委书记重要讲话精神", 4, "重要") is None
+    True
+    >>> name_at("习近平总书记指出：", 6, "指出") is None
+    True
+    >>> [name_at(t, 0, p) for t, p in (("冯我占进行了点评", "冯我占"), ("褚某刚作了重要讲话", "褚某刚"), ("陈计中主持", "陈计中"))]
+    ['冯我占', '褚某刚', '陈计中']
+    """
+    window = text[start : start + max(NAME_WINDOW, len(proposed) + 4)]
+    at, cut = 0, len(proposed)
+    for n, (word, flag) in enumerate(_words(window)):
+        if n == 0 and len(word) >= 2 and flag[:1] in NOT_A_NAME_TAGS and not (proposed[0] in COMMON_SURNAMES and len(word) < len(proposed)):
+            return None  # 重要讲话, 指出, 首先: a word, not a name (陈计|中 is a surname and a name the dictionary splits)
+        if at < cut < at + len(word) and len(word) >= 2:
+            cut = at  # 易超|针对: the name ends where the word begins
+            break
+        at += len(word)
+        if at >= cut:
+            break
+    return proposed[:cut] if cut >= 2 else None
+
+
+ACT_TAGS = ("v", "p", "d")
+"""What follows a name in a report: what the person did (进行, 出席), to whom (对, 针对, 在), how (首先, 亲自)."""
+
+
+def names_an_act(text: str, end: int) -> bool:
+    """Whether the words after a name at `end` say what the person did: a verb, a preposition or an adverb
+    first (冯我占|进行了点评, 张广智|到安康市调研), or 同志.
+
+    >>> names_an_act("冯我占进行了点评", 3), names_an_act("张广智到安康市调研", 3), names_an_act("王某同志", 2)
+    (True, True, True)
+    >>> names_an_act("镇党委书记会议室", 5)
+    False
+    """
+    words = _words(text[end : end + NAME_WINDOW])
+    return bool(words) and (words[0][1][:1] in ACT_TAGS or words[0][0] == "同志")
