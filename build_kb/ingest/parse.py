@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
+from .headline import HEADLINE_MIN, headline_of, headline_part, is_headline, is_the_sites, page_items
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
@@ -193,9 +194,11 @@ _SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|
 """A title ends like this when it names a speech."""
 
 
-def parse_header(lines: list[Line]) -> ParsedHeader:
+def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozenset()) -> ParsedHeader:
     """Type every line above the salutation: title, subtitle, byline, date, or a repeat.
 
+    `lead` is the text's first words and `elsewhere` the items of the page's other lines (the removed
+    breadcrumbs): what tells a headline from a column's label beside it (ingest/headline.py).
     Each field records the rule that found it (`rules`), and doubtful results become `warnings`.
     """
     header: list[HeaderLine] = []
@@ -386,6 +389,8 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
         titled_lines.append(h)
     _drop_a_line_naming_the_title_in_brackets(header)
     _drop_site_lines_among_title_lines(header)
+    _drop_the_sites_words_beside_the_headline(header, lead, elsewhere)
+    _drop_a_title_given_again_with_additions(header)
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
@@ -404,6 +409,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
     title = _joined_title(title_lines)
     inline_subtitle = None
     if title:
+        title = headline_of(title, lead, elsewhere)
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
         dated_title = _DATE_BEFORE_TITLE.match(title)
         found_before = find_date(dated_title.group(1)) if dated_title else None
@@ -424,7 +430,7 @@ def parse_header(lines: list[Line]) -> ParsedHeader:
             title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
         quoted = _QUOTED_TITLE.search(title)
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
-            title, rules["title"] = quoted.group(1), "title in 《》"
+            title, rules["title"] = undecorated_title(quoted.group(1)), "title in 《》"
         byline = _byline_in_title(title)
         if byline:
             title, rules["title"] = byline[2], "header line without its byline"
@@ -527,6 +533,50 @@ def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     for h in header[:again]:
         if h.role == "title" and h is not first and len(_compact_title(h.text)) <= LABEL_MAX and not _SPEECH_KIND_END.search(h.text.strip()):
             h.role = "note"
+
+
+def _drop_the_sites_words_beside_the_headline(header: list[HeaderLine], lead: str, elsewhere: set[str]) -> None:
+    """A title line that is the site's words beside the headline on another title line: the site's name
+    (某某文档网 - 专业…分享平台), or a column's label (人才工作) over a headline the lead says again or
+    beside the same label in the breadcrumbs (ingest/headline.py).
+
+    >>> lines = [HeaderLine(2, "人才工作", "title"), HeaderLine(4, "东城区召开人才座谈会", "title")]
+    >>> _drop_the_sites_words_beside_the_headline(lines, "5月18日，东城区召开人才座谈会。", set()); [h.role for h in lines]
+    ['note', 'title']
+    """
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) < 2:
+        return
+    texts = {id(h): _title_text(h.text) for h in titles}
+    for h in titles:
+        headline = next((texts[id(t)] for t in titles if t is not h and is_headline(texts[id(t)])), None)
+        parts = [part for part in _SITE_SEPARATOR.split(h.text.strip()) if part]
+        if headline and parts and all(is_the_sites(part, headline, lead, elsewhere) for part in parts):
+            h.role = "note"
+
+
+SAME_TITLE_SHARE = 0.8
+"""Two title lines sharing a run of this much of the shorter one give the same title."""
+
+
+def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
+    """Two title lines that give one title, one of them with what a site adds (某, a date stamp
+    20230904, a word left out): the line nearer the text stands, the other is a repeat — never both
+    glued into one title.
+
+    >>> lines = [HeaderLine(1, "关于某组工干部队伍建设情况调研报告 20230904", "title"), HeaderLine(4, "关于组工干部队伍建设情况调研报告", "title")]
+    >>> _drop_a_title_given_again_with_additions(lines); [h.role for h in lines]
+    ['repeat', 'title']
+    """
+    from difflib import SequenceMatcher
+
+    titles = [h for h in header if h.role == "title"]
+    for earlier, later in zip(titles, titles[1:]):
+        a, b = (re.sub(r"[\d\s]+", "", _compact_title(h.text)) for h in (earlier, later))
+        shorter = min(len(a), len(b))
+        run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+        if shorter >= HEADLINE_MIN and run >= SAME_TITLE_SHARE * shorter:
+            earlier.role = "repeat"
 
 
 def _compact_title(text: str) -> str:
@@ -786,7 +836,7 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
-_SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
+_SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_丨]|\s[-–—]\s)\s*")
 _TAIL_AFTER_WHOLE_TITLE = re.compile(rf"(?<=讲话|报告|发言|致辞|讲稿|党课)[-–－]\s*[{HAN}A-Za-z0-9]{{2,12}}$")
 _FRESH_BEFORE_TITLE = re.compile(r"^(?:最新|精选|优秀|热门|推荐)(?=在.{6})")
 """A site's word of praise before a title that starts with 在 (最新在全县…会议上的讲话): no part of it."""
@@ -804,8 +854,8 @@ def undecorated_title(text: str) -> str:
     text = _NTH_PIECE_AFTER.sub("", text) or text
     text = _CRUMBS_BEFORE.sub("", text) or text
     parts = _SITE_SEPARATOR.split(text)
-    if len(parts) > 1 and len(parts[0]) >= 6:
-        text = parts[0]
+    if len(parts) > 1:
+        text = headline_part(parts) or text
     tail = _TAIL_AFTER_WHOLE_TITLE.search(text)
     if tail:  # …的讲话-某某文库: a whole title, then a site's name after a dash without spaces
         text = text[: tail.start()]
@@ -1616,7 +1666,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     while start > 1 and _OPENING_PARAGRAPH.match(head[start - 1].text):
         start -= 1
     head, blocks = head[:start], [Block(line.number, line.text) for line in head[start:]] + blocks
-    header = parse_header(head)
+    lead = " ".join(block.text for block in blocks[:3])[:300]
+    header = parse_header(head, lead, page_items(r.text for r in removed))
     if gongwen:
         into_header(header, gongwen, lines)
     if header.title is None and not heading_lines and _lone_chapter(blocks):

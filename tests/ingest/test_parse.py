@@ -496,3 +496,36 @@ def test_a_title_naming_two_years_does_not_say_the_meetings_year():
     assert (two.year, two.rules.get("date")) == (None, None)
     one = parse_header([Line(1, "在2024年全镇组织工作会议上的讲话")])
     assert (one.year, one.rules.get("date")) == (2024, "year in the title")
+
+
+# --- the title's parts: the headline and the site's words beside it (ingest/headline.py) ----------
+
+
+def test_the_headline_readers_examples_hold():
+    import doctest
+
+    from build_kb.ingest import headline
+
+    assert doctest.testmod(headline).failed == 0
+
+
+@pytest.mark.parametrize("lines, lead, title", [
+    # a column's label over a headline the lead says again
+    (["人才工作", "某区召开青年人才座谈会"], "5月8日，某区召开青年人才座谈会。", "某区召开青年人才座谈会"),
+    # …glued before it by a space, or after a bar
+    (["组工动态 某区召开青年人才座谈会"], "5月8日，某区召开青年人才座谈会。", "某区召开青年人才座谈会"),
+    (["要闻 | 某区召开青年人才座谈会"], "", "某区召开青年人才座谈会"),
+    # the site's name and slogan over the title
+    (["某某文档网 - 专业范文资料分享平台", "在全区组织工作会议上的讲话"], "", "在全区组织工作会议上的讲话"),
+    # two halves of a slogan, and a joint issuer's document, stay whole
+    (["初心如磐 使命在肩"], "同志们：今天我们召开全区组织工作会议。", "初心如磐 使命在肩"),
+    (["中共某某省委 某某省人民政府关于加快人才发展的意见"], "为加快人才发展，现提出如下意见。", "中共某某省委 某某省人民政府关于加快人才发展的意见"),
+    # without the lead's echo or the breadcrumbs, a short line over a title is left as it was
+    (["人才工作", "某区召开青年人才座谈会"], "", "人才工作 某区召开青年人才座谈会"),
+])
+def test_the_sites_words_beside_a_headline_leave_the_title(lines, lead, title):
+    assert parse_header(lines_of("\n".join(lines)), lead).title == title
+
+
+def test_a_column_label_that_the_breadcrumbs_name_leaves_the_title_without_a_lead():
+    assert parse_header(lines_of("人才工作\n某区召开青年人才座谈会"), "", {"首页", "人才工作"}).title == "某区召开青年人才座谈会"

@@ -1116,3 +1116,10 @@ def test_a_wire_reports_dateline_is_no_part_of_the_meeting_it_names(tmp_path):
 
 def test_a_feature_headline_with_a_comma_and_a_dash_is_no_first_line_of_a_paragraph(tmp_path):
     assert exactly(tmp_path, "feature-headline-with-a-comma-and-a-dash-above-its-first-paragraph") == []
+
+
+def test_the_sites_words_beside_a_headline_are_no_part_of_the_title(tmp_path):
+    assert exactly(
+        tmp_path, "column-label-line-over-a-report-headline-and-in-the-breadcrumbs", "column-label-before-the-headline-on-its-line-after-a-bar",
+        "site-name-line-over-a-title-with-its-category-after-an-underscore", "library-file-name-as-the-title-and-the-title-again-with-a-date-stamp",
+    ) == []

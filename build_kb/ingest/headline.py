@@ -1,0 +1,190 @@
+"""Stage 3 (parse), the title's parts: which part of a title line is the headline, and which is the site's.
+
+A page sets its own words beside a headline: the column it stands in (`人才工作` on the line above,
+`新区要闻 | …` on the same line), the site's name and slogan (`某某网 - 专业…分享平台`), a category after
+the title (`…_讲话稿`). No list of such words can be complete; they differ from a headline in *shape*,
+and a report's lead repeats its headline while it never repeats the column's name:
+
+    reader          what it looks at                                           e.g.
+    site-name       ends as a site names itself (网, 文库, 在线, 平台 …)          某某网  某某文档网  …资料分享平台
+    column-label    2–8 Han characters, no verb (jieba), no meeting or           人才工作  新区要闻  工作动态
+                    speech word, no sentence, no organ's name
+    headline        8 or more Han characters with a verb, a meeting              东城区召开…座谈会  在…上的讲话
+                    or the kind of speech
+    echo            share of its character pairs that the text's first          the lead: 5月18日，东城区召开…座谈会。
+                    sentences say again
+
+A part is the site's when it has the site-name shape, or the label shape while the headline beside it
+has the headline shape and is echoed by the lead (or the label stands elsewhere on the page too: the
+breadcrumbs `首页 > 组工动态 > 人才工作`). An organ's name (中共某某省委 …关于…的意见) issues a document: it
+is never a label.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..text import HAN, HAN_CHAR
+
+SITE_NAME_END = re.compile(r"(?:网|网站|在线|文库|平台|之家|频道|门户|资源库|素材库)$")
+"""How a site names itself (某某网, 某某文库, 某某在线, 专业…分享平台): a name, never a headline's end."""
+LABEL_MIN, LABEL_MAX = 2, 8
+HEADLINE_MIN = 8
+ECHOED_AT = 0.5
+"""At least this share of a headline's character pairs come back in the lead of a report."""
+_HEADLINE_WORDS = re.compile(r"会议|大会|会$|座谈|讲话|报告|发言|致辞|党课|召开|举行|举办|强调|指出|部署|推进|学习|调研")
+"""A meeting, the kind of speech, or what a report says was done: a headline's, never a column's."""
+_ORGAN_END = re.compile(r"(?:委|政府|党委|党组|人大|政协|委员会|部|局|厅|院|办公室|中心|支部)$")
+"""An organ's name issues a document (中共某某省委 某某省人民政府关于…): part of its title, no label."""
+_STOP = re.compile(r"[。！？!?，,；;：:]")
+
+_TAGGER = None
+
+
+def _tags(text: str) -> list[tuple[str, str]]:
+    """jieba's words and part-of-speech tags (dictionary only, no guessing: stable)."""
+    global _TAGGER
+    if _TAGGER is None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        _TAGGER = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return [(pair.word, pair.flag) for pair in _TAGGER.cut(text, HMM=False)]
+
+
+def _han(text: str) -> str:
+    return "".join(HAN_CHAR.findall(text))
+
+
+_VERB = ("v", "vd", "vi", "vq")
+
+
+def has_verb(text: str) -> bool:
+    """Does jieba tag a word of `text` as a verb (a verbal noun such as 工作, 建设 is no verb here)?
+
+    >>> has_verb("东城区召开座谈会"), has_verb("新区要闻"), has_verb("人才工作")
+    (True, False, False)
+    """
+    return any(flag in _VERB for _, flag in _tags(_han(text)))
+
+
+def _names_a_thing(text: str) -> bool:
+    """Does `text` read as a name (a noun phrase): no verb after its first word, and not ending in one?
+    The first word of a short name is often tagged a verb (组织工作, 组工动态): a column's name still.
+
+    >>> _names_a_thing("组工动态"), _names_a_thing("组织工作"), _names_a_thing("某区召开座谈会")
+    (True, True, False)
+    """
+    tags = _tags(_han(text))
+    return bool(tags) and not any(flag in _VERB for _, flag in tags[1:])
+
+
+def is_site_name(text: str) -> bool:
+    """A site's name or slogan: ends as sites name themselves, short, no sentence.
+
+    >>> is_site_name("某某文档网"), is_site_name("专业文章范例文档资料分享平台"), is_site_name("在全县组织工作会议上的讲话")
+    (True, True, False)
+    """
+    han = _han(text)
+    return 2 <= len(han) <= 16 and not _STOP.search(text) and bool(SITE_NAME_END.search(han)) and not _HEADLINE_WORDS.search(han)
+
+
+def is_label(text: str) -> bool:
+    """A column's label: short, no verb, no meeting or speech word, no sentence, no organ's name.
+
+    >>> is_label("人才工作"), is_label("新区要闻"), is_label("中共某某省委"), is_label("全县组织工作会议")
+    (True, True, False, False)
+    """
+    han = _han(text)
+    if not LABEL_MIN <= len(han) <= LABEL_MAX or len(han) < len(re.sub(r"\s+", "", text)) - 1:
+        return False
+    return not (_STOP.search(text) or _HEADLINE_WORDS.search(han) or _ORGAN_END.search(han)) and _names_a_thing(han)
+
+
+def is_headline(text: str) -> bool:
+    """A headline's shape: 8 or more Han characters with a verb, a meeting or the kind of speech, and
+    no site's name.
+
+    >>> is_headline("东城区召开人才工作座谈会"), is_headline("人才工作"), is_headline("专业文章范例文档资料分享平台")
+    (True, False, False)
+    """
+    han = _han(text)
+    return len(han) >= HEADLINE_MIN and not is_site_name(text) and bool(_HEADLINE_WORDS.search(han) or has_verb(han))
+
+
+def headline_part(parts: list[str]) -> str | None:
+    """Of a title line cut at a site's separator (| _ 丨 or a spaced dash), the headline's part: the first
+    when it is a title (the site's words come after it), else a later headline after a column's label
+    or the site's name (新区要闻 | 工委人才工作领导小组会议召开); None when no part is.
+
+    >>> headline_part(["在全县组织工作会议上的讲话", "某某文库"])
+    '在全县组织工作会议上的讲话'
+    >>> headline_part(["新区要闻", "工委人才工作领导小组会议召开"])
+    '工委人才工作领导小组会议召开'
+    >>> headline_part(["某某文档网", "专业文章范例文档资料分享平台"]) is None
+    True
+    """
+    first = parts[0]
+    if len(first) >= 6 and not is_site_name(first):
+        return first
+    later = next((part for part in parts[1:] if is_headline(part)), None)
+    if later and (is_label(first) or is_site_name(first)):
+        return later
+    return None
+
+
+def echo(text: str, lead: str) -> float:
+    """The share of `text`'s pairs of Han characters that `lead` says too.
+
+    >>> echo("东城区召开人才座谈会", "5月18日，东城区召开人才座谈会。")
+    1.0
+    """
+    han = _han(text)
+    pairs = {han[k : k + 2] for k in range(len(han) - 1)}
+    if not pairs:
+        return 0.0
+    said = _han(lead)
+    return round(sum(pair in said for pair in pairs) / len(pairs), 2)
+
+
+def page_items(texts) -> set[str]:
+    """The items of the page's other lines: the runs of Han characters between its separators
+    (当前位置：> 组工动态 > 人才工作 > 正文 → 当前位置, 组工动态, 人才工作, 正文)."""
+    return {item for text in texts for item in re.findall(rf"[{HAN}]{{{LABEL_MIN},{LABEL_MAX}}}", text)}
+
+
+def is_the_sites(part: str, headline: str, lead: str, elsewhere: set[str] = frozenset()) -> bool:
+    """Is `part`, set beside `headline` on the title line(s), the site's words and not the title's?
+
+    >>> is_the_sites("人才工作", "东城区召开人才座谈会", "5月18日，东城区召开人才座谈会。")
+    True
+    >>> is_the_sites("人才工作", "东城区召开人才座谈会", "")  # no lead to echo it, nothing else on the page
+    False
+    >>> is_the_sites("某某文档网", "干部队伍建设须臾不可放松", "")
+    True
+    """
+    if is_site_name(part) and (is_headline(headline) or len(_han(headline)) >= HEADLINE_MIN):
+        return True
+    if not (is_label(part) and is_headline(headline)):
+        return False
+    label = _han(part)
+    return (echo(headline, lead) >= ECHOED_AT and label not in _han(lead[: len(headline) + 20])) or label in elsewhere
+
+
+_LABEL_THEN_SPACE = re.compile(rf"^([{HAN}]{{{LABEL_MIN},6}})[ \u3000]+(?=\S)")
+
+
+def headline_of(title: str, lead: str, elsewhere: set[str] = frozenset()) -> str:
+    """The title without a column's label glued before it by a space (人才工作 东城区召开…座谈会).
+
+    >>> headline_of("人才工作 东城区召开人才座谈会", "5月18日，东城区召开人才座谈会。")
+    '东城区召开人才座谈会'
+    >>> headline_of("初心如磐 使命在肩", "同志们：今天我们召开会议。")
+    '初心如磐 使命在肩'
+    """
+    glued = _LABEL_THEN_SPACE.match(title)
+    if glued and is_the_sites(glued.group(1), title[glued.end() :], lead, elsewhere):
+        return title[glued.end() :]
+    return title
