@@ -294,6 +294,8 @@ def drop_previews_of_later_lines(lines: list[Line]) -> tuple[list[Line], list[Li
         seen += bool(text)
         later = len(text) >= PREVIEW_LINE_MIN and any(len(other) > len(text) and other.startswith(text) for other in compact[index + 1 : index + 12])
         head = _head_before_preview(text, "".join(compact[index + 1 : index + 12])) if not later and seen <= PREVIEW_HEAD_LINES else None
+        if head is None and not later and seen <= PREVIEW_HEAD_LINES:
+            later = _cut_preview_of(line.text.strip(), "".join(compact[index + 1 : index + 12]))
         if later or head == 0:
             removed.append(RemovedLine(line=line.number, text=line.text, rule="repeated-preview"))
             out.append(Line(number=line.number, text=""))
@@ -305,6 +307,30 @@ def drop_previews_of_later_lines(lines: list[Line]) -> tuple[list[Line], list[Li
         else:
             out.append(line)
     return out, removed
+
+
+PREVIEW_CUT_END = 3
+"""A preview cut mid-word may end on characters the text has otherwise (贯彻习 over 贯彻XXX)."""
+
+
+def _cut_preview_of(text: str, following: str) -> bool:
+    """Is the line near the top a page's preview of the lines below, run together and cut short,
+    once quotes and punctuation are set aside (a site's "…" over the text's “…”) and its last few
+    characters, where the cut fell, are not looked at? A preview that ends a sentence is no cut one.
+
+    >>> _cut_preview_of('在某某会上的讲话"强县之问"(2019年3月31日)同志们:县不图强,必有远忧。当前,全国各地都在深入学习贯彻习',
+    ...                 "在某某会上的讲话“强县之问”（2019年3月31日）同志们：县不图强，必有远忧。当前，全国各地都在深入学习贯彻XXX，高质量发展")
+    True
+    """
+    words, said = _letters(text), _letters(following)
+    if len(words) < PREVIEW_LINE_MIN or re.search(r"[。！？!?][”’」』]?$", text):
+        return False
+    return len(said) > len(words) and said.startswith(words[:-PREVIEW_CUT_END])
+
+
+def _letters(text: str) -> str:
+    """Han characters, letters and digits: what a preview and its text share whatever their punctuation."""
+    return re.sub(rf"[^{HAN}A-Za-z0-9]", "", text)
 
 
 PREVIEW_TITLE_MAX = 60
@@ -440,8 +466,8 @@ def unified_ideographs(text: str) -> tuple[str, int]:
         return form
 
     return _COMPATIBILITY_IDEOGRAPH.sub(unified, text), changed
-_PINYIN_ANNOTATION = re.compile(rf"(?<={HAN_CHAR.pattern})\([a-zü]{{0,5}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,5}}\)")
-"""A syllable with its tone mark in brackets right after a character: 會(huì), 說(shuō)."""
+_PINYIN_ANNOTATION = re.compile(rf"(?<={HAN_CHAR.pattern})\(\s?[a-zü]{{0,5}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,5}}\s?\)")
+"""A syllable with its tone mark in brackets right after a character: 會(huì), 說(shuō), 创(chuàng )."""
 _INJECTED_SYMBOL = re.compile(rf"(?<={_CJK})[\u2600-\u27BF\U0001F000-\U0001FAFF\uFE0F]+(?={_CJK})")
 
 
@@ -773,17 +799,24 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
                 if lines[j]:
                     found.append(j)
                 j += 1
+    # A run of numbered items with no sentence is the outline too when one of them comes again below
+    # (a page that shows only the first part of the text: 一、 stands again, 二、 三、 are hidden).
     run: list[int] = []
     for index in range(min(head_end, scan)):
-        if repeated_later(index) and not SALUTATION_RE.match(lines[index]):
+        if (repeated_later(index) or _outline_item(lines[index].strip())) and not SALUTATION_RE.match(lines[index]):
             run.append(index)
         elif lines[index]:
-            if len(run) >= 2:
+            if _is_outline_run(run, repeated_later):
                 found.extend(run)
             run = []
-    if len(run) >= 2:
+    if _is_outline_run(run, repeated_later):
         found.extend(run)
     return sorted(set(found))
+
+
+def _is_outline_run(run: list[int], repeated_later: Callable[[int], bool]) -> bool:
+    """Two or more lines that start later lines, or numbered items of which one does."""
+    return len(run) >= 2 and any(repeated_later(i) for i in run)
 
 
 CHROME_DATE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")

@@ -100,6 +100,9 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
         if line.number in first_lines and not points:
             title = _TITLE_THEN_TEXT.match(line.text)
             points = [title.end()] if title else []
+        glued_title = _OCCASION_TITLE_THEN_SENTENCE.match(line.text) if line.number in first_lines else None
+        if glued_title and not any(point <= glued_title.end() for point in points):
+            points = [glued_title.end(), *points]
         if not points:
             out.append(line)
             continue
@@ -117,6 +120,15 @@ _TITLE_THEN_SALUTATION = re.compile(r"^[^，。；：！？]{4,50}?(?:讲话|报
 _TITLE_THEN_TEXT = re.compile(r"^[^，。；：！？\s]{4,50}?(?:讲话|报告|发言|致辞|讲稿|党课)(?=\s+\S[^\n]{40})")
 """A title run into the text that follows it with only a space between, as a document site's text
 layer gives it: "在第三批拔尖人才表彰会议上的讲话 今天，我们在这里隆重召开……"."""
+_OCCASION_TITLE_PATTERN = r"^[^，。；：！？\s]{0,30}?在[^，。；：！？\s]{2,40}?(?:会|班|式)上的(?:讲话|发言|致辞|报告)"
+_OCCASION_TITLE = re.compile(_OCCASION_TITLE_PATTERN + "$")
+"""A whole title naming its occasion (市委常委、组织部部长在…学习会上的发言): it ends there, whatever 、 it holds."""
+_OCCASION_TITLE_THEN_SENTENCE = re.compile(
+    _OCCASION_TITLE_PATTERN + rf"(?=(?!精神|要求|部署|中|时|和|与|及|稿|提纲|材料)[{HAN}][^。！？]{{4,}}[。！？])"
+)
+"""A whole title naming its occasion run into the text's first sentence with nothing between, as a
+document site's one-line text gives it: "市委常委、组织部部长在市委理论学习中心组集体学习会上的发言党的二十大
+精神博大精深。…" (…的讲话精神, …的讲话要求 go on with the sentence: no title)."""
 _BARE_SALUTATION = re.compile(rf"(?<=讲话|致辞|发言|报告)同志们[，,]?(?=[{HAN}])")
 """同志们 run into the title with its colon lost, as a document site's text layer gives it:
 "…座谈会上的讲话同志们借今天这个机会…"."""
@@ -371,7 +383,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     joins: list[Join] = []
     last_number: dict[int, int] = {}
     for line in lines:
-        headline = out and not any(o.text for o in out[:-1]) and _HEADLINE.match(out[-1].text)
+        headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
         if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
                 and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number

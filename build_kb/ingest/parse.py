@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
-from .headline import HEADLINE_MIN, headline_of, headline_part, is_headline, is_the_sites, page_items
+from .headline import HEADLINE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
@@ -406,8 +406,8 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             if h.role == "title" and re.search(r"[。！？!?]", _title_text(h.text)):
                 h.role = "note"
         title_lines = plain
-    title = _joined_title(title_lines)
-    inline_subtitle = None
+    slogan, inline_subtitle = _slogan_and_its_occasion(title_lines)
+    title = _joined_title(slogan or title_lines)
     if title:
         title = headline_of(title, lead, elsewhere)
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
@@ -439,6 +439,8 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             if byline[1] and speaker is None:
                 speaker, rules["speaker"] = byline[1], "byline in the title line"
         title_role, title_speaker = speaker_in_title(title)
+        if not (title_role or title_speaker) and inline_subtitle:  # 用心用爱… / 县委书记在…上的讲话
+            title_role, title_speaker = speaker_in_title(inline_subtitle)
         if title_role and role is None:
             role, rules["speaker_role"] = title_role, "role in the title"
         if title_speaker and speaker is None:
@@ -577,6 +579,27 @@ def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
         run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
         if shorter >= HEADLINE_MIN and run >= SAME_TITLE_SHARE * shorter:
             earlier.role = "repeat"
+
+
+_NAMES_THE_OCCASION = re.compile(r"^[^，。：:；]{0,30}?在.{2,50}?(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|党课)$")
+
+
+def _slogan_and_its_occasion(title_lines: list[str]) -> tuple[list[str], str | None]:
+    """A title of two parts on lines of their own: the slogan (用心用爱用功答好“强县之问” / 以良好的精神
+    状态…) and the line that names the occasion (在全县…研讨班结业仪式上的讲话), above or under it. The
+    slogan is the title and the occasion line its subtitle (as …——在…上的讲话 on one line), never the
+    two glued together. The slogan's lines must read as a headline, not a site's words.
+
+    >>> _slogan_and_its_occasion(["在全县组织工作会议上的讲话", "凝心聚力抓党建", "奋发有为开新局"])
+    (['凝心聚力抓党建', '奋发有为开新局'], '在全县组织工作会议上的讲话')
+    >>> _slogan_and_its_occasion(["某某文库", "在全县组织工作会议上的讲话"])
+    ([], None)
+    """
+    occasions = [t for t in title_lines if _NAMES_THE_OCCASION.match(re.sub(r"\s+", "", t))]
+    rest = [t for t in title_lines if t not in occasions]
+    if len(occasions) != 1 or not rest or any(_SPEECH_KIND_END.search(t) or is_label(t) or is_site_name(t) or len(t) < 6 for t in rest):
+        return [], None
+    return rest, occasions[0]
 
 
 def _compact_title(text: str) -> str:
@@ -840,7 +863,7 @@ _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_丨]|\s[-–—]\s)\s*")
 _TAIL_AFTER_WHOLE_TITLE = re.compile(rf"(?<=讲话|报告|发言|致辞|讲稿|党课)[-–－]\s*[{HAN}A-Za-z0-9]{{2,12}}$")
 _FRESH_BEFORE_TITLE = re.compile(r"^(?:最新|精选|优秀|热门|推荐)(?=在.{6})")
 """A site's word of praise before a title that starts with 在 (最新在全县…会议上的讲话): no part of it."""
-_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|\.?(?:docx|doc|pdf|PDF)|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】)+$")
+_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|\.?(?:docx|doc|pdf|PDF)|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】|[（(](?:全文|完整|最新|精选|通用|可编辑|原创|word|WORD|版|稿){2,4}[）)])+$")
 
 
 DRAFT_LABEL = re.compile(rf"(?!(?:讲话|讲|发言|报告|致辞|演讲|党课|主持)稿$)[{HAN}]{{1,3}}稿")

@@ -1123,3 +1123,25 @@ def test_the_sites_words_beside_a_headline_are_no_part_of_the_title(tmp_path):
         tmp_path, "column-label-line-over-a-report-headline-and-in-the-breadcrumbs", "column-label-before-the-headline-on-its-line-after-a-bar",
         "site-name-line-over-a-title-with-its-category-after-an-underscore", "library-file-name-as-the-title-and-the-title-again-with-a-date-stamp",
     ) == []
+
+
+def test_a_slogan_title_its_occasion_line_and_the_page_copies_around_them(tmp_path):
+    assert exactly(
+        tmp_path, "outline-of-a-cut-page-above-the-title-only-its-first-item-again-below",
+        "cut-preview-with-other-quotes-above-a-slogan-title-and-its-occasion-line",
+        "one-line-library-page-the-title-run-into-the-first-sentence", "site-note-names-the-title-with-a-bracketed-word-of-praise-no-title-line",
+    ) == []
+
+
+def test_what_only_looks_like_a_title_or_a_copy_stays_text(rules):
+    # a sentence that goes on after …上的讲话 (精神, 要求) is no title run into the text
+    text = "在全市组织工作会议上的讲话精神，为做好今年工作指明了方向。各级党组织要认真学习，抓好落实。\n"
+    assert [line.text for line in clean(text, rules).lines if line.text] == [text.strip()]
+    # numbered items on top that nothing below gives again are the text's, not an outline's copy
+    text = "一、统一思想\n二、明确任务\n同志们，今天召开会议，主要任务是部署工作。\n要抓好落实，确保各项任务完成。\n"
+    assert clean(text, rules).removed == []
+    # a line near the top that ends a sentence is no cut preview of the lines below
+    first = "春回大地，万物萌新。今天，全县年轻干部培训班正式开班了，这是县委的决定。"
+    assert clean(f"{first}\n{first[:-3]}安排，希望大家珍惜机会。\n", rules).removed == []
+    # a mirror's pinyin gloss, a space before its bracket closes
+    assert clean("人才工作创(chuàng )新发展\n", rules).lines[0].text == "人才工作创新发展"
