@@ -14,7 +14,8 @@ How a line of a page is labelled (the rule; see `label_of`)
     speech  it holds a `keep` fragment, is the title or a labelled heading (or part of one, 6 characters
             or more), names the speaker in a short line (a byline), or is a long sentence inside the body
             (20 Han characters or more, ending in 。！？, between the cleaner's first and last prose line);
-    none    anything else, and a line both rules claim: left out of fitting and of the figures.
+    none    anything else, a line both rules claim, and a chrome text the page gives twice, once inside the
+            body (which copy the label means it does not say): left out of fitting and of the figures.
 
 What it computes
     Features of a line: each reader's own output (evidence.py, unchanged: e.g. 3.0 for an address, −2.5
@@ -125,15 +126,20 @@ def build(recorder: Recorder, round_name: str, page: str, text: str, rules, else
 
 
 def eval_cases(recorder: Recorder, rules) -> None:
-    """tests/eval/metadata.yaml: `chrome` lines are chrome, every other judged line speech."""
+    """tests/eval/metadata.yaml: `chrome` lines are chrome, every other judged line speech. A chrome text the
+    case has more often than it lists it (an outline's copy of a heading: the rules take the copy, the heading
+    itself is judged) is left out: which copy is meant, the label does not say."""
     data = yaml.safe_load((ROOT / "tests/eval/metadata.yaml").read_text(encoding="utf-8"))
     for case in data["cases"]:
         text = case["text"]
         for key, body in data["bodies"].items():
             text = text.replace("{" + key + "}", body.rstrip("\n"))
         chrome = [str(c) for c in case.get("chrome") or []]
+        source_lines = [line.strip() for line in text.splitlines()]
         for line in build(recorder, "eval", case["name"], text, rules):
-            line.label = "chrome" if any(_same_line(line.text, c) for c in chrome) else "speech"
+            listed = sum(_same_line(line.text, c) for c in chrome)
+            given = sum(_same_line(line.text, other) for other in source_lines if other)
+            line.label = "speech" if not listed else "chrome" if given <= listed else "none"
 
 
 def label_of(line: JudgedLine, label: dict) -> str:
@@ -174,8 +180,16 @@ def page_round(recorder: Recorder, round_name: str, labels_file: Path, rules, pr
             counts[line] += 1
     for rel, label in pages.items():
         elsewhere = {line: counts[line] - 1 for line in edge_lines(texts[rel]) if counts[line] > 1}
-        for line in build(recorder, round_name, f"{labels_file.parent.name}/{rel}", texts[rel], rules, elsewhere):
+        judged = build(recorder, round_name, f"{labels_file.parent.name}/{rel}", texts[rel], rules, elsewhere)
+        for line in judged:
             line.label = label_of(line, label)
+        # A chrome text judged twice, once inside the body (a contents list's heading and the heading itself, a
+        # date given twice): which one the label means it does not say.
+        for line in judged:
+            twins = [other for other in judged if norm(other.text) == norm(line.text)]
+            if line.label == "chrome" and len(twins) > 1 and any(t.features.get("outside-the-body", 0) < 0 for t in twins):
+                for twin in twins:
+                    twin.label = "none"
 
 
 SPEECH_READERS = ("outside-the-body", "sentence", "long-han-text", "heading-number", "salutation", "dateline-or-byline", "speech-voice", "names-a-speech", "a-document-part")

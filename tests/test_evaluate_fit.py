@@ -30,7 +30,8 @@ def test_the_features_of_a_line_add_up_to_the_score_the_cleaner_gave_it(fitting,
     values = fitting.scores(eval_lines, names, fitting.hand_model(names))
     assert len(eval_lines) > 800
     assert all(abs(value - line.hand_score) < 0.011 for line, value in zip(eval_lines, values))
-    assert {line.label for line in eval_lines} == {"chrome", "speech"}
+    # "none": a chrome text a case also has as speech (an outline's copy of a heading): which one is meant is not said.
+    assert {"chrome", "speech"} <= {line.label for line in eval_lines} <= {"chrome", "speech", "none"}
 
 
 def test_the_fit_is_deterministic_and_keeps_each_readers_direction(fitting, eval_lines):
