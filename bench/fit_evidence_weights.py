@@ -385,8 +385,10 @@ def main(argv=None) -> int:
         print("leave-one-round-out needs two rounds or more (add --round NAME=LABELS.yaml)")
     elif args.folds:
         total_hand, total_learned = Figures(), Figures()
+        fold_models = []
         for left_out in fitted_on:
             model = do_fit([line for r in fitted_on if r != left_out for line in by_round[r]])
+            fold_models.append(model)
             test = by_round[left_out]
             train = [line for r in fitted_on if r != left_out for line in by_round[r]]
             at_hand = thresholds(train, scores(train, names, hand)) if args.rederive else None
@@ -397,6 +399,12 @@ def main(argv=None) -> int:
                     setattr(total, k, getattr(total, k) + getattr(f, k))
             print(f"left out {left_out:10} hand:    {h.row()}\n{'':20} learned: {l.row()}")
         print(f"{'all folds':19} hand:    {total_hand.row()}\n{'':20} learned: {total_learned.row()}")
+        # How steady a coefficient is from fold to fold: a weight that swings with the round left out was learned
+        # from that round's pages, not from evidence that carries over.
+        print("coefficients across the folds (min … max):")
+        for name in names:
+            values = [m[1][name] for m in fold_models]
+            print(f"  {name:24} {min(values):+.2f} … {max(values):+.2f}")
     model = do_fit([line for r in fitted_on for line in by_round[r]])
     print(f"fitted on {', '.join(fitted_on)}: bias {model[0]:+.2f}")
     for name in names:
