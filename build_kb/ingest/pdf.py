@@ -16,6 +16,13 @@ module reads a page as a person does:
 - a rule drawn with one mark (`=====`) is dropped, and so is a picture's caption (the one short
   line right under a photo); a web page a browser printed keeps its headline as the title, the
   site's name behind it (`标题_栏目_某某网`) dropped;
+- a table of contents goes: lines with a dot leader and a page number, and a run of three or more
+  entries ending in page numbers (never going back) whose entries the document says again further
+  on as paragraphs of their own (the headings they list), with the `目录` line over them;
+- headings by their type (type_size_headings): the largest type above the text's that two or more
+  different short lines share, each over smaller text, and that sets little else is the top level,
+  the next such type the second (`主要工作` / `抓班子带队伍`); a family numbered 1, 2, 3 is left to
+  the numbering rules, one whose numbers break the count (第2章 without 第1章) marks nothing;
 - lines are joined into paragraphs unless the next one is indented (a paragraph's first line), the
   line before ends short of the column's right edge, a gap or a change of type size comes between,
   or the line before is a table row. Chinese joins without a space, Latin words with one, and a word
@@ -103,6 +110,8 @@ class PdfRead:
     sizes: list[float] = field(default_factory=list)
     """The type size of each paragraph (of its first line)."""
     note_marks: list[str] = field(default_factory=list)
+    on_pages: list[int] = field(default_factory=list)
+    """The page each paragraph starts on."""
     """The small note mark each paragraph's last line ends with ("" for none)."""
     first_page: int = 0
     """How many paragraphs the first page gave."""
@@ -177,12 +186,55 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         if number == 1:
             result.first_page = len(result.paragraphs)
     _flush_notes(result)
+    _drop_contents_by_repetition(result)
     result.title, title_at = _marked_title(result, metadata_title, body_size)
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
-    result.headings = chapter_type_headings(result, body_size) or title_type_headings(result, title_at, body_size)
+    result.headings = chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
     return result
+
+
+CONTENTS_PAGE_END = re.compile(r"^(?P<entry>\S.{1,60}?)[\s\u3000]+(?P<page>\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})$")
+"""A line that ends in a page number set apart: a table of contents' entry without a dot leader
+(`上篇　总体情况　3`), or a table's row ending in a figure."""
+CONTENTS_RUN_MIN = 3
+_CONTENTS_TITLE = re.compile(r"^(?:目\s*录|目\s*次|contents|table of contents)$", re.IGNORECASE)
+
+
+def _drop_contents_by_repetition(result: PdfRead) -> None:
+    """A table of contents whose entries have no dot leader: a run of three or more paragraphs, each
+    an entry with a page number at its end, the page numbers never going back, and most entries
+    (half, two at least) said again further on as a paragraph of their own (the headings they
+    list). A table's rows ending in figures repeat nothing. The run and a `目录` line right above
+    it are dropped and logged; the text keeps the headings themselves."""
+    keys = [_key(text) for text in result.paragraphs]
+    k, drop = 0, set()
+    while k < len(result.paragraphs):
+        end = k
+        while end < len(result.paragraphs) and CONTENTS_PAGE_END.match(result.paragraphs[end]):
+            end += 1
+        run = range(k, end)
+        if len(run) >= CONTENTS_RUN_MIN:
+            entries = [CONTENTS_PAGE_END.match(result.paragraphs[j]) for j in run]
+            pages = [int(m.group("page")) if m.group("page").isdigit() else None for m in entries]
+            numbers = [n for n in pages if n is not None]
+            later = set(keys[end:])
+            repeated = sum(_key(m.group("entry")) in later for m in entries)
+            if numbers == sorted(numbers) and repeated >= max(2, 0.5 * len(run)):
+                drop.update(run)
+                if k and _CONTENTS_TITLE.match(keys[k - 1]):
+                    drop.add(k - 1)
+        k = max(end, k + 1)
+    if not drop:
+        return
+    for j in sorted(drop):
+        result.dropped.append((result.on_pages[j], result.paragraphs[j], "table-of-contents"))
+    keep = [j for j in range(len(result.paragraphs)) if j not in drop]
+    result.first_page -= sum(j < result.first_page for j in drop)
+    for name in ("paragraphs", "sizes", "note_marks", "on_pages"):
+        values = getattr(result, name)
+        setattr(result, name, [values[j] for j in keep])
 
 
 RULE_LINE = re.compile(r"^\s*([^\w\s])(?:\s*\1){4,}\s*$")
@@ -343,6 +395,112 @@ def title_type_headings(result: PdfRead, title_at: list[int], body_size: float) 
                 and not _HEADING_STOPS.search(text) and abs(result.sizes[k + 1] - body_size) <= 0.15 * body_size and len(following) >= HEAD_LINE_MAX):
             found.append((text, 1))
     return found
+
+
+HEADING_TYPE_MIN = 1.15
+"""A heading's type is at least this many times the text's size."""
+HEADING_TYPE_SHARE = 0.8
+"""Of the paragraphs set in a heading's type, at least this share are short lines over smaller text
+(a type that also sets long paragraphs is a quotation's or a preface's, not the headings')."""
+HEADING_LINE_MAX = 40
+
+
+def _heading_like(text: str) -> bool:
+    """A short line with words and no sentence's end: what a heading looks like."""
+    return len(text) <= HEADING_LINE_MAX and bool(re.search(r"[\u3400-\u9fffA-Za-z]", text)) and not re.search(r"[。！？；;!?]$", text)
+
+
+def type_size_headings(result: PdfRead, title_at: list[int], body_size: float) -> list[tuple[str, int]]:
+    """The document's headings told by their type alone (a Word or Markdown export whose headings
+    carry no number, or one the numbering rules cannot rank): a type size above the text's that
+    two or more short lines share, each over smaller text, and that sets (almost) nothing else.
+    The largest such type is the top level, the next one the second. The title and a cover (a
+    first page without a paragraph of the text's type) are left out. A heading wrapped over two
+    lines of its type (`小河巨变，` / `旧社会…`) is made one paragraph first (a join, counted)."""
+    start = title_at[-1] + 1 if title_at else 0
+    if not any(abs(size - body_size) <= 0.15 * body_size for size in result.sizes[start : result.first_page]):
+        start = max(start, result.first_page)  # a cover: nothing in the text's type
+    _join_wrapped_heads(result, start, body_size)
+    paragraphs, sizes = result.paragraphs, result.sizes
+    by_size: dict[float, list[int]] = defaultdict(list)
+    for k in range(start, len(paragraphs)):
+        by_size[round(sizes[k] * 2) / 2].append(k)
+    levels: list[list[int]] = []
+    for size in sorted(by_size, reverse=True):
+        if size < HEADING_TYPE_MIN * body_size or len(levels) == 2:
+            break
+        members = by_size[size]
+        heads = [k for k in members if _heading_like(paragraphs[k]) and k + 1 < len(paragraphs) and sizes[k + 1] < 0.97 * sizes[k]
+                 and _heads_text(result, k)]
+        if len(heads) >= 2 and len(heads) >= HEADING_TYPE_SHARE * len(members) and len({paragraphs[k] for k in heads}) >= 2:
+            levels.append(heads)  # (one line again and again is a table's or a page's head, no family)
+    if levels and _numbered_in_sequence([paragraphs[k] for k in levels[0]]) is not False:
+        return []  # numbered 1, 2, 3 (the numbering rules read them), or out of sequence (the type is no guide)
+    if len(levels) == 2 and _numbered_in_sequence([paragraphs[k] for k in levels[1]]) is None:
+        levels.pop()
+    at = {k: level for level, heads in enumerate(levels, 1) for k in heads}
+    return [(paragraphs[k], at[k]) for k in sorted(at)]
+
+
+_FAMILY_NUMBER = re.compile(
+    r"^(?:第\s*(?P<chapter>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章节部篇]"
+    r"|(?P<han>[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"|(?P<digit>\d{1,2})(?:\s*[、.．]|\s)(?!\d))"
+)
+"""A heading's own number: 第2章, 三、, 4. or `4 概述` (not 4.1, a second level's)."""
+
+
+def _numbered_in_sequence(heads: list[str]) -> bool | None:
+    """True when every one of a family's headings carries a number and they count on (1, 2, 3 in
+    each style); None when a number breaks the count (第2章 with no 第1章 before it: the type set
+    something else too, or missed a sibling); False when some carry none and the numbered ones count."""
+    from ..text import cn_to_int
+
+    last: dict[str, int] = {}
+    unnumbered = False
+    for text in heads:
+        m = _FAMILY_NUMBER.match(text)
+        if not m:
+            unnumbered = True
+            continue
+        style = next(name for name, value in m.groupdict().items() if value)
+        value = m.group(style)
+        number = int(value) if value.isdigit() else cn_to_int(value)
+        if number != last.get(style, 0) + 1:
+            return None
+        last[style] = number
+    return not unnumbered
+
+
+def _heads_text(result: PdfRead, k: int) -> bool:
+    """Does text stand under the heading at k (a long paragraph, or two), before the next line in its
+    type or a larger one? A cover's line over a date heads nothing."""
+    under = 0
+    for j in range(k + 1, len(result.paragraphs)):
+        if result.sizes[j] >= 0.97 * result.sizes[k]:
+            break
+        under += 1
+        if len(result.paragraphs[j]) >= HEAD_LINE_MAX or under >= 2:
+            return True
+    return False
+
+
+def _join_wrapped_heads(result: PdfRead, start: int, body_size: float) -> None:
+    """Two short paragraphs in one type above the text's, the first ending in a comma: one heading
+    wrapped over two lines."""
+    k = start
+    while k + 1 < len(result.paragraphs):
+        first, second = result.paragraphs[k], result.paragraphs[k + 1]
+        if (result.sizes[k] >= HEADING_TYPE_MIN * body_size and abs(result.sizes[k + 1] - result.sizes[k]) <= 0.03 * result.sizes[k]
+                and re.search(r"[，、,]$", first) and _heading_like(first + second)):
+            result.paragraphs[k : k + 2] = [first + second]
+            del result.sizes[k + 1]
+            del result.note_marks[k + 1]
+            del result.on_pages[k + 1]
+            result.joined_lines += 1
+            result.first_page -= k + 1 < result.first_page
+            continue
+        k += 1
 
 
 def chapter_type_headings(result: PdfRead, body_size: float) -> list[tuple[str, int]]:
@@ -885,6 +1043,7 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
             result.paragraphs.append(line.text)
             result.sizes.append(line.size)
             result.note_marks.append(line.note_mark)
+            result.on_pages.append(line.page)
         else:
             result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
             result.note_marks[-1] = line.note_mark

@@ -1,0 +1,69 @@
+"""A PDF's structure told by its layout (issue #33): headings by their type and their siblings, a
+table of contents without dot leaders by its page numbers and the headings it lists again.
+
+The files are made here with Typst in the shape a Word report exported to PDF takes: a title over
+the text, a 目录 whose entries end in page numbers, chapter heads in a large type without a number,
+sections in a smaller one, the text under them.
+"""
+
+from __future__ import annotations
+
+from build_kb.ingest.convert import convert
+from build_kb.ingest.pdf import read_pdf
+
+TEXT = "各级党组织要坚持把学习贯彻党的创新理论作为首要政治任务，推动理论学习往深里走、往心里走、往实里走，切实把学习成效转化为推动工作的实际行动。"
+CHAPTERS = {"主要工作": ["抓班子带队伍", "强基础固根本"], "存在问题": ["思想认识不到位"], "下步打算": ["强化政治引领，推动党建工作提质增效"]}
+FIGURES = [("城关镇", 12), ("河口镇", 9), ("新华乡", 15)]
+
+
+def _report(chapters: dict[str, list[str]]) -> bytes:
+    import typst
+
+    def line(text: str, page: int) -> str:
+        return f"{text} #h(1fr) {page}\n\n"
+
+    contents = "".join(line(chapter, 2 + k) + "".join(line(section, 2 + k) for section in sections)
+                       for k, (chapter, sections) in enumerate(chapters.items()))
+    body = ""
+    for chapter, sections in chapters.items():
+        body += f"#text(size: 16pt, weight: \"bold\")[{chapter}]\n\n"
+        for section in sections:
+            wrapped = section.replace("，", "，\\ ")  # a head too long for one line, wrapped after its comma
+            body += f"#text(size: 13pt, weight: \"bold\")[{wrapped}]\n\n{TEXT * 2}\n\n{TEXT}\n\n"
+    figures = "".join(f"{place} #h(1fr) {count}\n\n" for place, count in FIGURES)
+    source = ('#set page(paper: "a5", margin: 16mm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+              '#set par(justify: true, spacing: 1.2em, first-line-indent: (amount: 2em, all: true))\n'
+              "#align(center)[#text(size: 20pt)[某某县委组织部2025年度工作总结]]\n\n"
+              f"{TEXT}\n\n#align(center)[目录]\n\n{contents}#pagebreak()\n{body}各乡镇发展党员数：\n\n{figures}{TEXT}\n")
+    return typst.compile(source.encode("utf-8"))
+
+
+def test_unnumbered_heads_are_headings_by_their_type_and_the_contents_without_leaders_go(tmp_path):
+    """Chapter heads in a large type without a number, over sections in a smaller one: the largest
+    type that two or more short lines share, each over smaller text, is the top level, the next the
+    second; a section's head wrapped after its comma is one. The 目录 above them, entries ending in
+    page numbers with no dot leader, lists those heads again: it goes (logged), a table of figures
+    (places and counts, said nowhere else) stays."""
+    path = tmp_path / "工作总结.pdf"
+    path.write_bytes(_report(CHAPTERS))
+    read = read_pdf(path.read_bytes())
+    assert read.title == "某某县委组织部2025年度工作总结"
+    assert read.headings == [("主要工作", 1), ("抓班子带队伍", 2), ("强基础固根本", 2), ("存在问题", 1), ("思想认识不到位", 2),
+                             ("下步打算", 1), ("强化政治引领，推动党建工作提质增效", 2)]
+    contents = [text for _, text, reason in read.dropped if reason == "table-of-contents"]
+    assert contents == ["目录", "主要工作　2", "抓班子带队伍　2", "强基础固根本　2", "存在问题　3", "思想认识不到位　3",
+                        "下步打算　4", "强化政治引领，推动党建工作提质增效　4"]
+    assert read.paragraphs[:2] == ["某某县委组织部2025年度工作总结", TEXT]
+    assert [f"{place}　{count}" for place, count in FIGURES] == read.paragraphs[-4:-1]
+    converted = convert(path)
+    assert "去掉目录 8 行" in converted.notes
+    lines = converted.text.split("\n")
+    assert {lines[number - 1]: level for number, level in converted.heading_lines.items()} == dict(read.headings)
+
+
+def test_a_numbered_family_in_one_type_is_left_to_the_numbering_rules(tmp_path):
+    """Heads numbered 一、 二、 三、 in the chapter's type: the numbering rules read them (and what is
+    under them); the type marks nothing."""
+    numbered = {f"{n}、{chapter}": sections for n, (chapter, sections) in zip("一二三", CHAPTERS.items())}
+    read = read_pdf(_report(numbered))
+    assert read.headings == []
