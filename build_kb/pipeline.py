@@ -28,7 +28,7 @@ from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speec
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, year_said
+from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -493,6 +493,21 @@ def make_speech(
             guess = speaker_is_a_guess(first_paragraphs, role, name)
             if guess:  # kept, and sent to a person with the one-line fix
                 header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（{guess}）：请核对"))
+    elif lead and not addressed and header.speaker and header.speaker_role is None and header.rules.get("speaker") == "byline name":
+        # A bare name under a report's headline is its writer's or editor's: the one the report says spoke is the speaker.
+        role, name, later = speaker_of_report(first_paragraphs)
+        if name and role and name != header.speaker:
+            log.info("%s：标题下的“%s”没有职务，是报道的作者或编辑；讲话人取自报道：%s%s", rel, header.speaker, role, name)
+            header.speaker_role, header.speaker = role, name
+            header.rules["speaker"] = header.rules["speaker_role"] = (
+                "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+    elif lead is None and not addressed and header.speaker is None and header.speaker_role is None:
+        # A report that names no day (大会由总经理某某主持。…董事长某某作了重要讲话): kept as a guess, checked by a person.
+        role, name = speaker_of_undated_report(first_paragraphs)
+        if name:
+            header.speaker_role, header.speaker = role, name
+            header.rules["speaker"] = header.rules["speaker_role"] = "a report without a day (…作了重要讲话)"
+            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从没有写明日期的报道推断的（…作了讲话）：请核对"))
     elif lead and not addressed and header.speaker and header.speaker_role and len(header.speaker_role) <= 3:
         # 李某书记在…上强调 over a report that names him 区委书记李某: the report's role is the whole one
         role, name, _ = speaker_of_report(first_paragraphs)

@@ -9,6 +9,7 @@ body, again and again: 我市, 市委要求, 全市各级党组织 → 市.
     reader              reads                                               gives
     news_lead           the first sentence of the text: a day, then 召开   the lead, or None
     speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
+    speaker_of_undated_report  …董事长冯某同志首先作了重要讲话 (no day; third person)  role, name
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
     level_in_body       我市 全市 市委… counted against 我县 全县 县委…       the level
 """
@@ -19,7 +20,7 @@ import re
 from collections import Counter
 
 from ..text import HAN
-from .names import name_at, names_an_act
+from .names import name_at, names_an_act, organs_and_posts
 from .parse import MEETING_KIND, NAME_THEN_TITLE, NOT_A_NAME
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
@@ -146,6 +147,48 @@ def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
 def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bool]:
     """Role and name of the one who spoke, and whether the report named them first and gave their words
     later (王某参加会议。…王某指出…) rather than in one phrase (…部长王某出席会议并讲话)."""
+    found, _ = _who_spoke(paragraphs)
+    if not found:
+        return None, None, False
+    _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
+    return role, name, later
+
+
+def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """Role and name of the one who spoke, from a report that names no day (大会由总经理某某主持。…): only one
+    said to speak in a phrase of speaking (作了重要讲话, 出席并作报告, 作总结讲话), and only while the text reads in
+    the third person up to there — a speech's 刚才, 同志们, 我 (我完全同意) say that someone else spoke before
+    the one whose words these are.
+
+    >>> speaker_of_undated_report(["庆祝大会由总经理丁某主持。", "集团公司党委书记、董事长冯某同志首先作了重要讲话。他在讲话中回顾了我们党的历程。"])
+    ('集团公司党委书记、董事长', '冯某')
+    >>> speaker_of_undated_report(["中共中央政治局委员、中组部部长孟宪和出席并作报告。他指出，要学习全会精神。"])
+    ('中共中央政治局委员、中组部部长', '孟宪和')
+    >>> speaker_of_undated_report(["刚才，县委常委、组织部部长李某同志作了工作报告，我完全同意。"])
+    (None, None)
+    >>> speaker_of_undated_report(["县委常委、组织部部长李某同志作了很好的报告，我都同意。"])
+    (None, None)
+    >>> speaker_of_undated_report(["会议由县委常委、组织部部长李某主持。李某强调，要抓好落实。"])
+    (None, None)
+    """
+    found, text = _who_spoke(paragraphs)
+    spoke = [f for f in found if f[0] == 0]
+    if not spoke:
+        return None, None
+    _, at, role, name, _ = min(spoke, key=lambda f: f[:2] + (f[4],))
+    said = text.find(name, at)
+    sentence_end = _LEAD_END.search(text, said)
+    if _SPEECH_VOICE_ANYWHERE.search(text[: sentence_end.end() if sentence_end else None]):
+        return None, None
+    return role, name
+
+
+_SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市县区镇乡省党])|我们(?!党)")
+"""A speaker's own words anywhere before the one said to speak (刚才，…作了工作报告，我完全同意): a speech, not a report."""
+
+
+def _who_spoke(paragraphs: list[str]) -> tuple[list[tuple[int, int, str, str, bool]], str]:
+    """Everyone a report's first paragraphs say spoke, asked or convened, with the text read."""
     text = "\n".join(report_paragraphs(paragraphs))
     found = []  # (rank: 0 spoke, 1 asked, 2 convened; where the speaker is first named; role; name; named first, words later)
     for m in _SPEAKER_IN_LEAD.finditer(text):
@@ -159,10 +202,8 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
         # 王某某书记在会上强调: a name and the title he is called by, when no role before a name said it
         if m.group(1) not in named and could_be_a_name(m.group(1)) and name_at(text, m.start(1), m.group(1)) == m.group(1):
             found.append((_rank(m.group("verb")), m.start(1), m.group(2), m.group(1), False))
-    if not found:
-        return None, None, False
-    _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
-    return role, name, later
+    # 为全面贯彻落实习近平总书记系列重要讲话: a sentence that ends in a post is no role before a name
+    return [f for f in found if organs_and_posts(f[2])], text
 
 
 def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> str | None:
@@ -258,7 +299,7 @@ _NAMED = re.compile(
 """Who a report names with a role: 县委常委、组织部长王某参加会议, 会议由大队长、党委副书记周某主持, or a list of
 those present (县委书记、县人大常委会主任赵某，县委副书记、县长孙某，…出席会议)."""
 _NAMED_ANYHOW = re.compile(rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{3}})")
-_SAID = rf"(?:{_SPOKE}|{_ASKED}|点评|讲评|肯定)"
+_SAID = rf"(?:{_SPOKE}|{_ASKED}|点评|讲评|肯定|[作做](?:了)?(?:总结|动员))"
 _SAID_BY_NAME = r"(?:同志)?(?P<between>[^。；\n]{0,40}?)(?P<verb>" + _SAID + ")"
 _SAID_BY_PRONOUN = re.compile(rf"(?:^|[。；\n])\s*[他她](?:在[^，。；]{{0,10}}?[上中时])?(?P<verb>{_SAID})")
 

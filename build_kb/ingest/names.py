@@ -12,6 +12,9 @@ know (冯我占, made-up 王某平) stay what the pattern proposed:
                     (a word of two or more characters, tagged v a d p c u r l i,
                     unless a common surname opens a longer span: 陈计|中)
 
+    organs_and_posts  the words before a role's last word                          whether they are organs and posts
+                    (no name, verb, preposition, adverb, particle, set phrase)   (为全面贯彻落实习近平总书记: no role)
+
 The tags are jieba.posseg's (the same dictionary the search and the themes use); jieba is loaded once, on
 the first report that names someone.
 """
@@ -87,3 +90,21 @@ def names_an_act(text: str, end: int) -> bool:
     """
     words = _words(text[end : end + NAME_WINDOW])
     return bool(words) and (words[0][1][:1] in ACT_TAGS or words[0][0] == "同志")
+
+
+NOT_IN_A_ROLE_TAGS = ("p", "c", "u", "d", "i", "l")
+
+
+def organs_and_posts(role: str) -> bool:
+    """Whether the words before a role's last post (the last word, as the dictionary reads it: 组织部长, 组长) read
+    as a chain of organs and posts (县委常委、组织, 集团公司党委书记、, 中共中央政治局委员、中央书记处书记、中组部):
+    no person's name (习近平总书记 is his title, not a role before another name), no verb, preposition, adverb,
+    particle or set phrase (为全面贯彻落实…, …领导小组要认真学习贯彻…: a sentence that happens to end in 书记) of two
+    characters or more — one character is an organ's abbreviation (市委人才办, 市委教工委).
+
+    >>> [organs_and_posts(r) for r in ("市政协副主席、区委书记、区委人才工作领导小组组长", "市委常委、组织部部长、市委人才办主任", "市委常委、组织部长")]
+    [True, True, True]
+    >>> [organs_and_posts(r) for r in ("为全面贯彻落实习近平总书记", "区委人才工作领导小组要认真学习贯彻习近平总书记")]
+    [False, False]
+    """
+    return not any(len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v") for word, flag in _words(role)[:-1])

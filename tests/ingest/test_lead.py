@@ -199,6 +199,23 @@ READS = [
         {"speaker": "钱志远", "speaker_role": "市政协副主席、区委书记、区委人才工作领导小组组长", "level": "区"},
         id="an-adjective-after-a-role-is-no-name-and-the-body-says-the-level-before-a-role-does",
     ),
+    pytest.param(
+        "某某区召开党建工作领导小组会议\n\n刘晓芸\n\n本网讯（通讯员 郑某）3月6日，某某区召开党建工作领导小组会议。"
+        "区委书记孔令军主持会议并讲话，区委副书记、区长范某出席会议。\n孔令军强调，要压实党建责任。\n",
+        {"speaker": "孔令军", "speaker_role": "区委书记"},
+        id="a-bare-name-under-a-reports-headline-is-its-editors-not-the-speakers",
+    ),
+    pytest.param(
+        "某某县召开人才工作会议\n6月3日，某某县召开人才工作会议。为全面贯彻落实习近平总书记系列讲话精神，会议研究了人才政策。\n"
+        "会议要求，各部门要密切配合。\n",
+        {"speaker": None, "speaker_role": None},
+        id="a-sentence-that-ends-in-a-post-is-no-role-before-a-name",
+    ),
+    pytest.param(
+        "某某街道召开述职评议会\n1月12日，某某街道召开党组织书记述职评议会。\n各社区书记逐一述职后，街道党工委书记邵文彬作总结，对下步工作提出意见。\n",
+        {"speaker": "邵文彬", "speaker_role": "街道党工委书记"},
+        id="one-who-sums-up-spoke",
+    ),
 ]
 """Made-up pages in the shapes met on real ones, and what the reader must take from each."""
 
@@ -262,6 +279,20 @@ def test_the_signature_above_the_date_under_the_text(tmp_path, signature, speake
     text = f"在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n一、提高认识\n要抓好落实。\n{signature}\n2023年5月8日\n"
     speech = _one_speech(tmp_path, text)
     assert ((speech.speaker, speech.speaker_role), speech.date) == (speaker, "2023-05-08")
+
+
+def test_a_report_that_names_no_day_gives_its_speaker_as_a_guess(tmp_path):
+    text = ("公司召开庆祝建党大会\n公司领导班子成员和各部门负责人等80余人参加了会议。\n大会由总经理丁某主持。\n"
+            "公司党委书记、董事长韦建平同志首先作了重要讲话。他回顾了我们党的光辉历程，对今后的工作作了安排。\n")
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("韦建平", "公司党委书记、董事长")
+    assert [r.code for r in speech.review if r.code == "speaker-guessed"] == ["speaker-guessed"]
+
+
+def test_a_speech_naming_who_reported_before_it_is_no_undated_report(tmp_path):
+    text = "在全县组织工作会议上的讲话\n刚才，县委常委、组织部部长李某同志作了工作报告，我完全同意。\n下面，我再讲几点意见。\n"
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == (None, None)
 
 
 def test_a_speaker_the_report_only_lets_one_guess_is_kept_and_sent_to_be_checked(tmp_path):
