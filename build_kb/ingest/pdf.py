@@ -25,7 +25,8 @@ module reads a page as a person does:
   the numbering rules, one whose numbers break the count (第2章 without 第1章) marks nothing;
 - lines are joined into paragraphs unless the next one is indented (a paragraph's first line), the
   line before ends short of the column's right edge, a gap or a change of type size comes between,
-  or the line before is a table row. Chinese joins without a space, Latin words with one, and a word
+  or the line before is a table row. A line set against the right edge stands alone (a signature),
+  unless it is one of a text justified to a narrower measure beside a picture. Chinese joins without a space, Latin words with one, and a word
   hyphenated at the line end is made whole again.
 
 Everything dropped is returned with its page and the reason, and every join is counted, so the
@@ -1189,9 +1190,26 @@ def _full_in_its_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
 
 
 def _set_right(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
-    """A short line pushed against the right edge (an issuer's name, a date under the text)."""
+    """A short line pushed against the right edge (an issuer's name, a date under the text); not a
+    line of text set in a narrower measure beside a picture (_in_a_measure)."""
     left = _text_block_left(line, lines, single_column)
-    return line.x0 > left + 4 * line.size and line.x1 >= _text_block_edge(line, lines, single_column) - line.size and not _centred(line, lines)
+    return (line.x0 > left + 4 * line.size and line.x1 >= _text_block_edge(line, lines, single_column) - line.size and not _centred(line, lines)
+            and not _in_a_measure(line, lines))
+
+
+MEASURE_MIN = 10
+"""A measure beside a picture is at least this many characters wide (a signature's lines are fewer)."""
+
+
+def _in_a_measure(line: PdfLine, lines: list[PdfLine]) -> bool:
+    """Is the line one of a text set in a narrower measure (beside a picture): two wide lines of its
+    type near it are justified to one measure (the same left and right edges), starting at its own
+    left edge or an indent (three characters at most) left of it? A signature's lines over a date are
+    short, right-aligned lines share no left edge, a block of fields (地址： 電話：) no right one."""
+    size = max(line.size, 1)
+    near = [l for l in lines if l is not line and not l.table_row and abs(l.size - line.size) <= 0.15 * size and abs(l.y0 - line.y0) <= 5 * size
+            and l.x1 - l.x0 >= MEASURE_MIN * size and line.x0 - 3 * size <= l.x0 <= line.x0 + 0.3 * size]
+    return any(abs(a.x0 - b.x0) <= 0.3 * size and abs(a.x1 - b.x1) <= 0.3 * size for i, a in enumerate(near) for b in near[i + 1 :])
 
 
 def _set_in(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:

@@ -67,3 +67,19 @@ def test_a_numbered_family_in_one_type_is_left_to_the_numbering_rules(tmp_path):
     numbered = {f"{n}、{chapter}": sections for n, (chapter, sections) in zip("一二三", CHAPTERS.items())}
     read = read_pdf(_report(numbered))
     assert read.headings == []
+
+
+def test_a_paragraph_in_a_narrower_measure_beside_a_picture_is_one_paragraph(tmp_path):
+    """Text set beside a photo in a narrower measure: its lines start far right of the page's
+    left edge and reach its right edge, as a signature does, yet two of them share both edges (a
+    justified measure): the first line, indented, and the rest are one paragraph."""
+    import typst
+    from test_pdf_pages import _png
+
+    picture = ",".join(str(b) for b in _png(40, 60))
+    item = "2.我对我们村的未来有信心，" + TEXT
+    source = ('#set page(paper: "a5", margin: 16mm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+              '#set par(justify: true, spacing: 1.2em, first-line-indent: (amount: 2em, all: true))\n'
+              f"{TEXT}\n\n#grid(columns: (1fr, 1.3fr), gutter: 8mm, image(bytes(({picture})), width: 100%), [{item}])\n\n{TEXT}\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.paragraphs == [TEXT, item, TEXT]
