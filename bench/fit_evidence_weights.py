@@ -226,7 +226,8 @@ FIXED = ("caption-run",)
 def feature_names(lines: list[JudgedLine]) -> list[str]:
     names = {name for line in lines for name in line.features if name not in FIXED}
     order = [name for name, _ in evidence.READERS] + list(SECOND_PASS) + list(POSITION_READERS)
-    return [name for name in order if name in names or name in POSITION_READERS]
+    # A reader or second-pass evidence added to evidence.py later is a feature too, after the known ones.
+    return [name for name in order if name in names or name in POSITION_READERS] + sorted(names - set(order))
 
 
 def matrix(lines: list[JudgedLine], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
