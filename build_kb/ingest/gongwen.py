@@ -148,6 +148,8 @@ def _addressee_group(group: str) -> list[str]:
     full name (or a class of them: 各部门) and names its own place; else the group is one (各省、自治区、直辖市人民政府; 各区县党委组织部、
     人力资源社会保障局, whose second shares the first's 各区县)."""
     pieces = [p.strip() for p in group.split("、") if p.strip()]
+    if not pieces:
+        return []  # a group of nothing but 、 (各部门，、，各单位：) names no one
     organs = all(p.startswith("各") or re.search(rf"{_ORG_END}(?:[（(][^（）()]{{1,10}}[）)])?$", p) for p in pieces)
     shared_place = pieces[0].startswith("各") and any(not re.search(r"[各省市县区州盟旗乡镇村]", p) for p in pieces[1:])
     return pieces if organs and not shared_place else [group]

@@ -114,6 +114,7 @@ def test_a_masthead_that_names_no_organ_gives_no_issuer_but_a_question(rules, tm
     ("市委组织部、市人社局：", ["市委组织部", "市人社局"]),
     ("主送机关：各部门、各单位", ["各部门", "各单位"]),
     ("各省、自治区、直辖市党委组织部，中央和国家机关各部委：", ["各省、自治区、直辖市党委组织部", "中央和国家机关各部委"]),
+    ("各部门，、，各单位：", ["各部门", "各单位"]),  # a group of nothing but 、 names no one (hypothesis found it crash)
 ])
 def test_addressees_split_only_where_each_names_its_own_place(line, names):
     from build_kb.ingest.gongwen import read_addressees
