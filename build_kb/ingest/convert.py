@@ -786,6 +786,9 @@ def html_text(data: bytes, name: str) -> Converted:
     formatted = trafilatura.extract(html, output_format="markdown", include_formatting=True, include_comments=False,
                                     include_tables=True, favor_recall=True, deduplicate=False) or ""
     bold = _subheads(formatted)
+    text, repeats = _restore_repeated_blocks(html, text)
+    if repeats:
+        notes.append(f"正文里与前文相同的短行 {repeats} 行（提取器当作重复去掉）放回原处")
     text, restored = _restore_subheads(html, text)
     text, attached = _restore_attachments(html, text)
     if attached:
@@ -832,8 +835,25 @@ def html_text(data: bytes, name: str) -> Converted:
     if guessed and not _shown_on_page(guessed, html):
         log.info("%s：不用提取器猜的日期 %s（网页上没有这个日期）", name, guessed)
         guessed = None
-    date = page_date(html) or guessed
+    date = page_date(html) or posted_in_head(text) or guessed
     return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
+
+
+POSTING_LINE = re.compile(
+    r"(?:发布|发表|发稿|更新|上传|录入)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+POSTING_HEAD_LINES = 8
+"""A page sets its posting line by the headline, within the text's first lines."""
+
+
+def posted_in_head(text: str) -> str | None:
+    """The date of the page's posting line by its headline (发布时间：2024年05月05日 | 字体放大): the
+    page's own, before any date the extractor guesses from a note or a cited source further down."""
+    for line in text.split("\n")[:POSTING_HEAD_LINES]:
+        m = POSTING_LINE.search(line)
+        if m:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
 
 
 _PERMALINK_TEXT = re.compile(r"^[#¶§🔗\u00a0\u200b\s]{0,3}$")
@@ -988,6 +1008,56 @@ def _restore_attachments(html: str, text: str) -> tuple[str, int]:
     return text, 0
 
 
+REPEATED_BLOCK_MAX = 80
+"""A heading or a label the page sets twice (an in-page 目录 over the chapters it lists) is a line;
+a paragraph repeated whole is left to the extractor's judgement."""
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "center", "dt", "dd")
+
+
+def _restore_repeated_blocks(html: str, text: str) -> tuple[str, int]:
+    """The short blocks the extractor dropped because an earlier line of the text reads the same (it
+    keeps one of each: a page whose in-page 目录 lists 第一章 … lost the chapters' own headings in the
+    body, and the 目录 then stood in for them), put back where the page sets them — between the two
+    blocks around it that the text holds as neighbouring lines; a block off the text's run (a side
+    box repeating the headline) stays out. Logged; returns the text and how many lines came back."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return text, 0
+    lines = text.split("\n")
+    where: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        key = re.sub(r"\s+", "", line)
+        if key:
+            where.setdefault(key, []).append(number)
+    after = 0  # the text's line after the last block found in it
+    waiting: list[str] = []  # blocks dropped as repeats since then
+    inserts: list[tuple[int, list[str]]] = []
+    for block in tree.iter(*_TEXT_BLOCKS):
+        if any(inner.tag in _TEXT_BLOCKS for inner in block.iterdescendants()):
+            continue  # the innermost blocks only
+        own = re.sub(r"\s+", " ", block.text_content()).strip()
+        key = re.sub(r"\s+", "", own)
+        if not key:
+            continue
+        at = next((n for n in where.get(key, ()) if n >= after), None)
+        if at is not None:
+            if waiting and not any(lines[n].strip() for n in range(after, at)):
+                inserts.append((at, waiting))
+            waiting, after = [], at + 1
+        elif len(key) <= REPEATED_BLOCK_MAX and where.get(key, [after])[0] < after:
+            waiting.append(own)
+        else:
+            waiting = []  # something the text does not hold stands between: no place to be sure of
+    for at, blocks in reversed(inserts):
+        for own in blocks:
+            log.info("放回提取器当作重复去掉的一行：%s", own)
+        lines[at:at] = blocks
+    return "\n".join(lines), sum(len(blocks) for _, blocks in inserts)
+
+
 def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
     """The page's h2–h4 that the extractor kept on a line of their own, or that stand above a paragraph
     of the text (a heading of the article's own, never one of the page's side boxes), put back where
@@ -1050,21 +1120,35 @@ def _outline(text: str, marked: dict[str, int], bold: set[str]) -> list[tuple[st
     """The text's headings in order: the page's h2–h4 at their level, and a wholly bold line one
     level below the marked heading it follows (a documentation page's bold caption inside an h3's
     section is no section of its own), at the top where none comes before; a bold line right under
-    a bold subhead is its deck, a level below it (a news page's 小标题 over its 副题)."""
-    headings, above, previous = [], 0, None
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    a bold subhead is its deck, a level below it (a news page's 小标题 over its 副题) — only as a pair:
+    three or more bold lines in a row are siblings (an in-page 目录's 结语 / 编写说明与致谢 / 导言), a
+    numbered line (第二章, 三、) starts a part of its own, and a line the page sets twice (an in-page
+    目录's entry and the part it lists) is an entry of the outline: never a deck."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    times = Counter(re.sub(r"\s+", "", line) for line in lines)
+    runs = [0] * len(lines)  # how many bold lines in a row this one stands in
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or lines[k] not in bold or lines[k] in marked:
+            for j in range(start, k):
+                runs[j] = k - start
+            start = k + 1
+    headings, above = [], 0
+    for k, line in enumerate(lines):
+        previous = lines[k - 1] if k else None
         if line in marked:
             above = marked[line]
             headings.append((line, above))
-        elif line in bold and previous in bold and headings and headings[-1][0] == previous:
+        elif (line in bold and runs[k] == 2 and previous in bold and headings and headings[-1][0] == previous
+              and not _SEQUENCE_LABEL.match(line) and times[re.sub(r"\s+", "", line)] == times[re.sub(r"\s+", "", previous)] == 1):
             headings.append((line, min(headings[-1][1] + 1, 3)))
         elif line in bold:
             headings.append((line, min(above + 1, 3)))
-        previous = line
     return headings
+
+
+_SEQUENCE_LABEL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节部篇讲]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
+"""The number a part of a sequence opens with (第二章, 三、, （四）, 5.)."""
 
 
 def _subheads(formatted: str) -> set[str]:

@@ -798,6 +798,47 @@ def test_a_caption_is_known_by_its_place_under_a_picture(tmp_path):
     assert converted.headings == [("抓实基层党建", 1)] and "会议强调，要抓好落实。" in converted.text
 
 
+def _report_page_with_contents() -> str:
+    """A theory portal's saved report: an in-page 目录 (bold chapters over plain sections), then the same
+    chapters and sections over the text, a posting line by the headline, a note citing an older date."""
+    parts = [("导 言", []), ("第一章 组织体系建设", ["一、健全基层组织", "二、扩大组织覆盖"]),
+             ("第二章 干部队伍建设", ["一、选优配强班子", "二、加强教育培训"]), ("结语", [])]
+    contents = "".join(f"<p><strong>{chapter}</strong></p>" + "".join(f"<p>{s}</p>" for s in sections) for chapter, sections in parts)
+    said = iter(range(1, 20))
+
+    def paragraph() -> str:
+        return f"<p>　　这是第{next(said)}段正文，讲的是基层党组织建设的做法和成效，各级党组织要认真抓好落实，确保取得实效。</p>"
+
+    body = "".join(f"<p><strong>{'结 语' if chapter == '结语' else chapter}</strong></p>" + paragraph()
+                   + "".join(f"<p>{s}</p>" + paragraph() for s in sections) for chapter, sections in parts)
+    links = "<ul>" + "".join(f"<li><a href='/{k}'>栏目{k}</a></li>" for k in range(12)) + "</ul>"
+    return f"""<html><head><meta charset="utf-8"><title>某某报告全文</title></head><body><div class="p1">{links}
+<div class="list_con"><div class="detail_con"><h1>《某某报告》全文</h1>
+<div class="info">发布时间：2024年05月05日 | 字体放大 | 字体缩小</div><div id="font_area"><p><strong>目 录：</strong></p>{contents}{body}
+<p>[1] 《某某文选》，某某出版社2021年6月23日版，第12页。</p></div></div></div></div></body></html>"""
+
+
+def test_a_page_s_contents_never_stand_in_for_its_chapters_and_its_posting_line_dates_it(tmp_path, rules):
+    """The extractor keeps one of each line: the chapters' and sections' own lines under the 目录 were
+    dropped, and the 目录 became the outline (the body read flat). They are put back where the page sets
+    them; every chapter is a top-level part (结语 over 导言 in the 目录 is no headline and its deck); the
+    cleaner then takes the 目录 off. The posting line by the headline dates the page."""
+    from build_kb.config import SpeechOverride
+
+    (tmp_path / "报告.html").write_text(_report_page_with_contents(), encoding="utf-8")
+    converted = convert(tmp_path / "报告.html")
+    lines = converted.text.split("\n")
+    assert "正文里与前文相同的短行 7 行（提取器当作重复去掉）放回原处" in converted.notes
+    assert lines[lines.index("第一章 组织体系建设", 6) - 1 : lines.index("第一章 组织体系建设", 6) + 3][1:] == [
+        "第一章 组织体系建设", "这是第2段正文，讲的是基层党组织建设的做法和成效，各级党组织要认真抓好落实，确保取得实效。", "一、健全基层组织"]
+    assert converted.headings[4:] == [("导 言", 1), ("第一章 组织体系建设", 1), ("第二章 干部队伍建设", 1), ("结 语", 1)]
+    assert converted.date == "2024-05-05"  # not the cited 2021年6月23日
+    speech = make_speech(SourceFile(path=tmp_path / "报告.txt", rel_path="报告.txt", encoding="utf-8", sha256="", raw=b"",
+                                    text=converted.text), rules, SpeechOverride(file="报告.txt", line=0, values={"heading_lines": converted.heading_lines}), [])
+    assert [(s.heading, s.level) for s in speech.all_sections() if s.heading and s.level == 1] == [
+        ("导 言", 1), ("第一章 组织体系建设", 1), ("第二章 干部队伍建设", 1), ("结 语", 1)]
+
+
 def test_a_failed_import_names_its_file_once(tmp_path):
     from build_kb.curate import add_files, summary_table
     from office_files import write_scanned_pdf
