@@ -284,9 +284,10 @@ def docx_text(data: bytes, name: str) -> Converted:
         lines += ["", "注释："] + [f"[{k}] {notes_text[key]}" for k, key in enumerate(cited, 1)]
         kinds = Counter(kind for kind, _ in cited)
         notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
-    if not title and first_heading is not None and _lone_first_heading(document, first_heading, headings):
+    lone = _lone_first_heading(document, first_heading, headings) if not title and first_heading is not None else None
+    if lone:
         title.append(headings.pop(0)[0])
-        notes.append(f"首行“{title[0]}”是居中或大字的、全文唯一的这一级标题：作为题目，不作小标题")
+        notes.append(f"首行“{title[0]}”是全文唯一的这一级标题（{lone}）：作为题目，不作小标题")
         following = next((line for line in lines[1:] if line), None)
         if headings and headings[0][0] == following and all(level > headings[0][1] for _, level in headings[1:]):
             notes.append(f"题目下的“{headings.pop(0)[0]}”是副题，不作小标题")
@@ -294,7 +295,11 @@ def docx_text(data: bytes, name: str) -> Converted:
     if outline and not any(level == 1 for _, level in headings):
         headings = sorted(headings + [(text, 1) for text in outline], key=lambda h: lines.index(h[0]))
         notes.append(f"多级列表的第一级 {len(outline)} 项（各自下面有下一级）作为小标题")
-    if headings:
+    formatted = [] if headings else _formatted_subheads(document, title)
+    if formatted:
+        headings = formatted
+        notes.append(f"按直接格式（加粗、字号，几段一样、各自下面有正文）认出小标题 {len(formatted)} 个，写入 speeches.yaml 的 heading_lines")
+    if headings and not formatted:
         notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
     if counts["dated outline"]:
         notes.append(f"只是日期的 {counts['dated outline']} 段虽有大纲级别，不作小标题")
@@ -432,20 +437,91 @@ HEAD_OF_A_GONGWEN = 4
 """A 公文's 版头 (its 发文机关标志 and 发文字号) stands within its first paragraphs."""
 
 
-def _lone_first_heading(document, block, headings: list[tuple[str, int]]) -> bool:
+def _lone_first_heading(document, block, headings: list[tuple[str, int]]) -> str | None:
     """Is the text's first paragraph, in a heading style, its title? Only when no other heading of its
     level or above follows (a notice typed with 标题 1 for its one title line) and it is centred, or
-    set larger than the text and not numbered (a report's 大标题): a first heading with sections of its
-    level after it opens the first section."""
+    set larger than the text and not numbered (a report's 大标题), or the document's only paragraph in
+    a heading style, unnumbered and no sentence (a news item's headline in 标题 1 over its text): a
+    first heading with sections of its level after it opens the first section. Returns the evidence
+    that decided (for kb add's note), or None."""
     from .gongwen import read_doc_number, read_issuer_mark
 
     text, level = headings[0]
     compact = re.sub(r"\s+", "", text)
     if len(compact) > 60 or read_issuer_mark(compact) or read_doc_number(compact) or re.search(r"(?:文件|公报|简报)$", compact):
-        return False
+        return None
     if not all(other > level for _, other in headings[1:]):
-        return False
-    return _centred_paragraph(document, block) or (_larger_than_text(document, block) and not re.match(r"^(?:第.{1,4}[章节部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(])", compact))
+        return None
+    numbered = re.match(r"^(?:第.{1,4}[章节部篇]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(])", compact)
+    if _centred_paragraph(document, block):
+        return "居中"
+    if numbered:
+        return None
+    if _larger_than_text(document, block):
+        return "字号大于正文"
+    if len(headings) == 1 and not re.search(r"[。！？；]", compact):
+        return "全文只有这一段用标题样式"
+    return None
+
+
+SUBHEAD_MAX = 40
+"""A subhead set by direct formatting is a short line; a bold sentence is emphasis."""
+SUBHEAD_SIBLINGS = 2
+"""How many paragraphs of one formatting it takes to be a series of subheads, not one emphasised line."""
+
+
+def _formatted_subheads(document, title: list[str]) -> list[tuple[str, int]]:
+    """Subheads a writer set by hand, not by a heading style: paragraphs wholly bold or set larger than
+    the text, short and no sentence, each with text of its own under it, and at least two of the same
+    formatting (bold, size, centring) — siblings. A larger type is a higher level than a smaller one
+    (two levels at most). The first paragraph is the title's place, not a subhead's.
+
+    The evidence is the formatting and its repetition, never the words: 家校互联第一课 and
+    授业引领第一课 set bold in 14 pt between paragraphs in 12 pt are the parts of a news item; a thesis's
+    摘要, 第1章 绪论 … 致谢 centred in 16 pt are its chapters. A formatting whose lines are numbered in two
+    styles (一、 and （一） both in bold) says nothing of rank: the numbering's reader places them."""
+    body = _text_paragraphs(document)
+    text_size = _text_size(document, body)
+    shapes: list[tuple | None] = []
+    for k, block in enumerate(body):
+        text = _plain_text(block).strip()
+        size = _size_of(document, block)
+        bold = _wholly_bold(document, block)
+        if k == 0 or text in title or len(text) > SUBHEAD_MAX or re.search(r"[。！？；：:，,]$|[。！？]", text) or not (bold or size > text_size):
+            shapes.append(None)
+        else:
+            shapes.append((size, bold, _centred_paragraph(document, block)))
+    groups: dict[tuple, list[int]] = {}
+    for k, shape in enumerate(shapes):
+        if shape is not None:
+            groups.setdefault(shape, []).append(k)
+
+    def text_under(k: int) -> bool:
+        return k + 1 < len(body) and shapes[k + 1] is None
+
+    # every one of them over text of its own: bold lines one under another are a list of points
+    def numberings(members: list[int]) -> set[str]:
+        """The numbering styles among them (第N章, N、, （N）…): siblings are numbered alike or not at all."""
+        labels = (_SEQUENCE_LABEL.match(_plain_text(body[k]).strip()) for k in members)
+        return {re.sub(r"[一二三四五六七八九十百零〇]+", "N", re.sub(r"\d+", "D", m.group(0))) for m in labels if m}
+
+    series = sorted((shape for shape, members in groups.items()
+                     if len(members) >= SUBHEAD_SIBLINGS and all(map(text_under, members)) and len(numberings(members)) <= 1),
+                    key=lambda shape: (-shape[0], not shape[1]))[:2]
+    levels = {shape: level for level, shape in enumerate(series, 1)}
+    return [(_plain_text(body[k]).strip(), levels[shape]) for k, shape in enumerate(shapes) if shape in levels]
+
+
+def _wholly_bold(document, block) -> bool:
+    """Is every run of the paragraph that holds text bold (by the run, or by the paragraph's style)?"""
+    style = _style_element(document, _style_of(block))
+    style_bold = style is not None and _bold_on(style.find(f"{W}rPr/{W}b"))
+    runs = [r for r in block.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+    return bool(runs) and all(_bold_on(r.find(f"{W}rPr/{W}b")) if r.find(f"{W}rPr/{W}b") is not None else style_bold for r in runs)
+
+
+def _bold_on(element) -> bool:
+    return element is not None and element.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
 def _plain_text(block) -> str:
@@ -530,9 +606,14 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
 
 
 def _run_size(paragraph) -> int:
-    """The font size (half-points) of the paragraph's first run that sets one, else 0."""
-    for size in paragraph.iter(f"{W}sz"):
-        value = size.get(f"{W}val", "")
+    """The font size (half-points) of the paragraph's first run with text that sets one, else 0. The
+    paragraph mark's own size (pPr/rPr, the ¶ Word shows) is not the text's: a subhead typed in 14 pt
+    may keep the mark of the 12 pt paragraph it was made from."""
+    for run in paragraph.iter(f"{W}r"):
+        if not "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
+            continue
+        size = run.find(f"{W}rPr/{W}sz")
+        value = size.get(f"{W}val", "") if size is not None else ""
         if value.isdigit():
             return int(value)
     return 0

@@ -44,8 +44,10 @@ _SALUTATION = re.compile(
 SALUTATION_RE = re.compile(
     rf"^(?:尊敬的)?[{HAN}Xx×＊*、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)[！!]?[：:]$"
     rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?$"
+    rf"|^(?:尊敬|敬爱|亲爱)的[^\s，,。；;：:！!？?]{{1,20}}[！!]?[：:]$"
 )
-"""A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们："""
+"""A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们：, or a letter's
+reader whoever it is (敬爱的党组织：, 尊敬的评审专家：, 亲爱的同学们：): the kind of text (思想汇报, 倡议书) stands above it."""
 _DATE_IN_BRACKETS = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年[^（）()]{0,12}?日\s*[）)]")
 
 

@@ -113,6 +113,7 @@ ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?)
 NOT_A_NAME = re.compile(
     "讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文"
     "|删节|节选|摘编|摘要|导读|导语|简介|提示|目录|下载|阅读|预览|来源|收藏|要闻|新闻|动态|头条|快讯|资讯|关注"
+    "|汇报|申请书|倡议书|总结|心得|体会|述职|计划|方案|通知|通报|请示|批复|纪要|公告|通告"  # a kind of text (思想汇报, 倡议书) names no one
 )
 ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
 """What issuers do, set on a line of its own in an issuing block (a standard's cover: `某某总局` /

@@ -678,6 +678,49 @@ def test_a_lone_centred_first_heading_is_the_title_a_first_heading_with_siblings
     assert title != "一、坚持政治引领"
     assert "heading_lines: {1: 1, 5: 1}" in stub
 
+def test_a_news_item_s_headline_in_heading_1_is_its_title_and_bold_larger_lines_with_text_under_each_are_its_parts(tmp_path):
+    """A college's news item in Word: its headline the one paragraph in 标题 1 (body size, not centred),
+    its parts typed as Normal paragraphs set bold in 14 pt between 12 pt paragraphs — one of them keeps
+    the 12 pt paragraph mark it was made from. A bold sentence and a single bold line are emphasis."""
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    def news(document):
+        document.add_paragraph("某某学院开展新学期主题教育系列活动", style="Heading 1").runs[0].font.size = Pt(12)
+        document.add_paragraph("金秋九月，某某学院以“第一课”为抓手，开展新学期主题教育系列活动，帮助新生尽快适应大学生活。").runs[0].font.size = Pt(12)
+        for k, (part, text) in enumerate([("家校联系第一课", "8月23日，学院通过线上方式召开新学期家长会，向家长介绍学院培养方案。"),
+                                          ("专业引领第一课", "8月31日，学院召开新学期年级大会，各专业负责人介绍专业发展情况。"),
+                                          ("寝室走访第一课", "新学期伊始，学院领导深入学生寝室，了解新生生活学习情况。")]):
+            head = document.add_paragraph()
+            run = head.add_run(part)
+            run.bold, run.font.size = True, Pt(14)
+            if k == 1:  # the paragraph mark of the 12 pt paragraph it was made from
+                head._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {W_NS}><w:b/><w:sz w:val="24"/></w:rPr>'))
+            document.add_paragraph(text).runs[0].font.size = Pt(12)
+        emphasis = document.add_paragraph().add_run("学院将持续做好新生入学教育工作。")
+        emphasis.bold, emphasis.font.size = True, Pt(12)
+
+    title, stub = _word_title_of(tmp_path, news)
+    assert title == "某某学院开展新学期主题教育系列活动"
+    assert "heading_lines: {5: 1, 9: 1, 13: 1}" in stub
+    converted = convert(tmp_path / "文件.docx")
+    assert "首行“某某学院开展新学期主题教育系列活动”是全文唯一的这一级标题（全文只有这一段用标题样式）：作为题目，不作小标题" in converted.notes
+    assert "按直接格式（加粗、字号，几段一样、各自下面有正文）认出小标题 3 个，写入 speeches.yaml 的 heading_lines" in converted.notes
+
+
+def test_one_bold_line_or_bold_lines_without_text_under_them_are_no_parts(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for text, bold in [("会议精神传达提纲", False), ("一要提高认识", True), ("二要压实责任", True), ("三要狠抓落实", True),
+                       ("以上三点，请各支部认真抓好落实。", False), ("特别提醒", True), ("本周五前报送学习情况。", False)]:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = bold, Pt(12)
+    document.save(tmp_path / "提纲.docx")
+    assert convert(tmp_path / "提纲.docx").headings == []  # a list of bold points, and one bold label
+
+
 # --- web pages --------------------------------------------------------------------------------------
 
 NEWS_PAGE = """<html><head><meta charset="utf-8"><title>全县组织工作会议召开_新闻中心_某某网</title>

@@ -63,6 +63,17 @@ def test_the_first_sentence_of_a_report_without_a_salutation_is_its_opening(rule
     )
 
 
+@pytest.mark.parametrize("kind, reader", [("思想汇报", "敬爱的党组织:"), ("倡议书", "亲爱的同学们："), ("述职报告", "尊敬的各位评委：")])
+def test_a_letter_s_kind_on_top_is_its_title_and_the_reader_it_addresses_its_salutation(rules, kind, reader):
+    """A 思想汇报 or 倡议书 names its kind on the first line and then addresses its reader, whoever it
+    is (敬爱的/尊敬的/亲爱的 …：): the reader is the salutation, the kind is the title and no one's name."""
+    from test_realworld import speech_of
+
+    s = speech_of(f"{kind}\n{reader}\n我自被党组织确定为预备党员以来，在思想上、行动上积极向党组织靠拢。\n请党组织考验我。\n", rules)
+    assert (s.title, s.speaker) == (kind, None)
+    assert [h.role for h in s.header] == ["title"]
+
+
 def test_seed_004_multiline_title_and_year_from_headings(seed_speech):
     s = seed_speech("004")
     assert s.title == "全面落实新时代党的建设总要求 为决胜全面建成小康社会、决战脱贫攻坚 提供坚强组织保障"
