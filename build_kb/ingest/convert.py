@@ -209,6 +209,11 @@ def docx_text(data: bytes, name: str) -> Converted:
         if label and text.strip():
             counts["labels"] += 1
             text = label + text.lstrip()
+        if "\n" in text.strip():
+            # Lines held in one paragraph by soft breaks (a 公函 typed as three paragraphs): each line is
+            # the text's, a break between two breaks a paragraph's end.
+            counts["soft breaks"] += text.strip().count("\n")
+            return "\n".join(line.strip() for line in text.strip().split("\n"))
         return text.strip()
 
     def cell_lines(cell: list) -> None:
@@ -238,7 +243,7 @@ def docx_text(data: bytes, name: str) -> Converted:
                 elif merge != "continue":
                     cells.append(content)
             simple = [c[0] for c in cells if len(c) == 1 and c[0].tag == f"{W}p"] if all(len(c) <= 1 for c in cells) else []
-            texts = [paragraph(p) for p in simple]
+            texts = [_one_line(paragraph(p)) for p in simple]
             if len(simple) == len(cells) and all(len(t) <= 30 for t in texts):
                 if any(texts):
                     lines.append("　".join(t for t in texts if t))
@@ -256,6 +261,8 @@ def docx_text(data: bytes, name: str) -> Converted:
         if block.tag == f"{W}p":
             text = paragraph(block)
             level = _heading_level(block, outline_levels)
+            if level or _style_of(block) in title_styles:
+                text = _one_line(text)
             if text and _style_of(block) in title_styles and not headings and len(title) < 3:
                 title.append(text)  # the Title style says it, whatever outline level the style carries
             elif level and text and _date_alone(text):
@@ -276,6 +283,8 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
     if counts["labels"]:
         notes.append(f"写出自动编号 {counts['labels']} 处")
+    if counts["soft breaks"]:
+        notes.append(f"段落里的软回车（Shift+Enter）{counts['soft breaks']} 处按换行读")
     if counts["rows"]:
         notes.append(f"表格 {counts['rows']} 行按行保留")
     if counts["cell paragraphs"]:
@@ -697,6 +706,15 @@ def _numbering_of(paragraph, styles: dict[str, tuple[str, int]]) -> tuple[str | 
     return num_id, ilvl
 
 
+def _one_line(text: str) -> str:
+    """A paragraph's soft-broken lines as one (a title, heading or table cell): Chinese runs on without
+    a space, Latin words keep one."""
+    out = ""
+    for line in (part for part in text.split("\n") if part):
+        out += ("" if not out or (ord(out[-1]) > 0x2E7F and ord(line[0]) > 0x2E7F) else " ") + line
+    return out
+
+
 def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tuple[str, str]]) -> str:
     out = []
     for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}delText"):
@@ -706,6 +724,8 @@ def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tu
             out.append(node.text or "")
         elif node.tag == f"{W}tab":
             out.append(" ")
+        elif node.tag == f"{W}br":
+            out.append("\n")  # Shift+Enter (or a page or column break) inside the paragraph: a line ends
         elif node.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
             key = ("footnote" if node.tag == f"{W}footnoteReference" else "endnote", node.get(f"{W}id"))
             if key in notes:

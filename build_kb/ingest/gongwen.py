@@ -179,8 +179,9 @@ def read_record(text: str) -> str | None:
 
 
 def read_signing_date(text: str) -> str | None:
-    """成文日期 on a line of its own: `2023年5月30日` or `二〇二三年五月三十日` → "2023-05-30"."""
-    compact = re.sub(r"\s+", "", text).strip("（）()")
+    """成文日期 on a line of its own: `2023年5月30日` or `二〇二三年五月三十日` → "2023-05-30", also under a
+    form's label (`日期　2017/12/27`, `成文日期：…`; a page's 发布日期 is the page's, not the document's)."""
+    compact = re.sub(r"^(?:成文|落款|签发)?日期[:：]?", "", re.sub(r"\s+", "", text)).strip("（）()")
     found = find_date(compact)
     return found[0] if found and found[1].group(0) == compact else None
 

@@ -173,8 +173,9 @@ NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dX
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_DATE_LABEL = re.compile(rf"^[{HAN}]{{0,6}}(?:时间|日期)[:：]")
-"""A date's label: 时间：, 会议时间：, and a draft's 本稿完成日期： or 成稿日期：."""
+_DATE_LABEL = re.compile(rf"^[{HAN}]{{0,6}}(?:时间|日期)(?:[:：]|(?=(?:19|20)\d{{2}}))")
+"""A date's label: 时间：, 会议时间：, a draft's 本稿完成日期： or 成稿日期：, and a form's 日期 set apart from its
+value by spaces only (日期　　2017/12/27: the line is read without its white space)."""
 _YEAR_MONTH_LINE = re.compile(
     r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2}|[〇○零Ｏ一二三四五六七八九]{4})年"
     r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"
@@ -703,9 +704,10 @@ def _date_line(text: str) -> tuple[str, re.Match] | None:
     found = find_date(compact)
     if not found:
         return None
-    before = re.sub(r"[（）()\[\]【】]", "", _DATE_LABEL.sub("", compact[: found[1].start()]))
-    if before:  # "张明（2023年2月1日）": the date of a byline, not a date line
-        return None
+    label = _DATE_LABEL.match(compact.lstrip("（([【"))
+    before = re.sub(r"[（）()\[\]【】]", "", compact[: found[1].start()])
+    if before and not (label and before == label.group(0)):
+        return None  # "张明（2023年2月1日）": the date of a byline, not a date line
     rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
     if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】]", "", rest))) <= 4:
         return found

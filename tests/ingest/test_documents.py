@@ -721,6 +721,29 @@ def test_one_bold_line_or_bold_lines_without_text_under_them_are_no_parts(tmp_pa
     assert convert(tmp_path / "提纲.docx").headings == []  # a list of bold points, and one bold label
 
 
+def test_a_letter_typed_as_a_few_paragraphs_held_together_by_soft_breaks_is_read_line_by_line(tmp_path, rules):
+    """A 公函 typed as three paragraphs with Shift+Enter between its lines: the title, the 主送, the 一、
+    items and the closing 日期 line (a form's label, spaces, a numeric date) each stand on their own."""
+    import docx
+
+    document = docx.Document()
+    for lines in (["关于同意接收某某同学来我单位实习的公函", "", "某某大学计算机学院：", "", "经研究，同意接收某某同学来我单位实习。", "",
+                   "一、实习时间：", "从 2024 年 3 月 1 日到 2024 年 6 月 30 日"],
+                  ["二、实习内容：", "", "参与信息系统的开发和测试工作，按时提交实习日志。", "", "三、指导教师", "", "姓名：某某某"],
+                  ["接收单位名称（公章）", "", "日期       2024/02/20"]):
+        paragraph = document.add_paragraph()
+        for k, line in enumerate(lines):
+            if k:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    document.save(tmp_path / "公函.docx")
+    converted, speech = speech_of(tmp_path / "公函.docx", rules)
+    assert "段落里的软回车（Shift+Enter）15 处按换行读" in converted.notes
+    assert converted.text.startswith("关于同意接收某某同学来我单位实习的公函\n\n某某大学计算机学院：\n\n经研究，")
+    assert (speech.title, speech.date, speech.addressees) == ("关于同意接收某某同学来我单位实习的公函", "2024-02-20", ["某某大学计算机学院"])
+    assert [s.heading for s in speech.all_sections() if s.heading and s.level == 1] == ["一、实习时间：", "二、实习内容：", "三、指导教师"]
+
+
 # --- web pages --------------------------------------------------------------------------------------
 
 NEWS_PAGE = """<html><head><meta charset="utf-8"><title>全县组织工作会议召开_新闻中心_某某网</title>
