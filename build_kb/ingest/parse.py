@@ -1268,16 +1268,36 @@ _PARAGRAPH_OPENER = re.compile(
 
 
 def series_candidate(text: str) -> HeadingCandidate | None:
-    """A paragraph that opens with a short lead sentence, such as 要绝对忠诚。 or 强化政治引领提升凝聚力。"""
+    """A paragraph that opens with a short lead sentence, such as 要绝对忠诚。 or 强化政治引领提升凝聚力。,
+    or with two short parallel phrases, a commentary's run-in head (坚持对党忠诚，恪守信念。 /
+    突出政治引领，铸牢“思想根基”。: `_two_phrases`).
+
+    >>> series_candidate("坚持对党忠诚，恪守信念。组工干部是管党员的党员。").heading
+    '坚持对党忠诚，恪守信念。'
+    >>> series_candidate("会议强调，要狠抓落实。") is None, series_candidate("我们认为，这很重要。") is None
+    (True, True)
+    """
     m = _LEAD_END.search(text)
     if not m or m.group() != "。":
         return None
     lead = text[: m.end()]
-    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or re.search(r"[，,；;：:“”]", lead):
+    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or not re.match(rf"[{HAN}]", lead):
         return None
-    if not re.match(rf"[{HAN}]", lead):
+    if re.search(r"[，,；;：:“”]", lead) and not _two_phrases(lead[:-1]):
         return None
     return HeadingCandidate(SERIES_STYLE, SERIES_RANK, None, "", lead, text[m.end():])
+
+
+_PHRASE = rf"[{HAN}“”‘’《》]{{3,12}}"
+_TWO_PHRASES = re.compile(rf"({_PHRASE})，({_PHRASE})")
+_VOICE_OR_REPORT = re.compile(r"我|你|大家|同志|(?:指出|强调|表示|认为|要求|提出|说|讲)$")
+
+
+def _two_phrases(lead: str) -> bool:
+    """Two short phrases of Han characters joined by one comma, the first neither a speaker's voice nor a
+    report of what someone said (会议强调，… / 我们认为，…): the form of a head, not of a sentence's clause."""
+    m = _TWO_PHRASES.fullmatch(lead)
+    return bool(m) and not _VOICE_OR_REPORT.search(m.group(1)) and "我" not in m.group(2)
 
 
 def bullet_candidate(text: str) -> HeadingCandidate | None:
@@ -1529,7 +1549,8 @@ def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bo
 
 
 def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
-    """Turn runs of ≥2 consecutive unnumbered paragraphs with short, alike leads into headings."""
+    """Turn runs of ≥2 consecutive unnumbered paragraphs with short, alike leads into headings. Leads of two
+    phrases (坚持对党忠诚，恪守信念。) only in a text with no numbered heading: a commentary's parts."""
     run: list[int] = []
 
     def close_run():
@@ -1541,16 +1562,26 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
         run.clear()
 
     series = {}
+    numbered = any(candidates)
     for i, block in enumerate(blocks):
         cand = None if candidates[i] is not None else series_candidate(block.text)
+        if cand is not None and numbered and "，" in cand.heading:
+            cand = None  # two phrases head a commentary's parts; under numbered headings they stay the paragraphs' words
         if cand is None:
             close_run()
             continue
-        if run and blocks[run[0]].text[0] != block.text[0]:
+        if run and not _alike(series[run[0]].heading, cand.heading):
             close_run()
         series[i] = cand
         run.append(i)
     close_run()
+
+
+def _alike(first: str, lead: str) -> bool:
+    """Two leads of one series: they open alike (要…。 要…。, 坚持…，…。 坚持…，…。) and have the same form, one
+    phrase or two — or two phrases written to one pattern (`_same_shape`)."""
+    same_form = ("，" in first) == ("，" in lead)
+    return same_form and (first[0] == lead[0] or ("，" in lead and _same_shape(first, lead)))
 
 
 def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dict[int, int]) -> bool:

@@ -303,6 +303,49 @@ def test_unnumbered_series_needs_two_alike_leads():
     assert [h for _, _, h in got] == ["一、加强自身建设", "要绝对忠诚。", "要公道正派。"]
 
 
+def test_parse_docstring_examples_hold():
+    import doctest
+
+    from build_kb.ingest import parse as parse_module
+
+    assert doctest.testmod(parse_module).failed == 0
+
+
+def test_parallel_two_phrase_run_in_heads_of_a_commentary_are_its_sections():
+    # A commentary's paragraphs each open with a short head of two phrases, same shape, no number.
+    text = (
+        "近来，各地认真学习会议精神。抓好落实，关键在于实干。\n"
+        "突出理论武装，筑牢“信仰之基”。坚持读原著学原文，组织专题学习十二次，党员干部理论素养明显提升。\n"
+        "突出人才引育，激活“一池春水”。完善引才政策，新引进各类人才三百余人，人才活力持续迸发。\n"
+        "突出固本强基，夯实“战斗堡垒”。整顿软弱涣散党组织八个，基层组织力不断增强。\n"
+        "下一步，我们将持续用力，久久为功。"
+    )
+    parsed = parse(lines_of(text))
+    assert [h for _, _, h in outline(parsed)] == ["突出理论武装，筑牢“信仰之基”。", "突出人才引育，激活“一池春水”。", "突出固本强基，夯实“战斗堡垒”。"]
+    assert [len(s.paragraphs) for s in parsed.sections] == [1, 1, 1, 2]
+
+
+def test_two_phrase_leads_under_numbered_headings_stay_paragraphs():
+    text = (
+        "同志们：\n一、强化政治引领\n"
+        "坚持对党忠诚，恪守信念。党员干部要坚定理想信念。\n"
+        "坚持严于律己，清正廉洁。党员干部要守住底线。\n"
+        "二、强化能力建设\n全年举办培训班十期，培训干部一千人次。"
+    )
+    assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一、强化政治引领", "二、强化能力建设"]
+
+
+def test_a_reports_clauses_and_a_speakers_voice_are_no_two_phrase_heads():
+    text = (
+        "3月5日，某某县召开组织工作会议。\n"
+        "会议强调，要狠抓落实。各级党组织要把各项任务落到实处，确保取得实效。\n"
+        "会议要求，要从严管理。各级领导干部要带头遵规守纪，树立良好形象。\n"
+        "我们认为，这很重要。组织工作必须围绕中心、服务大局。\n"
+        "我们相信，前景光明。只要真抓实干，就一定能够完成任务。"
+    )
+    assert [h for _, _, h in outline(parse(lines_of(text))) if h] == []
+
+
 # --- header metadata on unseen text --------------------------------------------------------------
 
 
