@@ -35,6 +35,8 @@ _HALFWIDTH_PUNCT = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{HAN}])"
 )
 _LOST_INDENT_AT_START = re.compile(r"^\?{2,}\s*")
+_BROKEN_NUMBER_MARK = re.compile(r"^([一二三四五六七八九十]{1,3}|\d{1,2})(?:[，,.．、]\s*、|、\s*[，,.．])(?=\s*[\u4e00-\u9fff“])")
+"""一，、 一、、 一.、 1.、 一、， at a line's start: a heading number's 、 with a stray mark beside it."""
 _LOST_INDENT_INSIDE = re.compile(r"\s+\?{3,}\s+")
 _PAREN = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
 _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
@@ -72,6 +74,10 @@ def clean(
         # A page saved through an encoding that lacks the ideographic space shows its paragraph indents as
         # runs of question marks (??? 一、统一思想 ??? 中央…): at a line's start they are the indent, inside
         # a line the start of a paragraph the line ran into.
+        # A heading number whose mark a mirror doubled or garbled (一，、建设… / 二、、 / 3.、) reads as 一、 to every
+        # reader below; the stray mark is counted, nothing else changes.
+        raw, n = _BROKEN_NUMBER_MARK.subn(r"\1、", raw.strip())
+        counts["broken-number-marks"] += n
         raw, n = _LOST_INDENT_AT_START.subn("", raw.strip())
         pieces = [piece.strip() for piece in _LOST_INDENT_INSIDE.split(raw)]
         counts["lost-indents"] += n + len(pieces) - 1

@@ -327,3 +327,20 @@ def test_spaces_a_pdf_leaves_inside_sentences_are_taken_out_and_counted(rules):
         "要用好 WPS 和 Word 等办公软件，提高 Office 应用水平，这是做好文字工作的基本功。",
     ]
     assert cleaned.normalised["spaces-in-prose"] == 9
+
+
+def test_a_heading_number_with_a_doubled_or_garbled_mark_reads_as_one_and_its_heading_stands(rules):
+    # a mirror doubled the marks: 一，、 (and 二、、) open headings; the heading is no broken line to join
+    text = (
+        "在全县干部工作会议上的讲话\n同志们：\n今天，我讲两个问题。\n"
+        "一，、建设高素质干部队伍，，事关事业长远发展\n重视干部队伍建设，是我们党的优良传统。\n"
+        "二、、从严管理监督干部\n严管就是厚爱，要把监督贯穿干部成长全过程。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][3:] == [
+        "一、建设高素质干部队伍，，事关事业长远发展", "重视干部队伍建设，是我们党的优良传统。",
+        "二、从严管理监督干部", "严管就是厚爱，要把监督贯穿干部成长全过程。",
+    ]
+    assert cleaned.normalised["broken-number-marks"] == 2 and cleaned.joins == []
+    parsed = parse(cleaned.lines)
+    assert [s.heading for s in parsed.sections if s.heading] == ["一、建设高素质干部队伍，，事关事业长远发展", "二、从严管理监督干部"]
