@@ -168,6 +168,10 @@ def classify_section(
         section.themes = [t for t in section.themes if t in context]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
+    elif section.theme_source == "none" and section.kind == "body" and section.heading and context:
+        # A top-level part whose words name no theme (五、任职资格条件 over its list of conditions) is read in
+        # the light of what the whole speech is about, as a thin one is.
+        section.themes, section.theme_source = list(context), "context"
     for paragraph in section.paragraphs:
         paragraph.themes = _paragraph_themes(paragraph.text, taxonomy, segment) or list(section.themes)
 

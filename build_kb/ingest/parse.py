@@ -1457,7 +1457,8 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) ->
     is a list when what follows it is no part of it (a heading at its level or above: 一是…要点 / 二是…要点
     over 一、), or when every item ends as a clause of one sentence does
     (一要…； 二要…； 三要…。 / 1.…！ 2.…！): the paragraph after it is then the text's, not the last item's.
-    A page that ends on its headings was cut there: they stay headings.
+    A page that ends on its headings was cut there: they stay headings, unless the items read as a list
+    cut off (`_a_list_cut_off`).
     The items become paragraphs; nothing is lost."""
     i = 0
     while i < len(result):
@@ -1471,11 +1472,21 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) ->
         after = run[-1] + 1
         closed = after < len(result) and result[after] is not None and result[after][1] <= level
         items = [result[k][0] for k in run]
-        clauses = after < len(result) and all(_LIST_ITEM_END.search(item.heading) for item in items)
+        clauses = all(_LIST_ITEM_END.search(item.heading) for item in items) if after < len(result) else _a_list_cut_off(items)
         if len(run) >= 2 and not any(item.rest.strip() for item in items) and (closed or clauses):
             for k in run:
                 result[k] = None
         i = after
+
+
+def _a_list_cut_off(items: list[HeadingCandidate]) -> bool:
+    """Items at the very end of a page: a list when every item but the last ends as a clause (1、…； 2、…；
+    3、…。) or when they end as sentences and the last stops mid-word, cut off (（一）…。 （二）本单位职工的思想政).
+    Items that end as headings do (（三）作风建设扎实推进) stay headings: the page was cut after them."""
+    *before, last = [item.heading for item in items]
+    if not all(_LIST_ITEM_END.search(text) for text in before):
+        return False
+    return bool(re.search(rf"[{HAN}]$", last)) or (all(re.search(r"[；;，,]$", text) for text in before) and bool(_LIST_ITEM_END.search(last)))
 
 
 _ANNOUNCED_ITEMS = re.compile(rf"(?:即|：|:)“?((?:[{HAN}]{{4,10}}”?[，、；]“?){{2,}}[{HAN}]{{4,10}})”?[。；！]")

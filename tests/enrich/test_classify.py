@@ -101,6 +101,16 @@ def test_a_section_whose_own_words_barely_speak_is_read_in_the_light_of_the_spee
     assert (s1.themes, s1.theme_source) == (["political-building"], "heading")
 
 
+def test_a_part_whose_words_name_no_theme_takes_the_subject_of_the_speechs_title(tmp_path):
+    """五、任职资格条件 over a list of conditions names no theme: it is about what the whole text is about (干部),
+    a guess that goes to 待核对 like a thin part's; a text whose title names no theme leaves it without one."""
+    body = "一、总体要求\n选拔中层干部，要坚持德才兼备、以德为先，坚持五湖四海、任人唯贤。\n二、任职条件\n1、身体健康；\n2、近三年考核称职；\n3、具有大学本科以上学历。\n"
+    s2 = sections_of(build(tmp_path / "a", "某某学校中层干部选拔任用办法\n" + body))["s2"]
+    assert (s2.themes, s2.theme_source) == (["cadres"], "context")
+    s2 = sections_of(build(tmp_path / "b", "某某学校工作办法\n" + body))["s2"]
+    assert (s2.themes, s2.theme_source) == ([], "none")
+
+
 def test_a_theme_taken_from_the_title_goes_to_the_curator_in_the_themes_own_names(tmp_path):
     """A section labelled from the speech's title (theme_source context) is a guess: 待核对 says so in the
     theme's name the curator knows (干部队伍, not cadres), settled by section_themes or reviewed: [low-theme]."""

@@ -335,6 +335,15 @@ def test_two_phrase_leads_under_numbered_headings_stay_paragraphs():
     assert [h for _, _, h in outline(parse(lines_of(text)))] == ["一、强化政治引领", "二、强化能力建设"]
 
 
+def test_a_list_cut_off_at_the_end_of_a_page_is_paragraphs_and_headings_cut_off_stay_headings():
+    head = "某某小学中层干部选拔办法\n为选好干部，制定本办法。\n一、指导思想\n坚持德才兼备。\n二、任职条件\n"
+    listed = parse(lines_of(head + "1、热爱教育事业；\n2、作风正派，团结同事；\n3、身"))
+    assert [h for _, _, h in outline(listed)] == ["一、指导思想", "二、任职条件"]
+    assert [p.text for p in listed.sections[-1].paragraphs] == ["1、热爱教育事业；", "2、作风正派，团结同事；", "3、身"]
+    cut = parse(lines_of(head + "（一）理论武装持续深化\n（二）作风建设扎实推进"))
+    assert [h for _, _, h in outline(cut)] == ["一、指导思想", "二、任职条件", "（一）理论武装持续深化", "（二）作风建设扎实推进"]
+
+
 def test_a_reports_clauses_and_a_speakers_voice_are_no_two_phrase_heads():
     text = (
         "3月5日，某某县召开组织工作会议。\n"
