@@ -1397,6 +1397,29 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
 
+HEAD_OVER_STYLE = "head-over-numbers"
+HEAD_OVER_MAX = 20
+_HEAD_OVER_STOPS = re.compile(r"[。！？!?；;：:，,…]")
+
+
+def _mark_heads_over_restarts(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """Short unnumbered lines that each stand right above a numbering starting again at 1 are the level above
+    it (党员大会 / 一、… 二、… / 支部委员会 / 一、… 二、…: a rule's parts over its numbered articles) — when two
+    or more do so, in sequence with the items between them. One such line alone is no evidence: a caption or a
+    label may stand above a list."""
+    heads = [
+        i for i in range(len(blocks) - 1)
+        if candidates[i] is None and 2 <= len(blocks[i].text) <= HEAD_OVER_MAX and not _HEAD_OVER_STOPS.search(blocks[i].text)
+        and not SALUTATION_RE.match(blocks[i].text) and (first := candidates[i + 1]) is not None and first.number == 1
+    ]
+    heads = [i for i in heads if candidates[i + 1].style == candidates[heads[0] + 1].style]
+    if len(heads) < 2 or any(b - a < 3 for a, b in zip(heads, heads[1:])):
+        return
+    style = candidates[heads[0] + 1]
+    for i in heads:
+        candidates[i] = HeadingCandidate(HEAD_OVER_STYLE, style.rank - 0.5, None, "", blocks[i].text, "")
+
+
 GIVEN_STYLE = "given"
 """A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
 
@@ -1408,6 +1431,7 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
     _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
+        _mark_heads_over_restarts(blocks, candidates)
         _mark_plain(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line)

@@ -344,6 +344,22 @@ def test_a_list_cut_off_at_the_end_of_a_page_is_paragraphs_and_headings_cut_off_
     assert [h for _, _, h in outline(cut)] == ["一、指导思想", "二、任职条件", "（一）理论武装持续深化", "（二）作风建设扎实推进"]
 
 
+def test_short_lines_above_numberings_that_start_again_head_the_parts_they_stand_over():
+    text = (
+        "为规范组织生活，特制定本制度。\n"
+        "支部大会\n一、支部大会每季度召开一次。\n二、支部大会的主要内容：\n（一）传达学习上级精神；\n（二）讨论发展党员。\n"
+        "支部委员会\n一、支委会每月召开一次。\n二、支委会由书记召集和主持。\n"
+        "党课\n一、党课每季度至少一次。\n二、书记每年至少讲一次党课。"
+    )
+    got = [(level, h) for _, level, h in outline(parse(lines_of(text)))]
+    assert [h for level, h in got if level == 1] == ["支部大会", "支部委员会", "党课"]
+    # under each, its items: a run with nothing under any of them is a list (paragraphs), as anywhere
+    assert got == [(1, "支部大会"), (2, "一、支部大会每季度召开一次。"), (2, "二、支部大会的主要内容："), (1, "支部委员会"), (1, "党课"), (2, "一、党课每季度至少一次。"), (2, "二、书记每年至少讲一次党课。")]
+    # one short line above a list is a label, not a part of the text
+    lone = parse(lines_of("为规范组织生活，特制定本制度。\n主要内容\n一、支部大会每季度召开一次。\n二、支委会每月召开一次。\n三、党课每季度至少一次。"))
+    assert "主要内容" not in [h for _, _, h in outline(lone)]
+
+
 def test_a_reports_clauses_and_a_speakers_voice_are_no_two_phrase_heads():
     text = (
         "3月5日，某某县召开组织工作会议。\n"
