@@ -344,3 +344,17 @@ def test_a_heading_number_with_a_doubled_or_garbled_mark_reads_as_one_and_its_he
     assert cleaned.normalised["broken-number-marks"] == 2 and cleaned.joins == []
     parsed = parse(cleaned.lines)
     assert [s.heading for s in parsed.sections if s.heading] == ["一、建设高素质干部队伍，，事关事业长远发展", "二、从严管理监督干部"]
+
+
+def test_an_outline_of_numbered_headings_above_the_title_goes_though_a_cut_page_repeats_only_the_first(rules):
+    text = (
+        "一、深刻把握会议精神\n二、准确理解部署要求\n三、推动工作落地见效\n"
+        "学深悟透强担当——某某县委组织部部长学习会议精神的体会\n"
+        "近日，我认真学习了会议精神，对会议的重大意义有了更加深刻的认识。\n"
+        "一、深刻把握会议精神，筑牢对党忠诚的思想根基\n会议全面总结了过去五年的工作，部署了今后的任务。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(1, "outline-copy"), (2, "outline-copy"), (3, "outline-copy")]
+    # numbered items in a row above the title that no heading below repeats are no outline: kept
+    kept = clean(text.replace("一、深刻把握会议精神，筑牢", "一、深入把握会议精神，筑牢"), rules)
+    assert kept.removed == []
