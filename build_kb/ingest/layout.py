@@ -377,7 +377,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
 
     Only a line of some length that already holds a clause (，、；) and ends without punctuation is
     continued, and only by a line that goes on with a character or punctuation mark — never by a
-    heading, a salutation or a chrome line. Short unpunctuated lines are titles and headings: kept.
+    heading, a salutation, a chrome line or a few characters with no stop (a name under a title). Short unpunctuated lines are titles and headings: kept.
     A chrome line is never continued either: a page's notice without a full stop ("版权说明：本文档由
     用户提供并上传，…请进行举报或认领") would take the title and byline under it when it is removed.
     """
@@ -386,7 +386,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     last_number: dict[int, int] = {}
     for line in lines:
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
-        if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) \
+        if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
                 and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
@@ -400,6 +400,15 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
 _HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50}}$")
 """The text's first line set out as a headline, a phrase, a dash and its subject (力量，在党旗下凝聚——某市2024年
 基层党建工作综述): the title, however long its first phrase, not a paragraph's first line."""
+
+
+SHORT_LINE_MAX = 8
+
+
+def _short_and_open(text: str) -> bool:
+    """A few characters with no stop (习近平 under a title, 组织部 under a line): no piece of a wrapped paragraph,
+    whose middle lines are long and whose last piece ends the sentence."""
+    return len(text) <= SHORT_LINE_MAX and not _ENDS_SENTENCE.search(text)
 
 
 def _broken(text: str) -> bool:

@@ -831,6 +831,17 @@ def test_lines_broken_mid_sentence_by_a_browser_are_joined(rules):
     assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
 
 
+def test_a_title_with_a_clause_is_not_continued_by_the_name_under_it(rules):
+    """A few characters with no stop (a name under a title) are no piece of a wrapped paragraph."""
+    text = (
+        "努力成为对党忠诚、敢于担当的优秀年轻干部\n李某明\n"
+        "今年以来，我们举办了三期培训班，每次开班我都来讲一讲。下面，我谈几点体会。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][:2] == ["努力成为对党忠诚、敢于担当的优秀年轻干部", "李某明"]
+    assert cleaned.joins == []
+
+
 def test_a_notice_without_a_full_stop_is_not_continued_by_the_title_under_it(rules):
     """A chrome line that ends mid-sentence must not take the header under it when it is removed."""
     text = (
