@@ -1535,12 +1535,16 @@ def _cut_at_parallel_shape(blocks: list[Block], candidates: list[HeadingCandidat
         for m in _ANNOUNCED_ITEMS.finditer(block.text):
             items.extend(re.split(r"[”“，、；]+", m.group(1)))
     items = [item for item in items if len(item) >= 4]
-    for i, cand in enumerate(candidates):
-        if cand is None or not _RUN_ON.search(cand.heading):
+    found = list(candidates)  # siblings as read, before any of them is cut
+    for i, cand in enumerate(found):
+        if cand is None:
             continue
         text = blocks[i].text
         start = len(cand.label) if text.startswith(cand.label) else 0
-        end = _announced_end(text, start, items) or _sibling_end(text, start, cand, candidates)
+        if _RUN_ON.search(cand.heading):
+            end = _announced_end(text, start, items) or _sibling_end(text, start, cand, candidates) or _mirrored_end(blocks, i, start, cand, found)
+        else:
+            end = _mirrored_end(blocks, i, start, cand, found)
         if end and end < len(cand.heading):
             candidates[i] = HeadingCandidate(cand.style, cand.rank, cand.number, cand.label, text[:end], text[end:])
 
@@ -1568,6 +1572,44 @@ def _sibling_end(text: str, start: int, cand: HeadingCandidate, candidates: list
     if len(opening) < 2 or length < 4 or run_on < length + 4 or not re.fullmatch(rf"[{HAN}]+", text[start:start + length]):
         return None
     return start + length
+
+
+MIRROR_MIN, MIRROR_MAX = 2, 8
+
+
+def _mirrored_end(blocks: list[Block], i: int, start: int, cand: HeadingCandidate, candidates: list[HeadingCandidate | None]) -> int | None:
+    """Where a run-on heading ends when none of its siblings stands clear but all of them, it too, are built
+    round the same words at the same place (一、学深悟透的关键是入脑入心大会报告… / 二、服务大局的关键是同题同答组织系统…):
+    the words are the hinge of a balanced head, as long after them as before them (学深悟透 | 的关键是 | 入脑入心).
+
+    >>> blocks = [Block(1, "一、学深悟透的关键是入脑入心大会报告极富理论创见，闪耀真理光芒，根植深厚实践基础，具有鲜明时代特征，是行动纲领。"),
+    ...           Block(2, "二、服务大局的关键是同题同答组织系统在学习中明确提出，“题”就是大局，“答”就是把组织工作融入发展全局之中去谋划推进。")]
+    >>> cands = [detect_numbered(b.text) for b in blocks]
+    >>> _mirrored_end(blocks, 0, 2, cands[0], cands)
+    14
+    """
+    bodies = [
+        blocks[k].text[len(c.label):] for k, c in enumerate(candidates)
+        if c is not None and c.style == cand.style and c.rank == cand.rank and blocks[k].text.startswith(c.label)
+    ]
+    heads = [c.heading[len(c.label):] for c in candidates if c is not None and c.style == cand.style and c.rank == cand.rank]
+    if len(bodies) < 2:
+        return None
+    for before in range(MIRROR_MIN, MIRROR_MAX + 1):
+        hinge = bodies[0][before : before + MIRROR_MIN]
+        if not re.fullmatch(rf"[{HAN}]{{{MIRROR_MIN}}}", hinge) or any(body[before : before + MIRROR_MIN] != hinge for body in bodies):
+            continue
+        if len({body[:before] for body in bodies}) < len(bodies):
+            return None  # the same opening: the clear-sibling reader's case, not a hinge
+        width = MIRROR_MIN
+        while all(len(body) > before + width and body[before + width] == bodies[0][before + width] for body in bodies):
+            width += 1
+        length = 2 * before + width
+        # every one ran on well past it (none stands clear at that length) and is Han text up to it
+        if not all(len(b) > length and re.fullmatch(rf"[{HAN}]+", b[:length]) for b in bodies) or any(len(h) < length + 4 for h in heads):
+            return None
+        return start + length
+    return None
 
 
 def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bool:

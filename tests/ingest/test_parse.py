@@ -360,6 +360,18 @@ def test_short_lines_above_numberings_that_start_again_head_the_parts_they_stand
     assert "主要内容" not in [h for _, _, h in outline(lone)]
 
 
+def test_run_on_numbered_heads_built_round_the_same_words_end_as_long_after_them_as_before():
+    body = (
+        "一、抓好学习的关键是学深悟透全会报告内涵丰富，思想深刻，是指导我们工作的纲领性文件，必须原原本本学习。\n"
+        "二、抓好落实的关键是真抓实干各级党组织要把全会部署转化为具体行动，确保各项任务落地见效，取得实效。\n"
+    )
+    got = [h for _, _, h in outline(parse(lines_of("同志们：\n" + body)))]
+    assert got == ["一、抓好学习的关键是学深悟透", "二、抓好落实的关键是真抓实干"]
+    # no words shared at the same place: the heads are left as the lead sentence reads them
+    same = body.replace("抓好落实的关键是", "抓好学习的根本是")
+    assert [h for _, _, h in outline(parse(lines_of("同志们：\n" + same)))][1].startswith("二、抓好学习的根本是真抓实干各级")
+
+
 def test_a_reports_clauses_and_a_speakers_voice_are_no_two_phrase_heads():
     text = (
         "3月5日，某某县召开组织工作会议。\n"
