@@ -368,7 +368,9 @@ def _first_sentence(text: str) -> str:
 BROKEN_MIN_LENGTH = 25
 _ENDS_MID_SENTENCE = re.compile(rf"[{HAN}A-Za-z0-9“‘（(《]$")
 _HAS_CLAUSE = re.compile(r"[，、；,;]")
-_CONTINUES = re.compile(rf"^[{HAN}，。、；：！？,.;:!?”’）)》]")
+_CONTINUES = re.compile(rf"^[{HAN}，。、；：！？,.;:!?”’）)》“‘《]")
+"""What goes on with the sentence above: a character, a mark that ends a clause, or a quotation or a title
+opened in it (…做好 / “理顺”干部人才的管理机制…)."""
 
 
 def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:

@@ -1605,8 +1605,10 @@ def _mirrored_end(blocks: list[Block], i: int, start: int, cand: HeadingCandidat
         while all(len(body) > before + width and body[before + width] == bodies[0][before + width] for body in bodies):
             width += 1
         length = 2 * before + width
-        # every one ran on well past it (none stands clear at that length) and is Han text up to it
-        if not all(len(b) > length and re.fullmatch(rf"[{HAN}]+", b[:length]) for b in bodies) or any(len(h) < length + 4 for h in heads):
+        # every one ran on into a sentence well past it (none stands clear at that length: 选拔一批领军拔尖人才 on a
+        # line of its own is whole) and is Han text up to it
+        ran_on = all(len(h) >= length + 4 and re.search(r"[，；：,;:]", h[length:]) for h in heads)
+        if not ran_on or not all(len(b) > length and re.fullmatch(rf"[{HAN}]+", b[:length]) for b in bodies):
             return None
         return start + length
     return None

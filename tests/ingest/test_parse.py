@@ -370,6 +370,9 @@ def test_run_on_numbered_heads_built_round_the_same_words_end_as_long_after_them
     # no words shared at the same place: the heads are left as the lead sentence reads them
     same = body.replace("抓好落实的关键是", "抓好学习的根本是")
     assert [h for _, _, h in outline(parse(lines_of("同志们：\n" + same)))][1].startswith("二、抓好学习的根本是真抓实干各级")
+    # heads on lines of their own are whole, however alike (选拔一批… / 引进一批…)
+    whole = "同志们：\n（一）选拔一批领军拔尖人才\n要加大选拔力度。\n（二）引进一批急需紧缺人才\n要完善引才政策。\n"
+    assert [h for _, _, h in outline(parse(lines_of(whole)))] == ["（一）选拔一批领军拔尖人才", "（二）引进一批急需紧缺人才"]
 
 
 def test_a_reports_clauses_and_a_speakers_voice_are_no_two_phrase_heads():

@@ -831,6 +831,18 @@ def test_lines_broken_mid_sentence_by_a_browser_are_joined(rules):
     assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
 
 
+def test_a_line_broken_before_a_quotation_is_continued_by_it(rules):
+    text = (
+        "在全县组织工作务虚会上的讲话\n同志们：\n"
+        "今年的组织工作要切实提高政治站位，进一步强基础、补短板，干部人才工作要以事业为上，做好\n"
+        "“理顺”干部人才管理机制、“优化”干部人才结构两篇文章；自身建设要精心提炼组工精神。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][2:] == [
+        "今年的组织工作要切实提高政治站位，进一步强基础、补短板，干部人才工作要以事业为上，做好“理顺”干部人才管理机制、“优化”干部人才结构两篇文章；自身建设要精心提炼组工精神。"
+    ]
+
+
 def test_a_title_with_a_clause_is_not_continued_by_the_name_under_it(rules):
     """A few characters with no stop (a name under a title) are no piece of a wrapped paragraph."""
     text = (
