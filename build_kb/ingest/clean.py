@@ -57,30 +57,15 @@ def clean(
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         raw, n = _CONTROL.subn("", raw)
         counts["control-characters"] += n
-        raw, n = strip_markup(raw)
-        counts["html-markup"] += n
-        raw, n = strip_markdown(raw)
-        counts["markdown-markup"] += n
-        # A PDF's text layer often gives radicals and compatibility forms (⼀ ⼯ ⽂ for 一 工 文): they
-        # look the same, but no heading number, rule or search matches them.
-        raw, n = unified_ideographs(raw)
-        counts["compatibility-ideographs"] += n
-        # Some mirrors of Traditional pages annotate characters with their pinyin: 會(huì)議.
-        raw, n = _PINYIN_ANNOTATION.subn("", raw)
-        counts["pinyin-annotations"] += n
-        # A forum's anti-copying filler between the words ("同志们: $ |2 R9 ~* D' K8 非常高兴…").
-        raw, n = strip_jammer_codes(_WHITESPACE.sub(" ", raw))
-        counts["jammer-codes"] += n
-        # A page saved through an encoding that lacks the ideographic space shows its paragraph indents as
-        # runs of question marks (??? 一、统一思想 ??? 中央…): at a line's start they are the indent, inside
-        # a line the start of a paragraph the line ran into.
-        # A heading number whose mark a mirror doubled or garbled (一，、建设… / 二、、 / 3.、) reads as 一、 to every
-        # reader below; the stray mark is counted, nothing else changes.
-        raw, n = _BROKEN_NUMBER_MARK.subn(r"\1、", raw.strip())
-        counts["broken-number-marks"] += n
-        raw, n = _LOST_INDENT_AT_START.subn("", raw.strip())
-        pieces = [piece.strip() for piece in _LOST_INDENT_INSIDE.split(raw)]
-        counts["lost-indents"] += n + len(pieces) - 1
+        # A block's tag inside a line (…。</p><p>二、…, …<br/>…) is where the page parted its paragraphs: the line
+        # is parted there as a line break would part it (logged as a split); what runs on mid-sentence is joined
+        # again below like any broken line.
+        parts = [part for part in _BLOCK_TAG.split(raw) if part.strip()]
+        counts["html-markup"] += len(_BLOCK_TAG.findall(raw))
+        counts["markup-breaks"] += max(0, len(parts) - 1)
+        pieces = []
+        for part in parts or [""]:
+            pieces.extend(_read_piece(part, counts))
         if len(pieces) > 1:
             indent_splits.append(Split(line=number, pieces=len(pieces)))
         lines.extend(Line(number=number, text=piece) for piece in pieces)
@@ -154,6 +139,36 @@ def clean(
     )
 
 
+def _read_piece(raw: str, counts: Counter) -> list[str]:
+    """One piece of a source line, its markup and the marks of its copying taken out; a lost indent inside
+    it parts it further."""
+    raw, n = strip_markup(raw)
+    counts["html-markup"] += n
+    raw, n = strip_markdown(raw)
+    counts["markdown-markup"] += n
+    # A PDF's text layer often gives radicals and compatibility forms (⼀ ⼯ ⽂ for 一 工 文): they
+    # look the same, but no heading number, rule or search matches them.
+    raw, n = unified_ideographs(raw)
+    counts["compatibility-ideographs"] += n
+    # Some mirrors of Traditional pages annotate characters with their pinyin: 會(huì)議.
+    raw, n = _PINYIN_ANNOTATION.subn("", raw)
+    counts["pinyin-annotations"] += n
+    # A forum's anti-copying filler between the words ("同志们: $ |2 R9 ~* D' K8 非常高兴…").
+    raw, n = strip_jammer_codes(_WHITESPACE.sub(" ", raw))
+    counts["jammer-codes"] += n
+    # A heading number whose mark a mirror doubled or garbled (一，、建设… / 二、、 / 3.、) reads as 一、 to every
+    # reader below; the stray mark is counted, nothing else changes.
+    raw, n = _BROKEN_NUMBER_MARK.subn(r"\1、", raw.strip())
+    counts["broken-number-marks"] += n
+    # A page saved through an encoding that lacks the ideographic space shows its paragraph indents as
+    # runs of question marks (??? 一、统一思想 ??? 中央…): at a line's start they are the indent, inside
+    # a line the start of a paragraph the line ran into.
+    raw, n = _LOST_INDENT_AT_START.subn("", raw.strip())
+    pieces = [piece.strip() for piece in _LOST_INDENT_INSIDE.split(raw)]
+    counts["lost-indents"] += n + len(pieces) - 1
+    return pieces
+
+
 def _merged_joins(first: list[Join], second: list[Join]) -> list[Join]:
     """Joins of two passes as one list: a second join that takes in paragraphs the first pass made
     spans all their source lines."""
@@ -176,6 +191,8 @@ def any_rule(line: str, config: BoilerplateConfig) -> str | None:
     return next((rule.name for rule in config.rules if rule.pattern.search(line)), None)
 
 
+_BLOCK_TAG = re.compile(r"</?(?:br|p|div|h[1-6]|li|tr|table|section|article|blockquote)\b[^<>]{0,200}?/?>", re.IGNORECASE)
+"""A tag that ends or opens a block of a page: where it stands inside a line, the page parted its text."""
 _MARKUP_TAG = re.compile(
     r"</?(?:br|p|div|span|font|strong|b|em|i|u|a|img|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|section|article|center|o:p)\b[^<>]{0,200}?/?>",
     re.IGNORECASE,

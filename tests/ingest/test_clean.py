@@ -358,3 +358,20 @@ def test_an_outline_of_numbered_headings_above_the_title_goes_though_a_cut_page_
     # numbered items in a row above the title that no heading below repeats are no outline: kept
     kept = clean(text.replace("一、深刻把握会议精神，筑牢", "一、深入把握会议精神，筑牢"), rules)
     assert kept.removed == []
+
+
+def test_a_blocks_tag_inside_a_line_parts_the_paragraphs_there_and_the_split_is_logged(rules):
+    text = (
+        "在全县组织工作会议上的讲话\n同志们：\n"
+        "<p>今天召开会议，主要任务是部署工作。</p><p>一、提高政治站位</p><p>各级党组织要把政治建设摆在首位。<br/>二、夯实基层基础</p>\n"
+        "<p>要持续整顿软弱涣散基层党组织，不断增强<span>组织力</span>。</p>\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][2:] == [
+        "今天召开会议，主要任务是部署工作。", "一、提高政治站位", "各级党组织要把政治建设摆在首位。", "二、夯实基层基础",
+        "要持续整顿软弱涣散基层党组织，不断增强组织力。",
+    ]
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(3, 4)]
+    assert cleaned.normalised["markup-breaks"] == 3 and cleaned.normalised["html-markup"] == 11
+    parsed = parse(cleaned.lines)
+    assert [s.heading for s in parsed.sections if s.heading] == ["一、提高政治站位", "二、夯实基层基础"]
