@@ -27,8 +27,9 @@ import re
 
 from ..text import HAN, HAN_CHAR
 
-SITE_NAME_END = re.compile(r"(?:网|网站|在线|文库|平台|之家|频道|门户|资源库|素材库)$")
-"""How a site names itself (某某网, 某某文库, 某某在线, 专业…分享平台): a name, never a headline's end."""
+SITE_NAME_END = re.compile(r"(?:网|网站|在线|文库|平台|之家|频道|门户|资源库|素材库|客户端|公众号|日报|晚报|早报|时报|周报)$")
+"""How a site or a paper names itself (某某网, 某某文库, 某某在线, 专业…分享平台, 某某日报): a name, never a
+headline's end."""
 LABEL_MIN, LABEL_MAX = 2, 8
 HEADLINE_MIN = 8
 ECHOED_AT = 0.5

@@ -126,11 +126,12 @@ _OCCASION_TITLE_PATTERN = r"^[^，。；：！？\s]{0,30}?在[^，。；：！�
 _OCCASION_TITLE = re.compile(_OCCASION_TITLE_PATTERN + "$")
 """A whole title naming its occasion (市委常委、组织部部长在…学习会上的发言): it ends there, whatever 、 it holds."""
 _OCCASION_TITLE_THEN_SENTENCE = re.compile(
-    _OCCASION_TITLE_PATTERN + rf"(?=(?!精神|要求|部署|中|时|和|与|及|稿|提纲|材料)[{HAN}][^。！？]{{4,}}[。！？])"
+    _OCCASION_TITLE_PATTERN + rf"(?![^。！？]{{0,12}}同志们)(?=(?!精神|要求|部署|中|时|和|与|及|稿|文稿|全文|原文|摘要|提纲|材料)[{HAN}][^。！？]{{4,}}[。！？])"
 )
 """A whole title naming its occasion run into the text's first sentence with nothing between, as a
 document site's one-line text gives it: "市委常委、组织部部长在市委理论学习中心组集体学习会上的发言党的二十大
-精神博大精深。…" (…的讲话精神, …的讲话要求 go on with the sentence: no title)."""
+精神博大精深。…" (…的讲话精神, …的讲话要求 go on with the sentence: no title; …的讲话文稿同志们： is
+parted at its salutation)."""
 _BARE_SALUTATION = re.compile(rf"(?<=讲话|致辞|发言|报告)同志们[，,]?(?=[{HAN}])")
 """同志们 run into the title with its colon lost, as a document site's text layer gives it:
 "…座谈会上的讲话同志们借今天这个机会…"."""

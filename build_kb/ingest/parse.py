@@ -866,7 +866,7 @@ _SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_丨]|\s[-–—]\s)\s*")
 _TAIL_AFTER_WHOLE_TITLE = re.compile(rf"(?<=讲话|报告|发言|致辞|讲稿|党课)[-–－]\s*[{HAN}A-Za-z0-9]{{2,12}}$")
 _FRESH_BEFORE_TITLE = re.compile(r"^(?:最新|精选|优秀|热门|推荐)(?=在.{6})")
 """A site's word of praise before a title that starts with 在 (最新在全县…会议上的讲话): no part of it."""
-_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|\.?(?:docx|doc|pdf|PDF)|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】|[（(](?:全文|完整|最新|精选|通用|可编辑|原创|word|WORD|版|稿){2,4}[）)])+$")
+_TITLE_DECORATION = re.compile(r"(?:\s*(?:参考稿|供参考|仅供参考)|[（(]\s*(?:共\s*)?\d+\s*字\s*[）)]|[（(](?:终稿|定稿|修改稿|讨论稿|征求意见稿|草稿|送审稿|初稿|发言稿|全文)[）)]|[（(][^（）()]{0,12}(?:根据录音整理|未经本人审阅|根据讲话录音整理)[^（）()]{0,12}[）)]|范文|范本|模板|模版|精选|大全|全文|原文|word版|WORD版|\.?(?:docx|doc|pdf|wps|txt|DOCX|DOC|PDF|WPS)|[（(【\[]\s*(?:共|精选|通用|经典|优秀|最新)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|[（(](?:精选文档|精选范文|最新范文|完整版|最新版|最新|可编辑|word可编辑|推荐|原创|范文|优选|热门|经典|通用版|通用)[）)]|[（(]\d{1,2}[）)]|[（(]\d{2}年\d{1,2}月[）)]|【[^【】]{1,12}】|[（(](?:全文|完整|最新|精选|通用|可编辑|原创|word|WORD|版|稿){2,4}[）)])+$")
 
 
 DRAFT_LABEL = re.compile(rf"(?!(?:讲话|讲|发言|报告|致辞|演讲|党课|主持)稿$)[{HAN}]{{1,3}}稿")
@@ -1831,6 +1831,9 @@ _OPENING_PARAGRAPH = re.compile(r"^[^（(【\[].{7,}[。！？!?][”’」』]?
 _INNER_QUOTES = str.maketrans("“”", "‘’")
 
 
+_GLUED_SALUTATION = re.compile(r"^(?:[^，,。：:]{0,20}[，、,])?同志们[，,：:！!]\s*")
+
+
 def derive_title(sections: list[Section], occasion: str | None) -> str:
     """A sensible title for a speech whose text has none — never the salutation."""
     if occasion:
@@ -1845,6 +1848,7 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
     for section in sections:
         for p in section.paragraphs:
             if p.kind != "salutation" and p.text and not read_template_prompt(p.text):  # never a template's prompt
-                sentence = re.split(r"[。！？]", p.text)[0]
+                # A salutation run into the first sentence (同志们，为认真贯彻…) is no word of the title either.
+                sentence = _GLUED_SALUTATION.sub("", re.split(r"[。！？]", p.text)[0]) or re.split(r"[。！？]", p.text)[0]
                 return f"讲话：{sentence[:24]}{'…' if len(sentence) > 24 else ''}"
     return "无标题讲话"

@@ -440,6 +440,8 @@ def test_derived_title_never_uses_salutation():
     title = derive_title(parsed.sections, None)
     assert "同志们" not in title
     assert title.startswith("讲话：今天我们在这里开会")
+    parsed = parse(lines_of("同志们，为认真贯彻落实上级部署，今天召开这次会议。\n一是要提高认识。"))
+    assert derive_title(parsed.sections, None) == "讲话：为认真贯彻落实上级部署，今天召开这次会议"
 
 
 def test_chinese_numerals():
@@ -609,6 +611,9 @@ def test_the_headline_readers_examples_hold():
     # …glued before it by a space, or after a bar
     (["组工动态 某区召开青年人才座谈会"], "5月8日，某区召开青年人才座谈会。", "某区召开青年人才座谈会"),
     (["要闻 | 某区召开青年人才座谈会"], "", "某区召开青年人才座谈会"),
+    # a paper's name before the headline; a library's file name
+    (["某某日报 - 全市组织部长会议召开"], "", "全市组织部长会议召开"),
+    (["在全区组织工作会议上的讲话.wps"], "", "在全区组织工作会议上的讲话"),
     # the site's name and slogan over the title
     (["某某文档网 - 专业范文资料分享平台", "在全区组织工作会议上的讲话"], "", "在全区组织工作会议上的讲话"),
     # two halves of a slogan, and a joint issuer's document, stay whole

@@ -1153,6 +1153,7 @@ def test_a_slogan_title_its_occasion_line_and_the_page_copies_around_them(tmp_pa
         tmp_path, "outline-of-a-cut-page-above-the-title-only-its-first-item-again-below",
         "cut-preview-with-other-quotes-above-a-slogan-title-and-its-occasion-line",
         "one-line-library-page-the-title-run-into-the-first-sentence", "site-note-names-the-title-with-a-bracketed-word-of-praise-no-title-line",
+        "title-with-wengao-run-into-the-salutation",  # …的讲话文稿同志们： parts at the salutation, not after 讲话
     ) == []
 
 
@@ -1168,3 +1169,7 @@ def test_what_only_looks_like_a_title_or_a_copy_stays_text(rules):
     assert clean(f"{first}\n{first[:-3]}安排，希望大家珍惜机会。\n", rules).removed == []
     # a mirror's pinyin gloss, a space before its bracket closes
     assert clean("人才工作创(chuàng )新发展\n", rules).lines[0].text == "人才工作创新发展"
+
+
+def test_a_headline_signed_by_a_lone_name_is_no_broken_line(tmp_path):
+    assert exactly(tmp_path, "a-lone-name-under-a-long-headline-above-the-text-without-salutation") == []
