@@ -54,6 +54,7 @@ PAGE_NUMBER = re.compile(
     r"[-—–－―]{1,2}\s*\d{1,4}\s*[-—–－―]{0,2}"  # — 3 —, -3-, -- 24
     r"|第\s*\d{1,4}\s*[页頁](?:\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?"  # 第3页, 第3页 共9页, 第1頁共2頁
     r"|共\s*\d{1,4}\s*[页頁]\s*第\s*\d{1,4}\s*[页頁]"
+    r"|[(（]\s*共\s*\d{1,4}\s*[页頁]\s*[)）]"  # (共9頁), beside 第3頁
     r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
     r"|[(（]?\d{1,4}[)）]?"  # 3, (3)
     r"|[IVXLC]{1,7}|[ivxlc]{1,7}"  # III, ix
@@ -446,15 +447,18 @@ def type_size_headings(result: PdfRead, title_at: list[int], body_size: float) -
 _FAMILY_NUMBER = re.compile(
     r"^(?:第\s*(?P<chapter>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章节部篇]"
     r"|(?P<han>[一二三四五六七八九十]{1,3})\s*[、.．]"
-    r"|(?P<digit>\d{1,2})(?:\s*[、.．]|\s)(?!\d))"
+    r"|(?P<digit>\d{1,2})\s*[、.．](?!\d)"
+    r"|(?P<bare>\d{1,2})\s)"
 )
-"""A heading's own number: 第2章, 三、, 4. or `4 概述` (not 4.1, a second level's)."""
+"""A heading's own number: 第2章, 三、, 4. or `4　概述` (not 4.1, a second level's). The numbering
+rules read all but the last, a Word list's bare number before its text."""
 
 
 def _numbered_in_sequence(heads: list[str]) -> bool | None:
-    """True when every one of a family's headings carries a number and they count on (1, 2, 3 in
-    each style); None when a number breaks the count (第2章 with no 第1章 before it: the type set
-    something else too, or missed a sibling); False when some carry none and the numbered ones count."""
+    """True when every one of a family's headings carries a number the numbering rules read and they
+    count on (1, 2, 3 in each style); None when a number breaks the count (第2章 with no 第1章 before
+    it: the type set something else too, or missed a sibling); False when some carry none, or a bare
+    number (`1　概述`), and the numbered ones count."""
     from ..text import cn_to_int
 
     last: dict[str, int] = {}
@@ -465,6 +469,7 @@ def _numbered_in_sequence(heads: list[str]) -> bool | None:
             unnumbered = True
             continue
         style = next(name for name, value in m.groupdict().items() if value)
+        unnumbered = unnumbered or style == "bare"
         value = m.group(style)
         number = int(value) if value.isdigit() else cn_to_int(value)
         if number != last.get(style, 0) + 1:
@@ -792,13 +797,23 @@ def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tupl
 def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set) -> str | None:
     if not _edge(line, lines, height):
         return None
-    if PAGE_NUMBER.match(line.text):
+    if PAGE_NUMBER.match(line.text) and not _labels_a_line(line, lines):
         return "page-number"
     if (_masked(line.text), line.size) in running:
         return "running-header"
     if any(other.size > line.size * 1.15 and _masked(other.text) == _masked(line.text) for other in lines if other is not line):
         return "running-header"  # the chapter's header over its own first page, where the heading says it again
     return None
+
+
+def _labels_a_line(number: PdfLine, lines: list[PdfLine]) -> bool:
+    """Is the number a heading's own, set a tab before its text on its baseline (`1　概述` heading a
+    page)? A header's page number stands alone, or far off its running title."""
+    size = max(number.size, 1)
+    if not re.fullmatch(r"\d{1,2}", number.text.strip()):
+        return False
+    return any(other is not number and abs(other.y0 - number.y0) <= 0.3 * size and abs(other.size - number.size) <= 0.15 * size
+               and 0 <= other.x0 - number.x1 <= 3 * size and _HAN.search(other.text) for other in lines)
 
 
 def _body_size(pages: list[list[PdfLine]]) -> float:

@@ -63,10 +63,15 @@ def test_unnumbered_heads_are_headings_by_their_type_and_the_contents_without_le
 
 def test_a_numbered_family_in_one_type_is_left_to_the_numbering_rules(tmp_path):
     """Heads numbered 一、 二、 三、 in the chapter's type: the numbering rules read them (and what is
-    under them); the type marks nothing."""
+    under them); the type marks nothing. A Word list's bare numbers (`1　主要工作` over `1.1　…`),
+    which those rules do not read, are marked by their type."""
     numbered = {f"{n}、{chapter}": sections for n, (chapter, sections) in zip("一二三", CHAPTERS.items())}
-    read = read_pdf(_report(numbered))
-    assert read.headings == []
+    assert read_pdf(_report(numbered)).headings == []
+    bare = {f"{n} #h(1em) {chapter}": [f"{n}.{m} #h(1em) {section}" for m, section in enumerate(sections, 1)]
+            for n, (chapter, sections) in enumerate(CHAPTERS.items(), 1)}
+    assert read_pdf(_report(bare)).headings == [
+        ("1　主要工作", 1), ("1.1　抓班子带队伍", 2), ("1.2　强基础固根本", 2), ("2　存在问题", 1), ("2.1　思想认识不到位", 2),
+        ("3　下步打算", 1), ("3.1　强化政治引领，推动党建工作提质增效", 2)]
 
 
 def test_a_paragraph_in_a_narrower_measure_beside_a_picture_is_one_paragraph(tmp_path):
@@ -83,3 +88,15 @@ def test_a_paragraph_in_a_narrower_measure_beside_a_picture_is_one_paragraph(tmp
               f"{TEXT}\n\n#grid(columns: (1fr, 1.3fr), gutter: 8mm, image(bytes(({picture})), width: 100%), [{item}])\n\n{TEXT}\n")
     read = read_pdf(typst.compile(source.encode("utf-8")))
     assert read.paragraphs == [TEXT, item, TEXT]
+
+
+def test_a_heading_s_number_at_a_page_s_top_is_no_page_number_and_a_page_count_is_one():
+    """`1　概述` heading a page: its number, a tab before its text on one baseline, stays with it;
+    `第3頁　(共9頁)` in a footer goes whole."""
+    from build_kb.ingest.pdf import PAGE_NUMBER, PdfLine, _labels_a_line
+
+    number, text = PdfLine(2, 50, 58, 780, 796, 16.0, "1"), PdfLine(2, 74, 140, 780, 796, 16.0, "主要工作")
+    assert _labels_a_line(number, [number, text])
+    footer = [PdfLine(2, 250, 280, 20, 30, 10.0, "第3頁"), PdfLine(2, 290, 330, 20, 30, 10.0, "(共9頁)")]
+    assert not _labels_a_line(footer[0], footer)
+    assert all(PAGE_NUMBER.match(line) for line in ("(共9頁)", "（共 9 页）", "第3頁"))
