@@ -1084,6 +1084,8 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     (None, None)
     >>> find_level("全县乡（镇）党委书记抓基层党建工作述职评议会议")
     ('县', '全X')
+    >>> find_level("人才工作领导小组会议", role="市委常委、区委书记"), find_level("组织工作会议", role="市委常委、组织部部长")
+    (('区', "the speaker's role"), ('市', "the speaker's role"))
     """
     for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
@@ -1091,7 +1093,8 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
                 m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", re.sub(r"\s+", "", text))))
                 if m:
                     return m.group(1), rule
-    m = LEVEL_OF_ROLE_RE.search(role or "")
+    # 市委常委、区委书记: a chain names the concurrent higher post first and the one held last — the last organ's level
+    m = ([None] + list(LEVEL_OF_ROLE_RE.finditer(role or "")))[-1]
     return (m.group(1), "the speaker's role") if m else (None, None)
 
 

@@ -216,6 +216,11 @@ READS = [
         {"speaker": "邵文彬", "speaker_role": "街道党工委书记"},
         id="one-who-sums-up-spoke",
     ),
+    pytest.param(
+        "人才工作领导小组会议召开\n5月6日，人才工作领导小组会议召开。市委常委、区委书记秦立波主持会议并讲话。\n秦立波强调，要抓好人才引育。\n",
+        {"speaker": "秦立波", "level": "区"},
+        id="a-role-chain-gives-the-level-of-the-post-held-last-not-the-concurrent-higher-one",
+    ),
 ]
 """Made-up pages in the shapes met on real ones, and what the reader must take from each."""
 
