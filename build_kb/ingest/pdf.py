@@ -121,6 +121,8 @@ class PdfRead:
     """The last line read so far (a page's first line may go on with its paragraph)."""
     last_line_open: bool = True
     """Whether that line runs to its column's edge (a short, centred or right-set one ends its paragraph)."""
+    body_size: float = 0.0
+    """The type most of the text is set in."""
     pending_notes: list[PdfLine] = field(default_factory=list)
     """A page's footnotes, read after the paragraph that goes on over the page (not inside it)."""
     cells_joined: int = 0
@@ -152,7 +154,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     result = PdfRead(paragraphs=[], pages=len(pages))
     result.has_text = any(line.text.strip() for page in pages for line in page)
     running = _running_lines(pages, heights)
-    body_size = _body_size(pages)
+    body_size = result.body_size = _body_size(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         for line in lines:
@@ -335,6 +337,10 @@ def _captions(lines: list[PdfLine], pictures: list[tuple[float, float, float, fl
     return found
 
 
+_COVER_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?(?=(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})")
+"""A cover's label before its date (发布日期:2023.03, 日期：2024年5月)."""
+_NUMERIC_YEAR_AND_MONTH = re.compile(r"((?:19|20)\d{2})[./-](?:0?[1-9]|1[0-2])")
+"""A year and month in figures (2023.03, 2023-3), on a cover line of its own."""
 _YEAR_AND_MONTH = re.compile(r"([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月")
 
 
@@ -354,10 +360,10 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
 
     head = True
     for text in first_page:
-        compact = re.sub(r"\s+", "", text)
+        compact = _COVER_DATE_LABEL.sub("", re.sub(r"\s+", "", text))
         if alone(compact):
             return alone(compact), int(alone(compact)[:4])
-        m = _YEAR_AND_MONTH.fullmatch(compact)
+        m = _YEAR_AND_MONTH.fullmatch(compact) or _NUMERIC_YEAR_AND_MONTH.fullmatch(compact)
         if m and year_number(m.group(1)):
             return None, year_number(m.group(1))
         head = head and len(compact) < HEAD_LINE_MAX
@@ -605,14 +611,22 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     pages, heights, pictures, rulings = [], [], [], []
-    for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5)), 1):
+    def text_boxes(container, page):
+        """The container's text boxes, and those of a figure that fills most of the page (a cover or a
+        whole page placed as one picture, text and all: its text is the page's); a smaller figure's text
+        (a diagram's labels) is no running text."""
+        for box in container:
+            if isinstance(box, LTTextBox):
+                yield box
+            elif isinstance(box, LTFigure) and _page_of_text(box, page):
+                yield from text_boxes(box, page)
+
+    for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5, all_texts=True)), 1):
         lines = []
-        pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage))])
+        pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage)) and not _page_of_text(box, page)])
         rulings.append([box.bbox for box in page if isinstance(box, (LTLine, LTRect)) and min(box.width, box.height) <= RULE_THICKNESS])
         found = []
-        for box in page:
-            if not isinstance(box, LTTextBox):
-                continue
+        for box in text_boxes(page, page):
             for line in box:
                 chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
                 if chars:
@@ -627,6 +641,22 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         pages.append(lines)
         heights.append(page.height)
     return pages, heights, pictures, rulings
+
+
+PAGE_FIGURE_SHARE = 0.5
+"""A figure covering at least half the page is the page itself placed as a picture (a cover made
+elsewhere), whose text is read; a smaller one is a picture in the text."""
+
+
+def _page_of_text(figure, page) -> bool:
+    """Is the figure a page placed as one picture, text and all: does it cover half the page or more
+    and hold text? (Such a figure is no picture: no caption under it, no banner.)"""
+    from pdfminer.layout import LTFigure, LTTextBox
+
+    def holds_text(box) -> bool:
+        return any(isinstance(inner, LTTextBox) or isinstance(inner, LTFigure) and holds_text(inner) for inner in box)
+
+    return figure.width * figure.height >= PAGE_FIGURE_SHARE * page.width * page.height and holds_text(figure)
 
 
 def _note_mark(chars, size: float) -> str:
@@ -1049,7 +1079,7 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
     """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
     for k, line in enumerate(lines):
         if k:
-            starts = _starts_paragraph(lines[k - 1], line, lines, single_column)
+            starts = _starts_paragraph(lines[k - 1], line, lines, single_column) or _centred_on_each_other(lines[k - 1], line, result.body_size)
         else:
             starts = not _continues_from_last_page(result, line, lines)
             result.notes_moved += bool(not starts and result.pending_notes)
@@ -1155,6 +1185,18 @@ def _short(line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> 
     return line.x1 < _text_block_edge(line, lines, single_column) - 2 * line.size and not _full_in_its_measure(line, lines)
 
 
+def _centred_on_each_other(previous: PdfLine, line: PdfLine, body_size: float) -> bool:
+    """Two lines outside the text's type, of different lengths, centred on one axis (a cover's
+    `版本：1.9.9` over `发布日期：2023.03`): each a line of its own, not one wrapped line — a wrapped
+    line shares its left edge with the next, not its middle. (A block of two such lines gives no
+    column to measure them against.)"""
+    size = max(previous.size, line.size, 1.0)
+    if not body_size or abs(previous.size - body_size) <= 0.15 * body_size:
+        return False
+    middle = abs((previous.x0 + previous.x1) / 2 - (line.x0 + line.x1) / 2)
+    return middle < 0.5 * size and abs(previous.x0 - line.x0) > size and abs(previous.x1 - line.x1) > size
+
+
 def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
     size = max(previous.size, line.size, 1.0)
     if _CLOSING.fullmatch(line.text):
@@ -1248,6 +1290,8 @@ def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLin
         return False
     if abs(last.size - line.size) > 0.15 * max(last.size, 1):
         return False
+    if result.body_size and abs(last.size - result.body_size) > 0.15 * result.body_size:
+        return False  # a cover's or a heading's line, not the text's: it does not run on over the page (a cover's last line)
     if re.search(r"[。！？；：!?;:”」』）)]$", result.paragraphs[-1]) or not result.last_line_open:
         return False
     if last.x1 < _right_edge(line, lines) - 2 * max(last.size, 1):

@@ -249,3 +249,21 @@ def test_a_ruled_table_s_wrapped_cells_are_read_whole_row_by_row(tmp_path):
     assert read.paragraphs == ["表1：发行人历史评级情况", "年份　评级机构　涵义", "　".join(rows[0]), "　".join(rows[1]), "本次发行不引用主体评级，未进行债项评级安排。"]
     assert read.cells_joined > 0
     assert f"表格单元格里折行的 {read.cells_joined} 行接回所在单元格" in convert(tmp_path / "表格.pdf").notes
+
+
+def test_a_cover_placed_as_one_picture_gives_its_text_title_and_year_and_never_runs_into_the_first_page(tmp_path):
+    """A handbook whose cover was made elsewhere and placed as a whole page (a Form XObject): its text
+    is the page's, not a picture's — the large line is the title, 发布日期：2023.03 gives the year, the
+    two lines centred on one axis stay two, and the cover's last line does not run on into 前言."""
+    import typst
+
+    cover = typst.compile('#set page(paper: "a4", margin: 2cm)\n#set text(font: "Noto Serif CJK SC")\n#v(6cm)\n'
+                          '#align(center, text(size: 48pt)[党建手册])\n#v(12cm)\n#align(center, text(size: 14pt)[版本：2.0])\n'
+                          '#align(center, text(size: 14pt)[发布日期：2023.03])\n'.encode())
+    (tmp_path / "cover.pdf").write_bytes(cover)
+    source = ('#set page(paper: "a4", margin: 2cm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt)\n'
+              '#page(margin: 0pt, image("cover.pdf", width: 100%))\n#align(center, text(size: 15pt)[前言])\n' + FIRST + SECOND + "\n")
+    (tmp_path / "手册.pdf").write_bytes(typst.compile(source.encode("utf-8"), root=str(tmp_path)))
+    read = read_pdf((tmp_path / "手册.pdf").read_bytes())
+    assert read.paragraphs[:4] == ["党建手册", "版本：2.0", "发布日期：2023.03", "前言"]
+    assert (read.title, read.cover_date, read.cover_year) == ("党建手册", None, 2023)
