@@ -6,7 +6,8 @@ module reads a page as a person does:
 - running headers and footers are the lines at a page's top or bottom edge that come back, in the
   same size, on other pages of the same parity (a chapter's name on odd pages, the book's on even
   pages) or on most pages; page numbers are edge lines in any of the usual forms (`3`, `— 3 —`,
-  `-3-`, `第3页`, `3/9`, `III`, `-- 24`);
+  `-3-`, `·3·`, `第3页`, `(共9页)`, `3/9`, `III`, `-- 24`), not a heading's own number a tab
+  before its text (`1　概述` at a page's top);
 - a page set in two columns (a gutter no line crosses) is read column by column, lines that span
   both columns (a title, a table) in their place;
 - lines that share a baseline in separate pieces are a table row: one line, cells apart, ending where
@@ -55,6 +56,7 @@ PAGE_NUMBER = re.compile(
     r"|第\s*\d{1,4}\s*[页頁](?:\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?"  # 第3页, 第3页 共9页, 第1頁共2頁
     r"|共\s*\d{1,4}\s*[页頁]\s*第\s*\d{1,4}\s*[页頁]"
     r"|[(（]\s*共\s*\d{1,4}\s*[页頁]\s*[)）]"  # (共9頁), beside 第3頁
+    r"|[·•∙~〔【]\s*\d{1,4}\s*[·•∙~〕】]"  # ·3·, • 3 •, ~3~, 〔3〕
     r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
     r"|[(（]?\d{1,4}[)）]?"  # 3, (3)
     r"|[IVXLC]{1,7}|[ivxlc]{1,7}"  # III, ix

@@ -99,4 +99,5 @@ def test_a_heading_s_number_at_a_page_s_top_is_no_page_number_and_a_page_count_i
     assert _labels_a_line(number, [number, text])
     footer = [PdfLine(2, 250, 280, 20, 30, 10.0, "第3頁"), PdfLine(2, 290, 330, 20, 30, 10.0, "(共9頁)")]
     assert not _labels_a_line(footer[0], footer)
-    assert all(PAGE_NUMBER.match(line) for line in ("(共9頁)", "（共 9 页）", "第3頁"))
+    assert all(PAGE_NUMBER.match(line) for line in ("(共9頁)", "（共 9 页）", "第3頁", "·3·", "• 12 •", "~3~", "〔3〕"))
+    assert not any(PAGE_NUMBER.match(line) for line in ("·3·要求", "【3】号文", "〔2024〕3号"))
