@@ -117,23 +117,26 @@ def is_headline(text: str) -> bool:
 
 def headline_part(parts: list[str]) -> str | None:
     """Of a title line cut at a site's separator (| _ 丨 or a spaced dash), the headline's part: the first
-    when it is a title (the site's words come after it), else a later headline after a column's label
-    or the site's name (新区要闻 | 工委人才工作领导小组会议召开); None when no part is.
+    when it has a headline's shape (the site's words come after it), else a later one that has it, after
+    a column's label, the site's or an organ's name (新区要闻 | 工委人才工作领导小组会议召开); else the first
+    when it may be a title at all (6 characters, no site's name); None when no part is.
 
     >>> headline_part(["在全县组织工作会议上的讲话", "某某文库"])
     '在全县组织工作会议上的讲话'
     >>> headline_part(["新区要闻", "工委人才工作领导小组会议召开"])
     '工委人才工作领导小组会议召开'
+    >>> headline_part(["中共某某市委组织部", "全市组织部长会议召开"])
+    '全市组织部长会议召开'
     >>> headline_part(["某某文档网", "专业文章范例文档资料分享平台"]) is None
     True
     """
     first = parts[0]
-    if len(first) >= 6 and not is_site_name(first):
+    if is_headline(first):
         return first
     later = next((part for part in parts[1:] if is_headline(part)), None)
-    if later and (is_label(first) or is_site_name(first)):
+    if later:  # the first part has no headline's shape: a label, a site's or an organ's name
         return later
-    return None
+    return first if len(first) >= 6 and not is_site_name(first) else None
 
 
 def echo(text: str, lead: str) -> float:

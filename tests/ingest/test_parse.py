@@ -613,6 +613,7 @@ def test_the_headline_readers_examples_hold():
     (["要闻 | 某区召开青年人才座谈会"], "", "某区召开青年人才座谈会"),
     # a paper's name before the headline; a library's file name
     (["某某日报 - 全市组织部长会议召开"], "", "全市组织部长会议召开"),
+    (["中共某某市委组织部 - 全市组织部长会议召开"], "", "全市组织部长会议召开"),  # an organ's name, no headline's shape
     (["在全区组织工作会议上的讲话.wps"], "", "在全区组织工作会议上的讲话"),
     # the site's name and slogan over the title
     (["某某文档网 - 专业范文资料分享平台", "在全区组织工作会议上的讲话"], "", "在全区组织工作会议上的讲话"),
