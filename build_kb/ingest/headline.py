@@ -32,6 +32,8 @@ SITE_NAME_END = re.compile(r"(?:网|网站|在线|文库|平台|之家|频道|�
 headline's end."""
 LABEL_MIN, LABEL_MAX = 2, 8
 HEADLINE_MIN = 8
+TITLE_MIN = 6
+"""A title may be shorter than a headline's shape asks (村里的事谁来管？): beside a label or a site's name it is still the title."""
 ECHOED_AT = 0.5
 """At least this share of a headline's character pairs come back in the lead of a report."""
 _HEADLINE_WORDS = re.compile(r"会议|大会|会$|座谈|讲话|报告|发言|致辞|党课|召开|举行|举办|强调|指出|部署|推进|学习|调研")
@@ -136,6 +138,10 @@ def headline_part(parts: list[str]) -> str | None:
     later = next((part for part in parts[1:] if is_headline(part)), None)
     if later:  # the first part has no headline's shape: a label, a site's or an organ's name
         return later
+    if len(_han(first)) < TITLE_MIN or is_label(first) or is_site_name(first):  # 基层观察 | 村里的事谁来管？
+        later = next((part for part in parts[1:] if len(_han(part)) >= TITLE_MIN and not (is_label(part) or is_site_name(part))), None)
+        if later:
+            return later
     return first if len(first) >= 6 and not is_site_name(first) else None
 
 
@@ -169,7 +175,7 @@ def is_the_sites(part: str, headline: str, lead: str, elsewhere: set[str] = froz
     >>> is_the_sites("某某文档网", "干部队伍建设须臾不可放松", "")
     True
     """
-    if is_site_name(part) and (is_headline(headline) or len(_han(headline)) >= HEADLINE_MIN):
+    if is_site_name(part) and (is_headline(headline) or len(_han(headline)) >= TITLE_MIN):
         return True
     if not (is_label(part) and is_headline(headline)):
         return False

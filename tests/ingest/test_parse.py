@@ -614,6 +614,8 @@ def test_the_headline_readers_examples_hold():
     # a paper's name before the headline; a library's file name
     (["某某日报 - 全市组织部长会议召开"], "", "全市组织部长会议召开"),
     (["中共某某市委组织部 - 全市组织部长会议召开"], "", "全市组织部长会议召开"),  # an organ's name, no headline's shape
+    (["基层观察 | 村里的事谁来管？"], "", "村里的事谁来管？"),  # a short headline that asks, after a label
+    (["某某党建网", "凝心聚力谱新篇"], "", "凝心聚力谱新篇"),
     (["在全区组织工作会议上的讲话.wps"], "", "在全区组织工作会议上的讲话"),
     # the site's name and slogan over the title
     (["某某文档网 - 专业范文资料分享平台", "在全区组织工作会议上的讲话"], "", "在全区组织工作会议上的讲话"),
