@@ -1657,6 +1657,33 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
         series[i] = cand
         run.append(i)
     close_run()
+    if not numbered:
+        _mark_spaced_two_phrase_heads(blocks, candidates, series)
+
+
+SPACED_HEAD_GAP = 4
+"""How many paragraphs of a part may stand between two of a commentary's run-in heads."""
+
+
+def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingCandidate | None], series: dict[int, HeadingCandidate]) -> None:
+    """A commentary's two-phrase heads spaced by the paragraphs of their parts (突出政治引领，铸牢“思想根基”。… / … /
+    突出引才聚智，激活“人才春水”。…): siblings that open with the same two characters (or are written to one
+    pattern) and each run into their paragraph, no more than a few paragraphs apart, two or more of them."""
+    places = [i for i in sorted(series) if candidates[i] is None and "，" in series[i].heading and series[i].rest.strip()]
+    group: list[int] = []
+
+    def close_group():
+        if 2 <= len(group) <= SERIES_MAX_ITEMS:
+            for j in group:
+                candidates[j] = series[j]
+        group.clear()
+
+    for i in places:
+        first = series[group[0]].heading if group else ""
+        if group and not (i - group[-1] <= SPACED_HEAD_GAP + 1 and (first[:2] == series[i].heading[:2] or _same_shape(first, series[i].heading))):
+            close_group()
+        group.append(i)
+    close_group()
 
 
 def _alike(first: str, lead: str) -> bool:

@@ -325,6 +325,23 @@ def test_parallel_two_phrase_run_in_heads_of_a_commentary_are_its_sections():
     assert [len(s.paragraphs) for s in parsed.sections] == [1, 1, 1, 2]
 
 
+def test_two_phrase_heads_spaced_by_the_paragraphs_of_their_parts_are_sections_too():
+    text = (
+        "近来，各地认真学习会议精神。抓好落实，关键在于实干。\n"
+        "突出理论武装，筑牢“信仰之基”。坚持读原著学原文，组织专题学习十二次。\n"
+        "同时，各级党组织还开展了专题研讨，党员干部理论素养明显提升。\n"
+        "突出人才引育，激活“一池春水”。完善引才政策，新引进各类人才三百余人。\n"
+        "人才活力持续迸发，各类人才在一线建功立业。\n此外，人才服务不断优化。\n"
+        "突出固本强基，夯实“战斗堡垒”。整顿软弱涣散党组织八个。\n下一步，我们将持续用力，久久为功。"
+    )
+    parsed = parse(lines_of(text))
+    assert [(s.heading, len(s.paragraphs)) for s in parsed.sections] == [
+        ("", 1), ("突出理论武装，筑牢“信仰之基”。", 2), ("突出人才引育，激活“一池春水”。", 3), ("突出固本强基，夯实“战斗堡垒”。", 2)]
+    # far apart, or opening unlike, they are sentences of the text
+    apart = text.replace("此外，人才服务不断优化。", "此外，人才服务不断优化。\n人才政策持续完善。\n人才环境不断改善。\n人才队伍不断壮大。")
+    assert [s.heading for s in parse(lines_of(apart)).sections if s.heading] == ["突出理论武装，筑牢“信仰之基”。", "突出人才引育，激活“一池春水”。"]
+
+
 def test_two_phrase_leads_under_numbered_headings_stay_paragraphs():
     text = (
         "同志们：\n一、强化政治引领\n"
