@@ -204,7 +204,7 @@ def _add_one(
     hint = SpeechOverride(file=name, line=0, values=marked) if marked else None
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     if speech is not None and converted.title:
-        speech.detected_by["title"] = "title marked by the document (Word Title style, a first line centred in large type, a PDF title)"
+        speech.detected_by["title"] = converted.title_by or "title marked by the document (Word Title style, a first line centred in large type, a PDF title)"
         if len(speech.title or "") <= MARKED_TITLE_MAX and "。" not in (speech.title or ""):
             # The doubt was about the lines the text reader took for a title (a cover's block): the
             # document's own title replaces them, so the stub confirms it instead of commenting it out

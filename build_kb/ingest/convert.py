@@ -49,6 +49,10 @@ class Converted:
     larger than the text); kb add proposes it in speeches.yaml."""
     year: int | None = None
     """The year the file gives outside its text, when no full date (a PDF cover's 二〇二六年五月)."""
+    title_by: str | None = None
+    """Which of the document's marks gave the title (a rule name of build_kb/explain.py: the Word
+    Title style, a lone first heading centred, the line the page header repeats, a PDF's largest
+    type …): kb add says it beside the title."""
     date: str | None = None
     """The date the file itself records outside its text (a web page's article:published_time,
     <time>, 发布时间 as trafilatura reads them): kb add proposes it when the text gives none."""
@@ -294,7 +298,9 @@ def docx_text(data: bytes, name: str) -> Converted:
         kinds = Counter(kind for kind, _ in cited)
         notes.append("、".join(f"{n} 条{'脚注' if kind == 'footnote' else '尾注'}" for kind, n in sorted(kinds.items())) + "放在文末")
     lone = _lone_first_heading(document, first_heading, headings) if not title and first_heading is not None else None
+    title_by = TITLE_BY_WORD_STYLE if title else None
     if lone:
+        title_by = TITLE_BY_LONE_HEADING[lone]
         title.append(headings.pop(0)[0])
         notes.append(f"首行“{title[0]}”是全文唯一的这一级标题（{lone}）：作为题目，不作小标题")
         following = next((line for line in lines[1:] if line), None)
@@ -316,11 +322,27 @@ def docx_text(data: bytes, name: str) -> Converted:
     running = _running_title(document, lines)
     if running and not title:
         notes.append(f"页眉重复的“{running}”作为题目")
-    converted.title = "".join(title) or running or _centred_title(document, title_styles)
+    centred = None if title or running else _centred_title(document, title_styles)
+    converted.title = "".join(title) or running or centred
+    converted.title_by = title_by if title else TITLE_BY_RUNNING_HEADER if running else TITLE_BY_CENTRED_LARGE if centred else None
     converted.date = _header_date(document)
     if not converted.date:
         converted.date, converted.year = _cover_date(lines)
     return converted
+
+
+TITLE_BY_WORD_STYLE = "title marked by the document: Word's Title style"
+TITLE_BY_LONE_HEADING = {
+    "居中": "title marked by the document: its first heading, alone at its level and centred",
+    "字号大于正文": "title marked by the document: its first heading, alone at its level and set larger than the text",
+    "全文只有这一段用标题样式": "title marked by the document: its first paragraph, the only one in a heading style",
+}
+TITLE_BY_RUNNING_HEADER = "title marked by the document: the line its page header repeats"
+TITLE_BY_CENTRED_LARGE = "title marked by the document: its first lines, centred and set larger than the text"
+TITLE_BY_PDF_METADATA = "title marked by the document: the PDF's metadata title, said on its first page"
+TITLE_BY_PDF_LARGEST = "title marked by the document: the largest type on the PDF's first page"
+TITLE_BY_PAGE_HEADLINE = "title marked by the document: the page's headline (its h1, og:title or <title>)"
+"""Which evidence gave a document's own title (kb add writes it beside the title; explain.py in Chinese)."""
 
 
 COVER_LINES = 15
@@ -850,7 +872,8 @@ def _laid_out(read, name: str, kind: str) -> Converted:
         notes.append(f"{read.joined_lines + len(read.paragraphs)} 行接成 {len(read.paragraphs)} 段")
     if read.headings:
         notes.append(f"{len(read.headings)} 个章标题按字号认出（speeches.yaml 的 heading_lines）")
-    return Converted(text, kind, notes, headings=read.headings, title=read.title, date=read.cover_date, year=read.cover_year)
+    title_by = (TITLE_BY_PDF_METADATA if read.title_from_metadata else TITLE_BY_PDF_LARGEST) if read.title else None
+    return Converted(text, kind, notes, headings=read.headings, title=read.title, title_by=title_by, date=read.cover_date, year=read.cover_year)
 
 
 # --- web pages -----------------------------------------------------------------------------------
@@ -937,7 +960,7 @@ def html_text(data: bytes, name: str) -> Converted:
         log.info("%s：不用提取器猜的日期 %s（网页上没有这个日期）", name, guessed)
         guessed = None
     date = page_date(html) or posted_in_head(text) or guessed
-    return Converted(text, "html", notes, headings=headings, title=title or None, date=date)
+    return Converted(text, "html", notes, headings=headings, title=title or None, title_by=TITLE_BY_PAGE_HEADLINE if title else None, date=date)
 
 
 POSTING_LINE = re.compile(

@@ -111,6 +111,8 @@ class PdfRead:
     title: str | None = None
     """The title the file marks: its metadata title when a paragraph on the first page says it, else
     the first page's largest type (not a 公文's 版头), up to three lines."""
+    title_from_metadata: bool = False
+    """Whether the title is the metadata's (said on the first page), not the first page's largest type."""
     sizes: list[float] = field(default_factory=list)
     """The type size of each paragraph (of its first line)."""
     note_marks: list[str] = field(default_factory=list)
@@ -194,6 +196,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     _flush_notes(result)
     _drop_contents_by_repetition(result)
     result.title, title_at = _marked_title(result, metadata_title, body_size)
+    result.title_from_metadata = bool(result.title and metadata_title and _key(result.title) in (_key(metadata_title), _key((web_title(metadata_title) or (metadata_title,))[0])))
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])

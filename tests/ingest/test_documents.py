@@ -590,7 +590,7 @@ def test_a_first_line_centred_and_set_large_by_its_style_is_the_title(tmp_path):
 
     title, stub = _word_title_of(tmp_path, build)
     assert title == "机关党支部年度工作回顾"
-    assert '  title: "机关党支部年度工作回顾"   # 识别依据：文档标明的标题' in stub
+    assert '  title: "机关党支部年度工作回顾"   # 识别依据：文档标明的标题：居中、字号大于正文的首行' in stub
 
 
 def test_a_thesis_s_title_is_the_one_its_running_header_repeats_its_cover_month_its_year_and_its_chapters_sections(tmp_path):
@@ -664,7 +664,7 @@ def test_a_lone_centred_first_heading_is_the_title_a_first_heading_with_siblings
 
     title, stub = _word_title_of(tmp_path, notice)
     assert title == "关于调整值班安排的通知"
-    assert '  title: "关于调整值班安排的通知"   # 识别依据：文档标明的标题' in stub  # confirmed, not a made-up title commented out
+    assert '  title: "关于调整值班安排的通知"   # 识别依据：文档标明的标题：首段是全文唯一的这一级标题，居中' in stub  # confirmed, not a made-up title commented out
     assert "heading_lines: {7: 2}" in stub
 
     def sections(document):
@@ -704,6 +704,7 @@ def test_a_news_item_s_headline_in_heading_1_is_its_title_and_bold_larger_lines_
     assert title == "某某学院开展新学期主题教育系列活动"
     assert "heading_lines: {5: 1, 9: 1, 13: 1}" in stub
     converted = convert(tmp_path / "文件.docx")
+    assert '  title: "某某学院开展新学期主题教育系列活动"   # 识别依据：文档标明的标题：首段是全文唯一用标题样式的一段' in stub
     assert "首行“某某学院开展新学期主题教育系列活动”是全文唯一的这一级标题（全文只有这一段用标题样式）：作为题目，不作小标题" in converted.notes
     assert "按直接格式（加粗、字号，几段一样、各自下面有正文）认出小标题 3 个，写入 speeches.yaml 的 heading_lines" in converted.notes
 

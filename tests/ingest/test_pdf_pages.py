@@ -267,3 +267,5 @@ def test_a_cover_placed_as_one_picture_gives_its_text_title_and_year_and_never_r
     read = read_pdf((tmp_path / "手册.pdf").read_bytes())
     assert read.paragraphs[:4] == ["党建手册", "版本：2.0", "发布日期：2023.03", "前言"]
     assert (read.title, read.cover_date, read.cover_year) == ("党建手册", None, 2023)
+    converted = convert(tmp_path / "手册.pdf")
+    assert (converted.title, converted.title_by) == ("党建手册", "title marked by the document: the largest type on the PDF's first page")
