@@ -501,6 +501,8 @@ def make_speech(
             header.speaker_role, header.speaker = role, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
                 "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+        elif name != header.speaker:  # the report names no one who spoke: the name stays, a person decides
+            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{header.speaker}”是报道标题下单独的一个名字，没有职务，可能是作者或编辑：请核对"))
     elif lead is None and not addressed and header.speaker is None and header.speaker_role is None:
         # A report that names no day (大会由总经理某某主持。…董事长某某作了重要讲话): kept as a guess, checked by a person.
         role, name = speaker_of_undated_report(first_paragraphs)

@@ -286,6 +286,14 @@ def test_the_signature_above_the_date_under_the_text(tmp_path, signature, speake
     assert ((speech.speaker, speech.speaker_role), speech.date) == (speaker, "2023-05-08")
 
 
+def test_a_bare_name_under_a_reports_headline_with_no_one_said_to_speak_is_kept_and_checked(tmp_path):
+    text = "某某街道召开述职评议会\n\n刘晓芸\n\n3月6日，某某街道召开社区党组织书记述职评议会。街道党工委书记逐一点评。\n"
+    speech = _one_speech(tmp_path, text)
+    assert speech.speaker == "刘晓芸"
+    assert [r.message for r in speech.review if r.code == "speaker-guessed"] == [
+        "讲话人“刘晓芸”是报道标题下单独的一个名字，没有职务，可能是作者或编辑：请核对"]
+
+
 def test_a_report_that_names_no_day_gives_its_speaker_as_a_guess(tmp_path):
     text = ("公司召开庆祝建党大会\n公司领导班子成员和各部门负责人等80余人参加了会议。\n大会由总经理丁某主持。\n"
             "公司党委书记、董事长韦建平同志首先作了重要讲话。他回顾了我们党的光辉历程，对今后的工作作了安排。\n")
