@@ -416,7 +416,10 @@ def make_speech(
     with timer("clean"):
         rules.reset_budgets(len(source.text))
         try:
-            cleaned = clean(source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0))
+            cleaned = clean(
+                source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0),
+                heading_lines=set(override.values.get("heading_lines", {})) if override else set(),
+            )
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None

@@ -142,3 +142,18 @@ def test_speeches_are_sorted_by_date_undated_last(seed_kb):
 
 def test_seed_corpus_builds_without_problems(seed_kb):
     assert seed_kb.problems == []
+
+
+def test_a_line_named_a_heading_is_never_doubted_as_a_sites_words(tmp_path):
+    """heading_lines (the curator's, or kb add's from a document's styles and type) say the line is the
+    text's own head: the cleaner does not list it as doubtful (通讯员队伍 reads like a site's credit)."""
+    text = (
+        "在全县新闻宣传工作会议上的讲话\n同志们：\n要坚持问题导向，推动新闻宣传各项工作落地见效。\n"
+        "通讯员队伍\n要把通讯员队伍建强，做到每个单位都有人写、会写。\n"
+    )
+    (plain,) = build_knowledge_base(make_corpus(tmp_path / "a", {"a.txt": text})).speeches
+    assert [d.line for d in plain.clean.doubtful] == [4]
+    corpus = make_corpus(tmp_path / "b", {"a.txt": text, "speeches.yaml": "a.txt:\n  heading_lines: {4: 1}\n"})
+    (named,) = build_knowledge_base(corpus).speeches
+    assert (named.clean.removed, named.clean.doubtful) == ([], [])
+    assert [(s.id, s.heading) for s in named.all_sections()] == [("opening", ""), ("s1", "通讯员队伍")]

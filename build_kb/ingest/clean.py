@@ -44,12 +44,15 @@ _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
 def clean(
     text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset(),
-    elsewhere: Callable[[str], int] = lambda line: 0,
+    elsewhere: Callable[[str], int] = lambda line: 0, heading_lines: set[int] = frozenset(),
 ) -> CleanText:
     """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
 
     `keep_lines` and `drop_lines` (source line numbers, from speeches.yaml) overrule the rules;
     `elsewhere(line)` says how many other files of the corpus have the line at their edges.
+    `heading_lines` (speeches.yaml's, often written by kb add from a document's styles or type) are
+    the text's own heads: never doubtful, though a run of short heads looks like captions under pictures.
+    The rules may still remove such a line (kb add marks an in-page 目录's lines too, which go).
     """
     counts: Counter[str] = Counter()
     lines = []
@@ -127,7 +130,7 @@ def clean(
         elif verdict == "chrome" and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=CHROME_EVIDENCE))
         else:
-            if verdict == "doubtful" and line.number not in keep_lines:
+            if verdict == "doubtful" and line.number not in keep_lines | heading_lines:
                 doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=judged[index].reasons()))
             kept.append(line)
     removed.sort(key=lambda r: r.line)
