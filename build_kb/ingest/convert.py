@@ -851,13 +851,13 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     notes = [f"共 {read.pages} 页"]
     dropped = Counter(reason for _, _, reason in read.dropped)
     said = {"page-number": "去掉页码 {} 处", "table-of-contents": "去掉目录 {} 行", "rule-line": "去掉分隔线 {} 行",
-            "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处"}
+            "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处", "figure-text": "图中文字 {} 行未读入（示意图里的标注）"}
     running = sum(count for reason, count in dropped.items() if reason not in said)
     if dropped["page-number"]:
         notes.append(said["page-number"].format(dropped["page-number"]))
     if running:
         notes.append(f"去掉页眉页脚 {running} 行")
-    notes += [said[reason].format(dropped[reason]) for reason in ("table-of-contents", "rule-line", "caption", "site-name") if dropped[reason]]
+    notes += [said[reason].format(dropped[reason]) for reason in ("table-of-contents", "rule-line", "caption", "site-name", "figure-text") if dropped[reason]]
     if read.columns:
         notes.append(f"{read.columns} 页按双栏顺序读取")
     if read.table_rows:

@@ -17,6 +17,9 @@ module reads a page as a person does:
 - a rule drawn with one mark (`=====`) is dropped, and so is a picture's caption (the one short
   line right under a photo); a web page a browser printed keeps its headline as the title, the
   site's name behind it (`标题_栏目_某某网`) dropped;
+- a picture smaller than half the page that holds text (a diagram placed from elsewhere) keeps its
+  labels out of the text, each logged and counted as `figure-text` (a picture that fills half the
+  page or more is the page itself, a cover made elsewhere: its text is read);
 - a table of contents goes: lines with a dot leader and a page number, and a run of three or more
   entries ending in page numbers (never going back) whose entries the document says again further
   on as paragraphs of their own (the headings they list), with the `目录` line over them;
@@ -98,7 +101,8 @@ class PdfRead:
     paragraphs: list[str]
     pages: int
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
-    """(page, text, reason) of every line left out: running-header, page-number, table-of-contents."""
+    """(page, text, reason) of every line left out: running-header, page-number, table-of-contents,
+    figure-text (a diagram's labels, never read as running text) …"""
     joined_lines: int = 0
     paragraphs_joined: int = 0
     markers: int = 0
@@ -142,9 +146,12 @@ class PdfRead:
 
 def read_pdf(data: bytes) -> PdfRead:
     """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
-    pages, heights, pictures, rulings = _page_lines(data)
+    pages, heights, pictures, rulings, figure_texts = _page_lines(data)
     metadata, maker = _metadata(data)
-    return read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
+    result = read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
+    # A diagram's labels are no running text, but what is left unread is said (logged and counted).
+    result.dropped += [(number, text, "figure-text") for number, texts in enumerate(figure_texts, 1) for text in texts]
+    return result
 
 
 def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None,
@@ -606,16 +613,27 @@ _STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]
 """A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
 
-def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]]]:
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]], list[list[str]]]:
     """Each page's lines, its height, the boxes (x0, y0, x1, y1) of its pictures and of its rules
-    (a table's borders)."""
+    (a table's borders), and the text of the pictures that hold some (a diagram's labels, not read)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTLine, LTRect, LTTextBox
 
     # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages, heights, pictures, rulings = [], [], [], []
+    pages, heights, pictures, rulings, figure_texts = [], [], [], [], []
+
+    def figure_text(figure) -> list[str]:
+        """The lines of text a picture holds (nested pictures too)."""
+        found = []
+        for box in figure:
+            if isinstance(box, LTTextBox):
+                found += [line.get_text().strip() for line in box if line.get_text().strip()]
+            elif isinstance(box, LTFigure):
+                found += figure_text(box)
+        return found
+
     def text_boxes(container, page):
         """The container's text boxes, and those of a figure that fills most of the page (a cover or a
         whole page placed as one picture, text and all: its text is the page's); a smaller figure's text
@@ -629,6 +647,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5, all_texts=True)), 1):
         lines = []
         pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage)) and not _page_of_text(box, page)])
+        figure_texts.append([text for box in page if isinstance(box, LTFigure) and not _page_of_text(box, page) for text in figure_text(box)])
         rulings.append([box.bbox for box in page if isinstance(box, (LTLine, LTRect)) and min(box.width, box.height) <= RULE_THICKNESS])
         found = []
         for box in text_boxes(page, page):
@@ -645,7 +664,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
-    return pages, heights, pictures, rulings
+    return pages, heights, pictures, rulings, figure_texts
 
 
 PAGE_FIGURE_SHARE = 0.5

@@ -269,3 +269,21 @@ def test_a_cover_placed_as_one_picture_gives_its_text_title_and_year_and_never_r
     assert (read.title, read.cover_date, read.cover_year) == ("党建手册", None, 2023)
     converted = convert(tmp_path / "手册.pdf")
     assert (converted.title, converted.title_by) == ("党建手册", "title marked by the document: the largest type on the PDF's first page")
+
+
+def test_a_diagrams_labels_are_not_read_as_text_but_said_and_counted(tmp_path):
+    """A small picture that holds text (a diagram placed from elsewhere: a Form XObject) is no running
+    text — its labels stay out of the paragraphs — but nothing is left out silently: each label is
+    logged as figure-text and kb add's summary counts them."""
+    import typst
+
+    diagram = typst.compile('#set page(width: 8cm, height: 4cm, margin: 5mm)\n#set text(font: "Noto Serif CJK SC", size: 12pt)\n'
+                            '党委\n\n支部\n'.encode())
+    (tmp_path / "diagram.pdf").write_bytes(diagram)
+    source = ('#set page(paper: "a4", margin: 2cm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt)\n'
+              + FIRST + '\n\n#align(center, image("diagram.pdf", width: 6cm))\n\n' + SECOND + "\n")
+    (tmp_path / "示意图.pdf").write_bytes(typst.compile(source.encode("utf-8"), root=str(tmp_path)))
+    read = read_pdf((tmp_path / "示意图.pdf").read_bytes())
+    assert read.paragraphs == [FIRST, SECOND]
+    assert [(page, text, reason) for page, text, reason in read.dropped if reason == "figure-text"] == [(1, "党委", "figure-text"), (1, "支部", "figure-text")]
+    assert "图中文字 2 行未读入（示意图里的标注）" in convert(tmp_path / "示意图.pdf").notes
