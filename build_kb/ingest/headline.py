@@ -22,10 +22,10 @@ is never a label.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from ..text import HAN, HAN_CHAR
+from .words import tagger
 
 SITE_NAME_END = re.compile(r"(?:网|网站|在线|文库|平台|之家|频道|门户|资源库|素材库|客户端|公众号|日报|晚报|早报|时报|周报)$")
 """How a site or a paper names itself (某某网, 某某文库, 某某在线, 专业…分享平台, 某某日报): a name, never a
@@ -42,19 +42,9 @@ _ORGAN_END = re.compile(r"(?:委|政府|党委|党组|人大|政协|委员会|�
 """An organ's name issues a document (中共某某省委 某某省人民政府关于…): part of its title, no label."""
 _STOP = re.compile(r"[。！？!?，,；;：:]")
 
-_TAGGER = None
-
-
 def _tags(text: str) -> list[tuple[str, str]]:
     """jieba's words and part-of-speech tags (dictionary only, no guessing: stable)."""
-    global _TAGGER
-    if _TAGGER is None:
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)
-        _TAGGER = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    return [(pair.word, pair.flag) for pair in _TAGGER.cut(text, HMM=False)]
+    return [(pair.word, pair.flag) for pair in tagger().cut(text, HMM=False)]
 
 
 def _han(text: str) -> str:

@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..model import Join, Line, Split
 from ..text import HAN
+from .words import tokenizer
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
@@ -499,21 +500,10 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[l
     return out, [Join(first=first, last=last) for first, last in sorted(last_number.items())]
 
 
-_TOKENIZER = None
-
-
 def _word_across(left: str, right: str) -> bool:
     """Does a dictionary word (jieba's, no guessing) run across the place where `left` meets `right`?"""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import logging
-
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _TOKENIZER = jieba.Tokenizer()
     at, start = len(left), 0
-    for word in _TOKENIZER.cut(left + right, HMM=False):
+    for word in tokenizer().cut(left + right, HMM=False):
         if start < at < start + len(word):
             return True
         start += len(word)

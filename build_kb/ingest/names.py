@@ -15,16 +15,16 @@ know (冯我占, made-up 王某平) stay what the pattern proposed:
     organs_and_posts  the words before a role's last word                          whether they are organs and posts
                     (no name, verb, preposition, adverb, particle, set phrase)   (为全面贯彻落实习近平总书记: no role)
 
-The tags are jieba.posseg's (the same dictionary the search and the themes use); jieba is loaded once, on
-the first report that names someone.
+The tags are jieba.posseg's over jieba's own dictionary (`ingest/words.py`, loaded once and shared with the
+headline and layout readers, on the first text that asks).
 """
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 from .parse import COMMON_SURNAMES
+from .words import tagger
 
 NAME_WINDOW = 8
 """How much text after a proposed name's start the dictionary reads: the name and the next word or two."""
@@ -34,18 +34,9 @@ NOT_A_NAME_TAGS = ("v", "a", "d", "p", "c", "u", "r", "l", "i")
 文明 and 万里 (tagged m) are names too."""
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
 @lru_cache(maxsize=4096)
 def _words(window: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w.word, w.flag) for w in _tagger().cut(window))
+    return tuple((w.word, w.flag) for w in tagger().cut(window))
 
 
 def name_at(text: str, start: int, proposed: str) -> str | None:
