@@ -73,6 +73,11 @@ class StageTimer:
             self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def reported_speaker_rule(later: bool) -> str:
+    """How a report gave its speaker (detected_by): named and quoted later (speaker_of_report's `later`), or in its lead."""
+    return "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)"
+
+
 OUTLINE_EXPECTED_FROM = 2500
 """Characters of text from which a reader expects headings: a four-paragraph 批复 or a short news report reads
 well as one part, and a warning on each of them would bury the ones that matter (a long speech read flat)."""
@@ -413,18 +418,18 @@ def make_speech(
         return None
     keep = set(override.values.get("keep_lines", ())) if override else set()
     drop = set(override.values.get("drop_lines", ())) if override else set()
+    headings = set(override.values.get("heading_lines", {})) if override else set()
     with timer("clean"):
         rules.reset_budgets(len(source.text))
         try:
             cleaned = clean(
                 source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0),
-                heading_lines=set(override.values.get("heading_lines", {})) if override else set(),
+                heading_lines=headings,
             )
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None
     line_count = source.text.count("\n") + 1
-    headings = set(override.values.get("heading_lines", {})) if override else set()
     for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
@@ -492,7 +497,7 @@ def make_speech(
         if name:
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
-                "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+                reported_speaker_rule(later))
             guess = speaker_is_a_guess(first_paragraphs, role, name)
             if guess:  # kept, and sent to a person with the one-line fix
                 header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（{guess}）：请核对"))
@@ -503,7 +508,7 @@ def make_speech(
             log.info("%s：标题下的“%s”没有职务，是报道的作者或编辑；讲话人取自报道：%s%s", rel, header.speaker, role, name)
             header.speaker_role, header.speaker = role, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
-                "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)")
+                reported_speaker_rule(later))
         elif name != header.speaker:  # the report names no one who spoke: the name stays, a person decides
             header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{header.speaker}”是报道标题下单独的一个名字，没有职务，可能是作者或编辑：请核对"))
     elif lead is None and not addressed and header.speaker is None and header.speaker_role is None:
