@@ -646,8 +646,9 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
 
     for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=2.0, line_margin=0.5, all_texts=True)), 1):
         lines = []
-        pictures.append([box.bbox for box in page if isinstance(box, (LTFigure, LTImage)) and not _page_of_text(box, page)])
-        figure_texts.append([text for box in page if isinstance(box, LTFigure) and not _page_of_text(box, page) for text in figure_text(box)])
+        in_the_text = [box for box in page if isinstance(box, (LTFigure, LTImage)) and not _page_of_text(box, page)]
+        pictures.append([box.bbox for box in in_the_text])
+        figure_texts.append([text for box in in_the_text if isinstance(box, LTFigure) for text in figure_text(box)])
         rulings.append([box.bbox for box in page if isinstance(box, (LTLine, LTRect)) and min(box.width, box.height) <= RULE_THICKNESS])
         found = []
         for box in text_boxes(page, page):
