@@ -857,7 +857,7 @@ def _laid_out(read, name: str, kind: str) -> Converted:
         notes.append(said["page-number"].format(dropped["page-number"]))
     if running:
         notes.append(f"去掉页眉页脚 {running} 行")
-    notes += [said[reason].format(dropped[reason]) for reason in ("table-of-contents", "rule-line", "caption", "site-name", "figure-text") if dropped[reason]]
+    notes += [said[reason].format(count) for reason in said if reason != "page-number" and (count := dropped[reason])]
     if read.columns:
         notes.append(f"{read.columns} 页按双栏顺序读取")
     if read.table_rows:
