@@ -50,6 +50,7 @@ RULES = {
     "title marked by the document: its first paragraph, the only one in a heading style": "文档标明的标题：首段是全文唯一用标题样式的一段",
     "title marked by the document: the line its page header repeats": "文档标明的标题：页眉重复的那一行",
     "title marked by the document: its first lines, centred and set larger than the text": "文档标明的标题：居中、字号大于正文的首行",
+    "title marked by the document: its cover's 题目 field, given again on a line of its own": "文档标明的标题：封面“题目”一栏写的、正文前又单独成行的那一行",
     "title marked by the document: the PDF's metadata title, said on its first page": "文档标明的标题：PDF 元数据里的题目（首页上也有这一行）",
     "title marked by the document: the largest type on the PDF's first page": "文档标明的标题：PDF 首页字号最大的一行",
     "title marked by the document: the page's headline (its h1, og:title or <title>)": "文档标明的标题：网页自己的大标题（h1、og:title 或 <title>）",

@@ -597,3 +597,118 @@ def write_letter_pdf(path: Path) -> Path:
     )
     path.write_bytes(typst.compile(source.encode("utf-8")))
     return path
+
+
+REPLY_LINES = {
+    "letterhead": "某某大学学生会",
+    "title": "关于某某大学第十次学生代表大会提案的回复",
+    "addressees": "某某学院学生会：",
+    "body": [
+        "你院学生会在某某大学第十次学生代表大会期间提交的“关于增设有声自习室”的提案已收悉，经过我们向学校有关部门反映，现将处理意见回复如下：",
+        "学校后勤管理处目前已在东区教学楼内的公共区域配置了相应的研讨桌椅，以供大家交流讨论，可以进行有声自习。",
+        "同时，学校也会在教学楼内，陆续增设3至6间自习教室。",
+    ],
+    "signature": "某某大学第十次学生代表大会提案工作组",
+    "date": "2024 年 6 月 29 日",
+}
+
+
+def write_reply_pdf(path: Path) -> Path:
+    """A 公文 letter without `文件`, as a student union's office sets it in WPS: the union's name in large
+    red type on top (a letterhead, no 发文字号), the title `关于…的回复` under it, the 主送 line, indented
+    text, the signature (a working group, not the letterhead's organ) and the date set right, the date
+    with spaces between its figures and words."""
+    import typst
+
+    g = REPLY_LINES
+    source = (
+        '#set page(paper: "a4", margin: (top: 37mm, bottom: 35mm, x: 27mm))\n'
+        '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh")\n'
+        f'#align(center)[#text(size: 30pt, fill: red)[{g["letterhead"]}]]\n#line(length: 100%, stroke: red)\n\n'
+        f'#align(center)[#text(size: 22pt)[{g["title"]}]]\n\n{g["addressees"]}\n\n'
+        + "\n\n".join(f"#h(2em){line}" for line in g["body"])
+        + f'\n\n#v(2em)\n#align(right)[{g["signature"]}]\n#align(right)[{g["date"]}#h(2em)]\n'
+    )
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path
+
+
+NOTICE_PARTS = [
+    ("一、召开时间", ["11月30日晚19：30，在学院报告厅召开。"]),
+    ("二、参会对象", ["各班级权益委员。"]),
+    ("四、会议主题", ["饮食、住宿和校内出行。"]),  # typed with a wrong number: the third part
+    ("三、活动内容", ["各班级汇总问题，学院学生会整理筛查后反馈。"]),
+    ("四、注意事项", ["提交的问题必须真实，建议应当可行。"]),
+]
+
+
+def write_notice_docx(path: Path) -> Path:
+    """A Word 通知 without 版头 as a student office types it: the title centred in 18 pt, the 主送, parts
+    一、… as plain paragraphs (one typed with a wrong number), a closing sentence, the signature set
+    right and the 成文日期 pushed right with spaces, then two attachments appended after it, each a
+    label line (`附件1`), a centred title and a table."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def line(text: str, size: float = 16, centred: bool = False, right: bool = False):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).font.size = Pt(size)
+        if centred or right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.RIGHT
+
+    line("关于召开某某学院权益交流大会的通知", 18, centred=True)
+    line("各班级：")
+    line("为切实做好本学期权益交流大会的工作，请各班级做好相应准备，现将有关事项通知如下：")
+    for heading, paragraphs in NOTICE_PARTS:
+        line(heading)
+        for text in paragraphs:
+            line(text)
+    line("召开权益交流大会是学生生活中的一件大事，请各班级高度重视。")
+    line("某某大学某某学院学生会", right=True)
+    line("                                        2021年11月23日")
+    for label, title, rows in (("附件1", "某某学院权益大会预提案表", [("班级", "提案人"), ("问题概述", "")]),
+                               ("附件2", "某某学院权益大会分组表", [("序号", "分组"), ("第一组", "一班、二班")])):
+        line(label)
+        line(title, centred=True)
+        table = document.add_table(rows=len(rows), cols=2)
+        for row, cells in zip(table.rows, rows):
+            row.cells[0].text, row.cells[1].text = cells
+    document.save(path)
+    return path
+
+
+ESSAY_TITLE = "奋发有为 勇毅前行"
+
+
+def write_essay_cover_docx(path: Path) -> Path:
+    """A course paper with a cover page: a score box, the course's line centred in 28 pt, a form table
+    (`论文题目：` with the title, teacher, student number), the date centred; then the paper: its title
+    centred in 18 pt, the author, the text."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def line(text: str, size: float = 12, centred: bool = False):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).font.size = Pt(size)
+        if centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    document.add_table(rows=1, cols=2).rows[0].cells[0].text = "分数"
+    line("某某课程大作业", 28, centred=True)
+    form = document.add_table(rows=3, cols=2)
+    for row, cells in zip(form.rows, [("论文题目：", ESSAY_TITLE), ("任课教师：", "王某某"), ("学    号：", "2021000001")]):
+        row.cells[0].text, row.cells[1].text = cells
+    line("2022年10月29日", 16, centred=True)
+    line(ESSAY_TITLE, 18, centred=True)
+    line("李某某", 14, centred=True)
+    for text in ("有责任有担当，青春才会闪光。新时代的青年生逢其时，重任在肩，要把个人的理想同国家的需要结合起来。",
+                 "时间不会辜负奋斗者，未来属于实干家。青年学生要虚心学习、勇于探索，把所学用于解决实际问题。"):
+        line(text)
+    document.save(path)
+    return path

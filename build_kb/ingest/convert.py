@@ -322,9 +322,14 @@ def docx_text(data: bytes, name: str) -> Converted:
     running = _running_title(document, lines)
     if running and not title:
         notes.append(f"页眉重复的“{running}”作为题目")
-    centred = None if title or running else _centred_title(document, title_styles)
-    converted.title = "".join(title) or running or centred
-    converted.title_by = title_by if title else TITLE_BY_RUNNING_HEADER if running else TITLE_BY_CENTRED_LARGE if centred else None
+    on_cover = None if title or running else cover_field_title(lines)
+    if on_cover:
+        notes.append(f"封面“题目”一栏写的“{on_cover}”在正文前又单独成行：作为题目")
+    centred = None if title or running or on_cover else _centred_title(document, title_styles)
+    converted.title = "".join(title) or running or on_cover or centred
+    converted.title_by = (
+        title_by if title else TITLE_BY_RUNNING_HEADER if running else TITLE_BY_COVER_FIELD if on_cover else TITLE_BY_CENTRED_LARGE if centred else None
+    )
     converted.date = _header_date(document)
     if not converted.date:
         converted.date, converted.year = _cover_date(lines)
@@ -339,10 +344,30 @@ TITLE_BY_LONE_HEADING = {
 }
 TITLE_BY_RUNNING_HEADER = "title marked by the document: the line its page header repeats"
 TITLE_BY_CENTRED_LARGE = "title marked by the document: its first lines, centred and set larger than the text"
+TITLE_BY_COVER_FIELD = "title marked by the document: its cover's 题目 field, given again on a line of its own"
 TITLE_BY_PDF_METADATA = "title marked by the document: the PDF's metadata title, said on its first page"
 TITLE_BY_PDF_LARGEST = "title marked by the document: the largest type on the PDF's first page"
 TITLE_BY_PAGE_HEADLINE = "title marked by the document: the page's headline (its h1, og:title or <title>)"
 """Which evidence gave a document's own title (kb add writes it beside the title; explain.py in Chinese)."""
+
+
+_COVER_TITLE_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:题[ \u3000]*目|标[ \u3000]*题|题[ \u3000]*名)[ \u3000]*[:：][ \u3000]*(\S.{1,58})$")
+"""A cover's title field, label and value in one row: `论文题目：　踔厉奋发 勇毅前行`, `报告标题：…`."""
+
+
+def cover_field_title(lines: list[str]) -> str | None:
+    """The title a cover's form gives (`论文题目：　某某`, a course paper's or a report's cover page) when
+    the text gives it again on a line of its own further down, where the paper begins: that line is the
+    title, not the cover's first large line (a course name) → the line as the text gives it."""
+    for k, line in enumerate(lines[:COVER_LINES]):
+        m = _COVER_TITLE_FIELD.match(line.strip())
+        if not m:
+            continue
+        value = re.sub(r"\s+", "", m.group(1))
+        again = next((later.strip() for later in lines[k + 1 :] if later.strip() and re.sub(r"\s+", "", later) == value), None)
+        if again:
+            return again
+    return None
 
 
 COVER_LINES = 15

@@ -113,6 +113,31 @@ def read_masthead(lines: list[str], index: int) -> str | None:
     return None
 
 
+def read_letterhead(lines: list[str], index: int) -> str | None:
+    """发文机关标志 without `文件` (a letterhead): an organ's name alone on a top line, a title that opens
+    with 关于 right under it and a 主送 under that (`某某大学学生会` / `关于…提案的回复` / `某某学院学生会：`)
+    → the name. Without the 主送 the name may be a wrapped title's first line: no letterhead then."""
+    text = lines[index]
+    if index >= 4 or not read_issuer_signature(text) or len(text) > 30:
+        return None
+    below = lines[index + 1 : index + 5]
+    if not below or not re.match(r"^关于", below[0]) or read_addressees(below[0]):
+        return None
+    for line in below[1:]:
+        if read_addressees(line):
+            return text
+        if not read_title(line) and not (len(line) <= 30 and not re.search(r"[。！？；：:]", line)):
+            return None  # a sentence before any 主送: no 公文's head
+    return None
+
+
+def read_appended_label(text: str) -> str | None:
+    """The label over an attachment appended after the 成文日期, on a line of its own: `附件1`, `附件一`,
+    `附件 2：`, `附件` → the label without spaces or colon; `附件：1. 某某表` (the 附件说明) → None."""
+    m = re.fullmatch(r"附\s*件\s*([一二三四五六七八九十\d]{0,3})\s*[:：]?", text)
+    return f"附件{m.group(1)}" if m else None
+
+
 def read_signer(text: str) -> str | None:
     """签发人: `签发人：张三　李四` → "张三　李四" (on the 发文字号's line or its own)."""
     m = re.search(r"签发人[:：]\s*(\S.{0,30})$", text)
@@ -305,6 +330,8 @@ class Gongwen:
     """Names a 版头 gave that read like no organ's (一份公文 of `一份公文文件`): not the issuer; for a person."""
     head_end: int | None = None
     """The last line of a cover read whole (a standard's): the text begins under it."""
+    appended: list[int] = field(default_factory=list)
+    """The label lines (`附件1`) of attachments appended after the 成文日期: each opens a part of its own."""
 
 
 HEAD_LINES = 12
@@ -331,10 +358,42 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     content = _read_disclosure(content, found, raw)
     body_start = _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
+    # Attachments appended after the 成文日期 are parts of their own: the 公文's tail is read above them.
+    appended_at = _appended_from(content, body_start)
+    appended = content[appended_at:] if appended_at is not None else []
+    content = content[: len(content) - len(appended)]
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
+    found.appended = [number for number, text in appended if read_appended_label(text)]
+    if not found.attachments:
+        found.attachments = _appended_names(appended)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
     return found if decisive else None
+
+
+APPENDED_AFTER_DATE = 4
+"""An appended attachment's label stands within this many lines under the 成文日期 (a note or the 版记 between)."""
+
+
+def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | None:
+    """Where attachments appended after the 公文 begin: the first label line (`附件1`) under the text
+    with a 成文日期 at most APPENDED_AFTER_DATE lines above it; None when nothing is appended."""
+    for k in range(body_start + 1, len(content)):
+        if read_appended_label(content[k][1]):
+            above = [text for _, text in content[max(body_start, k - APPENDED_AFTER_DATE) : k]]
+            if any(read_signing_date(text) or read_signed_date(text) for text in above):
+                return k
+    return None
+
+
+def _appended_names(appended: list[tuple[int, str]]) -> list[str]:
+    """The names of appended attachments where no 附件说明 gave them: the line under each label when it
+    reads as a title (short, no sentence): `附件1` / `某某推荐表` → ["某某推荐表"]."""
+    names = []
+    for (_, text), (_, below) in zip(appended, appended[1:]):
+        if read_appended_label(text) and not read_appended_label(below) and len(below) <= 40 and not re.search(r"[。，；！？：:]", below):
+            names.append(below)
+    return names
 
 
 DISCLOSURE_LINES = 16
@@ -527,7 +586,9 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
             found.roles[number] = "addressees"
             k += 1
         break
-    if found.title and not (re.search(rf"{DOC_KINDS}$", found.title) and (found.roles or "关于" in found.title)):
+    # A title of another kind (关于…的回复) is a 公文's as well when a 主送 stands under it.
+    kind_said = re.search(rf"{DOC_KINDS}$", found.title or "") or (found.addressees and (found.title or "").startswith("关于"))
+    if found.title and not (kind_said and (found.roles or "关于" in found.title)):
         found.title, found.title_lines = None, []  # not a 公文's title: the usual rules read it
         k = min(k, next((i for i, (n, _) in enumerate(content) if n not in found.roles), k))
     # An issuer reads like an organ (…部, …局, …委员会): a 版头 of another name (一份公文文件) leaves it empty, for a person.
@@ -548,7 +609,7 @@ def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
         return "urgency"
     texts = [t for _, t in content]
     doc_number_below = any(read_doc_number(t) for t in texts[index + 1 : index + 3])
-    if read_masthead(texts, index) or (text in ("文件", "公报") and (index or doc_number_below)):
+    if read_masthead(texts, index) or (text in ("文件", "公报") and (index or doc_number_below)) or read_letterhead(texts, index):
         return "issuer"
     if 0 < index < 4 and texts[index - 1] in ("文件", "公报") and doc_number_below and len(text) <= 30 and not re.search(r"[。，；：！？]", text):
         return "issuer"  # the issuers beside a 文件 set above them (a template's 版头 in text boxes)

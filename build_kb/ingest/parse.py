@@ -1427,8 +1427,11 @@ GIVEN_STYLE = "given"
 """A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
 
 
-def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = None) -> list[tuple[HeadingCandidate, int] | None]:
-    """For each block: (heading, level) when it opens a section, else None."""
+def find_headings(
+    blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(),
+) -> list[tuple[HeadingCandidate, int] | None]:
+    """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
+    top-level part (an appended attachment)."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
@@ -1437,7 +1440,7 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
         _mark_heads_over_restarts(blocks, candidates)
         _mark_plain(blocks, candidates)
     for i, block in enumerate(blocks):
-        level = (heading_lines or {}).get(block.line)
+        level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
         if level:
             numbered = candidates[i]
             label = numbered.label if numbered else ""
@@ -1460,6 +1463,9 @@ def find_headings(blocks: list[Block], heading_lines: dict[int, int] | None = No
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i))
             if not (continues or starts):
+                if previous is not None and _misnumbered_sibling(candidates, i, previous):
+                    stack = stack[:depth] + [(cand.rank, i)]
+                    result[i] = (cand, depth + 1)  # the series goes on from its last right number
                 continue
             last_number[(parent, cand.style)] = cand.number
         stack = stack[:depth] + [(cand.rank, i)]
@@ -1617,6 +1623,27 @@ def _mirrored_end(blocks: list[Block], i: int, start: int, cand: HeadingCandidat
     return None
 
 
+MISNUMBERED_MAX = 20
+"""A heading typed with a wrong number is a short line of its own (一、召开时间 … 四、会议主题 … 三、活动内容)."""
+
+
+def _misnumbered_sibling(candidates: list[HeadingCandidate | None], index: int, previous: int) -> bool:
+    """A heading of its series typed with a wrong number (一、 二、 四、 三、 四、: the first 四 is the
+    third part): a short line of its own, no sentence, with the series' next right number (previous + 1)
+    still to come in the same style before a higher level closes it — the series goes on past it."""
+    cand = candidates[index]
+    if cand.rest.strip() or len(cand.heading) > MISNUMBERED_MAX or re.search(r"[。；;，,！？!?：:]", cand.heading):
+        return False
+    for later in candidates[index + 1 :]:
+        if later is None:
+            continue
+        if later.style == cand.style:
+            return later.number == previous + 1
+        if later.rank < cand.rank:
+            return False
+    return False
+
+
 def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bool:
     """Is there a №2 of the same style before the enclosing heading level closes?"""
     first = candidates[start]
@@ -1716,10 +1743,13 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
         and abs(len(last.heading) - sum(len(c.heading) for c in siblings) / len(siblings)) <= SIBLING_LENGTH_SLACK
 
 
-def build_sections(blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False) -> tuple[list[Section], bool]:
+def build_sections(
+    blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False, parts: set[int] = frozenset(),
+) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
-    `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections."""
-    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {})
+    `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
+    in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts)
     if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
             and not _like_its_siblings(headings):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
@@ -1842,7 +1872,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         header.title, header.rules["title"] = blocks[0].text, "the only chapter heading, on top"
         header.lines = [*header.lines, HeaderLine(blocks[0].line, blocks[0].text, "title")]
         blocks = blocks[1:]
-    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter))
+    # Attachments appended after the 成文日期 are parts of their own, each under its label (附件1).
+    parts = set(gongwen.appended) if gongwen else set()
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts)
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
 
 
