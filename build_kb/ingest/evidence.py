@@ -28,6 +28,9 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     counter               a count of readers, comments, likes                已有0人发表了评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     link-item             below the text, a short line after a list mark     ·《关于做好…
+    long-number           below the text, a run of nine or more digits       许可证10120170062
+    cut-teaser            below the text, a line cut off with …               为充分发挥优秀影片在促进...
+    credit-label          a short line opening with a credit's label         文/图 某某办公室
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
     sentence              a sentence of Han text that ends as one             …抓好落实。
@@ -110,6 +113,8 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
+    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）",
+    "under-the-footer": "在网页页脚之下", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "items-of-chrome-label": "网页说明下的条目",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -531,6 +536,51 @@ def link_item(ctx: LineContext) -> float:
     return 1.0 if ctx.below_body and len(ctx.text) <= 30 and _LINK_MARK.match(ctx.text.strip()) else 0.0
 
 
+_LONG_NUMBER = re.compile(r"(?<![\d.])\d{9,}(?![\d.])")
+
+
+def long_number(ctx: LineContext) -> float:
+    """Below the text, a short line holding a run of nine or more digits: a licence or filing number, a
+    telephone — what a site prints in its footer. A speech writes its sums with units (1.2亿元, 3500万).
+
+    >>> long_number(LineContext("互联网新闻信息服务许可证10120170062", True, True))
+    1.5
+    >>> long_number(LineContext("全县共有党员12345名。", True, True)), long_number(LineContext("电话 13800001111", True))
+    (0.0, 0.0)
+    """
+    return 1.5 if ctx.below_body and len(ctx.text) <= 40 and _LONG_NUMBER.search(ctx.text) else 0.0
+
+
+_CUT_TEASER = re.compile(rf"[{HAN}，,、“”]\s*(?:\.{{3,6}}|…{{1,2}})\s*$")
+
+
+def cut_teaser(ctx: LineContext) -> float:
+    """Below the text, a line that stops mid-sentence with … or ...: the start of another article,
+    shown as a teaser in the page's list of recommended reading. A speech ends its own text.
+
+    >>> cut_teaser(LineContext("某某日报讯 为充分发挥优秀影片在促进...", True, True))
+    1.0
+    >>> cut_teaser(LineContext("为充分发挥优秀影片在促进...", False)), cut_teaser(LineContext("要抓好落实。", True, True))
+    (0.0, 0.0)
+    """
+    return 1.0 if ctx.below_body and _CUT_TEASER.search(ctx.text) else 0.0
+
+
+_CREDIT_LABEL = re.compile(r"^[（(【\[]?\s*(?:文\s*[/／|｜丨]\s*图|图\s*[/／|｜丨]\s*文|[文图]\s*[/／|｜丨]|摄影?\s*[/／|｜丨:：])\s*\S")
+
+
+def credit_label(ctx: LineContext) -> float:
+    """A short line opening with the label of a report's credit (文/图, 图/, 摄影：) — whoever it names, a
+    person or an office, it is the page's credit, not a speech's signature (which names a role).
+
+    >>> credit_label(LineContext("文/图 某某办公室", True, True)), credit_label(LineContext("（文/某某）", True, True))
+    (7.0, 7.0)
+    >>> credit_label(LineContext("文化是一个民族的灵魂", True, True)), credit_label(LineContext("图书室/阅览室", True, True))
+    (0.0, 0.0)
+    """
+    return 7.0 if len(ctx.text) <= 30 and _CREDIT_LABEL.match(ctx.text.strip()) else 0.0
+
+
 def a_rule_elsewhere(ctx: LineContext) -> float:
     """A boilerplate rule matches the line, though not in its place or within its length.
 
@@ -671,6 +721,9 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("title-decoration", title_decoration),
     ("repeats-across-corpus", repeats_across_corpus),
     ("link-item", link_item),
+    ("long-number", long_number),
+    ("cut-teaser", cut_teaser),
+    ("credit-label", credit_label),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),
@@ -698,6 +751,113 @@ BETWEEN_CHROME = 5.0
 BETWEEN_CHROME_MAX = 30
 ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
+
+
+UNDER_THE_FOOTER = 2.5
+"""Below the text and under a line of clear chrome, a short line with no sentence and none of a speech's
+own marks (a date line, a signature, a heading) is in the page's footer: it runs to the end of the page
+(我要说两句, 加载中… under 责任编辑：某某)."""
+UNDER_THE_FOOTER_MAX = 30
+LINK_LIST = 2.5
+"""Outside the body, three or more lines in a row opening with the same list mark (· · ·) are a list of links."""
+LINK_LIST_MIN = 3
+LINK_LIST_MAX = 40
+ITEMS_OF_CHROME_LABEL = 5.0
+"""The numbered items right under a site's note that ends in a colon (如果您无法下载，请参考说明： / 1、… 2、… 3、…)
+are that note's list, not the speech's headings: their number weighs nothing (−2.5 back) and they go with it."""
+ITEM_MAX = 60
+LABEL_OVER_LIST = 3.0
+"""Below the text, a short label (新闻推荐) with lines under it down to a line of clear chrome is a block of the
+page's (headlines and teasers of other articles): the label and the lines between."""
+LABEL_MAX = 8
+LIST_LINE_MAX = 100
+_SPEECH_MARKS = ("heading-number", "salutation", "dateline-or-byline", "a-document-part")
+
+
+def _has_speech_mark(verdict: Judgement | None) -> bool:
+    """A date line, a signature, a heading number, a salutation or a 公文 part: the speech's own."""
+    return verdict is not None and any(e.reader in _SPEECH_MARKS and e.weight < 0 for e in verdict.evidence)
+
+
+def link_list_runs(lines: list[str], filled: list[int], outside: Callable[[int], bool]) -> set[int]:
+    """The lines of runs of LINK_LIST_MIN or more filled lines in a row, outside the body, each short,
+    no full stop, opening with the same list mark: `· 某某中学举行…` ×10 (a page's list of headlines).
+
+    >>> sorted(link_list_runs(["· 甲乙丙丁", "· 戊己庚辛", "· 壬癸子丑", "正文。"], [0, 1, 2, 3], lambda i: i < 3))
+    [0, 1, 2]
+    >>> sorted(link_list_runs(["· 甲乙丙丁", "· 戊己庚辛", "正文。"], [0, 1, 2], lambda i: i < 2))
+    []
+    """
+    def mark(i: int) -> str | None:
+        text = lines[i].strip()
+        ok = outside(i) and len(text) <= LINK_LIST_MAX and "。" not in text and _LINK_MARK.match(text)
+        return text[0] if ok else None
+
+    found: set[int] = set()
+    run: list[int] = []
+    for index in filled + [None]:
+        current = mark(index) if index is not None else None
+        if run and current == mark(run[-1]):
+            run.append(index)
+            continue
+        if len(run) >= LINK_LIST_MIN:
+            found.update(run)
+        run = [index] if current else []
+    return found
+
+
+def labelled_blocks(lines: list[str], filled: list[int], start: int, clear: Callable[[int], bool], first: dict[int, Judgement]) -> set[int]:
+    """Below the text (from `start`), a label of 2–8 Han characters with no punctuation and no speaker's word,
+    the lines under it (at least one, none over LIST_LINE_MAX, none with a speech's mark) and then a line of
+    clear chrome: the label and the lines between it and that chrome.
+
+    >>> sorted(labelled_blocks(["正文。", "新闻推荐", "某地举办某某活动", "相关阅读"], [0, 1, 2, 3], 1, lambda i: i == 3, {}))
+    [1, 2]
+    >>> sorted(labelled_blocks(["正文。", "谢谢大家", "某地举办某某活动", "相关阅读"], [0, 1, 2, 3], 1, lambda i: i == 3, {}))
+    []
+    """
+    found: set[int] = set()
+    below = [i for i in filled if i >= start]
+    for position, label in enumerate(below):
+        text = lines[label].strip()
+        if clear(label) or not re.fullmatch(rf"[{HAN}]{{2,{LABEL_MAX}}}", text) or _VOICE.search(text) or _has_speech_mark(first.get(label)):
+            continue
+        under = []
+        for index in below[position + 1:]:
+            if clear(index):
+                if under:
+                    found.update([label, *under])
+                break
+            if len(lines[index].strip()) > LIST_LINE_MAX or _has_speech_mark(first.get(index)):
+                break
+            under.append(index)
+    return found
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[、.．]|[（(](\d{1,2})[）)])")
+
+
+def items_of_a_label(lines: list[str], filled: list[int], label_at: Callable[[int], bool]) -> set[int]:
+    """The numbered items 1、 2、 3、 (or （1）…) running in order right under a label line for which
+    `label_at` holds (clear chrome ending in a colon).
+
+    >>> sorted(items_of_a_label(["说明：", "1、甲", "2、乙", "3、丙", "正文"], [0, 1, 2, 3, 4], lambda i: i == 0))
+    [1, 2, 3]
+    >>> sorted(items_of_a_label(["说明：", "2、乙", "3、丙"], [0, 1, 2], lambda i: i == 0))
+    []
+    """
+    found: set[int] = set()
+    for position, index in enumerate(filled):
+        if not (label_at(index) and lines[index].rstrip().endswith((":", "："))):
+            continue
+        expected = 1
+        for following in filled[position + 1:]:
+            m = _ITEM_NUMBER.match(lines[following])
+            if not m or int(m.group(1) or m.group(2)) != expected or len(lines[following].strip()) > ITEM_MAX:
+                break
+            found.add(following)
+            expected += 1
+    return found
 
 
 CAPTION_RUN = 3.5
@@ -750,6 +910,14 @@ def judge_lines(
         """A rule's catch, or a line whose own evidence reaches `bar`."""
         return n in skip or (n in first and first[n].score >= bar)
 
+    links = link_list_runs(lines, filled, outside)
+    # The label: a rule's catch, or at least doubtful with words of a site's interface in it (如果您无法下载…，
+    # 请参考说明：) — never a speech's own lead-in (主要有以下几点：), whose numbered points are the speech.
+    label_items = items_of_a_label(lines, filled, lambda n: outside(n) and (n in skip or (
+        chrome_at(n, DOUBT_AT) and "interface-words" in first[n].reasons())))
+    blocks = labelled_blocks(lines, filled, body[1], lambda n: chrome_at(n, CHROME_AT), first)
+    footer_from = next((n for n in filled if n >= body[1] and chrome_at(n, CHROME_AT)), None)
+
     judged = {}
     for position, index in enumerate(filled):
         if index in skip:
@@ -779,6 +947,17 @@ def judge_lines(
         if index >= body[1] and len(text) <= BETWEEN_CHROME_MAX and len(neighbours) == 2 \
                 and all(n >= body[1] and chrome_at(n, near) for n in neighbours) and any(chrome_at(n, CHROME_AT) for n in neighbours):
             extra.append(Evidence("between-chrome", BETWEEN_CHROME))
+        # The page's footer runs to its end: under its first clear line (a rule's catch, chrome alone), a
+        # short line with no sentence and none of the speech's own marks (我要说两句, 加载中…) is the page's.
+        if footer_from is not None and index > footer_from and len(text) <= UNDER_THE_FOOTER_MAX \
+                and not re.search(r"[。！？!?]", text) and not _has_speech_mark(first.get(index)):
+            extra.append(Evidence("under-the-footer", UNDER_THE_FOOTER))
+        if index in links:
+            extra.append(Evidence("link-list", LINK_LIST))
+        if index in blocks:
+            extra.append(Evidence("label-over-list", LABEL_OVER_LIST))
+        if index in label_items:
+            extra.append(Evidence("items-of-chrome-label", ITEMS_OF_CHROME_LABEL))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
         # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
         # Only doubt: the lines are kept and sent to a person.

@@ -285,3 +285,62 @@ def test_inside_the_body_a_picture_pointer_is_chrome_and_a_run_of_caption_lines_
         "speech", "chrome", "speech", "doubtful", "doubtful", "speech", "speech", "speech", "speech", "speech"
     ]
     assert judged[3].reasons() == "caption-run"  # a heading, numbered or single, raises no doubt
+
+
+REPORT = (
+    "全县人才工作座谈会召开\n5月6日，全县人才工作座谈会召开，县委常委、组织部部长某某出席会议并讲话，要求各级党组织抓好落实。\n"
+    "会议强调，要坚持党管人才，建设高素质人才队伍，推动人才工作高质量发展，为全县发展提供人才支撑。\n"
+)
+
+
+def test_the_pages_footer_runs_to_its_end_under_its_first_clear_line(rules):
+    """Under a line of clear chrome below the text, short lines with no sentence are the page's footer
+    (a comment label, a loading label); a speech's own marks (a signature, a date line) stay wherever they are."""
+    cleaned = clean(REPORT + "（本条新闻版权归某某广播电视台所有，转载请注明出处）\n我来说几句\n正在载入\n", rules)
+    assert [(r.line, r.text) for r in cleaned.removed][-2:] == [(5, "我来说几句"), (6, "正在载入")]
+    assert {r.rule for r in cleaned.removed if r.line >= 5} == {"chrome-evidence"}
+    speech = (
+        "在全县人才工作座谈会上的讲话\n同志们：\n今天我们召开全县人才工作座谈会，主要任务是总结工作、部署任务，我们要抓好落实。\n"
+        "希望大家把人才工作做得更好，为全县发展提供人才支撑。\n（本条新闻版权归某某广播电视台所有，转载请注明出处）\n县委书记 张某某\n2023年5月8日\n"
+    )
+    assert [r.line for r in clean(speech, rules).removed] == [5]
+    # The same short line with no chrome above it is the text's last words: no footer has begun.
+    assert "under-the-footer" not in judge_lines(["会议要求各级党组织抓好落实，推动组织工作高质量发展。", "我来说几句"], set(), (0, 1))[1].reasons()
+
+
+def test_a_footers_licence_number_and_a_credit_naming_an_office_are_the_pages(rules):
+    cleaned = clean(REPORT + "网络视听许可证0912345678\n京ICP备12345678号\n", rules)
+    assert [(r.line, r.text) for r in cleaned.removed][0] == (4, "网络视听许可证0912345678")
+    cleaned = clean(REPORT + "文/图 县委组织部办公室\n", rules)
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "文/图 县委组织部办公室", "chrome-evidence")]
+
+
+def test_a_label_over_headlines_and_a_teaser_down_to_clear_chrome_is_a_recommended_block(rules):
+    text = REPORT + "热点推荐\n某某小学开展 红色研学活动 让党史走进课堂\n某某日报讯(通讯员/某某)为进一步推动党史学习教育走深走实...\n相关阅读\n"
+    cleaned = clean(text, rules)
+    assert [r.line for r in cleaned.removed] == [4, 5, 6, 7]
+    # A speech's last words under its text, with chrome only after them, are no label over a list.
+    text = REPORT + "谢谢大家\n相关阅读\n"
+    assert [r.line for r in clean(text, rules).removed] == [5]
+
+
+def test_a_run_of_links_with_one_mark_above_the_title_is_a_list_of_the_pages(rules):
+    links = "".join(f"· {item}\n" for item in ("某某中学举行春季运动会开", "我县各中小学校开展安全教", "某某村：产业强村，让群众", "全县秋粮开镰收割"))
+    cleaned = clean(links + REPORT, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(n, "chrome-evidence") for n in (1, 2, 3, 4)]
+    # Two such lines are not yet a list.
+    assert clean("".join(links.splitlines(True)[:2]) + REPORT, rules).removed == []
+
+
+def test_the_numbered_items_under_a_sites_note_are_its_list_not_headings(rules):
+    text = (
+        "如果您下载遇到问题，请阅读说明：\n1、部分文档下载需要积分，请确保账户积分足够\n2、已购买的文档再次下载不重复扣费\n"
+        "3、压缩包请先解压，再用相应软件打开\n在全县人才工作座谈会上的讲话\n同志们：\n今天我们召开全县人才工作座谈会，主要任务是总结工作、部署任务。\n"
+        "一、提高认识\n人才是第一资源，我们要抓好落实。\n二、抓好落实\n要建设高素质人才队伍。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [r.line for r in cleaned.removed] == [1, 2, 3, 4]
+    assert [line.text for line in cleaned.lines][:2] == ["在全县人才工作座谈会上的讲话", "同志们："]
+    # A speech's own lead-in above its points has no word of a site's interface: its points stay.
+    text = "主要有以下几点：\n1、提高认识\n2、压实责任\n3、抓好落实\n" + REPORT
+    assert clean(text, rules).removed == []
