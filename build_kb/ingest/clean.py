@@ -17,7 +17,7 @@ from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, judge, judge_lines
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -586,6 +586,28 @@ TRAILING_PAGE = re.compile(r"(?<=[。！？”])\s*第\s*\d{1,4}\s*页\s*[/，,]
 """A document's page footer glued to the sentence before it: …强调三个问题。 第1页共 17 页"""
 
 
+_GARBLED_END = re.compile(r"(?:\ufffd|锟斤拷|烫烫|屯屯)[\ufffd锟斤拷烫屯?？\s]*$")
+
+
+def garbled_tail(text: str) -> int | None:
+    """Where a run a wrong decoding left, glued to the end of a line, starts: after the last sentence end, a
+    tail that is half or more replacement characters (…抓好落实。��ӭ���ʹ��), or a bare run of them at the end
+    (…抓好落实锟斤拷锟斤拷). None when there is none, or when too little text would stay before it.
+
+    >>> t = "要加强基层党组织建设，把党员组织起来。\ufffd\ufffd\u04ed\ufffd\ufffd"
+    >>> t[garbled_tail(t):] == "\ufffd\ufffd\u04ed\ufffd\ufffd"
+    True
+    >>> garbled_tail("要加强基层党组织建设锟斤拷锟斤拷"), garbled_tail("要加强基层党组织建设，把党员组织起来。")
+    (10, None)
+    """
+    ends = list(_LAST_SENTENCE_END.finditer(text))
+    start = ends[-1].end() if ends else None
+    if start is None or not text[start:].strip() or garbled(LineContext(text[start:], True, True)) < CHROME_AT:
+        bare = _GARBLED_END.search(text)
+        start = bare.start() if bare else None
+    return start if start is not None and len(HAN_CHAR.findall(text[:start])) >= TAIL_HEAD_MIN - 2 else None
+
+
 LEADING_STYLES = re.compile(
     r"^(?:\s*(?:[a-z]{1,8}>|\[标签[:：][^\[\]]{0,20}\]|(?:@[a-z-]+|[A-Za-z][A-Za-z0-9_.#:-]*)(?:\s*,\s*[A-Za-z][A-Za-z0-9_.#:-]*)*\s*\{[^{}]{0,400}\}))+\s*"
 )
@@ -609,6 +631,10 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         if download and TITLE_WORDS.search(line.text[: download.start()]):
             removed.append(RemovedLine(line=line.number, text=download.group().strip(), rule="page-label"))
             line = Line(number=line.number, text=line.text[: download.start()].rstrip())
+        garble = garbled_tail(line.text)
+        if garble is not None:
+            removed.append(RemovedLine(line=line.number, text=line.text[garble:].strip(), rule="garbled-characters"))
+            line = Line(number=line.number, text=line.text[:garble].rstrip())
         for pattern, rule in ((TRAILING_TAGS, "page-label"), (TRAILING_CREDIT, "inline-credit"), (TRAILING_PAGE, "page-number")):
             tail = pattern.search(line.text)
             if tail and tail.start() >= 8:

@@ -31,6 +31,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     long-number           below the text, a run of nine or more digits       许可证10120170062
     cut-teaser            below the text, a line cut off with …               为充分发挥优秀影片在促进...
     credit-label          a short line opening with a credit's label         文/图 某某办公室
+    garbled               what a wrong decoding left                         锟斤拷 ����
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
     sentence              a sentence of Han text that ends as one             …抓好落实。
@@ -113,7 +114,7 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
-    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）",
+    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "items-of-chrome-label": "网页说明下的条目",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
@@ -382,7 +383,12 @@ def picture_words(ctx: LineContext) -> float:
     return 4.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
 
 
-_REPORTER_CREDIT = re.compile(rf"^[（(]\s*(?:[{HAN}]{{0,4}}(?:记者|通讯员|撰稿|供稿|编辑|摄影)|文/|文\s*/\s*图)[：:\s]*[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,3}}\s*[）)]$")
+_CREDIT_LABEL_IN_BRACKETS = rf"(?:[{HAN}]{{0,12}}(?:记者|通讯员|撰稿|供稿|编辑|摄影|摄像|实习生|审核|校对)\s*[/／：:\s]*|(?:文|图|文\s*[/／]\s*图)\s*[/／：:]\s*)"
+_REPORTER_CREDIT = re.compile(
+    rf"^[（(]\s*{_CREDIT_LABEL_IN_BRACKETS}[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,5}}"
+    rf"(?:\s*{_CREDIT_LABEL_IN_BRACKETS}[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,5}})*\s*[）)]$"
+)
+"""A credit in brackets: labels (记者, 通讯员, 编辑:, 文/ — after the newsroom's name: 某某融媒体中心记者/) and names."""
 
 
 def reporter_credit(ctx: LineContext) -> float:
@@ -391,8 +397,10 @@ def reporter_credit(ctx: LineContext) -> float:
 
     >>> reporter_credit(LineContext("（见习记者 王某某）", True, True))
     2.0
-    >>> reporter_credit(LineContext("（县委书记 张明）", True))
-    0.0
+    >>> reporter_credit(LineContext("（某某融媒体新闻中心记者/ 王某 章某某 编辑:乔某）", True, True))
+    2.0
+    >>> reporter_credit(LineContext("（县委书记 张明）", True)), reporter_credit(LineContext("（文明实践站）", True))
+    (0.0, 0.0)
     """
     return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
 
@@ -581,6 +589,28 @@ def credit_label(ctx: LineContext) -> float:
     return 7.0 if len(ctx.text) <= 30 and _CREDIT_LABEL.match(ctx.text.strip()) else 0.0
 
 
+GARBLED = re.compile(r"\ufffd|锟斤拷|烫烫|屯屯")
+"""What a wrong decoding leaves: replacement characters, and the runs a decoder writes for bytes it lost (锟斤拷, 烫烫烫)."""
+
+
+def garbled(ctx: LineContext) -> float:
+    """Characters a wrong decoding left: half the line or more is chrome (4.0); a few inside a sentence are
+    only doubt, the sentence stays.
+
+    >>> garbled(LineContext("锟斤拷锟斤拷烫烫烫", True, True)), garbled(LineContext("\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd", True, True))
+    (4.0, 4.0)
+    >>> garbled(LineContext("要加强\ufffd\ufffd基层党组织建设，把党员组织起来。", False))
+    1.5
+    >>> garbled(LineContext("要加强基层党组织建设，把党员组织起来。", False))
+    0.0
+    """
+    visible = re.sub(r"\s", "", ctx.text)
+    bad = sum(len(m.group()) for m in GARBLED.finditer(visible))
+    if bad < 2:
+        return 0.0
+    return 4.0 if bad >= 0.5 * len(visible) else 1.5
+
+
 def a_rule_elsewhere(ctx: LineContext) -> float:
     """A boilerplate rule matches the line, though not in its place or within its length.
 
@@ -724,6 +754,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("long-number", long_number),
     ("cut-teaser", cut_teaser),
     ("credit-label", credit_label),
+    ("garbled", garbled),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),
@@ -903,12 +934,11 @@ def judge_lines(
         i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", repeats_of(i), rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
         for i in filled if i not in skip
     }
-    title_at = next((i for i in filled if i < body[0] and i in first and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
-    title = lines[title_at].strip() if title_at is not None else ""
+    in_a_list: set[int] = set()
 
     def chrome_at(n: int, bar: float) -> bool:
-        """A rule's catch, or a line whose own evidence reaches `bar`."""
-        return n in skip or (n in first and first[n].score >= bar)
+        """A rule's catch, a line of the page's lists (below), or a line whose own evidence reaches `bar`."""
+        return n in skip or n in in_a_list or (n in first and first[n].score >= bar)
 
     links = link_list_runs(lines, filled, outside)
     # The label: a rule's catch, or at least doubtful with words of a site's interface in it (如果您无法下载…，
@@ -917,6 +947,12 @@ def judge_lines(
         chrome_at(n, DOUBT_AT) and "interface-words" in first[n].reasons())))
     blocks = labelled_blocks(lines, filled, body[1], lambda n: chrome_at(n, CHROME_AT), first)
     footer_from = next((n for n in filled if n >= body[1] and chrome_at(n, CHROME_AT)), None)
+    # A line of such a list or block is the page's by its place among its siblings: beside it, a line is next
+    # to chrome as beside a rule's catch (今天是： over a list of links; a caption between a headline and a teaser),
+    # and none of them is the title.
+    in_a_list.update(links | label_items | blocks)
+    title_at = next((i for i in filled if i < body[0] and i in first and i not in in_a_list and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
+    title = lines[title_at].strip() if title_at is not None else ""
 
     judged = {}
     for position, index in enumerate(filled):

@@ -316,9 +316,13 @@ def test_a_footers_licence_number_and_a_credit_naming_an_office_are_the_pages(ru
 
 
 def test_a_label_over_headlines_and_a_teaser_down_to_clear_chrome_is_a_recommended_block(rules):
-    text = REPORT + "热点推荐\n某某小学开展 红色研学活动 让党史走进课堂\n某某日报讯(通讯员/某某)为进一步推动党史学习教育走深走实...\n相关阅读\n"
+    text = REPORT + (
+        "热点推荐\n某某小学开展 红色研学活动 让党史走进课堂\n研学活动中，老师带着学生参观革命旧址。\n"
+        "某某日报讯(通讯员/某某)为进一步推动党史学习教育走深走实...\n相关阅读\n"
+    )
     cleaned = clean(text, rules)
-    assert [r.line for r in cleaned.removed] == [4, 5, 6, 7]
+    assert [r.line for r in cleaned.removed] == [4, 5, 6, 7, 8]
+    assert "between-chrome" in judge_lines(text.splitlines(), {7}, (1, 3))[5].reasons()  # a caption among the list
     # A speech's last words under its text, with chrome only after them, are no label over a list.
     text = REPORT + "谢谢大家\n相关阅读\n"
     assert [r.line for r in clean(text, rules).removed] == [5]
@@ -326,8 +330,9 @@ def test_a_label_over_headlines_and_a_teaser_down_to_clear_chrome_is_a_recommend
 
 def test_a_run_of_links_with_one_mark_above_the_title_is_a_list_of_the_pages(rules):
     links = "".join(f"· {item}\n" for item in ("某某中学举行春季运动会开", "我县各中小学校开展安全教", "某某村：产业强村，让群众", "全县秋粮开镰收割"))
-    cleaned = clean(links + REPORT, rules)
-    assert [(r.line, r.rule) for r in cleaned.removed] == [(n, "chrome-evidence") for n in (1, 2, 3, 4)]
+    cleaned = clean("今天是：\n" + links + REPORT, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(n, "chrome-evidence") for n in (1, 2, 3, 4, 5)]
+    assert [line.text for line in cleaned.lines][0] == "全县人才工作座谈会召开"
     # Two such lines are not yet a list.
     assert clean("".join(links.splitlines(True)[:2]) + REPORT, rules).removed == []
 
@@ -344,3 +349,26 @@ def test_the_numbered_items_under_a_sites_note_are_its_list_not_headings(rules):
     # A speech's own lead-in above its points has no word of a site's interface: its points stay.
     text = "主要有以下几点：\n1、提高认识\n2、压实责任\n3、抓好落实\n" + REPORT
     assert clean(text, rules).removed == []
+
+
+@pytest.mark.parametrize(
+    ("tail", "rule"),
+    [
+        ("锟斤拷锟斤拷烫烫烫", "garbled-characters"),
+        ("\ufffd\ufffd\u04ed\ufffd\ufffd\u02b9\ufffd\ufffd", "garbled-characters"),
+        ("（某某融媒体中心记者/ 王某 章某某 编辑:乔某）", "chrome-evidence"),
+        ("（通讯员 李某某 记者 王某）", "chrome-evidence"),
+    ],
+)
+def test_a_credit_or_a_garbled_run_glued_to_the_last_paragraph_is_cut_there_and_logged(rules, tail, rule):
+    last = "会议强调，要坚持党管人才，建设高素质人才队伍，推动人才工作高质量发展。"
+    cleaned = clean(REPORT + last + tail + "\n", rules)
+    assert [line.text for line in cleaned.lines if line.text][-1] == last
+    assert [(r.line, r.text) for r in cleaned.removed] == [(4, tail.strip())]
+    assert cleaned.removed[0].rule == rule
+
+
+def test_a_few_garbled_characters_inside_a_sentence_are_kept(rules):
+    line = "会议强调，要坚持党管人才，建设高素质人\ufffd\ufffd才队伍，推动人才工作高质量发展。"
+    cleaned = clean(REPORT + line + "\n", rules)
+    assert cleaned.removed == [] and line in [l.text for l in cleaned.lines]

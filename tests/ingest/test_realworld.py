@@ -758,6 +758,8 @@ def test_year_from_a_stated_anniversary(text, expected):
         ("在全县组织工作会议上的讲话.docx", "在全县组织工作会议上的讲话"),
         ("最新在全县组织工作会议上的讲话范文", "在全县组织工作会议上的讲话"),
         ("优秀共产党员在七一表彰会上的发言", "优秀共产党员在七一表彰会上的发言"),
+        ("在全县组织工作会议上的讲话3200字（全文3268字）", "在全县组织工作会议上的讲话"),  # a library's word count
+        ("在全县组织工作会议上的讲话（全文3268字）", "在全县组织工作会议上的讲话"),
     ],
 )
 def test_site_decoration_is_taken_off_titles(raw, title):
