@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed
+from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines
@@ -111,8 +111,11 @@ def clean(
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome)
     joins += word_joins
+    # Paragraphs a page dump parted with nothing but a space are parted after the joins, which would
+    # otherwise take a heading's line back into the paragraph under it.
+    lines, dumped = split_dumped_paragraphs(lines)
     lines, tails = split_chrome_tails(lines, chrome, _line_of_tail(unjoined, joins))
-    splits = sorted(indent_splits + splits + tails, key=lambda split: split.line)
+    splits = sorted(indent_splits + splits + dumped + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
     removed_at = find_boilerplate(texts, rules)

@@ -62,14 +62,20 @@ def is_collapsed(lines: list[Line]) -> bool:
     Long paragraphs are normal in speeches, and one may even hold an inline 第一，…第二，…; what is
     not normal is that a handful of lines carry nearly all of the text.
     """
-    long_lines = [line.text for line in lines if len(line.text) >= COLLAPSED_MIN_LENGTH]
-    total = sum(len(line.text) for line in lines)
-    if not 0 < len(long_lines) <= COLLAPSED_MAX_LINES or sum(map(len, long_lines)) < COLLAPSED_SHARE * total:
+    if not a_handful_of_long_lines(lines):
         return False
+    long_lines = [line.text for line in lines if len(line.text) >= COLLAPSED_MIN_LENGTH]
     # …and inside those lines there is a salutation after other text, or a numbered heading series.
     if any(_salutation_points(text) for text in long_lines):
         return True
     return sum(len(_HEADING_BREAK.findall(text)) for text in long_lines) >= 2
+
+
+def a_handful_of_long_lines(lines: list[Line]) -> bool:
+    """Do a few very long lines (at most `COLLAPSED_MAX_LINES`) carry nearly all of the text?"""
+    long_lines = [line.text for line in lines if len(line.text) >= COLLAPSED_MIN_LENGTH]
+    total = sum(len(line.text) for line in lines)
+    return 0 < len(long_lines) <= COLLAPSED_MAX_LINES and sum(map(len, long_lines)) >= COLLAPSED_SHARE * total
 
 
 _HEADING_BREAK = re.compile(rf"(?<=[。！？；：:!?;”])\s*(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])")
@@ -200,6 +206,120 @@ _HEADING_BEFORE_SPACE = re.compile(
 """A heading with no stop, then a space and its paragraph ("一、充分肯定取得的成绩 近年来，…": a
 document site's text keeps only a space where the line break was), or then its first sub-heading
 with nothing between ("一、当前存在的问题1.政治素质修养不够。")."""
+
+
+# --- paragraphs parted only by a space (a page dump) --------------------------------------------
+
+DUMP_MIN_LENGTH = 300
+"""A line at least this long that parts sentences with spaces holds several paragraphs: a speech's paragraph
+is rarely longer, and a page copied as one line (a 范文 site's text, a mirror) keeps only a space where each
+paragraph ended."""
+_STOP_THEN_SPACE = re.compile(
+    rf"(?<=[{HAN}”’」』）)])[。！？!?][”’」』]?(?:[（(][^（）()\s]{{1,16}}[）)])?(?P<space>[ \u3000\t]+)(?=[“‘《（(]?[{HAN}])"
+)
+"""A sentence's end (with its closing quote, and a writer's credit in brackets: 。（某某）), a space, then Han text."""
+_SPACE_INSIDE_SENTENCE = re.compile(rf"(?<=[{HAN}，、,])[ \u3000]+(?=[{HAN}])")
+_POINT_ONE = rf"(?:第一[，,、]|一[是要][{HAN}]|一、|[（(]一[）)])"
+_INTRO_THEN_POINT = re.compile(rf"(?<=[。！？!?：:；;])(?P<space>[ \u3000\t]+)(?={_POINT_ONE})")
+"""The end of an opening (…讲三点意见： / …的特点。), a space, then the first point (第一， 一是 一、 （一）)."""
+_NUMBERED_HEAD_THEN_SPACE = re.compile(
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[^\s。！？；!?;：:]{{2}}[^\n。！？；!?;：:]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
+    rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|[（(](?:一|1)[）)][{HAN}])"
+)
+"""A numbered heading with no stop, a space, then its paragraph — a clause with no space in it up to its comma or
+stop (of two spaces, the one nearer the clause: 一、坚持党建引领 推动高质量发展 全市…) — or its first sub-heading
+(二、主要工作 （一）加强…)."""
+
+
+def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]:
+    """Part the paragraphs of a page that came as one long line (or a few), where only a space is left of
+    each paragraph break. The evidence is the shape of the place, never its words:
+
+    - `_paragraph_breaks`: in a line far longer than a paragraph (`DUMP_MIN_LENGTH`), a space after a
+      sentence's end and before Han text: "…建好“护林队”。 以上这段文字…";
+    - `_first_point_breaks`: in any line, a space after an opening's last sentence or its colon and before
+      the first point: "…主要讲三个方面的问题： 第一，…";
+    - `_head_breaks`: a numbered heading with no stop, a space, then a sentence:
+      "一、提高认识，增强责任感 基层党组织是…。" → the heading and its paragraph.
+
+    A line whose spaces mostly fall inside sentences is a text layer wrapped at a width (every line break
+    became a space, "…发展奠 定坚实基础。 下面，…"): a space after a stop there may be a wrap like the others,
+    so such a line is left whole. Every part keeps its source line's number; each parted line is returned as
+    a Split to be logged and counted.
+    """
+    out: list[Line] = []
+    splits: list[Split] = []
+    dump = a_handful_of_long_lines(lines)
+    for line in lines:
+        text = line.text
+        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump), *_first_point_breaks(text)}
+        pieces = _cut(text, sorted(points))
+        pieces = [part for piece in pieces for part in _cut(piece, _head_breaks(piece))]
+        if len(pieces) < 2:
+            out.append(line)
+            continue
+        out.extend(Line(number=line.number, text=piece) for piece in pieces)
+        splits.append(Split(line=line.number, pieces=len(pieces)))
+    return out, splits
+
+
+def _cut(text: str, points: list[int]) -> list[str]:
+    cuts = [0, *points, len(text)]
+    return [piece for piece in (text[a:b].strip() for a, b in zip(cuts, cuts[1:])) if piece]
+
+
+def _wrapped_at_a_width(text: str) -> bool:
+    """Do more of the line's spaces stand inside sentences (between Han characters, after a comma) than after a
+    stop? Then its spaces are a text layer's line breaks, not paragraph breaks.
+
+    >>> _wrapped_at_a_width("全县乡镇 党委将集中进行换届，这次 换届后的乡镇党委。 下面，我讲三点")
+    True
+    >>> _wrapped_at_a_width("会议由某某主持。 会上，大家发言。 会议要求，抓好落实。")
+    False
+    """
+    inside = len(_SPACE_INSIDE_SENTENCE.findall(text))
+    return inside >= 2 and inside >= len(_STOP_THEN_SPACE.findall(text))
+
+
+def _paragraph_breaks(text: str, dump: bool) -> list[int]:
+    """Spaces after a sentence's end in a line far longer than a paragraph, when the line parts two or more
+    sentences so or the page is a `dump` (a few long lines carry nearly all of its text: `a_handful_of_long_lines`).
+    One such space in one long paragraph among many is a slip of the typist (…增长才干。 三是…), not a lost break.
+
+    >>> text = "要专心引才，心态要开放。" * 10 + " 以上这段文字，是会议的部分内容。（某某） " + "人才工作是系统工程。" * 20
+    >>> [text[p:p + 4] for p in _paragraph_breaks(text, False)]
+    ['以上这段', '人才工作']
+    >>> text = "要专心引才，心态要开放。" * 25 + " " + "人才工作是系统工程。" * 3
+    >>> len(_paragraph_breaks(text, True)), len(_paragraph_breaks(text, False))
+    (1, 0)
+    """
+    if len(text) < DUMP_MIN_LENGTH:
+        return []
+    breaks = [m.end("space") for m in _STOP_THEN_SPACE.finditer(text)]
+    return breaks if len(breaks) >= 2 or dump else []
+
+
+def _first_point_breaks(text: str) -> list[int]:
+    """A space between an opening and its first point, in a line of any length.
+
+    >>> text = "今天的交流，主要讲三个方面的问题： 第一，深刻理解理想信念的重要意义。"
+    >>> [text[p:p + 3] for p in _first_point_breaks(text)]
+    ['第一，']
+    """
+    return [m.end("space") for m in _INTRO_THEN_POINT.finditer(text)]
+
+
+def _head_breaks(text: str) -> list[int]:
+    """A numbered heading with no stop run into its paragraph with only a space between.
+
+    >>> text = "一、提高认识，增强抓好基层组织建设工作的责任感 基层党组织是党的战斗堡垒。"
+    >>> [text[: p].strip() for p in _head_breaks(text)]
+    ['一、提高认识，增强抓好基层组织建设工作的责任感']
+    >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…")
+    ([], [])
+    """
+    m = _NUMBERED_HEAD_THEN_SPACE.match(text)
+    return [m.end("space")] if m else []
 
 
 # --- a document site's numbered chunks ---------------------------------------------------------
