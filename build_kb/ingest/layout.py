@@ -223,11 +223,11 @@ _POINT_ONE = rf"(?:第一[，,、]|一[是要][{HAN}]|一、|[（(]一[）)])"
 _INTRO_THEN_POINT = re.compile(rf"(?<=[。！？!?：:；;])(?P<space>[ \u3000\t]+)(?={_POINT_ONE})")
 """The end of an opening (…讲三点意见： / …的特点。), a space, then the first point (第一， 一是 一、 （一）)."""
 _NUMBERED_HEAD_THEN_SPACE = re.compile(
-    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[^\s。！？；!?;：:]{{2}}[^\n。！？；!?;：:]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
     rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|[（(](?:一|1)[）)][{HAN}])"
 )
-"""A numbered heading with no stop, a space, then its paragraph — a clause with no space in it up to its comma or
-stop (of two spaces, the one nearer the clause: 一、坚持党建引领 推动高质量发展 全市…) — or its first sub-heading
+"""A numbered heading with no stop (Han words, quotes, commas: no markup's marks), a space, then its paragraph — a
+clause with no space in it up to its comma or stop (of two spaces, the one nearer the clause: 一、坚持党建引领 推动高质量发展 全市…) — or its first sub-heading
 (二、主要工作 （一）加强…)."""
 
 
@@ -315,8 +315,8 @@ def _head_breaks(text: str) -> list[int]:
     >>> text = "一、提高认识，增强抓好基层组织建设工作的责任感 基层党组织是党的战斗堡垒。"
     >>> [text[: p].strip() for p in _head_breaks(text)]
     ['一、提高认识，增强抓好基层组织建设工作的责任感']
-    >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…")
-    ([], [])
+    >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…"), _head_breaks("二、[链接] 与 # 井号 也照登。")
+    ([], [], [])
     """
     m = _NUMBERED_HEAD_THEN_SPACE.match(text)
     return [m.end("space")] if m else []
