@@ -159,6 +159,7 @@ REVIEW_CODES = {
     "low-theme": "section_themes",
     "long-section": "reviewed",
     "heading-like": "reviewed",
+    "misnumbered-heading": "reviewed",
     "unnumbered-headings": "reviewed",
     "collection": "reviewed",
     "doubtful-line": "drop_lines",

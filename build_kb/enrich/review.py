@@ -40,6 +40,26 @@ def section_review(section: Section, theme_names: dict[str, str] | None = None) 
     return found
 
 
+def misnumbered_headings(siblings: list[Section]) -> list[ReviewItem]:
+    """Headings among their siblings whose number does not follow the one before (一、 二、 四、 三、: the
+    parser keeps a part typed with a wrong number as a part when the series goes on past it): for a
+    person to check the original's numbering."""
+    found, previous = [], {}
+    for section in siblings:
+        numbered = detect_numbered(section.heading) if section.heading else None
+        if numbered is None or numbered.number is None:
+            continue
+        before = previous.get(numbered.style)
+        if before is not None and numbered.number not in (1, before[0] + 1):  # 1 begins a series again
+            found.append(ReviewItem(
+                "misnumbered-heading", f"小标题“{section.heading[:30]}”的编号接不上前面的“{before[1][:30]}”：仍作小标题，请核对原文的编号",
+                section=section.id, line=section.line,
+            ))
+        if before is None or numbered.number == before[0] + 1:
+            previous[numbered.style] = (numbered.number, section.heading)
+    return found
+
+
 def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> bool:
     if reviewed is True or (reviewed and item.code in reviewed):
         return True
@@ -51,6 +71,8 @@ def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> boo
 def review_speech(speech: Speech, reviewed: list[str] | bool = False, theme_names: dict[str, str] | None = None) -> None:
     """Add the section-level items to `speech.review` and keep only what is still open."""
     items = list(speech.review)
+    items.extend(misnumbered_headings(speech.sections))
     for section in speech.all_sections():
         items.extend(section_review(section, theme_names))
+        items.extend(misnumbered_headings(section.children))
     speech.review = [item for item in items if not settled(item, speech, reviewed)]

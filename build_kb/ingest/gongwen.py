@@ -131,11 +131,23 @@ def read_letterhead(lines: list[str], index: int) -> str | None:
     return None
 
 
+_APPENDED_LABEL = re.compile(
+    r"附\s*件\s*(?:(?P<number>[一二三四五六七八九十\d]{1,3})\s*[:：]?\s*(?P<name>[^。；！？]{2,40})|(?P<alone>[一二三四五六七八九十\d]{0,3})\s*[:：]?)"
+)
+
+
 def read_appended_label(text: str) -> str | None:
-    """The label over an attachment appended after the 成文日期, on a line of its own: `附件1`, `附件一`,
-    `附件 2：`, `附件` → the label without spaces or colon; `附件：1. 某某表` (the 附件说明) → None."""
-    m = re.fullmatch(r"附\s*件\s*([一二三四五六七八九十\d]{0,3})\s*[:：]?", text)
-    return f"附件{m.group(1)}" if m else None
+    """The label over an attachment appended after the 成文日期: `附件1`, `附件一`, `附件 2：`, `附件` on a
+    line of their own, or numbered with the attachment's name after it (`附件1：某某推荐表`) → the label
+    without spaces or colon ("附件1"); `附件：1. 某某表` (the 附件说明, unnumbered label) → None."""
+    m = _APPENDED_LABEL.fullmatch(text)
+    return f"附件{m.group('number') or m.group('alone')}" if m else None
+
+
+def _appended_name(text: str) -> str | None:
+    """The attachment's name on its label's line: `附件1：某某推荐表` → "某某推荐表"; `附件1` → None."""
+    m = _APPENDED_LABEL.fullmatch(text)
+    return m.group("name").strip() if m and m.group("name") else None
 
 
 def read_signer(text: str) -> str | None:
@@ -364,6 +376,11 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     content = content[: len(content) - len(appended)]
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
+    # The 版记 closes the document under its attachments (GB/T 9704): its lines are the record's still.
+    record_from = next((k for k in range(max(0, len(appended) - TAIL_LINES), len(appended)) if read_record(appended[k][1])), len(appended))
+    for number, _ in appended[record_from:]:
+        found.roles[number] = "record"
+    appended = appended[:record_from]
     found.appended = [number for number, text in appended if read_appended_label(text)]
     if not found.attachments:
         found.attachments = _appended_names(appended)
@@ -387,11 +404,16 @@ def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | Non
 
 
 def _appended_names(appended: list[tuple[int, str]]) -> list[str]:
-    """The names of appended attachments where no 附件说明 gave them: the line under each label when it
-    reads as a title (short, no sentence): `附件1` / `某某推荐表` → ["某某推荐表"]."""
+    """The names of appended attachments where no 附件说明 gave them: the name on the label's line, or
+    the line under the label when it reads as a title (short, no sentence): `附件1` / `某某推荐表` →
+    ["某某推荐表"]; `附件2：某某花名册` → ["某某花名册"]."""
     names = []
-    for (_, text), (_, below) in zip(appended, appended[1:]):
-        if read_appended_label(text) and not read_appended_label(below) and len(below) <= 40 and not re.search(r"[。，；！？：:]", below):
+    for (_, text), (_, below) in zip(appended, [*appended[1:], (0, "")]):
+        if not read_appended_label(text):
+            continue
+        if _appended_name(text):
+            names.append(_appended_name(text))
+        elif below and not read_appended_label(below) and len(below) <= 40 and not re.search(r"[。，；！？：:]", below):
             names.append(below)
     return names
 

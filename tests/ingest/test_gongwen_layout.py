@@ -149,3 +149,38 @@ def test_a_title_and_its_salutation_in_one_word_paragraph_are_two_lines(tmp_path
         ("salutation", "亲爱的同学们："), ("text", "大家晚上好，我是来自某某班的李某某。"), ("text", "在学习中，我一直严格要求自己，勤奋刻苦，脚踏实地。"),
     ]
     assert_nothing_lost(converted, speech)
+
+
+def test_attachments_appended_in_text_with_names_on_their_labels_and_the_record_under_them(rules):
+    """As GB/T 9704 orders them: the 附件说明 above the signature, the attachments after the 成文日期
+    (`附件1：某某表` with the name on the label's line), the 版记 last, under the attachments."""
+    lines = [
+        "中共某某县委组织部文件", "某组发〔2024〕9号", "关于做好村级后备干部推荐工作的通知", "各乡镇党委：",
+        "为加强村级后备干部队伍建设，现就做好村级后备干部推荐工作通知如下，请结合实际认真抓好落实。",
+        "各乡镇要按照每村储备2至3名的标准推荐人选，于4月30日前将推荐表和花名册报县委组织部组织科。",
+        "附件：1．村级后备干部推荐表", "2．村级后备干部花名册",
+        "中共某某县委组织部", "2024年4月1日",
+        "附件1：村级后备干部推荐表", "姓名　性别　出生年月", "附件2", "村级后备干部花名册", "1　张某某　东山村党支部委员、村务监督委员会成员",
+        "抄送：县委办公室。", "中共某某县委组织部办公室　　2024年4月1日印发",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    speech = make_speech(SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number) == (lines[2], "2024-04-01", "中共某某县委组织部", "某组发〔2024〕9号")
+    assert speech.attachments == ["村级后备干部推荐表", "村级后备干部花名册"]  # the 附件说明's names
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in speech.all_sections()] == [
+        ("", lines[4:6]), ("附件1：村级后备干部推荐表", ["姓名 性别 出生年月"]), ("附件2", ["村级后备干部花名册", "1 张某某 东山村党支部委员、村务监督委员会成员"]),
+    ]
+    assert [(h.role, h.text) for h in speech.header if h.role in ("attachments", "signature", "date")] == [
+        ("attachments", lines[6]), ("attachments", lines[7]), ("signature", lines[8]), ("date", lines[9]),
+    ]
+    assert [r.text for r in speech.clean.removed if r.rule == "document-footer"] == ["抄送：县委办公室。", "中共某某县委组织部办公室 2024年4月1日印发"]
+
+
+def test_a_part_kept_with_a_wrong_number_is_sent_to_a_person(tmp_path, rules):
+    from build_kb.enrich.review import review_speech
+
+    _, speech = speech_of(write_notice_docx(tmp_path / "通知.docx"), rules)
+    review_speech(speech)
+    assert [(item.code, item.message, item.line) for item in speech.review if item.code == "misnumbered-heading"] == [
+        ("misnumbered-heading", "小标题“四、会议主题”的编号接不上前面的“二、参会对象”：仍作小标题，请核对原文的编号", 15),
+    ]
