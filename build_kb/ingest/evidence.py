@@ -132,14 +132,14 @@ INTERFACE_WORDS = {
     **dict.fromkeys(
         "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
-        "点赞 转发 阅读量 点击量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
-        "同期声 参考稿 帖子 缓存 点此 供稿 供图 原标题".split(),
+        "点赞 转发 阅读量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
+        "同期声 参考稿 帖子 缓存 点此 点击 供稿 供图 原标题".split(),
         1.2,
     ),
     # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
     "您": 1.0,
     # Words both use: evidence only with others.
-    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 点击 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回 推荐 查看".split(), 0.5),
+    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回 推荐 查看".split(), 0.5),
 }
 _INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
 
@@ -264,14 +264,19 @@ def weekday_or_clock(ctx: LineContext) -> float:
     return 2.5 if _WEEKDAY.search(ctx.text) else 1.5 if _CLOCK.search(ctx.text) else 0.0
 
 
-_PAGE_LABEL = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版|^[A-Za-z]\d{1,3}\s*版|^\s*版\s*[次面]\s*[:：]")
+_PAGE_LABEL = re.compile(
+    r"第\s*[A-Za-z]?\d{1,3}\s*版|^[A-Za-z]\d{1,3}\s*版|^\s*版\s*[次面]\s*[:：]"
+    r"|^\s*(?:[（(]?\s*第\s*\d{1,4}\s*期\s*[）)]?)?\s*(?:[（(]?\s*总第\s*\d{1,5}\s*期\s*[）)]?)?\s*$(?<=[期）)])"
+)
 
 
 def page_label(ctx: LineContext) -> float:
-    """An e-paper's page label.
+    """An e-paper's page label, or a bulletin's issue number on a line of its own.
 
     >>> page_label(LineContext("第A03版：要闻", False, ""))
     3.0
+    >>> page_label(LineContext("第 12 期", True)), page_label(LineContext("第12期 总第345期", True)), page_label(LineContext("第12期党支部书记培训班", True))
+    (3.0, 3.0, 0.0)
     """
     return 3.0 if len(ctx.text) <= 40 and _PAGE_LABEL.search(ctx.text) else 0.0
 
@@ -665,7 +670,8 @@ _DATELINE = re.compile(
 )
 """A speech's date line: （2023年4月6日上午）, （2023年2月10日，根据录音整理）, 2024年1月12日 星期五 成都, 2022年5月."""
 _LABEL = re.compile(rf"^[{HAN}]{{2,4}}\s*[:：]\s*")
-_BYLINE = re.compile(rf"(?:^|\s)[Xx×＊*]{{2,4}}$|(?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|委员|厅长|校长|院长)\s*[{HAN}]{{2,3}}$|^[{HAN}](?:\s?[{HAN}]){{1,2}}$")
+_BYLINE = re.compile(rf"(?:^|\s)[Xx×＊*]{{2,4}}$|(?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|委员|厅长|校长|院长)\s*[{HAN}]{{2,3}}$|^(?:欧阳|司马|诸葛|上官|[{COMMON_SURNAMES}])(?:\s?[{HAN}]){{1,2}}$|^[{HAN}](?:\s[{HAN}]){{1,2}}$")
+"""…or a name alone: two or three characters opening with a common surname (张明; 加载中 is a page's), or spaced out (罗 志 明)."""
 
 
 def dateline_or_byline(ctx: LineContext) -> float:
@@ -677,6 +683,8 @@ def dateline_or_byline(ctx: LineContext) -> float:
     -3.0
     >>> dateline_or_byline(LineContext("讲话人：市委副书记 周志强", True))
     -3.0
+    >>> dateline_or_byline(LineContext("张明", True, True)), dateline_or_byline(LineContext("加载中", True, True))
+    (-3.0, 0.0)
     """
     if names_only(ctx):
         return 0.0  # 签发：某某 under a report is its credit; a speech's byline names the speaker

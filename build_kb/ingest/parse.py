@@ -119,8 +119,10 @@ ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
 """What issuers do, set on a line of its own in an issuing block (a standard's cover: `某某总局` /
 `发　布` / `某某委员会`, GB/T 1.1): an act, never a name, spaced out or not."""
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
-_NEWS_DECK = re.compile(rf"^(?!在)[{HAN}、·]{{2,16}}(?:作出批示|出席并讲话|出席会议并讲话|出席|主持|强调|指出|参加)$")
-"""The line a news page puts under its headline: "王建国作出批示", "李红出席并讲话"."""
+_DECK_ACT = r"(?:作出批示|出席并讲话|出席会议并讲话|主持并讲话|主持会议并讲话|出席|主持|强调|指出|参加)"
+_NEWS_DECK = re.compile(rf"^(?:(?!在)[{HAN}、·]{{2,16}}?{_DECK_ACT})+$")
+"""The line a news page puts under its headline, one or more people and what they did: "王建国作出批示",
+"李红出席并讲话", "王某主持并讲话李某张某某出席"."""
 KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议)材料|(讲话|会议|学习|交流|发言)材料$")
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
@@ -173,6 +175,8 @@ NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dX
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_LUNAR_DATE = re.compile(r"农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?闰?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九十]{1,3}")
+"""A page's date bar gives the lunar date beside the day: 2024年5月7日 星期二 农历四月廿九."""
 _DATE_LABEL = re.compile(rf"^[{HAN}]{{0,6}}(?:时间|日期)(?:[:：]|(?=(?:19|20)\d{{2}}))")
 """A date's label: 时间：, 会议时间：, a draft's 本稿完成日期： or 成稿日期：, and a form's 日期 set apart from its
 value by spaces only (日期　　2017/12/27: the line is read without its white space)."""
@@ -708,7 +712,7 @@ def _date_line(text: str) -> tuple[str, re.Match] | None:
     before = re.sub(r"[（）()\[\]【】]", "", compact[: found[1].start()])
     if before and not (label and before == label.group(0)):
         return None  # "张明（2023年2月1日）": the date of a byline, not a date line
-    rest = _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1))
+    rest = _LUNAR_DATE.sub("", _DATE_LABEL.sub("", compact.replace(found[1].group(0), "", 1)))  # a date bar's 农历四月廿九
     if len(_WEEKDAY.sub("", re.sub(r"[（）()\[\]【】]", "", rest))) <= 4:
         return found
     return None
@@ -845,6 +849,7 @@ def _title_text(text: str) -> str:
     if _LETTER_SPACED.match(text):  # "在 全 县 组 织 工 作 会 议 上 的 讲 话", as a formal document sets it
         text = re.sub(r"\s+", "", text)
     text = _SPACED_DATE_PART.sub("", text)  # "2020 年在…", as a PDF sets a year
+    text = _MARKS_BEFORE_TITLE.sub("", text) or text  # "■ 第12期 2024-05-06 全县…召开": a list's bullet, an issue, a day
     compact_end = _BRACKETED_DATE_AT_END.search(text)
     if compact_end and (find_date(re.sub(r"\s+", "", compact_end.group(1))) or _YEAR_AND_MONTH.fullmatch(re.sub(r"\s+", "", compact_end.group(1)))):
         text = text[: compact_end.start()].rstrip()  # …的讲话（2023年2月1日）, …的讲话（2024年3月）
@@ -852,6 +857,11 @@ def _title_text(text: str) -> str:
 
 
 _YEAR_AND_MONTH = re.compile(r"(?:19|20)\d{2}年(?:[1-9]|1[0-2])月份?")
+_MARKS_BEFORE_TITLE = re.compile(
+    r"^(?:[■□◆◇●○▶►▪▫•·★☆]\s*|第\s*\d{1,4}\s*期\s+|(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s+)+(?=\S{6})"
+)
+"""What a page sets before a headline: a list's bullet (■ ◆), an issue's number and a space (第12期 …), the day
+it was posted and a space (2024-05-06 …). 第12期党支部书记培训班 names the class: no space, no cut."""
 _SPACED_DATE_PART = re.compile(r"(?<=\d) +(?=[年月日])|(?<=[年月]) +(?=\d)")
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")

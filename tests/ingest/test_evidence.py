@@ -304,6 +304,9 @@ def test_the_pages_footer_runs_to_its_end_under_its_first_clear_line(rules):
         "希望大家把人才工作做得更好，为全县发展提供人才支撑。\n（本条新闻版权归某某广播电视台所有，转载请注明出处）\n县委书记 张某某\n2023年5月8日\n"
     )
     assert [r.line for r in clean(speech, rules).removed] == [5]
+    # Three characters under the comment box are its loading label, not a name: no common surname opens them.
+    cleaned = clean(REPORT + "网友评论\n加载中\n", rules)
+    assert [(r.line, r.text) for r in cleaned.removed] == [(4, "网友评论"), (5, "加载中")]
     # The same short line with no chrome above it is the text's last words: no footer has begun.
     assert "under-the-footer" not in judge_lines(["会议要求各级党组织抓好落实，推动组织工作高质量发展。", "我来说几句"], set(), (0, 1))[1].reasons()
 

@@ -648,3 +648,32 @@ def test_the_sites_words_beside_a_headline_leave_the_title(lines, lead, title):
 
 def test_a_column_label_that_the_breadcrumbs_name_leaves_the_title_without_a_lead():
     assert parse_header(lines_of("人才工作\n某区召开青年人才座谈会"), "", {"首页", "人才工作"}).title == "某区召开青年人才座谈会"
+
+
+NEWS_LEAD = (
+    "5月6日，全县组织工作会议召开，县委书记张某明出席会议并讲话，要求各级党组织抓好落实。\n"
+    "会议强调，要坚持好干部标准，建设高素质干部队伍，推动组织工作高质量发展，为全县发展提供坚强组织保证。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "subtitle"),
+    [
+        ("第 8 期\n■ 全县组织工作会议召开", None),  # an issue's number on its own line, a list's bullet on the headline
+        ("第8期（总第102期）\n全县组织工作会议召开", None),
+        ("◆ 2024-05-06 全县组织工作会议召开", None),  # the day it was posted before the headline
+        ("第8期 全县组织工作会议召开", None),
+        ("2024年5月7日 星期二 农历四月廿九\n全县组织工作会议召开", None),  # a date bar with the lunar day
+        ("点击图片查看大图\n全县组织工作会议召开", None),  # a picture's help line
+        ("全县组织工作会议召开\n张某明主持并讲话李某王某某出席", "张某明主持并讲话李某王某某出席"),  # the deck: who did what
+    ],
+)
+def test_what_a_page_sets_around_a_headline_is_no_part_of_the_title(rules, above, subtitle):
+    cleaned = clean(above + "\n" + NEWS_LEAD, rules)
+    header = parse(cleaned.lines, removed=cleaned.removed).header
+    assert (header.title, header.subtitle) == ("全县组织工作会议召开", subtitle)
+
+
+def test_a_class_named_by_its_issue_keeps_its_number_in_the_title(rules):
+    cleaned = clean("第8期党支部书记培训班开班\n" + NEWS_LEAD, rules)
+    assert parse(cleaned.lines, removed=cleaned.removed).header.title == "第8期党支部书记培训班开班"
