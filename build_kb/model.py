@@ -153,6 +153,7 @@ REVIEW_CODES = {
     "no-speaker-name": "speaker",
     "speaker-guessed": "speaker",
     "no-date": "date",
+    "date-guessed": "date",
     "no-occasion": "occasion",
     "split": "reviewed",
     "joined": "reviewed",

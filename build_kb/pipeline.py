@@ -28,7 +28,7 @@ from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speec
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import date_in_lead, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import date_in_lead, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -76,6 +76,10 @@ class StageTimer:
 def reported_speaker_rule(later: bool) -> str:
     """How a report gave its speaker (detected_by): named and quoted later (speaker_of_report's `later`), or in its lead."""
     return "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)"
+
+
+DATE_LINE_RULES = ("header date line", "date after the title", "date before the title")
+"""The header's dates that a report's lead overrides when it names an earlier day: a date line near the headline."""
 
 
 OUTLINE_EXPECTED_FROM = 2500
@@ -562,10 +566,29 @@ def make_speech(
     posted = posting_date(removed_text + [h.text for h in header.lines if h.role == "note"])
     # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
     # (3月17日，市委召开了…); a report above the speech it gives in full still dates it.
-    lead_date = date_in_lead(lead, posted, said) if lead and date is None and not addressed else None
+    reported = lead and not addressed
+    if reported and date and detected_by.get("date") in DATE_LINE_RULES:
+        # A report's date line under its headline is the page's posting: the lead names the meeting's earlier day
+        # (2020-08-27 over 8月25日，省委组织部召开…).
+        meeting_day = date_in_lead(lead, date, said)
+        if meeting_day and meeting_day < date:
+            log.info("%s：标题下的日期 %s 是发布日期，会议日期取自报道导语：%s", rel, date, meeting_day)
+            posted, date = date, None
+    lead_date = date_in_lead(lead, posted, said) if reported and date is None else None
     if lead_date:
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"
         detected_by["date"] = "the report's lead (N月N日，…召开)"
+    relative_word = None
+    if reported and date is None:
+        # 昨日，…召开: a day counted back from the posting date; 近日, 日前: only its year. Either is a person's to check.
+        counted, posted_year, relative_word = day_before_posting(lead, posted)
+        if counted:
+            date, year, date_source = counted, posted_year, "posting"
+            detected_by["date"] = f"the lead's {relative_word}, counted from the posting date"
+            header.warnings.append(ReviewItem("date-guessed", f"报道只写“{relative_word}”，会议日期 {counted} 是按发布日期 {posted} 推算的：请核对"))
+        elif posted_year and year is None:
+            year, date_source = posted_year, "posting"
+            detected_by["date"] = f"year of the posting date (the lead says {relative_word})"
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:
@@ -583,7 +606,7 @@ def make_speech(
     if header.title is None:
         review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
     if date is None:
-        found = {"title": "标题", "headings": "小标题", "opening": "开场白"}.get(date_source or "", "")
+        found = {"title": "标题", "headings": "小标题", "opening": "开场白", "posting": f"发布日期 {posted}，报道只写“{relative_word}”"}.get(date_source or "", "")
         review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
     if occasion is None and not (parsed.gongwen and parsed.gongwen.title):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))

@@ -6,11 +6,17 @@ lead names the day (6月12日，…会议召开), and the one who spoke is the o
 lends its year to the day the lead names. And a speech whose title names no level says it in its
 body, again and again: 我市, 市委要求, 全市各级党组织 → 市.
 
+Who did what is read by the parse of `clause.py` (a chain of posts and a name, then what the words after the
+name say he did: spoke, said, chaired, wrote, relayed …); the patterns here propose people too, and the parse
+rules out one who only wrote (作出批示) or whose speech the meeting studied (传达学习…讲话精神).
+
     reader              reads                                               gives
     news_lead           the first sentence of the text: a day, then 召开   the lead, or None
     speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
     speaker_of_undated_report  …董事长冯某同志首先作了重要讲话 (no day; third person)  role, name
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
+    posting_date        发布时间：2023-03-01 (never a 今天是… bar)           YYYY-MM-DD
+    day_before_posting  昨日 / 近日 with the posting date                   the day or only the year
     level_in_body       我市 全市 市委… counted against 我县 全县 县委…       the level
 """
 
@@ -18,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
+from .clause import ASKED, CONVENED, POST, SPOKE, WHERE_SAID, Actor, act_of, could_be_a_name, read_actors, read_time
 from .names import name_at, names_an_act, organs_and_posts
-from .parse import MEETING_KIND, NAME_THEN_TITLE, NOT_A_NAME
+from .parse import NAME_THEN_TITLE
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 _LEAD_END = re.compile(r"[。！？]")
@@ -96,17 +104,8 @@ LEAD_AFTER_SHORT = 80
 """The second paragraph may open with the lead when the first is short: a deck, a dateline, a credit."""
 
 
-_ROLE_WORD = r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人|社长|董事长|总经理|理事长|行长)"
-_SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话|[作做](?:了)?(?:工作)?报告|[作做](?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
-"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞
-(做 for 作 as pages often write it: 做工作报告)."""
-_CONVENED = "主持召开"
-"""The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
-the speaker when nobody else is said to speak."""
-_WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中时])?"
-"""Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
-在批示中: a letter is not a speech)."""
-_ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|[:：]"
+_ROLE_WORD = POST
+_SPOKE, _ASKED, _CONVENED, _WHERE_SAID = SPOKE, ASKED, CONVENED, WHERE_SAID
 _SPEAKER_IN_LEAD = re.compile(
     rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED}|{_CONVENED})"
 )
@@ -190,11 +189,17 @@ _SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市�
 def _who_spoke(paragraphs: list[str]) -> tuple[list[tuple[int, int, str, str, bool]], str]:
     """Everyone a report's first paragraphs say spoke, asked or convened, with the text read."""
     text = "\n".join(report_paragraphs(paragraphs))
-    found = []  # (rank: 0 spoke, 1 asked, 2 convened; where the speaker is first named; role; name; named first, words later)
+    found = []  # (rank: 0 spoke, 1 asked, 2 convened, 3 chaired; where the speaker is first named; role; name; named first, words later)
+    for actor in read_actors(text):  # the parse: each one named and what the words after the name say he did
+        rank = ACT_RANK.get(act_of(text, actor))
+        if rank is not None and not _ADDRESSED_BY_SURNAME.fullmatch(actor.role):
+            found.append((rank, actor.start, _role_of(actor.role, text, actor.start - len(actor.role)), actor.name, False))
     for m in _SPEAKER_IN_LEAD.finditer(text):
         name = name_at(text, m.start("name"), m.group("name"))  # 重要讲话, 指出: words, no name
         if not name or not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
             continue
+        if act_of(text, Actor(m.group("role"), name, m.start("name"))) in NEVER_THE_SPEAKER:
+            continue  # 作出批示, …在全省会议上的讲话精神: a letter, or the words the meeting studied
         found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), name, False))
     found += [(*act, True) for act in _acts_of_the_named(text)]
     named = {f[3] for f in found}
@@ -217,8 +222,12 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     '报道只称其“书记”，没有写全职务'
     >>> speaker_is_a_guess(["3月1日，会议召开。市委常委、组织部部长季某出席会议并讲话。"], "市委常委、组织部部长", "季某") is None
     True
+    >>> speaker_is_a_guess(["1月5日，某校召开常委会议。校党委书记姜某主持会议，并传达了全国会议精神。"], "校党委书记", "姜某")
+    '报道只写了他主持会议，没有写谁讲话'
     """
-    text = "\n".join(report_paragraphs(paragraphs))
+    found, text = _who_spoke(paragraphs)
+    if min((f[0] for f in found if f[3] == name), default=None) == ACT_RANK["chaired"]:
+        return "报道只写了他主持会议，没有写谁讲话"
     said = re.search(re.escape(name) + _SAID_BY_NAME, text)
     if re.search(re.escape(name) + _CONVENED, text) and not said:
         return "主持召开会议，讲话内容以“会议强调”转述"
@@ -229,6 +238,13 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
 
 _TITLED_THEN_SAID = re.compile(rf"(?:^|[，。；、\s】])" + NAME_THEN_TITLE.pattern + rf"(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})")
 """A name, the title a report calls him by, and what he said: 李某书记在会上强调, 张某部长指出."""
+
+
+ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3}
+"""How surely each act (`clause.ACTS`) makes the one named the meeting's speaker: spoke (出席会议并讲话) before said
+(强调, 表示) or chaired and spoke (the chair's closing words), then one who convened a meeting that speaks as a whole,
+then — a guess, sent to 待核对 — one who only chaired it when the report says no one else spoke."""
+NEVER_THE_SPEAKER = ("wrote", "relayed")
 
 
 def _rank(verb: str) -> int:
@@ -250,7 +266,7 @@ def _role_of(text: str, report: str = "", start: int = 0) -> str:
     >>> _role_of("国家副主席", text, text.index("、") + 1)
     '中共中央政治局常委、国家副主席'
     """
-    role = re.sub(rf"^[{HAN}]{{0,6}}?由", "", text.lstrip("，。；、 ")) or text
+    role = re.sub(rf"^[{HAN}]{{0,12}}?由", "", text.lstrip("，。；、 ")) or text
     # 各分包社区领导和镇党委书记某某: two who acted together; the name is the second one's
     role = re.sub(rf"^.*(?:领导|成员|代表|同志|{_ROLE_WORD})[和与及]", "", role) or role
     if start and report[start - 1] == "、":
@@ -263,22 +279,6 @@ def _role_of(text: str, report: str = "", start: int = 0) -> str:
 _ADDRESSED_BY_SURNAME = re.compile(rf"(?![副正总])[{HAN}](?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|校长)")
 """沈书记, 张部长: a surname and a title, the way a report names one it named in full before — what
 follows is no name (张书记首先传达了…)."""
-_NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
-"""Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
-
-
-def could_be_a_name(text: str) -> bool:
-    """Whether two or three characters could be a person's name, by their shape: no word of grammar at
-    the start, no 的 inside, no meeting (全区组织部长座谈会), no word of how a thing was done (逐一, 首先).
-
-    >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了")]
-    [True, False, False, False, True, False]
-    """
-    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会"))
-
-
-_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|也|都|还|又|再|就")
-"""Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
 REPORT_PARAGRAPHS = 6
 """How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
 
@@ -325,6 +325,10 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
     named = [(m.start("name"), name_at(text, m.start("name"), m.group("name")), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
     at = {start for start, _, _ in named}
     named = [(start, name, role) for start, name, role in named if name]  # 易超针|对 → 易超; 重要 → none
+    # the parse's people too: a chain with quotes (“两新”工委书记), across a comma, a name before his title
+    # (only one the words after the name say did something: that is where the name ends — 关于党的建设 is no name)
+    named += [(a.start, a.name, _role_of(a.role)) for a in read_actors(text) if a.start not in at and act_of(text, a)]
+    at |= {start for start, _, _ in named}
     for m in _NAMED_ANYHOW.finditer(text):
         # 部长张广智到安康市调研, 部长陆某领学: what follows the name is no word the list knows, but the name
         # recurs: the three characters as often as their first two (张广智指出, 张广智强调), else the two
@@ -345,17 +349,20 @@ def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
         people.setdefault(name, (start, role))
         mentions.append((start, name))
     acts = []
+    # One the report first names as writing (作出批示) or as the one whose speech was studied (传达…王某在…上的讲话精神)
+    # says nothing at this meeting, whatever his words are said to say later (王某同志的讲话充满…).
+    absent = {name for name, (first, role) in people.items() if act_of(text, Actor(role, name, first)) in NEVER_THE_SPEAKER}
     for name, (first, role) in people.items():
         others = [other for other in people if other != name]
         for m in re.finditer(re.escape(name) + _SAID_BY_NAME, text):
             between = m.group("between")
-            if re.search(r"批示|贺信|书面|信中", between) or any(other in between for other in others):
-                continue  # a letter is no speech; a verb after another name is that one's
+            if name in absent or re.search(r"批示|贺信|书面|信中", between) or any(other in between for other in others) or (between.endswith("的") and not text.startswith("中", m.end())):
+                continue  # a letter is no speech; a verb after another name is that one's; 王某的讲话 names a speech (…的讲话中指出 quotes it)
             acts.append((_rank(m.group("verb")), first, role, name))
             break
     for m in _SAID_BY_PRONOUN.finditer(text):
         before = [name for at, name in mentions if at < m.start()]
-        if before:
+        if before and before[-1] not in absent:
             first, role = people[before[-1]]
             acts.append((_rank(m.group("verb")), first, role, before[-1]))
     return acts
@@ -449,15 +456,50 @@ def year_said(paragraphs: list[str]) -> int | None:
 
 
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_POSTING_LABEL = re.compile(r"(?:发布|发表|更新|上传|录入|编辑|刊发|出版)(?:时间|日期)|(?<![今当])(?:时间|日期)\s*[:：]|来源")
+"""A line that says it gives the page's posting (发布时间：, 更新时间：, 日期：, a source line with its date)."""
+_TODAY_BAR = re.compile(r"今天是|今日是|当前日期|当前时间|现在是|现在时间|欢迎您")
+"""A site's bar with the reader's own day (今天是2025年12月03日 星期三): the day the page was saved, no posting."""
 
 
 def posting_date(removed: list[str]) -> str | None:
-    """The first full date among the lines taken off as the page's (发布时间：2023-03-01 08:29:37)."""
-    for text in removed:
+    """The page's posting date among the lines taken off as the page's: the first on a line that labels it
+    (发布时间：2023-03-01 08:29:37), else the first full date on any line but a "today is" bar.
+
+    >>> posting_date(["今天是2025年12月03日 星期三", "首页 > 基层情况", "来源：某某日报 发布时间：2013-07-05 11:38"])
+    '2013-07-05'
+    >>> posting_date(["今天是2025年12月03日 星期三", "某某日报 2020-01-17 08:07"])
+    '2020-01-17'
+    >>> posting_date(["今天是2025年12月03日 星期三"]) is None
+    True
+    """
+    lines = [text for text in removed if not _TODAY_BAR.search(text)]
+    for text in sorted(lines, key=lambda t: not _POSTING_LABEL.search(t)):
         m = _POSTED.search(text)
         if m:
             return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None
+
+
+def day_before_posting(lead: str, posted: str | None) -> tuple[str | None, int | None, str | None]:
+    """What a lead that names its day only relative to the paper's (昨日，…召开) says with the posting date:
+    the day (昨日 the day before it, 今日 its own), or for 近日, 日前 only the year; and the word it used.
+
+    >>> day_before_posting("本报讯（记者 某某）昨日，某市举办人才座谈会。", "2020-01-17")
+    ('2020-01-16', 2020, '昨日')
+    >>> day_before_posting("近日，某某镇召开党建工作会议。", "2023-03-08")
+    (None, 2023, '近日')
+    >>> day_before_posting("近日，某某镇召开党建工作会议。", None)
+    (None, None, '近日')
+    """
+    time = read_time(lead)
+    if time is None or time.relative is None or posted is None:
+        return None, None, time.relative if time else None
+    day = calendar_day.fromisoformat(posted)
+    if time.days_before_posting is None:
+        return None, day.year, time.relative
+    day -= timedelta(days=time.days_before_posting)
+    return day.isoformat(), day.year, time.relative
 
 
 _LEVEL_SAYS = {

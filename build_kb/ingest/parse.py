@@ -692,7 +692,8 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     if NAME_RE.match(who) and (spaced or not NOT_A_NAME.search(who)) and not ROLE_ONLY_RE.match(who):
         return None, who, False  # …but 区委书记 and 市长 are roles
     role_name = ROLE_NAME_RE.match(who)
-    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(who) and _plausible_role(role_name.group(1)):
+    # 盛泽首开基层党组织书记|联席会: a meeting's kind where the name would be (two characters and 会) — a headline, no byline
+    if role_name and not NOT_A_NAME.search(role_name.group(2)) and not _names_a_meeting(who) and _plausible_role(role_name.group(1)) and not re.fullmatch(rf"[{HAN}]{{2}}会", role_name.group(2)):
         blanked = bool(PLACEHOLDER_NAME.match(role_name.group(2)))
         return role_name.group(1), (None if blanked else role_name.group(2)), blanked
     if ROLE_ONLY_RE.match(who) and not _names_a_meeting(who):
@@ -916,6 +917,9 @@ def _names_a_meeting(text: str) -> bool:
 _TITLE_SPEAKER = re.compile(rf"^(.{{0,30}}?)在(?=.{{2,}}(?:(?:上|中|时)的?|会|班|式)(?:讲话|发言|致辞|报告|主持词|总结|动员|党课|强调|点评|讲评))")
 
 
+_TITLE_SPEAKER_COMRADE = re.compile(r"^(.{2,30}?同志)" + _TITLE_SPEAKER.pattern.removeprefix(r"^(.{0,30}?)"))
+
+
 _TITLE_ROLE_THEN_KIND = re.compile(r"^(.{2,30}?)(?:同志)?的?(?:专题)?(?:党课讲稿|党课|讲话稿|讲话|讲稿|发言|致辞)$")
 """A title that is the speaker and the kind of speech alone: 某县委常委、组织部长党课讲稿, 县委书记的讲话."""
 
@@ -924,7 +928,8 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
     """(role, name) stated before 在…上的讲话: 区委书记在… / 李建华同志在… / 市委书记李建华在…; or a title
     that is a role and the kind of speech (县委常委、组织部长党课讲稿)."""
     compact = re.sub(r"\s+", "", title)
-    m = _TITLE_SPEAKER.match(compact)
+    # 马在学同志在…上的讲话: a name may hold 在 itself; 同志 says where it ends
+    m = _TITLE_SPEAKER_COMRADE.match(compact) or _TITLE_SPEAKER.match(compact)
     if not m or not m.group(1):
         alone = _TITLE_ROLE_THEN_KIND.match(compact)
         if alone and (alone.group(1).startswith("在") or re.search(rf"(?:{MEETING_KIND})(?:上|中|时)?$", alone.group(1))):
@@ -1001,6 +1006,9 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         source = _SOURCE_BEFORE_TITLE.match(compact)
         if source and not re.search(MEETING_KIND, source.group()):  # a source's name, not 全县…会议召开：
             compact = compact[source.end() :]
+        comrade = _TITLE_SPEAKER_COMRADE.match(compact)
+        if comrade:  # 马在学同志在…上的讲话: the meeting is named after the speaker, whose name may hold 在
+            compact = compact[len(comrade.group(1)) :]
         held = _PLACE_HOLDS.match(compact)
         if held and not REFERS_BACK.search(held.group(2)) and not REFERS_TO_ITSELF.match(held.group(1)):
             return held.group(1) + held.group(2), f"{where}: X召开…会议"

@@ -217,6 +217,40 @@ READS = [
         id="one-who-sums-up-spoke",
     ),
     pytest.param(
+        "全市组织部长会议召开\n6月12日，全市组织部长会议召开。市委书记林某某作出批示强调，要统筹抓好各项工作。\n"
+        "市委常委、组织部部长姚某出席会议并讲话。\n",
+        {"speaker": "姚某", "speaker_role": "市委常委、组织部部长"},
+        id="one-who-wrote-an-instruction-is-not-the-speaker-though-his-letter-stresses",
+    ),
+    pytest.param(
+        "区委组织部召开学习会\n3月2日，某某区委组织部召开学习会，传达学习了省委常委、组织部部长章某某在全省组织部长会议上的讲话精神。"
+        "区委常委、组织部部长葛某主持会议并讲话。\n",
+        {"speaker": "葛某", "speaker_role": "区委常委、组织部部长"},
+        id="one-whose-speech-the-meeting-studied-is-not-its-speaker",
+    ),
+    pytest.param(
+        "某某县召开干部监督工作会议\n12月11日，某某县召开干部监督工作会议，会议由县委副书记严某主持。"
+        "县委常委、组织部部长华某某表示，要提高政治站位，强化干部监督。\n",
+        {"speaker": "华某某", "speaker_role": "县委常委、组织部部长"},
+        id="one-who-says-after-the-chairs-clause-is-the-speaker",
+    ),
+    pytest.param(
+        "某某部召开党员大会\n9月24日，区委某某部召开党员大会。区委某某部部长、“两新”工委书记柏某某主持会议。\n"
+        "会议听取了筹备工作情况报告。\n柏某某强调，要提高政治站位。\n",
+        {"speaker": "柏某某", "speaker_role": "区委某某部部长、“两新”工委书记"},
+        id="the-chair-named-with-quotes-in-his-posts-who-stresses-later",
+    ),
+    pytest.param(
+        "全市组织工作推进会召开\n7月28日，全市组织工作推进会召开，总结上半年工作。市委常委、组织部部长、统战部部长，市总工会主席俞某出席会议并讲话。\n",
+        {"speaker": "俞某", "speaker_role": "市委常委、组织部部长、统战部部长，市总工会主席"},
+        id="a-chain-of-posts-across-a-comma-is-one-persons",
+    ),
+    pytest.param(
+        "培训班开班\n2023年11月19日，某某培训班如期举办。\n开学典礼由教育长伏某主持，邬某副校长作动员讲话。\n",
+        {"speaker": "邬某", "speaker_role": "副校长"},
+        id="a-name-before-his-title-who-spoke",
+    ),
+    pytest.param(
         "人才工作领导小组会议召开\n5月6日，人才工作领导小组会议召开。市委常委、区委书记秦立波主持会议并讲话。\n秦立波强调，要抓好人才引育。\n",
         {"speaker": "秦立波", "level": "区"},
         id="a-role-chain-gives-the-level-of-the-post-held-last-not-the-concurrent-higher-one",
@@ -358,3 +392,42 @@ def test_a_headline_that_asks_is_the_title_and_yesterday_is_no_part_of_the_meeti
     )
     speech = _one_speech(tmp_path, text)
     assert (speech.title, speech.occasion, speech.level) == ("这个全县会议为何开在村里？", "全县基层党建工作座谈会", "县")
+
+
+def test_one_who_only_chaired_is_the_speaker_when_no_one_else_spoke_and_a_person_checks(tmp_path):
+    text = "某某学院召开常委会\n1月5日，某某学院召开党委常委会议，学习传达全国高校党建工作会议精神。学院党委书记苗某某主持会议，并传达了会议精神。\n"
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("苗某某", "学院党委书记")
+    assert [r.message for r in speech.review if r.code == "speaker-guessed"] == ["讲话人“苗某某”是从报道推断的（报道只写了他主持会议，没有写谁讲话）：请核对"]
+
+
+@pytest.mark.parametrize(
+    "page, date, year, source, review",
+    [
+        # a "today is" bar above the breadcrumbs is no posting date: the lead's day takes the posting line's year
+        ("今天是2025年12月03日 星期三\n首页 > 基层情况 > 正文\n某某镇首开党组织书记联席会\n来源：某某日报 发布时间：2013-07-05 11:38\n"
+         "7月1日，某某镇召开基层党组织书记联席会议，18家成员单位参加会议。\n",
+         "2013-07-01", 2013, "lead", {}),
+        # a date line under the headline is the posting: the lead names the meeting's earlier day
+        ("某某：以调查研究推动组织工作\n2020-08-27\n8月25日，省委组织部召开研究室主任会议。省委常委、组织部部长樊某出席会议并讲话。\n",
+         "2020-08-25", 2020, "lead", {}),
+        # 昨日 counted back from the paper's posting line, and checked by a person
+        ("某某市举办人才迎春座谈会\n某某日报 2020-01-17 08:07\n本报讯（记者 某某）昨日，某某市举办人才迎春座谈会，市委常委、组织部部长车某出席会议并讲话。\n",
+         "2020-01-16", 2020, "posting", {"date-guessed": "报道只写“昨日”，会议日期 2020-01-16 是按发布日期 2020-01-17 推算的：请核对"}),
+        # 近日: no day at all, only the posting date's year, and the note says so
+        ("某某镇召开党建工作会议\n发布时间：2023-03-08 10:00\n近日，某某镇召开党建工作会议，镇党委书记甄某出席会议并讲话。\n",
+         None, 2023, "posting", {"no-date": "没有找到日期（年份 2023 取自发布日期 2023-03-08，报道只写“近日”）"}),
+    ],
+)
+def test_a_reports_day_is_the_leads_and_the_posting_date_only_stands_in_with_a_note(tmp_path, page, date, year, source, review):
+    speech = _one_speech(tmp_path, page)
+    assert (speech.date, speech.year, speech.date_source) == (date, year, source)
+    assert {r.code: r.message for r in speech.review if r.code in ("no-date", "date-guessed")} == review
+
+
+def test_a_name_may_hold_the_character_before_the_meeting():
+    from build_kb.ingest.parse import find_occasion, speaker_in_title
+
+    title = "马在某同志在全省老干部工作推进会上的讲话"
+    assert speaker_in_title(title) == (None, "马在某")
+    assert find_occasion(title, None, "") == ("全省老干部工作推进会", "title: 在…上的讲话")

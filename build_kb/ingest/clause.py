@@ -1,0 +1,260 @@
+"""Stage 3 (parse), a report's sentence read as a parse: when, who, what they did.
+
+    6月12日，全市组织工作会议召开。市委常委、组织部部长张某出席会议并讲话。
+      time 6月12日 · actor 市委常委、组织部部长 + 张某 · act spoke (出席会议并讲话)
+
+The lead reader (`lead.py`) asks these readers who of the people a report names spoke at its meeting. Its
+older patterns propose people too; what each one did is read here, from the words right after the name,
+so a leader who wrote (作出批示, 致信) or whose speech the meeting studied (传达学习…讲话精神) is never the
+meeting's speaker, whoever proposed him.
+
+    reader          part                            reads                                                gives
+    read_time       when                            6月12日下午 · 2012年11月19日—24日 · 昨日 · 近日            Time
+    read_actors     who: a chain of posts + a name  市委常委，组织部部长张某 · “两新”工委书记闵某 · 田某副校长     Actor
+    act_of          what the named one did (ACTS)   讲话 作报告 · 强调 指出 表示 · 主持 · 出席 · 批示 致信 · 传达    the kind
+    whole_chain     the posts before a comma        市委常委、组织部部长，市总工会主席 (one person's posts)        the chain
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import HAN
+from .names import NOT_IN_A_ROLE_TAGS, _words, name_at, organs_and_posts
+from .parse import COMMON_SURNAMES, MEETING_KIND, NOT_A_NAME
+
+POST = (
+    r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
+    r"|社长|董事长|总经理|理事长|行长|教育长|[司处科所署馆队站会州旗]长)"
+)
+"""The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长."""
+
+
+# ---- when ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Time:
+    """When a lead says its meeting was: a day (year, month, day; the year may be unsaid), or a day said only
+    relative to the page's (`relative`: days before the posting date, None when it is not said how many)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative: str | None = None
+    """The word as the lead writes it (昨日, 近日), when it names no day."""
+
+    @property
+    def days_before_posting(self) -> int | None:
+        """昨日 is the day before the paper's, 今日 the paper's own; 近日, 日前 say no day."""
+        return RELATIVE_DAYS.get(self.relative or "")
+
+
+_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+_RELATIVE = re.compile(r"昨日|昨天|今日|今天|前日|近日|日前|近期|节前|节后")
+RELATIVE_DAYS = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2}
+
+
+def read_time(sentence: str) -> Time | None:
+    """When a lead sentence says it happened: its first day (not a wire's dateline, 北京5月15日电), else a word
+    naming a day relative to the paper's.
+
+    >>> read_time("6月12日下午，全市组织工作会议召开。")
+    Time(year=None, month=6, day=12, relative=None)
+    >>> read_time("2012年11月19日——24日，培训班如期举办。")
+    Time(year=2012, month=11, day=19, relative=None)
+    >>> read_time("本报讯（记者 某某）昨日，某市举办人才座谈会。").days_before_posting
+    1
+    >>> read_time("近日，某某镇召开党建工作会议。")
+    Time(year=None, month=None, day=None, relative='近日')
+    >>> read_time("会议强调，要抓好落实。") is None
+    True
+    """
+    day = next((m for m in _DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
+    if day:
+        return Time(int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
+    relative = _RELATIVE.search(sentence[:RELATIVE_WITHIN])
+    return Time(relative=relative.group()) if relative else None
+
+
+RELATIVE_WITHIN = 30
+"""A relative day stands at the lead's start, after a paper's 本报讯（记者…） at most."""
+
+
+# ---- who -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Actor:
+    """One the sentence names: the posts as written before the name (or the title after it), and the name."""
+
+    role: str
+    name: str
+    start: int
+    """Where the name starts in the text read."""
+    title_after: bool = False
+    """The title follows the name (田某副校长作动员讲话): what he did is read after it."""
+
+    @property
+    def end(self) -> int:
+        """Where the words of what he did start: after the name, or after the title that follows it."""
+        return self.start + len(self.name) + (len(self.role) if self.title_after else 0)
+
+
+_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<role>[{HAN}、（）()“”]{{0,30}}?{POST})\s?(?P<name>[{HAN}]{{2,3}})")
+_NAME_THEN_TITLE = re.compile(
+    rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
+    rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长))"
+)
+_NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
+"""Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
+_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|也|都|还|又|再|就")
+"""Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
+
+
+def could_be_a_name(text: str) -> bool:
+    """Whether two or three characters could be a person's name, by their shape: no word of grammar at
+    the start, no 的 inside, no meeting (全区组织部长座谈会), no word of how a thing was done (逐一, 首先).
+
+    >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了")]
+    [True, False, False, False, True, False]
+    """
+    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会"))
+
+
+def read_actors(text: str) -> list[Actor]:
+    """Everyone a text names with posts before the name (the whole chain, across a comma between posts) or
+    with the title he is called by after it, in the order named.
+
+    >>> [(a.role, a.name) for a in read_actors("市委常委、组织部部长、统战部部长，市总工会主席赵某出席会议并讲话。")]
+    [('市委常委、组织部部长、统战部部长，市总工会主席', '赵某')]
+    >>> [(a.role, a.name) for a in read_actors("区委社会工作部部长、“两新”工委书记闵某某主持会议。")]
+    [('区委社会工作部部长、“两新”工委书记', '闵某某')]
+    >>> [(a.role, a.name) for a in read_actors("培训班开学典礼由教育长陈某主持，田某副校长作动员讲话。")]
+    [('教育长', '陈某'), ('副校长', '田某')]
+    >>> [(a.role, a.name) for a in read_actors("农业部党组成员、人事劳动司司长毕某某出席会议并讲话。")]
+    [('农业部党组成员、人事劳动司司长', '毕某某')]
+    >>> read_actors("为全面贯彻落实习近平总书记重要讲话精神，街道党工委书记逐一点评。")
+    []
+    """
+    actors = []
+    for m in _ROLE_THEN_NAME.finditer(text):
+        name = name_at(text, m.start("name"), m.group("name"))
+        # 李某在会上强调, 韩某的讲话: the dictionary leaves 李某在, 韩某的 whole; the name is the span after which an
+        # act is read, else the one that has a name's shape
+        spans = [n for n in dict.fromkeys((name, name and name[:2])) if n and could_be_a_name(n)]
+        name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), spans[0] if spans else None)
+        role = whole_chain(text, m.start("role"), trim_to_posts(m.group("role")))
+        if name and role and not _ACT.match(text, m.start("name")) and organs_and_posts(role.replace("，", "、")):
+            # (田某副校长作动员讲话: what follows a post may be the act itself, 作动员 is no name)
+            actors.append(Actor(role, name, m.start("name")))
+    named = {a.start for a in actors}
+    for m in _NAME_THEN_TITLE.finditer(text):
+        name = m.group("name")
+        if m.start() not in named and could_be_a_name(name) and name_at(text, m.start("name"), name) == name:
+            actors.append(Actor(m.group("role"), name, m.start("name"), title_after=True))
+    return sorted(actors, key=lambda a: a.start)
+
+
+_LEADS_TO_A_ROLE = ("p", "u", "c")
+
+
+def trim_to_posts(role: str) -> str:
+    """The chain of posts at the end of what a pattern took for a role, without the words that lead to it
+    (会议传达学习了|省委常委、组织部部长, 会议由|县委副书记): the words after the last verb, preposition, particle,
+    conjunction, adverb or name (jieba's tags); "" when a person's name stands right before the post (习近平总书记:
+    the post is his, and what follows it is no one's name).
+
+    >>> trim_to_posts("会议传达学习了省委常委、组织部部长"), trim_to_posts("会议由县委副书记"), trim_to_posts("市委常委、组织部部长")
+    ('省委常委、组织部部长', '县委副书记', '市委常委、组织部部长')
+    >>> trim_to_posts("为全面贯彻落实习近平总书记")
+    ''
+    """
+    words = _words(role)
+    cut, at, named = 0, 0, False
+    for word, flag in words[:-1]:
+        at += len(word)
+        if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE:
+            cut, named = at, flag.startswith("nr")
+    # 习近平总书记|系列讲话: a name right before the post is whose post it is; what follows is no one's name
+    return "" if named else role[cut:].lstrip("、，, ")
+
+
+def whole_chain(text: str, start: int, role: str) -> str:
+    """The posts of one person as the text lists them before the name, when a comma parts them
+    (市委常委、组织部部长、统战部部长，市总工会主席赵某): the posts before the comma belong to the same person when
+    they are nothing but posts, from the start of the sentence or clause.
+
+    >>> text = "7月28日，推进会召开。市委常委、组织部部长，市总工会主席赵某出席会议。"
+    >>> whole_chain(text, text.index("市总"), "市总工会主席")
+    '市委常委、组织部部长，市总工会主席'
+    >>> text = "县委书记王某，县委副书记、县长李某出席会议。"
+    >>> whole_chain(text, text.index("县委副"), "县委副书记、县长")
+    '县委副书记、县长'
+    """
+    role = role.lstrip("，,。；、 ")
+    while start and text[start - 1] in "，,":
+        before = re.split(r"[，,。；：\s】）)]|\d{1,2}日", text[: start - 1])[-1]
+        if not (re.fullmatch(rf"[{HAN}、“”]{{2,30}}?{POST}", before) and organs_and_posts(before)):
+            break
+        role, start = before + "，" + role, start - 1 - len(before)
+    return role
+
+
+# ---- what they did ---------------------------------------------------------------------------------------
+
+SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话|[作做](?:了)?(?:工作)?报告|[作做](?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
+"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞
+(做 for 作 as pages often write it: 做工作报告)."""
+ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|表示|[:：]"
+"""What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求."""
+CONVENED = "主持召开"
+"""The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
+the speaker when nobody else is said to speak."""
+WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中时])?"
+"""Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
+在批示中: a letter is not a speech)."""
+
+ACTS = (
+    ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?(?:重要)?批示|在批示中|致信|发来贺信|致贺信|寄语|[作做]书面"),
+    ("relayed", r"在[^，。；]{1,30}?[上中时]的(?:重要)?(?:讲话|报告|批示|指示)(?!中)|的?(?:重要)?(?:讲话|指示)精神"),
+    ("convened", CONVENED),
+    ("chaired and spoke", rf"主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"),
+    ("spoke", SPOKE),
+    ("chaired", r"主持"),
+    ("said", ASKED),
+    ("attended", r"出席|参加|列席|陪同"),
+)
+"""What the one named did, read right after the name (and 同志, and where it was said): the first kind in
+this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
+the meeting studied) never make the meeting's speaker; attended alone does not either."""
+_ACT = re.compile(rf"(?:同志)?{WHERE_SAID}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")
+_RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
+"""Words of a meeting studying what someone else said: an actor named after them in the same clause is the
+one whose words were studied (会议传达了书记张某的讲话)."""
+
+
+def act_of(text: str, actor: Actor) -> str | None:
+    """What the one named at `actor` did, as the words right after the name say (a kind of ACTS), or None.
+
+    >>> text = "会议传达学习了省委常委、组织部部长王某在全省会议上的讲话精神。"
+    >>> act_of(text, read_actors(text)[0])
+    'relayed'
+    >>> text = "市委书记张某作出批示，市委常委、组织部部长赵某出席会议并讲话。"
+    >>> [act_of(text, a) for a in read_actors(text)]
+    ['wrote', 'spoke']
+    >>> text = "会议由区委副书记李某主持。区委书记王某强调，要压实责任。"
+    >>> [act_of(text, a) for a in read_actors(text)]
+    ['chaired', 'said']
+    >>> text = "开学典礼由教育长陈某主持，田某副校长作动员讲话。"
+    >>> [act_of(text, a) for a in read_actors(text)]
+    ['chaired', 'spoke']
+    >>> text = "12月11日，某县召开会议。县委常委、组织部部长张某表示，要提高站位。"
+    >>> act_of(text, read_actors(text)[0])
+    'said'
+    """
+    clause_start = max(text.rfind(mark, 0, actor.start) for mark in "，,。；\n") + 1
+    m = _ACT.match(text, actor.end)
+    kind = m.lastgroup.replace("_", " ") if m else None
+    if kind not in ("wrote", "relayed") and _RELAYING.search(text, clause_start, actor.start):
+        return "relayed"  # 传达学习了书记张某…: whatever follows, it is his words the meeting studied
+    return kind

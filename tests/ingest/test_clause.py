@@ -1,0 +1,59 @@
+"""A report's sentence read as a parse (build_kb/ingest/clause.py): who is named, with what posts, and what each did."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from build_kb.ingest import clause
+from build_kb.ingest.clause import act_of, read_actors, read_time
+
+
+def test_the_readers_docstring_examples_hold():
+    assert doctest.testmod(clause).failed == 0
+
+
+@pytest.mark.parametrize(
+    "sentence, parse",
+    [
+        # spoke, said, chaired, attended: the words right after the name
+        ("6月12日，全市组织部长会议召开。市委常委、组织部部长赵某明出席会议并讲话。", [("市委常委、组织部部长", "赵某明", "spoke")]),
+        ("会议由县委副书记王某主持。县委常委、组织部部长李某某表示，要抓好落实。", [("县委副书记", "王某", "chaired"), ("县委常委、组织部部长", "李某某", "said")]),
+        ("区委书记周某主持会议并讲话，区委副书记、区长钱某出席会议。", [("区委书记", "周某", "chaired and spoke"), ("区委副书记、区长", "钱某", "attended")]),
+        ("镇党委书记吴某在会上强调，要压实责任。", [("镇党委书记", "吴某", "said")]),
+        # wrote, or the one whose words the meeting studied: never the meeting's speaker
+        ("市委书记孙某某作出批示，市委常委、组织部部长郑某出席会议并讲话。", [("市委书记", "孙某某", "wrote"), ("市委常委、组织部部长", "郑某", "spoke")]),
+        ("会议传达学习了省委常委、组织部部长冯某在全省组织部长会议上的讲话精神。", [("省委常委、组织部部长", "冯某", "relayed")]),
+        ("会议传达了市委书记韩某的重要讲话精神，县委书记蒋某主持会议。", [("市委书记", "韩某", "relayed"), ("县委书记", "蒋某", "chaired")]),
+        ("县委书记沈某某在全县大会上的讲话中指出，要真抓实干。", [("县委书记", "沈某某", "said")]),
+        # the whole chain of posts: across a comma, with quotes, four posts, a post in 司/处
+        ("市委常委、组织部部长、统战部部长，市总工会主席杨某出席会议并讲话。", [("市委常委、组织部部长、统战部部长，市总工会主席", "杨某", "spoke")]),
+        ("区委社会工作部部长、“两新”工委书记邹某某主持会议。", [("区委社会工作部部长、“两新”工委书记", "邹某某", "chaired")]),
+        ("县委常委、组织部部长、统战部部长、县委党校校长陶某作报告。", [("县委常委、组织部部长、统战部部长、县委党校校长", "陶某", "spoke")]),
+        ("农业部党组成员、人事劳动司司长魏某某出席会议并讲话。", [("农业部党组成员、人事劳动司司长", "魏某某", "spoke")]),
+        # two people, each with his own posts: the comma after a name parts them
+        ("县委书记何某，县委副书记、县长许某出席会议。", [("县委书记", "何某", None), ("县委副书记、县长", "许某", "attended")]),
+        # a name before the title he is called by
+        ("开学典礼由教育长吕某主持，施某副校长作动员讲话。", [("教育长", "吕某", "chaired"), ("副校长", "施某", "spoke")]),
+        # a post that is someone's title, and no name after it
+        ("为全面贯彻落实习近平总书记系列讲话精神，街道党工委书记逐一点评。", []),
+    ],
+)
+def test_a_sentence_read_as_who_did_what(sentence, parse):
+    assert [(a.role, a.name, act_of(sentence, a)) for a in read_actors(sentence)] == parse
+
+
+@pytest.mark.parametrize(
+    "lead, time",
+    [
+        ("6月12日下午，全市组织部长会议召开。", (None, 6, 12, None)),
+        ("2023年2月27日，全县组织工作会议召开。", (2023, 2, 27, None)),
+        ("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", (None, 12, 12, None)),
+        ("本报讯（记者 某某）昨日，全市人才工作座谈会召开。", (None, None, None, "昨日")),
+        ("日前，某某镇召开党建工作会议。", (None, None, None, "日前")),
+    ],
+)
+def test_when_a_lead_says_it_happened(lead, time):
+    found = read_time(lead)
+    assert (found.year, found.month, found.day, found.relative) == time
