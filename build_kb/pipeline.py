@@ -28,7 +28,7 @@ from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speec
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import date_in_lead, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import bare_name_that_spoke, date_in_lead, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -527,6 +527,12 @@ def make_speech(
         role, name, _ = speaker_of_report(first_paragraphs)
         if name == header.speaker and role and role.endswith(header.speaker_role) and len(role) > len(header.speaker_role):
             header.speaker_role, header.rules["speaker_role"] = role, "the report's lead (the title named him by his title)"
+    if not addressed and header.speaker is None and header.speaker_role is None:
+        # 郗某某指出，… 郗某某要求，…: a report that quotes one by name alone, again and again, and never gives his posts
+        name = bare_name_that_spoke(first_paragraphs)
+        if name:
+            header.speaker, header.rules["speaker"] = name, "the report: a name alone, said again and again to 指出/要求"
+            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（报道几次写“{name}指出/要求”，没有写职务）：请核对"))
     if header.speaker is None and header.speaker_role is None:
         role, name = signature_byline(parsed.sections)
         if role:

@@ -29,6 +29,7 @@ from datetime import date as calendar_day, timedelta
 from ..text import HAN
 from .clause import ASKED, CONVENED, POST, SPOKE, WHERE_SAID, Actor, act_of, could_be_a_name, read_actors, read_time
 from .names import name_at, names_an_act, organs_and_posts
+from .words import tagger
 from .parse import NAME_THEN_TITLE
 
 _DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
@@ -151,6 +152,38 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
         return None, None, False
     _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
     return role, name, later
+
+
+_BARE_NAME_SAYS = re.compile(rf"(?:^|(?<=[，。；\n]))([{HAN}]{{2,3}}?)(?:同志)?(?:{ASKED.replace('|[:：]', '')})[，：:]")
+BARE_NAME_SAID = 2
+"""How often a name with no post must open what was said (某某指出，… 某某要求，…) to be the one who spoke."""
+
+
+def bare_name_that_spoke(paragraphs: list[str]) -> str | None:
+    """The one a report quotes again and again by name alone, never giving his posts (郗某某指出，… 郗某某要求，…):
+    a person's name by jieba's tag (nr), opening what was said at least twice, the only such name, and never
+    named with a title (习近平总书记, 某某同志 elsewhere say whose words are quoted). A guess, for a person to check.
+
+    >>> bare_name_that_spoke(["会议首先组织观摩。", "在随后召开的座谈会上，郗某骏指出，各乡镇都比较重视。", "就如何开展好这项工作，郗某骏要求，要提高认识。"])
+    '郗某骏'
+    >>> bare_name_that_spoke(["会议指出，成绩显著。会议要求，抓好落实。"]) is None
+    True
+    >>> bare_name_that_spoke(["王某平指出，要抓落实。"]) is None
+    True
+    """
+    text = "\n".join(report_paragraphs(paragraphs))
+    said = Counter(m.group(1) for m in _BARE_NAME_SAYS.finditer(text) if could_be_a_name(m.group(1)) and _tagged_a_name(m.group(1)))
+    names = [name for name, n in said.items() if n >= BARE_NAME_SAID]
+    if len(names) != 1 or re.search(re.escape(names[0]) + rf"(?:{POST}|总书记|同志)", text):
+        return None
+    if _SPEECH_VOICE_ANYWHERE.search(text[: text.find(names[0])]):
+        return None  # 我们要…。某某指出: a speech quoting someone, not a report of him speaking
+    return names[0]
+
+
+def _tagged_a_name(span: str) -> bool:
+    words = tagger().lcut(span)
+    return len(words) == 1 and words[0].flag.startswith("nr")
 
 
 def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | None]:

@@ -144,14 +144,20 @@ OPENING_OCCASION_RE = re.compile(
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+_HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
 在县委礼堂召开."""
 OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}(?:$|[：:，,！!])")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
-OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；、：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
-"""A news report's first sentence ("2月28日下午，全市组织部长会议召开。"), or an opening address's
-("……代表大会今天胜利开幕了。")."""
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
+"""A news report's first sentence ("2月28日下午，全市组织部长会议召开。", a name that lists its parts with 、:
+"…第四十四期、四十五期党支部书记培训班如期举办。"), or an opening address's ("……代表大会今天胜利开幕了。")."""
+OPENING_BODY_MEETS_RE = re.compile(
+    rf"(?:^|[，。；：！])((?:[^，。；、：]{{0,24}}?)(?:领导小组|工作组|专项组|委员会|常委会|党组|党委|党工委|工委))"
+    rf"(?:在[^，。；：]{{1,12}})?(?:召开|举行)了?((?:第[一二三四五六七八九十]+次)?(?:全体|扩大)?会议)[。，]"
+)
+"""A body meeting as a whole, its meeting named by the body alone: 4月6日，市委党建工作领导小组召开会议，… → 市委党建工作
+领导小组会议 (…召开第一次全体会议 → …第一次全体会议)."""
 REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_KIND})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
 """…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
@@ -1027,6 +1033,9 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
             owned = (_LEVEL_ORGAN_ALONE.fullmatch(holder) or placed) and not (occasion.startswith("全") or LEVEL_PLACE_RE.match(occasion))
             named_by_holder = _BARE_MEETING.match(occasion) and re.fullmatch(f"[{HAN}]{{2,16}}", holder) and not REFERS_TO_ITSELF.match(holder)
             return (holder + occasion if owned or named_by_holder else occasion), f"{where}: X召开…会议"
+    meets = OPENING_BODY_MEETS_RE.search(opening[:400])
+    if meets:
+        return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
     for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
         for m in pattern.finditer(opening[:400]):
             occasion = _meeting_name(m.group(1))

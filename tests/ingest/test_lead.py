@@ -251,6 +251,21 @@ READS = [
         id="a-name-before-his-title-who-spoke",
     ),
     pytest.param(
+        "某某首开党组织书记联席会\n7月1日，某某镇召开党组织书记联席会议，18家成员单位参加会议。\n该镇相关负责领导表示，要建好联席会议制度。\n",
+        {"speaker": None, "speaker_role": None, "title": "某某首开党组织书记联席会"},
+        id="a-headline-ending-in-a-meetings-kind-is-no-byline",
+    ),
+    pytest.param(
+        "某某领导小组召开会议\n4月6日，市委党建工作领导小组召开会议，传达学习省委有关批示，研究有关文件。市委书记岑某主持并讲话。\n",
+        {"speaker": "岑某", "occasion": "市委党建工作领导小组会议"},
+        id="a-body-that-meets-as-a-whole-names-its-meeting",
+    ),
+    pytest.param(
+        "培训班举办\n2012年11月19日——24日，省直机关第四十四期、四十五期党支部书记培训班如期举办。来自省直机关的132名党支部书记参加培训。\n",
+        {"occasion": "省直机关第四十四期、四十五期党支部书记培训班", "date": "2012-11-19"},
+        id="a-meeting-whose-name-lists-its-parts-held-as-planned",
+    ),
+    pytest.param(
         "人才工作领导小组会议召开\n5月6日，人才工作领导小组会议召开。市委常委、区委书记秦立波主持会议并讲话。\n秦立波强调，要抓好人才引育。\n",
         {"speaker": "秦立波", "level": "区"},
         id="a-role-chain-gives-the-level-of-the-post-held-last-not-the-concurrent-higher-one",
@@ -431,3 +446,13 @@ def test_a_name_may_hold_the_character_before_the_meeting():
     title = "马在某同志在全省老干部工作推进会上的讲话"
     assert speaker_in_title(title) == (None, "马在某")
     assert find_occasion(title, None, "") == ("全省老干部工作推进会", "title: 在…上的讲话")
+
+
+def test_one_a_report_quotes_by_name_alone_again_and_again_is_a_guess(tmp_path):
+    text = (
+        "会议首先组织与会人员到五个村进行了实地观摩。\n在随后召开的座谈会上，听取各乡镇的汇报后，阚某骏指出，各乡镇都比较重视示范点建设。\n"
+        "就如何进一步开展好这项工作，阚某骏要求，要切实提高思想认识。\n"
+    )
+    speech = _one_speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("阚某骏", None)
+    assert [r.message for r in speech.review if r.code == "speaker-guessed"] == ["讲话人“阚某骏”是从报道推断的（报道几次写“阚某骏指出/要求”，没有写职务）：请核对"]
