@@ -202,11 +202,18 @@ def whole_chain(text: str, start: int, role: str) -> str:
 
 # ---- what they did ---------------------------------------------------------------------------------------
 
-SPOKE = rf"(?:出席[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话|[作做](?:了)?(?:工作)?报告|[作做](?:了)?[{HAN}]{{0,3}}?讲话|到会并讲话|出席并致辞|讲话)"
-"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 出席开幕式并致辞
-(做 for 作 as pages often write it: 做工作报告)."""
-ASKED = r"(?:对[^。]{0,40}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署)|强调|指出|要求|表示|[:：]"
-"""What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求."""
+SPOKE = (
+    rf"(?:(?:出席|参加|到会|莅临)[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"
+    rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,3}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课|到会并讲话|出席并致辞|讲话|致辞)"
+)
+"""…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 参加会议并讲话,
+到会指导并讲话, 出席开幕式并致辞; 讲专题党课 (做 for 作 as pages often write it: 做工作报告)."""
+ASKED = (
+    rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
+    r"|强调|指出|要求|表示|点评|讲评|[:：]"
+)
+"""What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求, 作点评,
+对…进行了逐一点评."""
 CONVENED = "主持召开"
 """The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
 the speaker when nobody else is said to speak."""
@@ -227,7 +234,10 @@ ACTS = (
 """What the one named did, read right after the name (and 同志, and where it was said): the first kind in
 this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
 the meeting studied) never make the meeting's speaker; attended alone does not either."""
-_ACT = re.compile(rf"(?:同志)?{WHERE_SAID}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")
+ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对)[^，。；：]{1,30}?)?"
+"""What or whom the act was about, between the name and the act: 就下步工作进行总结讲话, 为全区党员干部讲党课,
+结合述职情况进行点评."""
+_ACT = re.compile(rf"(?:同志)?{WHERE_SAID}{ABOUT_WHAT}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""
