@@ -28,7 +28,7 @@ from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speec
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import bare_name_that_spoke, date_in_lead, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -80,8 +80,6 @@ def reported_speaker_rule(later: bool) -> str:
 
 DATE_LINE_RULES = ("header date line", "date after the title", "date before the title")
 """The header's dates that a report's lead overrides when it names an earlier day: a date line near the headline."""
-
-
 OUTLINE_EXPECTED_FROM = 2500
 """Characters of text from which a reader expects headings: a four-paragraph 批复 or a short news report reads
 well as one part, and a warning on each of them would bury the ones that matter (a long speech read flat)."""
@@ -577,7 +575,7 @@ def make_speech(
         # A report's date line under its headline is the page's posting: the lead names the meeting's earlier day
         # (2020-08-27 over 8月25日，省委组织部召开…).
         meeting_day = date_in_lead(lead, date, said)
-        if meeting_day and meeting_day < date:
+        if meeting_day and date_line_is_posting(meeting_day, date):
             log.info("%s：标题下的日期 %s 是发布日期，会议日期取自报道导语：%s", rel, date, meeting_day)
             posted, date = date, None
     lead_date = date_in_lead(lead, posted, said) if reported and date is None else None

@@ -514,6 +514,20 @@ def posting_date(removed: list[str]) -> str | None:
     return None
 
 
+POSTED_WITHIN_DAYS = 31
+"""A report is posted within a month of its meeting; a date line further from the lead's day is no posting of it."""
+
+
+def date_line_is_posting(meeting_day: str, date_line: str) -> bool:
+    """Whether a report's date line is its posting date: the lead's day comes before it, by a month at most.
+
+    >>> date_line_is_posting("2020-08-25", "2020-08-27"), date_line_is_posting("2019-08-28", "2020-08-27")
+    (True, False)
+    """
+    days = (calendar_day.fromisoformat(date_line) - calendar_day.fromisoformat(meeting_day)).days
+    return 0 < days <= POSTED_WITHIN_DAYS
+
+
 def day_before_posting(lead: str, posted: str | None) -> tuple[str | None, int | None, str | None]:
     """What a lead that names its day only relative to the paper's (昨日，…召开) says with the posting date:
     the day (昨日 the day before it, 今日 its own), or for 近日, 日前 only the year; and the word it used.
