@@ -1033,9 +1033,6 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
             owned = (_LEVEL_ORGAN_ALONE.fullmatch(holder) or placed) and not (occasion.startswith("全") or LEVEL_PLACE_RE.match(occasion))
             named_by_holder = _BARE_MEETING.match(occasion) and re.fullmatch(f"[{HAN}]{{2,16}}", holder) and not REFERS_TO_ITSELF.match(holder)
             return (holder + occasion if owned or named_by_holder else occasion), f"{where}: X召开…会议"
-    meets = OPENING_BODY_MEETS_RE.search(opening[:400])
-    if meets:
-        return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
     for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
         for m in pattern.finditer(opening[:400]):
             occasion = _meeting_name(m.group(1))
@@ -1046,6 +1043,9 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
                     # 2月20日，某某镇召开2021年度述职评议会议; 领导小组召开2025年第一次会议 (a name that is only its number)
                     return holder.group().lstrip("，。；： ") + occasion, "opening: X召开…会议"
                 return occasion, form
+    meets = OPENING_BODY_MEETS_RE.search(opening[:400])
+    if meets:
+        return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
     return None, None
 
 
