@@ -261,6 +261,9 @@ def docx_text(data: bytes, name: str) -> Converted:
 
     items: list[tuple[str, str, int]] = []
     """The text's list items outside tables: (text, list id, level)."""
+    body: set[int] = set()
+    """Where in `lines` the plain paragraphs of the text stand (no heading, title or table cell): what
+    a PDF converted to Word may hold one printed line each of."""
     for block in document.element.body.iterchildren():
         if block.tag == f"{W}p":
             text = paragraph(block)
@@ -279,10 +282,15 @@ def docx_text(data: bytes, name: str) -> Converted:
                 num_id, ilvl = _numbering_of(block, styles)
                 if num_id:
                     items.append((text, num_id, ilvl))
+            if text and not level and _style_of(block) not in title_styles:
+                body.add(len(lines))
             lines.append(text)
         elif block.tag == f"{W}tbl":
             table(block)
-    notes = []
+    lines, reflowed = reflow_printed_lines(lines, body)
+    for reason, text in reflowed.dropped:
+        log.info("%s：去掉（%s）：%s", name, reason, text)
+    notes = reflowed.notes()
     if counts["blank fields"]:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
     if counts["labels"]:
@@ -334,6 +342,112 @@ def docx_text(data: bytes, name: str) -> Converted:
     if not converted.date:
         converted.date, converted.year = _cover_date(lines)
     return converted
+
+
+@dataclass
+class Reflowed:
+    """What reflow_printed_lines did: the measure it found, the lines it joined and dropped."""
+
+    measure: int | None = None
+    joined: int = 0
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    """(reason, text): page-number, table-of-contents, rule-line."""
+
+    def notes(self) -> list[str]:
+        if self.measure is None:
+            return []
+        said = Counter(reason for reason, _ in self.dropped)
+        parts = [f"接回折行 {self.joined} 处"] + [f"{PRINTED_DROPS[reason]} {said[reason]} {'处' if reason == 'page-number' else '行'}" for reason in PRINTED_DROPS if said[reason]]
+        return [f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {self.measure} 字）：" + "，".join(parts)]
+
+
+PRINTED_DROPS = {"page-number": "去掉页码", "table-of-contents": "去掉目录", "rule-line": "去掉分隔线"}
+PRINTED_LINES_MIN = 20
+"""A Word file is read as printed lines only when this many of its paragraphs stand at one measure ..."""
+PRINTED_LINES_SHARE = 0.1
+"""... and they are at least this share of its paragraphs (the rest: headings, short lines, last lines)."""
+PRINTED_OPEN_SHARE = 0.6
+"""Of the paragraphs at the measure, at least this share end mid-sentence (a real paragraph ends with its stop)."""
+PRINTED_LONGER_SHARE = 0.1
+"""At most this share of the paragraphs is longer than the measure (real paragraphs are longer than a line)."""
+PRINTED_MEASURE_MIN = 15
+INDENT_ROOM = 2
+"""A paragraph's first line is indented by up to this many characters: it is full that much short of the measure."""
+CONTENTS_LEADER = re.compile(r"^\S.{0,60}?(?:[.·⋅…．_][\s　]*){6,}(?:\d{1,4}|[IVXLC]{1,6}|[（(][^）)]{1,4}[）)])?$")
+"""A table of contents' line in a converted file: an entry and its dot leader, the page number
+after it or lost to a tab (`第一部分 考试能力测评………1`, `第三部分 思维脑图……（插页）`)."""
+
+
+def printed_measure(lines: list[str]) -> int | None:
+    """The measure (in Chinese characters) of the printed page a Word file was converted from, when
+    it holds one paragraph per printed line (a PDF saved as Word), else None. The shape tells: many
+    paragraphs of one width (±1), most of them ending mid-sentence, few longer than that width.
+
+    >>> printed_measure(["这是一行印刷出来的文字，它在这里被截断了"] * 20 + ["下一行。"] * 5)
+    20
+    >>> printed_measure(["一段完整的话，写到句号为止。"] * 30) is None
+    True
+    """
+    from .layout import _width
+
+    texts = [text for text in lines if text]
+    widths = Counter(_width(text) for text in texts)
+    band = lambda w: widths[w - 1] + widths[w] + widths[w + 1]  # noqa: E731
+    candidates = [w for w in widths if w >= PRINTED_MEASURE_MIN]
+    if not candidates:
+        return None
+    measure = max(candidates, key=lambda w: (band(w), widths[w], w))
+    at_measure = [text for text in texts if abs(_width(text) - measure) <= 1]
+    open_ended = sum(not _ENDS_A_LINE.search(text) for text in at_measure)
+    longer = sum(_width(text) > measure + 1 for text in texts)
+    if (len(at_measure) < max(PRINTED_LINES_MIN, PRINTED_LINES_SHARE * len(texts)) or open_ended < PRINTED_OPEN_SHARE * len(at_measure)
+            or longer > PRINTED_LONGER_SHARE * len(texts)):
+        return None
+    return measure
+
+
+_ENDS_A_LINE = re.compile(r"[。！？!?；;：:…][”’」』）)】]*$")
+"""A sentence's or a clause's end (a closing quotation mark or bracket alone may stand mid-sentence: `“习”`)."""
+
+
+def reflow_printed_lines(lines: list[str], body: set[int]) -> tuple[list[str], Reflowed]:
+    """A Word file converted from a PDF, one paragraph per printed line (printed_measure), read as the
+    PDF reader reads the page: a line cut at the measure mid-sentence goes on in the next paragraph
+    (not a heading's or an item's number, not a bullet), the page numbers between them, the table of
+    contents' dotted lines and the separator lines (`·········`, `=====`) dropped and counted. Only
+    the text's plain paragraphs (`body`: indexes into `lines`) are read so; a table, a heading or a
+    blank line ends a paragraph. Other files are returned as they are.
+
+    >>> cut = "这是一行印刷出来的文字，它在这里被截断了"
+    >>> lines, done = reflow_printed_lines([cut] * 20 + ["12", "下一行。", "二、下一部分"], set(range(23)))
+    >>> lines == [cut * 20 + "下一行。", "二、下一部分"], done.joined, done.dropped
+    (True, 20, [('page-number', '12')])
+    """
+    from .layout import _STARTS_NEW, _width
+    from .pdf import BULLET, PAGE_NUMBER, RULE_LINE
+
+    done = Reflowed(measure=printed_measure([lines[k] for k in sorted(body)]))
+    if done.measure is None:
+        return lines, done
+    out: list[str] = []
+    open_at: int | None = None
+    """Where in `out` the paragraph stands that the last printed line left open (cut at the measure)."""
+    for k, text in enumerate(lines):
+        reason = None
+        if k in body:
+            reason = ("page-number" if PAGE_NUMBER.match(text) and len(text) <= 8 else "rule-line" if RULE_LINE.match(text)
+                      else "table-of-contents" if CONTENTS_LEADER.match(text) else None)
+        if reason:
+            done.dropped.append((reason, text))
+            continue  # (a paragraph goes on over its page's number)
+        if k in body and open_at is not None and not (_STARTS_NEW.match(text) or BULLET.match(text)):
+            out[open_at] += text
+            done.joined += 1
+        else:
+            out.append(text)
+        cut = k in body and done.measure - 1 - INDENT_ROOM <= _width(text) <= done.measure + 1 and not _ENDS_A_LINE.search(text)
+        open_at = len(out) - 1 if cut else None
+    return out, done
 
 
 TITLE_BY_WORD_STYLE = "title marked by the document: Word's Title style"

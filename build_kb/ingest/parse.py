@@ -321,6 +321,9 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             role, rules["speaker_role"] = bracket_byline[0], "byline in the title line"
             if bracket_byline[1]:
                 speaker, rules["speaker"] = bracket_byline[1], "byline in the title line"
+        if _FIELD_WITH_A_CODE.match(compact):
+            header.append(HeaderLine(line.number, line.text, "note"))  # 课程代码：12656 under a title: a record's field, no title's words
+            continue
         # A page gives the title again as the speech has it: …开幕式上讲话 above, …开幕式上的讲话 below.
         key = _title_key(text)
         seen = seen_titles.get(key)
@@ -1198,6 +1201,10 @@ def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
 
 
 # --- body ----------------------------------------------------------------------------------------
+
+
+_FIELD_WITH_A_CODE = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：][A-Za-z0-9][A-Za-z0-9._/-]{0,30}$")
+"""A field of a record, its label and a code or number (`课程代码：12656`, `编号：HR-2024-01`)."""
 
 
 def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:

@@ -78,6 +78,9 @@ _LABELLED = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*[、.．](?!\d)|[\u2460-\u2473])"
 )
 """A line that opens with a heading's or list item's number (第一章, 三、, （一）, 1., 1.2, ①)."""
+BULLET = re.compile(r"^[•●▪■◆◇►▶➢➤✓✔❖□Ø]")
+"""A list item's bullet (`Ø` is a Wingdings arrow without its font)."""
+_CLAUSE_END = re.compile(r"[。！？；：!?;:）)”」』]$")
 _CLOSING = re.compile(r"[。，、；：？！,.;:?!）)」』”’》]+")
 _NOTE_MARK = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*]|\[\d{1,3}\]|\d{1,3}|[（(]\d{1,3}[)）])$")
 
@@ -139,6 +142,8 @@ class PdfRead:
     """Pages whose footnotes were read after the paragraph they interrupted."""
     headings: list[tuple[str, int]] = field(default_factory=list)
     """Top-level headings told by the chapters' type (chapter_type_headings): (text, 1)."""
+    leading: dict[float, float] = field(default_factory=dict)
+    """The usual gap between two lines of one paragraph, per type size (paragraph_leading)."""
     cover_date: str | None = None
     cover_year: int | None = None
     """The date a first page gives on a line of its own (a cover's 二〇二六年五月: its year only)."""
@@ -166,6 +171,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     result.has_text = any(line.text.strip() for page in pages for line in page)
     running = _running_lines(pages, heights)
     body_size = result.body_size = _body_size(pages)
+    result.leading = paragraph_leading(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         for line in lines:
@@ -776,14 +782,22 @@ _CHAPTER_LABEL = re.compile(r"^(?:第\s*(?:[一二三四五六七八九十百]{1
 """A chapter's number before its name (`第1章`, `第三节`, `附录A`): a quad after it is no cell's gap."""
 
 
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、)）]?|[(（]\d{1,2}[)）])[•●▪■◆►➢➤Ø]?$")
+"""An item's number (and bullet) at a line's start, a tab before its text (`1　代理人…`, `2Ø　…`)."""
+LIST_ITEM_MIN = 10
+"""An item's text after its number is this many glyphs at least (a table's `1　张三` is cells)."""
+
+
 def _pieces(chars, size: float) -> list[list]:
     """A pdfminer line's glyphs, parted where a gap is wider than a table cell's (CELL_GAP); never
-    between a chapter's number and its name (`第1章　引言`, set a quad apart)."""
+    between a chapter's number and its name (`第1章　引言`, set a quad apart), nor between an item's
+    number and its text at the line's start (`1　代理人身份证明文件…`, a Word list's tab)."""
     pieces = [[chars[0]]]
     for before, after in zip(chars, chars[1:]):
         gap = after.x0 - before.x1
         a, b = before.get_text()[-1], after.get_text()[0]
-        labelled = gap <= 3 * size and _CHAPTER_LABEL.match("".join(c.get_text() for c in pieces[-1]))
+        so_far = "".join(c.get_text() for c in pieces[-1])
+        labelled = gap <= 3 * size and (_CHAPTER_LABEL.match(so_far) or len(pieces) == 1 and _LIST_MARK.match(so_far) and len(chars) - len(pieces[0]) >= LIST_ITEM_MIN)
         if (gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size) and not labelled:
             pieces.append([])  # (a justified line stretches the spaces between Latin words)
         pieces[-1].append(after)
@@ -1104,7 +1118,8 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
     """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
     for k, line in enumerate(lines):
         if k:
-            starts = _starts_paragraph(lines[k - 1], line, lines, single_column) or _centred_on_each_other(lines[k - 1], line, result.body_size)
+            leading = result.leading.get(round(lines[k - 1].size), 0.0)
+            starts = _starts_paragraph(lines[k - 1], line, lines, single_column, leading) or _centred_on_each_other(lines[k - 1], line, result.body_size)
         else:
             starts = not _continues_from_last_page(result, line, lines)
             result.notes_moved += bool(not starts and result.pending_notes)
@@ -1222,7 +1237,36 @@ def _centred_on_each_other(previous: PdfLine, line: PdfLine, body_size: float) -
     return middle < 0.5 * size and abs(previous.x0 - line.x0) > size and abs(previous.x1 - line.x1) > size
 
 
-def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], single_column: bool = False) -> bool:
+LEADING_MIN_PAIRS = 3
+"""A type's usual gap between lines is taken from at least this many wrapped lines."""
+
+
+def paragraph_leading(pages: list[list[PdfLine]]) -> dict[float, float]:
+    """The usual gap between two lines of one paragraph, per type size (rounded): measured where a
+    line wraps — it runs to the right edge of its page's lines in its type without ending a sentence,
+    and the next line of that type stands under it. A document set double-spaced (Word's 2.5 or 3
+    line spacing: gaps of twice the type's size inside a paragraph) puts no more space between its
+    paragraphs than inside them; only a gap wider than its own leading parts two paragraphs.
+
+    >>> line = lambda y, x1, text: PdfLine(1, 90, x1, y, y + 10, 10.0, text)
+    >>> paragraph_leading([[line(700, 500, "甲乙丙，"), line(670, 500, "丁戊己，"), line(640, 500, "庚辛，"), line(610, 300, "壬。")]])
+    {10: 20.0}
+    """
+    gaps: dict[float, Counter] = defaultdict(Counter)
+    for lines in pages:
+        ordered = sorted(lines, key=lambda l: -l.y1)
+        for above, below in zip(ordered, ordered[1:]):
+            size = max(above.size, 1.0)
+            if abs(above.size - below.size) > 0.15 * size or below.x0 >= above.x1 or below.x1 <= above.x0 or _SENTENCE_END.search(above.text):
+                continue
+            right = max(l.x1 for l in lines if abs(l.size - above.size) <= 0.15 * size)
+            gap = above.y0 - below.y1
+            if above.x1 >= right - size and 0 < gap < 4 * size:
+                gaps[round(above.size)][round(gap)] += 1
+    return {size: float(counter.most_common(1)[0][0]) for size, counter in gaps.items() if counter.most_common(1)[0][1] >= LEADING_MIN_PAIRS}
+
+
+def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], single_column: bool = False, leading: float = 0.0) -> bool:
     size = max(previous.size, line.size, 1.0)
     if _CLOSING.fullmatch(line.text):
         return False  # a closing mark the font set apart (below the baseline): it ends the line before
@@ -1232,12 +1276,14 @@ def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], si
         return True  # a date on a line of its own (a cover's 二〇二六年五月, a signature's date) stands alone
     if _LABELLED.match(previous.text) and _LABELLED.match(line.text):
         return True  # two numbered lines in a row (三、… over （一）…, 1. over 2.): headings or items, no wrapped sentence
+    if BULLET.match(line.text) and _CLAUSE_END.search(previous.text):
+        return True  # a bulleted item after a clause's end (•…； over •…): the next item, not the line's rest
     if abs(previous.size - line.size) > 0.15 * size:
         return True  # a heading's type, or a note's
     if line.y1 > previous.y1 + size:  # the top of the next column: a paragraph may go on there
         return re.search(r"[。！？；：!?;:”」』）)]$", previous.text) is not None or line.x0 > _left_edge(line, lines) + 1.2 * size
-    if previous.y0 - line.y1 > 1.2 * size:
-        return True  # a gap
+    if previous.y0 - line.y1 > (leading + 0.5 * size if leading > 1.2 * size else 1.2 * size):
+        return True  # a gap (in a text set double-spaced, one wider than its lines stand apart: paragraph_leading)
     if _set_right(previous, lines, single_column) or _set_right(line, lines, single_column):
         return True  # a signature or a date set to the right stands alone
     if _set_in(previous, lines, single_column):
@@ -1276,7 +1322,7 @@ def _set_right(line: PdfLine, lines: list[PdfLine], single_column: bool = False)
     line of text set in a narrower measure beside a picture (_in_a_measure)."""
     left = _text_block_left(line, lines, single_column)
     return (line.x0 > left + 4 * line.size and line.x1 >= _text_block_edge(line, lines, single_column) - line.size and not _centred(line, lines)
-            and not _in_a_measure(line, lines))
+            and not BULLET.match(line.text) and not _in_a_measure(line, lines))  # (a bulleted item set in under a list's head is no signature)
 
 
 MEASURE_MIN = 10
@@ -1321,7 +1367,9 @@ def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLin
         return False
     if last.x1 < _right_edge(line, lines) - 2 * max(last.size, 1):
         return False  # it stopped short of where this page's lines end (a cover's last line)
-    return line.x0 <= _left_edge(line, lines) + 1.2 * max(line.size, 1)
+    # not indented: at the page's left edge, or no further in than the line it goes on from (an
+    # item's hanging lines, set in from the page's edge under the item's mark)
+    return line.x0 <= max(_left_edge(line, lines) + 1.2 * max(line.size, 1), last.x0 + 0.5 * max(line.size, 1))
 
 
 def _joined(before: str, after: str) -> str:
