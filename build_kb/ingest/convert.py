@@ -754,9 +754,11 @@ def _centred_paragraph(document, block) -> bool:
 
 def _centred_title(document, title_styles: set[str]) -> str | None:
     """Without a Title style: the first line when it is centred and set larger than the text (up to
-    three such lines, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which the 公文
-    reader places."""
-    from .gongwen import read_doc_number, read_masthead
+    three such lines of one size, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which
+    the 公文 reader places. A first line that names an organ, set in another size than the centred
+    large line under it, is a letterhead (`某某大学学生会` in 30 pt over `关于…的回复` in 22 pt): the
+    title is under it."""
+    from .gongwen import read_doc_number, read_issuer_signature, read_masthead
 
     body = _text_paragraphs(document)
     if not body:
@@ -765,14 +767,23 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     compacts = [re.sub(r"\s+", "", _plain_text(b)) for b in body[:HEAD_OF_A_GONGWEN]]
     if any(read_masthead(compacts, k) or read_doc_number(line) for k, line in enumerate(compacts)):
         return None  # the first large line is the issuer's name over a 发文字号 (某某市委组织部 without 文件)
+    def large(block) -> bool:  # centred and set larger by the paragraph itself or by its style (二号 over a 三号 text)
+        return _centred_paragraph(document, block) and _size_of(document, block) > text_size
+
+    start = 0
+    if len(body) > 1 and large(body[0]) and large(body[1]) and abs(_size_of(document, body[0]) - _size_of(document, body[1])) > TITLE_SIZE_TOLERANCE \
+            and read_issuer_signature(compacts[0]):
+        start = 1  # a letterhead over the title
     title = []
-    for block in body[:3]:
-        text = _plain_text(block).strip()
-        # centred and set larger by the paragraph itself or by its style (二号 over a 三号 text)
-        if not _centred_paragraph(document, block) or _size_of(document, block) <= text_size:
-            break
-        title.append(text)
+    for block in body[start : start + 3]:
+        if not large(block) or (title and abs(_size_of(document, block) - _size_of(document, body[start])) > TITLE_SIZE_TOLERANCE):
+            break  # a wrapped title's lines are set in one size
+        title.append(_plain_text(block).strip())
     return "".join(title) or None
+
+
+TITLE_SIZE_TOLERANCE = 2
+"""Half-points two lines of one title may differ by (a run set in 22 pt beside one in 22.5 pt)."""
 
 
 def _run_size(paragraph) -> int:
