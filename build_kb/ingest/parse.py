@@ -1313,14 +1313,22 @@ def series_candidate(text: str) -> HeadingCandidate | None:
     '坚持对党忠诚，恪守信念。'
     >>> series_candidate("会议强调，要狠抓落实。") is None, series_candidate("我们认为，这很重要。") is None
     (True, True)
+
+    A lead may quote (要在“攻”的方面下功夫。, “信仰如磐”。); a quotation's first sentence is no lead (its quote
+    is still open: “这次培训很有收获。”学员说):
+
+    >>> series_candidate("“信仰如磐”。组工干部的忠贞刻进骨髓。").heading, series_candidate("“这次培训很有收获。”学员说。")
+    ('“信仰如磐”。', None)
     """
     m = _LEAD_END.search(text)
     if not m or m.group() != "。":
         return None
     lead = text[: m.end()]
-    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or not re.match(rf"[{HAN}]", lead):
+    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or not re.match(rf"[“‘]?[{HAN}]", lead):
         return None
-    if re.search(r"[，,；;：:“”]", lead) and not _two_phrases(lead[:-1]):
+    if re.search(r"[，,；;：:]", lead) and not _two_phrases(lead[:-1]):
+        return None
+    if lead.count("“") != lead.count("”") or lead.count("‘") != lead.count("’"):
         return None
     return HeadingCandidate(SERIES_STYLE, SERIES_RANK, None, "", lead, text[m.end():])
 
@@ -1697,9 +1705,12 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
     run: list[int] = []
 
     def close_run():
-        # A heading series opens paragraphs (要绝对忠诚。这是…); a run of bare short sentences is a list.
+        # A heading series opens paragraphs (要绝对忠诚。这是…); a run of bare short sentences is a list. One-phrase
+        # leads that are alike only in shape (旗帜鲜明讲政治。 公道正派讲原则。) take three: two sentences of one
+        # length may meet by chance.
         run_in = sum(1 for j in run if series[j].rest.strip())
-        if 2 <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
+        by_shape = len({series[j].heading[0] for j in run}) > 1 and "，" not in series[run[0]].heading
+        if (SHAPE_SERIES_MIN if by_shape else 2) <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
             for j in run:
                 candidates[j] = series[j]
         run.clear()
@@ -1713,7 +1724,7 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
         if cand is None:
             close_run()
             continue
-        if run and not _alike(series[run[0]].heading, cand.heading):
+        if run and not _alike(series[run[0]].heading, cand.heading, shape=not numbered):
             close_run()
         series[i] = cand
         run.append(i)
@@ -1747,11 +1758,19 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
     close_group()
 
 
-def _alike(first: str, lead: str) -> bool:
+SHAPE_SERIES_MIN = 3
+
+
+def _alike(first: str, lead: str, shape: bool = False) -> bool:
     """Two leads of one series: they open alike (要…。 要…。, 坚持…，…。 坚持…，…。) and have the same form, one
-    phrase or two — or two phrases written to one pattern (`_same_shape`)."""
+    phrase or two — or two phrases written to one pattern (`_same_shape`); with `shape` (a text with no numbered
+    heading, a commentary) one phrase written to one pattern too (旗帜鲜明讲政治。 / 公道正派讲原则。).
+
+    >>> _alike("旗帜鲜明讲政治。", "公道正派讲原则。"), _alike("旗帜鲜明讲政治。", "公道正派讲原则。", shape=True)
+    (False, True)
+    """
     same_form = ("，" in first) == ("，" in lead)
-    return same_form and (first[0] == lead[0] or ("，" in lead and _same_shape(first, lead)))
+    return same_form and (first[0] == lead[0] or (("，" in lead or shape) and _same_shape(first, lead)))
 
 
 def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dict[int, int]) -> bool:

@@ -342,6 +342,32 @@ def test_two_phrase_heads_spaced_by_the_paragraphs_of_their_parts_are_sections_t
     assert [s.heading for s in parse(lines_of(apart)).sections if s.heading] == ["突出理论武装，筑牢“信仰之基”。", "突出人才引育，激活“一池春水”。"]
 
 
+def test_a_commentarys_quoted_and_one_pattern_leads_head_its_parts():
+    # quoted leads that open alike (“…”。) and leads quoting a word (要在“攻”的方面…。)
+    quoted = (
+        "新时代的组工干部当奋发有为，在新的舞台上担当作为。\n"
+        "“信念如山”。组工干部的忠诚从此刻进骨髓，一代又一代接续传承。\n"
+        "“初心如灯”。组工干部的情怀照亮为民服务的宗旨，始终不变。\n"
+        "“清白如水”。组工干部的坚守是立身之本、处事之基。"
+    )
+    assert [h for _, _, h in outline(parse(lines_of(quoted)))] == ["“信念如山”。", "“初心如灯”。", "“清白如水”。"]
+    word = quoted.replace("“信念如山”。", "要在“学”的方面下功夫。").replace("“初心如灯”。", "要在“干”的方面下功夫。").replace("“清白如水”。", "")
+    assert [h for _, _, h in outline(parse(lines_of(word)))] == ["要在“学”的方面下功夫。", "要在“干”的方面下功夫。"]
+    # one phrase each, written to one pattern though opening unlike: three of them head parts, two may be chance
+    shaped = (
+        "组织部门要努力建设模范部门，不断提高组织工作质量。\n"
+        "旗帜鲜明讲政治。讲政治是组工干部的鲜明特质，要时刻绷紧这根弦。\n"
+        "公道正派讲原则。公正是组工干部的名片，要敢于坚持原则。\n"
+        "勤学苦练精业务。业务精才能适应岗位需要，要树立终身学习理念。"
+    )
+    assert [h for _, _, h in outline(parse(lines_of(shaped)))] == ["旗帜鲜明讲政治。", "公道正派讲原则。", "勤学苦练精业务。"]
+    two = shaped.rsplit("\n", 1)[0]
+    assert [h for _, _, h in outline(parse(lines_of(two))) if h] == []
+    # a quotation's first sentence is no lead
+    said = "会议结束后，大家纷纷表示收获很大。\n“这次培训很有收获。”学员张某说。\n“这次培训很有意义。”学员李某说。"
+    assert [h for _, _, h in outline(parse(lines_of(said))) if h] == []
+
+
 def test_two_phrase_leads_under_numbered_headings_stay_paragraphs():
     text = (
         "同志们：\n一、强化政治引领\n"
