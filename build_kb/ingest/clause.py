@@ -234,13 +234,36 @@ ACTS = (
 """What the one named did, read right after the name (and 同志, and where it was said): the first kind in
 this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
 the meeting studied) never make the meeting's speaker; attended alone does not either."""
-ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对)[^，。；：]{1,30}?)?"
-"""What or whom the act was about, between the name and the act: 就下步工作进行总结讲话, 为全区党员干部讲党课,
-结合述职情况进行点评."""
+ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式))?"
+"""What or whom the act was about, on whose behalf or how, between the name and the act: 就下步工作进行总结讲话,
+为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话."""
 _ACT = re.compile(rf"(?:同志)?{WHERE_SAID}{ABOUT_WHAT}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""
+
+
+def acts_of(text: str, actors: list[Actor]) -> list[str | None]:
+    """What each of `actors` did (`act_of`), where a list of people shares the act said after its last one:
+    市委书记甲，市委副书记、市长乙出席会议并讲话 — both spoke (the one named first is the first to speak).
+
+    >>> text = "市委书记甲某，市委副书记、市长乙某出席会议并讲话。"
+    >>> acts_of(text, read_actors(text))
+    ['spoke', 'spoke']
+    >>> text = "会议由县委副书记丙某主持，县委书记丁某出席会议并讲话。"
+    >>> acts_of(text, read_actors(text))
+    ['chaired', 'spoke']
+    """
+    acts = [act_of(text, actor) for actor in actors]
+    for n in range(len(actors) - 2, -1, -1):
+        between = text[actors[n].end : actors[n + 1].start - len(actors[n + 1].role)]
+        if acts[n] is None and between in LIST_MARKS and acts[n + 1] in ("spoke", "attended"):
+            acts[n] = acts[n + 1]
+    return acts
+
+
+LIST_MARKS = ("，", "、", ",")
+"""What parts the people of one list (甲某，乙某出席…): nothing but a comma."""
 
 
 def act_of(text: str, actor: Actor) -> str | None:

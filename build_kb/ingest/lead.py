@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import ASKED, CONVENED, POST, SPOKE, WHERE_SAID, Actor, act_of, could_be_a_name, read_actors, read_time
+from .clause import ASKED, CONVENED, POST, SPOKE, WHERE_SAID, Actor, act_of, acts_of, could_be_a_name, read_actors, read_time
 from .names import name_at, names_an_act, organs_and_posts
 from .words import tagger
 from .parse import NAME_THEN_TITLE
@@ -223,8 +223,9 @@ def _who_spoke(paragraphs: list[str]) -> tuple[list[tuple[int, int, str, str, bo
     """Everyone a report's first paragraphs say spoke, asked or convened, with the text read."""
     text = "\n".join(report_paragraphs(paragraphs))
     found = []  # (rank: 0 spoke, 1 asked, 2 convened, 3 chaired; where the speaker is first named; role; name; named first, words later)
-    for actor in read_actors(text):  # the parse: each one named and what the words after the name say he did
-        rank = ACT_RANK.get(act_of(text, actor))
+    actors = read_actors(text)
+    for actor, act in zip(actors, acts_of(text, actors)):  # the parse: each one named and what the words after the name say he did
+        rank = ACT_RANK.get(act)
         if rank is not None and not _ADDRESSED_BY_SURNAME.fullmatch(actor.role):
             found.append((rank, actor.start, _role_of(actor.role, text, actor.start - len(actor.role)), actor.name, False))
     for m in _SPEAKER_IN_LEAD.finditer(text):

@@ -27,6 +27,9 @@ def test_the_readers_docstring_examples_hold():
         ("镇党委书记柳某就下步工作进行总结讲话。", [("镇党委书记", "柳某", "spoke")]),
         ("区委书记雷某为全区党员干部讲专题党课。", [("区委书记", "雷某", "spoke")]),
         ("镇党委书记尤某结合各支部述职情况进行点评。", [("镇党委书记", "尤某", "said")]),
+        ("县委书记汤某代表县委常委会作工作报告。", [("县委书记", "汤某", "spoke")]),
+        ("县委副书记殷某受县委书记委托讲话。", [("县委副书记", "殷某", "spoke")]),
+        ("省委常委、组织部部长房某以视频方式出席会议并讲话。", [("省委常委、组织部部长", "房某", "spoke")]),
         # wrote, or the one whose words the meeting studied: never the meeting's speaker
         ("市委书记孙某某作出批示，市委常委、组织部部长郑某出席会议并讲话。", [("市委书记", "孙某某", "wrote"), ("市委常委、组织部部长", "郑某", "spoke")]),
         ("会议传达学习了省委常委、组织部部长冯某在全省组织部长会议上的讲话精神。", [("省委常委、组织部部长", "冯某", "relayed")]),
@@ -62,3 +65,11 @@ def test_a_sentence_read_as_who_did_what(sentence, parse):
 def test_when_a_lead_says_it_happened(lead, time):
     found = read_time(lead)
     assert (found.year, found.month, found.day, found.relative) == time
+
+
+def test_a_list_of_people_shares_the_act_said_after_its_last_one():
+    from build_kb.ingest.clause import acts_of
+
+    text = "省委副书记宁某，省委常委、组织部部长邵某讲话，副省长袁某主持会议。"
+    actors = read_actors(text)
+    assert [(a.name, act) for a, act in zip(actors, acts_of(text, actors))] == [("宁某", "spoke"), ("邵某", "spoke"), ("袁某", "chaired")]
