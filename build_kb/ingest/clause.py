@@ -204,12 +204,14 @@ def whole_chain(text: str, start: int, role: str) -> str:
 
 SPOKE = (
     rf"(?:(?:出席|参加|到会|莅临)[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"
-    rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,3}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课|到会并讲话|出席并致辞|讲话|致辞)"
+    rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,3}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲授|讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课"
+    rf"|[作做](?:了)?题为[^，。；]{{1,40}}?的[{HAN}]{{0,4}}?(?:报告|讲话|党课|辅导)|[作做](?:了)?[{HAN}]{{0,4}}?辅导(?:报告)?|授课|宣讲|到会并讲话|出席并致辞|讲话|致辞)"
 )
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 参加会议并讲话,
-到会指导并讲话, 出席开幕式并致辞; 讲专题党课 (做 for 作 as pages often write it: 做工作报告)."""
+到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 作专题辅导, 为学员授课 (做 for 作 as pages often
+write it: 做工作报告)."""
 ASKED = (
-    rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
+    rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
     r"|强调|指出|要求|表示|点评|讲评|[:：]"
 )
 """What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求, 作点评,
@@ -230,11 +232,13 @@ ACTS = (
     ("chaired", r"主持"),
     ("said", ASKED),
     ("attended", r"出席|参加|列席|陪同"),
+    ("visited", r"(?:先后)?(?:到|赴|来到|前往|深入|走访|看望|慰问|调研)"),
 )
 """What the one named did, read right after the name (and 同志, and where it was said): the first kind in
 this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
-the meeting studied) never make the meeting's speaker; attended alone does not either."""
-ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式))?"
+the meeting studied) never make the meeting's speaker; attended or visited (到某镇调研) alone does not either, but
+names the one a later 他强调 speaks of."""
+ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式)|以[^，。；：]{1,40}?为题)?"
 """What or whom the act was about, on whose behalf or how, between the name and the act: 就下步工作进行总结讲话,
 为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话."""
 _ACT = re.compile(rf"(?:同志)?{WHERE_SAID}{ABOUT_WHAT}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")

@@ -251,6 +251,11 @@ READS = [
         id="a-name-before-his-title-who-spoke",
     ),
     pytest.param(
+        "县委书记到某镇调研基层党建\n近日，县委书记常某某到某镇调研基层党建工作，实地察看了村级阵地。\n他强调，要抓好基层组织建设。\n",
+        {"speaker": "常某某", "speaker_role": "县委书记"},
+        id="one-who-visited-and-is-said-later-as-he-to-stress",
+    ),
+    pytest.param(
         "某某首开党组织书记联席会\n7月1日，某某镇召开党组织书记联席会议，18家成员单位参加会议。\n该镇相关负责领导表示，要建好联席会议制度。\n",
         {"speaker": None, "speaker_role": None, "title": "某某首开党组织书记联席会"},
         id="a-headline-ending-in-a-meetings-kind-is-no-byline",
