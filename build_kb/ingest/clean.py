@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs
+from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines
@@ -114,6 +114,8 @@ def clean(
     # Paragraphs a page dump parted with nothing but a space are parted after the joins, which would
     # otherwise take a heading's line back into the paragraph under it.
     lines, dumped = split_dumped_paragraphs(lines)
+    lines, first_points = split_first_point_off_its_opening(lines)
+    dumped += first_points
     lines, tails = split_chrome_tails(lines, chrome, _line_of_tail(unjoined, joins))
     splits = sorted(indent_splits + splits + dumped + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)

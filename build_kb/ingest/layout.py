@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..model import Join, Line, Split
-from ..text import HAN
+from ..text import HAN, cn_to_int
 from .words import tokenizer
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
@@ -320,6 +320,60 @@ def _head_breaks(text: str) -> list[int]:
     """
     m = _NUMBERED_HEAD_THEN_SPACE.match(text)
     return [m.end("space")] if m else []
+
+
+_POINT = re.compile(rf"第(?P<ordinal>{_CN_NUM})[，,、]|(?P<runin>{_CN_NUM})[是要](?=[{HAN}])|(?P<dun>{_CN_NUM})、|[（(](?P<paren>{_CN_NUM})[）)]")
+"""A point's number by its kind: 第一， / 一是 一要 / 一、 / （一）."""
+_AFTER_AN_OPENING = re.compile(r"[。！？!?：:]")
+POINT_LOOKAHEAD = 8
+"""How many lines below an opening its second point may stand."""
+
+
+def split_first_point_off_its_opening(lines: list[Line]) -> tuple[list[Line], list[Split]]:
+    """Part the first point from the opening it was run into, when the second point starts a line of its own.
+
+    "今天我讲三点意见。第一，提高政治站位。全市各级…" over a line "第二，…": the page lost the break before 第一，
+    (the opening's last sentence and the first point in one paragraph). The evidence is the siblinghood: the №1
+    follows a sentence's end or a colon, the next line that opens with a point of its kind opens with №2, and no
+    №2 of its kind follows in its own line (then the points are one paragraph's: 一是…；二是…。).
+
+    >>> lines = [Line(1, "今天我讲两点意见。第一，提高政治站位。全市各级党组织要带头。"), Line(2, "第二，夯实基层基础。要抓好整顿。")]
+    >>> [x.text for x in split_first_point_off_its_opening(lines)[0]]
+    ['今天我讲两点意见。', '第一，提高政治站位。全市各级党组织要带头。', '第二，夯实基层基础。要抓好整顿。']
+    >>> inline = [Line(1, "主要做了两件事：一是抓学习；二是抓落实。"), Line(2, "二是要抓好队伍。")]
+    >>> split_first_point_off_its_opening(inline)[1]
+    []
+    """
+    out: list[Line] = []
+    splits: list[Split] = []
+    for index, line in enumerate(lines):
+        at = _first_point_in(line.text, lines[index + 1 : index + 1 + POINT_LOOKAHEAD])
+        if at is None:
+            out.append(line)
+            continue
+        out.extend([Line(number=line.number, text=line.text[:at].rstrip()), Line(number=line.number, text=line.text[at:])])
+        splits.append(Split(line=line.number, pieces=2))
+    return out, splits
+
+
+def _first_point_in(text: str, below: list[Line]) -> int | None:
+    """Where a №1 run into the end of an opening starts, when the lines below go on with its №2."""
+    for m in _POINT.finditer(text, 1):
+        kind = m.lastgroup
+        if _number(m) != 1 or not _AFTER_AN_OPENING.match(text, m.start() - 1) or not re.search(rf"[{HAN}]", text[: m.start()]):
+            continue
+        if any(n.lastgroup == kind and _number(n) == 2 for n in _POINT.finditer(text, m.end())):
+            return None  # 一是…；二是…。 in one paragraph
+        for line in below:
+            opens = _POINT.match(line.text)
+            if opens is not None and opens.lastgroup == kind:
+                return m.start() if _number(opens) == 2 else None
+        return None
+    return None
+
+
+def _number(m: re.Match) -> int:
+    return cn_to_int(m.group(m.lastgroup))
 
 
 # --- a document site's numbered chunks ---------------------------------------------------------

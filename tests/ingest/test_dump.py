@@ -91,3 +91,17 @@ def test_the_first_point_after_the_opening_and_a_space_starts_its_own_section(ru
     assert [(s.line, s.pieces) for s in cleaned.splits] == [(3, 2)]
     parsed = parse(cleaned.lines)
     assert [s.heading for s in parsed.sections if s.heading] == ["第一，深刻理解坚定理想信念的重要意义。", "第二，准确把握坚定理想信念的实践要求。"]
+
+
+def test_the_first_point_run_into_the_openings_last_sentence_starts_its_section_when_the_second_stands_alone(rules):
+    page = (
+        "在全县组织工作会议上的讲话\n同志们：\n今天的会议很重要，我讲两点意见。第一，提高政治站位。全县各级党组织要把政治建设摆在首位。\n"
+        "第二，夯实基层基础。要持续整顿软弱涣散基层党组织。\n"
+    )
+    cleaned = clean(page, rules)
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(3, 2)]
+    parsed = parse(cleaned.lines)
+    assert [s.heading for s in parsed.sections if s.heading] == ["第一，提高政治站位。", "第二，夯实基层基础。"]
+    # the points of one paragraph (一是…；二是…。) stay where they are, whatever follows
+    inline = page.replace("第一，提高政治站位。", "一是提高站位；二是夯实基础。第一，提高政治站位。", 1).replace("第二，夯实基层基础。", "二是抓好落实。", 1)
+    assert [(s.line, s.pieces) for s in clean(inline, rules).splits] == []
