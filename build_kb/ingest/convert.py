@@ -435,7 +435,8 @@ def reflow_printed_lines(lines: list[str], body: set[int]) -> tuple[list[str], R
     for k, text in enumerate(lines):
         reason = None
         if k in body:
-            reason = ("page-number" if PAGE_NUMBER.match(text) and len(text) <= 8 else "rule-line" if RULE_LINE.match(text)
+            # (a page number here has figures: a lone C or I is a quiz's answer, no roman page number)
+            reason = ("page-number" if PAGE_NUMBER.match(text) and re.search(r"\d", text) else "rule-line" if RULE_LINE.match(text)
                       else "table-of-contents" if CONTENTS_LEADER.match(text) else None)
         if reason:
             done.dropped.append((reason, text))
@@ -1001,7 +1002,7 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     notes = [f"共 {read.pages} 页"]
     dropped = Counter(reason for _, _, reason in read.dropped)
     said = {"page-number": "去掉页码 {} 处", "table-of-contents": "去掉目录 {} 行", "rule-line": "去掉分隔线 {} 行",
-            "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处", "figure-text": "图中文字 {} 行未读入（示意图里的标注）"}
+            "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处", "figure-text": "图中文字 {} 行未读入（示意图里的标注）", "unmapped-glyph": "字体里没有对应文字的字形 {} 个未读入"}
     running = sum(count for reason, count in dropped.items() if reason not in said)
     if dropped["page-number"]:
         notes.append(said["page-number"].format(dropped["page-number"]))

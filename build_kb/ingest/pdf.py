@@ -28,11 +28,15 @@ module reads a page as a person does:
   the next such type the second (`主要工作` / `抓班子带队伍`); a family numbered 1, 2, 3 is left to
   the numbering rules, one whose numbers break the count (第2章 without 第1章) marks nothing;
 - lines are joined into paragraphs unless the next one is indented (a paragraph's first line), the
-  line before ends short of the column's right edge, a gap or a change of type size comes between,
-  or the line before is a table row. A line set against the right edge stands alone (a signature),
+  line before ends short of the column's right edge, a gap or a change of type size comes between
+  (in a text set double-spaced, a gap wider than its own leading between wrapped lines:
+  paragraph_leading), the line before is a table row, or the next line opens with a bullet after
+  a clause's end (`•…；` over `•…`). An item's number a tab before its text (`1　代理人…`) is part of
+  its line, and an item's lines set in under its bullet go on over the page from where they stood. A line set against the right edge stands alone (a signature),
   unless it is one of a text justified to a narrower measure beside a picture. Chinese joins without a space, Latin words with one, and a word
   hyphenated at the line end is made whole again.
 
+A glyph its font maps to no character (pdfminer's `(cid:5)`) is left out as `unmapped-glyph`.
 Everything dropped is returned with its page and the reason, and every join is counted, so the
 import summary and the log say what was done.
 """
@@ -151,11 +155,12 @@ class PdfRead:
 
 def read_pdf(data: bytes) -> PdfRead:
     """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
-    pages, heights, pictures, rulings, figure_texts = _page_lines(data)
+    pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
     metadata, maker = _metadata(data)
     result = read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
     # A diagram's labels are no running text, but what is left unread is said (logged and counted).
     result.dropped += [(number, text, "figure-text") for number, texts in enumerate(figure_texts, 1) for text in texts]
+    result.dropped += [(number, glyph, "unmapped-glyph") for number, glyphs in enumerate(unmapped, 1) for glyph in glyphs]
     return result
 
 
@@ -619,16 +624,21 @@ _STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]
 """A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
 
-def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]], list[list[str]]]:
+UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
+"""A glyph its font maps to no character: pdfminer gives its number (`(cid:0)`), which is no one's text."""
+
+
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]], list[list[str]], list[list[str]]]:
     """Each page's lines, its height, the boxes (x0, y0, x1, y1) of its pictures and of its rules
-    (a table's borders), and the text of the pictures that hold some (a diagram's labels, not read)."""
+    (a table's borders), the text of the pictures that hold some (a diagram's labels, not read) and
+    the glyphs that map to no character (left out, said)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTLine, LTRect, LTTextBox
 
     # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages, heights, pictures, rulings, figure_texts = [], [], [], [], []
+    pages, heights, pictures, rulings, figure_texts, unmapped = [], [], [], [], [], []
 
     def figure_text(figure) -> list[str]:
         """The lines of text a picture holds (nested pictures too)."""
@@ -657,9 +667,12 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         figure_texts.append([text for box in in_the_text if isinstance(box, LTFigure) for text in figure_text(box)])
         rulings.append([box.bbox for box in page if isinstance(box, (LTLine, LTRect)) and min(box.width, box.height) <= RULE_THICKNESS])
         found = []
+        unmapped.append([])
         for box in text_boxes(page, page):
             for line in box:
                 chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                unmapped[-1] += [c.get_text() for c in chars if UNMAPPED_GLYPH.match(c.get_text())]
+                chars = [c for c in chars if not UNMAPPED_GLYPH.match(c.get_text())]
                 if chars:
                     found.append(_Glyphs(chars, line.y0, line.y1))
         for line in _strays_into_lines(found):
@@ -671,7 +684,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
-    return pages, heights, pictures, rulings, figure_texts
+    return pages, heights, pictures, rulings, figure_texts, unmapped
 
 
 PAGE_FIGURE_SHARE = 0.5

@@ -137,7 +137,7 @@ def write_printed_lines_docx(path: Path) -> tuple[Path, list[str]]:
          "第一章 考试能力测评" + "." * 40 + "1", "第二章 零基础实战" + "." * 40 + "3", "第三章 思维脑图" + "." * 30 + "（插页）",
          "·" * 40, "第一章 考试能力测评"] + guide[:4] + ["1", "·" * 40] + guide[4:]
         + ["1.涵盖面广，对各学科进行全面的了解与测评。"] + _printed("本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。")
-        + ["2", "=" * 30]
+        + ["2", "=" * 30, "【例1·单选】哪一项正确？", "C", "— 3 —"]
     )
     document = docx.Document()
     for text in lines:
@@ -152,9 +152,10 @@ def test_a_word_file_of_printed_lines_is_read_in_paragraphs_without_its_page_fur
     assert converted.text.rstrip("\n").split("\n\n") == [
         "思想政治理论", "课程学习指导", "课程代码：12656", "目录", "第一章 考试能力测评", GUIDE,
         "1.涵盖面广，对各学科进行全面的了解与测评。", "本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。",
+        "【例1·单选】哪一项正确？", "C",  # an answer alone is no roman page number
     ]
     joined = len(guide) - 1 + len(_printed("本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。")) - 1
-    assert converted.notes[0] == f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {MEASURE} 字）：接回折行 {joined} 处，去掉页码 2 处，去掉目录 3 行，去掉分隔线 3 行"
+    assert converted.notes[0] == f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {MEASURE} 字）：接回折行 {joined} 处，去掉页码 3 处，去掉目录 3 行，去掉分隔线 3 行"
     source = SourceFile(path=path, rel_path="学习指导.txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
     speech = make_speech(source, rules, None, [])
     assert speech.title == "思想政治理论 课程学习指导"  # the course's code is a field of the record, no title's words
@@ -170,3 +171,37 @@ def test_a_word_file_of_real_paragraphs_is_not_printed_lines():
 def test_a_document_about_copyright_keeps_its_sentences_a_notice_goes(rules):
     text = "软件著作权申请材料要求\n软件著作权登记申请文件应当包括：登记申请表、软件的鉴别材料和相关的证明文件。\n本文著作权归作者所有"
     assert [(r.line, r.rule) for r in clean(text, rules).removed] == [(3, "copyright-notice")]
+
+
+# --- glyphs without a character ------------------------------------------------------------------
+
+
+def pdf_with_unmapped_glyph() -> bytes:
+    """A one-line PDF whose first glyph is set in a font that maps it to no character (no ToUnicode, an Identity encoding)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        None,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Mystery /Encoding /Identity-H /DescendantFonts [7 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Mystery /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
+    ]
+    stream = b"BT /F2 12 Tf 20 150 Td <0005> Tj /F1 12 Tf (Step three: stop the alarm.) Tj ET"
+    objects[3] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def test_a_glyph_its_font_maps_to_no_character_is_left_out_and_said():
+    """pdfminer writes such a glyph as `(cid:5)`: it is no one's text, so it stays out of the line,
+    logged and counted (kb add says 字体里没有对应文字的字形 1 个未读入)."""
+    read = read_pdf(pdf_with_unmapped_glyph())
+    assert read.paragraphs == ["Step three: stop the alarm."]
+    assert read.dropped == [(1, "(cid:5)", "unmapped-glyph")]
