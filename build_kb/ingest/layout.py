@@ -590,8 +590,19 @@ def _short_and_open(text: str) -> bool:
 
 
 def _broken(text: str) -> bool:
+    """A line cut mid-sentence, its sentence to go on below. A heading is never continued, but an item whose head
+    ended with a stop and whose paragraph runs on after it is text like any other (2、强化理论学习。深入学习…，制 /
+    定《学习计划》…).
+
+    >>> _broken("2、强化政治理论学习。深入学习贯彻党的创新理论，跟进学习重要讲话精神，制"), _broken("二、坚持党建引领，推动基层治理能力全面提升")
+    (True, False)
+    """
     return len(text) >= BROKEN_MIN_LENGTH and bool(_ENDS_MID_SENTENCE.search(text)) and bool(_HAS_CLAUSE.search(text)) \
-        and not _STARTS_NEW.match(text)
+        and (not _STARTS_NEW.match(text) or bool(_HEAD_THEN_TEXT.search(text)))
+
+
+_HEAD_THEN_TEXT = re.compile(rf"^[^。！？!?]{{2,40}}[。！？!?][^。！？!?]*[，、；,;][^。！？!?]*$")
+"""An item's head ended by its stop, then one sentence of its paragraph with a clause in it, still open."""
 
 
 def _glue(left: str, right: str) -> str:

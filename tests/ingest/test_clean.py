@@ -109,6 +109,21 @@ def test_a_paragraph_break_inside_a_word_is_joined_and_a_missing_full_stop_is_no
     assert [(j.first, j.last) for j in cleaned.joins] == [(3, 5)]
 
 
+def test_a_numbered_items_paragraph_cut_mid_word_goes_on_below_and_a_heading_is_never_continued(rules):
+    text = (
+        "某某镇2024年党建工作要点\n为全面提高党的建设质量，现制定工作要点如下：\n一、加强政治建设\n"
+        "1、强化理论学习。深入学习党的创新理论，及时跟进学习重要讲话精神，制\n定《镇党委理论学习计划》并抓好落实。\n"
+        "二、夯实基层基础，持续整顿软弱涣散党组织\n全年整顿软弱涣散村党组织三个。\n"
+    )
+    cleaned = clean(text, rules)
+    assert [line.text for line in cleaned.lines if line.text][3:] == [
+        "1、强化理论学习。深入学习党的创新理论，及时跟进学习重要讲话精神，制定《镇党委理论学习计划》并抓好落实。",
+        "二、夯实基层基础，持续整顿软弱涣散党组织",
+        "全年整顿软弱涣散村党组织三个。",
+    ]
+    assert [(j.first, j.last) for j in cleaned.joins] == [(4, 5)]
+
+
 @pytest.mark.parametrize(("line", "removed"), [
     ("在全县档案整理工作部署会上的讲话稿", False),  # a title whose meeting is about 整理
     ("下面是小编为大家整理的讲话稿，欢迎阅读。", True),
