@@ -296,7 +296,7 @@ FIELDS = {"title": "标题", "date": "日期", "speaker": "讲话人", "speaker_
 
 DOCUMENT_STUB_FIELDS = (
     ("issuer", "公文的发文机关（版头、落款或网站上的信息表）"), ("doc_number", "公文的发文字号"),
-    ("addressees", "公文的主送机关"), ("attachments", "公文的附件说明"),
+    ("addressees", "公文的主送机关"), ("attachments", "公文的附件说明（没有附件说明时，成文日期后所附附件的标题）"),
 )
 """An official document's parts kb add writes into its entry, each with where it was read (Chinese)."""
 

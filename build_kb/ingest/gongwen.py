@@ -167,7 +167,7 @@ def read_addressees(text: str) -> list[str] | None:
     `市委组织部、市人社局：` give each one; a group that is no list of organs' full names stays one
     (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：` → 各省、自治区、直辖市人民政府 and the other two; `各区县党委组织部、人力资源社会保障局：` → one,
     its second shares the first's 各区县).
-    An audience (`同志们：`) or a letter's reader (`尊敬的各位评委：`) is not a 主送."""
+    An audience (`同志们：`, `各位同学：`) or a letter's reader (`尊敬的各位评委：`) is not a 主送."""
     m = re.fullmatch(r"(?:主送(?:机关)?[:：]\s*)(.{2,200}?)[。：:]?|(.{2,200}?)[:：]", text)
     if not m:
         return None
@@ -175,7 +175,7 @@ def read_addressees(text: str) -> list[str] | None:
     names = [name for group in re.split(r"[，,；;]", body) if group.strip() for name in _addressee_group(group.strip())]
     if not names or not all(re.search(rf"^各|(?:{_ORG_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
         return None
-    if any(re.search(r"同志|朋友|代表|来宾|领导$", n) for n in names) or re.match(r"(?:尊敬|敬爱|亲爱)的", body):
+    if any(re.search(r"同志|朋友|代表|来宾|领导$|同学|老师|家长|^各位", n) for n in names) or re.match(r"(?:尊敬|敬爱|亲爱)的", body):
         return None  # an audience, or a letter's reader (尊敬的各位评委：): a salutation, no organ sent to
     return names
 

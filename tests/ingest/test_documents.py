@@ -1014,7 +1014,7 @@ def test_kb_add_writes_a_gongwens_parts_into_its_entry_with_where_they_were_read
         '  issuer: "中共某某县委组织部"   # 识别依据：公文的发文机关（版头、落款或网站上的信息表）\n'
         '  doc_number: "某组发〔2023〕7号"   # 识别依据：公文的发文字号\n'
         '  addressees: ["各乡镇党委", "县直各单位党组（党委）"]   # 识别依据：公文的主送机关\n'
-        '  attachments: ["村级后备干部推荐表"]   # 识别依据：公文的附件说明\n'
+        '  attachments: ["村级后备干部推荐表"]   # 识别依据：公文的附件说明（没有附件说明时，成文日期后所附附件的标题）\n'
     ) in stub
     assert load_overrides(corpus)["公开.txt"].values["addressees"] == ["各乡镇党委", "县直各单位党组（党委）"]
 

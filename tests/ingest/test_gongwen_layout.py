@@ -187,3 +187,13 @@ def test_a_part_kept_with_a_wrong_number_is_sent_to_a_person(tmp_path, rules):
     assert [(item.code, item.message, item.line) for item in speech.review if item.code == "misnumbered-heading"] == [
         ("misnumbered-heading", "小标题“四、会议主题”的编号接不上前面的“二、参会对象”：仍作小标题，请核对原文的编号", 15),
     ]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [("各机械工程学院班级：", ["各机械工程学院班级"]), ("某某学院学生会：", ["某某学院学生会"]), ("各位同学：", None), ("全体老师：", None), ("各位家长朋友：", None)],
+)
+def test_an_audience_under_a_title_is_no_addressee(line, names):
+    from build_kb.ingest.gongwen import read_addressees
+
+    assert read_addressees(line) == names
