@@ -86,9 +86,9 @@ def issuer_names(raw: str) -> list[str]:
 
 
 def read_doc_number(text: str) -> str | None:
-    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too, and
-    a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`."""
-    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］)）]\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
+    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too, a
+    number written with 第 (`某办发〔2023〕第12号`), and a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`."""
+    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］)）]\s*第?\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
     if not m:
         return None
     rest = (text[: m.start()] + text[m.end() :]).strip()
@@ -196,6 +196,11 @@ def read_attachments(text: str) -> list[str] | None:
     """附件说明: `附件：1. 某某工作方案` → ["某某工作方案"]; `附件：格式检查清单` → ["格式检查清单"]."""
     m = re.fullmatch(r"附\s*件[:：]\s*(.{2,120})", text)
     return [_without_number(m.group(1))] if m else None
+
+
+def read_attachments_label(text: str) -> bool:
+    """The 附件说明's label alone on its line, its items on the lines under it: `附件：` (`附 件:`)."""
+    return bool(re.fullmatch(r"附\s*件\s*[:：]", text))
 
 
 def read_attachment_item(text: str) -> str | None:
@@ -692,8 +697,8 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
         tail = tail[: j + 1]
     # The 附件说明 above the signature: 附件：1. … and its further numbered lines.
     for i, (number, text) in enumerate(tail):
-        names = read_attachments(text)
-        if names:
+        names = read_attachments(text) or ([] if read_attachments_label(text) and i + 1 < len(tail) and read_attachment_item(tail[i + 1][1]) else None)
+        if names is not None:
             found.attachments = names
             found.roles[number] = "attachments"
             for later_number, later in tail[i + 1 :]:

@@ -197,3 +197,17 @@ def test_an_audience_under_a_title_is_no_addressee(line, names):
     from build_kb.ingest.gongwen import read_addressees
 
     assert read_addressees(line) == names
+
+
+def test_an_attachments_label_alone_over_its_items_and_a_number_written_with_di(rules):
+    lines = [
+        "某某市人民政府办公室文件", "某政办发〔2024〕第12号", "关于做好防汛工作的通知", "各区县人民政府，市政府各部门：",
+        "为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下，请认真贯彻执行。",
+        "各地各部门要压实防汛责任，加强隐患排查，严格值班值守，发现险情及时报告并妥善处置。",
+        "附件：", "1．防汛责任人名单", "2．防汛物资储备表", "某某市人民政府办公室", "2024年5月20日",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    speech = make_speech(SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
+    assert (speech.title, speech.date, speech.issuer, speech.doc_number) == (lines[2], "2024-05-20", "某某市人民政府办公室", "某政办发〔2024〕第12号")
+    assert speech.attachments == ["防汛责任人名单", "防汛物资储备表"]
+    assert [p.text for p in speech.all_paragraphs()] == lines[4:6]
