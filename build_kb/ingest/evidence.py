@@ -115,7 +115,7 @@ READER_NAMES = {
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "garbled": "乱码",
-    "under-the-footer": "在网页页脚之下", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "items-of-chrome-label": "网页说明下的条目",
+    "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "items-of-chrome-label": "网页说明下的条目",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -130,7 +130,7 @@ def reasons_in_chinese(reasons: str) -> str:
 INTERFACE_WORDS = {
     # Words a page's interface uses and a speech hardly ever does.
     **dict.fromkeys(
-        "下载 举报 收藏 上一篇 下一篇 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
+        "下载 举报 收藏 上一篇 下一篇 上一条 下一条 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
         "点赞 转发 阅读量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
         "同期声 参考稿 帖子 缓存 点此 点击 供稿 供图 原标题".split(),
@@ -718,10 +718,14 @@ def a_document_part(ctx: LineContext) -> float:
     -4.0
     >>> a_document_part(LineContext("附件：1. 村级后备干部推荐表", True))
     -4.0
+    >>> a_document_part(LineContext("下一条：某某区举行组织工作推进会", True, True))
+    0.0
     """
     text = re.sub(r"(?<=[\u4e00-\u9fff）)〕])[ \u3000]+(?=[\u4e00-\u9fff（(〔])", "", ctx.text.strip())
-    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text):
-        return 0.0  # a 成文日期 is written in words (2023年5月30日); 2022-04-08 is a page's stamp
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", text) or interface_label(text) or re.match(r"^[\[【]\s*[\d/.-]{3,10}\s*[\]】]", text):
+        # a 成文日期 is written in words (2023年5月30日); 2022-04-08 is a page's stamp; 下一条：… is no 主送;
+        # [05-02] 某某县举行… is a list's headline, no organ signing
+        return 0.0
     return -4.0 if any(gongwen.READERS[part](text) for part in DOCUMENT_PARTS) else 0.0
 
 
@@ -792,6 +796,8 @@ ABOVE_THE_TITLE = 1.0
 """What stands above the title (a paper's page label and issue date, a site's name) is the page's."""
 
 
+AT_THE_PAGE_END = 1.0
+"""The page's last line, under the text, short, no sentence, with chrome evidence of its own."""
 UNDER_THE_FOOTER = 2.5
 """Below the text and under a line of clear chrome, a short line with no sentence and none of a speech's
 own marks (a date line, a signature, a heading) is in the page's footer: it runs to the end of the page
@@ -810,12 +816,31 @@ LABEL_OVER_LIST = 3.0
 page's (headlines and teasers of other articles): the label and the lines between."""
 LABEL_MAX = 8
 LIST_LINE_MAX = 100
+DATED_ITEMS = 3.0
+"""Below the text, two or more lines in a row of a headline and its day: a page's list of other news."""
+DATED_RUN_MIN = 2
+DATED_ITEM_MAX = 50
 _SPEECH_MARKS = ("heading-number", "salutation", "dateline-or-byline", "a-document-part")
 
 
 def _has_speech_mark(verdict: Judgement | None) -> bool:
     """A date line, a signature, a heading number, a salutation or a 公文 part: the speech's own."""
     return verdict is not None and any(e.reader in _SPEECH_MARKS and e.weight < 0 for e in verdict.evidence)
+
+
+def _runs(filled: list[int], key: Callable[[int], str | None], minimum: int) -> set[int]:
+    """The lines of runs of `minimum` or more filled lines in a row that share a key (None is no key)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index in filled + [None]:
+        current = key(index) if index is not None else None
+        if run and current is not None and current == key(run[-1]):
+            run.append(index)
+            continue
+        if len(run) >= minimum:
+            found.update(run)
+        run = [index] if current is not None else []
+    return found
 
 
 def link_list_runs(lines: list[str], filled: list[int], outside: Callable[[int], bool]) -> set[int]:
@@ -832,17 +857,36 @@ def link_list_runs(lines: list[str], filled: list[int], outside: Callable[[int],
         ok = outside(i) and len(text) <= LINK_LIST_MAX and "。" not in text and _LINK_MARK.match(text)
         return text[0] if ok else None
 
-    found: set[int] = set()
-    run: list[int] = []
-    for index in filled + [None]:
-        current = mark(index) if index is not None else None
-        if run and current == mark(run[-1]):
-            run.append(index)
-            continue
-        if len(run) >= LINK_LIST_MIN:
-            found.update(run)
-        run = [index] if current else []
-    return found
+    return _runs(filled, mark, LINK_LIST_MIN)
+
+
+_ITEM_DATE = r"(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+_DATED_ITEM = re.compile(rf"^[\[【（(]?{_ITEM_DATE}[\]】）)]?\s*\S|\S\s*[\[【（(]?{_ITEM_DATE}[\]】）)]?$")
+
+
+def dated_item_runs(lines: list[str], filled: list[int], below: Callable[[int], bool]) -> set[int]:
+    """Below the text, DATED_RUN_MIN or more lines in a row that each give a headline and its day, no
+    sentence: `某某县举行人才工作座谈会 2024-05-02`, `[05-06] 某某市召开…` — a page's list of other news.
+    A speech's lines under its text are sentences or its date line alone.
+
+    >>> sorted(dated_item_runs(["正文。", "某某会议召开 2024-05-06", "某某培训班开班 2024-05-02"], [0, 1, 2], lambda i: i > 0))
+    [1, 2]
+    >>> sorted(dated_item_runs(["正文。", "某某会议召开 2024-05-06", "2024年5月8日"], [0, 1, 2], lambda i: i > 0))
+    []
+    """
+    def dated(i: int) -> str | None:
+        text = lines[i].strip()
+        ok = below(i) and len(text) <= DATED_ITEM_MAX and not re.search(r"[。！？；]", text) \
+            and len(HAN_CHAR.findall(text)) >= 6 and _DATED_ITEM.search(text)
+        return "dated" if ok else None
+
+    return _runs(filled, dated, DATED_RUN_MIN)
+
+
+def _list_label(text: str, verdict: Judgement | None) -> bool:
+    """A label over a list: 2–8 Han characters, no punctuation, no speaker's word, no speech's mark
+    (热点推荐, 新闻推荐 — never 谢谢大家)."""
+    return bool(re.fullmatch(rf"[{HAN}]{{2,{LABEL_MAX}}}", text)) and not _VOICE.search(text) and not _has_speech_mark(verdict)
 
 
 def labelled_blocks(lines: list[str], filled: list[int], start: int, clear: Callable[[int], bool], first: dict[int, Judgement]) -> set[int]:
@@ -858,8 +902,7 @@ def labelled_blocks(lines: list[str], filled: list[int], start: int, clear: Call
     found: set[int] = set()
     below = [i for i in filled if i >= start]
     for position, label in enumerate(below):
-        text = lines[label].strip()
-        if clear(label) or not re.fullmatch(rf"[{HAN}]{{2,{LABEL_MAX}}}", text) or _VOICE.search(text) or _has_speech_mark(first.get(label)):
+        if clear(label) or not _list_label(lines[label].strip(), first.get(label)):
             continue
         under = []
         for index in below[position + 1:]:
@@ -958,7 +1001,12 @@ def judge_lines(
     # A line of such a list or block is the page's by its place among its siblings: beside it, a line is next
     # to chrome as beside a rule's catch (今天是： over a list of links; a caption between a headline and a teaser),
     # and none of them is the title.
-    in_a_list.update(links | label_items | blocks)
+    dated = dated_item_runs(lines, filled, lambda n: n >= body[1])
+    in_a_list.update(links | label_items | blocks | dated)
+    # A label right over such a list (热点推荐 over dated headlines) is the list's.
+    labels = {filled[p - 1] for p, n in enumerate(filled) if p and n in links | dated and filled[p - 1] not in in_a_list
+              and outside(filled[p - 1]) and _list_label(lines[filled[p - 1]].strip(), first.get(filled[p - 1]))}
+    in_a_list.update(labels)
     title_at = next((i for i in filled if i < body[0] and i in first and i not in in_a_list and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
     title = lines[title_at].strip() if title_at is not None else ""
 
@@ -979,6 +1027,10 @@ def judge_lines(
             own = True
         if own and title_at is not None and index < title_at:
             extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
+        # The page's last line, under the text, with evidence of its own and no sentence: where a page puts
+        # its last button or note (扫描二维码分享到微信, 加载中…), the mirror of what stands above the title.
+        if own and index >= body[1] and index == filled[-1] and len(text) <= UNDER_THE_FOOTER_MAX and not re.search(r"[。！？!?]", text):
+            extra.append(Evidence("at-the-page-end", AT_THE_PAGE_END))
         # Below the text even a doubtful neighbour counts: a page's credits and contacts come in runs.
         near = DOUBT_AT if index >= body[1] else CHROME_AT
         if own and outside(index) and any(chrome_at(n, near) for n in neighbours if outside(n)):
@@ -998,8 +1050,10 @@ def judge_lines(
             extra.append(Evidence("under-the-footer", UNDER_THE_FOOTER))
         if index in links:
             extra.append(Evidence("link-list", LINK_LIST))
-        if index in blocks:
+        if index in blocks or index in labels:
             extra.append(Evidence("label-over-list", LABEL_OVER_LIST))
+        if index in dated:
+            extra.append(Evidence("dated-items", DATED_ITEMS))
         if index in label_items:
             extra.append(Evidence("items-of-chrome-label", ITEMS_OF_CHROME_LABEL))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the

@@ -79,26 +79,26 @@ def test_a_speechs_own_date_with_its_weekday_under_its_title_stays():
 def test_clear_chrome_is_removed_and_logged_doubt_is_kept_and_listed(rules):
     text = (
         "资源描述：党课课件 68.5KB 19 页\n在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n"
-        "二、建设干部队伍。坚持好干部标准，把干部选好用好。\n本报讯（记者 何某某）\n"
+        "二、建设干部队伍。坚持好干部标准，把干部选好用好。\n本报讯\n"
     )
     cleaned = clean(text, rules)
     assert [(r.line, r.rule) for r in cleaned.removed] == [(1, "chrome-evidence")]
-    assert [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(6, "本报讯（记者 何某某）", "interface-words, outside-the-body")]
-    assert "本报讯（记者 何某某）" in [line.text for line in cleaned.lines]
+    assert [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(6, "本报讯", "interface-words, at-the-page-end, outside-the-body")]
+    assert "本报讯" in [line.text for line in cleaned.lines]
     # The curator's word settles it either way, and then nothing is doubtful.
     assert clean(text, rules, keep_lines={6}).doubtful == []
     assert [(r.line, r.rule) for r in clean(text, rules, drop_lines={6}).removed] == [(1, "chrome-evidence"), (6, "drop_lines (speeches.yaml)")]
 
 
 def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
-    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n二、建设干部队伍。坚持好干部标准。\n本报讯（记者 何某某）\n"
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n二、建设干部队伍。坚持好干部标准。\n本报讯\n"
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})))
     (speech,) = report["speeches"]
-    assert speech["doubtful"] == [{"line": 5, "reasons": "interface-words, outside-the-body", "text": "本报讯（记者 何某某）"}]
+    assert speech["doubtful"] == [{"line": 5, "reasons": "interface-words, at-the-page-end, outside-the-body", "text": "本报讯"}]
     assert [(x["code"], x["line"], x["settled_by"]) for x in speech["to_check"] if x["code"] == "doubtful-line"] == [("doubtful-line", 5, "drop_lines")]
     shown = report_text(report)
     assert "存疑：1 行保留着（见待核对）" in shown
-    assert "  ！第 5 行：可能是网页上的文字（网站界面用语、在正文之外），现保留为正文：本报讯（记者 何某某）" in shown
+    assert "  ！第 5 行：可能是网页上的文字（网站界面用语、网页最后一行、在正文之外），现保留为正文：本报讯" in shown
     assert "→ speeches.yaml：drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
 
 
@@ -375,3 +375,21 @@ def test_a_few_garbled_characters_inside_a_sentence_are_kept(rules):
     line = "会议强调，要坚持党管人才，建设高素质人\ufffd\ufffd才队伍，推动人才工作高质量发展。"
     cleaned = clean(REPORT + line + "\n", rules)
     assert cleaned.removed == [] and line in [l.text for l in cleaned.lines]
+
+
+def test_headlines_with_their_days_under_the_text_are_a_list_of_other_news_and_so_is_their_label(rules):
+    text = REPORT + "热点推荐\n某某市召开全市组织部长会议 2024-05-06\n[05-02] 某某县举行人才工作座谈会\n"
+    cleaned = clean(text, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(4, "chrome-evidence"), (5, "chrome-evidence"), (6, "chrome-evidence")]
+    # One such line alone, or a speech's date line under a headline-like line, is not yet a list.
+    assert clean(REPORT + "某某市召开全市组织部长会议 2024-05-06\n", rules).removed == []
+
+
+def test_a_pages_previous_and_next_links_and_its_last_button_are_chrome(rules):
+    cleaned = clean(REPORT + "上一条：某某县召开党建工作会议\n下一条：某某区举行组织工作推进会\n", rules)
+    assert [r.line for r in cleaned.removed] == [4, 5]
+    cleaned = clean(REPORT + "扫描二维码分享到微信\n", rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(4, "chrome-evidence")]
+    assert "at-the-page-end" in judge_lines((REPORT + "扫描二维码分享到微信").splitlines(), set(), (1, 3))[3].reasons()
+    # A speech's last words, with no evidence of chrome, stay whatever their place.
+    assert clean(REPORT + "谢谢大家\n", rules).removed == []

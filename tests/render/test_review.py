@@ -51,12 +51,12 @@ def test_a_doubtful_line_and_a_theme_from_the_title_read_once_each_in_chinese(tm
     speech's title is named as the curator knows it, with the id to write beside it."""
     text = (
         "在全县中青年干部培训班开班式上的讲话\n同志们：\n一、提高认识，从思想上解决为什么学的问题\n读书使人明智，学习是一个永恒的话题。\n"
-        "二、建设干部队伍。坚持好干部标准。\n本报讯（记者 何某某）\n"
+        "二、建设干部队伍。坚持好干部标准。\n本报讯\n"
     )
     kb = build_knowledge_base(make_corpus(tmp_path / "c", {"b.txt": text}))
     rows = cells(render_pages(kb)["review.md"].html)
     assert ["s1，第 3 行", "这一部分自己的专题词很少，专题按讲话标题定为：干部队伍（未收入专题页）", "&quot;b.txt&quot;:\n  section_themes: {s1: [cadres]}"] in rows
-    assert ["全文，第 6 行", "可能是网页上的文字（网站界面用语、在正文之外），现保留为正文：本报讯（记者 何某某）",
+    assert ["全文，第 6 行", "可能是网页上的文字（网站界面用语、网页最后一行、在正文之外），现保留为正文：本报讯",
             "&quot;b.txt&quot;:\n  drop_lines: [6]   # 是讲话正文就改写 keep_lines: [6]"] in rows
 
 
