@@ -435,8 +435,9 @@ def reflow_printed_lines(lines: list[str], body: set[int]) -> tuple[list[str], R
     for k, text in enumerate(lines):
         reason = None
         if k in body:
-            # (a page number here has figures: a lone C or I is a quiz's answer, no roman page number)
-            reason = ("page-number" if PAGE_NUMBER.match(text) and re.search(r"\d", text) else "rule-line" if RULE_LINE.match(text)
+            # (a page number here has figures: a lone C or I is a quiz's answer, no roman page number; a
+            # lone （2） is an item's label the converter set apart)
+            reason = ("page-number" if PAGE_NUMBER.match(text) and re.search(r"\d", text) and text[0] not in "(（" else "rule-line" if RULE_LINE.match(text)
                       else "table-of-contents" if CONTENTS_LEADER.match(text) else None)
         if reason:
             done.dropped.append((reason, text))

@@ -137,7 +137,7 @@ def write_printed_lines_docx(path: Path) -> tuple[Path, list[str]]:
          "第一章 考试能力测评" + "." * 40 + "1", "第二章 零基础实战" + "." * 40 + "3", "第三章 思维脑图" + "." * 30 + "（插页）",
          "·" * 40, "第一章 考试能力测评"] + guide[:4] + ["1", "·" * 40] + guide[4:]
         + ["1.涵盖面广，对各学科进行全面的了解与测评。"] + _printed("本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。")
-        + ["2", "=" * 30, "【例1·单选】哪一项正确？", "C", "— 3 —"]
+        + ["2", "=" * 30, "【例1·单选】哪一项正确？", "C", "（2）", "— 3 —"]
     )
     document = docx.Document()
     for text in lines:
@@ -152,7 +152,7 @@ def test_a_word_file_of_printed_lines_is_read_in_paragraphs_without_its_page_fur
     assert converted.text.rstrip("\n").split("\n\n") == [
         "思想政治理论", "课程学习指导", "课程代码：12656", "目录", "第一章 考试能力测评", GUIDE,
         "1.涵盖面广，对各学科进行全面的了解与测评。", "本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。",
-        "【例1·单选】哪一项正确？", "C",  # an answer alone is no roman page number
+        "【例1·单选】哪一项正确？", "C", "（2）",  # an answer alone is no roman page number, an item's label no page's
     ]
     joined = len(guide) - 1 + len(_printed("本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。")) - 1
     assert converted.notes[0] == f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {MEASURE} 字）：接回折行 {joined} 处，去掉页码 3 处，去掉目录 3 行，去掉分隔线 3 行"
