@@ -5,18 +5,17 @@ one Word paragraph. Every fixture is made here (Typst, python-docx)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from build_kb.config import load_boilerplate
 from build_kb.ingest.clean import unified_ideographs
 from build_kb.ingest.convert import TITLE_BY_COVER_FIELD, convert, cover_field_title
 from build_kb.ingest.gongwen import read_appended_label, read_letterhead
 from build_kb.ingest.parse import Block, build_sections
 from build_kb.model import SourceFile
 from build_kb.pipeline import make_speech
+from tests.ingest.test_documents import HAN, rules, speech_of  # noqa: F401 (rules: the corpus's boilerplate, a fixture)
 from tests.office_files import (
     ESSAY_TITLE,
     NOTICE_PARTS,
@@ -27,19 +26,9 @@ from tests.office_files import (
     write_reply_pdf,
 )
 
-HAN = re.compile(r"[\u3400-\u9fff]")
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_boilerplate(CORPUS)
-
-
-def speech_of(path: Path, rules):
-    converted = convert(path)
-    source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
-    return converted, make_speech(source, rules, None, [])
+def speech_of_text(text: str, rules):
+    return make_speech(SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
 
 
 def assert_nothing_lost(converted, speech):
@@ -167,7 +156,7 @@ def test_attachments_appended_in_text_with_names_on_their_labels_and_the_record_
         "抄送：县委办公室。", "中共某某县委组织部办公室　　2024年4月1日印发",
     ]
     text = "\n\n".join(lines) + "\n"
-    speech = make_speech(SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
+    speech = speech_of_text(text, rules)
     assert (speech.title, speech.date, speech.issuer, speech.doc_number) == (lines[2], "2024-04-01", "中共某某县委组织部", "某组发〔2024〕9号")
     assert speech.attachments == ["村级后备干部推荐表", "村级后备干部花名册"]  # the 附件说明's names
     assert [(s.heading, [p.text for p in s.paragraphs]) for s in speech.all_sections()] == [
@@ -207,7 +196,7 @@ def test_an_attachments_label_alone_over_its_items_and_a_number_written_with_di(
         "附件：", "1．防汛责任人名单", "2．防汛物资储备表", "某某市人民政府办公室", "2024年5月20日",
     ]
     text = "\n\n".join(lines) + "\n"
-    speech = make_speech(SourceFile(path=Path("通知.txt"), rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text=text), rules, None, [])
+    speech = speech_of_text(text, rules)
     assert (speech.title, speech.date, speech.issuer, speech.doc_number) == (lines[2], "2024-05-20", "某某市人民政府办公室", "某政办发〔2024〕第12号")
     assert speech.attachments == ["防汛责任人名单", "防汛物资储备表"]
     assert [p.text for p in speech.all_paragraphs()] == lines[4:6]
