@@ -50,7 +50,8 @@ class Time:
         return RELATIVE_DAYS.get(self.relative or "")
 
 
-_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+"""A day as a lead writes it, its year perhaps unsaid: 6月12日, 2023年2月27日."""
 _RELATIVE = re.compile(r"昨日|昨天|今日|今天|前日|近日|日前|近期|节前|节后")
 RELATIVE_DAYS = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2}
 
@@ -70,7 +71,7 @@ def read_time(sentence: str) -> Time | None:
     >>> read_time("会议强调，要抓好落实。") is None
     True
     """
-    day = next((m for m in _DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
+    day = next((m for m in DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
     if day:
         return Time(int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
     relative = _RELATIVE.search(sentence[:RELATIVE_WITHIN])
@@ -224,7 +225,7 @@ WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中�
 在批示中: a letter is not a speech)."""
 
 ACTS = (
-    ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?(?:重要)?批示|在批示中|致信|发来贺信|致贺信|寄语|[作做]书面"),
+    ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?(?:重要)?(?:批示|指示)|在批示中|致信|发来贺信|致贺信|寄语|题词|[作做]书面"),
     ("relayed", r"在[^，。；]{1,30}?[上中时]的(?:重要)?(?:讲话|报告|批示|指示)(?!中)|的?(?:重要)?(?:讲话|指示)精神"),
     ("convened", CONVENED),
     ("chaired and spoke", rf"主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"),

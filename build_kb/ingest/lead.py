@@ -27,12 +27,11 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import ASKED, CONVENED, POST, SPOKE, WHERE_SAID, Actor, act_of, acts_of, could_be_a_name, read_actors, read_time
+from .clause import ASKED, CONVENED, DAY, POST, SPOKE, WHERE_SAID, Actor, act_of, acts_of, could_be_a_name, read_actors, read_time
 from .names import name_at, names_an_act, organs_and_posts
 from .words import tagger
 from .parse import NAME_THEN_TITLE
 
-_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
 """A lead names its day near its start (…讯（记者…）3月1日，…召开)."""
@@ -77,7 +76,7 @@ def news_lead(paragraphs: list[str]) -> str | None:
             break  # a long paragraph of the speech's own words first: no report's lead follows it
         sentences = [s for s in _SENTENCE.findall(text) if len(HAN_CHAR.findall(s)) >= SENTENCE_MIN_HAN][: LEAD_SENTENCES if n == 0 else 1]
         for i, sentence in enumerate(sentences):
-            day = _DAY.search(sentence) or _RECENT_DAY.match(sentence)
+            day = DAY.search(sentence) or _RECENT_DAY.match(sentence)
             if _SPEECH_VOICE.search(sentence[: day.end() + VOICE_AFTER_DAY if day else None]):
                 break  # 今天，我们召开…: a speech's words (a report quotes them only later), and what follows recalls other meetings
             if day is None:
@@ -437,8 +436,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     """
     # A wire's dateline gives the day it filed (新华社北京12月13日电), not the meeting's; the meeting's day
     # may follow it without its month (…电 某某在14日召开的…会议上指出): the dateline's month, a day not after it.
-    day = next((m for m in _DAY.finditer(lead) if not lead.startswith("电", m.end())), None)
-    filed = next((m for m in _DAY.finditer(lead) if lead.startswith("电", m.end())), None)
+    day = next((m for m in DAY.finditer(lead) if not lead.startswith("电", m.end())), None)
+    filed = next((m for m in DAY.finditer(lead) if lead.startswith("电", m.end())), None)
     same_month = re.search(r"(?<![\d月])(\d{1,2})日(?:上午|下午|晚上)?(?:在|召开|举行|开幕|，)", lead[filed.end():]) if filed and day is None else None
     if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
         day = filed
