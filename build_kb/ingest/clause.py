@@ -108,16 +108,17 @@ _NAME_THEN_TITLE = re.compile(
 )
 _NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
 """Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
-_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|也|都|还|又|再|就")
-"""Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署): a role without a name."""
+_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|纷纷|一致|普遍|依次|轮流|相继|陆续|也|都|还|又|再|就")
+"""Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署, 各村党支部书记纷纷表示): a role
+without a name."""
 
 
 def could_be_a_name(text: str) -> bool:
     """Whether two or three characters could be a person's name, by their shape: no word of grammar at
     the start, no 的 inside, no meeting (全区组织部长座谈会), no word of how a thing was done (逐一, 首先).
 
-    >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了")]
-    [True, False, False, False, True, False]
+    >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了", "纷纷")]
+    [True, False, False, False, True, False, False]
     """
     return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会"))
 

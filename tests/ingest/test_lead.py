@@ -256,6 +256,11 @@ READS = [
         id="one-who-visited-and-is-said-later-as-he-to-stress",
     ),
     pytest.param(
+        "某镇召开党建工作会议\n6月5日，某镇召开党建工作会议，传达学习了全县组织工作会议精神。\n各村党支部书记纷纷表示，要压实责任。相关负责人表示，将加强督导。\n",
+        {"speaker": None, "speaker_role": None},
+        id="those-who-all-say-something-are-no-one",
+    ),
+    pytest.param(
         "某某首开党组织书记联席会\n7月1日，某某镇召开党组织书记联席会议，18家成员单位参加会议。\n该镇相关负责领导表示，要建好联席会议制度。\n",
         {"speaker": None, "speaker_role": None, "title": "某某首开党组织书记联席会"},
         id="a-headline-ending-in-a-meetings-kind-is-no-byline",
