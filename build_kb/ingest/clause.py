@@ -52,7 +52,8 @@ class Time:
 
 DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 """A day as a lead writes it, its year perhaps unsaid: 6月12日, 2023年2月27日."""
-_RELATIVE = re.compile(r"昨日|昨天|今日|今天|前日|近日|日前|近期|节前|节后")
+_RELATIVE = re.compile(r"昨日|昨天|(?:今日|今天)(?!的)|前日|近日|日前|近期|节前|节后")
+"""A day named relative to the paper's — but 今天的会议 is a speaker's own day, not a paper's."""
 RELATIVE_DAYS = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2}
 
 
@@ -69,6 +70,8 @@ def read_time(sentence: str) -> Time | None:
     >>> read_time("近日，某某镇召开党建工作会议。")
     Time(year=None, month=None, day=None, relative='近日')
     >>> read_time("会议强调，要抓好落实。") is None
+    True
+    >>> read_time("今天的会议是以“三会合一”的形式召开的。") is None
     True
     """
     day = next((m for m in DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
