@@ -34,7 +34,8 @@ _HALFWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALFWIDTH_PUNCT = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{HAN}])"
 )
-_LOST_INDENT_AT_START = re.compile(r"^\?{2,}\s*")
+_LOST_INDENT_AT_START = re.compile(r"^\?{2,}\s*|^[?？](?=[\u4e00-\u9fff])")
+"""…and one question mark right before the first character of a line: no sentence opens with one."""
 _BROKEN_NUMBER_MARK = re.compile(r"^([一二三四五六七八九十]{1,3}|\d{1,2})(?:[，,.．、]\s*、|、\s*[，,.．])(?=\s*[\u4e00-\u9fff“])")
 """一，、 一、、 一.、 1.、 一、， at a line's start: a heading number's 、 with a stray mark beside it."""
 _LOST_INDENT_INSIDE = re.compile(r"\s+\?{3,}\s+")

@@ -593,7 +593,26 @@ def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
         shorter = min(len(a), len(b))
         run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
         if shorter >= HEADLINE_MIN and run >= SAME_TITLE_SHARE * shorter:
+            rest = _rest_of_a_wrapped_title(header, earlier, later)
+            if rest is not None:  # the later one is the same title again, wrapped over two lines: both go
+                later.role = rest.role = "repeat"
+                continue
             earlier.role = "repeat"
+
+
+def _rest_of_a_wrapped_title(header: list[HeaderLine], whole: HeaderLine, start: HeaderLine) -> HeaderLine | None:
+    """The header line right after `start` that, with it, spells `whole` (a page gives its title whole, then
+    again wrapped: `…做对党忠诚为党尽责的合格党员` / `…做对党忠诚为党` + `尽责的合格党员`); None when there is none.
+
+    >>> lines = [HeaderLine(1, "坚定理想信念做对党忠诚为党尽责的合格党员", "title"), HeaderLine(2, "坚定理想信念做对党忠诚为党", "title"), HeaderLine(3, "尽责的合格党员", "note")]
+    >>> _rest_of_a_wrapped_title(lines, lines[0], lines[1]).text
+    '尽责的合格党员'
+    """
+    at = header.index(start)
+    if at + 1 >= len(header):
+        return None
+    rest = header[at + 1]
+    return rest if _compact_title(start.text + rest.text) == _compact_title(whole.text) and len(_compact_title(rest.text)) >= 2 else None
 
 
 _NAMES_THE_OCCASION = re.compile(r"^[^，。：:；]{0,30}?在.{2,50}?(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|发言|致辞|党课)$")

@@ -703,3 +703,18 @@ def test_what_a_page_sets_around_a_headline_is_no_part_of_the_title(rules, above
 def test_a_class_named_by_its_issue_keeps_its_number_in_the_title(rules):
     cleaned = clean("第8期党支部书记培训班开班\n" + NEWS_LEAD, rules)
     assert parse(cleaned.lines, removed=cleaned.removed).header.title == "第8期党支部书记培训班开班"
+
+
+def test_a_title_given_whole_and_again_wrapped_over_two_lines_is_the_whole_one(rules):
+    text = (
+        "党课讲稿——做对党忠诚为党尽责的合格党员\n2020-06-05 13:45\n党课讲稿——做对党忠诚为党\n尽责的合格党员\n同志们：\n"
+        "今天由我围绕这个主题同全体党员作个交流，我觉得是非常有意义的，我们要抓好落实。\n"
+    )
+    cleaned = clean(text, rules)
+    assert parse(cleaned.lines, removed=cleaned.removed).header.title == "党课讲稿——做对党忠诚为党尽责的合格党员"
+
+
+def test_a_question_mark_a_mirror_left_before_the_headline_is_no_part_of_it(rules):
+    cleaned = clean("?全县组织工作会议召开\n" + NEWS_LEAD, rules)
+    assert cleaned.lines[0].text == "全县组织工作会议召开" and cleaned.normalised.get("lost-indents") == 1
+    assert parse(cleaned.lines, removed=cleaned.removed).header.title == "全县组织工作会议召开"
