@@ -28,7 +28,8 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     counter               a count of readers, comments, likes                已有0人发表了评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     link-item             below the text, a short line after a list mark     ·《关于做好…
-    long-number           below the text, a run of nine or more digits       许可证10120170062
+    long-number           below the text, a run of nine or more digits;      许可证10120170062
+                          anywhere, a QQ or WeChat contact                   QQ:12345678
     cut-teaser            below the text, a line cut off with …               为充分发挥优秀影片在促进...
     credit-label          a short line opening with a credit's label         文/图 某某办公室
     garbled               what a wrong decoding left                         锟斤拷 ����
@@ -139,7 +140,7 @@ INTERFACE_WORDS = {
     # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
     "您": 1.0,
     # Words both use: evidence only with others.
-    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回 推荐 查看".split(), 0.5),
+    **dict.fromkeys("来源 作者 编辑 发布 更新 时间 阅读 访问 分享 网站 文档 大小 格式 资源 描述 代码 标签 链接 复制 栏目 搜索 版 放大 缩小 默认 返回 推荐 查看".split(), 0.5),
 }
 _INTERFACE = re.compile("|".join(sorted(map(re.escape, INTERFACE_WORDS), key=len, reverse=True)))
 
@@ -552,6 +553,9 @@ def link_item(ctx: LineContext) -> float:
 _LONG_NUMBER = re.compile(r"(?<![\d.])\d{9,}(?![\d.])")
 
 
+_CONTACT = re.compile(r"(?:QQ|qq|微信号?)\s*[:：]?\s*[\w-]{5,}")
+
+
 def long_number(ctx: LineContext) -> float:
     """Below the text, a short line holding a run of nine or more digits: a licence or filing number, a
     telephone — what a site prints in its footer. A speech writes its sums with units (1.2亿元, 3500万).
@@ -560,7 +564,11 @@ def long_number(ctx: LineContext) -> float:
     1.5
     >>> long_number(LineContext("全县共有党员12345名。", True, True)), long_number(LineContext("电话 13800001111", True))
     (0.0, 0.0)
+    >>> long_number(LineContext("下载有问题请添加微信号:abc-com或QQ:12345678", False))
+    2.0
     """
+    if _CONTACT.search(ctx.text):
+        return 2.0  # a site's QQ or WeChat contact, wherever it stands: a speech gives none
     return 1.5 if ctx.below_body and len(ctx.text) <= 40 and _LONG_NUMBER.search(ctx.text) else 0.0
 
 

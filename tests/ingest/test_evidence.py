@@ -393,3 +393,18 @@ def test_a_pages_previous_and_next_links_and_its_last_button_are_chrome(rules):
     assert "at-the-page-end" in judge_lines((REPORT + "扫描二维码分享到微信").splitlines(), set(), (1, 3))[3].reasons()
     # A speech's last words, with no evidence of chrome, stay whatever their place.
     assert clean(REPORT + "谢谢大家\n", rules).removed == []
+
+
+def test_a_writers_name_in_brackets_glued_to_the_last_sentence_is_parted_and_goes(rules):
+    last = "会议强调，要坚持党管人才，建设高素质人才队伍，推动人才工作高质量发展。"
+    cleaned = clean(REPORT + last + "（方某伦）\n", rules)
+    assert [line.text for line in cleaned.lines if line.text][-1] == last
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "（方某伦）", "chrome-evidence")]
+    # The audience's applause in brackets is the speech's record, parted or not it stays.
+    assert clean(REPORT + last + "（掌声）\n", rules).removed == []
+
+
+def test_a_sites_contact_and_its_recommended_tags_are_chrome_wherever_they_stand(rules):
+    note = "说明：文章内容仅供预览，需要完整文档请下载word后使用。下载有问题请添加微信号：abc-com或QQ：12345678"
+    cleaned = clean("在全县人才工作会议上的讲话\n推荐访问：人才 全县 讲话\n同志们：\n" + note + "\n今天我们召开全县人才工作会议，主要任务是总结工作、部署任务，我们要抓好落实。\n", rules)
+    assert [r.text for r in cleaned.removed] == ["推荐访问：人才 全县 讲话", note]
