@@ -298,7 +298,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
         if (
             tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN and not is_chrome(line.text)
             and judge(LineContext(line.text, True, True)).score < CHROME_AT  # a caption ending in its credit goes whole
-            and (len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN or _BRACKETED_WORD.fullmatch(tail))
+            and (len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN or (index == filled[-1] and _BRACKETED_WORD.fullmatch(tail)))
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
         ):
             at = line_of_tail(line, tail)
@@ -310,8 +310,8 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
 
 
 _BRACKETED_WORD = re.compile(rf"[（(][{HAN}]{{2,4}}[）)]")
-"""A tail of a word or a name in brackets (…述职进行了逐一点评。(方诗伦)): short, but judged like any tail — the
-writer's name goes, （掌声） stays."""
+"""A tail of a word or a name in brackets after the page's last sentence (…述职进行了逐一点评。(方诗伦)): short,
+but judged like any tail — the writer's name goes, （掌声） stays. After an earlier paragraph it stays with it."""
 _LAST_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]?")
 PREVIEW_LINE_MIN = 30
 

@@ -553,7 +553,7 @@ def link_item(ctx: LineContext) -> float:
 _LONG_NUMBER = re.compile(r"(?<![\d.])\d{9,}(?![\d.])")
 
 
-_CONTACT = re.compile(r"(?:QQ|qq|微信号?)\s*[:：]?\s*[\w-]{5,}")
+_CONTACT = re.compile(r"(?:QQ|qq|微信号?)\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}")
 
 
 def long_number(ctx: LineContext) -> float:
@@ -566,6 +566,8 @@ def long_number(ctx: LineContext) -> float:
     (0.0, 0.0)
     >>> long_number(LineContext("下载有问题请添加微信号:abc-com或QQ:12345678", False))
     2.0
+    >>> long_number(LineContext("要守好网站、微信公众号等阵地。", False))
+    0.0
     """
     if _CONTACT.search(ctx.text):
         return 2.0  # a site's QQ or WeChat contact, wherever it stands: a speech gives none
