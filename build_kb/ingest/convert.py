@@ -358,7 +358,8 @@ class Reflowed:
             return []
         said = Counter(reason for reason, _ in self.dropped)
         parts = [f"接回折行 {self.joined} 处"] + [f"{PRINTED_DROPS[reason]} {said[reason]} {'处' if reason == 'page-number' else '行'}" for reason in PRINTED_DROPS if said[reason]]
-        return [f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {self.measure} 字）：" + "，".join(parts)]
+        # (no brackets: kb add's summary sets the notes in brackets)
+        return [f"由 PDF 转成的 Word，每段只是印刷页上的一行，每行约 {self.measure} 字：" + "，".join(parts)]
 
 
 PRINTED_DROPS = {"page-number": "去掉页码", "table-of-contents": "去掉目录", "rule-line": "去掉分隔线"}

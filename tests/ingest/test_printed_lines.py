@@ -155,7 +155,7 @@ def test_a_word_file_of_printed_lines_is_read_in_paragraphs_without_its_page_fur
         "【例1·单选】哪一项正确？", "C", "（2）",  # an answer alone is no roman page number, an item's label no page's
     ]
     joined = len(guide) - 1 + len(_printed("本题库根据不同专业设置了不同的考题，" + GUIDE[:80] + "。")) - 1
-    assert converted.notes[0] == f"每个段落只是印刷页上的一行（由 PDF 转成的 Word，每行约 {MEASURE} 字）：接回折行 {joined} 处，去掉页码 3 处，去掉目录 3 行，去掉分隔线 3 行"
+    assert converted.notes[0] == f"由 PDF 转成的 Word，每段只是印刷页上的一行，每行约 {MEASURE} 字：接回折行 {joined} 处，去掉页码 3 处，去掉目录 3 行，去掉分隔线 3 行"
     source = SourceFile(path=path, rel_path="学习指导.txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
     speech = make_speech(source, rules, None, [])
     assert speech.title == "思想政治理论 课程学习指导"  # the course's code is a field of the record, no title's words
