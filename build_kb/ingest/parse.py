@@ -191,6 +191,10 @@ _YEAR_MONTH_LINE = re.compile(
     r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"
 )
 """A line that gives the year and month only, or blanks the rest: （2019年7月）, 二〇二一年×月."""
+_LABELLED_DAY = re.compile(rf"^([{HAN}]{{1,6}})[:：](.+)$")
+"""A short label of the page's own over a day and nothing else: "今天是：2024年5月7日 星期二", "更新于：2024-05-07".
+The label is not a date's (时间, 日期 — those are date lines), so the day is the page's, not the meeting's: the line
+is a note, never part of the title and never the date."""
 _MEETING_DETAIL = re.compile(r"^(?:会议)?(?:地点|主持人?|参会人员|出席人员|出席领导|记录人?)[:：]")
 """A formal record's lines about the meeting, not the speech's title: "地点：市委党校"."""
 _CRUMB_LEFT = re.compile(r"^[>›»][^>›»]{0,10}$")
@@ -239,6 +243,10 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             if year is None:
                 year, rules["date"] = year_number(month.group(1)), "header year and month (no day)"
             header.append(HeaderLine(line.number, line.text, "date"))
+            continue
+        labelled_day = _LABELLED_DAY.match(compact)
+        if labelled_day and _date_line(labelled_day.group(2)):
+            header.append(HeaderLine(line.number, line.text, "note"))
             continue
         if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact):
             header.append(HeaderLine(line.number, line.text, "note"))

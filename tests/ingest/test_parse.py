@@ -691,6 +691,8 @@ NEWS_LEAD = (
         ("第8期 全县组织工作会议召开", None),
         ("2024年5月7日 星期二 农历四月廿九\n全县组织工作会议召开", None),  # a date bar with the lunar day
         ("点击图片查看大图\n全县组织工作会议召开", None),  # a picture's help line
+        ("今天是：2024年5月7日 星期二\n全县组织工作会议召开", None),  # the page's own day under a label of its own
+        ("全县组织工作会议召开\n今天是：2024年5月7日 星期二", None),
         ("全县组织工作会议召开\n张某明主持并讲话李某王某某出席", "张某明主持并讲话李某王某某出席"),  # the deck: who did what
     ],
 )
