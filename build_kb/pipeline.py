@@ -615,7 +615,7 @@ def make_speech(
     if occasion is None and not (parsed.gongwen and parsed.gongwen.title):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     if cleaned.splits:
-        places = ", ".join(str(x.line) for x in cleaned.splits[:5])
+        places = "、".join(str(n) for n in sorted({x.line for x in cleaned.splits})[:5])  # one line split twice is named once
         review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(x.pieces - 1 for x in cleaned.splits)} 处（第 {places} 行）：请看分段是否正确", line=cleaned.splits[0].line))
     if cleaned.joins:
         lines = sum(j.last - j.first + 1 for j in cleaned.joins)

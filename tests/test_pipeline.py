@@ -157,3 +157,16 @@ def test_a_line_named_a_heading_is_never_doubted_as_a_sites_words(tmp_path):
     (named,) = build_knowledge_base(corpus).speeches
     assert (named.clean.removed, named.clean.doubtful) == ([], [])
     assert [(s.id, s.heading) for s in named.all_sections()] == [("opening", ""), ("s1", "通讯员队伍")]
+
+
+def test_a_line_split_more_than_once_is_named_once_in_its_review_item(tmp_path):
+    line = (
+        "在全县组织工作会议上的讲话 同志们：今天召开这次会议，主要任务是总结工作、部署任务。刚才几位同志作了发言，讲得很好。 "
+        "一、提高站位，增强做好组织工作的责任感 过去一年，全县各级党组织认真贯彻上级部署，组织工作取得明显成效，党员队伍更加过硬。 "
+        "二、突出重点，推动基层组织全面进步全面过硬 今年要抓好村级组织建设，选优配强带头人队伍，严格落实三会一课制度，层层抓好落实。"
+        " 网友评论 浏览次数：128 上一篇：在全县人才工作会议上的讲话"  # the page's footer, parted off as well
+    )
+    (speech,) = build_knowledge_base(make_corpus(tmp_path, {"a.txt": line})).speeches
+    (split,) = [r for r in speech.review if r.code == "split"]
+    assert split.message == f"粘连成一行的文字被拆成段落，共拆 {sum(x.pieces - 1 for x in speech.clean.splits)} 处（第 1 行）：请看分段是否正确"
+    assert len(speech.clean.splits) == 2
