@@ -407,6 +407,17 @@ def sort_key(speech: Speech):
     return chronological_key(speech.date, speech.year, speech.title, speech.id)
 
 
+DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf")
+"""The originals `kb add` converts from a Word or PDF document (speeches.yaml's `original`), not from a web page."""
+
+
+def converted_from_document(override: SpeechOverride | None) -> bool:
+    """Whether the text came from a Word or PDF document: speeches.yaml's `original` (written by kb add) ends in
+    one of DOCUMENT_SUFFIXES. A text with no original, or saved from the web (.html, .txt), is not."""
+    original = str(override.values.get("original") or "") if override else ""
+    return original.lower().endswith(DOCUMENT_SUFFIXES)
+
+
 def make_speech(
     source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem], timer: StageTimer | None = None,
     elsewhere: dict[str, int] | None = None,
@@ -426,7 +437,7 @@ def make_speech(
         try:
             cleaned = clean(
                 source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0),
-                heading_lines=headings,
+                heading_lines=headings, from_document=converted_from_document(override),
             )
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))

@@ -17,7 +17,7 @@ from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -45,7 +45,7 @@ _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 
 def clean(
     text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset(),
-    elsewhere: Callable[[str], int] = lambda line: 0, heading_lines: set[int] = frozenset(),
+    elsewhere: Callable[[str], int] = lambda line: 0, heading_lines: set[int] = frozenset(), from_document: bool = False,
 ) -> CleanText:
     """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
 
@@ -54,6 +54,8 @@ def clean(
     `heading_lines` (speeches.yaml's, often written by kb add from a document's styles or type) are
     the text's own heads: never doubtful, though a run of short heads looks like captions under pictures.
     The rules may still remove such a line (kb add marks an in-page 目录's lines too, which go).
+    `from_document`: the text was converted from a Word or PDF document, where evidence only a web page
+    gives sends a line to 待核对 instead of removing it (evidence.verdict_by_origin).
     """
     counts: Counter[str] = Counter()
     lines = []
@@ -128,7 +130,7 @@ def clean(
     doubtful = []
     kept = []
     for index, line in enumerate(lines):
-        verdict = judged[index].verdict if index in judged else None
+        verdict = verdict_by_origin(judged[index], from_document) if index in judged else None
         if line.number in drop_lines and line.text:
             removed.append(RemovedLine(line=line.number, text=line.text, rule="drop_lines (speeches.yaml)"))
         elif index in removed_at and line.number not in keep_lines:

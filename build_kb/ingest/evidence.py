@@ -48,6 +48,8 @@ The weights add up to one score per line. At CHROME_AT or more the line is chrom
 it, logs it and counts it (rule `chrome-evidence`). Between DOUBT_AT and CHROME_AT the reader is
 unsure: the line is KEPT and listed for a person (待核对, `kb check`) with the one-line fix for
 speeches.yaml. Below DOUBT_AT it is speech. Nothing doubtful is silently published or dropped.
+In text converted from a Word or PDF document, evidence only a web page gives never removes a line: it
+makes it doubtful at most (verdict_by_origin).
 """
 
 from __future__ import annotations
@@ -1078,6 +1080,35 @@ def judge_lines(
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
         judged[index] = verdict
     return judged
+
+
+WEB_PAGE_ONLY = frozenset({
+    "interface-words", "address", "long-number", "counter", "short-items", "breadcrumb", "link-item", "link-list",
+    "label-over-list", "items-of-chrome-label", "dated-items", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
+})
+"""Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long
+numbers), the shapes of its menus, link lists, recommended blocks and footer, and a boilerplate rule (the rules
+name the chrome of pages) matching out of its place. In a Word or PDF document such lines are the document's own
+(a company's contact and bank-account lines, work on 微信公众号)."""
+
+
+def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
+    """The line's verdict, weighed by where its text came from.
+
+    Text converted from a Word or PDF document (`kb add` of .docx/.doc/.pdf) has no site around it, and its
+    readers already took their own page furniture (running heads, page numbers, a 目录). There a line is never
+    REMOVED on the evidence of WEB_PAGE_ONLY readers: when its score without them is below CHROME_AT, a `chrome`
+    verdict becomes `doubtful` — the line is kept and sent to a person (待核对) with the one-line drop_lines fix.
+    Web pages and plain text keep the verdict as it is.
+
+    联系电话：0000-1234567 (field-label, mostly-not-han, long-number …) in a Word report → doubtful, kept;
+    the same line under a saved web page's text → chrome, removed.
+    """
+    verdict = judgement.verdict
+    if not from_document or verdict != "chrome":
+        return verdict
+    without_web = judgement.score - sum(e.weight for e in judgement.evidence if e.reader in WEB_PAGE_ONLY and e.weight > 0)
+    return "doubtful" if without_web < CHROME_AT else verdict
 
 
 def reads_like_title(line: str) -> bool:
