@@ -180,7 +180,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         for line in lines:
-            reason = _edge_reason(line, lines, height, running)
+            reason = _edge_reason(line, lines, height, running, body_size, number)
             if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
                 reason = "browser-header"
             if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
@@ -876,7 +876,7 @@ def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tupl
     return running
 
 
-def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set) -> str | None:
+def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set, body_size: float = 0.0, page: int = 1) -> str | None:
     if not _edge(line, lines, height):
         return None
     if PAGE_NUMBER.match(line.text) and not _labels_a_line(line, lines):
@@ -885,7 +885,32 @@ def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: se
         return "running-header"
     if any(other.size > line.size * 1.15 and _masked(other.text) == _masked(line.text) for other in lines if other is not line):
         return "running-header"  # the chapter's header over its own first page, where the heading says it again
+    if _header_over_a_later_page(line, lines, height, body_size, page):
+        return "running-header"
     return None
+
+
+SMALL_TYPE = 0.85
+"""A header's type is at most this share of the text's (9 pt over 12 pt; 10.5 pt over 12 pt is 0.875, no header)."""
+
+
+def _header_over_a_later_page(line: PdfLine, lines: list[PdfLine], height: float, body_size: float, page: int) -> bool:
+    """A header set once: a document whose first page has no header (Word's 首页不同) and whose second page
+    is its last has nothing to repeat. It is told by its place — over a page after the first, in the top
+    margin and set apart (the caller's `_edge`) — and its type, smaller than the text under it; a heading
+    over a page is set larger, a page's first line of text in the text's own size.
+
+    >>> body = [PdfLine(2, 72, 520, 700 - 18 * k, 712 - 18 * k, 12.0, f"正文第{k}行。") for k in range(1, 30)]
+    >>> header = PdfLine(2, 72, 520, 790, 799, 9.0, "某某县人才工作会议材料　内部资料")
+    >>> _header_over_a_later_page(header, [header, *body], 842, 12.0, page=2)
+    True
+    >>> _header_over_a_later_page(header, [header, *body], 842, 12.0, page=1)
+    False
+    """
+    if page < 2 or not body_size or line.size > body_size * SMALL_TYPE or line.y0 < height * (1 - EDGE_SHARE):
+        return False
+    others = [other.size for other in lines if other is not line and other.y1 < line.y0]
+    return bool(others) and line.size <= statistics.median(others) * SMALL_TYPE
 
 
 def _labels_a_line(number: PdfLine, lines: list[PdfLine]) -> bool:

@@ -287,3 +287,17 @@ def test_a_diagrams_labels_are_not_read_as_text_but_said_and_counted(tmp_path):
     assert read.paragraphs == [FIRST, SECOND]
     assert [(page, text, reason) for page, text, reason in read.dropped if reason == "figure-text"] == [(1, "党委", "figure-text"), (1, "支部", "figure-text")]
     assert "图中文字 2 行未读入（示意图里的标注）" in convert(tmp_path / "示意图.pdf").notes
+
+
+def test_a_header_set_only_over_the_second_page_is_dropped_and_its_paragraph_goes_on():
+    """Word's 首页不同 in a two-page speech: the header stands once, over page 2, so nothing repeats. Its small
+    type in the top margin tells it; the paragraph the page break cut goes on under it."""
+    import typst
+
+    header = "context { if counter(page).get().first() > 1 [#set text(9pt); 某某县人才工作会议材料 #h(1fr) 内部资料] }"
+    source = (f'#set page(paper: "a5", margin: 16mm, header: {header})\n'
+              '#set text(font: "Noto Serif CJK SC", size: 12pt, lang: "zh")\n#set par(justify: true)\n' + STUDY * 20 + "\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.pages == 2
+    assert read.paragraphs == [STUDY * 20]
+    assert [(page, text, reason) for page, text, reason in read.dropped] == [(2, "某某县人才工作会议材料　内部资料", "running-header")]
