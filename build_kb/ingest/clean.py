@@ -888,14 +888,15 @@ CHROME_DATE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\
 def find_chrome_dates(lines: list[str], removed: dict[int, str]) -> list[int]:
     """A bare date next to removed site chrome (the site's name, a posting line) is the page's date.
 
-    A `2024年5月6日` right under the text's last sentence (妥否，请批示。) or under a template's blank
-    ([发文机关署名]) closes the document as its 成文日期, whatever chrome follows it: it stays."""
+    A `2024年5月6日` right under the text's last sentence (妥否，请批示。), under a template's blank
+    ([发文机关署名]) or under an organ's name that signs (中共某某县委组织部) closes the document as its
+    成文日期, whatever chrome (a 版记) follows it: it stays, for the 公文 reader to read as the date."""
     found = []
     for index, line in enumerate(lines):
         if index in removed or not CHROME_DATE.match(line):
             continue
         above = _neighbour(lines, index, -1)
-        if "年" in line and above is not None and (removed.get(above) == "template-field" or (above not in removed and _LAST_SENTENCE_END.search(lines[above][-2:]))):
+        if "年" in line and above is not None and (removed.get(above) == "template-field" or (above not in removed and (_LAST_SENTENCE_END.search(lines[above][-2:]) or gongwen.read_issuer_signature(lines[above].strip())))):
             continue
         neighbours = [j for j in (above, _neighbour(lines, index, 1)) if j is not None]
         if any(j in removed for j in neighbours):

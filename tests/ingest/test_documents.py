@@ -267,7 +267,8 @@ def test_a_notice_that_holds_its_own_text_is_the_document_not_a_covering_letter(
     assert [(s.heading, [p.text for p in s.paragraphs]) for s in speech.all_sections()] == [
         ("", [NOTICE_WITH_ITS_OWN_TEXT[4]]), ("一、加强政治建设", [NOTICE_WITH_ITS_OWN_TEXT[6]]), ("二、夯实基层基础", [NOTICE_WITH_ITS_OWN_TEXT[8]]),
     ]
-    assert [r.rule for r in speech.clean.removed] == ["document-header", "document-header", "chrome-date", "document-footer", "document-footer"]
+    # the 成文日期 under the signing organ stays for the 公文 reader (the 版记 under it once made it a page's date)
+    assert [r.rule for r in speech.clean.removed] == ["document-header", "document-header", "document-footer", "document-footer"]
     assert [item.code for item in speech.review] == []  # a 通知 is no meeting's: no 会议名称 asked for
     # kb check shows the curator the parts kept out of the text.
     from build_kb.check import report_text, speech_report
@@ -276,9 +277,10 @@ def test_a_notice_that_holds_its_own_text_is_the_document_not_a_covering_letter(
     assert shown[2] == "日期：  2024-03-08   ← 公文成文日期（发文机关署名之下）"
     assert shown[7:11] == ["发文机关：某某县委组织部", "发文字号：某组发〔2024〕5号", "主送：  各乡镇党委、县直各单位党组（党委）", "附件：  基层党建工作任务分解表"]
     at = shown.index("公文各部分（不进标题、小标题和正文）：")
-    assert shown[at + 1 : at + 5] == [
+    assert shown[at + 1 : at + 7] == [
         "  第 5 行 [标题] 关于印发《某某县2024年基层党建工作要点》的通知", "  第 7 行 [主送机关] 各乡镇党委，县直各单位党组（党委）：",
-        "  第 19 行 [附件说明] 附件：1．基层党建工作任务分解表", "  第 21 行 [发文机关署名] 中共某某县委组织部",
+        "  第 19 行 [附件说明] 附件：1．基层党建工作任务分解表", "  第 21 行 [发文机关署名] 中共某某县委组织部", "  第 23 行 [成文日期] 2024年3月8日",
+        "删除：  4 行",
     ]
     assert speech_report(speech, [])["document"]["lines"][1] == {"line": 7, "role": "addressees", "text": "各乡镇党委，县直各单位党组（党委）："}
 
