@@ -26,6 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, 
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
 from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
 from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
@@ -405,10 +406,6 @@ def _map(worker: _FileWorker, jobs: list):
 def sort_key(speech: Speech):
     """Chronological; undated speeches last; ties broken by title and id so order is stable."""
     return chronological_key(speech.date, speech.year, speech.title, speech.id)
-
-
-DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf")
-"""The originals `kb add` converts from a Word or PDF document (speeches.yaml's `original`), not from a web page."""
 
 
 def converted_from_document(override: SpeechOverride | None) -> bool:

@@ -23,7 +23,9 @@ from .wordnum import W, Numbering, parse_numbering
 
 log = logging.getLogger(__name__)
 
-CONVERTIBLE = (".txt", ".text", ".md", ".markdown", ".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf", ".html", ".htm", ".mhtml", ".xhtml")
+DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf")
+"""The Word and PDF documents (not web pages, not plain text) a text can be converted from."""
+CONVERTIBLE = (".txt", ".text", ".md", ".markdown", *DOCUMENT_SUFFIXES, ".html", ".htm", ".mhtml", ".xhtml")
 
 
 class ConversionError(KbError):
