@@ -896,12 +896,20 @@ def find_chrome_dates(lines: list[str], removed: dict[int, str]) -> list[int]:
         if index in removed or not CHROME_DATE.match(line):
             continue
         above = _neighbour(lines, index, -1)
-        if "年" in line and above is not None and (removed.get(above) == "template-field" or (above not in removed and (_LAST_SENTENCE_END.search(lines[above][-2:]) or gongwen.read_issuer_signature(lines[above].strip())))):
+        if "年" in line and above is not None and _closes_the_document(lines[above], removed.get(above)):
             continue
         neighbours = [j for j in (above, _neighbour(lines, index, 1)) if j is not None]
         if any(j in removed for j in neighbours):
             found.append(index)
     return found
+
+
+def _closes_the_document(above: str, removed_as: str | None) -> bool:
+    """Does a date under this line close the document as its 成文日期? Under a template's blank (removed as
+    template-field), under the text's last sentence, or under an organ's name that signs; under any other removed line, no."""
+    if removed_as is not None:
+        return removed_as == "template-field"
+    return bool(_LAST_SENTENCE_END.search(above[-2:]) or gongwen.read_issuer_signature(above.strip()))
 
 
 def _neighbour(lines: list[str], index: int, step: int) -> int | None:
