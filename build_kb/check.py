@@ -102,7 +102,7 @@ def _where(item: dict) -> str:
     return "，".join(p for p in parts if p) + "：" if any(parts) else ""
 
 
-THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "context": "据讲话标题", "manual": "人工指定", "none": "无"}
+THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "context": "据讲话标题", "speech": "据全文", "manual": "人工指定", "none": "无"}
 """How a section got its themes (`theme_source`), in the curator's words."""
 
 

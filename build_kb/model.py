@@ -129,6 +129,10 @@ class CleanText(CleanReport):
     """Kept lines, blank lines included (they separate paragraphs). A line split into pieces keeps
     its number on every piece; re-joined lines carry the number of their first line."""
 
+    bold_lines: list[int] = field(default_factory=list, kw_only=True)
+    """Source lines a page written in Markdown set wholly in bold (`**政策东风：…**`), their stars taken off:
+    the parser's evidence for a heading line (ingest/parse.py `_mark_bold_lines`)."""
+
     def report(self) -> CleanReport:
         return _only(CleanReport, self)
 

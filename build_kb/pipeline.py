@@ -453,7 +453,7 @@ def make_speech(
         return None
 
     with timer("parse"):
-        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed)
+        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed, bold=set(cleaned.bold_lines))
     body_chars = sum(len(line.text) for line in cleaned.lines)
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))

@@ -217,6 +217,7 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
     context = _paragraph_themes(title, taxonomy, segment, minimum=NORMAL * 2) if title else []
     for section in speech.sections:
         classify_section(section, taxonomy, segment, [], manual, context)
+    _unthemed_parts_read_by_the_whole(speech, taxonomy, segment)
     for section in speech.all_sections():
         if section.theme_source in ("heading", "body", "manual"):
             for theme_id in section.themes:
@@ -224,6 +225,29 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
                 sub = subtopic_of(section, rule, taxonomy, segment) if rule else None
                 if sub:
                     section.subtopics[theme_id] = sub.id
+
+
+WHOLE_TEXT_SCORE = 2 * MIN_BODY_SCORE
+"""How much evidence the whole text must give before it speaks for a part that names no theme of its own."""
+
+
+def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> None:
+    """A top-level part left with no theme — its words name none, or too few (第一句话：把学习作为第一追求 over
+    a page about learning; 二、明确“两个覆盖”集中攻坚行动的目标任务 with one or two 党建 words), and no title
+    that names the speech's subject (a page's title is often missing or made up from the headings) — is read
+    in the light of the whole text, when the whole text says clearly what it is about (`theme_source:
+    speech`; sent to 待核对 with the other guesses). The speech's words outweigh nothing of the part's own:
+    only a part with no theme at all takes them, and no part over parts (a review of two parts on two themes
+    is about neither, on purpose)."""
+    parts = [s for s in speech.sections if s.kind == "body" and s.heading and not s.children and not s.themes and s.theme_source == "none"]
+    if not parts:
+        return
+    texts = [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
+    whole = _paragraph_themes(" ".join(texts), taxonomy, segment, minimum=WHOLE_TEXT_SCORE)
+    for section in parts if whole else ():
+        section.themes, section.theme_source = list(whole), "speech"
+        for paragraph in section.paragraphs:
+            paragraph.themes = paragraph.themes or list(whole)
 
 
 def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy, segment: Segment) -> Subtopic | None:

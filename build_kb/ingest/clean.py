@@ -60,6 +60,7 @@ def clean(
     counts: Counter[str] = Counter()
     lines = []
     indent_splits: list[Split] = []
+    bold_lines: list[int] = []
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         raw, n = _CONTROL.subn("", raw)
         counts["control-characters"] += n
@@ -70,11 +71,14 @@ def clean(
         counts["html-markup"] += len(_BLOCK_TAG.findall(raw))
         counts["markup-breaks"] += max(0, len(parts) - 1)
         pieces = []
+        if len(parts) == 1 and wholly_bold(parts[0]):
+            bold_lines.append(number)
         for part in parts or [""]:
             pieces.extend(_read_piece(part, counts))
         if len(pieces) > 1:
             indent_splits.append(Split(line=number, pieces=len(pieces)))
         lines.extend(Line(number=number, text=piece) for piece in pieces)
+    lines = without_cut_off_bold(lines, bold_lines, counts)
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
     if is_traditional("".join(line.text for line in lines)):
@@ -146,7 +150,7 @@ def clean(
     normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
-        doubtful=doubtful,
+        doubtful=doubtful, bold_lines=bold_lines,
     )
 
 
@@ -563,6 +567,33 @@ _MARKDOWN_BOLD = re.compile(r"^(\s*)\*\*([^*\s][^*]*?)(?<!\s)\*\*")
 """Bold at the start of a line: a heading copied from a page written in Markdown. Markdown puts no
 space inside the stars: "**市委常委、组织部部长 **" holds a blanked place and name."""
 _NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.]|第[一二三四五六七八九十]{1,3})")
+
+
+_BOLD_CUT_OFF = re.compile(r"^(\s*)\*\*(?=[^*\s])([^*。！？；;!?]{4,40})$")
+"""A bold line a page was cut inside, before its closing stars: `**“用”的突破：激发人才效能的`."""
+
+
+def wholly_bold(line: str) -> bool:
+    """A line set wholly in Markdown bold (`**政策东风：乡村人才振兴迎来关键窗口期**`): a heading's evidence
+    when lines like it each stand over text. Not the stars of a blanked name (`**市委常委、组织部部长 **`)."""
+    bold = _MARKDOWN_BOLD.match(line)
+    return bool(bold) and bold.end() == len(line.rstrip())
+
+
+def without_cut_off_bold(lines: list[Line], bold_lines: list[int], counts: Counter) -> list[Line]:
+    """The text's last line opening a bold it never closes, short and no sentence, where other lines of the
+    text are wholly bold: the page was cut inside its last bold heading. Its stars go (counted with the
+    Markdown markup) and it counts as bold; anywhere else `**` opening a line is a blanked place
+    (`**是大县，…。`) and stays."""
+    last = max((k for k, line in enumerate(lines) if line.text.strip()), default=None)
+    if last is None or not bold_lines or lines[last].number in bold_lines:
+        return lines
+    cut = _BOLD_CUT_OFF.match(lines[last].text)
+    if not cut:
+        return lines
+    counts["markdown-markup"] += 1
+    bold_lines.append(lines[last].number)
+    return lines[:last] + [Line(number=lines[last].number, text=cut.group(1) + cut.group(2))] + lines[last + 1 :]
 
 
 def strip_markdown(line: str) -> tuple[str, int]:

@@ -32,6 +32,8 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("arabic-paren", 4, re.compile(r"^([（(](\d{1,2})[）)])")),
     ("circled", 4, re.compile(r"^(([\u2460-\u2473\u2776-\u2793]))[、．.]?")),  # ①–⑳, ❶–❿, ➀–➉, ➊–➓
     ("cn-ordinal", 5, re.compile(rf"^(第({_CN})[，,、：:])")),
+    # 第一句话：把学习作为第一追求 under 下面，我讲三句话: an ordinal that counts what the opening announced
+    ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|点|个方面|方面|个问题|个字)[，,、：:])")),
     ("cn-runin", 6, re.compile(rf"^(({_CN})(?:是|要))")),
 ]
 SERIES_STYLE, SERIES_RANK = "series", 7
@@ -1469,6 +1471,28 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
 
+BOLD_STYLE = "bold"
+_BOLD_HEADING_STOPS = re.compile(r"[。！？!?；;…]")
+
+
+def _mark_bold_lines(blocks: list[Block], candidates: list[HeadingCandidate | None], bold: set[int]) -> None:
+    """In a text without any numbered heading: short lines a Markdown page set wholly in bold, no sentence
+    in them (a colon may part a head from its theme: 政策东风：乡村人才振兴迎来关键窗口期), each standing over
+    text that is not bold, two or more of them, are its top-level headings. The text's last line may be one
+    with nothing under it (a page cut there). Bold lines one under another are points, not headings."""
+    if any(candidates) or len(bold) < 2:
+        return
+    heads = [
+        i for i, block in enumerate(blocks)
+        if block.line in bold and 4 <= len(block.text) <= BULLET_HEADING_MAX and not _BOLD_HEADING_STOPS.search(block.text)
+        and block.text[-1] not in "，、," and (i + 1 == len(blocks) or blocks[i + 1].line not in bold)
+        and not SALUTATION_RE.match(block.text)
+    ]
+    if len(heads) >= 2:
+        for i in heads:
+            candidates[i] = HeadingCandidate(BOLD_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
+
+
 HEAD_OVER_STYLE = "head-over-numbers"
 HEAD_OVER_MAX = 20
 _HEAD_OVER_STOPS = re.compile(r"[。！？!?；;：:，,…]")
@@ -1497,16 +1521,17 @@ GIVEN_STYLE = "given"
 
 
 def find_headings(
-    blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(),
+    blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(), bold: set[int] = frozenset(),
 ) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
-    top-level part (an appended attachment)."""
+    top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
         _mark_heads_over_restarts(blocks, candidates)
+        _mark_bold_lines(blocks, candidates, bold)
         _mark_plain(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
@@ -1547,7 +1572,7 @@ def find_headings(
 def _needs_a_second(cand: HeadingCandidate) -> bool:
     """A №1 that is a heading only when a №2 of its kind follows: a run-in 一是/一要, a series lead, and a
     第一， run into its sentence (第一，要摆上重要位置。人才是…: a point of the paragraph, unless 第二， follows)."""
-    return cand.style in RUN_IN_STYLES or (cand.style == "cn-ordinal" and bool(cand.rest.strip()))
+    return cand.style in RUN_IN_STYLES or (cand.style in ("cn-ordinal", "cn-counted") and bool(cand.rest.strip()))
 
 
 _LIST_ITEM_END = re.compile(r"[；;，,。！!？?]$")
@@ -1825,11 +1850,12 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
 
 def build_sections(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False, parts: set[int] = frozenset(),
+    bold: set[int] = frozenset(),
 ) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
     `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
     in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
-    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts)
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold)
     if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
             and not _like_its_siblings(headings):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
@@ -1915,10 +1941,10 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
     return 2 if len(signer) <= SIGNER_MAX and not re.search(r"[。！？!?，,；;：:]", signer) and not CLOSING_RE.match(signer) else 1
 
 
-def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = ()) -> ParsedSpeech:
+def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset()) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
-    cleaner took off (they tell a 公文's 版头 and 版记)."""
+    cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
@@ -1954,7 +1980,7 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         blocks = blocks[1:]
     # Attachments appended after the 成文日期 are parts of their own, each under its label (附件1).
     parts = set(gongwen.appended) if gongwen else set()
-    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts)
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold)
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
 
 

@@ -212,3 +212,24 @@ def test_per_year_figures_are_computed_once_in_enrichment(seed_kb):
         2020: {"cadres": 3357, "grassroots": 4437, "other": 1567, "political-building": 3799, "self-building": 1387, "talent": 1784},
     }
     assert next(t for t in seed_kb.terms if t.term == "两个维护").uses_by_year == {2020: 4}
+
+
+def test_a_part_with_no_theme_and_no_title_to_go_by_is_read_in_the_light_of_the_whole_text(tmp_path):
+    """第一句话：把学习作为第一追求 names no theme and the page has no title: the whole text, about a cadre training
+    class, says what it is about (theme_source speech, a guess sent to 待核对); a text that says nothing clearly
+    leaves the part without one."""
+    text = (
+        "同志们：\n这次干部教育培训班今天开班了。培训是提高干部素质的重要途径，年轻干部要珍惜培训机会。下面，我讲两句话。\n"
+        "第一句话：把学习作为第一追求\n选择了学习就选择了进步。读书使人明智，要把读书当作一种习惯。\n"
+    )
+    (speech,) = build(tmp_path / "a", text).speeches
+    s1 = next(s for s in speech.all_sections() if s.id == "s1")
+    assert (s1.themes, s1.theme_source) == (["cadres"], "speech")
+    assert [r.message for r in speech.review if r.section == "s1"] == ["这一部分自己没有专题词，专题按全文定为：干部队伍（未收入专题页）"]
+    quiet = "同志们：\n今天开个会。下面，我讲两句话。\n第一句话：把学习作为第一追求\n选择了学习就选择了进步。读书使人明智。\n"
+    s1 = sections_of(build(tmp_path / "b", quiet))["s1"]
+    assert (s1.themes, s1.theme_source) == ([], "none")
+
+
+def test_the_two_coverages_of_party_organisation_are_grassroots_party_building(segmenter, taxonomy):
+    assert keyword_counts("深刻认识“两个覆盖”集中攻坚行动的重要意义", taxonomy, segmenter.tokens) == {"两个覆盖": 1}

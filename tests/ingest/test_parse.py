@@ -720,3 +720,36 @@ def test_a_question_mark_a_mirror_left_before_the_headline_is_no_part_of_it(rule
     cleaned = clean("?全县组织工作会议召开\n" + NEWS_LEAD, rules)
     assert cleaned.lines[0].text == "全县组织工作会议召开" and cleaned.normalised.get("lost-indents") == 1
     assert parse(cleaned.lines, removed=cleaned.removed).header.title == "全县组织工作会议召开"
+
+
+BOLD_PAGE = (
+    "今天，我们来谈谈乡村人才振兴。各地围绕引才、育才、用才出台了不少新举措，值得认真总结。\n"
+    "**机遇：乡村人才振兴正当其时**\n各地出台政策，鼓励人才返乡创业，为乡村发展注入了新的活力。\n"
+    "**“引”的办法：畅通人才回流渠道**\n多地设立返乡创业服务站，帮助人才解决住房、子女入学等实际困难。\n"
+    "**“育”的路径：构建多层次培养"
+)
+
+
+def test_lines_a_markdown_page_set_wholly_in_bold_head_its_parts_and_the_last_one_cut_inside_its_bold_too(rules):
+    """Bold is the page's own mark of a heading: a colon may part its head from its theme (a plain line with a
+    colon is no heading). The page was cut inside the last bold line, before its closing stars."""
+    cleaned = clean(BOLD_PAGE, rules)
+    assert cleaned.bold_lines == [2, 4, 6] and cleaned.lines[-1].text == "“育”的路径：构建多层次培养"
+    assert cleaned.normalised["markdown-markup"] == 3
+    parsed = parse(cleaned.lines, bold=set(cleaned.bold_lines))
+    assert [(s.heading, s.style, s.level) for s in parsed.sections if s.kind == "body"] == [
+        ("机遇：乡村人才振兴正当其时", "bold", 1), ("“引”的办法：畅通人才回流渠道", "bold", 1), ("“育”的路径：构建多层次培养", "bold", 1),
+    ]
+    # One bold line is emphasis, bold lines one under another are points; `**` opening a sentence is a blanked name.
+    one = clean("开场白，说明来意。\n**机遇：乡村人才振兴正当其时**\n各地出台政策，鼓励人才返乡创业。", rules)
+    assert [s.heading for s in parse(one.lines, bold=set(one.bold_lines)).sections if s.heading] == []
+    points = clean("开场白，说明来意。\n**政策要落地**\n**服务要跟上**\n各地出台政策，鼓励人才返乡创业。", rules)
+    assert [s.heading for s in parse(points.lines, bold=set(points.bold_lines)).sections if s.heading] == []
+    blanked = clean("开场白，说明来意。\n**是人口大县，全县有两百万人\n", rules)
+    assert blanked.bold_lines == [] and blanked.lines[1].text == "**是人口大县，全县有两百万人"
+
+
+def test_an_ordinal_that_counts_what_the_opening_announced_is_a_heading_on_its_own():
+    """下面，我讲三句话 … 第一句话：X on a line of its own: a heading though the page stops before the second."""
+    text = "同志们：\n这次培训班今天开班了。下面，我讲三句话，与大家共勉。\n第一句话：把学习作为第一追求\n选择了学习就选择了进步，学习是干部成长的阶梯。"
+    assert [(h, lv) for _, lv, h in outline(parse(lines_of(text)))] == [("第一句话：把学习作为第一追求", 1)]
