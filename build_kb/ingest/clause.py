@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 from ..text import HAN
 from .names import NOT_IN_A_ROLE_TAGS, _words, name_at, organs_and_posts
+from .words import tagger
 from .parse import COMMON_SURNAMES, MEETING_KIND, NOT_A_NAME
 
 POST = (
     r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
-    r"|社长|董事长|总经理|理事长|行长|教育长|[司处科所署馆队站会州旗]长)"
+    r"|社长|董事长|总经理|理事长|行长|教育长|委员|[司处科所署馆队站会州旗]长)"
 )
 """The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长."""
 
@@ -52,6 +53,8 @@ class Time:
 
 DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
 """A day as a lead writes it, its year perhaps unsaid: 6月12日, 2023年2月27日."""
+_DAY_ALONE = re.compile(r"(?<![\d月])(\d{1,2})日(?:上午|下午|晚上)?(?:在|召开|举行|开幕|，)")
+"""A day without its month, said of a meeting (14日召开的…, 12日在…举行)."""
 _RELATIVE = re.compile(r"昨日|昨天|(?:今日|今天)(?!的)|前日|近日|日前|近期|节前|节后")
 """A day named relative to the paper's — but 今天的会议 is a speaker's own day, not a paper's."""
 RELATIVE_DAYS = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2}
@@ -73,10 +76,18 @@ def read_time(sentence: str) -> Time | None:
     True
     >>> read_time("今天的会议是以“三会合一”的形式召开的。") is None
     True
+    >>> read_time("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，")
+    Time(year=None, month=5, day=14, relative=None)
     """
     day = next((m for m in DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
     if day:
         return Time(int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
+    # A wire's dateline gives the day it filed (…5月15日电), not the meeting's; the meeting's day may follow it
+    # without its month (…电 某某在14日召开的…会议上): the dateline's month, a day not after it.
+    filed = next((m for m in DAY.finditer(sentence) if sentence.startswith("电", m.end())), None)
+    same_month = filed and _DAY_ALONE.search(sentence, filed.end())
+    if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
+        return Time(int(filed.group(1)) if filed.group(1) else None, int(filed.group(2)), int(same_month.group(1)))
     relative = _RELATIVE.search(sentence[:RELATIVE_WITHIN])
     return Time(relative=relative.group()) if relative else None
 
@@ -104,7 +115,10 @@ class Actor:
         return self.start + len(self.name) + (len(self.role) if self.title_after else 0)
 
 
-_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<role>[{HAN}、（）()“”]{{0,30}}?{POST})\s?(?P<name>[{HAN}]{{2,3}})")
+ORGAN_GOES_ON = "委部局厅院所处科室办组会兼"
+"""What never opens a name after a post: its organ and a further post go on (县人大常委|会主任郑某, 中央书记|处书记,
+副书记|兼纪委书记)."""
+_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”])|(?<=日电))(?P<role>[{HAN}、（）()“”]{{0,30}}?{POST})\s?(?P<name>(?![{ORGAN_GOES_ON}])[{HAN}]{{2,3}})")
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
     rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长))"
@@ -147,9 +161,9 @@ def read_actors(text: str) -> list[Actor]:
         # 李某在会上强调, 韩某的讲话: the dictionary leaves 李某在, 韩某的 whole; the name is the span after which an
         # act is read, else the one that has a name's shape
         spans = [n for n in dict.fromkeys((name, name and name[:2])) if n and could_be_a_name(n)]
-        name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), spans[0] if spans else None)
+        name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), None) or recurring_name(text, spans)
         role = whole_chain(text, m.start("role"), trim_to_posts(m.group("role")))
-        if name and role and not _ACT.match(text, m.start("name")) and organs_and_posts(role.replace("，", "、")):
+        if name and role and not _ACT.match(text, m.start("name")) and not ADDRESSED_BY_SURNAME.fullmatch(role) and organs_and_posts(role.replace("，", "、")):
             # (田某副校长作动员讲话: what follows a post may be the act itself, 作动员 is no name)
             actors.append(Actor(role, name, m.start("name")))
     named = {a.start for a in actors}
@@ -158,6 +172,31 @@ def read_actors(text: str) -> list[Actor]:
         if m.start() not in named and could_be_a_name(name) and name_at(text, m.start("name"), name) == name:
             actors.append(Actor(m.group("role"), name, m.start("name"), title_after=True))
     return sorted(actors, key=lambda a: a.start)
+
+
+def recurring_name(text: str, spans: list[str]) -> str | None:
+    """Where a name no act follows ends, by how the report repeats it (部长张某智到某市调研…张某智指出, 部长陆某领学…
+    陆某要求): three characters that recur as often as their first two are the name, else two that recur right
+    before what was said; else the longest span that has a name's shape.
+
+    >>> recurring_name("部长陆某领学并发言。陆某要求，带头学习。", ["陆某领", "陆某"])
+    '陆某'
+    >>> recurring_name("部长张某智调研。张某智指出，要抓好。", ["张某智", "张某"])
+    '张某智'
+    """
+    if not spans:
+        return None
+    three, two = spans[0], spans[-1]
+    if len(three) == 3 and text.count(three) >= 2 and text.count(three) == text.count(two):
+        return three
+    if len(three) == 3 and text.count(three) == 1 and re.search(re.escape(two) + rf"(?:同志)?{WHERE_SAID}(?:{ASKED}|{SPOKE})", text):
+        return two
+    return three
+
+
+ADDRESSED_BY_SURNAME = re.compile(rf"(?![副正总])[{HAN}](?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|校长)")
+"""沈书记, 张部长: a surname and a title, the way a report names one it named in full before — what follows is
+no name (张书记首先传达了…)."""
 
 
 _LEADS_TO_A_ROLE = ("p", "u", "c")
@@ -178,7 +217,7 @@ def trim_to_posts(role: str) -> str:
     cut, at, named = 0, 0, False
     for word, flag in words[:-1]:
         at += len(word)
-        if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE:
+        if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE or word == "是":
             cut, named = at, flag.startswith("nr")
     # 习近平总书记|系列讲话: a name right before the post is whose post it is; what follows is no one's name
     return "" if named else role[cut:].lstrip("、，, ")
@@ -209,7 +248,7 @@ def whole_chain(text: str, start: int, role: str) -> str:
 
 SPOKE = (
     rf"(?:(?:出席|参加|到会|莅临)[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"
-    rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,3}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲授|讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课"
+    rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,4}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲授|讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课"
     rf"|[作做](?:了)?题为[^，。；]{{1,40}}?的[{HAN}]{{0,4}}?(?:报告|讲话|党课|辅导)|[作做](?:了)?[{HAN}]{{0,4}}?辅导(?:报告)?|授课|宣讲|到会并讲话|出席并致辞|讲话|致辞)"
 )
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话; 出席…会议并发表讲话, 参加会议并讲话,
@@ -217,14 +256,14 @@ SPOKE = (
 write it: 做工作报告)."""
 ASKED = (
     rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
-    r"|强调|指出|要求|表示|点评|讲评|[:：]"
+    r"|强调|指出|要求|表示|点评|讲评|(?:充分)?肯定|[作做](?:了)?动员|[:：]"
 )
 """What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求, 作点评,
 对…进行了逐一点评."""
 CONVENED = "主持召开"
 """The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
 the speaker when nobody else is said to speak."""
-WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)[^，。；：]{1,10}?[上中时])?"
+WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)(?:[^，。；：]{1,40}?[上中时]|[^，。；：]{1,10}?(?=出席|参加|主持|召开)))?"
 """Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
 在批示中: a letter is not a speech)."""
 
@@ -246,7 +285,10 @@ names the one a later 他强调 speaks of."""
 ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式)|以[^，。；：]{1,40}?为题)?"
 """What or whom the act was about, on whose behalf or how, between the name and the act: 就下步工作进行总结讲话,
 为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话."""
-_ACT = re.compile(rf"(?:同志)?{WHERE_SAID}{ABOUT_WHAT}(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")")
+_KINDS = "(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")"
+_ACT = re.compile(rf"(?:同志)?(?:{_HOW.pattern})?{WHERE_SAID}{ABOUT_WHAT}{_KINDS}")
+_AND_THEN = re.compile(rf"[^，。；：]{{0,30}}?[，,]?并(?:{_HOW.pattern})?{ABOUT_WHAT}{_KINDS}")
+"""A second act joined by 并 to the first (出席并作报告, 到某镇调研并讲话): what the one named did at the meeting."""
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""
@@ -297,6 +339,86 @@ def act_of(text: str, actor: Actor) -> str | None:
     clause_start = max(text.rfind(mark, 0, actor.start) for mark in "，,。；\n") + 1
     m = _ACT.match(text, actor.end)
     kind = m.lastgroup.replace("_", " ") if m else None
+    then = _AND_THEN.match(text, m.end()) if kind in ("attended", "visited", "chaired") else None
+    if then and then.lastgroup in ("spoke", "said"):
+        kind = "chaired and spoke" if kind == "chaired" else then.lastgroup
     if kind not in ("wrote", "relayed") and _RELAYING.search(text, clause_start, actor.start):
         return "relayed"  # 传达学习了书记张某…: whatever follows, it is his words the meeting studied
     return kind
+
+
+# ---- who did what, through a report ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Deed:
+    """What one mention of a person in a report says he did: the person as the report first names him (his posts
+    then), the act (a kind of ACTS, or None), where the mention is, and whether it is a later one — by his name
+    alone (王某指出) or as 他/她 — rather than the naming itself."""
+
+    actor: Actor
+    act: str | None
+    at: int
+    later: bool = False
+
+
+_CLAUSE_START = r"(?:^|(?<=[，,。；！？\n]))\s*"
+_BARE_NAME = re.compile(_CLAUSE_START + rf"(?P<name>[{HAN}]{{2,3}})")
+_PRONOUN = re.compile(_CLAUSE_START + r"(?P<name>[他她])(?!们)")
+NEVER_SPOKE = ("wrote", "relayed")
+"""Acts that say the one named was not the meeting's speaker, whatever his words are said to say later: a letter
+(作出批示), or the words the meeting studied (传达…王某在…上的讲话精神)."""
+
+
+def read_deeds(text: str) -> list[Deed]:
+    r"""Everyone a report names and what each mention of them says they did, in the order of the text: the
+    naming with posts (`read_actors`, `acts_of`), the name said again alone (王某某充分肯定了…), 他/她 for the
+    last one named (他强调), and a name alone never given posts, at a clause's start, with an act after it
+    (郗某骏指出) — a person's name by the dictionary's tag.
+
+    >>> text = "昨日，某市召开述职评议会议。市委常委、组织部长王某某参加会议。\n王某某充分肯定了述职工作。他强调，要抓落实。"
+    >>> [(d.actor.name, d.act, d.later) for d in read_deeds(text)]
+    [('王某某', 'attended', False), ('王某某', 'said', True), ('王某某', 'said', True)]
+    >>> [(d.actor.role, d.actor.name, d.act) for d in read_deeds("会议由县委副书记王某主持。在随后的座谈会上，郗某骏指出，要重视。")]
+    [('县委副书记', '王某', 'chaired'), ('', '郗某骏', 'said')]
+    >>> [(d.actor.name, d.act) for d in read_deeds("县委书记吴某作出批示。吴某在批示中指出，成绩显著。")]
+    [('吴某', 'wrote')]
+    """
+    actors = read_actors(text)
+    first: dict[str, Actor] = {}
+    for actor in actors:
+        first.setdefault(actor.name, actor)
+    # one named again with posts or his title (文某主持…。文某书记强调) is the one first named: his posts are the first naming's
+    deeds = [Deed(first[actor.name], act, actor.start, later=first[actor.name] is not actor) for actor, act in zip(actors, acts_of(text, actors))]
+    named = {actor.start for actor in actors}
+    for m in _BARE_NAME.finditer(text):
+        at = m.start("name")
+        spans = dict.fromkeys((name_at(text, at, m.group("name")), m.group("name")[:2]))
+        for name in (n for n in spans if n and could_be_a_name(n) and at not in named):
+            known = first.get(name)
+            act = act_of(text, Actor(known.role if known else "", name, at))
+            if act and (known or _tagged_a_name(name)):
+                actor = known or Actor("", name, at)
+                deeds.append(Deed(actor, act, at, later=known is not None))
+                first.setdefault(name, actor)
+                break
+    for name, actor in first.items():
+        for m in re.finditer(re.escape(name), text):
+            if m.start() in named or any(d.at == m.start() for d in deeds):
+                continue
+            act = act_of(text, Actor(actor.role, name, m.start()))
+            if act and act not in ("attended", "visited"):
+                deeds.append(Deed(actor, act, m.start(), later=True))
+    for m in _PRONOUN.finditer(text):
+        before = [d for d in deeds if d.at < m.start()]
+        if before:
+            act = act_of(text, Actor("", m.group("name"), m.start("name")))
+            if act:
+                deeds.append(Deed(max(before, key=lambda d: d.at).actor, act, m.start("name"), later=True))
+    absent = {d.actor.name for d in deeds if not d.later and d.act in NEVER_SPOKE}
+    return sorted((d for d in deeds if not (d.later and d.actor.name in absent)), key=lambda d: d.at)
+
+
+def _tagged_a_name(span: str) -> bool:
+    """Whether the dictionary reads two or three characters as one person's name (nr)."""
+    words = tagger().lcut(span)
+    return len(words) == 1 and words[0].flag.startswith("nr")

@@ -27,10 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import ASKED, CONVENED, DAY, POST, SPOKE, WHERE_SAID, Actor, act_of, acts_of, could_be_a_name, read_actors, read_time
-from .names import name_at, names_an_act, organs_and_posts
-from .words import tagger
-from .parse import NAME_THEN_TITLE
+from .clause import DAY, POST, Deed, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -104,64 +101,47 @@ LEAD_AFTER_SHORT = 80
 """The second paragraph may open with the lead when the first is short: a deck, a dateline, a credit."""
 
 
-_ROLE_WORD = POST
-_SPOKE, _ASKED, _CONVENED, _WHERE_SAID = SPOKE, ASKED, CONVENED, WHERE_SAID
-_SPEAKER_IN_LEAD = re.compile(
-    rf"(?:^|[，。；、\s】])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED}|{_CONVENED})"
-)
+def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bool]:
+    """The one who spoke at the meeting a report describes, from its first paragraphs: role, name, and whether
+    the report named him first and gave his words later (王某参加会议。…王某指出…) rather than in one phrase
+    (…部长王某出席会议并讲话). Who did what is the parse's (`clause.read_deeds`); the one whose act ranks first
+    (ACT_RANK) spoke, the first named of equals.
 
-
-def speaker_in_lead(paragraphs: list[str]) -> tuple[str | None, str | None]:
-    """The one who spoke at the meeting a report describes, from its first paragraphs: role and name
-    (`speaker_of_report` says also how it was found).
-
-    >>> speaker_in_lead(["2月28日下午，全市组织部长会议召开。市委书记覃卫国作出批示，市委常委、组织部部长金更华出席会议并讲话。"])
-    ('市委常委、组织部部长', '金更华')
-    >>> speaker_in_lead(["9月4日，全县培训班开班。县委常委、组织部部长郑某峰出席开班仪式并讲话。"])
-    ('县委常委、组织部部长', '郑某峰')
-    >>> speaker_in_lead(["最后，党组书记卢晓东同志对各支部书记提出要求。"])
+    >>> speaker_of_report(["2月28日下午，全市组织部长会议召开。市委书记覃卫国作出批示，市委常委、组织部部长金更华出席会议并讲话。"])
+    ('市委常委、组织部部长', '金更华', False)
+    >>> speaker_of_report(["最后，党组书记卢晓东同志对各支部书记提出要求。"])[:2]
     ('党组书记', '卢晓东')
-    >>> speaker_in_lead(["3月9日下午，区委书记李某强调，要压实责任。"])
+    >>> speaker_of_report(["【同期声】区委书记 李某：我们要把责任扛在肩上。"])[:2]
     ('区委书记', '李某')
-    >>> speaker_in_lead(["【同期声】区委书记 李某：我们要把责任扛在肩上。"])
-    ('区委书记', '李某')
-    >>> speaker_in_lead(["1月5日，某某镇召开述职评议会议。", "最后，镇党委书记王某平作总结讲话。"])
+    >>> speaker_of_report(["1月5日，某某镇召开述职评议会议。", "最后，镇党委书记王某平作总结讲话。"])[:2]
     ('镇党委书记', '王某平')
-    >>> speaker_in_lead(["3月2日，某某镇召开会议。", "镇党委书记周某在会上指出，要压实责任。"])
-    ('镇党委书记', '周某')
-    >>> speaker_in_lead(["3月2日，全县会议召开。县委书记吴某在批示中指出，成绩显著。"])
-    (None, None)
-    >>> speaker_in_lead(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
-    (None, None)
-    >>> speaker_in_lead(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"])
+    >>> speaker_of_report(["3月2日，全县会议召开。县委书记吴某在批示中指出，成绩显著。"])
+    (None, None, False)
+    >>> speaker_of_report(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
+    (None, None, False)
+    >>> speaker_of_report(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"])[:2]
     ('书记', '李建华')
-    >>> speaker_in_lead(["6月1日，某镇召开表彰大会。", "奏唱国歌", "会议由镇长孙某主持。", "会上，宣读了表彰决定。", "先进集体代表领奖",
-    ...     "优秀党员代表领奖", "优秀党务工作者代表领奖", "会上，镇党委书记褚某刚作了重要讲话。"])  # captions do not use up the reach
+    >>> speaker_of_report(["昨日，某市召开述职评议会议。市委常委、组织部长王某某参加会议。", "王某某充分肯定了述职工作，同时指出了不足。"])
+    ('市委常委、组织部长', '王某某', True)
+    >>> speaker_of_report(["6月1日，某镇召开表彰大会。", "奏唱国歌", "会议由镇长孙某主持。", "会上，宣读了表彰决定。", "先进集体代表领奖",
+    ...     "优秀党员代表领奖", "优秀党务工作者代表领奖", "会上，镇党委书记褚某刚作了重要讲话。"])[:2]  # captions do not use up the reach
     ('镇党委书记', '褚某刚')
     """
-    role, name, _ = speaker_of_report(paragraphs)
-    return role, name
-
-
-def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bool]:
-    """Role and name of the one who spoke, and whether the report named them first and gave their words
-    later (王某参加会议。…王某指出…) rather than in one phrase (…部长王某出席会议并讲话)."""
     found, _ = _who_spoke(paragraphs)
     if not found:
         return None, None, False
-    _, _, role, name, later = min(found, key=lambda f: f[:2] + (f[4],))
-    return role, name, later
+    best = min(found, key=lambda d: (ACT_RANK[d.act], d.actor.start, d.later))
+    return best.actor.role or None, best.actor.name, best.later
 
 
-_BARE_NAME_SAYS = re.compile(rf"(?:^|(?<=[，。；\n]))([{HAN}]{{2,3}}?)(?:同志)?(?:{ASKED.replace('|[:：]', '')})[，：:]")
 BARE_NAME_SAID = 2
 """How often a name with no post must open what was said (某某指出，… 某某要求，…) to be the one who spoke."""
 
 
 def bare_name_that_spoke(paragraphs: list[str]) -> str | None:
     """The one a report quotes again and again by name alone, never giving his posts (郗某某指出，… 郗某某要求，…):
-    a person's name by jieba's tag (nr), opening what was said at least twice, the only such name, and never
-    named with a title (习近平总书记, 某某同志 elsewhere say whose words are quoted). A guess, for a person to check.
+    in the parse, a name alone said to speak at least twice, the only such name, and never named with a title
+    (习近平总书记, 某某同志 elsewhere say whose words are quoted). A guess, for a person to check.
 
     >>> bare_name_that_spoke(["会议首先组织观摩。", "在随后召开的座谈会上，郗某骏指出，各乡镇都比较重视。", "就如何开展好这项工作，郗某骏要求，要提高认识。"])
     '郗某骏'
@@ -170,19 +150,14 @@ def bare_name_that_spoke(paragraphs: list[str]) -> str | None:
     >>> bare_name_that_spoke(["王某平指出，要抓落实。"]) is None
     True
     """
-    text = "\n".join(report_paragraphs(paragraphs))
-    said = Counter(m.group(1) for m in _BARE_NAME_SAYS.finditer(text) if could_be_a_name(m.group(1)) and _tagged_a_name(m.group(1)))
+    found, text = _who_spoke(paragraphs)
+    said = Counter(d.actor.name for d in found if not d.actor.role and d.act in ("said", "spoke"))
     names = [name for name, n in said.items() if n >= BARE_NAME_SAID]
     if len(names) != 1 or re.search(re.escape(names[0]) + rf"(?:{POST}|总书记|同志)", text):
         return None
     if _SPEECH_VOICE_ANYWHERE.search(text[: text.find(names[0])]):
         return None  # 我们要…。某某指出: a speech quoting someone, not a report of him speaking
     return names[0]
-
-
-def _tagged_a_name(span: str) -> bool:
-    words = tagger().lcut(span)
-    return len(words) == 1 and words[0].flag.startswith("nr")
 
 
 def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -203,51 +178,32 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     (None, None)
     """
     found, text = _who_spoke(paragraphs)
-    spoke = [f for f in found if f[0] == 0]
+    spoke = [d for d in found if d.act == "spoke" and d.actor.role]
     if not spoke:
         return None, None
-    _, at, role, name, _ = min(spoke, key=lambda f: f[:2] + (f[4],))
-    said = text.find(name, at)
+    first = min(spoke, key=lambda d: (d.actor.start, d.later))
+    said = text.find(first.actor.name, first.actor.start)
     sentence_end = _LEAD_END.search(text, said)
     if _SPEECH_VOICE_ANYWHERE.search(text[: sentence_end.end() if sentence_end else None]):
         return None, None
-    return role, name
+    return first.actor.role, first.actor.name
 
 
 _SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市县区镇乡省党])|我们(?!党)")
 """A speaker's own words anywhere before the one said to speak (刚才，…作了工作报告，我完全同意): a speech, not a report."""
 
 
-def _who_spoke(paragraphs: list[str]) -> tuple[list[tuple[int, int, str, str, bool]], str]:
-    """Everyone a report's first paragraphs say spoke, asked or convened, with the text read."""
+def _who_spoke(paragraphs: list[str]) -> tuple[list[Deed], str]:
+    """What the parse says everyone a report's first paragraphs name did that may make him the speaker (an act
+    of ACT_RANK), with the text read."""
     text = "\n".join(report_paragraphs(paragraphs))
-    found = []  # (rank: 0 spoke, 1 asked, 2 convened, 3 chaired; where the speaker is first named; role; name; named first, words later)
-    actors = read_actors(text)
-    for actor, act in zip(actors, acts_of(text, actors)):  # the parse: each one named and what the words after the name say he did
-        rank = ACT_RANK.get(act)
-        if rank is not None and not _ADDRESSED_BY_SURNAME.fullmatch(actor.role):
-            found.append((rank, actor.start, _role_of(actor.role, text, actor.start - len(actor.role)), actor.name, False))
-    for m in _SPEAKER_IN_LEAD.finditer(text):
-        name = name_at(text, m.start("name"), m.group("name"))  # 重要讲话, 指出: words, no name
-        if not name or not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(m.group("role").lstrip("，。；、 ")):
-            continue
-        if act_of(text, Actor(m.group("role"), name, m.start("name"))) in NEVER_THE_SPEAKER:
-            continue  # 作出批示, …在全省会议上的讲话精神: a letter, or the words the meeting studied
-        found.append((_rank(m.group("verb")), m.start("name"), _role_of(m.group("role"), text, m.start("role")), name, False))
-    found += [(*act, True) for act in _acts_of_the_named(text)]
-    named = {f[3] for f in found}
-    for m in _TITLED_THEN_SAID.finditer(text):
-        # 王某某书记在会上强调: a name and the title he is called by, when no role before a name said it
-        if m.group(1) not in named and could_be_a_name(m.group(1)) and name_at(text, m.start(1), m.group(1)) == m.group(1):
-            found.append((_rank(m.group("verb")), m.start(1), m.group(2), m.group(1), False))
-    # 为全面贯彻落实习近平总书记系列重要讲话: a sentence that ends in a post is no role before a name
-    return [f for f in found if organs_and_posts(f[2])], text
+    return [d for d in read_deeds(text) if d.act in ACT_RANK], text
 
 
 def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> str | None:
     """Why the speaker a report gave is only a guess, in the curator's words, or None when the report said it:
-    one who only convened a meeting that speaks as a whole (…主持召开…。会议强调), or one named only by the title
-    he is called by (李某书记在会上强调: 书记 of what, the report does not say).
+    one who only convened a meeting that speaks as a whole (…主持召开…。会议强调), one who only chaired it, or one
+    named only by the title he is called by (李某书记在会上强调: 书记 of what, the report does not say).
 
     >>> speaker_is_a_guess(["11月3日，市委常委、组织部部长赵某明主持召开推进会。会议强调，要抓好落实。"], "市委常委、组织部部长", "赵某明")
     '主持召开会议，讲话内容以“会议强调”转述'
@@ -258,60 +214,21 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     >>> speaker_is_a_guess(["1月5日，某校召开常委会议。校党委书记姜某主持会议，并传达了全国会议精神。"], "校党委书记", "姜某")
     '报道只写了他主持会议，没有写谁讲话'
     """
-    found, text = _who_spoke(paragraphs)
-    if min((f[0] for f in found if f[3] == name), default=None) == ACT_RANK["chaired"]:
+    found, _ = _who_spoke(paragraphs)
+    best = min((ACT_RANK[d.act] for d in found if d.actor.name == name), default=None)
+    if best == ACT_RANK["chaired"]:
         return "报道只写了他主持会议，没有写谁讲话"
-    said = re.search(re.escape(name) + _SAID_BY_NAME, text)
-    if re.search(re.escape(name) + _CONVENED, text) and not said:
+    if best == ACT_RANK["convened"]:
         return "主持召开会议，讲话内容以“会议强调”转述"
-    if role and re.fullmatch(_ROLE_WORD, role):
+    if role and re.fullmatch(POST, role):
         return f"报道只称其“{role}”，没有写全职务"
     return None
-
-
-_TITLED_THEN_SAID = re.compile(rf"(?:^|[，。；、\s】])" + NAME_THEN_TITLE.pattern + rf"(?:同志)?{_WHERE_SAID}(?P<verb>{_SPOKE}|{_ASKED})")
-"""A name, the title a report calls him by, and what he said: 李某书记在会上强调, 张某部长指出."""
 
 
 ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3}
 """How surely each act (`clause.ACTS`) makes the one named the meeting's speaker: spoke (出席会议并讲话) before said
 (强调, 表示) or chaired and spoke (the chair's closing words), then one who convened a meeting that speaks as a whole,
 then — a guess, sent to 待核对 — one who only chaired it when the report says no one else spoke."""
-NEVER_THE_SPEAKER = ("wrote", "relayed")
-
-
-def _rank(verb: str) -> int:
-    """0 spoke, 1 said or asked — or chaired and spoke (主持会议并讲话: the chair's closing words, after the one
-    the report quotes first) —, 2 convened a meeting that speaks as a whole."""
-    return 2 if verb == _CONVENED else 1 if verb.startswith("主持") or not re.fullmatch(_SPOKE, verb) else 0
-
-
-def _role_of(text: str, report: str = "", start: int = 0) -> str:
-    """The role as a report writes it before the name, without the words that lead to it (会议由, 本次大会由),
-    and with the roles joined to it by 、 that a wire's dateline hid the start of (新华社北京5月15日电
-    中共中央政治局常委、国家副主席某某).
-
-    >>> _role_of("本次大会由镇党委书记")
-    '镇党委书记'
-    >>> _role_of("各分包社区领导和镇党委书记")
-    '镇党委书记'
-    >>> text = "新华社北京5月15日电中共中央政治局常委、国家副主席王某在会上指出"
-    >>> _role_of("国家副主席", text, text.index("、") + 1)
-    '中共中央政治局常委、国家副主席'
-    """
-    role = re.sub(rf"^[{HAN}]{{0,12}}?由", "", text.lstrip("，。；、 ")) or text
-    # 各分包社区领导和镇党委书记某某: two who acted together; the name is the second one's
-    role = re.sub(rf"^.*(?:领导|成员|代表|同志|{_ROLE_WORD})[和与及]", "", role) or role
-    if start and report[start - 1] == "、":
-        before = re.split(r"[，。；：\s】）)]|\d{1,2}日电", report[: start - 1])[-1]
-        if re.fullmatch(rf"[{HAN}、]{{2,30}}?{_ROLE_WORD}", before):
-            role = before + "、" + role
-    return role
-
-
-_ADDRESSED_BY_SURNAME = re.compile(rf"(?![副正总])[{HAN}](?:书记|部长|主任|县长|市长|区长|镇长|乡长|局长|主席|校长)")
-"""沈书记, 张部长: a surname and a title, the way a report names one it named in full before — what
-follows is no name (张书记首先传达了…)."""
 REPORT_PARAGRAPHS = 6
 """How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
 
@@ -324,81 +241,6 @@ def report_paragraphs(paragraphs: list[str]) -> list[str]:
     ['6月1日，某镇召开大会。', '会上，镇党委书记某某作了讲话。']
     """
     return [text for text in paragraphs if re.search(r"[，,。；！？]", text)][:REPORT_PARAGRAPHS]
-
-_NAMED = re.compile(
-    rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{2,3}}?)"
-    rf"(?=同志|[，,。；、\s]|出席|参加|主持|列席|作|在|对|就|到会|充分|强调|指出|要求|讲话|点评|提出|结合|传达|带领|率)"
-)
-"""Who a report names with a role: 县委常委、组织部长王某参加会议, 会议由大队长、党委副书记周某主持, or a list of
-those present (县委书记、县人大常委会主任赵某，县委副书记、县长孙某，…出席会议)."""
-_NAMED_ANYHOW = re.compile(rf"(?:^|[，。；、\s】）)])(?P<role>[{HAN}、（）()]{{0,30}}?{_ROLE_WORD})\s?(?P<name>[{HAN}]{{3}})")
-_SAID = rf"(?:{_SPOKE}|{_ASKED}|点评|讲评|肯定|[作做](?:了)?(?:总结|动员))"
-_SAID_BY_NAME = r"(?:同志)?(?P<between>[^。；\n]{0,40}?)(?P<verb>" + _SAID + ")"
-_SAID_BY_PRONOUN = re.compile(rf"(?:^|[。；\n])\s*[他她](?:在[^，。；]{{0,10}}?[上中时])?(?P<verb>{_SAID})")
-
-
-def _acts_of_the_named(text: str) -> list[tuple[int, int, str, str]]:
-    r"""The people a report names with a role, and what each is said to have done later, by name or
-    as 他/她 (the last one named before): 王某参加会议。…王某充分肯定了…，同时指出… — the one who 强调,
-    指出, 点评 or 讲话 spoke; one who only 参加会议, 主持 or 作出批示 did not.
-
-    >>> _acts_of_the_named("昨日，某市召开述职评议会议。市委常委、组织部长王某某参加会议。\n王某某充分肯定了述职工作，同时指出了不足。")
-    [(1, 23, '市委常委、组织部长', '王某某')]
-    >>> _acts_of_the_named("12月20日，县委书记李某主持召开领导小组会议。他强调，要把人才工作摆在重要位置。")
-    [(1, 11, '县委书记', '李某')]
-    >>> _acts_of_the_named("3月1日，全市组织部长会议在某地召开。市委常委、组织部部长季某主持会议并讲话。")
-    [(1, 29, '市委常委、组织部部长', '季某')]
-    >>> _acts_of_the_named("县委书记吴某作出批示，县委常委、组织部部长孙某作工作报告。")
-    [(0, 21, '县委常委、组织部部长', '孙某')]
-    >>> _acts_of_the_named("4月3日，县委组织部召开学习会，县委常委、组织部部长陆某领学。\n陆某要求，全体干部要带头学习。")
-    [(1, 26, '县委常委、组织部部长', '陆某')]
-    """
-    people: dict[str, tuple[int, str]] = {}
-    mentions: list[tuple[int, str]] = []
-    named = [(m.start("name"), name_at(text, m.start("name"), m.group("name")), _role_of(m.group("role"), text, m.start("role"))) for m in _NAMED.finditer(text)]
-    at = {start for start, _, _ in named}
-    named = [(start, name, role) for start, name, role in named if name]  # 易超针|对 → 易超; 重要 → none
-    # the parse's people too: a chain with quotes (“两新”工委书记), across a comma, a name before his title
-    # (only one the words after the name say did something: that is where the name ends — 关于党的建设 is no name)
-    named += [(a.start, a.name, _role_of(a.role)) for a in read_actors(text) if a.start not in at and act_of(text, a)]
-    at |= {start for start, _, _ in named}
-    for m in _NAMED_ANYHOW.finditer(text):
-        # 部长张广智到安康市调研, 部长陆某领学: what follows the name is no word the list knows, but the name
-        # recurs: the three characters as often as their first two (张广智指出, 张广智强调), else the two
-        # (陆某要求) — repetition says where the name ends.
-        if m.start("name") in at or re.fullmatch(_ROLE_WORD, m.group("role").lstrip("，。；、 )）】")):
-            continue
-        three, two = m.group("name"), m.group("name")[:2]
-        said_right_after = re.search(re.escape(two) + rf"(?:同志)?{_WHERE_SAID}{_SAID}", text)  # 陆某要求, not 述职评议
-        name = three if text.count(three) >= 2 and text.count(three) == text.count(two) else two if text.count(three) == 1 and said_right_after else None
-        # 镇党委书记冯我占进行了点评: a name the dictionary does not know ends where a word of action begins
-        read = name_at(text, m.start("name"), three)
-        name = name or (read if read and names_an_act(text, m.start("name") + len(read)) else None)
-        if name:
-            named.append((m.start("name"), name, _role_of(m.group("role"), text, m.start("role"))))
-    for start, name, role in sorted(named):
-        if not could_be_a_name(name) or _ADDRESSED_BY_SURNAME.fullmatch(role.lstrip("，。；、 ")):
-            continue  # 街道党工委书记逐一点评: no name, only how it was done; 全市组织部长会议: a meeting; 张书记首先…
-        people.setdefault(name, (start, role))
-        mentions.append((start, name))
-    acts = []
-    # One the report first names as writing (作出批示) or as the one whose speech was studied (传达…王某在…上的讲话精神)
-    # says nothing at this meeting, whatever his words are said to say later (王某同志的讲话充满…).
-    absent = {name for name, (first, role) in people.items() if act_of(text, Actor(role, name, first)) in NEVER_THE_SPEAKER}
-    for name, (first, role) in people.items():
-        others = [other for other in people if other != name]
-        for m in re.finditer(re.escape(name) + _SAID_BY_NAME, text):
-            between = m.group("between")
-            if name in absent or re.search(r"批示|贺信|书面|信中", between) or any(other in between for other in others) or (between.endswith("的") and not text.startswith("中", m.end())):
-                continue  # a letter is no speech; a verb after another name is that one's; 王某的讲话 names a speech (…的讲话中指出 quotes it)
-            acts.append((_rank(m.group("verb")), first, role, name))
-            break
-    for m in _SAID_BY_PRONOUN.finditer(text):
-        before = [name for at, name in mentions if at < m.start()]
-        if before and before[-1] not in absent:
-            first, role = people[before[-1]]
-            acts.append((_rank(m.group("verb")), first, role, before[-1]))
-    return acts
 
 
 REVIEW_HELD_BY = 6
@@ -434,26 +276,18 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     >>> date_in_lead("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，", "2007-05-15", None)
     '2007-05-14'
     """
-    # A wire's dateline gives the day it filed (新华社北京12月13日电), not the meeting's; the meeting's day
-    # may follow it without its month (…电 某某在14日召开的…会议上指出): the dateline's month, a day not after it.
-    day = next((m for m in DAY.finditer(lead) if not lead.startswith("电", m.end())), None)
-    filed = next((m for m in DAY.finditer(lead) if lead.startswith("电", m.end())), None)
-    same_month = re.search(r"(?<![\d月])(\d{1,2})日(?:上午|下午|晚上)?(?:在|召开|举行|开幕|，)", lead[filed.end():]) if filed and day is None else None
-    if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
-        day = filed
-        month, date = int(filed.group(2)), int(same_month.group(1))
-    elif day is None:
+    time = read_time(lead)  # the parse's day: the lead's first, never a wire's dateline
+    if time is None or time.month is None:
         return None
-    else:
-        month, date = int(day.group(2)), int(day.group(3))
+    month, date = time.month, time.day
     if not (1 <= month <= 12 and 1 <= date <= 31):
         return None
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
     # 2018年度…述职评议, 总结2024年工作, 通报了2012年人才工作: a year reviewed, not the meeting's
     # — but 2025年度第二次夜学 counts the meetings of that year: an ordinal after 年度 names the year it is held in
     reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)}
-    if day.group(1):
-        found = int(day.group(1))
+    if time.year:
+        found = time.year
     elif posted:
         posted_year, posted_month, posted_day = (int(x) for x in posted.split("-"))
         found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
@@ -467,7 +301,7 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
         found = year
     else:
         return None
-    if not day.group(1) and not posted and found in reviewed and month <= REVIEW_HELD_BY:
+    if not time.year and not posted and found in reviewed and month <= REVIEW_HELD_BY:
         found += 1  # 1月3日，某县2018年度…述职评议会议召开: a year's review is held early the next year
     return f"{found:04d}-{month:02d}-{date:02d}"
 
