@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
@@ -643,7 +643,7 @@ def make_speech(
     for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
         review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)
-    plain = [s for s in parsed.sections if s.style == PLAIN_STYLE]
+    plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     for split in cleaned.splits:

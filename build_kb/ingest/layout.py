@@ -223,7 +223,7 @@ _POINT_ONE = rf"(?:第一[，,、]|一[是要][{HAN}]|一、|[（(]一[）)])"
 _INTRO_THEN_POINT = re.compile(rf"(?<=[。！？!?：:；;])(?P<space>[ \u3000\t]+)(?={_POINT_ONE})")
 """The end of an opening (…讲三点意见： / …的特点。), a space, then the first point (第一， 一是 一、 （一）)."""
 _NUMBERED_HEAD_THEN_SPACE = re.compile(
-    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,])[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
     rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|[（(](?:一|1)[）)][{HAN}])"
 )
 """A numbered heading with no stop (Han words, quotes, commas: no markup's marks), a space, then its paragraph — a
@@ -315,6 +315,9 @@ def _head_breaks(text: str) -> list[int]:
     >>> text = "一、提高认识，增强抓好基层组织建设工作的责任感 基层党组织是党的战斗堡垒。"
     >>> [text[: p].strip() for p in _head_breaks(text)]
     ['一、提高认识，增强抓好基层组织建设工作的责任感']
+    >>> text = "第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种品质。"
+    >>> [text[: p].strip() for p in _head_breaks(text)]
+    ['第一，什么是绝对忠诚']
     >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…"), _head_breaks("二、[链接] 与 # 井号 也照登。")
     ([], [], [])
     """

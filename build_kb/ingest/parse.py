@@ -1493,6 +1493,54 @@ def _mark_bold_lines(blocks: list[Block], candidates: list[HeadingCandidate | No
             candidates[i] = HeadingCandidate(BOLD_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
 
+LONE_LEAD_STYLE = "lone-lead"
+LONE_LEAD_MAX = 30
+LONE_LEAD_TEXT_MIN = 40
+_ANNOUNCES_POINTS = re.compile(
+    rf"(?:讲|谈|强调|交流|提|说|分享|汇报)[^。！？；]{{0,12}}?(?:以下|这么)?[几两{CN_DIGITS}](?:点|个方面|方面|个问题|句话|条)"
+    rf"[^。！？；]{{0,12}}[。：:！]$|(?:讲|谈|交流|分享|汇报)[^。！？；]{{0,12}}(?:想法|意见|体会|感受|认识|思考)[^。！？；]{{0,8}}[。：:！]$"
+)
+"""An opening's last sentence that says points follow: 下面，我再强调几点意见。 与大家交流几点想法。 我讲三句话："""
+_SLOGAN_OPENING = re.compile(rf"^[{HAN}]{{4}}[、，][{HAN}]{{4}}[，、]")
+"""A lead that opens with two four-character phrases, a slogan's shape: 培元固本、夯实根基，强化…"""
+_NO_HEAD_VOICE = re.compile(r"[我你他她它咱]|大家|同志|是|了|吗|呢|吧|[\d０-９]")
+
+
+def _lone_lead(text: str) -> HeadingCandidate | None:
+    """A paragraph's first sentence that may head it alone: short, ended by 。, no clause but a slogan's parallel
+    phrases (培元固本、夯实根基，强化坚定理想信念建设。), no voice, copula, aspect or number (我们…, X是Y。,
+    …取得了…。, 2023年…: a sentence of the text, not a head), quotes closed, and text after it."""
+    m = _LEAD_END.search(text)
+    if not m or m.group() != "。" or m.end() > LONE_LEAD_MAX or len(text) - m.end() < LONE_LEAD_TEXT_MIN:
+        return None
+    lead = text[: m.end()]
+    if len(lead) < 6 or not re.match(rf"[{HAN}]", lead) or _NO_HEAD_VOICE.search(lead) or re.search(r"[；;：:]", lead):
+        return None
+    if lead.count("“") != lead.count("”") or (re.search(r"[，,]", lead) and not _SLOGAN_OPENING.match(lead)):
+        return None
+    return HeadingCandidate(LONE_LEAD_STYLE, PLAIN_RANK, None, "", lead, text[m.end():])
+
+
+def _mark_lone_lead(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """A text with no heading at all, where one paragraph alone opens with a head run into it: a page that shows
+    only the first part of a speech. Its place and shape tell it, since no sibling can:
+    - the paragraph before it ends by saying points follow (与大家交流几点想法。 / 下面，我再强调几点意见。), and its
+      first sentence reads as a head (`_lone_lead`): 青年干部要始终把坚定理想信念作为安身立命之本。理想信念是…;
+    - or, after the opening, its first sentence is a slogan of two four-character phrases and a third
+      (培元固本、夯实根基，强化坚定理想信念建设。“思想是行动的先导”…).
+    The first such paragraph only; it goes to 待核对 with the other unnumbered headings."""
+    if any(candidates):
+        return
+    for i in range(1, len(blocks)):
+        lead = _lone_lead(blocks[i].text)
+        if lead is None:
+            continue
+        announced = _ANNOUNCES_POINTS.search(blocks[i - 1].text)
+        if announced or (_SLOGAN_OPENING.match(lead.heading) and not SALUTATION_RE.match(blocks[i - 1].text)):
+            candidates[i] = lead
+            return
+
+
 HEAD_OVER_STYLE = "head-over-numbers"
 HEAD_OVER_MAX = 20
 _HEAD_OVER_STOPS = re.compile(r"[。！？!?；;：:，,…]")
@@ -1533,6 +1581,7 @@ def find_headings(
         _mark_heads_over_restarts(blocks, candidates)
         _mark_bold_lines(blocks, candidates, bold)
         _mark_plain(blocks, candidates)
+        _mark_lone_lead(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
         if level:
@@ -1556,6 +1605,8 @@ def find_headings(
             previous = last_number.get((parent, cand.style))
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i))
+            if not (continues or starts) and previous is None and _page_begins_past_its_first(blocks, candidates, i):
+                starts = True  # 第四，激励干部积极性。… on a page that begins after the third point
             if not (continues or starts):
                 if previous is not None and _misnumbered_sibling(candidates, i, previous):
                     stack = stack[:depth] + [(cand.rank, i)]
@@ -1567,6 +1618,35 @@ def find_headings(
     if not heading_lines:
         _lists_are_no_headings(result)
     return result
+
+
+PAST_FIRST_LEAD_MAX = 20
+"""How long the lead of a point whose earlier siblings the page lost may be: a heading's phrase, not a sentence."""
+
+
+def _page_begins_past_its_first(blocks: list[Block], candidates: list[HeadingCandidate | None], index: int) -> bool:
+    """A 第N， (N ≥ 2) with none of its series before it — none at a paragraph's start, none named inside the text
+    above (第一，… in a paragraph makes it a point of the text) — on a page that begins mid-speech (page 3 of a
+    text: 陆游有一句诗… / 第四，激励干部积极性。全面从严治党的目的…): the page lost the earlier points, not the
+    numbering. Only a short lead, one phrase ended by its stop or standing alone, is taken for the heading.
+
+    >>> blocks = [Block(1, "现在，我们一些干部最缺的是实践经验，要在基层一线经受锻炼。"), Block(2, "第四，激励干部积极性。严管不是把干部管死。")]
+    >>> _page_begins_past_its_first(blocks, [detect_numbered(b.text) for b in blocks], 1)
+    True
+    >>> blocks[0] = Block(1, "第一，要有实践经验。干部要在基层一线经受锻炼。")
+    >>> _page_begins_past_its_first(blocks, [None, detect_numbered(blocks[1].text)], 1)
+    False
+    """
+    cand = candidates[index]
+    if cand.style != "cn-ordinal" or cand.number < 2 or index == 0:
+        return False
+    lead = cand.heading[len(cand.label):]
+    if len(lead) > PAST_FIRST_LEAD_MAX or re.search(r"[，,；;：:]", lead) or (cand.rest.strip() and not lead.endswith("。")):
+        return False
+    if any(c is not None and c.style == cand.style for c in candidates[:index]):
+        return False
+    earlier = re.compile(rf"第[{CN_DIGITS}]{{1,3}}[，,、：:]")
+    return not any(earlier.search(block.text) for block in blocks[:index])
 
 
 def _needs_a_second(cand: HeadingCandidate) -> bool:

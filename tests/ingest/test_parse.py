@@ -753,3 +753,35 @@ def test_an_ordinal_that_counts_what_the_opening_announced_is_a_heading_on_its_o
     """下面，我讲三句话 … 第一句话：X on a line of its own: a heading though the page stops before the second."""
     text = "同志们：\n这次培训班今天开班了。下面，我讲三句话，与大家共勉。\n第一句话：把学习作为第一追求\n选择了学习就选择了进步，学习是干部成长的阶梯。"
     assert [(h, lv) for _, lv, h in outline(parse(lines_of(text)))] == [("第一句话：把学习作为第一追求", 1)]
+
+
+LONE = (
+    "同志们：\n今天召开全区青年干部座谈会，与大家面对面交流。借此机会，我结合自己的经历，与大家交流几点想法。\n"
+    "{lead}理想信念是共产党人的精神支柱和政治灵魂，青年干部必须筑牢理想信念根基，在真学真懂真信上下功夫。"
+)
+
+
+def test_a_page_showing_only_its_first_part_has_its_run_in_head_known_by_place_and_shape(rules):
+    """One run-in head, no sibling to compare with: the opening says points follow and the paragraph's first
+    sentence reads as a head. A sentence of the text (a copula, a voice, an aspect) is none."""
+    parsed = parse(clean(LONE.format(lead="青年干部要始终把坚定理想信念作为安身立命之本。"), rules).lines)
+    assert [(s.heading, s.style, s.level) for s in parsed.sections if s.kind == "body"] == [
+        ("青年干部要始终把坚定理想信念作为安身立命之本。", "lone-lead", 1)]
+    for sentence in ("理想信念是安身立命之本。", "我们要把理想信念作为根本。", "青年干部成长取得了长足进步。"):
+        assert [s.heading for s in parse(clean(LONE.format(lead=sentence), rules).lines).sections if s.heading] == []
+    # Without the announcement, only a slogan's shape (two four-character phrases, then a third) tells it.
+    quiet = LONE.replace("我结合自己的经历，与大家交流几点想法。", "我很高兴来到这里。")
+    assert [s.heading for s in parse(clean(quiet.format(lead="青年干部要始终把坚定理想信念作为安身立命之本。"), rules).lines).sections if s.heading] == []
+    slogan = parse(clean(quiet.format(lead="培元固本、夯实根基，强化理想信念建设。"), rules).lines)
+    assert [s.heading for s in slogan.sections if s.heading] == ["培元固本、夯实根基，强化理想信念建设。"]
+
+
+def test_a_point_whose_earlier_siblings_the_page_lost_is_a_heading_and_a_space_ends_a_first_point(rules):
+    """Page 3 of a speech opens mid-text and reaches 第四，: the earlier points are on the pages before. A
+    第一， whose text follows after a space (its line break, lost) stands alone like a heading line."""
+    page3 = "现在，我们一些干部最缺的是实践经验，要在基层一线经受锻炼。\n第四，激励干部积极性。严管不是把干部管死，而是要激励干部担当作为。"
+    assert [(h, lv) for _, lv, h in outline(parse(clean(page3, rules).lines))] == [("第四，激励干部积极性。", 1)]
+    inside = "干部成长有规律。第一，要有实践经验，干部要在一线锻炼。\n" + page3  # the series is the text's own
+    assert [h for _, _, h in outline(parse(clean(inside, rules).lines)) if h] == []
+    spaced = "同志们：\n今天和大家一起学习交流。\n第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种优秀品质，对组织要做到忠诚老实。"
+    assert [h for _, _, h in outline(parse(clean(spaced, rules).lines))] == ["第一，什么是绝对忠诚"]
