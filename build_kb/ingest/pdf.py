@@ -151,17 +151,53 @@ class PdfRead:
     cover_date: str | None = None
     cover_year: int | None = None
     """The date a first page gives on a line of its own (a cover's 二〇二六年五月: its year only)."""
+    rebuilt: bool = False
+    """Whether the file's cross-reference was rebuilt before it could be read (rebuilt_cross_reference)."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
-    """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc)."""
-    pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
+    """The paragraphs of a PDF in reading order, and what was dropped or joined (see the module doc).
+    A file whose cross-reference pdfminer cannot follow is read once more as pypdf rebuilds it
+    (rebuilt_cross_reference); a file neither can open raises pdfminer's error."""
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    rebuilt = False
+    try:
+        pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
+    except PDFSyntaxError:
+        repaired = rebuilt_cross_reference(data)
+        if repaired is None:
+            raise
+        data, rebuilt = repaired, True
+        pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
     metadata, maker = _metadata(data)
     result = read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
+    result.rebuilt = rebuilt
     # A diagram's labels are no running text, but what is left unread is said (logged and counted).
     result.dropped += [(number, text, "figure-text") for number, texts in enumerate(figure_texts, 1) for text in texts]
     result.dropped += [(number, glyph, "unmapped-glyph") for number, glyphs in enumerate(unmapped, 1) for glyph in glyphs]
     return result
+
+
+def rebuilt_cross_reference(data: bytes) -> bytes | None:
+    """The file written anew by pypdf, whose reader finds a document's objects where pdfminer's does
+    not: a journal database's reader writes `startxref 209265` on one line (the offset belongs on the
+    next) over a cross-reference stream, and pdfminer, finding neither that line nor a `trailer`,
+    knows no /Root. pypdf keeps every page's content as it is (streams are copied, not decoded) and
+    writes a plain cross-reference table. None when pypdf cannot read the file either (it is no PDF,
+    or too damaged)."""
+    from pypdf import PdfReader, PdfWriter
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about the flaws it reads past are English, for no curator
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted or not len(reader.pages):
+            return None
+        out = io.BytesIO()
+        PdfWriter(clone_from=reader).write(out)
+    except Exception:  # pypdf fails in many ways on a damaged file: then it is damaged, as pdfminer said
+        return None
+    return out.getvalue()
 
 
 def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None,
