@@ -1007,6 +1007,8 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     if read.rebuilt:
         notes.append("文件的交叉引用表写法不规范，重建后读取")
         log.info("%s：PDF 的交叉引用表写法不规范，用 pypdf 重建后读取", name)
+    if read.year_line:
+        notes.append(f"首页没有日期，年份取自页眉页脚：{read.year_line}")
     dropped = Counter(reason for _, _, reason in read.dropped)
     said = {"page-number": "去掉页码 {} 处", "table-of-contents": "去掉目录 {} 行", "rule-line": "去掉分隔线 {} 行",
             "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处", "figure-text": "图中文字 {} 行未读入（示意图里的标注）", "unmapped-glyph": "字体里没有对应文字的字形 {} 个未读入"}

@@ -48,7 +48,7 @@ import logging
 import re
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 EDGE_SHARE = 0.12
 """The top and bottom share of a page where running headers, footers and page numbers live."""
@@ -151,6 +151,8 @@ class PdfRead:
     cover_date: str | None = None
     cover_year: int | None = None
     """The date a first page gives on a line of its own (a cover's 二〇二六年五月: its year only)."""
+    year_line: str | None = None
+    """The running header or footer the year was read from when the text gives none (issue_year)."""
     rebuilt: bool = False
     """Whether the file's cross-reference was rebuilt before it could be read (rebuilt_cross_reference)."""
 
@@ -210,6 +212,9 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     rulings = rulings or [[] for _ in pages]
     result = PdfRead(paragraphs=[], pages=len(pages))
     result.has_text = any(line.text.strip() for page in pages for line in page)
+    framed = [_frame_glyphs(lines) for lines in pages]
+    result.dropped += [(number, line.text, "rule-line") for number, (_, frame) in enumerate(framed, 1) for line in frame]
+    pages = [_touching_pieces_joined(lines) for lines, _ in framed]
     running = _running_lines(pages, heights)
     body_size = result.body_size = _body_size(pages)
     result.leading = paragraph_leading(pages)
@@ -233,7 +238,8 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         result.markers += markers
         kept, cells = _ruled_rows(kept, rulings[number - 1])
         result.cells_joined += cells
-        ordered, two_columns = _reading_order(kept)
+        ordered, gutter = _reading_order(kept)
+        two_columns = gutter is not None
         captions = _captions(ordered, pictures[number - 1], body_size, first_page=number == 1)
         for line in ordered:  # (an entry and its page number are joined as a row by now, a leader's dots with them)
             reason = "table-of-contents" if CONTENTS_ENTRY.match(line.text) else "rule-line" if RULE_LINE.match(line.text) else "caption" if line in captions else None
@@ -243,7 +249,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
         body, notes = (ordered, []) if two_columns else _bottom_notes(ordered, body_size)
-        _reflow(body, result, single_column=not two_columns)
+        _reflow(body, result, single_column=not two_columns, gutter=gutter)
         result.pending_notes += notes
         if number == 1:
             result.first_page = len(result.paragraphs)
@@ -254,6 +260,8 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
+    if result.cover_year is None:
+        result.cover_year, result.year_line = issue_year(result.dropped)
     result.headings = chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
     return result
 
@@ -434,6 +442,28 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
         if posted and posted[1].start() == 0 and _POSTING_WORDS.match(compact, posted[1].end()):
             return posted[0], int(posted[0][:4])
     return None, None
+
+
+ISSUE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第\s*[\d一二三四五六七八九十]{1,3}\s*[卷期季]|[\d一二三四五六七八九十]{1,2}\s*月|[上下]半年|度)")
+"""A year as a journal's or a report's furniture gives it: its issue (`2016年第3期`, `2010年第19卷第1期`,
+`2020年第一季度报告`, `2019年5月`, `2019年度`)."""
+
+
+def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | None]:
+    """The year the running headers and footers give (a journal's `现代大学教育　2016年第3期`, a
+    report's `2020年第一季度报告`): the document's year when its text gives none. The year the most
+    of them say, with the line said first; (None, None) without one.
+
+    >>> issue_year([(2, "现代大学教育　2016年第3期", "running-header"), (3, "何某某：美国教育管窥", "running-header")])
+    (2016, '现代大学教育　2016年第3期')
+    >>> issue_year([(1, "2016年第3期", "table-of-contents")])
+    (None, None)
+    """
+    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason == "running-header" and (m := ISSUE.search(text))]
+    if not found:
+        return None, None
+    year = Counter(year for year, _ in found).most_common(1)[0][0]
+    return year, next(text for y, text in found if y == year)
 
 
 _POSTING_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|字号|收藏|分享|打印")
@@ -837,6 +867,12 @@ LIST_ITEM_MIN = 10
 """An item's text after its number is this many glyphs at least (a table's `1　张三` is cells)."""
 
 
+JUSTIFIED_GAP = 1.5
+"""A justified line of Chinese stretches the space after a comma up to this many type sizes (`较弱,　设计`)."""
+_STRETCHED_AFTER = set("，、；：,;:")
+"""The marks after which a justified line's stretched space falls (a table's cell does not end in one)."""
+
+
 def _pieces(chars, size: float) -> list[list]:
     """A pdfminer line's glyphs, parted where a gap is wider than a table cell's (CELL_GAP); never
     between a chapter's number and its name (`第1章　引言`, set a quad apart), nor between an item's
@@ -847,6 +883,7 @@ def _pieces(chars, size: float) -> list[list]:
         a, b = before.get_text()[-1], after.get_text()[0]
         so_far = "".join(c.get_text() for c in pieces[-1])
         labelled = gap <= 3 * size and (_CHAPTER_LABEL.match(so_far) or len(pieces) == 1 and _LIST_MARK.match(so_far) and len(chars) - len(pieces[0]) >= LIST_ITEM_MIN)
+        labelled = labelled or gap <= JUSTIFIED_GAP * size and a in _STRETCHED_AFTER and _HAN.match(b) is not None  # a justified line's stretched space after a comma
         if (gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size) and not labelled:
             pieces.append([])  # (a justified line stretches the spaces between Latin words)
         pieces[-1].append(after)
@@ -894,6 +931,73 @@ def _edge_rows(ordered: list[PdfLine], edge) -> list[PdfLine]:
     rows = [sorted(row, key=lambda l: l.x0) for row in rows]
     # (a table's row and a contents' entry with its page number are no header or footer)
     return [line for row in rows if len(row) <= EDGE_ROW_PIECES and not CONTENTS_ENTRY.match("　".join(l.text for l in row)) for line in row]
+
+
+_NO_WORD = re.compile(r"^[^\w\s]+$")
+FRAME_SIDE_MIN = 3
+"""A box's side drawn with glyphs is at least this many of them stacked at one x."""
+
+
+def _frame_glyphs(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """A box drawn with a font's glyphs (a special section's editor's note framed by `!!!!!` rules
+    and `!` sides, corners `"`): a rule across a good part of the page made of marks only, and the
+    marks stacked at one x between two such rules (three at least) where the rules end. Left in, the sides glue
+    onto the box's lines (`!断推动其…`) and read each line as a table's row. (Marks stacked where no
+    rule ends — a table's `-` cells — are no frame.)
+
+    >>> rule = lambda y: PdfLine(1, 36, 508, y, y + 11, 10.5, '"!!!!!!!!!!!!!!!!!!!!"')
+    >>> side = lambda x, y: PdfLine(1, x, x + 10.5, y, y + 10.7, 10.7, "!")
+    >>> text = PdfLine(1, 47.7, 495, 617, 628, 9.9, "断推动其管理理论体系的完善和创新。")
+    >>> page_number = PdfLine(1, 499.6, 509.5, 13, 23, 9.9, "·")
+    >>> kept, frame = _frame_glyphs([rule(646), side(36, 637), side(496, 637), text, side(36, 626), side(496, 626), side(36, 615), side(496, 615), rule(604), page_number])
+    >>> [l.text for l in kept], len(frame)
+    (['断推动其管理理论体系的完善和创新。', '·'], 8)
+    """
+    marks = [l for l in lines if _NO_WORD.match(l.text.replace(" ", "").replace("\u3000", ""))]
+    if not marks:
+        return lines, []
+    words = [l for l in lines if l not in marks]
+    width = (max(l.x1 for l in words) - min(l.x0 for l in words)) if words else 0
+    rules = [l for l in marks if len(l.text.strip()) >= 5 and abs(l.x1 - l.x0) >= 0.4 * width]
+    ends = [x for rule in rules for x in (min(rule.x0, rule.x1), max(rule.x0, rule.x1))]
+    top, bottom = max((rule.y1 for rule in rules), default=0), min((rule.y0 for rule in rules), default=0)
+    sides: dict[int, list[PdfLine]] = defaultdict(list)
+    for line in marks:
+        if line not in rules and len(line.text.strip()) <= 2 and bottom - line.size <= line.y0 and line.y1 <= top + line.size:
+            near = [x for x in ends if abs(line.x0 - x) <= line.size or abs(line.x1 - x) <= line.size]
+            if near:
+                sides[round(near[0])].append(line)
+    frame = rules + [line for side in sides.values() if len(side) >= FRAME_SIDE_MIN for line in side] if rules else []
+    return [l for l in lines if l not in frame], frame
+
+
+TOUCHING_GAP = 0.3
+"""Two pieces on one baseline this many type sizes apart or closer are one line's (a page number's `·`, `46`, `·`)."""
+
+
+def _touching_pieces_joined(lines: list[PdfLine]) -> list[PdfLine]:
+    """Pieces of one line that pdfminer gave as lines of their own though they touch: on one baseline,
+    in about one type size (a small note mark is read by _markers_into_lines), the next starting where
+    the one before ends. A magazine's page number `· 46 ·` comes as three such pieces; read apart they
+    make a footer row of too many pieces for a footer, and a table's row in the text.
+
+    >>> piece = lambda x0, x1, text, size=9.9: PdfLine(2, x0, x1, 13.1, 23.0, size, text)
+    >>> [l.text for l in _touching_pieces_joined([piece(32.2, 42.1, "·"), piece(42.5, 53.0, "46", 10.5), piece(53.1, 63.0, "·"), piece(422.1, 498.2, "IEC, NO. 1, 2007")])]
+    ['·46·', 'IEC, NO. 1, 2007']
+    """
+    out: list[PdfLine] = []
+    for line in sorted(lines, key=lambda l: l.x0):  # left to right: each piece meets the one it goes on from
+        size = max(line.size, 1.0)
+        before = next((l for l in reversed(out) if abs(l.y0 - line.y0) <= 0.3 * size and abs(l.y1 - line.y1) <= 0.5 * size
+                       and -0.5 <= line.x0 - l.x1 <= TOUCHING_GAP * size and abs(l.size - line.size) <= 0.15 * size
+                       and not l.table_row and not line.table_row), None)
+        if before is None:
+            out.append(line)
+            continue
+        out[out.index(before)] = replace(before, text=_joined(before.text, line.text), x1=line.x1, y0=min(before.y0, line.y0),
+                                         y1=max(before.y1, line.y1), size=max(before.size, line.size), note_mark=line.note_mark)
+    out.sort(key=lambda l: (-round(l.y1), l.x0))
+    return out
 
 
 def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[str, float]]:
@@ -1080,11 +1184,12 @@ def _ruled_rows(lines: list[PdfLine], rulings: list[tuple[float, float, float, f
     return out, joined
 
 
-def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
-    """The lines as a person reads them: a two-column page column by column, table rows as one line."""
+def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], float | None]:
+    """The lines as a person reads them: a two-column page column by column, table rows as one line;
+    and the x of the gutter (None on a page of one column)."""
     gutter = _gutter(lines)
     if gutter is None:
-        return _table_rows(lines), 0
+        return _table_rows(lines), None
     ordered: list[PdfLine] = []
     band: list[PdfLine] = []
     for line in lines:  # top to bottom
@@ -1095,7 +1200,7 @@ def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
         else:
             band.append(line)
     ordered += _columns_of(band, gutter)
-    return ordered, 1
+    return ordered, gutter
 
 
 def _columns_of(band: list[PdfLine], gutter: float) -> list[PdfLine]:
@@ -1119,15 +1224,29 @@ def _gutter(lines: list[PdfLine]) -> float | None:
     candidates = [x - 0.5 for x, count in starts.most_common(3) if count >= 4] + [left + width * share for share in (0.5, 0.45, 0.55)]
     for x in candidates:
         crossing = [l for l in lines if _crosses(l, x)]
-        on_left = [l for l in lines if not _crosses(l, x) and l.x0 < x]
-        on_right = [l for l in lines if l.x0 >= x]
-        # Two real columns: many lines on each side, each filling most of its column.
-        if len(crossing) <= 0.2 * len(lines) and len(on_left) >= 4 and len(on_right) >= 4:
-            full_left = sum(l.x1 - l.x0 >= 0.6 * (x - left) for l in on_left)
-            full_right = sum(l.x1 - l.x0 >= 0.6 * (right - x) for l in on_right)
-            if full_left >= 0.5 * len(on_left) and full_right >= 0.5 * len(on_right):
-                return x
+        if len(crossing) <= 0.2 * len(lines) and _two_columns_at(lines, x, left, right):
+            return x
+        # A first page with a band across the top (a special section's box, the title, the authors,
+        # the abstract) over two columns: the columns are the lines under the band's last line.
+        under = [l for l in lines if crossing and l.y1 < min(c.y0 for c in crossing)]
+        if len(under) >= max(8, BAND_COLUMNS_SHARE * len(lines)) and _two_columns_at(under, x, left, right):
+            return x
     return _sidebar(lines, left, width)
+
+
+BAND_COLUMNS_SHARE = 0.3
+"""Under a band across a page's top, two columns hold at least this share of the page's lines."""
+
+
+def _two_columns_at(lines: list[PdfLine], x: float, left: float, right: float) -> bool:
+    """Two real columns parted at x: many lines on each side, each filling most of its column."""
+    on_left = [l for l in lines if not _crosses(l, x) and l.x0 < x]
+    on_right = [l for l in lines if l.x0 >= x]
+    if len(on_left) < 4 or len(on_right) < 4:
+        return False
+    full_left = sum(l.x1 - l.x0 >= 0.6 * (x - left) for l in on_left)
+    full_right = sum(l.x1 - l.x0 >= 0.6 * (right - x) for l in on_right)
+    return full_left >= 0.5 * len(on_left) and full_right >= 0.5 * len(on_right)
 
 
 def _sidebar(lines: list[PdfLine], left: float, width: float) -> float | None:
@@ -1188,14 +1307,25 @@ def _are_columns(row: list[PdfLine]) -> bool:
     return len(row) == 2 and all(len(l.text) >= 12 for l in row)
 
 
-def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -> None:
+def _in_its_column(line: PdfLine, lines: list[PdfLine], gutter: float | None) -> list[PdfLine]:
+    """The lines a line is measured against (its column's edges, its indent): on a two-column page the
+    lines of its own column, or, for a line across the gutter, those of the band across the page (a
+    first page's abstract, set wider, is no edge of the column under it)."""
+    if gutter is None:
+        return lines
+    across = _crosses(line, gutter)
+    return [l for l in lines if _crosses(l, gutter) == across and (across or (l.x0 < gutter) == (line.x0 < gutter))] or lines
+
+
+def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True, gutter: float | None = None) -> None:
     """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
     for k, line in enumerate(lines):
+        column = _in_its_column(line, lines, gutter)
         if k:
             leading = result.leading.get(round(lines[k - 1].size), 0.0)
-            starts = _starts_paragraph(lines[k - 1], line, lines, single_column, leading) or _centred_on_each_other(lines[k - 1], line, result.body_size)
+            starts = _starts_paragraph(lines[k - 1], line, column, single_column, leading) or _centred_on_each_other(lines[k - 1], line, result.body_size)
         else:
-            starts = not _continues_from_last_page(result, line, lines)
+            starts = not _continues_from_last_page(result, line, column)
             result.notes_moved += bool(not starts and result.pending_notes)
         if starts and result.pending_notes:
             _flush_notes(result)  # the paragraph the notes interrupted has ended: they come now
@@ -1211,9 +1341,10 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True) -
     if lines:
         result.last_line = lines[-1]
         last = lines[-1]
+        column = _in_its_column(last, lines, gutter)
         # A paragraph goes on over the page only from a line that runs to the column's edge.
-        result.last_line_open = not (_short(last, lines, single_column) or _set_right(last, lines, single_column) or _set_in(last, lines, single_column)
-                                     or _centred(last, lines))
+        result.last_line_open = not (_short(last, column, single_column) or _set_right(last, column, single_column) or _set_in(last, column, single_column)
+                                     or _centred(last, column))
 
 
 NOTE_START = re.compile(r"^(?:[\u2460-\u2473\u2776-\u2793*†]|\[\d{1,3}\]|[（(]?\d{1,2}[)）]?(?![\d.．,])|注[:：释]?)")
