@@ -883,7 +883,6 @@ def _pieces(chars, size: float) -> list[list]:
         a, b = before.get_text()[-1], after.get_text()[0]
         so_far = "".join(c.get_text() for c in pieces[-1])
         labelled = gap <= 3 * size and (_CHAPTER_LABEL.match(so_far) or len(pieces) == 1 and _LIST_MARK.match(so_far) and len(chars) - len(pieces[0]) >= LIST_ITEM_MIN)
-        labelled = labelled or gap <= JUSTIFIED_GAP * size and a in _STRETCHED_AFTER and _HAN.match(b) is not None  # a justified line's stretched space after a comma
         if (gap > CELL_GAP * size and not (a.isascii() and b.isascii()) or gap > 3 * size) and not labelled:
             pieces.append([])  # (a justified line stretches the spaces between Latin words)
         pieces[-1].append(after)
@@ -973,10 +972,13 @@ def _frame_glyphs(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
 
 TOUCHING_GAP = 0.3
 """Two pieces on one baseline this many type sizes apart or closer are one line's (a page number's `·`, `46`, `·`)."""
+TOUCHING_PIECE_MAX = 4
+"""One of two touching pieces joined is this short (an ornament, a number): two long ones are two columns' lines
+that meet where the first one's last comma hangs into a narrow gutter."""
 
 
 def _touching_pieces_joined(lines: list[PdfLine]) -> list[PdfLine]:
-    """Pieces of one line that pdfminer gave as lines of their own though they touch: on one baseline,
+    """Short pieces of one line that pdfminer gave as lines of their own though they touch: on one baseline,
     in about one type size (a small note mark is read by _markers_into_lines), the next starting where
     the one before ends. A magazine's page number `· 46 ·` comes as three such pieces; read apart they
     make a footer row of too many pieces for a footer, and a table's row in the text.
@@ -990,7 +992,7 @@ def _touching_pieces_joined(lines: list[PdfLine]) -> list[PdfLine]:
         size = max(line.size, 1.0)
         before = next((l for l in reversed(out) if abs(l.y0 - line.y0) <= 0.3 * size and abs(l.y1 - line.y1) <= 0.5 * size
                        and -0.5 <= line.x0 - l.x1 <= TOUCHING_GAP * size and abs(l.size - line.size) <= 0.15 * size
-                       and not l.table_row and not line.table_row), None)
+                       and min(len(l.text), len(line.text)) <= TOUCHING_PIECE_MAX and not l.table_row and not line.table_row), None)
         if before is None:
             out.append(line)
             continue
@@ -1297,9 +1299,30 @@ def _table_rows(lines: list[PdfLine]) -> list[PdfLine]:
         if _are_columns(row):
             out.extend(row)  # two columns' lines that happen to share a baseline
             continue
+        if _justified_apart(row):
+            out.append(replace(row[0], x1=row[1].x1, y0=min(l.y0 for l in row), y1=max(l.y1 for l in row), text=row[0].text + row[1].text))
+            continue
         out.append(PdfLine(line.page, row[0].x0, row[-1].x1, min(l.y0 for l in row), max(l.y1 for l in row),
                            max(l.size for l in row), "　".join(l.text for l in row), table_row=True))
     return out
+
+
+def _justified_apart(row: list[PdfLine]) -> bool:
+    """Two pieces of one justified line of Chinese, parted by the space it stretched after a comma
+    (`工程咨询设计的国际竞争力较弱,`　`设计—建造、交`): one line, no table row — a cell ends in no comma.
+
+    >>> piece = lambda x0, x1, text: PdfLine(1, x0, x1, 206.2, 216.8, 9.9, text)
+    >>> _justified_apart([piece(281.6, 430.9, "工程咨询设计的国际竞争力较弱,"), piece(439.0, 507.0, "设计—建造、交")])
+    True
+    >>> _justified_apart([piece(72, 120, "城关镇"), piece(130, 160, "320")])
+    False
+    """
+    if len(row) != 2:
+        return False
+    first, second = row
+    size = max(first.size, second.size, 1.0)
+    return (first.text[-1:] in _STRETCHED_AFTER and _HAN.match(second.text) is not None and abs(first.size - second.size) <= 0.15 * size
+            and 0 <= second.x0 - first.x1 <= JUSTIFIED_GAP * size)
 
 
 def _are_columns(row: list[PdfLine]) -> bool:
