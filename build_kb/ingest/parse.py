@@ -177,8 +177,15 @@ LEVEL_PLACE_RE = re.compile(
 one (城市, 上市, 社区, 园区, 城镇, 下乡, 红旗) nor one the level starts (市场, 县域, 区域). 州 is left out:
 郑州, 广州 name cities."""
 DATE_PLACEHOLDER_RE = re.compile(
-    r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月\s*[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日\s*[）)]?$"
+    r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月"
+    r"\s*(?:[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日|[Xx×＊*]{1,2})\s*[）)]?$"
 )
+"""A date a template leaves blank: （    年  月  日）, 20XX年4月XX (the day's 日 blanked too)."""
+_BROKEN_DATE_LINE = re.compile(r"^[（(]?(?:19|20)\d{2}[\d年月]{1,5}日[）)]?$")
+"""A date line a page garbled, its 年 and 月 lost (2019612日) for （2019年6月12日）): no day can be read from it,
+and it is no word of the title above it."""
+_LABEL_ALONE = re.compile(rf"^[{HAN}]{{1,6}}[:：]$")
+"""A label with nothing after it (今天是：, 关键词：): the page's, never a title line."""
 NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
@@ -250,7 +257,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         if labelled_day and _date_line(labelled_day.group(2)):
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
-        if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact):
+        if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact) or _LABEL_ALONE.match(compact) or _BROKEN_DATE_LINE.match(compact):
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
         bracketed = _WHOLLY_BRACKETED.match(compact)
@@ -416,6 +423,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_site_lines_among_title_lines(header)
     _drop_the_sites_words_beside_the_headline(header, lead, elsewhere)
     _drop_a_title_given_again_with_additions(header)
+    _drop_the_collections_name(header)
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
@@ -595,19 +603,66 @@ def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
     >>> _drop_a_title_given_again_with_additions(lines); [h.role for h in lines]
     ['repeat', 'title']
     """
-    from difflib import SequenceMatcher
-
     titles = [h for h in header if h.role == "title"]
     for earlier, later in zip(titles, titles[1:]):
-        a, b = (re.sub(r"[\d\s]+", "", _compact_title(h.text)) for h in (earlier, later))
-        shorter = min(len(a), len(b))
-        run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
-        if shorter >= HEADLINE_MIN and run >= SAME_TITLE_SHARE * shorter:
+        a, b = (re.sub(r"[\d\s_]+", "", _compact_title(h.text)) for h in (earlier, later))
+        if min(len(a), len(b)) >= HEADLINE_MIN and _one_title_in_two_wordings(a, b):
             rest = _rest_of_a_wrapped_title(header, earlier, later)
             if rest is not None:  # the later one is the same title again, wrapped over two lines: both go
                 later.role = rest.role = "repeat"
                 continue
+            if _TITLE_GOES_ON.search(b) and a.startswith(b) and len(a) > len(b):
+                later.role = "repeat"  # …会议上的 cut off (its 讲话 lost) under the whole title: the whole one stands
+                continue
             earlier.role = "repeat"
+
+
+def _one_title_in_two_wordings(a: str, b: str) -> bool:
+    """Do two title lines give one title — the same words with a site's additions (a run of 80 % of the
+    shorter), or in two wordings (机关党支部组织生活不实的原因及对策 / 机关党支部组织生活难以落实的原因及对策:
+    runs of two or more characters in order that make up 80 % of the shorter)?
+
+    >>> _one_title_in_two_wordings("机关党支部组织生活不实的原因及对策", "机关党支部组织生活难以落实的原因及对策")
+    True
+    >>> _one_title_in_two_wordings("凝心聚力抓党建", "奋发有为开新局")
+    False
+    """
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shorter = min(len(a), len(b))
+    run = matcher.find_longest_match(0, len(a), 0, len(b)).size
+    shared = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 2)
+    return run >= SAME_TITLE_SHARE * shorter or shared >= SAME_TITLE_SHARE * shorter
+
+
+_COLLECTION = re.compile(r"(?:(?<!第)[\d一二两三四五六七八九十]{1,3}\s*篇|汇编|合集|选编|大全)\s*(?:[（(【\[]\s*(?:共|精选)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]])?$")
+"""A collection's name: 党建范文8篇, 组织工作讲话汇编（20篇）, …心得体会5篇 — never a piece's (第1篇)."""
+
+
+def _drop_the_collections_name(header: list[HeaderLine]) -> None:
+    """Stacked title lines of a collection page: the collection's name (…范文8篇, …讲话汇编（20篇）) gives way
+    to a piece's own title; a piece's number and the name the collection lists it by (第1篇：党务知识培训) give way
+    to the title line under it (基层党务工作实务培训材料), nearer the text. One is chosen, never the two joined.
+
+    >>> lines = [HeaderLine(1, "党建范文8篇", "title"), HeaderLine(3, "推进机关党建的几点思考", "title")]
+    >>> _drop_the_collections_name(lines); [h.role for h in lines]
+    ['note', 'title']
+    >>> lines = [HeaderLine(1, "第1篇：党务知识培训", "title"), HeaderLine(2, "基层党务工作实务培训材料", "title")]
+    >>> _drop_the_collections_name(lines); [h.role for h in lines]
+    ['repeat', 'title']
+    """
+    titles = [h for h in header if h.role == "title"]
+    names = [h for h in titles if _COLLECTION.search(re.sub(r"\s+", "", h.text))]
+    if names and len(names) < len(titles):
+        for h in names:
+            h.role = "note"
+    titles = [h for h in header if h.role == "title"]
+    for numbered, under in zip(titles, titles[1:]):
+        text = _title_text(numbered.text)
+        if _numbers_a_piece(numbered.text) and not _TITLE_GOES_ON.search(text) and not _TITLE_ENDING_ALONE.match(_title_text(under.text)) \
+                and len(_compact_title(under.text)) >= 6:
+            numbered.role = "repeat"
 
 
 def _rest_of_a_wrapped_title(header: list[HeaderLine], whole: HeaderLine, start: HeaderLine) -> HeaderLine | None:
@@ -911,7 +966,8 @@ _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
 """A page's breadcrumbs in front of the title: "首页 > 领导讲话 > 正文 在全县…的讲话"."""
-_SITE_SEPARATOR = re.compile(r"\s*(?:[|｜_丨]|\s[-–—]\s)\s*")
+_SITE_SEPARATOR = re.compile(r"\s*(?:[|｜丨]|(?<!_)_(?!_)|\s[-–—]\s)\s*")
+"""What parts a site's words from a title: | 丨, one _ (…的讲话_某某文库; a run of them is a blank to fill in, 202____年), a spaced dash."""
 _TAIL_AFTER_WHOLE_TITLE = re.compile(rf"(?<=讲话|报告|发言|致辞|讲稿|党课)[-–－]\s*[{HAN}A-Za-z0-9]{{2,12}}$")
 _FRESH_BEFORE_TITLE = re.compile(r"^(?:最新|精选|优秀|热门|推荐)(?=在.{6})")
 """A site's word of praise before a title that starts with 在 (最新在全县…会议上的讲话): no part of it."""

@@ -785,3 +785,33 @@ def test_a_point_whose_earlier_siblings_the_page_lost_is_a_heading_and_a_space_e
     assert [h for _, _, h in outline(parse(clean(inside, rules).lines)) if h] == []
     spaced = "同志们：\n今天和大家一起学习交流。\n第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种优秀品质，对组织要做到忠诚老实。"
     assert [h for _, _, h in outline(parse(clean(spaced, rules).lines))] == ["第一，什么是绝对忠诚"]
+
+
+SPEECH_BODY = "同志们：\n今天我们召开这次会议，主要是总结工作，部署任务，我们要抓好落实。\n"
+
+
+@pytest.mark.parametrize(
+    "above, title",
+    [
+        # the same title twice in two wordings, the first numbered as a collection's piece: the one nearer the text
+        ("第一篇：机关党支部组织生活不实的原因及对策\n机关党支部组织生活难以落实的原因及对策", "机关党支部组织生活难以落实的原因及对策"),
+        # a collection's name over a piece's own title
+        ("党建范文8篇\n时间：2024-03-01 10:00:00\n推进机关党建的几点思考", "推进机关党建的几点思考"),
+        ("组织工作讲话汇编（20篇）\n在全县组织工作会议上的讲话\n20XX年5月XX", "在全县组织工作会议上的讲话"),
+        # a piece's number and the name the collection lists it by, over the piece's own title
+        ("党务培训5篇\n第1篇：党务知识培训\n基层党务工作实务培训材料", "基层党务工作实务培训材料"),
+        # a title broken over two lines, then a date line whose 年 and 月 were lost
+        ("在全县基层党建工作会议上的\n讲话\n2019612日)", "在全县基层党建工作会议上的讲话"),
+        # the whole title above, cut under it (its 讲话 lost) before such a date line
+        ("在全县基层党建工作会议上的讲话\n在全县基层党建工作会议上的\n2019612日)", "在全县基层党建工作会议上的讲话"),
+        # a label with nothing after it over the title
+        ("今天是：\n在全县基层党建工作会议上的讲话", "在全县基层党建工作会议上的讲话"),
+        # a run of underscores is a blank to fill in, not a site's separator
+        ("202____年第一党支部主题党日上的讲话", "202____年第一党支部主题党日上的讲话"),
+        # two halves of a slogan stay one title
+        ("凝心聚力抓党建\n奋发有为开新局", "凝心聚力抓党建 奋发有为开新局"),
+    ],
+)
+def test_stacked_title_lines_give_one_title_never_two_joined(rules, above, title):
+    cleaned = clean(above + "\n" + SPEECH_BODY, rules)
+    assert parse(cleaned.lines, removed=cleaned.removed).header.title == title
