@@ -17,7 +17,7 @@ from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, judge, judge_lines, verdict_by_origin
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
@@ -124,6 +124,8 @@ def clean(
     lines, first_points = split_first_point_off_its_opening(lines)
     dumped += first_points
     lines, tails = split_chrome_tails(lines, chrome, _line_of_tail(unjoined, joins))
+    lines, clauses = split_off_the_rules_sentences(lines, chrome)
+    tails += clauses
     splits = sorted(indent_splits + splits + dumped + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
@@ -310,6 +312,53 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
             at = line_of_tail(line, tail)
             out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=at, text=tail)])
             splits.append(Split(line=at, pieces=2))
+        else:
+            out.append(line)
+    return out, splits
+
+
+_TITLE_LINE = re.compile(rf"[{HAN}\w“”《》·\s—-]{{6,40}}")
+"""A line that reads as a title: six to forty characters, no stop, no comma."""
+RULES_REST_MIN = 20
+"""The sentences left beside a rule's sentence are kept apart only when they are a speech's: this many Han characters."""
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?][”’」』）)]*|[^。！？!?]+$")
+
+
+def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
+    """A line a rule would take whole, whose rule's words stand only in its first or last sentences
+    (an editor's call to read on after the speech's own words: `…关键在人。7月4日，某某在会上指出：“…。”请随小编一起
+    学习。`): those sentences are parted off for the rule to take, and the speech's sentences stay — when the line is
+    not over a title line (there it is a collection's preamble) and they are a
+    speech's (RULES_REST_MIN Han characters, no rule's words, no word of a site's interface, no chrome evidence of their own). A line whose every
+    sentence has the rule's words (下面是小编整理的…。欢迎阅读参考。) goes whole, as before. Each parting is a Split.
+
+    >>> lines, splits = split_off_the_rules_sentences([Line(1, "干部就是决定因素，关键在培养高素质干部队伍，要抓好培育选拔管理使用。请随小编一起学习。")],
+    ...                                              lambda text: "小编" in text)
+    >>> [line.text for line in lines], splits
+    (['干部就是决定因素，关键在培养高素质干部队伍，要抓好培育选拔管理使用。', '请随小编一起学习。'], [Split(line=1, pieces=2)])
+    >>> split_off_the_rules_sentences([Line(1, "下面是小编整理的讲话稿。欢迎阅读小编的推荐。")], lambda text: "小编" in text)[1]
+    []
+    """
+    out, splits = [], []
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    under = {i: lines[j].text.strip() for i, j in zip(filled, filled[1:])}
+    for index, line in enumerate(lines):
+        sentences = [m.group(0) for m in _SENTENCE.finditer(line.text) if m.group(0).strip()]
+        caught = [bool(is_chrome(sentence)) for sentence in sentences]
+        parted = None
+        # Over a title line (a collection's 下面是小编整理的… above its first piece's name) the note and the summary it
+        # closes are the page's preamble, not a speech's opening: the line goes whole.
+        over_a_title = _TITLE_LINE.fullmatch(under.get(index, ""))
+        if len(sentences) >= 2 and any(caught) and not all(caught) and is_chrome(line.text) and not over_a_title:
+            first_kept = caught.index(False)
+            last_kept = len(caught) - 1 - caught[::-1].index(False)
+            if not any(caught[first_kept : last_kept + 1]):
+                head, rest, tail = ("".join(sentences[a:b]) for a, b in ((0, first_kept), (first_kept, last_kept + 1), (last_kept + 1, len(sentences))))
+                if len(HAN_CHAR.findall(rest)) >= RULES_REST_MIN and not has_interface_words(rest) and judge(LineContext(rest, False)).score < DOUBT_AT:
+                    parted = [part for part in (head, rest, tail) if part.strip()]
+        if parted:
+            out.extend(Line(number=line.number, text=part.strip()) for part in parted)
+            splits.append(Split(line=line.number, pieces=len(parted)))
         else:
             out.append(line)
     return out, splits

@@ -117,8 +117,8 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
-    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "garbled": "乱码",
-    "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "items-of-chrome-label": "网页说明下的条目",
+    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "garbled": "乱码",
+    "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -136,7 +136,7 @@ INTERFACE_WORDS = {
         "下载 举报 收藏 上一篇 下一篇 上一条 下一条 上一页 下一页 浏览 网友 评论 登录 注册 打印 字体 字号 责任编辑 责编 编审 稿源 撰稿 "
         "版权 首页 邮箱 客服 会员 页数 公众号 素材 文库 投稿 积分 本报讯 手机版 二维码 扫码 记者 通讯员 摄影 "
         "点赞 转发 阅读量 浏览量 关闭窗口 返回顶部 本站 小编 海报 原文链接 文档格式 文件大小 上一版 下一版 导航 "
-        "同期声 参考稿 帖子 缓存 点此 点击 供稿 供图 原标题".split(),
+        "同期声 参考稿 帖子 缓存 点此 点击 供稿 供图 原标题 原图".split(),
         1.2,
     ),
     # A site speaks to its reader as 您 (您的位置, 为您推荐, 您可能感兴趣); a speech says 同志们, 大家.
@@ -269,7 +269,7 @@ def weekday_or_clock(ctx: LineContext) -> float:
 
 _PAGE_LABEL = re.compile(
     r"第\s*[A-Za-z]?\d{1,3}\s*版|^[A-Za-z]\d{1,3}\s*版|^\s*版\s*[次面]\s*[:：]"
-    r"|^\s*(?:[（(]?\s*第\s*\d{1,4}\s*期\s*[）)]?)?\s*(?:[（(]?\s*总第\s*\d{1,5}\s*期\s*[）)]?)?\s*$(?<=[期）)])"
+    r"|^\s*(?:[-–—·•]\s*)?(?:[（(]?\s*第\s*\d{1,4}\s*期\s*[）)]?)?\s*(?:[（(]?\s*总第\s*\d{1,5}\s*期\s*[）)]?)?\s*$(?<=[期）)])"
 )
 
 
@@ -280,6 +280,8 @@ def page_label(ctx: LineContext) -> float:
     3.0
     >>> page_label(LineContext("第 12 期", True)), page_label(LineContext("第12期 总第345期", True)), page_label(LineContext("第12期党支部书记培训班", True))
     (3.0, 3.0, 0.0)
+    >>> page_label(LineContext("- 第612期", True))  # after a menu's dash
+    3.0
     """
     return 3.0 if len(ctx.text) <= 40 and _PAGE_LABEL.search(ctx.text) else 0.0
 
@@ -375,20 +377,23 @@ def photo_credit(ctx: LineContext) -> float:
     return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
 
 
-_PICTURE_WORDS = re.compile(r"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{0,2}\s*[）)】\]]|^图为|^图\s*\d{1,2}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
+_PICTURE_WORDS = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{{0,2}}\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]|^[{HAN}]{{2,12}}现场$")
 
 
 def picture_words(ctx: LineContext) -> float:
     """A short line that points at a picture — (左图), （右图）, 图为…, 图1 — with no sentence round it: a
-    caption. A speech points at no picture in a line of its own.
+    caption; so is a line that names nothing but a scene (座谈会现场, 活动现场). A speech points at no picture in
+    a line of its own.
 
     >>> picture_words(LineContext("整治前（左图） 整治后（右图）", False)), picture_words(LineContext("图为会议现场", False))
-    (4.5, 4.5)
+    (5.5, 5.5)
+    >>> picture_words(LineContext("培训班开班现场", False)), picture_words(LineContext("深入一线现场办公", False))
+    (5.5, 0.0)
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
     (0.0, 0.0)
     """
     text = ctx.text.strip()
-    return 4.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
+    return 5.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
 
 
 _CREDIT_LABEL_IN_BRACKETS = rf"(?:[{HAN}]{{0,12}}(?:记者|通讯员|撰稿|供稿|编辑|摄影|摄像|实习生|审核|校对)\s*[/／：:\s]*|(?:文|图|文\s*[/／]\s*图)\s*[/／：:]\s*)"
@@ -397,6 +402,8 @@ _REPORTER_CREDIT = re.compile(
     rf"(?:\s*{_CREDIT_LABEL_IN_BRACKETS}[{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,5}})*\s*[）)]$"
 )
 """A credit in brackets: labels (记者, 通讯员, 编辑:, 文/ — after the newsroom's name: 某某融媒体中心记者/) and names."""
+_OFFICE_CREDIT = re.compile(rf"^[（(][{HAN}\s·]{{2,20}}(?:供稿|供图|撰稿|提供)[）)]$")
+"""…or the office that sent the report in: （某某公司党委办供稿）, （宣传部 供图）."""
 
 
 def reporter_credit(ctx: LineContext) -> float:
@@ -409,8 +416,11 @@ def reporter_credit(ctx: LineContext) -> float:
     2.0
     >>> reporter_credit(LineContext("（县委书记 张明）", True)), reporter_credit(LineContext("（文明实践站）", True))
     (0.0, 0.0)
+    >>> reporter_credit(LineContext("（某某公司党委办供稿）", True, True))
+    2.0
     """
-    return 2.0 if _REPORTER_CREDIT.match(ctx.text.strip()) else 0.0
+    text = ctx.text.strip()
+    return 2.0 if _REPORTER_CREDIT.match(text) or _OFFICE_CREDIT.match(text) else 0.0
 
 
 _PERSONS = rf"(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}"
@@ -606,6 +616,25 @@ def credit_label(ctx: LineContext) -> float:
     return 7.0 if len(ctx.text) <= 30 and _CREDIT_LABEL.match(ctx.text.strip()) else 0.0
 
 
+_CHAIN_LABEL = re.compile(r"(?:供稿|供图|撰稿|责任编辑|责编|编辑|审核|审校|校对|签发|监制|[一二三初复终]审|[一二三]校|摄影|文|图)\s*[:：/／]")
+CHAIN_MIN = 3
+
+
+def credit_chain(ctx: LineContext) -> float:
+    """A line of a report's credits and review chain, three labels or more and no sentence:
+    `（宣传部 供稿/文:某某/图:某某/一审:某某、二审:某某`, `编辑：某某 审核：某某 终审：某某` — the newsroom's, never
+    a speech's; a speech names its points with 一是, 二是, not with labels and colons. Glued to the last sentence it
+    is parted there (clean.split_chrome_tails) and goes.
+
+    >>> credit_chain(LineContext("（宣传部 供稿/文:张某/图:李某/一审:王某、二审:赵某", True, True))
+    4.0
+    >>> credit_chain(LineContext("要求：一是抓学习；二是抓落实。", True, True))
+    0.0
+    """
+    text = ctx.text.strip()
+    return 4.0 if len(_CHAIN_LABEL.findall(text)) >= CHAIN_MIN and not re.search(r"[。！？；]", text) else 0.0
+
+
 GARBLED = re.compile(r"\ufffd|锟斤拷|烫烫|屯屯")
 """What a wrong decoding leaves: replacement characters, and the runs a decoder writes for bytes it lost (锟斤拷, 烫烫烫)."""
 
@@ -738,7 +767,24 @@ def a_document_part(ctx: LineContext) -> float:
         # a 成文日期 is written in words (2023年5月30日); 2022-04-08 is a page's stamp; 下一条：… is no 主送;
         # [05-02] 某某县举行… is a list's headline, no organ signing
         return 0.0
-    return -4.0 if any(gongwen.READERS[part](text) for part in DOCUMENT_PARTS) else 0.0
+    parts = [part for part in DOCUMENT_PARTS if gongwen.READERS[part](text)]
+    if parts == ["signature"] and not _signs_the_text(ctx):
+        return 0.0
+    return -4.0 if parts else 0.0
+
+
+def _signs_the_text(ctx: LineContext) -> bool:
+    """An organ's name is the 公文's 署名 under its text, each of a joint signature's parts an organ's name
+    (中共某某县委 某某县人民政府) — not a column's label above the text (某某中心), a headline (某某党委召开…例会),
+    or a teaser whose last word is a site's tag (…会议精神 政府).
+
+    >>> _signs_the_text(LineContext("中共某某县委 某某县人民政府", True, True)), _signs_the_text(LineContext("新闻中心", True))
+    (True, False)
+    >>> _signs_the_text(LineContext("传达学习全国会议精神 政府", True, True)), _signs_the_text(LineContext("某某党委召开例会", True, True))
+    (False, False)
+    """
+    parts = ctx.text.split()
+    return ctx.below_body and all(gongwen.READERS["signature"](part) and not re.search(r"[,;!?]|召开|举行|举办", part) for part in parts)
 
 
 _GENRE = re.compile(r"讲话|报告|发言|致辞|讲稿|党课|主持词|动员会|会议")
@@ -778,6 +824,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("long-number", long_number),
     ("cut-teaser", cut_teaser),
     ("credit-label", credit_label),
+    ("credit-chain", credit_chain),
     ("garbled", garbled),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
@@ -893,6 +940,53 @@ def dated_item_runs(lines: list[str], filled: list[int], below: Callable[[int], 
         return "dated" if ok else None
 
     return _runs(filled, dated, DATED_RUN_MIN)
+
+
+TEASER_PAIRS = 3.0
+"""Below the text, two or more headlines each followed by its teaser: a page's block of other articles."""
+TEASER_PAIRS_MIN = 2
+TEASER_HEADLINE_MAX = 30
+
+
+def teaser_pair_runs(lines: list[str], filled: list[int], below: Callable[[int], bool], first: dict[int, Judgement]) -> set[int]:
+    """Below the text, TEASER_PAIRS_MIN or more pairs in a row of a headline (a short line of six Han characters
+    or more with no punctuation at all) and the teaser under it (at most LIST_LINE_MAX, which retells the headline
+    — a run of four of its characters — or ends without a sentence's end: cut, or closed by a site's tag). A
+    speech's lines under its text end as sentences; its signature and date line are its own marks, never a pair.
+
+    >>> sorted(teaser_pair_runs(["正文。", "某县召开组织工作会议", "近日，某县召开组织工作会议，部署", "某镇举办党员培训班", "培训为期三天 新闻"],
+    ...        [0, 1, 2, 3, 4], lambda i: i > 0, {}))
+    [1, 2, 3, 4]
+    >>> sorted(teaser_pair_runs(["正文。", "某县召开组织工作会议", "会议要求抓好落实。", "某镇举办党员培训班", "培训为期三天。"],
+    ...        [0, 1, 2, 3, 4], lambda i: i > 0, {}))
+    []
+    """
+    def headline(i: int) -> bool:
+        text = lines[i].strip()
+        return len(text) <= TEASER_HEADLINE_MAX and len(HAN_CHAR.findall(text)) >= 6 and not re.search(r"[^\w\s]", text) \
+            and not _has_speech_mark(first.get(i))
+
+    def teaser(i: int, of: int) -> bool:
+        text, head = lines[i].strip(), re.sub(r"\s+", "", lines[of])
+        retells = any(head[k : k + 4] in text for k in range(len(head) - 3))
+        return len(text) <= LIST_LINE_MAX and not _has_speech_mark(first.get(i)) and (retells or not _SENTENCE_END.search(text))
+
+    found: set[int] = set()
+    run: list[int] = []
+    position = 0
+    while position < len(filled):
+        i = filled[position]
+        if below(i) and position + 1 < len(filled) and headline(i) and teaser(filled[position + 1], i):
+            run += [i, filled[position + 1]]
+            position += 2
+            continue
+        if len(run) >= 2 * TEASER_PAIRS_MIN:
+            found.update(run)
+        run = []
+        position += 1
+    if len(run) >= 2 * TEASER_PAIRS_MIN:
+        found.update(run)
+    return found
 
 
 def _list_label(text: str, verdict: Judgement | None) -> bool:
@@ -1014,9 +1108,10 @@ def judge_lines(
     # to chrome as beside a rule's catch (今天是： over a list of links; a caption between a headline and a teaser),
     # and none of them is the title.
     dated = dated_item_runs(lines, filled, lambda n: n >= body[1])
-    in_a_list.update(links | label_items | blocks | dated)
+    teasers = teaser_pair_runs(lines, filled, lambda n: n >= body[1], first)
+    in_a_list.update(links | label_items | blocks | dated | teasers)
     # A label right over such a list (热点推荐 over dated headlines) is the list's.
-    labels = {filled[p - 1] for p, n in enumerate(filled) if p and n in links | dated and filled[p - 1] not in in_a_list
+    labels = {filled[p - 1] for p, n in enumerate(filled) if p and n in links | dated | teasers and filled[p - 1] not in in_a_list
               and outside(filled[p - 1]) and _list_label(lines[filled[p - 1]].strip(), first.get(filled[p - 1]))}
     in_a_list.update(labels)
     title_at = next((i for i in filled if i < body[0] and i in first and i not in in_a_list and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
@@ -1066,6 +1161,8 @@ def judge_lines(
             extra.append(Evidence("label-over-list", LABEL_OVER_LIST))
         if index in dated:
             extra.append(Evidence("dated-items", DATED_ITEMS))
+        if index in teasers:
+            extra.append(Evidence("teaser-pairs", TEASER_PAIRS))
         if index in label_items:
             extra.append(Evidence("items-of-chrome-label", ITEMS_OF_CHROME_LABEL))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
@@ -1084,7 +1181,7 @@ def judge_lines(
 
 WEB_PAGE_ONLY = frozenset({
     "interface-words", "address", "long-number", "counter", "short-items", "breadcrumb", "link-item", "link-list",
-    "label-over-list", "items-of-chrome-label", "dated-items", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
+    "label-over-list", "items-of-chrome-label", "dated-items", "teaser-pairs", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
 })
 """Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long
 numbers), the shapes of its menus, link lists, recommended blocks and footer, and a boilerplate rule (the rules

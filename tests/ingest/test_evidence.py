@@ -361,6 +361,7 @@ def test_the_numbered_items_under_a_sites_note_are_its_list_not_headings(rules):
         ("\ufffd\ufffd\u04ed\ufffd\ufffd\u02b9\ufffd\ufffd", "garbled-characters"),
         ("（某某融媒体中心记者/ 王某 章某某 编辑:乔某）", "chrome-evidence"),
         ("（通讯员 李某某 记者 王某）", "chrome-evidence"),
+        ("（宣传部 供稿/文:张某某/图:李某/一审:王某、二审:赵某某、三审:钱某/一校:孙", "chrome-evidence"),  # a review chain, cut
     ],
 )
 def test_a_credit_or_a_garbled_run_glued_to_the_last_paragraph_is_cut_there_and_logged(rules, tail, rule):
@@ -408,3 +409,32 @@ def test_a_sites_contact_and_its_recommended_tags_are_chrome_wherever_they_stand
     note = "说明：文章内容仅供预览，需要完整文档请下载word后使用。下载有问题请添加微信号：abc-com或QQ：12345678"
     cleaned = clean("在全县人才工作会议上的讲话\n推荐访问：人才 全县 讲话\n同志们：\n" + note + "\n今天我们召开全县人才工作会议，主要任务是总结工作、部署任务，我们要抓好落实。\n", rules)
     assert [r.text for r in cleaned.removed] == ["推荐访问：人才 全县 讲话", note]
+
+
+def test_headlines_each_with_its_teaser_under_the_text_are_a_block_of_other_news_and_so_is_their_label(rules):
+    block = "附件下载\n某某区召开组织工作会议\n近日，某某区召开组织工作会议，部署 要闻\n某某镇举办党员培训班\n培训为期三天，学员六十人 要闻\n"
+    cleaned = clean(REPORT + block, rules)
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(n, "chrome-evidence") for n in range(4, 9)]
+    # A speech's last paragraph, its signature and its date under the text are no such pairs.
+    assert clean(REPORT + "县委书记 张某某\n2024年5月8日\n", rules).removed == []
+
+
+def test_an_offices_credit_a_scene_caption_and_a_pictures_button_are_chrome(rules):
+    cleaned = clean("全县人才工作座谈会召开\n5月6日，全县人才工作座谈会召开，县委常委、组织部部长某某出席会议并讲话。\n座谈会现场\n"
+                    "会议强调，要坚持党管人才，建设高素质人才队伍，推动人才工作高质量发展，为全县发展提供人才支撑。\n"
+                    "（某某公司党委办供稿）\n返回原图\n/\n", rules)
+    assert [(r.line, r.text) for r in cleaned.removed] == [(3, "座谈会现场"), (5, "（某某公司党委办供稿）"), (6, "返回原图"), (7, "/")]
+
+
+def test_an_editors_call_to_read_on_goes_and_the_speech_before_it_in_the_same_line_stays(rules):
+    speech = "“为政之要，莫先于用人。”干部就是决定因素，关键在于培养和造就高素质的干部队伍。"
+    lead = REPORT.split("\n", 1)[1]  # the report without its headline
+    cleaned = clean(speech + "请随小编一起学习。\n" + lead, rules)
+    assert [line.text for line in cleaned.lines if line.text][0] == speech
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(1, "请随小编一起学习。", "editor-note")]
+    assert [(split.line, split.pieces) for split in cleaned.splits] == [(1, 2)]
+    # An editor's note of nothing but the editor's words goes whole; so does a note over a title line, with the
+    # summary it closes (a collection's preamble above its first piece's name).
+    note = "下面是小编为大家整理的讲话稿。欢迎阅读参考。"
+    assert [r.text for r in clean(note + "\n" + lead, rules).removed] == [note]
+    assert [r.text for r in clean(speech + "请随小编一起学习。\n" + REPORT, rules).removed] == [speech + "请随小编一起学习。"]
