@@ -29,7 +29,7 @@ from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, author
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
-from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -504,6 +504,10 @@ def make_speech(
     addressed = any(p.kind == "salutation" for s in parsed.sections for x in s.walk() for p in x.paragraphs)
     if lead and not addressed and header.speaker is None and header.speaker_role is None:
         role, name, later = speaker_of_report(first_paragraphs)
+        if name and quoted_from_other_times([p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs], name):
+            # 习近平曾说：“…” 他在2013年…上指出：“…”: a study of his words, the meeting only its background — no report
+            log.info("%s：正文多处引用%s在其他时间的讲话，是学习解读文章，不是会议报道：不取讲话人和导语日期", rel, name)
+            lead, name = None, None
         if name:
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (

@@ -79,17 +79,26 @@ def read_time(sentence: str) -> Time | None:
     >>> read_time("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，")
     Time(year=None, month=5, day=14, relative=None)
     """
-    day = next((m for m in DAY.finditer(sentence) if not sentence.startswith("电", m.end())), None)
+    day = next((m for m in days_said(sentence) if not sentence.startswith("电", m.end())), None)
     if day:
         return Time(int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
     # A wire's dateline gives the day it filed (…5月15日电), not the meeting's; the meeting's day may follow it
     # without its month (…电 某某在14日召开的…会议上): the dateline's month, a day not after it.
-    filed = next((m for m in DAY.finditer(sentence) if sentence.startswith("电", m.end())), None)
+    filed = next((m for m in days_said(sentence) if sentence.startswith("电", m.end())), None)
     same_month = filed and _DAY_ALONE.search(sentence, filed.end())
     if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
         return Time(int(filed.group(1)) if filed.group(1) else None, int(filed.group(2)), int(same_month.group(1)))
     relative = _RELATIVE.search(sentence[:RELATIVE_WITHIN])
     return Time(relative=relative.group()) if relative else None
+
+
+def days_said(sentence: str) -> list[re.Match]:
+    """The days a sentence names in its own words: a day inside a quotation (“…7月1日…”) is the quoted one's.
+
+    >>> [m.group() for m in days_said("会议强调：“7月1日是党的生日。”8月2日，会议闭幕。")]
+    ['8月2日']
+    """
+    return [m for m in DAY.finditer(sentence) if sentence.count("“", 0, m.start()) <= sentence.count("”", 0, m.start())]
 
 
 RELATIVE_WITHIN = 30
@@ -217,7 +226,7 @@ def trim_to_posts(role: str) -> str:
     cut, at, named = 0, 0, False
     for word, flag in words[:-1]:
         at += len(word)
-        if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE or word == "是":
+        if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE or word in ("是", "受"):
             cut, named = at, flag.startswith("nr")
     # 习近平总书记|系列讲话: a name right before the post is whose post it is; what follows is no one's name
     return "" if named else role[cut:].lstrip("、，, ")
@@ -255,7 +264,7 @@ SPOKE = (
 到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 作专题辅导, 为学员授课 (做 for 作 as pages often
 write it: 做工作报告)."""
 ASKED = (
-    rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?(?:具体)?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
+    rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?[^，。；]{{0,4}}?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
     r"|强调|指出|要求|表示|点评|讲评|(?:充分)?肯定|[作做](?:了)?动员|[:：]"
 )
 """What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求, 作点评,
@@ -263,18 +272,21 @@ ASKED = (
 CONVENED = "主持召开"
 """The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
 the speaker when nobody else is said to speak."""
-WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)(?:[^，。；：]{1,40}?[上中时]|[^，。；：]{1,10}?(?=出席|参加|主持|召开)))?"
+WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)(?:[^，。；：]{1,40}?[上中时][，,]?|[^，。；：]{1,10}?(?=出席|参加|主持|召开)))?"
 """Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
 在批示中: a letter is not a speech)."""
 
 ACTS = (
-    ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?(?:重要)?(?:批示|指示)|在批示中|致信|发来贺信|致贺信|寄语|题词|[作做]书面"),
+    ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?了?(?:重要)?批示|在批示中|致信|发来贺信|致贺信|寄语|题词|[作做]书面"),
+    ("instructed", r"(?:专门|亲自)?(?:作出|做出|作了|作)?了?(?:重要)?指示"),
+    ("entrusted", r"委托"),
     ("relayed", r"在[^，。；]{1,30}?[上中时]的(?:重要)?(?:讲话|报告|批示|指示)(?!中)|的?(?:重要)?(?:讲话|指示)精神"),
     ("convened", CONVENED),
     ("chaired and spoke", rf"主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"),
     ("spoke", SPOKE),
     ("chaired", r"主持"),
     ("said", ASKED),
+    ("conveyed", r"传达|宣读"),
     ("attended", r"出席|参加|列席|陪同"),
     ("visited", r"(?:先后)?(?:到|赴|来到|前往|深入|走访|看望|慰问|调研)"),
 )
@@ -344,6 +356,15 @@ def act_of(text: str, actor: Actor) -> str | None:
         kind = "chaired and spoke" if kind == "chaired" else then.lastgroup
     if kind not in ("wrote", "relayed") and _RELAYING.search(text, clause_start, actor.start):
         return "relayed"  # 传达学习了书记张某…: whatever follows, it is his words the meeting studied
+    before_act = m.group()[: m.start(m.lastgroup) - m.start()] if m else ""
+    if kind == "instructed":
+        # 作出重要指示 alone is sent from afar, like a 批示; joined by 并 to what he did there (给予了评价并做出了重要指示)
+        # or said where (在会上作出指示), it was said at the meeting
+        return "said" if re.search(r"并|^(?:同志)?在", before_act) else "wrote"
+    named_at = actor.start - (0 if actor.title_after else len(actor.role))
+    on_behalf = "委托" in before_act or re.search(r"受[^。；]{1,30}?委托[，,]?$", text[:named_at])
+    if on_behalf and kind in ("conveyed", "said", "chaired and spoke"):
+        return "spoke"  # 受县委书记委托，县委副书记某某传达了…: the deputy gives the head's speech
     return kind
 
 
@@ -364,7 +385,7 @@ class Deed:
 _CLAUSE_START = r"(?:^|(?<=[，,。；！？\n]))\s*"
 _BARE_NAME = re.compile(_CLAUSE_START + rf"(?P<name>[{HAN}]{{2,3}})")
 _PRONOUN = re.compile(_CLAUSE_START + r"(?P<name>[他她])(?!们)")
-NEVER_SPOKE = ("wrote", "relayed")
+NEVER_SPOKE = ("wrote", "relayed", "entrusted")
 """Acts that say the one named was not the meeting's speaker, whatever his words are said to say later: a letter
 (作出批示), or the words the meeting studied (传达…王某在…上的讲话精神)."""
 

@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import DAY, POST, Deed, read_deeds, read_time
+from .clause import POST, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -73,7 +73,7 @@ def news_lead(paragraphs: list[str]) -> str | None:
             break  # a long paragraph of the speech's own words first: no report's lead follows it
         sentences = [s for s in _SENTENCE.findall(text) if len(HAN_CHAR.findall(s)) >= SENTENCE_MIN_HAN][: LEAD_SENTENCES if n == 0 else 1]
         for i, sentence in enumerate(sentences):
-            day = DAY.search(sentence) or _RECENT_DAY.match(sentence)
+            day = next(iter(days_said(sentence)), None) or _RECENT_DAY.match(sentence)
             if _SPEECH_VOICE.search(sentence[: day.end() + VOICE_AFTER_DAY if day else None]):
                 break  # 今天，我们召开…: a speech's words (a report quotes them only later), and what follows recalls other meetings
             if day is None:
@@ -215,20 +215,44 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     '报道只写了他主持会议，没有写谁讲话'
     """
     found, _ = _who_spoke(paragraphs)
-    best = min((ACT_RANK[d.act] for d in found if d.actor.name == name), default=None)
-    if best == ACT_RANK["chaired"]:
+    best = min((d for d in found if d.actor.name == name), key=lambda d: ACT_RANK[d.act], default=None)
+    if best and best.act == "chaired":
         return "报道只写了他主持会议，没有写谁讲话"
-    if best == ACT_RANK["convened"]:
+    if best and best.act == "conveyed":
+        return "报道只写了他传达了会议精神或文件，没有写谁讲话"
+    if best and best.act == "convened":
         return "主持召开会议，讲话内容以“会议强调”转述"
     if role and re.fullmatch(POST, role):
         return f"报道只称其“{role}”，没有写全职务"
     return None
 
 
-ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3}
+_ELSEWHERE = r"(?:曾经?|多次|一再|反复|屡次|早在|也曾|还曾|此前)|在(?:19|20)\d{2}年"
+"""Words that place what one said at other times than the meeting reported: 曾说, 多次强调, 在2013年…上指出."""
+QUOTED_ELSEWHERE = 2
+"""How often the one a lead names must be quoted from other times for the page to be a study of his words."""
+
+
+def quoted_from_other_times(paragraphs: list[str], name: str) -> bool:
+    """Whether a page quotes the one its lead says spoke from other times as well (习近平曾说：“…” 他在2013年…上指出：“…”
+    习近平多次强调…): a study or explainer of his words, with the meeting as background — no report of it, so neither
+    his nor the lead's day is the page's.
+
+    >>> quoted_from_other_times(["7月3日，会议召开。某某出席会议并讲话。", "某某曾说：“要培养干部。”他在2013年会议上指出：“要锻炼。”"], "某某")
+    True
+    >>> quoted_from_other_times(["7月3日，会议召开。某某出席会议并讲话。", "某某强调，要培养干部。他指出，要锻炼。"], "某某")
+    False
+    """
+    text = "\n".join(paragraphs)
+    said_by = rf"(?:{re.escape(name)}|(?<=[，。；！？”\n])[他她])(?:同志)?"
+    return len(re.findall(said_by + rf"(?:还|也)?(?:{_ELSEWHERE})", text)) >= QUOTED_ELSEWHERE
+
+
+ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3, "conveyed": 3}
 """How surely each act (`clause.ACTS`) makes the one named the meeting's speaker: spoke (出席会议并讲话) before said
 (强调, 表示) or chaired and spoke (the chair's closing words), then one who convened a meeting that speaks as a whole,
-then — a guess, sent to 待核对 — one who only chaired it when the report says no one else spoke."""
+then — a guess, sent to 待核对 — one who only chaired it or conveyed something to it (传达…精神) when the report says no
+one else spoke."""
 REPORT_PARAGRAPHS = 6
 """How far into a report its speaker is looked for: 最后，镇党委书记某某作总结讲话 closes the report."""
 
@@ -386,17 +410,17 @@ def day_before_posting(lead: str, posted: str | None) -> tuple[str | None, int |
 _LEVEL_SAYS = {
     level: (
         re.compile(
-            rf"[我该]{level}|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行)"
+            rf"[我该]{level}|代表{level}(?:委|政府)|(?<![\u4e00-\u9fff]{{2}}){level}(?:委|政府)[^，。；]{{0,8}}?(?:召开|举行|举办)"
             rf"|(?<=[\u4e00-\u9fff]{{2}})(?<![全我该本]){level}(?:在[^，。；]{{0,16}}?)?(?:召开|举行|举办)"
             rf"|(?<=[\u4e00-\u9fff]{{2}})(?<![全我该本各]){level}委(?:组织部|宣传部|办公室)(?:在[^，。；]{{0,16}}?)?(?:召开|举行|举办)"
         ),
-        re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|{level}委、{level}政府|{level}(?:党委|党工委)(?:副?书记|委员)"),
+        re.compile(rf"全{level}(?!委)|{level}委(?:要求|决定|提出|强调|部署|研究|常委会|书记)|(?:^|(?<=[，。；：\s和])){level}委(?![会员组宣统政教办纪党])|{level}委、{level}政府|{level}(?:党委|党工委)(?:副?书记|委员)"),
     )
     for level in ("省", "市", "县", "区", "镇", "乡", "街道")
 }
-"""我X, 该X (a report's word for the place it is about) and the place or organ that holds the meeting
+"""我X, 该X (a report's word for the place it is about), 代表X委 (the speaker speaks for it) and the place or organ that holds the meeting
 (某某区委组织部召开…, 省政府办公厅今天召开这次会议, 文楼镇在该镇政府会议室召开…, 湖滨街道召开…) count twice; 全X, X委要求, X委常委会,
-X委书记, X党委书记, X党工委书记 … once."""
+X委书记, X党委书记, X党工委书记, X委 itself (not one of its departments: 市委组织部) opening a clause (县委一贯重视…, 上级党委和县委) … once."""
 _RELAYED = re.compile(r"全(?=(?:省|市|县|区|镇|乡)[^，。；：]{0,24}?会议?精神)")
 """全市组织部长会议精神, 全省…会精神: a meeting whose spirit is passed on is the level above's, not the one speaking."""
 _VENUE = re.compile(rf"在[{HAN}]{{0,12}}?(?:省|市|县|区|镇|乡|街道)(?=召开|举行|举办)")

@@ -1028,7 +1028,9 @@ def speaker_in_title(title: str) -> tuple[str | None, str | None]:
         alone = _TITLE_ROLE_THEN_KIND.match(compact)
         if alone and (alone.group(1).startswith("在") or re.search(rf"(?:{MEETING_KIND})(?:上|中|时)?$", alone.group(1))):
             return None, None  # 全区组织部长座谈会讲话: a meeting's name before the kind of speech, no one's
-        byline = read_byline(alone.group(1)) if alone else None
+        # 区某某干部大会|区长讲话稿: a meeting's name, then the role — the role starts after the meeting's kind
+        meeting = [m for m in re.finditer(MEETING_KIND, alone.group(1))] if alone else []
+        byline = read_byline(alone.group(1)[meeting[-1].end() :] if meeting else alone.group(1)) if alone else None
         return (byline[0], byline[1]) if byline and byline[0] else (None, None)
     byline = read_byline(m.group(1))
     if byline is None or (byline[0] is None and not m.group(1).endswith("同志")):
@@ -1126,6 +1128,8 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
             occasion = _meeting_name(m.group(1))
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
+                if holder and _WHERE_NOT_WHO.match(holder.group(1)):
+                    holder = None  # 并在某村党员活动室|召开座谈会: where it was held, by the one the sentence named before
                 place = holder and LEVEL_PLACE_RE.fullmatch(holder.group(1)) and not LEVEL_PLACE_RE.match(occasion) and not occasion.startswith("全")
                 if holder and not REFERS_TO_ITSELF.match(holder.group(1)) and (place or _BARE_MEETING.match(occasion)):
                     # 2月20日，某某镇召开2021年度述职评议会议; 领导小组召开2025年第一次会议 (a name that is only its number)
@@ -1148,6 +1152,8 @@ _LEVEL_ORGAN_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?)?[省市州县区旗�
 """A level's committee holding its own body's meeting in a headline: 区委召开党建工作领导小组会议 → 区委党建工作领导小组会议."""
 REFERS_TO_ITSELF = re.compile(r"[我该本全各]")
 """我镇, 该县, 本市: the place a text speaks from, no name of it."""
+_WHERE_NOT_WHO = re.compile(r"(?:并|又|还|随后|同时|后)?(?:在|于|到)")
+"""A place, not a holder, before 召开: 并在张某村党员活动室 | 召开座谈会 (the one who holds it is the sentence's subject)."""
 _HOLDER = re.compile(rf"(?:^|[，。；：\s])([{HAN}]{{2,10}})(?:委|政府)?$")
 """Who holds the meeting, just before 召开: 2月20日，某某镇 | 召开…"""
 

@@ -276,6 +276,43 @@ READS = [
         id="a-meeting-whose-name-lists-its-parts-held-as-planned",
     ),
     pytest.param(
+        "学院召开述职评议大会\n发布时间：2021-03-12\n3月12日，学院党委召开党支部书记述职评议大会。各支部书记逐一述职，党委委员分别作了点评。\n"
+        "党委书记钟某某对各支部的述职作了评价并作出了重要指示。在肯定成绩的同时，他要求各支部列出问题清单。\n",
+        {"speaker": "钟某某", "speaker_role": "党委书记"},
+        id="an-instruction-joined-to-what-he-did-at-the-meeting-was-said-there",
+    ),
+    pytest.param(
+        "全市农村党支部书记培训班开班\n11月16日，全市农村党支部书记培训班开班。\n"
+        "受市委常委、组织部部长邝某某委托，市委组织部副部长隋某某向首批学员传达了市委的期望。\n动员会强调，要学以致用。\n",
+        {"speaker": "隋某某", "speaker_role": "市委组织部副部长"},
+        id="a-deputy-who-relays-on-the-heads-behalf-is-the-speaker",
+    ),
+    pytest.param(
+        "培训班结业\n11月17日上午，全区村党组织书记培训班结业典礼在区委党校举行，区委党校副校长甘某某主持。\n"
+        "这期培训安排紧凑。郗某骏在肯定学员表现的同时，对结业学员提出两点要求：一是学用结合。\n",
+        {"speaker": "郗某骏", "speaker_role": None},
+        id="a-bare-name-who-asks-after-the-chair-is-the-speaker-with-no-role",
+    ),
+    pytest.param(
+        "“用人得当，事业兴旺。”这是一句老话。\n7月3日，全国某某工作会议在北京召开。中央某某委员会主席金某某出席会议并发表重要讲话。\n"
+        "一、培养\n怎样培养人？金某某曾说：“要在实践中摔打。”他在2013年某某会议上指出：“年轻人要多压担子。”\n"
+        "二、选拔\n金某某多次强调“实绩导向”。\n",
+        {"speaker": None, "speaker_role": None, "date": None},
+        id="a-study-quoting-the-one-who-spoke-from-other-times-is-no-report-of-the-meeting",
+    ),
+    pytest.param(
+        "县委书记到乡镇调研\n6月30日，县委书记崔某到乡镇调研基层党建工作。\n崔某先后到两个村实地调研，并在某某村党员活动室召开座谈会，与村党支部书记交流座谈。\n"
+        "崔某指出，要夯实执政基础。\n",
+        {"speaker": "崔某", "occasion": "座谈会"},
+        id="where-a-visit-held-its-forum-is-no-part-of-the-forums-name",
+    ),
+    pytest.param(
+        "在×××村党组织书记培训班开班仪式上的讲话\n同志们：\n县委在这里专门举办培训班，目的是帮助大家提高素质。我代表县委向大家表示慰问。\n"
+        "一、认识培训的意义\n县委一贯重视农村干部培训。这体现了上级党委和县委的关心。\n",
+        {"level": "县"},
+        id="a-masked-place-and-the-committee-the-speech-speaks-for-give-the-level",
+    ),
+    pytest.param(
         "人才工作领导小组会议召开\n5月6日，人才工作领导小组会议召开。市委常委、区委书记秦立波主持会议并讲话。\n秦立波强调，要抓好人才引育。\n",
         {"speaker": "秦立波", "level": "区"},
         id="a-role-chain-gives-the-level-of-the-post-held-last-not-the-concurrent-higher-one",
@@ -294,6 +331,7 @@ def test_what_the_reader_takes_from_a_page(tmp_path, text, expected):
     "title, role",
     [
         ("全区组织部长座谈会讲话", None),  # a meeting before the kind of speech: no one's role
+        ("区组团干部大会区长讲话稿", "区长"),  # a meeting, then the role: the role starts after the meeting's kind
         ("在全区组织部长座谈会上的讲话", None),
         ("区委书记在全区基层党建工作述职评议会上的点评", "区委书记"),
     ],
