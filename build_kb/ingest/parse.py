@@ -1555,6 +1555,26 @@ def _mark_bold_lines(blocks: list[Block], candidates: list[HeadingCandidate | No
             candidates[i] = HeadingCandidate(BOLD_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
 
+DASH_STYLE = "dash"
+_DASH_HEAD = re.compile(r"^(——|──|－－|--)\s*(?![摘选引节转]自|记|据)([^—─。！？!?；;《》]{8,40})$")
+"""A line led by a dash, standing alone: ——回顾三年奋斗历程，最弥足珍贵的是…的生动局面. Not a quotation's source
+(——摘自《…》, ——陆游: too short, or after a quotation)."""
+
+
+def _mark_dash_heads(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """In a text without any numbered heading: lines led by a dash (the page's own mark of a head, as a bullet
+    is), each after a paragraph that does not end in a quotation and over a paragraph of text (the text's last
+    may stop mid-sentence where the page was cut), are its top-level headings — one is enough: the dash marks
+    it, not its siblings."""
+    if any(candidates):
+        return
+    for i in range(1, len(blocks) - 1):
+        head = _DASH_HEAD.match(blocks[i].text)
+        if head and not re.search(r"[”’」』]$", blocks[i - 1].text) and len(blocks[i + 1].text) >= 30 \
+                and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks)) and not head.group(2).endswith(("，", "、")):
+            candidates[i] = HeadingCandidate(DASH_STYLE, PLAIN_RANK, None, head.group(1), blocks[i].text, "")
+
+
 LONE_LEAD_STYLE = "lone-lead"
 LONE_LEAD_MAX = 30
 LONE_LEAD_TEXT_MIN = 40
@@ -1642,6 +1662,7 @@ def find_headings(
     if not heading_lines:
         _mark_heads_over_restarts(blocks, candidates)
         _mark_bold_lines(blocks, candidates, bold)
+        _mark_dash_heads(blocks, candidates)
         _mark_plain(blocks, candidates)
         _mark_lone_lead(blocks, candidates)
     for i, block in enumerate(blocks):
@@ -1781,17 +1802,57 @@ def _cut_at_parallel_shape(blocks: list[Block], candidates: list[HeadingCandidat
             items.extend(re.split(r"[”“，、；]+", m.group(1)))
     items = [item for item in items if len(item) >= 4]
     found = list(candidates)  # siblings as read, before any of them is cut
+    listed = _listed_ends(blocks, found)
     for i, cand in enumerate(found):
         if cand is None:
             continue
         text = blocks[i].text
         start = len(cand.label) if text.startswith(cand.label) else 0
-        if _RUN_ON.search(cand.heading):
+        if i in listed:
+            end = listed[i]
+        elif _RUN_ON.search(cand.heading):
             end = _announced_end(text, start, items) or _sibling_end(text, start, cand, candidates) or _mirrored_end(blocks, i, start, cand, found)
         else:
             end = _mirrored_end(blocks, i, start, cand, found)
         if end and end < len(cand.heading):
             candidates[i] = HeadingCandidate(cand.style, cand.rank, cand.number, cand.label, text[:end], text[end:])
+
+
+_LISTED = re.compile(rf"[{HAN}]{{2,30}}(?:、[{HAN}]{{2,30}})+")
+"""Phrases listed with 、 in a sentence (通过加强党组织的领导力、完善党员队伍建设、推进…建设和加强…建设，可以…)."""
+_LIST_JOINS = re.compile(r"以及|和|及|与")
+LISTED_PREFIX_MAX = 4
+"""How many words before a listed phrase may belong to the sentence that lists it (通过 | 加强党组织的领导力)."""
+
+
+def _listed_ends(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> dict[int, int]:
+    """Where headings glued to their first sentence end (一、加强党组织的领导力乡镇党组织应…。, no mark between
+    them: a run-together page), when the text lists them elsewhere — an opening that announces them or a
+    summing-up that names them again, 通过加强党组织的领导力、完善党员队伍建设…和加强党风廉政建设，… Each heading is
+    cut after the listed phrase it opens with; only when two or more siblings of one numbering are, and each ran
+    on past it (a heading that is the phrase, or stops at its own mark, is left as it is).
+
+    >>> blocks = [Block(1, "一、加强组织领导乡镇党组织应发挥核心作用。"), Block(2, "二、完善队伍建设党员是中坚力量。"),
+    ...           Block(3, "通过加强组织领导、完善队伍建设，推动工作发展。")]
+    >>> _listed_ends(blocks, [detect_numbered(b.text) for b in blocks])
+    {0: 8, 1: 8}
+    """
+    items = set()
+    for block in blocks:
+        for m in _LISTED.finditer(block.text):
+            for piece in m.group().split("、"):
+                for item in _LIST_JOINS.split(piece):
+                    items.update(item[k:] for k in range(min(LISTED_PREFIX_MAX, len(item) - 4) + 1) if len(item) >= 4)
+    ends: dict[tuple[str, float], dict[int, int]] = defaultdict(dict)
+    for i, cand in enumerate(candidates):
+        if cand is None or not items:
+            continue
+        text = blocks[i].text
+        start = len(cand.label) if text.startswith(cand.label) else 0
+        matched = [len(item) for item in items if text.startswith(item, start)]
+        if matched and start + max(matched) < len(cand.heading) and re.match(rf"[{HAN}]", text[start + max(matched):]):
+            ends[(cand.style, cand.rank)][i] = start + max(matched)
+    return {i: end for series in ends.values() if len(series) >= 2 for i, end in series.items()}
 
 
 def _announced_end(text: str, start: int, items: list[str]) -> int | None:
@@ -1904,7 +1965,8 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
         # length may meet by chance.
         run_in = sum(1 for j in run if series[j].rest.strip())
         by_shape = len({series[j].heading[0] for j in run}) > 1 and "，" not in series[run[0]].heading
-        if (SHAPE_SERIES_MIN if by_shape else 2) <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
+        pair = len(run) == 2 and run_in == 2 and _one_frame(series[run[0]].heading, series[run[1]].heading)
+        if (SHAPE_SERIES_MIN if by_shape and not pair else 2) <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
             for j in run:
                 candidates[j] = series[j]
         run.clear()
@@ -1953,6 +2015,18 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
 
 
 SHAPE_SERIES_MIN = 3
+FRAME_MIN = 2
+
+
+def _one_frame(a: str, b: str) -> bool:
+    """Two leads built in one frame: the same length and the same words at two or more of the same places past
+    the first (涵养对党忠诚的政治品格。 / 锤炼担当作为的干事品质。: 的 and 品 stand alike) — more than one length shared
+    by chance (旗帜鲜明讲政治。 / 公道正派讲原则。 share only 讲: a third lead must confirm those).
+
+    >>> _one_frame("涵养对党忠诚的政治品格。", "锤炼担当作为的干事品质。"), _one_frame("旗帜鲜明讲政治。", "公道正派讲原则。")
+    (True, False)
+    """
+    return len(a) == len(b) >= 8 and sum(1 for x, y in zip(a[1:], b[1:]) if x == y and re.match(rf"[{HAN}]", x)) >= FRAME_MIN
 
 
 def _alike(first: str, lead: str, shape: bool = False) -> bool:

@@ -815,3 +815,29 @@ SPEECH_BODY = "同志们：\n今天我们召开这次会议，主要是总结工
 def test_stacked_title_lines_give_one_title_never_two_joined(rules, above, title):
     cleaned = clean(above + "\n" + SPEECH_BODY, rules)
     assert parse(cleaned.lines, removed=cleaned.removed).header.title == title
+
+
+def test_a_dash_led_line_standing_alone_heads_a_part_and_a_quotations_source_does_not():
+    text = (
+        "同志们：\n这段时间，总有些场景浮现眼前，让人感触、令人难忘。\n——回顾三年奋斗历程，最难忘的是全区上下的拼搏奋斗\n"
+        "三年多的时间弹指一挥间，在历史长河中只是沧海一粟，却是我职业生涯里难得的财富。"
+    )
+    assert [(h, lv) for _, lv, h in outline(parse(lines_of(text)))] == [("——回顾三年奋斗历程，最难忘的是全区上下的拼搏奋斗", 1)]
+    quoted = text.replace("令人难忘。", "“为官一任，造福一方。”").replace("——回顾三年奋斗历程，最难忘的是全区上下的拼搏奋斗", "——引自一位老同志的赠言与嘱托")
+    assert [h for _, _, h in outline(parse(lines_of(quoted))) if h] == []
+
+
+def test_headings_glued_to_their_first_sentence_end_where_the_text_lists_them_again():
+    """A run-together page: 一、<heading><first sentence>。 with nothing between; the summing-up names the
+    headings in a list, so each ends after its listed phrase. Two leads built in one frame are a series too."""
+    text = (  # as the run-together page is parted at its numbers
+        "乡镇党建工作总结。主体：\n一、加强组织领导乡镇党组织应树立正确的领导观念，发挥核心作用。要强化组织建设。\n"
+        "二、完善队伍建设党员是乡镇党建工作的中坚力量。要加强党员培训。\n结语：通过加强组织领导、完善队伍建设，可以推动工作发展。"
+    )
+    parsed = parse(lines_of(text))
+    assert [(s.heading, [p.text for p in s.paragraphs][:1]) for s in parsed.sections if s.kind == "body"] == [
+        ("一、加强组织领导", ["乡镇党组织应树立正确的领导观念，发挥核心作用。要强化组织建设。"]),
+        ("二、完善队伍建设", ["党员是乡镇党建工作的中坚力量。要加强党员培训。"]),
+    ]
+    framed = "支部书记贵在品格。\n涵养对党忠诚的政治品格。对党忠诚，是党员干部的首要政治品格。\n锤炼担当作为的干事品质。支部书记要敢于担当，把每件事做实。"
+    assert [h for _, _, h in outline(parse(lines_of(framed)))] == ["涵养对党忠诚的政治品格。", "锤炼担当作为的干事品质。"]
