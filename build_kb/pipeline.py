@@ -79,6 +79,15 @@ def reported_speaker_rule(later: bool) -> str:
     return "the report: one it names, said later to 强调/指出/点评" if later else "the report's lead (…出席会议并讲话)"
 
 
+def _a_study_of_his_words(rel: str, paragraphs: list[str], name: str) -> bool:
+    """Whether a page that reports `name` speaking quotes him from other times too (习近平曾说：“…” 他在2013年…上指出：“…”):
+    a study of his words with the meeting as background, no report of it — logged, since the speaker is left unset."""
+    if not quoted_from_other_times(paragraphs, name):
+        return False
+    log.info("%s：正文多处引用%s在其他时间的讲话，是学习解读文章，不是会议报道：不取讲话人和导语日期", rel, name)
+    return True
+
+
 DATE_LINE_RULES = ("header date line", "date after the title", "date before the title")
 """The header's dates that a report's lead overrides when it names an earlier day: a date line near the headline."""
 OUTLINE_EXPECTED_FROM = 2500
@@ -497,17 +506,16 @@ def make_speech(
         header.rules.pop("speaker", None)
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
     # (its first paragraphs of prose: a picture's caption between them does not use up the reach)
-    first_paragraphs = report_paragraphs([p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs])
+    all_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs]
+    first_paragraphs = report_paragraphs(all_paragraphs)
     lead = news_lead(first_paragraphs)
     # A speech addresses its audience (同志们：); a report of it does not, and a speech that opens by
     # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.
     addressed = any(p.kind == "salutation" for s in parsed.sections for x in s.walk() for p in x.paragraphs)
     if lead and not addressed and header.speaker is None and header.speaker_role is None:
         role, name, later = speaker_of_report(first_paragraphs)
-        if name and quoted_from_other_times([p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs], name):
-            # 习近平曾说：“…” 他在2013年…上指出：“…”: a study of his words, the meeting only its background — no report
-            log.info("%s：正文多处引用%s在其他时间的讲话，是学习解读文章，不是会议报道：不取讲话人和导语日期", rel, name)
-            lead, name = None, None
+        if name and _a_study_of_his_words(rel, all_paragraphs, name):
+            lead, name = None, None  # nor the lead's day
         if name:
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (
@@ -528,6 +536,8 @@ def make_speech(
     elif lead is None and not addressed and header.speaker is None and header.speaker_role is None:
         # A report that names no day (大会由总经理某某主持。…董事长某某作了重要讲话): kept as a guess, checked by a person.
         role, name = speaker_of_undated_report(first_paragraphs)
+        if name and _a_study_of_his_words(rel, all_paragraphs, name):
+            name = None
         if name:
             header.speaker_role, header.speaker = role, name
             header.rules["speaker"] = header.rules["speaker_role"] = "a report without a day (…作了重要讲话)"

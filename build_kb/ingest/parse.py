@@ -164,6 +164,8 @@ REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|
 _MEETING_END = re.compile(rf"(?:{MEETING_KIND})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
 """…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
+LEVEL_SELF_RE = re.compile(r"[我本](省|市|州|区|县|旗|乡|镇|街道)")
+"""我县, 本市: the place a text speaks from — its level, whoever came to it (市委组织部调研组来我县调研 → 县)."""
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[该Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 """县委副书记, XX县委书记, and a report's 该镇党委书记 (该X: the place the report is about)."""
@@ -1196,7 +1198,7 @@ def _without_outer_quotes(text: str) -> str:
 
 
 def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None, str | None]:
-    """Administrative level (省/市/县/区/乡/镇/街道) from 全X, from an organ (县委…), or a leading 县….
+    """Administrative level (省/市/县/区/乡/镇/街道) from 我X, from 全X, from an organ (县委…), or a leading 县….
 
     The texts are tried in order (occasion, title, subtitle): the meeting's own name wins; the
     speaker's role (县委副书记, 市长) comes last.
@@ -1205,10 +1207,12 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     (None, None)
     >>> find_level("全县乡（镇）党委书记抓基层党建工作述职评议会议")
     ('县', '全X')
+    >>> find_level("市委组织部调研组来我县调研干部教育工作")
+    ('县', '我X')
     >>> find_level("人才工作领导小组会议", role="市委常委、区委书记"), find_level("组织工作会议", role="市委常委、组织部部长")
     (('区', "the speaker's role"), ('市', "the speaker's role"))
     """
-    for pattern, rule in ((LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
+    for pattern, rule in ((LEVEL_SELF_RE, "我X"), (LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
                 m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", re.sub(r"\s+", "", text))))

@@ -301,6 +301,12 @@ READS = [
         id="a-study-quoting-the-one-who-spoke-from-other-times-is-no-report-of-the-meeting",
     ),
     pytest.param(
+        "用人之道\n选人用人是一件大事，历来受到高度重视，关系事业兴衰成败，也关系长远发展。7月4日，金某某在全国某某工作会议上指出：“用人要看实绩。”请随小编一起学习。\n"
+        "中央某某委员会主席金某某出席全国某某工作会议并发表重要讲话。\n金某某曾说：“要在实践中摔打。”他在2013年某某会议上指出：“年轻人要多压担子。”\n",
+        {"speaker": None, "speaker_role": None},
+        id="a-study-whose-lead-names-no-day-of-its-own-is-no-report-either",
+    ),
+    pytest.param(
         "县委书记到乡镇调研\n6月30日，县委书记崔某到乡镇调研基层党建工作。\n崔某先后到两个村实地调研，并在某某村党员活动室召开座谈会，与村党支部书记交流座谈。\n"
         "崔某指出，要夯实执政基础。\n",
         {"speaker": "崔某", "occasion": "座谈会"},
