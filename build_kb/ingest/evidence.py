@@ -209,6 +209,11 @@ def field_label(ctx: LineContext) -> float:
     return round(0.7 + 1.0 * (len(labels) - 1), 2)
 
 
+_LABELLED_WORDS = re.compile(rf"^[{HAN}]{{1,8}}[:：]\s*[A-Za-z][A-Za-z'-]+(?:[,;:]?\s+[A-Za-z][A-Za-z'-]*)+")
+"""A Han label or name, a colon, then words of a Latin-script language set apart by spaces (`全体：looking for papers`):
+no e-mail, address or code, which has no spaces."""
+
+
 def mostly_not_han(ctx: LineContext) -> float:
     """Little Han text among digits, Latin letters and signs.
 
@@ -218,10 +223,12 @@ def mostly_not_han(ctx: LineContext) -> float:
     2.0
     >>> mostly_not_han(LineContext("一、加强党的政治建设", False, ""))
     0.0
+    >>> mostly_not_han(LineContext("陈明翔：utility, mutual friend recommendation", False, ""))
+    0.0
     """
     visible = re.sub(r"\s", "", ctx.text)
-    if not visible:
-        return 0.0
+    if not visible or _LABELLED_WORDS.match(ctx.text.strip()):
+        return 0.0  # (a name or label over words of another language is a bilingual note's line, not codes or figures)
     han = len(HAN_CHAR.findall(visible)) / len(visible)
     return 2.0 if han < 0.25 else 1.0 if han < 0.5 and len(visible) <= 40 else 0.0
 

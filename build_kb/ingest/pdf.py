@@ -47,6 +47,7 @@ import io
 import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -220,8 +221,9 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     result.leading = paragraph_leading(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
+        masthead = _masthead(lines, height) if number == 1 else []
         for line in lines:
-            reason = _edge_reason(line, lines, height, running, body_size, number)
+            reason = "masthead" if line in masthead else _edge_reason(line, lines, height, running, body_size, number)
             if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
                 reason = "browser-header"
             if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
@@ -241,11 +243,14 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         ordered, gutter = _reading_order(kept)
         two_columns = gutter is not None
         captions = _captions(ordered, pictures[number - 1], body_size, first_page=number == 1)
+        entries = [line for line in ordered if CONTENTS_ENTRY.match(line.text)]
+        # the `目录` over a page's entries goes with them (left alone, it heads the text's first part as a contents' copy)
+        contents = entries + [line for line in ordered if entries and _CONTENTS_TITLE.match(_key(line.text)) and line.y0 > max(l.y0 for l in entries)]
         for line in ordered:  # (an entry and its page number are joined as a row by now, a leader's dots with them)
-            reason = "table-of-contents" if CONTENTS_ENTRY.match(line.text) else "rule-line" if RULE_LINE.match(line.text) else "caption" if line in captions else None
+            reason = "table-of-contents" if line in contents else "rule-line" if RULE_LINE.match(line.text) else "caption" if line in captions else None
             if reason:
                 result.dropped.append((number, line.text, reason))
-        ordered = [line for line in ordered if not (CONTENTS_ENTRY.match(line.text) or RULE_LINE.match(line.text) or line in captions)]
+        ordered = [line for line in ordered if not (line in contents or RULE_LINE.match(line.text) or line in captions)]
         result.columns += two_columns
         result.table_rows += sum(line.table_row for line in ordered)
         body, notes = (ordered, []) if two_columns else _bottom_notes(ordered, body_size)
@@ -261,8 +266,13 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         _cut_site_name(result, title_at, metadata_title, by_browser)
     result.cover_date, result.cover_year = cover_date(result.paragraphs[: result.first_page])
     if result.cover_year is None:
-        result.cover_year, result.year_line = issue_year(result.dropped)
-    result.headings = chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
+        result.cover_date = signed_form_date(result.paragraphs)
+        result.cover_year = int(result.cover_date[:4]) if result.cover_date else None
+    if result.cover_year is None:
+        masthead = [(1, text, "running-header") for text in result.paragraphs[: title_at[0] if title_at else 0] if ISSUE_LINE.fullmatch(re.sub(r"\s+", "", text))]
+        result.cover_year, result.year_line = issue_year(result.dropped + masthead)
+    result.headings = (chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
+                       or contents_headings(result))
     return result
 
 
@@ -427,7 +437,8 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
 
     head = True
     for text in first_page:
-        compact = _COVER_DATE_LABEL.sub("", re.sub(r"\s+", "", text))
+        # (full-width figures and dashes as a journal's footnote sets them: 收稿日期: 2016－02－01)
+        compact = _COVER_DATE_LABEL.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
         if alone(compact):
             return alone(compact), int(alone(compact)[:4])
         m = _YEAR_AND_MONTH.fullmatch(compact) or _NUMERIC_YEAR_AND_MONTH.fullmatch(compact)
@@ -447,6 +458,8 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
 ISSUE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第\s*[\d一二三四五六七八九十]{1,3}\s*[卷期季]|[\d一二三四五六七八九十]{1,2}\s*月|[上下]半年|度)")
 """A year as a journal's or a report's furniture gives it: its issue (`2016年第3期`, `2010年第19卷第1期`,
 `2020年第一季度报告`, `2019年5月`, `2019年度`)."""
+ISSUE_LINE = re.compile(r".{0,12}?(?:19|20)\d{2}年第[\d一二三四五六七八九十]{1,3}[卷期](?:第\d{1,3}期)?")
+"""A journal's masthead line over the title of its first page: its name and issue (`2016年第3期`)."""
 
 
 def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | None]:
@@ -459,15 +472,71 @@ def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | N
     >>> issue_year([(1, "2016年第3期", "table-of-contents")])
     (None, None)
     """
-    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason == "running-header" and (m := ISSUE.search(text))]
+    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason in ("running-header", "masthead") and (m := ISSUE.search(text))]
     if not found:
         return None, None
     year = Counter(year for year, _ in found).most_common(1)[0][0]
     return year, next(text for y, text in found if y == year)
 
 
+_FORM_DATE_LABEL = re.compile(r"^(?:成文|落款|签发|签署|报告)?日期[\s　:：]")
+
+
+def signed_form_date(paragraphs: list[str]) -> str | None:
+    """The date of a sign-off block set as a form (a report's `公司名称　X` / `法定代表人　Y` /
+    `日期　2020年4月30日`): the one paragraph in the document that is a `日期` label and a full date.
+    Two such rows are a table's, no signature's.
+
+    >>> signed_form_date(["三、重要事项", "公司名称　某某股份有限公司", "法定代表人　张某", "日期　2020年4月30日", "四、附录"])
+    '2020-04-30'
+    >>> signed_form_date(["日期　2020年4月30日", "日期　2020年5月8日"]) is None
+    True
+    """
+    from .gongwen import read_signing_date
+
+    found = [date for text in paragraphs if _FORM_DATE_LABEL.match(text) and (date := read_signing_date(text))]
+    return found[0] if len(found) == 1 else None
+
+
 _POSTING_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|字号|收藏|分享|打印")
 """The words that follow the date on a page's posting line (`2021-05-31 来源：某报 收藏`)."""
+
+
+_LEADER_AND_PAGE = re.compile(r"[\s　]*(?:[.·⋅…．_-][\s　]*){4,}[\s　]*(?:\d{1,4}|[IVXLC]{1,6})$|[\s　]+(?:\d{1,4}|[IVXLC]{1,6})$")
+_NUMBER_STYLES = (("chapter", re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[章部篇节]")), ("han", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+                  ("bracketed", re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]")), ("decimal", re.compile(r"^\d{1,2}\.\d")),
+                  ("digit", re.compile(r"^\d{1,2}\s*[、.．]")))
+
+
+def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
+    """The headings the document's own table of contents lists (dropped as `table-of-contents`), where
+    the text says them again as paragraphs of their own, in the contents' order (a report's
+    `一、重要提示`, `二、公司基本情况`: set in the text's type, and numbered like the rows of its
+    statements — `一、营业总收入` — which are no parts). Entries numbered like the first entry are
+    the top level, others the second; fewer than two found say nothing.
+
+    >>> read = PdfRead(paragraphs=["一、重要提示", "1.1 本报告未经审计。", "二、公司基本情况", "一、营业总收入　50,590"], pages=3,
+    ...                dropped=[(2, "一、　重要提示..........3", "table-of-contents"), (2, "二、　公司基本情况......3", "table-of-contents")])
+    >>> contents_headings(read)
+    [('一、重要提示', 1), ('二、公司基本情况', 1)]
+    """
+    entries = [_LEADER_AND_PAGE.sub("", text).strip() for _, text, reason in result.dropped if reason == "table-of-contents"]
+    entries = [entry for entry in entries if entry and not _CONTENTS_TITLE.match(_key(entry))]
+    if len(entries) < 2:
+        return []
+
+    def style(text: str) -> str:
+        return next((name for name, pattern in _NUMBER_STYLES if pattern.match(text)), "")
+
+    keys = [_key(text) for text in result.paragraphs]
+    top = style(entries[0])
+    found, start = [], 0
+    for entry in entries:
+        at = next((k for k in range(start, len(keys)) if keys[k] == _key(entry)), None)
+        if at is not None:
+            found.append((result.paragraphs[at], 1 if style(entry) == top else 2))
+            start = at + 1
+    return found if len(found) >= 2 else []
 
 
 _CHAPTER = re.compile(r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[章部篇]")
@@ -1032,6 +1101,31 @@ def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: se
     return None
 
 
+_LATIN_ISSUE = re.compile(r"\b(?:Vol|No)\s*\.\s*\d{1,4}\b", re.IGNORECASE)
+"""An issue in a journal's English masthead (`Vol.19 No.1 2010`, `IEC, NO. 1, 2007`)."""
+
+
+def _masthead(lines: list[PdfLine], height: float) -> list[PdfLine]:
+    """A journal's masthead over its first page's title: the lines in the page's top margin above the
+    largest type, when one of them says the issue (`高等建筑教育　2010年第19卷第1期`, `…Vol.19 No.1 2010`):
+    the journal's name, its issue, the page number, the English name, the column's label (`学人手札`).
+    A page whose top says no issue has no masthead (a document's own first lines stay).
+
+    >>> line = lambda y, text, size=7.7: PdfLine(1, 100, 400, y, y + size, size, text)
+    >>> page = [line(763, "高等建筑教育　2010年第19卷第1期"), line(752, "JOURNAL OF EDUCATION Vol.19 No.1 2010", 6.0), line(650, "工程管理专业实践教学体系构建研究", 31.4), line(600, "摘要：……", 9.0)]
+    >>> [l.text for l in _masthead(page, 784)]
+    ['高等建筑教育　2010年第19卷第1期', 'JOURNAL OF EDUCATION Vol.19 No.1 2010']
+    >>> _masthead([line(763, "某某县委组织部"), *page[2:]], 784)
+    []
+    """
+    if not lines:
+        return []
+    largest = max(lines, key=lambda l: l.size)
+    top = [l for l in lines if l.y0 >= height * (1 - EDGE_SHARE) and l.y0 > largest.y1 and l is not largest]
+    says_issue = any(ISSUE_LINE.search(re.sub(r"\s+", "", l.text)) or _LATIN_ISSUE.search(l.text) for l in top)
+    return top if says_issue else []
+
+
 SMALL_TYPE = 0.85
 """A header's type is at most this share of the text's (9 pt over 12 pt; 10.5 pt over 12 pt is 0.875, no header)."""
 
@@ -1241,7 +1335,13 @@ BAND_COLUMNS_SHARE = 0.3
 
 
 def _two_columns_at(lines: list[PdfLine], x: float, left: float, right: float) -> bool:
-    """Two real columns parted at x: many lines on each side, each filling most of its column."""
+    """Two real columns parted at x: many lines on each side, each filling most of its column. Only the
+    lines in the page's text type count (a table's cells set smaller inside a column fill no column)."""
+    sizes = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    text_size = sizes.most_common(1)[0][0]
+    lines = [l for l in lines if abs(l.size - text_size) <= 0.1 * text_size]
     on_left = [l for l in lines if not _crosses(l, x) and l.x0 < x]
     on_right = [l for l in lines if l.x0 >= x]
     if len(on_left) < 4 or len(on_right) < 4:
@@ -1341,11 +1441,15 @@ def _in_its_column(line: PdfLine, lines: list[PdfLine], gutter: float | None) ->
 
 
 def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True, gutter: float | None = None) -> None:
-    """Join the page's lines into paragraphs (see the module doc); a page break joins too."""
+    """Join the page's lines into paragraphs (see the module doc); a page break joins too. A page
+    that wraps two lines or more with one gap of its own (a part set double-spaced in a document
+    set single-spaced elsewhere) is measured by that gap."""
+    on_the_page = paragraph_leading([lines], min_pairs=2)
     for k, line in enumerate(lines):
         column = _in_its_column(line, lines, gutter)
         if k:
-            leading = result.leading.get(round(lines[k - 1].size), 0.0)
+            size = round(lines[k - 1].size)
+            leading = on_the_page.get(size) or result.leading.get(size, 0.0)
             starts = _starts_paragraph(lines[k - 1], line, column, single_column, leading) or _centred_on_each_other(lines[k - 1], line, result.body_size)
         else:
             starts = not _continues_from_last_page(result, line, column)
@@ -1467,9 +1571,11 @@ def _centred_on_each_other(previous: PdfLine, line: PdfLine, body_size: float) -
 
 LEADING_MIN_PAIRS = 3
 """A type's usual gap between lines is taken from at least this many wrapped lines."""
+LEADING_LINE_SHARE = 0.6
+"""A wrapped line measured for the leading runs across at least this share of the page's lines of its type."""
 
 
-def paragraph_leading(pages: list[list[PdfLine]]) -> dict[float, float]:
+def paragraph_leading(pages: list[list[PdfLine]], min_pairs: int = LEADING_MIN_PAIRS) -> dict[float, float]:
     """The usual gap between two lines of one paragraph, per type size (rounded): measured where a
     line wraps — it runs to the right edge of its page's lines in its type without ending a sentence,
     and the next line of that type stands under it. A document set double-spaced (Word's 2.5 or 3
@@ -1485,13 +1591,16 @@ def paragraph_leading(pages: list[list[PdfLine]]) -> dict[float, float]:
         ordered = sorted(lines, key=lambda l: -l.y1)
         for above, below in zip(ordered, ordered[1:]):
             size = max(above.size, 1.0)
-            if abs(above.size - below.size) > 0.15 * size or below.x0 >= above.x1 or below.x1 <= above.x0 or _SENTENCE_END.search(above.text):
+            if (abs(above.size - below.size) > 0.15 * size or below.x0 >= above.x1 or below.x1 <= above.x0 or _SENTENCE_END.search(above.text)
+                    or above.table_row or below.table_row):
                 continue
-            right = max(l.x1 for l in lines if abs(l.size - above.size) <= 0.15 * size)
+            same_type = [l for l in lines if abs(l.size - above.size) <= 0.15 * size]
+            left, right = min(l.x0 for l in same_type), max(l.x1 for l in same_type)
             gap = above.y0 - below.y1
-            if above.x1 >= right - size and 0 < gap < 4 * size:
+            # (a line of text runs across most of the measure; a table's last cell, ending there too, does not)
+            if above.x1 >= right - size and above.x1 - above.x0 >= LEADING_LINE_SHARE * (right - left) and 0 < gap < 4 * size:
                 gaps[round(above.size)][round(gap)] += 1
-    return {size: float(counter.most_common(1)[0][0]) for size, counter in gaps.items() if counter.most_common(1)[0][1] >= LEADING_MIN_PAIRS}
+    return {size: float(counter.most_common(1)[0][0]) for size, counter in gaps.items() if counter.most_common(1)[0][1] >= min_pairs}
 
 
 def _starts_paragraph(previous: PdfLine, line: PdfLine, lines: list[PdfLine], single_column: bool = False, leading: float = 0.0) -> bool:

@@ -108,3 +108,82 @@ def test_a_journal_s_first_page_band_box_columns_and_furniture_are_read_as_a_per
     assert {("━" * 44, "rule-line"), ("┃", "rule-line"), ("·2·", "page-number"), ("JOURNAL, NO. 2, 2019", "running-header"),
             ("Special Column", "running-header"), ("某某学刊　2019年第2期", "running-header")} <= reasons
     assert read.columns == 4
+
+
+PLEDGE = "公司董事会、监事会及董事、监事、高级管理人员保证季度报告内容的真实、准确、完整，不存在虚假记载、误导性陈述或者重大遗漏，并承担个别和连带的法律责任。"
+OFFICERS = "公司负责人张某、主管会计工作负责人李某及会计机构负责人（会计主管人员）王某保证季度报告中财务报表的真实、准确、完整。"
+NOTE = "报告期内公司经营情况总体平稳，主要业务板块保持增长，现金流量状况良好，各项风险总体可控，后续将继续加强经营管理，提升发展质量。"
+PARTS = ["一、重要提示", "二、公司基本情况", "三、重要事项", "四、附录"]
+
+
+def _quarterly_report() -> bytes:
+    """A listed company's quarterly report as Word exports it: a cover, a 目录 with dot leaders, the
+    report's name over every later page, `n /6` under every page; 一、…四、 parts in the text's own
+    type, the first part's items set double-spaced (the rest single), a sign-off block set as a form
+    (`日期　2020年4月30日`) in part 三, a statement whose rows are numbered 一、…四、 too."""
+    def entry(text: str, page: int) -> str:
+        return f"{text.replace('、', '、　')} #box(width: 1fr, repeat[.]) {page}\n\n"
+
+    rows = "".join(f"{n}、{name} #h(1fr) {a} #h(2em) {b}\n\n" for n, name, a, b in
+                   [("一", "营业总收入", "50,590.12", "49,757.36"), ("二", "营业总成本", "50,626.16", "48,974.37"),
+                    ("三", "营业利润", "771.44", "1,039.77"), ("四", "利润总额", "768.70", "1,235.67")])
+    item = "#block(spacing: 2em)[#set par(leading: 1.7em); {}]\n\n"
+    return _typst(
+        '#set page(paper: "a4", margin: 2.5cm, header: context { if here().page() > 1 { align(center, text(9pt)[2020年第一季度报告]) } },\n'
+        "  footer: context align(center, text(9pt)[#counter(page).display() /6]))\n#set par(justify: true)\n"
+        "公司代码：600000 #h(2em) 公司简称：某某股份\n#v(6cm)\n"
+        "#align(center, text(22pt)[某某股份有限公司])\n#align(center, text(22pt)[2020年第一季度报告])\n#pagebreak()\n"
+        "#align(center, text(16pt)[目录])\n" + "".join(entry(part, page) for part, page in zip(PARTS, (3, 4, 5, 6))) + "#pagebreak()\n"
+        f"{PARTS[0]}\n\n" + item.format(f"1.1 {PLEDGE}") + item.format("1.2 公司全体董事出席董事会审议季度报告。") + item.format(f"1.3 {OFFICERS}")
+        + f"#pagebreak()\n{PARTS[1]}\n\n{NOTE * 2}\n\n{NOTE * 2}\n\n#pagebreak()\n{PARTS[2]}\n\n{NOTE * 3}\n\n"
+        "#align(right, grid(columns: 2, column-gutter: 1em, row-gutter: 0.8em, [公司名称], [某某股份有限公司], [法定代表人], [张某], [日期], [2020年4月30日]))\n"
+        f"#pagebreak()\n{PARTS[3]}\n\n{NOTE * 2}\n\n合并利润表 #h(1fr) 单位：元\n\n{rows}{NOTE * 2}\n"
+    )
+
+
+def test_a_quarterly_report_s_parts_are_those_its_contents_list_and_its_date_is_the_sign_off_s(tmp_path):
+    """The 目录's entries (dropped, the `目录` over them too) are said again in the text as lines of their
+    own: those are the top-level headings, not the statement's rows numbered the same way. The
+    sign-off form's `日期` row gives the date. An item wrapped double-spaced on a page whose every
+    wrapped line is double-spaced stays one paragraph (the page's own leading)."""
+    (tmp_path / "季度报告.pdf").write_bytes(_quarterly_report())
+    read = read_pdf((tmp_path / "季度报告.pdf").read_bytes())
+    assert read.headings == [(part, 1) for part in PARTS]
+    assert (read.cover_date, read.cover_year) == ("2020-04-30", 2020)
+    assert f"1.1{PLEDGE}" in read.paragraphs and f"1.3{OFFICERS}" in read.paragraphs
+    assert "目录" not in read.paragraphs and "一、营业总收入　50,590.12　49,757.36" in read.paragraphs
+    assert [text for _, text, reason in read.dropped if reason == "page-number"] == [f"{n} /6" for n in range(1, 7)]
+    converted = convert(tmp_path / "季度报告.pdf")
+    lines = converted.text.split("\n")
+    assert {lines[number - 1]: level for number, level in converted.heading_lines.items()} == {part: 1 for part in PARTS}
+    assert converted.date == "2020-04-30" and "去掉目录 5 行" in converted.notes
+
+
+def test_a_first_page_s_masthead_goes_and_a_received_date_in_full_width_figures_is_read():
+    """Over the title of a journal's first page: its name and issue, the page number, its English name
+    with `Vol.`/`No.`, the column's label — the masthead (dropped, `masthead`). The 收稿日期 footnote
+    written in full-width figures and dashes gives the date."""
+    source = ('#set page(paper: "a4", margin: (top: 1.2cm, rest: 2cm))\n'
+              "#align(center, text(7.7pt)[某某教育研究 #h(3em) 2016年第3期 #h(3em) 40])\n"
+              "#align(center, text(6pt)[JOURNAL OF SOME EDUCATION RESEARCH #h(1em) Vol.19 No.3 2016])\n"
+              "#text(9pt)[学人手札]\n#v(2cm)\n#align(center, text(20pt)[基层组织建设的几点思考])\n#v(1em)\n"
+              + TEXT * 3 + "\n\n#v(2cm)\n#text(7.8pt)[收稿日期：２０１６－０２－０１]\n")
+    read = read_pdf(_typst(source))
+    assert read.title == "基层组织建设的几点思考"
+    assert [text for _, text, reason in read.dropped if reason == "masthead"] == [
+        "某某教育研究　2016年第3期　40", "JOURNAL OF SOME EDUCATION RESEARCH Vol.19 No.3 2016", "学人手札"]
+    assert (read.cover_date, read.cover_year) == ("2016-02-01", 2016)
+    assert read.paragraphs[0] == "基层组织建设的几点思考"
+
+
+def test_a_bilingual_note_s_lines_stay_in_a_document():
+    """A one-page task note: a heading, then `name：tasks in English` lines. A name over words of another
+    language is no code or figure (mostly-not-han says nothing); in a converted document no such line
+    is removed — at most sent to a person (待核对)."""
+    from build_kb.ingest.evidence import judge_lines, verdict_by_origin
+
+    lines = ["本周任务：", "", "全体：looking for papers of local clustering", "", "王某某：utility, mutual friend recommendation",
+             "", "李某：ground truth statistics", "", "张某某：other graphs: keyword graph, author graph…"]
+    judged = judge_lines(lines, set(), (0, 0))
+    assert all(verdict_by_origin(judged[k], from_document=True) != "chrome" for k in judged)
+    assert not any(e.reader == "mostly-not-han" for k in judged for e in judged[k].evidence)

@@ -62,11 +62,14 @@ def test_unnumbered_heads_are_headings_by_their_type_and_the_contents_without_le
 
 
 def test_a_numbered_family_in_one_type_is_left_to_the_numbering_rules(tmp_path):
-    """Heads numbered 一、 二、 三、 in the chapter's type: the numbering rules read them (and what is
-    under them); the type marks nothing. A Word list's bare numbers (`1　主要工作` over `1.1　…`),
-    which those rules do not read, are marked by their type."""
+    """Heads numbered 一、 二、 三、 in the chapter's type: the type marks nothing (the numbering rules
+    read them) — the report's own 目录 does, listing them and the unnumbered sections under them
+    (contents_headings). A Word list's bare numbers (`1　主要工作` over `1.1　…`), which those rules
+    do not read, are marked by their type."""
     numbered = {f"{n}、{chapter}": sections for n, (chapter, sections) in zip("一二三", CHAPTERS.items())}
-    assert read_pdf(_report(numbered)).headings == []
+    assert read_pdf(_report(numbered)).headings == [
+        ("一、主要工作", 1), ("抓班子带队伍", 2), ("强基础固根本", 2), ("二、存在问题", 1), ("思想认识不到位", 2),
+        ("三、下步打算", 1), ("强化政治引领，推动党建工作提质增效", 2)]
     bare = {f"{n} #h(1em) {chapter}": [f"{n}.{m} #h(1em) {section}" for m, section in enumerate(sections, 1)]
             for n, (chapter, sections) in enumerate(CHAPTERS.items(), 1)}
     assert read_pdf(_report(bare)).headings == [
