@@ -550,10 +550,14 @@ def title_decoration(ctx: LineContext) -> float:
     2.0
     >>> title_decoration(LineContext("素材稿", True)), title_decoration(LineContext("讲话稿", True))
     (2.0, 0.0)
+    >>> title_decoration(LineContext("【精选3篇】", True)), title_decoration(LineContext("【求真务实篇】", True))
+    (2.0, 0.0)
     """
-    from .parse import _TITLE_DECORATION, DRAFT_LABEL
+    from .parse import _TITLE_DECORATION, DRAFT_LABEL, PART_IN_BRACKETS
 
     text = ctx.text.strip()
+    if PART_IN_BRACKETS.fullmatch(text):
+        return 0.0  # 【求真务实篇】: a compilation's part, named in words (【精选3篇】 counts pieces: decoration)
     return 2.0 if len(text) <= 12 and (_TITLE_DECORATION.fullmatch(text) or DRAFT_LABEL.fullmatch(text)) else 0.0
 
 

@@ -1333,7 +1333,14 @@ _BOXED = re.compile(r"【([^【】]{2,60})】")
 """A line wholly in 【】: a section head set off as a box (【第一部分：笔试环节】, 【一、总体要求】)."""
 
 
+PART_IN_BRACKETS = re.compile(rf"【([{HAN}]{{2,10}}(?<![{CN_DIGITS}两几\d])篇)】")
+"""A compilation's part named in words and set in brackets, on a line of its own: 【求真务实篇】 (not 【精选3篇】, a
+count of pieces). It heads what follows as a numbered part does, above every numbering inside it."""
+
+
 def detect_numbered(text: str) -> HeadingCandidate | None:
+    if PART_IN_BRACKETS.fullmatch(text):
+        return HeadingCandidate("bracketed-part", 0, None, "【", text, "")
     boxed = _BOXED.fullmatch(text)
     if boxed:
         inner = detect_numbered(boxed.group(1))

@@ -841,3 +841,14 @@ def test_headings_glued_to_their_first_sentence_end_where_the_text_lists_them_ag
     ]
     framed = "支部书记贵在品格。\n涵养对党忠诚的政治品格。对党忠诚，是党员干部的首要政治品格。\n锤炼担当作为的干事品质。支部书记要敢于担当，把每件事做实。"
     assert [h for _, _, h in outline(parse(lines_of(framed)))] == ["涵养对党忠诚的政治品格。", "锤炼担当作为的干事品质。"]
+
+
+def test_a_compilations_part_named_in_brackets_stays_and_heads_the_points_inside_it(rules):
+    """【求真务实篇】 names a part of a compilation: not a title's decoration (【精选3篇】 is), and above 一是/二是."""
+    text = (
+        "县委书记交流发言汇编\n【求真务实篇】\n对新一届县委来讲，发展是第一要务，富民是最大根本。\n"
+        "一是从实处找问题。我们出台了村居干部行为规范手册，推行党群议事会制度。\n二是从实处抓落实。坚持传统产业转型升级和新兴产业培育两手抓。"
+    )
+    parsed = parse(clean(text, rules).lines)
+    assert [(h, lv) for _, lv, h in outline(parsed)] == [("【求真务实篇】", 1), ("一是从实处找问题。", 2), ("二是从实处抓落实。", 2)]
+    assert "【精选3篇】" not in [line.text for line in clean("【精选3篇】\n" + text, rules).lines]
