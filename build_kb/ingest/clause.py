@@ -145,8 +145,28 @@ def could_be_a_name(text: str) -> bool:
 
     >>> [could_be_a_name(t) for t in ("王某平", "的重要", "座谈会", "首先", "于洪", "进行了", "纷纷")]
     [True, False, False, False, True, False, False]
+    >>> [could_be_a_name(t) for t in ("抓基层", "候选人", "关于", "要以", "方军", "季星", "强薇")]
+    [False, False, False, False, True, True, True]
     """
-    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会"))
+    return not (text[0] in _NOT_A_NAME_START or re.search("[的了着]", text) or _HOW.match(text) or NOT_A_NAME.search(text) or re.search(MEETING_KIND, text) or text.endswith("会") or _a_word_not_a_name(text))
+
+
+_OPENS_NO_NAME = "vpfmudkc"
+"""jieba's tags of a word no name opens with — a verb, preposition, place word, numeral, particle, adverb or
+conjunction (抓|基层, 要|以, 一年来, 之间) — unless a surname stands there."""
+
+
+def _a_word_not_a_name(text: str) -> bool:
+    """Whether the dictionary reads a span as words, not a name: one word it knows that is no name and opens with
+    no surname (候选人, 队伍, 培训) or is a word of grammar (关于); or words whose first is a verb, preposition, numeral …
+    where no surname stands (抓基层, 要以). A name it does not know (方军, 季星: a surname and one word) stays."""
+    words = tagger().lcut(text)
+    first = words[0].flag
+    if first.startswith("nr") or re.search("[某甲乙丙丁×Xx]", text):  # 王某, 甲某: a name masked or made up
+        return False
+    if len(words) == 1:
+        return text[0] not in COMMON_SURNAMES or first[:1] in _OPENS_NO_NAME
+    return text[0] not in COMMON_SURNAMES and first[:1] in _OPENS_NO_NAME
 
 
 def read_actors(text: str) -> list[Actor]:
@@ -394,7 +414,7 @@ def read_deeds(text: str) -> list[Deed]:
     r"""Everyone a report names and what each mention of them says they did, in the order of the text: the
     naming with posts (`read_actors`, `acts_of`), the name said again alone (王某某充分肯定了…), 他/她 for the
     last one named (他强调), and a name alone never given posts, at a clause's start, with an act after it
-    (郗某骏指出) — a person's name by the dictionary's tag.
+    (郗某骏指出) — a person's name by the dictionary's tag, and not one the text calls 总书记 (a leader quoted).
 
     >>> text = "昨日，某市召开述职评议会议。市委常委、组织部长王某某参加会议。\n王某某充分肯定了述职工作。他强调，要抓落实。"
     >>> [(d.actor.name, d.act, d.later) for d in read_deeds(text)]
@@ -403,6 +423,8 @@ def read_deeds(text: str) -> list[Deed]:
     [('县委副书记', '王某', 'chaired'), ('', '郗某骏', 'said')]
     >>> [(d.actor.name, d.act) for d in read_deeds("县委书记吴某作出批示。吴某在批示中指出，成绩显著。")]
     [('吴某', 'wrote')]
+    >>> [(d.actor.name, d.act) for d in read_deeds("县委书记张某主持会议。会议学习了习近平总书记的讲话。习近平强调，要抓落实。")]
+    [('张某', 'chaired')]
     """
     actors = read_actors(text)
     first: dict[str, Actor] = {}
@@ -417,7 +439,7 @@ def read_deeds(text: str) -> list[Deed]:
         for name in (n for n in spans if n and could_be_a_name(n) and at not in named):
             known = first.get(name)
             act = act_of(text, Actor(known.role if known else "", name, at))
-            if act and (known or _tagged_a_name(name)):
+            if act and (known or (_tagged_a_name(name) and not re.search(re.escape(name) + "总书记", text))):
                 actor = known or Actor("", name, at)
                 deeds.append(Deed(actor, act, at, later=known is not None))
                 first.setdefault(name, actor)
