@@ -166,6 +166,7 @@ REVIEW_CODES = {
     "heading-like": "reviewed",
     "misnumbered-heading": "reviewed",
     "unnumbered-headings": "reviewed",
+    "glued-headings": "reviewed",
     "collection": "reviewed",
     "doubtful-line": "drop_lines",
     "no-issuer": "issuer",
@@ -238,7 +239,8 @@ class Section:
     theme_evidence: dict[str, list[str]] = field(default_factory=dict)
     theme_source: str = ""
     """What decided `themes`: heading, body, children, parent, context (the speech's title, over a section
-    whose own words barely speak), manual, or none."""
+    whose own words barely speak), speech (the whole text, over a top-level part whose words name no theme and
+    no title to go by), manual, or none."""
     subtopics: dict[str, str] = field(default_factory=dict)
     """Theme id → sub-topic id, for the themes this section speaks about by its own evidence."""
     words: bytes | None = field(default=None, repr=False)

@@ -25,7 +25,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
-from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
@@ -660,6 +660,11 @@ def make_speech(
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
+    glued = glued_headings(parsed.sections, cleaned.lines)
+    for section in glued:
+        log.info("%s:%d：小标题与正文粘连，在小标题末尾拆开：%s", rel, section.line, section.heading)
+    if glued:
+        review.append(ReviewItem("glued-headings", f"小标题和正文之间没有标点或换行，按同级小标题在小标题末尾拆开 {len(glued)} 处（第 {', '.join(str(n) for n in sorted({s.line for s in glued})[:5])} 行）：请看拆得是否正确", line=glued[0].line))
     for split in cleaned.splits:
         log.info("%s:%d：拆成 %d 段", rel, split.line, split.pieces)
     for join in cleaned.joins:

@@ -2211,6 +2211,20 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
 
 
+def glued_headings(sections: list[Section], lines: list[Line]) -> list[Section]:
+    """The headings that were parted from the sentence they were glued to (一、加强党组织的领导力乡镇党组织应…):
+    no mark of their own at the end, and on their source line their first paragraph follows them with nothing
+    between — a split the page did not show, to be logged and counted like the cleaner's."""
+    texts = [line.text for line in lines]
+    found = []
+    for section in (s for top in sections for s in top.walk() if s.kind == "body" and s.heading and s.paragraphs):
+        first = section.paragraphs[0]
+        if first.line == section.line and re.search(rf"[{HAN}”’]$", section.heading) \
+                and any(section.heading + first.text[:8] in text for text in texts):
+            found.append(section)
+    return found
+
+
 def _lone_chapter(blocks: list[Block]) -> bool:
     """Does the text open with a chapter heading (第六章、…) that no other chapter follows?"""
     first = detect_numbered(blocks[0].text) if blocks else None

@@ -852,3 +852,17 @@ def test_a_compilations_part_named_in_brackets_stays_and_heads_the_points_inside
     parsed = parse(clean(text, rules).lines)
     assert [(h, lv) for _, lv, h in outline(parsed)] == [("【求真务实篇】", 1), ("一是从实处找问题。", 2), ("二是从实处抓落实。", 2)]
     assert "【精选3篇】" not in [line.text for line in clean("【精选3篇】\n" + text, rules).lines]
+
+
+def test_headings_parted_from_the_sentence_they_were_glued_to_are_counted_for_the_curator(tmp_path):
+    from conftest import make_corpus
+    from build_kb.pipeline import build_knowledge_base
+
+    text = (
+        "乡镇党建工作总结\n主体：\n一、加强组织领导乡镇党组织应树立正确的领导观念，发挥核心作用。要强化组织建设。\n"
+        "二、完善队伍建设党员是乡镇党建工作的中坚力量。要加强党员培训。\n三是从实处抓落实。要把工作做实。\n"
+        "结语：通过加强组织领导、完善队伍建设，可以推动工作发展。"
+    )
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"x.txt": text})).speeches
+    assert [(r.code, r.message, r.line) for r in speech.review if r.code == "glued-headings"] == [
+        ("glued-headings", "小标题和正文之间没有标点或换行，按同级小标题在小标题末尾拆开 2 处（第 3, 4 行）：请看拆得是否正确", 3)]
