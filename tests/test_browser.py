@@ -81,7 +81,8 @@ def test_printed_theme_page_is_study_material(page, server, tmp_path):
     pdf = tmp_path / "cadres.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "干部队伍" in text and "选拔任用与换届" in text
+    # …under its own title (the basket's print rule hid every page's title once)
+    assert text.lstrip().startswith("干部队伍") and "选拔任用与换届" in text
     assert "——《在全区组织工作会议上的讲话》" in text.replace(" ", "")
     # folded excerpts are unfolded on paper, the search box and tabs are not printed
     assert "展开全文" not in text
@@ -263,3 +264,36 @@ def test_the_review_pages_places_stand_on_one_line_on_a_desk(browser, tmp_path):
     )
     page.close()
     assert ["全文，第 5 行", 1] in places and all(lines == 1 for _, lines in places), places
+
+
+def test_a_gongwen_prints_as_one_its_addressees_over_the_text_and_its_organ_and_date_under_it(browser, tmp_path):
+    """打印公文版式 of a 公文: 主送 over the text, 附件说明, then the organ over the date four characters
+    from the right (GB/T 9704); the printed title has its 发文字号 under it and no date in brackets."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (make test installs it)")
+    import re
+
+    from conftest import ROOT, build_site, make_corpus
+
+    text = (
+        "中共某某县委组织部文件\n某组发〔2023〕5号\n关于做好年度考核工作的通知\n各乡镇党委，县直各单位党组（党委）：\n"
+        "现就有关事项通知如下。\n一、明确考核范围\n全体干部参加年度考核。\n二、把握时间节点\n12月底前完成考核。\n"
+        "附件：1．年度考核登记表\n2．优秀等次人员推荐表\n中共某某县委组织部\n2023年11月30日\n附件1\n年度考核登记表\n姓名、单位、职务。\n"
+    )
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text})
+    kb = build_site(ROOT / "mkdocs.yml", tmp_path / "site", corpus_dir=corpus, cache_dir=tmp_path / "cache")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto((tmp_path / "site" / kb.speeches[0].url / "index.html").as_uri())
+    pdf = tmp_path / "gongwen.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    lines = [re.sub(r"\s+", "", line) for line in subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.splitlines()]
+    lines = [line for line in lines if line]
+    assert lines[:4] == ["关于做好年度考核工作的通知", "（某组发〔2023〕5号）", "各乡镇党委、县直各单位党组（党委）：", "1现就有关事项通知如下。"]
+    assert lines[8:] == ["附件：1．年度考核登记表", "2．优秀等次人员推荐表", "中共某某县委组织部", "2023年11月30日", "附件1", "4年度考核登记表", "5姓名、单位、职务。", "—1—"]
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    organ = [float(x) for x in re.search(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>中共某某县委组织部<', boxes).groups()]
+    date_left = float(re.search(r'xMin="([\d.]+)"[^>]*>2023年', boxes).group(1))
+    # unsealed: the organ two 三号 characters (2 × 16 pt) from the type area's right edge (27 mm + 28
+    # characters), the date two characters right of the organ's first
+    assert abs(27 / 25.4 * 72 + 448 - 2 * 16 - organ[1]) < 2 and abs(organ[0] + 2 * 16 - date_left) < 2, (organ, date_left)

@@ -231,7 +231,7 @@ def test_a_basket_of_five_survives_navigation_is_reordered_and_prints(page, serv
     page.pdf(path=str(pdf), format="A4")
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = [p.replace("\n", "").replace(" ", "") for p in printed.split("\f")]
-    assert "学习材料（测试）" in pages[0] and "4处摘录" in pages[0]
+    assert "学习材料（测试）" in pages[0] and "4处摘录" in pages[0] and "材料篮" not in pages[0]
     assert "目录" in pages[1] and "一、坚持党管干部" in pages[1]
     body = "".join(pages[2:])
     assert body.count(citation) == 4 and by_id["p12"][:40] in body and "上移" not in body
@@ -295,6 +295,9 @@ def test_comparing_two_speeches_lists_what_a_python_diff_finds(page, server, see
     suggested = page.eval_on_selector_all(".kb-compare__select >> nth=1 >> optgroup", "gs => gs.map(g => [g.label, Array.from(g.querySelectorAll('option')).map(o => o.value)])")
     assert suggested[0] == ["同一会议的其他年份", [b.id]]
     assert suggested[1][0] == "最相关的讲话" and set(suggested[1][1]) == {link.speech_id for link in kb.related_speeches[a.id]}
+    # The link names 甲 only: 乙 is the first suggestion, compared at once (it read 讲话原文没有载入).
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert page.locator(".kb-compare__select").nth(1).input_value() == b.id and f"b={b.id}" in page.url
     page.locator(".kb-compare__select").nth(1).select_option(b.id)
     page.wait_for_function(f"() => (document.getElementById('kb-compare').getAttribute('data-result') || '') && location.search.includes('b={b.id}')")
     assert json.loads(page.locator("#kb-compare").get_attribute("data-result")) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import defaultdict
 from urllib.parse import quote
 
@@ -159,23 +160,29 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     out.heading(1, speech.title, "title", toc=False)
     if speech.subtitle:
         out.add(f'<p class="kb-subtitle">{esc(speech.subtitle)}</p>\n')
+    document = is_document(speech)
     # The byline as an official document prints it under the title (the page shows the facts in a
-    # list instead); kb.css prints a page that has it in official form.
-    out.add(f'<p class="kb-byline" hidden>{esc(speech_byline(speech))}</p>\n')
-    meta = [("日期", date_cn(speech))]
+    # list instead); kb.css prints a page that has it in official form. A 公文 prints its 主送 over
+    # the text and its 附件说明, 署名 and 成文日期 under it instead (document_end_html).
+    out.add(f'<p class="kb-byline" hidden>{esc(document_byline(speech) if document else speech_byline(speech))}</p>\n')
+    if document and speech.addressees:
+        out.add(f'<p class="kb-addressees" hidden>{esc("、".join(speech.addressees))}：</p>\n')
+    meta = [("成文日期" if document else "日期", esc(date_cn(speech)))]
     if speech.speaker or speech.speaker_role:
-        meta.append(("讲话人", " ".join(x for x in (speech.speaker_role, speech.speaker) if x)))
+        meta.append(("讲话人", esc(" ".join(x for x in (speech.speaker_role, speech.speaker) if x))))
     if speech.occasion:
-        meta.append(("场合", speech.occasion))
-    for label, value in (("发文机关", speech.issuer), ("发文字号", speech.doc_number), ("主送", "、".join(speech.addressees)), ("附件", "；".join(speech.attachments))):
+        meta.append(("场合", esc(speech.occasion)))
+    for label, value in (("发文机关", speech.issuer), ("发文字号", speech.doc_number), ("主送", "、".join(speech.addressees))):
         if value:
-            meta.append((label, value))
+            meta.append((label, esc(value)))
+    if speech.attachments:
+        meta.append(("附件", attachments_html(speech.attachments)))
     notes = editors_notes(speech)
     if notes:
-        meta.append(("题注", notes))
+        meta.append(("题注", esc(notes)))
     # The source file, its encoding and the lines the cleaner took out are the curator's business:
     # the 待核对 page and `kb check` show them, not every reader's (and every printed) page.
-    rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
+    rows = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in meta)
     if speech.id in site.printed_parts:
         rows += f'<dt class="kb-print">打印</dt><dd class="kb-print">{volume_link(page, *site.printed_parts[speech.id])}</dd>'
     else:
@@ -190,8 +197,13 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     if speech.theme_shares:
         out.add(mix_bar(speech.theme_shares, site.kb.themes, site.colours) + "\n")
 
+    end = document_end_html(speech) if document else ""
     for section in speech.sections:
+        if end and is_attachment(section):
+            out.add(end)  # the texts of the attachments follow the document's signature and date
+            end = ""
         render_section(out, site, speech, section, page)
+    out.add(end)
     related = site.kb.related_speeches.get(speech.id, [])
     if related:
         out.heading(2, "相关讲话", "related-speeches")
@@ -204,6 +216,45 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
         nav.append(f'<a class="kb-next" href="{rel(page, next_speech.url)}">下一篇：《{esc(next_speech.title)}》 →</a>')
     if nav:
         out.add(f'<nav class="kb-pager">{"".join(nav)}</nav>\n')
+
+
+def is_document(speech: Speech) -> bool:
+    """An official document (公文) rather than a speech: an organ issued it or it is addressed to
+    some, and no one is named as its speaker."""
+    return bool(speech.issuer or speech.addressees) and not speech.speaker
+
+
+def document_byline(speech: Speech) -> str:
+    """What a 公文 prints under its title: its 发文字号, as a compilation reprints one
+    (（某组发〔2023〕5号）); the date goes under the signature."""
+    return f"（{speech.doc_number}）" if speech.doc_number else ""
+
+
+def attachments_html(names: list[str]) -> str:
+    """附件 on the page: one name a line, numbered as a 附件说明 numbers them when there are more."""
+    if len(names) == 1:
+        return esc(names[0])
+    return "<br>".join(f"{i}．{esc(name)}" for i, name in enumerate(names, 1))
+
+
+def is_attachment(section: Section) -> bool:
+    """A top-level section that is an attachment's text (附件, 附件一, 附件2：…) after the document."""
+    return bool(re.match(r"附\s*件\s*([0-9０-９一二三四五六七八九十]+)?\s*([：:．.、\s]|$)", section.heading or ""))
+
+
+def document_end_html(speech: Speech) -> str:
+    """The close of a printed 公文 (GB/T 9704): the 附件说明 two characters in (附件：1．… with later
+    names under the first), then the issuing organ over the date, four characters from the right.
+    Printed only (kb.css): the page lists these facts at its top."""
+    parts = []
+    for i, name in enumerate(speech.attachments, 1):
+        label = "附件：" if i == 1 else ""
+        number = f"{i}．" if len(speech.attachments) > 1 else ""
+        parts.append(f'<p class="kb-attachment"><span class="kb-attachment__label">{label}</span>{esc(number + name)}</p>')
+    signed = "".join(f"<span>{esc(x)}</span>" for x in (speech.issuer, date_cn(speech) if speech.date else "") if x)
+    if signed:
+        parts.append(f'<p class="kb-signed">{signed}</p>')
+    return f'<div class="kb-document-end" hidden>{"".join(parts)}</div>\n' if parts else ""
 
 
 BADGE_NOTES = {

@@ -216,7 +216,9 @@
     function drawPickers() {
       form.textContent = "";
       pickB = picker("与……对照（乙）：", state.b, true);
-      if (!state.b || !byId[state.b] || state.b === state.a) state.b = pickB.select.value;
+      // No 乙 yet (the speech page's 与……对照 names only 甲): the first suggestion. The select's own
+      // value is "" then (no option matches the empty state.b), which loaded search/t/.js.
+      if (!state.b || !byId[state.b] || state.b === state.a) state.b = pickB.select.options.length ? pickB.select.options[0].value : "";
       pickB.select.value = state.b;
       form.appendChild(pickA.wrap); form.appendChild(pickB.wrap); form.appendChild(swap);
       pickB.select.addEventListener("change", function () { state.b = pickB.select.value; run(); });
@@ -238,6 +240,7 @@
       p.set("a", state.a); p.set("b", state.b);
       if (state.related.length) p.set("r", state.related.join(","));
       history.replaceState(null, "", "?" + p.toString());
+      if (!state.b) { out.textContent = "知识库里只有这一篇讲话，没有可对照的。"; return; }
       out.textContent = "正在对照…";
       Promise.all([window.KBSearch.textOf(state.a), window.KBSearch.textOf(state.b), loadTerms()]).then(function (got) {
         if (mine !== turn) return;

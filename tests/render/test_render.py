@@ -121,6 +121,50 @@ def test_a_gongwen_s_issuer_number_addressees_and_attachments_are_in_the_page_he
     assert "各乡镇党委" not in "".join(p.text for p in speech.all_paragraphs())
 
 
+def test_a_gongwen_prints_its_addressees_over_the_text_and_its_attachments_organ_and_date_under_it(tmp_path):
+    """A printed 公文 reads as one (GB/T 9704): 发文字号 under the title, 主送 over the text, then
+    附件说明, 署名 and 成文日期 after the text and before the attachments' own texts. Hidden on the
+    screen (the facts list shows them), printed by kb.css; the facts list says 成文日期 and gives
+    each attachment a line."""
+    from build_kb.pipeline import build_knowledge_base
+
+    from conftest import make_corpus
+
+    text = (
+        "中共某某县委组织部文件\n某组发〔2023〕5号\n关于做好年度考核工作的通知\n各乡镇党委，县直各单位党组（党委）：\n"
+        "现就有关事项通知如下。\n一、明确考核范围\n全体干部参加年度考核。\n二、把握时间节点\n12月底前完成考核。\n"
+        "附件：1．年度考核登记表\n2．优秀等次人员推荐表\n中共某某县委组织部\n2023年11月30日\n附件1\n年度考核登记表\n姓名、单位、职务。\n"
+    )
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text}))
+    speech = kb.speeches[0]
+    html = next(page.html for name, page in render_pages(kb).items() if name.startswith(speech.url.rstrip("/")))
+    byline, addressees = '<p class="kb-byline" hidden>（某组发〔2023〕5号）</p>', '<p class="kb-addressees" hidden>各乡镇党委、县直各单位党组（党委）：</p>'
+    assert html.index("</h1>") < html.index(byline) < html.index(addressees) < html.index('<dl class="kb-meta">')
+    assert "<dt>成文日期</dt><dd>2023年11月30日</dd>" in html and "<dt>附件</dt><dd>1．年度考核登记表<br>2．优秀等次人员推荐表</dd>" in html
+    end = (
+        '<div class="kb-document-end" hidden><p class="kb-attachment"><span class="kb-attachment__label">附件：</span>1．年度考核登记表</p>'
+        '<p class="kb-attachment"><span class="kb-attachment__label"></span>2．优秀等次人员推荐表</p>'
+        '<p class="kb-signed"><span>中共某某县委组织部</span><span>2023年11月30日</span></p></div>'
+    )
+    assert html.index("12月底前完成考核。") < html.index(end) < html.index(">附件1<")
+
+
+def test_what_a_gongwen_and_its_attachments_are_told_by():
+    from types import SimpleNamespace
+
+    from build_kb.model import Section
+    from build_kb.render.pages import is_attachment, is_document
+
+    headings = ("附件", "附件1", "附件二：推荐表", "附 件 3 登记表", "附件说明", "附件材料要齐全", "")
+    assert [is_attachment(Section(id="s1", level=1, heading=h, line=1)) for h in headings] == [True, True, True, True, False, False, False]
+
+    def speech(issuer=None, addressees=(), speaker=None):
+        return SimpleNamespace(issuer=issuer, addressees=list(addressees), speaker=speaker)
+
+    assert is_document(speech(issuer="某县委组织部")) and is_document(speech(addressees=["各乡镇党委"]))
+    assert not is_document(speech(issuer="某县委组织部", speaker="张华")) and not is_document(speech())
+
+
 def test_term_snippets_are_cut_at_clause_boundaries():
     """clause_cut's examples (its docstring): …… where words were left out, none before a new
     sentence or after a finished one, nothing cut from a side that reaches the paragraph's edge."""
