@@ -22,6 +22,7 @@ RULES = {
     "date line under the text": "正文末尾落款的日期",
     "month and day in the header, year in the title": "标题区的月日加标题里的年份",
     "year in the title": "标题里的年份",
+    "year at the end of the period in the title": "标题所写那段时间结束的年份（总结写于其末）",
     "year from the headings": "小标题里的年份",
     "year from the opening": "开场白里的年份",
     "byline role": "署名里的职务",

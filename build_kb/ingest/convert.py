@@ -217,9 +217,10 @@ def docx_text(data: bytes, name: str) -> Converted:
             text = label + text.lstrip()
         if "\n" in text.strip():
             # Lines held in one paragraph by soft breaks (a 公函 typed as three paragraphs): each line is
-            # the text's, a break between two breaks a paragraph's end.
+            # the text's, a break between two breaks a paragraph's end — but a line that stops at a comma
+            # goes on in the next (a sentence broken by Shift+Enter).
             counts["soft breaks"] += text.strip().count("\n")
-            return "\n".join(line.strip() for line in text.strip().split("\n"))
+            return soft_broken_lines(text)
         return text.strip()
 
     def cell_lines(cell: list) -> None:
@@ -881,6 +882,27 @@ def _numbering_of(paragraph, styles: dict[str, tuple[str, int]]) -> tuple[str | 
     num_id = num.get(f"{W}val") if num is not None else (inherited[0] if inherited else None)
     ilvl = int(lvl.get(f"{W}val")) if lvl is not None else (inherited[1] if inherited else 0)
     return num_id, ilvl
+
+
+def soft_broken_lines(text: str) -> str:
+    r"""A paragraph's lines held apart by soft breaks (Shift+Enter), each stripped: a line of its own
+    each, except where a line stops mid-sentence at a comma or an enumeration mark and the next goes on
+    without a number of its own — one sentence broken in two, joined again.
+
+    >>> soft_broken_lines("各科室：\n一、工作内容")
+    '各科室：\n一、工作内容'
+    >>> soft_broken_lines("或者并发量大，导致无法即时处理请求，\n那这时候需要扩容。")
+    '或者并发量大，导致无法即时处理请求，那这时候需要扩容。'
+    """
+    from .layout import _STARTS_NEW
+
+    out: list[str] = []
+    for line in (part.strip() for part in text.strip().split("\n")):
+        if out and out[-1] and line and out[-1][-1] in "，、," and not _STARTS_NEW.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _one_line(text: str) -> str:

@@ -1220,6 +1220,18 @@ def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
 
 
 def reads_like_title(line: str) -> bool:
-    """Four Han characters or more, half the line or more: 全市组织部长会议召开, not 教育部代码:12616."""
-    han = len(HAN_CHAR.findall(line))
-    return han >= 4 and han >= 0.5 * len(line.strip())
+    """Four Han characters or more, half the line or more: 全市组织部长会议召开, not 教育部代码:12616. A
+    period or a month the title names counts with its words, not against them (某某（2017-10——2018-04）工作总结).
+
+    >>> reads_like_title("某某（2017-10——2018-04）工作总结"), reads_like_title("教育部代码:12616"), reads_like_title("2024年6月14日 星期五")
+    (True, False, False)
+    """
+    words = _DATES_IN_A_TITLE.sub("", line.strip())
+    if words != line.strip():
+        words = re.sub(r"[（(][）)]|[（）()]", "", words)  # the brackets the period stood in
+    han = len(HAN_CHAR.findall(words))
+    return han >= 4 and han >= 0.5 * len(words)
+
+
+_DATES_IN_A_TITLE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}\s*日?)?月?|(?:——|—|--|~|～|至)(?=\s*(?:19|20)\d{2})")
+"""A year and month (or a full date) and the dash of a period, in a title: no furniture's digits."""

@@ -180,6 +180,25 @@ def read_addressees(text: str) -> list[str] | None:
     return names
 
 
+ADDRESSEE_LINES = 3
+"""A 主送 that lists many organs wraps over this many lines at most (GB/T 9704: 回行时仍顶格)."""
+
+
+def _wrapped_addressees(content: list[tuple[int, str]], k: int) -> tuple[list[str], int] | None:
+    """A 主送 wrapped over two or three lines (a PDF's or a text's line ends, `各市、县（区）委组织部，省直各单位，` /
+    `中央驻某单位：`): every line but the last stops at a list's mark (、，), the last ends in ：, and together
+    they read as organs → (the addressees in their order, whole, how many lines)."""
+    joined = ""
+    for lines, (_, text) in enumerate(content[k : k + ADDRESSEE_LINES], 1):
+        joined += text.strip()
+        if lines > 1 and joined.endswith(("：", ":")):
+            names = read_addressees(joined)
+            return (names, lines) if names else None
+        if not joined.endswith(("、", "，", ",")):
+            return None
+    return None
+
+
 def _addressee_group(group: str) -> list[str]:
     """The addressees of one group of a 主送 (between its ，): split at 、 only where each piece is an organ's
     full name (or a class of them: 各部门) and names its own place; else the group is one (各省、自治区、直辖市人民政府; 各区县党委组织部、
@@ -479,7 +498,7 @@ def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
             elif role == "doc-number" and value:
                 found.doc_number = value.replace(" ", "")
             elif role == "addressees" and value:
-                found.addressees = [n.strip() for n in re.split(r"[、，,；;]", value) if n.strip()]
+                found.addressees = [n for group in re.split(r"[，,；;]", value) if group.strip() for n in _addressee_group(group.strip())]
             elif role == "attachments" and value:
                 found.attachments = [_without_number(value)]
         elif subject is not None:
@@ -598,7 +617,8 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
         if number not in kept:
             k += 1
             continue
-        if not title_done and len(found.title_lines) < 3 and not text.endswith(("：", ":")) and not re.search(r"[。！？；]", text) and len(text) <= 50:
+        if not title_done and len(found.title_lines) < 3 and not text.endswith(("：", ":")) and not re.search(r"[。！？；]", text) and len(text) <= 50 \
+                and not (found.title_lines and _wrapped_addressees(content, k)):
             found.title = (found.title or "") + text
             found.title_lines.append(number)
             title_done = bool(re.search(rf"{DOC_KINDS}$", text))
@@ -608,6 +628,13 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
             k += 1  # a page's headline over the 公文 it carries gives the title again: 发文字号 and 主送 follow
             continue
         names = read_addressees(text)
+        wrapped = None if names or not found.title_lines else _wrapped_addressees(content, k)
+        if wrapped:
+            names, lines = wrapped
+            for number, _ in content[k : k + lines - 1]:
+                found.roles[number] = "addressees"
+            k += lines - 1
+            number = content[k][0]
         if names and found.title_lines:
             found.addressees = names
             found.roles[number] = "addressees"

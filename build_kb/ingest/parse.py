@@ -115,7 +115,8 @@ ROLE_ONLY_RE = re.compile(rf"^[Xx×＊*]{{0,3}}(?:[{HAN}]{{0,16}}[、，,　 ]?)
 NOT_A_NAME = re.compile(
     "讲话|会议|工作|建设|报告|发言|材料|同志|领导|组织|党|之一|提供|保障|要求|意见|全面|坚持|推进|加强|主任$|篇|稿|范文|全文|原文"
     "|删节|节选|摘编|摘要|导读|导语|简介|提示|目录|下载|阅读|预览|来源|收藏|要闻|新闻|动态|头条|快讯|资讯|关注"
-    "|汇报|申请书|倡议书|总结|心得|体会|述职|计划|方案|通知|通报|请示|批复|纪要|公告|通告"  # a kind of text (思想汇报, 倡议书) names no one
+    "|汇报|申请|倡议书|总结|心得|体会|述职|计划|方案|通知|通报|请示|批复|纪要|公告|通告"  # a kind of text (思想汇报, 倡议书) names no one
+    "|决心书|承诺书|保证书|检讨书|建议书|感谢信|推荐信|自荐信|慰问信|公开信|贺信|邀请函"  # (转正申请, 决心书: a letter's kind)
 )
 ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
 """What issuers do, set on a line of its own in an issuing block (a standard's cover: `某某总局` /
@@ -489,6 +490,17 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         if found_in_subtitle:
             date, year, rules["date"] = found_in_subtitle[0], int(found_in_subtitle[0][:4]), "date before the subtitle"
     for text in (title, *subtitles):
+        period = read_period(text or "") if date is None else None  # (a day the header gives dates the text)
+        if period:
+            # 某某（2017-10——2018-04）工作总结: the title names a stretch of time, not the day the text was
+            # written. A summary looks back (written as the period ends); a plan looks ahead — only the
+            # first is dated by the period, by its last year, and either way a person is asked.
+            written, end, looks_back = period
+            if year is None and looks_back:
+                year, rules["date"] = end, "year at the end of the period in the title"
+            warnings.append(ReviewItem("date-guessed", f"标题写的是一段时间（{written}），不是成文日期"
+                                       + (f"；年份按这段时间结束的 {end} 年记" if year == end and looks_back else "") + "：请核对日期"))
+            continue
         said = {int(y) for y in YEAR_RE.findall(text or "")}
         # 总结2024年工作、部署2025年任务: the title names two years, and which is the meeting's it does
         # not say (held as one ends or the next begins): left to the rest of the text, as in a lead.
@@ -515,6 +527,28 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         rules=rules,
         warnings=warnings,
     )
+
+
+_PERIOD = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?:\s*[-./]?\s*\d{1,2}\s*月?(?:份)?)?\s*(?:——|—|--|－－|－|-|~|～|至|到)\s*"
+    r"((?:19|20)\d{2})(?:\s*年)?(?:\s*[-./]?\s*\d{1,2}\s*月?(?:份)?)?(?!\d)")
+"""A stretch of time: `2017-10——2018-04`, `2019年至2021年`, `2021—2025年`."""
+_LOOKS_BACK = re.compile(r"总结|述职|回顾|小结|报告")
+"""The kinds of text that look back over a period (a summary is written as it ends)."""
+
+
+def read_period(text: str) -> tuple[str, int, bool] | None:
+    """The period a title names (as written, its last year, whether the text looks back over it), or None.
+
+    >>> read_period("某某（2017-10——2018-04）工作总结"), read_period("某某发展规划（2021—2025年）")
+    (('2017-10——2018-04', 2018, True), ('2021—2025年', 2025, False))
+    >>> read_period("在2023年全县组织工作会议上的讲话") is None
+    True
+    """
+    m = _PERIOD.search(text)
+    if not m or int(m.group(2)) < int(m.group(1)):
+        return None
+    return m.group(0), int(m.group(2)), bool(_LOOKS_BACK.search(text[m.end():]))
 
 
 _MONTH_DAY_LINE = re.compile(r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日(?:上午|下午|晚上)?[）)]?$")
@@ -1321,12 +1355,18 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
 def _looks_like_header(text: str) -> bool:
     if len(text) > 50 or _OPENING_SENTENCE.match(text):  # "按照县委统一安排，现将……报告如下，请予评议。": the text has begun
         return False
+    if _AN_ITEM.search(text):  # "某某系统—报钟器接口；" under a title: the first item of a list, the text has begun
+        return False
     # A stop at the very end only (a headline may ask or exclaim: 这个会议为何在基层开？) leaves a header line.
     return not _LEAD_END.search(text[:-1] if text[-1:] in "。？?！!" else text) and detect_numbered(text) is None
 
 
 _OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")
 """A sentence with a clause in it, not in brackets: the first words of a text that has no salutation."""
+_AN_ITEM = re.compile(r"[；;]$")
+"""A line that ends as one item of a list ends (`修改某系统接口；`): no title, byline or date line ever does.
+>>> bool(_AN_ITEM.search("水疗系统—报钟器接口；")), bool(_AN_ITEM.search("某某单位2018年工作总结"))
+(True, False)"""
 
 
 _BOXED = re.compile(r"【([^【】]{2,60})】")
@@ -1421,12 +1461,17 @@ def series_candidate(text: str) -> HeadingCandidate | None:
 
     >>> series_candidate("“信仰如磐”。组工干部的忠贞刻进骨髓。").heading, series_candidate("“这次培训很有收获。”学员说。")
     ('“信仰如磐”。', None)
+
+    A sentence that goes on from the one before (a talk's 那…。, 所以…。) is no lead:
+
+    >>> series_candidate("那关于优化接口的性能。其实归根结底，还是要具体分析。") is None
+    True
     """
     m = _LEAD_END.search(text)
     if not m or m.group() != "。":
         return None
     lead = text[: m.end()]
-    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or not re.match(rf"[“‘]?[{HAN}]", lead):
+    if not (5 <= len(lead) <= SERIES_MAX_LEAD) or not re.match(rf"[“‘]?[{HAN}]", lead) or _GOES_ON_FROM_BEFORE.match(lead):
         return None
     if re.search(r"[，,；;：:]", lead) and not _two_phrases(lead[:-1]):
         return None
@@ -1435,6 +1480,9 @@ def series_candidate(text: str) -> HeadingCandidate | None:
     return HeadingCandidate(SERIES_STYLE, SERIES_RANK, None, "", lead, text[m.end():])
 
 
+_GOES_ON_FROM_BEFORE = re.compile(r"^(?:那么?|然后|所以|因此|但是?|可是|不过|而且|其实|于是|因为|如果|虽然|就是|接着|嗯|呃|啊)(?![们些里样种个])")
+"""A sentence that opens with a connective or a speaker's filler goes on from the one before it (那关于优化
+的性能。, 所以我们要改。): a spoken sentence, never a head of its own — a head opens its part."""
 _PHRASE = rf"[{HAN}“”‘’《》]{{3,12}}"
 _TWO_PHRASES = re.compile(rf"({_PHRASE})，({_PHRASE})")
 _VOICE_OR_REPORT = re.compile(r"我|你|大家|同志|(?:指出|强调|表示|认为|要求|提出|说|讲)$")
@@ -1496,14 +1544,26 @@ _ANNOUNCED = re.compile(rf"(?:讲|谈|强调|提|说)(?:以下|这么)?([两{CN_
 
 
 def _plain_heading(text: str) -> bool:
-    """A short line that reads as a heading: no sentence inside it, not the salutation or closing."""
+    """A short line that reads as a heading: no sentence inside it, not the salutation or closing, not
+    a speaker's spoken line (`_SPOKEN`).
+
+    >>> _plain_heading("坚持党建引领 建强战斗堡垒"), _plain_heading("关于这点 我也向同事了解了下 目前的业务场景")
+    (True, False)
+    """
     return (
         6 <= len(text) <= 40
         and not _PLAIN_HEADING_STOPS.search(text)
         and text[-1] not in "，、,"
         and not SALUTATION_RE.match(text)
         and not CLOSING_RE.match(text)
+        and not _SPOKEN.search(text)
+        and not _GOES_ON_FROM_BEFORE.match(text)
     )
+
+
+_SPOKEN = re.compile(r"我(?!们|国|党|省|市|县|区|镇|乡|院|校|局|委|部|单位|公司)|[呢吧嘛呀啦]|了下|一下(?:吧|啊)?$")
+"""A line in the speaker's own voice (我也向大家了解了下, 我们来看一下吧, …呢): a talk's spoken sentence, not a
+heading (a heading speaks of 我们 and 我县, never of 我 alone, and takes no particles)."""
 
 
 def _same_shape(a: str, b: str) -> bool:
@@ -2142,7 +2202,7 @@ def _split_closing(top: list[Section], opening: Section) -> Section | None:
         last = last.children[-1]
     if not last.paragraphs:
         return None
-    end = len(last.paragraphs) - _signature_length(last.paragraphs)
+    end = len(last.paragraphs) - max(_signature_length(last.paragraphs), _letter_sign_off_length(last.paragraphs))
     while end > 0 and _THANKS.match(last.paragraphs[end - 1].text):  # 同志们，…！ / 谢谢大家！
         end -= 1
     words = end > 0 and CLOSING_RE.match(last.paragraphs[end - 1].text)
@@ -2153,6 +2213,27 @@ def _split_closing(top: list[Section], opening: Section) -> Section | None:
     moved = last.paragraphs[end:]
     del last.paragraphs[end:]
     return Section(id="closing", level=1, heading="", line=moved[0].line, kind="closing", paragraphs=moved)
+
+
+LETTER_SIGN_OFF_MAX = 6
+"""A letter's sign-off: 此致, 敬礼, the signer's line or two and the date, at most this many paragraphs."""
+_GREETING_TO_CLOSE = re.compile(r"^此致[\s　]*(?:敬礼[！!。]?)?$")
+_SALUTE = re.compile(r"^敬礼[！!。]?$")
+
+
+def _letter_sign_off_length(paragraphs: list[Paragraph]) -> int:
+    """How many paragraphs at the end are a letter's sign-off: 此致 / 敬礼！ (or 此致敬礼！ on one line), then
+    the signer (申请人：某某) and the date, filled in or blank (年 月 日) — the form that closes an application,
+    a report to the party organisation, any letter; not the letter's words.
+
+    >>> _letter_sign_off_length([Paragraph("p1", 1, t, k) for k, t in enumerate(["恳请领导批准。", "此致", "敬礼！", "申请人：", "年 月 日"])])
+    4
+    """
+    for k in range(max(0, len(paragraphs) - LETTER_SIGN_OFF_MAX), len(paragraphs)):
+        text = re.sub(r"\s+", "", paragraphs[k].text)
+        if _GREETING_TO_CLOSE.match(text) and (text != "此致" or (k + 1 < len(paragraphs) and _SALUTE.match(re.sub(r"\s+", "", paragraphs[k + 1].text)))):
+            return len(paragraphs) - k
+    return 0
 
 
 SIGNER_MAX = 25

@@ -380,6 +380,19 @@ def test_under_the_addressees_the_text_begins_even_with_a_sentence_that_ends_in_
     assert [s.heading for s in speech.all_sections() if s.heading] == ["一、落实责任"]
 
 
+def test_addressees_wrapped_over_two_lines_come_whole_and_in_their_order(rules):
+    """A 主送 that lists many organs wraps (回行时仍顶格): the first line stops at 、 or ，, the second ends in ：.
+    Both lines are the 主送 (none of them the title's or the text's), each organ whole, in the document's order;
+    a group whose pieces share one organ's name (各省、自治区、直辖市人民政府) stays one."""
+    text = ("关于做好春季防火工作的回复\n\n各省、自治区、直辖市人民政府，国务院各部委、\n各直属机构：\n\n"
+            "根据上级有关文件精神，现就春季防火工作回复如下。\n\n某某单位\n\n2026年3月2日\n")
+    source = SourceFile(path=Path("回复.txt"), rel_path="回复.txt", encoding="utf-8", sha256="", raw=b"", text=text)
+    speech = make_speech(source, rules, None, [])
+    assert (speech.title, speech.addressees, speech.date) == (
+        "关于做好春季防火工作的回复", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"], "2026-03-02")
+    assert [p.text for p in speech.all_paragraphs()] == ["根据上级有关文件精神，现就春季防火工作回复如下。"]
+
+
 @pytest.mark.parametrize("lines, found", [
     (["某某研究", "硕士学位论文", "二〇二六年五月"], (None, 2026)),
     (["年度工作报告", "某某县委组织部", "2023年6月5日"], ("2023-06-05", 2023)),
@@ -1138,3 +1151,75 @@ def test_a_paragraph_set_beside_a_picture_is_one_paragraph(tmp_path):
     )
     (tmp_path / "图文.pdf").write_bytes(typst.compile(source.encode("utf-8")))
     assert convert(tmp_path / "图文.pdf").text.strip().split("\n\n") == [para * 2] * 3
+
+
+def test_a_work_summary_s_plain_title_ends_where_its_one_line_items_begin_and_its_period_dates_it_on_review(tmp_path, rules):
+    """A developer's summary typed with no formatting at all: the title (a period in brackets) and one-line
+    items, each a paragraph between empty ones, the first ending in ；. The title is the first line alone;
+    the period gives the year it ends in (a summary is written as it closes), said on 待核对."""
+    import docx
+
+    document = docx.Document()
+    for text in ("某某（2019-10——2020-04）工作总结", "", "订餐系统—叫号器接口；", "", "书写【接口配置说明】第二版", "",
+                 "新公众号添加会员卡模块，账单支付模块；", "", "新公众号添加客户评价接口；"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "总结.docx")
+    converted, speech = speech_of(tmp_path / "总结.docx", rules)
+    assert (speech.title, speech.date, speech.year) == ("某某（2019-10——2020-04）工作总结", None, 2020)
+    assert ("date-guessed", "标题写的是一段时间（2019-10——2020-04），不是成文日期；年份按这段时间结束的 2020 年记：请核对日期") in \
+        [(r.code, r.message) for r in speech.review]
+    assert [p.text for s in speech.sections for p in s.paragraphs][:2] == ["订餐系统—叫号器接口；", "书写【接口配置说明】第二版"]
+
+
+def test_a_plan_s_period_is_no_date_and_says_so():
+    from build_kb.ingest.parse import parse_header
+
+    header = parse_header([Line(1, "某某单位发展规划（2021—2025年）")])
+    assert (header.title, header.year) == ("某某单位发展规划（2021—2025年）", None)
+    assert [w.message for w in header.warnings] == ["标题写的是一段时间（2021—2025年），不是成文日期：请核对日期"]
+
+
+def test_a_spoken_talk_s_short_sentences_are_no_headings_and_a_soft_broken_sentence_is_one(tmp_path, rules):
+    """The script of an internal sharing talk: no title, slide cues, a short sentence that opens with 那 and
+    another after a line that stops at a comma (Shift+Enter), a spoken line in the speaker's voice with no
+    stop, two spoken lines under it: one section of text, every sentence whole."""
+    import docx
+
+    document = docx.Document()
+    paragraphs = [
+        "大家下午好。非常感谢大家抽出时间来参加这次接口相关知识的交流分享。",
+        "第1页开始",
+        "关于这点 我也向同事了解了下 我们目前的业务场景和相关的痛点",
+        "首先据我了解，我们目前向下游提供数据的方式是主动去推送，推送的结果出了问题就要全部重新推送一遍。",
+        "第一种 基于令牌的认证方式",
+        "这种认证方式就像是一张临时通行证，只在短时间内有效，别人拿到了也不能长时间冒充你。",
+        "第二种是 开放授权的认证方式",
+        "它本质上是客户端与认证服务端之间的协议，可以在不提供用户名和密码的前提下完成授权。",
+        "或者确实并发量大，导致服务没有办法即时处理请求，\n那这时候需要横向对服务进行扩容。",
+        "那关于优化接口的性能。其实归根结底，还是要具体问题具体分析的，找到瓶颈所在才能得出有效的方法。",
+        "第1页结束",
+    ]
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        for k, line in enumerate(text.split("\n")):
+            if k:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    document.save(tmp_path / "分享.docx")
+    converted, speech = speech_of(tmp_path / "分享.docx", rules)
+    assert [s.heading for s in speech.all_sections() if s.heading] == []
+    texts = [p.text for s in speech.all_sections() for p in s.paragraphs]
+    assert "或者确实并发量大，导致服务没有办法即时处理请求，那这时候需要横向对服务进行扩容。" in texts
+    assert paragraphs[-2] in texts
+
+
+def test_an_application_letter_s_kind_is_its_title_and_its_sign_off_closes_it(rules):
+    """A 转正申请 typed with no formatting: the kind of letter over the salutation is the title (no one's
+    name); 此致 / 敬礼！ / 申请人： / a blank date close the letter, out of its text, none of it lost."""
+    text = ("转正申请\n\n尊敬的领导：\n\n您好！\n\n我于去年五月加入公司，在客服岗位上工作了一年，业务能力有了明显提高。\n\n"
+            "最后，在此提出转正申请，恳请领导批准。\n\n此致\n\n敬礼！\n\n申请人：\n\n年 月 日\n")
+    source = SourceFile(path=Path("申请.txt"), rel_path="申请.txt", encoding="utf-8", sha256="", raw=b"", text=text)
+    speech = make_speech(source, rules, None, [])
+    assert (speech.title, speech.date) == ("转正申请", None)
+    assert [(s.kind, [p.text for p in s.paragraphs]) for s in speech.sections][-1] == ("closing", ["此致", "敬礼！", "申请人：", "年 月 日"])
+    assert speech.sections[-2].paragraphs[-1].text == "最后，在此提出转正申请，恳请领导批准。"
