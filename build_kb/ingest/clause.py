@@ -372,8 +372,9 @@ def act_of(text: str, actor: Actor) -> str | None:
     m = _ACT.match(text, actor.end)
     kind = m.lastgroup.replace("_", " ") if m else None
     then = _AND_THEN.match(text, m.end()) if kind in ("attended", "visited", "chaired") else None
-    if then and then.lastgroup in ("spoke", "said"):
-        kind = "chaired and spoke" if kind == "chaired" else then.lastgroup
+    if then and then.lastgroup in ("spoke", "said", "instructed"):
+        # 出席会议并讲话, 到会并作出重要指示: what he did there; an instruction given there was said
+        kind = "chaired and spoke" if kind == "chaired" else "said" if then.lastgroup == "instructed" else then.lastgroup
     if kind not in ("wrote", "relayed") and _RELAYING.search(text, clause_start, actor.start):
         return "relayed"  # 传达学习了书记张某…: whatever follows, it is his words the meeting studied
     before_act = m.group()[: m.start(m.lastgroup) - m.start()] if m else ""
@@ -439,7 +440,7 @@ def read_deeds(text: str) -> list[Deed]:
         for name in (n for n in spans if n and could_be_a_name(n) and at not in named):
             known = first.get(name)
             act = act_of(text, Actor(known.role if known else "", name, at))
-            if act and (known or (_tagged_a_name(name) and not re.search(re.escape(name) + "总书记", text))):
+            if act and (known or (_a_bare_name(text, name) and not re.search(re.escape(name) + "总书记", text))):
                 actor = known or Actor("", name, at)
                 deeds.append(Deed(actor, act, at, later=known is not None))
                 first.setdefault(name, actor)
@@ -461,7 +462,23 @@ def read_deeds(text: str) -> list[Deed]:
     return sorted((d for d in deeds if not (d.later and d.actor.name in absent)), key=lambda d: d.at)
 
 
-def _tagged_a_name(span: str) -> bool:
-    """Whether the dictionary reads two or three characters as one person's name (nr)."""
+def _a_bare_name(text: str, span: str) -> bool:
+    """Whether a span that opens a clause with an act after it, never given posts, is a person's name: the
+    dictionary reads it as one (nr), or — a name it does not know (黄某初: 黄|月初) — a surname opens it and it
+    opens what was said twice or more (黄某初强调，… 黄某初要求，…): repetition says it is the one speaking.
+
+    >>> _a_bare_name("郗某骏指出，要重视。", "郗某骏"), _a_bare_name("高度重视。高度重视。", "高度")
+    (True, False)
+    """
     words = tagger().lcut(span)
-    return len(words) == 1 and words[0].flag.startswith("nr")
+    if len(words) == 1 and words[0].flag.startswith("nr"):
+        return True
+    if span[0] not in COMMON_SURNAMES or any(w.flag[:1] in "dmvp" for w in words[1:]):
+        return False
+    opened = [m for m in re.finditer(_CLAUSE_START + re.escape(span), text) if act_of(text, Actor("", span, m.end() - len(span))) in ("said", "spoke")]
+    return len(opened) >= BARE_NAME_SAID
+
+
+BARE_NAME_SAID = 2
+"""How often a name with no post must open what was said (某某指出，… 某某要求，…) to be read as a name the dictionary does
+not know, and — for a report with no day — to be the one who spoke (`lead.bare_name_that_spoke`)."""

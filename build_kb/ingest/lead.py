@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import POST, Deed, days_said, read_deeds, read_time
+from .clause import BARE_NAME_SAID, POST, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -134,8 +134,6 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     return best.actor.role or None, best.actor.name, best.later
 
 
-BARE_NAME_SAID = 2
-"""How often a name with no post must open what was said (某某指出，… 某某要求，…) to be the one who spoke."""
 
 
 def bare_name_that_spoke(paragraphs: list[str]) -> str | None:

@@ -41,6 +41,7 @@ def test_the_readers_docstring_examples_hold():
         ("省委书记管某某作出重要指示，省委常委、组织部部长祁某出席会议并讲话。", [("省委书记", "管某某", "wrote"), ("省委常委、组织部部长", "祁某", "spoke")]),
         # an instruction joined by 并 to what he did at the meeting was said there; a deputy relays on the head's behalf
         ("党委书记甘某对述职的效果给予了评价并做出了重要指示。", [("党委书记", "甘某", "said")]),
+        ("校党委书记蔺某出席会议并对下一步工作作出指示。", [("校党委书记", "蔺某", "said")]),
         ("受县委书记钮某委托，县委副书记邝某向与会人员传达了县委的要求。", [("县委书记", "钮某", "entrusted"), ("县委副书记", "邝某", "spoke")]),
         ("县委副书记邝某传达了全省会议精神。", [("县委副书记", "邝某", "conveyed")]),
         ("会议传达了市委书记韩某的重要讲话精神，县委书记蒋某主持会议。", [("市委书记", "韩某", "relayed"), ("县委书记", "蒋某", "chaired")]),

@@ -294,6 +294,11 @@ READS = [
         id="a-bare-name-who-asks-after-the-chair-is-the-speaker-with-no-role",
     ),
     pytest.param(
+        "述职评议会召开\n3月1日，某学院召开述职评议会，会议由党委副书记甄某主持。\n各支部书记述职后，黄秋初强调，要压实责任。黄秋初要求，各支部要抓好整改。\n",
+        {"speaker": "黄秋初", "speaker_role": None},
+        id="a-name-the-dictionary-does-not-know-that-opens-what-was-said-twice",
+    ),
+    pytest.param(
         "“用人得当，事业兴旺。”这是一句老话。\n7月3日，全国某某工作会议在北京召开。中央某某委员会主席金某某出席会议并发表重要讲话。\n"
         "一、培养\n怎样培养人？金某某曾说：“要在实践中摔打。”他在2013年某某会议上指出：“年轻人要多压担子。”\n"
         "二、选拔\n金某某多次强调“实绩导向”。\n",
