@@ -188,7 +188,8 @@ _BROKEN_DATE_LINE = re.compile(r"^[（(]?(?:19|20)\d{2}[\d年月]{1,5}日[）)]?
 """A date line a page garbled, its 年 and 月 lost (2019612日) for （2019年6月12日）): no day can be read from it,
 and it is no word of the title above it."""
 _LABEL_ALONE = re.compile(rf"^[{HAN}]{{1,6}}[:：]$")
-"""A label with nothing after it (今天是：, 关键词：): the page's, never a title line."""
+"""A label with nothing after it (今天是：, 关键词：) beside another title line: the page's, not the title's (alone it
+may be a note's heading, 本周任务：, the only title there is)."""
 NUMERIC_DATE_PLACEHOLDER_RE = re.compile(r"^[（(]?(?=.*[Xx×＊*])(?:19|20)[\dXx×＊*]{2}[/.\-][\dXx×＊*]{1,2}[/.\-][\dXx×＊*]{1,2}[）)]?$")
 _BRACKETED_DATE_AT_END = re.compile(r"[（(]([^（）()]{6,20})[）)]$")
 _BRACKETED_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?(?:度|版)?\s*[）)】\]]$")
@@ -260,7 +261,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         if labelled_day and _date_line(labelled_day.group(2)):
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
-        if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact) or _LABEL_ALONE.match(compact) or _BROKEN_DATE_LINE.match(compact):
+        if _MEETING_DETAIL.match(compact) or _CRUMB_LEFT.match(compact) or _BROKEN_DATE_LINE.match(compact):
             header.append(HeaderLine(line.number, line.text, "note"))
             continue
         bracketed = _WHOLLY_BRACKETED.match(compact)
@@ -427,6 +428,10 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_the_sites_words_beside_the_headline(header, lead, elsewhere)
     _drop_a_title_given_again_with_additions(header)
     _drop_the_collections_name(header)
+    titles = [h for h in header if h.role == "title"]
+    for h in titles:
+        if len(titles) > 1 and _LABEL_ALONE.match(re.sub(r"\s+", "", h.text)):
+            h.role = "note"
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]

@@ -817,6 +817,11 @@ def test_stacked_title_lines_give_one_title_never_two_joined(rules, above, title
     assert parse(cleaned.lines, removed=cleaned.removed).header.title == title
 
 
+def test_a_label_alone_is_the_title_only_when_no_other_title_line_stands_beside_it(rules):
+    cleaned = clean("本周任务：\n全体：整理本月的会议记录，按时报送。\n", rules)
+    assert parse(cleaned.lines, removed=cleaned.removed).header.title == "本周任务："
+
+
 def test_a_dash_led_line_standing_alone_heads_a_part_and_a_quotations_source_does_not():
     text = (
         "同志们：\n这段时间，总有些场景浮现眼前，让人感触、令人难忘。\n——回顾三年奋斗历程，最难忘的是全区上下的拼搏奋斗\n"
