@@ -69,7 +69,7 @@ class _Known:
 _WORD_DATE = "the Word document's own date (its page header, a date on a line of its own), the text gives none"
 FILE_DATE_RULES = {
     "html": "the page's own date (article:published_time, <time>), the text gives none",
-    "pdf": "the PDF's own date (its cover, the posting line under its title), the text gives none",
+    "pdf": "the PDF's own date (its cover, the posting line under its title, a 收稿日期 note, a sign-off form's 日期 row), the text gives none",
     **dict.fromkeys(("docx", "dotx", "docm", "dotm", "doc", "wps"), _WORD_DATE),
 }
 """Where a file's own date (Converted.date, kind → rule) was found: a Word file's is no web page's."""
@@ -325,7 +325,7 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
             continue
         if attribute == "date" and speech and value is None and speech.year:
             if speech.date_source == "page":  # the file's own year (a cover's 二〇二六年五月): the text will not give it again
-                lines.append(f"  year: {speech.year}   # 识别依据：文件首页单独一行的年月（没有具体日期）")
+                lines.append(f"  year: {speech.year}   # 识别依据：文件首页单独一行的年月或页眉页脚里的刊期（没有具体日期）")
             lines.append(f"  # date: {speech.year}-MM-DD   # 只找到年份（{rule_in_chinese(rule)}）；知道完整日期就写上，并去掉行首的 #")
             continue
         if attribute == "title" and speech and speech.title_derived:

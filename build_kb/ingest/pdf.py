@@ -36,6 +36,13 @@ module reads a page as a person does:
   unless it is one of a text justified to a narrower measure beside a picture. Chinese joins without a space, Latin words with one, and a word
   hyphenated at the line end is made whole again.
 
+Journals and reports (docs/dev/READING.md, “PDF 期刊与报告”): a file whose cross-reference pdfminer
+cannot follow is rebuilt by pypdf first; a box drawn with glyphs loses its rules and sides; pieces
+of one line that touch are one line (`· 46 ·`); a first page's band over two columns leaves the
+columns found under it, each line measured in its own column; a masthead over the first page's
+title goes; the year comes from the furniture's issue, the date from a sign-off form's `日期` row;
+the headings are those the document's own 目录 lists, when nothing else marks them.
+
 A glyph its font maps to no character (pdfminer's `(cid:5)`) is left out as `unmapped-glyph`.
 Everything dropped is returned with its page and the reason, and every join is counted, so the
 import summary and the log say what was done.
@@ -512,13 +519,18 @@ def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
     """The headings the document's own table of contents lists (dropped as `table-of-contents`), where
     the text says them again as paragraphs of their own, in the contents' order (a report's
     `一、重要提示`, `二、公司基本情况`: set in the text's type, and numbered like the rows of its
-    statements — `一、营业总收入` — which are no parts). Entries numbered like the first entry are
-    the top level, others the second; fewer than two found say nothing.
+    statements — `一、营业总收入` — which are no parts). Entries numbered like the first numbered
+    entry are the top level, and so are unnumbered ones before it (摘要); others are the second;
+    fewer than two found say nothing.
 
     >>> read = PdfRead(paragraphs=["一、重要提示", "1.1 本报告未经审计。", "二、公司基本情况", "一、营业总收入　50,590"], pages=3,
     ...                dropped=[(2, "一、　重要提示..........3", "table-of-contents"), (2, "二、　公司基本情况......3", "table-of-contents")])
     >>> contents_headings(read)
     [('一、重要提示', 1), ('二、公司基本情况', 1)]
+    >>> read.paragraphs, read.dropped = ["摘要", "一、现状", "调研情况", "二、建议"], [(2, f"{entry}......{page}", "table-of-contents")
+    ...     for entry, page in (("摘要", "I"), ("一、现状", 1), ("调研情况", 1), ("二、建议", 2))]
+    >>> contents_headings(read)
+    [('摘要', 1), ('一、现状', 1), ('调研情况', 2), ('二、建议', 1)]
     """
     entries = [_LEADER_AND_PAGE.sub("", text).strip() for _, text, reason in result.dropped if reason == "table-of-contents"]
     entries = [entry for entry in entries if entry and not _CONTENTS_TITLE.match(_key(entry))]
@@ -529,12 +541,15 @@ def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
         return next((name for name, pattern in _NUMBER_STYLES if pattern.match(text)), "")
 
     keys = [_key(text) for text in result.paragraphs]
-    top = style(entries[0])
+    top = next((style(entry) for entry in entries if style(entry)), "")
+    first_top = next(k for k, entry in enumerate(entries) if style(entry) == top)
     found, start = [], 0
-    for entry in entries:
-        at = next((k for k in range(start, len(keys)) if keys[k] == _key(entry)), None)
+    for k, entry in enumerate(entries):
+        at = next((j for j in range(start, len(keys)) if keys[j] == _key(entry)), None)
         if at is not None:
-            found.append((result.paragraphs[at], 1 if style(entry) == top else 2))
+            # (an unnumbered entry before the first numbered part is front matter, 摘要: top level; after it, a part's section)
+            level = 1 if style(entry) == top or not style(entry) and k < first_top else 2
+            found.append((result.paragraphs[at], level))
             start = at + 1
     return found if len(found) >= 2 else []
 
