@@ -1124,7 +1124,7 @@ def _masthead(lines: list[PdfLine], height: float) -> list[PdfLine]:
     """A journal's masthead over its first page's title: the lines in the page's top margin above the
     largest type, when one of them says the issue (`高等建筑教育　2010年第19卷第1期`, `…Vol.19 No.1 2010`):
     the journal's name, its issue, the page number, the English name, the column's label (`学人手札`).
-    A page whose top says no issue has no masthead (a document's own first lines stay).
+    A page whose top says no issue, or gives a day (a newspaper's), has no masthead here (its lines stay).
 
     >>> line = lambda y, text, size=7.7: PdfLine(1, 100, 400, y, y + size, size, text)
     >>> page = [line(763, "高等建筑教育　2010年第19卷第1期"), line(752, "JOURNAL OF EDUCATION Vol.19 No.1 2010", 6.0), line(650, "工程管理专业实践教学体系构建研究", 31.4), line(600, "摘要：……", 9.0)]
@@ -1133,12 +1133,15 @@ def _masthead(lines: list[PdfLine], height: float) -> list[PdfLine]:
     >>> _masthead([line(763, "某某县委组织部"), *page[2:]], 784)
     []
     """
+    from ..text import find_date
+
     if not lines:
         return []
     largest = max(lines, key=lambda l: l.size)
     top = [l for l in lines if l.y0 >= height * (1 - EDGE_SHARE) and l.y0 > largest.y1 and l is not largest]
     says_issue = any(ISSUE_LINE.search(re.sub(r"\s+", "", l.text)) or _LATIN_ISSUE.search(l.text) for l in top)
-    return top if says_issue else []
+    # (a newspaper's page over its headline gives the day, `2023年5月12日　星期五`: the reader takes that as the date)
+    return top if says_issue and not any(find_date(re.sub(r"\s+", "", l.text)) for l in top) else []
 
 
 SMALL_TYPE = 0.85
