@@ -802,11 +802,20 @@ _SURNAME_AND_TITLE = re.compile(
 """A surname or a blanked name before a title, as a speech is known by its speaker: 王书记, XXX书记."""
 
 
+_LEADER_BLANKED = re.compile(rf"([{HAN}]{{1,6}}领导)\s*[Xx×＊*]{{1,3}}")
+"""A leader of a place or body whose name a page blanked with stars (区领导  **, 单位领导 ×××): a byline. Without the
+blank, 领导 ends a title (坚持和加强党的全面领导), not a role."""
+
+
 def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     """(role, name, blanked) of a byline: a role, a name or both as a header writes them
     ("县委常委、组织部部长 王某某", "组织部长李建华", "市委副书记", "罗 志 明", "何平同志", "◎王春明"); None for any
     other text (a meeting, a slogan, a title). A name blanked out (王某某, ×××) is no name: blanked is
-    then True."""
+    then True.
+
+    >>> read_byline("区领导  **"), read_byline("坚持和加强党的全面领导")
+    (('区领导', None, True), None)
+    """
     spaced = " " in text.strip()  # "罗 志 明": spaced out, a name even if its characters spell a word
     who = re.sub(r"\s+", "", text).strip("（）()【】[]◎●○◆◇■□★☆•·")  # "◎王春明": a journal marks its author
     who = re.sub(r"^文[/／|｜]|[/／|｜]文$", "", who) or who  # "文/王春明", "（王春明/文）": an author's credit
@@ -818,6 +827,9 @@ def read_byline(text: str) -> tuple[str | None, str | None, bool] | None:
     addressed = _SURNAME_AND_TITLE.match(who)
     if addressed:  # "王书记", "XXX书记": the title by which he is addressed; his name is not given
         return addressed.group(1), None, True
+    blanked_leader = _LEADER_BLANKED.fullmatch(text.strip())
+    if blanked_leader:  # "区领导  **": a leader of the place, his name blanked
+        return blanked_leader.group(1), None, True
     who = re.sub(rf"^(.{{2,30}}?)[:：](?=[{HAN}]{{2,4}}$)", r"\1", who)  # 县委书记：张明
     named_first = NAME_THEN_TITLE.fullmatch(who)
     if named_first and not NOT_A_NAME.search(named_first.group(1)):  # "李强书记": a name and the title he is called by
