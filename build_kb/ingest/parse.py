@@ -2173,7 +2173,9 @@ def build_sections(
         n = next(counter)
         greeting = section.kind == "opening" and bool(section.paragraphs) and all(p.kind == "salutation" for p in section.paragraphs) \
             and _GREETING.match(text)  # 同志们： / 大家好！ — the greeting belongs to the address
-        kind = "salutation" if section.kind == "opening" and (not section.paragraphs and SALUTATION_RE.match(text) or greeting) else "text"
+        # the text's first words address the hearers, under its first heading too (一、党的一般情况 / 同志们！)
+        first_words = n == 1 and bool(SALUTATION_RE.match(text))
+        kind = "salutation" if section.kind == "opening" and (not section.paragraphs and SALUTATION_RE.match(text) or greeting) or first_words else "text"
         section.paragraphs.append(Paragraph(id=f"p{n}", number=n, text=text, line=block.line, kind=kind))
 
     for block, found in zip(blocks, headings):
@@ -2293,6 +2295,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     while start > 1 and _OPENING_PARAGRAPH.match(head[start - 1].text):
         start -= 1
     head, blocks = head[:start], [Block(line.number, line.text) for line in head[start:]] + blocks
+    first_heading = _first_heading_above_the_body(head)
+    if first_heading is not None:
+        head, blocks = head[:first_heading], [Block(line.number, line.text) for line in head[first_heading:]] + blocks
     lead = " ".join(block.text for block in blocks[:3])[:300]
     header = parse_header(head, lead, page_items(r.text for r in removed))
     if gongwen:
@@ -2321,6 +2326,24 @@ def glued_headings(sections: list[Section], lines: list[Line]) -> list[Section]:
                 and any(section.heading + first.text[:8] in text for text in texts):
             found.append(section)
     return found
+
+
+def _first_heading_above_the_body(head: list[Line]) -> int | None:
+    """Where the body begins when its first heading stands above the salutation (一、党的一般情况 / 同志们！ — a
+    report that opens on its first part): the last header line, under the title, that is a numbered heading
+    №1 standing alone. A header's own lines never open with a heading's number.
+
+    >>> _first_heading_above_the_body([Line(1, "在全国组织工作会议上的报告"), Line(3, "一、党的一般情况")])
+    1
+    >>> _first_heading_above_the_body([Line(1, "一、党的一般情况")]) is None
+    True
+    """
+    if len(head) < 2:
+        return None
+    cand = detect_numbered(head[-1].text)
+    if cand is None or cand.number != 1 or cand.rest.strip() or cand.style not in ("cn-dun", "part", "chapter"):
+        return None
+    return len(head) - 1
 
 
 def _lone_chapter(blocks: list[Block]) -> bool:

@@ -871,3 +871,11 @@ def test_headings_parted_from_the_sentence_they_were_glued_to_are_counted_for_th
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"x.txt": text})).speeches
     assert [(r.code, r.message, r.line) for r in speech.review if r.code == "glued-headings"] == [
         ("glued-headings", "小标题和正文之间没有标点或换行，按同级小标题在小标题末尾拆开 2 处（第 3, 4 行）：请看拆得是否正确", 3)]
+
+
+def test_a_report_that_opens_on_its_first_part_above_the_salutation_keeps_it_as_a_heading():
+    text = "在全国组织工作会议上的报告\n一、党的一般情况\n同志们！\n我们这次会议要讨论党的组织上的若干问题。\n二、党员的教育\n要加强党员教育。"
+    parsed = parse(lines_of(text))
+    assert parsed.header.title == "在全国组织工作会议上的报告"
+    assert [(h, lv) for _, lv, h in outline(parsed)] == [("一、党的一般情况", 1), ("二、党员的教育", 1)]
+    assert [(p.text, p.kind) for p in parsed.sections[0].paragraphs] == [("同志们！", "salutation"), ("我们这次会议要讨论党的组织上的若干问题。", "text")]
