@@ -433,7 +433,18 @@ def read_deeds(text: str) -> list[Deed]:
         first.setdefault(actor.name, actor)
     # one named again with posts or his title (文某主持…。文某书记强调) is the one first named: his posts are the first naming's
     deeds = [Deed(first[actor.name], act, actor.start, later=first[actor.name] is not actor) for actor, act in zip(actors, acts_of(text, actors))]
-    named = {actor.start for actor in actors}
+    deeds += _bare_names(text, first, {actor.start for actor in actors})
+    deeds += _named_again(text, first, {d.at for d in deeds})
+    deeds += _pronouns(text, deeds)
+    absent = {d.actor.name for d in deeds if not d.later and d.act in NEVER_SPOKE}
+    return sorted((d for d in deeds if not (d.later and d.actor.name in absent)), key=lambda d: d.at)
+
+
+def _bare_names(text: str, first: dict[str, Actor], named: set[int]) -> list[Deed]:
+    """A name alone at a clause's start with an act after it: a later mention of one named with posts (its
+    two characters may be all of it: 陆某领学… 陆某要求), or one never given posts (`_a_bare_name`); `first` learns
+    the new ones."""
+    deeds = []
     for m in _BARE_NAME.finditer(text):
         at = m.start("name")
         spans = dict.fromkeys((name_at(text, at, m.group("name")), m.group("name")[:2]))
@@ -445,21 +456,31 @@ def read_deeds(text: str) -> list[Deed]:
                 deeds.append(Deed(actor, act, at, later=known is not None))
                 first.setdefault(name, actor)
                 break
+    return deeds
+
+
+def _named_again(text: str, first: dict[str, Actor], read: set[int]) -> list[Deed]:
+    """Every other mention of a name already read where an act follows (王某某充分肯定了…, …，王某强调): what he did
+    later. Attending or visiting again says nothing new."""
+    deeds = []
     for name, actor in first.items():
         for m in re.finditer(re.escape(name), text):
-            if m.start() in named or any(d.at == m.start() for d in deeds):
-                continue
-            act = act_of(text, Actor(actor.role, name, m.start()))
+            act = act_of(text, Actor(actor.role, name, m.start())) if m.start() not in read else None
             if act and act not in ("attended", "visited"):
                 deeds.append(Deed(actor, act, m.start(), later=True))
+                read.add(m.start())  # 王某某强调 is no mention of 王某 as well
+    return deeds
+
+
+def _pronouns(text: str, deeds: list[Deed]) -> list[Deed]:
+    """他/她 at a clause's start with an act after it: the last one named before it (…到某镇调研。他强调，…)."""
+    said = []
     for m in _PRONOUN.finditer(text):
         before = [d for d in deeds if d.at < m.start()]
-        if before:
-            act = act_of(text, Actor("", m.group("name"), m.start("name")))
-            if act:
-                deeds.append(Deed(max(before, key=lambda d: d.at).actor, act, m.start("name"), later=True))
-    absent = {d.actor.name for d in deeds if not d.later and d.act in NEVER_SPOKE}
-    return sorted((d for d in deeds if not (d.later and d.actor.name in absent)), key=lambda d: d.at)
+        act = act_of(text, Actor("", m.group("name"), m.start("name"))) if before else None
+        if act:
+            said.append(Deed(max(before, key=lambda d: d.at).actor, act, m.start("name"), later=True))
+    return said
 
 
 def _a_bare_name(text: str, span: str) -> bool:
