@@ -237,17 +237,28 @@ def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segmen
     that names the speech's subject (a page's title is often missing or made up from the headings) — is read
     in the light of the whole text, when the whole text says clearly what it is about (`theme_source:
     speech`; sent to 待核对 with the other guesses). The speech's words outweigh nothing of the part's own:
-    only a part with no theme at all takes them, and no part over parts (a review of two parts on two themes
-    is about neither, on purpose)."""
+    only a part with no theme at all takes them, only when its themed siblings agree (`_siblings_agree`), and
+    no part over parts (a review of two parts on two themes is about neither, on purpose)."""
     parts = [s for s in speech.sections if s.kind == "body" and s.heading and not s.children and not s.themes and s.theme_source == "none"]
     if not parts:
         return
     texts = [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
     whole = _paragraph_themes(" ".join(texts), taxonomy, segment, minimum=WHOLE_TEXT_SCORE)
-    for section in parts if whole else ():
+    if not whole or not _siblings_agree(speech, whole):
+        return
+    for section in parts:
         section.themes, section.theme_source = list(whole), "speech"
         for paragraph in section.paragraphs:
             paragraph.themes = paragraph.themes or list(whole)
+
+
+def _siblings_agree(speech: Speech, whole: list[str]) -> bool:
+    """Whether the parts that name their own themes leave room for the whole text's: none of them does (the
+    text's subject is nowhere named by a part), or two or more of them share it (坚守底线讲规矩 after parts on
+    政治建设, 自身建设, 自身建设). One themed sibling is no such evidence — the whole text's theme is then only that
+    sibling's, and the part beside it may well be off it (一、关于天气 beside 二、加强人才工作)."""
+    own = [s for s in speech.sections if s.kind == "body" and s.theme_source in ("heading", "body", "manual")]
+    return not own or sum(1 for s in own if set(s.themes) & set(whole)) >= 2
 
 
 def subtopic_of(section: Section, rule: ThemeRule, taxonomy: Taxonomy, segment: Segment) -> Subtopic | None:

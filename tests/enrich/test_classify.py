@@ -233,3 +233,17 @@ def test_a_part_with_no_theme_and_no_title_to_go_by_is_read_in_the_light_of_the_
 
 def test_the_two_coverages_of_party_organisation_are_grassroots_party_building(segmenter, taxonomy):
     assert keyword_counts("深刻认识“两个覆盖”集中攻坚行动的重要意义", taxonomy, segmenter.tokens) == {"两个覆盖": 1}
+
+
+def test_a_part_beside_one_themed_sibling_keeps_no_theme_but_beside_two_that_agree_takes_the_whole_texts(tmp_path):
+    """The whole text's theme is lent to a part without words of its own only when two or more themed siblings
+    share it: beside a single part on 人才工作 it would be that part's theme only (一、关于天气 is off it)."""
+    lone = "在全县组织工作会议上的讲话\n同志们：\n一、关于天气。今天天气很好。\n二、加强人才工作。引进人才，用好人才。\n"
+    s1 = sections_of(build(tmp_path / "a", lone))["s1"]
+    assert (s1.themes, s1.theme_source) == ([], "none")
+    agreed = (
+        "在全县组织工作会议上的讲话\n同志们：\n一、加强人才工作。引进人才，用好人才，培养青年人才。\n"
+        "二、做好人才服务。为人才解难题，人才政策要落地。\n三、关于下一步。大家回去以后抓紧落实。\n"
+    )
+    s3 = sections_of(build(tmp_path / "b", agreed))["s3"]
+    assert (s3.themes, s3.theme_source) == (["talent"], "speech")
