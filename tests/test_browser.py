@@ -297,3 +297,34 @@ def test_a_gongwen_prints_as_one_its_addressees_over_the_text_and_its_organ_and_
     # unsealed: the organ two 三号 characters (2 × 16 pt) from the type area's right edge (27 mm + 28
     # characters), the date two characters right of the organ's first
     assert abs(27 / 25.4 * 72 + 448 - 2 * 16 - organ[1]) < 2 and abs(organ[0] + 2 * 16 - date_left) < 2, (organ, date_left)
+
+
+def test_on_a_phone_the_search_rules_fold_once_a_query_stands_and_the_first_hit_is_on_the_first_screen(page, server):
+    """The rules of the words took eight lines of a phone's first screen above the hits: folded under
+    their title there once a query is asked; open on a desk, and on a phone before anything is asked."""
+    def shown(url):
+        page.goto(server + url)
+        page.wait_for_selector(".kb-results__status")
+        return page.evaluate("""() => { const h = document.querySelector('details.kb-results__help'), hit = document.querySelector('.kb-results__list > li');
+            return [h.open, h.querySelector('summary').innerText, hit ? hit.getBoundingClientRect().top < innerHeight : null]; }""")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert shown("search/?q=基层党建") == [False, "检索词的写法和范围", True]
+    assert shown("search/")[0] is True
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert shown("search/?q=基层党建")[0] is True
+
+
+def test_the_term_index_tables_line_up_on_a_desk_and_a_phone(page, server):
+    """提法索引: one table a theme, each as wide as the page, its columns at the same places (each fitted
+    to its own 释义 they stood ragged); the 释义 keeps two fifths of the width, on a phone too."""
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(server + "terms/")
+        tables = page.eval_on_selector_all(
+            "table.kb-terms-table",
+            "ts => ts.map(t => [Math.round(t.getBoundingClientRect().width), ...Array.from(t.querySelectorAll('th')).map(th => Math.round(th.getBoundingClientRect().left))])",
+        )
+        assert len(tables) >= 2 and all(t == tables[0] for t in tables), (width, tables)
+        explained = tables[0][0] - (tables[0][4] - tables[0][1])
+        assert explained > 0.4 * tables[0][0], (width, tables[0])

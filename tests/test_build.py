@@ -218,7 +218,7 @@ def test_theme_pages_regroup_excerpts_with_citations(seed_site):
     html = (site / "themes/cadres/index.html").read_text(encoding="utf-8")
     assert "选拔任用与换届" in html and "教育培训" in html and "监督管理" in html
     assert html.count('class="kb-excerpt"') >= 8
-    assert "——<a href=\"../../speeches/000-0529276282a01e65/#s3\">《在全区组织工作会议上的讲话》（2018年2月27日，喻显镔）第三部分</a>" in html
+    assert "——<a href=\"../../speeches/000-0529276282a01e65/#s3\">《在全区组织工作会议上的讲话》（<span class=\"kb-nowrap\">2018年2月27日</span>，喻显镔）第三部分</a>" in html
     # within a sub-topic, excerpts are in date order
     section = html[html.index('id="selection"'):]
     section = section[: section.index("<h2", 10)] if "<h2" in section[10:] else section

@@ -376,7 +376,7 @@ def test_first_uses_and_new_terms_equal_a_scan_of_kb_json(page, server, seed_sit
     assert {year: set(links) for year, links in shown} == expected
     newest = max(expected)
     page.goto(server)
-    assert page.locator("h2#new-terms").inner_text().startswith(f"今年新提法（{newest}年）")
+    assert page.locator("h2#new-terms").inner_text().startswith(f"最近一年的新提法（{newest}年）")
     home = page.eval_on_selector_all("ul.kb-new-terms > li > a:first-child", "as => as.map(a => a.getAttribute('href'))")
     assert {f"../{h}" for h in home} == expected[newest]
     # The first use is linked to its paragraph: the oldest dated speech, its first paragraph using the term.

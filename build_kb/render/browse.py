@@ -73,7 +73,8 @@ def render_home(site: Site) -> HtmlPage:
     new_terms = new_terms_by_year(kb)
     block = home_new_terms(site, new_terms)
     if block:
-        out.heading(2, f"今年新提法（{max(new_terms)}年）", "new-terms")
+        # The newest year that brought new 提法: not always this year, nor the last year of the corpus.
+        out.heading(2, f"最近一年的新提法（{max(new_terms)}年）", "new-terms")
         out.add(block)
     out.heading(2, "专题", "themes")
     rows = []
@@ -172,7 +173,7 @@ def render_occasions(site: Site) -> HtmlPage:
 
 def render_terms_index(site: Site) -> HtmlPage:
     page = "terms/"
-    out = HtmlPage("提法索引")
+    out = HtmlPage("提法索引", hide=["navigation"])  # the tab has this page only: a sidebar listed just 提法
     out.heading(1, "提法索引", "top", toc=False)
     out.add("<p>反复出现的提法：词表中收录的，以及在两篇以上讲话中加引号或以数字概括的说法。按专题分组，按出现的讲话篇数排序。"
             "“处”是用到它的段落和标题数（一段里出现几次也只算一处），与检索的“处”相同。</p>")
@@ -190,7 +191,7 @@ def render_terms_index(site: Site) -> HtmlPage:
             f'<td class="kb-cell-num">{len(t.speech_ids())} 篇</td><td class="kb-cell-num">{len(t.passages())} 处</td><td>{esc(t.explanation[:40])}</td></tr>'
             for t in terms
         )
-        out.add(f'<table class="kb-table"><thead><tr><th scope="col">提法</th><th scope="col">讲话</th><th scope="col">处</th><th scope="col">释义</th></tr></thead><tbody>{rows}</tbody></table>')
+        out.add(f'<table class="kb-table kb-terms-table"><thead><tr><th scope="col">提法</th><th scope="col">讲话</th><th scope="col">处</th><th scope="col">释义</th></tr></thead><tbody>{rows}</tbody></table>')
     return out
 
 

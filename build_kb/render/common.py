@@ -91,7 +91,7 @@ def section_location(section: Section) -> str:
 def citation(speech: Speech, section: Section, from_page: str) -> str:
     who = f"，{esc(speech.speaker)}" if speech.speaker else ""
     url = rel(from_page, f"{speech.url}#{section.id}")
-    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（{esc(date_cn(speech))}{who}）{esc(section_location(section))}</a></p>'
+    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（<span class="kb-nowrap">{esc(date_cn(speech))}</span>{who}）{esc(section_location(section))}</a></p>'
 
 
 def pdf_link(from_page: str, pdf_path: str, pages: int, label: str) -> str:

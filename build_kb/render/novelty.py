@@ -112,7 +112,7 @@ def year_new_terms(site: Site, year: int, firsts: list[FirstUse], oldest: bool, 
 
 
 def home_new_terms(site: Site, by_year: dict[int, list[FirstUse]], page: str = "") -> str:
-    """The home page's 今年新提法: the newest year's new 提法, each with its first use."""
+    """The home page's 最近一年的新提法: the newest year's new 提法, each with its first use."""
     if len(by_year) < 2:
         return ""  # one year of material: everything is "new", which says nothing
     year = max(by_year)

@@ -450,7 +450,7 @@ def render_excerpt(speech: Speech, section: Section, page: str) -> str:
 def render_theme_overview(site: Site) -> HtmlPage:
     page = "themes/"
     kb = site.kb
-    out = HtmlPage("专题汇编")
+    out = HtmlPage("专题汇编", hide=["navigation"])  # the tab has this page only: a sidebar listed just 专题
     out.heading(1, "专题汇编", "top", toc=False)
     out.add("<p>下表显示每篇讲话在各专题上的篇幅占比（按字数计）；点击专题名进入专题汇编，点击讲话标题阅读全文。</p>")
     head = "".join(f'<th scope="col"><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)

@@ -54,7 +54,7 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
     for speech in speeches:
         out.heading(2, f"{speech.title}", f"f-{speech.id}")
         removed = len(speech.clean.removed)
-        source = f"（{esc(speech.source.encoding)}" + (f"，已清除 {removed} 行非正文，详见 <code>kb check</code>）" if removed else "）")
+        source = f"（<span class=\"kb-nowrap\">{esc(speech.source.encoding.upper())} 编码</span>" + (f"，已清除 {removed} 行非正文，详见 <code>kb check</code>）" if removed else "）")
         out.add(f'<p class="kb-review-file">文件 <code>corpus/{esc(speech.source.rel_path)}</code>{source} · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
         rows = []
         for item in speech.review:
