@@ -222,7 +222,7 @@ def test_theme_pages_regroup_excerpts_with_citations(seed_site):
     # within a sub-topic, excerpts are in date order
     section = html[html.index('id="selection"'):]
     section = section[: section.index("<h2", 10)] if "<h2" in section[10:] else section
-    assert section.index("2018年2月27日") < section.index("（2020年）")
+    assert section.index("2018年2月27日") < section.index("2020年</span>）")
 
 
 def test_theme_overview_matrix_links_every_speech_and_theme(seed_site):
