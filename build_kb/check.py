@@ -10,14 +10,17 @@ import re
 
 from . import explain
 from .errors import safe_name
-from .model import KnowledgeBase, Problem, Speech
+from .fixes import choice, choices, fix_text
+from .model import KnowledgeBase, Problem, Speech, YamlEntry
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 5
+CHECK_FORMAT = 6
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
 objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome; 4: each speech's
 `encoding` and, for an official document, its `document` parts; 5: the document's `lines`, each part's
-line with its role)."""
+line with its role; 6: each to_check item's `fix` — the one-line fixes as kb check prints them — and
+`fixes`, each way out with its `yaml` line and `line` of speeches.yaml it replaces; `keep_fix` for the
+removed lines; the report's `open_items`, as many as the 待核对 page counts)."""
 DOCUMENT_ROLES = {
     "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
     "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
@@ -28,8 +31,9 @@ PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]�
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
 
-def speech_report(speech: Speech, problems: list[Problem]) -> dict:
-    """Everything a curator needs to judge one speech, as plain data."""
+def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | None = None, file: str = "corpus/speeches.yaml") -> dict:
+    """Everything a curator needs to judge one speech, as plain data; `entry` (its speeches.yaml entry,
+    written in `file`) says where each fix goes."""
     fields = {}
     for name, _ in FIELDS:
         value = (speech.date or speech.year) if name == "date" else getattr(speech, name)
@@ -67,8 +71,24 @@ def speech_report(speech: Speech, problems: list[Problem]) -> dict:
         "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
         "placeholders": placeholders,
         "problems": [str(p) for p in problems],
-        "to_check": [{**review_to_dict(item), "settled_by": item.settled_by} for item in speech.review],
+        "to_check": [_item(item, speech, entry, file) for item in speech.review],
+        "keep_fix": _keep_fix(speech, entry, file) if speech.clean.removed else None,
     }
+
+
+def _item(item, speech: Speech, entry: YamlEntry | None, file: str) -> dict:
+    ways = choices(item, speech, entry, file)
+    return {
+        **review_to_dict(item), "settled_by": item.settled_by, "fix": fix_text(ways),
+        "fixes": [{"label": c.label, "yaml": c.yaml, "where": c.where, "replaces": c.replaces} for c in ways],
+    }
+
+
+def _keep_fix(speech: Speech, entry: YamlEntry | None, file: str) -> str:
+    """A removed line that was the speech's own comes back with keep_lines: the fix for the first, as the others."""
+    first = speech.clean.removed[0].line
+    way = choice("删错了正文的", "keep_lines", [first], speech.source.rel_path, entry, file)
+    return f"{way.label}：{way.where} {way.yaml}（{first} 换成删错那一行的行号）"
 
 
 def _cells(text: str) -> str:
@@ -87,10 +107,13 @@ def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
     by_file: dict[str, list[Problem]] = {}
     for problem in kb.problems:
         by_file.setdefault(problem.file, []).append(problem)
-    reports = [speech_report(s, by_file.get(s.source.rel_path, [])) for s in sorted(speeches, key=lambda s: s.source.rel_path)]
+    reports = [
+        speech_report(s, by_file.get(s.source.rel_path, []), kb.entries.get(s.source.rel_path), kb.entries_file)
+        for s in sorted(speeches, key=lambda s: s.source.rel_path)
+    ]
     built = {s.source.rel_path for s in kb.speeches}
     not_built = [str(p) for p in kb.problems if p.file not in built and (wanted is None or p.file in wanted)]
-    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built}
+    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built, "open_items": sum(len(r["to_check"]) for r in reports)}
 
 
 def needs_a_human(report: dict) -> bool:
@@ -104,13 +127,6 @@ def _where(item: dict) -> str:
 
 THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "context": "据讲话标题", "speech": "据全文", "manual": "人工指定", "none": "无"}
 """How a section got its themes (`theme_source`), in the curator's words."""
-
-
-def fix_line(item: dict) -> str:
-    """What to write in speeches.yaml: a doubtful line's one-line fix either way, else the key that settles it."""
-    if item["code"] == "doubtful-line":
-        return f"drop_lines: [{item['line']}]（是讲话正文则写 keep_lines: [{item['line']}]）"
-    return item["settled_by"]
 
 
 def report_text(report: dict) -> str:
@@ -135,6 +151,8 @@ def report_text(report: dict) -> str:
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         out.append(f"删除：  {len(s['removed'])} 行")
         out.extend(f"  第 {r['line']} 行 [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+        if s["keep_fix"]:
+            out.append(f"  → {s['keep_fix']}")
         if s["doubtful"]:
             out.append(f"存疑：{len(s['doubtful'])} 行保留着（见待核对）")
         out.extend(f"  第 {x['line']} 行拆成 {x['pieces']} 段" for x in s["splits"])
@@ -144,10 +162,14 @@ def report_text(report: dict) -> str:
         if s["problems"] or s["to_check"]:
             out.append("待核对：")
             out.extend(f"  ！{safe_name(p)}" for p in s["problems"])
-            out.extend(f"  ！{_where(item)}{item['message']}   → speeches.yaml：{fix_line(item)}" for item in s["to_check"])
+            out.extend(f"  ！{_where(item)}{item['message']}   → {item['fix']}" for item in s["to_check"])
         out.append("各部分：")
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")
             themes = ",".join(x["themes"]) or "—"
             out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}] {x['paragraphs']} 段")
+    if report["speeches"]:
+        # the same count as the 待核对 page's (its 构建提示 are the ！ lines above without a fix)
+        open_in = sum(1 for s in report["speeches"] if s["to_check"])
+        out.append(f"== 待核对共 {report['open_items']} 项，涉及 {open_in} 篇讲话" + (f"；另有构建提示 {len(hints)} 条" if (hints := [p for s in report["speeches"] for p in s["problems"]] + report["not_built"]) else ""))
     return "\n".join(out)

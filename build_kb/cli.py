@@ -148,6 +148,8 @@ def cmd_check(args) -> int:
     files = []
     for name in args.files:
         path = Path(name).resolve()
+        if not path.exists() and (corpus / name).is_file():  # a speech named as kb check lists it (a.txt)
+            path = (corpus / name).resolve()
         try:
             files.append(decoded_name(path.relative_to(corpus).as_posix()))
         except ValueError:

@@ -90,11 +90,24 @@ def _construct_mapping(loader, node):
                 loader.name, key_node.start_mark.line + 1, f"不支持的键 {key!r}：键要写成普通文字"
             )
         key = str(key)
+        value = loader.construct_object(value_node, deep=True)
         if key in mapping:
-            raise ConfigError(loader.name, key_node.start_mark.line + 1, f"键 {key} 写了两次；请删去一个")
-        mapping[key] = loader.construct_object(value_node, deep=True)
+            raise ConfigError(loader.name, key_node.start_mark.line + 1, _written_twice(key, mapping[key], value, mapping.key_lines[key], key_node.start_mark.line + 1))
+        mapping[key] = value
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
+
+
+def _written_twice(key: str, first, second, first_line: int, line: int) -> str:
+    """What to do about a key written twice, as one line: a 待核对 fix added under an entry that had the key
+    (reviewed, drop_lines) is merged into one list; an entry pasted again goes into the first."""
+    both = f"（第 {first_line} 行和第 {line} 行）"
+    if isinstance(first, dict) and isinstance(second, dict):
+        return f"{key} 写了两次{both}；请把第 {line} 行下面的各行移到第 {first_line} 行的 {key} 之下，再删去第 {line} 行"
+    if isinstance(first, list) and isinstance(second, list):
+        merged = sorted({x for x in first + second if isinstance(x, (int, str))}, key=lambda x: (isinstance(x, str), x))
+        return f"{key} 写了两次{both}；请合成一行：{key}: [{', '.join(str(x) for x in merged)}]，删去另一行"
+    return f"{key} 写了两次{both}；请删去不对的那一行"
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -114,6 +127,7 @@ def load_yaml(path: Path, display_name: str | None = None):
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(name, None, "不是 UTF-8 编码；请另存为 UTF-8") from exc
+    text = _without_empty_placeholder(text)
     try:
         # The reader checks every character when it is made: a U+000B (Word's manual line break),
         # U+000C or NUL fails here, so this is inside the try.
@@ -134,6 +148,17 @@ def load_yaml(path: Path, display_name: str | None = None):
         raise ConfigError(name, None, "嵌套层次太深，不像配置文件") from exc
     finally:
         loader.dispose()
+
+
+def _without_empty_placeholder(text: str) -> str:
+    """The file as YAML reads it: the project's templates end in `{}` (nothing yet), and a curator who
+    writes entries after it, as 待核对 says (在末尾加一行), means the entries. The `{}` line is blanked,
+    so that every other line keeps its number."""
+    lines = text.split("\n")
+    written = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if len(written) > 1 and "{}" in written:
+        return "\n".join("" if line == "{}" else line for line in lines)
+    return text
 
 
 MAX_NUMBER_DIGITS = 18
@@ -486,6 +511,8 @@ class SpeechOverride:
     """The speech file it applies to, relative to the corpus."""
     line: int
     values: dict = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """Each key of the entry → its line in speeches.yaml."""
 
 
 def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> dict[str, SpeechOverride]:
@@ -498,6 +525,10 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
     overrides = {}
     for file_key, values in data.items():
         line = line_of(data, file_key)
+        if file_key in OVERRIDE_FIELDS and not isinstance(values, dict):
+            # a fix pasted without its indent: `speaker: 王某` at the start of a line is an entry of its own
+            report.error(name, line, f"{file_key} 前面要空两格：它要写在讲话的条目（\"文件名.txt\":）之下，和条目里的其他各行对齐")
+            continue
         values = expect_mapping(values, name, line, f"{file_key} 的条目", report)
         check_keys(values, OVERRIDE_FIELDS, name, f"{file_key} 的条目", report)
         checked = {}
@@ -509,7 +540,7 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
         both = sorted(set(checked.get("keep_lines", ())) & set(checked.get("drop_lines", ())))
         if both:
             report.error(name, line_of(values, "drop_lines"), f"{file_key!r} 的 keep_lines 和 drop_lines 都写了第 {both[0]} 行，互相矛盾；请从其中一个删去")
-        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked)
+        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked, key_lines=dict(getattr(values, "key_lines", {})))
     if own:
         report.raise_if_any()
     return overrides

@@ -398,6 +398,19 @@ class Link:
     score: float
 
 
+@dataclass(frozen=True)
+class YamlEntry:
+    """A speech's entry in speeches.yaml as written: where it stands, so that a 待核对 item's one-line fix
+    can say where to write it (under the entry, or in place of a key already there)."""
+
+    line: int
+    """The line of the entry's `"file.txt":`."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """Each key written under it → its line."""
+    values: dict = field(default_factory=dict)
+    """The checked values (a list key's fix is the list with the new number or code added)."""
+
+
 @dataclass
 class KnowledgeBase:
     speeches: list[Speech]
@@ -413,6 +426,10 @@ class KnowledgeBase:
     theme_excerpts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Theme id → (speech id, section id) of every section that speaks about it by its own evidence,
     in speech order: what a theme page (and a theme handout) quotes."""
+    entries: dict[str, YamlEntry] = field(default_factory=dict)
+    """Speech file (relative to the corpus) → its entry in speeches.yaml, for the fixes 待核对 and kb check print."""
+    entries_file: str = "corpus/speeches.yaml"
+    """speeches.yaml as the curator names it (the corpus folder's name and the file)."""
 
     def speech(self, speech_id: str) -> Speech:
         return self._by_id()[speech_id]

@@ -22,9 +22,9 @@ from pathlib import Path
 from .enrich import classify
 from .ingest.clean import clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
-from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
+from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
-from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech
+from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
@@ -177,6 +177,9 @@ def parse_corpus(
         if cache:
             stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     kb = KnowledgeBase(speeches=speeches, themes=list(taxonomy.themes), problems=problems)
+    # Where each entry of speeches.yaml stands: the fixes on 待核对 and in kb check say where to write.
+    kb.entries = {key: YamlEntry(o.line, dict(o.key_lines), dict(o.values)) for key, o in overrides.items()}
+    kb.entries_file = f"{corpus_dir.name}/{SPEECHES_FILE}"
     # What the classification of each speech adds up to: the sections of each theme, and each year's mix.
     kb.theme_excerpts = classify.theme_excerpts(speeches, [t.id for t in kb.themes])
     kb.theme_shares_by_year = classify.theme_shares_by_year(speeches)
@@ -646,7 +649,7 @@ def make_speech(
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))
     # A template's prompt left in the text ([此处输入主送机关]：) is kept as text and named as what it is.
-    prompted = {line.number: prompt for line in cleaned.lines if (prompt := read_template_prompt(line.text))}
+    prompted = {line.number: prompt for line in cleaned.lines if line.number not in keep and (prompt := read_template_prompt(line.text))}
     for line in cleaned.lines:
         if line.number in prompted:
             review.append(ReviewItem("doubtful-line", f"模板里的提示文字{prompted[line.number]}，现保留为正文：请填上实际内容或删去这一行：{line.text[:40]}", line=line.number))
@@ -698,17 +701,26 @@ def make_speech(
     return speech
 
 
+CLEARABLE_FIELDS = ("speaker", "speaker_role", "occasion", "subtitle")
+"""Fields an empty text in speeches.yaml clears (the original has none); a title cannot be empty."""
 NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines"}
 """Override keys that steer the build or record provenance, not fields of the speech."""
 
 
 def apply_override(speech: Speech, override: SpeechOverride) -> None:
+    """The curator's values over the detected ones. An empty text (`speaker: ""`) says the original has
+    none: a speaker the build guessed is no one's, and the role the same guess gave goes with it."""
     for key, value in override.values.items():
         if key in NOT_SPEECH_FIELDS:
             continue
         if key == "section_themes":
             speech.manual_themes = dict(value)
             continue
+        if isinstance(value, str) and not value.strip() and key in CLEARABLE_FIELDS:
+            if key == "speaker" and "speaker_role" not in override.values and speech.detected_by.get("speaker_role") == speech.detected_by.get("speaker"):
+                speech.speaker_role = None
+                speech.detected_by.pop("speaker_role", None)
+            value = None
         if isinstance(value, str):  # a title a PDF marks may carry its text layer's radical forms (常⻅): fold them as the text's
             value = unified_ideographs(value)[0]
         setattr(speech, key, value)
@@ -723,9 +735,10 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
         speech.year = int(speech.date[:4])
         speech.date_source = "override"
     elif "year" in override.values:
-        speech.date_source = "override"
-        if speech.date and int(speech.date[:4]) != speech.year:
+        # the year alone: a day the build counted from the posting date (date-guessed) is not kept
+        if speech.date and (int(speech.date[:4]) != speech.year or speech.date_source == "posting"):
             speech.date = None
+        speech.date_source = "override"
 
 
 def speech_id(rel_path: str) -> str:

@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 5 and report["not_built"] == []
+    assert report["format"] == 6 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -59,8 +59,12 @@ def test_report_lists_what_needs_a_human(tmp_path):
     assert report["not_built"] == ["empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件"]
     assert needs_a_human(report)
     text = report_text(report)
-    assert "  ！署名只有职务（市委副书记），没有姓名   → speeches.yaml：speaker" in text
-    assert "  ！部分 s1，第 4 行：第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → speeches.yaml：reviewed" in text
+    # no entry in speeches.yaml yet: the fix says to begin one at the end of the file
+    assert ("  ！署名只有职务（市委副书记），没有姓名   → 在 c/speeches.yaml 末尾加一行 \"b.txt\":，其下一行（行首空两格）写："
+            "speaker: 姓名（写上讲话人的姓名）；或 reviewed: [no-speaker-name]（原文确实没有姓名）") in text
+    assert ("  ！部分 s1，第 4 行：第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → 在 c/speeches.yaml 末尾加一行 \"b.txt\":，"
+            "其下一行（行首空两格）写：reviewed: [heading-like]（不是小标题）；或 heading_lines: {3: 1, 4: 2, 6: 1}（是小标题，连同现有的各级小标题一起写明）") in text
+    assert text.endswith("== 待核对共 5 项，涉及 1 篇讲话；另有构建提示 1 条")
     assert "没有生成：empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件" in text
 
 
@@ -70,7 +74,7 @@ def test_cli_json_and_strict(tmp_path):
     assert clean.returncode == 0, clean.stderr
     data = json.loads(clean.stdout)
     assert [s["file"] for s in data["speeches"]] == ["a.txt"]
-    assert set(data["speeches"][0]) == {"file", "id", "encoding", "fields", "document", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful"}
+    assert set(data["speeches"][0]) == {"file", "id", "encoding", "fields", "document", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful", "keep_fix"}
     assert kb_cli("check", "--corpus", str(corpus), "--strict").returncode == 1
     assert kb_cli("check", "--corpus", str(corpus)).returncode == 0
 
@@ -126,8 +130,9 @@ def test_check_json_follows_its_schema(tmp_path):
         "file": str, "id": str, "encoding": str, "fields": dict, "document": type(None), "sections": list, "removed": list, "splits": list, "joins": list,
         "placeholders": list, "problems": list, "to_check": list, "doubtful": list,
     }
-    assert data["format"] == 5 and isinstance(data["not_built"], list)
+    assert data["format"] == 6 and isinstance(data["not_built"], list) and data["open_items"] == 5
     for speech in data["speeches"]:
+        assert isinstance(speech.pop("keep_fix"), (str, type(None)))
         assert {k: type(v) for k, v in speech.items()} == schema
         assert set(speech["fields"]) == {"title", "date", "speaker", "speaker_role", "occasion", "level"}
         assert all(set(f) == {"value", "rule"} for f in speech["fields"].values())
@@ -135,7 +140,8 @@ def test_check_json_follows_its_schema(tmp_path):
             assert set(section) == {"id", "level", "kind", "heading", "line", "paragraphs", "themes", "theme_source", "theme_scores"}
             assert section["level"] in (1, 2, 3) and section["kind"] in ("opening", "body", "closing")
         for item in speech["to_check"]:
-            assert set(item) == {"code", "message", "section", "line", "settled_by"}
+            assert set(item) == {"code", "message", "section", "line", "settled_by", "fix", "fixes"}
+            assert all(set(way) == {"label", "yaml", "where", "replaces"} for way in item["fixes"])
             assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed", "drop_lines"}
         for removed in speech["removed"]:
             assert set(removed) == {"line", "rule", "text"} and isinstance(removed["line"], int)

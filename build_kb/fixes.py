@@ -1,0 +1,115 @@
+"""The one-line fix of every 待核对 item: what to write in speeches.yaml, and where, in the curator's words.
+
+kb check and the 待核对 page print the same fixes (this module), so what the terminal promises the page
+promises. Each item has one or two ways out, each a single YAML line:
+
+    speaker-guessed  是他讲的：speaker: "王某"             不是讲话人：speaker: ""
+    doubtful-line    不是讲话正文：drop_lines: [12]          是讲话正文：keep_lines: [12]
+    no-date          写上原文的日期：date: 2021-MM-DD       原文确实没有日期：reviewed: [no-date]
+
+and where to write it: under the speech's entry (its line in speeches.yaml), in place of the key when the
+entry has it already (a list key then shows the list with the new number or code added), or in a new
+entry at the end of the file when the speech has none. Pure functions; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .model import ReviewItem, Speech, YamlEntry
+
+LIST_KEYS = ("drop_lines", "keep_lines", "reviewed")
+MAPPING_KEYS = ("section_themes", "heading_lines")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way to settle an item: `label` (when to take it), the YAML line, and where it goes."""
+
+    label: str
+    key: str
+    yaml: str
+    """The line as it is written, without its indent: `drop_lines: [3, 12]`."""
+    where: str
+    """`在 corpus/speeches.yaml 第 4 行 "a.txt": 之下加一行（行首空两格）`, or `把 corpus/speeches.yaml 第 9 行改成`."""
+    replaces: int | None = None
+    """The line of speeches.yaml the YAML line replaces (the key is there already), else None: a new line."""
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
+    """(label, key, value to write or to add to the key's list or mapping) for each way out of `item`."""
+    code, reviewed = item.code, ("reviewed", [item.code])
+    if code in ("suspicious-title", "title-from-note", "title-derived"):
+        return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
+    if code == "speaker-guessed":
+        return [(f"是{speech.speaker}讲的，姓名不对就改正", "speaker", _quoted(speech.speaker or "")),
+                ("原文没写谁讲话，这不是讲话人", "speaker", '""')]
+    if code == "no-speaker-name":
+        return [("写上讲话人的姓名", "speaker", "姓名"), ("原文确实没有姓名", *reviewed)]
+    if code == "date-guessed":
+        return [("日期对就照写，不对就改正", "date", speech.date or f"{speech.year or 'YYYY'}-MM-DD"),
+                ("只知道年份，不要推算的日期", "year", str(speech.year or "YYYY"))]
+    if code == "no-date":
+        return [("写上原文的日期", "date", f"{speech.year or 'YYYY'}-MM-DD"), ("原文确实没有日期", *reviewed)]
+    if code == "no-occasion":
+        return [("写上会议名称", "occasion", "会议名称"), ("不是会议上的讲话，或原文没写", *reviewed)]
+    if code == "no-issuer":
+        return [("写上发文机关", "issuer", "发文机关名称"), ("原文确实没有发文机关", *reviewed)]
+    if code == "low-theme":
+        themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
+        return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
+    if code == "doubtful-line":
+        return [("不是讲话正文", "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
+    if code == "heading-like":
+        # A line named in heading_lines outranks every numbered heading not named (ingest/parse.py GIVEN_STYLE):
+        # named alone, a sub-heading would close the part it is in and swallow the next part's heading.
+        # So the line names the speech's headings as they are, with this one under its part.
+        level = min(3, 1 + next((s.level for s in speech.all_sections() if s.id == item.section), 0))
+        headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
+        return [("不是小标题", *reviewed), ("是小标题，连同现有的各级小标题一起写明", "heading_lines", {**headings, item.line: level})]
+    return [("看过，没有问题", *reviewed)]
+
+
+def _value(key: str, value, entry: YamlEntry | None) -> str:
+    """The value as written, with what the entry has under the key already (a list or mapping key)."""
+    if key in LIST_KEYS:
+        had = entry.values.get(key, []) if entry else []
+        had = [] if had is True else list(had)
+        items = sorted(set(had) | set(value), key=lambda x: (str(type(x)), x))
+        return f"[{', '.join(str(x) for x in items)}]"
+    if key in MAPPING_KEYS:
+        had = dict(entry.values.get(key, {})) if entry else {}
+        if key == "section_themes":
+            had = {k: f"[{', '.join(v)}]" for k, v in had.items()}
+        merged = {**had, **value}
+        return "{" + ", ".join(f"{k}: {merged[k]}" for k in sorted(merged, key=lambda k: (str(type(k)), k))) + "}"
+    return str(value)
+
+
+def choices(item: ReviewItem, speech: Speech, entry: YamlEntry | None, file: str = "corpus/speeches.yaml") -> list[Choice]:
+    """Every way out of `item`, each as the line to write in `file` and where."""
+    return [choice(label, key, value, speech.source.rel_path, entry, file) for label, key, value in _ways(item, speech)]
+
+
+def choice(label: str, key: str, value, rel: str, entry: YamlEntry | None, file: str) -> Choice:
+    """`key: value` for the speech `rel` as a line of `file`, and where it goes (a list or mapping key
+    already in the entry is shown whole, with `value` added)."""
+    line = f"{key}: {_value(key, value, entry)}"
+    if entry is None:
+        return Choice(label, key, line, f"在 {file} 末尾加一行 {_quoted(rel)}:，其下一行（行首空两格）写")
+    if key in entry.key_lines:
+        return Choice(label, key, line, f"把 {file} 第 {entry.key_lines[key]} 行改成", entry.key_lines[key])
+    return Choice(label, key, line, f"在 {file} 第 {entry.line} 行 {_quoted(rel)}: 之下加一行（行首空两格）")
+
+
+def fix_text(options: list[Choice]) -> str:
+    """The fixes as one line of a terminal, the place said once when every way goes to the same place:
+    `在 … 之下加一行（行首空两格）：drop_lines: [3]（不是讲话正文）；或 keep_lines: [3]（是讲话正文）`."""
+    if len({c.where for c in options}) == 1:
+        return f"{options[0].where}：" + "；或 ".join(f"{c.yaml}（{c.label}）" for c in options)
+    return "；或 ".join(f"{c.label}：{c.where} {c.yaml}" for c in options)

@@ -1,0 +1,198 @@
+"""The curator's loop, kind by kind: the fix kb check and 待核对 print, applied as printed (the words of its
+`where` followed to the letter), settles the item and gives what the fix promised."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_kb.check import check_report, report_text
+from build_kb.errors import ConfigError
+from build_kb.pipeline import build_knowledge_base
+from build_kb.render.pages import render_pages
+
+from conftest import make_corpus
+
+SIGNED_BY_ROLE = "市委副书记\n同志们：\n一、加强基层党组织建设。提升组织力，建强党支部。\n（三）这一行像小标题却接不上编号\n二、建设干部队伍。坚持好干部标准。\n"
+WEB_WORD_AT_END = (
+    "在全县中青年干部培训班开班式上的讲话\n同志们：\n一、提高认识，从思想上解决为什么学的问题\n读书使人明智，学习是一个永恒的话题。\n"
+    "二、建设干部队伍。坚持好干部标准。\n本报讯\n"
+)
+GUESSED_SPEAKER = "11月3日，市委常委、组织部部长赵某明主持召开全市人才工作推进会。会议听取了各地汇报。\n会议强调，要深化人才发展体制机制改革。\n"
+DAY_BEFORE_POSTING = "某某市举办人才迎春座谈会\n某某日报 2020-01-17 08:07\n本报讯（记者 某某）昨日，某某市举办人才迎春座谈会，市委常委、组织部部长车某出席会议并讲话。\n"
+NO_ORGAN_MASTHEAD = (
+    "一份公文文件\n某办发〔2024〕8号\n关于开展档案整理工作的通知\n各科室：\n为规范档案管理，现就开展档案整理工作通知如下。\n"
+    "一、整理范围\n近三年形成的文书档案，按年度分类整理，逐件编号。\n二、时间安排\n请于六月底前完成整理，并报送目录。\n2024年5月6日\n"
+)
+RUN_TOGETHER = (
+    "在全县组织工作会议上的讲话 同志们：今天召开这次会议，主要任务是总结工作、部署任务。刚才几位同志作了发言，讲得很好。 "
+    "一、提高站位，增强做好组织工作的责任感 过去一年，全县各级党组织认真贯彻上级部署，组织工作取得明显成效，党员队伍更加过硬。 "
+    "二、突出重点，推动基层组织全面进步全面过硬 今年要抓好村级组织建设，选优配强带头人队伍，严格落实三会一课制度，层层抓好落实。"
+)
+TEMPLATE_PROMPT = "关于开展培训的请示\n[此处输入主送机关]：\n为提高基层党务干部的履职能力，拟举办一期培训班。\n妥否，请批示。\n"
+NEXT_ARTICLE = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。提升组织力，建强党支部。\n二、建设干部队伍。坚持好干部标准。\n上一篇：在全县人才工作会议上的讲话\n"
+
+
+def follow(corpus, rel: str, way: dict) -> None:
+    """Write `way` into speeches.yaml as its `where` says, word for word."""
+    path = corpus / "speeches.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    if m := re.fullmatch(r"把 \S+ 第 (\d+) 行改成", way["where"]):
+        lines[int(m.group(1)) - 1] = "  " + way["yaml"]
+    elif m := re.fullmatch(r"在 \S+ 第 (\d+) 行 (\S+): 之下加一行（行首空两格）", way["where"]):
+        assert lines[int(m.group(1)) - 1] == f"{m.group(2)}:"
+        lines.insert(int(m.group(1)), "  " + way["yaml"])
+    else:
+        m = re.fullmatch(r"在 \S+ 末尾加一行 (\S+):，其下一行（行首空两格）写", way["where"])
+        lines += [f"{m.group(1)}:", "  " + way["yaml"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def item_of(corpus, rel: str, code: str) -> dict | None:
+    report = check_report(build_knowledge_base(corpus))
+    return next((x for s in report["speeches"] if s["file"] == rel for x in s["to_check"] if x["code"] == code), None)
+
+
+def settle(tmp_path, text: str, code: str, way: int, yaml: str | None = None, entry: str = ""):
+    """Build `text`, follow the `way`-th fix of its `code` item (its placeholder replaced by `yaml` when
+    given: the one word a person fills in) and build again: the speech, and the fix as printed."""
+    corpus = make_corpus(tmp_path / "c", {"a.txt": text, **({"speeches.yaml": entry} if entry else {})})
+    item = item_of(corpus, "a.txt", code)
+    assert item is not None, code
+    chosen = dict(item["fixes"][way])
+    if yaml:
+        chosen["yaml"] = yaml
+    follow(corpus, "a.txt", chosen)
+    kb = build_knowledge_base(corpus)
+    assert kb.problems == [] and not [r for r in kb.speeches[0].review if r.code == code], code
+    return kb.speeches[0], item["fixes"][way]
+
+
+def test_a_doubtful_line_goes_with_drop_lines_and_stays_with_keep_lines(tmp_path):
+    speech, way = settle(tmp_path / "drop", WEB_WORD_AT_END, "doubtful-line", 0)
+    assert (way["label"], way["yaml"], way["where"]) == ("不是讲话正文", "drop_lines: [6]", '在 c/speeches.yaml 末尾加一行 "a.txt":，其下一行（行首空两格）写')
+    assert [(r.line, r.rule, r.text) for r in speech.clean.removed] == [(6, "drop_lines (speeches.yaml)", "本报讯")]
+    speech, way = settle(tmp_path / "keep", WEB_WORD_AT_END, "doubtful-line", 1)
+    assert (way["label"], way["yaml"]) == ("是讲话正文", "keep_lines: [6]")
+    assert "本报讯" in [p.text for p in speech.all_paragraphs()] and speech.clean.doubtful == []
+
+
+def test_a_guessed_speaker_is_confirmed_or_said_to_be_no_speaker(tmp_path):
+    speech, way = settle(tmp_path / "yes", GUESSED_SPEAKER, "speaker-guessed", 0)
+    assert (way["label"], way["yaml"]) == ("是赵某明讲的，姓名不对就改正", 'speaker: "赵某明"')
+    assert (speech.speaker, speech.speaker_role) == ("赵某明", "市委常委、组织部部长")
+    speech, way = settle(tmp_path / "no", GUESSED_SPEAKER, "speaker-guessed", 1)
+    assert (way["label"], way["yaml"]) == ("原文没写谁讲话，这不是讲话人", 'speaker: ""')
+    # no one's name on the page, nor the role the same guess gave
+    assert (speech.speaker, speech.speaker_role) == (None, None)
+
+
+def test_a_day_counted_from_the_posting_date_is_confirmed_or_left_at_its_year(tmp_path):
+    speech, way = settle(tmp_path / "day", DAY_BEFORE_POSTING, "date-guessed", 0)
+    assert (way["yaml"], speech.date) == ("date: 2020-01-16", "2020-01-16")
+    speech, way = settle(tmp_path / "year", DAY_BEFORE_POSTING, "date-guessed", 1)
+    assert (way["label"], way["yaml"]) == ("只知道年份，不要推算的日期", "year: 2020")
+    assert (speech.date, speech.year) == (None, 2020)
+
+
+def test_the_fields_not_found_are_written_or_said_to_be_absent(tmp_path):
+    for code, way, filled, check in (
+        ("no-speaker-name", 0, "speaker: 王某", lambda s: s.speaker == "王某"),
+        ("no-speaker-name", 1, None, lambda s: s.speaker is None),
+        ("no-date", 0, "date: 2021-05-06", lambda s: (s.date, s.year) == ("2021-05-06", 2021)),
+        ("no-date", 1, None, lambda s: s.date is None),
+        ("no-occasion", 0, "occasion: 全市基层党建工作会议", lambda s: s.occasion == "全市基层党建工作会议"),
+        ("no-occasion", 1, None, lambda s: s.occasion is None),
+        ("title-derived", 0, None, lambda s: s.title == "关于“加强基层党组织建设”等两个方面的讲话"),
+    ):
+        speech, _ = settle(tmp_path / f"{code}-{way}", SIGNED_BY_ROLE, code, way, filled)
+        assert check(speech), (code, way)
+
+
+def test_a_placeholder_pasted_as_it_is_gets_a_one_line_error_naming_the_line(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
+    follow(corpus, "a.txt", item_of(corpus, "a.txt", "no-date")["fixes"][0])
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    # the project's speeches.yaml has 18 lines of help ending in {}: the entry is begun on line 19
+    assert str(error.value) == "c/speeches.yaml:20：a.txt 的 date 要按 YYYY-MM-DD 写，例如 2018-02-27；现在写的是 'YYYY-MM-DD'"
+
+
+def test_a_paragraph_like_a_heading_is_made_one_or_let_be(tmp_path):
+    text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设\n提升组织力，建强党支部。\n（三）这一行像小标题却接不上编号\n二、建设干部队伍\n坚持好干部标准。\n"
+    speech, way = settle(tmp_path / "heading", text, "heading-like", 1)
+    # the headings the build found are named with it: named alone, it would outrank 一、 and swallow 二、
+    assert (way["label"], way["yaml"]) == ("是小标题，连同现有的各级小标题一起写明", "heading_lines: {3: 1, 5: 2, 6: 1}")
+    assert [(s.level, s.heading) for s in speech.all_sections() if s.heading] == [
+        (1, "一、加强基层党组织建设"), (2, "（三）这一行像小标题却接不上编号"), (1, "二、建设干部队伍")]
+    speech, way = settle(tmp_path / "text", text, "heading-like", 0)
+    assert way["yaml"] == "reviewed: [heading-like]" and "（三）这一行像小标题却接不上编号" in [p.text for p in speech.all_paragraphs()]
+
+
+def test_a_theme_from_the_title_is_confirmed_by_section_themes(tmp_path):
+    speech, way = settle(tmp_path, WEB_WORD_AT_END, "low-theme", 0)
+    assert way["yaml"] == "section_themes: {s1: [cadres]}" and speech.manual_themes == {"s1": ["cadres"]}
+
+
+def test_a_masthead_that_is_no_organ_has_a_fix_and_its_page_is_built(tmp_path):
+    corpus = make_corpus(tmp_path / "page", {"a.txt": NO_ORGAN_MASTHEAD})
+    assert "一份公文文件" in render_pages(build_knowledge_base(corpus))["review.md"].html
+    speech, way = settle(tmp_path / "issuer", NO_ORGAN_MASTHEAD, "no-issuer", 0, "issuer: 某某县档案局")
+    assert speech.issuer == "某某县档案局"
+    speech, way = settle(tmp_path / "none", NO_ORGAN_MASTHEAD, "no-issuer", 1)
+    assert way["yaml"] == "reviewed: [no-issuer]" and speech.issuer is None
+
+
+def test_a_split_line_and_a_template_prompt_are_settled_as_printed(tmp_path):
+    speech, way = settle(tmp_path / "split", RUN_TOGETHER, "split", 0)
+    assert (way["label"], way["yaml"]) == ("看过，没有问题", "reviewed: [split]")
+    # a template's prompt kept as the speech's own line is settled by keep_lines, as any doubtful line
+    speech, way = settle(tmp_path / "prompt", TEMPLATE_PROMPT, "doubtful-line", 1)
+    assert way["yaml"] == "keep_lines: [2]" and "[此处输入主送机关]：" in [p.text for p in speech.all_paragraphs()]
+
+
+def test_a_removed_line_comes_back_with_the_keep_lines_kb_check_prints(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": NEXT_ARTICLE, "speeches.yaml": '"a.txt":\n  date: 2021-05-06\n'})
+    report = check_report(build_knowledge_base(corpus))
+    assert report["speeches"][0]["keep_fix"] == '删错了正文的：在 c/speeches.yaml 第 1 行 "a.txt": 之下加一行（行首空两格） keep_lines: [5]（5 换成删错那一行的行号）'
+    assert "  → " + report["speeches"][0]["keep_fix"] in report_text(report)
+    follow(corpus, "a.txt", {"where": '在 c/speeches.yaml 第 1 行 "a.txt": 之下加一行（行首空两格）', "yaml": "keep_lines: [5]"})
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert speech.clean.removed == [] and "上一篇：在全县人才工作会议上的讲话" in [p.text for p in speech.all_paragraphs()]
+
+
+def test_a_second_fix_of_one_entry_extends_its_list_and_two_pasted_at_once_are_merged_by_the_error(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
+    follow(corpus, "a.txt", item_of(corpus, "a.txt", "no-date")["fixes"][1])
+    way = item_of(corpus, "a.txt", "no-occasion")["fixes"][1]
+    assert (way["where"], way["yaml"], way["replaces"]) == ("把 c/speeches.yaml 第 20 行改成", "reviewed: [no-date, no-occasion]", 20)
+    # pasted under the entry as well, before a rebuild: the error says the one line that holds both
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n  reviewed: [no-occasion]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    assert str(error.value) == "c/speeches.yaml:3：reviewed 写了两次（第 2 行和第 3 行）；请合成一行：reviewed: [no-date, no-occasion]，删去另一行"
+    # a fix pasted without its indent is named as such
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\nspeaker: 王某\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    assert str(error.value) == 'c/speeches.yaml:3：speaker 前面要空两格：它要写在讲话的条目（"文件名.txt":）之下，和条目里的其他各行对齐'
+    # an entry pasted again under the same name
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n"a.txt":\n  speaker: 王某\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    assert str(error.value) == "c/speeches.yaml:3：a.txt 写了两次（第 1 行和第 3 行）；请把第 3 行下面的各行移到第 1 行的 a.txt 之下，再删去第 3 行"
+
+
+def test_every_item_kb_check_lists_is_on_the_review_page_and_the_counts_agree(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE, "b.txt": WEB_WORD_AT_END, "c.txt": GUESSED_SPEAKER, "d.txt": NO_ORGAN_MASTHEAD})
+    kb = build_knowledge_base(corpus)
+    report = check_report(kb)
+    page = render_pages(kb)["review.md"].html
+    listed = [(s["file"], x["message"], way["yaml"]) for s in report["speeches"] for x in s["to_check"] for way in x["fixes"]]
+    assert len(listed) > report["open_items"] > 10
+    for _file, message, yaml in listed:
+        assert message.replace("“", "&ldquo;") in page.replace("“", "&ldquo;") and yaml.replace('"', "&quot;") in page
+    speeches = sum(1 for s in report["speeches"] if s["to_check"])
+    assert f"构建时没有把握的地方共 <b>{report['open_items']}</b> 项，涉及 <b>{speeches}</b> 篇讲话" in page
+    assert report_text(report).endswith(f"== 待核对共 {report['open_items']} 项，涉及 {speeches} 篇讲话")
