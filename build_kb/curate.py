@@ -323,6 +323,10 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
             # A doubtful value is not confirmed by default: the curator writes it, settling the doubt.
             lines.append(f"  # {key}: {_quote(value)}   # {doubts[key]}")
             continue
+        if value and key == "speaker_role" and "speaker" in doubts and rule == speech.detected_by.get("speaker"):
+            # the role the same guess gave is as doubtful as the name (speaker: "" takes both away)
+            lines.append(f"  # {key}: {_quote(value)}   # 和讲话人一起推断的职务：讲话人核对无误，再写上它")
+            continue
         if attribute == "date" and speech and value is None and speech.year:
             if speech.date_source == "page":  # the file's own year (a cover's 二〇二六年五月): the text will not give it again
                 lines.append(f"  year: {speech.year}   # 识别依据：文件首页单独一行的年月或页眉页脚里的刊期（没有具体日期）")

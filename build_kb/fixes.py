@@ -32,7 +32,8 @@ class Choice:
     yaml: str
     """The line as it is written, without its indent: `drop_lines: [3, 12]`."""
     where: str
-    """`在 corpus/speeches.yaml 第 4 行 "a.txt": 之下加一行（行首空两格）`, or `把 corpus/speeches.yaml 第 9 行改成`."""
+    """`在 corpus/speeches.yaml 的 "a.txt": 之下（第 4 行）加一行（行首空两格）`, or
+    `把 corpus/speeches.yaml 里 "a.txt": 之下的 reviewed 那一行（第 9 行）改成`."""
     replaces: int | None = None
     """The line of speeches.yaml the YAML line replaces (the key is there already), else None: a new line."""
 
@@ -101,10 +102,12 @@ def choice(label: str, key: str, value, rel: str, entry: YamlEntry | None, file:
     already in the entry is shown whole, with `value` added)."""
     line = f"{key}: {_value(key, value, entry)}"
     if entry is None:
-        return Choice(label, key, line, f"在 {file} 末尾加一行 {_quoted(rel)}:，其下一行（行首空两格）写")
+        return Choice(label, key, line, f"在 {file} 末尾另起一行写 {_quoted(rel)}:，再在其下加一行（行首空两格）")
+    # The entry is named by its file as well as its line: a curator who writes several fixes before the next
+    # build finds it by name (the lines below a line written in move down one).
     if key in entry.key_lines:
-        return Choice(label, key, line, f"把 {file} 第 {entry.key_lines[key]} 行改成", entry.key_lines[key])
-    return Choice(label, key, line, f"在 {file} 第 {entry.line} 行 {_quoted(rel)}: 之下加一行（行首空两格）")
+        return Choice(label, key, line, f"把 {file} 里 {_quoted(rel)}: 之下的 {key} 那一行（第 {entry.key_lines[key]} 行）改成", entry.key_lines[key])
+    return Choice(label, key, line, f"在 {file} 的 {_quoted(rel)}: 之下（第 {entry.line} 行）加一行（行首空两格）")
 
 
 def fix_text(options: list[Choice]) -> str:

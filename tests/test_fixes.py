@@ -38,13 +38,14 @@ def follow(corpus, rel: str, way: dict) -> None:
     """Write `way` into speeches.yaml as its `where` says, word for word."""
     path = corpus / "speeches.yaml"
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    if m := re.fullmatch(r"把 \S+ 第 (\d+) 行改成", way["where"]):
-        lines[int(m.group(1)) - 1] = "  " + way["yaml"]
-    elif m := re.fullmatch(r"在 \S+ 第 (\d+) 行 (\S+): 之下加一行（行首空两格）", way["where"]):
-        assert lines[int(m.group(1)) - 1] == f"{m.group(2)}:"
-        lines.insert(int(m.group(1)), "  " + way["yaml"])
+    if m := re.fullmatch(r"把 \S+ 里 (\S+): 之下的 (\w+) 那一行（第 (\d+) 行）改成", way["where"]):
+        assert lines[int(m.group(3)) - 1].startswith(f"  {m.group(2)}:")
+        lines[int(m.group(3)) - 1] = "  " + way["yaml"]
+    elif m := re.fullmatch(r"在 \S+ 的 (\S+): 之下（第 (\d+) 行）加一行（行首空两格）", way["where"]):
+        assert lines[int(m.group(2)) - 1] == f"{m.group(1)}:"
+        lines.insert(int(m.group(2)), "  " + way["yaml"])
     else:
-        m = re.fullmatch(r"在 \S+ 末尾加一行 (\S+):，其下一行（行首空两格）写", way["where"])
+        m = re.fullmatch(r"在 \S+ 末尾另起一行写 (\S+):，再在其下加一行（行首空两格）", way["where"])
         lines += [f"{m.group(1)}:", "  " + way["yaml"]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -71,7 +72,7 @@ def settle(tmp_path, text: str, code: str, way: int, yaml: str | None = None, en
 
 def test_a_doubtful_line_goes_with_drop_lines_and_stays_with_keep_lines(tmp_path):
     speech, way = settle(tmp_path / "drop", WEB_WORD_AT_END, "doubtful-line", 0)
-    assert (way["label"], way["yaml"], way["where"]) == ("不是讲话正文", "drop_lines: [6]", '在 c/speeches.yaml 末尾加一行 "a.txt":，其下一行（行首空两格）写')
+    assert (way["label"], way["yaml"], way["where"]) == ("不是讲话正文", "drop_lines: [6]", '在 c/speeches.yaml 末尾另起一行写 "a.txt":，再在其下加一行（行首空两格）')
     assert [(r.line, r.rule, r.text) for r in speech.clean.removed] == [(6, "drop_lines (speeches.yaml)", "本报讯")]
     speech, way = settle(tmp_path / "keep", WEB_WORD_AT_END, "doubtful-line", 1)
     assert (way["label"], way["yaml"]) == ("是讲话正文", "keep_lines: [6]")
@@ -86,6 +87,24 @@ def test_a_guessed_speaker_is_confirmed_or_said_to_be_no_speaker(tmp_path):
     assert (way["label"], way["yaml"]) == ("原文没写谁讲话，这不是讲话人", 'speaker: ""')
     # no one's name on the page, nor the role the same guess gave
     assert (speech.speaker, speech.speaker_role) == (None, None)
+
+
+def test_kb_add_leaves_a_guessed_speaker_and_his_role_unconfirmed_and_the_fix_settles_both(tmp_path):
+    from build_kb.curate import add_files
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GUESSED_SPEAKER, encoding="utf-8")
+    corpus = make_corpus(tmp_path / "c")
+    add_files([inbox / "a.txt"], corpus)
+    stub = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert '  # speaker: "赵某明"   # 讲话人“赵某明”是从报道推断的（主持召开会议，讲话内容以“会议强调”转述）：请核对\n' in stub
+    assert '  # speaker_role: "市委常委、组织部部长"   # 和讲话人一起推断的职务：讲话人核对无误，再写上它\n' in stub
+    way = item_of(corpus, "a.txt", "speaker-guessed")["fixes"][1]
+    assert way["where"] == '在 c/speeches.yaml 的 "a.txt": 之下（第 20 行）加一行（行首空两格）'
+    follow(corpus, "a.txt", way)
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert (speech.speaker, speech.speaker_role, [r.code for r in speech.review if r.code == "speaker-guessed"]) == (None, None, [])
 
 
 def test_a_day_counted_from_the_posting_date_is_confirmed_or_left_at_its_year(tmp_path):
@@ -155,9 +174,9 @@ def test_a_split_line_and_a_template_prompt_are_settled_as_printed(tmp_path):
 def test_a_removed_line_comes_back_with_the_keep_lines_kb_check_prints(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": NEXT_ARTICLE, "speeches.yaml": '"a.txt":\n  date: 2021-05-06\n'})
     report = check_report(build_knowledge_base(corpus))
-    assert report["speeches"][0]["keep_fix"] == '删错了正文的：在 c/speeches.yaml 第 1 行 "a.txt": 之下加一行（行首空两格） keep_lines: [5]（5 换成删错那一行的行号）'
+    assert report["speeches"][0]["keep_fix"] == '删错了正文的：在 c/speeches.yaml 的 "a.txt": 之下（第 1 行）加一行（行首空两格） keep_lines: [5]（5 换成删错那一行的行号）'
     assert "  → " + report["speeches"][0]["keep_fix"] in report_text(report)
-    follow(corpus, "a.txt", {"where": '在 c/speeches.yaml 第 1 行 "a.txt": 之下加一行（行首空两格）', "yaml": "keep_lines: [5]"})
+    follow(corpus, "a.txt", {"where": '在 c/speeches.yaml 的 "a.txt": 之下（第 1 行）加一行（行首空两格）', "yaml": "keep_lines: [5]"})
     speech = build_knowledge_base(corpus).speeches[0]
     assert speech.clean.removed == [] and "上一篇：在全县人才工作会议上的讲话" in [p.text for p in speech.all_paragraphs()]
 
@@ -166,7 +185,7 @@ def test_a_second_fix_of_one_entry_extends_its_list_and_two_pasted_at_once_are_m
     corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
     follow(corpus, "a.txt", item_of(corpus, "a.txt", "no-date")["fixes"][1])
     way = item_of(corpus, "a.txt", "no-occasion")["fixes"][1]
-    assert (way["where"], way["yaml"], way["replaces"]) == ("把 c/speeches.yaml 第 20 行改成", "reviewed: [no-date, no-occasion]", 20)
+    assert (way["where"], way["yaml"], way["replaces"]) == ('把 c/speeches.yaml 里 "a.txt": 之下的 reviewed 那一行（第 20 行）改成', "reviewed: [no-date, no-occasion]", 20)
     # pasted under the entry as well, before a rebuild: the error says the one line that holds both
     (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n  reviewed: [no-occasion]\n', encoding="utf-8")
     with pytest.raises(ConfigError) as error:

@@ -28,14 +28,14 @@ def test_review_page_lists_each_item_with_its_yaml(tmp_path):
     assert "构建时没有把握的地方共 <b>5</b> 项，涉及 <b>1</b> 篇讲话" in page
     # each way out: when to take it and where (the project's speeches.yaml holds 18 lines of help, no entry),
     # then the line to copy, with its indent
-    end = "在 c/speeches.yaml 末尾加一行 &quot;b.txt&quot;:，其下一行（行首空两格）写"
+    end = "在 c/speeches.yaml 末尾另起一行写 &quot;b.txt&quot;:，再在其下加一行（行首空两格）"
     assert cells(page) == [
-        ["全文", "署名只有职务（市委副书记），没有姓名", f"写上讲话人的姓名：{end}  speaker: 姓名原文确实没有姓名：{end}  reviewed: [no-speaker-name]"],
-        ["全文", "正文没有标题，现用标题由内容生成：请写明标题", f"核对原文的标题，不对就改正：{end}  title: &quot;{kb.speeches[0].title}&quot;"],
-        ["全文", "没有找到日期", f"写上原文的日期：{end}  date: YYYY-MM-DD原文确实没有日期：{end}  reviewed: [no-date]"],
-        ["全文", "没有找到会议名称（在……会议上的讲话、召开……会议）", f"写上会议名称：{end}  occasion: 会议名称不是会议上的讲话，或原文没写：{end}  reviewed: [no-occasion]"],
+        ["全文", "署名只有职务（市委副书记），没有姓名", f"{end}，二者选一：写上讲话人的姓名：  speaker: 姓名原文确实没有姓名：  reviewed: [no-speaker-name]"],
+        ["全文", "正文没有标题，现用标题由内容生成：请写明标题", f"{end}：核对原文的标题，不对就改正：  title: &quot;{kb.speeches[0].title}&quot;"],
+        ["全文", "没有找到日期", f"{end}，二者选一：写上原文的日期：  date: YYYY-MM-DD原文确实没有日期：  reviewed: [no-date]"],
+        ["全文", "没有找到会议名称（在……会议上的讲话、召开……会议）", f"{end}，二者选一：写上会议名称：  occasion: 会议名称不是会议上的讲话，或原文没写：  reviewed: [no-occasion]"],
         ["s1，第 4 行", "第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号",
-         f"不是小标题：{end}  reviewed: [heading-like]是小标题，连同现有的各级小标题一起写明：{end}  heading_lines: {{3: 1, 4: 2, 5: 1}}"],
+         f"{end}，二者选一：不是小标题：  reviewed: [heading-like]是小标题，连同现有的各级小标题一起写明：  heading_lines: {{3: 1, 4: 2, 5: 1}}"],
     ]
     speech_url = kb.speeches[0].url
     assert f'href="../{speech_url}#s1"' in page
@@ -59,11 +59,11 @@ def test_a_doubtful_line_and_a_theme_from_the_title_read_once_each_in_chinese(tm
     )
     kb = build_knowledge_base(make_corpus(tmp_path / "c", {"b.txt": text}))
     rows = cells(render_pages(kb)["review.md"].html)
-    end = "在 c/speeches.yaml 末尾加一行 &quot;b.txt&quot;:，其下一行（行首空两格）写"
+    end = "在 c/speeches.yaml 末尾另起一行写 &quot;b.txt&quot;:，再在其下加一行（行首空两格）"
     assert ["s1，第 3 行", "这一部分自己的专题词很少，专题按讲话标题定为：干部队伍（未收入专题页）",
-            f"专题对就照写，不对就改成正确的专题 id：{end}  section_themes: {{s1: [cadres]}}"] in rows
+            f"{end}：专题对就照写，不对就改成正确的专题 id：  section_themes: {{s1: [cadres]}}"] in rows
     assert ["全文，第 6 行", "可能是网页上的文字（网站界面用语、网页最后一行、在正文之外），现保留为正文：本报讯",
-            f"不是讲话正文：{end}  drop_lines: [6]是讲话正文：{end}  keep_lines: [6]"] in rows
+            f"{end}，二者选一：不是讲话正文：  drop_lines: [6]是讲话正文：  keep_lines: [6]"] in rows
 
 
 def test_a_theme_taken_from_the_title_says_so_beside_its_badge_and_stays_off_the_theme_page(tmp_path):
