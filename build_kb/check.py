@@ -20,7 +20,8 @@ objects; 3: each speech's `doubtful` lines, kept though some evidence says chrom
 `encoding` and, for an official document, its `document` parts; 5: the document's `lines`, each part's
 line with its role; 6: each to_check item's `fix` — the one-line fixes as kb check prints them — and
 `fixes`, each way out with its `yaml` line and `line` of speeches.yaml it replaces; `keep_fix` for the
-removed lines; the report's `open_items`, as many as the 待核对 page counts)."""
+removed lines; the report's `open_items`, as many as the 待核对 page counts, and `entries_file`, the
+speeches.yaml the fixes name)."""
 DOCUMENT_ROLES = {
     "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
     "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
@@ -113,7 +114,7 @@ def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
     ]
     built = {s.source.rel_path for s in kb.speeches}
     not_built = [str(p) for p in kb.problems if p.file not in built and (wanted is None or p.file in wanted)]
-    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built, "open_items": sum(len(r["to_check"]) for r in reports)}
+    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built, "open_items": sum(len(r["to_check"]) for r in reports), "entries_file": kb.entries_file}
 
 
 def needs_a_human(report: dict) -> bool:
@@ -147,6 +148,7 @@ def report_text(report: dict) -> str:
                     out.append(f"{label + '：':<5}{safe_name(value)}")
             out.append("公文各部分（不进标题、小标题和正文）：")
             out.extend(f"  第 {x['line']} 行 [{DOCUMENT_ROLES[x['role']]}] {safe_name(_cells(x['text']))}" for x in parts["lines"])
+            out.append(f"  → 认错了的：在 {report.get('entries_file', 'corpus/speeches.yaml')} 里 \"{safe_name(s['file'])}\": 之下改（没有就加一行，行首空两格）issuer 发文机关、doc_number 发文字号、addressees 主送、attachments 附件、title 标题、date 成文日期")
         if s["encoding"] not in ("utf-8", "ascii"):
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         out.append(f"删除：  {len(s['removed'])} 行")
@@ -171,5 +173,6 @@ def report_text(report: dict) -> str:
     if report["speeches"]:
         # the same count as the 待核对 page's (its 构建提示 are the ！ lines above without a fix)
         open_in = sum(1 for s in report["speeches"] if s["to_check"])
-        out.append(f"== 待核对共 {report['open_items']} 项，涉及 {open_in} 篇讲话" + (f"；另有构建提示 {len(hints)} 条" if (hints := [p for s in report["speeches"] for p in s["problems"]] + report["not_built"]) else ""))
+        items = sum(len(s["to_check"]) for s in report["speeches"])
+        out.append(f"== 待核对共 {items} 项，涉及 {open_in} 篇讲话" + (f"；另有构建提示 {len(hints)} 条" if (hints := [p for s in report["speeches"] for p in s["problems"]] + report["not_built"]) else ""))
     return "\n".join(out)

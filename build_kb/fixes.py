@@ -43,29 +43,15 @@ def _quoted(text: str) -> str:
 
 
 def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
-    """(label, key, value to write or to add to the key's list or mapping) for each way out of `item`."""
-    code, reviewed = item.code, ("reviewed", [item.code])
-    if code in ("suspicious-title", "title-from-note", "title-derived"):
-        return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
+    """(label, key, value to write or to add to the key's list or mapping) for each way out of `item`:
+    by the key that settles it (REVIEW_CODES), a guess with its own "this is not it" first."""
+    code, key, reviewed = item.code, item.settled_by, ("reviewed", [item.code])
     if code == "speaker-guessed":
         return [(f"是{speech.speaker}讲的，姓名不对就改正", "speaker", _quoted(speech.speaker or "")),
                 ("原文没写谁讲话，这不是讲话人", "speaker", '""')]
-    if code == "no-speaker-name":
-        return [("写上讲话人的姓名", "speaker", "姓名"), ("原文确实没有姓名", *reviewed)]
     if code == "date-guessed":
         return [("日期对就照写，不对就改正", "date", speech.date or f"{speech.year or 'YYYY'}-MM-DD"),
                 ("只知道年份，不要推算的日期", "year", str(speech.year or "YYYY"))]
-    if code == "no-date":
-        return [("写上原文的日期", "date", f"{speech.year or 'YYYY'}-MM-DD"), ("原文确实没有日期", *reviewed)]
-    if code == "no-occasion":
-        return [("写上会议名称", "occasion", "会议名称"), ("不是会议上的讲话，或原文没写", *reviewed)]
-    if code == "no-issuer":
-        return [("写上发文机关", "issuer", "发文机关名称"), ("原文确实没有发文机关", *reviewed)]
-    if code == "low-theme":
-        themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
-        return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
-    if code == "doubtful-line":
-        return [("不是讲话正文", "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
     if code == "heading-like":
         # A line named in heading_lines outranks every numbered heading not named (ingest/parse.py GIVEN_STYLE):
         # named alone, a sub-heading would close the part it is in and swallow the next part's heading.
@@ -73,7 +59,28 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         level = min(3, 1 + next((s.level for s in speech.all_sections() if s.id == item.section), 0))
         headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
         return [("不是小标题", *reviewed), ("是小标题，连同现有的各级小标题一起写明", "heading_lines", {**headings, item.line: level})]
+    if key == "title":
+        return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
+    if key in MISSING:
+        write, example, absent = MISSING[key]
+        if key == "date":
+            example = f"{speech.year or 'YYYY'}-MM-DD"
+        return [(write, key, example), (absent, *reviewed)]
+    if key == "section_themes":
+        themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
+        return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
+    if key == "drop_lines" and item.line:
+        return [("不是讲话正文", "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
     return [("看过，没有问题", *reviewed)]
+
+
+MISSING = {
+    "date": ("写上原文的日期", "YYYY-MM-DD", "原文确实没有日期"),
+    "speaker": ("写上讲话人的姓名", "姓名", "原文确实没有姓名"),
+    "occasion": ("写上会议名称", "会议名称", "不是会议上的讲话，或原文没写"),
+    "issuer": ("写上发文机关", "发文机关名称", "原文确实没有发文机关"),
+}
+"""A field the build did not find: what to write (an example in its place), or that the original has none."""
 
 
 def _value(key: str, value, entry: YamlEntry | None) -> str:

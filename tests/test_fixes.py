@@ -215,3 +215,15 @@ def test_every_item_kb_check_lists_is_on_the_review_page_and_the_counts_agree(tm
     speeches = sum(1 for s in report["speeches"] if s["to_check"])
     assert f"构建时没有把握的地方共 <b>{report['open_items']}</b> 项，涉及 <b>{speeches}</b> 篇讲话" in page
     assert report_text(report).endswith(f"== 待核对共 {report['open_items']} 项，涉及 {speeches} 篇讲话")
+
+
+def test_kb_check_takes_a_speech_named_as_it_lists_it(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
+    run = subprocess.run([sys.executable, "-m", "build_kb", "check", "--corpus", str(corpus), "a.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("== a.txt（id：") and run.stdout.rstrip().endswith("== 待核对共 5 项，涉及 1 篇讲话")

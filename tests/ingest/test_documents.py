@@ -277,9 +277,10 @@ def test_a_notice_that_holds_its_own_text_is_the_document_not_a_covering_letter(
     assert shown[2] == "日期：  2024-03-08   ← 公文成文日期（发文机关署名之下）"
     assert shown[7:11] == ["发文机关：某某县委组织部", "发文字号：某组发〔2024〕5号", "主送：  各乡镇党委、县直各单位党组（党委）", "附件：  基层党建工作任务分解表"]
     at = shown.index("公文各部分（不进标题、小标题和正文）：")
-    assert shown[at + 1 : at + 7] == [
+    assert shown[at + 1 : at + 8] == [
         "  第 5 行 [标题] 关于印发《某某县2024年基层党建工作要点》的通知", "  第 7 行 [主送机关] 各乡镇党委，县直各单位党组（党委）：",
         "  第 19 行 [附件说明] 附件：1．基层党建工作任务分解表", "  第 21 行 [发文机关署名] 中共某某县委组织部", "  第 23 行 [成文日期] 2024年3月8日",
+        f'  → 认错了的：在 corpus/speeches.yaml 里 "{speech.source.rel_path}": 之下改（没有就加一行，行首空两格）issuer 发文机关、doc_number 发文字号、addressees 主送、attachments 附件、title 标题、date 成文日期',
         "删除：  4 行",
     ]
     assert speech_report(speech, [])["document"]["lines"][1] == {"line": 7, "role": "addressees", "text": "各乡镇党委，县直各单位党组（党委）："}

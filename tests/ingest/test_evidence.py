@@ -99,7 +99,7 @@ def test_kb_check_lists_a_doubtful_line_with_its_one_line_fix(tmp_path):
     shown = report_text(report)
     assert "存疑：1 行保留着（见待核对）" in shown
     assert "  ！第 5 行：可能是网页上的文字（网站界面用语、网页最后一行、在正文之外），现保留为正文：本报讯" in shown
-    assert "→ speeches.yaml：drop_lines: [5]（是讲话正文则写 keep_lines: [5]）" in shown
+    assert '→ 在 c/speeches.yaml 末尾另起一行写 "a.txt":，再在其下加一行（行首空两格）：drop_lines: [5]（不是讲话正文）；或 keep_lines: [5]（是讲话正文）' in shown
 
 
 def test_a_reports_credits_under_it_go_and_a_speechs_signature_stays(rules):
