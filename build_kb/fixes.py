@@ -49,9 +49,10 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
     if code == "speaker-guessed":
         return [(f"是{speech.speaker}讲的，姓名不对就改正", "speaker", _quoted(speech.speaker or "")),
                 ("原文没写谁讲话，这不是讲话人", "speaker", '""')]
-    if code == "date-guessed":
-        return [("日期对就照写，不对就改正", "date", speech.date or f"{speech.year or 'YYYY'}-MM-DD"),
-                ("只知道年份，不要推算的日期", "year", str(speech.year or "YYYY"))]
+    if code == "date-guessed" and speech.date:  # a day counted from the posting date
+        return [("日期对就照写，不对就改正", "date", speech.date), ("只知道年份，不要推算的日期", "year", str(speech.year))]
+    if code == "date-guessed":  # a year taken from a period the title names (2017-10——2018-04)
+        return [("写上原文的日期", "date", f"{speech.year or 'YYYY'}-MM-DD"), ("只知道年份：年份对就照写，不对就改正", "year", str(speech.year or "YYYY"))]
     if code == "heading-like":
         # A line named in heading_lines outranks every numbered heading not named (ingest/parse.py GIVEN_STYLE):
         # named alone, a sub-heading would close the part it is in and swallow the next part's heading.

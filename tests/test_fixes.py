@@ -113,6 +113,10 @@ def test_a_day_counted_from_the_posting_date_is_confirmed_or_left_at_its_year(tm
     speech, way = settle(tmp_path / "year", DAY_BEFORE_POSTING, "date-guessed", 1)
     assert (way["label"], way["yaml"]) == ("只知道年份，不要推算的日期", "year: 2020")
     assert (speech.date, speech.year) == (None, 2020)
+    # a year from a period the title names: the year is confirmed as it is
+    period = "某某（2017-10——2018-04）工作总结\n一、主要工作\n完成了系统的升级改造，按期交付使用。\n二、存在不足\n文档还不够完善，下一步加以改进。\n"
+    speech, way = settle(tmp_path / "period", period, "date-guessed", 1)
+    assert (way["label"], way["yaml"], speech.date, speech.year) == ("只知道年份：年份对就照写，不对就改正", "year: 2018", None, 2018)
 
 
 def test_the_fields_not_found_are_written_or_said_to_be_absent(tmp_path):
