@@ -479,7 +479,7 @@ def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | N
     >>> issue_year([(1, "2016年第3期", "table-of-contents")])
     (None, None)
     """
-    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason in ("running-header", "masthead") and (m := ISSUE.search(text))]
+    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason in ("running-header", "masthead") and (m := ISSUE.search(text) or _LATIN_ISSUE_YEAR.search(text))]
     if not found:
         return None, None
     year = Counter(year for year, _ in found).most_common(1)[0][0]
@@ -1113,11 +1113,17 @@ def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: se
         return "running-header"  # the chapter's header over its own first page, where the heading says it again
     if _header_over_a_later_page(line, lines, height, body_size, page):
         return "running-header"
+    if ISSUE_LINE.search(re.sub(r"\s+", "", line.text)) or _LATIN_ISSUE.search(line.text) and re.search(r"\b(?:19|20)\d{2}\b", line.text):
+        return "running-header"  # a journal's issue in the margin (`某某学刊　2019年第2期`, `IEC, NO. 1, 2007`), even where it stands once
     return None
 
 
 _LATIN_ISSUE = re.compile(r"\b(?:Vol|No)\s*\.\s*\d{1,4}\b", re.IGNORECASE)
 """An issue in a journal's English masthead (`Vol.19 No.1 2010`, `IEC, NO. 1, 2007`)."""
+
+
+_LATIN_ISSUE_YEAR = re.compile(r"\b(?:Vol|No)\s*\.\s*\d{1,4}\b.*?\b((?:19|20)\d{2})\b", re.IGNORECASE)
+"""The year of an English issue line (`IEC, NO. 1, 2007`, `Vol.19 No.1 2010`)."""
 
 
 def _masthead(lines: list[PdfLine], height: float) -> list[PdfLine]:
@@ -1341,11 +1347,21 @@ def _gutter(lines: list[PdfLine]) -> float | None:
         if len(crossing) <= 0.2 * len(lines) and _two_columns_at(lines, x, left, right):
             return x
         # A first page with a band across the top (a special section's box, the title, the authors,
-        # the abstract) over two columns: the columns are the lines under the band's last line.
-        under = [l for l in lines if crossing and l.y1 < min(c.y0 for c in crossing)]
-        if len(under) >= max(8, BAND_COLUMNS_SHARE * len(lines)) and _two_columns_at(under, x, left, right):
+        # the abstract) over two columns, or one across the foot (notes set the page's width): the
+        # columns are the lines between two of the bands' lines, where most of the page's lines are.
+        between = _between_bands(lines, crossing)
+        if len(between) >= max(8, BAND_COLUMNS_SHARE * len(lines)) and _two_columns_at(between, x, left, right):
             return x
     return _sidebar(lines, left, width)
+
+
+def _between_bands(lines: list[PdfLine], crossing: list[PdfLine]) -> list[PdfLine]:
+    """The most lines that stand between two successive lines across the page (or a page's edge)."""
+    if not crossing:
+        return []
+    edges = [float("inf"), *sorted({round(c.y0, 1) for c in crossing} | {round(c.y1, 1) for c in crossing}, reverse=True), float("-inf")]
+    spans = [[l for l in lines if l not in crossing and low < l.y0 and l.y1 < high] for high, low in zip(edges, edges[1:])]
+    return max(spans, key=len)
 
 
 BAND_COLUMNS_SHARE = 0.3

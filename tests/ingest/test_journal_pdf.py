@@ -187,3 +187,22 @@ def test_a_bilingual_note_s_lines_stay_in_a_document():
     judged = judge_lines(lines, set(), (0, 0))
     assert all(verdict_by_origin(judged[k], from_document=True) != "chrome" for k in judged)
     assert not any(e.reader == "mostly-not-han" for k in judged for e in judged[k].evidence)
+
+
+def test_a_short_article_s_columns_between_two_bands_and_its_once_printed_issue_line():
+    """Three pages: the first has a band across its top (title, abstract) and one across its foot (the
+    received date, the author's note, set the page's width); the columns between them are read one
+    after the other. The even pages' footer, printed once (page 2), still goes: it says the issue."""
+    body = "\n\n".join(f"#h(2em){TEXT}第{k}点。" for k in range(1, 46))
+    read = read_pdf(_typst(
+        '#set page(paper: "a4", columns: 2, margin: (x: 2cm, y: 2.5cm),\n'
+        "  footer: context { if calc.odd(here().page()) { [某某学刊　2019年第2期 #h(1fr) · #counter(page).display() ·] }"
+        " else { [· #counter(page).display() · #h(1fr) JOURNAL, NO. 2, 2019] } })\n#set par(justify: true)\n"
+        '#place(top + center, float: true, scope: "parent")[#text(size: 20pt)[基层组织建设的几点思考]\n\n'
+        "#align(left)[摘要：本文分析了基层组织建设的现状，提出了加强基层组织建设的思路和建议，对于推动基层治理具有参考价值。]\n#v(1em)]\n"
+        '#place(bottom + center, float: true, scope: "parent")[#line(length: 100%)\n#align(left, text(8pt)[收稿日期：2019－03－02 \\ '
+        "作者简介：张某某，某某大学教授，主要从事基层治理研究，近年来主持完成多项相关课题，发表论文多篇。])]\n" + body + "\n"))
+    assert read.pages == 3 and read.columns == 2  # (the last page's text fills its left column only)
+    assert read.title == "基层组织建设的几点思考" and (read.cover_date, read.cover_year) == ("2019-03-02", 2019)
+    assert [text for text in read.paragraphs if text.startswith(TEXT)] == [f"{TEXT}第{k}点。" for k in range(1, 46)]
+    assert ("JOURNAL, NO. 2, 2019", "running-header") in {(text, reason) for _, text, reason in read.dropped}
