@@ -225,25 +225,29 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     return None
 
 
-_ELSEWHERE = r"(?:曾经?|多次|一再|反复|屡次|早在|也曾|还曾|此前)|在(?:19|20)\d{2}年"
+_ELSEWHERE = r"(?:曾经?|多次|一再|反复|屡次|早在|也曾|还曾|此前)|在(?:19|20)\d{2}年(?!度)"
 """Words that place what one said at other times than the meeting reported: 曾说, 多次强调, 在2013年…上指出."""
 QUOTED_ELSEWHERE = 2
 """How often the one a lead names must be quoted from other times for the page to be a study of his words."""
 
 
 def quoted_from_other_times(paragraphs: list[str], name: str) -> bool:
-    """Whether a page quotes the one its lead says spoke from other times as well (习近平曾说：“…” 他在2013年…上指出：“…”
-    习近平多次强调…): a study or explainer of his words, with the meeting as background — no report of it, so neither
+    """Whether a page quotes the one its lead says spoke from other times as well, in his own words between quotation
+    marks (习近平曾说：“…” 他在2013年…上指出：“…” 习近平多次强调“…”): a study or explainer of his words, with the meeting as background — no report of it, so neither
     his nor the lead's day is the page's.
 
     >>> quoted_from_other_times(["7月3日，会议召开。某某出席会议并讲话。", "某某曾说：“要培养干部。”他在2013年会议上指出：“要锻炼。”"], "某某")
     True
     >>> quoted_from_other_times(["7月3日，会议召开。某某出席会议并讲话。", "某某强调，要培养干部。他指出，要锻炼。"], "某某")
     False
+    >>> quoted_from_other_times(["某某在2024年全县组织工作会议上强调，要压实责任。", "某某在2024年全县组织工作会议上还指出，要抓落实。"], "某某")
+    False
     """
     text = "\n".join(paragraphs)
     said_by = rf"(?:{re.escape(name)}|(?<=[，。；！？”\n])[他她])(?:同志)?"
-    return len(re.findall(said_by + rf"(?:还|也)?(?:{_ELSEWHERE})", text)) >= QUOTED_ELSEWHERE
+    # his words themselves, in quotation marks (指出：“…”, 强调“基层经历”): a report of the meeting gives them in its own words
+    quoted = rf"[^。；！？“\n]{{0,40}}?[：:]?“"
+    return len(re.findall(said_by + rf"(?:还|也)?(?:{_ELSEWHERE}){quoted}", text)) >= QUOTED_ELSEWHERE
 
 
 ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3, "conveyed": 3}
