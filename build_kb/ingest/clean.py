@@ -761,7 +761,8 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
         for rule in config.rules:
             if (rule.where == "edges" and not at_edge) or not rule_matches(rule, line):
                 continue
-            if rule.block and ((config.keep and config.keep.search(line)) or _is_clause_sentence(line)):
+            if rule.block and ((config.keep and config.keep.search(line)) or _is_clause_sentence(line)
+                               or _one_of_its_numbered_siblings(lines, index, lambda other: rule_matches(rule, other))):
                 continue
             targets = _block_around(lines, index, rule, config, head_end, tail_start) if rule.block else [index]
             for target in targets:
@@ -1015,6 +1016,33 @@ def _is_clause_sentence(line: str) -> bool:
     speech's own, never the line an advertising block is found by, whatever word in it a block's pattern
     names. An advertisement exclaims (…举报成功免费赠送一年会员材料！)."""
     return len(line) >= 12 and line.endswith("。") and ("，" in line or "," in line)
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})\s*([.、．：:])")
+
+
+def _one_of_its_numbered_siblings(lines: list[str], index: int, caught: Callable[[str], bool]) -> bool:
+    """An item numbered in sequence with the line above or below it (1：做好工作，…购买咨询服务… over 2：复盘总结，…),
+    the sibling not caught by the same rule: one point of the text's list, whatever word in it an advertising
+    block's pattern names. An advertisement's own numbered lines (1. 关注公众号 / 2. 扫码领取) are caught alike.
+
+    >>> _one_of_its_numbered_siblings(["1：做好工作，购买服务", "2：复盘总结，提高自己"], 0, lambda t: "购买" in t)
+    True
+    >>> _one_of_its_numbered_siblings(["1. 关注公众号", "2. 扫码领取资料"], 0, lambda t: "公众号" in t or "扫码" in t)
+    False
+    """
+    own = _ITEM_NUMBER.match(lines[index])
+    if not own:
+        return False
+    number, mark = int(own.group(1)), own.group(2)
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        other = _ITEM_NUMBER.match(lines[j]) if 0 <= j < len(lines) else None
+        if other and other.group(2) == mark and int(other.group(1)) == number + step and not caught(lines[j]):
+            return True
+    return False
 
 
 def _is_prose(line: str) -> bool:

@@ -1365,8 +1365,19 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
             cut += 1
         if cut == len(content):
             cut = min(1, len(content))
+        while cut and _labels_a_part_like_those_below(content[cut - 1].text, content[cut:]):
+            cut -= 1
         head, body = content[:cut], content[cut:]
     return head, [Block(line.number, line.text) for line in body]
+
+
+_PART_IN_A_BOX = re.compile(r"^(?:\S{1,4}[、.．]\s*)?【[^【】]{2,20}】$")
+
+
+def _labels_a_part_like_those_below(text: str, below: list[Line]) -> bool:
+    """A label in a box on top (【自我介绍】), when the text's parts are labelled in boxes too (一、【工作回顾】,
+    二、【工作体会】, twice or more): the first part's label, the text's own words, not a header's line."""
+    return bool(_BOXED.fullmatch(text)) and sum(1 for line in below if _PART_IN_A_BOX.match(line.text)) >= 2
 
 
 def _looks_like_header(text: str) -> bool:
@@ -2370,7 +2381,7 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
         return f"在{occasion}上的讲话"
     top = [s for s in sections if s.kind == "body" and s.heading]
     if top:
-        first = top[0].title.rstrip("。；，：")
+        first = re.sub(r"^【([^【】]+)】$", r"\1", top[0].title.rstrip("。；，："))  # a part's box is no word of it
         first = first[:30] + ("…" if len(first) > 30 else "")
         first = first.translate(_INNER_QUOTES)  # quoted inside our “…”: 坚守信仰的‘恒心’
         count = "两" if len(top) == 2 else int_to_cn(len(top))  # 两个方面, never 二个

@@ -1224,3 +1224,34 @@ def test_an_application_letter_s_kind_is_its_title_and_its_sign_off_closes_it(ru
     assert (speech.title, speech.date) == ("转正申请", None)
     assert [(s.kind, [p.text for p in s.paragraphs]) for s in speech.sections][-1] == ("closing", ["此致", "敬礼！", "申请人：", "年 月 日"])
     assert speech.sections[-2].paragraphs[-1].text == "最后，在此提出转正申请，恳请领导批准。"
+
+
+def test_a_duty_report_without_a_title_keeps_its_boxed_labels_braced_sub_labels_and_every_point(tmp_path, rules):
+    """A 述职 speech with no title line: a boxed label on top (【自我介绍】) over the opening, parts 一、【…】 in a
+    custom style, sub-labels in braces ({岗位职责}), and points 1：… 2：… — one names 购买 (an advertising
+    block's word) between siblings that do not. Nothing of it is removed; the parts are the top headings;
+    the title made from them leaves the box out."""
+    import docx
+
+    document = docx.Document()
+    part_style = document.styles.add_style("段落正文", 1)
+    for text, styled in [("【自我介绍】", False), ("尊敬的各位领导、同事们，大家好！今天非常荣幸能够站在这里进行工作汇报。请允许我先做一个简单的自我介绍，我是客服中心的一名员工。", False),
+                         ("通过一年的工作磨炼，我的工作能力、学习能力均有了明显提高。我的述职报告由工作回顾和工作规划两个部分组成。", False),
+                         ("一、【工作回顾】", True), ("{岗位职责}", True), ("客服工作看似简单，实际上需要耐心细致，对客户负责。", True),
+                         ("{工作完成情况}", True), ("一年来接待客户一万余人次，满意度稳步提升。", True),
+                         ("二、【工作规划】", True), ("个人的成长与公司的发展密不可分，我将继续努力。", True),
+                         ("1：做好工作，站在用户角度，提供快速优质的购买咨询服务", True), ("2：复盘总结，在复盘过程中总结经验教训", True),
+                         ("3：终身学习，不断提升自己的认知水平", True)]:
+        document.add_paragraph(text, style=part_style if styled else None)
+    document.save(tmp_path / "述职.docx")
+    from build_kb.config import SpeechOverride
+
+    converted = convert(tmp_path / "述职.docx")
+    source = SourceFile(path=tmp_path / "述职.txt", rel_path="述职.txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
+    speech = make_speech(source, rules, SpeechOverride("述职.txt", 1, {"original": "述职.docx"}), [])  # as kb add stores it
+    assert speech.clean.removed == []
+    assert [s.heading for s in speech.sections if s.heading] == ["一、【工作回顾】", "二、【工作规划】"]
+    assert [p.text for p in speech.sections[0].paragraphs][0] == "【自我介绍】"
+    texts = [p.text for p in speech.all_paragraphs()]
+    assert {"{岗位职责}", "{工作完成情况}", "1：做好工作，站在用户角度，提供快速优质的购买咨询服务"} <= set(texts)
+    assert speech.title == "关于“工作回顾”等两个方面的讲话"
