@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
@@ -1942,16 +1942,42 @@ def _listed_ends(blocks: list[Block], candidates: list[HeadingCandidate | None])
             for piece in m.group().split("、"):
                 for item in _LIST_JOINS.split(piece):
                     items.update(item[k:] for k in range(min(LISTED_PREFIX_MAX, len(item) - 4) + 1) if len(item) >= 4)
-    ends: dict[tuple[str, float], dict[int, int]] = defaultdict(dict)
+    ends: dict[tuple[str, float, int], dict[int, int]] = defaultdict(dict)
+    members: Counter[tuple[str, float, int]] = Counter()
+    restarts: Counter[tuple[str, float]] = Counter()
     for i, cand in enumerate(candidates):
         if cand is None or not items:
             continue
+        restarts[(cand.style, cand.rank)] += cand.number == 1  # one series of siblings: from its №1 to the next №1
+        series = (cand.style, cand.rank, restarts[(cand.style, cand.rank)])
+        members[series] += 1
         text = blocks[i].text
         start = len(cand.label) if text.startswith(cand.label) else 0
         matched = [len(item) for item in items if text.startswith(item, start)]
-        if matched and start + max(matched) < len(cand.heading) and re.match(rf"[{HAN}]", text[start + max(matched):]):
-            ends[(cand.style, cand.rank)][i] = start + max(matched)
-    return {i: end for series in ends.values() if len(series) >= 2 for i, end in series.items()}
+        if matched and start + max(matched) < len(cand.heading) and _a_sentence_after(text[start + max(matched):]):
+            ends[series][i] = start + max(matched)
+    # Two or more of one series, and most of it: a list's item or two that open with a phrase listed elsewhere
+    # (（3）市场经济作为资源配置的一种方式…) are items that begin so, not headings glued to their sentences.
+    return {i: end for key, series in ends.items() if len(series) >= 2 and 2 * len(series) > members[key] for i, end in series.items()}
+
+
+GLUED_SENTENCE_MIN = 6
+"""The shortest sentence a heading may have been glued to (up to its first stop)."""
+
+
+def _a_sentence_after(rest: str) -> bool:
+    """Does a sentence of the text begin here, after a listed phrase a heading opens with? It opens with a Han
+    character, not with a word that joins it to the phrase before (和能力现代化，… / 的特殊国情；) or says what the
+    phrase is (党的领导 | 是…的根本保证: the phrase is its subject), runs to a stop of its own at least
+    GLUED_SENTENCE_MIN characters on and ends as a sentence does (a list's item ends in ；): a heading line with no stop (推进国家安全体系和能力现代化，
+    坚决维护…) or one that stops soon after (全面推进 | 乡村振兴。) is the heading as written, never cut.
+
+    >>> _a_sentence_after("乡镇党组织应发挥核心作用。"), _a_sentence_after("乡村振兴。"), _a_sentence_after("和能力现代化，坚决维护安全")
+    (True, False, False)
+    """
+    stop = re.search(r"[。！？；]", rest)
+    return (bool(re.match(rf"[{HAN}]", rest)) and not re.match(r"[和与及的并而或、]|是|作为", rest) and stop is not None
+            and stop.start() >= GLUED_SENTENCE_MIN and rest.rstrip()[-1:] in "。！？!?")  # a list's item ends in ；, a glued sentence in 。
 
 
 def _announced_end(text: str, start: int, items: list[str]) -> int | None:
