@@ -879,3 +879,15 @@ def test_a_report_that_opens_on_its_first_part_above_the_salutation_keeps_it_as_
     assert parsed.header.title == "在全国组织工作会议上的报告"
     assert [(h, lv) for _, lv, h in outline(parsed)] == [("一、党的一般情况", 1), ("二、党员的教育", 1)]
     assert [(p.text, p.kind) for p in parsed.sections[0].paragraphs] == [("同志们！", "salutation"), ("我们这次会议要讨论党的组织上的若干问题。", "text")]
+
+
+def test_items_that_open_with_a_listed_phrase_are_not_headings_glued_to_their_sentences():
+    """A textbook's items open with phrases its text lists elsewhere (…、市场经济、党的领导…): an item whose phrase is
+    its sentence's subject (（2）党的领导是…；) or a standing heading (十一、推进某某体系和能力现代化，坚决维护…) is
+    never cut after the phrase; only most of one series, each glued to a sentence of its own, is."""
+    from build_kb.ingest.parse import Block, _listed_ends, detect_numbered
+
+    blocks = [Block(1, "本章讲计划经济、市场经济、党的领导、推进某某体系的关系。"),
+              Block(2, "（1）计划经济和市场经济不是划分社会制度的标志；"), Block(3, "（2）党的领导是充分发挥制度优势的根本保障；"),
+              Block(4, "（3）市场经济作为资源配置的一种方式，本身不具有制度属性。"), Block(5, "十一、推进某某体系和能力现代化，坚决维护国家安全")]
+    assert _listed_ends(blocks, [detect_numbered(b.text) for b in blocks]) == {}
