@@ -328,3 +328,25 @@ def test_the_term_index_tables_line_up_on_a_desk_and_a_phone(page, server):
         assert len(tables) >= 2 and all(t == tables[0] for t in tables), (width, tables)
         explained = tables[0][0] - (tables[0][4] - tables[0][1])
         assert explained > 0.4 * tables[0][0], (width, tables[0])
+
+
+def test_a_printed_results_page_says_what_was_asked(page, server):
+    """The form is not printed: the words and the scope asked stand over the count on paper, not on the screen."""
+    page.goto(server + "search/?q=基层党建&scope=sentence")
+    page.wait_for_selector(".kb-results__list > li")
+    asked = page.locator(".kb-results__asked")
+    assert not asked.is_visible()
+    page.emulate_media(media="print")
+    assert asked.is_visible() and asked.inner_text() == "检索词：基层党建　范围：同句（各词在同一句）"
+
+
+def test_on_a_phone_the_header_searchs_selects_stay_inside_its_panel(page, server):
+    """The four selects over the header box's hits ran past a phone's edge (同段：各词在同 cut off): they wrap."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "speeches/")
+    page.keyboard.press("/")
+    page.locator("input.kb-search__input").fill("基层党建")
+    page.wait_for_function("() => document.querySelector('.kb-search').getAttribute('data-done') === '基层党建'")
+    edges = page.evaluate("""() => [Math.round(document.querySelector('.kb-search__panel').getBoundingClientRect().right),
+        ...Array.from(document.querySelectorAll('.kb-search__filters select')).map(s => Math.round(s.getBoundingClientRect().right))]""")
+    assert len(edges) == 5 and max(edges[1:]) <= edges[0], edges

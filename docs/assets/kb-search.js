@@ -483,6 +483,8 @@
     help.open = !state.q || !window.matchMedia("(max-width: 44.9375em)").matches;
     var status = el("p", "kb-results__status");
     status.setAttribute("aria-live", "polite");
+    // On paper the form is not printed: the words and the scope asked are said over the count instead.
+    var asked = el("p", "kb-results__asked");
     var suggestion = el("p", "kb-results__suggest");
     suggestion.hidden = true;
     var layout = el("div", "kb-results__layout");
@@ -502,7 +504,7 @@
     var pager = el("nav", "kb-results__pager");
     main.appendChild(tools); main.appendChild(list); main.appendChild(pager);
     layout.appendChild(side); layout.appendChild(main);
-    root.appendChild(form); root.appendChild(help); root.appendChild(status); root.appendChild(suggestion); root.appendChild(layout);
+    root.appendChild(form); root.appendChild(help); root.appendChild(asked); root.appendChild(status); root.appendChild(suggestion); root.appendChild(layout);
 
     var current = null, run = 0;
     function finish() { root.setAttribute("data-scope", state.scope); root.setAttribute("data-done", state.q + "|" + state.page); }
@@ -522,6 +524,7 @@
       syncUrl();
       side.textContent = ""; list.textContent = ""; pager.textContent = "";
       tools.hidden = true; suggestion.hidden = true;
+      asked.textContent = state.q.trim() ? "检索词：" + state.q.trim() + "　范围：" + scopeSelect("", state.scope).selectedOptions[0].textContent.replace("：", "（") + "）" : "";
       if (!state.q.trim()) { status.textContent = "输入要查找的词。"; finish(); return; }
       status.textContent = "正在检索…";
       evaluate(state.q, state.scope).then(function (result) {
