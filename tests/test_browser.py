@@ -304,7 +304,7 @@ def test_on_a_phone_the_search_rules_fold_once_a_query_stands_and_the_first_hit_
     their title there once a query is asked; open on a desk, and on a phone before anything is asked."""
     def shown(url):
         page.goto(server + url)
-        page.wait_for_selector(".kb-results__status")
+        page.wait_for_function("() => document.getElementById('kb-results').hasAttribute('data-done')")
         return page.evaluate("""() => { const h = document.querySelector('details.kb-results__help'), hit = document.querySelector('.kb-results__list > li');
             return [h.open, h.querySelector('summary').innerText, hit ? hit.getBoundingClientRect().top < innerHeight : null]; }""")
 

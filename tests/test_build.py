@@ -311,3 +311,16 @@ def _all_sections(sections):
     for section in sections:
         yield section
         yield from _all_sections(section["sections"])
+
+
+def test_a_page_the_navigation_does_not_list_marks_the_tab_it_belongs_to(seed_site):
+    """A speech, theme or 提法 page underlines 讲话, 专题 or 提法 in the header's tabs as the pages the
+    navigation lists do (none was marked: the reader saw no tab for where they were)."""
+    import re
+
+    site, kb = seed_site
+    pages = {kb.speeches[0].url: "讲话", "themes/cadres/": "专题", kb.terms[0].url: "提法", "speeches/": "讲话", "": "首页", "review/": None}
+    for url, tab in pages.items():
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        active = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a[^>]*>\s*(\S+)\s*</a>', html)
+        assert active == ([tab] if tab else []), url

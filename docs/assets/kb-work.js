@@ -337,7 +337,7 @@
       var n = passages(b).length;
       root.setAttribute("data-items", String(n));
       if (!b.items.length) {
-        list.appendChild(el("li", "kb-basket__empty", "材料篮是空的。在讲话页、专题页、提法页或检索结果中，鼠标移到一段上点“加入材料篮”（或按 B），摘录就会收在这里。"));
+        list.appendChild(el("li", "kb-basket__empty", "材料篮是空的。在讲话页、专题页、提法页或检索结果中，鼠标移到一段上（手机上点一下这一段），再点“加入材料篮”（或按 B），摘录就会收在这里。"));
       }
       b.items.forEach(function (it, i) {
         var li = el("li", "kb-basket__item kb-basket__item--" + it.type);
