@@ -324,3 +324,15 @@ def test_a_page_the_navigation_does_not_list_marks_the_tab_it_belongs_to(seed_si
         html = (site / url / "index.html").read_text(encoding="utf-8")
         active = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a[^>]*>\s*(\S+)\s*</a>', html)
         assert active == ([tab] if tab else []), url
+
+
+def test_the_theme_overviews_speeches_run_newest_first_with_the_undated_last(seed_site):
+    import re
+
+    site, kb = seed_site
+    html = (site / "themes" / "index.html").read_text(encoding="utf-8")
+    dates = re.findall(r'<tr><td class="kb-nowrap">([^<]+)</td>', html[html.index('class="kb-table kb-matrix"'):])
+    assert len(dates) == len(kb.speeches) and "日期不详" in dates
+    assert dates[dates.index("日期不详"):] == ["日期不详"] * dates.count("日期不详")
+    years = [int(d[:4]) for d in dates if d != "日期不详"]
+    assert years == sorted(years, reverse=True)

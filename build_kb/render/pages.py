@@ -455,7 +455,10 @@ def render_theme_overview(site: Site) -> HtmlPage:
     out.add("<p>下表显示每篇讲话在各专题上的篇幅占比（按字数计）；点击专题名进入专题汇编，点击讲话标题阅读全文。</p>")
     head = "".join(f'<th scope="col"><a href="{rel(page, t.url)}">{esc(t.name)}</a></th>' for t in kb.themes)
     rows = []
-    for speech in reversed(kb.speeches):
+    # Newest first and undated speeches last, as the speech index and the home page list them
+    # (kb.speeches runs oldest first with the undated at the end: reversed, they came first).
+    newest_first = [s for s in reversed(kb.speeches) if s.year] + [s for s in kb.speeches if not s.year]
+    for speech in newest_first:
         shares = speech.theme_shares
         total = sum(shares.values()) or 1
         cells = []
