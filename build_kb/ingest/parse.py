@@ -1578,6 +1578,8 @@ def _plain_heading(text: str) -> bool:
 
     >>> _plain_heading("坚持党建引领 建强战斗堡垒"), _plain_heading("关于这点 我也向同事了解了下 目前的业务场景")
     (True, False)
+    >>> _plain_heading("原则强有担当，在无我忘我中铸成事之心")
+    True
     """
     return (
         6 <= len(text) <= 40
@@ -1590,9 +1592,10 @@ def _plain_heading(text: str) -> bool:
     )
 
 
-_SPOKEN = re.compile(r"我(?!们|国|党|省|市|县|区|镇|乡|院|校|局|委|部|单位|公司)|[呢吧嘛呀啦]|了下|一下(?:吧|啊)?$")
+_SPOKEN = re.compile(r"(?<![无忘自小大本])我(?!们|国|党|省|市|县|区|镇|乡|院|校|局|委|部|单位|公司)|[呢吧嘛呀啦]|了下|一下(?:吧|啊)?$")
 """A line in the speaker's own voice (我也向大家了解了下, 我们来看一下吧, …呢): a talk's spoken sentence, not a
-heading (a heading speaks of 我们 and 我县, never of 我 alone, and takes no particles)."""
+heading (a heading speaks of 我们 and 我县, never of 我 alone, and takes no particles). 我 in a word (无我, 忘我, 自我,
+小我, 大我) is no voice: 原则强有担当，在无我忘我中铸成事之心 is a head."""
 
 
 def _same_shape(a: str, b: str) -> bool:
@@ -1612,7 +1615,8 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     """In a text without any numbered heading: short unpunctuated lines that each open a run of
     prose are its top-level headings, when there are as many as the opening announces (下面，我讲三点
     意见), at least three of them, or two written to one pattern (`_same_shape`: a page cut off after
-    its second part)."""
+    its second part) — or any number when the first stands right under words that say points follow without
+    counting them (与大家交流几点想法。 / 坚定理想信念，筑牢思想根基 / text: a page cut after it)."""
     if any(candidates):
         return
     heads = [
@@ -1628,7 +1632,9 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
         if m:
             announced = 2 if m.group(1) == "两" else cn_to_int(m.group(1))
     parallel = len(heads) == 2 and _same_shape(blocks[heads[0]].text, blocks[heads[1]].text)
-    if len(heads) == announced or (announced is None and (3 <= len(heads) <= 12 or parallel)):
+    # right under the words that say points follow (下面，我再强调几点意见。): a page cut after its first part or two
+    introduced = announced is None and heads[0] > 0 and bool(_ANNOUNCES_POINTS.search(blocks[heads[0] - 1].text)) and len(heads) <= 12
+    if len(heads) == announced or introduced or (announced is None and (3 <= len(heads) <= 12 or parallel)):
         for i in heads:
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 

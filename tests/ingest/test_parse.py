@@ -891,3 +891,14 @@ def test_items_that_open_with_a_listed_phrase_are_not_headings_glued_to_their_se
               Block(2, "（1）计划经济和市场经济不是划分社会制度的标志；"), Block(3, "（2）党的领导是充分发挥制度优势的根本保障；"),
               Block(4, "（3）市场经济作为资源配置的一种方式，本身不具有制度属性。"), Block(5, "十一、推进某某体系和能力现代化，坚决维护国家安全")]
     assert _listed_ends(blocks, [detect_numbered(b.text) for b in blocks]) == {}
+
+
+def test_one_short_line_right_under_the_words_that_say_points_follow_is_a_heading(rules):
+    """A page cut after its first part: one unpunctuated line, right under 与大家交流几点想法。, over its text."""
+    text = (
+        "同志们：\n今天召开青年干部座谈会，借此机会，我结合自己的经历，与大家交流几点想法。\n坚定理想信念，筑牢思想根基\n"
+        "理想信念是共产党人的精神支柱和政治灵魂，青年干部必须筑牢理想信念根基，在真学真懂真信上下功夫。"
+    )
+    assert [(h, lv) for _, lv, h in outline(parse(clean(text, rules).lines))] == [("坚定理想信念，筑牢思想根基", 1)]
+    elsewhere = text.replace("与大家交流几点想法。", "心里很高兴。")
+    assert [h for _, _, h in outline(parse(clean(elsewhere, rules).lines)) if h] == []
