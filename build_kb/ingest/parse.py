@@ -1960,7 +1960,7 @@ def _listed_ends(blocks: list[Block], candidates: list[HeadingCandidate | None])
         text = blocks[i].text
         start = len(cand.label) if text.startswith(cand.label) else 0
         matched = [len(item) for item in items if text.startswith(item, start)]
-        if matched and start + max(matched) < len(cand.heading) and _a_sentence_after(text[start + max(matched):]):
+        if matched and start + max(matched) < len(cand.heading) and _a_sentence_after(text[start + max(matched):], cut=i + 1 == len(blocks)):
             ends[series][i] = start + max(matched)
     # Two or more of one series, and most of it: a list's item or two that open with a phrase listed elsewhere
     # (（3）市场经济作为资源配置的一种方式…) are items that begin so, not headings glued to their sentences.
@@ -1971,7 +1971,7 @@ GLUED_SENTENCE_MIN = 6
 """The shortest sentence a heading may have been glued to (up to its first stop)."""
 
 
-def _a_sentence_after(rest: str) -> bool:
+def _a_sentence_after(rest: str, cut: bool = False) -> bool:
     """Does a sentence of the text begin here, after a listed phrase a heading opens with? It opens with a Han
     character, not with a word that joins it to the phrase before (和能力现代化，… / 的特殊国情；) or says what the
     phrase is (党的领导 | 是…的根本保证: the phrase is its subject), runs to a stop of its own at least
@@ -1980,10 +1980,16 @@ def _a_sentence_after(rest: str) -> bool:
 
     >>> _a_sentence_after("乡镇党组织应发挥核心作用。"), _a_sentence_after("乡村振兴。"), _a_sentence_after("和能力现代化，坚决维护安全")
     (True, False, False)
+
+    The text's last block (`cut`) may stop mid-word where the page was cut (…需要广大党):
+
+    >>> _a_sentence_after("党风廉政建设是重要内容。要加强廉洁意识的培养，需要广大党", cut=True)
+    True
     """
     stop = re.search(r"[。！？；]", rest)
     return (bool(re.match(rf"[{HAN}]", rest)) and not re.match(r"[和与及的并而或、]|是|作为", rest) and stop is not None
-            and stop.start() >= GLUED_SENTENCE_MIN and rest.rstrip()[-1:] in "。！？!?")  # a list's item ends in ；, a glued sentence in 。
+            and stop.start() >= GLUED_SENTENCE_MIN
+            and (rest.rstrip()[-1:] in "。！？!?" or (cut and bool(re.search(rf"[{HAN}]$", rest.rstrip())))))  # a list's item ends in ；
 
 
 def _announced_end(text: str, start: int, items: list[str]) -> int | None:
