@@ -294,7 +294,8 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
     has the evidence of chrome, becomes a line of its own, for the rules and the evidence to judge (under
     the source line it stood on, `line_of_tail`, when the line was re-joined from several)."""
     out, splits = [], []
-    filled = [i for i, line in enumerate(lines) if line.text]
+    # The text's last lines are its last lines with words: a row of table pipes or slashes under it (| / |) is none.
+    filled = [i for i, line in enumerate(lines) if HAN_CHAR.search(line.text)]
     last = set(filled[-TAIL_LINES:])
     for index, line in enumerate(lines):
         if index not in last:
@@ -328,7 +329,7 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
     """A line a rule would take whole, whose rule's words stand only in its first or last sentences
     (an editor's call to read on after the speech's own words: `…关键在人。7月4日，某某在会上指出：“…。”请随小编一起
     学习。`): those sentences are parted off for the rule to take, and the speech's sentences stay — when the line is
-    not over a title line (there it is a collection's preamble) and they are a
+    not over a title line (there it is a collection's preamble), no bracket spans the parting, and they are a
     speech's (RULES_REST_MIN Han characters, no rule's words, no word of a site's interface, no chrome evidence of their own). A line whose every
     sentence has the rule's words (下面是小编整理的…。欢迎阅读参考。) goes whole, as before. Each parting is a Split.
 
@@ -337,6 +338,8 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
     >>> [line.text for line in lines], splits
     (['干部就是决定因素，关键在培养高素质干部队伍，要抓好培育选拔管理使用。', '请随小编一起学习。'], [Split(line=1, pieces=2)])
     >>> split_off_the_rules_sentences([Line(1, "下面是小编整理的讲话稿。欢迎阅读小编的推荐。")], lambda text: "小编" in text)[1]
+    []
+    >>> split_off_the_rules_sentences([Line(1, "【本文的中文相关权益归某某公司所有，其他单位和个人一概不享有。未经授权，不得转载。】")], lambda text: "转载" in text)[1]
     []
     """
     out, splits = [], []
@@ -354,7 +357,8 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
             last_kept = len(caught) - 1 - caught[::-1].index(False)
             if not any(caught[first_kept : last_kept + 1]):
                 head, rest, tail = ("".join(sentences[a:b]) for a, b in ((0, first_kept), (first_kept, last_kept + 1), (last_kept + 1, len(sentences))))
-                if len(HAN_CHAR.findall(rest)) >= RULES_REST_MIN and not has_interface_words(rest) and judge(LineContext(rest, False)).score < DOUBT_AT:
+                if len(HAN_CHAR.findall(rest)) >= RULES_REST_MIN and not has_interface_words(rest) and _balanced(rest) \
+                        and judge(LineContext(rest, False)).score < DOUBT_AT:
                     parted = [part for part in (head, rest, tail) if part.strip()]
         if parted:
             out.extend(Line(number=line.number, text=part.strip()) for part in parted)
@@ -362,6 +366,11 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
         else:
             out.append(line)
     return out, splits
+
+
+def _balanced(text: str) -> bool:
+    """Does every bracket opened in `text` close in it? A note in brackets (【…归某某所有。未经授权，不得转载。】) is one note."""
+    return all(text.count(opening) == text.count(closing) for opening, closing in ("【】", "[]", "（）", "()", "《》"))
 
 
 _BRACKETED_WORD = re.compile(rf"[（(][{HAN}]{{2,4}}[）)]")

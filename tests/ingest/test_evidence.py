@@ -401,6 +401,9 @@ def test_a_writers_name_in_brackets_glued_to_the_last_sentence_is_parted_and_goe
     cleaned = clean(REPORT + last + "（方某伦）\n", rules)
     assert [line.text for line in cleaned.lines if line.text][-1] == last
     assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "（方某伦）", "chrome-evidence")]
+    # Under a row of a forum's table pipes too: they are no lines of the text.
+    cleaned = clean(REPORT + last + "（方某伦）\n|\n|\n", rules)
+    assert [line.text for line in cleaned.lines if line.text][-1] == last and "（方某伦）" in [r.text for r in cleaned.removed]
     # The audience's applause in brackets is the speech's record, parted or not it stays.
     assert clean(REPORT + last + "（掌声）\n", rules).removed == []
 
