@@ -1350,9 +1350,20 @@ def _gutter(lines: list[PdfLine]) -> float | None:
         # the abstract) over two columns, or one across the foot (notes set the page's width): the
         # columns are the lines between two of the bands' lines, where most of the page's lines are.
         between = _between_bands(lines, crossing)
-        if len(between) >= max(8, BAND_COLUMNS_SHARE * len(lines)) and _two_columns_at(between, x, left, right):
+        if len(between) >= max(8, BAND_COLUMNS_SHARE * len(lines)) and _two_columns_at(between, x, left, right) and _justified_sides(between, x):
             return x
     return _sidebar(lines, left, width)
+
+
+def _justified_sides(lines: list[PdfLine], x: float) -> bool:
+    """Are both sides of x columns of running text: most of each side's lines end at one x (justified
+    to the column's edge)? A letter's two blocks of fields (受文者… beside 地址… 電話…) end anywhere."""
+    for side in ([l for l in lines if l.x1 <= x], [l for l in lines if l.x0 >= x]):
+        ends = Counter(round(l.x1) for l in side)
+        edge = max(ends, key=lambda at: sum(n for e, n in ends.items() if abs(e - at) <= 2)) if ends else 0
+        if sum(abs(l.x1 - edge) <= 2 for l in side) < max(4, 0.5 * len(side)):
+            return False
+    return True
 
 
 def _between_bands(lines: list[PdfLine], crossing: list[PdfLine]) -> list[PdfLine]:

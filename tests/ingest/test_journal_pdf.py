@@ -206,3 +206,19 @@ def test_a_short_article_s_columns_between_two_bands_and_its_once_printed_issue_
     assert read.title == "基层组织建设的几点思考" and (read.cover_date, read.cover_year) == ("2019-03-02", 2019)
     assert [text for text in read.paragraphs if text.startswith(TEXT)] == [f"{TEXT}第{k}点。" for k in range(1, 46)]
     assert ("JOURNAL, NO. 2, 2019", "running-header") in {(text, reason) for _, text, reason in read.dropped}
+
+
+def test_two_blocks_of_fields_under_a_letter_s_head_are_no_columns():
+    """Under a 函's head line (across the page), fields set left (受文者…) and right (地址… 電話…) stand
+    side by side like columns, but end anywhere, not at one justified edge: the page is not read as
+    two columns, so the head line keeps its `函`."""
+    from build_kb.ingest.pdf import PdfLine, _gutter
+
+    def line(x0: float, x1: float, y: float, text: str) -> PdfLine:
+        return PdfLine(1, x0, x1, y, y + 12, 12.0, text)
+
+    head = line(90, 480, 700, "某某市某某区健康服务中心　函")
+    left = [line(60, 260 - 13 * k, 660 - 20 * k, "受文者：某某单位某某科等" if k % 2 else "发文日期：某年某月某日") for k in range(6)]
+    right = [line(320, 540 - 17 * k, 660 - 20 * k, "地址：某某路15号" if k % 2 else "电话：12345678转6268") for k in range(6)]
+    above = [line(60, 540, 760 - 20 * k, "档号：　　　　保存年限：　　　　某某市某某区某某中心　函稿") for k in range(3)]
+    assert _gutter([*above, head, *left, *right]) is None
