@@ -136,6 +136,9 @@ def test_serve_builds_once_and_cleans_up_when_stopped(tmp_path, stop):
     server = subprocess.Popen(
         [sys.executable, "-m", "build_kb", "serve", "--corpus", str(corpus), "--dev-addr", f"127.0.0.1:{port}", "--cache-dir", str(tmp_path / "cache")],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # As from a terminal: a suite run as a background job (`make test &`, nohup) has SIGINT ignored, the child
+        # inherits that and Python then installs no Ctrl+C handler — the server would rightly not stop on SIGINT.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         lines = []
