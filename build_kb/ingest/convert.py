@@ -174,6 +174,68 @@ def as_docx(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
+    """The package again without the relationships and content-type overrides that name parts its zip does not
+    hold, and the names of those parts (sorted). External targets (links) are not parts and stay.
+
+    >>> import io, zipfile
+    >>> out = io.BytesIO()
+    >>> with zipfile.ZipFile(out, "w") as z:
+    ...     z.writestr("_rels/.rels", '<Relationships xmlns="x"><Relationship Id="a" Target="word/document.xml"/>'
+    ...                '<Relationship Id="b" Target="docProps/custom.xml"/></Relationships>')
+    ...     z.writestr("word/document.xml", "<w/>")
+    >>> repaired, missing = without_missing_parts(out.getvalue())
+    >>> missing, b"custom.xml" in zipfile.ZipFile(io.BytesIO(repaired)).read("_rels/.rels")
+    (['docProps/custom.xml'], False)
+    """
+    import io
+    import posixpath
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = set(source.namelist())
+    missing: set[str] = set()
+
+    def part_of(rels_name: str, target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        base = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/document.xml.rels → word
+        return posixpath.normpath(posixpath.join(base, target))
+
+    def relationship(rels_name: str):
+        def drop_if_missing(match: re.Match) -> str:
+            element = match.group(0)
+            target = re.search(r'Target="([^"]*)"', element)
+            if not target or 'TargetMode="External"' in element:
+                return element
+            part = part_of(rels_name, target.group(1))
+            if part in names:
+                return element
+            missing.add(part)
+            return ""
+        return drop_if_missing
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.endswith(".rels"):
+                text = content.decode("utf-8")
+                content = re.sub(r"<Relationship\b[^>]*?/>", relationship(item.filename), text).encode("utf-8")
+            target.writestr(item, content)
+    if "[Content_Types].xml" in names and missing:
+        # Overrides for the parts not there go too; rewritten last, when every missing part is known.
+        types = source.read("[Content_Types].xml").decode("utf-8")
+        types = re.sub(r'<Override\b[^>]*PartName="/([^"]*)"[^>]*/>', lambda m: "" if m.group(1) in missing else m.group(0), types)
+        final = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(out.getvalue())) as built, zipfile.ZipFile(final, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in built.infolist():
+                target.writestr(item, types.encode("utf-8") if item.filename == "[Content_Types].xml" else built.read(item.filename))
+        return final.getvalue(), sorted(missing)
+    return out.getvalue(), sorted(missing)
+
+
 def docx_text(data: bytes, name: str) -> Converted:
     """Paragraphs and tables in document order, with Word's numbering labels, footnotes and endnotes.
 
@@ -186,9 +248,21 @@ def docx_text(data: bytes, name: str) -> Converted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    missing: list[str] = []
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    except KeyError:
+        # A package that registers a part its zip lacks (docProps/custom.xml, customXml/item1.xml): Word opens
+        # it, python-docx does not. The text is whole: read it without the registrations of what is not there.
+        repaired, missing = without_missing_parts(data)
+        try:
+            document = docx.Document(io.BytesIO(repaired)) if missing else None
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+            document = None
+        if document is None:
+            raise ConversionError(name, "不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+        log.info("%s：文件登记了却缺少的部件，略过后读取：%s", name, "、".join(missing))
+    except (PackageNotFoundError, zipfile.BadZipFile, ValueError):
         raise ConversionError(name, "不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     numbering = Numbering(parse_numbering(_numbering_root(document)))
     styles = _style_numbering(document)
@@ -294,6 +368,8 @@ def docx_text(data: bytes, name: str) -> Converted:
     for reason, text in reflowed.dropped:
         log.info("%s：去掉（%s）：%s", name, reason, text)
     notes = reflowed.notes()
+    if missing:
+        notes.append(f"文件登记的 {len(missing)} 个部件并不在文件里（{'、'.join(missing)}），略过后读取；正文完整")
     if counts["blank fields"]:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
     if counts["labels"]:

@@ -119,3 +119,39 @@ def test_unsupported_and_broken_files(tmp_path):
 
 def test_normalise():
     assert normalise("\ufeff标题\r\n\r\n\r\n正文  \x00\r\n\n\n") == "标题\n\n正文\n"
+
+
+def test_a_word_file_that_registers_a_part_its_zip_lacks_is_read_whole_and_says_so(tmp_path):
+    """Word opens a package whose relationships name a part that is not there (docProps/custom.xml); python-docx
+    raised KeyError and the whole document was refused. Read without those registrations; the summary says so."""
+    import doctest
+    import zipfile
+
+    from build_kb.ingest import convert as convert_module
+
+    finder = doctest.DocTestFinder()
+    (examples,) = finder.find(convert_module.without_missing_parts, "without_missing_parts", globs={"without_missing_parts": convert_module.without_missing_parts})
+    assert doctest.DocTestRunner().run(examples).failed == 0
+    import docx
+
+    document = docx.Document()
+    for text in ("在全县组织工作会议上的讲话", "同志们：今天我们召开会议。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "ok.docx")
+    with zipfile.ZipFile(tmp_path / "ok.docx") as source, zipfile.ZipFile(tmp_path / "a.docx", "w") as broken:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "_rels/.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')
+            broken.writestr(item, data)
+    converted = convert(tmp_path / "a.docx")
+    assert converted.text == "在全县组织工作会议上的讲话\n\n同志们：今天我们召开会议。\n"
+    assert converted.notes[0] == "文件登记的 1 个部件并不在文件里（docProps/custom.xml），略过后读取；正文完整"
+    # Without its main part there is nothing to read: still the one-line refusal, no traceback.
+    with zipfile.ZipFile(tmp_path / "ok.docx") as source, zipfile.ZipFile(tmp_path / "b.docx", "w") as hollow:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                hollow.writestr(item, source.read(item.filename))
+    with pytest.raises(ConversionError) as error:
+        convert(tmp_path / "b.docx")
+    assert str(error.value) == "b.docx：不是可以读取的 Word 文件；请用 Word 或 WPS 打开后另存为 .docx 再导入"
