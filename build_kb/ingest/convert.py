@@ -195,44 +195,30 @@ def without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
 
     source = zipfile.ZipFile(io.BytesIO(data))
     names = set(source.namelist())
-    missing: set[str] = set()
+    relationship = re.compile(r"<Relationship\b[^>]*?/>")
 
-    def part_of(rels_name: str, target: str) -> str:
-        if target.startswith("/"):
-            return target.lstrip("/")
+    def missing_part(rels_name: str, element: str) -> str | None:
+        target = re.search(r'Target="([^"]*)"', element)
+        if not target or 'TargetMode="External"' in element:
+            return None
         base = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/document.xml.rels → word
-        return posixpath.normpath(posixpath.join(base, target))
+        part = target.group(1).lstrip("/") if target.group(1).startswith("/") else posixpath.normpath(posixpath.join(base, target.group(1)))
+        return None if part in names else part
 
-    def relationship(rels_name: str):
-        def drop_if_missing(match: re.Match) -> str:
-            element = match.group(0)
-            target = re.search(r'Target="([^"]*)"', element)
-            if not target or 'TargetMode="External"' in element:
-                return element
-            part = part_of(rels_name, target.group(1))
-            if part in names:
-                return element
-            missing.add(part)
-            return ""
-        return drop_if_missing
-
+    rels = {name: source.read(name).decode("utf-8") for name in names if name.endswith(".rels")}
+    missing = {part for name, text in rels.items() for element in relationship.findall(text) if (part := missing_part(name, element))}
+    if not missing:
+        return data, []
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
-            if item.filename.endswith(".rels"):
-                text = content.decode("utf-8")
-                content = re.sub(r"<Relationship\b[^>]*?/>", relationship(item.filename), text).encode("utf-8")
+            if item.filename in rels:
+                content = relationship.sub(lambda m: "" if missing_part(item.filename, m.group(0)) else m.group(0), rels[item.filename]).encode("utf-8")
+            elif item.filename == "[Content_Types].xml":  # the overrides for the parts not there go too
+                override = r'<Override\b[^>]*PartName="/([^"]*)"[^>]*/>'
+                content = re.sub(override, lambda m: "" if m.group(1) in missing else m.group(0), content.decode("utf-8")).encode("utf-8")
             target.writestr(item, content)
-    if "[Content_Types].xml" in names and missing:
-        # Overrides for the parts not there go too; rewritten last, when every missing part is known.
-        types = source.read("[Content_Types].xml").decode("utf-8")
-        types = re.sub(r'<Override\b[^>]*PartName="/([^"]*)"[^>]*/>', lambda m: "" if m.group(1) in missing else m.group(0), types)
-        final = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(out.getvalue())) as built, zipfile.ZipFile(final, "w", zipfile.ZIP_DEFLATED) as target:
-            for item in built.infolist():
-                target.writestr(item, types.encode("utf-8") if item.filename == "[Content_Types].xml" else built.read(item.filename))
-        return final.getvalue(), sorted(missing)
     return out.getvalue(), sorted(missing)
 
 
