@@ -11,7 +11,7 @@ import re
 from . import explain
 from .errors import safe_name
 from .fixes import choice, choices, fix_text
-from .model import KnowledgeBase, Problem, Speech, YamlEntry
+from .model import DOCUMENT_ROLES, KnowledgeBase, Problem, Speech, YamlEntry
 from .publish.export import review_to_dict
 
 CHECK_FORMAT = 6
@@ -22,12 +22,6 @@ line with its role; 6: each to_check item's `fix` — the one-line fixes as kb c
 `fixes`, each way out with its `yaml` line and `line` of speeches.yaml it replaces; `keep_fix` for the
 removed lines; the report's `open_items`, as many as the 待核对 page counts, and `entries_file`, the
 speeches.yaml the fixes name)."""
-DOCUMENT_ROLES = {
-    "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
-    "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
-    "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "登记项",
-}
-"""The roles of an official document's lines (ingest/gongwen.py), in the curator's words."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 

@@ -70,6 +70,9 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
     if key == "section_themes":
         themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
         return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
+    if key == "drop_lines" and item.line and any(h.line == item.line for h in speech.header):
+        # The line was read into the header (a note above the title, a date line): keep_lines keeps that reading.
+        return [("不是原文的内容，删去", "drop_lines", [item.line]), ("是原文的内容，照现在的读法保留", "keep_lines", [item.line])]
     if key == "drop_lines" and item.line:
         return [("不是讲话正文", "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
     return [("看过，没有问题", *reviewed)]

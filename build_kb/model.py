@@ -150,6 +150,21 @@ class HeaderLine:
     filing (a Taiwanese 函's letterhead fields: 檔號, 保存年限, 承辦人, 電話 …)."""
 
 
+DOCUMENT_ROLES = {
+    "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
+    "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
+    "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "登记项",
+}
+"""The roles of an official document's lines (ingest/gongwen.py), in the curator's words."""
+
+HEADER_ROLES = {
+    "title": "标题", "subtitle": "副标题", "date": "日期", "speaker": "讲话人",
+    "note": "标题上方的说明（页面上不显示）", "repeat": "重复的标题（页面上不显示）",
+}
+"""The roles of a speech's header lines (HeaderLine.role) in the curator's words; an official document's
+parts are named as DOCUMENT_ROLES names them."""
+
+
 REVIEW_CODES = {
     "suspicious-title": "title",
     "title-from-note": "title",

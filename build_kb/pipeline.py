@@ -24,7 +24,7 @@ from .ingest.clean import clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
-from .model import KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry
+from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
@@ -657,9 +657,13 @@ def make_speech(
     if parsed.gongwen and parsed.gongwen.unread_issuer and not parsed.gongwen.issuer:
         mark = min((number for number, role in parsed.gongwen.roles.items() if role == "issuer"), default=None)
         review.append(ReviewItem("no-issuer", f"版头“{parsed.gongwen.unread_issuer[0]}文件”不像机关的名称，没有当作发文机关：请写明发文机关", line=mark))
+    # A doubtful line the header reader then took (a note above the title, a date line) is not in the body:
+    # the item says what it was read as, so 待核对 never claims a line is in the text the page does not show.
+    read_as = {h.line: where_header_line_went(h.role, bool(parsed.gongwen)) for h in header.lines}
     for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
-        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现保留为正文：{doubt.text[:40]}", line=doubt.line))
-        log.info("%s:%d：存疑，保留（%s）：%s", rel, doubt.line, reasons_in_chinese(doubt.reasons), doubt.text)
+        kept = read_as.get(doubt.line, "保留为正文")
+        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{kept}：{doubt.text[:40]}", line=doubt.line))
+        log.info("%s:%d：存疑，%s（%s）：%s", rel, doubt.line, kept, reasons_in_chinese(doubt.reasons), doubt.text)
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
@@ -703,6 +707,18 @@ def make_speech(
 
 CLEARABLE_FIELDS = ("speaker", "speaker_role", "occasion", "subtitle")
 """Fields an empty text in speeches.yaml clears (the original has none); a title cannot be empty."""
+def where_header_line_went(role: str, official: bool) -> str:
+    """What became of a line the header reader took, in the curator's words.
+
+    >>> where_header_line_went("note", False)
+    '读作标题上方的说明（页面上不显示），不在正文里'
+    >>> where_header_line_went("record", True)
+    '读作版记，不在正文里'
+    """
+    name = (DOCUMENT_ROLES if official else HEADER_ROLES).get(role) or HEADER_ROLES.get(role) or DOCUMENT_ROLES.get(role, role)
+    return f"读作{name}，不在正文里"
+
+
 NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines"}
 """Override keys that steer the build or record provenance, not fields of the speech."""
 

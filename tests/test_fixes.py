@@ -21,6 +21,10 @@ WEB_WORD_AT_END = (
 )
 GUESSED_SPEAKER = "11月3日，市委常委、组织部部长赵某明主持召开全市人才工作推进会。会议听取了各地汇报。\n会议强调，要深化人才发展体制机制改革。\n"
 DAY_BEFORE_POSTING = "某某市举办人才迎春座谈会\n某某日报 2020-01-17 08:07\n本报讯（记者 某某）昨日，某某市举办人才迎春座谈会，市委常委、组织部部长车某出席会议并讲话。\n"
+COUNTER_ABOVE_TITLE = (
+    "阅读 次\n在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结工作、部署任务。\n"
+    "一、提高站位\n全县各级党组织认真贯彻上级部署，组织工作取得明显成效。\n"
+)
 NO_ORGAN_MASTHEAD = (
     "一份公文文件\n某办发〔2024〕8号\n关于开展档案整理工作的通知\n各科室：\n为规范档案管理，现就开展档案整理工作通知如下。\n"
     "一、整理范围\n近三年形成的文书档案，按年度分类整理，逐件编号。\n二、时间安排\n请于六月底前完成整理，并报送目录。\n2024年5月6日\n"
@@ -68,6 +72,19 @@ def settle(tmp_path, text: str, code: str, way: int, yaml: str | None = None, en
     kb = build_knowledge_base(corpus)
     assert kb.problems == [] and not [r for r in kb.speeches[0].review if r.code == code], code
     return kb.speeches[0], item["fixes"][way]
+
+
+def test_a_doubtful_line_read_into_the_header_is_named_as_what_it_was_read_as(tmp_path):
+    # A doubtful line above the title is then read as the header's note: it is not in the body, so the item
+    # must not say it is (it said 现保留为正文 while the page showed it nowhere); keep_lines keeps that reading.
+    corpus = make_corpus(tmp_path / "c", {"a.txt": COUNTER_ABOVE_TITLE})
+    item = item_of(corpus, "a.txt", "doubtful-line")
+    assert item["message"] == "可能是网页上的文字（在标题之上、网站界面用语、在正文之外），现读作标题上方的说明（页面上不显示），不在正文里：阅读 次"
+    assert [(w["label"], w["yaml"]) for w in item["fixes"]] == [("不是原文的内容，删去", "drop_lines: [1]"), ("是原文的内容，照现在的读法保留", "keep_lines: [1]")]
+    speech, _ = settle(tmp_path / "drop", COUNTER_ABOVE_TITLE, "doubtful-line", 0)
+    assert [(r.line, r.text) for r in speech.clean.removed] == [(1, "阅读 次")] and [h.role for h in speech.header] == ["title"]
+    speech, _ = settle(tmp_path / "keep", COUNTER_ABOVE_TITLE, "doubtful-line", 1)
+    assert [(h.line, h.role, h.text) for h in speech.header][:1] == [(1, "note", "阅读 次")] and speech.clean.doubtful == []
 
 
 def test_a_doubtful_line_goes_with_drop_lines_and_stays_with_keep_lines(tmp_path):
