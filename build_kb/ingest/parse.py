@@ -1666,18 +1666,37 @@ _DASH_HEAD = re.compile(r"^(——|──|－－|--)\s*(?![摘选引节转]自|�
 (——摘自《…》, ——陆游: too short, or after a quotation)."""
 
 
+_DASH_SERIES_HEAD = re.compile(r"^(——|──|－－|--|—|－|-)\s*(?![摘选引节转]自|记|据)([“‘《]?[\u4e00-\u9fff][^—─。！？!?；;]{3,38}[。！？!?]?)$")
+"""A short line led by any dash, a phrase or one sentence ended by its stop (——第三，深入的讲为啥要学，讲透了。);
+a heading only among siblings led by the same dash (`_mark_dash_heads`)."""
+
+
 def _mark_dash_heads(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
     """In a text without any numbered heading: lines led by a dash (the page's own mark of a head, as a bullet
     is), each after a paragraph that does not end in a quotation and over a paragraph of text (the text's last
-    may stop mid-sentence where the page was cut), are its top-level headings — one is enough: the dash marks
-    it, not its siblings."""
+    may stop mid-sentence where the page was cut), are its top-level headings — one is enough when it is a long
+    phrase led by a double dash (`_DASH_HEAD`): the dash marks it, not its siblings. Shorter lines, lines that end
+    in a stop and lines led by a single dash (—X, -X: a list's mark as often as a head's) take two or more led by
+    the same dash (`_DASH_SERIES_HEAD`: ——第一，开宗明义 / … / ——第二，为啥要学)."""
     if any(candidates):
         return
-    for i in range(1, len(blocks) - 1):
+    over_text = [
+        i for i in range(1, len(blocks) - 1)
+        if not re.search(r"[”’」』]$", blocks[i - 1].text) and len(blocks[i + 1].text) >= 30
+        and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks))
+    ]
+    series: dict[str, list[int]] = defaultdict(list)
+    for i in over_text:
         head = _DASH_HEAD.match(blocks[i].text)
-        if head and not re.search(r"[”’」』]$", blocks[i - 1].text) and len(blocks[i + 1].text) >= 30 \
-                and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks)) and not head.group(2).endswith(("，", "、")):
+        if head and not head.group(2).endswith(("，", "、")):
             candidates[i] = HeadingCandidate(DASH_STYLE, PLAIN_RANK, None, head.group(1), blocks[i].text, "")
+        elif (short := _DASH_SERIES_HEAD.match(blocks[i].text)) and not short.group(2).endswith(("，", "、")):
+            series[short.group(1)].append(i)
+    led = Counter(c.label for c in candidates if c is not None)
+    for dash, places in series.items():
+        if len(places) + led[dash] >= 2:
+            for i in places:
+                candidates[i] = HeadingCandidate(DASH_STYLE, PLAIN_RANK, None, dash, blocks[i].text, "")
 
 
 LONE_LEAD_STYLE = "lone-lead"
@@ -1761,6 +1780,7 @@ def find_headings(
     """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
     top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold."""
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
+    _mark_ordinal_words(blocks, candidates)
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
     _mark_series(blocks, candidates)
@@ -1793,8 +1813,10 @@ def find_headings(
             previous = last_number.get((parent, cand.style))
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i))
-            if not (continues or starts) and previous is None and _page_begins_past_its_first(blocks, candidates, i):
-                starts = True  # 第四，激励干部积极性。… on a page that begins after the third point
+            if not (continues or starts) and previous is None and (
+                _page_begins_past_its_first(blocks, candidates, i) or _series_runs_on_past_its_first(blocks, candidates, i)
+            ):
+                starts = True  # 第四，激励干部积极性。… on a page that begins after the third point; 2、…？ 3、…？
             if not (continues or starts):
                 if previous is not None and _misnumbered_sibling(candidates, i, previous):
                     stack = stack[:depth] + [(cand.rank, i)]
@@ -1826,7 +1848,7 @@ def _page_begins_past_its_first(blocks: list[Block], candidates: list[HeadingCan
     False
     """
     cand = candidates[index]
-    if cand.style != "cn-ordinal" or cand.number < 2 or index == 0:
+    if cand.style != "cn-ordinal" or cand.number < 2 or index == 0 or _ordinal_word(cand):
         return False
     lead = cand.heading[len(cand.label):]
     if len(lead) > PAST_FIRST_LEAD_MAX or re.search(r"[，,；;：:]", lead) or (cand.rest.strip() and not lead.endswith("。")):
@@ -1837,10 +1859,113 @@ def _page_begins_past_its_first(blocks: list[Block], candidates: list[HeadingCan
     return not any(earlier.search(block.text) for block in blocks[:index])
 
 
+PAST_FIRST_HEAD_MAX = 40
+"""How long a heading standing clear on its line may be, when its series begins past №1."""
+_PAST_FIRST_STYLES = ("cn-dun", "cn-paren", "arabic", "arabic-paren", "cn-ordinal")
+
+
+def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[HeadingCandidate | None], index: int) -> bool:
+    """A series that begins past its №1 and runs on in order (2、如何做到感动呢？ … 3、如何做到触动呢？ on page 2 of a
+    talk): the page lost the earlier items, not the numbering. Its first (N ≥ 2) has none of its kind before it,
+    stands clear on its line (a phrase or a question, no sentence run in), and the next of its kind before a higher
+    level closes is N+1, also standing clear. One such line alone is no series: 3、 may be any item of a list.
+
+    >>> blocks = [Block(1, "2、如何做到感动呢？"), Block(2, "我的经验是，小故事，大道理。" * 3), Block(3, "3、如何做到触动呢？"), Block(4, "就是要精准设计课程。" * 3)]
+    >>> cands = [detect_numbered(b.text) for b in blocks]
+    >>> _series_runs_on_past_its_first(blocks, cands, 0), _series_runs_on_past_its_first(blocks[:2], cands[:2], 0)
+    (True, False)
+    """
+    cand = candidates[index]
+    if cand.style not in _PAST_FIRST_STYLES or cand.number is None or cand.number < 2 or _ordinal_word(cand) or not _stands_clear(cand):
+        return False
+    if any(c is not None and c.style == cand.style for c in candidates[:index]):
+        return False
+    for later in candidates[index + 1 :]:
+        if later is None:
+            continue
+        if later.style == cand.style:
+            return later.number == cand.number + 1 and _stands_clear(later)
+        if later.rank < cand.rank:
+            return False
+    return False
+
+
+def _stands_clear(cand: HeadingCandidate) -> bool:
+    """A heading on a line of its own: no text run in after it, short, a phrase or a question (no sentence inside)."""
+    body = cand.heading[len(cand.label):].strip()
+    return not cand.rest.strip() and 2 <= len(body) <= PAST_FIRST_HEAD_MAX and not re.search(r"[。；;！!]", body) \
+        and not re.search(r"[？?](?=.)", body)
+
+
+ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
+"""Words that count a speech's points as 第一， 第二， do: 首先， 其次， 再次， and 最后， (the one after the last)."""
+_ORDINAL_WORD = re.compile(r"^((首先|其次|再次|最后)[，,：:]\s*)")
+ORDINAL_LEAD_MAX = 20
+"""How long the lead sentence after 首先， may be to head its paragraph (a phrase, not the paragraph's argument)."""
+ORDINAL_LINE_MAX = 40
+_NO_LEAD_VOICE = re.compile(r"大家|同志们|各位|希望|谢谢")
+
+
+def _ordinal_word(cand: HeadingCandidate | None) -> bool:
+    return cand is not None and bool(_ORDINAL_WORD.match(cand.label))
+
+
+def ordinal_word_candidate(text: str, number: int) -> HeadingCandidate | None:
+    """A paragraph opened by an ordinal word, as a point of the 第N， series: the line itself when it is short and
+    has no sentence in it (首先，我们了解一下党员政治生日的概念), else its lead sentence when that is a short phrase
+    (其次，要严格组织生活。…). Not 首先要说明的是… (no comma: a sentence's adverb) nor a lead in the speaker's voice
+    to the audience (最后，希望大家…).
+
+    >>> ordinal_word_candidate("首先，我们了解一下党员政治生日的概念", 1).heading
+    '首先，我们了解一下党员政治生日的概念'
+    >>> ordinal_word_candidate("其次，要严格组织生活。组织生活是党员教育的基本形式。", 2).heading
+    '其次，要严格组织生活。'
+    >>> ordinal_word_candidate("首先要说明的是，这项工作很重要。", 1), ordinal_word_candidate("最后，希望大家珍惜机会。", 3)
+    (None, None)
+    """
+    m = _ORDINAL_WORD.match(text)
+    if not m:
+        return None
+    label, body = m.group(1), text[m.end():]
+    stop = _LEAD_END.search(body)
+    if stop is None:
+        heading, rest = (text, "") if len(text) <= ORDINAL_LINE_MAX else (None, "")
+    elif stop.group() == "。" and stop.end() <= ORDINAL_LEAD_MAX and not re.search(r"[，,；;：:]", body[: stop.start()]):
+        heading, rest = text[: m.end() + stop.end()], body[stop.end():]
+    else:
+        heading = None
+    if heading is None or len(body) < 4 or _SPOKEN.search(heading) or _NO_LEAD_VOICE.search(heading) or heading[-1] in "，、,;；":
+        return None
+    return HeadingCandidate("cn-ordinal", 5, number, label, heading, rest)
+
+
+def _mark_ordinal_words(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """Paragraphs opened by 首先， 其次， 再次， 最后， join the 第N， series (首先，… / 第二，…): 首先 is its №1, 其次 №2,
+    再次 №3, 最后 the number after the series' last so far. Whether they head anything is the series' question, asked
+    in `find_headings` as for 第N， — two or more at paragraphs' starts, in order (`_needs_a_second`); the words
+    alone are no evidence."""
+    last = 0
+    for i, block in enumerate(blocks):
+        cand = candidates[i]
+        if cand is not None:
+            if cand.style == "cn-ordinal" and cand.number:
+                last = cand.number
+            continue
+        m = _ORDINAL_WORD.match(block.text)
+        if not m:
+            continue
+        number = ORDINAL_WORDS[m.group(2)] or (last + 1 if last else None)
+        found = ordinal_word_candidate(block.text, number) if number else None
+        if found is not None:
+            candidates[i] = found
+            last = number
+
+
 def _needs_a_second(cand: HeadingCandidate) -> bool:
-    """A №1 that is a heading only when a №2 of its kind follows: a run-in 一是/一要, a series lead, and a
-    第一， run into its sentence (第一，要摆上重要位置。人才是…: a point of the paragraph, unless 第二， follows)."""
-    return cand.style in RUN_IN_STYLES or (cand.style in ("cn-ordinal", "cn-counted") and bool(cand.rest.strip()))
+    """A №1 that is a heading only when a №2 of its kind follows: a run-in 一是/一要, a series lead, a
+    第一， run into its sentence (第一，要摆上重要位置。人才是…: a point of the paragraph, unless 第二， follows), and
+    首先， whatever follows it (an ordinal word is a heading only among its siblings)."""
+    return cand.style in RUN_IN_STYLES or _ordinal_word(cand) or (cand.style in ("cn-ordinal", "cn-counted") and bool(cand.rest.strip()))
 
 
 _LIST_ITEM_END = re.compile(r"[；;，,。！!？?]$")

@@ -1,0 +1,115 @@
+"""Headings told by the shape of a series rather than by a number that starts at one (issue #32, round 9's classes):
+ordinal words (首先， / 第二，), dash-led lines as a series, and a numbered series a page begins past its first.
+Every fixture is hand-written; positives and negatives side by side."""
+
+import pytest
+
+from build_kb.ingest.parse import parse
+from build_kb.model import Line
+
+BODY = "这一点，各级党组织都要牢牢把握，切实抓紧抓好，确保各项任务落到实处、见到成效。"
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(i, t.strip()) for i, t in enumerate(text.split("\n"), 1)]
+
+
+def top_headings(text: str) -> list[str]:
+    return [s.heading for s in parse(lines_of(text)).sections if s.kind == "body" and s.heading]
+
+
+def all_headings(text: str) -> list[tuple[int, str]]:
+    return [(s.level, s.heading) for top in parse(lines_of(text)).sections for s in top.walk() if s.kind == "body" and s.heading]
+
+
+# --- ordinal words --------------------------------------------------------------------------------
+
+OPENING = "同志们：\n今天我围绕党员的政治生日，同大家一起学习、交流几点认识。\n"
+
+
+def test_shouxian_on_a_line_of_its_own_heads_a_part_when_its_second_follows():
+    text = OPENING + f"首先，我们了解一下党员政治生日的由来\n{BODY}\n第二，我们讲一讲过好政治生日的意义\n{BODY}"
+    assert top_headings(text) == ["首先，我们了解一下党员政治生日的由来", "第二，我们讲一讲过好政治生日的意义"]
+
+
+def test_ordinal_words_in_order_head_their_paragraphs_by_their_short_leads():
+    text = OPENING + f"首先，要提高政治站位。{BODY}\n其次，要严格组织生活。{BODY}\n最后，要强化责任落实。{BODY}"
+    assert top_headings(text) == ["首先，要提高政治站位。", "其次，要严格组织生活。", "最后，要强化责任落实。"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one ordinal word alone: a paragraph's adverb, whatever follows it
+        f"首先，我们了解一下党员政治生日的由来\n{BODY}\n过好政治生日，要有仪式感。{BODY}",
+        # inside a paragraph, not at its start
+        f"做好这项工作，首先，要提高政治站位。其次，要严格组织生活。{BODY}\n{BODY}",
+        # 首先要说明 (no comma: no ordinal), 第二天 (a day, not a point)
+        f"首先要说明的是，这次活动很重要。{BODY}\n第二天，大家参观了纪念馆。{BODY}",
+        # out of order: 其次 before 首先
+        f"其次，要严格组织生活。{BODY}\n首先，要提高政治站位。{BODY}",
+        # leads that are the paragraph's argument, not a phrase heading it
+        f"首先，要提高政治站位，把学习贯彻放在首位，推动各项工作落地见效。{BODY}\n其次，要严格组织生活，认真落实三会一课制度，切实增强党内政治生活的政治性。{BODY}",
+        # the speaker's own voice to the audience
+        f"首先，我代表县委向大家表示感谢。{BODY}\n最后，希望大家珍惜这次机会。{BODY}",
+    ],
+)
+def test_ordinal_words_alone_inside_paragraphs_or_out_of_order_head_nothing(body):
+    assert top_headings(OPENING + body) == []
+
+
+# --- dash-led lines as a series -------------------------------------------------------------------
+
+
+def test_dash_led_lines_head_parts_as_a_series_even_short_or_ended_by_a_stop():
+    text = f"同志们：\n讲话最难写的是开头，和大家交流几点体会。\n——第一，开宗明义\n{BODY}\n——第二，为啥要学\n{BODY}\n——第三，讲深讲透了。\n{BODY}"
+    assert top_headings(text) == ["——第一，开宗明义", "——第二，为啥要学", "——第三，讲深讲透了。"]
+    single = text.replace("——", "—")
+    assert top_headings(single) == ["—第一，开宗明义", "—第二，为啥要学", "—第三，讲深讲透了。"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a short dash-led line alone, and a single dash alone: no series
+        f"——开宗明义\n{BODY}\n各项工作都要抓好。{BODY}",
+        f"—开宗明义，讲清道理\n{BODY}\n各项工作都要抓好。{BODY}",
+        # a quotation's source under the quotation
+        f"“为官一任，造福一方。”\n——古人的告诫\n{BODY}\n“功成不必在我。”\n——前人的嘱托\n{BODY}",
+        # a date range and a list of dash items with nothing under them
+        f"—2019年至2023年\n{BODY}\n—2024年以来\n{BODY}",
+        f"-学习党章党规\n-学习系列讲话\n-做合格党员\n{BODY}",
+    ],
+)
+def test_dashes_of_quotations_dates_and_lists_head_nothing(body):
+    assert top_headings("同志们：\n今天召开这次会议，很有必要。\n" + body) == []
+
+
+# --- a numbered series the page begins past its first -----------------------------------------------
+
+
+def test_a_numbered_series_that_begins_past_one_and_runs_on_heads_the_page():
+    page2 = f"2、如何做到感动呢？\n我的经验是，小故事，大道理。{BODY}\n3、如何做到触动呢？\n就是要精准设计课程。{BODY}"
+    assert top_headings(page2) == ["2、如何做到感动呢？", "3、如何做到触动呢？"]
+    cn = f"党课要讲出味道。{BODY}\n（三）讲好身边的故事\n{BODY}\n（四）讲透背后的道理\n{BODY}"
+    assert top_headings(cn) == ["（三）讲好身边的故事", "（四）讲透背后的道理"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one such item alone
+        f"3、如何做到触动呢？\n{BODY}",
+        # the numbers do not run on (3 then 5)
+        f"3、如何做到触动呢？\n{BODY}\n5、如何做到行动呢？\n{BODY}",
+        # items with their sentences run in: points of the text, not headings standing clear
+        f"2、要讲好故事，让党员受到教育。{BODY}\n3、要设计课程，让党员得到提高。{BODY}",
+    ],
+)
+def test_a_series_past_one_needs_a_sibling_in_order_standing_clear(body):
+    assert top_headings("党课要讲出味道。" + BODY + "\n" + body) == []
+
+
+def test_a_numbered_list_under_a_heading_is_its_sub_level():
+    text = f"一、讲好党课的体会\n{BODY}\n2、如何做到感动呢？\n{BODY}\n3、如何做到触动呢？\n{BODY}"
+    assert all_headings(text) == [(1, "一、讲好党课的体会"), (2, "2、如何做到感动呢？"), (2, "3、如何做到触动呢？")]
