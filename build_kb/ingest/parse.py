@@ -1897,6 +1897,8 @@ def _stands_clear(cand: HeadingCandidate) -> bool:
         and not re.search(r"[？?](?=.)", body)
 
 
+ORDINAL_RANK = 5
+"""The rank of 第一， in HEADING_STYLES, which 首先， shares."""
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 """Words that count a speech's points as 第一， 第二， do: 首先， 其次， 再次， and 最后， (the one after the last)."""
 _ORDINAL_WORD = re.compile(r"^((首先|其次|再次|最后)[，,：:]\s*)")
@@ -1936,14 +1938,17 @@ def ordinal_word_candidate(text: str, number: int) -> HeadingCandidate | None:
         heading = None
     if heading is None or len(body) < 4 or _SPOKEN.search(heading) or _NO_LEAD_VOICE.search(heading) or heading[-1] in "，、,;；":
         return None
-    return HeadingCandidate("cn-ordinal", 5, number, label, heading, rest)
+    return HeadingCandidate("cn-ordinal", ORDINAL_RANK, number, label, heading, rest)
 
 
 def _mark_ordinal_words(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
     """Paragraphs opened by 首先， 其次， 再次， 最后， join the 第N， series (首先，… / 第二，…): 首先 is its №1, 其次 №2,
     再次 №3, 最后 the number after the series' last so far. Whether they head anything is the series' question, asked
     in `find_headings` as for 第N， — two or more at paragraphs' starts, in order (`_needs_a_second`); the words
-    alone are no evidence."""
+    alone are no evidence. Only as the text's own parts: in a text with numbered headings of a higher level (一、,
+    1.) 首先，… 其次，… are the steps of a part's argument, and stay its paragraphs."""
+    if any(c is not None and c.rank < ORDINAL_RANK for c in candidates):
+        return
     last = 0
     for i, block in enumerate(blocks):
         cand = candidates[i]

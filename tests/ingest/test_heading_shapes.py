@@ -113,3 +113,8 @@ def test_a_series_past_one_needs_a_sibling_in_order_standing_clear(body):
 def test_a_numbered_list_under_a_heading_is_its_sub_level():
     text = f"一、讲好党课的体会\n{BODY}\n2、如何做到感动呢？\n{BODY}\n3、如何做到触动呢？\n{BODY}"
     assert all_headings(text) == [(1, "一、讲好党课的体会"), (2, "2、如何做到感动呢？"), (2, "3、如何做到触动呢？")]
+
+
+def test_ordinal_words_under_a_numbered_part_are_its_paragraphs():
+    text = f"一、提高政治站位\n{BODY}\n首先，要加强理论学习。{BODY}\n其次，要严格组织生活。{BODY}\n二、夯实基层基础\n{BODY}"
+    assert all_headings(text) == [(1, "一、提高政治站位"), (1, "二、夯实基层基础")]
