@@ -636,7 +636,7 @@ INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 # --- themes.yaml: the taxonomy -------------------------------------------------------------------
 
 STRONG, NORMAL = 3.0, 1.0
-"""Weights of `keywords.strong` and `keywords.normal`."""
+"""Weights of `keywords.strong` and `keywords.normal` (`keywords.generic` weigh as normal ones)."""
 OTHER = "other"
 """The pseudo-theme of sections with no theme (其他/综合); no theme may take this id."""
 
@@ -645,6 +645,9 @@ OTHER = "other"
 class ThemeRule:
     theme: Theme
     weights: dict[str, float]
+    generic: frozenset[str] = frozenset()
+    """`keywords.generic`: ordinary words every kind of text uses (思想, 群众, 社区): they add to the theme's
+    score, but a theme they alone give is no theme."""
 
     @property
     def subtopics(self) -> tuple[Subtopic, ...]:
@@ -697,11 +700,13 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
         theme_name = check_text(item.get("name"), name, line_of(item, "name"), f"专题 {label} 的 name ", report, required=True)
         description = check_text(item.get("description"), name, line_of(item, "description"), f"{label} 的 description ", report)
         keywords = expect_mapping(item.get("keywords"), name, line_of(item, "keywords"), f"{label} 的 keywords ", report)
-        check_keys(keywords, {"strong", "normal"}, name, f"{label} 的 keywords ", report)
+        check_keys(keywords, {"strong", "normal", "generic"}, name, f"{label} 的 keywords ", report)
         weights: dict[str, float] = {}
-        for level, weight in (("normal", NORMAL), ("strong", STRONG)):
-            for word in check_words(keywords.get(level), name, line_of(keywords, level), f"{label} 的 {level} 关键词", report):
+        levels = {level: check_words(keywords.get(level), name, line_of(keywords, level), f"{label} 的 {level} 关键词", report) for level in ("generic", "normal", "strong")}
+        for level, weight in (("generic", NORMAL), ("normal", NORMAL), ("strong", STRONG)):
+            for word in levels[level]:
                 weights[word] = weight
+        generic = frozenset(levels["generic"]) - set(levels["normal"]) - set(levels["strong"])
         if not weights:
             report.error(name, line, f"专题 {label} 没有关键词；请在 keywords.strong 下面加几个")
         subtopics, sub_ids = [], set()
@@ -720,7 +725,7 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
                 subtopics.append(Subtopic(sub_id, sub_name, words))
         if theme_id and theme_name and weights:
             theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(description or ""), subtopics=tuple(subtopics))
-            rules.append(ThemeRule(theme=theme, weights=weights))
+            rules.append(ThemeRule(theme=theme, weights=weights, generic=generic))
     if own:
         report.raise_if_any()
     return Taxonomy(rules=tuple(rules))

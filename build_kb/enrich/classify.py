@@ -102,6 +102,14 @@ class _Own:
     word or two in a long text."""
 
 
+def _specific(themes: list[str], counts: Counter, taxonomy: Taxonomy) -> list[str]:
+    """The themes some word of `counts` speaks for by more than ordinary vocabulary: a keyword of the theme that
+    is not one of its `generic` words. 思想 alone (提高思想认识, in a text about a 政协's work) or 群众 and 社区 alone
+    (帮助困难群众…, a holiday visit) give no theme — no theme is better than a generic one."""
+    rules = {rule.theme.id: rule for rule in taxonomy.rules}
+    return [t for t in themes if any(word in rules[t].weights and word not in rules[t].generic for word in counts)]
+
+
 def _strong_words(counts: Counter, taxonomy: Taxonomy, theme_ids: list[str]) -> bool:
     """Does any word that names one of the themes by itself (a strong keyword) occur?"""
     return any(rule.weights.get(word, 0) >= STRONG for rule in taxonomy.rules if rule.theme.id in theme_ids for word in counts)
@@ -119,10 +127,12 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
     for t in sorted(total):
         evidence[t] = [f"标题：{w}" for w in head.get(t, (0, []))[1]] + [f"正文：{w}" for w in body.get(t, (0, []))[1]]
     scores = {t: round(s, 2) for t, s in sorted(total.items())}
-    if head and max(s for s, _ in head.values()) >= STRONG:
-        eligible = {t: total[t] for t in head}
+    specific = set(_specific(list(total), head_counts + body_counts, taxonomy))
+    named = {t: s for t, (s, _) in head.items() if t in specific}
+    if named and max(named.values()) >= STRONG:
+        eligible = {t: total[t] for t in named}
         return _Own(pick(eligible), "heading", scores, evidence)
-    decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE}
+    decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific}
     if decisive:
         themes = pick(decisive)
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
@@ -196,10 +206,11 @@ def _children_themes(section: Section) -> list[str]:
 
 
 def _paragraph_themes(text: str, taxonomy: Taxonomy, segment: Segment, minimum: float = MIN_PARAGRAPH_SCORE) -> list[str]:
-    scores = {t: s for t, (s, _) in theme_scores(keyword_counts(text, taxonomy, segment), taxonomy).items()}
+    counts = keyword_counts(text, taxonomy, segment)
+    scores = {t: s for t, (s, _) in theme_scores(counts, taxonomy).items()}
     if not scores or max(scores.values()) < minimum:
         return []
-    return pick(scores)
+    return _specific(pick(scores), counts, taxonomy)
 
 
 def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, problems: list[Problem]) -> None:
