@@ -248,3 +248,21 @@ def test_a_part_beside_one_themed_sibling_keeps_no_theme_but_beside_two_that_agr
     )
     s3 = sections_of(build(tmp_path / "b", agreed))["s3"]
     assert (s3.themes, s3.theme_source) == (["talent"], "speech")
+
+
+def test_generic_words_alone_give_no_theme_beside_a_specific_word_they_count(tmp_path, taxonomy):
+    """A text about other work (a holiday visit to the needy) speaks of 群众 and 社区 — 基层党建's generic words —
+    and gets no theme; the same part with one word that is the theme's own (党员) is about 基层党建."""
+    assert {"群众", "社区"} <= taxonomy.rule("grassroots").generic and "党员" not in taxonomy.rule("grassroots").generic
+    visit = "同志们：\n一、帮助困难群众解决具体问题\n节日期间，我们走访社区困难群众，为社区老人送去慰问品，把温暖送到群众心坎上。\n二、开展科普宣传\n利用科普日开展宣传活动。\n"
+    assert sections_of(build(tmp_path / "a", visit))["s1"].themes == []
+    members = visit.replace("走访社区困难群众", "组织党员走访社区困难群众")
+    assert sections_of(build(tmp_path / "b", members))["s1"].themes == ["grassroots"]
+
+
+def test_generic_keywords_must_be_a_list_of_words(tmp_path):
+    corpus = make_corpus(tmp_path / "c")
+    (corpus / "themes.yaml").write_text("themes:\n  - id: talent\n    name: 人才工作\n    keywords:\n      strong: [人才工作]\n      generic: [5]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_taxonomy(corpus)
+    assert str(exc.value) == "c/themes.yaml:6：talent 的 generic 关键词要写成词语的列表；其中有数字 5"
