@@ -267,6 +267,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
             result.first_page = len(result.paragraphs)
     _flush_notes(result)
     _drop_contents_by_repetition(result)
+    _drop_contents_block(result)
     result.title, title_at = _marked_title(result, metadata_title, body_size)
     result.title_from_metadata = bool(result.title and metadata_title and _key(result.title) in (_key(metadata_title), _key((web_title(metadata_title) or (metadata_title,))[0])))
     if result.title is not None:
@@ -314,10 +315,27 @@ def _drop_contents_by_repetition(result: PdfRead) -> None:
                 if k and _CONTENTS_TITLE.match(keys[k - 1]):
                     drop.add(k - 1)
         k = max(end, k + 1)
+    _drop_paragraphs(result, drop, "table-of-contents")
+
+
+def _drop_contents_block(result: PdfRead) -> None:
+    """A contents block without leaders or page numbers (a Markdown export lists its headings under
+    the title, in the type of the text or smaller): short lines that the text says again further on,
+    in order, as paragraphs of their own (ingest/contents.py). Dropped and logged; the lines it names
+    stay, and are the ones the headings are found among."""
+    from .contents import read_contents_block
+
+    block = read_contents_block(result.paragraphs)
+    if block:
+        _drop_paragraphs(result, set(block.lines), "table-of-contents")
+
+
+def _drop_paragraphs(result: PdfRead, drop: set[int], reason: str) -> None:
+    """Take the paragraphs at `drop` out of the text, each logged with its page and the reason."""
     if not drop:
         return
     for j in sorted(drop):
-        result.dropped.append((result.on_pages[j], result.paragraphs[j], "table-of-contents"))
+        result.dropped.append((result.on_pages[j], result.paragraphs[j], reason))
     keep = [j for j in range(len(result.paragraphs)) if j not in drop]
     result.first_page -= sum(j < result.first_page for j in drop)
     for name in ("paragraphs", "sizes", "note_marks", "on_pages"):
@@ -533,7 +551,8 @@ def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
     [('摘要', 1), ('一、现状', 1), ('调研情况', 2), ('二、建议', 1)]
     """
     entries = [_LEADER_AND_PAGE.sub("", text).strip() for _, text, reason in result.dropped if reason == "table-of-contents"]
-    entries = [entry for entry in entries if entry and not _CONTENTS_TITLE.match(_key(entry))]
+    # (an exporter's contents lists the document's own title first: the title heads no part)
+    entries = [entry for entry in entries if entry and not _CONTENTS_TITLE.match(_key(entry)) and _key(entry) != _key(result.title or "")]
     if len(entries) < 2:
         return []
 
@@ -1578,7 +1597,14 @@ def _text_block_edge(line: PdfLine, lines: list[PdfLine], single_column: bool) -
     if not single_column:
         return edge
     left = min(l.x0 for l in lines)
-    right = max((l.x1 for l in _same_type(line, lines)), default=edge)
+    kin = _same_type(line, lines)
+    right = max((l.x1 for l in kin), default=edge)
+    page_right = max(l.x1 for l in lines)
+    if right < left + 0.45 * (page_right - left) and sum(l.x1 >= right - 1 for l in kin) == 1:
+        # A type whose lines all stop short of the page's middle, its longest line alone in reaching
+        # where it ends (no measure it is wrapped to, whose full lines end together: an exporter's
+        # contents, one entry a line), is measured by the page's text.
+        return page_right
     return right if edge < left + 0.45 * (right - left) else edge
 
 

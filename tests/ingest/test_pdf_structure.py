@@ -104,3 +104,36 @@ def test_a_heading_s_number_at_a_page_s_top_is_no_page_number_and_a_page_count_i
     assert not _labels_a_line(footer[0], footer)
     assert all(PAGE_NUMBER.match(line) for line in ("(共9頁)", "（共 9 页）", "第3頁", "·3·", "• 12 •", "~3~", "〔3〕"))
     assert not any(PAGE_NUMBER.match(line) for line in ("·3·要求", "【3】号文", "〔2024〕3号"))
+
+
+EXPORT_HEADS = ["开篇", "春季的学习", "夏天", "秋冬两季的几个项目", "结语与展望"]
+EXPORT_TEXT = "这一段时间主要在学习 把去年没有学完的内容补上 也试着做了几个小项目 收获不算很多 但方向更清楚了 下一段时间打算把这些项目整理出来 写成几篇笔记"
+
+
+def _markdown_export(heads: list[str]) -> bytes:
+    """A note written in Markdown and exported to PDF: the title, then the exporter's contents — the
+    title and every heading again, one per line (the headings set in under the title), in a type
+    smaller than the text's, no leader, no page number — then each heading in a large type over its text (which uses spaces for its commas)."""
+    import typst
+
+    contents = "#stack(spacing: 8pt, text(size: 9pt)[2024年个人小结], " + ", ".join(f"pad(left: 1em, text(size: 9pt)[{head}])" for head in heads) + ")\n\n"
+    body = "".join(f"#text(size: 15pt, weight: \"bold\")[{head}]\n\n{EXPORT_TEXT}\n\n" for head in heads)
+    source = ('#set page(paper: "a5", margin: 16mm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+              "#text(size: 20pt, weight: \"bold\")[2024年个人小结]\n\n" + contents + body + "——某某 2024/12/30于家中\n")
+    return typst.compile(source.encode("utf-8"))
+
+
+def test_an_export_s_contents_block_without_leaders_goes_and_points_at_the_real_headings(tmp_path):
+    """The contents block (the title and each heading again, in order, before the text) is no heading:
+    it goes, logged as table-of-contents, and the headings are the lines it names further down."""
+    path = tmp_path / "小结.pdf"
+    path.write_bytes(_markdown_export(EXPORT_HEADS))
+    read = read_pdf(path.read_bytes())
+    assert [text for _, text, reason in read.dropped if reason == "table-of-contents"] == ["2024年个人小结", *EXPORT_HEADS]
+    assert read.title == "2024年个人小结"
+    assert read.headings == [(head, 1) for head in EXPORT_HEADS]
+    converted = convert(path)
+    lines = converted.text.split("\n")
+    assert [lines[number - 1] for number in sorted(converted.heading_lines)] == EXPORT_HEADS
+    assert all(lines[number] == "" and EXPORT_TEXT.replace(" ", "")[:10] in lines[number + 1].replace(" ", "") for number in converted.heading_lines)
+    assert "去掉目录 6 行" in converted.notes
