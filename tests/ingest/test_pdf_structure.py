@@ -137,3 +137,11 @@ def test_an_export_s_contents_block_without_leaders_goes_and_points_at_the_real_
     assert [lines[number - 1] for number in sorted(converted.heading_lines)] == EXPORT_HEADS
     assert all(lines[number] == "" and EXPORT_TEXT.replace(" ", "")[:10] in lines[number + 1].replace(" ", "") for number in converted.heading_lines)
     assert "去掉目录 6 行" in converted.notes
+
+
+def test_the_contents_reader_s_examples():
+    import doctest
+
+    from build_kb.ingest import contents
+
+    assert doctest.testmod(contents).failed == 0
