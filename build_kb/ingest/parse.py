@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
 from .headline import HEADLINE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
+from .plain_lines import judge as judge_plain_lines
 from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
@@ -94,6 +95,8 @@ class ParsedSpeech:
     """False when no heading was found (the body is one section)."""
     gongwen: Gongwen | None = None
     """The parts of an official document around the text, when it is one (ingest/gongwen.py)."""
+    heading_doubts: list[int] = field(default_factory=list)
+    """Lines kept as paragraphs that may be headings without a number (`plain_lines.judge`'s `paragraph?`): for 待核对."""
 
 
 # --- numbers and dates -------------------------------------------------------------------------
@@ -1638,6 +1641,38 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
 
 
+PLAIN_LINE_STYLE, PLAIN_LINE_ASK_STYLE = "plain-line", "plain-line?"
+PLAIN_LINE_STYLES = (PLAIN_LINE_STYLE, PLAIN_LINE_ASK_STYLE)
+"""A short line on its own judged a heading by its shape, its siblings and its place (`ingest/plain_lines.py`):
+clear, or a heading a person should check (sent to 待核对 with its fix)."""
+
+
+def _a_mark_of_the_speech(text: str) -> bool:
+    """The speech's own short lines that are no heading: a salutation or closing, a date line, a signature,
+    a sentence run on from the one before (所以…)."""
+    byline = read_byline(text)  # a name alone is two or three characters: 学习背景 opens with a surname, no name
+    return bool(
+        SALUTATION_RE.match(text) or CLOSING_RE.match(text) or _GOES_ON_FROM_BEFORE.match(text) or _date_line(text)
+        or byline and (byline[0] or len(re.sub(r"\s+", "", text)) <= 3)
+    )
+
+
+def plain_line_verdicts(blocks: list[Block]) -> dict[int, str]:
+    """Block index → verdict of `plain_lines.judge` (heading, heading?, paragraph?), in a text with no numbered
+    heading, no series and no heading line of another kind (those readers decide there)."""
+    return {j.index: j.verdict for j in judge_plain_lines([b.text for b in blocks], _a_mark_of_the_speech)}
+
+
+def _mark_plain_lines(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """In a text with no other heading: the short lines `plain_lines.judge` reads as headings, clear or to check."""
+    if any(candidates):
+        return
+    for i, verdict in plain_line_verdicts(blocks).items():
+        if verdict != "paragraph?":
+            style = PLAIN_LINE_STYLE if verdict == "heading" else PLAIN_LINE_ASK_STYLE
+            candidates[i] = HeadingCandidate(style, PLAIN_RANK, None, "", blocks[i].text, "")
+
+
 BOLD_STYLE = "bold"
 _BOLD_HEADING_STOPS = re.compile(r"[。！？!?；;…]")
 
@@ -1789,6 +1824,7 @@ def find_headings(
         _mark_bold_lines(blocks, candidates, bold)
         _mark_dash_heads(blocks, candidates)
         _mark_plain(blocks, candidates)
+        _mark_plain_lines(blocks, candidates)
         _mark_lone_lead(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
@@ -2477,6 +2513,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     first_heading = _first_heading_above_the_body(head)
     if first_heading is not None:
         head, blocks = head[:first_heading], [Block(line.number, line.text) for line in head[first_heading:]] + blocks
+    if not heading_lines and _heading_line_above_the_body(head, blocks):
+        head, blocks = head[:-1], [Block(head[-1].number, head[-1].text)] + blocks
     lead = " ".join(block.text for block in blocks[:3])[:300]
     header = parse_header(head, lead, page_items(r.text for r in removed))
     if gongwen:
@@ -2490,7 +2528,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     # Attachments appended after the 成文日期 are parts of their own, each under its label (附件1).
     parts = set(gongwen.appended) if gongwen else set()
     sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold)
-    return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen)
+    doubts = [] if heading_lines or any(s.style not in ("", *PLAIN_LINE_STYLES) for s in sections) else \
+        [blocks[i].line for i, verdict in plain_line_verdicts(blocks).items() if verdict == "paragraph?"]
+    return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen, heading_doubts=doubts)
 
 
 def glued_headings(sections: list[Section], lines: list[Line]) -> list[Section]:
@@ -2523,6 +2563,23 @@ def _first_heading_above_the_body(head: list[Line]) -> int | None:
     if cand is None or cand.number != 1 or cand.rest.strip() or cand.style not in ("cn-dun", "part", "chapter"):
         return None
     return len(head) - 1
+
+
+def _heading_line_above_the_body(head: list[Line], blocks: list[Block]) -> bool:
+    """Is the header's last line the body's first heading without a number — one of a kind of short lines
+    the body holds further down (有一种行动，叫“不忘初心” / 党课背景 / text… / 党课开讲 / text…)? A title line
+    never swallows it: the short lines below speak for it as its siblings (`plain_lines.judge`), in a text
+    with no numbered heading.
+
+    >>> head = [Line(1, "有一种行动，叫“不忘初心”"), Line(3, "党课背景")]
+    >>> body = [Block(5, "初心，" * 20 + "。"), Block(7, "党课开讲"), Block(9, "讲的话，" * 20 + "。")]
+    >>> _heading_line_above_the_body(head, body), _heading_line_above_the_body(head[:1], body)
+    (True, False)
+    """
+    if len(head) < 2 or any(line.text == head[-1].text for line in head[:-1]) or any(detect_numbered(b.text) for b in blocks):
+        return False
+    texts = [head[-1].text] + [b.text for b in blocks]
+    return any(j.index == 0 and j.verdict == "heading" for j in judge_plain_lines(texts, _a_mark_of_the_speech))
 
 
 def _lone_chapter(blocks: list[Block]) -> bool:
