@@ -8,7 +8,7 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 
 | reader | looks at | weight |
 |---|---|---|
-| `never_a_heading` | what a heading line never is (hard no): a sentence or a part of one (a stop inside, an end at a comma, colon or 的), a digit, a note or label in brackets, a wholly quoted slogan, a verse of two equal halves, a site's words, a salutation, date line or signature (`is_mark`, from the parser) | — |
+| `never_a_heading` | what a heading line never is (hard no): a sentence or a part of one (a stop inside, an end at a comma, colon or 的), a digit, a count (第一种, 首先: the ordinal readers'), a note or label in brackets, a wholly quoted slogan, a verse of two equal halves, a site's words, a salutation, date line or signature (`is_mark`, from the parser) | — |
 | `stands_over_text` | the paragraph under it: there must be one (hard), a sentence or the page's cut end; much longer than the line (≥ 40 and 2.5 × the line) | +1 |
 | `stands_after_a_paragraph` | the paragraph above it: it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
 | `reads_as_a_phrase` | no speaker's voice (我, 你, 他, 大家, 吗, 呢, 吧), no aspect (了), no question: a phrase, not a clause; six characters or more (a word or two alone is a name, a label, a caption) | +1 / +0.5 / 0 |
@@ -48,6 +48,8 @@ _FRAGMENT_END = re.compile(r"[的与及或并把被将]$")
 """A hard-wrapped paragraph's piece ends on a word that goes on (…全面加强党的)."""
 _OPENS_WITH_A_MARK = re.compile(r"^[（(【\[<〈《—\-─·•●◆■★▲>»]")
 """A note in brackets (（完）), a label in a box (【党课讲稿】), a dash head, a bullet: other readers' lines."""
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十两\d]{1,3}|首先|其次|再次|最后|其[一二三四五])")
+"""A line that counts (第一种 …, 首先，…): the ordinal readers' (parse.py) to judge by its numbering, not this one's."""
 _WHOLLY_QUOTED = re.compile(r"^[“‘「『].*[”’」』]$")
 _VERSE = re.compile(rf"^(?:[{HAN}]{{5}}[，, ][{HAN}]{{5}}|[{HAN}]{{7}}[，, ][{HAN}]{{7}})$")
 """A quoted verse, two equal halves of five or seven: 千磨万击还坚劲，任尔东西南北风."""
@@ -80,7 +82,7 @@ def never_a_heading(text: str, is_mark: Callable[[str], bool] = lambda _: False)
         not HEAD_MIN <= len(compact) <= HEAD_MAX
         or han < 0.6 * len(compact)
         or bool(_STOP_INSIDE.search(compact) or _OPEN_END.search(compact) or _FRAGMENT_END.search(compact))
-        or bool(_OPENS_WITH_A_MARK.match(compact) or _WHOLLY_QUOTED.match(compact) or _VERSE.match(compact))
+        or bool(_OPENS_WITH_A_MARK.match(compact) or _ORDINAL.match(compact) or _WHOLLY_QUOTED.match(compact) or _VERSE.match(compact))
         or bool(_DIGIT.search(compact))
         or has_interface_words(compact)
         or is_mark(text)
