@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
+from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
@@ -101,12 +101,20 @@ def clean(
     lines, splits = split_collapsed(lines, chrome)
     lines, spliced = cut_spliced_marks(lines)
     previews += spliced
+    lines, continuation = cut_continuation_marks(lines)
+    previews += continuation
+    lines, abstracts = split_off_an_abstracts_label(lines, chrome)
+    splits += abstracts
     lines, removed = strip_labels(lines)
     removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
     # A line whose own evidence is clear chrome (a picture's caption ending in 记者 某某 摄) is never
     # continued by the lines under it, as a rule's catch is not: a headline would vanish into it.
+    # A short line the page prints twice or more (a running footer: 公众号 / slogan / web address, between the
+    # halves of a wrapped paragraph) is never a piece of a paragraph: not joined, so the rules judge it alone.
+    printed_again = repeated_lines([line.text for line in lines], chrome)
+    chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     unjoined = lines
     lines, joins = join_hard_wraps(lines, chrome)
@@ -118,6 +126,8 @@ def clean(
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome)
     joins += word_joins
+    lines, number_joins = join_numbers_cut_from_their_unit(lines)
+    joins = _merged_joins(joins, number_joins)
     # Paragraphs a page dump parted with nothing but a space are parted after the joins, which would
     # otherwise take a heading's line back into the paragraph under it.
     lines, dumped = split_dumped_paragraphs(lines)
@@ -126,6 +136,8 @@ def clean(
     lines, tails = split_chrome_tails(lines, chrome, _line_of_tail(unjoined, joins))
     lines, clauses = split_off_the_rules_sentences(lines, chrome)
     tails += clauses
+    lines, credits = split_off_a_leading_credit(lines, chrome)
+    tails += credits
     splits = sorted(indent_splits + splits + dumped + tails, key=lambda split: split.line)
     joins = sorted(chunk_joins + joins, key=lambda join: join.first)
     texts = [line.text for line in lines]
@@ -309,6 +321,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
             and judge(LineContext(line.text, True, True)).score < CHROME_AT  # a caption ending in its credit goes whole
             and (len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN or (index == filled[-1] and _BRACKETED_WORD.fullmatch(tail)))
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
+            and not _the_text_cut_off(tail)
         ):
             at = line_of_tail(line, tail)
             out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=at, text=tail)])
@@ -316,6 +329,16 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
         else:
             out.append(line)
     return out, splits
+
+
+def _the_text_cut_off(tail: str) -> bool:
+    """What follows the last sentence is the text itself cut short by the page (…！祝大家新年愉快，身体健康，万事...):
+    its only evidence is the cut (cut-teaser) — no footer's words — so it stays with the sentence it goes on from.
+
+    >>> _the_text_cut_off("祝大家新年愉快，身体健康，合家欢乐，万事..."), _the_text_cut_off("网友评论 浏览次数：1024")
+    (True, False)
+    """
+    return {e.reader for e in judge(LineContext(tail, True, True)).evidence if e.weight > 0} <= {"cut-teaser", "outside-the-body"}
 
 
 _TITLE_LINE = re.compile(rf"[{HAN}\w“”《》·\s—-]{{6,40}}")
@@ -366,6 +389,120 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
         else:
             out.append(line)
     return out, splits
+
+
+CREDIT_HEAD_MAX = 40
+"""How far into a line a site's credit before the lead may reach (本网5月21日综合讯, 记者 某某 通讯员 某某)."""
+_CLAUSE_MARK = re.compile(r"[，,。！？!?；;：:]")
+
+
+def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
+    """A report's lead that opens with the site's credit and a space (`本网5月21日综合讯 昨日，全市…开班。副市长某某作开班
+    动员。`, `记者 某某 通讯员 某某 3月5日，…`): the credit is parted from the lead, for the rules and the evidence to
+    judge alone, and the lead — its day, meeting and speaker — stays. Only when what stands before the space holds no
+    clause, no open bracket, and is the page's (a rule takes it, or it is chrome on its own evidence with words of a site's
+    interface), and
+    what follows is a speech's sentence (RULES_REST_MIN Han characters or more, a sentence end, no rule, no chrome
+    evidence). A speech's line that names 来源 or 记者 (`人才来源 要拓宽…`) has no credit's evidence and stays whole.
+
+    >>> lines, splits = split_off_a_leading_credit([Line(1, "记者 某某 通讯员 某某某 3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。")])
+    >>> [line.text for line in lines], splits
+    (['记者 某某 通讯员 某某某', '3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。'], [Split(line=1, pieces=2)])
+    >>> split_off_a_leading_credit([Line(1, "人才来源 要拓宽渠道，把各方面优秀人才集聚到党和人民的事业中来。")])[1]
+    []
+    """
+    out, splits = [], []
+    for line in lines:
+        text = line.text
+        clause = _CLAUSE_MARK.search(text)
+        reach = min(CREDIT_HEAD_MAX, clause.start() if clause else len(text))
+        spaces = [i for i, ch in enumerate(text[:reach]) if ch == " "]
+        parted = None
+        for at in reversed(spaces):
+            head, rest = text[:at].strip(), text[at:].strip()
+            if not head or not _balanced(head) or not _credit(head, is_chrome):
+                continue
+            if len(HAN_CHAR.findall(rest)) >= RULES_REST_MIN and _LAST_SENTENCE_END.search(rest) and not is_chrome(rest) \
+                    and not has_interface_words(rest[:CREDIT_HEAD_MAX]) and judge(LineContext(rest, False)).score < DOUBT_AT:
+                parted = [head, rest]
+            break
+        if parted:
+            out.extend(Line(number=line.number, text=part) for part in parted)
+            splits.append(Split(line=line.number, pieces=2))
+        else:
+            out.append(line)
+    return out, splits
+
+
+def _credit(head: str, is_chrome: Callable[[str], bool]) -> bool:
+    """A site's credit before a lead, which goes once parted: a rule's catch, or chrome on its own evidence with a word
+    of a site's interface (a doubtful head would stay above the lead and stand for its title)."""
+    if is_chrome(head):
+        return True
+    verdict = judge(LineContext(head, True))
+    return verdict.score >= CHROME_AT and "interface-words" in verdict.reasons()
+
+
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:[\[【［]\s*(?:内\s*容\s*)?(?:摘\s*要|提\s*要)\s*[\]】］]\s*[:：]?|(?:内容)?(?:摘\s*要|提\s*要)\s*[:：])\s*")
+ABSTRACT_MIN = 40
+"""An abstract is a paragraph: this many characters or more after its label, ending a sentence."""
+
+
+def split_off_an_abstracts_label(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
+    """A journal article's abstract (`[摘 要]人才工作领导机构承担着…重要责任，是…的组织保证。`) is the writer's own
+    paragraph under a label: the label is parted off for the rules to take (page-summary) and the text stays — a
+    Split, on 待核对. A short summary (`摘要：会议部署了今年的重点工作。`), one cut short (…), or one that only previews
+    the text below (its first twenty characters said again later) or that a rule takes on its own (an editor's 小编为你
+    整理了…) goes whole with its label, as before.
+
+    >>> lines, splits = split_off_an_abstracts_label([Line(1, "[摘 要]人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。")])
+    >>> [line.text for line in lines], splits
+    (['[摘 要]', '人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。'], [Split(line=1, pieces=2)])
+    >>> split_off_an_abstracts_label([Line(1, "摘要：会议部署了今年的重点工作。")])[1]
+    []
+    """
+    whole = _letters("".join(line.text for line in lines))
+    out, splits = [], []
+    for line in lines:
+        label = _ABSTRACT_LABEL.match(line.text)
+        rest = line.text[label.end():].strip() if label else ""
+        if label and len(rest) >= ABSTRACT_MIN and re.search(r"[。！？!?][”’」』）)]?$", rest) \
+                and len(HAN_CHAR.findall(rest)) >= 0.6 * len(rest) and whole.count(_letters(rest)[:PREVIEW_TITLE_MIN * 3]) < 2 \
+                and not is_chrome(rest) and not has_interface_words(rest):
+            out.extend([Line(number=line.number, text=line.text[: label.end()].strip()), Line(number=line.number, text=rest)])
+            splits.append(Split(line=line.number, pieces=2))
+        else:
+            out.append(line)
+    return out, splits
+
+
+_CONTINUED = r"(?:上接|接上|续上|承上|接第|下转|转下|转至|转第|续下|未完[，,、]?\s*待续|未完|待续)[^\[\]【】（）()〔〕。，]{0,8}"
+_CONTINUATION_MARK = re.compile(
+    rf"^\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*|\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*$|(?<=[。！？”」])\s*未完[，,]?待续[。.…]*\s*$|^续上页\s*"
+)
+"""A note that the text runs on from or onto another page or issue, at a line's start or end: [接上页] （上接第1版）
+（下转第2版） （未完待续） …。未完待续 — the site's, while the line's words are the text's."""
+
+
+def cut_continuation_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    """Cut a continuation note (_CONTINUATION_MARK) off the line it stands on, logged as `continuation-mark`: the
+    line's own words stay; a line of nothing but the note goes.
+
+    >>> lines, removed = cut_continuation_marks([Line(1, "[接上页]（五）加强对人才工作的组织领导"), Line(2, "我们要转作风。"), Line(3, "（下转第2版）")])
+    >>> [line.text for line in lines], [(r.line, r.text) for r in removed]
+    (['（五）加强对人才工作的组织领导', '我们要转作风。'], [(1, '[接上页]'), (3, '（下转第2版）')])
+    """
+    out, removed = [], []
+    for line in lines:
+        marks = list(_CONTINUATION_MARK.finditer(line.text))
+        if not marks:
+            out.append(line)
+            continue
+        removed.extend(RemovedLine(line=line.number, text=m.group().strip(), rule="continuation-mark") for m in marks)
+        rest = _CONTINUATION_MARK.sub("", line.text).strip()
+        if rest:
+            out.append(Line(number=line.number, text=rest))
+    return out, removed
 
 
 def _balanced(text: str) -> bool:
@@ -576,12 +713,12 @@ def _without_injected_symbols(text: str, counts: Counter) -> str:
     return text
 
 
-_JAMMER_RUN = re.compile(r"(?:^|(?<=[\s。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff])")
+_JAMMER_RUN = re.compile(r"(?:^|(?<=[\s。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff—“‘（《【])")
 """Five or more tokens of one or two ASCII characters, parted by single spaces: the random filler a forum
 hides between the words of a post to spoil copying (o0 x- I- f* p0 b0 \\1 T5)."""
-_JAMMER_MIXED = re.compile(r"^(?:[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9])$")
-"""A token of a letter or digit and a mark (x-, \\1, R#): filler is full of them; page numbers
-(1 2 3 4 5), initials (A B C D E) and bracketed numbers ( ( 1 ) ) have none."""
+_JAMMER_MIXED = re.compile(r"^(?:[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9]|[A-Za-z][0-9]|[0-9][A-Za-z])$")
+"""A token of a letter or digit and a mark (x-, \\1, R#), or of a letter and a digit (k1, b8): filler is full of
+them; page numbers (1 2 3 4 5), initials (A B C D E) and bracketed numbers ( ( 1 ) ) have none."""
 JAMMER_MIN_MIXED = 3
 
 
@@ -777,6 +914,8 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
             for target in targets:
                 removed.setdefault(target, rule.name)
             break
+    for index, rule_name in copies_of_caught_lines(lines, removed).items():
+        removed.setdefault(index, rule_name)
     for index in find_outline_copy(lines, head_end):
         removed.setdefault(index, "outline-copy")
     for index, rule in find_link_lists(lines, removed, tail_start).items():
@@ -788,6 +927,54 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
     for index in find_running_headers(lines, config):
         removed.setdefault(index, "running-header")
     return removed
+
+
+REPEATED_LINE_MAX = 40
+"""A line printed again by the page is furniture only when short: a speech says a sentence twice, not a footer."""
+
+
+def repeated_lines(texts: list[str], is_chrome=lambda text: False) -> set[str]:
+    """Short lines with no sentence end the page gives twice or more, word for word, one copy right beside a line
+    a rule takes (a site's footer `公文阁 公文写作之家，体制人加油站` between `关注微信公众号` and its web address, under
+    each page of a document). A report's repeated sub-heads (主要做法, 存在问题) stand beside its own text, and a
+    salutation or a numbered heading is the speech's, however often it stands.
+
+    >>> texts = ["关注公众号", "某某网 写作之家", "正文，未完", "关注公众号", "某某网 写作之家", "主要做法", "正文。", "主要做法"]
+    >>> sorted(repeated_lines(texts, lambda text: "公众号" in text))
+    ['某某网 写作之家']
+    """
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    places: dict[str, list[int]] = {}
+    for position, index in enumerate(filled):
+        text = texts[index].strip()
+        if 2 <= len(text) <= REPEATED_LINE_MAX:
+            places.setdefault(text, []).append(position)
+
+    def beside_chrome(position: int) -> bool:
+        return any(0 <= p < len(filled) and is_chrome(texts[filled[p]]) for p in (position - 1, position + 1))
+
+    return {text for text, found in places.items() if len(found) >= 2 and not _SENTENCE_END.search(text)
+            and not SALUTATION_RE.match(text) and not _NUMBERED.match(text) and any(beside_chrome(p) for p in found)}
+
+
+def copies_of_caught_lines(lines: list[str], removed: dict[int, str]) -> dict[int, str]:
+    """A line a rule took where the rule looks (at the edges, in an advertising block) is the page's
+    wherever else it stands word for word: the same footer inside the text, between two halves of a
+    paragraph. Only short lines with no sentence end and no evidence of speech (a title said again under the
+    page's notices names a speech: 在…上的讲话) go so; each under the rule that took its copy.
+
+    >>> copies_of_caught_lines(["某某网 写作之家", "今天我们开会，研究工作。", "某某网 写作之家", "在全市会议上的讲话", "在全市会议上的讲话"], {0: "advertising-block", 3: "advertising-block"})
+    {2: 'advertising-block'}
+    """
+    caught = {lines[i].strip(): rule for i, rule in sorted(removed.items()) if lines[i].strip()}
+    found = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if index in removed or text not in caught or len(text) > REPEATED_LINE_MAX or _SENTENCE_END.search(text):
+            continue
+        if judge(LineContext(text, True)).score > 0:
+            found[index] = caught[text]
+    return found
 
 
 LINK_LIST_MAX = 40
@@ -1075,7 +1262,7 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
         # unless the sentence names what the block is about (举报倒卖会员资料的人，…赠送一年会员材料！).
         sentence = line[-1:] in ("。", "！", "？") and len(line) >= BLOCK_SENTENCE_MIN and not matches_a_rule(line, config) \
             and not rule.pattern.search(line)
-        return not sentence and not (config.keep and config.keep.search(line))
+        return not sentence and not _clauses_of_speech(line, rule, config) and not (config.keep and config.keep.search(line))
 
     start = index
     while start - 1 >= low and removable(start - 1):
@@ -1084,6 +1271,26 @@ def _block_around(lines, index, rule: BoilerplateRule, config: BoilerplateConfig
     while end + 1 < high and removable(end + 1):
         end += 1
     return list(range(start, end + 1))
+
+
+CLAUSES_HAN_MIN = 20
+
+
+def _clauses_of_speech(line: str, rule: BoilerplateRule, config: BoilerplateConfig) -> bool:
+    """A piece of a wrapped paragraph (认真总结经验，才能不断深化对…的认识，才能准确把握…，不断开创工作): clauses
+    of twenty Han characters or more that name nothing a rule or the block's pattern names, and no word of a
+    site's interface. An advertising block stops there as at a sentence: the line under a repeated footer is the
+    speech going on.
+
+    >>> from build_kb.config import BoilerplateRule
+    >>> block = BoilerplateRule(name="ad", pattern=re.compile("公众号"), max_length=60, where="edges", block=True)
+    >>> _clauses_of_speech("认真总结经验，才能不断深化对工作特性的认识，才能准确把握工作的规律，不断开创工作", block, BoilerplateConfig(rules=()))
+    True
+    >>> _clauses_of_speech("扫码关注公众号，回复关键词即可免费领取全套资料模板", block, BoilerplateConfig(rules=()))
+    False
+    """
+    return len(HAN_CHAR.findall(line)) >= CLAUSES_HAN_MIN and bool(re.search(r"[，,]", line)) and not rule.pattern.search(line) \
+        and not matches_a_rule(line, config) and not has_interface_words(line)
 
 
 def normalise_line(line: str, counts: Counter | None = None) -> str:

@@ -115,7 +115,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
@@ -394,12 +394,13 @@ def picture_words(ctx: LineContext) -> float:
 
     >>> picture_words(LineContext("整治前（左图） 整治后（右图）", False)), picture_words(LineContext("图为会议现场", False))
     (5.5, 5.5)
-    >>> picture_words(LineContext("培训班开班现场", False)), picture_words(LineContext("深入一线现场办公", False))
-    (5.5, 0.0)
+    >>> picture_words(LineContext("培训班开班现场", False)), picture_words(LineContext("会议现场。", False)), picture_words(LineContext("深入一线现场办公", False))
+    (5.5, 5.5, 0.0)
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
     (0.0, 0.0)
     """
     text = ctx.text.strip()
+    text = text[:-1] if text.endswith("。") else text  # 会议现场。: a caption may close with a stop
     return 5.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
 
 
@@ -1166,6 +1167,13 @@ def judge_lines(
         if footer_from is not None and index > footer_from and len(text) <= UNDER_THE_FOOTER_MAX \
                 and not re.search(r"[。！？!?]", text) and not _has_speech_mark(first.get(index)):
             extra.append(Evidence("under-the-footer", UNDER_THE_FOOTER))
+        # The title line again under a paragraph of the speech, word for word and no sentence (【党课讲稿】某某 between
+        # two paragraphs): a site prints its headline once more where a page of it begins. A sentence that says the
+        # title's words is the speech's; a title line under a site's notice is where the text begins (the parser's).
+        above_it = filled[position - 1] if position else None
+        if title_at is not None and index >= body[0] and index > title_at and _title_again(text, title) \
+                and above_it in first and first[above_it].score < 0 and len(lines[above_it].strip()) >= TITLE_AGAIN_AFTER:
+            extra.append(Evidence("title-again", TITLE_AGAIN))
         if index in links:
             extra.append(Evidence("link-list", LINK_LIST))
         if index in blocks or index in labels:
@@ -1198,6 +1206,22 @@ WEB_PAGE_ONLY = frozenset({
 numbers), the shapes of its menus, link lists, recommended blocks and footer, and a boilerplate rule (the rules
 name the chrome of pages) matching out of its place. In a Word or PDF document such lines are the document's own
 (a company's contact and bank-account lines, work on 微信公众号)."""
+
+
+TITLE_AGAIN = 5.0
+"""The title line again inside the text: chrome even there (−1), as a picture's words are."""
+TITLE_AGAIN_MAX = 40
+TITLE_AGAIN_AFTER = 40
+"""The line above the title said again is a paragraph of speech this long or longer (below zero on its own evidence)."""
+
+
+def _title_again(text: str, title: str) -> bool:
+    """`text` is the title line word for word (spaces, quotes and brackets of a book title aside), short, no sentence.
+
+    >>> _title_again("【党课讲稿】不忘来处 常忆初心", "【党课讲稿】不忘来处  常忆初心"), _title_again("我们要做到不忘来处，常忆初心。", "不忘来处 常忆初心")
+    (True, False)
+    """
+    return bool(title) and len(text) <= TITLE_AGAIN_MAX and _compact(text) == _compact(title) and not re.search(r"[。！？!?；;]", text)
 
 
 def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:

@@ -480,6 +480,23 @@ def _is_full(text: str, width: int) -> bool:
     return max(len(text), _width(text)) >= width - 1
 
 
+INDENT = 2
+"""A paragraph's first line is indented by two characters: a text layer that lost the indent leaves it that much short."""
+
+
+def _indented_first_line(text: str, width: int) -> bool:
+    """A paragraph's first line cut at the wrapping width less its lost indent (今天的全市…，对于进一步明晰全市政 /
+    协和各区县…, two characters short of the lines under it): it goes on, as a full line does. It holds a clause
+    and stops mid-sentence — join_hard_wraps asks too that a dictionary word run across the break (政|协); a
+    numbered heading or a salutation never goes on so.
+
+    >>> _indented_first_line("今天的全市工作交流会，对于进一步明晰全市政", 23), _indented_first_line("二、坚持以人民为中心，推动高质量发展大局", 23)
+    (True, False)
+    """
+    return width - 1 - INDENT <= _width(text) < width - 1 and bool(_ENDS_MID_SENTENCE.search(text)) and bool(_HAS_CLAUSE.search(text)) \
+        and not _STARTS_NEW.match(text) and not SALUTATION_RE.match(text)
+
+
 def _width(text: str) -> int:
     """Display width in Chinese characters: two ASCII letters or digits take the room of one."""
     narrow = sum(1 for c in text if ord(c) < 0x2E80)
@@ -518,7 +535,9 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
         if not _is_full(line.text, width) and is_chrome(line.text):
             aside.append(line)
             continue
-        if paragraphs and _is_full(previous, width) and not _STARTS_NEW.match(line.text) and not _TABLE_ROW.match(previous) and not _TABLE_ROW.match(line.text):
+        cut = _is_full(previous, width) or (paragraphs and len(paragraphs[-1]) == 1 and _indented_first_line(previous, width)
+                                            and _word_across(previous[-_WORD_SIDE:], line.text[:_WORD_SIDE]))
+        if paragraphs and cut and not _STARTS_NEW.match(line.text) and not _TABLE_ROW.match(previous) and not _TABLE_ROW.match(line.text):
             paragraphs[-1].append(line)
         else:
             if paragraphs:
@@ -696,3 +715,42 @@ def _word_across(left: str, right: str) -> bool:
             return True
         start += len(word)
     return False
+
+
+# --- a number a wrap left alone, its unit on the next line ---------------------------------------
+
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_UNIT_OPENS = re.compile(r"^(年|月|日|号)(?!\d)|^(月)(?=\d)")
+
+
+def join_numbers_cut_from_their_unit(lines: list[Line]) -> tuple[list[Line], list[Join]]:
+    """Join a number standing alone on its line to the date unit that opens the next (`3` / `月15日下午，机关党委召开…`,
+    `2024` / `年，我们…`): a wrap cut the date there, and the lone digit would go as a page number, the lead's
+    month with it. The number must fit its unit (a year of four digits, a month up to 12, a day up to 31); a lone
+    number over anything else (`3` / `一、加强学习`) stays a page number for the rules.
+
+    >>> [line.text for line in join_numbers_cut_from_their_unit([Line(1, "3"), Line(2, "月15日下午，召开例会。")])[0]]
+    ['3月15日下午，召开例会。']
+    >>> [line.text for line in join_numbers_cut_from_their_unit([Line(1, "3"), Line(2, "一、加强学习")])[0]]
+    ['3', '一、加强学习']
+    >>> [line.text for line in join_numbers_cut_from_their_unit([Line(1, "15"), Line(2, "月，我们召开会议。")])[0]]
+    ['15', '月，我们召开会议。']
+    """
+    out: list[Line] = []
+    joins: list[Join] = []
+    for line in lines:
+        previous = next((o for o in reversed(out) if o.text), None)
+        unit = _UNIT_OPENS.match(line.text)
+        if previous is not None and unit and _LONE_NUMBER.match(previous.text.strip()) and _fits(int(previous.text), unit.group(1) or unit.group(2)):
+            while out[-1] is not previous:
+                out.pop()  # blank lines between the two halves
+            out[-1] = Line(number=previous.number, text=previous.text.strip() + line.text)
+            joins.append(Join(first=previous.number, last=line.number))
+            continue
+        out.append(line)
+    return out, joins
+
+
+def _fits(number: int, unit: str) -> bool:
+    """Can `number` be a date's `unit`: a year 1900–2099, a month 1–12, a day 1–31."""
+    return 1900 <= number <= 2099 if unit == "年" else 1 <= number <= 12 if unit == "月" else 1 <= number <= 31

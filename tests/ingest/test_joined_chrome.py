@@ -1,0 +1,129 @@
+"""Chrome joined to speech, and speech lost beside chrome (issue 32, round 9's classes): each class on a
+hand-written page, a positive and a negative. The chrome is cut off or removed and logged; the speech stays."""
+import re
+
+from build_kb.ingest.clean import clean
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def kept(cleaned) -> list[str]:
+    return [line.text for line in cleaned.lines if line.text]
+
+
+def removed(cleaned) -> list[tuple[str, str]]:
+    return [(r.text, r.rule) for r in cleaned.removed]
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+PARAGRAPH = (
+    "今天召开全县组织工作会议，主要任务是总结去年全县组织工作，分析当前面临的形势和任务，安排部署今年的重点工作。"
+    "过去一年，全县各级组织部门围绕中心、服务大局，在加强领导班子建设、干部队伍建设、基层组织建设和人才队伍建设等方面"
+    "做了大量卓有成效的工作，为全县经济社会发展提供了坚强的组织保证，成绩来之不易，经验值得总结。"
+)
+FOOTER = ["更多资料关注微信公众号：某某笔记", "某某阁 公文写作之家，笔杆子加油站", "www.mouwang.cn"]
+
+
+def test_a_footer_printed_again_inside_a_wrapped_paragraph_goes_and_the_line_under_it_stays(rules):
+    lines = wrapped(PARAGRAPH, 20)
+    page = ["在全县组织工作会议上的讲话", "VIP专享", *FOOTER[1:], "同志们：", *lines[:3], *FOOTER, *lines[3:6], *FOOTER, *lines[6:]]
+    cleaned = clean("\n".join(page), rules)
+    assert [text for text, rule in removed(cleaned)] == ["VIP专享", *FOOTER[1:], *FOOTER, *FOOTER]
+    assert "".join(HAN.findall("".join(kept(cleaned)))) == "".join(HAN.findall("在全县组织工作会议上的讲话同志们" + PARAGRAPH))
+    assert not any("加油站" in text for text in kept(cleaned))
+
+
+def test_a_reports_repeated_subhead_beside_its_own_text_is_no_footer(rules):
+    page = "某某县委组织部工作总结\n主要做法\n全年围绕基层党建抓落实，各项任务按计划推进，取得了阶段性成效。\n主要做法\n干部队伍建设稳步推进，一些措施落得更细更实，群众满意度明显提高。"
+    cleaned = clean(page, rules)
+    assert removed(cleaned) == [] and kept(cleaned).count("主要做法") == 2
+
+
+def test_the_title_line_printed_again_under_a_paragraph_is_chrome_but_a_sentence_with_its_words_is_speech(rules):
+    opening = "回顾党的历史，我们看到一代又一代共产党人始终坚守初心，担当使命，在各自岗位上作出了无愧于时代的贡献。"
+    page = f"【党课讲稿】守初心 担使命\n来源：某某范文网\n{opening}\n【党课讲稿】守初心 担使命\n守初心，就要牢记入党誓词\n我们要守初心、担使命，把入党誓词落实到每一项具体工作中去，做到知行合一。"
+    cleaned = clean(page, rules)
+    assert removed(cleaned) == [("来源：某某范文网", "posting-info"), ("【党课讲稿】守初心 担使命", "chrome-evidence")]
+    assert kept(cleaned)[-1] == "我们要守初心、担使命，把入党誓词落实到每一项具体工作中去，做到知行合一。"
+
+
+def test_a_junk_string_glued_before_a_line_is_cut_off(rules):
+    cleaned = clean("在全县党建工作会议上的讲话\n# Q( m2 | T* [* `今年3月以来，我们在全县开展了党建工作大调研。\n5 p. _- c6 g\" q# ]- u——第二，为什么要学", rules)
+    assert kept(cleaned) == ["在全县党建工作会议上的讲话", "今年3月以来，我们在全县开展了党建工作大调研。", "——第二，为什么要学"]
+    assert cleaned.normalised["jammer-codes"] == 2
+
+
+def test_a_continuation_note_is_cut_off_the_line_it_stands_on_and_logged(rules):
+    page = "[接上页]（五）加强对人才工作的组织领导\n完善党委联系专家制度，形成全社会关心人才发展的良好氛围。（下转第2版）\n我们要转作风、接地气，（续）不是口号。"
+    cleaned = clean(page, rules)
+    assert kept(cleaned) == ["（五）加强对人才工作的组织领导", "完善党委联系专家制度，形成全社会关心人才发展的良好氛围。", "我们要转作风、接地气，（续）不是口号。"]
+    assert removed(cleaned) == [("[接上页]", "continuation-mark"), ("（下转第2版）", "continuation-mark")]
+
+
+ABSTRACT = "人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。"
+
+
+def test_a_journal_abstract_keeps_its_text_and_the_classification_line_goes(rules):
+    page = f"[摘 要]{ABSTRACT}\n[关键词]人才工作 机构改革\n【中图分类号】D26 【文献标识码】A\n一、人才工作领导机构重任在肩\n为有效调动各方力量，中央组织成立了人才工作协调小组。"
+    cleaned = clean(page, rules)
+    assert kept(cleaned)[0] == ABSTRACT
+    assert removed(cleaned) == [("[摘 要]", "page-summary"), ("[关键词]人才工作 机构改革", "page-summary"), ("【中图分类号】D26 【文献标识码】A", "page-summary")]
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(1, 2)]
+
+
+def test_a_short_summary_or_an_editors_blurb_goes_whole_with_its_label(rules):
+    page = "摘要：会议部署了今年的重点工作。\n摘要：某某网小编为你整理了多篇相关的讲话稿，但愿对你工作学习有帮助，欢迎阅读参考。\n同志们：\n今天召开全县组织工作会议。"
+    cleaned = clean(page, rules)
+    assert [text for text, rule in removed(cleaned)] == page.split("\n")[:2] and cleaned.splits == []
+
+
+LEAD = "昨日，全市村党组织书记示范培训班第四期在某某开班，进一步打造过硬的村书记队伍。副市长某某作开班动员。"
+
+
+def test_a_sites_credit_is_parted_from_the_lead_it_opens_and_the_lead_stays(rules):
+    cleaned = clean(f"本网5月21日综合讯 {LEAD}\n会议指出，乡村振兴战略是新时代“三农”工作的总抓手，村书记要当好表率。", rules)
+    assert removed(cleaned) == [("本网5月21日综合讯", "editor-note")]
+    assert kept(cleaned)[0] == LEAD and [(s.line, s.pieces) for s in cleaned.splits] == [(1, 2)]
+    credited = clean(f"记者 某某 通讯员 某某某 {LEAD}", rules)
+    assert removed(credited) == [("记者 某某 通讯员 某某某", "chrome-evidence")] and kept(credited) == [LEAD]
+
+
+def test_a_sentence_that_names_a_source_or_a_reporter_is_not_parted(rules):
+    page = "人才来源 要拓宽渠道，把各方面优秀人才集聚到党和人民的事业中来。\n各位记者 朋友们，感谢大家一年来对全县组织工作的关注和支持。"
+    cleaned = clean(page, rules)
+    assert kept(cleaned) == page.split("\n") and removed(cleaned) == [] and cleaned.splits == []
+
+
+def test_a_month_digit_wrapped_onto_its_own_line_is_joined_to_its_date(rules):
+    cleaned = clean("3\n月15日下午，机关党委召开党支部书记例会，机关党委书记某某某主持会议并讲话。\n2024\n年，我们要在全面从严治党上下更大功夫。", rules)
+    assert kept(cleaned) == ["3月15日下午，机关党委召开党支部书记例会，机关党委书记某某某主持会议并讲话。", "2024年，我们要在全面从严治党上下更大功夫。"]
+    assert removed(cleaned) == [] and [(j.first, j.last) for j in cleaned.joins] == [(1, 2), (3, 4)]
+
+
+def test_a_lone_page_number_over_a_heading_is_no_date(rules):
+    cleaned = clean("同志们：\n今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。\n3\n一、加强学习", rules)
+    assert removed(cleaned) == [("3", "page-counter")] and kept(cleaned)[-1] == "一、加强学习"
+
+
+def test_a_caption_of_the_scene_with_a_stop_is_chrome(rules):
+    cleaned = clean("会议现场。\n11月11日，全县人才工作调度会在县委组织部召开，全县17个乡镇参加会议。", rules)
+    assert removed(cleaned) == [("会议现场。", "chrome-evidence")]
+
+
+def test_the_text_cut_off_by_the_page_stays_with_its_sentence(rules):
+    line = "借此机会，我谨代表区四家班子向各位老领导致以节日的问候和衷心的祝愿！祝大家新年愉快，身体健康，合家欢乐，万事..."
+    cleaned = clean(f"在全区离退休老干部座谈会上的讲话\n{line}", rules)
+    assert kept(cleaned)[-1] == line and cleaned.splits == []
+
+
+def test_a_wrapped_paragraphs_first_line_short_by_its_lost_indent_goes_on(rules):
+    body = wrapped(PARAGRAPH, 22)
+    first = "今天召开全县组织工作会议，对于进一步明确全县组"  # 22 − 2: the indent lost
+    rest = wrapped("织工作的目标任务" + PARAGRAPH[26:], 22)
+    cleaned = clean("\n".join(["在全县组织工作会议上的讲话", "同志们：", first, *rest, "二、坚持党建引领，推动全县高质量发展", *body]), rules)
+    assert kept(cleaned)[2] == first + "".join(rest)
+    # A numbered heading of that width with a clause is no paragraph's first line.
+    assert kept(cleaned)[3] == "二、坚持党建引领，推动全县高质量发展"
