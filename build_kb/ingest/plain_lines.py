@@ -10,7 +10,7 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 |---|---|---|
 | `never_a_heading` | what a heading line never is (hard no): a sentence or a part of one (a stop inside, an end at a comma, colon or 的), a digit, a count (第一种, 首先: the ordinal readers'), a note or label in brackets, a wholly quoted slogan, a verse of two equal halves, a site's words, a salutation, date line or signature (`is_mark`, from the parser) | — |
 | `stands_over_text` | the paragraph under it: there must be one (hard), a sentence or the page's cut end; much longer than the line (≥ 40 and 2.5 × the line) | +1 |
-| `stands_after_a_paragraph` | the paragraph above it: it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
+| `stands_after_a_paragraph` | the paragraph above it (a short note in brackets between, 【党课讲稿】…, passed over): it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
 | `reads_as_a_phrase` | no speaker's voice (我, 你, 他, 大家, 吗, 呢, 吧), no aspect (了), no question: a phrase, not a clause; six characters or more (a word or two alone is a name, a label, a caption) | +1 / +0.5 / 0 |
 | `siblings` | two or more such lines of one form — the same length and marks, the same opening characters, or each opening with a verb at a like length (坚持…/聚焦…/强化…) — none right under another | +1.5 |
 
@@ -50,6 +50,8 @@ _OPENS_WITH_A_MARK = re.compile(r"^[（(【\[<〈《—\-─·•●◆■★▲
 """A note in brackets (（完）), a label in a box (【党课讲稿】), a dash head, a bullet: other readers' lines."""
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十两\d]{1,3}|首先|其次|再次|最后|其[一二三四五])")
 """A line that counts (第一种 …, 首先，…): the ordinal readers' (parse.py) to judge by its numbering, not this one's."""
+_ASIDE = re.compile(r"^[（(【\[][^，、,：:]{0,28}[^，、,：:]$")
+"""A short note or label that opens in brackets (（完）, 【党课讲稿】不忘来处): no paragraph of the text."""
 _WHOLLY_QUOTED = re.compile(r"^[“‘「『].*[”’」』]$")
 _VERSE = re.compile(rf"^(?:[{HAN}]{{5}}[，, ][{HAN}]{{5}}|[{HAN}]{{7}}[，, ][{HAN}]{{7}})$")
 """A quoted verse, two equal halves of five or seven: 千磨万击还坚劲，任尔东西南北风."""
@@ -110,10 +112,19 @@ def stands_over_text(texts: Sequence[str], i: int) -> float | None:
 
 def stands_after_a_paragraph(texts: Sequence[str], i: int) -> float | None:
     """+1 under a paragraph much longer than the line, +0.5 under a shorter one that ends; 0 on top of the
-    body; None under words that run on (inside a wrapped paragraph) or announce it (…如下：, 他说：)."""
-    if i == 0:
+    body; None under words that run on (inside a wrapped paragraph) or announce it (…如下：, 他说：). A short
+    note or label in brackets between them (the title again as a site boxes it, 【党课讲稿】…; （图片）) is passed over.
+
+    >>> body = ["开场的话讲了很多。" * 6, "【党课讲稿】某某党课", "牢记入党誓词", "正文说了很多话。" * 8]
+    >>> stands_after_a_paragraph(body, 2), stands_after_a_paragraph(body[1:], 1)
+    (1.0, 0.0)
+    """
+    k = i - 1
+    while k >= 0 and _ASIDE.match(texts[k]):
+        k -= 1  # a note or label in brackets stands aside: the paragraph above it is the one to weigh
+    if k < 0:
         return 0.0
-    above = texts[i - 1]
+    above = texts[k]
     if not _ends_a_paragraph(above):
         return None
     return 1.0 if _long(above, len(texts[i])) else 0.5

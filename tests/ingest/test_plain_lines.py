@@ -115,3 +115,9 @@ def test_a_text_of_one_short_sentence_a_line_has_no_heading_lines():
 def test_a_text_with_numbered_headings_keeps_them_and_its_short_lines_stay_text():
     text = "\n".join(["某某镇党员冬训动员会讲话稿", "一、提高思想认识", P1, "学习成效", P2, "二、抓好工作落实", P3])
     assert headings(text) == [("一、提高思想认识", "cn-dun"), ("二、抓好工作落实", "cn-dun")]
+
+
+def test_a_note_in_brackets_between_the_paragraph_and_the_line_is_passed_over():
+    # a site boxes the title again above the text's first part
+    text = "\n".join(["【党课讲稿】守土有责", P1, "【党课讲稿】守土有责", "牢记入党誓词，践行初心使命", P2, P3])
+    assert headings(text) == [("牢记入党誓词，践行初心使命", "plain-line")]
