@@ -14,7 +14,10 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
-from .layout import SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening
+from .layout import (
+    SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
+    split_at_announced_heads, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening,
+)
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
@@ -98,7 +101,9 @@ def clean(
     lines, previews = drop_repeated_preview(lines)
     lines, earlier = drop_previews_of_later_lines(lines)
     previews += earlier
+    lines, announced = split_at_announced_heads(lines)
     lines, splits = split_collapsed(lines, chrome)
+    splits += announced
     lines, spliced = cut_spliced_marks(lines)
     previews += spliced
     lines, continuation = cut_continuation_marks(lines)

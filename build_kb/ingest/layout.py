@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..model import Join, Line, Split
-from ..text import HAN, cn_to_int
+from ..text import HAN, cn_to_int, int_to_cn
 from .words import tokenizer
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
@@ -323,6 +323,74 @@ def _head_breaks(text: str) -> list[int]:
     """
     m = _NUMBERED_HEAD_THEN_SPACE.match(text)
     return [m.end("space")] if m else []
+
+
+# --- headings a one-line page runs into their text, named by the opening ----------------------------
+
+_ANNOUNCED_QUOTED = re.compile(r"“([^“”]{6,120})”\s*(?:这|等)?(?P<count>[两二三四五六七八九十]|\d{1,2})个?(?:方面|点|句话|个问题|问题|部分)")
+"""Parts an opening names in quotes and counts: 从“回顾初心，不忘根本；牢记初心，行稳致远；践行初心，履职尽责”三个方面."""
+_ANNOUNCED_BARE = re.compile(rf"(?:从|就|围绕|讲|谈)((?:[{HAN}]{{2,12}}、)+[{HAN}]{{2,12}})(?:这|等)?(?P<count>[两二三四五六七八九十]|\d{{1,2}})个?(?:方面|点|句话|个问题|问题|部分)")
+"""…or lists them bare: 就抓学习、抓班子、抓队伍三个方面."""
+_BEFORE_A_HEAD = re.compile(r"[。！？!?；;：:”’」』）)\s]$")
+ANNOUNCED_LINE_MIN = 200
+
+
+def announced_parts(text: str) -> list[str]:
+    """The parts an opening names and counts, in order, when it names as many as it counts.
+
+    >>> announced_parts("我从“回顾初心，不忘根本；牢记初心，行稳致远；践行初心，履职尽责”三个方面和大家交流。")
+    ['回顾初心，不忘根本', '牢记初心，行稳致远', '践行初心，履职尽责']
+    >>> announced_parts("下面就抓学习、抓班子、抓队伍三个方面讲点意见。"), announced_parts("主要有“学习”两个字。")
+    (['抓学习', '抓班子', '抓队伍'], [])
+    """
+    for pattern, separators in ((_ANNOUNCED_QUOTED, r"[；;]|(?<![，,])、"), (_ANNOUNCED_BARE, "、")):
+        for m in pattern.finditer(text):
+            items = [item.strip() for item in re.split(separators, m.group(1)) if item.strip()]
+            count = 2 if m.group("count") == "两" else cn_to_int(m.group("count")) if not m.group("count").isdigit() else int(m.group("count"))
+            if len(items) == count >= 2:
+                return items
+    return []
+
+
+def split_at_announced_heads(lines: list[Line]) -> tuple[list[Line], list[Split]]:
+    """Part a long line (a page that runs the whole speech into one line) before and after each numbered heading
+    its opening named: 我从“回顾初心，不忘根本；牢记初心，行稳致远；…”三个方面…作个交流。一、回顾初心，不忘根本“不忘初心”这个词…
+    → the opening, 一、回顾初心，不忘根本, and its text. The count and the names the opening gives are the heading's
+    siblings when the page was cut before the second (一、 once in the line is no evidence by itself): the heading is
+    the part's number (一、 （一） 第一， 1.) followed by its name as announced, after a sentence's end. Each parted
+    line is returned as a Split (logged, counted, and listed for a person to check).
+
+    >>> line = Line(1, "今天我从“回顾初心，不忘根本；牢记初心，行稳致远”两个方面和大家交流。" * 6 + "一、回顾初心，不忘根本“不忘初心”这个词最早出自佛经，大意是坚守本心。")
+    >>> [x.text[:12] for x in split_at_announced_heads([line])[0]]
+    ['今天我从“回顾初心，不忘', '一、回顾初心，不忘根本', '“不忘初心”这个词最早出']
+    >>> split_at_announced_heads([Line(1, line.text.replace("一、回顾", "回顾"))])[1]
+    []
+    """
+    out: list[Line] = []
+    splits: list[Split] = []
+    for line in lines:
+        text = line.text
+        parts = announced_parts(text) if len(text) >= ANNOUNCED_LINE_MIN else []
+        points: set[int] = set()
+        for number, part in enumerate(parts, 1):
+            cn = int_to_cn(number)
+            for mark in (f"{cn}、", f"（{cn}）", f"({cn})", f"第{cn}，", f"第{cn},", f"{number}.", f"{number}、"):
+                at = text.find(mark + part)
+                while at > 0 and not _BEFORE_A_HEAD.search(text[:at]):
+                    at = text.find(mark + part, at + 1)
+                if at > 0:
+                    end = at + len(mark + part)
+                    end += text[end : end + 1] in ("。", "！")  # the heading's own stop goes with it
+                    # run into its sentence (第一，提高认识，这是…): the point starts a paragraph, its heading is parse's question
+                    points.update((at,) if text[end : end + 1] in "，、,；;：:" else (at, end))
+                    break
+        pieces = _cut(text, sorted(p for p in points if 0 < p < len(text)))
+        if len(pieces) < 2:
+            out.append(line)
+            continue
+        out.extend(Line(number=line.number, text=piece) for piece in pieces)
+        splits.append(Split(line=line.number, pieces=len(pieces)))
+    return out, splits
 
 
 _POINT = re.compile(rf"第(?P<ordinal>{_CN_NUM})[，,、]|(?P<runin>{_CN_NUM})[是要](?=[{HAN}])|(?P<dun>{_CN_NUM})、|[（(](?P<paren>{_CN_NUM})[）)]")

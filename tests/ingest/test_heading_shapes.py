@@ -4,6 +4,7 @@ Every fixture is hand-written; positives and negatives side by side."""
 
 import pytest
 
+from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
 from build_kb.model import Line
 
@@ -118,3 +119,36 @@ def test_a_numbered_list_under_a_heading_is_its_sub_level():
 def test_ordinal_words_under_a_numbered_part_are_its_paragraphs():
     text = f"一、提高政治站位\n{BODY}\n首先，要加强理论学习。{BODY}\n其次，要严格组织生活。{BODY}\n二、夯实基层基础\n{BODY}"
     assert all_headings(text) == [(1, "一、提高政治站位"), (1, "二、夯实基层基础")]
+
+
+# --- headings inside a one-line page ----------------------------------------------------------------
+
+INTRO = "今天我来到这里，和大家一起学习交流，谈谈自己的一些认识和体会。" * 5
+ANNOUNCED = "我从“回顾初心，不忘根本；牢记初心，行稳致远；践行初心，履职尽责”三个方面，和大家作个交流。"
+PART_ONE = "一、回顾初心，不忘根本“不忘初心”这个词，大意是只有坚守本心，才能善始善终。我们党的初心，就是为中国人民谋幸福。"
+
+
+def one_line_headings(text: str, rules) -> tuple[list[str], int]:
+    cleaned = clean("党课：初心易得 始终难守\n" + text, rules)
+    return [s.heading for s in parse(cleaned.lines).sections if s.kind == "body" and s.heading], sum(x.pieces - 1 for x in cleaned.splits)
+
+
+def test_a_one_line_page_is_parted_at_the_heading_its_opening_names_and_the_split_counted(rules):
+    assert one_line_headings(INTRO + ANNOUNCED + PART_ONE, rules) == (["一、回顾初心，不忘根本"], 2)
+    two = INTRO + ANNOUNCED + PART_ONE + "二、牢记初心，行稳致远初心易得，始终难守。我们要时时回望来时的路。"
+    assert one_line_headings(two, rules)[0] == ["一、回顾初心，不忘根本", "二、牢记初心，行稳致远"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 一、 once, no opening naming it: no evidence of a heading
+        INTRO + "我讲几点体会，和大家作个交流。" + PART_ONE,
+        # the opening names parts, but no numbered part in the line opens with a name it gave
+        INTRO + ANNOUNCED + PART_ONE.replace("一、回顾初心，不忘根本", "一、回首来路"),
+        # the name as the opening gives it, but no number before it: words of the text
+        INTRO + ANNOUNCED + PART_ONE.replace("一、", "要"),
+    ],
+)
+def test_a_one_line_page_with_one_number_and_no_named_part_stays_whole(text, rules):
+    assert one_line_headings(text, rules) == ([], 0)
