@@ -130,16 +130,16 @@ def stands_after_a_paragraph(texts: Sequence[str], i: int) -> float | None:
     return 1.0 if _long(above, len(texts[i])) else 0.5
 
 
-def reads_as_a_phrase(text: str) -> float:
+def reads_as_a_phrase(text: str, siblings: bool = False) -> float:
     """+1 for a phrase; +0.5 for a clause (了) or a question; 0 in a speaker's voice, and for a word or two
     (under PHRASE_MIN characters: a name, a label, a caption's place — only siblings make such a line a heading).
 
     >>> reads_as_a_phrase("用脚步丈量祖国大地"), reads_as_a_phrase("培训最重要的意义就是开阔了眼界"), reads_as_a_phrase("我最想说的话")
     (1.0, 0.5, 0.0)
-    >>> reads_as_a_phrase("党课开讲")
-    0.0
+    >>> reads_as_a_phrase("党课开讲"), reads_as_a_phrase("党课开讲", siblings=True)
+    (0.0, 1.0)
     """
-    if _VOICE.search(text) or len(re.sub(r"\s+", "", text)) < PHRASE_MIN:
+    if _VOICE.search(text) or len(re.sub(r"\s+", "", text)) < PHRASE_MIN and not siblings:
         return 0.0
     return 0.5 if _CLAUSE.search(text) else 1.0
 
@@ -186,11 +186,13 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
         under, above = stands_over_text(texts, i), stands_after_a_paragraph(texts, i)
         if under is None or above is None:
             continue
-        found[i] = under + above + reads_as_a_phrase(text)
+        found[i] = under + above
     places = sorted(found)
     kin = {i for i in places for k in places if k != i and abs(k - i) > 1 and same_form(texts[i], texts[k])}
-    for i in kin:
-        found[i] += 1.5 + (1.0 if i == 0 else 0.0)  # on top of the body, its siblings speak for it
+    for i in places:
+        found[i] += reads_as_a_phrase(texts[i], siblings=i in kin)
+        if i in kin:
+            found[i] += 1.5 + (1.0 if i == 0 else 0.0)  # on top of the body, its siblings speak for it
     judged = [
         Judged(i, score, "heading" if score >= HEADING_AT else "heading?" if score >= ASK_AT else "paragraph?")
         for i, score in sorted(found.items()) if score >= DOUBT_AT

@@ -42,7 +42,8 @@ def test_short_lines_of_one_form_between_paragraphs_head_a_text_that_numbers_non
 
 
 def test_the_title_does_not_swallow_the_first_heading_line_its_siblings_speak_for():
-    text = "\n".join(["有一种担当，叫“守土有责”", "党课背景", P1, P2, "党课开讲", P3, P4])
+    # a short quotation under the first: its siblings speak for it, though a word alone would not
+    text = "\n".join(["有一种担当，叫“守土有责”", "党课背景", "“为官避事平生耻。”担当，就是守土尽责。", P1, "党课开讲", P3, P4])
     parsed = parse(lines_of(text))
     assert parsed.header.title == "有一种担当，叫“守土有责”"
     assert headings(text) == [("党课背景", "plain-line"), ("党课开讲", "plain-line")]
