@@ -24,7 +24,7 @@ from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overri
 from .errors import KbError, safe_name
 from .explain import rule as rule_in_chinese
 from .ingest.clean import normalise_line
-from .ingest.convert import CONVERTIBLE, ConversionError
+from .ingest.convert import CONVERTIBLE, UNREAD_DOCUMENTS, ConversionError
 from .ingest.guard import check_file, guarded_convert
 from .ingest.pdf import MARKED_TITLE_MAX
 from .ingest.read import SPEECH_SUFFIXES, corpus_name, decode, decoded_name, discover
@@ -70,7 +70,7 @@ _WORD_DATE = "the Word document's own date (its page header, a date on a line of
 FILE_DATE_RULES = {
     "html": "the page's own date (article:published_time, <time>), the text gives none",
     "pdf": "the PDF's own date (its cover, the posting line under its title, a 收稿日期 note, a sign-off form's 日期 row), the text gives none",
-    **dict.fromkeys(("docx", "dotx", "docm", "dotm", "doc", "wps"), _WORD_DATE),
+    **dict.fromkeys(("docx", "dotx", "docm", "dotm", "doc", "wps", "dot", "wpt"), _WORD_DATE),
 }
 """Where a file's own date (Converted.date, kind → rule) was found: a Word file's is no web page's."""
 
@@ -89,7 +89,8 @@ def _files_and_folders(paths: list[Path]) -> list[tuple[Path, Path | None]]:
             inside = []
             for folder, subfolders, names in os.walk(path):
                 subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-                inside.extend(Path(folder) / name for name in names if Path(name).suffix.lower() in CONVERTIBLE and not name.startswith((".", "~$")))
+                # Documents of a format not read here (.ofd) are listed too: each is refused with what to do instead.
+                inside.extend(Path(folder) / name for name in names if Path(name).suffix.lower() in (*CONVERTIBLE, *UNREAD_DOCUMENTS) and not name.startswith((".", "~$")))
             found.extend((p, path) for p in sorted(inside))
         else:
             found.append((path, None))

@@ -23,9 +23,25 @@ from .wordnum import W, Numbering, parse_numbering
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc", ".wps", ".pdf")
+OLD_WORD = (".doc", ".wps", ".dot", ".wpt")
+"""Word 97-2003 and WPS 文字 files (and their templates): a binary format, read through LibreOffice when it is there."""
+DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", *OLD_WORD, ".pdf")
 """The Word and PDF documents (not web pages, not plain text) a text can be converted from."""
 CONVERTIBLE = (".txt", ".text", ".md", ".markdown", *DOCUMENT_SUFFIXES, ".html", ".htm", ".mhtml", ".xhtml")
+SAVE_AS_DOCX = "请用 Word 或 WPS 打开它，“另存为”Word 文档（{docx}），再加入 {docx}"
+"""What to do with a Word file this tool cannot read: the one thing, naming the file to make."""
+OTHER_FORMATS = {
+    **dict.fromkeys((".et", ".ett", ".xls", ".xlsx", ".xlsm"), "是表格文件（WPS 表格或 Excel），不是文字文档；请把要加入的文字复制到 Word 或 WPS 文字里，另存为 {docx}，再加入 {docx}"),
+    ".ofd": "是 OFD 版式文件，不能直接读取；请用 OFD 阅读器（如数科、福昕）打开它，另存为（或打印为）PDF，再加入那个 .pdf 文件",
+    ".rtf": "是 RTF 文件，不能直接读取；" + SAVE_AS_DOCX,
+    **dict.fromkeys((".dps", ".ppt", ".pptx"), "是演示文稿，不是文字文档；请把讲话的文字复制到 Word 或 WPS 文字里，另存为 {docx}，再加入 {docx}"),
+}
+"""Office files that are no text this tool reads, suffix → what the curator does instead ({docx}: the file to make)."""
+UNREAD_DOCUMENTS = (".ofd", ".rtf")
+"""Text documents among OTHER_FORMATS: `kb add` on a folder lists them too (each refused with what to do), so that
+no 公文 saved as OFD is passed over without a word; a folder's spreadsheets and slides are no speech and are not."""
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
+"""The first bytes of a binary Office file (Word 97-2003 .doc, WPS .wps, Excel .xls)."""
 
 
 class ConversionError(KbError):
@@ -63,6 +79,8 @@ class Converted:
 def convert(path: Path) -> Converted:
     """The speech text of one file, by its type; ConversionError when it cannot be read."""
     suffix = path.suffix.lower()
+    if suffix in OTHER_FORMATS:
+        raise ConversionError(path.name, OTHER_FORMATS[suffix].format(docx=path.stem + ".docx"))
     if suffix not in CONVERTIBLE:
         raise ConversionError(path.name, f"不能读取{f' {suffix} ' if suffix else '没有扩展名的'}文件；能读的是 {' '.join(CONVERTIBLE)}")
     data = path.read_bytes()
@@ -72,13 +90,13 @@ def convert(path: Path) -> Converted:
             path.name,
             f"这是一张图片（{image}），不是 {suffix} 文件；请先做文字识别（如 WPS 的“图片转文字”），把结果另存为 .docx 或 .txt 再加入",
         )
-    if suffix == ".docx":
+    if suffix in OLD_WORD or (suffix in (".docx", *WORD_PACKAGES) and data.startswith(OLE_SIGNATURE)):
+        converted = old_word_text(path, data)
+    elif suffix == ".docx":
         converted = docx_text(data, path.name)
     elif suffix in WORD_PACKAGES:
         converted = docx_text(_repackaged(data, path.name), path.name)
         converted.kind = suffix.lstrip(".")
-    elif suffix in (".doc", ".wps"):
-        converted = office_text(path)
     elif suffix == ".pdf":
         converted = pdf_text(data, path.name)
     elif suffix in (".html", ".htm", ".xhtml", ".mhtml"):
@@ -978,10 +996,15 @@ def _one_line(text: str) -> str:
 
 def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tuple[str, str]]) -> str:
     out = []
-    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}delText"):
-        if _in_fallback(node, paragraph):
+    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}delText", f"{W}p"):
+        if node is paragraph or _in_fallback(node, paragraph):
             continue  # a text box is written twice, for new Word (mc:Choice) and old (mc:Fallback): read once
-        if node.tag == f"{W}t":
+        if node.tag == f"{W}p":
+            # A paragraph of a text box (w:txbxContent) anchored here: a line of its own, as Word shows it
+            # (a joint 版头's issuers, one a paragraph in one box, 文件 in a box beside them).
+            if out and "".join(out).strip():
+                out.append("\n")
+        elif node.tag == f"{W}t":
             out.append(node.text or "")
         elif node.tag == f"{W}tab":
             out.append(" ")
@@ -1027,13 +1050,36 @@ def _notes(document, part: str, tag: str) -> dict[tuple[str, str], str]:
     return {}
 
 
+def old_word_text(path: Path, data: bytes) -> Converted:
+    """A file named .doc or .wps (or .dot, .wpt) by what it holds: what offices' systems save under that name is
+    often no binary Word file — a .docx renamed, a web page (“网页”, .mht) or RTF that Word opens alike.
+    A binary one (and a .docx that is one) goes through LibreOffice (office_text)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(b"PK\x03\x04"):
+        converted = docx_text(_repackaged(data, path.name), path.name)
+        converted.notes.insert(0, f"扩展名是 {path.suffix}，内容其实是 .docx：按 .docx 读取")
+    elif head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in head or head.startswith(b"mime-version:"):
+        converted = html_text(data, path.name)
+        converted.notes.insert(0, f"扩展名是 {path.suffix}，内容其实是网页（Word 可以打开的 HTML/MHT）：按网页读取")
+    elif head.startswith(b"{\\rtf"):
+        raise ConversionError(path.name, f"扩展名是 {path.suffix}，内容其实是 RTF，不能直接读取；" + SAVE_AS_DOCX.format(docx=path.stem + ".docx"))
+    elif data.startswith(OLE_SIGNATURE):
+        return office_text(path)
+    else:
+        raise ConversionError(path.name, f"不是可以读取的 Word 文件（{path.suffix}）；" + SAVE_AS_DOCX.format(docx=path.stem + ".docx"))
+    converted.kind = f"{converted.kind} (named {path.suffix.lower()})"
+    return converted
+
+
 def office_text(path: Path) -> Converted:
-    """.doc and .wps through LibreOffice (converted to .docx, then read as one)."""
+    """A binary Word or WPS file (Word 97-2003) through LibreOffice (converted to .docx, then read as one)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
+        # A binary file named .docx is saved again under another name: the one it has is taken.
+        said, docx = ("", path.stem + ".docx") if path.suffix.lower() in OLD_WORD else (f"扩展名是 {path.suffix}，内容其实", path.stem + "（另存）.docx")
         raise ConversionError(
             path.name,
-            f"{path.suffix} 是旧版 Word/WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，再加入那个文件"
+            f"{said}是旧版 Word 97-2003/WPS 格式，不能直接读取；{SAVE_AS_DOCX.format(docx=docx)}"
             "（系统管理员装上 LibreOffice 后，这类文件可以直接加入）",
         )
     with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:

@@ -86,13 +86,16 @@ def issuer_names(raw: str) -> list[str]:
 
 
 def read_doc_number(text: str) -> str | None:
-    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `（2023）` and `(2023)` brackets count too, a
-    number written with 第 (`某办发〔2023〕第12号`), and a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`."""
-    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］)）]\s*第?\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
+    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `【2023】`, `（2023）` and `(2023)` brackets count too, a
+    number written with 第 (`某办发〔2023〕第12号`), and a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`; the
+    签发人 or a letter's 份号 may share its line (`000021　某组函〔2024〕21号` → "某组函〔2024〕21号")."""
+    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［【(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］】)）]\s*第?\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
     if not m:
         return None
-    rest = (text[: m.start()] + text[m.end() :]).strip()
-    return m.group(1).replace(" ", "") if not rest or read_signer(rest) or re.fullmatch(r"[　\s]*", rest) else None
+    rest = (text[: m.start()] + text[m.end() :]).strip(" \u3000")
+    # On its line may stand the 签发人 (a 上行文's), or, in a letter (信函格式), the 份号 or 密级 set left of it.
+    beside = not rest or read_signer(rest) or read_copy_number(rest) or read_secrecy(rest) or read_urgency(rest)
+    return m.group(1).replace(" ", "") if beside else None
 
 
 _BLANK = r"[XxＸ×□]"
@@ -156,6 +159,13 @@ def read_signer(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def read_signer_names(text: str) -> str | None:
+    """Further 签发人 on the line under `签发人：张三`, as Word's cell or a PDF's line gives them: `李四`,
+    `李　四　王五` → the names (persons' names of two to four characters, set apart by spaces)."""
+    names = text.strip()
+    return names if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){0,5}", names) and len(re.sub(r"\s", "", names)) >= 2 else None
+
+
 def read_title(text: str) -> bool:
     """A 公文 title line: `关于开展格式检查工作的通知`, `…工作方案`, or a line of a wrapped title that
     begins with 关于 (the last line ends with the kind of document)."""
@@ -172,8 +182,8 @@ def read_addressees(text: str) -> list[str] | None:
     if not m:
         return None
     body = m.group(1) or m.group(2)
-    names = [name for group in re.split(r"[，,；;]", body) if group.strip() for name in _addressee_group(group.strip())]
-    if not names or not all(re.search(rf"^各|(?:{_ORG_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
+    names = [name for group in split_outside_brackets(body, "，,；;") if group.strip() for name in _addressee_group(group.strip())]
+    if not names or not all(re.search(rf"^各|(?:{_ADDRESSEE_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
         return None
     if any(re.search(r"同志|朋友|代表|来宾|领导$|同学|老师|家长|^各位", n) for n in names) or re.match(r"(?:尊敬|敬爱|亲爱)的", body):
         return None  # an audience, or a letter's reader (尊敬的各位评委：): a salutation, no organ sent to
@@ -199,14 +209,35 @@ def _wrapped_addressees(content: list[tuple[int, str]], k: int) -> tuple[list[st
     return None
 
 
+_ADDRESSEE_END = rf"(?:{_ORG_END}|部门|机构|组织|企业|高校)"
+"""An addressee ends as an organ's name does, or names a class of organs (县政府各部门, 区直各单位党组织, 各直属机构)."""
+
+
+def split_outside_brackets(text: str, marks: str) -> list[str]:
+    """`text` cut at each of `marks` that stands outside brackets: a 主送's 各县（市、区）委组织部 is one name.
+
+    >>> split_outside_brackets("各县（市、区）委组织部，市直各单位", "，")
+    ['各县（市、区）委组织部', '市直各单位']
+    """
+    pieces, current, depth = [], "", 0
+    for char in text:
+        depth += 1 if char in "（(〔[［【" else -1 if char in "）)〕]］】" and depth else 0
+        if char in marks and not depth:
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    return [*pieces, current]
+
+
 def _addressee_group(group: str) -> list[str]:
     """The addressees of one group of a 主送 (between its ，): split at 、 only where each piece is an organ's
     full name (or a class of them: 各部门) and names its own place; else the group is one (各省、自治区、直辖市人民政府; 各区县党委组织部、
     人力资源社会保障局, whose second shares the first's 各区县)."""
-    pieces = [p.strip() for p in group.split("、") if p.strip()]
+    pieces = [p.strip() for p in split_outside_brackets(group, "、") if p.strip()]
     if not pieces:
         return []  # a group of nothing but 、 (各部门，、，各单位：) names no one
-    organs = all(p.startswith("各") or re.search(rf"{_ORG_END}(?:[（(][^（）()]{{1,10}}[）)])?$", p) for p in pieces)
+    organs = all(p.startswith("各") or re.search(rf"{_ADDRESSEE_END}(?:[（(][^（）()]{{1,10}}[）)])?$", p) for p in pieces)
     shared_place = pieces[0].startswith("各") and any(not re.search(r"[各省市县区州盟旗乡镇村]", p) for p in pieces[1:])
     return pieces if organs and not shared_place else [group]
 
@@ -228,9 +259,16 @@ def read_attachment_item(text: str) -> str | None:
     return m.group(1).strip() if m and not re.search(r"[。；]", m.group(1)) else None
 
 
+def read_attachment_wrap(text: str) -> bool:
+    """The rest of a 附件说明 item's name wrapped onto a line of its own (`说明`, `花名册及汇总表`): short,
+    no number, no sentence, no organ's name or date (the 署名 under the 附件说明 is no part of it)."""
+    return bool(len(text) <= 30 and not re.match(r"\d|附\s*件", text) and not re.search(r"[。；！？，：:]", text)
+                and not read_issuer_signature(text) and not read_signing_date(text))
+
+
 def read_record(text: str) -> str | None:
-    """版记: `抄送：市委办公室` → "抄送", `某某办公室　2023年5月6日印发` → "印发", `主题词：…` → "主题词"."""
-    if re.match(r"^抄\s*送[:：]", text):
+    """版记: `抄送：市委办公室` (`分送：`, `报送：`, `抄报：` alike) → "抄送", `某某办公室　2023年5月6日印发` → "印发", `主题词：…` → "主题词"."""
+    if re.match(r"^(?:抄\s*送|抄\s*报|分\s*送|报\s*送|发\s*送)[:：]", text):
         return "抄送"
     if re.search(r"印\s*发$", text) and (find_date(text) or len(text) <= 40):
         return "印发"
@@ -256,6 +294,13 @@ def read_signed_date(text: str) -> tuple[str, str] | None:
         return None
     signer = read_issuer_signature(compact[: found[1].start()])
     return (signer, found[0]) if signer else None
+
+
+def read_office_signature(text: str) -> str | None:
+    """A signature by office and name above the 成文日期 (a 命令's, a 请示 signed by its head): `省长　张某某`,
+    `主任委员张某某` → itself; the office ends as heads' offices do (…长, 主席, 主任, 书记, 总理)."""
+    compact = re.sub(r"\s+", "", text)
+    return text if re.fullmatch(r"[\u4e00-\u9fff]{0,12}(?:长|主席|主任|主任委员|书记|总理)[\u4e00-\u9fff]{2,3}", compact) else None
 
 
 def read_issuer_signature(text: str) -> str | None:
@@ -365,7 +410,9 @@ class Gongwen:
     unread_issuer: list[str] = field(default_factory=list)
     """Names a 版头 gave that read like no organ's (一份公文 of `一份公文文件`): not the issuer; for a person."""
     head_end: int | None = None
-    """The last line of a cover read whole (a standard's): the text begins under it."""
+    """The last line of a cover read whole (a standard's, a 纪要's or a 命令's head): the text begins under it."""
+    form: str = ""
+    """A head of another form than the 文件's: "standard", "minutes" (纪要格式), "order" (命令格式)."""
     appended: list[int] = field(default_factory=list)
     """The label lines (`附件1`) of attachments appended after the 成文日期: each opens a part of its own."""
 
@@ -392,14 +439,16 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     raw = {line.number: line.text for line in every}
     kept = {line.number for line in lines}
     content = _read_disclosure(content, found, raw)
-    body_start = _read_head(content, found, raw, kept)
+    special = _read_minutes_head(content, found) or _read_order_head(content, found)
+    body_start = special if special is not None else _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
     # Attachments appended after the 成文日期 are parts of their own: the 公文's tail is read above them.
     appended_at = _appended_from(content, body_start)
     appended = content[appended_at:] if appended_at is not None else []
     content = content[: len(content) - len(appended)]
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
-    _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t)], found, text_from)
+    # …and a 附件说明's further item when it took the item for a copy of the outline (a short text's).
+    _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t) or read_attachment_item(t)], found, text_from)
     # The 版记 closes the document under its attachments (GB/T 9704): its lines are the record's still.
     record_from = next((k for k in range(max(0, len(appended) - TAIL_LINES), len(appended)) if read_record(appended[k][1])), len(appended))
     for number, _ in appended[record_from:]:
@@ -425,6 +474,22 @@ def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | Non
             if any(read_signing_date(text) or read_signed_date(text) for text in above):
                 return k
     return None
+
+
+def appended_end(texts: list[str], end: int) -> int:
+    """Where the text ends when attachments are appended under the 成文日期 (for the cleaner, whose text ends
+    with its last sentence, `end`): at the 版记 under them, or the last line. `end` when nothing is appended.
+
+    >>> appended_end(["为…通知如下。", "某某县委组织部", "2024年7月8日", "附件1", "日程安排", "抄送：县委办公室。"], 1)
+    5
+    """
+    content = [(k, _compact(t)) for k, t in enumerate(texts) if t.strip()]
+    start = next((i for i, (k, _) in enumerate(content) if k >= end), len(content))
+    at = _appended_from(content, max(0, start - 1))
+    if at is None:
+        return end
+    record = next((k for k, text in content[at:] if read_record(text)), None)
+    return record if record is not None else len(texts)
 
 
 def _appended_names(appended: list[tuple[int, str]]) -> list[str]:
@@ -498,7 +563,7 @@ def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
             elif role == "doc-number" and value:
                 found.doc_number = value.replace(" ", "")
             elif role == "addressees" and value:
-                found.addressees = [n for group in re.split(r"[，,；;]", value) if group.strip() for n in _addressee_group(group.strip())]
+                found.addressees = [n for group in split_outside_brackets(value, "，,；;") if group.strip() for n in _addressee_group(group.strip())]
             elif role == "attachments" and value:
                 found.attachments = [_without_number(value)]
         elif subject is not None:
@@ -539,7 +604,7 @@ def _read_standard_cover(content: list[tuple[int, str]]) -> Gongwen | None:
     masthead = next((k for k, (_, text) in enumerate(head[:6]) if STANDARD_MASTHEAD.match(text)), None)
     if masthead is None or not any(STANDARD_NUMBER.match(text) for _, text in head[masthead + 1 : masthead + 3]):
         return None
-    found = Gongwen()
+    found = Gongwen(form="standard")
     for number, _ in head[:masthead]:
         found.roles[number] = "filing"  # ICS and CCS codes over the masthead
     found.roles[head[masthead][0]] = "masthead"
@@ -576,6 +641,92 @@ def _read_standard_cover(content: list[tuple[int, str]]) -> Gongwen | None:
     return found
 
 
+def read_minutes_mark(text: str) -> str | None:
+    """纪要标志 (GB/T 9704 纪要格式): `某某县人民政府常务会议纪要`, `某某专题会议纪要` → itself; a title of its own
+    (`关于…的会议纪要`) is no mark."""
+    return text if re.fullmatch(r"[\u4e00-\u9fff（）()〔〕\d]{2,30}纪要", text) and not re.search(r"关于", text) else None
+
+
+def read_issue_number(text: str) -> str | None:
+    """A 纪要's number of issue under its mark: `第5期`, `〔2024〕5期`, `（第5期）`, `2024年第5期` → as printed,
+    without the brackets around it."""
+    m = re.fullmatch(r"[（(]?((?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|(?:19|20)\d{2}\s*年)?\s*第?\s*[\d一二三四五六七八九十百零〇]{1,4}\s*[期号])[）)]?", text)
+    return m.group(1).replace(" ", "") if m else None
+
+
+def read_order_mark(text: str) -> str | None:
+    """命令（令）标志: `某某省人民政府令` → "某某省人民政府" (the organ, or the office, that orders)."""
+    m = re.fullmatch(rf"(.{{2,30}}?(?:{_ORG_END}|主席|总理|省长|市长|县长|区长))令", text)
+    return m.group(1) if m else None
+
+
+def read_order_number(text: str) -> str | None:
+    """A 命令's number under its mark: `第12号`, `（第一二三号）` → "第12号"."""
+    m = re.fullmatch(r"[（(]?(第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*号)[）)]?", text)
+    return m.group(1).replace(" ", "") if m else None
+
+
+MARK_LINES = 3
+"""A 纪要's or 命令's mark stands within this many lines from the top (under 份号, 密级, 紧急程度)."""
+
+
+def _read_minutes_head(content: list[tuple[int, str]], found: Gongwen) -> int | None:
+    """The head of a 纪要 (纪要格式): its mark (`某某会议纪要`) on top, the number of issue (`第5期`) and the
+    issuing office with the date (`某某县人民政府办公室　2024年6月3日`, on one line or two) under it; a title of
+    its own (`关于…`) may follow. The mark is the title unless one follows; → the index the text begins at."""
+    mark = next((k for k in range(min(MARK_LINES, len(content))) if read_minutes_mark(content[k][1])), None)
+    if mark is None or any(not _head_role(content, k) for k in range(mark)):
+        return None
+    k, roles = mark + 1, {}
+    while k < min(mark + 4, len(content)):
+        number, text = content[k]
+        signed = read_signed_date(text)
+        if read_issue_number(text) and not found.doc_number:
+            found.doc_number, roles[number] = read_issue_number(text), "doc-number"
+        elif signed and not found.date:
+            (found.issuer, found.date), roles[number] = signed, "issuer"
+        elif read_issuer_signature(text) and k + 1 < len(content) and read_signing_date(content[k + 1][1]) and not found.date:
+            found.issuer, found.date = text, read_signing_date(content[k + 1][1])
+            roles[number], roles[content[k + 1][0]] = "issuer", "date"
+            k += 1
+        else:
+            break
+        k += 1
+    if not roles:
+        return None  # a title that ends in 纪要 with nothing of a 纪要's head under it: the usual rules read it
+    for j in range(mark):
+        found.roles[content[j][0]] = _head_role(content, j)
+    found.roles.update(roles)
+    found.form, found.title, found.title_lines = "minutes", content[mark][1], [content[mark][0]]
+    found.roles[content[mark][0]] = "title"
+    if k < len(content) and re.match(r"^关于", content[k][1]) and read_title(content[k][1]):
+        found.roles[content[mark][0]] = "issuer"  # the mark over a title of its own
+        found.title, found.title_lines = content[k][1], [content[k][0]]
+        found.roles[content[k][0]] = "title"
+        k += 1
+    found.head_end = content[k - 1][0]
+    return k
+
+
+def _read_order_head(content: list[tuple[int, str]], found: Gongwen) -> int | None:
+    """The head of a 命令 (命令格式): its mark (`某某省人民政府令`) on top and its number (`第12号`) under it →
+    the organ is the issuer, the number the doc_number, both the title (`某某省人民政府令第12号`); → the index
+    the text begins at."""
+    mark = next((k for k in range(min(MARK_LINES, len(content))) if read_order_mark(content[k][1])), None)
+    if mark is None or mark + 1 >= len(content) or not read_order_number(content[mark + 1][1]):
+        return None
+    if any(not _head_role(content, k) for k in range(mark)):
+        return None
+    for j in range(mark):
+        found.roles[content[j][0]] = _head_role(content, j)
+    (number, text), (below, under) = content[mark], content[mark + 1]
+    found.form, found.issuer, found.doc_number = "order", read_order_mark(text), read_order_number(under)
+    found.title, found.title_lines = text + found.doc_number, [number, below]
+    found.roles[number], found.roles[below] = "title", "title"
+    found.head_end = below
+    return mark + 2
+
+
 def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, str], kept: set[int]) -> int:
     """Read 版头, title and 主送 from the top; return the index of the first line of the text.
     Lines the cleaner removed (not in `kept`) count as 版头 only: a covering notice's title is not the text's."""
@@ -594,7 +745,7 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
             elif role == "doc-number":
                 found.doc_number, found.signer = read_doc_number(text), found.signer or read_signer(text)
             elif role == "signer":
-                found.signer = read_signer(text)
+                found.signer = f"{found.signer}　{text}" if found.signer and not read_signer(text) else read_signer(text)
             if role:
                 found.roles[number] = role
                 k += 1
@@ -663,8 +814,13 @@ def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
         return "urgency"
     texts = [t for _, t in content]
     doc_number_below = any(read_doc_number(t) for t in texts[index + 1 : index + 3])
-    if read_masthead(texts, index) or (text in ("文件", "公报") and (index or doc_number_below)) or read_letterhead(texts, index):
+    under_doc_number = any(read_doc_number(t) for t in texts[:index])
+    if read_masthead(texts, index) or (text in ("文件", "公报") and (index or doc_number_below)) or (read_letterhead(texts, index) and not under_doc_number):
         return "issuer"
+    if index < 6 and doc_number_below and read_issuer_signature(text) and not under_doc_number:
+        return "issuer"  # an organ's name over the 发文字号: a 版头 without 文件 (信函格式, 中共某某县委), or one of joint issuers
+    if 0 < index < 8 and read_signer(texts[index - 1]) is not None and read_signer_names(text):
+        return "signer"  # the further 签发人 of a 上行文, on the line under the first
     if 0 < index < 4 and texts[index - 1] in ("文件", "公报") and doc_number_below and len(text) <= 30 and not re.search(r"[。，；：！？]", text):
         return "issuer"  # the issuers beside a 文件 set above them (a template's 版头 in text boxes)
     if read_issuer_signature(text) and any(read_issuer_mark(t) or t in ("文件", "公报") for _, t in content[index + 1 : index + 4]):
@@ -716,6 +872,9 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
             signers.insert(0, tail[j][1])
             found.roles[tail[j][0]] = "signature"
             j -= 1
+        while j >= 0 and read_office_signature(tail[j][1]) and not signers:
+            found.roles[tail[j][0]] = "signature"  # a 命令's or 请示's office and name (省长　张某某): signed, no organ
+            j -= 1
         if signers and not found.issuer:
             found.issuer = "、".join(signers)
         for i, (number, text) in enumerate(tail[date_at + 1 :], date_at + 1):
@@ -730,9 +889,12 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
             found.roles[number] = "attachments"
             for later_number, later in tail[i + 1 :]:
                 item = read_attachment_item(later)
-                if item is None:
+                if item is None and read_attachment_wrap(later) and found.attachments:
+                    found.attachments[-1] += later  # an item's name wrapped onto the next line (回行时与上一行文字对齐)
+                elif item is None:
                     break
-                found.attachments.append(item)
+                else:
+                    found.attachments.append(item)
                 found.roles[later_number] = "attachments"
             break
 
@@ -749,6 +911,14 @@ def _without_number(text: str) -> str:
     return re.sub(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", "", re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text.strip()), flags=re.IGNORECASE)
 
 
+HEAD_RULES = {
+    "standard": "the standard's cover (its title, …发布 date)",
+    "minutes": "the 纪要's head (its mark, 期号, office and date)",
+    "order": "the 命令's head (its mark and number)",
+}
+"""How a head of another form gave the title (and date): the rule named in kb check."""
+
+
 def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
     """Put the 公文's parts into a parsed header (parse.ParsedHeader): each part's lines with its
     role, the title read between 版头 and 主送, and the 成文日期 as the date when the top has none."""
@@ -761,8 +931,8 @@ def into_header(header, gongwen: Gongwen, lines: list[Line]) -> None:
             if h.line in gongwen.title_lines:
                 h.role = "title"
         header.title = gongwen.title
-        header.rules["title"] = "the standard's cover (its title, …发布 date)" if gongwen.head_end else "the 公文's title (under the 版头, above the 主送)"
+        header.rules["title"] = HEAD_RULES.get(gongwen.form, "the 公文's title (under the 版头, above the 主送)")
         header.warnings = [w for w in header.warnings if w.code != "suspicious-title" or len(gongwen.title) > 40]
     if gongwen.date and header.date is None:
         header.date, header.year = gongwen.date, int(gongwen.date[:4])
-        header.rules["date"] = "the standard's cover (its title, …发布 date)" if gongwen.head_end else "the 公文's 成文日期 (under the issuer's name)"
+        header.rules["date"] = HEAD_RULES.get(gongwen.form, "the 公文's 成文日期 (under the issuer's name)")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KbError
-from .convert import ConversionError, Converted, convert
+from .convert import OLD_WORD, OLE_SIGNATURE, ConversionError, Converted, convert
 
 
 @dataclass(frozen=True)
@@ -130,9 +130,13 @@ def safe_part(text: str) -> str:
 def guarded_convert(path: Path, bounds: ImportBounds = BOUNDS) -> Converted:
     """`convert(path)` within the bounds; a ConversionError (one line, this file only) for anything else."""
     check_file(path, bounds)
-    if path.suffix.lower() in OFFICE_ZIPS:
+    if path.suffix.lower() in (*OFFICE_ZIPS, *OLD_WORD):
         with open(path, "rb") as f:
-            check_office_zip(f.read(), path.name, bounds)
+            data = f.read()
+        # A .docx that is a binary Word file goes to the converter, which says what to do; a .doc that is a .docx
+        # (renamed by an office's system) is a zip like any other.
+        if data.startswith(b"PK") or (path.suffix.lower() in OFFICE_ZIPS and not data.startswith(OLE_SIGNATURE)):
+            check_office_zip(data, path.name, bounds)
     elif path.suffix.lower() == ".pdf":
         with open(path, "rb") as f:
             check_pdf_streams(f.read(), path.name, bounds)

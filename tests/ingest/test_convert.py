@@ -96,14 +96,15 @@ def test_old_word_files_need_libreoffice(tmp_path, monkeypatch):
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "旧文件.doc")
     assert str(error.value) == (
-        "旧文件.doc：.doc 是旧版 Word/WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，再加入那个文件（系统管理员装上 LibreOffice 后，这类文件可以直接加入）"
+        "旧文件.doc：是旧版 Word 97-2003/WPS 格式，不能直接读取；请用 Word 或 WPS 打开它，“另存为”Word 文档（旧文件.docx），再加入 旧文件.docx"
+        "（系统管理员装上 LibreOffice 后，这类文件可以直接加入）"
     )
 
 
 def test_unsupported_and_broken_files(tmp_path):
-    (tmp_path / "a.xlsx").write_bytes(b"PK")
-    with pytest.raises(ConversionError, match=r"^a\.xlsx：不能读取 \.xlsx 文件；能读的是 \.txt"):
-        convert(tmp_path / "a.xlsx")
+    (tmp_path / "a.zip").write_bytes(b"PK")
+    with pytest.raises(ConversionError, match=r"^a\.zip：不能读取 \.zip 文件；能读的是 \.txt"):
+        convert(tmp_path / "a.zip")
     (tmp_path / "b.docx").write_bytes(b"not a zip")
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "b.docx")
