@@ -146,3 +146,25 @@ def _as_contents(lines: list[str], keys: list[str], where: dict[str, list[int]],
     if CONTENTS_LABEL.match(keys[start - 1]):
         block.insert(0, start - 1)
     return ContentsBlock(block, found, len(entries) - len(found))
+
+
+NUMBER_STYLES = (("chapter", re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[章部篇节]")), ("han", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+                 ("bracketed", re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]")), ("decimal", re.compile(r"^\d{1,2}\.\d")),
+                 ("digit", re.compile(r"^\d{1,2}\s*[、.．]")))
+
+
+def entry_levels(entries: list[str]) -> list[int]:
+    """The level of each contents entry by its numbering: entries numbered like the first numbered one
+    are the top level, and so are unnumbered ones before it (摘要); the others are the second.
+
+    >>> entry_levels(["摘要", "一、现状", "（一）调研情况", "二、建议"])
+    [1, 1, 2, 1]
+    >>> entry_levels(["开篇", "春季", "结语"])
+    [1, 1, 1]
+    """
+    def style(text: str) -> str:
+        return next((name for name, pattern in NUMBER_STYLES if pattern.match(text)), "")
+
+    top = next((style(entry) for entry in entries if style(entry)), "")
+    first_top = next((k for k, entry in enumerate(entries) if style(entry) == top), 0)
+    return [1 if style(entry) == top or not style(entry) and k < first_top else 2 for k, entry in enumerate(entries)]

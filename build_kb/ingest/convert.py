@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KbError
+from .contents import CONTENTS_LABEL
 from .read import decode
 from .wordnum import W, Numbering, parse_numbering
 
@@ -272,6 +273,10 @@ def docx_text(data: bytes, name: str) -> Converted:
     styles = _style_numbering(document)
     outline_levels = _style_outline_levels(document)
     title_styles = _title_styles(document)
+    contents_styles = _contents_styles(document)
+    contents_field = _in_contents_field(document.element.body)
+    contents: list[tuple[str, int]] = []
+    """Word's table of contents (a TOC field's result, or paragraphs in its toc styles): (entry, level)."""
     headings: list[tuple[str, int]] = []
     notes_text = {**_notes(document, "footnotes", "footnote"), **_notes(document, "endnotes", "endnote")}
     lines: list[str] = []
@@ -346,6 +351,16 @@ def docx_text(data: bytes, name: str) -> Converted:
     """Where in `lines` the plain paragraphs of the text stand (no heading, title or table cell): what
     a PDF converted to Word may hold one printed line each of."""
     for block in document.element.body.iterchildren():
+        if block.tag == f"{W}p" and (block in contents_field or _style_of(block) in contents_styles):
+            text = _one_line(_paragraph_text(block, notes_text, []))
+            label = next((k for k in range(len(lines) - 1, -1, -1) if lines[k]), None)
+            if not contents and label is not None and CONTENTS_LABEL.match(re.sub(r"\s+", "", lines[label])):
+                log.info("%s：去掉（table-of-contents）：%s", name, lines.pop(label))  # the 目录 over the field
+                body.discard(label)
+            if text:
+                contents.append((text, contents_styles.get(_style_of(block), 1)))
+                log.info("%s：去掉（table-of-contents）：%s", name, text)
+            continue
         if block.tag == f"{W}p":
             text = paragraph(block)
             level = _heading_level(block, outline_levels)
@@ -372,6 +387,10 @@ def docx_text(data: bytes, name: str) -> Converted:
     for reason, text in reflowed.dropped:
         log.info("%s：去掉（%s）：%s", name, reason, text)
     notes = reflowed.notes()
+    if not contents:
+        lines, contents = _typed_contents(lines, name)
+    if contents:
+        notes.append(f"去掉目录 {len(contents)} 行")
     if missing:
         notes.append(f"文件登记的 {len(missing)} 个部件并不在文件里（{'、'.join(missing)}），略过后读取；正文完整")
     if counts["blank fields"]:
@@ -401,6 +420,10 @@ def docx_text(data: bytes, name: str) -> Converted:
     if outline and not any(level == 1 for _, level in headings):
         headings = sorted(headings + [(text, 1) for text in outline], key=lambda h: lines.index(h[0]))
         notes.append(f"多级列表的第一级 {len(outline)} 项（各自下面有下一级）作为小标题")
+    listed = [] if headings else _named_by_contents(contents, lines)
+    if listed:
+        headings = listed
+        notes.append(f"目录列出、正文里又单独成段的 {len(listed)} 行按目录的顺序作为小标题，写入 speeches.yaml 的 heading_lines")
     formatted = [] if headings else _formatted_subheads(document, title)
     if formatted:
         headings = formatted
@@ -687,6 +710,82 @@ def _title_styles(document) -> set[str]:
         if name is not None and TITLE_STYLE.match(name.get(f"{W}val", "")):
             found.add(style.get(f"{W}styleId"))
     return found
+
+
+CONTENTS_STYLE = re.compile(r"^(?:toc|目录)\s*([1-9])$", re.IGNORECASE)
+"""Word's styles for a table of contents' entries (`toc 1`, `TOC 2`; WPS names them 目录 1)."""
+
+
+def _contents_styles(document) -> dict[str, int]:
+    """Ids of the paragraph styles for contents entries, with the level each stands for (toc 2 → 2)."""
+    found = {}
+    for style in document.styles.element.iter(f"{W}style"):
+        name = style.find(f"{W}name")
+        m = CONTENTS_STYLE.match(name.get(f"{W}val", "")) if name is not None else None
+        if m:
+            found[style.get(f"{W}styleId")] = int(m.group(1))
+    return found
+
+
+def _in_contents_field(body) -> set:
+    """The paragraphs that hold a TOC field's result (between its fldChar begin, its ` TOC \\o "1-3" `
+    instruction and its end; the entries' own PAGEREF and HYPERLINK fields nest inside it): Word's
+    table of contents, whatever the entries' style, however stale the result (an unfilled field's `1`)."""
+    inside, stack = set(), []
+    for paragraph in body.iter(f"{W}p"):
+        if any(instruction.startswith("TOC") for instruction in stack):
+            inside.add(paragraph)
+        for node in paragraph.iter(f"{W}fldChar", f"{W}instrText", f"{W}fldSimple"):
+            kind = node.get(f"{W}fldCharType")
+            if node.tag == f"{W}fldSimple" and node.get(f"{W}instr", "").strip().startswith("TOC"):
+                inside.add(paragraph)
+            elif kind == "begin":
+                stack.append("")
+            elif kind == "end" and stack:
+                stack.pop()
+            elif node.tag == f"{W}instrText" and stack:
+                stack[-1] = (stack[-1] + (node.text or "")).lstrip()
+            if any(instruction.startswith("TOC") for instruction in stack):
+                inside.add(paragraph)
+    return inside
+
+
+def _named_by_contents(entries: list[tuple[str, int]], lines: list[str]) -> list[tuple[str, int]]:
+    """The lines a contents' entries name, found in its order as lines of their own: the headings, each
+    at its entry's level (the highest entry level is 1). Fewer than two found say nothing."""
+    from .contents import entry_of
+
+    if not entries:
+        return []
+    top = min(level for _, level in entries)
+    keys = [re.sub(r"\s+", "", line) for line in lines]
+    found, start = [], 0
+    for entry, level in entries:
+        key = re.sub(r"\s+", "", entry_of(entry))
+        at = next((j for j in range(start, len(lines)) if key and keys[j] == key), None)
+        if at is not None:
+            found.append((lines[at], min(level - top + 1, 3)))
+            start = at + 1
+    return found if len(found) >= 2 else []
+
+
+def _typed_contents(lines: list[str], name: str) -> tuple[list[str], list[tuple[str, int]]]:
+    """A contents block typed into the text (no TOC field or style: entries with dot leaders or page
+    numbers, or plain lines that the text says again further on, in order — ingest/contents.py): the
+    lines without it, and its entries with their levels by their numbering (the `目录` label is no
+    entry). Dropped lines are logged."""
+    from .contents import entry_levels, entry_of, read_contents_block
+
+    numbered = [k for k, line in enumerate(lines) if line]
+    block = read_contents_block([lines[k] for k in numbered])
+    if block is None:
+        return lines, []
+    drop = {numbered[j] for j in block.lines}
+    for k in sorted(drop):
+        log.info("%s：去掉（table-of-contents）：%s", name, lines[k])
+    entries = [lines[k] for k in sorted(drop) if not CONTENTS_LABEL.match(re.sub(r"\s+", "", lines[k]))]
+    levels = entry_levels([entry_of(entry) for entry in entries])
+    return [line for k, line in enumerate(lines) if k not in drop], list(zip(entries, levels))
 
 
 HEAD_OF_A_GONGWEN = 4

@@ -528,11 +528,6 @@ _POSTING_WORDS = re.compile(r"来源|作者|编辑|发布|浏览|阅读|点击|�
 
 
 _LEADER_AND_PAGE = re.compile(r"[\s　]*(?:[.·⋅…．_-][\s　]*){4,}[\s　]*(?:\d{1,4}|[IVXLC]{1,6})$|[\s　]+(?:\d{1,4}|[IVXLC]{1,6})$")
-_NUMBER_STYLES = (("chapter", re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[章部篇节]")), ("han", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
-                  ("bracketed", re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]")), ("decimal", re.compile(r"^\d{1,2}\.\d")),
-                  ("digit", re.compile(r"^\d{1,2}\s*[、.．]")))
-
-
 def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
     """The headings the document's own table of contents lists (dropped as `table-of-contents`), where
     the text says them again as paragraphs of their own, in the contents' order (a report's
@@ -556,18 +551,13 @@ def contents_headings(result: PdfRead) -> list[tuple[str, int]]:
     if len(entries) < 2:
         return []
 
-    def style(text: str) -> str:
-        return next((name for name, pattern in _NUMBER_STYLES if pattern.match(text)), "")
+    from .contents import entry_levels
 
     keys = [_key(text) for text in result.paragraphs]
-    top = next((style(entry) for entry in entries if style(entry)), "")
-    first_top = next(k for k, entry in enumerate(entries) if style(entry) == top)
     found, start = [], 0
-    for k, entry in enumerate(entries):
+    for entry, level in zip(entries, entry_levels(entries)):
         at = next((j for j in range(start, len(keys)) if keys[j] == _key(entry)), None)
         if at is not None:
-            # (an unnumbered entry before the first numbered part is front matter, 摘要: top level; after it, a part's section)
-            level = 1 if style(entry) == top or not style(entry) and k < first_top else 2
             found.append((result.paragraphs[at], level))
             start = at + 1
     return found if len(found) >= 2 else []
