@@ -215,20 +215,21 @@ DUMP_MIN_LENGTH = 300
 is rarely longer, and a page copied as one line (a 范文 site's text, a mirror) keeps only a space where each
 paragraph ended."""
 _STOP_THEN_SPACE = re.compile(
-    rf"(?<=[{HAN}”’」』）)])[。！？!?][”’」』]?(?:[（(][^（）()\s]{{1,16}}[）)])?(?P<space>[ \u3000\t]+)(?=[“‘《（(]?[{HAN}])"
+    rf"(?<=[{HAN}”’」』）)])[。！？!?][”’」』]?(?:[（(][^（）()\s]{{1,16}}[）)])?(?P<space>[ \u3000\t]+)(?=[“‘《（(]?[{HAN}]|\d{{1,2}}[.．、][{HAN}])"
 )
-"""A sentence's end (with its closing quote, and a writer's credit in brackets: 。（某某）), a space, then Han text."""
+"""A sentence's end (with its closing quote, and a writer's credit in brackets: 。（某某）), a space, then Han text or a
+numbered item (。 2.营造人才发展的氛围。)."""
 _SPACE_INSIDE_SENTENCE = re.compile(rf"(?<=[{HAN}，、,])[ \u3000]+(?=[{HAN}])")
 _POINT_ONE = rf"(?:第一[，,、]|一[是要][{HAN}]|一、|[（(]一[）)])"
 _INTRO_THEN_POINT = re.compile(rf"(?<=[。！？!?：:；;])(?P<space>[ \u3000\t]+)(?={_POINT_ONE})")
 """The end of an opening (…讲三点意见： / …的特点。), a space, then the first point (第一， 一是 一、 （一）)."""
 _NUMBERED_HEAD_THEN_SPACE = re.compile(
     rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,])[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
-    rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|[（(](?:一|1)[）)][{HAN}])"
+    rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|(?:[（(](?:一|1)[）)]|1[.．、])[{HAN}])"
 )
 """A numbered heading with no stop (Han words, quotes, commas: no markup's marks), a space, then its paragraph — a
 clause with no space in it up to its comma or stop (of two spaces, the one nearer the clause: 一、坚持党建引领 推动高质量发展 全市…) — or its first sub-heading
-(二、主要工作 （一）加强…)."""
+(二、主要工作 （一）加强…, （五）加强组织领导 1.完善…)."""
 
 
 def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]:

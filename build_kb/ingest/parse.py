@@ -1904,7 +1904,8 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
     """A series that begins past its №1 and runs on in order (2、如何做到感动呢？ … 3、如何做到触动呢？ on page 2 of a
     talk): the page lost the earlier items, not the numbering. Its first (N ≥ 2) has none of its kind before it,
     stands clear on its line (a phrase or a question, no sentence run in), and the next of its kind before a higher
-    level closes is N+1, also standing clear. One such line alone is no series: 3、 may be any item of a list.
+    level closes is N+1, also standing clear — or, the page's first, it heads a numbering of a lower level that starts
+    right under it (`_opens_a_numbered_run`). One such line alone is no series: 3、 may be any item of a list.
 
     >>> blocks = [Block(1, "2、如何做到感动呢？"), Block(2, "我的经验是，小故事，大道理。" * 3), Block(3, "3、如何做到触动呢？"), Block(4, "就是要精准设计课程。" * 3)]
     >>> cands = [detect_numbered(b.text) for b in blocks]
@@ -1916,6 +1917,8 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
         return False
     if any(c is not None and c.style == cand.style for c in candidates[:index]):
         return False
+    if index == 0 and _opens_a_numbered_run(candidates, index):
+        return True
     for later in candidates[index + 1 :]:
         if later is None:
             continue
@@ -1924,6 +1927,14 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
         if later.rank < cand.rank:
             return False
     return False
+
+
+def _opens_a_numbered_run(candidates: list[HeadingCandidate | None], index: int) -> bool:
+    """Right under it, a numbering of a lower level starts at №1 and goes on to №2: the line heads those items
+    （五）加强组织领导 / 1.完善… / 2.营造… on a page that begins with it (page 2 of a plan) — its children are its
+    siblings' evidence."""
+    below = candidates[index + 1] if index + 1 < len(candidates) else None
+    return below is not None and below.number == 1 and below.rank > candidates[index].rank and _series_goes_on(candidates, index + 1)
 
 
 def _stands_clear(cand: HeadingCandidate) -> bool:

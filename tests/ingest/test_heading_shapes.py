@@ -152,3 +152,21 @@ def test_a_one_line_page_is_parted_at_the_heading_its_opening_names_and_the_spli
 )
 def test_a_one_line_page_with_one_number_and_no_named_part_stays_whole(text, rules):
     assert one_line_headings(text, rules) == ([], 0)
+
+
+ITEM = "坚持党管人才原则，完善党委统一领导、组织部门牵头抓总的工作格局，建立人才工作目标责任制。"
+
+
+def test_a_page_two_dump_heads_its_numbered_items_by_the_part_it_begins_with(rules):
+    """Page 2 of a plan copied as one line: （五）X, a space, 1.…。 2.…。 3.…。 with only spaces between."""
+    dump = f"（五）加强人才工作的组织领导 1.完善人才领导体制。{ITEM * 3} 2.营造人才发展的氛围。{ITEM * 3} 3.加强人才工作基础建设。{ITEM}"
+    parsed = parse(clean(dump, rules).lines)
+    assert [(s.level, s.heading) for top in parsed.sections for s in top.walk() if s.heading] == [
+        (1, "（五）加强人才工作的组织领导"), (2, "1.完善人才领导体制。"), (2, "2.营造人才发展的氛围。"), (2, "3.加强人才工作基础建设。"),
+    ]
+    # a part's number on top with no numbered items under it: no evidence the page began past its first
+    alone = f"（五）加强人才工作的组织领导\n{ITEM * 3}\n{ITEM * 2}"
+    assert [s.heading for s in parse(clean(alone, rules).lines).sections if s.heading] == []
+    # a number after a stop and a space that is no item's (。 2.5亿元…) parts nothing
+    money = ITEM * 8 + " 2.5亿元的人才发展资金全部到位。" + ITEM * 2
+    assert len(clean(money, rules).lines) == 1
