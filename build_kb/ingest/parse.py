@@ -1669,8 +1669,9 @@ def _mark_plain_lines(blocks: list[Block], candidates: list[HeadingCandidate | N
         return
     for i, verdict in plain_line_verdicts(blocks).items():
         if verdict != "paragraph?":
-            style = PLAIN_LINE_STYLE if verdict == "heading" else PLAIN_LINE_ASK_STYLE
-            candidates[i] = HeadingCandidate(style, PLAIN_RANK, None, "", blocks[i].text, "")
+            style = PLAIN_LINE_ASK_STYLE if verdict == "heading?" else PLAIN_LINE_STYLE
+            rank = PLAIN_RANK + 1 if verdict == "sub-heading" else PLAIN_RANK
+            candidates[i] = HeadingCandidate(style, rank, None, "", blocks[i].text, "")
 
 
 BOLD_STYLE = "bold"

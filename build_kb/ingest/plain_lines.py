@@ -12,6 +12,7 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 | `stands_over_text` | the paragraph under it: there must be one (hard), a sentence or the page's cut end; much longer than the line (≥ 40 and 2.5 × the line) | +1 |
 | `stands_after_a_paragraph` | the paragraph above it (a short note in brackets between, 【党课讲稿】…, passed over): it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
 | `reads_as_a_phrase` | no speaker's voice (我, 你, 他, 大家, 吗, 呢, 吧), no aspect (了), no question: a phrase, not a clause; six characters or more (a word or two alone is a name, a label, a caption) | +1 / +0.5 / 0 |
+| `heads_a_heading` | a line right over another heading line (a phrase of another length — two of one length are a verse — over a long paragraph) stands over text: the lower one is its first sub-heading (`sub-heading`, level 2), as journals set them | under = +1 |
 | `siblings` | two or more such lines of one form — the same length and marks, the same opening characters, or each opening with a verb at a like length (坚持…/聚焦…/强化…) — none right under another | +1.5 |
 
 3 or more: a heading (clear). 2.5–3: a heading, sent to 待核对. 2–2.5: a paragraph, sent to 待核对 as
@@ -67,7 +68,8 @@ class Judged:
     index: int
     score: float
     verdict: str
-    """`heading` (clear), `heading?` (a heading, to check) or `paragraph?` (a paragraph that may be a heading)."""
+    """`heading` (clear), `heading?` (a heading, to check), `paragraph?` (a paragraph that may be a heading) or
+    `sub-heading` (the first sub-heading right under a heading line)."""
 
 
 def never_a_heading(text: str, is_mark: Callable[[str], bool] = lambda _: False) -> bool:
@@ -144,6 +146,25 @@ def reads_as_a_phrase(text: str, siblings: bool = False) -> float:
     return 0.5 if _CLAUSE.search(text) else 1.0
 
 
+def heads_a_heading(texts: Sequence[str], i: int, is_mark: Callable[[str], bool] = lambda _: False) -> bool:
+    """Does the line stand right over another heading line, as a journal sets a part's heading over its first
+    sub-heading (党的基层组织建设的特征 / 坚持基层党组织在党的工作中的基础性地位 / text…)? The line under is a
+    phrase of a heading's shape over a long paragraph, and of another length: two lines of one length are a
+    verse's or a slogan's (雄关漫道真如铁 / 而今迈步从头越).
+
+    >>> body = ["开场的话讲了很多。" * 6, "党的组织建设的特征", "坚持组织建设的基础性地位", "正文说了很多话。" * 8]
+    >>> heads_a_heading(body, 1), heads_a_heading(["开场的话讲了很多。" * 6, "雄关漫道真如铁", "而今迈步从头越", body[3]], 1)
+    (True, False)
+    """
+    if i + 2 >= len(texts):
+        return False
+    line, sub = texts[i], texts[i + 1]
+    return (
+        len(sub) != len(line) and not never_a_heading(sub, is_mark) and reads_as_a_phrase(sub) == 1.0
+        and stands_over_text(texts, i + 1) == 1.0
+    )
+
+
 def _form(text: str) -> str:
     return re.sub(rf"[{HAN}]", "H", text)
 
@@ -180,10 +201,14 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
     if len(texts) < 2 or statistics.median(len(t) for t in texts) < BODY_MEDIAN_MIN:
         return []
     found: dict[int, float] = {}
+    stacked: set[int] = set()
     for i, text in enumerate(texts):
         if never_a_heading(text, is_mark):
             continue
         under, above = stands_over_text(texts, i), stands_after_a_paragraph(texts, i)
+        if under is None and heads_a_heading(texts, i, is_mark):
+            under = 1.0
+            stacked.add(i + 1)
         if under is None or above is None:
             continue
         found[i] = under + above
@@ -197,6 +222,8 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
         Judged(i, score, "heading" if score >= HEADING_AT else "heading?" if score >= ASK_AT else "paragraph?")
         for i, score in sorted(found.items()) if score >= DOUBT_AT
     ]
+    judged += [Judged(j.index + 1, j.score, "sub-heading") for j in judged if j.index + 1 in stacked and j.verdict != "paragraph?"]
+    judged.sort(key=lambda j: j.index)
     if sum(1 for j in judged if j.verdict != "paragraph?") * 2 > len(texts):
         return []  # every other line: a list, a dialogue, a text of short lines — not headings
     return judged

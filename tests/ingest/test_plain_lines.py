@@ -99,6 +99,8 @@ def test_headings_to_check_are_listed_on_the_review_page(rules):
     ("announced", [P1, "老党员王某某动情地说：", "跟党走一辈子不后悔", P2, P3]),
     # a site's words, a note, a line with a number
     ("chrome", [P1, "点击下载完整版", P2, "（完）", P3, "2024年工作打算", P4]),
+    # two lines of a verse over a paragraph: one length, no heading over a sub-heading
+    ("couplet", [P1, "雄关漫道真如铁", "而今迈步从头越", P2, P3]),
     # a line that counts: the ordinal readers' to judge by its numbering
     ("ordinal", [P1, "第一种 基于令牌的认证方式", P2, P3]),
     # the speaker's own voice on a line of its own: a sentence of the talk
@@ -122,3 +124,12 @@ def test_a_note_in_brackets_between_the_paragraph_and_the_line_is_passed_over():
     # a site boxes the title again above the text's first part
     text = "\n".join(["【党课讲稿】守土有责", P1, "【党课讲稿】守土有责", "牢记入党誓词，践行初心使命", P2, P3])
     assert headings(text) == [("牢记入党誓词，践行初心使命", "plain-line")]
+
+
+def test_a_heading_line_right_over_another_is_a_part_over_its_first_sub_heading():
+    # a journal's layout: the part's heading, its first sub-heading, then the text
+    text = "\n".join(["摘要：" + P1, "支部建设的基本经验", "坚持把支部建在连队上的根本原则", P2, P3])
+    parsed = parse(lines_of(text))
+    assert [(s.level, s.heading) for top in parsed.sections for s in top.walk() if s.heading] == [
+        (1, "支部建设的基本经验"), (2, "坚持把支部建在连队上的根本原则"),
+    ]
