@@ -477,6 +477,7 @@ def make_speech(
     if header.title and title_lines and set(title_lines) <= doubted and not reads_like_title(header.title):
         header.title = None
         header.rules.pop("title", None)
+    _no_metadata_from_doubted_lines(rel, header, doubted)
     original = original_title(removed_text, header.title)
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
@@ -706,6 +707,24 @@ def make_speech(
     if override:
         apply_override(speech, override)
     return speech
+
+
+def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None:
+    """A line the cleaner doubts (kept, on 待核对 with its one-line fix) gives no speaker and no date: a site's label over
+    the text (资源描述) is no one's name, a date with its weekday over the headline (今天是… 星期三) the day the page was
+    saved. The line stays in the text; the lead, the posting date or the body say what it would have."""
+    for field, role, fields in (("speaker", "speaker", ("speaker", "speaker_role")), ("date", "date", ("date",))):
+        lines = [h for h in header.lines if h.role == role]
+        if not (lines and getattr(header, field) and {h.line for h in lines} <= doubted):
+            continue
+        if field == "speaker" and header.rules.get("speaker_role") != header.rules.get("speaker"):
+            fields = ("speaker",)  # the role came from elsewhere (the title): only the doubted line's name goes
+        log.info("%s:%d：存疑的一行不作%s：%s", rel, lines[0].line, "讲话人" if field == "speaker" else "日期", lines[0].text)
+        for name in fields:
+            setattr(header, name, None)
+            header.rules.pop(name, None)
+        if field == "date" and header.rules.get("date") is None:
+            header.year = None
 
 
 CLEARABLE_FIELDS = ("speaker", "speaker_role", "occasion", "subtitle")

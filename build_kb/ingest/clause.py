@@ -123,6 +123,39 @@ class Actor:
         """Where the words of what he did start: after the name, or after the title that follows it."""
         return self.start + len(self.name) + (len(self.role) if self.title_after else 0)
 
+    @property
+    def post(self) -> str:
+        """The role as a post, without the place the report names it with (宜城市委书记 → 市委书记): `without_place`."""
+        return without_place(self.role)
+
+
+_PLACE_BEFORE_ORGAN = re.compile(rf"^(?:中共)?(?P<place>[{HAN}]{{2,6}}?|[Xx×＊*某]{{1,4}})(?=(?:省|市|州|县|区|旗|盟)委|(?:镇|乡|街道)党(?:工)?委)")
+"""A place's name before its level and committee at the start of a chain of posts: 宜城|市委书记, 浚县|县委常委,
+西河|镇党委书记, XX|县委书记."""
+_PLACE_TAGS = ("n", "s", "j")
+"""Tags (first letter) of the words of a place's name: nouns and names (宜城 ns, 凯里 nrt, 麻章 nr), a place word, an
+abbreviation — never a verb, adjective, distinguishing word or numeral (上级|市委书记 is no place)."""
+
+
+def without_place(role: str) -> str:
+    """A chain of posts without the place its first organ is named with: the level and its committee say the post
+    (宜城市委书记 → 市委书记, 镇江市委常委、组织部部长 → 市委常委、组织部部长). Only the first organ's: a later one
+    (市委常委、东城区委书记) names which district the second post is in; a government's name (某某市人民政府副市长)
+    is no committee and stays whole.
+
+    >>> [without_place(r) for r in ("宜城市委书记", "浚县县委常委、组织部部长", "西河镇党委书记", "中共XX县委书记")]
+    ['市委书记', '县委常委、组织部部长', '镇党委书记', '县委书记']
+    >>> [without_place(r) for r in ("市委常委、东城区委书记", "咸阳市人民政府副市长", "县委书记", "上级市委书记")]
+    ['市委常委、东城区委书记', '咸阳市人民政府副市长', '县委书记', '上级市委书记']
+    """
+    m = _PLACE_BEFORE_ORGAN.match(role)
+    if not m:
+        return role
+    place = m.group("place")
+    if not re.fullmatch("[Xx×＊*某]+", place) and not all(flag[:1] in _PLACE_TAGS or word == "某某" for word, flag in _words(place)):
+        return role
+    return role[m.end() :]
+
 
 ORGAN_GOES_ON = "委部局厅院所处科室办组会兼"
 """What never opens a name after a post: its organ and a further post go on (县人大常委|会主任郑某, 中央书记|处书记,

@@ -131,7 +131,7 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     if not found:
         return None, None, False
     best = min(found, key=lambda d: (ACT_RANK[d.act], d.actor.start, d.later))
-    return best.actor.role or None, best.actor.name, best.later
+    return best.actor.post or None, best.actor.name, best.later
 
 
 
@@ -184,7 +184,7 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     sentence_end = _LEAD_END.search(text, said)
     if _SPEECH_VOICE_ANYWHERE.search(text[: sentence_end.end() if sentence_end else None]):
         return None, None
-    return first.actor.role, first.actor.name
+    return first.actor.post, first.actor.name
 
 
 _SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市县区镇乡省党])|我们(?!党)")

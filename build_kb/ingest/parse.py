@@ -173,8 +173,13 @@ LEVEL_SELF_RE = re.compile(r"[我本](省|市|州|区|县|旗|乡|镇|街道)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[该Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 """县委副书记, XX县委书记, and a report's 该镇党委书记 (该X: the place the report is about)."""
-LEVEL_LEADING_RE = re.compile(r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])")
-"""A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…"""
+LEVEL_LEADING_RE = re.compile(
+    r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])"
+    r"(?!(?:(?![省市州县区旗乡镇街])[\u4e00-\u9fff]){1,3}(?:省|市|县|区|旗)(?![场域村镇民级属长内外里情]))"
+)
+"""A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…; not a place whose
+name only starts with a level's character (镇江市, 镇原县, 市中区): its level is the organ word at the END of the
+name (LEVEL_PLACE_RE reads it)."""
 LEVEL_PLACE_RE = re.compile(
     r"^(?:中国共产党)?[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
     r"(省|市|县|区|旗|镇|乡|街道)(?![场域村镇民级属长内外里情])"

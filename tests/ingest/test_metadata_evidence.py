@@ -1,0 +1,75 @@
+"""Title and lead metadata read from evidence that carries over (issue #32, session 22): where a place's level is
+said, a role without the place it is named with, a doubted line gives no metadata, … Hand-written fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import make_corpus
+
+
+def _speech(tmp_path, text):
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    return speech
+
+
+REPORT_WITH_PLACE = (
+    "宁川召开人才工作领导小组会议\n"
+    "3月19日，宁川市委书记王某平主持召开市委人才工作领导小组会议并讲话。会议审议了有关文件。\n"
+    "王某平指出，要把人才工作摆在重要位置。\n"
+)
+
+
+def test_the_lead_gives_the_role_without_the_place_it_names_it_with(tmp_path):
+    speech = _speech(tmp_path, REPORT_WITH_PLACE)
+    assert (speech.speaker, speech.speaker_role) == ("王某平", "市委书记")
+
+
+def test_a_later_organs_place_and_a_governments_name_stay_in_the_role(tmp_path):
+    text = REPORT_WITH_PLACE.replace("宁川市委书记", "市委常委、东城区委书记")
+    assert _speech(tmp_path / "a", text).speaker_role == "市委常委、东城区委书记"
+    text = REPORT_WITH_PLACE.replace("宁川市委书记王某平主持召开", "宁川市人民政府副市长王某平出席").replace("会议并讲话", "会议并讲话")
+    assert _speech(tmp_path / "b", text).speaker_role == "宁川市人民政府副市长"
+
+
+SITE_LABEL_OVER_TEXT = (
+    "在全市城市基层党建工作推进会上的讲话\n"
+    "上传时间：2022-08-04 格式：DOC 页数：2 大小：15.70KB\n"
+    "资源描述\n"
+    "同志们：今天召开全市城市基层党建工作推进会，主要是交流经验、部署工作。下面，我讲三点意见。\n"
+    "一、提高思想认识。城市基层党建是一项系统工程，各级党组织要高度重视。\n"
+)
+
+
+def test_a_doubted_sites_label_over_the_text_is_no_speaker(tmp_path):
+    speech = _speech(tmp_path, SITE_LABEL_OVER_TEXT)
+    assert 3 in {d.line for d in speech.clean.doubtful} or 3 in {r.line for r in speech.clean.removed}
+    assert (speech.speaker, speech.speaker_role) == (None, None)
+
+
+def test_a_byline_under_the_title_is_still_the_speaker(tmp_path):
+    text = "在全市城市基层党建工作推进会上的讲话\n市委常委、组织部部长 张明\n同志们：今天召开全市城市基层党建工作推进会。下面，我讲三点意见。\n一、提高思想认识。各级党组织要高度重视。\n"
+    speech = _speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role) == ("张明", "市委常委、组织部部长")
+
+
+TODAY_OVER_HEADLINE = (
+    "2025年12月03日 星期三\n"
+    "某某县对新形势下的老干部工作进行再部署\n"
+    "发布日期：2015-05-06\n"
+    "5月5日，某某县在县委礼堂召开2015年全县老干部工作会议。县委常委、组织部部长刘某同志出席会议并作了重要讲话。\n"
+    "会上宣读了表彰名单。刘某对做好老干部工作提出了三点要求。\n"
+)
+
+
+def test_a_doubted_date_over_the_headline_gives_no_date_the_lead_does(tmp_path):
+    speech = _speech(tmp_path, TODAY_OVER_HEADLINE)
+    assert 1 in {d.line for d in speech.clean.doubtful} | {r.line for r in speech.clean.removed}
+    assert (speech.date, speech.date_source) == ("2015-05-05", "lead")
+
+
+def test_a_speechs_own_date_line_under_its_title_still_dates_it(tmp_path):
+    text = "在全县老干部工作会议上的讲话\n（2021年6月18日）\n同志们：今天召开全县老干部工作会议。下面，我讲两点意见。\n一、提高认识。老干部工作很重要。\n"
+    assert _speech(tmp_path, text).date == "2021-06-18"
