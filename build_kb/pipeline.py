@@ -544,8 +544,8 @@ def make_speech(
             name = None
         if name:
             header.speaker_role, header.speaker = role, name
-            header.rules["speaker"] = header.rules["speaker_role"] = "a report without a day (…作了重要讲话)"
-            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从没有写明日期的报道推断的（…作了讲话）：请核对"))
+            header.rules["speaker"] = header.rules["speaker_role"] = "a report without a day (…作了重要讲话, or his words given again and again)"
+            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从没有写明日期的报道推断的（…作了讲话，或一再转述他的话）：请核对"))
     elif lead and not addressed and header.speaker and header.speaker_role and len(header.speaker_role) <= 3:
         # 李某书记在…上强调 over a report that names him 区委书记李某: the report's role is the whole one
         role, name, _ = speaker_of_report(first_paragraphs)
@@ -710,12 +710,14 @@ def make_speech(
 
 
 def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None:
-    """A line the cleaner doubts (kept, on 待核对 with its one-line fix) gives no speaker and no date: a site's label over
-    the text (资源描述) is no one's name, a date with its weekday over the headline (今天是… 星期三) the day the page was
-    saved. The line stays in the text; the lead, the posting date or the body say what it would have."""
+    """A line the cleaner doubts (kept, on 待核对 with its one-line fix) gives no speaker, nor a date above the title: a
+    site's label over the text (资源描述) is no one's name, a date with its weekday over the headline (今天是… 星期三) the
+    day the page was saved — a speech dates itself under its title (a letter's doubted date line there still counts).
+    The line stays in the text; the lead, the posting date or the body say what it would have."""
+    title_at = min((h.line for h in header.lines if h.role == "title"), default=0)
     for field, role, fields in (("speaker", "speaker", ("speaker", "speaker_role")), ("date", "date", ("date",))):
-        lines = [h for h in header.lines if h.role == role]
-        if not (lines and getattr(header, field) and {h.line for h in lines} <= doubted):
+        lines = [h for h in header.lines if h.role == role and (field == "speaker" or h.line < title_at)]
+        if not (lines and getattr(header, field) and {h.line for h in lines} <= doubted and len(lines) == sum(h.role == role for h in header.lines)):
             continue
         if field == "speaker" and header.rules.get("speaker_role") != header.rules.get("speaker"):
             fields = ("speaker",)  # the role came from elsewhere (the title): only the doubted line's name goes

@@ -176,7 +176,7 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     (None, None)
     """
     found, text = _who_spoke(paragraphs)
-    spoke = [d for d in found if d.act == "spoke" and d.actor.role]
+    spoke = [d for d in found if d.act == "spoke" and d.actor.role] or _the_one_quoted_again_and_again(found)
     if not spoke:
         return None, None
     first = min(spoke, key=lambda d: (d.actor.start, d.later))
@@ -185,6 +185,23 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     if _SPEECH_VOICE_ANYWHERE.search(text[: sentence_end.end() if sentence_end else None]):
         return None, None
     return first.actor.post, first.actor.name
+
+
+def _the_one_quoted_again_and_again(found: list[Deed]) -> list[Deed]:
+    """When no one is said to speak (讲话, 作报告), the one with posts whose words the report gives again and again —
+    the chair who sums up: 会议由机关党委书记某某主持。…某某结合…进行了总结，…他要求，…他强调，… — his mentions that say
+    so; none when two people are so quoted, or no one at least BARE_NAME_SAID times.
+
+    >>> text = ["会议由机关党委书记柯某主持。", "随后，副书记王某对工作进行了布置。", "柯某结合工作进行了总结。他要求，要认真学习。他强调，要抓落实。"]
+    >>> [(d.actor.post, d.actor.name) for d in _the_one_quoted_again_and_again(_who_spoke(text)[0])][:1]
+    [('机关党委书记', '柯某')]
+    >>> _the_one_quoted_again_and_again(_who_spoke(["会议由书记柯某主持。柯某强调，要学习。"])[0])
+    []
+    """
+    said = [d for d in found if d.act == "said" and d.actor.role]
+    counts = Counter(d.actor.name for d in said)
+    names = [name for name, n in counts.items() if n >= BARE_NAME_SAID]
+    return [d for d in said if d.actor.name == names[0]] if len(names) == 1 else []
 
 
 _SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市县区镇乡省党])|我们(?!党)")

@@ -144,7 +144,10 @@ OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
-OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)")
+OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束时|开幕时|闭幕时)?的?(?:总结|动员|主持)?(?:讲话|发言|致辞|报告|主持词|讲话稿|讲话提纲)(?!(?:材料|稿|提纲)?的)")
+"""…会议讲话, 全县组织工作会议发言材料 — not a title about such a speech (座谈会发言材料的写作: its subject is the writing)."""
+_ESSAY_TITLE = re.compile(r"^(?:浅谈|浅析|试论|略论|刍议|漫谈|谈谈|也谈|再谈|论)(?![坛文])")
+"""An essay's title (浅谈座谈会发言材料的写作, 试论…): it writes about meetings, it names none it was given at."""
 OPENING_OCCASION_RE = re.compile(
     rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
 )
@@ -1163,6 +1166,8 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         source = _SOURCE_BEFORE_TITLE.match(compact)
         if source and not re.search(MEETING_KIND, source.group()):  # a source's name, not 全县…会议召开：
             compact = compact[source.end() :]
+        if _ESSAY_TITLE.match(compact):
+            continue
         comrade = _TITLE_SPEAKER_COMRADE.match(compact)
         if comrade:  # 马在学同志在…上的讲话: the meeting is named after the speaker, whose name may hold 在
             compact = compact[len(comrade.group(1)) :]
@@ -1186,6 +1191,8 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
             return (holder + occasion if owned or named_by_holder else occasion), f"{where}: X召开…会议"
     for pattern, form in ((OPENING_OCCASION_RE, "opening: 召开…会议"), (OPENING_HELD_RE, "opening: …会议召开")):
         for m in pattern.finditer(opening[:400]):
+            if _inside_a_quotation(opening, m.start(1)):
+                continue  # “…召开专题党建会议2次…”: a quoted speaker's meeting, not the one the text was given at
             occasion = _meeting_name(m.group(1))
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
@@ -1200,6 +1207,15 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     if meets:
         return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
     return None, None
+
+
+def _inside_a_quotation(text: str, at: int) -> bool:
+    """Whether `at` stands inside a quotation (more “ than ” before it): the quoted one's words.
+
+    >>> _inside_a_quotation("“我们召开专题会议2次。”3月6日，某县召开述职评议会。", 5), _inside_a_quotation("“好。”某县召开会议。", 8)
+    (True, False)
+    """
+    return text.count("“", 0, at) > text.count("”", 0, at)
 
 
 _SOURCE_BEFORE_TITLE = re.compile(r"^[（(【\[][^（）()【】\[\]]{2,16}[）)】\]][:：]?(?=.{6})|^[^：:，。]{2,12}[:：](?=.{6})")

@@ -73,3 +73,37 @@ def test_a_doubted_date_over_the_headline_gives_no_date_the_lead_does(tmp_path):
 def test_a_speechs_own_date_line_under_its_title_still_dates_it(tmp_path):
     text = "在全县老干部工作会议上的讲话\n（2021年6月18日）\n同志们：今天召开全县老干部工作会议。下面，我讲两点意见。\n一、提高认识。老干部工作很重要。\n"
     assert _speech(tmp_path, text).date == "2021-06-18"
+
+
+CHAIR_SUMS_UP = (
+    "机关党委召开党支部书记例会，组织专题理论学习，并对近期工作进行布置。机关党委副书记王某、各支部书记参加会议。会议由机关党委书记柯某某主持。\n"
+    "会议传达学习了有关文件。\n"
+    "随后，王某对即将召开的党员大会相关工作进行了布置。\n"
+    "柯某某结合理论学习内容进行了总结，他要求，各支部要认真学习领会文件精神。他强调，要把学习教育抓实抓细。\n"
+)
+
+
+def test_a_chair_who_sums_up_a_report_without_a_day_is_its_speaker(tmp_path):
+    speech = _speech(tmp_path, CHAIR_SUMS_UP)
+    assert (speech.speaker, speech.speaker_role) == ("柯某某", "机关党委书记")
+    assert [r.code for r in speech.review if r.code == "speaker-guessed"] == ["speaker-guessed"]
+
+
+def test_one_who_speaks_after_the_chair_is_the_speaker(tmp_path):
+    text = CHAIR_SUMS_UP.replace("随后，王某对即将召开的党员大会相关工作进行了布置。", "随后，机关党委副书记王某作了重要讲话。")
+    assert _speech(tmp_path, text).speaker == "王某"
+
+
+@pytest.mark.parametrize(
+    "title, opening, occasion",
+    [
+        ("浅谈座谈会发言材料的写作", "", None),  # an essay about meetings names none it was given at
+        ("全县组织工作会议发言材料", "", "全县组织工作会议"),
+        ("述职要见实效", "“我带头联系最远的村，召开专题党建会议2次。”3月6日，某某镇党委书记公开述职。", None),  # quoted
+        ("述职要见实效", "3月6日，某某县召开党建工作述职评议会。“我召开专题党建会议2次。”", "某某县党建工作述职评议会"),
+    ],
+)
+def test_a_meeting_named_in_an_essays_title_or_inside_a_quotation_is_no_occasion(title, opening, occasion):
+    from build_kb.ingest.parse import find_occasion
+
+    assert find_occasion(title, None, opening)[0] == occasion
