@@ -398,6 +398,12 @@ def picture_words(ctx: LineContext) -> float:
     (5.5, 5.5, 0.0)
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
     (0.0, 0.0)
+
+    A caption may close with a full stop (会议现场。 图为会议现场。): one stop at the end, and nothing else, is still
+    no sentence round it; a title that speaks of pictures (用图片记录党建历程) points at none.
+
+    >>> picture_words(LineContext("会议现场。", True)), picture_words(LineContext("用图片记录党建历程", True))
+    (5.5, 0.0)
     """
     text = ctx.text.strip()
     text = text[:-1] if text.endswith("。") else text  # 会议现场。: a caption may close with a stop

@@ -15,10 +15,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
-from .headline import HEADLINE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
+from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
 from .plain_lines import judge as judge_plain_lines
-from ..text import CN_DIGITS, HAN, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
+from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
 MAX_LEVEL = 3
@@ -125,6 +125,11 @@ ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
 """What issuers do, set on a line of its own in an issuing block (a standard's cover: `某某总局` /
 `发　布` / `某某委员会`, GB/T 1.1): an act, never a name, spaced out or not."""
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
+_DECK_ENDS_IN_A_DASH = re.compile(rf"[{HAN}”）)][—－―]{{1,2}}$")
+"""A line under the headline that ends in a dash (…，公开晾晒“得失短丑”—): a deck pointing at the byline under it,
+never the headline's own words going on."""
+_REPORTER_CREDIT = re.compile(rf"^[（(]?(?:特约|见习|本报|本网|本台|融媒体)?(?:记者|通讯员|撰稿人?|作者)[:：/]?(?:[{HAN}]{{2,4}}[、，,]?){{1,4}}[）)]?$")
+"""特约通讯员 某某, 记者某某 某某某 (spaces gone): a report's writers under its headline, no title line and no speaker."""
 _DECK_ACT = r"(?:作出批示|出席并讲话|出席会议并讲话|主持并讲话|主持会议并讲话|出席|主持|强调|指出|参加)"
 _NEWS_DECK = re.compile(rf"^(?:(?!在)[{HAN}、·]{{2,16}}?{_DECK_ACT})+$")
 """The line a news page puts under its headline, one or more people and what they did: "王建国作出批示",
@@ -304,6 +309,12 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             date_placeholder = True
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
+        if _REPORTER_CREDIT.match(compact) and any(h.role == "title" for h in header):
+            header.append(HeaderLine(line.number, line.text, "note"))  # 特约通讯员 某某: the report's writer, no title words
+            continue
+        if _DECK_ENDS_IN_A_DASH.search(compact) and any(h.role == "title" for h in header):
+            header.append(HeaderLine(line.number, line.text, "subtitle"))  # …，公开晾晒“得失短丑”— : a deck over its byline
+            continue
         sub = SUBTITLE_RE.match(text)
         dashed = read_byline(sub.group(1)) if sub else None
         if dashed and (dashed[0] or len(re.sub(r"\s+", "", sub.group(1))) <= 3):
@@ -438,11 +449,13 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_site_lines_among_title_lines(header)
     _drop_the_sites_words_beside_the_headline(header, lead, elsewhere)
     _drop_a_title_given_again_with_additions(header)
+    _drop_a_pages_name_over_a_titled_speech(header)
     _drop_the_collections_name(header)
     titles = [h for h in header if h.role == "title"]
     for h in titles:
-        if len(titles) > 1 and _LABEL_ALONE.match(re.sub(r"\s+", "", h.text)):
-            h.role = "note"
+        compact = re.sub(r"\s+", "", h.text)
+        if len(titles) > 1 and (_LABEL_ALONE.match(compact) or (_ADDRESSES_SOMEONE.search(compact) and len(compact) <= SALUTATION_MAX)):
+            h.role = "note"  # 今天是：, 全体干部职工： — a label, an address: the other title line is the title
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
@@ -646,6 +659,35 @@ SAME_TITLE_SHARE = 0.8
 """Two title lines sharing a run of this much of the shorter one give the same title."""
 
 
+_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{1,8}[）)]$")
+
+
+def _drop_a_pages_name_over_a_titled_speech(header: list[HeaderLine]) -> None:
+    """A whole title (…在…全会上的讲话, perhaps with a site's tag in brackets) over title lines that do not end as a
+    speech and a subtitle that does (——在…会议上的报告): the speech's own title with its subtitle stands under the
+    page's name for it; the name above is a repeat, never glued in front of the slogan.
+
+    >>> lines = [HeaderLine(1, "书记在党委全会上的讲话（学校）", "title"), HeaderLine(2, "提高政治站位强化责任担当", "title"),
+    ...          HeaderLine(3, "奋力开创事业发展新局面", "title"), HeaderLine(4, "——在某某学院党委全体会议上的报告", "subtitle")]
+    >>> _drop_a_pages_name_over_a_titled_speech(lines); [h.role for h in lines]
+    ['repeat', 'title', 'title', 'subtitle']
+    >>> lines = [HeaderLine(1, "在全县组织工作会议上的讲话", "title"), HeaderLine(2, "凝心聚力谱新篇", "title")]
+    >>> _drop_a_pages_name_over_a_titled_speech(lines); [h.role for h in lines]
+    ['title', 'title']
+    """
+    kinds = [h.role for h in header]
+    if "title" not in kinds or "subtitle" not in kinds:
+        return
+    first = kinds.index("title")
+    below = header[first + 1 :]
+    slogan = [h for h in below if h.role == "title"]
+    subtitle = next((h for h in below if h.role == "subtitle"), None)
+    whole = _SPEECH_KIND_END.search(_BRACKETED_TAIL.sub("", _title_text(header[first].text)))
+    if whole and slogan and subtitle and all(h.line < subtitle.line and not _SPEECH_KIND_END.search(_title_text(h.text)) for h in slogan) \
+            and _SPEECH_KIND_END.search(SUBTITLE_RE.sub(r"\1", subtitle.text.strip())):
+        header[first].role = "repeat"
+
+
 def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
     """Two title lines that give one title, one of them with what a site adds (某, a date stamp
     20230904, a word left out): the line nearer the text stands, the other is a repeat — never both
@@ -692,6 +734,11 @@ _COLLECTION = re.compile(r"(?:(?<!第)[\d一二两三四五六七八九十]{1,3}
 """A collection's name: 党建范文8篇, 组织工作讲话汇编（20篇）, …心得体会5篇 — never a piece's (第1篇)."""
 
 
+SALUTATION_MAX = 16
+_ADDRESSES_SOMEONE = re.compile(r"[：:]$")
+"""A line that ends in a colon (全体干部职工：) addresses the audience or labels what follows: no title's end."""
+
+
 def _drop_the_collections_name(header: list[HeaderLine]) -> None:
     """Stacked title lines of a collection page: the collection's name (…范文8篇, …讲话汇编（20篇）) gives way
     to a piece's own title; a piece's number and the name the collection lists it by (第1篇：党务知识培训) give way
@@ -713,7 +760,7 @@ def _drop_the_collections_name(header: list[HeaderLine]) -> None:
     for numbered, under in zip(titles, titles[1:]):
         text = _title_text(numbered.text)
         if _numbers_a_piece(numbered.text) and not _TITLE_GOES_ON.search(text) and not _TITLE_ENDING_ALONE.match(_title_text(under.text)) \
-                and len(_compact_title(under.text)) >= 6:
+                and len(_compact_title(under.text)) >= 6 and not _ADDRESSES_SOMEONE.search(under.text.strip()):
             numbered.role = "repeat"
 
 
@@ -986,6 +1033,31 @@ def title_in_breadcrumbs(removed: list[str]) -> str | None:
     return None
 
 
+REPEAT_RULES = ("outline-copy", "running-header")
+"""The cleaner's rules for a line a page prints again and again (a running header, an outline's copy of the text)."""
+
+
+def title_given_as_a_repeat(removed: list[RemovedLine], text_starts: int) -> str | None:
+    """The title a page printed on top and again (above the text, under it): the cleaner took every copy off as a
+    running header or an outline's copy, so the text has no title line — the first such line above the text that
+    has a title's shape (six Han characters or more, no sentence, not over TITLE_MAX) names it.
+
+    >>> removed = [RemovedLine(1, "过好政治生日主题党课讲稿", "outline-copy"), RemovedLine(2, "过好政治生日主题党课讲稿", "outline-copy"),
+    ...            RemovedLine(9, "过好政治生日主题党课讲稿", "running-header")]
+    >>> title_given_as_a_repeat(removed, 3)
+    '过好政治生日主题党课讲稿'
+    >>> title_given_as_a_repeat([RemovedLine(1, "第1页 共2页", "running-header")], 3) is None
+    True
+    """
+    repeats = [r for r in removed if r.rule in REPEAT_RULES]
+    for r in repeats:
+        text = r.text.strip()
+        if r.line < text_starts and len(HAN_CHAR.findall(text)) >= TITLE_MIN and len(text) <= TITLE_MAX \
+                and not re.search(r"[。！？!?，,；;：:]", text) and sum(other.text.strip() == text for other in removed) >= 2:
+            return undecorated_title(text)
+    return None
+
+
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{6,60})$")
 
 
@@ -1167,7 +1239,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
         if source and not re.search(MEETING_KIND, source.group()):  # a source's name, not 全县…会议召开：
             compact = compact[source.end() :]
         if _ESSAY_TITLE.match(compact):
-            continue
+            return None, None  # an essay (浅谈…) was given at no meeting, whatever meeting its text recalls
         comrade = _TITLE_SPEAKER_COMRADE.match(compact)
         if comrade:  # 马在学同志在…上的讲话: the meeting is named after the speaker, whose name may hold 在
             compact = compact[len(comrade.group(1)) :]
@@ -2544,6 +2616,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         start -= 1
     head, blocks = head[:start], [Block(line.number, line.text) for line in head[start:]] + blocks
     first_heading = _first_heading_above_the_body(head)
+    if first_heading is None:
+        first_heading = _end_of_a_title_given_twice(head)
     if first_heading is not None:
         head, blocks = head[:first_heading], [Block(line.number, line.text) for line in head[first_heading:]] + blocks
     if not heading_lines and _heading_line_above_the_body(head, blocks):
@@ -2613,6 +2687,33 @@ def _heading_line_above_the_body(head: list[Line], blocks: list[Block]) -> bool:
         return False
     texts = [head[-1].text] + [b.text for b in blocks]
     return any(j.index == 0 and j.verdict == "heading" for j in judge_plain_lines(texts, _a_mark_of_the_speech))
+
+
+def _end_of_a_title_given_twice(head: list[Line]) -> int | None:
+    """Where the body begins under a title a page gives twice in a row (its name for the page, then the article's): the
+    repetition says the title is whole, so a short last line over the text that is no date, byline or subtitle — a
+    first heading with no number (党课背景), under HEADLINE_MIN characters, no collection's name or piece's number —
+    is the text's, not a second line of the title.
+
+    >>> _end_of_a_title_given_twice([Line(1, "有一种行动，叫不忘初心"), Line(2, "有一种行动，叫不忘初心"), Line(3, "党课背景")])
+    2
+    >>> _end_of_a_title_given_twice([Line(1, "有一种行动"), Line(2, "有一种行动"), Line(3, "县委书记 张明")]) is None
+    True
+    >>> _end_of_a_title_given_twice([Line(1, "凝心聚力抓党建"), Line(2, "奋发有为开新局")]) is None
+    True
+    """
+    keys = [_title_key(line.text) for line in head]
+    twice = next((k for k in range(len(head) - 1) if keys[k] and keys[k] == keys[k + 1]), None)
+    if twice is None:
+        return None
+    rest = [k for k in range(twice + 2, len(head)) if not (keys[k] == keys[twice] or SUBTITLE_RE.match(head[k].text) or read_byline(head[k].text)
+            or _date_line(re.sub(r"\s+", "", head[k].text)) or _MONTH_DAY_LINE.match(re.sub(r"\s+", "", head[k].text)))]
+    if len(rest) != 1 or rest[0] != len(head) - 1:
+        return None
+    last = re.sub(r"\s+", "", head[-1].text)
+    if len(HAN_CHAR.findall(last)) >= HEADLINE_MIN or _COLLECTION.search(last) or _numbers_a_piece(last) or _ADDRESSES_SOMEONE.search(last):
+        return None
+    return rest[0]
 
 
 def _lone_chapter(blocks: list[Block]) -> bool:

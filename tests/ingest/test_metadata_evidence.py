@@ -107,3 +107,77 @@ def test_a_meeting_named_in_an_essays_title_or_inside_a_quotation_is_no_occasion
     from build_kb.ingest.parse import find_occasion
 
     assert find_occasion(title, None, opening)[0] == occasion
+
+
+REPORT = "11月11日，某某县人才工作调度会在县委组织部会议室召开。县委组织部副部长李某某出席会议并讲话。\n会议要求，各乡镇要集中力量抓好落实。\n"
+
+
+def test_a_photo_caption_on_top_is_no_title(tmp_path):
+    speech = _speech(tmp_path, "会议现场。\n" + REPORT)
+    assert 1 in {r.line for r in speech.clean.removed}
+    assert speech.title_derived and speech.title == "在某某县人才工作调度会上的讲话"
+
+
+def test_a_title_that_speaks_of_pictures_is_still_the_title(tmp_path):
+    text = "用图片记录党建历程\n同志们：今天召开全县党建宣传工作会议。下面，我讲两点意见。\n一、提高认识。宣传工作很重要。\n"
+    speech = _speech(tmp_path, text)
+    assert (speech.title, speech.title_derived) == ("用图片记录党建历程", False)
+
+
+def test_a_pages_name_over_a_slogan_title_with_its_subtitle_is_no_part_of_the_title(tmp_path):
+    text = (
+        "书记在学院党委全会上的讲话（学校）\n提高政治站位强化责任担当\n奋力开创事业发展新局面\n"
+        "——在中共某某学院第一届委员会第四次全体会议上的报告\n各位委员：\n这次全会的主要任务是回顾总结工作，研究部署任务。\n一、工作回顾。这一年，我们认真学习。\n"
+    )
+    speech = _speech(tmp_path, text)
+    assert speech.title == "提高政治站位强化责任担当 奋力开创事业发展新局面"
+    assert speech.occasion == "中共某某学院第一届委员会第四次全体会议"
+
+
+def test_a_deck_ending_in_a_dash_and_the_writers_credit_end_the_headline(tmp_path):
+    text = (
+        "述职要见实效 点评直指要害\n发布时间：2024-12-17 20:27\n某某县召开党建工作述职评议会，公开晾晒“得失短丑”—\n特约通讯员 王某某\n"
+        "“作为镇党委书记，我还没有牢固树立抓党建的理念。”3月6日，某某镇党委书记面对党员干部公开述职。\n当天，全县各镇党委书记面对代表公开述职。\n"
+    )
+    speech = _speech(tmp_path, text)
+    assert speech.title == "述职要见实效 点评直指要害"
+    assert speech.speaker is None
+
+
+def test_a_two_line_headline_without_a_dash_stays_one_title(tmp_path):
+    text = "凝心聚力抓党建\n奋发有为开新局\n同志们：今天召开全县组织工作会议。下面，我讲两点意见。\n一、提高认识。组织工作很重要。\n"
+    assert _speech(tmp_path, text).title == "凝心聚力抓党建 奋发有为开新局"
+
+
+def test_a_collections_piece_over_its_salutation_gives_the_title_not_the_address(tmp_path):
+    text = (
+        "中秋慰问演出讲话稿（汇总3篇）\n中秋慰问演出讲话稿篇一\n全体干部职工：\n"
+        "中秋、国庆双节即将到来，根据区里关于开展走访慰问活动的通知要求，我局全体干部职工要高度重视，深入联系社区，现将活动安排如下：\n一、开展送温暖活动。帮扶工作要满怀真情。\n"
+    )
+    speech = _speech(tmp_path, text)
+    assert speech.title == "中秋慰问演出讲话稿"
+
+
+def test_under_a_title_given_twice_a_short_first_heading_opens_the_text(tmp_path):
+    text = (
+        "【党课讲稿】有一种行动，叫“不忘初心”\n【党课讲稿】有一种行动，叫“不忘初心”\n党课背景\n"
+        "初心，简而言之就是最初的心愿。不忘初心，方得始终。\n主题教育在全党自上而下全面展开，这是一次跨越百年的历史回望。\n"
+    )
+    speech = _speech(tmp_path, text)
+    assert speech.title == "有一种行动，叫“不忘初心”"
+    body = [t for s in speech.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs)) if t]
+    assert body[0] == "党课背景"
+
+
+def test_under_a_title_given_twice_a_byline_is_still_read(tmp_path):
+    text = "凝心聚力谱写组织工作新篇章\n凝心聚力谱写组织工作新篇章\n县委书记 张明\n同志们：今天召开全县组织工作会议。\n一、提高认识。组织工作很重要。\n"
+    speech = _speech(tmp_path, text)
+    assert (speech.title, speech.speaker, speech.speaker_role) == ("凝心聚力谱写组织工作新篇章", "张明", "县委书记")
+
+
+def test_a_title_printed_on_top_and_again_is_the_title_though_taken_off_as_a_repeat(tmp_path):
+    title = "过好政治生日主题党课讲稿"
+    body = "近日，中央印发了意见，要求完善党员过政治生日等政治仪式。今天我以此为题同大家一起学习。\n首先，我们了解一下政治生日的概念。我们说，入党的日子就是政治生日。\n"
+    speech = _speech(tmp_path, f"{title}\n{title}\n{body}{title}\n点击下载\n")
+    assert (speech.title, speech.title_derived) == (title, False)
+    assert "title-from-note" in {r.code for r in speech.review}
