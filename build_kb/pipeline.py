@@ -718,7 +718,8 @@ def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None
     """A line the cleaner doubts (kept, on 待核对 with its one-line fix) gives no speaker, nor a date above the title: a
     site's label over the text (资源描述) is no one's name, a date with its weekday over the headline (今天是… 星期三) the
     day the page was saved — a speech dates itself under its title (a letter's doubted date line there still counts).
-    The line stays in the text; the lead, the posting date or the body say what it would have."""
+    The line is read as a note over the text, still on 待核对; the lead, the posting date or the body say what it would
+    have."""
     title_at = min((h.line for h in header.lines if h.role == "title"), default=0)
     for field, role, fields in (("speaker", "speaker", ("speaker", "speaker_role")), ("date", "date", ("date",))):
         lines = [h for h in header.lines if h.role == role and (field == "speaker" or h.line < title_at)]
@@ -730,12 +731,16 @@ def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None
         for name in fields:
             setattr(header, name, None)
             header.rules.pop(name, None)
+        for h in lines:
+            h.role = "note"  # read as nothing of the speech's: 待核对 names it so
         if field == "date" and header.rules.get("date") is None:
             header.year = None
 
 
 CLEARABLE_FIELDS = ("speaker", "speaker_role", "occasion", "subtitle")
 """Fields an empty text in speeches.yaml clears (the original has none); a title cannot be empty."""
+
+
 def where_header_line_went(role: str, official: bool) -> str:
     """What became of a line the header reader took, in the curator's words.
 
