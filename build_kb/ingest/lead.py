@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .clause import BARE_NAME_SAID, POST, Deed, days_said, read_deeds, read_time
+from .clause import BARE_NAME_SAID, POST, SPOKE, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -176,7 +176,9 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     (None, None)
     """
     found, text = _who_spoke(paragraphs)
-    spoke = [d for d in found if d.act == "spoke" and d.actor.role] or _the_one_quoted_again_and_again(found)
+    spoke = [d for d in found if d.act == "spoke" and d.actor.role]
+    if not spoke and not _SPEAKING.search(text):  # no one said to speak, in words the parse read or not (…组织员某某出席会议并讲话)
+        spoke = _the_one_quoted_again_and_again(found)
     if not spoke:
         return None, None
     first = min(spoke, key=lambda d: (d.actor.start, d.later))
@@ -185,6 +187,10 @@ def speaker_of_undated_report(paragraphs: list[str]) -> tuple[str | None, str | 
     if _SPEECH_VOICE_ANYWHERE.search(text[: sentence_end.end() if sentence_end else None]):
         return None, None
     return first.actor.post, first.actor.name
+
+
+_SPEAKING = re.compile(rf"(?:{SPOKE})(?!精神)")
+"""A phrase of speaking anywhere in a report (出席会议并讲话, 作报告), not the spirit of a speech it studied (讲话精神)."""
 
 
 def _the_one_quoted_again_and_again(found: list[Deed]) -> list[Deed]:

@@ -94,6 +94,11 @@ def test_one_who_speaks_after_the_chair_is_the_speaker(tmp_path):
     assert _speech(tmp_path, text).speaker == "王某"
 
 
+def test_a_chair_quoted_again_and_again_is_not_the_speaker_when_the_report_says_another_spoke(tmp_path):
+    text = CHAIR_SUMS_UP.replace("随后，王某对即将召开的党员大会相关工作进行了布置。", "市委组织部组织员王某出席会议并讲话。")
+    assert _speech(tmp_path, text).speaker != "柯某某"
+
+
 @pytest.mark.parametrize(
     "title, opening, occasion",
     [
