@@ -61,6 +61,7 @@ from collections.abc import Callable
 
 from ..text import HAN, HAN_CHAR
 from . import gongwen
+from .headline import has_verb
 from .layout import SALUTATION_RE
 
 CHROME_AT = 3.0
@@ -384,7 +385,8 @@ def photo_credit(ctx: LineContext) -> float:
     return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
 
 
-_PICTURE_WORDS = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{{0,2}}\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]|^[{HAN}]{{2,12}}现场$")
+_POINTS_AT_A_PICTURE = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{{0,2}}\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
+_PICTURE_WORDS = re.compile(rf"{_POINTS_AT_A_PICTURE.pattern}|^[{HAN}]{{2,12}}现场$")
 
 
 def picture_words(ctx: LineContext) -> float:
@@ -399,15 +401,21 @@ def picture_words(ctx: LineContext) -> float:
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
     (0.0, 0.0)
 
-    A caption may close with a full stop (会议现场。 图为会议现场。): one stop at the end, and nothing else, is still
-    no sentence round it; a title that speaks of pictures (用图片记录党建历程) points at none.
+    A caption may close with a full stop (会议现场。 图为会议现场。): one stop at the end is still no sentence round it
+    when what it names is a scene with no verb, or the line points at a picture (a speaker's 我们来到了工作现场。 is a
+    sentence); a title that speaks of pictures (用图片记录党建历程) points at none.
 
     >>> picture_words(LineContext("会议现场。", True)), picture_words(LineContext("用图片记录党建历程", True))
     (5.5, 0.0)
+    >>> picture_words(LineContext("我们今天来到了工作现场。", True))
+    0.0
     """
     text = ctx.text.strip()
-    text = text[:-1] if text.endswith("。") else text  # 会议现场。: a caption may close with a stop
-    return 5.5 if len(text) <= 40 and not re.search(r"[，。；！？]", text) and _PICTURE_WORDS.search(text) else 0.0
+    stopped = re.sub(r"[。.]$", "", text)
+    if len(stopped) > 40 or re.search(r"[，。；！？]", stopped) or not _PICTURE_WORDS.search(stopped):
+        return 0.0
+    # with its stop, a scene's name only with no verb in it (the dictionary is asked of such short lines alone)
+    return 0.0 if stopped != text and not _POINTS_AT_A_PICTURE.search(stopped) and has_verb(stopped) else 5.5
 
 
 _CREDIT_LABEL_IN_BRACKETS = rf"(?:[{HAN}]{{0,12}}(?:记者|通讯员|撰稿|供稿|编辑|摄影|摄像|实习生|审核|校对)\s*[/／：:\s]*|(?:文|图|文\s*[/／]\s*图)\s*[/／：:]\s*)"

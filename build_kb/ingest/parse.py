@@ -126,8 +126,9 @@ ISSUING_ACT = re.compile(r"^(?:发布|印发|颁布|公布|实施)$")
 `发　布` / `某某委员会`, GB/T 1.1): an act, never a name, spaced out or not."""
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|－－|—|－)\s*(.+)$")
 _DECK_ENDS_IN_A_DASH = re.compile(rf"[{HAN}”）)][—－―]{{1,2}}$")
-"""A line under the headline that ends in a dash (…，公开晾晒“得失短丑”—): a deck pointing at the byline under it,
-never the headline's own words going on."""
+"""A line under the headline that ends in a dash (…，公开晾晒“得失短丑”—) over a byline or a writer's credit: a deck
+pointing at it, never the headline's own words going on (a title's second line ending in a dash over its
+——subtitle is the title's)."""
 _REPORTER_CREDIT = re.compile(rf"^[（(]?(?:特约|见习|本报|本网|本台|融媒体)?(?:记者|通讯员|撰稿人?|作者)[:：/]?(?:[{HAN}]{{2,4}}[、，,]?){{1,4}}[）)]?$")
 """特约通讯员 某某, 记者某某 某某某 (spaces gone): a report's writers under its headline, no title line and no speaker."""
 _DECK_ACT = r"(?:作出批示|出席并讲话|出席会议并讲话|主持并讲话|主持会议并讲话|出席|主持|强调|指出|参加)"
@@ -253,7 +254,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     date_placeholder = False
     month_and_day: tuple[int, int] | None = None
     seen_titles: dict[str, HeaderLine] = {}
-    for line in lines:
+    for at, line in enumerate(lines):
         text = line.text
         compact = re.sub(r"\s+", "", text)
         found = _date_line(compact)
@@ -312,7 +313,8 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         if _REPORTER_CREDIT.match(compact) and any(h.role == "title" for h in header):
             header.append(HeaderLine(line.number, line.text, "note"))  # 特约通讯员 某某: the report's writer, no title words
             continue
-        if _DECK_ENDS_IN_A_DASH.search(compact) and any(h.role == "title" for h in header):
+        below = re.sub(r"\s+", "", lines[at + 1].text) if at + 1 < len(lines) else ""
+        if _DECK_ENDS_IN_A_DASH.search(compact) and any(h.role == "title" for h in header) and (_REPORTER_CREDIT.match(below) or read_byline(below)):
             header.append(HeaderLine(line.number, line.text, "subtitle"))  # …，公开晾晒“得失短丑”— : a deck over its byline
             continue
         sub = SUBTITLE_RE.match(text)
@@ -454,8 +456,11 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         compact = re.sub(r"\s+", "", h.text)
-        if len(titles) > 1 and (_LABEL_ALONE.match(compact) or (_ADDRESSES_SOMEONE.search(compact) and len(compact) <= SALUTATION_MAX)):
-            h.role = "note"  # 今天是：, 全体干部职工： — a label, an address: the other title line is the title
+        addressed = h is titles[-1] and _ADDRESSES_SOMEONE.search(compact) and len(compact) <= SALUTATION_MAX
+        if len(titles) > 1 and (_LABEL_ALONE.match(compact) or addressed):
+            # 今天是：, and right over the text 全体干部职工： — a label, an address: the other title line is the title
+            # (a kicker over the title, 学校七一党课：, stays the title's)
+            h.role = "note"
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
     plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]

@@ -186,3 +186,20 @@ def test_a_title_printed_on_top_and_again_is_the_title_though_taken_off_as_a_rep
     speech = _speech(tmp_path, f"{title}\n{title}\n{body}{title}\n点击下载\n")
     assert (speech.title, speech.title_derived) == (title, False)
     assert "title-from-note" in {r.code for r in speech.review}
+
+
+def test_a_titles_second_line_ending_in_a_dash_over_its_subtitle_stays_the_titles(tmp_path):
+    text = "凝心聚力抓党建\n奋发有为开新局——\n在全县组织工作会议上的讲话\n同志们：今天召开全县组织工作会议。\n一、提高认识。组织工作很重要。\n"
+    speech = _speech(tmp_path, text)
+    assert speech.title.startswith("凝心聚力抓党建 奋发有为开新局")
+
+
+def test_a_kicker_ending_in_a_colon_over_the_title_stays_the_titles(tmp_path):
+    text = "全县组织系统七一专题党课：\n初心易得 始终难守\n同志们：今天我们一起上一堂党课。\n一、不忘初心。初心是最初的心愿。\n"
+    assert _speech(tmp_path, text).title == "全县组织系统七一专题党课： 初心易得 始终难守"
+
+
+def test_a_speakers_sentence_about_a_scene_stays(tmp_path):
+    text = "在全县现场观摩会上的讲话\n同志们：\n我们今天来到了工作现场。\n一、学习经验。各地要互相学习。\n"
+    speech = _speech(tmp_path, text)
+    assert "我们今天来到了工作现场。" in [p.text for s in speech.sections for x in s.walk() for p in x.paragraphs]
