@@ -123,46 +123,6 @@ def test_a_photo_caption_on_top_is_no_title(tmp_path):
     assert speech.title_derived and speech.title == "在某某县人才工作调度会上的讲话"
 
 
-def test_a_title_that_speaks_of_pictures_is_still_the_title(tmp_path):
-    text = "用图片记录党建历程\n同志们：今天召开全县党建宣传工作会议。下面，我讲两点意见。\n一、提高认识。宣传工作很重要。\n"
-    speech = _speech(tmp_path, text)
-    assert (speech.title, speech.title_derived) == ("用图片记录党建历程", False)
-
-
-def test_a_pages_name_over_a_slogan_title_with_its_subtitle_is_no_part_of_the_title(tmp_path):
-    text = (
-        "书记在学院党委全会上的讲话（学校）\n提高政治站位强化责任担当\n奋力开创事业发展新局面\n"
-        "——在中共某某学院第一届委员会第四次全体会议上的报告\n各位委员：\n这次全会的主要任务是回顾总结工作，研究部署任务。\n一、工作回顾。这一年，我们认真学习。\n"
-    )
-    speech = _speech(tmp_path, text)
-    assert speech.title == "提高政治站位强化责任担当 奋力开创事业发展新局面"
-    assert speech.occasion == "中共某某学院第一届委员会第四次全体会议"
-
-
-def test_a_deck_ending_in_a_dash_and_the_writers_credit_end_the_headline(tmp_path):
-    text = (
-        "述职要见实效 点评直指要害\n发布时间：2024-12-17 20:27\n某某县召开党建工作述职评议会，公开晾晒“得失短丑”—\n特约通讯员 王某某\n"
-        "“作为镇党委书记，我还没有牢固树立抓党建的理念。”3月6日，某某镇党委书记面对党员干部公开述职。\n当天，全县各镇党委书记面对代表公开述职。\n"
-    )
-    speech = _speech(tmp_path, text)
-    assert speech.title == "述职要见实效 点评直指要害"
-    assert speech.speaker is None
-
-
-def test_a_two_line_headline_without_a_dash_stays_one_title(tmp_path):
-    text = "凝心聚力抓党建\n奋发有为开新局\n同志们：今天召开全县组织工作会议。下面，我讲两点意见。\n一、提高认识。组织工作很重要。\n"
-    assert _speech(tmp_path, text).title == "凝心聚力抓党建 奋发有为开新局"
-
-
-def test_a_collections_piece_over_its_salutation_gives_the_title_not_the_address(tmp_path):
-    text = (
-        "中秋慰问演出讲话稿（汇总3篇）\n中秋慰问演出讲话稿篇一\n全体干部职工：\n"
-        "中秋、国庆双节即将到来，根据区里关于开展走访慰问活动的通知要求，我局全体干部职工要高度重视，深入联系社区，现将活动安排如下：\n一、开展送温暖活动。帮扶工作要满怀真情。\n"
-    )
-    speech = _speech(tmp_path, text)
-    assert speech.title == "中秋慰问演出讲话稿"
-
-
 def test_under_a_title_given_twice_a_short_first_heading_opens_the_text(tmp_path):
     text = (
         "【党课讲稿】有一种行动，叫“不忘初心”\n【党课讲稿】有一种行动，叫“不忘初心”\n党课背景\n"
@@ -188,18 +148,39 @@ def test_a_title_printed_on_top_and_again_is_the_title_though_taken_off_as_a_rep
     assert "title-from-note" in {r.code for r in speech.review}
 
 
-def test_a_titles_second_line_ending_in_a_dash_over_its_subtitle_stays_the_titles(tmp_path):
-    text = "凝心聚力抓党建\n奋发有为开新局——\n在全县组织工作会议上的讲话\n同志们：今天召开全县组织工作会议。\n一、提高认识。组织工作很重要。\n"
-    speech = _speech(tmp_path, text)
-    assert speech.title.startswith("凝心聚力抓党建 奋发有为开新局")
-
-
-def test_a_kicker_ending_in_a_colon_over_the_title_stays_the_titles(tmp_path):
-    text = "全县组织系统七一专题党课：\n初心易得 始终难守\n同志们：今天我们一起上一堂党课。\n一、不忘初心。初心是最初的心愿。\n"
-    assert _speech(tmp_path, text).title == "全县组织系统七一专题党课： 初心易得 始终难守"
-
-
 def test_a_speakers_sentence_about_a_scene_stays(tmp_path):
     text = "在全县现场观摩会上的讲话\n同志们：\n我们今天来到了工作现场。\n一、学习经验。各地要互相学习。\n"
     speech = _speech(tmp_path, text)
     assert "我们今天来到了工作现场。" in [p.text for s in speech.sections for x in s.walk() for p in x.paragraphs]
+
+
+SPEECH = "同志们：今天召开全县组织工作会议。下面，我讲两点意见。\n一、提高认识。组织工作很重要。\n"
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a title that speaks of pictures points at none
+        ("用图片记录党建历程\n" + SPEECH, "用图片记录党建历程"),
+        # the page's whole title over a slogan with its own ——subtitle: the slogan stands
+        ("书记在学院党委全会上的讲话（学校）\n提高政治站位强化责任担当\n奋力开创事业发展新局面\n——在中共某某学院第一届委员会第四次全体会议上的报告\n"
+         "各位委员：\n这次全会的主要任务是回顾总结工作，研究部署任务。\n一、工作回顾。这一年，我们认真学习。\n", "提高政治站位强化责任担当 奋力开创事业发展新局面"),
+        # a deck ending in a dash over the writer's credit ends the headline
+        ("述职要见实效 点评直指要害\n发布时间：2024-12-17 20:27\n某某县召开党建工作述职评议会，公开晾晒“得失短丑”—\n特约通讯员 王某某\n"
+         "“作为镇党委书记，我还没有牢固树立抓党建的理念。”3月6日，某某镇党委书记面对党员干部公开述职。\n当天，全县各镇党委书记面对代表公开述职。\n",
+         "述职要见实效 点评直指要害"),
+        # …but a two-line headline stays one title
+        ("凝心聚力抓党建\n奋发有为开新局\n" + SPEECH, "凝心聚力抓党建 奋发有为开新局"),
+        # an address right over the text is no title line; a kicker over the title is the title's
+        ("中秋慰问演出讲话稿（汇总3篇）\n中秋慰问演出讲话稿篇一\n全体干部职工：\n中秋、国庆双节即将到来，根据区里关于开展走访慰问活动的通知要求，"
+         "我局全体干部职工要高度重视，深入联系社区，现将活动安排如下：\n一、开展送温暖活动。帮扶工作要满怀真情。\n", "中秋慰问演出讲话稿"),
+        ("全县组织系统七一专题党课：\n初心易得 始终难守\n" + SPEECH, "全县组织系统七一专题党课： 初心易得 始终难守"),
+    ],
+)
+def test_the_title_by_the_shape_and_place_of_its_lines(tmp_path, text, title):
+    assert _speech(tmp_path, text).title == title
+
+
+def test_a_titles_second_line_ending_in_a_dash_over_its_subtitle_stays_the_titles(tmp_path):
+    text = "凝心聚力抓党建\n奋发有为开新局——\n在全县组织工作会议上的讲话\n" + SPEECH
+    assert _speech(tmp_path, text).title.startswith("凝心聚力抓党建 奋发有为开新局")
