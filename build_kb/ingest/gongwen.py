@@ -52,7 +52,7 @@ def read_copy_number(text: str) -> str | None:
 
 def read_secrecy(text: str) -> str | None:
     """密级 and how long it holds: `机密★1年` → "机密★1年", `秘密` → "秘密"."""
-    m = re.fullmatch(r"(?:密级[:：]?)?((?:绝密|机密|秘密)(?:[★☆*]\S{0,8})?)", text)
+    m = re.fullmatch(r"(?:密级[:：]?)?((?:绝密|机密|秘密)(?:[★☆*](?:(?!特急|加急|特提|平急)\S){0,8})?)", text)
     return m.group(1) if m else None
 
 
@@ -60,6 +60,33 @@ def read_urgency(text: str) -> str | None:
     """紧急程度: `特急` → "特急", `紧急程度：加急` → "加急"."""
     m = re.fullmatch(r"(?:紧急程度[:：]?)?(特急|加急|特提|平急|急件)", text)
     return m.group(1) if m else None
+
+
+_TOP_MARKS = (("copy-number", read_copy_number), ("secrecy", read_secrecy), ("urgency", read_urgency))
+
+
+def read_top_marks(text: str) -> list[tuple[str, str]] | None:
+    """份号, 密级 and 紧急程度 set on one line (the top-left block run together): `000123　机密★1年` →
+    [("copy-number", "000123"), ("secrecy", "机密★1年")]; `机密★1年特急` likewise; None unless two or more
+    and nothing else."""
+    text = text.strip(" \u3000")
+    if len(text) > 30:
+        return None  # the marks are short: no line of text is read piece by piece
+    found = _marks(text, ())
+    return found if found and len(found) >= 2 else None
+
+
+def _marks(rest: str, seen: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """`rest` read wholly as marks of kinds not in `seen`, in order, or None."""
+    if not rest:
+        return []
+    for role, reader in _TOP_MARKS:
+        for end in range(len(rest), 0, -1):
+            value = reader(rest[:end].strip()) if role not in seen else None
+            after = _marks(rest[end:].strip(" \u3000"), (*seen, role)) if value else None
+            if after is not None:
+                return [(role, value), *after]
+    return None
 
 
 def read_issuer_mark(text: str) -> str | None:
@@ -74,6 +101,8 @@ def issuer_names(raw: str) -> list[str]:
     """The issuers of a joint 版头 line as set apart by spaces: `某某中心 某 某 医 院 文件` →
     ["某某中心", "某某医院"] (a letter-spaced name is one name)."""
     pieces = re.split(r"[ \u3000]+", raw.strip())
+    if len(pieces) > 3 and all(len(piece) == 1 for piece in pieces):
+        return [re.sub(r"(?:文件|公报|简报)$", "", "".join(pieces))]  # the whole mark letter-spaced: one name
     names, current = [], ""
     for piece in pieces:
         current += piece
@@ -86,10 +115,10 @@ def issuer_names(raw: str) -> list[str]:
 
 
 def read_doc_number(text: str) -> str | None:
-    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `【2023】`, `（2023）` and `(2023)` brackets count too, a
+    """发文字号: `某组发〔2023〕5号` → itself; `[2023]`, `【2023】`, `﹝2023﹞`, `（2023）` and `(2023)` brackets count too, a
     number written with 第 (`某办发〔2023〕第12号`), and a template's blanks: `XX发〔20XX〕XX号`, `〔2020〕号`; the
     签发人 or a letter's 份号 may share its line (`000021　某组函〔2024〕21号` → "某组函〔2024〕21号")."""
-    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［【(（]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］】)）]\s*第?\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
+    m = re.search(rf"([\u4e00-\u9fffA-ZＡ-Ｚ]{{0,12}}[〔\[［【(（﹝〖]\s*(?:19|20)(?:\d{{2}}|{_BLANK}{{2}})\s*[〕\]］】)）﹞〗]\s*第?\s*(?:\d{{1,4}}|{_BLANK}{{1,4}})?\s*号)", text)
     if not m:
         return None
     rest = (text[: m.start()] + text[m.end() :]).strip(" \u3000")
@@ -812,6 +841,8 @@ def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
         return "secrecy"
     if index < 5 and read_urgency(text):
         return "urgency"
+    if index < 4 and read_top_marks(text):
+        return read_top_marks(text)[0][0]
     texts = [t for _, t in content]
     doc_number_below = any(read_doc_number(t) for t in texts[index + 1 : index + 3])
     under_doc_number = any(read_doc_number(t) for t in texts[:index])

@@ -13,6 +13,7 @@ import pytest
 from build_kb.ingest.clean import unified_ideographs
 from build_kb.ingest.convert import ConversionError, convert
 from build_kb.ingest.gongwen import (
+    issuer_names,
     read_attachment_wrap,
     read_doc_number,
     read_issue_number,
@@ -22,6 +23,7 @@ from build_kb.ingest.gongwen import (
     read_order_number,
     read_record,
     read_signer_names,
+    read_top_marks,
     split_outside_brackets,
 )
 from tests.ingest.test_documents import HAN, rules, speech_of  # noqa: F401 (rules: the corpus's boilerplate, a fixture)
@@ -281,6 +283,12 @@ def test_attachments_appended_after_the_date_are_parts_of_the_document_not_chrom
     (read_doc_number, "000021　某组函〔2024〕21号", "某组函〔2024〕21号"),
     (read_doc_number, "秘密★1年　某组函〔2024〕21号", "某组函〔2024〕21号"),
     (read_doc_number, "印发某组发〔2024〕5号文件的说明", None),
+    (read_doc_number, "某组发﹝2024﹞5号", "某组发﹝2024﹞5号"),
+    (read_top_marks, "000123　机密★1年", [("copy-number", "000123"), ("secrecy", "机密★1年")]),
+    (read_top_marks, "机密★1年特急", [("secrecy", "机密★1年"), ("urgency", "特急")]),
+    (read_top_marks, "000123", None),
+    (issuer_names, "中 共 某 某 县 委 组 织 部 文 件", ["中共某某县委组织部"]),
+    (issuer_names, "某某中心 某 某 医 院 文件", ["某某中心", "某某医院"]),
     (read_minutes_mark, "某某县人民政府常务会议纪要", "某某县人民政府常务会议纪要"),
     (read_minutes_mark, "关于研究基层党建工作的会议纪要", None),
     (read_issue_number, "第5期", "第5期"),
@@ -300,6 +308,15 @@ def test_attachments_appended_after_the_date_are_parts_of_the_document_not_chrom
 ])
 def test_each_reader_of_a_gongwen_form(reader, line, read):
     assert reader(line) == read
+
+
+def test_the_top_left_marks_run_onto_one_line_and_a_letter_spaced_mark_are_the_head(rules, tmp_path):
+    path = tmp_path / "通知.txt"
+    path.write_text("\n".join(["000123　机密★1年", "特急", "中 共 某 某 县 委 组 织 部 文 件", "某组发﹝2024﹞5号", "关于做好2024年度党员发展工作的通知",
+                               "各乡镇党委：", *BODY, "中共某某县委组织部", "2024年3月15日"]) + "\n", encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert (speech.title, speech.issuer, speech.doc_number, speech.speaker) == ("关于做好2024年度党员发展工作的通知", "中共某某县委组织部", "某组发﹝2024﹞5号", None)
+    assert [h.role for h in speech.header][:4] == ["copy-number", "urgency", "issuer", "title"]  # the 发文字号 the cleaner took off
 
 
 def test_a_list_is_cut_only_outside_brackets():
