@@ -1719,9 +1719,10 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     counting them (与大家交流几点想法。 / 坚定理想信念，筑牢思想根基 / text: a page cut after it)."""
     if any(candidates):
         return
+    again = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}  # a running head: headings never repeat
     heads = [
         i for i, block in enumerate(blocks[:-1])
-        if _plain_heading(block.text) and len(blocks[i + 1].text) >= 30
+        if _plain_heading(block.text) and block.text not in again and len(blocks[i + 1].text) >= 30
         and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks))
     ]  # the text's last paragraph may stop mid-sentence where the page was cut
     if not heads:

@@ -15,7 +15,8 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 | `heads_a_heading` | a line right over another heading line (a phrase of another length — two of one length are a verse — over a long paragraph) stands over text: the lower one is its first sub-heading (`sub-heading`, level 2), as journals set them | under = +1 |
 | `siblings` | two or more such lines of one form — the same length and marks, the same opening characters, or each opening with a verb at a like length (坚持…/聚焦…/强化…) — none right under another | +1.5 |
 
-3 or more: a heading (clear). 2.5–3: a heading, sent to 待核对. 2–2.5: a paragraph, sent to 待核对 as
+A line the text gives twice or more is no heading (a page's running head, the title boxed again: headings never
+repeat). 3 or more: a heading (clear). 2.5–3: a heading, sent to 待核对. 2–2.5: a paragraph, sent to 待核对 as
 a line that may be a heading. A text whose paragraphs are mostly short (a poem, a list, one sentence a
 line) gives no heading line at all, nor does one where such lines would be more than half of its lines.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -202,8 +204,9 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
         return []
     found: dict[int, float] = {}
     stacked: set[int] = set()
+    again = {text for text, n in Counter(texts).items() if n > 1}  # a page's running head, a title boxed again
     for i, text in enumerate(texts):
-        if never_a_heading(text, is_mark):
+        if text in again or never_a_heading(text, is_mark):
             continue
         under, above = stands_over_text(texts, i), stands_after_a_paragraph(texts, i)
         if under is None and heads_a_heading(texts, i, is_mark):

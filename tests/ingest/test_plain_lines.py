@@ -101,6 +101,8 @@ def test_headings_to_check_are_listed_on_the_review_page(rules):
     ("chrome", [P1, "点击下载完整版", P2, "（完）", P3, "2024年工作打算", P4]),
     # two lines of a verse over a paragraph: one length, no heading over a sub-heading
     ("couplet", [P1, "雄关漫道真如铁", "而今迈步从头越", P2, P3]),
+    # a line the text gives again and again: a printed page's running head between paragraphs
+    ("running head", [P1, "党建研究论丛", P2, "党建研究论丛", P3, "党建研究论丛", P4]),
     # a line that counts: the ordinal readers' to judge by its numbering
     ("ordinal", [P1, "第一种 基于令牌的认证方式", P2, P3]),
     # the speaker's own voice on a line of its own: a sentence of the talk
