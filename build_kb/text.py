@@ -75,12 +75,18 @@ def count_value(text: str) -> int | None:
 # --- dates ---------------------------------------------------------------------------------------
 
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_RANGE_MARK = "\\-~～—–至到"
+NUMERIC_DATE = re.compile(
+    rf"(?<![\d.vV{_RANGE_MARK}])(\d{{4}})([.\-/])(\d{{1,2}})\2(\d{{1,2}})(?!\d|\.\d|\s*[{_RANGE_MARK}]+\s*\d)"
+)
+"""A date in figures, one separator throughout (2023/6/15, 2023.6.15, 2023-06-15) — never a version
+(v2023.6.15, 1.2023.6.15, 2023.6.15.2) or either end of a range (2023.6.15-2023.7.1, 2023/6/15至2023/6/20)."""
 ROC_DATE = re.compile(r"(?:中华民国|中華民國|民国|民國)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 """A date in the Republic of China's years (民國110年9月30日 = 2021-09-30: the year plus 1911)."""
 DATE_PATTERNS = [
     ROC_DATE,
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-    re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"),
+    NUMERIC_DATE,
     re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"),
 ]
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -96,7 +102,7 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
     """The first valid calendar date written in `text`, as ISO text, with its match."""
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            y, m, d = match.groups()
+            y, m, d = match.group(1, 3, 4) if pattern is NUMERIC_DATE else match.groups()
             if not y.isdigit():
                 m, d = str(cn_to_int(m) or 0), str(cn_to_int(d) or 0)
             year = (year_number(y) or 0) + (1911 if pattern is ROC_DATE else 0)

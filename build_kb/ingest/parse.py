@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .gongwen import Gongwen, into_header, read_gongwen, read_template_prompt
+from .gongwen import Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
 from .plain_lines import judge as judge_plain_lines
@@ -949,12 +949,46 @@ def author_under_the_text(sections: list[Section]) -> str | None:
 
 def signature_date(sections: list[Section]) -> str | None:
     """The date under the text, as a report or a printed speech signs it ("中共某某县委组织部" /
-    "2022年12月28日"): a date line among the last three paragraphs."""
+    "2022年12月28日"): a date line, or a signer's line with its date, among the last three paragraphs."""
     for paragraph in _last_paragraphs(sections):
-        found = _date_line(paragraph.text)
+        found = _date_line(paragraph.text) or read_sign_off(paragraph.text)
         if found:
             return found[0]
     return None
+
+
+SIGN_OFF_MAX = 40
+_SIGN_OFF_DASH = re.compile(r"^[—–\-－~]{1,2}\s*")
+_WRITTEN_AT = re.compile(r"^(?:写|作|草|记|定稿|修改)?(?:于|在)[\u4e00-\u9fff]{1,10}$|^$")
+"""What may follow a sign-off's date: where it was written (于中山, 写于北京), or nothing."""
+
+
+def read_sign_off(text: str) -> tuple[str, re.Match] | None:
+    """A writer's sign-off with its date on one line, under the text — a dash, the signer's name (a pen
+    name in letters too, no sentence, no figures), the date in any usual form, where it was written:
+    `——某某 2022/12/30于某地`, `张明　2023.6.15`, `——某某 二〇二三年六月十五日`. The date is read
+    whole, never a version or a range's end (text.NUMERIC_DATE).
+
+    >>> [read_sign_off(t)[0] for t in ("——某某 2022/12/30于某地", "张明　2023.6.15", "——李华 二〇二三年六月十五日写于北京")]
+    ['2022-12-30', '2023-06-15', '2023-06-15']
+    >>> [read_sign_off(t) for t in ("版本 v2023.6.15", "活动时间 2023.6.15-2023.7.1", "我们在2023年6月15日召开了会议", "截至目前 2023.6.15")]
+    [None, None, None, None]
+    """
+    line = text.strip()
+    found = find_date(line) if len(line) <= SIGN_OFF_MAX else None
+    if not found:
+        return None
+    before = line[: found[1].start()]
+    signer = _SIGN_OFF_DASH.sub("", before).strip()
+    after = re.sub(r"\s+", "", line[found[1].end():])
+    if not signer or len(signer) > SIGNER_MAX or re.search(r"[\d，。；：！？,.;:!?、]", signer) or not _WRITTEN_AT.match(after):
+        return None
+    if re.search(r"[\u4e00-\u9fff]", signer):
+        # a Chinese signer is a name (a dash before it, or two to four characters from a common surname) or an organ's name
+        named = re.fullmatch(r"[\u4e00-\u9fff·•]{2,20}", signer) and (signer != before.strip() or len(signer) <= 4 and signer[0] in COMMON_SURNAMES)
+        if not (named or read_issuer_signature(signer)):
+            return None
+    return found
 
 
 def signature_byline(sections: list[Section]) -> tuple[str | None, str | None]:
@@ -2588,6 +2622,8 @@ _THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|同志们)?[！!。]?$
 def _signature_length(paragraphs: list[Paragraph]) -> int:
     """How many paragraphs at the end sign the text: a date line, and the signer's line above it
     (short, without punctuation: 中共某某县委组织部)."""
+    if paragraphs and read_sign_off(paragraphs[-1].text):
+        return 1  # the signer and the date on one line
     if len(paragraphs) < 2 or not _date_line(paragraphs[-1].text):
         return 0
     signer = paragraphs[-2].text

@@ -902,3 +902,34 @@ def test_one_short_line_right_under_the_words_that_say_points_follow_is_a_headin
     assert [(h, lv) for _, lv, h in outline(parse(clean(text, rules).lines))] == [("坚定理想信念，筑牢思想根基", 1)]
     elsewhere = text.replace("与大家交流几点想法。", "心里很高兴。")
     assert [h for _, _, h in outline(parse(clean(elsewhere, rules).lines)) if h] == []
+
+
+SIGN_OFF_FORMS = ["2023年6月15日", "二〇二三年六月十五日", "2023/6/15", "2023.6.15", "2023-06-15"]
+
+
+@pytest.mark.parametrize("form", SIGN_OFF_FORMS)
+def test_every_usual_date_form_is_read_whole_as_the_sign_off_under_the_lead_and_in_a_signer_s_line(form):
+    """A date in any usual form is the whole date (never its year only) wherever a document dates
+    itself: a 成文日期 line under the text, a writer's sign-off with the date on one line, the date line
+    under the title."""
+    from build_kb.ingest.gongwen import read_signing_date
+    from build_kb.ingest.parse import read_sign_off, signature_date
+
+    body = "一、基层党建\n全年围绕基层党建抓落实，各项任务按计划推进。\n二、干部工作\n坚持好干部标准，大力发现培养选拔优秀年轻干部。\n"
+    assert read_signing_date(form) == "2023-06-15"
+    assert signature_date(parse(lines_of(f"某某县委组织部2023年上半年工作小结\n{body}中共某某县委组织部\n{form}")).sections) == "2023-06-15"
+    signed = parse(lines_of(f"2023年上半年工作小结\n{body}——某某 {form}于某地"))
+    assert signature_date(signed.sections) == "2023-06-15"
+    assert [p.text for p in signed.sections[-1].paragraphs] == [f"——某某 {form}于某地"] and signed.sections[-1].kind == "closing"
+    assert read_sign_off(f"张明　{form}")[0] == "2023-06-15"
+    header = parse_header(lines_of(f"在全县组织工作会议上的讲话\n（{form}）"), "")
+    assert (header.date, header.year) == ("2023-06-15", 2023)
+
+
+@pytest.mark.parametrize("text", ["版本 v2023.6.15", "V1.2023.6.15", "2023.6.15.2", "活动时间 2023.6.15-2023.7.1", "2023/6/15至2023/6/20",
+                                  "2023.6.15—2023.7.1", "2023/06-15"])
+def test_a_version_number_or_a_range_is_no_date(text):
+    from build_kb.ingest.parse import read_sign_off
+
+    assert find_date(text) is None
+    assert read_sign_off(f"——某某 {text}") is None
