@@ -206,13 +206,14 @@ def read_addressees(text: str) -> list[str] | None:
     `市委组织部、市人社局：` give each one; a group that is no list of organs' full names stays one
     (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：` → 各省、自治区、直辖市人民政府 and the other two; `各区县党委组织部、人力资源社会保障局：` → one,
     its second shares the first's 各区县).
+    A template's blanks stand for organs (`XXXXXXXX，XXXXXXXX：`).
     An audience (`同志们：`, `各位同学：`) or a letter's reader (`尊敬的各位评委：`) is not a 主送."""
     m = re.fullmatch(r"(?:主送(?:机关)?[:：]\s*)(.{2,200}?)[。：:]?|(.{2,200}?)[:：]", text)
     if not m:
         return None
     body = m.group(1) or m.group(2)
     names = [name for group in split_outside_brackets(body, "，,；;") if group.strip() for name in _addressee_group(group.strip())]
-    if not names or not all(re.search(rf"^各|(?:{_ADDRESSEE_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$", n) for n in names):
+    if not names or not all(re.search(rf"^各|(?:{_ADDRESSEE_END}|{_PLACE_END})(?:[（(][^（）()]{{1,10}}[）)])?$|^{_BLANK}{{2,}}$", n) for n in names):
         return None
     if any(re.search(r"同志|朋友|代表|来宾|领导$|同学|老师|家长|^各位", n) for n in names) or re.match(r"(?:尊敬|敬爱|亲爱)的", body):
         return None  # an audience, or a letter's reader (尊敬的各位评委：): a salutation, no organ sent to
@@ -911,7 +912,9 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
         for i, (number, text) in enumerate(tail[date_at + 1 :], date_at + 1):
             if re.fullmatch(r"[（(].{2,60}[）)]", text):  # （此件公开发布）, （联系人：…）
                 found.roles[number] = "note"
-        tail = tail[: j + 1]
+        # A 署名 that reads as no organ (a template's XXXXXX, a person) still stands right above the date: no 附件说明's.
+        unread_signature = not signers and j >= 0 and j == date_at - 1 and not read_office_signature(tail[j][1]) and not re.search(r"[。；！？：:]", tail[j][1])
+        tail = tail[: j + (0 if unread_signature else 1)]
     # The 附件说明 above the signature: 附件：1. … and its further numbered lines.
     for i, (number, text) in enumerate(tail):
         names = read_attachments(text) or ([] if read_attachments_label(text) and i + 1 < len(tail) and read_attachment_item(tail[i + 1][1]) else None)

@@ -319,6 +319,15 @@ def test_the_top_left_marks_run_onto_one_line_and_a_letter_spaced_mark_are_the_h
     assert [h.role for h in speech.header][:4] == ["copy-number", "urgency", "issuer", "title"]  # the 发文字号 the cleaner took off
 
 
+def test_a_signature_that_names_no_organ_is_no_part_of_the_attachments_above_it_and_a_template_s_blanks_are_addressees(rules, tmp_path):
+    path = tmp_path / "模板.txt"
+    path.write_text("\n".join(["XXXXXX文件", "X〔2012〕10号", "关于做好2024年度党员发展工作的通知", "XXXXXXXX，XXXXXXXX：", *BODY,
+                               "附件：1．发展党员计划分配表", "      2．发展党员工作流程图", "XXXXXX", "2012年7月1日"]) + "\n", encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert (speech.addressees, speech.attachments, speech.issuer) == (["XXXXXXXX", "XXXXXXXX"], ["发展党员计划分配表", "发展党员工作流程图"], None)
+    assert [p.text for p in speech.all_paragraphs()] == [*PARAGRAPHS, "XXXXXX"]  # kept for a person, with the 版头's question
+
+
 def test_a_list_is_cut_only_outside_brackets():
     assert split_outside_brackets("各县（市、区）委组织部，市直各单位（含中、省驻县单位）", "，、") == ["各县（市、区）委组织部", "市直各单位（含中、省驻县单位）"]
 
