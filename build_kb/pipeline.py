@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .enrich import classify
-from .ingest.clean import clean, normalise_line, unified_ideographs
+from .ingest.clean import STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
@@ -28,7 +28,7 @@ from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewI
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
-from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese
+from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_like_speech
 from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
@@ -670,6 +670,11 @@ def make_speech(
         kept = read_as.get(doubt.line, "保留为正文")
         review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{kept}：{doubt.text[:40]}", line=doubt.line))
         log.info("%s:%d：存疑，%s（%s）：%s", rel, doubt.line, kept, reasons_in_chinese(doubt.reasons), doubt.text)
+    # A rule's removal that reads as speech (a long sentence, speech evidence outweighing the rule's) is named for a
+    # person with its fix, never silently gone.
+    for gone in cleaned.removed:
+        if gone.rule not in STRUCTURAL_REMOVALS and removed_like_speech(gone.text, gone.rule):
+            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {gone.rule} 删去），现已删去：{gone.text[:40]}", line=gone.line))
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

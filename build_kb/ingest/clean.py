@@ -158,7 +158,7 @@ def clean(
     for index, line in enumerate(lines):
         verdict = verdict_by_origin(judged[index], from_document) if index in judged else None
         if line.number in drop_lines and line.text:
-            removed.append(RemovedLine(line=line.number, text=line.text, rule="drop_lines (speeches.yaml)"))
+            removed.append(RemovedLine(line=line.number, text=line.text, rule=DROPPED_BY_CURATOR))
         elif index in removed_at and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=removed_at[index]))
         elif verdict == "chrome" and line.number not in keep_lines:
@@ -220,6 +220,10 @@ def _merged_joins(first: list[Join], second: list[Join]) -> list[Join]:
 
 
 CHROME_EVIDENCE = "chrome-evidence"
+DROPPED_BY_CURATOR = "drop_lines (speeches.yaml)"
+STRUCTURAL_REMOVALS = frozenset({CHROME_EVIDENCE, DROPPED_BY_CURATOR, "cover-letter", "outline-copy", "running-header", "repeated-preview"})
+"""Removals no boilerplate rule made: a person's drop_lines, the evidence's own verdict (judged in its place), and the
+text's structure (a 公文's cover letter, an outline's copy, a running head, a preview): never named as speech removed."""
 """The rule name of a line removed by its evidence score rather than by one rule."""
 
 

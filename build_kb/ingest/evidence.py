@@ -1238,6 +1238,27 @@ def _title_again(text: str, title: str) -> bool:
     return bool(title) and len(text) <= TITLE_AGAIN_MAX and _compact(text) == _compact(title) and not re.search(r"[。！？!?；;]", text)
 
 
+REMOVED_SPEECH_MIN = 30
+"""A line a rule removed is looked at again when it is a sentence this long or longer."""
+
+
+def removed_like_speech(text: str, rule: str) -> bool:
+    """A line a boilerplate rule removed that reads as speech on its own evidence, the rule's match counted in
+    (a-rule-elsewhere): a long sentence (thirty characters or more, ending as one) whose score stays below −DOUBT_AT —
+    `电影是我们日常生活中的一大娱乐方式，也是艺术的重要表现形式。同时，以下是小编为大家收集的相关资料。`. It stays removed, and
+    goes to 待核对 with its one-line fix (keep_lines), never silently. A site's notice in sentences has its own
+    evidence (interface words, an address) and is not named.
+
+    >>> removed_like_speech("我们要坚持党管人才原则，完善党委统一领导、组织部门牵头抓总的人才工作格局。以下是小编整理的资料。", "editor-note")
+    True
+    >>> removed_like_speech("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！更多资料请关注微信公众号，点击下载全文。", "copyright-notice")
+    False
+    """
+    if len(text) < REMOVED_SPEECH_MIN or not _SENTENCE_END.search(text):
+        return False
+    return judge(LineContext(text, False, rule=rule)).score < -DOUBT_AT
+
+
 def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
     """The line's verdict, weighed by where its text came from.
 

@@ -3,6 +3,9 @@ hand-written page, a positive and a negative. The chrome is cut off or removed a
 import re
 
 from build_kb.ingest.clean import clean
+from build_kb.pipeline import build_knowledge_base
+
+from conftest import make_corpus
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -127,3 +130,18 @@ def test_a_wrapped_paragraphs_first_line_short_by_its_lost_indent_goes_on(rules)
     assert kept(cleaned)[2] == first + "".join(rest)
     # A numbered heading of that width with a clause is no paragraph's first line.
     assert kept(cleaned)[3] == "二、坚持党建引领，推动全县高质量发展"
+
+
+def test_a_rules_removal_that_reads_as_speech_goes_to_the_review_with_its_fix(tmp_path):
+    mixed = "我们要坚持党管人才原则，完善党委统一领导的工作格局。以下是小编为大家整理的资料。我们要抓好人才工作的各项任务落实。"
+    page = f"在全县人才工作会议上的讲话\n同志们：\n{mixed}\n一、加强基层党组织建设。要提升组织力，建强党支部，我们要抓好落实。\n本文系作者原创投稿，仅供学习参考，请勿照搬照抄！更多资料请关注微信公众号。"
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": page})).speeches
+    assert [(r.line, r.rule) for r in speech.clean.removed] == [(3, "editor-note"), (5, "copyright-notice")]
+    assert [(r.code, r.line) for r in speech.review if r.message.startswith("删去的这一行像讲话正文")] == [("doubtful-line", 3)]
+
+
+def test_a_journals_classification_line_under_an_abstract_goes_and_a_sentence_naming_it_stays(rules):
+    page = f"摘要：{ABSTRACT}\n中图分类号：D26 文献标识码：A 文章编号：1000-0000(2021)03-0012-05\n一、人才工作领导机构重任在肩\n文章编号是期刊管理的一项基础工作，我们要按照有关规定规范做好编号、登记和归档等各个环节的工作。"
+    cleaned = clean(page, rules)
+    assert removed(cleaned) == [("摘要：", "page-summary"), ("中图分类号：D26 文献标识码：A 文章编号：1000-0000(2021)03-0012-05", "journal-classification")]
+    assert kept(cleaned) == [ABSTRACT, "一、人才工作领导机构重任在肩", "文章编号是期刊管理的一项基础工作，我们要按照有关规定规范做好编号、登记和归档等各个环节的工作。"]
