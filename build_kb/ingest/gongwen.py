@@ -192,6 +192,8 @@ def read_signer_names(text: str) -> str | None:
     """Further 签发人 on the line under `签发人：张三`, as Word's cell or a PDF's line gives them: `李四`,
     `李　四　王五` → the names (persons' names of two to four characters, set apart by spaces)."""
     names = text.strip()
+    if re.fullmatch(rf"(?:紧急)?{DOC_KINDS}", names):
+        return None  # a title of one word (通知, 请示) under the 签发人
     return names if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){0,5}", names) and len(re.sub(r"\s", "", names)) >= 2 else None
 
 

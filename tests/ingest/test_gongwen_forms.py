@@ -299,6 +299,7 @@ def test_attachments_appended_after_the_date_are_parts_of_the_document_not_chrom
     (read_order_number, "（第12号）", "第12号"),
     (read_signer_names, "李某某　张某", "李某某　张某"),
     (read_signer_names, "关于开展工作的通知", None),
+    (read_signer_names, "请示", None),
     (read_office_signature, "省长  张某某", "省长  张某某"),
     (read_office_signature, "某某县人民政府", None),
     (read_record, "分送：县委常委，县人大常委会。", "抄送"),
