@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ..model import Join, Line, Split
 from ..text import HAN, cn_to_int, int_to_cn
@@ -248,14 +249,22 @@ def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]
     so such a line is left whole. Every part keeps its source line's number; each parted line is returned as
     a Split to be logged and counted.
     """
+    dump = a_handful_of_long_lines(lines)
+
+    def pieces_of(text: str) -> list[str]:
+        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump), *_first_point_breaks(text)}
+        return [part for piece in _cut(text, sorted(points)) for part in _cut(piece, _head_breaks(piece))]
+
+    return _parted(lines, pieces_of)
+
+
+def _parted(lines: list[Line], pieces_of: Callable[[str], list[str]]) -> tuple[list[Line], list[Split]]:
+    """Each line replaced by the pieces `pieces_of` cuts its text into (keeping its source line's number); every
+    line cut is returned as a Split, to be logged and counted."""
     out: list[Line] = []
     splits: list[Split] = []
-    dump = a_handful_of_long_lines(lines)
     for line in lines:
-        text = line.text
-        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump), *_first_point_breaks(text)}
-        pieces = _cut(text, sorted(points))
-        pieces = [part for piece in pieces for part in _cut(piece, _head_breaks(piece))]
+        pieces = pieces_of(line.text)
         if len(pieces) < 2:
             out.append(line)
             continue
@@ -367,31 +376,26 @@ def split_at_announced_heads(lines: list[Line]) -> tuple[list[Line], list[Split]
     >>> split_at_announced_heads([Line(1, line.text.replace("一、回顾", "回顾"))])[1]
     []
     """
-    out: list[Line] = []
-    splits: list[Split] = []
-    for line in lines:
-        text = line.text
-        parts = announced_parts(text) if len(text) >= ANNOUNCED_LINE_MIN else []
-        points: set[int] = set()
-        for number, part in enumerate(parts, 1):
-            cn = int_to_cn(number)
-            for mark in (f"{cn}、", f"（{cn}）", f"({cn})", f"第{cn}，", f"第{cn},", f"{number}.", f"{number}、"):
-                at = text.find(mark + part)
-                while at > 0 and not _BEFORE_A_HEAD.search(text[:at]):
-                    at = text.find(mark + part, at + 1)
-                if at > 0:
-                    end = at + len(mark + part)
-                    end += text[end : end + 1] in ("。", "！")  # the heading's own stop goes with it
-                    # run into its sentence (第一，提高认识，这是…): the point starts a paragraph, its heading is parse's question
-                    points.update((at,) if text[end : end + 1] in "，、,；;：:" else (at, end))
-                    break
-        pieces = _cut(text, sorted(p for p in points if 0 < p < len(text)))
-        if len(pieces) < 2:
-            out.append(line)
-            continue
-        out.extend(Line(number=line.number, text=piece) for piece in pieces)
-        splits.append(Split(line=line.number, pieces=len(pieces)))
-    return out, splits
+    return _parted(lines, _cut_at_announced_heads)
+
+
+def _cut_at_announced_heads(text: str) -> list[str]:
+    """`split_at_announced_heads` for one line."""
+    parts = announced_parts(text) if len(text) >= ANNOUNCED_LINE_MIN else []
+    points: set[int] = set()
+    for number, part in enumerate(parts, 1):
+        cn = int_to_cn(number)
+        for mark in (f"{cn}、", f"（{cn}）", f"({cn})", f"第{cn}，", f"第{cn},", f"{number}.", f"{number}、"):
+            at = text.find(mark + part)
+            while at > 0 and not _BEFORE_A_HEAD.search(text[:at]):
+                at = text.find(mark + part, at + 1)
+            if at > 0:
+                end = at + len(mark + part)
+                end += text[end : end + 1] in ("。", "！")  # the heading's own stop goes with it
+                # run into its sentence (第一，提高认识，这是…): the point starts a paragraph, its heading is parse's question
+                points.update((at,) if text[end : end + 1] in "，、,；;：:" else (at, end))
+                break
+    return _cut(text, sorted(p for p in points if 0 < p < len(text)))
 
 
 _POINT = re.compile(rf"第(?P<ordinal>{_CN_NUM})[，,、]|(?P<runin>{_CN_NUM})[是要](?=[{HAN}])|(?P<dun>{_CN_NUM})、|[（(](?P<paren>{_CN_NUM})[）)]")
