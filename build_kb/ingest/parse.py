@@ -34,7 +34,7 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("circled", 4, re.compile(r"^(([\u2460-\u2473\u2776-\u2793]))[、．.]?")),  # ①–⑳, ❶–❿, ➀–➉, ➊–➓
     ("cn-ordinal", 5, re.compile(rf"^(第({_CN})[，,、：:])")),
     # 第一句话：把学习作为第一追求 under 下面，我讲三句话: an ordinal that counts what the opening announced
-    ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|点|个方面|方面|个问题|个字)[，,、：:])")),
+    ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|句|点|个方面|方面|个问题|个字)[，,、：:])")),
     ("cn-runin", 6, re.compile(rf"^(({_CN})(?:是|要))")),
 ]
 SERIES_STYLE, SERIES_RANK = "series", 7
@@ -1982,7 +1982,7 @@ def find_headings(
         if cand.number is not None:
             previous = last_number.get((parent, cand.style))
             continues = previous is not None and cand.number == previous + 1
-            starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i))
+            starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand))
             if not (continues or starts) and previous is None and (
                 _page_begins_past_its_first(blocks, candidates, i) or _series_runs_on_past_its_first(blocks, candidates, i)
             ):
@@ -2145,6 +2145,24 @@ def _mark_ordinal_words(blocks: list[Block], candidates: list[HeadingCandidate |
         if found is not None:
             candidates[i] = found
             last = number
+
+
+_COUNT_ANNOUNCED = re.compile(r"(?:讲|谈|说|送|提|分享|交流)[^。！？；]{0,6}?[两二三四五六七八九十](句话|句|点|个方面|方面|个问题)")
+_UNIT = {"句话": "句", "句": "句", "点": "点", "个方面": "方面", "方面": "方面", "个问题": "问题"}
+
+
+def _counted_above(blocks: list[Block], index: int, cand: HeadingCandidate) -> bool:
+    """A 第一句，…。 run into its text is a heading when the opening counted what it numbers (和大家讲三句话，与大家共勉。):
+    the count stands for the siblings a page cut after the first lost.
+
+    >>> blocks = [Block(1, "借此机会，和大家讲三句话，与大家共勉。"), Block(2, "第一句，见常人之所共见。见识决定眼界，思维决定出路。")]
+    >>> _counted_above(blocks, 1, detect_numbered(blocks[1].text)), _counted_above(blocks[:0] + blocks[1:], 0, detect_numbered(blocks[1].text))
+    (True, False)
+    """
+    counted = re.match(rf"第{_CN}(句话|句|点|个方面|方面|个问题)", cand.label)
+    if cand.style != "cn-counted" or counted is None:
+        return False
+    return any(_UNIT[m.group(1)] == _UNIT[counted.group(1)] for block in blocks[:index] for m in _COUNT_ANNOUNCED.finditer(block.text))
 
 
 def _needs_a_second(cand: HeadingCandidate) -> bool:

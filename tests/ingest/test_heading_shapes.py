@@ -170,3 +170,12 @@ def test_a_page_two_dump_heads_its_numbered_items_by_the_part_it_begins_with(rul
     # a number after a stop and a space that is no item's (。 2.5亿元…) parts nothing
     money = ITEM * 8 + " 2.5亿元的人才发展资金全部到位。" + ITEM * 2
     assert len(clean(money, rules).lines) == 1
+
+
+def test_a_counted_first_point_run_into_its_text_heads_it_when_the_opening_counted_the_points():
+    """和大家讲三句话 / 第一句，X。text — a page cut after the first of three: the count stands for its siblings."""
+    said = f"同志们：\n借此机会，结合自身的体会，和大家讲三句话，与大家共勉。\n第一句，见常人之所共见。{BODY}"
+    assert top_headings(said) == ["第一句，见常人之所共见。"]
+    # no count said above it (or a count of other things): a sentence of the text
+    assert top_headings(said.replace("和大家讲三句话", "和大家谈谈体会")) == []
+    assert top_headings(said.replace("讲三句话", "讲三点意见")) == []
