@@ -17,15 +17,21 @@ FORMAT_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u20
 
 RADICAL_FORMS = dict(
     zip(
-        "⺁⺇⺊⺌⺎⺏⺐⺒⺓⺔⺜⺝⺞⺠⺢⺤⺦⺩⺪⺫⺬⺯⺰⺱⺲⺹⺺⺻⺽⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻐⻑⻒⻓⻔⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲",
-        "厂几卜小兀尣尢巳幺彑日月歺民氺爫丬王疋罒示糸纟罓罒耂肀聿臼虎衤覀西见角讠贝车辶辶辶钅長镸长门青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀",
+        "⺁⺂⺃⺄⺅⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺶⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲",
+        "厂乛乚乙亻几刀刂卜㔾小𭕄兀尣尢尢巳幺彑彐忄心扌攵旡日月歺民氵氺灬爫丬牛犭王疋罒示礻𥫗糹纟罓罒㓁网羊耂肀聿肉臼艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶阝钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀",
         strict=True,
     )
 )
-"""CJK Radicals Supplement forms (U+2E80–2EF3) that a PDF's text layer gives for ordinary characters
-(常⻅ for 常见, ⻆色 for 角色). NFKC folds only ⺟ and ⻳; these have no decomposition, so the table is
-Unicode's EquivalentUnifiedIdeograph.txt for them. Forms that only occur inside a character (⺮ ⺾ ⻏)
-are left alone. The search normaliser (docs/assets/kb-search-core.js) holds the same table."""
+"""The CJK Radicals Supplement (U+2E80–2EF3) as the ideographs they stand for, which a PDF's text layer
+gives for ordinary characters (常⻅ for 常见, ⻆色 for 角色). NFKC folds only ⺟ and ⻳. Derived by
+bench/radical_forms.py from the glyphs the Noto CJK faces share (⻅ and 见 are one glyph), the forms of
+Unicode's EquivalentUnifiedIdeograph.txt (⺩ → 王), and the Kangxi radical of the same name (⺗ HEART TWO
+→ 心); tests/test_text.py checks it against the fonts. Left alone, with no evidence of any ideograph:
+⺀ ⺆ ⺥ ⺵ ⺷ ⺸. The search normaliser (docs/assets/kb-search-core.js) holds the same table."""
+
+COMPATIBILITY_FORMS = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9\U0002f800-\U0002fa1d"
+"""The code points folded to unified ideographs, for regex classes: the CJK Radicals Supplement, the Kangxi
+Radicals and the CJK Compatibility Ideographs with their Supplement (NFKC folds the last three)."""
 
 
 def unified_ideograph(char: str) -> str:

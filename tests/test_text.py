@@ -53,3 +53,46 @@ def test_listings_group_by_year_newest_first():
         (2019, ["丙"]),
         (None, ["丁"]),
     ]
+
+
+LEFT_ALONE = set("⺀⺆⺥⺵⺷⺸")
+"""Radical forms with no evidence of an ideograph (no glyph shared in the Noto CJK faces, no form in the table's
+sources, no Kangxi radical of their name)."""
+
+
+def test_every_radical_and_compatibility_form_folds_to_a_unified_ideograph_and_no_ideograph_moves():
+    import re
+    import unicodedata
+
+    from build_kb.ingest.clean import unified_ideographs
+    from build_kb.text import unified_ideograph
+
+    unified = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+    blocks = [(0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAD9), (0x2F800, 0x2FA1D)]
+    forms = [chr(c) for start, end in blocks for c in range(start, end + 1) if unicodedata.category(chr(c)) != "Cn"]
+    folded = {form: unified_ideograph(form) for form in forms if form not in LEFT_ALONE}
+    # (115 radical supplement forms, 214 Kangxi radicals, 472 + 542 compatibility ideographs; twelve of the compatibility block are unified ideographs themselves, with no decomposition: 﨑 stays 﨑)
+    own = [form for form in forms if 0xF900 <= ord(form) <= 0xFAFF and not unicodedata.decomposition(form)]
+    assert len(own) == 12 and all(unified_ideograph(form) == form for form in own)
+    assert [form for form, ideograph in folded.items() if not unified.fullmatch(ideograph) and form not in own] == []
+    assert len(folded) == len(forms) - len(LEFT_ALONE) == 115 - 6 + 214 + 472 + 542
+    assert all(unified_ideograph(form) == form for form in LEFT_ALONE)
+    # the other way: an ordinary character never changes, in the reader or the search normaliser
+    ordinary = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    assert unified_ideographs(ordinary) == (ordinary, 0)
+    assert unified_ideographs("常⻅问题⺅⼯作\U0002F800\uF900⻏") == ("常见问题亻工作丽豈阝", 6)
+
+
+def test_the_radical_table_agrees_with_the_glyphs_the_noto_cjk_faces_share():
+    """bench/radical_forms.py derives text.RADICAL_FORMS from the fonts, the table's sources and the radicals'
+    names; the table in the code is what it derives (fonts-noto-cjk is installed by the make targets)."""
+    import importlib.util
+    from pathlib import Path
+
+    from build_kb.text import RADICAL_FORMS
+
+    spec = importlib.util.spec_from_file_location("radical_forms", Path(__file__).parent.parent / "bench" / "radical_forms.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.derived(bench.shared_glyphs(), RADICAL_FORMS) == RADICAL_FORMS
+    assert set(RADICAL_FORMS) | set("⺟⻳") | LEFT_ALONE == {chr(c) for c in range(0x2E80, 0x2EF4) if c != 0x2E9A}

@@ -21,7 +21,7 @@ from .layout import (
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
-from ..text import CJK_PUNCT, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
+from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
@@ -699,7 +699,7 @@ def _common_prefix(texts: list[str]) -> int:
     return n
 
 
-_COMPATIBILITY_IDEOGRAPH = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]")
+_COMPATIBILITY_IDEOGRAPH = re.compile(f"[{COMPATIBILITY_FORMS}]")
 
 
 def unified_ideographs(text: str) -> tuple[str, int]:

@@ -81,7 +81,7 @@ _INVISIBLE = re.compile(f"[{FORMAT_CHARACTERS}]")
 
 _UNIFIED = {
     code: unified_ideograph(chr(code))
-    for block in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAD9))
+    for block in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAD9), (0x2F800, 0x2FA1D))
     for code in range(block[0], block[1] + 1)
     if unified_ideograph(chr(code)) != chr(code)
 }

@@ -17,11 +17,12 @@
   var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
   // Radicals and compatibility ideographs, as a PDF's text layer gives them (⼯ for 工): the texts
-  // have the ordinary characters (build_kb/publish/search_index.py _UNIFIED).
-  var COMPATIBILITY = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]/g;
-  // The CJK Radicals Supplement forms NFKC leaves alone (常⻅ for 常见): build_kb/text.py RADICAL_FORMS.
-  var RADICAL_FROM = "⺁⺇⺊⺌⺎⺏⺐⺒⺓⺔⺜⺝⺞⺠⺢⺤⺦⺩⺪⺫⺬⺯⺰⺱⺲⺹⺺⺻⺽⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻐⻑⻒⻓⻔⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲";
-  var RADICAL_TO = "厂几卜小兀尣尢巳幺彑日月歺民氺爫丬王疋罒示糸纟罓罒耂肀聿臼虎衤覀西见角讠贝车辶辶辶钅長镸长门青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀";
+  // have the ordinary characters (build_kb/publish/search_index.py _UNIFIED; build_kb/text.py COMPATIBILITY_FORMS).
+  var COMPATIBILITY = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9\u{2f800}-\u{2fa1d}]/gu;
+  // The CJK Radicals Supplement forms NFKC leaves alone (常⻅ for 常见): build_kb/text.py RADICAL_FORMS
+  // (some stand for ideographs outside the BMP, so the table is kept as arrays of code points).
+  var RADICAL_FROM = Array.from("⺁⺂⺃⺄⺅⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺶⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲");
+  var RADICAL_TO = Array.from("厂乛乚乙亻几刀刂卜㔾小𭕄兀尣尢尢巳幺彑彐忄心扌攵旡日月歺民氵氺灬爫丬牛犭王疋罒示礻𥫗糹纟罓罒㓁网羊耂肀聿肉臼艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶阝钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀");
 
   function normalise(text) {
     return text.replace(INVISIBLE, "").replace(/[\uff01-\uff5e]/g, function (c) {
@@ -29,7 +30,7 @@
       return /[0-9A-Za-z]/.test(h) ? h : c;
     }).replace(COMPATIBILITY, function (c) {
       var k = RADICAL_FROM.indexOf(c);
-      return k >= 0 ? RADICAL_TO.charAt(k) : c.normalize("NFKC");
+      return k >= 0 ? RADICAL_TO[k] : c.normalize("NFKC");
     }).toLowerCase();
   }
 
