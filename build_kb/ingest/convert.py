@@ -320,14 +320,14 @@ def docx_text(data: bytes, name: str) -> Converted:
         beside: dict[int, list] = {}
         """Cells merged down over several rows right of the first column (a joint 版头's 文件 beside the
         issuers' names): read once, after the rows they stand beside."""
-        for row in block.iterchildren(f"{W}tr"):
-            tcs = list(row.iterchildren(f"{W}tc"))
+        for row in _blocks(block, (f"{W}tr",), counts):
+            tcs = list(_blocks(row, (f"{W}tc",), counts))
             merges = [_merged_down(tc) for tc in tcs]
             for column in [c for c in beside if c >= len(merges) or merges[c] != "continue"]:
                 cell_lines(beside.pop(column))
             cells = []
             for column, (tc, merge) in enumerate(zip(tcs, merges)):
-                content = list(tc.iterchildren(f"{W}p", f"{W}tbl"))
+                content = list(_blocks(tc, (f"{W}p", f"{W}tbl"), counts))
                 if merge == "restart" and column > 0:
                     beside[column] = content
                 elif merge != "continue":
@@ -350,7 +350,7 @@ def docx_text(data: bytes, name: str) -> Converted:
     body: set[int] = set()
     """Where in `lines` the plain paragraphs of the text stand (no heading, title or table cell): what
     a PDF converted to Word may hold one printed line each of."""
-    for block in document.element.body.iterchildren():
+    for block in _blocks(document.element.body, (f"{W}p", f"{W}tbl"), counts):
         if block.tag == f"{W}p" and (block in contents_field or _style_of(block) in contents_styles):
             text = _one_line(_paragraph_text(block, notes_text, []))
             label = next((k for k in range(len(lines) - 1, -1, -1) if lines[k]), None)
@@ -395,6 +395,10 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(f"文件登记的 {len(missing)} 个部件并不在文件里（{'、'.join(missing)}），略过后读取；正文完整")
     if counts["blank fields"]:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
+    if counts["unfilled controls"]:
+        notes.append(f"去掉还显示提示文字的内容控件 {counts['unfilled controls']} 个（模板里的“单击或点击此处输入文字”）")
+    if counts["contents controls"]:
+        notes.append(f"去掉 Word 自动生成的目录 {counts['contents controls']} 个")
     if counts["labels"]:
         notes.append(f"写出自动编号 {counts['labels']} 处")
     if counts["soft breaks"]:
@@ -1122,10 +1126,35 @@ def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tu
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+def _blocks(parent, tags: tuple[str, ...], counts: Counter):
+    """The children of `parent` (the body, a table, a row, a cell) with one of `tags`, in order, those held in
+    content controls (w:sdt: a template's fields, Word's cover pages) and custom XML (w:customXml) too — python-docx
+    passes them over, and their text was lost. A control still showing its prompt (单击或点击此处输入文字) holds
+    no text of the document's; Word's own table of contents (a control of the gallery "Table of Contents") is
+    furniture: both left out and counted."""
+    for child in parent.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag == f"{W}customXml":
+            yield from _blocks(child, tags, counts)
+        elif child.tag == f"{W}sdt":
+            properties = child.find(f"{W}sdtPr")
+            gallery = properties.find(f"{W}docPartObj/{W}docPartGallery") if properties is not None else None
+            if properties is not None and properties.find(f"{W}showingPlcHdr") is not None:
+                counts["unfilled controls"] += 1
+            elif gallery is not None and "contents" in (gallery.get(f"{W}val") or "").lower():
+                counts["contents controls"] += 1
+            else:
+                for content in child.iterchildren(f"{W}sdtContent"):
+                    yield from _blocks(content, tags, counts)
+
+
 def _in_fallback(node, paragraph) -> bool:
+    """Is `node` in an old Word's copy of a text box (mc:Fallback), or in a content control still showing its
+    prompt (w:sdt with w:showingPlcHdr: 单击或点击此处输入文字) — no text of the document's either way?"""
     parent = node.getparent()
     while parent is not None and parent is not paragraph:
-        if parent.tag == MC_FALLBACK:
+        if parent.tag == MC_FALLBACK or (parent.tag == f"{W}sdt" and parent.find(f"{W}sdtPr/{W}showingPlcHdr") is not None):
             return True
         parent = parent.getparent()
     return False

@@ -372,3 +372,35 @@ def test_kb_add_on_a_folder_names_the_documents_it_cannot_read_and_passes_over_s
     for name in ("讲话.docx", "名单.et", "通知.ofd", "照片.jpg"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in files_to_add([tmp_path])] == ["讲话.docx", "通知.ofd"]
+
+
+def test_word_content_controls_give_their_text_and_a_prompt_still_shown_gives_none(tmp_path):
+    """python-docx passes over paragraphs and rows held in content controls (w:sdt), as a template's fields and Word's
+    cover pages hold them: their text is the document's. A control still showing its prompt, and Word's own table of
+    contents, are not: left out and counted."""
+    import docx
+    from docx.oxml import parse_xml
+
+    def control(inner: str, properties: str = "") -> object:
+        return parse_xml(f'<w:sdt xmlns:w="{W}"><w:sdtPr>{properties}</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>')
+
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    document = docx.Document()
+    body = document.element.body
+    body.insert(0, control(paragraph("目录") + paragraph("一、总体要求　1"), '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj>'))
+    body.insert(1, control(paragraph("关于做好2024年度党员发展工作的通知")))
+    body.insert(2, control(paragraph("单击或点击此处输入文字。"), "<w:showingPlcHdr/>"))
+    document.add_paragraph("各乡镇党委：")
+    table = document.add_table(rows=1, cols=1)
+    table.rows[0].cells[0].text = "第一行"
+    table._tbl.append(control('<w:tr><w:tc><w:p><w:r><w:t>控件里的一行</w:t></w:r></w:p></w:tc></w:tr>'))
+    inline = document.add_paragraph("请于")
+    inline._p.append(parse_xml(f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>选择日期</w:t></w:r></w:sdtContent></w:sdt>'))
+    inline._p.append(parse_xml(f'<w:sdt xmlns:w="{W}"><w:sdtContent><w:r><w:t>5月31日</w:t></w:r></w:sdtContent></w:sdt>'))
+    inline.add_run("前报送。")
+    document.save(tmp_path / "控件.docx")
+    converted = convert(tmp_path / "控件.docx")
+    assert converted.text.split("\n\n") == ["关于做好2024年度党员发展工作的通知", "各乡镇党委：", "第一行", "控件里的一行", "请于5月31日前报送。\n"]
+    assert converted.notes[:2] == ["去掉还显示提示文字的内容控件 1 个（模板里的“单击或点击此处输入文字”）", "去掉 Word 自动生成的目录 1 个"]
