@@ -350,7 +350,7 @@ def docx_text(data: bytes, name: str) -> Converted:
     body: set[int] = set()
     """Where in `lines` the plain paragraphs of the text stand (no heading, title or table cell): what
     a PDF converted to Word may hold one printed line each of."""
-    for block in _blocks(document.element.body, (f"{W}p", f"{W}tbl"), counts):
+    for block in _blocks(document.element.body, (f"{W}p", f"{W}tbl", f"{W}altChunk"), counts):
         if block.tag == f"{W}p" and (block in contents_field or _style_of(block) in contents_styles):
             text = _one_line(_paragraph_text(block, notes_text, []))
             label = next((k for k in range(len(lines) - 1, -1, -1) if lines[k]), None)
@@ -383,6 +383,8 @@ def docx_text(data: bytes, name: str) -> Converted:
             lines.append(text)
         elif block.tag == f"{W}tbl":
             table(block)
+        elif block.tag == f"{W}altChunk":
+            lines += _alt_chunk_lines(document, block, name, counts)
     lines, reflowed = reflow_printed_lines(lines, body)
     for reason, text in reflowed.dropped:
         log.info("%s：去掉（%s）：%s", name, reason, text)
@@ -395,6 +397,8 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(f"文件登记的 {len(missing)} 个部件并不在文件里（{'、'.join(missing)}），略过后读取；正文完整")
     if counts["blank fields"]:
         notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
+    if counts["alt chunks"]:
+        notes.append(f"嵌入的网页或文本块 {counts['alt chunks']} 个（altChunk，办公系统导出的 Word 常见）按网页读出，放回原处")
     if counts["unfilled controls"]:
         notes.append(f"去掉还显示提示文字的内容控件 {counts['unfilled controls']} 个（模板里的“单击或点击此处输入文字”）")
     if counts["contents controls"]:
@@ -1124,6 +1128,23 @@ def _paragraph_text(paragraph, notes: dict[tuple[str, str], str], cited: list[tu
 
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _alt_chunk_lines(document, chunk, name: str, counts: Counter) -> list[str]:
+    """The text of a chunk another format brought into the document (w:altChunk: the HTML, MHT or plain text an
+    office system's "export to Word" embeds; Word shows it in place, python-docx passes over it) as lines."""
+    part = document.part.related_parts.get(chunk.get(f"{R}id"))
+    if part is None:
+        return []
+    counts["alt chunks"] += 1
+    data = part.blob
+    if "html" in part.content_type or "message/rfc822" in part.content_type or data.lstrip()[:1] == b"<":
+        return [*html_text(data, name).text.split("\n"), ""]
+    text, _ = decode(data, name)
+    return [*text.split("\n"), ""]
 
 
 def _blocks(parent, tags: tuple[str, ...], counts: Counter):

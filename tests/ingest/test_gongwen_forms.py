@@ -404,3 +404,24 @@ def test_word_content_controls_give_their_text_and_a_prompt_still_shown_gives_no
     converted = convert(tmp_path / "控件.docx")
     assert converted.text.split("\n\n") == ["关于做好2024年度党员发展工作的通知", "各乡镇党委：", "第一行", "控件里的一行", "请于5月31日前报送。\n"]
     assert converted.notes[:2] == ["去掉还显示提示文字的内容控件 1 个（模板里的“单击或点击此处输入文字”）", "去掉 Word 自动生成的目录 1 个"]
+
+
+def test_a_web_page_an_office_system_embedded_in_word_is_read_in_its_place(tmp_path):
+    """An office system's "export to Word" embeds the document as HTML (w:altChunk): Word shows it where it stands,
+    python-docx passes over it — the whole text was lost."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("中共某某县委组织部文件")
+    page = "<html><body><p>关于做好2024年度党员发展工作的通知</p><p>各乡镇党委：</p><p>" + BODY[0] + "</p></body></html>"
+    part = Part(PackURI("/word/afchunk1.htm"), "text/html", page.encode("utf-8"), document.part.package)
+    relation = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    document.element.body.insert(1, parse_xml(f'<w:altChunk xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{relation}"/>'))
+    document.add_paragraph("中共某某县委组织部")
+    document.save(tmp_path / "导出.docx")
+    converted = convert(tmp_path / "导出.docx")
+    assert converted.text.split("\n\n") == ["中共某某县委组织部文件", "关于做好2024年度党员发展工作的通知", "各乡镇党委：", BODY[0], "中共某某县委组织部\n"]
+    assert converted.notes[0] == "嵌入的网页或文本块 1 个（altChunk，办公系统导出的 Word 常见）按网页读出，放回原处"
