@@ -241,6 +241,19 @@ def without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
     return out.getvalue(), sorted(missing)
 
 
+WORD_COUNTS = {
+    "blank fields": "去掉未填写的表单域 {n} 个（模板里的“点击此处…”）",
+    "alt chunks": "嵌入的网页或文本块 {n} 个（altChunk，办公系统导出的 Word 常见）按网页读出，放回原处",
+    "unfilled controls": "去掉还显示提示文字的内容控件 {n} 个（模板里的“单击或点击此处输入文字”）",
+    "contents controls": "去掉 Word 自动生成的目录 {n} 个",
+    "labels": "写出自动编号 {n} 处",
+    "soft breaks": "段落里的软回车（Shift+Enter）{n} 处按换行读",
+    "rows": "表格 {n} 行按行保留",
+    "cell paragraphs": "表格单元格里的 {n} 段各成一段",
+}
+"""What reading a Word file counted (docx_text), kind → the import summary's note, in the order they are told."""
+
+
 def docx_text(data: bytes, name: str) -> Converted:
     """Paragraphs and tables in document order, with Word's numbering labels, footnotes and endnotes.
 
@@ -395,22 +408,7 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(f"去掉目录 {len(contents)} 行")
     if missing:
         notes.append(f"文件登记的 {len(missing)} 个部件并不在文件里（{'、'.join(missing)}），略过后读取；正文完整")
-    if counts["blank fields"]:
-        notes.append(f"去掉未填写的表单域 {counts['blank fields']} 个（模板里的“点击此处…”）")
-    if counts["alt chunks"]:
-        notes.append(f"嵌入的网页或文本块 {counts['alt chunks']} 个（altChunk，办公系统导出的 Word 常见）按网页读出，放回原处")
-    if counts["unfilled controls"]:
-        notes.append(f"去掉还显示提示文字的内容控件 {counts['unfilled controls']} 个（模板里的“单击或点击此处输入文字”）")
-    if counts["contents controls"]:
-        notes.append(f"去掉 Word 自动生成的目录 {counts['contents controls']} 个")
-    if counts["labels"]:
-        notes.append(f"写出自动编号 {counts['labels']} 处")
-    if counts["soft breaks"]:
-        notes.append(f"段落里的软回车（Shift+Enter）{counts['soft breaks']} 处按换行读")
-    if counts["rows"]:
-        notes.append(f"表格 {counts['rows']} 行按行保留")
-    if counts["cell paragraphs"]:
-        notes.append(f"表格单元格里的 {counts['cell paragraphs']} 段各成一段")
+    notes += [note.format(n=counts[kind]) for kind, note in WORD_COUNTS.items() if counts[kind]]
     if cited:
         lines += ["", "注释："] + [f"[{k}] {notes_text[key]}" for k, key in enumerate(cited, 1)]
         kinds = Counter(kind for kind, _ in cited)
