@@ -149,8 +149,9 @@ def clean(
     removed_at = find_boilerplate(texts, rules)
     # What the rules leave is weighed line by line (ingest/evidence.py): clear chrome goes like a
     # rule's catch, a doubtful line stays and is listed for a person.
-    # A 公文's attachments appended under its 成文日期 (附件1 / its title / its text) are the document's, not chrome below it.
-    body = _edges(texts, chrome)
+    # A 公文's text is what stands between its 主送 and its 成文日期, prose or not, and its attachments appended under
+    # the date (附件1 / its title / its text) are the document's too: not chrome above or below the text.
+    body = gongwen.text_span(texts, _edges(texts, chrome))
     body = (body[0], gongwen.appended_end(texts, body[1]))
     judged = judge_lines(texts, set(removed_at), body, lambda text: any_rule(text, rules), lambda text: elsewhere(re.sub(r"\s+", " ", text)))
     doubtful = []

@@ -508,6 +508,24 @@ def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | Non
     return None
 
 
+def text_span(texts: list[str], body: tuple[int, int]) -> tuple[int, int]:
+    """The text of a 公文 for the cleaner, whose text runs from its first line of prose to its last (`body`): a
+    short 公文 may have no such line (`一、会议时间` / `6月3日上午9:00`), yet its text is all that stands between
+    the 主送 under its title and its 成文日期 — widened to that, never narrowed.
+
+    >>> text_span(["关于召开会议的通知", "各乡镇党委：", "一、会议时间", "6月3日上午9:00", "某某县委组织部", "2024年5月28日"], (6, 6))
+    (2, 5)
+    """
+    content = [(k, _compact(t)) for k, t in enumerate(texts) if t.strip()]
+    addressed = next((i for i, (_, t) in enumerate(content[:HEAD_LINES]) if i and read_addressees(t) and read_title(content[i - 1][1])), None)
+    dated = next((i for i in range(len(content) - 1, max(-1, len(content) - 1 - TAIL_LINES), -1)
+                  if read_signing_date(content[i][1]) or read_signed_date(content[i][1])), None)
+    if addressed is None or dated is None or dated <= addressed + 1:
+        return body
+    first, end = content[addressed + 1][0], content[dated][0]
+    return (min(body[0], first), max(body[1], end)) if body[0] < len(texts) else (first, end)
+
+
 def appended_end(texts: list[str], end: int) -> int:
     """Where the text ends when attachments are appended under the 成文日期 (for the cleaner, whose text ends
     with its last sentence, `end`): at the 版记 under them, or the last line. `end` when nothing is appended.

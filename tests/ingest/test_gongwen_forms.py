@@ -425,3 +425,16 @@ def test_a_web_page_an_office_system_embedded_in_word_is_read_in_its_place(tmp_p
     converted = convert(tmp_path / "导出.docx")
     assert converted.text.split("\n\n") == ["中共某某县委组织部文件", "关于做好2024年度党员发展工作的通知", "各乡镇党委：", BODY[0], "中共某某县委组织部\n"]
     assert converted.notes[0] == "嵌入的网页或文本块 1 个（altChunk，办公系统导出的 Word 常见）按网页读出，放回原处"
+
+
+def test_a_short_notice_s_lines_between_its_addressees_and_its_date_are_its_text_prose_or_not(rules, tmp_path):
+    """No line of this notice is a long sentence; its meeting time alone on a line (a clock's figures) was taken
+    for chrome outside the text. Between the 主送 and the 成文日期 all is the 公文's text."""
+    path = tmp_path / "会议通知.txt"
+    path.write_text("\n".join([
+        "中共某某县委组织部", "关于召开全县组织工作会议的通知", "各乡镇党委，县直各单位党组织：", "经研究，定于近期召开全县组织工作会议。",
+        "一、会议时间", "6月3日上午9:00", "二、会议地点", "县委党校报告厅", "请准时参会。", "中共某某县委组织部", "2024年5月28日"]) + "\n", encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert [p.text for p in speech.all_paragraphs()] == ["经研究，定于近期召开全县组织工作会议。", "6月3日上午9:00", "县委党校报告厅", "请准时参会。"]
+    assert [s.heading for s in speech.all_sections()] == ["", "一、会议时间", "二、会议地点"]
+    assert speech.clean.removed == []
