@@ -1750,7 +1750,8 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     prose are its top-level headings, when there are as many as the opening announces (下面，我讲三点
     意见), at least three of them, or two written to one pattern (`_same_shape`: a page cut off after
     its second part) — or any number when the first stands right under words that say points follow without
-    counting them (与大家交流几点想法。 / 坚定理想信念，筑牢思想根基 / text: a page cut after it)."""
+    counting them (与大家交流几点想法。 / 坚定理想信念，筑牢思想根基 / text: a page cut after it). A line the
+    text gives twice or more is none of them: a printed page's running head (headings never repeat)."""
     if any(candidates):
         return
     again = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}  # a running head: headings never repeat
