@@ -27,6 +27,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..text import HAN
@@ -41,6 +42,8 @@ UNDER_MIN, UNDER_CONTRAST = 20, 1.5
 """The least text a heading stands over (a page may cut it short)."""
 BODY_MEDIAN_MIN = 30
 """A text whose middle paragraph is shorter than this has no paragraphs to set a line against."""
+SIBLING_REACH = 12
+"""How many of the next such lines are weighed as a line's siblings."""
 PHRASE_MIN = 6
 """A heading alone says something: a shorter line is a word or two."""
 HEADING_AT, ASK_AT, DOUBT_AT = 3.0, 2.5, 2.0
@@ -171,6 +174,7 @@ def _form(text: str) -> str:
     return re.sub(rf"[{HAN}]", "H", text)
 
 
+@lru_cache(maxsize=4096)
 def _opens_with_a_verb(text: str) -> bool:
     words = list(tagger().cut(text.lstrip(_OUTER)))
     return bool(words) and words[0].flag.startswith("v") and len(words[0].word) >= 2
@@ -216,7 +220,11 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
             continue
         found[i] = under + above
     places = sorted(found)
-    kin = {i for i in places for k in places if k != i and abs(k - i) > 1 and same_form(texts[i], texts[k])}
+    kin = set()
+    for n, i in enumerate(places):  # a sibling is among the next few such lines: a long text costs no more per line
+        for k in places[n + 1: n + 1 + SIBLING_REACH]:
+            if k - i > 1 and same_form(texts[i], texts[k]):
+                kin |= {i, k}
     for i in places:
         found[i] += reads_as_a_phrase(texts[i], siblings=i in kin)
         if i in kin:
