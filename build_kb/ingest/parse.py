@@ -167,6 +167,9 @@ OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KI
 OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。", a name that lists its parts with 、:
 "…第四十四期、四十五期党支部书记培训班如期举办。"), or an opening address's ("……代表大会今天胜利开幕了。")."""
+OPENING_COURSE_RE = re.compile(r"(?:^|[，。；：！])([^，。；：]{4,40}?第[一二三四五六七八九十百\d]{1,4}期)(?:在[^，。；：]{1,12})?(?:正式|顺利|隆重)?(?:开班|开学|开讲|结业)[。，]")
+"""A course named by its issue, opened or closed (…“乡村振兴大学堂”第四期在某地开班。): the issue is the meeting, whatever the
+course calls itself (a 培训班 is found by OPENING_HELD_RE)."""
 OPENING_BODY_MEETS_RE = re.compile(
     rf"(?:^|[，。；：！])((?:[^，。；、：]{{0,24}}?)(?:领导小组|工作组|专项组|委员会|常委会|党组|党委|党工委|工委))"
     rf"(?:在[^，。；：]{{1,12}})?(?:召开|举行)了?((?:第[一二三四五六七八九十]+次)?(?:全体|扩大)?会议)[。，]"
@@ -1317,6 +1320,12 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     meets = OPENING_BODY_MEETS_RE.search(opening[:400])
     if meets:
         return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
+    course = next((m for m in OPENING_COURSE_RE.finditer(opening[:400])
+                   if not _inside_a_quotation(opening, m.start(1)) and m.group(1).count("“") == m.group(1).count("”")), None)
+    if course:
+        name = re.sub(r"^(?:昨天|昨日|今天|今日|日前|近日|当天|\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)[，,]?", "", _DATELINE_FIRST.sub("", course.group(1)))
+        if len(name) >= 6 and not REFERS_BACK.search(name):
+            return name, "opening: …第N期开班"
     return None, None
 
 

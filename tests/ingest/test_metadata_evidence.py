@@ -106,6 +106,9 @@ def test_a_chair_quoted_again_and_again_is_not_the_speaker_when_the_report_says_
         ("全县组织工作会议发言材料", "", "全县组织工作会议"),
         ("述职要见实效", "“我带头联系最远的村，召开专题党建会议2次。”3月6日，某某镇党委书记公开述职。", None),  # quoted
         ("述职要见实效", "3月6日，某某县召开党建工作述职评议会。“我召开专题党建会议2次。”", "某某县党建工作述职评议会"),
+        (None, "昨日，全市村干部“振兴课堂”第二期在某某镇开班，进一步提升能力。", "全市村干部“振兴课堂”第二期"),  # a course by its issue
+        (None, "“青年干部读书会第二期开班。”他说，收获很大。", None),  # …quoted
+        (None, "我县已连续举办五期，取得良好效果。", None),
     ],
 )
 def test_a_meeting_named_in_an_essays_title_or_inside_a_quotation_is_no_occasion(title, opening, occasion):
@@ -184,3 +187,24 @@ def test_the_title_by_the_shape_and_place_of_its_lines(tmp_path, text, title):
 def test_a_titles_second_line_ending_in_a_dash_over_its_subtitle_stays_the_titles(tmp_path):
     text = "凝心聚力抓党建\n奋发有为开新局——\n在全县组织工作会议上的讲话\n" + SPEECH
     assert _speech(tmp_path, text).title.startswith("凝心聚力抓党建 奋发有为开新局")
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("副市长王某作开班动员。", "spoke"),  # a mobilisation given is a speech
+        ("县委副书记李某作了战前动员。", "spoke"),
+        ("县委书记王某作动员部署。", "said"),  # …but a mobilisation's arrangements, or 作动员 alone, are what he said
+        ("县委书记王某作动员。", "said"),
+    ],
+)
+def test_what_one_did_when_he_gave_a_mobilisation(text, act):
+    from build_kb.ingest.clause import read_deeds
+
+    assert [d.act for d in read_deeds(text)] == [act]
+
+
+def test_a_course_opened_by_its_issue_gives_the_speaker_who_mobilised_it(tmp_path):
+    text = "昨日，全市村干部“振兴课堂”第二期在某某镇开班，进一步提升能力。副市长王某平作开班动员。\n会议指出，要当好表率。\n"
+    speech = _speech(tmp_path, text)
+    assert (speech.speaker, speech.speaker_role, speech.occasion) == ("王某平", "副市长", "全市村干部“振兴课堂”第二期")
