@@ -11,17 +11,19 @@ import re
 from . import explain
 from .errors import safe_name
 from .fixes import choice, choices, fix_text
-from .model import DOCUMENT_ROLES, KnowledgeBase, Problem, Speech, YamlEntry
+from .model import DOCUMENT_ROLES, KnowledgeBase, Problem, Speech, YamlEntry, removal_counts
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 6
+CHECK_FORMAT = 7
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
 objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome; 4: each speech's
 `encoding` and, for an official document, its `document` parts; 5: the document's `lines`, each part's
 line with its role; 6: each to_check item's `fix` — the one-line fixes as kb check prints them — and
 `fixes`, each way out with its `yaml` line and `line` of speeches.yaml it replaces; `keep_fix` for the
 removed lines; the report's `open_items`, as many as the 待核对 page counts, and `entries_file`, the
-speeches.yaml the fixes name)."""
+speeches.yaml the fixes name; 7: each removed entry's `in_line` — a piece taken out of a line that is kept — and
+`last`, the last source line of a joined paragraph removed whole; each split's and join's `kept`, the pieces of it
+the speech kept; each speech's `removed_lines`, the source lines removed whole)."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -48,6 +50,8 @@ def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | No
                 "theme_scores": dict(section.theme_scores),
             }
         )
+    kept = speech.kept_texts()  # what the lines became, as the speech kept them (model.kept_texts)
+    joined = {j.first: j.last for j in speech.clean.joins}
     text = "\n".join(p.text for p in speech.all_paragraphs())
     placeholders = sorted(set(PLACEHOLDER.findall(text)))
     document = {"issuer": speech.issuer, "doc_number": speech.doc_number, "addressees": list(speech.addressees), "attachments": list(speech.attachments)}
@@ -60,10 +64,12 @@ def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | No
         "fields": fields,
         "document": document if any(document[key] for key in ("issuer", "doc_number", "addressees", "attachments")) else None,
         "sections": sections,
-        "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in speech.clean.removed],
+        "removed": [{"line": r.line, "rule": r.rule, "text": r.text, "in_line": bool(kept[r.line]), "last": joined.get(r.line) if not kept[r.line] else None}
+                    for r in speech.clean.removed],
+        "removed_lines": removal_counts(speech.clean.removed, speech.clean.joins, kept)[0],
         "doubtful": [{"line": d.line, "reasons": d.reasons, "text": d.text} for d in speech.clean.doubtful],
-        "splits": [{"line": x.line, "pieces": x.pieces} for x in speech.clean.splits],
-        "joins": [{"first": j.first, "last": j.last} for j in speech.clean.joins],
+        "splits": [{"line": x.line, "pieces": x.pieces, "kept": min(x.pieces, kept[x.line])} for x in speech.clean.splits],
+        "joins": [{"first": j.first, "last": j.last, "kept": bool(kept[j.first])} for j in speech.clean.joins],
         "placeholders": placeholders,
         "problems": [str(p) for p in problems],
         "to_check": [_item(item, speech, entry, file) for item in speech.review],
@@ -84,6 +90,22 @@ def _keep_fix(speech: Speech, entry: YamlEntry | None, file: str) -> str:
     first = speech.clean.removed[0].line
     way = choice("删错了正文的", "keep_lines", [first], speech.source.rel_path, entry, file)
     return f"{way.label}：{way.where} {way.yaml}（{first} 换成删错那一行的行号）"
+
+
+def _removed_where(removed: dict) -> str:
+    """Where a removed text stood: a line, the lines of a paragraph joined before it went, or a piece of a kept line."""
+    if removed["in_line"]:
+        return f"第 {removed['line']} 行里的"
+    if removed["last"]:
+        return f"第 {removed['line']}–{removed['last']} 行"
+    return f"第 {removed['line']} 行"
+
+
+def _pieces_removed(split: dict) -> str:
+    """What became of a split line's pieces when not all of them were kept (the removed ones are listed above)."""
+    if split["kept"] >= split["pieces"]:
+        return ""
+    return f"，其中 {split['pieces'] - split['kept']} 段删去了（见上）" if split["kept"] else "，都删去了（见上）"
 
 
 def _cells(text: str) -> str:
@@ -145,14 +167,15 @@ def report_text(report: dict) -> str:
             out.append(f"  → 认错了的：在 {report.get('entries_file', 'corpus/speeches.yaml')} 里 \"{safe_name(s['file'])}\": 之下改（没有就加一行，行首空两格）issuer 发文机关、doc_number 发文字号、addressees 主送、attachments 附件、title 标题、date 成文日期")
         if s["encoding"] not in ("utf-8", "ascii"):
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
-        out.append(f"删除：  {len(s['removed'])} 行")
-        out.extend(f"  第 {r['line']} 行 [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+        pieces = sum(1 for r in s["removed"] if r["in_line"])
+        out.append(f"删除：  {s['removed_lines']} 行" + (f"，另删去保留行里的文字 {pieces} 处" if pieces else ""))
+        out.extend(f"  {_removed_where(r)} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
         if s["keep_fix"]:
             out.append(f"  → {s['keep_fix']}")
         if s["doubtful"]:
             out.append(f"存疑：{len(s['doubtful'])} 行保留着（见待核对）")
-        out.extend(f"  第 {x['line']} 行拆成 {x['pieces']} 段" for x in s["splits"])
-        out.extend(f"  第 {j['first']}–{j['last']} 行接成一段" for j in s["joins"])
+        out.extend(f"  第 {x['line']} 行拆成 {x['pieces']} 段" + _pieces_removed(x) for x in s["splits"])
+        out.extend(f"  第 {j['first']}–{j['last']} 行接成一段" for j in s["joins"] if j["kept"])  # one removed whole is listed above
         if s["placeholders"]:
             out.append(f"占位符：{' '.join(s['placeholders'])}")
         if s["problems"] or s["to_check"]:

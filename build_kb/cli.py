@@ -54,9 +54,9 @@ def command_name() -> str:
 def summary(kb, site_dir: Path, seconds: float) -> str:
     sections = sum(len(s.all_sections()) for s in kb.speeches)
     paragraphs = sum(len(s.all_paragraphs()) for s in kb.speeches)
-    removed = sum(len(s.clean.removed) for s in kb.speeches)
+    lines, pieces = (sum(n) for n in zip((0, 0), *(s.removal_counts() for s in kb.speeches)))  # whole lines, pieces of kept ones
     return (
-        f"已生成 {len(kb.speeches)} 篇讲话：{sections} 个部分、{paragraphs} 个段落；删除非正文 {removed} 行；"
+        f"已生成 {len(kb.speeches)} 篇讲话：{sections} 个部分、{paragraphs} 个段落；删除非正文 {lines} 行" + (f"、行内文字 {pieces} 处" if pieces else "") + "；"
         f"警告 {len(kb.warnings)} 条，跳过 {len(kb.errors)} 个文件 → {site_dir}（{seconds:.1f} 秒）"
     )
 

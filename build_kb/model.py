@@ -5,6 +5,7 @@ Stages only add to these objects in one direction: read → clean → parse → 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -274,6 +275,55 @@ class Section:
             yield from child.walk()
 
 
+def kept_texts(sections: list[Section], header: list[HeaderLine], joins: list[Join] = ()) -> Counter[int]:
+    """Source line → how many texts the speech keeps from it: paragraphs, headings and header lines begin on their
+    line, and a kept paragraph joined from several lines keeps each of them. What 待核对 and kb check say a line
+    became (split into paragraphs, joined, removed whole) is said of this, never of a step a later one undid.
+
+    >>> kept = kept_texts([Section("s1", 1, "一、总体要求", 3, paragraphs=[Paragraph("p1", 1, "甲乙", 4)])], [], [Join(4, 5), Join(8, 9)])
+    >>> sorted(kept.items())
+    [(3, 1), (4, 1), (5, 1)]
+    """
+    kept: Counter[int] = Counter()
+    for top in sections:
+        for section in top.walk():
+            if section.heading:
+                kept[section.line] += 1
+            kept.update(p.line for p in section.paragraphs)
+    kept.update(h.line for h in header)
+    for join in joins:
+        if kept[join.first]:
+            kept.update(range(join.first + 1, join.last + 1))
+    return kept
+
+
+def split_cuts(splits: list[Split], kept: Counter[int]) -> dict[int, int]:
+    """Source line → the cuts between its pieces that the speech keeps as texts of their own (a line split in three
+    whose middle piece was removed shows one cut); lines with none are left out. A line split twice over (by two
+    passes) is one line: its pieces are those of the larger split.
+
+    >>> split_cuts([Split(3, 2), Split(7, 3), Split(9, 2)], Counter({3: 2, 7: 2, 9: 1}))
+    {3: 1, 7: 1}
+    """
+    pieces: dict[int, int] = {}
+    for split in splits:
+        pieces[split.line] = max(pieces.get(split.line, 0), split.pieces)
+    return {line: min(n, kept[line]) - 1 for line, n in sorted(pieces.items()) if min(n, kept[line]) >= 2}
+
+
+def removal_counts(removed: list[RemovedLine], joins: list[Join], kept: Counter[int]) -> tuple[int, int]:
+    """(source lines removed whole, pieces taken out of lines that are kept): what `删除 N 行` may count.
+    A line whose every text went is one line however many entries name it; a joined paragraph removed whole
+    is each of its lines.
+
+    >>> removal_counts([RemovedLine(2, "责任编辑：某某", "editor"), RemovedLine(5, "（记者 某某）", "byline")], [], Counter({5: 1}))
+    (1, 1)
+    """
+    spans = {join.first: join.last for join in joins}
+    whole = {n for r in removed if not kept[r.line] for n in range(r.line, spans.get(r.line, r.line) + 1) if not kept[n]}
+    return len(whole), sum(1 for r in removed if kept[r.line])
+
+
 def speech_url(speech_id: str) -> str:
     """A speech's page, relative to the site root."""
     return f"speeches/{speech_id}/"
@@ -330,6 +380,13 @@ class Speech:
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [p for s in self.all_sections() for p in s.paragraphs]
+
+    def kept_texts(self) -> Counter[int]:
+        return kept_texts(self.sections, self.header, self.clean.joins)
+
+    def removal_counts(self) -> tuple[int, int]:
+        """(lines removed whole, pieces taken out of kept lines): see removal_counts."""
+        return removal_counts(self.clean.removed, self.clean.joins, self.kept_texts())
 
 
 @dataclass(frozen=True)

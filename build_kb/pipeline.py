@@ -26,6 +26,7 @@ from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE
 from .errors import CorpusNotFound, UnreadableSpeech
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .model import kept_texts, split_cuts  # what the review items may say a line became
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_like_speech
@@ -645,12 +646,17 @@ def make_speech(
         review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
     if occasion is None and not (parsed.gongwen and parsed.gongwen.title):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
-    if cleaned.splits:
-        places = "、".join(str(n) for n in sorted({x.line for x in cleaned.splits})[:5])  # one line split twice is named once
-        review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(x.pieces - 1 for x in cleaned.splits)} 处（第 {places} 行）：请看分段是否正确", line=cleaned.splits[0].line))
-    if cleaned.joins:
-        lines = sum(j.last - j.first + 1 for j in cleaned.joins)
-        review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(cleaned.joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=cleaned.joins[0].first))
+    # What the items say a line became is said of what the speech kept: a piece or a joined paragraph the rules
+    # then removed is on the removed list, not in paragraphs a person could look at.
+    kept = kept_texts(parsed.sections, header.lines, cleaned.joins)
+    cuts = split_cuts(cleaned.splits, kept)
+    if cuts:
+        places = "、".join(str(n) for n in sorted(cuts)[:5])
+        review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(cuts.values())} 处（第 {places} 行）：请看分段是否正确", line=min(cuts)))
+    joins = [j for j in cleaned.joins if kept[j.first]]
+    if joins:
+        lines = sum(j.last - j.first + 1 for j in joins)
+        review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=joins[0].first))
     piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))

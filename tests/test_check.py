@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 6 and report["not_built"] == []
+    assert report["format"] == 7 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -74,7 +74,7 @@ def test_cli_json_and_strict(tmp_path):
     assert clean.returncode == 0, clean.stderr
     data = json.loads(clean.stdout)
     assert [s["file"] for s in data["speeches"]] == ["a.txt"]
-    assert set(data["speeches"][0]) == {"file", "id", "encoding", "fields", "document", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful", "keep_fix"}
+    assert set(data["speeches"][0]) == {"file", "id", "encoding", "fields", "document", "sections", "removed", "splits", "joins", "placeholders", "problems", "to_check", "doubtful", "keep_fix", "removed_lines"}
     assert kb_cli("check", "--corpus", str(corpus), "--strict").returncode == 1
     assert kb_cli("check", "--corpus", str(corpus)).returncode == 0
 
@@ -107,7 +107,7 @@ def test_keep_and_drop_lines_overrule_the_rules(tmp_path):
     text = "在全县组织工作会议上的讲话\n同志们：\n一、加强基层党组织建设。提升组织力。\n本文来源：某某网\n二、建设干部队伍。坚持好干部标准。\n"
     corpus = make_corpus(tmp_path / "c", {"a.txt": text, "speeches.yaml": "a.txt:\n  keep_lines: [4]\n  drop_lines: 5\n"})
     (a,) = check_report(build_knowledge_base(corpus))["speeches"]
-    assert a["removed"] == [{"line": 5, "rule": "drop_lines (speeches.yaml)", "text": "二、建设干部队伍。坚持好干部标准。"}]
+    assert a["removed"] == [{"line": 5, "rule": "drop_lines (speeches.yaml)", "text": "二、建设干部队伍。坚持好干部标准。", "in_line": False, "last": None}]
     (corpus / "speeches.yaml").write_text("a.txt:\n  drop_lines: [9]\n", encoding="utf-8")
     kb = build_knowledge_base(corpus)
     assert [str(p) for p in kb.problems] == ["speeches.yaml:1：a.txt 的 drop_lines 写了第 9 行，但文件只有 6 行；请改正行号"]
@@ -128,9 +128,9 @@ def test_check_json_follows_its_schema(tmp_path):
     data = json.loads(kb_cli("check", "--corpus", str(corpus), "--format", "json").stdout)
     schema = {
         "file": str, "id": str, "encoding": str, "fields": dict, "document": type(None), "sections": list, "removed": list, "splits": list, "joins": list,
-        "placeholders": list, "problems": list, "to_check": list, "doubtful": list,
+        "placeholders": list, "problems": list, "to_check": list, "doubtful": list, "removed_lines": int,
     }
-    assert data["format"] == 6 and isinstance(data["not_built"], list) and data["open_items"] == 5
+    assert data["format"] == 7 and isinstance(data["not_built"], list) and data["open_items"] == 5
     for speech in data["speeches"]:
         assert isinstance(speech.pop("keep_fix"), (str, type(None)))
         assert {k: type(v) for k, v in speech.items()} == schema
@@ -144,4 +144,4 @@ def test_check_json_follows_its_schema(tmp_path):
             assert all(set(way) == {"label", "yaml", "where", "replaces"} for way in item["fixes"])
             assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed", "drop_lines"}
         for removed in speech["removed"]:
-            assert set(removed) == {"line", "rule", "text"} and isinstance(removed["line"], int)
+            assert set(removed) == {"line", "rule", "text", "in_line", "last"} and isinstance(removed["line"], int)

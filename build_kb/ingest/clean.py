@@ -98,19 +98,20 @@ def clean(
 
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
-    lines, previews = drop_repeated_preview(lines)
-    lines, earlier = drop_previews_of_later_lines(lines)
+    # What these steps take off a line the curator keeps (keep_lines) comes back, as a rule's catch does below.
+    lines, previews = kept_as_they_were(lines, *drop_repeated_preview(lines), keep_lines)
+    lines, earlier = kept_as_they_were(lines, *drop_previews_of_later_lines(lines), keep_lines)
     previews += earlier
     lines, announced = split_at_announced_heads(lines)
     lines, splits = split_collapsed(lines, chrome)
     splits += announced
-    lines, spliced = cut_spliced_marks(lines)
+    lines, spliced = kept_as_they_were(lines, *cut_spliced_marks(lines), keep_lines)
     previews += spliced
-    lines, continuation = cut_continuation_marks(lines)
+    lines, continuation = kept_as_they_were(lines, *cut_continuation_marks(lines), keep_lines)
     previews += continuation
     lines, abstracts = split_off_an_abstracts_label(lines, chrome)
     splits += abstracts
-    lines, removed = strip_labels(lines)
+    lines, removed = kept_as_they_were(lines, *strip_labels(lines), keep_lines)
     removed += previews
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
@@ -175,6 +176,24 @@ def clean(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
         doubtful=doubtful, bold_lines=bold_lines,
     )
+
+
+def kept_as_they_were(before: list[Line], after: list[Line], removed: list[RemovedLine], keep_lines: set[int]) -> tuple[list[Line], list[RemovedLine]]:
+    """A step's lines and removals, with every line the curator keeps (keep_lines) as it was before the step: a
+    label, credit or preview the step took off such a line is not removed. kb check offers keep_lines for any
+    wrong removal, a piece of a line too, and the fix must work.
+
+    >>> before = [Line(1, "标题：在全县组织工作会议上的讲话"), Line(2, "同志们：")]
+    >>> kept_as_they_were(before, [Line(1, "在全县组织工作会议上的讲话"), Line(2, "同志们：")], [RemovedLine(1, "标题：", "page-label")], {1})
+    ([Line(number=1, text='标题：在全县组织工作会议上的讲话'), Line(number=2, text='同志们：')], [])
+    """
+    undone = {r.line for r in removed if r.line in keep_lines}
+    if not undone:
+        return after, removed
+    lines = [line for line in after if line.number not in undone] + [line for line in before if line.number in undone]
+    order = {id(line): index for index, line in enumerate(after)}  # stable: a kept line's pieces stay in their order
+    lines.sort(key=lambda line: (line.number, order.get(id(line), -1)))
+    return lines, [r for r in removed if r.line not in undone]
 
 
 def _read_piece(raw: str, counts: Counter) -> list[str]:

@@ -33,8 +33,9 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
     )
     for speech in speeches:
         out.heading(2, f"{speech.title}", f"f-{speech.id}")
-        removed = len(speech.clean.removed)
-        source = f"（<span class=\"kb-nowrap\">{esc(speech.source.encoding.upper())} 编码</span>" + (f"，已清除 {removed} 行非正文，详见 <code>kb check</code>）" if removed else "）")
+        lines, pieces = speech.removal_counts()  # a piece cut from a kept line is no line removed
+        removed = "，".join(x for x in (f"{lines} 行" if lines else "", f"行内文字 {pieces} 处" if pieces else "") if x)
+        source = f"（<span class=\"kb-nowrap\">{esc(speech.source.encoding.upper())} 编码</span>" + (f"，已清除非正文 {removed}，详见 <code>kb check</code>）" if removed else "）")
         out.add(f'<p class="kb-review-file">文件 <code>corpus/{esc(speech.source.rel_path)}</code>{source} · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
         rows = []
         for item in speech.review:
