@@ -172,8 +172,9 @@ def report_text(report: dict) -> str:
         out.extend(f"  {_removed_where(r)} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
         if s["keep_fix"]:
             out.append(f"  → {s['keep_fix']}")
-        if s["doubtful"]:
-            out.append(f"存疑：{len(s['doubtful'])} 行保留着（见待核对）")
+        if s["doubtful"]:  # each is on 待核对 until reviewed: [doubtful-line] settles them
+            listed = any(item["code"] == "doubtful-line" for item in s["to_check"])
+            out.append(f"存疑：{len(s['doubtful'])} 行保留着" + ("（见待核对）" if listed else "（已在 speeches.yaml 里核对过）"))
         out.extend(f"  第 {x['line']} 行拆成 {x['pieces']} 段" + _pieces_removed(x) for x in s["splits"])
         out.extend(f"  第 {j['first']}–{j['last']} 行接成一段" for j in s["joins"] if j["kept"])  # one removed whole is listed above
         if s["placeholders"]:

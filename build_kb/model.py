@@ -299,15 +299,15 @@ def kept_texts(sections: list[Section], header: list[HeaderLine], joins: list[Jo
 
 def split_cuts(splits: list[Split], kept: Counter[int]) -> dict[int, int]:
     """Source line → the cuts between its pieces that the speech keeps as texts of their own (a line split in three
-    whose middle piece was removed shows one cut); lines with none are left out. A line split twice over (by two
-    passes) is one line: its pieces are those of the larger split.
+    whose middle piece was removed shows one cut); lines with none are left out. A line split by two passes is one
+    line: the second pass parted one of the first one's pieces further.
 
     >>> split_cuts([Split(3, 2), Split(7, 3), Split(9, 2)], Counter({3: 2, 7: 2, 9: 1}))
     {3: 1, 7: 1}
     """
-    pieces: dict[int, int] = {}
+    pieces: Counter[int] = Counter()
     for split in splits:
-        pieces[split.line] = max(pieces.get(split.line, 0), split.pieces)
+        pieces[split.line] += split.pieces - 1 + (split.line not in pieces)
     return {line: min(n, kept[line]) - 1 for line, n in sorted(pieces.items()) if min(n, kept[line]) >= 2}
 
 

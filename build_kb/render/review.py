@@ -36,7 +36,7 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
         lines, pieces = speech.removal_counts()  # a piece cut from a kept line is no line removed
         removed = "，".join(x for x in (f"{lines} 行" if lines else "", f"行内文字 {pieces} 处" if pieces else "") if x)
         source = f"（<span class=\"kb-nowrap\">{esc(speech.source.encoding.upper())} 编码</span>" + (f"，已清除非正文 {removed}，详见 <code>kb check</code>）" if removed else "）")
-        out.add(f'<p class="kb-review-file">文件 <code>corpus/{esc(speech.source.rel_path)}</code>{source} · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
+        out.add(f'<p class="kb-review-file">文件 <code>{esc(kb.entries_file.rsplit("/", 1)[0])}/{esc(speech.source.rel_path)}</code>{source} · <a href="{rel(PAGE, speech.url)}">打开讲话页</a></p>')
         rows = []
         for item in speech.review:
             where = f'<a href="{rel(PAGE, speech.url)}#{esc(item.section)}">{esc(item.section)}</a>' if item.section else "全文"
