@@ -472,12 +472,15 @@ def make_speech(
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
     header = parsed.header
     removed_text = [r.text for r in cleaned.removed]
+    as_parsed = header.title  # a doubt about it (suspicious-title) is no doubt about a title that replaces it
     # A line the cleaner doubts (kept, sent to 待核对) is no title unless it reads like one: 教育部代码：12616.
     doubted = {d.line for d in cleaned.doubtful}
     title_lines = [h.line for h in header.lines if h.role == "title"]
     if header.title and title_lines and set(title_lines) <= doubted and not reads_like_title(header.title):
         header.title = None
         header.rules.pop("title", None)
+        for h in header.lines:
+            h.role = "note" if h.role == "title" else h.role  # no title any more: 待核对 must not say it reads as one
     _no_metadata_from_doubted_lines(rel, header, doubted)
     original = original_title(removed_text, header.title)
     if original:
@@ -632,7 +635,7 @@ def make_speech(
     title = header.title or derive_title(parsed.sections, occasion)
     if header.title is None:
         detected_by["title"] = "derived from the content (no title in the text)"
-    review = list(header.warnings)
+    review = [item for item in header.warnings if item.code != "suspicious-title" or header.title == as_parsed]
     if detected_by.get("title", "").startswith("named in the site's note"):
         review.append(ReviewItem("title-from-note", "标题取自网页上方的说明文字，正文没有标题行：请核对"))
     elif detected_by.get("title", "").startswith("the page's title printed on top"):

@@ -64,3 +64,20 @@ def test_split_cuts_and_removal_counts_count_what_was_kept():
     # two entries on a line that is gone are one line; a joined paragraph removed whole is each of its lines
     removed = [RemovedLine(2, "本文来源：某某网", "copyright-notice"), RemovedLine(2, "责任编辑：王某", "editor"), RemovedLine(4, "本文系…请勿", "copyright-notice"), RemovedLine(8, "（撰稿：王某）", "inline-credit")]
     assert removal_counts(removed, [Join(4, 6)], Counter({8: 1})) == (4, 1)
+
+
+def test_doubted_lines_taken_for_a_title_and_then_not_used_are_not_named_as_the_title(tmp_path):
+    # Two rows of a table over a speech: read as its title, doubted, and no title (it does not read like one). 待核对 said
+    # 现读作标题 and 标题可疑（60 字） of a title the page never showed; the page's title is made from the content.
+    text = (
+        "编号　数量　名称　条码　100201　3.5大米\n\n\n200301　12.25面粉　4400101　100202　0.5小米\n\n\n同志们：\n"
+        "今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。\n一、加强基层党组织建设\n要建强党支部，提升组织力，把每个支部都建成坚强战斗堡垒。\n"
+    )
+    speech, _ = _checked(tmp_path, text)
+    assert (speech.title, speech.title_derived) == ("在全县组织工作会议上的讲话", True)
+    assert [(h.line, h.role) for h in speech.header] == [(1, "note"), (4, "note")]
+    assert [item.code for item in speech.review][:2] == ["title-derived", "no-date"]
+    assert [item.message for item in speech.review if item.code == "doubtful-line"] == [
+        "可能是网页上的文字（一排短词（菜单、按钮）、在正文之外），现读作标题上方的说明（页面上不显示），不在正文里：编号 数量 名称 条码 100201 3.5大米",
+        "可能是网页上的文字（汉字很少、在正文之外），现读作标题上方的说明（页面上不显示），不在正文里：200301 12.25面粉 4400101 100202 0.5小米",
+    ]
