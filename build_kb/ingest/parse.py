@@ -2081,9 +2081,19 @@ def _opens_a_numbered_run(candidates: list[HeadingCandidate | None], index: int)
     return below is not None and below.number == 1 and below.rank > candidates[index].rank and _series_goes_on(candidates, index + 1)
 
 
+QUESTION_HEAD_MAX = 25
+
+
 def _stands_clear(cand: HeadingCandidate) -> bool:
-    """A heading on a line of its own: no text run in after it, short, a phrase or a question (no sentence inside)."""
+    """A heading on a line of its own: no text run in after it, short, a phrase or a question (no sentence inside);
+    or a short question its paragraph answers (2、如何做到感动呢？我的经验是…: the question is the heading's shape).
+
+    >>> _stands_clear(detect_numbered("2、如何做到感动呢？我的经验是，小故事，大道理。")), _stands_clear(detect_numbered("2、要讲好故事。我的经验是…"))
+    (True, False)
+    """
     body = cand.heading[len(cand.label):].strip()
+    if re.fullmatch(r"[^。；;！!？?]{2,%d}[？?]" % QUESTION_HEAD_MAX, body):
+        return True
     return not cand.rest.strip() and 2 <= len(body) <= PAST_FIRST_HEAD_MAX and not re.search(r"[。；;！!]", body) \
         and not re.search(r"[？?](?=.)", body)
 
@@ -2091,8 +2101,9 @@ def _stands_clear(cand: HeadingCandidate) -> bool:
 ORDINAL_RANK = 5
 """The rank of 第一， in HEADING_STYLES, which 首先， shares."""
 ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
-"""Words that count a speech's points as 第一， 第二， do: 首先， 其次， 再次， and 最后， (the one after the last)."""
-_ORDINAL_WORD = re.compile(r"^((首先|其次|再次|最后)[，,：:]\s*)")
+"""Words that count a speech's points as 第一， 第二， do: 首先， 其次， 再次， and 最后， (the one after the last);
+and 其一， 其二， … by their number."""
+_ORDINAL_WORD = re.compile(rf"^((首先|其次|再次|最后|其({_CN}))[，,：:]\s*)")
 ORDINAL_LEAD_MAX = 20
 """How long the lead sentence after 首先， may be to head its paragraph (a phrase, not the paragraph's argument)."""
 ORDINAL_LINE_MAX = 40
@@ -2150,7 +2161,7 @@ def _mark_ordinal_words(blocks: list[Block], candidates: list[HeadingCandidate |
         m = _ORDINAL_WORD.match(block.text)
         if not m:
             continue
-        number = ORDINAL_WORDS[m.group(2)] or (last + 1 if last else None)
+        number = cn_to_int(m.group(3)) if m.group(3) else ORDINAL_WORDS[m.group(2)] or (last + 1 if last else None)
         found = ordinal_word_candidate(block.text, number) if number else None
         if found is not None:
             candidates[i] = found

@@ -179,3 +179,10 @@ def test_a_counted_first_point_run_into_its_text_heads_it_when_the_opening_count
     # no count said above it (or a count of other things): a sentence of the text
     assert top_headings(said.replace("和大家讲三句话", "和大家谈谈体会")) == []
     assert top_headings(said.replace("讲三句话", "讲三点意见")) == []
+
+
+def test_qi_yi_qi_er_count_points_as_shouxian_does_and_questions_run_into_their_answers_head_them():
+    assert top_headings(OPENING + f"其一，要提高政治站位。{BODY}\n其二，要严格组织生活。{BODY}") == ["其一，要提高政治站位。", "其二，要严格组织生活。"]
+    assert top_headings(OPENING + f"其一，要提高政治站位。{BODY}\n{BODY}") == []
+    asked = f"2、如何做到感动呢？我的经验是，小故事，大道理。{BODY}\n3、如何做到触动呢？就是要精准设计课程。{BODY}"
+    assert top_headings(asked) == ["2、如何做到感动呢？", "3、如何做到触动呢？"]
