@@ -425,7 +425,8 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
 
 CREDIT_HEAD_MAX = 40
 """How far into a line a site's credit before the lead may reach (本网5月21日综合讯, 记者 某某 通讯员 某某)."""
-_CLAUSE_MARK = re.compile(r"[，,。！？!?；;：:]")
+_CLAUSE_MARK = re.compile(r"[，,。！？!?；;]")
+"""Where a credit can no longer reach: a clause or a sentence has begun (a label's colon, 稿件来源：, is the credit's)."""
 
 
 def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
@@ -508,9 +509,9 @@ def split_off_an_abstracts_label(lines: list[Line], is_chrome=lambda text: False
     return out, splits
 
 
-_CONTINUED = r"(?:上接|接上|续上|承上|接第|下转|转下|转至|转第|续下|未完[，,、]?\s*待续|未完|待续)[^\[\]【】（）()〔〕。，]{0,8}"
+_CONTINUED = r"(?:上接|下接|接上|接下|接前|续上|续前|承上|承前|接第|下转|转下|转至|转第|续下|未完[，,、]?\s*待续|未完|待续)[^\[\]【】（）()〔〕。，]{0,8}"
 _CONTINUATION_MARK = re.compile(
-    rf"^\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*|\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*$|(?<=[。！？”」])\s*未完[，,]?待续[。.…]*\s*$|^续上页\s*"
+    rf"^\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*|\s*[\[【（(〔]\s*{_CONTINUED}[\]】）)〕]\s*$|(?<=[。！？”」])\s*未完[，,]?待续[。.…]*\s*$|^(?:接|续|承)(?:上|前)页\s*"
 )
 """A note that the text runs on from or onto another page or issue, at a line's start or end: [接上页] （上接第1版）
 （下转第2版） （未完待续） …。未完待续 — the site's, while the line's words are the text's."""

@@ -1230,12 +1230,22 @@ TITLE_AGAIN_AFTER = 40
 
 
 def _title_again(text: str, title: str) -> bool:
-    """`text` is the title line word for word (spaces, quotes and brackets of a book title aside), short, no sentence.
+    """`text` is the title line word for word (spaces, quotes and brackets of a book title aside, and a site's label
+    in brackets before either: 【党课讲稿】), short, no sentence.
 
-    >>> _title_again("【党课讲稿】不忘来处 常忆初心", "【党课讲稿】不忘来处  常忆初心"), _title_again("我们要做到不忘来处，常忆初心。", "不忘来处 常忆初心")
-    (True, False)
+    >>> _title_again("【党课讲稿】不忘来处 常忆初心", "【党课讲稿】不忘来处  常忆初心"), _title_again("不忘来处 常忆初心", "【党课讲稿】不忘来处 常忆初心")
+    (True, True)
+    >>> _title_again("我们要做到不忘来处，常忆初心。", "不忘来处 常忆初心"), _title_again("【党课讲稿】", "【党课讲稿】不忘来处 常忆初心")
+    (False, False)
     """
-    return bool(title) and len(text) <= TITLE_AGAIN_MAX and _compact(text) == _compact(title) and not re.search(r"[。！？!?；;]", text)
+    if not title or len(text) > TITLE_AGAIN_MAX or re.search(r"[。！？!?；;]", text):
+        return False
+    words = _compact(_SITE_LABEL.sub("", text))
+    return len(words) >= 4 and words == _compact(_SITE_LABEL.sub("", title))
+
+
+_SITE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{1,10}[】\]]\s*")
+"""A site's label in brackets before a title: 【党课讲稿】, [范文]."""
 
 
 REMOVED_SPEECH_MIN = 30

@@ -51,6 +51,8 @@ def test_the_title_line_printed_again_under_a_paragraph_is_chrome_but_a_sentence
     cleaned = clean(page, rules)
     assert removed(cleaned) == [("来源：某某范文网", "posting-info"), ("【党课讲稿】守初心 担使命", "chrome-evidence")]
     assert kept(cleaned)[-1] == "我们要守初心、担使命，把入党誓词落实到每一项具体工作中去，做到知行合一。"
+    unlabelled = clean(page.replace("\n【党课讲稿】守初心 担使命\n", "\n守初心 担使命\n"), rules)
+    assert ("守初心 担使命", "chrome-evidence") in removed(unlabelled)
 
 
 def test_a_junk_string_glued_before_a_line_is_cut_off(rules):
@@ -60,10 +62,10 @@ def test_a_junk_string_glued_before_a_line_is_cut_off(rules):
 
 
 def test_a_continuation_note_is_cut_off_the_line_it_stands_on_and_logged(rules):
-    page = "[接上页]（五）加强对人才工作的组织领导\n完善党委联系专家制度，形成全社会关心人才发展的良好氛围。（下转第2版）\n我们要转作风、接地气，（续）不是口号。"
+    page = "[接上页]（五）加强对人才工作的组织领导\n完善党委联系专家制度，形成全社会关心人才发展的良好氛围。（下转第2版）\n我们要转作风、接地气，（续）不是口号。\n续前页 各级党组织要把人才工作摆上重要位置。（转下页）"
     cleaned = clean(page, rules)
-    assert kept(cleaned) == ["（五）加强对人才工作的组织领导", "完善党委联系专家制度，形成全社会关心人才发展的良好氛围。", "我们要转作风、接地气，（续）不是口号。"]
-    assert removed(cleaned) == [("[接上页]", "continuation-mark"), ("（下转第2版）", "continuation-mark")]
+    assert kept(cleaned) == ["（五）加强对人才工作的组织领导", "完善党委联系专家制度，形成全社会关心人才发展的良好氛围。", "我们要转作风、接地气，（续）不是口号。", "各级党组织要把人才工作摆上重要位置。"]
+    assert removed(cleaned) == [("[接上页]", "continuation-mark"), ("（下转第2版）", "continuation-mark"), ("续前页", "continuation-mark"), ("（转下页）", "continuation-mark")]
 
 
 ABSTRACT = "人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。"
@@ -92,6 +94,8 @@ def test_a_sites_credit_is_parted_from_the_lead_it_opens_and_the_lead_stays(rule
     assert kept(cleaned)[0] == LEAD and [(s.line, s.pieces) for s in cleaned.splits] == [(1, 2)]
     credited = clean(f"记者 某某 通讯员 某某某 {LEAD}", rules)
     assert removed(credited) == [("记者 某某 通讯员 某某某", "chrome-evidence")] and kept(credited) == [LEAD]
+    labelled = clean(f"稿件来源：某某县委组织部 {LEAD}", rules)
+    assert removed(labelled) == [("稿件来源：某某县委组织部", "posting-info")] and kept(labelled) == [LEAD]
 
 
 def test_a_sentence_that_names_a_source_or_a_reporter_is_not_parted(rules):
