@@ -441,6 +441,8 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
     >>> lines, splits = split_off_a_leading_credit([Line(1, "记者 某某 通讯员 某某某 3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。")])
     >>> [line.text for line in lines], splits
     (['记者 某某 通讯员 某某某', '3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。'], [Split(line=1, pieces=2)])
+    >>> [line.text for line in split_off_a_leading_credit([Line(1, "本报讯（记者 某某 通讯员 某某某）3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。")])[0]]
+    ['本报讯（记者 某某 通讯员 某某某）', '3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。']
     >>> split_off_a_leading_credit([Line(1, "人才来源 要拓宽渠道，把各方面优秀人才集聚到党和人民的事业中来。")])[1]
     []
     """
@@ -449,7 +451,9 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
         text = line.text
         clause = _CLAUSE_MARK.search(text)
         reach = min(CREDIT_HEAD_MAX, clause.start() if clause else len(text))
-        spaces = [i for i, ch in enumerate(text[:reach]) if ch == " "]
+        # a space, or the close of a credit's bracket (本报讯（记者 某某）3月5日，…)
+        spaces = [i for i, ch in enumerate(text[:reach]) if ch == " " or (ch in "）)" and i + 1 < len(text) and text[i + 1] != " ")]
+        spaces = [i + 1 if text[i] in "）)" else i for i in spaces]
         parted = None
         for at in reversed(spaces):
             head, rest = text[:at].strip(), text[at:].strip()

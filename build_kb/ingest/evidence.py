@@ -440,9 +440,18 @@ def reporter_credit(ctx: LineContext) -> float:
     (0.0, 0.0)
     >>> reporter_credit(LineContext("（某某公司党委办供稿）", True, True))
     2.0
+
+    A newsroom's dateline without a date may stand before it, as a lead opens (本报讯（记者 某某 通讯员 某某）):
+
+    >>> reporter_credit(LineContext("本报讯（记者 某某 通讯员 某某某）", True)), reporter_credit(LineContext("新华社北京5月3日电（记者 某某）", True))
+    (2.0, 0.0)
     """
-    text = ctx.text.strip()
+    text = _NEWSROOM_DATELINE.sub("", ctx.text.strip(), count=1)
     return 2.0 if _REPORTER_CREDIT.match(text) or _OFFICE_CREDIT.match(text) else 0.0
+
+
+_NEWSROOM_DATELINE = re.compile(rf"^[{HAN}]{{1,8}}讯\s*(?=[（(])")
+"""本报讯, 本网讯, 某某日报讯 before a credit in brackets: no date in it (a wire's dateline dates the report: the lead's)."""
 
 
 _PERSONS = rf"(?:{_PERSON})(?:[\s、，,]+(?:{_PERSON})){{0,3}}"

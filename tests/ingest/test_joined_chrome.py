@@ -96,6 +96,11 @@ def test_a_sites_credit_is_parted_from_the_lead_it_opens_and_the_lead_stays(rule
     assert removed(credited) == [("记者 某某 通讯员 某某某", "chrome-evidence")] and kept(credited) == [LEAD]
     labelled = clean(f"稿件来源：某某县委组织部 {LEAD}", rules)
     assert removed(labelled) == [("稿件来源：某某县委组织部", "posting-info")] and kept(labelled) == [LEAD]
+    bracketed = clean(f"本报讯（记者 某某 通讯员 某某某）{LEAD}", rules)
+    assert removed(bracketed) == [("本报讯（记者 某某 通讯员 某某某）", "chrome-evidence")] and kept(bracketed) == [LEAD]
+    # A wire's dateline dates the report: it stays with the lead.
+    wired = clean(f"新华社北京5月3日电（记者 某某）{LEAD}", rules)
+    assert removed(wired) == [] and kept(wired) == [f"新华社北京5月3日电（记者某某）{LEAD}"]  # spaces in prose go
 
 
 def test_a_sentence_that_names_a_source_or_a_reporter_is_not_parted(rules):
