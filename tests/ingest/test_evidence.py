@@ -28,6 +28,7 @@ def test_the_readers_docstring_examples_hold():
         ("第A03版：要闻", True, "chrome"),
         ("content_12345.html", True, "chrome"),
         ("The general office of the provincial government held this meeting today to review the work.", True, "chrome"),
+        ("本报讯（记者 何某某）", True, "chrome"),  # the paper's credit before a lead (reporter-credit)
         # the speech's own lines, wherever they stand
         ("（2021年6月18日）", True, "speech"),
         ("2024年1月12日 星期五 成都", True, "speech"),
@@ -36,7 +37,7 @@ def test_the_readers_docstring_examples_hold():
         ("二、切实增强做好新时代人才工作的责任感和紧迫感", False, "speech"),
         ("要把下载安装学习强国作为党员学习的重要途径，我们要抓好落实。", False, "speech"),
         # neither: kept, and sent to a person
-        ("本报讯（记者 何某某）", True, "doubtful"),
+        ("记者 张明", True, "doubtful"),
     ],
 )
 def test_one_line_on_its_own(text, outside, verdict):
