@@ -511,12 +511,18 @@ def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | Non
 def text_span(texts: list[str], body: tuple[int, int]) -> tuple[int, int]:
     """The text of a 公文 for the cleaner, whose text runs from its first line of prose to its last (`body`): a
     short 公文 may have no such line (`一、会议时间` / `6月3日上午9:00`), yet its text is all that stands between
-    the 主送 under its title and its 成文日期 — widened to that, never narrowed.
+    the 主送 under its title and its 成文日期 (a 纪要's, between its head and its 版记) — widened to that, never narrowed.
 
     >>> text_span(["关于召开会议的通知", "各乡镇党委：", "一、会议时间", "6月3日上午9:00", "某某县委组织部", "2024年5月28日"], (6, 6))
     (2, 5)
     """
     content = [(k, _compact(t)) for k, t in enumerate(texts) if t.strip()]
+    minutes = _read_minutes_head(content, Gongwen())
+    if minutes is not None and minutes < len(content):
+        # A 纪要 has no 主送 or 成文日期 under its text: it runs from under its head to its 版记 (出席：… is its own).
+        record = next((i for i in range(max(minutes, len(content) - TAIL_LINES), len(content)) if read_record(content[i][1])), None)
+        end = content[record][0] if record is not None else len(texts)
+        return (min(body[0], content[minutes][0]), max(body[1], end)) if body[0] < len(texts) else (content[minutes][0], end)
     addressed = next((i for i, (_, t) in enumerate(content[:HEAD_LINES]) if i and read_addressees(t) and read_title(content[i - 1][1])), None)
     dated = next((i for i in range(len(content) - 1, max(-1, len(content) - 1 - TAIL_LINES), -1)
                   if read_signing_date(content[i][1]) or read_signed_date(content[i][1])), None)

@@ -438,3 +438,11 @@ def test_a_short_notice_s_lines_between_its_addressees_and_its_date_are_its_text
     assert [p.text for p in speech.all_paragraphs()] == ["经研究，定于近期召开全县组织工作会议。", "6月3日上午9:00", "县委党校报告厅", "请准时参会。"]
     assert [s.heading for s in speech.all_sections()] == ["", "一、会议时间", "二、会议地点"]
     assert speech.clean.removed == []
+
+
+def test_a_minutes_attendance_under_its_text_is_its_own_down_to_its_record(rules, tmp_path):
+    path = tmp_path / "纪要.txt"
+    path.write_text("\n".join(["某某县委常委会会议纪要", "第5期", "中共某某县委办公室                2024年6月3日", *BODY[:3], "出席：张某某、李某某、王某某",
+                               "分送：县委常委。", "中共某某县委办公室                2024年6月3日印发"]) + "\n", encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert [p.text for p in speech.all_paragraphs()] == [BODY[0], BODY[2], "出席：张某某、李某某、王某某"]
