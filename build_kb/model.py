@@ -275,10 +275,11 @@ class Section:
             yield from child.walk()
 
 
-def kept_texts(sections: list[Section], header: list[HeaderLine], joins: list[Join] = ()) -> Counter[int]:
+def kept_texts(sections: list[Section], header: list[HeaderLine], joins: list[Join] = (), removed: list[RemovedLine] = ()) -> Counter[int]:
     """Source line → how many texts the speech keeps from it: paragraphs, headings and header lines begin on their
-    line, and a kept paragraph joined from several lines keeps each of them. What 待核对 and kb check say a line
-    became (split into paragraphs, joined, removed whole) is said of this, never of a step a later one undid.
+    line, and a kept paragraph joined from several lines keeps each of them but the removed ones a join reached over
+    (a site's advert between two halves of a sentence). What 待核对 and kb check say a line became (split into
+    paragraphs, joined, removed whole) is said of this, never of a step a later one undid.
 
     >>> kept = kept_texts([Section("s1", 1, "一、总体要求", 3, paragraphs=[Paragraph("p1", 1, "甲乙", 4)])], [], [Join(4, 5), Join(8, 9)])
     >>> sorted(kept.items())
@@ -291,9 +292,10 @@ def kept_texts(sections: list[Section], header: list[HeaderLine], joins: list[Jo
                 kept[section.line] += 1
             kept.update(p.line for p in section.paragraphs)
     kept.update(h.line for h in header)
+    gone = {r.line for r in removed}
     for join in joins:
         if kept[join.first]:
-            kept.update(range(join.first + 1, join.last + 1))
+            kept.update(n for n in range(join.first + 1, join.last + 1) if n not in gone)
     return kept
 
 
@@ -382,7 +384,7 @@ class Speech:
         return [p for s in self.all_sections() for p in s.paragraphs]
 
     def kept_texts(self) -> Counter[int]:
-        return kept_texts(self.sections, self.header, self.clean.joins)
+        return kept_texts(self.sections, self.header, self.clean.joins, self.clean.removed)
 
     def removal_counts(self) -> tuple[int, int]:
         """(lines removed whole, pieces taken out of kept lines): see removal_counts."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .enrich import classify
 from .ingest.clean import STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
+from .ingest.clean import LINE_BREAK  # the numbering every line number names
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
@@ -651,14 +652,16 @@ def make_speech(
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     # What the items say a line became is said of what the speech kept: a piece or a joined paragraph the rules
     # then removed is on the removed list, not in paragraphs a person could look at.
-    kept = kept_texts(parsed.sections, header.lines, cleaned.joins)
+    kept = kept_texts(parsed.sections, header.lines, cleaned.joins, cleaned.removed)
     cuts = split_cuts(cleaned.splits, kept)
     if cuts:
         places = "、".join(str(n) for n in sorted(cuts)[:5])
         review.append(ReviewItem("split", f"粘连成一行的文字被拆成段落，共拆 {sum(cuts.values())} 处（第 {places} 行）：请看分段是否正确", line=min(cuts)))
     joins = [j for j in cleaned.joins if kept[j.first]]
+    source_lines = LINE_BREAK.split(source.text)
     if joins:
-        lines = sum(j.last - j.first + 1 for j in joins)
+        # the lines joined: not the blank ones between them, nor a removed advert the join reached over
+        lines = sum(1 + sum(1 for n in range(j.first + 1, j.last + 1) if kept[n] and source_lines[n - 1].strip()) for j in joins)
         review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=joins[0].first))
     piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
     if piece is not None:

@@ -81,3 +81,16 @@ def test_doubted_lines_taken_for_a_title_and_then_not_used_are_not_named_as_the_
         "可能是网页上的文字（一排短词（菜单、按钮）、在正文之外），现读作标题上方的说明（页面上不显示），不在正文里：编号 数量 名称 条码 100201 3.5大米",
         "可能是网页上的文字（汉字很少、在正文之外），现读作标题上方的说明（页面上不显示），不在正文里：200301 12.25面粉 4400101 100202 0.5小米",
     ]
+
+
+def test_a_join_that_reached_over_an_advert_and_a_blank_line_counts_the_lines_it_joined(tmp_path):
+    text = (
+        "在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结去年\n工作，部署今年任务，动员全县各级党组织和广大\n"
+        "党员干部进一步统一思想、明确目标，为全县高质\n更多资料关注微信公众号：某某手记\n量发展提供坚强组织保证。刚才，几位同志作了很\n\n"
+        "好的发言，我都赞成。下面，我讲三点意见。\n一、加强基层党组织建设\n要建强党支部，提升组织力，把每个支部都建成坚\n强战斗堡垒，推动基层党组织全面进步、全面过硬。\n"
+    )
+    speech, shown = _checked(tmp_path, text)
+    assert speech.clean.joins == [Join(3, 9), Join(11, 12)]
+    # lines 3, 4, 5, 7 and 9 (6 is the advert, 8 is blank), and 11 and 12
+    assert [item.message for item in speech.review if item.code == "joined"] == ["断开的 7 行被接成 2 段（硬换行、网页断行或文库分块）：请看接得是否正确"]
+    assert shown[shown.index("删除：  1 行") + 1] == "  第 6 行 [contact-handle] 更多资料关注微信公众号：某某手记"

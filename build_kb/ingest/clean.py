@@ -28,7 +28,8 @@ _CJK = f"[{HAN}{CJK_PUNCT}]"
 PROSE_MIN_LENGTH = 40
 _SENTENCE_END = re.compile(r"[。！？；]")
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""How a text parts into the numbered lines every line number names (LINE_BREAK: for counting them elsewhere)."""
 _CONTROL = re.compile(f"[{FORMAT_CHARACTERS}]")
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u3000]+")
