@@ -57,6 +57,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 EDGE_SHARE = 0.12
 """The top and bottom share of a page where running headers, footers and page numbers live."""
@@ -109,6 +110,8 @@ class PdfLine:
     table_row: bool = False
     note_mark: str = ""
     """A note's mark the line ends with, set small (`标题*`, `…的共演①`): the text keeps it, a title does not."""
+    ends_in_space: bool = False
+    """Whether the text layer has a space glyph after the line's last character (a clause break the wrap fell on)."""
 
 
 @dataclass
@@ -829,7 +832,7 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         unmapped.append([])
         for box in text_boxes(page, page):
             for line in box:
-                chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                chars = _spaces_marked([c for c in line if isinstance(c, LTChar)])
                 unmapped[-1] += [c.get_text() for c in chars if UNMAPPED_GLYPH.match(c.get_text())]
                 chars = [c for c in chars if not UNMAPPED_GLYPH.match(c.get_text())]
                 if chars:
@@ -839,7 +842,8 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
             # Pieces set far apart are separate lines (table cells, or two columns' lines across a
             # narrow gutter): the row and column readers put them together again as they belong.
             for piece in _pieces(line.chars, size):
-                lines.append(PdfLine(number, piece[0].x0, piece[-1].x1, line.y0, line.y1, round(size, 1), _line_text(piece, size), note_mark=_note_mark(piece, size)))
+                lines.append(PdfLine(number, piece[0].x0, piece[-1].x1, line.y0, line.y1, round(size, 1), _line_text(piece, size), note_mark=_note_mark(piece, size),
+                                     ends_in_space=getattr(piece[-1], "space_after", False)))
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
@@ -982,16 +986,50 @@ def _pieces(chars, size: float) -> list[list]:
     return pieces
 
 
+SPACED_CLAUSE_MIN = 2
+"""A typed space between Chinese characters is a clause's break when this many run on on each side of it."""
+
+
+def _spaces_marked(chars: list) -> list:
+    """A line's glyphs without its space glyphs, each glyph after one marked `space_before` (the last
+    glyph before a trailing one `space_after`): a space the writer typed between two Chinese clauses is
+    their punctuation (`…的一整年 学了又没全学 摆了又没全摆…`), not the layout's."""
+    kept, pending = [], False
+    for c in chars:
+        if not c.get_text().strip():
+            pending = bool(kept)
+            continue
+        c.space_before, c.space_after = pending, False
+        kept.append(c)
+        pending = False
+    if kept and pending:
+        kept[-1].space_after = True
+    return kept
+
+
+def _clause_space(before, after) -> bool:
+    """Does a typed space stand between two Chinese characters here (not a letter-spaced word: the
+    characters on both sides run on, two or more on each side)?"""
+    return getattr(after, "space_before", False) and bool(_HAN.match(before.get_text()[-1]) and _HAN.match(after.get_text()[0]))
+
+
 def _line_text(chars, size: float) -> str:
     """A piece's text from its glyphs' positions: a space between Latin words, none where the
-    typesetter set Chinese apart (letter-spaced 摘 要, 2023 年 5 月)."""
+    typesetter set Chinese apart (letter-spaced 摘 要, 2023 年 5 月); a space the text layer has
+    between two Chinese clauses is kept (SPACED_CLAUSE_MIN characters on each side: not 摘 要)."""
     out = [chars[0].get_text()]
-    for before, after in zip(chars, chars[1:]):
+    run = 1  # Han characters since the last typed space
+    for k, (before, after) in enumerate(zip(chars, chars[1:]), 1):
         a, b = before.get_text()[-1], after.get_text()[0]
-        if a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and after.x0 - before.x1 > 0.15 * size:
+        ahead = len(list(takewhile(lambda c: _HAN.match(c.get_text()[0]) and not (c is not after and getattr(c, "space_before", False)), chars[k:])))
+        if _clause_space(before, after) and run >= SPACED_CLAUSE_MIN and ahead >= SPACED_CLAUSE_MIN:
+            out.append(" ")
+            run = 0
+        elif a.isascii() and b.isascii() and (a.isalnum() or a in ",.;:!?)%") and after.x0 - before.x1 > 0.15 * size:
             out.append(" ")
         elif after.x0 - before.x1 > CELL_GAP * size:
             out.append("\u3000")  # a chapter's number and its name, a quad apart (kept in one piece)
+        run = run + 1 if _HAN.match(b) else 0
         out.append(after.get_text())
     return "".join(out).strip()
 
@@ -1516,7 +1554,8 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True, g
             result.note_marks.append(line.note_mark)
             result.on_pages.append(line.page)
         else:
-            result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text)
+            previous = lines[k - 1] if k else result.last_line
+            result.paragraphs[-1] = _joined(result.paragraphs[-1], line.text, typed_space=bool(previous and previous.ends_in_space))
             result.note_marks[-1] = line.note_mark
             result.joined_lines += 1
     if lines:
@@ -1770,7 +1809,12 @@ def _continues_from_last_page(result: PdfRead, line: PdfLine, lines: list[PdfLin
     return line.x0 <= max(_left_edge(line, lines) + 1.2 * max(line.size, 1), last.x0 + 0.5 * max(line.size, 1))
 
 
-def _joined(before: str, after: str) -> str:
+def _joined(before: str, after: str, typed_space: bool = False) -> str:
+    """Two lines of a paragraph as one: Chinese without a space, Latin words with one, a hyphenated word
+    whole; a space the text layer typed at the line's end between two Chinese clauses stays."""
+    ends = before[-SPACED_CLAUSE_MIN:] + after[:SPACED_CLAUSE_MIN]
+    if typed_space and len(ends) == 2 * SPACED_CLAUSE_MIN and all(_HAN.match(c) for c in ends):
+        return before + " " + after
     if re.search(r"[A-Za-z]-$", before) and re.match(r"[a-z]", after):
         return before[:-1] + after  # a word hyphenated at the line end
     if re.search(r"[A-Za-z0-9.,;:!?%)]$", before) and re.match(r"[A-Za-z0-9(]", after):

@@ -145,3 +145,21 @@ def test_the_contents_reader_s_examples():
     from build_kb.ingest import contents
 
     assert doctest.testmod(contents).failed == 0
+
+
+def test_spaces_typed_between_chinese_clauses_stay_and_a_letter_spaced_word_is_one(tmp_path):
+    """A text that uses spaces for its commas keeps them (the text layer has a space glyph there): the
+    clauses are not glued into one run. A word set with a space between its two characters (摘 要) and a
+    space before a figure's unit stay joined, as before."""
+    import typst
+
+    from build_kb.ingest.pdf import _joined
+
+    source = ('#set page(paper: "a5", margin: 16mm)\n#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh")\n'
+              f"摘 要\n\n学了又没全学 摆了又没全摆 离目标没近没远\n\n共有 12 个支部参加\n\n{TEXT}\n")
+    read = read_pdf(typst.compile(source.encode("utf-8")))
+    assert read.paragraphs == ["摘要", "学了又没全学 摆了又没全摆 离目标没近没远", "共有12个支部参加", TEXT]
+    # a space the layer typed at a line's end, where the line wrapped, stays between the clauses
+    assert _joined("离目标没近没远的一整年", "明年会是什么样", typed_space=True) == "离目标没近没远的一整年 明年会是什么样"
+    assert _joined("离目标没近没远的一整年", "明年会是什么样") == "离目标没近没远的一整年明年会是什么样"
+    assert _joined("摘", "要", typed_space=True) == "摘要"
