@@ -220,7 +220,7 @@ def test_a_one_page_print_loses_the_browser_s_margins_not_its_headline(tmp_path)
 
 def test_a_posting_line_set_with_plain_spaces_gives_its_date_too(tmp_path):
     read = read_pdf(write_printed_page(tmp_path / "网页.pdf", "用好红色资源上好党课_某某先锋网", posting="2024-03-15 来源：某某日报 编辑：张三").read_bytes())
-    assert read.paragraphs[1] == "2024-03-15来源：某某日报编辑：张三"
+    assert read.paragraphs[1] == "2024-03-15来源：某某日报 编辑：张三"  # (the space between two fields, typed between Chinese, stays)
     assert (read.cover_date, read.cover_year) == ("2024-03-15", 2024)
     from build_kb.curate import add_files
 
