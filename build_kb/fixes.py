@@ -5,6 +5,7 @@ promises. Each item has one or two ways out, each a single YAML line:
 
     speaker-guessed  是他讲的：speaker: "王某"             不是讲话人：speaker: ""
     doubtful-line    不是讲话正文：drop_lines: [12]          是讲话正文：keep_lines: [12]
+    unnumbered-headings  看过，没有问题：reviewed: [unnumbered-headings]   有的不是：heading_lines: {4: 1, 8: 1}
     no-date          写上原文的日期：date: 2021-MM-DD       原文确实没有日期：reviewed: [no-date]
 
 and where to write it: under the speech's entry (its line in speeches.yaml), in place of the key when the
@@ -60,6 +61,11 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         level = min(3, 1 + next((s.level for s in speech.all_sections() if s.id == item.section), 0))
         headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
         return [("不是小标题", *reviewed), ("是小标题，连同现有的各级小标题一起写明", "heading_lines", {**headings, item.line: level})]
+    if code == "unnumbered-headings":
+        # The curator who finds a line wrongly made a heading writes the headings as they should be: this line
+        # names them all as read, and a number deleted from it makes that line a paragraph again.
+        headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
+        return [("看过，没有问题", *reviewed), ("有的不是小标题：照抄这一行，删去不是小标题的行号", "heading_lines", headings)]
     if key == "title":
         return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
     if key in MISSING:

@@ -25,6 +25,12 @@ COUNTER_ABOVE_TITLE = (
     "阅读 次\n在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结工作、部署任务。\n"
     "一、提高站位\n全县各级党组织认真贯彻上级部署，组织工作取得明显成效。\n"
 )
+UNNUMBERED_HEADS = (
+    "在全县组工干部培训班上的讲话\n同志们：\n今天，我们在这里举办全县组工干部培训班，目的是进一步提升组工干部的能力素质。下面，我讲三点意见。\n"
+    "坚定理想信念\n理想信念是共产党人精神上的“钙”。组工干部必须始终坚定理想信念，在大是大非面前保持清醒头脑，经得起各种考验。\n"
+    "提升能力本领\n新时代组织工作任务繁重，对组工干部的能力提出了更高要求。要加强学习，善于发现问题、分析问题、解决问题。\n"
+    "锤炼过硬作风\n作风建设永远在路上。组工干部要讲政治、重公道、业务精、作风好，带头遵守各项纪律规定，树立良好形象。\n"
+)
 NO_ORGAN_MASTHEAD = (
     "一份公文文件\n某办发〔2024〕8号\n关于开展档案整理工作的通知\n各科室：\n为规范档案管理，现就开展档案整理工作通知如下。\n"
     "一、整理范围\n近三年形成的文书档案，按年度分类整理，逐件编号。\n二、时间安排\n请于六月底前完成整理，并报送目录。\n2024年5月6日\n"
@@ -72,6 +78,19 @@ def settle(tmp_path, text: str, code: str, way: int, yaml: str | None = None, en
     kb = build_knowledge_base(corpus)
     assert kb.problems == [] and not [r for r in kb.speeches[0].review if r.code == code], code
     return kb.speeches[0], item["fixes"][way]
+
+
+def test_unnumbered_headings_are_confirmed_or_one_of_them_is_made_a_paragraph_again(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": UNNUMBERED_HEADS})
+    item = item_of(corpus, "a.txt", "unnumbered-headings")
+    assert [(w["label"], w["yaml"]) for w in item["fixes"]] == [
+        ("看过，没有问题", "reviewed: [unnumbered-headings]"), ("有的不是小标题：照抄这一行，删去不是小标题的行号", "heading_lines: {4: 1, 6: 1, 8: 1}")]
+    speech, _ = settle(tmp_path / "ok", UNNUMBERED_HEADS, "unnumbered-headings", 0)
+    assert [s.heading for s in speech.sections] == ["", "坚定理想信念", "提升能力本领", "锤炼过硬作风"]
+    # the curator deletes 6 from the printed line: that line is a paragraph of the first part again
+    speech, _ = settle(tmp_path / "not", UNNUMBERED_HEADS, "unnumbered-headings", 1, yaml="heading_lines: {4: 1, 8: 1}")
+    assert [s.heading for s in speech.sections] == ["", "坚定理想信念", "锤炼过硬作风"]
+    assert [p.text for p in speech.sections[1].paragraphs][1] == "提升能力本领"
 
 
 def test_a_doubtful_line_read_into_the_header_is_named_as_what_it_was_read_as(tmp_path):
