@@ -20,14 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .enrich import classify
-from .ingest.clean import STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
-from .ingest.clean import LINE_BREAK  # the numbering every line number names
+from .ingest.clean import LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
-from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry
+from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_breadcrumbs, title_in_site_note, without_glued_year
-from .model import kept_texts, split_cuts  # what the review items may say a line became
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_like_speech
@@ -679,9 +677,9 @@ def make_speech(
     # the item says what it was read as, so 待核对 never claims a line is in the text the page does not show.
     read_as = {h.line: where_header_line_went(h.role, bool(parsed.gongwen)) for h in header.lines}
     for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
-        kept = read_as.get(doubt.line, "保留为正文")
-        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{kept}：{doubt.text[:40]}", line=doubt.line))
-        log.info("%s:%d：存疑，%s（%s）：%s", rel, doubt.line, kept, reasons_in_chinese(doubt.reasons), doubt.text)
+        went = read_as.get(doubt.line, "保留为正文")
+        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{went}：{doubt.text[:40]}", line=doubt.line))
+        log.info("%s:%d：存疑，%s（%s）：%s", rel, doubt.line, went, reasons_in_chinese(doubt.reasons), doubt.text)
     # A rule's removal that reads as speech (a long sentence, speech evidence outweighing the rule's) is named for a
     # person with its fix, never silently gone.
     for gone in cleaned.removed:
