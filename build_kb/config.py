@@ -648,6 +648,10 @@ class ThemeRule:
     generic: frozenset[str] = frozenset()
     """`keywords.generic`: ordinary words every kind of text uses (思想, 群众, 社区): they add to the theme's
     score, but a theme they alone give is no theme."""
+    requires: tuple[str, ...] = ()
+    """`requires`: a theme about one body's own building (自身建设: the organisation department's) counts in a
+    speech only when the speech names that body somewhere (组织部, 组工); empty: no such condition. 廉洁自律 in a
+    cadre's report on his own work is that cadre's conduct, not the department's building."""
 
     @property
     def subtopics(self) -> tuple[Subtopic, ...]:
@@ -688,7 +692,7 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
     """Read corpus/themes.yaml. A missing file means no themes (every section is 其他/综合)."""
     own = report is None
     report = report or Report()
-    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "专题", {"id", "name", "description", "keywords", "subtopics"}, report=report)
+    name, _, items = load_entry_list(corpus_dir, THEMES_FILE, "themes", "专题", {"id", "name", "description", "keywords", "requires", "subtopics"}, report=report)
     rules, seen = [], set()
     for item in items:
         line = line_of(item)
@@ -707,6 +711,7 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
             for word in levels[level]:
                 weights[word] = weight
         generic = frozenset(levels["generic"]) - set(levels["normal"]) - set(levels["strong"])
+        requires = check_words(item.get("requires"), name, line_of(item, "requires"), f"{label} 的 requires ", report)
         if not weights:
             report.error(name, line, f"专题 {label} 没有关键词；请在 keywords.strong 下面加几个")
         subtopics, sub_ids = [], set()
@@ -725,7 +730,7 @@ def load_taxonomy(corpus_dir: Path, report: Report | None = None) -> Taxonomy:
                 subtopics.append(Subtopic(sub_id, sub_name, words))
         if theme_id and theme_name and weights:
             theme = Theme(id=theme_id, name=theme_name.strip(), description=join_folded(description or ""), subtopics=tuple(subtopics))
-            rules.append(ThemeRule(theme=theme, weights=weights, generic=generic))
+            rules.append(ThemeRule(theme=theme, weights=weights, generic=generic, requires=requires))
     if own:
         report.raise_if_any()
     return Taxonomy(rules=tuple(rules))

@@ -224,11 +224,12 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
         for theme in themes:
             if theme not in known:
                 problems.append(Problem(speech.source.rel_path, f"speeches.yaml 给部分 {section_id} 的专题 {theme} 不存在；专题有 {' '.join(sorted(known))}"))
+    scoped = themes_in_scope(speech, taxonomy)
     title = " ".join(t for t in (speech.title, speech.occasion) if t and not speech.title_derived)
-    context = _paragraph_themes(title, taxonomy, segment, minimum=NORMAL * 2) if title else []
+    context = _paragraph_themes(title, scoped, segment, minimum=NORMAL * 2) if title else []
     for section in speech.sections:
-        classify_section(section, taxonomy, segment, [], manual, context)
-    _unthemed_parts_read_by_the_whole(speech, taxonomy, segment)
+        classify_section(section, scoped, segment, [], manual, context)
+    _unthemed_parts_read_by_the_whole(speech, scoped, segment)
     for section in speech.all_sections():
         if section.theme_source in ("heading", "body", "manual"):
             for theme_id in section.themes:
@@ -236,6 +237,18 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
                 sub = subtopic_of(section, rule, taxonomy, segment) if rule else None
                 if sub:
                     section.subtopics[theme_id] = sub.id
+
+
+def themes_in_scope(speech: Speech, taxonomy: Taxonomy) -> Taxonomy:
+    """The taxonomy as it applies to one speech: a theme that `requires` a body to be named (自身建设: 组织部,
+    组工, 模范部门) is left out of a speech that names none of them anywhere (title, headings, text), so 廉洁自律
+    in a cadre's report on his own duties, or 绝对忠诚 in a talk on loyalty to the Party, is no 自身建设."""
+    conditional = [rule for rule in taxonomy.rules if rule.requires]
+    if not conditional:
+        return taxonomy
+    text = "".join([speech.title or "", *(t for s in speech.all_sections() for t in (s.heading, *(p.text for p in s.paragraphs)))])
+    absent = {rule.theme.id for rule in conditional if not any(word in text for word in rule.requires)}
+    return Taxonomy(rules=tuple(rule for rule in taxonomy.rules if rule.theme.id not in absent)) if absent else taxonomy
 
 
 WHOLE_TEXT_SCORE = 2 * MIN_BODY_SCORE

@@ -266,3 +266,22 @@ def test_generic_keywords_must_be_a_list_of_words(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_taxonomy(corpus)
     assert str(exc.value) == "c/themes.yaml:6：talent 的 generic 关键词要写成词语的列表；其中有数字 5"
+
+
+def test_the_departments_own_building_counts_only_where_the_department_is_named(tmp_path, taxonomy):
+    """自身建设 is the organisation department's own building: 廉洁自律 in a cadre's report on his own work names
+    no 组织部 anywhere and is no 自身建设 (`requires` in themes.yaml); the same words in a speech to 组工干部 are."""
+    assert "组工" in taxonomy.rule("self-building").requires
+    report = "同志们：\n一、廉洁自律，守住底线\n我始终严格要求自己，廉洁自律，求真务实，不收受任何礼品。\n二、加强人才工作\n引进人才，用好人才。\n"
+    s1 = sections_of(build(tmp_path / "a", report))["s1"]
+    assert (s1.themes, "self-building" in s1.theme_scores) == ([], False)
+    department = report.replace("我始终严格要求自己", "全体组工干部要严格要求自己")
+    assert sections_of(build(tmp_path / "b", department))["s1"].themes == ["self-building"]
+
+
+def test_requires_must_be_a_list_of_words(tmp_path):
+    corpus = make_corpus(tmp_path / "c")
+    (corpus / "themes.yaml").write_text("themes:\n  - id: self\n    name: 自身建设\n    keywords:\n      strong: [模范部门]\n    requires: {组工: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_taxonomy(corpus)
+    assert str(exc.value) == "c/themes.yaml:6：self 的 requires 要写成列表（每行以“- ”开头），不能是键值对"
