@@ -36,6 +36,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
     sentence              a sentence of Han text that ends as one             …抓好落实。
+    list-clause           an item of a list ending as a clause with ；         - 党支部书记致辞；
     long-han-text         a long run of mostly Han text
     heading-number        a numbered heading                                 一、 （二） 第三，
     salutation            the speech's address                               同志们：
@@ -120,6 +121,7 @@ READER_NAMES = {
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
+    "run-inside-the-body": "正文中间连续几行（证据不足以删除）",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -721,6 +723,23 @@ def sentence(ctx: LineContext) -> float:
     return -2.5 if len(HAN_CHAR.findall(text)) >= 0.6 * len(text) else -1.0
 
 
+_CLAUSE_END = re.compile(r"[；;]\s*$")
+
+
+def list_clause(ctx: LineContext) -> float:
+    """One item of a list the speech writes as a sentence, ending as a clause with a semicolon: a page's menus,
+    credits and links never end so. A bulleted item is speech however short.
+
+    >>> list_clause(LineContext("- 主持人介绍活动背景和意义；", True, True)), list_clause(LineContext("（二）抓好班子建设；", False))
+    (-1.5, -1.5)
+    >>> list_clause(LineContext("首页；", True, True)), list_clause(LineContext("&nbsp;&gt;", True, True))
+    (0.0, 0.0)
+    """
+    text = ctx.text
+    han = len(HAN_CHAR.findall(text))
+    return -1.5 if _CLAUSE_END.search(text) and han >= 6 and han >= 0.6 * len(text) else 0.0
+
+
 def long_han_text(ctx: LineContext) -> float:
     """A long run of mostly Han text: a paragraph, whatever words are in it."""
     han = len(HAN_CHAR.findall(ctx.text))
@@ -864,6 +883,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
     ("sentence", sentence),
+    ("list-clause", list_clause),
     ("long-han-text", long_han_text),
     ("heading-number", heading_number),
     ("salutation", salutation),
@@ -1126,6 +1146,15 @@ def judge_lines(
         i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", repeats_of(i), rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
         for i in filled if i not in skip
     }
+    # A text written as a list (an activity plan's 1. 开幕式 / 时间：… / - 主持人介绍…；) has few prose lines: its body
+    # runs on under the last of them, as far as the lines of speech below it.
+    end = the_text_runs_on(filled, first, skip, body[1])
+    if end > body[1]:
+        body = (body[0], end)
+        first = {
+            i: judge(LineContext(lines[i].strip(), outside(i), i >= body[1], "", repeats_of(i), rule_of(lines[i].strip()), elsewhere(lines[i].strip())))
+            for i in filled if i not in skip
+        }
     in_a_list: set[int] = set()
 
     def chrome_at(n: int, bar: float) -> bool:
@@ -1218,7 +1247,86 @@ def judge_lines(
         if extra:
             verdict = Judgement(round(verdict.score + sum(e.weight for e in extra), 2), verdict.evidence + tuple(extra))
         judged[index] = verdict
-    return judged
+    return runs_inside_the_body_doubted(judged, filled, body)
+
+
+def _reads_as_speech(verdict: Judgement | None) -> bool:
+    """A sentence, a clause of a list or a numbered heading with no chrome evidence but its place: the speech's own."""
+    return verdict is not None and verdict.score < 0 \
+        and any(e.reader in ("sentence", "list-clause", "heading-number") and e.weight < 0 for e in verdict.evidence) \
+        and not any(e.weight > 0 for e in verdict.evidence if e.reader != "outside-the-body")
+
+
+def the_text_runs_on(filled: list[int], first: dict[int, Judgement], skip: set[int], end: int) -> int:
+    """Where the body ends for the evidence. Its last prose line (a sentence of 40 characters or more) is not
+    always its last line of speech: a text written as a list — an activity plan's `1. 开幕式` / `时间：上午9:00` /
+    `- 主持人介绍活动背景和意义；` / `- 全体起立，奏唱国歌。` — has few or none, and every line under the last would
+    stand "below the text", where a page's footer is read. The body runs on to the last line below that reads as
+    speech on its own evidence (a sentence, a clause of a list, a numbered heading; no chrome evidence but its place)
+    while such lines outnumber all the others below the body's end, and never past a rule's catch: there the page's
+    furniture begins. Another article's caption or teaser among a block of headlines is outnumbered by them.
+
+    >>> speech, chrome = judge(LineContext("- 全体起立，奏唱国歌。", True, True)), judge(LineContext("时间：上午9:00-9:30", True, True))
+    >>> heading, short = judge(LineContext("四、活动安排", True, True)), judge(LineContext("1. 开幕式", True, True))
+    >>> the_text_runs_on([0, 1, 2, 3, 4, 5], {1: heading, 2: speech, 3: chrome, 4: speech, 5: short}, set(), 1)
+    5
+    >>> the_text_runs_on([0, 1, 2, 3, 4, 5], {1: heading, 2: short, 3: chrome, 5: speech}, {4}, 1)
+    2
+    >>> the_text_runs_on([0, 1, 2, 3, 4], {1: short, 2: chrome, 3: speech, 4: short}, set(), 1)
+    1
+    """
+    runs_to, speech, others = end, 0, 0
+    for index in filled:
+        if index < end:
+            continue
+        if index in skip:
+            break
+        if _reads_as_speech(first.get(index)):
+            speech += 1
+            if speech > others:
+                runs_to = index + 1
+        else:
+            others += 1
+    return runs_to
+
+
+RUN_IN_THE_BODY = 3
+"""So many evidence removals in a row inside the body are doubt, not removal (`runs_inside_the_body_doubted`)."""
+
+
+def runs_inside_the_body_doubted(judged: dict[int, Judgement], filled: list[int], body: tuple[int, int]) -> dict[int, Judgement]:
+    """Inside the body, speech above and under it, a run of RUN_IN_THE_BODY or more lines the evidence would remove
+    is the text's own more likely than the page's: a list, a table, a programme's times and items, whose shape the
+    readers sum up to chrome. Each is kept and sent to a person (doubtful), unless one reader alone says chrome
+    (a picture's caption with its photographer's credit, a file name): `run-inside-the-body` takes back what
+    lifts it past doubt. Nothing of the speech goes for the sum of weak evidence.
+
+    >>> chrome = Judgement(3.2, (Evidence("field-label", 1.7), Evidence("weekday-or-clock", 1.5)))
+    >>> speech, caption = Judgement(-3.0, ()), Judgement(8.0, (Evidence("photo-credit", 8.0),))
+    >>> run = runs_inside_the_body_doubted({0: speech, 1: chrome, 2: chrome, 3: caption, 4: speech}, [0, 1, 2, 3, 4], (0, 5))
+    >>> [run[i].verdict for i in range(5)]
+    ['speech', 'doubtful', 'doubtful', 'chrome', 'speech']
+    >>> [j.verdict for j in runs_inside_the_body_doubted({0: speech, 1: chrome, 2: chrome, 3: speech}, [0, 1, 2, 3], (0, 4)).values()]
+    ['speech', 'chrome', 'chrome', 'speech']
+    """
+    inside = [i for i in filled if body[0] <= i < body[1]]
+    runs: list[list[int]] = [[]]
+    for index in inside:
+        if index in judged and judged[index].verdict == "chrome":
+            runs[-1].append(index)
+        elif runs[-1]:
+            runs.append([])
+    doubted = dict(judged)
+    for run in runs:
+        if len(run) < RUN_IN_THE_BODY or run[0] == inside[0] or run[-1] == inside[-1]:
+            continue
+        for index in run:
+            verdict = judged[index]
+            if max(e.weight for e in verdict.evidence) >= CHROME_AT:
+                continue
+            back = round(CHROME_AT - 0.5 - verdict.score, 2)
+            doubted[index] = Judgement(round(verdict.score + back, 2), verdict.evidence + (Evidence("run-inside-the-body", back),))
+    return doubted
 
 
 WEB_PAGE_ONLY = frozenset({

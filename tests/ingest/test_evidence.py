@@ -249,7 +249,7 @@ def test_a_line_one_other_file_has_is_doubted_and_the_cache_knows_the_difference
     ] * 2
 
 
-SPEECH_SIDE = {"sentence", "long-han-text", "heading-number", "salutation", "dateline-or-byline", "speech-voice", "names-a-speech", "a-document-part"}
+SPEECH_SIDE = {"sentence", "list-clause", "long-han-text", "heading-number", "salutation", "dateline-or-byline", "speech-voice", "names-a-speech", "a-document-part"}
 """Readers that only ever weigh for speech: they never stand among a line's chrome reasons."""
 
 
@@ -442,3 +442,58 @@ def test_an_editors_call_to_read_on_goes_and_the_speech_before_it_in_the_same_li
     note = "下面是小编为大家整理的讲话稿。欢迎阅读参考。"
     assert [r.text for r in clean(note + "\n" + lead, rules).removed] == [note]
     assert [r.text for r in clean(speech + "请随小编一起学习。\n" + REPORT, rules).removed] == [speech + "请随小编一起学习。"]
+
+
+PLAN = (
+    "为庆祝建党节，进一步增强党员的光荣感和使命感，激发干事创业热情，支部决定开展主题党日活动，具体安排如下。\n"
+    "一、活动安排\n"
+    "1. 重温誓词\n"
+    "时间:上午8:30-9:00\n"
+    "内容:\n"
+    "- 支部书记带领全体党员重温入党誓词;\n"
+    "- 新党员代表发言;\n"
+    "- 全体党员合唱国际歌。\n"
+    "2. 专题党课\n"
+    "时间:上午9:00-10:30\n"
+    "内容:\n"
+    "- 支部书记讲授专题党课;\n"
+    "- 党员交流学习体会;\n"
+    "- 观看警示教育片。\n"
+    "二、有关要求\n"
+    "- 各党员要按时参加,不得无故缺席;\n"
+    "- 遵守会场纪律,关闭手机铃声;\n"
+    "- 活动结束后提交心得体会\n"
+)
+
+
+def test_a_text_written_as_a_dash_list_keeps_every_item_and_doubts_its_clock_lines(rules):
+    """A plan or a speech's points written as a list have one prose line: the body runs on under it to the
+    list's last line of speech (the_text_runs_on), and no line of the list goes on the sum of its shape."""
+    cleaned = clean(PLAN, rules)
+    assert cleaned.removed == []
+    assert [(d.line, d.text) for d in cleaned.doubtful] == [(4, "时间:上午8:30-9:00"), (10, "时间:上午9:00-10:30")]
+    assert "- 活动结束后提交心得体会" in [line.text for line in cleaned.lines]
+    # Each is settled by the curator's one-line fix.
+    assert clean(PLAN, rules, keep_lines={4, 10}).doubtful == []
+    # A recommended block's caption sentence under a report is outnumbered by the block: no body runs on there.
+    lines = ["会议要求各级党组织抓好落实，推动组织工作高质量发展，为全县发展提供坚强保证。", "热点推荐", "某某小学开展红色研学活动",
+             "研学活动中，老师带着学生参观革命旧址。", "某某日报讯(通讯员/某某)为进一步推动党史学习教育走深走实..."]
+    assert evidence.the_text_runs_on(list(range(5)), {i: judge(LineContext(t, True, True)) for i, t in enumerate(lines) if i}, set(), 1) == 1
+
+
+def test_a_run_of_removals_inside_the_body_is_doubt_unless_one_reader_says_chrome():
+    """Three or more lines in a row inside the body, speech above and under them, that only the sum of weak
+    evidence makes chrome (a programme's times) are kept and sent to a person; a picture's credited caption
+    among them still goes."""
+    prose = "会上，镇党委书记某某作了重要讲话，对全镇党员干部提出三点要求，要求抓好落实。"
+    times = ["09:00-09:30 | 签到 | 201室", "09:30-10:30 | 党课 | 201室", "10:30-11:00 | 讨论 | 201室"]
+    lines = [prose, *times, prose]
+    judged = judge_lines(lines, set(), (0, len(lines)))
+    assert [judged[i].verdict for i in range(5)] == ["speech", "doubtful", "doubtful", "doubtful", "speech"]
+    assert judged[1].score == 2.5 and "run-inside-the-body" in [e.reader for e in judged[1].evidence]
+    lines = [prose, times[0], "镇党委书记某某讲话。记者 某某 摄", times[2], prose]
+    judged = judge_lines(lines, set(), (0, len(lines)))
+    assert [judged[i].verdict for i in range(5)] == ["speech", "doubtful", "chrome", "doubtful", "speech"]
+    # Two in a row are not a run: each is weighed on its own.
+    judged = judge_lines([prose, times[0], times[1], prose], set(), (0, 4))
+    assert [judged[i].verdict for i in range(4)] == ["speech", "chrome", "chrome", "speech"]
