@@ -203,10 +203,11 @@ def report(results: dict[str, list[dict]], unopened: set[str]) -> str:
     opened, closed = Counter(), Counter()
     for name, rows in results.items():
         c = tally(rows)
-        folds[fold_of(name)] += c
+        if name not in unopened:
+            folds[fold_of(name)] += c
         (closed if name in unopened else opened).update(c)
         out.append(line(f"{name}{' (unopened)' if name in unopened else ''}", c))
-    out.append("| per round (fold)")
+    out.append("| per round (fold), opened sets")
     for fold, c in folds.items():
         out.append(line(fold, c))
     out.append(line("ALL opened", opened))
@@ -235,8 +236,9 @@ def details(results: dict[str, list[dict]], unopened: set[str]) -> str:
 # --- leave-one-round-out choice of a constant ------------------------------------------------------
 
 
-def sweep(spec: str, run) -> str:
-    """For each fold: the value of classify.NAME best on the OTHER folds, and the held-out fold's F1 at it."""
+def sweep(spec: str, run, unopened: set[str]) -> str:
+    """For each fold: the value of classify.NAME best on the OTHER folds, and the held-out fold's F1 at it.
+    The unopened sets take no part in the choice (and are not shown)."""
     name, _, values = spec.partition("=")
     original = getattr(classify, name)
     kind = type(original)
@@ -245,7 +247,7 @@ def sweep(spec: str, run) -> str:
         for raw in values.split(","):
             value = kind(raw)
             setattr(classify, name, value)
-            per_value[value] = {fold: c for fold, c in fold_tallies(run()).items()}
+            per_value[value] = fold_tallies({n: rows for n, rows in run().items() if n not in unopened})
     finally:
         setattr(classify, name, original)
     folds = list(next(iter(per_value.values())))
@@ -303,7 +305,7 @@ def main() -> int:
     if args.details:
         print(details(results, unopened))
     for spec in args.sweep:
-        print(sweep(spec, run))
+        print(sweep(spec, run, unopened))
     if args.json:
         args.json.write_text(json.dumps({n: {"tally": tally(r), "rows": [] if n in unopened else r} for n, r in results.items()}, ensure_ascii=False, indent=1))
     return 0

@@ -4,11 +4,12 @@ Evidence is counted on jieba tokens (so 组工干部 does not count as 干部). 
 evidence; otherwise the section's own paragraphs do; a section with neither takes the themes of its
 children (a review section is as mixed as what it reviews) and, failing that, of its parent.
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
-children's own themes, else to the speech's subject as its title names it (theme_source `context`); a
+children's own themes, else to the speech's subject as its title names it (theme_source `context`) or, with no
+title to go by, as its whole text names it when that is clearly one theme (theme_source `speech`); a
 heading that names its theme outright keeps it over parts about two themes, while parts about three or
 more make an overview labelled with all of them; under that, the parts speak for the section only where
 most of them agree (two parts on two themes: neither). Of two themes nearly as strong in a section without
-parts, the one the speech's title names decides.
+parts, the one the speech is about (its title, or its whole text) decides.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ class _Own:
     thin: bool = False
     """Its themes rest on ordinary words alone (思想, 干部), no word that names a theme by itself, or on a
     word or two in a long text."""
+    headed: frozenset[str] = frozenset()
+    """The themes its heading names with a word of their own (not a generic one: 统一思想 names none)."""
 
 
 def _specific(themes: list[str], counts: Counter, taxonomy: Taxonomy) -> list[str]:
@@ -128,21 +131,31 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
         evidence[t] = [f"标题：{w}" for w in head.get(t, (0, []))[1]] + [f"正文：{w}" for w in body.get(t, (0, []))[1]]
     scores = {t: round(s, 2) for t, s in sorted(total.items())}
     specific = set(_specific(list(total), head_counts + body_counts, taxonomy))
+    headed = frozenset(_specific(list(head), head_counts, taxonomy))
     named = {t: s for t, (s, _) in head.items() if t in specific}
     if named and max(named.values()) >= STRONG:
         eligible = {t: total[t] for t in named}
-        return _Own(pick(eligible), "heading", scores, evidence)
+        return _Own(pick(eligible), "heading", scores, evidence, headed=headed)
     decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific}
     if decisive:
         themes = pick(decisive)
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
         thin = not _strong_words(head_counts + body_counts, taxonomy, themes) or max(decisive.values()) < THIN_BELOW
-        return _Own(themes, source, scores, evidence, thin)
+        return _Own(themes, source, scores, evidence, thin, headed)
     return _Own([], "none", scores, evidence)
 
 
+@dataclass(frozen=True)
+class Subject:
+    """What the whole speech is about, and how that is known: `context` (its title names it) or `speech` (no
+    title does, and its whole text speaks for one theme clearly)."""
+
+    themes: tuple[str, ...] = ()
+    source: str = "context"
+
+
 def classify_section(
-    section: Section, taxonomy: Taxonomy, segment: Segment, parent_themes: list[str], manual: dict[str, list[str]], context: list[str] = (),
+    section: Section, taxonomy: Taxonomy, segment: Segment, parent_themes: list[str], manual: dict[str, list[str]], context: Subject = Subject(),
 ) -> None:
     """Label `section` and its descendants in place (themes, scores, evidence, and their source).
 
@@ -170,18 +183,24 @@ def classify_section(
     agreed = from_children if len(leading) >= OVERVIEW_THEMES else _held_by_most(section)
     if agreed and section.theme_source != "manual" and (mixed or section.theme_source == "none" or own.thin):
         section.themes, section.theme_source = agreed, "children"
-    elif own.thin and context and not set(section.themes) & set(context):
-        section.themes, section.theme_source = list(context), "context"
+    elif own.thin and context.themes and not set(section.themes) & set(context.themes) \
+            and (context.source == "context" or not own.headed & set(section.themes)):
+        # A title outweighs a thin heading; the whole text outweighs thin body words only, never the author's
+        # own heading (三、县委组织部如何开展理论中心工作 in a text mostly on cadres stays 政治建设).
+        section.themes, section.theme_source = list(context.themes), context.source
     elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children \
-            and 0 < len(set(section.themes) & set(context)) < len(section.themes):
+            and 0 < len(set(section.themes) & set(context.themes)) < len(section.themes):
         # Two themes nearly as strong: the one the speech is about decides (党建引领乡村振兴 over 思想).
-        section.themes = [t for t in section.themes if t in context]
+        section.themes = [t for t in section.themes if t in context.themes]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
-    elif section.theme_source == "none" and section.kind == "body" and section.heading and context:
+    elif section.theme_source == "none" and section.kind == "body" and section.heading and context.themes \
+            and (context.source == "context" or own.scores):
         # A top-level part whose words name no theme (五、任职资格条件 over its list of conditions) is read in
-        # the light of what the whole speech is about, as a thin one is.
-        section.themes, section.theme_source = list(context), "context"
+        # the light of what the whole speech is about, as a thin one is. When only the whole text says what
+        # that is, the part must have some words of its own (a word or two, too few to decide): one with none
+        # at all is left to _unthemed_parts_read_by_the_whole, which asks its siblings first.
+        section.themes, section.theme_source = list(context.themes), context.source
     for paragraph in section.paragraphs:
         paragraph.themes = _paragraph_themes(paragraph.text, taxonomy, segment) or list(section.themes)
 
@@ -226,7 +245,8 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
                 problems.append(Problem(speech.source.rel_path, f"speeches.yaml 给部分 {section_id} 的专题 {theme} 不存在；专题有 {' '.join(sorted(known))}"))
     scoped = themes_in_scope(speech, taxonomy)
     title = " ".join(t for t in (speech.title, speech.occasion) if t and not speech.title_derived)
-    context = _paragraph_themes(title, scoped, segment, minimum=NORMAL * 2) if title else []
+    named = _paragraph_themes(title, scoped, segment, minimum=NORMAL * 2) if title else []
+    context = Subject(tuple(named), "context") if named else Subject(tuple(_whole_text_subject(speech, scoped, segment)), "speech")
     for section in speech.sections:
         classify_section(section, scoped, segment, [], manual, context)
     _unthemed_parts_read_by_the_whole(speech, scoped, segment)
@@ -253,6 +273,26 @@ def themes_in_scope(speech: Speech, taxonomy: Taxonomy) -> Taxonomy:
 
 WHOLE_TEXT_SCORE = 2 * MIN_BODY_SCORE
 """How much evidence the whole text must give before it speaks for a part that names no theme of its own."""
+SUBJECT_MARGIN = 0.6
+"""The whole text is about one theme when the next theme scores at most this share of it."""
+
+
+def _speech_texts(speech: Speech) -> list[str]:
+    return [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
+
+
+def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> list[str]:
+    """The one theme the whole text is clearly about (a page on 党支部标准化: 党员, 党支部 in every part), for a
+    speech with no title that names its subject: its evidence is strong enough and no other theme comes near
+    (the next scores at most SUBJECT_MARGIN of it). A text about two themes has no such subject."""
+    counts = keyword_counts(" ".join(_speech_texts(speech)), taxonomy, segment)
+    scores = {t: s for t, (s, _) in theme_scores(counts, taxonomy).items()}
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < WHOLE_TEXT_SCORE or not _specific([ranked[0][0]], counts, taxonomy):
+        return []
+    if len(ranked) > 1 and ranked[1][1] > SUBJECT_MARGIN * ranked[0][1]:
+        return []
+    return [ranked[0][0]]
 
 
 def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> None:

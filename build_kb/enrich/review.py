@@ -31,8 +31,8 @@ def section_review(section: Section, theme_names: dict[str, str] | None = None) 
         # Its own words barely speak; the theme is the speech's subject as its title names it — a guess.
         found.append(ReviewItem("low-theme", f"这一部分自己的专题词很少，专题按讲话标题定为：{themes}（未收入专题页）", section=section.id, line=section.line))
     if section.kind == "body" and section.theme_source == "speech":
-        # Its own words name no theme and no title names the subject: the whole text's theme — a guess.
-        found.append(ReviewItem("low-theme", f"这一部分自己没有专题词，专题按全文定为：{themes}（未收入专题页）", section=section.id, line=section.line))
+        # Its own words name no theme, or too thinly, and no title names the subject: the whole text's theme — a guess.
+        found.append(ReviewItem("low-theme", f"这一部分自己的专题词定不了专题，专题按全文定为：{themes}（未收入专题页）", section=section.id, line=section.line))
     size = sum(len(p.text) for p in section.paragraphs)
     if size > LONG_SECTION:
         found.append(ReviewItem("long-section", f"这一节很长（{size} 字），可能漏认了小标题", section=section.id, line=section.line))

@@ -262,7 +262,7 @@ BADGE_NOTES = {
     # The theme page lists only passages whose own words carry the theme; a section that took its
     # theme from the speech's title says so here, or a reader following the badge would look for it there.
     "context": ' <span class="kb-manual" title="这一部分自己的专题词很少，专题按讲话标题推定，未收入专题页">（按标题推定）</span>',
-    "speech": ' <span class="kb-manual" title="这一部分自己没有专题词，专题按全文推定，未收入专题页">（按全文推定）</span>',
+    "speech": ' <span class="kb-manual" title="这一部分自己的专题词定不了专题，专题按全文推定，未收入专题页">（按全文推定）</span>',
 }
 """A note after a section's theme badges on how the themes were set, where the reader needs it."""
 
