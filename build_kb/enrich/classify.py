@@ -299,15 +299,14 @@ def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segmen
     """A top-level part left with no theme — its words name none, or too few (第一句话：把学习作为第一追求 over
     a page about learning; 二、明确“两个覆盖”集中攻坚行动的目标任务 with one or two 党建 words), and no title
     that names the speech's subject (a page's title is often missing or made up from the headings) — is read
-    in the light of the whole text, when the whole text says clearly what it is about (`theme_source:
+    in the light of the whole text, when the whole text says clearly what one theme it is about (`theme_source:
     speech`; sent to 待核对 with the other guesses). The speech's words outweigh nothing of the part's own:
     only a part with no theme at all takes them, only when its themed siblings agree (`_siblings_agree`), and
     no part over parts (a review of two parts on two themes is about neither, on purpose)."""
     parts = [s for s in speech.sections if s.kind == "body" and s.heading and not s.children and not s.themes and s.theme_source == "none"]
     if not parts:
         return
-    texts = [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
-    whole = _paragraph_themes(" ".join(texts), taxonomy, segment, minimum=WHOLE_TEXT_SCORE)
+    whole = _whole_text_subject(speech, taxonomy, segment)
     if not whole or not _siblings_agree(speech, whole):
         return
     for section in parts:

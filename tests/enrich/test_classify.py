@@ -302,3 +302,14 @@ def test_a_thin_part_of_an_untitled_text_clearly_about_one_theme_takes_that_them
     assert [r.message for r in speech.review if r.section == "s1"] == ["这一部分自己的专题词定不了专题，专题按全文定为：基层党建（未收入专题页）"]
     named = sections_of(build(tmp_path / "b", text.replace("一、有健全的领导机构", "一、选好配强领导班子")))["s1"]
     assert (named.themes, named.theme_source) == (["cadres"], "heading")
+
+
+def test_a_part_without_words_in_a_text_about_two_themes_takes_neither(tmp_path):
+    """The whole text lends a wordless part one theme, and only one it is clearly about: after two parts on 人才工作
+    and two on 基层党建, 五、关于下一步 is about neither (it used to take both, three on a page of three themes)."""
+    text = (
+        "在全县组织工作会议上的讲话\n同志们：\n一、加强人才工作。引进人才，用好人才，培养青年人才。\n二、做好人才服务。为人才解难题，人才政策要落地。\n"
+        "三、建强基层党组织。党支部要发挥战斗堡垒作用，党员要发挥先锋模范作用。\n四、建强党员队伍。抓好发展党员和党员教育管理。\n五、关于下一步。大家回去以后抓紧落实。\n"
+    )
+    s5 = sections_of(build(tmp_path, text))["s5"]
+    assert (s5.themes, s5.theme_source) == ([], "none")
