@@ -60,6 +60,10 @@ _RELATIVE = re.compile(r"昨日|昨天|(?:今日|今天)(?!的)|前日|近日|�
 RELATIVE_DAYS = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2}
 
 
+_FILED = ("电", "讯")
+"""A wire's or a newsroom's dateline: 北京5月15日电, 某某客户端12月23日讯 — the day the report was filed."""
+
+
 def read_time(sentence: str) -> Time | None:
     """When a lead sentence says it happened: its first day (not a wire's dateline, 北京5月15日电), else a word
     naming a day relative to the paper's.
@@ -78,13 +82,15 @@ def read_time(sentence: str) -> Time | None:
     True
     >>> read_time("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，")
     Time(year=None, month=5, day=14, relative=None)
+    >>> read_time("某某日报客户端12月23日讯（通讯员 某某）12月21日，县委书记某某主持召开现场观摩会。")
+    Time(year=None, month=12, day=21, relative=None)
     """
-    day = next((m for m in days_said(sentence) if not sentence.startswith("电", m.end())), None)
+    day = next((m for m in days_said(sentence) if not sentence.startswith(_FILED, m.end())), None)
     if day:
         return Time(int(day.group(1)) if day.group(1) else None, int(day.group(2)), int(day.group(3)))
     # A wire's dateline gives the day it filed (…5月15日电), not the meeting's; the meeting's day may follow it
     # without its month (…电 某某在14日召开的…会议上): the dateline's month, a day not after it.
-    filed = next((m for m in days_said(sentence) if sentence.startswith("电", m.end())), None)
+    filed = next((m for m in days_said(sentence) if sentence.startswith(_FILED, m.end())), None)
     same_month = filed and _DAY_ALONE.search(sentence, filed.end())
     if same_month and 1 <= int(same_month.group(1)) <= int(filed.group(3)):
         return Time(int(filed.group(1)) if filed.group(1) else None, int(filed.group(2)), int(same_month.group(1)))

@@ -30,8 +30,10 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     link-item             below the text, a short line after a list mark     ·《关于做好…
     long-number           below the text, a run of nine or more digits;      许可证10120170062
                           anywhere, a QQ or WeChat contact                   QQ:12345678
+    contact-line          above the text, a telephone or a postal address        0769-12345678(tel)
     cut-teaser            below the text, a line cut off with …               为充分发挥优秀影片在促进...
     credit-label          a short line opening with a credit's label         文/图 某某办公室
+    producer-credit       below the text, who made the page                  某某日报新媒体出品
     garbled               what a wrong decoding left                         锟斤拷 ����
     a-rule-elsewhere      a boilerplate rule matches, out of its place       (the rules as evidence)
     outside-the-body      above the first or below the last prose line
@@ -62,7 +64,7 @@ from collections.abc import Callable
 
 from ..text import HAN, HAN_CHAR
 from . import gongwen
-from .headline import has_verb
+from .headline import has_verb, names_a_thing
 from .layout import SALUTATION_RE
 
 CHROME_AT = 3.0
@@ -119,9 +121,9 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
-    "long-number": "长串数字（备案号、电话）", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "garbled": "乱码",
+    "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
-    "run-inside-the-body": "正文中间连续几行（证据不足以删除）",
+    "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -387,7 +389,7 @@ def photo_credit(ctx: LineContext) -> float:
     return 8.0 if _PHOTO_CREDIT.search(ctx.text) else 0.0
 
 
-_POINTS_AT_A_PICTURE = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*\d{{0,2}}\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
+_POINTS_AT_A_PICTURE = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*(?:\d{{0,2}}|[一二三四五六七八九十]{{1,3}})\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
 _PICTURE_WORDS = re.compile(rf"{_POINTS_AT_A_PICTURE.pattern}|^[{HAN}]{{2,12}}现场$")
 
 
@@ -400,6 +402,8 @@ def picture_words(ctx: LineContext) -> float:
     (5.5, 5.5)
     >>> picture_words(LineContext("培训班开班现场", False)), picture_words(LineContext("会议现场。", False)), picture_words(LineContext("深入一线现场办公", False))
     (5.5, 5.5, 0.0)
+    >>> picture_words(LineContext("某某作会议主持(图一)", False)), picture_words(LineContext("开班仪式现场（图二）", False))
+    (5.5, 5.5)
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
     (0.0, 0.0)
 
@@ -623,6 +627,28 @@ def long_number(ctx: LineContext) -> float:
     return 1.5 if ctx.below_body and len(ctx.text) <= 40 and _LONG_NUMBER.search(ctx.text) else 0.0
 
 
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－\s]?\d{7,8}|1[3-9]\d{9}|400[-－]?\d{3}[-－]?\d{4})(?!\d)")
+_PHONE_LABEL = re.compile(r"tel|fax|phone|电话|传真|热线|手机|座机", re.IGNORECASE)
+_STREET_NUMBER = re.compile(rf"[{HAN}](?:路|街|道|巷|弄|大道|村|组)\s*\d{{1,5}}\s*号|\d{{1,5}}\s*号[{HAN}A-Za-z\d]{{0,16}}(?:[A-Za-z\d]栋|[A-Za-z\d]座|\d+楼|\d+室)")
+
+
+def contact_line(ctx: LineContext) -> float:
+    """Above the text, a line of nothing but a contact: a telephone or fax number with its label
+    (`0769-12345678(tel)`, `电话：13800001111`), or a postal address with its street number (`某某市某某路97号`,
+    `…工业园A栋`) — a site's header. A speech opens with no telephone; its title and byline come first.
+
+    >>> contact_line(LineContext("13800001111(tel)", True)), contact_line(LineContext("某某市 某某镇某某工业区某某街97号某某工业园A栋", True))
+    (3.0, 3.0)
+    >>> contact_line(LineContext("电话 13800001111", True, True)), contact_line(LineContext("全县建成党群服务中心97个。", True))
+    (0.0, 0.0)
+    """
+    text = ctx.text.strip()
+    if not ctx.outside_body or ctx.below_body or len(text) > 40 or re.search(r"[，。；！？,;!?]", text):
+        return 0.0
+    phone = _PHONE.search(text) and (_PHONE_LABEL.search(text) or len(HAN_CHAR.findall(text)) <= 2)
+    return 3.0 if phone or _STREET_NUMBER.search(text) else 0.0
+
+
 _CUT_TEASER = re.compile(rf"[{HAN}，,、“”]\s*(?:\.{{3,6}}|…{{1,2}})\s*$")
 
 
@@ -651,6 +677,24 @@ def credit_label(ctx: LineContext) -> float:
     (0.0, 0.0)
     """
     return 7.0 if len(ctx.text) <= 30 and _CREDIT_LABEL.match(ctx.text.strip()) else 0.0
+
+
+_PRODUCER = re.compile(rf"^[{HAN}A-Za-z·\s]{{2,20}}(?:联合)?(?:出品|监制|制作)$")
+
+
+def producer_credit(ctx: LineContext) -> float:
+    """Below the text, a short line closing with a producer's word and nothing else — `某某日报新媒体出品`,
+    `某某融媒体中心制作`: who made the page, a media house's credit under every report it posts. A speech
+    names what was made inside a sentence.
+
+    >>> producer_credit(LineContext("某某日报新媒体出品", True, True)), producer_credit(LineContext("县融媒体中心联合出品", True, True))
+    (3.0, 3.0)
+    >>> producer_credit(LineContext("某某日报新媒体出品", True)), producer_credit(LineContext("要抓好宣传品制作", True, True))
+    (0.0, 0.0)
+    """
+    made = _PRODUCER.match(ctx.text.strip())
+    # who made it is a name: no verb before the producer's word (要抓好宣传品|制作 is a sentence's)
+    return 3.0 if ctx.below_body and made and not has_verb(re.sub(r"(?:联合)?(?:出品|监制|制作)$", "", made.group())) else 0.0
 
 
 _CHAIN_LABEL = re.compile(r"(?:供稿|供图|撰稿|责任编辑|责编|编辑|审核|审校|校对|签发|监制|[一二三初复终]审|[一二三]校|摄影|文|图)\s*[:：/／]")
@@ -876,9 +920,11 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("repeats-across-corpus", repeats_across_corpus),
     ("link-item", link_item),
     ("long-number", long_number),
+    ("contact-line", contact_line),
     ("cut-teaser", cut_teaser),
     ("credit-label", credit_label),
     ("credit-chain", credit_chain),
+    ("producer-credit", producer_credit),
     ("garbled", garbled),
     ("a-rule-elsewhere", a_rule_elsewhere),
     ("outside-the-body", outside_the_body),
@@ -1044,6 +1090,59 @@ def teaser_pair_runs(lines: list[str], filled: list[int], below: Callable[[int],
     return found
 
 
+MENU_RUN = 2.5
+"""Above the text, four or more names in a row (a menu, a poll's choices, a form's labels) are the page's."""
+MENU_RUN_MIN = 4
+MENU_ITEM_MAX = 16
+
+
+def _menu_item(text: str, verdict: Judgement | None) -> bool:
+    """A name and nothing else: short, no punctuation, no verb, none of a speech's marks or words (讲话, 报告).
+
+    >>> _menu_item("政务公开", judge(LineContext("政务公开", True))), _menu_item("某某国家地质公园", judge(LineContext("某某国家地质公园", True)))
+    (True, True)
+    >>> _menu_item("某某县召开组织工作会议", judge(LineContext("某某县召开组织工作会议", True)))
+    False
+    >>> _menu_item("在全县组织工作会议上的讲话", judge(LineContext("在全县组织工作会议上的讲话", True)))
+    False
+    """
+    return verdict is not None and 2 <= len(text) <= MENU_ITEM_MAX \
+        and not re.search(r"[，。；：！？、,.;:!?“”（）()【】《》|｜/\s·•\-—]", text) \
+        and not any(e.weight < 0 for e in verdict.evidence if e.reader != "outside-the-body") and names_a_thing(text)
+
+
+def menu_runs(lines: list[str], filled: list[int], first: dict[int, Judgement], skip: set[int], start: int) -> set[int]:
+    """Above the text, MENU_RUN_MIN or more names in a row — a rule's catch between them aside (a form's
+    `项目编号` / `点击查看` / `预算金额` / `点击查看` …) — are a menu (`政务公开` / `党群工作` / `廉政建设` / `财务信息`),
+    a poll's choices or a form's labels: the page's, each alone no evidence at all. A title has a verb or a
+    speech's word (某某县召开…, 在…上的讲话) and ends no such run; the line right above the text (where the title
+    stands) is never taken, nor is a run of fewer. The question or label right over the run that speaks to the
+    reader (`您最喜欢的…是哪个？`: words of the interface) is the run's.
+
+    >>> names = ["政务公开", "党群工作", "廉政建设", "财务信息", "某某县召开组织工作会议", "会议强调，要抓好落实，推动工作。"]
+    >>> sorted(menu_runs(names, list(range(6)), {i: judge(LineContext(t, i < 5)) for i, t in enumerate(names)}, set(), 5))
+    [0, 1, 2, 3]
+    >>> sorted(menu_runs(names[1:], list(range(5)), {i: judge(LineContext(t, i < 4)) for i, t in enumerate(names[1:])}, set(), 4))
+    []
+    """
+    above = [i for i in filled if i < start and i not in skip]  # a rule's catch between the names neither counts nor breaks a run
+    title_place = above[-1] if above else None
+    found: set[int] = set()
+    run: list[int] = []
+    for index in above + [None]:
+        if index is not None and index != title_place and _menu_item(lines[index].strip(), first.get(index)):
+            run.append(index)
+            continue
+        if len(run) >= MENU_RUN_MIN:
+            found.update(run)
+            at = above.index(run[0])
+            label = above[at - 1] if at else None
+            if label is not None and label in first and "interface-words" in first[label].reasons() and len(lines[label].strip()) <= 30:
+                found.add(label)
+        run = []
+    return found
+
+
 def _list_label(text: str, verdict: Judgement | None) -> bool:
     """A label over a list: 2–8 Han characters, no punctuation, no speaker's word, no speech's mark
     (热点推荐, 新闻推荐 — never 谢谢大家)."""
@@ -1173,7 +1272,8 @@ def judge_lines(
     # and none of them is the title.
     dated = dated_item_runs(lines, filled, lambda n: n >= body[1])
     teasers = teaser_pair_runs(lines, filled, lambda n: n >= body[1], first)
-    in_a_list.update(links | label_items | blocks | dated | teasers)
+    menus = menu_runs(lines, filled, first, skip, body[0])
+    in_a_list.update(links | label_items | blocks | dated | teasers | menus)
     # A label right over such a list (热点推荐 over dated headlines) is the list's.
     labels = {filled[p - 1] for p, n in enumerate(filled) if p and n in links | dated | teasers and filled[p - 1] not in in_a_list
               and outside(filled[p - 1]) and _list_label(lines[filled[p - 1]].strip(), first.get(filled[p - 1]))}
@@ -1236,6 +1336,8 @@ def judge_lines(
             extra.append(Evidence("teaser-pairs", TEASER_PAIRS))
         if index in label_items:
             extra.append(Evidence("items-of-chrome-label", ITEMS_OF_CHROME_LABEL))
+        if index in menus:
+            extra.append(Evidence("menu-run", MENU_RUN))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
         # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
         # Only doubt: the lines are kept and sent to a person.
@@ -1330,7 +1432,7 @@ def runs_inside_the_body_doubted(judged: dict[int, Judgement], filled: list[int]
 
 
 WEB_PAGE_ONLY = frozenset({
-    "interface-words", "address", "long-number", "counter", "short-items", "breadcrumb", "link-item", "link-list",
+    "interface-words", "address", "long-number", "contact-line", "counter", "short-items", "breadcrumb", "link-item", "link-list",
     "label-over-list", "items-of-chrome-label", "dated-items", "teaser-pairs", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
 })
 """Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long

@@ -63,11 +63,11 @@ def has_verb(text: str) -> bool:
     return any(flag in _VERB for _, flag in _tags(_han(text)))
 
 
-def _names_a_thing(text: str) -> bool:
+def names_a_thing(text: str) -> bool:
     """Does `text` read as a name (a noun phrase): no verb after its first word, and not ending in one?
     The first word of a short name is often tagged a verb (组织工作, 组工动态): a column's name still.
 
-    >>> _names_a_thing("组工动态"), _names_a_thing("组织工作"), _names_a_thing("某区召开座谈会")
+    >>> names_a_thing("组工动态"), names_a_thing("组织工作"), names_a_thing("某区召开座谈会")
     (True, True, False)
     """
     tags = _tags(_han(text))
@@ -93,7 +93,7 @@ def is_label(text: str) -> bool:
     han = _han(text)
     if not LABEL_MIN <= len(han) <= LABEL_MAX or len(han) < len(re.sub(r"\s+", "", text)) - 1:
         return False
-    return not (_STOP.search(text) or _HEADLINE_WORDS.search(han) or _ORGAN_END.search(han)) and _names_a_thing(han)
+    return not (_STOP.search(text) or _HEADLINE_WORDS.search(han) or _ORGAN_END.search(han)) and names_a_thing(han)
 
 
 def is_headline(text: str) -> bool:
