@@ -145,7 +145,7 @@ def test_a_review_of_parts_on_two_themes_is_about_neither_and_most_parts_decide(
 
 
 def test_of_two_themes_nearly_as_strong_the_one_the_speech_is_about_decides(tmp_path):
-    body = "同志们：\n一、筑牢根基\n要坚持学习贯彻党的创新理论，用思想武装头脑，坚定理想信念，增强党性；要建强基层党组织，发挥战斗堡垒作用。\n二、讲究方法。要学用结合。\n"
+    body = "同志们：\n一、筑牢根基\n要坚持学习贯彻党的创新理论，用思想武装头脑，坚定信念，讲党性；要建强基层党组织，发挥战斗堡垒作用。\n二、讲究方法。要学用结合。\n"
     s1 = sections_of(build(tmp_path / "a", body))["s1"]
     assert s1.themes == ["grassroots", "political-building"]
     s1 = sections_of(build(tmp_path / "b", "在全乡党建引领乡村振兴工作推进会上的讲话\n" + body))["s1"]
@@ -313,3 +313,11 @@ def test_a_part_without_words_in_a_text_about_two_themes_takes_neither(tmp_path)
     )
     s5 = sections_of(build(tmp_path, text))["s5"]
     assert (s5.themes, s5.theme_source) == ([], "none")
+
+
+def test_party_activists_are_grassroots_party_building(segmenter, taxonomy):
+    """入党积极分子 (applicants being prepared for membership: 发展党员's first step) is one word of 基层党建's own,
+    not 入党 + 积极分子, and not the 考察 of cadres it is often written beside."""
+    counts = keyword_counts("有入党积极分子的培养考察", taxonomy, segmenter.tokens)
+    assert counts == {"入党积极分子": 1, "考察": 1}
+    assert taxonomy.rule("grassroots").weights["入党积极分子"] == 3.0
