@@ -37,6 +37,7 @@ RULES = {
     "placeholder name (unknown)": "姓名是占位符（不详）",
     "the speaker's role": "讲话人的职务",
     "title in 《》": "书名号里的题目",
+    "the capture header's title (a crawler's note)": "抓取说明里的标题（原文没有标题行）",
     "derived from the content (no title in the text)": "原文没有标题，按内容生成",
     "author's note under the text (作者系…)": "文末的作者简介（作者系…）",
     "named in the site's note (the text has no title line)": "网页说明里的题目（原文没有标题行）",

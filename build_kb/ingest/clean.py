@@ -20,6 +20,7 @@ from .layout import (
 )
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
+from .capture import CAPTURE_RULE, read_capture_header
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
 
@@ -97,6 +98,9 @@ def clean(
     # heading look like a contact line (👈) to the rules.
     lines = [Line(number=line.number, text=_without_injected_symbols(line.text, counts)) for line in lines]
 
+    # A crawler's note on the capture over the text (标题：/来源：/URL：/抓取时间：) is set aside before anything reads the
+    # top, its labels too: the 公文 under it is read as if it began the file (ingest/capture.py).
+    lines, captured = kept_as_they_were(lines, *set_aside_capture_header(lines, _LINE_BREAK.split(text)), keep_lines)
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
     # What these steps take off a line the curator keeps (keep_lines) comes back, as a rule's catch does below.
@@ -114,6 +118,7 @@ def clean(
     splits += abstracts
     lines, removed = kept_as_they_were(lines, *strip_labels(lines), keep_lines)
     removed += previews
+    removed += captured
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
     # A line whose own evidence is clear chrome (a picture's caption ending in 记者 某某 摄) is never
@@ -177,6 +182,23 @@ def clean(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
         doubtful=doubtful, bold_lines=bold_lines,
     )
+
+
+def set_aside_capture_header(lines: list[Line], raw: list[str]) -> tuple[list[Line], list[RemovedLine]]:
+    """The capture header a crawler put over the text (ingest/capture.py), read on the file's `raw` lines (a Markdown
+    heading's `#` still on), taken off whole and logged line by line.
+
+    >>> raw = ["标题：关于做好换届工作的通知", "来源：某某网", "URL：https://www.example.gov.cn/1.htm", "", "关于做好换届工作的通知"]
+    >>> lines, captured = set_aside_capture_header([Line(k, text) for k, text in enumerate(raw, 1)], raw)
+    >>> [line.text for line in lines], [r.line for r in captured], captured[0].rule
+    (['', '关于做好换届工作的通知'], [1, 2, 3], 'capture-header')
+    """
+    found = read_capture_header(raw)
+    if not found:
+        return lines, []
+    taken = {k + 1 for k in found.lines}
+    return ([line for line in lines if line.number not in taken],
+            [RemovedLine(line=number, text=raw[number - 1].strip(), rule=CAPTURE_RULE) for number in sorted(taken)])
 
 
 def kept_as_they_were(before: list[Line], after: list[Line], removed: list[RemovedLine], keep_lines: set[int]) -> tuple[list[Line], list[RemovedLine]]:
@@ -424,6 +446,7 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
     return out, splits
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 CREDIT_HEAD_MAX = 40
 """How far into a line a site's credit before the lead may reach (本网5月21日综合讯, 记者 某某 通讯员 某某)."""
 _CLAUSE_MARK = re.compile(r"[，,。！？!?；;]")
@@ -446,6 +469,8 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
     ['本报讯（记者 某某 通讯员 某某某）', '3月5日，全县组织工作会议召开，县委书记某某出席会议并讲话。']
     >>> split_off_a_leading_credit([Line(1, "人才来源 要拓宽渠道，把各方面优秀人才集聚到党和人民的事业中来。")])[1]
     []
+    >>> split_off_a_leading_credit([Line(1, "为验证系统在字体替换、浏览器预览、Word 导出和附件处理等场景下的稳定性，现组织开展测试。")], lambda t: "预览" in t)[1]
+    []
     """
     out, splits = [], []
     for line in lines:
@@ -453,7 +478,9 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
         clause = _CLAUSE_MARK.search(text)
         reach = min(CREDIT_HEAD_MAX, clause.start() if clause else len(text))
         # a space, or the close of a credit's bracket (本报讯（记者 某某）3月5日，…)
-        spaces = [i for i, ch in enumerate(text[:reach]) if ch == " " or (ch in "）)" and i + 1 < len(text) and text[i + 1] != " ")]
+        # …never the space a Latin word keeps from the Han after it (`浏览器预览、Word 导出和…`): typography, no break
+        spaces = [i for i, ch in enumerate(text[:reach]) if (ch == " " and not (i and _LATIN_LETTER.match(text[i - 1])))
+                  or (ch in "）)" and i + 1 < len(text) and text[i + 1] != " ")]
         spaces = [i + 1 if text[i] in "）)" else i for i in spaces]
         parted = None
         for at in reversed(spaces):

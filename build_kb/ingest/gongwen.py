@@ -275,9 +275,33 @@ def _addressee_group(group: str) -> list[str]:
 
 
 def read_attachments(text: str) -> list[str] | None:
-    """附件说明: `附件：1. 某某工作方案` → ["某某工作方案"]; `附件：格式检查清单` → ["格式检查清单"]."""
+    """附件说明: `附件：1. 某某工作方案` → ["某某工作方案"]; `附件：格式检查清单` → ["格式检查清单"]; several numbered
+    items on the one line each one: `附件：1.某某清单 2.某某表` → ["某某清单", "某某表"] (numbered_items)."""
     m = re.fullmatch(r"附\s*件[:：]\s*(.{2,120})", text)
-    return [_without_number(m.group(1))] if m else None
+    return [_without_number(item) for item in numbered_items(m.group(1))] if m else None
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s\u3000；;，,]))(\d{1,2})\s*[.．、]")
+
+
+def numbered_items(text: str) -> list[str]:
+    """A list run onto one line, its items numbered 1, 2, 3 … in order, each number after a space (or a list's mark):
+    each item; the text whole when its numbers are not such a run (a version `2023.5`, one item alone).
+
+    >>> numbered_items("1.某某检查清单 2.某某核对表 3.某某记录表")
+    ['1.某某检查清单', '2.某某核对表', '3.某某记录表']
+    >>> numbered_items("1.某某办法（2023.5版）")
+    ['1.某某办法（2023.5版）']
+    """
+    marks = [m for m in _ITEM_NUMBER.finditer(text)]
+    run = []
+    for m in marks:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+    if len(run) < 2 or run[0].start() != 0:
+        return [text]
+    bounds = [m.start() for m in run] + [len(text)]
+    return [text[a:b].strip(" \u3000；;，,") for a, b in zip(bounds, bounds[1:])]
 
 
 def read_attachments_label(text: str) -> bool:
@@ -475,7 +499,7 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     body_start = special if special is not None else _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
     # Attachments appended after the 成文日期 are parts of their own: the 公文's tail is read above them.
-    appended_at = _appended_from(content, body_start)
+    appended_at = _appended_from(content, body_start, found.title)
     appended = content[appended_at:] if appended_at is not None else []
     content = content[: len(content) - len(appended)]
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
@@ -486,7 +510,7 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     for number, _ in appended[record_from:]:
         found.roles[number] = "record"
     appended = appended[:record_from]
-    found.appended = [number for number, text in appended if read_appended_label(text)]
+    found.appended = [number for number, text in appended if read_appended_label(text) or read_issued_title(text, found.title)]
     if not found.attachments:
         found.attachments = _appended_names(appended)
     decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
@@ -497,11 +521,25 @@ APPENDED_AFTER_DATE = 4
 """An appended attachment's label stands within this many lines under the 成文日期 (a note or the 版记 between)."""
 
 
-def _appended_from(content: list[tuple[int, str]], body_start: int) -> int | None:
-    """Where attachments appended after the 公文 begin: the first label line (`附件1`) under the text
-    with a 成文日期 at most APPENDED_AFTER_DATE lines above it; None when nothing is appended."""
+def read_issued_title(text: str, title: str | None) -> bool:
+    """The title of the document a 印发/转发 notice issues, set under the notice's 成文日期: the name the notice's
+    own title gives in 《》 (`关于印发《某某工作规则》的通知` over `某某工作规则`), standing alone on its line.
+
+    >>> read_issued_title("某某工作规则", "某某县委办公室关于印发《某某工作规则》的通知")
+    True
+    >>> read_issued_title("某某工作规则", "关于做好某某工作的通知")
+    False
+    """
+    names = {_compact(name) for name in re.findall(r"《([^《》]{2,60})》", title or "")}
+    return bool(names) and _compact(text).strip("《》") in names
+
+
+def _appended_from(content: list[tuple[int, str]], body_start: int, title: str | None = None) -> int | None:
+    """Where attachments appended after the 公文 begin: the first label line (`附件1`) — or the title of the
+    document it issues (read_issued_title) — under the text with a 成文日期 at most APPENDED_AFTER_DATE lines above
+    it; None when nothing is appended."""
     for k in range(body_start + 1, len(content)):
-        if read_appended_label(content[k][1]):
+        if read_appended_label(content[k][1]) or read_issued_title(content[k][1], title):
             above = [text for _, text in content[max(body_start, k - APPENDED_AFTER_DATE) : k]]
             if any(read_signing_date(text) or read_signed_date(text) for text in above):
                 return k

@@ -14,7 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .gongwen import Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
+from .capture import CAPTURE_RULE, fallback_title
+from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
 from .plain_lines import judge as judge_plain_lines
@@ -239,6 +240,19 @@ _NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{
 TITLE_MAX = 40
 """A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
+_ACTS_ON_A_NAMED = re.compile(rf"关于.{{0,20}}《[^《》]+》.{{0,12}}{DOC_KINDS}$")
+
+
+def read_document_title(title: str) -> bool:
+    """A 公文's title that acts on a document it names in 《》 (印发, 转发, 同意, 批复): the title is the whole line, the
+    《》 only what it acts on.
+
+    >>> read_document_title("某某县人民政府办公室关于印发《某某工作实施方案》的通知"), read_document_title("《在全县组织工作会议上的讲话》学习体会")
+    (True, False)
+    """
+    return bool(_ACTS_ON_A_NAMED.search(re.sub(r"\s+", "", title)))
+
+
 _SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|党课|主持词|讲话提纲)$")
 """A title ends like this when it names a speech."""
 
@@ -369,7 +383,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             role, rules["speaker_role"] = bracket_byline[0], "byline in the title line"
             if bracket_byline[1]:
                 speaker, rules["speaker"] = bracket_byline[1], "byline in the title line"
-        if _FIELD_WITH_A_CODE.match(compact):
+        if _FIELD_WITH_A_CODE.match(compact) or (any(h.role == "title" for h in header) and in_a_run_of_fields([l.text for l in lines], at)):
             header.append(HeaderLine(line.number, line.text, "note"))  # 课程代码：12656 under a title: a record's field, no title's words
             continue
         # A page gives the title again as the speech has it: …开幕式上讲话 above, …开幕式上的讲话 below.
@@ -501,7 +515,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         with_subtitle = _TITLE_DASH_SUBTITLE.match(title)
         if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
             title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
-        quoted = _QUOTED_TITLE.search(title)
+        quoted = _QUOTED_TITLE.search(title) if not read_document_title(title) else None
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = undecorated_title(quoted.group(1)), "title in 《》"
         byline = _byline_in_title(title)
@@ -1491,6 +1505,27 @@ def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
 
 
 # --- body ----------------------------------------------------------------------------------------
+
+
+_RECORD_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：]\s*[^:：。！？；]{1,30}$")
+"""A record's labelled line: a word of two to four characters, a colon, a short value (`主题：招新宣传`, `主讲：王某某`)."""
+
+
+def in_a_run_of_fields(texts: list[str], at: int) -> bool:
+    """Is line `at` one of two or more labelled lines in a row (a record's fields under its title: `主题：…` / `主讲：…`)?
+    Under a title they are the record's, not the title's wrap; one labelled line alone may be a title's (`专题党课：…`).
+
+    >>> in_a_run_of_fields(["8.30会议记录", "主题：招新宣传", "主讲：王某某", "一、到场情况"], 1)
+    True
+    >>> in_a_run_of_fields(["专题党课：坚定理想信念", "在全县党员大会上的讲话"], 0)
+    False
+    """
+    filled = [k for k, text in enumerate(texts) if text.strip()]
+    if at not in filled or not _RECORD_FIELD.match(re.sub(r"\s+", "", texts[at])):
+        return False
+    place = filled.index(at)
+    neighbours = [filled[j] for j in (place - 1, place + 1) if 0 <= j < len(filled)]
+    return any(_RECORD_FIELD.match(re.sub(r"\s+", "", texts[k])) for k in neighbours)
 
 
 _FIELD_WITH_A_CODE = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：][A-Za-z0-9][A-Za-z0-9._/-]{0,30}$")
@@ -2676,7 +2711,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
-    gongwen = read_gongwen([line for line in lines if line.number not in prompts], [Line(r.line, r.text) for r in removed])
+    # A crawler's capture header (set aside by the cleaner) is no 版头: the 公文 is read from the first line under it.
+    evidence = [Line(r.line, r.text) for r in removed if r.rule != CAPTURE_RULE]
+    gongwen = read_gongwen([line for line in lines if line.number not in prompts], evidence)
     text_lines = [line for line in lines if line.number not in gongwen.roles] if gongwen else lines
     head, blocks = split_header_and_body(text_lines)
     if any(line.number in prompts for line in head):
@@ -2707,6 +2744,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     header = parse_header(head, lead, page_items(r.text for r in removed))
     if gongwen:
         into_header(header, gongwen, lines)
+    captured_title = fallback_title([r.text for r in removed if r.rule == CAPTURE_RULE])
+    if header.title is None and captured_title:
+        header.title, header.rules["title"] = captured_title, "the capture header's title (a crawler's note)"
     if header.title is None and not heading_lines and _lone_chapter(blocks):
         # A book's chapter on its own (第六章、… on top, 一、二、 under it, no other chapter): its
         # heading names the text.

@@ -490,6 +490,29 @@ ISSUE_LINE = re.compile(r".{0,12}?(?:19|20)\d{2}年第[\d一二三四五六七�
 """A journal's masthead line over the title of its first page: its name and issue (`2016年第3期`)."""
 
 
+VOLUME_ISSUE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[，,]\s*(?:Vol\.?\s*)?\d{1,3}\s*[（(]\s*\d{1,2}\s*[）)]"
+    r"|(?<!\d)\d{1,3}\s*[（(]\s*\d{1,2}\s*[）)]\s*[:：]\s*\d{1,5}\s*[−–—-]\s*\d{1,5}\s*[，,]\s*((?:19|20)\d{2})(?!\d)"
+)
+"""A journal's volume and issue as a citation gives them, the year before them or at the end: `计算机研究与发展　2023，60（4）`
+(a running header), `60（4）：763−771，2023` (the masthead's volume, issue, pages and year)."""
+
+
+def issue_year_in(text: str) -> int | None:
+    """The year a journal's or a report's furniture line gives (ISSUE, VOLUME_ISSUE, an English issue line).
+
+    >>> issue_year_in("60（4）：763−771，2023"), issue_year_in("计算机研究与发展　2023，60（4）"), issue_year_in("现代大学教育　2016年第3期")
+    (2023, 2023, 2016)
+    >>> issue_year_in("图4（b）：2−3，共5项") is None
+    True
+    """
+    m = ISSUE.search(text) or _LATIN_ISSUE_YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    m = VOLUME_ISSUE.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | None]:
     """The year the running headers and footers give (a journal's `现代大学教育　2016年第3期`, a
     report's `2020年第一季度报告`): the document's year when its text gives none. The year the most
@@ -500,7 +523,7 @@ def issue_year(dropped: list[tuple[int, str, str]]) -> tuple[int | None, str | N
     >>> issue_year([(1, "2016年第3期", "table-of-contents")])
     (None, None)
     """
-    found = [(int(m.group(1)), text) for _, text, reason in dropped if reason in ("running-header", "masthead") and (m := ISSUE.search(text) or _LATIN_ISSUE_YEAR.search(text))]
+    found = [(year, text) for _, text, reason in dropped if reason in ("running-header", "masthead") and (year := issue_year_in(text))]
     if not found:
         return None, None
     year = Counter(year for year, _ in found).most_common(1)[0][0]
@@ -1192,7 +1215,7 @@ def _masthead(lines: list[PdfLine], height: float) -> list[PdfLine]:
         return []
     largest = max(lines, key=lambda l: l.size)
     top = [l for l in lines if l.y0 >= height * (1 - EDGE_SHARE) and l.y0 > largest.y1 and l is not largest]
-    says_issue = any(ISSUE_LINE.search(re.sub(r"\s+", "", l.text)) or _LATIN_ISSUE.search(l.text) for l in top)
+    says_issue = any(ISSUE_LINE.search(re.sub(r"\s+", "", l.text)) or _LATIN_ISSUE.search(l.text) or VOLUME_ISSUE.search(l.text) for l in top)
     # (a newspaper's page over its headline gives the day, `2023年5月12日　星期五`: the reader takes that as the date)
     return top if says_issue and not any(find_date(re.sub(r"\s+", "", l.text)) for l in top) else []
 
