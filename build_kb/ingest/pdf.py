@@ -225,15 +225,16 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     result.has_text = any(line.text.strip() for page in pages for line in page)
     framed = [_frame_glyphs(lines) for lines in pages]
     result.dropped += [(number, line.text, "rule-line") for number, (_, frame) in enumerate(framed, 1) for line in frame]
-    pages = [_touching_pieces_joined(lines) for lines, _ in framed]
+    pages = [_touching_pieces_joined(_letter_spaced_joined(lines)) for lines, _ in framed]
     running = _running_lines(pages, heights)
     body_size = result.body_size = _body_size(pages)
     result.leading = paragraph_leading(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         masthead = _masthead(lines, height) if number == 1 else []
+        notes_block = article_notes(lines, body_size) if number == 1 else []
         for line in lines:
-            reason = "masthead" if line in masthead else _edge_reason(line, lines, height, running, body_size, number)
+            reason = "masthead" if line in masthead else "article-notes" if line in notes_block else _edge_reason(line, lines, height, running, body_size, number)
             if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
                 reason = "browser-header"
             if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
@@ -1129,6 +1130,77 @@ TOUCHING_GAP = 0.3
 TOUCHING_PIECE_MAX = 4
 """One of two touching pieces joined is this short (an ornament, a number): two long ones are two columns' lines
 that meet where the first one's last comma hangs into a narrow gutter."""
+
+
+LETTER_SPACED_MIN = 3
+"""A name set letter by letter has at least this many letters (两字 `通　知` may be two words)."""
+LETTER_STEP_MAX = 2.5
+"""…at most this many type sizes from one letter to the next."""
+
+
+def _letter_spaced_joined(lines: list[PdfLine]) -> list[PdfLine]:
+    """A name set letter by letter (a journal's running header `通　信　学　报`, a letter-spaced heading `参　考　文　献`):
+    single Han characters on one baseline, in one type size, at one even step (at most LETTER_STEP_MAX type sizes),
+    which pdfminer gives as pieces of their own, read apart they make a header row of too many pieces for a header
+    (`·28·` `通` `信` `学` `报　第43卷`) → one piece, its letters set apart by an ideographic space as printed.
+
+    >>> letter = lambda x0, text: PdfLine(2, x0, x0 + 9, 749.0, 758.0, 9.0, text)
+    >>> row = _letter_spaced_joined([PdfLine(2, 57, 79, 749.0, 756.5, 7.5, "·28·"), *(letter(265 + 18 * k, c) for k, c in enumerate("通信学报"))])
+    >>> [l.text.replace("\u3000", " ") for l in sorted(row, key=lambda l: l.x0)]
+    ['·28·', '通 信 学 报']
+    >>> [l.text for l in _letter_spaced_joined([letter(100, "通"), letter(160, "知")])]
+    ['通', '知']
+    """
+    out: list[PdfLine] = []
+    run: list[PdfLine] = []
+
+    def flush() -> None:
+        if len(run) >= LETTER_SPACED_MIN:
+            out.append(replace(run[0], text="\u3000".join(l.text.strip() for l in run), x1=run[-1].x1,
+                               y0=min(l.y0 for l in run), y1=max(l.y1 for l in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in sorted(lines, key=lambda l: (-round(l.y0 / max(l.size, 1.0) * 3), l.x0)):  # row by row, left to right
+        single = bool(re.fullmatch(r"[\u4e00-\u9fff]", line.text.strip()))
+        if run and single:
+            size, step = max(line.size, 1.0), line.x0 - run[-1].x0
+            same_row = abs(line.y0 - run[-1].y0) <= 0.3 * size and abs(line.size - run[-1].size) <= 0.05 * size
+            even = len(run) < 2 or abs(step - (run[-1].x0 - run[-2].x0)) <= 0.2 * size
+            if same_row and even and 0 < step <= LETTER_STEP_MAX * size:
+                run.append(line)
+                continue
+        flush()
+        (run if single else out).append(line)
+    flush()
+    out.sort(key=lambda l: (-round(l.y1), l.x0))
+    return out
+
+
+_LABELLED_DATE = re.compile(r"^[\u4e00-\u9fff]{2,4}日期\s*[:：]\s*(?:19|20)\d{2}")
+"""A journal's note on the article's dates: `收稿日期：2023-01-03；修回日期：…` (any such label, its year after it)."""
+
+
+def article_notes(lines: list[PdfLine], body_size: float) -> list[PdfLine]:
+    """A journal's notes on the article at the foot of its first page (`收稿日期：…；修回日期：…`, `基金项目：…`, `通信作者：…`,
+    their English): the lines in smaller type than the text, below all of its lines, of which one opens with a labelled
+    date. They are the article's record, not its text (dropped and counted as `article-notes`); without such a date
+    line a page's foot notes stay (read as footnotes).
+
+    >>> line = lambda y, text, size=10.5: PdfLine(1, 57, 537, y, y + size, size, text)
+    >>> page = [line(136, "互联网存在一系列基础性问题，例如，由于地址"), line(116, "收稿日期：2022-01-05；修回日期：2022-03-28", 9.0), line(104, "基金项目：某某科学基金资助项目", 9.0)]
+    >>> [l.text for l in article_notes(page, 10.5)]
+    ['收稿日期：2022-01-05；修回日期：2022-03-28', '基金项目：某某科学基金资助项目']
+    >>> article_notes([page[0], line(104, "注：本文系作者在某某会议上的讲话", 9.0)], 10.5)
+    []
+    """
+    text_lines = [l for l in lines if l.size >= body_size * 0.95]
+    if not text_lines:
+        return []
+    lowest = min(l.y0 for l in text_lines)
+    foot = [l for l in lines if l.size < body_size * 0.95 and l.y1 < lowest]
+    return foot if any(_LABELLED_DATE.match(l.text.strip()) for l in foot) else []
 
 
 def _touching_pieces_joined(lines: list[PdfLine]) -> list[PdfLine]:

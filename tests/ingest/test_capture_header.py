@@ -103,3 +103,14 @@ def test_a_record_s_fields_under_a_word_title_are_not_the_title_s(rules, tmp_pat
     _, speech = speech_of(path, rules)
     assert speech.title == "9.12班委会议记录"
     assert [(h.text, h.role) for h in speech.header if h.role != "title"] == [("主题：新学期班级工作安排", "note"), ("主讲：王某某", "note")]
+
+
+def test_a_journal_s_furniture_readers_on_placed_lines():
+    """The year at the end of a volume/issue line, a running header set letter by letter, the article's notes at the
+    foot of page 1 (收稿日期：…): each reader's examples (placed lines made here)."""
+    from build_kb.ingest import pdf
+
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    for reader in (pdf.issue_year_in, pdf._letter_spaced_joined, pdf.article_notes):
+        for examples in finder.find(reader, reader.__name__, globs=vars(pdf)):
+            assert examples.examples and runner.run(examples).failed == 0
