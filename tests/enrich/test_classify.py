@@ -321,3 +321,16 @@ def test_party_activists_are_grassroots_party_building(segmenter, taxonomy):
     counts = keyword_counts("有入党积极分子的培养考察", taxonomy, segmenter.tokens)
     assert counts == {"入党积极分子": 1, "考察": 1}
     assert taxonomy.rule("grassroots").weights["入党积极分子"] == 3.0
+
+
+def test_one_part_of_three_is_no_majority_when_the_others_have_a_word_or_two_of_their_own(tmp_path):
+    """一、干部交流的意义 names 干部 thinly; of its three parts one is on 凝聚力 (基层党建) and two have a word of 干部
+    each, too few to decide: those two still speak (they do not agree with the third), so the section keeps its
+    own theme; a part with no theme word at all would be silent."""
+    text = (
+        "同志们：\n一、干部交流的意义\n1. 开阔眼界\n交流能够使不同地区的干部相互学习，分享各自在工作中积累的经验和教训，拓宽视野。\n"
+        "2. 落实政策\n通过交流，干部可以了解政策的最新动态，结合本地实际，推动政策落地。\n"
+        "3. 增强凝聚力\n交流有助于增进彼此之间的了解和信任，形成良好的氛围。\n二、关于下一步\n大家回去以后抓紧落实。\n"
+    )
+    secs = sections_of(build(tmp_path, text))
+    assert [(secs[i].themes, secs[i].theme_source) for i in ("s1", "s1-1", "s1-3")] == [(["cadres"], "heading"), (["cadres"], "parent"), (["grassroots"], "heading")]
