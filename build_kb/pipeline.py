@@ -29,6 +29,7 @@ from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, an
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_like_speech
+from .ingest.names import a_common_word
 from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
@@ -510,7 +511,8 @@ def make_speech(
                 header.speaker_role, header.rules["speaker_role"] = role, found_by
             if name:
                 header.speaker, header.rules["speaker"] = name, found_by
-    if header.speaker and has_interface_words(header.speaker):  # 海报, 下载, 标题导航: a site's word, no name
+    # 海报, 下载, 标题导航: a site's word, no name; 项目编号 over 点击查看: a listing's field label, one word the dictionary knows
+    if header.speaker and (has_interface_words(header.speaker) or (header.rules.get("speaker") == "byline name" and a_common_word(header.speaker))):
         log.info("%s：“%s”是网站上的用语，不当作讲话人", rel, header.speaker)
         header.speaker = None
         header.rules.pop("speaker", None)

@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 
 from ..text import HAN
-from .names import NOT_IN_A_ROLE_TAGS, _words, name_at, organs_and_posts
+from .names import NOT_IN_A_ROLE_TAGS, _words, inside_a_units_name, name_at, organs_and_posts
 from .words import tagger
 from .parse import COMMON_SURNAMES, MEETING_KIND, NOT_A_NAME
 
 POST = (
     r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
-    r"|社长|董事长|总经理|理事长|行长|教育长|委员|[司处科所署馆队站会州旗]长)"
+    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长)"
 )
 """The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长."""
 
@@ -51,8 +51,9 @@ class Time:
         return RELATIVE_DAYS.get(self.relative or "")
 
 
-DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
-"""A day as a lead writes it, its year perhaps unsaid: 6月12日, 2023年2月27日."""
+DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})(?:\s*[-－—–~～、至到]\s*\d{1,2})?日")
+"""A day as a lead writes it, its year perhaps unsaid: 6月12日, 2023年2月27日; of a meeting held over two days
+(4月23-24日, 4月23至24日) the first."""
 _DAY_ALONE = re.compile(r"(?<![\d月])(\d{1,2})日(?:上午|下午|晚上)?(?:在|召开|举行|开幕|，)")
 """A day without its month, said of a meeting (14日召开的…, 12日在…举行)."""
 _RELATIVE = re.compile(r"昨日|昨天|(?:今日|今天)(?!的)|前日|近日|日前|近期|节前|节后")
@@ -84,6 +85,8 @@ def read_time(sentence: str) -> Time | None:
     Time(year=None, month=5, day=14, relative=None)
     >>> read_time("某某日报客户端12月23日讯（通讯员 某某）12月21日，县委书记某某主持召开现场观摩会。")
     Time(year=None, month=12, day=21, relative=None)
+    >>> read_time("4月23-24日，我院分别在两个校区举行了2015年春季党校开学典礼。")
+    Time(year=None, month=4, day=23, relative=None)
     """
     day = next((m for m in days_said(sentence) if not sentence.startswith(_FILED, m.end())), None)
     if day:
@@ -123,11 +126,13 @@ class Actor:
     """Where the name starts in the text read."""
     title_after: bool = False
     """The title follows the name (田某副校长作动员讲话): what he did is read after it."""
+    organ_before: str = ""
+    """The organ named before the name when the title follows it (校党委|陈某|副书记): the role is organ and title."""
 
     @property
     def end(self) -> int:
         """Where the words of what he did start: after the name, or after the title that follows it."""
-        return self.start + len(self.name) + (len(self.role) if self.title_after else 0)
+        return self.start + len(self.name) + (len(self.role) - len(self.organ_before) if self.title_after else 0)
 
     @property
     def post(self) -> str:
@@ -171,6 +176,12 @@ _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
     rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长))"
 )
+_ORGAN_NAME_TITLE = re.compile(
+    rf"(?:^|(?<=[，,。；\s】）)”]))(?P<organ>[{HAN}“”]{{0,10}}?(?:党委|党工委|党组|党总支|纪委|委员会|政府|人大常委会|[省市县区镇乡]委))"
+    rf"(?P<name>[{COMMON_SURNAMES}][{HAN}]{{1,2}}?)"
+    rf"(?P<title>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|秘书长))"
+)
+"""A name between the organ and the post (校党委|陈某|副书记到会并讲话, 县委|王某|书记强调): the role is the organ and the post."""
 _NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
 """Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
 _HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|纷纷|一致|普遍|依次|轮流|相继|陆续|也|都|还|又|再|就")
@@ -222,6 +233,8 @@ def read_actors(text: str) -> list[Actor]:
     [('农业部党组成员、人事劳动司司长', '毕某某')]
     >>> read_actors("为全面贯彻落实习近平总书记重要讲话精神，街道党工委书记逐一点评。")
     []
+    >>> [(a.role, a.name, a.end) for a in read_actors("开学典礼隆重举行，校党委陈某副书记到会并作重要讲话。")]
+    [('校党委副书记', '陈某', 17)]
     """
     actors = []
     for m in _ROLE_THEN_NAME.finditer(text):
@@ -239,6 +252,11 @@ def read_actors(text: str) -> list[Actor]:
         name = m.group("name")
         if m.start() not in named and could_be_a_name(name) and name_at(text, m.start("name"), name) == name:
             actors.append(Actor(m.group("role"), name, m.start("name"), title_after=True))
+            named.add(m.start("name"))
+    for m in _ORGAN_NAME_TITLE.finditer(text):
+        organ, name = trim_to_posts(m.group("organ")), m.group("name")
+        if m.start("name") not in named and organ and could_be_a_name(name) and organs_and_posts(organ + m.group("title")):
+            actors.append(Actor(organ + m.group("title"), name, m.start("name"), title_after=True, organ_before=organ))
     return sorted(actors, key=lambda a: a.start)
 
 
@@ -280,11 +298,15 @@ def trim_to_posts(role: str) -> str:
     ('省委常委、组织部部长', '县委副书记', '市委常委、组织部部长')
     >>> trim_to_posts("为全面贯彻落实习近平总书记")
     ''
+    >>> trim_to_posts("材料科学与工程学院党委书记"), trim_to_posts("省快递行业党委书记"), trim_to_posts("县委书记和县委副书记")
+    ('材料科学与工程学院党委书记', '省快递行业党委书记', '县委副书记')
     """
     words = _words(role)
     cut, at, named = 0, 0, False
-    for word, flag in words[:-1]:
+    for n, (word, flag) in enumerate(words[:-1]):
         at += len(word)
+        if inside_a_units_name(words, n, role[cut : at - len(word)]):
+            continue
         if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE or word in ("是", "受"):
             cut, named = at, flag.startswith("nr")
     # 习近平总书记|系列讲话: a name right before the post is whose post it is; what follows is no one's name
@@ -476,6 +498,7 @@ def read_deeds(text: str) -> list[Deed]:
     deeds = [Deed(first[actor.name], act, actor.start, later=first[actor.name] is not actor) for actor, act in zip(actors, acts_of(text, actors))]
     deeds += _bare_names(text, first, {actor.start for actor in actors})
     deeds += _named_again(text, first, {d.at for d in deeds})
+    deeds += _called_by_surname(text, first, {d.at for d in deeds})
     deeds += _pronouns(text, deeds)
     absent = {d.actor.name for d in deeds if not d.later and d.act in NEVER_SPOKE}
     return sorted((d for d in deeds if not (d.later and d.actor.name in absent)), key=lambda d: d.at)
@@ -510,6 +533,28 @@ def _named_again(text: str, first: dict[str, Actor], read: set[int]) -> list[Dee
             if act and act not in ("attended", "visited"):
                 deeds.append(Deed(actor, act, m.start(), later=True))
                 read.add(m.start())  # 王某某强调 is no mention of 王某 as well
+    return deeds
+
+
+_SURNAME_AND_TITLE = re.compile(_CLAUSE_START + rf"(?P<surname>[{COMMON_SURNAMES}])(?P<title>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长))")
+
+
+def _called_by_surname(text: str, first: dict[str, Actor], read: set[int]) -> list[Deed]:
+    """A clause opening with a surname and a title (蔡部长作开班动员讲话, 王书记强调): the one named before with that
+    surname whose posts end in that title — only when exactly one was; what he did then.
+
+    >>> text = "区委常委、组织部部长蔡某、副区长陆某出席开班仪式。蔡部长作开班动员讲话。"
+    >>> [(d.actor.name, d.act, d.later) for d in read_deeds(text)]
+    [('蔡某', 'attended', False), ('陆某', 'attended', False), ('蔡某', 'spoke', True)]
+    """
+    deeds = []
+    for m in _SURNAME_AND_TITLE.finditer(text):
+        known = [a for a in first.values() if a.name.startswith(m.group("surname")) and a.role.endswith(m.group("title").removeprefix("常务"))]
+        if len(known) != 1 or m.start("surname") in read:
+            continue
+        act = act_of(text, Actor(m.group("title"), m.group("surname"), m.start("surname"), title_after=True))
+        if act and act not in ("attended", "visited"):
+            deeds.append(Deed(known[0], act, m.start("surname"), later=True))
     return deeds
 
 

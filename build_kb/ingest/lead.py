@@ -27,6 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
+from .parse import without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -234,6 +235,8 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
     True
     >>> speaker_is_a_guess(["1月5日，某校召开常委会议。校党委书记姜某主持会议，并传达了全国会议精神。"], "校党委书记", "姜某")
     '报道只写了他主持会议，没有写谁讲话'
+    >>> speaker_is_a_guess(["6月24日，某某座谈会召开。市委组织部副部长甲某，区委书记、联席会议召集人乙某出席会议并讲话。丙某主持会议。"], "市委组织部副部长", "甲某")
+    '报道写了不止一位领导讲话（还有乙某），现取先写的一位'
     """
     found, _ = _who_spoke(paragraphs)
     best = min((d for d in found if d.actor.name == name), key=lambda d: ACT_RANK[d.act], default=None)
@@ -245,6 +248,9 @@ def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> st
         return "主持召开会议，讲话内容以“会议强调”转述"
     if role and re.fullmatch(POST, role):
         return f"报道只称其“{role}”，没有写全职务"
+    also = list(dict.fromkeys(d.actor.name for d in found if d.act == "spoke" and d.actor.role and d.actor.name != name))
+    if best and best.act == "spoke" and also:
+        return f"报道写了不止一位领导讲话（还有{'、'.join(also)}），现取先写的一位"
     return None
 
 
@@ -320,6 +326,8 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     '2022-01-14'
     >>> date_in_lead("2月17日，某县委组织部开展2025年度第二次夜学。", None, None)
     '2025-02-17'
+    >>> date_in_lead("2月28日下午，某区举办了2009年度社区专职工作者培训班。", None, None)
+    '2009-02-28'
     >>> date_in_lead("新华社北京12月13日电 全国组织部长会议于12月12日至13日在北京举行。", "2006-12-14", None)
     '2006-12-12'
     >>> date_in_lead("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，", "2007-05-15", None)
@@ -334,7 +342,10 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
     # 2018年度…述职评议, 总结2024年工作, 通报了2012年人才工作: a year reviewed, not the meeting's
     # — but 2025年度第二次夜学 counts the meetings of that year: an ordinal after 年度 names the year it is held in
-    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)}
+    # — and a year's plan (2009年度社区工作者培训班, held in its February) is no review: 年度 says a year reviewed only
+    # where the lead names a review (述职, 评议, 考核, 表彰, 生活会 …)
+    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)
+                if b or _A_REVIEW.search(lead)}
     if time.year:
         found = time.year
     elif posted:
@@ -353,6 +364,10 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     if not time.year and not posted and found in reviewed and month <= REVIEW_HELD_BY:
         found += 1  # 1月3日，某县2018年度…述职评议会议召开: a year's review is held early the next year
     return f"{found:04d}-{month:02d}-{date:02d}"
+
+
+_A_REVIEW = re.compile(r"述职|评议|考核|考评|测评|表彰|总结|生活会|述责|述廉")
+"""A meeting that looks back on a year (述职评议, 考核, 表彰, 民主生活会): its 2018年度 is the year reviewed."""
 
 
 _THIS_YEAR_IS = re.compile(r"(?:^|[。，,])((?:19|20)\d{2})年是")
@@ -477,6 +492,8 @@ def level_in_body(text: str) -> str | None:
     '县'
     >>> level_in_body("由某某网主办的研讨活动在某某省某某市某某区举办。") is None
     True
+    >>> level_in_body("4月2日，某校都江堰校区培训班开学。校区党委书记刘某、校区党委副书记陈某出席。社区党委书记代表发言。") is None
+    True
     >>> level_in_body("今天，区委在这里召开会议。我区考核位于全市前列，全市先进区，全市第一。全区上下…")
     '区'
     >>> level_in_body("1月19日，某某区委组织部召开全体干部会议，传达学习全国、全省、全市组织部长会议和全市党建工作会议精神，"
@@ -484,7 +501,8 @@ def level_in_body(text: str) -> str | None:
     '区'
 
     """
-    text = re.sub(r"(?<![全我])(?:县乡|乡镇|市县|县市)", "", text)  # two levels at once say neither (全县乡镇… is 全县)
+    text = re.sub(r"(?<![全我])(?:县市区|县乡|乡镇|市县|县市)", "", without_non_units(text))  # two levels at once say neither (全县乡镇… is 全县)
+    # (and 校区, 社区 are no districts: 校区党委书记 says no 区)
     text = _VENUE.sub("", text)  # 在某某市某某区举办: where it was held, not who held it
     text = _RELAYED.sub("", text)  # 传达学习全市…会议精神: the level above's meeting, relayed
     own_words = {level: len(own.findall(text)) for level, (own, _) in _LEVEL_SAYS.items()}

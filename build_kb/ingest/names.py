@@ -21,6 +21,7 @@ headline and layout readers, on the first text that asks).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .parse import COMMON_SURNAMES
@@ -98,4 +99,53 @@ def organs_and_posts(role: str) -> bool:
     >>> [organs_and_posts(r) for r in ("为全面贯彻落实习近平总书记", "区委人才工作领导小组要认真学习贯彻习近平总书记")]
     [False, False]
     """
-    return not any(len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v") for word, flag in _words(role)[:-1])
+    words = _words(role)
+    before = ""
+    for n, (word, flag) in enumerate(words[:-1]):
+        if len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v") and not inside_a_units_name(words, n, before):
+            return False
+        before = "" if word in "、，," else before + word
+    return True
+
+
+_JOINS_A_NAME = ("与", "和", "及")
+_ENDS_IN_A_POST = re.compile(r"(?:书记|长|主任|委员|常委|主席|负责人|召集人)$")
+_LEVEL_ALONE = re.compile(r"(?:中共)?(?:[\u4e00-\u9fff]{1,4}?|某+)?[省市县区镇乡]")
+"""A level, perhaps with its place's name (省, 山东省, 某县): what a unit's name may open with."""
+_AN_ORGAN = re.compile(r"(?:会议|小组|委员会|办公室)$")
+
+
+def inside_a_units_name(words: tuple[tuple[str, str], ...], n: int, before: str) -> bool:
+    """Whether the n-th of a role's words, which would part what leads to a chain of posts from the chain, stands inside
+    the name of a unit instead (`before`: the role's words before it, since the last cut): 与, 和 joining two nouns of a
+    name (材料科学|与|工程学院 — after a post, 县委书记|和|…, it parts two people), a verb right after nothing but a level
+    (省|快递|行业党委: the province's express-delivery trade), or a body's name the dictionary keeps as a set phrase
+    (区域化党建|联席会议|召集人).
+
+    >>> role = "材料科学与工程学院党委书记"
+    >>> inside_a_units_name(_words(role), 1, "材料科学"), inside_a_units_name(_words("县委书记和县委副书记"), 1, "县委书记")
+    (True, False)
+    >>> inside_a_units_name(_words("省快递行业党委书记"), 1, "省"), inside_a_units_name(_words("会议传达学习了省委常委"), 1, "会议")
+    (True, False)
+    """
+    word, flag = words[n]
+    following = words[n + 1] if n + 1 < len(words) else ("", "")
+    if word in _JOINS_A_NAME:
+        previous = words[n - 1] if n else ("", "")
+        return previous[1][:1] == "n" and not previous[1].startswith("nr") and not _ENDS_IN_A_POST.search(previous[0]) and following[1][:1] == "n"
+    if flag == "l" and _AN_ORGAN.search(word):
+        return True
+    return len(word) >= 2 and _LEVEL_ALONE.fullmatch(before) is not None and following[1][:1] == "n"
+
+
+def a_common_word(text: str) -> bool:
+    """Whether a "name" of three or four characters is one word the dictionary knows and does not know as a person's
+    (项目编号, 招标单位 is two): a listing's or a form's field label, no byline (王志强, 欧阳志远, 张某某 stay).
+
+    >>> [a_common_word(t) for t in ("项目编号", "王志强", "欧阳志远", "张某某", "李明")]
+    [True, False, False, False, False]
+    """
+    if len(text) < 3 or re.search("[某×XxＸ＊*]", text):
+        return False
+    words = tagger().lcut(text)
+    return len(words) == 1 and not words[0].flag.startswith("nr")

@@ -140,6 +140,7 @@ KICKER_RE = re.compile(rf"材料之[{CN_DIGITS}]+|^附件\s*\d*$|^(学习|会议
 MEETING_WORDS = (
     "电视电话会议|视频会议|会议|大会|全会|座谈会|推进会|动员会|部署会|务虚会|报告会|培训班|研讨班|读书班|轮训班|现场会|表彰会|"
     "交流会|调度会|观摩会|述职会|评议会|汇报会|见面会|恳谈会|推介会|分析会|点评会|讲评会|论坛|年会|例会|常委会|扩大会|联席会|"
+    "示范班|研修班|进修班|专题班|提高班|骨干班|集训班|短训班|训练班|实训班|学习班|主体班|"
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课|"
     "民主生活会|组织生活会|生活会|全委会|党组会|部务会|办公会|碰头会|会商会|谈话会"
 )
@@ -156,21 +157,26 @@ OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束�
 _ESSAY_TITLE = re.compile(r"^(?:浅谈|浅析|试论|略论|刍议|漫谈|谈谈|也谈|再谈|论)(?![坛文])")
 """An essay's title (浅谈座谈会发言材料的写作, 试论…): it writes about meetings, it names none it was given at."""
 OPENING_OCCASION_RE = re.compile(
-    rf"(?:召开|举办|举行)(?:了)?(?:这次|今天的|本次|这个|此次)?((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
+    rf"(?:召开|举办|举行)(?:的(?:这次|本次|这期|本期|此次|这个)|了?(?:这次|今天的|本次|这个|此次)?)((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
-(after 暨, a joint meeting's name may list the honoured with commas)."""
-_HELD = r"(?:于[^，。；：]{1,16}?)?(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+(after 暨, a joint meeting's name may list the honoured with commas); 由县委党校举办的这期社区工作者培训班 (held by
+someone, and pointed at as this one: 召开的 alone may be an earlier meeting's)."""
+_HELD = r"(?:于[^，。；：]{1,16}?)?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
 在县委礼堂召开."""
-OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}(?:$|[：:，,！!])")
+_JOINED_EVENT = r"(?:暨[^，。；：]{2,30}?(?:活动|仪式|典礼))?"
+"""A meeting joined to an event (…联席会议暨“某某”党建品牌发布活动): the event is part of its name."""
+OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?{_JOINED_EVENT}){_HELD}(?:$|[：:，,！!])")
 """A news headline: "全市组织部长会议召开", "全县基层党建工作推进会在某镇举行"."""
-OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?){_HELD}[。，]")
+OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；：]{{2,64}}?)(?:{MEETING_KIND})(?:会议|议)?{_JOINED_EVENT}){_HELD}[。，]")
 """A news report's first sentence ("2月28日下午，全市组织部长会议召开。", a name that lists its parts with 、:
 "…第四十四期、四十五期党支部书记培训班如期举办。"), or an opening address's ("……代表大会今天胜利开幕了。")."""
-OPENING_COURSE_RE = re.compile(r"(?:^|[，。；：！])([^，。；：]{4,40}?第[一二三四五六七八九十百\d]{1,4}期)(?:在[^，。；：]{1,12})?(?:正式|顺利|隆重)?(?:开班|开学|开讲|结业)[。，]")
-"""A course named by its issue, opened or closed (…“乡村振兴大学堂”第四期在某地开班。): the issue is the meeting, whatever the
-course calls itself (a 培训班 is found by OPENING_HELD_RE)."""
+OPENING_COURSE_RE = re.compile(r"(?:^|[，。；：！])([^，。；：]{4,64}?(?:第[一二三四五六七八九十百\d]{1,4}期|培训|轮训|研修|进修))(?:[在于][^，。；：]{1,12})?(?:正式|顺利|隆重)?(?:开班|开学|开讲|结业)[。，]")
+"""A course named by its issue or by its kind alone, opened or closed (…“乡村振兴大学堂”第四期在某地开班。, …基层党支部书记培训
+于某会议室正式开班。): the course is the meeting, whatever it calls itself (a 培训班 is found by OPENING_HELD_RE)."""
+_COURSE_HOLDER = re.compile(r"^[^，。；：]*(?:党校|学院|学校|大学|党委|党工委|组织部|委员会)(?:联合|共同)?(?:举办的?|主办的?)?(?=[^，。；：]{6})")
+"""Who runs a course, before its name (某学院、某学院联合分党校|2022年秋季学期…培训): not the course's name."""
 OPENING_BODY_MEETS_RE = re.compile(
     rf"(?:^|[，。；：！])((?:[^，。；、：]{{0,24}}?)(?:领导小组|工作组|专项组|委员会|常委会|党组|党委|党工委|工委))"
     rf"(?:在[^，。；：]{{1,12}})?(?:召开|举行)了?((?:第[一二三四五六七八九十]+次)?(?:全体|扩大)?会议)[。，]"
@@ -193,13 +199,28 @@ LEVEL_LEADING_RE = re.compile(
 """A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…; not a place whose
 name only starts with a level's character (镇江市, 镇原县, 市中区): its level is the organ word at the END of the
 name (LEVEL_PLACE_RE reads it)."""
-LEVEL_PLACE_RE = re.compile(
-    r"^(?:中国共产党)?[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
+_PLACE_STEP = (
+    r"[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
     r"(省|市|县|区|旗|镇|乡|街道)(?![场域村镇民级属长内外里情])"
 )
+LEVEL_PLACE_RE = re.compile(rf"^(?:中国共产党)?(?:{_PLACE_STEP.replace('(省', '(?:省')})*?{_PLACE_STEP}(?!{_PLACE_STEP.replace('(省', '(?:省')})")
 """A name that opens with a place and its level: 涪陵区组织工作会议, 南岭县2023年…; not a word that ends like
 one (城市, 上市, 社区, 园区, 城镇, 下乡, 红旗) nor one the level starts (市场, 县域, 区域). 州 is left out:
-郑州, 广州 name cities."""
+郑州, 广州 name cities. A chain of places names the unit by its last (郑州市北林路街道…推进会 → 街道: the city only
+says where the street's office is)."""
+NOT_A_UNIT = re.compile(r"(?<=[城都超门夜股上])市|(?<=[城社园景街小校片辖山牧库矿老灾湾营厂院商战])区|(?<=[城集])镇|(?<=[城下家故返回异他老])乡")
+"""A level's character that ends a common word, no unit of government: 校区, 社区, 园区, 城区, 超市, 城镇, 城乡, 下乡. Read
+against the whole word (the longest match), 都江堰校区党委 is a campus's committee, never a district's."""
+
+
+def without_non_units(text: str) -> str:
+    """`text` with the level characters that end a common word (校区, 社区, 超市, 城乡) blanked out (·), so no level
+    reader takes them for a unit of government.
+
+    >>> without_non_units("都江堰校区党委书记主持，社区党委、城乡居民")
+    '都江堰校·党委书记主持，社·党委、城·居民'
+    """
+    return NOT_A_UNIT.sub("·", text)
 DATE_PLACEHOLDER_RE = re.compile(
     r"^[（(]?\s*(?:今|本|去|明)?(?:[\dXx×＊*〇○零一二三四五六七八九　 ]{0,4}|20[Xx×＊*]{2})\s*年\s*[\dXx×＊*一二三四五六七八九十　 ]{0,2}\s*月"
     r"\s*(?:[\dXx×＊*一二三四五六七八九十　 ]{0,3}\s*日|[Xx×＊*]{1,2})\s*[）)]?$"
@@ -1286,7 +1307,52 @@ _PLACE_HOLDS = re.compile(rf"^([{HAN}]{{1,10}}?(?:省|市|州|县|区|旗|乡|�
 
 
 def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
-    """The named meeting a speech was given at, and the rule that found it (refer-backs never count)."""
+    """The named meeting a speech was given at, and the rule that found it (refer-backs never count). A headline's or
+    a 范文 page's short name (…会议召开, …会议讲话) gives way to the opening's fuller name of the same meeting
+    (`names_it_more_fully`); a speech's own title (在…上的讲话) stands.
+
+    >>> find_occasion("远程教育会议讲话", None, "同志们：今天，我们召开全区信息化建设暨农村党员干部现代远程教育工作会议，这是一次重要会议。")
+    ('全区信息化建设暨农村党员干部现代远程教育工作会议', 'opening: 召开…会议 (the title names it shorter)')
+    >>> find_occasion("在全县组织工作会议上的讲话", None, "同志们：今天召开全市组织工作会议。")
+    ('全县组织工作会议', 'title: 在…上的讲话')
+    """
+    occasion, rule = _find_occasion(title, subtitle, opening)
+    # (a speech's own title, 在…上的讲话, names its meeting as the speaker was asked to: it stands)
+    if occasion and rule.startswith(("title", "subtitle")) and not rule.endswith("在…上的讲话"):
+        in_opening, opening_rule = _find_occasion(None, None, opening)
+        if in_opening and names_it_more_fully(in_opening, occasion):
+            return in_opening, f"{opening_rule} (the title names it shorter)"
+    return occasion, rule
+
+
+_YEARS = re.compile(r"(?:19|20)\d{2}年度?")
+SHORTENED_BY = 4
+"""How many characters a headline may put in front of a meeting's name in place of the report's (德州|加强… for 全市|加强…)."""
+
+
+def names_it_more_fully(fuller: str, short: str) -> bool:
+    """Whether `fuller` names the meeting `short` names, with more words: the same kind of meeting at the end, the
+    short name's characters in order within it (a place or up to SHORTENED_BY characters in front of it may differ), and
+    no other level (全市… is not 全县…).
+
+    >>> names_it_more_fully("奉贤区“某某”快递业党建工作推进会", "奉贤区快递业党建工作推进会")
+    True
+    >>> names_it_more_fully("全市加强物业建设工作推进会", "德州加强物业建设工作推进会"), names_it_more_fully("全市组织工作会议", "全县组织工作会议")
+    (True, False)
+    """
+    if _YEARS.sub("", fuller) in (_YEARS.sub("", short), short.lstrip("全")) or len(fuller) < len(short) or fuller[-2:] != short[-2:]:
+        return False  # 2023年全县组织工作会议 names no more than 全县组织工作会议: its year is the date's
+    ours, theirs = find_level(short)[0], find_level(fuller)[0]
+    if ours and theirs and ours != theirs:
+        return False
+    # words the headline left out inside the name (奉贤区|“某某”|快递业…, 远程教育|工作|会议) …
+    if any(re.search(re.escape(short[:cut]) + ".{1,16}?" + re.escape(short[cut:]), fuller) for cut in range(2, len(short) - 1)):
+        return True
+    # … or the place's name it put for the report's 全X (德州|加强… for 全市|加强…)
+    return any(fuller == f"全{level}" + short[skip:] for skip in range(1, SHORTENED_BY + 1) for level in "省市县区镇乡") and not find_level(short[:SHORTENED_BY])[0]
+
+
+def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
     for text, where in ((title, "title"), (subtitle, "subtitle")):
         if not text:
             continue
@@ -1338,6 +1404,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
                    if not _inside_a_quotation(opening, m.start(1)) and m.group(1).count("“") == m.group(1).count("”")), None)
     if course:
         name = re.sub(r"^(?:昨天|昨日|今天|今日|日前|近日|当天|\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)[，,]?", "", _DATELINE_FIRST.sub("", course.group(1)))
+        name = _COURSE_HOLDER.sub("", name) if "、" in name or len(name) > 30 else name
         if len(name) >= 6 and not REFERS_BACK.search(name):
             return name, "opening: …第N期开班"
     return None, None
@@ -1369,7 +1436,7 @@ _HOLDER = re.compile(rf"(?:^|[，。；：\s])([{HAN}]{{2,10}})(?:委|政府)?$"
 """Who holds the meeting, just before 召开: 2月20日，某某镇 | 召开…"""
 
 
-_DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日电\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
+_DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日[电讯]\s*(?:[（(][^（）()]{0,16}[）)])?\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
 """A report's dateline in front of the meeting it names: 新华社北京12月13日电, 本报讯（记者 某某）."""
 
 
@@ -1420,21 +1487,25 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     ('县', '我X')
     >>> find_level("人才工作领导小组会议", role="市委常委、区委书记"), find_level("组织工作会议", role="市委常委、组织部部长")
     (('区', "the speaker's role"), ('市', "the speaker's role"))
+    >>> find_level("郑州市北林路街道“红色物业”推进会"), find_level("某某大学都江堰校区党委中心组学习会")
+    (('街道', 'a place and its level'), (None, None))
+    >>> find_level("2022年度县市区委、市管党（工）委书记抓基层党建工作述职评议会议")
+    ('市', 'organ (X委/X政府)')
     """
     for pattern, rule in ((LEVEL_SELF_RE, "我X"), (LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
-                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", re.sub(r"\s+", "", text))))
+                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", without_non_units(re.sub(r"\s+", "", text)))))
                 if m:
                     return m.group(1), rule
     # 市委常委、区委书记: a chain names the concurrent higher post first and the one held last — the last organ's level
-    m = ([None] + list(LEVEL_OF_ROLE_RE.finditer(role or "")))[-1]
+    m = ([None] + list(LEVEL_OF_ROLE_RE.finditer(without_non_units(role or ""))))[-1]
     return (m.group(1), "the speaker's role") if m else (None, None)
 
 
-_TWO_LEVELS = re.compile(r"(?<!全)(?:县乡|市县|县市|乡镇|镇乡|县区|区县)(?=两级|人大|政府|党委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
-"""Two levels named together (县乡人大换届, 乡镇党委换届): the higher one holds the meeting; 乡镇 alone
-says nothing of who holds it (the county, or a town for itself), the body will; 县区 (区县) are a city's."""
+_TWO_LEVELS = re.compile(r"(?<!全)(?:县市区|市县区|县区市|县乡|市县|县市|乡镇|镇乡|县区|区县)(?=两级|三级|人大|政府|党委|委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
+"""Two or three levels named together (县乡人大换届, 乡镇党委换届, 县市区委书记述职): the higher one holds the meeting; 乡镇 alone
+says nothing of who holds it (the county, or a town for itself), the body will; 县区 (区县) and 县市区 are a city's."""
 
 
 _UNITS_OF_A_KIND = re.compile(r"(?<![全我该本])(?:省|市|县|区|乡|镇|街道)[（(](?:省|市|县|区|乡|镇|街道|[、，,])+[）)]")
@@ -1443,8 +1514,8 @@ the audience, not who holds the meeting (the level above does): it says no level
 
 
 def _the_convening_level(m: re.Match) -> str:
-    if m.group() in ("县区", "区县"):
-        return "市"  # a city's counties and districts together: the city holds the meeting
+    if m.group() in ("县区", "区县") or len(m.group()) == 3:
+        return "市"  # a city's counties, county-level cities and districts together: the city holds the meeting
     return "" if m.group() in ("乡镇", "镇乡") else m.group()[0] if m.group()[0] in "市县" else m.group()[1]
 
 
@@ -1540,7 +1611,7 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
         head, body = content[:salutation], content[salutation:]
     else:
         cut = 0
-        while cut < len(content) and cut < 8 and _looks_like_header(content[cut].text):
+        while cut < len(content) and cut < 8 and (_looks_like_header(content[cut].text) or _a_headline_over_a_headline(content, cut)):
             cut += 1
         if cut == len(content):
             cut = min(1, len(content))
@@ -1559,7 +1630,38 @@ def _labels_a_part_like_those_below(text: str, below: list[Line]) -> bool:
     return bool(_BOXED.fullmatch(text)) and sum(1 for line in below if _PART_IN_A_BOX.match(line.text)) >= 2
 
 
+HEADLINE_PHRASE_MAX = 40
+"""The longest phrase of a headline set out in phrases (主题 副题 消息题): each no longer than a title."""
+
+
+def _headline_in_phrases(text: str) -> bool:
+    """A headline set out in two to four phrases parted by spaces, none a sentence (slogan, slogan, then what happened:
+    `深入实施某某行动 为谱写某某篇章提供坚强保证 某某区某某会议召开`): a header's line however long.
+
+    >>> _headline_in_phrases("深入实施某某行动 为谱写某某篇章提供坚强保证 某某区专项推动组会议召开")
+    True
+    >>> _headline_in_phrases("会议指出，要抓好落实。 会议要求，要压实责任。")
+    False
+    """
+    phrases = text.split()
+    return 2 <= len(phrases) <= 4 and all(len(p) <= HEADLINE_PHRASE_MAX and not _STOP_INSIDE.search(p) for p in phrases)
+
+
+_STOP_INSIDE = re.compile(r"[。！？!?，,；;：:]")
+
+
+def _a_headline_over_a_headline(content: list[Line], at: int) -> bool:
+    """The first line a short exclamation or question (这个会议聚焦基层党建，某某主持并讲话！) right over a line that looks
+    like a header's (…述职评议会议召开): a news page's two headlines, the catchy one on top — not the text's first
+    sentence."""
+    text = content[at].text
+    return (at == 0 and len(text) <= HEADLINE_PHRASE_MAX and text[-1:] in "！？!?" and len(_STOP_INSIDE.findall(text[:-1])) <= 1
+            and len(content) > 1 and _looks_like_header(content[1].text) and len(content[1].text) >= TITLE_MIN)
+
+
 def _looks_like_header(text: str) -> bool:
+    if len(text) > 50 and _headline_in_phrases(text) and detect_numbered(text) is None:
+        return True  # (a shorter one is read as any line is)
     if len(text) > 50 or _OPENING_SENTENCE.match(text):  # "按照县委统一安排，现将……报告如下，请予评议。": the text has begun
         return False
     if _AN_ITEM.search(text):  # "某某系统—报钟器接口；" under a title: the first item of a list, the text has begun
