@@ -1312,7 +1312,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     (`names_it_more_fully`); a speech's own title (在…上的讲话) stands.
 
     >>> find_occasion("远程教育会议讲话", None, "同志们：今天，我们召开全区信息化建设暨农村党员干部现代远程教育工作会议，这是一次重要会议。")
-    ('全区信息化建设暨农村党员干部现代远程教育工作会议', 'opening: 召开…会议 (the title names it shorter)')
+    ('全区信息化建设暨农村党员干部现代远程教育工作会议', 'opening: 召开…会议（标题里的会议名较简略）')
     >>> find_occasion("在全县组织工作会议上的讲话", None, "同志们：今天召开全市组织工作会议。")
     ('全县组织工作会议', 'title: 在…上的讲话')
     """
@@ -1321,7 +1321,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     if occasion and rule.startswith(("title", "subtitle")) and not rule.endswith("在…上的讲话"):
         in_opening, opening_rule = _find_occasion(None, None, opening)
         if in_opening and names_it_more_fully(in_opening, occasion):
-            return in_opening, f"{opening_rule} (the title names it shorter)"
+            return in_opening, f"{opening_rule}（标题里的会议名较简略）"
     return occasion, rule
 
 
