@@ -249,22 +249,37 @@ def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]
     so such a line is left whole. Every part keeps its source line's number; each parted line is returned as
     a Split to be logged and counted.
     """
-    dump = a_handful_of_long_lines(lines)
+    source = _source_lengths(lines)
+    dump = a_handful_of_long_lines([Line(number, "一" * length) for number, length in source.items()])
 
-    def pieces_of(text: str) -> list[str]:
-        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump), *_first_point_breaks(text)}
+    def pieces_of(line: Line) -> list[str]:
+        text = line.text
+        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump, source[line.number]), *_first_point_breaks(text)}
         return [part for piece in _cut(text, sorted(points)) for part in _cut(piece, _head_breaks(piece))]
 
     return _parted(lines, pieces_of)
 
 
-def _parted(lines: list[Line], pieces_of: Callable[[str], list[str]]) -> tuple[list[Line], list[Split]]:
+def _source_lengths(lines: list[Line]) -> dict[int, int]:
+    """How long each source line was before an earlier step parted it: a piece of a one-line page is judged as the
+    page's line it came from, not as the short paragraph it already is.
+
+    >>> _source_lengths([Line(1, "标题"), Line(2, "同志们："), Line(2, "今天开会。"), Line(3, "")])
+    {1: 2, 2: 9, 3: 0}
+    """
+    lengths: Counter[int] = Counter()
+    for line in lines:
+        lengths[line.number] += len(line.text)
+    return dict(lengths)
+
+
+def _parted(lines: list[Line], pieces_of: Callable[[Line], list[str]]) -> tuple[list[Line], list[Split]]:
     """Each line replaced by the pieces `pieces_of` cuts its text into (keeping its source line's number); every
     line cut is returned as a Split, to be logged and counted."""
     out: list[Line] = []
     splits: list[Split] = []
     for line in lines:
-        pieces = pieces_of(line.text)
+        pieces = pieces_of(line)
         if len(pieces) < 2:
             out.append(line)
             continue
@@ -291,10 +306,12 @@ def _wrapped_at_a_width(text: str) -> bool:
     return inside >= 2 and inside >= len(_STOP_THEN_SPACE.findall(text))
 
 
-def _paragraph_breaks(text: str, dump: bool) -> list[int]:
+def _paragraph_breaks(text: str, dump: bool, source_length: int = 0) -> list[int]:
     """Spaces after a sentence's end in a line far longer than a paragraph, when the line parts two or more
     sentences so or the page is a `dump` (a few long lines carry nearly all of its text: `a_handful_of_long_lines`).
     One such space in one long paragraph among many is a slip of the typist (…增长才干。 三是…), not a lost break.
+    A piece an earlier step cut from such a line (at its salutation or a heading) is measured as the line it came
+    from (`source_length`): the page's line was far longer than a paragraph, whatever is left of it.
 
     >>> text = "要专心引才，心态要开放。" * 10 + " 以上这段文字，是会议的部分内容。（某某） " + "人才工作是系统工程。" * 20
     >>> [text[p:p + 4] for p in _paragraph_breaks(text, False)]
@@ -303,7 +320,7 @@ def _paragraph_breaks(text: str, dump: bool) -> list[int]:
     >>> len(_paragraph_breaks(text, True)), len(_paragraph_breaks(text, False))
     (1, 0)
     """
-    if len(text) < DUMP_MIN_LENGTH:
+    if max(len(text), source_length) < DUMP_MIN_LENGTH:
         return []
     breaks = [m.end("space") for m in _STOP_THEN_SPACE.finditer(text)]
     return breaks if len(breaks) >= 2 or dump else []
@@ -376,7 +393,7 @@ def split_at_announced_heads(lines: list[Line]) -> tuple[list[Line], list[Split]
     >>> split_at_announced_heads([Line(1, line.text.replace("一、回顾", "回顾"))])[1]
     []
     """
-    return _parted(lines, _cut_at_announced_heads)
+    return _parted(lines, lambda line: _cut_at_announced_heads(line.text))
 
 
 def _cut_at_announced_heads(text: str) -> list[str]:
@@ -646,28 +663,129 @@ opened in it (…做好 / “理顺”干部人才的管理机制…)."""
 
 def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
     """Join a line that stops mid-sentence to the line after it (text copied from a web page, where
-    the browser's wrapping became line breaks at irregular places).
+    the browser's wrapping became line breaks at irregular places, or a page whose <br> fell inside a sentence).
 
-    Only a line of some length that already holds a clause (，、；) and ends without punctuation is
-    continued, and only by a line that goes on with a character or punctuation mark — never by a
-    heading, a salutation, a chrome line or a few characters with no stop (a name under a title). Short unpunctuated lines are titles and headings: kept.
+    A line goes on below when one of the readers of `goes_on_below` says so; the line below must go on with a
+    character or punctuation mark — never a heading, a salutation, a chrome line or a few characters with no
+    stop (a name under a title). Short unpunctuated lines are titles and headings: kept.
     A chrome line is never continued either: a page's notice without a full stop ("版权说明：本文档由
     用户提供并上传，…请进行举报或认领") would take the title and byline under it when it is removed.
     """
+    widths = wrap_widths([line.text for line in lines])
     out: list[Line] = []
-    joins: list[Join] = []
     last_number: dict[int, int] = {}
+    piece = ""  # the last source line taken into out[-1]: a joined paragraph is measured by its last line
     for line in lines:
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
-        if out and line.text and _broken(out[-1].text) and _CONTINUES.match(line.text) and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
+        if out and line.text and goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) and _CONTINUES.match(line.text) \
+                and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
                 and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
             last_number[first] = line.number
+            piece = line.text
             continue
         out.append(line)
+        piece = line.text
     joins = [Join(first=first, last=last) for first, last in sorted(last_number.items())]
     return out, joins
+
+
+def goes_on_below(text: str, piece: str, below: str, widths: set[int], one_source_line: bool = False) -> bool:
+    """Does the paragraph `text` (its last source line `piece`) go on in the line `below`? `one_source_line`: both
+    are pieces of one line of the file, parted at a tag (<br>, </p><p>). Each reader is one kind of evidence:
+
+    | reader | looks at | example |
+    |---|---|---|
+    | `_broken` | a line of some length that holds a clause and stops on a character | `…全县各级党组织认真贯彻落实新时代党的` |
+    | `ends_on_a_clause_mark` | a line that stops on a comma or 、: no paragraph ends there | `…推动基层党组织全面进步，` |
+    | `at_the_page_width` | a line as wide as the page's other lines cut mid-sentence (`wrap_widths`), over a line no wider | `会议要求各级党组织书记切实扛起第一责任人职责认真履行` |
+    | `cut_inside_a_word` | a line that holds a clause (or a piece a tag cut from its line) and stops inside a dictionary word that the line below finishes | `…各级党组织认真贯彻` / `落实新时代…` |
+
+    >>> goes_on_below("王某某指出，要全面加强基层党组织建设，", "王某某指出，要全面加强基层党组织建设，", "推动基层党组织全面进步。", set())
+    True
+    >>> goes_on_below("一、加强政治建设", "一、加强政治建设", "全县各级党组织要…。", {8})
+    False
+    """
+    return _broken(text) or ends_on_a_clause_mark(piece) or at_the_page_width(piece, below, widths) \
+        or cut_inside_a_word(piece, below, one_source_line)
+
+
+WORD_CUT_MIN = 10
+"""A shorter line is a title, a name or a heading, whatever word its end makes with the line below."""
+
+
+def cut_inside_a_word(text: str, below: str, one_source_line: bool = False) -> bool:
+    """A line that stops inside a dictionary word (jieba's, no guessing) that the line below finishes: 贯彻|落实,
+    迫不|及待. The line must be a sentence's piece — it holds a clause, or it is a piece a tag (<br>) cut from its
+    line — and open nothing (a numbered heading ends where it ends).
+
+    >>> cut_inside_a_word("王某某指出过去一年全县各级党组织认真贯彻", "落实新时代党的建设总要求。", one_source_line=True)
+    True
+    >>> cut_inside_a_word("王某某指出过去一年全县各级党组织认真贯彻", "落实新时代党的建设总要求。"), cut_inside_a_word("一、加强队伍建设", "设立专项基金。", True)
+    (False, False)
+    """
+    return len(text) >= WORD_CUT_MIN and bool(re.search(rf"[{HAN}]$", text)) and bool(re.match(rf"[{HAN}]", below)) \
+        and (one_source_line or bool(_HAS_CLAUSE.search(text))) and not _STARTS_NEW.match(text) \
+        and _word_across(text[-_WORD_SIDE:], below[:_WORD_SIDE])
+
+
+_CLAUSE_MARK_END = re.compile(r"[，、,]$")
+CLAUSE_LINE_MIN = 6
+"""A line ending on a comma with fewer characters (首先， 同志们，) stands alone by design."""
+
+
+def ends_on_a_clause_mark(text: str) -> bool:
+    """A line that stops on a comma or an enumeration comma: the sentence goes on in the next line (a browser or a
+    <br> broke it after the mark). A salutation (各位领导，) and a lone opener (首先，) end so by design.
+
+    >>> ends_on_a_clause_mark("要坚持把政治建设摆在首位，持续深化党建引领基层治理，"), ends_on_a_clause_mark("增强“四个意识”、坚定“四个自信”、")
+    (True, True)
+    >>> ends_on_a_clause_mark("首先，"), ends_on_a_clause_mark("各位领导，"), ends_on_a_clause_mark("会议指出。")
+    (False, False, False)
+    """
+    return len(text) >= CLAUSE_LINE_MIN and bool(_CLAUSE_MARK_END.search(text)) and not SALUTATION_RE.match(text[:-1])
+
+
+WIDTH_LINE_MIN = 16
+"""A line shorter than this is no evidence of a page's width: headings, names and verse are that short."""
+WIDTH_SIBLINGS = 3
+"""How many lines of the page must stop mid-sentence at one width (±1) to show the width it was cut at."""
+
+
+def wrap_widths(texts: list[str]) -> set[int]:
+    """The widths at which a page's lines were cut mid-sentence: three or more lines of one width (±1, where a mark
+    may not start a line) that stop on a character or a clause mark. A page wrapped only in places (one long
+    paragraph among single-line ones, a part of a PDF) shows its width this way when `wrap_width` does not.
+
+    >>> wrap_widths(["会议要求各级党组织书记切实扛起第一责任人职", "责认真履行主体责任，亲自谋划亲自部署亲自推", "动确保各项任务落地见效。", "全县上下要凝心聚力，推动党建工作高质量发展，实现新突破。", "王某某强调要坚持把政治建设摆在首位持续深化党", "建引领基层治理。"])
+    {21, 22}
+    >>> wrap_widths(["坚持党建引领推动高质量发展", "聚焦主责主业强化政治功能", "强化组织建设夯实基层基础"])
+    set()
+    """
+    counts = Counter(_width(t) for t in texts if len(t) >= WIDTH_LINE_MIN and (_ENDS_MID_SENTENCE.search(t) or _CLAUSE_MARK_END.search(t)))
+    return {w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= WIDTH_SIBLINGS}
+
+
+def at_the_page_width(text: str, below: str, widths: set[int]) -> bool:
+    """A line cut at one of the page's wrap widths (`wrap_widths`) and stopping mid-sentence, over a line no
+    wider than it (the next line of the same paragraph; a heading stands over a paragraph that runs on, and a
+    numbered line or a salutation opens something new). Prose has its marks: two lines with not one between
+    them are a headline's lines or a title given twice, whatever their width.
+
+    >>> at_the_page_width("会议要求各级党组织书记切实扛起第一责任人职", "责认真履行主体责任。", {21, 22})
+    True
+    >>> at_the_page_width("会议要求各级党组织书记切实扛起第一责任人职", "责认真履行主体责任，亲自谋划亲自部署亲自推动确保各项任务落地见效。", {21, 22})
+    False
+    >>> at_the_page_width("坚持实事求是与时俱进艰苦奋斗执政为民", "把干部教育培训工作提高到一个新水平", {17, 18})
+    False
+    """
+    width = _width(text)
+    return width in widths and _width(below) <= width + 1 and len(text) >= WIDTH_LINE_MIN and bool(_ENDS_MID_SENTENCE.search(text)) \
+        and (not _STARTS_NEW.match(text) or bool(_HEAD_THEN_TEXT.search(text))) and bool(_PROSE_MARK.search(text + below))
+
+
+_PROSE_MARK = re.compile(r"[，。、；：！？,;:!?]")
 
 
 _HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50}}$")
@@ -750,13 +868,15 @@ _WORD_SIDE = 4
 
 
 def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
-    """Join a paragraph that stops in the middle of a word to the paragraph after it (a Word file
-    where Enter was pressed inside a sentence: "…没等倒计时结束就迫不" / "及待地按下了抢答器。").
+    """Join a paragraph that stops in the middle of a word — or on a comma — to the paragraph after it (a Word file
+    where Enter was pressed inside a sentence: "…没等倒计时结束就迫不" / "及待地按下了抢答器。", "…全面从严治党，" /
+    "推动基层党组织全面进步。").
 
     Only a paragraph of some length that holds a clause and ends on a Chinese character is continued,
     only by the next paragraph (one blank line between) that goes on with a Chinese character and
     opens nothing new (no number, no salutation, no chrome), and only when a dictionary word runs
-    across the break (迫不|及待): a paragraph that merely lacks its full stop keeps its break.
+    across the break (迫不|及待): a paragraph that merely lacks its full stop keeps its break. A paragraph
+    ending on a comma or 、 (`ends_on_a_clause_mark`) ends no sentence: it goes on below too.
     """
     lines = list(lines)
     out: list[Line] = []
@@ -767,9 +887,11 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[l
         blank = lines[index + 1] if index + 1 < len(lines) else None
         rest = lines[index + 2] if index + 2 < len(lines) else None
         if (
-            rest is not None and not blank.text and rest.text and _broken(line.text) and re.search(rf"[{HAN}]$", line.text)
+            rest is not None and not blank.text and rest.text
             and re.match(rf"[{HAN}]", rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
-            and not is_chrome(rest.text) and not is_chrome(line.text) and _word_across(line.text[-_WORD_SIDE:], rest.text[:_WORD_SIDE])
+            and not is_chrome(rest.text) and not is_chrome(line.text)
+            and (ends_on_a_clause_mark(line.text) or _broken(line.text) and re.search(rf"[{HAN}]$", line.text)
+                 and _word_across(line.text[-_WORD_SIDE:], rest.text[:_WORD_SIDE]))
         ):
             # the joined paragraph may stop inside a word again: it is looked at once more
             lines[index : index + 3] = [Line(number=line.number, text=line.text + rest.text)]

@@ -2666,10 +2666,22 @@ def _alike(first: str, lead: str, shape: bool = False) -> bool:
 
 
 def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dict[int, int]) -> bool:
-    """The text's last block, an item whose sentence runs on past a comma and stops mid-word: the page
-    was cut there; a heading has something under it."""
+    """The text's last block, an item whose sentence runs on past a comma and stops mid-word — or at the
+    ellipsis an excerpt puts where it cut (…的领导核..., …的领导核……): the page was cut there; a heading has
+    something under it.
+
+    >>> item = Block(line=9, text="一是“主心骨”作用更加凸显，党在基层的领导核...")
+    >>> _cut_off_at_the_end(item, detect_numbered(item.text), {}), _cut_off_at_the_end(Block(9, "一是加强学习，提高本领……"), detect_numbered("一是加强学习，提高本领……"), {})
+    (True, True)
+    >>> _cut_off_at_the_end(Block(9, "一、加强学习，提高本领"), detect_numbered("一、加强学习，提高本领"), {9: 1})
+    False
+    """
     text = block.text[len(cand.label):] if cand.label and block.text.startswith(cand.label) else block.text
-    return block.line not in heading_lines and not cand.rest.strip() and "，" in text and bool(re.search(rf"[{HAN}]$", text))
+    return block.line not in heading_lines and not cand.rest.strip() and "，" in text and bool(_CUT_MID_SENTENCE.search(text))
+
+
+_CUT_MID_SENTENCE = re.compile(rf"[{HAN}](?:…+|\.{{3,}}|。{{3,}})?$")
+"""A sentence stopped on a character, bare or with the ellipsis an excerpt sets where it cut."""
 
 
 _GREETING = re.compile(r"^(?:大家|各位|同志们)?(?:上午|下午|晚上)?好[！!。]?$")

@@ -1,0 +1,106 @@
+"""Where a paragraph ends (issues 32/33): lines a browser, a <br> or a Word Enter broke inside a sentence are joined
+again, a page's lines cut at its own width are joined, and a one-line page's pieces are parted where its paragraphs
+ended — each join and split logged. Fixtures are hand-written in the style of such pages."""
+
+from build_kb.ingest.clean import clean
+from build_kb.ingest.parse import parse
+
+LEAD = "3月12日上午，全县基层党建工作推进会召开。县委书记王某某出席会议并讲话。县委副书记李某某主持会议。"
+TALK = "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，基层党建工作取得明显成效。"
+CLOSE = "王某某强调，要坚持把政治建设摆在首位，持续深化党建引领基层治理，推动基层党组织全面进步全面过硬。"
+
+
+def texts(cleaned):
+    return [line.text for line in cleaned.lines if line.text]
+
+
+def joins(cleaned):
+    return [(j.first, j.last) for j in cleaned.joins]
+
+
+def test_a_line_a_browser_broke_after_a_comma_goes_on_in_the_next(rules):
+    page = "\n".join(["全县基层党建工作推进会召开", LEAD, "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，", "基层党建工作取得明显成效。", CLOSE]) + "\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, TALK, CLOSE]
+    assert joins(cleaned) == [(3, 4)]
+
+
+def test_a_br_inside_a_sentence_parts_nothing_when_a_word_runs_across_it(rules):
+    page = f"全县基层党建工作推进会召开\n{LEAD}\n王某某指出，过去一年全县各级党组织认真贯彻<br>落实新时代党的建设总要求，基层党建工作取得明显成效。\n{CLOSE}\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, TALK, CLOSE]
+    assert cleaned.normalised["markup-breaks"] == 1 and joins(cleaned) == [(3, 3)]
+
+
+def test_a_br_after_a_heading_still_parts_it_from_its_paragraph(rules):
+    page = f"全县基层党建工作推进会上的讲话\n同志们：\n{TALK}\n一、加强队伍建设<br>设立专项基金，用于支持基层党组织开展活动。\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned)[-2:] == ["一、加强队伍建设", "设立专项基金，用于支持基层党组织开展活动。"]
+    assert joins(cleaned) == []
+
+
+def test_lines_cut_at_the_pages_own_width_are_joined_though_they_hold_no_comma(rules):
+    wrapped = [
+        "会议要求各级党组织书记切实扛起抓基层党建第一责任",  # 24 wide, no comma: only its width says it goes on
+        "人职责认真履行主体责任，亲自谋划亲自部署亲自推动",
+        "确保各项任务落地见效。",
+        "会议强调要坚持把政治建设摆在首位持续深化党建引领",
+        "基层治理。",
+    ]
+    page = "\n".join(["全县基层党建工作推进会召开", LEAD, TALK, *wrapped, CLOSE]) + "\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned) == [
+        "全县基层党建工作推进会召开", LEAD, TALK,
+        "会议要求各级党组织书记切实扛起抓基层党建第一责任人职责认真履行主体责任，亲自谋划亲自部署亲自推动确保各项任务落地见效。",
+        "会议强调要坚持把政治建设摆在首位持续深化党建引领基层治理。", CLOSE,
+    ]
+    assert joins(cleaned) == [(4, 6), (7, 8)]
+
+
+def test_headline_lines_of_the_pages_width_with_no_mark_between_them_stay_apart(rules):
+    wrapped = ["会议要求各级党组织书记切实扛起抓基层党建第一责任", "人职责认真履行主体责任，亲自谋划亲自部署亲自推动", "确保各项任务落地见效。", "会议强调要坚持把政治建设摆在首位持续深化党建引领", "基层治理。"]
+    headline = ["某某在全省组织工作会议上强调坚持党建引领推动基层治", "把基层党组织建设成为坚强战斗堡垒推动高质量发展"]
+    page = "\n".join([*headline, LEAD, *wrapped]) + "\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned)[:2] == headline
+    assert joins(cleaned) == [(4, 6), (7, 8)]
+
+
+def test_a_word_paragraph_ending_on_a_comma_goes_on_after_the_blank_line(rules):
+    page = "\n\n".join(["全县基层党建工作推进会召开", LEAD, "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，", "基层党建工作取得明显成效。", CLOSE]) + "\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, TALK, CLOSE]
+    assert joins(cleaned) == [(5, 7)]
+
+
+def test_a_lone_opener_and_a_salutation_ending_on_a_comma_are_not_continued(rules):
+    page = "\n".join(["在全县基层党建工作推进会上的讲话", "各位领导，", "同志们：", TALK, "首先，", CLOSE]) + "\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned) == ["在全县基层党建工作推进会上的讲话", "各位领导，", "同志们：", TALK, "首先，", CLOSE]
+    assert joins(cleaned) == []
+
+
+PART_ONE = "在革命战争时期，物质极度匮乏，资源十分有限，我们党始终把人民的安危冷暖放在心中。" * 3
+PART_TWO = "在新中国建设初期，国家百废待兴，广大党员干部发扬艰苦奋斗的精神，带领群众战天斗地。" * 3
+
+
+def test_a_one_line_pages_piece_cut_at_its_heading_is_still_parted_where_its_paragraphs_ended(rules):
+    opening = "“七一”前夕，给全体党员干部讲一次党课，用这种方式纪念党的生日很有意义。这次党课的主题是铭记初心担使命。下面，我讲三个问题。"
+    page = f"党课讲稿\n同志们：  {opening}  一、我们党的初心是什么   {PART_ONE}  {PART_TWO}\n"
+    cleaned = clean(page, rules)
+    assert texts(cleaned)[-3:] == ["一、我们党的初心是什么", PART_ONE, PART_TWO]
+    assert len(PART_ONE + PART_TWO) < 300 < len(opening + PART_ONE + PART_TWO)  # the piece alone is a paragraph's length, the line is not
+    parsed = parse(cleaned.lines)
+    assert [len(s.paragraphs) for s in parsed.sections if s.heading] == [2]
+
+
+def test_a_numbered_item_an_excerpt_cut_with_an_ellipsis_is_a_paragraph_not_a_heading(rules):
+    page = "\n".join([
+        "同志们：", "今天召开全市党建引领基层治理工作推进会，主要任务是总结工作、部署任务。下面，我讲几点意见。",
+        "一、肯定成绩、正视不足，切实增强做好新时代党建引领基层治理工作的责任感",
+        "基层治理是国家治理的基石。近年来，全市上下坚持党建引领，基层治理体系不断完善，治理能力持续提升。",
+        "一是“主心骨”作用更加凸显，党在基层的领导核...",
+    ]) + "\n"
+    parsed = parse(clean(page, rules).lines)
+    assert [s.heading for s in parsed.sections if s.heading] == ["一、肯定成绩、正视不足，切实增强做好新时代党建引领基层治理工作的责任感"]
+    assert [p.text for p in parsed.sections[-1].paragraphs][-1] == "一是“主心骨”作用更加凸显，党在基层的领导核..."
