@@ -123,7 +123,7 @@ READER_NAMES = {
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
-    "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）",
+    "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -1090,6 +1090,48 @@ def teaser_pair_runs(lines: list[str], filled: list[int], below: Callable[[int],
     return found
 
 
+TABLE_ROWS = -2.5
+"""Inside the body, a row of the text's own table is the text's, however its cells read (维度 | 做法 | 成效)."""
+TABLE_ROWS_MIN = 3
+
+
+def _cells(text: str) -> int:
+    """How many cells `|` cuts a line into (a Markdown table's row, its leading and closing bars aside); 0 with no bar.
+
+    >>> _cells("维度 | 典型做法 | 成效提升 |"), _cells("---|---|---|"), _cells("要抓好落实。")
+    (3, 3, 0)
+    """
+    text = text.strip()
+    if "|" not in text and "｜" not in text:
+        return 0
+    return len(re.split(r"\s*[|｜]\s*", re.sub(r"^[|｜]\s*|\s*[|｜]$", "", text)))
+
+
+def table_rows(lines: list[str], filled: list[int], inside: Callable[[int], bool]) -> set[int]:
+    """Inside the body, TABLE_ROWS_MIN or more lines in a row cut by `|` into the same number of cells (two or more):
+    a table the text gives (`维度 | 典型做法 | 成效提升 |` / `---|---|---|` / `改革创新 | 设立责任清单 | 效率提高40% |`).
+    Its header row reads like a row of a site's menu and its rule row like no text at all; both are the table's.
+    A menu stands alone above the text.
+
+    >>> rows = ["维度 | 典型做法 | 成效提升 |", "---|---|---|", "改革创新 | 设立责任清单 | 效率提高40% |", "民生服务 | 双网模式 | 提速65% |"]
+    >>> sorted(table_rows(["会议强调。", *rows], list(range(5)), lambda i: True))
+    [1, 2, 3, 4]
+    >>> sorted(table_rows(["首页 | 新闻 | 关于我们", "会议强调。"], [0, 1], lambda i: True))
+    []
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index in filled + [None]:
+        count = _cells(lines[index]) if index is not None and inside(index) else 0
+        if count >= 2 and run and _cells(lines[run[-1]]) == count:
+            run.append(index)
+            continue
+        if len(run) >= TABLE_ROWS_MIN:
+            found.update(run)
+        run = [index] if count >= 2 else []
+    return found
+
+
 MENU_RUN = 2.5
 """Above the text, four or more names in a row (a menu, a poll's choices, a form's labels) are the page's."""
 MENU_RUN_MIN = 4
@@ -1273,6 +1315,7 @@ def judge_lines(
     dated = dated_item_runs(lines, filled, lambda n: n >= body[1])
     teasers = teaser_pair_runs(lines, filled, lambda n: n >= body[1], first)
     menus = menu_runs(lines, filled, first, skip, body[0])
+    tables = table_rows(lines, filled, lambda n: not outside(n))
     in_a_list.update(links | label_items | blocks | dated | teasers | menus)
     # A label right over such a list (热点推荐 over dated headlines) is the list's.
     labels = {filled[p - 1] for p, n in enumerate(filled) if p and n in links | dated | teasers and filled[p - 1] not in in_a_list
@@ -1338,6 +1381,8 @@ def judge_lines(
             extra.append(Evidence("items-of-chrome-label", ITEMS_OF_CHROME_LABEL))
         if index in menus:
             extra.append(Evidence("menu-run", MENU_RUN))
+        if index in tables:
+            extra.append(Evidence("table-rows", TABLE_ROWS))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
         # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
         # Only doubt: the lines are kept and sent to a person.

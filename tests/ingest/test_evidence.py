@@ -497,3 +497,12 @@ def test_a_run_of_removals_inside_the_body_is_doubt_unless_one_reader_says_chrom
     # Two in a row are not a run: each is weighed on its own.
     judged = judge_lines([prose, times[0], times[1], prose], set(), (0, 4))
     assert [judged[i].verdict for i in range(4)] == ["speech", "chrome", "chrome", "speech"]
+
+
+def test_a_table_inside_the_body_keeps_its_header_and_rule_rows(rules):
+    prose = "业务履职能力是述职报告的核心内容，优秀的述职报告普遍用数据说话，把做法和成效讲清楚。\n"
+    table = "维度 | 典型做法 | 成效提升 |\n---|---|---|\n改革创新 | 设立项目化责任清单 | 执行效率提高40% |\n民生服务 | 构建双网模式 | 群众诉求响应提速65% |\n"
+    cleaned = clean(prose + table + prose, rules)
+    assert cleaned.removed == [] and cleaned.doubtful == []
+    # One such row alone inside the text is weighed on its own: a row of buttons.
+    assert [r.text for r in clean(prose + "首页 | 版面导航 | 标题导航\n" + prose, rules).removed] == ["首页 | 版面导航 | 标题导航"]
