@@ -363,7 +363,7 @@ COMMON_SURNAMES = (
 _PERSON = rf"(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|[{COMMON_SURNAMES}])[{HAN}]{{1,2}}|[{HAN}]某{{1,2}}|某某|[Xx×＊*]{{2,3}}"
 _PHOTO_CREDIT = re.compile(
     rf"(?:记者|通讯员|摄影|特约)\s*[{HAN}]{{2,4}}(?:[\s、]+[{HAN}]{{2,4}}){{0,3}}\s*摄(?:影)?\s*[）)]?\s*$"
-    rf"|(?:^|[。！？!?])\s*(?:[{HAN}]{{2,8}}\s+)?(?:{_PERSON})(?:[\s、]+(?:{_PERSON})){{0,2}}\s*摄\s*$"
+    rf"|(?:^|[。！？!?])\s*(?:[{HAN}]{{2,8}}\s+)?(?:{_PERSON})(?:[\s、]+(?:{_PERSON})){{0,2}}\s*[/／]?\s*摄\s*$"
     rf"|图片?由[^，。；]{{2,24}}提供[。]?\s*$"
     rf"|[（(]\s*(?:[{HAN}]{{2,4}}[\s、]*){{1,3}}摄\s*[）)]\s*$|摄影\s*[:：/]\s*[{HAN}]{{2,4}}\s*[）)]?\s*$"
 )
@@ -380,6 +380,8 @@ def photo_credit(ctx: LineContext) -> float:
     >>> photo_credit(LineContext("全县组织工作会议现场。图片由某某融媒体中心提供", True))
     8.0
     >>> photo_credit(LineContext("全市人才工作座谈会现场。某某网 刘某某摄", False))  # a site's photographer
+    8.0
+    >>> photo_credit(LineContext("某县组织青年党员干部参观县纪法教育基地。张某强/摄", False))
     8.0
     >>> photo_credit(LineContext("要用好新媒体，多角度记录基层党员的先进事迹。要用心拍摄", False))
     0.0
@@ -1477,7 +1479,7 @@ def runs_inside_the_body_doubted(judged: dict[int, Judgement], filled: list[int]
 
 
 WEB_PAGE_ONLY = frozenset({
-    "interface-words", "address", "long-number", "contact-line", "counter", "short-items", "breadcrumb", "link-item", "link-list",
+    "interface-words", "address", "long-number", "contact-line", "menu-run", "counter", "short-items", "breadcrumb", "link-item", "link-list",
     "label-over-list", "items-of-chrome-label", "dated-items", "teaser-pairs", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
 })
 """Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long
