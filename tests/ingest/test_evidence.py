@@ -486,11 +486,14 @@ def test_a_run_of_removals_inside_the_body_is_doubt_unless_one_reader_says_chrom
     evidence makes chrome (a programme's times) are kept and sent to a person; a picture's credited caption
     among them still goes."""
     prose = "会上，镇党委书记某某作了重要讲话，对全镇党员干部提出三点要求，要求抓好落实。"
-    times = ["09:00-09:30 | 签到 | 201室", "09:30-10:30 | 党课 | 201室", "10:30-11:00 | 讨论 | 201室"]
+    times = ["时间：09:00-09:30 地点：201室", "时间：09:30-10:30 地点：202室", "时间：10:30-11:00 地点：203室"]
     lines = [prose, *times, prose]
     judged = judge_lines(lines, set(), (0, len(lines)))
     assert [judged[i].verdict for i in range(5)] == ["speech", "doubtful", "doubtful", "doubtful", "speech"]
     assert judged[1].score == 2.5 and "run-inside-the-body" in [e.reader for e in judged[1].evidence]
+    # The same times as a table's rows (cells cut by |) are the text's table (table-rows): kept, doubt at most.
+    rows = ["09:00-09:30 | 签到 | 201室", "09:30-10:30 | 党课 | 201室", "10:30-11:00 | 讨论 | 201室"]
+    assert [judge_lines([prose, *rows, prose], set(), (0, 5))[i].verdict for i in (1, 2, 3)] == ["doubtful", "speech", "doubtful"]
     lines = [prose, times[0], "镇党委书记某某讲话。记者 某某 摄", times[2], prose]
     judged = judge_lines(lines, set(), (0, len(lines)))
     assert [judged[i].verdict for i in range(5)] == ["speech", "doubtful", "chrome", "doubtful", "speech"]
