@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .enrich import classify
+from .ingest.capture import CAPTURE_RULE, posting_line
 from .ingest.clean import LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
@@ -471,7 +472,10 @@ def make_speech(
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
     header = parsed.header
-    removed_text = [r.text for r in cleaned.removed]
+    # A crawler's capture header (ingest/capture.py) is no page's chrome to read a title or a posting from: its 抓取时间 is
+    # the capture's; only its own publish date stands for the page's posting.
+    captured = [r.text for r in cleaned.removed if r.rule == CAPTURE_RULE]
+    removed_text = [r.text for r in cleaned.removed if r.rule != CAPTURE_RULE] + [line for line in [posting_line(captured)] if line]
     as_parsed = header.title  # a doubt about it (suspicious-title) is no doubt about a title that replaces it
     # A line the cleaner doubts (kept, sent to 待核对) is no title unless it reads like one: 教育部代码：12616.
     doubted = {d.line for d in cleaned.doubtful}

@@ -77,6 +77,14 @@ def read_capture_header(texts: list[str]) -> CaptureHeader | None:
     >>> found.lines
     [0, 2, 3, 4, 6]
 
+    A front matter (`---` over and under the list) and a list the text follows without a blank line are one too:
+
+    >>> read_capture_header(["---", "title: 关于做好换届工作的通知", "url: https://www.example.gov.cn/1.htm", "date: 2024-03-05", "---",
+    ...                      "关于做好换届工作的通知"]).lines
+    [0, 1, 2, 3, 4]
+    >>> read_capture_header(["标题：关于做好换届工作的通知", "链接：https://www.example.gov.cn/1.htm", "来源：某某网", "关于做好换届工作的通知"]).lines
+    [0, 1, 2]
+
     A formal record's labelled lines (no web address) and a page's posting line further down are no capture header:
 
     >>> read_capture_header(["时间：2021年5月20日", "地点：市委党校", "主持人：王某某", "", "同志们："]) is None
@@ -87,17 +95,14 @@ def read_capture_header(texts: list[str]) -> CaptureHeader | None:
         return None
     at = 0
     found = CaptureHeader()
-    heading = _BLOCK_HEADING.match(texts[filled[0]])
-    if heading and not read_capture_field(texts[filled[0]]):
+    # over the list: the block's name as a Markdown heading, or the rule that opens a front matter (`---`)
+    if (_BLOCK_HEADING.match(texts[filled[0]]) or _RULE_LINE.match(texts[filled[0]])) and not read_capture_field(texts[filled[0]]):
         found.lines.append(filled[0])
         at = 1
     if at >= len(filled):
         return None
     k = filled[at]
-    while k < len(texts) and texts[k].strip():
-        one = read_capture_field(texts[k])
-        if one is None:
-            return None  # the run ends in a line of another kind, not at a blank line: no crawler's block
+    while k < len(texts) and texts[k].strip() and (one := read_capture_field(texts[k])):
         found.lines.append(k)
         found.fields.append(one)
         k += 1
@@ -111,6 +116,24 @@ def read_capture_header(texts: list[str]) -> CaptureHeader | None:
         found.lines.append(rest[0])  # the rule the crawler closed its block with
         rest = rest[1:]
     return found if rest else None
+
+
+_POSTED_KEYS = {"发布日期", "发布时间", "发表日期", "发表时间", "publish_date", "published", "pubdate", "publish_time", "date"}
+"""Keys whose value is the page's posting date; the capture's own time (抓取时间, capture_date) is never one."""
+
+
+def posting_line(captured: list[str]) -> str | None:
+    """The posting date a capture header gives, as a page's labelled posting line for the readers of a page's posting
+    (lead.posting_date); None without one — the capture's own time is no posting date.
+
+    >>> posting_line(["- publish_date: 2020-12-07", "- capture_date: 2026-03-30"])
+    '发布时间：2020-12-07'
+    >>> posting_line(["URL：https://www.example.gov.cn/1.htm", "抓取时间：2026-04-03"]) is None
+    True
+    """
+    fields = [one for one in map(read_capture_field, captured) if one]
+    value = CaptureHeader(fields=fields).value(_POSTED_KEYS)
+    return f"发布时间：{value}" if value else None
 
 
 def fallback_title(captured: list[str]) -> str | None:

@@ -2850,6 +2850,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     first_heading = _first_heading_above_the_body(head)
     if first_heading is None:
         first_heading = _end_of_a_title_given_twice(head)
+    if first_heading is None:
+        first_heading = first_of_an_ordinal_series(head, blocks)
     if first_heading is not None:
         head, blocks = head[:first_heading], [Block(line.number, line.text) for line in head[first_heading:]] + blocks
     if not heading_lines and _heading_line_above_the_body(head, blocks):
@@ -2922,6 +2924,38 @@ def _heading_line_above_the_body(head: list[Line], blocks: list[Block]) -> bool:
         return False
     texts = [head[-1].text] + [b.text for b in blocks]
     return any(j.index == 0 and j.verdict == "heading" for j in judge_plain_lines(texts, _a_mark_of_the_speech))
+
+
+_ORDINAL_FRAME = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})([个项次周月年天季期部分阶段步点]{1,3})")
+"""An ordinal and the word it counts (第一个月, 第2周, 第三阶段): a series' member names both."""
+
+
+def first_of_an_ordinal_series(head: list[Line], blocks: list[Block]) -> int | None:
+    """Where the body begins when the header's last line (under the title) is the first of a series the body goes on
+    with: its ordinal and counted word (`在第一个月`) come back, counted on, in short lines of their own below
+    (`第二个月：`, `第三个月：`) — siblings say it is a part's head, not the title's second line.
+
+    >>> first_of_an_ordinal_series([Line(1, "工作计划（三个月之内）"), Line(3, "在第一个月")],
+    ...                            [Block(4, "熟悉项目文档，完成每天分配的任务。"), Block(5, "第二个月："), Block(6, "独立修改模块中的问题。")])
+    1
+    >>> first_of_an_ordinal_series([Line(1, "第一季度工作总结")], [Block(2, "第二季度要继续努力。")]) is None
+    True
+    """
+    if len(head) < 2:
+        return None
+    last = re.sub(r"\s+", "", head[-1].text)
+    m = _ORDINAL_FRAME.search(last)
+    first = m and (cn_to_int(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None))
+    if not first or len(last) > 20 or re.search(r"[。！？；，]", last):
+        return None
+    for block in blocks:
+        text = re.sub(r"\s+", "", block.text)
+        later = _ORDINAL_FRAME.search(text)
+        if later and later.group(2) == m.group(2) and len(text) <= 20 and not re.search(r"[。！？；，]", text):
+            number = cn_to_int(later.group(1)) or (int(later.group(1)) if later.group(1).isdigit() else None)
+            if number == first + 1:
+                return len(head) - 1
+    return None
 
 
 def _end_of_a_title_given_twice(head: list[Line]) -> int | None:

@@ -114,3 +114,28 @@ def test_a_journal_s_furniture_readers_on_placed_lines():
     for reader in (pdf.issue_year_in, pdf._letter_spaced_joined, pdf.article_notes):
         for examples in finder.find(reader, reader.__name__, globs=vars(pdf)):
             assert examples.examples and runner.run(examples).failed == 0
+
+
+def test_the_first_of_an_ordinal_series_under_an_unstyled_title_is_not_the_title_s(rules, tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraphs = ("学习计划（两个月之内）", "在第一阶段", "熟悉部门的各项工作流程，认真阅读有关制度文件，按时完成带教老师布置的学习任务，每天写好学习记录。",
+                  "第二阶段：", "在带教老师指导下独立承担简单的日常工作，及时总结经验，遇到问题主动请教，逐步提高工作能力")
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    _, speech = speech_of(path, rules)
+    assert speech.title == "学习计划（两个月之内）"
+    assert [p.text for p in speech.all_paragraphs()][0] == "在第一阶段"
+
+
+def test_a_report_under_a_capture_header_counts_its_day_from_the_publish_date_never_from_the_capture_s(rules, tmp_path):
+    head = ["标题：全县组织工作会议召开", "来源：某某县融媒体中心", "URL：https://www.example.cn/news/1.htm", "抓取时间：2026-01-15"]
+    report = ["全县组织工作会议召开", "昨日，全县组织工作会议召开。县委书记张某某出席会议并讲话，强调要坚持以党的政治建设为统领，扎实做好新时代组织工作。",
+              "会议指出，过去一年全县组织工作取得新成效，基层党组织政治功能和组织功能不断增强，干部队伍建设持续加强。"]
+    _, speech = speech_of(_written(tmp_path, "captured.txt", [*head, "", *report]), rules)
+    assert (speech.title, speech.date, speech.year) == ("全县组织工作会议召开", None, None)
+    _, speech = speech_of(_written(tmp_path, "published.txt", [*head, "发布时间：2024-03-06", "", *report]), rules)
+    assert (speech.date, [r.code for r in speech.review if r.code == "date-guessed"]) == ("2024-03-05", ["date-guessed"])
