@@ -262,6 +262,11 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
                     section.subtopics[theme_id] = sub.id
 
 
+def _speech_texts(speech: Speech) -> list[str]:
+    """Every heading and paragraph of the speech, in order."""
+    return [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
+
+
 def themes_in_scope(speech: Speech, taxonomy: Taxonomy) -> Taxonomy:
     """The taxonomy as it applies to one speech: a theme that `requires` a body to be named (自身建设: 组织部,
     组工, 模范部门) is left out of a speech that names none of them anywhere (title, headings, text), so 廉洁自律
@@ -269,7 +274,7 @@ def themes_in_scope(speech: Speech, taxonomy: Taxonomy) -> Taxonomy:
     conditional = [rule for rule in taxonomy.rules if rule.requires]
     if not conditional:
         return taxonomy
-    text = "".join([speech.title or "", *(t for s in speech.all_sections() for t in (s.heading, *(p.text for p in s.paragraphs)))])
+    text = "".join([speech.title or "", *_speech_texts(speech)])
     absent = {rule.theme.id for rule in conditional if not any(word in text for word in rule.requires)}
     return Taxonomy(rules=tuple(rule for rule in taxonomy.rules if rule.theme.id not in absent)) if absent else taxonomy
 
@@ -277,11 +282,8 @@ def themes_in_scope(speech: Speech, taxonomy: Taxonomy) -> Taxonomy:
 WHOLE_TEXT_SCORE = 2 * MIN_BODY_SCORE
 """How much evidence the whole text must give before it speaks for a part that names no theme of its own."""
 SUBJECT_MARGIN = 0.6
-"""The whole text is about one theme when the next theme scores at most this share of it."""
-
-
-def _speech_texts(speech: Speech) -> list[str]:
-    return [text for section in speech.all_sections() for text in (section.heading, *(p.text for p in section.paragraphs))]
+"""The whole text is about one theme when the next theme scores at most this share of it (chosen round by round
+on the other rounds: bench/theme_folds.py --sweep SUBJECT_MARGIN=0.4,0.5,0.6,0.7 picks 0.6 for every round)."""
 
 
 def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> list[str]:

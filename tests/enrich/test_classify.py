@@ -260,12 +260,16 @@ def test_generic_words_alone_give_no_theme_beside_a_specific_word_they_count(tmp
     assert sections_of(build(tmp_path / "b", members))["s1"].themes == ["grassroots"]
 
 
-def test_generic_keywords_must_be_a_list_of_words(tmp_path):
+@pytest.mark.parametrize("entry, message", [
+    ("keywords:\n      strong: [人才工作]\n      generic: [5]", "c/themes.yaml:6：talent 的 generic 关键词要写成词语的列表；其中有数字 5"),
+    ("keywords:\n      strong: [人才工作]\n    requires: {组工: 1}", "c/themes.yaml:6：talent 的 requires 要写成列表（每行以“- ”开头），不能是键值对"),
+])
+def test_generic_keywords_and_requires_must_be_lists_of_words(tmp_path, entry, message):
     corpus = make_corpus(tmp_path / "c")
-    (corpus / "themes.yaml").write_text("themes:\n  - id: talent\n    name: 人才工作\n    keywords:\n      strong: [人才工作]\n      generic: [5]\n", encoding="utf-8")
+    (corpus / "themes.yaml").write_text(f"themes:\n  - id: talent\n    name: 人才工作\n    {entry}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as exc:
         load_taxonomy(corpus)
-    assert str(exc.value) == "c/themes.yaml:6：talent 的 generic 关键词要写成词语的列表；其中有数字 5"
+    assert str(exc.value) == message
 
 
 def test_the_departments_own_building_counts_only_where_the_department_is_named(tmp_path, taxonomy):
@@ -277,14 +281,6 @@ def test_the_departments_own_building_counts_only_where_the_department_is_named(
     assert (s1.themes, "self-building" in s1.theme_scores) == ([], False)
     department = report.replace("我始终严格要求自己", "全体组工干部要严格要求自己")
     assert sections_of(build(tmp_path / "b", department))["s1"].themes == ["self-building"]
-
-
-def test_requires_must_be_a_list_of_words(tmp_path):
-    corpus = make_corpus(tmp_path / "c")
-    (corpus / "themes.yaml").write_text("themes:\n  - id: self\n    name: 自身建设\n    keywords:\n      strong: [模范部门]\n    requires: {组工: 1}\n", encoding="utf-8")
-    with pytest.raises(ConfigError) as exc:
-        load_taxonomy(corpus)
-    assert str(exc.value) == "c/themes.yaml:6：self 的 requires 要写成列表（每行以“- ”开头），不能是键值对"
 
 
 def test_a_thin_part_of_an_untitled_text_clearly_about_one_theme_takes_that_theme_unless_its_heading_names_its_own(tmp_path):
