@@ -491,6 +491,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_a_title_given_again_with_additions(header)
     _drop_a_pages_name_over_a_titled_speech(header)
     _drop_the_collections_name(header)
+    _end_the_title_at_a_line_that_introduces(header)
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         compact = re.sub(r"\s+", "", h.text)
@@ -780,6 +781,28 @@ _COLLECTION = re.compile(r"(?:(?<!第)[\d一二两三四五六七八九十]{1,3}
 SALUTATION_MAX = 16
 _ADDRESSES_SOMEONE = re.compile(r"[：:]$")
 """A line that ends in a colon (全体干部职工：) addresses the audience or labels what follows: no title's end."""
+
+
+def _end_the_title_at_a_line_that_introduces(header: list[HeaderLine]) -> None:
+    """Under the title, a line that introduces what follows — a sentence ending in a colon (…丰富多样，以下是一些常见的活动：)
+    or a numbered label (一 活动策划主题：) — has begun the text: it and the title lines under it are no title's (a
+    kicker on top, 学校七一党课：, stays the title's).
+
+    >>> lines = [HeaderLine(1, "主题党日活动有哪些", "title"), HeaderLine(2, "主题党日活动丰富多样，以下是一些常见的活动：", "title")]
+    >>> _end_the_title_at_a_line_that_introduces(lines); [h.role for h in lines]
+    ['title', 'note']
+    >>> lines = [HeaderLine(1, "党团活动策划", "title"), HeaderLine(2, "一 活动主题：", "title"), HeaderLine(3, "我爱党 我光荣", "title")]
+    >>> _end_the_title_at_a_line_that_introduces(lines); [h.role for h in lines]
+    ['title', 'note', 'note']
+    """
+    titles = [h for h in header if h.role == "title"]
+    opens = next((k for k, h in enumerate(titles) if k and _INTRODUCES.search(h.text.strip())), None)
+    for h in titles[opens:] if opens else ():
+        h.role = "note"
+
+
+_INTRODUCES = re.compile(rf"^(?:[{CN_DIGITS}\d]{{1,2}}[\s、.．]|.*[，,]).*[：:]$")
+"""A line that ends in a colon after a clause or a number of its own: what follows is what it introduces."""
 
 
 def _drop_the_collections_name(header: list[HeaderLine]) -> None:

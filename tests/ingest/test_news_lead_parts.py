@@ -185,3 +185,13 @@ def test_a_catchy_headline_over_the_plain_one(tmp_path):
     )
     speech = _speech(tmp_path, text)
     assert (speech.title, speech.speaker, speech.level) == ("2022年度县市区委书记抓基层党建工作述职评议会议召开", "单立前", "市")
+
+
+def test_a_line_that_introduces_a_list_under_the_title_has_begun_the_text(tmp_path):
+    text = (
+        "组织生活会可以怎样开\n"
+        "组织生活会形式多样，下面列出几种常见的做法：\n"
+        "1、集中学习研讨\n2、开展批评与自我批评\n3、重温入党誓词\n"
+        "每一种做法都要结合支部实际，防止形式主义。\n"
+    )
+    assert _speech(tmp_path, text).title == "组织生活会可以怎样开"
