@@ -652,7 +652,7 @@ def make_speech(
     if date is None:
         found = {"title": "标题", "headings": "小标题", "opening": "开场白", "posting": f"发布日期 {posted}，报道只写“{relative_word}”"}.get(date_source or "", "")
         review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
-    if occasion is None and not (parsed.gongwen and parsed.gongwen.title):  # a 通知 or 请示 is no meeting's
+    if occasion is None and not (parsed.gongwen and (parsed.gongwen.title or parsed.gongwen.doc_number)):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     # What the items say a line became is said of what the speech kept: a piece or a joined paragraph the rules
     # then removed is on the removed list, not in paragraphs a person could look at.

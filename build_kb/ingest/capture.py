@@ -35,6 +35,10 @@ _RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _BLOCK_HEADING = re.compile(r"^\s*#{1,3}\s+(?P<name>\S.{0,19})\s*$")
 """The crawler's name for its block over the list (`# 原件固化`): a short Markdown heading."""
 
+_CRAWLER_WORD = re.compile(r"抓取|采集|爬取|入库|capture|crawl|fetch|scrape|sha256|md5|http_status|source_url", re.IGNORECASE)
+"""The words of a crawler's own interface in a key (抓取时间, 采集日期, capture_date, content_sha256): said of a capture
+and of nothing a document says of itself."""
+
 _TITLE_KEYS = {"标题", "题目", "文章标题", "文件标题", "名称", "title", "headline", "article_title"}
 """Keys whose value is the document's title as the crawler copied it: a fallback, never preferred to the text's own."""
 
@@ -85,6 +89,11 @@ def read_capture_header(texts: list[str]) -> CaptureHeader | None:
     >>> read_capture_header(["标题：关于做好换届工作的通知", "链接：https://www.example.gov.cn/1.htm", "来源：某某网", "关于做好换届工作的通知"]).lines
     [0, 1, 2]
 
+    Without a web address, a key in a crawler's words (抓取时间) tells it:
+
+    >>> read_capture_header(["标题：关于做好换届工作的通知", "来源：某某网", "抓取时间：2026-04-03", "", "关于做好换届工作的通知"]).lines
+    [0, 1, 2]
+
     A formal record's labelled lines (no web address) and a page's posting line further down are no capture header:
 
     >>> read_capture_header(["时间：2021年5月20日", "地点：市委党校", "主持人：王某某", "", "同志们："]) is None
@@ -109,8 +118,8 @@ def read_capture_header(texts: list[str]) -> CaptureHeader | None:
     keys = [key.lower() for key, _ in found.fields]
     if len(found.fields) < CAPTURE_FIELDS_MIN or len(set(keys)) < len(keys):
         return None
-    if not any(_WEB_ADDRESS.match(value) for _, value in found.fields):
-        return None  # a crawler notes where it fetched the text; a record's labelled lines name no web address
+    if not any(_WEB_ADDRESS.match(value) for _, value in found.fields) and not any(_CRAWLER_WORD.search(key) for key, _ in found.fields):
+        return None  # a crawler notes where and when it fetched the text; a record's labelled lines say neither
     rest = [j for j in filled if j >= k]
     if rest and _RULE_LINE.match(texts[rest[0]]):
         found.lines.append(rest[0])  # the rule the crawler closed its block with

@@ -880,7 +880,8 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
                 found.roles[number] = "addressees"
             k += lines - 1
             number = content[k][0]
-        if names and found.title_lines:
+        # (right under the 版头's 发文字号 too: a capture that kept no title line, the title only in its header)
+        if names and (found.title_lines or (found.doc_number and not found.title_lines and k and content[k - 1][0] in found.roles)):
             found.addressees = names
             found.roles[number] = "addressees"
             k += 1

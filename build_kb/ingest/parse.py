@@ -261,7 +261,7 @@ _NAME_THEN_ROLE = re.compile(rf"^([{HAN}]{{2,4}})(?:同志)?[（(]([^（）()]{{
 TITLE_MAX = 40
 """A title longer than this (or holding a sentence) is suspect: the header probably kept something else."""
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,60})》")
-_ACTS_ON_A_NAMED = re.compile(rf"关于.{{0,20}}《[^《》]+》.{{0,12}}{DOC_KINDS}$")
+_ACTS_ON_A_NAMED = re.compile(rf"关于.{{0,20}}《[^《》]+》.{{0,12}}?{DOC_KINDS}")
 
 
 def read_document_title(title: str) -> bool:
@@ -270,6 +270,8 @@ def read_document_title(title: str) -> bool:
 
     >>> read_document_title("某某县人民政府办公室关于印发《某某工作实施方案》的通知"), read_document_title("《在全县组织工作会议上的讲话》学习体会")
     (True, False)
+    >>> read_document_title("关于转发《某某办法》的通知 各乡镇党委：")  # the 主送 run onto it: still the 公文's title
+    True
     """
     return bool(_ACTS_ON_A_NAMED.search(re.sub(r"\s+", "", title)))
 

@@ -139,3 +139,16 @@ def test_a_report_under_a_capture_header_counts_its_day_from_the_publish_date_ne
     assert (speech.title, speech.date, speech.year) == ("全县组织工作会议召开", None, None)
     _, speech = speech_of(_written(tmp_path, "published.txt", [*head, "发布时间：2024-03-06", "", *report]), rules)
     assert (speech.date, [r.code for r in speech.review if r.code == "date-guessed"]) == ("2024-03-05", ["date-guessed"])
+
+
+def test_a_capture_that_kept_no_title_line_or_no_web_address_still_gives_the_gongwen_its_parts(rules, tmp_path):
+    # No title line under the header: the 主送 right under the 发文字号 is still the 主送, the header's title the title.
+    untitled = [*CAPTURE_LINES[:4], "", *NOTICE[1:]]
+    _, speech = speech_of(_written(tmp_path, "untitled.txt", untitled), rules)
+    assert (speech.title, speech.doc_number, speech.addressees, speech.date) == (
+        NOTICE[0], "某政办发〔2024〕7号", ["各区县人民政府", "市政府各部门", "各直属机构"], "2024-03-05")
+    assert [r.code for r in speech.review] == []
+    # No web address in the header: its 抓取时间 (a crawler's word) tells it; the 《》 in the title is never the title.
+    unaddressed = [CAPTURE_LINES[0], CAPTURE_LINES[1], CAPTURE_LINES[3], CAPTURE_LINES[4], "", *NOTICE]
+    _, speech = speech_of(_written(tmp_path, "unaddressed.txt", unaddressed), rules)
+    assert (speech.title, speech.issuer, speech.date) == (NOTICE[0], "某某市人民政府办公室", "2024-03-05")
