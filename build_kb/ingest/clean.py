@@ -129,7 +129,7 @@ def clean(
     chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     unjoined = lines
-    lines, joins = join_hard_wraps(lines, chrome)
+    lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
     lines, broken_joins = join_broken_lines(lines, own_chrome)
@@ -671,6 +671,8 @@ def _original_index(text: str, compact_index: int) -> int:
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?")
 SPLICED_CONTEXT_MIN = 2
 SPLICED_SIDE_MAX = 24
+GAP_RULE = "download-prompt"
+"""The rule (corpus/boilerplate.yaml) whose lines say the page left text out (剩余3页未读, ……此处隐藏4200字……)."""
 _GAP = re.compile(
     r"(?:[…．.·]{2,}\s*)?(?:[（(【\[][^（）()【】\[\]]{0,40}?(?:隐藏|省略)了?\s*\d+\s*个?字[^（）()【】\[\]]{0,30}[）)】\]]"
     r"|(?:此处|以下)?(?:隐藏|省略)了?\s*\d+\s*个?字)[…．.·]*"
@@ -691,7 +693,7 @@ def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]
     hosts = Counter(m.group().split("//")[-1].split("/")[0] for m in _URL.finditer(whole))
     out, removed = [], []
     for line in lines:
-        spans = [(m.start(), m.end(), "download-prompt") for m in _GAP.finditer(line.text) if 0 < m.start() and m.end() < len(line.text)]
+        spans = [(m.start(), m.end(), GAP_RULE) for m in _GAP.finditer(line.text) if 0 < m.start() and m.end() < len(line.text)]
         for m in _URL.finditer(line.text):
             host = m.group().split("//")[-1].split("/")[0]
             if hosts[host] >= 2:
@@ -711,7 +713,7 @@ def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]
             if heading:  # the heading before the mark is a line of its own
                 parts.extend([current[: heading.start()], current[heading.start():]])
                 current = ""
-            elif rule == "download-prompt":
+            elif rule == GAP_RULE:
                 parts.append(current)
                 current = ""
             start = b

@@ -593,14 +593,22 @@ def _width(text: str) -> int:
     return len(text) - narrow + (narrow + 1) // 2
 
 
-def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False, is_gap=lambda text: False) -> tuple[list[Line], list[Join]]:
     """Join the lines of a hard-wrapped text back into paragraphs.
 
     A line continues the paragraph above when the line before it was cut at the wrapping width and
     it does not itself open a heading or the closing words. Lines that are page chrome on their own
     (`is_chrome`: a page number, a running footer) do not interrupt a paragraph; they are kept as
-    lines of their own after it, for the boilerplate rules to remove. Blank lines are dropped in
+    lines of their own after it, for the boilerplate rules to remove. A paywall's notice (`is_gap`:
+    剩余3页未读，继续阅读, ……此处隐藏1200字……) does: the text under it is not the words above it continued,
+    the page left text out between them. Blank lines are dropped in
     such a text (extractors put them between wrapped lines as often as between paragraphs).
+
+    >>> wrapped = [Line(n, "各级党组织要切实把思想和行动统一到中央和省委的决策") for n in range(1, 7)]
+    >>> [j.last for j in join_hard_wraps(wrapped[:3] + [Line(4, "剩余3页未读")] + wrapped[4:], lambda t: "未读" in t)[1]]
+    [6]
+    >>> [j.last for j in join_hard_wraps(wrapped[:3] + [Line(4, "剩余3页未读")] + wrapped[4:], lambda t: "未读" in t, lambda t: "未读" in t)[1]]
+    [3, 6]
     """
     width = wrap_width(lines)
     if width is None:
@@ -608,6 +616,7 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     paragraphs: list[list[Line]] = []
     aside: list[Line] = []
     previous = ""
+    gap_above = False
     out: list[Line] = []
     joins: list[Join] = []
 
@@ -622,11 +631,12 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     for line in lines:
         if not line.text:
             continue
-        if not _is_full(line.text, width) and is_chrome(line.text):
+        if not _is_full(line.text, width) and is_chrome(line.text) and not is_gap(line.text):
             aside.append(line)
             continue
-        cut = _is_full(previous, width) or (paragraphs and len(paragraphs[-1]) == 1 and _indented_first_line(previous, width)
-                                            and _word_across(previous[-_WORD_SIDE:], line.text[:_WORD_SIDE]))
+        gap = gap_above or is_gap(line.text)  # a paywall's notice stands alone, and nothing under it goes on from above
+        cut = not gap and (_is_full(previous, width) or (paragraphs and len(paragraphs[-1]) == 1 and _indented_first_line(previous, width)
+                                                          and _word_across(previous[-_WORD_SIDE:], line.text[:_WORD_SIDE])))
         if paragraphs and cut and not _STARTS_NEW.match(line.text) and not _TABLE_ROW.match(previous) and not _TABLE_ROW.match(line.text):
             paragraphs[-1].append(line)
         else:
@@ -636,6 +646,7 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
             aside = []
             paragraphs.append([line])
         previous = line.text
+        gap_above = is_gap(line.text)
     if paragraphs:
         flush(paragraphs.pop())
     out.extend(aside)
@@ -779,13 +790,18 @@ def at_the_page_width(text: str, below: str, widths: set[int]) -> bool:
     False
     >>> at_the_page_width("坚持实事求是与时俱进艰苦奋斗执政为民", "把干部教育培训工作提高到一个新水平", {17, 18})
     False
+    >>> at_the_page_width("一是要提高政治站位。各级党组织要切实把思想", "和行动统一起来。", {21}), at_the_page_width("一、坚持党建引领推动基层治理能力全面提升", "各级党组织要切实把思想和行动统一起来。", {21})
+    (True, False)
     """
     width = _width(text)
     return width in widths and _width(below) <= width + 1 and len(text) >= WIDTH_LINE_MIN and bool(_ENDS_MID_SENTENCE.search(text)) \
-        and (not _STARTS_NEW.match(text) or bool(_HEAD_THEN_TEXT.search(text))) and bool(_PROSE_MARK.search(text + below))
+        and (not _STARTS_NEW.match(text) or bool(_LEAD_THEN_TEXT.search(text))) and bool(_PROSE_MARK.search(text + below))
 
 
 _PROSE_MARK = re.compile(r"[，。、；：！？,;:!?]")
+_LEAD_THEN_TEXT = re.compile(r"^[^。！？!?]{2,40}[。！？!?][^。！？!?]{4,}$")
+"""A numbered item's lead ended by its stop, then the item's text (一是要提高政治站位。各级党组织要切实把…): a paragraph,
+which a wrap may cut like any other; a numbered heading has no text after a stop."""
 
 
 _HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50}}$")

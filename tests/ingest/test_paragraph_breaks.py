@@ -104,3 +104,26 @@ def test_a_numbered_item_an_excerpt_cut_with_an_ellipsis_is_a_paragraph_not_a_he
     parsed = parse(clean(page, rules).lines)
     assert [s.heading for s in parsed.sections if s.heading] == ["一、肯定成绩、正视不足，切实增强做好新时代党建引领基层治理工作的责任感"]
     assert [p.text for p in parsed.sections[-1].paragraphs][-1] == "一是“主心骨”作用更加凸显，党在基层的领导核..."
+
+
+def _wrapped(text: str, width: int = 30) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+OPENING = "今天，我们召开全县组织工作会议，主要任务是深入学习贯彻党的二十大精神，总结去年工作，部署今年任务。刚才，几位同志作了很好的发言，我完全同意。下面，我讲三点意见。"
+POINT_ONE = "一是要提高政治站位。各级党组织要切实把思想和行动统一到中央和省委的决策部署上来，不断增强做好组织工作的责任感和使命感，以更高标准、更实举措推动各项工作落地见效。"
+POINT_TWO = "二是要强化责任担当。各级党组织书记要切实履行第一责任人职责，亲自研究、亲自部署、亲自督促，确保各项任务落到实处，为全县经济社会发展提供坚强组织保证。"
+POINT_THREE = "三是要改进工作作风。要大兴调查研究之风，深入基层、深入群众，及时发现和解决工作中存在的突出问题，切实减轻基层负担，让基层干部把更多精力用在抓落实上。"
+
+
+def test_a_paywalls_notice_in_a_hard_wrapped_text_ends_the_paragraph_above_it_and_a_page_number_does_not(rules):
+    lines = _wrapped(OPENING) + _wrapped(POINT_ONE)[:2] + ["- 2 -"] + _wrapped(POINT_ONE)[2:] + _wrapped(POINT_TWO)[:2] + ["剩余3页未读，继续阅读"] + _wrapped(POINT_THREE)[2:]
+    cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n" + "\n".join(lines) + "\n", rules)
+    assert texts(cleaned)[2:] == [OPENING, POINT_ONE, "".join(_wrapped(POINT_TWO)[:2]), "".join(_wrapped(POINT_THREE)[2:])]
+    assert sorted(r.rule for r in cleaned.removed) == ["download-prompt", "page-number"]
+
+
+def test_a_numbered_items_line_cut_at_the_pages_width_goes_on_where_its_lead_ended_with_a_stop(rules):
+    lines = [OPENING, *_wrapped(POINT_ONE), *_wrapped(POINT_TWO)[:2], POINT_THREE]  # too few cut lines for a wrapped text
+    cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n" + "\n".join(lines) + "\n", rules)
+    assert texts(cleaned)[2:] == [OPENING, POINT_ONE, "".join(_wrapped(POINT_TWO)[:2]), POINT_THREE]
