@@ -1159,8 +1159,8 @@ def menu_runs(lines: list[str], filled: list[int], first: dict[int, Judgement], 
     """Above the text, MENU_RUN_MIN or more names in a row — a rule's catch between them aside (a form's
     `项目编号` / `点击查看` / `预算金额` / `点击查看` …) — are a menu (`政务公开` / `党群工作` / `廉政建设` / `财务信息`),
     a poll's choices or a form's labels: the page's, each alone no evidence at all. A title has a verb or a
-    speech's word (某某县召开…, 在…上的讲话) and ends no such run; the line right above the text (where the title
-    stands) is never taken, nor is a run of fewer. The question or label right over the run that speaks to the
+    speech's word (某某县召开…, 在…上的讲话) and ends no such run; the line right above the text or right above a
+    date line or byline (where a title stands) is never taken, nor is a run of fewer. The question or label right over the run that speaks to the
     reader (`您最喜欢的…是哪个？`: words of the interface) is the run's.
 
     >>> names = ["政务公开", "党群工作", "廉政建设", "财务信息", "某某县召开组织工作会议", "会议强调，要抓好落实，推动工作。"]
@@ -1168,13 +1168,18 @@ def menu_runs(lines: list[str], filled: list[int], first: dict[int, Judgement], 
     [0, 1, 2, 3]
     >>> sorted(menu_runs(names[1:], list(range(5)), {i: judge(LineContext(t, i < 4)) for i, t in enumerate(names[1:])}, set(), 4))
     []
+    >>> dated = ["政务公开", "党群工作", "廉政建设", "组织工作要点", "（2024年1月5日）", "会议强调，要抓好落实，推动工作。"]
+    >>> sorted(menu_runs(dated, list(range(6)), {i: judge(LineContext(t, i < 5)) for i, t in enumerate(dated)}, set(), 5))
+    []
     """
     above = [i for i in filled if i < start and i not in skip]  # a rule's catch between the names neither counts nor breaks a run
-    title_place = above[-1] if above else None
+    # Where a title stands: right above the text, or right above its date line or byline.
+    title_places = {above[-1]} if above else set()
+    title_places.update(above[at - 1] for at in range(1, len(above)) if _has_speech_mark(first.get(above[at])))
     found: set[int] = set()
     run: list[int] = []
     for index in above + [None]:
-        if index is not None and index != title_place and _menu_item(lines[index].strip(), first.get(index)):
+        if index is not None and index not in title_places and _menu_item(lines[index].strip(), first.get(index)):
             run.append(index)
             continue
         if len(run) >= MENU_RUN_MIN:
