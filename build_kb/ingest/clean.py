@@ -1210,6 +1210,12 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
     # (a page that shows only the first part of the text: 一、 stands again, 二、 三、 are hidden).
     run: list[int] = []
     for index in range(min(head_end, scan)):
+        if run and lines[index].strip() in {lines[k].strip() for k in run}:
+            # the list's first item again (1、X … 5、Y / 1、X / text…): the contents ended, the text's first heading begins
+            if _is_outline_run(run, repeated_later):
+                found.extend(run)
+            run = []
+            break
         if (repeated_later(index) or _outline_item(lines[index].strip())) and not SALUTATION_RE.match(lines[index]):
             run.append(index)
         elif lines[index]:

@@ -825,9 +825,19 @@ def _broken(text: str) -> bool:
 
     >>> _broken("2、强化政治理论学习。深入学习贯彻党的创新理论，跟进学习重要讲话精神，制"), _broken("二、坚持党建引领，推动基层治理能力全面提升")
     (True, False)
+
+    A caption's line ends with its credit, not mid-sentence:
+
+    >>> _broken("某县组织青年党员干部参观县纪法教育基地，督促干部自觉筑牢思想防线。张某某/摄")
+    False
     """
     return len(text) >= BROKEN_MIN_LENGTH and bool(_ENDS_MID_SENTENCE.search(text)) and bool(_HAS_CLAUSE.search(text)) \
-        and (not _STARTS_NEW.match(text) or bool(_HEAD_THEN_TEXT.search(text)))
+        and (not _STARTS_NEW.match(text) or bool(_HEAD_THEN_TEXT.search(text))) and not _CREDIT_AFTER_THE_STOP.search(text)
+
+
+_CREDIT_AFTER_THE_STOP = re.compile(rf"[。！？!?][^。！？!?，,；;]{{1,12}}[/／][{HAN}]{{1,2}}$")
+"""A caption's credit after its sentence (…筑牢思想防线。张某某/摄): the line is whole; what follows is not its sentence
+(a run-in head under a photo: 强大的震慑感召，引导…。)."""
 
 
 _HEAD_THEN_TEXT = re.compile(rf"^[^。！？!?]{{2,40}}[。！？!?][^。！？!?]*[，、；,;][^。！？!?]*$")

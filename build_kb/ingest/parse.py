@@ -18,12 +18,14 @@ from .capture import CAPTURE_RULE, fallback_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
-from .plain_lines import judge as judge_plain_lines
+from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
 from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
 MAX_LEVEL = 3
 _CN = f"[{CN_DIGITS}]{{1,3}}"
+_MEASURE = "[年月日时分秒号个名人次位项条件届期天周岁元万亿倍％%]"
+"""A number before a measure word counts (3 个方面, 12 月): no heading's number."""
 
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("part", 0, re.compile(rf"^(第({_CN})部分)[，,、：:]?")),
@@ -36,8 +38,19 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("cn-ordinal", 5, re.compile(rf"^(第({_CN})[，,、：:])")),
     # 第一句话：把学习作为第一追求 under 下面，我讲三句话: an ordinal that counts what the opening announced
     ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|句|点|个方面|方面|个问题|个字)[，,、：:])")),
-    ("cn-runin", 6, re.compile(rf"^(({_CN})(?:是|要))")),
+    ("cn-runin", 6, re.compile(rf"^((?:第(?={_CN}是))?({_CN})(?:是|要))")),  # 一是 and its 第三是
+    # A bare number, a space and a label (一 活动背景：, 1 总体要求, a journal's 1　相关工作 and 2.1　设计原则): a heading
+    # only among its family, numbered in order (`FAMILY_STYLES`); its rank sits with the numbering it resembles.
+    ("cn-space", 1, re.compile(rf"^(({_CN})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
+    ("arabic-space", 3, re.compile(rf"^((\d{{1,2}})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
+    ("arabic-decimal-3", 3.6, re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
+    ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
 ]
+FAMILY_STYLES = ("cn-space", "arabic-space", "arabic-decimal", "arabic-decimal-3")
+"""Numberings that read as headings only by their family: a line of its own, a short label (no sentence in it),
+and the next of its kind numbered on (№1 — or №0, a journal's 0　引言 — then №2 …). Alone, 1 总体要求 may be
+a list's item or a figure's label, 3 个方面 a count."""
+FAMILY_HEAD_MAX = 30
 SERIES_STYLE, SERIES_RANK = "series", 7
 BULLET_STYLE, BULLET_RANK = "bullet", 4
 """Headings marked by a symbol (◆ 坚持把党的政治建设摆在首位): under 一、 and 1., never above them."""
@@ -1687,16 +1700,22 @@ def _a_headline_over_a_headline(content: list[Line], at: int) -> bool:
 def _looks_like_header(text: str) -> bool:
     if len(text) > 50 and _headline_in_phrases(text) and detect_numbered(text) is None:
         return True  # (a shorter one is read as any line is)
-    if len(text) > 50 or _OPENING_SENTENCE.match(text):  # "按照县委统一安排，现将……报告如下，请予评议。": the text has begun
-        return False
+    if len(text) > 50 or _OPENING_SENTENCE.match(text) or _ANNOUNCING_SENTENCE.match(text):
+        return False  # "按照县委统一安排，现将……报告如下，请予评议。", "…丰富多样，以下是一些常见的活动：": the text has begun
     if _AN_ITEM.search(text):  # "某某系统—报钟器接口；" under a title: the first item of a list, the text has begun
         return False
     # A stop at the very end only (a headline may ask or exclaim: 这个会议为何在基层开？) leaves a header line.
-    return not _LEAD_END.search(text[:-1] if text[-1:] in "。？?！!" else text) and detect_numbered(text) is None
+    numbered = detect_numbered(text)
+    if numbered is not None and numbered.style in FAMILY_STYLES and numbered.number > 1:
+        numbered = None  # 5 大举措 may be a headline's words; a family's №1 (一 活动主题：) opens the body
+    return not _LEAD_END.search(text[:-1] if text[-1:] in "。？?！!" else text) and numbered is None
 
 
 _OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")
 """A sentence with a clause in it, not in brackets: the first words of a text that has no salutation."""
+_ANNOUNCING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[：:]$")
+"""A sentence with a clause that ends in a colon announces what the text lists below it (…丰富多样，以下是一些常见的
+活动：): the text's first words; a salutation (各位领导，同志们：) is read before this."""
 _AN_ITEM = re.compile(r"[；;]$")
 """A line that ends as one item of a list ends (`修改某系统接口；`): no title, byline or date line ever does.
 >>> bool(_AN_ITEM.search("水疗系统—报钟器接口；")), bool(_AN_ITEM.search("某某单位2018年工作总结"))
@@ -1726,9 +1745,13 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
         if not m:
             continue
         number = _circled_number(m.group(2)) if style == "circled" else cn_to_int(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
-        if not number:
+        if not number and not (style in FAMILY_STYLES and m.group(2) == "0"):
             continue
         label = m.group(1)
+        if style in FAMILY_STYLES:
+            if not _family_label(text[len(label):]):
+                continue
+            return HeadingCandidate(style, rank, number, label, text, "")
         heading, rest = split_lead(text, len(m.group(0)))
         if heading is None:
             continue
@@ -1738,6 +1761,19 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
             return HeadingCandidate(RUNIN_LINE_STYLE, RUNIN_LINE_RANK, number, label, heading, rest)
         return HeadingCandidate(style, rank, number, label, heading, rest)
     return None
+
+
+def _family_label(name: str) -> bool:
+    """What follows a bare number of `FAMILY_STYLES`: a label on a line of its own — short, no stop inside it (a
+    colon may end it: 活动背景：), no clause after a comma.
+
+    >>> [_family_label(t) for t in ("党日活动策划主题:", "总　结", "相关工作")]
+    [True, True, True]
+    >>> [_family_label(t) for t in ("个方面的问题要解决。", "年来，我们坚持", "本文将CPU空闲率、GPU空闲率、吞吐率和硬件性能作为指标进行度量")]
+    [False, False, False]
+    """
+    name = name.strip()
+    return 2 <= len(name) <= FAMILY_HEAD_MAX and not re.search(r"[。；;！!，,？?]", name) and len(re.findall(rf"[{HAN}]", name)) * 2 > len(name)
 
 
 RUNIN_LINE_STYLE, RUNIN_LINE_RANK = "cn-runin-line", 5.5
@@ -1817,7 +1853,7 @@ def series_candidate(text: str) -> HeadingCandidate | None:
 _GOES_ON_FROM_BEFORE = re.compile(r"^(?:那么?|然后|所以|因此|但是?|可是|不过|而且|其实|于是|因为|如果|虽然|就是|接着|嗯|呃|啊)(?![们些里样种个])")
 """A sentence that opens with a connective or a speaker's filler goes on from the one before it (那关于优化
 的性能。, 所以我们要改。): a spoken sentence, never a head of its own — a head opens its part."""
-_PHRASE = rf"[{HAN}“”‘’《》]{{3,12}}"
+_PHRASE = rf"[{HAN}“”‘’《》]{{3,16}}"
 _TWO_PHRASES = re.compile(rf"({_PHRASE})，({_PHRASE})")
 _VOICE_OR_REPORT = re.compile(r"我|你|大家|同志|(?:指出|强调|表示|认为|要求|提出|说|讲)$")
 
@@ -1894,6 +1930,7 @@ def _plain_heading(text: str) -> bool:
         and not CLOSING_RE.match(text)
         and not _SPOKEN.search(text)
         and not _GOES_ON_FROM_BEFORE.match(text)
+        and not is_table_row(text)
     )
 
 
@@ -1929,7 +1966,7 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     heads = [
         i for i, block in enumerate(blocks[:-1])
         if _plain_heading(block.text) and block.text not in again and len(blocks[i + 1].text) >= 30
-        and (_SENTENCE_ENDED.search(blocks[i + 1].text) or i + 2 == len(blocks))
+        and (is_text_under_a_heading(blocks[i + 1].text) or i + 2 == len(blocks))
     ]  # the text's last paragraph may stop mid-sentence where the page was cut
     if not heads:
         return
@@ -2154,7 +2191,8 @@ def find_headings(
         if cand.number is not None:
             previous = last_number.get((parent, cand.style))
             continues = previous is not None and cand.number == previous + 1
-            starts = cand.number == 1 and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand))
+            starts = cand.number in ((0, 1) if cand.style in FAMILY_STYLES else (1,)) \
+                and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand))
             if not (continues or starts) and previous is None and (
                 _page_begins_past_its_first(blocks, candidates, i) or _series_runs_on_past_its_first(blocks, candidates, i)
             ):
@@ -2219,6 +2257,8 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
     (True, False)
     """
     cand = candidates[index]
+    if cand.style == "cn-runin":
+        return _runin_begins_past_its_first(blocks, candidates, index)
     if cand.style not in _PAST_FIRST_STYLES or cand.number is None or cand.number < 2 or _ordinal_word(cand) or not _stands_clear(cand):
         return False
     if any(c is not None and c.style == cand.style for c in candidates[:index]):
@@ -2233,6 +2273,31 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
         if later.rank < cand.rank:
             return False
     return False
+
+
+def _runin_begins_past_its_first(blocks: list[Block], candidates: list[HeadingCandidate | None], index: int) -> bool:
+    """A mid-text excerpt's first run-in lead (二是思想上为人民服务。… / 第三是精通业务。… / 第四是…): a 二是 (N ≥ 2) with
+    none of its series before it — none at a paragraph's start, none run into the text above (…主要做法：一是…) — whose
+    lead is one short phrase ended by its stop, and the next lead of its series is N+1: the page lost the earlier
+    points, not the numbering.
+
+    >>> blocks = [Block(1, "二是思想上为人民服务。乡镇工作条件艰苦。"), Block(2, "第三是精通业务。工作线程多，压力大。")]
+    >>> _runin_begins_past_its_first(blocks, [detect_numbered(b.text) for b in blocks], 0)
+    True
+    >>> blocks = [Block(1, "主要做法：一是抓学习。我们坚持学习。"), *blocks]
+    >>> _runin_begins_past_its_first(blocks, [detect_numbered(b.text) for b in blocks], 1)
+    False
+    """
+    cand = candidates[index]
+    lead = cand.heading[len(cand.label):]
+    if cand.number is None or cand.number < 2 or len(lead) > PAST_FIRST_LEAD_MAX or not lead.endswith("。") or re.search(r"[，,；;：:]", lead):
+        return False
+    if any(c is not None and c.style == cand.style for c in candidates[:index]):
+        return False
+    if any(re.search(rf"(?:^|[^{HAN}]){_CN}(?:是|要)", block.text) for block in blocks[:index]):
+        return False
+    later = next((c for c in candidates[index + 1:] if c is not None and (c.style == cand.style or c.rank < cand.rank)), None)
+    return later is not None and later.style == cand.style and later.number == cand.number + 1
 
 
 def _opens_a_numbered_run(candidates: list[HeadingCandidate | None], index: int) -> bool:
@@ -2352,7 +2417,7 @@ def _needs_a_second(cand: HeadingCandidate) -> bool:
     """A №1 that is a heading only when a №2 of its kind follows: a run-in 一是/一要, a series lead, a
     第一， run into its sentence (第一，要摆上重要位置。人才是…: a point of the paragraph, unless 第二， follows), and
     首先， whatever follows it (an ordinal word is a heading only among its siblings)."""
-    return cand.style in RUN_IN_STYLES or _ordinal_word(cand) or (cand.style in ("cn-ordinal", "cn-counted") and bool(cand.rest.strip()))
+    return cand.style in RUN_IN_STYLES or cand.style in FAMILY_STYLES or _ordinal_word(cand) or (cand.style in ("cn-ordinal", "cn-counted") and bool(cand.rest.strip()))
 
 
 _LIST_ITEM_END = re.compile(r"[；;，,。！!？?]$")
@@ -2421,8 +2486,8 @@ def _cut_at_parallel_shape(blocks: list[Block], candidates: list[HeadingCandidat
     found = list(candidates)  # siblings as read, before any of them is cut
     listed = _listed_ends(blocks, found)
     for i, cand in enumerate(found):
-        if cand is None:
-            continue
+        if cand is None or cand.style in FAMILY_STYLES:
+            continue  # a family's label is its whole line: nothing ran into it
         text = blocks[i].text
         start = len(cand.label) if text.startswith(cand.label) else 0
         if i in listed:
@@ -2597,7 +2662,7 @@ def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bo
         if cand is None:
             continue
         if cand.style == first.style:
-            return cand.number == 2
+            return cand.number == first.number + 1
         if cand.rank < first.rank:
             return False
     return False
@@ -2661,6 +2726,29 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
             close_group()
         group.append(i)
     close_group()
+    _mark_three_two_phrase_heads(candidates, series, [i for i in places if candidates[i] is None])
+
+
+TWO_PHRASE_KIN_MIN = 3
+TWO_PHRASE_KIN_SLACK = 6
+
+
+def _mark_three_two_phrase_heads(candidates: list[HeadingCandidate | None], series: dict[int, HeadingCandidate], places: list[int]) -> None:
+    """A news report's run-in heads that open unlike (持续丰富载体形式，增强警示教育吸引力。… / 突出靶向思维，坚持分层分类
+    “精准滴灌”。… / a photo's caption / 强大的震慑感召，引导干部迷途知返。…): three or more two-phrase leads no more than a few
+    paragraphs apart, of like length, none a predicate sentence (X是Y: “案中人”是最好的“教科书”，…) — siblings by their form
+    alone, where two would be chance."""
+    places = [i for i in places if "是" not in series[i].heading]
+    group: list[int] = []
+    for i in [*places, None]:
+        if i is not None and (not group or i - group[-1] <= SPACED_HEAD_GAP + 1):
+            group.append(i)
+            continue
+        sizes = [len(series[j].heading) for j in group]
+        if TWO_PHRASE_KIN_MIN <= len(group) <= SERIES_MAX_ITEMS and max(sizes) - min(sizes) <= TWO_PHRASE_KIN_SLACK:
+            for j in group:
+                candidates[j] = series[j]
+        group = [i] if i is not None else []
 
 
 SHAPE_SERIES_MIN = 3

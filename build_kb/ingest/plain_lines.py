@@ -8,8 +8,8 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 
 | reader | looks at | weight |
 |---|---|---|
-| `never_a_heading` | what a heading line never is (hard no): a sentence or a part of one (a stop inside, an end at a comma, colon or 的), a digit, a count (第一种, 首先: the ordinal readers'), a note or label in brackets, a wholly quoted slogan, a verse of two equal halves, a site's words, a salutation, date line or signature (`is_mark`, from the parser) | — |
-| `stands_over_text` | the paragraph under it: there must be one (hard), a sentence or the page's cut end; much longer than the line (≥ 40 and 2.5 × the line) | +1 |
+| `never_a_heading` | what a heading line never is (hard no): a sentence or a part of one (a stop inside, an end at a comma, colon or 的), a table's row (`|` cells), a digit, a count (第一种, 首先: the ordinal readers'), a note or label in brackets, a wholly quoted slogan, a verse of two equal halves, a site's words, a salutation, date line or signature (`is_mark`, from the parser) | — |
+| `stands_over_text` | the paragraph under it: there must be one (hard), a sentence (or sentences ending in a colon that announces a table or list) or the page's cut end; much longer than the line (≥ 40 and 2.5 × the line) | +1 |
 | `stands_after_a_paragraph` | the paragraph above it (a short note in brackets between, 【党课讲稿】…, passed over): it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
 | `reads_as_a_phrase` | no speaker's voice (我, 你, 他, 大家, 吗, 呢, 吧), no aspect (了), no question: a phrase, not a clause; six characters or more (a word or two alone is a name, a label, a caption) | +1 / +0.5 / 0 |
 | `heads_a_heading` | a line right over another heading line (a phrase of another length — two of one length are a verse — over a long paragraph) stands over text: the lower one is its first sub-heading (`sub-heading`, level 2), as journals set them | under = +1 |
@@ -94,12 +94,38 @@ def never_a_heading(text: str, is_mark: Callable[[str], bool] = lambda _: False)
         or bool(_OPENS_WITH_A_MARK.match(compact) or _ORDINAL.match(compact) or _WHOLLY_QUOTED.match(compact) or _VERSE.match(compact))
         or bool(_DIGIT.search(compact))
         or has_interface_words(compact)
+        or is_table_row(text)
         or is_mark(text)
     )
 
 
 def _ends_a_paragraph(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+_ANNOUNCES_WHAT_FOLLOWS = re.compile(r"[。！？!?][^。！？!?]{4,}[：:]$")
+
+
+def is_text_under_a_heading(text: str) -> bool:
+    """What a heading stands over: a paragraph that ends, or one whose sentences end in a colon that announces a
+    table or a list below it (…业务履职能力是核心内容。通过分析发现，优秀案例具有以下特征：) — words that run on
+    without a sentence (…坚持党的) are a wrapped paragraph's piece.
+
+    >>> [is_text_under_a_heading(t) for t in ("正文说了很多话。", "核心内容在这里。分析发现，案例具有以下特征：", "如下：", "全面加强党的")]
+    [True, True, False, False]
+    """
+    return _ends_a_paragraph(text) or bool(_ANNOUNCES_WHAT_FOLLOWS.search(text.rstrip()))
+
+
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]|^[-—:：|｜\s]+$")
+"""A row of a table set in text (维度 | 典型做法 | 成效 |, ---|---|): cells, never a heading."""
+
+
+def is_table_row(text: str) -> bool:
+    """>>> is_table_row("风险防控 | 建立三级预警机制 | 重大风险发生率下降 |"), is_table_row("---|---|"), is_table_row("坚持党建引领")
+    (True, True, False)
+    """
+    return bool(_TABLE_ROW.search(text))
 
 
 def _long(text: str, size: int) -> bool:
@@ -112,7 +138,7 @@ def stands_over_text(texts: Sequence[str], i: int) -> float | None:
     if i + 1 >= len(texts):
         return None
     under, size = texts[i + 1], len(texts[i])
-    if len(under) < max(UNDER_MIN, UNDER_CONTRAST * size) or not (_ends_a_paragraph(under) or i + 2 == len(texts)):
+    if len(under) < max(UNDER_MIN, UNDER_CONTRAST * size) or not (is_text_under_a_heading(under) or i + 2 == len(texts)):
         return None
     return 1.0 if _long(under, size) else 0.0
 
