@@ -44,9 +44,11 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("cn-space", 1, re.compile(rf"^(({_CN})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
     ("arabic-space", 3, re.compile(rf"^((\d{{1,2}})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
     ("arabic-decimal-3", 3.6, re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
+    # 案例一：X / 案例二：Y, 挑战一：X …: a word and a count, the word the same along its family (`family_word`)
+    ("cn-word", 2.5, re.compile(rf"^((?![第其篇])[{HAN}]{{1,3}}?({_CN})[：:][ \u3000]*)(?=[{HAN}“])")),
     ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
 ]
-FAMILY_STYLES = ("cn-space", "arabic-space", "arabic-decimal", "arabic-decimal-3")
+FAMILY_STYLES = ("cn-space", "arabic-space", "cn-word", "arabic-decimal", "arabic-decimal-3")
 """Numberings that read as headings only by their family: a line of its own, a short label (no sentence in it),
 and the next of its kind numbered on (№1 — or №0, a journal's 0　引言 — then №2 …). Alone, 1 总体要求 may be
 a list's item or a figure's label, 3 个方面 a count."""
@@ -1999,18 +2001,22 @@ def _a_mark_of_the_speech(text: str) -> bool:
     )
 
 
-def plain_line_verdicts(blocks: list[Block]) -> dict[int, str]:
+def plain_line_verdicts(blocks: list[Block], known: set[int] = frozenset()) -> dict[int, str]:
     """Block index → verdict of `plain_lines.judge` (heading, heading?, paragraph?), in a text with no numbered
-    heading, no series and no heading line of another kind (those readers decide there)."""
-    return {j.index: j.verdict for j in judge_plain_lines([b.text for b in blocks], _a_mark_of_the_speech)}
+    heading, no series and no heading line of another kind (those readers decide there); `known`, lines that are
+    headings already (a word's family under the plain lines)."""
+    return {j.index: j.verdict for j in judge_plain_lines([b.text for b in blocks], _a_mark_of_the_speech, known)}
 
 
 def _mark_plain_lines(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
-    """In a text with no other heading: the short lines `plain_lines.judge` reads as headings, clear or to check."""
-    if any(candidates):
+    """In a text with no other heading: the short lines `plain_lines.judge` reads as headings, clear or to check. A
+    word's family (案例一：… 案例二：…, `cn-word`) may stand under them: those lines are headings already, of a
+    lower level (the plain lines over them are the outer level), and are weighed as such."""
+    known = {i for i, c in enumerate(candidates) if c is not None}
+    if any(candidates[i].style != "cn-word" for i in known):
         return
-    for i, verdict in plain_line_verdicts(blocks).items():
-        if verdict != "paragraph?":
+    for i, verdict in plain_line_verdicts(blocks, known).items():
+        if verdict != "paragraph?" and i not in known:
             style = PLAIN_LINE_ASK_STYLE if verdict == "heading?" else PLAIN_LINE_STYLE
             rank = PLAIN_RANK + 1 if verdict == "sub-heading" else PLAIN_RANK
             candidates[i] = HeadingCandidate(style, rank, None, "", blocks[i].text, "")
@@ -2068,7 +2074,8 @@ def _mark_dash_heads(blocks: list[Block], candidates: list[HeadingCandidate | No
         head = _DASH_HEAD.match(blocks[i].text)
         if head and not head.group(2).endswith(("，", "、")):
             candidates[i] = HeadingCandidate(DASH_STYLE, PLAIN_RANK, None, head.group(1), blocks[i].text, "")
-        elif (short := _DASH_SERIES_HEAD.match(blocks[i].text)) and not short.group(2).endswith(("，", "、")):
+        elif (short := _DASH_SERIES_HEAD.match(blocks[i].text)) and not short.group(2).endswith(("，", "、")) \
+                and not blocks[i + 1].text.startswith(short.group(1)):  # over the next item of its list: an item, no head
             series[short.group(1)].append(i)
     led = Counter(c.label for c in candidates if c is not None)
     for dash, places in series.items():
@@ -2154,9 +2161,12 @@ GIVEN_STYLE = "given"
 
 def find_headings(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(), bold: set[int] = frozenset(),
+    preface: int | None = None,
 ) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
-    top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold."""
+    top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold; `preface`,
+    the line of the first block, a label that may head the text's first part (`preface_line`)."""
+    preface = 0 if preface is not None and blocks and blocks[0].line == preface else None
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _mark_ordinal_words(blocks, candidates)
     _cut_at_parallel_shape(blocks, candidates)
@@ -2176,6 +2186,44 @@ def find_headings(
             label = numbered.label if numbered else ""
             candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, block.text, "")
 
+    result = _outline(blocks, candidates)
+    if preface is not None and not heading_lines and candidates[0] is None:
+        tops = [found[0].rank for found in result if found is not None and found[1] == 1]
+        if len(tops) >= PREFACE_SIBLINGS_MIN:
+            # 引言 / its paragraph / 一、… 二、…: the line over the text's first words is the first of the outline's top level
+            candidates[0] = HeadingCandidate(PREFACE_STYLE, min(tops), None, "", blocks[0].text, "")
+            result = _outline(blocks, candidates)
+    if not heading_lines:
+        _lists_are_no_headings(result)
+    return result
+
+
+PREFACE_STYLE = "preface"
+PREFACE_SIBLINGS_MIN = 2
+PREFACE_MAX = 6
+_PREFACE = re.compile(rf"[{HAN}]{{2,{PREFACE_MAX}}}")
+
+
+def preface_line(head: list[Line], header: ParsedHeader, blocks: list[Block]) -> int | None:
+    """A short label alone on top of a page that has no title (引言, 背景, 概述 — two to six characters, nothing else),
+    read by the header as a note, over the text's first paragraph: the heading of the text's first part, when top-level
+    headings follow (`find_headings` decides: two or more, and it takes their rank). None when the page has a title.
+
+    >>> note = ParsedHeader([HeaderLine(1, "引言", "note")], None, None, None, None, None, None)
+    >>> preface_line([Line(1, "引言")], note, [Block(2, "国庆节是重要节日。本文阐述活动安排。")])
+    1
+    >>> preface_line([Line(1, "引言")], note, [Block(2, "一、活动主题")]) is None
+    True
+    """
+    if len(head) != 1 or header.title or not blocks or not _PREFACE.fullmatch(head[0].text):
+        return None
+    if [h.role for h in header.lines] != ["note"] or not _SENTENCE_ENDED.search(blocks[0].text) or detect_numbered(blocks[0].text):
+        return None
+    return head[0].number
+
+
+def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> list[tuple[HeadingCandidate, int] | None]:
+    """Each candidate's level by its rank among the headings open above it, numbered series kept in order."""
     result: list[tuple[HeadingCandidate, int] | None] = [None] * len(blocks)
     stack: list[tuple[int, int]] = []  # (rank, block index) of the open headings
     last_number: dict[tuple[int, str], int] = {}
@@ -2189,7 +2237,7 @@ def find_headings(
         if depth + 1 > MAX_LEVEL:
             continue
         if cand.number is not None:
-            previous = last_number.get((parent, cand.style))
+            previous = last_number.get((parent, cand.style, family_word(cand)))
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number in ((0, 1) if cand.style in FAMILY_STYLES else (1,)) \
                 and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand))
@@ -2202,11 +2250,9 @@ def find_headings(
                     stack = stack[:depth] + [(cand.rank, i)]
                     result[i] = (cand, depth + 1)  # the series goes on from its last right number
                 continue
-            last_number[(parent, cand.style)] = cand.number
+            last_number[(parent, cand.style, family_word(cand))] = cand.number
         stack = stack[:depth] + [(cand.rank, i)]
         result[i] = (cand, depth + 1)
-    if not heading_lines:
-        _lists_are_no_headings(result)
     return result
 
 
@@ -2655,13 +2701,22 @@ def _misnumbered_sibling(candidates: list[HeadingCandidate | None], index: int, 
     return False
 
 
+def family_word(cand: HeadingCandidate) -> str:
+    """The word a `cn-word` family repeats before its count (案例 of 案例一：); nothing for other numberings.
+
+    >>> family_word(detect_numbered("案例二：党风廉政建设")), family_word(detect_numbered("二、党风廉政建设"))
+    ('案例', '')
+    """
+    return re.sub(rf"{_CN}[：:][ \u3000]*$", "", cand.label) if cand.style == "cn-word" else ""
+
+
 def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bool:
-    """Is there a №2 of the same style before the enclosing heading level closes?"""
+    """Is there a №2 of the same style (and word) before the enclosing heading level closes?"""
     first = candidates[start]
     for cand in candidates[start + 1 :]:
         if cand is None:
             continue
-        if cand.style == first.style:
+        if cand.style == first.style and family_word(cand) == family_word(first):
             return cand.number == first.number + 1
         if cand.rank < first.rank:
             return False
@@ -2815,12 +2870,12 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
 
 def build_sections(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False, parts: set[int] = frozenset(),
-    bold: set[int] = frozenset(),
+    bold: set[int] = frozenset(), preface: int | None = None,
 ) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
     `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
     in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
-    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold)
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface)
     if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
             and not _like_its_siblings(headings):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
@@ -2984,7 +3039,15 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         blocks = blocks[1:]
     # Attachments appended after the 成文日期 are parts of their own, each under its label (附件1).
     parts = set(gongwen.appended) if gongwen else set()
-    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold)
+    preface = None if heading_lines or gongwen else preface_line(head, header, blocks)
+    if preface is not None:
+        blocks = [Block(head[0].number, head[0].text), *blocks]
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface)
+    if preface is not None and not any(s.style == PREFACE_STYLE for s in sections):
+        blocks = blocks[1:]  # no top level to join: the line stays the header's note
+        sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold)
+    elif preface is not None:
+        header.lines = [h for h in header.lines if h.line != preface]
     doubts = [] if heading_lines or any(s.style not in ("", *PLAIN_LINE_STYLES) for s in sections) else \
         [blocks[i].line for i, verdict in plain_line_verdicts(blocks).items() if verdict == "paragraph?"]
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen, heading_doubts=doubts)
@@ -3120,7 +3183,7 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
     """A sensible title for a speech whose text has none — never the salutation."""
     if occasion:
         return f"在{occasion}上的讲话"
-    top = [s for s in sections if s.kind == "body" and s.heading]
+    top = [s for s in sections if s.kind == "body" and s.heading and s.style != PREFACE_STYLE]  # 引言 names no part's subject
     if top:
         first = re.sub(r"^【([^【】]+)】$", r"\1", top[0].title.rstrip("。；，："))  # a part's box is no word of it
         first = first[:30] + ("…" if len(first) > 30 else "")

@@ -122,7 +122,9 @@ _TABLE_ROW = re.compile(r"[|｜].*[|｜]|^[-—:：|｜\s]+$")
 
 
 def is_table_row(text: str) -> bool:
-    """>>> is_table_row("风险防控 | 建立三级预警机制 | 重大风险发生率下降 |"), is_table_row("---|---|"), is_table_row("坚持党建引领")
+    """A table's row or its rule line, cells set apart by pipes.
+
+    >>> is_table_row("风险防控 | 建立三级预警机制 | 重大风险发生率下降 |"), is_table_row("---|---|"), is_table_row("坚持党建引领")
     (True, True, False)
     """
     return bool(_TABLE_ROW.search(text))
@@ -223,20 +225,20 @@ def same_form(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 2 and _opens_with_a_verb(a) and _opens_with_a_verb(b)
 
 
-def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False) -> list[Judged]:
+def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False, known: set[int] = frozenset()) -> list[Judged]:
     """The lines of a body (one paragraph each) that are, or may be, headings without a number.
 
     >>> body = ["开场的话讲了很多，" * 6 + "。", "党课开讲", "正文的第一段说了很多话，" * 5 + "。", "党课小结", "正文的第二段也说了很多，" * 5 + "。"]
     >>> [(j.index, j.verdict) for j in judge(body)]
     [(1, 'heading'), (3, 'heading')]
     """
-    if len(texts) < 2 or statistics.median(len(t) for t in texts) < BODY_MEDIAN_MIN:
-        return []
+    if len(texts) < 2 or statistics.median(len(t) for k, t in enumerate(texts) if k not in known or len(known) == len(texts)) < BODY_MEDIAN_MIN:
+        return []  # `known` heading lines (a numbered family under these) are no paragraphs to weigh
     found: dict[int, float] = {}
     stacked: set[int] = set()
     again = {text for text, n in Counter(texts).items() if n > 1}  # a page's running head, a title boxed again
     for i, text in enumerate(texts):
-        if text in again or never_a_heading(text, is_mark):
+        if text in again or i in known or never_a_heading(text, is_mark):
             continue
         under, above = stands_over_text(texts, i), stands_after_a_paragraph(texts, i)
         if under is None and heads_a_heading(texts, i, is_mark):

@@ -125,3 +125,34 @@ def test_a_numbered_list_said_again_as_headings_loses_only_the_list(rules):
     speech = parse(result.lines)
     assert speech.header.title == "主题党日活动有哪些"
     assert [s.heading for s in speech.sections if s.kind == "body" and s.heading] == items
+
+
+# --- an outline of families: a preface's label, outer lines over a word's counted family ----------------------
+
+ARTICLE = (
+    f"引言\n{BODY}本文探讨这一角色的权力与担当。\n副部长的权力与担当实践\n案例一：推动经济发展\n{BODY}\n案例二：党风廉政建设\n{BODY}\n"
+    f"权力与担当背后的挑战\n挑战一：腐败风险\n{BODY}\n挑战二：工作压力\n{BODY}"
+)
+
+
+def test_a_label_on_top_heads_the_first_part_and_outer_lines_head_a_word_s_counted_family():
+    result = parsed(ARTICLE)
+    assert result.header.title is None
+    assert headings(ARTICLE) == [
+        (1, "引言"), (1, "副部长的权力与担当实践"), (2, "案例一：推动经济发展"), (2, "案例二：党风廉政建设"),
+        (1, "权力与担当背后的挑战"), (2, "挑战一：腐败风险"), (2, "挑战二：工作压力"),
+    ]
+
+
+def test_a_label_on_top_of_a_text_without_headings_stays_the_header_s_note():
+    text = f"引言\n{BODY}\n{BODY}"
+    assert headings(text) == []
+
+
+def test_a_word_and_a_count_once_is_no_family():
+    assert headings(f"某某支部年度工作要点\n{BODY}\n案例一：推动经济发展\n{BODY}\n{BODY}") == []
+
+
+def test_dash_items_one_over_another_are_a_list_not_headings():
+    items = "\n".join(f"- {w}：{BODY}" for w in ("党的组织建设", "干部选拔任用", "党风廉政建设"))
+    assert headings(f"某某同志的职责\n{BODY}\n{items}\n{BODY}") == []
