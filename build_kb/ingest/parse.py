@@ -2187,15 +2187,37 @@ def find_headings(
             candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, block.text, "")
 
     result = _outline(blocks, candidates)
+    if not heading_lines:
+        _lists_are_no_headings(result)
+        _families_stand_over_text(result)
     if preface is not None and not heading_lines and candidates[0] is None:
         tops = [found[0].rank for found in result if found is not None and found[1] == 1]
         if len(tops) >= PREFACE_SIBLINGS_MIN:
             # 引言 / its paragraph / 一、… 二、…: the line over the text's first words is the first of the outline's top level
             candidates[0] = HeadingCandidate(PREFACE_STYLE, min(tops), None, "", blocks[0].text, "")
             result = _outline(blocks, candidates)
-    if not heading_lines:
-        _lists_are_no_headings(result)
+            _lists_are_no_headings(result)
+            _families_stand_over_text(result)
     return result
+
+
+def _families_stand_over_text(result: list[tuple[HeadingCandidate, int] | None]) -> None:
+    """A family of `FAMILY_STYLES` heads parts only when two of its members at least stand over text (a paragraph
+    right under each): `1 张某某` / `2 李某某` / `3 王某某` / a paragraph is a numbered list of names over the text
+    that follows it; the items become paragraphs again, nothing is lost.
+
+    >>> found = [(detect_numbered(t), 1) for t in ("1 张某某", "2 李某某", "3 王某某")] + [None]
+    >>> _families_stand_over_text(found); found
+    [None, None, None, None]
+    """
+    families: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for i, found in enumerate(result):
+        if found is not None and found[0].style in FAMILY_STYLES:
+            families[(found[0].style, family_word(found[0]), found[1])].append(i)
+    for members in families.values():
+        if sum(1 for k in members if k + 1 < len(result) and result[k + 1] is None or result[k][0].rest.strip()) < 2:
+            for k in members:
+                result[k] = None
 
 
 PREFACE_STYLE = "preface"

@@ -156,3 +156,8 @@ def test_a_word_and_a_count_once_is_no_family():
 def test_dash_items_one_over_another_are_a_list_not_headings():
     items = "\n".join(f"- {w}：{BODY}" for w in ("党的组织建设", "干部选拔任用", "党风廉政建设"))
     assert headings(f"某某同志的职责\n{BODY}\n{items}\n{BODY}") == []
+
+
+def test_a_numbered_list_of_names_over_a_paragraph_is_no_family_of_headings():
+    names = "\n".join(f"{n} {name}" for n, name in ((1, "张某某"), (2, "李某某"), (3, "王某某")))
+    assert headings(f"表彰名单\n{BODY}\n{names}\n{BODY}") == []
