@@ -45,7 +45,8 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("arabic-space", 3, re.compile(rf"^((\d{{1,2}})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
     ("arabic-decimal-3", 3.6, re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
     # 案例一：X / 案例二：Y, 挑战一：X …: a word and a count, the word the same along its family (`family_word`)
-    ("cn-word", 2.5, re.compile(rf"^((?![第其篇])[{HAN}]{{1,3}}?({_CN})[：:][ \u3000]*)(?=[{HAN}“])")),
+    # (not 第一：, 其一：, a collection's 篇一：, nor a figure's or table's caption 图一：/表一：)
+    ("cn-word", 2.5, re.compile(rf"^((?![第其篇图表])[{HAN}]{{1,3}}?({_CN})[：:][ \u3000]*)(?=[{HAN}“])")),
     ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
 ]
 FAMILY_STYLES = ("cn-space", "arabic-space", "cn-word", "arabic-decimal", "arabic-decimal-3")
@@ -1751,9 +1752,10 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
             continue
         label = m.group(1)
         if style in FAMILY_STYLES:
-            if not _family_label(text[len(label):]):
+            name, rest = _column_tail(text[len(label):])
+            if not _family_label(name):
                 continue
-            return HeadingCandidate(style, rank, number, label, text, "")
+            return HeadingCandidate(style, rank, number, label, label + name, rest)
         heading, rest = split_lead(text, len(m.group(0)))
         if heading is None:
             continue
@@ -1763,6 +1765,18 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
             return HeadingCandidate(RUNIN_LINE_STYLE, RUNIN_LINE_RANK, number, label, heading, rest)
         return HeadingCandidate(style, rank, number, label, heading, rest)
     return None
+
+
+def _column_tail(name: str) -> tuple[str, str]:
+    """A two-column page read across its gutter puts the other column's words after a head, set apart by an
+    ideographic space (2.2.1　计算基础性能得分　据的比重矩阵：): words with a clause's mark after such a space are the
+    other column's, not the head's; a letter-spaced head (总　结) and two phrases (坚持党建引领　建强战斗堡垒) stay whole.
+
+    >>> _column_tail("计算基础性能得分　据的比重矩阵："), _column_tail("总　结"), _column_tail("坚持党建引领　建强战斗堡垒")
+    (('计算基础性能得分', '据的比重矩阵：'), ('总　结', ''), ('坚持党建引领　建强战斗堡垒', ''))
+    """
+    m = re.match(rf"([^\u3000]{{2,}}?)\u3000+(?=[^\u3000]*[，。：；、,:;])(.{{2,}})$", name)
+    return (m.group(1), m.group(2)) if m else (name, "")
 
 
 def _family_label(name: str) -> bool:

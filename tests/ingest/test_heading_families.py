@@ -161,3 +161,33 @@ def test_dash_items_one_over_another_are_a_list_not_headings():
 def test_a_numbered_list_of_names_over_a_paragraph_is_no_family_of_headings():
     names = "\n".join(f"{n} {name}" for n, name in ((1, "张某某"), (2, "李某某"), (3, "王某某")))
     assert headings(f"表彰名单\n{BODY}\n{names}\n{BODY}") == []
+
+
+# --- a two-column journal PDF (Typst): numbered heads set inside the columns ----------------------------------
+
+def test_a_journal_s_heads_inside_its_columns_give_its_outline(tmp_path):
+    import typst
+
+    from build_kb.ingest.convert import convert
+
+    text = "算力网络把分散的计算资源连成一张网，调度系统需要知道每个节点能提供多少算力，才能把任务派到合适的地方去，因此度量方法决定了调度的效果。"
+    parts = [("0　引言", 3), ("1　相关工作", 2), ("1.1　传统资源度量", 2), ("1.2　算力资源度量", 2), ("2　方案设计", 3), ("3　总　结", 2)]
+    body = "".join(f'#text(weight: "bold")[{head}]\n\n' + "\n\n".join(text for _ in range(n)) + "\n\n" for head, n in parts)
+    source = (
+        '#set page(paper: "a4", columns: 2, header: align(right)[计算机研究　2023年第60卷第4期])\n'
+        '#set text(font: "Noto Serif CJK SC", size: 9pt, lang: "zh")\n#set par(justify: true, first-line-indent: (amount: 2em, all: true))\n'
+        '#place(top + center, float: true, scope: "parent")[#text(size: 16pt)[算力网络中的资源度量方法] #v(0.5em) #text(size: 9pt)[摘　要：' + text + '] #v(1em)]\n'
+        + body + '#text(weight: "bold")[参　考　文　献]\n\n[1] 张某某. 算力网络研究[J]. 计算机学报, 2020, 43(5): 977-982.\n'
+    )
+    (tmp_path / "期刊.pdf").write_bytes(typst.compile(source.encode("utf-8")))
+    converted = convert(tmp_path / "期刊.pdf")
+    assert [(lv, h.replace("\u3000", " ")) for lv, h in headings(converted.text)] == [
+        (1, "0 引言"), (1, "1 相关工作"), (2, "1.1 传统资源度量"), (2, "1.2 算力资源度量"), (1, "2 方案设计"), (1, "3 总 结"),
+    ]
+
+
+def test_a_word_s_count_is_a_family_mark_but_not_a_caption_s_a_collection_s_or_an_ordinal_s():
+    from build_kb.ingest.parse import detect_numbered
+
+    assert [(c.style, c.number) for c in map(detect_numbered, ("案例一：推动经济发展", "挑战三：舆论压力"))] == [("cn-word", 1), ("cn-word", 3)]
+    assert [detect_numbered(t) for t in ("图一：党员年龄结构", "表二：支部分布", "篇一：某某讲话", "其一：加强学习")] == [None, None, None, None]
