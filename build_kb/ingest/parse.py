@@ -2253,6 +2253,8 @@ def preface_line(head: list[Line], header: ParsedHeader, blocks: list[Block]) ->
     """
     if len(head) != 1 or header.title or not blocks or not _PREFACE.fullmatch(head[0].text):
         return None
+    if len(head[0].text) <= 4 and head[0].text[0] in COMMON_SURNAMES:
+        return None  # 张美兰 on top of a commentary: its author's name, no part's label
     if [h.role for h in header.lines] != ["note"] or not _SENTENCE_ENDED.search(blocks[0].text) or detect_numbered(blocks[0].text):
         return None
     return head[0].number

@@ -191,3 +191,8 @@ def test_a_word_s_count_is_a_family_mark_but_not_a_caption_s_a_collection_s_or_a
 
     assert [(c.style, c.number) for c in map(detect_numbered, ("案例一：推动经济发展", "挑战三：舆论压力"))] == [("cn-word", 1), ("cn-word", 3)]
     assert [detect_numbered(t) for t in ("图一：党员年龄结构", "表二：支部分布", "篇一：某某讲话", "其一：加强学习")] == [None, None, None, None]
+
+
+def test_an_author_s_name_on_top_of_an_untitled_page_is_no_preface():
+    text = f"张美兰\n{BODY}\n要在“攻”的方面下功夫。{BODY}\n要在“防”的方面下功夫。{BODY}"
+    assert [h for _, h in headings(text)] == ["要在“攻”的方面下功夫。", "要在“防”的方面下功夫。"]
