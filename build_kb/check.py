@@ -14,7 +14,7 @@ from .fixes import choice, choices, fix_text
 from .model import DOCUMENT_ROLES, KnowledgeBase, Problem, Speech, YamlEntry, removal_counts
 from .publish.export import review_to_dict
 
-CHECK_FORMAT = 7
+CHECK_FORMAT = 8
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
 objects; 3: each speech's `doubtful` lines, kept though some evidence says chrome; 4: each speech's
 `encoding` and, for an official document, its `document` parts; 5: the document's `lines`, each part's
@@ -23,7 +23,8 @@ line with its role; 6: each to_check item's `fix` — the one-line fixes as kb c
 removed lines; the report's `open_items`, as many as the 待核对 page counts, and `entries_file`, the
 speeches.yaml the fixes name; 7: each removed entry's `in_line` — a piece taken out of a line that is kept — and
 `last`, the last source line of a joined paragraph removed whole; each split's and join's `kept`, the pieces of it
-the speech kept; each speech's `removed_lines`, the source lines removed whole)."""
+the speech kept; each speech's `removed_lines`, the source lines removed whole; 8: the report's `theme_names`, each theme
+id's Chinese name, so a reader of the ids sections carry need not look them up)."""
 PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]同志|某某|[Xx×][年月日]")
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
@@ -130,7 +131,10 @@ def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
     ]
     built = {s.source.rel_path for s in kb.speeches}
     not_built = [str(p) for p in kb.problems if p.file not in built and (wanted is None or p.file in wanted)]
-    return {"format": CHECK_FORMAT, "speeches": reports, "not_built": not_built, "open_items": sum(len(r["to_check"]) for r in reports), "entries_file": kb.entries_file}
+    return {
+        "format": CHECK_FORMAT, "speeches": reports, "not_built": not_built, "open_items": sum(len(r["to_check"]) for r in reports), "entries_file": kb.entries_file,
+        "theme_names": {theme.id: theme.name for theme in kb.themes},
+    }
 
 
 def needs_a_human(report: dict) -> bool:
@@ -186,7 +190,8 @@ def report_text(report: dict) -> str:
         out.append("各部分：")
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")
-            themes = ",".join(x["themes"]) or "—"
+            # the name a curator knows, with the id the section_themes fix is written in
+            themes = "、".join(f"{report.get('theme_names', {}).get(t, t)}（{t}）" for t in x["themes"]) or "—"
             out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}] {x['paragraphs']} 段")
     if report["speeches"]:
         # the same count as the 待核对 page's (its 构建提示 are the ！ lines above without a fix)

@@ -24,7 +24,7 @@ def kb_cli(*args):
 
 def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": CLEAN})))
-    assert report["format"] == 7 and report["not_built"] == []
+    assert report["format"] == 8 and report["not_built"] == []
     (speech,) = report["speeches"]
     assert speech["fields"] == {
         "title": {"value": "在全县组织工作会议上的讲话", "rule": "header line"},
@@ -36,6 +36,15 @@ def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     }
     assert [(s["id"], s["themes"]) for s in speech["sections"]] == [("opening", []), ("s1", ["grassroots"]), ("s2", ["cadres"])]
     assert speech["to_check"] == [] and not needs_a_human(report)
+    assert report["theme_names"]["grassroots"] == "基层党建"
+    # the curator reads a theme's name, and beside it the id a section_themes fix is written in
+    shown = report_text(report).splitlines()
+    assert [line.strip() for line in shown[shown.index("各部分：") + 1:]] == [
+        "opening    （开场白）  [—；无] 1 段",
+        "s1         一、加强基层党组织建设。  [基层党建（grassroots）；据小标题] 1 段",
+        "s2         二、建设高素质干部队伍。  [干部队伍（cadres）；据小标题] 1 段",
+        "== 待核对共 0 项，涉及 0 篇讲话",
+    ]
 
 
 def test_report_names_an_encoding_other_than_utf8(tmp_path):
@@ -130,7 +139,7 @@ def test_check_json_follows_its_schema(tmp_path):
         "file": str, "id": str, "encoding": str, "fields": dict, "document": type(None), "sections": list, "removed": list, "splits": list, "joins": list,
         "placeholders": list, "problems": list, "to_check": list, "doubtful": list, "removed_lines": int,
     }
-    assert data["format"] == 7 and isinstance(data["not_built"], list) and data["open_items"] == 5
+    assert data["format"] == 8 and isinstance(data["not_built"], list) and data["open_items"] == 5
     for speech in data["speeches"]:
         assert isinstance(speech.pop("keep_fix"), (str, type(None)))
         assert {k: type(v) for k, v in speech.items()} == schema
