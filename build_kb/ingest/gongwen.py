@@ -529,9 +529,15 @@ def read_issued_title(text: str, title: str | None) -> bool:
     True
     >>> read_issued_title("某某工作规则", "关于做好某某工作的通知")
     False
+
+    The issued document's title may say its edition in brackets, which the notice's 《》 leaves out:
+
+    >>> read_issued_title("某某工作规则（试行）", "关于印发《某某工作规则》的通知")
+    True
     """
     names = {_compact(name) for name in re.findall(r"《([^《》]{2,60})》", title or "")}
-    return bool(names) and _compact(text).strip("《》") in names
+    line = _compact(text).strip("《》")
+    return bool(names) and (line in names or re.sub(r"[（(][^（）()]{1,12}[）)]$", "", line) in names)
 
 
 def _appended_from(content: list[tuple[int, str]], body_start: int, title: str | None = None) -> int | None:
