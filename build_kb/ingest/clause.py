@@ -515,12 +515,22 @@ def _bare_names(text: str, first: dict[str, Actor], named: set[int]) -> list[Dee
         for name in (n for n in spans if n and could_be_a_name(n) and at not in named):
             known = first.get(name)
             act = act_of(text, Actor(known.role if known else "", name, at))
-            if act and (known or (_a_bare_name(text, name) and not re.search(re.escape(name) + "总书记", text))):
+            if act and (known or (_a_bare_name(text, name) and not re.search(re.escape(name) + "总书记", text) and not _described(text, name))):
                 actor = known or Actor("", name, at)
                 deeds.append(Deed(actor, act, at, later=known is not None))
                 first.setdefault(name, actor)
                 break
     return deeds
+
+
+def _described(text: str, name: str) -> bool:
+    """Whether a report introduces one it names alone as the subject of a story (赵某刚是某村党总支书记。…): an honoree
+    or one interviewed, whose words it quotes — no one reported speaking at the meeting.
+
+    >>> _described("赵某刚是某村党总支书记。他回乡创业。赵某刚表示：“我将继续努力。”", "赵某刚"), _described("郗某骏指出，要重视。", "郗某骏")
+    (True, False)
+    """
+    return re.search(_CLAUSE_START + re.escape(name) + r"(?:同志)?(?:是|现任|曾任|担任)", text) is not None
 
 
 def _named_again(text: str, first: dict[str, Actor], read: set[int]) -> list[Deed]:

@@ -209,10 +209,11 @@ LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[该Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 """县委副书记, XX县委书记, and a report's 该镇党委书记 (该X: the place the report is about)."""
 LEVEL_LEADING_RE = re.compile(
-    r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])"
+    r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])(?![省市州县区旗乡镇])"
     r"(?!(?:(?![省市州县区旗乡镇街])[\u4e00-\u9fff]){1,3}(?:省|市|县|区|旗)(?![场域村镇民级属长内外里情]))"
 )
-"""A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年…; not a place whose
+"""A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年… (乡镇基层…, two levels
+at once, is a kind of unit, no level); not a place whose
 name only starts with a level's character (镇江市, 镇原县, 市中区): its level is the organ word at the END of the
 name (LEVEL_PLACE_RE reads it)."""
 _PLACE_STEP = (

@@ -195,3 +195,18 @@ def test_a_line_that_introduces_a_list_under_the_title_has_begun_the_text(tmp_pa
         "每一种做法都要结合支部实际，防止形式主义。\n"
     )
     assert _speech(tmp_path, text).title == "组织生活会可以怎样开"
+
+
+def test_a_kind_of_unit_on_top_says_no_level(tmp_path):
+    text = "乡镇基层发展现状调研报告\n为了解基层实际情况，调研组深入边远山村走访，听取群众意见。\n一、基本情况\n山村道路不便，群众出行困难。\n"
+    assert _speech(tmp_path, text).level is None
+
+
+def test_an_honoree_quoted_in_a_report_is_no_speaker(tmp_path):
+    text = (
+        "昨日上午，我市举行庆祝建党100周年座谈会暨市“两优一先”表彰会。会上宣读了表彰决定。\n"
+        "优秀党员做好新时代“领头雁”\n"
+        "赵中岗是某乡某村党总支书记，大学毕业后回乡当起了村干部，带领村民发展产业。\n"
+        "赵中岗表示：“没有党的引领，就没有我们的今天。我将继续努力。”\n"
+    )
+    assert _speech(tmp_path, text).speaker is None
