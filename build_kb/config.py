@@ -622,12 +622,20 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         return out
     if value is not None and not isinstance(value, str):
         return bad(f"{entry} 的 {key} 要写文字；现在是{kind_name(value)} {value!r}")
+    if key in EXAMPLE_VALUES and value == EXAMPLE_VALUES[key]:
+        # a fix pasted from 待核对 or kb add's stub with its example left in: 会议名称 would be published as the meeting
+        return bad(f"{entry} 的 {key} 还是示例“{value}”：请换成原文里写的，原文没有就删去这一行")
     hidden = INVISIBLE.search(value or "") if key != "original" else None  # original: the file's own name, as it was
     if hidden:
         # A right-to-left override or a zero-width space makes a title read otherwise than it is
         # written, or a name differ from its look-alike (search and speaker pages would split).
         return bad(f"{entry} 的 {key} 含有看不见的控制字符 U+{ord(hidden.group()):04X}（会改变文字的显示方向或藏起文字）；请删除它")
     return value
+
+
+EXAMPLE_VALUES = {"date": "YYYY-MM-DD", "speaker": "姓名", "speaker_role": "职务", "occasion": "会议名称", "title": "标题", "issuer": "发文机关名称"}
+"""The example a fix or kb add's stub shows in place of a value the curator has to write; never a value itself
+(a date's example is refused as no date)."""
 
 
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

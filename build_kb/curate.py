@@ -20,7 +20,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
+from .config import EXAMPLE_VALUES, SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError, safe_name
 from .explain import rule as rule_in_chinese
 from .ingest.clean import normalise_line
@@ -339,7 +339,7 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
         if value:
             lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   # 识别依据：{rule_in_chinese(rule) or '程序识别'}")
         else:
-            example = {"date": "YYYY-MM-DD", "speaker": "姓名", "speaker_role": "职务", "occasion": "会议名称", "title": "标题"}[key]
+            example = EXAMPLE_VALUES[key]
             lines.append(f"  # {key}: {example}   # 原文中没有找到{FIELDS[key]}；知道的话写上，并去掉行首的 #")
     # An official document's parts are shown on its page too: the curator checks them here like the rest.
     for key, rule in DOCUMENT_STUB_FIELDS if speech and (speech.issuer or speech.doc_number) else ():

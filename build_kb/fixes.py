@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .config import EXAMPLE_VALUES
 from .model import ReviewItem, Speech, YamlEntry
 
 LIST_KEYS = ("drop_lines", "keep_lines", "reviewed")
@@ -85,10 +86,10 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
 
 
 MISSING = {
-    "date": ("写上原文的日期", "YYYY-MM-DD", "原文确实没有日期"),
-    "speaker": ("写上讲话人的姓名", "姓名", "原文确实没有姓名"),
-    "occasion": ("写上会议名称", "会议名称", "不是会议上的讲话，或原文没写"),
-    "issuer": ("写上发文机关", "发文机关名称", "原文确实没有发文机关"),
+    "date": ("写上原文的日期", EXAMPLE_VALUES["date"], "原文确实没有日期"),
+    "speaker": ("写上讲话人的姓名", EXAMPLE_VALUES["speaker"], "原文确实没有姓名"),
+    "occasion": ("写上会议名称", EXAMPLE_VALUES["occasion"], "不是会议上的讲话，或原文没写"),
+    "issuer": ("写上发文机关", EXAMPLE_VALUES["issuer"], "原文确实没有发文机关"),
 }
 """A field the build did not find: what to write (an example in its place), or that the original has none."""
 

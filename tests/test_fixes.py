@@ -176,6 +176,15 @@ def test_a_placeholder_pasted_as_it_is_gets_a_one_line_error_naming_the_line(tmp
         build_knowledge_base(corpus)
     # the project's speeches.yaml has 18 lines of help ending in {}: the entry is begun on line 19
     assert str(error.value) == "c/speeches.yaml:20：a.txt 的 date 要按 YYYY-MM-DD 写，例如 2018-02-27；现在写的是 'YYYY-MM-DD'"
+    # a name's or a meeting's example is refused as well: 会议名称 was published as the meeting (bench/apply_fixes.py)
+    for code, key in (("no-occasion", "occasion"), ("no-speaker-name", "speaker")):
+        corpus = make_corpus(tmp_path / code, {"a.txt": SIGNED_BY_ROLE})
+        way = item_of(corpus, "a.txt", code)["fixes"][0]
+        follow(corpus, "a.txt", way)
+        with pytest.raises(ConfigError) as error:
+            build_knowledge_base(corpus)
+        example = way["yaml"].split(": ")[1]
+        assert str(error.value) == f"{code}/speeches.yaml:20：a.txt 的 {key} 还是示例“{example}”：请换成原文里写的，原文没有就删去这一行"
 
 
 def test_a_paragraph_like_a_heading_is_made_one_or_let_be(tmp_path):
