@@ -140,14 +140,27 @@ def load_yaml(path: Path, display_name: str | None = None):
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ConfigError(name, line, "YAML 格式有误；请检查这一行的缩进、冒号和引号") from exc
+        raise ConfigError(name, *_yaml_error_at(text, mark.line + 1 if mark else None)) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(name, None, "YAML 格式有误；请检查缩进、冒号和引号") from exc
     except RecursionError as exc:
         raise ConfigError(name, None, "嵌套层次太深，不像配置文件") from exc
     finally:
         loader.dispose()
+
+
+def _yaml_error_at(text: str, line: int | None) -> tuple[int | None, str]:
+    """The line to name for a YAML error at `line`, and what to do. A line pasted with more or fewer spaces than the
+    line above it (both inside an entry, the one above no key of its own block) fails only at the next line: both are
+    named, the one not two spaces in first (`    reviewed: […]` pasted under `"a.txt":` above `  original: …`)."""
+    lines = text.split("\n")
+    if line and 1 < line <= len(lines):
+        above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
+        if above:
+            a, b = (len(lines[n - 1]) - len(lines[n - 1].lstrip(" ")) for n in (above, line))
+            if a and b and a != b and not lines[above - 1].rstrip().endswith(":"):
+                return (above if b == 2 else line), f"第 {above} 行空了 {a} 格，第 {line} 行空了 {b} 格：同一条目下的各行要对齐，行首都空两格"
+    return line, "YAML 格式有误；请检查这一行的缩进、冒号和引号"
 
 
 def _without_empty_placeholder(text: str) -> str:

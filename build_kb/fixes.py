@@ -77,12 +77,29 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
     if key == "section_themes":
         themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
         return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
-    if key == "drop_lines" and item.line and any(h.line == item.line for h in speech.header):
-        # The line was read into the header (a note above the title, a date line): keep_lines keeps that reading.
-        return [("不是原文的内容，删去", "drop_lines", [item.line]), ("是原文的内容，照现在的读法保留", "keep_lines", [item.line])]
     if key == "drop_lines" and item.line:
-        return [("不是讲话正文", "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
+        # drop_lines takes the whole source line: what else the speech keeps from it goes too, and the fix says so.
+        also = _also_on_the_line(speech, item.line)
+        whole = f"（整行删去，同一行的“{also[:20]}”也删去）" if also else ""
+        if any(h.line == item.line for h in speech.header):
+            # The line was read into the header (a note above the title, a date line): keep_lines keeps that reading.
+            return [("不是原文的内容，删去" + whole, "drop_lines", [item.line]), ("是原文的内容，照现在的读法保留", "keep_lines", [item.line])]
+        return [("不是讲话正文" + whole, "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
     return [("看过，没有问题", *reviewed)]
+
+
+def _also_on_the_line(speech: Speech, line: int) -> str:
+    """A text the speech keeps from source `line` other than its doubtful piece, else "": a line split in two
+    (a title given again, then 同志们：) keeps the salutation as the text's, and drop_lines would take it too."""
+    doubted = [_letters(d.text) for d in speech.clean.doubtful if d.line == line]
+    kept = [h.text for h in speech.header if h.line == line] + [s.heading for s in speech.all_sections() if s.heading and s.line == line]
+    kept += [p.text for p in speech.all_paragraphs() if p.line == line]
+    return next((text for text in kept if _letters(text) and not any(d and d in _letters(text) for d in doubted)), "")
+
+
+def _letters(text: str) -> str:
+    """A text without its punctuation and spaces (the cleaner writes a doubtful line's commas full-width later)."""
+    return "".join(c for c in text if c.isalnum())
 
 
 MISSING = {

@@ -453,11 +453,13 @@ def make_speech(
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None
-    line_count = source.text.count("\n") + 1
+    line_count = len(LINE_BREAK.split(source.text.rstrip("\r\n")))  # the lines an editor shows (no empty one after the last break)
     for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
-            problems.append(Problem("speeches.yaml", f"{rel} 的 {key} 写了第 {beyond[0]} 行，但文件只有 {line_count} 行；请改正行号", line=override.line))
+            # said of the speech, so kb check lists it under the speech (it was 没有生成：speeches.yaml… of a speech built)
+            where = override.key_lines.get(key, override.line)
+            problems.append(Problem(rel, f"speeches.yaml 第 {where} 行的 {key} 写了第 {beyond[0]} 行，但 {rel} 只有 {line_count} 行；请改正行号"))
     for removed in cleaned.removed:
         log.info("%s:%d：删除（%s）：%s", rel, removed.line, removed.rule, removed.text)
     if cleaned.normalised.get("control-characters"):

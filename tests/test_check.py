@@ -119,8 +119,12 @@ def test_keep_and_drop_lines_overrule_the_rules(tmp_path):
     assert a["removed"] == [{"line": 5, "rule": "drop_lines (speeches.yaml)", "text": "二、建设干部队伍。坚持好干部标准。", "in_line": False, "last": None}]
     (corpus / "speeches.yaml").write_text("a.txt:\n  drop_lines: [9]\n", encoding="utf-8")
     kb = build_knowledge_base(corpus)
-    assert [str(p) for p in kb.problems] == ["speeches.yaml:1：a.txt 的 drop_lines 写了第 9 行，但文件只有 6 行；请改正行号"]
+    assert [str(p) for p in kb.problems] == ["a.txt：speeches.yaml 第 2 行的 drop_lines 写了第 9 行，但 a.txt 只有 5 行；请改正行号"]
     assert [r.line for r in kb.speeches[0].clean.removed] == [4]
+    # kb check lists it under the speech, which is built (it said 没有生成：speeches.yaml…); line 6 is past a text of 5 lines
+    (corpus / "speeches.yaml").write_text("a.txt:\n  date: 2021-05-06\n  drop_lines: [6]\n", encoding="utf-8")
+    shown = report_text(check_report(build_knowledge_base(corpus))).splitlines()
+    assert "  ！a.txt：speeches.yaml 第 3 行的 drop_lines 写了第 6 行，但 a.txt 只有 5 行；请改正行号" in shown and not any(x.startswith("没有生成") for x in shown)
 
 
 def test_heading_lines_make_any_line_a_heading(tmp_path):

@@ -115,6 +115,26 @@ def test_a_doubtful_line_goes_with_drop_lines_and_stays_with_keep_lines(tmp_path
     assert "本报讯" in [p.text for p in speech.all_paragraphs()] and speech.clean.doubtful == []
 
 
+TITLE_GIVEN_AGAIN_WITH_THE_SALUTATION = (
+    "在全县组织工作会议上的讲话\n\n\t某某范文,海量公文素材资料,下载网址:www.moumoufanwen.com,润笔请加微:moumou123。\n在全县组织工作会议上的讲话\n"
+    "在全县组织工作会议上的讲话  同志们:\n  大家好!\n  今天,我们在这里召开全县组织工作会议,主要任务是总结去年工作,部署今年任务。\n"
+    "  一、加强基层党组织建设\n  要建强党支部,提升组织力,把每个支部都建成坚强战斗堡垒。\n  二、建设高素质干部队伍\n  要坚持好干部标准,把政治标准放在首位。\n"
+)
+
+
+def test_dropping_a_doubtful_line_split_from_the_salutation_says_the_salutation_goes_too(tmp_path):
+    # drop_lines takes a whole source line: line 5 is the title given again and 同志们：, split in two (bench/apply_fixes.py
+    # found the fix dropping the salutation it never named).
+    corpus = make_corpus(tmp_path / "c", {"a.txt": TITLE_GIVEN_AGAIN_WITH_THE_SALUTATION})
+    ways = {x["line"]: [(w["label"], w["yaml"]) for w in x["fixes"]] for s in check_report(build_knowledge_base(corpus))["speeches"] for x in s["to_check"] if x["code"] == "doubtful-line"}
+    assert ways[5] == [("不是原文的内容，删去（整行删去，同一行的“同志们：”也删去）", "drop_lines: [5]"), ("是原文的内容，照现在的读法保留", "keep_lines: [5]")]
+    assert ways[4] == [("不是原文的内容，删去", "drop_lines: [4]"), ("是原文的内容，照现在的读法保留", "keep_lines: [4]")]
+    follow(corpus, "a.txt", {"where": '在 c/speeches.yaml 末尾另起一行写 "a.txt":，再在其下加一行（行首空两格）', "yaml": "drop_lines: [5]"})
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert [(r.line, r.text) for r in speech.clean.removed if r.line == 5] == [(5, "在全县组织工作会议上的讲话"), (5, "同志们:")]
+    assert "同志们：" not in [p.text for p in speech.all_paragraphs()]
+
+
 def test_a_guessed_speaker_is_confirmed_or_said_to_be_no_speaker(tmp_path):
     speech, way = settle(tmp_path / "yes", GUESSED_SPEAKER, "speaker-guessed", 0)
     assert (way["label"], way["yaml"]) == ("是赵某明讲的，姓名不对就改正", 'speaker: "赵某明"')
@@ -198,6 +218,26 @@ def test_a_paragraph_like_a_heading_is_made_one_or_let_be(tmp_path):
     assert way["yaml"] == "reviewed: [heading-like]" and "（三）这一行像小标题却接不上编号" in [p.text for p in speech.all_paragraphs()]
 
 
+RULES_WITH_LISTS = (
+    "党支部工作制度\n党员大会\n一、党员大会是党支部全体党员参加的会议，由支部委员会召集，每季度召开一次。\n二、党员大会应做到议题明确、中心突出，会前通知党员做好准备。\n"
+    "三、党员大会的主要内容：\n（一）传达学习上级党组织的决议和指示。\n（二）讨论吸收新党员和预备党员转正事宜。\n（三）选举党支部委员会委员。\n支部委员会\n"
+    "一、支部委员会会议一般每月召开一次，必要时随时召开。\n二、支部委员会由党支部书记召集和主持。\n三、支部委员会会议内容：\n（一）研究党支部的工作计划和总结。\n（二）分析本单位职工的思想\n"
+)
+
+
+def test_a_paragraph_made_a_heading_leaves_a_list_elsewhere_a_list(tmp_path):
+    # The fix names every heading there is and the one line: a list of （一）（二） under another part, read as no
+    # headings without heading_lines, became two headings with it (bench/apply_fixes.py: 9 of 11 such fixes on the dev rounds).
+    corpus = make_corpus(tmp_path / "c", {"a.txt": RULES_WITH_LISTS})
+    way = next(x for x in check_report(build_knowledge_base(corpus))["speeches"][0]["to_check"] if x["code"] == "heading-like" and x["line"] == 6)["fixes"][1]
+    assert way["yaml"] == "heading_lines: {3: 1, 4: 1, 5: 1, 6: 2, 10: 1, 11: 1, 12: 1}"
+    follow(corpus, "a.txt", way)
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert [(s.line, s.level) for s in speech.all_sections() if s.heading] == [(3, 1), (4, 1), (5, 1), (6, 2), (10, 1), (11, 1), (12, 1)]
+    assert [p.line for p in speech.all_paragraphs()] == [7, 8, 9, 13, 14]
+    assert [(x.code, x.line) for x in speech.review if x.code == "heading-like"] == [("heading-like", 7), ("heading-like", 8), ("heading-like", 13), ("heading-like", 14)]
+
+
 def test_a_theme_from_the_title_is_confirmed_by_section_themes(tmp_path):
     speech, way = settle(tmp_path, WEB_WORD_AT_END, "low-theme", 0)
     assert way["yaml"] == "section_themes: {s1: [cadres]}" and speech.manual_themes == {"s1": ["cadres"]}
@@ -276,3 +316,16 @@ def test_kb_check_takes_a_speech_named_as_it_lists_it(tmp_path):
     run = subprocess.run([sys.executable, "-m", "build_kb", "check", "--corpus", str(corpus), "a.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("== a.txt（id：") and run.stdout.rstrip().endswith("== 待核对共 5 项，涉及 1 篇讲话")
+
+
+def test_a_fix_pasted_with_too_many_or_too_few_spaces_is_named_at_its_own_line(tmp_path):
+    # YAML fails only at the line after it: the error named that one, with no word of the spaces
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
+    for pasted, expected in (
+        ("    reviewed: [no-date]", "c/speeches.yaml:2：第 2 行空了 4 格，第 3 行空了 2 格：同一条目下的各行要对齐，行首都空两格"),
+        (" reviewed: [no-date]", "c/speeches.yaml:2：第 2 行空了 1 格，第 3 行空了 2 格：同一条目下的各行要对齐，行首都空两格"),
+    ):
+        (corpus / "speeches.yaml").write_text(f'"a.txt":\n{pasted}\n  date: 2021-05-06\n', encoding="utf-8")
+        with pytest.raises(ConfigError) as error:
+            build_knowledge_base(corpus)
+        assert str(error.value) == expected

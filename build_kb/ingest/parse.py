@@ -2202,8 +2202,10 @@ def find_headings(
             candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, block.text, "")
 
     result = _outline(blocks, candidates)
+    # With heading_lines, at the levels it names: a curator's fix names every heading of those levels (a Word file's
+    # styles name its chapters; the numbered points under them, at a level it does not name, stay its headings).
+    _lists_are_no_headings(result, set(heading_lines.values()) if heading_lines else None)
     if not heading_lines:
-        _lists_are_no_headings(result)
         _families_stand_over_text(result)
     if preface is not None and not heading_lines and candidates[0] is None:
         tops = [found[0].rank for found in result if found is not None and found[1] == 1]
@@ -2508,7 +2510,7 @@ def _needs_a_second(cand: HeadingCandidate) -> bool:
 _LIST_ITEM_END = re.compile(r"[；;，,。！!？?]$")
 
 
-def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) -> None:
+def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None], levels: set[int] | None = None) -> None:
     """Numbered items one right after another with nothing under any of them are a list, not headings: a
     heading stands over something. Such a run (two or more of one numbering at one level, no text run in)
     is a list when what follows it is no part of it (a heading at its level or above: 一是…要点 / 二是…要点
@@ -2516,13 +2518,17 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None]) ->
     (一要…； 二要…； 三要…。 / 1.…！ 2.…！): the paragraph after it is then the text's, not the last item's.
     A page that ends on its headings was cut there: they stay headings, unless the items read as a list
     cut off (`_a_list_cut_off`).
-    The items become paragraphs; nothing is lost."""
+    The items become paragraphs; nothing is lost. A heading named in heading_lines is never such an item, and with
+    heading_lines only runs at the `levels` it names are looked at."""
     i = 0
     while i < len(result):
         if result[i] is None:
             i += 1
             continue
         cand, level = result[i]
+        if cand.style == GIVEN_STYLE or (levels is not None and level not in levels):  # named, or below what is named
+            i += 1
+            continue
         run = [i]
         while run[-1] + 1 < len(result) and (nxt := result[run[-1] + 1]) is not None and nxt[1] == level and nxt[0].style == cand.style:
             run.append(run[-1] + 1)
