@@ -134,6 +134,11 @@ class CleanText(CleanReport):
     """Source lines a page written in Markdown set wholly in bold (`**政策东风：…**`), their stars taken off:
     the parser's evidence for a heading line (ingest/parse.py `_mark_bold_lines`)."""
 
+    kept_doubtful: list[int] = field(default_factory=list, kw_only=True)
+    """Lines the evidence doubts that the curator keeps (keep_lines): off 待核对, and read as they were while
+    doubted — no speaker or date from them, no title unless it reads like one — since the fix promised to keep
+    the reading 待核对 named (照现在的读法保留)."""
+
     def report(self) -> CleanReport:
         return _only(CleanReport, self)
 

@@ -480,7 +480,7 @@ def make_speech(
     removed_text = [r.text for r in cleaned.removed if r.rule != CAPTURE_RULE] + [line for line in [posting_line(captured)] if line]
     as_parsed = header.title  # a doubt about it (suspicious-title) is no doubt about a title that replaces it
     # A line the cleaner doubts (kept, sent to 待核对) is no title unless it reads like one: 教育部代码：12616.
-    doubted = {d.line for d in cleaned.doubtful}
+    doubted = {d.line for d in cleaned.doubtful} | set(cleaned.kept_doubtful)  # keep_lines keeps the reading 待核对 named
     title_lines = [h.line for h in header.lines if h.role == "title"]
     if header.title and title_lines and set(title_lines) <= doubted and not reads_like_title(header.title):
         header.title = None

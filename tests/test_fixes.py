@@ -106,6 +106,21 @@ def test_a_doubtful_line_read_into_the_header_is_named_as_what_it_was_read_as(tm
     assert [(h.line, h.role, h.text) for h in speech.header][:1] == [(1, "note", "阅读 次")] and speech.clean.doubtful == []
 
 
+SAVED_ON_A_DAY = (
+    "2023年03月29日 星期三\n\n某县对新形势下的老干部工作进行再动员再部署\n\n发布日期：2015-05-06\n\n信息来源：\n\n"
+    "5月5日，某县召开老干部工作会议，对新形势下的老干部工作进行再动员再部署。县委常委、组织部部长王某某出席会议并讲话。\n"
+    "会议强调，要提高政治站位，切实增强做好老干部工作的责任感和使命感。\n"
+)
+
+
+def test_keep_lines_keeps_a_doubted_line_read_as_it_was_not_as_a_date(tmp_path):
+    # 照现在的读法保留: the day the page was saved, doubted, is a note above the title; kept by keep_lines it was no
+    # longer doubted and gave the speech its date (2015-05-05 → 2023-03-29; bench/apply_fixes.py)
+    speech, way = settle(tmp_path, SAVED_ON_A_DAY, "doubtful-line", 1)
+    assert (way["label"], way["yaml"]) == ("是原文的内容，照现在的读法保留", "keep_lines: [1]")
+    assert [(h.line, h.role) for h in speech.header] == [(1, "note"), (3, "title")] and (speech.date, speech.year) == ("2015-05-05", 2015)
+
+
 def test_a_doubtful_line_goes_with_drop_lines_and_stays_with_keep_lines(tmp_path):
     speech, way = settle(tmp_path / "drop", WEB_WORD_AT_END, "doubtful-line", 0)
     assert (way["label"], way["yaml"], way["where"]) == ("不是讲话正文", "drop_lines: [6]", '在 c/speeches.yaml 末尾另起一行写 "a.txt":，再在其下加一行（行首空两格）')

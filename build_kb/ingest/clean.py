@@ -161,7 +161,7 @@ def clean(
     body = gongwen.text_span(texts, _edges(texts, chrome))
     body = (body[0], gongwen.appended_end(texts, body[1]))
     judged = judge_lines(texts, set(removed_at), body, lambda text: any_rule(text, rules), lambda text: elsewhere(re.sub(r"\s+", " ", text)))
-    doubtful = []
+    doubtful, kept_doubtful = [], []
     kept = []
     for index, line in enumerate(lines):
         verdict = verdict_by_origin(judged[index], from_document) if index in judged else None
@@ -174,13 +174,15 @@ def clean(
         else:
             if verdict == "doubtful" and line.number not in keep_lines | heading_lines:
                 doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=judged[index].reasons()))
+            elif verdict == "doubtful" and line.number in keep_lines:
+                kept_doubtful.append(line.number)
             kept.append(line)
     removed.sort(key=lambda r: r.line)
 
     normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
-        doubtful=doubtful, bold_lines=bold_lines,
+        doubtful=doubtful, bold_lines=bold_lines, kept_doubtful=kept_doubtful,
     )
 
 
