@@ -345,6 +345,24 @@ def literal_paste(name, rel, way, original, yaml_path, corpus, rules, cache, kin
     return row
 
 
+REASONS = (
+    ("the item stays", "the item stays"), ("also dropped, unsaid", "text dropped unsaid"), ("also changed line", "other lines of the speech"),
+    ("also changed title", "title or header fields"), ("also changed", "other fields"), ("new item", "a new 待核对 item"),
+    ("other speeches", "another speech"), ("removed list", "the removed list"), ("accepted unfilled", "an example accepted as a value"),
+    ("not", "the promised change missing"), ("headings not", "the promised change missing"), ("themes of", "the promised change missing"),
+    ("problem", "a build problem"),
+)
+
+
+def reason_class(part: str) -> str:
+    """What kind of 'something else' a why-part names (for the summary line)."""
+    if part.startswith("also changed") and not part.startswith("also changed line"):
+        return "title or header fields" if re.search(r"\b(title|subtitle|occasion|level|date|year|speaker)\b", part) else "other fields"
+    if re.match(r"line \[.*\] (still|not)", part) or re.match(r"\w+ = ", part):
+        return "the promised change missing"
+    return next((name for start, name in REASONS if part.startswith(start)), "")
+
+
 def one_line(text: str) -> str:
     return text if "\n" not in text.strip() else "MULTI-LINE: " + text.replace("\n", " ⏎ ")
 
@@ -380,6 +398,8 @@ def main():
         print(f"{kind:<{width}}  " + "  ".join(f"{table[kind][o]:>10}" for o in OUTCOMES))
     total = Counter(row["outcome"] for row in results)
     print(f"{'TOTAL':<{width}}  " + "  ".join(f"{total[o]:>10}" for o in OUTCOMES))
+    reasons = Counter(reason_class(part) for row in results if row["outcome"] == "does something else" for part in row["why"].split("; ") if reason_class(part))
+    print("what else happened (a fix may count under several):", ", ".join(f"{name} {n}" for name, n in reasons.most_common()))
     for kind in sorted(table):
         bad = [r for r in results if r["kind"] == kind and r["outcome"] != "works"]
         for row in bad[: args.show]:

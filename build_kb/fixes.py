@@ -80,7 +80,7 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
     if key == "drop_lines" and item.line:
         # drop_lines takes the whole source line: what else the speech keeps from it goes too, and the fix says so.
         also = _also_on_the_line(speech, item.line)
-        whole = f"（整行删去，同一行的“{also[:20]}”也删去）" if also else ""
+        whole = f"；整行删去，同一行的“{also[:20]}”也删去" if also else ""
         if any(h.line == item.line for h in speech.header):
             # The line was read into the header (a note above the title, a date line): keep_lines keeps that reading.
             return [("不是原文的内容，删去" + whole, "drop_lines", [item.line]), ("是原文的内容，照现在的读法保留", "keep_lines", [item.line])]

