@@ -18,6 +18,7 @@ from .capture import CAPTURE_RULE, fallback_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
 from .layout import SALUTATION_RE
+from .words import tagger
 from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
 from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
@@ -1429,7 +1430,7 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         for m in pattern.finditer(opening[:400]):
             if _inside_a_quotation(opening, m.start(1)):
                 continue  # “…召开专题党建会议2次…”: a quoted speaker's meeting, not the one the text was given at
-            occasion = _meeting_name(m.group(1))
+            occasion = _meeting_name(m.group(1) + (_meeting_name_goes_on(opening, m.end(1)) if pattern is OPENING_OCCASION_RE else ""))
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
                 if holder and _WHERE_NOT_WHO.match(holder.group(1)):
@@ -1450,6 +1451,30 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         if len(name) >= 6 and not REFERS_BACK.search(name):
             return name, "opening: …第N期开班"
     return None, None
+
+
+_REST_OF_THE_CLAUSE = re.compile(r"[^，。；：！？,;:!?]{0,24}")
+_NAME_GOES_ON_WITH = ("n", "j", "b", "x")
+"""Tags (first letter) of the word that may carry a meeting's name on past a meeting word: a noun, an abbreviation, a
+distinguishing word, a bracket (部务会|理论学习中心组（扩大）学习会) — never a verb (召开部务会|研究部署…会议筹备)."""
+
+
+def _meeting_name_goes_on(text: str, end: int) -> str:
+    """The rest of a meeting's name past the first meeting word the lazy reading stopped at, up to the last one in its
+    clause, when the words go on as a name and end with the clause: 召开部务会|理论学习中心组（扩大）学习会; "" otherwise.
+
+    >>> _meeting_name_goes_on("县委组织部召开部务会理论学习中心组（扩大）学习会，传达会议精神。", 10)
+    '理论学习中心组（扩大）学习会'
+    >>> _meeting_name_goes_on("县委组织部召开部务会研究部署会议筹备工作。", 10)
+    ''
+    """
+    rest = _REST_OF_THE_CLAUSE.match(text, end).group()
+    ends = [m.end() for m in re.finditer(MEETING_KIND, rest) if m.end() >= 2]
+    if not ends or rest[ends[-1] :] not in ("", "议"):
+        return ""  # a name runs to its clause's end: 部务会|研究部署会议筹备工作 is what the meeting did
+    more = rest[: ends[-1]]
+    first = tagger().lcut(more)[0]
+    return more if first.flag[:1] in _NAME_GOES_ON_WITH else ""
 
 
 def _inside_a_quotation(text: str, at: int) -> bool:
@@ -1490,6 +1515,8 @@ def _meeting_name(candidate: str) -> str | None:
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"^(?:昨天|昨日|今天|今日|前天|前日|当天|当日)的?", "", candidate)  # 昨天的全市…座谈会: when, not its name
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
+    # 县委组织部、县委党校承办的|年轻干部培训班: who holds or runs it is no part of its name
+    candidate = re.sub(r"^[^，。；]{2,30}?(?:主办|承办|协办|举办|组织)的(?=[^，。；]{4})", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
         return None

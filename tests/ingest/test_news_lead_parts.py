@@ -210,3 +210,16 @@ def test_an_honoree_quoted_in_a_report_is_no_speaker(tmp_path):
         "赵中岗表示：“没有党的引领，就没有我们的今天。我将继续努力。”\n"
     )
     assert _speech(tmp_path, text).speaker is None
+
+
+def test_a_meetings_name_runs_to_its_clauses_end_and_who_runs_it_is_no_part_of_it(tmp_path):
+    text = (
+        "2月9日下午，县委组织部召开部务会理论学习中心组（扩大）学习会，第一时间传达学习全市组织部长会议精神。\n"
+        "县委常委、组织部部长彭立锋指出，组织工作是政治工作。\n"
+    )
+    assert _speech(tmp_path / "a", text).occasion == "部务会理论学习中心组（扩大）学习会"
+    text = (
+        "同志们：\n今天，由县委组织部、县委党校承办的年轻干部培训班正式开班了。\n"
+        "一、提高认识\n年轻干部是党的事业的希望。\n"
+    )
+    assert _speech(tmp_path / "b", text).occasion == "年轻干部培训班"
