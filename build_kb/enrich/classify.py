@@ -308,7 +308,8 @@ def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segmen
     speech`; sent to 待核对 with the other guesses). The speech's words outweigh nothing of the part's own:
     only a part with no theme at all takes them, only when its themed siblings agree (`_siblings_agree`), and
     no part over parts (a review of two parts on two themes is about neither, on purpose)."""
-    parts = [s for s in speech.sections if s.kind == "body" and s.heading and not s.children and not s.themes and s.theme_source == "none"]
+    # (a heading over no words of its own — a plan's 四 活动时间： left blank — is a label to fill in: no subject to guess)
+    parts = [s for s in speech.sections if s.kind == "body" and s.heading and s.paragraphs and not s.children and not s.themes and s.theme_source == "none"]
     if not parts:
         return
     whole = _whole_text_subject(speech, taxonomy, segment)

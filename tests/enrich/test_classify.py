@@ -248,6 +248,9 @@ def test_a_part_beside_one_themed_sibling_keeps_no_theme_but_beside_two_that_agr
     )
     s3 = sections_of(build(tmp_path / "b", agreed))["s3"]
     assert (s3.themes, s3.theme_source) == (["talent"], "speech")
+    # a heading over no words of its own (a plan's 四、活动时间： left blank) is a label to fill in: nothing to lend to
+    blank = sections_of(build(tmp_path / "c", agreed + "四、活动时间：\n五、活动地点：\n"))
+    assert [(blank[k].themes, blank[k].theme_source) for k in ("s3", "s4", "s5")] == [(["talent"], "speech"), ([], "none"), ([], "none")]
 
 
 def test_generic_words_alone_give_no_theme_beside_a_specific_word_they_count(tmp_path, taxonomy):
