@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .config import EXAMPLE_VALUES
 from .model import ReviewItem, Speech, YamlEntry
 
-LIST_KEYS = ("drop_lines", "keep_lines", "reviewed")
+LIST_KEYS = ("drop_lines", "keep_lines", "reviewed", "paragraph_lines")
 MAPPING_KEYS = ("section_themes", "heading_lines")
 
 
@@ -67,6 +67,11 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         # names them all as read, and a number deleted from it makes that line a paragraph again.
         headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
         return [("看过，没有问题", *reviewed), ("有的不是小标题：照抄这一行，删去不是小标题的行号", "heading_lines", headings)]
+    if code == "joined":
+        # A wrong join is undone by the line that should start its own paragraph (paragraph_lines): the example is
+        # the last line of the first join; the curator writes whichever line it is.
+        last = next((j.last for j in speech.clean.joins if j.first == item.line), item.line)
+        return [("看过，没有问题", *reviewed), ("有一处不该接：写上该另起一段的那一行的行号", "paragraph_lines", [last])]
     if key == "title":
         return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
     if key in MISSING:

@@ -443,18 +443,19 @@ def make_speech(
     keep = set(override.values.get("keep_lines", ())) if override else set()
     drop = set(override.values.get("drop_lines", ())) if override else set()
     headings = set(override.values.get("heading_lines", {})) if override else set()
+    starts = frozenset(override.values.get("paragraph_lines", ())) if override else frozenset()
     with timer("clean"):
         rules.reset_budgets(len(source.text))
         try:
             cleaned = clean(
                 source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0),
-                heading_lines=headings, from_document=converted_from_document(override),
+                heading_lines=headings, from_document=converted_from_document(override), paragraph_lines=starts,
             )
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None
     line_count = len(LINE_BREAK.split(source.text.rstrip("\r\n")))  # the lines an editor shows (no empty one after the last break)
-    for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings)):
+    for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings), ("paragraph_lines", starts)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
             # said of the speech, so kb check lists it under the speech (it was 没有生成：speeches.yaml… of a speech built)
@@ -776,7 +777,7 @@ def where_header_line_went(role: str, official: bool) -> str:
     return f"读作{name}，不在正文里"
 
 
-NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines"}
+NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines", "paragraph_lines"}
 """Override keys that steer the build or record provenance, not fields of the speech."""
 
 

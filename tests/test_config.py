@@ -89,7 +89,7 @@ def test_every_configuration_error_is_reported_at_once(tmp_path):
         "  c/boilerplate.yaml:3：规则 r：正则表达式 '(' 写错了（第 1 个字符附近）",
         "  c/speeches.yaml:2：a.txt 的 year 要写四位数的年份，例如 2020；现在写的是 'twenty'",
         "  c/speeches.yaml:3：a.txt 的 level 要写文字；现在是数字 3",
-        "  c/speeches.yaml:5：b.txt 的条目里没有 titel 这一项；是不是 title？可以写的有：addressees attachments date doc_number drop_lines heading_lines id issuer keep_lines level occasion original original_sha256 reviewed section_themes skip speaker speaker_role subtitle title year",
+        "  c/speeches.yaml:5：b.txt 的条目里没有 titel 这一项；是不是 title？可以写的有：addressees attachments date doc_number drop_lines heading_lines id issuer keep_lines level occasion original original_sha256 paragraph_lines reviewed section_themes skip speaker speaker_role subtitle title year",
     ]
 
 
@@ -119,6 +119,11 @@ def test_curation_keys_are_validated(tmp_path):
         "  c/speeches.yaml:4：a.txt 的 reviewed 要写 true 或待核对类别的列表（collection date-guessed doubtful-line glued-headings heading-like joined long-section low-theme misnumbered-heading no-date no-issuer no-occasion no-speaker-name speaker-guessed split suspicious-title title-derived title-from-note unnumbered-headings）；现在写的是 'no-dat'；是不是 no-date？",
         "  c/speeches.yaml:5：a.txt 的 original_sha256 应是 64 位十六进制数（由 kb add 写入，不要改动）；现在写的是 'abc'",
     ]
+
+
+def test_paragraph_lines_are_validated_as_line_numbers(tmp_path):
+    message = config_error(tmp_path, {"speeches.yaml": "a.txt:\n  paragraph_lines: [4, x]\n"})
+    assert message == "c/speeches.yaml:2：a.txt 的 paragraph_lines 要写行号或行号的列表，例如 [3, 4]；现在写的是 [4, 'x']"
 
 
 def test_heading_lines_are_validated(tmp_path):

@@ -344,3 +344,21 @@ def test_a_fix_pasted_with_too_many_or_too_few_spaces_is_named_at_its_own_line(t
         with pytest.raises(ConfigError) as error:
             build_knowledge_base(corpus)
         assert str(error.value) == expected
+
+
+WRONGLY_JOINED = (
+    "在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结工作、部署任务，\n"
+    "刚才几位同志作了发言，讲得很好。\n下面，我讲三点意见。\n"
+)
+
+
+def test_a_join_is_confirmed_or_undone_by_the_line_that_starts_its_own_paragraph(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": WRONGLY_JOINED})
+    item = item_of(corpus, "a.txt", "joined")
+    assert [(w["label"], w["yaml"]) for w in item["fixes"]] == [
+        ("看过，没有问题", "reviewed: [joined]"), ("有一处不该接：写上该另起一段的那一行的行号", "paragraph_lines: [4]")]
+    speech, _ = settle(tmp_path / "ok", WRONGLY_JOINED, "joined", 0)
+    assert [p.text for p in speech.all_paragraphs() if p.kind != "salutation"][0] == "今天召开全县组织工作会议，主要任务是总结工作、部署任务，刚才几位同志作了发言，讲得很好。"
+    speech, _ = settle(tmp_path / "undone", WRONGLY_JOINED, "joined", 1)
+    assert [p.text for p in speech.all_paragraphs() if p.kind != "salutation"][:2] == ["今天召开全县组织工作会议，主要任务是总结工作、部署任务，", "刚才几位同志作了发言，讲得很好。"]
+    assert speech.clean.joins == []

@@ -51,6 +51,7 @@ _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 def clean(
     text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset(),
     elsewhere: Callable[[str], int] = lambda line: 0, heading_lines: set[int] = frozenset(), from_document: bool = False,
+    paragraph_lines: frozenset[int] = frozenset(),
 ) -> CleanText:
     """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
 
@@ -59,6 +60,8 @@ def clean(
     `heading_lines` (speeches.yaml's, often written by kb add from a document's styles or type) are
     the text's own heads: never doubtful, though a run of short heads looks like captions under pictures.
     The rules may still remove such a line (kb add marks an in-page 目录's lines too, which go).
+    `paragraph_lines` (speeches.yaml's) start a paragraph: no join takes such a line into the one above it (the
+    curator's way out of a wrong join).
     `from_document`: the text was converted from a Word or PDF document, where evidence only a web page
     gives sends a line to 待核对 instead of removing it (evidence.verdict_by_origin).
     """
@@ -129,14 +132,15 @@ def clean(
     chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     unjoined = lines
-    lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE)
+    starts = frozenset(paragraph_lines)
+    lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE, starts)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
-    lines, broken_joins = join_broken_lines(lines, own_chrome)
+    lines, broken_joins = join_broken_lines(lines, own_chrome, starts)
     joins = _merged_joins(joins, broken_joins)
-    lines, heading_joins = join_broken_headings(lines, chrome)
+    lines, heading_joins = join_broken_headings(lines, chrome, starts)
     joins += heading_joins
-    lines, word_joins = join_split_words(lines, chrome)
+    lines, word_joins = join_split_words(lines, chrome, starts)
     joins += word_joins
     lines, number_joins = join_numbers_cut_from_their_unit(lines)
     joins = _merged_joins(joins, number_joins)

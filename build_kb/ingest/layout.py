@@ -593,7 +593,9 @@ def _width(text: str) -> int:
     return len(text) - narrow + (narrow + 1) // 2
 
 
-def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False, is_gap=lambda text: False) -> tuple[list[Line], list[Join]]:
+def join_hard_wraps(
+    lines: list[Line], is_chrome=lambda text: False, is_gap=lambda text: False, starts: frozenset[int] = frozenset(),
+) -> tuple[list[Line], list[Join]]:
     """Join the lines of a hard-wrapped text back into paragraphs.
 
     A line continues the paragraph above when the line before it was cut at the wrapping width and
@@ -634,7 +636,7 @@ def join_hard_wraps(lines: list[Line], is_chrome=lambda text: False, is_gap=lamb
         if not _is_full(line.text, width) and is_chrome(line.text) and not is_gap(line.text):
             aside.append(line)
             continue
-        gap = gap_above or is_gap(line.text)  # a paywall's notice stands alone, and nothing under it goes on from above
+        gap = gap_above or is_gap(line.text) or line.number in starts  # a paywall's notice stands alone, and nothing under it goes on
         cut = not gap and (_is_full(previous, width) or (paragraphs and len(paragraphs[-1]) == 1 and _indented_first_line(previous, width)
                                                           and _word_across(previous[-_WORD_SIDE:], line.text[:_WORD_SIDE])))
         if paragraphs and cut and not _STARTS_NEW.match(line.text) and not _TABLE_ROW.match(previous) and not _TABLE_ROW.match(line.text):
@@ -672,7 +674,7 @@ _CONTINUES = re.compile(rf"^[{HAN}，。、；：！？,.;:!?”’）)》“‘
 opened in it (…做好 / “理顺”干部人才的管理机制…)."""
 
 
-def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: frozenset[int] = frozenset()) -> tuple[list[Line], list[Join]]:
     """Join a line that stops mid-sentence to the line after it (text copied from a web page, where
     the browser's wrapping became line breaks at irregular places, or a page whose <br> fell inside a sentence).
 
@@ -688,7 +690,8 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False) -> tuple[
     piece = ""  # the last source line taken into out[-1]: a joined paragraph is measured by its last line
     for line in lines:
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
-        if out and line.text and goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) and _CONTINUES.match(line.text) \
+        if out and line.text and line.number not in starts and goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) \
+                and _CONTINUES.match(line.text) \
                 and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
                 and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
@@ -857,7 +860,7 @@ _CARRIED = re.compile(rf"^[{HAN}]{{1,8}}[”’）)]?$")
 """What a wrap carries to the next line: a few characters, nothing else."""
 
 
-def join_broken_headings(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+def join_broken_headings(lines: list[Line], is_chrome=lambda text: False, starts: frozenset[int] = frozenset()) -> tuple[list[Line], list[Join]]:
     """Join a numbered heading cut by a hard wrap to the few characters carried to the next line
     ("二、切实增强做好新时代人才工作的责任感和紧" / "迫感"), before headings are looked for: the
     carried part is no paragraph, and the heading is only whole with it.
@@ -872,7 +875,7 @@ def join_broken_headings(lines: list[Line], is_chrome=lambda text: False) -> tup
         line = lines[index]
         rest = lines[index + 1] if index + 1 < len(lines) else None
         if (
-            rest is not None and rest.text
+            rest is not None and rest.text and rest.number not in starts
             and _HEADING_NUMBER.match(line.text) and len(line.text) >= BROKEN_HEADING_MIN
             and not re.search(r"[。！？；;：:!?]", line.text)
             and _CARRIED.match(rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
@@ -893,7 +896,7 @@ _WORD_SIDE = 4
 """Characters looked at on each side of the break."""
 
 
-def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+def join_split_words(lines: list[Line], is_chrome=lambda text: False, starts: frozenset[int] = frozenset()) -> tuple[list[Line], list[Join]]:
     """Join a paragraph that stops in the middle of a word — or on a comma — to the paragraph after it (a Word file
     where Enter was pressed inside a sentence: "…没等倒计时结束就迫不" / "及待地按下了抢答器。", "…全面从严治党，" /
     "推动基层党组织全面进步。").
@@ -913,7 +916,7 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False) -> tuple[l
         blank = lines[index + 1] if index + 1 < len(lines) else None
         rest = lines[index + 2] if index + 2 < len(lines) else None
         if (
-            rest is not None and not blank.text and rest.text
+            rest is not None and not blank.text and rest.text and rest.number not in starts
             and re.match(rf"[{HAN}]", rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
             and not is_chrome(rest.text) and not is_chrome(line.text)
             and (ends_on_a_clause_mark(line.text) or _broken(line.text) and re.search(rf"[{HAN}]$", line.text)
