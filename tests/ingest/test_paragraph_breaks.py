@@ -2,6 +2,8 @@
 again, a page's lines cut at its own width are joined, and a one-line page's pieces are parted where its paragraphs
 ended — each join and split logged. Fixtures are hand-written in the style of such pages."""
 
+import pytest
+
 from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
 
@@ -18,11 +20,12 @@ def joins(cleaned):
     return [(j.first, j.last) for j in cleaned.joins]
 
 
-def test_a_line_a_browser_broke_after_a_comma_goes_on_in_the_next(rules):
-    page = "\n".join(["全县基层党建工作推进会召开", LEAD, "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，", "基层党建工作取得明显成效。", CLOSE]) + "\n"
+@pytest.mark.parametrize(("between", "joined"), [("\n", (3, 4)), ("\n\n", (5, 7))], ids=["a browser's break", "a Word paragraph"])
+def test_a_line_broken_after_a_comma_goes_on_in_the_next_even_after_a_blank_line(rules, between, joined):
+    page = between.join(["全县基层党建工作推进会召开", LEAD, "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，", "基层党建工作取得明显成效。", CLOSE]) + "\n"
     cleaned = clean(page, rules)
     assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, TALK, CLOSE]
-    assert joins(cleaned) == [(3, 4)]
+    assert joins(cleaned) == [joined]
 
 
 def test_a_br_inside_a_sentence_parts_nothing_when_a_word_runs_across_it(rules):
@@ -64,13 +67,6 @@ def test_headline_lines_of_the_pages_width_with_no_mark_between_them_stay_apart(
     cleaned = clean(page, rules)
     assert texts(cleaned)[:2] == headline
     assert joins(cleaned) == [(4, 6), (7, 8)]
-
-
-def test_a_word_paragraph_ending_on_a_comma_goes_on_after_the_blank_line(rules):
-    page = "\n\n".join(["全县基层党建工作推进会召开", LEAD, "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，", "基层党建工作取得明显成效。", CLOSE]) + "\n"
-    cleaned = clean(page, rules)
-    assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, TALK, CLOSE]
-    assert joins(cleaned) == [(5, 7)]
 
 
 def test_a_lone_opener_and_a_salutation_ending_on_a_comma_are_not_continued(rules):
