@@ -1,6 +1,6 @@
 """A page's furniture read by shape, place and repetition (issue 32, round 10's classes in general terms): a site's
 contact header, menus and a poll above the title, a form's labels, numbered captions, a producer's credit, a title
-a 范文 site prints twice, a newsroom's dateline. Fixtures are hand-written in the style of such pages."""
+a 范文 site prints twice (a newsroom's dateline: test_news_lead_parts.py). Fixtures are hand-written in the style of such pages."""
 
 from __future__ import annotations
 
@@ -62,11 +62,3 @@ def test_a_title_a_model_text_site_prints_twice_is_no_sites_name(rules):
     assert clean(text, rules).removed == []
     assert [r.text for r in clean("某某范文网\n" + BODY, rules).removed] == ["某某范文网"]
 
-
-def test_a_newsrooms_dateline_is_the_day_it_filed_not_the_meetings(tmp_path):
-    text = (
-        "某县召开抓党建促乡村振兴现场观摩会\n2021-12-23 15:22:20\n"
-        "某某日报客户端12月23日讯（通讯员 某某）12月21日，某县县委书记王某明主持召开抓党建促乡村振兴现场观摩会。\n"
-        "王某明指出，要把准方向，坚持现场观摩的工作推进模式不动摇，层层传导压力，推动工作落实。\n"
-    )
-    assert _one(tmp_path, text).date == "2021-12-21"
