@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .enrich import classify
 from .ingest.capture import CAPTURE_RULE, posting_line
-from .ingest.clean import LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
+from .ingest.clean import CHROME_EVIDENCE, LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech
@@ -29,7 +29,7 @@ from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewI
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
-from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_like_speech
+from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
 from .ingest.names import a_common_word
 from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
@@ -694,6 +694,8 @@ def make_speech(
     for gone in cleaned.removed:
         if gone.rule not in STRUCTURAL_REMOVALS and removed_like_speech(gone.text, gone.rule):
             review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {gone.rule} 删去），现已删去：{gone.text[:40]}", line=gone.line))
+        elif gone.rule == CHROME_EVIDENCE and removed_for_its_place(gone.text):
+            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{gone.text[:40]}", line=gone.line))
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))

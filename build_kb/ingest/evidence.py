@@ -1540,6 +1540,21 @@ def removed_like_speech(text: str, rule: str) -> bool:
     return judge(LineContext(text, False, rule=rule)).score < -DOUBT_AT
 
 
+def removed_for_its_place(text: str) -> bool:
+    """A line the evidence removed that on its own reads as speech — a sentence or a list's clause, its own evidence
+    below zero however short (`- 邀请退休老党员讲述革命故事；`, `外防输入、内防反弹！`): what took it was its place (under a
+    footer, between chrome, in a block of the page's). It stays removed and goes to 待核对 with its one-line fix
+    (keep_lines), never silently: a place read wrong takes speech with it.
+
+    >>> removed_for_its_place("- 邀请退休老党员讲述革命故事；"), removed_for_its_place("亲子分享会上，家长带着孩子认真观看影片。")
+    (True, True)
+    >>> removed_for_its_place("我来说几句"), removed_for_its_place("责任编辑：某某"), removed_for_its_place("点击查看全文。")
+    (False, False, False)
+    """
+    verdict = judge(LineContext(text, True, True))
+    return verdict.score < 0 and any(e.reader in ("sentence", "list-clause") and e.weight < 0 for e in verdict.evidence)
+
+
 def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
     """The line's verdict, weighed by where its text came from.
 

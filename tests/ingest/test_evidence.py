@@ -509,3 +509,13 @@ def test_a_table_inside_the_body_keeps_its_header_and_rule_rows(rules):
     assert cleaned.removed == [] and cleaned.doubtful == []
     # One such row alone inside the text is weighed on its own: a row of buttons.
     assert [r.text for r in clean(prose + "首页 | 版面导航 | 标题导航\n" + prose, rules).removed] == ["首页 | 版面导航 | 标题导航"]
+
+
+def test_a_sentence_removed_for_its_place_alone_goes_to_a_person(tmp_path):
+    """The evidence may remove a line for where it stands (between two lines of the page's list); when the line on
+    its own reads as speech, it is named on 待核对 with keep_lines, never silently gone."""
+    text = REPORT + "相关阅读\n家长带着孩子在分享会上认真观看影片。\n责任编辑：某某\n"
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert [(r.line, r.rule) for r in speech.clean.removed] == [(4, "related-links"), (5, "chrome-evidence"), (6, "posting-info")]
+    assert [(r.code, r.line, r.message) for r in speech.review if r.message.startswith("删去的这一行")] == [
+        ("doubtful-line", 5, "删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：家长带着孩子在分享会上认真观看影片。")]
