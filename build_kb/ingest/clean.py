@@ -22,7 +22,7 @@ from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
-from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, unified_ideograph
+from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
@@ -519,25 +519,62 @@ ABSTRACT_MIN = 40
 """An abstract is a paragraph: this many characters or more after its label, ending a sentence."""
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.．、)）]|[（(]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、)")
+
+
+def list_item_number(text: str) -> tuple[int, int] | None:
+    """A list item's marker as (family, number): 1. 1、 1） → (0, 1); （一） (1) → (1, n); 一、 → (2, 1); else None.
+
+    >>> list_item_number("1.舍长到场，清点人数。"), list_item_number("（二）检查门窗"), list_item_number("三、签字"), list_item_number("2024年")
+    ((0, 1), (1, 2), (2, 3), None)
+    """
+    m = _LIST_ITEM.match(text)
+    if not m:
+        return None
+    for family, group in enumerate(m.groups()):
+        if group:
+            return family, int(group) if group.isdigit() else cn_to_int(group)
+    return None
+
+
+def opens_a_list(text: str, following: str) -> bool:
+    """Text that is the first item of a list the next line goes on with (1.… then 2.…, （一）… then （二）…): the
+    list's own words, whatever label stands before them.
+
+    >>> opens_a_list("1.舍长到场，清点人数。", "2.讲解用电安全。"), opens_a_list("1.舍长到场。", "3.检查门窗。")
+    (True, False)
+    """
+    first, second = list_item_number(text), list_item_number(following)
+    return first is not None and first[1] == 1 and second == (first[0], 2)
+
+
 def split_off_an_abstracts_label(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
     """A journal article's abstract (`[摘 要]人才工作领导机构承担着…重要责任，是…的组织保证。`) is the writer's own
     paragraph under a label: the label is parted off for the rules to take (page-summary) and the text stays — a
-    Split, on 待核对. A short summary (`摘要：会议部署了今年的重点工作。`), one cut short (…), or one that only previews
-    the text below (its first twenty characters said again later) or that a rule takes on its own (an editor's 小编为你
-    整理了…) goes whole with its label, as before.
+    Split, on 待核对. So is the first item of a list under the label (`摘要：1.舍长到场，清点人数。`, the next line going
+    on with `2.…`): a record's agenda, never a site's summary. A short summary (`摘要：会议部署了今年的重点工作。`), one
+    cut short (…), or one that only previews the text below (its first twenty characters said again later) or that a
+    rule takes on its own (an editor's 小编为你整理了…) goes whole with its label, as before.
 
     >>> lines, splits = split_off_an_abstracts_label([Line(1, "[摘 要]人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。")])
     >>> [line.text for line in lines], splits
     (['[摘 要]', '人才工作领导机构承担着落实党管人才原则的重要责任，是整合人才开发资源的组织保证，是人才治理体系的有机组成部分。'], [Split(line=1, pieces=2)])
     >>> split_off_an_abstracts_label([Line(1, "摘要：会议部署了今年的重点工作。")])[1]
     []
+    >>> lines, splits = split_off_an_abstracts_label([Line(3, "摘要:1.舍长到场，清点人数。"), Line(4, "2.讲解用电安全。")])
+    >>> [line.text for line in lines], splits
+    (['摘要:', '1.舍长到场，清点人数。', '2.讲解用电安全。'], [Split(line=3, pieces=2)])
     """
     whole = _letters("".join(line.text for line in lines))
     out, splits = [], []
-    for line in lines:
+    for at, line in enumerate(lines):
         label = _ABSTRACT_LABEL.match(line.text)
         rest = line.text[label.end():].strip() if label else ""
-        if label and len(rest) >= ABSTRACT_MIN and re.search(r"[。！？!?][”’」』）)]?$", rest) \
+        following = lines[at + 1].text if at + 1 < len(lines) else ""
+        if label and rest and opens_a_list(rest, following) and not is_chrome(rest):
+            out.extend([Line(number=line.number, text=line.text[: label.end()].strip()), Line(number=line.number, text=rest)])
+            splits.append(Split(line=line.number, pieces=2))
+        elif label and len(rest) >= ABSTRACT_MIN and re.search(r"[。！？!?][”’」』）)]?$", rest) \
                 and len(HAN_CHAR.findall(rest)) >= 0.6 * len(rest) and whole.count(_letters(rest)[:PREVIEW_TITLE_MIN * 3]) < 2 \
                 and not is_chrome(rest) and not has_interface_words(rest):
             out.extend([Line(number=line.number, text=line.text[: label.end()].strip()), Line(number=line.number, text=rest)])

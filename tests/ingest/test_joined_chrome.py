@@ -154,3 +154,14 @@ def test_a_journals_classification_line_under_an_abstract_goes_and_a_sentence_na
     cleaned = clean(page, rules)
     assert removed(cleaned) == [("摘要：", "page-summary"), ("中图分类号：D26 文献标识码：A 文章编号：1000-0000(2021)03-0012-05", "journal-classification")]
     assert kept(cleaned) == [ABSTRACT, "一、人才工作领导机构重任在肩", "文章编号是期刊管理的一项基础工作，我们要按照有关规定规范做好编号、登记和归档等各个环节的工作。"]
+
+
+def test_a_label_over_the_first_item_of_a_list_goes_and_the_item_stays(rules):
+    # a record's agenda under 摘要: the label is a page-summary's word, the items are the record's own
+    page = "宿舍安全会议记录\n摘要:1.舍长到场，清点人数。\n2.讲解用电安全，不得使用违规电器。\n3.检查门窗和消防通道，保持畅通。"
+    cleaned = clean(page, rules)
+    assert kept(cleaned) == ["宿舍安全会议记录", "1.舍长到场，清点人数。", "2.讲解用电安全，不得使用违规电器。", "3.检查门窗和消防通道，保持畅通。"]
+    assert removed(cleaned) == [("摘要:", "page-summary")] and [(s.line, s.pieces) for s in cleaned.splits] == [(2, 2)]
+    # a summary whose next line is no second item goes whole, as before
+    page = "摘要:1.会议部署了今年的重点工作。\n同志们：\n今天召开全县组织工作会议。"
+    assert removed(clean(page, rules)) == [("摘要:1.会议部署了今年的重点工作。", "page-summary")]
