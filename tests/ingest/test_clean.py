@@ -3,7 +3,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_kb.ingest.clean import _BROKEN_NUMBER_MARK, clean, is_traditional, normalise_line, strip_markdown, strip_markup
@@ -271,6 +271,7 @@ def _tail_and_whole_lines(r, source: list[str], parts: dict, removed: set) -> bo
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(alphabet=list("党的建设一二三、（）。，：同志们要是 \n\r1.X*<>#第部分"), max_size=40), max_size=30))
+@example(chunks=["111一", "<111一", "\r", "<111一"])  # a line removed whole whose text also reads as its tail + the next line
 def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     text = "".join(chunks)
     cleaned = clean(text, rules)
@@ -283,9 +284,12 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     for r in cleaned.removed:
         # a line removed whole after its markup was taken off (# 1 → 1) is a whole line too
         bare = strip_markdown(strip_markup(source[r.line - 1])[0])[0]
-        if r.text and r.text in source[r.line - 1] and r.text.strip() not in (source[r.line - 1].strip(), bare.strip()):
+        whole_line = r.text.strip() in (source[r.line - 1].strip(), bare.strip())
+        if r.text and r.text in source[r.line - 1] and not whole_line:
             parts.setdefault(r.line, []).append(r.text)
-        elif _tail_and_whole_lines(r, source, parts, removed):
+        elif not whole_line and _tail_and_whole_lines(r, source, parts, removed):
+            # (a removal that is its whole line is that line, though its text may also read as its own tail
+            # and the line under it: 111一<111一 over <111一)
             pass  # a line's tail re-joined with the lines under it was removed: the line's head stays
         else:
             removed.add(r.line)
