@@ -422,6 +422,18 @@ def sort_key(speech: Speech):
     return chronological_key(speech.date, speech.year, speech.title, speech.id)
 
 
+NONE_NAMED = {0: 1}
+"""heading_lines as parse() reads `heading_lines: {}`: a mapping that names no line (lines count from 1) but is one."""
+
+
+def given_headings(override: SpeechOverride | None) -> dict[int, int] | None:
+    """The headings speeches.yaml names. Written empty (`heading_lines: {}`: the curator deleted the only number from the
+    unnumbered-headings fix), it names none: the readers that go by shape stand down as under any heading_lines, and
+    the lone heading they found is a paragraph again — read as no heading_lines at all, the fix did nothing."""
+    given = override.values.get("heading_lines") if override else None
+    return NONE_NAMED if given == {} else given
+
+
 def converted_from_document(override: SpeechOverride | None) -> bool:
     """Whether the text came from a Word or PDF document: speeches.yaml's `original` (written by kb add) ends in
     one of DOCUMENT_SUFFIXES. A text with no original, or saved from the web (.html, .txt), is not."""
@@ -470,7 +482,7 @@ def make_speech(
         return None
 
     with timer("parse"):
-        parsed = parse(cleaned.lines, override.values.get("heading_lines") if override else None, cleaned.removed, bold=set(cleaned.bold_lines))
+        parsed = parse(cleaned.lines, given_headings(override), cleaned.removed, bold=set(cleaned.bold_lines))
     body_chars = sum(len(line.text) for line in cleaned.lines)
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))

@@ -93,6 +93,23 @@ def test_unnumbered_headings_are_confirmed_or_one_of_them_is_made_a_paragraph_ag
     assert [p.text for p in speech.sections[1].paragraphs][1] == "提升能力本领"
 
 
+LONE_LEAD = (
+    "在全县青年干部座谈会上的讲话\n同志们：\n今天召开青年干部座谈会，听了大家的发言很受启发。下面，我讲几点意见。\n"
+    "青年干部要始终把坚定理想信念作为安身立命之本。理想信念是共产党人精神上的“钙”，青年干部要筑牢信仰之基，补足精神之钙，把稳思想之舵，在大是大非面前保持清醒头脑。\n"
+    "要勤于学习，善于思考，在实践中增长才干，在基层一线经受锻炼，努力成为可堪大用、能担重任的栋梁之才。\n"
+)
+
+
+def test_the_only_unnumbered_heading_deleted_from_the_fix_is_a_paragraph_again(tmp_path):
+    # heading_lines: {4: 1} with its one number deleted is heading_lines: {} — it was read as no heading_lines at all,
+    # and the lone heading stayed (bench/apply_fixes.py: 3 of 5 such fixes on the dev rounds did nothing)
+    corpus = make_corpus(tmp_path / "c", {"a.txt": LONE_LEAD})
+    assert item_of(corpus, "a.txt", "unnumbered-headings")["fixes"][1]["yaml"] == "heading_lines: {4: 1}"
+    speech, _ = settle(tmp_path / "not", LONE_LEAD, "unnumbered-headings", 1, yaml="heading_lines: {}")
+    assert [s.heading for s in speech.all_sections() if s.heading] == []
+    assert [p.line for p in speech.all_paragraphs()] == [2, 3, 4, 5] and speech.all_paragraphs()[2].text.startswith("青年干部要始终把坚定理想信念作为安身立命之本。理想信念")
+
+
 def test_a_doubtful_line_read_into_the_header_is_named_as_what_it_was_read_as(tmp_path):
     # A doubtful line above the title is then read as the header's note: it is not in the body, so the item
     # must not say it is (it said 现保留为正文 while the page showed it nowhere); keep_lines keeps that reading.
