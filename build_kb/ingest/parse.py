@@ -3256,8 +3256,10 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
     if occasion:
         return f"在{occasion}上的讲话"
     top = [s for s in sections if s.kind == "body" and s.heading and s.style != PREFACE_STYLE]  # 引言 names no part's subject
-    if top:
-        first = re.sub(r"^【([^【】]+)】$", r"\1", top[0].title.rstrip("。；，："))  # a part's box is no word of it
+    # a part's box is no word of it; a heading that is its number alone (一、) names nothing: the next one names the subject
+    named = [name for s in top if (name := re.sub(r"^【([^【】]+)】$", r"\1", s.title.rstrip("。；，：")).strip())]
+    if named:
+        first = named[0]
         first = first[:30] + ("…" if len(first) > 30 else "")
         first = first.translate(_INNER_QUOTES)  # quoted inside our “…”: 坚守信仰的‘恒心’
         count = "两" if len(top) == 2 else int_to_cn(len(top))  # 两个方面, never 二个

@@ -487,6 +487,14 @@ def test_derived_title_never_uses_salutation():
     assert derive_title(parsed.sections, None) == "讲话：为认真贯彻落实上级部署，今天召开这次会议"
 
 
+def test_a_derived_title_is_named_by_the_first_heading_that_names_something():
+    # a heading that is its number alone (第一部分, 一、) gives no “” to the title; the parts are still counted
+    parsed = parse(lines_of("同志们：\n第一部分\n要加强学习，提高本领。\n第二部分 从严管理干部\n要严格监督。\n"))
+    assert derive_title(parsed.sections, None) == "关于“从严管理干部”等两个方面的讲话"
+    parsed = parse(lines_of("同志们：\n第一部分\n要加强学习，提高本领。\n"))
+    assert derive_title(parsed.sections, None) == "讲话：要加强学习，提高本领"
+
+
 def test_chinese_numerals():
     assert [cn_to_int(x) for x in ["一", "十", "十二", "二十", "九十九", "十十", "百"]] == [1, 10, 12, 20, 99, None, None]
     assert [int_to_cn(n) for n in [1, 10, 12, 20, 99]] == ["一", "十", "十二", "二十", "九十九"]
