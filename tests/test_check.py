@@ -158,3 +158,14 @@ def test_check_json_follows_its_schema(tmp_path):
             assert item["settled_by"] in {"title", "date", "speaker", "occasion", "section_themes", "reviewed", "drop_lines"}
         for removed in speech["removed"]:
             assert set(removed) == {"line", "rule", "text", "in_line", "last"} and isinstance(removed["line"], int)
+
+
+def test_a_level_read_from_the_body_is_explained_without_naming_another_level(tmp_path):
+    # 我镇 said again and again gives 镇: the reason names the pattern, not 我县/全县 (a township's curator read it as wrong)
+    text = "在换届选举工作动员会上的讲话\n同志们：\n我镇换届工作即将开始。\n我镇各村要认真做好准备。\n我镇党委将加强督导。\n"
+    report = check_report(build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})))
+    (speech,) = report["speeches"]
+    assert speech["fields"]["level"]["value"] == "镇"
+    assert [line for line in report_text(report).splitlines() if line.startswith("层级")] == [
+        "层级：  镇   ← 正文里反复出现的本级称呼（“我X”“全X”“X委要求”，X 即所定的层级，如我镇、全县、市委要求）"
+    ]
