@@ -57,7 +57,7 @@ RULES = {
     "title marked by the document: the largest type on the PDF's first page": "文档标明的标题：PDF 首页字号最大的一行",
     "title marked by the document: the page's headline (its h1, og:title or <title>)": "文档标明的标题：网页自己的大标题（h1、og:title 或 <title>）",
     "organ (X委/X政府)": "机关名（某委、某政府）",
-    "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的本级称呼（“我X”“全X”“X委要求”，X 即所定的层级，如我镇、全县、市委要求）",
+    "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）",
     "the report's lead (N月N日，…召开)": "报道导语里的“某月某日……召开”",
     "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",
     "the report: one it names, said later to 强调/指出/点评": "报道先点名（参加会议、主持会议），后面又写他“强调”“指出”“点评”的人",

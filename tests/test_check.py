@@ -167,5 +167,5 @@ def test_a_level_read_from_the_body_is_explained_without_naming_another_level(tm
     (speech,) = report["speeches"]
     assert speech["fields"]["level"]["value"] == "镇"
     assert [line for line in report_text(report).splitlines() if line.startswith("层级")] == [
-        "层级：  镇   ← 正文里反复出现的本级称呼（“我X”“全X”“X委要求”，X 即所定的层级，如我镇、全县、市委要求）"
+        "层级：  镇   ← 正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）"
     ]
