@@ -52,6 +52,12 @@ def make_corpus(path: Path, files: dict[str, bytes | str] | None = None, with_se
     return path
 
 
+def one_speech(path: Path, text: str):
+    """The one speech built from `text` as a.txt in a fresh corpus under `path` (the project's configuration)."""
+    (speech,) = build_knowledge_base(make_corpus(path / "c", {"a.txt": text})).speeches
+    return speech
+
+
 @pytest.fixture(scope="session")
 def seed_kb():
     return build_knowledge_base(CORPUS)

@@ -9,7 +9,7 @@ import pytest
 from build_kb.ingest import lead
 from build_kb.pipeline import build_knowledge_base
 
-from conftest import make_corpus
+from conftest import make_corpus, one_speech as _one_speech
 
 REPORT = (
     "当前页面：某某网 > 要闻\n全市组织部长会议召开\n发布时间：2024-06-13 09:12\n"
@@ -71,11 +71,6 @@ def test_a_speaker_named_first_and_quoted_later_says_how_it_was_found(tmp_path):
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert (speech.speaker, speech.speaker_role) == ("郑某某", "市委常委、组织部长")
     assert speech.detected_by["speaker"] == "the report: one it names, said later to 强调/指出/点评"
-
-
-def _one_speech(tmp_path, text):
-    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
-    return speech
 
 
 READS = [

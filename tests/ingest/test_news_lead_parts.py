@@ -5,14 +5,8 @@ and the headline set out in phrases or under a catchy one. Hand-written fixtures
 
 from __future__ import annotations
 
-from build_kb.pipeline import build_knowledge_base
 
-from conftest import make_corpus
-
-
-def _speech(tmp_path, text):
-    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
-    return speech
+from conftest import one_speech as _speech
 
 
 def _fields(speech):

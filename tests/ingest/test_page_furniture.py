@@ -5,20 +5,14 @@ a 范文 site prints twice (a newsroom's dateline: test_news_lead_parts.py). Fix
 from __future__ import annotations
 
 from build_kb.ingest.clean import clean
-from build_kb.pipeline import build_knowledge_base
 
-from conftest import make_corpus
+from conftest import one_speech as _one
 
 BODY = (
     "近年来，某某市持续加强和改进城市基层党建工作，系统谋划、整体推进，推动党建引领基层治理取得明显成效。\n"
     "一是推动街道赋权扩能。按照重心下移、权责一致原则，指导各街道理顺职责，建立权责清单，切实减轻基层负担。\n"
     "二是充实街道人员力量。坚持服务基层、服务群众的鲜明导向，推动人员编制向街道倾斜，配强街道干部队伍。\n"
 )
-
-
-def _one(tmp_path, text):
-    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
-    return speech
 
 
 def test_a_sites_contact_header_is_no_part_of_the_title(tmp_path):
