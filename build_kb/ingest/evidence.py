@@ -26,6 +26,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     reporter-credit       a report's credit in brackets on its own line      （见习记者 某某）
     names-only            below the text, names with at most a label         记者 某某  （签发：某某）
     counter               a count of readers, comments, likes                已有0人发表了评论
+    asks-the-reader       the site asking its reader to act on the page      请在评论区发评论
     repeats-title         the title again with other words round it          腾讯文库在…上的讲话
     link-item             below the text, a short line after a list mark     ·《关于做好…
     long-number           below the text, a run of nine or more digits;      许可证10120170062
@@ -119,7 +120,7 @@ class Judgement:
 READER_NAMES = {
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
@@ -453,9 +454,24 @@ def reporter_credit(ctx: LineContext) -> float:
 
     >>> reporter_credit(LineContext("本报讯（记者 某某 通讯员 某某某）", True)), reporter_credit(LineContext("新华社北京5月3日电（记者 某某）", True))
     (2.0, 0.0)
+
+    Below the text, a unit's name alone in brackets is who sent the report in, as `（…供稿）` says outright: `（集团宣传
+    办公室）`, `（县委组织部）`. A speech signs with its organ unbracketed (the 公文's 署名); above the text a bracketed
+    name is a column's or a place's, and `（掌声）`, `（完）` name no unit.
+
+    >>> reporter_credit(LineContext("（集团宣传办公室）", True, True)), reporter_credit(LineContext("(县委组织部)", True, True))
+    (2.0, 2.0)
+    >>> reporter_credit(LineContext("（掌声）", True, True)), reporter_credit(LineContext("（集团宣传办公室）", True))
+    (0.0, 0.0)
     """
     text = _NEWSROOM_DATELINE.sub("", ctx.text.strip(), count=1)
+    if ctx.below_body and (unit := _UNIT_IN_BRACKETS.fullmatch(text)) and gongwen.read_issuer_signature(unit.group(1)):
+        return 2.0
     return 2.0 if _REPORTER_CREDIT.match(text) or _OFFICE_CREDIT.match(text) else 0.0
+
+
+_UNIT_IN_BRACKETS = re.compile(rf"[（(]\s*([{HAN}·]{{3,20}})\s*[）)]")
+"""A unit's name and nothing else in brackets: （集团宣传办公室）."""
 
 
 _NEWSROOM_DATELINE = re.compile(rf"^[{HAN}]{{1,8}}讯\s*(?=[（(])")
@@ -468,6 +484,8 @@ _NAMES_ONLY = re.compile(
     rf"(?:\s+[{HAN}]{{1,5}}(?:\s*[:：/／|｜丨]\s*|\s+){_PERSONS})*\s*(?(open)[）)】\]])$"
 )
 """Names, each after at most a label: 记者 某某, （签发：某某）, 文/某某 图/某某, 编辑：某某 审核：某某."""
+_CLOSING_BAR = re.compile(r"\s*[|｜]$")
+"""The bar a mirror's table closes a cell with."""
 _SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|[省市县区镇乡局厅校院]长|主席|委员|同志")
 
 
@@ -486,14 +504,44 @@ def names_only(ctx: LineContext) -> float:
     (0.0, 0.0)
     >>> names_only(LineContext("关于基层党建", True, True)), names_only(LineContext("王某某 李某某", True, True))
     (0.0, 0.0)
+
+    A mirror that kept a page's table closes its last cell with a bar (`…保障。 审核：某某 |`): the bar is no part of the credit.
+
+    >>> names_only(LineContext("审核：肖某某 |", True, True))
+    2.5
     """
-    text = ctx.text.strip()
+    text = _CLOSING_BAR.sub("", ctx.text.strip())
     m = _NAMES_ONLY.match(text)
     if not ctx.below_body or not m or not (m.group("open") or m.group("label") or m.group("short")):
         return 0.0
     if not m.group("open") and m.group("label") and re.fullmatch(_PERSON, m.group("label")):
         return 0.0  # 王某某 李某某: two names, no label — a speech may be signed by two
     return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
+
+
+_ASKS_THE_READER = re.compile(r"(?:请|敬请|欢迎)(?!大家|同志|各|你们|全体|与会|有关|在座)[^，。；！？,;!?]{0,24}")
+"""A request and its clause, the one asked not named (请在…, 请下载…, 欢迎浏览…): a speech or a notice names whom it
+asks (请大家, 请各单位, 欢迎同志们)."""
+ASKS_THE_READER = 2.0
+
+
+def asks_the_reader(ctx: LineContext) -> float:
+    """The site asking its reader to do something on the page: a request (请, 敬请, 欢迎) whose clause holds a word
+    of the interface — `请在评论区发评论`, `请在某某文库网上搜索`, `请联系客服`, `请下载word后使用`, `欢迎浏览某某网站`.
+    However long the notice and whatever sentence it makes, it is the page speaking of itself (a download notice,
+    a document store's blurb); a speech asks someone it names (`请大家关注…`, `请各单位…下载`).
+
+    >>> asks_the_reader(LineContext("部分文章缺省word文档下载，如果需要下载word文档，请在评论区发评论，我们安排修复", True, True))
+    2.0
+    >>> asks_the_reader(LineContext("《某某讲话.docx》由会员分享，可在线阅读，更多相关内容请在某某文库网上搜索。", False))
+    2.0
+    >>> asks_the_reader(LineContext("请大家关注单位公众号，及时下载学习资料。", False)), asks_the_reader(LineContext("请各单位于5月10日前登录系统下载报名表。", False))
+    (0.0, 0.0)
+    >>> asks_the_reader(LineContext("请同志们认真领会，抓好落实。", False))
+    0.0
+    """
+    asks = (m.group() for m in _ASKS_THE_READER.finditer(ctx.text))
+    return ASKS_THE_READER if any(has_interface_words(clause) for clause in asks) else 0.0
 
 
 _COUNTER = re.compile(r"\d+\s*(?:人|条|次|位)[\u4e00-\u9fff]{0,4}(?:评论|阅读|浏览|参与|点赞|收藏|转发|围观|关注)")
@@ -916,6 +964,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("reporter-credit", reporter_credit),
     ("names-only", names_only),
     ("counter", counter),
+    ("asks-the-reader", asks_the_reader),
     ("repeats-title", repeats_title),
     ("repeats-a-line", repeats_a_line),
     ("title-decoration", title_decoration),
@@ -1484,7 +1533,7 @@ def runs_inside_the_body_doubted(judged: dict[int, Judgement], filled: list[int]
 
 
 WEB_PAGE_ONLY = frozenset({
-    "interface-words", "address", "long-number", "contact-line", "menu-run", "counter", "short-items", "breadcrumb", "link-item", "link-list",
+    "interface-words", "address", "long-number", "contact-line", "menu-run", "counter", "asks-the-reader", "short-items", "breadcrumb", "link-item", "link-list",
     "label-over-list", "items-of-chrome-label", "dated-items", "teaser-pairs", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
 })
 """Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long

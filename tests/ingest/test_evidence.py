@@ -519,3 +519,35 @@ def test_a_sentence_removed_for_its_place_alone_goes_to_a_person(tmp_path):
     assert [(r.line, r.rule) for r in speech.clean.removed] == [(4, "related-links"), (5, "chrome-evidence"), (6, "posting-info")]
     assert [(r.code, r.line, r.message) for r in speech.review if r.message.startswith("删去的这一行")] == [
         ("doubtful-line", 5, "删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：家长带着孩子在分享会上认真观看影片。")]
+
+
+def test_a_sites_request_to_its_reader_goes_and_a_speakers_request_stays(rules):
+    """The page asking its reader to act on it (请在评论区…, 请在某某文库网上搜索) is the site's notice however it is
+    written; a speaker asks someone by name (请大家…), and that sentence is the speech's."""
+    page = (
+        "在全县选调生到村任职动员会上的讲话\n同志们：\n今天我们召开选调生到村任职动员会，为选调生到村任职锻炼开局饯行。\n"
+        "希望你们扎根基层，增长才干，让青春无悔。\n{0}\n评论0\n"
+    )
+    notice = "部分文章缺省word文档下载，如果需要下载word文档，请在评论区发评论，我们安排修复"
+    cleaned = clean(page.format(notice), rules)
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(5, notice, "chrome-evidence"), (6, "评论0", "comments")]
+    request = "请大家关注单位公众号，及时下载学习资料，把学习抓在日常、抓在经常。"
+    assert [r.line for r in clean(page.format(request), rules).removed] == [6]
+
+
+def test_a_units_name_in_brackets_under_a_report_is_its_credit(rules):
+    """Under a report, a unit alone in brackets sent it in (as （…供稿） says outright); glued to the last sentence it
+    is parted there first. A closing bar of a mirror's table does not hide a credit glued on (审核：某某 |)."""
+    report = (
+        "集团召开党建工作会议\n7月29日上午，集团召开党建工作会议，集团党委书记某某出席会议并讲话。\n"
+        "会议强调，要坚持以党建引领发展，推动全面从严治党向纵深发展，为高质量发展提供坚强保障。{0}\n"
+    )
+    cleaned = clean(report.format("\n（集团宣传办公室）"), rules)
+    assert [(r.line, r.text, r.rule) for r in cleaned.removed] == [(4, "（集团宣传办公室）", "chrome-evidence")]
+    glued = clean(report.format("（集团宣传办公室）"), rules)
+    assert [(r.line, r.text) for r in glued.removed] == [(3, "（集团宣传办公室）")]
+    assert [line.text for line in glued.lines if line.text][-1].endswith("坚强保障。")
+    barred = clean(report.format(" 审核：肖某某 |"), rules)
+    assert [(r.line, r.text) for r in barred.removed] == [(3, "审核：肖某某 |")]
+    # A speech's applause stays with it.
+    assert clean(report.format("\n（掌声）"), rules).removed == []
