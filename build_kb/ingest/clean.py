@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import (
-    SALUTATION_RE, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
+    _STARTS_NEW, SALUTATION_RE, _broken, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
     split_at_announced_heads, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening,
 )
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
@@ -128,6 +128,9 @@ def clean(
     # continued by the lines under it, as a rule's catch is not: a headline would vanish into it.
     # A short line the page prints twice or more (a running footer: 公众号 / slogan / web address, between the
     # halves of a wrapped paragraph) is never a piece of a paragraph: not joined, so the rules judge it alone.
+    # A running head left inside a sentence (a book converted to Word) goes before the joins, so the halves meet again.
+    lines, heads = kept_as_they_were(lines, *drop_running_heads_inside_sentences(lines), keep_lines)
+    removed += heads
     printed_again = repeated_lines([line.text for line in lines], chrome)
     chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
@@ -1035,7 +1038,7 @@ def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, s
     for index in find_chrome_dates(lines, removed):
         removed.setdefault(index, "chrome-date")
     for index in find_running_headers(lines, config):
-        removed.setdefault(index, "running-header")
+        removed.setdefault(index, RUNNING_HEADER)
     return removed
 
 
@@ -1194,6 +1197,64 @@ def find_running_headers(lines: list[str], config: BoilerplateConfig) -> list[in
             continue
         found.extend(places)
     return sorted(found)
+
+
+_PAGE_NUMBER_ALONE = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$")
+_LIST_MARK = re.compile(r"^[·•▪◦●○■□◆◇\-–—*]")
+
+
+def drop_running_heads_inside_sentences(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
+    """Every copy of a running head left inside a sentence (`running_heads_inside_sentences`) goes, logged, and the blank
+    lines round it with it: the paragraph break the page put there is no break of the text's."""
+    cut = set(running_heads_inside_sentences([line.text for line in lines]))
+    blank = {j for i in cut for step in (-1, 1) for j in _blanks_beside(lines, i, step)}
+    kept = [line for i, line in enumerate(lines) if i not in cut | blank]
+    return kept, [RemovedLine(line=lines[i].number, text=lines[i].text, rule=RUNNING_HEADER) for i in sorted(cut)]
+
+
+def _blanks_beside(lines: list[Line], index: int, step: int) -> list[int]:
+    found, at = [], index + step
+    while 0 <= at < len(lines) and not lines[at].text.strip():
+        found.append(at)
+        at += step
+    return found
+
+
+RUNNING_HEADER = "running-header"
+
+
+def running_heads_inside_sentences(lines: list[str]) -> list[int]:
+    """A book's or a journal's running head — its title, its chapter — that a conversion left in the text: a short line
+    with no sentence end (letter-spaced or not: 商 业 智 能 …), printed twice or more word for word, one copy of which
+    stands inside a sentence: the line above stops mid-sentence (a clause begun, no stop: `layout._broken`) and the line
+    under it — a page number between aside — opens no new item. A text says a sub-head twice (主要做法, 存在问题), but
+    never inside one of its sentences; a numbered heading or a salutation is the text's however often it stands, and the
+    text's first line is its title's place. Every other copy is the page's furniture (`running-header`), and the halves of the sentence meet again for the joins.
+
+    >>> lines = ["某某实践与应用", "数据由各个系统的数据库、文件和网页进入数据仓库，需要经过抽取、转换和装载这样一个", "某 某 实 践 与 应 用",
+    ...          "过程，简称ETL。", "某某实践与应用", "24", "一、总体要求"]
+    >>> running_heads_inside_sentences(lines)  # the first line stays: the title's place
+    [2, 4]
+    >>> running_heads_inside_sentences(["主要做法", "要抓好数据采集、清洗和装载。", "主要做法", "要抓好落实。"])
+    []
+    """
+    filled = [i for i, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER_ALONE.match(line)]
+    places: dict[str, list[int]] = {}
+    for position, index in enumerate(filled):
+        if not position:
+            continue  # the title's place: a chapter's own title, however its running head repeats it
+        key = re.sub(r"\s+", "", lines[index])
+        if RUNNING_HEADER_MIN <= len(key) <= RUNNING_HEADER_MAX and len(HAN_CHAR.findall(key)) >= RUNNING_HEADER_MIN \
+                and not _SENTENCE_END.search(key) and not SALUTATION_RE.match(key) and not _STARTS_NEW.match(key):
+            places.setdefault(key, []).append(position)
+
+    def inside_a_sentence(position: int) -> bool:
+        if not 0 < position < len(filled) - 1:
+            return False
+        above, under = lines[filled[position - 1]].strip(), lines[filled[position + 1]].strip()
+        return _broken(above) and not _STARTS_NEW.match(under) and not _LIST_MARK.match(under) and not SALUTATION_RE.match(under)
+
+    return sorted(filled[p] for found in places.values() if len(found) >= 2 and any(map(inside_a_sentence, found)) for p in found)
 
 
 OUTLINE_LABEL = re.compile(r"^(?:[-–—·•*]\s*)?(?:目\s*录|提\s*纲|大纲|文章目录|内容提纲|目录提纲|文章提纲)\s*(?:[/、／]\s*(?:提纲|目录))?\s*[:：]?")

@@ -324,6 +324,25 @@ def test_a_line_on_every_page_is_a_running_header_but_a_repeated_subheading_is_n
     assert report.removed == []
 
 
+def test_a_books_running_heads_left_inside_sentences_go_and_the_halves_meet_again(rules):
+    """A book converted to Word keeps its letter-spaced running heads (the book's title, the chapter's) where its pages
+    broke, between the halves of a sentence: twice or more, one copy inside a sentence, each copy goes and the
+    sentence is one paragraph again. Written twice but never inside a sentence (主要做法) a line is the text's."""
+    book, chapter = "基 层 党 建 工 作 实 务", "第 三 章   党 支 部 的 组 织 生 活"
+    text = (
+        "第三章 党支部的组织生活\n\n党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好\n\n"
+        f"{book}\n\n党课，做到内容充实、形式多样。\n\n组织生活会一般每年召开一次，党员人数较多的党支部，可以以党小组为单位\n\n"
+        f"{chapter}\n\n召开，支部委员会成员参加所在党小组的组织生活会。\n\n{book}\n\n36\n\n一、主题党日\n\n"
+        f"各党支部每月相对固定一天开展主题党日。\n\n{chapter}\n\n二、谈心谈话\n\n党支部委员之间、党员之间每年至少谈心谈话一次。\n"
+    )
+    cleaned = clean(text, rules, from_document=True)
+    assert [(r.line, r.rule) for r in cleaned.removed if r.rule == "running-header"] == [(5, "running-header"), (11, "running-header"), (15, "running-header"), (23, "running-header")]
+    assert cleaned.lines[0].text == "第三章 党支部的组织生活"  # the title's place: the chapter's own title, no running head
+    shown = [line.text for line in cleaned.lines if line.text]
+    assert "党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好党课，做到内容充实、形式多样。" in shown
+    assert "组织生活会一般每年召开一次，党员人数较多的党支部，可以以党小组为单位召开，支部委员会成员参加所在党小组的组织生活会。" in shown
+
+
 def test_a_web_address_in_brackets_inside_a_paragraph_is_taken_out_and_logged(rules):
     cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n要坚持以党的政治建设为统领（来源：某某范文网 www.example.com），推动党员干部做到“两个维护”。", rules)
     assert cleaned.lines[2].text == "要坚持以党的政治建设为统领，推动党员干部做到“两个维护”。"
