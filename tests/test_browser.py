@@ -228,6 +228,21 @@ def test_the_homes_figures_fill_whole_rows_and_fit_their_cards(page, server):
     assert rows_seen == {1366: [6], 390: [2, 2, 2]}
 
 
+def test_paragraph_numbers_stand_inside_the_window_on_a_phone_and_a_tablet(page, server, seed_site):
+    """Below 1280 px the column's margin was narrower than a number: 22 showed as 2 (cut by the window's
+    edge). Every number, the last made three digits, stands whole between the window's edge and its text."""
+    _, kb = seed_site
+    for width in (390, 1024, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(server + kb.speeches[0].url)
+        left, right, text = page.evaluate("""() => {
+            const numbers = [...document.querySelectorAll('.kb-p > .kb-pn')];
+            numbers[numbers.length - 1].textContent = '188';
+            const boxes = numbers.map(n => { const r = document.createRange(); r.selectNodeContents(n); return r.getBoundingClientRect(); });
+            return [Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right)), document.querySelector('.kb-p').getBoundingClientRect().left]; }""")
+        assert 0 <= left and right < text, (width, left, right, text)
+
+
 def test_a_theme_page_printed_before_its_folds_are_filled_prints_each_opening(page, server, seed_site, tmp_path):
     """Printed from the browser's menu before the folded texts have come (or when they never come),
     each folded excerpt still prints its opening, never a heading and a citation with no text."""
