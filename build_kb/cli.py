@@ -141,7 +141,7 @@ def cmd_check(args) -> int:
     import json
 
     from .check import check_report, needs_a_human, report_text
-    from .ingest.read import decoded_name
+    from .ingest.read import SPEECH_SUFFIXES, decoded_name
     from .pipeline import build_knowledge_base
 
     corpus = Path(args.corpus).resolve()
@@ -150,10 +150,14 @@ def cmd_check(args) -> int:
         path = Path(name).resolve()
         if not path.exists() and (corpus / name).is_file():  # a speech named as kb check lists it (a.txt)
             path = (corpus / name).resolve()
+        if path.suffix.lower() not in SPEECH_SUFFIXES and path.suffix:
+            # the Word or PDF file itself, before or after `kb add`: it answered 不是语料目录里的讲话文件,
+            # or sent the curator to --corpus, when what reads it is kb add
+            raise KbError(f"{name}：{command_name()} {args.command} 只看语料里的讲话文件（.txt）；Word、PDF、网页请先用 {command_name()} add 加入语料，再看加入后的 .txt")
         try:
             files.append(decoded_name(path.relative_to(corpus).as_posix()))
         except ValueError:
-            raise KbError(f"{name}：不在语料目录 {corpus} 里；用 --corpus 指明它所在的文件夹") from None
+            raise KbError(f"{name}：不在语料目录 {corpus} 里；新文件请先用 {command_name()} add 加入语料，语料在别处的用 --corpus 指明语料文件夹") from None
     rules = Path(args.rules) if getattr(args, "rules", None) and Path(args.rules).is_dir() else None
     report = check_report(build_knowledge_base(corpus, rules_dir=rules), files or None)
     for name in files:

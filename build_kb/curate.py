@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import EXAMPLE_VALUES, SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
-from .errors import KbError, safe_name
+from .errors import KbError, reading_failure, safe_name
 from .explain import rule as rule_in_chinese
 from .ingest.clean import normalise_line
 from .ingest.convert import CONVERTIBLE, UNREAD_DOCUMENTS, ConversionError
@@ -164,13 +164,15 @@ def _add_one(
         target = path.resolve()
         if folder.resolve() not in target.parents:
             return Added(source, "refused", message=f"是指向文件夹外的链接（→ {safe_name(target)}），未导入；如确需导入，请直接写出该文件的路径"), None
+    if not os.path.lexists(path):  # a name mistyped: said here, before the reader's checks
+        return Added(source, "failed", message="找不到这个文件；请核对路径和文件名"), None
     try:
         check_file(path)
         data = path.read_bytes()
     except ConversionError as exc:
         return Added(source, "failed", message=exc.reason), None  # the summary names the file
     except OSError as exc:
-        return Added(source, "failed", message=f"读不出来（{exc.strerror}）；请检查文件是否存在、有没有读取权限"), None
+        return Added(source, "failed", message=f"读不出来（{reading_failure(exc)}）；请检查文件是否存在、有没有读取权限"), None
     digest = hashlib.sha256(data).hexdigest()
     if digest in originals:
         return Added(source, "already", stored_as=originals[digest], message=f"已存为 {originals[digest]}"), None

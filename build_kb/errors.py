@@ -70,6 +70,25 @@ def describe_os_error(exc: OSError) -> str:
     return f"{safe_name(path)}：{advice}" if path else advice
 
 
+def reading_failure(exc: OSError) -> str:
+    """Why a file could not be read, in Chinese: the system's own words (exc.strerror) are English.
+
+    >>> reading_failure(FileNotFoundError(2, "No such file or directory"))
+    '文件不存在'
+    """
+    import errno
+
+    return {
+        errno.ENOENT: "文件不存在",
+        errno.EACCES: "没有读取权限",
+        errno.EPERM: "没有读取权限",
+        errno.EISDIR: "这是文件夹",
+        errno.ELOOP: "链接绕成了圈",
+        errno.ENAMETOOLONG: "文件名太长",
+        errno.EIO: "磁盘读写出错",
+    }.get(exc.errno, f"系统错误，编号 {exc.errno}")
+
+
 def safe_name(text: str) -> str:
     """A file name fit for a terminal: control characters (escape sequences, newlines) shown escaped."""
     import unicodedata

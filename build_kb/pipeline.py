@@ -24,7 +24,7 @@ from .ingest.capture import CAPTURE_RULE, posting_line
 from .ingest.clean import CHROME_EVIDENCE, LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
-from .errors import CorpusNotFound, UnreadableSpeech
+from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
 from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
@@ -282,7 +282,7 @@ MAX_SPEECH_BYTES = 64 * 1024 * 1024
 
 
 def _cannot_be_read(rel: str, exc: OSError) -> Problem:
-    return Problem(rel, f"读不出来（{exc.strerror}）；请检查文件的读取权限", severity="error")
+    return Problem(rel, f"读不出来（{reading_failure(exc)}）；请检查文件的读取权限", severity="error")
 
 
 def _process(

@@ -92,7 +92,19 @@ def test_cli_names_a_file_outside_the_corpus(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN})
     result = kb_cli("check", "--corpus", str(corpus), str(tmp_path / "elsewhere.txt"))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"错误：{tmp_path / 'elsewhere.txt'}：不在语料目录 {corpus} 里；用 --corpus 指明它所在的文件夹"
+    assert result.stderr.strip() == f"错误：{tmp_path / 'elsewhere.txt'}：不在语料目录 {corpus} 里；新文件请先用 python -m build_kb add 加入语料，语料在别处的用 --corpus 指明语料文件夹"
+
+
+def test_cli_sends_the_word_file_itself_to_kb_add(tmp_path):
+    """A curator checks the Word file before (or after) adding it: check and outline read only the corpus's .txt,
+    and say that kb add reads the rest (they said 不是语料目录 … 里的讲话文件, or sent them to --corpus)."""
+    corpus = make_corpus(tmp_path / "c", {"a.txt": CLEAN})
+    (tmp_path / "讲话.docx").write_bytes(b"PK")
+    checked = kb_cli("check", "--corpus", str(corpus), str(tmp_path / "讲话.docx"))
+    outlined = kb_cli("outline", str(tmp_path / "讲话.docx"))
+    assert (checked.returncode, outlined.returncode) == (1, 1)
+    assert checked.stderr == f"错误：{tmp_path / '讲话.docx'}：python -m build_kb check 只看语料里的讲话文件（.txt）；Word、PDF、网页请先用 python -m build_kb add 加入语料，再看加入后的 .txt\n"
+    assert outlined.stderr == f"错误：{tmp_path / '讲话.docx'}：python -m build_kb outline 只看语料里的讲话文件（.txt）；Word、PDF、网页请先用 python -m build_kb add 加入语料，再看加入后的 .txt\n"
 
 
 def test_speeches_yaml_settles_review_items(tmp_path):

@@ -61,6 +61,7 @@ def test_build_check_outline_and_evaluate_speak_chinese(tmp_path, corpus):
         kb("build", "--site-dir", str(corpus)),
         kb("check", "--corpus", str(corpus)),
         kb("check", "--corpus", str(corpus), str(tmp_path / "elsewhere.txt")),
+        kb("outline", str(tmp_path / "讲话.docx")),
         kb("outline", str(CORPUS / "001_109e6641f84a65ed.txt")),
         kb("evaluate", "--metadata", str(tmp_path / "none.yaml")),
         kb("evaluate", cwd=corpus.parent.parent),
@@ -68,10 +69,10 @@ def test_build_check_outline_and_evaluate_speak_chinese(tmp_path, corpus):
         kb("check", "--format", "xml"),
         kb("build", "--nope"),
     ]
-    assert [r.returncode for r in runs] == [0, 0, 1, 1, 1, 0, 1, 0, 0, 1, 2, 2, 2]
+    assert [r.returncode for r in runs] == [0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 1, 2, 2, 2]
     assert runs[0].stdout.startswith("已生成 1 篇讲话")
     assert runs[1].stdout.startswith(f"{site} 已是最新")
-    assert runs[10].stderr == "kb：命令：没有 'bild' 这一项，可选的有：'build', 'serve', 'check', 'add', 'outline', 'print', 'evaluate'（kb -h 查看用法）\n"
+    assert runs[11].stderr == "kb：命令：没有 'bild' 这一项，可选的有：'build', 'serve', 'check', 'add', 'outline', 'print', 'evaluate'（kb -h 查看用法）\n"
     for run in runs:
         shown = run.stdout + run.stderr
         assert "Traceback" not in shown
@@ -112,11 +113,14 @@ def test_add_and_print_speak_chinese(tmp_path):
     assert latin_words(comments) == [], comments
 
     again = kb("add", str(inbox / "组织工作会议讲话.docx"), "--corpus", str(corpus))
+    # a name mistyped: the system's words were shown (无法打开（No such file or directory）)
+    mistyped = kb("add", str(inbox / "组织工作会议.docx"), "--corpus", str(corpus))
+    assert mistyped.stdout.splitlines()[0] == "组织工作会议.docx  失败：找不到这个文件；请核对路径和文件名"
     nothing = kb("add", str(tmp_path / "无此文件夹"), "--corpus", str(tmp_path / "无此语料"))
     printed = kb("print", "--speech", "nope", "--corpus", str(corpus), "-o", str(tmp_path / "x.pdf"), "--cache-dir", str(tmp_path / "cache"))
     unselected = kb("print", "--corpus", str(corpus), "-o", str(tmp_path / "x.pdf"))
-    assert [r.returncode for r in (again, nothing, printed, unselected)] == [0, 1, 1, 1]
-    for run in (added, again, nothing, printed, unselected):
+    assert [r.returncode for r in (again, mistyped, nothing, printed, unselected)] == [0, 1, 1, 1, 1]
+    for run in (added, again, mistyped, nothing, printed, unselected):
         assert latin_words(run.stdout + run.stderr, corpus, inbox, tmp_path) == [], run.stdout + run.stderr
 
 
