@@ -2308,9 +2308,11 @@ def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> 
             previous = last_number.get((parent, cand.style, family_word(cand)))
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number in ((0, 1) if cand.style in FAMILY_STYLES else (1,)) \
-                and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand))
+                and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand)
+                     or _announced_right_above(blocks, i, cand))
             if not (continues or starts) and previous is None and (
                 _page_begins_past_its_first(blocks, candidates, i) or _series_runs_on_past_its_first(blocks, candidates, i)
+                or _next_part_on_a_page_begun_inside_one(blocks, candidates, i)
             ):
                 starts = True  # 第四，激励干部积极性。… on a page that begins after the third point; 2、…？ 3、…？
             if not (continues or starts):
@@ -2387,6 +2389,34 @@ def _series_runs_on_past_its_first(blocks: list[Block], candidates: list[Heading
         if later.rank < cand.rank:
             return False
     return False
+
+
+def _next_part_on_a_page_begun_inside_one(blocks: list[Block], candidates: list[HeadingCandidate | None], index: int) -> bool:
+    """A page that begins inside a part: its first paragraph is a point numbered past its first, of a numbering below
+    this one (第三、…的需要。… / 第二，要准确把握…。…, page 2 of a speech); then 二、X standing clear on its line, with
+    text or its own numbered points under it, is the next part's heading. The first number seen says where the page
+    is: the points it begins with belong to a part whose heading an earlier page had, so the higher numbering the page
+    reaches next is still the speech's top level — its points (1、 2、) below it. No line of its level stands above it.
+
+    >>> blocks = [Block(1, "第三、加强机关党建是优化环境的需要。现在有的同志总认为抓党建是搞形式主义。"), Block(2, "二、进一步改进机关作风"), Block(3, "在座的都非常清楚，近几年我们的经济有所复苏。")]
+    >>> cands = [detect_numbered(b.text) for b in blocks]
+    >>> _next_part_on_a_page_begun_inside_one(blocks, cands, 1)
+    True
+    >>> blocks[0] = Block(1, "现在有的同志总认为抓党建是搞形式主义，这是错误的。")
+    >>> _next_part_on_a_page_begun_inside_one(blocks, [None, *cands[1:]], 1)
+    False
+    """
+    cand, first = candidates[index], candidates[0]
+    if index == 0 or cand.style not in _PAST_FIRST_STYLES or cand.number is None or cand.number < 2 or _ordinal_word(cand):
+        return False
+    if cand.rest.strip() or not _stands_clear(cand) or index + 1 >= len(blocks):
+        return False
+    if first is None or first.number is None or first.number < 2 or first.rank <= cand.rank:
+        return False  # the page begins at its first words, or with a point of this level: no evidence where it is
+    if any(c is not None and c.rank <= cand.rank for c in candidates[1:index]):
+        return False
+    below = candidates[index + 1]
+    return below is None or below.rank > cand.rank
 
 
 def _runin_begins_past_its_first(blocks: list[Block], candidates: list[HeadingCandidate | None], index: int) -> bool:
@@ -2509,7 +2539,7 @@ def _mark_ordinal_words(blocks: list[Block], candidates: list[HeadingCandidate |
             last = number
 
 
-_COUNT_ANNOUNCED = re.compile(r"(?:讲|谈|说|送|提|分享|交流)[^。！？；]{0,6}?[两二三四五六七八九十](句话|句|点|个方面|方面|个问题)")
+_COUNT_ANNOUNCED = re.compile(r"(?:讲|谈|说|送|提|分享|交流|就是|即|归结为|概括为)[^。！？；]{0,6}?[两二三四五六七八九十](句话|句|点|个方面|方面|个问题)")
 _UNIT = {"句话": "句", "句": "句", "点": "点", "个方面": "方面", "方面": "方面", "个问题": "问题"}
 
 
@@ -2525,6 +2555,32 @@ def _counted_above(blocks: list[Block], index: int, cand: HeadingCandidate) -> b
     if cand.style != "cn-counted" or counted is None:
         return False
     return any(_UNIT[m.group(1)] == _UNIT[counted.group(1)] for block in blocks[:index] for m in _COUNT_ANNOUNCED.finditer(block.text))
+
+
+ANNOUNCED_LEAD_MAX = PAST_FIRST_LEAD_MAX
+"""How long the lead of a first point that an announcement stands for its siblings may be: a heading's phrase."""
+_MODAL_OPENING = re.compile(r"^(?:要|必须|应当|应该|务必|一定要)")
+"""A lead that opens with a modal (要摆上重要位置。) is a sentence said to the listeners, not a heading's phrase."""
+
+
+def _announced_right_above(blocks: list[Block], index: int, cand: HeadingCandidate) -> bool:
+    """A 第一，X。 run into its text is a heading when the paragraph right above ends by saying points follow
+    (下面，我强调几点。 / 我讲三点意见：): the announcement stands for the siblings a page cut after the first lost, as
+    the count does for 第一句 (`_counted_above`). Only a short lead, one phrase ended by its stop and no sentence said
+    to the listeners (第一，要摆上重要位置。 stays the paragraph's words: with no sibling, a modal sentence is no
+    heading's phrase); 其一、首先 are headings only among their siblings (`_mark_ordinal_words`).
+
+    >>> blocks = [Block(1, "每次开班式，我都来讲一讲。下面，我强调几点。"), Block(2, "第一，筑牢理想信念根基。理想信念是立党兴党之基。")]
+    >>> _announced_right_above(blocks, 1, detect_numbered(blocks[1].text))
+    True
+    >>> blocks[0] = Block(1, "每次开班式，我都来讲一讲，大家很有收获。")
+    >>> _announced_right_above(blocks, 1, detect_numbered(blocks[1].text))
+    False
+    """
+    if cand.style != "cn-ordinal" or cand.number != 1 or _ordinal_word(cand) or index == 0 or not _ANNOUNCES_POINTS.search(blocks[index - 1].text):
+        return False
+    lead = cand.heading[len(cand.label):]
+    return len(lead) <= ANNOUNCED_LEAD_MAX and lead.endswith("。") and not re.search(r"[，,；;：:]", lead) and not _MODAL_OPENING.match(lead)
 
 
 def _needs_a_second(cand: HeadingCandidate) -> bool:
