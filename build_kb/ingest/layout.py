@@ -224,8 +224,11 @@ _SPACE_INSIDE_SENTENCE = re.compile(rf"(?<=[{HAN}，、,])[ \u3000]+(?=[{HAN}])"
 _POINT_ONE = rf"(?:第一[，,、]|一[是要][{HAN}]|一、|[（(]一[）)])"
 _INTRO_THEN_POINT = re.compile(rf"(?<=[。！？!?：:；;])(?P<space>[ \u3000\t]+)(?={_POINT_ONE})")
 """The end of an opening (…讲三点意见： / …的特点。), a space, then the first point (第一， 一是 一、 （一）)."""
+HEAD_BEFORE_A_SPACE_MAX = 48
+"""How long a numbered heading run into its paragraph with a space between may be, past its number's first two
+characters: two phrases of a report's top level run to 49 characters (…提出的新要求，进一步增强…的责任感和紧迫感)."""
 _NUMBERED_HEAD_THEN_SPACE = re.compile(
-    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,])[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,38}}?(?<=\S)(?P<space>[ \u3000\t]+)"
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,])[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,{HEAD_BEFORE_A_SPACE_MAX}}}?(?<=\S)(?P<space>[ \u3000\t]+)"
     rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|(?:[（(](?:一|1)[）)]|1[.．、])[{HAN}])"
 )
 """A numbered heading with no stop (Han words, quotes, commas: no markup's marks), a space, then its paragraph — a
