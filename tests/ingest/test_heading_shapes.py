@@ -186,3 +186,63 @@ def test_qi_yi_qi_er_count_points_as_shouxian_does_and_questions_run_into_their_
     assert top_headings(OPENING + f"其一，要提高政治站位。{BODY}\n{BODY}") == []
     asked = f"2、如何做到感动呢？我的经验是，小故事，大道理。{BODY}\n3、如何做到触动呢？就是要精准设计课程。{BODY}"
     assert top_headings(asked) == ["2、如何做到感动呢？", "3、如何做到触动呢？"]
+
+
+# --- where the page is: the first number seen, an announcement above the first point (round 11's classes) ---------
+
+def test_a_page_begun_inside_a_part_heads_the_next_part_it_reaches_and_its_points_go_under_it():
+    """Page 2 of a speech: it begins at a point past the first (第三、 / 第二，) of a part whose heading page 1 had."""
+    reached = f"第三、加强机关党建是优化发展环境的需要。{BODY}\n二、进一步改进机关作风，搞好三个服务\n{BODY}"
+    assert all_headings(reached) == [(1, "二、进一步改进机关作风，搞好三个服务")]
+    with_points = f"第二，要准确把握教育内容。{BODY}\n第三，要准确把握基本要求。{BODY}\n三、提高冬训工作的实效\n1、态度要端正。{BODY}\n2、组织要加强。{BODY}"
+    assert all_headings(with_points) == [(1, "三、提高冬训工作的实效"), (2, "1、态度要端正。"), (2, "2、组织要加强。")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # the page begins at its first words: no evidence where it is
+        f"机关党建是优化发展环境的需要。{BODY}",
+        # it begins at a first point: it may be the speech's start
+        f"第一，加强机关党建是优化发展环境的需要。{BODY}",
+    ],
+)
+def test_a_lone_part_past_one_heads_nothing_on_a_page_that_may_begin_at_its_start(first):
+    assert all_headings(f"{first}\n二、进一步改进机关作风\n{BODY}") == []
+
+
+def test_a_part_past_one_with_its_sentence_run_in_stays_a_paragraph_even_on_a_page_begun_inside_a_part():
+    assert all_headings(f"第三、加强机关党建是需要。{BODY}\n二、要进一步改进机关作风。{BODY}") == []
+
+
+SAID = "同志们：\n每次开班式，我都来讲一讲。下面，我强调几点。\n"
+
+
+def test_a_first_point_right_under_an_announcement_of_points_heads_its_text():
+    """下面，我强调几点。 / 第一，X。text — a page cut after the first point: the announcement stands for its siblings."""
+    assert top_headings(SAID + f"第一，筑牢理想信念根基。{BODY}") == ["第一，筑牢理想信念根基。"]
+    # a count said with 就是 (归结起来就是四句话，即…) counts the points as 讲四句话 does
+    counted = f"我想与大家交流一些思想，归结起来就是四句话，即说一句感谢，谈一个形势。\n第一句话，说一句衷心感谢，感谢各位老同志的关心支持。{BODY}"
+    assert top_headings(counted) == ["第一句话，说一句衷心感谢，感谢各位老同志的关心支持。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no announcement right above: a point of the text
+        SAID.replace("下面，我强调几点。", "大家很有收获。") + f"第一，筑牢理想信念根基。{BODY}",
+        # a modal sentence said to the listeners is no heading's phrase
+        SAID + f"第一，要摆上重要位置。{BODY}",
+        # a lead of two clauses is a sentence of the text
+        SAID + f"第一，理想信念很重要，要筑牢根基。{BODY}",
+    ],
+)
+def test_a_first_point_alone_under_no_announcement_or_saying_a_sentence_heads_nothing(text):
+    assert top_headings(text) == []
+
+
+def test_a_long_numbered_heading_run_into_its_paragraph_with_a_space_ends_at_the_space(rules):
+    """Two phrases of a report's top level (45 characters), a space, its paragraph: the space is the lost line break."""
+    head = "一、深刻认识新形势对人事人才工作提出的新要求，进一步增强做好人事人才工作的责任感和紧迫感"
+    headings, _ = one_line_headings(INTRO + " " + head + " 现在，我们已经进入新的发展阶段。" + BODY * 3, rules)
+    assert headings == [head]
