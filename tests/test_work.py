@@ -51,6 +51,24 @@ def test_a_paragraph_is_copied_with_its_citation_by_button_and_by_keyboard(page,
         assert page.evaluate("document.documentElement.getAttribute('data-kb-copied')") == p13["text"] + citation
 
 
+def test_scrolled_to_the_end_the_basket_badge_covers_nothing_on_a_phone(page, server, seed_site):
+    """The badge stands fixed in the corner: at a page's end it covered the last line (a theme page's last
+    citation, a speech's 下一篇) with nothing left to scroll. The page now ends above it."""
+    _, kb = seed_site
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + kb.speeches[0].url)
+    page.locator("#p2").hover()
+    page.locator("#p2 .kb-tools button[data-act=basket]").click()
+    page.wait_for_selector(".kb-basket-badge")  # the citation's settings come first: the item is kept after
+    for path in (kb.speeches[0].url, "themes/grassroots/", "review/"):
+        page.goto(server + path)
+        page.wait_for_selector(".kb-basket-badge")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        badge_top, content_bottom = page.evaluate("""() => [document.querySelector('.kb-basket-badge').getBoundingClientRect().top,
+            Math.max(...[...document.querySelectorAll('.md-content__inner > *')].map(e => e.getBoundingClientRect().bottom))]""")
+        assert content_bottom <= badge_top, (path, content_bottom, badge_top)
+
+
 def _section_text(section):
     lines = [section["heading"]] + [p["text"] for p in section["paragraphs"]]
     for child in section["sections"]:
