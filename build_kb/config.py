@@ -154,6 +154,11 @@ def _yaml_error_at(text: str, line: int | None) -> tuple[int | None, str]:
     line above it (both inside an entry, the one above no key of its own block) fails only at the next line: both are
     named, the one not two spaces in first (`    reviewed: […]` pasted under `"a.txt":` above `  original: …`)."""
     lines = text.split("\n")
+    for n in (line, line - 1) if line else ():
+        # a Chinese keyboard's colon: `  date：2022-06-09` is no key, YAML fails at the line after it
+        key = _KEY_WITH_A_CHINESE_COLON.match(lines[n - 1]) if 0 < n <= len(lines) else None
+        if key:
+            return n, f"{key[1]} 后面用了中文冒号“：”；请改成英文冒号“:”，冒号后空一格"
     if line and 1 < line <= len(lines):
         above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
         if above:
@@ -161,6 +166,9 @@ def _yaml_error_at(text: str, line: int | None) -> tuple[int | None, str]:
             if a and b and a != b and not lines[above - 1].rstrip().endswith(":"):
                 return (above if b == 2 else line), f"第 {above} 行空了 {a} 格，第 {line} 行空了 {b} 格：同一条目下的各行要对齐，行首都空两格"
     return line, "YAML 格式有误；请检查这一行的缩进、冒号和引号"
+
+
+_KEY_WITH_A_CHINESE_COLON = re.compile(r'^\s*("[^"]*"|[A-Za-z_][A-Za-z0-9_-]*)\s*：')
 
 
 def _without_empty_placeholder(text: str) -> str:
@@ -539,8 +547,9 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
     overrides = {}
     for file_key, values in data.items():
         line = line_of(data, file_key)
-        if file_key in OVERRIDE_FIELDS and not isinstance(values, dict):
-            # a fix pasted without its indent: `speaker: 王某` at the start of a line is an entry of its own
+        if file_key in OVERRIDE_FIELDS:
+            # a fix pasted without its indent: `speaker: 王某` at the start of a line is an entry of its own (and
+            # `section_themes: {s1: [cadres]}` one whose fields were s1: it was told 条目里没有 s1 这一项)
             report.error(name, line, f"{file_key} 前面要空两格：它要写在讲话的条目（\"文件名.txt\":）之下，和条目里的其他各行对齐")
             continue
         values = expect_mapping(values, name, line, f"{file_key} 的条目", report)

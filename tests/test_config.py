@@ -62,6 +62,14 @@ def config_error(tmp_path, files: dict[str, str]) -> str:
         ),
         ({"speeches.yaml": "a.txt:\n  id: index\n"}, "c/speeches.yaml:2：a.txt 的 id index 是网站自用的名字；请换一个，例如 index-1"),
         ({"speeches.yaml": "a.txt:\n  skip: \"yes\"\n"}, "c/speeches.yaml:2：a.txt 的 skip 只能是 true 或 false；现在是文字 'yes'"),
+        # a Chinese keyboard's colon, after a field or an entry: YAML fails on the line after it (said 格式有误 there)
+        ({"speeches.yaml": 'a.txt:\n  title: "甲"\n  date：2022-06-09\n'}, "c/speeches.yaml:3：date 后面用了中文冒号“：”；请改成英文冒号“:”，冒号后空一格"),
+        ({"speeches.yaml": '"a.txt"：\n  date: 2022-06-09\n'}, 'c/speeches.yaml:1："a.txt" 后面用了中文冒号“：”；请改成英文冒号“:”，冒号后空一格'),
+        # a fix of sections pasted without its indent was an entry whose field was s1 (条目里没有 s1 这一项)
+        (
+            {"speeches.yaml": 'a.txt:\n  reviewed: [no-date]\nsection_themes: {s1: [cadres]}\n'},
+            'c/speeches.yaml:3：section_themes 前面要空两格：它要写在讲话的条目（"文件名.txt":）之下，和条目里的其他各行对齐',
+        ),
     ],
 )
 def test_bad_configuration_gets_one_exact_message(tmp_path, files, expected):
