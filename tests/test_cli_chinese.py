@@ -81,6 +81,12 @@ def test_build_check_outline_and_evaluate_speak_chinese(tmp_path, corpus):
             assert latin_words(shown, corpus, site, tmp_path, CORPUS) == [], shown
 
 
+def test_run_outside_the_project_says_where_to_run(tmp_path):
+    """MkDocs' own words were shown: 读不了这个配置文件（Config file 'mkdocs.yml' does not exist.）."""
+    run = kb("build", cwd=tmp_path)
+    assert (run.returncode, run.stdout, run.stderr) == (1, "", "错误：mkdocs.yml：找不到这个文件；请在项目文件夹（有 mkdocs.yml 的那个）里运行，或用 --config 指明\n")
+
+
 def test_help_is_chinese():
     for args in ([], ["build"], ["add"], ["check"], ["print"], ["serve"], ["outline"], ["evaluate"]):
         shown = kb(*args, "-h").stdout

@@ -69,6 +69,8 @@ class Project:
 def open_project(config_file: Path, corpus_dir: Path | None = None, strict: bool = False) -> Project:
     """Load mkdocs.yml (which must list the plugin); the corpus is `corpus_dir` or the plugin's option."""
     config_file = Path(config_file)
+    if not config_file.exists():  # run outside the project: MkDocs' own words were English (Config file … does not exist.)
+        raise KbError(f"{config_file}：找不到这个文件；请在项目文件夹（有 mkdocs.yml 的那个）里运行，或用 --config 指明")
     try:
         config = load_config(config_file=str(config_file), strict=strict)
     except MkDocsException as exc:
