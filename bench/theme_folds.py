@@ -1,6 +1,6 @@
 """Section themes, leave-one-round-out: every labelled section theme of the dev rounds, scored per round and per theme.
 
-    .venv/bin/python bench/theme_folds.py [--tune /work/tune] [--unopened round9/sections,round8/web]
+    .venv/bin/python bench/theme_folds.py [--tune /work/tune] [--unopened round8/sections,round5/sections]
                                           [--details] [--sweep NAME=v1,v2,...] [--themes DIR] [--json FILE]
 
 Every `labels.yaml` under the tuning folder whose pages label top-level sections with themes (`headings:` and
@@ -13,7 +13,8 @@ labelled section is scored as score.py scores it: tp when a wanted theme is give
 given that is not accepted. A labelled heading the parser did not find as a top-level section counts as a miss
 (column `no heading`), so these figures equal the rounds' own section-theme F1.
 
-Sets named in --unopened (rounds an engineer builds rules WITHOUT reading) get figures only, never details.
+Sets named in --unopened (rounds an engineer builds rules WITHOUT reading) get figures only, never details: their
+own line, and their round's fold in the pooled table (every set, each round one fold) beside the opened folds.
 --sweep HEADING_FACTOR=2,4,6 tries values of a module constant of build_kb/enrich/classify.py and picks, for each
 round, the value that scores best on the OTHER rounds: the held-out round's F1 at that pick is what the value is
 worth on material it was not chosen on.
@@ -53,7 +54,7 @@ try:  # the rounds' scorers compare in Simplified script; so do we
 except ImportError:  # pragma: no cover
     _t2s = None
 
-UNOPENED = "round9/sections,round8/web"
+UNOPENED = "round8/sections,round5/sections"
 THEMES = ("政治建设", "基层党建", "干部队伍", "人才工作", "自身建设")
 
 
@@ -213,6 +214,12 @@ def report(results: dict[str, list[dict]], unopened: set[str]) -> str:
     out.append(line("ALL opened", opened))
     if closed:
         out.append(line("ALL unopened", closed))
+        # The pool as the rounds' own scorers see it: every set, the unopened ones counted in their round's fold
+        # (figures only: a fold that holds an unopened set is named, never detailed).
+        out.append("| per round (fold), every set (pool)")
+        for fold, c in fold_tallies(results).items():
+            out.append(line(fold + (" (has unopened)" if any(fold_of(n) == fold for n in unopened & set(results)) else ""), c))
+        out.append(line("POOL (all sets)", opened + closed))
     out.append("| per theme (opened sets)              tp   fp   fn |  P    R    F1  |")
     themes = per_theme([r for name, rows in results.items() if name not in unopened for r in rows])
     for t, c in themes.items():
@@ -243,11 +250,14 @@ def sweep(spec: str, run, unopened: set[str]) -> str:
     original = getattr(classify, name)
     kind = type(original)
     per_value: dict = {}
+    closed: dict = {}
     try:
         for raw in values.split(","):
             value = kind(raw)
             setattr(classify, name, value)
-            per_value[value] = fold_tallies({n: rows for n, rows in run().items() if n not in unopened})
+            results = run()
+            per_value[value] = fold_tallies({n: rows for n, rows in results.items() if n not in unopened})
+            closed[value] = sum((tally(rows) for n, rows in results.items() if n in unopened), Counter())
     finally:
         setattr(classify, name, original)
     folds = list(next(iter(per_value.values())))
@@ -261,6 +271,10 @@ def sweep(spec: str, run, unopened: set[str]) -> str:
                    f"| {fold:<14} | {best!s:>6} | {prf(per_value[best][fold])[2]:.2f} | — |")
     for value, tallies in per_value.items():
         out.append(f"| all opened at {value}: F1 {prf(sum(tallies.values(), Counter()))[2]:.3f}")
+    if any(closed.values()):
+        best = max(per_value, key=lambda v: (round(prf(sum(per_value[v].values(), Counter()))[2], 4), v == original))
+        out.append(f"| unopened sets at {best} (picked on every opened round): F1 {prf(closed[best])[2]:.3f}; at {original} (now): "
+                   f"{prf(closed[original])[2]:.3f}" if original in closed else f"| unopened sets at {best}: F1 {prf(closed[best])[2]:.3f}")
     return "\n".join(out)
 
 

@@ -696,11 +696,18 @@ class Taxonomy:
     """Keywords matched as segmenter tokens (Han characters only)."""
     phrases: tuple[str, ...] = field(init=False, repr=False)
     """Keywords with punctuation or Latin letters, matched as plain text."""
+    themes_of: dict[str, frozenset[str]] = field(init=False, repr=False)
+    """Scored keyword → the ids of the themes it scores for."""
 
     def __post_init__(self):
         words = sorted({w for rule in self.rules for w in rule.weights} | {w for rule in self.rules for s in rule.subtopics for w in s.keywords})
         object.__setattr__(self, "keywords", frozenset(w for w in words if not is_phrase(w)))
         object.__setattr__(self, "phrases", tuple(w for w in words if is_phrase(w)))
+        themes_of: dict[str, set[str]] = {}
+        for rule in self.rules:
+            for word in rule.weights:
+                themes_of.setdefault(word, set()).add(rule.theme.id)
+        object.__setattr__(self, "themes_of", {w: frozenset(ids) for w, ids in themes_of.items()})
 
     @property
     def themes(self) -> tuple[Theme, ...]:

@@ -62,3 +62,7 @@ def test_a_section_is_scored_as_the_rounds_scorer_scores_it_and_unopened_sets_gi
     results = {"round4/sections": rows}
     assert folds.details(results, {"round4/sections"}) == ""
     assert "三、建强基层党组织" in folds.details(results, set())
+    # an unopened set counts in its round's fold and in the pool: figures only, the fold named as holding one
+    table = folds.report(results, {"round4/sections"})
+    assert "| round4 (has unopened)           4    1     2    1    1    2 | 0.50 0.33 0.40 |" in table.splitlines()
+    assert "| POOL (all sets)                 4    1     2    1    1    2 | 0.50 0.33 0.40 |" in table.splitlines()

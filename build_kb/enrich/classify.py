@@ -46,18 +46,43 @@ Segment = Callable[[str], tuple[str, ...]]
 
 
 def keyword_counts(text: str, taxonomy: Taxonomy, segment: Segment) -> Counter:
-    """How often each taxonomy keyword occurs in `text`, as a token (or as text, for phrases)."""
+    """How often each taxonomy keyword occurs in `text`, as a token (or as text, for phrases); a word that only
+    modifies the next one (`is_modifier`) is not counted."""
     counts: Counter = Counter()
     if not text:
         return counts
-    for token in segment(text):
-        if token in taxonomy.keywords:
+    tokens = segment(text)
+    for token, following in zip(tokens, _followers(text, tokens)):
+        if token in taxonomy.keywords and not is_modifier(token, following, taxonomy):
             counts[token] += 1
     for phrase in taxonomy.phrases:
         n = text.count(phrase)
         if n:
             counts[phrase] = n
     return counts
+
+
+def _followers(text: str, tokens: tuple[str, ...]) -> list[str]:
+    """For each token, the token written right after it in `text`; "" when something the segmenter drops (、 or a
+    space: 党员、干部 is a list) or nothing comes next."""
+    spans, cursor = [], 0
+    for token in tokens:  # the tokens are pieces of `text`, in order
+        start = text.find(token, cursor)
+        cursor = start + len(token)
+        spans.append((start, cursor))
+    followers = [following if spans[i + 1][0] == spans[i][1] else "" for i, following in enumerate(tokens[1:])]
+    return followers + [""] if tokens else []
+
+
+def is_modifier(word: str, following: str, taxonomy: Taxonomy) -> bool:
+    """Two ordinary words of two themes side by side make one compound, named by the second (its head): the first
+    only modifies it and names no theme (党员干部 and 基层干部 are cadres, 干部群众 is people at large, 政治担当 is
+    担当). A strong word on either side is a term of its own and both keep counting (换届纪律, 基层党组织政治功能,
+    干部理论武装), and so do two words of one theme (基层党员)."""
+    first, second = taxonomy.themes_of.get(word), taxonomy.themes_of.get(following)
+    if not first or not second or first & second:
+        return False
+    return all(rule.weights.get(w, 0) < STRONG for rule in taxonomy.rules for w in (word, following))
 
 
 def texts_keyword_counts(texts: list[str], taxonomy: Taxonomy, segment: Segment) -> Counter:
@@ -194,12 +219,12 @@ def classify_section(
         section.themes = [t for t in section.themes if t in context.themes]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
-    elif section.theme_source == "none" and section.kind == "body" and section.heading and context.themes \
-            and (context.source == "context" or own.scores):
-        # A top-level part whose words name no theme (五、任职资格条件 over its list of conditions) is read in
-        # the light of what the whole speech is about, as a thin one is. When only the whole text says what
-        # that is, the part must have some words of its own (a word or two, too few to decide): one with none
-        # at all is left to _unthemed_parts_read_by_the_whole, which asks its siblings first.
+    elif section.theme_source == "none" and section.kind == "body" and section.heading and context.themes and own.scores:
+        # A top-level part whose words are too few to name a theme (五、任职资格条件 over its list of conditions,
+        # 考核 once) is read in the light of what the whole speech is about, as a thin one is. A part with no
+        # word of any theme at all is about something else even under a title that names one (a county's
+        # economic figures in a speech to a 老干部座谈会): it is left to _unthemed_parts_read_by_the_whole, which
+        # asks the whole text and the part's siblings.
         section.themes, section.theme_source = list(context.themes), context.source
     for paragraph in section.paragraphs:
         paragraph.themes = _paragraph_themes(paragraph.text, taxonomy, segment) or list(section.themes)
@@ -286,6 +311,11 @@ SUBJECT_MARGIN = 0.6
 on the other rounds: bench/theme_folds.py --sweep SUBJECT_MARGIN=0.4,0.5,0.6,0.7 picks 0.6 for every round)."""
 
 
+SUBJECT_WORDS = 2
+"""The whole text is about a theme only when it uses this many different words of it: one word repeated (老干部, the
+name of the 老干部座谈会 said four times; 激励 in 激励团员) is how the meeting is called or a verb in passing."""
+
+
 def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> list[str]:
     """The one theme the whole text is clearly about (a page on 党支部标准化: 党员, 党支部 in every part), for a
     speech with no title that names its subject: its evidence is strong enough and no other theme comes near
@@ -294,6 +324,8 @@ def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) ->
     scores = {t: s for t, (s, _) in theme_scores(counts, taxonomy).items()}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < WHOLE_TEXT_SCORE or not _specific([ranked[0][0]], counts, taxonomy):
+        return []
+    if sum(1 for word in counts if word in taxonomy.rule(ranked[0][0]).weights) < SUBJECT_WORDS:
         return []
     if len(ranked) > 1 and ranked[1][1] > SUBJECT_MARGIN * ranked[0][1]:
         return []

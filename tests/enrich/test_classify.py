@@ -333,3 +333,49 @@ def test_one_part_of_three_is_no_majority_when_the_others_have_a_word_or_two_of_
     )
     secs = sections_of(build(tmp_path, text))
     assert [(secs[i].themes, secs[i].theme_source) for i in ("s1", "s1-1", "s1-3")] == [(["cadres"], "heading"), (["cadres"], "parent"), (["grassroots"], "heading")]
+
+
+def test_a_word_that_only_modifies_the_next_names_no_theme(segmenter, taxonomy):
+    """Two ordinary words of two themes side by side are one compound named by the second: 党员干部 are cadres,
+    干部群众 people at large. A strong word is a term of its own (换届纪律 keeps 换届), and two words of one theme
+    both count (基层党员)."""
+    def counts(text):
+        return dict(keyword_counts(text, taxonomy, segmenter.tokens))
+
+    assert counts("引导违纪违法党员干部迷途知返") == {"干部": 1}
+    assert counts("广大干部群众踊跃参加") == {"群众": 1}
+    assert counts("严肃换届纪律") == {"换届": 1, "纪律": 1}
+    assert counts("关心基层党员") == {"基层": 1, "党员": 1}
+    assert counts("党员、干部都要带头") == {"党员": 1, "干部": 1}  # a list, not a compound
+
+
+def test_a_heading_on_party_member_cadres_is_about_cadres_alone(tmp_path):
+    text = "在全县警示教育大会上的讲话\n同志们：\n一、强化震慑，引导违纪党员干部迷途知返\n要用身边事教育身边人。\n二、加强人才工作\n引进人才，用好人才。\n"
+    s1 = sections_of(build(tmp_path, text))["s1"]
+    assert (s1.themes, s1.theme_source) == (["cadres"], "heading")
+
+
+REPORT_TO_RETIRED_CADRES = (
+    "同志们：\n今天我们召开座谈会，向各位老干部通报全县经济发展情况。老干部是党和人民的宝贵财富，希望老干部们继续关心支持全县发展。\n"
+    "一、主要指标稳中有进\n全县生产总值预计增长百分之六，规模以上工业增加值增长百分之八，财政收入稳步增长。\n"
+    "二、重点项目加快推进\n全年新开工亿元以上项目三十个，一批交通、水利项目建成投用。\n"
+)
+
+
+def test_a_part_with_no_word_of_any_theme_is_not_read_by_the_title_that_names_one(tmp_path):
+    """A speech to a 老干部座谈会 (its title names 干部队伍) reports the county's economic figures: those parts say
+    not one word of any theme and are about something else — no theme, while a part with a word or two (考核, in
+    a list of conditions) is still read in the title's light (test_a_part_whose_words_name_no_theme_…)."""
+    text = "在全县重阳节老干部座谈会上的讲话\n" + REPORT_TO_RETIRED_CADRES
+    secs = sections_of(build(tmp_path, text))
+    assert [(secs[k].themes, secs[k].theme_source) for k in ("s1", "s2")] == [([], "none"), ([], "none")]
+
+
+def test_one_word_repeated_is_no_subject_of_the_whole_text(tmp_path):
+    """老干部 four times (the forum's name and its audience) is how the meeting is called: the whole text has no subject
+    to lend its wordless parts; with a second word of 干部队伍 (离退休干部 and their 老干部工作) it has one."""
+    s1 = sections_of(build(tmp_path / "a", REPORT_TO_RETIRED_CADRES))["s1"]
+    assert (s1.themes, s1.theme_source) == ([], "none")
+    about_them = REPORT_TO_RETIRED_CADRES.replace("希望老干部们", "我们要做好离退休干部服务，希望老干部们")
+    s1 = sections_of(build(tmp_path / "b", about_them))["s1"]
+    assert (s1.themes, s1.theme_source) == (["cadres"], "speech")
