@@ -379,3 +379,11 @@ def test_one_word_repeated_is_no_subject_of_the_whole_text(tmp_path):
     about_them = REPORT_TO_RETIRED_CADRES.replace("希望老干部们", "我们要做好离退休干部服务，希望老干部们")
     s1 = sections_of(build(tmp_path / "b", about_them))["s1"]
     assert (s1.themes, s1.theme_source) == (["cadres"], "speech")
+
+
+def test_everyday_words_of_the_vocabulary_weigh_as_ordinary_ones(taxonomy):
+    """激励 is mostly a verb (激励广大团员青年): an ordinary word of 干部队伍, not one that names it alone; 组织生活会 is a
+    party branch's meeting (基层党建), 民主生活会 a leadership team's (政治建设)."""
+    cadres, grassroots, political = (taxonomy.rule(t).weights for t in ("cadres", "grassroots", "political-building"))
+    assert (cadres["激励"], cadres["激励关爱"]) == (1.0, 3.0)
+    assert (grassroots["组织生活会"], "组织生活会" in political, political["民主生活会"]) == (1.0, False, 1.0)
