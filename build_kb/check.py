@@ -191,8 +191,9 @@ def report_text(report: dict) -> str:
         for x in s["sections"]:
             heading = x["heading"] or {"opening": "（开场白）", "closing": "（结束语）"}.get(x["kind"], "（正文）")
             # the name a curator knows, with the id the section_themes fix is written in
-            themes = "、".join(f"{report.get('theme_names', {}).get(t, t)}（{t}）" for t in x["themes"]) or "—"
-            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}] {x['paragraphs']} 段")
+            themes = "、".join(f"{report.get('theme_names', {}).get(t, t)}（{t}）" for t in x["themes"]) or "不归专题"
+            source = "" if x["theme_source"] == "none" else f"；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}"  # was [—；无]
+            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}{source}] {x['paragraphs']} 段")
     if report["speeches"]:
         # the same count as the 待核对 page's (its 构建提示 are the ！ lines above without a fix)
         open_in = sum(1 for s in report["speeches"] if s["to_check"])

@@ -40,7 +40,7 @@ def test_report_of_a_clean_speech_needs_no_human(tmp_path):
     # the curator reads a theme's name, and beside it the id a section_themes fix is written in
     shown = report_text(report).splitlines()
     assert [line.strip() for line in shown[shown.index("各部分：") + 1:]] == [
-        "opening    （开场白）  [—；无] 1 段",
+        "opening    （开场白）  [不归专题] 1 段",
         "s1         一、加强基层党组织建设。  [基层党建（grassroots）；据小标题] 1 段",
         "s2         二、建设高素质干部队伍。  [干部队伍（cadres）；据小标题] 1 段",
         "== 待核对共 0 项，涉及 0 篇讲话",
