@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -58,9 +59,13 @@ UNOPENED = "round8/sections,round5/sections"
 THEMES = ("政治建设", "基层党建", "干部队伍", "人才工作", "自身建设")
 
 
+PINYIN_GLOSS = re.compile(r"\((?:[a-zA-Z\u00e0-\u00fc\u0101-\u01dc]+)\)")
+"""Some mirrors gloss characters with pinyin, 會(huì)議: the scorers ignore it on both sides of every comparison."""
+
+
 def norm(text) -> str:
-    """The scorers' comparison form: NFKC, Simplified, no spaces, punctuation or symbols."""
-    text = unicodedata.normalize("NFKC", str(text or ""))
+    """The scorers' comparison form: NFKC without pinyin glosses, Simplified, no spaces, punctuation or symbols."""
+    text = PINYIN_GLOSS.sub("", unicodedata.normalize("NFKC", str(text or "")))
     if _t2s:
         text = _t2s(text)
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZ")

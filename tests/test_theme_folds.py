@@ -66,3 +66,9 @@ def test_a_section_is_scored_as_the_rounds_scorer_scores_it_and_unopened_sets_gi
     table = folds.report(results, {"round4/sections"})
     assert "| round4 (has unopened)           4    1     2    1    1    2 | 0.50 0.33 0.40 |" in table.splitlines()
     assert "| POOL (all sets)                 4    1     2    1    1    2 | 0.50 0.33 0.40 |" in table.splitlines()
+
+
+def test_headings_compare_as_the_scorers_compare_them(folds):
+    """NFKC, Simplified, no punctuation, spaces or a mirror's pinyin glosses (會(huì)議): a heading the scorer finds is
+    found here too."""
+    assert folds.norm("一、開好會(huì)議， 抓 落實") == folds.norm("一、开好会议抓落实") == "一开好会议抓落实"
