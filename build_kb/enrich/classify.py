@@ -219,9 +219,10 @@ def classify_section(
         section.themes = [t for t in section.themes if t in context.themes]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
-    elif section.theme_source == "none" and section.kind == "body" and section.heading and context.themes and own.scores:
+    elif section.theme_source == "none" and section.kind == "body" and context.themes and own.scores:
         # A top-level part whose words are too few to name a theme (五、任职资格条件 over its list of conditions,
-        # 考核 once) is read in the light of what the whole speech is about, as a thin one is. A part with no
+        # 考核 once; a news page's one unheaded text, 广大干部群众 once under a title on 规范用人) is read in the light
+        # of what the whole speech is about, as a thin one is. A part with no
         # word of any theme at all is about something else even under a title that names one (a county's
         # economic figures in a speech to a 老干部座谈会): it is left to _unthemed_parts_read_by_the_whole, which
         # asks the whole text and the part's siblings.

@@ -387,3 +387,17 @@ def test_everyday_words_of_the_vocabulary_weigh_as_ordinary_ones(taxonomy):
     cadres, grassroots, political = (taxonomy.rule(t).weights for t in ("cadres", "grassroots", "political-building"))
     assert (cadres["激励"], cadres["激励关爱"]) == (1.0, 3.0)
     assert (grassroots["组织生活会"], "组织生活会" in political, political["民主生活会"]) == (1.0, False, 1.0)
+
+
+def test_a_page_without_headings_whose_few_words_cannot_decide_takes_its_titles_subject_as_a_guess(tmp_path):
+    """A news page with no headings: 用人 and 监督 once each in a long text are too few, and 干部群众 names no theme;
+    its title (规范监督用人) says what it is about — a guess for 待核对, like a thin part's."""
+    text = (
+        "全市规范监督用人工作总结会召开\n"
+        "6月12日，全市规范监督用人工作总结会召开。会议总结了一年来的工作，分析了存在的问题，部署了下一阶段的任务。"
+        "会议指出，要把规范用人作为一项长期任务，坚持不懈抓下去，在全市广大干部群众中形成良好风气。会议还通报了各地的做法。\n"
+    )
+    (speech,) = build(tmp_path, text).speeches
+    (body,) = speech.sections
+    assert (body.heading, body.themes, body.theme_source) == ("", ["cadres"], "context")
+    assert [r.code for r in speech.review if r.section == body.id] == ["low-theme"]
