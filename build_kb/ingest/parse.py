@@ -2976,6 +2976,22 @@ def _cut_off_at_the_end(block: Block, cand: HeadingCandidate, heading_lines: dic
     return block.line not in heading_lines and not cand.rest.strip() and "，" in text and bool(_CUT_MID_SENTENCE.search(text))
 
 
+def _cut_unlike_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> bool:
+    """The text's last block, a numbered item with nothing under it and no stop, whose siblings above (same numbering,
+    same level) each run their text in after a lead ended by its stop (第一，开展专项斗争，是重大契机。当前，… /
+    第二，开展扫黑除恶专): it is the start of one more such item, cut where the excerpt ends — a paragraph, not a
+    heading standing alone.
+
+    >>> found = [(detect_numbered(t), 2) for t in ("第一，开展专项斗争，是重大契机。当前，问题不少。", "第二，开展扫黑除恶专")]
+    >>> _cut_unlike_its_siblings(found), _cut_unlike_its_siblings([found[0], (detect_numbered("第二，夯实基层基础"), 1)])
+    (True, False)
+    """
+    last, level = headings[-1]
+    siblings = [found[0] for found in headings[:-1] if found is not None and found[1] == level and found[0].style == last.style]
+    return bool(siblings) and not last.rest.strip() and bool(re.search(rf"[{HAN}]$", last.heading)) \
+        and all(c.rest.strip() and _LEAD_END.search(c.heading[-1]) for c in siblings)
+
+
 _CUT_MID_SENTENCE = re.compile(rf"[{HAN}](?:…+|\.{{3,}}|。{{3,}})?$")
 """A sentence stopped on a character, bare or with the ellipsis an excerpt sets where it cut."""
 
@@ -3004,8 +3020,10 @@ def build_sections(
     `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
     in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
     headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface)
-    if headings and headings[-1] is not None and _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) \
-            and not _like_its_siblings(headings):
+    if headings and headings[-1] is not None and blocks[-1].line not in (heading_lines or {}) and (
+        _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) and not _like_its_siblings(headings)
+        or _cut_unlike_its_siblings(headings)
+    ):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
     counter = iter(range(1, 10**9))
     opening = Section(id="opening", level=1, heading="", line=blocks[0].line if blocks else 0, kind="opening")

@@ -246,3 +246,14 @@ def test_a_long_numbered_heading_run_into_its_paragraph_with_a_space_ends_at_the
     head = "一、深刻认识新形势对人事人才工作提出的新要求，进一步增强做好人事人才工作的责任感和紧迫感"
     headings, _ = one_line_headings(INTRO + " " + head + " 现在，我们已经进入新的发展阶段。" + BODY * 3, rules)
     assert headings == [head]
+
+
+def test_an_item_cut_at_the_excerpts_end_unlike_its_run_in_siblings_is_a_paragraph():
+    """第一，X。text / 第二，开展扫黑除恶专 — the excerpt ends in the second item's first words."""
+    text = f"一、提高政治站位\n{BODY}\n第一，开展专项斗争，是解决问题的重大契机。{BODY}\n第二，开展扫黑除恶专"
+    parsed = parse(lines_of(text))
+    assert all_headings(text) == [(1, "一、提高政治站位"), (2, "第一，开展专项斗争，是解决问题的重大契机。")]
+    assert [p.text for top in parsed.sections for s in top.walk() for p in s.paragraphs][-1] == "第二，开展扫黑除恶专"
+    # siblings standing clear on their lines: the last one, alone at the end, is one of them
+    clear = f"一、提高政治站位\n{BODY}\n第一，开展专项斗争\n{BODY}\n第二，夯实基层基础"
+    assert all_headings(clear)[-1] == (2, "第二，夯实基层基础")
