@@ -2851,6 +2851,12 @@ def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bo
     return False
 
 
+_REPORT_OPENING = re.compile(
+    rf"{_DATELINE_FIRST.pattern}|^(?:(?:19|20)\d{{2}}年)?\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?[，,]|^(?:近日|日前|昨天|昨日|当天)[，,]"
+)
+"""A text that opens as a news report does, with its day or a dateline (11月20日，某某组织召开…; 本报讯 …)."""
+
+
 def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
     """Turn runs of ≥2 consecutive unnumbered paragraphs with short, alike leads into headings. Leads of two
     phrases (坚持对党忠诚，恪守信念。) only in a text with no numbered heading: a commentary's parts."""
@@ -2863,13 +2869,17 @@ def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None])
         run_in = sum(1 for j in run if series[j].rest.strip())
         by_shape = len({series[j].heading[0] for j in run}) > 1 and "，" not in series[run[0]].heading
         pair = len(run) == 2 and run_in == 2 and _one_frame(series[run[0]].heading, series[run[1]].heading)
-        if (SHAPE_SERIES_MIN if by_shape and not pair else 2) <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
+        # A report (11月20日，…召开…会议。 / 某某强调，要…。 / 要…。 / 要…。) runs the points it reports into its paragraphs:
+        # two alike sentences there are the report's words, a third confirms a series (as for its two-phrase heads).
+        fewest = SHAPE_SERIES_MIN if (by_shape and not pair) or report else 2
+        if fewest <= len(run) <= SERIES_MAX_ITEMS and run_in * 2 >= len(run):
             for j in run:
                 candidates[j] = series[j]
         run.clear()
 
     series = {}
     numbered = any(candidates)
+    report = bool(blocks) and bool(_REPORT_OPENING.match(blocks[0].text))
     for i, block in enumerate(blocks):
         cand = None if candidates[i] is not None else series_candidate(block.text)
         if cand is not None and numbered and "，" in cand.heading:

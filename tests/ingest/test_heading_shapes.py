@@ -257,3 +257,17 @@ def test_an_item_cut_at_the_excerpts_end_unlike_its_run_in_siblings_is_a_paragra
     # siblings standing clear on their lines: the last one, alone at the end, is one of them
     clear = f"一、提高政治站位\n{BODY}\n第一，开展专项斗争\n{BODY}\n第二，夯实基层基础"
     assert all_headings(clear)[-1] == (2, "第二，夯实基层基础")
+
+
+# --- a report's reported points ---------------------------------------------------------------------------------
+
+REPORTED = "要将党建工作与队伍建设结合起来。通过抓思想政治教育提升队伍的素质。\n要将党建工作与审判业务结合起来。紧紧围绕增强审判技能开展党员教育。"
+
+
+def test_two_alike_leads_in_a_news_report_are_its_reported_words_and_a_third_makes_them_a_series():
+    report = "11月20日，某区法院党组组织召开党组扩大会议，研究部署党员学习教育工作。\n某某院长强调，要寻找机关党建与审判工作的结合点。\n"
+    assert top_headings(report + REPORTED) == []
+    third = "\n要将党建工作与作风建设结合起来。持续改进机关作风。"
+    assert top_headings(report + REPORTED + third) == [line.split("。")[0] + "。" for line in (REPORTED + third).split("\n")]
+    # the same two in a speech: a heading series, as before
+    assert len(top_headings("同志们：\n今天开会，我讲几点意见。\n" + REPORTED)) == 2
