@@ -672,9 +672,10 @@ def _first_sentence(text: str) -> str:
 BROKEN_MIN_LENGTH = 25
 _ENDS_MID_SENTENCE = re.compile(rf"[{HAN}A-Za-z0-9“‘（(《]$")
 _HAS_CLAUSE = re.compile(r"[，、；,;]")
-_CONTINUES = re.compile(rf"^[{HAN}，。、；：！？,.;:!?”’）)》“‘《]")
-"""What goes on with the sentence above: a character, a mark that ends a clause, or a quotation or a title
-opened in it (…做好 / “理顺”干部人才的管理机制…)."""
+_CONTINUES = re.compile(rf"^(?:[{HAN}，。、；：！？,.;:!?”’）)》“‘《]|[（(][A-Za-z])")
+"""What goes on with the sentence above: a character, a mark that ends a clause, a quotation or a title
+opened in it (…做好 / “理顺”干部人才的管理机制…), or a bracket glossing the word before it in a Latin script
+(…需要经过抽取 / (Extraction)、转换(Transform)…)."""
 
 
 def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: frozenset[int] = frozenset()) -> tuple[list[Line], list[Join]]:

@@ -330,8 +330,8 @@ def test_a_books_running_heads_left_inside_sentences_go_and_the_halves_meet_agai
     sentence is one paragraph again. Written twice but never inside a sentence (主要做法) a line is the text's."""
     book, chapter = "基 层 党 建 工 作 实 务", "第 三 章   党 支 部 的 组 织 生 活"
     text = (
-        "第三章 党支部的组织生活\n\n党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好\n\n"
-        f"{book}\n\n党课，做到内容充实、形式多样。\n\n组织生活会一般每年召开一次，党员人数较多的党支部，可以以党小组为单位\n\n"
+        "第三章 党支部的组织生活\n\n党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好党课\n\n"
+        f"{book}\n\n(Party lecture)，做到内容充实、形式多样。\n\n组织生活会一般每年召开一次，党员人数较多的党支部，可以以党小组为单位\n\n"
         f"{chapter}\n\n召开，支部委员会成员参加所在党小组的组织生活会。\n\n{book}\n\n36\n\n一、主题党日\n\n"
         f"各党支部每月相对固定一天开展主题党日。\n\n{chapter}\n\n二、谈心谈话\n\n党支部委员之间、党员之间每年至少谈心谈话一次。\n"
     )
@@ -339,7 +339,8 @@ def test_a_books_running_heads_left_inside_sentences_go_and_the_halves_meet_agai
     assert [(r.line, r.rule) for r in cleaned.removed if r.rule == "running-header"] == [(5, "running-header"), (11, "running-header"), (15, "running-header"), (23, "running-header")]
     assert cleaned.lines[0].text == "第三章 党支部的组织生活"  # the title's place: the chapter's own title, no running head
     shown = [line.text for line in cleaned.lines if line.text]
-    assert "党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好党课，做到内容充实、形式多样。" in shown
+    # (a bracket glossing the word before it in Latin letters goes on with the sentence)
+    assert "党支部要按照有关规定认真开好支部党员大会、支部委员会和党小组会，按时上好党课(Party lecture)，做到内容充实、形式多样。" in shown
     assert "组织生活会一般每年召开一次，党员人数较多的党支部，可以以党小组为单位召开，支部委员会成员参加所在党小组的组织生活会。" in shown
 
 
