@@ -519,9 +519,11 @@ def names_only(ctx: LineContext) -> float:
     return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
 
 
-_ASKS_THE_READER = re.compile(r"(?:请|敬请|欢迎)(?!大家|同志|各|你们|全体|与会|有关|在座)[^，。；！？,;!?]{0,24}")
+_ASKS_THE_READER = re.compile(r"(?:请|敬请|欢迎)(?!大家|同志|各|你们|全|与会|有关|在座|广大|党员|干部|于)[^，。；！？,;!?]{0,24}")
 """A request and its clause, the one asked not named (请在…, 请下载…, 欢迎浏览…): a speech or a notice names whom it
-asks (请大家, 请各单位, 欢迎同志们)."""
+asks (请大家, 请各单位, 欢迎同志们, 请广大党员)."""
+_DEADLINE = re.compile(r"\d{1,2}\s*[月日号]|[月日号]前|之前|以前")
+"""A notice's request sets a day (请在5月10日前登录系统…); a site's never does."""
 ASKS_THE_READER = 2.0
 
 
@@ -539,9 +541,14 @@ def asks_the_reader(ctx: LineContext) -> float:
     (0.0, 0.0)
     >>> asks_the_reader(LineContext("请同志们认真领会，抓好落实。", False))
     0.0
+
+    A notice's request sets its day, which a site's never does: `请在5月10日前登录系统下载报名表。`, `请于…`.
+
+    >>> asks_the_reader(LineContext("请在5月10日前登录系统下载报名表。", True, True)), asks_the_reader(LineContext("请于本周内登录平台下载。", True, True))
+    (0.0, 0.0)
     """
     asks = (m.group() for m in _ASKS_THE_READER.finditer(ctx.text))
-    return ASKS_THE_READER if any(has_interface_words(clause) for clause in asks) else 0.0
+    return ASKS_THE_READER if any(has_interface_words(clause) and not _DEADLINE.search(clause) for clause in asks) else 0.0
 
 
 _COUNTER = re.compile(r"\d+\s*(?:人|条|次|位)[\u4e00-\u9fff]{0,4}(?:评论|阅读|浏览|参与|点赞|收藏|转发|围观|关注)")
