@@ -175,6 +175,7 @@ REVIEW_CODES = {
     "suspicious-title": "title",
     "title-from-note": "title",
     "title-derived": "title",
+    "title-choice": "title",
     "no-speaker-name": "speaker",
     "speaker-guessed": "speaker",
     "no-date": "date",

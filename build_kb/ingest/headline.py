@@ -38,7 +38,7 @@ ECHOED_AT = 0.5
 """At least this share of a headline's character pairs come back in the lead of a report."""
 _HEADLINE_WORDS = re.compile(r"会议|大会|会$|座谈|讲话|报告|发言|致辞|党课|召开|举行|举办|强调|指出|部署|推进|学习|调研")
 """A meeting, the kind of speech, or what a report says was done: a headline's, never a column's."""
-_ORGAN_END = re.compile(r"(?:委|政府|党委|党组|人大|政协|委员会|部|局|厅|院|办公室|中心|支部)$")
+_ORGAN_END = re.compile(r"(?:委|政府|党委|党组|人大|政协|委员会|部|局|厅|院|办公室|中心|支部|中央)$|^(?:中共|中国共产党)")
 """An organ's name issues a document (中共某某省委 某某省人民政府关于…): part of its title, no label."""
 _STOP = re.compile(r"[。！？!?，,；;：:]")
 
@@ -167,7 +167,7 @@ def is_the_sites(part: str, headline: str, lead: str, elsewhere: set[str] = froz
     """
     if is_site_name(part) and (is_headline(headline) or len(_han(headline)) >= TITLE_MIN):
         return True
-    if not (is_label(part) and is_headline(headline)):
+    if not (column_label(part) and is_headline(headline)):
         return False
     label = _han(part)
     return (echo(headline, lead) >= ECHOED_AT and label not in _han(lead[: len(headline) + 20])) or label in elsewhere
@@ -188,3 +188,116 @@ def headline_of(title: str, lead: str, elsewhere: set[str] = frozenset()) -> str
     if glued and is_the_sites(glued.group(1), title[glued.end() :], lead, elsewhere):
         return title[glued.end() :]
     return title
+
+
+# ── Title choice: which of the lines stacked over the text are the title's ─────────────────────────────────
+# A page may set over its headline a line of its own (the site's name, a column, the path to the page, a
+# collection's name) or under it (the category a 范文 site files it in, an account's column). The title is a
+# choice among the stacked lines, made on evidence that carries over: one line reads as a whole title, and the
+# other has evidence of its own that it is the site's. Each kind of evidence counts once (its weight below);
+# a line leaves the title at SITE_LINE_AT, and a person is asked (title-choice on 待核对) where the evidence
+# falls one short of it or just reaches it. The weights and the threshold were chosen leave-one-round-out on
+# the dev rounds (docs/dev/READING.md, "Title choice").
+WHOLE_WEIGHT = 1
+"""The other line is a whole title: it ends as a speech or a document names itself (…的讲话, …讲稿, …的通知),
+the lead says it again (a report's headline), or a subtitle (——在…上的讲话) stands right under it."""
+OWN_WEIGHT = 1
+"""Each kind of evidence the line has of its own: the cleaner's chrome evidence on it (kept, on 待核对); the shape
+of a site's line (SITE_SHAPES); under half its characters Han (87978797威尼斯); removed page furniture between
+it and the whole title (a posting stamp, a counter); standing between the whole title and that title again."""
+SITE_LINE_AT = 2
+"""A stacked line with this much evidence is the site's, not the title's."""
+
+_NOTE_MARK_AT_END = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[〕\]］】)）]|\d{1,2})$")
+"""A note's or a piece's number after a title: …的报告〔1〕, …讲稿（一）, …讲话稿范文(2)."""
+_WHOLE_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|党课|主持词|讲话提纲|党课讲稿|总结|体会|心得|通知|通报|请示|意见|决定|决议|批复|纪要|方案|规划|要点|计划|办法|规定)$")
+"""How a whole title ends: the kind of text it names."""
+
+
+def whole_title(text: str, lead: str = "", subtitled: bool = False) -> bool:
+    """Does a title line read as a whole title on its own?
+
+    >>> whole_title("七一表彰大会上区直机关工委讲话稿(2)"), whole_title("在全国组织工作会议上的报告〔1〕")
+    (True, True)
+    >>> whole_title("某校举办首届党建论坛", "3月22日，某校举办首届党建论坛。"), whole_title("某校举办首届党建论坛")
+    (True, False)
+    >>> whole_title("人才工作"), whole_title("学习某地经验加速发展", subtitled=True)
+    (False, True)
+    """
+    compact = re.sub(r"\s+", "", text)
+    han = _han(compact)
+    if len(han) < TITLE_MIN or _STOP.search(compact[:-1]):
+        return False
+    if _WHOLE_END.search(_NOTE_MARK_AT_END.sub("", compact)):
+        return True
+    return subtitled or (is_headline(compact) and echo(compact, lead) >= ECHOED_AT)
+
+
+_PIECES_COUNTED = re.compile(r"^[（(【\[]\s*(?:共)?\s*[\d一二两三四五六七八九十]{1,3}\s*篇\s*[）)】\]]|(?:(?<!第)[\d一二两三四五六七八九十]{1,3}\s*篇|汇编|合集|选编|大全)$")
+"""A collection's name counts its pieces or says it gathers them: （3篇）关于…讲稿, …心得体会5篇, …讲话汇编."""
+_INDEX_AT_END = re.compile(r"\s*[（(]?\d{1,2}[）)]?$")
+"""A piece's index after the name a collection lists it by: 挂职街道总结范文1."""
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:-{2,}|[>›»|｜丨/]|\s[-–—]\s)\s*")
+_WIRE_DATELINE = re.compile(rf"^[{HAN}]{{2,12}}?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)$")
+"""A wire's dateline on a line of its own: the agency, the place, the day, 电 (新华社北京2月4日电)."""
+_ACCOUNT_COLUMN = re.compile(rf"^[{HAN}]{{2,20}}[「【\[]([{HAN}]{{2,8}})[」】\]]$")
+"""An account's name with its column in brackets (某某市委党校「干训教育」): where the text was posted, not its title."""
+
+
+def site_shape(text: str) -> str | None:
+    """The shape of a site's line that `text` has, by name, else None: a column's label, a site's name, the path
+    to the page, a collection's name, a piece's listing name with its index, a wire's dateline, an account's column.
+
+    >>> [site_shape(t) for t in ("七一建党节", "首页---机关动态", "（3篇）关于社区书记讲党课讲稿", "挂职街道总结范文1")]
+    ['label', 'crumbs', 'collection', 'listing']
+    >>> [site_shape(t) for t in ("新华社北京2月4日电", "某某市委党校「干训教育」", "在全县组织工作会议上的讲话")]
+    ['dateline', 'account', None]
+    """
+    compact = re.sub(r"\s+", "", text)
+    if not compact or _STOP.search(compact):
+        return None
+    if _WIRE_DATELINE.match(compact):
+        return "dateline"
+    if _PIECES_COUNTED.search(compact):
+        return "collection"
+    if is_site_name(compact):
+        return "site-name"
+    indexed = _INDEX_AT_END.search(compact)
+    if indexed and len(_han(compact[: indexed.start()])) >= 4 and not re.search(r"[\d年月日期届号第]$", compact[: indexed.start()]):
+        return "listing"
+    if column_label(compact):
+        return "label"
+    parts = [part for part in _CRUMB_SEPARATOR.split(text.strip()) if part]
+    if len(parts) > 1 and all(column_label(part) or is_site_name(part) for part in parts):
+        return "crumbs"
+    if _ACCOUNT_COLUMN.match(compact):
+        return "account"
+    return None
+
+
+COLUMN_VERB_MAX = 4
+"""A column's name may open with a word jieba calls a verb when it is short (组织工作, 组工动态); a longer line that
+opens with one is a phrase that acts (增强凝聚力, 加强社区党的建设): a slogan's half, no column."""
+
+
+def column_label(text: str) -> bool:
+    """A column's or a category's label: a label (is_label) that holds no preposition and, longer than
+    COLUMN_VERB_MAX, does not open with a verb.
+
+    >>> column_label("七一建党节"), column_label("组工动态"), column_label("增强凝聚力"), column_label("使命在肩")
+    (True, True, False, False)
+    """
+    if not is_label(text):
+        return False
+    tags = _tags(_han(text))
+    return not any(flag == "p" for _, flag in tags) and (len(_han(text)) <= COLUMN_VERB_MAX or tags[0][1] not in _VERB)
+
+
+def few_han(text: str) -> bool:
+    """Under half of the line's characters are Han (87978797威尼斯, www.某某.com): no title's words.
+
+    >>> few_han("87978797威尼斯"), few_han("2023年全县组织工作会议")
+    (True, False)
+    """
+    compact = re.sub(r"\s+", "", text)
+    return bool(compact) and len(_han(compact)) < 0.5 * len(compact)

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 
 from .capture import CAPTURE_RULE, fallback_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
-from .headline import HEADLINE_MIN, TITLE_MIN, headline_of, headline_part, is_headline, is_label, is_site_name, is_the_sites, page_items
+from .headline import (
+    HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
+    is_site_name, is_the_sites, page_items, site_shape, whole_title,
+)
 from .layout import SALUTATION_RE
 from .words import tagger
 from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
@@ -298,11 +301,14 @@ _SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|
 """A title ends like this when it names a speech."""
 
 
-def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozenset()) -> ParsedHeader:
+def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozenset(), doubted: set[int] = frozenset(),
+                 furniture: set[int] = frozenset()) -> ParsedHeader:
     """Type every line above the salutation: title, subtitle, byline, date, or a repeat.
 
     `lead` is the text's first words and `elsewhere` the items of the page's other lines (the removed
-    breadcrumbs): what tells a headline from a column's label beside it (ingest/headline.py).
+    breadcrumbs): what tells a headline from a column's label beside it (ingest/headline.py); `doubted` the
+    lines the cleaner kept on doubt and `furniture` the lines it removed — evidence in the choice of the title
+    among stacked lines (`_choose_among_two_title_lines`).
     Each field records the rule that found it (`rules`), and doubtful results become `warnings`.
     """
     header: list[HeaderLine] = []
@@ -512,6 +518,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_a_pages_name_over_a_titled_speech(header)
     _drop_the_collections_name(header)
     _end_the_title_at_a_line_that_introduces(header)
+    warnings += _choose_among_two_title_lines(header, lead, doubted, furniture)
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         compact = re.sub(r"\s+", "", h.text)
@@ -773,6 +780,62 @@ def _drop_a_title_given_again_with_additions(header: list[HeaderLine]) -> None:
                 later.role = "repeat"  # …会议上的 cut off (its 讲话 lost) under the whole title: the whole one stands
                 continue
             earlier.role = "repeat"
+
+
+_SHAPE_NAMES = {"label": "栏目或分类的名称", "crumbs": "导航路径", "collection": "合集的名称", "listing": "合集里带编号的篇名",
+                "dateline": "通讯社电头", "account": "公众号或栏目的名称", "site-name": "网站名称"}
+"""A site's shapes (headline.site_shape) in the curator's words."""
+
+
+def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: set[int], furniture: set[int]) -> list[ReviewItem]:
+    """Of two title lines, one may be the site's: a line over or under a whole title with evidence of its own
+    that it is a site's line (headline.py, "Title choice"). The line with the most evidence leaves the title
+    (a note) at SITE_LINE_AT; one short of it, it stays, and either way a person is asked (title-choice, with the
+    other reading as the one-line fix) unless the line is on 待核对 already (the cleaner doubted it). Returns
+    those questions.
+
+    >>> lines = [HeaderLine(1, "七一表彰大会上区直机关工委讲话稿", "title"), HeaderLine(3, "七一建党节", "title")]
+    >>> [item.code for item in _choose_among_two_title_lines(lines, "", set(), set())], [h.role for h in lines]
+    (['title-choice'], ['title', 'note'])
+    >>> lines = [HeaderLine(1, "87978797威尼斯", "title"), HeaderLine(3, "某校举办首届党建论坛", "title")]
+    >>> _choose_among_two_title_lines(lines, "3月22日，某校举办首届党建论坛。", {1}, set()), [h.role for h in lines]
+    ([], ['note', 'title'])
+    >>> lines = [HeaderLine(1, "凝心聚力抓党建", "title"), HeaderLine(2, "奋发有为开新局", "title")]
+    >>> _choose_among_two_title_lines(lines, "", set(), set()), [h.role for h in lines]
+    ([], ['title', 'title'])
+    """
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) != 2:
+        return []
+    subtitled = {h.line for k, h in enumerate(header) if h.role == "title" and k + 1 < len(header) and header[k + 1].role == "subtitle"}
+    texts = {h.line: _title_text(h.text) for h in titles}
+
+    def evidence(line: HeaderLine, other: HeaderLine) -> tuple[int, list[str]]:
+        shape = site_shape(texts[line.line])
+        low, high = sorted((line.line, other.line))
+        own = [name for name, found in (
+            (_SHAPE_NAMES.get(shape or ""), shape is not None),
+            ("清洗时存疑", line.line in doubted),
+            ("汉字很少", few_han(line.text)),
+            ("与标题之间隔着网页上删去的行", any(low < n < high for n in furniture)),
+            ("夹在标题和再次出现的标题之间", any(h.role == "repeat" and h.line > line.line and _same_title(h.text, other.text) for h in header)),
+        ) if found]
+        whole = whole_title(texts[other.line], lead, other.line in subtitled)
+        return (WHOLE_WEIGHT * whole + OWN_WEIGHT * len(own) if own else 0), own
+
+    scored = [(*evidence(line, other), line, other) for line, other in ((titles[0], titles[1]), (titles[1], titles[0]))]
+    score, own, line, other = max(scored, key=lambda s: s[0])
+    if score < SITE_LINE_AT - 1 or score == scored[0][0] == scored[1][0]:
+        return []
+    why = "、".join(own)
+    if score >= SITE_LINE_AT:
+        line.role = "note"
+        if line.line in doubted:  # on 待核对 already as a doubtful line, read as a note: drop_lines / keep_lines settle it
+            return []
+        return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{texts[other.line][:30]}”；第 {line.line} 行“{line.text.strip()[:20]}”"
+                                           f"像网站自己的文字（{why}），没有连进标题：请核对", line=line.line)]
+    return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{line.text.strip()[:20]}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
+                       line=line.line)]
 
 
 def _one_title_in_two_wordings(a: str, b: str) -> bool:
@@ -1175,6 +1238,26 @@ def title_given_as_a_repeat(removed: list[RemovedLine], text_starts: int) -> str
         if r.line < text_starts and len(HAN_CHAR.findall(text)) >= TITLE_MIN and len(text) <= TITLE_MAX \
                 and not re.search(r"[。！？!?，,；;：:]", text) and sum(other.text.strip() == text for other in removed) >= 2:
             return undecorated_title(text)
+    return None
+
+
+_FILE_NAME = re.compile(r"^([^\\/：:。！？!?，,；;]{6,60}?)\s*\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
+
+
+def title_in_a_file_name(removed: list[RemovedLine], text_starts: int) -> str | None:
+    """The title a document library prints on top as the file's name (某某讲话.docx): the cleaner took the line off
+    as a file name, so the text has no title line — the name without its extension names it, when it has a
+    title's shape (six Han characters or more, no sentence).
+
+    >>> title_in_a_file_name([RemovedLine(1, "机关党组书记抓基层党建述职评议讲话.docx", "chrome-evidence")], 2)
+    '机关党组书记抓基层党建述职评议讲话'
+    >>> title_in_a_file_name([RemovedLine(1, "IMG_2031.jpg", "chrome-evidence")], 2) is None
+    True
+    """
+    for r in removed:
+        named = _FILE_NAME.match(r.text.strip()) if r.line < text_starts else None
+        if named and len(HAN_CHAR.findall(named.group(1))) >= TITLE_MIN:
+            return undecorated_title(named.group(1).strip())
     return None
 
 
@@ -3142,10 +3225,12 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
     return 2 if len(signer) <= SIGNER_MAX and not re.search(r"[。！？!?，,；;：:]", signer) and not CLOSING_RE.match(signer) else 1
 
 
-def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset()) -> ParsedSpeech:
+def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset(),
+          doubted: set[int] = frozenset()) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
-    cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold."""
+    cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold;
+    `doubted` the lines it kept on doubt (evidence in the choice of the title)."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
@@ -3181,7 +3266,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     if not heading_lines and _heading_line_above_the_body(head, blocks):
         head, blocks = head[:-1], [Block(head[-1].number, head[-1].text)] + blocks
     lead = " ".join(block.text for block in blocks[:3])[:300]
-    header = parse_header(head, lead, page_items(r.text for r in removed))
+    furniture = {r.line for r in removed if r.rule != CAPTURE_RULE and r.text.strip()}
+    header = parse_header(head, lead, page_items(r.text for r in removed), doubted, furniture)
     if gongwen:
         into_header(header, gongwen, lines)
     captured_title = fallback_title([r.text for r in removed if r.rule == CAPTURE_RULE])
