@@ -5,6 +5,7 @@ promises. Each item has one or two ways out, each a single YAML line:
 
     speaker-guessed  是他讲的：speaker: "王某"             不是讲话人：speaker: ""
     doubtful-line    不是讲话正文：drop_lines: [12]          是讲话正文：keep_lines: [12]
+    title-choice     现在的标题对：reviewed: [title-choice]   另一种读法对：title: "…"
     unnumbered-headings  看过，没有问题：reviewed: [unnumbered-headings]   有的不是：heading_lines: {4: 1, 8: 1}
     no-date          写上原文的日期：date: 2021-MM-DD       原文确实没有日期：reviewed: [no-date]
 
@@ -72,6 +73,8 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         # the last line of the first join; the curator writes whichever line it is.
         last = next((j.last for j in speech.clean.joins if j.first == item.line), item.line)
         return [("看过，没有问题", *reviewed), ("有一处不该接：写上该另起一段的那一行的行号", "paragraph_lines", [last])]
+    if code == "title-choice":  # two stacked lines, one perhaps the site's: the reading taken, or the other
+        return [("现在的标题对", *reviewed), ("另一种读法对，照写（不对就改成原文的标题）", "title", _quoted(other_reading(speech, item.line)))]
     if key == "title":
         return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
     if key in MISSING:
@@ -91,6 +94,19 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
             return [("不是原文的内容，删去" + whole, "drop_lines", [item.line]), ("是原文的内容，照现在的读法保留", "keep_lines", [item.line])]
         return [("不是讲话正文" + whole, "drop_lines", [item.line]), ("是讲话正文", "keep_lines", [item.line])]
     return [("看过，没有问题", *reviewed)]
+
+
+def other_reading(speech: Speech, line: int | None) -> str:
+    """The title the other way of reading the header gives: without source `line` when the title took it in,
+    with it (in the order of the lines) when the title left it out."""
+    from .ingest.parse import undecorated_title
+
+    titles = [h for h in speech.header if h.role == "title"]
+    if any(h.line == line for h in titles):
+        lines = [h for h in titles if h.line != line]
+    else:
+        lines = sorted(titles + [h for h in speech.header if h.line == line], key=lambda h: h.line)
+    return " ".join(undecorated_title(h.text.strip()) for h in lines) or (speech.title or "")
 
 
 def _also_on_the_line(speech: Speech, line: int) -> str:
