@@ -167,7 +167,7 @@ def is_the_sites(part: str, headline: str, lead: str, elsewhere: set[str] = froz
     """
     if is_site_name(part) and (is_headline(headline) or len(_han(headline)) >= TITLE_MIN):
         return True
-    if not (column_label(part) and is_headline(headline)):
+    if not (is_label(part) and is_headline(headline)):
         return False
     label = _han(part)
     return (echo(headline, lead) >= ECHOED_AT and label not in _han(lead[: len(headline) + 20])) or label in elsewhere
@@ -185,7 +185,7 @@ def headline_of(title: str, lead: str, elsewhere: set[str] = frozenset()) -> str
     '初心如磐 使命在肩'
     """
     glued = _LABEL_THEN_SPACE.match(title)
-    if glued and is_the_sites(glued.group(1), title[glued.end() :], lead, elsewhere):
+    if glued and column_label(glued.group(1)) and is_the_sites(glued.group(1), title[glued.end() :], lead, elsewhere):
         return title[glued.end() :]
     return title
 
@@ -276,21 +276,25 @@ def site_shape(text: str) -> str | None:
 
 
 COLUMN_VERB_MAX = 4
-"""A column's name may open with a word jieba calls a verb when it is short (组织工作, 组工动态); a longer line that
-opens with one is a phrase that acts (增强凝聚力, 加强社区党的建设): a slogan's half, no column."""
+"""A column's name may open with a word jieba calls a verb when it is short (组织工作, 组工动态) or names a kind of
+work (组织工作动态: the verb, then a verbal noun); a longer line that opens with a verb acting on a thing is a phrase
+that acts (增强凝聚力, 加强社区党的建设): a slogan's half, no column."""
 
 
 def column_label(text: str) -> bool:
     """A column's or a category's label: a label (is_label) that holds no preposition and, longer than
-    COLUMN_VERB_MAX, does not open with a verb.
+    COLUMN_VERB_MAX, does not open with a verb acting on a thing.
 
-    >>> column_label("七一建党节"), column_label("组工动态"), column_label("增强凝聚力"), column_label("使命在肩")
-    (True, True, False, False)
+    >>> column_label("七一建党节"), column_label("组工动态"), column_label("组织工作动态"), column_label("增强凝聚力"), column_label("使命在肩")
+    (True, True, True, False, False)
     """
     if not is_label(text):
         return False
     tags = _tags(_han(text))
-    return not any(flag == "p" for _, flag in tags) and (len(_han(text)) <= COLUMN_VERB_MAX or tags[0][1] not in _VERB)
+    if any(flag == "p" for _, flag in tags):
+        return False
+    acts = tags[0][1] in _VERB and not (len(tags) > 1 and tags[1][1] == "vn")
+    return len(_han(text)) <= COLUMN_VERB_MAX or not acts
 
 
 def few_han(text: str) -> bool:

@@ -805,8 +805,8 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
     ([], ['title', 'title'])
     """
     titles = [h for h in header if h.role == "title"]
-    if len(titles) != 2:
-        return []
+    if len(titles) != 2 or any(re.search(r"[。！？!?]", _title_text(h.text)) for h in titles):
+        return []  # a sentence among them is a note by the rule below, whatever the other line is
     subtitled = {h.line for k, h in enumerate(header) if h.role == "title" and k + 1 < len(header) and header[k + 1].role == "subtitle"}
     texts = {h.line: _title_text(h.text) for h in titles}
 
