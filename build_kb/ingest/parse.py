@@ -815,7 +815,7 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
         low, high = sorted((line.line, other.line))
         own = [name for name, found in (
             (_SHAPE_NAMES.get(shape or ""), shape is not None),
-            ("清洗时存疑", line.line in doubted),
+            ("清洗时存疑", line.line in doubted and other.line not in doubted),  # doubt on both tells neither from the other
             ("汉字很少", few_han(line.text)),
             ("与标题之间隔着网页上删去的行", any(low < n < high for n in furniture)),
             ("夹在标题和再次出现的标题之间", any(h.role == "repeat" and h.line > line.line and _same_title(h.text, other.text) for h in header)),

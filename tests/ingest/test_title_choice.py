@@ -77,3 +77,10 @@ def test_two_halves_of_a_slogan_and_a_wrapped_title_stay_one_title(tmp_path):
     wrapped = one_speech(tmp_path / "w", "区委书记在2025年全区基层\n党建工作述职评议会上的点评\n" + BODY)
     assert wrapped.title == "区委书记在2025年全区基层 党建工作述职评议会上的点评"
     assert [r.code for r in slogan.review + wrapped.review if r.code == "title-choice"] == []
+
+
+def test_doubt_on_both_lines_tells_neither_from_the_other(tmp_path):
+    # a run of short lines the cleaner doubts as captions: the doubt is the headline's and the deck's alike
+    text = ("某某同志在全市组织部长会议上强调\n聚焦主责主业 推动组织工作提质增效\n本报讯 2023年2月27日，全市组织部长会议召开。某某同志出席会议并讲话。\n"
+            "某某同志强调，要坚持以党的政治建设为统领，着力建设高素质干部队伍。\n会议要求，全市各级组织部门要抓好各项任务落实。\n")
+    assert one_speech(tmp_path, text).title == "某某同志在全市组织部长会议上强调 聚焦主责主业 推动组织工作提质增效"
