@@ -572,6 +572,19 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
 _INVALID = object()
 
 
+def _date_meant(value) -> str | None:
+    """The ISO date a curator meant by a date written another way, or None.
+
+    >>> _date_meant("2022年6月9日"), _date_meant("2022-6-9"), _date_meant("2022.06.31")
+    ('2022-06-09', '2022-06-09', None)
+    """
+    found = re.fullmatch(r"\s*(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?\s*", value) if isinstance(value, str) else None
+    try:
+        return dt.date(*map(int, found.groups())).isoformat() if found else None
+    except ValueError:
+        return None
+
+
 def _check_override_value(key: str, value, file: str, line: int | None, entry: str, report: Report, theme_ids: set[str] | None):
     def bad(message: str):
         report.error(file, line, message)
@@ -589,6 +602,9 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
             return bad(f"{entry} 的 date：{value.isoformat()} 不像讲话的日期（应在 1900 至 2100 年之间）；请核对后改正")
         if isinstance(value, dt.date):
             return value.isoformat()
+        meant = _date_meant(value)
+        if meant:  # 2022年6月9日, 2022-6-9: the date is clear, only its writing is not ISO — say it as it is to be written
+            return bad(f"{entry} 的 date 要写成 {meant}（年-月-日，月和日各两位）；现在写的是 {value!r}")
         return bad(f"{entry} 的 date 要按 YYYY-MM-DD 写，例如 2018-02-27；现在写的是 {value!r}")
     if key == "year":
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
@@ -645,6 +661,10 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         return out
     if value is not None and not isinstance(value, str):
         return bad(f"{entry} 的 {key} 要写文字；现在是{kind_name(value)} {value!r}")
+    quoted = re.fullmatch(r"\s*“([^“”]*)”\s*", value or "") if key in ("speaker", "speaker_role", "occasion", "issuer") else None
+    if quoted:
+        # quoted on a Chinese keyboard: YAML keeps “” as text, and the site would print 讲话人 “李明”
+        return bad(f"{entry} 的 {key} 两头是中文引号，会连引号一起印出；请去掉引号，或改成英文引号：\"{quoted[1]}\"")
     if key in EXAMPLE_VALUES and value == EXAMPLE_VALUES[key]:
         # a fix pasted from 待核对 or kb add's stub with its example left in: 会议名称 would be published as the meeting
         return bad(f"{entry} 的 {key} 还是示例“{value}”：请换成原文里写的，原文没有就删去这一行")

@@ -62,6 +62,12 @@ def config_error(tmp_path, files: dict[str, str]) -> str:
         ),
         ({"speeches.yaml": "a.txt:\n  id: index\n"}, "c/speeches.yaml:2：a.txt 的 id index 是网站自用的名字；请换一个，例如 index-1"),
         ({"speeches.yaml": "a.txt:\n  skip: \"yes\"\n"}, "c/speeches.yaml:2：a.txt 的 skip 只能是 true 或 false；现在是文字 'yes'"),
+        # a date written as it is spoken, or without its zeros: the ISO form to write is named
+        ({"speeches.yaml": "a.txt:\n  date: 2022年6月9日\n"}, "c/speeches.yaml:2：a.txt 的 date 要写成 2022-06-09（年-月-日，月和日各两位）；现在写的是 '2022年6月9日'"),
+        ({"speeches.yaml": "a.txt:\n  date: 2022-6-9\n"}, "c/speeches.yaml:2：a.txt 的 date 要写成 2022-06-09（年-月-日，月和日各两位）；现在写的是 '2022-6-9'"),
+        ({"speeches.yaml": "a.txt:\n  date: 2022-6-31\n"}, "c/speeches.yaml:2：a.txt 的 date 要按 YYYY-MM-DD 写，例如 2018-02-27；现在写的是 '2022-6-31'"),
+        # a name quoted on a Chinese keyboard would be printed with its quotes
+        ({"speeches.yaml": "a.txt:\n  speaker: “李明”\n"}, 'c/speeches.yaml:2：a.txt 的 speaker 两头是中文引号，会连引号一起印出；请去掉引号，或改成英文引号："李明"'),
         # a Chinese keyboard's colon, after a field or an entry: YAML fails on the line after it (said 格式有误 there)
         ({"speeches.yaml": 'a.txt:\n  title: "甲"\n  date：2022-06-09\n'}, "c/speeches.yaml:3：date 后面用了中文冒号“：”；请改成英文冒号“:”，冒号后空一格"),
         ({"speeches.yaml": '"a.txt"：\n  date: 2022-06-09\n'}, 'c/speeches.yaml:1："a.txt" 后面用了中文冒号“：”；请改成英文冒号“:”，冒号后空一格'),
