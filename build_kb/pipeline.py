@@ -26,12 +26,12 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.parse import LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
 from .ingest.names import a_common_word
-from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -587,6 +587,16 @@ def make_speech(
         if name:
             header.speaker, header.rules["speaker"] = name, "the report: a name alone, said again and again to 指出/要求"
             header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（报道几次写“{name}指出/要求”，没有写职务）：请核对"))
+    if not addressed and header.speaker is None and header.speaker_role is None:
+        # No phrasing named him: everyone the report names, scored on what it says they did, where, and with what posts.
+        role, name, close = speaker_by_evidence(first_paragraphs, header.title)
+        if name and _a_study_of_his_words(rel, all_paragraphs, name):
+            name = None
+        if name:
+            header.speaker_role, header.speaker = role, name
+            header.rules["speaker"] = header.rules["speaker_role"] = "the report: the one its speech verbs attach to most (speaker_by_evidence)"
+            also = f"；还有“{close}”，依据相近" if close else ""
+            header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（报道里讲话、强调、主持等说到他最多{also}）：请核对"))
     if header.speaker is None and header.speaker_role is None:
         role, name = signature_byline(parsed.sections)
         if role:
@@ -602,6 +612,9 @@ def make_speech(
     opening_kinds = ("opening",) if parsed.structured else ("opening", "body")
     opening_text = " ".join(p.text for s in parsed.sections if s.kind in opening_kinds for p in s.paragraphs)
     occasion, occasion_rule = find_occasion(header.title, header.subtitle, opening_text)
+    if occasion is None and lead and not addressed:
+        occasion = event_in_lead(lead, opening_text)
+        occasion_rule = "the report's lead: the event it says was held (开展/举办…活动)" if occasion else None
     level, level_rule = find_level(occasion, header.title, header.subtitle)
     if level is None:
         # The headings are the speech's words too (二、全县组织工作的主要任务). The body says whose meeting it

@@ -352,8 +352,8 @@ ASKED = (
 )
 """What one says, as a report gives it: 强调, 指出, 表示 (浚县县委常委、组织部部长某某表示，要…), 提出要求, 作点评,
 对…进行了逐一点评."""
-CONVENED = "主持召开"
-"""The one who convened and chaired a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
+CONVENED = "(?:主持|组织)召开"
+"""The one who convened (and chaired) a meeting whose words the report gives as the meeting's (会议指出, 会议强调):
 the speaker when nobody else is said to speak."""
 WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)(?:[^，。；：]{1,40}?[上中时][，,]?|[^，。；：]{1,10}?(?=出席|参加|主持|召开)))?"
 """Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
@@ -512,7 +512,7 @@ def _bare_names(text: str, first: dict[str, Actor], named: set[int]) -> list[Dee
     for m in _BARE_NAME.finditer(text):
         at = m.start("name")
         spans = dict.fromkeys((name_at(text, at, m.group("name")), m.group("name")[:2]))
-        for name in (n for n in spans if n and could_be_a_name(n) and at not in named):
+        for name in (n for n in spans if n and could_be_a_name(n) and at not in named and not _called_by_honorific(n)):
             known = first.get(name)
             act = act_of(text, Actor(known.role if known else "", name, at))
             if act and (known or (_a_bare_name(text, name) and not re.search(re.escape(name) + "总书记", text) and not _described(text, name))):
@@ -521,6 +521,11 @@ def _bare_names(text: str, first: dict[str, Actor], named: set[int]) -> list[Dee
                 first.setdefault(name, actor)
                 break
     return deeds
+
+
+def _called_by_honorific(span: str) -> bool:
+    """汪总: a surname and HONORIFIC, the way staff call their 总经理 — a title, never a name on its own."""
+    return len(span) == 2 and span[0] in COMMON_SURNAMES and span[1] == HONORIFIC
 
 
 def _described(text: str, name: str) -> bool:
@@ -534,32 +539,51 @@ def _described(text: str, name: str) -> bool:
 
 
 def _named_again(text: str, first: dict[str, Actor], read: set[int]) -> list[Deed]:
-    """Every other mention of a name already read where an act follows (王某某充分肯定了…, …，王某强调): what he did
-    later. Attending or visiting again says nothing new."""
+    r"""Every other mention of a name already read where an act follows (王某某充分肯定了…, …，王某强调), the title he is
+    called by perhaps between (门某某院长强调, of one first named 某区法院党组书记、院长门某某): what he did later. Attending
+    or visiting again says nothing new.
+
+    >>> text = "11月20日，某区法院党组书记、院长门某某组织召开党组扩大会议。\n门某某院长强调，要抓好学习。"
+    >>> [(d.actor.role, d.actor.name, d.act, d.later) for d in read_deeds(text)]
+    [('某区法院党组书记、院长', '门某某', 'convened', False), ('某区法院党组书记、院长', '门某某', 'said', True)]
+    """
     deeds = []
     for name, actor in first.items():
         for m in re.finditer(re.escape(name), text):
-            act = act_of(text, Actor(actor.role, name, m.start())) if m.start() not in read else None
+            title = _TITLE_AFTER.match(text, m.end())
+            called = Actor(title.group(), name, m.start(), title_after=True) if title and actor.role.endswith(title.group()) else Actor(actor.role, name, m.start())
+            act = act_of(text, called) if m.start() not in read else None
             if act and act not in ("attended", "visited"):
                 deeds.append(Deed(actor, act, m.start(), later=True))
                 read.add(m.start())  # 王某某强调 is no mention of 王某 as well
     return deeds
 
 
-_SURNAME_AND_TITLE = re.compile(_CLAUSE_START + rf"(?P<surname>[{COMMON_SURNAMES}])(?P<title>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长))")
+TITLE_CALLED_BY = r"(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长)"
+"""The title a report calls one by after his name or surname (王某书记, 王书记), the last word of his posts."""
+_TITLE_AFTER = re.compile(TITLE_CALLED_BY)
+HONORIFIC = "总"
+"""A surname and 总 (汪总在讲话中指出): a company's way to call its 总经理, 总裁 or 总工程师 — a title, no name."""
+_HONORIFIC_POSTS = re.compile(r"总经理|总裁|总工程师|总会计师|总编辑|总监|总指挥")
+_SURNAME_AND_TITLE = re.compile(_CLAUSE_START + rf"(?P<surname>[{COMMON_SURNAMES}])(?P<title>{TITLE_CALLED_BY}|{HONORIFIC}(?![书理裁部结体]))")
 
 
 def _called_by_surname(text: str, first: dict[str, Actor], read: set[int]) -> list[Deed]:
-    """A clause opening with a surname and a title (蔡部长作开班动员讲话, 王书记强调): the one named before with that
+    r"""A clause opening with a surname and a title (蔡部长作开班动员讲话, 王书记强调): the one named before with that
     surname whose posts end in that title — only when exactly one was; what he did then.
 
     >>> text = "区委常委、组织部部长蔡某、副区长陆某出席开班仪式。蔡部长作开班动员讲话。"
     >>> [(d.actor.name, d.act, d.later) for d in read_deeds(text)]
     [('蔡某', 'attended', False), ('陆某', 'attended', False), ('蔡某', 'spoke', True)]
+    >>> text = "会议由集团党委书记、总经理汪某某主持。\n汪总在讲话中指出，要提高认识。"
+    >>> [(d.actor.name, d.act, d.later) for d in read_deeds(text)]
+    [('汪某某', 'chaired', False), ('汪某某', 'said', True)]
     """
     deeds = []
     for m in _SURNAME_AND_TITLE.finditer(text):
-        known = [a for a in first.values() if a.name.startswith(m.group("surname")) and a.role.endswith(m.group("title").removeprefix("常务"))]
+        title = m.group("title").removeprefix("常务")
+        holds = (lambda role: _HONORIFIC_POSTS.search(role) is not None) if title == HONORIFIC else (lambda role: role.endswith(title))
+        known = [a for a in first.values() if a.name.startswith(m.group("surname")) and holds(a.role)]
         if len(known) != 1 or m.start("surname") in read:
             continue
         act = act_of(text, Actor(m.group("title"), m.group("surname"), m.start("surname"), title_after=True))

@@ -28,7 +28,7 @@ from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
 from .parse import without_non_units
-from .clause import BARE_NAME_SAID, POST, SPOKE, Deed, days_said, read_deeds, read_time
+from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -211,8 +211,91 @@ def _the_one_quoted_again_and_again(found: list[Deed]) -> list[Deed]:
     return [d for d in said if d.actor.name == names[0]] if len(names) == 1 else []
 
 
-_SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|我(?![们国市县区镇乡省党])|我们(?!党)")
-"""A speaker's own words anywhere before the one said to speak (刚才，…作了工作报告，我完全同意): a speech, not a report."""
+# ---- the speaker as a choice among everyone the report names ------------------------------------------------
+
+ACT_WEIGHT = {"spoke": 3, "chaired and spoke": 3, "said": 2, "convened": 1, "chaired": 1, "conveyed": 1}
+"""What each mention's act (`clause.ACTS`) says for the one named being the speaker, summed over the mentions: a
+speech given (讲话, 作报告) most, his words given (强调, 指出, 要求) next — every time the report gives them again —
+then convening, chairing or conveying something to the meeting. Writing (批示) and being relayed never count."""
+AT_THE_MEETING = ("spoke", "chaired and spoke", "convened", "chaired", "conveyed")
+"""Acts that put the one named at the meeting reported: the best candidate must have one, or the headline must say he
+spoke (`headline_says_he_spoke`) — words given again and again (强调, 指出) with neither are a study's or a commentary's
+quotation."""
+POST_WEIGHT = 1
+"""Named with his posts (县委书记某某): one the report presents as a leader at the meeting, not a name in a list."""
+HEADLINE_WEIGHT = 2
+"""Named in the headline (某某在…会上强调): the one the page is about."""
+SPEAKER_MIN_SCORE = 3
+"""Less than this (one mention of chairing with posts, one 指出 of a name alone) says nobody spoke whose words these are."""
+SPEAKER_MARGIN = 2
+"""A runner-up within this of the best is named on 待核对 beside the reading kept."""
+
+
+def speaker_by_evidence(paragraphs: list[str], headline: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """The speaker as a choice among everyone a report's first paragraphs name who did something that may make him
+    the speaker: each scored on the evidence (the acts of his mentions, ACT_WEIGHT; named with posts, POST_WEIGHT; named
+    in the headline, HEADLINE_WEIGHT), the best kept when it reaches SPEAKER_MIN_SCORE — role, name, and the runner-up's
+    name when it is within SPEAKER_MARGIN (for a person to decide). Used where no reader of a single phrasing found
+    him: a report whose lead names no day it can read (3 月18 日), or whose speaker only conveyed and spoke.
+
+    >>> speaker_by_evidence(["会上，县委书记胡某传达学习了全会精神。", "胡某向老干部表示感谢。他强调，要发挥余热。"])
+    ('县委书记', '胡某', None)
+    >>> speaker_by_evidence(["会议由县委副书记王某主持。"])
+    (None, None, None)
+    >>> speaker_by_evidence(["会议由区委书记甲某某主持。区委副书记乙某某传达了会议精神。"])
+    (None, None, None)
+    >>> speaker_by_evidence(["区委书记甲某某主持会议并讲话。区长乙某某强调，要抓落实。"])
+    ('区委书记', '甲某某', '乙某某')
+    >>> speaker_by_evidence(["刚才，县委书记李某作了报告，我完全同意。"])
+    (None, None, None)
+    >>> speaker_by_evidence(["中共中央总书记习某某强调，要抓好人才工作。习某某指出，要重视青年。"])
+    (None, None, None)
+    >>> speaker_by_evidence(["会上，各支部委员逐一检视剖析。", "郗某骏指出，法院是政治机关。"], "郗某骏参加支部组织生活会时强调")
+    (None, '郗某骏', None)
+    """
+    ranked, text = speaker_candidates(paragraphs, headline)
+    if not ranked or ranked[0][1] < SPEAKER_MIN_SCORE:
+        return None, None, None
+    best = ranked[0][0]
+    there = any(d.actor.name == best.name and d.act in AT_THE_MEETING for d in _who_spoke(paragraphs)[0])
+    if not (there or headline_says_he_spoke(headline, best.name)):
+        return None, None, None  # 习近平强调… again and again, never said to be there: a study quoting him, no report
+    if _SPEECH_VOICE_ANYWHERE.search(text[: text.find(best.name)]):
+        return None, None, None  # 刚才，…作了报告，我完全同意: a speech that names the one before
+    close = next((actor.name for actor, n in ranked[1:] if ranked[0][1] - n < SPEAKER_MARGIN), None)
+    return best.post or None, best.name, close
+
+
+_HEADLINE_SPEECH = re.compile(rf"(?:{SPOKE})|强调|指出|要求")
+
+
+def headline_says_he_spoke(headline: str | None, name: str) -> bool:
+    """Whether a headline says the one named spoke (某某在…会上强调, 某某出席…会议并讲话): its own act at the meeting.
+
+    >>> headline_says_he_spoke("某某以普通党员身份参加支部组织生活会时强调", "某某"), headline_says_he_spoke("某某同志先进事迹", "某某")
+    (True, False)
+    """
+    at = headline.find(name) if headline else -1
+    return at >= 0 and _HEADLINE_SPEECH.search(headline, at + len(name)) is not None
+
+
+def speaker_candidates(paragraphs: list[str], headline: str | None = None) -> tuple[list[tuple[Actor, int]], str]:
+    """Everyone a report's first paragraphs name who did something that may make him the speaker, as first named, with
+    his score (`speaker_by_evidence`), best first (the first named of equals); and the text read."""
+    found, text = _who_spoke(paragraphs)
+    score: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for deed in found:
+        first.setdefault(deed.actor.name, deed.actor)
+        score[deed.actor.name] += ACT_WEIGHT[deed.act]
+    for name, actor in first.items():
+        score[name] += POST_WEIGHT * bool(actor.role) + HEADLINE_WEIGHT * bool(headline and name in headline)
+    return [(first[name], n) for name, n in score.most_common()], text
+
+
+_SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|(?<!自)我(?![们国市县区镇乡省党校院局所司厅委部办行站队])|我们(?!党)")
+"""A speaker's own words anywhere before the one said to speak (刚才，…作了工作报告，我完全同意): a speech, not a report.
+A unit's word for itself (我校, 我院, 我局: a school's or a court's own news) and 自我 (批评和自我批评) are no one's voice."""
 
 
 def _who_spoke(paragraphs: list[str]) -> tuple[list[Deed], str]:

@@ -1514,6 +1514,8 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
             if _inside_a_quotation(opening, m.start(1)):
                 continue  # “…召开专题党建会议2次…”: a quoted speaker's meeting, not the one the text was given at
             occasion = _meeting_name(m.group(1) + (_meeting_name_goes_on(opening, m.end(1)) if pattern is OPENING_OCCASION_RE else ""))
+            if occasion and another_meeting(opening, m.start(1), occasion):
+                continue
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
                 if holder and _WHERE_NOT_WHO.match(holder.group(1)):
@@ -1534,6 +1536,81 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         if len(name) >= 6 and not REFERS_BACK.search(name):
             return name, "opening: …第N期开班"
     return None, None
+
+
+EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲"
+"""Events a report holds that are no 会 (…“基层党建工作交流日”活动, …创新研讨行): what a lead's verb of holding names."""
+_LEAD_HOLDS = re.compile(rf"(?:开展|举办|举行|召开)了?([^，。；：]{{2,50}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)[。，；]")
+_LEAD_HELD = re.compile(rf"(?:^|[，。；：])([^，。；：]{{2,70}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)(?:在[^，。；：]{{1,24}}?)?(?:隆重|顺利|正式)?(?:举办|举行|召开|开幕|启动)[。，]")
+_HELD_BY = re.compile(r"^[^，。；]{2,40}?(?:主办|承办|协办|合办|联办|举办|组织)的(?=[^，。；]{4})")
+
+
+def event_in_lead(lead: str, text: str = "") -> str | None:
+    """The event a report's lead says was held, when it is named by no phrasing of a meeting the occasion readers know:
+    the object of the lead's verb of holding (公司开展…“交流日”活动, 在全局范围内开展…述职报告会) or its subject (…合办的
+    “某某”新时代基层党建创新研讨行在某区举办), without those who organised it — unless the text (the lead and what
+    follows it) shows it is another meeting than its own (`another_meeting`: …会议精神 carried out).
+
+    >>> event_in_lead("11月12日，公司开展2025年第三期“基层党建工作交流日”活动。")
+    '2025年第三期“基层党建工作交流日”活动'
+    >>> event_in_lead("7月6日至7日，由某某网组织，中共某某区委合办的“某某”新时代基层党建创新研讨行在某省某区举办。")
+    '“某某”新时代基层党建创新研讨行'
+    >>> event_in_lead("3月2日，某局在全局范围内开展基层党组织书记述职报告会。")
+    '基层党组织书记述职报告会'
+    >>> event_in_lead("3月2日，县委书记某某到某镇调研。") is None
+    True
+    """
+    for pattern in (_LEAD_HOLDS, _LEAD_HELD):
+        m = pattern.search(lead)
+        if m:
+            event = _HELD_BY.sub("", _DATELINE_FIRST.sub("", m.group(1)))
+            text = text or lead
+            if len(event) >= 4 and not REFERS_BACK.search(event) and event[0] not in "的了着并而" and not another_meeting(text, max(text.find(event), 0), event):
+                return event
+    return None
+
+
+_RECALLED = re.compile(r"刚刚|前不久|前几天|前些天|此前|曾经|上月|上周")
+"""Words that put a meeting an opening names in the past, before the one the text is given at (刚刚组织…参加市党代会，
+又接着举办…洽谈会; 前几天…组织视察，并相继召开…座谈会) — unless the sentence then comes to the present (今天, 这次).
+先后, 相继, 接着 say one thing after another, not when (先后到两村调研，并召开座谈会: the visit's own meeting); 曾 alone
+is a surname too (县委书记曾某主持召开…); 去年 may date the very meeting a report is of."""
+_THE_MEETING_SPEAKS = re.compile(r"会议(?:强调|指出|要求|认为|号召|部署|传达)")
+"""A report's voice for the meeting it reports (会议强调): its …会议精神 is that meeting's own, to be carried out."""
+_HERE_AND_NOW = re.compile(r"今天|今日|这次|本次|此次|现在")
+_QUOTED_LEADER = re.compile(r"总书记")
+"""The one whose meeting a clause names is the top leader (习近平总书记主持召开…会议时强调): a meeting a commentary or a
+study quotes, never the local one the text is given at."""
+
+
+def another_meeting(opening: str, start: int, name: str) -> bool:
+    """Whether a meeting an opening names at `start` is another than the one the text is given at, by the words around
+    it: recalled (刚刚, 接着, 前不久 before it in its sentence, 今天 not after them), the top leader's (总书记 in its clause), or one whose spirit the text
+    then carries out (…会议在京召开。抓好…会议精神落实: the same name and 精神).
+
+    >>> another_meeting("近日，全国组织部长会议在京召开。抓好全国组织部长会议精神落实，我们要实干。", 3, "全国组织部长会议")
+    True
+    >>> text = "近段时间喜事连连，刚刚参加市党代会，又接着举办第二届民歌艺术节暨经贸洽谈会。"
+    >>> another_meeting(text, text.index("第二届"), "第二届民歌艺术节暨经贸洽谈会")
+    True
+    >>> another_meeting("近日，习近平总书记主持召开中央某某委员会第五次会议时强调，要重视人才。", 13, "中央某某委员会第五次会议")
+    True
+    >>> another_meeting("3月1日，某某县召开全县组织工作会议。会议要求，认真贯彻全县组织工作会议精神。", 10, "全县组织工作会议")
+    False
+    >>> another_meeting("3月1日，县委书记曾某主持召开全县组织工作会议。", 16, "全县组织工作会议")
+    False
+    >>> another_meeting("去年我们取得了成绩，今天召开全县组织工作会议。", 14, "全县组织工作会议")
+    False
+    >>> another_meeting("曲某先后到两个村实地调研，并在村党员活动室召开座谈会。", 24, "座谈会")
+    False
+    """
+    clause = re.split(r"[，,。；！？：]", opening[:start])[-1]
+    sentence = re.split(r"[。；！？]", opening[:start])[-1]
+    recalled = [m.end() for m in _RECALLED.finditer(sentence)]
+    if (recalled and not _HERE_AND_NOW.search(sentence, recalled[-1])) or _QUOTED_LEADER.search(clause):
+        return True
+    relayed = re.search(re.escape(name) + r"的?(?:重要)?精神", opening[start + len(name) :])
+    return relayed is not None and not _THE_MEETING_SPEAKS.search(opening)
 
 
 _REST_OF_THE_CLAUSE = re.compile(r"[^，。；：！？,;:!?]{0,24}")
@@ -1599,7 +1676,7 @@ def _meeting_name(candidate: str) -> str | None:
     candidate = re.sub(r"^(?:昨天|昨日|今天|今日|前天|前日|当天|当日)的?", "", candidate)  # 昨天的全市…座谈会: when, not its name
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     # 县委组织部、县委党校承办的|年轻干部培训班: who holds or runs it is no part of its name
-    candidate = re.sub(r"^[^，。；]{2,30}?(?:主办|承办|协办|举办|组织)的(?=[^，。；]{4})", "", candidate)
+    candidate = re.sub(r"^[^，。；]{2,30}?(?:主办|承办|协办|合办|举办|组织)的(?=[^，。；]{4})", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
     if not ends:
         return None

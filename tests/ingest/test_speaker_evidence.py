@@ -1,0 +1,59 @@
+"""Speaker and occasion as a choice among candidates (build_kb/ingest/lead.py speaker_by_evidence, clause.py named
+again with a title or 某总, parse.py another_meeting and event_in_lead): pages written here in the style of school, court
+and company news and of speeches that recall other meetings."""
+
+from __future__ import annotations
+
+from conftest import one_speech
+
+
+def test_a_school_report_saying_our_school_and_self_criticism_still_gives_its_speaker(tmp_path):
+    # 我校 is the school's own voice and 自我批评 no one's: neither makes the report a speech
+    text = ("我校附属医院举办首届党建论坛\n发布时间：2019-04-02\n"
+            "322日，我校附属医院举办首届党建论坛。校党委书记甲某某、省委组织部处长乙某某，医院中层干部等300余人出席论坛。\n"
+            "会上，医院党委通报了工作，开展批评和自我批评。甲某某在开幕式上作重要讲话。他充分肯定了医院的成绩。\n")
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == ("校党委书记", "甲某某")
+
+
+def test_one_named_again_with_his_title_after_the_name_is_the_speaker(tmp_path):
+    text = ("某区法院召开党组扩大会议\n"
+            "11月20日，某区法院党组书记、院长门某某组织召开党组扩大会议，研究部署党员学习教育工作。全体党组成员参加会议。\n"
+            "门某某院长强调，要以学习为基础，寻找机关党建与审判工作的结合点。\n")
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == ("某区法院党组书记、院长", "门某某")
+
+
+def test_a_surname_and_zong_is_the_general_manager_named_before_never_a_name(tmp_path):
+    text = ("集团举行党支部书记培训会\n"
+            "8月30日下午，集团举行党支部书记培训会。会议由集团党委书记、总经理汪某某主持，各党支部书记参加了培训。\n"
+            "汪总在讲话中指出，此次培训是加强基层党组织建设的现实需要。他提出三点要求。\n")
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == ("集团党委书记、总经理", "汪某某")
+
+
+def test_a_report_whose_day_cannot_be_read_gives_the_one_its_verbs_attach_to_and_sends_him_to_review(tmp_path):
+    text = ("老干部形势报告会召开\n"
+            "3 月18 日，我县举行老干部形势报告会。甲某、乙某、丙某等县领导及老干部代表参加活动。\n"
+            "会上，县委书记甲某传达学习了全会精神，通报了全县经济社会发展形势。\n"
+            "甲某向老干部表示感谢。他强调，希望老同志继续发挥余热。\n")
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == ("县委书记", "甲某")
+    assert [r.code for r in speech.review if r.code == "speaker-guessed"] == ["speaker-guessed"]
+
+
+def test_the_event_a_lead_says_was_held_is_the_occasion_when_it_is_no_meeting(tmp_path):
+    text = ("公司开展基层党建工作交流日活动\n"
+            "11月12日，公司开展2025年第三期“基层党建工作交流日”活动。公司党委副书记丁某某出席活动并作总结讲话。\n"
+            "活动期间，各基层党支部梳理了前三季度工作。\n")
+    speech = one_speech(tmp_path, text)
+    assert speech.occasion == "2025年第三期“基层党建工作交流日”活动"
+
+
+def test_a_meeting_the_opening_recalls_or_studies_is_not_the_occasion(tmp_path):
+    recalled = ("岁岁重阳今又是。在这个佳节，很高兴和老同志欢聚一堂。\n"
+                "近段时间活动较多，刚刚组织党代表参加市党代会，又接着举办第二届民歌艺术节暨经贸洽谈会。\n")
+    studied = ("近日，全国组织部长会议在京召开。抓好全国组织部长会议精神落实，我们唯有实干担当、务求实效，以务实举措奋力谱写新时代组织工作新篇章。\n"
+               "突出政治引领，铸牢思想根基。要引导党员干部提高政治判断力。\n")
+    assert one_speech(tmp_path / "recalled", recalled).occasion is None
+    assert one_speech(tmp_path / "studied", studied).occasion is None
