@@ -235,8 +235,8 @@ def speaker_by_evidence(paragraphs: list[str], headline: str | None = None) -> t
     """The speaker as a choice among everyone a report's first paragraphs name who did something that may make him
     the speaker: each scored on the evidence (the acts of his mentions, ACT_WEIGHT; named with posts, POST_WEIGHT; named
     in the headline, HEADLINE_WEIGHT), the best kept when it reaches SPEAKER_MIN_SCORE — role, name, and the runner-up's
-    name when it is within SPEAKER_MARGIN (for a person to decide). Used where no reader of a single phrasing found
-    him: a report whose lead names no day it can read (3 月18 日), or whose speaker only conveyed and spoke.
+    name when it is within SPEAKER_MARGIN. Asked where no reader of a single phrasing found him (a report whose speaker
+    only conveyed something and was quoted once): the build proposes him on 待核对, a person decides.
 
     >>> speaker_by_evidence(["会上，县委书记胡某传达学习了全会精神。", "胡某向老干部表示感谢。他强调，要发挥余热。"])
     ('县委书记', '胡某', None)
