@@ -1112,6 +1112,9 @@ def find_link_lists(lines: list[str], removed: dict[int, str], tail_start: int) 
 
 
 _COVER_NOTICE = re.compile(r"^关于(?:印发|转发|下发|刊发|编发)[^《》]{0,20}《(.{4,80}?)》[^《》]{0,12}的通知$")
+_COVER_NOTICE_BARE = re.compile(r"^关于(?:印发|转发|下发|刊发|编发)([^《》，。]{4,80}?(?:讲话|发言|致辞|党课|讲稿))(?:稿|材料)?的通知$")
+"""The same notice typed without 《》: 关于印发县委书记在全县组织工作会议上讲话的通知. Only a speech's name is read bare —
+a bare 关于印发2024年工作要点的通知 may well be the document itself."""
 _SIGNATURE_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。]{1,8}日$")
 COVER_SCAN_LINES, COVER_MAX_LINES, COVER_HEAD_MAX = 15, 25, 40
 
@@ -1124,14 +1127,14 @@ def find_cover_letter(lines: list[str]) -> list[int]:
     Its date is the notice's, never the speech's. What stands above the notice is the document's
     head (the office's name, the document number) and goes with it."""
     for index, line in enumerate(lines[:COVER_SCAN_LINES]):
-        notice = _COVER_NOTICE.match(line)
+        notice = _COVER_NOTICE.match(line) or _COVER_NOTICE_BARE.match(line)
         if notice is None:
             continue
-        named = _compact(notice.group(1))
+        named = _same_name(notice.group(1))
         end = None
         at_title = False
         for j in range(index + 1, min(len(lines), index + COVER_MAX_LINES)):
-            text = _compact(lines[j])
+            text = _same_name(lines[j])
             if len(text) >= 6 and (named == text or named.endswith(text) or text.endswith(named)):
                 end, at_title = j, True
                 break
@@ -1170,6 +1173,16 @@ def _encloses_a_text(notice: list[str], after: list[str]) -> bool:
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text).strip("《》")
+
+
+def _same_name(text: str) -> str:
+    """A speech's name as a notice and a title line both write it, 的 left out: a notice typed without 《》 says
+    在全县组织工作会议上讲话 where the title reads 在全县组织工作会议上的讲话.
+
+    >>> _same_name("县委书记在全县组织工作会议上讲话").endswith(_same_name("在全县组织工作会议上的讲话"))
+    True
+    """
+    return _compact(text).replace("的", "")
 
 
 RUNNING_HEADER_MIN, RUNNING_HEADER_MAX = 4, 30

@@ -482,6 +482,21 @@ def test_an_offices_covering_notice_is_removed_up_to_the_speechs_title(rules):
     assert (speech.title, speech.speaker, speech.date) == ("在全县组织工作会议上的讲话", "周明", "2023-03-02")
 
 
+def test_a_covering_notice_typed_without_book_title_marks_is_removed_up_to_the_speechs_title(rules):
+    """关于印发县委书记在全县组织工作会议上讲话的通知: the speech's name bare, without 的; the speech keeps its own date."""
+    cover = COVER.replace("关于印发《周明同志在全县组织工作会议上的讲话》的通知", "关于印发县委书记在全县组织工作会议上讲话的通知")
+    text = cover + "在全县组织工作会议上的讲话\n周明\n（2023年3月2日）\n" + SPEECH_UNDER_COVER
+    assert [r.line for r in clean(text, rules).removed if r.rule == "cover-letter"] == [3, 4, 5, 6, 7]
+    speech = speech_of(text, rules)
+    assert (speech.title, speech.speaker, speech.date) == ("在全县组织工作会议上的讲话", "周明", "2023-03-02")
+
+
+def test_a_bare_notice_of_a_work_plan_is_the_document_itself(rules):
+    """Only a speech's name is read bare: 关于印发2024年党建工作要点的通知 with its 要点 below is no covering notice."""
+    text = "关于印发2024年党建工作要点的通知\n各党支部：\n现将2024年党建工作要点印发给你们，请认真贯彻落实。\n某某党委\n2024年2月1日\n2024年党建工作要点\n一、加强政治建设\n要讲政治。\n"
+    assert [r.line for r in clean(text, rules).removed if r.rule == "cover-letter"] == []
+
+
 def test_a_covering_notice_ends_at_its_date_when_the_speech_has_another_title(rules):
     text = COVER + "坚持新时代党的组织路线\n——在全县组织工作会议上的讲话\n" + SPEECH_UNDER_COVER
     assert [r.line for r in clean(text, rules).removed if r.rule == "cover-letter"] == [3, 4, 5, 6, 7]
