@@ -581,13 +581,16 @@ def _indented_first_line(text: str, width: int) -> bool:
     """A paragraph's first line cut at the wrapping width less its lost indent (今天的全市…，对于进一步明晰全市政 /
     协和各区县…, two characters short of the lines under it): it goes on, as a full line does. It holds a clause
     and stops mid-sentence — join_hard_wraps asks too that a dictionary word run across the break (政|协); a
-    numbered heading or a salutation never goes on so.
+    numbered heading or a salutation never goes on so; a numbered item whose lead ended with its stop and whose text
+    runs on after it does (第一，村党支部书记是委员会的“班长”。村支 / 书既是…).
 
     >>> _indented_first_line("今天的全市工作交流会，对于进一步明晰全市政", 23), _indented_first_line("二、坚持以人民为中心，推动高质量发展大局", 23)
     (True, False)
+    >>> _indented_first_line("第一，村党支部书记是支部委员会的“班长”。村支", 25)
+    True
     """
     return width - 1 - INDENT <= _width(text) < width - 1 and bool(_ENDS_MID_SENTENCE.search(text)) and bool(_HAS_CLAUSE.search(text)) \
-        and not _STARTS_NEW.match(text) and not SALUTATION_RE.match(text)
+        and (not _STARTS_NEW.match(text) or bool(_LEAD_THEN_TEXT.search(text))) and not SALUTATION_RE.match(text)
 
 
 def _width(text: str) -> int:
@@ -806,9 +809,10 @@ def at_the_page_width(text: str, below: str, widths: set[int]) -> bool:
 
 
 _PROSE_MARK = re.compile(r"[，。、；：！？,;:!?]")
-_LEAD_THEN_TEXT = re.compile(r"^[^。！？!?]{2,40}[。！？!?][^。！？!?]{4,}$")
-"""A numbered item's lead ended by its stop, then the item's text (一是要提高政治站位。各级党组织要切实把…): a paragraph,
-which a wrap may cut like any other; a numbered heading has no text after a stop."""
+_LEAD_THEN_TEXT = re.compile(r"^[^。！？!?]{2,40}[。！？!?][^。！？!?]{2,}$")
+"""A numbered item's lead ended by its stop, then the item's text (一是要提高政治站位。各级党组织要切实把…, or only its
+first word's half: …的“班长”。村支): a paragraph, which a wrap may cut like any other; a numbered heading has no text
+after a stop."""
 
 
 _HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50}}$")

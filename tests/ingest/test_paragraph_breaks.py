@@ -123,3 +123,17 @@ def test_a_numbered_items_line_cut_at_the_pages_width_goes_on_where_its_lead_end
     lines = [OPENING, *_wrapped(POINT_ONE), *_wrapped(POINT_TWO)[:2], POINT_THREE]  # too few cut lines for a wrapped text
     cleaned = clean("在全县组织工作会议上的讲话\n同志们：\n" + "\n".join(lines) + "\n", rules)
     assert texts(cleaned)[2:] == [OPENING, POINT_ONE, "".join(_wrapped(POINT_TWO)[:2]), POINT_THREE]
+
+
+def _indent_lost(text: str, width: int = 21) -> list[str]:
+    """A paragraph of a hard-wrapped text whose first line lost its two-character indent: two characters short."""
+    return [text[: width - 2]] + [text[i : i + width] for i in range(width - 2, len(text), width)]
+
+
+def test_a_numbered_items_first_line_short_by_its_lost_indent_goes_on_when_text_follows_its_stopped_lead(rules):
+    """第一，…的班长。村支 / 书既是兵头又是将尾… — the item's text starts on its first line, a word's half: the line goes on."""
+    opening = "根据中央和省委有关要求，县委每年对村党支部书记开展为期七天的集中培训，这次培训是换届后进行的第一次集中培训，今天我就如何当好村支部书记和大家交流三个方面的问题。"
+    item = "第一，村党支部书记是委员会的班长。村支书既是兵头又是将尾，俗话说兵熊熊一个将熊熊一窝，关键要有一个好的带头人，这是大家公认的道理，也是我们多年实践得出的经验。"
+    second = "第二，支书是各项工作的领头人。一个村就是一个小社会，领导这个小社会的核心是党支部，没有一个坚强有力的党支部，就没有乡村振兴的顺利推进。"
+    cleaned = clean("在全县村党组织书记培训班上的讲话\n" + "\n".join(_indent_lost(opening) + _indent_lost(item) + _indent_lost(second)) + "\n", rules)
+    assert texts(cleaned)[1:] == [opening, item, second]
