@@ -830,8 +830,9 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
     why = "、".join(own)
     if score >= SITE_LINE_AT:
         line.role = "note"
-        if line.line in doubted:  # on 待核对 already as a doubtful line, read as a note: drop_lines / keep_lines settle it
-            return []
+    if line.line in doubted:  # on 待核对 already as a doubtful line: drop_lines / keep_lines settle it, whichever way it was read
+        return []
+    if score >= SITE_LINE_AT:
         return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{texts[other.line][:30]}”；第 {line.line} 行“{line.text.strip()[:20]}”"
                                            f"像网站自己的文字（{why}），没有连进标题：请核对", line=line.line)]
     return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{line.text.strip()[:20]}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
