@@ -835,6 +835,10 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
     if score >= SITE_LINE_AT:
         return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{texts[other.line][:30]}”；第 {line.line} 行“{line.text.strip()[:20]}”"
                                            f"像网站自己的文字（{why}），没有连进标题：请核对", line=line.line)]
+    from .evidence import reads_like_title
+
+    if not reads_like_title(texts[other.line]):  # without this line no title is left to choose (two rows of a table)
+        return []
     return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{line.text.strip()[:20]}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
                        line=line.line)]
 
