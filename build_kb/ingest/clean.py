@@ -373,6 +373,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
     # The text's last lines are its last lines with words: a row of table pipes or slashes under it (| / |) is none.
     filled = [i for i, line in enumerate(lines) if HAN_CHAR.search(line.text)]
     last = set(filled[-TAIL_LINES:])
+    below = {i: lines[j].text.strip() for i, j in zip(filled, filled[1:])}
     for index, line in enumerate(lines):
         if index not in last:
             out.append(line)
@@ -385,7 +386,7 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
             and judge(LineContext(line.text, True, True)).score < CHROME_AT  # a caption ending in its credit goes whole
             and (len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN or (index == filled[-1] and _BRACKETED_WORD.fullmatch(tail)))
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
-            and not _the_text_cut_off(tail)
+            and not _the_text_cut_off(tail) and not _introduces_the_line_below(tail, below.get(index, ""))
         ):
             at = line_of_tail(line, tail)
             out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=at, text=tail)])
@@ -393,6 +394,23 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
         else:
             out.append(line)
     return out, splits
+
+
+_INTRODUCING_MARK = re.compile(r"[：:]$")
+
+
+def _introduces_the_line_below(tail: str, below: str) -> bool:
+    """What follows the last sentence ends on a colon and the line under it is a speech's paragraph: the sentence
+    that introduces it (…摆在突出位置？主要有以下考虑： / 一是基层组织是党执政的根基。…), not a footer's label waiting for its
+    value (责任编辑： under a paragraph's end, 相关阅读： over a list of links).
+
+    >>> _introduces_the_line_below("主要有以下考虑：", "一是基层组织是党执政的根基。村级组织强不强，直接关系群众对党的信任。")
+    True
+    >>> _introduces_the_line_below("相关阅读：", "2023年组织工作要点"), _introduces_the_line_below("责任编辑：", "")
+    (False, False)
+    """
+    return bool(_INTRODUCING_MARK.search(tail)) and len(HAN_CHAR.findall(below)) >= TAIL_HEAD_MIN \
+        and judge(LineContext(below, False)).score < DOUBT_AT
 
 
 def _the_text_cut_off(tail: str) -> bool:

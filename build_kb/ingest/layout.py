@@ -728,8 +728,42 @@ def goes_on_below(text: str, piece: str, below: str, widths: set[int], one_sourc
     >>> goes_on_below("一、加强政治建设", "一、加强政治建设", "全县各级党组织要…。", {8})
     False
     """
-    return _broken(text) or ends_on_a_clause_mark(piece) or at_the_page_width(piece, below, widths) \
+    return (_broken(text) and not lost_its_stop(piece, below)) or ends_on_a_clause_mark(piece) or at_the_page_width(piece, below, widths) \
         or cut_inside_a_word(piece, below, one_source_line)
+
+
+def lost_its_stop(text: str, below: str) -> bool:
+    """A sentence's line — a comma in it — that stops on a character over a line opening with a person's posts and
+    name: the line below starts the report's next sentence, so the line lost its stop; it was not cut (a page that
+    breaks its paragraphs by line, one of them without its 。). A line whose only marks are the 、 of a chain of posts
+    (a picture's caption, …组织部部长张某某在座谈会上讲话) has no stop to lose: `_broken` reads it as before.
+
+    >>> lost_its_stop("会上，各村党组织书记围绕上半年重点任务推进情况逐一作了述职汇报", "镇党委副书记、镇长王某某通报了上半年党建考核情况。")
+    True
+    >>> lost_its_stop("县委常委、组织部部长张某某在座谈会上讲话", "镇党委书记李某某，镇党委副书记、镇长王某某参加座谈。")
+    False
+    """
+    return bool(_A_COMMA.search(text)) and opens_with_a_named_person(below)
+
+
+_A_COMMA = re.compile(r"[，,]")
+
+
+def opens_with_a_named_person(text: str) -> bool:
+    """A line that opens with a person's posts and name (镇党委副书记、镇长某某某通报了…): a sentence's subject, the
+    start of a report's next paragraph — a line over it that stops on a character lost its stop, it was not cut.
+
+    >>> opens_with_a_named_person("镇党委副书记、镇长王某某通报了上半年党建考核情况。"), opens_with_a_named_person("落实新时代党的建设总要求。")
+    (True, False)
+    """
+    from .clause import read_actors
+
+    actors = read_actors(text[:NAMED_PERSON_SPAN])
+    return bool(actors) and not actors[0].title_after and text.startswith(actors[0].role)
+
+
+NAMED_PERSON_SPAN = 60
+"""How much of a line is read for the person it opens with: posts and a name, with room for a long chain of posts."""
 
 
 WORD_CUT_MIN = 10

@@ -6,6 +6,7 @@ import pytest
 
 from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
+from conftest import one_speech
 
 LEAD = "3月12日上午，全县基层党建工作推进会召开。县委书记王某某出席会议并讲话。县委副书记李某某主持会议。"
 TALK = "王某某指出，过去一年全县各级党组织认真贯彻落实新时代党的建设总要求，基层党建工作取得明显成效。"
@@ -137,3 +138,26 @@ def test_a_numbered_items_first_line_short_by_its_lost_indent_goes_on_when_text_
     second = "第二，支书是各项工作的领头人。一个村就是一个小社会，领导这个小社会的核心是党支部，没有一个坚强有力的党支部，就没有乡村振兴的顺利推进。"
     cleaned = clean("在全县村党组织书记培训班上的讲话\n" + "\n".join(_indent_lost(opening) + _indent_lost(item) + _indent_lost(second)) + "\n", rules)
     assert texts(cleaned)[1:] == [opening, item, second]
+
+
+@pytest.mark.parametrize(("last", "kept"), [
+    ("一是基层组织是党执政的根基。村级组织强不强，直接关系群众对党的信任。", True),
+    ("", False),
+], ids=["a sentence introducing the paragraph under it", "a footer's label after the last sentence"])
+def test_a_sentence_ending_on_a_colon_stays_with_its_paragraph_when_a_paragraph_follows(rules, last, kept):
+    # …摆在突出位置？主要有以下考虑： over 一是…: the colon introduces the paragraph below, it is no footer's label waiting for
+    # its value; at the page's very end (…全面过硬。责任编辑：) it is parted off for the rules and the evidence to judge.
+    glued = f"{CLOSE}为什么要把基层组织建设摆在突出位置？主要有以下考虑：" if kept else f"{CLOSE}责任编辑："
+    page = "\n".join(["全县基层党建工作推进会召开", LEAD, TALK, glued, *([last] if last else [])]) + "\n"
+    cleaned = clean(page, rules)
+    assert (glued in texts(cleaned)) is kept
+    assert [s.line for s in cleaned.splits] == ([] if kept else [4])
+
+
+def test_a_line_that_lost_its_stop_over_a_sentence_opening_with_a_named_person_is_not_joined(rules):
+    # A report that breaks its paragraphs by line, one of them without its 。: the line below opens with posts and a
+    # name, the next sentence's subject.
+    lost = "会上，各村党组织书记围绕上半年重点任务推进情况、存在的短板逐一作了述职汇报"
+    named = "镇党委副书记、镇长王某某通报了上半年党建考核情况，对下半年重点工作作了安排。"
+    cleaned = clean("\n".join(["全县基层党建工作推进会召开", LEAD, lost, named, CLOSE]) + "\n", rules)
+    assert texts(cleaned) == ["全县基层党建工作推进会召开", LEAD, lost, named, CLOSE] and joins(cleaned) == []
