@@ -4,32 +4,31 @@ and company news and of speeches that recall other meetings."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import one_speech
 
 
-def test_a_school_report_saying_our_school_and_self_criticism_still_gives_its_speaker(tmp_path):
-    # 我校 is the school's own voice and 自我批评 no one's: neither makes the report a speech
-    text = ("我校附属医院举办首届党建论坛\n发布时间：2019-04-02\n"
-            "322日，我校附属医院举办首届党建论坛。校党委书记甲某某、省委组织部处长乙某某，医院中层干部等300余人出席论坛。\n"
-            "会上，医院党委通报了工作，开展批评和自我批评。甲某某在开幕式上作重要讲话。他充分肯定了医院的成绩。\n")
+@pytest.mark.parametrize("text, role, name", [
+    pytest.param(  # 我校 is the school's own voice and 自我批评 no one's: neither makes the report a speech
+        "我校附属医院举办首届党建论坛\n发布时间：2019-04-02\n"
+        "322日，我校附属医院举办首届党建论坛。校党委书记甲某某、省委组织部处长乙某某，医院中层干部等300余人出席论坛。\n"
+        "会上，医院党委通报了工作，开展批评和自我批评。甲某某在开幕式上作重要讲话。他充分肯定了医院的成绩。\n",
+        "校党委书记", "甲某某", id="school-report-saying-our-school-and-self-criticism"),
+    pytest.param(  # named again with the title after the name
+        "某区法院召开党组扩大会议\n"
+        "11月20日，某区法院党组书记、院长门某某组织召开党组扩大会议，研究部署党员学习教育工作。全体党组成员参加会议。\n"
+        "门某某院长强调，要以学习为基础，寻找机关党建与审判工作的结合点。\n",
+        "某区法院党组书记、院长", "门某某", id="named-again-with-title-after-name"),
+    pytest.param(  # 汪总 is the general manager named before, never a name
+        "集团举行党支部书记培训会\n"
+        "8月30日下午，集团举行党支部书记培训会。会议由集团党委书记、总经理汪某某主持，各党支部书记参加了培训。\n"
+        "汪总在讲话中指出，此次培训是加强基层党组织建设的现实需要。他提出三点要求。\n",
+        "集团党委书记、总经理", "汪某某", id="surname-and-zong-is-the-general-manager"),
+])
+def test_the_speaker_of_a_news_report_is_the_one_its_speech_verbs_attach_to(tmp_path, text, role, name):
     speech = one_speech(tmp_path, text)
-    assert (speech.speaker_role, speech.speaker) == ("校党委书记", "甲某某")
-
-
-def test_one_named_again_with_his_title_after_the_name_is_the_speaker(tmp_path):
-    text = ("某区法院召开党组扩大会议\n"
-            "11月20日，某区法院党组书记、院长门某某组织召开党组扩大会议，研究部署党员学习教育工作。全体党组成员参加会议。\n"
-            "门某某院长强调，要以学习为基础，寻找机关党建与审判工作的结合点。\n")
-    speech = one_speech(tmp_path, text)
-    assert (speech.speaker_role, speech.speaker) == ("某区法院党组书记、院长", "门某某")
-
-
-def test_a_surname_and_zong_is_the_general_manager_named_before_never_a_name(tmp_path):
-    text = ("集团举行党支部书记培训会\n"
-            "8月30日下午，集团举行党支部书记培训会。会议由集团党委书记、总经理汪某某主持，各党支部书记参加了培训。\n"
-            "汪总在讲话中指出，此次培训是加强基层党组织建设的现实需要。他提出三点要求。\n")
-    speech = one_speech(tmp_path, text)
-    assert (speech.speaker_role, speech.speaker) == ("集团党委书记、总经理", "汪某某")
+    assert (speech.speaker_role, speech.speaker) == (role, name)
 
 
 def test_a_report_that_names_no_one_speaking_proposes_the_one_its_verbs_attach_to_on_review(tmp_path):
