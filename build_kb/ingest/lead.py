@@ -253,11 +253,12 @@ def speaker_by_evidence(paragraphs: list[str], headline: str | None = None) -> t
     >>> speaker_by_evidence(["会上，各支部委员逐一检视剖析。", "郗某骏指出，法院是政治机关。"], "郗某骏参加支部组织生活会时强调")
     (None, '郗某骏', None)
     """
-    ranked, text = speaker_candidates(paragraphs, headline)
+    found, text = _who_spoke(paragraphs)
+    ranked = speaker_candidates(found, headline)
     if not ranked or ranked[0][1] < SPEAKER_MIN_SCORE:
         return None, None, None
     best = ranked[0][0]
-    there = any(d.actor.name == best.name and d.act in AT_THE_MEETING for d in _who_spoke(paragraphs)[0])
+    there = any(d.actor.name == best.name and d.act in AT_THE_MEETING for d in found)
     if not (there or headline_says_he_spoke(headline, best.name)):
         return None, None, None  # 习近平强调… again and again, never said to be there: a study quoting him, no report
     if _SPEECH_VOICE_ANYWHERE.search(text[: text.find(best.name)]):
@@ -279,10 +280,9 @@ def headline_says_he_spoke(headline: str | None, name: str) -> bool:
     return at >= 0 and _HEADLINE_SPEECH.search(headline, at + len(name)) is not None
 
 
-def speaker_candidates(paragraphs: list[str], headline: str | None = None) -> tuple[list[tuple[Actor, int]], str]:
-    """Everyone a report's first paragraphs name who did something that may make him the speaker, as first named, with
-    his score (`speaker_by_evidence`), best first (the first named of equals); and the text read."""
-    found, text = _who_spoke(paragraphs)
+def speaker_candidates(found: list[Deed], headline: str | None = None) -> list[tuple[Actor, int]]:
+    """Everyone who did something that may make him the speaker (`found`, the deeds `_who_spoke` read), as first named,
+    with his score (`speaker_by_evidence`), best first (the first named of equals)."""
     score: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for deed in found:
@@ -290,7 +290,7 @@ def speaker_candidates(paragraphs: list[str], headline: str | None = None) -> tu
         score[deed.actor.name] += ACT_WEIGHT[deed.act]
     for name, actor in first.items():
         score[name] += POST_WEIGHT * bool(actor.role) + HEADLINE_WEIGHT * bool(headline and name in headline)
-    return [(first[name], n) for name, n in score.most_common()], text
+    return [(first[name], n) for name, n in score.most_common()]
 
 
 _SPEECH_VOICE_ANYWHERE = re.compile(r"刚才|同志们|大家|(?<!自)我(?![们国市县区镇乡省党校院局所司厅委部办行站队])|我们(?!党)")

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .capture import CAPTURE_RULE, fallback_title
+from .evidence import _ADDRESS, interface_label, reads_like_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
@@ -688,7 +689,6 @@ def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     >>> _drop_site_lines_among_title_lines(lines); [h.role for h in lines]
     ['title', 'note', 'repeat']
     """
-    from .evidence import _ADDRESS, interface_label
 
     titles = [h for h in header if h.role == "title"]
     for h in titles:
@@ -835,8 +835,6 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
     if score >= SITE_LINE_AT:
         return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{texts[other.line][:30]}”；第 {line.line} 行“{line.text.strip()[:20]}”"
                                            f"像网站自己的文字（{why}），没有连进标题：请核对", line=line.line)]
-    from .evidence import reads_like_title
-
     if not reads_like_title(texts[other.line]):  # without this line no title is left to choose (two rows of a table)
         return []
     return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{line.text.strip()[:20]}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
