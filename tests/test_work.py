@@ -298,6 +298,32 @@ def _python_diff(a, b, terms):
     }
 
 
+def test_a_comparison_link_naming_a_missing_or_repeated_speech_says_what_it_shows_instead(page, server, seed_site):
+    """A link kept from an older site names a speech since removed (or the same one twice): the page says
+    so above the pickers, in Chinese, and compares what the pickers show."""
+    _, kb = seed_site
+    a = next(s for s in kb.speeches if s.date == "2018-02-27")
+    page.goto(server + f"compare/?a={a.id}&b=no-such-speech")
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert page.locator(".kb-compare__notice").inner_text() == "地址里的乙（no-such-speech）在知识库里找不到，可能已删除或重新编号，乙已换成推荐的一篇。"
+    shown_b = page.locator(".kb-compare__select").nth(1).input_value()
+    assert shown_b != a.id and f"b={shown_b}" in page.url
+    page.goto(server + f"compare/?a={a.id}&b={a.id}")
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert page.locator(".kb-compare__notice").inner_text() == "地址里的甲和乙是同一篇讲话，乙已换成推荐的一篇。"
+    page.goto(server + "compare/?a=gone&b=" + a.id)
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert page.locator(".kb-compare__notice").inner_text() == "地址里的甲（gone）在知识库里找不到，可能已删除或重新编号，现在显示的是另一篇。"
+    # 乙 stays the speech the link named; 甲 is another one.
+    shown_a = page.locator(".kb-compare__select").nth(0).input_value()
+    assert shown_a in {s.id for s in kb.speeches} - {a.id}
+    assert page.locator(".kb-compare__select").nth(1).input_value() == a.id
+    # A good link shows no notice.
+    page.goto(server + f"compare/?a={a.id}")
+    page.wait_for_selector("#kb-compare[data-result]")
+    assert page.locator(".kb-compare__notice").count() == 0
+
+
 def test_comparing_two_speeches_lists_what_a_python_diff_finds(page, server, seed_site):
     import json
 

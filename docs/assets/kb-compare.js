@@ -173,7 +173,16 @@
   window.KBSearch.meta().then(function (m) {
     var speeches = m.speeches.map(core.speech), byId = {};
     speeches.forEach(function (s) { byId[s.id] = s; });
-    if (!byId[state.a]) state.a = speeches.length ? speeches[0].id : "";
+    // A link kept from an older site may name a speech that was since removed or renumbered, or the
+    // same speech twice: say so, instead of silently comparing two other speeches.
+    var notices = [];
+    if (state.a && !byId[state.a]) notices.push("地址里的甲（" + state.a + "）在知识库里找不到，可能已删除或重新编号，现在显示的是另一篇。");
+    if (state.b && !byId[state.b]) notices.push("地址里的乙（" + state.b + "）在知识库里找不到，可能已删除或重新编号，乙已换成推荐的一篇。");
+    else if (state.b && state.b === state.a) notices.push("地址里的甲和乙是同一篇讲话，乙已换成推荐的一篇。");
+    if (!byId[state.a]) {
+      var other = speeches.filter(function (s) { return s.id !== state.b; })[0] || speeches[0];
+      state.a = other ? other.id : "";
+    }
 
     var form = el("div", "kb-compare__pick");
     function picker(label, value, suggest) {
@@ -228,6 +237,11 @@
       var t = state.a; state.a = state.b; state.b = t; state.related = [];
       pickA.select.value = state.a; drawPickers(); run();
     });
+    if (notices.length) {
+      var notice = el("p", "kb-compare__notice", notices.join(""));
+      notice.setAttribute("role", "status");
+      root.appendChild(notice);
+    }
     root.appendChild(form);
     root.appendChild(out);
     drawPickers();
