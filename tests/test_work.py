@@ -242,6 +242,14 @@ def test_a_basket_of_five_survives_navigation_is_reordered_and_prints(page, serv
     citation = "（摘自《在全区组织工作会议上的讲话》，2018年2月27日，喻显镔）"
     assert markdown.startswith("# 学习材料（测试）\n\n## 坚持党管干部\n\n" + by_id["p3"] + "\n\n——" + citation + f"\n<!-- kb: {speech['id']}#p3 -->\n")
     assert by_id["p4"] not in markdown
+    # The reader downloads that file for whoever typesets it; the button's title names the command.
+    download_button = page.locator("button", has_text="下载 .md（交管理员排成 PDF）")
+    assert download_button.get_attribute("title") == "管理员用 ./kb print --basket 文件名.md 把它排成公文版式的学习材料 PDF"
+    with page.expect_download() as got:
+        download_button.click()
+    assert got.value.suggested_filename == "学习材料（测试）.md"
+    # With a byte-order mark, so that Notepad on Windows opens it as UTF-8.
+    assert Path(got.value.path()).read_text(encoding="utf-8") == "\ufeff" + markdown
     if not shutil.which("pdftotext"):
         return
     page.wait_for_selector("#kb-basket[data-drawn]")

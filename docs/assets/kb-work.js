@@ -312,7 +312,11 @@
       if (inputs.length) inputs[inputs.length - 1].focus();
     }));
     actions.appendChild(button("打印", function () { window.print(); }));
-    actions.appendChild(button("下载 .md（供 kb print 排版）", function () { download((b.title || "学习材料选编") + ".md", basketMarkdown(b), "text/markdown"); }));
+    // Readers do not run commands: the button says who typesets the file; its title names the command
+    // for the administrator who does (docs/about.md 材料篮).
+    var markdown = button("下载 .md（交管理员排成 PDF）", function () { download((b.title || "学习材料选编") + ".md", basketMarkdown(b), "text/markdown"); });
+    markdown.title = "管理员用 ./kb print --basket 文件名.md 把它排成公文版式的学习材料 PDF";
+    actions.appendChild(markdown);
     actions.appendChild(button("下载 .txt", function () { download((b.title || "学习材料选编") + ".txt", basketText(b), "text/plain"); }));
     actions.appendChild(button("清空", function () {
       if (!window.confirm("清空材料篮中的全部摘录？")) return;
