@@ -390,7 +390,7 @@ def make_parser() -> argparse.ArgumentParser:
     outline.set_defaults(func=cmd_outline)
 
     printing = command("print", "为任意选择（专题、年份、讲话人、提法、讲话）排一份学习材料 PDF")
-    printing.add_argument("--theme", metavar="专题", action="append", help="专题 id（可重复），例如 cadres")
+    printing.add_argument("--theme", metavar="专题", action="append", help="专题 id 或名称（可重复），例如 cadres 或 干部队伍")
     printing.add_argument("--year", metavar="年份", help="年份或一段年份：2020、2020-2022")
     printing.add_argument("--speaker", metavar="姓名", action="append", help="讲话人姓名，与讲话页上的写法一致（可重复）")
     printing.add_argument("--term", metavar="提法", action="append", help="摘编必须用到的提法，例如 两个维护（可重复：全部都要用到）")

@@ -256,8 +256,37 @@ def nearest(value: str, choices, default: str = "") -> str:
     return f"；是不是 {found[0]}？" if found else default
 
 
+def theme_named(theme: str, theme_ids) -> str | None:
+    """The theme id a curator means: the id itself (`cadres`), or, where `theme_ids` maps ids to the names
+    themes.yaml gives them, the theme's Chinese name (`干部队伍` → `cadres`) — the name is what the site
+    and 待核对 show, so it is what a curator writes first."""
+    if theme in theme_ids:
+        return theme
+    if isinstance(theme_ids, dict):
+        return next((theme_id for theme_id, name in theme_ids.items() if name == theme), None)
+    return None
+
+
 def known_themes(theme_ids) -> str:
-    return f"；专题有：{' '.join(sorted(theme_ids))}" if theme_ids else f"；{THEMES_FILE} 里没有定义专题"
+    if not theme_ids:
+        return f"；{THEMES_FILE} 里没有定义专题"
+    if isinstance(theme_ids, dict):
+        return "；专题有：" + " ".join(f"{theme_id}（{theme_ids[theme_id]}）" for theme_id in sorted(theme_ids))
+    return f"；专题有：{' '.join(sorted(theme_ids))}"
+
+
+def no_such_theme(theme: str, theme_ids) -> str:
+    """'没有专题 X；是不是 Y？' (Y an id or a name, both are accepted), or the list of themes.
+
+    A Chinese name is suggested only for one with the same subject, its first two characters
+    (干部工作 → 干部队伍): spelling likeness would offer 人才工作 for 宣传工作 for their common 工作."""
+    names = theme_ids.values() if isinstance(theme_ids, dict) else ()
+    same_subject = [name for name in names if len(theme) >= 2 and name[:2] == theme[:2]]
+    if same_subject:
+        return f"没有专题 {theme}；是不是 {same_subject[0]}？"
+    if not theme.isascii():
+        return f"没有专题 {theme}{known_themes(theme_ids)}"
+    return f"没有专题 {theme}{nearest(theme, theme_ids, known_themes(theme_ids))}"
 
 
 def suggest_id(value) -> str:
@@ -537,7 +566,7 @@ class SpeechOverride:
     """Each key of the entry → its line in speeches.yaml."""
 
 
-def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> dict[str, SpeechOverride]:
+def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: set[str] | dict[str, str] | None = None) -> dict[str, SpeechOverride]:
     """Read corpus/speeches.yaml: `<file name>: {field: value}` for every speech to correct."""
     own = report is None
     report = report or Report()
@@ -585,7 +614,7 @@ def _date_meant(value) -> str | None:
         return None
 
 
-def _check_override_value(key: str, value, file: str, line: int | None, entry: str, report: Report, theme_ids: set[str] | None):
+def _check_override_value(key: str, value, file: str, line: int | None, entry: str, report: Report, theme_ids: set[str] | dict[str, str] | None):
     def bad(message: str):
         report.error(file, line, message)
         return _INVALID
@@ -654,10 +683,12 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         for section_id, themes in value.items():
             where = line_of(value, section_id)
             words = check_words(themes, file, where, f"部分 {section_id} 的专题", report)
-            for theme in words:
-                if theme_ids is not None and theme not in theme_ids:
-                    report.error(file, where, f"{entry} 的部分 {section_id}：没有专题 {theme}{nearest(theme, theme_ids, known_themes(theme_ids))}")
-            out[str(section_id)] = list(words)
+            if theme_ids is not None:
+                for theme in words:
+                    if theme_named(theme, theme_ids) is None:
+                        report.error(file, where, f"{entry} 的部分 {section_id}：{no_such_theme(theme, theme_ids)}")
+                words = [theme_named(theme, theme_ids) or theme for theme in words]
+            out[str(section_id)] = list(dict.fromkeys(words))
         return out
     if value is not None and not isinstance(value, str):
         return bad(f"{entry} 的 {key} 要写文字；现在是{kind_name(value)} {value!r}")
@@ -812,7 +843,7 @@ class GlossaryEntry:
     theme: str | None = None
 
 
-def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | None = None) -> list[GlossaryEntry]:
+def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[str] | dict[str, str] | None = None) -> list[GlossaryEntry]:
     own = report is None
     report = report or Report()
     name, _, items = load_entry_list(rules_dir, GLOSSARY_FILE, "terms", "提法", {"term", "id", "aliases", "explanation", "theme"}, report=report)
@@ -833,9 +864,10 @@ def load_glossary(rules_dir: Path, report: Report | None = None, theme_ids: set[
             term_id = check_id(term_id, name, line_of(item, "id"), f"{term} 的 id ", report)
         explanation = check_text(item.get("explanation"), name, line_of(item, "explanation"), f"{term} 的 explanation ", report)
         theme = check_text(item.get("theme"), name, line_of(item, "theme"), f"{term} 的 theme（一个专题 id）", report)
-        if theme is not None and theme_ids is not None and theme not in theme_ids:
-            report.error(name, line_of(item, "theme"), f"{term} 的 theme：没有专题 {theme}{nearest(theme, theme_ids, known_themes(theme_ids))}")
-            theme = None
+        if theme is not None and theme_ids is not None:
+            if theme_named(theme, theme_ids) is None:
+                report.error(name, line_of(item, "theme"), f"{term} 的 theme：{no_such_theme(theme, theme_ids)}")
+            theme = theme_named(theme, theme_ids)
         if term:
             entries.append(GlossaryEntry(term=term.strip(), id=term_id, aliases=aliases, explanation=explanation or "", theme=theme))
     if own:

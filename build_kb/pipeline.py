@@ -147,9 +147,9 @@ def parse_corpus(
     report = Report()
     rules = load_boilerplate(rules_dir, report)
     taxonomy = load_taxonomy(rules_dir, report)
-    theme_ids = {t.id for t in taxonomy.themes}
-    overrides = load_overrides(corpus_dir, report, theme_ids)
-    glossary = load_glossary(rules_dir, report, theme_ids)
+    theme_names = {t.id: t.name for t in taxonomy.themes}  # a theme may be written by its id or its name
+    overrides = load_overrides(corpus_dir, report, theme_names)
+    glossary = load_glossary(rules_dir, report, theme_names)
     report.raise_if_any()
     # One segmenter for the whole build: taxonomy keywords and glossary terms stay single tokens.
     segmenter = Segmenter([*taxonomy.dictionary_words(), *(form for entry in glossary for form in (entry.term, *entry.aliases))])

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..enrich.classify import OTHER
+from ..config import no_such_theme, theme_named
 from ..errors import KbError
 from ..model import KnowledgeBase, Section, Speech, Theme
 from ..text import UNDATED, chronological_key, int_to_cn
@@ -347,6 +348,15 @@ class Selection:
         return "　".join(parts)
 
 
+def themes_asked(kb: KnowledgeBase, selection: Selection) -> set[str]:
+    """The ids of the themes a selection names by id or by name (--theme cadres, --theme 干部队伍)."""
+    theme_names = {t.id: t.name for t in kb.themes}
+    for theme in selection.themes:
+        if theme_named(theme, theme_names) is None:
+            raise KbError(no_such_theme(theme, theme_names))
+    return {theme_named(theme, theme_names) for theme in selection.themes}
+
+
 def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Section]]:
     """The excerpts a selection asks for; KbError for an unknown id and for an empty result."""
     import difflib
@@ -356,10 +366,7 @@ def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Sectio
         hint = f"；是不是 {close[0]}？" if close else f"；已有的是：{'、'.join(sorted(known)[:12])}"
         return KbError(f"没有{kind} {value}{hint}")
 
-    theme_ids = {t.id for t in kb.themes}
-    for theme in selection.themes:
-        if theme not in theme_ids:
-            raise unknown("专题", theme, theme_ids)
+    wanted_themes = themes_asked(kb, selection)
     speech_ids = {s.id for s in kb.speeches}
     for speech_id in selection.speeches:
         if speech_id not in speech_ids:
@@ -377,7 +384,7 @@ def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Sectio
             raise unknown("提法", term, {t.term for t in kb.terms})
 
     if selection.themes:
-        units = [unit for theme in kb.themes if theme.id in selection.themes for unit in theme_excerpts(kb, theme)]
+        units = [unit for theme in kb.themes if theme.id in wanted_themes for unit in theme_excerpts(kb, theme)]
     else:
         units = [(speech, section) for speech in kb.speeches for section in speech.sections]
     keep = []
@@ -404,7 +411,7 @@ def select(kb: KnowledgeBase, selection: Selection) -> list[tuple[Speech, Sectio
 
 def selection_handout(kb: KnowledgeBase, selection: Selection, publisher: str, path: str = "selection.pdf") -> Handout:
     excerpts = select(kb, selection)
-    themes = [t for t in kb.themes if t.id in selection.themes]
+    themes = [t for t in kb.themes if t.id in themes_asked(kb, selection)]
     theme = themes[0] if len(themes) == 1 else None
     title = "、".join(t.name for t in themes) if themes else "讲话摘编"
     if selection.speeches and not selection.themes and not selection.terms and len(selection.speeches) == 1:

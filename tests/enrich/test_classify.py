@@ -175,6 +175,27 @@ def test_override_with_unknown_theme_is_an_error_with_the_nearest_theme(tmp_path
     assert str(exc.value) == "c/speeches.yaml:3：x.txt 的部分 s2：没有专题 talents；是不是 talent？"
 
 
+def test_a_theme_may_be_written_by_the_name_the_site_shows(tmp_path):
+    """Curators see 干部队伍, not cadres: the name is taken as its theme; an unknown name is answered
+    with the nearest name and the list of themes with their names."""
+    corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、关于天气。晴。\n二、加强人才工作。引进人才。"})
+    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s1: [干部队伍]\n    s2: [人才工作, talent]\n", encoding="utf-8")
+    secs = sections_of(build_knowledge_base(corpus))
+    assert (secs["s1"].themes, secs["s1"].theme_source) == (["cadres"], "manual")
+    assert secs["s2"].themes == ["talent"]
+    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s1: [干部工作]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        build_knowledge_base(corpus)
+    assert str(exc.value) == "c/speeches.yaml:3：x.txt 的部分 s1：没有专题 干部工作；是不是 干部队伍？"
+    (corpus / "speeches.yaml").write_text("x.txt:\n  section_themes:\n    s1: [宣传工作]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        build_knowledge_base(corpus)
+    assert str(exc.value) == (
+        "c/speeches.yaml:3：x.txt 的部分 s1：没有专题 宣传工作；专题有：cadres（干部队伍） grassroots（基层党建） "
+        "political-building（政治建设） self-building（自身建设） talent（人才工作）"
+    )
+
+
 def test_a_sixth_theme_added_in_yaml_works_without_code(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"x.txt": "同志们：\n一、加强统一战线工作。做好民主党派和无党派人士工作。\n二、加强人才工作。引进人才。"})
     extra = (

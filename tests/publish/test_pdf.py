@@ -196,6 +196,9 @@ def test_kb_print_selections(tmp_path):
     assert "干部队伍" in flat(pages[0]) and "2020年" in flat(pages[0])
     assert "2018年2月27日" not in flat("".join(pages))
 
+    by_name = kb("print", "--theme", "干部队伍", "--year", "2020", "-o", str(tmp_path / "by-name.pdf"), "--cache-dir", cache)
+    assert by_name.returncode == 0, by_name.stderr
+    assert pdf_pages(tmp_path / "by-name.pdf") == pages
     unknown = kb("print", "--theme", "cadre", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
     assert (unknown.returncode, unknown.stderr) == (1, "错误：没有专题 cadre；是不是 cadres？\n")
     empty = kb("print", "--theme", "talent", "--year", "2030", "-o", str(tmp_path / "x.pdf"), "--cache-dir", cache)
