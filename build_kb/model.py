@@ -153,13 +153,15 @@ class HeaderLine:
     """One of: title, subtitle, date, speaker, note (a sentence above the title), repeat (a title line given twice);
     in an official document also its parts (ingest/gongwen.py READERS): copy-number, secrecy, urgency,
     issuer, doc-number, signer, addressees, attachments, signature, record (版记; a Taiwanese 函's 正本/副本),
-    filing (a Taiwanese 函's letterhead fields: 檔號, 保存年限, 承辦人, 電話 …)."""
+    filing (a Taiwanese 函's letterhead fields: 檔號, 保存年限, 承辦人, 電話 …), attachment-mark (`附件1` on top of
+    an attachment that comes as a file of its own)."""
 
 
 DOCUMENT_ROLES = {
     "copy-number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志", "masthead": "标准名称标志",
     "doc-number": "发文字号", "signer": "签发人", "title": "标题", "addressees": "主送机关", "attachments": "附件说明",
     "signature": "发文机关署名", "date": "成文日期", "note": "附注", "record": "版记", "filing": "登记项",
+    "attachment-mark": "附件标识",
 }
 """The roles of an official document's lines (ingest/gongwen.py), in the curator's words."""
 

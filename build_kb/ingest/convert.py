@@ -418,6 +418,7 @@ def docx_text(data: bytes, name: str) -> Converted:
     if lone:
         title_by = TITLE_BY_LONE_HEADING[lone]
         title.append(headings.pop(0)[0])
+        title += _wrapped_title_lines(document, first_heading) if lone == "居中" else []
         notes.append(f"首行“{title[0]}”是全文唯一的这一级标题（{lone}）：作为题目，不作小标题")
         following = next((line for line in lines[1:] if line), None)
         if headings and headings[0][0] == following and all(level > headings[0][1] for _, level in headings[1:]):
@@ -825,6 +826,24 @@ def _lone_first_heading(document, block, headings: list[tuple[str, int]]) -> str
     return None
 
 
+def _wrapped_title_lines(document, block) -> list[str]:
+    """The lines a centred title heading wraps onto: the paragraphs right under it, centred as well and set in
+    its size, with no heading level of their own and no sentence — a title typed over two paragraphs, the
+    first in a heading style (`2018年度某某项目—` / `某某访学项目申请表`, both centred in 18 pt). At most
+    TITLE_LINES_MAX lines in all; an empty paragraph or a table ends it."""
+    size, lines = _size_of(document, block), []
+    for following in block.itersiblings():
+        if following.tag != f"{W}p" or len(lines) + 1 >= TITLE_LINES_MAX:
+            break
+        text = _plain_text(following).strip()
+        if not text or not _centred_paragraph(document, following) or _style_of(following) in _title_styles(document) \
+                or abs(_size_of(document, following) - size) > TITLE_SIZE_TOLERANCE or re.search(r"[。！？；：:，,]", text) \
+                or len(text) > 40 or _heading_level(following, _style_outline_levels(document)):
+            break
+        lines.append(_one_line(text))
+    return lines
+
+
 SUBHEAD_MAX = 40
 """A subhead set by direct formatting is a short line; a bold sentence is emphasis."""
 SUBHEAD_SIBLINGS = 2
@@ -948,13 +967,18 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     three such lines of one size, a wrapped title) — unless it is a 公文's 版头 (…文件, 发文字号), which
     the 公文 reader places. A first line that names an organ, set in another size than the centred
     large line under it, is a letterhead (`某某大学学生会` in 30 pt over `关于…的回复` in 22 pt): the
-    title is under it."""
+    title is under it. An attachment's label on top (`附件1`, left) is no line of the title: the title is under
+    it. A form's text is in its table (outside it only the title's lines): the table's text gives the text's size."""
     from .gongwen import read_doc_number, read_issuer_signature, read_masthead
 
     body = _text_paragraphs(document)
     if not body:
         return None
-    text_size = _text_size(document, body)
+    # A form or a table of figures has its text in the table: outside it, only the lines of the title's place.
+    few = len(body) <= TITLE_LINES_MAX + 1
+    text_size = _text_size(document, [*body, *_cell_paragraphs(document)] if few else body)
+    if len(body) > 1 and _attachment_label(body[0]):
+        body = body[1:]  # an attachment's label (附件1) on top, its title under it: the label is the 公文's part
     compacts = [re.sub(r"\s+", "", _plain_text(b)) for b in body[:HEAD_OF_A_GONGWEN]]
     if any(read_masthead(compacts, k) or read_doc_number(line) for k, line in enumerate(compacts)):
         return None  # the first large line is the issuer's name over a 发文字号 (某某市委组织部 without 文件)
@@ -966,7 +990,7 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
             and read_issuer_signature(compacts[0]):
         start = 1  # a letterhead over the title
     title = []
-    for block in body[start : start + 3]:
+    for block in body[start : start + TITLE_LINES_MAX]:
         if not large(block) or (title and abs(_size_of(document, block) - _size_of(document, body[start])) > TITLE_SIZE_TOLERANCE):
             break  # a wrapped title's lines are set in one size
         title.append(_plain_text(block).strip())
@@ -974,6 +998,20 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
 
 
 TITLE_SIZE_TOLERANCE = 2
+"""Half-points two lines of one title may differ by (a run set in 22 pt beside one in 22.5 pt)."""
+TITLE_LINES_MAX = 3
+"""A centred title wraps over three lines at most."""
+
+
+def _attachment_label(block) -> bool:
+    """An attachment's label alone in the first paragraph (`附件1`, `附件 3:`), not set centred: GB/T 9704 sets it top left."""
+    text = re.sub(r"\s+", "", _plain_text(block))
+    return bool(re.fullmatch(r"附件[一二三四五六七八九十\d]{0,3}[:：]?", text))
+
+
+def _cell_paragraphs(document) -> list:
+    """The paragraphs with text in the body's tables."""
+    return [p for tbl in document.element.body.iterchildren(f"{W}tbl") for p in tbl.iter(f"{W}p") if _plain_text(p).strip()]
 """Half-points two lines of one title may differ by (a run set in 22 pt beside one in 22.5 pt)."""
 
 

@@ -176,6 +176,42 @@ def read_appended_label(text: str) -> str | None:
     return f"附件{m.group('number') or m.group('alone')}" if m else None
 
 
+def read_attachment_mark(content: list[tuple[int, str]]) -> int | None:
+    """The label an attachment carries on its own first line (GB/T 9704: `附件`, its number, top left), when
+    the attachment comes as a file of its own: `附件1`, `附件4 `, `附件1：`, `附件 3:` alone on the text's first line,
+    the attachment's title under it (a short line that is no sentence and no further label) → the label's line
+    number. It is the 公文's part, never the title, a subtitle or a paragraph.
+
+    >>> read_attachment_mark([(1, "附件1："), (3, "某某从业人员健康检查表"), (5, "姓名　性别")])
+    1
+    >>> read_attachment_mark([(1, "附件4"), (3, "某某大学"), (5, "某某项目实施细则")])
+    1
+
+    A 附件说明's label with its items (`附件：1.…`), a label with the name on its line, a label over a
+    sentence, and a label further down are no such mark:
+
+    >>> read_attachment_mark([(1, "附件1：某某推荐表"), (2, "姓名　性别")]) is None
+    True
+    >>> read_attachment_mark([(1, "附件："), (2, "请各单位于5月10日前报送。")]) is None
+    True
+    >>> read_attachment_mark([(1, "关于做好某某工作的通知"), (2, "附件1"), (3, "某某表")]) is None
+    True
+    """
+    if len(content) < 2:
+        return None
+    (number, text), (_, below) = content[0], content[1]
+    m = _APPENDED_LABEL.fullmatch(text)
+    if not m or m.group("name") is not None:
+        return None
+    if read_appended_label(below) or len(below) > ATTACHED_TITLE_MAX or re.search(r"[。！？；]", below):
+        return None
+    return number
+
+
+ATTACHED_TITLE_MAX = 50
+"""The attachment's title under its label is a title's length (a wrapped one over two lines each shorter)."""
+
+
 def _appended_name(text: str) -> str | None:
     """The attachment's name on its label's line: `附件1：某某推荐表` → "某某推荐表"; `附件1` → None."""
     m = _APPENDED_LABEL.fullmatch(text)
@@ -486,6 +522,12 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     evidence and take their place among the lines, but stay where the cleaner logged them."""
     every = sorted([*lines, *removed], key=lambda line: line.number)
     content = [(line.number, _compact(line.text)) for line in every if line.text.strip()]
+    mark = read_attachment_mark(content)
+    if mark is not None:
+        # An attachment as a file of its own: its label is the 公文's part; the rest is read from under it.
+        found = read_gongwen([line for line in lines if line.number != mark], [line for line in removed if line.number != mark]) or Gongwen()
+        found.roles = {mark: "attachment-mark", **found.roles}
+        return found
     if len(content) < 3:
         return None
     letter = _read_letter(content) or _read_standard_cover(content)

@@ -53,8 +53,13 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     # (not 第一：, 其一：, a collection's 篇一：, nor a figure's or table's caption 图一：/表一：)
     ("cn-word", 2.5, re.compile(rf"^((?![第其篇图表])[{HAN}]{{1,3}}?({_CN})[：:][ \u3000]*)(?=[{HAN}“])")),
     ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
+    # A 规章's article head on a line of its own (第一条　工作机构, 第1条 适用范围), under its 第一章: numbered on
+    # through the chapters (`ARTICLE_STYLE`); an article run into its text (第一条　本办法所称…。) is no heading.
+    ("article", 0.5, re.compile(rf"^(第\s*({_CN}|\d{{1,3}})\s*条[ \u3000]*)(?=[{HAN}])")),
 ]
-FAMILY_STYLES = ("cn-space", "arabic-space", "cn-word", "arabic-decimal", "arabic-decimal-3")
+ARTICLE_STYLE = "article"
+"""第N条 heads: a family (a label alone on its line, the next article numbered on), counted through the chapters."""
+FAMILY_STYLES = ("cn-space", "arabic-space", "cn-word", "arabic-decimal", "arabic-decimal-3", ARTICLE_STYLE)
 """Numberings that read as headings only by their family: a line of its own, a short label (no sentence in it),
 and the next of its kind numbered on (№1 — or №0, a journal's 0　引言 — then №2 …). Alone, 1 总体要求 may be
 a list's item or a figure's label, 3 个方面 a count."""
@@ -2468,7 +2473,8 @@ def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> 
         if depth + 1 > MAX_LEVEL:
             continue
         if cand.number is not None:
-            previous = last_number.get((parent, cand.style, family_word(cand)))
+            scope = -2 if cand.style == ARTICLE_STYLE else parent  # articles are numbered on through the chapters
+            previous = last_number.get((scope, cand.style, family_word(cand)))
             continues = previous is not None and cand.number == previous + 1
             starts = cand.number in ((0, 1) if cand.style in FAMILY_STYLES else (1,)) \
                 and (not _needs_a_second(cand) or _series_goes_on(candidates, i) or _counted_above(blocks, i, cand)
@@ -2483,7 +2489,7 @@ def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> 
                     stack = stack[:depth] + [(cand.rank, i)]
                     result[i] = (cand, depth + 1)  # the series goes on from its last right number
                 continue
-            last_number[(parent, cand.style, family_word(cand))] = cand.number
+            last_number[(scope, cand.style, family_word(cand))] = cand.number
         stack = stack[:depth] + [(cand.rank, i)]
         result[i] = (cand, depth + 1)
     return result
