@@ -1848,7 +1848,8 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
         head, body = content[:salutation], content[salutation:]
     else:
         cut = 0
-        while cut < len(content) and cut < 8 and (_looks_like_header(content[cut].text) or _a_headline_over_a_headline(content, cut)):
+        while cut < len(content) and cut < 8 and (_looks_like_header(content[cut].text) or _a_headline_over_a_headline(content, cut)) \
+                and not (cut and _rows_of_a_form(content, cut)):
             cut += 1
         if cut == len(content):
             cut = min(1, len(content))
@@ -1856,6 +1857,45 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
             cut -= 1
         head, body = content[:cut], content[cut:]
     return head, [Block(line.number, line.text) for line in body]
+
+
+FORM_CELL_MAX = 8
+"""A form's label cell (姓名, 导师职称, 所在地址及邮编) is a few characters: a row of them is no title's phrases."""
+
+
+def _a_forms_row(text: str) -> bool:
+    """A table row of a form as the converter gives it, its cells set apart by spaces: two or more short cells, none
+    a sentence or a clause (`姓名 年级`, `导师姓名 导师职称`, `单位： 从业类别：`).
+
+    >>> [_a_forms_row(t) for t in ("姓名 年级", "导师姓名 导师职称", "某某县委书记在全县组织工作会议上的讲话", "全面从严治党，永远在路上 持之以恒")]
+    [True, True, False, False]
+
+    A title of two short phrases has the shape of one row (`坚持党建引领 建强战斗堡垒`): only rows one under another
+    tell a table (`_rows_of_a_form`).
+    """
+    cells = text.split()
+    return len(cells) >= 2 and all(len(cell) <= FORM_CELL_MAX and not _STOP_INSIDE.search(cell.rstrip("：:")) for cell in cells)
+
+
+def _rows_of_a_form(content: list[Line], at: int) -> bool:
+    """Does a form's table begin at this line, under its title: this line and the next both rows of short label
+    cells (`_a_forms_row`), neither a byline nor a date? The rows are the form's text, not the title's further lines
+    (`某某论坛报名表` / `姓名 年级` / `所在学校 专业` …), nor a speaker's name.
+
+    >>> lines = [Line(1, "某某学术论坛报名表"), Line(2, "姓名 年级"), Line(3, "所在学校 专业"), Line(4, "征文题目")]
+    >>> _rows_of_a_form(lines, 1), _rows_of_a_form(lines, 2)
+    (True, False)
+    >>> _rows_of_a_form([Line(1, "凝心聚力 再创佳绩"), Line(2, "县委书记 张明"), Line(3, "2023年2月1日")], 1)
+    False
+    """
+    pair = content[at : at + 2]
+    return len(pair) == 2 and all(_a_forms_row(line.text) and not _a_byline_with_a_post(line.text) and not find_date(line.text) for line in pair)
+
+
+def _a_byline_with_a_post(text: str) -> bool:
+    """A byline that names a post (县委书记 张明): two short cells, but a speaker's line, not a form's row."""
+    byline = read_byline(text)
+    return bool(byline and byline[0])
 
 
 _PART_IN_A_BOX = re.compile(r"^(?:\S{1,4}[、.．]\s*)?【[^【】]{2,20}】$")
@@ -1903,11 +1943,40 @@ def _looks_like_header(text: str) -> bool:
         return False  # "按照县委统一安排，现将……报告如下，请予评议。", "…丰富多样，以下是一些常见的活动：": the text has begun
     if _AN_ITEM.search(text):  # "某某系统—报钟器接口；" under a title: the first item of a list, the text has begun
         return False
+    if lost_its_end_stop(text):  # "为了规范…的处罚，特此制作了这个规范，请仔细阅读" under a title: the text's first words
+        return False
     # A stop at the very end only (a headline may ask or exclaim: 这个会议为何在基层开？) leaves a header line.
     numbered = detect_numbered(text)
     if numbered is not None and numbered.style in FAMILY_STYLES and numbered.number > 1:
         numbered = None  # 5 大举措 may be a headline's words; a family's №1 (一 活动主题：) opens the body
     return not _LEAD_END.search(text[:-1] if text[-1:] in "。？?！!" else text) and numbered is None
+
+
+_CLAUSE_OPENS_A_SENTENCE = re.compile(r"^(?:为了|如果|假如|若是|因为|由于|鉴于|根据|按照|依据|依照)")
+"""A first clause of purpose, condition, cause or ground: a sentence's way in (为了…，…), never a title's phrase."""
+_CLAUSE_ASKS_THE_READER = re.compile(r"^(?:请|欢迎|可以|可)[\u4e00-\u9fff]")
+"""A last clause that asks the reader (…，请仔细阅读; …，可以联系管理员): a sentence said to someone, not a title."""
+
+
+def lost_its_end_stop(text: str) -> bool:
+    """A sentence whose full stop was lost (a Word paragraph typed without one, over the text): two clauses or more,
+    the first opening as a sentence opens (为了…, 如果…, 根据…) or the last asking the reader (请…, 可以…). It is the
+    text's first paragraph, not a title's second line.
+
+    >>> lost_its_end_stop("为了规范管理员的处罚，也方便大家了解违反规定的后果，特此制作了这个规范，请仔细阅读")
+    True
+    >>> lost_its_end_stop("如果对此有所建议，可以联系管理员")
+    True
+
+    A title of two phrases parted by a comma, or one that asks (请党放心，强国有我), is no such sentence:
+
+    >>> [lost_its_end_stop(t) for t in ("坚持党建引领，建强战斗堡垒", "请党放心，强国有我", "为人民服务")]
+    [False, False, False]
+    """
+    clauses = [c for c in re.split(r"[，,；;]", text.strip()) if c]
+    if len(clauses) < 2 or re.search(r"[。！？!?：:]$", text.strip()):
+        return False
+    return bool(_CLAUSE_OPENS_A_SENTENCE.match(clauses[0]) or _CLAUSE_ASKS_THE_READER.match(clauses[-1]))
 
 
 _OPENING_SENTENCE = re.compile(r"^[^（(【\[].{6,}[，；].{4,}[。！？]$")

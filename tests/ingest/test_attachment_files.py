@@ -101,3 +101,51 @@ def test_an_article_run_into_its_text_or_out_of_its_series_is_no_heading():
     blocks = [Block(1, "第一条　本协会隶属于某某学院，是学生自愿组成的学术团体。"), Block(2, "第二条　本协会致力于推动开源技术在校园内的普及。"),
               Block(3, "第二十五条　经费管理原则"), Block(4, "协会经费遵循专款专用、合理节约的原则。")]
     assert find_headings(blocks) == [None, None, None, None]
+
+
+def write_plain_form(path: Path) -> Path:
+    """附件1 and a form's title in one paragraph (a soft break between), bold, not centred, the table's label rows under it."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run("附件1")
+    run.add_break()
+    run = paragraph.add_run("2024年某某学术论坛报名表")
+    run.bold, run.font.size = True, Pt(14)
+    table = document.add_table(rows=4, cols=4)
+    for row, cells in zip(table.rows, (("姓名", "", "年级", ""), ("所在学校", "", "专业", ""), ("电话", "", "邮箱", ""), ("征文题目", "", "", ""))):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(path)
+    return path
+
+
+def test_a_forms_title_is_not_glued_to_the_label_rows_under_it(tmp_path, rules):
+    _, speech = speech_of(write_plain_form(tmp_path / "报名表.docx"), rules)
+    assert speech.title == "2024年某某学术论坛报名表"
+    assert [(h.text, h.role) for h in speech.header] == [("附件1", "attachment-mark"), ("2024年某某学术论坛报名表", "title")]
+    assert speech.speaker is None  # 姓名 年级 is a row of the form, not a byline
+    assert [p.text for s in speech.all_sections() for p in s.paragraphs][:3] == ["姓名 年级", "所在学校 专业", "电话 邮箱"]
+
+
+def write_rules_with_a_note_on_top(path: Path) -> Path:
+    """A title in the Title style, two lines of introduction typed without their full stops, then the numbered rules."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某论坛处罚规范", style="Title")
+    for text in ("为了规范管理员的处罚，也方便大家了解违反规定的后果，特此制作了这个处罚规范，请仔细阅读", "如果对此有所建议，可以联系管理员",
+                 "1.发表与论坛主题无关的内容：", "第一次删帖，第二次禁言一天，第三次禁言七天。", "2.发布商业广告：", "第一次禁言七天，第二次永久禁言。"):
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_an_introduction_without_its_full_stops_is_the_texts_not_the_titles(tmp_path, rules):
+    converted, speech = speech_of(write_rules_with_a_note_on_top(tmp_path / "处罚规范.docx"), rules)
+    assert converted.title == "某某论坛处罚规范"
+    assert [h.role for h in speech.header] == ["title"] and speech.title == "某某论坛处罚规范"
+    first = [p.text for p in speech.sections[0].paragraphs]
+    assert first == ["为了规范管理员的处罚，也方便大家了解违反规定的后果，特此制作了这个处罚规范，请仔细阅读", "如果对此有所建议，可以联系管理员"]
