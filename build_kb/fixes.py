@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 
 from .config import EXAMPLE_VALUES
+from .ingest.parse import leads_alike_with
 from .model import ReviewItem, Speech, YamlEntry
 
 LIST_KEYS = ("drop_lines", "keep_lines", "reviewed", "paragraph_lines")
@@ -62,7 +63,12 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         # So the line names the speech's headings as they are, with this one under its part.
         level = min(3, 1 + next((s.level for s in speech.all_sections() if s.id == item.section), 0))
         headings = {s.line: s.level for s in speech.all_sections() if s.heading and s.line}
-        return [("不是小标题", *reviewed), ("是小标题，连同现有的各级小标题一起写明", "heading_lines", {**headings, item.line: level})]
+        # A lead run into its paragraph like the leads of other doubted lines (ingest/parse.py alike_lead_runs) heads
+        # its part with them: the one line names the whole run, as a curator would settle it.
+        texts = {p.line: p.text for p in speech.all_paragraphs()}
+        doubted = [x.line for x in speech.review if x.code == "heading-like" and x.line is not None]
+        run = dict.fromkeys(leads_alike_with(texts, item.line, doubted) or [item.line], level)
+        return [("不是小标题", *reviewed), ("是小标题，连同现有的各级小标题一起写明", "heading_lines", {**headings, **run})]
     if code == "unnumbered-headings":
         # The curator who finds a line wrongly made a heading writes the headings as they should be: this line
         # names them all as read, and a number deleted from it makes that line a paragraph again.

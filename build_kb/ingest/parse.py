@@ -124,6 +124,8 @@ class ParsedSpeech:
     """The parts of an official document around the text, when it is one (ingest/gongwen.py)."""
     heading_doubts: list[int] = field(default_factory=list)
     """Lines kept as paragraphs that may be headings without a number (`plain_lines.judge`'s `paragraph?`): for 待核对."""
+    lead_doubts: list[int] = field(default_factory=list)
+    """Lines whose paragraphs open with a lead like another's, too weakly alike to head parts (`alike_lead_runs`): for 待核对."""
 
 
 # --- numbers and dates -------------------------------------------------------------------------
@@ -2411,6 +2413,147 @@ def _mark_lone_lead(blocks: list[Block], candidates: list[HeadingCandidate | Non
             return
 
 
+ALIKE_LEADS_STYLE = "alike-leads"
+ALIKE_LEAD_MIN, ALIKE_LEAD_MAX = 6, 40
+"""How long a run-in lead read by its siblings may be: a phrase or two (要政治过硬、恪守忠诚), not a paragraph's sentence."""
+ALIKE_LEAD_SLACK = 6
+"""How far two sibling leads' lengths may differ."""
+ALIKE_OPENING_MIN = 2
+"""How many characters sibling leads open with alike, at least (争做…, 做政治上的…)."""
+ALIKE_OPENING_CLEAR = 4
+"""An opening this long, shared by two leads and by no other sentence of the text, is clear evidence on its own."""
+ALIKE_REST_MIN = 10
+"""The text a lead heads: a sentence at least, except in the text's last paragraph (an excerpt cut short)."""
+_ALIKE_LEAD_END = re.compile(r"[。！？!?：:]")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;]))[”’」』）)]?\s*")
+
+
+def alike_lead(text: str) -> HeadingCandidate | None:
+    """The sentence a paragraph opens with, when it may head a part run into it: 6–40 characters ended by 。！？ or ：,
+    Han at its start, quotes closed, no digit or Latin letter (a date, a figure), no speaker's voice (我, 呢), no
+    connective going on from the sentence before (所以…, 但是…), no report of who said it (会议强调，…), and text after it.
+    Alone it proves nothing: `_mark_alike_leads` looks for its siblings.
+
+    >>> alike_lead("争做“三牛”型干部，要政治过硬、恪守忠诚。我们党挑选干部，千条万条。").heading
+    '争做“三牛”型干部，要政治过硬、恪守忠诚。'
+    >>> [alike_lead(t) for t in ("会议强调，要狠抓落实。各级要…", "4月18日，全县召开会议。会议…", "所以我们要改。这是…")]
+    [None, None, None]
+    """
+    m = _ALIKE_LEAD_END.search(text)
+    if not m:
+        return None
+    end = m.end()
+    while end < len(text) and text[end] in "”’」』":
+        end += 1
+    lead, rest = text[:end], text[end:]
+    if not (ALIKE_LEAD_MIN <= len(lead) <= ALIKE_LEAD_MAX) or not rest.strip():
+        return None
+    if not re.match(rf"[“‘\"]?[{HAN}]", lead) or re.search(r"[0-9A-Za-z０-９]", lead) or _GOES_ON_FROM_BEFORE.match(lead) or _SPOKEN.search(lead):
+        return None
+    if lead.count("“") != lead.count("”") or lead.count("‘") != lead.count("’") or lead.count('"') % 2:
+        return None
+    if _VOICE_OR_REPORT.search(re.split(r"[，,：:。！？!?]", lead)[0]):
+        return None
+    return HeadingCandidate(ALIKE_LEADS_STYLE, PLAIN_RANK, None, "", lead, rest)
+
+
+def _leads_alike(a: str, b: str) -> bool:
+    """Two leads built alike: as many clauses, about as long, and opening with the same words (争做“三牛”型干部，要… /
+    争做“三牛”型干部，要…) or written to one pattern (`_same_shape`, `_one_frame`).
+
+    >>> _leads_alike("需作思想的先导，带头学习提高。", "需作行动的先导，带头真抓实干。"), _leads_alike("我们要把工作干在实处。", "我们要把思想政治建设为基石，思想高度重视，方法实际有效。")
+    (True, False)
+    """
+    if len(_CLAUSE_MARK.findall(a)) != len(_CLAUSE_MARK.findall(b)) or abs(len(a) - len(b)) > ALIKE_LEAD_SLACK:
+        return False
+    return len(os.path.commonprefix([a, b])) >= ALIKE_OPENING_MIN or _same_shape(a, b) or _one_frame(a, b)
+
+
+def _opens_another_sentence(blocks: list[Block], heads: list[str], members: set[int]) -> bool:
+    """Does a sentence of the text other than the leads open as they do — with their long shared opening, or built
+    like them (`_leads_alike`: 要坚持把…，…。 inside a paragraph as at the start of two)? Then the leads are the writer's
+    habit, not a series of heads."""
+    opening = os.path.commonprefix(heads)
+    for i, block in enumerate(blocks):
+        for m in _SENTENCE_START.finditer(block.text):
+            if i in members and m.start() == 0 or m.end() >= len(block.text):
+                continue
+            stop = _ALIKE_LEAD_END.search(block.text, m.end())
+            sentence = block.text[m.end(): stop.end() if stop else len(block.text)]
+            if opening and sentence.startswith(opening) and (len(opening) >= ALIKE_OPENING_CLEAR or _leads_alike(heads[0], sentence)) \
+                    or not opening and _same_shape(heads[0], sentence):
+                return True
+    return False
+
+
+def alike_lead_runs(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> tuple[dict[int, HeadingCandidate], list[int]]:
+    """The paragraphs whose leads head the text's parts, told by their siblings alone (a text with no heading of any
+    other kind): (block index → heading, clear) and the block indexes of a run too weak to publish (for 待核对).
+
+    Leads (`alike_lead`) group with the first lead they are alike with (`_leads_alike`). A group is a series of heads
+    when every lead but one in the text's last paragraph heads a sentence or more, the words its leads share open no
+    other sentence of the text, and there are three leads or more — or two whose shared opening is long
+    (`ALIKE_OPENING_CLEAR`: 做政治上的“明白人”，就必须… twice) or that are written to one pattern (`_same_shape`). Two leads
+    alike in less (their first two or three characters) are a run to check. A news report (11月20日，…) runs the
+    points it reports into its paragraphs: three leads there. Only the largest group counts; two groups as large are
+    a doubt."""
+    if any(candidates):
+        return {}, []
+    leads = {i: lead for i, b in enumerate(blocks) if (lead := alike_lead(b.text)) is not None}
+    groups: list[list[int]] = []
+    for i, lead in leads.items():
+        group = next((g for g in groups if _leads_alike(leads[g[0]].heading, lead.heading)), None)
+        if group is None:
+            groups.append([i])
+        else:
+            group.append(i)
+    report = bool(blocks) and bool(_REPORT_OPENING.match(blocks[0].text))
+    clear: list[list[int]] = []
+    doubtful: list[list[int]] = []
+    for group in groups:
+        if len(group) < 2 or len(group) > SERIES_MAX_ITEMS:
+            continue
+        heads = [leads[i].heading for i in group]
+        if any(len(leads[i].rest.strip()) < ALIKE_REST_MIN and i != len(blocks) - 1 for i in group):
+            continue
+        opening = os.path.commonprefix(heads)
+        if _opens_another_sentence(blocks, heads, set(group)):
+            continue
+        shaped = all(_same_shape(heads[0], h) and _CLAUSE_MARK.search(h) for h in heads[1:])
+        if report and len(group) < SHAPE_SERIES_MIN:
+            continue
+        (clear if len(group) >= SHAPE_SERIES_MIN or len(opening) >= ALIKE_OPENING_CLEAR or shaped else doubtful).append(group)
+    if not clear:
+        return {}, [i for g in doubtful for i in g]
+    best = max(len(g) for g in clear)
+    chosen = [g for g in clear if len(g) == best]
+    if len(chosen) > 1:
+        return {}, [i for g in chosen for i in g]
+    return {i: leads[i] for i in chosen[0]}, []
+
+
+def leads_alike_with(texts: dict[int, str], line: int, lines: list[int]) -> list[int]:
+    """Of `lines` (source line → paragraph text in `texts`), those whose paragraphs open with a lead alike with the lead of
+    the paragraph at `line` (`_leads_alike`), that one included, in order; [] when it opens with no lead.
+
+    >>> texts = {4: "需作思想的先导，带头学习提高。改革开放的实践证明。", 8: "需作行动的先导，带头真抓实干。先和优不是喊出来的。", 9: "好。"}
+    >>> leads_alike_with(texts, 8, [4, 8, 9]), leads_alike_with(texts, 9, [4, 8, 9])
+    ([4, 8], [])
+    """
+    own = alike_lead(texts.get(line, ""))
+    if own is None:
+        return []
+    return [n for n in sorted(set(lines) | {line}) if (lead := alike_lead(texts.get(n, ""))) and (n == line or _leads_alike(own.heading, lead.heading))]
+
+
+def _mark_alike_leads(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """A text with no heading of any kind whose parts open with run-in leads of one build (`alike_lead_runs`): the
+    leads head its parts, listed on 待核对 with the other unnumbered headings."""
+    for i, cand in alike_lead_runs(blocks, candidates)[0].items():
+        candidates[i] = cand
+
+
 HEAD_OVER_STYLE = "head-over-numbers"
 HEAD_OVER_MAX = 20
 _HEAD_OVER_STOPS = re.compile(r"[。！？!?；;：:，,…]")
@@ -2438,6 +2581,25 @@ GIVEN_STYLE = "given"
 """A heading named in speeches.yaml (heading_lines): it outranks every numbering style at its level."""
 
 
+def given_heading(text: str) -> tuple[str, str]:
+    """A line named in heading_lines as (heading, text run in after it): a head run into its paragraph
+    (争做“三牛”型干部，要政治过硬、恪守忠诚。我们党挑选干部，…) heads it with its first sentence, up to 。！？ or ：
+    within `MAX_LEAD` characters and a sentence after it; a line standing alone is the heading whole.
+
+    >>> given_heading("争做“三牛”型干部，要政治过硬、恪守忠诚。我们党挑选干部，千条万条。")
+    ('争做“三牛”型干部，要政治过硬、恪守忠诚。', '我们党挑选干部，千条万条。')
+    >>> given_heading("一、加强党的建设。"), given_heading("第一章 总则")
+    (('一、加强党的建设。', ''), ('第一章 总则', ''))
+    """
+    m = _ALIKE_LEAD_END.search(text)
+    if not m or m.end() > MAX_LEAD:
+        return text, ""
+    end = m.end()
+    while end < len(text) and text[end] in "”’」』":
+        end += 1
+    return (text[:end], text[end:]) if len(text[end:].strip()) >= ALIKE_REST_MIN else (text, "")
+
+
 def find_headings(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(), bold: set[int] = frozenset(),
     preface: int | None = None,
@@ -2457,13 +2619,15 @@ def find_headings(
         _mark_dash_heads(blocks, candidates)
         _mark_plain(blocks, candidates)
         _mark_plain_lines(blocks, candidates)
+        _mark_alike_leads(blocks, candidates)
         _mark_lone_lead(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
         if level:
             numbered = candidates[i]
             label = numbered.label if numbered else ""
-            candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, block.text, "")
+            heading, rest = given_heading(block.text) if block.line in (heading_lines or {}) else (block.text, "")
+            candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, heading, rest)
 
     result = _outline(blocks, candidates)
     # With heading_lines, at the levels it names: a curator's fix names every heading of those levels (a Word file's
@@ -3153,7 +3317,10 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
 
     for i in places:
         first = series[group[0]].heading if group else ""
-        if group and not (i - group[-1] <= SPACED_HEAD_GAP + 1 and (first[:2] == series[i].heading[:2] or _same_shape(first, series[i].heading))):
+        near = bool(group) and i - group[-1] <= SPACED_HEAD_GAP + 1
+        if near and not (first[:2] == series[i].heading[:2] or _same_shape(first, series[i].heading)):
+            continue  # a part's own sentence of two phrases (敢在白纸上画画，才能画出…。) between two heads: no sibling, no break
+        if not near:
             close_group()
         group.append(i)
     close_group()
@@ -3447,7 +3614,9 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         header.lines = [h for h in header.lines if h.line != preface]
     doubts = [] if heading_lines or any(s.style not in ("", *PLAIN_LINE_STYLES) for s in sections) else \
         [blocks[i].line for i, verdict in plain_line_verdicts(blocks).items() if verdict == "paragraph?"]
-    return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen, heading_doubts=doubts)
+    leads = [] if heading_lines or structured else \
+        [blocks[i].line for i in alike_lead_runs(blocks, [detect_numbered(b.text) for b in blocks])[1]]
+    return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen, heading_doubts=doubts, lead_doubts=leads)
 
 
 def glued_headings(sections: list[Section], lines: list[Line]) -> list[Section]:
