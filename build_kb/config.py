@@ -91,17 +91,81 @@ def _construct_mapping(loader, node):
             )
         key = str(key)
         value = loader.construct_object(value_node, deep=True)
+        line = key_node.start_mark.line + 1
         if key in mapping:
-            raise ConfigError(loader.name, key_node.start_mark.line + 1, _written_twice(key, mapping[key], value, mapping.key_lines[key], key_node.start_mark.line + 1))
+            together = _written_again(loader.name, key, mapping[key], value) if loader.name.endswith(SPEECHES_FILE) else _CLASH
+            if together is _CLASH:
+                raise ConfigError(loader.name, line, _written_twice(key, mapping[key], value, mapping.key_lines[key], line))
+            mapping[key] = together
+            continue
         mapping[key] = value
-        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.key_lines[key] = line
     return mapping
 
 
+_CLASH = object()
+_ADDED_UP = {"reviewed", "keep_lines", "drop_lines", "paragraph_lines", "section_themes"}
+"""Fields of a speeches.yaml entry that 待核对's fixes add to, one line per item: written twice, they add up."""
+
+
+def _written_again(file: str, key: str, first, second):
+    """What a key of speeches.yaml written twice means, or _CLASH when the two say different things.
+
+    Each 待核对 item's fix is one line to paste under the speech's entry (`reviewed: [no-date]`,
+    `drop_lines: [7]`), and a speech with no entry is told to start one (`"a.txt":` and the line under it).
+    A curator who settles several items before rebuilding pastes several such lines, and they all hold:
+
+    | written twice                                     | read as                          |
+    |---------------------------------------------------|----------------------------------|
+    | `reviewed: [no-date]` / `reviewed: [joined]`      | `reviewed: [no-date, joined]`    |
+    | `drop_lines: [7]` / `drop_lines: [13]`            | `drop_lines: [7, 13]`            |
+    | `section_themes: {s1: [cadres]}` / `{s2: [talent]}` | both sections' themes          |
+    | `"a.txt":` (title) / `"a.txt":` (date)            | one entry with title and date    |
+    | the same value twice (`date: 2021-05-06`)         | that value                       |
+    | `title: "甲"` / `title: "乙"`, `heading_lines`    | an error naming both lines       |
+
+    heading_lines is not added up: its fixes replace the line with the whole list, and a list with a line
+    left out means that line is no heading."""
+    if first == second:
+        return first
+    if isinstance(first, LineDict) and isinstance(second, LineDict) and key not in OVERRIDE_FIELDS:
+        for field_key, value in second.items():
+            if field_key in first:
+                together = _written_again(file, field_key, first[field_key], value)
+                if together is _CLASH:
+                    line = second.key_lines[field_key]
+                    raise ConfigError(file, line, _written_twice(field_key, first[field_key], value, first.key_lines[field_key], line))
+                first[field_key] = together
+            else:
+                first[field_key] = value
+                first.key_lines[field_key] = second.key_lines[field_key]
+        return first
+    if key not in _ADDED_UP:
+        return _CLASH
+    if key == "reviewed" and True in (first, second) and all(isinstance(v, (bool, list, str)) for v in (first, second)):
+        return True
+    if key == "section_themes" and isinstance(first, LineDict) and isinstance(second, LineDict):
+        for section, themes in second.items():
+            if section in first and isinstance(first[section], list) and isinstance(themes, list):
+                first[section] = list(dict.fromkeys(first[section] + themes))
+            elif section in first and first[section] != themes:
+                return _CLASH
+            else:
+                first[section] = themes
+                first.key_lines.setdefault(section, second.key_lines.get(section, second.line))
+        return first
+    listed = [v if isinstance(v, list) else [v] for v in (first, second)]
+    if all(isinstance(x, (int, str)) and not isinstance(x, bool) for v in listed for x in v):
+        return list(dict.fromkeys(listed[0] + listed[1]))
+    return _CLASH
+
+
 def _written_twice(key: str, first, second, first_line: int, line: int) -> str:
-    """What to do about a key written twice, as one line: a 待核对 fix added under an entry that had the key
-    (reviewed, drop_lines) is merged into one list; an entry pasted again goes into the first."""
+    """What to do about a key written twice with values that do not add up (see _written_again), as one line."""
     both = f"（第 {first_line} 行和第 {line} 行）"
+    if key == "heading_lines":
+        # 待核对's heading_lines fix is the whole list (every heading, one line added or left out): the later line holds it
+        return f"{key} 写了两次{both}；待核对给出的 heading_lines 一行已列出全部小标题：请删去第 {first_line} 行，只留第 {line} 行"
     if isinstance(first, dict) and isinstance(second, dict):
         return f"{key} 写了两次{both}；请把第 {line} 行下面的各行移到第 {first_line} 行的 {key} 之下，再删去第 {line} 行"
     if isinstance(first, list) and isinstance(second, list):

@@ -302,26 +302,35 @@ def test_a_removed_line_comes_back_with_the_keep_lines_kb_check_prints(tmp_path)
     assert speech.clean.removed == [] and "上一篇：在全县人才工作会议上的讲话" in [p.text for p in speech.all_paragraphs()]
 
 
-def test_a_second_fix_of_one_entry_extends_its_list_and_two_pasted_at_once_are_merged_by_the_error(tmp_path):
+def test_a_second_fix_of_one_entry_extends_its_list_and_fixes_pasted_at_once_all_hold(tmp_path):
     corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
     follow(corpus, "a.txt", item_of(corpus, "a.txt", "no-date")["fixes"][1])
     way = item_of(corpus, "a.txt", "no-occasion")["fixes"][1]
     assert (way["where"], way["yaml"], way["replaces"]) == ('把 c/speeches.yaml 里 "a.txt": 之下的 reviewed 那一行（第 20 行）改成', "reviewed: [no-date, no-occasion]", 20)
-    # pasted under the entry as well, before a rebuild: the error says the one line that holds both
+    # pasted under the entry as well, before a rebuild: both lines hold, as if written in one
     (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n  reviewed: [no-occasion]\n', encoding="utf-8")
+    assert {x.code for x in build_knowledge_base(corpus).speeches[0].review} & {"no-date", "no-occasion"} == set()
+    # a speech with no entry is told to start one (末尾另起一行写 "a.txt":) for each item: three entries are one
+    (corpus / "speeches.yaml").write_text(
+        '"a.txt":\n  reviewed: [no-date]\n"a.txt":\n  speaker: 王某\n"a.txt":\n  drop_lines: [1]\n"a.txt":\n  drop_lines: [2]\n', encoding="utf-8")
+    speech = build_knowledge_base(corpus).speeches[0]
+    assert speech.speaker == "王某" and "no-date" not in {x.code for x in speech.review}
+    assert sorted(r.line for r in speech.clean.removed if r.rule == "drop_lines (speeches.yaml)")[:2] == [1, 2]
+    # two different values of one field: the error names both lines, as it always did
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  speaker: 王某\n"a.txt":\n  speaker: 李某\n', encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         build_knowledge_base(corpus)
-    assert str(error.value) == "c/speeches.yaml:3：reviewed 写了两次（第 2 行和第 3 行）；请合成一行：reviewed: [no-date, no-occasion]，删去另一行"
+    assert str(error.value) == "c/speeches.yaml:4：speaker 写了两次（第 2 行和第 4 行）；请删去不对的那一行"
+    # heading_lines is replaced by its fixes, never added up: a second one is an error
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  heading_lines: {3: 1}\n  heading_lines: {5: 1}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    assert str(error.value) == "c/speeches.yaml:3：heading_lines 写了两次（第 2 行和第 3 行）；待核对给出的 heading_lines 一行已列出全部小标题：请删去第 2 行，只留第 3 行"
     # a fix pasted without its indent is named as such
     (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\nspeaker: 王某\n', encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         build_knowledge_base(corpus)
     assert str(error.value) == 'c/speeches.yaml:3：speaker 前面要空两格：它要写在讲话的条目（"文件名.txt":）之下，和条目里的其他各行对齐'
-    # an entry pasted again under the same name
-    (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n"a.txt":\n  speaker: 王某\n', encoding="utf-8")
-    with pytest.raises(ConfigError) as error:
-        build_knowledge_base(corpus)
-    assert str(error.value) == "c/speeches.yaml:3：a.txt 写了两次（第 1 行和第 3 行）；请把第 3 行下面的各行移到第 1 行的 a.txt 之下，再删去第 3 行"
 
 
 def test_every_item_kb_check_lists_is_on_the_review_page_and_the_counts_agree(tmp_path):

@@ -87,7 +87,7 @@ def test_a_title_written_with_radical_forms_is_folded_as_the_text_is(tmp_path):
         ("a.txt:\n  id: 中文id\n", 2, "只能用小写英文字母和数字"),
         ("a.txt:\n  title: [unclosed\n", 3, "YAML 格式有误"),
         ("a.txt: [1, 2]\n", 1, "要写成“键: 值”的形式"),
-        ("a.txt:\n  title: x\na.txt:\n  title: y\n", 3, "写了两次"),
+        ("a.txt:\n  title: x\na.txt:\n  title: y\n", 4, "title 写了两次（第 2 行和第 4 行）"),
     ],
 )
 def test_bad_override_names_file_and_line(tmp_path, yaml_text, line, fragment):
