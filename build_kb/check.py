@@ -13,6 +13,7 @@ from .errors import safe_name
 from .fixes import choice, choices, fix_text
 from .model import DOCUMENT_ROLES, KnowledgeBase, Problem, Speech, YamlEntry, removal_counts
 from .publish.export import review_to_dict
+from .text import clipped
 
 CHECK_FORMAT = 8
 """Version of the JSON `kb check --format json` prints; raised when its shape changes (2: to_check items are
@@ -193,7 +194,7 @@ def report_text(report: dict) -> str:
             # the name a curator knows, with the id the section_themes fix is written in
             themes = "、".join(f"{report.get('theme_names', {}).get(t, t)}（{t}）" for t in x["themes"]) or "不归专题"
             source = "" if x["theme_source"] == "none" else f"；{THEME_SOURCES.get(x['theme_source'], x['theme_source'])}"  # was [—；无]
-            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {heading[:40]}  [{themes}{source}] {x['paragraphs']} 段")
+            out.append(f"  {'  ' * (x['level'] - 1)}{x['id']:<10} {clipped(heading, 40)}  [{themes}{source}] {x['paragraphs']} 段")
     if report["speeches"]:
         # the same count as the 待核对 page's (its 构建提示 are the ！ lines above without a fix)
         open_in = sum(1 for s in report["speeches"] if s["to_check"])

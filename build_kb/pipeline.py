@@ -36,7 +36,7 @@ from .ingest.read import corpus_name, decode, discover, outside_corpus, read_sou
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
 from .enrich.terms import find_heading_uses, find_terms, link_terms, speech_candidates
-from .text import YEAR_RE, chronological_key
+from .text import YEAR_RE, chronological_key, clipped
 from .enrich.segment import Segmenter
 
 log = logging.getLogger(__name__)
@@ -706,7 +706,7 @@ def make_speech(
     prompted = {line.number: prompt for line in cleaned.lines if line.number not in keep and (prompt := read_template_prompt(line.text))}
     for line in cleaned.lines:
         if line.number in prompted:
-            review.append(ReviewItem("doubtful-line", f"模板里的提示文字{prompted[line.number]}，现保留为正文：请填上实际内容或删去这一行：{line.text[:40]}", line=line.number))
+            review.append(ReviewItem("doubtful-line", f"模板里的提示文字{prompted[line.number]}，现保留为正文：请填上实际内容或删去这一行：{clipped(line.text, 40)}", line=line.number))
             log.info("%s:%d：模板提示文字，保留：%s", rel, line.number, line.text)
     if parsed.gongwen and parsed.gongwen.unread_issuer and not parsed.gongwen.issuer:
         mark = min((number for number, role in parsed.gongwen.roles.items() if role == "issuer"), default=None)
@@ -716,21 +716,21 @@ def make_speech(
     read_as = {h.line: where_header_line_went(h.role, bool(parsed.gongwen)) for h in header.lines}
     for doubt in (d for d in cleaned.doubtful if d.line not in prompted):
         went = read_as.get(doubt.line, "保留为正文")
-        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{went}：{doubt.text[:40]}", line=doubt.line))
+        review.append(ReviewItem("doubtful-line", f"可能是网页上的文字（{reasons_in_chinese(doubt.reasons)}），现{went}：{clipped(doubt.text, 40)}", line=doubt.line))
         log.info("%s:%d：存疑，%s（%s）：%s", rel, doubt.line, went, reasons_in_chinese(doubt.reasons), doubt.text)
     # A rule's removal that reads as speech (a long sentence, speech evidence outweighing the rule's) is named for a
     # person with its fix, never silently gone.
     for gone in cleaned.removed:
         if gone.rule not in STRUCTURAL_REMOVALS and removed_like_speech(gone.text, gone.rule):
-            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {gone.rule} 删去），现已删去：{gone.text[:40]}", line=gone.line))
+            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {gone.rule} 删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
         elif gone.rule == CHROME_EVIDENCE and removed_for_its_place(gone.text):
-            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{gone.text[:40]}", line=gone.line))
+            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE, ALIKE_LEADS_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     texts = {line.number: line.text for line in cleaned.lines}
     for number in parsed.heading_doubts:  # a short line that may head what follows: kept as text, for a person
-        review.append(ReviewItem("heading-like", f"第 {number} 行单独成行、比前后的段落短得多，像没有编号的小标题，现作为正文：{texts.get(number, '')[:30]}", line=number))
+        review.append(ReviewItem("heading-like", f"第 {number} 行单独成行、比前后的段落短得多，像没有编号的小标题，现作为正文：{clipped(texts.get(number, ''), 30)}", line=number))
     for number in parsed.lead_doubts:  # a paragraph's first sentence like another's: maybe a head run into it, kept as text
         others = "、".join(str(n) for n in parsed.lead_doubts if n != number)
         lead = alike_lead(texts.get(number, ""))

@@ -34,6 +34,16 @@ COMPATIBILITY_FORMS = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9\U0002f800-\U0002f
 Radicals and the CJK Compatibility Ideographs with their Supplement (NFKC folds the last three)."""
 
 
+def clipped(text: str, most: int) -> str:
+    """`text` as 待核对 and kb check quote it: at most `most` characters, and a cut one says so with …,
+    so that a title quoted in an item is never read as the whole title (…大会上 for …大会上的讲话).
+
+    >>> clipped("在全县组织工作会议上的讲话", 20), clipped("在全县组织工作会议上的讲话", 10)
+    ('在全县组织工作会议上的讲话', '在全县组织工作会议上…')
+    """
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def unified_ideograph(char: str) -> str:
     """A radical or compatibility ideograph as the character it stands for (⻅ → 见, ⼯ → 工, 﨑 stays)."""
     import unicodedata

@@ -96,3 +96,17 @@ def test_the_radical_table_agrees_with_the_glyphs_the_noto_cjk_faces_share():
     spec.loader.exec_module(bench)
     assert bench.derived(bench.shared_glyphs(), RADICAL_FORMS) == RADICAL_FORMS
     assert set(RADICAL_FORMS) | set("⺟⻳") | LEFT_ALONE == {chr(c) for c in range(0x2E80, 0x2EF4) if c != 0x2E9A}
+
+
+def test_a_text_quoted_by_a_review_item_says_where_it_was_cut():
+    from build_kb.enrich.review import misnumbered_headings
+    from build_kb.model import Section
+    from build_kb.text import clipped
+
+    assert clipped("在全县组织工作会议上的讲话", 13) == "在全县组织工作会议上的讲话"
+    assert clipped("在庆祝“五一”国际劳动节暨表彰全国劳动模范和先进工作者大会上的讲话", 30) == "在庆祝“五一”国际劳动节暨表彰全国劳动模范和先进工作者大会上…"
+    long = "三、坚持把从严管理监督贯穿干部队伍建设全过程，着力营造风清气正的政治生态"
+    sections = [Section("s1", 1, "一、提高政治站位", 3), Section("s2", 1, long, 9)]
+    assert [x.message for x in misnumbered_headings(sections)] == [
+        "小标题“三、坚持把从严管理监督贯穿干部队伍建设全过程，着力营造风清气…”的编号接不上前面的“一、提高政治站位”：仍作小标题，请核对原文的编号"
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..ingest.parse import detect_numbered
 from ..model import ReviewItem, Section, Speech
+from ..text import clipped
 
 LONG_SECTION = 6000
 """A section with more characters than this (its own paragraphs) probably swallowed missed headings."""
@@ -39,7 +40,7 @@ def section_review(section: Section, theme_names: dict[str, str] | None = None) 
     for p in section.paragraphs:
         candidate = detect_numbered(p.text)
         if candidate is not None and len(p.text) <= 80 and candidate.style in HEADING_LIKE_STYLES:
-            found.append(ReviewItem("heading-like", f"第 {p.number} 段像小标题，但没有当作小标题：{p.text[:30]}", section=section.id, line=p.line))
+            found.append(ReviewItem("heading-like", f"第 {p.number} 段像小标题，但没有当作小标题：{clipped(p.text, 30)}", section=section.id, line=p.line))
     return found
 
 
@@ -55,7 +56,7 @@ def misnumbered_headings(siblings: list[Section]) -> list[ReviewItem]:
         before = previous.get(numbered.style)
         if before is not None and numbered.number not in (1, before[0] + 1):  # 1 begins a series again
             found.append(ReviewItem(
-                "misnumbered-heading", f"小标题“{section.heading[:30]}”的编号接不上前面的“{before[1][:30]}”：仍作小标题，请核对原文的编号",
+                "misnumbered-heading", f"小标题“{clipped(section.heading, 30)}”的编号接不上前面的“{clipped(before[1], 30)}”：仍作小标题，请核对原文的编号",
                 section=section.id, line=section.line,
             ))
         if before is None or numbered.number == before[0] + 1:

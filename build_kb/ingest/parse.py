@@ -24,7 +24,7 @@ from .headline import (
 from .layout import SALUTATION_RE
 from .words import tagger
 from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
-from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, cn_to_int, count_value, find_date, int_to_cn, year_number
+from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, clipped, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
 MAX_LEVEL = 3
@@ -840,11 +840,11 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
     if line.line in doubted:  # on 待核对 already as a doubtful line: drop_lines / keep_lines settle it, whichever way it was read
         return []
     if score >= SITE_LINE_AT:
-        return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{texts[other.line][:30]}”；第 {line.line} 行“{line.text.strip()[:20]}”"
+        return [ReviewItem("title-choice", f"标题有两种读法：现取第 {other.line} 行“{clipped(texts[other.line], 30)}”；第 {line.line} 行“{clipped(line.text.strip(), 20)}”"
                                            f"像网站自己的文字（{why}），没有连进标题：请核对", line=line.line)]
     if not reads_like_title(texts[other.line]):  # without this line no title is left to choose (two rows of a table)
         return []
-    return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{line.text.strip()[:20]}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
+    return [ReviewItem("title-choice", f"标题有两种读法：第 {line.line} 行“{clipped(line.text.strip(), 20)}”连进了标题，但它也像网站自己的文字（{why}）：请核对",
                        line=line.line)]
 
 
