@@ -9,9 +9,13 @@ promises. Each item has one or two ways out, each a single YAML line:
     unnumbered-headings  看过，没有问题：reviewed: [unnumbered-headings]   有的不是：heading_lines: {4: 1, 8: 1}
     no-date          写上原文的日期：date: 2021-MM-DD       原文确实没有日期：reviewed: [no-date]
 
-and where to write it: under the speech's entry (its line in speeches.yaml), in place of the key when the
-entry has it already (a list key then shows the list with the new number or code added), or in a new
-entry at the end of the file when the speech has none. Pure functions; nothing here reads files.
+and where to write it: a new line under the speech's entry (its line in speeches.yaml), or in a new entry at
+the end of the file when the speech has none. A list key (drop_lines, reviewed, section_themes) is written
+as a line of its own even when the entry has the key: lines written again add up (config._written_again),
+so every item's line holds however many a curator pastes before the next build — a line "with the new number
+added" to replace the old one lost the other items' numbers when two were pasted. heading_lines, whose fixes
+list every heading, is the one key written in place of the line the entry has. Pure functions; nothing here
+reads files.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from .model import ReviewItem, Speech, YamlEntry
 
 LIST_KEYS = ("drop_lines", "keep_lines", "reviewed", "paragraph_lines")
 MAPPING_KEYS = ("section_themes", "heading_lines")
+ADDED_UP = LIST_KEYS + ("section_themes",)
+"""Keys whose lines add up when written again in one entry: each fix is a line of its own."""
 
 
 @dataclass(frozen=True)
@@ -162,12 +168,12 @@ def choices(item: ReviewItem, speech: Speech, entry: YamlEntry | None, file: str
 def choice(label: str, key: str, value, rel: str, entry: YamlEntry | None, file: str) -> Choice:
     """`key: value` for the speech `rel` as a line of `file`, and where it goes (a list or mapping key
     already in the entry is shown whole, with `value` added)."""
-    line = f"{key}: {_value(key, value, entry)}"
+    line = f"{key}: {_value(key, value, None if key in ADDED_UP else entry)}"
     if entry is None:
         return Choice(label, key, line, f"在 {file} 末尾另起一行写 {_quoted(rel)}:，再在其下加一行（行首空两格）")
     # The entry is named by its file as well as its line: a curator who writes several fixes before the next
     # build finds it by name (the lines below a line written in move down one).
-    if key in entry.key_lines:
+    if key in entry.key_lines and key not in ADDED_UP:
         return Choice(label, key, line, f"把 {file} 里 {_quoted(rel)}: 之下的 {key} 那一行（第 {entry.key_lines[key]} 行）改成", entry.key_lines[key])
     return Choice(label, key, line, f"在 {file} 的 {_quoted(rel)}: 之下（第 {entry.line} 行）加一行（行首空两格）")
 

@@ -306,7 +306,8 @@ def test_a_second_fix_of_one_entry_extends_its_list_and_fixes_pasted_at_once_all
     corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
     follow(corpus, "a.txt", item_of(corpus, "a.txt", "no-date")["fixes"][1])
     way = item_of(corpus, "a.txt", "no-occasion")["fixes"][1]
-    assert (way["where"], way["yaml"], way["replaces"]) == ('把 c/speeches.yaml 里 "a.txt": 之下的 reviewed 那一行（第 20 行）改成', "reviewed: [no-date, no-occasion]", 20)
+    # a line of its own, even with reviewed in the entry already: written again, reviewed adds up
+    assert (way["where"], way["yaml"], way["replaces"]) == ('在 c/speeches.yaml 的 "a.txt": 之下（第 19 行）加一行（行首空两格）', "reviewed: [no-occasion]", None)
     # pasted under the entry as well, before a rebuild: both lines hold, as if written in one
     (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [no-date]\n  reviewed: [no-occasion]\n', encoding="utf-8")
     assert {x.code for x in build_knowledge_base(corpus).speeches[0].review} & {"no-date", "no-occasion"} == set()
@@ -388,3 +389,15 @@ def test_a_join_is_confirmed_or_undone_by_the_line_that_starts_its_own_paragraph
     speech, _ = settle(tmp_path / "undone", WRONGLY_JOINED, "joined", 1)
     assert [p.text for p in speech.all_paragraphs() if p.kind != "salutation"][:2] == ["今天召开全县组织工作会议，主要任务是总结工作、部署任务，", "刚才几位同志作了发言，讲得很好。"]
     assert speech.clean.joins == []
+
+
+def test_every_item_of_a_speech_settled_before_one_rebuild_all_hold(tmp_path):
+    # A curator reads 待核对 once and pastes each item's line as it says, then rebuilds once: the speech has no
+    # entry, so each item says to start one (末尾另起一行写 "a.txt":), and four of the five lines are reviewed.
+    corpus = make_corpus(tmp_path / "c", {"a.txt": SIGNED_BY_ROLE})
+    items = check_report(build_knowledge_base(corpus))["speeches"][0]["to_check"]
+    assert [x["code"] for x in items] == ["no-speaker-name", "title-derived", "no-date", "no-occasion", "heading-like"]
+    for item in items:
+        follow(corpus, "a.txt", item["fixes"][-1] if item["code"] != "heading-like" else item["fixes"][0])
+    assert (corpus / "speeches.yaml").read_text(encoding="utf-8").count('"a.txt":') == 5
+    assert check_report(build_knowledge_base(corpus))["speeches"][0]["to_check"] == []
