@@ -317,7 +317,7 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
     lines.append(f"  original_sha256: {digest}")
     if heading_lines:
         pairs = ", ".join(f"{line}: {level}" for line, level in sorted(heading_lines.items()))
-        lines.append(f"  heading_lines: {{{pairs}}}   # 行号: 级别，取自文档的标题样式")
+        lines.append(f"  heading_lines: {{{pairs}}}   # 行号: 级别，取自原文件的标题样式、大纲级别或字号")
     doubts = {item.settled_by: item.message for item in speech.review} if speech else {}
     for attribute, key in STUB_FIELDS:
         value = getattr(speech, attribute, None) if speech else None

@@ -32,7 +32,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
     run = kb_add(str(inbox), "--corpus", str(corpus))
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        "gb.txt                 加入 → gb.txt　《在全市人才工作会议上的讲话》　2022-05-06（按 gb18030 编码读取）",
+        "gb.txt                 加入 → gb.txt　《在全市人才工作会议上的讲话》　2022-05-06（按国标（GBK/GB18030）编码读取）",
         "县组织工作会议.htm     加入 → 县组织工作会议.txt　《在全县组织工作会议上的讲话》　2023-03-02（取出网页正文，不要导航栏和侧栏；网页标题放在最前面）",
         "推进会讲话.pdf         加入 → 推进会讲话.txt　《在全市基层党建工作推进会上的讲话》（共 3 页；去掉页码 3 处；去掉页眉页脚 3 行；62 行接成 22 段）",
         "组织工作会议讲话.docx  加入 → 组织工作会议讲话.txt　《在全市组织工作会议上的讲话》　2023-03-08（写出自动编号 6 处；表格 2 行按行保留；1 条脚注放在文末；按 Word 标题样式或大纲级别认出小标题 5 个，写入 speeches.yaml 的 heading_lines）",
@@ -53,7 +53,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
         '"组织工作会议讲话.txt":\n'
         '  original: "组织工作会议讲话.docx"\n'
         f"  original_sha256: {docx_sha}\n"
-        "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # 行号: 级别，取自文档的标题样式\n"
+        "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # 行号: 级别，取自原文件的标题样式、大纲级别或字号\n"
         '  title: "在全市组织工作会议上的讲话"   # 识别依据：文档标明的标题：Word 的“标题”样式\n'
         "  date: 2023-03-08   # 识别依据：标题区的日期行\n"
         '  speaker: "赵明远"   # 识别依据：署名里的职务和姓名\n'

@@ -77,6 +77,17 @@ class Converted:
     <time>, 发布时间 as trafilatura reads them): kb add proposes it when the text gives none."""
 
 
+ENCODING_NAMES = {"gb18030": "国标（GBK/GB18030）", "big5": "繁体 Big5", "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+"""A text file's encoding as kb add names it to a curator (Notepad and WPS call GB18030 国标 or GBK): the names
+decode() returns, in words an office knows."""
+
+
+def _read_as(encoding: str) -> str:
+    """kb add's note on a text file's encoding: 按国标（GBK/GB18030）编码读取, 按 UTF-16 编码读取."""
+    name = ENCODING_NAMES.get(encoding, encoding.upper())
+    return f"按 {name} 编码读取" if name[0].isascii() else f"按{name}编码读取"
+
+
 def convert(path: Path) -> Converted:
     """The speech text of one file, by its type; ConversionError when it cannot be read."""
     suffix = path.suffix.lower()
@@ -105,7 +116,7 @@ def convert(path: Path) -> Converted:
     else:
         text, encoding = decode(data, path.name)
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
-        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [f"按 {encoding} 编码读取"])
+        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
     converted.text = normalise(converted.text)
     converted.heading_lines = _locate(converted.headings, converted.text)
     if not re.search(r"[\u4e00-\u9fff]", converted.text):

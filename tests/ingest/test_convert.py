@@ -78,7 +78,7 @@ def test_text_in_chinese_encodings_and_traditional_script(tmp_path):
     (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
     converted = convert(tmp_path / "gb.txt")
     assert converted.text == "在全县组织工作会议上的讲话\n\n同志们：\n一、加强党的政治建设。\n"
-    assert converted.notes == ["按 gb18030 编码读取"]
+    assert converted.notes == ["按国标（GBK/GB18030）编码读取"]
     (tmp_path / "big5.txt").write_bytes("在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n".encode("big5"))
     # Stored as written: the build converts Traditional script and counts what it changed.
     assert convert(tmp_path / "big5.txt").text == "在全縣組織工作會議上的講話\n同志們：\n一、加強黨的政治建設。\n"
