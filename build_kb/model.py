@@ -139,6 +139,10 @@ class CleanText(CleanReport):
     doubted — no speaker or date from them, no title unless it reads like one — since the fix promised to keep
     the reading 待核对 named (照现在的读法保留)."""
 
+    unsure_marks: list[tuple[int, str]] = field(default_factory=list, kw_only=True)
+    """Spelled-out runs printed only once (source line, run: `政.治.关`), kept as text: a site's mark or the speech's
+    own, a person says (待核对 `inline-mark`; ingest/marks.py)."""
+
     def report(self) -> CleanReport:
         return _only(CleanReport, self)
 
@@ -191,6 +195,7 @@ REVIEW_CODES = {
     "misnumbered-heading": "reviewed",
     "unnumbered-headings": "reviewed",
     "glued-headings": "reviewed",
+    "inline-mark": "reviewed",
     "collection": "reviewed",
     "doubtful-line": "drop_lines",
     "no-issuer": "issuer",

@@ -699,6 +699,12 @@ def make_speech(
         # the lines joined: not the blank ones between them, nor a removed advert the join reached over
         lines = sum(1 + sum(1 for n in range(j.first + 1, j.last + 1) if kept[n] and source_lines[n - 1].strip()) for j in joins)
         review.append(ReviewItem("joined", f"断开的 {lines} 行被接成 {len(joins)} 段（硬换行、网页断行或文库分块）：请看接得是否正确", line=joins[0].first))
+    # A spelled-out run printed once (政.治.关) stays as text: a site's mark or the speech's own, a person says.
+    kept_lines = {line.number: line.text for line in cleaned.lines}
+    for number, run in cleaned.unsure_marks:
+        if run in kept_lines.get(number, ""):
+            review.append(ReviewItem("inline-mark", f"句中的“{run}”字与字之间夹着符号，像网站夹进正文的水印，全文只出现一次，现保留为正文：是水印就在原文里删去它（第 {number} 行）", line=number))
+            log.info("%s:%d：字间夹着符号，只出现一次，保留：%s", rel, number, run)
     piece = another_piece_at(cleaned.lines, {r.line for r in cleaned.removed})
     if piece is not None:
         review.append(ReviewItem("collection", f"第 {piece} 行起像是合集里的另一篇讲话，现在接在前一篇的最后一部分里：请把各篇拆成单独的文件", line=piece))

@@ -21,6 +21,7 @@ from .layout import (
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
+from .marks import spelled_out_marks, words_cut_by_spaces
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
@@ -100,6 +101,14 @@ def clean(
     # between two Chinese characters they are never the speech's, and left in they would make a
     # heading look like a contact line (👈) to the rules.
     lines = [Line(number=line.number, text=_without_injected_symbols(line.text, counts)) for line in lines]
+    # A site's name spelled out between the words (“优.习.网”), printed again and again, and words cut by a space at
+    # the same place in sentence after sentence (政 治) are read on the whole page before anything reads its layout:
+    # a cut heading would be parted at its space (ingest/marks.py).
+    stripped, spelled, once = spelled_out_marks(lines)
+    lines, spelled = kept_as_they_were(lines, stripped, spelled, keep_lines)
+    unsure_marks = [(number, run) for number, run in once if number not in keep_lines]
+    lines, n = words_cut_by_spaces(lines)
+    counts["spaces-in-words"] += n
 
     # A crawler's note on the capture over the text (标题：/来源：/URL：/抓取时间：) is set aside before anything reads the
     # top, its labels too: the 公文 under it is read as if it began the file (ingest/capture.py).
@@ -122,6 +131,7 @@ def clean(
     lines, removed = kept_as_they_were(lines, *strip_labels(lines), keep_lines)
     removed += previews
     removed += captured
+    removed += spelled
     # Re-join hard-wrapped lines before the rules run: rules judge whole paragraphs (max_length
     # protects long ones), and a page number between two halves of a paragraph must not cut it.
     # A line whose own evidence is clear chrome (a picture's caption ending in 记者 某某 摄) is never
@@ -189,7 +199,7 @@ def clean(
     normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
-        doubtful=doubtful, bold_lines=bold_lines, kept_doubtful=kept_doubtful,
+        doubtful=doubtful, bold_lines=bold_lines, kept_doubtful=kept_doubtful, unsure_marks=unsure_marks,
     )
 
 

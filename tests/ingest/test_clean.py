@@ -366,7 +366,8 @@ def test_spaces_a_pdf_leaves_inside_sentences_are_taken_out_and_counted(rules):
         "1921年6月下旬，13名知识分子来到上海参加党的一大，商议成立中国共产党这一开天辟地的大事。",
         "要用好 WPS 和 Word 等办公软件，提高 Office 应用水平，这是做好文字工作的基本功。",
     ]
-    assert cleaned.normalised["spaces-in-prose"] == 9
+    # 中国共 产党 is written whole on the next line: closed up first as a cut word (ingest/marks.py), counted there
+    assert (cleaned.normalised["spaces-in-prose"], cleaned.normalised["spaces-in-words"]) == (8, 1)
 
 
 def test_a_heading_number_with_a_doubled_or_garbled_mark_reads_as_one_and_its_heading_stands(rules):
