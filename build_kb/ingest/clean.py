@@ -21,7 +21,7 @@ from .layout import (
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
-from .marks import spelled_out_marks, words_cut_by_spaces
+from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
 from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
@@ -109,6 +109,8 @@ def clean(
     unsure_marks = [(number, run) for number, run in once if number not in keep_lines]
     lines, n = words_cut_by_spaces(lines)
     counts["spaces-in-words"] += n
+    lines, n = toneless_pinyin(lines)
+    counts["pinyin-annotations"] += n
 
     # A crawler's note on the capture over the text (标题：/来源：/URL：/抓取时间：) is set aside before anything reads the
     # top, its labels too: the 公文 under it is read as if it began the file (ingest/capture.py).

@@ -5,6 +5,7 @@ layout repairs see it.
 |---|---|---|
 | `spelled_out_runs` | a site's name or web address spelled with one filler between its characters: three or more single characters, the same filler each time (`.` `*` `_` `|` `~` `^` `+` `=` `#`, or single spaces for an address) | `“优.习.网”`, `w w w . x x . c o m` |
 | `spelled_out_marks` | such a run printed twice or more on the page is the site's, wherever it stands (a speech never spells a word so): taken out, logged (`spelled-out-mark`) and counted; printed once, it is kept and listed (待核对 `inline-mark`) | |
+| `toneless_pinyin` | a syllable without its tone mark in brackets after a character, three or more on the page, two or more different ones (a mirror's annotations, not a speech's `(AI)`): taken out, counted with the toned ones (`pinyin-annotations`) | `新(xin)華社北(bei)京`, `學(xue)(xue)習` |
 | `words_cut_by_spaces` | a space between two Han characters that the page puts at the same pair in two or more different sentences (`政 治` in `提高政 治站位` and `基层政 治生活`), or inside a word the page writes whole elsewhere (`政治站位`): a word cut to spoil copying, never a paragraph or heading boundary; joined everywhere, counted (`spaces-in-words`) | |
 
 The evidence is position and repetition, never the words: a filler Chinese prose never uses between characters, the
@@ -187,3 +188,25 @@ def _cut_places(text: str):
         if len(left) < CUT_LEFT_MIN:
             continue
         yield m
+
+
+_SYLLABLE = r"\s?(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouvü]{1,3}(?:ng|n|r)?\s?"
+_TONELESS_PINYIN = re.compile(rf"(?<=[{HAN}])(?:\({_SYLLABLE}\))+")
+_ONE_SYLLABLE = re.compile(rf"\(({_SYLLABLE})\)")
+PINYIN_TIMES = 3
+
+
+def toneless_pinyin(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines without the toneless pinyin a mirror writes in brackets after its characters, and how many were
+    taken out: only on a page that has `PINYIN_TIMES` or more of them, two or more different syllables.
+
+    >>> lines = [Line(1, "新(xin)華社北(bei)京12月22日(ri)電"), Line(2, "召開(kai)學(xue)(xue)習貫(guan)徹")]
+    >>> [line.text for line in toneless_pinyin(lines)[0]], toneless_pinyin(lines)[1]
+    (['新華社北京12月22日電', '召開學習貫徹'], 7)
+    >>> toneless_pinyin([Line(1, "发展人工智能(ai)产业，用好人工智能(ai)技术。")])[1]
+    0
+    """
+    found = [syllable.strip() for line in lines for m in _TONELESS_PINYIN.finditer(line.text) for syllable in _ONE_SYLLABLE.findall(m.group())]
+    if len(found) < PINYIN_TIMES or len(set(found)) < 2:
+        return lines, 0
+    return [Line(number=line.number, text=_TONELESS_PINYIN.sub("", line.text)) for line in lines], len(found)

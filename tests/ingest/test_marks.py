@@ -112,3 +112,15 @@ def test_a_web_address_spelled_with_spaces_twice_is_taken_out(rules):
     cleaned = clean(page, rules)
     assert [r.text for r in cleaned.removed if r.rule == "spelled-out-mark"] == ["w w w . x x . c o m"] * 2
     assert "全县组织工作取得明显成效" in cleaned.lines[2].text
+
+
+def test_toneless_pinyin_a_mirror_writes_after_its_characters_is_taken_out_and_counted(tmp_path, rules):
+    page = (
+        "在全鎮黨建工作會議上的講話\n同志們：\n"
+        "今(jin)天召開(kai)全鎮黨(dang)建工作會議，主要任(ren)務是總結(jie)去年工作。\n"
+        "要推(tui)動學(xue)(xue)習貫(guan)徹走深走實，發展人工智能(AI)產業。\n"
+    )
+    cleaned = clean(page, rules)
+    assert [line.text for line in cleaned.lines if line.text][2:] == [
+        "今天召开全镇党建工作会议，主要任务是总结去年工作。", "要推动学习贯彻走深走实，发展人工智能(AI)产业。"]
+    assert cleaned.normalised["pinyin-annotations"] == 9
