@@ -87,6 +87,9 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
         return [("看过，没有问题", *reviewed), ("有一处不该接：写上该另起一段的那一行的行号", "paragraph_lines", [last])]
     if code == "title-choice":  # two stacked lines, one perhaps the site's: the reading taken, or the other
         return [("现在的标题对", *reviewed), ("另一种读法对，照写（不对就改成原文的标题）", "title", _quoted(other_reading(speech, item.line)))]
+    if code.startswith("damaged-"):  # a field read through a broken encoding's marks, mended from the page
+        value = getattr(speech, key, None)
+        return [("核对原文，照写（不对就改正）", key, _quoted(value or "")), ("看过，没有问题", *reviewed)]
     if key == "title":
         return [("核对原文的标题，不对就改正", "title", _quoted(speech.title))]
     if key in MISSING:

@@ -31,6 +31,7 @@ from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
 from .ingest.names import a_common_word
+from .ingest.damage import DAMAGE, damage_in, mend
 from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
@@ -614,6 +615,20 @@ def make_speech(
     if occasion is None and lead and not addressed:
         occasion = event_in_lead(lead, opening_text)
         occasion_rule = "the report's lead: the event it says was held (开展/举办…活动)" if occasion else None
+    # A character a broken decoding ate (\ufffd政协…, ?委书记): the field is mended from the page, never published with
+    # the garbage, and put on 待核对 (`damage.mend`).
+    page = "\n".join([h.text for h in header.lines] + [t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))])
+    damaged = []
+    if damage_in(occasion):
+        raw = occasion
+        occasion, how = mend(raw, page)
+        damaged.append(("damaged-occasion", "会议名称", raw, how))
+    for attr, name in (("title", "标题"), ("subtitle", "副标题")):
+        if damage_in(getattr(header, attr)):
+            raw = getattr(header, attr)
+            value, how = mend(raw, page)
+            setattr(header, attr, value)
+            damaged.append((f"damaged-{attr}", name, raw, how))
     level, level_rule = find_level(occasion, header.title, header.subtitle)
     if level is None:
         # The headings are the speech's words too (二、全县组织工作的主要任务). The body says whose meeting it
@@ -621,6 +636,16 @@ def make_speech(
         # city's honorary post (市政协副主席、区委书记) — the role is the last resort.
         level = level_in_body(" ".join(t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))))
         level_rule = "the body (我X, 全X, X委要求 … again and again)" if level else None
+    if damage_in(header.speaker_role):
+        raw = header.speaker_role
+        header.speaker_role, how = mend(raw, page, level, posts=True)
+        damaged.append(("damaged-role", "讲话人的职务", raw, how))
+    if damage_in(header.speaker):
+        damaged.append(("damaged-speaker", "讲话人", header.speaker, "没有填"))
+        header.speaker = None
+    for code, name, raw, how in damaged:
+        log.info("%s：%s“%s”里有乱码，%s", rel, name, raw, how)
+        header.warnings.append(ReviewItem(code, f"{name}原文有乱码（“{DAMAGE.sub('□', raw)}”），{how}：请核对原文"))
     if level is None:
         level, level_rule = find_level(role=header.speaker_role)
     date, year = header.date, header.year

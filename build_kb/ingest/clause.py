@@ -21,13 +21,14 @@ import re
 from dataclasses import dataclass
 
 from ..text import HAN
-from .names import NOT_IN_A_ROLE_TAGS, _words, inside_a_units_name, name_at, organs_and_posts
+from .names import NOT_IN_A_ROLE_TAGS, _words, a_post_word, inside_a_units_name, name_at, organs_and_posts
 from .words import tagger
-from .parse import COMMON_SURNAMES, MEETING_KIND, NOT_A_NAME
+from .damage import DAMAGE_IN_A_WORD
+from .parse import COMMON_SURNAMES, MEETING_KIND, MEETING_WORDS, NOT_A_NAME
 
 POST = (
     r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
-    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长)"
+    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长|副?主委|参事)"
 )
 """The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长."""
 
@@ -171,20 +172,23 @@ def without_place(role: str) -> str:
 ORGAN_GOES_ON = "委部局厅院所处科室办组会兼"
 """What never opens a name after a post: its organ and a further post go on (县人大常委|会主任郑某, 中央书记|处书记,
 副书记|兼纪委书记)."""
-_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”])|(?<=日电))(?P<role>[{HAN}、（）()“”]{{0,30}}?{POST})\s?(?P<name>(?![{ORGAN_GOES_ON}])[{HAN}]{{2,3}})")
+_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”：:])|(?<=日电)|(?<=[{HAN}][和及与并]))(?P<role>(?:[{HAN}、（）()“”]|{DAMAGE_IN_A_WORD}){{0,30}}?{POST})\s?(?P<name>(?![{ORGAN_GOES_ON}])[{HAN}]{{2,3}})")
+"""A chain of posts and the name after it, after a clause's start, an attendance list's colon (出席：县委书记某某) or the
+和/及/与/并 that joins it to the person before (县委书记甲某和县委副书记、县长乙某); a character a broken decoding ate
+(\ufffd委常委, ?委书记) is read through and the role mended before it is published (`damage.mend`)."""
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
     rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长))"
 )
 _ORGAN_NAME_TITLE = re.compile(
     rf"(?:^|(?<=[，,。；\s】）)”]))(?P<organ>[{HAN}“”]{{0,10}}?(?:党委|党工委|党组|党总支|纪委|委员会|政府|人大常委会|[省市县区镇乡]委))"
-    rf"(?P<name>[{COMMON_SURNAMES}][{HAN}]{{1,2}}?)"
+    rf"(?P<name>(?!常务)[{COMMON_SURNAMES}][{HAN}]{{1,2}}?)"
     rf"(?P<title>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|秘书长))"
 )
 """A name between the organ and the post (校党委|陈某|副书记到会并讲话, 县委|王某|书记强调): the role is the organ and the post."""
 _NOT_A_NAME_START = "的了在对和与及是把被将也都还又就并而且从以为其各"
 """Words of grammar that never open a Chinese name (习近平总书记的重要讲话: 的重要 is no name)."""
-_HOW = re.compile(r"逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|纷纷|一致|普遍|依次|轮流|相继|陆续|也|都|还|又|再|就")
+_HOW = re.compile(r"应邀|逐一|分别|一一|现场|随后|亲自|专门|认真|充分|重点|进一步|对此|先后|共同|一同|首先|接着|然后|最后|同时|纷纷|一致|普遍|依次|轮流|相继|陆续|也|都|还|又|再|就")
 """Words of how a thing was done that stand where a name would (书记逐一点评, 书记亲自部署, 各村党支部书记纷纷表示): a role
 without a name."""
 
@@ -241,7 +245,10 @@ def read_actors(text: str) -> list[Actor]:
         name = name_at(text, m.start("name"), m.group("name"))
         # 李某在会上强调, 韩某的讲话: the dictionary leaves 李某在, 韩某的 whole; the name is the span after which an
         # act is read, else the one that has a name's shape
-        spans = [n for n in dict.fromkeys((name, name and name[:2])) if n and could_be_a_name(n)]
+        spans = [n for n in dict.fromkeys((name, name and name[:2], _whole_name_the_dictionary_cut(text, name, m.group("name"))))
+                 if n and could_be_a_name(n) and not _joins_the_next(text, m.start("name"), n)]
+        if _names_a_meeting(text, m.start("name"), spans):
+            continue  # 全县村党组织书记|项目推进会: the posts name the meeting's kind, no one is named
         name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), None) or recurring_name(text, spans)
         role = whole_chain(text, m.start("role"), trim_to_posts(m.group("role")))
         if name and role and not _ACT.match(text, m.start("name")) and not ADDRESSED_BY_SURNAME.fullmatch(role) and organs_and_posts(role.replace("，", "、")):
@@ -258,6 +265,52 @@ def read_actors(text: str) -> list[Actor]:
         if m.start("name") not in named and organ and could_be_a_name(name) and organs_and_posts(organ + m.group("title")):
             actors.append(Actor(organ + m.group("title"), name, m.start("name"), title_after=True, organ_before=organ))
     return sorted(actors, key=lambda a: a.start)
+
+
+def _joins_the_next(text: str, start: int, span: str) -> bool:
+    """Whether a span taken for a name ends in the 和/及/与/并 that joins the next person's posts (县长丙某|及|县委副书记…).
+
+    >>> _joins_the_next("县长丙某及县委副书记乙某出席。", 2, "丙某及"), _joins_the_next("县长丙某及县委副书记乙某出席。", 2, "丙某")
+    (True, False)
+    """
+    return span[-1] in "和及与并" and _ROLE_THEN_NAME.match(text, start + len(span)) is not None
+
+
+def _names_a_meeting(text: str, start: int, spans: list[str]) -> bool:
+    """Whether every span taken for a name runs into a meeting's kind, inside it or right after it (全县村党组织书记|项目|
+    推进会召开, 组织部长|读书班): the chain of posts is part of the meeting's name, no one is named. A 党课 after a name is
+    his lesson, a meeting followed by 上 (王某座谈会上指出) is where he spoke.
+
+    >>> _names_a_meeting("全县村党组织书记项目推进会召开。", 8, ["项目", "项目推"]), _names_a_meeting("县委书记王某出席。", 4, ["王某"])
+    (True, False)
+    >>> _names_a_meeting("校党委书记张某上党课。", 5, ["张某上", "张某"]), _names_a_meeting("书记王某座谈会上指出。", 2, ["王某"])
+    (False, False)
+    """
+    def runs_into_a_meeting(span: str) -> bool:
+        for at in range(start + 1, start + len(span) + 1):
+            meeting = _A_MEETING_NAMED.match(text, at)
+            if meeting and not text.startswith(("上", "中", "时"), meeting.end()):
+                return True
+        return False
+
+    return bool(spans) and all(runs_into_a_meeting(span) for span in spans)
+
+
+_A_MEETING_NAMED = re.compile(f"(?!党课)(?:{MEETING_WORDS})")
+
+
+def _whole_name_the_dictionary_cut(text: str, cut: str | None, proposed: str) -> str | None:
+    """Three characters the dictionary cut to two (李建|发到会, 李建|发表示: the third runs into a word after it), proposed
+    again when they recur as often as their two and the third is no word of grammar: the name, whatever follows it.
+
+    >>> _whole_name_the_dictionary_cut("副书记李建发到会指导。李建发表示，要学习。", "李建", "李建发")
+    '李建发'
+    >>> _whole_name_the_dictionary_cut("书记王某在会上指出。王某在讲话中强调。", "王某", "王某在") is None
+    True
+    """
+    if not cut or cut == proposed or len(proposed) != 3 or proposed[2] in _NOT_A_NAME_START:
+        return None
+    return proposed if text.count(proposed) >= 2 and text.count(proposed) == text.count(proposed[:2]) else None
 
 
 def recurring_name(text: str, spans: list[str]) -> str | None:
@@ -307,6 +360,8 @@ def trim_to_posts(role: str) -> str:
         at += len(word)
         if inside_a_units_name(words, n, role[cut : at - len(word)]):
             continue
+        if a_post_word(word, words, n):
+            continue
         if (len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v")) or flag[:1] in _LEADS_TO_A_ROLE or word in ("是", "受"):
             cut, named = at, flag.startswith("nr")
     # 习近平总书记|系列讲话: a name right before the post is whose post it is; what follows is no one's name
@@ -324,8 +379,18 @@ def whole_chain(text: str, start: int, role: str) -> str:
     >>> text = "县委书记王某，县委副书记、县长李某出席会议。"
     >>> whole_chain(text, text.index("县委副"), "县委副书记、县长")
     '县委副书记、县长'
+    >>> text = "，某某学院副理事长、市委组织部副部长高某出席。"
+    >>> whole_chain(text, text.index("市委"), "市委组织部副部长")
+    '某某学院副理事长、市委组织部副部长'
     """
     role = role.lstrip("，,。；、 ")
+    # 农村党支部书记学院副理事长、市委组织部副部长高某: a chain the finder entered after its 、 (a match that failed on the
+    # posts before it took them up) goes on before it when that is nothing but posts from the clause's start
+    while start and text[start - 1] == "、" and text.startswith(role, start):
+        before = re.split(r"[，,。；：\s】）)]|\d{1,2}日", text[: start - 1])[-1]
+        if not (re.fullmatch(rf"[{HAN}“”]{{2,30}}?{POST}", before) and organs_and_posts(before)):
+            break
+        role, start = before + "、" + role, start - 1 - len(before)
     while start and text[start - 1] in "，,":
         before = re.split(r"[，,。；：\s】）)]|\d{1,2}日", text[: start - 1])[-1]
         if not (re.fullmatch(rf"[{HAN}、“”]{{2,30}}?{POST}", before) and organs_and_posts(before)):
@@ -339,13 +404,15 @@ def whole_chain(text: str, start: int, role: str) -> str:
 SPOKE = (
     rf"(?:(?:出席|参加|到会|莅临)[^，。；]{{0,30}}?并(?:[作做]|发表)?(?:了)?(?:重要)?(?:讲话|致辞)|主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"
     rf"|[作做](?:了)?(?:工作)?报告|(?:[作做]|进行)(?:了)?[{HAN}]{{0,4}}?讲话|发表(?:了)?(?:重要)?讲话|(?:讲授|讲|上|作)(?:了)?[{HAN}]{{0,4}}?党课"
-    rf"|[作做](?:了)?题为[^，。；]{{1,40}}?的[{HAN}]{{0,4}}?(?:报告|讲话|党课|辅导)|[作做](?:了)?[{HAN}]{{0,4}}?辅导(?:报告)?|授课|宣讲|到会并讲话|出席并致辞|讲话|致辞"
+    rf"|(?:[作做]|讲授)(?:了)?题为(?:[“《][^”》]{{1,60}}[”》]|[^，。；]{{1,40}}?)的[{HAN}]{{0,4}}?(?:报告|讲话|党课|辅导)"
+    rf"|[作做](?:了)?《[^《》]{{1,60}}》的?[{HAN}]{{0,6}}?(?:报告|讲话|党课|辅导)|进行(?:了)?[{HAN}]{{0,4}}?(?:党课|辅导)"
+    rf"|[作做](?:了)?[{HAN}]{{0,4}}?辅导(?:报告)?|授课|宣讲|到会并讲话|出席并致辞|讲话|致辞"
     rf"|[作做](?:了)?[{HAN}]{{1,4}}?动员(?!部署))"
 )
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话, 作开班动员 (a mobilisation given is a
 speech; 作动员 alone, or 作…动员部署, is what one said); 出席…会议并发表讲话, 参加会议并讲话,
-到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 作专题辅导, 为学员授课 (做 for 作 as pages often
-write it: 做工作报告)."""
+到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 讲授题为“…”的专题党课, 作《…》专题辅导报告, 进行党课教育辅导, 作专题辅导, 为学员授课
+(做 for 作 as pages often write it: 做工作报告)."""
 ASKED = (
     rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?[^，。；]{{0,4}}?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
     r"|强调|指出|要求|表示|点评|讲评|(?:充分)?肯定|[作做](?:了)?动员|[:：]"
@@ -371,19 +438,22 @@ ACTS = (
     ("said", ASKED),
     ("conveyed", r"传达|宣读"),
     ("attended", r"出席|参加|列席|陪同"),
-    ("visited", r"(?:先后)?(?:到|赴|来到|前往|深入|走访|看望|慰问|调研)"),
+    ("visited", r"(?:先后)?(?:到|赴|来到|前往|莅临|深入|走访|看望|慰问|调研)"),
 )
 """What the one named did, read right after the name (and 同志, and where it was said): the first kind in
 this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
 the meeting studied) never make the meeting's speaker; attended or visited (到某镇调研) alone does not either, but
 names the one a later 他强调 speaks of."""
-ABOUT_WHAT = r"(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式)|以[^，。；：]{1,40}?为题)?"
+ABOUT_WHAT = (r"(?:(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；：]{1,30}?|受[^，。；：]{1,20}?委托|以[^，。；：]{1,12}?(?:方式|形式)"
+              r"|以(?:《[^《》]{1,60}》|“[^“”]{1,60}”|[^，。；：]{1,40}?)为题[，,]?)){0,2}")
 """What or whom the act was about, on whose behalf or how, between the name and the act: 就下步工作进行总结讲话,
-为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话."""
+为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话, 以《…，…》为题，为全体党员进行党课教育辅导."""
 _KINDS = "(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")"
 _ACT = re.compile(rf"(?:同志)?(?:{_HOW.pattern})?{WHERE_SAID}{ABOUT_WHAT}{_KINDS}")
 _AND_THEN = re.compile(rf"[^，。；：]{{0,30}}?[，,]?并(?:{_HOW.pattern})?{ABOUT_WHAT}{_KINDS}")
 """A second act joined by 并 to the first (出席并作报告, 到某镇调研并讲话): what the one named did at the meeting."""
+_THERE_TO = re.compile(rf"[^，。；：]{{0,30}}?(?:{_HOW.pattern})?{ABOUT_WHAT}(?P<spoke>{SPOKE})")
+"""Where one came to, then the speech he gave there (莅临某学院讲授…专题党课, 来到某村为党员上党课): no 并 between."""
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""
@@ -408,8 +478,8 @@ def acts_of(text: str, actors: list[Actor]) -> list[str | None]:
     return acts
 
 
-LIST_MARKS = ("，", "、", ",")
-"""What parts the people of one list (甲某，乙某出席…): nothing but a comma."""
+LIST_MARKS = ("，", "、", ",", "和", "及", "与", "并")
+"""What parts the people of one list (甲某，乙某出席…; 县委书记甲某和县委副书记乙某出席…): nothing but a comma or 和."""
 
 
 def act_of(text: str, actor: Actor) -> str | None:
@@ -435,6 +505,8 @@ def act_of(text: str, actor: Actor) -> str | None:
     m = _ACT.match(text, actor.end)
     kind = m.lastgroup.replace("_", " ") if m else None
     then = _AND_THEN.match(text, m.end()) if kind in ("attended", "visited", "chaired") else None
+    if then is None and kind == "visited" and _THERE_TO.match(text, m.end()):
+        kind = "spoke"  # 莅临某学院讲授题为“…”的专题党课: he came to give it
     if then and then.lastgroup in ("spoke", "said", "instructed"):
         # 出席会议并讲话, 到会并作出重要指示: what he did there; an instruction given there was said
         kind = "chaired and spoke" if kind == "chaired" else "said" if then.lastgroup == "instructed" else then.lastgroup

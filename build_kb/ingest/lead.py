@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .parse import without_non_units
+from .parse import MEETING_KIND, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -61,6 +61,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '3月2日上午，某某镇召开述职评议会。'
     >>> news_lead(["?？某网1月8日消息？？某某委7日召开换届工作视频会。"])
     '某网1月8日消息？'
+    >>> news_lead(["为推进学习教育，学院将学习党章作为重点。5月31日，学院党委中心组开展党章专题学习会。"])
+    '5月31日，学院党委中心组开展党章专题学习会。'
     >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
     True
     >>> news_lead(["今天，我们召开全县组织工作会议。3月5日，市委召开了全市组织工作会议。"]) is None
@@ -84,7 +86,7 @@ def news_lead(paragraphs: list[str]) -> str | None:
             purpose = _PURPOSE_FIRST.match(sentence[: day.start()]) and re.search(r"召开|举行|举办", sentence[day.start() :])
             if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held) or purpose):
                 return sentence
-            if i > 0 and day.start() <= LEAD_DAY_WITHIN and re.search(r"召开|举行|举办", sentence):
+            if i > 0 and day.start() <= LEAD_DAY_WITHIN and re.search(rf"召开|举行|举办|开展[^，。；]{{0,40}}?(?:{MEETING_KIND})", sentence):
                 return sentence
     return None
 
@@ -546,6 +548,8 @@ _LEVEL_SAYS = {
 X委书记, X党委书记, X党工委书记, X委 itself (not one of its departments: 市委组织部) opening a clause (县委一贯重视…, 上级党委和县委) … once."""
 _RELAYED = re.compile(r"全(?=(?:省|市|县|区|镇|乡)[^，。；：]{0,24}?会议?精神)")
 """全市组织部长会议精神, 全省…会精神: a meeting whose spirit is passed on is the level above's, not the one speaking."""
+_STUDIED_SPEECH = re.compile(rf"(?:省|市|县|区|镇|乡)委书记[{HAN}]{{2,3}}?(?:同志)?(?:在[^，。；]{{1,30}}?[上中])?的?(?:重要)?讲话")
+"""省委书记某某的讲话精神, 省委书记某某在全会上讲话的要义: the speech of the level above that the meeting studies, not its own."""
 _VENUE = re.compile(rf"在[{HAN}]{{0,12}}?(?:省|市|县|区|镇|乡|街道)(?=召开|举行|举办)")
 LEVEL_IN_BODY_MIN = 2
 """How much the body must say its level to be believed: twice any other level's count, or as much as the
@@ -579,6 +583,8 @@ def level_in_body(text: str) -> str | None:
     True
     >>> level_in_body("今天，区委在这里召开会议。我区考核位于全市前列，全市先进区，全市第一。全区上下…")
     '区'
+    >>> level_in_body("我校召开党委中心组学习会。副书记首先领学了省委书记王某的讲话精神。书记从省委书记王某在全会上讲话的要义谈了体会。对标省委要求。") is None
+    True
     >>> level_in_body("1月19日，某某区委组织部召开全体干部会议，传达学习全国、全省、全市组织部长会议和全市党建工作会议精神，"
     ...               "领会全市党建工作会议精神。")
     '区'
@@ -588,6 +594,7 @@ def level_in_body(text: str) -> str | None:
     # (and 校区, 社区 are no districts: 校区党委书记 says no 区)
     text = _VENUE.sub("", text)  # 在某某市某某区举办: where it was held, not who held it
     text = _RELAYED.sub("", text)  # 传达学习全市…会议精神: the level above's meeting, relayed
+    text = _STUDIED_SPEECH.sub("", text)  # 领学了省委书记某某的讲话精神: the level above's leader, studied
     own_words = {level: len(own.findall(text)) for level, (own, _) in _LEVEL_SAYS.items()}
     counts = Counter({level: 2 * own_words[level] + len(said.findall(text)) for level, (_, said) in _LEVEL_SAYS.items()})
     # On a tie the level that calls itself 我X outweighs the 全X of the one above it.

@@ -102,10 +102,24 @@ def organs_and_posts(role: str) -> bool:
     words = _words(role)
     before = ""
     for n, (word, flag) in enumerate(words[:-1]):
-        if len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v") and not inside_a_units_name(words, n, before):
+        if len(word) >= 2 and (flag[:1] in NOT_IN_A_ROLE_TAGS or flag.startswith("nr") or flag == "v") and not inside_a_units_name(words, n, before) and not a_post_word(word, words, n):
             return False
         before = "" if word in "、，," else before + word
     return True
+
+
+POST_WORDS_TAGGED_AS_VERBS = re.compile(r"(?:副|原)?(?:参事|主委|理事|监事|督学|干事)")
+"""Posts the dictionary reads as verbs (参事 v): in a chain, before 、 or a further post, a post like 主任."""
+
+
+def a_post_word(word: str, words, n: int) -> bool:
+    """Whether a word the dictionary tags as a verb is a post in a chain of posts: one of POST_WORDS_TAGGED_AS_VERBS, with 、
+    or the end of the chain after it (省政府参事、原省委…主任; 市委会主委).
+
+    >>> a_post_word("参事", _words("省政府参事、原省委党史研究室主任"), 1), a_post_word("参事", _words("参事会议"), 0)
+    (True, False)
+    """
+    return POST_WORDS_TAGGED_AS_VERBS.fullmatch(word) is not None and (n + 1 == len(words) or words[n + 1][0] in "、，,")
 
 
 _JOINS_A_NAME = ("与", "和", "及")

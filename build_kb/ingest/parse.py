@@ -203,6 +203,9 @@ OPENING_HELD_RE = re.compile(rf"(?:^|[，。；：！])((?:[^，。；：]{{2,64
 OPENING_COURSE_RE = re.compile(r"(?:^|[，。；：！])([^，。；：]{4,64}?(?:第[一二三四五六七八九十百\d]{1,4}期|培训|轮训|研修|进修))(?:[在于][^，。；：]{1,12})?(?:正式|顺利|隆重)?(?:开班|开学|开讲|结业)[。，]")
 """A course named by its issue or by its kind alone, opened or closed (…“乡村振兴大学堂”第四期在某地开班。, …基层党支部书记培训
 于某会议室正式开班。): the course is the meeting, whatever it calls itself (a 培训班 is found by OPENING_HELD_RE)."""
+OPENING_AT_RE = re.compile(rf"^(?:[^，。；：,]{{0,16}}[，,])?([^，。；：,]{{2,40}}?(?:{MEETING_KIND}))上[，,][^。！？]{{0,80}}?(?:讲话|致辞|报告|动员)")
+"""A report that opens at the event (开班仪式上，省局副局长某某作了动员讲话。): the event named before 上 is the occasion
+when nothing names it otherwise — 在这次会议上 refers back, 会上 names nothing."""
 _COURSE_HOLDER = re.compile(r"^[^，。；：]*(?:党校|学院|学校|大学|党委|党工委|组织部|委员会)(?:联合|共同)?(?:举办的?|主办的?)?(?=[^，。；：]{6})")
 """Who runs a course, before its name (某学院、某学院联合分党校|2022年秋季学期…培训): not the course's name."""
 OPENING_BODY_MEETS_RE = re.compile(
@@ -1540,6 +1543,10 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
     course = next((m for m in OPENING_COURSE_RE.finditer(opening[:400])
                    if not _inside_a_quotation(opening, m.start(1)) and m.group(1).count("“") == m.group(1).count("”")), None)
+    at = OPENING_AT_RE.match(opening)
+    occasion = _meeting_name(at.group(1)) if at else None
+    if occasion:
+        return occasion, "opening: …上，某某作…讲话"
     if course:
         name = re.sub(r"^(?:昨天|昨日|今天|今日|日前|近日|当天|\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)[，,]?", "", _DATELINE_FIRST.sub("", course.group(1)))
         name = _COURSE_HOLDER.sub("", name) if "、" in name or len(name) > 30 else name
@@ -1613,14 +1620,24 @@ def another_meeting(opening: str, start: int, name: str) -> bool:
     False
     >>> another_meeting("曲某先后到两个村实地调研，并在村党员活动室召开座谈会。", 24, "座谈会")
     False
+    >>> another_meeting("10月16日，某某第二十次全国代表大会开幕，学院组织师生集中收看开幕会直播。", 7, "某某第二十次全国代表大会")
+    True
     """
     clause = re.split(r"[，,。；！？：]", opening[:start])[-1]
     sentence = re.split(r"[。；！？]", opening[:start])[-1]
     recalled = [m.end() for m in _RECALLED.finditer(sentence)]
     if (recalled and not _HERE_AND_NOW.search(sentence, recalled[-1])) or _QUOTED_LEADER.search(clause):
         return True
+    if _WATCHED.search(opening, start + len(name), start + len(name) + WATCHED_WITHIN):
+        return True  # …代表大会开幕，学院组织师生集中收看开幕会直播: the report's people watched it
     relayed = re.search(re.escape(name) + r"的?(?:重要)?精神", opening[start + len(name) :])
     return relayed is not None and not _THE_MEETING_SPEAKS.search(opening)
+
+
+_WATCHED = re.compile(r"收看|观看|收听|直播")
+WATCHED_WITHIN = 60
+"""How near after a meeting's name the report says its people watched it (…大会在北京开幕。我校师生集中收看开幕会): a
+meeting seen on a screen, not the one the text was given at."""
 
 
 _REST_OF_THE_CLAUSE = re.compile(r"[^，。；：！？,;:!?]{0,24}")
@@ -1637,14 +1654,22 @@ def _meeting_name_goes_on(text: str, end: int) -> str:
     '理论学习中心组（扩大）学习会'
     >>> _meeting_name_goes_on("县委组织部召开部务会研究部署会议筹备工作。", 10)
     ''
+    >>> _meeting_name_goes_on("某学院举行某县村党支部书记培训班开班仪式，某某出席。", 16)
+    '开班仪式'
     """
     rest = _REST_OF_THE_CLAUSE.match(text, end).group()
     ends = [m.end() for m in re.finditer(MEETING_KIND, rest) if m.end() >= 2]
     if not ends or rest[ends[-1] :] not in ("", "议"):
         return ""  # a name runs to its clause's end: 部务会|研究部署会议筹备工作 is what the meeting did
     more = rest[: ends[-1]]
+    if _A_COURSES_CEREMONY.fullmatch(more):
+        return more  # 举行…培训班|开班仪式: the course's opening is the event held
     first = tagger().lcut(more)[0]
     return more if first.flag[:1] in _NAME_GOES_ON_WITH else ""
+
+
+_A_COURSES_CEREMONY = re.compile(r"(?:开班|开学|结业|毕业|开营|结营)(?:仪式|式|典礼)")
+"""A course's opening or closing after its name (…培训班|开班仪式): the event held, though 开班 reads as a verb."""
 
 
 def _inside_a_quotation(text: str, at: int) -> bool:
