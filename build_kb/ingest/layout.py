@@ -228,10 +228,11 @@ HEAD_BEFORE_A_SPACE_MAX = 48
 """How long a numbered heading run into its paragraph with a space between may be, past its number's first two
 characters: two phrases of a report's top level run to 49 characters (…提出的新要求，进一步增强…的责任感和紧迫感)."""
 _NUMBERED_HEAD_THEN_SPACE = re.compile(
-    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,])[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,{HEAD_BEFORE_A_SPACE_MAX}}}?(?<=\S)(?P<space>[ \u3000\t]+)"
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分|第{_CN_NUM}[，,]|(?:首先|其次|再次|最后|其{_CN_NUM})[，,](?![^\s]*?(?:我|大家|同志|各位|希望|谢谢)))[{HAN}“”‘’《》]{{2}}[{HAN}“”‘’《》，、,（）()·\d \u3000]{{0,{HEAD_BEFORE_A_SPACE_MAX}}}?(?<=\S)(?P<space>[ \u3000\t]+)"
     rf"(?=[{HAN}“《][^\s]{{0,120}}?[，,。！？；]|(?:[（(](?:一|1)[）)]|1[.．、])[{HAN}])"
 )
 """A numbered heading with no stop (Han words, quotes, commas: no markup's marks), a space, then its paragraph — a
+heading numbered by an ordinal word too (首先，提高政治站位 各级…), not one that speaks to the hearers (最后，希望大家 …) — a
 clause with no space in it up to its comma or stop (of two spaces, the one nearer the clause: 一、坚持党建引领 推动高质量发展 全市…) — or its first sub-heading
 (二、主要工作 （一）加强…, （五）加强组织领导 1.完善…)."""
 
@@ -348,6 +349,9 @@ def _head_breaks(text: str) -> list[int]:
     >>> text = "第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种品质。"
     >>> [text[: p].strip() for p in _head_breaks(text)]
     ['第一，什么是绝对忠诚']
+    >>> text = "首先，提高政治站位 各级党组织要把政治建设摆在首位。"
+    >>> [text[: p].strip() for p in _head_breaks(text)], _head_breaks("最后，希望大家 珍惜这次学习机会。")
+    (['首先，提高政治站位'], [])
     >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…"), _head_breaks("二、[链接] 与 # 井号 也照登。")
     ([], [], [])
     """

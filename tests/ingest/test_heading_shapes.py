@@ -121,6 +121,17 @@ def test_ordinal_words_under_a_numbered_part_are_its_paragraphs():
     assert all_headings(text) == [(1, "一、提高政治站位"), (1, "二、夯实基层基础")]
 
 
+def test_an_ordinal_word_s_head_run_into_its_paragraph_after_a_space_is_parted_there_and_heads_it(rules):
+    # the space is all that is left of the line break (as after 第一，X): parted, counted, and read by its siblings
+    text = OPENING + f"首先，提高政治站位 {BODY}\n其次，严格组织生活 {BODY}\n最后，强化责任落实 {BODY}"
+    cleaned = clean("在党员大会上的讲话\n" + text, rules)
+    assert [s.heading for s in parse(cleaned.lines).sections if s.kind == "body" and s.heading] == ["首先，提高政治站位", "其次，严格组织生活", "最后，强化责任落实"]
+    assert sum(x.pieces - 1 for x in cleaned.splits) == 3
+    # words to the hearers after an ordinal word are a sentence with a stray space, not a head
+    said = clean("在党员大会上的讲话\n" + OPENING + f"{BODY}\n最后，希望大家 珍惜这次学习机会。{BODY}", rules)
+    assert said.splits == [] and [s.heading for s in parse(said.lines).sections if s.heading] == []
+
+
 # --- headings inside a one-line page ----------------------------------------------------------------
 
 INTRO = "今天我来到这里，和大家一起学习交流，谈谈自己的一些认识和体会。" * 5
