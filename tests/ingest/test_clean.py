@@ -269,9 +269,26 @@ def _tail_and_whole_lines(r, source: list[str], parts: dict, removed: set) -> bo
     return False
 
 
+def _whole_lines_and_a_head(r, source: list[str], parts: dict, removed: set, tails_kept: set) -> bool:
+    """Account for a removal made of whole source lines and the head of the line under them (a social
+    post run over a line break, #话题、 / 正文。1…: the cleaner joined the lines, took the post and kept
+    the rest): the whole lines are removed, the head is a part of the last line, whose tail stays."""
+    rest, n, whole = r.text, r.line, []
+    while n <= len(source) and source[n - 1].strip() and rest.startswith(source[n - 1].strip()):
+        rest, n = rest[len(source[n - 1].strip()):], n + 1
+        whole.append(n - 1)
+    if not whole or not rest or n > len(source) or not source[n - 1].strip().startswith(rest):
+        return False
+    removed.update(whole)
+    parts.setdefault(n, []).append(rest)
+    tails_kept.add(n)
+    return True
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(alphabet=list("党的建设一二三、（）。，：同志们要是 \n\r1.X*<>#第部分"), max_size=40), max_size=30))
 @example(chunks=["111一", "<111一", "\r", "<111一"])  # a line removed whole whose text also reads as its tail + the next line
+@example(chunks=["#", "一一一一一一一", "、", "\r一一一一一。1一", "1111一一一"])  # a social post's removal that takes a line and the next line's head
 def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     text = "".join(chunks)
     cleaned = clean(text, rules)
@@ -280,7 +297,7 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     # took the whole line, and a removed line re-joined from several source lines takes all of them.
     source = [re.sub(r"[ \t\u00a0\u3000]+", " ", line) for line in re.split(r"\r\n|\r|\n", text)]  # as the cleaner reads it
     parts: dict[int, list[str]] = {}
-    removed = set()
+    removed, tails_kept = set(), set()
     for r in cleaned.removed:
         # a line removed whole after its markup was taken off (# 1 → 1) is a whole line too
         bare = strip_markdown(strip_markup(source[r.line - 1])[0])[0]
@@ -291,9 +308,11 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
             # (a removal that is its whole line is that line, though its text may also read as its own tail
             # and the line under it: 111一<111一 over <111一)
             pass  # a line's tail re-joined with the lines under it was removed: the line's head stays
+        elif not whole_line and _whole_lines_and_a_head(r, source, parts, removed, tails_kept):
+            pass  # whole lines and the head of the next were removed: that line's tail stays
         else:
             removed.add(r.line)
-    removed |= {n for j in cleaned.joins if j.first in removed for n in range(j.first, j.last + 1)}
+    removed |= {n for j in cleaned.joins if j.first in removed for n in range(j.first, j.last + 1) if n not in tails_kept}
     parsed = parse(cleaned.lines)
     shown = [h.text for h in parsed.header.lines]
     for top in parsed.sections:
