@@ -55,6 +55,8 @@ RULES = {
     "title marked by the document: its cover's 题目 field, given again on a line of its own": "文档标明的标题：封面“题目”一栏写的、正文前又单独成行的那一行",
     "title marked by the document: the PDF's metadata title, said on its first page": "文档标明的标题：PDF 元数据里的题目（首页上也有这一行）",
     "title marked by the document: the largest type on the PDF's first page": "文档标明的标题：PDF 首页字号最大的一行",
+    "title marked by the document: the 题目 field of the PDF's cover form": "文档标明的标题：PDF 封面表格“题目”一栏",
+    "title marked by the document: the large type under the line every page header repeats": "文档标明的标题：PDF 首页大字中各页页眉重复的那一行下面的一行",
     "title marked by the document: the page's headline (its h1, og:title or <title>)": "文档标明的标题：网页自己的大标题（h1、og:title 或 <title>）",
     "organ (X委/X政府)": "机关名（某委、某政府）",
     "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）",

@@ -588,6 +588,8 @@ TITLE_BY_CENTRED_LARGE = "title marked by the document: its first lines, centred
 TITLE_BY_COVER_FIELD = "title marked by the document: its cover's 题目 field, given again on a line of its own"
 TITLE_BY_PDF_METADATA = "title marked by the document: the PDF's metadata title, said on its first page"
 TITLE_BY_PDF_LARGEST = "title marked by the document: the largest type on the PDF's first page"
+TITLE_BY_PDF_COVER_FIELD = "title marked by the document: the 题目 field of the PDF's cover form"
+TITLE_BY_PDF_UNDER_SERIES = "title marked by the document: the large type under the line every page header repeats"
 TITLE_BY_PAGE_HEADLINE = "title marked by the document: the page's headline (its h1, og:title or <title>)"
 """Which evidence gave a document's own title (kb add writes it beside the title; explain.py in Chinese)."""
 
@@ -1360,6 +1362,12 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     if read.headings:
         notes.append(f"{len(read.headings)} 个章标题按字号认出（speeches.yaml 的 heading_lines）")
     title_by = (TITLE_BY_PDF_METADATA if read.title_from_metadata else TITLE_BY_PDF_LARGEST) if read.title else None
+    if read.title_evidence == "cover-field":
+        title_by = TITLE_BY_PDF_COVER_FIELD
+        notes.append(f"封面表格“题目”一栏写的“{read.title}”作为题目（首页大字“{read.title_passed}”不是题目）" if read.title_passed else f"封面表格“题目”一栏写的“{read.title}”作为题目")
+    elif read.title_evidence == "under-series-line":
+        title_by = TITLE_BY_PDF_UNDER_SERIES
+        notes.append(f"首页最大字“{read.title_passed}”是各页页眉重复的一行，不是题目：取它下面的“{read.title}”")
     return Converted(text, kind, notes, headings=read.headings, title=read.title, title_by=title_by, date=read.cover_date, year=read.cover_year)
 
 

@@ -166,6 +166,11 @@ class PdfRead:
     """The running header or footer the year was read from when the text gives none (issue_year)."""
     rebuilt: bool = False
     """Whether the file's cross-reference was rebuilt before it could be read (rebuilt_cross_reference)."""
+    title_evidence: str = ""
+    """Why the title is not the first page's largest type (cover_title): `cover-field` (the cover form's
+    题目), `under-series-line` (the largest type is the header every page repeats)."""
+    title_passed: str = ""
+    """The first page's largest type, passed over for that title."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -228,13 +233,14 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     pages = [_touching_pieces_joined(_letter_spaced_joined(lines)) for lines, _ in framed]
     running = _running_lines(pages, heights)
     body_size = result.body_size = _body_size(pages)
+    slots = _header_slots(pages, heights, running, body_size)
     result.leading = paragraph_leading(pages)
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         masthead = _masthead(lines, height) if number == 1 else []
         notes_block = article_notes(lines, body_size) if number == 1 else []
         for line in lines:
-            reason = "masthead" if line in masthead else "article-notes" if line in notes_block else _edge_reason(line, lines, height, running, body_size, number)
+            reason = "masthead" if line in masthead else "article-notes" if line in notes_block else _edge_reason(line, lines, height, running, body_size, number, slots)
             if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
                 reason = "browser-header"
             if reason and dropped_at is not None and abs(dropped_at - line.y0) < 1 and result.dropped[-1][2] == reason:
@@ -273,6 +279,10 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     _drop_contents_by_repetition(result)
     _drop_contents_block(result)
     result.title, title_at = _marked_title(result, metadata_title, body_size)
+    if not (metadata_title and result.title and _key(result.title) == _key(metadata_title)):
+        largest = result.title
+        result.title, result.title_evidence = cover_title(result, title_at, body_size) or (result.title, "")
+        result.title_passed = largest if result.title_evidence else ""
     result.title_from_metadata = bool(result.title and metadata_title and _key(result.title) in (_key(metadata_title), _key((web_title(metadata_title) or (metadata_title,))[0])))
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
@@ -806,6 +816,74 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
     return "".join(lines), run
 
 
+COVER_FORM_FIELDS = 2
+"""A cover is a form when this many of its lines besides the title's are fields (`专　业：　…`, `学　号　…`)."""
+_TITLE_LABEL = re.compile(r"(?<!副)(?:题目|题名|标题)$|^(?:课题|论文|设计|项目|报告|作品)名称$")
+"""A cover form's title field (`论文题目`, `设计（论文）题目`, `课题名称`), not its subtitle (`副标题`)."""
+
+
+def cover_field(text: str) -> tuple[str, str] | None:
+    """A cover form's field: (label, value), the label two to ten characters (spaced out or not), then
+    a colon or a wide space, then the value; None for a line that is no field.
+
+    >>> cover_field("论文题目：求实对称阵特征值的数值算法"), cover_field("学　院　土木工程学院"), cover_field("研 究 方 向：　演化计算")
+    (('论文题目', '求实对称阵特征值的数值算法'), ('学院', '土木工程学院'), ('研究方向', '演化计算'))
+    >>> cover_field("设计（论文）题目　基于人证核验的住宿信息管理系统"), cover_field("本文研究求解实对称矩阵特征值问题的数值算法。")
+    (('设计（论文）题目', '基于人证核验的住宿信息管理系统'), None)
+    """
+    text = text.strip()
+    m = re.match(r"^([^:：]{2,16}?)\s*[:：]\s*(.*)$", text)
+    if m:
+        label, value = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+    else:
+        parts = re.split(r"\u3000+|\s{2,}", text)
+        if len(parts) < 2 and " " in text:
+            parts = text.split(" ")
+        k = 1
+        while k < len(parts) and len("".join(parts[:k])) < 2:
+            k += 1  # a label spaced out letter by letter (`学　号`)
+        label, value = "".join(parts[:k]), "　".join(parts[k:]).strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff（）()]{2,10}", label) or not _HAN.search(label):
+        return None
+    return label, value
+
+
+def cover_title(result: PdfRead, title_at: list[int], body_size: float) -> tuple[str, str] | None:
+    """The title a thesis's or a report's cover gives where its largest type is not the title, with the
+    evidence (`PdfRead.title_evidence`), or None to keep the largest type:
+
+    - `cover-field`: the cover is a form (COVER_FORM_FIELDS fields or more, `专　业：　…`, `学　号　…`) and
+      one field names the title (`论文题目：X`, `课题名称　X`, `设计（论文）题目　X`): X is the title, the
+      large line over it names the series (`某某大学毕业设计（论文）`, `本科学生毕业论文`);
+    - `under-series-line`: the largest type is the line every later page repeats as its running header
+      (`某某大学硕士学位论文`): the series the document belongs to, never its title; the title is the
+      next largest type below it (up to three lines, an English rendering after it left out).
+    """
+    first = result.paragraphs[: result.first_page][:15]
+    fields = [(k, found) for k, text in enumerate(first) if (found := cover_field(text))]
+    titled = [(k, value) for k, (label, value) in fields if _TITLE_LABEL.search(label) and _HAN.search(value) and len(value) <= MARKED_TITLE_MAX]
+    if titled and len(fields) - 1 >= COVER_FORM_FIELDS:
+        k, value = titled[0]
+        return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", value), "cover-field"
+    if not title_at or not result.title:
+        return None
+    headers = {_key(text) for page, text, reason in result.dropped if reason == "running-header" and page > 1}
+    if _key(result.title) not in headers:
+        return None
+    field_at = {k for k, _ in fields}
+    sizes = result.sizes[: len(first)]
+    below = [k for k in range(title_at[-1] + 1, len(first)) if sizes[k] >= 1.3 * body_size and sizes[k] < sizes[title_at[0]]
+             and _HAN.search(first[k]) and k not in field_at and _key(first[k]) not in headers and not cover_date([first[k]])[1]]
+    if not below:
+        return None
+    largest = max(sizes[k] for k in below)
+    run = [k for k in below if sizes[k] == largest][:1]
+    while run[-1] + 1 < len(first) and sizes[run[-1] + 1] == largest and _HAN.search(first[run[-1] + 1]) and run[-1] + 1 not in field_at and len(run) < 3:
+        run.append(run[-1] + 1)
+    title = "".join(first[k] for k in run)
+    return (title, "under-series-line") if len(title) <= MARKED_TITLE_MAX else None
+
+
 _STANDARD_NUMBER = re.compile(r"^[A-Z]{1,4}(?:/[A-Z])?\d+(?:[.．]\d+)*[—–-]\d{4}$")
 """A standard's number on its cover (GB/T 3620.1—2016), the masthead (…国家标准) over it."""
 
@@ -1235,7 +1313,7 @@ def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tupl
     by_parity: dict[int, Counter] = defaultdict(Counter)
     overall = Counter()
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
-        seen = {(_masked(l.text), l.size) for l in lines if _edge(l, lines, height) and not PAGE_NUMBER.match(l.text)}
+        seen = {(_masked(l.text), l.size) for l in lines if _edge(l, lines, height) and not PAGE_NUMBER.match(l.text) and not _numbers_a_heading(l, lines)}
         by_parity[number % 2].update(seen)
         overall.update(seen)
     running = {key for key, count in overall.items() if count >= max(2, 0.4 * len(pages))}
@@ -1244,12 +1322,17 @@ def _running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tupl
     return running
 
 
-def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set, body_size: float = 0.0, page: int = 1) -> str | None:
+def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: set, body_size: float = 0.0, page: int = 1,
+                 slots: list[tuple[int, PdfLine]] | None = None) -> str | None:
     if not _edge(line, lines, height):
         return None
     if PAGE_NUMBER.match(line.text) and not _labels_a_line(line, lines):
         return "page-number"
+    if _numbers_a_heading(line, lines):
+        return None  # a section's number at a page's top (`1.3` before `复杂系统…`), not a header that recurs
     if (_masked(line.text), line.size) in running:
+        return "running-header"
+    if slots and _in_a_header_slot(line, page, slots):
         return "running-header"
     if any(other.size > line.size * 1.15 and _masked(other.text) == _masked(line.text) for other in lines if other is not line):
         return "running-header"  # the chapter's header over its own first page, where the heading says it again
@@ -1313,6 +1396,59 @@ def _header_over_a_later_page(line: PdfLine, lines: list[PdfLine], height: float
         return False
     others = [other.size for other in lines if other is not line and other.y1 < line.y0]
     return bool(others) and line.size <= statistics.median(others) * SMALL_TYPE
+
+
+HEADER_SLOT_PAGES = 2
+"""A header's place is taken when running headers (lines that recur) stand in it on this many other pages."""
+HEADER_MAX = 60
+"""A running header is at most this long."""
+
+
+def _header_slots(pages: list[list[PdfLine]], heights: list[float], running: set, body_size: float) -> list[tuple[int, PdfLine]]:
+    """(page, line) of every running header told by its text (it recurs, or the heading under it says
+    it again) or its type: the places headers stand in."""
+    return [(number, line) for number, (lines, height) in enumerate(zip(pages, heights), 1) for line in lines
+            if _edge_reason(line, lines, height, running, body_size, number) == "running-header"]
+
+
+def _in_a_header_slot(line: PdfLine, page: int, slots: list[tuple[int, PdfLine]]) -> bool:
+    """Does an edge line stand where running headers stand on other pages — the same baseline (within a
+    point), the same type, the same left edge, right edge or centre — on HEADER_SLOT_PAGES pages or more?
+    A chapter's name over its second page is such a line: a short chapter's name recurs too seldom to be
+    told by its text (`第1章　研究背景` over pages 1–2, `第2章　研究目标` over page 3), but it is set where
+    `第3章　文献综述` stands over pages 4–6. A page's first line of text stands lower, under the margin,
+    and a sentence is no header.
+
+    >>> at = lambda page, text, x0=255.6, x1=339.6, y=767.2, size=10.5: (page, PdfLine(page, x0, x1, y, y + size, size, text))
+    >>> slots = [at(4, "第3章　文献综述"), at(5, "第3章　文献综述"), at(6, "第3章　文献综述")]
+    >>> _in_a_header_slot(at(2, "第1章　研究背景")[1], 2, slots)
+    True
+    >>> _in_a_header_slot(at(2, "第1章　研究背景", y=743.2, size=12.0)[1], 2, slots)
+    False
+    >>> _in_a_header_slot(at(2, "理提供系统性的解决方案。")[1], 2, slots)
+    False
+    """
+    text = line.text.strip()
+    if len(text) > HEADER_MAX or _SENTENCE_END.search(text):
+        return False
+    centre = line.x0 + line.x1
+    pages = {number for number, other in slots if number != page and abs(other.y0 - line.y0) <= 1.0 and abs(other.size - line.size) <= 0.1
+             and (abs(other.x0 - line.x0) <= 2 or abs(other.x1 - line.x1) <= 2 or abs(other.x0 + other.x1 - centre) <= 4)}
+    return len(pages) >= HEADER_SLOT_PAGES
+
+
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
+
+
+def _numbers_a_heading(number: PdfLine, lines: list[PdfLine]) -> bool:
+    """Is the line a section's number (`1.3`, `4.1.4`) set a space before its heading on its baseline
+    (`复杂系统与网络分析的应用`)? A heading that happens to open a page is no running header, though
+    `#.#` comes back at the top of many pages."""
+    if not _SECTION_NUMBER.fullmatch(number.text.strip()):
+        return False
+    size = max(number.size, 1)
+    return any(other is not number and abs(other.y0 - number.y0) <= 0.3 * size and abs(other.size - number.size) <= 0.15 * size
+               and 0 <= other.x0 - number.x1 <= 3 * size and _HAN.search(other.text) for other in lines)
 
 
 def _labels_a_line(number: PdfLine, lines: list[PdfLine]) -> bool:
