@@ -26,13 +26,14 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_site_note, without_glued_year
+from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
 from .ingest.names import a_common_word
+from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, level_in_body, news_lead, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, year_said
+from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, lead_day, level_in_body, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -655,10 +656,23 @@ def make_speech(
     if signed:
         date, year, date_source = signed, int(signed[:4]), "signature"
         detected_by["date"] = "date line under the text"
+    evidence = None  # the words an inferred year is read from (年份按“…”推断), for 待核对
     if year is None:
-        year, date_source = infer_year(parsed.sections)
+        year, date_source, evidence = infer_year_evidence(parsed.sections)
     # A report names the meeting's day in its lead; the page's posting date only lends its year.
-    said = year or year_said([p.text for x in parsed.sections for y in x.walk() for p in y.paragraphs][:6])
+    lead_time = read_time(lead) if lead else None
+    lead_month = lead_time.month if lead_time and not lead_time.year else None
+    said, said_by = year, date_source
+    if said is None:
+        found_said = year_said_evidence(all_paragraphs[:6], lead_month)
+        if found_said:
+            said, said_by, evidence = found_said
+    if said is None and lead_month and lead and not addressed:
+        # 2月9日，…学习会召开 … 围绕会议提出的2021年组织工作总的要求: the one year the report's body sets work for
+        found_work = work_year(first_paragraphs[:6], lead_month)
+        if found_work:
+            said, evidence = found_work
+            said_by = "work year in the body"
     # The posting date is on a line the cleaner took off, or one the header set aside as the site's.
     posted = posting_date(removed_text + [h.text for h in header.lines if h.role == "note"])
     # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
@@ -671,10 +685,22 @@ def make_speech(
         if meeting_day and date_line_is_posting(meeting_day, date):
             log.info("%s：标题下的日期 %s 是发布日期，会议日期取自报道导语：%s", rel, date, meeting_day)
             posted, date = date, None
-    lead_date = date_in_lead(lead, posted, said) if reported and date is None else None
-    if lead_date:
+    found_day = lead_day(lead, posted, said) if reported and date is None else None
+    if found_day:
+        lead_date, how = found_day
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"
         detected_by["date"] = "the report's lead (N月N日，…召开)"
+        if how == "said" and said_by not in (None, "title", "header") and evidence:
+            # the lead names the month and day; the year is read from elsewhere in the text: a person checks it
+            detected_by["date"] = f"the report's lead (N月N日), year from {said_by}"
+            header.warnings.append(ReviewItem("date-guessed", f"会议日期 {lead_date}：月、日取自报道导语，年份按“{evidence}”推断：请核对"))
+    if date is None and year and evidence:
+        birthday = party_birthday_today(all_paragraphs[:6])
+        if birthday:
+            # 同志们：今天是党的生日，…走过了91年: the day is 七一 of the year the count gives
+            date, date_source = f"{year:04d}-07-01", date_source
+            detected_by["date"] = f"{birthday}, year from {date_source}"
+            header.warnings.append(ReviewItem("date-guessed", f"日期 {date}：按“{birthday}”取七月一日，年份按“{evidence}”推断：请核对"))
     relative_word = None
     if reported and date is None:
         # 昨日，…召开: a day counted back from the posting date; 近日, 日前: only its year. Either is a person's to check.
@@ -708,7 +734,10 @@ def make_speech(
         review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
     if date is None:
         found = {"title": "标题", "headings": "小标题", "opening": "开场白", "posting": f"发布日期 {posted}，报道只写“{relative_word}”"}.get(date_source or "", "")
-        review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
+        if year and not found and evidence:  # 年份按“庆祝中国共产党成立99周年”推断: the words it is worked out from
+            review.append(ReviewItem("no-date", f"没有找到日期（年份 {year} 按“{evidence}”推断）"))
+        else:
+            review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
     if occasion is None and not (parsed.gongwen and (parsed.gongwen.title or parsed.gongwen.doc_number)):  # a 通知 or 请示 is no meeting's
         review.append(ReviewItem("no-occasion", "没有找到会议名称（在……会议上的讲话、召开……会议）"))
     # What the items say a line became is said of what the speech kept: a piece or a joined paragraph the rules

@@ -15,6 +15,9 @@ rules out one who only wrote (作出批示) or whose speech the meeting studied 
     speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
     speaker_of_undated_report  …董事长冯某同志首先作了重要讲话 (no day; third person)  role, name
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
+    year_said           2022年是… (from November, with tasks set: the coming year)  a year
+    work_year           the one year whose work the body sets (2021年组织工作)  a year
+    party_birthday_today 今天是党的生日                                     the words
     posting_date        发布时间：2023-03-01 (never a 今天是… bar)           YYYY-MM-DD
     day_before_posting  昨日 / 近日 with the posting date                   the day or only the year
     level_in_body       我市 全市 市委… counted against 我县 全县 县委…       the level
@@ -388,6 +391,18 @@ REVIEW_HELD_BY = 6
 
 
 def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
+    """The meeting's day from the lead (lead_day, without where its year came from).
+
+    >>> date_in_lead("7月1日作为党的诞辰纪念日，是毛泽东同志于1938年5月提出来的。", None, 2020)
+    '2020-07-01'
+    >>> date_in_lead("2月7日下午，某局召开了2022年工作总结暨2023年工作部署会。", None, None)
+    '2023-02-07'
+    """
+    found = lead_day(lead, posted, year)
+    return found[0] if found else None
+
+
+def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str] | None:
     """The meeting's day from the lead, with the year the lead gives, else the posting date's (the
     year before when the day falls after it), else a year the text gives (2022年是…).
 
@@ -424,50 +439,136 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     month, date = time.month, time.day
     if not (1 <= month <= 12 and 1 <= date <= 31):
         return None
-    stated = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", lead)}
+    # 于1938年5月提出, 1922年7月16日—7月23日: a year with a month of its own dates that other day, not the lead's
+    stated = {int(y) for y, m in re.findall(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?", lead) if not m or int(m) == month}
     # 2018年度…述职评议, 总结2024年工作, 通报了2012年人才工作: a year reviewed, not the meeting's
     # — but 2025年度第二次夜学 counts the meetings of that year: an ordinal after 年度 names the year it is held in
     # — and a year's plan (2009年度社区工作者培训班, held in its February) is no review: 年度 says a year reviewed only
     # where the lead names a review (述职, 评议, 考核, 表彰, 生活会 …)
-    reviewed = {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", lead)
-                if b or _A_REVIEW.search(lead)}
+    # (2022年工作总结暨2023年工作部署会: the year before 工作总结 is reviewed as well)
+    reviewed = {int(a or b or c) for a, b, c in re.findall(
+        r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:度)?(?:[\u4e00-\u9fff]{0,4}工作)?总结", lead)
+                if b or c or _A_REVIEW.search(lead)}
+    source = "lead"
     if time.year:
         found = time.year
     elif posted:
         posted_year, posted_month, posted_day = (int(x) for x in posted.split("-"))
         found = posted_year - 1 if (month, date) > (posted_month, posted_day) else posted_year
+        source = "posting"
     elif len(stated) == 1:
         found = stated.pop()
     elif len(stated) == 2 and max(stated) - 1 in reviewed and month <= REVIEW_HELD_BY:
         found = max(stated)  # 2月20日，…会议召开，总结1994年工作，部署1995年任务: early in the year planned
+    elif stated and year in stated:
+        found = year  # 2024年…2025年 in the lead, and the title (or the text) names one of them
     elif stated:
         return None  # 2024年…2025年 otherwise: which year is the meeting's is not said
     elif year:
-        found = year
+        found, source = year, "said"
     else:
         return None
     if not time.year and not posted and found in reviewed and month <= REVIEW_HELD_BY:
         found += 1  # 1月3日，某县2018年度…述职评议会议召开: a year's review is held early the next year
-    return f"{found:04d}-{month:02d}-{date:02d}"
+    return f"{found:04d}-{month:02d}-{date:02d}", source
 
 
 _A_REVIEW = re.compile(r"述职|评议|考核|考评|测评|表彰|总结|生活会|述责|述廉")
 """A meeting that looks back on a year (述职评议, 考核, 表彰, 民主生活会): its 2018年度 is the year reviewed."""
 
 
-_THIS_YEAR_IS = re.compile(r"(?:^|[。，,])((?:19|20)\d{2})年是")
+_THIS_YEAR_IS = re.compile(r"(?:^|[。，,])((?:19|20)\d{2})年是([^。！？]*)")
+YEAR_ENDS = 11
+"""From November a report's `2007年是…` is most often said of the coming year (a December meeting plans the next)."""
+SAID_WORDS = 24
+"""How much of the sentence 待核对 quotes after `2007年是`."""
+_TASKS_AHEAD = re.compile(r"要|将|必须|务必|奋力|确保")
+"""Words that set tasks: a year said with them is one still to be worked."""
 
 
-def year_said(paragraphs: list[str]) -> int | None:
-    """The year a report says it is in (会议强调，2022年是党的二十大召开之年).
+def year_said(paragraphs: list[str], month: int | None = None) -> int | None:
+    """The year a report says it is in (会议强调，2022年是党的二十大召开之年). A meeting in November or December that
+    says `2007年是…的重要一年` and sets its tasks (同志们要…) speaks of the coming year: its own is the one before.
 
     >>> year_said(["会议指出，成绩显著。", "会议强调，2022年是党的二十大召开之年。"])
     2022
+    >>> year_said(["会议于12月12日举行。某某强调，2007年是深入贯彻的重要一年。全国组织战线的同志要围绕中心。"], 12)
+    2006
+    >>> year_said(["某某指出，2020年是极不平凡的一年。一年来成绩显著。"], 12)
+    2020
     """
+    return (year_said_evidence(paragraphs, month) or (None,))[0]
+
+
+def year_said_evidence(paragraphs: list[str], month: int | None = None) -> tuple[int, str, str] | None:
+    """year_said with how (`year said` or `coming year said`) and the words."""
     for text in paragraphs:
         m = _THIS_YEAR_IS.search(text)
         if m:
-            return int(m.group(1))
+            said = int(m.group(1))
+            words = f"{said}年是" + (m.group(2) if len(m.group(2)) <= SAID_WORDS else m.group(2)[:SAID_WORDS] + "…")
+            ahead = text[m.end() : m.end() + 30]
+            if month and month >= YEAR_ENDS and (_TASKS_AHEAD.search(m.group(2)) or _TASKS_AHEAD.search(ahead[:ahead.find("。") + 1 or None])):
+                return said - 1, "coming year said", words
+            return said, "year said", words
+    return None
+
+
+_PARTY_BIRTHDAY_TODAY = re.compile(r"今天是(?:我们)?(?:伟大的)?(?:中国共产党|党)(?:的)?(?:\d{1,3}岁)?(?:生日|诞辰)|今天是“?七一”?(?![\d日])")
+
+
+def party_birthday_today(paragraphs: list[str]) -> str | None:
+    """The words by which a speech says it is given on 七一 (今天是党的生日, 今天是“七一”), or None.
+
+    >>> party_birthday_today(["同志们：", "今天是党的生日，我们党从建党至今，走过了91年的光辉历程。"])
+    '今天是党的生日'
+    >>> party_birthday_today(["明天就是党的生日。"]) is None
+    True
+    """
+    for text in paragraphs:
+        m = _PARTY_BIRTHDAY_TODAY.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+_WORK_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年度?(?![\d月])([\u4e00-\u9fff]{0,8}?)(工作|任务|要求|目标|计划|要点|思路|重点)")
+_DATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度)\s*\d{1,2}\s*月")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_LOOKED_BACK = re.compile(r"(?:总结|回顾|通报|盘点)[了]?\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年度?[\u4e00-\u9fff]{0,8}?(?:总结|成绩|成效|成果|回顾)")
+WORK_YEAR_PLANNED_BY = 9
+"""A year's work set in the body of a report held by September is that year's; later it may be the next year's."""
+_PLANS = re.compile(r"安排|部署|计划|谋划|打算|思路|目标|任务")
+
+
+def work_year(paragraphs: list[str], month: int) -> tuple[int, str] | None:
+    """The year of the work a report's body sets (围绕会议提出的2021年组织工作总的要求), when the lead names only a
+    month and day: the body names one year only (a dated day, 1938年5月, is another day's), and never as the year looked
+    back on (总结2022年工作, 2022年取得的成绩: a January review is the year after, left to the rest of the text). Held by
+    September it is the meeting's own year; from November a year's plan (部署2024年任务) is the next one's.
+
+    >>> work_year(["2月9日，学习会召开。", "要围绕会议提出的2021年组织工作总的要求，制定2021年度任务清单。"], 2)
+    (2021, '2021年组织工作')
+    >>> work_year(["12月20日，会议召开。", "会议部署了2024年工作任务。"], 12)
+    (2023, '2024年工作')
+    >>> work_year(["1月20日，会议召开。", "会议总结回顾了2022年工作，部署了2023年工作。"], 1) is None
+    True
+    >>> work_year(["2月9日，会议召开。", "要抓好2021年工作。2019年以来成效明显。"], 2) is None
+    True
+    """
+    text = "".join(paragraphs)
+    dated = {m.start(1) for m in _DATED_YEAR.finditer(text)}
+    years = {int(m.group(1)) for m in _ANY_YEAR.finditer(text) if m.start(1) not in dated}
+    if len(years) != 1 or _LOOKED_BACK.search(text):
+        return None
+    m = next((m for m in _WORK_YEAR.finditer(text) if m.start(1) not in dated), None)
+    if m is None:
+        return None
+    year, words = int(m.group(1)), m.group(1) + "年" + (m.group(0)[len(m.group(1)) + 1 :])
+    if month <= WORK_YEAR_PLANNED_BY:
+        return year, words
+    if month >= YEAR_ENDS and _PLANS.search(text):
+        return year - 1, words
     return None
 
 
@@ -476,6 +577,10 @@ _POSTING_LABEL = re.compile(r"(?:发布|发表|更新|上传|录入|编辑|刊�
 """A line that says it gives the page's posting (发布时间：, 更新时间：, 日期：, a source line with its date)."""
 _TODAY_BAR = re.compile(r"今天是|今日是|当前日期|当前时间|现在是|现在时间|欢迎您")
 """A site's bar with the reader's own day (今天是2025年12月03日 星期三): the day the page was saved, no posting."""
+
+
+_POSTED_DAY_FIRST = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+"""A stamp written day first (11.03.2016  15:06): a site that puts the year last puts the day before the month."""
 
 
 def posting_date(removed: list[str]) -> str | None:
@@ -488,12 +593,17 @@ def posting_date(removed: list[str]) -> str | None:
     '2020-01-17'
     >>> posting_date(["今天是2025年12月03日 星期三"]) is None
     True
+    >>> posting_date(["11.03.2016  15:06"]), posting_date(["2021/6/30星期三"])
+    ('2016-03-11', '2021-06-30')
     """
     lines = [text for text in removed if not _TODAY_BAR.search(text)]
     for text in sorted(lines, key=lambda t: not _POSTING_LABEL.search(t)):
         m = _POSTED.search(text)
         if m:
             return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        m = _POSTED_DAY_FIRST.search(text)
+        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+            return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return None
 
 

@@ -1798,17 +1798,55 @@ _THIS_YEAR = re.compile(r"(今年|明年)(?:是|恰逢|正值|适逢|将迎来|�
 
 
 _ON_THE_OCCASION = re.compile(r"(?:值此|在|正值|适逢|恰逢)([^。，；]{2,30}?周年)(?:华诞)?(?:即将)?(?:来临|到来|前夕)?之际")
+_CELEBRATING = re.compile(r"(?<![迎接])(?:庆祝|纪念|欢庆|庆贺)([^。，；：“”《》]{2,24}?周年)(?!大会上|大会的|重要讲话|讲话)")
+"""An event held for an anniversary (开展庆祝中国共产党成立99周年主题党日, 为庆祝改革开放40周年，…宣讲): the event is in
+that year. Not one that recalls another meeting's speech (学习…在庆祝改革开放40周年大会上的重要讲话), nor one to come
+(迎接建党100周年, 喜迎…)."""
+_YEARS_COME = re.compile(rf"(中国共产党|我们党|我党|新中国|人民共和国|改革开放)[^。；！？]{{0,12}}?走过了?({_CN_COUNT})年")
+"""How long the Party, the PRC or reform and opening has gone (中国共产党已经走过了99年, 我们党从建党至今，走过了91年的光辉
+历程): the founding year and the count make the year the words are said in."""
+_CELEBRATED_BEFORE = re.compile(r"去年|前年|上年|曾经?|当年|那年|(?:19|20)\d{2}年")
+"""A celebration said of an earlier year (去年隆重庆祝建党100周年, 2019年庆祝…): not the text's."""
+_YEARS_COME_BASE = {"新中国": 1949, "人民共和国": 1949, "改革开放": 1978}
+_PARTY_BIRTHDAY = re.compile(rf"党的({_CN_COUNT})岁生日")
 
 
 def anniversary_year(text: str) -> tuple[int, str] | None:
     """今年是新中国成立71周年 / 值此建党91周年之际 → (year, rule); only anniversaries said of now count."""
+    found = anniversary_evidence(text)
+    return found[:2] if found else None
+
+
+def anniversary_evidence(text: str) -> tuple[int, str, str] | None:
+    """(year, rule, the words that say it) for an anniversary said of now: 值此…周年之际, 今年是…周年, an event held to
+    celebrate it, how many years the Party (the PRC, reform and opening) has gone, the Party's Nth birthday.
+
+    >>> anniversary_evidence("7月17日，学校党支部开展庆祝中国共产党成立99周年主题党日活动。")
+    (2020, 'anniversary: 建党N周年', '庆祝中国共产党成立99周年')
+    >>> anniversary_evidence("为庆祝改革开放40周年，10月23日下午，宣讲活动举行。")[:2]
+    (2018, 'anniversary: 改革开放N周年')
+    >>> anniversary_evidence("学习贯彻总书记在庆祝改革开放40周年大会上的重要讲话精神座谈会") is None
+    True
+    >>> anniversary_evidence("以更加优异的成绩迎接建党100周年！") is None
+    True
+    >>> anniversary_evidence("中国共产党已经走过了99年的风风雨雨。")
+    (2020, 'anniversary: 建党N年', '中国共产党已经走过了99年')
+    >>> anniversary_evidence("我们党从建党至今，走过了91年的光辉历程。")[:2]
+    (2012, 'anniversary: 建党N年')
+    >>> anniversary_evidence("纪念中国共产党首部党章通过100周年学术研讨会") is None
+    True
+    >>> anniversary_evidence("去年，我们隆重庆祝建党100周年。"), anniversary_evidence("我入党已经走过了30年。")
+    (None, None)
+    >>> anniversary_evidence("我们党走过了百年光辉历程。") is None
+    True
+    """
     for occasion in _ON_THE_OCCASION.finditer(text):
         for pattern, base, rule in ANNIVERSARIES:
             m = pattern.search(occasion.group(1))
             if m:
                 n = count_value(next(g for g in m.groups() if g))
                 if n:
-                    return base + n, f"anniversary: {rule}"
+                    return base + n, f"anniversary: {rule}", occasion.group(0)
     for when in _THIS_YEAR.finditer(text):
         window = text[when.end() : when.end() + 24]
         for pattern, base, rule in ANNIVERSARIES:
@@ -1816,27 +1854,52 @@ def anniversary_year(text: str) -> tuple[int, str] | None:
             if m:
                 n = count_value(next(g for g in m.groups() if g))
                 if n:
-                    return base + n - (1 if when.group(1) == "明年" else 0), f"anniversary: {rule}"
+                    return base + n - (1 if when.group(1) == "明年" else 0), f"anniversary: {rule}", when.group(1) + window[: m.end()]
+    for event in _CELEBRATING.finditer(text):
+        if _CELEBRATED_BEFORE.search(re.split(r"[。！？；]", text[: event.start()])[-1]):
+            continue  # 去年我们隆重庆祝了…: an earlier year's
+        for pattern, base, rule in ANNIVERSARIES:
+            m = pattern.fullmatch(event.group(1)) or pattern.match(event.group(1))
+            if m and m.end() == len(event.group(1)):
+                n = count_value(next(g for g in m.groups() if g))
+                if n:
+                    return base + n, f"anniversary: {rule}", event.group(0)
+    m = _YEARS_COME.search(text)
+    if m and m.group(2) != "百":  # 走过了百年光辉历程 is said for years after the hundredth
+        n = count_value(m.group(2))
+        base = _YEARS_COME_BASE.get(m.group(1), 1921)
+        if n and n < 120:
+            return base + n, "anniversary: " + {1921: "建党N年", 1949: "新中国成立N年", 1978: "改革开放N年"}[base], m.group(0)
+    m = _PARTY_BIRTHDAY.search(text)
+    if m and (n := count_value(m.group(1))) and n < 120:
+        return 1921 + n, "anniversary: 建党N周年", m.group(0)
     return None
 
 
 def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
     """A year for a speech whose header has none: headings, `2020年是…` openings, stated anniversaries."""
-    years = [int(m.group(1)) for s in sections if s.level == 1 for m in YEAR_IN_HEADING_RE.finditer(s.heading)]
+    return infer_year_evidence(sections)[:2]
+
+
+def infer_year_evidence(sections: list[Section]) -> tuple[int | None, str | None, str | None]:
+    """infer_year, with the words that say the year (for 待核对: 年份按“庆祝中国共产党成立99周年”推断)."""
+    years = [(int(m.group(1)), m.group(0)) for s in sections if s.level == 1 for m in YEAR_IN_HEADING_RE.finditer(s.heading)]
     if years:
-        return max(years), "headings"
+        year, words = max(years)
+        return year, "headings", words
     for section in sections:
         if section.kind == "opening":
             for p in section.paragraphs:
                 m = YEAR_IN_OPENING_RE.search(p.text)
                 if m:
-                    return int(m.group(1)), "opening"
+                    said = re.match(r"[^。！？]{0,24}", p.text[m.start(1) :]).group(0)
+                    return int(m.group(1)), "opening", said
     for section in sections:
         for p in (p for s in section.walk() for p in s.paragraphs):
-            found = anniversary_year(p.text)
+            found = anniversary_evidence(p.text)
             if found:
                 return found
-    return None, None
+    return None, None, None
 
 
 # --- body ----------------------------------------------------------------------------------------

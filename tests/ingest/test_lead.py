@@ -510,3 +510,52 @@ def test_one_a_report_quotes_by_name_alone_again_and_again_is_a_guess(tmp_path):
     speech = _one_speech(tmp_path, text)
     assert (speech.speaker, speech.speaker_role) == ("阚某骏", None)
     assert [r.message for r in speech.review if r.code == "speaker-guessed"] == ["讲话人“阚某骏”是从报道推断的（报道几次写“阚某骏指出/要求”，没有写职务）：请核对"]
+
+
+@pytest.mark.parametrize(
+    "page, date, year, review",
+    [
+        # 建党N周年 celebrated by the event the lead reports: the month and day are the lead's, the year the count's
+        ("某某学院开展主题党日活动\n7月16日，某某学院机关党支部开展庆祝中国共产党成立99周年主题党日活动，学院党委书记钱某出席并讲话。\n"
+         "钱某强调，要坚定理想信念，发挥党员先锋模范作用。\n",
+         "2020-07-16", 2020, {"date-guessed": "会议日期 2020-07-16：月、日取自报道导语，年份按“庆祝中国共产党成立99周年”推断：请核对"}),
+        # 为庆祝改革开放N周年: the purpose before the day
+        ("某区举行老干部宣讲会\n为庆祝改革开放40周年，11月2日下午，某区委老干部局举办宣讲会。区委常委、组织部部长孙某出席会议并讲话。\n",
+         "2018-11-02", 2018, {"date-guessed": "会议日期 2018-11-02：月、日取自报道导语，年份按“庆祝改革开放40周年”推断：请核对"}),
+        # a speech recalled (在庆祝…大会上的重要讲话) is another meeting's: no year
+        ("某省召开学习座谈会\n12月20日，某省学习贯彻总书记在庆祝改革开放40周年大会上的重要讲话精神座谈会召开。省委书记李某出席会议并讲话。\n",
+         None, None, {"no-date": "没有找到日期"}),
+        # 迎接建党100周年 is still to come; the lead's first sentence dates another day (于1938年5月): no year from either
+        ("某某支部开展主题党日\n7月1日作为党的诞辰纪念日，是于1938年5月提出来的。某某支部于7月1日开展主题党日活动，以优异成绩迎接建党100周年。\n",
+         None, None, {"no-date": "没有找到日期"}),
+        # the Party has gone N years: only the year, proposed with its words
+        ("某某党支部书记讲微党课\n日前，某某党支部书记周某通过视频会议讲微党课。\n最后，周某指出，中国共产党已经走过了99年的风风雨雨。\n",
+         None, 2020, {"no-date": "没有找到日期（年份 2020 按“中国共产党已经走过了99年”推断）"}),
+        # the year of the work the body sets, early in that year
+        ("某县委组织部召开学习会\n2月8日下午，某县委组织部召开部务会学习会，传达全市组织部长会议精神。\n"
+         "县委常委、组织部部长吴某要求，要围绕会议提出的2021年组织工作总的要求，制定2021年度全县组织工作任务清单。\n",
+         "2021-02-08", 2021, {"date-guessed": "会议日期 2021-02-08：月、日取自报道导语，年份按“2021年组织工作”推断：请核对"}),
+        # a December meeting that says 2007年是… and sets tasks speaks of the coming year
+        ("某某会议在京举行\n全国某某会议于12月11日在北京举行。某某在讲话中强调，2007年是深入贯彻落实科学发展观的重要一年。全国组织战线的同志要围绕中心、服务大局。\n",
+         "2006-12-11", 2006, {"date-guessed": "会议日期 2006-12-11：月、日取自报道导语，年份按“2007年是深入贯彻落实科学发展观的重要一年”推断：请核对"}),
+        # two years in the lead, one of them the review's (2022年工作总结暨2023年工作部署会)
+        ("某局召开工作会\n2月6日下午，某局召开2022年工作总结暨2023年工作部署会，局党总支书记、局长郑某作主题发言。\n",
+         "2023-02-06", 2023, {}),
+        # a posting stamp written day first lends its year
+        ("某某：组织工作要突出严字\n11.03.2016  15:06\n3月9日下午，校党委书记王某调研组织工作。\n王某指出，要坚持从严治党。\n",
+         "2016-03-09", 2016, {}),
+    ],
+)
+def test_a_reports_year_worked_out_from_the_text_is_proposed_with_its_words(tmp_path, page, date, year, review):
+    speech = _one_speech(tmp_path, page)
+    assert (speech.date, speech.year) == (date, year)
+    assert {r.code: r.message for r in speech.review if r.code in ("no-date", "date-guessed")} == review
+
+
+def test_a_speech_on_the_partys_birthday_is_dated_its_day_of_the_year_its_count_gives(tmp_path):
+    page = ("在全市基层党建述职会议上的讲话\n同志们：\n今天是党的生日，我们党从建党至今，走过了91年的光辉历程。今天我们召开述职会议。\n"
+            "一、基层党建取得成效\n全市各级党组织扎实抓好基层党建工作。\n")
+    speech = _one_speech(tmp_path, page)
+    assert (speech.date, speech.year) == ("2012-07-01", 2012)
+    assert [r.message for r in speech.review if r.code == "date-guessed"] == [
+        "日期 2012-07-01：按“今天是党的生日”取七月一日，年份按“我们党从建党至今，走过了91年”推断：请核对"]
