@@ -30,7 +30,7 @@ PLACEHOLDER = re.compile(r"[×Ｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]�
 FIELDS = [("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "role"), ("occasion", "occasion"), ("level", "level")]
 
 
-def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | None = None, file: str = "corpus/speeches.yaml") -> dict:
+def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | None = None, file: str = "corpus/speeches.yaml", theme_names: dict[str, str] | None = None) -> dict:
     """Everything a curator needs to judge one speech, as plain data; `entry` (its speeches.yaml entry,
     written in `file`) says where each fix goes."""
     fields = {}
@@ -74,13 +74,13 @@ def speech_report(speech: Speech, problems: list[Problem], entry: YamlEntry | No
         "joins": [{"first": j.first, "last": j.last, "kept": bool(kept[j.first])} for j in speech.clean.joins],
         "placeholders": placeholders,
         "problems": [str(p) for p in problems],
-        "to_check": [_item(item, speech, entry, file) for item in speech.review],
+        "to_check": [_item(item, speech, entry, file, theme_names) for item in speech.review],
         "keep_fix": _keep_fix(speech, entry, file) if speech.clean.removed else None,
     }
 
 
-def _item(item, speech: Speech, entry: YamlEntry | None, file: str) -> dict:
-    ways = choices(item, speech, entry, file)
+def _item(item, speech: Speech, entry: YamlEntry | None, file: str, theme_names: dict[str, str] | None = None) -> dict:
+    ways = choices(item, speech, entry, file, theme_names)
     return {
         **review_to_dict(item), "settled_by": item.settled_by, "fix": fix_text(ways),
         "fixes": [{"label": c.label, "yaml": c.yaml, "where": c.where, "replaces": c.replaces} for c in ways],
@@ -127,7 +127,7 @@ def check_report(kb: KnowledgeBase, files: list[str] | None = None) -> dict:
     for problem in kb.problems:
         by_file.setdefault(problem.file, []).append(problem)
     reports = [
-        speech_report(s, by_file.get(s.source.rel_path, []), kb.entries.get(s.source.rel_path), kb.entries_file)
+        speech_report(s, by_file.get(s.source.rel_path, []), kb.entries.get(s.source.rel_path), kb.entries_file, {t.id: t.name for t in kb.themes})
         for s in sorted(speeches, key=lambda s: s.source.rel_path)
     ]
     built = {s.source.rel_path for s in kb.speeches}
@@ -174,7 +174,7 @@ def report_text(report: dict) -> str:
             out.append(f"编码：  {s['encoding'].upper()}（读入时已转为 UTF-8）")
         pieces = sum(1 for r in s["removed"] if r["in_line"])
         out.append(f"删除：  {s['removed_lines']} 行" + (f"，另删去保留行里的文字 {pieces} 处" if pieces else ""))
-        out.extend(f"  {_removed_where(r)} [{r['rule']}] {safe_name(r['text'])}" for r in s["removed"])
+        out.extend(f"  {_removed_where(r)} [{explain.removal(r['rule'])}] {safe_name(r['text'])}" for r in s["removed"])
         if s["keep_fix"]:
             out.append(f"  → {s['keep_fix']}")
         if s["doubtful"]:  # each is on 待核对 until reviewed: [doubtful-line] settles them

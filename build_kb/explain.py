@@ -83,6 +83,32 @@ PREFIXES = {"title: ": "标题：", "subtitle: ": "副标题：", "opening: ": "
 UNKNOWN = "程序识别（依据见 kb.json 的 detected_by）"
 """A rule added to the reader but not yet here: the curator is not shown English meanwhile."""
 
+REMOVALS = {
+    "advertising-block": "广告", "copyright-notice": "版权声明", "page-number": "页码", "site-watermark": "网址水印",
+    "posting-info": "发布信息", "editor-note": "编者的话", "page-summary": "导语、摘要", "download-prompt": "下载提示",
+    "contact-handle": "联系方式", "related-links": "相关链接", "site-name": "站名", "page-counter": "单独一行的页码",
+    "font-name": "字体名", "css-or-markup": "网页代码", "article-tools": "文章工具", "page-navigation": "翻页",
+    "site-footer": "网站页脚", "social-post": "公众号文字", "comments": "评论区", "site-menu": "网站菜单",
+    "stray-symbols": "孤立的符号", "journal-record": "期刊信息", "journal-classification": "分类号", "engagement-counters": "阅读点赞计数",
+    "platform-disclaimer": "平台声明", "end-marker": "文末标记", "photo-caption": "图片说明", "document-header": "公文版头",
+    "document-footer": "公文版记", "contents-entry": "目录行", "supplied-by": "供稿署名", "advert-marker": "广告标记",
+    "picture-placeholder": "插图提示", "template-field": "模板栏目", "chrome-evidence": "网页上的文字（多项迹象）",
+    "running-header": "每页重复的页眉页脚", "cover-letter": "印发讲话的通知", "outline-copy": "复制来的目录",
+    "repeated-preview": "重复的导读", "capture-header": "抓取说明", "chrome-date": "网页日期", "page-label": "页面标签",
+    "inline-watermark": "段落里的网址水印", "inline-credit": "行尾的署名", "drop_lines (speeches.yaml)": "speeches.yaml 的 drop_lines",
+    "continuation-mark": "转版、续页标记", "garbled-characters": "乱码", "spelled-out-mark": "拆开写的网址水印",
+}
+"""The removal rules (boilerplate.yaml's names and the cleaner's own) as kb check and 待核对 show them: the
+Chinese name, then the rule's name for finding it in boilerplate.yaml or the 编者指南 (广告（advertising-block）).
+A rule a curator adds to boilerplate.yaml is shown by its own name; a rule the cleaner gains is added here
+(tests/test_check.py checks boilerplate.yaml's rules and the cleaner's)."""
+
+
+def removal(name: str) -> str:
+    """`advertising-block` → `广告（advertising-block）`; a rule not listed keeps its name."""
+    return f"{REMOVALS[name]}（{name}）" if name in REMOVALS else name
+
+
 FIELDS = {"title": "标题", "subtitle": "副标题", "date": "日期", "year": "年份", "speaker": "讲话人", "speaker_role": "职务", "occasion": "会议", "level": "层级"}
 """Field names of a speech (and of speeches.yaml) as the curator calls them."""
 

@@ -52,7 +52,7 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
+def _ways(item: ReviewItem, speech: Speech, theme_names: dict[str, str] | None = None) -> list[tuple[str, str, object]]:
     """(label, key, value to write or to add to the key's list or mapping) for each way out of `item`:
     by the key that settles it (REVIEW_CODES), a guess with its own "this is not it" first."""
     code, key, reviewed = item.code, item.settled_by, ("reviewed", [item.code])
@@ -98,8 +98,9 @@ def _ways(item: ReviewItem, speech: Speech) -> list[tuple[str, str, object]]:
             example = f"{speech.year or 'YYYY'}-MM-DD"
         return [(write, key, example), (absent, *reviewed)]
     if key == "section_themes":
-        themes = next((s.themes for s in speech.all_sections() if s.id == item.section), [])
-        return [("专题对就照写，不对就改成正确的专题 id", "section_themes", {item.section: f"[{', '.join(themes) or '专题id'}]"})]
+        # by the name the item says (干部队伍), which speeches.yaml takes as well as the id (config.theme_named)
+        themes = [(theme_names or {}).get(t, t) for t in next((s.themes for s in speech.all_sections() if s.id == item.section), [])]
+        return [("专题对就照写，不对就改成正确的专题（专题页上的名称）", "section_themes", {item.section: f"[{', '.join(themes) or '专题名称'}]"})]
     if key == "drop_lines" and item.line:
         # drop_lines takes the whole source line: what else the speech keeps from it goes too, and the fix says so.
         also = _also_on_the_line(speech, item.line)
@@ -163,9 +164,9 @@ def _value(key: str, value, entry: YamlEntry | None) -> str:
     return str(value)
 
 
-def choices(item: ReviewItem, speech: Speech, entry: YamlEntry | None, file: str = "corpus/speeches.yaml") -> list[Choice]:
-    """Every way out of `item`, each as the line to write in `file` and where."""
-    return [choice(label, key, value, speech.source.rel_path, entry, file) for label, key, value in _ways(item, speech)]
+def choices(item: ReviewItem, speech: Speech, entry: YamlEntry | None, file: str = "corpus/speeches.yaml", theme_names: dict[str, str] | None = None) -> list[Choice]:
+    """Every way out of `item`, each as the line to write in `file` and where (a theme by its name in `theme_names`)."""
+    return [choice(label, key, value, speech.source.rel_path, entry, file) for label, key, value in _ways(item, speech, theme_names)]
 
 
 def choice(label: str, key: str, value, rel: str, entry: YamlEntry | None, file: str) -> Choice:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from pathlib import Path
 
+from . import explain
 from .enrich import classify
 from .ingest.capture import CAPTURE_RULE, posting_line
 from .ingest.clean import CHROME_EVIDENCE, LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
@@ -476,7 +477,7 @@ def make_speech(
             where = override.key_lines.get(key, override.line)
             problems.append(Problem(rel, f"speeches.yaml 第 {where} 行的 {key} 写了第 {beyond[0]} 行，但 {rel} 只有 {line_count} 行；请改正行号"))
     for removed in cleaned.removed:
-        log.info("%s:%d：删除（%s）：%s", rel, removed.line, removed.rule, removed.text)
+        log.info("%s:%d：删除（%s）：%s", rel, removed.line, explain.removal(removed.rule), removed.text)
     if cleaned.normalised.get("control-characters"):
         problems.append(Problem(rel, f"含有 {cleaned.normalised['control-characters']} 个控制字符或零宽字符（已去掉）"))
     if not any(line.text for line in cleaned.lines):
@@ -782,7 +783,7 @@ def make_speech(
     # person with its fix, never silently gone.
     for gone in cleaned.removed:
         if gone.rule not in STRUCTURAL_REMOVALS and removed_like_speech(gone.text, gone.rule):
-            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {gone.rule} 删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
+            review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {explain.removal(gone.rule)} 删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
         elif gone.rule == CHROME_EVIDENCE and removed_for_its_place(gone.text):
             review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE, ALIKE_LEADS_STYLE)]

@@ -181,3 +181,26 @@ def test_a_level_read_from_the_body_is_explained_without_naming_another_level(tm
     assert [line for line in report_text(report).splitlines() if line.startswith("层级")] == [
         "层级：  镇   ← 正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）"
     ]
+
+
+def test_every_removal_rule_has_a_chinese_name():
+    # kb check lists each removed line as 第 N 行 [广告（advertising-block）]: boilerplate.yaml's rules and the cleaner's own
+    from build_kb import explain
+    from build_kb.config import Report, load_boilerplate
+    from build_kb.ingest import capture, clean, marks
+
+    shipped = load_boilerplate(ROOT / "corpus", Report())
+    cleaners_own = [clean.CHROME_EVIDENCE, clean.DROPPED_BY_CURATOR, clean.GAP_RULE, clean.RUNNING_HEADER, capture.CAPTURE_RULE, marks.SPELLED_RULE,
+                    *clean.STRUCTURAL_REMOVALS, "continuation-mark", "garbled-characters", "page-label", "inline-credit", "inline-watermark", "css-or-markup"]
+    assert [name for name in [r.name for r in shipped.rules] + cleaners_own if name not in explain.REMOVALS] == []
+    assert explain.removal("advertising-block") == "广告（advertising-block）"
+    assert explain.removal("我加的规则") == "我加的规则"
+
+
+def test_a_removed_line_that_reads_like_speech_names_its_rule_in_chinese(tmp_path):
+    text = ("在全县组织工作会议上的讲话\n同志们：\n今天开会，研究部署全县组织工作。\n"
+            "我们要坚持党管人才原则，完善党委统一领导、组织部门牵头抓总的人才工作格局，把各方面优秀人才集聚到党和人民的伟大奋斗中来，供大家阅读参考。\n一、加强基层党组织建设。提升组织力。\n")
+    (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
+    assert [i.message for i in speech.review if i.code == "doubtful-line"] == [
+        "删去的这一行像讲话正文（按规则 编者的话（editor-note） 删去），现已删去：我们要坚持党管人才原则，完善党委统一领导、组织部门牵头抓总的人才工作格局，把各方…"
+    ]

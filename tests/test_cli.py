@@ -63,7 +63,7 @@ def test_outline_shows_ids_for_overrides():
     result = kb("outline", "corpus/001_109e6641f84a65ed.txt")
     assert result.returncode == 0, result.stderr
     assert "标题：  在党建工作会议上的讲话   ← 标题区的标题行\n" in result.stdout
-    assert "  第 1 行 [advertising-block] 仅供学习 禁止外传\n" in result.stdout
+    assert "  第 1 行 [广告（advertising-block）] 仅供学习 禁止外传\n" in result.stdout
     assert "s1-3" in result.stdout and "（三）干部队伍建设持续加强。" in result.stdout
 
 

@@ -34,7 +34,7 @@ def kb(*args, cwd=ROOT, timeout=300, **kwargs):
 def latin_words(text: str, *allowed_paths) -> list[str]:
     """The Latin words of `text` that are no path, file name, option, id, number or proper name, nor
     quoted from a speech (the removed lines kb check lists: `第 9 行 [rule] 免费QQ群：`)."""
-    text = re.sub(r"(?m)^\s*第 \d+ 行 \[[a-z-]+\] .*$", " ", text)
+    text = re.sub(r"(?m)^\s*第 \d+ 行 \[[^\]]+\] .*$", " ", text)
     for path in sorted((str(p) for p in allowed_paths), key=len, reverse=True):
         text = text.replace(path, " ")
     text = re.sub(r"\S*[\\/]\S*", " ", text)  # paths

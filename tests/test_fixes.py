@@ -272,7 +272,7 @@ def test_a_paragraph_made_a_heading_leaves_a_list_elsewhere_a_list(tmp_path):
 
 def test_a_theme_from_the_title_is_confirmed_by_section_themes(tmp_path):
     speech, way = settle(tmp_path, WEB_WORD_AT_END, "low-theme", 0)
-    assert way["yaml"] == "section_themes: {s1: [cadres]}" and speech.manual_themes == {"s1": ["cadres"]}
+    assert way["yaml"] == "section_themes: {s1: [干部队伍]}" and speech.manual_themes == {"s1": ["cadres"]}
 
 
 def test_a_masthead_that_is_no_organ_has_a_fix_and_its_page_is_built(tmp_path):

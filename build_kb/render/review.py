@@ -42,7 +42,7 @@ def render_review(kb: KnowledgeBase) -> HtmlPage | None:
             where = f'<a href="{rel(PAGE, speech.url)}#{esc(item.section)}">{esc(item.section)}</a>' if item.section else "全文"
             if item.line:
                 where += f"，第 {item.line} 行"
-            rows.append(f"<tr><td>{where}</td><td>{esc(item.message)}</td><td>{_ways(choices(item, speech, kb.entries.get(speech.source.rel_path), kb.entries_file))}</td></tr>")
+            rows.append(f"<tr><td>{where}</td><td>{esc(item.message)}</td><td>{_ways(choices(item, speech, kb.entries.get(speech.source.rel_path), kb.entries_file, {t.id: t.name for t in kb.themes}))}</td></tr>")
         out.add('<table class="kb-table kb-review"><thead><tr><th scope="col">位置</th><th scope="col">待核对</th><th scope="col">怎样处理（写进 speeches.yaml）</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
     if warnings:
         out.heading(2, "构建提示", "problems")

@@ -61,7 +61,7 @@ def test_a_doubtful_line_and_a_theme_from_the_title_read_once_each_in_chinese(tm
     rows = cells(render_pages(kb)["review.md"].html)
     end = "在 c/speeches.yaml 末尾另起一行写 &quot;b.txt&quot;:，再在其下加一行（行首空两格）"
     assert ["s1，第 3 行", "这一部分自己的专题词很少，专题按讲话标题定为：干部队伍（未收入专题页）",
-            f"{end}：专题对就照写，不对就改成正确的专题 id：  section_themes: {{s1: [cadres]}}"] in rows
+            f"{end}：专题对就照写，不对就改成正确的专题（专题页上的名称）：  section_themes: {{s1: [干部队伍]}}"] in rows
     assert ["全文，第 6 行", "可能是网页上的文字（网站界面用语、网页最后一行、在正文之外），现保留为正文：本报讯",
             f"{end}，二者选一：不是讲话正文：  drop_lines: [6]是讲话正文：  keep_lines: [6]"] in rows
 
