@@ -729,8 +729,12 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
             return value
         codes = value if isinstance(value, list) else [value]
         for code in codes:
-            if not isinstance(code, str) or code not in REVIEW_CODES:
-                return bad(f"{entry} 的 reviewed 要写 true 或待核对类别的列表（{' '.join(sorted(REVIEW_CODES))}）；现在写的是 {code!r}{nearest(str(code), REVIEW_CODES)}")
+            # heading-like@12: the one item at line 12 (model.REVIEWED_ONE_BY_ONE); the code alone settles all of its kind
+            kind, at, line_said = str(code).partition("@")
+            if not isinstance(code, str) or kind not in REVIEW_CODES:
+                return bad(f"{entry} 的 reviewed 要写 true 或待核对类别的列表（{' '.join(sorted(REVIEW_CODES))}）；现在写的是 {code!r}{nearest(kind, REVIEW_CODES)}")
+            if at and not (line_said.isdigit() and int(line_said) > 0):
+                return bad(f"{entry} 的 reviewed 里 {code!r} 的 @ 后面要写行号，例如 {kind}@12")
         return sorted(set(codes))
     if key == "original_sha256":
         if not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):

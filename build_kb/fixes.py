@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .config import EXAMPLE_VALUES
 from .ingest.parse import leads_alike_with
-from .model import ReviewItem, Speech, YamlEntry
+from .model import ReviewItem, Speech, YamlEntry, reviewed_mark
 
 LIST_KEYS = ("drop_lines", "keep_lines", "reviewed", "paragraph_lines")
 MAPPING_KEYS = ("section_themes", "heading_lines")
@@ -55,7 +55,7 @@ def _quoted(text: str) -> str:
 def _ways(item: ReviewItem, speech: Speech, theme_names: dict[str, str] | None = None) -> list[tuple[str, str, object]]:
     """(label, key, value to write or to add to the key's list or mapping) for each way out of `item`:
     by the key that settles it (REVIEW_CODES), a guess with its own "this is not it" first."""
-    code, key, reviewed = item.code, item.settled_by, ("reviewed", [item.code])
+    code, key, reviewed = item.code, item.settled_by, ("reviewed", [reviewed_mark(item.code, item.line)])
     if code == "speaker-guessed":
         return [(f"是{speech.speaker}讲的，姓名不对就改正", "speaker", _quoted(speech.speaker or "")),
                 ("原文没写谁讲话，这不是讲话人", "speaker", '""')]

@@ -208,6 +208,19 @@ REVIEW_CODES = {
 """Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
 person's look can: the text was re-flowed, a section is long)."""
 
+REVIEWED_ONE_BY_ONE = frozenset({"heading-like", "split", "inline-mark", "misnumbered-heading", "glued-headings", "long-section"})
+"""Codes whose items each stand at a line of their own, several to a speech: 看过 settles the one looked at
+(`reviewed: [heading-like@12]`), not the ones below it nobody has seen; `reviewed: [heading-like]` settles them all."""
+
+
+def reviewed_mark(code: str, line: int | None) -> str:
+    """What `reviewed:` lists for an item looked at: `heading-like@12`, or the code alone (`no-date`).
+
+    >>> reviewed_mark("heading-like", 12), reviewed_mark("heading-like", None), reviewed_mark("no-date", 3)
+    ('heading-like@12', 'heading-like', 'no-date')
+    """
+    return f"{code}@{line}" if code in REVIEWED_ONE_BY_ONE and line else code
+
 
 @dataclass(frozen=True)
 class ReviewItem:

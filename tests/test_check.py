@@ -72,7 +72,7 @@ def test_report_lists_what_needs_a_human(tmp_path):
     assert ("  ！署名只有职务（市委副书记），没有姓名   → 在 c/speeches.yaml 末尾另起一行写 \"b.txt\":，再在其下加一行（行首空两格）："
             "speaker: 姓名（写上讲话人的姓名）；或 reviewed: [no-speaker-name]（原文确实没有姓名）") in text
     assert ("  ！部分 s1，第 4 行：第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号   → 在 c/speeches.yaml 末尾另起一行写 \"b.txt\":，"
-            "再在其下加一行（行首空两格）：reviewed: [heading-like]（不是小标题）；或 heading_lines: {3: 1, 4: 2, 6: 1}（是小标题，连同现有的各级小标题一起写明）") in text
+            "再在其下加一行（行首空两格）：reviewed: [heading-like@4]（不是小标题）；或 heading_lines: {3: 1, 4: 2, 6: 1}（是小标题，连同现有的各级小标题一起写明）") in text
     assert text.endswith("== 待核对共 5 项，涉及 1 篇讲话；另有构建提示 1 条")
     assert "没有生成：empty.txt：文件是空的，没有可生成的内容；请放入讲话文本，或删去这个文件" in text
 

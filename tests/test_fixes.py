@@ -247,7 +247,28 @@ def test_a_paragraph_like_a_heading_is_made_one_or_let_be(tmp_path):
     assert [(s.level, s.heading) for s in speech.all_sections() if s.heading] == [
         (1, "一、加强基层党组织建设"), (2, "（三）这一行像小标题却接不上编号"), (1, "二、建设干部队伍")]
     speech, way = settle(tmp_path / "text", text, "heading-like", 0)
-    assert way["yaml"] == "reviewed: [heading-like]" and "（三）这一行像小标题却接不上编号" in [p.text for p in speech.all_paragraphs()]
+    assert way["yaml"] == "reviewed: [heading-like@5]" and "（三）这一行像小标题却接不上编号" in [p.text for p in speech.all_paragraphs()]
+
+
+def test_looking_at_one_line_like_a_heading_settles_that_line_only(tmp_path):
+    # A curator who read line 6 and found it no heading has not read the others: they stay on 待核对 until looked at,
+    # or until the kind is settled for the whole speech (reviewed: [heading-like]).
+    corpus = make_corpus(tmp_path / "c", {"a.txt": RULES_WITH_LISTS})
+    before = [x["line"] for x in check_report(build_knowledge_base(corpus))["speeches"][0]["to_check"] if x["code"] == "heading-like"]
+    way = next(x for x in check_report(build_knowledge_base(corpus))["speeches"][0]["to_check"] if x["code"] == "heading-like" and x["line"] == 6)["fixes"][0]
+    assert (way["label"], way["yaml"]) == ("不是小标题", "reviewed: [heading-like@6]")
+    follow(corpus, "a.txt", way)
+    after = [x.line for x in build_knowledge_base(corpus).speeches[0].review if x.code == "heading-like"]
+    assert before[0] == 6 and after == before[1:]
+    (corpus / "speeches.yaml").write_text('"a.txt":\n  reviewed: [heading-like]\n', encoding="utf-8")
+    assert [x for x in build_knowledge_base(corpus).speeches[0].review if x.code == "heading-like"] == []
+
+
+def test_a_reviewed_line_must_be_a_number(tmp_path):
+    corpus = make_corpus(tmp_path / "c", {"a.txt": RULES_WITH_LISTS, "speeches.yaml": '"a.txt":\n  reviewed: [heading-like@六]\n'})
+    with pytest.raises(ConfigError) as error:
+        build_knowledge_base(corpus)
+    assert str(error.value) == "c/speeches.yaml:2：a.txt 的 reviewed 里 'heading-like@六' 的 @ 后面要写行号，例如 heading-like@12"
 
 
 RULES_WITH_LISTS = (
@@ -286,7 +307,7 @@ def test_a_masthead_that_is_no_organ_has_a_fix_and_its_page_is_built(tmp_path):
 
 def test_a_split_line_and_a_template_prompt_are_settled_as_printed(tmp_path):
     speech, way = settle(tmp_path / "split", RUN_TOGETHER, "split", 0)
-    assert (way["label"], way["yaml"]) == ("看过，没有问题", "reviewed: [split]")
+    assert (way["label"], way["yaml"]) == ("看过，没有问题", "reviewed: [split@1]")
     # a template's prompt kept as the speech's own line is settled by keep_lines, as any doubtful line
     speech, way = settle(tmp_path / "prompt", TEMPLATE_PROMPT, "doubtful-line", 1)
     assert way["yaml"] == "keep_lines: [2]" and "[此处输入主送机关]：" in [p.text for p in speech.all_paragraphs()]

@@ -9,7 +9,7 @@ settled: a field set in speeches.yaml, a section's themes fixed by hand, or `rev
 from __future__ import annotations
 
 from ..ingest.parse import detect_numbered
-from ..model import ReviewItem, Section, Speech
+from ..model import ReviewItem, Section, Speech, reviewed_mark
 from ..text import clipped
 
 LONG_SECTION = 6000
@@ -65,7 +65,7 @@ def misnumbered_headings(siblings: list[Section]) -> list[ReviewItem]:
 
 
 def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> bool:
-    if reviewed is True or (reviewed and item.code in reviewed):
+    if reviewed is True or (reviewed and (item.code in reviewed or reviewed_mark(item.code, item.line) in reviewed)):
         return True
     if item.settled_by == "section_themes":
         return item.section in speech.manual_themes

@@ -63,7 +63,7 @@ def test_a_run_printed_once_stays_and_is_listed_for_a_person(tmp_path):
     corpus = make_corpus(tmp_path / "fix", {"a.txt": SPELLED_ONCE})
     item = item_of(corpus, "a.txt", "inline-mark")
     assert "“政.治.关”" in item["message"] and "第 4 行" in item["message"]
-    assert [w["yaml"] for w in item["fixes"]] == ["reviewed: [inline-mark]"]
+    assert [w["yaml"] for w in item["fixes"]] == ["reviewed: [inline-mark@4]"]
 
 
 def test_a_word_cut_by_a_space_in_sentence_after_sentence_is_closed_up_and_its_heading_stays_whole(tmp_path, rules):

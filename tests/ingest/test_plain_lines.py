@@ -72,7 +72,7 @@ def test_middling_lines_are_kept_as_paragraphs_and_sent_to_review_with_their_fix
     assert [(r.line, r.message) for r in items] == [
         (4, "第 4 行单独成行、比前后的段落短得多，像没有编号的小标题，现作为正文：培训最大的收获是开阔了眼界")
     ]
-    assert [c.yaml for c in choices(items[0], speech, None)] == ["reviewed: [heading-like]", "heading_lines: {4: 1}"]
+    assert [c.yaml for c in choices(items[0], speech, None)] == ["reviewed: [heading-like@4]", "heading_lines: {4: 1}"]
 
 
 def test_headings_to_check_are_listed_on_the_review_page(rules):

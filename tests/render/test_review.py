@@ -35,7 +35,7 @@ def test_review_page_lists_each_item_with_its_yaml(tmp_path):
         ["全文", "没有找到日期", f"{end}，二者选一：写上原文的日期：  date: YYYY-MM-DD原文确实没有日期：  reviewed: [no-date]"],
         ["全文", "没有找到会议名称（在……会议上的讲话、召开……会议）", f"{end}，二者选一：写上会议名称：  occasion: 会议名称不是会议上的讲话，或原文没写：  reviewed: [no-occasion]"],
         ["s1，第 4 行", "第 3 段像小标题，但没有当作小标题：（三）这一行像小标题却接不上编号",
-         f"{end}，二者选一：不是小标题：  reviewed: [heading-like]是小标题，连同现有的各级小标题一起写明：  heading_lines: {{3: 1, 4: 2, 5: 1}}"],
+         f"{end}，二者选一：不是小标题：  reviewed: [heading-like@4]是小标题，连同现有的各级小标题一起写明：  heading_lines: {{3: 1, 4: 2, 5: 1}}"],
     ]
     speech_url = kb.speeches[0].url
     assert f'href="../{speech_url}#s1"' in page
