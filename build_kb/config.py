@@ -656,6 +656,11 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
         both = sorted(set(checked.get("keep_lines", ())) & set(checked.get("drop_lines", ())))
         if both:
             report.error(name, line_of(values, "drop_lines"), f"{file_key!r} 的 keep_lines 和 drop_lines 都写了第 {both[0]} 行，互相矛盾；请从其中一个删去")
+        # A line dropped cannot also head a part or begin a paragraph: one of the two fixes was pasted for another line.
+        for other, says in (("heading_lines", "作小标题"), ("paragraph_lines", "另起一段")):
+            clash = sorted(set(checked.get("drop_lines", ())) & set(checked.get(other, ())))
+            if clash:
+                report.error(name, line_of(values, other), f"{file_key!r} 的 drop_lines 删去第 {clash[0]} 行，{other} 又要它{says}，互相矛盾；请从其中一个删去")
         overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked, key_lines=dict(getattr(values, "key_lines", {})))
     if own:
         report.raise_if_any()

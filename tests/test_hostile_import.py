@@ -477,6 +477,14 @@ def test_keep_and_drop_of_the_same_line_and_headings_beyond_the_file(tmp_path):
     (corpus / "speeches.yaml").write_text("a.txt:\n  keep_lines: [3, 4]\n  drop_lines: [4]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"corpus/speeches.yaml:3：'a.txt' 的 keep_lines 和 drop_lines 都写了第 4 行"):
         load_overrides(corpus)
+    (corpus / "speeches.yaml").write_text("a.txt:\n  drop_lines: [4]\n  heading_lines: {2: 1, 4: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_overrides(corpus)
+    assert str(error.value).endswith("corpus/speeches.yaml:3：'a.txt' 的 drop_lines 删去第 4 行，heading_lines 又要它作小标题，互相矛盾；请从其中一个删去")
+    (corpus / "speeches.yaml").write_text("a.txt:\n  paragraph_lines: [5]\n  drop_lines: [5]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_overrides(corpus)
+    assert str(error.value).endswith("corpus/speeches.yaml:2：'a.txt' 的 drop_lines 删去第 5 行，paragraph_lines 又要它另起一段，互相矛盾；请从其中一个删去")
     (corpus / "speeches.yaml").write_text("a.txt:\n  heading_lines: {99999: 1}\n", encoding="utf-8")
     problems = [str(p) for p in build_knowledge_base(corpus).problems]
     assert "a.txt：speeches.yaml 第 2 行的 heading_lines 写了第 99999 行，但 a.txt 只有 5 行；请改正行号" in problems
