@@ -1503,6 +1503,21 @@ cells are short."""
 _BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "center", "blockquote")
 
 
+def _paragraphs_in(cell, table) -> int:
+    """How many paragraph blocks a table's cell holds, at any depth but not in a table of its own: a
+    site's editor wraps the article in its own boxes (`<form>`, `<div id="…content">`) inside the
+    cell, so its paragraphs are the cell's grandchildren, not its children.
+
+    | cell | blocks |
+    |---|---|
+    | `<td><p>…</p><p>…</p></td>` | 2 |
+    | `<td><form><div><p>…</p><p>…</p></div></form></td>` | 2 |
+    | `<td><table>…<p>…</p><p>…</p>…</table></td>` | 0 (the inner table's own) |
+    """
+    return sum(1 for e in cell.iterdescendants() if e.tag in _BLOCKS and e.tag != "table"
+               and next(e.iterancestors("table"), None) is table)
+
+
 def _without_layout_tables(html: str) -> tuple[str, int]:
     """The page with the tables that only lay it out (a government or 范文 site's article in a cell
     of paragraphs) turned into blocks, so their paragraphs stay paragraphs: the extractor writes a
@@ -1519,7 +1534,7 @@ def _without_layout_tables(html: str) -> tuple[str, int]:
     layouts = []
     for table in tree.iter("table"):
         cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
-        if any(sum(1 for child in cell if child.tag in _BLOCKS) >= 2 and len(re.sub(r"\s+", "", cell.text_content())) > LAYOUT_CELL_TEXT
+        if any(_paragraphs_in(cell, table) >= 2 and len(re.sub(r"\s+", "", cell.text_content())) > LAYOUT_CELL_TEXT
                for cell in cells):
             # …and the tables around it (a page laid out in tables within tables)
             layouts += [table, *(outer for outer in table.iterancestors("table") if outer not in layouts)]
