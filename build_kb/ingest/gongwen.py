@@ -547,6 +547,9 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
     # …and a 附件说明's further item when it took the item for a copy of the outline (a short text's).
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t) or read_attachment_item(t)], found, text_from)
+    if not found.issuer and not found.unread_issuer and found.title and found.title_lines:
+        # no 版头 and no 署名 names them: the title's own words before 关于 (a reprint that kept only the title)
+        found.issuer = read_title_issuers(raw.get(found.title_lines[0], ""), found.title)
     # The 版记 closes the document under its attachments (GB/T 9704): its lines are the record's still.
     record_from = next((k for k in range(max(0, len(appended) - TAIL_LINES), len(appended)) if read_record(appended[k][1])), len(appended))
     for number, _ in appended[record_from:]:
@@ -555,7 +558,8 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     found.appended = [number for number, text in appended if read_appended_label(text) or read_issued_title(text, found.title)]
     if not found.attachments:
         found.attachments = _appended_names(appended)
-    decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title)
+    decisive = found.doc_number or "issuer" in found.roles.values() or "record" in found.roles.values() or (found.addressees and found.title) \
+        or (found.issuer and found.title)  # the issuers its title names (read_title_issuers)
     return found if decisive else None
 
 
@@ -945,6 +949,38 @@ def _read_head(content: list[tuple[int, str]], found: Gongwen, raw: dict[int, st
         found.issuer = "、".join(organs)
     found.unread_issuer = [name for name in issuers if name not in organs]
     return k
+
+
+TITLE_ISSUER_MAX = 16
+"""The longest name of one issuer set before `关于` in a title (`中共某某省委办公厅`)."""
+
+
+def read_title_issuers(first_line: str, title: str) -> str | None:
+    """The issuers a 公文's title names before `关于` when no 版头 names them (a reprint that kept only the
+    title): joint issuers stand apart by a space there, as GB/T 9704 sets them, each a short name of Han
+    characters, one of them reading as an organ (…院, …部); a single one must read as an organ itself. The
+    title must end as a 公文 does (…的意见, …的通知). The names are given as the title prints them.
+
+    | title's first line | issuer |
+    |---|---|
+    | `中共某某省委 某某省人民政府关于加强基层治理的意见` | `中共某某省委 某某省人民政府` |
+    | `某某县人民政府关于做好春耕工作的通知` | `某某县人民政府` |
+    | `某某某某关于某某的意见` (one name, no organ's ending) | – |
+    | `学习贯彻 关于某某的意见` (the pieces read as no organ) | – |
+    | `某某县委书记 李某某关于某某的讲话` (a speech, not a 公文's kind) | – |
+    """
+    if not re.search(rf"{DOC_KINDS}$", title):
+        return None
+    at = first_line.find("关于")
+    if at <= 0:
+        return None
+    pieces = first_line[:at].split()
+    if not pieces or not all(re.fullmatch(rf"[\u4e00-\u9fff（）()]{{2,{TITLE_ISSUER_MAX}}}", piece) for piece in pieces):
+        return None
+    organs = [piece for piece in pieces if read_issuer_signature(piece)]
+    if len(pieces) == 1 and not organs or len(pieces) > 1 and not organs:
+        return None
+    return " ".join(pieces)
 
 
 def _head_role(content: list[tuple[int, str]], index: int) -> str | None:

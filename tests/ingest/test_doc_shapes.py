@@ -69,3 +69,38 @@ def test_an_article_in_a_layout_cell_within_the_editor_s_boxes_keeps_its_paragra
     assert not any(line.startswith("|") and "第一条" in line for line in lines)
     assert [s.heading.replace("　", " ") for s in speech.sections if s.heading] == ["第一章 总 则", "第二章 组织及其职责", "第三章 附 则"]
     assert speech.title == "某某市基层组织工作条例"
+
+
+# --- joint issuers before 关于…的意见, no 版头 ---------------------------------------------------------------
+
+OPINION = (
+    "中共某某省委 某某省人民政府关于加强新时代基层治理的意见\n（2023年3月6日）\n"
+    "加强基层治理，是推进治理体系和治理能力现代化的基础工程。现就加强新时代基层治理提出如下意见。\n"
+    "一、总体要求\n坚持党的全面领导，坚持以人民为中心，推动基层治理各项工作落地见效。\n"
+    "二、主要任务\n健全基层组织体系，完善基层治理机制，提升基层服务能力，夯实基层治理基础。\n"
+)
+
+
+def test_joint_issuers_set_apart_before_guanyu_are_the_issuer(rules, tmp_path):
+    """No 版头 over the title: the organs its title names before `关于`, set apart by a space, are the issuer,
+    as printed; the date under the title stays the date; the parts stay parts."""
+    path = tmp_path / "意见.txt"
+    path.write_text(OPINION, encoding="utf-8")
+    _, speech = speech_of(path, rules)
+    assert (speech.issuer, speech.doc_number, speech.addressees, speech.date) == ("中共某某省委 某某省人民政府", None, [], "2023-03-06")
+    assert [s.heading for s in speech.sections if s.heading] == ["一、总体要求", "二、主要任务"]
+
+
+def test_title_issuers_by_shape():
+    from build_kb.ingest.gongwen import read_title_issuers
+
+    def read(line):
+        return read_title_issuers(line, line.replace(" ", ""))
+
+    assert read("中共某某省委 某某省人民政府关于加强基层治理的意见") == "中共某某省委 某某省人民政府"
+    assert read("某某县人民政府关于做好春耕工作的通知") == "某某县人民政府"
+    assert read("中共某某县委关于某某工作的意见") == "中共某某县委"
+    assert read("某某某某关于某某工作的意见") is None  # one name that reads as no organ
+    assert read("学习贯彻 落实关于某某工作的意见") is None  # pieces that read as no organ
+    assert read("某某县委书记 李某某关于某某工作的讲话") is None  # a speech, no 公文's kind
+    assert read("关于某某工作的通知") is None
