@@ -213,6 +213,10 @@ def _add_one(
             # document's own title replaces them, so the stub confirms it instead of commenting it out
             # (a title set in the largest type may wrap over three lines, hence more than TITLE_MAX).
             speech.review = [item for item in speech.review if item.code != "suspicious-title"]
+        if speech.title == title:
+            # The text reader's choice between two readings of the title block (a thesis cover's degree line
+            # `硕士学位论文` over the title: joined or not) is settled by the document's own mark of its title.
+            speech.review = [item for item in speech.review if item.code != "title-choice"]
         # A title the document marks is no title made up from the content (the text reader, without
         # it, would have made one: a notice's only line in 标题 1 read as a heading).
         speech.review = [item for item in speech.review if item.code != "title-derived"]

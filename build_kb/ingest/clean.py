@@ -147,13 +147,17 @@ def clean(
     chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
     own_chrome = lambda text: chrome(text) or judge(LineContext(text, True)).score >= CHROME_AT  # noqa: E731
     unjoined = lines
-    starts = frozenset(paragraph_lines)
+    # A heading the document's own type or style named (heading_lines, kb add's) starts a paragraph as a
+    # curator's paragraph_lines does: a slide's title under the last bullet of the slide before (…等操作 /
+    # 系统登录) is not joined into it, though a dictionary word (操作系统) runs across the break.
+    starts = frozenset(paragraph_lines) | frozenset(heading_lines)
     lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE, starts)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
     lines, broken_joins = join_broken_lines(lines, own_chrome, starts)
     joins = _merged_joins(joins, broken_joins)
-    lines, heading_joins = join_broken_headings(lines, chrome, starts)
+    # (a heading's few characters carried to the next line may be named a heading line too: they still go back)
+    lines, heading_joins = join_broken_headings(lines, chrome, frozenset(paragraph_lines))
     joins += heading_joins
     lines, word_joins = join_split_words(lines, chrome, starts)
     joins += word_joins

@@ -171,6 +171,8 @@ class PdfRead:
     题目), `under-series-line` (the largest type is the header every page repeats)."""
     title_passed: str = ""
     """The first page's largest type, passed over for that title."""
+    slides: bool = False
+    """Whether every page is shaped as a screen is (slide_pages): a deck, whose text never runs on from one slide to the next."""
 
 
 def read_pdf(data: bytes) -> PdfRead:
@@ -181,20 +183,43 @@ def read_pdf(data: bytes) -> PdfRead:
 
     rebuilt = False
     try:
-        pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
+        pages, heights, pictures, rulings, figure_texts, unmapped, widths = _page_lines(data)
     except PDFSyntaxError:
         repaired = rebuilt_cross_reference(data)
         if repaired is None:
             raise
         data, rebuilt = repaired, True
-        pages, heights, pictures, rulings, figure_texts, unmapped = _page_lines(data)
+        pages, heights, pictures, rulings, figure_texts, unmapped, widths = _page_lines(data)
     metadata, maker = _metadata(data)
-    result = read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings)
+    result = read_lines(pages, heights, metadata, pictures, by_browser=bool(BROWSER.search(maker)), rulings=rulings, widths=widths)
     result.rebuilt = rebuilt
     # A diagram's labels are no running text, but what is left unread is said (logged and counted).
     result.dropped += [(number, text, "figure-text") for number, texts in enumerate(figure_texts, 1) for text in texts]
     result.dropped += [(number, glyph, "unmapped-glyph") for number, glyphs in enumerate(unmapped, 1) for glyph in glyphs]
     return result
+
+
+SCREEN_SHAPES = (4 / 3, 16 / 10, 16 / 9)
+"""Width over height of the screens slides are made for; paper (A4 on its side, √2; Letter, 1.29) is none of them."""
+SHAPE_TOLERANCE = 0.02
+SLIDES_MIN_PAGES = 2
+
+
+def slide_pages(widths: list[float], heights: list[float]) -> bool:
+    """Whether a file's pages are slides: two or more, every one shaped as a screen is (4:3, 16:10, 16:9 on
+    its side), as a presentation exported to PDF (PowerPoint's 960×540, 720×540; Beamer's) is. A slide is a
+    page of its own: its last bullet never runs on into the next slide's title (a hard break), though it
+    stops without a full stop and the title goes on in the same type.
+
+    | pages (width × height) | slides |
+    |---|---|
+    | 960 × 540, 720 × 540 | yes |
+    | 842 × 595 (A4 on its side), 595 × 842 (A4) | no |
+    | one page 960 × 540 | no (a single picture-like page) |
+    """
+    if len(widths) < SLIDES_MIN_PAGES or len(widths) != len(heights):
+        return False
+    return all(h > 0 and any(abs(w / h - shape) <= SHAPE_TOLERANCE * shape for shape in SCREEN_SHAPES) for w, h in zip(widths, heights))
 
 
 def rebuilt_cross_reference(data: bytes) -> bytes | None:
@@ -220,13 +245,14 @@ def rebuilt_cross_reference(data: bytes) -> bytes | None:
 
 def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title: str | None = None,
                pictures: list[list[tuple[float, float, float, float]]] | None = None, by_browser: bool = False,
-               rulings: list[list[tuple[float, float, float, float]]] | None = None) -> PdfRead:
+               rulings: list[list[tuple[float, float, float, float]]] | None = None, widths: list[float] | None = None) -> PdfRead:
     """Pages of placed lines (a PDF's, or a web page's that sets its text glyph by glyph, see
     ingest/positioned.py) read as the module doc says; `pictures` are each page's picture boxes,
-    `by_browser` whether a browser printed the file."""
+    `by_browser` whether a browser printed the file, `widths` each page's width."""
     pictures = pictures or [[] for _ in pages]
     rulings = rulings or [[] for _ in pages]
     result = PdfRead(paragraphs=[], pages=len(pages))
+    result.slides = slide_pages(widths or [], heights)
     result.has_text = any(line.text.strip() for page in pages for line in page)
     framed = [_frame_glyphs(lines) for lines in pages]
     result.dropped += [(number, line.text, "rule-line") for number, (_, frame) in enumerate(framed, 1) for line in frame]
@@ -295,7 +321,24 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         result.cover_year, result.year_line = issue_year(result.dropped + masthead)
     result.headings = (chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
                        or contents_headings(result))
+    if result.slides:
+        result.headings = continued_slide_titles(result.headings)
     return result
+
+
+def continued_slide_titles(headings: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A deck's slide that carries on the one before repeats its title (`审批顺序及说明` over two slides):
+    the same part goes on, so the title heads it once; the repeat stays in the text as a line.
+
+    >>> continued_slide_titles([("系统登录", 1), ("审批顺序及说明", 1), ("审批顺序及说明", 1), ("入党流程", 1)])
+    [('系统登录', 1), ('审批顺序及说明', 1), ('入党流程', 1)]
+    """
+    kept: list[tuple[str, int]] = []
+    for heading in headings:
+        if kept and _key(kept[-1][0]) == _key(heading[0]) and kept[-1][1] == heading[1]:
+            continue
+        kept.append(heading)
+    return kept
 
 
 CONTENTS_PAGE_END = re.compile(r"^(?P<entry>\S.{1,60}?)[\s\u3000]+(?P<page>\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})$")
@@ -809,11 +852,35 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
         if k - run[-1] > 2 or any(len(first[j]) >= HEAD_LINE_MAX for j in range(run[-1] + 1, k)):
             break  # a line of that type further down, or past text, is another block (a cover's unit, a part's heading)
         run.append(k)
+    run = _with_the_line_it_annotates(run, first, sizes, body_size)
     # (a note's mark after the title, `…的共演*`, stays in the text: the title is without it)
     lines = [first[k].removesuffix(result.note_marks[k]) if k < len(result.note_marks) else first[k] for k in run]
     if len(lines) > 3 or sum(map(len, lines)) > MARKED_TITLE_MAX:
         return None, []
     return "".join(lines), run
+
+
+_WHOLLY_BRACKETED = re.compile(r"[（(【〔\[][^（()）【】〔〕\[\]]{2,30}[）)】〕\]]")
+
+
+def _with_the_line_it_annotates(run: list[int], first: list[str], sizes: list[float], body_size: float) -> list[int]:
+    """A cover's largest line wholly in brackets (`（党建部分使用说明）`) annotates the large line right above
+    it, the deck's or the book's name (`组织工作管理与服务一体化平台`): a bracket's note is never a title
+    on its own, so the title is both lines. The line above must be large too (the title's type, not
+    the text's), a line of its own (no 版头's `…文件`); it may end like an organ's name (…平台).
+
+    | first page (type size) | title |
+    |---|---|
+    | `某某平台` (44) / `（使用说明）` (54) | `某某平台（使用说明）` |
+    | `某某平台` (44) / `使用说明` (54) | `使用说明` (not bracketed: left as it was) |
+    | `某某大学` (12) / `（使用说明）` (54) | `（使用说明）` (the line above is text's type) |
+    """
+    if len(run) != 1 or not run[0] or not _WHOLLY_BRACKETED.fullmatch(re.sub(r"\s+", "", first[run[0]])):
+        return run
+    above = run[0] - 1
+    if sizes[above] >= 1.3 * body_size and _HAN.search(first[above]) and not re.search(r"文件$", first[above].strip()) and len(first[above]) < HEAD_LINE_MAX:
+        return [above, run[0]]
+    return run
 
 
 COVER_FORM_FIELDS = 2
@@ -892,17 +959,17 @@ UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 """A glyph its font maps to no character: pdfminer gives its number (`(cid:0)`), which is no one's text."""
 
 
-def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]], list[list[str]], list[list[str]]]:
+def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float, float, float]]], list[list[tuple[float, float, float, float]]], list[list[str]], list[list[str]], list[float]]:
     """Each page's lines, its height, the boxes (x0, y0, x1, y1) of its pictures and of its rules
-    (a table's borders), the text of the pictures that hold some (a diagram's labels, not read) and
-    the glyphs that map to no character (left out, said)."""
+    (a table's borders), the text of the pictures that hold some (a diagram's labels, not read),
+    the glyphs that map to no character (left out, said) and its width."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTLine, LTRect, LTTextBox
 
     # pdfminer warns (in English) about every flaw of a damaged file it reads past: not for curators.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages, heights, pictures, rulings, figure_texts, unmapped = [], [], [], [], [], []
+    pages, heights, pictures, rulings, figure_texts, unmapped, widths = [], [], [], [], [], [], []
 
     def figure_text(figure) -> list[str]:
         """The lines of text a picture holds (nested pictures too)."""
@@ -949,7 +1016,8 @@ def _page_lines(data: bytes) -> tuple[list[list[PdfLine]], list[float], list[lis
         lines.sort(key=lambda l: (-round(l.y1), l.x0))
         pages.append(lines)
         heights.append(page.height)
-    return pages, heights, pictures, rulings, figure_texts, unmapped
+        widths.append(page.width)
+    return pages, heights, pictures, rulings, figure_texts, unmapped, widths
 
 
 PAGE_FIGURE_SHARE = 0.5
@@ -1775,7 +1843,7 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True, g
             leading = on_the_page.get(size) or result.leading.get(size, 0.0)
             starts = _starts_paragraph(lines[k - 1], line, column, single_column, leading) or _centred_on_each_other(lines[k - 1], line, result.body_size)
         else:
-            starts = not _continues_from_last_page(result, line, column)
+            starts = result.slides or not _continues_from_last_page(result, line, column)  # a slide's text ends on its slide
             result.notes_moved += bool(not starts and result.pending_notes)
         if starts and result.pending_notes:
             _flush_notes(result)  # the paragraph the notes interrupted has ended: they come now
