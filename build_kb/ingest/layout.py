@@ -57,6 +57,14 @@ COLLAPSED_SHARE = 0.7
 COLLAPSED_MAX_LINES = 5
 
 
+DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日[电讯]\s*(?:[（(][^（）()]{0,16}[）)])?\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
+"""A report's dateline in front of the meeting it names: 新华社北京12月13日电, 本报讯（记者 某某）."""
+REPORT_OPENING = re.compile(
+    rf"{DATELINE_FIRST.pattern}|^(?:(?:19|20)\d{{2}}年)?\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?[，,]|^(?:近日|日前|昨天|昨日|当天)[，,]"
+)
+"""A text that opens as a news report does, with its day or a dateline (11月20日，某某组织召开…; 本报讯 …)."""
+
+
 def is_collapsed(lines: list[Line]) -> bool:
     """Is (almost) the whole text in one or a few very long lines?
 
@@ -97,10 +105,15 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
     header_lines = {line.number for line in [x for x in lines if x.text and not is_chrome(x.text)][:HEADER_LINES]}
     out: list[Line] = []
     splits: list[Split] = []
+    # A news report (its text opens 1月14日下午，学校…召开…会议。) tells what was said: the points it runs into a paragraph
+    # (…从五个方面回顾了…。一、…。二、…) are the report's list, not the parts of a speech run together.
+    report = bool(first_lines) and bool(REPORT_OPENING.match(next(x.text for x in lines if x.number in first_lines).strip()))
     for line in lines:
         points = []
         if collapsed and len(line.text) >= COLLAPSED_MIN_LENGTH:
             points = _split_points(line.text)
+            if report:
+                points = reported_points_kept_whole(line.text, points)
         elif line.number in first_lines or (line.number in header_lines and _TITLE_THEN_SALUTATION.match(line.text)):
             points = _salutation_points(line.text)
             if points and len(_HEADING_BREAK.findall(line.text)) >= 2:
@@ -121,6 +134,27 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
         out.extend(Line(number=line.number, text=p) for p in parts)
         splits.append(Split(line=line.number, pieces=len(parts)))
     return out, splits
+
+
+def reported_points_kept_whole(text: str, points: list[int]) -> list[int]:
+    """`points` of a news report's line but those before a numbered point (一、 （一） 1. 第一，) and those closing
+    such a point's heading: the report runs what a speaker said into its paragraph as a list.
+
+    >>> text = "会上，章清作重要讲话，并从三个方面回顾了工作。一、以专题教育为抓手，推进思想建设。各学院开展了大量工作。二、以制度为引领，推进制度建设。同志们，"
+    >>> points = _split_points(text)
+    >>> [text[p:p + 2] for p in points], [text[p:p + 2] for p in reported_points_kept_whole(text, points)]
+    (['一、', '二、', '同志'], ['同志'])
+    """
+    kept = []
+    numbered = [p for p in points if _REPORTED_POINT.match(text, p)]
+    for p in points:
+        if p in numbered or any(q < p and _HEADING_BEFORE_SPACE.match(text, q) and _HEADING_BEFORE_SPACE.match(text, q).end() == p for q in numbered):
+            continue
+        kept.append(p)
+    return kept
+
+
+_REPORTED_POINT = re.compile(rf"(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|\d{{1,2}}[.．、](?!\d)|第{_CN_NUM}[，,、]|第{_CN_NUM}部分)")
 
 
 HEADER_LINES = 8

@@ -21,7 +21,7 @@ from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
     is_site_name, is_the_sites, page_items, site_shape, whole_title,
 )
-from .layout import SALUTATION_RE
+from .layout import DATELINE_FIRST as _DATELINE_FIRST, REPORT_OPENING as _REPORT_OPENING, SALUTATION_RE
 from .words import tagger
 from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
 from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, clipped, cn_to_int, count_value, find_date, int_to_cn, year_number
@@ -1698,10 +1698,6 @@ _HOLDER = re.compile(rf"(?:^|[，。；：\s])([{HAN}]{{2,10}})(?:委|政府)?$"
 """Who holds the meeting, just before 召开: 2月20日，某某镇 | 召开…"""
 
 
-_DATELINE_FIRST = re.compile(r"^[^，。；]{0,16}?\d{1,2}月\d{1,2}日[电讯]\s*(?:[（(][^（）()]{0,16}[）)])?\s*|^[^，。；]{0,12}讯\s*(?:[（(][^（）()]{0,16}[）)])?\s*")
-"""A report's dateline in front of the meeting it names: 新华社北京12月13日电, 本报讯（记者 某某）."""
-
-
 def _meeting_name(candidate: str) -> str | None:
     """The meeting's name inside `candidate`, or None when it names no meeting or only refers back."""
     candidate = _DATELINE_FIRST.sub("", candidate)  # 新华社北京12月13日电 全国组织部长会议…
@@ -2700,6 +2696,7 @@ def find_headings(
     _mark_ordinal_words(blocks, candidates)
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
+    _reported_points_stay_paragraphs(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
         _mark_heads_over_restarts(blocks, candidates)
@@ -2732,6 +2729,37 @@ def find_headings(
             _lists_are_no_headings(result)
             _families_stand_over_text(result)
     return result
+
+
+def _reported_points_stay_paragraphs(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """A news report tells in the third person what a speaker asked for: its text opens with the day or a dateline
+    (3月17日上午，学校…召开…会议，某某主持会议并讲话。) and nothing above the points speaks to the hearers (我, 同志们).
+    The numbered points it runs into their paragraphs (一要…。全校各级党组织要…… / 二要…。…) are the report's list of
+    what was said, not parts of a speech: they stay paragraphs. A number standing alone on its line (a report that
+    prints the speech's outline) is left to the other readers.
+
+    >>> blocks = [Block(1, "3月17日上午，学校召开基层党建工作会议，某某主持会议并讲话。"), Block(2, "某某提出两点要求。"),
+    ...           Block(3, "一要认真学习重要指示精神。全校各级党组织要加强学习。"), Block(4, "二要统一思想、提高认识。要落实好制度。")]
+    >>> candidates = [detect_numbered(b.text) for b in blocks]
+    >>> _reported_points_stay_paragraphs(blocks, candidates); candidates
+    [None, None, None, None]
+    >>> speech = [Block(1, "3月17日上午，我们召开这次会议。"), *blocks[1:]]
+    >>> candidates = [detect_numbered(b.text) for b in speech]
+    >>> _reported_points_stay_paragraphs(speech, candidates); [c.heading for c in candidates if c]
+    ['一要认真学习重要指示精神。', '二要统一思想、提高认识。']
+    """
+    if not blocks or not _REPORT_OPENING.match(blocks[0].text.strip()):
+        return
+    first = next((i for i, cand in enumerate(candidates) if cand is not None and cand.number is not None), None)
+    if first is None or any(_THE_SPEAKERS_VOICE.search(b.text) for b in blocks[:first]):
+        return
+    for i, cand in enumerate(candidates):
+        if cand is not None and cand.number is not None and cand.rest.strip():
+            candidates[i] = None
+
+
+_THE_SPEAKERS_VOICE = re.compile(r"我|同志们|各位")
+"""A speaker's own words above the points (我讲三点意见, 同志们): a speech printed after a report's lead, not reported."""
 
 
 def _families_stand_over_text(result: list[tuple[HeadingCandidate, int] | None]) -> None:
@@ -3341,10 +3369,6 @@ def _series_goes_on(candidates: list[HeadingCandidate | None], start: int) -> bo
     return False
 
 
-_REPORT_OPENING = re.compile(
-    rf"{_DATELINE_FIRST.pattern}|^(?:(?:19|20)\d{{2}}年)?\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?[，,]|^(?:近日|日前|昨天|昨日|当天)[，,]"
-)
-"""A text that opens as a news report does, with its day or a dateline (11月20日，某某组织召开…; 本报讯 …)."""
 
 
 def _mark_series(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
