@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from ..model import Join, Line, Split
 from ..text import HAN, cn_to_int, int_to_cn
-from .words import tokenizer
+from .words import tagger, tokenizer
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
@@ -77,7 +77,18 @@ def is_collapsed(lines: list[Line]) -> bool:
     # …and inside those lines there is a salutation after other text, or a numbered heading series.
     if any(_salutation_points(text) for text in long_lines):
         return True
+    if any(len(text) >= ONE_LINE_PAGE_MIN and _COUNTED_THEN_FIRST.search(text) for text in long_lines):
+        return True
     return sum(len(_HEADING_BREAK.findall(text)) for text in long_lines) >= 2
+
+
+ONE_LINE_PAGE_MIN = 500
+"""A line this long is no paragraph with a list in it (我讲两点：第一，…；第二，…。): a page run into one line."""
+_COUNTED_THEN_FIRST = re.compile(
+    rf"我[^。！？!?]{{0,24}}?(?:[两二三四五六七八九十]|\d{{1,2}})(?:点|个方面|个问题|条)[{HAN}]{{0,6}}[：:。]\s*(?={_CN_NUM}、|第一[，,、]|[（(]一[）)])"
+)
+"""The speaker counting the points, then the first (…我强调三点意见：一、…): the line runs the speech's parts together,
+whether or not a second point is left on the page."""
 
 
 def a_handful_of_long_lines(lines: list[Line]) -> bool:
@@ -114,6 +125,8 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
             points = _split_points(line.text)
             if report:
                 points = reported_points_kept_whole(line.text, points)
+            if line.number in first_lines and not _salutation_points(line.text):
+                points = sorted(set(points) | set(header_points_before_the_text(line.text)))
         elif line.number in first_lines or (line.number in header_lines and _TITLE_THEN_SALUTATION.match(line.text)):
             points = _salutation_points(line.text)
             if points and len(_HEADING_BREAK.findall(line.text)) >= 2:
@@ -219,6 +232,37 @@ _TITLE_NOTE = re.compile(r"\s*[（(][^（）()\d\s]{1,8}[）)]")
 _CRUMB = re.compile(r"[>›»]\s*[^\s>›»]{1,10}(?=\s)")
 
 
+def header_points_before_the_text(text: str) -> list[int]:
+    """Where the header of a one-line page with no salutation breaks, before its first clause: after the title's
+    last word (…的讲话), around a date (a template's 201X/X/XX too), after a site's number label (编号:541193579)
+    — the same places as before a salutation (`_salutation_points`), up to the text's first clause mark.
+
+    >>> text = "编号:541193579县委书记在全县工作会议上的讲话201X/X/XX在全县工作会议上的讲话xxx同志讲话今天这次会议，很重要。"
+    >>> [text[a:b] for a, b in zip([0, *header_points_before_the_text(text)], [*header_points_before_the_text(text), len(text)])]
+    ['编号:541193579', '县委书记在全县工作会议上的讲话', '201X/X/XX', '在全县工作会议上的讲话', 'xxx同志讲话', '今天这次会议，很重要。']
+    """
+    first_clause = _CLAUSE_MARK.search(text)
+    head = text[: first_clause.start()] if first_clause else ""
+    points: set[int] = set()
+    for m in _HEADER_BREAK.finditer(head):
+        if m.group("label"):
+            points.add(m.start())
+        elif m.group("date"):
+            points.update((m.start(), m.end()))
+        else:
+            note = _TITLE_NOTE.match(text, m.end())
+            points.add(note.end() if note else m.end())
+    number = _SITE_NUMBER.match(head)
+    if number:
+        points.add(number.end())
+    return sorted(p for p in points if 0 < p < len(head))
+
+
+_CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+_SITE_NUMBER = re.compile(rf"^[{HAN}]{{2,4}}[:：]\s*\d{{5,}}(?=[{HAN}])")
+"""A site's number for the page in front of its title (编号:541193579县委书记在…)."""
+
+
 def _split_points(text: str) -> list[int]:
     """Offsets where paragraphs start inside a run-together line."""
     points = set(_salutation_points(text))
@@ -293,7 +337,7 @@ def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]
     def pieces_of(line: Line) -> list[str]:
         text = line.text
         points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump, source[line.number]), *_first_point_breaks(text)}
-        return [part for piece in _cut(text, sorted(points)) for part in _cut(piece, _head_breaks(piece))]
+        return [part for piece in _cut(text, sorted(points)) for part in _cut(piece, _head_breaks(piece) or run_on_head_breaks(piece))]
 
     return _parted(lines, pieces_of)
 
@@ -391,6 +435,58 @@ def _head_breaks(text: str) -> list[int]:
     """
     m = _NUMBERED_HEAD_THEN_SPACE.match(text)
     return [m.end("space")] if m else []
+
+
+RUN_ON_SENTENCE_MIN = 48
+"""How long a numbered line's first sentence is, past its number, before its heading may be run into it: a heading
+with its own stop (一、加强组织领导，确保工作落实。) ends sooner."""
+_TOP_NUMBER = re.compile(rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])")
+_NOUNS = ("n", "vn", "ns", "nt", "nz", "ng")
+_OPENS_A_SENTENCE = ("n", "ns", "nt", "nz", "r", "t")
+
+
+def run_on_head_breaks(text: str) -> list[int]:
+    """A numbered heading run straight into its paragraph with no stop and no space (a page that lost its line
+    breaks: 一、要充分认识全面推进县城建设的重大意义城市是现代文明的重要标志，…). Read by the words' kinds (jieba's tags),
+    in the first clause past the number of a sentence far longer than a heading: the heading is a verb's phrase
+    (要|充分认识…, 加强…) ending on a noun (…的重大意义, …建设); the paragraph opens a sentence of its own — a subject
+    (a noun, a pronoun, a time: 城市, 各级党组织) with its verb within three words (是, 要). The first such place.
+
+    >>> text = "一、要充分认识全面推进县城建设的重大意义城市是现代文明的重要标志，是承载资源要素的重要平台，县城建设水平的高低，直接影响县域经济的水平和质量。"
+    >>> [text[: p] for p in run_on_head_breaks(text)]
+    ['一、要充分认识全面推进县城建设的重大意义']
+    >>> text = "（二）加强基层组织建设各级党组织要切实担负起管党治党的政治责任，把基层党组织建设成为坚强战斗堡垒，推动各项工作落到实处。"
+    >>> [text[: p] for p in run_on_head_breaks(text)]
+    ['（二）加强基层组织建设']
+    >>> run_on_head_breaks("（一）党员队伍结构不断优化，35岁以下党员占比提高到百分之二十八，大专以上学历党员占比提高到百分之四十五，结构更加合理。")
+    []
+    >>> run_on_head_breaks("一、加强组织领导，确保工作落实。各级党组织要把这项工作摆上重要议事日程，主要负责同志亲自抓，分管负责同志具体抓。")
+    []
+    """
+    number = _TOP_NUMBER.match(text)
+    if number is None:
+        return []
+    stop = re.search(r"[。！？!?；;]", text)
+    if (stop.start() if stop else len(text)) - number.end() < RUN_ON_SENTENCE_MIN:
+        return []
+    clause_end = _CLAUSE_MARK.search(text, number.end())
+    clause = text[number.end() : clause_end.start() if clause_end else len(text)]
+    if len(clause) < 12 or not re.fullmatch(rf"[{HAN}]+", clause):
+        return []
+    words = [(w.word, w.flag) for w in tagger().cut(clause)]
+    if not words or words[0][1][:1] not in ("v", "l", "i") and not (words[0][1] == "d" and len(words) > 1 and words[1][1][:1] in ("v", "l")):
+        return []
+    at = 0
+    for k, (word, flag) in enumerate(words[:-1]):
+        at += len(word)
+        rest = words[k + 1 :]
+        if at >= HEAD_MIN and flag in _NOUNS and rest[0][1] in _OPENS_A_SENTENCE and any(f == "v" for _, f in rest[1:4]):
+            return [number.end() + at]
+    return []
+
+
+HEAD_MIN = 6
+"""The shortest heading's phrase a run-on line is read for."""
 
 
 # --- headings a one-line page runs into their text, named by the opening ----------------------------

@@ -2696,7 +2696,6 @@ def find_headings(
     _mark_ordinal_words(blocks, candidates)
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
-    _reported_points_stay_paragraphs(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
         _mark_heads_over_restarts(blocks, candidates)
@@ -2706,6 +2705,7 @@ def find_headings(
         _mark_plain_lines(blocks, candidates)
         _mark_alike_leads(blocks, candidates)
         _mark_lone_lead(blocks, candidates)
+    _reported_points_stay_paragraphs(blocks, candidates)
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
         if level:
@@ -2750,12 +2750,17 @@ def _reported_points_stay_paragraphs(blocks: list[Block], candidates: list[Headi
     """
     if not blocks or not _REPORT_OPENING.match(blocks[0].text.strip()):
         return
-    first = next((i for i, cand in enumerate(candidates) if cand is not None and cand.number is not None), None)
-    if first is None or any(_THE_SPEAKERS_VOICE.search(b.text) for b in blocks[:first]):
+    points = [i for i, cand in enumerate(candidates) if cand is not None and cand.rest.strip() and _numbered_point(blocks[i].text)]
+    if not points or any(_THE_SPEAKERS_VOICE.search(b.text) for b in blocks[: points[0]]):
         return
-    for i, cand in enumerate(candidates):
-        if cand is not None and cand.number is not None and cand.rest.strip():
-            candidates[i] = None
+    for i in points:
+        candidates[i] = None
+
+
+def _numbered_point(text: str) -> bool:
+    """Does the paragraph open with a point's number (一要 一是 一、 （一） 1. 第一，), whatever reader took its lead?"""
+    numbered = detect_numbered(text)
+    return numbered is not None and numbered.number is not None
 
 
 _THE_SPEAKERS_VOICE = re.compile(r"我|同志们|各位")
