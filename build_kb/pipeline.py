@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, lead_day, level_in_body, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_said_evidence
+from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, lead_day, level_in_body, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -713,6 +713,13 @@ def make_speech(
         elif posted_year and year is None:
             year, date_source = posted_year, "posting"
             detected_by["date"] = f"year of the posting date (the lead says {relative_word})"
+    if date is None and year is None:
+        # 会议全面总结了2011年的组织工作，对今年的工作进行了部署; “十四五”开局之年: a year worked out, for a person to check
+        found_context = year_from_context(all_paragraphs[:6], posted)
+        if found_context:
+            year, evidence = found_context
+            date_source = "context"
+            detected_by["date"] = "year worked out from the text (a year reviewed, a five-year plan's close or opening)"
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:

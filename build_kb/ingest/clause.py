@@ -247,6 +247,8 @@ def read_actors(text: str) -> list[Actor]:
         # act is read, else the one that has a name's shape
         spans = [n for n in dict.fromkeys((name, name and name[:2], _whole_name_the_dictionary_cut(text, name, m.group("name"))))
                  if n and could_be_a_name(n) and not _joins_the_next(text, m.start("name"), n)]
+        if not spans and name and _quoted_by_name_again(text, name):
+            spans = [name]  # 董事长都某洲出席…。都某洲指出，…都某洲强调: a surname that is also a word of grammar
         if _names_a_meeting(text, m.start("name"), spans):
             continue  # 全县村党组织书记|项目推进会: the posts name the meeting's kind, no one is named
         name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), None) or recurring_name(text, spans)
@@ -265,6 +267,26 @@ def read_actors(text: str) -> list[Actor]:
         if m.start("name") not in named and organ and could_be_a_name(name) and organs_and_posts(organ + m.group("title")):
             actors.append(Actor(organ + m.group("title"), name, m.start("name"), title_after=True, organ_before=organ))
     return sorted(actors, key=lambda a: a.start)
+
+
+QUOTED_AGAIN = 2
+"""How often a report must open a clause with the same name and what he said to show it is a name."""
+
+
+def _quoted_by_name_again(text: str, name: str) -> bool:
+    """Whether a span after posts that opens with a word of grammar (都, 也, 和 are surnames too) is a name all the same,
+    by repetition: the report opens a clause with it and what he said at least QUOTED_AGAIN times (都某洲指出，…
+    都某洲强调，…).
+
+    >>> _quoted_by_name_again("董事长都某洲出席。都某洲指出，要学习。都某洲强调，要落实。", "都某洲")
+    True
+    >>> _quoted_by_name_again("书记都要抓落实。都要指出问题。", "都要")
+    False
+    """
+    if not (2 <= len(name) <= 3) or not re.fullmatch(f"[{HAN}]+", name) or re.search("[的了着]", name):
+        return False
+    again = re.findall(_CLAUSE_START + re.escape(name) + rf"(?:同志)?(?:{ASKED}|{SPOKE})", text)
+    return len(again) >= QUOTED_AGAIN
 
 
 def _joins_the_next(text: str, start: int, span: str) -> bool:

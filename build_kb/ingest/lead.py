@@ -17,6 +17,7 @@ rules out one who only wrote (作出批示) or whose speech the meeting studied 
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
     year_said           2022年是… (from November, with tasks set: the coming year)  a year
     work_year           the one year whose work the body sets (2021年组织工作)  a year
+    year_from_context   总结了2011年…对今年的工作进行了部署; “十四五”开局之年      a year, the words
     party_birthday_today 今天是党的生日                                     the words
     posting_date        发布时间：2023-03-01 (never a 今天是… bar)           YYYY-MM-DD
     day_before_posting  昨日 / 近日 with the posting date                   the day or only the year
@@ -572,6 +573,49 @@ def work_year(paragraphs: list[str], month: int) -> tuple[int, str] | None:
     return None
 
 
+_REVIEWED_THEN_THIS_YEAR = re.compile(
+    r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年度?的?[\u4e00-\u9fff]{0,8}?工作[^。！？]{0,30}?(?:今年|本年度)的?[\u4e00-\u9fff]{0,8}?工作[^。！？]{0,8}?(?:部署|安排)"
+)
+_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五])五”?(?:规划)?(?:的|之|时期)?(?:将|即将|要)?(?:圆满|胜利|顺利|全面)?(收官|开局)")
+_CN_UNITS = "一二三四五"
+
+
+def year_from_context(paragraphs: list[str], posted: str | None = None) -> tuple[int, str] | None:
+    """A year a person works out from what the text says of the time, when it names none of its own, and the words:
+    a meeting that reviewed one year's work and set this year's (会议全面总结了2011年的组织工作，对今年的工作进行了部署:
+    the year after), or one held as one five-year plan closes or the next opens (“十三五”收官之年 → 2020, “十四五”开局之年 → 2021;
+    both said, 在“十三五”收官、“十四五”开局关键时期, only with a posting date in one of the two years). Each is only a
+    proposal, for 待核对.
+
+    >>> year_from_context(["昨日上午，全市组织工作会议举行。", "会议全面总结了2011年的组织工作，对今年的工作进行了部署。"])
+    (2012, '总结了2011年的组织工作，对今年的工作进行了部署')
+    >>> year_from_context(["今年是“十四五”开局之年，做好工作意义重大。"]), year_from_context(["今年“十二五”规划将圆满收官。"])
+    ((2021, '十四五开局'), (2015, '十二五收官'))
+    >>> year_from_context(["这次会议是在“十三五”收官、“十四五”开局关键时期召开的一次重要会议。"], "2020-12-03")
+    (2020, '十三五收官、十四五开局')
+    >>> year_from_context(["这次会议是在“十三五”收官、“十四五”开局关键时期召开的一次重要会议。"]) is None
+    True
+    >>> year_from_context(["“十三五”时期，我们取得了显著成绩。"]) is None
+    True
+    """
+    text = "".join(paragraphs)
+    m = _REVIEWED_THEN_THIS_YEAR.search(text)
+    if m and len({y for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)}) == 1:
+        return int(m.group(1)) + 1, m.group(0).removeprefix("会议")
+    said = {}
+    for m in _FIVE_YEAR_PLAN.finditer(text):
+        plan = 10 + _CN_UNITS.index(m.group(1)) + 1  # 十三五: the 13th, 2016–2020
+        year = 1955 + 5 * plan if m.group(2) == "收官" else 1951 + 5 * plan
+        said.setdefault(year, m)
+    if len(said) == 1:
+        (year, m), = said.items()
+        return year, f"十{m.group(1)}五{m.group(2)}"
+    if len(said) == 2 and posted and int(posted[:4]) in said and max(said) - min(said) == 1:
+        first, last = said[min(said)], said[max(said)]
+        return int(posted[:4]), f"十{first.group(1)}五{first.group(2)}、十{last.group(1)}五{last.group(2)}"
+    return None
+
+
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _POSTING_LABEL = re.compile(r"(?:发布|发表|更新|上传|录入|编辑|刊发|出版)(?:时间|日期)|(?<![今当])(?:时间|日期)\s*[:：]|来源")
 """A line that says it gives the page's posting (发布时间：, 更新时间：, 日期：, a source line with its date)."""
@@ -711,5 +755,35 @@ def level_in_body(text: str) -> str | None:
     first, runner_up = sorted(counts, key=lambda level: (-counts[level], -own_words[level]))[:2]
     n, second = counts[first], counts[runner_up]
     speaks_for_itself = own_words[first] and not own_words[runner_up]
-    return first if n >= LEVEL_IN_BODY_MIN and (n >= 2 * second or (speaks_for_itself and n >= second)) else None
+    if n >= LEVEL_IN_BODY_MIN and (n >= 2 * second or (speaks_for_itself and n >= second)):
+        return first
+    return _own_committee(text) if n < LEVEL_IN_BODY_MIN else None
+
+
+_COMMITTEE = {
+    level: re.compile(rf"(?<![省市县区镇乡全各])(?:{level}(?:委|党委|党工委)(?![会员组宣统政教办纪党常书副])|全{level}(?!委))")
+    for level in ("省", "市", "县", "区", "镇", "乡", "街道")
+}
+"""The committee a speech keeps naming as a body (区委管党治党, 区委的形象, 镇党委的要求), not one of its departments
+(区委组织部) nor a post in it (区委书记, counted above), and 全X."""
+
+
+def _own_committee(text: str) -> str | None:
+    """The level of the committee a speech names as its own body again and again, when it says no level in the words
+    level_in_body counts (我X, X委要求, 全X …, fewer than twice): at least twice, and twice as often as any other level
+    (按照县委的统一要求和镇党委的具体安排…镇党委的要求…全镇: the 县委 above is named once).
+
+    >>> _own_committee("我们组织部门是区委管党治党的重要部门，代表着组织的形象、区委的形象。")
+    '区'
+    >>> _own_committee("按照县委的统一要求和镇党委的具体安排，推动全镇工作。大家能按照镇党委的要求抓党建。")
+    '镇'
+    >>> _own_committee("按照市委的要求，县委的部署。") is None
+    True
+    >>> _own_committee("区委组织部的同志，区委书记。") is None
+    True
+    """
+    counts = Counter({level: len(named.findall(text)) for level, named in _COMMITTEE.items()})
+    (first, n), *rest = counts.most_common(2)
+    second = rest[0][1] if rest else 0
+    return first if n >= LEVEL_IN_BODY_MIN and n >= 2 * second else None
 

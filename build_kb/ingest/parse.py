@@ -214,7 +214,7 @@ OPENING_BODY_MEETS_RE = re.compile(
 )
 """A body meeting as a whole, its meeting named by the body alone: 4月6日，市委党建工作领导小组召开会议，… → 市委党建工作
 领导小组会议 (…召开第一次全体会议 → …第一次全体会议)."""
-REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
+REFERS_BACK = re.compile(r"^(?:此次|这次|本次|这个|该|上述|今天的|今天|今年的|有关|相关|前期|各类|各种|一次|一个|本(?!学期|学年|年度|季度)|此|这)|一次重要|的一次|重要会议$|^(?:会议|大会|全会|会)$")
 _MEETING_END = re.compile(rf"(?:{MEETING_KIND})|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会")
 """…会议, and a meeting whose name carries its kind in brackets: 部务（扩大）会, 常委（扩大）会议."""
 LEVEL_RE = re.compile(r"全(省|市|州|区|县|旗|乡|镇)")
@@ -1513,6 +1513,9 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
                 occasion = _meeting_name(m.group(1))
                 if occasion:
                     return occasion, f"{where}: {form}"
+        m = _A_CLASS_IN_TITLE.search(compact)
+        if m and not REFERS_BACK.search(m.group(1)):
+            return m.group(1), f"{where}: 在…班上的讲话"
         m = _HOLDS_AT_THE_END.search(compact)
         occasion = _meeting_name(m.group(1)) if m else None
         if occasion:
@@ -1526,9 +1529,13 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         for m in pattern.finditer(opening[:400]):
             if _inside_a_quotation(opening, m.start(1)):
                 continue  # “…召开专题党建会议2次…”: a quoted speaker's meeting, not the one the text was given at
+            if opening.count("《", 0, m.start(1)) > opening.count("》", 0, m.start(1)):
+                continue  # 宣读了《关于筹备召开某某县第十一次代表大会的通知》: a document's title, of a meeting still to come
             occasion = _meeting_name(m.group(1) + (_meeting_name_goes_on(opening, m.end(1)) if pattern is OPENING_OCCASION_RE else ""))
             if occasion and another_meeting(opening, m.start(1), occasion):
                 continue
+            if occasion and _only_a_kind(occasion) and _SPEAKERS_VOICE.search(opening[: m.start(1)]):
+                continue  # 今天会议的主要任务是，…对我县召开党代会…做出安排: a kind of meeting talked of, none named
             if occasion:
                 holder = _HOLDER.search(opening[: m.start()]) if pattern is OPENING_OCCASION_RE else None
                 if holder and _WHERE_NOT_WHO.match(holder.group(1)):
@@ -1630,8 +1637,46 @@ def another_meeting(opening: str, start: int, name: str) -> bool:
         return True
     if _WATCHED.search(opening, start + len(name), start + len(name) + WATCHED_WITHIN):
         return True  # …代表大会开幕，学院组织师生集中收看开幕会直播: the report's people watched it
+    if _named_short_and_studied(opening, start + len(name), name):
+        return True  # …全国代表大会在北京召开。…喜迎党的二十大: the congress awaited, the text's subject
     relayed = re.search(re.escape(name) + r"的?(?:重要)?精神", opening[start + len(name) :])
     return relayed is not None and not _THE_MEETING_SPEAKS.search(opening)
+
+
+_SPEAKERS_VOICE = re.compile(r"同志们|我们|刚才|大家|今天")
+"""A speaker's words before a meeting word: what the speech talks of, where its own meeting is named in full or not at all."""
+
+
+def _only_a_kind(name: str) -> bool:
+    """Whether a meeting's name is its kind alone, three characters at most with nothing that names which one
+    (党代会, 座谈会, 部务会): in a speech's words a kind of meeting talked of.
+
+    >>> _only_a_kind("党代会"), _only_a_kind("座谈会"), _only_a_kind("表彰大会"), _only_a_kind("全县组织工作会议")
+    (True, True, False, False)
+    """
+    return len(name) <= 3 and re.fullmatch(f"[{HAN}]+", name) is not None
+
+
+_CONGRESS = re.compile(r"第([一二三四五六七八九十]{1,3})次全国代表大会|第([一二三四五六七八九十]{1,3})届中央委员会第([一二三四五六七八九十]{1,2})次全体会议")
+_AWAITED_OR_STUDIED = r"(?:喜迎|迎接|献礼|学习|贯彻|宣传|宣讲|领会|落实)"
+
+
+def _named_short_and_studied(opening: str, after: int, name: str) -> bool:
+    """Whether a national congress or plenum named in full (中国共产党第二十次全国代表大会, 第十九届中央委员会第五次
+    全体会议) is named again by its short name as what the text awaits or studies (喜迎党的二十大, 学习贯彻五中全会精神,
+    二十大精神): the congress is its subject, not the meeting it was given at.
+
+    >>> _named_short_and_studied("中国共产党第二十次全国代表大会10月16日在北京召开。组工干部要以满分状态喜迎党的二十大。", 0, "中国共产党第二十次全国代表大会")
+    True
+    >>> _named_short_and_studied("某某县第十五次代表大会今天开幕。", 0, "某某县第十五次代表大会")
+    False
+    """
+    m = _CONGRESS.search(name)
+    if m is None:
+        return False
+    short = f"{m.group(1)}大" if m.group(1) else f"{m.group(2)}届{m.group(3)}中全会"
+    rest = opening[after:]
+    return re.search(rf"{_AWAITED_OR_STUDIED}[^，。；]{{0,8}}?{short}|{short}(?:的)?(?:重要)?精神", rest) is not None
 
 
 _WATCHED = re.compile(r"收看|观看|收听|直播")
@@ -1666,6 +1711,11 @@ def _meeting_name_goes_on(text: str, end: int) -> str:
         return more  # 举行…培训班|开班仪式: the course's opening is the event held
     first = tagger().lcut(more)[0]
     return more if first.flag[:1] in _NAME_GOES_ON_WITH else ""
+
+
+_A_CLASS_IN_TITLE = re.compile(rf"在([{HAN}“”]{{4,40}}?[{HAN}]{{2}}班)上的?(?:讲话|发言|致辞|动员讲话|讲稿|讲话稿|辅导报告|党课)")
+"""A class the title says the speech was given at, of any kind the list of meetings does not know (在全镇新任村支部委员
+能力提升班上的讲话): 班上的讲话 says it is one."""
 
 
 _A_COURSES_CEREMONY = re.compile(r"(?:开班|开学|结业|毕业|开营|结营)(?:仪式|式|典礼)")
@@ -1706,6 +1756,7 @@ def _meeting_name(candidate: str) -> str | None:
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"^(?:昨天|昨日|今天|今日|前天|前日|当天|当日)的?", "", candidate)  # 昨天的全市…座谈会: when, not its name
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
+    candidate = _OUR_UNIT.sub("", candidate)  # 我校选派第一书记工作部署会: the unit's word for itself is no part of the name
     # 县委组织部、县委党校承办的|年轻干部培训班: who holds or runs it is no part of its name
     candidate = re.sub(r"^[^，。；]{2,30}?(?:主办|承办|协办|合办|举办|组织)的(?=[^，。；]{4})", "", candidate)
     ends = [m.end() for m in _MEETING_END.finditer(candidate)]
@@ -1721,6 +1772,10 @@ def _meeting_name(candidate: str) -> str | None:
     if name[0] in "的了着并而":
         return None
     return name
+
+
+_OUR_UNIT = re.compile(r"^我(?:校|院|所|厂|局|集团|公司|单位)(?=.{4})")
+"""A unit's word for itself before a meeting's name (我校, 我院): the report's voice, not the name (我县, 我市 say the level)."""
 
 
 def _without_outer_quotes(text: str) -> str:

@@ -66,6 +66,14 @@ def test_a_speech_that_opens_by_recalling_a_meeting_is_not_said_by_the_one_it_qu
     assert (speech.speaker, speech.speaker_role) == (None, None)
 
 
+def test_a_year_worked_out_from_the_text_is_proposed_on_the_review_list(tmp_path):
+    text = ("市委书记在全市人才工作会议上的讲话\n发布时间：2020-12-05 来源：某某网\n同志们：\n这次全市人才工作会议，是在“十三五”收官、“十四五”开局关键时期召开的一次重要会议。"
+            "下面，我讲三点意见。\n一、人才是发展之本\n全市上下要重视人才。\n")
+    speech = _one_speech(tmp_path, text)
+    assert (speech.date, speech.year) == (None, 2020)
+    assert [r.message for r in speech.review if r.code == "no-date"] == ["没有找到日期（年份 2020 按“十三五收官、十四五开局”推断）"]
+
+
 def test_a_speaker_named_first_and_quoted_later_says_how_it_was_found(tmp_path):
     text = "昨日，某某市召开述职评议会议。市委常委、组织部长郑某某参加会议。\n郑某某充分肯定了述职工作，同时指出了不足。\n"
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
@@ -322,6 +330,51 @@ READS = [
         "人才工作领导小组会议召开\n5月6日，人才工作领导小组会议召开。市委常委、区委书记秦立波主持会议并讲话。\n秦立波强调，要抓好人才引育。\n",
         {"speaker": "秦立波", "level": "区"},
         id="a-role-chain-gives-the-level-of-the-post-held-last-not-the-concurrent-higher-one",
+    ),
+    # session 26 (meta): a name that opens with a word of grammar, occasions named or not, level and year from the body
+    pytest.param(
+        "7月1日，某某集团召开庆祝建党大会。集团党委书记、董事长都某洲出席会议并作了题为《坚持党的领导 为实现“双百亿”目标提供保证》的专题党课。"
+        "集团总经理、党委副书记付某主持会议并作总结讲话。\n都某洲指出，国有企业要把党的建设摆在突出位置。\n都某洲强调，要学好用好条例。\n付某要求，各级党组织抓好落实。\n",
+        {"speaker": "都某洲", "speaker_role": "集团党委书记、董事长"},
+        id="a-name-opening-with-a-word-of-grammar-is-a-name-when-the-report-quotes-it-again-and-again",
+    ),
+    pytest.param(
+        "县乡换届工作讲话\n同志们：\n今天会议的主要任务是，对我县县、乡党委召开党代会，进行换届选举工作做出安排。刚才，李某部长宣读了《关于筹备召开中共某某县第九次代表大会的通知》。"
+        "下面，我讲三点意见。\n一、提高认识\n县委要求全县上下高度重视换届工作。\n",
+        {"occasion": None},
+        id="a-kind-of-meeting-a-speech-arranges-and-a-document-naming-one-to-come-are-no-occasion",
+    ),
+    pytest.param(
+        "1月10日下午，学院在办公楼305会议室召开本学期党建工作总结会议。学院党委书记王某某出席会议并讲话。\n王某某强调，要抓好落实。\n",
+        {"occasion": "本学期党建工作总结会议"},
+        id="a-meeting-named-for-this-term-after-the-room-it-was-held-in",
+    ),
+    pytest.param(
+        "学校要闻\n3月6日，我校2024年基层党建工作推进会在图书馆报告厅召开。党委书记周某某出席会议并讲话。\n周某某强调，要压实责任。\n",
+        {"occasion": "2024年基层党建工作推进会"},
+        id="a-units-word-for-itself-is-no-part-of-the-meetings-name",
+    ),
+    pytest.param(
+        "镇党委书记在全镇村级后备干部素质提升班上的讲话\n同志们：\n今天把大家召集起来，目的是提高大家的本领。\n一、要讲政治\n我镇各村要抓好学习。\n",
+        {"occasion": "全镇村级后备干部素质提升班"},
+        id="a-class-of-a-kind-the-list-does-not-know-named-in-the-title",
+    ),
+    pytest.param(
+        "金秋十月，中国共产党第二十次全国代表大会10月16日在北京召开，这是全党的一件大事。组织部门要以优异成绩喜迎党的二十大。\n"
+        "组工干部要对党忠诚，答好政治卷。\n组工干部要勤学苦练，答好能力卷。\n",
+        {"occasion": None},
+        id="a-national-congress-a-commentary-awaits-by-its-short-name-is-no-occasion",
+    ),
+    pytest.param(
+        "党课：锻造组工铁军\n同志们：\n我们组织部门是区委管党治党的重要职能部门。我们的一言一行，代表着组织的形象、区委的形象。\n因此，必须把作风建设抓在手上。\n",
+        {"level": "区"},
+        id="the-committee-a-speech-names-as-its-own-body-twice-gives-the-level",
+    ),
+    pytest.param(
+        "本报讯（记者 某某）昨日上午，全市组织工作会议在市会议中心举行。市委常委、组织部长张某某出席会议。\n会议全面总结了2015年的组织工作，对今年的工作进行了部署。\n"
+        "张某某要求，全市组织系统要深化改革。\n",
+        {"year": 2016, "date": None},
+        id="a-yesterday-lead-and-a-year-reviewed-with-this-years-work-set-give-the-year-after",
     ),
 ]
 """Made-up pages in the shapes met on real ones, and what the reader must take from each."""
