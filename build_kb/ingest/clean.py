@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -22,8 +23,13 @@ from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
 from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
+
+log = logging.getLogger(__name__)
+
+VERDICT_WORDS = {"chrome": "删除", "doubtful": "待核对", "speech": "正文"}
+"""A line's verdict as the build's log names it."""
 
 _CJK = f"[{HAN}{CJK_PUNCT}]"
 
@@ -184,6 +190,16 @@ def clean(
     body = gongwen.text_span(texts, _edges(texts, chrome))
     body = (body[0], gongwen.appended_end(texts, body[1]))
     judged = judge_lines(texts, set(removed_at), body, lambda text: any_rule(text, rules), lambda text: elsewhere(re.sub(r"\s+", " ", text)))
+    if from_document:
+        # A document has no web page's layout: what that evidence alone doubted or removed stays as speech, counted
+        # and logged (evidence.as_read_in_a_document).
+        for index, judgement in list(judged.items()):
+            judged[index] = as_read_in_a_document(judgement)
+            was, now = verdict_by_origin(judgement, True), verdict_by_origin(judged[index], True)
+            if was != now:
+                counts[f"web-layout-evidence-{was}"] += 1
+                log.info("第 %d 行：网页版面的证据（%s）在 Word、PDF 文件里不算数，由“%s”改为“%s”：%s", lines[index].number,
+                         judgement.reasons(), VERDICT_WORDS[was], VERDICT_WORDS[now], lines[index].text[:40])
     doubtful, kept_doubtful = [], []
     kept = []
     for index, line in enumerate(lines):

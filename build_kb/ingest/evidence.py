@@ -1611,6 +1611,38 @@ def removed_for_its_place(text: str) -> bool:
     return verdict.score < 0 and any(e.reader in ("sentence", "list-clause") and e.weight < 0 for e in verdict.evidence)
 
 
+WEB_PAGE_LAYOUT = frozenset({
+    "outside-the-body", "above-the-title", "next-to-chrome", "between-chrome", "under-the-footer", "at-the-page-end",
+    "label-over-list", "link-list", "link-item", "items-of-chrome-label", "dated-items", "teaser-pairs", "menu-run",
+    "run-inside-the-body", "caption-run", "short-items", "breadcrumb",
+})
+"""Readers whose evidence is a line's place in a web page's layout: above or below the text, next to or between the
+page's chrome, under its footer, in a run of short lines (a menu, a pager, captions under pictures, a list of related
+links). A Word or PDF document has no such layout — its body starts at the cover, its short lines are list items,
+table rows, formulas and slide bullets, and its readers already took their own furniture (running heads, page
+numbers, a 目录) — so in converted text this evidence counts for nothing, for removing a line or for doubting it."""
+
+
+def as_read_in_a_document(judgement: Judgement) -> Judgement:
+    """The judgement with the chrome evidence of WEB_PAGE_LAYOUT set aside (its speech evidence stays): what the line
+    says on its own, and by the words it has, when the text was converted from a Word or PDF document.
+
+    >>> j = Judgement(3.0, (Evidence("outside-the-body", 0.5), Evidence("under-the-footer", 2.5)))  # a slide's bullet
+    >>> as_read_in_a_document(j).verdict, as_read_in_a_document(j).reasons()
+    ('speech', '')
+    >>> j = Judgement(2.5, (Evidence("mostly-not-han", 2.0), Evidence("short-items", 1.5), Evidence("outside-the-body", -1.0)))
+    >>> as_read_in_a_document(j).score  # a formula in a thesis: Latin and signs, but no menu
+    1.0
+    >>> j = Judgement(3.6, (Evidence("interface-words", 3.6), Evidence("next-to-chrome", 1.0), Evidence("outside-the-body", -1.0)))
+    >>> as_read_in_a_document(j).verdict  # the words of a site's interface still count (at most doubtful: verdict_by_origin)
+    'doubtful'
+    """
+    kept = tuple(e for e in judgement.evidence if not (e.reader in WEB_PAGE_LAYOUT and e.weight > 0))
+    if len(kept) == len(judgement.evidence):
+        return judgement
+    return Judgement(round(sum(e.weight for e in kept), 2), kept)
+
+
 def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
     """The line's verdict, weighed by where its text came from.
 

@@ -51,3 +51,34 @@ def test_the_same_lines_in_a_saved_web_page_still_go(tmp_path):
     speech = _imported(tmp_path, "宣传工作总结.html")
     assert [d["text"] for d in speech["doubtful"]] == []
     assert [(r["rule"], r["text"]) for r in speech["removed"]] == [("chrome-evidence", line) for line in WEB_ONLY_LINES]
+
+
+SLIDES = [
+    "党建系统使用说明",
+    "一、系统登录",
+    "各级党组织管理员使用统一身份认证账号登录本系统，按照各自权限开展党员信息管理、入党申请审批等工作。",
+    "注意事项",
+    "每个身份证只能注册一个账号",
+    "密码由6-16位的字母、下划线和数字组成",
+    "二、审批流程",
+    "党支部完成审核前，党支部管理员可以打回申请",
+    "序号 项目名称 数值 备注",
+    "1 测试项目A 100 正常",
+    "2 测试项目B 200 正常",
+    "三、工作要求",
+    "各级党组织要高度重视系统使用工作，确保党员信息准确完整，按时完成各项审批。",
+]
+
+
+def test_a_documents_bullets_and_table_rows_are_no_web_pages_layout(tmp_path):
+    """Short lines of a Word or PDF document — a slide's bullets, a table's rows — look like a web page's menu,
+    captions and footer only by their place and shape (evidence.WEB_PAGE_LAYOUT): in a document that evidence
+    counts for nothing, so none of them is removed or sent to a person; the lines whose verdict it changed are counted."""
+    document = docx.Document()
+    for line in SLIDES:
+        document.add_paragraph(line)
+    document.save(tmp_path / "使用说明.docx")
+    speech = _imported(tmp_path, "使用说明.docx")
+    assert [d["text"] for d in speech["doubtful"]] == []
+    assert [r["text"] for r in speech["removed"]] == []
+    assert [x["code"] for x in speech["to_check"] if x["code"] == "doubtful-line"] == []
