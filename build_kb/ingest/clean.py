@@ -194,7 +194,7 @@ def clean(
         # A document has no web page's layout: what that evidence alone doubted or removed stays as speech, counted
         # and logged (evidence.as_read_in_a_document).
         for index, judgement in list(judged.items()):
-            judged[index] = as_read_in_a_document(judgement)
+            judged[index] = as_read_in_a_document(judgement, texts[index])
             was, now = verdict_by_origin(judgement, True), verdict_by_origin(judged[index], True)
             if was != now:
                 counts[f"web-layout-evidence-{was}"] += 1

@@ -1623,9 +1623,12 @@ table rows, formulas and slide bullets, and its readers already took their own f
 numbers, a 目录) — so in converted text this evidence counts for nothing, for removing a line or for doubting it."""
 
 
-def as_read_in_a_document(judgement: Judgement) -> Judgement:
+def as_read_in_a_document(judgement: Judgement, text: str = "") -> Judgement:
     """The judgement with the chrome evidence of WEB_PAGE_LAYOUT set aside (its speech evidence stays): what the line
-    says on its own, and by the words it has, when the text was converted from a Word or PDF document.
+    says on its own, and by the words it has, when the text was converted from a Word or PDF document. There a line
+    in words of another language (an English title page, a reference, a formula's symbols named in English) is the
+    document's own text, not a page's codes: mostly-not-han is set aside for it too (`_in_another_language`), while
+    figures, codes and addresses (`2 2`, `0000-1234567`, `zwfw456789@163.com`) still count.
 
     >>> j = Judgement(3.0, (Evidence("outside-the-body", 0.5), Evidence("under-the-footer", 2.5)))  # a slide's bullet
     >>> as_read_in_a_document(j).verdict, as_read_in_a_document(j).reasons()
@@ -1637,10 +1640,25 @@ def as_read_in_a_document(judgement: Judgement) -> Judgement:
     >>> as_read_in_a_document(j).verdict  # the words of a site's interface still count (at most doubtful: verdict_by_origin)
     'doubtful'
     """
-    kept = tuple(e for e in judgement.evidence if not (e.reader in WEB_PAGE_LAYOUT and e.weight > 0))
+    aside = WEB_PAGE_LAYOUT | ({"mostly-not-han"} if _in_another_language(text) else set())
+    kept = tuple(e for e in judgement.evidence if not (e.reader in aside and e.weight > 0))
     if len(kept) == len(judgement.evidence):
         return judgement
     return Judgement(round(sum(e.weight for e in kept), 2), kept)
+
+
+def _in_another_language(text: str) -> bool:
+    """Words of two Latin letters or more, more letters than digits, no web or mail address: `Master of Natural Science`,
+    `𝑅 the gas constant m2⋅s−2⋅K−1`; not `2 2`, `0000-1234567`, `zwfw456789@163.com`.
+
+    >>> _in_another_language("Supervisor: Professor Liu Qingquan"), _in_another_language("𝑅 the gas constant m2⋅s−2⋅K−1")
+    (True, True)
+    >>> _in_another_language("联系电话：0000-1234567"), _in_another_language("zwfw456789@163.com"), _in_another_language("2 2")
+    (False, False, False)
+    """
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    letters = sum(map(len, words))
+    return bool(words) and letters > len(re.findall(r"\d", text)) and not re.search(r"@|://|www\.", text)
 
 
 def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
