@@ -42,6 +42,7 @@ RULES = {
     "author's note under the text (作者系…)": "文末的作者简介（作者系…）",
     "named in the site's note (the text has no title line)": "网页说明里的题目（原文没有标题行）",
     "the page's breadcrumbs (the text has no title line)": "网页的面包屑导航（原文没有标题行）",
+    "the file's own name (the text has no title line)": "文件名（原文没有标题行）",
     "the page's 作者： line": "网页的“作者：”一行",
     "the page's 原标题 (the speech's own title)": "网页注明的原标题（讲话自己的标题）",
     "the covering notice (现将…印发)": "印发讲话的通知（现将…印发）",

@@ -1274,6 +1274,38 @@ def title_in_a_file_name(removed: list[RemovedLine], text_starts: int) -> str | 
     return None
 
 
+def title_in_its_own_name(file_name: str) -> str | None:
+    """The title of a text with no title line, as its writer named the file (`二十大报告.txt`): its name without the
+    extension, a leading number (`03_`, `1-`) or a copy's mark (` (2)`, `- 副本`) has a title's shape — four Han
+    characters or more, most of the name Han, no sentence, not a program's name for a file nobody named
+    (新建文本文档, 未命名, 文档1). A name of codes and Latin letters (`county-2022.txt`, `000_0529276282a01e65.txt`)
+    says nothing.
+
+    >>> title_in_its_own_name("二十大报告.txt"), title_in_its_own_name("03_新时代中国特色社会主义 - 副本.txt")
+    ('二十大报告', '新时代中国特色社会主义')
+    >>> title_in_its_own_name("county-2022.txt"), title_in_its_own_name("新建文本文档 (2).txt"), title_in_its_own_name("讲话.txt")
+    (None, None, None)
+    >>> title_in_its_own_name("我们要把学习贯彻落实好。.txt") is None
+    True
+    """
+    name = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    name = _COPY_MARK.sub("", _LEADING_NUMBER.sub("", name)).strip()
+    han = len(HAN_CHAR.findall(name))
+    if han < OWN_NAME_MIN or han < 0.6 * len(re.sub(r"\s", "", name)) or re.search(r"[。！？!?；;]", name):
+        return None
+    if _UNNAMED.match(name):
+        return None
+    return name
+
+
+OWN_NAME_MIN = 4
+"""Han characters a file's own name needs to stand for a title (二十大报告 has five)."""
+_LEADING_NUMBER = re.compile(r"^\d{1,3}[\s_.、．-]+")
+_COPY_MARK = re.compile(r"(?:\s*[-－]\s*副本|\s*[（(]\d{1,3}[）)]|\s*副本)+$")
+_UNNAMED = re.compile(r"^(?:新建|未命名|无标题|文档|复件|附件)")
+"""The names a program gives a file nobody named (新建文本文档, 新建 Microsoft Word 文档, 未命名1, 文档1), and 附件N."""
+
+
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{6,60})$")
 
 

@@ -84,3 +84,25 @@ def test_doubt_on_both_lines_tells_neither_from_the_other(tmp_path):
     text = ("某某同志在全市组织部长会议上强调\n聚焦主责主业 推动组织工作提质增效\n本报讯 2023年2月27日，全市组织部长会议召开。某某同志出席会议并讲话。\n"
             "某某同志强调，要坚持以党的政治建设为统领，着力建设高素质干部队伍。\n会议要求，全市各级组织部门要抓好各项任务落实。\n")
     assert one_speech(tmp_path, text).title == "某某同志在全市组织部长会议上强调 聚焦主责主业 推动组织工作提质增效"
+
+
+NO_TITLE_LINE = (
+    "同志们：\n现在，我代表县委向大会作报告。\n一、过去五年的工作\n五年来，全县各级党组织认真贯彻上级部署，组织工作取得明显成效。\n"
+    "二、今后五年的任务\n今后五年，要坚持党建引领，推动基层治理现代化。\n"
+)
+
+
+def test_a_text_with_no_title_line_takes_its_files_own_name(tmp_path):
+    """A text file whose writer named it and gave it no title line (`县第十五次党代会报告.txt`): its name is the title,
+    not one made from the first heading; 待核对 asks about it (title-from-note). A file named by codes keeps the
+    title made from the content, and so does one a program named (新建文本文档)."""
+    from build_kb.pipeline import build_knowledge_base
+
+    speeches = {}
+    for name in ("县第十五次党代会报告.txt", "county-2022.txt", "新建文本文档 (2).txt"):
+        (speeches[name],) = build_knowledge_base(make_corpus(tmp_path / name, {name: NO_TITLE_LINE})).speeches
+    named = speeches["县第十五次党代会报告.txt"]
+    assert (named.title, named.title_derived) == ("县第十五次党代会报告", False)
+    assert [item.code for item in named.review if item.code.startswith("title")] == ["title-from-note"]
+    for name in ("county-2022.txt", "新建文本文档 (2).txt"):
+        assert speeches[name].title_derived and speeches[name].title == "关于“过去五年的工作”等两个方面的讲话"
