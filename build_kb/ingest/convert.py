@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import KbError
 from .contents import CONTENTS_LABEL
 from .read import decode
+from .front import FRONT_MATTER_READERS, front_matter_heads
 from .wordnum import W, Numbering, parse_numbering
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,15 @@ def convert(path: Path) -> Converted:
         converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
     converted.text = normalise(converted.text)
     converted.heading_lines = _locate(converted.headings, converted.text)
+    front = front_matter_heads(converted.heading_lines, converted.text)
+    if front:
+        # A declaration to sign, a list of figures before the first chapter: no parts of the text (ingest/front.py).
+        lines = converted.text.split("\n")
+        for line, reader in front.items():
+            del converted.heading_lines[line]
+            log.info("%s：第 %d 行“%s”不作小标题（%s）", path.name, line, lines[line - 1], FRONT_MATTER_READERS[reader])
+        converted.headings = [(lines[line - 1], level) for line, level in sorted(converted.heading_lines.items())]
+        converted.notes.append(f"{len(front)} 个前置、后附部分的标题（声明、图表目录等）不作小标题：" + "、".join(f"“{lines[line - 1]}”" for line in sorted(front)))
     if not re.search(r"[\u4e00-\u9fff]", converted.text):
         raise ConversionError(path.name, "转换后没有中文文字；请确认它是一篇讲话")
     return converted
