@@ -120,7 +120,8 @@ def convert(path: Path) -> Converted:
         converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
     converted.text = normalise(converted.text)
     converted.heading_lines = _locate(converted.headings, converted.text)
-    front = front_matter_heads(converted.heading_lines, converted.text)
+    # (a web page's headings are its own tags: a 目录 copied over its chapters is the contents reader's)
+    front = front_matter_heads(converted.heading_lines, converted.text) if converted.kind not in ("html", "text", "markdown") else {}
     if front:
         # A declaration to sign, a list of figures before the first chapter: no parts of the text (ingest/front.py).
         lines = converted.text.split("\n")
