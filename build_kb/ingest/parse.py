@@ -1276,14 +1276,14 @@ def title_in_a_file_name(removed: list[RemovedLine], text_starts: int) -> str | 
 
 def title_in_its_own_name(file_name: str) -> str | None:
     """The title of a text with no title line, as its writer named the file (`二十大报告.txt`): its name without the
-    extension, a leading number (`03_`, `1-`) or a copy's mark (` (2)`, `- 副本`) has a title's shape — four Han
-    characters or more, most of the name Han, no sentence, not a program's name for a file nobody named
-    (新建文本文档, 未命名, 文档1). A name of codes and Latin letters (`county-2022.txt`, `000_0529276282a01e65.txt`)
-    says nothing.
+    extension, a leading number (`03_`, `1-`) or a copy's mark (` (2)`, `- 副本`) has a title's shape — five Han
+    characters or more (four name a document's kind: 工作总结, 请示模板), most of the name Han, no sentence, not a
+    program's name for a file nobody named (新建文本文档, 未命名, 文档1). A name of codes and Latin letters
+    (`county-2022.txt`, `000_0529276282a01e65.txt`) says nothing.
 
     >>> title_in_its_own_name("二十大报告.txt"), title_in_its_own_name("03_新时代中国特色社会主义 - 副本.txt")
     ('二十大报告', '新时代中国特色社会主义')
-    >>> title_in_its_own_name("county-2022.txt"), title_in_its_own_name("新建文本文档 (2).txt"), title_in_its_own_name("讲话.txt")
+    >>> title_in_its_own_name("county-2022.txt"), title_in_its_own_name("新建文本文档 (2).txt"), title_in_its_own_name("请示模板.docx")
     (None, None, None)
     >>> title_in_its_own_name("我们要把学习贯彻落实好。.txt") is None
     True
@@ -1298,8 +1298,8 @@ def title_in_its_own_name(file_name: str) -> str | None:
     return name
 
 
-OWN_NAME_MIN = 4
-"""Han characters a file's own name needs to stand for a title (二十大报告 has five)."""
+OWN_NAME_MIN = 5
+"""Han characters a file's own name needs to stand for a title (二十大报告 has five; 请示模板 names a kind)."""
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[\s_.、．-]+")
 _COPY_MARK = re.compile(r"(?:\s*[-－]\s*副本|\s*[（(]\d{1,3}[）)]|\s*副本)+$")
 _UNNAMED = re.compile(r"^(?:新建|未命名|无标题|文档|复件|附件)")
