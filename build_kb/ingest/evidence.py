@@ -1612,13 +1612,14 @@ def removed_for_its_place(text: str) -> bool:
 
 
 WEB_PAGE_LAYOUT = frozenset({
-    "outside-the-body", "above-the-title", "next-to-chrome", "between-chrome", "under-the-footer", "at-the-page-end",
+    "outside-the-body", "next-to-chrome", "between-chrome", "under-the-footer", "at-the-page-end",
     "label-over-list", "link-list", "link-item", "items-of-chrome-label", "dated-items", "teaser-pairs", "menu-run",
     "run-inside-the-body", "caption-run", "short-items", "breadcrumb",
 })
 """Readers whose evidence is a line's place in a web page's layout: above or below the text, next to or between the
 page's chrome, under its footer, in a run of short lines (a menu, a pager, captions under pictures, a list of related
-links). A Word or PDF document has no such layout — its body starts at the cover, its short lines are list items,
+links). (Above the title is no web page's place only: a document has a title too, and a line above it that is no
+公文 part the reader took — a template's lone `★` — is furniture there as well.) A Word or PDF document has no such layout — its body starts at the cover, its short lines are list items,
 table rows, formulas and slide bullets, and its readers already took their own furniture (running heads, page
 numbers, a 目录) — so in converted text this evidence counts for nothing, for removing a line or for doubting it."""
 
