@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, lead_day, level_in_body, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -634,11 +634,17 @@ def make_speech(
             setattr(header, attr, value)
             damaged.append((f"damaged-{attr}", name, raw, how))
     level, level_rule = find_level(occasion, header.title, header.subtitle)
+    holder = meeting_holder(lead) if level is None and lead and not addressed else None
+    if holder:
+        # A report's lead says who holds the meeting (某某乡党委召开…): its level, not the province whose meeting it relays
+        level = holder_level(holder)
+        level_rule = "the report's lead: who holds the meeting (X召开…)" if level else None
     if level is None:
         # The headings are the speech's words too (二、全县组织工作的主要任务). The body says whose meeting it
         # was before the speaker's role does: a 市委常委 may chair a district's meeting, a 区委书记 hold a
         # city's honorary post (市政协副主席、区委书记) — the role is the last resort.
-        level = level_in_body(" ".join(t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))))
+        level = level_in_body(" ".join(t for s in parsed.sections for x in s.walk() for t in (x.heading or "", *(p.text for p in x.paragraphs))),
+                              said_of_itself=bool(holder))
         level_rule = "the body (我X, 全X, X委要求 … again and again)" if level else None
     if damage_in(header.speaker_role):
         raw = header.speaker_role
@@ -681,14 +687,16 @@ def make_speech(
     # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
     # (3月17日，市委召开了…); a report above the speech it gives in full still dates it.
     reported = lead and not addressed
+    # …and what the report says round its lead: the headline, the next paragraphs (a year reviewed there is no meeting's)
+    around = " ".join([header.title or "", *first_paragraphs[:REVIEW_REACH]])
     if reported and date and detected_by.get("date") in DATE_LINE_RULES:
         # A report's date line under its headline is the page's posting: the lead names the meeting's earlier day
         # (2020-08-27 over 8月25日，省委组织部召开…).
-        meeting_day = date_in_lead(lead, date, said)
+        meeting_day = date_in_lead(lead, date, said, around)
         if meeting_day and date_line_is_posting(meeting_day, date):
             log.info("%s：标题下的日期 %s 是发布日期，会议日期取自报道导语：%s", rel, date, meeting_day)
             posted, date = date, None
-    found_day = lead_day(lead, posted, said) if reported and date is None else None
+    found_day = lead_day(lead, posted, said, around) if reported and date is None else None
     if found_day:
         lead_date, how = found_day
         date, year, date_source = lead_date, int(lead_date[:4]), "lead"

@@ -31,7 +31,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN
-from .parse import MEETING_KIND, without_non_units
+from .parse import MEETING_KIND, find_level, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -391,7 +391,7 @@ REVIEW_HELD_BY = 6
 """A 年度 review (2018年度…述职评议会) whose day falls in this month or earlier is held in the year after."""
 
 
-def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
+def date_in_lead(lead: str, posted: str | None, year: int | None, around: str = "") -> str | None:
     """The meeting's day from the lead (lead_day, without where its year came from).
 
     >>> date_in_lead("7月1日作为党的诞辰纪念日，是毛泽东同志于1938年5月提出来的。", None, 2020)
@@ -399,13 +399,15 @@ def date_in_lead(lead: str, posted: str | None, year: int | None) -> str | None:
     >>> date_in_lead("2月7日下午，某局召开了2022年工作总结暨2023年工作部署会。", None, None)
     '2023-02-07'
     """
-    found = lead_day(lead, posted, year)
+    found = lead_day(lead, posted, year, around)
     return found[0] if found else None
 
 
-def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str] | None:
+def lead_day(lead: str, posted: str | None, year: int | None, around: str = "") -> tuple[str, str] | None:
     """The meeting's day from the lead, with the year the lead gives, else the posting date's (the
-    year before when the day falls after it), else a year the text gives (2022年是…).
+    year before when the day falls after it), else a year the text gives (2022年是…). `around` is the rest of
+    what the report says near its lead (its headline, its next paragraphs): a year it reviews there is no
+    meeting's year either (`years_reviewed`, `year_planned`).
 
     >>> date_in_lead("2月28日下午，全市组织部长会议召开。", "2023-03-01", None)
     '2023-02-28'
@@ -433,6 +435,21 @@ def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str]
     '2006-12-12'
     >>> date_in_lead("新华社北京5月15日电 某某在14日召开的干部学院教学工作会议上指出，", "2007-05-15", None)
     '2007-05-14'
+
+    A headline's year reviewed (某镇召开2022年工作总结表彰会 over 1月16日，某镇召开工作总结表彰会。) is no more the
+    meeting's than the lead's own; nor is a year the report reviews a sentence later, when it plans the next
+    (会上，…总结回顾了2022年工作，对2023年各项工作进行了安排部署): early in a year, the planned one is the meeting's.
+
+    >>> date_in_lead("1月16日，某镇召开工作总结表彰会。", None, 2022, "某镇召开2022年工作总结表彰会")
+    '2023-01-16'
+    >>> date_in_lead("1月20日，某镇召开机关干部总结大会。", None, None, "会上，镇党委书记某某总结回顾了2022年工作成果，对2023年各项工作进行了安排部署。")
+    '2023-01-20'
+    >>> date_in_lead("12月28日，某镇召开机关干部总结大会。", None, None, "会议总结了2022年工作，安排部署2023年工作。")
+    '2022-12-28'
+    >>> date_in_lead("8月28日，某镇召开机关干部大会。", None, None, "会议总结了2022年工作，安排部署2023年工作。") is None
+    True
+    >>> date_in_lead("3月9日，全县组织工作会议召开。", None, 2023, "2023年全县组织工作会议召开")
+    '2023-03-09'
     """
     time = read_time(lead)  # the parse's day: the lead's first, never a wire's dateline
     if time is None or time.month is None:
@@ -449,7 +466,7 @@ def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str]
     # (2022年工作总结暨2023年工作部署会: the year before 工作总结 is reviewed as well)
     reviewed = {int(a or b or c) for a, b, c in re.findall(
         r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:度)?(?:[\u4e00-\u9fff]{0,4}工作)?总结", lead)
-                if b or c or _A_REVIEW.search(lead)}
+                if b or c or _A_REVIEW.search(lead)} | years_reviewed(lead) | years_reviewed(around)
     source = "lead"
     if time.year:
         found = time.year
@@ -467,6 +484,9 @@ def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str]
         return None  # 2024年…2025年 otherwise: which year is the meeting's is not said
     elif year:
         found, source = year, "said"
+    elif (planned := year_planned(around)) and (month <= REVIEW_HELD_BY or month >= PLANNED_LATE_FROM):
+        found = planned if month <= REVIEW_HELD_BY else planned - 1
+        reviewed = set()  # the planned year is the meeting's already: nothing to add
     else:
         return None
     if not time.year and not posted and found in reviewed and month <= REVIEW_HELD_BY:
@@ -476,6 +496,47 @@ def lead_day(lead: str, posted: str | None, year: int | None) -> tuple[str, str]
 
 _A_REVIEW = re.compile(r"述职|评议|考核|考评|测评|表彰|总结|生活会|述责|述廉")
 """A meeting that looks back on a year (述职评议, 考核, 表彰, 民主生活会): its 2018年度 is the year reviewed."""
+_NAMED_FOR_ITS_REVIEW = re.compile(r"((?:19|20)\d{2})年度?(?![第首])[^，。；、：\d]{0,8}?(?:工作)?(?:总结|述职|考核|考评|测评|表彰|评议)")
+"""A meeting named for the year it looks back on: 2022年工作总结表彰会, 2023年度村级综合考评表彰大会."""
+PLANNED_LATE_FROM = 11
+"""A meeting that reviews one year and plans the next, held in November or later, is in the year it reviews."""
+REVIEW_REACH = 3
+"""How many of a report's first paragraphs are read for the years its meeting reviews and plans."""
+
+
+def years_reviewed(text: str) -> set[int]:
+    """The years `text` says a meeting looks back on: 2018年度 beside a review's word (述职评议, 表彰 …), a year
+    the meeting is named for reviewing (2022年工作总结表彰会), or one it sums up (总结2024年工作, 回顾了2022年).
+    A year of a plan (2025年全县组织工作会议, 2025年度第二次夜学) is none.
+
+    >>> sorted(years_reviewed("某镇召开2022年工作总结表彰会")), sorted(years_reviewed("会上回顾了2021年工作，部署2022年任务"))
+    ([2022], [2021])
+    >>> years_reviewed("2025年全县组织工作会议召开"), years_reviewed("某县委组织部开展2025年度第二次夜学")
+    (set(), set())
+    """
+    found = {int(m.group(1)) for m in _NAMED_FOR_ITS_REVIEW.finditer(text)}
+    found |= {int(a or b) for a, b in re.findall(r"((?:19|20)\d{2})年度(?![第首])|(?:总结|通报|回顾)了?((?:19|20)\d{2})年", text)
+              if b or _A_REVIEW.search(text)}
+    return found
+
+
+_SUMMED_UP = re.compile(r"(?:总结|回顾|通报)[^，。；]{0,6}?((?:19|20)\d{2})年|对((?:19|20)\d{2})年[^，。；]{0,16}?(?:回顾|总结)")
+_PLANNED = re.compile(r"(?:部署|安排|谋划|研究)[^，。；]{0,8}?((?:19|20)\d{2})年|对((?:19|20)\d{2})年[^，。；]{0,16}?(?:部署|安排)")
+
+
+def year_planned(text: str) -> int | None:
+    """The year a report's meeting plans when the same words say it sums up the year before (回顾了2022年…，
+    对2023年…作出部署): a meeting at the turn of the two years; which of them it was held in, its month says.
+
+    >>> year_planned("报告对2022年乡政府工作作了回顾，并对2023年工作作出具体部署和安排。")
+    2023
+    >>> year_planned("会议部署了2023年工作。") is None
+    True
+    """
+    summed = {int(a or b) for a, b in _SUMMED_UP.findall(text)}
+    planned = {int(a or b) for a, b in _PLANNED.findall(text)}
+    both = sorted(y for y in planned if y - 1 in summed)
+    return both[0] if len(both) == 1 else None
 
 
 _THIS_YEAR_IS = re.compile(r"(?:^|[。，,])((?:19|20)\d{2})年是([^。！？]*)")
@@ -710,7 +771,54 @@ LEVEL_IN_BODY_MIN = 2
 other when only it calls itself 我X or holds the meeting (a district's speech ranks itself 全市第一)."""
 
 
-def level_in_body(text: str) -> str | None:
+_HOLDS = re.compile(r"(?:召开|举行|举办)")
+_DAY_FIRST = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:[至到—-]\d{1,2}[日号]?)?(?:上午|下午|晚上|晚|早上|中午)?|^(?:近日|日前|昨天|昨日|今天|今日|当天|当日)")
+_DATELINE_BEFORE = re.compile(r"^.{0,20}?讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*|^.{0,20}?\d{1,2}日电\s*")
+_A_CHAIN_TO_A_TOWN = re.compile(rf"(?:中共)?(?:[{HAN}]{{1,6}}?(?:省|自治区|市|州|盟|县|区|旗))+[{HAN}]{{1,5}}?(镇|乡|街道)(?:党委|党工委|人民政府|政府|人大)?")
+"""A place named down to its town (菏泽市某某区大黄集镇, 兴文县周家镇): the town holds it, whatever the town's name ends in
+(大黄集镇 is a town: the county or district before it says so, though 集镇 alone is a market town, no unit)."""
+
+
+def meeting_holder(lead: str) -> str | None:
+    """Who holds the meeting a report's lead tells of: the subject of its 召开/举行/举办, after the day and a
+    newsroom's dateline, without the venue (在某某会议室) — None when the meeting itself is the subject
+    (全市组织部长会议召开, …在滁召开) or no one is named.
+
+    >>> meeting_holder("2024年2月24日上午，菏泽市某某区大黄集镇召开2023年度总结表彰暨2024年工作动员大会。")
+    '菏泽市某某区大黄集镇'
+    >>> meeting_holder("9月14日上午，组织部党支部召开会议，传达学习全省组织工作会议精神。")
+    '组织部党支部'
+    >>> meeting_holder("3月1日，全市组织部长会议在滁召开。") is None, meeting_holder("2月28日下午，全市组织部长会议召开。") is None
+    (True, True)
+    >>> meeting_holder("本报讯（记者 某某）3月5日，城关乡党委在乡政府会议室召开党委扩大会议。")
+    '城关乡党委'
+    """
+    m = _HOLDS.search(lead)
+    if not m:
+        return None
+    clause = re.split(r"[，,。；;：:！？!?]", lead[: m.start()])[-1].strip()
+    clause = _DATELINE_BEFORE.sub("", clause)
+    clause = re.split(r"\s+", clause)[-1] if clause else clause
+    clause = _DAY_FIRST.sub("", clause)
+    clause = re.sub(r"(?:在|于)[^在于]{1,20}$", "", clause)  # 在乡政府会议室 | 召开: where, not who
+    clause = re.sub(r"(?:主持|组织|联合|共同|隆重|正式|顺利|再次|又)+$", "", clause)
+    if len(clause) < 2 or not re.fullmatch(rf"[{HAN}“”（）()、·]+", clause) or re.search(rf"(?:{MEETING_KIND})(?:会议|议)?$", clause):
+        return None
+    return clause
+
+
+def holder_level(holder: str) -> str | None:
+    """The level of who holds a meeting (meeting_holder): its organ (城关乡党委 → 乡, 市委组织部 → 市), its place, the
+    last of a chain of places (兴文县周家镇 → 镇); None for a body of no level (组织部党支部, a school's).
+
+    >>> holder_level("城关乡党委"), holder_level("兴文县周家镇"), holder_level("菏泽市某某区大黄集镇"), holder_level("组织部党支部")
+    ('乡', '镇', '镇', None)
+    """
+    town = _A_CHAIN_TO_A_TOWN.fullmatch(holder)
+    return town.group(1) if town else find_level(holder)[0]
+
+
+def level_in_body(text: str, said_of_itself: bool = False) -> str | None:
     """The level a body keeps saying it speaks for, when it says one clearly more often than any other.
 
     >>> level_in_body("我市要抓好落实。市委要求，全市各级党组织要行动起来。全市上下……")
@@ -755,6 +863,8 @@ def level_in_body(text: str) -> str | None:
     first, runner_up = sorted(counts, key=lambda level: (-counts[level], -own_words[level]))[:2]
     n, second = counts[first], counts[runner_up]
     speaks_for_itself = own_words[first] and not own_words[runner_up]
+    if said_of_itself and not own_words[first]:
+        return None  # who holds the meeting has no level of its own: 全省 said again and again is the meeting it relays
     if n >= LEVEL_IN_BODY_MIN and (n >= 2 * second or (speaks_for_itself and n >= second)):
         return first
     return _own_committee(text) if n < LEVEL_IN_BODY_MIN else None

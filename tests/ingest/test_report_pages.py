@@ -1,0 +1,52 @@
+"""Report pages as sites post them (issue #32, session 25): the year of a January review meeting, the level of the
+one who holds the meeting, a headline that exclaims, a byline or a site's line on top, a collection's blurb.
+Hand-written fixtures in the style of such pages; names and places are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import one_speech as _speech
+
+
+REVIEW_BODY = (
+    "会议全面回顾总结了全镇工作成效，肯定成绩、查找不足、表彰先进，并作出了新一年工作部署安排。镇党委书记张某某出席会议并讲话。\n"
+    "张某某强调，全镇上下要坚定信心、真抓实干，奋力开创高质量发展新局面。\n"
+)
+
+
+@pytest.mark.parametrize("text, date", [
+    # the headline names the year reviewed; the lead, the month only
+    ("某某镇召开2022年工作总结表彰会\n1月16日，某某镇召开工作总结表彰会。" + REVIEW_BODY, "2023-01-16"),
+    ("某某镇召开2022年工作总结表彰会\n1月16日，某某镇召开2022年工作总结表彰会。" + REVIEW_BODY, "2023-01-16"),
+    # no year but the ones reviewed and planned, a sentence after the lead
+    ("1月20日，某某镇召开机关干部总结大会，镇全体班子成员参加会议。\n"
+     "会上，镇党委书记张某某总结回顾了2022年工作成果，对2023年各项工作进行了安排部署。\n"
+     "张某某强调，全体机关干部要奋勇争先、担当作为，狠抓落实。\n", "2023-01-20"),
+    # the same in December: the year reviewed
+    ("12月28日，某某镇召开机关干部总结大会，镇全体班子成员参加会议。\n"
+     "会上，镇党委书记张某某总结回顾了2022年工作成果，对2023年各项工作进行了安排部署。\n"
+     "张某某强调，全体机关干部要奋勇争先、担当作为，狠抓落实。\n", "2022-12-28"),
+    # a page's posting date still wins
+    ("某某镇召开2022年工作总结表彰会\n发布日期：2023-01-19\n1月16日，某某镇召开工作总结表彰会。" + REVIEW_BODY, "2023-01-16"),
+    # a year's own meeting keeps its year
+    ("某某县召开2023年组织工作会议\n3月9日，某某县召开2023年组织工作会议。" + REVIEW_BODY, "2023-03-09"),
+])
+def test_a_year_reviewed_is_not_the_meetings(tmp_path, text, date):
+    assert _speech(tmp_path, text).date == date
+
+
+RELAYED = ("传达学习全省组织工作会议精神。会议强调，全省各级党组织要抓好落实，省委要求全省上下统一思想，"
+           "对标全省组织工作会议部署，推动全省组织工作高质量发展。")
+
+
+@pytest.mark.parametrize("lead, level", [
+    ("3月5日，城关乡党委召开党委扩大会议，", "乡"),
+    ("3月5日，城关镇党委在镇政府会议室召开党委扩大会议，", "镇"),
+    ("2024年2月24日上午，某某市某某区大黄集镇召开党委扩大会议，", "镇"),
+    ("3月5日，某某市委组织部召开部务会议，", "市"),
+    # a school's branch holds it: no level of its own, whatever province it relays
+    ("9月14日上午，组织部党支部召开会议，", None),
+])
+def test_the_one_who_holds_the_meeting_gives_its_level(tmp_path, lead, level):
+    assert _speech(tmp_path, lead + RELAYED + "某某出席会议并讲话。\n会议要求，要坚定信心、真抓实干。\n").level == level
