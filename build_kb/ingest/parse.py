@@ -539,8 +539,10 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             # (a kicker over the title, 学校七一党课：, stays the title's)
             h.role = "note"
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
-    # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there.
-    plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)]
+    # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there; without one, a
+    # headline that only exclaims (某乡人代会胜利召开！, 奋进新征程！全县…召开) is no sentence (a catchy line over a
+    # plain headline still gives way to it).
+    plain = [t for t in title_lines if not re.search(r"[。！？!?]", t)] or [t for t in title_lines if an_exclaimed_headline(t)]
     # A long sentence is never a title (a site's lead-in, an editor's note): without a real title
     # line the title is derived from the content instead.
     if not plain and title_lines and all(len(t) > TITLE_MAX and re.search(r"[。！？!?]", t) for t in title_lines):
@@ -1539,6 +1541,11 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         held = _PLACE_HOLDS.match(compact)
         if held and not REFERS_BACK.search(held.group(2)) and not REFERS_TO_ITSELF.match(held.group(1)):
             return held.group(1) + held.group(2), f"{where}: X召开…会议"
+        # 扬帆启航新征程 奋斗镌刻新篇章——某乡人代会胜利召开！: the slogan before the dash names no meeting
+        after_the_dash = compact.rsplit("——", 1)[-1].rstrip("！!") if "——" in compact else ""
+        held_after = OCCASION_HELD_RE.search(after_the_dash) if len(after_the_dash) >= HEADLINE_MIN else None
+        if held_after and (occasion := _meeting_name(held_after.group(1))):
+            return occasion, f"{where}: …会议召开"
         for pattern, form in ((OCCASION_IN_RE, "在…上的讲话"), (OCCASION_IN_LONGEST_RE, "在…上的讲话"), (OCCASION_NAMED_RE, "…会议讲话"), (OCCASION_HELD_RE, "…会议召开")):
             m = pattern.search(compact)
             if m:
@@ -2021,7 +2028,9 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
         head, body = content[:salutation], content[salutation:]
     else:
         cut = 0
-        while cut < len(content) and cut < 8 and (_looks_like_header(content[cut].text) or _a_headline_over_a_headline(content, cut)) \
+        while cut < len(content) and cut < 8 and (_looks_like_header(content[cut].text) or _a_headline_over_a_headline(content, cut)
+                                                   or (cut == 0 and len(content) > 1 and an_exclaimed_headline(content[cut].text)
+                                                       and detect_numbered(content[cut].text) is None)) \
                 and not (cut and _rows_of_a_form(content, cut)):
             cut += 1
         if cut == len(content):
@@ -3779,7 +3788,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         head, blocks = head[:marked], [Block(line.number, line.text) for line in head[marked:]] + blocks
     # Sentences right above the body are the text's opening, not header lines (the top line stays).
     start = len(head)
-    while start > 1 and _OPENING_PARAGRAPH.match(head[start - 1].text):
+    while start > 1 and _OPENING_PARAGRAPH.match(head[start - 1].text) \
+            and not exclaims_over_its_posting_line(head[start - 1], head[start].number if start < len(head) else blocks[0].line if blocks else 10**9, removed):
         start -= 1
     head, blocks = head[:start], [Block(line.number, line.text) for line in head[start:]] + blocks
     first_heading = _first_heading_above_the_body(head)
@@ -3941,6 +3951,47 @@ def _lone_chapter(blocks: list[Block]) -> bool:
 
 _OPENING_PARAGRAPH = re.compile(r"^[^（(【\[].{7,}[。！？!?][”’」』]?$")
 """A sentence of the text, not a header's line: a title, a byline or a date never ends with a full stop."""
+
+
+POSTING_RULE = "posting-info"
+EXCLAIMED_HEADLINE_MAX = 60
+
+
+def an_exclaimed_headline(text: str) -> bool:
+    """A headline that exclaims — at its end, or between its phrases — and has no sentence inside: 扬帆启航新征程
+    奋斗镌刻新篇章——某乡人代会胜利召开！, 奋进新征程！全县组织工作会议召开, 这个会议为何在基层开？ Not a lead-in's
+    sentence (会议强调，要抓好落实。) nor anything with a full stop: a headline's ！ parts no sentences.
+
+    >>> an_exclaimed_headline("扬帆启航新征程 奋斗镌刻新篇章——某乡第十五届人民代表大会第三次会议胜利召开！")
+    True
+    >>> an_exclaimed_headline("奋进新征程！全县组织工作会议召开"), an_exclaimed_headline("重磅！2025年全县组织工作会议召开")
+    (True, True)
+    >>> an_exclaimed_headline("会议强调，要抓好落实，推动工作落地见效！"), an_exclaimed_headline("全市组织部长会议召开。")
+    (False, False)
+    >>> an_exclaimed_headline("好！我们开会。"), an_exclaimed_headline("全县组织工作会议召开")
+    (False, False)
+    """
+    text = text.strip()
+    if len(text) > EXCLAIMED_HEADLINE_MAX or len(re.findall(r"[，,]", text)) > 1 or re.search(r"[。；;]", text):
+        return False
+    if text[-1:] in "？?":
+        return not re.search(r"[！!？?]", text[:-1])
+    parts = re.split(r"[！!]", text.rstrip("！!"))
+    return (text[-1:] in "！!" or len(parts) > 1) and len(parts) <= 3 and all(len(part.strip()) >= 2 for part in parts)
+
+
+def exclaims_over_its_posting_line(line: Line, below: int, removed: list) -> bool:
+    """A headline ending in ！ (an_exclaimed_headline) right over the page's posting line (来源： 发布时间：…, taken off
+    as posting-info, before the line `below`): a page sets its headline over its posting line; a text's sentence
+    never stands there. It stays in the header, however it ends.
+
+    >>> from build_kb.model import RemovedLine
+    >>> exclaims_over_its_posting_line(Line(2, "某乡人代会胜利召开！"), 5, [RemovedLine(3, "来源: 发布时间: 2024-07-24", "posting-info")])
+    True
+    >>> exclaims_over_its_posting_line(Line(2, "某乡人代会胜利召开！"), 5, [])
+    False
+    """
+    return an_exclaimed_headline(line.text) and any(r.rule == POSTING_RULE and line.number < r.line < below for r in removed)
 
 
 _INNER_QUOTES = str.maketrans("“”", "‘’")

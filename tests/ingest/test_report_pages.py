@@ -50,3 +50,20 @@ RELAYED = ("传达学习全省组织工作会议精神。会议强调，全省�
 ])
 def test_the_one_who_holds_the_meeting_gives_its_level(tmp_path, lead, level):
     assert _speech(tmp_path, lead + RELAYED + "某某出席会议并讲话。\n会议要求，要坚定信心、真抓实干。\n").level == level
+
+
+REPORT = ("3月24日，2025年全县组织工作会议召开。会议传达学习了全市组织部长会议精神，安排部署了今年重点工作。县委常委、组织部部长张某某出席会议并讲话。\n"
+          "张某某强调，要坚定信心、真抓实干，推动各项工作落地见效。\n")
+
+
+@pytest.mark.parametrize("top, title", [
+    ("奋进新征程！全县组织工作会议召开\n", "奋进新征程！全县组织工作会议召开"),
+    ("凝心聚力谋发展 实干担当开新局！2025年全县组织工作会议召开\n", "凝心聚力谋发展 实干担当开新局！2025年全县组织工作会议召开"),
+    # a place's name on top, the headline exclaiming over the page's posting line
+    ("某某乡\n扬帆启航新征程 奋斗镌刻新篇章——某某县组织工作会议胜利召开！\n来源: 发布时间: 2025-03-25\n",
+     "扬帆启航新征程奋斗镌刻新篇章——某某县组织工作会议胜利召开！"),
+])
+def test_a_headline_that_exclaims_is_the_title(tmp_path, top, title):
+    speech = _speech(tmp_path, top + REPORT)
+    assert (speech.title.replace(" ", ""), speech.title_derived) == (title.replace(" ", ""), False)
+    assert speech.all_paragraphs()[0].text.startswith("3月24日")
