@@ -63,6 +63,7 @@ RULES = {
     "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）",
     "the report's lead (N月N日，…召开)": "报道导语里的“某月某日……召开”",
     "the report's lead: who holds the meeting (X召开…)": "报道导语里召开会议的单位（某某乡党委召开……）",
+    "year in the collection's name": "合集名称里的年份",
     "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",
     "the report: one it names, said later to 强调/指出/点评": "报道先点名（参加会议、主持会议），后面又写他“强调”“指出”“点评”的人",
     "the page's own date (article:published_time, <time>), the text gives none": "网页自己标的日期（原文没有日期）",

@@ -23,7 +23,7 @@ from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
 from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, verdict_by_origin
+from .evidence import CHROME_AT, DOUBT_AT, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
 log = logging.getLogger(__name__)
@@ -137,6 +137,8 @@ def clean(
     lines, abstracts = split_off_an_abstracts_label(lines, chrome)
     splits += abstracts
     lines, removed = kept_as_they_were(lines, *strip_labels(lines), keep_lines)
+    lines, labels = kept_as_they_were(lines, *strip_a_rules_label_off_a_title(lines, rules), keep_lines)
+    removed += labels
     removed += previews
     removed += captured
     removed += spelled
@@ -1045,6 +1047,31 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         if marks and len(bare.strip()) >= 8:
             removed.extend(RemovedLine(line=line.number, text=m.group(), rule="inline-watermark") for m in marks)
             line = Line(number=line.number, text=bare)
+        out.append(line)
+    return out, removed
+
+
+_LABELLED_TITLE = re.compile(r"^\s*([【\[［]?[\u4e00-\u9fff]{2,8}[】\]］]?)\s*[:：]\s*([^|｜丨]{8,})$")
+"""A label, a colon, a title (a bar parts a menu's items or a column from its headline: other readers' business)."""
+TITLE_LABEL_REACH = 3
+"""How many lines on top may be a title with a site's label glued to it."""
+
+
+def strip_a_rules_label_off_a_title(lines: list[Line], config: BoilerplateConfig) -> tuple[list[Line], list[RemovedLine]]:
+    """A site's label glued to the title on top (精选范文：县委书记在全县…上的讲话): when a boilerplate rule catches the
+    label alone and not the title after it, only the label goes (logged under that rule); the title stays for the
+    reader, where before the whole line went and a title was made from the body.
+    """
+    out, removed, seen = [], [], 0
+    for line in lines:
+        if line.text.strip() and seen < TITLE_LABEL_REACH:
+            seen += 1
+            m = _LABELLED_TITLE.match(line.text)
+            if m and not re.search(r"[。；;！？!?]", m.group(2)) and reads_like_title(m.group(2)) and not matches_a_rule(m.group(2), config):
+                rule = next((r for r in config.rules if rule_matches(r, m.group(1))), None)
+                if rule is not None:
+                    removed.append(RemovedLine(line=line.number, text=line.text[: m.start(2)].strip(), rule=rule.name))
+                    line = Line(number=line.number, text=m.group(2))
         out.append(line)
     return out, removed
 

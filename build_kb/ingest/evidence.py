@@ -474,6 +474,34 @@ _UNIT_IN_BRACKETS = re.compile(rf"[（(]\s*([{HAN}·]{{3,20}})\s*[）)]")
 """A unit's name and nothing else in brackets: （集团宣传办公室）."""
 
 
+_NEWSROOM_CREDIT = r"(?:(?:特约|见习|实习|首席)?(?:记者|通讯员)|摄影|摄像|编辑|文\s*[/／]\s*图|[文图]\s*[/／])"
+_A_REPORTS_BYLINE = re.compile(
+    rf"^(?P<unit>[{HAN}·]{{2,20}}?)\s*(?:{_NEWSROOM_CREDIT})?(?:\s+(?:{_NEWSROOM_CREDIT})?\s*(?:{_PERSON})){{1,4}}$"
+    rf"|^(?P<posted_by>[{HAN}·]{{2,20}})\s+(?:19|20)\d{{2}}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
+)
+"""A newsroom's or a unit's name, then the reporters' names (with their credits) or the day it posted the report."""
+
+
+def a_reports_byline(text: str) -> bool:
+    """A report's byline on a line of its own: the newsroom's or unit's name, then its reporters' names
+    (某某日报记者 王某某, 某某县融媒体中心 王某某 李某某) or the day it posted the report (某某新闻网 2025年03月25日,
+    某某县委组织部 2025-03-25). Never a speaker's byline (a post before the name: 县委书记 张明) nor a headline's
+    phrases (a verb in the first: 凝心聚力 张弛有度 is no newsroom).
+
+    >>> a_reports_byline("某某日报记者 王某某"), a_reports_byline("某某县融媒体中心 王某某 李某某")
+    (True, True)
+    >>> a_reports_byline("某某新闻网 2025年03月25日"), a_reports_byline("某某县委组织部 2025-03-25")
+    (True, True)
+    >>> a_reports_byline("县委书记 张明"), a_reports_byline("凝心聚力谋发展 王某某"), a_reports_byline("全县组织工作会议召开")
+    (False, False, False)
+    """
+    m = _A_REPORTS_BYLINE.match(text.strip())
+    if not m:
+        return False
+    unit = m.group("unit") or m.group("posted_by")
+    return not _SPEAKERS_LABEL.search(unit) and not re.search(r"召开|举行|举办|会议|大会", unit) and not has_verb(unit)
+
+
 _NEWSROOM_DATELINE = re.compile(rf"^[{HAN}]{{1,8}}讯\s*(?=[（(])")
 """本报讯, 本网讯, 某某日报讯 before a credit in brackets: no date in it (a wire's dateline dates the report: the lead's)."""
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .capture import CAPTURE_RULE, fallback_title
-from .evidence import _ADDRESS, interface_label, reads_like_title
+from .evidence import _ADDRESS, a_reports_byline, interface_label, reads_like_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
@@ -530,6 +530,11 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_the_collections_name(header)
     _end_the_title_at_a_line_that_introduces(header)
     warnings += _choose_among_two_title_lines(header, lead, doubted, furniture)
+    if _OPENS_A_REPORT.match(lead):
+        # a report's byline on top (某某日报记者 王某某, 某某新闻网 2025年03月25日): the newsroom's, no title
+        for h in header:
+            if h.role == "title" and a_reports_byline(h.text):
+                h.role = "note"
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         compact = re.sub(r"\s+", "", h.text)
@@ -619,6 +624,11 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         # not say (held as one ends or the next begins): left to the rest of the text, as in a lead.
         if year is None and len(said) == 1:
             year, rules["date"] = said.pop(), "year in the title"
+    if year is None and title:
+        # 2023年党课讲稿汇编4篇 over 第1篇：支部书记党课讲稿: the collection's name dates its pieces
+        named = {int(y) for h in header if h.role == "note" and _COLLECTION.search(re.sub(r"\s+", "", h.text)) for y in YEAR_RE.findall(h.text)}
+        if len(named) == 1:
+            year, rules["date"] = named.pop(), "year in the collection's name"
     if date is None and year and month_and_day:
         try:
             date = dt.date(year, *month_and_day).isoformat()
@@ -831,6 +841,9 @@ def _choose_among_two_title_lines(header: list[HeaderLine], lead: str, doubted: 
             ("汉字很少", few_han(line.text)),
             ("与标题之间隔着网页上删去的行", any(low < n < high for n in furniture)),
             ("夹在标题和再次出现的标题之间", any(h.role == "repeat" and h.line > line.line and _same_title(h.text, other.text) for h in header)),
+            # the page's name for the text printed twice on top (its <title> and its h1) over the text's own title
+            ("网页上写了两遍", any(h.role == "repeat" and _same_title(h.text, line.text) for h in header)
+             and not any(h.role == "repeat" and _same_title(h.text, other.text) for h in header) and line.line < other.line),
         ) if found]
         whole = whole_title(texts[other.line], lead, other.line in subtitled)
         return (WHOLE_WEIGHT * whole + OWN_WEIGHT * len(own) if own else 0), own
@@ -2020,6 +2033,36 @@ _FIELD_WITH_A_CODE = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：][A-Za-z0-9][A-Za-z0
 """A field of a record, its label and a code or number (`课程代码：12656`, `编号：HR-2024-01`)."""
 
 
+_OPENS_A_REPORT = re.compile(
+    r"^[^，。；]{0,24}?(?:讯|电|消息)?\s*(?:[（(][^（）()]{0,24}[）)])?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]|^(?:近日|日前|昨天|昨日|今天|今日|当天)")
+"""A text that opens as a report does: its day first (3月24日，…; 2024年2月24日上午，…), after a newsroom's dateline."""
+BLURB_LINES_MAX = 2
+
+
+def _past_a_collections_blurb(content: list[Line], cut: int) -> int:
+    """Where the header ends on a collection page whose name (…党课讲稿汇编4篇) stands over the site's blurb — a
+    sentence or two — and then the first piece's number and title (第1篇：…): at that line, not above the blurb;
+    the blurb is the header's note (no text of the speech) and the collection's name gives way to the piece's title.
+
+    >>> lines = [Line(1, "2023年支部书记党课讲稿汇编4篇"), Line(2, "党支部书记是党的最基层组织的领头人。"), Line(3, "第1篇：2023年支部书记党课讲稿"), Line(4, "总书记指出，……。")]
+    >>> _past_a_collections_blurb(lines, 1)
+    3
+    >>> _past_a_collections_blurb([Line(1, "在全县组织工作会议上的讲话"), Line(2, "同志们好。"), Line(3, "第1篇：某某")], 1)
+    1
+    """
+    if not cut or not _COLLECTION.search(re.sub(r"\s+", "", content[cut - 1].text)):
+        return cut
+    for k in range(cut, min(cut + BLURB_LINES_MAX + 1, len(content))):
+        text = re.sub(r"\s+", "", content[k].text)
+        if _numbers_a_piece(text):
+            return k + 1
+        if _PIECE_LABEL.fullmatch(text):  # 第1篇 alone, its title on the next line
+            return k + 2 if k + 1 < len(content) and _looks_like_header(content[k + 1].text) else k + 1
+        if not _OPENING_PARAGRAPH.match(content[k].text):
+            return cut
+    return cut
+
+
 def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Header lines are those above the salutation (or, without one, the short lines on top)."""
     content = [line for line in lines if line.text]
@@ -2037,6 +2080,7 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
             cut = min(1, len(content))
         while cut and _labels_a_part_like_those_below(content[cut - 1].text, content[cut:]):
             cut -= 1
+        cut = _past_a_collections_blurb(content, cut)
         head, body = content[:cut], content[cut:]
     return head, [Block(line.number, line.text) for line in body]
 

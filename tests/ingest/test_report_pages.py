@@ -67,3 +67,56 @@ def test_a_headline_that_exclaims_is_the_title(tmp_path, top, title):
     speech = _speech(tmp_path, top + REPORT)
     assert (speech.title.replace(" ", ""), speech.title_derived) == (title.replace(" ", ""), False)
     assert speech.all_paragraphs()[0].text.startswith("3月24日")
+
+
+@pytest.mark.parametrize("byline", [
+    "某某日报记者 王某某",
+    "某某县融媒体中心 王某某 李某某",
+    "某某新闻网 2025年03月25日",
+    "某某县委组织部 2025-03-25",
+])
+def test_a_reports_byline_on_top_is_no_title(tmp_path, byline):
+    speech = _speech(tmp_path, byline + "\n" + REPORT)
+    assert (speech.title_derived, speech.date, speech.level) == (True, "2025-03-24", "县")
+    assert byline not in speech.title
+
+
+def test_a_speakers_byline_under_a_title_stays_a_byline(tmp_path):
+    speech = _speech(tmp_path, "在全县组织工作会议上的讲话\n县委书记 张明\n（2025年3月24日）\n同志们：\n今天我们召开全县组织工作会议。\n")
+    assert (speech.title, speech.speaker, speech.speaker_role) == ("在全县组织工作会议上的讲话", "张明", "县委书记")
+
+
+PIECE_BODY = ("同志们：\n今天，我结合学习体会，和大家交流三点认识。\n一、坚定理想信念\n理想信念是共产党人的精神之钙，我们要补足精神之钙。\n"
+              "二、坚持从严治党\n全面从严治党永远在路上，我们要持之以恒抓好落实。\n")
+
+
+@pytest.mark.parametrize("top, title, year", [
+    # the site's blurb between the collection's name and the first piece's number and title
+    ("2023年支部书记党课讲稿汇编4篇\n党支部书记是党的最基层组织的领头人，其作用十分重要。以下是小编整理的讲稿汇编，欢迎阅读。\n"
+     "第1篇：2023年支部书记党课讲稿\n", "2023年支部书记党课讲稿", 2023),
+    # the piece's title without the year the collection's name gives
+    ("2022年党课讲稿汇编3篇\n党课是党员教育的重要形式，其作用十分重要。\n第1篇：支部书记党课讲稿\n", "支部书记党课讲稿", 2022),
+])
+def test_a_collections_blurb_and_name_are_no_speech(tmp_path, top, title, year):
+    speech = _speech(tmp_path, top + PIECE_BODY)
+    assert (speech.title, speech.year) == (title, year)
+    assert speech.all_paragraphs()[0].text == "同志们："
+    assert not any("汇编" in p.text or p.text.startswith("第1篇") for p in speech.all_paragraphs())
+
+
+def test_a_pages_name_given_twice_over_the_texts_own_title_is_no_part_of_it(tmp_path):
+    text = ("两学一做之尊崇党章的党课讲稿：党章是全党的灵魂，政治旗帜\n\n两学一做之尊崇党章的党课讲稿：党章是全党的灵魂，政治旗帜\n\n"
+            "尊崇党章 做合格党员\n——在“两学一做”学习教育专题党课上的讲话\n" + PIECE_BODY)
+    speech = _speech(tmp_path, text)
+    assert (speech.title, speech.subtitle) == ("尊崇党章 做合格党员", "在“两学一做”学习教育专题党课上的讲话")
+    assert "title-choice" in [item.code for item in speech.review]
+
+
+@pytest.mark.parametrize("top, title", [
+    ("精选范文：县委书记在全县组织工作会议上的讲话\n", "县委书记在全县组织工作会议上的讲话"),
+    ("【基层党建】奋进新征程！全县组织工作会议召开\n", "奋进新征程！全县组织工作会议召开"),
+])
+def test_a_sites_label_on_the_title_goes_and_the_title_stays(tmp_path, top, title):
+    body = REPORT if "召开" in top else PIECE_BODY
+    speech = _speech(tmp_path, top + body)
+    assert (speech.title, speech.title_derived) == (title, False)
