@@ -772,9 +772,11 @@ SPLICED_SIDE_MAX = 24
 GAP_RULE = "download-prompt"
 """The rule (corpus/boilerplate.yaml) whose lines say the page left text out (剩余3页未读, ……此处隐藏4200字……)."""
 _GAP = re.compile(
-    r"(?:[…．.·]{2,}\s*)?(?:[（(【\[][^（）()【】\[\]]{0,40}?(?:隐藏|省略)了?\s*\d+\s*个?字[^（）()【】\[\]]{0,30}[）)】\]]"
-    r"|(?:此处|以下)?(?:隐藏|省略)了?\s*\d+\s*个?字)[…．.·]*"
+    r"(?:[…．.·\-—－~～=*]{2,}\s*)?(?:[（(【\[][^（）()【】\[\]]{0,40}?(?:隐藏|省略)了?\s*\d+\s*个?字[^（）()【】\[\]]{0,30}[）)】\]]"
+    r"|(?:此处|以下)?(?:隐藏|省略)了?\s*\d+\s*个?字(?:[，,]\s*[^，,。；！？!?（）()\s]{0,12}?(?:下载|查看|阅读|登录|会员|全文)[^，,。；！？!?（）()\s]{0,8})?)"
+    r"[…．.·\-—－~～=*]*"
 )
+"""The gap with the notice's own words and its rule round it: ---此处隐藏5422字，下载后查看---, ……此处隐藏1200字……."""
 _HEADING_START = re.compile(r"(?:^|(?<=[。！？；]))\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、])[^。！？；]{2,40}$")
 
 
@@ -791,7 +793,8 @@ def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]
     hosts = Counter(m.group().split("//")[-1].split("/")[0] for m in _URL.finditer(whole))
     out, removed = [], []
     for line in lines:
-        spans = [(m.start(), m.end(), GAP_RULE) for m in _GAP.finditer(line.text) if 0 < m.start() and m.end() < len(line.text)]
+        # glued after the text's last words too (…使命感。---此处隐藏5422字，下载后查看---): the words before it stay
+        spans = [(m.start(), m.end(), GAP_RULE) for m in _GAP.finditer(line.text) if 0 < m.start() and HAN_CHAR.search(line.text[: m.start()])]
         for m in _URL.finditer(line.text):
             host = m.group().split("//")[-1].split("/")[0]
             if hosts[host] >= 2:

@@ -124,7 +124,7 @@ READER_NAMES = {
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
-    "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
+    "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -1358,6 +1358,41 @@ def _issue_date(verdict: Judgement) -> bool:
     return {"weekday-or-clock", "dateline-or-byline"} <= readers
 
 
+CAPTION_RESTATES = 6.5
+"""A short line inside the text that says a clause of the paragraph beside it again: chrome (a sentence's end stop
+and the body's place taken off, still at CHROME_AT)."""
+RESTATED_MIN = 8
+
+
+def restates_a_clause_beside(text: str, above: str, below: str) -> bool:
+    """Is `text` — a short line with no sentence of its own — word for word a clause (or a clause's end) of the
+    paragraph above it, or one of the paragraph below it but its first (a heading is taken up by its paragraph's
+    first words)? A picture's caption retells the report beside it.
+
+    >>> restates_a_clause_beside("县委常委、组织部部长张某某出席会议并讲话", "3月24日，全县组织工作会议召开。县委常委、组织部部长张某某出席会议并讲话。", "")
+    True
+    >>> restates_a_clause_beside("张某某出席会议并讲话。", "3月24日，会议召开。县委常委、组织部部长张某某出席会议并讲话。", "")
+    True
+    >>> restates_a_clause_beside("坚持党建引领发展", "上文。", "坚持党建引领发展，是我们的经验。")
+    False
+    >>> restates_a_clause_beside("会议要求", "会议要求，各级党组织要抓好落实。", "")
+    False
+
+    A neighbour that is the same line again is no paragraph it retells: the title printed twice (在全县组织工作会议上的讲话
+    over 在全县组织工作会议上的讲话) is the title-again reader's, and stays a question for the curator.
+
+    >>> restates_a_clause_beside("在全县组织工作会议上的讲话", "在全县组织工作会议上的讲话", "同志们：")
+    False
+    """
+    said = re.sub(r"[。！]$", "", re.sub(r"\s+", "", text))
+    if heading_number(LineContext(said, False)) or len(HAN_CHAR.findall(said)) < RESTATED_MIN or len(said) > 40 or re.search(r"[，,。；;！!？?：:]", said):
+        return False
+    # a paragraph with a sentence of its own round the words (a clause break in it), not a copy of the line
+    clauses = lambda paragraph: [c for c in re.split(r"[，,。；;！!？?：:]", re.sub(r"\s+", "", paragraph)) if c] \
+        if re.search(r"[，,。；;！!？?]", paragraph) else []  # noqa: E731
+    return any(c.endswith(said) for c in clauses(above)) or any(c.endswith(said) for c in clauses(below)[1:])
+
+
 def judge_lines(
     lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None,
     elsewhere: Callable[[str], int] = lambda text: 0,
@@ -1460,6 +1495,11 @@ def judge_lines(
         if title_at is not None and index >= body[0] and index > title_at and _title_again(text, title) \
                 and above_it in first and first[above_it].score < 0 and len(lines[above_it].strip()) >= TITLE_AGAIN_AFTER:
             extra.append(Evidence("title-again", TITLE_AGAIN))
+        # A picture's caption that says again a clause of the paragraph beside it (…会议召开。县委常委某某出席会议并讲话。 /
+        # 县委常委某某出席会议并讲话): the speech never says its words twice in a row.
+        if index >= body[0] and restates_a_clause_beside(text, *(lines[n] if n is not None else "" for n in (
+                filled[position - 1] if position else None, filled[position + 1] if position + 1 < len(filled) else None))):
+            extra.append(Evidence("caption-restates", CAPTION_RESTATES))
         if index in links:
             extra.append(Evidence("link-list", LINK_LIST))
         if index in blocks or index in labels:

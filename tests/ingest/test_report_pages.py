@@ -120,3 +120,33 @@ def test_a_sites_label_on_the_title_goes_and_the_title_stays(tmp_path, top, titl
     body = REPORT if "召开" in top else PIECE_BODY
     speech = _speech(tmp_path, top + body)
     assert (speech.title, speech.title_derived) == (title, False)
+
+
+def test_a_caption_that_says_a_clause_of_the_report_again_goes(tmp_path):
+    caption = "县委常委、组织部部长张某某出席会议并讲话"  # a clause of the lead, word for word
+    speech = _speech(tmp_path, REPORT.replace("\n", "\n" + caption + "\n", 1))
+    assert [p.text for p in speech.all_paragraphs()] == [p for p in REPORT.splitlines() if p]
+    assert any(r.text == caption and r.rule == "chrome-evidence" for r in speech.clean.removed)
+
+
+def test_a_caption_with_a_stop_that_says_a_clauses_end_again_is_asked_about(tmp_path):
+    caption = "张某某出席会议并讲话。"  # a sentence of its own too: kept, and a person is asked
+    speech = _speech(tmp_path, REPORT.replace("\n", "\n" + caption + "\n", 1))
+    assert [d.text for d in speech.clean.doubtful] == [caption]
+
+
+def test_a_heading_its_paragraph_takes_up_stays(tmp_path):
+    text = ("在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，我讲两点意见。\n坚持党建引领发展\n"
+            "坚持党建引领发展，是我们多年来的经验，要一以贯之。\n突出抓好基层基础\n突出抓好基层基础，是组织工作的根本，要久久为功。\n")
+    speech = _speech(tmp_path, text)
+    assert not any(r.rule == "chrome-evidence" for r in speech.clean.removed)
+
+
+@pytest.mark.parametrize("notice", ["---此处隐藏5422字,下载后查看---", "……此处隐藏1200字，下载全文请点击……"])
+def test_a_paywall_notice_glued_to_a_paragraph_goes_whole(tmp_path, notice):
+    text = ("在全县组织工作会议上的讲话\n同志们：\n今天，我们召开全县组织工作会议。下面，我讲两点意见。\n一、提高政治站位\n"
+            f"各级党组织要把思想和行动统一到县委部署上来，切实增强责任感和使命感。{notice}\n二、突出工作重点\n要抓好干部队伍建设。\n")
+    speech = _speech(tmp_path, text)
+    paragraphs = [p.text for p in speech.all_paragraphs()]
+    assert "各级党组织要把思想和行动统一到县委部署上来，切实增强责任感和使命感。" in paragraphs
+    assert not any("下载" in p or "隐藏" in p or p.strip("-—…，,") == "" for p in paragraphs)
