@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 import shutil
 import subprocess
 import tempfile
@@ -1835,6 +1836,32 @@ def _shown_on_page(date: str, html: str) -> bool:
     return re.search(written, html) is not None
 
 
+SITE_NAME_MAX = 30
+"""A site's name after its page's headline in the <title> is an organ's or a site's: a few words."""
+
+
+def without_the_sites_name(title: str, text: str) -> str:
+    r"""A <title> that is the headline, a space and the site's name (…技能大赛 某某省某某医院): the headline, when the page
+    shows both apart — the headline on a line without the name (its h1, perhaps after a category tag), the name on
+    a line without the headline (its footer's 版权所有 …). A title of two phrases the page prints together stays whole.
+
+    >>> page = "新闻动态\n【党建】我院党支部举办2019年药学技能大赛\n正文……\n版权所有 某某省某某医院"
+    >>> without_the_sites_name("我院党支部举办2019年药学技能大赛 某某省某某医院", page)
+    '我院党支部举办2019年药学技能大赛'
+    >>> without_the_sites_name("坚持党建引领 建强战斗堡垒", "坚持党建引领 建强战斗堡垒\n一、建强战斗堡垒")
+    '坚持党建引领 建强战斗堡垒'
+    """
+    head, space, tail = re.sub(r"[\s\u3000]+", " ", title).strip().rpartition(" ")
+    letters = lambda t: "".join(ch for ch in unicodedata.normalize("NFKC", t) if ch.isalnum())  # noqa: E731
+    h, t, whole = letters(head), letters(tail), letters(title)
+    if not space or len(h) < 6 or not 2 <= len(t) <= SITE_NAME_MAX:
+        return title
+    lines = [letters(line) for line in text.split("\n")]
+    alone = any(h in line and whole not in line for line in lines)
+    named = any(t in line and h not in line for line in lines)
+    return head if alone and named else title
+
+
 def page_headline(html: str, fallback: str, text: str = "") -> str:
     """The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
     else the page's one <h1> when it opens the text the extractor took (a report page whose <title>
@@ -1857,7 +1884,8 @@ def page_headline(html: str, fallback: str, text: str = "") -> str:
         return h1s[0]
     title = " ".join(tree.xpath("//title/text()")).strip()
     if not og and title:
-        title = _SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip()
+        shown = "\n".join([text, *(t.strip() for t in tree.xpath("//body//text()") if t.strip())])  # the footer the extractor left out too
+        title = without_the_sites_name(_SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip(), shown)
     return og or (title if len(title) >= 6 else "") or fallback.strip()
 
 
