@@ -63,7 +63,7 @@ from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Callable
 
-from ..text import HAN, HAN_CHAR
+from ..text import HAN, HAN_CHAR, find_date
 from . import gongwen
 from .headline import has_verb, names_a_thing
 from .layout import SALUTATION_RE
@@ -124,7 +124,7 @@ READER_NAMES = {
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
-    "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
+    "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "where-the-text-breaks-off": "正文中断处的网站提示", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
@@ -317,7 +317,31 @@ def short_items(ctx: LineContext) -> float:
     items = [item for item in _ITEM_SEPARATOR.split(ctx.text.strip()) if item]
     if sum(len(item) == 1 for item in items) * 2 > len(items):
         return 0.0  # a letter-spaced title or name (在 全 县 … 讲 话), set apart by a formal document
+    if parallel_phrases(items):
+        return 0.0  # 踏上新征程 孕育新希望 练就新本领: a headline in phrases, not a menu
     return 1.5 if len(items) >= 3 and max(map(len, items)) <= 12 and sum(map(len, items)) / len(items) <= 6 else 0.0
+
+
+PARALLEL_MIN = 4
+"""A slogan's phrases are four characters or more each; a menu's 首页 新闻 公告 are words."""
+
+
+def parallel_phrases(items: list[str]) -> bool:
+    """Three or more phrases built alike — as long as each other, one character in the same place inside each, and
+    each ending on a word of its own (踏上新征程 孕育新希望 练就新本领): a headline's parallel phrases. A menu's items share
+    their head word at the end (组织工作动态 干部工作动态), or have no shape in common.
+
+    >>> parallel_phrases(["踏上新征程", "孕育新希望", "练就新本领"]), parallel_phrases(["组织工作动态", "干部工作动态", "人才工作动态"])
+    (True, False)
+    >>> parallel_phrases(["首页", "新闻", "公告"]), parallel_phrases(["网站首页", "新闻中心", "通知公告"])
+    (False, False)
+    """
+    size = len(items[0]) if items else 0
+    if len(items) < 3 or size < PARALLEL_MIN or any(len(item) != size or not HAN_CHAR.fullmatch(item[-1]) for item in items):
+        return False
+    if len({item[-2:] for item in items}) < len(items):
+        return False
+    return any(len({item[at] for item in items}) == 1 and HAN_CHAR.match(items[0][at]) for at in range(1, size - 1))
 
 
 _PATH_SIGN = re.compile(r"\s*(?:>{1,2}|»|›|＞{1,2}|→)\s*")
@@ -1393,6 +1417,40 @@ def restates_a_clause_beside(text: str, above: str, below: str) -> bool:
     return any(c.endswith(said) for c in clauses(above)) or any(c.endswith(said) for c in clauses(below)[1:])
 
 
+WHERE_THE_TEXT_BREAKS_OFF = 3.5
+"""A notice in a site's words where the text breaks off mid-sentence, only the page's chrome under it: enough on its own
+with the interface words (a sentence's stop taken off, as a caption's)."""
+
+
+BROKEN_OFF_WORD_MAX = 4
+"""A sentence's first word or two, alone where the page cut it off: 要, 我们, 同时."""
+
+
+def breaks_off_above(lines: list[str], filled: list[int], position: int) -> bool:
+    """Does the text break off right above line `filled[position]` — its line above ends mid-sentence, on a character
+    of a word (…，要 / 提升 / 真……), no stop closing it?
+
+    >>> breaks_off_above(["政治上的坚定，源于理论上的清醒。", "要", "预览阅读已结束，若您需要全文。"], [0, 1, 2], 2)
+    True
+    >>> breaks_off_above(["要把各项工作落到实处。", "谢谢大家！"], [0, 1], 1)
+    False
+
+    A line that stands whole without a stop — a date, a signature, a heading (2023年5月30日 over （此件公开发布）) — is no
+    sentence broken off: the line above must be a clause cut short (it has a clause's mark) or a sentence's first word
+    or two, or end in an ellipsis.
+
+    >>> breaks_off_above(["中共某某县委组织部", "2023年5月30日", "（此件公开发布）"], [0, 1, 2], 2)
+    False
+    """
+    if position == 0:
+        return False
+    above = lines[filled[position - 1]].strip()
+    if re.search(r"[。.…]{3,}$", above):
+        return True
+    cut = re.search(rf"(?:{HAN_CHAR.pattern}|[，,、])$", above) and (re.search(r"[，,、；;]", above) or len(above) <= BROKEN_OFF_WORD_MAX)
+    return bool(cut) and find_date(above) is None
+
+
 def judge_lines(
     lines: list[str], skip: set[int], body: tuple[int, int], rule_of: Callable[[str], str | None] = lambda text: None,
     elsewhere: Callable[[str], int] = lambda text: 0,
@@ -1488,6 +1546,11 @@ def judge_lines(
         if footer_from is not None and index > footer_from and len(text) <= UNDER_THE_FOOTER_MAX \
                 and not re.search(r"[。！？!?]", text) and not _has_speech_mark(first.get(index)):
             extra.append(Evidence("under-the-footer", UNDER_THE_FOOTER))
+        # Where the text breaks off mid-sentence (…清醒。 / 要), a line in a site's words with nothing but the page's chrome
+        # under it (预览阅读已结束，若您需要全文… over 请点击…联系老师) is the site's notice that the rest is withheld.
+        if "interface-words" in verdict.reasons() and breaks_off_above(lines, filled, position) \
+                and position + 1 < len(filled) and all(chrome_at(n, CHROME_AT) for n in filled[position + 1:]):
+            extra.append(Evidence("where-the-text-breaks-off", WHERE_THE_TEXT_BREAKS_OFF))
         # The title line again under a paragraph of the speech, word for word and no sentence (【党课讲稿】某某 between
         # two paragraphs): a site prints its headline once more where a page of it begins. A sentence that says the
         # title's words is the speech's; a title line under a site's notice is where the text begins (the parser's).

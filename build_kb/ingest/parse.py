@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .capture import CAPTURE_RULE, fallback_title
-from .evidence import _ADDRESS, a_reports_byline, interface_label, reads_like_title
+from .evidence import _ADDRESS, a_reports_byline, interface_label, parallel_phrases, reads_like_title
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
@@ -313,13 +314,14 @@ _SPEECH_KIND_END = re.compile(r"(?:讲话|报告|发言|致辞|讲稿|讲话稿|
 
 
 def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozenset(), doubted: set[int] = frozenset(),
-                 furniture: set[int] = frozenset()) -> ParsedHeader:
+                 furniture: set[int] = frozenset(), page: tuple[str, ...] = ()) -> ParsedHeader:
     """Type every line above the salutation: title, subtitle, byline, date, or a repeat.
 
     `lead` is the text's first words and `elsewhere` the items of the page's other lines (the removed
     breadcrumbs): what tells a headline from a column's label beside it (ingest/headline.py); `doubted` the
     lines the cleaner kept on doubt and `furniture` the lines it removed — evidence in the choice of the title
-    among stacked lines (`_choose_among_two_title_lines`).
+    among stacked lines (`_choose_among_two_title_lines`); `page` the texts of the page's other lines (the removed
+    ones), where a title wrapped in the header may be given whole (`wrapped_title_rest`).
     Each field records the rule that found it (`rules`), and doubtful results become `warnings`.
     """
     header: list[HeaderLine] = []
@@ -329,10 +331,29 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     date_placeholder = False
     month_and_day: tuple[int, int] | None = None
     seen_titles: dict[str, HeaderLine] = {}
+    wrapped: set[str] = set()
+    tails: dict[int, int] = {}  # the end of a wrapped title (its line) → the title line it ends
     for at, line in enumerate(lines):
         text = line.text
         compact = re.sub(r"\s+", "", text)
+        if header and header[-1].role == "title" and wrapped_title_rest(
+                header[-1].text, text, [other.text for other in lines if other.number not in (line.number, header[-1].line)] + list(page)):
+            # 局面 under …开创党的组织建设新, the page giving …新局面 whole elsewhere: the title's end, wrapped — no byline
+            wrapped.add(_letters(header[-1].text + text))
+            tails[line.number] = header[-1].line
+            header.append(HeaderLine(line.number, line.text, "title"))
+            continue
+        if _A_NUMBER_ALONE.fullmatch(compact):
+            # 一 (篇一, （二）, 3) alone on its line over the salutation: a collection's number for its piece, or a page's
+            # counter — never a word of the title it would be joined to
+            header.append(HeaderLine(line.number, line.text, "note"))
+            continue
         found = _date_line(compact)
+        if found and _POSTING_STAMP.match(compact) and {line.number - 1, line.number + 1} & (furniture | doubted):
+            # 2024-04-06 between a site's widgets (VIP专免, 18.44KB, 4 页 — lines the cleaner took off or doubted): the day the
+            # page was posted or uploaded, no day of the text's (the pipeline reads it as the posting date)
+            header.append(HeaderLine(line.number, line.text, "note"))
+            continue
         if found:
             if date is None:
                 date, year, rules["date"] = found[0], int(found[0][:4]), "header date line"
@@ -529,6 +550,11 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_a_pages_name_over_a_titled_speech(header)
     _drop_the_collections_name(header)
     _end_the_title_at_a_line_that_introduces(header)
+    _a_deck_under_a_headline_in_phrases(header)
+    # the end of a wrapped title is no line of its own to choose, nor a byline: it goes with the line it ends
+    ends = [h for h in header if h.line in tails]
+    for h in ends:
+        h.role = "wrapped"
     warnings += _choose_among_two_title_lines(header, lead, doubted, furniture)
     if _OPENS_A_REPORT.match(lead):
         # a report's byline on top (某某日报记者 王某某, 某某新闻网 2025年03月25日): the newsroom's, no title
@@ -543,6 +569,9 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             # 今天是：, and right over the text 全体干部职工： — a label, an address: the other title line is the title
             # (a kicker over the title, 学校七一党课：, stays the title's)
             h.role = "note"
+    kept = {h.line for h in header if h.role == "title"}
+    for h in ends:
+        h.role = "title" if tails[h.line] in kept else "note"
     title_lines = [_title_text(h.text) for h in header if h.role == "title"]
     # Lines that read as sentences (chrome, a lead-in) are not the title when a real one is there; without one, a
     # headline that only exclaims (某乡人代会胜利召开！, 奋进新征程！全县…召开) is no sentence (a catchy line over a
@@ -561,7 +590,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
                 h.role = "note"
         title_lines = plain
     slogan, inline_subtitle = _slogan_and_its_occasion(title_lines)
-    title = _joined_title(slogan or title_lines)
+    title = _joined_title(slogan or title_lines, wrapped)
     if title:
         title = headline_of(title, lead, elsewhere)
         rules["title"] = "header lines" if len(title_lines) > 1 else "header line"
@@ -571,6 +600,9 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             title = title[dated_title.end():]
             if date is None:
                 date, year, rules["date"] = found_before[0], int(found_before[0][:4]), "date before the title"
+        title, tag = without_a_year_range_tag(title)
+        if tag:
+            rules["title"] = f"header line without the site's year-range tag before it ({tag})"
         title, glued_year = without_glued_year(title)
         if glued_year and year is None:
             year, rules["date"] = glued_year, "year in the title"
@@ -916,6 +948,32 @@ _INTRODUCES = re.compile(rf"^(?:[{CN_DIGITS}\d]{{1,2}}[\s、.．]|.*[，,]).*[�
 """A line that ends in a colon after a clause or a number of its own: what follows is what it introduces."""
 
 
+DECK_MIN = 10
+"""A deck under a headline is a clause of its own: ten characters or more."""
+
+
+def _a_deck_under_a_headline_in_phrases(header: list[HeaderLine]) -> None:
+    """Two title lines, the first a headline whole in three or more parallel phrases (踏上新征程 孕育新希望 练就新本领), the
+    second one clause of another shape (努力让青春在新的领域新的岗位创造新的价值): the second is the headline's deck, its
+    subtitle — never glued to the headline, never the title in its place.
+
+    >>> lines = [HeaderLine(1, "踏上新征程 孕育新希望 练就新本领", "title"), HeaderLine(2, "努力让青春在新的领域新的岗位创造新的价值", "title")]
+    >>> _a_deck_under_a_headline_in_phrases(lines); [h.role for h in lines]
+    ['title', 'subtitle']
+    >>> lines = [HeaderLine(1, "凝心聚力抓党建", "title"), HeaderLine(2, "奋发有为开新局", "title")]
+    >>> _a_deck_under_a_headline_in_phrases(lines); [h.role for h in lines]
+    ['title', 'title']
+    """
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) != 2:
+        return
+    headline, deck = titles
+    phrases, under = headline.text.split(), _title_text(deck.text)
+    if parallel_phrases(phrases) and len(under.split()) == 1 and len(under) >= DECK_MIN and not _SPEECH_KIND_END.search(under) \
+            and not _STOP_INSIDE.search(under):
+        deck.role = "subtitle"
+
+
 def _drop_the_collections_name(header: list[HeaderLine]) -> None:
     """Stacked title lines of a collection page: the collection's name (…范文8篇, …讲话汇编（20篇）) gives way
     to a piece's own title; a piece's number and the name the collection lists it by (第1篇：党务知识培训) give way
@@ -996,25 +1054,72 @@ _DATE_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,
 _BARE_YEAR_BEFORE_TITLE = re.compile(r"^((?:19|20)\d{2})(?![年\d])(?=[\u4e00-\u9fff].{5,})")
 
 
+_A_NUMBER_ALONE = re.compile(rf"(?:篇|第)?[{CN_DIGITS}\d]{{1,3}}篇?|[（(【\[]\s*[{CN_DIGITS}\d]{{1,3}}\s*[）)】\]]")
+"""A line that is a number and nothing else: 一, 篇二, 第3篇, （四）."""
+
+
 def without_glued_year(title: str) -> tuple[str, int | None]:
     """A site's year tag glued before a title without 年 ("2024县委书记在…的讲话"): the title without
     it, and the year."""
     glued = _BARE_YEAR_BEFORE_TITLE.match(title)
     return (title[glued.end():], int(glued.group(1))) if glued else (title, None)
+
+
+_YEAR_RANGE_BEFORE_TITLE = re.compile(r"^(?:19|20)\d{2}\s*(?:-|–|—|－|~|～)\s*(?:19|20)\d{2}(?![年\d])(?=[\u4e00-\u9fff])(?![学届级季度])(?=.{6,})")
+"""Two years joined by a dash and glued, without 年, before a title's first character: a site's tag for the years it files
+the piece under (a school year's 学年, a season, 年度 are the title's own words)."""
+
+
+def without_a_year_range_tag(title: str) -> tuple[str, str | None]:
+    """A site's year-range tag glued before a title that a page run onto one line gives (2024-2025在2024年全市…的讲话):
+    the title without it, and the tag. The tag names no day of the text: the title's own year dates it (read_period
+    would take the tag for the stretch of time the title names).
+
+    >>> without_a_year_range_tag("2024-2025在2024年全市人才工作座谈会上的讲话")
+    ('在2024年全市人才工作座谈会上的讲话', '2024-2025')
+    >>> without_a_year_range_tag("2023-2024学年第一学期开学典礼上的讲话"), without_a_year_range_tag("2021—2025年发展规划")
+    (('2023-2024学年第一学期开学典礼上的讲话', None), ('2021—2025年发展规划', None))
+    """
+    tagged = _YEAR_RANGE_BEFORE_TITLE.match(title)
+    return (title[tagged.end():], tagged.group()) if tagged else (title, None)
 _TITLE_DASH_SUBTITLE = re.compile(r"^(.{4,}?)\s*(?:——|──|－－|--)\s*(.{6,})$")
 """A title and its subtitle on one line: "坚持党管人才原则 加快建设人才强市——在全市人才工作会议上的讲话"."""
 _TITLE_GOES_ON = re.compile(r"[的上在和与暨及之]$")
 _TITLE_ENDING_ALONE = re.compile(r"^(?:的?讲话|报告|工作报告|发言|致辞|讲话稿|讲话提纲)$")
 
 
-def _joined_title(lines: list[str]) -> str | None:
+def _letters(text: str) -> str:
+    """A line's letters and digits only (NFKC): what two copies of one title share whatever their spaces and stops."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+
+
+WRAPPED_REST_MAX = 12
+"""The end of a wrapped title alone on the next line is short: a word or two (局面, 高质量发展)."""
+
+
+def wrapped_title_rest(above: str, text: str, page: list[str]) -> bool:
+    """Is `text`, on the line under the title line `above`, the end of that title wrapped onto a line of its own — the
+    two together spelling a title the page gives whole on another line (a document library prints the title, then the
+    text hard-wrapped at its width: `…开创党的组织建设新` / `局面`)? Then it is no byline's name.
+
+    >>> wrapped_title_rest("聚力“四个突破”开创党的组织建设新", "局面", ["聚力“四个突破” 开创党的组织建设新局面", "VIP"])
+    True
+    >>> wrapped_title_rest("在全县组织工作会议上的讲话", "王建国", ["在全县组织工作会议上的讲话"])
+    False
+    """
+    rest, whole = _letters(text), _letters(above + text)
+    return 0 < len(rest) <= WRAPPED_REST_MAX and len(whole) > 2 * len(rest) and any(_letters(other) == whole for other in page)
+
+
+def _joined_title(lines: list[str], wrapped: set[str] = frozenset()) -> str | None:
     """Title lines as one title: with a space between two lines that each stand alone (坚持… 推动…),
-    without one where a line broke inside a phrase (…工作会议上的 / 讲话)."""
+    without one where a line broke inside a phrase (…工作会议上的 / 讲话) or the page gives the two lines whole
+    elsewhere (`wrapped`: the letters of such titles)."""
     if not lines:
         return None
     title = lines[0]
     for line in lines[1:]:
-        glued = _TITLE_GOES_ON.search(title) or _TITLE_ENDING_ALONE.match(line)
+        glued = _TITLE_GOES_ON.search(title) or _TITLE_ENDING_ALONE.match(line) or _letters(title + line) in wrapped
         title += ("" if glued else " ") + line
     return title
 
@@ -3847,7 +3952,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         head, blocks = head[:-1], [Block(head[-1].number, head[-1].text)] + blocks
     lead = " ".join(block.text for block in blocks[:3])[:300]
     furniture = {r.line for r in removed if r.rule != CAPTURE_RULE and r.text.strip()}
-    header = parse_header(head, lead, page_items(r.text for r in removed), doubted, furniture)
+    header = parse_header(head, lead, page_items(r.text for r in removed), doubted, furniture,
+                          tuple(r.text for r in removed if r.rule != CAPTURE_RULE))
     if gongwen:
         into_header(header, gongwen, lines)
     captured_title = fallback_title([r.text for r in removed if r.rule == CAPTURE_RULE])
