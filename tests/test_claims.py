@@ -28,7 +28,7 @@ def test_a_credit_cut_from_a_kept_line_is_a_piece_not_a_line_and_keep_lines_brin
     speech, shown = _checked(tmp_path, text)
     assert speech.removal_counts() == (1, 1)
     at = shown.index("删除：  1 行，另删去保留行里的文字 1 处")
-    assert shown[at + 1 : at + 3] == ["  第 3 行里的 [inline-credit] （撰稿：王某）", "  第 6 行 [copyright-notice] 本文来源：某某网"]
+    assert shown[at + 1 : at + 3] == ["  第 3 行里的 [行尾的署名（inline-credit）] （撰稿：王某）", "  第 6 行 [版权声明（copyright-notice）] 本文来源：某某网"]
     speech, _ = _checked(tmp_path / "kept", text, "a.txt:\n  keep_lines: [3]\n")
     assert [r.line for r in speech.clean.removed] == [6]
     assert speech.all_paragraphs()[1].text == "今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。（撰稿：王某）"
@@ -45,7 +45,7 @@ def test_a_wrapped_notice_joined_and_then_removed_is_not_counted_as_a_joined_par
     assert speech.clean.joins == [Join(3, 7), Join(8, 9), Join(11, 12)]
     assert [item.message for item in speech.review if item.code == "joined"] == ["断开的 7 行被接成 2 段（硬换行、网页断行或文库分块）：请看接得是否正确"]
     at = shown.index("删除：  2 行")
-    assert shown[at + 1] == "  第 8–9 行 [copyright-notice] 本文系作者原创投稿，仅供学习参考，请勿照搬照抄！"
+    assert shown[at + 1] == "  第 8–9 行 [版权声明（copyright-notice）] 本文系作者原创投稿，仅供学习参考，请勿照搬照抄！"
     assert [line for line in shown if line.endswith("接成一段")] == ["  第 3–7 行接成一段", "  第 11–12 行接成一段"]
 
 
@@ -55,7 +55,7 @@ def test_a_line_split_off_a_notice_that_went_is_no_split_to_check(tmp_path):
     assert speech.clean.splits == [Split(5, 2)]
     assert [item.code for item in speech.review if item.code == "split"] == []
     assert "  第 5 行拆成 2 段，其中 1 段删去了（见上）" in shown
-    assert "  第 5 行里的 [copyright-notice] 本文来源：某某网 责任编辑：王某某" in shown
+    assert "  第 5 行里的 [版权声明（copyright-notice）] 本文来源：某某网 责任编辑：王某某" in shown
 
 
 def test_split_cuts_and_removal_counts_count_what_was_kept():
@@ -93,4 +93,4 @@ def test_a_join_that_reached_over_an_advert_and_a_blank_line_counts_the_lines_it
     assert speech.clean.joins == [Join(3, 9), Join(11, 12)]
     # lines 3, 4, 5, 7 and 9 (6 is the advert, 8 is blank), and 11 and 12
     assert [item.message for item in speech.review if item.code == "joined"] == ["断开的 7 行被接成 2 段（硬换行、网页断行或文库分块）：请看接得是否正确"]
-    assert shown[shown.index("删除：  1 行") + 1] == "  第 6 行 [contact-handle] 更多资料关注微信公众号：某某手记"
+    assert shown[shown.index("删除：  1 行") + 1] == "  第 6 行 [联系方式（contact-handle）] 更多资料关注微信公众号：某某手记"
