@@ -26,11 +26,17 @@ from ..text import HAN
 
 ORGAN_WORD = r"委(?!员)|政府|政协|人大|党委|党工委|纪委"
 """The words of an organ a level's character stands before (县|委, 市|政协, 省|政府): where a lost character is the level."""
+WRITERS_MARKS = "\u00d7\u00b7"
+"""The two Latin-1 signs a writer puts between Han characters on purpose: × the blank of a template (××镇, 第×次, ×××
+同志 — text the curator fills in) and · between the parts of a name (艾尔肯·吐尼亚孜). A run made of these only is no
+damage; a broken decoding's run has other letters or signs in it (注 read as Latin-1 is ×¢)."""
 DAMAGE = re.compile(
-    rf"\ufffd+|(?<![A-Za-z\u00a1-\u00ff])[\u00a1-\u00ff]{{1,4}}(?=[{HAN}])|(?<![?？])[?？](?=(?:{ORGAN_WORD}))"
+    rf"\ufffd+|(?<![A-Za-z\u00a1-\u00ff])(?![{WRITERS_MARKS}]+(?![\u00a1-\u00ff]))[\u00a1-\u00ff]{{1,4}}(?=[{HAN}])"
+    rf"|(?<![?？])[?？](?=(?:{ORGAN_WORD}))"
 )
 """What a broken decoding leaves where a character was: replacement marks, Latin-1 letters and signs glued to the Han
-text after them (not inside a Latin word: café), a ? right before an organ's word (…由?委书记, not a question's ?)."""
+text after them (not inside a Latin word: café; not a run of `WRITERS_MARKS` only: ××镇), a ? right before an organ's
+word (…由?委书记, not a question's ?)."""
 DAMAGE_IN_A_WORD = rf"\ufffd|(?<![A-Za-z])[\u00a1-\u00ff](?=[\u00a1-\u00ff]{{0,3}}[{HAN}])|[?？](?=(?:{ORGAN_WORD}))"
 """One character of `DAMAGE`, for a pattern that reads a word through it (a chain of posts: `clause._ROLE_THEN_NAME`)."""
 LEVELS = "省市县区镇乡州旗"
@@ -43,6 +49,10 @@ def damage_in(text: str | None) -> list[re.Match]:
     (['\ufffd\ufffd'], ['?'])
     >>> [m.group() for m in damage_in("7月26日，Çø委理论学习中心组")], damage_in("这是为什么?我们要学习。"), damage_in("café党委")
     (['Çø'], [], [])
+    >>> damage_in("在××镇党委换届工作动员会上"), damage_in("中国共产党××镇第×次代表大会"), damage_in("艾尔肯·吐尼亚孜同志")
+    ([], [], [])
+    >>> [m.group() for m in damage_in("请×¢意安全")]
+    ['×¢']
     """
     return list(DAMAGE.finditer(text)) if text else []
 

@@ -103,3 +103,39 @@ def test_the_posts_that_name_a_meetings_kind_name_no_one_and_a_congress_watched_
     watched = ("10月16日，某某第二十次全国代表大会开幕，学院组织师生集中收看开幕会直播。院党委书记甲某某强调，要认真学习。"
                "甲某某要求，要把学习成果转化为工作成效。\n")
     assert one_speech(tmp_path / "watched", watched).occasion != "某某第二十次全国代表大会"
+
+
+def test_the_damage_readers_examples():
+    import doctest
+
+    from build_kb.ingest import damage
+    assert doctest.testmod(damage).failed == 0
+
+
+@pytest.mark.parametrize("text, fields", [
+    pytest.param(  # a template's title and signature: the town left blank
+        "在××镇党委换届工作动员会上的讲话\n镇党委书记　×××\n二〇二一年×月\n同志们：\n今天我们召开会议，部署换届工作。\n",
+        ("在××镇党委换届工作动员会上的讲话", "××镇党委换届工作动员会", "镇", "镇党委书记"), id="a-towns-blank-in-the-title"),
+    pytest.param(  # an opening speech naming the congress with its blanks: the level is the town's, not the 县委 that greets it
+        "党代会领导讲话\n各位代表、同志们：\n中国共产党××镇第×次代表大会今天胜利开幕了。在此，我代表县委向大会表示热烈的祝贺！\n"
+        "过去五年，××镇党委团结带领全镇党员干部群众，攻坚克难。\n",
+        ("党代会领导讲话", "中国共产党××镇第×次代表大会", "镇", None), id="a-congress-numbered-with-a-blank"),
+    pytest.param(  # a city's template: blanks in the place, the year and the name
+        "在××市20××年组织工作会议上的讲话\n××市委常委、组织部部长　×××\n（20××年×月×日）\n同志们：\n今天召开全市组织工作会议。\n",
+        ("在××市20××年组织工作会议上的讲话", "××市20××年组织工作会议", "市", "××市委常委、组织部部长"), id="a-citys-blanks-everywhere"),
+])
+def test_a_templates_blanks_are_text_the_curator_fills_in_never_damage_taken_out(tmp_path, text, fields):
+    speech = one_speech(tmp_path, text)
+    assert (speech.title, speech.occasion, speech.level, speech.speaker_role) == fields
+    assert not [r for r in speech.review if r.code.startswith("damaged")]
+
+
+@pytest.mark.parametrize("text, marks", [
+    pytest.param("艾尔肯·吐尼亚孜同志出席", [], id="a-dot-between-a-names-parts"),
+    pytest.param("第×次代表大会", [], id="a-blank-number"),
+    pytest.param("请×¢意安全", ["×¢"], id="gbk-read-as-latin-1-with-a-times-sign-in-it"),
+    pytest.param("ÏØ委书记", ["ÏØ"], id="gbk-read-as-latin-1"),
+])
+def test_only_a_run_with_other_signs_than_the_writers_is_damage(text, marks):
+    from build_kb.ingest.damage import damage_in
+    assert [m.group() for m in damage_in(text)] == marks
