@@ -546,7 +546,7 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
         parted = None
         for at in reversed(spaces):
             head, rest = text[:at].strip(), text[at:].strip()
-            if not head or not _balanced(head) or not _credit(head, is_chrome):
+            if not head or not _balanced(head) or a_number_and_its_unit(head, rest) or not _credit(head, is_chrome):
                 continue
             if len(HAN_CHAR.findall(rest)) >= RULES_REST_MIN and _LAST_SENTENCE_END.search(rest) and not is_chrome(rest) \
                     and not has_interface_words(rest[:CREDIT_HEAD_MAX]) and judge(LineContext(rest, False)).score < DOUBT_AT:
@@ -558,6 +558,23 @@ def split_off_a_leading_credit(lines: list[Line], is_chrome=lambda text: False) 
         else:
             out.append(line)
     return out, splits
+
+
+_NUMBER_AT_THE_END = re.compile(r"[0-9０-９]$")
+_UNIT_AT_THE_START = re.compile(r"^[年月日号時时点點分秒个個名位人户戶项項条條次届屆岁歲余餘多万萬亿億千百元%％]")
+
+
+def a_number_and_its_unit(head: str, rest: str) -> bool:
+    """The space between a number and the unit it counts (`15 日上午，…`, `3 月以来`, `120 余名党员`): Word and PDF
+    files set one there, and a number alone before it looks like a page number, but the two are one quantity and a
+    line is never parted between them (parted, the rules would take the number as a page counter: the day is lost).
+
+    >>> a_number_and_its_unit("15", "日上午，全市组织工作会议召开。"), a_number_and_its_unit("本报讯 2", "名干部受到表彰。")
+    (True, True)
+    >>> a_number_and_its_unit("记者 某某", "3月5日，全县组织工作会议召开。"), a_number_and_its_unit("15", "全市组织工作会议召开。")
+    (False, False)
+    """
+    return bool(_NUMBER_AT_THE_END.search(head) and _UNIT_AT_THE_START.match(rest))
 
 
 def _credit(head: str, is_chrome: Callable[[str], bool]) -> bool:
