@@ -1673,11 +1673,13 @@ def runs_inside_the_body_doubted(judged: dict[int, Judgement], filled: list[int]
 WEB_PAGE_ONLY = frozenset({
     "interface-words", "address", "long-number", "contact-line", "menu-run", "counter", "asks-the-reader", "short-items", "breadcrumb", "link-item", "link-list",
     "label-over-list", "items-of-chrome-label", "dated-items", "teaser-pairs", "under-the-footer", "at-the-page-end", "a-rule-elsewhere",
+    "latin-prose",
 })
 """Readers whose evidence only a web page gives: the words of a site's interface, contacts (e-mail, QQ, long
-numbers), the shapes of its menus, link lists, recommended blocks and footer, and a boilerplate rule (the rules
-name the chrome of pages) matching out of its place. In a Word or PDF document such lines are the document's own
-(a company's contact and bank-account lines, work on 微信公众号)."""
+numbers), the shapes of its menus, link lists, recommended blocks and footer, a paragraph in Latin letters (a site's
+machine translation under the text), and a boilerplate rule (the rules name the chrome of pages) matching out of its
+place. In a Word or PDF document such lines are the document's own (a company's contact and bank-account lines, work
+on 微信公众号, a thesis's English abstract): kept, and sent to a person."""
 
 
 TITLE_AGAIN = 5.0

@@ -82,3 +82,24 @@ def test_a_documents_bullets_and_table_rows_are_no_web_pages_layout(tmp_path):
     assert [d["text"] for d in speech["doubtful"]] == []
     assert [r["text"] for r in speech["removed"]] == []
     assert [x["code"] for x in speech["to_check"] if x["code"] == "doubtful-line"] == []
+
+
+ABSTRACT = ("This paper studies how grassroots Party organisations in rural counties train their members, "
+            "drawing on interviews and records from several townships over three years.")
+
+
+def test_a_documents_paragraph_in_english_is_kept_and_sent_to_a_person_a_pages_goes(tmp_path):
+    """A thesis's English abstract is the writer's own text: in a Word file it stays (待核对, drop_lines), never removed
+    silently as a site's machine translation under its text is."""
+    lines = [REPORT[0], "摘要：本文研究农村基层党组织怎样培训党员，依据几个乡镇三年来的访谈和记录，提出改进建议。", "Abstract", ABSTRACT, *REPORT[1:3]]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(tmp_path / "论文.docx")
+    speech = _imported(tmp_path, "论文.docx")
+    assert [d["text"] for d in speech["doubtful"]] == [ABSTRACT]
+    assert [r["text"] for r in speech["removed"]] == ["摘要："]  # the abstract's label, parted off its paragraph
+    page = "<html><head><meta charset='utf-8'><title>论文</title></head><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+    (tmp_path / "论文.html").write_text(page, encoding="utf-8")
+    speech = _imported(tmp_path, "论文.html")
+    assert ABSTRACT in [r["text"] for r in speech["removed"]]
