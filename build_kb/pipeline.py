@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -555,6 +555,11 @@ def make_speech(
         role, name, later = speaker_of_report(first_paragraphs)
         if name and _a_study_of_his_words(rel, all_paragraphs, name):
             lead, name = None, None  # nor the lead's day
+        if name and only_chaired(first_paragraphs, name):
+            # 会议由社区党委书记某某主持 and no one said to speak: the chair is proposed, never filled in as the speaker
+            log.info("%s：报道只写了%s%s主持会议，没有写谁讲话：讲话人空着，写进待核对", rel, role or "", name)
+            header.warnings.append(ReviewItem("no-speaker-name", f"没有读出讲话人；报道只写了{role or ''}“{name}”主持会议，没有写谁讲话：是他讲的就写上他的姓名"))
+            name = None
         if name:
             header.speaker_role, header.speaker = role or None, name
             header.rules["speaker"] = header.rules["speaker_role"] = (

@@ -28,9 +28,10 @@ from .parse import COMMON_SURNAMES, MEETING_KIND, MEETING_WORDS, NOT_A_NAME
 
 POST = (
     r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
-    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长|副?主委|参事)"
-)
-"""The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长."""
+    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长|副?主委|参事|LECTURER_TITLES)"
+).replace("LECTURER_TITLES", r"(?:副)?教授|(?:副|特约|特聘)?研究员|讲师")
+"""The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长 — and the title
+a visiting lecturer is named with (省委党校教授某某, 马克思主义学院副教授某某 作专题辅导)."""
 
 
 # ---- when ------------------------------------------------------------------------------------------------
@@ -172,13 +173,17 @@ def without_place(role: str) -> str:
 ORGAN_GOES_ON = "委部局厅院所处科室办组会兼"
 """What never opens a name after a post: its organ and a further post go on (县人大常委|会主任郑某, 中央书记|处书记,
 副书记|兼纪委书记)."""
-_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”：:])|(?<=日电)|(?<=[{HAN}][和及与并]))(?P<role>(?:[{HAN}、（）()“”]|{DAMAGE_IN_A_WORD}){{0,30}}?{POST})\s?(?P<name>(?![{ORGAN_GOES_ON}])[{HAN}]{{2,3}})")
+INVITING = "邀请|特邀|聘请|特请"
+INVITED = "|".join(f"(?<={word})" for word in INVITING.split("|"))
+"""Where the one a meeting invited is named, right after the word of inviting (特邀省委党校教授某某…, 邀请某某教授…): the
+dictionary reads 特邀 as a name, so it is never part of his posts."""
+_ROLE_THEN_NAME = re.compile(rf"(?:^|(?<=[，,。；、\s】）)”：:])|(?<=日电)|(?<=[{HAN}][和及与并])|{INVITED})(?P<role>(?:[{HAN}、（）()“”]|{DAMAGE_IN_A_WORD}){{0,30}}?{POST})\s?(?P<name>(?![{ORGAN_GOES_ON}])[{HAN}]{{2,3}})")
 """A chain of posts and the name after it, after a clause's start, an attendance list's colon (出席：县委书记某某) or the
 和/及/与/并 that joins it to the person before (县委书记甲某和县委副书记、县长乙某); a character a broken decoding ate
 (\ufffd委常委, ?委书记) is read through and the role mended before it is published (`damage.mend`)."""
 _NAME_THEN_TITLE = re.compile(
-    rf"(?:^|(?<=[，,。；、\s】）)”]))(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
-    rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长))"
+    rf"(?:^|(?<=[，,。；、\s】）)”])|{INVITED})(?P<name>[{COMMON_SURNAMES}](?:(?![委省市县区镇乡部局厅校院组党协团社所站处科室办会副])[{HAN}]){{1,2}}?)"
+    rf"(?P<role>(?:常务)?副?(?:书记|部长|主任|主席|县长|市长|区长|镇长|乡长|省长|局长|厅长|校长|院长|处长|教授|研究员))"
 )
 _ORGAN_NAME_TITLE = re.compile(
     rf"(?:^|(?<=[，,。；\s】）)”]))(?P<organ>[{HAN}“”]{{0,10}}?(?:党委|党工委|党组|党总支|纪委|委员会|政府|人大常委会|[省市县区镇乡]委))"
@@ -252,7 +257,9 @@ def read_actors(text: str) -> list[Actor]:
         if _names_a_meeting(text, m.start("name"), spans):
             continue  # 全县村党组织书记|项目推进会: the posts name the meeting's kind, no one is named
         name = next((n for n in spans if _ACT.match(text, m.start("name") + len(n))), None) or recurring_name(text, spans)
-        role = whole_chain(text, m.start("role"), trim_to_posts(m.group("role")))
+        invited = re.match(rf".*(?:{INVITING})", m.group("role"))  # 特邀|省委党校教授: 特邀 is no name before his posts
+        posts = m.group("role")[invited.end() :] if invited else m.group("role")
+        role = whole_chain(text, m.end("role") - len(posts), trim_to_posts(posts))
         if name and role and not _ACT.match(text, m.start("name")) and not ADDRESSED_BY_SURNAME.fullmatch(role) and organs_and_posts(role.replace("，", "、")):
             # (田某副校长作动员讲话: what follows a post may be the act itself, 作动员 is no name)
             actors.append(Actor(role, name, m.start("name")))
@@ -448,6 +455,10 @@ WHERE_SAID = r"(?:在(?!批示|信|贺信|书面)(?:[^，。；：]{1,40}?[上�
 """Where the words were said, between the name and the verb: 在会上指出, 在讲话中强调, 在总结时要求 (never
 在批示中: a letter is not a speech)."""
 
+WELCOMED = r"(?:[作做]|发表)?(?:了)?致?(?:热情洋溢的)?欢迎(?:辞|词|致辞|讲话)|致辞[^。；！]{0,4}?[，,][^。；！]{0,30}?(?:表示|致以)[^。；！]{0,8}?欢迎"
+"""The host's words to guests (致欢迎辞; 致辞，对…的到来表示热烈欢迎): a speech, but the guest who 出席并讲话 is the
+meeting's speaker, not the one who welcomed him."""
+
 ACTS = (
     ("wrote", r"(?:专门|亲自)?(?:作出|做出|作了|作)?了?(?:重要)?批示|在批示中|致信|发来贺信|致贺信|寄语|题词|[作做]书面"),
     ("instructed", r"(?:专门|亲自)?(?:作出|做出|作了|作)?了?(?:重要)?指示"),
@@ -455,6 +466,7 @@ ACTS = (
     ("relayed", r"在[^，。；]{1,30}?[上中时]的(?:重要)?(?:讲话|报告|批示|指示)(?!中)|的?(?:重要)?(?:讲话|指示)精神"),
     ("convened", CONVENED),
     ("chaired and spoke", rf"主持[{HAN}]{{0,8}}?并(?:[作做])?讲话"),
+    ("welcomed", WELCOMED),
     ("spoke", SPOKE),
     ("chaired", r"主持"),
     ("said", ASKED),
@@ -471,7 +483,8 @@ ABOUT_WHAT = (r"(?:(?:(?:就|对|为|向|结合|围绕|针对|代表)[^，。；
 """What or whom the act was about, on whose behalf or how, between the name and the act: 就下步工作进行总结讲话,
 为全区党员干部讲党课, 结合述职情况进行点评, 代表县委常委会作工作报告, 受县委书记某某委托讲话, 以视频方式出席并讲话, 以《…，…》为题，为全体党员进行党课教育辅导."""
 _KINDS = "(?:" + "|".join(f"(?P<{kind.replace(' ', '_')}>{words})" for kind, words in ACTS) + ")"
-_ACT = re.compile(rf"(?:同志)?(?:{_HOW.pattern})?{WHERE_SAID}{ABOUT_WHAT}{_KINDS}")
+_ACT = re.compile(rf"[ \u3000]?(?:同志)?(?:{_HOW.pattern})?{WHERE_SAID}{ABOUT_WHAT}{_KINDS}")
+"""What one did, right after his name — a space may stand between (教授 某某 作专题辅导: a name set apart)."""
 _AND_THEN = re.compile(rf"[^，。；：]{{0,30}}?[，,]?并(?:{_HOW.pattern})?{ABOUT_WHAT}{_KINDS}")
 """A second act joined by 并 to the first (出席并作报告, 到某镇调研并讲话): what the one named did at the meeting."""
 _THERE_TO = re.compile(rf"[^，。；：]{{0,30}}?(?:{_HOW.pattern})?{ABOUT_WHAT}(?P<spoke>{SPOKE})")

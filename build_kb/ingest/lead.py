@@ -219,11 +219,11 @@ def _the_one_quoted_again_and_again(found: list[Deed]) -> list[Deed]:
 
 # ---- the speaker as a choice among everyone the report names ------------------------------------------------
 
-ACT_WEIGHT = {"spoke": 3, "chaired and spoke": 3, "said": 2, "convened": 1, "chaired": 1, "conveyed": 1}
+ACT_WEIGHT = {"spoke": 3, "chaired and spoke": 3, "said": 2, "welcomed": 1, "convened": 1, "chaired": 1, "conveyed": 1}
 """What each mention's act (`clause.ACTS`) says for the one named being the speaker, summed over the mentions: a
 speech given (讲话, 作报告) most, his words given (强调, 指出, 要求) next — every time the report gives them again —
 then convening, chairing or conveying something to the meeting. Writing (批示) and being relayed never count."""
-AT_THE_MEETING = ("spoke", "chaired and spoke", "convened", "chaired", "conveyed")
+AT_THE_MEETING = ("spoke", "chaired and spoke", "welcomed", "convened", "chaired", "conveyed")
 """Acts that put the one named at the meeting reported: the best candidate must have one, or the headline must say he
 spoke (`headline_says_he_spoke`) — words given again and again (强调, 指出) with neither are a study's or a commentary's
 quotation."""
@@ -311,6 +311,33 @@ def _who_spoke(paragraphs: list[str]) -> tuple[list[Deed], str]:
     return [d for d in read_deeds(text) if d.act in ACT_RANK], text
 
 
+def only_chaired(paragraphs: list[str], name: str) -> bool:
+    """Whether all a report says the one `speaker_of_report` gives did at the meeting is chair it (会议由社区党委书记某某主持。
+    会议传达学习了…): no one is said to speak, and the chair is no speaker the page names — he is proposed on 待核对,
+    never filled in. One who chaired and spoke (主持会议并讲话), said something (某某强调), or convened a meeting that
+    speaks as a whole (主持召开…。会议强调) is read as before.
+
+    >>> only_chaired(["9月1日，某社区党委召开党员大会。会议由社区党委书记甲某主持。会议传达学习了文件精神。"], "甲某")
+    True
+    >>> only_chaired(["9月1日，某社区党委召开党员大会。会议由社区党委书记甲某主持。甲某强调，要抓落实。"], "甲某")
+    False
+    >>> only_chaired(["9月1日，某社区召开党员大会。社区党委书记甲某主持会议并讲话。"], "甲某")
+    False
+    >>> only_chaired(["1月5日，某学院召开党委常委会议。学院党委书记苗某某主持会议，并传达了会议精神。"], "苗某某")
+    False
+    """
+    found, text = _who_spoke(paragraphs)
+    chaired = [d for d in found if d.actor.name == name]
+    if {d.act for d in chaired} != {"chaired"}:
+        return False
+    # 主持会议，并传达了会议精神: he addressed the meeting too — the guess is filled in, as before (a person checks)
+    return not any(_ADDRESSED_TOO.match(text, d.actor.end) for d in chaired)
+
+
+_ADDRESSED_TOO = re.compile(r"[^。；！？\n]{0,20}?并[^。；！？\n]{0,4}?(?:传达|宣读|通报|领学|解读|总结|部署)")
+"""What a chair did besides, in the same sentence (主持会议，并传达了会议精神): words he said to the meeting."""
+
+
 def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> str | None:
     """Why the speaker a report gave is only a guess, in the curator's words, or None when the report said it:
     one who only convened a meeting that speaks as a whole (…主持召开…。会议强调), one who only chaired it, or one
@@ -368,7 +395,7 @@ def quoted_from_other_times(paragraphs: list[str], name: str) -> bool:
     return len(re.findall(said_by + rf"(?:还|也)?(?:{_ELSEWHERE}){quoted}", text)) >= QUOTED_ELSEWHERE
 
 
-ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "convened": 2, "chaired": 3, "conveyed": 3}
+ACT_RANK = {"spoke": 0, "chaired and spoke": 1, "said": 1, "welcomed": 2, "convened": 2, "chaired": 3, "conveyed": 3}
 """How surely each act (`clause.ACTS`) makes the one named the meeting's speaker: spoke (出席会议并讲话) before said
 (强调, 表示) or chaired and spoke (the chair's closing words), then one who convened a meeting that speaks as a whole,
 then — a guess, sent to 待核对 — one who only chaired it or conveyed something to it (传达…精神) when the report says no
