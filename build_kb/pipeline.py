@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -687,6 +687,18 @@ def make_speech(
         if found_work:
             said, evidence = found_work
             said_by = "work year in the body"
+    if said is None and lead_month and lead and not addressed:
+        # 6月20日，…召开… 要以优异成绩迎接党的二十大胜利召开: the year of the congress the report awaits
+        found_congress = congress_year(first_paragraphs[:6], lead_month)
+        if found_congress:
+            said, evidence = found_congress
+            said_by = "the coming national congress"
+    if said is None and lead_month and lead and not addressed:
+        # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
+        found_context = year_from_context(first_paragraphs[:6])
+        if found_context:
+            said, evidence = found_context
+            said_by = "a year worked out from the text"
     # The posting date is on a line the cleaner took off, or one the header set aside as the site's.
     posted = posting_date(removed_text + [h.text for h in header.lines if h.role == "note"])
     # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
@@ -734,7 +746,7 @@ def make_speech(
         if found_context:
             year, evidence = found_context
             date_source = "context"
-            detected_by["date"] = "year worked out from the text (a year reviewed, a five-year plan's close or opening)"
+            detected_by["date"] = "year worked out from the text (a year reviewed, a five-year plan's close or opening, the coming congress)"
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:

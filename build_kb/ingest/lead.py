@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from datetime import date as calendar_day, timedelta
 
-from ..text import HAN
+from ..text import HAN, cn_to_int
 from .parse import MEETING_KIND, find_level, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
@@ -664,8 +664,13 @@ def work_year(paragraphs: list[str], month: int) -> tuple[int, str] | None:
 _REVIEWED_THEN_THIS_YEAR = re.compile(
     r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年度?的?[\u4e00-\u9fff]{0,8}?工作[^。！？]{0,30}?(?:今年|本年度)的?[\u4e00-\u9fff]{0,8}?工作[^。！？]{0,8}?(?:部署|安排)"
 )
-_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五])五”?(?:规划)?(?:的|之|时期)?(?:将|即将|要)?(?:圆满|胜利|顺利|全面)?(收官|开局)")
+_FIVE_YEAR_PLAN = re.compile(
+    r"“?十([一二三四五])五”?(?:规划)?(?:实施)?(?:的|之|时期)?(?:将|即将|要)?(?:圆满|胜利|顺利|全面)?(收官|开局|最后一年|收尾|第一年|起步)")
+_CLOSES = ("收官", "最后一年", "收尾")
+"""The words of a five-year plan's closing year (收官之年, 实施的最后一年); the others are of its opening (开局, 第一年, 起步)."""
 _CN_UNITS = "一二三四五"
+_NEXT_OR_LAST_YEAR = re.compile(r"(明年|去年)[^。！？；，,]{0,6}$")
+"""明年是“十五五”开局之年 said in December: the plan's year is the next one, the speech's the one before (去年: after)."""
 
 
 def year_from_context(paragraphs: list[str], posted: str | None = None) -> tuple[int, str] | None:
@@ -693,15 +698,63 @@ def year_from_context(paragraphs: list[str], posted: str | None = None) -> tuple
     said = {}
     for m in _FIVE_YEAR_PLAN.finditer(text):
         plan = 10 + _CN_UNITS.index(m.group(1)) + 1  # 十三五: the 13th, 2016–2020
-        year = 1955 + 5 * plan if m.group(2) == "收官" else 1951 + 5 * plan
-        said.setdefault(year, m)
+        year = 1955 + 5 * plan if m.group(2) in _CLOSES else 1951 + 5 * plan
+        when = _NEXT_OR_LAST_YEAR.search(text[max(0, m.start() - 12) : m.start()])
+        year += {"明年": -1, "去年": 1}[when.group(1)] if when else 0
+        said.setdefault(year, (m, when.group(1) if when else ""))
     if len(said) == 1:
-        (year, m), = said.items()
-        return year, f"十{m.group(1)}五{m.group(2)}"
+        (year, (m, when)), = said.items()
+        return year, f"{when}十{m.group(1)}五{_PLAN_WORD[m.group(2)]}"
     if len(said) == 2 and posted and int(posted[:4]) in said and max(said) - min(said) == 1:
-        first, last = said[min(said)], said[max(said)]
-        return int(posted[:4]), f"十{first.group(1)}五{first.group(2)}、十{last.group(1)}五{last.group(2)}"
-    return None
+        (first, _), (last, _) = said[min(said)], said[max(said)]
+        return int(posted[:4]), f"十{first.group(1)}五{_PLAN_WORD[first.group(2)]}、十{last.group(1)}五{_PLAN_WORD[last.group(2)]}"
+    return congress_year(paragraphs, None)
+
+
+_PLAN_WORD = {"收官": "收官", "最后一年": "收官", "收尾": "收官", "开局": "开局", "第一年": "开局", "起步": "开局"}
+
+_CONGRESS = re.compile(
+    r"(?:(迎接|喜迎|迎|筹备|即将召开的?|将要召开的?|就要召开的?|将召开)[^。；！？]{0,8}?党的(十[八九]|二十[一二三]?)大"
+    r"|党的(十[八九]|二十[一二三]?)大(?:(?:即将|将要|就要|将于[^。；！？]{0,8}?)召开|召开之年))"
+)
+"""The national congress a text awaits (以优异成绩迎接党的二十大胜利召开, 党的二十大即将召开): it is held in the year its
+number says (十八大 2012, every five years), so the words are said that year — or the year before, late in it (a
+congress meets in October or November). Not one held (学习贯彻党的二十大精神, 党的二十大胜利召开)."""
+CONGRESS_MONTH = {18: 11}
+"""The month a congress opened when it was not October: a text from a later month awaits the next year's."""
+
+
+def congress_year(paragraphs: list[str], month: int | None) -> tuple[int, str] | None:
+    """The year a text that awaits the coming national congress is said in, and the words: the congress's year, or the
+    year before when the text's month (a report's lead) is after the month congresses open; 明年…党的二十大 the year
+    before. None when it names two congresses or none. Only a proposal, for 待核对.
+
+    >>> congress_year(["甲某某强调，要以优异成绩迎接党的二十大胜利召开。"], 6)
+    (2022, '迎接党的二十大')
+    >>> congress_year(["党的二十大即将召开，我们要做好各项准备。"], 12), congress_year(["明年将召开党的二十一大。"], None)
+    ((2021, '党的二十大即将召开'), (2026, '明年将召开党的二十一大'))
+    >>> congress_year(["明年是党的二十大召开之年，我们要做好各项工作。"], None)
+    (2021, '明年党的二十大召开之年')
+    >>> congress_year(["要深入学习贯彻党的二十大精神。"], 3), congress_year(["党的二十大胜利召开。"], 11)
+    (None, None)
+    """
+    text = "".join(paragraphs)
+    found = {}
+    for m in _CONGRESS.finditer(text):
+        number = m.group(2) or m.group(3)
+        n = cn_to_int(number) if number else None
+        if not n:
+            continue
+        year = 2012 + 5 * (n - 18)
+        when = _NEXT_OR_LAST_YEAR.search(text[max(0, m.start() - 12) : m.start()])
+        next_year = when is not None and when.group(1) == "明年"
+        if next_year or (month and month > CONGRESS_MONTH.get(n, 10)):
+            year -= 1
+        found.setdefault(n, (year, ("明年" if next_year else "") + m.group(0)))
+    if len(found) != 1:
+        return None
+    (found_year, words), = found.values()
+    return found_year, words
 
 
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")

@@ -2013,9 +2013,13 @@ that year. Not one that recalls another meeting's speech (学习…在庆祝改�
 _YEARS_COME = re.compile(rf"(中国共产党|我们党|我党|新中国|人民共和国|改革开放)[^。；！？]{{0,12}}?走过了?({_CN_COUNT})年")
 """How long the Party, the PRC or reform and opening has gone (中国共产党已经走过了99年, 我们党从建党至今，走过了91年的光辉
 历程): the founding year and the count make the year the words are said in."""
-_CELEBRATED_BEFORE = re.compile(r"去年|前年|上年|曾经?|当年|那年|(?:19|20)\d{2}年")
-"""A celebration said of an earlier year (去年隆重庆祝建党100周年, 2019年庆祝…): not the text's."""
-_YEARS_COME_BASE = {"新中国": 1949, "人民共和国": 1949, "改革开放": 1978}
+_CELEBRATED_BEFORE = re.compile(r"去年|前年|上年|曾经?|当年|那年|(?:19|20)\d{2}年|过去(?:的)?[一二三四五几\d]*年|[一二三四五几\d]年来|回顾")
+"""A celebration said of an earlier year (去年隆重庆祝建党100周年, 2019年庆祝…), or in a look-back over the years past
+(过去一年，…在建党100周年之际…; 回顾…): not the text's."""
+_YEARS_SINCE = re.compile(rf"(中国共产党|我们党|我党|党|新中国|中华人民共和国|人民共和国|改革开放)(?:成立|建党|诞生|实行)?(?:以来)?的?({_CN_COUNT})年来|建党({_CN_COUNT})年来")
+"""N years since the Party, the PRC, reform and opening (中国共产党成立100年来, 改革开放40年来): the founding year and the count
+make the year the words are said in — an exact count only (100多年来, 百年来 are said for years after)."""
+_YEARS_COME_BASE = {"新中国": 1949, "人民共和国": 1949, "中华人民共和国": 1949, "改革开放": 1978}
 _PARTY_BIRTHDAY = re.compile(rf"党的({_CN_COUNT})岁生日")
 
 
@@ -2047,8 +2051,16 @@ def anniversary_evidence(text: str) -> tuple[int, str, str] | None:
     (None, None)
     >>> anniversary_evidence("我们党走过了百年光辉历程。") is None
     True
+    >>> anniversary_evidence("中国共产党成立100年来，团结带领人民取得了伟大成就。"), anniversary_evidence("改革开放40年来，我县发生了巨变。")[:2]
+    ((2021, 'anniversary: 建党N年', '中国共产党成立100年来'), (2018, 'anniversary: 改革开放N年'))
+    >>> anniversary_evidence("党成立100多年来，历经沧桑。"), anniversary_evidence("我县撤县设区10年来，变化很大。")
+    (None, None)
+    >>> anniversary_evidence("过去一年，在建党100周年之际，我们开展了系列活动。"), anniversary_evidence("回顾一年来的工作，我们隆重庆祝了建党100周年。")
+    (None, None)
     """
     for occasion in _ON_THE_OCCASION.finditer(text):
+        if _CELEBRATED_BEFORE.search(re.split(r"[。！？；]", text[: occasion.start()])[-1]):
+            continue  # 过去一年，在建党100周年之际…: a look-back at an earlier year
         for pattern, base, rule in ANNIVERSARIES:
             m = pattern.search(occasion.group(1))
             if m:
@@ -2078,6 +2090,10 @@ def anniversary_evidence(text: str) -> tuple[int, str, str] | None:
         base = _YEARS_COME_BASE.get(m.group(1), 1921)
         if n and n < 120:
             return base + n, "anniversary: " + {1921: "建党N年", 1949: "新中国成立N年", 1978: "改革开放N年"}[base], m.group(0)
+    m = _YEARS_SINCE.search(text)
+    if m and (m.group(2) or m.group(3)) != "百" and (n := count_value(m.group(2) or m.group(3))) and n < 120:
+        base = _YEARS_COME_BASE.get(m.group(1) or "", 1921)
+        return base + n, "anniversary: " + {1921: "建党N年", 1949: "新中国成立N年", 1978: "改革开放N年"}[base], m.group(0)
     m = _PARTY_BIRTHDAY.search(text)
     if m and (n := count_value(m.group(1))) and n < 120:
         return 1921 + n, "anniversary: 建党N周年", m.group(0)
