@@ -176,8 +176,9 @@ MEETING_WORDS = (
 MEETING_KIND = rf"(?:{MEETING_WORDS}|(?<=[{HAN}]{{2}})(?<![社机协学工商体领员都])会)"
 """Where a meeting's name ends: a kind of meeting the list knows, or any two characters and 会 (视频会,
 谈心会, 恳谈会) where the words around say a meeting is named (召开…, 在…上的讲话) — not 社会, 协会, 委员会, 体会."""
-OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评|(?<=上)(?:要求|指出))")
-"""…在…上的讲话, and a news headline's 某某在…会上强调 / 会上要求 / 会上指出."""
+OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评|(?<=上)(?:要求|指出))(?!精神)")
+"""…在…上的讲话, and a news headline's 某某在…会上强调 / 会上要求 / 会上指出 — not a speech whose spirit the meeting studies
+(在…大会上的讲话精神学习座谈会上的讲话: the meeting is the 座谈会)."""
 OCCASION_IN_LONGEST_RE = re.compile(OCCASION_IN_RE.pattern.replace("{2,50}?", "{2,50}"))
 """The same, up to the last speech word: the occasion of 在…专题党课上的讲稿 is 专题党课, which the first
 reading stops at."""
@@ -191,9 +192,9 @@ OPENING_OCCASION_RE = re.compile(
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas); 由县委党校举办的这期社区工作者培训班 (held by
 someone, and pointed at as this one: 召开的 alone may be an earlier meeting's)."""
-_HELD = r"(?:于[^，。；：]{1,16}?)?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
+_HELD = r"(?:经过[^，。；：]{0,8}?(?:准备|筹备)[，,])?(?:于[^，。；：]{1,16}?)?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
-在县委礼堂召开."""
+在县委礼堂召开; an opening address's 经过充分准备，今天胜利开幕了."""
 _JOINED_EVENT = r"(?:暨[^，。；：]{2,30}?(?:活动|仪式|典礼))?"
 """A meeting joined to an event (…联席会议暨“某某”党建品牌发布活动): the event is part of its name."""
 OCCASION_HELD_RE = re.compile(rf"^((?:[^，。；、：]{{2,46}}?)(?:{MEETING_KIND})(?:会议|议)?{_JOINED_EVENT}){_HELD}(?:$|[：:，,！!])")
@@ -615,6 +616,10 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
             title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
         quoted = _QUOTED_TITLE.search(title) if not read_document_title(title) else None
+        # 在纪念毛泽东同志《在延安文艺座谈会上的讲话》发表80周年座谈会上的讲话: the work in 《》 is what the meeting commemorates,
+        # the words after it name a speech of their own — the title is the whole line
+        if quoted and _SPEECH_KIND_END.search(title[quoted.end() :]) and not re.search(r"[，,。；！？\s]", title[quoted.end() :]):
+            quoted = None
         if quoted and quoted.group(0) != title and (len(title) > TITLE_MAX or _SPEECH_KIND_END.search(quoted.group(1))):
             title, rules["title"] = undecorated_title(quoted.group(1)), "title in 《》"
         byline = _byline_in_title(title)
@@ -1630,12 +1635,16 @@ def names_it_more_fully(fuller: str, short: str) -> bool:
     True
     >>> names_it_more_fully("全市加强物业建设工作推进会", "德州加强物业建设工作推进会"), names_it_more_fully("全市组织工作会议", "全县组织工作会议")
     (True, False)
+    >>> names_it_more_fully("中国共产党某某镇第十五次代表大会", "党代会"), names_it_more_fully("中国共产党某某镇第十五次代表大会", "县党代会")
+    (True, False)
     """
-    if _YEARS.sub("", fuller) in (_YEARS.sub("", short), short.lstrip("全")) or len(fuller) < len(short) or fuller[-2:] != short[-2:]:
+    if _YEARS.sub("", fuller) in (_YEARS.sub("", short), short.lstrip("全")) or len(fuller) < len(short):
         return False  # 2023年全县组织工作会议 names no more than 全县组织工作会议: its year is the date's
     ours, theirs = find_level(short)[0], find_level(fuller)[0]
     if ours and theirs and ours != theirs:
         return False
+    if fuller[-2:] != short[-2:]:
+        return _abbreviates(short, fuller)
     # words the headline left out inside the name (奉贤区|“某某”|快递业…, 远程教育|工作|会议) …
     if any(re.search(re.escape(short[:cut]) + ".{1,16}?" + re.escape(short[cut:]), fuller) for cut in range(2, len(short) - 1)):
         return True
@@ -1643,7 +1652,74 @@ def names_it_more_fully(fuller: str, short: str) -> bool:
     return any(fuller == f"全{level}" + short[skip:] for skip in range(1, SHORTENED_BY + 1) for level in "省市县区镇乡") and not find_level(short[:SHORTENED_BY])[0]
 
 
+ABBREVIATION_MAX = 5
+"""How long a meeting's short name may be (党代会, 镇党代会, 职代会): a few characters of the full name, in order."""
+
+
+def _abbreviates(short: str, fuller: str) -> bool:
+    """Whether a short name of a few characters (党代会, 人代会, 团代会) abbreviates `fuller`: its characters stand in
+    `fuller` in order, the last ones in its last word (代|会 in 代表大会), both name a 会 — a 范文 page's title calls the
+    meeting by the name people say, its opening by the name written.
+
+    >>> _abbreviates("党代会", "中国共产党某某镇第十五次代表大会"), _abbreviates("人代会", "某某县第十八届人民代表大会第三次会议")
+    (True, True)
+    >>> _abbreviates("党代会", "全县党建工作推进会"), _abbreviates("座谈会", "全县组织工作会议")
+    (False, False)
+    """
+    if len(short) > ABBREVIATION_MAX or not short.endswith("会") or not re.search("会(?:议)?$", fuller):
+        return False
+    at = 0
+    for char in short[:-1]:
+        at = fuller.find(char, at) + 1
+        if not at:
+            return False
+    return "代" not in short or "代表大会" in fuller
+
+
+_A_WORKS_NAME = re.compile(r"《[^《》]{1,60}》|“[^“”]{1,60}”")
+_MASK = "〓"
+
+
+def _works_masked(text: str | None) -> str | None:
+    """`text` with the inside of a work's name put out of the occasion readers' sight (纪念毛泽东同志《在延安文艺座谈会上的讲话》
+    发表80周年座谈会: 座谈会 and 讲话 inside 《》 are the commemorated work's, the meeting is the one after it) — a name in
+    《》, or in quotation marks when it names a speech (“在…上的讲话”); the same length, so what is read maps back.
+
+    >>> _works_masked("纪念《在延安文艺座谈会上的讲话》发表80周年座谈会")
+    '纪念《〓〓〓〓〓〓〓〓〓〓〓〓》发表80周年座谈会'
+    >>> _works_masked("开展“基层党建工作交流日”活动")
+    '开展“基层党建工作交流日”活动'
+    """
+    if not text:
+        return text
+    return _A_WORKS_NAME.sub(lambda m: m.group()[0] + _MASK * (len(m.group()) - 2) + m.group()[-1] if _masked(m) else m.group(), text)
+
+
+def _masked(m: re.Match) -> bool:
+    """Whether a name in 《》 or “” is a work's `_works_masked` puts out of sight: every 《》, a quotation only when it names a speech."""
+    return m.group().startswith("《") or _SPEECH_KIND_END.search(m.group()[1:-1]) is not None
+
+
 def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
+    """`_read_occasion` over the texts with works' names masked (`_works_masked`), the occasion read back from them."""
+    masked = [_works_masked(t) for t in (title, subtitle, opening)]
+    occasion, rule = _read_occasion(*masked)
+    if not occasion or _MASK not in occasion:
+        return occasion, rule
+    # each masked run is the name of a work as the texts write it, in their order (the mask keeps its length; a holder
+    # the reader put before the name, 某某市|纪念…, stands apart from it in the text)
+    works = [m.group()[1:-1] for text in (title, subtitle, opening) if text for m in _A_WORKS_NAME.finditer(re.sub(r"\s+", "", text)) if _masked(m)]
+    def unmasked(run: re.Match) -> str:
+        name = next((w for w in works if len(w) == len(run.group())), None)
+        if name is None:
+            return run.group()
+        works.remove(name)
+        return name
+    occasion = re.sub(f"{_MASK}+", unmasked, occasion)
+    return (None, None) if _MASK in occasion else (occasion, rule)
+
+
+def _read_occasion(title: str | None, subtitle: str | None, opening: str) -> tuple[str | None, str | None]:
     for text, where in ((title, "title"), (subtitle, "subtitle")):
         if not text:
             continue
@@ -1719,10 +1795,12 @@ def _find_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
     return None, None
 
 
-EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲"
-"""Events a report holds that are no 会 (…“基层党建工作交流日”活动, …创新研讨行): what a lead's verb of holding names."""
+EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲|第一课|思政课|理论学习|集中学习|SESSION"
+"""Events a report holds that are no 会 (…“基层党建工作交流日”活动, …创新研讨行, a school's 开学第一课, a term's
+政治理论学习, a series' 第一讲 or 首场): what a lead's verb of holding names."""
+EVENT_WORDS = EVENT_WORDS.replace("SESSION", r"第[一二三四五六七八九十\d]{1,3}[讲场期课]|首讲|首场")
 _LEAD_HOLDS = re.compile(rf"(?:开展|举办|举行|召开)了?([^，。；：]{{2,50}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)[。，；]")
-_LEAD_HELD = re.compile(rf"(?:^|[，。；：])([^，。；：]{{2,70}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)(?:在[^，。；：]{{1,24}}?)?(?:隆重|顺利|正式)?(?:举办|举行|召开|开幕|启动)[。，]")
+_LEAD_HELD = re.compile(rf"(?:^|[，。；：])([^，。；：]{{2,70}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)(?:在[^，。；：]{{1,24}}?)?(?:隆重|顺利|正式)?(?:举办|举行|召开|开幕|启动|开讲|开课)[。，]")
 _HELD_BY = re.compile(r"^[^，。；]{2,40}?(?:主办|承办|协办|合办|联办|举办|组织)的(?=[^，。；]{4})")
 
 
