@@ -27,7 +27,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
+from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
@@ -822,7 +822,7 @@ def make_speech(
             review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按规则 {explain.removal(gone.rule)} 删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
         elif gone.rule == CHROME_EVIDENCE and removed_for_its_place(gone.text):
             review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
-    plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE, ALIKE_LEADS_STYLE)]
+    plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE, ALIKE_LEADS_STYLE, TOPIC_STYLE)]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     texts = {line.number: line.text for line in cleaned.lines}

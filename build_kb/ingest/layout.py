@@ -79,7 +79,7 @@ def is_collapsed(lines: list[Line]) -> bool:
         return True
     if any(len(text) >= ONE_LINE_PAGE_MIN and _COUNTED_THEN_FIRST.search(text) for text in long_lines):
         return True
-    return sum(len(_HEADING_BREAK.findall(text)) for text in long_lines) >= 2
+    return sum(len(_HEADING_BREAK.findall(text)) + len(marked_head_points(text)) for text in long_lines) >= 2
 
 
 ONE_LINE_PAGE_MIN = 500
@@ -269,6 +269,7 @@ def _split_points(text: str) -> list[int]:
     salutation = _SALUTATION.search(text, 0, 400)
     if salutation is not None and salutation.start() == 0:
         points.add(salutation.end())
+    points.update(marked_head_points(text))
     for m in _BREAK_BEFORE.finditer(text):
         points.add(m.end())
         if m.group("page"):  # "…几点意见： 1 一、…": a page number between is a line of its own
@@ -276,6 +277,39 @@ def _split_points(text: str) -> list[int]:
         heading = _HEADING_BEFORE_SPACE.match(text, m.end())
         if heading:
             points.add(heading.end())
+    return sorted(p for p in points if 0 < p < len(text))
+
+
+HEAD_MARKS = "▲△◆◇■□●○★☆▶►◎❖"
+"""Symbols a page sets before its headings in place of numbers (▲坚持政治引领 / ◆ 坚持固本强基)."""
+_MARK_AFTER_A_STOP = re.compile(rf"(?:(?<=[。！？；!?;”’])|^)[ \u3000]*(?P<mark>[{HEAD_MARKS}])")
+_MARKED_HEAD_THEN_SPACE = re.compile(rf"[{HEAD_MARKS}][ \u3000]*[^\s。！？；!?;{HEAD_MARKS}]{{2,40}}?(?<=[{HAN}”’）)])[ \u3000]+(?=[{HAN}“])")
+
+
+def marked_head_points(text: str) -> list[int]:
+    """Where a run-together line's headings marked by a symbol begin, and where each such heading ends: the same
+    symbol (▲ ◆ ■ …) after a sentence's end two times or more is the page's mark for its headings (a one-line page's
+    ▲坚持政治引领，筑牢思想根基 一年来，…), and a space after the marked phrase, before Han text, is the line break
+    the page lost between a heading and its paragraph. A symbol once, or inside a sentence, parts nothing.
+
+    >>> text = "部署今年任务。▲坚持政治引领，筑牢思想根基 一年来，全县上下奋发有为。▲坚持固本强基 我们持续整顿软弱涣散党组织。"
+    >>> [text[p:p + 4] for p in marked_head_points(text)]
+    ['▲坚持政', '一年来，', '▲坚持固', '我们持续']
+    >>> marked_head_points("部署今年任务。▲坚持政治引领 一年来，全县上下奋发有为，取得了▲号成绩。")
+    []
+    """
+    found: dict[str, list[int]] = {}
+    for m in _MARK_AFTER_A_STOP.finditer(text):
+        found.setdefault(m.group("mark"), []).append(m.start("mark"))
+    points = []
+    for starts in found.values():
+        if len(starts) < 2:
+            continue
+        for start in starts:
+            points.append(start)
+            head = _MARKED_HEAD_THEN_SPACE.match(text, start)
+            if head:
+                points.append(head.end())
     return sorted(p for p in points if 0 < p < len(text))
 
 

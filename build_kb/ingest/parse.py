@@ -29,6 +29,9 @@ from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, clipped, cn_to_int, count_
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
 
 MAX_LEVEL = 3
+_COUNTED_WORD = rf"个(?![月年天人次])[{HAN}]{{1,4}}?(?<![是为有])(?=[：:])"
+"""第一个关键词：忠诚, 第二个字：实: an ordinal, 个 and the word it counts (one to four characters), then a colon — the
+opening counted them (我给大家送上三个关键词). A time (第一个月：, a plan's) or a clause (第一个要求是：) is none."""
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 _MEASURE = "[年月日时分秒号个名人次位项条件届期天周岁元万亿倍％%]"
 """A number before a measure word counts (3 个方面, 12 月): no heading's number."""
@@ -43,7 +46,7 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("circled", 4, re.compile(r"^(([\u2460-\u2473\u2776-\u2793]))[、．.]?")),  # ①–⑳, ❶–❿, ➀–➉, ➊–➓
     ("cn-ordinal", 5, re.compile(rf"^(第({_CN})[，,、：:])")),
     # 第一句话：把学习作为第一追求 under 下面，我讲三句话: an ordinal that counts what the opening announced
-    ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|句|点|个方面|方面|个问题|个字)[，,、：:])")),
+    ("cn-counted", 5, re.compile(rf"^(第({_CN})(?:句话|句|点|个方面|方面|个问题|个字|{_COUNTED_WORD})[，,、：:])")),
     ("cn-runin", 6, re.compile(rf"^((?:第(?={_CN}是))?({_CN})(?:是|要))")),  # 一是 and its 第三是
     # A bare number, a space and a label (一 活动背景：, 1 总体要求, a journal's 1　相关工作 and 2.1　设计原则): a heading
     # only among its family, numbered in order (`FAMILY_STYLES`); its rank sits with the numbering it resembles.
@@ -2611,6 +2614,46 @@ def _mark_bullets(blocks: list[Block], candidates: list[HeadingCandidate | None]
                 candidates[i] = found[i]
 
 
+TOPIC_STYLE = "topic"
+TOPIC_RANK_OVER, TOPIC_RANK_UNDER = 0.9, 1.5
+"""A 关于 line heads the text's parts (over 一、 when it comes first) or a numbered part's topics (under 一、)."""
+TOPIC_MAX = 20
+_TOPIC_LINE = re.compile(rf"关于(?![这那此该上])[{HAN}“”‘’、和与及]{{2,{TOPIC_MAX - 2}}}")
+_NAMES_A_DOCUMENT = re.compile(rf"{DOC_KINDS}$|的(?:情况|说明|汇报)$")
+
+
+def topic_line(text: str) -> bool:
+    """A line of nothing but 关于 and its topic — a preposition's phrase, which no sentence ends on: the name of the
+    part that follows (关于理想信念, 关于基层组织建设). A document's title (关于…的通知, 关于…的情况报告) names a
+    document, and 关于这个问题 points back into the speech: neither is a topic's name.
+
+    >>> [topic_line(t) for t in ("关于学习", "关于干部工作", "关于“三会一课”制度")]
+    [True, True, True]
+    >>> [topic_line(t) for t in ("关于这个问题", "关于加强基层党建工作的意见", "关于学习，我讲三点。", "关于")]
+    [False, False, False, False]
+    """
+    return bool(_TOPIC_LINE.fullmatch(text)) and not _NAMES_A_DOCUMENT.search(text)
+
+
+def _mark_topic_lines(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """Lines of nothing but 关于+topic (`topic_line`), each alone between the end of a paragraph and a paragraph of
+    text (20 characters or more), head parts: two or more of them, or one right under words that say points follow
+    (下面，我讲两个问题。). They head the text's parts when they come before any top-level number, else the topics of the
+    numbered part they stand in (二、突出重点抓好今年的任务 / 关于干部工作 / … / 关于人才工作). Asked about on 待核对
+    (unnumbered-headings) as every heading read without a number is."""
+    found = [
+        i for i, block in enumerate(blocks[:-1])
+        if candidates[i] is None and topic_line(block.text) and len(blocks[i + 1].text) >= 20 and candidates[i + 1] is None
+        and (i == 0 or candidates[i - 1] is not None or _SENTENCE_ENDED.search(blocks[i - 1].text) or blocks[i - 1].text.endswith(("：", ":")))
+    ]
+    if not found or (len(found) == 1 and not (found[0] and _ANNOUNCES_POINTS.search(blocks[found[0] - 1].text))):
+        return
+    numbered_above = any(c is not None and c.rank <= 1 for c in candidates[: found[0]])
+    rank = TOPIC_RANK_UNDER if numbered_above else TOPIC_RANK_OVER
+    for i in found:
+        candidates[i] = HeadingCandidate(TOPIC_STYLE, rank, None, "", blocks[i].text, "")
+
+
 PLAIN_STYLE, PLAIN_RANK = "plain", 1
 """Top-level headings with no number at all, told by their layout (Word's automatic numbering lost
 in a copy): only in a text that has no numbered heading."""
@@ -3035,6 +3078,7 @@ def find_headings(
     _mark_ordinal_words(blocks, candidates)
     _cut_at_parallel_shape(blocks, candidates)
     _mark_bullets(blocks, candidates)
+    _mark_topic_lines(blocks, candidates)
     _mark_series(blocks, candidates)
     if not heading_lines:
         _mark_heads_over_restarts(blocks, candidates)
@@ -3413,6 +3457,9 @@ def _counted_above(blocks: list[Block], index: int, cand: HeadingCandidate) -> b
     >>> _counted_above(blocks, 1, detect_numbered(blocks[1].text)), _counted_above(blocks[:0] + blocks[1:], 0, detect_numbered(blocks[1].text))
     (True, False)
     """
+    word = re.match(rf"第{_CN}个([{HAN}]{{1,4}})[：:]", cand.label)
+    if cand.style == "cn-counted" and word:  # 第一个关键词：… under 我送大家三个关键词
+        return any(re.search(rf"[两二三四五六七八九十]个{word.group(1)}", block.text) for block in blocks[:index])
     counted = re.match(rf"第{_CN}(句话|句|点|个方面|方面|个问题)", cand.label)
     if cand.style != "cn-counted" or counted is None:
         return False

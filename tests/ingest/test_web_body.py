@@ -1,0 +1,180 @@
+"""A web page's body (issue #32, round 14's body classes, given in words only): headings without a number (a short
+关于+topic line, an ordinal word and the word it counts, a symbol a one-line page sets before each heading).
+Every fixture is hand-written in several styles; near-misses that must not be taken stand beside them."""
+
+import doctest
+
+import pytest
+
+from build_kb.ingest import layout, parse as parse_module
+from build_kb.ingest.clean import clean
+from build_kb.ingest.parse import parse
+from build_kb.model import Line
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(i, t.strip()) for i, t in enumerate(text.strip("\n").split("\n"), 1)]
+
+
+def headings(text: str) -> list[tuple[int, str, str]]:
+    return [(s.level, s.style, s.heading) for top in parse(lines_of(text)).sections for s in top.walk() if s.kind == "body" and s.heading]
+
+
+@pytest.mark.parametrize("function", [parse_module.topic_line, layout.marked_head_points])
+def test_the_readers_examples_hold(function):
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    for test in finder.find(function, globs=vars(parse_module) | vars(layout)):
+        assert runner.run(test).failed == 0
+
+
+# --- 关于+topic lines -----------------------------------------------------------------------------------
+
+TALK_A = "理想信念是共产党人的精神之钙，年轻干部要把坚定理想信念作为安身立命的根本，在学思践悟中不断筑牢信仰之基。"
+TALK_B = "年轻干部正处在干事创业的黄金时期，要敢于到基层一线、到艰苦地区去经受锻炼，在急难险重任务中增长才干。"
+TALK_C = "廉洁是干部的立身之本，年轻干部要守住底线、不越红线，管好自己的生活圈、交往圈、朋友圈，干干净净做事。"
+
+
+def test_short_topic_lines_head_the_parts_of_a_talk():
+    text = f"""在全县年轻干部座谈会上的讲话
+同志们：
+今天召集大家开个座谈会，主要是谈谈年轻干部成长的几个问题。
+关于理想信念
+{TALK_A}
+关于担当作为
+{TALK_B}
+关于廉洁自律
+{TALK_C}
+"""
+    assert headings(text) == [(1, "topic", "关于理想信念"), (1, "topic", "关于担当作为"), (1, "topic", "关于廉洁自律")]
+
+
+def test_two_topic_lines_of_four_characters_under_a_count_head_the_parts():
+    text = f"""在机关党建工作会议上的讲话
+同志们：
+刚才，几位同志作了很好的发言，我都赞成。下面，我就机关党建工作讲两个问题。
+关于学习
+{TALK_A}
+关于作风
+{TALK_B}
+谢谢大家。
+"""
+    assert headings(text) == [(1, "topic", "关于学习"), (1, "topic", "关于作风")]
+
+
+def test_topic_lines_inside_a_numbered_part_are_its_sub_headings():
+    text = f"""在全市组织工作会议上的讲话
+同志们：
+这次会议的主要任务是总结去年工作，部署今年任务。
+一、充分肯定过去一年的工作成绩
+{TALK_A}
+二、突出重点抓好今年的各项任务
+今年的组织工作任务很重，要突出抓好以下几个方面的工作。
+关于干部工作
+{TALK_B}
+关于“三会一课”制度
+{TALK_C}
+三、加强组织部门自身建设
+{TALK_A}
+"""
+    assert headings(text) == [
+        (1, "cn-dun", "一、充分肯定过去一年的工作成绩"), (1, "cn-dun", "二、突出重点抓好今年的各项任务"),
+        (2, "topic", "关于干部工作"), (2, "topic", "关于“三会一课”制度"), (1, "cn-dun", "三、加强组织部门自身建设"),
+    ]
+
+
+def test_topic_lines_over_numbered_points_head_the_text():
+    text = f"""在全镇党建工作会议上的讲话
+同志们：
+下面，我讲两个方面的意见。
+关于基层组织建设
+一、持续整顿软弱涣散村党组织
+{TALK_A}
+二、选优配强村党组织书记
+{TALK_B}
+关于党员队伍建设
+一、严格党员发展程序
+{TALK_C}
+二、加强流动党员管理
+{TALK_A}
+"""
+    found = headings(text)
+    assert [(level, heading) for level, _, heading in found] == [
+        (1, "关于基层组织建设"), (2, "一、持续整顿软弱涣散村党组织"), (2, "二、选优配强村党组织书记"),
+        (1, "关于党员队伍建设"), (2, "一、严格党员发展程序"), (2, "二、加强流动党员管理"),
+    ]
+
+
+@pytest.mark.parametrize("lines", [
+    ["关于这个问题", TALK_A, "关于那个问题", TALK_B],  # points back into the talk, names no topic
+    ["关于加强基层党建工作的意见", TALK_A, "关于做好村级组织换届工作的通知", TALK_B],  # documents' titles
+    ["关于学习", TALK_A, TALK_B],  # one alone, no words above that say points follow
+    [TALK_A + "关于学习", TALK_B, "关于作风", TALK_C],  # in a sentence, not on a line of its own
+], ids=["refers-back", "documents", "one-alone", "inside-a-sentence"])
+def test_what_no_topic_line_is(lines):
+    text = "在全县党建工作会议上的讲话\n同志们：\n今天召开这次会议，主要是总结工作、部署任务。\n" + "\n".join(lines) + "\n"
+    assert not [h for h in headings(text) if h[1] == "topic"]
+
+
+# --- ordinal words and the word they count ----------------------------------------------------------
+
+def test_an_ordinal_and_the_word_it_counts_heads_each_part():
+    text = f"""在新任职干部培训班开班式上的讲话
+同志们：
+借此机会，我给大家送上三个关键词，与大家共勉。
+第一个关键词：忠诚
+{TALK_A}
+第二个关键词：担当
+{TALK_B}
+第三个关键词：清廉
+{TALK_C}
+"""
+    assert headings(text) == [(1, "cn-counted", "第一个关键词：忠诚"), (1, "cn-counted", "第二个关键词：担当"), (1, "cn-counted", "第三个关键词：清廉")]
+
+
+def test_an_ordinal_word_run_into_its_text_heads_it_when_the_opening_counted_the_word():
+    text = f"""在青年干部座谈会上的讲话
+同志们：
+今天和大家分享两个字，与大家共勉。
+第一个字：实。{TALK_A}
+"""
+    assert headings(text) == [(1, "cn-counted", "第一个字：实。")]
+    text = f"""在青年干部座谈会上的讲话
+同志们：
+今天和青年干部们见面，很高兴。
+第一个感受：很受鼓舞。{TALK_A}
+"""
+    assert headings(text) == []  # nothing counted it, no second follows: the paragraph's words
+
+
+@pytest.mark.parametrize("line", ["第一个月：熟悉岗位职责", "第一个要求是：政治过硬"], ids=["a-time", "a-clause"])
+def test_an_ordinal_that_counts_a_time_or_opens_a_clause_is_no_counted_heading(line):
+    assert parse_module.detect_numbered(line) is None or parse_module.detect_numbered(line).style != "cn-counted"
+
+
+# --- a symbol before each heading of a one-line page ----------------------------------------------
+
+ONE_LINE = (
+    "在全縣黨建工作會議上的講話 同志們：今天我們召開全縣黨建工作會議，主要任務是總結去年工作，部署今年任務。"
+    "{m}堅持政治引領，築牢思想根基 一年來，全縣各級黨組織堅持把政治建設擺在首位，深入開展主題教育，廣大黨員幹部的政治判斷力、政治領悟力不斷提升。"
+    "{m}堅持固本強基，建強戰鬥堡壘 我們以提升組織力為重點，持續整頓軟弱渙散基層黨組織，選優配強村黨組織書記，基層黨組織的凝聚力戰鬥力明顯增強。"
+    "{m}堅持從嚴管理，鍛造過硬隊伍 我們堅持嚴管和厚愛結合，完善幹部考核評價機制，大力選拔敢於擔當、實績突出的幹部，幹部隊伍的精氣神進一步提振。"
+    "同志們，新的一年任務艱巨，讓我們團結一心，真抓實幹，奮力開創全縣黨建工作新局面。\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["▲", "◆ ", "■"])
+def test_a_one_line_page_parts_at_the_symbol_it_sets_before_each_heading(rules, mark):
+    cleaned = clean(ONE_LINE.format(m=mark), rules)
+    parsed = parse(cleaned.lines)
+    assert [(s.style, s.heading) for s in parsed.sections if s.kind == "body"] == [
+        ("bullet", "坚持政治引领，筑牢思想根基"), ("bullet", "坚持固本强基，建强战斗堡垒"), ("bullet", "坚持从严管理，锻造过硬队伍"),
+    ]
+    assert sum(s.pieces for s in cleaned.splits) == 10  # title, salutation, opening, three heads and their paragraphs, closing
+
+
+def test_a_symbol_once_or_inside_a_sentence_parts_no_one_line_page(rules):
+    page = ONE_LINE.format(m="").replace("築牢思想根基 ", "築牢思想根基，").replace("建強戰鬥堡壘 ", "建強戰鬥堡壘，")
+    page = page.replace("一年來，", "▲一年來，", 1).replace("明顯增強", "明顯增強▲號")
+    cleaned = clean(page, rules)
+    assert not any(line.text.startswith("▲") for line in cleaned.lines)
+    assert [s.style for s in parse(cleaned.lines).sections if s.style == "bullet"] == []
