@@ -13,6 +13,7 @@ reader below looks at one kind of evidence; `judge` adds them up for every line 
 | `stands_after_a_paragraph` | the paragraph above it (a short note in brackets between, 【党课讲稿】…, passed over): it must end (hard: a line under `…，` or `…：` is inside a paragraph or what its colon announces); much longer than the line +1, shorter +0.5 | +1 / +0.5 |
 | `reads_as_a_phrase` | no speaker's voice (我, 你, 他, 大家, 吗, 呢, 吧), no aspect (了), no question: a phrase, not a clause; six characters or more (a word or two alone is a name, a label, a caption) | +1 / +0.5 / 0 |
 | `heads_a_heading` | a line right over another heading line (a phrase of another length — two of one length are a verse — over a long paragraph) stands over text: the lower one is its first sub-heading (`sub-heading`, level 2), as journals set them | under = +1 |
+| `fields_of_a_list` | a line that opens with the same label and colon as another short line (题目：… / 题目：…, under each speaker a report lists): a field a list repeats, never a heading (hard) | — |
 | `siblings` | two or more such lines of one form — the same length and marks, the same opening characters, or each opening with a verb at a like length (坚持…/聚焦…/强化…) — none right under another | +1.5 |
 
 A line the text gives twice or more is no heading (a page's running head, the title boxed again: headings never
@@ -225,6 +226,25 @@ def same_form(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 2 and _opens_with_a_verb(a) and _opens_with_a_verb(b)
 
 
+_FIELD_LABEL = re.compile(rf"^([{HAN}]{{1,4}})[：:](?=\S)")
+
+
+def fields_of_a_list(texts: Sequence[str]) -> set[int]:
+    """Short lines that open with the same label and its colon, two or more in a text (题目：在项目一线淬炼本领 …
+    题目：扎根基层写青春, under each speaker a report lists): a field a list repeats for each of its items, never a
+    heading — headings do not say what they are again and again. Two labels that differ (述职：… / 点评：…) are
+    the two halves of parallel headings and stay to be weighed.
+
+    >>> sorted(fields_of_a_list(["题目：在一线淬炼本领", "正文说了很多话。", "题目：扎根基层写青春", "正文。"]))
+    [0, 2]
+    >>> fields_of_a_list(["述职：直奔主题见“干货”", "正文说了很多话。", "点评：直指要害斥“短板”", "正文。"])
+    set()
+    """
+    labels = {i: m.group(1) for i, t in enumerate(texts) if len(t) <= HEAD_MAX and (m := _FIELD_LABEL.match(t))}
+    counts = Counter(labels.values())
+    return {i for i, label in labels.items() if counts[label] >= 2}
+
+
 def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False, known: set[int] = frozenset()) -> list[Judged]:
     """The lines of a body (one paragraph each) that are, or may be, headings without a number.
 
@@ -237,8 +257,9 @@ def judge(texts: Sequence[str], is_mark: Callable[[str], bool] = lambda _: False
     found: dict[int, float] = {}
     stacked: set[int] = set()
     again = {text for text, n in Counter(texts).items() if n > 1}  # a page's running head, a title boxed again
+    fields = fields_of_a_list(texts)
     for i, text in enumerate(texts):
-        if text in again or i in known or never_a_heading(text, is_mark):
+        if text in again or i in known or i in fields or never_a_heading(text, is_mark):
             continue
         under, above = stands_over_text(texts, i), stands_after_a_paragraph(texts, i)
         if under is None and heads_a_heading(texts, i, is_mark):

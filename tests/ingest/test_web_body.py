@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-from build_kb.ingest import layout, parse as parse_module
+from build_kb.ingest import layout, parse as parse_module, plain_lines
 from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
 from build_kb.model import Line
@@ -20,10 +20,10 @@ def headings(text: str) -> list[tuple[int, str, str]]:
     return [(s.level, s.style, s.heading) for top in parse(lines_of(text)).sections for s in top.walk() if s.kind == "body" and s.heading]
 
 
-@pytest.mark.parametrize("function", [parse_module.topic_line, layout.marked_head_points])
+@pytest.mark.parametrize("function", [parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(function, globs=vars(parse_module) | vars(layout)):
+    for test in finder.find(function, globs=vars(parse_module) | vars(layout) | vars(plain_lines)):
         assert runner.run(test).failed == 0
 
 
@@ -178,3 +178,31 @@ def test_a_symbol_once_or_inside_a_sentence_parts_no_one_line_page(rules):
     cleaned = clean(page, rules)
     assert not any(line.text.startswith("▲") for line in cleaned.lines)
     assert [s.style for s in parse(cleaned.lines).sections if s.style == "bullet"] == []
+
+
+# --- "题目：…" lines of the speakers a report lists ----------------------------------------------------
+
+REPORT = "5月4日下午，县委组织部举办青年干部读书分享会，来自全县各单位的40余名青年干部参加活动。\n分享会上，青年干部代表结合自身工作经历作交流分享。\n"
+SAID = [
+    "县发改局王某某讲述了自己在重点项目建设一线蹲点的经历，他说，只有俯下身子、沉到一线，才能真正了解群众所思所盼。",
+    "某某镇张某某结合乡村振兴工作实际，分享了自己驻村两年来的收获和体会，表示将继续扎根基层、服务群众。",
+    "县教育局赵某某讲述了自己从一名普通教师成长为教育管理干部的心路历程，勉励青年干部坚定理想、脚踏实地。",
+]
+
+
+@pytest.mark.parametrize("labels", [
+    ["题目：《在项目一线淬炼本领》", "题目：《扎根基层写青春》", "题目：《做新时代的追梦人》"],
+    ["主题：在项目一线淬炼本领", "主题：扎根基层写青春", "主题：做新时代的追梦人"],
+    ["交流题目：一线淬炼本领", "交流题目：扎根基层写青春"],
+], ids=["题目《》", "主题", "two-of-a-longer-label"])
+def test_the_label_lines_of_listed_speakers_are_no_headings(labels):
+    body = "\n".join(f"{label}\n{said}" for label, said in zip(labels, SAID))
+    text = f"我县举办青年干部读书分享会\n{REPORT}{body}\n"
+    assert headings(text) == []
+    assert all(label in [p.text for s in parse(lines_of(text)).sections for p in s.paragraphs] for label in labels)
+
+
+def test_parallel_headings_with_labels_that_differ_stay_headings():
+    body = "\n".join(f"{label}\n{said}" for label, said in zip(["述职：直奔主题见“干货”", "点评：直指要害斥“短板”", "测评：当场亮分晒“成绩”"], SAID))
+    text = f"我县举办党组织书记述职评议会\n{REPORT}{body}\n"
+    assert [h[2] for h in headings(text)] == ["述职：直奔主题见“干货”", "点评：直指要害斥“短板”", "测评：当场亮分晒“成绩”"]
