@@ -23,7 +23,7 @@ from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
 from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
-from .evidence import CHROME_AT, DOUBT_AT, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, verdict_by_origin
+from .evidence import CHROME_AT, DOUBT_AT, LABEL_MAX, LIST_LINE_MAX, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
 log = logging.getLogger(__name__)
@@ -1491,7 +1491,45 @@ def _edges(lines: list[str], is_chrome=lambda line: False) -> tuple[int, int]:
     prose = [i for i, line in enumerate(lines) if SALUTATION_RE.match(line) or (_is_prose(line) and not is_chrome(line))]
     if not prose:
         return len(lines), len(lines)
-    return prose[0], prose[-1] + 1
+    return prose[0], _before_a_labelled_list(lines, prose, is_chrome)
+
+
+LISTED_PROSE_MAX = 2
+"""How many lines shaped like prose a page's list of other articles under its label may hold (teasers)."""
+_LABEL_SHAPE = re.compile(rf"[{HAN}]{{2,{LABEL_MAX}}}")
+_TO_THE_HEARERS = re.compile(r"^(?:同志们|各位|谢谢)|大家[！!。]?$")
+
+
+def _before_a_labelled_list(lines: list[str], prose: list[int], is_chrome) -> int:
+    """Where the body ends: after its last prose line — unless that line stands in a page's list of other articles
+    under the text: below a label a rule takes (推荐新闻, 相关推荐: a short name alone, no punctuation) over a headline
+    (a short line, no sentence: a heading a rule took out of place stands over its paragraph), at most
+    LISTED_PROSE_MAX prose-shaped lines (a headline's teaser, each within a list line's length, none speaking to the
+    hearers: 谢谢大家), and then a footer a rule takes. The teaser is no speech: the body ends before the label, so the
+    readers of what stands below the text weigh the block.
+
+    >>> page = ["同志们：", "这次会议的主要任务是总结去年工作，部署今年任务，请大家认真抓好落实。", "推荐新闻",
+    ...         "全县召开基层党建工作推进会", "5月10日，全县召开基层党建工作推进会，总结去年工作，部署今年重点任务。", "版权所有"]
+    >>> chrome = lambda line: line in ("推荐新闻", "版权所有")
+    >>> _before_a_labelled_list(page, [0, 1, 4], chrome)
+    2
+    >>> _before_a_labelled_list(page[:5] + ["同志们，让我们团结一心，真抓实干，奋力开创全县组织工作新局面。谢谢大家！", "版权所有"], [0, 1, 4, 5], chrome)
+    6
+    >>> _before_a_labelled_list(page[:3] + page[4:], [0, 1, 3], chrome)
+    4
+    """
+    end = prose[-1] + 1
+    for label in range(prose[0] + 1, prose[-1]):
+        if not (_LABEL_SHAPE.fullmatch(lines[label].strip()) and is_chrome(lines[label].strip())):
+            continue
+        listed = [i for i in prose if i > label]
+        footer = any(is_chrome(line.strip()) for line in lines[prose[-1] + 1:] if line.strip())
+        headline = next((line.strip() for line in lines[label + 1:] if line.strip()), "")
+        if _is_prose(headline) or _SENTENCE_END.search(headline):
+            continue  # a heading caught out of place stands over its paragraph; a list's label over a headline
+        if len(listed) <= LISTED_PROSE_MAX and footer and not any(len(lines[i]) > LIST_LINE_MAX or _TO_THE_HEARERS.search(lines[i]) for i in listed):
+            return max((i for i in prose if i < label), default=prose[0]) + 1
+    return end
 
 
 def _is_clause_sentence(line: str) -> bool:

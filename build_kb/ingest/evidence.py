@@ -33,6 +33,7 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
                           anywhere, a QQ or WeChat contact                   QQ:12345678
     contact-line          above the text, a telephone or a postal address        0769-12345678(tel)
     cut-teaser            below the text, a line cut off with …               为充分发挥优秀影片在促进...
+    slogan                below the text, short phrases set apart by spaces   不忘初心 牢记使命
     credit-label          a short line opening with a credit's label         文/图 某某办公室
     producer-credit       below the text, who made the page                  某某日报新媒体出品
     garbled               what a wrong decoding left                         锟斤拷 ����
@@ -66,7 +67,7 @@ from collections.abc import Callable
 from ..text import HAN, HAN_CHAR, find_date
 from . import gongwen
 from .headline import has_verb, names_a_thing
-from .layout import SALUTATION_RE
+from .layout import SALUTATION_RE, phrases_apart
 
 CHROME_AT = 3.0
 """A line scoring this much or more is removed as chrome."""
@@ -122,7 +123,7 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
-    "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
+    "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "slogan": "页脚上方的口号（空格隔开的短语）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
     "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "where-the-text-breaks-off": "正文中断处的网站提示", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
 }
@@ -773,6 +774,22 @@ def cut_teaser(ctx: LineContext) -> float:
     return 1.0 if ctx.below_body and _CUT_TEASER.search(ctx.text) else 0.0
 
 
+SLOGAN = 1.5
+
+
+def slogan(ctx: LineContext) -> float:
+    """Below the text, a line of short phrases set apart by spaces and nothing else (不忘初心 牢记使命, 凝心聚力抓党建
+    砥砺奋进谱新篇: `layout.phrases_apart`): the slogan a site sets over its footer. Alone it is doubt; beside the
+    footer's chrome, chrome. A speech's signature (县委书记 王某某) is its byline, which outweighs it.
+
+    >>> slogan(LineContext("请党放心 强国有我", True, True)), slogan(LineContext("请党放心 强国有我", False))
+    (1.5, 0.0)
+    >>> slogan(LineContext("请党放心，强国有我。", True, True))
+    0.0
+    """
+    return SLOGAN if ctx.below_body and phrases_apart(ctx.text) else 0.0
+
+
 _CREDIT_LABEL = re.compile(r"^[（(【\[]?\s*(?:文\s*[/／|｜丨]\s*图|图\s*[/／|｜丨]\s*文|[文图]\s*[/／|｜丨]|摄影?\s*[/／|｜丨:：])\s*\S")
 
 
@@ -1032,6 +1049,7 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("long-number", long_number),
     ("contact-line", contact_line),
     ("cut-teaser", cut_teaser),
+    ("slogan", slogan),
     ("credit-label", credit_label),
     ("credit-chain", credit_chain),
     ("producer-credit", producer_credit),
@@ -1315,22 +1333,42 @@ def labelled_blocks(lines: list[str], filled: list[int], start: int, clear: Call
     [1, 2]
     >>> sorted(labelled_blocks(["正文。", "谢谢大家", "某地举办某某活动", "相关阅读"], [0, 1, 2, 3], 1, lambda i: i == 3, {}))
     []
+
+    The label may be a rule's catch itself (推荐新闻 taken by a rule): the block under it down to the next clear line
+    is its list all the same — a headline, its teaser cut off, a slogan — unless a line in it speaks to the hearers
+    (谢谢大家！ under an advert: the speech's last words).
+
+    >>> sorted(labelled_blocks(["正文。", "推荐新闻", "某地举办某某活动", "近日，某地举办某某活动，总结工作", "版权所有"], [0, 1, 2, 3, 4], 1, lambda i: i in (1, 4), {}))
+    [2, 3]
+    >>> sorted(labelled_blocks(["正文。", "推荐新闻", "某地举办某某活动", "近日，某地举办某某活动。", "版权所有"], [0, 1, 2, 3, 4], 1, lambda i: i in (1, 2, 4), {}))
+    [3]
+    >>> sorted(labelled_blocks(["正文。", "推荐新闻", "谢谢大家！", "版权所有"], [0, 1, 2, 3], 1, lambda i: i in (1, 3), {}))
+    []
     """
     found: set[int] = set()
     below = [i for i in filled if i >= start]
     for position, label in enumerate(below):
-        if clear(label) or not _list_label(lines[label].strip(), first.get(label)):
+        if not _list_label(lines[label].strip(), first.get(label)):
             continue
+        caught = clear(label)
         under = []
         for index in below[position + 1:]:
             if clear(index):
                 if under:
-                    found.update([label, *under])
+                    found.update(under if caught else [label, *under])
+                    break
+                if caught:
+                    continue  # the rule took the label's first items with it (a block): the list goes on under them
                 break
-            if len(lines[index].strip()) > LIST_LINE_MAX or _has_speech_mark(first.get(index)):
+            if len(lines[index].strip()) > LIST_LINE_MAX or _has_speech_mark(first.get(index)) or caught and _ADDRESSES_THE_HEARERS.search(lines[index]):
                 break
             under.append(index)
     return found
+
+
+_ADDRESSES_THE_HEARERS = re.compile(r"^(?:同志们|各位|谢谢)|大家[！!。]?$")
+"""A speech's own last words to its hearers (谢谢大家！, 同志们，…): no line of a page's list under a label; a teaser
+that tells of someone 勉励大家… is."""
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[、.．]|[（(](\d{1,2})[）)])")
@@ -1527,7 +1565,9 @@ def judge_lines(
             extra.append(Evidence("above-the-title", ABOVE_THE_TITLE))
         # The page's last line, under the text, with evidence of its own and no sentence: where a page puts
         # its last button or note (扫描二维码分享到微信, 加载中…), the mirror of what stands above the title.
-        if own and index >= body[1] and index == filled[-1] and len(text) <= UNDER_THE_FOOTER_MAX and not re.search(r"[。！？!?]", text):
+        # A slogan alone at the page's end, no chrome round it, may be the speech's last words: doubt, not removal.
+        if own and index >= body[1] and index == filled[-1] and len(text) <= UNDER_THE_FOOTER_MAX and not re.search(r"[。！？!?]", text) \
+                and {e.reader for e in verdict.evidence if e.weight > 0} - {"outside-the-body", "slogan"}:
             extra.append(Evidence("at-the-page-end", AT_THE_PAGE_END))
         # Below the text even a doubtful neighbour counts: a page's credits and contacts come in runs.
         near = DOUBT_AT if index >= body[1] else CHROME_AT
@@ -1747,7 +1787,7 @@ def removed_for_its_place(text: str) -> bool:
 WEB_PAGE_LAYOUT = frozenset({
     "outside-the-body", "next-to-chrome", "between-chrome", "under-the-footer", "at-the-page-end",
     "label-over-list", "link-list", "link-item", "items-of-chrome-label", "dated-items", "teaser-pairs", "menu-run",
-    "run-inside-the-body", "caption-run", "short-items", "breadcrumb",
+    "run-inside-the-body", "caption-run", "short-items", "breadcrumb", "slogan",
 })
 """Readers whose evidence is a line's place in a web page's layout: above or below the text, next to or between the
 page's chrome, under its footer, in a run of short lines (a menu, a pager, captions under pictures, a list of related

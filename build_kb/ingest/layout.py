@@ -868,7 +868,8 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
         if out and line.text and line.number not in starts and goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) \
                 and _CONTINUES.match(line.text) \
                 and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
-                and not SALUTATION_RE.match(line.text) and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
+                and not SALUTATION_RE.match(line.text) and not phrases_apart(line.text) \
+                and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
             out[-1] = Line(number=first, text=out[-1].text + _glue(out[-1].text, line.text) + line.text)
             last_number[first] = line.number
@@ -1023,6 +1024,23 @@ _HEADLINE = re.compile(rf"^[^。！？；]{{2,30}}——[^。！？；，]{{4,50
 
 
 SHORT_LINE_MAX = 8
+_PHRASES_APART = re.compile(rf"[{HAN}“”‘’]{{3,10}}(?:[ \u3000]+[{HAN}“”‘’]{{3,10}})+")
+PHRASES_APART_MAX = 30
+
+
+def phrases_apart(text: str) -> bool:
+    """A line of short phrases set apart by spaces and nothing else, not a mark between them: a slogan (不忘初心 牢记使命,
+    凝心聚力 建功新时代), a heading of two phrases, a row of a site's links — set out as a line of its own, never the
+    rest of a sentence broken above it (prose parts its clauses with commas, not spaces).
+
+    >>> phrases_apart("不忘初心 牢记使命"), phrases_apart("凝心聚力　建功新时代"), phrases_apart("坚持党建引领 建强战斗堡垒")
+    (True, True, True)
+    >>> phrases_apart("落实新时代党的建设总要求。"), phrases_apart("中国共 产党"), phrases_apart("基层党组织全面进步")
+    (False, False, False)
+    """
+    return len(text) <= PHRASES_APART_MAX and bool(_PHRASES_APART.fullmatch(text.strip()))
+
+
 
 
 def _short_and_open(text: str) -> bool:

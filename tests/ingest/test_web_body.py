@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-from build_kb.ingest import layout, parse as parse_module, plain_lines
+from build_kb.ingest import clean as clean_module, layout, parse as parse_module, plain_lines
 from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
 from build_kb.model import Line
@@ -20,10 +20,12 @@ def headings(text: str) -> list[tuple[int, str, str]]:
     return [(s.level, s.style, s.heading) for top in parse(lines_of(text)).sections for s in top.walk() if s.kind == "body" and s.heading]
 
 
-@pytest.mark.parametrize("function", [parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list])
+@pytest.mark.parametrize("function", [
+    parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list, layout.phrases_apart, clean_module._before_a_labelled_list,
+])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(function, globs=vars(parse_module) | vars(layout) | vars(plain_lines)):
+    for test in finder.find(function, globs=vars(parse_module) | vars(layout) | vars(plain_lines) | vars(clean_module)):
         assert runner.run(test).failed == 0
 
 
@@ -206,3 +208,59 @@ def test_parallel_headings_with_labels_that_differ_stay_headings():
     body = "\n".join(f"{label}\n{said}" for label, said in zip(["述职：直奔主题见“干货”", "点评：直指要害斥“短板”", "测评：当场亮分晒“成绩”"], SAID))
     text = f"我县举办党组织书记述职评议会\n{REPORT}{body}\n"
     assert [h[2] for h in headings(text)] == ["述职：直奔主题见“干货”", "点评：直指要害斥“短板”", "测评：当场亮分晒“成绩”"]
+
+
+# --- the page's foot: a recommended label, its teaser, a slogan, a hotline row over the copyright --------------
+
+SPEECH = """在全县组织工作会议上的讲话
+同志们：
+这次会议的主要任务是，深入学习贯彻全国组织工作会议精神，总结去年全县组织工作，部署今年任务。
+一、提高政治站位，深刻认识做好组织工作的重要性
+组织工作是党的建设的重要组成部分，各级党组织要充分认识新时代组织工作的重要地位和作用，切实增强做好组织工作的责任感和使命感。
+二、突出工作重点，全面提升组织工作质量
+要坚持好干部标准，大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部，持续整顿软弱涣散基层党组织，不断提升基层党组织的组织力。
+同志们，让我们更加紧密地团结在党中央周围，奋力开创全县组织工作新局面。
+"""
+LAST = "同志们，让我们更加紧密地团结在党中央周围，奋力开创全县组织工作新局面。"
+
+
+def kept_and_doubted(rules, page):
+    cleaned = clean(page, rules)
+    return [line.text for line in cleaned.lines if line.text], {d.text for d in cleaned.doubtful}
+
+
+@pytest.mark.parametrize("foot", [
+    # a label a rule takes, a headline, its teaser cut off with no stop, a slogan, a hotline row, the copyright
+    "推荐新闻\n全县召开2024年基层党建工作推进会\n近日，全县召开基层党建工作推进会，总结去年基层党建工作，部署今年重点任务\n"
+    "不忘初心 牢记使命\n举报电话：0371-12345678 网站地图 联系我们\n版权所有：中共某某县委组织部 备案号：豫ICP备12345678号\n",
+    # the teaser a whole sentence with its day: the body must not run on to it
+    "相关推荐\n全县召开2024年基层党建工作推进会\n5月10日，全县召开基层党建工作推进会，总结去年基层党建工作，部署今年重点任务。\n"
+    "凝心聚力抓党建 砥砺奋进谱新篇\n版权所有 中共某某县委组织部\n",
+    # no list: a slogan over a row of links and the copyright
+    "请党放心 强国有我\n举报电话：0371-12345678　网站地图　联系我们\n版权所有：中共某某县委组织部 备案号：豫ICP备12345678号\n",
+    # a label the rules do not know, a teaser cut with an ellipsis, a slogan with a full-width space
+    "要闻推荐\n市委组织部召开年轻干部座谈会\n5月4日，市委组织部召开年轻干部座谈会，听取年轻干部对成长成才的意见建议...\n"
+    "凝心聚力　建功新时代\n服务热线：12380 | 关于我们 | 网站声明 | 隐私政策\nCopyright © 2024 某某市委组织部 All Rights Reserved\n",
+], ids=["label-teaser-slogan-hotline", "teaser-with-a-stop", "slogan-over-hotline", "unknown-label"])
+def test_the_pages_foot_goes_whole(rules, foot):
+    kept, doubted = kept_and_doubted(rules, SPEECH + foot)
+    assert kept[-1] == LAST and not doubted
+
+
+def test_a_teaser_that_tells_of_someone_speaking_to_all_is_doubted_not_published_silently(rules):
+    foot = "（责任编辑：某某某）\n推荐阅读\n县委组织部召开年轻干部座谈会\n县委组织部召开年轻干部座谈会，听取年轻干部对成长成才的意见建议，勉励大家\n不忘初心、牢记使命\n扫一扫在手机打开当前页\n"
+    kept, doubted = kept_and_doubted(rules, SPEECH + foot)
+    assert kept[-1] == "县委组织部召开年轻干部座谈会，听取年轻干部对成长成才的意见建议，勉励大家不忘初心、牢记使命"
+    assert doubted == {kept[-1]}
+
+
+def test_a_slogan_the_speech_ends_with_and_no_footer_beside_it_stays(rules):
+    kept, doubted = kept_and_doubted(rules, SPEECH + "不忘初心 牢记使命\n")
+    assert kept[-2:] == [LAST, "不忘初心 牢记使命"] and doubted == {"不忘初心 牢记使命"}
+
+
+def test_a_label_a_rule_takes_inside_the_speech_ends_no_body(rules):
+    more = "三、加强自身建设，努力打造模范部门\n组织部门要带头加强自身建设，努力建设让党放心、让干部信赖、让人民群众满意的模范部门，以过硬作风推动各项任务落实。\n"
+    page = SPEECH.replace(LAST + "\n", "推荐新闻\n" + more + LAST + "\n") + "版权所有：中共某某县委组织部\n"
+    kept, doubted = kept_and_doubted(rules, page)
+    assert kept[-3:] == [*more.strip().split("\n"), LAST] and not doubted
