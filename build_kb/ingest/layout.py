@@ -865,9 +865,11 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
     piece = ""  # the last source line taken into out[-1]: a joined paragraph is measured by its last line
     for line in lines:
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
-        if out and line.text and line.number not in starts and goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) \
+        hangs = ends_on_a_word_that_goes_on(piece)
+        if out and line.text and line.number not in starts \
+                and (goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) or hangs or clause_of_a_sentence_goes_on(piece, line.text)) \
                 and _CONTINUES.match(line.text) \
-                and not _STARTS_NEW.match(line.text) and not _short_and_open(line.text) \
+                and not _STARTS_NEW.match(line.text) and (hangs or not _short_and_open(line.text)) \
                 and not SALUTATION_RE.match(line.text) and not phrases_apart(line.text) \
                 and not is_chrome(_first_sentence(line.text)) and not is_chrome(out[-1].text) and not headline:
             first = out[-1].number
@@ -950,8 +952,26 @@ def cut_inside_a_word(text: str, below: str, one_source_line: bool = False) -> b
     (False, False)
     """
     return len(text) >= WORD_CUT_MIN and bool(re.search(rf"[{HAN}]$", text)) and bool(re.match(rf"[{HAN}]", below)) \
-        and (one_source_line or bool(_HAS_CLAUSE.search(text))) and not _STARTS_NEW.match(text) \
-        and _word_across(text[-_WORD_SIDE:], below[:_WORD_SIDE])
+        and (one_source_line or bool(_HAS_CLAUSE.search(text)) or _a_sentences_piece_without_a_clause(text, below)) \
+        and not _STARTS_NEW.match(text) and _word_across(text[-_WORD_SIDE:], below[:_WORD_SIDE])
+
+
+NO_CLAUSE_PIECE_MIN = 16
+"""A line with no mark in it that a word runs out of must be this long: a heading or a name is shorter, or is one."""
+
+
+def _a_sentences_piece_without_a_clause(text: str, below: str) -> bool:
+    """A long line with no mark in it (全县各级党组织要切实担负起管党治党政治责) over a line that ends the sentence it
+    began — a clause mark before the line below's first stop (任，把基层党建各项任务落到实处。): a sentence cut where
+    the page broke it, not a heading over its paragraph (a heading's paragraph opens a sentence of its own).
+
+    >>> _a_sentences_piece_without_a_clause("全县各级党组织要切实担负起管党治党政治责", "任，把基层党建各项任务落到实处。")
+    True
+    >>> _a_sentences_piece_without_a_clause("以高质量党建引领基层治理", "现代化，全面提升。"), _a_sentences_piece_without_a_clause("全县各级党组织要切实担负起管党治党政治责", "任重道远。")
+    (False, False)
+    """
+    first = re.split(r"[。！？!?]", below, maxsplit=1)[0]
+    return len(text) >= NO_CLAUSE_PIECE_MIN and not _PROSE_MARK.search(text) and bool(re.search(r"[，、；,;]", first))
 
 
 _CLAUSE_MARK_END = re.compile(r"[，、,]$")
@@ -969,6 +989,55 @@ def ends_on_a_clause_mark(text: str) -> bool:
     (False, False, False)
     """
     return len(text) >= CLAUSE_LINE_MIN and bool(_CLAUSE_MARK_END.search(text)) and not SALUTATION_RE.match(text[:-1])
+
+
+_GOES_ON_WORDS = {"uj": "的", "c": "和与及或并而且", "p": "与把被将对向从在为以跟同", "ul": "了"}
+"""Words a phrase cannot end on — 的 of a noun's attribute, a conjunction, a preposition — and 了 inside a sentence."""
+
+
+def ends_on_a_word_that_goes_on(text: str) -> bool:
+    """A line that stops on a word no sentence, heading or title ends on (jieba's tag of its last word, one
+    character): the structural 的 (…提升党员队伍的), a conjunction (整体素质和), a preposition (…党的领导与); 了 only in
+    a line that holds a clause (…会议学习了: a sentence's piece; 春天来了 may be a headline). Its sentence goes on below
+    however short either line is (`join_broken_lines`). A word that ends so (目的, 存在, 对于 as a whole word: a
+    line of one) does not count: only the one-character word is read.
+
+    >>> [ends_on_a_word_that_goes_on(t) for t in ("不断提升党员队伍的", "整体素质和", "加强党的领导与", "近日，县委理论中心组集中学习了")]
+    [True, True, True, True]
+    >>> [ends_on_a_word_that_goes_on(t) for t in ("实现这个目的", "问题依然存在", "春天来了", "把", "全面加强党的建设。")]
+    [False, False, False, False, False]
+    """
+    if len(text) < 2 or not re.search(rf"[{HAN}]{{2}}$", text):
+        return False
+    last = list(tagger().cut(text[-8:]))[-1]
+    if len(last.word) != 1 or last.word not in _GOES_ON_WORDS.get(last.flag[:2], ""):
+        return False
+    return last.flag != "ul" or bool(_HAS_CLAUSE.search(text))
+
+
+SEMICOLON_CLAUSE_MIN = 15
+"""A line ending on ； this long is a clause of a sentence; a shorter one (坚持政治引领；) may be a list's item."""
+_SEMICOLON_END = re.compile(r"[；;]$")
+_ITEM_MARK = re.compile(r"^[-－—•·●○■□◆◇▲△★☆>»*]")
+
+
+def clause_of_a_sentence_goes_on(text: str, below: str) -> bool:
+    """A line that ends a clause with ； (要持续整顿软弱涣散基层党组织，选优配强村党组织书记；) over another clause of the
+    same sentence (要严格落实“三会一课”制度，提高组织生活质量；… ending in 。): a semicolon parts the clauses of one
+    sentence, and the page broke the line there. A list's items keep their lines: a line or the one below with an
+    item's mark or number (- 党支部书记致辞；, 1. …；), and a terse item shorter than SEMICOLON_CLAUSE_MIN
+    (坚持政治引领；) — the line below must itself be a clause (a comma or the sentence's end in it, as long).
+
+    >>> clause_of_a_sentence_goes_on("要持续整顿软弱涣散基层党组织，选优配强村党组织书记；", "要严格落实“三会一课”制度，提高组织生活质量；")
+    True
+    >>> clause_of_a_sentence_goes_on("- 邀请退休老党员讲述革命故事；", "- 全体党员重温入党誓词。"), clause_of_a_sentence_goes_on("坚持政治引领；", "坚持问题导向；")
+    (False, False)
+    >>> clause_of_a_sentence_goes_on("要持续整顿软弱涣散基层党组织，选优配强村党组织书记；", "2. 严格落实“三会一课”制度。")
+    False
+    """
+    return len(text) >= SEMICOLON_CLAUSE_MIN and bool(_SEMICOLON_END.search(text)) and len(below) >= SEMICOLON_CLAUSE_MIN \
+        and not _ITEM_MARK.match(text) and not _ITEM_MARK.match(below) and not _STARTS_NEW.match(text) and not _STARTS_NEW.match(below) \
+        and not re.match(r"^[（(]?[\dA-Za-z]", below) and bool(re.search(r"[，,；;。！？!?]", below))
 
 
 WIDTH_LINE_MIN = 16

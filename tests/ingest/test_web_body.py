@@ -264,3 +264,66 @@ def test_a_label_a_rule_takes_inside_the_speech_ends_no_body(rules):
     page = SPEECH.replace(LAST + "\n", "推荐新闻\n" + more + LAST + "\n") + "版权所有：中共某某县委组织部\n"
     kept, doubted = kept_and_doubted(rules, page)
     assert kept[-3:] == [*more.strip().split("\n"), LAST] and not doubted
+
+
+# --- paragraphs a page broke: at a semicolon, inside a word, after a word that goes on -------------------
+
+HEAD = "在全县基层党建工作会议上的讲话\n同志们：\n今天召开这次会议，主要任务是总结去年全县基层党建工作，部署今年的重点任务。\n"
+
+
+def paragraphs(rules, body):
+    cleaned = clean(HEAD + body, rules)
+    return [line.text for line in cleaned.lines if line.text][3:], [(j.first, j.last) for j in cleaned.joins]
+
+
+@pytest.mark.parametrize(("body", "joined"), [
+    ("一、抓好基层组织建设\n要持续整顿软弱涣散基层党组织，选优配强村党组织书记；\n要严格落实“三会一课”制度，提高组织生活质量；\n要加强流动党员管理，确保每名党员都纳入有效管理。\n",
+     "要持续整顿软弱涣散基层党组织，选优配强村党组织书记；要严格落实“三会一课”制度，提高组织生活质量；要加强流动党员管理，确保每名党员都纳入有效管理。"),
+    ("过去一年，全镇各村党组织班子结构进一步优化;\n一批年富力强的致富能手进入村“两委”班子，为乡村振兴注入了新的活力。\n",
+     "过去一年，全镇各村党组织班子结构进一步优化；一批年富力强的致富能手进入村“两委”班子，为乡村振兴注入了新的活力。"),
+    ("机关党组织要把政治建设摆在首位，筑牢对党忠诚的思想根基；\n\n要坚持抓党建与抓业务相融合，推动两者同频共振、互促共进。\n",
+     None),  # a blank line between: two paragraphs the page set apart, kept
+], ids=["three-clauses", "half-width-semicolon", "blank-line-between"])
+def test_the_clauses_of_one_sentence_broken_at_their_semicolons_are_one_paragraph(rules, body, joined):
+    found, joins = paragraphs(rules, body)
+    if joined is None:
+        assert len(found) == 2 and joins == []
+    else:
+        assert joined in found and len(joins) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "活动流程如下：\n- 邀请退休老党员讲述革命故事，回顾入党初心；\n- 全体党员重温入党誓词，接受党性教育洗礼。\n",
+    "要坚持三个原则：\n坚持政治引领；\n坚持问题导向；\n坚持从严从实。\n",
+    "要做好以下工作：\n1. 持续整顿软弱涣散基层党组织，选优配强书记；\n2. 严格落实“三会一课”制度，提高组织生活质量。\n",
+], ids=["dash-items", "terse-items", "numbered-items"])
+def test_a_lists_items_ending_on_semicolons_keep_their_lines(rules, body):
+    found, joins = paragraphs(rules, body)
+    assert found == body.strip().split("\n") and joins == []
+
+
+def test_a_word_cut_at_a_line_with_no_mark_in_it_is_joined(rules):
+    body = "全县各级党组织要切实担负起管党治党政治责\n任，把基层党建各项任务落到实处，推动基层党组织全面进步全面过硬。\n"
+    found, joins = paragraphs(rules, body)
+    assert found == ["全县各级党组织要切实担负起管党治党政治责任，把基层党建各项任务落到实处，推动基层党组织全面进步全面过硬。"] and len(joins) == 1
+
+
+@pytest.mark.parametrize(("body", "joined"), [
+    ("全县各级党组织要结合实际创新方式方法，不断提升党员队伍的\n整体素质和\n能力水平，充分发挥党员先锋模范作用。\n",
+     "全县各级党组织要结合实际创新方式方法，不断提升党员队伍的整体素质和能力水平，充分发挥党员先锋模范作用。"),
+    ("近日，县委理论学习中心组集中学习了\n《中国共产党章程》，交流了学习体会。\n", "近日，县委理论学习中心组集中学习了《中国共产党章程》，交流了学习体会。"),
+    ("要坚持党的领导与\n人民当家作主有机统一，推动全过程人民民主在基层落地。\n", "要坚持党的领导与人民当家作主有机统一，推动全过程人民民主在基层落地。"),
+], ids=["的-and-和", "了-in-a-clause", "与"])
+def test_a_line_that_stops_on_a_word_that_goes_on_is_joined_however_short(rules, body, joined):
+    found, joins = paragraphs(rules, body)
+    assert found == [joined] and joins
+
+
+@pytest.mark.parametrize("body", [
+    "二、以高质量党建引领基层治理现代化水平全面提升\n全县各级党组织要切实担负起管党治党政治责任，推动基层党组织全面进步。\n",
+    "春天来了\n全县各级党组织要切实担负起管党治党政治责任，推动基层党组织全面进步。\n",
+    "实现这个目的\n全县各级党组织要切实担负起管党治党政治责任，推动基层党组织全面进步。\n",
+], ids=["numbered-heading", "了-in-a-headline", "a-word-ending-in-的"])
+def test_a_heading_or_a_line_that_ends_a_phrase_is_not_joined(rules, body):
+    found, joins = paragraphs(rules, body)
+    assert found == body.strip().split("\n") and joins == []
