@@ -14,6 +14,7 @@ parts, the one the speech is about (its title, or its whole text) decides.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +60,11 @@ def keyword_counts(text: str, taxonomy: Taxonomy, segment: Segment) -> Counter:
         n = text.count(phrase)
         if n:
             counts[phrase] = n
+            for word in [w for w in counts if w != phrase and w in phrase]:
+                # a word inside a phrase is the phrase's (村“两委”换届 is no 换届 of cadres), as 组工干部 is no 干部
+                counts[word] -= min(n, counts[word])
+                if not counts[word]:
+                    del counts[word]
     return counts
 
 
@@ -128,6 +134,37 @@ class _Own:
     word or two in a long text."""
     headed: frozenset[str] = frozenset()
     """The themes its heading names with a word of their own (not a generic one: 统一思想 names none)."""
+    joined: tuple[str, ...] = ()
+    """The themes the halves of a heading joined by 和/与/及/、 name one each (`themes_of_joined_halves`)."""
+
+
+_JOINING = re.compile(r"[、]|(?:以及|和|与|及|暨)")
+_JOINING_WORDS = {"和", "与", "及", "以及", "暨"}
+
+
+def themes_of_joined_halves(heading: str, taxonomy: Taxonomy, segment: Segment) -> tuple[str, ...]:
+    """A heading that joins two things with 和, 与, 及 or 、 (抓好基层党建和乡村人才振兴, 坚持党管干部和党管人才): when its
+    halves each name a different theme by a word of its own (no generic word: 干部和群众 names one), the section is
+    about both, however many more words one of them has in the text. Only a whole word joins (和谐, 及时 do not:
+    the segmenter's tokens are read), and each half's best theme counts, alone at the top of its half."""
+    halves, current = [], ""
+    for token in segment(heading):
+        if token in _JOINING_WORDS or token == "、":
+            halves.append(current)
+            current = ""
+        else:
+            current += token
+    halves.append(current)
+    if len(halves) < 2:
+        halves = [part for part in heading.split("、")]
+    found: list[str] = []
+    for half in halves:
+        counts = keyword_counts(half, taxonomy, segment)
+        scores = {t: s for t, (s, _) in theme_scores(counts, taxonomy).items()}
+        best = [t for t in _specific(list(scores), counts, taxonomy) if scores[t] == max(scores.values())]
+        if len(best) == 1 and best[0] not in found:
+            found.append(best[0])
+    return tuple(found) if len(found) >= 2 else ()
 
 
 def _specific(themes: list[str], counts: Counter, taxonomy: Taxonomy) -> list[str]:
@@ -158,9 +195,12 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
     specific = set(_specific(list(total), head_counts + body_counts, taxonomy))
     headed = frozenset(_specific(list(head), head_counts, taxonomy))
     named = {t: s for t, (s, _) in head.items() if t in specific}
+    joined = themes_of_joined_halves(section.heading, taxonomy, segment) if len(named) >= 2 else ()
     if named and max(named.values()) >= STRONG:
         eligible = {t: total[t] for t in named}
-        return _Own(pick(eligible), "heading", scores, evidence, headed=headed)
+        themes = pick(eligible)
+        themes += [t for t in sorted(joined, key=lambda t: -eligible[t]) if t not in themes]  # 基层党建和乡村人才振兴: both
+        return _Own(themes, "heading", scores, evidence, headed=headed, joined=joined)
     decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific}
     if decisive:
         themes = pick(decisive)
@@ -213,7 +253,7 @@ def classify_section(
         # A title outweighs a thin heading; the whole text outweighs thin body words only, never the author's
         # own heading (三、县委组织部如何开展理论中心工作 in a text mostly on cadres stays 政治建设).
         section.themes, section.theme_source = list(context.themes), context.source
-    elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children \
+    elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children and not own.joined \
             and 0 < len(set(section.themes) & set(context.themes)) < len(section.themes):
         # Two themes nearly as strong: the one the speech is about decides (党建引领乡村振兴 over 思想).
         section.themes = [t for t in section.themes if t in context.themes]
