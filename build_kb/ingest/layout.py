@@ -1007,8 +1007,8 @@ def ends_on_a_word_that_goes_on(text: str) -> bool:
     >>> [ends_on_a_word_that_goes_on(t) for t in ("实现这个目的", "问题依然存在", "春天来了", "把", "全面加强党的建设。")]
     [False, False, False, False, False]
     """
-    if len(text) < 2 or not re.search(rf"[{HAN}]{{2}}$", text):
-        return False
+    if len(text) < 2 or not re.search(rf"[{HAN}]{{2}}$", text) or not any(text[-1] in words for words in _GOES_ON_WORDS.values()):
+        return False  # the dictionary is asked only about a line that ends on one of these characters
     last = list(tagger().cut(text[-8:]))[-1]
     if len(last.word) != 1 or last.word not in _GOES_ON_WORDS.get(last.flag[:2], ""):
         return False
