@@ -823,6 +823,8 @@ def make_speech(
         elif gone.rule == CHROME_EVIDENCE and removed_for_its_place(gone.text):
             review.append(ReviewItem("doubtful-line", f"删去的这一行像讲话正文（按它在网页上的位置删去），现已删去：{clipped(gone.text, 40)}", line=gone.line))
     plain = [s for s in parsed.sections if s.style in (PLAIN_STYLE, LONE_LEAD_STYLE, PLAIN_LINE_ASK_STYLE, PREFACE_STYLE, ALIKE_LEADS_STYLE, TOPIC_STYLE)]
+    # 关于… topic lines inside a numbered part are its sub-headings, read without a number all the same
+    plain += [s for top in parsed.sections for s in top.walk() if s.style == TOPIC_STYLE and s.level > 1]
     if plain:
         review.append(ReviewItem("unnumbered-headings", f"小标题没有编号，按版式认出 {len(plain)} 个（第 {', '.join(str(s.line) for s in plain[:5])} 行）：请看是否正确", line=plain[0].line))
     texts = {line.number: line.text for line in cleaned.lines}

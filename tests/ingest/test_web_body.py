@@ -327,3 +327,23 @@ def test_a_line_that_stops_on_a_word_that_goes_on_is_joined_however_short(rules,
 def test_a_heading_or_a_line_that_ends_a_phrase_is_not_joined(rules, body):
     found, joins = paragraphs(rules, body)
     assert found == body.strip().split("\n") and joins == []
+
+
+def test_topic_lines_inside_a_numbered_part_go_to_the_curator_as_headings_read_without_a_number(tmp_path):
+    from conftest import one_speech
+
+    text = f"""在全市组织工作会议上的讲话
+同志们：
+这次会议的主要任务是总结去年工作，部署今年任务。
+一、突出重点抓好今年的各项任务
+今年的组织工作任务很重，要突出抓好以下几个方面的工作。
+关于干部工作
+{TALK_B}
+关于人才工作
+{TALK_C}
+二、加强组织部门自身建设
+{TALK_A}
+"""
+    speech = one_speech(tmp_path, text)
+    (item,) = [r for r in speech.review if r.code == "unnumbered-headings"]
+    assert item.line == 6 and "2 个（第 6, 8 行）" in item.message
