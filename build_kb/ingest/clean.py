@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import (
-    _STARTS_NEW, SALUTATION_RE, _broken, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
+    _STARTS_NEW, REPORT_OPENING, SALUTATION_RE, _broken, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
     split_at_announced_heads, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening,
 )
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
@@ -1494,6 +1494,22 @@ def _edges(lines: list[str], is_chrome=lambda line: False) -> tuple[int, int]:
     return prose[0], _before_a_labelled_list(lines, prose, is_chrome)
 
 
+RETOLD_MIN = 4
+
+
+def _retells_as_a_report(headline: str, line: str) -> bool:
+    """A line that opens as a news report does (its day, a dateline, 近日…) and says again at least RETOLD_MIN
+    characters of the headline above it, in a row: another article's lead under its headline.
+
+    >>> _retells_as_a_report("市委组织部召开年轻干部座谈会", "5月4日，市委组织部召开年轻干部座谈会，听取意见建议。")
+    True
+    >>> _retells_as_a_report("加强组织领导", "各级党组织要加强组织领导，主要负责同志亲自抓。")
+    False
+    """
+    line = line.strip()
+    return bool(REPORT_OPENING.match(line)) and any(headline[k : k + RETOLD_MIN] in line for k in range(len(headline) - RETOLD_MIN + 1))
+
+
 LISTED_PROSE_MAX = 2
 """How many lines shaped like prose a page's list of other articles under its label may hold (teasers)."""
 _LABEL_SHAPE = re.compile(rf"[{HAN}]{{2,{LABEL_MAX}}}")
@@ -1517,16 +1533,28 @@ def _before_a_labelled_list(lines: list[str], prose: list[int], is_chrome) -> in
     6
     >>> _before_a_labelled_list(page[:3] + page[4:], [0, 1, 3], chrome)
     4
+
+    A label the rules do not know (往期精选, 党建视点) ends the body as well over another report: its prose line opens as
+    a report does (its day, 近日…) and retells the headline under the label. A speech's last part under a short heading
+    (工作要求 / 加强组织领导 / 各级党组织要…) opens no report.
+
+    >>> unknown = lambda line: line == "版权所有"
+    >>> _before_a_labelled_list(["同志们："] + page[1:2] + ["党建视点"] + page[3:], [0, 1, 4], unknown)
+    2
+    >>> _before_a_labelled_list(["同志们："] + page[1:2] + ["工作要求", "加强组织领导", "各级党组织要加强组织领导，主要负责同志亲自抓，分管负责同志具体抓。", "版权所有"], [0, 1, 4], unknown)
+    5
     """
     end = prose[-1] + 1
     for label in range(prose[0] + 1, prose[-1]):
-        if not (_LABEL_SHAPE.fullmatch(lines[label].strip()) and is_chrome(lines[label].strip())):
+        if not (_LABEL_SHAPE.fullmatch(lines[label].strip()) and not _TO_THE_HEARERS.search(lines[label])):
             continue
         listed = [i for i in prose if i > label]
         footer = any(is_chrome(line.strip()) for line in lines[prose[-1] + 1:] if line.strip())
         headline = next((line.strip() for line in lines[label + 1:] if line.strip()), "")
         if _is_prose(headline) or _SENTENCE_END.search(headline):
             continue  # a heading caught out of place stands over its paragraph; a list's label over a headline
+        if not is_chrome(lines[label].strip()) and not all(_retells_as_a_report(headline, lines[i]) for i in listed):
+            continue  # a label the rules do not know: only over another report's lead (5月4日，…) that retells its headline
         if len(listed) <= LISTED_PROSE_MAX and footer and not any(len(lines[i]) > LIST_LINE_MAX or _TO_THE_HEARERS.search(lines[i]) for i in listed):
             return max((i for i in prose if i < label), default=prose[0]) + 1
     return end

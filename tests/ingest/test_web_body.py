@@ -21,7 +21,7 @@ def headings(text: str) -> list[tuple[int, str, str]]:
 
 
 @pytest.mark.parametrize("function", [
-    parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list, layout.phrases_apart, clean_module._before_a_labelled_list,
+    parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list, layout.phrases_apart, clean_module._before_a_labelled_list, clean_module._retells_as_a_report,
 ])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
@@ -241,7 +241,10 @@ def kept_and_doubted(rules, page):
     # a label the rules do not know, a teaser cut with an ellipsis, a slogan with a full-width space
     "要闻推荐\n市委组织部召开年轻干部座谈会\n5月4日，市委组织部召开年轻干部座谈会，听取年轻干部对成长成才的意见建议...\n"
     "凝心聚力　建功新时代\n服务热线：12380 | 关于我们 | 网站声明 | 隐私政策\nCopyright © 2024 某某市委组织部 All Rights Reserved\n",
-], ids=["label-teaser-slogan-hotline", "teaser-with-a-stop", "slogan-over-hotline", "unknown-label"])
+    # a label no rule knows over another report's lead that retells its headline
+    "党建视点\n市委组织部召开年轻干部座谈会\n5月4日，市委组织部召开年轻干部座谈会，听取年轻干部对成长成才的意见建议，勉励年轻干部勇挑重担。\n"
+    "凝心聚力 再创佳绩\n版权所有：中共某某市委组织部\n",
+], ids=["label-teaser-slogan-hotline", "teaser-with-a-stop", "slogan-over-hotline", "unknown-label", "unknown-label-over-a-report"])
 def test_the_pages_foot_goes_whole(rules, foot):
     kept, doubted = kept_and_doubted(rules, SPEECH + foot)
     assert kept[-1] == LAST and not doubted
@@ -257,6 +260,12 @@ def test_a_teaser_that_tells_of_someone_speaking_to_all_is_doubted_not_published
 def test_a_slogan_the_speech_ends_with_and_no_footer_beside_it_stays(rules):
     kept, doubted = kept_and_doubted(rules, SPEECH + "不忘初心 牢记使命\n")
     assert kept[-2:] == [LAST, "不忘初心 牢记使命"] and doubted == {"不忘初心 牢记使命"}
+
+
+def test_a_short_heading_over_the_speechs_last_part_ends_no_body(rules):
+    last_part = ["工作要求", "加强组织领导", "各级党组织要加强组织领导，主要负责同志亲自抓，分管负责同志具体抓，确保各项任务落到实处。"]
+    kept, doubted = kept_and_doubted(rules, SPEECH + "\n".join(last_part) + "\n版权所有：中共某某县委组织部\n")
+    assert kept[-3:] == last_part
 
 
 def test_a_label_a_rule_takes_inside_the_speech_ends_no_body(rules):
