@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KbError
+from ..text import HAN_CHAR
 from .contents import CONTENTS_LABEL
 from .read import decode
 from .front import FRONT_MATTER_READERS, front_matter_heads
@@ -133,6 +134,9 @@ def convert(path: Path) -> Converted:
         converted.notes.append(f"{len(front)} 个前置、后附部分的标题（声明、图表目录等）不作小标题：" + "、".join(f"“{lines[line - 1]}”" for line in sorted(front)))
     if not re.search(r"[\u4e00-\u9fff]", converted.text):
         raise ConversionError(path.name, "转换后没有中文文字；请确认它是一篇讲话")
+    foreign = in_another_language(converted.text) if converted.kind not in ("html", "pdf") else None
+    if foreign:
+        raise ConversionError(path.name, f"转换后几乎都是外文：汉字只有 {foreign[0]} 个，外文词有 {foreign[1]:,} 个；导入的应是中文讲话稿")
     return converted
 
 
@@ -1335,7 +1339,34 @@ def pdf_text(data: bytes, name: str) -> Converted:
         )
     if not re.search(r"[\u4e00-\u9fff]", "".join(read.paragraphs)):
         raise ConversionError(name, f"有文字层（{read.pages} 页），但没有中文文字；导入的应是中文讲话稿")
+    foreign = in_another_language("\n".join(read.paragraphs))
+    if foreign:
+        han, words = foreign
+        raise ConversionError(name, f"有文字层（{read.pages} 页），但几乎都是外文：汉字只有 {han} 个，外文词有 {words:,} 个；导入的应是中文讲话稿")
     return _laid_out(read, name, "pdf")
+
+
+FOREIGN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+FOREIGN_HAN_AT_MOST = 200
+FOREIGN_WORDS_PER_HAN = 10
+
+
+def in_another_language(text: str) -> tuple[int, int] | None:
+    """(Han characters, foreign words) when a document has no Chinese text to speak of: fewer than
+    200 Han characters and ten foreign words or more for each (an English report with two Chinese
+    lines in a sidebar or a logo). A Han character and a word are each about one word's worth of
+    text; a Chinese speech with an English title page or abstract has the Han characters by far.
+
+    >>> in_another_language("Annual report of the committee. " * 40 + "中文旁栏两行")
+    (6, 200)
+    >>> in_another_language("各级党组织要坚持把学习贯彻党的创新理论作为首要政治任务。" + "Abstract words here. " * 3) is None
+    True
+    """
+    han = len(HAN_CHAR.findall(text))
+    words = len(FOREIGN_WORD.findall(text))
+    if han < FOREIGN_HAN_AT_MOST and words >= FOREIGN_WORDS_PER_HAN * max(1, han):
+        return han, words
+    return None
 
 
 def _laid_out(read, name: str, kind: str) -> Converted:

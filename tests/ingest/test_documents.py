@@ -1255,3 +1255,4 @@ def test_a_duty_report_without_a_title_keeps_its_boxed_labels_braced_sub_labels_
     texts = [p.text for p in speech.all_paragraphs()]
     assert {"{岗位职责}", "{工作完成情况}", "1：做好工作，站在用户角度，提供快速优质的购买咨询服务"} <= set(texts)
     assert speech.title == "关于“工作回顾”等两个方面的讲话"
+
