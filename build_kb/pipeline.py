@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -729,6 +729,14 @@ def make_speech(
             date, date_source = f"{year:04d}-07-01", date_source
             detected_by["date"] = f"{birthday}, year from {date_source}"
             header.warnings.append(ReviewItem("date-guessed", f"日期 {date}：按“{birthday}”取七月一日，年份按“{evidence}”推断：请核对"))
+    if date is None:
+        # 图为2023年3月15日全县组织工作会议现场: the day of the event a picture's caption shows (taken off as a caption)
+        shown = caption_day([r.text for r in cleaned.removed if r.rule == "photo-caption"], year if year is not None else said)
+        if shown:
+            date, date_source = shown[0], "caption"
+            year = int(date[:4])
+            detected_by["date"] = "a picture's caption (图为…N月N日…会议现场)"
+            header.warnings.append(ReviewItem("date-guessed", f"日期 {date} 取自图片说明“{clipped(shown[1], 40)}”：请核对"))
     relative_word = None
     if reported and date is None:
         # 昨日，…召开: a day counted back from the posting date; 近日, 日前: only its year. Either is a person's to check.

@@ -43,13 +43,17 @@ _SALUTATION = re.compile(
     rf"(?:尊敬的[{HAN}Xx×＊*、，]{{0,20}}|各位[{HAN}、，]{{0,16}})?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?[：:]"
 )
 """…and one whose name a template blanks out: 尊敬的XX部长，各位领导，同志们："""
+_GREETING = r"[，,！!]\s*(?:大家|各位)?(?:早上|上午|中午|下午|晚上)?好[！!。]?"
+"""A greeting after the address, on the same line: ，大家好！ / ，大家上午好！ / ！各位好！"""
 SALUTATION_RE = re.compile(
-    rf"^(?:尊敬的)?[{HAN}Xx×＊*、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)[！!]?[：:]$"
-    rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})[！!]?$"
-    rf"|^(?:尊敬|敬爱|亲爱)的[^\s，,。；;：:！!？?]{{1,20}}[！!]?[：:]$"
+    rf"^(?:尊敬的)?[{HAN}Xx×＊*、，, ]{{0,24}}(?:{_ADDRESSEES}|同志|朋友)(?:[！!]?[：:]|{_GREETING})$"
+    rf"|^(?:各位[{HAN}]{{0,6}}[、，,])?(?:(?:{_ADDRESSEES})[、，,])*(?:{_ADDRESSEES})(?:[！!]?|{_GREETING})$"
+    rf"|^(?:尊敬|敬爱|亲爱)的[^\s，,。；;：:！!？?]{{1,20}}(?:[！!]?[：:]|{_GREETING})$"
 )
 """A line that only addresses the audience: 同志们： / 各位领导，同志们： / 同志们、朋友们：, or a letter's
-reader whoever it is (敬爱的党组织：, 尊敬的评审专家：, 亲爱的同学们：): the kind of text (思想汇报, 倡议书) stands above it."""
+reader whoever it is (敬爱的党组织：, 尊敬的评审专家：, 亲爱的同学们：): the kind of text (思想汇报, 倡议书) stands above it.
+The address may end in a greeting instead of a colon (亲爱的同学们，大家好！ / 老师们、同学们，大家上午好！): still the
+salutation, never a title (session 27: a title-less text's first line; tests/ingest/test_round14_documents.py)."""
 _DATE_IN_BRACKETS = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}|20[Xx×]{2})\s*年[^（）()]{0,12}?日\s*[）)]")
 
 

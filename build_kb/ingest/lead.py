@@ -792,6 +792,42 @@ def posting_date(removed: list[str]) -> str | None:
     return None
 
 
+_CAPTION_OPENS = re.compile(r"^[（(]?\s*(?:[△▲]|[上下左右]?图\s*(?:为|片|\d|[：:])|组图)")
+_CAPTION_DAY = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AN_EVENT = re.compile(r"会|现场|讲话|党课|召开|举行|举办|活动|发言|致辞|报告|授课|宣讲")
+
+
+def caption_day(captions: list[str], year: int | None) -> tuple[str, str] | None:
+    """(the date, the caption) a picture's caption gives the event it shows, when the text has no date of its own:
+    a caption (图为…, △…, 上图：…) naming a day and an event (会议现场, 讲话, 党课), the year its own or the one the
+    text gives. Two captions naming different days give none; a day without any year gives none.
+
+    >>> caption_day(["图为2023年3月15日全县组织工作会议现场"], None)
+    ('2023-03-15', '图为2023年3月15日全县组织工作会议现场')
+    >>> caption_day(["△ 6月28日，党委书记在七一专题党课上授课。"], 2022)[0]
+    '2022-06-28'
+    >>> caption_day(["图为3月15日会议现场"], None) is None, caption_day(["图为5月3日会场", "图为5月4日分组讨论会"], 2021) is None
+    (True, True)
+    >>> caption_day(["图为新建成的党群服务中心，2023年3月15日摄"], None) is None  # no event: a place's picture
+    True
+    """
+    found: dict[str, str] = {}
+    for text in captions:
+        text = text.strip()
+        if not _CAPTION_OPENS.match(text) or not _AN_EVENT.search(text):
+            continue
+        m = _CAPTION_DAY.search(text)
+        said = int(m.group(1)) if m and m.group(1) else year
+        if not m or said is None:
+            continue
+        try:
+            day = calendar_day(said, int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        found.setdefault(day.isoformat(), text)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 POSTED_WITHIN_DAYS = 31
 """A report is posted within a month of its meeting; a date line further from the lead's day is no posting of it."""
 
