@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..config import BoilerplateConfig, BoilerplateRule
 from .layout import (
-    _STARTS_NEW, REPORT_OPENING, SALUTATION_RE, _broken, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
+    _STARTS_NEW, REPORT_OPENING, SALUTATION_RE, _broken, join_a_parts_number_to_its_name, join_broken_headings, join_broken_lines, join_hard_wraps, join_numbers_cut_from_their_unit, join_page_chunks, join_split_words,
     split_at_announced_heads, split_collapsed, split_dumped_paragraphs, split_first_point_off_its_opening,
 )
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
@@ -167,6 +167,8 @@ def clean(
     # (a heading's few characters carried to the next line may be named a heading line too: they still go back)
     lines, heading_joins = join_broken_headings(lines, chrome, frozenset(paragraph_lines))
     joins += heading_joins
+    lines, part_joins = join_a_parts_number_to_its_name(lines, chrome)
+    joins += part_joins
     lines, word_joins = join_split_words(lines, chrome, starts)
     joins += word_joins
     lines, number_joins = join_numbers_cut_from_their_unit(lines)

@@ -999,6 +999,7 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     title is under it. An attachment's label on top (`附件1`, left) is no line of the title: the title is under
     it. A form's text is in its table (outside it only the title's lines): the table's text gives the text's size."""
     from .gongwen import read_doc_number, read_issuer_signature, read_masthead
+    from .pdf import COVER_FIRST_LINE_SHARE, a_titles_first_words
 
     body = _text_paragraphs(document)
     if not body:
@@ -1020,9 +1021,19 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
         start = 1  # a letterhead over the title
     title = []
     for block in body[start : start + TITLE_LINES_MAX]:
-        if not large(block) or (title and abs(_size_of(document, block) - _size_of(document, body[start])) > TITLE_SIZE_TOLERANCE):
-            break  # a wrapped title's lines are set in one size
+        if not large(block) or (title and abs(_size_of(document, block) - _size_of(document, body[start])) > TITLE_SIZE_TOLERANCE) \
+                or (title and CONTENTS_LABEL.match(re.sub(r"\s+", "", _plain_text(block)))):
+            break  # a wrapped title's lines are set in one size; a `目录` in the title's type under it is the contents' label
         title.append(_plain_text(block).strip())
+    after = start + len(title)
+    if len(title) == 1 and after < len(body) and large(body[after]) and _size_of(document, body[after]) > _size_of(document, body[start]) \
+            and _size_of(document, body[start]) >= COVER_FIRST_LINE_SHARE * _size_of(document, body[after]) and a_titles_first_words(title[0]):
+        # a title's first words set smaller over the rest (某某市基层党建 18 pt / 年度发展报告（2023） 22 pt): the rest is the title's too
+        for block in body[after : after + TITLE_LINES_MAX - 1]:
+            if not large(block) or abs(_size_of(document, block) - _size_of(document, body[after])) > TITLE_SIZE_TOLERANCE \
+                    or CONTENTS_LABEL.match(re.sub(r"\s+", "", _plain_text(block))):
+                break
+            title.append(_plain_text(block).strip())
     return "".join(title) or None
 
 

@@ -1191,6 +1191,45 @@ def join_broken_headings(lines: list[Line], is_chrome=lambda text: False, starts
     return out, joins
 
 
+_A_PARTS_NUMBER = re.compile(r"^(?:第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:部分|章|篇|编)|(?:Part|PART|Chapter|CHAPTER)\s*(?:\d{1,2}|[IVX]{1,5}))$")
+PARTS_NAME_MAX = 30
+
+
+def join_a_parts_number_to_its_name(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Join]]:
+    """A part's number alone on its line (`第一部分`, `第3章`, `Part 2`), its name on the next (a report sets
+    them on two centred lines, a blank one between at most): one heading, joined with a wide space
+    (`第一部分　总体情况`) so the outline shows the part by its name. The name is short, has no stop, opens
+    with no number of its own and is nothing a rule takes; a paragraph under a bare number is left alone.
+
+    >>> join_a_parts_number_to_its_name([Line(1, "第一部分"), Line(2, ""), Line(3, "总体情况"), Line(4, "全市…。")])[0][0].text
+    '第一部分　总体情况'
+    >>> [l.text for l in join_a_parts_number_to_its_name([Line(1, "第二章"), Line(2, "过去一年，全县各级党组织扎实推进各项工作。")])[0]]
+    ['第二章', '过去一年，全县各级党组织扎实推进各项工作。']
+    >>> [l.text for l in join_a_parts_number_to_its_name([Line(1, "第一部分"), Line(2, "一、总体要求")])[0]]
+    ['第一部分', '一、总体要求']
+    """
+    out: list[Line] = []
+    joins: list[Join] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = index + 1
+        if after < len(lines) and not lines[after].text.strip():
+            after += 1
+        name = lines[after] if after < len(lines) and _A_PARTS_NUMBER.match(line.text.strip()) else None
+        text = name.text.strip() if name else ""
+        if (name is not None and text and len(text) <= PARTS_NAME_MAX and re.search(f"[{HAN}]", text)
+                and not re.search(r"[。！？；;，,：:!?]", text) and not _STARTS_NEW.match(text) and not _A_PARTS_NUMBER.match(text)
+                and not SALUTATION_RE.match(text) and not is_chrome(text)):
+            out.append(Line(number=line.number, text=line.text.strip() + "\u3000" + text))
+            joins.append(Join(first=line.number, last=name.number))
+            index = after + 1
+            continue
+        out.append(line)
+        index += 1
+    return out, joins
+
+
 # --- a word cut by a paragraph break -----------------------------------------------------------
 
 _WORD_SIDE = 4

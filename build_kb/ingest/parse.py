@@ -3101,6 +3101,7 @@ def find_headings(
     # With heading_lines, at the levels it names: a curator's fix names every heading of those levels (a Word file's
     # styles name its chapters; the numbered points under them, at a level it does not name, stay its headings).
     _lists_are_no_headings(result, set(heading_lines.values()) if heading_lines else None)
+    _a_list_under_its_lead_in(blocks, result)
     if not heading_lines:
         _families_stand_over_text(result)
     if preface is not None and not heading_lines and candidates[0] is None:
@@ -3532,6 +3533,39 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None], le
             for k in run:
                 result[k] = None
         i = after
+
+
+_LEADS_IN = re.compile(r"[：:]\s*$")
+
+
+def _a_list_under_its_lead_in(blocks: list[Block], result: list[tuple[HeadingCandidate, int] | None]) -> None:
+    """Numbered items one right after another, nothing under any but the last, right under a paragraph that
+    leads into them with a colon (主要做法包括以下几个方面： / 1. 加强理论学习 / 2. 健全组织体系 / 3. …): the sentence's
+    list, not the text's parts — at any level, under headings a document's type named or not (a report's list
+    items were its extra headings). A run with text under each item, or under a heading line, stays headings.
+
+    >>> blocks = [Block(1, "主要做法包括以下几个方面："), Block(2, "1. 加强理论学习"), Block(3, "2. 健全组织体系"), Block(4, "正文。")]
+    >>> result = [None, (HeadingCandidate("arabic", 3, 1, "1.", "加强理论学习", ""), 2), (HeadingCandidate("arabic", 3, 2, "2.", "健全组织体系", ""), 2), None]
+    >>> _a_list_under_its_lead_in(blocks, result); result
+    [None, None, None, None]
+    >>> result = [None, (HeadingCandidate("arabic", 3, 1, "1.", "加强理论学习", ""), 2), None, (HeadingCandidate("arabic", 3, 2, "2.", "健全组织体系", ""), 2)]
+    >>> _a_list_under_its_lead_in(blocks, result); [r is None for r in result]
+    [True, False, True, False]
+    """
+    i = 1
+    while i < len(result):
+        found = result[i]
+        if found is None or result[i - 1] is not None or not _LEADS_IN.search(blocks[i - 1].text) or found[0].style == GIVEN_STYLE:
+            i += 1
+            continue
+        cand, level = found
+        run = [i]
+        while run[-1] + 1 < len(result) and (nxt := result[run[-1] + 1]) is not None and nxt[1] == level and nxt[0].style == cand.style:
+            run.append(run[-1] + 1)
+        if len(run) >= 2 and not any(result[k][0].rest.strip() for k in run):
+            for k in run:
+                result[k] = None
+        i = run[-1] + 1
 
 
 def _a_list_cut_off(items: list[HeadingCandidate]) -> bool:

@@ -842,7 +842,9 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
         return bool(read_masthead(compacts, k) or read_doc_number(text) or read_issuer_signature(text) or read_secrecy(text) or read_urgency(text) or read_copy_number(text)
                     or k < 4 and any(read_doc_number(t) or _STANDARD_NUMBER.match(t) for t in compacts[k + 1 : k + 3]))  # a masthead over a number
 
-    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)]
+    # (a `目录` set in the title's type under it is the contents' label, never the title's last line)
+    candidates = [(size, k) for k, size in enumerate(sizes) if size >= 1.3 * body_size and _HAN.search(first[k]) and not issuers_part(k)
+                  and not _CONTENTS_TITLE.match(_key(first[k]))]
     if not candidates:
         return None, []
     largest = max(size for size, _ in candidates)
@@ -853,6 +855,7 @@ def _marked_title(result: PdfRead, metadata: str | None, body_size: float) -> tu
             break  # a line of that type further down, or past text, is another block (a cover's unit, a part's heading)
         run.append(k)
     run = _with_the_line_it_annotates(run, first, sizes, body_size)
+    run = _with_its_first_line_set_smaller(run, first, sizes, body_size, issuers_part)
     # (a note's mark after the title, `…的共演*`, stays in the text: the title is without it)
     lines = [first[k].removesuffix(result.note_marks[k]) if k < len(result.note_marks) else first[k] for k in run]
     if len(lines) > 3 or sum(map(len, lines)) > MARKED_TITLE_MAX:
@@ -881,6 +884,47 @@ def _with_the_line_it_annotates(run: list[int], first: list[str], sizes: list[fl
     if sizes[above] >= 1.3 * body_size and _HAN.search(first[above]) and not re.search(r"文件$", first[above].strip()) and len(first[above]) < HEAD_LINE_MAX:
         return [above, run[0]]
     return run
+
+
+COVER_FIRST_LINE_SHARE = 0.6
+"""A title's first line set smaller than the rest is at least this share of the rest's type."""
+COVER_FIRST_LINE_MAX = 20
+_NAMES_ITS_OWN = re.compile(r"(?:大学|学院|学校|论文|文件|丛书|系列|出版社|研究院|研究所|委员会|[部局厅委办处])$")
+"""A line that ends as a name of its own — a school's, a series', an organ's — is no title's first words."""
+
+
+def _with_its_first_line_set_smaller(run: list[int], first: list[str], sizes: list[float], body_size: float, issuers_part) -> list[int]:
+    """A cover's title set on two lines, the first smaller (`某某市基层党建` 20 over `年度发展报告（2023）` 26): the
+    first line is the title's too, as a person reads the cover. It stands right over the largest line, in
+    display type (1.3 times the text's or more, and COVER_FIRST_LINE_SHARE of the title's), short, with no stop; a
+    line that is a name of its own (a school, a series, an organ: `某某大学`, `本科毕业论文`, `中共某某县委组织部`), a
+    date or a 公文's part is not taken.
+
+    | first page (type size) | title |
+    |---|---|
+    | `某某市基层党建` (20) / `年度发展报告（2023）` (26) | `某某市基层党建年度发展报告（2023）` |
+    | `某某大学` (20) / `本科毕业论文` (26) | `本科毕业论文` (cover_title may look further) |
+    | `2023年12月` (16) / `工作报告` (26) | `工作报告` |
+    """
+    if len(run) > 2 or not run[0]:
+        return run
+    above, largest = run[0] - 1, sizes[run[0]]
+    if (1.3 * body_size <= sizes[above] < largest and sizes[above] >= COVER_FIRST_LINE_SHARE * largest
+            and a_titles_first_words(first[above]) and not issuers_part(above)):
+        return [above, *run]
+    return run
+
+
+def a_titles_first_words(text: str) -> bool:
+    """A line that may be a title's first words set apart (PDF cover, Word's centred title): short, with words, no
+    stop, no name of its own, no date, no contents' label.
+
+    >>> [a_titles_first_words(t) for t in ("某某市基层党建", "某某大学", "本科毕业论文", "二〇二四年一月", "目　录", "同志们：")]
+    [True, False, False, False, False, False]
+    """
+    text = re.sub(r"\s+", "", text)
+    return (bool(_HAN.search(text)) and len(text) <= COVER_FIRST_LINE_MAX and not re.search(r"[。！？；，,.;:：!?]", text)
+            and not _NAMES_ITS_OWN.search(text) and not cover_date([text])[1] and not _CONTENTS_TITLE.match(_key(text)))
 
 
 COVER_FORM_FIELDS = 2

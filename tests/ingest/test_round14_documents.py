@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -82,9 +82,28 @@ def speech_of(path, rules=None):
     from build_kb.pipeline import make_speech
     from conftest import CORPUS
 
+    from build_kb.config import SpeechOverride
+
     converted = convert(path)
     source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
-    return converted, make_speech(source, rules or load_boilerplate(CORPUS), None, [])
+    # as kb add stores it: the headings the document's type or styles named, the original's name
+    values = {"original": path.name, **({"title": converted.title} if converted.title else {}),
+              **({"heading_lines": converted.heading_lines} if converted.heading_lines else {})}
+    return converted, make_speech(source, rules or load_boilerplate(CORPUS), SpeechOverride(path.stem + ".txt", 1, values), [])
+
+
+def outline(speech) -> list[tuple[int, str]]:
+    """(level, heading) of every section, depth first."""
+    found = []
+
+    def walk(sections):
+        for section in sections:
+            if section.heading:
+                found.append((section.level, section.heading))
+            walk(section.children)
+
+    walk(speech.sections)
+    return found
 
 
 BODY = ("今天我们召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。\n"
@@ -126,3 +145,93 @@ def test_a_caption_s_day_dates_a_text_that_gives_none(tmp_path, caption, title, 
     assert speech.date == date
     guessed = [item.message for item in speech.review if item.code == "date-guessed"]
     assert guessed == ([f"日期 {date} 取自图片说明“{caption}”：请核对"] if date else [])
+
+
+# --- a report with a cover and its own contents ----------------------------------------------------------
+
+P = "各级党组织要坚持把学习贯彻党的创新理论作为首要政治任务，推动理论学习往深里走、往实里走，切实把学习成效转化为推动工作的实际行动。"
+HEADS = ["一、总体情况", "二、主要做法", "三、存在问题", "四、几点建议"]
+
+
+def _typst(source: str) -> bytes:
+    import typst
+
+    return typst.compile(('#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n#set page(paper: "a4", margin: 2.5cm)\n'
+                          "#set par(justify: true)\n" + source).encode("utf-8"))
+
+
+def _cover_report(first: str, second: str, cover_apart: bool = True) -> bytes:
+    """A cover: the title on two centred lines, the first smaller (18 over 26 pt), a month under it; then a 目录
+    in the title's type with four entries and their pages, then the four parts."""
+    entries = "".join(f"{head.replace('、', '、　')}　{k + 2}\n\n" for k, head in enumerate(HEADS))
+    return _typst(f"#v(3cm)\n#align(center, text(18pt)[{first}])\n#align(center, text(26pt)[{second}])\n#v(6cm)\n"
+                  f"#align(center, text(14pt)[二〇二四年一月])\n{'#pagebreak()' if cover_apart else ''}\n#align(center, text(26pt)[目　录])\n"
+                  + entries + "#pagebreak()\n" + "".join(f"{head}\n\n" + f"{P}\n\n" * 3 for head in HEADS))
+
+
+@pytest.mark.parametrize("first, second, title, cover_apart", [
+    ("某某市基层党建", "年度发展报告（2023）", "某某市基层党建年度发展报告（2023）", True),
+    ("2023年度全县", "组织工作调研报告", "2023年度全县组织工作调研报告", False),
+    ("某某大学", "本科毕业论文", "本科毕业论文", True),  # a name of its own over the largest line: not the title's
+    ("二〇二三年十二月", "工作报告", "工作报告", True),  # a date
+])
+def test_a_covers_title_keeps_its_first_line_set_smaller_and_never_the_contents_label(tmp_path, first, second, title, cover_apart):
+    """The cover's first line, set smaller right over the largest, is the title's first words; the 目录 in the
+    title's type under it is the contents' label, dropped with its entries, never the title's end."""
+    (tmp_path / "报告.pdf").write_bytes(_cover_report(first, second, cover_apart))
+    converted = convert(tmp_path / "报告.pdf")
+    assert converted.title == title
+    lines = converted.text.split("\n")
+    assert {lines[n - 1]: level for n, level in converted.heading_lines.items()} == {head: 1 for head in HEADS}
+    assert "目　录" not in lines and "去掉目录 5 行" in converted.notes
+
+
+@pytest.mark.parametrize("lines, title", [
+    ([("某某市基层党建", 18), ("年度发展报告（2023）", 22), ("目录", 22)], "某某市基层党建年度发展报告（2023）"),
+    ([("全市组织工作要点", 22), ("目　录", 22)], "全市组织工作要点"),
+    ([("某某大学", 16), ("学生工作年度报告", 22), ("目录", 16)], "学生工作年度报告"),
+])
+def test_a_word_covers_title_with_its_first_line_smaller_and_a_contents_label_under_it(tmp_path, lines, title):
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    for text, size in lines:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).font.size = Pt(size)
+    for head in HEADS:
+        document.add_paragraph(head)
+    for head in HEADS:
+        document.add_paragraph(head)
+        document.add_paragraph(P)
+    document.save(tmp_path / "报告.docx")
+    assert convert(tmp_path / "报告.docx").title == title
+
+
+def test_a_parts_number_alone_over_its_name_is_one_heading(tmp_path):
+    """`第一部分` and `总体情况` on two centred lines in the text's type: one top-level heading 第一部分　总体情况 (the
+    join logged); a chapter's number over a paragraph stays as it was."""
+    parts = [("第一部分", "总体情况"), ("第二部分", "主要做法"), ("第三部分", "存在问题与建议")]
+    body = "".join(f"#align(center)[{n}]\n\n#align(center)[{name}]\n\n" + f"{P}\n\n" * 3 for n, name in parts)
+    path = tmp_path / "报告.pdf"
+    path.write_bytes(_typst("#align(center, text(22pt)[某某市基层党建年度发展报告])\n\n" + body))
+    _, speech = speech_of(path)
+    assert outline(speech) == [(1, f"{n}\u3000{name}") for n, name in parts]
+
+
+def test_a_list_under_the_sentence_that_leads_into_it_makes_no_headings(tmp_path):
+    """A report's parts named by their type (heading_lines), a sentence ending in a colon, four short numbered items
+    right under it: the sentence's list — paragraphs, not level-2 headings. Items each over text stay headings."""
+    items = ["加强理论学习", "健全组织体系", "建强干部队伍", "完善工作机制"]
+    heads = "".join(f'#text(size: 15pt, weight: "bold")[{part}]\n\n' + f"{P}\n\n" * 2 for part in ("第一部分　总体情况",))
+    listed = '#text(size: 15pt, weight: "bold")[第二部分　主要做法]\n\n主要做法包括以下几个方面：\n\n' + "".join(f"{n}. {t}\n\n" for n, t in enumerate(items, 1)) + f"{P}\n\n"
+    advice = ["压实工作责任", "强化督促检查"]
+    headed = '#text(size: 15pt, weight: "bold")[第三部分　几点建议]\n\n下面提几点建议：\n\n' + "".join(f"{n}. {t}\n\n{P}\n\n" for n, t in enumerate(advice, 1))
+    path = tmp_path / "报告.pdf"
+    path.write_bytes(_typst("#align(center, text(22pt)[某某市基层党建年度发展报告])\n\n" + heads + listed + headed))
+    converted, speech = speech_of(path)
+    assert outline(speech) == [
+        (1, "第一部分 总体情况"), (1, "第二部分 主要做法"), (1, "第三部分 几点建议"), *((2, f"{n}.{t}") for n, t in enumerate(advice, 1))]
+    assert all(f"{n}.{t}" in converted.text.split("\n") for n, t in enumerate(items, 1))
