@@ -69,7 +69,7 @@ class _Known:
 _WORD_DATE = "the Word document's own date (its page header, a date on a line of its own), the text gives none"
 FILE_DATE_RULES = {
     "html": "the page's own date (article:published_time, <time>), the text gives none",
-    "pdf": "the PDF's own date (its cover, the posting line under its title, a 收稿日期 note, a sign-off form's 日期 row), the text gives none",
+    "pdf": "the PDF's own date (its cover, the posting line under its title, a sign-off form's 日期 row), the text gives none",
     **dict.fromkeys(("docx", "dotx", "docm", "dotm", "doc", "wps", "dot", "wpt"), _WORD_DATE),
 }
 """Where a file's own date (Converted.date, kind → rule) was found: a Word file's is no web page's."""

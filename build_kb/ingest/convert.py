@@ -121,6 +121,7 @@ def convert(path: Path) -> Converted:
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
         converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
     converted.text = normalise(converted.text)
+    converted.headings = levels_by_their_numbers(converted.headings)
     converted.heading_lines = _locate(converted.headings, converted.text)
     # (a web page's headings are its own tags: a 目录 copied over its chapters is the contents reader's)
     front = front_matter_heads(converted.heading_lines, converted.text) if converted.kind not in ("html", "text", "markdown") else {}
@@ -138,6 +139,32 @@ def convert(path: Path) -> Converted:
     if foreign:
         raise ConversionError(path.name, f"转换后几乎都是外文：汉字只有 {foreign[0]} 个，外文词有 {foreign[1]:,} 个；导入的应是中文讲话稿")
     return converted
+
+
+_DECIMAL_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(?:[\s\u3000]+|(?=[\u4e00-\u9fff]))")
+
+
+def levels_by_their_numbers(headings: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Headings a document's type gave one level (a journal sets `1　引言` and `2.1　样本选取` alike) that its numbers
+    say are nested: `N.N` under the `N` it names is one level down, `N.N.N` two (three levels at most). Only where
+    the parent `N` is among the headings; a `2.1` with no `2` above it keeps its level. Full-width figures count
+    (`２.１`).
+
+    >>> levels_by_their_numbers([("１　引言", 1), ("２　研究设计", 1), ("２.１　样本选取", 1), ("２.１.１ 问卷", 1), ("３　结论", 1)])
+    [('１　引言', 1), ('２　研究设计', 1), ('２.１　样本选取', 2), ('２.１.１ 问卷', 3), ('３　结论', 1)]
+    >>> levels_by_their_numbers([("2.1 设计原则", 1), ("2.2 实现", 1)])
+    [('2.1 设计原则', 1), ('2.2 实现', 1)]
+    """
+    numbers = [m.group(1) if (m := _DECIMAL_NUMBER.match(unicodedata.normalize("NFKC", text))) else None for text, _ in headings]
+    found = []
+    for (text, level), number in zip(headings, numbers):
+        if number and "." in number:
+            parents = [(k, number.rsplit(".", 1)[0]) for k in range(len(found))]
+            parent = next((found[k][1] for k, name in reversed(parents) if numbers[k] == name and headings[k][1] == level), None)
+            if parent is not None:
+                level = min(3, parent + 1)
+        found.append((text, level))
+    return found
 
 
 IMAGE_SIGNATURES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))

@@ -36,6 +36,21 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 _MEASURE = "[年月日时分秒号个名人次位项条件届期天周岁元万亿倍％%]"
 """A number before a measure word counts (3 个方面, 12 月): no heading's number."""
 
+
+def counts_a_measure(name: str) -> bool:
+    """Whether the words after a bare number begin with a measure word (3 个方面, 12 月, 2 万人): the number counts
+    them. A word that only opens with such a character (2.2　分析方法, 1　人才工作, 3　条件保障: one word to the
+    dictionary) is a head's label, not a measure.
+
+    >>> [counts_a_measure(t) for t in ("个方面", "月", "万人参加", "名党员", "分析方法", "人才工作", "条件保障", "研究设计")]
+    [True, True, True, True, False, False, False, False]
+    """
+    name = name.strip()
+    if not name or not re.match(_MEASURE, name):
+        return False
+    word = next(iter(tagger().tokenizer.cut(name[:8])), name[:1])
+    return len(word) == 1 or word[0] in "万亿"  # (2 万人, 3 亿元: a multiplier and its unit)
+
 HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("part", 0, re.compile(rf"^(第({_CN})部分)[，,、：:]?")),
     ("chapter", 0, re.compile(rf"^(第\s*({_CN}|\d{{1,2}})\s*章)[\s　]*(?=\S)")),  # a 规章's 第一章　总则, a book's 第1章
@@ -50,13 +65,13 @@ HEADING_STYLES: list[tuple[str, int, re.Pattern]] = [
     ("cn-runin", 6, re.compile(rf"^((?:第(?={_CN}是))?({_CN})(?:是|要))")),  # 一是 and its 第三是
     # A bare number, a space and a label (一 活动背景：, 1 总体要求, a journal's 1　相关工作 and 2.1　设计原则): a heading
     # only among its family, numbered in order (`FAMILY_STYLES`); its rank sits with the numbering it resembles.
-    ("cn-space", 1, re.compile(rf"^(({_CN})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
-    ("arabic-space", 3, re.compile(rf"^((\d{{1,2}})[ \u3000]+)(?=[{HAN}])(?!{_MEASURE})")),
-    ("arabic-decimal-3", 3.6, re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
+    ("cn-space", 1, re.compile(rf"^(({_CN})[ \u3000]+)(?=[{HAN}])")),
+    ("arabic-space", 3, re.compile(rf"^((\d{{1,2}})[ \u3000]+)(?=[{HAN}])")),
+    ("arabic-decimal-3", 3.6, re.compile(rf"^(\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])")),
     # 案例一：X / 案例二：Y, 挑战一：X …: a word and a count, the word the same along its family (`family_word`)
     # (not 第一：, 其一：, a collection's 篇一：, nor a figure's or table's caption 图一：/表一：)
     ("cn-word", 2.5, re.compile(rf"^((?![第其篇图表])[{HAN}]{{1,3}}?({_CN})[：:][ \u3000]*)(?=[{HAN}“])")),
-    ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])(?!{_MEASURE})")),
+    ("arabic-decimal", 3.3, re.compile(rf"^(\d{{1,2}}\.(\d{{1,2}})[ \u3000]*)(?=[{HAN}])")),
     # A 规章's article head on a line of its own (第一条　工作机构, 第1条 适用范围), under its 第一章: numbered on
     # through the chapters (`ARTICLE_STYLE`); an article run into its text (第一条　本办法所称…。) is no heading.
     ("article", 0.5, re.compile(rf"^(第\s*({_CN}|\d{{1,3}})\s*条[ \u3000]*)(?=[{HAN}])")),
@@ -2446,7 +2461,7 @@ def detect_numbered(text: str) -> HeadingCandidate | None:
         label = m.group(1)
         if style in FAMILY_STYLES:
             name, rest = _column_tail(text[len(label):])
-            if not _family_label(name):
+            if not _family_label(name) or (style != ARTICLE_STYLE and counts_a_measure(name)):
                 continue
             return HeadingCandidate(style, rank, number, label, label + name, rest)
         heading, rest = split_lead(text, len(m.group(0)))
@@ -3536,6 +3551,8 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None], le
 
 
 _LEADS_IN = re.compile(r"[：:]\s*$")
+LIST_ITEM_MAX = 30
+"""A list's item under its lead-in is a phrase: longer lines are points of their own."""
 
 
 def _a_list_under_its_lead_in(blocks: list[Block], result: list[tuple[HeadingCandidate, int] | None]) -> None:
@@ -3555,14 +3572,15 @@ def _a_list_under_its_lead_in(blocks: list[Block], result: list[tuple[HeadingCan
     i = 1
     while i < len(result):
         found = result[i]
-        if found is None or result[i - 1] is not None or not _LEADS_IN.search(blocks[i - 1].text) or found[0].style == GIVEN_STYLE:
+        if found is None or result[i - 1] is not None or not _LEADS_IN.search(blocks[i - 1].text) or found[0].style == GIVEN_STYLE \
+                or SALUTATION_RE.match(blocks[i - 1].text):  # (同志们： addresses the audience: it leads into no list)
             i += 1
             continue
         cand, level = found
         run = [i]
         while run[-1] + 1 < len(result) and (nxt := result[run[-1] + 1]) is not None and nxt[1] == level and nxt[0].style == cand.style:
             run.append(run[-1] + 1)
-        if len(run) >= 2 and not any(result[k][0].rest.strip() for k in run):
+        if len(run) >= 2 and not any(result[k][0].rest.strip() for k in run) and all(len(blocks[k].text) <= LIST_ITEM_MAX for k in run):
             for k in run:
                 result[k] = None
         i = run[-1] + 1

@@ -264,7 +264,9 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     for number, (lines, height) in enumerate(zip(pages, heights), 1):
         kept, dropped_at = [], None
         masthead = _masthead(lines, height) if number == 1 else []
-        notes_block = article_notes(lines, body_size) if number == 1 else []
+        # (under the notes, the page's footer: no text line the notes must stand below)
+        notes_block = article_notes([l for l in lines if l in masthead or _edge_reason(l, lines, height, running, body_size, number, slots) is None],
+                                    body_size) if number == 1 else []
         for line in lines:
             reason = "masthead" if line in masthead else "article-notes" if line in notes_block else _edge_reason(line, lines, height, running, body_size, number, slots)
             if reason is None and by_browser and _browser_margin(line, metadata_title, body_size) and _edge(line, lines, height):
@@ -507,10 +509,21 @@ HEAD_LINE_MAX = 60
 """A line above the text (title, byline, posting line) is shorter than this; the text's first paragraph is longer."""
 
 
+_RECEIVED = re.compile(r"^[\[【(（]?(?:收稿|来稿|投稿|收到|修回|修改|定稿|录用|接收|接受|网络出版|网络首发|Received|Revised|Accepted)(?:日期|时间)?[\]】)）]?[:：]?(?=.{0,4}(?:19|20)\d{2})", re.IGNORECASE)
+"""A journal's record of when it received, revised and accepted the article (`收稿日期：2016－02－01`, `[收稿日期] …`,
+`Received: 2019-03-02`): the journal's days, never the article's date — its year is the issue's (session 27: a
+received date was read as a paper's date)."""
+
+
 def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
     """A date alone on a line of the first page (a cover, a report's title page): a full date, or a
     year and month (`二〇二六年五月`, `2023年6月`), which gives the year. Above the text, a date set
-    apart in a line of its own pieces is one too (a printed web page's `2021-05-31　来源：某报　收藏`)."""
+    apart in a line of its own pieces is one too (a printed web page's `2021-05-31　来源：某报　收藏`).
+    A journal's 收稿日期 (received, revised, accepted) is none (`_RECEIVED`).
+
+    >>> cover_date(["收稿日期：２０１６－０２－０１", "修回日期：2016-03-01"]), cover_date(["发布日期：2023.03"])
+    ((None, None), (None, 2023))
+    """
     from ..text import find_date, year_number
 
     def alone(text: str) -> str | None:
@@ -519,7 +532,8 @@ def cover_date(first_page: list[str]) -> tuple[str | None, int | None]:
 
     head = True
     for text in first_page:
-        # (full-width figures and dashes as a journal's footnote sets them: 收稿日期: 2016－02－01)
+        if _RECEIVED.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))):
+            continue  # 收稿日期：2016－02－01 (full-width, as a journal's footnote sets it): the day the journal received it
         compact = _COVER_DATE_LABEL.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
         if alone(compact):
             return alone(compact), int(alone(compact)[:4])
@@ -1390,7 +1404,7 @@ def article_notes(lines: list[PdfLine], body_size: float) -> list[PdfLine]:
         return []
     lowest = min(l.y0 for l in text_lines)
     foot = [l for l in lines if l.size < body_size * 0.95 and l.y1 < lowest]
-    return foot if any(_LABELLED_DATE.match(l.text.strip()) for l in foot) else []
+    return foot if any(_LABELLED_DATE.match(unicodedata.normalize("NFKC", l.text.strip())) for l in foot) else []  # (收稿日期：２０１８－…)
 
 
 def _touching_pieces_joined(lines: list[PdfLine]) -> list[PdfLine]:
@@ -1714,7 +1728,34 @@ def _reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], float | None]:
 
 
 def _columns_of(band: list[PdfLine], gutter: float) -> list[PdfLine]:
-    return _table_rows([l for l in band if l.x0 < gutter]) + _table_rows([l for l in band if l.x0 >= gutter])
+    left, right = [l for l in band if l.x0 < gutter], [l for l in band if l.x0 >= gutter]
+    left, foot = _foot_under_both_columns(left, right)
+    return _table_rows(left) + _table_rows(right) + _table_rows(foot)
+
+
+def _foot_under_both_columns(left: list[PdfLine], right: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """(the left column, the lines under both columns): a first page's notes under its columns (收稿日期, 作者简介), set
+    smaller than the text and short enough to stand in the left half, are no part of the left column — read after
+    the right one, so they never part a sentence the left column hands over. The left column's own last lines on a
+    page where the right one ends early (the text's end) are in the text's type: they stay where they are.
+
+    >>> line = lambda x0, y, text, size=10.0: PdfLine(1, x0, x0 + 230, y, y + size, size, text)
+    >>> left = [line(57, 700 - 14 * k, f"左{k}") for k in range(5)] + [line(57, 600, "收稿日期：2018-11-02", 8.0)]
+    >>> right = [line(300, 700 - 14 * k, f"右{k}") for k in range(5)]
+    >>> [[l.text for l in part] for part in _foot_under_both_columns(left, right)]
+    [['左0', '左1', '左2', '左3', '左4'], ['收稿日期：2018-11-02']]
+    >>> [[l.text for l in part] for part in _foot_under_both_columns(left[:5], right[:2])]
+    [['左0', '左1', '左2', '左3', '左4'], []]
+    """
+    if not left or not right:
+        return left, []
+    text_size = Counter(l.size for l in left + right).most_common(1)[0][0]
+    bottom = min(l.y0 for l in right)
+    k = len(left)
+    ordered = sorted(left, key=lambda l: -l.y1)
+    while k and ordered[k - 1].y1 < bottom and ordered[k - 1].size < 0.95 * text_size:
+        k -= 1
+    return ordered[:k], ordered[k:]
 
 
 def _crosses(line: PdfLine, x: float) -> bool:

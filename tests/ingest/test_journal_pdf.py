@@ -162,7 +162,8 @@ def test_a_quarterly_report_s_parts_are_those_its_contents_list_and_its_date_is_
 def test_a_first_page_s_masthead_goes_and_a_received_date_in_full_width_figures_is_read():
     """Over the title of a journal's first page: its name and issue, the page number, its English name
     with `Vol.`/`No.`, the column's label — the masthead (dropped, `masthead`). The 收稿日期 footnote
-    written in full-width figures and dashes gives the date."""
+    written in full-width figures and dashes is the day the journal received it, no date of the article's
+    (session 27): the year is the masthead's issue."""
     source = ('#set page(paper: "a4", margin: (top: 1.2cm, rest: 2cm))\n'
               "#align(center, text(7.7pt)[某某教育研究 #h(3em) 2016年第3期 #h(3em) 40])\n"
               "#align(center, text(6pt)[JOURNAL OF SOME EDUCATION RESEARCH #h(1em) Vol.19 No.3 2016])\n"
@@ -172,7 +173,7 @@ def test_a_first_page_s_masthead_goes_and_a_received_date_in_full_width_figures_
     assert read.title == "基层组织建设的几点思考"
     assert [text for _, text, reason in read.dropped if reason == "masthead"] == [
         "某某教育研究　2016年第3期　40", "JOURNAL OF SOME EDUCATION RESEARCH Vol.19 No.3 2016", "学人手札"]
-    assert (read.cover_date, read.cover_year) == ("2016-02-01", 2016)
+    assert (read.cover_date, read.cover_year) == (None, 2016)
     assert read.paragraphs[0] == "基层组织建设的几点思考"
 
 
@@ -203,7 +204,7 @@ def test_a_short_article_s_columns_between_two_bands_and_its_once_printed_issue_
         '#place(bottom + center, float: true, scope: "parent")[#line(length: 100%)\n#align(left, text(8pt)[收稿日期：2019－03－02 \\ '
         "作者简介：张某某，某某大学教授，主要从事基层治理研究，近年来主持完成多项相关课题，发表论文多篇。])]\n" + body + "\n"))
     assert read.pages == 3 and read.columns == 2  # (the last page's text fills its left column only)
-    assert read.title == "基层组织建设的几点思考" and (read.cover_date, read.cover_year) == ("2019-03-02", 2019)
+    assert read.title == "基层组织建设的几点思考" and (read.cover_date, read.cover_year) == (None, 2019)  # (收稿日期 is none)
     assert [text for text in read.paragraphs if text.startswith(TEXT)] == [f"{TEXT}第{k}点。" for k in range(1, 46)]
     assert ("JOURNAL, NO. 2, 2019", "running-header") in {(text, reason) for _, text, reason in read.dropped}
 

@@ -227,7 +227,7 @@ def test_a_posting_line_set_with_plain_spaces_gives_its_date_too(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     add_files([tmp_path / "网页.pdf"], corpus)  # the curator is told where a PDF's date was found
-    assert "  date: 2024-03-15   # 识别依据：PDF 封面上、标题下发布行、收稿日期或落款表格里的日期（正文里没有认出日期）\n" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert "  date: 2024-03-15   # 识别依据：PDF 封面上、标题下发布行或落款表格里的日期（正文里没有认出日期）\n" in (corpus / "speeches.yaml").read_text(encoding="utf-8")
 
 
 # --- a ruled table whose narrow cells wrap ----------------------------------------------------------

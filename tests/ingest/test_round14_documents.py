@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -235,3 +235,51 @@ def test_a_list_under_the_sentence_that_leads_into_it_makes_no_headings(tmp_path
     assert outline(speech) == [
         (1, "第一部分 总体情况"), (1, "第二部分 主要做法"), (1, "第三部分 几点建议"), *((2, f"{n}.{t}") for n, t in enumerate(advice, 1))]
     assert all(f"{n}.{t}" in converted.text.split("\n") for n, t in enumerate(items, 1))
+
+
+# --- a two-column journal article ------------------------------------------------------------------------
+
+JOURNAL_HEADS = [("１　引言", []), ("２　研究设计", ["２.１　样本选取", "２.２　分析方法"]), ("３　结论与建议", [])]
+
+
+def _journal(subhead_size: str = "10pt") -> bytes:
+    """Two pages of a journal: a band over two columns (title, author, abstract), the notes under both columns of
+    page 1 in smaller type (收稿日期 in full-width figures, 作者简介) over the footer with the issue; heads in full-width
+    figures (１　引言), sub-heads numbered ２.１ under ２; every paragraph says its place (第k句)."""
+    body, k = "", 0
+    for head, subs in JOURNAL_HEADS:
+        body += f'#text(size: 11pt, weight: "bold")[{head}]\n\n'
+        for _ in range(7):
+            k += 1
+            body += f"#h(2em){P}第{k}句。\n\n"
+        for sub in subs:
+            body += f'#text(size: {subhead_size}, weight: "bold")[{sub}]\n\n'
+            for _ in range(5):
+                k += 1
+                body += f"#h(2em){P}第{k}句。\n\n"
+    import typst
+
+    return typst.compile((
+        '#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+        '#set page(paper: "a4", columns: 2, margin: (x: 2cm, y: 2.5cm), footer: context { if calc.odd(here().page()) '
+        "{ [某某学刊　2019年第2期 #h(1fr) · #counter(page).display() ·] } else { [· #counter(page).display() · #h(1fr) 某某学刊]} })\n"
+        "#set par(justify: true)\n"
+        '#place(top + center, float: true, scope: "parent")[#text(size: 20pt)[基层组织建设的几点思考]\n\n张某某\n\n'
+        "#align(left)[摘要：本文分析了基层组织建设的现状，提出了加强基层组织建设的思路和建议，对于推动基层治理具有参考价值。]\n#v(1em)]\n"
+        '#place(bottom + center, float: true, scope: "parent")[#line(length: 100%)\n#align(left, text(8pt)[收稿日期：２０１８－１１－０２ \\ '
+        "作者简介：张某某，某某大学教授，主要从事基层治理研究。])]\n" + body).encode("utf-8")), k
+
+
+@pytest.mark.parametrize("subhead_size", ["10pt", "11pt"])
+def test_a_journal_s_first_page_notes_full_width_heads_and_sub_heads(tmp_path, subhead_size):
+    """Page 1's notes under both columns are no part of the left one (dropped as article-notes, never between two
+    sentences of the text); the paragraphs run in order; １　引言 … ３ are the top level, ２.１ and ２.２ under ２ — also
+    when the journal sets them in the heads' type; the 收稿日期 is no date, the year the footer's issue."""
+    data, count = _journal(subhead_size)
+    (tmp_path / "期刊.pdf").write_bytes(data)
+    converted, speech = speech_of(tmp_path / "期刊.pdf")
+    paragraphs = converted.text.strip().split("\n\n")
+    assert [p for p in paragraphs if p.startswith(P)] == [f"{P}第{k}句。" for k in range(1, count + 1)]
+    assert not any("收稿日期" in p or "作者简介" in p for p in paragraphs) and "去掉首页脚的收稿日期、基金项目等 2 行" in converted.notes
+    assert outline(speech) == [(1, "1 引言"), (1, "2 研究设计"), (2, "2.1 样本选取"), (2, "2.2 分析方法"), (1, "3 结论与建议")]
+    assert (converted.date, converted.year) == (None, 2019)
