@@ -1244,7 +1244,8 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False, starts: fr
     Only a paragraph of some length that holds a clause and ends on a Chinese character is continued,
     only by the next paragraph (one blank line between) that goes on with a Chinese character and
     opens nothing new (no number, no salutation, no chrome), and only when a dictionary word runs
-    across the break (迫不|及待): a paragraph that merely lacks its full stop keeps its break. A paragraph
+    across the break (迫不|及待) or its last word is one of grammar that needs more (…工作的 / 责任感…:
+    `ends_on_a_word_that_takes_more`): a paragraph that merely lacks its full stop keeps its break. A paragraph
     ending on a comma or 、 (`ends_on_a_clause_mark`) ends no sentence: it goes on below too.
     """
     lines = list(lines)
@@ -1260,7 +1261,8 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False, starts: fr
             and re.match(rf"[{HAN}]", rest.text) and not _STARTS_NEW.match(rest.text) and not SALUTATION_RE.match(rest.text)
             and not is_chrome(rest.text) and not is_chrome(line.text)
             and (ends_on_a_clause_mark(line.text) or _broken(line.text) and re.search(rf"[{HAN}]$", line.text)
-                 and _word_across(line.text[-_WORD_SIDE:], rest.text[:_WORD_SIDE]))
+                 and _word_across(line.text[-_WORD_SIDE:], rest.text[:_WORD_SIDE])
+                 or len(line.text) >= WORD_CUT_MIN and not _STARTS_NEW.match(line.text) and ends_on_a_word_that_takes_more(line.text))
         ):
             # the joined paragraph may stop inside a word again: it is looked at once more
             lines[index : index + 3] = [Line(number=line.number, text=line.text + rest.text)]
@@ -1269,6 +1271,24 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False, starts: fr
         out.append(line)
         index += 1
     return out, [Join(first=first, last=last) for first, last in sorted(last_number.items())]
+
+
+TAKES_MORE = frozenset("的 地 之 和 与 及 或 并 把 对 向 从 将 被 给 跟 同 以及 并且 而且 或者 关于 对于 通过 按照 围绕 根据 为了 随着".split())
+"""Words of grammar no sentence ends on: a structural particle (的, 地, 之), a conjunction, a preposition — what
+they join or govern comes after them."""
+
+
+def ends_on_a_word_that_takes_more(text: str) -> bool:
+    """A paragraph whose last word (jieba's) is a word of grammar that needs what follows (…增强做好组织工作的 /
+    …和, …通过): its sentence goes on in the next paragraph, Enter was pressed inside it — sure, where a paragraph
+    that stops on a noun or a verb (…取得了明显成效, …持续推动) may only have lost its stop and keeps its break.
+
+    >>> [ends_on_a_word_that_takes_more(t) for t in ("要进一步增强做好新形势下组织工作的", "坚持把党的政治建设与", "切实履行管党治党责任，通过",
+    ...                                                "取得了明显成效", "持续推动", "这是我们的目的")]
+    [True, True, True, False, False, False]
+    """
+    words = list(tokenizer().cut(text[-12:], HMM=False))
+    return bool(words) and words[-1] in TAKES_MORE
 
 
 def _word_across(left: str, right: str) -> bool:

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -283,3 +283,29 @@ def test_a_journal_s_first_page_notes_full_width_heads_and_sub_heads(tmp_path, s
     assert not any("收稿日期" in p or "作者简介" in p for p in paragraphs) and "去掉首页脚的收稿日期、基金项目等 2 行" in converted.notes
     assert outline(speech) == [(1, "1 引言"), (1, "2 研究设计"), (2, "2.1 样本选取"), (2, "2.2 分析方法"), (1, "3 结论与建议")]
     assert (converted.date, converted.year) == (None, 2019)
+
+
+# --- a Word sentence split across two paragraphs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("above, below, joined", [
+    ("要进一步增强做好新形势下组织工作的", "责任感和使命感，切实把各项任务落到实处。", True),
+    ("各级党组织要坚持把党的政治建设与", "思想建设、组织建设结合起来，一体推进。", True),
+    ("同时，要切实履行管党治党政治责任，通过", "建立清单、压实责任，推动各项任务落地见效。", True),
+    ("同时，各级党组织要把抓基层打基础作为长远之计和固本之举，持续推动", "基层党组织全面进步、全面过硬。", False),  # a verb: maybe a lost stop
+    ("今年以来，全县上下认真贯彻落实市委部署要求，扎实推进各项工作，取得了明显成效", "这些成绩的取得，是全县上下共同努力的结果。", False),
+])
+def test_a_word_sentence_split_across_two_paragraphs_is_joined_only_where_its_last_word_needs_more(tmp_path, above, below, joined):
+    """Enter pressed inside a sentence in Word: the paragraph ends on a word of grammar (的, 与, 通过) — the sentence
+    goes on below, joined, logged and on 待核对 (joined). A paragraph that ends on a verb or a noun may have lost
+    its stop only: its break stays."""
+    from docx import Document
+
+    document = Document()
+    for text in ("在全县组织工作会议上的讲话", "同志们：", P, above, below, P):
+        document.add_paragraph(text)
+    document.save(tmp_path / "讲话.docx")
+    _, speech = speech_of(tmp_path / "讲话.docx")
+    paragraphs = [p.text for section in speech.sections for p in section.paragraphs]
+    assert (above + below in paragraphs) == joined and (above in paragraphs) == (not joined)
+    assert any(item.code == "joined" for item in speech.review) == joined
