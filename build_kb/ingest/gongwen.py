@@ -340,6 +340,19 @@ def numbered_items(text: str) -> list[str]:
     return [text[a:b].strip(" \u3000；;，,") for a, b in zip(bounds, bounds[1:])]
 
 
+def read_numbered_attachment(text: str) -> str | None:
+    """A 附件说明 line that numbers its attachment in the label (`附件1：某某测评表`, `附件二：…`, `附件 3. …`), one such
+    line an attachment: the name; None for the mark over an appended attachment (`附件1` alone) or a sentence.
+
+    >>> read_numbered_attachment("附件1：党员民主评议测评表"), read_numbered_attachment("附件 2. 民主评议工作安排.docx")
+    ('党员民主评议测评表', '民主评议工作安排')
+    >>> read_numbered_attachment("附件1"), read_numbered_attachment("附件2：请各单位于12月10日前报送。")
+    (None, None)
+    """
+    m = re.fullmatch(r"附\s*件\s*[一二三四五六七八九十\d]{1,2}\s*[:：.．、]\s*(.{2,120})", text.strip())
+    return _without_number(m.group(1)) if m and not re.search(r"[。；！？]", m.group(1)) else None
+
+
 def read_attachments_label(text: str) -> bool:
     """The 附件说明's label alone on its line, its items on the lines under it: `附件：` (`附 件:`)."""
     return bool(re.fullmatch(r"附\s*件\s*[:：]", text))
@@ -1013,6 +1026,28 @@ def _head_role(content: list[tuple[int, str]], index: int) -> str | None:
     return None
 
 
+UNIT_NAME_MIN = 4
+UNIT_NAME_MAX = 30
+
+
+def signed_by_a_unit(text: str) -> bool:
+    """A line right above a 公文's 成文日期 whose name ends in no organ's word the readers know (某某学院党总支, 某某县妇联,
+    某某区委党校): by its place the 署名 — a unit's name, four Han characters or more, no sentence, no person's post and
+    name (a person signs a letter, not a notice), no template's XXXX.
+
+    >>> [signed_by_a_unit(t) for t in ("某某学院党总支", "某某县妇联", "某某区委党校", "某某市第一中学", "张某某", "XXXXXX", "请各单位认真落实", "特此通知")]
+    [True, True, True, True, False, False, False, False]
+    """
+    from .words import tagger
+
+    text = _compact(text)
+    if not (UNIT_NAME_MIN <= len(text) <= UNIT_NAME_MAX and re.fullmatch(r"[\u4e00-\u9fff（）()·]+", text) and not text.endswith("同志")):
+        return False
+    words = [(w.word, w.flag) for w in tagger().cut(text)]
+    # a name: no verb in it, its last word a noun or a short form (党总支, 妇联), not a person's name (nr)
+    return not any(flag.startswith("v") or flag in ("l", "z", "d") for _, flag in words) and words[-1][1] in ("n", "j", "nt", "ns", "nz")
+
+
 def _issuers_above(content: list[tuple[int, str]], k: int, found: Gongwen) -> list[str]:
     names = []
     for j in range(k - 1, -1, -1):
@@ -1063,15 +1098,21 @@ def _read_tail(content: list[tuple[int, str]], found: Gongwen, text_from: int) -
                 found.roles[number] = "note"
         # A 署名 that reads as no organ (a template's XXXXXX, a person) still stands right above the date: no 附件说明's.
         unread_signature = not signers and j >= 0 and j == date_at - 1 and not read_office_signature(tail[j][1]) and not re.search(r"[。；！？：:]", tail[j][1])
+        if unread_signature and not found.issuer and signed_by_a_unit(tail[j][1]):
+            # 某某学院党总支, 某某县妇联 right above the 成文日期 of a 公文 without a 版头: its place says it signs
+            found.issuer = _compact(tail[j][1])
+            found.roles[tail[j][0]] = "signature"
         tail = tail[: j + (0 if unread_signature else 1)]
     # The 附件说明 above the signature: 附件：1. … and its further numbered lines.
     for i, (number, text) in enumerate(tail):
-        names = read_attachments(text) or ([] if read_attachments_label(text) and i + 1 < len(tail) and read_attachment_item(tail[i + 1][1]) else None)
+        numbered = read_numbered_attachment(text)
+        names = read_attachments(text) or ([numbered] if numbered else None) \
+            or ([] if read_attachments_label(text) and i + 1 < len(tail) and read_attachment_item(tail[i + 1][1]) else None)
         if names is not None:
             found.attachments = names
             found.roles[number] = "attachments"
             for later_number, later in tail[i + 1 :]:
-                item = read_attachment_item(later)
+                item = read_attachment_item(later) or (read_numbered_attachment(later) if numbered else None)
                 if item is None and read_attachment_wrap(later) and found.attachments:
                     found.attachments[-1] += later  # an item's name wrapped onto the next line (回行时与上一行文字对齐)
                 elif item is None:

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -309,3 +309,42 @@ def test_a_word_sentence_split_across_two_paragraphs_is_joined_only_where_its_la
     paragraphs = [p.text for section in speech.sections for p in section.paragraphs]
     assert (above + below in paragraphs) == joined and (above in paragraphs) == (not joined)
     assert any(item.code == "joined" for item in speech.review) == joined
+
+
+# --- a Word notice without a letterhead --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attachment_lines, attachments", [
+    (["附件1：党员民主评议测评表", "附件2：民主评议工作安排"], ["党员民主评议测评表", "民主评议工作安排"]),
+    (["附件一：党员民主评议测评表", "附件二：民主评议工作安排.docx"], ["党员民主评议测评表", "民主评议工作安排"]),
+    (["附件：1．党员民主评议测评表", "2．民主评议工作安排"], ["党员民主评议测评表", "民主评议工作安排"]),
+])
+@pytest.mark.parametrize("signer", ["中共某某大学委员会组织部", "某某学院党总支", "某某县妇联"])
+def test_a_word_notice_without_a_letterhead_reads_its_attachments_and_its_signer(tmp_path, attachment_lines, attachments, signer):
+    """A notice typed in Word with no 版头: its title centred and large, 各党支部：, the text, one line per attachment
+    numbered in its label (附件1：…) or under one 附件：, the signer and the date right-aligned. The attachment lines are
+    the 附件说明 (metadata, out of the text); the line right above the date signs it, whatever its name ends in."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("关于开展2023年度党员民主评议工作的通知").font.size = Pt(22)
+    for text in ("各党支部：", "为进一步加强党员队伍建设，经研究，决定开展2023年度党员民主评议工作。现将有关事项通知如下。",
+                 "一、评议时间", "2023年12月10日至12月31日。", "二、工作要求", "各党支部要高度重视，认真组织，确保评议工作取得实效。", *attachment_lines):
+        document.add_paragraph(text)
+    for text in (signer, "2023年12月5日"):
+        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(tmp_path / "通知.docx")
+    _, speech = speech_of(tmp_path / "通知.docx")
+    assert (speech.issuer, speech.attachments, speech.addressees, speech.date) == (signer, attachments, ["各党支部"], "2023-12-05")
+    text = [p.text for section in speech.sections for p in section.paragraphs]
+    assert not any(line in paragraph for line in attachment_lines for paragraph in text)
+
+
+def test_a_sentence_without_its_stop_over_the_date_signs_nothing():
+    from build_kb.ingest.gongwen import signed_by_a_unit
+
+    assert [signed_by_a_unit(t) for t in ("请各单位认真落实", "特此通知", "张某某", "某某市第一中学")] == [False, False, False, True]
