@@ -122,6 +122,13 @@ def convert(path: Path) -> Converted:
         converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
     converted.text = normalise(converted.text)
     converted.headings = levels_by_their_numbers(converted.headings)
+    addressed = [text for text, _ in converted.headings if addresses_the_audience(text)]
+    if addressed:
+        # 同志们，新征程上任务艰巨 set in bold like the heads: the speaker turning to the hall, no part of the outline
+        converted.headings = [(text, level) for text, level in converted.headings if not addresses_the_audience(text)]
+        for text in addressed:
+            log.info("%s：“%s”是对听众说的话，不作小标题", path.name, text)
+        converted.notes.append(f"{len(addressed)} 行对听众说的话（同志们，……）不作小标题：" + "、".join(f"“{text}”" for text in addressed))
     converted.heading_lines = _locate(converted.headings, converted.text)
     # (a web page's headings are its own tags: a 目录 copied over its chapters is the contents reader's)
     front = front_matter_heads(converted.heading_lines, converted.text) if converted.kind not in ("html", "text", "markdown") else {}
@@ -139,6 +146,19 @@ def convert(path: Path) -> Converted:
     if foreign:
         raise ConversionError(path.name, f"转换后几乎都是外文：汉字只有 {foreign[0]} 个，外文词有 {foreign[1]:,} 个；导入的应是中文讲话稿")
     return converted
+
+
+_ADDRESSING = re.compile(r"^(?:(?:尊敬|亲爱|敬爱)的)?(?:各位[\u4e00-\u9fff]{0,8}|同志们|同事们|朋友们|同学们|老师们|青年朋友们|党员同志们)[，,！!：:、]")
+
+
+def addresses_the_audience(text: str) -> bool:
+    """A line that opens by turning to the audience (同志们，…, 各位代表：, 亲爱的同学们！): the speaker's words to the hall,
+    however a document sets them (bold, large like the heads), never a heading.
+
+    >>> [addresses_the_audience(t) for t in ("同志们，新征程上任务艰巨", "同志们：", "各位代表、同志们！", "坚持政治引领", "同志们的期盼")]
+    [True, True, True, False, False]
+    """
+    return bool(_ADDRESSING.match(text.strip()))
 
 
 _DECIMAL_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(?:[\s\u3000]+|(?=[\u4e00-\u9fff]))")

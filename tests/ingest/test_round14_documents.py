@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -348,3 +348,27 @@ def test_a_sentence_without_its_stop_over_the_date_signs_nothing():
     from build_kb.ingest.gongwen import signed_by_a_unit
 
     assert [signed_by_a_unit(t) for t in ("请各单位认真落实", "特此通知", "张某某", "某某市第一中学")] == [False, False, False, True]
+
+
+# --- opening phrases --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opening", ["同志们，新征程上任务艰巨、使命光荣", "同志们，朋友们，让我们携起手来", "各位代表、同志们，下面我讲三点意见", "亲爱的同学们，青春正当时"])
+def test_words_to_the_audience_set_like_the_heads_are_no_headings(tmp_path, opening):
+    """A Word speech whose heads are bold lines over text (no numbers) sets the speaker's turns to the hall in bold
+    too: those lines are no headings (noted, logged); the heads stay."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("在全县组织工作会议上的讲话")
+    document.add_paragraph().add_run("同志们：").bold = True
+    document.add_paragraph(P)
+    for head in ("坚持政治引领", "强化组织建设", "加强作风建设"):
+        document.add_paragraph().add_run(head).bold = True
+        document.add_paragraph(P)
+    document.add_paragraph().add_run(opening).bold = True
+    document.add_paragraph(P)
+    document.save(tmp_path / "讲话.docx")
+    converted, speech = speech_of(tmp_path / "讲话.docx")
+    assert outline(speech) == [(1, "坚持政治引领"), (1, "强化组织建设"), (1, "加强作风建设")]
+    assert f"1 行对听众说的话（同志们，……）不作小标题：“{opening}”" in converted.notes
