@@ -23,7 +23,7 @@ from pathlib import Path
 from .config import EXAMPLE_VALUES, SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError, reading_failure, safe_name
 from .explain import rule as rule_in_chinese
-from .ingest.clean import normalise_line
+from .ingest.clean import is_traditional, normalise_line, to_simplified
 from .ingest.convert import CONVERTIBLE, UNREAD_DOCUMENTS, ConversionError
 from .ingest.guard import check_file, guarded_convert
 from .ingest.pdf import MARKED_TITLE_MAX
@@ -203,6 +203,8 @@ def _add_one(
     write_atomic(target, converted.text.encode("utf-8"))
     known.append(text)
     title = normalise_line(converted.title) if converted.title else None  # as the text's own lines are
+    if title and is_traditional(converted.text):
+        title = to_simplified(title)  # …and in the one script the text is read in (a Traditional 公文's title, like its body)
     marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title)) if value}
     hint = SpeechOverride(file=name, line=0, values=marked) if marked else None
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])

@@ -722,15 +722,45 @@ def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
             elif role == "doc-number" and value:
                 found.doc_number = value.replace(" ", "")
             elif role == "addressees" and value:
-                found.addressees = [n for group in split_outside_brackets(value, "，,；;") if group.strip() for n in _addressee_group(group.strip())]
+                value = _beside_a_contact_column(value)[0]
+                # …wrapped beside the contact column (地址：… / 联络人：…): its rest on the lines under it, left of that column
+                at = next(i for i, (n, _) in enumerate(content) if n == number)
+                for later_number, later in content[at + 1 : min(top, at + ADDRESSEE_LINES)]:
+                    own = _beside_a_contact_column(later)[0]
+                    if not value.endswith(("、", "，", ",")) or fields[later_number] or not own or read_letter_issuer(later):
+                        break
+                    value += own
+                    found.roles[later_number] = "addressees"
+                found.addressees = [n for group in split_outside_brackets(value.rstrip("、，,"), "，,；;") if group.strip()
+                                    for n in _addressee_group(group.strip())]
             elif role == "attachments" and value:
                 found.attachments = [_without_number(value)]
-        elif subject is not None:
+        elif subject is not None and found.roles.get(number) != "addressees":
             found.roles[number] = "filing"  # a letterhead line's rest (an address wrapped onto a line of its own)
     for number, text in content[top:]:
         if fields[number] and fields[number][0] == "record":
             found.roles[number] = "record"
     return found
+
+
+_CONTACT_LABEL = re.compile(r"(?:[\s\u3000]+|(?<=[、，,\u4e00-\u9fff）)]))(?=(?:地址|联络人|联系人|承办人|电话|联络电话|联系电话|传真|电子信箱|电子邮件|电子邮箱|邮编|邮政编码|E-?mail)[:：])", re.IGNORECASE)
+
+
+def _beside_a_contact_column(text: str) -> tuple[str, str]:
+    """A letterhead's line read across its two columns — the 受文者 on the left, the office's contact details on the right
+    (地址：…, 联络人：…, 电话：…), set apart by a wide space: (the left part, the contact part).
+
+    >>> _beside_a_contact_column("某某市各区公所、某某市政府各局处、　地址：某某路一段15号")
+    ('某某市各区公所、某某市政府各局处、', '地址：某某路一段15号')
+    >>> _beside_a_contact_column("某某市各区公所、地址：某某路一段15号")  # (the wide space after 、 taken off by the cleaner)
+    ('某某市各区公所、', '地址：某某路一段15号')
+    >>> _beside_a_contact_column("某某市立图书馆联络人：王小明")
+    ('某某市立图书馆', '联络人：王小明')
+    >>> _beside_a_contact_column("某某市立图书馆　联络人：王小明"), _beside_a_contact_column("联络人：王小明")
+    (('某某市立图书馆', '联络人：王小明'), ('联络人：王小明', ''))
+    """
+    m = _CONTACT_LABEL.search(text)
+    return (text[: m.start()].strip(), text[m.end():].strip()) if m else (text.strip(), "")
 
 
 STANDARD_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,16}标准$")

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.gongwen", fromlist=["_"])._beside_a_contact_column, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -372,3 +372,42 @@ def test_words_to_the_audience_set_like_the_heads_are_no_headings(tmp_path, open
     converted, speech = speech_of(tmp_path / "讲话.docx")
     assert outline(speech) == [(1, "坚持政治引领"), (1, "强化组织建设"), (1, "加强作风建设")]
     assert f"1 行对听众说的话（同志们，……）不作小标题：“{opening}”" in converted.notes
+
+
+# --- a Traditional 公文: its title converted like its body; its addressees beside a contact column ------------
+
+
+def _traditional(source: str) -> bytes:
+    import typst
+
+    return typst.compile(('#set text(font: "Noto Serif CJK TC", size: 12pt, lang: "zh", region: "tw")\n#set page(paper: "a4", margin: 2.5cm)\n'
+                          + source).encode("utf-8"))
+
+
+@pytest.mark.parametrize("wrap, addressees", [
+    ("某某市立圖書館", ["某某市各区公所", "某某市政府各局处", "某某市立图书馆"]),
+    ("", ["某某市各区公所", "某某市政府各局处"]),
+])
+def test_a_letter_s_addressees_wrapped_beside_its_contact_column(tmp_path, wrap, addressees):
+    """A Taiwan 函's 受文者 on the left, the office's 地址 / 聯絡人 / 電話 on the right, read as rows across both: the
+    addressees end where the contact column begins, and go on in the wrap under them (left of 聯絡人：)."""
+    grid = (f"#grid(columns: (1fr, 6cm), row-gutter: 0.8em, [受文者：某某市各區公所、某某市政府各局處{'、' if wrap else ''}], [地址：某某路一段15號], "
+            f"[　　　　{wrap}], [聯絡人：王小明], [], [電話：02-12345678])\n\n")
+    (tmp_path / "函.pdf").write_bytes(_traditional(
+        "#align(center, text(20pt)[某某市政府　函])\n\n" + grid + "發文日期：中華民國112年5月3日\n\n發文字號：府組字第1120012345號\n\n"
+        "主旨：檢送「推動基層組織建設實施計畫」一份，請查照。\n\n說明：\n\n一、依據本府112年度施政計畫辦理。\n\n"
+        "二、請各機關確實推動組織建設工作，強化幹部培訓與黨員教育，落實各項工作要求。\n\n#align(right)[市長　某某某]\n"))
+    _, speech = speech_of(tmp_path / "函.pdf")
+    assert speech.addressees == addressees and speech.issuer == "某某市政府"
+
+
+def test_a_traditional_document_s_title_is_stored_in_the_script_its_text_is_read_in(tmp_path):
+    """kb add proposes the title the PDF marks (its largest type) in Simplified, as the body is read (繁体 → 简体)."""
+    from build_kb.curate import add_files
+
+    (tmp_path / "講話.pdf").write_bytes(_traditional(
+        "#align(center, text(20pt)[在全縣組織工作會議上的講話])\n\n同志們：\n\n" + "各級黨組織要堅持把學習貫徹黨的創新理論作為首要政治任務，推動理論學習往深裡走、往實裡走。\n\n" * 3))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    add_files([tmp_path / "講話.pdf"], corpus)
+    assert '  title: "在全县组织工作会议上的讲话"' in (corpus / "speeches.yaml").read_text(encoding="utf-8")
