@@ -410,7 +410,10 @@ BROWSER = re.compile(r"Chrom|Mozilla|Firefox|Safari|WebKit|Skia/PDF|wkhtmltopdf|
 
 _BROWSER_MARGIN = re.compile(
     r"^(?:https?://|file:///|www\.)\S+$"  # the page's address
-    r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午|[AP]M)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$",  # when it was printed
+    r"|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午|[AP]M)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$"  # when it was printed
+    # …also as a day of the month with no year (`3/15 10:20`, `3月15日 星期五 下午3:05`: session 27)
+    r"|^\d{1,2}[/.-]\d{1,2},?\s*(?:上午|下午|[AP]M)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$"
+    r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?$",
     re.IGNORECASE,
 )
 """What a browser prints in a page's margins besides the page's title and its page count (`1/3`)."""

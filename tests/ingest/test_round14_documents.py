@@ -411,3 +411,33 @@ def test_a_traditional_document_s_title_is_stored_in_the_script_its_text_is_read
     corpus.mkdir()
     add_files([tmp_path / "講話.pdf"], corpus)
     assert '  title: "在全县组织工作会议上的讲话"' in (corpus / "speeches.yaml").read_text(encoding="utf-8")
+
+
+# --- a browser-printed PDF's header with a month and day only -----------------------------------------------
+
+
+@pytest.mark.parametrize("printed", ["3/15 10:20", "3月15日 星期五 下午3:05", "3/15, 10:20 AM"])
+def test_a_browser_s_printing_time_without_a_year_is_its_margin_not_the_text_or_its_date(tmp_path, printed):
+    """A browser prints when it printed in the margin, some with the month and day only: the browser's line (dropped as
+    browser-header), never the first line of the text nor the article's day. A typeset file keeps such a line."""
+    import io
+
+    import typst
+    from pypdf import PdfReader, PdfWriter
+
+    from build_kb.ingest.pdf import read_pdf
+
+    source = ('#set page(paper: "a5", margin: (x: 12mm, y: 16mm), '
+              f'header: [#set text(size: 7pt)\n{printed} #h(1fr) 用好红色资源上好党课\\_某某先锋网 #h(1fr)], '
+              "footer: [#set text(size: 7pt)\nhttps://www.example.cn/news/123.html #h(1fr) 1/1])\n"
+              '#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")\n'
+              f"#text(size: 16pt)[用好红色资源上好党课]\n\n{P}\n\n{P}\n")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(typst.compile(source.encode("utf-8")))))
+    writer.add_metadata({"/Creator": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0", "/Title": "用好红色资源上好党课_某某先锋网"})
+    out = io.BytesIO()
+    writer.write(out)
+    read = read_pdf(out.getvalue())
+    assert read.paragraphs[0] == "用好红色资源上好党课" and read.paragraphs[-2:] == [P, P]
+    assert any(reason == "browser-header" and re.sub(r"\s+", "", text).startswith(re.sub(r"\s+", "", printed)) for _, text, reason in read.dropped)
+    assert not any(re.search(r"\d:\d\d", paragraph) for paragraph in read.paragraphs)
+    assert (read.cover_date, read.cover_year) == (None, None)
