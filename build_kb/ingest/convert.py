@@ -1066,6 +1066,8 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
     if len(body) > 1 and large(body[0]) and large(body[1]) and abs(_size_of(document, body[0]) - _size_of(document, body[1])) > TITLE_SIZE_TOLERANCE \
             and read_issuer_signature(compacts[0]):
         start = 1  # a letterhead over the title
+    elif len(body) > 1 and not large(body[0]) and large(body[1]) and a_column_label(_plain_text(body[0])):
+        start = 1  # a column's label in the text's type over the centred large title (专题党课｜, 【理论学习】): not the title's
     title = []
     for block in body[start : start + TITLE_LINES_MAX]:
         if not large(block) or (title and abs(_size_of(document, block) - _size_of(document, body[start])) > TITLE_SIZE_TOLERANCE) \
@@ -1082,6 +1084,26 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
                 break
             title.append(_plain_text(block).strip())
     return "".join(title) or None
+
+
+COLUMN_LABEL_MAX = 12
+_LABEL_MARKS = re.compile(r"^[【\[〖（(]|[】\]〗）)｜|：:丨/·—-]+$|[】\]〗）)｜|：:丨/·]$")
+
+
+def a_column_label(text: str) -> bool:
+    """A column's or a series' label set over a title in the text's type (理论学习, 【党课讲稿】, 专题党课｜, 学习园地：): a few
+    words with no sentence, no date, no organ's full name — the column the piece runs in, never the title's first words.
+
+    >>> [a_column_label(t) for t in ("理论学习", "【党课讲稿】", "专题党课｜", "学习园地：", "2023年12月5日", "同志们：", "各级党组织要坚持把学习贯彻党的创新理论。")]
+    [True, True, True, True, False, False, False]
+    """
+    from .gongwen import read_issuer_signature
+    from .layout import SALUTATION_RE
+
+    text = text.strip()
+    words = _LABEL_MARKS.sub("", re.sub(r"^[【\[〖]|[】\]〗]$", "", text)).strip()
+    return (2 <= len(words) <= COLUMN_LABEL_MAX and bool(re.fullmatch(r"[\u4e00-\u9fff\s·]+", words)) and not SALUTATION_RE.match(text)
+            and not read_issuer_signature(words))
 
 
 TITLE_SIZE_TOLERANCE = 2

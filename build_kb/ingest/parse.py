@@ -570,6 +570,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     _drop_the_collections_name(header)
     _end_the_title_at_a_line_that_introduces(header)
     _a_deck_under_a_headline_in_phrases(header)
+    _a_column_label_over_the_title(header)
     # the end of a wrapped title is no line of its own to choose, nor a byline: it goes with the line it ends
     ends = [h for h in header if h.line in tails]
     for h in ends:
@@ -973,6 +974,25 @@ _INTRODUCES = re.compile(rf"^(?:[{CN_DIGITS}\d]{{1,2}}[\s、.．]|.*[，,]).*[�
 
 DECK_MIN = 10
 """A deck under a headline is a clause of its own: ten characters or more."""
+
+
+_CLOSED_BY_A_LABEL_MARK = re.compile(rf"^[{HAN}·]{{2,12}}\s*[｜|丨]$|^[【〖][{HAN}·]{{2,12}}[】〗]$")
+
+
+def _a_column_label_over_the_title(header: list[HeaderLine]) -> None:
+    """Two title lines, the first a column's label closed by a label's mark (专题党课｜, 理论学习 |, 【党课讲稿】): the column the
+    piece runs in, a note — never the title's first words (a Word file, a text copied with its column's kicker).
+
+    >>> lines = [HeaderLine(1, "专题党课｜", "title"), HeaderLine(2, "用好红色资源上好专题党课", "title")]
+    >>> _a_column_label_over_the_title(lines); [h.role for h in lines]
+    ['note', 'title']
+    >>> lines = [HeaderLine(1, "在全县组织工作会议上的", "title"), HeaderLine(2, "讲话", "title")]
+    >>> _a_column_label_over_the_title(lines); [h.role for h in lines]
+    ['title', 'title']
+    """
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) >= 2 and _CLOSED_BY_A_LABEL_MARK.match(titles[0].text.strip()):
+        titles[0].role = "note"
 
 
 def _a_deck_under_a_headline_in_phrases(header: list[HeaderLine]) -> None:

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.in_another_language, __import__("build_kb.ingest.gongwen", fromlist=["_"])._beside_a_contact_column, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
+@pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_column_label_over_the_title, __import__("build_kb.ingest.gongwen", fromlist=["_"])._beside_a_contact_column, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -441,3 +441,39 @@ def test_a_browser_s_printing_time_without_a_year_is_its_margin_not_the_text_or_
     assert any(reason == "browser-header" and re.sub(r"\s+", "", text).startswith(re.sub(r"\s+", "", printed)) for _, text, reason in read.dropped)
     assert not any(re.search(r"\d:\d\d", paragraph) for paragraph in read.paragraphs)
     assert (read.cover_date, read.cover_year) == (None, None)
+
+
+# --- a column label before the title ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["理论学习", "【党课讲稿】", "专题党课｜", "学习园地："])
+def test_a_column_label_over_a_word_title_is_not_the_title_s(tmp_path, label):
+    """A Word piece under its column's label (the text's type, left) with its title centred and large under it: the
+    title is the large line alone, the label a note over it."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    document.add_paragraph().add_run(label).font.size = Pt(10.5)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("用好红色资源上好专题党课").font.size = Pt(22)
+    for text in ("同志们：", P, "红色资源是我们党艰辛而辉煌奋斗历程的见证，是最宝贵的精神财富。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "党课.docx")
+    converted, speech = speech_of(tmp_path / "党课.docx")
+    assert converted.title == speech.title == "用好红色资源上好专题党课"
+    assert [h.role for h in speech.header if h.text == label] == ["note"]
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["专题党课｜", "用好红色资源上好专题党课"], "用好红色资源上好专题党课"),
+    (["理论学习 |", "用好红色资源上好专题党课"], "用好红色资源上好专题党课"),
+    (["在全县组织工作会议上的", "讲话"], "在全县组织工作会议上的讲话"),  # a wrapped title: whole
+])
+def test_a_text_s_column_label_closed_by_a_bar_is_no_part_of_the_title(tmp_path, lines, title):
+    path = tmp_path / "jianghua.txt"
+    path.write_text("\n".join([*lines, "同志们：", P]) + "\n", encoding="utf-8")
+    _, speech = speech_of(path)
+    assert speech.title == title
