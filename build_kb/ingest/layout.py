@@ -1273,20 +1273,28 @@ def join_split_words(lines: list[Line], is_chrome=lambda text: False, starts: fr
     return out, [Join(first=first, last=last) for first, last in sorted(last_number.items())]
 
 
-TAKES_MORE = frozenset("的 地 之 和 与 及 或 并 把 对 向 从 将 被 给 跟 同 以及 并且 而且 或者 关于 对于 通过 按照 围绕 根据 为了 随着".split())
-"""Words of grammar no sentence ends on: a structural particle (的, 地, 之), a conjunction, a preposition — what
-they join or govern comes after them."""
+TAKES_MORE = frozenset("以及 并且 而且 或者 关于 对于 通过 按照 围绕 根据 为了 随着".split())
+"""Words of two characters no sentence ends on, a conjunction or a preposition: what they join or govern comes after
+them (the one-character ones — 的, 和, 与, 把 … — are `ends_on_a_word_that_goes_on`'s)."""
 
 
 def ends_on_a_word_that_takes_more(text: str) -> bool:
-    """A paragraph whose last word (jieba's) is a word of grammar that needs what follows (…增强做好组织工作的 /
-    …和, …通过): its sentence goes on in the next paragraph, Enter was pressed inside it — sure, where a paragraph
-    that stops on a noun or a verb (…取得了明显成效, …持续推动) may only have lost its stop and keeps its break.
+    """A paragraph whose last word is one of grammar that needs what follows (…增强做好组织工作的 / …与, …通过): its
+    sentence goes on in the next paragraph, Enter was pressed inside it — sure, where a paragraph that stops on a noun
+    or a verb (…取得了明显成效, …持续推动) may only have lost its stop and keeps its break. The one-character words are
+    read as `ends_on_a_word_that_goes_on` reads a line, but 了 (a paragraph may end its sentence on it, its stop lost);
+    the dictionary is asked only when the paragraph ends on one of these words' last characters.
 
     >>> [ends_on_a_word_that_takes_more(t) for t in ("要进一步增强做好新形势下组织工作的", "坚持把党的政治建设与", "切实履行管党治党责任，通过",
-    ...                                                "取得了明显成效", "持续推动", "这是我们的目的")]
-    [True, True, True, False, False, False]
+    ...                                                "取得了明显成效", "持续推动", "这是我们的目的", "各项任务都已经完成了")]
+    [True, True, True, False, False, False, False]
     """
+    if text.endswith("了"):
+        return False
+    if ends_on_a_word_that_goes_on(text):
+        return True
+    if not any(text.endswith(word) for word in TAKES_MORE):
+        return False
     words = list(tokenizer().cut(text[-12:], HMM=False))
     return bool(words) and words[-1] in TAKES_MORE
 
