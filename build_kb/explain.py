@@ -101,6 +101,7 @@ REMOVALS = {
     "repeated-preview": "重复的导读", "capture-header": "抓取说明", "chrome-date": "网页日期", "page-label": "页面标签",
     "inline-watermark": "段落里的网址水印", "inline-credit": "行尾的署名", "drop_lines (speeches.yaml)": "speeches.yaml 的 drop_lines",
     "continuation-mark": "转版、续页标记", "garbled-characters": "乱码", "spelled-out-mark": "拆开写的网址水印",
+    "listing-fields": "列表行的栏目和字段",
 }
 """The removal rules (boilerplate.yaml's names and the cleaner's own) as kb check and 待核对 show them: the
 Chinese name, then the rule's name for finding it in boilerplate.yaml or the 编者指南 (广告（advertising-block）).

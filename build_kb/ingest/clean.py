@@ -23,7 +23,7 @@ from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
 from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
-from .evidence import CHROME_AT, DOUBT_AT, LABEL_MAX, LIST_LINE_MAX, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, verdict_by_origin
+from .evidence import CHROME_AT, DOUBT_AT, LABEL_MAX, LIST_LINE_MAX, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, title_in_a_listing, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
 
 log = logging.getLogger(__name__)
@@ -1075,6 +1075,8 @@ def strip_labels(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
 
 _LABELLED_TITLE = re.compile(r"^\s*([【\[［]?[\u4e00-\u9fff]{2,8}[】\]］]?)\s*[:：]\s*([^|｜丨]{8,})$")
 """A label, a colon, a title (a bar parts a menu's items or a column from its headline: other readers' business)."""
+LISTING_FIELDS = "listing-fields"
+"""The rule a listing's column label and fields round a title are removed under when no boilerplate rule catches them."""
 TITLE_LABEL_REACH = 3
 """How many lines on top may be a title with a site's label glued to it."""
 
@@ -1082,12 +1084,21 @@ TITLE_LABEL_REACH = 3
 def strip_a_rules_label_off_a_title(lines: list[Line], config: BoilerplateConfig) -> tuple[list[Line], list[RemovedLine]]:
     """A site's label glued to the title on top (精选范文：县委书记在全县…上的讲话): when a boilerplate rule catches the
     label alone and not the title after it, only the label goes (logged under that rule); the title stays for the
-    reader, where before the whole line went and a title was made from the body.
+    reader, where before the whole line went and a title was made from the body. So too a listing's line (讲话稿 在…上的
+    讲话 贡献者：… 浏览：128, `evidence.title_in_a_listing`) a rule catches for its fields: the fields and the column go.
     """
     out, removed, seen = [], [], 0
     for line in lines:
         if line.text.strip() and seen < TITLE_LABEL_REACH:
             seen += 1
+            listing = title_in_a_listing(line.text)
+            if listing and not re.search(r"[。；;！？!?]", listing[0]) and reads_like_title(listing[0]) and not matches_a_rule(listing[0], config):
+                # 讲话稿 在全县…上的讲话 贡献者：… 浏览：128: the listing's words go (under the rule that catches the line, if
+                # one does), the title between them stays — not the whole line, with a title made from the body
+                rule = next((r.name for r in config.rules if rule_matches(r, line.text)), LISTING_FIELDS)
+                removed += [RemovedLine(line=line.number, text=piece, rule=rule) for piece in listing[1]]
+                out.append(Line(number=line.number, text=listing[0]))
+                continue
             m = _LABELLED_TITLE.match(line.text)
             if m and not re.search(r"[。；;！？!?]", m.group(2)) and reads_like_title(m.group(2)) and not matches_a_rule(m.group(2), config):
                 rule = next((r for r in config.rules if rule_matches(r, m.group(1))), None)

@@ -1854,6 +1854,34 @@ def verdict_by_origin(judgement: Judgement, from_document: bool) -> str:
     return "doubtful" if without_web < CHROME_AT else verdict
 
 
+LISTING_FIELD = r"(?:上传者|上传人|上传|贡献者|分享者|发布者|发布人|作者|编辑|字数|浏览|阅读|下载|页数)\s*[:：]"
+"""The first field a listing prints after a piece's title (上传者：某某 字数：3250, 贡献者：… 页数：5): the site's words."""
+TITLE_IN_A_LISTING = re.compile(
+    rf"^\s*(?:(?P<column>[{HAN}]{{2,8}})\s+)?(?P<title>\S.{{4,60}}?(?:讲话|报告|发言|致辞|讲稿|党课))(?P<fields>\s+{LISTING_FIELD}.*)$")
+"""A listing's line: a column's label, a piece's whole title, then its fields (领导讲话 在全县…上的讲话 上传者：某某 字数：3250)."""
+_A_POST_AT_THE_END = re.compile(r"(?:书记|长|主任|委员|常委|主席|同志)$")
+
+
+def title_in_a_listing(text: str) -> tuple[str, list[str]] | None:
+    """(the title, the site's words round it) of a listing's line, or None: the column label goes with the fields only
+    when it is no post (县委书记 在…上的讲话 字数：… keeps its byline for the title readers).
+
+    >>> title_in_a_listing("领导讲话 在全县组织工作会议上的讲话 上传者：某某 字数：3250")
+    ('在全县组织工作会议上的讲话', ['领导讲话', '上传者：某某 字数：3250'])
+    >>> title_in_a_listing("县委书记 在全县组织工作会议上的讲话 字数：3250")
+    ('县委书记 在全县组织工作会议上的讲话', ['字数：3250'])
+    >>> title_in_a_listing("在全县组织工作会议上的讲话"), title_in_a_listing("作者：佚名 字数：3250")
+    (None, None)
+    """
+    m = TITLE_IN_A_LISTING.match(text)
+    if not m:
+        return None
+    column, fields = m.group("column"), m.group("fields").strip()
+    if column and _A_POST_AT_THE_END.search(column):
+        return f"{column} {m.group('title')}", [fields]
+    return m.group("title"), ([column] if column else []) + [fields]
+
+
 def reads_like_title(line: str) -> bool:
     """Four Han characters or more, half the line or more: 全市组织部长会议召开, not 教育部代码:12616. A
     period or a month the title names counts with its words, not against them (某某（2017-10——2018-04）工作总结).

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .capture import CAPTURE_RULE, fallback_title
-from .evidence import _ADDRESS, a_reports_byline, interface_label, parallel_phrases, reads_like_title
+from .evidence import _ADDRESS, a_reports_byline, interface_label, parallel_phrases, reads_like_title, title_in_a_listing
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
@@ -631,8 +631,21 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
             title = title[: bracketed_year.start()].rstrip()  # "…的讲话（2023）": the year, not a title word
             if year is None:
                 year, rules["date"] = int(bracketed_year.group(1)), "year in the title"
+        listing = title_in_a_listing(title)
+        if listing:
+            # 领导讲话 在全县…上的讲话 上传者：某某 字数：3250: a listing's line — its column label before the title, the
+            # uploader and word count after it — joined into one
+            title = listing[0]
+            rules["title"] = "header line without the listing's column label and fields"
+        blank_year = _BLANK_YEAR_AT_END.search(title)
+        if blank_year and len(title) > len(blank_year.group()) + 5:
+            title = title[: blank_year.start()].rstrip()  # "…——凝心聚力 砥砺前行（____年）": a template's blank, no title word
+            rules["title"] = "header line without a template's blank year"
         with_subtitle = _TITLE_DASH_SUBTITLE.match(title)
         if with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(2)):
+            title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
+        elif with_subtitle and _SPEECH_KIND_END.search(with_subtitle.group(1)) and _A_SLOGAN.fullmatch(with_subtitle.group(2)):
+            # 在全县组织工作会议上的讲话——凝心聚力 砥砺前行: the talk, then its slogan — the slogan is the subtitle
             title, inline_subtitle = with_subtitle.group(1), with_subtitle.group(2)
         quoted = _QUOTED_TITLE.search(title) if not read_document_title(title) else None
         # 在纪念毛泽东同志《在延安文艺座谈会上的讲话》发表80周年座谈会上的讲话: the work in 《》 is what the meeting commemorates,
@@ -1125,6 +1138,10 @@ def without_a_year_range_tag(title: str) -> tuple[str, str | None]:
     """
     tagged = _YEAR_RANGE_BEFORE_TITLE.match(title)
     return (title[tagged.end():], tagged.group()) if tagged else (title, None)
+_BLANK_YEAR_AT_END = re.compile(r"\s*[（(【\[]\s*(?:20|19)?[_＿×X\s]{2,}\s*年?(?:度)?\s*[）)】\]]$")
+"""A template's blank for the year at a title's end: （____年）, (20__年), 【××××年】 — a date to fill in, no title word."""
+_A_SLOGAN = re.compile(rf"[{HAN}“”]{{2,12}}(?:[\s，,、　][{HAN}“”]{{2,12}}){{0,3}}")
+"""A slogan after a talk's title: short phrases of Han characters, spaced or with commas, no stop (凝心聚力 砥砺前行)."""
 _TITLE_DASH_SUBTITLE = re.compile(r"^(.{4,}?)\s*(?:——|──|－－|--)\s*(.{6,})$")
 """A title and its subtitle on one line: "坚持党管人才原则 加快建设人才强市——在全市人才工作会议上的讲话"."""
 _TITLE_GOES_ON = re.compile(r"[的上在和与暨及之]$")
