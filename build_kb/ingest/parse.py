@@ -191,9 +191,10 @@ MEETING_WORDS = (
     "团拜会|茶话会|招待会|联欢会|恳谈会|通报会|交接会|集体学习|专题学习|专题会|工作会|培训会|学习会|研讨会|总结会|誓师会|启动会|分享会|开班式|结业式|开幕式|闭幕式|启动仪式|仪式|典礼|党课|"
     "民主生活会|组织生活会|生活会|全委会|党组会|部务会|办公会|碰头会|会商会|谈话会"
 )
-MEETING_KIND = rf"(?:{MEETING_WORDS}|(?<=[{HAN}]{{2}})(?<![社机协学工商体领员都])会)"
+MEETING_KIND = rf"(?:{MEETING_WORDS}|(?<=[{HAN}]{{2}})(?<![社机协学工商体领员都])会|(?<=[{HAN}])[（(][{HAN}]{{2,4}}[）)]会(?:议)?)"
 """Where a meeting's name ends: a kind of meeting the list knows, or any two characters and 会 (视频会,
-谈心会, 恳谈会) where the words around say a meeting is named (召开…, 在…上的讲话) — not 社会, 协会, 委员会, 体会."""
+谈心会, 恳谈会) where the words around say a meeting is named (召开…, 在…上的讲话) — not 社会, 协会, 委员会, 体会 —
+or its kind in brackets before 会 (党组（扩大）会, 理论学习中心组学习（扩大）会, 常委（扩大）会议): the 会 is the name's last word."""
 OCCASION_IN_RE = re.compile(r"在(.{2,50}?)(?:上|中|时|期间)?的?(?:讲话|报告|工作报告|总结讲话|讲话提纲|讲话稿|讲稿|发言|致辞|主持词|动员讲话|辅导报告|党课|讲评|强调|点评讲话|点评|(?<=上)(?:要求|指出))(?!精神)")
 """…在…上的讲话, and a news headline's 某某在…会上强调 / 会上要求 / 会上指出 — not a speech whose spirit the meeting studies
 (在…大会上的讲话精神学习座谈会上的讲话: the meeting is the 座谈会)."""
@@ -205,11 +206,11 @@ OCCASION_NAMED_RE = re.compile(rf"^(.{{2,46}}?(?:{MEETING_KIND}))(?:上|结束�
 _ESSAY_TITLE = re.compile(r"^(?:浅谈|浅析|试论|略论|刍议|漫谈|谈谈|也谈|再谈|论)(?![坛文])")
 """An essay's title (浅谈座谈会发言材料的写作, 试论…): it writes about meetings, it names none it was given at."""
 OPENING_OCCASION_RE = re.compile(
-    rf"(?:召开|举办|举行)(?:的(?:这次|本次|这期|本期|此次|这个)|了?(?:这次|今天的|本次|这个|此次)?)((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
+    rf"(?:(?:召开|举办|举行)(?:的(?:这次|本次|这期|本期|此次|这个)|了?(?:这次|今天的|本次|这个|此次)?)|(?:今天|今日)(?:上午|下午)?(?:召开|举办|举行)的)((?:[^，。；、：]{{2,40}}?暨[^。；：]{{2,60}}?|[^，。；：]{{2,40}}?)(?:{MEETING_KIND})(?:会议|议)?)"
 )
 """…召开全县组织工作会议 (工作会 and 议), …召开全县庆祝建党91周年暨优秀共产党员，优秀党务工作者表彰大会
 (after 暨, a joint meeting's name may list the honoured with commas); 由县委党校举办的这期社区工作者培训班 (held by
-someone, and pointed at as this one: 召开的 alone may be an earlier meeting's)."""
+someone, and pointed at as this one: 召开的 alone may be an earlier meeting's — but 今天召开的全县组织工作会 is today's)."""
 _HELD = r"(?:经过[^，。；：]{0,8}?(?:准备|筹备)[，,])?(?:于[^，。；：]{1,16}?)?(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?)?(?:以[^，。；：]{1,12}?形式)?(?:在[^，。；：]{1,12})?(?:今天|今日|昨天|今天上午|今天下午)?(?:胜利|隆重|正式|如期|顺利)?(?:召开|举行|举办|开幕|闭幕|开班|结业)了?"
 """…召开, and when, how and where first: 于12月12日至13日在北京举行, 11月19日在南昌召开, 以电视电话会议形式在京召开,
 在县委礼堂召开; an opening address's 经过充分准备，今天胜利开幕了."""

@@ -66,3 +66,18 @@ def test_a_model_pages_short_name_gives_way_to_the_openings_full_name(tmp_path, 
 ])
 def test_near_misses(tmp_path, text, occasion):
     assert one_speech(tmp_path, text).occasion == occasion
+
+
+@pytest.mark.parametrize("text, occasion", [
+    pytest.param("3月1日上午，某局党组召开理论学习中心组学习（扩大）会。党组书记甲某某主持并讲话。\n", "理论学习中心组学习（扩大）会", id="study-session-enlarged"),
+    pytest.param("3月1日，某局召开党组（扩大）会，传达学习会议精神。局长甲某某主持并讲话。\n", "党组（扩大）会", id="party-group-enlarged"),
+    pytest.param("县委常委（扩大）会召开\n3月1日，县委常委（扩大）会召开。县委书记甲某某主持并讲话。\n", "县委常委（扩大）会", id="standing-committee-enlarged-headline"),
+    pytest.param("全县组织工作会讲话稿\n同志们：\n今天召开的全县组织工作会，是一次重要的会。\n", "全县组织工作会", id="today-held-short-kind"),
+])
+def test_a_meetings_last_word_is_kept(tmp_path, text, occasion):
+    assert one_speech(tmp_path, text).occasion == occasion
+
+
+def test_a_meeting_held_earlier_is_not_todays(tmp_path):
+    text = "同志们：\n上个月召开的全市组织工作会议，对全年工作作了部署。今天，我们召开全县组织工作会议，传达贯彻会议精神。\n"
+    assert one_speech(tmp_path, text).occasion == "全县组织工作会议"
