@@ -3590,8 +3590,6 @@ def _lists_are_no_headings(result: list[tuple[HeadingCandidate, int] | None], le
 
 _LEADS_IN = re.compile(r"[：:]\s*$")
 LIST_ITEM_MAX = 30
-LIST_RUN_MIN = 3
-"""Without a lead-in, a run of this many bare items (text under the last only) is a list."""
 """A list's item under its lead-in is a phrase: longer lines are points of their own."""
 
 
@@ -3612,19 +3610,15 @@ def _a_list_under_its_lead_in(blocks: list[Block], result: list[tuple[HeadingCan
     i = 1
     while i < len(result):
         found = result[i]
-        if found is None or found[0].style == GIVEN_STYLE or (result[i - 1] is not None and result[i - 1][1] >= found[1]):
+        if found is None or result[i - 1] is not None or not _LEADS_IN.search(blocks[i - 1].text) or found[0].style == GIVEN_STYLE \
+                or SALUTATION_RE.match(blocks[i - 1].text):  # (同志们： addresses the audience: it leads into no list)
             i += 1
             continue
-        # (同志们： addresses the audience: it leads into no list)
-        led_in = result[i - 1] is None and bool(_LEADS_IN.search(blocks[i - 1].text)) and not SALUTATION_RE.match(blocks[i - 1].text)
         cand, level = found
         run = [i]
         while run[-1] + 1 < len(result) and (nxt := result[run[-1] + 1]) is not None and nxt[1] == level and nxt[0].style == cand.style:
             run.append(run[-1] + 1)
-        # …or, without a lead-in, three or more such items with text only under the last: no heading stands over nothing
-        text_after = run[-1] + 1 < len(result) and result[run[-1] + 1] is None
-        if (len(run) >= 2 and led_in or len(run) >= LIST_RUN_MIN and text_after) and not any(result[k][0].rest.strip() for k in run) \
-                and all(len(blocks[k].text) <= LIST_ITEM_MAX for k in run):
+        if len(run) >= 2 and not any(result[k][0].rest.strip() for k in run) and all(len(blocks[k].text) <= LIST_ITEM_MAX for k in run):
             for k in run:
                 result[k] = None
         i = run[-1] + 1

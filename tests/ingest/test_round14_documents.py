@@ -477,17 +477,3 @@ def test_a_text_s_column_label_closed_by_a_bar_is_no_part_of_the_title(tmp_path,
     path.write_text("\n".join([*lines, "同志们：", P]) + "\n", encoding="utf-8")
     _, speech = speech_of(path)
     assert speech.title == title
-
-
-def test_three_bare_items_with_text_under_the_last_only_are_a_list_not_headings():
-    """Under a part's heading, three or more short numbered items one right after another, text only under the last:
-    a list (no heading stands over nothing); two such items, or items each over text, stay as they were."""
-    from build_kb.ingest.parse import Block, find_headings
-
-    def heads(texts):
-        return [(found[0].heading, found[1]) for found in find_headings([Block(k + 1, t) for k, t in enumerate(texts)]) if found]
-
-    items = ["1.加强理论学习", "2.健全组织体系", "3.建强干部队伍"]
-    assert heads(["一、总体情况", P, "二、主要做法", *items, P, "三、几点建议", P]) == [("一、总体情况", 1), ("二、主要做法", 1), ("三、几点建议", 1)]
-    assert heads(["一、总体情况", P, "二、主要做法", *[x for item in items for x in (item, P)], "三、几点建议", P]) == [
-        ("一、总体情况", 1), ("二、主要做法", 1), *((item, 2) for item in items), ("三、几点建议", 1)]
