@@ -393,6 +393,9 @@ class Speech:
     """What a person should check and settle in speeches.yaml (shown by `kb check` and on 待核对)."""
     theme_shares: dict[str, int] = field(default_factory=dict)
     """Characters of the speech's text per theme id (other: 其他/综合), set by classification."""
+    month: int | None = None
+    """The month when the text dates itself to a year and month only (（2023年2月） under the title); None when
+    `date` is known or no month is given."""
     issuer: str | None = None
     """An official document's (公文) issuing organ(s), from its 版头 or its 发文机关署名; joint ones joined by 、."""
     doc_number: str | None = None
@@ -407,6 +410,11 @@ class Speech:
     @property
     def url(self) -> str:
         return speech_url(self.id)
+
+    @property
+    def sort_date(self) -> str | None:
+        """The date to sort by: the ISO date, or YYYY-MM when the text dates itself to the month only."""
+        return self.date or (f"{self.year:04d}-{self.month:02d}" if self.year and self.month else None)
 
     def all_sections(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]

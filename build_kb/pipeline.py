@@ -422,7 +422,7 @@ def _map(worker: _FileWorker, jobs: list):
 
 def sort_key(speech: Speech):
     """Chronological; undated speeches last; ties broken by title and id so order is stable."""
-    return chronological_key(speech.date, speech.year, speech.title, speech.id)
+    return chronological_key(speech.sort_date, speech.year, speech.title, speech.id)
 
 
 NONE_NAMED = {0: 1}
@@ -664,7 +664,8 @@ def make_speech(
     if level is None:
         level, level_rule = find_level(role=header.speaker_role)
     date, year = header.date, header.year
-    date_source = "header" if date else ("title" if year else None)
+    # （2023年2月） under the title is the header's own date, as far as it goes: no year borrowed from the title
+    date_source = "header" if date or header.month else ("title" if year else None)
     detected_by = dict(header.rules)
     signed = None if date else signature_date(parsed.sections)
     if signed:
@@ -779,7 +780,9 @@ def make_speech(
         review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
     if date is None:
         found = {"title": "标题", "headings": "小标题", "opening": "开场白", "posting": f"发布日期 {posted}，报道只写“{relative_word}”"}.get(date_source or "", "")
-        if year and not found and evidence:  # 年份按“庆祝中国共产党成立99周年”推断: the words it is worked out from
+        if header.month and year == header.year:  # （2023年2月）: the text dates itself to the month, no further
+            review.append(ReviewItem("no-date", f"原文日期只写到月份（{year}年{header.month}月）：知道是哪一天就写上，否则确认即可"))
+        elif year and not found and evidence:  # 年份按“庆祝中国共产党成立99周年”推断: the words it is worked out from
             review.append(ReviewItem("no-date", f"没有找到日期（年份 {year} 按“{evidence}”推断）"))
         else:
             review.append(ReviewItem("no-date", "没有找到日期" + (f"（年份 {year} 取自{found}）" if year and found else (f"（年份 {year}）" if year else ""))))
@@ -862,6 +865,7 @@ def make_speech(
         subtitle=header.subtitle,
         date=date,
         year=year,
+        month=header.month if date is None and year == header.year else None,
         date_source=date_source,
         speaker=header.speaker,
         speaker_role=header.speaker_role,
@@ -926,6 +930,7 @@ NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original",
 def apply_override(speech: Speech, override: SpeechOverride) -> None:
     """The curator's values over the detected ones. An empty text (`speaker: ""`) says the original has
     none: a speaker the build guessed is no one's, and the role the same guess gave goes with it."""
+    read_year = speech.year
     for key, value in override.values.items():
         if key in NOT_SPEECH_FIELDS:
             continue
@@ -949,8 +954,11 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
                 speech.detected_by.pop("speaker", None)
     if "date" in override.values:
         speech.year = int(speech.date[:4])
+        speech.month = None
         speech.date_source = "override"
     elif "year" in override.values:
+        if speech.year != read_year:
+            speech.month = None  # the month went with the year the curator corrected
         # the year alone: a day the build counted from the posting date (date-guessed) is not kept
         if speech.date and (int(speech.date[:4]) != speech.year or speech.date_source == "posting"):
             speech.date = None

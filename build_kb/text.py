@@ -135,12 +135,16 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 def chronological_key(date: str | None, year: int | None, *tie_breakers) -> tuple:
     """Oldest first: a speech known only by its year comes after the dated ones of that year, and
     undated speeches come last."""
+    if date and len(date) == 7:  # a year and month (2023-02): after the dated speeches of that month
+        date += "-99"
     return (date or (f"{year}-99-99" if year else "9999-99-99"), *tie_breakers)
 
 
 def newest_first_key(date: str | None, year: int | None, *tie_breakers) -> tuple:
     """For `sorted(…, reverse=True)`: newest first, a year-only speech after the dated ones of its
     year, undated speeches last — the mirror of chronological_key, so every listing agrees."""
+    if date and len(date) == 7:  # a year and month (2023-02)
+        date += "-00"
     return (date or (f"{year}-00-00" if year else ""), *tie_breakers)
 
 
@@ -161,6 +165,6 @@ def by_year_newest_first(speeches: Iterable) -> list[tuple[int | None, list]]:
     for speech in speeches:
         groups.setdefault(speech.year, []).append(speech)
     return [
-        (year, sorted(groups[year], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True))
+        (year, sorted(groups[year], key=lambda s: newest_first_key(s.sort_date, s.year, s.title), reverse=True))
         for year in years_newest_first(groups)
     ]

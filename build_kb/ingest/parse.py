@@ -131,6 +131,9 @@ class ParsedHeader:
     rules: dict[str, str] = field(default_factory=dict)
     """Field → the rule that found it."""
     warnings: list[ReviewItem] = field(default_factory=list)
+    month: int | None = None
+    """The month of a header line that gives the year and month only (（2023年2月）): the text's own date, as far as
+    it goes; None when the line blanks it (二〇二一年×月) or a whole date is known."""
 
 
 @dataclass
@@ -296,9 +299,22 @@ _DATE_LABEL = re.compile(rf"^[{HAN}]{{0,6}}(?:时间|日期)(?:[:：]|(?=(?:19|2
 value by spaces only (日期　　2017/12/27: the line is read without its white space)."""
 _YEAR_MONTH_LINE = re.compile(
     r"^[（(]?(?:(?:会议|讲话)?(?:时间|日期)[:：])?((?:19|20)\d{2}|[〇○零Ｏ一二三四五六七八九]{4})年"
-    r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"
+    r"([1-9]|1[0-2]|[一二三四五六七八九十]{1,2}|[Xx×＊*]{1,2})月份?(?:[Xx×＊*]{1,2}日)?[）)]?$"
 )
 """A line that gives the year and month only, or blanks the rest: （2019年7月）, 二〇二一年×月."""
+YEAR_AND_MONTH_RULE = "header year and month (no day)"
+
+
+def month_number(text: str) -> int | None:
+    """The month a year-and-month line gives, or None where it blanks it.
+
+    >>> month_number("7"), month_number("十二"), month_number("×"), month_number("13")
+    (7, 12, None, None)
+    """
+    number = int(text) if text.isdigit() else cn_to_int(text)
+    return number if number and 1 <= number <= 12 else None
+
+
 _LABELLED_DAY = re.compile(rf"^([{HAN}]{{1,6}})[:：](.+)$")
 """A short label of the page's own over a day and nothing else: "今天是：2024年5月7日 星期二", "更新于：2024-05-07".
 The label is not a date's (时间, 日期 — those are date lines), so the day is the page's, not the meeting's: the line
@@ -350,6 +366,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
     warnings: list[ReviewItem] = []
     date_placeholder = False
     month_and_day: tuple[int, int] | None = None
+    header_month: int | None = None
     seen_titles: dict[str, HeaderLine] = {}
     wrapped: set[str] = set()
     tails: dict[int, int] = {}  # the end of a wrapped title (its line) → the title line it ends
@@ -387,7 +404,8 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         month = _YEAR_MONTH_LINE.match(compact)
         if month and year_number(month.group(1)):
             if year is None:
-                year, rules["date"] = year_number(month.group(1)), "header year and month (no day)"
+                year, rules["date"] = year_number(month.group(1)), YEAR_AND_MONTH_RULE
+                header_month = month_number(month.group(2))
             header.append(HeaderLine(line.number, line.text, "date"))
             continue
         labelled_day = _LABELLED_DAY.match(compact)
@@ -717,6 +735,7 @@ def parse_header(lines: list[Line], lead: str = "", elsewhere: set[str] = frozen
         year=year,
         speaker=speaker,
         speaker_role=role,
+        month=header_month if date is None and rules.get("date") == YEAR_AND_MONTH_RULE else None,
         rules=rules,
         warnings=warnings,
     )

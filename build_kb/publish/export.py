@@ -138,6 +138,7 @@ def speech_to_dict(speech: Speech, kb: KnowledgeBase) -> dict:
         "subtitle": speech.subtitle,
         "date": speech.date,
         "year": speech.year,
+        "month": speech.month,
         "date_source": speech.date_source,
         "speaker": speech.speaker,
         "speaker_role": speech.speaker_role,

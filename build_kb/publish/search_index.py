@@ -352,7 +352,7 @@ def record_bigrams(records: list[list]) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 def sort_order(speeches: list[Speech]) -> list[int]:
     """Speech numbers in the order results are shown: newest first, undated last."""
-    return sorted(range(len(speeches)), key=lambda i: newest_first_key(speeches[i].date, speeches[i].year, speeches[i].title), reverse=True)
+    return sorted(range(len(speeches)), key=lambda i: newest_first_key(speeches[i].sort_date, speeches[i].year, speeches[i].title), reverse=True)
 
 
 def _speech_part(records: list[list], cache_dir: Path | None) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], bytes]:

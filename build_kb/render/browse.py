@@ -143,7 +143,7 @@ def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: 
         rows = "".join(
             f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a>'
             + (f'<span class="kb-detail">（{esc(detail(s))}）</span>' if detail and detail(s) else "") + "</li>"
-            for s in sorted(groups[name], key=lambda s: newest_first_key(s.date, s.year, s.title), reverse=True)
+            for s in sorted(groups[name], key=lambda s: newest_first_key(s.sort_date, s.year, s.title), reverse=True)
         )
         out.add(f"<ul>{rows}</ul>")
     return out

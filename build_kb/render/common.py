@@ -56,6 +56,8 @@ def date_cn(speech: Speech) -> str:
     if speech.date:
         y, m, d = speech.date.split("-")
         return f"{int(y)}年{int(m)}月{int(d)}日"
+    if speech.year and speech.month:
+        return f"{speech.year}年{speech.month}月"
     if speech.year:
         return f"{speech.year}年"
     return "日期不详"

@@ -181,7 +181,7 @@ KEPT_SOURCES = 4
 
 def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
     blocks = [{"kind": "h1", "text": "附：来源讲话"}]
-    for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)), 1):
+    for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.sort_date, s.year, s.title)), 1):
         parts = [f"{i}．《{speech.title}》", date_cn(speech)]  # numbered as the excerpts are (1．)
         if speech.speaker or speech.speaker_role:
             parts.append(" ".join(x for x in (speech.speaker_role, speech.speaker) if x))
@@ -230,7 +230,7 @@ def _chapters(kb: KnowledgeBase, theme: Theme | None, excerpts, with_speaker: bo
     blocks = []
     for number, (name, items) in enumerate(_groups(kb, theme, excerpts), 1):
         blocks.append({"kind": "h1", "text": f"{int_to_cn(number)}、{name}"})
-        ordered = sorted(items, key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
+        ordered = sorted(items, key=lambda x: chronological_key(x[0].sort_date, x[0].year, x[0].title, x[1].line))
         blocks.extend(excerpt_block(n, speech, section, with_speaker) for n, (speech, section) in enumerate(ordered, 1))
     return blocks
 
@@ -294,7 +294,7 @@ def speech_volume(key: str, speeches: list[Speech], publisher: str) -> Handout:
         path=volume_path(key), title=f"{label}讲话汇编", subtitle="公文版式", running=f"{label}讲话汇编",
         cover_facts=[("收录", f"{len(speeches)} 篇讲话"), ("编印", publisher)],
     )
-    for speech in sorted(speeches, key=lambda s: chronological_key(s.date, s.year, s.title)):
+    for speech in sorted(speeches, key=lambda s: chronological_key(s.sort_date, s.year, s.title)):
         volume.blocks.append({"kind": "title", "text": speech.title, "words": title_words(speech.title), "subtitle": speech.subtitle or "", "byline": speech_byline(speech)})
         volume.blocks.extend(speech_blocks(speech, publisher))
         volume.parts.append(speech.id)

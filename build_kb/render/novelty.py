@@ -39,7 +39,7 @@ def first_use(term: Term, speeches: dict[str, Speech]) -> FirstUse | None:
         speech = speeches.get(o.speech_id)
         if speech is None or not speech.year:
             continue
-        key = (chronological_key(speech.date, speech.year, speech.title, speech.id), _paragraph_number(o.paragraph_id), o.at)
+        key = (chronological_key(speech.sort_date, speech.year, speech.title, speech.id), _paragraph_number(o.paragraph_id), o.at)
         if best is None or key < best[0]:
             best = (key, speech, o.paragraph_id)
     return FirstUse(term, best[1].year, best[1], best[2]) if best else None
@@ -54,7 +54,7 @@ def new_terms_by_year(kb: KnowledgeBase) -> dict[int, list[FirstUse]]:
         if first:
             by_year[first.year].append(first)
     for firsts in by_year.values():
-        firsts.sort(key=lambda f: (chronological_key(f.speech.date, f.speech.year, f.speech.title, f.speech.id), _paragraph_number(f.paragraph_id), f.term.term))
+        firsts.sort(key=lambda f: (chronological_key(f.speech.sort_date, f.speech.year, f.speech.title, f.speech.id), _paragraph_number(f.paragraph_id), f.term.term))
     return dict(by_year)
 
 

@@ -421,7 +421,7 @@ def _excerpts_by_subtopic(out: HtmlPage, theme: Theme, excerpts: list[tuple[Spee
     sub_names = {sub.id: sub.name for sub in theme.subtopics} | {OTHER: "综合"}
     order = [sub.id for sub in theme.subtopics if sub.id in groups] + ([OTHER] if OTHER in groups else [])
     for key in order:
-        items = sorted(groups[key], key=lambda x: chronological_key(x[0].date, x[0].year, x[0].title, x[1].line))
+        items = sorted(groups[key], key=lambda x: chronological_key(x[0].sort_date, x[0].year, x[0].title, x[1].line))
         out.heading(2, sub_names[key], key)
         out.add(f'<p class="kb-count">{len(items)} 处论述，按时间排列</p>')
         for speech, section in items:
