@@ -160,11 +160,12 @@ def years_newest_first(keys: Iterable) -> list:
 
 def by_year_newest_first(speeches: Iterable) -> list[tuple[int | None, list]]:
     """Speeches grouped by year, newest year first (undated last), each group newest first: the one
-    order of every listing by year."""
+    order of every listing by year. A speech's `sort_date` (its month when the text dates itself no further) is
+    used where it has one; any record with date, year and title will do."""
     groups: dict = {}
     for speech in speeches:
         groups.setdefault(speech.year, []).append(speech)
     return [
-        (year, sorted(groups[year], key=lambda s: newest_first_key(s.sort_date, s.year, s.title), reverse=True))
+        (year, sorted(groups[year], key=lambda s: newest_first_key(getattr(s, "sort_date", s.date), s.year, s.title), reverse=True))
         for year in years_newest_first(groups)
     ]
