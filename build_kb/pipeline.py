@@ -778,10 +778,12 @@ def make_speech(
         review.append(ReviewItem("title-from-note", "标题取自网页的导航路径（当前位置：首页 > …），正文没有标题行：请核对"))
     if header.title is None:
         review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
+    # （2023年2月）: the text dates itself to the month, no further — while no reader found the day and the year is the header's
+    month = header.month if date is None and year == header.year else None
     if date is None:
         found = {"title": "标题", "headings": "小标题", "opening": "开场白", "posting": f"发布日期 {posted}，报道只写“{relative_word}”"}.get(date_source or "", "")
-        if header.month and year == header.year:  # （2023年2月）: the text dates itself to the month, no further
-            review.append(ReviewItem("no-date", f"原文日期只写到月份（{year}年{header.month}月）：知道是哪一天就写上，否则确认即可"))
+        if month:
+            review.append(ReviewItem("no-date", f"原文日期只写到月份（{year}年{month}月）：知道是哪一天就写上，否则确认即可"))
         elif year and not found and evidence:  # 年份按“庆祝中国共产党成立99周年”推断: the words it is worked out from
             review.append(ReviewItem("no-date", f"没有找到日期（年份 {year} 按“{evidence}”推断）"))
         else:
@@ -865,7 +867,7 @@ def make_speech(
         subtitle=header.subtitle,
         date=date,
         year=year,
-        month=header.month if date is None and year == header.year else None,
+        month=month,
         date_source=date_source,
         speaker=header.speaker,
         speaker_role=header.speaker_role,
