@@ -570,6 +570,8 @@ def a_number_and_its_unit(head: str, rest: str) -> bool:
     """The space between a number and the unit it counts (`15 日上午，…`, `3 月以来`, `120 余名党员`): Word and PDF
     files set one there, and a number alone before it looks like a page number, but the two are one quantity and a
     line is never parted between them (parted, the rules would take the number as a page counter: the day is lost).
+    Not `parse.counts_a_measure`, which asks whether a number heads a part or counts: it asks the dictionary and says
+    no to 余名, 多人; here any counting word keeps the number, since a wrong split loses text and a wrong keep loses none.
 
     >>> a_number_and_its_unit("15", "日上午，全市组织工作会议召开。"), a_number_and_its_unit("本报讯 2", "名干部受到表彰。")
     (True, True)
