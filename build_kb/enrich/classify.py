@@ -1,7 +1,9 @@
 """Stage 4a — enrich with themes: explainable keyword classification of sections and paragraphs.
 
 Evidence is counted on jieba tokens (so 组工干部 does not count as 干部). A heading decides when it has
-evidence; otherwise the section's own paragraphs do; a section with neither takes the themes of its
+evidence; otherwise the section's own paragraphs do, when theme words are dense enough in them for organisation
+work to be what they are about (MIN_DENSITY: a national report's part on the economy that names 党中央 and
+人才 once each is about neither, nor is a whole text that does so here and there); a section with neither takes the themes of its
 children (a review section is as mixed as what it reviews) and, failing that, of its parent.
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
 children's own themes, else to the speech's subject as its title names it (theme_source `context`) or, with no
@@ -36,6 +38,14 @@ KEEP_RATIO = 0.6
 """A second theme is kept when its score is at least this share of the best theme's."""
 MAX_COUNT = 3
 """Repeating a word more than this many times in one text adds nothing."""
+MIN_DENSITY = 15.0
+"""Words of the themes per 1,000 characters (each occurrence, weighted: a strong word 3, another 1; generic words left
+out) below which a long text is not about organisation work, however many theme words it names once here and
+there: one strong word every 200 characters. Organisation work says its words every sentence or two — 28 and more
+in the labelled sections over 300 characters whose text decides them (kb evaluate's and round 15's), 25–40 for a
+speech's subject over its whole text; the parts of a national report, a government's policy paper or an economic
+work meeting that name 党中央, 理论, 党史 or 人才 in passing, 0–12. Under about 250 characters MIN_BODY_SCORE asks more
+than this, so it decides only over long texts."""
 OTHER_NAME = "其他/综合"
 
 
@@ -108,6 +118,13 @@ def theme_scores(counts: Counter, taxonomy: Taxonomy) -> dict[str, tuple[float, 
             score = sum(rule.weights[w] * min(n, MAX_COUNT) for w, n in fired)
             scores[rule.theme.id] = (score, [f"{w}×{n}" if n > 1 else w for w, n in fired])
     return scores
+
+
+def density(counts: Counter, rule: ThemeRule, length: int) -> float:
+    """How often `rule`'s own words occur in a text of `length` characters: weighted occurrences per 1,000 characters
+    (a repeated word counts every time: what is measured is how much of the text speaks of the theme). Generic words
+    (群众, 基层, 思想) are left out: every kind of text says them."""
+    return 1000 * sum(rule.weights[w] * n for w, n in counts.items() if w in rule.weights and w not in rule.generic) / max(length, 1)
 
 
 def pick(scores: dict[str, float]) -> list[str]:
@@ -201,7 +218,11 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
         themes = pick(eligible)
         themes += [t for t in sorted(joined, key=lambda t: -eligible[t]) if t not in themes]  # 基层党建和乡村人才振兴: both
         return _Own(themes, "heading", scores, evidence, headed=headed, joined=joined)
-    decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific}
+    length = sum(len(p.text) for p in section.paragraphs)
+    # words of the heading speak for the section whatever its length; the body's only where, all themes together,
+    # they are dense enough for organisation work to be what it is about
+    dense = sum(density(body_counts, rule, length) for rule in taxonomy.rules) >= MIN_DENSITY
+    decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific and (t in headed or dense)}
     if decisive:
         themes = pick(decisive)
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
@@ -361,11 +382,14 @@ def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) ->
     """The one theme the whole text is clearly about (a page on 党支部标准化: 党员, 党支部 in every part), for a
     speech with no title that names its subject: its evidence is strong enough and no other theme comes near
     (the next scores at most SUBJECT_MARGIN of it). A text about two themes has no such subject."""
-    counts = keyword_counts(" ".join(_speech_texts(speech)), taxonomy, segment)
+    texts = _speech_texts(speech)
+    counts = keyword_counts(" ".join(texts), taxonomy, segment)
     scores = {t: s for t, (s, _) in theme_scores(counts, taxonomy).items()}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < WHOLE_TEXT_SCORE or not _specific([ranked[0][0]], counts, taxonomy):
         return []
+    if density(counts, taxonomy.rule(ranked[0][0]), sum(len(t) for t in texts)) < MIN_DENSITY:
+        return []  # a national report's 党中央 and 理论 here and there: many words, but a long text about other things
     if sum(1 for word in counts if word in taxonomy.rule(ranked[0][0]).weights) < SUBJECT_WORDS:
         return []
     if len(ranked) > 1 and ranked[1][1] > SUBJECT_MARGIN * ranked[0][1]:
