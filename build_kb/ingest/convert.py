@@ -1536,7 +1536,7 @@ def html_text(data: bytes, name: str) -> Converted:
     if attached:
         notes.append(f"附件说明 {attached} 行（网页上是下载链接）放回落款之前")
     kept, dropped = [], Counter()
-    under_pictures = _captions_under_pictures(html)
+    under_pictures = _captions_under_pictures(html, text)
     for line in text.split("\n"):
         stripped = line.strip()
         caption = stripped and (len(stripped) <= 80 and CAPTION.search(stripped) or re.sub(r"\s+", "", stripped) in under_pictures)
@@ -1699,37 +1699,89 @@ def _glyph_by_glyph(html: str, name: str) -> Converted | None:
 
 CAPTION_MAX = 50
 """A caption under a picture is a line or two; a paragraph of the text is longer."""
+RETOLD_CAPTION_MAX = 150
+"""A caption that retells the report (an award's list of winners under a row of photos) may run longer."""
+RETOLD_SHARE = 0.8
+"""A caption retells the text beside it: this share of its character pairs stands in the page's other lines."""
 _CREDIT_TAIL = re.compile(r"[。！？\s][^\s。，！？、]{2,8}$")
 """A caption's credit set apart at its end (`…纸片。 某某供图`, `…充电宝。视觉中国 资料`)."""
 
 
-def _captions_under_pictures(html: str) -> set[str]:
+def _han_pairs(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def retold(line: str, others: str) -> bool:
+    """Whether a line under a picture only retells what the page's text says elsewhere: most of its
+    character pairs stand in the other lines (a caption naming the winners the paragraph above lists).
+
+    >>> retold("某某支部、某某车间党支部荣获先进基层党组织荣誉", "大会向某某支部、某某车间党支部颁发先进基层党组织荣誉奖牌。")
+    True
+    >>> retold("会后，与会同志参观了红色教育基地，重温入党誓词。", "大会向某某支部颁发先进基层党组织荣誉奖牌。")
+    False
+    """
+    pairs = _han_pairs(line)
+    return len(pairs) >= 4 and len(pairs & _han_pairs(others)) >= RETOLD_SHARE * len(pairs)
+
+
+def _blocks_after(block):
+    """The blocks after a picture's block, blank ones (an empty <p><br></p> the editor left) skipped."""
+    below = block.getnext()
+    while below is not None:
+        if isinstance(below.tag, str) and (re.sub(r"\s+", "", below.text_content()) or below.find(".//img") is not None):
+            yield below
+        below = below.getnext()
+
+
+def _picture_only(block) -> bool:
+    return block.find(".//img") is not None and not re.sub(r"\s+", "", block.text_content())
+
+
+def _captions_under_pictures(html: str, text: str = "") -> set[str]:
     """The captions a page sets right under its pictures: the short block that follows a block holding
-    only an image, when it is centred or ends with a credit set apart (`某某供图`, `资料图`); the
-    picture's place is the evidence, not the caption's words. Returned compact (no white space)."""
+    only an image (blank blocks between aside), when it is centred or ends with a credit set apart
+    (`某某供图`, `资料图`); the picture's place is the evidence, not the caption's words. A longer block,
+    centred under a picture or under a row of pictures (an award's winners, a whole sentence), is a
+    caption when it only retells the text (`retold`). Returned compact (no white space)."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return set()
-    found = set()
+    candidates = []
     for image in tree.iter("img"):
         block = next((a for a in image.iterancestors() if a.tag in ("p", "div", "figure", "center")), None)
-        if block is None or re.sub(r"\s+", "", block.text_content()):
+        if block is None or not _picture_only(block):
             continue  # the picture's block holds text as well: no picture alone
-        below = block.getnext()
-        while below is not None and not isinstance(below.tag, str):
-            below = below.getnext()  # a comment between the blocks
-        text = re.sub(r"\s+", " ", below.text_content()).strip() if below is not None else ""
-        if not 2 <= len(text) <= CAPTION_MAX or below.find(".//img") is not None:
+        pictures, below = 1, None
+        for below in _blocks_after(block):
+            if not _picture_only(below):
+                break
+            pictures += 1  # a row of pictures: the caption stands under the last
+        else:
+            below = None
+        if below is None:
+            continue
+        if pictures > 1 and any(_picture_only(b) for b in [block.getprevious()] if b is not None):
+            continue  # the row's first picture gives its caption
+        caption = re.sub(r"\s+", " ", below.text_content()).strip()
+        if len(caption) < 2 or below.find(".//img") is not None:
             continue
         bold = "".join(b.text_content() for b in below.iter("strong", "b"))
-        if below.tag in ("h2", "h3", "h4") or re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", text):
+        if below.tag in ("h2", "h3", "h4") or re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", caption):
             continue  # a subhead under a picture (《冬夜读书示子聿》 set bold), not its caption
         centred = "center" in (below.get("align") or "") or re.search(r"text-align\s*:\s*center", below.get("style") or "")
-        if centred or _CREDIT_TAIL.search(text):
-            found.add(re.sub(r"\s+", "", text))
+        if len(caption) <= CAPTION_MAX and (centred or _CREDIT_TAIL.search(caption)):
+            candidates.append((caption, True))
+        elif len(caption) <= RETOLD_CAPTION_MAX and (centred or pictures > 1):
+            candidates.append((caption, False))
+    found = {re.sub(r"\s+", "", c) for c, sure in candidates if sure}
+    if any(not sure for c, sure in candidates):
+        others = "\n".join(line for line in text.split("\n") if re.sub(r"\s+", "", line) not in
+                           {re.sub(r"\s+", "", c) for c, _ in candidates})
+        found |= {re.sub(r"\s+", "", c) for c, sure in candidates if not sure and retold(c, others)}
     return found
 
 

@@ -1,0 +1,100 @@
+"""Documents of round 15's classes (session 28, #33), each read by its evidence — a picture's place,
+a block's alignment, repetition, a posting line's neighbour, a Word paragraph's alignment and type —
+never by a file's wording. The pages and files are made here (hand-written HTML, python-docx) with text
+written for the tests; each class has near misses that must stay as they are.
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from build_kb.ingest import convert as convert_module
+from build_kb.ingest.convert import convert
+
+
+@pytest.mark.parametrize("reader", [convert_module.retold])
+def test_the_readers_examples_hold(reader):
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def speech_of(path, rules=None):
+    from build_kb.config import SpeechOverride, load_boilerplate
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+    from conftest import CORPUS
+
+    converted = convert(path)
+    source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
+    values = {"original": path.name, **({"title": converted.title} if converted.title else {}),
+              **({"heading_lines": converted.heading_lines} if converted.heading_lines else {})}
+    return converted, make_speech(source, rules or load_boilerplate(CORPUS), SpeechOverride(path.stem + ".txt", 1, values), [])
+
+
+def lines_of(converted) -> list[str]:
+    return [line.strip() for line in converted.text.split("\n") if line.strip()]
+
+
+# --- a saved news page: captions under pictures, its headline over the posting line ---------------------------
+
+PICTURE = '<p style="text-align:center;"><img src="a{}.jpg" width="800" alt=""></p>'
+BLANK = '<p style="text-align:center;"><br></p>'
+
+
+def _centred(text: str) -> str:
+    return f'<p style="text-align:center;"><span style="font-size:18px;">{text}</span></p>'
+
+
+def _left(text: str) -> str:
+    return f'<p style="text-align:left;"><span style="font-size:18px;">&nbsp;&nbsp;{text}</span></p>'
+
+
+def _page(blocks: list[str], headline: str = "", posting: str = "发稿时间：2023/7/1", title: str = "") -> str:
+    return ('<html><head><meta charset="utf-8"><title>' + title + '</title></head><body><div id="main">'
+            '<div class="logo"><img src="logo.png"></div>'
+            + (f'<div class="newst">{headline}</div>' if headline else "")
+            + f'<div class="newsd"> {posting} <span>【 字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a> 】</span></div>'
+            '<div class="newsc">' + "\n".join(blocks) + '</div>'
+            '<div class="footer"><p>Copyright &copy; 某某公司 All Rights Reserved.</p></div></div></body></html>')
+
+
+AWARDS = ("大会对先进集体和优秀个人进行了表彰，公司领导分别向第一车间党支部、物流中心党支部、机关第二党支部颁发了先进基层党支部奖牌，"
+          "向王某某、李某某、赵某某、钱某某、孙某某等五名同志颁发了优秀共产党员荣誉证书。")
+OPENING = "2023年6月28日上午，某某公司在总部会议中心召开庆祝建党102周年暨“七一”表彰大会，公司全体党员和入党积极分子共200余人参加会议。"
+CLOSING = "公司党委书记、董事长某某某在讲话中指出，全体党员要以受表彰的先进为榜样，立足岗位、担当作为，为公司高质量发展贡献力量。"
+
+
+def test_captions_under_pictures_blank_blocks_between_and_long_ones_that_retell_the_text_go(tmp_path):
+    """A caption a blank block parts from its picture; a long centred caption naming the honoured
+    branches the paragraph above names; a whole sentence under a row of two pictures listing the
+    honoured members: each retells the text beside it and goes, logged as a caption."""
+    blocks = [_left(OPENING), PICTURE.format(1), BLANK, _centred("红色教育基地合影"), _left(AWARDS),
+              PICTURE.format(2), _centred("第一车间党支部、物流中心党支部、机关第二党支部荣获先进基层党支部荣誉称号，受到公司党委表彰"),
+              PICTURE.format(3), PICTURE.format(4), _left("王某某、李某某、赵某某、钱某某、孙某某等五名同志荣获优秀共产党员荣誉证书。"),
+              _left(CLOSING)]
+    path = tmp_path / "表彰大会.html"
+    path.write_text(_page(blocks, headline="某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！", title="某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！"), encoding="utf-8")
+    converted, speech = speech_of(path)
+    assert lines_of(converted) == ["某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！", OPENING, AWARDS, CLOSING]
+    assert "去掉图片说明 3 行" in converted.notes
+    assert [s.heading for s in speech.sections if s.heading] == []
+
+
+def test_a_paragraph_under_pictures_that_says_something_new_stays(tmp_path):
+    """Near misses: a long centred block under a picture and a sentence under a row of pictures that
+    say what the text does not (the visit after the meeting), and a left-aligned paragraph after a blank
+    block under a picture, are the text's paragraphs."""
+    visit = "会后，与会同志前往某某革命纪念馆参观学习，在鲜红的党旗下重温入党誓词，接受了一次深刻的党性教育和革命传统教育。"
+    after_row = "这次活动进一步坚定了广大党员的理想信念，大家纷纷表示要把学习成果转化为推动工作的实际行动。"
+    after_blank = "参观结束后，大家围绕如何传承红色基因、担当时代使命开展了交流研讨，气氛热烈。"
+    blocks = [_left(OPENING), PICTURE.format(1), _centred(visit), _left(AWARDS), PICTURE.format(2), PICTURE.format(3),
+              _left(after_row), PICTURE.format(4), BLANK, _left(after_blank), _left(CLOSING)]
+    path = tmp_path / "参观学习.html"
+    path.write_text(_page(blocks, headline="某某公司党委开展主题党日活动", title="某某公司党委开展主题党日活动"), encoding="utf-8")
+    converted, _ = speech_of(path)
+    assert lines_of(converted) == ["某某公司党委开展主题党日活动", OPENING, visit, AWARDS, after_row, after_blank, CLOSING]
+    assert not any("图片说明" in note for note in converted.notes)
