@@ -2049,7 +2049,43 @@ def page_headline(html: str, fallback: str, text: str = "") -> str:
     if not og and title:
         shown = "\n".join([text, *(t.strip() for t in tree.xpath("//body//text()") if t.strip())])  # the footer the extractor left out too
         title = without_the_sites_name(_SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip(), shown)
-    return og or (title if len(title) >= 6 else "") or fallback.strip()
+    return og or (title if len(title) >= 6 else "") or headline_over_its_posting_line(tree) or fallback.strip()
+
+
+_BLOCKS = ("div", "p", "td", "li", "span", "h2", "h3", "h4", "h5", "h6", "strong", "b", "font")
+
+
+def headline_over_its_posting_line(tree) -> str:
+    """A headline the page sets in a styled block of its own (no <h1>, an empty <title>): the block
+    right above the page's posting line (`发稿时间：2021/7/1`, `发布日期：2024-05-05`): short, no
+    link (a column's crumbs are links), no posting line itself, half of it Han. Its place over the
+    posting line is the evidence, not its words.
+
+    >>> import lxml.html
+    >>> page = '<div><div class="t">某某公司召开年度党建工作会议！</div><div class="d">发稿时间：2021/7/1</div><p>正文</p></div>'
+    >>> headline_over_its_posting_line(lxml.html.fromstring(page))
+    '某某公司召开年度党建工作会议！'
+    >>> crumbs = '<div><div><a href="/">首页</a> &gt; <a href="/n">新闻</a></div><div>发布时间：2024-05-05</div></div>'
+    >>> headline_over_its_posting_line(lxml.html.fromstring(crumbs))
+    ''
+    """
+    for block in tree.iter(*_BLOCKS):
+        own = re.sub(r"\s+", " ", block.text_content()).strip()
+        if len(own) > 80 or not POSTING_LINE.search(own) or any(
+                POSTING_LINE.search(child.text_content()) for child in block.iterchildren() if isinstance(child.tag, str)):
+            continue  # the innermost block holding the posting line
+        above = block.getprevious()
+        while above is not None and (not isinstance(above.tag, str) or not re.sub(r"\s+", "", above.text_content())):
+            above = above.getprevious()
+        if above is None:
+            return ""
+        text = re.sub(r"\s+", " ", above.text_content()).strip()
+        han = len(re.findall(r"[\u4e00-\u9fff]", text))
+        if 6 <= len(text) <= 80 and han * 2 >= len(text) and above.find(".//a") is None and above.tag != "a" \
+                and not POSTING_LINE.search(text) and not re.search(r"[>›»]", text):
+            return text
+        return ""
+    return ""
 
 
 def page_date(html: str) -> str | None:

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -77,10 +77,11 @@ def test_captions_under_pictures_blank_blocks_between_and_long_ones_that_retell_
               PICTURE.format(3), PICTURE.format(4), _left("王某某、李某某、赵某某、钱某某、孙某某等五名同志荣获优秀共产党员荣誉证书。"),
               _left(CLOSING)]
     path = tmp_path / "表彰大会.html"
-    path.write_text(_page(blocks, headline="某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！", title="某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！"), encoding="utf-8")
+    path.write_text(_page(blocks, headline="某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！"), encoding="utf-8")
     converted, speech = speech_of(path)
     assert lines_of(converted) == ["某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！", OPENING, AWARDS, CLOSING]
     assert "去掉图片说明 3 行" in converted.notes
+    assert speech.title == "某某公司隆重召开庆祝建党102周年暨“七一”表彰大会！"
     assert [s.heading for s in speech.sections if s.heading] == []
 
 
@@ -94,7 +95,35 @@ def test_a_paragraph_under_pictures_that_says_something_new_stays(tmp_path):
     blocks = [_left(OPENING), PICTURE.format(1), _centred(visit), _left(AWARDS), PICTURE.format(2), PICTURE.format(3),
               _left(after_row), PICTURE.format(4), BLANK, _left(after_blank), _left(CLOSING)]
     path = tmp_path / "参观学习.html"
-    path.write_text(_page(blocks, headline="某某公司党委开展主题党日活动", title="某某公司党委开展主题党日活动"), encoding="utf-8")
+    path.write_text(_page(blocks, headline="某某公司党委开展主题党日活动"), encoding="utf-8")
     converted, _ = speech_of(path)
     assert lines_of(converted) == ["某某公司党委开展主题党日活动", OPENING, visit, AWARDS, after_row, after_blank, CLOSING]
     assert not any("图片说明" in note for note in converted.notes)
+
+
+@pytest.mark.parametrize("headline, posting", [
+    ("某某县召开2024年度组织工作会议", "发布时间：2024-01-16 09:30"),
+    ("学思践悟强党性 凝心聚力促发展——某某局开展主题党日活动", "发布日期：2023年11月02日"),
+    ("某某学院举办入党积极分子培训班开班仪式！", "发稿时间：2022/4/8"),
+])
+def test_a_headline_set_in_a_styled_block_over_the_posting_line_is_the_title(tmp_path, headline, posting):
+    """The page's <title> is empty and it has no <h1>: the block right above its posting line is the
+    headline, whatever it says."""
+    path = tmp_path / "新闻.html"
+    path.write_text(_page([_left(OPENING), _left(CLOSING)], headline=headline, posting=posting), encoding="utf-8")
+    converted, speech = speech_of(path)
+    assert converted.title == headline
+    assert speech.title == headline
+
+
+def test_crumbs_or_a_logo_over_the_posting_line_are_no_headline(tmp_path):
+    """Near misses: the column's crumbs (links) or nothing but the logo above the posting line give
+    no headline; a page's own <title> still comes first."""
+    crumbs = '<a href="/">首页</a> &gt; <a href="/news">公司新闻</a> &gt; 正文'
+    path = tmp_path / "新闻.html"
+    path.write_text(_page([_left(OPENING), _left(CLOSING)], headline=crumbs), encoding="utf-8")
+    assert convert(path).title is None
+    path.write_text(_page([_left(OPENING), _left(CLOSING)]), encoding="utf-8")
+    assert convert(path).title is None
+    path.write_text(_page([_left(OPENING), _left(CLOSING)], headline="某某公司召开表彰大会", title="某某公司表彰大会隆重召开"), encoding="utf-8")
+    assert convert(path).title == "某某公司表彰大会隆重召开"
