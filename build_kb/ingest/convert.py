@@ -1083,10 +1083,36 @@ def _centred_title(document, title_styles: set[str]) -> str | None:
                     or CONTENTS_LABEL.match(re.sub(r"\s+", "", _plain_text(block))):
                 break
             title.append(_plain_text(block).strip())
-    return "".join(title) or None
+    return without_a_column_label("".join(title)) or None
 
 
 COLUMN_LABEL_MAX = 12
+_LABEL_BEFORE = re.compile(r"^\s*([【〖][^【】〖〗]{2,12}[】〗]|[^｜|丨【】\s]{2,12}\s*[｜|丨])\s*(?=\S)")
+"""A column's label run into the title's line: `党建专栏｜…`, `理论学习 | …`, `【党课讲稿】…`."""
+
+
+def without_a_column_label(title: str) -> str:
+    """A centred title's line without the column's label the writer set before it (`专栏名｜标题`, `【栏目】标题`):
+    the label is a few words with no sentence (`a_column_label`) and the rest is a title of its own (six
+    Han characters or more). A slogan before a bar (`以赛促学，严记校规 | …`, a comma inside) is the title's.
+
+    >>> without_a_column_label("理论园地｜以党建引领基层治理新实践")
+    '以党建引领基层治理新实践'
+    >>> without_a_column_label("【学习园地】青年干部要在实干中成长")
+    '青年干部要在实干中成长'
+    >>> without_a_column_label("以学促干，知行合一 | 某某学院党史知识竞赛圆满落幕")
+    '以学促干，知行合一 | 某某学院党史知识竞赛圆满落幕'
+    >>> without_a_column_label("专栏｜新闻")
+    '专栏｜新闻'
+    """
+    m = _LABEL_BEFORE.match(title)
+    if not m or not a_column_label(m.group(1)):
+        return title
+    rest = title[m.end():].strip()
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 6:
+        return title
+    log.info("标题前的栏目名不算标题：%s", m.group(1).strip())
+    return rest
 _LABEL_MARKS = re.compile(r"^[【\[〖（(]|[】\]〗）)｜|：:丨/·—-]+$|[】\]〗）)｜|：:丨/·]$")
 
 

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -127,3 +127,47 @@ def test_crumbs_or_a_logo_over_the_posting_line_are_no_headline(tmp_path):
     assert convert(path).title is None
     path.write_text(_page([_left(OPENING), _left(CLOSING)], headline="某某公司召开表彰大会", title="某某公司表彰大会隆重召开"), encoding="utf-8")
     assert convert(path).title == "某某公司表彰大会隆重召开"
+
+
+# --- a Word news story: a column's label in the title's line ---------------------------------------------------
+
+STORY = [
+    "春华秋实，硕果盈枝。为做好2024级新生入学服务，9月6日至7日，某某学院党委组织党员志愿服务队，统筹开展迎新接待、政策宣讲和行李搬运等工作。",
+    "9月6日一早，志愿者们在报到现场集结完毕，按照分工在各个服务点位有序上岗，耐心为新生和家长答疑解惑，提供热情周到的服务。",
+    "志愿者们纷纷表示，能够在迎新一线发挥党员先锋模范作用，为新同学开启大学生活贡献一份力量，感到十分光荣、非常有意义。",
+    "同心筑梦，携手前行。学院党委将继续以学生为中心，持续做好新生的思想引领和成长服务，帮助新同学尽快适应大学学习生活。",
+]
+
+
+def _story(path, title: str, credits: list[str], align_credits=True, story=STORY):
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    head = document.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.add_run(title).font.size = Pt(18)
+    for text in story:
+        document.add_paragraph().add_run(text).font.size = Pt(14)
+    for text in credits:
+        line = document.add_paragraph()
+        if align_credits:
+            line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.add_run(text).font.size = Pt(14)
+    document.save(path)
+    return speech_of(path)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("党建专栏｜秋日迎新正当时，党旗领航显担当", "秋日迎新正当时，党旗领航显担当"),
+    ("青春党建 | 志愿服务暖新生", "志愿服务暖新生"),
+    ("【支部风采】学院党委开展迎新志愿服务", "学院党委开展迎新志愿服务"),
+    ("以赛促学，以学促行 | 某某学院党史知识竞赛圆满落幕", "以赛促学，以学促行 | 某某学院党史知识竞赛圆满落幕"),
+    ("聚焦｜迎新", "聚焦｜迎新"),
+])
+def test_a_column_label_before_a_bar_in_a_word_title_is_not_the_title_s(tmp_path, title, expected):
+    """A centred title's line that opens with its column's label before a bar (or in brackets) gives the title after
+    it; a slogan with a comma before the bar, or a rest too short to be a title, keeps the line whole."""
+    converted, speech = _story(tmp_path / "迎新.docx", title, [])
+    assert converted.title == speech.title == expected
