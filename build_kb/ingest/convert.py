@@ -324,6 +324,7 @@ WORD_COUNTS = {
     "soft breaks": "段落里的软回车（Shift+Enter）{n} 处按换行读",
     "rows": "表格 {n} 行按行保留",
     "cell paragraphs": "表格单元格里的 {n} 段各成一段",
+    "credit lines": "去掉文末居中或靠右的署名栏 {n} 行（来源、文字、审核之类）",
 }
 """What reading a Word file counted (docx_text), kind → the import summary's note, in the order they are told."""
 
@@ -472,6 +473,14 @@ def docx_text(data: bytes, name: str) -> Converted:
             table(block)
         elif block.tag == f"{W}altChunk":
             lines += _alt_chunk_lines(document, block, name, counts)
+    credits = credits_at_the_end(document)
+    for text in reversed(credits):
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if lines and lines[-1].strip() == text:
+            log.info("%s：去掉（credit-lines）：%s", name, lines.pop())
+            body.discard(len(lines))
+            counts["credit lines"] += 1
     lines, reflowed = reflow_printed_lines(lines, body)
     for reason, text in reflowed.dropped:
         log.info("%s：去掉（%s）：%s", name, reason, text)
@@ -1036,6 +1045,39 @@ def _centred_paragraph(document, block) -> bool:
         style = _style_element(document, _style_of(block))
         jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
     return jc is not None and jc.get(f"{W}val") == "center"
+
+
+_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s*[/／][\u4e00-\u9fff]{1,2})?\s*[：:／/]\s*[^，。；！？,;!?]{1,30}$")
+"""A credit: a short label and who (来源：某某中心, 文字：某某, 图／某某, 审核：XXX) — no sentence."""
+CREDITS_MIN = 2
+
+
+def credits_at_the_end(document) -> list[str]:
+    """A news story's credits set apart at its end: two or more paragraphs in a row, the document's last, each
+    a short label and a name or unit (`来源：某某中心`, `图片：某某队`, `文字：某某`, `审核：XXX`), centred or set to the
+    right under text that is not. Their place and shape are the evidence — a bare name after a short label
+    is the story's writer, no paragraph of it. A 公文's contact line (`联系人：某某　电话：0551-12345678`, a
+    number) and a signature without a label (`某某办公室`, the date) end no such run. Returned in order."""
+    paragraphs = _text_paragraphs(document)
+    run: list[str] = []
+    for block in reversed(paragraphs):
+        text = _plain_text(block).strip()
+        if not (_CREDIT.match(text) and not re.search(r"\d{5,}", text) and _aligned_aside(document, block)):
+            break
+        run.insert(0, text)
+    above = paragraphs[: len(paragraphs) - len(run)]
+    if len(run) < CREDITS_MIN or not above or _aligned_aside(document, above[-1]):
+        return []
+    return run
+
+
+def _aligned_aside(document, block) -> bool:
+    """Centred or set to the right, by the paragraph's own setting or its style's."""
+    jc = block.find(f"{W}pPr/{W}jc")
+    if jc is None:
+        style = _style_element(document, _style_of(block))
+        jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
+    return jc is not None and jc.get(f"{W}val") in ("center", "right", "end")
 
 
 def _centred_title(document, title_styles: set[str]) -> str | None:

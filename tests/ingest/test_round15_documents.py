@@ -129,7 +129,7 @@ def test_crumbs_or_a_logo_over_the_posting_line_are_no_headline(tmp_path):
     assert convert(path).title == "某某公司表彰大会隆重召开"
 
 
-# --- a Word news story: a column's label in the title's line ---------------------------------------------------
+# --- a Word news story: a column's label in the title's line, its credits ------------------------------------------
 
 STORY = [
     "春华秋实，硕果盈枝。为做好2024级新生入学服务，9月6日至7日，某某学院党委组织党员志愿服务队，统筹开展迎新接待、政策宣讲和行李搬运等工作。",
@@ -171,3 +171,28 @@ def test_a_column_label_before_a_bar_in_a_word_title_is_not_the_title_s(tmp_path
     it; a slogan with a comma before the bar, or a rest too short to be a title, keeps the line whole."""
     converted, speech = _story(tmp_path / "迎新.docx", title, [])
     assert converted.title == speech.title == expected
+
+
+@pytest.mark.parametrize("credits", [
+    ["来源：某某学院党委", "图片：某某学院志愿服务队", "文字：王某某", "审核：XXX"],
+    ["文/李某", "图/赵某某", "编辑：钱某"],
+    ["撰稿：某某", "责任编辑：某某某"],
+])
+def test_a_word_story_s_credits_set_apart_at_its_end_go(tmp_path, credits):
+    """Two or more centred lines at the end, each a short label and who (a bare name too): the story's credits,
+    removed, logged and counted; the story's paragraphs stay."""
+    converted, speech = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", credits)
+    assert lines_of(converted) == ["学院党委开展迎新志愿服务", *STORY]
+    assert f"去掉文末居中或靠右的署名栏 {len(credits)} 行（来源、文字、审核之类）" in converted.notes
+    assert sum(len(s.paragraphs) for s in speech.sections) == len(STORY)
+
+
+@pytest.mark.parametrize("credits, aligned", [
+    (["文字：王某某"], True),  # one line alone
+    (["联系人：王某某", "联系电话：0551-12345678"], True),  # a contact's number
+    (["来源：某某学院党委", "文字：王某某"], False),  # in the text's alignment
+])
+def test_a_single_or_a_contact_or_an_unaligned_closing_line_stays(tmp_path, credits, aligned):
+    converted, _ = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", credits, align_credits=aligned)
+    assert lines_of(converted)[-len(credits):] == credits
+    assert not any("署名栏" in note for note in converted.notes)
