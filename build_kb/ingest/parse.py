@@ -3056,7 +3056,7 @@ def alike_lead_runs(blocks: list[Block], candidates: list[HeadingCandidate | Non
         if any(len(leads[i].rest.strip()) < ALIKE_REST_MIN and i != len(blocks) - 1 for i in group):
             continue
         opening = os.path.commonprefix(heads)
-        if _opens_another_sentence(blocks, heads, set(group)):
+        if _opens_another_sentence(blocks, heads, set(group)) or _a_frame_of_couplets(blocks, heads, group):
             continue
         shaped = all(_same_shape(heads[0], h) and _CLAUSE_MARK.search(h) for h in heads[1:])
         if report and len(group) < SHAPE_SERIES_MIN:
@@ -3922,7 +3922,7 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
     group: list[int] = []
 
     def close_group():
-        if 2 <= len(group) <= SERIES_MAX_ITEMS:
+        if 2 <= len(group) <= SERIES_MAX_ITEMS and not _a_frame_of_couplets(blocks, [series[j].heading for j in group], group):
             for j in group:
                 candidates[j] = series[j]
         group.clear()
@@ -3937,6 +3937,29 @@ def _mark_spaced_two_phrase_heads(blocks: list[Block], candidates: list[HeadingC
         group.append(i)
     close_group()
     _mark_three_two_phrase_heads(candidates, series, [i for i in places if candidates[i] is None])
+
+
+_COUPLET = re.compile(r"[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]?")
+
+
+def _a_frame_of_couplets(blocks: list[Block], heads: list[str], places: list[int]) -> bool:
+    """Two four-character couplets, one opening the text's first paragraph and one its last (学堂门启，新程始开。…
+    / … / 纳新启运，迎新致远。…): a story's opening and closing words echoing each other, not the heads of two parts —
+    a part's head stands over more than the closing paragraph. Heads of other shapes (突出政治引领，铸牢“思想根基”。), a
+    third one, or a couplet over a paragraph in the middle stay a commentary's heads.
+
+    >>> story = [Block(1, "春华秋实，硕果满枝。本学期以来，学院党委扎实推进各项工作，取得了明显成效。"), Block(2, "学院先后举办了三期培训班。"),
+    ...          Block(3, "凝心聚力，再启新程。全院师生将以更加饱满的热情投入新学期的学习和工作。")]
+    >>> _a_frame_of_couplets(story, ["春华秋实，硕果满枝。", "凝心聚力，再启新程。"], [0, 2])
+    True
+    >>> _a_frame_of_couplets(story, ["突出政治引领，铸牢思想根基。", "强化担当作为，激发干事热情。"], [0, 2])
+    False
+    >>> _a_frame_of_couplets(story + [Block(4, "学院将继续加强党的建设，推动各项工作再上新台阶。")], ["春华秋实，硕果满枝。", "凝心聚力，再启新程。"], [0, 2])
+    False
+    """
+    prose = [k for k, block in enumerate(blocks) if len(block.text) >= 20 and re.search(r"[。！？]", block.text)]
+    return (len(heads) == 2 and bool(prose) and places[0] == prose[0] and places[1] == prose[-1]
+            and all(_COUPLET.fullmatch(head.strip()) for head in heads))
 
 
 TWO_PHRASE_KIN_MIN = 3

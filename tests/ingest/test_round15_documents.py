@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -129,7 +129,7 @@ def test_crumbs_or_a_logo_over_the_posting_line_are_no_headline(tmp_path):
     assert convert(path).title == "某某公司表彰大会隆重召开"
 
 
-# --- a Word news story: a column's label in the title's line, its credits ------------------------------------------
+# --- a Word news story: a column's label in the title's line, its credits, a frame of couplets ---------------------------
 
 STORY = [
     "春华秋实，硕果盈枝。为做好2024级新生入学服务，9月6日至7日，某某学院党委组织党员志愿服务队，统筹开展迎新接待、政策宣讲和行李搬运等工作。",
@@ -196,3 +196,23 @@ def test_a_single_or_a_contact_or_an_unaligned_closing_line_stays(tmp_path, cred
     converted, _ = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", credits, align_credits=aligned)
     assert lines_of(converted)[-len(credits):] == credits
     assert not any("署名栏" in note for note in converted.notes)
+
+
+def test_couplets_opening_the_first_and_the_last_paragraph_are_a_frame_not_headings(tmp_path):
+    """Two four-character couplets that open the story's first and last paragraphs echo each other; they head no
+    parts."""
+    _, speech = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", [])
+    assert [s.heading for s in speech.sections if s.heading] == []
+    assert sum(len(s.paragraphs) for s in speech.sections) == len(STORY)
+
+
+def test_couplets_over_parts_in_the_middle_or_longer_heads_stay_headings(rules=None):
+    """Near misses: a couplet heading a part in the middle of the text (three couplets), and heads of two longer
+    phrases spaced apart, are a commentary's heads as before."""
+    from build_kb.ingest.parse import Block, _a_frame_of_couplets
+
+    blocks = [Block(k, text) for k, text in enumerate(STORY)]
+    assert _a_frame_of_couplets(blocks, ["春华秋实，硕果盈枝。", "同心筑梦，携手前行。"], [0, 3])
+    assert not _a_frame_of_couplets(blocks, ["春华秋实，硕果盈枝。", "同心筑梦，携手前行。"], [0, 2])
+    assert not _a_frame_of_couplets(blocks, ["突出政治引领，铸牢思想根基。", "强化担当作为，激发干事热情。"], [0, 3])
+    assert not _a_frame_of_couplets(blocks, ["春华秋实，硕果盈枝。", "同心筑梦，携手前行。", "凝心聚力，再启新程。"], [0, 2, 3])
