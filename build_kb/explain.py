@@ -63,6 +63,8 @@ RULES = {
     "the body (我X, 全X, X委要求 … again and again)": "正文里反复出现的本级称呼（如“我镇”“全县”“市委要求”，层级取其中的镇、县、市）",
     "the report's lead (N月N日，…召开)": "报道导语里的“某月某日……召开”",
     "a picture's caption (图为…N月N日…会议现场)": "图片说明里的日期（图为……某月某日……会议现场）",
+    "the text's first day, year from the freshmen's cohort (N级新生)": "正文开头的某月某日，年份按“某级新生”推断",
+    "the report's lead (N月N日), year from the freshmen's cohort": "报道导语里的某月某日，年份按“某级新生”推断",
     "the report's lead: who holds the meeting (X召开…)": "报道导语里召开会议的单位（某某乡党委召开……）",
     "year in the collection's name": "合集名称里的年份",
     "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",

@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -695,6 +695,12 @@ def make_speech(
             said, evidence = found_congress
             said_by = "the coming national congress"
     if said is None and lead_month and lead and not addressed:
+        # 为服务好2025级新生，8月29日至30日，…: freshmen come in the autumn of their cohort's year
+        found_cohort = cohort_year(first_paragraphs[:6], lead_month)
+        if found_cohort:
+            said, evidence = found_cohort
+            said_by = "the freshmen's cohort"
+    if said is None and lead_month and lead and not addressed:
         # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
         found_context = year_from_context(first_paragraphs[:6])
         if found_context:
@@ -738,6 +744,14 @@ def make_speech(
             year = int(date[:4])
             detected_by["date"] = "a picture's caption (图为…N月N日…会议现场)"
             header.warnings.append(ReviewItem("date-guessed", f"日期 {date} 取自图片说明“{clipped(shown[1], 40)}”：请核对"))
+    if date is None and year is None and not addressed:
+        # 为确保…服务于2025级新生，8月29日至30日，…组建…: no lead, but the day and the freshmen's cohort say the year
+        cohort = cohort_day(first_paragraphs[:6])
+        if cohort:
+            date, date_source = cohort[0], "cohort"
+            year = int(date[:4])
+            detected_by["date"] = "the text's first day, year from the freshmen's cohort (N级新生)"
+            header.warnings.append(ReviewItem("date-guessed", f"日期 {date}：月、日取自正文开头，年份按“{cohort[1]}”推断：请核对"))
     relative_word = None
     if reported and date is None:
         # 昨日，…召开: a day counted back from the posting date; 近日, 日前: only its year. Either is a person's to check.

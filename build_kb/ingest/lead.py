@@ -757,6 +757,62 @@ def congress_year(paragraphs: list[str], month: int | None) -> tuple[int, str] |
     return found_year, words
 
 
+_COHORT = re.compile(r"((?:19|20)\d{2})\s*级\s*(?:本科|硕士|博士|研究生)?\s*(?:新生|新同学)")
+"""Freshmen named by their cohort (2025级新生, 2024 级本科新生): the year they came in, in its autumn."""
+COHORT_AUTUMN_FROM, COHORT_SPRING_TO = 8, 5
+"""A cohort's freshmen arrive from August: from then to December it is the cohort's year, to May the next one;
+June and July (admissions for the coming cohort, the last weeks of the old one's first year) say neither."""
+
+
+def cohort_year(paragraphs: list[str], month: int | None) -> tuple[int, str] | None:
+    """The year a report about freshmen named by their cohort is in, and the words: the cohort's year from August to
+    December (迎新, 军训, 开学典礼), the next year to May. None when the text names two cohorts' freshmen, the month is
+    June or July, or there is no month. Only a proposal, for 待核对.
+
+    >>> cohort_year(["为服务好2025级新生，8月29日，学院组建志愿服务队。"], 8)
+    (2025, '2025级新生')
+    >>> cohort_year(["3月12日，学院为2023 级本科新生开展入党启蒙教育。"], 3)
+    (2024, '2023级本科新生')
+    >>> cohort_year(["7月2日，学院召开2026级新生录取工作会。"], 7), cohort_year(["2022级毕业生座谈会在9月5日召开。"], 9)
+    (None, None)
+    >>> cohort_year(["2024级新生与2025级新生结对，9月1日开展活动。"], 9) is None
+    True
+    """
+    if not month:
+        return None
+    found = {m.group(1): re.sub(r"\s+", "", m.group(0)) for text in paragraphs for m in _COHORT.finditer(text)}
+    if len(found) != 1:
+        return None
+    (year, words), = found.items()
+    if month >= COHORT_AUTUMN_FROM:
+        return int(year), words
+    if month <= COHORT_SPRING_TO:
+        return int(year) + 1, words
+    return None
+
+
+def cohort_day(paragraphs: list[str]) -> tuple[str, str] | None:
+    """A text with no lead and no year that tells of freshmen by their cohort (为服务好2025级新生，8月29日至30日，…组建…):
+    the first day its first two paragraphs name (month and day, no year of its own) in the cohort's year
+    (`cohort_year`), and the words. Only a proposal, for 待核对.
+
+    >>> cohort_day(["迎新启航。为服务好2025级新生，8月29日至30日，学院组建党员先锋队。", "8月29日上午，志愿者集结。"])
+    ('2025-08-29', '2025级新生')
+    >>> cohort_day(["学院为新生开展入学教育，9月3日举行开学典礼。"]) is None
+    True
+    """
+    for text in paragraphs[:2]:
+        for sentence in _SENTENCE.findall(text):
+            time = read_time(sentence)
+            if time is None or time.month is None or time.day is None:
+                continue
+            if time.year:
+                return None
+            found = cohort_year(paragraphs[:6], time.month)
+            return (f"{found[0]:04d}-{time.month:02d}-{time.day:02d}", found[1]) if found else None
+    return None
+
+
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _POSTING_LABEL = re.compile(r"(?:发布|发表|更新|上传|录入|编辑|刊发|出版)(?:时间|日期)|(?<![今当])(?:时间|日期)\s*[:：]|来源")
 """A line that says it gives the page's posting (发布时间：, 更新时间：, 日期：, a source line with its date)."""

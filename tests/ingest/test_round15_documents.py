@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -129,7 +129,7 @@ def test_crumbs_or_a_logo_over_the_posting_line_are_no_headline(tmp_path):
     assert convert(path).title == "某某公司表彰大会隆重召开"
 
 
-# --- a Word news story: a column's label in the title's line, its credits, a frame of couplets ---------------------------
+# --- a Word news story: a column's label in the title's line, its credits, a frame of couplets, a cohort's day ----
 
 STORY = [
     "春华秋实，硕果盈枝。为做好2024级新生入学服务，9月6日至7日，某某学院党委组织党员志愿服务队，统筹开展迎新接待、政策宣讲和行李搬运等工作。",
@@ -200,10 +200,12 @@ def test_a_single_or_a_contact_or_an_unaligned_closing_line_stays(tmp_path, cred
 
 def test_couplets_opening_the_first_and_the_last_paragraph_are_a_frame_not_headings(tmp_path):
     """Two four-character couplets that open the story's first and last paragraphs echo each other; they head no
-    parts."""
+    parts. The freshmen's cohort gives the year of the day the story opens with (on 待核对)."""
     _, speech = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", [])
     assert [s.heading for s in speech.sections if s.heading] == []
     assert sum(len(s.paragraphs) for s in speech.sections) == len(STORY)
+    assert speech.date == "2024-09-06"
+    assert any(item.code == "date-guessed" and "2024级新生" in item.message for item in speech.review)
 
 
 def test_couplets_over_parts_in_the_middle_or_longer_heads_stay_headings(rules=None):
@@ -216,3 +218,14 @@ def test_couplets_over_parts_in_the_middle_or_longer_heads_stay_headings(rules=N
     assert not _a_frame_of_couplets(blocks, ["春华秋实，硕果盈枝。", "同心筑梦，携手前行。"], [0, 2])
     assert not _a_frame_of_couplets(blocks, ["突出政治引领，铸牢思想根基。", "强化担当作为，激发干事热情。"], [0, 3])
     assert not _a_frame_of_couplets(blocks, ["春华秋实，硕果盈枝。", "同心筑梦，携手前行。", "凝心聚力，再启新程。"], [0, 2, 3])
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("学院为2023级本科新生开展入党启蒙教育，3月12日举行第一讲。", "2024-03-12"),
+    ("学院召开2026级新生招生录取工作会，7月2日部署各项准备。", None),
+    ("学院为新生开展入学教育，9月3日举行开学典礼。", None),
+])
+def test_a_cohort_gives_the_year_only_when_the_month_says_which(tmp_path, opening, date):
+    story = [opening, *STORY[1:3]]
+    _, speech = _story(tmp_path / "新生.docx", "学院开展新生教育", [], story=story)
+    assert speech.date == date
