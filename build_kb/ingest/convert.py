@@ -974,7 +974,37 @@ def _formatted_subheads(document, title: list[str]) -> list[tuple[str, int]]:
                      if len(members) >= SUBHEAD_SIBLINGS and all(map(text_under, members)) and len(numberings(members)) <= 1),
                     key=lambda shape: (-shape[0], not shape[1]))[:2]
     levels = {shape: level for level, shape in enumerate(series, 1)}
-    return [(_plain_text(body[k]).strip(), levels[shape]) for k, shape in enumerate(shapes) if shape in levels]
+    found = [(k, levels[shape]) for k, shape in enumerate(shapes) if shape in levels]
+    parts = _numbered_parts_over(body, [k for k, level in found if level == 1]) if len(series) == 1 else []
+    if parts:  # the set lines are the parts' second titles, under the numbered heads
+        found = sorted([(k, 1) for k in parts] + [(k, 2) for k, _ in found])
+    return [(_plain_text(body[k]).strip(), level) for k, level in found]
+
+
+def _numbered_parts_over(body: list, members: list[int]) -> list[int]:
+    """The numbered part heads over a writer's set lines: each set line stands right under a line numbered in one
+    style (【第二部分：…】 / 强强联合，分秒必争 set bold, 三、… / a bold slogan), the numbers rising. Then the numbered lines
+    are the parts — all of that style in the text, one over no set line too (【第四部分：结语】, set right) — and the set
+    lines their second titles. Returns the numbered lines' places, or [] when any set line stands under no such line."""
+    from .parse import detect_numbered
+
+    if not members:
+        return []
+    numbered = {}
+    for k, block in enumerate(body):
+        text = _plain_text(block).strip()
+        found = detect_numbered(text) if len(text) <= SUBHEAD_MAX and not re.search(r"[。！？]", text) else None
+        if found is not None and not found.rest.strip():
+            numbered[k] = found
+    above = [numbered.get(k - 1) for k in members]
+    if not all(above) or len({(c.style, c.rank) for c in above}) != 1:
+        return []
+    kind = (above[0].style, above[0].rank)
+    parts = [k for k, c in numbered.items() if (c.style, c.rank) == kind and k not in members]
+    numbers = [numbered[k].number for k in parts]
+    if len(parts) < 2 or any(n is None for n in numbers) or numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+        return []
+    return parts
 
 
 def _wholly_bold(document, block) -> bool:

@@ -3128,9 +3128,14 @@ def given_heading(text: str) -> tuple[str, str]:
     ('争做“三牛”型干部，要政治过硬、恪守忠诚。', '我们党挑选干部，千条万条。')
     >>> given_heading("一、加强党的建设。"), given_heading("第一章 总则")
     (('一、加强党的建设。', ''), ('第一章 总则', ''))
+
+    A colon inside a bracketed head (【第一部分：笔试环节——静悄悄的“战场”】) ends no lead: the bracket is still open.
+
+    >>> given_heading("【第一部分：笔试环节——静悄悄的“战场”】")
+    ('【第一部分：笔试环节——静悄悄的“战场”】', '')
     """
     m = _ALIKE_LEAD_END.search(text)
-    if not m or m.end() > MAX_LEAD:
+    if not m or m.end() > MAX_LEAD or any(text[: m.end()].count(a) > text[: m.end()].count(b) for a, b in ("【】", "〖〗", "[]", "（）")):
         return text, ""
     end = m.end()
     while end < len(text) and text[end] in "”’」』":

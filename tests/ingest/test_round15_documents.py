@@ -35,6 +35,20 @@ def speech_of(path, rules=None):
     return converted, make_speech(source, rules or load_boilerplate(CORPUS), SpeechOverride(path.stem + ".txt", 1, values), [])
 
 
+def outline(speech) -> list[tuple[int, str]]:
+    """(level, heading) of every section, depth first."""
+    found = []
+
+    def walk(sections):
+        for section in sections:
+            if section.heading:
+                found.append((section.level, section.heading))
+            walk(section.children)
+
+    walk(speech.sections)
+    return found
+
+
 def lines_of(converted) -> list[str]:
     return [line.strip() for line in converted.text.split("\n") if line.strip()]
 
@@ -229,3 +243,67 @@ def test_a_cohort_gives_the_year_only_when_the_month_says_which(tmp_path, openin
     story = [opening, *STORY[1:3]]
     _, speech = _story(tmp_path / "新生.docx", "学院开展新生教育", [], story=story)
     assert speech.date == date
+
+
+# --- a Word draft: numbered part heads (one set right) over a bold slogan each ----------------------------------
+
+PART_TEXT = "本环节共有六支代表队参加，各队选手沉着应战、配合默契，现场气氛热烈，赢得了观众的阵阵掌声。"
+
+
+def _parts_draft(path, parts: list[tuple[str, str | None, bool]]):
+    """parts: (numbered head, bold slogan under it or None, head set right)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    head = document.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.add_run("某某学院党史知识竞赛圆满落幕").font.size = Pt(16)
+    document.add_paragraph("为深入开展党史学习教育，5月20日下午，某某学院举办党史知识竞赛，全院各党支部选派代表队参赛。")
+    for number, slogan, right in parts:
+        line = document.add_paragraph(number)
+        if right:
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if slogan:
+            document.add_paragraph().add_run(slogan).bold = True
+        document.add_paragraph(PART_TEXT)
+    document.save(path)
+    return speech_of(path)
+
+
+@pytest.mark.parametrize("parts", [
+    [("【第一部分：初赛环节】", "以学促知，以赛促学", False), ("【第二部分：抢答环节】", "强强联合，分秒必争", False),
+     ("【第三部分：颁奖环节】", "荣耀时刻，共同见证", True), ("【第四部分：结语】", None, True)],
+    [("一、必答题环节", "沉着应战，稳扎稳打", False), ("二、抢答题环节", "你追我赶，互不相让", False), ("三、风险题环节", None, False)],
+])
+def test_numbered_part_heads_over_a_bold_slogan_each_are_the_parts_and_the_slogans_under_them(tmp_path, parts):
+    """The bold lines a writer set stand each right under a numbered head (【第二部分：…】, 二、…): the numbered lines —
+    all of them, set right or over no bold line too — are the top-level parts, the bold lines their second titles,
+    never parts of their own; a colon inside a bracketed head does not cut it."""
+    converted, speech = _parts_draft(tmp_path / "竞赛.docx", parts)
+    expected = []
+    for number, slogan, _ in parts:
+        expected.append((1, number))
+        if slogan:
+            expected.append((2, slogan))
+    assert outline(speech) == expected
+
+
+def test_bold_slogans_under_no_numbered_head_stay_the_parts(tmp_path):
+    """Near miss: the same bold lines under plain paragraphs (no numbered head right above) are the parts, as before."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    head = document.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.add_run("某某学院党史知识竞赛圆满落幕").font.size = Pt(16)
+    document.add_paragraph("为深入开展党史学习教育，5月20日下午，某某学院举办党史知识竞赛，全院各党支部选派代表队参赛。")
+    for slogan in ("以学促知，以赛促学", "强强联合，分秒必争", "荣耀时刻，共同见证"):
+        document.add_paragraph().add_run(slogan).bold = True
+        document.add_paragraph(PART_TEXT)
+    document.save(tmp_path / "竞赛.docx")
+    _, speech = speech_of(tmp_path / "竞赛.docx")
+    assert outline(speech) == [(1, "以学促知，以赛促学"), (1, "强强联合，分秒必争"), (1, "荣耀时刻，共同见证")]
