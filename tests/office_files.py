@@ -740,3 +740,92 @@ def write_essay_cover_docx(path: Path) -> Path:
         line(text)
     document.save(path)
     return path
+
+
+def write_word97(
+    path: Path,
+    text: str,
+    *,
+    latin_tail: str = "",
+    footnotes: str = "",
+    encrypted: bool = False,
+    n_fib: int = 0x00C1,
+    stream: str = "WordDocument",
+) -> Path:
+    """A binary Word 97–2003 file (.doc) as Word stores one: an OLE compound file whose WordDocument stream
+    opens with the FIB and holds the text, and whose 1Table stream holds the piece table.
+
+    `text` is Word's text stream (paragraphs end with \\r, cells with \\x07, fields are \\x13 code \\x14 result
+    \\x15), stored as one UTF-16 piece; `latin_tail` follows as an 8-bit ("compressed") piece, as Word stores a
+    run of Western text; `footnotes` is the footnote story (each note opening with \\x02). `encrypted` sets
+    fEncrypted, `n_fib` below 0x00C1 makes it a Word 95 file, `stream` renames the main stream (an Excel file
+    has Workbook instead)."""
+    import struct
+
+    main_chars = len(text) + len(latin_tail)
+    unicode_at, unicode_bytes = 1024, (text + footnotes).encode("utf-16-le")
+    latin_at = unicode_at + len(unicode_bytes)
+    word = bytearray(max(4096, latin_at + len(latin_tail) + 512))
+    flags = 0x0200 | (0x0100 if encrypted else 0)  # fWhichTblStm: the piece table is in 1Table
+    struct.pack_into("<HHHHHH", word, 0, 0xA5EC, n_fib, 0, 0x0804, 0, flags)
+    struct.pack_into("<H", word, 32, 14)  # csw, then fibRgW (28 bytes)
+    struct.pack_into("<H", word, 62, 22)  # cslw, then fibRgLw (88 bytes)
+    struct.pack_into("<iiiiii", word, 64 + 12, main_chars, len(footnotes), 0, 0, 0, 0)
+    struct.pack_into("<H", word, 152, 93)  # cbRgFcLcb: Word 97's 93 (fc, lcb) pairs
+    word[unicode_at : unicode_at + len(unicode_bytes)] = unicode_bytes
+    word[latin_at : latin_at + len(latin_tail)] = latin_tail.encode("cp1252")
+    # The pieces: the main text (UTF-16), the Latin tail (8-bit, fc doubled with bit 30 set), the footnotes (UTF-16).
+    pieces = [(0, len(text), unicode_at, False)]
+    if latin_tail:
+        pieces.append((len(text), main_chars, latin_at, True))
+    if footnotes:
+        pieces.append((main_chars, main_chars + len(footnotes), unicode_at + 2 * len(text), False))
+    cps = [first for first, _, _, _ in pieces] + [pieces[-1][1]]
+    plc = struct.pack(f"<{len(cps)}I", *cps) + b"".join(
+        struct.pack("<HIH", 0, (fc * 2) | 0x40000000 if compressed else fc, 0) for _, _, fc, compressed in pieces
+    )
+    clx = b"\x01\x02\x00\x00\x00" + b"\x02" + struct.pack("<I", len(plc)) + plc  # a Prc (skipped), then the Pcdt
+    struct.pack_into("<II", word, 154 + 33 * 8, 0, len(clx))  # fcClx, lcbClx
+    table = clx + bytes(4096 - len(clx))
+    path.write_bytes(_compound_file({stream: bytes(word), "1Table": table}))
+    return path
+
+
+def _compound_file(streams: dict[str, bytes]) -> bytes:
+    """An OLE compound file (version 3, 512-byte sectors) holding `streams` (each at least 4,096 bytes, so
+    none goes to the mini stream): the header, one FAT sector, one directory sector, then the streams."""
+    import struct
+
+    sector = 512
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    data, starts, next_sector = b"", [], 2  # sector 0: the FAT, sector 1: the directory
+    for content in streams.values():
+        content += bytes(-len(content) % sector)
+        starts.append(next_sector)
+        data += content
+        next_sector += len(content) // sector
+    fat = [fat_sector, end]
+    for start, content in zip(starts, streams.values()):
+        count = -(-len(content) // sector)
+        fat += [start + k + 1 for k in range(count - 1)] + [end]
+    fat += [free] * (sector // 4 - len(fat))
+
+    def entry(name: str, kind: int, left: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        # name, its length, type, colour (black), left and right sibling, child, CLSID, state, times, start, size
+        return encoded.ljust(64, b"\0") + struct.pack("<HBBIII16sI16sIQ", len(encoded), kind, 1, left, free, child, bytes(16), 0, bytes(16), start, size)
+
+    names = list(streams)
+    # The directory's tree: the root's child is the last stream, each stream's left sibling the one before it
+    # (a shorter or equal name sorts first: enough for a reader that walks the whole tree).
+    directory = entry("Root Entry", 5, free, len(names), end, 0)
+    for k, (name, content) in enumerate(streams.items(), 1):
+        directory += entry(name, 2, k - 1 if k > 1 else free, free, starts[k - 1], len(content))
+    directory += bytes(sector - len(directory))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<109I", 0, *[free] * 108)
+    )
+    return header + struct.pack(f"<{sector // 4}I", *fat) + directory + data

@@ -28,14 +28,16 @@ from .wordnum import W, Numbering, parse_numbering
 log = logging.getLogger(__name__)
 
 OLD_WORD = (".doc", ".wps", ".dot", ".wpt")
-"""Word 97-2003 and WPS 文字 files (and their templates): a binary format, read through LibreOffice when it is there."""
+"""Word 97-2003 and WPS 文字 files (and their templates): a binary format, read through LibreOffice when it is there, else by ingest/worddoc.py."""
 DOCUMENT_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", *OLD_WORD, ".pdf")
 """The Word and PDF documents (not web pages, not plain text) a text can be converted from."""
 CONVERTIBLE = (".txt", ".text", ".md", ".markdown", *DOCUMENT_SUFFIXES, ".html", ".htm", ".mhtml", ".xhtml")
 SAVE_AS_DOCX = "请用 Word 或 WPS 打开它，“另存为”Word 文档（{docx}），再加入 {docx}"
 """What to do with a Word file this tool cannot read: the one thing, naming the file to make."""
+COPY_INTO_WORD = "请把要加入的文字复制到 Word 或 WPS 文字里，另存为 {docx}，再加入 {docx}"
+"""What to do with an office file that holds no text document (a spreadsheet, slides)."""
 OTHER_FORMATS = {
-    **dict.fromkeys((".et", ".ett", ".xls", ".xlsx", ".xlsm"), "是表格文件（WPS 表格或 Excel），不是文字文档；请把要加入的文字复制到 Word 或 WPS 文字里，另存为 {docx}，再加入 {docx}"),
+    **dict.fromkeys((".et", ".ett", ".xls", ".xlsx", ".xlsm"), "是表格文件（WPS 表格或 Excel），不是文字文档；" + COPY_INTO_WORD),
     ".ofd": "是 OFD 版式文件，不能直接读取；请用 OFD 阅读器（如数科、福昕）打开它，另存为（或打印为）PDF，再加入那个 .pdf 文件",
     ".rtf": "是 RTF 文件，不能直接读取；" + SAVE_AS_DOCX,
     **dict.fromkeys((".dps", ".ppt", ".pptx"), "是演示文稿，不是文字文档；请把讲话的文字复制到 Word 或 WPS 文字里，另存为 {docx}，再加入 {docx}"),
@@ -1464,29 +1466,56 @@ def old_word_text(path: Path, data: bytes) -> Converted:
 
 
 def office_text(path: Path) -> Converted:
-    """A binary Word or WPS file (Word 97-2003) through LibreOffice (converted to .docx, then read as one)."""
+    """A binary Word or WPS file (Word 97-2003): through LibreOffice when it is installed (converted to .docx,
+    then read as one: Word's numbering labels and heading styles come along), else by the built-in reader of
+    the binary format (ingest/worddoc.py: the whole text, without automatic numbering or styles)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        # A binary file named .docx is saved again under another name: the one it has is taken.
-        said, docx = ("", path.stem + ".docx") if path.suffix.lower() in OLD_WORD else (f"扩展名是 {path.suffix}，内容其实", path.stem + "（另存）.docx")
-        raise ConversionError(
-            path.name,
-            f"{said}是旧版 Word 97-2003/WPS 格式，不能直接读取；{SAVE_AS_DOCX.format(docx=docx)}"
-            "（系统管理员装上 LibreOffice 后，这类文件可以直接加入）",
-        )
+        return word97_text(path)
     with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
         # A private profile: a LibreOffice window the user has open must not block the conversion.
         command = [office, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "docx", "--outdir", folder, str(path)]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=180)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise ConversionError(path.name, "LibreOffice 转换失败；请用 Word 或 WPS 打开后另存为 .docx") from None
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            log.info("%s：LibreOffice 转换失败，改用内置的 Word 97-2003 读取", path.name)
+            return word97_text(path)
         converted = Path(folder) / (path.stem + ".docx")
         if not converted.is_file():
-            raise ConversionError(path.name, "LibreOffice 没有转换出 .docx；请用 Word 或 WPS 打开后另存为 .docx")
+            log.info("%s：LibreOffice 没有转换出 .docx，改用内置的 Word 97-2003 读取", path.name)
+            return word97_text(path)
         result = docx_text(converted.read_bytes(), path.name)
     result.kind = f"{path.suffix.lstrip('.')} (via LibreOffice)"
     return result
+
+
+WORD97_NOTE = "没有装 LibreOffice，按 Word 97-2003 格式直接读出文字：全文都在，但 Word 自动生成的编号（一、（一）1.）和标题样式读不出来，请对照原文核对小标题"
+"""kb add's note on a .doc read by the built-in reader: what it could not give, and where to look."""
+WORD97_COUNTS = {
+    "fields": "{n} 个域（页码、超链接等）只留显示的结果",
+    "a picture's anchor": "{n} 处图片的位置标记略去",
+    "a drawing's anchor": "{n} 处图形的位置标记略去",
+    "notes": "{n} 条脚注、尾注放在文末",
+}
+
+
+def word97_text(path: Path) -> Converted:
+    """A binary Word 97-2003 file read without LibreOffice (ingest/worddoc.py); a file it cannot read (Word 95,
+    encrypted, damaged, no Word file at all) gets the one thing to do."""
+    from .worddoc import NotWordText, read_word97
+
+    said, docx = ("", path.stem + ".docx") if path.suffix.lower() in OLD_WORD else (f"扩展名是 {path.suffix}，内容其实", path.stem + "（另存）.docx")
+    try:
+        read = read_word97(path.read_bytes())
+    except NotWordText as exc:
+        reason, remedy = exc.reason, COPY_INTO_WORD if exc.other_office_file else SAVE_AS_DOCX
+        if exc.other_office_file and path.suffix.lower() in (".wps", ".wpt"):
+            reason, remedy = "是 WPS 早期的专有格式，读不出来", SAVE_AS_DOCX  # WPS 2000 and before: no Word stream
+        raise ConversionError(path.name, f"{said}是旧版 Office 97-2003/WPS 格式，{reason}；{remedy.format(docx=docx)}") from None
+    notes = [WORD97_NOTE] + [note.format(n=read.counts[kind]) for kind, note in WORD97_COUNTS.items() if read.counts.get(kind)]
+    for kind, n in sorted(read.counts.items()):
+        log.info("%s：%s × %d", path.name, kind, n)
+    return Converted("\n".join(_paragraph_breaks(read.paragraphs)), f"{path.suffix.lstrip('.').lower() or 'doc'} (Word 97-2003)", notes)
 
 
 # --- PDF -----------------------------------------------------------------------------------------

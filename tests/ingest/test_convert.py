@@ -90,14 +90,13 @@ def test_markdown_loses_its_markup_but_not_placeholders():
     )
 
 
-def test_old_word_files_need_libreoffice(tmp_path, monkeypatch):
+def test_a_damaged_old_word_file_without_libreoffice_says_what_to_do(tmp_path, monkeypatch):
     (tmp_path / "旧文件.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(ConversionError) as error:
         convert(tmp_path / "旧文件.doc")
     assert str(error.value) == (
-        "旧文件.doc：是旧版 Word 97-2003/WPS 格式，不能直接读取；请用 Word 或 WPS 打开它，“另存为”Word 文档（旧文件.docx），再加入 旧文件.docx"
-        "（系统管理员装上 LibreOffice 后，这类文件可以直接加入）"
+        "旧文件.doc：是旧版 Office 97-2003/WPS 格式，文件结构已损坏，读不出来；请用 Word 或 WPS 打开它，“另存为”Word 文档（旧文件.docx），再加入 旧文件.docx"
     )
 
 
