@@ -751,6 +751,9 @@ def write_word97(
     encrypted: bool = False,
     n_fib: int = 0x00C1,
     stream: str = "WordDocument",
+    styles: list[tuple[int, str]] | None = None,
+    paragraph_styles: dict[int, int] | None = None,
+    outline_levels: dict[int, int] | None = None,
 ) -> Path:
     """A binary Word 97–2003 file (.doc) as Word stores one: an OLE compound file whose WordDocument stream
     opens with the FIB and holds the text, and whose 1Table stream holds the piece table.
@@ -759,7 +762,9 @@ def write_word97(
     \\x15), stored as one UTF-16 piece; `latin_tail` follows as an 8-bit ("compressed") piece, as Word stores a
     run of Western text; `footnotes` is the footnote story (each note opening with \\x02). `encrypted` sets
     fEncrypted, `n_fib` below 0x00C1 makes it a Word 95 file, `stream` renames the main stream (an Excel file
-    has Workbook instead)."""
+    has Workbook instead). `styles` is the style sheet, (sti, name) per style index (Word's 1–3 are 标题 1–3,
+    62 the Title); `paragraph_styles` gives paragraph k (k-th \\r or \\x07 of `text`) its style index, and
+    `outline_levels` its own outline level (0 = level 1, 9 = body text), in the paragraphs' properties page."""
     import struct
 
     main_chars = len(text) + len(latin_tail)
@@ -786,7 +791,36 @@ def write_word97(
     )
     clx = b"\x01\x02\x00\x00\x00" + b"\x02" + struct.pack("<I", len(plc)) + plc  # a Prc (skipped), then the Pcdt
     struct.pack_into("<II", word, 154 + 33 * 8, 0, len(clx))  # fcClx, lcbClx
-    table = clx + bytes(4096 - len(clx))
+    table = clx
+    if styles:
+        sheet = struct.pack("<H", 18) + struct.pack("<HH", len(styles), 10) + bytes(14)  # cstd, STD base 10 bytes
+        for sti, name in styles:
+            std = struct.pack("<H", sti) + bytes(8) + struct.pack("<H", len(name)) + name.encode("utf-16-le") + b"\0\0"
+            sheet += struct.pack("<H", len(std)) + std
+        struct.pack_into("<II", word, 154 + 1 * 8, len(table), len(sheet))  # fcStshf, lcbStshf
+        table += sheet
+        marks = [k for k, character in enumerate(text) if character in "\r\x07"]
+        page = len(word) // 512
+        word += bytes(512)
+        bounds = [unicode_at] + [unicode_at + 2 * (cp + 1) for cp in marks]
+        fkp = bytearray(512)
+        struct.pack_into(f"<{len(bounds)}I", fkp, 0, *bounds)
+        end = 511
+        for k in range(len(marks)):
+            grpprl = struct.pack("<H", (paragraph_styles or {}).get(k, 0))
+            if k in (outline_levels or {}):
+                grpprl += struct.pack("<HB", 0x2640, outline_levels[k])
+            size = (len(grpprl) + 2) // 2  # cb: the PAPX holds 2×cb−1 bytes after it
+            papx = bytes([size]) + grpprl.ljust(2 * size - 1, b"\0")
+            end = (end - len(papx)) // 2 * 2
+            fkp[end : end + len(papx)] = papx
+            fkp[4 * len(bounds) + 13 * k] = end // 2
+        fkp[511] = len(marks)
+        word[page * 512 : page * 512 + 512] = fkp
+        bins = struct.pack("<III", bounds[0], bounds[-1], page)
+        struct.pack_into("<II", word, 154 + 13 * 8, len(table), len(bins))  # fcPlcfBtePapx, lcbPlcfBtePapx
+        table += bins
+    table += bytes(max(0, 4096 - len(table)))
     path.write_bytes(_compound_file({stream: bytes(word), "1Table": table}))
     return path
 

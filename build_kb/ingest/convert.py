@@ -1489,7 +1489,7 @@ def office_text(path: Path) -> Converted:
     return result
 
 
-WORD97_NOTE = "没有装 LibreOffice，按 Word 97-2003 格式直接读出文字：全文都在，但 Word 自动生成的编号（一、（一）1.）和标题样式读不出来，请对照原文核对小标题"
+WORD97_NOTE = "没有装 LibreOffice，按 Word 97-2003 格式直接读出文字：全文都在，但 Word 自动生成的编号（一、（一）1.）读不出来，请对照原文核对小标题"
 """kb add's note on a .doc read by the built-in reader: what it could not give, and where to look."""
 WORD97_COUNTS = {
     "fields": "{n} 个域（页码、超链接等）只留显示的结果",
@@ -1515,7 +1515,14 @@ def word97_text(path: Path) -> Converted:
     notes = [WORD97_NOTE] + [note.format(n=read.counts[kind]) for kind, note in WORD97_COUNTS.items() if read.counts.get(kind)]
     for kind, n in sorted(read.counts.items()):
         log.info("%s：%s × %d", path.name, kind, n)
-    return Converted("\n".join(_paragraph_breaks(read.paragraphs)), f"{path.suffix.lstrip('.').lower() or 'doc'} (Word 97-2003)", notes)
+    if read.headings:
+        notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(read.headings)} 个，写入 speeches.yaml 的 heading_lines")
+    converted = Converted(
+        "\n".join(_paragraph_breaks(read.paragraphs)), f"{path.suffix.lstrip('.').lower() or 'doc'} (Word 97-2003)", notes, headings=read.headings
+    )
+    if read.title:
+        converted.title, converted.title_by = read.title, TITLE_BY_WORD_STYLE
+    return converted
 
 
 # --- PDF -----------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def test_the_text_is_read_whole_with_fields_as_results_tables_as_rows_and_notes_
 def test_a_cell_of_several_paragraphs_keeps_them_as_lines():
     from build_kb.ingest.worddoc import _lines
 
-    assert _lines("姓名\x07张三\x07\x07意见\x07同意。\r报党委审定。\x07\x07正文\r") == [
+    assert _lines("姓名\x07张三\x07\x07意见\x07同意。\r报党委审定。\x07\x07正文\r")[0] == [
         "姓名\u3000张三", "", "意见", "同意。", "报党委审定。", "", "正文",
     ]
 
@@ -75,7 +75,7 @@ def test_kb_add_imports_a_doc_without_libreoffice_and_says_what_it_could_not_rea
         "imported", "县组织工作会议讲话.txt", "在全县组织工作会议上的讲话", "2024-03-12"
     )
     assert result.notes == [
-        "没有装 LibreOffice，按 Word 97-2003 格式直接读出文字：全文都在，但 Word 自动生成的编号（一、（一）1.）和标题样式读不出来，请对照原文核对小标题",
+        "没有装 LibreOffice，按 Word 97-2003 格式直接读出文字：全文都在，但 Word 自动生成的编号（一、（一）1.）读不出来，请对照原文核对小标题",
         "2 个域（页码、超链接等）只留显示的结果",
         "1 处图片的位置标记略去",
     ]
@@ -125,3 +125,49 @@ def test_a_piece_table_pointing_outside_the_file_is_said_not_raised(tmp_path):
     with pytest.raises(NotWordText) as error:
         read_word97(bytes(data))
     assert error.value.reason == "正文的分段表超出了文件，读不出来"
+
+
+STYLES = [(0, "正文"), (62, "标题"), (1, "Heading 1"), (2, "标题 2"), (4094, "公文一级标题"), (4094, "标题 3")]
+"""A style sheet as a Chinese Word saves it: built-ins by their identifier (a localised name or the English
+one), an office's own style, and an own style named like a heading."""
+OUTLINED = (
+    "关于加强新时代基层党建工作的讲话\r同志们：\r"
+    "坚持政治引领\r要把党的政治建设摆在首位。\r"
+    "强化理论武装\r深入学习贯彻党的创新理论。\r"
+    "从严管理干部\r坚持严管和厚爱结合。\r"
+    "建好人才队伍\r人才是第一资源。\r"
+    "备注：本稿仅供学习\r"
+)
+
+
+def test_heading_styles_and_outline_levels_give_the_headings_and_the_title_style_the_title(tmp_path):
+    path = write_word97(
+        tmp_path / "讲话.doc", OUTLINED, styles=STYLES,
+        paragraph_styles={0: 1, 2: 2, 4: 3, 6: 4, 8: 5, 10: 2},
+        outline_levels={6: 0, 10: 9},  # an office style given level 1 by the paragraph; a heading set back to body text
+    )
+    converted = convert(path)
+    assert converted.title == "关于加强新时代基层党建工作的讲话"
+    assert converted.headings == [("坚持政治引领", 1), ("强化理论武装", 2), ("从严管理干部", 1), ("建好人才队伍", 3)]
+    assert converted.heading_lines == {5: 1, 9: 2, 13: 1, 17: 3}
+    assert converted.notes[-1] == "按 Word 标题样式或大纲级别认出小标题 4 个，写入 speeches.yaml 的 heading_lines"
+
+
+def test_kb_add_writes_a_docs_heading_styles_into_speeches_yaml(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", {})
+    source = write_word97(tmp_path / "讲话.doc", OUTLINED, styles=STYLES, paragraph_styles={0: 1, 2: 2, 4: 2, 6: 2, 8: 2})
+    (result,) = add_files([source], corpus)
+    assert (result.status, result.title) == ("imported", "关于加强新时代基层党建工作的讲话")
+    yaml_text = (corpus / "speeches.yaml").read_text(encoding="utf-8")
+    assert "heading_lines: {5: 1, 9: 1, 13: 1, 17: 1}" in yaml_text
+
+
+def test_a_damaged_style_sheet_costs_the_headings_not_the_text(tmp_path):
+    import struct
+
+    path = write_word97(tmp_path / "讲话.doc", OUTLINED, styles=STYLES, paragraph_styles={2: 2})
+    data = bytearray(path.read_bytes())
+    at = data.index(struct.pack("<HHH", 18, len(STYLES), 10))
+    data[at + 2 : at + 4] = struct.pack("<H", 0x7FFF)  # 32,767 styles said, six there
+    read = read_word97(bytes(data))
+    assert (read.headings, read.paragraphs[2], read.counts) == ([], "坚持政治引领", {"unread styles": 1})
