@@ -3,11 +3,14 @@ work report's culture and education, a news story on a flower festival. Their fe
 text (党中央 and 习近平总书记 once in a review of growth figures; 党史 and 红色基因 in one sentence of a tourism part), make
 no theme: the theme words of organisation work come every sentence or two. Near-misses keep theirs: a dense part on
 cadres, a heading that names its theme over a part whose text does not, a short news item on a party branch's day.
-All texts are written for these tests."""
+A county's policy paper on rural revitalisation is no organisation work either: 乡村振兴 and 脱贫攻坚 are the fields
+that 基层党建 serves (抓党建促乡村振兴, 党建引领), generic words of the theme, not words that name it. All texts are
+written for these tests."""
 
+from build_kb.config import load_taxonomy
 from build_kb.pipeline import build_knowledge_base
 
-from conftest import make_corpus
+from conftest import CORPUS, make_corpus
 
 ECONOMY = (
     "全县地区生产总值比上年增长百分之五点八，规模以上工业增加值增长百分之七，主要指标增速好于全市平均水平。"
@@ -134,3 +137,49 @@ def test_near_misses_a_dense_part_a_heading_that_names_its_theme_and_a_party_bra
         ("二、加强年轻干部培养", ["cadres"], "heading"),  # the heading's own words, whatever the part says below it
     ]
     assert body_sections(tmp_path / "b", PARTY_BRANCH_NEWS) == [("", ["grassroots"], "body")]
+
+
+RURAL_POLICY_PAPER = ("关于加快推进乡村振兴的实施意见\n"
+    "为深入实施乡村振兴战略，加快农业农村现代化，结合本县实际，提出如下意见。\n"
+    "一、发展特色产业，夯实乡村振兴基础\n"
+    "要立足资源禀赋发展茶叶、中药材、生态养殖等特色产业，每个乡镇培育一至两个主导产业，建设一批标准化种养基地。"
+    "支持龙头企业与农户建立订单收购、保底分红等利益联结机制，让农民更多分享产业增值收益。"
+    "加快发展农产品加工和冷链物流，推动农村电商进村入户，拓宽农产品销售渠道。\n"
+    "二、巩固拓展脱贫攻坚成果\n"
+    "要落实过渡期内主要帮扶政策总体稳定的要求，健全防止返贫动态监测和帮扶机制，对监测对象早发现、早干预、早帮扶。"
+    "加大产业帮扶和就业帮扶力度，开发公益性岗位，确保脱贫人口收入持续增长。"
+    "持续改善农村人居环境，推进厕所革命和生活垃圾分类处理，建设宜居宜业和美乡村。\n")
+
+PARTY_BUILDING_FOR_THE_COUNTRYSIDE = ("在全县抓党建促乡村振兴工作推进会上的讲话\n同志们：\n今天召开推进会，部署今年的工作。\n"
+    "一、以党建引领乡村振兴\n"
+    "要选优配强村党组织书记，每个村都要有一名懂农业、爱农村的带头人，持续整顿软弱涣散村党组织，发挥党组织在乡村振兴中的领导作用。\n"
+    "二、抓党建促脱贫攻坚成果巩固\n"
+    "驻村第一书记和工作队要守好防止返贫底线，把党员中的致富能手培养成村干部，让集体经济收入逐年增长。\n"
+    "三、夯实乡村振兴的组织基础\n"
+    "要把村党组织建成坚强战斗堡垒，落实“三会一课”制度，每季度开展一次主题党日，引导农村党员在产业发展中带头示范。\n")
+
+
+def test_rural_revitalisation_and_poverty_relief_are_fields_party_building_serves_not_its_own_words():
+    grassroots = load_taxonomy(CORPUS).rule("grassroots")
+    assert {"乡村振兴", "脱贫攻坚"} <= grassroots.generic
+    assert grassroots.weights["抓党建促乡村振兴"] == grassroots.weights["抓党建促脱贫"] == grassroots.weights["党建引领"] == 3.0
+
+
+def test_a_policy_papers_parts_on_rural_industry_and_poverty_relief_are_no_party_building(tmp_path):
+    """Their headings name 乡村振兴 and 脱贫攻坚 (strong words of 基层党建 before), their text 农村 and 乡村: no word of
+    organisation work."""
+    assert body_sections(tmp_path, RURAL_POLICY_PAPER) == [
+        ("一、发展特色产业，夯实乡村振兴基础", [], "none"),
+        ("二、巩固拓展脱贫攻坚成果", [], "none"),
+    ]
+
+
+def test_near_misses_party_building_for_the_countryside_stays_grassroots(tmp_path):
+    """党建引领 and 抓党建促脱贫 name the theme in the heading; a heading on 乡村振兴 over a text on village Party
+    organisations is decided by its text."""
+    assert body_sections(tmp_path, PARTY_BUILDING_FOR_THE_COUNTRYSIDE) == [
+        ("一、以党建引领乡村振兴", ["grassroots"], "heading"),
+        ("二、抓党建促脱贫攻坚成果巩固", ["grassroots"], "heading"),
+        ("三、夯实乡村振兴的组织基础", ["grassroots"], "body"),
+    ]
+
