@@ -63,6 +63,25 @@ def date_cn(speech: Speech) -> str:
     return "日期不详"
 
 
+DATE_BASIS = {
+    "posting": "按网页的发布日期，原文没有写明",
+    "cohort": "年份按入学年级推断，原文没有写明",
+    "context": "年份由正文内容推断，原文没有写明",
+    "caption": "取自图片说明",
+}
+"""date_source → what a reader is told beside a date the text does not state as the speech's own (kb.json's
+date_source, build_kb/publish/KB_JSON_FORMAT.md). A curator's date (override) and the text's own need none."""
+
+
+def date_basis(speech: Speech) -> str | None:
+    """What the date shown for `speech` rests on, when that is not the text's own date line: 按网页的发布日期……
+
+    A reader who quotes the speech must not take a page's posting date for the day it was given."""
+    if (speech.date_source or "").startswith("anniversary"):
+        return "年份按纪念的周年推断，原文没有写明"
+    return DATE_BASIS.get(speech.date_source or "") if (speech.date or speech.year) else None
+
+
 _EDITORS_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 
 

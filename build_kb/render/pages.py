@@ -22,6 +22,7 @@ from .common import (
     Site,
     badges,
     citation,
+    date_basis,
     date_cn,
     editors_notes,
     esc,
@@ -167,7 +168,9 @@ def _speech_body(site: Site, speech: Speech, prev_speech: Speech | None, next_sp
     out.add(f'<p class="kb-byline" hidden>{esc(document_byline(speech) if document else speech_byline(speech))}</p>\n')
     if document and speech.addressees:
         out.add(f'<p class="kb-addressees" hidden>{esc("、".join(speech.addressees))}：</p>\n')
-    meta = [("成文日期" if document else "日期", esc(date_cn(speech)))]
+    basis = date_basis(speech)
+    shown = esc(date_cn(speech)) + (f'<span class="kb-date-basis">（{esc(basis)}）</span>' if basis else "")
+    meta = [("成文日期" if document else "日期", shown)]
     if speech.speaker or speech.speaker_role:
         meta.append(("讲话人", esc(" ".join(x for x in (speech.speaker_role, speech.speaker) if x))))
     if speech.occasion:

@@ -101,6 +101,28 @@ def test_an_editors_note_under_the_title_is_shown_on_the_page_and_in_the_handout
     assert speech_handout(speech, "组织部").blocks[0] == {"kind": "note", "text": "（根据录音整理，未经本人审阅）"}
 
 
+def test_a_date_the_text_does_not_state_says_what_it_rests_on_and_the_texts_own_says_nothing(tmp_path):
+    from build_kb.pipeline import build_knowledge_base
+
+    from conftest import make_corpus
+
+    body = "同志们：\n今天召开全县组织工作会议。{said}\n一、加强党的政治建设\n要把党的政治建设摆在首位，坚决做到“两个维护”。\n"
+    texts = {
+        "worked-out.txt": "在全县组织工作会议上的讲话\n" + body.format(said="今年是“十四五”开局之年，做好工作意义重大。"),
+        "dated.txt": "在全县人才工作会议上的讲话\n（2021年3月2日）\n同志们：\n今年是“十四五”开局之年。\n一、聚焦高层次人才\n要完善人才引进政策，让各类人才安心干事创业。\n",
+    }
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", texts))
+    pages = render_pages(kb)
+    shown = {}
+    for speech in kb.speeches:
+        html = next(page.html for name, page in pages.items() if name.startswith(speech.url.rstrip("/")))
+        shown[speech.source.rel_path] = (speech.date_source, html[html.index("<dt>日期</dt>") : html.index("</dd>", html.index("<dt>日期</dt>")) + 5])
+    assert shown == {
+        "worked-out.txt": ("context", '<dt>日期</dt><dd>2021年<span class="kb-date-basis">（年份由正文内容推断，原文没有写明）</span></dd>'),
+        "dated.txt": ("header", "<dt>日期</dt><dd>2021年3月2日</dd>"),
+    }
+
+
 def test_a_gongwen_s_issuer_number_addressees_and_attachments_are_in_the_page_header(tmp_path):
     from build_kb.pipeline import build_knowledge_base
 
