@@ -204,6 +204,12 @@ def clean(
                 counts[f"web-layout-evidence-{was}"] += 1
                 log.info("第 %d 行：网页版面的证据（%s）在 Word、PDF 文件里不算数，由“%s”改为“%s”：%s", lines[index].number,
                          judgement.reasons(), VERDICT_WORDS[was], VERDICT_WORDS[now], lines[index].text[:40])
+    # A 公文's contact line in its text (联系人：…, 联系电话：0551-…: between its 主送 and its 成文日期) is the document's,
+    # whatever a site's footer would make of its number and label.
+    span = gongwen.text_span(texts, (len(texts), len(texts)))
+    for index in [i for i in judged if span[0] <= i < span[1] and gongwen.contact_line(texts[i])]:
+        log.info("第 %d 行：公文正文里的联系人、联系电话，是公文自己的，不作网页残留：%s", lines[index].number, lines[index].text[:40])
+        del judged[index]
     doubtful, kept_doubtful = [], []
     kept = []
     for index, line in enumerate(lines):
@@ -1124,6 +1130,9 @@ def matches_a_rule(line: str, config: BoilerplateConfig) -> bool:
 def find_boilerplate(lines: list[str], config: BoilerplateConfig) -> dict[int, str]:
     """Map line index → rule name for every line a boilerplate rule or a chrome mechanism removes."""
     head_end, tail_start = _edges(lines, lambda line: any(rule_matches(rule, line) for rule in config.rules))
+    # A 公文's text runs from its 主送 to its 成文日期: its last part's contact line (联系电话：…) is the document's, not
+    # a site's footer at the page's edge (gongwen.text_span only widens the text).
+    head_end, tail_start = gongwen.text_span(lines, (head_end, tail_start))
     removed: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not line or index in removed:

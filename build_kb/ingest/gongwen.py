@@ -743,6 +743,21 @@ def _read_letter(content: list[tuple[int, str]]) -> Gongwen | None:
     return found
 
 
+_CONTACT_LINE = re.compile(r"^(?:联系人|联络人|联系电话|联系方式|咨询电话|联系人及(?:电话|联系方式)|电话|传真|电子邮箱|邮箱)\s*[:：][^。！？]{1,60}$")
+
+
+def contact_line(text: str) -> bool:
+    """A 公文's contact line in its text (联系人：某某, 联系电话：0551-12345678, 联系人及电话：李某，138…): the document's own —
+    whom to ask about it — not a site's footer.
+
+    >>> contact_line("联系人：王某某　联系电话：0551-12345678"), contact_line("咨询电话：010-88886666")
+    (True, True)
+    >>> contact_line("联系群众是我们的优良传统。"), contact_line("网站地图 | 联系我们")
+    (False, False)
+    """
+    return bool(_CONTACT_LINE.match(text.strip()))
+
+
 _CONTACT_LABEL = re.compile(r"(?:[\s\u3000]+|(?<=[、，,\u4e00-\u9fff）)]))(?=(?:地址|联络人|联系人|承办人|电话|联络电话|联系电话|传真|电子信箱|电子邮件|电子邮箱|邮编|邮政编码|E-?mail)[:：])", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day, __import__("build_kb.ingest.gongwen", fromlist=["_"]).contact_line])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -307,3 +307,36 @@ def test_bold_slogans_under_no_numbered_head_stay_the_parts(tmp_path):
     document.save(tmp_path / "竞赛.docx")
     _, speech = speech_of(tmp_path / "竞赛.docx")
     assert outline(speech) == [(1, "以学促知，以赛促学"), (1, "强强联合，分秒必争"), (1, "荣耀时刻，共同见证")]
+
+
+# --- a 公文's contact line in its last part ----------------------------------------------------------------------
+
+
+def _speech_of_text(text: str):
+    from pathlib import Path
+
+    from build_kb.config import load_boilerplate
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+    from conftest import CORPUS
+
+    source = SourceFile(path=Path("x.txt"), rel_path="x.txt", encoding="utf-8", sha256="", raw=text.encode(), text=text)
+    return make_speech(source, load_boilerplate(CORPUS), None, [])
+
+
+@pytest.mark.parametrize("contact", [
+    ["联系人：王某某", "联系电话：0551-12345678"],
+    ["联系人及电话：李某，13800001111"],
+    ["咨询电话：010-88886666"],
+])
+def test_a_gongwen_s_contact_line_above_its_signature_is_the_document_s(contact):
+    """Between the 主送 and the 成文日期 is the 公文's text: its last part's contact line is kept (a site's footer
+    rule looks at the page's edges, and this is no edge); the same line under the 成文日期 is still a footer."""
+    text = "\n".join(["关于做好年度工作总结的通知", "", "各科室、各部门：", "", "一、工作要求",
+                      "各部门要认真组织，确保质量，按时报送总结材料。", "二、联系方式", *contact, "", "某某县委办公室", "2024年12月1日"])
+    speech = _speech_of_text(text)
+    kept = [p.text for s in speech.sections for x in s.walk() for p in x.paragraphs]
+    assert all(line in kept for line in contact)
+    assert not any(r.text in contact for r in speech.clean.removed)
+    footer = _speech_of_text(text + "\n\n热线电话：0551-12345678")
+    assert [r.text for r in footer.clean.removed if r.rule == "site-footer"] == ["热线电话：0551-12345678"]
