@@ -68,6 +68,7 @@ RULES = {
     "the report's lead: who holds the meeting (X召开…)": "报道导语里召开会议的单位（某某乡党委召开……）",
     "year in the collection's name": "合集名称里的年份",
     "the report's lead (…出席会议并讲话)": "报道导语里的“……出席会议并讲话”",
+    "the report: one with posts said to speak further on (the lead only names a reader or a chair)": "报道后文带职务、说了话的人（前几段只写了宣读、传达或主持的人）",
     "the report: one it names, said later to 强调/指出/点评": "报道先点名（参加会议、主持会议），后面又写他“强调”“指出”“点评”的人",
     "the page's own date (article:published_time, <time>), the text gives none": "网页自己标的日期（原文没有日期）",
     "the Word document's own date (its page header, a date on a line of its own), the text gives none": "Word 文档页眉上或单独成行的日期（正文里没有认出日期）",

@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -565,7 +565,14 @@ def make_speech(
             header.rules["speaker"] = header.rules["speaker_role"] = (
                 reported_speaker_rule(later))
             guess = speaker_is_a_guess(first_paragraphs, role, name)
-            if guess:  # kept, and sent to a person with the one-line fix
+            further = speaker_further_on(all_paragraphs, name) if guess and guess.startswith("报道只写了他") else None
+            if further:
+                # 副书记甲某宣读了《…》 in the lead, 董事长乙某强调，…一是…二是… further on: the one who spoke to the meeting
+                log.info("%s：报道前几段只写了%s宣读、传达或主持；讲话人取自后文：%s%s", rel, name, *further)
+                header.speaker_role, header.speaker = further
+                header.rules["speaker"] = header.rules["speaker_role"] = "the report: one with posts said to speak further on (the lead only names a reader or a chair)"
+                header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{further[1]}”取自报道后文（前几段只写了“{name}”宣读、传达或主持）：请核对"))
+            elif guess:  # kept, and sent to a person with the one-line fix
                 header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（{guess}）：请核对"))
     elif lead and not addressed and header.speaker and header.speaker_role is None and header.rules.get("speaker") == "byline name":
         # A bare name under a report's headline is its writer's or editor's: the one the report says spoke is the speaker.

@@ -338,6 +338,28 @@ _ADDRESSED_TOO = re.compile(r"[^。；！？\n]{0,20}?并[^。；！？\n]{0,4}?
 """What a chair did besides, in the same sentence (主持会议，并传达了会议精神): words he said to the meeting."""
 
 
+def speaker_further_on(paragraphs: list[str], guessed: str) -> tuple[str, str] | None:
+    """Role and name of the one a report gives the meeting's remarks to further on, when its first paragraphs only say
+    who read out or conveyed a document, or chaired (…副书记甲某宣读了《关于…的决定》): the one named with his posts who
+    spoke or said something (…董事长乙某强调，…一是…二是…) in any paragraph of the report, the only such one. The
+    reader of a document is a guess; one who speaks to the meeting outranks him wherever the report gives his words.
+
+    >>> speaker_further_on(["6月24日，某公司召开表彰大会。", "副书记甲某宣读了表彰决定。", "表彰现场", "随后进行了颁奖。",
+    ...     "入党宣誓", "新党员进行宣誓。", "新党员代表发言。", "党委书记、董事长乙某强调，要学好党史。一是要牢记使命。"], "甲某")
+    ('党委书记、董事长', '乙某')
+    >>> speaker_further_on(["6月24日，某公司召开表彰大会。", "副书记甲某宣读了表彰决定。", "丙某指出，成绩显著。"], "甲某") is None
+    True
+    >>> speaker_further_on(["集团董事长李某某强调，要抓安全。", "集团总经理王某某指出，要抓质量。"], "甲某") is None
+    True
+    """
+    text = "\n".join(text for text in paragraphs if re.search(r"[，,。；！？]", text))
+    found = [d for d in read_deeds(text) if d.act in ("spoke", "said", "chaired and spoke") and d.actor.post and d.actor.name != guessed]
+    names = list(dict.fromkeys(d.actor.name for d in found))
+    if len(names) != 1:
+        return None
+    return found[0].actor.post, found[0].actor.name
+
+
 def speaker_is_a_guess(paragraphs: list[str], role: str | None, name: str) -> str | None:
     """Why the speaker a report gave is only a guess, in the curator's words, or None when the report said it:
     one who only convened a meeting that speaks as a whole (…主持召开…。会议强调), one who only chaired it, or one

@@ -14,7 +14,7 @@ from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import convert
 
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day, __import__("build_kb.ingest.gongwen", fromlist=["_"]).contact_line])
+@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day, __import__("build_kb.ingest.lead", fromlist=["_"]).speaker_further_on, __import__("build_kb.ingest.gongwen", fromlist=["_"]).contact_line])
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
@@ -309,7 +309,7 @@ def test_bold_slogans_under_no_numbered_head_stay_the_parts(tmp_path):
     assert outline(speech) == [(1, "以学促知，以赛促学"), (1, "强强联合，分秒必争"), (1, "荣耀时刻，共同见证")]
 
 
-# --- a 公文's contact line in its last part ----------------------------------------------------------------------
+# --- a 公文's contact line in its last part; a report's reader of documents and the one who spoke ------------------
 
 
 def _speech_of_text(text: str):
@@ -340,3 +340,31 @@ def test_a_gongwen_s_contact_line_above_its_signature_is_the_document_s(contact)
     assert not any(r.text in contact for r in speech.clean.removed)
     footer = _speech_of_text(text + "\n\n热线电话：0551-12345678")
     assert [r.text for r in footer.clean.removed if r.rule == "site-footer"] == ["热线电话：0551-12345678"]
+
+
+REPORT = ["6月24日下午，某某集团召开庆祝建党102周年暨表彰大会，集团全体中层以上管理人员参加会议。",
+          "会议第一项由集团党委副书记张某某宣读了《关于表彰先进基层党组织和优秀共产党员的决定》。",
+          "表彰现场",
+          "集团党委委员分别为受表彰的先进集体和个人颁奖。",
+          "入党宣誓",
+          "新发展的党员在党旗下进行了庄严宣誓，老党员重温了入党誓词。",
+          "优秀共产党员代表作了交流发言，分享了立足岗位、争创一流的经验。",
+          "与会人员还集体观看了党史专题片，大家深受教育和鼓舞。"]
+
+
+def test_the_one_who_speaks_to_the_meeting_further_on_outranks_the_reader_of_a_document():
+    """A report whose first paragraphs only say who read out a document gives its speaker further on: the one
+    named with his posts who stresses his points (…董事长李某某强调，…一是…二是…), proposed on 待核对."""
+    text = "\n".join(["某某集团隆重召开庆祝建党102周年暨表彰大会", *REPORT,
+                      "集团党委书记、董事长李某某强调，学习党史有着深刻的现实意义。一是要牢记使命、忠诚担当。二是要吃苦耐劳、清正廉明。"])
+    speech = _speech_of_text(text)
+    assert (speech.speaker, speech.speaker_role) == ("李某某", "集团党委书记、董事长")
+    assert any(item.code == "speaker-guessed" and "张某某" in item.message for item in speech.review)
+
+
+def test_the_reader_stays_a_guess_when_no_one_with_posts_speaks_further_on():
+    """Near misses: no one speaks further on, or two with posts do: the reader stays the guess, as before."""
+    speech = _speech_of_text("\n".join(["某某集团隆重召开表彰大会", *REPORT]))
+    assert speech.speaker == "张某某"
+    two = "\n".join(["某某集团隆重召开表彰大会", *REPORT, "集团董事长李某某强调，要学好党史。", "集团总经理王某某指出，要抓好生产经营。"])
+    assert _speech_of_text(two).speaker == "张某某"
