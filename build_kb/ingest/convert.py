@@ -1089,12 +1089,17 @@ def credits_at_the_end(document) -> list[str]:
     a short label and a name or unit (`来源：某某中心`, `图片：某某队`, `文字：某某`, `审核：XXX`), centred or set to the
     right under text that is not. Their place and shape are the evidence — a bare name after a short label
     is the story's writer, no paragraph of it. A 公文's contact line (`联系人：某某　电话：0551-12345678`, a
-    number) and a signature without a label (`某某办公室`, the date) end no such run. Returned in order."""
+    number), its 版记 (`抄送：…`), its 附件说明 and a signature without a label (`某某办公室`, the date) end no such run.
+    Returned in order."""
+    from .gongwen import contact_line, read_attachments, read_record
+
     paragraphs = _text_paragraphs(document)
     run: list[str] = []
     for block in reversed(paragraphs):
         text = _plain_text(block).strip()
-        if not (_CREDIT.match(text) and not re.search(r"\d{5,}", text) and _aligned_aside(document, block)):
+        if not (_CREDIT.match(text) and not re.search(r"\d{5,}", text) and _aligned_aside(document, block)) \
+                or read_record(text) or contact_line(text) or read_attachments(re.sub(r"\s+", "", text)):
+            # a 公文's 版记 (抄送：…), contact (联系人：…) or 附件说明 set centred is the document's, no story's credit
             break
         run.insert(0, text)
     above = paragraphs[: len(paragraphs) - len(run)]

@@ -205,6 +205,8 @@ def test_a_word_story_s_credits_set_apart_at_its_end_go(tmp_path, credits):
     (["文字：王某某"], True),  # one line alone
     (["联系人：王某某", "联系电话：0551-12345678"], True),  # a contact's number
     (["来源：某某学院党委", "文字：王某某"], False),  # in the text's alignment
+    (["抄送：县委办公室", "附件：某某登记表"], True),  # a 公文's 版记 and 附件说明
+    (["联系人：王某某", "传真：某某"], True),  # a 公文's contact
 ])
 def test_a_single_or_a_contact_or_an_unaligned_closing_line_stays(tmp_path, credits, aligned):
     converted, _ = _story(tmp_path / "迎新.docx", "学院党委开展迎新志愿服务", credits, align_credits=aligned)
