@@ -1070,13 +1070,17 @@ def _size_of(document, paragraph) -> int:
     return size
 
 
-def _centred_paragraph(document, block) -> bool:
-    """Centred by the paragraph's own setting or, without one, by its style's."""
+def _alignment(document, block) -> str | None:
+    """A paragraph's alignment (center, right, both …) by its own setting or, without one, by its style's."""
     jc = block.find(f"{W}pPr/{W}jc")
     if jc is None:
         style = _style_element(document, _style_of(block))
         jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
-    return jc is not None and jc.get(f"{W}val") == "center"
+    return jc.get(f"{W}val") if jc is not None else None
+
+
+def _centred_paragraph(document, block) -> bool:
+    return _alignment(document, block) == "center"
 
 
 _CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s*[/／][\u4e00-\u9fff]{1,2})?\s*[：:／/]\s*[^，。；！？,;!?]{1,30}$")
@@ -1110,11 +1114,7 @@ def credits_at_the_end(document) -> list[str]:
 
 def _aligned_aside(document, block) -> bool:
     """Centred or set to the right, by the paragraph's own setting or its style's."""
-    jc = block.find(f"{W}pPr/{W}jc")
-    if jc is None:
-        style = _style_element(document, _style_of(block))
-        jc = style.find(f"{W}pPr/{W}jc") if style is not None else None
-    return jc is not None and jc.get(f"{W}val") in ("center", "right", "end")
+    return _alignment(document, block) in ("center", "right", "end")
 
 
 def _centred_title(document, title_styles: set[str]) -> str | None:

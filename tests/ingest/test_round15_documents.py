@@ -11,42 +11,24 @@ import doctest
 import pytest
 
 from build_kb.ingest import convert as convert_module
+from build_kb.ingest import gongwen, lead, parse
 from build_kb.ingest.convert import convert
 
+from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
-@pytest.mark.parametrize("reader", [convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_frame_of_couplets, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_year, __import__("build_kb.ingest.lead", fromlist=["_"]).cohort_day, __import__("build_kb.ingest.lead", fromlist=["_"]).speaker_further_on, __import__("build_kb.ingest.gongwen", fromlist=["_"]).contact_line])
+
+READERS = [
+    convert_module.retold, convert_module.headline_over_its_posting_line, convert_module.without_a_column_label,
+    parse._a_frame_of_couplets, lead.cohort_year, lead.cohort_day, lead.speaker_further_on, gongwen.contact_line,
+]
+
+
+@pytest.mark.parametrize("reader", READERS)
 def test_the_readers_examples_hold(reader):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
         runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
-
-
-def speech_of(path, rules=None):
-    from build_kb.config import SpeechOverride, load_boilerplate
-    from build_kb.model import SourceFile
-    from build_kb.pipeline import make_speech
-    from conftest import CORPUS
-
-    converted = convert(path)
-    source = SourceFile(path=path, rel_path=path.stem + ".txt", encoding="utf-8", sha256="", raw=b"", text=converted.text)
-    values = {"original": path.name, **({"title": converted.title} if converted.title else {}),
-              **({"heading_lines": converted.heading_lines} if converted.heading_lines else {})}
-    return converted, make_speech(source, rules or load_boilerplate(CORPUS), SpeechOverride(path.stem + ".txt", 1, values), [])
-
-
-def outline(speech) -> list[tuple[int, str]]:
-    """(level, heading) of every section, depth first."""
-    found = []
-
-    def walk(sections):
-        for section in sections:
-            if section.heading:
-                found.append((section.level, section.heading))
-            walk(section.children)
-
-    walk(speech.sections)
-    return found
 
 
 def lines_of(converted) -> list[str]:
