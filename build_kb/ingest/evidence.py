@@ -123,7 +123,7 @@ READER_NAMES = {
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
-    "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "slogan": "页脚上方的口号（空格隔开的短语）", "credit-label": "署名（文/图）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
+    "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "slogan": "页脚上方的口号（空格隔开的短语）", "credit-label": "署名（文/图）", "pager": "上一篇、下一篇链接", "lone-widget": "网页按钮（推荐、收藏）", "cut-credit": "被截断的署名（（通…）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
     "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "where-the-text-breaks-off": "正文中断处的网站提示", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
 }
@@ -418,7 +418,8 @@ def photo_credit(ctx: LineContext) -> float:
 
 
 _POINTS_AT_A_PICTURE = re.compile(rf"[（(【\[]\s*(?:左|右|上|下|中|组|附)?图\s*(?:\d{{0,2}}|[一二三四五六七八九十]{{1,3}})\s*[）)】\]]|^图为|^图\s*\d{{1,2}}\s*[:：\s]|^(?:组图|图片)\s*[:：]")
-_PICTURE_WORDS = re.compile(rf"{_POINTS_AT_A_PICTURE.pattern}|^[{HAN}]{{2,12}}现场$")
+_QUOTE = "“”‘’「」『』《》\"'"
+_PICTURE_WORDS = re.compile(rf"{_POINTS_AT_A_PICTURE.pattern}|^[{HAN}]{{2,12}}现场$|^[{_QUOTE}][{HAN}]{{2,12}}[{_QUOTE}][{HAN}]{{0,6}}现场$")
 
 
 def picture_words(ctx: LineContext) -> float:
@@ -433,6 +434,14 @@ def picture_words(ctx: LineContext) -> float:
     >>> picture_words(LineContext("某某作会议主持(图一)", False)), picture_words(LineContext("开班仪式现场（图二）", False))
     (5.5, 5.5)
     >>> picture_words(LineContext("如上图所示，全县党员人数逐年增加。", False)), picture_words(LineContext("绘好蓝图", False))
+    (0.0, 0.0)
+
+    The scene may be named in quotes (“开学第一课”现场, 《某某》录制现场, a page's stray quote “七一“表彰会现场 too); a
+    quoted name without the scene's word stays (“三会一课”制度).
+
+    >>> picture_words(LineContext("“开学第一课“现场", True)), picture_words(LineContext("《党课开讲啦》录制现场", False))
+    (5.5, 5.5)
+    >>> picture_words(LineContext("“三会一课”制度", True)), picture_words(LineContext("“七一”前夕深入一线现场办公", False))
     (0.0, 0.0)
 
     A caption may close with a full stop (会议现场。 图为会议现场。): one stop at the end is still no sentence round it
@@ -790,6 +799,72 @@ def slogan(ctx: LineContext) -> float:
     return SLOGAN if ctx.below_body and phrases_apart(ctx.text) else 0.0
 
 
+_PAGER = re.compile(r"^[【\[（(]?\s*(?:上一|下一|前一|后一)(?:篇|条|则|页)(?:文章|新闻|信息|稿件)?\s*[】\]）)]?\s*(?:[:：]|[】\]]|\s)\s*\S")
+PAGER = 3.0
+
+
+def pager(ctx: LineContext) -> float:
+    """Outside the text, a line that opens with the page's label for the article before or after it — 上一篇：…,
+    【下一条】…, 前一篇 … — links to other pages, however long the other article's headline after the label is (the
+    interface word alone weighs little on a long line). A speech's 下一步： is no such label, nor a 上一年度 or 前一阶段.
+
+    >>> pager(LineContext("下一条：“某某杯”知识竞赛——某某学院组织开展主题党日活动暨党史学习教育成果展示", True, True))
+    3.0
+    >>> pager(LineContext("【上一篇】某某街道召开党建工作推进会", True, True)), pager(LineContext("前一篇 某某县举行人才工作座谈会", True))
+    (3.0, 3.0)
+    >>> pager(LineContext("下一步：要抓好基层党组织建设，推动各项任务落实。", True, True)), pager(LineContext("上一年度：全县发展党员320名", True, True))
+    (0.0, 0.0)
+    >>> pager(LineContext("下一条：某某区举行组织工作推进会", False))
+    0.0
+    """
+    return PAGER if ctx.outside_body and _PAGER.match(ctx.text.strip()) else 0.0
+
+
+_WIDGET_MAX = 8
+_BUTTON = re.compile("|".join(sorted(
+    "推荐 收藏 分享 打印 点赞 转发 评论 举报 下载 关闭 关闭窗口 返回 返回顶部 返回列表 复制 复制链接 放大 缩小 默认 查看 加入收藏 在看 赞".split(),
+    key=len, reverse=True)))
+"""The words of a page's buttons: what the reader of the page does with it."""
+
+
+def lone_widget(ctx: LineContext) -> float:
+    """Below the text, a short line of nothing but the words of a page's buttons (推荐, 收藏, 分享 打印, 点赞 收藏 转发): what
+    the reader does with the page, one word or a few, with nothing of a sentence — where a weak word alone (推荐) weighs
+    too little. A speech never closes on a line of such words alone; inside the body the line is weighed as before; a
+    newsroom's word alone (本报讯, a lead cut off) is no button and stays doubt.
+
+    >>> lone_widget(LineContext("推荐", True, True)), lone_widget(LineContext("分享 打印", True, True)), lone_widget(LineContext("【收藏】", True, True))
+    (1.5, 1.5, 1.5)
+    >>> lone_widget(LineContext("推荐", False)), lone_widget(LineContext("推荐优秀人才", True, True)), lone_widget(LineContext("本报讯", True, True))
+    (0.0, 0.0, 0.0)
+    """
+    text = re.sub(r"[\s|｜丨/／【】\[\]（）()·•]+", "", ctx.text)
+    if not ctx.below_body or not text or len(text) > _WIDGET_MAX:
+        return 0.0
+    return 1.5 if not _BUTTON.sub("", text) else 0.0
+
+
+_CREDIT_WORDS = ("通讯员", "记者", "本报记者", "见习记者", "实习生", "供稿", "撰稿", "编辑", "责任编辑", "责编", "摄影", "审核", "来源", "作者", "文/图", "图/文")
+_CUT_BRACKET = re.compile(rf"^[（(【\[]\s*([{HAN}/／]{{1,3}})$")
+
+
+def cut_credit(ctx: LineContext) -> float:
+    """Below the text, a bracket opened and never closed round one to three characters that begin a report's
+    credit label — `（通`, `(记者`, `【责任` : a credit (`（通讯员 某某）`) the page store cut off at its end. What is left
+    names nobody and says nothing; a speech's bracket closes (`（掌声）`), and `（一` begins no credit.
+
+    >>> cut_credit(LineContext("(通", True, True)), cut_credit(LineContext("（记者", True, True)), cut_credit(LineContext("【责任", True, True))
+    (3.0, 3.0, 3.0)
+    >>> cut_credit(LineContext("（一", True, True)), cut_credit(LineContext("（掌声）", True, True)), cut_credit(LineContext("(通", False))
+    (0.0, 0.0, 0.0)
+    """
+    m = _CUT_BRACKET.match(ctx.text.strip())
+    if not ctx.below_body or not m:
+        return 0.0
+    start = m.group(1).replace("／", "/")
+    return 3.0 if any(word.startswith(start) for word in _CREDIT_WORDS) else 0.0
+
+
 _CREDIT_LABEL = re.compile(r"^[（(【\[]?\s*(?:文\s*[/／|｜丨]\s*图|图\s*[/／|｜丨]\s*文|[文图]\s*[/／|｜丨]|摄影?\s*[/／|｜丨:：])\s*\S")
 
 
@@ -1051,6 +1126,9 @@ READERS: tuple[tuple[str, Callable[[LineContext], float]], ...] = (
     ("cut-teaser", cut_teaser),
     ("slogan", slogan),
     ("credit-label", credit_label),
+    ("pager", pager),
+    ("lone-widget", lone_widget),
+    ("cut-credit", cut_credit),
     ("credit-chain", credit_chain),
     ("producer-credit", producer_credit),
     ("garbled", garbled),
