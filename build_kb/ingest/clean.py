@@ -76,14 +76,22 @@ def clean(
     lines = []
     indent_splits: list[Split] = []
     bold_lines: list[int] = []
+    forum_post = is_a_forum_post(text)
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         raw, n = _CONTROL.subn("", raw)
         counts["control-characters"] += n
         # A block's tag inside a line (…。</p><p>二、…, …<br/>…) is where the page parted its paragraphs: the line
         # is parted there as a line break would part it (logged as a split); what runs on mid-sentence is joined
         # again below like any broken line.
+        if forum_post:
+            raw, n = forum_markup_inline(raw)
+            counts["forum-markup"] += n
         parts = [part for part in _BLOCK_TAG.split(raw) if part.strip()]
         counts["html-markup"] += len(_BLOCK_TAG.findall(raw))
+        if forum_post:
+            # A forum's block tags ([align=left] … [/align], [p=…]) part the post's paragraphs as </p><p> does.
+            parts = [piece for part in parts for piece in _BBCODE_BLOCK.split(part) if piece.strip()]
+            counts["forum-markup"] += len(_BBCODE_BLOCK.findall(raw))
         counts["markup-breaks"] += max(0, len(parts) - 1)
         pieces = []
         if len(parts) == 1 and wholly_bold(parts[0]):
@@ -159,7 +167,7 @@ def clean(
     # curator's paragraph_lines does: a slide's title under the last bullet of the slide before (…等操作 /
     # 系统登录) is not joined into it, though a dictionary word (操作系统) runs across the break.
     starts = frozenset(paragraph_lines) | frozenset(heading_lines)
-    lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE, starts)
+    lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE or bool(_GAP.fullmatch(text.strip())), starts)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
     lines, broken_joins = join_broken_lines(lines, own_chrome, starts)
@@ -173,6 +181,7 @@ def clean(
     joins += word_joins
     lines, number_joins = join_numbers_cut_from_their_unit(lines)
     joins = _merged_joins(joins, number_joins)
+    lines = gaps_set_apart(lines, removed)
     # Paragraphs a page dump parted with nothing but a space are parted after the joins, which would
     # otherwise take a heading's line back into the paragraph under it.
     lines, dumped = split_dumped_paragraphs(lines)
@@ -328,6 +337,46 @@ def any_rule(line: str, config: BoilerplateConfig) -> str | None:
 
 _BLOCK_TAG = re.compile(r"</?(?:br|p|div|h[1-6]|li|tr|table|section|article|blockquote)\b[^<>]{0,200}?/?>", re.IGNORECASE)
 """A tag that ends or opens a block of a page: where it stands inside a line, the page parted its text."""
+_BBCODE_BLOCK = re.compile(r"\[/?(?:align|p|quote|list|indent|center|left|right|hr|table|tr|td|\*)(?:=[^\[\]\n]{0,40})?\]", re.IGNORECASE)
+"""A forum's tag (BBCode) that opens or closes a block of the post: where the post parted its paragraphs."""
+_BBCODE_INLINE = re.compile(
+    r"\[/?(?:size|font|color|backcolor|b|i|u|s|strike|sup|sub|url|email|img|media|float|hide|attach|free|sound|fly|glow|shadow)(?:=[^\[\]\n]{0,80})?\]",
+    re.IGNORECASE,
+)
+"""A forum's tag that formats words inside a paragraph ([size=4], [font=宋体], [/color]): taken out, nothing put in
+its place — `去年[/size][font=Times New Roman]12[/font]月` is 去年12月."""
+_BBCODE_CLOSING = re.compile(r"\[/(?:size|font|color|align|b|i|u|p|url|quote|backcolor)\]", re.IGNORECASE)
+_BBCODE_CUT_AT_END = re.compile(r"\[/?[A-Za-z]{0,10}(?:=[^\[\]\n]{0,40})?$")
+FORUM_TAGS_MIN = 2
+
+
+def is_a_forum_post(text: str) -> bool:
+    """A page is a forum post in its markup (BBCode) when two or more of its closing tags stand in it ([/size],
+    [/font], [/align] …): only then are the bracketed words read as tags. A speech's [1] or [注] is none, and one
+    [b] alone is no markup to read.
+
+    >>> is_a_forum_post("[size=4]会议强调，要抓好落实。[/size][align=left]据了解，…[/align]"), is_a_forum_post("参见文献[1]，第[2]条。")
+    (True, False)
+    """
+    return len(_BBCODE_CLOSING.findall(text)) >= FORUM_TAGS_MIN
+
+
+def forum_markup_inline(line: str) -> tuple[str, int]:
+    """A forum post's tags that format words taken out of a line, and a tag the page store cut off at the line's end
+    (`…[/size][f`); the block tags are left where they are, to part the line. Returns the line and how many went.
+
+    >>> forum_markup_inline("于去年[/size][/font][font=Times New Roman]12[/font][/size][font=宋体]月启动[/font][f")
+    ('于去年12月启动', 8)
+    >>> forum_markup_inline("[size=5] [/size][align=left][size=4]会议指出，…")
+    (' [align=left]会议指出，…', 3)
+    """
+    line, n = _BBCODE_INLINE.subn("", line)
+    cut = _BBCODE_CUT_AT_END.search(line)
+    if cut and cut.group().startswith("[") and not _BBCODE_BLOCK.fullmatch(cut.group()):
+        line, n = line[: cut.start()], n + 1
+    return line, n
+
+
 _MARKUP_TAG = re.compile(
     r"</?(?:br|p|div|span|font|strong|b|em|i|u|a|img|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|section|article|center|o:p)\b[^<>]{0,200}?/?>",
     re.IGNORECASE,
@@ -842,12 +891,22 @@ def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]
                 parts.extend([current[: heading.start()], current[heading.start():]])
                 current = ""
             elif rule == GAP_RULE:
-                parts.append(current)
+                # the notice stays a line of its own until the joins are done, so that no join takes the words after
+                # it for the words before it continued (gaps_set_apart takes it out again; its removal is logged here)
+                parts.extend([current, line.text[a:b].strip()])
                 current = ""
             start = b
         parts.append(current + line.text[start:])
         out.extend(Line(number=line.number, text=p.strip()) for p in parts if p.strip())
     return out, removed
+
+
+def gaps_set_apart(lines: list[Line], removed: list[RemovedLine]) -> list[Line]:
+    """The paywall notices `cut_spliced_marks` parted from inside a line and left as lines of their own while the
+    joins ran (…年终考核党建工作时 / ……此处隐藏4225个字…… / 县上计划于…: the page left thousands of characters out, and the
+    two sides are two paragraphs), taken out now; their removal was logged when they were parted."""
+    parted = {(r.line, r.text) for r in removed if r.rule == GAP_RULE}
+    return [line for line in lines if (line.number, line.text.strip()) not in parted or not _GAP.fullmatch(line.text.strip())]
 
 
 def _mark_around(text: str, url: re.Match, copies: list[re.Match], whole: str) -> tuple[int, int] | None:

@@ -80,3 +80,86 @@ def test_a_bracket_that_begins_no_credit_or_closes_stays(rules):
     for last in ("（一", "（掌声）"):
         gone, kept = removed(SPEECH + last + "\n", rules)
         assert gone == [] and kept[-1] == last
+
+
+# --- a forum post's markup (BBCode) ------------------------------------------------------------------------------
+
+from build_kb.ingest.clean import forum_markup_inline, is_a_forum_post  # noqa: E402
+
+POST_A = (
+    "某某县召开村级组织换届工作推进会\n"
+    "[size=4][font=宋体]5月6日，某某县召开村级组织换届工作推进会，县委常委、组织部部长某某出席会议并讲话。[/font][/size]"
+    "[align=left][size=4][font=宋体]会议指出，全县[/font][font=Times New Roman]126[/font][font=宋体]个村的换届工作已于去年[/font]"
+    "[font=Times New Roman]11[/font][font=宋体]月全部完成，班子结构明显优化。[/font][/size][/align]"
+    "[align=left][size=4]会议要求，各乡镇要压紧压实责任，确保换届风清气正。[/size][/align][f\n"
+)
+POST_B = (
+    "[p=30, 2, left][color=#333333][b]某某街道党工委召开党建工作例会[/b][/color][/p]"
+    "[p=30, 2, left][color=#333333]近日，某某街道党工委召开党建工作例会，听取各社区党组织书记工作汇报。[/color][/p]"
+    "[p=30, 2, left][color=#333333]会议强调，要把抓基层打基础作为长远之计，推动社区党建提质增效。[/color][/p]\n"
+)
+
+
+def test_a_forum_posts_block_tags_part_its_paragraphs_and_its_word_tags_go(rules):
+    cleaned = clean(POST_A, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "某某县召开村级组织换届工作推进会",
+        "5月6日，某某县召开村级组织换届工作推进会，县委常委、组织部部长某某出席会议并讲话。",
+        "会议指出，全县126个村的换届工作已于去年11月全部完成，班子结构明显优化。",
+        "会议要求，各乡镇要压紧压实责任，确保换届风清气正。",
+    ]
+    assert cleaned.normalised["forum-markup"] == 23
+    assert [(s.line, s.pieces) for s in cleaned.splits] == [(2, 3)]
+    cleaned = clean(POST_B, rules)
+    assert [line.text for line in cleaned.lines if line.text] == [
+        "某某街道党工委召开党建工作例会",
+        "近日，某某街道党工委召开党建工作例会，听取各社区党组织书记工作汇报。",
+        "会议强调，要把抓基层打基础作为长远之计，推动社区党建提质增效。",
+    ]
+
+
+def test_brackets_in_a_speech_are_no_forum_markup(rules):
+    text = SPEECH.replace("确保取得实效。", "确保取得实效[1]。[注]数据截至[b]年底。")
+    assert not is_a_forum_post(text)
+    assert [line.text for line in clean(text, rules).lines if line.text][-1].endswith("确保取得实效[1]。[注]数据截至[b]年底。")
+    # one closing tag alone is no post's markup either
+    assert not is_a_forum_post("要抓好落实[/b]。")
+    assert forum_markup_inline("[size=4]要抓好落实。[/size][fo") == ("要抓好落实。", 3)
+
+
+# --- a paywall's notice inside a line; a figure wrapped before its number -----------------------------------------
+
+@pytest.mark.parametrize("notice", ["……此处隐藏4225个字……", "(......此处隐藏了1457字,下载文档可见全文......)", "---此处隐藏3000字，下载后查看---"])
+def test_the_two_sides_of_a_paywall_notice_inside_a_line_stay_two_paragraphs(rules, notice):
+    line = f"一是建立联席会议制度，定期研究解决社区党建中的重点难点问题，年终考核党建工作时 {notice} 县上计划于明年在文化广场修建活动中心时，一并解决社区办公场所问题。"
+    cleaned = clean(SPEECH + line + "\n三、强化保障措施\n", rules)
+    kept = [line.text for line in cleaned.lines if line.text]
+    assert kept[-3:] == [
+        "一是建立联席会议制度，定期研究解决社区党建中的重点难点问题，年终考核党建工作时",
+        "县上计划于明年在文化广场修建活动中心时，一并解决社区办公场所问题。",
+        "三、强化保障措施",
+    ]
+    assert [(r.line, r.rule) for r in cleaned.removed] == [(6, "download-prompt")]
+    assert cleaned.joins == []
+
+
+def test_a_sentence_without_a_notice_in_it_is_joined_across_its_break_as_before(rules):
+    text = SPEECH + "一是建立联席会议制度，定期研究解决社区党建中的重点难点问题，把社区党建工作的\n成效作为年终考核的重要内容。\n"
+    assert [line.text for line in clean(text, rules).lines if line.text][-1].endswith("把社区党建工作的成效作为年终考核的重要内容。")
+
+
+@pytest.mark.parametrize(("cut", "expected"), [
+    ("网络类人才6人，占文化人才总量的\n2.26%。在现有人才中，大学本科42人。", "网络类人才6人，占文化人才总量的2.26%。在现有人才中，大学本科42人。"),
+    ("今年以来，按照“一村一名大学生”的要求，全县新选拔培养的村级后备干部\n512名，其中35岁以下的占六成以上。", "今年以来，按照“一村一名大学生”的要求，全县新选拔培养的村级后备干部512名，其中35岁以下的占六成以上。"),
+    ("经过为期半年的集中排查整顿，全县规模以上非公企业党组织覆盖率达到\n98.5％，比去年提高了3个百分点。", "经过为期半年的集中排查整顿，全县规模以上非公企业党组织覆盖率达到98.5％，比去年提高了3个百分点。"),
+])
+def test_a_sentence_wrapped_before_its_figure_is_one_paragraph(rules, cut, expected):
+    cleaned = clean(SPEECH + cut + "\n", rules)
+    assert [line.text for line in cleaned.lines if line.text][-1] == expected
+    assert [(j.first, j.last) for j in cleaned.joins] == [(6, 7)]
+
+
+def test_a_list_number_or_a_year_under_a_broken_line_is_not_taken_for_its_figure(rules):
+    for below in ("2.加强队伍建设，提高人才素质。", "2、加强队伍建设，提高人才素质。", "2019年，全县人才队伍不断壮大。"):
+        cleaned = clean(SPEECH + "各级党组织要把人才工作摆上重要位置，持续推动\n" + below + "\n", rules)
+        assert [line.text for line in cleaned.lines if line.text][-1] == below
