@@ -847,10 +847,11 @@ def _first_sentence(text: str) -> str:
 BROKEN_MIN_LENGTH = 25
 _ENDS_MID_SENTENCE = re.compile(rf"[{HAN}A-Za-z0-9“‘（(《]$")
 _HAS_CLAUSE = re.compile(r"[，、；,;]")
-_CONTINUES = re.compile(rf"^(?:[{HAN}，。、；：！？,.;:!?”’）)》“‘《]|[（(][A-Za-z])")
+_CONTINUES = re.compile(rf"^(?:[{HAN}，。、；：！？,.;:!?”’）)》“‘《]|[（(][A-Za-z]|\d+(?:[.．]\d+)?\s*(?:[%％‰]|[个名人万亿元次项家户倍岁](?![、．.])))")
 """What goes on with the sentence above: a character, a mark that ends a clause, a quotation or a title
-opened in it (…做好 / “理顺”干部人才的管理机制…), or a bracket glossing the word before it in a Latin script
-(…需要经过抽取 / (Extraction)、转换(Transform)…)."""
+opened in it (…做好 / “理顺”干部人才的管理机制…), a bracket glossing the word before it in a Latin script
+(…需要经过抽取 / (Extraction)、转换(Transform)…), or a figure with its unit or per cent (…占总量的 / 2.26%。…,
+…共有 / 138人): a sentence wrapped before its number — never a list's 2. or 2、, nor a year that may open a paragraph."""
 
 
 def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: frozenset[int] = frozenset()) -> tuple[list[Line], list[Join]]:
