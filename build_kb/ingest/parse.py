@@ -1544,8 +1544,9 @@ _SPACED_DATE_PART = re.compile(r"(?<=\d) +(?=[年月日])|(?<=[年月]) +(?=\d)"
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{3,}}$")
 _NTH_PIECE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3})[：:、\s]*(?=.{6})")
 """A collection page numbers its pieces: 第1篇 党代表选举会议讲话稿, 篇一：在…上的讲话"""
-_NTH_PIECE_AFTER = re.compile(r"\s*(?:[（(]?(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)[）)]?|[（(][一二三四五六七八九十]{1,3}[）)]\s*[:：])$")
-"""…or numbers them after the collection's name: 组织工作会议讲话稿 篇1, 党代会领导讲话（三）："""
+_NTH_PIECE_AFTER = re.compile(r"\s*(?:[（(]?(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)[）)]?|[（(][一二三四五六七八九十]{1,3}[）)]\s*[:：]"
+                             r"|(?<=范文)\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)])$")
+"""…or numbers them after the collection's name: 组织工作会议讲话稿 篇1, 党代会领导讲话（三）：, 党建工作总结范文（一）"""
 _CATEGORY_PREFIX = re.compile(r"^[\[【][^\[\]【】]{1,20}[\]】]\s*(?=.{6})")
 """A site's category in brackets before the title: [讲话稿]…, 【领导讲话】…"""
 _CRUMBS_BEFORE = re.compile(r"^.*[>›»]\s*(?:正文|详情|内容|全文)?\s*(?=\S.{5})")
