@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .clean import GAP_RULE
 from .capture import CAPTURE_RULE, fallback_title
 from .evidence import _ADDRESS, a_reports_byline, interface_label, parallel_phrases, reads_like_title, title_in_a_listing
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
@@ -3146,11 +3147,12 @@ def given_heading(text: str) -> tuple[str, str]:
 
 def find_headings(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(), bold: set[int] = frozenset(),
-    preface: int | None = None,
+    preface: int | None = None, gaps: frozenset[int] = frozenset(),
 ) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
     top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold; `preface`,
-    the line of the first block, a label that may head the text's first part (`preface_line`)."""
+    the line of the first block, a label that may head the text's first part (`preface_line`); `gaps`, the lines
+    where a paywall's notice said the page left text out (`_past_a_gap`)."""
     preface = 0 if preface is not None and blocks and blocks[0].line == preface else None
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _mark_ordinal_words(blocks, candidates)
@@ -3175,7 +3177,7 @@ def find_headings(
             heading, rest = given_heading(block.text) if block.line in (heading_lines or {}) else (block.text, "")
             candidates[i] = HeadingCandidate(GIVEN_STYLE, level - 1 - MAX_LEVEL, None, label, heading, rest)
 
-    result = _outline(blocks, candidates)
+    result = _outline(blocks, candidates, gaps)
     # With heading_lines, at the levels it names: a curator's fix names every heading of those levels (a Word file's
     # styles name its chapters; the numbered points under them, at a level it does not name, stay its headings).
     _lists_are_no_headings(result, set(heading_lines.values()) if heading_lines else None)
@@ -3187,7 +3189,7 @@ def find_headings(
         if len(tops) >= PREFACE_SIBLINGS_MIN:
             # 引言 / its paragraph / 一、… 二、…: the line over the text's first words is the first of the outline's top level
             candidates[0] = HeadingCandidate(PREFACE_STYLE, min(tops), None, "", blocks[0].text, "")
-            result = _outline(blocks, candidates)
+            result = _outline(blocks, candidates, gaps)
             _lists_are_no_headings(result)
             _families_stand_over_text(result)
     return result
@@ -3274,11 +3276,12 @@ def preface_line(head: list[Line], header: ParsedHeader, blocks: list[Block]) ->
     return head[0].number
 
 
-def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> list[tuple[HeadingCandidate, int] | None]:
+def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None], gaps: frozenset[int] = frozenset()) -> list[tuple[HeadingCandidate, int] | None]:
     """Each candidate's level by its rank among the headings open above it, numbered series kept in order."""
     result: list[tuple[HeadingCandidate, int] | None] = [None] * len(blocks)
     stack: list[tuple[int, int]] = []  # (rank, block index) of the open headings
     last_number: dict[tuple[int, str], int] = {}
+    last_line: dict[tuple[int, str], int] = {}  # where the series' last heading stands
     for i, cand in enumerate(candidates):
         if cand is None:
             continue
@@ -3300,15 +3303,33 @@ def _outline(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> 
                 or _next_part_on_a_page_begun_inside_one(blocks, candidates, i)
             ):
                 starts = True  # 第四，激励干部积极性。… on a page that begins after the third point; 2、…？ 3、…？
+            if not (continues or starts) and previous is not None and _past_a_gap(cand, previous, last_line[(scope, cand.style, family_word(cand))], blocks[i].line, gaps):
+                continues = True  # 一、… ……此处隐藏5422字…… 三、…: the page left the second part out, not the numbering
             if not (continues or starts):
                 if previous is not None and _misnumbered_sibling(candidates, i, previous):
                     stack = stack[:depth] + [(cand.rank, i)]
                     result[i] = (cand, depth + 1)  # the series goes on from its last right number
                 continue
             last_number[(scope, cand.style, family_word(cand))] = cand.number
+            last_line[(scope, cand.style, family_word(cand))] = blocks[i].line
         stack = stack[:depth] + [(cand.rank, i)]
         result[i] = (cand, depth + 1)
     return result
+
+
+def _past_a_gap(cand: HeadingCandidate, previous: int, previous_line: int, line: int, gaps: frozenset[int]) -> bool:
+    """A heading whose number skips (一、… then 三、…) where a paywall's notice between the two said the page left text
+    out (……此处隐藏5422字，下载后查看……): the missing sibling is in what was left out, and the series goes on. It stands
+    clear on its line (a phrase or a question, no sentence run in) and comes later in its series; a skip with nothing
+    left out between is still no heading (三、 may be any item of a list).
+
+    >>> _past_a_gap(detect_numbered("三、如何提高写作能力"), 1, 7, 21, frozenset({15})), _past_a_gap(detect_numbered("三、如何提高写作能力"), 1, 7, 21, frozenset())
+    (True, False)
+    >>> _past_a_gap(detect_numbered("三、要提高写作能力。写作功底是一项基本功。"), 1, 7, 21, frozenset({15}))
+    False
+    """
+    return cand.number is not None and cand.number > previous + 1 and _stands_clear(cand) \
+        and any(previous_line < gap < line for gap in gaps)
 
 
 PAST_FIRST_LEAD_MAX = 20
@@ -4048,6 +4069,25 @@ def _cut_unlike_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]
         and all(c.rest.strip() and _LEAD_END.search(c.heading[-1]) for c in siblings)
 
 
+def _a_lone_lead_cut_at_the_end(headings: list[tuple[HeadingCandidate, int] | None]) -> bool:
+    """The text's last block, a run-in lead (一是, 一要) with nothing under it, no mark at all and no sibling of its
+    numbering at its level above (三、存在问题 / 一是部分驻区单位对社区党建): the first words of the part's first point,
+    cut where the page ends — a paragraph, not a heading over nothing. A lead with its siblings (一要… 二要…) is read as
+    before (`_like_its_siblings`); so is a lead standing over text.
+
+    >>> found = [(detect_numbered("三、存在问题"), 1), (detect_numbered("一是部分驻区单位对社区党建"), 2)]
+    >>> _a_lone_lead_cut_at_the_end(found), _a_lone_lead_cut_at_the_end([found[0], (detect_numbered("一是部分驻区单位对社区党建，工作不够主动。"), 2)])
+    (True, False)
+    >>> _a_lone_lead_cut_at_the_end([(detect_numbered("一要统一思想"), 2), (detect_numbered("二要压实责任"), 2)])
+    False
+    """
+    last, level = headings[-1]
+    if not last.style.startswith("cn-runin") or last.rest.strip() or not re.search(rf"[{HAN}]$", last.heading) \
+            or re.search(r"[，,、；;：:。！？!?]", last.heading[len(last.label):]):
+        return False
+    return not any(found is not None and found[1] == level and found[0].style == last.style for found in headings[:-1])
+
+
 _CUT_MID_SENTENCE = re.compile(rf"[{HAN}](?:…+|\.{{3,}}|。{{3,}})?$")
 """A sentence stopped on a character, bare or with the ellipsis an excerpt sets where it cut."""
 
@@ -4070,15 +4110,15 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
 
 def build_sections(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False, parts: set[int] = frozenset(),
-    bold: set[int] = frozenset(), preface: int | None = None,
+    bold: set[int] = frozenset(), preface: int | None = None, gaps: frozenset[int] = frozenset(),
 ) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
     `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
     in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
-    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface)
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface, gaps)
     if headings and headings[-1] is not None and blocks[-1].line not in (heading_lines or {}) and (
         _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) and not _like_its_siblings(headings)
-        or _cut_unlike_its_siblings(headings)
+        or _cut_unlike_its_siblings(headings) or _a_lone_lead_cut_at_the_end(headings)
     ):
         headings[-1] = None  # the page ended mid-sentence: 第三，抓好这次轮训工作，有利于全面提
     counter = iter(range(1, 10**9))
@@ -4249,10 +4289,12 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     preface = None if heading_lines or gongwen else preface_line(head, header, blocks)
     if preface is not None:
         blocks = [Block(head[0].number, head[0].text), *blocks]
-    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface)
+    # where a paywall's notice said the page left text out: a part's heading past it may skip a number
+    gaps = frozenset(r.line for r in removed if r.rule == GAP_RULE)
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface, gaps=gaps)
     if preface is not None and not any(s.style == PREFACE_STYLE for s in sections):
         blocks = blocks[1:]  # no top level to join: the line stays the header's note
-        sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold)
+        sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, gaps=gaps)
     elif preface is not None:
         header.lines = [h for h in header.lines if h.line != preface]
     doubts = [] if heading_lines or any(s.style not in ("", *PLAIN_LINE_STYLES) for s in sections) else \

@@ -163,3 +163,79 @@ def test_a_list_number_or_a_year_under_a_broken_line_is_not_taken_for_its_figure
     for below in ("2.加强队伍建设，提高人才素质。", "2、加强队伍建设，提高人才素质。", "2019年，全县人才队伍不断壮大。"):
         cleaned = clean(SPEECH + "各级党组织要把人才工作摆上重要位置，持续推动\n" + below + "\n", rules)
         assert [line.text for line in cleaned.lines if line.text][-1] == below
+
+
+# --- a heading whose number skips where the page left text out ------------------------------------------------------
+
+from build_kb.ingest.parse import parse  # noqa: E402
+
+PARA = "各级党组织要把这项工作摆上重要议事日程，主要负责同志要亲自抓、负总责，确保各项任务落到实处、见到实效。"
+
+
+def top_headings(text, rules):
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    return [s.heading for s in speech.sections if s.kind == "body" and s.heading]
+
+
+@pytest.mark.parametrize(("first", "notice", "third"), [
+    ("一、树立大局意识", "---此处隐藏5422字，下载后查看---", "三、如何提高写作能力"),
+    ("（一）强化政治引领", "……此处隐藏3180个字……", "（三）压实工作责任"),
+    ("1.加强组织领导", "(......此处省略2000字，下载文档可见全文......)", "3.严格督查考核"),
+])
+def test_a_heading_past_a_paywall_notice_may_skip_a_number(rules, first, notice, third):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{PARA}\n{first}\n{PARA}\n{notice}\n{PARA}\n{third}\n{PARA}\n"
+    assert top_headings(text, rules) == [first, third]
+
+
+def test_a_skipped_number_with_nothing_left_out_or_run_into_its_sentence_is_no_heading(rules):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{PARA}\n一、树立大局意识\n{PARA}\n{PARA}\n三、如何提高写作能力\n{PARA}\n"
+    assert top_headings(text, rules) == ["一、树立大局意识"]
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{PARA}\n一、树立大局意识\n{PARA}\n……此处隐藏3180个字……\n三、要提高写作能力。写作功底是一项基本功，是做好工作的需要。\n{PARA}\n"
+    assert top_headings(text, rules) == ["一、树立大局意识"]
+
+
+# --- a 范文 page's blurb over its first piece, numbered 范文（一） -----------------------------------------------------
+
+@pytest.mark.parametrize(("name", "blurb", "piece", "title"), [
+    ("2021年社区党建工作总结范文大全5篇", "社区党建怎样抓出实效？关键是把党员组织起来。以下是本站为大家整理的社区党建工作总结范文，仅供参考！",
+     "社区党建工作总结范文（一）", "社区党建工作总结"),
+    ("学校党支部工作总结_党支部工作总结范文精选3篇", "如何写好一篇党支部工作总结？下面是小编收集整理的党支部工作总结范文，希望对大家有所帮助。",
+     "学校党支部工作总结范文(二)", "学校党支部工作总结"),
+])
+def test_a_pieces_number_after_its_name_on_a_model_text_page_ends_the_sites_blurb(rules, name, blurb, piece, title):
+    text = f"{name}\n{blurb}\n{piece}\n{PARA}\n一、基本情况\n{PARA}\n二、主要做法\n{PARA}\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    assert speech.header.title == title
+    assert [p.text for s in speech.sections for p in s.paragraphs] == [PARA, PARA, PARA]
+
+
+def test_a_heading_numbered_in_brackets_is_no_pieces_number(rules):
+    text = f"社区党建工作总结\n{PARA}\n（一）强化政治引领\n{PARA}\n（二）压实工作责任\n{PARA}\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    assert speech.header.title == "社区党建工作总结"
+    assert [s.heading for s in speech.sections if s.heading] == ["（一）强化政治引领", "（二）压实工作责任"]
+
+
+# --- a part's first run-in lead cut where the page ends ------------------------------------------------------------
+
+@pytest.mark.parametrize("cut", ["一是部分驻区单位对社区党建", "一要进一步压实基层党组织书记"])
+def test_a_lone_lead_cut_at_the_pages_end_is_a_paragraph_not_a_heading(rules, cut):
+    text = f"社区党建工作情况汇报\n{PARA}\n一、基本情况\n{PARA}\n二、存在问题\n{cut}\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    last = speech.sections[-1]
+    assert last.heading == "二、存在问题" and [p.text for p in last.paragraphs] == [cut] and last.children == []
+
+
+def test_a_lead_over_its_text_or_beside_its_sibling_stays_a_heading(rules):
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{PARA}\n一、统一思想\n一要提高政治站位\n{PARA}\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    assert [c.heading for c in speech.sections[-1].children] == ["一要提高政治站位"]
+    text = f"在全县组织工作会议上的讲话\n同志们：\n{PARA}\n一、统一思想\n一要提高政治站位\n{PARA}\n二要压实工作责任\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    assert [c.heading for c in speech.sections[-1].children] == ["一要提高政治站位", "二要压实工作责任"]
