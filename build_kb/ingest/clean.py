@@ -521,11 +521,35 @@ RULES_REST_MIN = 20
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?][”’」』）)]*|[^。！？!?]+$")
 
 
+_A_PIECES_NUMBER = re.compile(r"^(?:[（(【\[]?\s*[一二三四五六七八九十\d]{1,3}\s*[）)】\]]?|第?\s*[一二三四五六七八九十\d]{1,3}\s*篇|篇\s*[一二三四五六七八九十\d]{1,3})$")
+
+
+def _over_the_salutation(lines: list[Line], filled: list[int], index: int, is_chrome) -> bool:
+    """Does the line stand right over the speech's salutation — nothing between but lines a rule takes and a piece's
+    bare number (一, 篇二, （三））? A speech begins with its salutation: what the page says above it in a line that
+    holds the site's words (…人才问题是关系事业发展的关键问题。下面是小编给大家整理的，仅供参考。) is the site's blurb,
+    its topic sentence too, not the speech's opening.
+
+    >>> lines = [Line(1, "某某讲话"), Line(2, "人才是第一资源。下面是小编整理的，仅供参考。"), Line(3, "一"), Line(4, "同志们：")]
+    >>> _over_the_salutation(lines, [0, 1, 2, 3], 1, lambda t: "小编" in t), _over_the_salutation(lines[:2] + [Line(3, "今天召开会议。")], [0, 1, 2], 1, lambda t: False)
+    (True, False)
+    """
+    after = [k for k in filled if k > index]
+    for k in after[:3]:
+        text = lines[k].text.strip()
+        if SALUTATION_RE.match(text):
+            return True
+        if not (is_chrome(text) or _A_PIECES_NUMBER.match(text)):
+            return False
+    return False
+
+
 def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
     """A line a rule would take whole, whose rule's words stand only in its first or last sentences
     (an editor's call to read on after the speech's own words: `…关键在人。7月4日，某某在会上指出：“…。”请随小编一起
     学习。`): those sentences are parted off for the rule to take, and the speech's sentences stay — when the line is
-    not over a title line (there it is a collection's preamble), no bracket spans the parting, and they are a
+    not over a title line nor right over the salutation (there it is a collection's or a page's preamble:
+    `_over_the_salutation`), no bracket spans the parting, and they are a
     speech's (RULES_REST_MIN Han characters, no rule's words, no word of a site's interface, no chrome evidence of their own). A line whose every
     sentence has the rule's words (下面是小编整理的…。欢迎阅读参考。) goes whole, as before. Each parting is a Split.
 
@@ -548,7 +572,8 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
         # Over a title line (a collection's 下面是小编整理的… above its first piece's name) the note and the summary it
         # closes are the page's preamble, not a speech's opening: the line goes whole.
         over_a_title = _TITLE_LINE.fullmatch(under.get(index, ""))
-        if len(sentences) >= 2 and any(caught) and not all(caught) and is_chrome(line.text) and not over_a_title:
+        if len(sentences) >= 2 and any(caught) and not all(caught) and is_chrome(line.text) and not over_a_title \
+                and not _over_the_salutation(lines, filled, index, is_chrome):
             first_kept = caught.index(False)
             last_kept = len(caught) - 1 - caught[::-1].index(False)
             if not any(caught[first_kept : last_kept + 1]):
