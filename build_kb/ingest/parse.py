@@ -2785,6 +2785,9 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     text gives twice or more is none of them: a printed page's running head (headings never repeat)."""
     if any(candidates):
         return
+    _mark_members_of_a_named_family(blocks, candidates)
+    if any(candidates):
+        return
     again = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}  # a running head: headings never repeat
     heads = [
         i for i, block in enumerate(blocks[:-1])
@@ -2804,6 +2807,38 @@ def _mark_plain(blocks: list[Block], candidates: list[HeadingCandidate | None]) 
     if len(heads) == announced or introduced or (announced is None and (3 <= len(heads) <= 12 or parallel)):
         for i in heads:
             candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
+
+
+_NAMED_FAMILY = re.compile(rf"[“\"‘「]([二两三四五六七八九十])([{HAN}])[”\"’」]")
+"""A family the speech names by its count and the word its members share, in quotes: “五心”, “三实”, “四力”."""
+MEMBER_MAX = 8
+
+
+def _mark_members_of_a_named_family(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
+    """In a text without numbered headings, whose opening names what it will speak of as a family — its count and the
+    word its members share, in quotes (结合自身体会，谈“五心”。 / 我讲“三实”。) — a short line of its own, no mark, that
+    ends with that word and stands over a paragraph (感恩心 / “唯贤者，能为报恩”。…) is one member: a top-level heading,
+    however few the page shows (a page cut after the first). More lines so ending than the count, or a line over no
+    text, are none.
+
+    >>> blocks = [Block(1, "我想结合自身的体会，谈“五心”。"), Block(2, "感恩心"), Block(3, "感恩不仅仅是一种情感，更是一种人生境界，是我们干好工作的动力源泉。" * 2)]
+    >>> candidates = [None] * 3; _mark_members_of_a_named_family(blocks, candidates); candidates[1].heading
+    '感恩心'
+    >>> blocks[0] = Block(1, "我想结合自身的体会，谈几点想法。"); candidates = [None] * 3; _mark_members_of_a_named_family(blocks, candidates); candidates[1]
+    """
+    short = [i for i, block in enumerate(blocks[:-1]) if 2 <= len(block.text) <= MEMBER_MAX and re.fullmatch(rf"[{HAN}]+", block.text)
+             and len(blocks[i + 1].text) >= 30 and is_text_under_a_heading(blocks[i + 1].text)]
+    if not short:
+        return
+    # the families named above the first short line (提出了“五零”的目标…谈“五心”: each is tried)
+    named = {(2 if m.group(1) == "两" else cn_to_int(m.group(1)), m.group(2))
+             for block in blocks[: short[0]] if len(block.text) >= 10 for m in _NAMED_FAMILY.finditer(block.text)}
+    for count, word in named:
+        members = [i for i in short if blocks[i].text.endswith(word)]
+        if members and len(members) <= count:
+            for i in members:
+                candidates[i] = HeadingCandidate(PLAIN_STYLE, PLAIN_RANK, None, "", blocks[i].text, "")
+            return
 
 
 PLAIN_LINE_STYLE, PLAIN_LINE_ASK_STYLE = "plain-line", "plain-line?"

@@ -239,3 +239,45 @@ def test_a_lead_over_its_text_or_beside_its_sibling_stays_a_heading(rules):
     cleaned = clean(text, rules)
     speech = parse(cleaned.lines, removed=cleaned.removed)
     assert [c.heading for c in speech.sections[-1].children] == ["一要提高政治站位", "二要压实工作责任"]
+
+
+# --- a site's blurb right over the salutation --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("blurb", "between"), [
+    ("当今时代，人才资源已经成为竞争的最重要的战略资源，人才问题是关系事业发展的关键问题。下面是小编给大家整理的，仅供参考。", "一"),
+    ("换届工作事关全局，必须精心组织、周密部署、确保成功。以下是本站为您精选的换届工作会议讲话稿，欢迎阅读参考！", "篇二"),
+    ("组织工作是党的建设的重要组成部分，关系到党的事业兴衰成败。本文由网友上传分享，仅供参考学习。", ""),
+])
+def test_a_sites_blurb_over_the_salutation_goes_whole_topic_sentence_and_all(rules, blurb, between):
+    text = f"在全市人才工作会议上的讲话\n{blurb}\n{between}\n同志们：\n{PARA}\n"
+    cleaned = clean(text, rules)
+    assert (2, blurb) in [(r.line, r.text) for r in cleaned.removed]
+    kept = [line.text for line in cleaned.lines if line.text]
+    assert kept[0] == "在全市人才工作会议上的讲话" and "同志们：" in kept[1:3] and not any(blurb[:10] in text for text in kept)
+
+
+def test_the_speechs_own_sentences_beside_an_editors_call_below_the_salutation_stay(rules):
+    line = "干部就是决定因素，关键在培养高素质干部队伍，要抓好培育选拔管理使用。请随小编一起学习。"
+    cleaned = clean(f"在全市人才工作会议上的讲话\n同志们：\n{line}\n{PARA}\n", rules)
+    assert "干部就是决定因素，关键在培养高素质干部队伍，要抓好培育选拔管理使用。" in [line.text for line in cleaned.lines]
+
+
+# --- a member of a family the opening names (谈“五心”) -------------------------------------------------------------
+
+OPENING = "很高兴今天有机会代表年轻干部发言。部领导对我们提出了“五零”的目标和“五勤”的要求，我想结合自身体会，谈“{}”。"
+
+
+@pytest.mark.parametrize(("family", "member"), [("五心", "感恩心"), ("三实", "干事实"), ("四力", "脚力")])
+def test_a_short_line_ending_in_the_word_of_a_family_the_opening_names_heads_its_part(rules, family, member):
+    text = f"{OPENING.format(family)}\n{member}\n{PARA}\n{PARA}\n"
+    cleaned = clean(text, rules)
+    speech = parse(cleaned.lines, removed=cleaned.removed)
+    assert [(s.kind, s.heading) for s in speech.sections] == [("opening", ""), ("body", member)]
+
+
+def test_a_short_line_of_another_word_or_more_members_than_the_count_are_no_headings(rules):
+    for family, lines in (("五心", ["强本领"]), ("两心", ["初心", "恒心", "决心"])):
+        body = "".join(f"{line}\n{PARA}\n" for line in lines)
+        cleaned = clean(f"{OPENING.format(family)}\n{body}", rules)
+        speech = parse(cleaned.lines, removed=cleaned.removed)
+        assert [s.heading for s in speech.sections if s.heading] == []
