@@ -29,7 +29,7 @@ from .ingest.guard import check_file, guarded_convert
 from .ingest.pdf import MARKED_TITLE_MAX
 from .ingest.read import SPEECH_SUFFIXES, corpus_name, decode, decoded_name, discover
 from .model import SourceFile
-from .pipeline import make_speech
+from .pipeline import POSTING_DATE_RULE, make_speech
 from .store import held_lock, write_atomic
 from .text import HAN_CHAR
 
@@ -223,10 +223,13 @@ def _add_one(
         # it, would have made one: a notice's only line in 标题 1 read as a heading).
         speech.review = [item for item in speech.review if item.code != "title-derived"]
         speech.title_derived = False
-    if speech is not None and converted.date and speech.date is None:
+    # the file's own date (a PDF's cover or posting line, a page's <time>) also stands for a text's posting line read as
+    # its date (POSTING_DATE_RULE): the file says where its date is
+    posting_only = speech is not None and speech.detected_by.get("date") == POSTING_DATE_RULE
+    if speech is not None and converted.date and (speech.date is None or posting_only):
         speech.date, speech.year, speech.date_source = converted.date, int(converted.date[:4]), "page"
         speech.detected_by["date"] = FILE_DATE_RULES.get(converted.kind.split()[0], FILE_DATE_RULES["html"])  # "doc (via LibreOffice)"
-        speech.review = [item for item in speech.review if item.code != "no-date"]
+        speech.review = [item for item in speech.review if item.code != "no-date" and not (posting_only and item.code == "date-guessed")]
     elif speech is not None and converted.year and speech.date is None and speech.year is None:
         speech.year, speech.date_source = converted.year, "page"  # a cover's 二〇二六年五月: the year only
     result = Added(source, "imported", stored_as=name, notes=converted.notes)

@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, lead_day, level_in_body, meeting_holder, news_lead, party_birthday_today, posting_date, only_chaired, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -777,6 +777,14 @@ def make_speech(
             year, evidence = found_context
             date_source = "context"
             detected_by["date"] = "year worked out from the text (a year reviewed, a five-year plan's close or opening, the coming congress)"
+    labelled = labelled_posting_date(removed_text + [h.text for h in header.lines if h.role == "note"]) if date is None and year is None else None
+    if labelled:
+        # 更新时间：2018-08-24 17:40 over a speech that dates itself nowhere, nor does the report's lead: the page's own
+        # day is the only one there is — kept, and named as the posting's for a person (date: or year: settles it)
+        posted = labelled
+        date, year, date_source = posted, int(posted[:4]), "posting"
+        detected_by["date"] = POSTING_DATE_RULE
+        header.warnings.append(ReviewItem("date-guessed", f"日期 {posted} 是网页的发布日期，原文没有写日期：讲话或会议的日期不同就改正，只知道年份就写年份"))
     if year is not None and "date" not in detected_by:
         detected_by["date"] = f"year from the {date_source}" if date_source in ("headings", "opening") else date_source
     if occasion_rule:
@@ -905,6 +913,11 @@ def make_speech(
     if override:
         apply_override(speech, override)
     return speech
+
+
+POSTING_DATE_RULE = "the page's posting date (the text gives no date of its own)"
+"""How a date read off the page's posting line is detected: kb add lets the file's own date (a PDF's cover, a page's
+<time>) take its place."""
 
 
 def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None:

@@ -838,12 +838,30 @@ def cohort_day(paragraphs: list[str]) -> tuple[str, str] | None:
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _POSTING_LABEL = re.compile(r"(?:发布|发表|更新|上传|录入|编辑|刊发|出版)(?:时间|日期)|(?<![今当])(?:时间|日期)\s*[:：]|来源")
 """A line that says it gives the page's posting (发布时间：, 更新时间：, 日期：, a source line with its date)."""
-_TODAY_BAR = re.compile(r"今天是|今日是|当前日期|当前时间|现在是|现在时间|欢迎您")
-"""A site's bar with the reader's own day (今天是2025年12月03日 星期三): the day the page was saved, no posting."""
+_TODAY_BAR = re.compile(r"今天是|今日是|当前日期|当前时间|现在是|现在时间|欢迎您|打印(?:时间|日期)")
+"""A site's bar with the reader's own day (今天是2025年12月03日 星期三), or the time the reader printed the page
+(打印时间：2023-06-01 14:22): the day the page was saved or printed, no posting."""
 
 
 _POSTED_DAY_FIRST = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 """A stamp written day first (11.03.2016  15:06): a site that puts the year last puts the day before the month."""
+
+
+_POSTED_AS = re.compile(r"(?:发布|发表)于")
+"""A post's own words for when it went up (2023-05-08 发布于山东, 发表于四川)."""
+
+
+def labelled_posting_date(removed: list[str]) -> str | None:
+    """The posting date of a line that says it is one (发布时间：…, 更新时间：…, 时间：… 浏览：…, 来源：… with its date,
+    …发布于…), else None: a bare date among a library's widgets (2024-04-06 between VIP专享 and 18.44KB) may be when
+    anything happened — only a labelled posting stands in for a text that dates itself nowhere.
+
+    >>> labelled_posting_date(["VIP专享", "2024-04-06", "18.44KB"]) is None
+    True
+    >>> labelled_posting_date(["时间:2023-03-21浏览:285"]), labelled_posting_date(["某某组工 2023-03-08 18:30 发表于某某"])
+    ('2023-03-21', '2023-03-08')
+    """
+    return posting_date([text for text in removed if _POSTING_LABEL.search(text) or _POSTED_AS.search(text)])
 
 
 def posting_date(removed: list[str]) -> str | None:
@@ -855,6 +873,8 @@ def posting_date(removed: list[str]) -> str | None:
     >>> posting_date(["今天是2025年12月03日 星期三", "某某日报 2020-01-17 08:07"])
     '2020-01-17'
     >>> posting_date(["今天是2025年12月03日 星期三"]) is None
+    True
+    >>> posting_date(["打印时间：2023-06-01 14:22"]) is None
     True
     >>> posting_date(["11.03.2016  15:06"]), posting_date(["2021/6/30星期三"])
     ('2016-03-11', '2021-06-30')
