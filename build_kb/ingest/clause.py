@@ -436,11 +436,12 @@ SPOKE = (
     rf"|(?:[作做]|讲授)(?:了)?题为(?:[“《][^”》]{{1,60}}[”》]|[^，。；]{{1,40}}?)的[{HAN}]{{0,4}}?(?:报告|讲话|党课|辅导)"
     rf"|[作做](?:了)?《[^《》]{{1,60}}》的?[{HAN}]{{0,6}}?(?:报告|讲话|党课|辅导)|进行(?:了)?[{HAN}]{{0,4}}?(?:党课|辅导)"
     rf"|[作做](?:了)?[{HAN}]{{0,4}}?辅导(?:报告)?|[作做](?:了)?(?:一场)?(?:专题|首场|主旨|主题|学术|形势)报告|授课|宣讲|到会并讲话|出席并致辞|讲话|致辞"
-    rf"|[作做](?:了)?[{HAN}]{{1,4}}?动员(?!部署))"
+    rf"|[作做](?:了)?[{HAN}]{{1,4}}?动员(?!部署)|讲授(?:了)?[^，。；：]{{0,30}}?(?:课|讲座)(?![程件时])|上好[^，。；：]{{0,20}}?(?:第一课|思政课))"
 )
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话, 作开班动员 (a mobilisation given is a
 speech; 作动员 alone, or 作…动员部署, is what one said); 出席…会议并发表讲话, 参加会议并讲话,
-到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 讲授题为“…”的专题党课, 作《…》专题辅导报告, 进行党课教育辅导, 作专题辅导, 为学员授课
+到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 讲授题为“…”的专题党课, 作《…》专题辅导报告, 进行党课教育辅导, 作专题辅导, 为学员授课,
+讲授2024年秋季学期“开学第一课”, 为新生上好开学第一课 (a course taught is a speech given; 讲授…课程, 讲授…知识 are not)
 (做 for 作 as pages often write it: 做工作报告)."""
 ASKED = (
     rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?[^，。；]{{0,4}}?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
@@ -472,7 +473,7 @@ ACTS = (
     ("said", ASKED),
     ("conveyed", r"传达|宣读"),
     ("attended", r"出席|参加|列席|陪同"),
-    ("visited", r"(?:先后)?(?:到|赴|来到|前往|莅临|深入|走访|看望|慰问|调研)"),
+    ("visited", r"(?:先后)?(?:到|赴|来到|前往|莅临|深入|走访|看望|慰问|调研|走进|走上)"),
 )
 """What the one named did, read right after the name (and 同志, and where it was said): the first kind in
 this order that the words fit. wrote (作出批示, 致信) and relayed (…在全省会议上的讲话精神: his speech is what
@@ -487,8 +488,9 @@ _ACT = re.compile(rf"[ \u3000]?(?:同志)?(?:{_HOW.pattern})?{WHERE_SAID}{ABOUT_
 """What one did, right after his name — a space may stand between (教授 某某 作专题辅导: a name set apart)."""
 _AND_THEN = re.compile(rf"[^，。；：]{{0,30}}?[，,]?并(?:{_HOW.pattern})?{ABOUT_WHAT}{_KINDS}")
 """A second act joined by 并 to the first (出席并作报告, 到某镇调研并讲话): what the one named did at the meeting."""
-_THERE_TO = re.compile(rf"[^，。；：]{{0,30}}?(?:{_HOW.pattern})?{ABOUT_WHAT}(?P<spoke>{SPOKE})")
-"""Where one came to, then the speech he gave there (莅临某学院讲授…专题党课, 来到某村为党员上党课): no 并 between."""
+_THERE_TO = re.compile(rf"[^，。；：]{{0,30}}?(?:[，,](?=以|为|向|围绕|结合))?(?:{_HOW.pattern})?{ABOUT_WHAT}(?P<spoke>{SPOKE})")
+"""Where one came to, then the speech he gave there (莅临某学院讲授…专题党课, 来到某村为党员上党课): no 并 between; a comma
+only before what the speech was about or to whom (走进课堂，以《…》为题，为全校学生讲授…课)."""
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""

@@ -31,7 +31,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN, cn_to_int
-from .parse import MEETING_KIND, find_level, without_non_units
+from .parse import MEETING_KIND, find_level, study_session, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -67,6 +67,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '某网1月8日消息？'
     >>> news_lead(["为推进学习教育，学院将学习党章作为重点。5月31日，学院党委中心组开展党章专题学习会。"])
     '5月31日，学院党委中心组开展党章专题学习会。'
+    >>> news_lead(["我院党委高度重视学习宣传。10月18日，医院党委理论学习中心组集体学习二十大精神，重点学习了报告。"])
+    '10月18日，医院党委理论学习中心组集体学习二十大精神，重点学习了报告。'
     >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
     True
     >>> news_lead(["今天，我们召开全县组织工作会议。3月5日，市委召开了全市组织工作会议。"]) is None
@@ -90,7 +92,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
             purpose = _PURPOSE_FIRST.match(sentence[: day.start()]) and re.search(r"召开|举行|举办", sentence[day.start() :])
             if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held) or purpose):
                 return sentence
-            if i > 0 and day.start() <= LEAD_DAY_WITHIN and re.search(rf"召开|举行|举办|开展[^，。；]{{0,40}}?(?:{MEETING_KIND})", sentence):
+            # (a study group's session is held too: 10月18日，医院党委理论学习中心组集体学习…)
+            if i > 0 and day.start() <= LEAD_DAY_WITHIN and (re.search(rf"召开|举行|举办|开展[^，。；]{{0,40}}?(?:{MEETING_KIND})", sentence) or study_session(sentence)):
                 return sentence
     return None
 

@@ -1872,13 +1872,71 @@ def _read_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
     return None, None
 
 
-EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲|第一课|思政课|理论学习|集中学习|SESSION"
+EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲|第一课|思政课|理论学习|集中学习|集体学习|SESSION"
 """Events a report holds that are no 会 (…“基层党建工作交流日”活动, …创新研讨行, a school's 开学第一课, a term's
-政治理论学习, a series' 第一讲 or 首场): what a lead's verb of holding names."""
+政治理论学习, a study group's 集体学习, a series' 第一讲 or 首场): what a lead's verb of holding names."""
 EVENT_WORDS = EVENT_WORDS.replace("SESSION", r"第[一二三四五六七八九十\d]{1,3}[讲场期课]|首讲|首场")
-_LEAD_HOLDS = re.compile(rf"(?:开展|举办|举行|召开)了?([^，。；：]{{2,50}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)[。，；]")
-_LEAD_HELD = re.compile(rf"(?:^|[，。；：])([^，。；：]{{2,70}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?)(?:在[^，。；：]{{1,24}}?)?(?:隆重|顺利|正式)?(?:举办|举行|召开|开幕|启动|开讲|开课)[。，]")
+_NAME_PART = r"(?:“[^“”]{1,30}”|[^，。；：“”])"
+"""A character of an event's name, or a quoted name inside it whole, commas and all (“喜迎二十大，奋斗新时代”“我来讲党课”比赛)."""
+_EVENT_NAME = rf"(?:{_NAME_PART}{{2,50}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?|{_NAME_PART}{{0,50}}?“[^“”]{{0,30}}?(?:{EVENT_WORDS})”)"
+"""An event's name: ending in a kind of meeting or event, or in a quoted name that ends in one (…秋季学期“开学第一课”)."""
+_LEAD_HOLDS = re.compile(rf"(?:开展|举办|举行|召开)了?({_EVENT_NAME})[。，；]")
+_LEAD_HELD = re.compile(rf"(?:^|[，。；：])({_EVENT_NAME})(?:在[^，。；：]{{1,24}}?)?(?:隆重|顺利|正式)?(?:举办|举行|召开|开幕|启动|开讲|开课)[。，]")
 _HELD_BY = re.compile(r"^[^，。；]{2,40}?(?:主办|承办|协办|合办|联办|举办|组织)的(?=[^，。；]{4})")
+_COURSE = r"(?:第一课|思政课|第[一二三四五六七八九十\d]{1,3}[课讲])"
+_COURSE_TAUGHT = re.compile(rf"(?:讲授|主讲|讲好|上好|上了|讲了)(?:一堂|一节)?((?:{_NAME_PART}){{0,30}}?(?:“[^“”]{{0,20}}?{_COURSE}”|{_COURSE}))(?=[。，；]|$)")
+"""A course one gave (讲授2024年秋季学期“开学第一课”, 为新生上好开学第一课, 讲了第一讲): the course is the event."""
+_STUDY_GROUP = r"(?:理论学习)?中心组|党支部|党小组|党组|党委"
+_STUDY_SESSION = re.compile(
+    rf"(?:^|[，。；：])(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?)?([^，。；：“”]{{0,16}}?(?:{_STUDY_GROUP}))(?:全体成员|成员)?"
+    rf"(?:在(?:(?!开展|进行|举行|组织)[^，。；：]){{1,24}}?(?=开展|进行|举行|组织|集体|集中|专题))?(?:开展|进行|举行|组织)?了?((?:(?:19|20)\d{{2}}年度?)?(?:第[一二三四五六七八九十\d]{{1,3}}次)?(?:集体|集中|专题)学习(?:会)?)"
+)
+"""A study group's session (医院党委理论学习中心组集体学习…, …中心组全体成员在某会议室开展了集中学习): the group and its
+session are the event, with no verb of holding before them."""
+
+
+def without_outer_quotes(name: str) -> str:
+    """A name that is one quoted run and nothing else, without its marks (“校规校纪知识竞赛” → 校规校纪知识竞赛): a field
+    is printed with no quotation marks round it (speeches.yaml refuses such a value).
+
+    >>> without_outer_quotes("“校规校纪知识竞赛”"), without_outer_quotes("“两学一做”学习教育")
+    ('校规校纪知识竞赛', '“两学一做”学习教育')
+    """
+    return name[1:-1] if re.fullmatch(r"“[^“”]*”", name) else name
+
+
+def course_taught(text: str) -> str | None:
+    """The course a report says one taught (讲授…“开学第一课”), or None.
+
+    >>> course_taught("学校党委书记某某以《奋斗正当时》为题，为全校学生讲授2024年秋季学期“开学第一课”。")
+    '2024年秋季学期“开学第一课”'
+    >>> course_taught("院长某某为新生上好开学第一课，勉励同学们。")
+    '开学第一课'
+    >>> course_taught("某某在开学典礼上讲授了做人做事的道理。") is None
+    True
+    """
+    m = _COURSE_TAUGHT.search(text)
+    return without_outer_quotes(m.group(1)) if m else None
+
+
+def study_session(text: str) -> str | None:
+    """The study group and its session a report's lead names (…理论学习中心组集体学习), or None.
+
+    >>> study_session("10月18日，某某医院党委理论学习中心组集体学习二十大精神。")
+    '某某医院党委理论学习中心组集体学习'
+    >>> study_session("5月23日，医院党委理论学习中心组全体成员在某会议室开展了集中学习。")
+    '医院党委理论学习中心组集中学习'
+    >>> study_session("3月2日，县委理论学习中心组举行2023年第3次集体学习。")
+    '县委理论学习中心组2023年第3次集体学习'
+    >>> study_session("会议要求，各党支部要开展集中学习。") is None
+    True
+    >>> study_session("5月31日，学院党委中心组在会议室开展党章专题学习会。") is None  # a session named for its subject: the lead's object
+    True
+    """
+    m = _STUDY_SESSION.search(text)
+    if not m or REFERS_BACK.search(m.group(1)) or m.group(1).startswith("各"):
+        return None
+    return m.group(1) + m.group(2)
 
 
 def event_in_lead(lead: str, text: str = "") -> str | None:
@@ -1895,14 +1953,19 @@ def event_in_lead(lead: str, text: str = "") -> str | None:
     '基层党组织书记述职报告会'
     >>> event_in_lead("3月2日，县委书记某某到某镇调研。") is None
     True
+    >>> event_in_lead("5月8日，学院举办“校规校纪知识竞赛”。"), event_in_lead("8月19日，某县举办“喜迎二十大，奋斗新时代”“我来讲党课”比赛。")
+    ('校规校纪知识竞赛', '“喜迎二十大，奋斗新时代”“我来讲党课”比赛')
     """
-    for pattern in (_LEAD_HOLDS, _LEAD_HELD):
+    session = study_session(lead)
+    if session:
+        return session
+    for pattern in (_LEAD_HOLDS, _LEAD_HELD, _COURSE_TAUGHT):
         m = pattern.search(lead)
         if m:
             event = _HELD_BY.sub("", _DATELINE_FIRST.sub("", m.group(1)))
             text = text or lead
             if len(event) >= 4 and not REFERS_BACK.search(event) and event[0] not in "的了着并而" and not another_meeting(text, max(text.find(event), 0), event):
-                return event
+                return without_outer_quotes(event)
     return None
 
 
