@@ -173,6 +173,32 @@ def is_the_sites(part: str, headline: str, lead: str, elsewhere: set[str] = froz
     return (echo(headline, lead) >= ECHOED_AT and label not in _han(lead[: len(headline) + 20])) or label in elsewhere
 
 
+NAME_OVER_A_REPORT_MAX = 4
+"""How long a bare name over a report's headline may be (新闻中心, 组工要闻, 组织部): a column's or a masthead's word."""
+
+
+def names_the_page_over_its_headline(label: str, headline: str, lead: str) -> bool:
+    """Is `label`, a line of its own right over `headline`, the page's name for where the report stands — a noun of at
+    most four Han characters (a centre or an office too: 新闻中心, 组织部), with no meeting or speech word — over a
+    headline the lead tells again (ECHOED_AT) while never saying the label? The lead retells a report's headline, never
+    its site's column. A document's title (…的通知, 关于…, …的讲话) is left to the readers of its issuer and its title.
+
+    >>> names_the_page_over_its_headline("新闻中心", "某某学院党委书记甲某讲授“开学第一课”", "为落实部署，某某学院党委书记甲某以“奋斗”为题，讲授“开学第一课”。")
+    True
+    >>> names_the_page_over_its_headline("乡村振兴", "某县召开乡村振兴推进会", "3月2日，某县召开乡村振兴推进会。")  # the lead says it: a kicker
+    False
+    >>> names_the_page_over_its_headline("某某县委", "关于做好换届工作的通知", "为做好换届工作，现通知如下。")
+    False
+    """
+    han, compact = _han(label), re.sub(r"\s+", "", label)
+    if not (LABEL_MIN <= len(han) <= NAME_OVER_A_REPORT_MAX and han == compact) or _HEADLINE_WORDS.search(han) or not names_a_thing(han):
+        return False
+    title = re.sub(r"\s+", "", headline)
+    if len(_han(title)) < HEADLINE_MIN or title.startswith("关于") or _WHOLE_END.search(_NOTE_MARK_AT_END.sub("", title)):
+        return False
+    return echo(title, lead) >= ECHOED_AT and han not in _han(lead)
+
+
 _LABEL_THEN_SPACE = re.compile(rf"^([{HAN}]{{{LABEL_MIN},6}})[ \u3000]+(?=\S)")
 
 

@@ -21,7 +21,7 @@ from .evidence import _ADDRESS, a_reports_byline, interface_label, parallel_phra
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
-    is_site_name, is_the_sites, page_items, site_shape, whole_title,
+    is_site_name, is_the_sites, names_the_page_over_its_headline, page_items, site_shape, whole_title,
 )
 from .layout import DATELINE_FIRST as _DATELINE_FIRST, REPORT_OPENING as _REPORT_OPENING, SALUTATION_RE
 from .words import tagger
@@ -836,6 +836,10 @@ def _drop_the_sites_words_beside_the_headline(header: list[HeaderLine], lead: st
         parts = [part for part in _SITE_SEPARATOR.split(h.text.strip()) if part]
         if headline and parts and all(is_the_sites(part, headline, lead, elsewhere) for part in parts):
             h.role = "note"
+    # 新闻中心 over a report's headline the lead retells (…讲授“开学第一课”, no verb the dictionary knows): the column's
+    titles = [h for h in header if h.role == "title"]
+    if len(titles) == 2 and names_the_page_over_its_headline(texts[id(titles[0])], texts[id(titles[1])], lead):
+        titles[0].role = "note"
 
 
 SAME_TITLE_SHARE = 0.8
