@@ -1718,7 +1718,17 @@ def names_it_more_fully(fuller: str, short: str) -> bool:
     (True, False)
     >>> names_it_more_fully("中国共产党某某镇第十五次代表大会", "党代会"), names_it_more_fully("中国共产党某某镇第十五次代表大会", "县党代会")
     (True, False)
+
+    A headline's county for the report's 全县 (新丰县|乡镇…动员大会 for 全县|乡镇…动员大会) is shorter or no longer than
+    the name the report writes, and names it all the same: the place is the holder, 全县 the meeting's own word.
+
+    >>> names_it_more_fully("全县乡镇领导班子换届工作动员大会", "某某县乡镇领导班子换届工作动员大会")
+    True
+    >>> names_it_more_fully("全市乡镇领导班子换届工作动员大会", "某某县乡镇领导班子换届工作动员大会")
+    False
     """
+    if _the_holders_place_for_its_whole(fuller, short):
+        return True
     if _YEARS.sub("", fuller) in (_YEARS.sub("", short), short.lstrip("全")) or len(fuller) < len(short):
         return False  # 2023年全县组织工作会议 names no more than 全县组织工作会议: its year is the date's
     ours, theirs = find_level(short)[0], find_level(fuller)[0]
@@ -1731,6 +1741,16 @@ def names_it_more_fully(fuller: str, short: str) -> bool:
         return True
     # … or the place's name it put for the report's 全X (德州|加强… for 全市|加强…)
     return any(fuller == f"全{level}" + short[skip:] for skip in range(1, SHORTENED_BY + 1) for level in "省市县区镇乡") and not find_level(short[:SHORTENED_BY])[0]
+
+
+def _the_holders_place_for_its_whole(fuller: str, short: str) -> bool:
+    """Whether `short` puts a place of one level (某某县, 某某区) where `fuller` says 全 and that level (全县): the same
+    meeting, by its holder's name and by its own."""
+    for skip in range(2, SHORTENED_BY + 1):
+        place, level = short[:skip], short[skip - 1 : skip]
+        if level in "省市县区镇乡" and fuller == f"全{level}" + short[skip:] and find_level(place)[0] == level and not place.startswith("全"):
+            return True
+    return False
 
 
 ABBREVIATION_MAX = 5
