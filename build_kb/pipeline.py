@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -711,6 +711,12 @@ def make_speech(
         if found_cohort:
             said, evidence = found_cohort
             said_by = "the freshmen's cohort"
+    if said is None and lead_month and lead and not addressed:
+        # 3月29日，…会议召开，安排部署今年工作任务。会议指出，2023年，全区组织部门…圆满完成…: the year after the one reviewed
+        found_reviewed = year_after_the_one_reviewed(first_paragraphs[:6], lead_month)
+        if found_reviewed:
+            said, evidence = found_reviewed
+            said_by = "the year after the one the report reviews"
     if said is None and lead_month and lead and not addressed:
         # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
         found_context = year_from_context(first_paragraphs[:6])

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from datetime import date as calendar_day, timedelta
 
-from ..text import HAN, cn_to_int
+from ..text import HAN, clipped, cn_to_int
 from .parse import MEETING_KIND, find_level, study_session, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
 
@@ -836,6 +836,39 @@ def cohort_day(paragraphs: list[str]) -> tuple[str, str] | None:
             found = cohort_year(paragraphs[:6], time.month)
             return (f"{found[0]:04d}-{time.month:02d}-{time.day:02d}", found[1]) if found else None
     return None
+
+
+_THIS_YEARS_WORK_SET = re.compile(r"(?:部署|安排|谋划)[^，。；]{0,6}?今年|今年[^，。；]{0,8}?(?:工作|任务)[^，。；]{0,6}?(?:部署|安排)")
+"""The report's meeting sets this year's work (安排部署今年工作任务, 对今年工作作出部署)."""
+_A_YEAR_OPENS = re.compile(r"(?:^|[，。；：])((?:19|20)\d{2})年(?:以来|来)?[，,]([^。；！？]*)")
+_DONE = re.compile(r"完成|取得|实现|展现|彰显|成效|进展|成绩|提升了|增强了")
+_AHEAD = re.compile(r"要|将|必须|务必|确保|力争|继续|努力")
+
+
+def year_after_the_one_reviewed(paragraphs: list[str], month: int | None) -> tuple[int, str] | None:
+    """The year of a report held early in the year (its lead's month by REVIEW_HELD_BY) that sets this year's work
+    (安排部署今年工作任务) and reviews one year, the only one it names, as done (会议指出，2023年，全区组织部门…圆满完成…): the
+    year after it; and the words. A year of work still ahead (2024年，全区组织部门要…) is this year's own, no review;
+    two years named say nothing. Only a proposal, for 待核对.
+
+    >>> year_after_the_one_reviewed(["3月29日，全区组织部长会议召开，安排部署今年工作任务。", "会议指出，2023年，全区组织部门圆满完成主题教育。"], 3)
+    (2024, '2023年，全区组织部门圆满完成主题教育')
+    >>> year_after_the_one_reviewed(["3月29日，全区组织部长会议召开，安排部署今年工作任务。", "会议强调，2024年，全区组织部门要抓好主题教育。"], 3) is None
+    True
+    >>> year_after_the_one_reviewed(["9月2日，全区组织工作会议召开，安排部署今年工作任务。", "会议指出，2023年，全区组织部门圆满完成主题教育。"], 9) is None
+    True
+    """
+    if not month or month > REVIEW_HELD_BY:
+        return None
+    text = "".join(paragraphs[:3])
+    plan = _THIS_YEARS_WORK_SET.search(text)
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)}
+    if not plan or len(years) != 1:
+        return None
+    m = _A_YEAR_OPENS.search(text)
+    if not m or not _DONE.search(m.group(2)) or _AHEAD.search(m.group(2)):
+        return None
+    return int(m.group(1)) + 1, f"{m.group(1)}年，{clipped(m.group(2), 24)}"
 
 
 _POSTED = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
