@@ -73,6 +73,7 @@ RULES = {
     "the page's own date (article:published_time, <time>), the text gives none": "网页自己标的日期（原文没有日期）",
     "the page's posting date (the text gives no date of its own)": "网页的发布日期（原文没有写日期）",
     "the report: the course its speaker taught (讲授…第一课)": "报道里讲话人讲授的课（讲授……第一课）",
+    "the report: the meeting it says someone chaired (…大会由某某主持)": "报道里“……大会由某某主持”的会议",
     "the Word document's own date (its page header, a date on a line of its own), the text gives none": "Word 文档页眉上或单独成行的日期（正文里没有认出日期）",
     "the PDF's own date (its cover, the posting line under its title, a sign-off form's 日期 row), the text gives none": "PDF 封面上、标题下发布行或落款表格里的日期（正文里没有认出日期）",
     "leading X": "会议名开头的县、市",

@@ -27,7 +27,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
+from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
@@ -631,6 +631,10 @@ def make_speech(
     if occasion is None and lead and not addressed:
         occasion = event_in_lead(lead, opening_text)
         occasion_rule = "the report's lead: the event it says was held (开展/举办…活动)" if occasion else None
+    if occasion is None and not addressed and (lead or header.rules.get("speaker", "").startswith("a report without a day")):
+        # 庆祝大会由总经理某某主持: a report that names its meeting only as what was chaired
+        occasion = meeting_chaired(" ".join(first_paragraphs[:4]))
+        occasion_rule = "the report: the meeting it says someone chaired (…大会由某某主持)" if occasion else None
     if occasion is None and lead is None and not addressed and header.rules.get("speaker", "").startswith("a report without a day"):
         # …党委书记某某以“…”为题，讲授2023年春季学期“开学第一课”: the course the one a report without a day names taught
         occasion = course_taught(first_paragraphs[0]) if first_paragraphs else None

@@ -1929,6 +1929,24 @@ def without_outer_quotes(name: str) -> str:
     return name[1:-1] if re.fullmatch(r"“[^“”]*”", name) else name
 
 
+_CHAIRED_MEETING = re.compile(rf"(?:^|[。；！？])\s*([^，。；：！？]{{0,30}}?(?:{MEETING_KIND}))[，,]?由[^，。；！？]{{2,40}}?主持")
+
+
+def meeting_chaired(text: str) -> str | None:
+    """The meeting a report names as the subject of its chairing (庆祝大会由总经理某某主持), bare kind and all, or None: a
+    report may name its meeting only so. A word that refers back (会议由…主持, 此次座谈会由…) names none.
+
+    >>> meeting_chaired("庆祝大会由总经理丁某某主持。大会在国歌声中拉开帷幕。"), meeting_chaired("表彰大会，由县委副书记乙某主持。")
+    ('庆祝大会', '表彰大会')
+    >>> meeting_chaired("会议由县委副书记王某主持。") is None, meeting_chaired("此次座谈会由院长主持。") is None
+    (True, True)
+    """
+    m = _CHAIRED_MEETING.search(text)
+    if not m or REFERS_BACK.search(m.group(1)) or len(m.group(1)) < 3:
+        return None
+    return m.group(1)
+
+
 def course_taught(text: str) -> str | None:
     """The course a report says one taught (讲授…“开学第一课”), or None.
 

@@ -19,3 +19,19 @@ from conftest import one_speech
 ])
 def test_the_reports_whole_name_wins_over_the_holders_place(tmp_path, text, occasion):
     assert one_speech(tmp_path, text).occasion == occasion
+
+
+@pytest.mark.parametrize("text, occasion", [
+    # an enterprise's report without a day names its meeting only as what was chaired, a bare kind
+    pytest.param("集团公司领导和受表彰的先进基层党组织代表130余人参加了会议。\n庆祝大会由总经理乙某某主持。\n集团公司党委书记、董事长甲某某同志首先作了重要讲话。\n",
+                 "庆祝大会", id="undated-enterprise-celebration"),
+    # a dated lead that names no meeting, then the meeting chaired
+    pytest.param("7月1日上午，某某公司隆重纪念建党102周年。纪念大会由党委副书记乙某某主持，党委书记甲某某作了讲话。\n", "纪念大会", id="dated-lead-then-chaired"),
+])
+def test_a_meeting_named_only_as_what_was_chaired_is_the_occasion(tmp_path, text, occasion):
+    assert one_speech(tmp_path, text).occasion == occasion
+
+
+def test_a_meeting_that_refers_back_names_none(tmp_path):
+    text = "7月1日上午，某某公司隆重纪念建党102周年。会议由党委副书记乙某某主持，党委书记甲某某作了讲话。\n"
+    assert one_speech(tmp_path, text).occasion is None
