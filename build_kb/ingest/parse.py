@@ -1692,6 +1692,12 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     ('全区信息化建设暨农村党员干部现代远程教育工作会议', 'opening: 召开…会议（标题里的会议名较简略）')
     >>> find_occasion("在全县组织工作会议上的讲话", None, "同志们：今天召开全市组织工作会议。")
     ('全县组织工作会议', 'title: 在…上的讲话')
+    >>> find_occasion(None, None, "同志们：这次全县组织工作会议的主要任务是，传达上级精神。")
+    ('全县组织工作会议', 'opening: 这次…会议')
+    >>> find_occasion(None, None, "同志们：本次2024年度全区人才工作推进会，是一次重要会议。")
+    ('全区人才工作推进会', 'opening: 这次…会议')
+    >>> find_occasion(None, None, "同志们：这次会议的主要任务是部署工作。这次党代表大会很重要。")
+    (None, None)
     """
     occasion, rule = _find_occasion(title, subtitle, opening)
     # (a speech's own title, 在…上的讲话, names its meeting as the speaker was asked to: it stands)
@@ -1879,6 +1885,10 @@ def _read_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
                     # 2月20日，某某镇召开2021年度述职评议会议; 领导小组召开2025年第一次会议 (a name that is only its number)
                     return holder.group().lstrip("，。；： ") + occasion, "opening: X召开…会议"
                 return occasion, form
+    this = _THIS_NAMED_MEETING.search(opening[:300])
+    named = _meeting_name(this.group(1)) if this and not _inside_a_quotation(opening, this.start(1)) else None
+    if named and _says_which(named) and not REFERS_BACK.search(named) and not another_meeting(opening, this.start(1), named):
+        return named, "opening: 这次…会议"
     meets = OPENING_BODY_MEETS_RE.search(opening[:400])
     if meets:
         return meets.group(1).lstrip("，。；：！") + meets.group(2), "opening: X召开会议"
@@ -1894,6 +1904,21 @@ def _read_occasion(title: str | None, subtitle: str | None, opening: str) -> tup
         if len(name) >= 6 and not REFERS_BACK.search(name):
             return name, "opening: …第N期开班"
     return None, None
+
+
+def _says_which(name: str) -> bool:
+    """Whether a meeting's name says which meeting, not only its kind: a level or place (全县…, 某某县…), an ordinal or a
+    year (第十五次…, 2023年度…). 党代表大会, 主任会议 alone are kinds.
+
+    >>> _says_which("全县组织工作会议"), _says_which("中共某某县第十五次代表大会"), _says_which("党代表大会")
+    (True, True, False)
+    """
+    return name.startswith("全") or find_level(name)[0] is not None or re.search(r"第[一二三四五六七八九十\d]{1,3}[次届期]|(?:19|20)\d{2}年", name) is not None
+
+
+_THIS_NAMED_MEETING = re.compile(rf"(?:这次|本次|此次)([^，。；：、“”《》]{{2,30}}?(?:{MEETING_KIND}))(?=的(?!精神)|[，。；：]|是|上|中|议题|主要|安排|要求|期间)")
+"""A meeting the opening names as this one, with its name (这次全县组织工作会议的主要任务是…): the demonstrative refers
+back, the name after it says which meeting — when it does (`_says_which`: 这次会议, 这次党代表大会 name a kind)."""
 
 
 EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比赛|宣讲|第一课|思政课|理论学习|集中学习|集体学习|SESSION"

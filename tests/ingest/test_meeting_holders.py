@@ -35,3 +35,17 @@ def test_a_meeting_named_only_as_what_was_chaired_is_the_occasion(tmp_path, text
 def test_a_meeting_that_refers_back_names_none(tmp_path):
     text = "7月1日上午，某某公司隆重纪念建党102周年。会议由党委副书记乙某某主持，党委书记甲某某作了讲话。\n"
     assert one_speech(tmp_path, text).occasion is None
+
+
+@pytest.mark.parametrize("text, occasion", [
+    pytest.param("同志们：\n这次全县组织工作会议的主要任务是，传达学习上级会议精神，部署今年的组织工作。\n一、提高站位\n要把思想统一到县委部署上来。\n",
+                 "全县组织工作会议", id="this-whole-county-meeting"),
+    pytest.param("各位代表：\n本次中共某某镇第十五次代表大会，是在全镇上下奋力推进乡村振兴的关键时期召开的。\n一、过去五年的工作\n五年来，全镇各项事业取得新成就。\n",
+                 "中共某某镇第十五次代表大会", id="this-numbered-congress"),
+    # the demonstrative with a kind alone names none
+    pytest.param("同志们：\n这次会议的主要任务是部署工作。这次党代表大会很重要。\n一、提高认识\n要把思想统一到部署上来。\n", None, id="a-kind-alone"),
+    # the meeting whose spirit is relayed is another
+    pytest.param("同志们：\n认真传达学习这次全国组织部长会议精神，是当前的重要任务。\n一、提高认识\n要把思想统一到部署上来。\n", None, id="a-meetings-spirit-relayed"),
+])
+def test_a_meeting_the_opening_names_as_this_one(tmp_path, text, occasion):
+    assert one_speech(tmp_path, text).occasion == occasion
