@@ -444,6 +444,27 @@ def converted_from_document(override: SpeechOverride | None) -> bool:
     return original.lower().endswith(DOCUMENT_SUFFIXES)
 
 
+def _year_of_a_plan_or_review(paragraphs: list[str], _lead_month: int) -> tuple[int, str] | None:
+    return year_from_context(paragraphs)
+
+
+YEARS_A_REPORT_IMPLIES = (
+    # 2月9日，…学习会召开 … 围绕会议提出的2021年组织工作总的要求: the one year the report's body sets work for
+    (work_year, "work year in the body"),
+    # 6月20日，…召开… 要以优异成绩迎接党的二十大胜利召开: the year of the congress the report awaits
+    (congress_year, "the coming national congress"),
+    # 为服务好2025级新生，8月29日至30日，…: freshmen come in the autumn of their cohort's year
+    (cohort_year, "the freshmen's cohort"),
+    # 3月29日，…会议召开，安排部署今年工作任务。会议指出，2023年，全区组织部门…圆满完成…: the year after the one reviewed
+    (year_after_the_one_reviewed, "the year after the one the report reviews"),
+    # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
+    (_year_of_a_plan_or_review, "a year worked out from the text"),
+)
+"""Where a report whose lead gives a month and day and whose text says no year finds one, in this order: a reader
+of its first paragraphs and the lead's month, and the rule it is reported as (detected_by). Each is a person's to
+check (date-guessed)."""
+
+
 def make_speech(
     source: SourceFile, rules: BoilerplateConfig, override: SpeechOverride | None, problems: list[Problem], timer: StageTimer | None = None,
     elsewhere: dict[str, int] | None = None,
@@ -698,35 +719,11 @@ def make_speech(
         if found_said:
             said, said_by, evidence = found_said
     if said is None and lead_month and lead and not addressed:
-        # 2月9日，…学习会召开 … 围绕会议提出的2021年组织工作总的要求: the one year the report's body sets work for
-        found_work = work_year(first_paragraphs[:6], lead_month)
-        if found_work:
-            said, evidence = found_work
-            said_by = "work year in the body"
-    if said is None and lead_month and lead and not addressed:
-        # 6月20日，…召开… 要以优异成绩迎接党的二十大胜利召开: the year of the congress the report awaits
-        found_congress = congress_year(first_paragraphs[:6], lead_month)
-        if found_congress:
-            said, evidence = found_congress
-            said_by = "the coming national congress"
-    if said is None and lead_month and lead and not addressed:
-        # 为服务好2025级新生，8月29日至30日，…: freshmen come in the autumn of their cohort's year
-        found_cohort = cohort_year(first_paragraphs[:6], lead_month)
-        if found_cohort:
-            said, evidence = found_cohort
-            said_by = "the freshmen's cohort"
-    if said is None and lead_month and lead and not addressed:
-        # 3月29日，…会议召开，安排部署今年工作任务。会议指出，2023年，全区组织部门…圆满完成…: the year after the one reviewed
-        found_reviewed = year_after_the_one_reviewed(first_paragraphs[:6], lead_month)
-        if found_reviewed:
-            said, evidence = found_reviewed
-            said_by = "the year after the one the report reviews"
-    if said is None and lead_month and lead and not addressed:
-        # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
-        found_context = year_from_context(first_paragraphs[:6])
-        if found_context:
-            said, evidence = found_context
-            said_by = "a year worked out from the text"
+        for reader, rule in YEARS_A_REPORT_IMPLIES:
+            found_implied = reader(first_paragraphs[:6], lead_month)
+            if found_implied:
+                (said, evidence), said_by = found_implied, rule
+                break
     # The posting date is on a line the cleaner took off, or one the header set aside as the site's.
     posted = posting_date(removed_text + [h.text for h in header.lines if h.role == "note"])
     # A speech that opens by addressing its audience (同志们：) recalls earlier meetings by their days
