@@ -455,7 +455,7 @@ YEARS_A_REPORT_IMPLIES = (
     (congress_year, "the coming national congress"),
     # 为服务好2025级新生，8月29日至30日，…: freshmen come in the autumn of their cohort's year
     (cohort_year, "the freshmen's cohort"),
-    # 3月29日，…会议召开，安排部署今年工作任务。会议指出，2023年，全区组织部门…圆满完成…: the year after the one reviewed
+    # 2月20日，…会议召开，对今年工作作出部署。会议回顾，2023年，全县组织系统…取得明显成效: the year after the one reviewed
     (year_after_the_one_reviewed, "the year after the one the report reviews"),
     # 3月8日，… 今年是“十四五”规划实施的最后一年; 12月20日，… 明年是“十五五”开局之年: a five-year plan's year
     (_year_of_a_plan_or_review, "a year worked out from the text"),
@@ -657,7 +657,7 @@ def make_speech(
         occasion = meeting_chaired(" ".join(first_paragraphs[:4]))
         occasion_rule = "the report: the meeting it says someone chaired (…大会由某某主持)" if occasion else None
     if occasion is None and lead is None and not addressed and header.rules.get("speaker", "").startswith("a report without a day"):
-        # …党委书记某某以“…”为题，讲授2023年春季学期“开学第一课”: the course the one a report without a day names taught
+        # …党委书记某某以“…”为题，讲授新学期“开学第一课”: the course the one a report without a day names taught
         occasion = course_taught(first_paragraphs[0]) if first_paragraphs else None
         occasion_rule = "the report: the course its speaker taught (讲授…第一课)" if occasion else None
     # A character a broken decoding ate (\ufffd政协…, ?委书记): the field is mended from the page, never published with

@@ -441,7 +441,7 @@ SPOKE = (
 """…作讲话 with what kind of speech it was: 作重要讲话, 作总结讲话, 作动员讲话, 作开班动员 (a mobilisation given is a
 speech; 作动员 alone, or 作…动员部署, is what one said); 出席…会议并发表讲话, 参加会议并讲话,
 到会指导并讲话, 出席开幕式并致辞; 讲专题党课, 作了题为《…》的报告, 讲授题为“…”的专题党课, 作《…》专题辅导报告, 进行党课教育辅导, 作专题辅导, 为学员授课,
-讲授2024年秋季学期“开学第一课”, 为新生上好开学第一课 (a course taught is a speech given; 讲授…课程, 讲授…知识 are not)
+讲授2022年春季学期“开学第一课”, 为新生上好开学第一课 (a course taught is a speech given; 讲授…课程, 讲授…知识 are not)
 (做 for 作 as pages often write it: 做工作报告)."""
 ASKED = (
     rf"(?:对[^。]{{0,40}}?)?(?:提出(?:了)?[^，。；]{{0,4}}?要求|作(?:出|了)?(?:具体)?部署|(?:进行|作)(?:了)?[{HAN}]{{0,4}}?(?:点评|讲评|总结)(?!讲话))"
@@ -490,7 +490,7 @@ _AND_THEN = re.compile(rf"[^，。；：]{{0,30}}?[，,]?并(?:{_HOW.pattern})?{
 """A second act joined by 并 to the first (出席并作报告, 到某镇调研并讲话): what the one named did at the meeting."""
 _THERE_TO = re.compile(rf"[^，。；：]{{0,30}}?(?:[，,](?=以|为|向|围绕|结合))?(?:{_HOW.pattern})?{ABOUT_WHAT}(?P<spoke>{SPOKE})")
 """Where one came to, then the speech he gave there (莅临某学院讲授…专题党课, 来到某村为党员上党课): no 并 between; a comma
-only before what the speech was about or to whom (走进课堂，以《…》为题，为全校学生讲授…课)."""
+only before what the speech was about or to whom (走进教室，以《…》为题，为新生讲授…课)."""
 _RELAYING = re.compile(r"传达|学习|领学|宣读|观看|收看|重温|贯彻|落实")
 """Words of a meeting studying what someone else said: an actor named after them in the same clause is the
 one whose words were studied (会议传达了书记张某的讲话)."""

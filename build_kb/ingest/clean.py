@@ -928,7 +928,7 @@ def cut_spliced_marks(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]
 
 def gaps_set_apart(lines: list[Line], removed: list[RemovedLine]) -> list[Line]:
     """The paywall notices `cut_spliced_marks` parted from inside a line and left as lines of their own while the
-    joins ran (…年终考核党建工作时 / ……此处隐藏4225个字…… / 县上计划于…: the page left thousands of characters out, and the
+    joins ran (…开展季度党建考评时 / ……此处隐藏3120个字…… / 镇上准备在…: the page left thousands of characters out, and the
     two sides are two paragraphs), taken out now; their removal was logged when they were parted."""
     parted = {(r.line, r.text) for r in removed if r.rule == GAP_RULE}
     return [line for line in lines if (line.number, line.text.strip()) not in parted or not _GAP.fullmatch(line.text.strip())]

@@ -985,7 +985,7 @@ def _formatted_subheads(document, title: list[str]) -> list[tuple[str, int]]:
 
 def _numbered_parts_over(body: list, members: list[int]) -> list[int]:
     """The numbered part heads over a writer's set lines: each set line stands right under a line numbered in one
-    style (【第二部分：…】 / 强强联合，分秒必争 set bold, 三、… / a bold slogan), the numbers rising. Then the numbered lines
+    style (【第二部分：…】 / 你追我赶，争分夺秒 set bold, 三、… / a bold slogan), the numbers rising. Then the numbered lines
     are the parts — all of that style in the text, one over no set line too (【第四部分：结语】, set right) — and the set
     lines their second titles. Returns the numbered lines' places, or [] when any set line stands under no such line."""
     from .parse import detect_numbered
@@ -1173,7 +1173,7 @@ _LABEL_BEFORE = re.compile(r"^\s*([【〖][^【】〖〗]{2,12}[】〗]|[^｜|�
 def without_a_column_label(title: str) -> str:
     """A centred title's line without the column's label the writer set before it (`专栏名｜标题`, `【栏目】标题`):
     the label is a few words with no sentence (`a_column_label`) and the rest is a title of its own (six
-    Han characters or more). A slogan before a bar (`以赛促学，严记校规 | …`, a comma inside) is the title's.
+    Han characters or more). A slogan before a bar (`以赛促学，以学促行 | …`, a comma inside) is the title's.
 
     >>> without_a_column_label("理论园地｜以党建引领基层治理新实践")
     '以党建引领基层治理新实践'

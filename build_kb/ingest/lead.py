@@ -67,8 +67,8 @@ def news_lead(paragraphs: list[str]) -> str | None:
     '某网1月8日消息？'
     >>> news_lead(["为推进学习教育，学院将学习党章作为重点。5月31日，学院党委中心组开展党章专题学习会。"])
     '5月31日，学院党委中心组开展党章专题学习会。'
-    >>> news_lead(["我院党委高度重视学习宣传。10月18日，医院党委理论学习中心组集体学习二十大精神，重点学习了报告。"])
-    '10月18日，医院党委理论学习中心组集体学习二十大精神，重点学习了报告。'
+    >>> news_lead(["我局党组一贯重视理论武装。6月12日，市水利局党组理论学习中心组集体学习新修订的党章，交流了体会。"])
+    '6月12日，市水利局党组理论学习中心组集体学习新修订的党章，交流了体会。'
     >>> news_lead(["人才是第一资源。我们要重视人才。3月9日，会议讨论了三件事。"]) is None
     True
     >>> news_lead(["今天，我们召开全县组织工作会议。3月5日，市委召开了全市组织工作会议。"]) is None
@@ -92,7 +92,7 @@ def news_lead(paragraphs: list[str]) -> str | None:
             purpose = _PURPOSE_FIRST.match(sentence[: day.start()]) and re.search(r"召开|举行|举办", sentence[day.start() :])
             if i == 0 and (day.start() <= LEAD_DAY_OPENS or (day.start() <= LEAD_DAY_WITHIN and held) or purpose):
                 return sentence
-            # (a study group's session is held too: 10月18日，医院党委理论学习中心组集体学习…)
+            # (a study group's session is held too: 6月12日，市水利局党组理论学习中心组集体学习…)
             if i > 0 and day.start() <= LEAD_DAY_WITHIN and (re.search(rf"召开|举行|举办|开展[^，。；]{{0,40}}?(?:{MEETING_KIND})", sentence) or study_session(sentence)):
                 return sentence
     return None
@@ -839,7 +839,7 @@ def cohort_day(paragraphs: list[str]) -> tuple[str, str] | None:
 
 
 _THIS_YEARS_WORK_SET = re.compile(r"(?:部署|安排|谋划)[^，。；]{0,6}?今年|今年[^，。；]{0,8}?(?:工作|任务)[^，。；]{0,6}?(?:部署|安排)")
-"""The report's meeting sets this year's work (安排部署今年工作任务, 对今年工作作出部署)."""
+"""The report's meeting sets this year's work (对今年工作作出部署, 谋划今年的重点任务)."""
 _A_YEAR_OPENS = re.compile(r"(?:^|[，。；：])((?:19|20)\d{2})年(?:以来|来)?[，,]([^。；！？]*)")
 _DONE = re.compile(r"完成|取得|实现|展现|彰显|成效|进展|成绩|提升了|增强了")
 _AHEAD = re.compile(r"要|将|必须|务必|确保|力争|继续|努力")
@@ -847,15 +847,15 @@ _AHEAD = re.compile(r"要|将|必须|务必|确保|力争|继续|努力")
 
 def year_after_the_one_reviewed(paragraphs: list[str], month: int | None) -> tuple[int, str] | None:
     """The year of a report held early in the year (its lead's month by REVIEW_HELD_BY) that sets this year's work
-    (安排部署今年工作任务) and reviews one year, the only one it names, as done (会议指出，2023年，全区组织部门…圆满完成…): the
-    year after it; and the words. A year of work still ahead (2024年，全区组织部门要…) is this year's own, no review;
+    (对今年工作作出部署) and reviews one year, the only one it names, as done (会议回顾，2023年，全县组织系统…取得明显成效): the
+    year after it; and the words. A year of work still ahead (2024年，全县组织系统要…) is this year's own, no review;
     two years named say nothing. Only a proposal, for 待核对.
 
-    >>> year_after_the_one_reviewed(["3月29日，全区组织部长会议召开，安排部署今年工作任务。", "会议指出，2023年，全区组织部门圆满完成主题教育。"], 3)
-    (2024, '2023年，全区组织部门圆满完成主题教育')
-    >>> year_after_the_one_reviewed(["3月29日，全区组织部长会议召开，安排部署今年工作任务。", "会议强调，2024年，全区组织部门要抓好主题教育。"], 3) is None
+    >>> year_after_the_one_reviewed(["2月20日，全县组织工作会议召开，对今年工作作出部署。", "会议回顾，2023年，全县组织系统扎实工作，取得明显成效。"], 2)
+    (2024, '2023年，全县组织系统扎实工作，取得明显成效')
+    >>> year_after_the_one_reviewed(["2月20日，全县组织工作会议召开，对今年工作作出部署。", "会议强调，2024年，全县组织系统要抓好干部培训。"], 2) is None
     True
-    >>> year_after_the_one_reviewed(["9月2日，全区组织工作会议召开，安排部署今年工作任务。", "会议指出，2023年，全区组织部门圆满完成主题教育。"], 9) is None
+    >>> year_after_the_one_reviewed(["9月2日，全县组织工作会议召开，对今年工作作出部署。", "会议回顾，2023年，全县组织系统扎实工作，取得明显成效。"], 9) is None
     True
     """
     if not month or month > REVIEW_HELD_BY:

@@ -1725,12 +1725,12 @@ def names_it_more_fully(fuller: str, short: str) -> bool:
     >>> names_it_more_fully("中国共产党某某镇第十五次代表大会", "党代会"), names_it_more_fully("中国共产党某某镇第十五次代表大会", "县党代会")
     (True, False)
 
-    A headline's county for the report's 全县 (新丰县|乡镇…动员大会 for 全县|乡镇…动员大会) is shorter or no longer than
+    A headline's county for the report's 全县 (某某县|村级…推进会 for 全县|村级…推进会) is shorter or no longer than
     the name the report writes, and names it all the same: the place is the holder, 全县 the meeting's own word.
 
-    >>> names_it_more_fully("全县乡镇领导班子换届工作动员大会", "某某县乡镇领导班子换届工作动员大会")
+    >>> names_it_more_fully("全县村级后备力量培养工作推进会", "某某县村级后备力量培养工作推进会")
     True
-    >>> names_it_more_fully("全市乡镇领导班子换届工作动员大会", "某某县乡镇领导班子换届工作动员大会")
+    >>> names_it_more_fully("全市村级后备力量培养工作推进会", "某某县村级后备力量培养工作推进会")
     False
     """
     if _the_holders_place_for_its_whole(fuller, short):
@@ -1926,7 +1926,7 @@ EVENT_WORDS = "活动|研讨行|交流日|主题党日|沙龙|讲堂|竞赛|比�
 政治理论学习, a study group's 集体学习, a series' 第一讲 or 首场): what a lead's verb of holding names."""
 EVENT_WORDS = EVENT_WORDS.replace("SESSION", r"第[一二三四五六七八九十\d]{1,3}[讲场期课]|首讲|首场")
 _NAME_PART = r"(?:“[^“”]{1,30}”|[^，。；：“”])"
-"""A character of an event's name, or a quoted name inside it whole, commas and all (“喜迎二十大，奋斗新时代”“我来讲党课”比赛)."""
+"""A character of an event's name, or a quoted name inside it whole, commas and all (“强国有我，青春建功”“我为群众讲政策”比赛)."""
 _EVENT_NAME = rf"(?:{_NAME_PART}{{2,50}}?(?:{MEETING_KIND}|{EVENT_WORDS})(?:会议|议)?|{_NAME_PART}{{0,50}}?“[^“”]{{0,30}}?(?:{EVENT_WORDS})”)"
 """An event's name: ending in a kind of meeting or event, or in a quoted name that ends in one (…秋季学期“开学第一课”)."""
 _LEAD_HOLDS = re.compile(rf"(?:开展|举办|举行|召开)了?({_EVENT_NAME})[。，；]")
@@ -1934,22 +1934,22 @@ _LEAD_HELD = re.compile(rf"(?:^|[，。；：])({_EVENT_NAME})(?:在[^，。；�
 _HELD_BY = re.compile(r"^[^，。；]{2,40}?(?:主办|承办|协办|合办|联办|举办|组织)的(?=[^，。；]{4})")
 _COURSE = r"(?:第一课|思政课|第[一二三四五六七八九十\d]{1,3}[课讲])"
 _COURSE_TAUGHT = re.compile(rf"(?:讲授|主讲|讲好|上好|上了|讲了)(?:一堂|一节)?((?:{_NAME_PART}){{0,30}}?(?:“[^“”]{{0,20}}?{_COURSE}”|{_COURSE}))(?=[。，；]|$)")
-"""A course one gave (讲授2024年秋季学期“开学第一课”, 为新生上好开学第一课, 讲了第一讲): the course is the event."""
+"""A course one gave (讲授2022年春季学期“开学第一课”, 为新生上好开学第一课, 讲了第一讲): the course is the event."""
 _STUDY_GROUP = r"(?:理论学习)?中心组|党支部|党小组|党组|党委"
 _STUDY_SESSION = re.compile(
     rf"(?:^|[，。；：])(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?)?([^，。；：“”]{{0,16}}?(?:{_STUDY_GROUP}))(?:全体成员|成员)?"
     rf"(?:在(?:(?!开展|进行|举行|组织)[^，。；：]){{1,24}}?(?=开展|进行|举行|组织|集体|集中|专题))?(?:开展|进行|举行|组织)?了?((?:(?:19|20)\d{{2}}年度?)?(?:第[一二三四五六七八九十\d]{{1,3}}次)?(?:集体|集中|专题)学习(?:会)?)"
 )
-"""A study group's session (医院党委理论学习中心组集体学习…, …中心组全体成员在某会议室开展了集中学习): the group and its
+"""A study group's session (某局党组理论学习中心组集体学习…, …中心组全体成员在某会议室开展了集中学习): the group and its
 session are the event, with no verb of holding before them."""
 
 
 def without_outer_quotes(name: str) -> str:
-    """A name that is one quoted run and nothing else, without its marks (“校规校纪知识竞赛” → 校规校纪知识竞赛): a field
+    """A name that is one quoted run and nothing else, without its marks (“安全知识竞赛” → 安全知识竞赛): a field
     is printed with no quotation marks round it (speeches.yaml refuses such a value).
 
-    >>> without_outer_quotes("“校规校纪知识竞赛”"), without_outer_quotes("“两学一做”学习教育")
-    ('校规校纪知识竞赛', '“两学一做”学习教育')
+    >>> without_outer_quotes("“安全知识竞赛”"), without_outer_quotes("“两学一做”学习教育")
+    ('安全知识竞赛', '“两学一做”学习教育')
     """
     return name[1:-1] if re.fullmatch(r"“[^“”]*”", name) else name
 
@@ -1975,8 +1975,8 @@ def meeting_chaired(text: str) -> str | None:
 def course_taught(text: str) -> str | None:
     """The course a report says one taught (讲授…“开学第一课”), or None.
 
-    >>> course_taught("学校党委书记某某以《奋斗正当时》为题，为全校学生讲授2024年秋季学期“开学第一课”。")
-    '2024年秋季学期“开学第一课”'
+    >>> course_taught("学校党委书记某某以《把青春写在奋斗里》为题，为新生讲授2022年春季学期“开学第一课”。")
+    '2022年春季学期“开学第一课”'
     >>> course_taught("院长某某为新生上好开学第一课，勉励同学们。")
     '开学第一课'
     >>> course_taught("某某在开学典礼上讲授了做人做事的道理。") is None
@@ -1989,10 +1989,10 @@ def course_taught(text: str) -> str | None:
 def study_session(text: str) -> str | None:
     """The study group and its session a report's lead names (…理论学习中心组集体学习), or None.
 
-    >>> study_session("10月18日，某某医院党委理论学习中心组集体学习二十大精神。")
-    '某某医院党委理论学习中心组集体学习'
-    >>> study_session("5月23日，医院党委理论学习中心组全体成员在某会议室开展了集中学习。")
-    '医院党委理论学习中心组集中学习'
+    >>> study_session("6月12日，某某局党组理论学习中心组集体学习新修订的党章。")
+    '某某局党组理论学习中心组集体学习'
+    >>> study_session("11月3日，学院党委理论学习中心组全体成员在某会议室开展了集中学习。")
+    '学院党委理论学习中心组集中学习'
     >>> study_session("3月2日，县委理论学习中心组举行2023年第3次集体学习。")
     '县委理论学习中心组2023年第3次集体学习'
     >>> study_session("会议要求，各党支部要开展集中学习。") is None
@@ -2020,8 +2020,8 @@ def event_in_lead(lead: str, text: str = "") -> str | None:
     '基层党组织书记述职报告会'
     >>> event_in_lead("3月2日，县委书记某某到某镇调研。") is None
     True
-    >>> event_in_lead("5月8日，学院举办“校规校纪知识竞赛”。"), event_in_lead("8月19日，某县举办“喜迎二十大，奋斗新时代”“我来讲党课”比赛。")
-    ('校规校纪知识竞赛', '“喜迎二十大，奋斗新时代”“我来讲党课”比赛')
+    >>> event_in_lead("5月8日，学院举办“安全知识竞赛”。"), event_in_lead("10月9日，某县举办“强国有我，青春建功”“我为群众讲政策”比赛。")
+    ('安全知识竞赛', '“强国有我，青春建功”“我为群众讲政策”比赛')
     """
     session = study_session(lead)
     if session:
@@ -2623,7 +2623,7 @@ _AN_ITEM = re.compile(r"[；;]$")
 
 
 _BOXED = re.compile(r"【([^【】]{2,60})】")
-"""A line wholly in 【】: a section head set off as a box (【第一部分：笔试环节】, 【一、总体要求】)."""
+"""A line wholly in 【】: a section head set off as a box (【第一部分：初赛环节】, 【一、总体要求】)."""
 
 
 PART_IN_BRACKETS = re.compile(rf"【([{HAN}]{{2,10}}(?<![{CN_DIGITS}两几\d])篇)】")
@@ -2946,21 +2946,21 @@ MEMBER_MAX = 8
 
 def _mark_members_of_a_named_family(blocks: list[Block], candidates: list[HeadingCandidate | None]) -> None:
     """In a text without numbered headings, whose opening names what it will speak of as a family — its count and the
-    word its members share, in quotes (结合自身体会，谈“五心”。 / 我讲“三实”。) — a short line of its own, no mark, that
-    ends with that word and stands over a paragraph (感恩心 / “唯贤者，能为报恩”。…) is one member: a top-level heading,
+    word its members share, in quotes (围绕“四心”谈体会。 / 我讲“三实”。) — a short line of its own, no mark, that
+    ends with that word and stands over a paragraph (进取心 / 进取是一种精神状态…) is one member: a top-level heading,
     however few the page shows (a page cut after the first). More lines so ending than the count, or a line over no
     text, are none.
 
-    >>> blocks = [Block(1, "我想结合自身的体会，谈“五心”。"), Block(2, "感恩心"), Block(3, "感恩不仅仅是一种情感，更是一种人生境界，是我们干好工作的动力源泉。" * 2)]
+    >>> blocks = [Block(1, "下面，我围绕“四心”谈几点体会。"), Block(2, "进取心"), Block(3, "进取是一种精神状态，也是年轻干部成长进步的内在动力和重要支撑。" * 2)]
     >>> candidates = [None] * 3; _mark_members_of_a_named_family(blocks, candidates); candidates[1].heading
-    '感恩心'
-    >>> blocks[0] = Block(1, "我想结合自身的体会，谈几点想法。"); candidates = [None] * 3; _mark_members_of_a_named_family(blocks, candidates); candidates[1]
+    '进取心'
+    >>> blocks[0] = Block(1, "下面，我结合工作谈几点体会。"); candidates = [None] * 3; _mark_members_of_a_named_family(blocks, candidates); candidates[1]
     """
     short = [i for i, block in enumerate(blocks[:-1]) if 2 <= len(block.text) <= MEMBER_MAX and re.fullmatch(rf"[{HAN}]+", block.text)
              and len(blocks[i + 1].text) >= 30 and is_text_under_a_heading(blocks[i + 1].text)]
     if not short:
         return
-    # the families named above the first short line (提出了“五零”的目标…谈“五心”: each is tried)
+    # the families named above the first short line (提出了“三个一”的要求…谈“四心”: each is tried)
     named = {(2 if m.group(1) == "两" else cn_to_int(m.group(1)), m.group(2))
              for block in blocks[: short[0]] if len(block.text) >= 10 for m in _NAMED_FAMILY.finditer(block.text)}
     for count, word in named:
@@ -3296,10 +3296,10 @@ def given_heading(text: str) -> tuple[str, str]:
     >>> given_heading("一、加强党的建设。"), given_heading("第一章 总则")
     (('一、加强党的建设。', ''), ('第一章 总则', ''))
 
-    A colon inside a bracketed head (【第一部分：笔试环节——静悄悄的“战场”】) ends no lead: the bracket is still open.
+    A colon inside a bracketed head (【第一部分：初赛环节——无声的“较量”】) ends no lead: the bracket is still open.
 
-    >>> given_heading("【第一部分：笔试环节——静悄悄的“战场”】")
-    ('【第一部分：笔试环节——静悄悄的“战场”】', '')
+    >>> given_heading("【第一部分：初赛环节——无声的“较量”】")
+    ('【第一部分：初赛环节——无声的“较量”】', '')
     """
     m = _ALIKE_LEAD_END.search(text)
     if not m or m.end() > MAX_LEAD or any(text[: m.end()].count(a) > text[: m.end()].count(b) for a, b in ("【】", "〖〗", "[]", "（）")):
@@ -3488,9 +3488,9 @@ def _past_a_gap(cand: HeadingCandidate, previous: int, previous_line: int, line:
     clear on its line (a phrase or a question, no sentence run in) and comes later in its series; a skip with nothing
     left out between is still no heading (三、 may be any item of a list).
 
-    >>> _past_a_gap(detect_numbered("三、如何提高写作能力"), 1, 7, 21, frozenset({15})), _past_a_gap(detect_numbered("三、如何提高写作能力"), 1, 7, 21, frozenset())
+    >>> _past_a_gap(detect_numbered("三、怎样练好调研本领"), 1, 7, 21, frozenset({15})), _past_a_gap(detect_numbered("三、怎样练好调研本领"), 1, 7, 21, frozenset())
     (True, False)
-    >>> _past_a_gap(detect_numbered("三、要提高写作能力。写作功底是一项基本功。"), 1, 7, 21, frozenset({15}))
+    >>> _past_a_gap(detect_numbered("三、要练好调研本领。调查研究是谋事之基。"), 1, 7, 21, frozenset({15}))
     False
     """
     return cand.number is not None and cand.number > previous + 1 and _stands_clear(cand) \
@@ -4236,12 +4236,12 @@ def _cut_unlike_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]
 
 def _a_lone_lead_cut_at_the_end(headings: list[tuple[HeadingCandidate, int] | None]) -> bool:
     """The text's last block, a run-in lead (一是, 一要) with nothing under it, no mark at all and no sibling of its
-    numbering at its level above (三、存在问题 / 一是部分驻区单位对社区党建): the first words of the part's first point,
+    numbering at its level above (四、存在的不足 / 一是个别村党组织对发展党员): the first words of the part's first point,
     cut where the page ends — a paragraph, not a heading over nothing. A lead with its siblings (一要… 二要…) is read as
     before (`_like_its_siblings`); so is a lead standing over text.
 
-    >>> found = [(detect_numbered("三、存在问题"), 1), (detect_numbered("一是部分驻区单位对社区党建"), 2)]
-    >>> _a_lone_lead_cut_at_the_end(found), _a_lone_lead_cut_at_the_end([found[0], (detect_numbered("一是部分驻区单位对社区党建，工作不够主动。"), 2)])
+    >>> found = [(detect_numbered("四、存在的不足"), 1), (detect_numbered("一是个别村党组织对发展党员"), 2)]
+    >>> _a_lone_lead_cut_at_the_end(found), _a_lone_lead_cut_at_the_end([found[0], (detect_numbered("一是个别村党组织对发展党员，重视不够。"), 2)])
     (True, False)
     >>> _a_lone_lead_cut_at_the_end([(detect_numbered("一要统一思想"), 2), (detect_numbered("二要压实责任"), 2)])
     False

@@ -9,8 +9,8 @@ from conftest import one_speech
 
 
 @pytest.mark.parametrize("text, occasion", [
-    pytest.param("某某县召开乡镇领导班子换届工作动员大会\n4月28日，县委召开全县乡镇领导班子换届工作动员大会，县委书记甲某某出席会议并讲话。\n",
-                 "全县乡镇领导班子换届工作动员大会", id="county-for-whole-county"),
+    pytest.param("某某县召开村级后备力量培养工作推进会\n9月6日，县委召开全县村级后备力量培养工作推进会，县委书记甲某某出席会议并讲话。\n",
+                 "全县村级后备力量培养工作推进会", id="county-for-whole-county"),
     pytest.param("某某区召开基层党建工作推进会\n3月6日，区委召开全区基层党建工作推进会。区委书记乙某某出席会议并讲话。\n",
                  "全区基层党建工作推进会", id="district-for-whole-district"),
     # the report's 全市 is another level than the headline's county: the headline's name stays
@@ -23,8 +23,8 @@ def test_the_reports_whole_name_wins_over_the_holders_place(tmp_path, text, occa
 
 @pytest.mark.parametrize("text, occasion", [
     # an enterprise's report without a day names its meeting only as what was chaired, a bare kind
-    pytest.param("集团公司领导和受表彰的先进基层党组织代表130余人参加了会议。\n庆祝大会由总经理乙某某主持。\n集团公司党委书记、董事长甲某某同志首先作了重要讲话。\n",
-                 "庆祝大会", id="undated-enterprise-celebration"),
+    pytest.param("公司领导班子成员和获奖代表九十多人出席。\n表彰大会由副总经理乙某某主持。\n公司党委书记、董事长甲某某同志在会上讲话。\n",
+                 "表彰大会", id="undated-enterprise-celebration"),
     # a dated lead that names no meeting, then the meeting chaired
     pytest.param("7月1日上午，某某公司隆重纪念建党102周年。纪念大会由党委副书记乙某某主持，党委书记甲某某作了讲话。\n", "纪念大会", id="dated-lead-then-chaired"),
 ])

@@ -58,7 +58,7 @@ def _page(blocks: list[str], headline: str = "", posting: str = "发稿时间：
             '<div class="footer"><p>Copyright &copy; 某某公司 All Rights Reserved.</p></div></div></body></html>')
 
 
-AWARDS = ("大会对先进集体和优秀个人进行了表彰，公司领导分别向第一车间党支部、物流中心党支部、机关第二党支部颁发了先进基层党支部奖牌，"
+AWARDS = ("大会对先进集体和优秀个人进行了表彰，公司领导分别为第一车间党支部、物流中心党支部、机关第二党支部授予了“红旗党支部”牌匾，"
           "向王某某、李某某、赵某某、钱某某、孙某某等五名同志颁发了优秀共产党员荣誉证书。")
 OPENING = "2023年6月28日上午，某某公司在总部会议中心召开庆祝建党102周年暨“七一”表彰大会，公司全体党员和入党积极分子共200余人参加会议。"
 CLOSING = "公司党委书记、董事长某某某在讲话中指出，全体党员要以受表彰的先进为榜样，立足岗位、担当作为，为公司高质量发展贡献力量。"
@@ -69,7 +69,7 @@ def test_captions_under_pictures_blank_blocks_between_and_long_ones_that_retell_
     branches the paragraph above names; a whole sentence under a row of two pictures listing the
     honoured members: each retells the text beside it and goes, logged as a caption."""
     blocks = [_left(OPENING), PICTURE.format(1), BLANK, _centred("红色教育基地合影"), _left(AWARDS),
-              PICTURE.format(2), _centred("第一车间党支部、物流中心党支部、机关第二党支部荣获先进基层党支部荣誉称号，受到公司党委表彰"),
+              PICTURE.format(2), _centred("第一车间党支部、物流中心党支部、机关第二党支部荣获“红旗党支部”称号，受到公司党委表彰"),
               PICTURE.format(3), PICTURE.format(4), _left("王某某、李某某、赵某某、钱某某、孙某某等五名同志荣获优秀共产党员荣誉证书。"),
               _left(CLOSING)]
     path = tmp_path / "表彰大会.html"
@@ -156,7 +156,7 @@ def _story(path, title: str, credits: list[str], align_credits=True, story=STORY
 
 
 @pytest.mark.parametrize("title, expected", [
-    ("党建专栏｜秋日迎新正当时，党旗领航显担当", "秋日迎新正当时，党旗领航显担当"),
+    ("党建专栏｜金秋开学季，党员当先锋", "金秋开学季，党员当先锋"),
     ("青春党建 | 志愿服务暖新生", "志愿服务暖新生"),
     ("【支部风采】学院党委开展迎新志愿服务", "学院党委开展迎新志愿服务"),
     ("以赛促学，以学促行 | 某某学院党史知识竞赛圆满落幕", "以赛促学，以学促行 | 某某学院党史知识竞赛圆满落幕"),
@@ -257,7 +257,7 @@ def _parts_draft(path, parts: list[tuple[str, str | None, bool]]):
 
 
 @pytest.mark.parametrize("parts", [
-    [("【第一部分：初赛环节】", "以学促知，以赛促学", False), ("【第二部分：抢答环节】", "强强联合，分秒必争", False),
+    [("【第一部分：初赛环节】", "以学促知，以赛促学", False), ("【第二部分：抢答环节】", "你追我赶，争分夺秒", False),
      ("【第三部分：颁奖环节】", "荣耀时刻，共同见证", True), ("【第四部分：结语】", None, True)],
     [("一、必答题环节", "沉着应战，稳扎稳打", False), ("二、抢答题环节", "你追我赶，互不相让", False), ("三、风险题环节", None, False)],
 ])
@@ -285,12 +285,12 @@ def test_bold_slogans_under_no_numbered_head_stay_the_parts(tmp_path):
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.add_run("某某学院党史知识竞赛圆满落幕").font.size = Pt(16)
     document.add_paragraph("为深入开展党史学习教育，5月20日下午，某某学院举办党史知识竞赛，全院各党支部选派代表队参赛。")
-    for slogan in ("以学促知，以赛促学", "强强联合，分秒必争", "荣耀时刻，共同见证"):
+    for slogan in ("以学促知，以赛促学", "你追我赶，争分夺秒", "荣耀时刻，共同见证"):
         document.add_paragraph().add_run(slogan).bold = True
         document.add_paragraph(PART_TEXT)
     document.save(tmp_path / "竞赛.docx")
     _, speech = speech_of(tmp_path / "竞赛.docx")
-    assert outline(speech) == [(1, "以学促知，以赛促学"), (1, "强强联合，分秒必争"), (1, "荣耀时刻，共同见证")]
+    assert outline(speech) == [(1, "以学促知，以赛促学"), (1, "你追我赶，争分夺秒"), (1, "荣耀时刻，共同见证")]
 
 
 # --- a 公文's contact line in its last part; a report's reader of documents and the one who spoke ------------------
@@ -316,8 +316,8 @@ def _speech_of_text(text: str):
 def test_a_gongwen_s_contact_line_above_its_signature_is_the_document_s(contact):
     """Between the 主送 and the 成文日期 is the 公文's text: its last part's contact line is kept (a site's footer
     rule looks at the page's edges, and this is no edge); the same line under the 成文日期 is still a footer."""
-    text = "\n".join(["关于做好年度工作总结的通知", "", "各科室、各部门：", "", "一、工作要求",
-                      "各部门要认真组织，确保质量，按时报送总结材料。", "二、联系方式", *contact, "", "某某县委办公室", "2024年12月1日"])
+    text = "\n".join(["关于报送上半年工作台账的通知", "", "各党支部、各处室：", "", "一、报送内容",
+                      "各单位要认真梳理，确保台账真实完整，按时报送。", "二、联系方式", *contact, "", "某某县委办公室", "2024年12月1日"])
     speech = _speech_of_text(text)
     kept = [p.text for s in speech.sections for x in s.walk() for p in x.paragraphs]
     assert all(line in kept for line in contact)
@@ -327,11 +327,11 @@ def test_a_gongwen_s_contact_line_above_its_signature_is_the_document_s(contact)
 
 
 REPORT = ["6月24日下午，某某集团召开庆祝建党102周年暨表彰大会，集团全体中层以上管理人员参加会议。",
-          "会议第一项由集团党委副书记张某某宣读了《关于表彰先进基层党组织和优秀共产党员的决定》。",
+          "大会首先由集团党委副书记张某某宣读了《关于命名“红旗党支部”和“党员先锋岗”的通报》。",
           "表彰现场",
           "集团党委委员分别为受表彰的先进集体和个人颁奖。",
           "入党宣誓",
-          "新发展的党员在党旗下进行了庄严宣誓，老党员重温了入党誓词。",
+          "新党员面向党旗举起右拳庄严宣誓，老党员一同重温入党誓词。",
           "优秀共产党员代表作了交流发言，分享了立足岗位、争创一流的经验。",
           "与会人员还集体观看了党史专题片，大家深受教育和鼓舞。"]
 

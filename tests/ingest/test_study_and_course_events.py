@@ -12,9 +12,9 @@ from conftest import one_speech
 
 
 @pytest.mark.parametrize("text, occasion, date", [
-    pytest.param("某某医院党委中心组专题学习党的二十大精神\n发布时间：2022-10-19\n我院党委高度重视学习宣传工作。10月18日，某某医院党委理论学习中心组集体学习党的二十大精神。"
+    pytest.param("某某局党组中心组专题学习新修订的党章\n发布时间：2023-06-13\n我局党组一贯重视理论武装。6月12日，某某局党组理论学习中心组集体学习新修订的党章。"
                  "党委书记甲某某主持并讲话。\n甲某某强调，要把学习成果转化为发展动力。\n",
-                 "某某医院党委理论学习中心组集体学习", "2022-10-18", id="hospital-group-lead-in-its-second-sentence"),
+                 "某某局党组理论学习中心组集体学习", "2023-06-12", id="bureau-group-lead-in-its-second-sentence"),
     pytest.param("5月23日，某某县委理论学习中心组全体成员在县委第一会议室开展了集中学习。县委书记乙某某主持并讲话。\n",
                  "某某县委理论学习中心组集中学习", None, id="county-group-members-in-a-room"),
     pytest.param("3月2日，某区委理论学习中心组举行2023年第3次集体学习，区委书记丙某某主持并讲话。\n",
@@ -38,20 +38,20 @@ def test_a_session_only_spoken_of_is_no_occasion(tmp_path, text):
 
 
 @pytest.mark.parametrize("text, occasion", [
-    pytest.param("9月19日，某某职业学院党委书记甲某某走进课堂，以《在青春赛道上奔跑》为题，为全校学生讲授2024年秋季学期“开学第一课”。副校长乙某某主持活动。\n",
-                 "2024年秋季学期“开学第一课”", id="first-lesson-of-the-term"),
+    pytest.param("3月4日，某某技师学院党委书记甲某某走进教室，以《把青春写在奋斗里》为题，为新生讲授2022年春季学期“开学第一课”。副院长乙某某主持活动。\n",
+                 "2022年春季学期“开学第一课”", id="first-lesson-of-the-term"),
     pytest.param("某某中学校长为新生讲开学第一课\n3月1日，某某中学校长丙某某为新生上好开学第一课。\n丙某某勉励同学们刻苦学习。\n", "开学第一课", id="gave-the-first-lesson"),
-    pytest.param("8月19日，某某县举办“喜迎二十大，奋斗新时代”“我来讲党课”比赛。县委常委、组织部部长丁某某出席并讲话。\n",
-                 "“喜迎二十大，奋斗新时代”“我来讲党课”比赛", id="quoted-names-with-a-comma"),
-    pytest.param("5月8日，某某学院举办“校规校纪知识竞赛”。学院党委副书记戊某某出席并讲话。\n", "校规校纪知识竞赛", id="a-name-quoted-whole"),
+    pytest.param("10月9日，某某县举办“强国有我，青春建功”“我为群众讲政策”比赛。县委常委、组织部部长丁某某出席并讲话。\n",
+                 "“强国有我，青春建功”“我为群众讲政策”比赛", id="quoted-names-with-a-comma"),
+    pytest.param("5月8日，某某学院举办“安全知识竞赛”。学院党委副书记戊某某出席并讲话。\n", "安全知识竞赛", id="a-name-quoted-whole"),
 ])
 def test_a_course_taught_or_a_named_event_is_the_occasion(tmp_path, text, occasion):
     assert one_speech(tmp_path, text).occasion == occasion
 
 
 @pytest.mark.parametrize("text, role, name", [
-    pytest.param("9月19日，某某职业学院党委书记甲某某走进课堂，以《在青春赛道上奔跑》为题，为全校学生讲授2024年秋季学期“开学第一课”。副校长乙某某主持活动。\n",
-                 "某某职业学院党委书记", "甲某某", id="came-in-then-taught-over-the-chair"),
+    pytest.param("3月4日，某某技师学院党委书记甲某某走进教室，以《把青春写在奋斗里》为题，为新生讲授2022年春季学期“开学第一课”。副院长乙某某主持活动。\n",
+                 "某某技师学院党委书记", "甲某某", id="came-in-then-taught-over-the-chair"),
     pytest.param("某某学院党委书记讲授思政课\n为落实立德树人根本任务，某某学院党委书记丙某某以“奋斗正当时”为题，为新生讲授一堂思政课。\n丙某某结合校史，勉励同学们坚定理想信念。\n",
                  "某某学院党委书记", "丙某某", id="a-report-without-a-day"),
 ])

@@ -12,8 +12,8 @@ RULE = "the report's lead (N月N日), year from the year after the one the repor
 
 
 @pytest.mark.parametrize("text, date", [
-    pytest.param("某某区组织部长会议召开\n3月29日下午，某某区组织部长会议召开。会议安排部署今年工作任务。\n"
-                 "会议指出，2023年，全区组织部门认真贯彻上级部署，圆满完成主题教育，干部队伍展现新风貌。\n", "2024-03-29", id="district-meeting"),
+    pytest.param("某某县组织工作会议召开\n2月20日上午，某某县组织工作会议召开。会议对今年工作作出部署。\n"
+                 "会议回顾，2023年，全县组织系统紧扣中心任务，各项工作取得明显成效。\n", "2024-02-20", id="county-meeting"),
     pytest.param("某某镇召开党建工作会议\n2月10日，某某镇召开党建工作会议，对今年工作作出部署。\n"
                  "会上，镇党委书记甲某某指出，2022年，全镇党建工作取得明显成效。\n", "2023-02-10", id="town-meeting"),
     pytest.param("某某学院召开党建工作会议\n1月18日，某某学院召开党建工作会议，谋划今年工作。\n"
@@ -27,9 +27,9 @@ def test_the_year_after_the_one_reviewed_is_proposed(tmp_path, text, date):
 
 @pytest.mark.parametrize("text", [
     # the year named is this year's work ahead
-    pytest.param("某某区组织部长会议召开\n3月29日下午，某某区组织部长会议召开，安排部署今年工作任务。\n会议强调，2024年，全区组织部门要抓好干部队伍建设。\n", id="work-ahead"),
+    pytest.param("某某县组织工作会议召开\n2月20日上午，某某县组织工作会议召开，对今年工作作出部署。\n会议强调，2024年，全县组织系统要抓好干部队伍建设。\n", id="work-ahead"),
     # a September meeting: not early in the year
-    pytest.param("某某区组织工作会议召开\n9月2日，某某区组织工作会议召开，安排部署今年下半年工作。\n会议指出，2023年，全区组织部门圆满完成各项任务。\n", id="late-in-the-year"),
+    pytest.param("某某县组织工作会议召开\n9月2日，某某县组织工作会议召开，对今年下半年工作作出部署。\n会议回顾，2023年，全县组织系统各项工作取得明显成效。\n", id="late-in-the-year"),
     # nothing said of this year's work
     pytest.param("某某区召开座谈会\n3月5日，某某区召开老干部座谈会。\n会议指出，2023年，全区老干部工作取得新成效。\n", id="no-plan-for-this-year"),
 ])
