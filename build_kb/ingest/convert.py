@@ -241,6 +241,8 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
 TITLE_STYLE = re.compile(r"^(?:title|标题|文档标题)$", re.IGNORECASE)
+STYLE_HEADINGS_NOTE = "按 Word 标题样式或大纲级别认出小标题 {n} 个，写入 speeches.yaml 的 heading_lines"
+"""kb add's note on the headings a Word file's styles gave, a .docx's or a binary .doc's alike."""
 WORD_PACKAGES = {
     ".dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
     ".docm": "application/vnd.ms-word.document.macroEnabled.main+xml",
@@ -521,7 +523,7 @@ def docx_text(data: bytes, name: str) -> Converted:
         headings = formatted
         notes.append(f"按直接格式（加粗、字号，几段一样、各自下面有正文）认出小标题 {len(formatted)} 个，写入 speeches.yaml 的 heading_lines")
     if headings and not formatted:
-        notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines")
+        notes.append(STYLE_HEADINGS_NOTE.format(n=len(headings)))
     if counts["dated outline"]:
         notes.append(f"只是日期的 {counts['dated outline']} 段虽有大纲级别，不作小标题")
     converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
@@ -1473,7 +1475,7 @@ def old_word_text(path: Path, data: bytes) -> Converted:
 def office_text(path: Path) -> Converted:
     """A binary Word or WPS file (Word 97-2003): through LibreOffice when it is installed (converted to .docx,
     then read as one: Word's numbering labels and heading styles come along), else by the built-in reader of
-    the binary format (ingest/worddoc.py: the whole text, without automatic numbering or styles)."""
+    the binary format (ingest/worddoc.py: the whole text and its heading styles, without automatic numbering)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         return word97_text(path)
@@ -1521,7 +1523,7 @@ def word97_text(path: Path) -> Converted:
     for kind, n in sorted(read.counts.items()):
         log.info("%s：%s × %d", path.name, kind, n)
     if read.headings:
-        notes.append(f"按 Word 标题样式或大纲级别认出小标题 {len(read.headings)} 个，写入 speeches.yaml 的 heading_lines")
+        notes.append(STYLE_HEADINGS_NOTE.format(n=len(read.headings)))
     converted = Converted(
         "\n".join(_paragraph_breaks(read.paragraphs)), f"{path.suffix.lstrip('.').lower() or 'doc'} (Word 97-2003)", notes, headings=read.headings
     )
