@@ -172,11 +172,16 @@ def cmd_check(args) -> int:
 
 def cmd_add(args) -> int:
     """Import Word, PDF, web-page and text files into the corpus, with a speeches.yaml stub for each."""
+    from .config import CONFIG_FILES
     from .curate import add_files, summary_table
 
     corpus = Path(args.corpus)
+    missing = [name for name in CONFIG_FILES if not (corpus / name).exists()]
     results = add_files([Path(p) for p in args.files], corpus, progress=Progress())
     print(summary_table(results))
+    started = [name for name in missing if (corpus / name).exists()]
+    if started:
+        print(f"\n新的语料目录：写入了标准的 {'、'.join(started)}（网页残留清洗规则、专题、提法），导入已按它们读取；可按本单位需要修改")
     imported = [r for r in results if r.status == "imported"]
     if imported:
         # a command the curator can copy as it is: another corpus than the default is named (check looks

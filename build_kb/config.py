@@ -18,6 +18,12 @@ BOILERPLATE_FILE = "boilerplate.yaml"
 SPEECHES_FILE = "speeches.yaml"
 THEMES_FILE = "themes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+CONFIG_FILES = (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)
+"""The configuration a corpus folder holds besides its speeches and speeches.yaml."""
+STANDARD_CONFIG_DIR = Path(__file__).parent / "standard"
+"""The standard configuration a new corpus starts from (`kb add` into a new folder copies it): the cleaning
+rules, themes and glossary of the project's own corpus. In a checkout these are links to corpus/ (one copy to
+keep up); the wheel holds the files themselves."""
 
 
 MAX_CONFIG_BYTES = 1024 * 1024

@@ -20,7 +20,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import EXAMPLE_VALUES, SPEECHES_FILE, SpeechOverride, load_boilerplate, load_overrides
+from .config import CONFIG_FILES, EXAMPLE_VALUES, SPEECHES_FILE, STANDARD_CONFIG_DIR, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError, reading_failure, safe_name
 from .explain import rule as rule_in_chinese
 from .ingest.clean import is_traditional, normalise_line, to_simplified
@@ -107,6 +107,7 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
     if not files:
         raise KbError("没有可加入的文件：" + "、".join(str(p) for p in paths) + " 里没有 .docx、.doc、.wps、.pdf、.html、.txt 或 .md 文件")
     with _corpus_lock(corpus_dir):
+        start_new_corpus(corpus_dir)
         rules = load_boilerplate(corpus_dir)
         overrides = load_overrides(corpus_dir)
         originals = {o.values["original_sha256"]: key for key, o in overrides.items() if "original_sha256" in o.values}
@@ -135,6 +136,28 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
                 target.unlink(missing_ok=True)
             raise
     return results
+
+
+def start_new_corpus(corpus_dir: Path) -> list[str]:
+    """Give a new corpus folder the standard configuration; the names of the files written.
+
+    A folder is new when it holds no speeches.yaml and none of CONFIG_FILES. Without them `kb add`
+    would read with no cleaning rules, and the title, date and speaker it writes into speeches.yaml as
+    found would keep a site's breadcrumbs or a copyright line; the site would have no themes and no
+    glossary either. A folder that holds any of them is the curator's own setting and is left as it is
+    (a file deleted on purpose is not brought back).
+    """
+    if any((corpus_dir / name).exists() for name in (SPEECHES_FILE, *CONFIG_FILES)):
+        return []
+    written = []
+    for name in CONFIG_FILES:
+        standard = STANDARD_CONFIG_DIR / name
+        if standard.is_file():
+            write_atomic(corpus_dir / name, standard.read_bytes())
+            written.append(name)
+    if written:
+        log.info("%s：新的语料目录，写入了标准配置 %s", corpus_dir, "、".join(written))
+    return written
 
 
 @contextmanager

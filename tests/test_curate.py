@@ -135,3 +135,53 @@ def test_a_long_speech_is_recognised_when_retyped_or_cut(tmp_path):
         ("duplicate", "和语料中的 long.txt 是同一篇讲话，没有再加"),
         ("imported", ""),
     ]
+
+
+# A page saved from a site: the site's path and a 来自 line above the title (made up in the common shape).
+BREADCRUMB_PAGE = (
+    "首页 > 领导讲话 > 正文\n来自：县委组织部\n在全县组织工作会议上的讲话\n（2024年3月5日）\n同志们：\n"
+    "今天召开全县组织工作会议，主要任务是总结去年工作。\n一、提高政治站位\n要坚持党的全面领导，加强党的政治建设。\n"
+)
+
+
+def test_a_new_corpus_folder_starts_from_the_standard_configuration(tmp_path):
+    corpus = tmp_path / "新语料"
+    corpus.mkdir()
+    (tmp_path / "讲话.txt").write_text(BREADCRUMB_PAGE, encoding="utf-8")
+
+    run = kb_add(str(tmp_path / "讲话.txt"), "--corpus", str(corpus))
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    # read with the standard rules: the 来自 line is no title
+    assert lines[0] == "讲话.txt  加入 → 讲话.txt　《在全县组织工作会议上的讲话》　2024-03-05（按 UTF-8 编码读取）"
+    assert "新的语料目录：写入了标准的 boilerplate.yaml、themes.yaml、glossary.yaml（网页残留清洗规则、专题、提法），导入已按它们读取；可按本单位需要修改" in lines
+    for name in ("boilerplate.yaml", "themes.yaml", "glossary.yaml"):
+        assert (corpus / name).read_bytes() == (ROOT / "corpus" / name).read_bytes()
+    assert load_overrides(corpus)["讲话.txt"].values["title"] == "在全县组织工作会议上的讲话"
+    kb = build_knowledge_base(corpus)
+    (speech,) = kb.speeches
+    assert [section.themes for section in speech.sections if section.heading] == [["political-building"]]
+
+
+def test_a_corpus_the_curator_has_set_up_is_left_as_it_is(tmp_path):
+    # a folder with its own rules (and no themes on purpose), and one with only speeches.yaml
+    own_rules = make_corpus(tmp_path / "own", config=False)
+    (own_rules / "boilerplate.yaml").write_text("rules: []\n", encoding="utf-8")
+    has_entries = make_corpus(tmp_path / "entries", {"speeches.yaml": "{}\n"}, config=False)
+    (tmp_path / "讲话.txt").write_text(BREADCRUMB_PAGE, encoding="utf-8")
+
+    for corpus in (own_rules, has_entries):
+        run = kb_add(str(tmp_path / "讲话.txt"), "--corpus", str(corpus))
+        assert run.returncode == 0, run.stderr
+        assert "新的语料目录" not in run.stdout
+        assert not (corpus / "themes.yaml").exists() and not (corpus / "glossary.yaml").exists()
+    assert (own_rules / "boilerplate.yaml").read_text(encoding="utf-8") == "rules: []\n"
+    assert not (has_entries / "boilerplate.yaml").exists()
+
+
+def test_the_standard_configuration_is_the_project_corpus_configuration():
+    # one copy to keep up: the files kb add copies into a new corpus are the project's own corpus/ files
+    from build_kb.config import CONFIG_FILES, STANDARD_CONFIG_DIR
+
+    for name in CONFIG_FILES:
+        assert (STANDARD_CONFIG_DIR / name).read_bytes() == (ROOT / "corpus" / name).read_bytes()

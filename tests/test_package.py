@@ -67,3 +67,13 @@ def test_the_wheel_installs_outside_the_checkout_and_builds_the_seed_site_with_p
     # The code that ran is the installed one, not the checkout's.
     where = run(venv / "bin" / "python", "-c", "import build_kb; print(build_kb.__file__)", cwd=tmp_path)
     assert str(venv) in where.stdout
+
+    # A new corpus folder gets the standard configuration from the installed package (real files there,
+    # not the checkout's links), and the import reads with it.
+    new_corpus = tmp_path / "新语料"
+    new_corpus.mkdir()
+    (tmp_path / "讲话.txt").write_text("在全县组织工作会议上的讲话\n同志们：\n一、提高政治站位。要加强党的政治建设。\n", encoding="utf-8")
+    added = run(venv / "bin" / "kb", "add", "--corpus", new_corpus, tmp_path / "讲话.txt", cwd=tmp_path)
+    assert "写入了标准的 boilerplate.yaml、themes.yaml、glossary.yaml" in added.stdout
+    for name in ("boilerplate.yaml", "themes.yaml", "glossary.yaml"):
+        assert (new_corpus / name).read_bytes() == (ROOT / "corpus" / name).read_bytes()
