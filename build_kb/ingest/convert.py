@@ -1711,7 +1711,7 @@ def html_text(data: bytes, name: str) -> Converted:
         notes.append("网页标题放在最前面")
     if head:
         text = "\n\n".join(head) + "\n\n" + text
-    headings = _outline(text, restored, bold)
+    headings = below_the_headline(_outline(text, restored, bold), text, title)
     if headings:
         notes.append(f"{len(headings)} 个小标题（h2–h4 或整段加粗）")
     guessed = _iso_date(metadata.date) if metadata and metadata.date else None
@@ -2048,6 +2048,31 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
     return "\n".join(lines), {title: min(tag - top + 1, 2) for title, tag in restored.items()}
 
 
+def below_the_headline(headings: list[tuple[str, int]], text: str, title: str) -> list[tuple[str, int]]:
+    r"""The page's headings that stand below its headline: the headline itself (an <h2> on a portal whose
+    <h1> is its name) is the title, and a heading above it (a kicker <h3> over the <h1>, 引题) belongs
+    to the title block, not to the article's sections; the rest keep their order, the highest of them
+    made level 1.
+
+    >>> text = "凝心聚力 担当作为\n全县组织工作会议召开\n导语……\n一、抓班子\n正文……"
+    >>> below_the_headline([("凝心聚力 担当作为", 1), ("全县组织工作会议召开", 1), ("一、抓班子", 2)], text, "全县组织工作会议召开")
+    [('一、抓班子', 1)]
+    >>> below_the_headline([("一、抓班子", 1)], "导语……\n一、抓班子\n正文……", "全县组织工作会议召开")
+    [('一、抓班子', 1)]
+    """
+    if not title or not headings:
+        return headings
+    lines = [re.sub(r"\s+", "", line) for line in text.split("\n")]
+    wanted = re.sub(r"\s+", "", title)
+    at = next((k for k, line in enumerate(lines[:HEADLINE_WITHIN]) if line == wanted), None)
+    if at is None:
+        return headings
+    above = {line for line in lines[: at + 1] if line}
+    kept = [(line, level) for line, level in headings if re.sub(r"\s+", "", line) not in above]
+    top = min((level for _, level in kept), default=1)
+    return [(line, level - top + 1) for line, level in kept]
+
+
 def _heads_prose(lines: list[str], title: str, titles: set[str]) -> bool:
     """Is the heading a line of the text with running text under it (past any headings right below
     it)? A side box's heading kept with the text (热点新闻, 相关新闻 over a list of links) has none."""
@@ -2167,10 +2192,18 @@ def without_the_sites_name(title: str, text: str) -> str:
 
 
 def page_headline(html: str, fallback: str, text: str = "") -> str:
-    """The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
-    else the page's one <h1> when it opens the text the extractor took (a report page whose <title>
-    names the tool that made it), else the <title> without the site's name after it (`…_凤凰网`,
-    `…-新华网`) and a category before it (`[地方新闻]…`), else the extractor's title."""
+    r"""The page's headline: an <h1> that the page's <title> or og:title also names, else og:title,
+    else the <title> without the site's name after it (`…_凤凰网`, `…-新华网`) and a category before
+    it (`[地方新闻]…`) when the page shows it on a line of its own near the top of the text (a portal
+    whose <h1> is its name, not a link, and whose headline is an <h2> or a styled block), else the
+    page's one <h1> (a report page whose <title> names the tool that made it, a page whose <title> is
+    only the site's name), else that <title>, else the block over the posting line, else the extractor's title.
+
+    >>> portal = ('<html><head><title>全县组织工作会议召开_某某县人民政府</title></head><body><h1>某某县人民政府</h1>'
+    ...           '<h2>全县组织工作会议召开</h2><p>正文……</p></body></html>')
+    >>> page_headline(portal, "", "某某县人民政府\n全县组织工作会议召开\n正文……")
+    '全县组织工作会议召开'
+    """
     import lxml.html
 
     try:
@@ -2179,18 +2212,26 @@ def page_headline(html: str, fallback: str, text: str = "") -> str:
         return fallback.strip()
     og = " ".join(tree.xpath('//meta[@property="og:title"]/@content')).strip()
     titles = re.sub(r"\s+", "", og + "".join(tree.xpath("//title/text()")))
+    suffix = _SITE_SUFFIX.search(" ".join(tree.xpath("//title/text()")).strip())
+    site = re.sub(r"^[\s_|｜\-–—]+", "", suffix.group(0)) if suffix else ""
     for h1 in (h for h in tree.iter("h1") if not _links_home(h)):
-        text = re.sub(r"\s+", " ", h1.text_content()).strip()
-        if 4 <= len(text) <= 80 and re.sub(r"\s+", "", text) in titles:
-            return text
-    h1s = [re.sub(r"\s+", " ", h1.text_content()).strip() for h1 in tree.iter("h1") if not _links_home(h1)]
-    if not og and len(h1s) == 1 and 4 <= len(h1s[0]) <= 80 and _opens(text, h1s[0], 8):
-        return h1s[0]
+        text_of_h1 = re.sub(r"\s+", " ", h1.text_content()).strip()
+        if 4 <= len(text_of_h1) <= 80 and re.sub(r"\s+", "", text_of_h1) in titles and text_of_h1 != site:
+            return text_of_h1  # (an <h1> that is the site's name the <title> gives after the headline names the site)
     title = " ".join(tree.xpath("//title/text()")).strip()
     if not og and title:
         shown = "\n".join([text, *(t.strip() for t in tree.xpath("//body//text()") if t.strip())])  # the footer the extractor left out too
         title = without_the_sites_name(_SITE_SUFFIX.sub("", _CATEGORY.sub("", title)).strip(), shown)
+        if len(title) >= 6 and _opens(text, title, HEADLINE_WITHIN):
+            return title  # the <title> names a line the page shows by its text: the headline, whatever the <h1> says
+    h1s = [re.sub(r"\s+", " ", h1.text_content()).strip() for h1 in tree.iter("h1") if not _links_home(h1)]
+    if not og and len(h1s) == 1 and 4 <= len(h1s[0]) <= 80:
+        return h1s[0]
     return og or (title if len(title) >= 6 else "") or headline_over_its_posting_line(tree) or fallback.strip()
+
+
+HEADLINE_WITHIN = 8
+"""A page's headline stands within the first lines of the text the extractor took (its crumbs, logo above)."""
 
 
 _BLOCKS = ("div", "p", "td", "li", "span", "h2", "h3", "h4", "h5", "h6", "strong", "b", "font")
