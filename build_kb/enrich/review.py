@@ -44,14 +44,15 @@ def section_review(section: Section, theme_names: dict[str, str] | None = None) 
     return found
 
 
-def misnumbered_headings(siblings: list[Section]) -> list[ReviewItem]:
+def misnumbered_headings(siblings: list[Section], counted_through: frozenset[str] = frozenset()) -> list[ReviewItem]:
     """Headings among their siblings whose number does not follow the one before (一、 二、 四、 三、: the
     parser keeps a part typed with a wrong number as a part when the series goes on past it): for a
-    person to check the original's numbering."""
+    person to check the original's numbering. A style in `counted_through` is numbered by one counter
+    over the whole text (running_counters): reported once for the text, not here."""
     found, previous = [], {}
     for section in siblings:
         numbered = detect_numbered(section.heading) if section.heading else None
-        if numbered is None or numbered.number is None:
+        if numbered is None or numbered.number is None or numbered.style in counted_through:
             continue
         before = previous.get(numbered.style)
         if before is not None and numbered.number not in (1, before[0] + 1):  # 1 begins a series again
@@ -62,6 +63,31 @@ def misnumbered_headings(siblings: list[Section]) -> list[ReviewItem]:
         if before is None or numbered.number == before[0] + 1:
             previous[numbered.style] = (numbered.number, section.heading)
     return found
+
+
+def running_counters(speech: Speech) -> dict[str, list[Section]]:
+    """Numbering styles whose heads, read in the text's order whatever their level, count 1, 2, 3 … without
+    a gap or a restart, while among siblings the count jumps: a Word list whose counter runs through the
+    whole document (its parts 一、 四、 七、, their sub-parts 二、 三、 五、 六、 from the same list). One
+    cause, one item: style → its heads in order.
+
+    Near miss: a series of parts that skips a number (一、 二、 四、) counts with a gap over the text too;
+    each such head stays an item of its own."""
+    heads: dict[str, list[tuple[int, Section]]] = {}
+    for section in speech.all_sections():
+        numbered = detect_numbered(section.heading) if section.heading else None
+        if numbered is not None and numbered.number is not None:
+            heads.setdefault(numbered.style, []).append((numbered.number, section))
+    found = {}
+    for style, run in heads.items():
+        numbers = [number for number, _ in run]
+        if len(numbers) >= RUNNING_COUNTER_MIN and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            found[style] = [section for _, section in run]
+    return found
+
+
+RUNNING_COUNTER_MIN = 4
+"""So many heads of one style at least, counted through, before the count is read as one counter's."""
 
 
 def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> bool:
@@ -77,8 +103,19 @@ def settled(item: ReviewItem, speech: Speech, reviewed: list[str] | bool) -> boo
 def review_speech(speech: Speech, reviewed: list[str] | bool = False, theme_names: dict[str, str] | None = None) -> None:
     """Add the section-level items to `speech.review` and keep only what is still open."""
     items = list(speech.review)
-    items.extend(misnumbered_headings(speech.sections))
+    running = running_counters(speech)
+    misnumbered = [item for siblings in [speech.sections, *(s.children for s in speech.all_sections())] for item in misnumbered_headings(siblings)]
+    through = frozenset(style for style, heads in running.items() if {item.section for item in misnumbered} & {s.id for s in heads})
+    items.extend(misnumbered_headings(speech.sections, through))
     for section in speech.all_sections():
         items.extend(section_review(section, theme_names))
-        items.extend(misnumbered_headings(section.children))
+        items.extend(misnumbered_headings(section.children, through))
+    for style in sorted(through):
+        first = running[style][0]
+        items.append(ReviewItem(
+            "misnumbered-heading",
+            f"小标题的编号全文连续计数（从“{clipped(first.heading, 20)}”起共 {len(running[style])} 个，下一级没有按上一级重新编号）："
+            "仍按层级作小标题，请核对原文的编号",
+            section=first.id, line=first.line,
+        ))
     speech.review = [item for item in items if not settled(item, speech, reviewed)]
