@@ -1765,6 +1765,8 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
     counts["halfwidth-punctuation"] += n
     line, n = _PAREN.subn(r"（\1）", line)
     counts["halfwidth-punctuation"] += 2 * n
+    line, n = paired_quotes(line)
+    counts["quote-pairs"] += n
     line, n = _ASCII_QUOTES.subn(r"“\1”", line)
     counts["halfwidth-punctuation"] += 2 * n
     line, n = _SPACE_NEAR_PUNCT.subn("", line)
@@ -1773,6 +1775,36 @@ def normalise_line(line: str, counts: Counter | None = None) -> str:
         line, n = _SPACE_IN_PROSE.subn("", line)
         counts["spaces-in-prose"] += n
     return line
+
+
+def paired_quotes(line: str) -> tuple[str, int]:
+    """A line's double quotes set open, close, open, close in their order, when a conversion curled them
+    the wrong way or left some straight among the curled ones (Word's smart quotes after a Chinese
+    character, a PDF's or a page's mixed marks): Chinese nests no double quotes in double quotes, so an
+    even count of marks in a line of Han is pairs, in order. Returns the line and how many marks changed.
+    An odd count is left as it is (a quotation running over paragraphs opens each and closes only the
+    last), and so is a line of straight quotes only (the next step pairs those around Han), or one
+    without Han.
+
+    >>> paired_quotes("要树牢“四个意识“，做到”两个维护”。")
+    ('要树牢“四个意识”，做到“两个维护”。', 2)
+    >>> paired_quotes('坚持“两个确立"，落实"三会一课”制度')
+    ('坚持“两个确立”，落实“三会一课”制度', 2)
+    >>> paired_quotes("“同志们，今天我们在这里开会。")  # a quotation that goes on in the next paragraph
+    ('“同志们，今天我们在这里开会。', 0)
+    >>> paired_quotes("树牢“四个意识”，坚定“四个自信”")
+    ('树牢“四个意识”，坚定“四个自信”', 0)
+    """
+    marks = [k for k, ch in enumerate(line) if ch in '"“”']
+    curled = [line[k] for k in marks if line[k] != '"']
+    if not curled or len(marks) % 2 or not HAN_CHAR.search(line):
+        return line, 0
+    chars, changed = list(line), 0
+    for n, k in enumerate(marks):
+        wanted = "“" if n % 2 == 0 else "”"
+        if chars[k] != wanted:
+            chars[k], changed = wanted, changed + 1
+    return "".join(chars), changed
 
 
 PROSE_SPACES_MIN = 40
