@@ -10,12 +10,13 @@ import doctest
 
 import pytest
 
+from build_kb.ingest import clean as clean_module
 from build_kb.ingest import convert as convert_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 
-READERS = [convert_module.page_headline, convert_module.below_the_headline]
+READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -70,3 +71,70 @@ def test_a_title_the_page_does_not_show_leaves_the_pages_h1_the_headline(tmp_pat
     path.write_text(_news_page("<title>Untitled document - Editor</title>", f"<h1>{HEADLINE}</h1>"), encoding="utf-8")
     converted, speech = speech_of(path)
     assert converted.title == speech.title == HEADLINE
+
+
+# --- 待核对: a Word list whose counter runs through the whole document is one item, not one per head ---------
+
+NUMBERS = "一二三四五六七八九十"
+KINDS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _numbered_speech(path, labels: list[tuple[str, int]]):
+    """A speech in Word's heading styles, each head typed with its label (level 1 or 2), a paragraph under each."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("在全县组织工作会议上的讲话", style="Title")
+    document.add_paragraph("同志们：今天召开会议，主要任务是总结工作、部署任务。下面，我讲几点意见。")
+    for k, (label, level) in enumerate(labels):
+        document.add_paragraph(f"{label}、要抓好第{k + 1}项重点任务", style=f"Heading {level}")
+        document.add_paragraph(f"各单位要明确第{k + 1}项任务的责任分工，细化{KINDS[k % 10]}类工作措施，强化督促检查，推动任务按期完成。")
+    document.save(path)
+    from build_kb.enrich.review import review_speech
+
+    _, speech = speech_of(path)
+    review_speech(speech)
+    return speech
+
+
+def test_heads_counted_through_the_whole_document_are_one_review_item(tmp_path):
+    """Parts 一、 四、 七、 with sub-parts 二、 三、 五、 六、 八、 九、 (one list's counter over both levels):
+    the outline keeps its levels, and 待核对 says once that the numbering runs on, not at 四、 and 七、."""
+    levels = [1, 2, 2, 1, 2, 2, 1, 2, 2]
+    speech = _numbered_speech(tmp_path / "讲话.docx", [(NUMBERS[k], level) for k, level in enumerate(levels)])
+    assert [level for level, _ in outline(speech)] == levels
+    items = [item for item in speech.review if item.code == "misnumbered-heading"]
+    assert len(items) == 1 and "全文连续计数" in items[0].message and "共 9 个" in items[0].message
+
+
+def test_a_part_that_skips_a_number_is_still_an_item_of_its_own(tmp_path):
+    """Near miss: 一、 二、 四、 五、 skips 三 over the whole text too: no counter runs through; the heads after
+    the gap are items of their own, as before."""
+    speech = _numbered_speech(tmp_path / "讲话.docx", [(label, 1) for label in "一二四五"])
+    items = [item for item in speech.review if item.code == "misnumbered-heading"]
+    assert [item.line for item in items] == [13, 17] and "四、" in items[0].message
+    assert not any("全文连续计数" in item.message for item in items)
+
+
+def test_parts_numbered_in_order_give_no_item(tmp_path):
+    speech = _numbered_speech(tmp_path / "讲话.docx", [(label, 1) for label in "一二三四"])
+    assert not [item for item in speech.review if item.code == "misnumbered-heading"]
+
+
+# --- quotes a conversion curled the wrong way or left straight among curled ones --------------------------------
+
+@pytest.mark.parametrize("typed, read", [
+    ("要树牢“四个意识“，做到”两个维护”。", "要树牢“四个意识”，做到“两个维护”。"),  # Word's smart quotes after Han
+    ("坚持”两个确立”，落实“三会一课“制度。", "坚持“两个确立”，落实“三会一课”制度。"),
+    ('坚持“两个确立"，落实"三会一课”制度。', "坚持“两个确立”，落实“三会一课”制度。"),  # straight among curled
+    ('他说："要抓好落实。"', "他说：“要抓好落实。”"),  # straight only: paired around Han, as before
+    # near misses: a quotation going on in the next paragraph, quotes already paired, no Han
+    ("“同志们，今天我们在这里开会，研究部署全年工作。", "“同志们，今天我们在这里开会，研究部署全年工作。"),
+    ("树牢“四个意识”，坚定“四个自信”。", "树牢“四个意识”，坚定“四个自信”。"),
+])
+def test_quotes_are_set_in_pairs_in_their_order(typed, read):
+    assert clean_module.normalise_line(typed) == read
+
+
+def test_a_line_without_han_keeps_its_quotes():
+    assert clean_module.paired_quotes('say "yes” to it') == ('say "yes” to it', 0)
