@@ -134,6 +134,9 @@ class CleanText(CleanReport):
     """Source lines a page written in Markdown set wholly in bold (`**政策东风：…**`), their stars taken off:
     the parser's evidence for a heading line (ingest/parse.py `_mark_bold_lines`)."""
 
+    markdown_headings: dict[int, int] = field(default_factory=dict, kw_only=True)
+    """Source lines a Markdown page marked as headings → the number of their `#` (`## 一、…` → 2): the page's own
+    outline, read by the parser as given heading levels (ingest/parse.py `markdown_heading_levels`)."""
     kept_doubtful: list[int] = field(default_factory=list, kw_only=True)
     """Lines the evidence doubts that the curator keeps (keep_lines): off 待核对, and read as they were while
     doubted — no speaker or date from them, no title unless it reads like one — since the fix promised to keep

@@ -506,7 +506,7 @@ def make_speech(
         return None
 
     with timer("parse"):
-        parsed = parse(cleaned.lines, given_headings(override), cleaned.removed, bold=set(cleaned.bold_lines),
+        parsed = parse(cleaned.lines, given_headings(override), cleaned.removed, bold=set(cleaned.bold_lines), markdown=cleaned.markdown_headings,
                        doubted={d.line for d in cleaned.doubtful} | set(cleaned.kept_doubtful))
     body_chars = sum(len(line.text) for line in cleaned.lines)
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:

@@ -76,6 +76,7 @@ def clean(
     lines = []
     indent_splits: list[Split] = []
     bold_lines: list[int] = []
+    markdown_headings: dict[int, int] = {}
     forum_post = is_a_forum_post(text)
     for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         raw, n = _CONTROL.subn("", raw)
@@ -96,6 +97,8 @@ def clean(
         pieces = []
         if len(parts) == 1 and wholly_bold(parts[0]):
             bold_lines.append(number)
+        if len(parts) == 1 and (hashes := _MARKDOWN_HEADING.match(parts[0])):
+            markdown_headings[number] = hashes.group().count("#")
         for part in parts or [""]:
             pieces.extend(_read_piece(part, counts))
         if len(pieces) > 1:
@@ -131,6 +134,11 @@ def clean(
     lines, captured = kept_as_they_were(lines, *set_aside_capture_header(lines, _LINE_BREAK.split(text)), keep_lines)
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
+    # A numbered line over a comma that is no chunk of a run is a heading's doubled mark after all.
+    for k, line in enumerate(lines):
+        if chunk_over_its_comma(line.text):
+            text, n = _BROKEN_NUMBER_MARK.subn(r"\1、", line.text)
+            lines[k], counts["broken-number-marks"] = Line(number=line.number, text=text), counts["broken-number-marks"] + n
     # What these steps take off a line the curator keeps (keep_lines) comes back, as a rule's catch does below.
     lines, previews = kept_as_they_were(lines, *drop_repeated_preview(lines), keep_lines)
     lines, earlier = kept_as_they_were(lines, *drop_previews_of_later_lines(lines), keep_lines)
@@ -166,7 +174,8 @@ def clean(
     # A heading the document's own type or style named (heading_lines, kb add's) starts a paragraph as a
     # curator's paragraph_lines does: a slide's title under the last bullet of the slide before (…等操作 /
     # 系统登录) is not joined into it, though a dictionary word (操作系统) runs across the break.
-    starts = frozenset(paragraph_lines) | frozenset(heading_lines)
+    # So does a heading a Markdown page marked with its #.
+    starts = frozenset(paragraph_lines) | frozenset(heading_lines) | frozenset(markdown_headings)
     lines, joins = join_hard_wraps(lines, chrome, lambda text: any_rule(text, rules) == GAP_RULE or bool(_GAP.fullmatch(text.strip())), starts)
     # A wrapped text whose width changes from block to block (a PDF's justified lines, an indented part)
     # leaves lines cut mid-sentence that the width did not tell: they are joined as a browser's breaks are.
@@ -240,7 +249,7 @@ def clean(
     normalised = [Line(number=line.number, text=normalise_line(line.text, counts)) for line in kept]
     return CleanText(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
-        doubtful=doubtful, bold_lines=bold_lines, kept_doubtful=kept_doubtful, unsure_marks=unsure_marks,
+        doubtful=doubtful, bold_lines=bold_lines, markdown_headings=markdown_headings, kept_doubtful=kept_doubtful, unsure_marks=unsure_marks,
     )
 
 
@@ -298,8 +307,11 @@ def _read_piece(raw: str, counts: Counter) -> list[str]:
     counts["jammer-codes"] += n
     # A heading number whose mark a mirror doubled or garbled (一，、建设… / 二、、 / 3.、) reads as 一、 to every
     # reader below; the stray mark is counted, nothing else changes.
-    raw, n = _BROKEN_NUMBER_MARK.subn(r"\1、", raw.strip())
-    counts["broken-number-marks"] += n
+    # A document site's chunk number over the comma its cut fell before (2、，坚决把好政治关…) is no garbled mark:
+    # the comma is the sentence's, and the chunk reader (layout.join_page_chunks) takes the number alone; mended below.
+    if not chunk_over_its_comma(raw.strip()):
+        raw, n = _BROKEN_NUMBER_MARK.subn(r"\1、", raw.strip())
+        counts["broken-number-marks"] += n
     # A page saved through an encoding that lacks the ideographic space shows its paragraph indents as
     # runs of question marks (??? 一、统一思想 ??? 中央…): at a line's start they are the indent, inside
     # a line the start of a paragraph the line ran into.
@@ -307,6 +319,21 @@ def _read_piece(raw: str, counts: Counter) -> list[str]:
     pieces = [piece.strip() for piece in _LOST_INDENT_INSIDE.split(raw)]
     counts["lost-indents"] += n + len(pieces) - 1
     return pieces
+
+
+_CHUNK_OVER_A_COMMA = re.compile(r"^\d{1,3}、\s*[，,]")
+
+
+def chunk_over_its_comma(text: str) -> bool:
+    """A number and 、 over a comma (`2、，坚决把好政治关，…`): a document site's numbered chunk whose cut fell right
+    before a comma — the comma is the sentence's, the chunk reader (`layout.join_page_chunks`) takes the number
+    alone — or a heading whose mark a mirror doubled (`2、，加强政治建设`). Which one the run of chunks around it
+    tells, so such a line is mended only after the chunks are joined.
+
+    >>> chunk_over_its_comma("2、，坚决把好政治关，确保各级领导班子始终同党中央保持高度一致。"), chunk_over_its_comma("二、，加强政治建设")
+    (True, False)
+    """
+    return bool(_CHUNK_OVER_A_COMMA.match(text))
 
 
 def _merged_joins(first: list[Join], second: list[Join]) -> list[Join]:

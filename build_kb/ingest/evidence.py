@@ -254,14 +254,17 @@ def units(ctx: LineContext) -> float:
     return min(2.0, 1.0 * len(_UNIT.findall(ctx.text)))
 
 
-_ADDRESS = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:s?html?|aspx?|php|jsp|docx?|pdf|jpe?g|png|gif)\b|\.(?:com|cn|net|org)\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"https?://|www\.|\bdata:[a-z]+/[\w.+-]+[;,]|[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:s?html?|aspx?|php|jsp|docx?|pdf|jpe?g|png|gif)\b|\.(?:com|cn|net|org)\b", re.IGNORECASE)
 
 
 def address(ctx: LineContext) -> float:
-    """A web address, an e-mail address or a file name.
+    """A web address, an e-mail address or a file name; a picture's data written into the page where its address
+    would be (`<image>data:image/png;base64,iVBOR…`, `data:image/svg+xml,%3Csvg…`), which no speech writes.
 
     >>> address(LineContext("content_12345.html", False, ""))
     3.0
+    >>> address(LineContext("<image>data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ", False, "")), address(LineContext("要用好大数据：汇总分析。", False, ""))
+    (3.0, 0.0)
     """
     return 3.0 if _ADDRESS.search(ctx.text) else 0.0
 
@@ -799,7 +802,9 @@ def slogan(ctx: LineContext) -> float:
     return SLOGAN if ctx.below_body and phrases_apart(ctx.text) else 0.0
 
 
-_PAGER = re.compile(r"^[【\[（(]?\s*(?:上一|下一|前一|后一)(?:篇|条|则|页)(?:文章|新闻|信息|稿件)?\s*[】\]）)]?\s*(?:[:：]|[】\]]|\s)\s*\S")
+_PAGER = re.compile(r"^[【\[（(]?\s*(?:上一?|下一?|前一|后一)(?:篇|条|则|页)(?:文章|新闻|信息|稿件)?\s*[】\]）)]?\s*(?:[:：]|[】\]]|\s)\s*\S")
+_ARROWED_LINK = re.compile(r"^[«‹←]\s*[^。！？!?«»‹›←→]{4,40}$|^[^。！？!?«»‹›←→]{4,40}[»›→]$")
+"""A link to the article before or after, its arrow for a label: `« 某某县召开…`, `某某镇开展… »`, `← 某某…`."""
 PAGER = 3.0
 
 
@@ -816,8 +821,15 @@ def pager(ctx: LineContext) -> float:
     (0.0, 0.0)
     >>> pager(LineContext("下一条：某某区举行组织工作推进会", False))
     0.0
+
+    A site that says 上篇/下篇, or gives an arrow for the label (« before the article before, » after the one after):
+
+    >>> pager(LineContext("上篇：某某县召开党建工作推进会", True, True)), pager(LineContext("« 某某县召开党建工作推进会", True, True))
+    (3.0, 3.0)
+    >>> pager(LineContext("某某镇开展主题党日活动 →", True, True)), pager(LineContext("上篇文章我们讲了学习，下篇讲作风。", True, True))
+    (3.0, 0.0)
     """
-    return PAGER if ctx.outside_body and _PAGER.match(ctx.text.strip()) else 0.0
+    return PAGER if ctx.outside_body and (_PAGER.match(ctx.text.strip()) or _ARROWED_LINK.match(ctx.text.strip())) else 0.0
 
 
 _WIDGET_MAX = 8

@@ -868,7 +868,16 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
     out: list[Line] = []
     last_number: dict[int, int] = {}
     piece = ""  # the last source line taken into out[-1]: a joined paragraph is measured by its last line
-    for line in lines:
+    aside: list[Line] = []  # a page number between two halves of a sentence, with the blank lines around it
+    for index, line in enumerate(lines):
+        if aside and not line.text:
+            aside.append(line)
+            continue
+        if page_number_inside_a_sentence(lines, index, out):
+            while out and not out[-1].text:  # the blank line above it is the page break's, not a paragraph's end
+                aside.insert(0, out.pop())
+            aside.append(line)
+            continue
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
         hangs = ends_on_a_word_that_goes_on(piece)
         if out and line.text and line.number not in starts \
@@ -882,10 +891,46 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
             last_number[first] = line.number
             piece = line.text
             continue
+        out.extend(aside)  # set aside only while the sentence goes on: the page number stays where it stood
+        aside = []
         out.append(line)
         piece = line.text
+    out.extend(aside)
     joins = [Join(first=first, last=last) for first, last in sorted(last_number.items())]
     return out, joins
+
+
+_PAGE_NUMBER_LINE = re.compile(
+    r"^(?:[-—–－─·•\s]*\d{1,4}[-—–－─·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+"""A page's number on a line of its own: 3, - 3 -, — 3 —, ·3·, 第3页, 第3页共12页, 3/12, Page 3."""
+_A_UNIT_AFTER_A_NUMBER = re.compile(r"^[年月日号时点分秒个名人万亿元次项家户倍岁%％]")
+
+
+def page_number_inside_a_sentence(lines: list[Line], index: int, out: list[Line]) -> bool:
+    """A page number on a line of its own (blank lines around it aside) between a line that stops mid-sentence and a
+    line that goes on with the sentence: where a document's page ended, not where its paragraph did. The number is set
+    aside (kept after the joined paragraph, for the page-number rules to remove and log) and the two halves meet again.
+    A number whose unit opens the next line (`3` / `月15日下午，…`) is the sentence's own (`join_numbers_cut_from_their_unit`);
+    a line above that ends its sentence (…高度一致。 / 3 / 要健全…) is no half.
+
+    >>> halves = [Line(1, "要坚持把政治标准放在首位，坚决把好政治关，确保各级领导班子始终"), Line(2, "- 3 -"), Line(3, "同党中央保持高度一致。")]
+    >>> page_number_inside_a_sentence(halves, 1, halves[:1])
+    True
+    >>> ended = [Line(1, "确保各级领导班子始终同党中央保持高度一致。"), Line(2, "3"), Line(3, "要健全干部考察机制。")]
+    >>> page_number_inside_a_sentence(ended, 1, ended[:1])
+    False
+    >>> dated = [Line(1, "会议于2024年"), Line(2, "3"), Line(3, "月15日下午召开。")]
+    >>> page_number_inside_a_sentence(dated, 1, dated[:1])
+    False
+    """
+    text = lines[index].text.strip()
+    if not text or not _PAGE_NUMBER_LINE.match(text):
+        return False
+    above = next((line.text for line in reversed(out) if line.text), "")
+    below = next((line.text for line in lines[index + 1 :] if line.text), "")
+    return bool(above and below) and (_broken(above) or ends_on_a_clause_mark(above)) \
+        and _CONTINUES.match(below) is not None and not _STARTS_NEW.match(below) and not _A_UNIT_AFTER_A_NUMBER.match(below)
 
 
 def goes_on_below(text: str, piece: str, below: str, widths: set[int], one_source_line: bool = False) -> bool:

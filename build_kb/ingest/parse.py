@@ -4257,8 +4257,10 @@ _CUT_MID_SENTENCE = re.compile(rf"[{HAN}](?:…+|\.{{3,}}|。{{3,}})?$")
 """A sentence stopped on a character, bare or with the ellipsis an excerpt sets where it cut."""
 
 
-_GREETING = re.compile(r"^(?:大家|各位|同志们)?(?:上午|下午|晚上)?好[！!。]?$")
-"""A greeting on its own line under the salutation: 大家好！ 上午好！"""
+_GREETING = re.compile(r"^(?:大家|各位(?:领导|来宾|嘉宾|同志|同事|同仁|朋友|老师|同学|代表|委员|专家)?们?|同志们|朋友们)?(?:早上|上午|中午|下午|晚上)?好[！!。]?$")
+"""A greeting on its own line under the salutation: 大家好！ 上午好！ 大家早上好！ 各位领导好！ — or a second line of the
+address itself (`同志们：` / `同志们，大家好！`, `同志们：` / `老师们、同学们：`): the salutation goes on. A sentence after
+the greeting (大家好，今天我们…) is the text's first."""
 SIBLING_LENGTH_SLACK = 6
 """How far a heading's length may stray from its siblings' and still be one of them."""
 
@@ -4295,7 +4297,7 @@ def build_sections(
     def add_paragraph(section: Section, block: Block, text: str) -> None:
         n = next(counter)
         greeting = section.kind == "opening" and bool(section.paragraphs) and all(p.kind == "salutation" for p in section.paragraphs) \
-            and _GREETING.match(text)  # 同志们： / 大家好！ — the greeting belongs to the address
+            and (_GREETING.match(text) or SALUTATION_RE.match(text))  # 同志们： / 大家好！ — the greeting belongs to the address
         # the text's first words address the hearers, under its first heading too (一、党的一般情况 / 同志们！)
         first_words = n == 1 and bool(SALUTATION_RE.match(text))
         kind = "salutation" if section.kind == "opening" and (not section.paragraphs and SALUTATION_RE.match(text) or greeting) or first_words else "text"
@@ -4394,11 +4396,12 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
 
 
 def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset(),
-          doubted: set[int] = frozenset()) -> ParsedSpeech:
+          doubted: set[int] = frozenset(), markdown: dict[int, int] | None = None) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
     cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold;
-    `doubted` the lines it kept on doubt (evidence in the choice of the title)."""
+    `doubted` the lines it kept on doubt (evidence in the choice of the title); `markdown` the lines a Markdown
+    page marked as headings → their number of # (given levels when speeches.yaml names none: `markdown_heading_levels`)."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
@@ -4456,6 +4459,8 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
         blocks = [Block(head[0].number, head[0].text), *blocks]
     # where a paywall's notice said the page left text out: a part's heading past it may skip a number
     gaps = frozenset(r.line for r in removed if r.rule == GAP_RULE)
+    if not heading_lines:
+        heading_lines = markdown_heading_levels(blocks, markdown or {}) or heading_lines
     sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface, gaps=gaps)
     if preface is not None and not any(s.style == PREFACE_STYLE for s in sections):
         blocks = blocks[1:]  # no top level to join: the line stays the header's note
@@ -4467,6 +4472,29 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     leads = [] if heading_lines or structured else \
         [blocks[i].line for i in alike_lead_runs(blocks, [detect_numbered(b.text) for b in blocks])[1]]
     return ParsedSpeech(header=header, sections=sections, structured=structured, gongwen=gongwen, heading_doubts=doubts, lead_doubts=leads)
+
+
+MARKDOWN_HEADINGS_MIN = 2
+
+
+def markdown_heading_levels(blocks: list[Block], markdown: dict[int, int]) -> dict[int, int]:
+    """The outline a Markdown page gave its text: the body's lines it marked as headings (`## …`, `### …`), two or
+    more, each at the level its rank among the body's depths of # gives (the fewest # level 1, the next level 2,
+    then 3) — the page's own markup, read as a Word file's heading styles are: the shape readers (bold lines, list
+    items in bold, short lines) stand down, numbered headings under them take the levels below. The title's `#` is
+    above the body and counts for nothing; a single marked line is no outline.
+
+    >>> blocks = [Block(3, "同志们："), Block(5, "坚持把政治建设摆在首位"), Block(7, "健全干部考察机制"), Block(9, "持续加强基层党组织建设")]
+    >>> markdown_heading_levels(blocks, {1: 1, 5: 2, 7: 3, 9: 2})
+    {5: 1, 7: 2, 9: 1}
+    >>> markdown_heading_levels(blocks, {1: 1, 5: 2})
+    {}
+    """
+    marked = {block.line: markdown[block.line] for block in blocks if block.line in markdown}
+    if len(marked) < MARKDOWN_HEADINGS_MIN:
+        return {}
+    rank = {depth: min(k, MAX_LEVEL) for k, depth in enumerate(sorted(set(marked.values())), 1)}
+    return {line: rank[depth] for line, depth in marked.items()}
 
 
 def glued_headings(sections: list[Section], lines: list[Line]) -> list[Section]:

@@ -1,0 +1,202 @@
+"""A web page's body, round 16's classes given in words only (session 29): a page number left between the two halves
+of a sentence, a document site's chunk cut before a comma, a picture's inline data, links to the article before and
+after, a mirror's reprint notice and credits parted by a bar. Every fixture is made up; near-misses stand beside them."""
+
+import doctest
+
+import pytest
+
+from build_kb.ingest import clean as clean_module, evidence, layout, parse as parse_module
+from build_kb.ingest.clean import clean
+
+HEAD = "在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。刚才，几位同志作了很好的发言，我完全赞成。\n"
+FIRST_HALF = "要坚持把政治标准放在首位，在选拔任用干部时突出政治素质考察，坚决把好政治关，确保各级领导班子始终"
+SECOND_HALF = "同党中央保持高度一致。要健全干部考察机制，完善日常了解干部的渠道，真正把忠诚干净担当的干部选出来。"
+CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，持续整顿软弱涣散基层党组织。\n"
+
+
+@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels])
+def test_the_readers_examples_hold(function):
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
+        assert runner.run(test).failed == 0
+
+
+def kept(cleaned):
+    return [line.text for line in cleaned.lines if line.text]
+
+
+# --- a page number between the halves of a sentence -------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["3", "- 3 -", "— 3 —", "·3·", "3/12", "第 3 页 共 12 页", "\n- 3 -\n"],
+                         ids=["bare", "dashes", "em-dashes", "middle-dots", "of-pages", "page-of-pages", "blank-lines-around"])
+def test_the_halves_of_a_sentence_meet_again_over_a_page_number(rules, number):
+    cleaned = clean(HEAD + FIRST_HALF + "\n" + number + "\n" + SECOND_HALF + "\n" + CLOSING, rules)
+    assert FIRST_HALF + SECOND_HALF in kept(cleaned)
+    (removed,) = cleaned.removed
+    assert removed.text == number.strip() and removed.rule in ("page-number", "page-counter")
+
+
+def test_a_page_number_under_a_finished_sentence_parts_nothing(rules):
+    """Near-miss: the line above ends its sentence — the page ended with the paragraph; both stay paragraphs."""
+    cleaned = clean(HEAD + FIRST_HALF + "同党中央保持高度一致。\n- 3 -\n要健全干部考察机制，完善日常了解干部的渠道。\n" + CLOSING, rules)
+    assert FIRST_HALF + "同党中央保持高度一致。" in kept(cleaned) and "要健全干部考察机制，完善日常了解干部的渠道。" in kept(cleaned)
+    assert [r.text for r in cleaned.removed] == ["- 3 -"]
+
+
+def test_a_number_whose_unit_opens_the_next_line_is_the_sentences(rules):
+    """Near-miss: `3` over `月15日…` is the sentence's date cut from its unit, not a page number."""
+    cleaned = clean(HEAD + "全县组织工作推进会于2024年\n3\n月15日下午召开，各乡镇党委书记参加会议。\n" + CLOSING, rules)
+    assert any(text.startswith("3月15日下午召开") or "2024年3月15日" in text for text in kept(cleaned)) and cleaned.removed == []
+
+
+# --- a document site's chunks ---------------------------------------------------------------------------
+
+def test_a_chunk_cut_before_a_comma_keeps_the_comma(rules):
+    chunks = (
+        "1、同志们：今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。刚才，几位同志作了很好的发言，我完全赞成。"
+        "下面，我讲三点意见。第一，要坚持把政治标准放在首位，在选拔任用干部时突出政治素质考察\n"
+        "2、，坚决把好政治关，确保各级领导班子始终同党中央保持高度一致。要健全干部考察机制，完善日常了解干部的渠道，"
+        "真正把忠诚干净担当的干部选出来。第二，基层党组织是党的全部工作和战斗力的基础\n"
+        "3、，要以提升组织力为重点，突出政治功能，持续整顿软弱涣散基层党组织。\n"
+    )
+    (text,) = [t for t in kept(clean("在全县组织工作会议上的讲话\n" + chunks, rules)) if t.startswith("同志们")]
+    assert "素质考察，坚决把好政治关" in text and "战斗力的基础，要以提升组织力" in text
+
+
+def test_a_headings_doubled_mark_is_still_mended(rules):
+    """Near-miss: numbered headings whose 、 a mirror doubled with a comma, no run of chunks: the mark is mended."""
+    cleaned = clean(HEAD + "1、，加强政治建设\n要坚持把政治标准放在首位，坚决把好政治关。\n2、，加强组织建设\n要以提升组织力为重点，突出政治功能。\n", rules)
+    assert "1、加强政治建设" in kept(cleaned) and "2、加强组织建设" in kept(cleaned)
+    assert cleaned.normalised["broken-number-marks"] == 2
+
+
+# --- chrome left in the body ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["inside", "below"])
+def test_a_pictures_inline_data_goes(rules, where):
+    data = "<image>data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD"
+    body = HEAD + (data + "\n" if where == "inside" else "") + CLOSING + (data + "\n" if where == "below" else "")
+    cleaned = clean(body, rules)
+    assert [(r.text, r.rule) for r in cleaned.removed] == [(data, "chrome-evidence")]
+
+
+def test_a_sentence_about_data_stays(rules):
+    line = "要用好大数据手段，建立干部信息库，做到干部情况一屏掌握、一键查询。"
+    assert line in kept(clean(HEAD + line + "\n" + CLOSING, rules))
+
+
+@pytest.mark.parametrize("links", [
+    "« 某某县召开党建工作推进会\n某某镇开展主题党日活动 »",
+    "上篇：某某县召开党建工作推进会\n下篇：某某镇开展主题党日活动",
+    "← 某某县召开党建工作推进会\n→ 某某镇开展主题党日活动",
+], ids=["guillemets", "上篇-下篇", "arrows"])
+def test_links_to_the_article_before_and_after_go(rules, links):
+    cleaned = clean(HEAD + CLOSING + links + "\n", rules)
+    assert [r.text for r in cleaned.removed] == links.split("\n")
+
+
+def test_a_sentence_that_names_the_other_parts_stays(rules):
+    line = "上篇文章我们讲了学习，下篇讲作风。"
+    assert line in kept(clean(HEAD + CLOSING + line + "\n", rules))
+
+
+@pytest.mark.parametrize("tail", [
+    "来源 | 某某组工\n编辑 | 王小某\n审核 | 李某",
+    "来源丨某某组工\n责编丨王某",
+    "本文经授权转载，转载请联系原作者\n编辑：王某",
+], ids=["bars", "丨", "reprint-notice"])
+def test_a_mirrors_reprint_notice_and_credits_go(rules, tail):
+    cleaned = clean(HEAD + CLOSING + tail + "\n", rules)
+    assert [r.text for r in cleaned.removed] == tail.split("\n") and kept(cleaned)[-1] == CLOSING.split("\n")[1]
+
+
+def test_a_sentence_about_where_cadres_come_from_stays(rules):
+    line = "来源广泛、结构合理的干部队伍，是事业发展的重要保证。"
+    assert line in kept(clean(HEAD + line + "\n" + CLOSING, rules))
+
+
+# --- a Markdown page's own outline ----------------------------------------------------------------------
+
+MARKDOWN_PAGE = """# 在全县组织工作会议上的讲话
+
+同志们：
+
+今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。刚才，几位同志作了很好的发言，我完全赞成。
+
+## 坚持把政治建设摆在首位
+
+要坚持把政治标准放在首位，在选拔任用干部时突出政治素质考察，坚决把好政治关，确保各级领导班子始终同党中央保持高度一致。
+
+### 健全干部考察机制
+
+要健全干部考察机制，完善日常了解干部的渠道，真正把忠诚干净担当的干部选出来。
+
+### 加强年轻干部培养
+
+**要拓宽选人视野**
+
+坚持五湖四海，注重从基层一线发现干部，把想干事、能干事的年轻干部及时发现出来。
+
+**要加强实践锻炼**
+
+把年轻干部放到艰苦地区和吃劲岗位上去，在急难险重任务中经受考验、增长才干。
+
+## 持续加强基层党组织建设
+
+基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，突出政治功能，持续整顿软弱涣散基层党组织。
+"""
+
+
+def outline(speech):
+    return [(s.level, s.heading) for top in speech.sections for s in top.walk() if s.kind == "body" and s.heading]
+
+
+def test_a_markdown_pages_hashes_give_its_outline_and_bold_points_stay_paragraphs(tmp_path):
+    from conftest import one_speech
+
+    speech = one_speech(tmp_path, MARKDOWN_PAGE)
+    assert speech.title == "在全县组织工作会议上的讲话"
+    assert outline(speech) == [(1, "坚持把政治建设摆在首位"), (2, "健全干部考察机制"), (2, "加强年轻干部培养"), (1, "持续加强基层党组织建设")]
+    texts = [p.text for top in speech.sections for s in top.walk() for p in s.paragraphs]
+    assert "要拓宽选人视野" in texts and "要加强实践锻炼" in texts
+
+
+def test_one_marked_line_is_no_outline(tmp_path):
+    """Near-miss: a single `##` line in the body gives no levels; the page is read by its shapes as before."""
+    from conftest import one_speech
+
+    page = MARKDOWN_PAGE.replace("### ", "").replace("## 持续", "持续")
+    speech = one_speech(tmp_path, page)
+    assert all(s.style != "given" for top in speech.sections for s in top.walk())
+
+
+def test_numbered_headings_under_markdown_take_its_levels(tmp_path):
+    from conftest import one_speech
+
+    page = MARKDOWN_PAGE.replace("## 坚持", "## 一、坚持").replace("## 持续", "## 二、持续").replace("### 健全", "### （一）健全").replace("### 加强", "### （二）加强")
+    speech = one_speech(tmp_path, page)
+    assert outline(speech) == [(1, "一、坚持把政治建设摆在首位"), (2, "（一）健全干部考察机制"), (2, "（二）加强年轻干部培养"), (1, "二、持续加强基层党组织建设")]
+
+
+# --- the greeting under the salutation -----------------------------------------------------------------
+
+def all_paragraphs(speech):
+    return [(p.kind, p.text) for top in speech.sections for s in top.walk() for p in s.paragraphs]
+
+
+@pytest.mark.parametrize("greeting", ["大家好！", "大家早上好！", "各位领导好！", "同志们，大家好！", "老师们、同学们：\n大家好！"])
+def test_a_greeting_under_the_salutation_is_the_salutations(tmp_path, greeting):
+    from conftest import one_speech
+
+    speech = one_speech(tmp_path, HEAD.replace("今天召开", greeting + "\n今天召开") + CLOSING)
+    expected = [("salutation", "同志们：")] + [("salutation", line) for line in greeting.split("\n")] + [("text", HEAD.split("\n")[2])]
+    assert all_paragraphs(speech)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize("line", ["大家好，今天我们在这里召开全县组织工作会议。", "各位要学好。"])
+def test_a_sentence_under_the_salutation_is_the_texts(tmp_path, line):
+    from conftest import one_speech
+
+    speech = one_speech(tmp_path, HEAD.replace("今天召开", line + "\n今天召开") + CLOSING)
+    assert all_paragraphs(speech)[:2] == [("salutation", "同志们："), ("text", line)]
