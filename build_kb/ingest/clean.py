@@ -212,6 +212,14 @@ def clean(
     body = gongwen.text_span(texts, _edges(texts, chrome))
     body = (body[0], gongwen.appended_end(texts, body[1]))
     judged = judge_lines(texts, set(removed_at), body, lambda text: any_rule(text, rules), lambda text: elsewhere(re.sub(r"\s+", " ", text)))
+    # A report's own note under its title naming whom to ask (（联系人：…，联系电话：0551-…）) is no site's header or footer,
+    # whatever its number and label make of it: kept, on 待核对 with drop_lines (report_contact_note).
+    notes = {index for index in range(len(texts)) if report_contact_note(texts, index)}
+    for index in notes:
+        if index in removed_at or (index in judged and judged[index].score >= DOUBT_AT):
+            log.info("第 %d 行：标题下括注的联系人、电话，是报告自己的说明，保留待核对：%s", lines[index].number, lines[index].text[:40])
+        removed_at.pop(index, None)
+        judged.pop(index, None)
     if from_document:
         # A document has no web page's layout: what that evidence alone doubted or removed stays as speech, counted
         # and logged (evidence.as_read_in_a_document).
@@ -239,7 +247,9 @@ def clean(
         elif verdict == "chrome" and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=CHROME_EVIDENCE))
         else:
-            if verdict == "doubtful" and line.number not in keep_lines | heading_lines:
+            if index in notes and line.number not in keep_lines:
+                doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=CONTACT_NOTE))
+            elif verdict == "doubtful" and line.number not in keep_lines | heading_lines:
                 doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=judged[index].reasons()))
             elif verdict == "doubtful" and line.number in keep_lines:
                 kept_doubtful.append(line.number)
@@ -251,6 +261,27 @@ def clean(
         lines=normalised, removed=removed, normalised={k: v for k, v in sorted(counts.items()) if v}, splits=splits, joins=joins,
         doubtful=doubtful, bold_lines=bold_lines, markdown_headings=markdown_headings, kept_doubtful=kept_doubtful, unsure_marks=unsure_marks,
     )
+
+
+CONTACT_NOTE = "contact-note"
+NOTE_UNDER_THE_TITLE_MAX = 3
+"""How far under the first line (the title) a report's note stands: the second or third line with words."""
+_IN_BRACKETS = re.compile(r"^[（(【\[](.+)[）)】\]]$")
+
+
+def report_contact_note(texts: list[str], index: int) -> bool:
+    """A report's own note right under its title, wholly in brackets, naming whom to ask about it (`（联系人：县委组织部
+    干部科 王某某，联系电话：0551-12345678）`): the document's, not a site's header or footer, though a footer's rule
+    takes a telephone with its label at the page's edge. A site's contact line stands unbracketed above the title
+    (`服务热线：400-…`) or in its footer, far from the title.
+
+    >>> texts = ["关于2023年干部教育培训工作情况的报告", "（联系人：干部教育科 王某某，联系电话：0551-12345678）", "县委："]
+    >>> report_contact_note(texts, 1), report_contact_note(["某某县委组织部", "咨询电话：0551-12345678", "关于…的报告"], 1)
+    (True, False)
+    """
+    inside = _IN_BRACKETS.match(texts[index].strip())
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    return bool(inside) and gongwen.contact_line(inside.group(1)) and index in filled[1:NOTE_UNDER_THE_TITLE_MAX]
 
 
 def set_aside_capture_header(lines: list[Line], raw: list[str]) -> tuple[list[Line], list[RemovedLine]]:

@@ -119,6 +119,7 @@ class Judgement:
 
 
 READER_NAMES = {
+    "contact-note": "标题下括注的联系人、电话（多半是报告自己的说明）",
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
     "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",

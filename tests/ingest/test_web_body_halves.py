@@ -15,7 +15,7 @@ SECOND_HALF = "同党中央保持高度一致。要健全干部考察机制，�
 CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，持续整顿软弱涣散基层党组织。\n"
 
 
-@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels])
+@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
@@ -200,3 +200,29 @@ def test_a_sentence_under_the_salutation_is_the_texts(tmp_path, line):
 
     speech = one_speech(tmp_path, HEAD.replace("今天召开", line + "\n今天召开") + CLOSING)
     assert all_paragraphs(speech)[:2] == [("salutation", "同志们："), ("text", line)]
+
+
+# --- a report's contact note under its title -----------------------------------------------------------
+
+REPORT = """关于2023年全县干部教育培训工作情况的报告
+{note}
+县委：
+2023年，县委组织部扎实推进干部教育培训工作，取得了明显成效。现将有关情况报告如下：
+一、主要工作
+全年共举办各类培训班32期，培训干部3200人次，干部综合素质不断提升。
+二、存在问题
+培训内容的针对性还不够强，培训方式还比较单一。
+"""
+
+
+def test_a_reports_contact_note_under_its_title_is_kept_for_review(rules):
+    note = "（联系人：县委组织部干部教育科 王某某，联系电话：0551-12345678）"
+    cleaned = clean(REPORT.format(note=note), rules)
+    assert cleaned.removed == [] and [(d.line, d.text, d.reasons) for d in cleaned.doubtful] == [(2, note, "contact-note")]
+    assert note in kept(clean(REPORT.format(note=note), rules, keep_lines={2}))
+
+
+def test_a_sites_hotline_in_its_footer_still_goes(rules):
+    """Near-miss: the same label and number unbracketed at the page's foot is the site's."""
+    cleaned = clean(REPORT.format(note="县委：").replace("县委：\n县委：", "县委：") + "咨询电话：0551-12345678\n", rules)
+    assert [r.text for r in cleaned.removed] == ["咨询电话：0551-12345678"]
