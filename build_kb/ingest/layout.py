@@ -102,7 +102,21 @@ def a_handful_of_long_lines(lines: list[Line]) -> bool:
     return 0 < len(long_lines) <= COLLAPSED_MAX_LINES and sum(map(len, long_lines)) >= COLLAPSED_SHARE * total
 
 
-_HEADING_BREAK = re.compile(rf"(?<=[。！？；：:!?;”])\s*(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])")
+_HEADING_BREAK = re.compile(rf"(?<=[。！？；：:!?;”])\s*(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]|第{_CN_NUM}部分)")
+
+
+def opens_a_short_dump(text: str) -> bool:
+    """A line at the top that opens with the salutation and runs two or more of the speech's headings in after a full
+    stop (`同志们：今天……。一、充分肯定成绩 过去一年……。二、突出重点 ……`): the page ran the whole text into one line,
+    however short the text is — the salutation and the headings start paragraphs, as under a title run into its
+    salutation. A paragraph that counts its points as it goes (同志们：…第一，…第二，…) is no dump: those are no headings.
+
+    >>> opens_a_short_dump("同志们：今天召开会议。一、充分肯定成绩 过去一年成效明显。二、突出重点任务 今年要抓好落实。")
+    True
+    >>> opens_a_short_dump("同志们：今天召开会议。第一，要提高站位。第二，要压实责任。"), opens_a_short_dump("过去一年成效明显。一、…。二、…")
+    (False, False)
+    """
+    return bool(_SALUTATION.match(text)) and len(_HEADING_BREAK.findall(text)) >= 2
 
 
 def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[list[Line], list[Split]]:
@@ -137,6 +151,8 @@ def split_collapsed(lines: list[Line], is_chrome=lambda text: False) -> tuple[li
                 # A title run into its salutation shows the page ran its lines together: its
                 # headings after a full stop (。一、… 。二、…) start paragraphs too, however short it is.
                 points = sorted(set(points) | set(_split_points(line.text)))
+            elif not points and opens_a_short_dump(line.text):
+                points = _split_points(line.text)
         if line.number in first_lines and not points:
             title = _TITLE_THEN_TEXT.match(line.text)
             points = [title.end()] if title else []

@@ -15,7 +15,7 @@ SECOND_HALF = "同党中央保持高度一致。要健全干部考察机制，�
 CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，持续整顿软弱涣散基层党组织。\n"
 
 
-@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note])
+@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
@@ -226,3 +226,35 @@ def test_a_sites_hotline_in_its_footer_still_goes(rules):
     """Near-miss: the same label and number unbracketed at the page's foot is the site's."""
     cleaned = clean(REPORT.format(note="县委：").replace("县委：\n县委：", "县委：") + "咨询电话：0551-12345678\n", rules)
     assert [r.text for r in cleaned.removed] == ["咨询电话：0551-12345678"]
+
+
+# --- a section label inside a one-line dump ------------------------------------------------------------
+
+PARAGRAPH = "过去一年，全县组织工作取得了明显成效，干部队伍建设不断加强，基层组织建设全面进步。"
+
+
+def outline_and_first_paragraphs(tmp_path, text):
+    from conftest import one_speech
+
+    speech = one_speech(tmp_path, text)
+    return [s.heading for top in speech.sections for s in top.walk() if s.kind == "body" and s.heading], all_paragraphs(speech)
+
+
+def test_a_short_page_run_into_one_line_under_its_title_is_parted_at_its_headings(tmp_path):
+    line = f"同志们：今天召开全县组织工作会议，主要任务是总结去年工作。一、充分肯定去年工作成绩 {PARAGRAPH}二、突出抓好今年重点任务 今年要坚持把政治建设摆在首位，着力建设高素质干部队伍。"
+    headings, paragraphs = outline_and_first_paragraphs(tmp_path, "在全县组织工作会议上的讲话\n" + line + "\n")
+    assert headings == ["一、充分肯定去年工作成绩", "二、突出抓好今年重点任务"]
+    assert paragraphs[:3] == [("salutation", "同志们："), ("text", "今天召开全县组织工作会议，主要任务是总结去年工作。"), ("text", PARAGRAPH)]
+
+
+def test_parts_a_long_dump_labels_第一部分_are_its_sections(tmp_path):
+    line = "同志们：今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。" + "第一部分：充分肯定去年工作成绩。" + PARAGRAPH * 3 + "第二部分：突出抓好今年重点任务。" + PARAGRAPH * 3
+    headings, _ = outline_and_first_paragraphs(tmp_path, "在全县组织工作会议上的讲话\n" + line + "\n")
+    assert headings == ["第一部分：充分肯定去年工作成绩。", "第二部分：突出抓好今年重点任务。"]
+
+
+def test_a_paragraph_that_counts_its_points_stays_whole(tmp_path):
+    """Near-miss: 第一，…第二，… inside the salutation's paragraph are points, not headings: the line is not parted."""
+    line = "同志们：今天召开全县组织工作会议。第一，要提高政治站位，把思想统一到会议精神上来。第二，要压实工作责任，确保各项任务落地见效。"
+    headings, paragraphs = outline_and_first_paragraphs(tmp_path, "在全县组织工作会议上的讲话\n" + line + "\n")
+    assert headings == [] and paragraphs == [("text", line)]
