@@ -248,8 +248,11 @@ LEVEL_SELF_RE = re.compile(r"[我本](省|市|州|区|县|旗|乡|镇|街道)")
 LEVEL_ORGAN_RE = re.compile(r"(省|市|州|县|区|旗|乡|镇|街道)(?:委|政府|人大|政协|纪委|党委|党工委|委员会|直机关|第[一二三四五六七八九十\d×XxＸ]+[次届])")
 LEVEL_OF_ROLE_RE = re.compile(r"(?:^[该Xx×＊*某]{0,4}|、)(省|市|州|县|区|旗|乡|镇|街道)(?:委|长|政府|人大|政协|纪委|党委|党工委)")
 """县委副书记, XX县委书记, and a report's 该镇党委书记 (该X: the place the report is about)."""
+_OPENS_A_COMMON_WORD = r"(?![场域民情城土贤风亲愁容值位块别间]|(?<=乡)村)"
+"""A level's character that opens a common word, no unit: 县城, 县域, 市场, 市民, 乡村, 区域, 县情, 乡土, 市容, 区位 (镇村干部
+are a town's and its villages' cadres: the town's)."""
 LEVEL_LEADING_RE = re.compile(
-    r"^[Xx×＊*某]{0,4}(?:\d{4}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委])(?![省市州县区旗乡镇])"
+    rf"^[Xx×＊*某]{{0,4}}(?:\d{{4}}年度?)?(省|市|州|县|区|旗|乡|镇|街道)(?![长委]){_OPENS_A_COMMON_WORD}(?![省市州县区旗乡镇])"
     r"(?!(?:(?![省市州县区旗乡镇街])[\u4e00-\u9fff]){1,3}(?:省|市|县|区|旗)(?![场域村镇民级属长内外里情]))"
 )
 """A name that opens with its level, or whose place a template blanks out: 县直机关…, XX县2023年… (乡镇基层…, two levels
@@ -258,7 +261,7 @@ name only starts with a level's character (镇江市, 镇原县, 市中区): its
 name (LEVEL_PLACE_RE reads it)."""
 _PLACE_STEP = (
     r"[\u4e00-\u9fff]{1,4}(?<!城|都|超|门|夜|股|上|社|园|景|街|小|校|片|辖|山|牧|库|矿|老|灾|湾|地|乡|村|集|重|古|名|下|家|故|返|回|异|他|红|国|党)"
-    r"(省|市|县|区|旗|镇|乡|街道)(?![场域村镇民级属长内外里情])"
+    r"(省|市|县|区|旗|镇|乡|街道)(?![场域村镇民级属长内外里情]|城(?!关))"
 )
 LEVEL_PLACE_RE = re.compile(rf"^(?:中国共产党)?(?:{_PLACE_STEP.replace('(省', '(?:省')})*?{_PLACE_STEP}(?!{_PLACE_STEP.replace('(省', '(?:省')})")
 """A name that opens with a place and its level: 涪陵区组织工作会议, 南岭县2023年…; not a word that ends like
@@ -2248,16 +2251,31 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     (('街道', 'a place and its level'), (None, None))
     >>> find_level("2022年度县市区委、市管党（工）委书记抓基层党建工作述职评议会议")
     ('市', 'organ (X委/X政府)')
+    >>> find_level("某某省人民医院党委召开理论学习中心组学习会"), find_level("某某县公立医院改革推进会")
+    ((None, None), ('县', 'leading X'))
+    >>> find_level("县城建设专题座谈会"), find_level("乡村振兴工作推进会"), find_level("某某县城关镇党委会议")
+    ((None, None), (None, None), ('镇', 'organ (X委/X政府)'))
     """
     for pattern, rule in ((LEVEL_SELF_RE, "我X"), (LEVEL_RE, "全X"), (LEVEL_ORGAN_RE, "organ (X委/X政府)"), (LEVEL_LEADING_RE, "leading X"), (LEVEL_PLACE_RE, "a place and its level")):
         for text in texts:
             if text:
-                m = pattern.search(_TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", without_non_units(re.sub(r"\s+", "", text)))))
-                if m:
+                plain = _TWO_LEVELS.sub(_the_convening_level, _UNITS_OF_A_KIND.sub("", without_non_units(re.sub(r"\s+", "", text))))
+                m = pattern.search(plain)
+                if m and not (pattern in (LEVEL_LEADING_RE, LEVEL_PLACE_RE) and _AN_INSTITUTION_NAMED.match(plain, m.end())):
                     return m.group(1), rule
     # 市委常委、区委书记: a chain names the concurrent higher post first and the one held last — the last organ's level
     m = ([None] + list(LEVEL_OF_ROLE_RE.finditer(without_non_units(role or ""))))[-1]
     return (m.group(1), "the speaker's role") if m else (None, None)
+
+
+_AN_INSTITUTION_NAMED = re.compile(
+    r"(?:(?!召开|举行|举办|开展|组织|部署|推进|在|的|和|与|、)[\u4e00-\u9fff]){0,8}?"
+    r"(?:医院|卫生院|学校|中学|小学|大学|学院|幼儿园|公司|集团|银行|信用社|联合社|研究院|研究所)"
+    r"(?=党|纪委|团委|工会|召开|举行|举办|开展|组织|在|第|\d|[，。、：:\s]|$)"
+)
+"""What follows a place and its level when they only open an institution's name, no organ of government: 某某省|人民医院党委,
+某某市|第一中学召开…, 某某县|城投公司: the hospital, school or company holds the meeting, a unit of no level. The meeting's
+subject is no such name (某某县|公立医院改革推进会: the county holds it)."""
 
 
 _TWO_LEVELS = re.compile(r"(?<!全)(?:县市区|市县区|县区市|县乡|市县|县市|乡镇|镇乡|县区|区县)(?=两级|三级|人大|政府|党委|委|领导班子|换届|[\u4e00-\u9fff]{0,4}换届)")
