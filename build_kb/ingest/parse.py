@@ -1701,7 +1701,11 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     ('全区人才工作推进会', 'opening: 这次…会议')
     >>> find_occasion(None, None, "同志们：这次会议的主要任务是部署工作。这次党代表大会很重要。")
     (None, None)
+    >>> find_occasion(None, None, "4月3日，某局召开「清廉机关建设推进会」。局长甲某某出席并讲话。")
+    ('清廉机关建设推进会', 'opening: 召开…会议')
     """
+    # 「」 and 『』 are the quotation marks of another typeface: the occasion readers read them as “” and ‘’
+    title, subtitle, opening = (t.translate(_CORNER_QUOTES) if t else t for t in (title, subtitle, opening))
     occasion, rule = _find_occasion(title, subtitle, opening)
     # (a speech's own title, 在…上的讲话, names its meeting as the speaker was asked to: it stands)
     if occasion and rule.startswith(("title", "subtitle")) and not rule.endswith("在…上的讲话"):
@@ -1711,6 +1715,7 @@ def find_occasion(title: str | None, subtitle: str | None, opening: str) -> tupl
     return occasion, rule
 
 
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 _YEARS = re.compile(r"(?:19|20)\d{2}年度?")
 SHORTENED_BY = 4
 """How many characters a headline may put in front of a meeting's name in place of the report's (德州|加强… for 全市|加强…)."""
@@ -2200,6 +2205,7 @@ def _meeting_name(candidate: str) -> str | None:
     candidate = re.sub(r"^在?(?:19|20)\d{2}年(?:度)?(?=全)|^在", "", _without_outer_quotes(candidate))
     candidate = re.sub(r"^(?:参加|出席)(?:所在)?", "", candidate)  # 在参加所在党支部组织生活会时的讲话
     candidate = re.sub(r"^(?:昨天|昨日|今天|今日|前天|前日|当天|当日)的?", "", candidate)  # 昨天的全市…座谈会: when, not its name
+    candidate = _DAY_BEFORE_A_NAME.sub("", candidate)  # 5月12日全县…会议召开: the headline's day, not the meeting's name
     candidate = re.sub(r"(?:结束|开幕|闭幕)$", "", candidate)
     candidate = _OUR_UNIT.sub("", candidate)  # 我校选派第一书记工作部署会: the unit's word for itself is no part of the name
     # 县委组织部、县委党校承办的|年轻干部培训班: who holds or runs it is no part of its name
@@ -2217,6 +2223,13 @@ def _meeting_name(candidate: str) -> str | None:
     if name[0] in "的了着并而":
         return None
     return name
+
+
+_DAY_BEFORE_A_NAME = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})月(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})[日号](?:上午|下午|晚上?|晚间)?[，, ]?(?=.{{4}})"
+)
+"""A month and day a headline or lead glues before the meeting's name (5月12日全县…推进会议召开, 十二月五日某某镇…): when it
+was held, never part of its name (a year alone may be: 2025年第一次会议)."""
 
 
 _OUR_UNIT = re.compile(r"^我(?:校|院|所|厂|局|集团|公司|单位)(?=.{4})")

@@ -81,3 +81,16 @@ def test_a_meetings_last_word_is_kept(tmp_path, text, occasion):
 def test_a_meeting_held_earlier_is_not_todays(tmp_path):
     text = "同志们：\n上个月召开的全市组织工作会议，对全年工作作了部署。今天，我们召开全县组织工作会议，传达贯彻会议精神。\n"
     assert one_speech(tmp_path, text).occasion == "全县组织工作会议"
+
+
+@pytest.mark.parametrize("text, occasion", [
+    pytest.param("4月3日，某某局召开「清廉机关建设推进会」。局党组书记甲某某出席并讲话。\n", "清廉机关建设推进会", id="a-name-in-corner-brackets"),
+    pytest.param("「清廉机关建设推进会」召开\n4月3日，某某局召开「清廉机关建设推进会」。局党组书记甲某某出席并讲话。\n", "清廉机关建设推进会",
+                 id="corner-brackets-in-the-headline-too"),
+    pytest.param("5月12日全县基层党建工作推进会议召开\n5月12日，全县基层党建工作推进会议召开。县委书记甲某某出席并讲话。\n", "全县基层党建工作推进会议",
+                 id="a-headlines-day-glued-before-the-name"),
+    pytest.param("3月1日，某某县召开2025年第一次县委人才工作领导小组会议。县委书记甲某某主持并讲话。\n", "某某县2025年第一次县委人才工作领导小组会议",
+                 id="near-miss-a-year-stays-in-the-name"),
+])
+def test_a_meetings_name_without_its_quotes_kind_or_day(tmp_path, text, occasion):
+    assert one_speech(tmp_path, text).occasion == occasion
