@@ -39,7 +39,7 @@ from .ingest.read import corpus_name, decode, discover, outside_corpus, read_sou
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
 from .enrich.terms import find_heading_uses, find_terms, link_terms, speech_candidates
-from .text import YEAR_RE, chronological_key, clipped
+from .text import YEAR_RE, chronological_key, clipped, days_in_figures
 from .enrich.segment import Segmenter
 
 log = logging.getLogger(__name__)
@@ -567,7 +567,8 @@ def make_speech(
     # A report of a meeting: the one who 出席会议并讲话 in its lead (never one who 作出批示).
     # (its first paragraphs of prose: a picture's caption between them does not use up the reach)
     all_paragraphs = [p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs]
-    first_paragraphs = report_paragraphs(all_paragraphs)
+    # (a lead's day written in words, 十二月五日, is read as the figures most leads write: 12月5日)
+    first_paragraphs = [days_in_figures(p) for p in report_paragraphs(all_paragraphs)]
     lead = news_lead(first_paragraphs)
     # A speech addresses its audience (同志们：); a report of it does not, and a speech that opens by
     # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.

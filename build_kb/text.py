@@ -129,6 +129,24 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
+_DAY_IN_WORDS = re.compile(r"(?<![一二三四五六七八九十〇○零])(?:([〇○零Ｏ一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+
+
+def days_in_figures(text: str) -> str:
+    """`text` with a day written in words (十二月五日, 二〇二四年三月八日) in figures, as a report's lead mostly writes it, so
+    the readers of a lead's day read both; a month or day that is no number of one stays as it is.
+
+    >>> days_in_figures("二〇二四年十二月五日，某某县召开会议。"), days_in_figures("三月八日上午"), days_in_figures("十三月五日")
+    ('2024年12月5日，某某县召开会议。', '3月8日上午', '十三月五日')
+    """
+    def figures(m: re.Match) -> str:
+        month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))
+        if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
+            return m.group()
+        return (f"{year_number(m.group(1))}年" if m.group(1) else "") + f"{month}月{day}日"
+    return _DAY_IN_WORDS.sub(figures, text)
+
+
 # --- the order of speeches -----------------------------------------------------------------------
 
 

@@ -612,3 +612,13 @@ def test_a_speech_on_the_partys_birthday_is_dated_its_day_of_the_year_its_count_
     assert (speech.date, speech.year) == ("2012-07-01", 2012)
     assert [r.message for r in speech.review if r.code == "date-guessed"] == [
         "日期 2012-07-01：按“今天是党的生日”取七月一日，年份按“我们党从建党至今，走过了91年”推断：请核对"]
+
+
+@pytest.mark.parametrize("text, date", [
+    pytest.param("某某县召开组织工作会议\n2024年十二月五日，某某县召开全县组织工作会议。县委书记甲某某出席并讲话。\n", "2024-12-05", id="month-and-day-in-words"),
+    pytest.param("某某县召开组织工作会议\n发布时间：2024-12-08\n十二月五日，某某县召开全县组织工作会议。县委书记甲某某出席并讲话。\n", "2024-12-05",
+                 id="day-in-words-year-from-the-posting"),
+])
+def test_a_leads_day_written_in_words_is_read(tmp_path, text, date):
+    speech = _one_speech(tmp_path, text)
+    assert (speech.date, speech.speaker) == (date, "甲某某")
