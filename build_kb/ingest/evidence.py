@@ -585,6 +585,24 @@ def names_only(ctx: LineContext) -> float:
     return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
 
 
+def a_credit_line(text: str) -> bool:
+    """Whether a line is nothing but credits: people's names, each after a label that is no speaker's (`顾问：某某 主编：某某`,
+    `编辑：某某 审核：某某`, `（签发：某某某）`) — who edited or advised a book or a page, never what the text is called nor who
+    gave it (`讲话人：张明`, `县委书记 张明` are a speech's byline).
+
+    >>> [a_credit_line(t) for t in ("顾问：甲某某 主编：乙某某", "编辑：张某 审核：李某", "讲话人：张明", "县委书记 张明", "组织工作实务丛书")]
+    [True, True, False, False, False]
+    """
+    text = _CLOSING_BAR.sub("", text.strip())
+    m = _NAMES_ONLY.match(text)
+    if not m or not (m.group("open") or m.group("label") or m.group("short")):
+        return False
+    labelled = re.match(r"\s*[:：/／|｜丨]", text[m.end("label"):]) if m.group("label") else None
+    if not m.group("open") and m.group("label") and not labelled and re.fullmatch(_PERSON, m.group("label")):
+        return False  # 王某某 李某某: two names (a label with its colon, 顾问：, is a label whatever it looks like)
+    return not _SPEAKERS_LABEL.search(text)
+
+
 _ASKS_THE_READER = re.compile(r"(?:请|敬请|欢迎)(?!大家|同志|各|你们|全|与会|有关|在座|广大|党员|干部|于)[^，。；！？,;!?]{0,24}")
 """A request and its clause, the one asked not named (请在…, 请下载…, 欢迎浏览…): a speech or a notice names whom it
 asks (请大家, 请各单位, 欢迎同志们, 请广大党员)."""

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import make_corpus, one_speech
 from test_fixes import item_of, settle
 
@@ -106,3 +108,13 @@ def test_a_text_with_no_title_line_takes_its_files_own_name(tmp_path):
     assert [item.code for item in named.review if item.code.startswith("title")] == ["title-from-note"]
     for name in ("county-2022.txt", "新建文本文档 (2).txt"):
         assert speeches[name].title_derived and speeches[name].title == "关于“过去五年的工作”等两个方面的讲话"
+
+
+@pytest.mark.parametrize("text, title", [
+    pytest.param("组织工作实务丛书\n顾问：甲某某 主编：乙某某\n在全市组织工作会议上的讲话\n同志们：\n今天我们召开会议，主要任务是部署今年的组织工作。\n",
+                 "在全市组织工作会议上的讲话", id="a-book-series-and-its-advisors-over-a-speech"),
+    pytest.param("组织工作实务丛书\n主编：乙某某\n抓党建促振兴的几点思考\n近年来，我们坚持抓党建促乡村振兴，取得了一定成效。下面谈几点体会。\n",
+                 "抓党建促振兴的几点思考", id="a-series-and-its-editor-over-an-essay"),
+])
+def test_a_line_of_credits_among_the_title_lines_is_no_part_of_the_title(tmp_path, text, title):
+    assert one_speech(tmp_path, text).title == title
