@@ -3409,13 +3409,29 @@ def _reported_points_stay_paragraphs(blocks: list[Block], candidates: list[Headi
     >>> _reported_points_stay_paragraphs(speech, candidates); [c.heading for c in candidates if c]
     ['一要认真学习重要指示精神。', '二要统一思想、提高认识。']
     """
-    if not blocks or not _REPORT_OPENING.match(blocks[0].text.strip()):
+    if not blocks or not reads_as_a_news_lead(blocks[0].text.strip()):
         return
     points = [i for i, cand in enumerate(candidates) if cand is not None and cand.rest.strip() and _numbered_point(blocks[i].text)]
     if not points or any(_THE_SPEAKERS_VOICE.search(b.text) for b in blocks[: points[0]]):
         return
     for i in points:
         candidates[i] = None
+
+
+_DAY_THEN_A_MEETING = re.compile(r"^[^。！？!?]{0,60}?[，,]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,]?[^。！？!?]{0,40}?(?:召开|举行|举办)")
+
+
+def reads_as_a_news_lead(text: str) -> bool:
+    """A text that opens as a news report does: with its day or a dateline (`_REPORT_OPENING`), or with the purpose
+    before the day and the meeting held (为深入贯彻…精神，3月5日，某某县召开…): the third person telling of a meeting.
+    A speech that names its day speaks in its own voice (3月5日，我们召开…), which `_THE_SPEAKERS_VOICE` tells.
+
+    >>> reads_as_a_news_lead("为深入贯彻落实全省组织部长会议精神，3月5日，某某县召开2024年组织工作会议。")
+    True
+    >>> reads_as_a_news_lead("3月5日上午，某某县召开组织工作会议。"), reads_as_a_news_lead("为开好这次会议，县委作了认真准备。")
+    (True, False)
+    """
+    return bool(_REPORT_OPENING.match(text) or _DAY_THEN_A_MEETING.match(text))
 
 
 def _numbered_point(text: str) -> bool:

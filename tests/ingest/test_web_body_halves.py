@@ -15,7 +15,7 @@ SECOND_HALF = "同党中央保持高度一致。要健全干部考察机制，�
 CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，持续整顿软弱涣散基层党组织。\n"
 
 
-@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump])
+@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump, parse_module.reads_as_a_news_lead])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
@@ -258,3 +258,28 @@ def test_a_paragraph_that_counts_its_points_stays_whole(tmp_path):
     line = "同志们：今天召开全县组织工作会议。第一，要提高政治站位，把思想统一到会议精神上来。第二，要压实工作责任，确保各项任务落地见效。"
     headings, paragraphs = outline_and_first_paragraphs(tmp_path, "在全县组织工作会议上的讲话\n" + line + "\n")
     assert headings == [] and paragraphs == [("text", line)]
+
+
+# --- a news report's points -----------------------------------------------------------------------------
+
+NEWS = """某某县召开2024年组织工作会议
+{lead}3月5日，某某县召开2024年组织工作会议，总结2023年全县组织工作，部署2024年重点任务。县委常委、组织部部长张某某出席会议并讲话。
+会议强调，2024年要突出抓好三个方面工作。
+一是坚持把政治建设摆在首位。要持续深化理论武装，引导党员干部坚定拥护“两个确立”、坚决做到“两个维护”。
+二是着力建设高素质干部队伍。要健全干部考核评价体系，加大年轻干部培养力度，激励干部担当作为。
+三是推进基层党组织全面进步全面过硬。要深化党建引领基层治理，抓好村党组织书记队伍建设。
+会上，各乡镇党委书记作了抓基层党建工作述职。
+"""
+
+
+@pytest.mark.parametrize("lead", ["", "为深入贯彻落实全省组织部长会议精神，"], ids=["day-first", "purpose-first"])
+def test_a_news_reports_points_are_no_sections(tmp_path, lead):
+    headings, paragraphs = outline_and_first_paragraphs(tmp_path, NEWS.format(lead=lead))
+    assert headings == [] and ("text", "二是着力建设高素质干部队伍。要健全干部考核评价体系，加大年轻干部培养力度，激励干部担当作为。") in paragraphs
+
+
+def test_a_speech_that_names_its_day_keeps_its_points_as_headings(tmp_path):
+    """Near-miss: the speaker's own voice (我们) above the points: a speech's parts, not a report's list."""
+    text = NEWS.format(lead="").replace("3月5日，某某县召开", "3月5日，我们召开").replace("县委常委、组织部部长张某某出席会议并讲话。", "")
+    headings, _ = outline_and_first_paragraphs(tmp_path, text)
+    assert headings == ["一是坚持把政治建设摆在首位。", "二是着力建设高素质干部队伍。", "三是推进基层党组织全面进步全面过硬。"]
