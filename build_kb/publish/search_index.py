@@ -47,7 +47,7 @@ from ..errors import KbError
 from ..model import KnowledgeBase, Speech, Theme
 from ..store import forget_all_but, read_sealed, write_sealed
 from .files import write_or_link
-from ..render.common import date_cn, theme_colours
+from ..render.common import cited_date, theme_colours
 
 FORMAT_VERSION = 7
 """2: data files are scripts (`KBSearch.load(key, payload)`) so that search works from file://.
@@ -565,7 +565,7 @@ def _theme_bits(themes: list[Theme]) -> dict[str, int]:
 def _entry_of(speech: Speech, theme_bits: dict[str, int], cache_dir: Path | None) -> _SearchEntry:
     records = speech_records(speech, theme_bits)
     occurrences, text = _speech_part(records, cache_dir)
-    row = [speech.title, date_cn(speech), speech.year, speech.speaker or "", speech.level or "", len(records)]
+    row = [speech.title, cited_date(speech), speech.year, speech.speaker or "", speech.level or "", len(records)]
     return _SearchEntry(row, np.array([record[2] for record in records], dtype=np.uint32), occurrences, pack7(text), encode_sentence_ends(records))
 
 

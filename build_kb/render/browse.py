@@ -11,7 +11,7 @@ from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
 from ..model import Speech, Term
 from .review import open_items
-from .common import HtmlPage, Site, badges, date_cn, esc, pdf_link, rel
+from .common import HtmlPage, Site, badges, cited_date, esc, pdf_link, rel
 from .novelty import home_new_terms, new_terms_by_year, term_history, year_new_terms
 from ..text import UNDATED, by_year_newest_first, newest_first_key
 
@@ -105,7 +105,7 @@ def render_home(site: Site) -> HtmlPage:
     out.heading(2, "最新讲话", "latest")
     dated = [s for s in kb.speeches if s.year]
     latest = (list(reversed(dated)) + [s for s in kb.speeches if not s.year])[:10]
-    out.add("<ul>" + "".join(f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{s.url}">{esc(s.title)}</a></li>' for s in latest) + "</ul>")
+    out.add("<ul>" + "".join(f'<li><span class="kb-date">{esc(cited_date(s))}</span> <a href="{s.url}">{esc(s.title)}</a></li>' for s in latest) + "</ul>")
     return out
 
 
@@ -141,7 +141,7 @@ def _grouped_index(site: Site, page: str, title: str, intro: str, key, unknown: 
     for i, name in enumerate(names, 1):
         out.heading(2, f"{name or unknown}（{len(groups[name])}篇）", f"g{i}")
         rows = "".join(
-            f'<li><span class="kb-date">{esc(date_cn(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a>'
+            f'<li><span class="kb-date">{esc(cited_date(s))}</span> <a href="{rel(page, s.url)}">{esc(s.title)}</a>'
             + (f'<span class="kb-detail">（{esc(detail(s))}）</span>' if detail and detail(s) else "") + "</li>"
             for s in sorted(groups[name], key=lambda s: newest_first_key(s.sort_date, s.year, s.title), reverse=True)
         )

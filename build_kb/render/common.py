@@ -82,6 +82,17 @@ def date_basis(speech: Speech) -> str | None:
     return DATE_BASIS.get(speech.date_source or "") if (speech.date or speech.year) else None
 
 
+def cited_date(speech: Speech) -> str:
+    """date_cn as a citation gives it: in square brackets when the text does not state it (date_basis),
+    as GB/T 7714 writes an estimated year, [2021年]; the speech's page says what it rests on.
+
+    Citations, handouts, lists and the search index use it, so a date copied out of the site keeps its
+    doubt with it; the speech page's header shows date_cn with the basis spelled out beside it.
+    """
+    shown = date_cn(speech)
+    return f"[{shown}]" if date_basis(speech) else shown
+
+
 _EDITORS_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 
 
@@ -112,7 +123,7 @@ def section_location(section: Section) -> str:
 def citation(speech: Speech, section: Section, from_page: str) -> str:
     who = f"，{esc(speech.speaker)}" if speech.speaker else ""
     url = rel(from_page, f"{speech.url}#{section.id}")
-    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（<span class="kb-nowrap">{esc(date_cn(speech))}</span>{who}）{esc(section_location(section))}</a></p>'
+    return f'<p class="kb-cite">——<a href="{url}">《{esc(speech.title)}》（<span class="kb-nowrap">{esc(cited_date(speech))}</span>{who}）{esc(section_location(section))}</a></p>'
 
 
 def pdf_link(from_page: str, pdf_path: str, pages: int, label: str) -> str:
@@ -203,10 +214,10 @@ class Site:
         return [(link.start, link.end, self.terms_by_id[link.term_id]) for link in paragraph.term_links]
 
     def date(self, speech: Speech) -> str:
-        """date_cn(speech), escaped: asked for again and again by citations across the site."""
+        """cited_date(speech), escaped: asked for again and again by citations across the site."""
         date = self._dates.get(speech.id)
         if date is None:
-            date = self._dates[speech.id] = esc(date_cn(speech))
+            date = self._dates[speech.id] = esc(cited_date(speech))
         return date
 
     def location(self, speech_id: str, section_id: str) -> str:

@@ -16,7 +16,7 @@ from ..config import no_such_theme, theme_named
 from ..errors import KbError
 from ..model import KnowledgeBase, Section, Speech, Theme
 from ..text import UNDATED, chronological_key, int_to_cn
-from .common import date_cn, editors_notes, section_location
+from .common import cited_date, date_cn, editors_notes, section_location
 
 PDF_DIR = "pdf"
 
@@ -121,7 +121,7 @@ def source_line(speech: Speech, with_speaker: bool) -> str:
     occasion as the speech's title or subtitle words it (在…上的讲话), else 在<meeting>上的讲话, else
     the title in 《》. Never a file name."""
     who = (speech.speaker or speech.speaker_role or "") if with_speaker else ""
-    when = date_cn(speech) if (speech.date or speech.year) else ""
+    when = cited_date(speech) if (speech.date or speech.year) else ""
     what = next((t for t in (speech.title, speech.subtitle or "") if t.startswith("在") and "上的" in t), "")
     if not what:
         what = f"在{speech.occasion}上的讲话" if speech.occasion else f"《{speech.title}》"
@@ -136,7 +136,7 @@ def full_citation(speech: Speech, section: Section) -> str:
     where = section_location(section)
     if section.title and section.kind == "body":
         where += f"“{_short(section.title, 24)}”"
-    return f"——《{speech.title}》（{date_cn(speech)}{who}）{where}"
+    return f"——《{speech.title}》（{cited_date(speech)}{who}）{where}"
 
 
 def _short(text: str, limit: int) -> str:
@@ -182,7 +182,7 @@ KEPT_SOURCES = 4
 def source_list(speeches: list[Speech], counts: dict[str, int]) -> list[dict]:
     blocks = [{"kind": "h1", "text": "附：来源讲话"}]
     for i, speech in enumerate(sorted(speeches, key=lambda s: chronological_key(s.sort_date, s.year, s.title)), 1):
-        parts = [f"{i}．《{speech.title}》", date_cn(speech)]  # numbered as the excerpts are (1．)
+        parts = [f"{i}．《{speech.title}》", cited_date(speech)]  # numbered as the excerpts are (1．)
         if speech.speaker or speech.speaker_role:
             parts.append(" ".join(x for x in (speech.speaker_role, speech.speaker) if x))
         if speech.occasion:
@@ -262,7 +262,7 @@ def theme_handout(kb: KnowledgeBase, theme: Theme, publisher: str) -> Handout | 
 
 def speech_byline(speech: Speech) -> str:
     who = " ".join(x for x in (speech.speaker_role, speech.speaker) if x)
-    return "　".join(x for x in (who, f"（{date_cn(speech)}）") if x)
+    return "　".join(x for x in (who, f"（{cited_date(speech)}）") if x)
 
 
 def speech_blocks(speech: Speech, publisher: str) -> list[dict]:

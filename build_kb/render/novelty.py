@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import KnowledgeBase, Speech, Term
 from ..text import chronological_key
-from .common import Site, date_cn, esc, rel
+from .common import Site, cited_date, esc, rel
 
 NEW_ON_HOME = 20
 """New 提法 named on the home page before "等 N 个"."""
@@ -84,7 +84,7 @@ def _term_link(site: Site, page: str, first: FirstUse) -> str:
 def _first_use_link(site: Site, page: str, first: FirstUse) -> str:
     number = first.paragraph_id[1:]
     return (f'<a href="{rel(page, first.speech.url)}#{esc(first.paragraph_id)}">《{esc(first.speech.title)}》</a>'
-            f'（{esc(date_cn(first.speech))}）第{esc(number)}段')
+            f'（{esc(cited_date(first.speech))}）第{esc(number)}段')
 
 
 def term_history(site: Site, term: Term, page: str) -> str:

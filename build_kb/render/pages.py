@@ -22,6 +22,7 @@ from .common import (
     Site,
     badges,
     citation,
+    cited_date,
     date_basis,
     date_cn,
     editors_notes,
@@ -331,7 +332,7 @@ def render_speech_index(site: Site) -> HtmlPage:
             occasion = esc(speech.occasion) if speech.occasion else '<span class="kb-none">不详</span>'
             tags = badges(_top_themes(speech), site.themes_by_id, site.colours, page)
             rows.append(
-                f'<tr><td class="kb-i-date">{esc(date_cn(speech))}</td><td class="kb-i-title"><a href="{rel(page, speech.url)}">{esc(speech.title)}</a>'
+                f'<tr><td class="kb-i-date">{esc(cited_date(speech))}</td><td class="kb-i-title"><a href="{rel(page, speech.url)}">{esc(speech.title)}</a>'
                 f'<span class="kb-i-themes">{tags}</span></td><td class="kb-i-who">{who}</td><td class="kb-i-occasion">{occasion}</td></tr>'
             )
         out.add(f'<table class="kb-table kb-index"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
@@ -469,7 +470,7 @@ def render_theme_overview(site: Site) -> HtmlPage:
             pct = round(shares.get(theme.id, 0) / total * 100)
             style = f' style="--kb-c:{site.colours[theme.id]};--kb-a:{min(pct, 100)}%"' if pct else ""
             cells.append(f'<td class="kb-cell"{style}>{pct}%</td>' if pct else '<td class="kb-cell kb-zero">—</td>')
-        rows.append(f'<tr><td class="kb-nowrap">{esc(date_cn(speech))}</td><td><a href="{rel(page, speech.url)}">{esc(speech.title)}</a></td>{"".join(cells)}</tr>')
+        rows.append(f'<tr><td class="kb-nowrap">{esc(cited_date(speech))}</td><td><a href="{rel(page, speech.url)}">{esc(speech.title)}</a></td>{"".join(cells)}</tr>')
     out.heading(2, "各专题", "themes")
     out.add("<ul>" + "".join(f'<li><a href="{rel(page, theme.url)}">{esc(theme.name)}</a>：{esc(theme.description)}</li>' for theme in kb.themes) + "</ul>")
     out.heading(2, "各篇讲话的专题构成", "matrix")

@@ -171,7 +171,7 @@ def test_an_excerpts_source_gives_date_and_meeting_and_never_a_file():
     sources = {s.title: source_line(s, with_speaker=True) for s in kb.speeches}
     assert sources["在全区组织工作会议上的讲话"] == "（喻显镔2018年2月27日在全区组织工作会议上的讲话）"
     assert sources["在2020年全市组织工作会议上的讲话"] == "（在2020年全市组织工作会议上的讲话）"  # its year is in its title
-    assert sources["在党建工作会议上的讲话"] == "（2020年在党建工作会议上的讲话）"
+    assert sources["在党建工作会议上的讲话"] == "（[2020年]在党建工作会议上的讲话）"  # a year the text does not state: bracketed
     assert sources["关于“精心组织市县乡党委换届工作”等五个方面的讲话"] == "（《关于“精心组织市县乡党委换届工作”等五个方面的讲话》）"
     assert source_line(kb.speeches[0], with_speaker=False) == "（2018年2月27日在全区组织工作会议上的讲话）"
 

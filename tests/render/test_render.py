@@ -123,6 +123,34 @@ def test_a_date_the_text_does_not_state_says_what_it_rests_on_and_the_texts_own_
     }
 
 
+def test_a_date_the_text_does_not_state_is_cited_in_square_brackets(tmp_path):
+    # GB/T 7714's estimated year, [2021年]: wherever a date leaves its speech's page (a citation, a handout's
+    # source line, the speech lists, the search index a copied citation is made from), its doubt goes with it
+    from build_kb.pipeline import build_knowledge_base
+    from build_kb.publish.search_index import _entry_of
+    from build_kb.render.common import citation, cited_date
+    from build_kb.render.handout import full_citation, source_line
+
+    from conftest import make_corpus
+
+    texts = {
+        "worked-out.txt": "在全县组织工作会议上的讲话\n同志们：\n今年是“十四五”开局之年，做好工作意义重大。\n一、加强党的政治建设\n要把党的政治建设摆在首位。\n",
+        "dated.txt": "在全县人才工作会议上的讲话\n（2021年3月2日）\n同志们：\n一、聚焦高层次人才\n要完善人才引进政策。\n",
+    }
+    kb = build_knowledge_base(make_corpus(tmp_path / "c", texts))
+    by_file = {speech.source.rel_path: speech for speech in kb.speeches}
+    inferred, stated = by_file["worked-out.txt"], by_file["dated.txt"]
+    assert (cited_date(inferred), cited_date(stated)) == ("[2021年]", "2021年3月2日")
+    section = inferred.sections[-1]
+    assert f'（<span class="kb-nowrap">[2021年]</span>）第一部分</a></p>' in citation(inferred, section, "themes/x/")
+    assert full_citation(inferred, section) == "——《在全县组织工作会议上的讲话》（[2021年]）第一部分“加强党的政治建设”"
+    assert source_line(inferred, with_speaker=False) == "（[2021年]在全县组织工作会议上的讲话）"
+    assert source_line(stated, with_speaker=False) == "（2021年3月2日在全县人才工作会议上的讲话）"
+    assert _entry_of(inferred, {}, None).row[:2] == ["在全县组织工作会议上的讲话", "[2021年]"]  # meta.js: results and copied citations
+    lists = [page.html for name, page in render_pages(kb).items() if not name.startswith("speeches/")]
+    assert any('<span class="kb-date">[2021年]</span>' in html for html in lists)
+
+
 def test_a_gongwen_s_issuer_number_addressees_and_attachments_are_in_the_page_header(tmp_path):
     from build_kb.pipeline import build_knowledge_base
 
