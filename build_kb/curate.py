@@ -101,7 +101,8 @@ def add_files(paths: list[Path], corpus_dir: Path, progress=None) -> list[Added]
     """Import `paths` into `corpus_dir`; one result per file, in order. Nothing already there is changed."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise KbError(f"{corpus_dir}：没有这个语料目录；用 --corpus 指明语料所在的文件夹")
+        # not made here: a mistyped --corpus would quietly start a second knowledge base
+        raise KbError(f"{corpus_dir}：没有这个语料目录；用 --corpus 指明语料所在的文件夹，要另起一个知识库就先建好这个空文件夹再加入")
     listed = _files_and_folders(paths)
     files = [path for path, _folder in listed]
     if not files:

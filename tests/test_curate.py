@@ -163,6 +163,13 @@ def test_a_new_corpus_folder_starts_from_the_standard_configuration(tmp_path):
     assert [section.themes for section in speech.sections if section.heading] == [["political-building"]]
 
 
+def test_a_corpus_folder_that_is_not_there_is_not_made(tmp_path):
+    (tmp_path / "讲话.txt").write_text(BREADCRUMB_PAGE, encoding="utf-8")
+    run = kb_add(str(tmp_path / "讲话.txt"), "--corpus", str(tmp_path / "新语料"))
+    assert run.returncode == 1 and not (tmp_path / "新语料").exists()
+    assert run.stderr.strip().splitlines()[-1] == f"错误：{tmp_path / '新语料'}：没有这个语料目录；用 --corpus 指明语料所在的文件夹，要另起一个知识库就先建好这个空文件夹再加入"
+
+
 def test_a_corpus_the_curator_has_set_up_is_left_as_it_is(tmp_path):
     # a folder with its own rules (and no themes on purpose), and one with only speeches.yaml
     own_rules = make_corpus(tmp_path / "own", config=False)
