@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -573,8 +573,10 @@ def make_speech(
     # A speech addresses its audience (同志们：); a report of it does not, and a speech that opens by
     # recalling a meeting (日前，省委召开…，省委书记某某强调) is not said by the one it quotes.
     addressed = any(p.kind == "salutation" for s in parsed.sections for x in s.walk() for p in x.paragraphs)
+    post_alone = None
     if lead and not addressed and header.speaker is None and header.speaker_role is None:
         role, name, later = speaker_of_report(first_paragraphs)
+        post_alone = post_that_spoke(first_paragraphs) if not name and not role else None
         if name and _a_study_of_his_words(rel, all_paragraphs, name):
             lead, name = None, None  # nor the lead's day
         if name and only_chaired(first_paragraphs, name):
@@ -626,6 +628,12 @@ def make_speech(
         if name:
             header.speaker, header.rules["speaker"] = name, "the report: a name alone, said again and again to 指出/要求"
             header.warnings.append(ReviewItem("speaker-guessed", f"讲话人“{name}”是从报道推断的（报道几次写“{name}指出/要求”，没有写职务）：请核对"))
+    if post_alone and header.speaker is None and header.speaker_role is None:
+        # 镇党委书记逐一点评: the report gives the post of the one who spoke, never his name — the role is filled, the
+        # speaker left empty, and a person is told to write the name in
+        log.info("%s：报道只写了讲话人的职务“%s”，没有写姓名", rel, post_alone)
+        header.speaker_role, header.rules["speaker_role"] = post_alone, "the report: a post said to speak, no name (…书记逐一点评)"
+        header.warnings.append(ReviewItem("no-speaker-name", f"报道只写了讲话人的职务“{post_alone}”，没有写姓名：知道是谁就写上他的姓名"))
     if not addressed and header.speaker is None and header.speaker_role is None:
         # No phrasing named him: everyone the report names, scored on what it says they did, where, and with what posts.
         # The best is only proposed (a person writes speaker:) — on the pooled dev rounds, setting it gained one page and

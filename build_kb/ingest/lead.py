@@ -14,6 +14,7 @@ rules out one who only wrote (作出批示) or whose speech the meeting studied 
     news_lead           the first sentence of the text: a day, then 召开   the lead, or None
     speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
     speaker_of_undated_report  …董事长冯某同志首先作了重要讲话 (no day; third person)  role, name
+    post_that_spoke     镇党委书记逐一点评 / 最后，县委书记作总结讲话 (a post, no name)  the role
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
     year_said           2022年是… (from November, with tasks set: the coming year)  a year
     work_year           the one year whose work the body sets (2021年组织工作)  a year
@@ -32,7 +33,7 @@ from datetime import date as calendar_day, timedelta
 
 from ..text import HAN, clipped, cn_to_int
 from .parse import MEETING_KIND, find_level, study_session, without_non_units
-from .clause import BARE_NAME_SAID, POST, SPOKE, Actor, Deed, days_said, read_deeds, read_time
+from .clause import BARE_NAME_SAID, POST, SPOKE, WHERE_SAID, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
 LEAD_DAY_WITHIN = 60
@@ -127,7 +128,7 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     ('镇党委书记', '王某平')
     >>> speaker_of_report(["3月2日，全县会议召开。县委书记吴某在批示中指出，成绩显著。"])
     (None, None, False)
-    >>> speaker_of_report(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
+    >>> speaker_of_report(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])  # a post alone: post_that_spoke
     (None, None, False)
     >>> speaker_of_report(["7月14日，全区干部大会召开。李建华书记在会上强调，要真抓实干。"])[:2]
     ('书记', '李建华')
@@ -144,6 +145,43 @@ def speaker_of_report(paragraphs: list[str]) -> tuple[str | None, str | None, bo
     return best.actor.post or None, best.actor.name, best.later
 
 
+
+
+_POST_THAT_SPOKE = re.compile(
+    rf"(?:^|[，,。；！？\n]|会上|最后|随后|会议最后)\s*(?:某{{1,3}}|[Xx×]{{1,3}})?(?P<post>(?![各全与参某])[{HAN}“”]{{0,14}}?{POST})"
+    rf"(?:某{{2,3}}|[Xx×]{{2,3}})?(?:同志)?{WHERE_SAID}(?:逐一|分别|一一|[对就][^，。；]{{1,20}}?)?(?P<act>{SPOKE}|强调|指出|提出[^，。；]{{0,4}}?要求|[作做进行]*了?[{HAN}]{{0,2}}(?:点评|讲评|总结))"
+)
+"""A post that opens its clause, no name after it, and what it said: 镇党委书记逐一点评, 最后，县委书记作总结讲话, 会上，街道党工委
+书记对各社区工作进行了点评. Never a post of many (各村党组织书记逐一述职, 与会党员, 全体支部书记), nor one a name follows (the parse
+reads him: `speaker_of_report`); a placeholder standing for the name (某书记主持会议并讲话) is no part of the post."""
+
+
+def post_that_spoke(paragraphs: list[str]) -> str | None:
+    """The post of the one a report says spoke when it never names him (镇党委书记逐一点评，并提出要求): the role is known, the
+    speaker not — the build fills the role, leaves the name empty and says so on 待核对. The first such post in the
+    report's first paragraphs; None when a name follows it (that one is `speaker_of_report`'s).
+
+    >>> post_that_spoke(["6月3日，某某镇召开述职评议会。会上，各村党组织书记逐一述职，镇党委书记逐一点评。"])
+    '镇党委书记'
+    >>> post_that_spoke(["节前，某某街道召开述职评议会。街道党工委书记逐一点评，并提出四点意见。"])
+    '街道党工委书记'
+    >>> post_that_spoke(["1月5日，某某镇召开述职评议会议。", "最后，县委组织部副部长作总结讲话。"])
+    '县委组织部副部长'
+    >>> post_that_spoke(["3月8日，某某镇召开党建工作推进会。某书记主持会议并讲话。"])  # a placeholder for the name: no part of the post
+    '书记'
+    >>> post_that_spoke(["3月8日，某某镇召开党建工作推进会。会上，镇党委书记某某某作了讲话。"])  # a name blanked out
+    '镇党委书记'
+    >>> post_that_spoke(["1月5日，某某县述职评议会议召开。会上，该县负责人逐一进行了点评。"]) is None
+    True
+    >>> post_that_spoke(["6月3日，某某镇召开述职评议会。会上，各村党组织书记逐一述职。"]) is None
+    True
+    >>> post_that_spoke(["6月3日，某某镇召开述职评议会。镇党委书记甲某某出席并讲话。"]) is None
+    True
+    """
+    text = "\n".join(report_paragraphs(paragraphs))
+    m = _POST_THAT_SPOKE.search(text)
+    # 该县负责人逐一进行了点评: whoever was in charge, described — no post a reader could write down
+    return m.group("post") if m and not m.group("post").endswith("负责人") else None
 
 
 def bare_name_that_spoke(paragraphs: list[str]) -> str | None:

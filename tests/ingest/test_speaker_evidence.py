@@ -57,3 +57,24 @@ def test_a_meeting_the_opening_recalls_or_studies_is_not_the_occasion(tmp_path):
                "突出政治引领，铸牢思想根基。要引导党员干部提高政治判断力。\n")
     assert one_speech(tmp_path / "recalled", recalled).occasion is None
     assert one_speech(tmp_path / "studied", studied).occasion is None
+
+
+@pytest.mark.parametrize("text, role", [
+    pytest.param("6月3日，某某镇召开村党组织书记述职评议会。会上，各村党组织书记逐一述职，镇党委书记逐一点评。\n会议要求要把责任扛在肩上。\n",
+                 "镇党委书记", id="a-post-that-commented"),
+    pytest.param("3月8日，某某镇召开党建工作推进会。某书记主持会议并讲话。\n会议要求，各村要压实责任。\n", "书记", id="a-placeholder-for-the-name"),
+    pytest.param("某某镇召开述职评议会议\n1月5日，某某镇召开述职评议会议。各村党组织书记逐一述职。\n最后，县委组织部副部长作总结讲话。\n", "县委组织部副部长", id="a-post-that-summed-up"),
+])
+def test_a_report_naming_only_the_post_of_who_spoke_fills_the_role_not_the_speaker(tmp_path, text, role):
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == (role, None)
+    assert any(item.code == "no-speaker-name" for item in speech.review)
+
+
+@pytest.mark.parametrize("text, role, speaker", [
+    pytest.param("6月3日，某某镇召开述职评议会。会上，各村党组织书记逐一述职。\n会议要求要把责任扛在肩上。\n", None, None, id="posts-of-many"),
+    pytest.param("6月3日，某某镇召开述职评议会。镇党委书记张明出席并讲话。\n", "镇党委书记", "张明", id="a-post-with-its-name"),
+])
+def test_near_misses_of_a_post_alone(tmp_path, text, role, speaker):
+    speech = one_speech(tmp_path, text)
+    assert (speech.speaker_role, speech.speaker) == (role, speaker)
