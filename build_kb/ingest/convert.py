@@ -329,8 +329,14 @@ WORD_COUNTS = {
     "rows": "表格 {n} 行按行保留",
     "cell paragraphs": "表格单元格里的 {n} 段各成一段",
     "credit lines": "去掉文末居中或靠右的署名栏 {n} 行（来源、文字、审核之类）",
+    "lone list marks": "去掉单独成段的项目符号 {n} 个（“*”“•”之类，下一段才是那一项）",
 }
 """What reading a Word file counted (docx_text), kind → the import summary's note, in the order they are told."""
+
+
+LONE_LIST_MARK = re.compile(r"[*•·●○◆◇■□▪▫►▶➢➤✦❖◎]")
+"""A paragraph that is nothing but one list mark (`*`, `•`): the mark of the item in the next paragraph. Not a
+dash (—— alone may stand for a blank) nor a row of marks (* * * parts a text)."""
 
 
 def docx_text(data: bytes, name: str) -> Converted:
@@ -384,6 +390,11 @@ def docx_text(data: bytes, name: str) -> Converted:
             # A template's form field still showing its default (点击此处添加…): the blank, not text.
             counts["blank fields"] += 1
             log.info("%s：去掉未填写的表单域：%s", name, text.strip())
+            return ""
+        if LONE_LIST_MARK.fullmatch(text.strip()):
+            # A list's mark typed as a paragraph of its own over its item (a bullet on its own line): no paragraph.
+            counts["lone list marks"] += 1
+            log.info("%s：去掉单独成段的项目符号：%s", name, text.strip())
             return ""
         num_id, ilvl = _numbering_of(block, styles)
         label = numbering.label(num_id, ilvl) if num_id else ""

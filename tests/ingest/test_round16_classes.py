@@ -138,3 +138,27 @@ def test_quotes_are_set_in_pairs_in_their_order(typed, read):
 
 def test_a_line_without_han_keeps_its_quotes():
     assert clean_module.paired_quotes('say "yes” to it') == ('say "yes” to it', 0)
+
+
+# --- Word: a list's mark typed as a paragraph of its own ---------------------------------------------------------
+
+def test_a_list_mark_alone_in_its_paragraph_is_no_paragraph(tmp_path):
+    """`*` or `•` alone over the item it marks goes (counted in the import's notes); the items stay whole.
+    Near misses: a mark opening its own item's line, a row of marks (* * *) parting the text, stay."""
+    import docx
+
+    items = ["要建立工作台账，定期调度，及时解决推进中遇到的困难和问题。", "要加强督促检查，对工作不力的严肃问责，确保各项任务按期完成。"]
+    document = docx.Document()
+    document.add_paragraph("在全县干部大会上的讲话", style="Title")
+    document.add_paragraph("同志们：今天召开全县干部大会，主要任务是动员全县上下凝心聚力、真抓实干。")
+    for mark, item in zip("*•", items):
+        document.add_paragraph(mark)
+        document.add_paragraph(item)
+    document.add_paragraph("* * *")
+    document.add_paragraph("• 各单位要于月底前报送进展情况。")
+    path = tmp_path / "讲话.docx"
+    document.save(path)
+    converted = convert_module.convert(path)
+    lines = [line.strip() for line in converted.text.split("\n") if line.strip()]
+    assert lines[2:] == [*items, "* * *", "• 各单位要于月底前报送进展情况。"]
+    assert any("单独成段的项目符号 2 个" in note for note in converted.notes)
