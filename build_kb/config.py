@@ -616,13 +616,14 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
 OVERRIDE_FIELDS = {
     "id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip",
     "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines", "paragraph_lines",
-    "issuer", "doc_number", "addressees", "attachments",
+    "issuer", "doc_number", "addressees", "attachments", "table_lines",
 }
 """Keys of a speeches.yaml entry. keep_lines/drop_lines: source lines the boilerplate rules must keep
 or must drop; reviewed: true, or the review items (codes) a person has looked at; original and
 original_sha256: the file `kb add` imported it from; heading_lines: {line: level} of headings the
 rules cannot see (kb add writes those of Word's heading styles without numbering); paragraph_lines: source
-lines that start a paragraph, never joined to the line above (a wrong join undone); issuer, doc_number,
+lines that start a paragraph, never joined to the line above (a wrong join undone); table_lines: source lines
+kb add read from a Word file's tables, body unless clearly otherwise (ingest/clean.py read_in_a_table); issuer, doc_number,
 addressees and attachments: an official document's (公文) parts, to correct what was read."""
 
 
@@ -718,7 +719,7 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         if isinstance(value, bool):
             return value
         return bad(f"{entry} 的 skip 只能是 true 或 false；现在是{kind_name(value)} {value!r}")
-    if key in ("keep_lines", "drop_lines", "paragraph_lines"):
+    if key in ("keep_lines", "drop_lines", "paragraph_lines", "table_lines"):
         numbers = value if isinstance(value, list) else [value]
         if not numbers or any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in numbers):
             return bad(f"{entry} 的 {key} 要写行号或行号的列表，例如 [3, 4]；现在写的是 {value!r}")

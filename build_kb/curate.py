@@ -229,7 +229,7 @@ def _add_one(
     title = normalise_line(converted.title) if converted.title else None  # as the text's own lines are
     if title and is_traditional(converted.text):
         title = to_simplified(title)  # …and in the one script the text is read in (a Traditional 公文's title, like its body)
-    marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title)) if value}
+    marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title), ("table_lines", converted.table_lines)) if value}
     hint = SpeechOverride(file=name, line=0, values=marked) if marked else None
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     if speech is not None and converted.title:
@@ -261,7 +261,7 @@ def _add_one(
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
     if target_held_it:
         result.notes.append("上次导入在写入 speeches.yaml 之前中断，这次补写了它的条目")
-    return result, speech_stub(name, decoded_name(path.name), digest, speech, converted.kind, converted.heading_lines)
+    return result, speech_stub(name, decoded_name(path.name), digest, speech, converted.kind, converted.heading_lines, converted.table_lines)
 
 
 def stored_name(path: Path) -> str:
@@ -339,7 +339,9 @@ DOCUMENT_STUB_FIELDS = (
 STUB_FIELDS = (("title", "title"), ("date", "date"), ("speaker", "speaker"), ("speaker_role", "speaker_role"), ("occasion", "occasion"))
 
 
-def speech_stub(name: str, original: str, digest: str, speech, kind: str, heading_lines: dict[int, int] | None = None) -> str:
+def speech_stub(
+    name: str, original: str, digest: str, speech, kind: str, heading_lines: dict[int, int] | None = None, table_lines: list[int] | None = None,
+) -> str:
     """The speeches.yaml entry for an imported speech: what was detected, each value with its rule.
 
     Detected values are written as keys (confirm or correct them); what was not found is a comment
@@ -351,6 +353,8 @@ def speech_stub(name: str, original: str, digest: str, speech, kind: str, headin
     if heading_lines:
         pairs = ", ".join(f"{line}: {level}" for line, level in sorted(heading_lines.items()))
         lines.append(f"  heading_lines: {{{pairs}}}   # 行号: 级别，取自原文件的标题样式、大纲级别或字号")
+    if table_lines:
+        lines.append(f"  table_lines: [{', '.join(map(str, table_lines))}]   # 原文件表格里的行：按正文读，不当作网页残留删去")
     doubts = {item.settled_by: item.message for item in speech.review} if speech else {}
     for attribute, key in STUB_FIELDS:
         value = getattr(speech, attribute, None) if speech else None

@@ -480,18 +480,19 @@ def make_speech(
     drop = set(override.values.get("drop_lines", ())) if override else set()
     headings = set(override.values.get("heading_lines", {})) if override else set()
     starts = frozenset(override.values.get("paragraph_lines", ())) if override else frozenset()
+    table = frozenset(override.values.get("table_lines", ())) if override else frozenset()
     with timer("clean"):
         rules.reset_budgets(len(source.text))
         try:
             cleaned = clean(
                 source.text, rules, keep_lines=keep, drop_lines=drop, elsewhere=lambda line: (elsewhere or {}).get(line, 0),
-                heading_lines=headings, from_document=converted_from_document(override), paragraph_lines=starts,
+                heading_lines=headings, from_document=converted_from_document(override), paragraph_lines=starts, table_lines=table,
             )
         except RuleTooSlow as exc:
             problems.append(Problem(exc.file, f"{exc.message}（在 {rel} 上；这篇讲话未能构建）", line=exc.line, severity="error"))
             return None
     line_count = len(LINE_BREAK.split(source.text.rstrip("\r\n")))  # the lines an editor shows (no empty one after the last break)
-    for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings), ("paragraph_lines", starts)):
+    for key, numbers in (("keep_lines", keep), ("drop_lines", drop), ("heading_lines", headings), ("paragraph_lines", starts), ("table_lines", table)):
         beyond = sorted(n for n in numbers if n > line_count)
         if beyond:
             # said of the speech, so kb check lists it under the speech (it was 没有生成：speeches.yaml… of a speech built)
@@ -507,7 +508,7 @@ def make_speech(
 
     with timer("parse"):
         parsed = parse(cleaned.lines, given_headings(override), cleaned.removed, bold=set(cleaned.bold_lines), markdown=cleaned.markdown_headings,
-                       doubted={d.line for d in cleaned.doubtful} | set(cleaned.kept_doubtful))
+                       doubted={d.line for d in cleaned.doubtful} | set(cleaned.kept_doubtful), table=table)
     body_chars = sum(len(line.text) for line in cleaned.lines)
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
@@ -979,7 +980,7 @@ def where_header_line_went(role: str, official: bool) -> str:
     return f"读作{name}，不在正文里"
 
 
-NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines", "paragraph_lines"}
+NOT_SPEECH_FIELDS = {"skip", "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines", "paragraph_lines", "table_lines"}
 """Override keys that steer the build or record provenance, not fields of the speech."""
 
 

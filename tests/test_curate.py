@@ -54,6 +54,7 @@ def test_a_folder_of_office_files_is_imported_with_stubs(tmp_path):
         '  original: "组织工作会议讲话.docx"\n'
         f"  original_sha256: {docx_sha}\n"
         "  heading_lines: {11: 1, 13: 2, 21: 1, 23: 2, 31: 1}   # 行号: 级别，取自原文件的标题样式、大纲级别或字号\n"
+        "  table_lines: [25, 27]   # 原文件表格里的行：按正文读，不当作网页残留删去\n"
         '  title: "在全市组织工作会议上的讲话"   # 识别依据：文档标明的标题：Word 的“标题”样式\n'
         "  date: 2023-03-08   # 识别依据：标题区的日期行\n"
         '  speaker: "赵明远"   # 识别依据：署名里的职务和姓名\n'

@@ -58,7 +58,7 @@ _ASCII_QUOTES = re.compile(rf'"([^"]*[{HAN}][^"]*)"')
 def clean(
     text: str, rules: BoilerplateConfig, keep_lines: set[int] = frozenset(), drop_lines: set[int] = frozenset(),
     elsewhere: Callable[[str], int] = lambda line: 0, heading_lines: set[int] = frozenset(), from_document: bool = False,
-    paragraph_lines: frozenset[int] = frozenset(),
+    paragraph_lines: frozenset[int] = frozenset(), table_lines: frozenset[int] = frozenset(),
 ) -> CleanText:
     """Split `text` into numbered lines, repair the layout, remove boilerplate and normalise the rest.
 
@@ -71,8 +71,13 @@ def clean(
     curator's way out of a wrong join).
     `from_document`: the text was converted from a Word or PDF document, where evidence only a web page
     gives sends a line to 待核对 instead of removing it (evidence.verdict_by_origin).
+    `table_lines` (speeches.yaml's, written by kb add from a Word file's tables) are the document's own table:
+    body unless clearly otherwise (read_in_a_table) — a field label repeated down a form is no running head, a
+    column's serial numbers no page counter, a cell's web address no watermark.
     """
     counts: Counter[str] = Counter()
+    protected = frozenset(keep_lines) | frozenset(table_lines)
+    """Lines no structural step takes anything off: the curator's keep_lines and the document's table."""
     lines = []
     indent_splits: list[Split] = []
     bold_lines: list[int] = []
@@ -122,7 +127,7 @@ def clean(
     # the same place in sentence after sentence (政 治) are read on the whole page before anything reads its layout:
     # a cut heading would be parted at its space (ingest/marks.py).
     stripped, spelled, once = spelled_out_marks(lines)
-    lines, spelled = kept_as_they_were(lines, stripped, spelled, keep_lines)
+    lines, spelled = kept_as_they_were(lines, stripped, spelled, protected)
     unsure_marks = [(number, run) for number, run in once if number not in keep_lines]
     lines, n = words_cut_by_spaces(lines)
     counts["spaces-in-words"] += n
@@ -131,7 +136,7 @@ def clean(
 
     # A crawler's note on the capture over the text (标题：/来源：/URL：/抓取时间：) is set aside before anything reads the
     # top, its labels too: the 公文 under it is read as if it began the file (ingest/capture.py).
-    lines, captured = kept_as_they_were(lines, *set_aside_capture_header(lines, _LINE_BREAK.split(text)), keep_lines)
+    lines, captured = kept_as_they_were(lines, *set_aside_capture_header(lines, _LINE_BREAK.split(text)), protected)
     chrome = lambda text: matches_a_rule(text, rules)  # noqa: E731
     lines, chunk_joins = join_page_chunks(lines)
     # A numbered line over a comma that is no chunk of a run is a heading's doubled mark after all.
@@ -140,20 +145,20 @@ def clean(
             text, n = _BROKEN_NUMBER_MARK.subn(r"\1、", line.text)
             lines[k], counts["broken-number-marks"] = Line(number=line.number, text=text), counts["broken-number-marks"] + n
     # What these steps take off a line the curator keeps (keep_lines) comes back, as a rule's catch does below.
-    lines, previews = kept_as_they_were(lines, *drop_repeated_preview(lines), keep_lines)
-    lines, earlier = kept_as_they_were(lines, *drop_previews_of_later_lines(lines), keep_lines)
+    lines, previews = kept_as_they_were(lines, *drop_repeated_preview(lines), protected)
+    lines, earlier = kept_as_they_were(lines, *drop_previews_of_later_lines(lines), protected)
     previews += earlier
     lines, announced = split_at_announced_heads(lines)
     lines, splits = split_collapsed(lines, chrome)
     splits += announced
-    lines, spliced = kept_as_they_were(lines, *cut_spliced_marks(lines), keep_lines)
+    lines, spliced = kept_as_they_were(lines, *cut_spliced_marks(lines), protected)
     previews += spliced
-    lines, continuation = kept_as_they_were(lines, *cut_continuation_marks(lines), keep_lines)
+    lines, continuation = kept_as_they_were(lines, *cut_continuation_marks(lines), protected)
     previews += continuation
     lines, abstracts = split_off_an_abstracts_label(lines, chrome)
     splits += abstracts
-    lines, removed = kept_as_they_were(lines, *strip_labels(lines), keep_lines)
-    lines, labels = kept_as_they_were(lines, *strip_a_rules_label_off_a_title(lines, rules), keep_lines)
+    lines, removed = kept_as_they_were(lines, *strip_labels(lines), protected)
+    lines, labels = kept_as_they_were(lines, *strip_a_rules_label_off_a_title(lines, rules), protected)
     removed += labels
     removed += previews
     removed += captured
@@ -165,7 +170,7 @@ def clean(
     # A short line the page prints twice or more (a running footer: 公众号 / slogan / web address, between the
     # halves of a wrapped paragraph) is never a piece of a paragraph: not joined, so the rules judge it alone.
     # A running head left inside a sentence (a book converted to Word) goes before the joins, so the halves meet again.
-    lines, heads = kept_as_they_were(lines, *drop_running_heads_inside_sentences(lines), keep_lines)
+    lines, heads = kept_as_they_were(lines, *drop_running_heads_inside_sentences(lines), protected)
     removed += heads
     printed_again = repeated_lines([line.text for line in lines], chrome)
     chrome = lambda text: matches_a_rule(text, rules) or text.strip() in printed_again  # noqa: E731
@@ -240,8 +245,15 @@ def clean(
     kept = []
     for index, line in enumerate(lines):
         verdict = verdict_by_origin(judged[index], from_document) if index in judged else None
+        in_table = line.number in table_lines and line.number not in keep_lines
         if line.number in drop_lines and line.text:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=DROPPED_BY_CURATOR))
+        elif in_table and (index in removed_at or verdict in ("chrome", "doubtful")):
+            doubt = read_in_a_table(removed_at.get(index), judged[index].reasons() if index in judged else "", verdict)
+            if doubt:
+                doubtful.append(DoubtfulLine(line=line.number, text=line.text, reasons=doubt))
+            counts["table-lines-kept"] += 1
+            kept.append(line)
         elif index in removed_at and line.number not in keep_lines:
             removed.append(RemovedLine(line=line.number, text=line.text, rule=removed_at[index]))
         elif verdict == "chrome" and line.number not in keep_lines:
@@ -282,6 +294,28 @@ def report_contact_note(texts: list[str], index: int) -> bool:
     inside = _IN_BRACKETS.match(texts[index].strip())
     filled = [i for i, text in enumerate(texts) if text.strip()]
     return bool(inside) and gongwen.contact_line(inside.group(1)) and index in filled[1:NOTE_UNDER_THE_TITLE_MAX]
+
+
+TABLE_CELL = "table-cell"
+"""The reason a table's line stands on 待核对: the document's own table, kept, and what made it look like chrome."""
+
+
+def read_in_a_table(rule: str | None, reasons: str, verdict: str | None) -> str:
+    """A line of the document's own table that a rule or the evidence took for chrome: kept, and the reason it
+    goes to 待核对 — or "" when it is plain body. What a table's shape alone looks like (a label repeated down a
+    form, short cells, a column of numbers, a row of items, a run of short lines) is doubt, not chrome: its cells
+    are body. A rule's catch or evidence strong enough to remove it is kept and named for a person to check.
+
+    >>> read_in_a_table("running-header", "", None)
+    'table-cell, running-header'
+    >>> read_in_a_table(None, "short-items, caption-run", "doubtful")
+    ''
+    >>> read_in_a_table(None, "address", "chrome")
+    'table-cell, address'
+    """
+    if rule:
+        return f"{TABLE_CELL}, {rule}"
+    return f"{TABLE_CELL}, {reasons}" if verdict == "chrome" else ""
 
 
 def set_aside_capture_header(lines: list[Line], raw: list[str]) -> tuple[list[Line], list[RemovedLine]]:

@@ -80,6 +80,10 @@ class Converted:
     date: str | None = None
     """The date the file itself records outside its text (a web page's article:published_time,
     <time>, 发布时间 as trafilatura reads them): kb add proposes it when the text gives none."""
+    table_texts: list[str] = field(default_factory=list)
+    """The lines read from the document's own tables (a Word table's rows and cells), in order."""
+    table_lines: list[int] = field(default_factory=list)
+    """The same as line numbers of the stored text (for speeches.yaml's table_lines): body unless clearly otherwise."""
 
 
 ENCODING_NAMES = {"gb18030": "国标（GBK/GB18030）", "big5": "繁体 Big5", "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
@@ -132,6 +136,7 @@ def convert(path: Path) -> Converted:
             log.info("%s：“%s”是对听众说的话，不作小标题", path.name, text)
         converted.notes.append(f"{len(addressed)} 行对听众说的话（同志们，……）不作小标题：" + "、".join(f"“{text}”" for text in addressed))
     converted.heading_lines = _locate(converted.headings, converted.text)
+    converted.table_lines = sorted(_locate([(text, 0) for text in converted.table_texts], converted.text))
     # (a web page's headings are its own tags: a 目录 copied over its chapters is the contents reader's)
     front = front_matter_heads(converted.heading_lines, converted.text) if converted.kind not in ("html", "text", "markdown") else {}
     if front:
@@ -409,6 +414,9 @@ def docx_text(data: bytes, name: str) -> Converted:
             return soft_broken_lines(text)
         return text.strip()
 
+    in_tables: list[str] = []
+    """The lines the tables gave, in order: the document's own table (Converted.table_texts)."""
+
     def cell_lines(cell: list) -> None:
         for child in cell:
             if child.tag == f"{W}tbl":
@@ -417,9 +425,11 @@ def docx_text(data: bytes, name: str) -> Converted:
                 text = paragraph(child)
                 if text:
                     lines.append(text)
+                    in_tables.extend(part.strip() for part in text.split("\n") if part.strip())
                     counts["cell paragraphs"] += 1
 
     def table(block) -> None:
+        start, layout = len(in_tables), False
         beside: dict[int, list] = {}
         """Cells merged down over several rows right of the first column (a joint 版头's 文件 beside the
         issuers' names): read once, after the rows they stand beside."""
@@ -435,11 +445,14 @@ def docx_text(data: bytes, name: str) -> Converted:
                     beside[column] = content
                 elif merge != "continue":
                     cells.append(content)
+                paragraphs = [c for c in content if c.tag == f"{W}p" and _plain_text(c).strip()]
+                layout = layout or len(paragraphs) >= 2 and sum(len(_plain_text(c).strip()) for c in paragraphs) > LAYOUT_CELL_TEXT
             simple = [c[0] for c in cells if len(c) == 1 and c[0].tag == f"{W}p"] if all(len(c) <= 1 for c in cells) else []
             texts = [_one_line(paragraph(p)) for p in simple]
             if len(simple) == len(cells) and all(len(t) <= 30 for t in texts):
                 if any(texts):
                     lines.append("　".join(t for t in texts if t))
+                    in_tables.append(lines[-1])
                     counts["rows"] += 1
                 continue
             for cell in cells:
@@ -447,6 +460,10 @@ def docx_text(data: bytes, name: str) -> Converted:
         for column in sorted(beside):
             cell_lines(beside.pop(column))
         lines.append("")
+        if layout:
+            # A cell holding a long text in paragraphs lays the page out (a whole speech typed in a table): its
+            # lines, and those of every table in it, are the text's, read as any paragraph is — not a table's cells.
+            del in_tables[start:]
 
     items: list[tuple[str, str, int]] = []
     """The text's list items outside tables: (text, list id, level)."""
@@ -537,7 +554,7 @@ def docx_text(data: bytes, name: str) -> Converted:
         notes.append(STYLE_HEADINGS_NOTE.format(n=len(headings)))
     if counts["dated outline"]:
         notes.append(f"只是日期的 {counts['dated outline']} 段虽有大纲级别，不作小标题")
-    converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings)
+    converted = Converted("\n".join(_paragraph_breaks(lines)), "docx", notes, headings=headings, table_texts=in_tables)
     running = _running_title(document, lines)
     if running and not title:
         notes.append(f"页眉重复的“{running}”作为题目")

@@ -127,13 +127,17 @@ READER_NAMES = {
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "slogan": "页脚上方的口号（空格隔开的短语）", "credit-label": "署名（文/图）", "pager": "上一篇、下一篇链接", "lone-widget": "网页按钮（推荐、收藏）", "cut-credit": "被截断的署名（（通…）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
     "caption-restates": "正文中又说一遍旁边一段的话（像图片说明）", "where-the-text-breaks-off": "正文中断处的网站提示", "run-inside-the-body": "正文中间连续几行（证据不足以删除）", "menu-run": "标题之上一串名称（菜单、投票选项、表单栏目）", "table-rows": "正文中的表格行",
+    "table-cell": "原文件表格里的行（按正文保留）",
 }
 """What the curator reads for each reader's chrome evidence (待核对, kb check)."""
 
 
 def reasons_in_chinese(reasons: str) -> str:
-    """ "interface-words, field-label" → "网站界面用语、字段标签"."""
-    return "、".join(READER_NAMES.get(name, name) for name in reasons.split(", ") if name)
+    """ "interface-words, field-label" → "网站界面用语、字段标签"; a cleaning rule's name (a table's line a rule
+    took, kept: `table-cell, running-header`) as kb check names the rule."""
+    from ..explain import REMOVALS
+
+    return "、".join(READER_NAMES.get(name, REMOVALS.get(name, name)) for name in reasons.split(", ") if name)
 
 
 # --- the readers -------------------------------------------------------------------------------

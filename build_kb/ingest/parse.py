@@ -3344,12 +3344,13 @@ def given_heading(text: str) -> tuple[str, str]:
 
 def find_headings(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, parts: set[int] = frozenset(), bold: set[int] = frozenset(),
-    preface: int | None = None, gaps: frozenset[int] = frozenset(),
+    preface: int | None = None, gaps: frozenset[int] = frozenset(), table: frozenset[int] = frozenset(),
 ) -> list[tuple[HeadingCandidate, int] | None]:
     """For each block: (heading, level) when it opens a section, else None; a block of `parts` opens a
     top-level part (an appended attachment); `bold` are the lines a Markdown page set wholly in bold; `preface`,
     the line of the first block, a label that may head the text's first part (`preface_line`); `gaps`, the lines
-    where a paywall's notice said the page left text out (`_past_a_gap`)."""
+    where a paywall's notice said the page left text out (`_past_a_gap`); `table`, the lines of the document's own
+    table (a row `1　第一党支部　12月11日` numbered by its serial column): cells, never heads unless heading_lines names them."""
     preface = 0 if preface is not None and blocks and blocks[0].line == preface else None
     candidates: list[HeadingCandidate | None] = [detect_numbered(b.text) for b in blocks]
     _mark_ordinal_words(blocks, candidates)
@@ -3366,6 +3367,9 @@ def find_headings(
         _mark_alike_leads(blocks, candidates)
         _mark_lone_lead(blocks, candidates)
     _reported_points_stay_paragraphs(blocks, candidates)
+    for i, block in enumerate(blocks):
+        if block.line in table:
+            candidates[i] = None
     for i, block in enumerate(blocks):
         level = (heading_lines or {}).get(block.line) or (1 if block.line in parts else None)
         if level:
@@ -4325,12 +4329,12 @@ def _like_its_siblings(headings: list[tuple[HeadingCandidate, int] | None]) -> b
 
 def build_sections(
     blocks: list[Block], heading_lines: dict[int, int] | None = None, points: bool = False, parts: set[int] = frozenset(),
-    bold: set[int] = frozenset(), preface: int | None = None, gaps: frozenset[int] = frozenset(),
+    bold: set[int] = frozenset(), preface: int | None = None, gaps: frozenset[int] = frozenset(), table: frozenset[int] = frozenset(),
 ) -> tuple[list[Section], bool]:
     """Arrange body blocks into opening, numbered sections (≤ 3 levels) and closing remarks. With
     `points` (a 函's 說明: 一、…。 二、…。) numbered blocks are points of the text, not sections. The lines
     in `parts` (an appended attachment's label, 附件1) open a top-level part whatever the rules say."""
-    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface, gaps)
+    headings = [None] * len(blocks) if points else find_headings(blocks, heading_lines or {}, parts, bold, preface, gaps, table)
     if headings and headings[-1] is not None and blocks[-1].line not in (heading_lines or {}) and (
         _cut_off_at_the_end(blocks[-1], headings[-1][0], heading_lines or {}) and not _like_its_siblings(headings)
         or _cut_unlike_its_siblings(headings) or _a_lone_lead_cut_at_the_end(headings)
@@ -4444,12 +4448,13 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
 
 
 def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset(),
-          doubted: set[int] = frozenset(), markdown: dict[int, int] | None = None) -> ParsedSpeech:
+          doubted: set[int] = frozenset(), markdown: dict[int, int] | None = None, table: frozenset[int] = frozenset()) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
     cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold;
     `doubted` the lines it kept on doubt (evidence in the choice of the title); `markdown` the lines a Markdown
-    page marked as headings → their number of # (given levels when speeches.yaml names none: `markdown_heading_levels`)."""
+    page marked as headings → their number of # (given levels when speeches.yaml names none: `markdown_heading_levels`); `table` the lines of
+    the document's own table (speeches.yaml's table_lines): no heads."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
@@ -4509,10 +4514,10 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     gaps = frozenset(r.line for r in removed if r.rule == GAP_RULE)
     if not heading_lines:
         heading_lines = markdown_heading_levels(blocks, markdown or {}) or heading_lines
-    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface, gaps=gaps)
+    sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, preface=preface, gaps=gaps, table=table)
     if preface is not None and not any(s.style == PREFACE_STYLE for s in sections):
         blocks = blocks[1:]  # no top level to join: the line stays the header's note
-        sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, gaps=gaps)
+        sections, structured = build_sections(blocks, heading_lines or {}, points=bool(gongwen and gongwen.letter), parts=parts, bold=bold, gaps=gaps, table=table)
     elif preface is not None:
         header.lines = [h for h in header.lines if h.line != preface]
     doubts = [] if heading_lines or any(s.style not in ("", *PLAIN_LINE_STYLES) for s in sections) else \

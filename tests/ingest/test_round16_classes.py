@@ -16,7 +16,7 @@ from build_kb.ingest import convert as convert_module
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 
-READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes]
+READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -162,3 +162,91 @@ def test_a_list_mark_alone_in_its_paragraph_is_no_paragraph(tmp_path):
     lines = [line.strip() for line in converted.text.split("\n") if line.strip()]
     assert lines[2:] == [*items, "* * *", "• 各单位要于月底前报送进展情况。"]
     assert any("单独成段的项目符号 2 个" in note for note in converted.notes)
+
+
+# --- Word: the lines of the document's own table are body unless clearly otherwise ------------------------------
+
+FORM_ROWS = [("序号", "支部名称", "述职时间", "备注")] + [(str(k), f"第{NUMBERS[k - 1]}党支部", f"12月{10 + k}日", "") for k in range(1, 7)]
+TASK = "围绕第{}项重点任务，逐项说明工作举措、取得成效和存在问题，提出改进措施。"
+FORM_URL = "报送网址：https://dj.example.cn/form"
+
+
+def _form(path):
+    """A notice with a table of rows (a serial column) and a table of labelled fields (the label repeated down it,
+    a web address and a short cell in each), a one-cell table of a Markdown-like head and a code line."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于开展2025年度党支部书记述职评议工作的通知", style="Title")
+    document.add_paragraph("各基层党组织：")
+    document.add_paragraph("为落实全面从严治党主体责任，经研究，决定开展2025年度党支部书记抓基层党建工作述职评议。现将有关事项通知如下。")
+    document.add_paragraph("一、评议安排", style="Heading 1")
+    document.add_paragraph("各支部要认真组织，确保评议工作严肃规范、取得实效，评议结果作为年度考核的重要依据。")
+    rows = document.add_table(rows=0, cols=4)
+    for row in FORM_ROWS:
+        for cell, text in zip(rows.add_row().cells, row):
+            cell.text = text
+    fields = document.add_table(rows=0, cols=2)
+    for k in range(1, 5):
+        label, value = fields.add_row().cells
+        label.text = "评议内容"
+        value.text = TASK.format(k)
+        value.add_paragraph(FORM_URL)
+        value.add_paragraph("扫码填报")
+    box = document.add_table(rows=0, cols=1).add_row().cells[0]
+    box.text = "# 填报说明"
+    box.add_paragraph("<input name=score>")
+    box.add_paragraph("请各支部于12月20日前将述职报告报送组织部，逾期不报的视为未完成年度述职任务。")
+    document.add_paragraph("二、工作要求", style="Heading 1")
+    document.add_paragraph("各党支部要高度重视，认真准备述职材料，实事求是查摆问题，确保述职评议工作取得实效。")
+    document.add_paragraph("中共某某公司委员会")
+    document.add_paragraph("2025年12月1日")
+    document.save(path)
+
+
+def test_a_word_tables_lines_are_body_its_rows_no_heads_and_what_looks_like_chrome_is_checked(tmp_path):
+    from build_kb.config import load_overrides
+    from build_kb.curate import add_files
+    from build_kb.enrich.review import review_speech
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+    from build_kb.config import load_boilerplate
+    from conftest import make_corpus
+
+    corpus = make_corpus(tmp_path / "corpus", {"speeches.yaml": "{}\n"})
+    _form(tmp_path / "通知.docx")
+    add_files([tmp_path / "通知.docx"], corpus)
+    override = load_overrides(corpus)["通知.txt"]
+    stored = (corpus / "通知.txt").read_text(encoding="utf-8").split("\n")
+    table = override.values["table_lines"]
+    assert [stored[n - 1] for n in table][:2] == ["序号　支部名称　述职时间　备注", "1　第一党支部　12月11日"]
+    assert len(table) == len(FORM_ROWS) + 4 * 4 + 3
+    source = SourceFile(path=corpus / "通知.txt", rel_path="通知.txt", encoding="utf-8", sha256="", raw=b"", text="\n".join(stored))
+    speech = make_speech(source, load_boilerplate(corpus), override, [])
+    review_speech(speech)
+    # nothing of the table removed: the label repeated down the form, the serial column, the short cells, the head
+    assert not [r for r in speech.clean.removed if r.line in table]
+    assert [section.heading for section in speech.sections if section.heading] == ["一、评议安排", "二、工作要求"]
+    kept = [paragraph.text for paragraph in speech.all_paragraphs()]
+    assert kept.count("评议内容") == 4 and kept.count("扫码填报") == 4 and "6 第六党支部 12月16日" in kept
+    # what a rule or strong evidence would have removed stays, and is checked: the web address, the code line
+    checked = sorted(item.line for item in speech.review if item.code == "doubtful-line")
+    assert [stored[n - 1] for n in checked] == [FORM_URL] * 4 + ["<input name=score>"]
+
+
+def test_a_speech_typed_in_a_one_cell_table_is_read_as_its_paragraphs(tmp_path):
+    """Near miss: a cell holding a long text in paragraphs lays the page out: no table's lines, heads read as ever."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("在全县组织工作会议上的讲话", style="Title")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.text = "同志们：今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。"
+    for head, text in PARTS:
+        cell.add_paragraph(head)
+        cell.add_paragraph(text)
+    path = tmp_path / "讲话.docx"
+    document.save(path)
+    converted, speech = speech_of(path)
+    assert converted.table_lines == []
+    assert [heading for _, heading in outline(speech)] == [head for head, _ in PARTS]
