@@ -2422,11 +2422,21 @@ def infer_year(sections: list[Section]) -> tuple[int | None, str | None]:
     return infer_year_evidence(sections)[:2]
 
 
+_LOOKS_BACK_ON_A_YEAR = re.compile(r"[^，。；]{0,4}?(?:回顾|回头看)")
+"""A heading's year looked back on (2023年工作回顾, 2023年工作回头看): said in a later year — a speech reviews the year gone."""
+
+
 def infer_year_evidence(sections: list[Section]) -> tuple[int | None, str | None, str | None]:
-    """infer_year, with the words that say the year (for 待核对: 年份按“庆祝中国共产党成立99周年”推断)."""
-    years = [(int(m.group(1)), m.group(0)) for s in sections if s.level == 1 for m in YEAR_IN_HEADING_RE.finditer(s.heading)]
+    """infer_year, with the words that say the year (for 待核对: 年份按“庆祝中国共产党成立99周年”推断). The latest year a
+    top heading names; when every heading naming it looks back on it (一、2023年工作回顾) and none names a later year's work,
+    the year after it."""
+    years = [(int(m.group(1)), m.group(0), _LOOKS_BACK_ON_A_YEAR.match(s.heading, m.end()) is not None)
+             for s in sections if s.level == 1 for m in YEAR_IN_HEADING_RE.finditer(s.heading)]
     if years:
-        year, words = max(years)
+        year, words, _ = max(years)
+        if all(looks_back for y, _, looks_back in years if y == year):
+            # 一、2023年工作回顾 (and no later year's work ahead): the speech looks back on that year from the next
+            return year + 1, "headings", next(s.heading for s in sections if s.level == 1 and words in (s.heading or ""))
         return year, "headings", words
     for section in sections:
         if section.kind == "opening":

@@ -35,3 +35,15 @@ def test_the_year_after_the_one_reviewed_is_proposed(tmp_path, text, date):
 ])
 def test_no_year_is_proposed_without_the_plan_the_review_or_the_season(tmp_path, text):
     assert one_speech(tmp_path, text).detected_by.get("date") != RULE
+
+
+@pytest.mark.parametrize("text, year", [
+    pytest.param("在全县组织工作会议上的讲话\n同志们：\n今天召开会议，主要任务是总结工作、部署任务。\n一、2023年工作回顾\n"
+                 "一年来，我们做了大量工作，组织工作取得明显成效。\n二、下一步工作打算\n要抓好落实。\n", 2024, id="a-heading-reviewing-a-year"),
+    pytest.param("在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n一、2023年工作回顾\n一年来，组织工作取得明显成效。\n二、2024年工作安排\n要抓好落实。\n",
+                 2024, id="review-and-plan"),
+    pytest.param("在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n一、2023年工作完成情况\n一年来，组织工作取得明显成效。\n二、存在的问题\n要抓好落实。\n",
+                 2023, id="near-miss-a-years-results-stay-that-year"),
+])
+def test_a_heading_that_looks_back_on_a_year_dates_the_speech_the_year_after(tmp_path, text, year):
+    assert one_speech(tmp_path, text).year == year
