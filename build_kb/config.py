@@ -616,7 +616,7 @@ def load_boilerplate(corpus_dir: Path, report: Report | None = None) -> Boilerpl
 OVERRIDE_FIELDS = {
     "id", "title", "subtitle", "date", "year", "speaker", "speaker_role", "occasion", "level", "section_themes", "skip",
     "keep_lines", "drop_lines", "reviewed", "original", "original_sha256", "heading_lines", "paragraph_lines",
-    "issuer", "doc_number", "addressees", "attachments", "table_lines",
+    "issuer", "doc_number", "addressees", "attachments", "table_lines", "month",
 }
 """Keys of a speeches.yaml entry. keep_lines/drop_lines: source lines the boilerplate rules must keep
 or must drop; reviewed: true, or the review items (codes) a person has looked at; original and
@@ -715,6 +715,10 @@ def _check_override_value(key: str, value, file: str, line: int | None, entry: s
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return value
         return bad(f"{entry} 的 year 要写四位数的年份，例如 2020；现在写的是 {value!r}")
+    if key == "month":  # beside year: a text dated to the month only (a cover's 二〇二三年五月)
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+            return value
+        return bad(f"{entry} 的 month 要写 1 到 12 的月份，和 year 一起写，例如 year: 2023 和 month: 5；现在写的是 {value!r}")
     if key == "skip":
         if isinstance(value, bool):
             return value

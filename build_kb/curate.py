@@ -255,7 +255,8 @@ def _add_one(
         speech.detected_by["date"] = FILE_DATE_RULES.get(converted.kind.split()[0], FILE_DATE_RULES["html"])  # "doc (via LibreOffice)"
         speech.review = [item for item in speech.review if item.code != "no-date" and not (posting_only and item.code == "date-guessed")]
     elif speech is not None and converted.year and speech.date is None and speech.year is None:
-        speech.year, speech.date_source = converted.year, "page"  # a cover's 二〇二六年五月: the year only
+        speech.year, speech.date_source = converted.year, "page"  # a cover's 二〇二六年五月: its year…
+        speech.month = converted.month  # …and its month
     result = Added(source, "imported", stored_as=name, notes=converted.notes)
     if speech is not None:
         result.title, result.date = speech.title, speech.date or (str(speech.year) if speech.year else "")
@@ -370,7 +371,10 @@ def speech_stub(
         if attribute == "date" and speech and value is None and speech.year:
             if speech.date_source == "page":  # the file's own year (a cover's 二〇二六年五月): the text will not give it again
                 lines.append(f"  year: {speech.year}   # 识别依据：文件首页单独一行的年月或页眉页脚里的刊期（没有具体日期）")
-            lines.append(f"  # date: {speech.year}-MM-DD   # 只找到年份（{rule_in_chinese(rule)}）；知道完整日期就写上，并去掉行首的 #")
+                if getattr(speech, "month", None):
+                    lines.append(f"  month: {speech.month}   # 识别依据：同一行写到月份")
+            month = f"{speech.month:02d}" if getattr(speech, "month", None) else "MM"
+            lines.append(f"  # date: {speech.year}-{month}-DD   # 只找到年份{'和月份' if month != 'MM' else ''}（{rule_in_chinese(rule)}）；知道完整日期就写上，并去掉行首的 #")
             continue
         if attribute == "title" and speech and speech.title_derived:
             lines.append(f"  # title: {_quote(value)}   # 原文没有标题，这是按内容生成的：请写上真正的标题，并去掉行首的 #")

@@ -1014,7 +1014,7 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
         speech.month = None
         speech.date_source = "override"
     elif "year" in override.values:
-        if speech.year != read_year:
+        if speech.year != read_year and "month" not in override.values:
             speech.month = None  # the month went with the year the curator corrected
         # the year alone: a day the build counted from the posting date (date-guessed) is not kept
         if speech.date and (int(speech.date[:4]) != speech.year or speech.date_source == "posting"):

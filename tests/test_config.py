@@ -103,7 +103,7 @@ def test_every_configuration_error_is_reported_at_once(tmp_path):
         "  c/boilerplate.yaml:3：规则 r：正则表达式 '(' 写错了（第 1 个字符附近）",
         "  c/speeches.yaml:2：a.txt 的 year 要写四位数的年份，例如 2020；现在写的是 'twenty'",
         "  c/speeches.yaml:3：a.txt 的 level 要写文字；现在是数字 3",
-        "  c/speeches.yaml:5：b.txt 的条目里没有 titel 这一项；是不是 title？可以写的有：addressees attachments date doc_number drop_lines heading_lines id issuer keep_lines level occasion original original_sha256 paragraph_lines reviewed section_themes skip speaker speaker_role subtitle table_lines title year",
+        "  c/speeches.yaml:5：b.txt 的条目里没有 titel 这一项；是不是 title？可以写的有：addressees attachments date doc_number drop_lines heading_lines id issuer keep_lines level month occasion original original_sha256 paragraph_lines reviewed section_themes skip speaker speaker_role subtitle table_lines title year",
     ]
 
 

@@ -73,6 +73,8 @@ class Converted:
     larger than the text); kb add proposes it in speeches.yaml."""
     year: int | None = None
     """The year the file gives outside its text, when no full date (a PDF cover's 二〇二六年五月)."""
+    month: int | None = None
+    """The month beside that year, when the cover gives one (二〇二六年五月 → 5)."""
     title_by: str | None = None
     """Which of the document's marks gave the title (a rule name of build_kb/explain.py: the Word
     Title style, a lone first heading centred, the line the page header repeats, a PDF's largest
@@ -569,6 +571,10 @@ def docx_text(data: bytes, name: str) -> Converted:
     converted.date = _header_date(document)
     if not converted.date:
         converted.date, converted.year = _cover_date(lines)
+        if converted.year and not converted.date:
+            from .pdf import cover_month
+
+            converted.month = cover_month([line for line in lines if line.strip()][:COVER_LINES], converted.year)
     return converted
 
 
@@ -1660,7 +1666,13 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     elif read.title_evidence == "under-series-line":
         title_by = TITLE_BY_PDF_UNDER_SERIES
         notes.append(f"首页最大字“{read.title_passed}”是各页页眉重复的一行，不是题目：取它下面的“{read.title}”")
-    return Converted(text, kind, notes, headings=read.headings, title=read.title, title_by=title_by, date=read.cover_date, year=read.cover_year)
+    month = None
+    if read.cover_year and not read.cover_date and hasattr(read, "paragraphs"):
+        from .pdf import cover_month
+
+        month = cover_month(read.paragraphs[: getattr(read, "first_page", len(read.paragraphs))], read.cover_year)
+    return Converted(text, kind, notes, headings=read.headings, title=read.title, title_by=title_by, date=read.cover_date, year=read.cover_year,
+                     month=month)
 
 
 # --- web pages -----------------------------------------------------------------------------------

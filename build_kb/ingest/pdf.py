@@ -503,9 +503,27 @@ def _captions(lines: list[PdfLine], pictures: list[tuple[float, float, float, fl
 
 _COVER_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?(?=(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})")
 """A cover's label before its date (发布日期:2023.03, 日期：2024年5月)."""
-_NUMERIC_YEAR_AND_MONTH = re.compile(r"((?:19|20)\d{2})[./-](?:0?[1-9]|1[0-2])")
+_NUMERIC_YEAR_AND_MONTH = re.compile(r"((?:19|20)\d{2})[./-](0?[1-9]|1[0-2])")
 """A year and month in figures (2023.03, 2023-3), on a cover line of its own."""
-_YEAR_AND_MONTH = re.compile(r"([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月")
+_YEAR_AND_MONTH = re.compile(r"([〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*([一二三四五六七八九十]{1,2}|\d{1,2})\s*月")
+
+
+def cover_month(first_page: list[str], year: int | None) -> int | None:
+    """The month of the cover's year-and-month line (`二〇二三年五月`, `2023年5月`, `2023.05`) that gave `year`
+    (cover_date): a cover dated to the month is stored as its year and month, not its year alone.
+
+    >>> cover_month(["某某公司党委", "二〇二三年五月"], 2023), cover_month(["2023.11"], 2023), cover_month(["二〇二三年五月"], 2024)
+    (5, 11, None)
+    """
+    from ..text import cn_to_int, year_number
+
+    for text in first_page:
+        compact = _COVER_DATE_LABEL.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+        m = _YEAR_AND_MONTH.fullmatch(compact) or _NUMERIC_YEAR_AND_MONTH.fullmatch(compact)
+        if m and year_number(m.group(1)) == year:
+            month = int(m.group(2)) if m.group(2).isdigit() else cn_to_int(m.group(2))
+            return month if month and 1 <= month <= 12 else None
+    return None
 
 
 HEAD_LINE_MAX = 60

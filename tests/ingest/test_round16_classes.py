@@ -12,11 +12,13 @@ import pytest
 
 from build_kb.ingest import clean as clean_module
 from build_kb.ingest import convert as convert_module
+from build_kb.ingest import pdf as pdf_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 
-READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table]
+READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table,
+           pdf_module.cover_month]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -250,3 +252,42 @@ def test_a_speech_typed_in_a_one_cell_table_is_read_as_its_paragraphs(tmp_path):
     converted, speech = speech_of(path)
     assert converted.table_lines == []
     assert [heading for _, heading in outline(speech)] == [head for head, _ in PARTS]
+
+
+# --- a cover dated to the month: stored as its year and month -----------------------------------------------------
+
+def test_a_word_cover_dated_to_the_month_gives_its_year_and_month(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某公司党委2023年度党建工作总结", style="Title")
+    document.add_paragraph("二〇二三年五月")
+    document.add_paragraph("今年以来，公司党委全面加强党的建设，各项工作取得明显成效。")
+    path = tmp_path / "总结.docx"
+    document.save(path)
+    converted = convert_module.convert(path)
+    assert (converted.date, converted.year, converted.month) == (None, 2023, 5)
+
+
+def test_speeches_yaml_month_stands_beside_its_year(tmp_path):
+    """year: 2023 with month: 5 keeps the month (a text the cover dated, read with no year of its own); a month
+    outside 1–12 is refused with the way to write it."""
+    from pathlib import Path
+
+    import yaml
+
+    from build_kb.config import SpeechOverride, load_overrides
+    from build_kb.errors import KbError
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+    from build_kb.config import load_boilerplate
+    from conftest import CORPUS
+
+    text = "关于党建工作的几点体会\n今年以来，公司党委全面加强党的建设，各项工作取得明显成效。\n"
+    source = SourceFile(path=Path("x.txt"), rel_path="x.txt", encoding="utf-8", sha256="0", raw=text.encode(), text=text)
+    speech = make_speech(source, load_boilerplate(CORPUS), SpeechOverride("x.txt", 1, {"year": 2023, "month": 5}), [])
+    assert (speech.year, speech.month, speech.date) == (2023, 5, None)
+    (tmp_path / "speeches.yaml").write_text(yaml.safe_dump({"x.txt": {"year": 2023, "month": 13}}), encoding="utf-8")
+    with pytest.raises(KbError) as refused:
+        load_overrides(tmp_path)
+    assert "month 要写 1 到 12 的月份" in str(refused.value)
