@@ -794,9 +794,13 @@ LABEL_MAX = 8
 """A column's label between a headline and its repeat is short: 组织工作, 要闻动态."""
 
 
+_ASKS_TO_CLICK = re.compile(r"^[^\u4e00-\u9fff]{0,3}(?:点击|长按|轻触|扫码)[^，。；！？]{0,12}?(?:观看|收看|关注|阅读|收听|查看|播放)[^，。；！？]{0,6}$")
+"""A line of a WeChat page asking its reader to act on the page (点击上方视频观看, ▲点击观看视频, 长按二维码关注): the page's."""
+
+
 def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     """Title lines that are the site's, not the title's: one with a web address or a source label
-    (某某网 www.gov.cn 2007年05月15日 来源：新华社), one of nothing but credits (a book series' 顾问：某某 主编：某某), and a short label between a headline and the same
+    (某某网 www.gov.cn 2007年05月15日 来源：新华社), one asking the reader to click and watch (alone too), one of nothing but credits (a book series' 顾问：某某 主编：某某), and a short label between a headline and the same
     headline given again alone (全市组织工作会议召开 / 组织工作 / 全市组织工作会议召开): the repeat shows the
     headline was whole.
 
@@ -805,6 +809,10 @@ def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     ['title', 'note', 'repeat']
     """
 
+    titles = [h for h in header if h.role == "title"]
+    for h in titles:
+        if _ASKS_TO_CLICK.match(h.text.strip()):
+            h.role = "note"  # 点击上方视频观看: the page asking its reader to act, never a title, even the only line above the text
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         if len(titles) > 1 and (_ADDRESS.search(h.text) or re.search(r"(?:来源|作者|发布时间)\s*[:：]", h.text) or interface_label(h.text.strip())
@@ -4727,8 +4735,15 @@ _INNER_QUOTES = str.maketrans("“”", "‘’")
 _GLUED_SALUTATION = re.compile(r"^(?:[^，,。：:]{0,20}[，、,])?同志们[，,：:！!]\s*")
 
 
+_REPORTS_DAY_FIRST = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?:[至到-]\d{1,2}[日号])?(?:上午|下午|晚上?|晚间|当天)?(?:[，,]\s*|是(?=.{4}))"
+)
+"""The day a report's first sentence opens with (5月12日上午，…; 3月10日是…): no word of a title made from the sentence."""
+
+
 def derive_title(sections: list[Section], occasion: str | None) -> str:
-    """A sensible title for a speech whose text has none — never the salutation."""
+    """A sensible title for a speech whose text has none — never the salutation; from a report's first sentence,
+    never the day it opens with (讲话：某某镇组织全体机关干部…, not 讲话：5月12日上午，某某镇…)."""
     if occasion:
         return f"在{occasion}上的讲话"
     top = [s for s in sections if s.kind == "body" and s.heading and s.style != PREFACE_STYLE]  # 引言 names no part's subject
@@ -4745,5 +4760,7 @@ def derive_title(sections: list[Section], occasion: str | None) -> str:
             if p.kind != "salutation" and p.text and not read_template_prompt(p.text):  # never a template's prompt
                 # A salutation run into the first sentence (同志们，为认真贯彻…) is no word of the title either.
                 sentence = _GLUED_SALUTATION.sub("", re.split(r"[。！？]", p.text)[0]) or re.split(r"[。！？]", p.text)[0]
+                # 5月12日上午，某某镇组织…: a report's day says when, the words after it what — a title names the what
+                sentence = _REPORTS_DAY_FIRST.sub("", sentence) or sentence
                 return f"讲话：{sentence[:24]}{'…' if len(sentence) > 24 else ''}"
     return "无标题讲话"

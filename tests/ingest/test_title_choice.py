@@ -118,3 +118,23 @@ def test_a_text_with_no_title_line_takes_its_files_own_name(tmp_path):
 ])
 def test_a_line_of_credits_among_the_title_lines_is_no_part_of_the_title(tmp_path, text, title):
     assert one_speech(tmp_path, text).title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    pytest.param("点击上方视频观看\n3月1日，某某县召开全县组织工作会议。县委书记张明出席并讲话。\n", "在全县组织工作会议上的讲话", id="click-to-watch-alone"),
+    pytest.param("▲点击观看视频\n在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n", "在全县组织工作会议上的讲话", id="click-to-watch-over-a-title"),
+    pytest.param("点击“三会一课”看基层党建新变化\n3月1日，某某县召开全县组织工作会议。县委书记张明出席并讲话。\n", "点击“三会一课”看基层党建新变化",
+                 id="near-miss-a-headline-that-opens-with-click"),
+])
+def test_a_line_asking_the_reader_to_click_and_watch_is_no_title(tmp_path, text, title):
+    assert one_speech(tmp_path, text).title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    pytest.param("5月12日上午，某某镇组织全体机关干部、各村党组织书记共60余人到某某红色教育基地参观学习。镇党委书记张明带队。\n大家纷纷表示深受教育。\n",
+                 "讲话：某某镇组织全体机关干部、各村党组织书记共60余人…", id="a-report-without-a-headline"),
+    pytest.param("3月10日是某某镇每月固定的党员活动日。当天，镇党委书记张明参加活动并讲话。\n大家表示要学以致用。\n", "讲话：某某镇每月固定的党员活动日",
+                 id="a-day-that-is-an-activity-day"),
+])
+def test_a_title_made_from_a_reports_first_sentence_leaves_out_its_day(tmp_path, text, title):
+    assert one_speech(tmp_path, text).title == title
