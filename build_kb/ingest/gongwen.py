@@ -517,7 +517,9 @@ class Gongwen:
     head_end: int | None = None
     """The last line of a cover read whole (a standard's, a 纪要's or a 命令's head): the text begins under it."""
     form: str = ""
-    """A head of another form than the 文件's: "standard", "minutes" (纪要格式), "order" (命令格式)."""
+    """A head of another form than the 文件's: "standard", "minutes" (纪要格式), "order" (命令格式), "bulletin" (简报)."""
+    edited_by: str | None = None
+    """The organ that edits the bulletin carrying the document (`某某县委组织部编`): its issuer when it signs none."""
     appended: list[int] = field(default_factory=list)
     """The label lines (`附件1`) of attachments appended after the 成文日期: each opens a part of its own."""
 
@@ -550,7 +552,7 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     raw = {line.number: line.text for line in every}
     kept = {line.number for line in lines}
     content = _read_disclosure(content, found, raw)
-    special = _read_minutes_head(content, found) or _read_order_head(content, found)
+    special = _read_minutes_head(content, found) or _read_order_head(content, found) or _read_bulletin_head(content, found)
     body_start = special if special is not None else _read_head(content, found, raw, kept)
     text_from = content[body_start][0] if body_start < len(content) else content[-1][0] + 1
     # Attachments appended after the 成文日期 are parts of their own: the 公文's tail is read above them.
@@ -560,6 +562,8 @@ def read_gongwen(lines: list[Line], removed: list[Line] = ()) -> Gongwen | None:
     # The cleaner may have taken the 版记 or a bare 成文日期 (a date alone under the text) as chrome: their place still counts.
     # …and a 附件说明's further item when it took the item for a copy of the outline (a short text's).
     _read_tail([(n, t) for n, t in content if n in kept or read_record(t) or read_signing_date(t) or read_attachment_item(t)], found, text_from)
+    if not found.issuer and found.edited_by:
+        found.issuer = found.edited_by  # a bulletin's notice that signs no organ: the organ that edits the bulletin
     if not found.issuer and not found.unread_issuer and found.title and found.title_lines:
         # no 版头 and no 署名 names them: the title's own words before 关于 (a reprint that kept only the title)
         found.issuer = read_title_issuers(raw.get(found.title_lines[0], ""), found.title)
@@ -907,6 +911,58 @@ def _read_minutes_head(content: list[tuple[int, str]], found: Gongwen) -> int | 
         found.roles[content[mark][0]] = "issuer"  # the mark over a title of its own
         found.title, found.title_lines = content[k][1], [content[k][0]]
         found.roles[content[k][0]] = "title"
+        k += 1
+    found.head_end = content[k - 1][0]
+    return k
+
+
+_EDITED_BY = re.compile(r"^(.{2,30}?)\s*(?:编印|编发|编辑|主办|编)$")
+
+
+def read_edited_by(text: str) -> tuple[str, str] | None:
+    """A bulletin's line under its issue number: who edits it and the day (`某某县委组织部编　2024年3月10日`,
+    `主办：某某县委组织部 2024年3月10日` is none) → (the organ, the ISO date).
+
+    >>> read_edited_by("某某县委组织部编          2024年3月10日"), read_edited_by("某某县委组织部 2024年3月10日")
+    (('某某县委组织部', '2024-03-10'), None)
+    """
+    compact = re.sub(r"\s+", "", text)
+    found = find_date(compact)
+    if not found or found[1].end() != len(compact) or not found[1].start():
+        return None
+    editor = _EDITED_BY.match(compact[: found[1].start()])
+    organ = editor and read_issuer_signature(editor.group(1))
+    return (organ, found[0]) if organ else None
+
+
+def _read_bulletin_head(content: list[tuple[int, str]], found: Gongwen) -> int | None:
+    """The head of a bulletin (简报, 工作动态: an organ's periodical carrying a notice or a report): its name on top
+    (a short line without a stop, whatever it is called — `组织工作动态` names no organ), the issue (`第5期`) and the
+    organ that edits it with the day (`某某县委组织部编　2024年3月10日`) under it. The organ is the issuer; the
+    bulletin's name is the title unless a title of its own follows; → the index the text begins at. Without the
+    edited-by line under an issue number the usual rules read the top (a title over `第5期` is no bulletin's name)."""
+    mark = next((k for k in range(min(MARK_LINES, len(content))) if content[k][1] and len(content[k][1]) <= 16
+                 and not re.search(r"[。，；：！？、:]", content[k][1])), None)
+    if mark is None or mark + 2 >= len(content) or any(not _head_role(content, k) for k in range(mark)):
+        return None
+    (number, text), (issue_at, issue), (edited_at, edited) = content[mark], content[mark + 1], content[mark + 2]
+    editor = read_edited_by(edited)
+    if not read_issue_number(issue) or not editor:
+        return None
+    for j in range(mark):
+        found.roles[content[j][0]] = _head_role(content, j)
+    found.form = "bulletin"
+    found.edited_by, found.doc_number = editor[0], read_issue_number(issue)
+    found.roles[number], found.roles[issue_at], found.roles[edited_at] = "title", "doc-number", "issuer"
+    found.title, found.title_lines = text, [number]
+    k = mark + 3
+    if k < len(content) and re.match(r"^关于", content[k][1]) and read_title(content[k][1]):
+        found.roles[number] = "issuer"  # the bulletin's name over a title of its own
+        found.title, found.title_lines = content[k][1], [content[k][0]]
+        found.roles[content[k][0]] = "title"
+        k += 1
+    if k < len(content) and read_addressees(content[k][1]):
+        found.addressees, found.roles[content[k][0]] = read_addressees(content[k][1]), "addressees"
         k += 1
     found.head_end = content[k - 1][0]
     return k

@@ -12,13 +12,14 @@ import pytest
 
 from build_kb.ingest import clean as clean_module
 from build_kb.ingest import convert as convert_module
+from build_kb.ingest import gongwen as gongwen_module
 from build_kb.ingest import pdf as pdf_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 
 READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table,
-           pdf_module.cover_month]
+           pdf_module.cover_month, gongwen_module.read_edited_by]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -291,3 +292,45 @@ def test_speeches_yaml_month_stands_beside_its_year(tmp_path):
     with pytest.raises(KbError) as refused:
         load_overrides(tmp_path)
     assert "month 要写 1 到 12 的月份" in str(refused.value)
+
+
+# --- 公文: a 版头 that names no organ (a bulletin's name), the organ under its issue number ------------------------
+
+BULLETIN = """组织工作动态
+
+第5期
+
+某某县委组织部编                    2024年3月10日
+
+关于做好2024年度发展党员工作的通知
+
+各乡镇党委，县直各单位党组织：
+
+为进一步做好发展党员工作，提高发展党员质量，现就有关事项通知如下。
+
+一、坚持标准。要严格按照党章规定的条件发展党员，确保新发展党员质量。
+
+二、严格程序。要认真落实发展党员工作各项程序，做到程序规范、手续完备。
+{signature}
+2024年3月8日
+"""
+
+
+@pytest.mark.parametrize("signature, issuer", [
+    ("", "某某县委组织部"),  # no 署名: the organ that edits the bulletin issues it
+    ("\n中共某某县委组织部\n", "中共某某县委组织部"),  # the notice's own 署名 names its issuer
+])
+def test_a_bulletins_head_gives_the_issuer_and_is_no_part_of_the_title(tmp_path, signature, issuer):
+    path = tmp_path / "动态.txt"
+    path.write_text(BULLETIN.format(signature=signature), encoding="utf-8")
+    _, speech = speech_of(path)
+    assert speech.title == "关于做好2024年度发展党员工作的通知"
+    assert (speech.issuer, speech.addressees) == (issuer, ["各乡镇党委", "县直各单位党组织"])
+
+
+def test_a_title_over_an_issue_number_without_an_editor_is_read_as_ever(tmp_path):
+    """Near miss: no `…编 date` line under the issue number: no bulletin's head; the title is the title."""
+    path = tmp_path / "动态.txt"
+    path.write_text(BULLETIN.format(signature="\n中共某某县委组织部\n").replace("某某县委组织部编                    2024年3月10日\n\n", ""), encoding="utf-8")
+    _, speech = speech_of(path)
+    assert speech.title == "关于做好2024年度发展党员工作的通知" and speech.issuer == "中共某某县委组织部"
