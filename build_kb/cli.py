@@ -278,7 +278,7 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate_file, evaluate_metadata, metadata_report
+    from .evaluate import evaluate_file, evaluate_metadata, has_held_out, metadata_report
 
     # The rules the build uses: the corpus folder of the project it is run from, whatever folder
     # the cases are in (a set kept elsewhere was once scored against no rules at all).
@@ -286,6 +286,11 @@ def cmd_evaluate(args) -> int:
     if not (rules / "boilerplate.yaml").is_file():
         raise KbError(f"--rules {rules}：那里没有 boilerplate.yaml；请在项目目录里运行，或用 --rules 指明规则所在的文件夹")
     print(evaluate_file(Path(args.labels), rules))
+    if has_held_out(Path(args.labels)):
+        # Like the metadata's held-out cases: sections labelled with the others and never tuned on, reported apart.
+        print()
+        print("专题（留作检验的样例）")
+        print(evaluate_file(Path(args.labels), rules, held_out=True))
     metadata = Path(args.metadata)
     if metadata.is_file():
         print()

@@ -33,8 +33,14 @@ class Scores:
         return p, r, f
 
 
-def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, list[str]]:
-    """Classify every labelled corpus with the project's taxonomy and compare with the labels."""
+NO_THEME = "none"
+"""A section's label `[none]`: no theme among the five is right (a part on the economy in a party committee's report,
+a year's tally of everything): scored, every theme given is one too many. `[]` is a section nobody can say: not scored."""
+
+
+def evaluate(labels_file: Path, rules_dir: Path | None = None, held_out: bool = False) -> tuple[Scores, list[str]]:
+    """Classify every labelled corpus with the project's taxonomy and compare with the labels. `held_out` picks the
+    corpora marked `held_out: true` (written with the others, never tuned on), else the others."""
     labels_file = Path(labels_file)
     name = str(labels_file)
     data = expect_mapping(load_yaml(labels_file, name), name, 1, "the labels file")
@@ -42,6 +48,8 @@ def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, 
     scores = Scores()
     themes: list[str] = []
     for entry in expect_list(data.get("corpora"), name, line_of(data, "corpora"), "'corpora'"):
+        if bool(entry.get("held_out")) != held_out:
+            continue
         corpus_dir = (labels_file.parent / entry["dir"]).resolve()
         kb = build_knowledge_base(corpus_dir, rules_dir=rules_dir)
         themes = [t.id for t in kb.themes]
@@ -61,7 +69,7 @@ def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, 
                     scores.unclear.append(f"{where}：程序给出 {' '.join(sorted(predicted)) or '—'}")
                     continue
                 scores.sections += 1
-                gold_set = set(gold)
+                gold_set = set(gold) - {NO_THEME}
                 for t in predicted & gold_set:
                     scores.tp[t] += 1
                 for t in predicted - gold_set:
@@ -69,7 +77,7 @@ def evaluate(labels_file: Path, rules_dir: Path | None = None) -> tuple[Scores, 
                 for t in gold_set - predicted:
                     scores.fn[t] += 1
                 if predicted != gold_set:
-                    scores.mistakes.append(f"{where}：标注 {' '.join(sorted(gold_set))}，程序给出 {' '.join(sorted(predicted)) or '—'}")
+                    scores.mistakes.append(f"{where}：标注 {' '.join(sorted(gold_set)) or '无专题'}，程序给出 {' '.join(sorted(predicted)) or '—'}")
     return scores, themes
 
 
@@ -90,8 +98,14 @@ def report(scores: Scores, themes: list[str]) -> str:
     return "\n".join(lines)
 
 
-def evaluate_file(labels_file: Path, rules_dir: Path | None = None) -> str:
-    return report(*evaluate(labels_file, rules_dir))
+def evaluate_file(labels_file: Path, rules_dir: Path | None = None, held_out: bool = False) -> str:
+    return report(*evaluate(labels_file, rules_dir, held_out))
+
+
+def has_held_out(labels_file: Path) -> bool:
+    """Does the labels file keep corpora apart (`held_out: true`)?"""
+    data = load_yaml(Path(labels_file), str(labels_file)) or {}
+    return any(isinstance(entry, dict) and entry.get("held_out") for entry in data.get("corpora") or [])
 
 
 # --- metadata and site chrome ---------------------------------------------------------------------
