@@ -147,7 +147,7 @@ def _where(item: dict) -> str:
     return "，".join(p for p in parts if p) + "：" if any(parts) else ""
 
 
-THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "context": "据讲话标题", "speech": "据全文", "manual": "人工指定", "none": "无"}
+THEME_SOURCES = {"heading": "据小标题", "body": "据正文", "children": "据下级", "parent": "随上级", "context": "据讲话标题", "speech": "据全文", "manual": "人工指定", "mixed": "各专题都谈到一点，不归一个专题", "none": "无"}
 """How a section got its themes (`theme_source`), in the curator's words."""
 
 

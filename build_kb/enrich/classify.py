@@ -3,7 +3,11 @@
 Evidence is counted on jieba tokens (so 组工干部 does not count as 干部). A heading decides when it has
 evidence; otherwise the section's own paragraphs do, when theme words are dense enough in them for organisation
 work to be what they are about (MIN_DENSITY: a national report's part on the economy that names 党中央 and
-人才 once each is about neither, nor is a whole text that does so here and there); a section with neither takes the themes of its
+人才 once each is about neither, nor is a whole text that does so here and there) and spread over enough of its
+sentences (SPOKEN_SHARE: a party report's part on 三农 that names 集体经济 in one sentence of five is about 三农); a body
+that tallies a bit of every theme under a heading that names none gets none (SPREAD_SHARE, theme_source `mixed`), and
+a text whose parts speak of other work (a party committee's report: economy, safety, ecology) lends its wordless
+parts no subject (OTHER_WORK_PARTS); a section with neither takes the themes of its
 children (a review section is as mixed as what it reviews) and, failing that, of its parent.
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
 children's own themes, else to the speech's subject as its title names it (theme_source `context`) or, with no
@@ -46,6 +50,21 @@ in the labelled sections over 300 characters whose text decides them (kb evaluat
 speech's subject over its whole text; the parts of a national report, a government's policy paper or an economic
 work meeting that name 党中央, 理论, 党史 or 人才 in passing, 0–12. Under about 250 characters MIN_BODY_SCORE asks more
 than this, so it decides only over long texts."""
+SPOKEN_SHARE = 0.4
+"""A section's body speaks for a theme only when at least this share of its sentences name a word of some theme
+(not a generic one): organisation work says its words in nearly every sentence (half and more in every labelled
+section whose body decides it), while a part on rural revitalisation or safety in a party committee's report names
+集体经济 or 第一书记 in one sentence of five — dense enough per 1,000 characters when the part is short, yet about
+something else. Density counts the words, this counts the sentences they are spread over."""
+SPREAD_SHARE = 0.5
+"""A section without parts whose body names OVERVIEW_THEMES themes or more, none of them holding this share of the
+evidence and no two of them together SPREAD_TWO_SHARE, tallies a bit of everything (一、2023年工作总体情况: so many
+members recruited, cadres promoted, talents brought in): no one theme is its subject, and it gets none rather than the
+one whose tally happened to be longest. The labelled sections whose body decides one theme hold 0.56 and more of it;
+the tallies written for round 16's class, 0.28–0.39 (and their best two, 0.50–0.69)."""
+SPREAD_TWO_SHARE = 0.75
+"""A body whose best two themes hold this share of its evidence is about those two (干部 and 人才, with a word of 理论 in
+passing), not a tally of everything."""
 OTHER_NAME = "其他/综合"
 
 
@@ -120,6 +139,28 @@ def theme_scores(counts: Counter, taxonomy: Taxonomy) -> dict[str, tuple[float, 
     return scores
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n")
+
+
+def sentences(text: str) -> list[str]:
+    """A text cut after each 。！？ (and at line ends), blanks left out; 、 ， ； go on within the sentence."""
+    return [piece for piece in (part.strip() for part in _SENTENCE_END.split(text)) if piece]
+
+
+def spoken_share(texts: list[str], taxonomy: Taxonomy, segment: Segment) -> float:
+    """The share of the sentences of `texts` that name a word of some theme other than a generic one (思想, 群众,
+    基层 are said in every kind of text): how much of a section speaks of organisation work at all."""
+    said = [sentence for text in texts for sentence in sentences(text)]
+    if not said:
+        return 0.0
+    speaking = 0
+    for sentence in said:
+        counts = keyword_counts(sentence, taxonomy, segment)
+        themes = {theme for word in counts for theme in taxonomy.themes_of.get(word, ())}
+        speaking += bool(_specific(sorted(themes), counts, taxonomy))
+    return speaking / len(said)
+
+
 def density(counts: Counter, rule: ThemeRule, length: int) -> float:
     """How often `rule`'s own words occur in a text of `length` characters: weighted occurrences per 1,000 characters
     (a repeated word counts every time: what is measured is how much of the text speaks of the theme). Generic words
@@ -153,6 +194,8 @@ class _Own:
     """The themes its heading names with a word of their own (not a generic one: 统一思想 names none)."""
     joined: tuple[str, ...] = ()
     """The themes the halves of a heading joined by 和/与/及/、 name one each (`themes_of_joined_halves`)."""
+    spread: bool = False
+    """Its body tallies a bit of every theme and its heading names none (SPREAD_SHARE): no theme, on purpose."""
 
 
 _JOINING = re.compile(r"[、]|(?:以及|和|与|及|暨)")
@@ -221,14 +264,24 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
     length = sum(len(p.text) for p in section.paragraphs)
     # words of the heading speak for the section whatever its length; the body's only where, all themes together,
     # they are dense enough for organisation work to be what it is about
-    dense = sum(density(body_counts, rule, length) for rule in taxonomy.rules) >= MIN_DENSITY
+    dense = sum(density(body_counts, rule, length) for rule in taxonomy.rules) >= MIN_DENSITY \
+        and spoken_share([p.text for p in section.paragraphs], taxonomy, segment) >= SPOKEN_SHARE
     decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific and (t in headed or dense)}
+    if decisive and not head and not section.children and _tallies_everything(total, specific):
+        return _Own([], "mixed", scores, evidence, spread=True)
     if decisive:
         themes = pick(decisive)
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
         thin = not _strong_words(head_counts + body_counts, taxonomy, themes) or max(decisive.values()) < THIN_BELOW
         return _Own(themes, source, scores, evidence, thin, headed)
     return _Own([], "none", scores, evidence)
+
+
+def _tallies_everything(total: dict[str, float], specific: set[str]) -> bool:
+    """Does a body name OVERVIEW_THEMES themes or more by words of their own, none with SPREAD_SHARE of the evidence and
+    no two with SPREAD_TWO_SHARE?"""
+    named = sorted((s for t, s in total.items() if t in specific), reverse=True)
+    return len(named) >= OVERVIEW_THEMES and named[0] < SPREAD_SHARE * sum(named) and sum(named[:2]) < SPREAD_TWO_SHARE * sum(named)
 
 
 @dataclass(frozen=True)
@@ -394,7 +447,29 @@ def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) ->
         return []
     if len(ranked) > 1 and ranked[1][1] > SUBJECT_MARGIN * ranked[0][1]:
         return []
+    if _covers_other_work(speech, taxonomy, segment):
+        return []
     return [ranked[0][0]]
+
+
+OTHER_WORK_PARTS = 2
+"""Parts of a text that barely speak of organisation work (SPOKEN_SHARE) over OTHER_WORK_LENGTH characters or more, at
+least this many and a third of its parts, make it a text about all the work of a place (a party congress's or
+committee's report: the economy, 三农, safety, ecology, then 党的建设): its theme words, however many, are those of its
+party-building parts, no subject of the rest."""
+OTHER_WORK_LENGTH = 100
+"""A part shorter than this (a line or two of figures to an audience of retired cadres) is too short to say that the
+text is about other work: it may be a word in passing."""
+
+
+def _covers_other_work(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> bool:
+    """Is the text about more than organisation work — enough of its top-level parts barely speak of it?"""
+    parts = [s for s in speech.sections if s.kind == "body" and (s.paragraphs or s.children)]
+    other = 0
+    for part in parts:
+        texts = [text for x in part.walk() for text in (x.heading, *(p.text for p in x.paragraphs))]
+        other += sum(map(len, texts)) >= OTHER_WORK_LENGTH and spoken_share(texts, taxonomy, segment) < SPOKEN_SHARE
+    return other >= OTHER_WORK_PARTS and 3 * other >= len(parts)
 
 
 def _unthemed_parts_read_by_the_whole(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> None:
