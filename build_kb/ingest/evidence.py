@@ -589,6 +589,18 @@ def names_only(ctx: LineContext) -> float:
     return 0.0 if _SPEAKERS_LABEL.search(text) else 2.5
 
 
+def a_name_with_widget_words(text: str) -> bool:
+    """Whether a line is a person's name with nothing but the words of a page's widget beside it (`王小明 分享`, `王小明分享`,
+    `推荐人：王小明`): who shared, uploaded or recommended the page — the site's line, no title and no speaker.
+
+    >>> [a_name_with_widget_words(t) for t in ("王小明 分享", "王小明分享", "推荐人：王小明", "县委书记 张明", "王小明", "分享经验")]
+    [True, True, True, False, False, False]
+    """
+    words = _INTERFACE.findall(text)
+    rest = re.sub(r"[者人于:：\s|丨/]", "", _INTERFACE.sub("", text))
+    return bool(words) and re.fullmatch(_PERSON, rest) is not None
+
+
 def a_credit_line(text: str) -> bool:
     """Whether a line is nothing but credits: people's names, each after a label that is no speaker's (`顾问：某某 主编：某某`,
     `编辑：某某 审核：某某`, `（签发：某某某）`) — who edited or advised a book or a page, never what the text is called nor who

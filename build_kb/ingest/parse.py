@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .clean import GAP_RULE
 from .capture import CAPTURE_RULE, fallback_title
-from .evidence import _ADDRESS, a_credit_line, a_reports_byline, interface_label, parallel_phrases, reads_like_title, title_in_a_listing
+from .evidence import _ADDRESS, a_credit_line, a_name_with_widget_words, a_reports_byline, interface_label, parallel_phrases, reads_like_title, title_in_a_listing
 from .gongwen import DOC_KINDS, Gongwen, into_header, read_gongwen, read_issuer_signature, read_template_prompt
 from .headline import (
     HEADLINE_MIN, OWN_WEIGHT, SITE_LINE_AT, TITLE_MIN, WHOLE_WEIGHT, few_han, headline_of, headline_part, is_headline, is_label,
@@ -800,7 +800,7 @@ _ASKS_TO_CLICK = re.compile(r"^[^\u4e00-\u9fff]{0,3}(?:点击|长按|轻触|扫�
 
 def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     """Title lines that are the site's, not the title's: one with a web address or a source label
-    (某某网 www.gov.cn 2007年05月15日 来源：新华社), one asking the reader to click and watch (alone too), one of nothing but credits (a book series' 顾问：某某 主编：某某), and a short label between a headline and the same
+    (某某网 www.gov.cn 2007年05月15日 来源：新华社), one asking the reader to click and watch (alone too), a name with a widget's words (王小明 分享), one of nothing but credits (a book series' 顾问：某某 主编：某某), and a short label between a headline and the same
     headline given again alone (全市组织工作会议召开 / 组织工作 / 全市组织工作会议召开): the repeat shows the
     headline was whole.
 
@@ -816,7 +816,7 @@ def _drop_site_lines_among_title_lines(header: list[HeaderLine]) -> None:
     titles = [h for h in header if h.role == "title"]
     for h in titles:
         if len(titles) > 1 and (_ADDRESS.search(h.text) or re.search(r"(?:来源|作者|发布时间)\s*[:：]", h.text) or interface_label(h.text.strip())
-                                or a_credit_line(h.text)):
+                                or a_credit_line(h.text) or a_name_with_widget_words(h.text)):
             h.role = "note"
     titles = [h for h in header if h.role == "title"]
     if len(titles) < 2:

@@ -138,3 +138,17 @@ def test_a_line_asking_the_reader_to_click_and_watch_is_no_title(tmp_path, text,
 ])
 def test_a_title_made_from_a_reports_first_sentence_leaves_out_its_day(tmp_path, text, title):
     assert one_speech(tmp_path, text).title == title
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("在全市组织工作会议上的讲话\n王小明 分享\n" + BODY, id="name-space-share"),
+    pytest.param("在全市组织工作会议上的讲话\n王小明分享\n" + BODY, id="name-glued-to-share"),
+])
+def test_a_name_with_a_share_widgets_word_is_neither_title_nor_speaker(tmp_path, text):
+    speech = one_speech(tmp_path, text)
+    assert (speech.title, speech.speaker) == ("在全市组织工作会议上的讲话", None)
+
+
+def test_near_miss_a_byline_under_the_title_stays_the_speaker(tmp_path):
+    speech = one_speech(tmp_path, "在全市组织工作会议上的讲话\n市委书记 张明\n" + BODY)
+    assert (speech.title, speech.speaker, speech.speaker_role) == ("在全市组织工作会议上的讲话", "张明", "市委书记")
