@@ -34,7 +34,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_said_of_oneself, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -655,6 +655,11 @@ def make_speech(
         role = author_under_the_text(parsed.sections)
         if role:
             header.speaker_role, header.rules["speaker_role"] = role, "author's note under the text (作者系…)"
+    if header.speaker_role is None and not lead:
+        # 我作为县委组织部副部长，分管…: a work summary gives its writer's post in the first person
+        role = post_said_of_oneself(all_paragraphs)
+        if role:
+            header.speaker_role, header.rules["speaker_role"] = role, "the writer's own post (我作为…)"
     # Without headings the opening words are the start of the one body section.
     opening_kinds = ("opening",) if parsed.structured else ("opening", "body")
     opening_text = " ".join(p.text for s in parsed.sections if s.kind in opening_kinds for p in s.paragraphs)

@@ -15,6 +15,7 @@ rules out one who only wrote (作出批示) or whose speech the meeting studied 
     speaker_in_lead     …部长金更华出席会议并讲话 / 作工作报告 / 主持会议并讲话  role, name
     speaker_of_undated_report  …董事长冯某同志首先作了重要讲话 (no day; third person)  role, name
     post_that_spoke     镇党委书记逐一点评 / 最后，县委书记作总结讲话 (a post, no name)  the role
+    post_said_of_oneself 我作为县委组织部副部长，分管… (a summary in the first person)  the role
     date_in_lead        6月12日 + a year (in the lead, posted, or inferred)  YYYY-MM-DD
     year_said           2022年是… (from November, with tasks set: the coming year)  a year
     work_year           the one year whose work the body sets (2021年组织工作)  a year
@@ -182,6 +183,26 @@ def post_that_spoke(paragraphs: list[str]) -> str | None:
     m = _POST_THAT_SPOKE.search(text)
     # 该县负责人逐一进行了点评: whoever was in charge, described — no post a reader could write down
     return m.group("post") if m and not m.group("post").endswith("负责人") else None
+
+
+_POST_OF_ONESELF = re.compile(rf"(?:^|[，,。；！？\n])\s*(?:本人|我)(?:作为|身为|担任)(?:一名)?(?P<post>(?![一这那])[{HAN}、“”（）()]{{2,24}}?{POST})(?=[，,。；、])")
+"""The writer's own post, said at a clause's start: 我作为县委组织部副部长，…; 本人担任某某镇党委书记，…"""
+
+
+def post_said_of_oneself(paragraphs: list[str]) -> str | None:
+    """The post a text in the first person gives its writer (a work summary, a duty report: 我作为县委组织部副部长，分管…),
+    in its first paragraphs; never a role one only shares (我作为一名党员: no post), nor one that describes a duty
+    (第一责任人, 负责人).
+
+    >>> post_said_of_oneself(["我作为县委组织部副部长，分管干部监督工作。一年来，我认真履职尽责。"])
+    '县委组织部副部长'
+    >>> post_said_of_oneself(["本人担任某某镇党委书记，主持全面工作。"])
+    '某某镇党委书记'
+    >>> post_said_of_oneself(["我作为一名普通党员，要带头学习。"]) is None, post_said_of_oneself(["我作为抓党建第一责任人，始终…"]) is None
+    (True, True)
+    """
+    m = _POST_OF_ONESELF.search("\n".join(paragraphs[:3]))
+    return m.group("post") if m and not m.group("post").endswith(("负责人", "责任人")) else None
 
 
 def bare_name_that_spoke(paragraphs: list[str]) -> str | None:

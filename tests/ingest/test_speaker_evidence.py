@@ -78,3 +78,13 @@ def test_a_report_naming_only_the_post_of_who_spoke_fills_the_role_not_the_speak
 def test_near_misses_of_a_post_alone(tmp_path, text, role, speaker):
     speech = one_speech(tmp_path, text)
     assert (speech.speaker_role, speech.speaker) == (role, speaker)
+
+
+@pytest.mark.parametrize("text, role", [
+    pytest.param("2023年个人工作总结\n我作为县委组织部副部长，分管干部监督工作。一年来，我认真履职尽责，取得了一定成绩。\n一、加强学习\n我坚持学习。\n",
+                 "县委组织部副部长", id="a-summary-in-the-first-person"),
+    pytest.param("2023年个人工作总结\n我作为一名普通党员，始终严格要求自己。一年来，我认真履职尽责，取得了一定成绩。\n一、加强学习\n我坚持学习。\n",
+                 None, id="near-miss-a-member-is-no-post"),
+])
+def test_the_writers_own_post_in_the_first_person_is_the_role(tmp_path, text, role):
+    assert one_speech(tmp_path, text).speaker_role == role
