@@ -229,7 +229,9 @@ def _add_one(
     title = normalise_line(converted.title) if converted.title else None  # as the text's own lines are
     if title and is_traditional(converted.text):
         title = to_simplified(title)  # …and in the one script the text is read in (a Traditional 公文's title, like its body)
-    marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title), ("table_lines", converted.table_lines)) if value}
+    # (and the original's name, as the stub records it: the build reads a Word or PDF file's text as one, and so does kb add)
+    marked = {key: value for key, value in (("heading_lines", converted.heading_lines), ("title", title), ("table_lines", converted.table_lines),
+                                            ("original", path.name)) if value}
     hint = SpeechOverride(file=name, line=0, values=marked) if marked else None
     speech = make_speech(SourceFile(path=target, rel_path=name, encoding="utf-8", sha256=digest, raw=b"", text=converted.text), rules, hint, [])
     if speech is not None and converted.title:

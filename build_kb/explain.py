@@ -44,6 +44,7 @@ RULES = {
     "the page's breadcrumbs (the text has no title line)": "网页的面包屑导航（原文没有标题行）",
     "the file's own name (the text has no title line)": "文件名（原文没有标题行）",
     "the page's 作者： line": "网页的“作者：”一行",
+    "the document's 作者： line under its title": "文件标题下的“作者：”一行",
     "the page's 原标题 (the speech's own title)": "网页注明的原标题（讲话自己的标题）",
     "the covering notice (现将…印发)": "印发讲话的通知（现将…印发）",
     "title marked by the document (Word Title style, a first line centred in large type, a PDF title)": "文档标明的标题（Word 的标题样式、居中的大字首行或 PDF 的标题）",

@@ -5,6 +5,7 @@ Rendering and publishing (render.py, publish.py) take the KnowledgeBase this mod
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import multiprocessing
@@ -553,7 +554,10 @@ def make_speech(
                 header.speaker_role, header.rules["speaker_role"] = title_role, "role in the title"
             if title_speaker and header.speaker is None:
                 header.speaker, header.rules["speaker"] = title_speaker, "name in the title"
-    for find_speaker, found_by in ((speaker_in_cover_letter, "the covering notice (现将…印发)"), (speaker_in_author_line, "the page's 作者： line")):
+    document = converted_from_document(override)
+    by_author_line = functools.partial(speaker_in_author_line, document=document)
+    author_line = "the document's 作者： line under its title" if document else "the page's 作者： line"
+    for find_speaker, found_by in ((speaker_in_cover_letter, "the covering notice (现将…印发)"), (by_author_line, author_line)):
         if header.speaker is None and header.speaker_role is None:
             role, name = find_speaker(cleaned.removed)
             if role:

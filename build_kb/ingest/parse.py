@@ -1646,15 +1646,30 @@ _FORWARDED = re.compile(r"(?:现将|印发|转发)[《“]?([^《》“”，。
 _AUTHOR_LABEL = re.compile(r"^[（(]?(?:作者|讲话人|主讲人)\s*[:：]\s*(.{2,40}?)[）)]?$")
 
 
-def speaker_in_author_line(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
+def speaker_in_author_line(removed: list[RemovedLine], document: bool = False) -> tuple[str | None, str | None]:
     """(role, name) of a page's "作者：县委书记 张华" when it is a byline (it has a role): the rules
-    remove the line as posting information, since "作者：admin" is the uploader."""
+    remove the line as posting information, since "作者：admin" is the uploader. In a Word or PDF file
+    (`document`) no site uploads: "作者：王刚" right under the title (within AUTHOR_LINE_REACH lines of the top)
+    names the author with his name alone.
+
+    >>> line = [RemovedLine(line=3, text="作者：王刚", rule="posting-info")]
+    >>> speaker_in_author_line(line), speaker_in_author_line(line, document=True)
+    ((None, None), (None, '王刚'))
+    >>> speaker_in_author_line([RemovedLine(line=40, text="作者：王刚", rule="posting-info")], document=True)
+    (None, None)
+    """
     for line in removed:
         m = _AUTHOR_LABEL.match(line.text.strip())
         byline = read_byline(m.group(1)) if m else None
         if byline and byline[0]:
             return byline[0], byline[1]
+        if byline and document and byline[1] and not byline[2] and line.line <= AUTHOR_LINE_REACH:
+            return None, byline[1]
     return None, None
+
+
+AUTHOR_LINE_REACH = 6
+"""A document's 作者： line stands under its title: within this many source lines of the top (blank lines between)."""
 
 
 def speaker_in_cover_letter(removed: list[RemovedLine]) -> tuple[str | None, str | None]:

@@ -13,13 +13,15 @@ import pytest
 from build_kb.ingest import clean as clean_module
 from build_kb.ingest import convert as convert_module
 from build_kb.ingest import gongwen as gongwen_module
+from build_kb.ingest import parse as parse_module
 from build_kb.ingest import pdf as pdf_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 
 READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table,
-           pdf_module.cover_month, gongwen_module.read_edited_by]
+           pdf_module.cover_month, gongwen_module.read_edited_by,
+           parse_module.speaker_in_author_line]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -334,3 +336,28 @@ def test_a_title_over_an_issue_number_without_an_editor_is_read_as_ever(tmp_path
     path.write_text(BULLETIN.format(signature="\n中共某某县委组织部\n").replace("某某县委组织部编                    2024年3月10日\n\n", ""), encoding="utf-8")
     _, speech = speech_of(path)
     assert speech.title == "关于做好2024年度发展党员工作的通知" and speech.issuer == "中共某某县委组织部"
+
+
+# --- Word: an author's line under the title names the speaker --------------------------------------------------------
+
+@pytest.mark.parametrize("author, speaker", [
+    ("作者：王刚", "王刚"),  # a document has no uploader: the name alone is the author's
+    ("文/王刚", None),  # near miss: a report's credit (文/图 某某) names its reporter, not a speaker
+])
+def test_a_word_files_author_line_under_its_title_names_the_speaker(tmp_path, author, speaker):
+    import docx
+
+    from build_kb.curate import add_files
+    from build_kb.config import load_overrides
+    from conftest import make_corpus
+
+    document = docx.Document()
+    document.add_paragraph("坚持党建引领 推动高质量发展", style="Title")
+    document.add_paragraph(author)
+    document.add_paragraph("近年来，某某县坚持以党建引领发展，各项工作取得明显成效。")
+    document.add_paragraph("一、统一思想，提高认识", style="Heading 1")
+    document.add_paragraph("要切实把思想和行动统一到县委的决策部署上来，确保各项任务落到实处。")
+    document.save(tmp_path / "文章.docx")
+    corpus = make_corpus(tmp_path / "corpus", {"speeches.yaml": "{}\n"})
+    add_files([tmp_path / "文章.docx"], corpus)
+    assert load_overrides(corpus)["文章.txt"].values.get("speaker") == speaker
