@@ -289,6 +289,7 @@ def _whole_lines_and_a_head(r, source: list[str], parts: dict, removed: set, tai
 @given(st.lists(st.text(alphabet=list("党的建设一二三、（）。，：同志们要是 \n\r1.X*<>#第部分"), max_size=40), max_size=30))
 @example(chunks=["111一", "<111一", "\r", "<111一"])  # a line removed whole whose text also reads as its tail + the next line
 @example(chunks=["#", "一一一一一一一", "、", "\r一一一一一。1一", "1111一一一"])  # a social post's removal that takes a line and the next line's head
+@example(chunks=["111111111<一一一一.一.一111111111一一一一一一", "11111111一一一。1一.一.一111111111一一一一"])  # a chunk removed after the marks in it
 def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
     text = "".join(chunks)
     cleaned = clean(text, rules)
@@ -302,7 +303,10 @@ def test_cleaner_and_parser_never_crash_and_never_lose_text(rules, chunks):
         # a line removed whole after its markup was taken off (# 1 → 1) is a whole line too
         bare = strip_markdown(strip_markup(source[r.line - 1])[0])[0]
         whole_line = r.text.strip() in (source[r.line - 1].strip(), bare.strip())
-        if r.text and r.text in source[r.line - 1] and not whole_line:
+        # a piece removed after other pieces of its line went (spelled-out marks 一.一.一 taken out, then the
+        # chunk they stood in) is logged as the line then read: a part of what was left of it
+        left = functools.reduce(lambda rest, part: rest.replace(part, "", 1), parts.get(r.line, []), source[r.line - 1])
+        if r.text and (r.text in source[r.line - 1] or r.text in left) and not whole_line:
             parts.setdefault(r.line, []).append(r.text)
         elif not whole_line and _tail_and_whole_lines(r, source, parts, removed):
             # (a removal that is its whole line is that line, though its text may also read as its own tail
