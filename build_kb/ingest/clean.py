@@ -562,21 +562,66 @@ def split_chrome_tails(lines: list[Line], is_chrome=lambda text: False, line_of_
             out.append(line)
             continue
         ends = list(_LAST_SENTENCE_END.finditer(line.text))
-        tail = line.text[ends[-1].end():].strip() if ends else ""
-        head = line.text[: ends[-1].end()] if ends else ""
+        cut = ends[-1].end() if ends else 0
+        # The text cut off by the page before the footer (…基础。要以…为重点，持续 责任编辑：王某) is the text's: the
+        # footer is parted at the space before it, not at the last sentence end.
+        cut += _cut_text_before_a_footer(line.text[cut:]) if ends else 0
+        tail = line.text[cut:].strip() if ends else ""
+        head = line.text[:cut] if ends else ""
         if (
-            tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN and not is_chrome(line.text)
-            and judge(LineContext(line.text, True, True)).score < CHROME_AT  # a caption ending in its credit goes whole
+            tail and len(tail) <= TAIL_MAX and len(HAN_CHAR.findall(head)) >= TAIL_HEAD_MIN
+            # a rule or the evidence that takes the whole line for its footer (…的基础。网友评论 浏览次数：1024) does not take
+            # the sentence with it — unless the sentence is the site's too (…需要完整文档请下载word后使用。下载有问题请添加微信…)
+            and (not (is_chrome(line.text) or judge(LineContext(line.text, True, True)).score >= CHROME_AT)
+                 or not (is_chrome(head.strip()) or has_interface_words(head)))
+            and not _a_caption(line.text)  # a caption ending in its credit goes whole
             and (len(HAN_CHAR.findall(tail)) >= TAIL_WORDS_MIN or (index == filled[-1] and _BRACKETED_WORD.fullmatch(tail)))
             and judge(LineContext(tail, True, True)).score >= DOUBT_AT and judge(LineContext(head, False)).score < DOUBT_AT
             and not _the_text_cut_off(tail) and not _introduces_the_line_below(tail, below.get(index, ""))
         ):
             at = line_of_tail(line, tail)
-            out.extend([Line(number=line.number, text=line.text[: ends[-1].end()]), Line(number=at, text=tail)])
+            out.extend([Line(number=line.number, text=head.rstrip()), Line(number=at, text=tail)])
             splits.append(Split(line=at, pieces=2))
         else:
             out.append(line)
     return out, splits
+
+
+CAPTION_READERS = frozenset({"photo-credit", "picture-words"})
+
+
+def _a_caption(text: str) -> bool:
+    """A picture's caption, its credit at the end (…召开。新华社记者 某某摄): it retells the report and goes whole — a
+    footer glued to the text's last sentence (…的基础。网友评论 浏览次数：1024) is parted, however strong its evidence.
+
+    >>> _a_caption("3月5日，某某县召开组织工作会议。本报记者 某某 摄"), _a_caption("要抓好落实。网友评论 浏览次数：1024")
+    (True, False)
+    """
+    verdict = judge(LineContext(text, True, True))
+    return verdict.score >= CHROME_AT and any(e.reader in CAPTION_READERS and e.weight > 0 for e in verdict.evidence)
+
+
+CUT_TEXT_MIN = 8
+"""Han characters of the text the page cut off before its footer: a clause, not a label."""
+
+
+def _cut_text_before_a_footer(rest: str) -> int:
+    """Where, in what follows a line's last sentence end, a footer starts after the text the page cut off: the first
+    space with a clause of speech before it (a comma in it, no chrome evidence) and chrome after it — `要以提升组织力为
+    重点，突出政治功能，持续 责任编辑：王某`; 0 when no such space (the whole of `rest` is the footer, or the text).
+
+    >>> rest = "要以提升组织力为重点，突出政治功能，持续 责任编辑：王某"
+    >>> rest[_cut_text_before_a_footer(rest):].strip()
+    '责任编辑：王某'
+    >>> _cut_text_before_a_footer("网友评论 浏览次数：1024"), _cut_text_before_a_footer("祝大家新年愉快，身体健康，万事...")
+    (0, 0)
+    """
+    for space in re.finditer(r"\s+", rest):
+        before, after = rest[: space.start()], rest[space.end() :]
+        if len(HAN_CHAR.findall(before)) >= CUT_TEXT_MIN and re.search(r"[，,、；;]", before) and after \
+                and judge(LineContext(before, False)).score < DOUBT_AT and judge(LineContext(after, True, True)).score >= CHROME_AT:
+            return space.start()
+    return 0
 
 
 _INTRODUCING_MARK = re.compile(r"[：:]$")

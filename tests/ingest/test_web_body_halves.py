@@ -15,7 +15,7 @@ SECOND_HALF = "同党中央保持高度一致。要健全干部考察机制，�
 CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全部工作和战斗力的基础，要以提升组织力为重点，持续整顿软弱涣散基层党组织。\n"
 
 
-@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump, parse_module.reads_as_a_news_lead])
+@pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump, parse_module.reads_as_a_news_lead, clean_module._cut_text_before_a_footer, clean_module._a_caption])
 def test_the_readers_examples_hold(function):
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
@@ -283,3 +283,33 @@ def test_a_speech_that_names_its_day_keeps_its_points_as_headings(tmp_path):
     text = NEWS.format(lead="").replace("3月5日，某某县召开", "3月5日，我们召开").replace("县委常委、组织部部长张某某出席会议并讲话。", "")
     headings, _ = outline_and_first_paragraphs(tmp_path, text)
     assert headings == ["一是坚持把政治建设摆在首位。", "二是着力建设高素质干部队伍。", "三是推进基层党组织全面进步全面过硬。"]
+
+
+# --- the text's last line cut off before a footer glued to it ------------------------------------------
+
+LAST_SENTENCE = "基层党组织是党的全部工作和战斗力的基础。"
+CUT_CLAUSE = "要以提升组织力为重点，突出政治功能，持续"
+
+
+@pytest.mark.parametrize(("last", "kept_text", "footer"), [
+    (LAST_SENTENCE + CUT_CLAUSE + " 责任编辑：王某", LAST_SENTENCE + CUT_CLAUSE, "责任编辑：王某"),
+    (LAST_SENTENCE + CUT_CLAUSE + " 网友评论 浏览次数：1024", LAST_SENTENCE + CUT_CLAUSE, "网友评论 浏览次数：1024"),
+    (LAST_SENTENCE + "网友评论 浏览次数：1024", LAST_SENTENCE, "网友评论 浏览次数：1024"),
+], ids=["cut-then-credit", "cut-then-counters", "sentence-then-counters-a-rule-takes"])
+def test_the_text_before_a_footer_glued_to_its_last_line_stays(rules, last, kept_text, footer):
+    cleaned = clean(HEAD + "一、坚持把政治建设摆在首位\n" + FIRST_HALF + SECOND_HALF + "\n" + last + "\n", rules)
+    assert kept(cleaned)[-1] == kept_text and [r.text for r in cleaned.removed] == [footer]
+
+
+def test_a_caption_ending_in_its_credit_still_goes_whole(rules):
+    """Near-miss: a picture's caption retells the report and ends with its photographer: no sentence of it stays."""
+    caption = "3月5日，某某县召开组织工作会议，县委书记张某出席会议并讲话。本报记者 某某 摄"
+    cleaned = clean(HEAD + CLOSING + caption + "\n", rules)
+    assert [r.text for r in cleaned.removed] == [caption]
+
+
+def test_a_rules_sentence_glued_to_a_credit_goes_whole(rules):
+    """Near-miss: what stands before the footer is a rule's own sentence (a reprint notice): it is no text to keep."""
+    notice = "本文来源于某某组工，如有侵权请联系删除。 编辑：王某"
+    cleaned = clean(HEAD + CLOSING + notice + "\n", rules)
+    assert [r.text for r in cleaned.removed] == [notice]
