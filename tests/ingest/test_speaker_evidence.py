@@ -88,3 +88,11 @@ def test_near_misses_of_a_post_alone(tmp_path, text, role, speaker):
 ])
 def test_the_writers_own_post_in_the_first_person_is_the_role(tmp_path, text, role):
     assert one_speech(tmp_path, text).speaker_role == role
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("某某社区开展主题党日活动\n5月26日，某某社区党委开展主题党日活动。社区党委书记张明领学并讲话。\n", "张明", id="led-the-study-and-spoke"),
+    pytest.param("某某镇开展党性教育活动\n5月12日，某某镇组织机关干部到某某纪念馆开展党性教育。镇党委书记张明带队并讲话。\n", "张明", id="led-the-group-and-spoke"),
+])
+def test_one_who_did_something_and_then_spoke_is_the_speaker(tmp_path, text, speaker):
+    assert one_speech(tmp_path, text).speaker == speaker
