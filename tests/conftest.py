@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
 import functools
 import http.server
 import json
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CONFIG_FILES = ("boilerplate.yaml", "themes.yaml", "speeches.yaml")
 SEEDS = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def failed_examples(reader, globs: dict | None = None) -> int:
+    """How many of `reader`'s docstring examples fail, run with its module's names (or `globs`).
+
+    A recogniser shows what it reads in its docstring: one with no examples is a failure too."""
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    tests = [t for t in finder.find(reader, reader.__name__, globs=globs or vars(sys.modules[reader.__module__])) if t.examples]
+    assert tests, f"{reader.__name__} has no examples in its docstring"
+    return sum(runner.run(test).failed for test in tests)
 
 
 def build_site(config_file, site_dir, corpus_dir=None, strict=False, cache_dir=None, allow_shrink=False, follow_links=False, pdf=False):

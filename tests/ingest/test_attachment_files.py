@@ -5,12 +5,13 @@ here with python-docx, read as `kb add` reads it, with exact expectations."""
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 from build_kb.ingest import gongwen
 from build_kb.ingest.convert import convert
 from tests.ingest.test_documents import rules, speech_of  # noqa: F401 (rules: the corpus's boilerplate, a fixture)
+
+from conftest import failed_examples
 
 ARTICLES = [
     ("第一条　工作机构", "访学项目由学生工作处与国际合作处共同推动，学生工作处负责学生遴选，国际合作处负责项目拓展和出国手续。"),
@@ -67,10 +68,7 @@ def write_attached_form(path: Path, *, heading_style: bool = False) -> Path:
 
 
 def test_the_readers_examples_hold():
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(gongwen.read_attachment_mark, "read_attachment_mark", globs=vars(gongwen)):
-        runner.run(test)
-    assert runner.summarize(verbose=False).failed == 0
+    assert failed_examples(gongwen.read_attachment_mark) == 0
 
 
 def test_an_attached_rule_is_read_with_its_label_title_and_article_heads(tmp_path, rules):

@@ -13,6 +13,8 @@ from build_kb.ingest import capture
 from build_kb.ingest.capture import CAPTURE_RULE
 from tests.ingest.test_documents import rules, speech_of  # noqa: F401 (rules: the corpus's boilerplate, a fixture)
 
+from conftest import failed_examples
+
 NOTICE = [
     "某某市人民政府办公室关于印发《某某市数据共享管理办法》的通知",
     "某政办发〔2024〕7号",
@@ -110,10 +112,8 @@ def test_a_journal_s_furniture_readers_on_placed_lines():
     foot of page 1 (收稿日期：…): each reader's examples (placed lines made here)."""
     from build_kb.ingest import pdf
 
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
     for reader in (pdf.issue_year_in, pdf._letter_spaced_joined, pdf.article_notes):
-        for examples in finder.find(reader, reader.__name__, globs=vars(pdf)):
-            assert examples.examples and runner.run(examples).failed == 0
+        assert failed_examples(reader) == 0
 
 
 def test_the_first_of_an_ordinal_series_under_an_unstyled_title_is_not_the_title_s(rules, tmp_path):

@@ -5,7 +5,6 @@ here is made up."""
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -14,15 +13,13 @@ from build_kb.pipeline import build_knowledge_base
 from build_kb.render.common import date_cn
 from build_kb.text import chronological_key, newest_first_key
 
-from conftest import make_corpus, one_speech
+from conftest import failed_examples, make_corpus, one_speech
 
 BODY = "同志们：\n今天，我们召开全县组织工作会议，总结去年工作，部署今年任务。\n一、提高政治站位\n各级党组织要坚持把政治建设摆在首位。\n"
 
 
 def test_the_month_reader_s_examples():
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    (examples,) = finder.find(parse.month_number, "month_number", globs=vars(parse))
-    assert examples.examples and runner.run(examples).failed == 0
+    assert failed_examples(parse.month_number) == 0
 
 
 @pytest.mark.parametrize("date_line, month", [

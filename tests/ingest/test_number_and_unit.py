@@ -5,18 +5,17 @@ Every text here is made up in the style of such files."""
 
 from __future__ import annotations
 
-import doctest
 
 from build_kb.ingest import clean as clean_module
 from build_kb.ingest.clean import a_number_and_its_unit, split_off_a_leading_credit
 from build_kb.model import Line
 from tests.ingest.test_documents import rules, speech_of  # noqa: F401 (rules: the corpus's boilerplate, a fixture)
 
+from conftest import failed_examples
+
 
 def test_the_reader_s_examples():
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    examples = finder.find(a_number_and_its_unit, "a_number_and_its_unit", globs=vars(clean_module))
-    assert examples and examples[0].examples and runner.run(examples[0]).failed == 0
+    assert failed_examples(a_number_and_its_unit) == 0
 
 
 def test_a_lead_opening_with_its_day_is_not_parted_as_a_credit_and_its_lead():

@@ -5,7 +5,6 @@ Typst) with text written for the tests.
 
 from __future__ import annotations
 
-import doctest
 import re
 
 import pytest
@@ -13,13 +12,12 @@ import pytest
 from build_kb.ingest import convert as convert_module
 from build_kb.ingest.convert import ConversionError, convert
 
+from conftest import failed_examples
+
 
 @pytest.mark.parametrize("reader", [convert_module.in_another_language, convert_module.a_column_label, __import__("build_kb.ingest.parse", fromlist=["_"])._a_column_label_over_the_title, __import__("build_kb.ingest.gongwen", fromlist=["_"])._beside_a_contact_column, convert_module.addresses_the_audience, __import__("build_kb.ingest.gongwen", fromlist=["_"]).read_numbered_attachment, __import__("build_kb.ingest.gongwen", fromlist=["_"]).signed_by_a_unit, __import__("build_kb.ingest.layout", fromlist=["_"]).ends_on_a_word_that_takes_more, convert_module.levels_by_their_numbers, __import__("build_kb.ingest.pdf", fromlist=["_"])._foot_under_both_columns, __import__("build_kb.ingest.pdf", fromlist=["_"]).cover_date, __import__("build_kb.ingest.parse", fromlist=["_"]).counts_a_measure, __import__("build_kb.ingest.pdf", fromlist=["_"]).a_titles_first_words, __import__("build_kb.ingest.layout", fromlist=["_"]).join_a_parts_number_to_its_name, __import__("build_kb.ingest.parse", fromlist=["_"])._a_list_under_its_lead_in, __import__("build_kb.ingest.lead", fromlist=["_"]).caption_day])
 def test_the_readers_examples_hold(reader):
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
-        runner.run(test)
-    assert runner.summarize(verbose=False).failed == 0
+    assert failed_examples(reader) == 0
 
 
 ENGLISH = "The committee reviewed the work of the year and set out the priorities for the next one, with a plan for training and a budget. "

@@ -6,7 +6,6 @@ written for the tests; each class has near misses that must stay as they are.
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -15,6 +14,8 @@ from build_kb.ingest import gongwen, lead, parse
 from build_kb.ingest.convert import convert
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
+
+from conftest import failed_examples
 
 
 READERS = [
@@ -25,10 +26,7 @@ READERS = [
 
 @pytest.mark.parametrize("reader", READERS)
 def test_the_readers_examples_hold(reader):
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
-        runner.run(test)
-    assert runner.summarize(verbose=False).failed == 0
+    assert failed_examples(reader) == 0
 
 
 def lines_of(converted) -> list[str]:

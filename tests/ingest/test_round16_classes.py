@@ -6,7 +6,6 @@ misses that must stay as they are.
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -18,6 +17,8 @@ from build_kb.ingest import pdf as pdf_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
+from conftest import failed_examples
+
 
 READERS = [convert_module.page_headline, convert_module.below_the_headline, clean_module.paired_quotes, clean_module.read_in_a_table,
            pdf_module.cover_month, gongwen_module.read_edited_by,
@@ -26,10 +27,7 @@ READERS = [convert_module.page_headline, convert_module.below_the_headline, clea
 
 @pytest.mark.parametrize("reader", READERS)
 def test_the_readers_examples_hold(reader):
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(reader, reader.__name__, globs=vars(__import__(reader.__module__, fromlist=["_"]))):
-        runner.run(test)
-    assert runner.summarize(verbose=False).failed == 0
+    assert failed_examples(reader) == 0
 
 
 # --- a saved news page: its own headline is the title, never its first heading ---------------------------------

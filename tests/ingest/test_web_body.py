@@ -2,7 +2,6 @@
 关于+topic line, an ordinal word and the word it counts, a symbol a one-line page sets before each heading).
 Every fixture is hand-written in several styles; near-misses that must not be taken stand beside them."""
 
-import doctest
 
 import pytest
 
@@ -10,6 +9,8 @@ from build_kb.ingest import clean as clean_module, layout, parse as parse_module
 from build_kb.ingest.clean import clean
 from build_kb.ingest.parse import parse
 from build_kb.model import Line
+
+from conftest import failed_examples
 
 
 def lines_of(text: str) -> list[Line]:
@@ -24,9 +25,7 @@ def headings(text: str) -> list[tuple[int, str, str]]:
     parse_module.topic_line, layout.marked_head_points, plain_lines.fields_of_a_list, layout.phrases_apart, clean_module._before_a_labelled_list, clean_module._retells_as_a_report,
 ])
 def test_the_readers_examples_hold(function):
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(function, globs=vars(parse_module) | vars(layout) | vars(plain_lines) | vars(clean_module)):
-        assert runner.run(test).failed == 0
+    assert failed_examples(function, vars(parse_module) | vars(layout) | vars(plain_lines) | vars(clean_module)) == 0
 
 
 # --- 关于+topic lines -----------------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 of a sentence, a document site's chunk cut before a comma, a picture's inline data, links to the article before and
 after, a mirror's reprint notice and credits parted by a bar. Every fixture is made up; near-misses stand beside them."""
 
-import doctest
 
 import pytest
 
 from build_kb.ingest import clean as clean_module, evidence, layout, parse as parse_module
 from build_kb.ingest.clean import clean
+
+from conftest import failed_examples
 
 HEAD = "在全县组织工作会议上的讲话\n同志们：\n今天召开全县组织工作会议，主要任务是总结去年工作，部署今年任务。刚才，几位同志作了很好的发言，我完全赞成。\n"
 FIRST_HALF = "要坚持把政治标准放在首位，在选拔任用干部时突出政治素质考察，坚决把好政治关，确保各级领导班子始终"
@@ -17,9 +18,7 @@ CLOSING = "二、持续加强基层党组织建设\n基层党组织是党的全�
 
 @pytest.mark.parametrize("function", [layout.page_number_inside_a_sentence, clean_module.chunk_over_its_comma, evidence.address, evidence.pager, parse_module.markdown_heading_levels, clean_module.report_contact_note, layout.opens_a_short_dump, parse_module.reads_as_a_news_lead, clean_module._cut_text_before_a_footer, clean_module._a_caption])
 def test_the_readers_examples_hold(function):
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    for test in finder.find(function, globs=vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)):
-        assert runner.run(test).failed == 0
+    assert failed_examples(function, vars(layout) | vars(clean_module) | vars(evidence) | vars(parse_module)) == 0
 
 
 def kept(cleaned):
