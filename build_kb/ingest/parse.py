@@ -2054,11 +2054,13 @@ def event_in_lead(lead: str, text: str = "") -> str | None:
     True
     >>> event_in_lead("5月8日，学院举办“安全知识竞赛”。"), event_in_lead("10月9日，某县举办“强国有我，青春建功”“我为群众讲政策”比赛。")
     ('安全知识竞赛', '“强国有我，青春建功”“我为群众讲政策”比赛')
+    >>> event_in_lead("3月10日是某某镇每月固定的党员活动日。"), event_in_lead("7月1日是党的生日。") is None
+    ('某某镇每月固定的党员活动日', True)
     """
     session = study_session(lead)
     if session:
         return session
-    for pattern in (_LEAD_HOLDS, _LEAD_HELD, _COURSE_TAUGHT):
+    for pattern in (_LEAD_HOLDS, _LEAD_HELD, _COURSE_TAUGHT, _THE_DAY_IS_AN_EVENTS):
         m = pattern.search(lead)
         if m:
             event = _HELD_BY.sub("", _DATELINE_FIRST.sub("", m.group(1)))
@@ -2066,6 +2068,11 @@ def event_in_lead(lead: str, text: str = "") -> str | None:
             if len(event) >= 4 and not REFERS_BACK.search(event) and event[0] not in "的了着并而" and not another_meeting(text, max(text.find(event), 0), event):
                 return without_outer_quotes(event)
     return None
+
+
+_THE_DAY_IS_AN_EVENTS = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午)?是([^，。；！？]{2,30}?(?:活动日|党日|开放日|服务日))")
+"""A lead that says its day is a fixed day of activity (3月10日是某某镇每月固定的党员活动日。当天，…): that day's activity is the
+occasion; a day that is a date to remember (7月1日是党的生日) names none."""
 
 
 _RECALLED = re.compile(r"刚刚|前不久|前几天|前些天|此前|曾经|上月|上周")

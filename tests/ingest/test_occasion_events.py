@@ -94,3 +94,11 @@ def test_a_meeting_held_earlier_is_not_todays(tmp_path):
 ])
 def test_a_meetings_name_without_its_quotes_kind_or_day(tmp_path, text, occasion):
     assert one_speech(tmp_path, text).occasion == occasion
+
+
+@pytest.mark.parametrize("text, occasion", [
+    pytest.param("3月10日是某某镇每月固定的党员活动日。当天，镇党委书记张明参加活动并讲话。\n", "某某镇每月固定的党员活动日", id="a-fixed-monthly-activity-day"),
+    pytest.param("7月1日是党的生日。当天，镇党委书记张明参加活动并讲话。\n", None, id="near-miss-a-day-to-remember"),
+])
+def test_a_day_the_lead_says_is_an_activity_day_is_the_occasion(tmp_path, text, occasion):
+    assert one_speech(tmp_path, text).occasion == occasion

@@ -133,7 +133,7 @@ def test_a_line_asking_the_reader_to_click_and_watch_is_no_title(tmp_path, text,
 @pytest.mark.parametrize("text, title", [
     pytest.param("5月12日上午，某某镇组织全体机关干部、各村党组织书记共60余人到某某红色教育基地参观学习。镇党委书记张明带队。\n大家纷纷表示深受教育。\n",
                  "讲话：某某镇组织全体机关干部、各村党组织书记共60余人…", id="a-report-without-a-headline"),
-    pytest.param("3月10日是某某镇每月固定的党员活动日。当天，镇党委书记张明参加活动并讲话。\n大家表示要学以致用。\n", "讲话：某某镇每月固定的党员活动日",
+    pytest.param("3月10日是某某镇每月固定的党员活动日。当天，镇党委书记张明参加活动并讲话。\n大家表示要学以致用。\n", "在某某镇每月固定的党员活动日上的讲话",
                  id="a-day-that-is-an-activity-day"),
 ])
 def test_a_title_made_from_a_reports_first_sentence_leaves_out_its_day(tmp_path, text, title):
