@@ -55,6 +55,7 @@ RULES = {
     "title marked by the document: the line its page header repeats": "文档标明的标题：页眉重复的那一行",
     "title marked by the document: its first lines, centred and set larger than the text": "文档标明的标题：居中、字号大于正文的首行",
     "title marked by the document: its cover's 题目 field, given again on a line of its own": "文档标明的标题：封面“题目”一栏写的、正文前又单独成行的那一行",
+    "title marked by the document: a Markdown file's first line, a heading alone at its depth of #": "文档标明的标题：Markdown 文件的首行，是全文唯一这一级 # 的标题",
     "title marked by the document: the PDF's metadata title, said on its first page": "文档标明的标题：PDF 元数据里的题目（首页上也有这一行）",
     "title marked by the document: the largest type on the PDF's first page": "文档标明的标题：PDF 首页字号最大的一行",
     "title marked by the document: the 题目 field of the PDF's cover form": "文档标明的标题：PDF 封面表格“题目”一栏",

@@ -126,8 +126,7 @@ def convert(path: Path) -> Converted:
         converted = html_text(data, path.name)
     else:
         text, encoding = decode(data, path.name)
-        kind = "markdown" if suffix in (".md", ".markdown") else "text"
-        converted = Converted(markdown_text(text) if kind == "markdown" else text, kind, [_read_as(encoding)])
+        converted = markdown_document(text, [_read_as(encoding)]) if suffix in (".md", ".markdown") else Converted(text, "text", [_read_as(encoding)])
     converted.text = normalise(converted.text)
     converted.headings = levels_by_their_numbers(converted.headings)
     addressed = [text for text, _ in converted.headings if addresses_the_audience(text)]
@@ -701,6 +700,7 @@ TITLE_BY_PDF_LARGEST = "title marked by the document: the largest type on the PD
 TITLE_BY_PDF_COVER_FIELD = "title marked by the document: the 题目 field of the PDF's cover form"
 TITLE_BY_PDF_UNDER_SERIES = "title marked by the document: the large type under the line every page header repeats"
 TITLE_BY_PAGE_HEADLINE = "title marked by the document: the page's headline (its h1, og:title or <title>)"
+TITLE_BY_MARKDOWN_TOP = "title marked by the document: a Markdown file's first line, a heading alone at its depth of #"
 """Which evidence gave a document's own title (kb add writes it beside the title; explain.py in Chinese)."""
 
 
@@ -2351,6 +2351,48 @@ def _decode_html(data: bytes, name: str) -> str:
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+MARKDOWN_HEADINGS_MIN = 2
+"""As the text reader has it (parse.MARKDOWN_HEADINGS_MIN): a single marked line is no outline."""
+
+
+def markdown_outline(text: str) -> tuple[str | None, list[tuple[str, int]]]:
+    r"""The title and the outline a Markdown file marks with `#`: its first line is the title when it is a heading
+    alone at its depth (`# 在…的讲话` over `## 一、…`); the other `#` lines, two or more, are headings at the rank
+    of their depth (the fewest # level 1, then 2, then 3) — kb add writes them as heading_lines, as it does a
+    Word file's heading styles, since the stored text has lost the marks.
+
+    >>> markdown_outline("# 在全县组织工作会议上的讲话\n\n## 一、抓班子\n\n正文。\n\n### （一）选干部\n\n## 二、强基层")
+    ('在全县组织工作会议上的讲话', [('一、抓班子', 1), ('（一）选干部', 2), ('二、强基层', 1)])
+    >>> markdown_outline("# 一、抓班子\n\n正文。\n\n# 二、强基层\n\n正文。")
+    (None, [('一、抓班子', 1), ('二、强基层', 1)])
+    >>> markdown_outline("# 在全县组织工作会议上的讲话\n\n正文。\n\n## 一、抓班子\n\n正文。")
+    ('在全县组织工作会议上的讲话', [])
+    """
+    marked = []  # (line's place among the non-empty lines, text, depth)
+    for place, line in enumerate(line for line in text.splitlines() if line.strip()):
+        hashes = _MD_HEADING.match(line)
+        if hashes:
+            heading = markdown_text(line).strip()
+            if heading:
+                marked.append((place, heading, hashes.group().count("#")))
+    title = None
+    if marked and marked[0][0] == 0 and sum(depth == marked[0][2] for _, _, depth in marked) == 1:
+        title, marked = marked[0][1], marked[1:]
+    if len(marked) < MARKDOWN_HEADINGS_MIN:
+        return title, []
+    rank = {depth: min(k, 3) for k, depth in enumerate(sorted({depth for _, _, depth in marked}), 1)}
+    return title, [(heading, rank[depth]) for _, heading, depth in marked]
+
+
+def markdown_document(text: str, notes: list[str]) -> Converted:
+    """A Markdown file as kb add stores it: the text without its markup, its `#` title and outline kept aside
+    (markdown_outline) for speeches.yaml."""
+    title, headings = markdown_outline(text)
+    if headings:
+        notes = [*notes, f"按 Markdown 的 # 标记认出小标题 {len(headings)} 个，写入 speeches.yaml 的 heading_lines"]
+    return Converted(markdown_text(text), "markdown", notes, headings=headings, title=title, title_by=TITLE_BY_MARKDOWN_TOP if title else None)
 
 
 def markdown_text(text: str) -> str:
