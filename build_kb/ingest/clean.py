@@ -22,6 +22,7 @@ from .layout import (
 from ..model import CleanText, DoubtfulLine, Join, Line, RemovedLine, Split
 from . import gongwen
 from .capture import CAPTURE_RULE, read_capture_header
+from .contents import entry_of
 from .marks import spelled_out_marks, toneless_pinyin, words_cut_by_spaces
 from .evidence import CHROME_AT, DOUBT_AT, LABEL_MAX, LIST_LINE_MAX, LineContext, as_read_in_a_document, garbled, has_interface_words, judge, judge_lines, reads_like_title, title_in_a_listing, verdict_by_origin
 from ..text import CJK_PUNCT, COMPATIBILITY_FORMS, FORMAT_CHARACTERS, HAN, HAN_CHAR, cn_to_int, unified_ideograph
@@ -1660,10 +1661,13 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
         label = OUTLINE_LABEL.match(line)
         if label and len(line) <= 200:
             found.append(index)
-            j = index + 1
+            j, entries = index + 1, set()
             while j < len(lines) and (not lines[j] or repeated_later(j) or _ELLIPSIS.match(lines[j]) or _outline_item(lines[j])):
+                if lines[j] and _entry_key(lines[j]) in entries:
+                    break  # an entry given again (一、总体要求……3 … / 一、总体要求): the contents ended, the text's first heading begins
                 if lines[j]:
                     found.append(j)
+                    entries.add(_entry_key(lines[j]))
                 j += 1
     # A run of numbered items with no sentence is the outline too when one of them comes again below
     # (a page that shows only the first part of the text: 一、 stands again, 二、 三、 are hidden).
@@ -1684,6 +1688,16 @@ def find_outline_copy(lines: list[str], head_end: int) -> list[int]:
     if _is_outline_run(run, repeated_later):
         found.extend(run)
     return sorted(set(found))
+
+
+def _entry_key(line: str) -> str:
+    """A contents line as the heading it lists: without its leader and page number, spaces or width
+    (`一、总体要求……3` and `一、总体要求` are one).
+
+    >>> _entry_key("一、坚持政治引领……………1") == _entry_key("一、坚持 政治引领")
+    True
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", entry_of(line)))
 
 
 def _is_outline_run(run: list[int], repeated_later: Callable[[int], bool]) -> bool:

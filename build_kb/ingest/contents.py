@@ -40,11 +40,11 @@ CONTENTS_MARKED_SHARE = 0.5
 """Of a block whose every line has a leader or a page number, at least this share."""
 
 LEADER_AND_PAGE = re.compile(
-    r"(?:[\s\u3000]*(?:[.·⋅…．_\-][\s\u3000]*){3,}|[\s\u3000\t]+)(?:\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})$"
+    r"(?:[\s\u3000]*(?:[.·⋅…．_\-][\s\u3000]*){3,}|[\s\u3000]*……[\s\u3000]*|[\s\u3000\t]+)(?:\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})$"
     r"|[\s\u3000]*(?:[.·⋅…．_][\s\u3000]*){3,}$"
 )
 """What a contents line carries after its entry: a dot leader and a page number (`引言 ⋅ ⋅ ⋅ 1`,
-`一、总体要求……3`), a page number set apart by a space or a tab (`上篇　总体情况　3`), or a
+`一、总体要求……3`: one 省略号 of two … is a leader too, before a page number only), a page number set apart by a space or a tab (`上篇　总体情况　3`), or a
 leader alone (an unfilled field's)."""
 CONTENTS_LABEL = re.compile(r"^(?:目\s*录|目\s*次|contents|table\s+of\s+contents)[:：]?$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[。！？；!?;]")
@@ -65,8 +65,10 @@ class ContentsBlock:
 def entry_of(line: str) -> str:
     """A contents line without its leader and page number (`一、总体要求……3` → `一、总体要求`).
 
-    >>> entry_of("第1章 引言 ⋅ ⋅ ⋅ ⋅ 1"), entry_of("上篇　总体情况　3"), entry_of("Abstract")
-    ('第1章 引言', '上篇　总体情况', 'Abstract')
+    >>> entry_of("第1章 引言 ⋅ ⋅ ⋅ ⋅ 1"), entry_of("上篇　总体情况　3"), entry_of("Abstract"), entry_of("一、总体要求……3")
+    ('第1章 引言', '上篇　总体情况', 'Abstract', '一、总体要求')
+    >>> entry_of("要抓好落实……"), entry_of("增长了…3")
+    ('要抓好落实……', '增长了…3')
     """
     return LEADER_AND_PAGE.sub("", line.strip()).strip()
 

@@ -73,3 +73,80 @@ def test_a_single_marked_line_under_the_title_is_no_outline_and_the_text_reader_
 def test_a_hash_inside_a_line_is_text():
     # near miss: # not opening the line, or without a space after it, marks nothing
     assert convert_module.markdown_outline("# 标题\n\n第#条要落实。\n\n#话题# 不是标题\n\n正文。") == ("标题", [])
+
+
+# --- a typed 目录 over the text: the contents go (logged), the first heading it lists stays -------------------------
+
+TOC_TITLE = "在全县组织工作会议上的讲话"
+TOC_HEADS = ["一、坚持政治引领", "二、抓实基层党建", "三、建强干部队伍"]
+TOC_BODIES = ["要把学习贯彻党的创新理论作为首要政治任务，引导党员干部坚定理想信念。",
+              "要对照标准逐一排查软弱涣散党组织，建立台账、销号管理，确保整顿见效。",
+              "要坚持好干部标准，把敢于担当、善于作为的干部选出来、用起来。"]
+TOC_OPENING = "同志们：今天召开会议，主要是部署今年的组织工作。"
+
+
+def _typed_contents_text(tmp_path, entries, opening=None):
+    lines = [TOC_TITLE, "目录", *entries, *([opening] if opening else []), *[x for pair in zip(TOC_HEADS, TOC_BODIES) for x in pair]]
+    path = tmp_path / "讲话.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return speech_of(path)
+
+
+def _kept_text(speech) -> str:
+    return "\n".join([s.heading for s in speech.sections if s.heading] + [p.text for s in speech.sections for p in s.paragraphs])
+
+
+@pytest.mark.parametrize("entries", [
+    TOC_HEADS,                                                      # entries alone
+    [f"{head}……{page}" for page, head in enumerate(TOC_HEADS, 1)],   # one 省略号 and a page number
+    [f"{head}　{page}" for page, head in enumerate(TOC_HEADS, 1)],   # a page number set apart
+    [*TOC_HEADS, "四、结语"],                                         # an entry the text never reaches
+])
+def test_a_typed_contents_goes_and_the_first_heading_it_lists_stays(tmp_path, entries):
+    _, speech = _typed_contents_text(tmp_path, entries)
+    assert outline(speech) == [(1, head) for head in TOC_HEADS]
+    removed = [(r.line, r.rule) for r in speech.clean.removed]
+    assert removed == [(n, "outline-copy") for n in range(2, 3 + len(entries))]  # 目录 and its entries, logged; nothing below
+    kept = _kept_text(speech)
+    assert all(body in kept for body in TOC_BODIES)  # no body text lost
+
+
+def test_contents_followed_directly_by_the_body_end_at_its_first_sentence(tmp_path):
+    # near miss: the entries run straight into the opening; the block ends there and the opening stays
+    _, speech = _typed_contents_text(tmp_path, TOC_HEADS, opening=TOC_OPENING)
+    assert outline(speech) == [(1, head) for head in TOC_HEADS]
+    assert [r.line for r in speech.clean.removed] == [2, 3, 4, 5]
+    assert TOC_OPENING.split("：")[1] in _kept_text(speech)
+
+
+def test_a_one_ellipsis_leader_with_a_page_number_marks_a_contents_line_and_a_sentence_ending_in_one_does_not():
+    from build_kb.ingest.contents import entry_of
+
+    assert entry_of("一、坚持政治引领……1") == "一、坚持政治引领"
+    assert entry_of("要抓好落实……") == "要抓好落实……"   # a sentence's trailing 省略号 has no page number
+    assert entry_of("增长了…3") == "增长了…3"          # half a 省略号 is no leader
+
+
+def _word_with_contents(tmp_path, entries, heads=TOC_HEADS, opening=None):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TOC_TITLE, style="Title")
+    document.add_paragraph("目录")
+    for entry in entries:
+        document.add_paragraph(entry)
+    if opening:
+        document.add_paragraph(opening)
+    for head, body in zip(heads, TOC_BODIES):
+        document.add_paragraph(head, style="Heading 1")
+        document.add_paragraph(body)
+    path = tmp_path / "讲话.docx"
+    document.save(path)
+    return speech_of(path)
+
+
+def test_a_word_files_contents_with_one_ellipsis_leaders_go_at_kb_add_and_its_headings_stay(tmp_path):
+    converted, speech = _word_with_contents(tmp_path, [f"{head}……{page}" for page, head in enumerate(TOC_HEADS, 1)])
+    assert "去掉目录 3 行" in converted.notes and "目录" not in converted.text
+    assert converted.heading_lines == {3: 1, 7: 1, 11: 1}
+    assert outline(speech) == [(1, head) for head in TOC_HEADS]
