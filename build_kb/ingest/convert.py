@@ -22,7 +22,7 @@ from ..errors import KbError
 from ..text import HAN_CHAR
 from .contents import CONTENTS_LABEL
 from .read import decode
-from .front import FRONT_MATTER_READERS, front_matter_heads
+from .front import FRONT_MATTER_READERS, contents_copies_of_headings, front_matter_heads
 from .wordnum import W, Numbering, parse_numbering
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,15 @@ def convert(path: Path) -> Converted:
     converted.heading_lines = _locate(converted.headings, converted.text)
     converted.table_lines = sorted(_locate([(text, 0) for text in converted.table_texts], converted.text))
     # (a web page's headings are its own tags: a 目录 copied over its chapters is the contents reader's)
+    copies = contents_copies_of_headings(converted.heading_lines, converted.text) if converted.kind not in ("html", "text") else {}
+    if copies:
+        # a typed 目录's entries say the headings' words first: the heading is the line further on (ingest/front.py)
+        lines = converted.text.split("\n")
+        for entry, heading in copies.items():
+            converted.heading_lines[heading] = converted.heading_lines.pop(entry)
+            log.info("%s：第 %d 行“%s”是目录的条目，小标题是第 %d 行", path.name, entry, lines[entry - 1], heading)
+        converted.heading_lines = dict(sorted(converted.heading_lines.items()))
+        converted.notes.append(f"目录里与小标题同文的 {len(copies)} 行不作小标题，小标题取正文里的那一行")
     front = front_matter_heads(converted.heading_lines, converted.text) if converted.kind not in ("html", "text", "markdown") else {}
     if front:
         # A declaration to sign, a list of figures before the first chapter: no parts of the text (ingest/front.py).

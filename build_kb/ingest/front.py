@@ -16,6 +16,10 @@ before), each one named in the import's notes. Read by shape and place, not by t
                           sections (2.1, 图 2-1), table rows, symbols
 
 A part of running text (摘要, Abstract, 引言) before the chapters stays a part.
+
+Before those readers, `contents_copies_of_headings` puts back a heading that was found in a typed 目录: kb add finds
+a heading's line by its words, the first line that says them, and an entry of a contents typed above the text (no
+field, no page number) says them first. The copies are the entries, the heading is the line further on.
 """
 
 from __future__ import annotations
@@ -62,6 +66,58 @@ def front_matter_heads(heading_lines: dict[int, int], text: str) -> dict[int, st
             found[line] = "form-to-sign"
         elif first_chapter is not None and line < first_chapter and level == 1 and part and not any(map(_running_text, part)):
             found[line] = "list-before-chapters"
+    return found
+
+
+CONTENTS_COPY_MIN = 2
+"""A run of heading lines with nothing between them, two or more, may be a contents' entries."""
+
+
+def contents_copies_of_headings(heading_lines: dict[int, int], text: str) -> dict[int, int]:
+    r"""Heading lines that are a typed contents' entries → the line further on that is the heading itself: a run of
+    heading lines with no line between them (two or more: a contents lists, a part has text under its heading), whose
+    words the text gives again, in the same order, on lines that are no headings, before the heading that follows
+    the run. Headings that stand together and are never said again (一、… over （一）… over its text) stay.
+
+    >>> text = "\n".join(["讲话", "目录", "坚持政治引领", "抓实基层党建", "坚持政治引领", "要加强理论武装。", "抓实基层党建",
+    ...                    "要整顿软弱涣散党组织。", "建强干部队伍", "要选好干部。"])
+    >>> contents_copies_of_headings({3: 1, 4: 1, 9: 1}, text)
+    {3: 5, 4: 7}
+    >>> contents_copies_of_headings({2: 1, 3: 1, 4: 1, 9: 1}, text)  # the 目录 label in a heading style too
+    {3: 5, 4: 7}
+    >>> contents_copies_of_headings({3: 1, 4: 2, 9: 1}, "\n".join(["讲话", "目录", "一、政治引领", "（一）理论武装", "要加强理论武装。",
+    ...                             "要学深悟透。", "二、基层党建", "要整顿。", "三、干部队伍", "要选好干部。"]))
+    {}
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    heads = sorted(heading_lines)
+    moved: dict[int, int] = {}
+    k = 0
+    while k < len(heads):
+        run = [heads[k]]
+        while k + len(run) < len(heads) and not any(lines[n - 1] for n in range(run[-1] + 1, heads[k + len(run)])):
+            run.append(heads[k + len(run)])
+        after = heads[k + len(run)] if k + len(run) < len(heads) else len(lines) + 1
+        for entries in (run[first:] for first in range(len(run) - CONTENTS_COPY_MIN + 1)):
+            # (the run's first lines may be no entries: the 目录 label set in a heading style, front matter's reader's)
+            found = _said_again(entries, lines, after)
+            if found:
+                moved.update(zip(entries, found))
+                break
+        k += len(run)
+    return moved
+
+
+def _said_again(entries: list[int], lines: list[str], before: int) -> list[int] | None:
+    """The lines after the entries, before line `before`, that say each entry's words again, in order; None when
+    one is not said."""
+    found, start = [], entries[-1] + 1
+    for line in entries:
+        at = next((n for n in range(start, before) if lines[n - 1] == lines[line - 1]), None)
+        if at is None:
+            return None
+        found.append(at)
+        start = at + 1
     return found
 
 

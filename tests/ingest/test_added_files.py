@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from build_kb.ingest import convert as convert_module
+from build_kb.ingest import front as front_module
 
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 from conftest import failed_examples
 
 
-READERS = [convert_module.markdown_outline]
+READERS = [convert_module.markdown_outline, front_module.contents_copies_of_headings]
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -150,3 +151,64 @@ def test_a_word_files_contents_with_one_ellipsis_leaders_go_at_kb_add_and_its_he
     assert "去掉目录 3 行" in converted.notes and "目录" not in converted.text
     assert converted.heading_lines == {3: 1, 7: 1, 11: 1}
     assert outline(speech) == [(1, head) for head in TOC_HEADS]
+
+
+UNNUMBERED = ["坚持政治引领", "抓实基层党建", "建强干部队伍"]  # headings only Word's style marks
+
+
+@pytest.mark.parametrize("label_style", [None, "Heading 1"])
+def test_a_heading_a_short_typed_contents_lists_first_is_the_line_in_the_body_not_front_matter(tmp_path, label_style):
+    # two entries (too few for kb add's contents reader): the headings' words stand first in the contents
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TOC_TITLE, style="Title")
+    document.add_paragraph("目录", style=label_style)
+    for entry in UNNUMBERED[:2]:
+        document.add_paragraph(entry)
+    for head, body in zip(UNNUMBERED, TOC_BODIES):
+        document.add_paragraph(head, style="Heading 1")
+        document.add_paragraph(body)
+    document.save(tmp_path / "讲话.docx")
+    converted, speech = speech_of(tmp_path / "讲话.docx")
+    lines = converted.text.split("\n")
+    assert {line: lines[line - 1] for line in converted.heading_lines if line != 3} == {9: "坚持政治引领", 13: "抓实基层党建", 17: "建强干部队伍"}
+    assert "目录里与小标题同文的 2 行不作小标题，小标题取正文里的那一行" in converted.notes
+    assert not any("前置" in note for note in converted.notes)  # no heading lost as front matter
+    assert outline(speech) == [(1, head) for head in UNNUMBERED]
+    assert [r.line for r in speech.clean.removed] == [3, 5, 7]  # the contents copy, logged
+    assert all(body in _kept_text(speech) for body in TOC_BODIES)
+
+
+def test_contents_entries_followed_directly_by_the_body_give_their_headings_to_the_body(tmp_path):
+    # near miss: the opening right under the entries; the headings further on are still the body's
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TOC_TITLE, style="Title")
+    document.add_paragraph("目录")
+    for entry in UNNUMBERED[:2]:
+        document.add_paragraph(entry)
+    document.add_paragraph(TOC_OPENING)
+    for head, body in zip(UNNUMBERED, TOC_BODIES):
+        document.add_paragraph(head, style="Heading 1")
+        document.add_paragraph(body)
+    document.save(tmp_path / "讲话.docx")
+    converted, speech = speech_of(tmp_path / "讲话.docx")
+    assert sorted(converted.heading_lines) == [11, 15, 19]
+    assert outline(speech) == [(1, head) for head in UNNUMBERED]
+    assert TOC_OPENING.split("：")[1] in _kept_text(speech)
+
+
+def test_headings_that_stand_together_and_are_never_said_again_stay_where_they_are():
+    # near miss: 一、 over （一） over its text is no contents copy
+    text = "\n".join(["讲话", "一、政治引领", "（一）理论武装", "要加强理论武装。", "二、基层党建", "要整顿。"])
+    assert front_module.contents_copies_of_headings({2: 1, 3: 2, 5: 1}, text) == {}
+
+
+def test_a_markdown_files_headings_listed_in_a_typed_contents_are_its_body_lines(tmp_path):
+    parts = "\n\n".join(f"## {head}\n\n{body}" for head, body in zip(UNNUMBERED, TOC_BODIES))
+    (tmp_path / "讲话.md").write_text(f"# {TOC_TITLE}\n\n目录\n\n{UNNUMBERED[0]}\n\n{UNNUMBERED[1]}\n\n{parts}\n", encoding="utf-8")
+    converted, speech = speech_of(tmp_path / "讲话.md")
+    assert sorted(converted.heading_lines) == [9, 13, 17]
+    assert outline(speech) == [(1, head) for head in UNNUMBERED]
