@@ -1681,7 +1681,7 @@ def _laid_out(read, name: str, kind: str) -> Converted:
 
         month = cover_month(read.paragraphs[: getattr(read, "first_page", len(read.paragraphs))], read.cover_year)
     return Converted(text, kind, notes, headings=read.headings, title=read.title, title_by=title_by, date=read.cover_date, year=read.cover_year,
-                     month=month)
+                     month=month, table_texts=[row for row in getattr(read, "table_texts", []) if row in read.paragraphs])
 
 
 # --- web pages -----------------------------------------------------------------------------------

@@ -126,6 +126,8 @@ class PdfRead:
     markers: int = 0
     """Note markers put back into their lines."""
     table_rows: int = 0
+    table_texts: list[str] = field(default_factory=list)
+    """The paragraphs read from a table's rows (one row each, never joined), in order: kb add's table_lines."""
     columns: int = 0
     """Pages read as two columns."""
     has_text: bool = False
@@ -1955,6 +1957,8 @@ def _reflow(lines: list[PdfLine], result: PdfRead, single_column: bool = True, g
             _flush_notes(result)  # the paragraph the notes interrupted has ended: they come now
         if starts or not result.paragraphs:
             result.paragraphs.append(line.text)
+            if line.table_row:
+                result.table_texts.append(line.text)
             result.sizes.append(line.size)
             result.note_marks.append(line.note_mark)
             result.on_pages.append(line.page)

@@ -212,3 +212,50 @@ def test_a_markdown_files_headings_listed_in_a_typed_contents_are_its_body_lines
     converted, speech = speech_of(tmp_path / "讲话.md")
     assert sorted(converted.heading_lines) == [9, 13, 17]
     assert outline(speech) == [(1, head) for head in UNNUMBERED]
+
+
+# --- a PDF's table: its rows, as the layout reader reads them, are kb add's table_lines ---------------------------
+
+PDF_TEXT = "要坚持大抓基层的鲜明导向，持续整顿软弱涣散基层党组织，推动村党组织书记队伍整体优化提升，让每一个基层党组织都成为坚强战斗堡垒。"
+
+
+def _pdf_with_a_table(path):
+    import typst
+
+    source = ('#set page(paper: "a5", numbering: "— 1 —")\n#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n'
+              "#set par(justify: true)\n在全县基层党建工作推进会上的讲话\n\n同志们：\n\n今年以来，全县基层党建重点任务推进情况如下表。" + PDF_TEXT + "\n\n"
+              "#table(columns: 3, [项目], [完成数], [进度], [一、支部标准化建设], [126个], [85%], [二、党员发展], [35名], [70%], [1], [2], [3])\n\n"
+              "一、坚持政治引领\n\n" + PDF_TEXT + "\n\n二、抓实基层党建\n\n" + PDF_TEXT + "\n")
+    path.write_bytes(typst.compile(source.encode("utf-8")))
+    return path
+
+
+def test_a_pdf_tables_rows_are_body_never_heads_and_nothing_of_them_is_removed(tmp_path):
+    from build_kb.config import load_boilerplate, load_overrides
+    from build_kb.curate import add_files
+    from build_kb.model import SourceFile
+    from build_kb.pipeline import make_speech
+    from conftest import make_corpus
+
+    corpus = make_corpus(tmp_path / "corpus", {"speeches.yaml": "{}\n"})
+    add_files([_pdf_with_a_table(tmp_path / "讲话.pdf")], corpus)
+    override = load_overrides(corpus)["讲话.txt"]
+    stored = (corpus / "讲话.txt").read_text(encoding="utf-8").split("\n")
+    table = override.values["table_lines"]
+    assert [stored[n - 1] for n in table] == ["项目　完成数　进度", "一、支部标准化建设　126个　85%", "二、党员发展　35名　70%", "1　2　3"]
+    source = SourceFile(path=corpus / "讲话.txt", rel_path="讲话.txt", encoding="utf-8", sha256="", raw=b"", text="\n".join(stored))
+    speech = make_speech(source, load_boilerplate(corpus), override, [])
+    # the head row and the row of figures were level-1 heads, the speech's own heads level 2 under them
+    assert outline(speech) == [(1, "一、坚持政治引领"), (1, "二、抓实基层党建")]
+    assert not speech.clean.removed
+    kept = [paragraph.text for paragraph in speech.all_paragraphs()]
+    assert ["项目 完成数 进度", "一、支部标准化建设 126个 85%", "二、党员发展 35名 70%", "1 2 3"] == kept[2:6]
+
+
+def test_a_pdf_without_a_table_has_no_table_lines_and_a_journals_table_has_its_three_rows(tmp_path):
+    from office_files import write_pdf, write_two_column_pdf
+
+    assert convert_module.convert(write_pdf(tmp_path / "a.pdf")).table_lines == []  # near miss: running text, numbered lines
+    converted = convert_module.convert(write_two_column_pdf(tmp_path / "b.pdf"))
+    lines = converted.text.split("\n")
+    assert [lines[n - 1] for n in converted.table_lines] == ["单位　党员数　支部数", "城关镇　320　12", "河口乡　156　7"]
