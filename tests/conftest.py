@@ -6,6 +6,7 @@ import doctest
 import functools
 import http.server
 import json
+import os
 import shutil
 import sys
 import threading
@@ -19,6 +20,10 @@ from build_kb.publish import export
 from build_kb.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every `python -m build_kb` a test starts, in whatever folder, runs this checkout's code: the venv's editable
+# install names one checkout, and a test run in another worktree would otherwise start that one's (a landing
+# between two builds there made "已是最新" fail). The wheel test takes it away again: it tests the installed copy.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 CORPUS = ROOT / "corpus"
 CONFIG_FILES = ("boilerplate.yaml", "themes.yaml", "speeches.yaml")
 SEEDS = sorted(p.name for p in CORPUS.glob("*.txt"))

@@ -7,6 +7,7 @@ either the test cannot run: `pytest -m "not package"` leaves it out.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,10 @@ pytestmark = pytest.mark.package
 
 
 def run(*command, cwd=None, timeout=240):
-    result = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    # without the checkout on PYTHONPATH (conftest puts it there): pip would take its egg-info for the
+    # installed package, and kb would run the checkout's code instead of the wheel's
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
