@@ -25,7 +25,7 @@ from .enrich import classify
 from .ingest.capture import CAPTURE_RULE, posting_line
 from .ingest.clean import CHROME_EVIDENCE, LINE_BREAK, STRUCTURAL_REMOVALS, clean, normalise_line, unified_ideographs
 from .cache import SpeechCache, code_version, files_fingerprint
-from .config import BOILERPLATE_FILE, GLOSSARY_FILE, RESERVED_IDS, SPEECHES_FILE, THEMES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
+from .config import CONFIG_FILES, RESERVED_IDS, SPEECHES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
 from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
@@ -161,7 +161,7 @@ def parse_corpus(
     timer = StageTimer()
     cache = None
     if cache_dir:
-        config_files = [rules_dir / name for name in (BOILERPLATE_FILE, THEMES_FILE, GLOSSARY_FILE)]
+        config_files = [rules_dir / name for name in CONFIG_FILES]
         cache = SpeechCache(Path(cache_dir) / "speeches", code_version() + files_fingerprint(config_files))
 
     corpus_lines: Counter[bytes] = Counter()
