@@ -9,6 +9,7 @@ a speech that starts with 第一， gets it at level 1 and one that nests （一
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import unicodedata
@@ -28,6 +29,8 @@ from .words import tagger
 from .plain_lines import is_table_row, is_text_under_a_heading, judge as judge_plain_lines
 from ..text import CN_DIGITS, HAN, HAN_CHAR, YEAR_RE, clipped, cn_to_int, count_value, find_date, int_to_cn, year_number
 from ..model import HeaderLine, Line, Paragraph, RemovedLine, ReviewItem, Section
+
+log = logging.getLogger(__name__)
 
 MAX_LEVEL = 3
 _COUNTED_WORD = rf"个(?![月年天人次])[{HAN}]{{1,4}}?(?<![是为有])(?=[：:])"
@@ -2541,6 +2544,40 @@ def _past_a_collections_blurb(content: list[Line], cut: int) -> int:
     return cut
 
 
+UNDER_A_GIVEN_TITLE_MIN = 2
+"""Title lines under the document's marked title, before they are read as its text: a title wraps over one more line
+(a thesis's `林火…形态及` / `辐射效应数值研究`), a list runs on."""
+
+
+def _under_the_given_title(header: list[HeaderLine], given: str) -> int | None:
+    """The first line of the text when the header reader took a list under the document's own title for more of the
+    title: the title the document marks (PDF's largest type, Word's Title style: kb add's `title:`) is spelled by the
+    header's first title lines exactly, and two or more lines read as title follow it — no title runs on so, a list of
+    items under a minutes' or a plan's name does (`会议纪要` / `邀请朋友，获得体验包` / `积分抵运费` …).
+
+    >>> lines = [HeaderLine(1, "会议纪要", "title"), HeaderLine(3, "邀请朋友，获得体验包", "title"), HeaderLine(5, "积分抵运费", "title"),
+    ...          HeaderLine(7, "如何跟踪", "speaker")]
+    >>> _under_the_given_title(lines, "会议纪要")
+    3
+
+    A title wrapped over two lines, the mark on its first (one line follows), a title given whole, or one a curator
+    rewrote (its letters spell no lines on top), leave the header as it is:
+
+    >>> _under_the_given_title([HeaderLine(1, "林火混合含烟颗粒形态及", "title"), HeaderLine(2, "辐射效应数值研究", "title")], "林火混合含烟颗粒形态及")
+    >>> _under_the_given_title(lines, "会议纪要 邀请朋友，获得体验包 积分抵运费")
+    >>> _under_the_given_title(lines, "产品会议纪要")
+    """
+    want, spelled = _letters(given), ""
+    titles = [h for h in header if h.role == "title"]
+    for k, line in enumerate(titles):
+        if spelled == want:
+            return line.line if len(titles) - k >= UNDER_A_GIVEN_TITLE_MIN else None
+        spelled += _letters(line.text)
+        if not want.startswith(spelled):
+            return None
+    return None
+
+
 def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Header lines are those above the salutation (or, without one, the short lines on top)."""
     content = [line for line in lines if line.text]
@@ -4488,13 +4525,15 @@ def _signature_length(paragraphs: list[Paragraph]) -> int:
 
 
 def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, removed: list[RemovedLine] = (), bold: set[int] = frozenset(),
-          doubted: set[int] = frozenset(), markdown: dict[int, int] | None = None, table: frozenset[int] = frozenset()) -> ParsedSpeech:
+          doubted: set[int] = frozenset(), markdown: dict[int, int] | None = None, table: frozenset[int] = frozenset(),
+          given_title: str | None = None) -> ParsedSpeech:
     """`heading_lines` (source line → level 1–3, from speeches.yaml) are headings whatever their form:
     Word's heading styles without numbering, or a heading the rules miss. `removed` are the lines the
     cleaner took off (they tell a 公文's 版头 and 版记); `bold` the lines a Markdown page set wholly in bold;
     `doubted` the lines it kept on doubt (evidence in the choice of the title); `markdown` the lines a Markdown
     page marked as headings → their number of # (given levels when speeches.yaml names none: `markdown_heading_levels`); `table` the lines of
-    the document's own table (speeches.yaml's table_lines): no heads."""
+    the document's own table (speeches.yaml's table_lines): no heads; `given_title` the title speeches.yaml gives (the
+    one the document marks, as kb add wrote it): where its lines end on top, the lines under it are no title's (`_under_the_given_title`)."""
     # A 公文's 版头, 主送, 署名 and 版记 are metadata, not text; the chrome the cleaner removed is evidence.
     # A template's prompt ([此处输入主送机关]：) is nothing of the document's yet: kept as text, never its head.
     prompts = {line.number for line in lines if read_template_prompt(line.text)}
@@ -4534,6 +4573,15 @@ def parse(lines: list[Line], heading_lines: dict[int, int] | None = None, remove
     furniture = {r.line for r in removed if r.rule != CAPTURE_RULE and r.text.strip()}
     header = parse_header(head, lead, page_items(r.text for r in removed), doubted, furniture,
                           tuple(r.text for r in removed if r.rule != CAPTURE_RULE))
+    under = _under_the_given_title(header.lines, given_title) if given_title else None
+    if under is not None:
+        moved = [line for line in head if line.number >= under]
+        log.info("第 %d–%d 行在文档标明的标题“%s”之下，是正文（%d 行），不接进标题", moved[0].number, moved[-1].number, given_title, len(moved))
+        head = [line for line in head if line.number < under]
+        blocks = [Block(line.number, line.text) for line in moved] + blocks
+        lead = " ".join(block.text for block in blocks[:3])[:300]
+        header = parse_header(head, lead, page_items(r.text for r in removed), doubted, furniture,
+                              tuple(r.text for r in removed if r.rule != CAPTURE_RULE))
     if gongwen:
         into_header(header, gongwen, lines)
     captured_title = fallback_title([r.text for r in removed if r.rule == CAPTURE_RULE])
