@@ -1647,7 +1647,8 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     dropped = Counter(reason for _, _, reason in read.dropped)
     said = {"page-number": "去掉页码 {} 处", "table-of-contents": "去掉目录 {} 行", "rule-line": "去掉分隔线 {} 行",
             "caption": "去掉图片说明 {} 行", "site-name": "去掉标题后的网站名 {} 处", "figure-text": "图中文字 {} 行未读入（示意图里的标注）", "unmapped-glyph": "字体里没有对应文字的字形 {} 个未读入",
-            "article-notes": "去掉首页脚的收稿日期、基金项目等 {} 行"}
+            "article-notes": "去掉首页脚的收稿日期、基金项目等 {} 行", "cover-form": "去掉封面表格的栏目和制表单位 {} 行",
+            "form-instructions": "去掉表格的填写说明 {} 行"}
     running = sum(count for reason, count in dropped.items() if reason not in said)
     if dropped["page-number"]:
         notes.append(said["page-number"].format(dropped["page-number"]))

@@ -112,6 +112,8 @@ class PdfLine:
     """A note's mark the line ends with, set small (`标题*`, `…的共演①`): the text keeps it, a title does not."""
     ends_in_space: bool = False
     """Whether the text layer has a space glyph after the line's last character (a clause break the wrap fell on)."""
+    in_header_band: bool = False
+    """The page's top row stands where the document's other pages set theirs, deeper than EDGE_SHARE (`_header_band`)."""
 
 
 @dataclass
@@ -259,6 +261,7 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     framed = [_frame_glyphs(lines) for lines in pages]
     result.dropped += [(number, line.text, "rule-line") for number, (_, frame) in enumerate(framed, 1) for line in frame]
     pages = [_touching_pieces_joined(_letter_spaced_joined(lines)) for lines, _ in framed]
+    pages = _header_band(pages, heights)
     running = _running_lines(pages, heights)
     body_size = result.body_size = _body_size(pages)
     slots = _header_slots(pages, heights, running, body_size)
@@ -323,6 +326,9 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
     if result.cover_year is None:
         masthead = [(1, text, "running-header") for text in result.paragraphs[: title_at[0] if title_at else 0] if ISSUE_LINE.fullmatch(re.sub(r"\s+", "", text))]
         result.cover_year, result.year_line = issue_year(result.dropped + masthead)
+    if result.title_evidence == "cover-field":
+        _drop_paragraphs(result, _cover_form(result), "cover-form")
+        _drop_paragraphs(result, _form_instructions(result), "form-instructions")
     result.headings = (chapter_type_headings(result, body_size) or type_size_headings(result, title_at, body_size) or title_type_headings(result, title_at, body_size)
                        or contents_headings(result))
     if result.slides:
@@ -996,6 +1002,108 @@ def cover_field(text: str) -> tuple[str, str] | None:
     return label, value
 
 
+COVER_LINE_MAX = 60
+"""A cover page holds no paragraph longer than this: where one stands, the text began on the first page."""
+
+
+def _cover_form(result: PdfRead) -> set[int]:
+    """The filled-in fields of a cover form (`学生姓名　张三`, `指导教师：　李四　职称：　教授`) and the form's own footer
+    under them (its maker and edition, `某某大学研究生院制` / `二〇二三年六月`): the cover page (no paragraph longer than
+    COVER_LINE_MAX) of a document whose title a cover form's title field gave (`cover_title`). What the fields say
+    (the date, the names) is read before they go; the title field and the lines over the form stay.
+
+    >>> result = PdfRead(paragraphs=["某某大学", "研究生学位论文开题报告", "论文题目　某某研究", "学生姓名　张三", "学生学号　A001",
+    ...                              "填表日期　2020年1月11日", "某某大学研究生院制", "二〇二三年六月", "一、选题依据"], pages=2, first_page=8)
+    >>> [result.paragraphs[j] for j in sorted(_cover_form(result))]
+    ['学生姓名　张三', '学生学号　A001', '填表日期　2020年1月11日', '某某大学研究生院制', '二〇二三年六月']
+
+    Near miss: a first page that holds the text's first paragraphs is no cover; nothing goes.
+
+    >>> result.paragraphs[7] = "本课题来源于某某重点项目，研究某某材料在高温下的形态变化与辐射效应，给出可用于模型的参数化方法，并与实测数据逐项比对，说明误差的来源。"
+    >>> _cover_form(result)
+    set()
+    """
+    first = result.paragraphs[: result.first_page]
+    if any(len(text) > COVER_LINE_MAX for text in first):
+        return set()
+    fields = {j for j, text in enumerate(first) if (found := cover_field(text)) and found[1] and not _TITLE_LABEL.search(found[0])}
+    if not fields:
+        return set()
+    footer = {j for j in range(max(fields) + 1, len(first)) if not re.search(r"[。，；]", first[j])}
+    return fields | footer
+
+
+INSTRUCTIONS_LABEL = re.compile(r"^(?:填表|填写)?说明[:：]?$")
+"""The label over a form's instructions (`说　明`, `填表说明`)."""
+INSTRUCTIONS_REACH = 3
+"""The instructions' label stands within this many paragraphs after the cover page."""
+
+
+def _form_instructions(result: PdfRead) -> set[int]:
+    """A form's instructions after its cover (`说　明` and its items: how to fill in, print and hand in the form): the
+    label alone on its line right after the cover page, then its page's paragraphs up to the text's first part — a
+    numbering that begins again at 一 (`一、学位论文选题的立论依据` after the instructions' own `一、` `二、`, or `一．选题依据`
+    after their `1.` … `4.`), or the page's end.
+
+    >>> result = PdfRead(paragraphs=["论文题目　某某研究", "学生姓名　张三", "说　明", "一、开题报告应打印后装订成册：", "1.使用A4白纸；",
+    ...                              "二、编号由学院填写。", "一、选题依据", "本课题来源于某某项目。"], pages=3, first_page=2, on_pages=[1, 1, 2, 2, 2, 2, 2, 3])
+    >>> [result.paragraphs[j] for j in sorted(_form_instructions(result))]
+    ['说　明', '一、开题报告应打印后装订成册：', '1.使用A4白纸；', '二、编号由学院填写。']
+
+    Near miss: a 说明 further on (a part of the text's own, past the paragraphs that follow the cover) is no form's:
+
+    >>> result.paragraphs[2:5] = ["本课题来源于某某项目。", "研究某某材料的形态。", "给出参数化方法。"]
+    >>> result.paragraphs[5] = "说明"
+    >>> _form_instructions(result)
+    set()
+    """
+    start = next((j for j in range(result.first_page, min(result.first_page + INSTRUCTIONS_REACH, len(result.paragraphs)))
+                  if INSTRUCTIONS_LABEL.match(_key(result.paragraphs[j]))), None)
+    if start is None:
+        return set()
+    block, numbered = {start}, False
+    for j in range(start + 1, len(result.paragraphs)):
+        text = result.paragraphs[j].strip()
+        if result.on_pages[j] != result.on_pages[start]:
+            break
+        if re.match(r"^(?:[一二三四五六七八九十]+\s*[、．.]|\d{1,2}\s*[、．.](?!\d))", text):
+            if re.match(r"^一\s*[、．.]", text) and numbered:
+                break
+            numbered = True
+        block.add(j)
+    return block
+
+
+WRAPPED_VALUE_MIN = 5
+"""A title's second line in its cell is longer than a form's label (姓名, 学生学号, 所在院系: two to four characters)."""
+
+
+def _title_fields_second_line(first: list[str], k: int) -> str | None:
+    """The rest of a cover form's title field wrapped in its cell: the next line is no field of its own (no label and
+    value: a label alone would be an empty field), five characters or more, half of them Han (`SAR成像方法研究`), no
+    space and no sentence, and a field with its value
+    follows it — the line stands between two rows of the form, under the title's value.
+
+    >>> form = ["论文题目　某某材料表面形态及", "辐射效应数值研究", "学生姓名　张三", "学生学号　A001"]
+    >>> _title_fields_second_line(form, 0)
+    '辐射效应数值研究'
+
+    Near misses: an empty field's label (four characters), a sentence, the form's last line:
+
+    >>> [_title_fields_second_line(f, 0) for f in (["论文题目　某某研究", "学生姓名", "学生学号　A001"],
+    ...                                            ["论文题目　某某研究", "本表由研究生本人填写。", "学生学号　A001"], ["论文题目　某某研究", "辐射效应数值研究"])]
+    [None, None, None]
+    """
+    if k + 2 >= len(first):
+        return None
+    line, after = first[k + 1].strip(), cover_field(first[k + 2])
+    own = cover_field(line)
+    if (own and own[1]) or not after or not after[1] or _SENTENCE_END.search(line) or re.search(r"[。，；]", line):
+        return None
+    han = len(_HAN.findall(line))
+    return line if len(line) >= WRAPPED_VALUE_MIN and 2 * han >= len(line) and not re.search(r"\s", line) else None
+
+
 def cover_title(result: PdfRead, title_at: list[int], body_size: float) -> tuple[str, str] | None:
     """The title a thesis's or a report's cover gives where its largest type is not the title, with the
     evidence (`PdfRead.title_evidence`), or None to keep the largest type:
@@ -1012,6 +1120,10 @@ def cover_title(result: PdfRead, title_at: list[int], body_size: float) -> tuple
     titled = [(k, value) for k, (label, value) in fields if _TITLE_LABEL.search(label) and _HAN.search(value) and len(value) <= MARKED_TITLE_MAX]
     if titled and len(fields) - 1 >= COVER_FORM_FIELDS:
         k, value = titled[0]
+        rest = _title_fields_second_line(first, k)
+        if rest and len(value + rest) <= MARKED_TITLE_MAX:
+            value += rest  # 论文题目　林火…形态及 / 辐射效应数值研究: the value wrapped in its cell
+            fields = [(j, found) for j, found in fields if j != k + 1]
         return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", value), "cover-field"
     if not title_at or not result.title:
         return None
@@ -1294,13 +1406,63 @@ def _edge(line: PdfLine, lines: list[PdfLine], height: float) -> bool:
     set apart from the text block by more than the text's own line spacing?"""
     top = _edge_rows(sorted(lines, key=lambda l: -l.y1), lambda l: l.y1)
     bottom = _edge_rows(sorted(lines, key=lambda l: l.y0), lambda l: l.y0)
-    if line in top and line.y0 >= height * (1 - EDGE_SHARE):
+    if line in top and (line.y0 >= height * (1 - EDGE_SHARE) or line.in_header_band):
         below = [l.y1 for l in lines if l.y1 < line.y0 - 0.1 and l not in top]
         return not below or line.y0 - max(below) > 0.8 * max(line.size, 1)
     if line in bottom and line.y1 <= height * EDGE_SHARE:
         above = [l.y0 for l in lines if l.y0 > line.y1 + 0.1 and l not in bottom]
         return not above or min(above) - line.y1 > 0.8 * max(line.size, 1)
     return False
+
+
+HEADER_BAND_SHARE = 0.2
+"""How deep a page's top margin may run (a LaTeX report's header sits 13–16 % down a letter page)."""
+HEADER_BAND_PAGES = 3
+"""Pages that set their top row on one baseline before that baseline is the document's header band."""
+
+
+def _header_band(pages: list[list[PdfLine]], heights: list[float]) -> list[list[PdfLine]]:
+    """The pages, their top rows marked `in_header_band` where the document sets its running headers deeper than
+    EDGE_SHARE (a LaTeX report's `2　项目背景　4`, 13 % down the page). The evidence is position and repetition:
+    on HEADER_BAND_PAGES pages or more (and 40 % of them) the top row stands on one baseline, in one size, set apart
+    from the text under it by more than a line's space, short and no sentence; and some words of those rows (the
+    numbers masked) come back on two of those pages. A body whose first line stands on the same baseline on every page
+    runs on under it at its own leading (not set apart), and a heading over a page says new words each time.
+
+    >>> def page(n, top, words="项目背景"):
+    ...     rows = [PdfLine(n, 134, 139, top, top + 10.5, 10.5, str(n)), PdfLine(n, 150, 192, top, top + 10.5, 10.5, words)]
+    ...     return rows + [PdfLine(n, 134, 470, 650 - 18 * k, 660 - 18 * k, 10.5, f"正文第{k}行，写满一行。") for k in range(20)]
+    >>> marked = _header_band([page(n, 690) for n in range(1, 5)], [792.0] * 4)
+    >>> [line.text for line in marked[2] if line.in_header_band]
+    ['3', '项目背景']
+
+    Near misses: the top row at the text's own leading (the body's first line), or different words on every page:
+
+    >>> [l for p in _header_band([page(n, 668) for n in range(1, 5)], [792.0] * 4) for l in p if l.in_header_band]
+    []
+    >>> [l for p in _header_band([page(n, 690, w) for n, w in enumerate(("甲乙", "丙丁", "戊己", "庚辛"), 1)], [792.0] * 4) for l in p if l.in_header_band]
+    []
+    """
+    rows: dict[int, list[PdfLine]] = {}
+    for number, (lines, height) in enumerate(zip(pages, heights)):
+        if not lines:
+            continue
+        top = max(lines, key=lambda l: l.y1)
+        row = [l for l in lines if abs(l.y1 - top.y1) <= 0.3 * max(top.size, 1)]
+        below = [l.y1 for l in lines if l.y1 < min(r.y0 for r in row) - 0.1]
+        text = "　".join(l.text for l in sorted(row, key=lambda l: l.x0))
+        if (height * (1 - HEADER_BAND_SHARE) <= top.y0 < height * (1 - EDGE_SHARE) and len(row) <= EDGE_ROW_PIECES and len(text) <= HEADER_MAX
+                and not _SENTENCE_END.search(text) and below and top.y0 - max(below) > 0.8 * max(top.size, 1)):
+            rows[number] = row
+    bands = Counter((round(row[0].y0), round(row[0].size, 1)) for row in rows.values())
+    band, count = bands.most_common(1)[0] if bands else (None, 0)
+    if count < max(HEADER_BAND_PAGES, 0.4 * len(pages)):
+        return pages
+    in_band = {number: row for number, row in rows.items() if (round(row[0].y0), round(row[0].size, 1)) == band}
+    words = Counter(_masked(l.text) for row in in_band.values() for l in {_masked(l.text): l for l in row if _HAN.search(l.text)}.values())
+    if not any(count >= 2 for count in words.values()):
+        return pages
+    return [[replace(l, in_header_band=True) if l in in_band.get(number, ()) else l for l in lines] for number, lines in enumerate(pages)]
 
 
 def _edge_rows(ordered: list[PdfLine], edge) -> list[PdfLine]:
@@ -1481,6 +1643,8 @@ def _edge_reason(line: PdfLine, lines: list[PdfLine], height: float, running: se
         return None  # a section's number at a page's top (`1.3` before `复杂系统…`), not a header that recurs
     if (_masked(line.text), line.size) in running:
         return "running-header"
+    if line.in_header_band:
+        return "running-header"  # the document's header row, told by its place on many pages (`_header_band`)
     if slots and _in_a_header_slot(line, page, slots):
         return "running-header"
     if any(other.size > line.size * 1.15 and _masked(other.text) == _masked(line.text) for other in lines if other is not line):

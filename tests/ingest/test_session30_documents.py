@@ -40,3 +40,62 @@ def test_a_title_wrapped_over_two_lines_under_its_mark_stays_one_title():
     text = ["某某材料表面形态及", "辐射效应数值研究", "", "本文研究某某材料在高温下的形态变化，并给出数值结果。"]
     parsed = parse([Line(k + 1, t) for k, t in enumerate(text)], given_title="某某材料表面形态及")
     assert parsed.header.title == "某某材料表面形态及辐射效应数值研究"
+
+
+# --- a running header set deep in a wide top margin (a LaTeX report's `2　章名　4`): position and repetition -----------
+
+PROSE = "本章介绍系统的设计思路和实现方法，说明各模块之间的关系，并给出测试的结果和分析，为后续工作打下基础。"
+
+
+def _report_with_deep_headers(path, header: bool = True):
+    chapters = ["研究背景", "设计方案", "实现方法"]
+    header_rule = ('#set page(margin: (top: 3.6cm, bottom: 2.5cm), header-ascent: 30%, header: context {\n'
+                   '  let hs = query(selector(heading).before(here()))\n'
+                   '  if hs.len() > 0 [#counter(heading).display()　#hs.last().body #h(1fr) #counter(page).display()]\n})\n') if header else ""
+    body = "\n\n#pagebreak()\n\n".join(f"= {name}\n\n" + "\n\n".join(f"{name}第{k}段：" + PROSE * 3 + f"这是{name}的第{k}段。" for k in range(1, 7)) for name in chapters)
+    return _typst_pdf(path, '#set heading(numbering: "1")\n' + header_rule + body)
+
+
+def test_a_running_header_set_deep_in_the_top_margin_goes_with_its_page_number(tmp_path):
+    from build_kb.ingest.convert import convert
+
+    converted = convert(_report_with_deep_headers(tmp_path / "报告.pdf"))
+    lines = converted.text.split("\n")
+    assert not [line for line in lines if line.startswith(("1　研究背景", "2　设计方案", "3　实现方法")) and line[-1].isdigit()]
+    assert any("页眉页脚" in note for note in converted.notes)
+    assert PROSE in converted.text
+    # near miss: the same report without headers loses nothing at its pages' tops
+    plain = convert(_report_with_deep_headers(tmp_path / "无页眉.pdf", header=False))
+    assert not any("页眉页脚" in note for note in plain.notes)
+
+
+def test_without_a_header_the_pages_first_lines_stay():
+    from build_kb.ingest.pdf import PdfLine, _header_band
+
+    # near miss: every page's first line on one baseline, at the text's own leading: the body, no header band
+    pages = [[PdfLine(n, 72, 520, 700 - 18 * k, 711 - 18 * k, 11.0, f"第{n}页第{k}行正文，写满一行。") for k in range(30)] for n in range(1, 6)]
+    assert not any(line.in_header_band for page in _header_band(pages, [842.0] * 5) for line in page)
+
+
+# --- a thesis proposal's cover form: the title field wrapped over two lines, the fields and the form's instructions ----
+
+def _proposal(path):
+    cover = ('#align(center, text(size: 22pt)[某某大学])\n\n#align(center, text(size: 22pt)[研究生学位论文开题报告])\n\n#v(2cm)\n'
+             '#table(columns: 2, stroke: none, [论文题目], [某某合金表面形貌及], [], [热辐射特性数值研究], [学生姓名], [王某某],'
+             ' [学生学号], [S2020001], [指导教师], [李某某], [填表日期], [2021年3月2日])\n\n#v(2cm)\n'
+             '#align(center)[某某大学研究生院制]\n\n#align(center)[二〇二〇年九月]\n\n#pagebreak()\n')
+    instructions = ('#align(center, text(size: 14pt)[说　明])\n\n一、开题报告应按下述要求打印后装订成册：\n\n1.使用A4白纸，双面打印；\n\n'
+                    '2.表中填写内容使用小四号宋体。\n\n二、编号由学院填写。\n\n#pagebreak()\n')
+    body = "一、选题依据\n\n" + PROSE * 4 + "\n\n二、研究内容\n\n" + PROSE * 4 + "\n"
+    return _typst_pdf(path, cover + instructions + body)
+
+
+def test_a_cover_forms_title_wrapped_in_its_cell_is_whole_and_its_fields_and_instructions_go(tmp_path):
+    converted, speech = speech_of(_proposal(tmp_path / "开题报告.pdf"))
+    assert converted.title == "某某合金表面形貌及热辐射特性数值研究"
+    assert converted.date == "2021-03-02"  # read from its field before the field goes
+    kept = "\n".join(_kept(speech))
+    for gone in ("王某某", "S2020001", "研究生院制", "二〇二〇年九月", "说　明", "装订成册", "编号由学院填写"):
+        assert gone not in kept and gone not in converted.text
+    assert [heading for level, heading in outline(speech) if level == 1] == ["一、选题依据", "二、研究内容"]
+    assert any("填写说明" in note for note in converted.notes) and any("封面表格的栏目" in note for note in converted.notes)
