@@ -15,6 +15,12 @@ KWIC_CONTEXT = 24
 """Characters of a paragraph shown on each side of a 提法 where its uses are listed."""
 
 
+LEVEL_NAMES = {"中央": "中央", "省": "省级", "市": "市级", "州": "州级", "区": "区级", "县": "县级", "旗": "旗级", "乡": "乡级",
+               "镇": "镇级", "街道": "街道", "校": "学校", "企业": "企业"}
+"""Every value `level` takes, and how the site says it (facets, the 按会议 page): the government's levels, the central
+level (中央), and the two kinds of unit that hold meetings of their own outside it — a school (校) and a company (企业)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """A warning or error about one input, precise enough for the user to fix it."""

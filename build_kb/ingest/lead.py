@@ -1080,7 +1080,8 @@ LEVEL_IN_BODY_MIN = 2
 other when only it calls itself 我X or holds the meeting (a district's speech ranks itself 全市第一)."""
 
 
-_HOLDS = re.compile(r"(?:召开|举行|举办)")
+_HOLDS = re.compile(rf"(?:召开|举行|举办|开展(?=[^，。；]{{2,40}}?(?:{MEETING_KIND})[，。；]))")
+"""召开, 举行, 举办 a meeting; 开展 only when what it holds is a meeting (…开展基层党组织书记述职报告会。), not an activity."""
 _DAY_FIRST = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:[至到—-]\d{1,2}[日号]?)?(?:上午|下午|晚上|晚|早上|中午)?|^(?:近日|日前|昨天|昨日|今天|今日|当天|当日)")
 _DATELINE_BEFORE = re.compile(r"^.{0,20}?讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*|^.{0,20}?\d{1,2}日电\s*")
 _A_CHAIN_TO_A_TOWN = re.compile(rf"(?:中共)?(?:[{HAN}]{{1,6}}?(?:省|自治区|市|州|盟|县|区|旗))+[{HAN}]{{1,5}}?(镇|乡|街道)(?:党委|党工委|人民政府|政府|人大)?")
@@ -1101,6 +1102,10 @@ def meeting_holder(lead: str) -> str | None:
     (True, True)
     >>> meeting_holder("本报讯（记者 某某）3月5日，城关乡党委在乡政府会议室召开党委扩大会议。")
     '城关乡党委'
+    >>> meeting_holder("12月6日下午，市财政局机关党委在全局范围内开展党支部书记抓党建述职评议会。")
+    '市财政局机关党委'
+    >>> meeting_holder("5月4日，某某街道开展“清洁家园”志愿服务活动。") is None
+    True
     """
     m = _HOLDS.search(lead)
     if not m:
@@ -1118,10 +1123,13 @@ def meeting_holder(lead: str) -> str | None:
 
 def holder_level(holder: str) -> str | None:
     """The level of who holds a meeting (meeting_holder): its organ (城关乡党委 → 乡, 市委组织部 → 市), its place, the
-    last of a chain of places (兴文县周家镇 → 镇); None for a body of no level (组织部党支部, a school's).
+    last of a chain of places (兴文县周家镇 → 镇), a school or a company (某某学院党委 → 校, 某某集团 → 企业); None for a
+    body of no level (组织部党支部, 我院党委: a 院 may be a college or a hospital).
 
     >>> holder_level("城关乡党委"), holder_level("兴文县周家镇"), holder_level("菏泽市某某区大黄集镇"), holder_level("组织部党支部")
     ('乡', '镇', '镇', None)
+    >>> holder_level("外国语学院党委"), holder_level("某某二中"), holder_level("公司"), holder_level("我院党委")
+    ('校', '校', '企业', None)
     """
     town = _A_CHAIN_TO_A_TOWN.fullmatch(holder)
     return town.group(1) if town else find_level(holder)[0]

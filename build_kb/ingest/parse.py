@@ -2295,7 +2295,7 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
     >>> find_level("人才工作领导小组会议", role="市委常委、区委书记"), find_level("组织工作会议", role="市委常委、组织部部长")
     (('区', "the speaker's role"), ('市', "the speaker's role"))
     >>> find_level("郑州市北林路街道“红色物业”推进会"), find_level("某某大学都江堰校区党委中心组学习会")
-    (('街道', 'a place and its level'), (None, None))
+    (('街道', 'a place and its level'), ('校', 'the holding body (中央 / 学校 / 企业)'))
     >>> find_level("2022年度县市区委、市管党（工）委书记抓基层党建工作述职评议会议")
     ('市', 'organ (X委/X政府)')
     >>> find_level("某某省人民医院党委召开理论学习中心组学习会"), find_level("某某县公立医院改革推进会")
@@ -2310,9 +2310,64 @@ def find_level(*texts: str | None, role: str | None = None) -> tuple[str | None,
                 m = pattern.search(plain)
                 if m and not (pattern in (LEVEL_LEADING_RE, LEVEL_PLACE_RE) and _AN_INSTITUTION_NAMED.match(plain, m.end())):
                     return m.group(1), rule
+    # No organ of government holds it: the central level's bodies (全国…会议, 中共中央, 民建中央召开…), then a school or
+    # a company that holds it (某某大学党委…, 文学院党委, 黄石三中, 公司职代会…) — read at the name's head, never a subject
+    # inside it (企业党建工作推进会, 高校党建座谈会 name what the meeting is about, no holder)
+    for text in texts:
+        level = holding_body_level(re.sub(r"\s+", "", text or ""))
+        if level:
+            return level, "the holding body (中央 / 学校 / 企业)"
     # 市委常委、区委书记: a chain names the concurrent higher post first and the one held last — the last organ's level
     m = ([None] + list(LEVEL_OF_ROLE_RE.finditer(without_non_units(role or ""))))[-1]
-    return (m.group(1), "the speaker's role") if m else (None, None)
+    if m:
+        return m.group(1), "the speaker's role"
+    return ("中央", "the speaker's role") if role and _CENTRAL_POST.search(role) else (None, None)
+
+
+_CENTRAL_BODY = re.compile(
+    r"全国(?![^，。；]{0,24}精神)(?=[\u4e00-\u9fff]{0,20}(?:会议|大会|会|班))"
+    r"|(?:中共|党)中央(?:委员会|组织部|办公厅)?(?=召开|举行|举办|在)"
+    r"|^(?:中共中央|中央委员会|中央组织部|中组部)"
+    r"|(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|团)中央(?=召开|举行|举办|在|[\u4e00-\u9fff]{0,16}(?:会议|大会))"
+)
+"""The central level holding the meeting: a national meeting by its name (全国组织部长会议 — not one whose 精神 is relayed:
+学习贯彻全国组织部长会议精神座谈会), the Party centre or a party's or league's central committee as the subject
+(中共中央召开…, 民建中央在京召开…); 中央党校教授, 中央精神 name no holder."""
+_CENTRAL_POST = re.compile(r"中共中央|中央(?:政治局|书记处|委员会)|(?<=[\u4e00-\u9fff])中央(?:主席|副主席|常委)|全国(?:人大常委会|政协)(?:副)?(?:委员长|主席)")
+"""A post of the central level (中共中央政治局常委, 民盟中央主席, 全国人大常委会副委员长): the speaker's level, the last resort."""
+_SCHOOL = r"(?:大学|学院|学校|中学(?!生)|小学(?!生)|(?<![届次])[一二三四五六七八九十]中(?!全会|央))"
+_COMPANY = r"(?:公司|集团)"
+_INSTITUTION_HOLDS = re.compile(
+    rf"^(?:[我全](?:校|公司|集团)|校(?=党委|党总支|团委|领导)"
+    rf"|(?:(?!召开|举行|举办|开展|在|的|和|与|及|关于|学习|全[省市县区镇乡])[\u4e00-\u9fff“”A-Za-z×＊*]){{0,14}}?({_SCHOOL}|{_COMPANY})"
+    rf"(?=(?:分公司|子公司|[\u4e00-\u9fff]{{2,4}}校区)?(?:党委|党总支|党支部|党组|纪委|团委|工会|学生会|召开|举行|举办|开展|在|第|\d|[，。、：:]|$)))"
+    rf"|^({_SCHOOL}|{_COMPANY})"
+)
+"""A school or a company at the head of a name, as the one who holds it: 某某大学党委…, X医学院党委人才工作会议, 文学院党委,
+黄石三中, 某某集团2024年工作会议, 我校, 全校, 公司职代会预备会 (the unit's own word for itself opening the name). Not what
+a meeting is about: 企业党建工作推进会, 高校党建座谈会, 中学生… (a kind of unit, or its pupils, is no holder)."""
+
+
+def holding_body_level(text: str) -> str | None:
+    """The level a name's holding body gives when it is no organ of government: 中央, 校 or 企业, else None.
+
+    >>> holding_body_level("全国组织部长会议"), holding_body_level("民建中央在京召开全国组织处长工作会议")
+    ('中央', '中央')
+    >>> holding_body_level("X医学院党委人才工作会议"), holding_body_level("黄石三中"), holding_body_level("公司职代会预备会")
+    ('校', '校', '企业')
+    >>> holding_body_level("学习贯彻全国组织部长会议精神座谈会"), holding_body_level("中央党校教授阐述党章"), holding_body_level("企业党建工作推进会")
+    (None, None, None)
+    """
+    text = re.sub(r"^在", "", text or "")  # 在某某大学…会议上的讲话
+    if not text:
+        return None
+    if _CENTRAL_BODY.search(text):
+        return "中央"
+    m = _INSTITUTION_HOLDS.search(text)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2) or m.group()
+    return "企业" if re.search(_COMPANY, word) else "校"
 
 
 _AN_INSTITUTION_NAMED = re.compile(

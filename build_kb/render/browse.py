@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from .charts import mini_bars, stacked_columns
 from ..enrich.classify import OTHER
-from ..model import Speech, Term
+from ..model import LEVEL_NAMES, Speech, Term
 from .review import open_items
 from .common import HtmlPage, Site, badges, cited_date, esc, pdf_link, rel
 from .novelty import home_new_terms, new_terms_by_year, term_history, year_new_terms
@@ -156,7 +156,6 @@ def render_speakers(site: Site) -> HtmlPage:
     )
 
 
-LEVEL_NAMES = {"省": "省级", "市": "市级", "州": "州级", "区": "区级", "县": "县级", "旗": "旗级", "乡": "乡级", "镇": "镇级"}
 
 
 def render_occasions(site: Site) -> HtmlPage:

@@ -250,10 +250,13 @@
     return "《" + s.title + "》（" + s.date + (s.speaker ? "，" + s.speaker : "") + "）" + place + (place && para ? "，" : "") + para;
   }
 
+  /** The levels that are no 省/市/县… with 级 after them (model.LEVEL_NAMES says the same; tests/render pins it). */
+  var LEVEL_NAMES = { "中央": "中央", "街道": "街道", "校": "学校", "企业": "企业" };
+
   /** A facet's value as readers see it; UNKNOWN for hits whose speech has none. */
   function facetLabel(dim, value) {
     if (value === core.UNKNOWN) return { year: "年份不详", speaker: "讲话人不详", level: "层级不详" }[dim];
-    return dim === "year" ? value + "年" : dim === "level" ? value + "级" : value;
+    return dim === "year" ? value + "年" : dim === "level" ? (LEVEL_NAMES[value] || value + "级") : value;
   }
 
   /** Filters with the theme's id replaced by its position, as tally() counts themes. */

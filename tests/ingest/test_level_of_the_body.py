@@ -12,7 +12,7 @@ from conftest import one_speech
 @pytest.mark.parametrize("text, level", [
     pytest.param("某某省人民医院党委召开理论学习中心组学习会\n3月5日，某某省人民医院党委召开理论学习中心组学习会。院党委书记甲某某主持并讲话。\n"
                  "会议强调，要深入学习贯彻党的二十大精神，推动医院高质量发展。\n", None, id="a-provincial-hospitals-committee"),
-    pytest.param("某某市第一中学召开党建工作会议\n4月1日，某某市第一中学召开党建工作会议。校党委书记甲某某出席并讲话。\n", None, id="a-city-school"),
+    pytest.param("某某市第一中学召开党建工作会议\n4月1日，某某市第一中学召开党建工作会议。校党委书记甲某某出席并讲话。\n", "校", id="a-city-school"),  # no city's: the school's own (session 30: 校)
     pytest.param("以县城为载体推进新型城镇化\n4月2日，某某市委组织部召开县城建设专题座谈会。部长甲某某出席并讲话。\n"
                  "会议指出，县城是城乡融合发展的关键支撑，要把县城建设好。\n", "市", id="county-towns-talked-of-by-a-city"),
 ])
