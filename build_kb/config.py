@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError, ConfigErrors
+from .explain import FROM_THE_ORIGINAL
 from .model import REVIEW_CODES, Subtopic, Theme
 from .text import HAN
 
@@ -635,6 +636,15 @@ class SpeechOverride:
     values: dict = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     """Each key of the entry → its line in speeches.yaml."""
+    as_imported: frozenset[str] = frozenset()
+    """The keys whose values stand as kb add read them: the entry still has kb add's note above it (the curator deletes
+    it once the entry is checked) and the key's line still ends with kb add's 识别依据 comment. A build that reads
+    such a value otherwise now (a newer reader) says so on 待核对 (pipeline.apply_override)."""
+
+    @property
+    def fingerprint(self) -> dict:
+        """What of the entry a speech built from it depends on (the build's cache key)."""
+        return {**self.values, "as imported": sorted(self.as_imported)} if self.as_imported else self.values
 
 
 def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: set[str] | dict[str, str] | None = None) -> dict[str, SpeechOverride]:
@@ -644,6 +654,8 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
     path = corpus_dir / SPEECHES_FILE
     name = f"{corpus_dir.name}/{SPEECHES_FILE}"
     data = expect_mapping(load_yaml(path, name), name, 1, "整个文件", report)
+    # numbered as YAML numbers them (ConfigError lines): \r\n, \r, \n, U+0085, U+2028, U+2029 each end a line
+    source_lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", path.read_text(encoding="utf-8-sig", errors="replace")) if data else []
     overrides = {}
     for file_key, values in data.items():
         line = line_of(data, file_key)
@@ -668,10 +680,43 @@ def load_overrides(corpus_dir: Path, report: Report | None = None, theme_ids: se
             clash = sorted(set(checked.get("drop_lines", ())) & set(checked.get(other, ())))
             if clash:
                 report.error(name, line_of(values, other), f"{file_key!r} 的 drop_lines 删去第 {clash[0]} 行，{other} 又要它{says}，互相矛盾；请从其中一个删去")
-        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked, key_lines=dict(getattr(values, "key_lines", {})))
+        key_lines = dict(getattr(values, "key_lines", {}))
+        overrides[file_key] = SpeechOverride(file=file_key, line=line, values=checked, key_lines=key_lines,
+                                             as_imported=keys_as_imported(source_lines, line, key_lines, checked))
     if own:
         report.raise_if_any()
     return overrides
+
+
+STUB_NOTE = "# kb add 加入："
+"""How the note kb add writes above an imported speech's entry begins; the curator deletes the note once the entry is checked."""
+STUB_RULE = "# 识别依据："
+"""How the comment kb add writes after a value it read begins (the rule that read it follows)."""
+AS_IMPORTED_FIELDS = frozenset({"title", "date", "speaker", "speaker_role", "occasion"})
+"""The fields kb add writes as read (curate.STUB_FIELDS)."""
+
+
+def keys_as_imported(lines: list[str], entry_line: int | None, key_lines: dict[str, int], values: dict) -> frozenset[str]:
+    """The keys of an entry that stand as kb add read them: its note still above the entry, the key's line still
+    carrying the 识别依据 comment (lines and line numbers as in speeches.yaml, numbered from 1). A value kb add read off
+    the original file (a Word style, a page's <time>: explain.FROM_THE_ORIGINAL) is no reading a build could give again.
+
+    >>> lines = ['# kb add 加入：a.docx（Word 文件）→ a.txt。请对照原件逐项核对、改正，然后删去这行说明。', '"a.txt":',
+    ...          '  title: "在某会上的讲话"   # 识别依据：标题区的标题行', '  speaker: "王某"']
+    >>> sorted(keys_as_imported(lines, 2, {"title": 3, "speaker": 4}, {"title": "在某会上的讲话", "speaker": "王某"}))
+    ['title']
+    >>> keys_as_imported(lines[1:], 1, {"title": 2}, {"title": "在某会上的讲话"})   # the note deleted: checked
+    frozenset()
+    >>> keys_as_imported([lines[0], lines[1], '  title: "在某会上的讲话"   # 识别依据：文档标明的标题：Word 的“标题”样式'], 2, {"title": 3}, {"title": "x"})
+    frozenset()
+    """
+    if not entry_line or entry_line < 2 or entry_line - 2 >= len(lines) or not lines[entry_line - 2].lstrip().startswith(STUB_NOTE):
+        return frozenset()
+    def read_off_the_text(line: str) -> bool:
+        return STUB_RULE in line and line.split(STUB_RULE, 1)[1].strip() not in FROM_THE_ORIGINAL
+
+    return frozenset(key for key, number in key_lines.items()
+                     if key in AS_IMPORTED_FIELDS and key in values and 0 < number <= len(lines) and read_off_the_text(lines[number - 1]))
 
 
 _INVALID = object()

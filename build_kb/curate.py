@@ -20,7 +20,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import CONFIG_FILES, EXAMPLE_VALUES, SPEECHES_FILE, STANDARD_CONFIG_DIR, SpeechOverride, load_boilerplate, load_overrides
+from .config import CONFIG_FILES, EXAMPLE_VALUES, SPEECHES_FILE, STANDARD_CONFIG_DIR, STUB_NOTE, STUB_RULE, SpeechOverride, load_boilerplate, load_overrides
 from .errors import KbError, reading_failure, safe_name
 from .explain import rule as rule_in_chinese
 from .ingest.clean import is_traditional, normalise_line, to_simplified
@@ -350,7 +350,7 @@ def speech_stub(
     Detected values are written as keys (confirm or correct them); what was not found is a comment
     showing the key to write.
     """
-    lines = [f"# kb add 加入：{safe_name(original)}（{KINDS.get(kind, kind)}）→ {safe_name(name)}。请对照原件逐项核对、改正，然后删去这行说明。", f"{_quote(name)}:"]
+    lines = [f"{STUB_NOTE}{safe_name(original)}（{KINDS.get(kind, kind)}）→ {safe_name(name)}。请对照原件逐项核对、改正，然后删去这行说明。", f"{_quote(name)}:"]
     lines.append(f"  original: {_quote(original)}")
     lines.append(f"  original_sha256: {digest}")
     if heading_lines:
@@ -382,7 +382,7 @@ def speech_stub(
             lines.append(f"  # title: {_quote(value)}   # 原文没有标题，这是按内容生成的：请写上真正的标题，并去掉行首的 #")
             continue
         if value:
-            lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   # 识别依据：{rule_in_chinese(rule) or '程序识别'}")
+            lines.append(f"  {key}: {_quote(value) if key != 'date' else value}   {STUB_RULE}{rule_in_chinese(rule) or '程序识别'}")
         else:
             example = EXAMPLE_VALUES[key]
             lines.append(f"  # {key}: {example}   # 原文中没有找到{FIELDS[key]}；知道的话写上，并去掉行首的 #")

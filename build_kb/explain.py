@@ -117,6 +117,11 @@ A rule a curator adds to boilerplate.yaml is shown by its own name; a rule the c
 (tests/test_check.py checks boilerplate.yaml's rules and the cleaner's)."""
 
 
+FROM_THE_ORIGINAL = frozenset(chinese for english, chinese in RULES.items() if english.startswith("title marked by the document") or "'s own date" in english)
+"""The rules (in Chinese, as kb add's stub names them) that read a value off the original file — a Word style, a PDF's
+cover, a page's <time> — not off the text kb add stores: a build, which reads that text, cannot give them again."""
+
+
 def removal(name: str) -> str:
     """`advertising-block` → `广告（advertising-block）`; a rule not listed keeps its name."""
     return f"{REMOVALS[name]}（{name}）" if name in REMOVALS else name

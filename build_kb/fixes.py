@@ -8,6 +8,7 @@ promises. Each item has one or two ways out, each a single YAML line:
     title-choice     现在的标题对：reviewed: [title-choice]   另一种读法对：title: "…"
     unnumbered-headings  看过，没有问题：reviewed: [unnumbered-headings]   有的不是：heading_lines: {4: 1, 8: 1}
     no-date          写上原文的日期：date: 2021-MM-DD       原文确实没有日期：reviewed: [no-date]
+    reading-changed  新的读法对：speaker: "王某"            原来的读法对，照写：speaker: "李某"
 
 and where to write it: a new line under the speech's entry (its line in speeches.yaml), or in a new entry at
 the end of the file when the speech has none. A list key (drop_lines, reviewed, section_themes) is written
@@ -63,6 +64,13 @@ def _ways(item: ReviewItem, speech: Speech, theme_names: dict[str, str] | None =
         return [("日期对就照写，不对就改正", "date", speech.date), ("只知道年份，不要推算的日期", "year", str(speech.year))]
     if code == "date-guessed":  # a year taken from a period the title names (2017-10——2018-04)
         return [("写上原文的日期", "date", f"{speech.year or 'YYYY'}-MM-DD"), ("只知道年份：年份对就照写，不对就改正", "year", str(speech.year or "YYYY"))]
+    if code == "reading-changed" and item.proposed:
+        # A newer reader's value (or none) against the one kb add wrote: either way the line is written again without
+        # kb add's 识别依据 comment, which marks the value as checked (config.keys_as_imported), so the item goes.
+        key, value = item.proposed
+        written = getattr(speech, key) or ""
+        return [("新的读法对" if value else "原来读到的不是，去掉它", key, value if key == "date" else _quoted(value)),
+                ("原来的读法对，照写", key, written if key == "date" else _quoted(written))]
     if code == "heading-like":
         # A line named in heading_lines outranks every numbered heading not named (ingest/parse.py GIVEN_STYLE):
         # named alone, a sub-heading would close the part it is in and swallow the next part's heading.

@@ -213,6 +213,7 @@ REVIEW_CODES = {
     "collection": "reviewed",
     "doubtful-line": "drop_lines",
     "no-issuer": "issuer",
+    "reading-changed": "reviewed",
 }
 """Every kind of review item → the key of speeches.yaml that settles it (`reviewed` when only a
 person's look can: the text was re-flowed, a section is long)."""
@@ -243,6 +244,9 @@ class ReviewItem:
     """The section it concerns (its id), when it concerns one."""
     line: int | None = None
     """The source line it concerns, when one."""
+    proposed: tuple[str, str] | None = None
+    """(speeches.yaml key, value) a way out of it writes, when the build has one to offer: the reading a newer reader
+    gives (reading-changed). Not in kb.json: the fixes say it."""
 
     @property
     def settled_by(self) -> str:

@@ -276,7 +276,7 @@ def _read_corpus(
             edges = set()
         if corpus_lines is not None:
             corpus_lines.update({line_digest(line) for line in edges})
-        jobs.append((rel, path, override, cache.key(rel, raw, override.values if override else None) if cache else None, frozenset(edges)))
+        jobs.append((rel, path, override, cache.key(rel, raw, override.fingerprint if override else None) if cache else None, frozenset(edges)))
         del raw
     return jobs
 
@@ -376,7 +376,7 @@ class _FileWorker:
                 raw = path.read_bytes()
         except OSError as exc:  # removed or locked since the corpus was listed
             return (None, [_cannot_be_read(rel, exc)]), dict(timer.seconds), None
-        key = self.cache_key(rel, raw, override.values if override else None) if self.cache_key else None
+        key = self.cache_key(rel, raw, override.fingerprint if override else None) if self.cache_key else None
         try:
             with timer("read"):
                 source = read_source(path, self.corpus_dir, raw)
@@ -998,6 +998,7 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
     """The curator's values over the detected ones. An empty text (`speaker: ""`) says the original has
     none: a speaker the build guessed is no one's, and the role the same guess gave goes with it."""
     read_year = speech.year
+    speech.review.extend(readings_changed(speech, override))
     for key, value in override.values.items():
         if key in NOT_SPEECH_FIELDS:
             continue
@@ -1030,6 +1031,28 @@ def apply_override(speech: Speech, override: SpeechOverride) -> None:
         if speech.date and (int(speech.date[:4]) != speech.year or speech.date_source == "posting"):
             speech.date = None
         speech.date_source = "override"
+
+
+def readings_changed(speech: Speech, override: SpeechOverride) -> list[ReviewItem]:
+    """What this build reads otherwise than kb add did, of the values that still stand as kb add wrote them
+    (override.as_imported: nobody has checked the entry): the reader has improved since, and the curator chooses.
+
+    A title the build makes up is no reading, and a date it does not give in full says nothing of the day written;
+    a speaker, role or occasion it no longer finds may have been a site's word read as one (海报, 下载).
+    """
+    items = []
+    for key in sorted(override.as_imported):
+        written, now = str(override.values[key]), getattr(speech, key)
+        if key == "title" and speech.title_derived or key == "date" and not now or key not in CLEARABLE_FIELDS and not now:
+            continue
+        if re.sub(r"\s+", "", str(now or "")) == re.sub(r"\s+", "", written):
+            continue
+        said = f"现在的程序读出“{clipped(str(now), 40)}”（{explain.rule(speech.detected_by.get(key))}）" if now else "现在的程序读不出（导入时读到的可能是网页上的字）"
+        items.append(ReviewItem(
+            "reading-changed", f"kb add 导入时读出的{explain.FIELDS[key]}是“{clipped(written, 40)}”，{said}：对照原件，选一个",
+            proposed=(key, str(now or "")),
+        ))
+    return items
 
 
 def speech_id(rel_path: str) -> str:

@@ -130,7 +130,7 @@ def test_curation_keys_are_validated(tmp_path):
         "配置文件有 4 处错误：",
         "  c/speeches.yaml:2：a.txt 的 keep_lines 要写行号或行号的列表，例如 [3, 4]；现在写的是 [0, 2]",
         "  c/speeches.yaml:3：a.txt 的 drop_lines 要写行号或行号的列表，例如 [3, 4]；现在写的是 'x'",
-        "  c/speeches.yaml:4：a.txt 的 reviewed 要写 true 或待核对类别的列表（collection damaged-occasion damaged-role damaged-speaker damaged-subtitle damaged-title date-guessed doubtful-line glued-headings heading-like inline-mark joined long-section low-theme misnumbered-heading no-date no-issuer no-occasion no-speaker-name speaker-guessed split suspicious-title title-choice title-derived title-from-note unnumbered-headings）；现在写的是 'no-dat'；是不是 no-date？",
+        "  c/speeches.yaml:4：a.txt 的 reviewed 要写 true 或待核对类别的列表（collection damaged-occasion damaged-role damaged-speaker damaged-subtitle damaged-title date-guessed doubtful-line glued-headings heading-like inline-mark joined long-section low-theme misnumbered-heading no-date no-issuer no-occasion no-speaker-name reading-changed speaker-guessed split suspicious-title title-choice title-derived title-from-note unnumbered-headings）；现在写的是 'no-dat'；是不是 no-date？",
         "  c/speeches.yaml:5：a.txt 的 original_sha256 应是 64 位十六进制数（由 kb add 写入，不要改动）；现在写的是 'abc'",
     ]
 
