@@ -1130,9 +1130,14 @@ def _without_injected_symbols(text: str, counts: Counter) -> str:
     return text
 
 
-_JAMMER_RUN = re.compile(r"(?:^|(?<=[\s。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$|[\u4e00-\u9fff—“‘（《【])")
+_JAMMER_RUN = re.compile(
+    r"(?:^|(?<=[\s。，！？；：、”’）」』】]))(?:[!-~]{1,2} ){4,}"
+    r"(?:[!-~]{1,2}(?=\s|$)|(?![0-9][0-9.]?[\u4e00-\u9fff—“‘（《【])[!-~]{1,2}(?=[\u4e00-\u9fff—“‘（《【]))"
+)
 """Five or more tokens of one or two ASCII characters, parted by single spaces: the random filler a forum
-hides between the words of a post to spoil copying (o0 x- I- f* p0 b0 \\1 T5)."""
+hides between the words of a post to spoil copying (o0 x- I- f* p0 b0 \\1 T5). The last token may touch the words
+after it, unless it is a number of theirs: a heading's `1.` (`…R' K 1.首部。…`) or a figure before its unit (`12月`)
+opens the text and is no filler."""
 _JAMMER_MIXED = re.compile(r"^(?:[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9]|[A-Za-z][0-9]|[0-9][A-Za-z])$")
 """A token of a letter or digit and a mark (x-, \\1, R#), or of a letter and a digit (k1, b8): filler is full of
 them; page numbers (1 2 3 4 5), initials (A B C D E) and bracketed numbers ( ( 1 ) ) have none."""

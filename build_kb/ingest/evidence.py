@@ -23,6 +23,8 @@ weighed here by a table of small readers, each giving a weight for chrome (+) or
     picture-words         a short line pointing at a picture                 整治前（左图）  图为会议现场
     caption-run           in the body, two or more short lines running,      先进集体代表领奖
                           no stop, no number (captions under pictures)       优秀党员代表领奖
+    caption-stack         between headline and text, a stack of bare phrases  某某作重要讲话
+                          one of which repeats the headline or its deck       某某会议在某地召开
     reporter-credit       a report's credit in brackets on its own line      （见习记者 某某）
     names-only            below the text, names with at most a label         记者 某某  （签发：某某）
     counter               a count of readers, comments, likes                已有0人发表了评论
@@ -67,7 +69,7 @@ from collections.abc import Callable
 from ..text import HAN, HAN_CHAR, find_date
 from . import gongwen
 from .headline import has_verb, names_a_thing
-from .layout import SALUTATION_RE, phrases_apart
+from .layout import SALUTATION_RE, phrases_apart, stacked_phrases
 
 CHROME_AT = 3.0
 """A line scoring this much or more is removed as chrome."""
@@ -122,7 +124,7 @@ READER_NAMES = {
     "contact-note": "标题下括注的联系人、电话（多半是报告自己的说明）",
     "interface-words": "网站界面用语", "field-label": "字段标签", "mostly-not-han": "汉字很少", "units": "带 KB/页/次 等单位",
     "address": "网址或文件名", "weekday-or-clock": "带星期或时刻", "page-label": "报纸版面", "short-items": "一排短词（菜单、按钮）", "breadcrumb": "网页路径（首页 > 栏目）",
-    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
+    "latin-prose": "外文段落", "photo-credit": "图片说明（摄影署名）", "picture-words": "图片说明（左图、图为）", "caption-run": "正文中连续几行短句，无标点无编号（像图片说明）", "caption-stack": "标题与正文之间叠放的几行图片说明", "reporter-credit": "记者署名", "names-only": "只有人名（署名）", "counter": "阅读、评论计数", "asks-the-reader": "网站请读者操作（请下载、请评论、请搜索）", "repeats-title": "重复标题", "title-again": "正文中又出现标题行", "repeats-a-line": "重复前文", "title-decoration": "标题装饰", "repeats-across-corpus": "语料中别的文件也有这一行", "issue-date": "报纸出版日期",
     "a-rule-elsewhere": "像某条清洗规则", "outside-the-body": "在正文之外", "above-the-title": "在标题之上", "next-to-chrome": "紧挨网页文字", "between-chrome": "夹在网页文字之间", "link-item": "链接列表的一项",
     "long-number": "长串数字（备案号、电话）", "contact-line": "网页顶部的电话、地址", "cut-teaser": "被截断的摘要（…）", "slogan": "页脚上方的口号（空格隔开的短语）", "credit-label": "署名（文/图）", "pager": "上一篇、下一篇链接", "lone-widget": "网页按钮（推荐、收藏）", "cut-credit": "被截断的署名（（通…）", "credit-chain": "供稿、编辑、审核署名", "producer-credit": "出品、制作署名", "garbled": "乱码",
     "under-the-footer": "在网页页脚之下", "at-the-page-end": "网页最后一行", "label-over-list": "推荐列表（标签下到网页文字为止）", "link-list": "一串同样符号开头的链接", "dated-items": "一串带日期的标题（新闻列表）", "teaser-pairs": "一串标题各带摘要（相关新闻）", "items-of-chrome-label": "网页说明下的条目",
@@ -912,7 +914,12 @@ def cut_credit(ctx: LineContext) -> float:
     return 3.0 if any(word.startswith(start) for word in _CREDIT_WORDS) else 0.0
 
 
-_CREDIT_LABEL = re.compile(r"^[（(【\[]?\s*(?:文\s*[/／|｜丨]\s*图|图\s*[/／|｜丨]\s*文|[文图]\s*[/／|｜丨]|摄影?\s*[/／|｜丨:：])\s*\S")
+_CREDIT_ROLE = r"(?:文字|图片|摄影|摄像|视频|图文|文|图|摄)"
+_CREDIT_LABEL = re.compile(
+    rf"^[（(【\[]?\s*(?:文\s*[/／|｜丨]\s*图|图\s*[/／|｜丨]\s*文|[文图]\s*[/／|｜丨]|摄影?\s*[/／|｜丨:：]"
+    rf"|{_CREDIT_ROLE}(?:\s*[、&＆,，和]\s*{_CREDIT_ROLE})+\s*[/／|｜丨:：])\s*\S"
+)
+"""文/图, 图/, 摄影：, and the roles joined before one mark (`文、摄/某某`, `文字、图片：某某`, `图文&视频/某某`)."""
 
 
 def credit_label(ctx: LineContext) -> float:
@@ -921,7 +928,11 @@ def credit_label(ctx: LineContext) -> float:
 
     >>> credit_label(LineContext("文/图 某某办公室", True, True)), credit_label(LineContext("（文/某某）", True, True))
     (7.0, 7.0)
+    >>> credit_label(LineContext("文、摄/某某某", True, True)), credit_label(LineContext("文字、图片：某某办公室", True, True))
+    (7.0, 7.0)
     >>> credit_label(LineContext("文化是一个民族的灵魂", True, True)), credit_label(LineContext("图书室/阅览室", True, True))
+    (0.0, 0.0)
+    >>> credit_label(LineContext("文化、图书/阅览室", True, True)), credit_label(LineContext("图、文并茂的宣传栏", True, True))
     (0.0, 0.0)
     """
     return 7.0 if len(ctx.text) <= 30 and _CREDIT_LABEL.match(ctx.text.strip()) else 0.0
@@ -1545,6 +1556,59 @@ def _issue_date(verdict: Judgement) -> bool:
     return {"weekday-or-clock", "dateline-or-byline"} <= readers
 
 
+CAPTION_STACK = 4.0
+"""A picture block's captions stacked under the headline, one of them the headline or deck again: chrome."""
+CAPTION_STACK_DOUBT = 2.5
+"""Such a stack with no line repeated: doubt at most, kept and sent to a person."""
+CAPTION_STACK_LINE_MIN = 12
+
+
+def captions_under_the_headline(
+    lines: list[str], filled: list[int], body_start: int, first: dict[int, Judgement], skip: set[int] = frozenset(),
+    title_at: int | None = None,
+) -> tuple[set[int], set[int]]:
+    """Lines of a picture block stacked between a report's headline (and deck) and its first paragraph: a stack of
+    bare phrases (`layout.stacked_phrases`) that runs right down to the text, under the headline (the likely title, or
+    the first line), less a line with the page's own evidence (a pager's row), a
+    deck (`——…`), a date line, a byline and a speech's title (`在…上的讲话`). Two or more such lines of `CAPTION_STACK_LINE_MIN`
+    characters or more are captions — whole clauses, each naming a scene (某某作重要讲话 / 会议在某地召开 / 与会代表…进行
+    讨论交流), which a title's second phrase (筑牢思想根基) is not. When one of them is the headline or the deck again word
+    for word, the page printed its pictures with their captions there: all go (`CAPTION_STACK`). Otherwise they are
+    doubt (`CAPTION_STACK_DOUBT`): kept, on 待核对.
+
+    >>> page = ["全面加强基层党组织建设", "——全县基层党建工作会议召开", "县委书记某某出席会议并作重要讲话", "全县基层党建工作会议召开",
+    ...         "与会代表围绕基层党建工作进行交流讨论", "3月5日，全县基层党建工作会议召开，会议总结了去年工作，部署了今年任务。"]
+    >>> captions_under_the_headline(page, list(range(6)), 5, {})
+    ({2, 3, 4}, set())
+    >>> captions_under_the_headline(page[:3] + page[4:], list(range(5)), 4, {})
+    (set(), {2, 3})
+    >>> title = ["坚定理想信念", "筑牢思想根基", "在全县组织工作会议上的讲话", "县委书记 张明", "同志们：今天召开全县组织工作会议，主要任务是总结工作。"]
+    >>> captions_under_the_headline(title, list(range(5)), 4, {})
+    (set(), set())
+    """
+    above = [i for i in filled if i < body_start and i not in skip]  # a rule's catch (a menu, a pager) is no caption
+    if len(above) < 3 or above[-1] + 1 != body_start and any(lines[j].strip() for j in range(above[-1] + 1, body_start)):
+        return set(), set()
+    stack = stacked_phrases([lines[i] for i in above])
+    run = []
+    for position in range(len(above) - 1, -1, -1):  # the stack that reaches the text
+        if position not in stack:
+            break
+        run.append(above[position])
+    speech_marks = ("dateline-or-byline", "salutation", "a-document-part", "heading-number")
+    headline = title_at if title_at is not None else above[0]
+    captions = {i for i in run if i > headline and len(lines[i].strip()) >= CAPTION_STACK_LINE_MIN
+                and (i not in first or first[i].score < DOUBT_AT)  # a line with the page's own evidence is judged by it
+                and not re.match(r"^\s*[—\-－─]", lines[i]) and not re.search(r"(?:的|上)(?:讲话|报告|发言|致辞|党课)稿?$", lines[i].strip())
+                and not any(e.reader in speech_marks and e.weight < 0 for e in (first[i].evidence if i in first else ()))}
+    if len(captions) < 2:
+        return set(), set()
+    said = {re.sub(r"^[\s—\-－─]+", "", lines[i]).strip() for i in above if i not in captions}
+    if any(lines[i].strip() in said for i in captions):
+        return captions, set()
+    return set(), captions
+
+
 CAPTION_RESTATES = 6.5
 """A short line inside the text that says a clause of the paragraph beside it again: chrome (a sentence's end stop
 and the body's place taken off, still at CHROME_AT)."""
@@ -1670,6 +1734,7 @@ def judge_lines(
     in_a_list.update(labels)
     title_at = next((i for i in filled if i < body[0] and i in first and i not in in_a_list and first[i].score < DOUBT_AT and reads_like_title(lines[i])), None)
     title = lines[title_at].strip() if title_at is not None else ""
+    stacked_captions, stacked_doubts = captions_under_the_headline(lines, filled, body[0], first, skip, title_at)
 
     judged = {}
     for position, index in enumerate(filled):
@@ -1742,6 +1807,10 @@ def judge_lines(
             extra.append(Evidence("menu-run", MENU_RUN))
         if index in tables:
             extra.append(Evidence("table-rows", TABLE_ROWS))
+        if index in stacked_captions:
+            extra.append(Evidence("caption-stack", CAPTION_STACK))
+        elif index in stacked_doubts and verdict.score < CHROME_AT - 0.5:
+            extra.append(Evidence("caption-stack", round(min(CAPTION_STACK_DOUBT, CHROME_AT - 0.5 - verdict.score), 2)))
         # Inside the body, a run of two or more short lines with no stop and no number is not speech in the
         # shape a speech writes it (a heading is numbered or followed by its text): captions under pictures.
         # Only doubt: the lines are kept and sent to a person.

@@ -390,7 +390,9 @@ def split_dumped_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Split]]
 
     def pieces_of(line: Line) -> list[str]:
         text = line.text
-        points = set() if _wrapped_at_a_width(text) else {*_paragraph_breaks(text, dump, source[line.number]), *_first_point_breaks(text)}
+        points = set() if _wrapped_at_a_width(text) else {
+            *_paragraph_breaks(text, dump, source[line.number]), *_first_point_breaks(text), *_salutation_break(text, source[line.number]),
+        }
         return [part for piece in _cut(text, sorted(points)) for part in _cut(piece, _head_breaks(piece) or run_on_head_breaks(piece))]
 
     return _parted(lines, pieces_of)
@@ -462,6 +464,26 @@ def _paragraph_breaks(text: str, dump: bool, source_length: int = 0) -> list[int
     return breaks if len(breaks) >= 2 or dump else []
 
 
+def _salutation_break(text: str, source_length: int = 0) -> list[int]:
+    """The space after a salutation that opens a line far longer than a paragraph (`DUMP_MIN_LENGTH`, measured as
+    its source line): the page kept only a space where the salutation's line ended, as it did between its paragraphs.
+    A salutation run into its first sentence with no space (同志们：今天…) is how a speech is often written, and stays.
+
+    >>> text = "同志们： 今天我们召开会议。" + "要抓好落实，确保实效。" * 30
+    >>> [text[p:p + 2] for p in _salutation_break(text)], _salutation_break("同志们：今天我们召开会议。" + "要抓好落实。" * 60)
+    (['今天'], [])
+    >>> _salutation_break("同志们： 今天我们召开会议，研究部署工作。")
+    []
+    """
+    if max(len(text), source_length) < DUMP_MIN_LENGTH:
+        return []
+    m = _SALUTATION_THEN_SPACE.match(text)
+    return [m.end()] if m else []
+
+
+_SALUTATION_THEN_SPACE = re.compile(rf"^(?:{_SALUTATION.pattern})[ \u3000\t]+(?=[“‘《（(]?[{HAN}])")
+
+
 def _first_point_breaks(text: str) -> list[int]:
     """A space between an opening and its first point, in a line of any length.
 
@@ -486,9 +508,28 @@ def _head_breaks(text: str) -> list[int]:
     (['首先，提高政治站位'], [])
     >>> _head_breaks("一、坚持党建引领 推动高质量发展"), _head_breaks("一、 加强政治建设。全市…"), _head_breaks("二、[链接] 与 # 井号 也照登。")
     ([], [], [])
+
+    What follows the space must be a paragraph: a sentence that ends (or runs on past `HEAD_REST_MIN` characters, a
+    page cut in it). A space before a quoted name in a heading (`第一，深入贯彻州委 “6+1”文件精神，全县干部工作实现新突破`)
+    leaves a heading's second phrase, no sentence, after it: the line stays whole.
+
+    >>> _head_breaks("第一，深入贯彻州委 “6+1”文件精神，全县干部工作实现新突破"), _head_breaks("（二）落实市委 “三项机制”，推动工作")
+    ([], [])
     """
     m = _NUMBERED_HEAD_THEN_SPACE.match(text)
-    return [m.end("space")] if m else []
+    if not m:
+        return []
+    rest = text[m.end("space"):]
+    if not _SENTENCE_END_IN.search(rest) and len(rest) < HEAD_REST_MIN and not _SUB_HEADING_FIRST.match(rest):
+        return []
+    return [m.end("space")]
+
+
+HEAD_REST_MIN = 60
+"""How long the words after a heading's space run, with no sentence's end in them, before they are read as its
+paragraph cut off by the page rather than the heading's own second phrase."""
+_SENTENCE_END_IN = re.compile(r"[。！？!?；;]")
+_SUB_HEADING_FIRST = re.compile(rf"(?:[（(](?:一|1)[）)]|1[.．、])[{HAN}]")
 
 
 RUN_ON_SENTENCE_MIN = 48
@@ -881,6 +922,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
     用户提供并上传，…请进行举报或认领") would take the title and byline under it when it is removed.
     """
     widths = wrap_widths([line.text for line in lines])
+    stacked = captions_stacked_under_a_headline([line.text for line in lines])
     out: list[Line] = []
     last_number: dict[int, int] = {}
     piece = ""  # the last source line taken into out[-1]: a joined paragraph is measured by its last line
@@ -896,7 +938,7 @@ def join_broken_lines(lines: list[Line], is_chrome=lambda text: False, starts: f
             continue
         headline = out and not any(o.text for o in out[:-1]) and (_HEADLINE.match(out[-1].text) or _OCCASION_TITLE.match(out[-1].text))
         hangs = ends_on_a_word_that_goes_on(piece)
-        if out and line.text and line.number not in starts \
+        if out and line.text and line.number not in starts and index - 1 not in stacked \
                 and (goes_on_below(out[-1].text, piece, line.text, widths, line.number == out[-1].number) or hangs or clause_of_a_sentence_goes_on(piece, line.text)) \
                 and _CONTINUES.match(line.text) \
                 and not _STARTS_NEW.match(line.text) and (hangs or not _short_and_open(line.text)) \
@@ -1176,6 +1218,71 @@ def phrases_apart(text: str) -> bool:
     return len(text) <= PHRASES_APART_MAX and bool(_PHRASES_APART.fullmatch(text.strip()))
 
 
+
+
+STACK_MIN = 3
+"""How many bare phrases in a row make a stack (captions, headlines) rather than one sentence's wrapped lines."""
+STACK_LINE_MAX = 40
+STACK_SPREAD_MIN = 4
+_A_PHRASES_MARK = re.compile(r"[，,。．；;：:！!？?（）()《》“”|｜]")
+
+
+def stacked_phrases(texts: list[str]) -> set[int]:
+    """The indexes of lines in a stack of bare phrases: `STACK_MIN` or more lines in a row, each at most
+    `STACK_LINE_MAX` characters with no mark but 、 (no comma, stop, colon, bracket, quote or bar), no heading number, of
+    unlike widths (the longest `STACK_SPREAD_MIN` or more past the shortest). A picture block's captions stacked under a
+    headline (…主席某某作重要讲话 / …会议在某地召开 / 与会代表…进行讨论交流) are such a stack: each line is whole, and
+    none goes on in the line under it, the report's first paragraph included. A sentence wrapped by a browser has a
+    comma within three lines; lines wrapped at one width are `at_the_page_width`'s (their widths alike).
+
+    >>> stacked_phrases(["县委书记某某作重要讲话", "全县人才工作会议在某某召开", "与会人员围绕人才引进进行讨论交流", "会议指出，要抓好落实。"])
+    {0, 1, 2}
+    >>> stacked_phrases(["会议要求各级党组织书记切实扛起第一责任", "人职责认真履行主体责任亲自谋划亲自部署", "亲自推动确保各项任务落地见效取得实效成", "效明显。"])
+    set()
+    >>> stacked_phrases(["县委书记某某作重要讲话", "会议强调，要抓好落实。", "与会人员进行讨论交流"])
+    set()
+    """
+    bare = [bool(t.strip()) and len(t.strip()) <= STACK_LINE_MAX and not _A_PHRASES_MARK.search(t) and not _STARTS_NEW.match(t.strip())
+            for t in texts]
+    found: set[int] = set()
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) and bare[end]:
+            end += 1
+        widths = [_width(texts[i].strip()) for i in range(start, end)]
+        if end - start >= STACK_MIN and max(widths) - min(widths) >= STACK_SPREAD_MIN:
+            found.update(range(start, end))
+        start = end + 1
+    return found
+
+
+def captions_stacked_under_a_headline(texts: list[str]) -> set[int]:
+    """The lines of a stack of bare phrases (`stacked_phrases`) one of which is a line above it again, word for word
+    but a deck's dash (the headline's deck `——某某会议在某地召开` over a picture captioned `某某会议在某地召开`): a
+    picture block's captions under the headline. None of them goes on in the line under it (`join_broken_lines`), so
+    the evidence judges each (`evidence.captions_under_the_headline`) and the report's first paragraph stays its own.
+    A stack that repeats nothing is joined as before: a title's lines, or captions a person sees on 待核对 as a join.
+
+    >>> captions_stacked_under_a_headline(["全面加强基层党组织建设", "——全县基层党建工作会议召开", "县委书记某某出席会议并作重要讲话",
+    ...     "全县基层党建工作会议召开", "与会代表围绕基层党建工作进行交流讨论", "3月5日，会议召开。"])
+    {0, 1, 2, 3, 4}
+    >>> captions_stacked_under_a_headline(["全面加强基层党组织建设", "县委书记某某出席会议并作重要讲话", "与会代表围绕基层党建工作进行交流讨论", "3月5日，会议召开。"])
+    set()
+    """
+    stack = stacked_phrases(texts)
+    bare = lambda text: re.sub(r"^[\s—\-－─]+", "", text).strip()  # noqa: E731
+    found: set[int] = set()
+    for i in sorted(stack):
+        if i - 1 in stack:
+            continue  # not the first line of its run
+        run = [i]
+        while run[-1] + 1 in stack:
+            run.append(run[-1] + 1)
+        said = [bare(texts[j]) for j in range(run[-1] + 1)]
+        if any(said[j] and said[j] in said[:j] for j in run):
+            found.update(run)
+    return found
 
 
 def _short_and_open(text: str) -> bool:

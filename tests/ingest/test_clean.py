@@ -439,3 +439,20 @@ def test_a_blocks_tag_inside_a_line_parts_the_paragraphs_there_and_the_split_is_
     assert cleaned.normalised["markup-breaks"] == 3 and cleaned.normalised["html-markup"] == 11
     parsed = parse(cleaned.lines)
     assert [s.heading for s in parsed.sections if s.heading] == ["一、提高政治站位", "二、夯实基层基础"]
+
+
+def test_a_forums_filler_glued_to_a_heading_number_leaves_the_number(rules):
+    # The filler's last token may touch the text; a heading's 1. or a figure before its unit is the text's own.
+    text = (
+        "汇报材料的写法\n"
+        "写好汇报材料要把握三个环节。\n"
+        "% q7 W, b2 Y' ~ 1.起草。先列提纲，再写初稿。\n"
+        "(1)提纲。要点清楚。\n"
+        "(2)初稿。层次分明。\n"
+        "x- R8 j2 @ t5 m3 2.修改。反复推敲，形成定稿。\n"
+        "c4 h; U' z1 p+ 12月底前报送。\n"
+    )
+    cleaned = clean(text, rules)
+    texts = [line.text for line in cleaned.lines]
+    assert "1.起草。先列提纲，再写初稿。" in texts and "2.修改。反复推敲，形成定稿。" in texts
+    assert "12月底前报送。" in texts and cleaned.normalised["jammer-codes"] == 3

@@ -1,0 +1,110 @@
+"""The body of web pages no one has seen (issue #32, round 17's body classes, given in words): a picture block's
+captions stacked between a report's headline and its first paragraph; a credit whose roles are joined (文、摄/);
+a one-line page whose salutation the page parted from its text by a space; a heading whose space stands before a
+quoted name; a forum's filler glued to a heading's number. Every fixture is hand-written in several styles, with
+near-misses that must stay as speech beside them."""
+
+import pytest
+
+from build_kb.ingest.clean import clean
+from build_kb.ingest.layout import split_dumped_paragraphs
+from build_kb.model import Line
+
+from conftest import failed_examples
+from build_kb.ingest import evidence, layout
+
+
+def cleaned(text, rules):
+    result = clean(text, rules)
+    return [(r.line, r.text) for r in result.removed], [line.text for line in result.lines if line.text], result
+
+
+@pytest.mark.parametrize("reader", [
+    layout.stacked_phrases, layout.captions_stacked_under_a_headline, layout._salutation_break, layout._head_breaks,
+    evidence.captions_under_the_headline, evidence.credit_label,
+])
+def test_the_readers_show_what_they_read(reader):
+    assert failed_examples(reader) == 0
+
+
+LEAD = ("3月5日，全县基层党建工作会议在县委礼堂召开，会议总结了去年工作，部署了今年任务。"
+        "县委书记王某某指出，要把基层党建工作摆在突出位置，抓紧抓实，推动各项任务落地见效。\n")
+
+
+@pytest.mark.parametrize("stack", [
+    # the deck said again as a caption, among captions that name a scene
+    ["县委书记王某某出席会议并作重要讲话", "全县基层党建工作会议召开", "与会代表围绕基层党建工作进行交流讨论"],
+    # the next site's: the repeated line last, a caption with a chain of posts (its 、 is no clause)
+    ["县委副书记、组织部部长李某某主持会议并作工作部署", "各乡镇党委书记依次作抓基层党建述职", "全县基层党建工作会议召开"],
+])
+def test_captions_stacked_under_a_headline_go_and_leave_the_lead_its_own(rules, stack):
+    text = "全面加强基层党组织建设\n——全县基层党建工作会议召开\n" + "\n".join(stack) + "\n" + LEAD
+    gone, kept, _ = cleaned(text, rules)
+    assert gone == [(3 + k, line) for k, line in enumerate(stack)]
+    assert kept[0] == "全面加强基层党组织建设" and kept[2] == LEAD.strip()
+
+
+def test_captions_that_repeat_nothing_stay_and_go_to_review(rules):
+    stack = ["县委书记王某某出席会议并作重要讲话", "与会代表围绕基层党建工作进行交流讨论", "各乡镇党委书记依次作抓基层党建述职"]
+    gone, kept, result = cleaned("全面加强基层党组织建设\n——全县基层党建工作会议召开\n" + "\n".join(stack) + "\n" + LEAD, rules)
+    assert gone == [] and all(line in kept for line in stack)
+    assert sorted(d.line for d in result.doubtful) == [3, 4, 5]
+
+
+@pytest.mark.parametrize("header", [
+    # a title in three lines over the byline: a title's second phrase is short, the speech's title ends 的讲话
+    "坚定理想信念\n筑牢思想根基\n在全县组织工作会议上的讲话\n县委书记 张明\n",
+    # a headline with its deck and the date line, no pictures
+    "全面加强基层党组织建设\n——全县基层党建工作会议召开\n2024年3月5日\n",
+])
+def test_a_titles_lines_are_no_stack_of_captions(rules, header):
+    gone, kept, result = cleaned(header + LEAD, rules)
+    assert gone == [] and result.doubtful == []
+
+
+def test_a_sentence_wrapped_by_a_browser_is_no_stack():
+    lines = ["各级党组织要把政治建设摆在首位", "坚决贯彻落实上级决策部署推动各项", "工作落地见效确保取得实效。"]
+    assert layout.stacked_phrases(lines) == set()  # widths alike: a wrap, not a stack
+
+
+@pytest.mark.parametrize("credit", ["文、摄/某某某", "文字、图片：某某中心", "（图文&视频/某某）", "摄影、文字/某某 某某"])
+def test_a_credit_whose_roles_are_joined_goes(rules, credit):
+    gone, kept, _ = cleaned("某某学院召开支部书记述职评议会\n" + LEAD + credit + "\n", rules)
+    assert gone == [(3, credit)]
+
+
+@pytest.mark.parametrize("line", ["文化、图书/阅览室开放时间", "图、文并茂的宣传栏"])
+def test_words_that_open_like_a_credit_stay(rules, line):
+    assert evidence.credit_label(evidence.LineContext(line, True, True)) == 0.0
+
+
+def test_a_one_line_pages_salutation_parted_by_a_space_is_its_own_paragraph():
+    body = "今天我们召开全镇党建工作会议，主要任务是总结工作、部署任务。" + "要把党建工作摆在突出位置，切实抓紧抓好。" * 15
+    text = "同志们： " + body + " 首先，我要对大家的工作表示肯定。大家做了大量工作。"
+    lines, splits = split_dumped_paragraphs([Line(1, text)])
+    assert [line.text for line in lines] == ["同志们：", body, "首先，我要对大家的工作表示肯定。大家做了大量工作。"]
+    # the next site's: two addressees and an exclamation mark
+    lines, _ = split_dumped_paragraphs([Line(1, "各位领导、同志们： " + body)])
+    assert [line.text for line in lines] == ["各位领导、同志们：", body]
+
+
+def test_a_salutation_run_into_its_sentence_stays():
+    text = "同志们：今天我们召开全镇党建工作会议。" + "要把党建工作摆在突出位置，切实抓紧抓好。" * 15
+    lines, _ = split_dumped_paragraphs([Line(1, text)])
+    assert lines[0].text.startswith("同志们：今天")
+
+
+@pytest.mark.parametrize("heading", [
+    "第一，深入贯彻州委 “6+1”文件精神，全县干部工作实现新突破",
+    "（二）落实市委 “三项机制”，推动工作提质增效",
+    "三、用好 “三会一课”，严格党内组织生活",
+])
+def test_a_space_before_a_quoted_name_in_a_heading_parts_nothing(heading):
+    lines, splits = split_dumped_paragraphs([Line(1, heading)])
+    assert [line.text for line in lines] == [heading] and splits == []
+
+
+def test_a_heading_run_into_its_paragraph_by_a_space_is_still_parted():
+    text = "第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种品质。"
+    lines, _ = split_dumped_paragraphs([Line(1, text)])
+    assert [line.text for line in lines] == ["第一，什么是绝对忠诚", "“天下至德，莫大于忠”。忠诚是一种品质。"]
