@@ -652,6 +652,30 @@ def _the_text_cut_off(tail: str) -> bool:
     return {e.reader for e in judge(LineContext(tail, True, True)).evidence if e.weight > 0} <= {"cut-teaser", "outside-the-body"}
 
 
+def names_the_line_under(text: str, under: str) -> bool:
+    """Does the note `text` name, in quotes or a book title's marks, the very line printed under it (`…下面是由某某网小编
+    为大家整理的“2021年上半年工作总结”，仅供参考。` over `2021年上半年工作总结【一】`)? Then that line is the piece's
+    title, whatever the collection hangs on it, and the note over it is the page's preamble. A speech quotes names too,
+    but never the line right under its own sentence as a whole.
+
+    >>> names_the_line_under("工作过去了，进行了总结。下面是小编整理的“2021年上半年工作总结”，仅供参考。", "2021年上半年工作总结【一】")
+    True
+    >>> names_the_line_under("要学习《关于加强基层党建工作的意见》。", "各级党组织要认真贯彻落实。")
+    False
+    >>> names_the_line_under("我们要发扬“三牛”精神。", "“三牛”精神是干事创业的精神。")
+    False
+    """
+    under = under.strip()
+    return any(len(name) >= NAMED_TITLE_MIN and under.startswith(name) and len(under) <= len(name) + NAMED_TITLE_TAIL_MAX
+               for name in _QUOTED_NAME.findall(text))
+
+
+_QUOTED_NAME = re.compile(r"[“《「]([^“”《》「」]{2,40})[”》」]")
+NAMED_TITLE_MIN = 6
+NAMED_TITLE_TAIL_MAX = 8
+"""What a collection may hang on a piece's title after the name the note gives (【一】, （精选）, 范文1)."""
+
+
 _TITLE_LINE = re.compile(rf"[{HAN}\w“”《》·\s—-]{{6,40}}")
 """A line that reads as a title: six to forty characters, no stop, no comma."""
 RULES_REST_MIN = 20
@@ -709,7 +733,7 @@ def split_off_the_rules_sentences(lines: list[Line], is_chrome=lambda text: Fals
         parted = None
         # Over a title line (a collection's 下面是小编整理的… above its first piece's name) the note and the summary it
         # closes are the page's preamble, not a speech's opening: the line goes whole.
-        over_a_title = _TITLE_LINE.fullmatch(under.get(index, ""))
+        over_a_title = _TITLE_LINE.fullmatch(under.get(index, "")) or names_the_line_under(line.text, under.get(index, ""))
         if len(sentences) >= 2 and any(caught) and not all(caught) and is_chrome(line.text) and not over_a_title \
                 and not _over_the_salutation(lines, filled, index, is_chrome):
             first_kept = caught.index(False)

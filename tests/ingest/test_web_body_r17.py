@@ -11,7 +11,7 @@ from build_kb.ingest.layout import split_dumped_paragraphs
 from build_kb.model import Line
 
 from conftest import failed_examples
-from build_kb.ingest import evidence, layout
+from build_kb.ingest import clean as clean_module, evidence, layout
 
 
 def cleaned(text, rules):
@@ -21,7 +21,7 @@ def cleaned(text, rules):
 
 @pytest.mark.parametrize("reader", [
     layout.stacked_phrases, layout.captions_stacked_under_a_headline, layout._salutation_break, layout._head_breaks,
-    evidence.captions_under_the_headline, evidence.credit_label,
+    evidence.captions_under_the_headline, evidence.credit_label, clean_module.names_the_line_under,
 ])
 def test_the_readers_show_what_they_read(reader):
     assert failed_examples(reader) == 0
@@ -108,3 +108,22 @@ def test_a_heading_run_into_its_paragraph_by_a_space_is_still_parted():
     text = "第一，什么是绝对忠诚 “天下至德，莫大于忠”。忠诚是一种品质。"
     lines, _ = split_dumped_paragraphs([Line(1, text)])
     assert [line.text for line in lines] == ["第一，什么是绝对忠诚", "“天下至德，莫大于忠”。忠诚是一种品质。"]
+
+
+@pytest.mark.parametrize("note, title", [
+    ("上半年过去了，组织部也对工作进行了一个总结。那么总结要怎么写呢？下面是由某某网小编为大家整理的“2021年组织部上半年工作总结”，仅供参考。",
+     "2021年组织部上半年工作总结【一】"),
+    # the next site's: a book title's marks, a 范文 number hung on the piece
+    ("党课讲稿怎么写才能打动人？大家可以参考一下。以下是某某范文网为您整理的《支部书记专题党课讲稿》，欢迎阅读。", "支部书记专题党课讲稿范文1"),
+])
+def test_an_editors_note_naming_the_piece_under_it_goes_whole(rules, note, title):
+    text = note + "\n" + title + "\n" + "本学期组织部切实以各项活动为工作核心，合理分配工作，做到工作模块责任制，保证了每项工作的顺利开展。\n"
+    gone, kept, _ = cleaned(text, rules)
+    assert [line for _, line in gone] == [note] and kept[0] == title
+
+
+def test_a_speech_quoting_a_name_keeps_its_sentence(rules):
+    text = ("在全县组织工作会议上的讲话\n同志们：\n我们要认真学习《关于加强基层党组织建设的意见》，切实把各项要求落到实处。请大家阅读参考。\n"
+            "关于加强基层党组织建设的意见要求各级党组织抓好落实。\n")
+    gone, kept, _ = cleaned(text, rules)
+    assert any(line.startswith("我们要认真学习") for line in kept)
