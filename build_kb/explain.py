@@ -39,6 +39,8 @@ RULES = {
     "title in 《》": "书名号里的题目",
     "the capture header's title (a crawler's note)": "抓取说明里的标题（原文没有标题行）",
     "derived from the content (no title in the text)": "原文没有标题，按内容生成",
+    "the report's lead: who held what (no headline on the page)": "网页上没有标题，按报道导语拟出（某某召开……）",
+    "the holding body (中央 / 学校 / 企业)": "召开会议的单位（中央、学校、企业）",
     "author's note under the text (作者系…)": "文末的作者简介（作者系…）",
     "named in the site's note (the text has no title line)": "网页说明里的题目（原文没有标题行）",
     "the page's breadcrumbs (the text has no title line)": "网页的面包屑导航（原文没有标题行）",

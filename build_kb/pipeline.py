@@ -35,7 +35,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_said_of_oneself, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, headline_in_lead, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_said_of_oneself, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -822,9 +822,13 @@ def make_speech(
         detected_by["occasion"] = occasion_rule
     if level_rule:
         detected_by["level"] = level_rule
-    title = header.title or derive_title(parsed.sections, occasion)
+    # A report with no headline on its page: the clause of its lead that says who held what is the headline a newsroom
+    # would give it (某某学院党委召开…大会) — the page is a report of the meeting, no speech 在…上的讲话; still made up
+    headline = headline_in_lead(lead) if header.title is None and lead and not addressed else None
+    title = header.title or headline or derive_title(parsed.sections, occasion)
     if header.title is None:
-        detected_by["title"] = "derived from the content (no title in the text)"
+        detected_by["title"] = ("the report's lead: who held what (no headline on the page)" if headline
+                                else "derived from the content (no title in the text)")
     review = [item for item in header.warnings if item.code != "suspicious-title" or header.title == as_parsed]
     if detected_by.get("title", "").startswith("named in the site's note"):
         review.append(ReviewItem("title-from-note", "标题取自网页上方的说明文字，正文没有标题行：请核对"))
@@ -837,7 +841,8 @@ def make_speech(
     elif detected_by.get("title", "").startswith("the page's breadcrumbs"):
         review.append(ReviewItem("title-from-note", "标题取自网页的导航路径（当前位置：首页 > …），正文没有标题行：请核对"))
     if header.title is None:
-        review.append(ReviewItem("title-derived", "正文没有标题，现用标题由内容生成：请写明标题"))
+        review.append(ReviewItem("title-derived", "网页上没有标题，现用标题按报道导语拟出（某某召开……）：请写明标题" if headline
+                                 else "正文没有标题，现用标题由内容生成：请写明标题"))
     # （2023年2月）: the text dates itself to the month, no further — while no reader found the day and the year is the header's
     month = header.month if date is None and year == header.year else None
     if date is None:

@@ -1121,6 +1121,49 @@ def meeting_holder(lead: str) -> str | None:
     return clause
 
 
+HEADLINE_MAX = 40
+"""The longest headline a lead's clause is made into (a newsroom's headline is rarely longer)."""
+
+
+def headline_in_lead(lead: str) -> str | None:
+    """A report's headline when its page printed none: the clause of its lead that says who held what, as a newsroom
+    heads such a report (某某学院党委召开…述职评议大会), without the day, the dateline, the venue (在学院会议室) and the
+    words round it (隆重); None when the lead tells of no meeting held or the clause is too long for a headline.
+
+    >>> headline_in_lead("12月27日下午，外国语学院党委在学院会议室召开2024年度支部书记述职评议大会。")
+    '外国语学院党委召开2024年度支部书记述职评议大会'
+    >>> headline_in_lead("为进一步压实责任，5月20日下午，某某五中在学校报告厅隆重举行党建工作述职大会，校党委书记甲某某出席。")
+    '某某五中举行党建工作述职大会'
+    >>> headline_in_lead("本报讯（记者 某某）3月1日，全市组织部长会议在某地召开。")
+    '全市组织部长会议召开'
+    >>> headline_in_lead("2月3日上午，公司召开党委会（扩大），专题听取工作报告。")
+    '公司召开党委会（扩大）'
+    >>> headline_in_lead("近日，某某高新区召开党建工作推进会，宣讲全会精神。")
+    '某某高新区召开党建工作推进会'
+    >>> headline_in_lead("1月9日，某某镇召开村党支部书记述职评议会议，镇领导班子参会。")
+    '某某镇召开村党支部书记述职评议会议'
+    >>> headline_in_lead("3月5日，某某镇开展“清洁家园”志愿服务活动。") is None
+    True
+    """
+    m = _HOLDS.search(lead)
+    if not m:
+        return None
+    holder = meeting_holder(lead)
+    before = re.split(r"[，,。；;：:！？!?]", lead[: m.start()])[-1].strip()
+    if holder is None:  # the meeting is the subject: 全市组织部长会议在某地召开 → 全市组织部长会议召开
+        subject = _DAY_FIRST.sub("", re.split(r"\s+", _DATELINE_BEFORE.sub("", before))[-1])
+        subject = re.sub(r"(?:在|于)[^在于]{1,20}$", "", subject)
+        if not re.search(rf"(?:{MEETING_KIND})(?:会议|议)?$", subject):
+            return None
+        return subject + m.group() if len(subject) + 2 <= HEADLINE_MAX else None
+    held = re.split(r"[，,。；;！？!?]", lead[m.end() :])[0].strip()
+    ends = [k.end() for k in re.finditer(rf"(?:{MEETING_KIND})议?(?:[（(][{HAN}]{{2,4}}[）)])?", held)]
+    if not ends:
+        return None
+    headline = holder + m.group() + held[: ends[-1]]
+    return headline if len(headline) <= HEADLINE_MAX else None
+
+
 def holder_level(holder: str) -> str | None:
     """The level of who holds a meeting (meeting_holder): its organ (城关乡党委 → 乡, 市委组织部 → 市), its place, the
     last of a chain of places (兴文县周家镇 → 镇), a school or a company (某某学院党委 → 校, 某某集团 → 企业); None for a
