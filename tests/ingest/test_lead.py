@@ -54,7 +54,7 @@ def test_a_doubtful_line_above_a_report_is_no_title(tmp_path):
     text = "单位代码:12616\n3月5日下午，全县组织工作会议召开。县委常委、组织部部长赵某出席会议并讲话。会议要求各级党组织抓好落实。\n"
     (speech,) = build_knowledge_base(make_corpus(tmp_path / "c", {"a.txt": text})).speeches
     assert [d.line for d in speech.clean.doubtful] == [1]
-    assert (speech.title, speech.title_derived) == ("在全县组织工作会议上的讲话", True)
+    assert (speech.title, speech.title_derived) == ("全县组织工作会议召开", True)  # a report: its lead's clause (session 30)
 
 
 def test_a_speech_that_opens_by_recalling_a_meeting_is_not_said_by_the_one_it_quotes(tmp_path):

@@ -123,7 +123,7 @@ REPORT = "11月11日，某某县人才工作调度会在县委组织部会议室
 def test_a_photo_caption_on_top_is_no_title(tmp_path):
     speech = _speech(tmp_path, "会议现场。\n" + REPORT)
     assert 1 in {r.line for r in speech.clean.removed}
-    assert speech.title_derived and speech.title == "在某某县人才工作调度会上的讲话"
+    assert speech.title_derived and speech.title == "某某县人才工作调度会召开"  # a report: its lead's clause (session 30)
 
 
 def test_under_a_title_given_twice_a_short_first_heading_opens_the_text(tmp_path):

@@ -121,7 +121,7 @@ def test_a_line_of_credits_among_the_title_lines_is_no_part_of_the_title(tmp_pat
 
 
 @pytest.mark.parametrize("text, title", [
-    pytest.param("点击上方视频观看\n3月1日，某某县召开全县组织工作会议。县委书记张明出席并讲话。\n", "在全县组织工作会议上的讲话", id="click-to-watch-alone"),
+    pytest.param("点击上方视频观看\n3月1日，某某县召开全县组织工作会议。县委书记张明出席并讲话。\n", "某某县召开全县组织工作会议", id="click-to-watch-alone"),
     pytest.param("▲点击观看视频\n在全县组织工作会议上的讲话\n同志们：\n今天召开会议。\n", "在全县组织工作会议上的讲话", id="click-to-watch-over-a-title"),
     pytest.param("点击“三会一课”看基层党建新变化\n3月1日，某某县召开全县组织工作会议。县委书记张明出席并讲话。\n", "点击“三会一课”看基层党建新变化",
                  id="near-miss-a-headline-that-opens-with-click"),
