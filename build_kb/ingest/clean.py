@@ -111,6 +111,7 @@ def clean(
             indent_splits.append(Split(line=number, pieces=len(pieces)))
         lines.extend(Line(number=number, text=piece) for piece in pieces)
     lines = without_cut_off_bold(lines, bold_lines, counts)
+    lines = without_the_filler_left_alone(lines, counts)
     # Traditional script is converted first, so that every rule and mechanism below (salutations,
     # chrome such as 時間：/導語：/目錄, headings) sees the one script it is written for.
     if is_traditional("".join(line.text for line in lines)):
@@ -1183,6 +1184,34 @@ def strip_jammer_codes(line: str) -> tuple[str, int]:
 
     stripped = _JAMMER_RUN.sub(drop, line)
     return (re.sub(r" {2,}", " ", stripped).strip() if found else line), found
+
+
+FILLER_ALONE_MIN_TOKENS = 4
+
+
+def without_the_filler_left_alone(lines: list[Line], counts: Counter) -> list[Line]:
+    """On a page whose forum filler was taken out twice or more (`strip_jammer_codes`), a line of nothing but such
+    tokens too short or too plain for the filler's own test (`8 `' K# ^; ~1 d`: four or more tokens of one or two ASCII
+    characters, one of them a letter or digit with a mark) is more of it: emptied, and counted with it. Initials and
+    page numbers (`A B C D E`, `1 2 3 4 5`) have no such token; a page with no filler keeps every line.
+
+    >>> counts = Counter({"jammer-codes": 2})
+    >>> [line.text for line in without_the_filler_left_alone([Line(1, "8 `' K# ^; ~1 d"), Line(2, "A B C D E"), Line(3, "一、总则")], counts)]
+    ['', 'A B C D E', '一、总则']
+    >>> counts["jammer-codes"], [line.text for line in without_the_filler_left_alone([Line(1, "8 `' K# ^; ~1 d")], Counter())]
+    (3, ["8 `' K# ^; ~1 d"])
+    """
+    if counts["jammer-codes"] < 2:
+        return lines
+    out = []
+    for line in lines:
+        tokens = line.text.split()
+        if len(tokens) >= FILLER_ALONE_MIN_TOKENS and all(re.fullmatch(r"[!-~]{1,2}", token) for token in tokens) \
+                and any(_JAMMER_MIXED.match(token) for token in tokens):
+            counts["jammer-codes"] += 1
+            line = Line(number=line.number, text="")
+        out.append(line)
+    return out
 
 
 def strip_markup(line: str) -> tuple[str, int]:

@@ -127,3 +127,25 @@ def test_a_speech_quoting_a_name_keeps_its_sentence(rules):
             "关于加强基层党组织建设的意见要求各级党组织抓好落实。\n")
     gone, kept, _ = cleaned(text, rules)
     assert any(line.startswith("我们要认真学习") for line in kept)
+
+
+def test_a_forums_short_filler_alone_on_its_line_goes_with_the_rest(rules):
+    text = (
+        "述职报告的写法\n"
+        "述职报告一般由首部、正文和落款三个部分组成，各部分要写得简明扼要，层次清楚。\n"
+        "4 U+ Z. t1 D& z3 n i% D2\n"
+        "1.首部。主要包括标题等内容。 b% K2 q' x9 E) r3\n"
+        "7 `' K# ^; ~1 d\n"
+        "2.正文。由导言、主体和结尾三个部分组成。\n"
+    )
+    result = clean(text, rules)
+    kept = [line.text for line in result.lines if line.text]
+    assert kept == ["述职报告的写法", "述职报告一般由首部、正文和落款三个部分组成，各部分要写得简明扼要，层次清楚。",
+                    "1.首部。主要包括标题等内容。", "2.正文。由导言、主体和结尾三个部分组成。"]
+    assert result.normalised["jammer-codes"] == 3
+
+
+def test_initials_and_page_numbers_on_a_forum_page_stay(rules):
+    text = "某某制度汇编\n条文如下，请认真学习，抓好落实，确保各项制度执行到位。 b% K2 q' x9 E) r3\n4 U+ Z. t1 D& z3 n i% D2\nA B C D E\n"
+    kept = [line.text for line in clean(text, rules).lines if line.text]
+    assert "A B C D E" in kept
