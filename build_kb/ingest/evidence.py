@@ -1981,7 +1981,7 @@ def removed_for_its_place(text: str) -> bool:
 WEB_PAGE_LAYOUT = frozenset({
     "outside-the-body", "next-to-chrome", "between-chrome", "under-the-footer", "at-the-page-end",
     "label-over-list", "link-list", "link-item", "items-of-chrome-label", "dated-items", "teaser-pairs", "menu-run",
-    "run-inside-the-body", "caption-run", "short-items", "breadcrumb", "slogan",
+    "run-inside-the-body", "caption-run", "caption-stack", "short-items", "breadcrumb", "slogan",
 })
 """Readers whose evidence is a line's place in a web page's layout: above or below the text, next to or between the
 page's chrome, under its footer, in a run of short lines (a menu, a pager, captions under pictures, a list of related

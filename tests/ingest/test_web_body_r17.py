@@ -149,3 +149,9 @@ def test_initials_and_page_numbers_on_a_forum_page_stay(rules):
     text = "某某制度汇编\n条文如下，请认真学习，抓好落实，确保各项制度执行到位。 b% K2 q' x9 E) r3\n4 U+ Z. t1 D& z3 n i% D2\nA B C D E\n"
     kept = [line.text for line in clean(text, rules).lines if line.text]
     assert "A B C D E" in kept
+
+
+def test_a_stack_of_captions_is_a_web_pages_layout_not_a_documents():
+    judged = evidence.Judgement(3.5, (evidence.Evidence("outside-the-body", 0.5), evidence.Evidence("caption-stack", 4.0),
+                                      evidence.Evidence("names-a-speech", -1.0)))
+    assert evidence.as_read_in_a_document(judged).score < evidence.DOUBT_AT
