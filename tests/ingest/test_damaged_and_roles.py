@@ -37,7 +37,7 @@ def test_a_damaged_post_nothing_on_the_page_restores_is_left_out_not_published_w
     text = ("8月10日上午，我校召开党委中心组学习会。党委副书记乙某，副校长丙某参加会议。会议由?委书记甲某某主持。\n"
             "乙某领学了省委书记丁某的讲话精神。?委书记甲某某作总结发言，提出了明确要求。\n")
     speech = one_speech(tmp_path, text)
-    assert (speech.speaker, speech.speaker_role, speech.level) == ("甲某某", None, None)
+    assert (speech.speaker, speech.speaker_role, speech.level) == ("甲某某", None, "校")  # 我校召开…: a school holds it (levels 中央/校/企业, session 30)
     assert [r.message for r in speech.review if r.code == "damaged-role"] == [
         "讲话人的职务原文有乱码（“□委书记”），去掉有乱码的“□委书记”：请核对原文"]
 
