@@ -1673,6 +1673,9 @@ def _laid_out(read, name: str, kind: str) -> Converted:
     if read.title_evidence == "cover-field":
         title_by = TITLE_BY_PDF_COVER_FIELD
         notes.append(f"封面表格“题目”一栏写的“{read.title}”作为题目（首页大字“{read.title_passed}”不是题目）" if read.title_passed else f"封面表格“题目”一栏写的“{read.title}”作为题目")
+    elif read.title_evidence == "running-header":
+        title_by = TITLE_BY_RUNNING_HEADER
+        notes.append(f"首页没有标出题目，取各页页眉重复的一行“{read.title}”作为题目")
     elif read.title_evidence == "under-series-line":
         title_by = TITLE_BY_PDF_UNDER_SERIES
         notes.append(f"首页最大字“{read.title_passed}”是各页页眉重复的一行，不是题目：取它下面的“{read.title}”")

@@ -316,6 +316,11 @@ def read_lines(pages: list[list[PdfLine]], heights: list[float], metadata_title:
         largest = result.title
         result.title, result.title_evidence = cover_title(result, title_at, body_size) or (result.title, "")
         result.title_passed = largest if result.title_evidence else ""
+    if result.title is None:
+        result.title = running_title(result)
+        result.title_evidence = "running-header" if result.title else ""
+    elif (unmarked := without_a_note_mark(result.title, result.paragraphs[: result.first_page])) != result.title:
+        result.title = unmarked
     result.title_from_metadata = bool(result.title and metadata_title and _key(result.title) in (_key(metadata_title), _key((web_title(metadata_title) or (metadata_title,))[0])))
     if result.title is not None:
         _cut_site_name(result, title_at, metadata_title, by_browser)
@@ -1000,6 +1005,48 @@ def cover_field(text: str) -> tuple[str, str] | None:
     if not re.fullmatch(r"[\u4e00-\u9fff（）()]{2,10}", label) or not _HAN.search(label):
         return None
     return label, value
+
+
+RUNNING_TITLE_SHARE = 0.5
+"""A document's name stands in the header of at least this share of its pages; a chapter's name over its own pages only."""
+
+
+def running_title(result: PdfRead) -> str | None:
+    """The document's name where its first page marks no title (no larger type: a manual that opens on its 前言) and its
+    running header repeats one line over most pages (`某某开发手册（第二版）` over 50 of 60): that line names it. A
+    journal's issue line (`某某学刊　2019年第2期`), a chapter's name (over its own pages only), a short mark (`内部资料`)
+    do not.
+
+    >>> result = PdfRead(paragraphs=["前言"], pages=10, dropped=[(n, "某某系统开发手册（第二版）", "running-header") for n in range(2, 10)])
+    >>> running_title(result)
+    '某某系统开发手册（第二版）'
+    >>> result.dropped = [(n, "第一章　总则", "running-header") for n in range(2, 5)] + [(n, "内部资料", "running-header") for n in range(2, 10)]
+    >>> running_title(result) is None
+    True
+    """
+    counts = Counter(text for _, text, reason in result.dropped if reason == "running-header")
+    for text, count in counts.most_common(3):
+        compact = re.sub(r"\s+", "", text)
+        if (count >= max(2, RUNNING_TITLE_SHARE * result.pages) and len(_HAN.findall(compact)) >= 5 and len(compact) <= MARKED_TITLE_MAX
+                and not ISSUE_LINE.search(compact) and not re.search(r"\d{2,}", compact) and not _SENTENCE_END.search(compact)):
+            return text.strip()
+    return None
+
+
+_NOTE_MARK_IN_TITLE = re.compile(r"[*＊†‡§]")
+
+
+def without_a_note_mark(title: str, first_page: list[str]) -> str:
+    """The title without a note's mark the first page explains (`某某*系统` over `*Some Name System` set small at the
+    foot): the mark belongs to the note, no word of the title. A mark no note on the page opens stays.
+
+    >>> without_a_note_mark("GBFS*图文件系统", ["GBFS*图文件系统", "张三　李四†", "*Graph Based File System"])
+    'GBFS图文件系统'
+    >>> without_a_note_mark("某某*系统", ["某某*系统", "正文。"])
+    '某某*系统'
+    """
+    marks = {mark for mark in _NOTE_MARK_IN_TITLE.findall(title) if any(text.strip().startswith(mark) and text.strip() != title.strip() for text in first_page)}
+    return re.sub("|".join(re.escape(mark) for mark in marks), "", title) if marks else title
 
 
 COVER_LINE_MAX = 60

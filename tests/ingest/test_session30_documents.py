@@ -99,3 +99,28 @@ def test_a_cover_forms_title_wrapped_in_its_cell_is_whole_and_its_fields_and_ins
         assert gone not in kept and gone not in converted.text
     assert [heading for level, heading in outline(speech) if level == 1] == ["一、选题依据", "二、研究内容"]
     assert any("填写说明" in note for note in converted.notes) and any("封面表格的栏目" in note for note in converted.notes)
+
+
+# --- a manual named only in its running header; a title's note mark ------------------------------------------------
+
+def _manual(path, header: str):
+    rule = f'#set page(header: align(center, text(size: 9pt)[{header}]))\n'
+    body = "\n\n#pagebreak()\n\n".join(f"第{k}部分说明：" + PROSE * 4 + f"本部分共{k}条。" for k in range(1, 5))
+    return _typst_pdf(path, rule + "前言\n\n" + body + "\n")
+
+
+def test_a_manual_named_only_in_its_running_header_takes_that_name_and_a_short_mark_names_nothing(tmp_path):
+    from build_kb.ingest.convert import convert
+
+    converted = convert(_manual(tmp_path / "手册.pdf", "某某系统开发手册（第二版）"))
+    assert converted.title == "某某系统开发手册（第二版）"
+    assert any("页眉重复" in note for note in converted.notes)
+    assert convert(_manual(tmp_path / "资料.pdf", "内部资料")).title != "内部资料"  # near miss: a mark, not a name
+
+
+def test_a_title_drops_the_note_mark_its_first_page_explains():
+    from build_kb.ingest.pdf import without_a_note_mark
+
+    assert without_a_note_mark("某某*管理系统", ["某某*管理系统", "张三", "*Some Management System"]) == "某某管理系统"
+    assert without_a_note_mark("某某†报告", ["某某†报告", "†本文受某某项目资助"]) == "某某报告"
+    assert without_a_note_mark("5*5方阵的算法", ["5*5方阵的算法", "正文。"]) == "5*5方阵的算法"  # near miss: no note opens with it
