@@ -558,7 +558,8 @@ _NAMES_ONLY = re.compile(
 """Names, each after at most a label: 记者 某某, （签发：某某）, 文/某某 图/某某, 编辑：某某 审核：某某."""
 _CLOSING_BAR = re.compile(r"\s*[|｜]$")
 """The bar a mirror's table closes a cell with."""
-_SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|[省市县区镇乡局厅校院]长|主席|委员|同志")
+_SPEAKERS_LABEL = re.compile(r"讲话|主讲|报告|发言|致辞|作者|书记|部长|主任|[省市县区镇乡局厅校院]长|主席|委员|同志|(?:申请|汇报|述职|承诺)人")
+"""…and the writer's own label under a letter to the organisation (`申请人：`, `汇报人：`, `述职人：`, `承诺人：`): the signature, no credit."""
 
 
 def names_only(ctx: LineContext) -> float:
@@ -572,8 +573,8 @@ def names_only(ctx: LineContext) -> float:
     (2.5, 0.0)
     >>> names_only(LineContext("文/张某 图/李某", True, True)), names_only(LineContext("编辑：张某 审核：李某", True, True))
     (2.5, 2.5)
-    >>> names_only(LineContext("县委书记 张明", True, True)), names_only(LineContext("张明", True, True))
-    (0.0, 0.0)
+    >>> names_only(LineContext("县委书记 张明", True, True)), names_only(LineContext("张明", True, True)), names_only(LineContext("汇报人：周某某", True, True))
+    (0.0, 0.0, 0.0)
     >>> names_only(LineContext("关于基层党建", True, True)), names_only(LineContext("王某某 李某某", True, True))
     (0.0, 0.0)
 

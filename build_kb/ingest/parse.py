@@ -1381,6 +1381,35 @@ def signature_byline(sections: list[Section]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_LABELLED_SIGNER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}人|签名|署名)[：:]\s*([\u4e00-\u9fff·]{2,5})$")
+"""A signer's line with its label: the label a person (申请人, 汇报人, 承诺人) or a signature (签名), then the name."""
+
+
+def labelled_signer(sections: list[Section]) -> str | None:
+    """The name a letter or an application signs with under its text, labelled (`申请人：某某`, `汇报人：某某`, `签名：某某`):
+    the last paragraph, or the one right above the date that closes the text. The label says the name is the writer's.
+
+    >>> from ..model import Paragraph, Section
+    >>> def text(*lines): return [Section("s1", 1, "", 1, paragraphs=[Paragraph(f"p{k}", k, t, k) for k, t in enumerate(lines, 1)])]
+    >>> labelled_signer(text("请党组织在实践中考验我！", "申请人：王某某", "2022年9月20日")), labelled_signer(text("恳请批准。", "汇报人：李某"))
+    ('王某某', '李某')
+
+    Near misses: a blank label, a line of the text that names someone, a label that is no person's:
+
+    >>> [labelled_signer(text("此致", "敬礼！", t, "2022年9月20日")) for t in ("申请人：", "介绍人：我的老师王某某说过一句话", "地点：会议室")]
+    [None, None, None]
+    """
+    last = _last_paragraphs(sections)
+    if not last:
+        return None
+    candidates = [last[0]] + ([last[1]] if len(last) > 1 and _date_line(last[0].text) else [])
+    for paragraph in candidates:
+        found = _LABELLED_SIGNER.match(paragraph.text.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
 _BYLINE_COLON_TITLE = re.compile(r"^([^：:]{2,30})[：:]\s*(.{6,})$")
 _TITLE_BRACKETED_BYLINE = re.compile(r"^(.{6,}?)\s*[（(]([^（）()]{2,30})[）)]$")
 _TITLE_SPACE_BYLINE = re.compile(r"^(.{6,}?(?:讲话|报告|发言|致辞|讲稿|党课))\s+([^\s（）()].{1,30})$")
@@ -2633,6 +2662,18 @@ def _under_the_given_title(header: list[HeaderLine], given: str) -> int | None:
     return None
 
 
+def _the_date_under_the_title(content: list[Line]) -> bool:
+    """Where every line is short (a list of items: the header cannot be told by shape), is the second line a date alone
+    and the only one — the day under the title (`会议纪要` / `2019.08.26` / items), not one entry of a dated log?
+
+    >>> _the_date_under_the_title([Line(1, "会议纪要"), Line(2, "2019.08.26"), Line(3, "确定了人员分工"), Line(4, "版本控制工具")])
+    True
+    >>> _the_date_under_the_title([Line(1, "工作日志"), Line(2, "2019.08.26"), Line(3, "确定分工"), Line(4, "2019.08.27"), Line(5, "发布任务")])
+    False
+    """
+    return len(content) > 2 and bool(_date_line(content[1].text)) and not any(_date_line(line.text) for line in content[2:])
+
+
 def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Header lines are those above the salutation (or, without one, the short lines on top)."""
     content = [line for line in lines if line.text]
@@ -2648,6 +2689,8 @@ def split_header_and_body(lines: list[Line]) -> tuple[list[Line], list[Block]]:
             cut += 1
         if cut == len(content):
             cut = min(1, len(content))
+            if _the_date_under_the_title(content):
+                cut = 2  # 会议纪要 / 2019.08.26 / short items: the day the minutes were taken, a header's line
         while cut and _labels_a_part_like_those_below(content[cut - 1].text, content[cut:]):
             cut -= 1
         cut = _past_a_collections_blurb(content, cut)

@@ -124,3 +124,38 @@ def test_a_title_drops_the_note_mark_its_first_page_explains():
     assert without_a_note_mark("某某*管理系统", ["某某*管理系统", "张三", "*Some Management System"]) == "某某管理系统"
     assert without_a_note_mark("某某†报告", ["某某†报告", "†本文受某某项目资助"]) == "某某报告"
     assert without_a_note_mark("5*5方阵的算法", ["5*5方阵的算法", "正文。"]) == "5*5方阵的算法"  # near miss: no note opens with it
+
+
+# --- a letter signed with a label; a date under a minutes' title over a list ----------------------------------------
+
+def _docx(path, lines: list[str]):
+    from docx import Document
+
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+APPLICATION = ["思想汇报", "敬爱的党组织：", "近一个月来，我认真学习了党的创新理论，对照党员标准查找自身的差距和不足，思想上有了新的提高。",
+               "今后我将继续加强学习，在工作中发挥好模范带头作用，请党组织在实践中考验我。"]
+
+
+@pytest.mark.parametrize("sign_off, speaker", [
+    (["汇报人：周某某", "2023年3月5日"], "周某某"),
+    (["此致", "敬礼！", "汇报人：周某某"], "周某某"),
+    (["此致", "敬礼！", "汇报人：", "日期："], None),  # near miss: the form's blank label
+    (["联系地点：会议室", "2023年3月5日"], None),  # near miss: a label that is no person's
+])
+def test_a_name_signed_under_a_letter_with_its_label_is_the_writer(tmp_path, sign_off, speaker):
+    _, speech = speech_of(_docx(tmp_path / "汇报.docx", APPLICATION + sign_off))
+    assert speech.speaker == speaker
+    assert all(line in "\n".join(_kept(speech)) for line in sign_off if line != "日期：")  # the lines stay where they were
+
+
+def test_a_date_under_a_minutes_title_over_short_items_is_its_date_and_a_dated_log_keeps_its_dates(tmp_path):
+    _, speech = speech_of(_docx(tmp_path / "纪要.docx", ["周例会纪要", "2021.03.08", "确定了人员分工", "统一了版本工具", "布置了本周任务"]))
+    assert speech.date == "2021-03-08" and _kept(speech) == ["确定了人员分工", "统一了版本工具", "布置了本周任务"]
+    _, log = speech_of(_docx(tmp_path / "日志.docx", ["工作日志", "2021.03.08", "确定了人员分工", "2021.03.09", "布置了本周任务"]))
+    assert "2021.03.08" in _kept(log)  # near miss: one entry's date of a dated log stays in its text
