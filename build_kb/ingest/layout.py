@@ -439,9 +439,34 @@ def _wrapped_at_a_width(text: str) -> bool:
     True
     >>> _wrapped_at_a_width("会议由某某主持。 会上，大家发言。 会议要求，抓好落实。")
     False
+
+    A text layer breaks its lines at one width, so its spaces stand about as far apart each time; a page dumped into one
+    line with its headline, deck and sub-heads parted by spaces (`与时俱进 某某教授阐述… 党章的修改与完善 在1922年…`)
+    has them as far apart as those lines were long. Spaces that stand at no common distance (the distances within
+    `WRAP_GAP_SLACK` of the commonest span less than half of the stretch between the first space and the last) are no
+    wrap, however many fall between Han words.
+
+    >>> head = "与时俱进 某某教授阐述党章的修改与完善 怎样使党章成为增强团结的文件 党章的修改与完善 "
+    >>> _wrapped_at_a_width(head + "在1922年7月，党的二大通过了决议案，" * 5 + "形成了比较完善的党章！ 它是团结和统一的基础。 随着形势变化，党章也要相应修改。")
+    False
     """
     inside = len(_SPACE_INSIDE_SENTENCE.findall(text))
-    return inside >= 2 and inside >= len(_STOP_THEN_SPACE.findall(text))
+    if not (inside >= 2 and inside >= len(_STOP_THEN_SPACE.findall(text))):
+        return False
+    spaces = [m.start() for m in re.finditer(r"[ \u3000]+", text)]
+    gaps = [b - a for a, b in zip(spaces, spaces[1:])]
+    if len(gaps) < WRAP_GAPS_MIN:
+        return True
+    common = Counter(gaps).most_common(1)[0][0]
+    covered = max(sum(gap for gap in gaps if abs(gap - centre) <= WRAP_GAP_SLACK) for centre in range(common - WRAP_GAP_SLACK, common + WRAP_GAP_SLACK + 1))
+    return 2 * covered >= sum(gaps)
+
+
+WRAP_GAPS_MIN = 4
+"""How many distances between a line's spaces tell whether they fall at one width; with fewer, the count alone decides."""
+WRAP_GAP_SLACK = 3
+"""How far (in characters) a wrapped line's length may stray from the width: punctuation kept off a line's start, Latin
+and digits narrower than Han."""
 
 
 def _paragraph_breaks(text: str, dump: bool, source_length: int = 0) -> list[int]:

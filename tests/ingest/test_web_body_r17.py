@@ -155,3 +155,24 @@ def test_a_stack_of_captions_is_a_web_pages_layout_not_a_documents():
     judged = evidence.Judgement(3.5, (evidence.Evidence("outside-the-body", 0.5), evidence.Evidence("caption-stack", 4.0),
                                       evidence.Evidence("names-a-speech", -1.0)))
     assert evidence.as_read_in_a_document(judged).score < evidence.DOUBT_AT
+
+
+SUBHEAD_DUMP = (
+    "与时俱进 某某教授阐述党章的修改与完善 怎样使党章成为增强团结的文件 党章的修改与完善 "
+    + "在1922年7月，党的二大通过了关于组织章程的决议案，宣告第一部党章正式诞生，" * 4 + "形成了比较完善的党章！ "
+    + "党章是全党确认的基本文献，对内是团结和统一的基础，对外是判断党的活动的主要根据，自然受到特别关注。" * 2
+    + " 党章的周期性修改是客观规律 随着党所处的环境和任务的变化，党章也要相应地有所变动。 某某"
+)
+
+
+def test_a_one_line_page_with_its_sub_heads_parted_by_spaces_is_parted_at_its_sentences():
+    lines, splits = split_dumped_paragraphs([Line(1, SUBHEAD_DUMP)])
+    assert len(lines) == 4 and lines[0].text.endswith("形成了比较完善的党章！") and lines[-1].text == "某某"
+
+
+def test_a_text_layer_wrapped_at_one_width_stays_whole():
+    sentence = "全县各级党组织要深入学习贯彻党的二十大精神，切实把思想和行动统一到中央决策部署上来，推动基层党建工作高质量发展。"
+    text = sentence * 8
+    wrapped = " ".join(text[k:k + 26] for k in range(0, len(text), 26))  # a space where each line of the layer ended
+    lines, splits = split_dumped_paragraphs([Line(1, wrapped)])
+    assert [line.text for line in lines] == [wrapped] and splits == []
