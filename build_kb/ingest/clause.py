@@ -28,10 +28,12 @@ from .parse import COMMON_SURNAMES, MEETING_KIND, MEETING_WORDS, NOT_A_NAME
 
 POST = (
     r"(?:副?书记|副?部长|部长|主任|副?县长|副?市长|副?区长|副?镇长|副?乡长|副?省长|局长|主席|厅长|校长|院长|组长|常委|秘书长|负责人"
-    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长|副?主委|参事|LECTURER_TITLES)"
+    r"|社长|董事长|总经理|理事长|行长|教育长|委员|召集人|[司处科所署馆队站会州旗]长|副?主委|参事|LECTURER_TITLES"
+    r"|(?:执行)?董事|总裁|总(?:工程|会计|经济)师|监事)"
 ).replace("LECTURER_TITLES", r"(?:副)?教授|(?:副|特约|特聘)?研究员|讲师")
-"""The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长 — and the title
-a visiting lecturer is named with (省委党校教授某某, 马克思主义学院副教授某某 作专题辅导)."""
+"""The last word of a chain of posts, where the person's name follows: 组织部部长, 人事劳动司司长, 董事长, a company's
+执行董事, 总裁, 总会计师 (公司党委书记、执行董事某某) — and the title a visiting lecturer is named with (省委党校教授某某,
+马克思主义学院副教授某某 作专题辅导)."""
 
 
 # ---- when ------------------------------------------------------------------------------------------------
@@ -538,6 +540,9 @@ def act_of(text: str, actor: Actor) -> str | None:
     >>> text = "12月11日，某县召开会议。县委常委、组织部部长张某表示，要提高站位。"
     >>> act_of(text, read_actors(text)[0])
     'said'
+    >>> text = "会议由党委副书记甲某主持。党委书记乙某同志就我院党委从2010年至2012年，围绕中心工作，在党员中开展活动的情况做了一次深入全面的报告。"
+    >>> [act_of(text, a) for a in read_actors(text)]
+    ['chaired', 'spoke']
     """
     clause_start = max(text.rfind(mark, 0, actor.start) for mark in "，,。；\n") + 1
     m = _ACT.match(text, actor.end)
@@ -559,7 +564,19 @@ def act_of(text: str, actor: Actor) -> str | None:
     on_behalf = "委托" in before_act or re.search(r"受[^。；]{1,30}?委托[，,]?$", text[:named_at])
     if on_behalf and kind in ("conveyed", "said", "chaired and spoke"):
         return "spoke"  # 受县委书记委托，县委副书记某某传达了…: the deputy gives the head's speech
+    sentence_start = max(text.rfind(mark, 0, actor.start) for mark in "。！？\n") + 1
+    opens_it = clause_start == sentence_start or clause_start - sentence_start <= 5  # 会上，|最后，| he opens it
+    if kind is None and opens_it and _SUBJECT_OF_A_SPEECH.match(text, actor.end):
+        return "spoke"  # 党委书记某某同志就…，…情况做了一次深入全面的报告。: the sentence he opens ends in his speech
     return kind
+
+
+_SUBJECT_OF_A_SPEECH = re.compile(
+    rf"(?:同志)?(?:就|对|围绕|结合)[^。！？；]{{8,200}}?(?:[作做](?:了)?(?:一[次场个])?[{HAN}]{{0,8}}?的?(?:工作|总结|专题)?(?:报告|讲话))[。！？]"
+)
+"""A sentence whose subject, named at its start, gives a speech at its end, what it was about running between however long
+(某某同志就我院党委从2010年至2012年，围绕…，在党员中开展…活动情况做了一次深入全面的报告。): the one named spoke. Only a
+sentence he opens, and only a 就/对/围绕/结合 phrase between (a subject doing other things first is weighed by ACTS)."""
 
 
 # ---- who did what, through a report ------------------------------------------------------------------------

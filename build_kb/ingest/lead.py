@@ -956,7 +956,24 @@ def labelled_posting_date(removed: list[str]) -> str | None:
     >>> labelled_posting_date(["时间:2023-03-21浏览:285"]), labelled_posting_date(["某某组工 2023-03-08 18:30 发表于某某"])
     ('2023-03-21', '2023-03-08')
     """
-    return posting_date([text for text in removed if _POSTING_LABEL.search(text) or _POSTED_AS.search(text)])
+    return posting_date([text for text in removed if _POSTING_LABEL.search(text) or _POSTED_AS.search(text) or a_dated_bar(text)])
+
+
+_POSTED_WORD_AFTER = re.compile(r"^[-·•*\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:发布|发表|上传)$")
+"""A document library's fact line, the day and the word for posting after it and nothing else (- 2021-05-07 发布): a labelled
+posting. A stamp beside a site's name or links (2024-09-12 10:21:05 素材之家, 2024-08-19 版权声明 我要投稿) is none: on a
+collection's page it dates the page, not the piece (tests/eval: collection-piece-number-after-the-title)."""
+
+
+def a_dated_bar(text: str) -> bool:
+    """Is `text` a library's fact line that says when the file was posted (- 2021-05-07 发布, 2021年5月7日 上传)?
+
+    >>> a_dated_bar("- 2021-05-07 发布"), a_dated_bar("2021年5月7日 14:20 上传")
+    (True, True)
+    >>> a_dated_bar("2024-08-19 版权声明 我要投稿"), a_dated_bar("2024-04-06"), a_dated_bar("2023年5月8日，县委召开会议并发布通知发布")
+    (False, False, False)
+    """
+    return bool(_POSTED_WORD_AFTER.match(text.strip()))
 
 
 def posting_date(removed: list[str]) -> str | None:

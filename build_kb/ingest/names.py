@@ -118,8 +118,16 @@ def a_post_word(word: str, words, n: int) -> bool:
 
     >>> a_post_word("参事", _words("省政府参事、原省委党史研究室主任"), 1), a_post_word("参事", _words("参事会议"), 0)
     (True, False)
+    >>> a_post_word("执行", _words("公司党委书记、执行董事"), 3), a_post_word("执行", _words("执行决定"), 0)
+    (True, False)
     """
+    if word in _A_POSTS_QUALIFIER and n + 1 < len(words) and re.fullmatch(r"董事|监事|总裁|总经理|主任|委员", words[n + 1][0]):
+        return True  # 执行|董事, 常务|委员: the dictionary's verb opens the post
     return POST_WORDS_TAGGED_AS_VERBS.fullmatch(word) is not None and (n + 1 == len(words) or words[n + 1][0] in "、，,")
+
+
+_A_POSTS_QUALIFIER = ("执行", "常务")
+"""Words the dictionary reads as verbs that open a post (执行董事, 执行总裁, 常务委员): in a chain, part of the post."""
 
 
 _JOINS_A_NAME = ("与", "和", "及")

@@ -2204,6 +2204,10 @@ _NAME_GOES_ON_WITH = ("n", "j", "b", "x")
 distinguishing word, a bracket (部务会|理论学习中心组（扩大）学习会) — never a verb (召开部务会|研究部署…会议筹备)."""
 
 
+_WIDENED = re.compile(r"[（(]扩大[）)]")
+"""A meeting widened past its members, in brackets after its kind (党委会（扩大）, 常委会(扩大)): part of its name."""
+
+
 def _meeting_name_goes_on(text: str, end: int) -> str:
     """The rest of a meeting's name past the first meeting word the lazy reading stopped at, up to the last one in its
     clause, when the words go on as a name and end with the clause: 召开部务会|理论学习中心组（扩大）学习会; "" otherwise.
@@ -2214,8 +2218,13 @@ def _meeting_name_goes_on(text: str, end: int) -> str:
     ''
     >>> _meeting_name_goes_on("某学院举行某县村党支部书记培训班开班仪式，某某出席。", 16)
     '开班仪式'
+    >>> _meeting_name_goes_on("公司召开党委会（扩大），听取工作报告。", 7), _meeting_name_goes_on("县委召开常委会(扩大)会议，研究工作。", 7)
+    ('（扩大）', '(扩大)会议')
     """
     rest = _REST_OF_THE_CLAUSE.match(text, end).group()
+    widened = _WIDENED.match(rest)
+    if widened and rest[widened.end() :] in ("", "议"):
+        return widened.group()  # 召开党委会|（扩大）: the meeting widened to more than its members, still its name
     ends = [m.end() for m in re.finditer(MEETING_KIND, rest) if m.end() >= 2]
     if not ends or rest[ends[-1] :] not in ("", "议"):
         return ""  # a name runs to its clause's end: 部务会|研究部署会议筹备工作 is what the meeting did
@@ -2277,6 +2286,8 @@ def _meeting_name(candidate: str) -> str | None:
     if not ends:
         return None
     end = ends[-1] + (1 if candidate[ends[-1] : ends[-1] + 1] in ("议", "会") else 0)  # …会议, …集体学习会
+    widened = _WIDENED.match(candidate, end)
+    end = widened.end() if widened else end  # 党委会（扩大）
     name = candidate[:end]
     # What follows the last meeting word may still belong to it: …培训班开班式, …会议暨…推进会
     if len(name) < 3 or REFERS_BACK.search(name):
@@ -2437,6 +2448,8 @@ ANNIVERSARIES = [
     (re.compile(rf"抗日战争(?:暨世界反法西斯战争)?胜利({_CN_COUNT})周年"), 1945, "抗战胜利N周年"),
 ]
 _THIS_YEAR = re.compile(r"(今年|明年)(?:是|恰逢|正值|适逢|将迎来|迎来|我们将迎来)?")
+_ALSO_IS = re.compile(r"[，,]\s*(?:同时)?(?:也|又|还|更)(?:是|恰逢|正值|适逢)")
+"""今年是A周年，也是B周年: a clause coordinated with the first, of the same year (又是, 还是, 同时也是)."""
 
 
 _ON_THE_OCCASION = re.compile(r"(?:值此|在|正值|适逢|恰逢)([^。，；]{2,30}?周年)(?:华诞)?(?:即将)?(?:来临|到来|前夕)?之际")
@@ -2491,6 +2504,10 @@ def anniversary_evidence(text: str) -> tuple[int, str, str] | None:
     (None, None)
     >>> anniversary_evidence("过去一年，在建党100周年之际，我们开展了系列活动。"), anniversary_evidence("回顾一年来的工作，我们隆重庆祝了建党100周年。")
     (None, None)
+    >>> anniversary_evidence("主席指出，今年是某某口号发布60周年，也是改革开放30周年，祖国发生了巨大变化。")[:2]
+    (2008, 'anniversary: 改革开放N周年')
+    >>> anniversary_evidence("今年是我县撤县设区10周年，我们要总结经验。") is None
+    True
     """
     for occasion in _ON_THE_OCCASION.finditer(text):
         if _CELEBRATED_BEFORE.search(re.split(r"[。！？；]", text[: occasion.start()])[-1]):
@@ -2502,13 +2519,17 @@ def anniversary_evidence(text: str) -> tuple[int, str, str] | None:
                 if n:
                     return base + n, f"anniversary: {rule}", occasion.group(0)
     for when in _THIS_YEAR.finditer(text):
-        window = text[when.end() : when.end() + 24]
-        for pattern, base, rule in ANNIVERSARIES:
-            m = pattern.match(window) or pattern.search(window[:16])
-            if m:
-                n = count_value(next(g for g in m.groups() if g))
-                if n:
-                    return base + n - (1 if when.group(1) == "明年" else 0), f"anniversary: {rule}", when.group(1) + window[: m.end()]
+        # 今年是…周年，也是改革开放30周年: the clauses coordinated with 也是 say the same year
+        sentence = re.split(r"[。！？；]", text[when.end() :])[0]
+        starts = [0] + [also.end() for also in _ALSO_IS.finditer(sentence)]
+        for start in starts:
+            window = sentence[start : start + 24]
+            for pattern, base, rule in ANNIVERSARIES:
+                m = pattern.match(window) or pattern.search(window[:16])
+                if m:
+                    n = count_value(next(g for g in m.groups() if g))
+                    if n:
+                        return base + n - (1 if when.group(1) == "明年" else 0), f"anniversary: {rule}", when.group(1) + sentence[: start + m.end()]
     for event in _CELEBRATING.finditer(text):
         if _CELEBRATED_BEFORE.search(re.split(r"[。！？；]", text[: event.start()])[-1]):
             continue  # 去年我们隆重庆祝了…: an earlier year's
