@@ -35,7 +35,7 @@ from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, 
 from .ingest.names import a_common_word
 from .ingest.clause import read_time
 from .ingest.damage import DAMAGE, damage_in, mend
-from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, headline_in_lead, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, only_chaired, party_birthday_today, post_said_of_oneself, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
+from .ingest.lead import REVIEW_REACH, bare_name_that_spoke, headline_in_lead, caption_day, cohort_day, cohort_year, congress_year, date_in_lead, date_line_is_posting, day_before_posting, holder_level, labelled_posting_date, lead_day, level_in_body, meeting_holder, news_lead, own_unit_level, only_chaired, party_birthday_today, post_said_of_oneself, post_that_spoke, posting_date, quoted_from_other_times, report_paragraphs, speaker_by_evidence, speaker_further_on, speaker_is_a_guess, speaker_of_report, speaker_of_undated_report, work_year, year_after_the_one_reviewed, year_from_context, year_said_evidence
 from .ingest.read import corpus_name, decode, discover, outside_corpus, read_source
 from .enrich.related import let_words_go, link_related, subtree_words
 from .enrich.review import review_speech
@@ -721,6 +721,10 @@ def make_speech(
     for code, name, raw, how in damaged:
         log.info("%s：%s“%s”里有乱码，%s", rel, name, raw, how)
         header.warnings.append(ReviewItem(code, f"{name}原文有乱码（“{DAMAGE.sub('□', raw)}”），{how}：请核对原文"))
+    if level is None and not lead and all_paragraphs:
+        # 近年来，市委组织部党总支紧扣…: a report that speaks for its unit names it as its first sentences' subject
+        level = own_unit_level("。".join(all_paragraphs[:2]))  # past a salutation (各位领导、同志们：)
+        level_rule = "the report's own unit, the subject of its opening (近年来，县委组织部…)" if level else None
     if level is None:
         level, level_rule = find_level(role=header.speaker_role)
     date, year = header.date, header.year

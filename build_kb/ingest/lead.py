@@ -1195,6 +1195,31 @@ def holder_level(holder: str) -> str | None:
     return town.group(1) if town else find_level(holder)[0]
 
 
+_UNIT_OPENS_A_SENTENCE = re.compile(
+    rf"(?:^|[。！？])(?:[^，。！？；]{{0,12}}?(?:以来|来|年|月)[，,])?((?:中共)?(?:[{HAN}]{{1,4}}?)?(?:省|市|县|区|镇|乡|街道)(?:委|政府|人大|政协|纪委|党委|党工委)"
+    rf"[{HAN}]{{0,8}}?)(?=紧|坚持|围绕|始终|认真|深入|切实|扎实|全面|积极|聚焦|立足|按照|结合|以|把|在|将|对|不断|着力|持续|牢牢|主动)"
+)
+"""A report that speaks for its own unit names it as the subject of a sentence of its opening, after at most a time
+(近年来，市委组织部党总支紧扣…; 2010年以来，县委组织部紧紧围绕…): a unit of that level writes it."""
+
+
+def own_unit_level(opening: str) -> str | None:
+    """The level of the unit a report (a work summary, an exchange of experience) speaks for, from a sentence of its
+    opening paragraph that opens with the unit as its subject; None when none does.
+
+    >>> own_unit_level("近年来，市委组织部党总支紧扣职责定位，推动机关党建走在前列。")
+    '市'
+    >>> own_unit_level("组织部门是党委的重要部门。2010年以来，县委组织部紧紧围绕中心工作，深入开展活动。")
+    '县'
+    >>> own_unit_level("今年以来，在县委的坚强领导下，我们扎实开展工作。") is None
+    True
+    >>> own_unit_level("近年来，我们认真贯彻市委部署，取得明显成效。") is None
+    True
+    """
+    m = _UNIT_OPENS_A_SENTENCE.search(opening)
+    return find_level(m.group(1))[0] if m else None
+
+
 def level_in_body(text: str, said_of_itself: bool = False) -> str | None:
     """The level a body keeps saying it speaks for, when it says one clearly more often than any other.
 
