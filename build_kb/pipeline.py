@@ -28,7 +28,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import CONFIG_FILES, RESERVED_IDS, SPEECHES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, labelled_signer, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
+from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, labelled_signer, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_a_posting_stamp, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
@@ -542,6 +542,8 @@ def make_speech(
         if noted is None:
             noted, found_by = title_in_a_file_name(cleaned.removed, first_kept), "the file's name printed on top (taken off as a file name)"
         if noted is None:
+            noted, found_by = title_in_a_posting_stamp(cleaned.removed, first_kept), "the page's headline run into its posting stamp (taken off with it)"
+        if noted is None:
             noted, found_by = title_in_its_own_name(rel), "the file's own name (the text has no title line)"
         if noted:
             # The note's own punctuation, as the text's is normalised ((社区) → （社区）).
@@ -844,6 +846,8 @@ def make_speech(
         review.append(ReviewItem("title-from-note", "标题取自网页上方重复出现的一行（已作为重复的页眉删去），正文没有标题行：请核对"))
     elif detected_by.get("title", "").startswith("the file's name"):
         review.append(ReviewItem("title-from-note", "标题取自网页上方的文件名（已作为网页文字删去），正文没有标题行：请核对"))
+    elif detected_by.get("title", "").startswith("the page's headline run into its posting stamp"):
+        review.append(ReviewItem("title-from-note", "标题取自和发布时间连在一行的网页标题（已随发布时间删去），正文没有标题行：请核对"))
     elif detected_by.get("title", "").startswith("the file's own name"):
         review.append(ReviewItem("title-from-note", "正文没有标题行，标题取自文件名：请核对"))
     elif detected_by.get("title", "").startswith("the page's breadcrumbs"):

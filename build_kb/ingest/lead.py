@@ -33,7 +33,7 @@ from collections import Counter
 from datetime import date as calendar_day, timedelta
 
 from ..text import HAN, clipped, cn_to_int
-from .parse import MEETING_KIND, find_level, study_session, without_non_units
+from .parse import HEADLINE_AND_STAMP, MEETING_KIND, find_level, study_session, without_non_units
 from .clause import BARE_NAME_SAID, POST, SPOKE, WHERE_SAID, Actor, Deed, days_said, read_deeds, read_time
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -970,10 +970,12 @@ def a_dated_bar(text: str) -> bool:
 
     >>> a_dated_bar("- 2021-05-07 发布"), a_dated_bar("2021年5月7日 14:20 上传")
     (True, True)
+    >>> a_dated_bar("与时俱进 某某教授阐述党章的修改与完善 2002年07月23日 14:21")  # a news page's title bar and its stamp
+    True
     >>> a_dated_bar("2024-08-19 版权声明 我要投稿"), a_dated_bar("2024-04-06"), a_dated_bar("2023年5月8日，县委召开会议并发布通知发布")
     (False, False, False)
     """
-    return bool(_POSTED_WORD_AFTER.match(text.strip()))
+    return bool(_POSTED_WORD_AFTER.match(text.strip()) or HEADLINE_AND_STAMP.match(text))
 
 
 def posting_date(removed: list[str]) -> str | None:

@@ -1523,6 +1523,32 @@ def title_in_a_file_name(removed: list[RemovedLine], text_starts: int) -> str | 
     return None
 
 
+HEADLINE_AND_STAMP = re.compile(
+    rf"^\s*([^。！？；：:，,|｜]{{6,40}}?)\s+((?:19|20)\d{{2}})[年\-/.](\d{{1,2}})[月\-/.](\d{{1,2}})日?\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?\s*$"
+)
+"""A news page's title bar, run onto one line with its stamp: the headline, then the day and the clock time it went up
+(与时俱进 某某教授阐述党章的修改 2002年07月23日 14:21)."""
+
+
+def title_in_a_posting_stamp(removed: list[RemovedLine], text_starts: int) -> str | None:
+    """The headline a page ran into its posting stamp, the stamp taken off as the page's (a one-line page split at the
+    stamp): above the text, a headline's shape (six Han characters or more, mostly Han, no sentence) before the day and
+    the clock. The text has no title line; this is the page's own.
+
+    >>> title_in_a_posting_stamp([RemovedLine(3, "与时俱进 某某教授阐述党章的修改与完善 2002年07月23日 14:21", "posting-info")], 4)
+    '与时俱进 某某教授阐述党章的修改与完善'
+    >>> title_in_a_posting_stamp([RemovedLine(3, "来源：某某网 2002年07月23日 14:21", "posting-info")], 4) is None
+    True
+    >>> title_in_a_posting_stamp([RemovedLine(9, "与时俱进 某某教授阐述党章的修改与完善 2002年07月23日 14:21", "posting-info")], 4) is None
+    True
+    """
+    for r in removed:
+        m = HEADLINE_AND_STAMP.match(r.text) if r.line <= text_starts else None  # (a one-line page: the stamp's piece of the text's line)
+        if m and len(HAN_CHAR.findall(m.group(1))) >= max(TITLE_MIN, len(m.group(1).replace(" ", "")) * 3 // 4):
+            return undecorated_title(m.group(1).strip())
+    return None
+
+
 def title_in_its_own_name(file_name: str) -> str | None:
     """The title of a text with no title line, as its writer named the file (`二十大报告.txt`): its name without the
     extension, a leading number (`03_`, `1-`) or a copy's mark (` (2)`, `- 副本`) has a title's shape — five Han
