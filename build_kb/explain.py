@@ -42,6 +42,7 @@ RULES = {
     "the report's lead: who held what (no headline on the page)": "网页上没有标题，按报道导语拟出（某某召开……）",
     "the holding body (中央 / 学校 / 企业)": "召开会议的单位（中央、学校、企业）",
     "the page's headline run into its posting stamp (taken off with it)": "网页标题和它后面的发布时间连在一行（随发布时间一起删去）",
+    "the page's headline run into its posting stamp (at the text's head)": "网页标题和它后面的发布时间连在正文开头",
     "the report's own unit, the subject of its opening (近年来，县委组织部…)": "材料开头作主语的本单位（近年来，县委组织部……）",
     "author's note under the text (作者系…)": "文末的作者简介（作者系…）",
     "named in the site's note (the text has no title line)": "网页说明里的题目（原文没有标题行）",

@@ -28,7 +28,7 @@ from .cache import SpeechCache, code_version, files_fingerprint
 from .config import CONFIG_FILES, RESERVED_IDS, SPEECHES_FILE, BoilerplateConfig, Report, RuleTooSlow, SpeechOverride, load_boilerplate, load_glossary, load_overrides, load_taxonomy
 from .errors import CorpusNotFound, UnreadableSpeech, reading_failure
 from .model import DOCUMENT_ROLES, HEADER_ROLES, KnowledgeBase, Problem, ReviewItem, Source, SourceFile, Speech, YamlEntry, kept_texts, split_cuts
-from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, labelled_signer, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_a_posting_stamp, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
+from .ingest.parse import ALIKE_LEADS_STYLE, LONE_LEAD_STYLE, alike_lead, PLAIN_LINE_ASK_STYLE, PLAIN_STYLE, PREFACE_STYLE, TOPIC_STYLE, another_piece_at, course_taught, glued_headings, meeting_chaired, author_under_the_text, derive_title, event_in_lead, find_level, find_occasion, infer_year_evidence, original_title, parse, labelled_signer, signature_byline, signature_date, speaker_in_author_line, speaker_in_cover_letter, speaker_in_title, title_given_as_a_repeat, title_in_a_file_name, title_in_a_posting_stamp, headline_opening_the_text, title_in_breadcrumbs, title_in_its_own_name, title_in_site_note, without_glued_year
 from .ingest.convert import DOCUMENT_SUFFIXES
 from .ingest.gongwen import read_template_prompt
 from .ingest.evidence import edge_lines, has_interface_words, reads_like_title, reasons_in_chinese, removed_for_its_place, removed_like_speech
@@ -532,6 +532,7 @@ def make_speech(
     original = original_title(removed_text, header.title)
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
+    stamp_day = None  # the day of a title bar left at the head of the text (a one-line page): its posting
     if header.title is None:
         noted, found_by = title_in_site_note(removed_text), "named in the site's note (the text has no title line)"
         if noted is None:
@@ -543,6 +544,11 @@ def make_speech(
             noted, found_by = title_in_a_file_name(cleaned.removed, first_kept), "the file's name printed on top (taken off as a file name)"
         if noted is None:
             noted, found_by = title_in_a_posting_stamp(cleaned.removed, first_kept), "the page's headline run into its posting stamp (taken off with it)"
+        if noted is None:
+            first_text = next((p.text for s in parsed.sections for x in s.walk() for p in x.paragraphs if p.kind == "text"), "")
+            opening_bar = headline_opening_the_text(first_text)
+            if opening_bar:
+                (noted, stamp_day), found_by = opening_bar, "the page's headline run into its posting stamp (at the text's head)"
         if noted is None:
             noted, found_by = title_in_its_own_name(rel), "the file's own name (the text has no title line)"
         if noted:
@@ -818,7 +824,7 @@ def make_speech(
             year, evidence = found_context
             date_source = "context"
             detected_by["date"] = "year worked out from the text (a year reviewed, a five-year plan's close or opening, the coming congress)"
-    labelled = labelled_posting_date(removed_text + [h.text for h in header.lines if h.role == "note"]) if date is None and year is None else None
+    labelled = (labelled_posting_date(removed_text + [h.text for h in header.lines if h.role == "note"]) or stamp_day) if date is None and year is None else None
     if labelled:
         # 更新时间：2018-08-24 17:40 over a speech that dates itself nowhere, nor does the report's lead: the page's own
         # day is the only one there is — kept, and named as the posting's for a person (date: or year: settles it)
@@ -846,6 +852,8 @@ def make_speech(
         review.append(ReviewItem("title-from-note", "标题取自网页上方重复出现的一行（已作为重复的页眉删去），正文没有标题行：请核对"))
     elif detected_by.get("title", "").startswith("the file's name"):
         review.append(ReviewItem("title-from-note", "标题取自网页上方的文件名（已作为网页文字删去），正文没有标题行：请核对"))
+    elif detected_by.get("title", "").startswith("the page's headline run into its posting stamp (at the text's head)"):
+        review.append(ReviewItem("title-from-note", "标题取自正文第一段开头与发布时间连在一起的网页标题（这几个字仍留在第一段开头）：请核对"))
     elif detected_by.get("title", "").startswith("the page's headline run into its posting stamp"):
         review.append(ReviewItem("title-from-note", "标题取自和发布时间连在一行的网页标题（已随发布时间删去），正文没有标题行：请核对"))
     elif detected_by.get("title", "").startswith("the file's own name"):

@@ -1549,6 +1549,28 @@ def title_in_a_posting_stamp(removed: list[RemovedLine], text_starts: int) -> st
     return None
 
 
+HEADLINE_AND_STAMP_OPENING = re.compile(
+    rf"^\s*([^。！？；：:，,|｜]{{6,40}}?)\s*((?:19|20)\d{{2}})[年\-/.](\d{{1,2}})[月\-/.](\d{{1,2}})日?\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?(?=\S)"
+)
+"""The same title bar left at the head of the text's first paragraph (与时俱进某某教授阐述…2002年07月23日14:21怎样使…): a
+one-line page the cleaner did not part at its stamp."""
+
+
+def headline_opening_the_text(first_paragraph: str) -> tuple[str, str] | None:
+    """(the headline, the posting day) a one-line page left at the head of its text, its stamp after it and the text
+    going on; None otherwise.
+
+    >>> headline_opening_the_text("与时俱进某某教授阐述党章的修改与完善2002年07月23日14:21怎样使党章成为增强团结的文件，党章…")
+    ('与时俱进某某教授阐述党章的修改与完善', '2002-07-23')
+    >>> headline_opening_the_text("2002年07月23日14:21，某某召开会议。") is None, headline_opening_the_text("会议要求，到2025年5月1日8:00前完成。") is None
+    (True, True)
+    """
+    m = HEADLINE_AND_STAMP_OPENING.match(first_paragraph)
+    if not m or len(HAN_CHAR.findall(m.group(1))) < max(TITLE_MIN, len(m.group(1).replace(" ", "")) * 3 // 4):
+        return None
+    return m.group(1).strip(), f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+
+
 def title_in_its_own_name(file_name: str) -> str | None:
     """The title of a text with no title line, as its writer named the file (`二十大报告.txt`): its name without the
     extension, a leading number (`03_`, `1-`) or a copy's mark (` (2)`, `- 副本`) has a title's shape — five Han

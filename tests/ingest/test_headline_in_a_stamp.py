@@ -30,3 +30,16 @@ def test_a_sources_stamp_names_no_title(tmp_path):
     """Near miss: a source and its stamp (来源：某某网 …) are the page's, no headline."""
     speech = one_speech(tmp_path, f"来源：某某网 2002年07月23日 14:21 {BODY}\n")
     assert "某某网" not in speech.title
+
+
+def test_a_traditional_one_line_page(tmp_path):
+    """The next site's: a traditional-character page, its headline, stamp and deck run together; whether the stamp is
+    parted off (title_in_a_posting_stamp) or left at the head of the text (headline_opening_the_text, its doctests),
+    the headline is the title and the day the posting date."""
+    text = ("首頁 | 新聞 | 財經 | 體育 | 圖片 | 臺灣頻道 | 華人世界 |\n|\n"
+            "與時俱進 某某學者談黨內法規體系建設 2015年03月02日 09:15 怎樣使黨內法規成為管黨治黨的重要依據 黨內法規的完善 "
+            "黨內法規是管黨治黨的重要依據，要不斷完善黨內法規體系。到目前為止，黨內法規已有多次修訂完善！黨內法規體系是以黨章為根本的制度體系，"
+            "自然受到黨內外的特別關注。今年是第一部黨章誕生80周年。\n")
+    speech = one_speech(tmp_path, text)
+    assert (speech.title.replace(" ", ""), speech.date) == ("与时俱进某某学者谈党内法规体系建设", "2015-03-02")
+    assert "title-from-note" in {item.code for item in speech.review}
