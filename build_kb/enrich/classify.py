@@ -12,7 +12,10 @@ children (a review section is as mixed as what it reviews) and, failing that, of
 Evidence that is thin (ordinary words only, 思想; or a word or two in a long text) gives way to the
 children's own themes, else to the speech's subject as its title names it (theme_source `context`) or, with no
 title to go by, as its whole text names it when that is clearly one theme (theme_source `speech`); a
-heading that names its theme outright keeps it over parts about two themes, while parts about three or
+heading that names its theme outright keeps it over parts about two themes (and a heading that names
+who did the work gives way to a body that never names its theme and speaks of another, BODY_OVER_HEADING), a heading
+that names nothing keeps its own lines' theme beside the one its parts agree on, and in a text that barely speaks of
+organisation work at all (`_quiet_text`) a heading's word decides nothing alone; parts about three or
 more make an overview labelled with all of them; under that, the parts speak for the section only where
 most of them agree (two parts on two themes: neither). Of two themes nearly as strong in a section without
 parts, the one the speech is about (its title, or its whole text) decides.
@@ -196,6 +199,8 @@ class _Own:
     """The themes the halves of a heading joined by 和/与/及/、 name one each (`themes_of_joined_halves`)."""
     spread: bool = False
     """Its body tallies a bit of every theme and its heading names none (SPREAD_SHARE): no theme, on purpose."""
+    strong: frozenset[str] = frozenset()
+    """The themes its heading or own paragraphs name by a strong word (a term of the theme's own: 干部队伍, 党支部)."""
 
 
 _JOINING = re.compile(r"[、]|(?:以及|和|与|及|暨)")
@@ -240,7 +245,9 @@ def _strong_words(counts: Counter, taxonomy: Taxonomy, theme_ids: list[str]) -> 
     return any(rule.weights.get(word, 0) >= STRONG for rule in taxonomy.rules if rule.theme.id in theme_ids for word in counts)
 
 
-def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Own:
+def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment, quiet: bool = False) -> _Own:
+    """`quiet`: the speech as a whole barely speaks of organisation work (`_quiet_text`); its headings' words then
+    decide nothing alone, only a body that speaks of the theme densely on its own does."""
     head_counts = keyword_counts(section.heading, taxonomy, segment)
     body_counts = texts_keyword_counts([p.text for p in section.paragraphs], taxonomy, segment)
     head = theme_scores(head_counts, taxonomy)
@@ -256,25 +263,71 @@ def _own_evidence(section: Section, taxonomy: Taxonomy, segment: Segment) -> _Ow
     headed = frozenset(_specific(list(head), head_counts, taxonomy))
     named = {t: s for t, (s, _) in head.items() if t in specific}
     joined = themes_of_joined_halves(section.heading, taxonomy, segment) if len(named) >= 2 else ()
+    length = sum(len(p.text) for p in section.paragraphs)
+    # words of the heading speak for the section whatever its length; the body's only where, all themes together,
+    # they are dense enough for organisation work to be what it is about
+    def body_is_dense() -> bool:
+        return sum(density(body_counts, rule, length) for rule in taxonomy.rules) >= MIN_DENSITY \
+            and spoken_share([p.text for p in section.paragraphs], taxonomy, segment) >= SPOKEN_SHARE
+    if quiet and not body_is_dense():
+        # 一、团委学生会换届 in a student union's term report: the heading's 换届 is no cadre work when neither its
+        # own text nor the text around it speaks of organisation work
+        return _Own([], "none", scores, evidence)
     if named and max(named.values()) >= STRONG:
         eligible = {t: total[t] for t in named}
         themes = pick(eligible)
         themes += [t for t in sorted(joined, key=lambda t: -eligible[t]) if t not in themes]  # 基层党建和乡村人才振兴: both
-        return _Own(themes, "heading", scores, evidence, headed=headed, joined=joined)
-    length = sum(len(p.text) for p in section.paragraphs)
-    # words of the heading speak for the section whatever its length; the body's only where, all themes together,
-    # they are dense enough for organisation work to be what it is about
-    dense = sum(density(body_counts, rule, length) for rule in taxonomy.rules) >= MIN_DENSITY \
-        and spoken_share([p.text for p in section.paragraphs], taxonomy, segment) >= SPOKEN_SHARE
+        over = _body_over_heading(themes, body, body_counts, specific, taxonomy, body_is_dense)
+        source = "heading"
+        if over and not any(t in body for t in themes):
+            themes, source = [], "body"  # the body never names the heading's theme: the heading says who did the work, the body what
+        themes += over
+        return _Own(themes, source, scores, evidence, headed=headed, joined=joined)
+    dense = body_is_dense()
     decisive = {t: s for t, s in total.items() if s >= MIN_BODY_SCORE and t in specific and (t in headed or dense)}
     if decisive and not head and not section.children and _tallies_everything(total, specific):
         return _Own([], "mixed", scores, evidence, spread=True)
     if decisive:
         themes = pick(decisive)
+        weighed = pick({t: w for t, w in _weighed_without_generic(head_counts, body_counts, length_factor, taxonomy).items() if t in decisive})
+        themes += [t for t in weighed if t not in themes]  # generic words may not push a theme out
         source = "heading" if all(HEADING_FACTOR * head.get(t, (0, []))[0] >= body.get(t, (0, []))[0] for t in themes) else "body"
         thin = not _strong_words(head_counts + body_counts, taxonomy, themes) or max(decisive.values()) < THIN_BELOW
-        return _Own(themes, source, scores, evidence, thin, headed)
+        strong = frozenset(t for t in themes if _strong_words(head_counts + body_counts, taxonomy, [t]))
+        return _Own(themes, source, scores, evidence, thin, headed, strong=strong)
     return _Own([], "none", scores, evidence)
+
+
+BODY_OVER_HEADING = 2.0
+"""A body that speaks of another theme than its heading's at least this many times as much as of the heading's
+(and densely, by words of its own) is about that theme too."""
+
+
+def _body_over_heading(themes: list[str], body: dict[str, tuple[float, list[str]]], body_counts: Counter, specific: set[str],
+                       taxonomy: Taxonomy, body_is_dense: Callable[[], bool]) -> list[str]:
+    """The themes a body speaks of far more than of its heading's (BODY_OVER_HEADING), each with evidence that is not
+    thin (THIN_BELOW, a strong word among it), in a body dense enough to be about organisation work. A heading that
+    names who did the work (一、全市各级组织部门和广大组工干部…作出了贡献) over a body on 好干部, 用人, 领导班子 is about
+    the cadres its body speaks of as well; the heading's theme stays where the body names it too (it is the author's
+    word), and goes where the body never does."""
+    heading_body = max((body.get(t, (0.0, []))[0] for t in themes), default=0.0)
+    found = [t for t, (score, _) in sorted(body.items(), key=lambda kv: -kv[1][0])
+             if t not in themes and t in specific and score >= THIN_BELOW and score >= BODY_OVER_HEADING * heading_body
+             and _strong_words(body_counts, taxonomy, [t])]
+    return found if found and body_is_dense() else []
+
+
+def _weighed_without_generic(head_counts: Counter, body_counts: Counter, length_factor: float, taxonomy: Taxonomy) -> dict[str, float]:
+    """Each theme's evidence as `_own_evidence` weighs it, its generic words left out. A theme nearly as strong as the
+    best by these words is kept even when the generic words of another push it under KEEP_RATIO: 农村 and 村 five
+    times each (a part on 村干部队伍 says where it works) weigh for 基层党建 as much as 干部队伍 twice for 干部队伍,
+    yet only say where the work is done; said in every kind of text, they show that a theme has evidence, not
+    that it outweighs another."""
+    def without_generic(counts: Counter) -> Counter:
+        return Counter({w: n for w, n in counts.items() if not any(w in rule.generic for rule in taxonomy.rules)})
+    head = theme_scores(without_generic(head_counts), taxonomy)
+    body = theme_scores(without_generic(body_counts), taxonomy)
+    return {t: HEADING_FACTOR * head.get(t, (0, []))[0] + body.get(t, (0, []))[0] / length_factor for t in set(head) | set(body)}
 
 
 def _tallies_everything(total: dict[str, float], specific: set[str]) -> bool:
@@ -291,6 +344,8 @@ class Subject:
 
     themes: tuple[str, ...] = ()
     source: str = "context"
+    quiet: bool = False
+    """The whole text barely speaks of organisation work (`_quiet_text`)."""
 
 
 def classify_section(
@@ -301,7 +356,7 @@ def classify_section(
     `context` is what the whole speech is about (its title's themes): a section whose own words barely
     speak (one ordinary word, 从思想上解决为什么学的问题 in a speech to a cadre training class) is read in
     its light; its children, when they have words of their own, speak for it first."""
-    own = _own_evidence(section, taxonomy, segment)
+    own = _own_evidence(section, taxonomy, segment, context.quiet)
     section.theme_scores = own.scores
     section.theme_evidence = own.evidence
     section.themes, section.theme_source = own.themes, own.source
@@ -322,6 +377,11 @@ def classify_section(
     agreed = from_children if len(leading) >= OVERVIEW_THEMES else _held_by_most(section)
     if agreed and section.theme_source != "manual" and (mixed or section.theme_source == "none" or own.thin):
         section.themes, section.theme_source = agreed, "children"
+    elif agreed and section.theme_source == "body" and not own.headed and not mixed and not set(agreed) <= set(section.themes):
+        # A heading that names no theme, its own lines on one theme, the parts that speak agree on another: the section
+        # holds both (一、工作开展情况, a line on 党支部 and 党员 over （一）党对医院工作的全面领导). A heading that names its
+        # theme keeps it alone: its parts are pieces of it (一、…农村基层党组织建设… over （一）…乡镇党委换届…).
+        section.themes = section.themes + [t for t in agreed if t not in section.themes]
     elif own.thin and context.themes and not set(section.themes) & set(context.themes) \
             and (context.source == "context" or not own.headed & set(section.themes)):
         # A title outweighs a thin heading; the whole text outweighs thin body words only, never the author's
@@ -329,8 +389,10 @@ def classify_section(
         section.themes, section.theme_source = list(context.themes), context.source
     elif len(section.themes) >= 2 and section.theme_source in ("heading", "body") and not section.children and not own.joined \
             and 0 < len(set(section.themes) & set(context.themes)) < len(section.themes):
-        # Two themes nearly as strong: the one the speech is about decides (党建引领乡村振兴 over 思想).
-        section.themes = [t for t in section.themes if t in context.themes]
+        # Two themes nearly as strong: the one the speech is about decides (党建引领乡村振兴 over 思想), over a theme
+        # named by ordinary words only; a theme the section names by a term of its own (干部队伍 three times in a part
+        # on 村干部 under a title on 党组织书记) stays beside it.
+        section.themes = [t for t in section.themes if t in context.themes or t in own.strong]
     if section.theme_source == "none" and parent_themes:
         section.themes, section.theme_source = list(parent_themes), "parent"
     elif section.theme_source == "none" and section.kind == "body" and context.themes and own.scores:
@@ -389,7 +451,8 @@ def classify_speech(speech: Speech, taxonomy: Taxonomy, segment: Segment, proble
     scoped = themes_in_scope(speech, taxonomy)
     title = " ".join(t for t in (speech.title, speech.occasion) if t and not speech.title_derived)
     named = _paragraph_themes(title, scoped, segment, minimum=NORMAL * 2) if title else []
-    context = Subject(tuple(named), "context") if named else Subject(tuple(_whole_text_subject(speech, scoped, segment)), "speech")
+    quiet = _quiet_text(speech, scoped, segment)
+    context = Subject(tuple(named), "context", quiet) if named else Subject(tuple(_whole_text_subject(speech, scoped, segment)), "speech", quiet)
     for section in speech.sections:
         classify_section(section, scoped, segment, [], manual, context)
     _unthemed_parts_read_by_the_whole(speech, scoped, segment)
@@ -450,6 +513,25 @@ def _whole_text_subject(speech: Speech, taxonomy: Taxonomy, segment: Segment) ->
     if _covers_other_work(speech, taxonomy, segment):
         return []
     return [ranked[0][0]]
+
+
+def _quiet_text(speech: Speech, taxonomy: Taxonomy, segment: Segment) -> bool:
+    """Does the whole text barely speak of organisation work — its theme words, all themes together, under
+    MIN_DENSITY and in under SPOKEN_SHARE of its sentences? A student union's term report (团委学生会换届, 发展新团员,
+    评优) names a word of a theme in a heading or two and nothing else; organisation work says its words in every
+    sentence or two (a text on 党建 or 人才, even a party committee's report on all the work of a place, is above
+    both lines). In such a text a heading's one word is how an unrelated body names its own business."""
+    texts = _speech_texts(speech)
+    length = sum(map(len, texts))
+    if length < QUIET_MIN_LENGTH:
+        return False
+    counts = keyword_counts(" ".join(texts), taxonomy, segment)
+    return sum(density(counts, rule, length) for rule in taxonomy.rules) < MIN_DENSITY and spoken_share(texts, taxonomy, segment) < SPOKEN_SHARE
+
+
+QUIET_MIN_LENGTH = 300
+"""A text shorter than this many characters is never quiet (`_quiet_text`): a note of a few lines (a heading on two
+themes over 两方面都重要) is too short to tell what else it speaks of, and one word in it makes any density."""
 
 
 OTHER_WORK_PARTS = 2
