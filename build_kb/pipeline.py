@@ -529,6 +529,10 @@ def make_speech(
         for h in header.lines:
             h.role = "note" if h.role == "title" else h.role  # no title any more: 待核对 must not say it reads as one
     _no_metadata_from_doubted_lines(rel, header, doubted)
+    # 2021学生会组织部上半年工作总结 under a note that quotes “2021学生会组织部上半年工作总结”: the year glued on is the
+    # title's own word (the page names it so), no site's tag before it
+    if header.title and header.year and header.rules.get("date") == "year in the title" and _named_with_its_year(header.title, header.year, removed_text):
+        header.title = f"{header.year}{header.title}"
     original = original_title(removed_text, header.title)
     if original:
         header.title, header.rules["title"] = original, "the page's 原标题 (the speech's own title)"
@@ -974,6 +978,19 @@ def make_speech(
 POSTING_DATE_RULE = "the page's posting date (the text gives no date of its own)"
 """How a date read off the page's posting line is detected: kb add lets the file's own date (a PDF's cover, a page's
 <time>) take its place."""
+
+
+def _named_with_its_year(title: str, year: int, removed: list[str]) -> bool:
+    """Whether a line the cleaner took off names the title with its year glued on, in quotes or 《》 (下面是…整理的
+    “2021学生会组织部上半年工作总结”): the page's own name for the piece holds the year, so it is the title's.
+
+    >>> _named_with_its_year("学生会组织部上半年工作总结", 2021, ["下面是小编整理的“2021学生会组织部上半年工作总结”，仅供参考。"])
+    True
+    >>> _named_with_its_year("县委书记在全县大会上的讲话", 2024, ["2024县委书记在全县大会上的讲话"])
+    False
+    """
+    quoted = re.compile(rf"[“《\"]{year}\s*{re.escape(title)}[”》\"]")
+    return any(quoted.search(text) for text in removed)
 
 
 def _no_metadata_from_doubted_lines(rel: str, header, doubted: set[int]) -> None:
