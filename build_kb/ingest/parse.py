@@ -1381,8 +1381,9 @@ def signature_byline(sections: list[Section]) -> tuple[str | None, str | None]:
     return None, None
 
 
-_LABELLED_SIGNER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}人|签名|署名)[：:]\s*([\u4e00-\u9fff·]{2,5})$")
-"""A signer's line with its label: the label a person (申请人, 汇报人, 承诺人) or a signature (签名), then the name."""
+_LABELLED_SIGNER = re.compile(r"^(?:(?:申请|汇报|述职|承诺|报告|发言|检讨|保证|倡议)人|签名|署名)[：:]\s*([\u4e00-\u9fff·]{2,5})$")
+"""A signer's line with its label: the one who does what the text is (申请人, 汇报人, 承诺人) or a signature (签名), then
+the name. Not any 某某人: a notice's 联系人, 经办人 or 负责人 under its text is whom to ask, not who wrote it."""
 
 
 def labelled_signer(sections: list[Section]) -> str | None:
@@ -1397,6 +1398,8 @@ def labelled_signer(sections: list[Section]) -> str | None:
     Near misses: a blank label, a line of the text that names someone, a label that is no person's:
 
     >>> [labelled_signer(text("此致", "敬礼！", t, "2022年9月20日")) for t in ("申请人：", "介绍人：我的老师王某某说过一句话", "地点：会议室")]
+    [None, None, None]
+    >>> [labelled_signer(text("请各单位认真落实。", t)) for t in ("联系人：张某", "经办人：李某某", "负责人：王某")]
     [None, None, None]
     """
     last = _last_paragraphs(sections)
