@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import failed_examples
 from tests.ingest.test_round14_documents import outline, speech_of  # as kb add stores a file, and its outline
 
 PAGE = '#set page(paper: "a5")\n#set text(font: "Noto Serif CJK SC", size: 11pt, lang: "zh")\n'
@@ -159,3 +160,10 @@ def test_a_date_under_a_minutes_title_over_short_items_is_its_date_and_a_dated_l
     assert speech.date == "2021-03-08" and _kept(speech) == ["确定了人员分工", "统一了版本工具", "布置了本周任务"]
     _, log = speech_of(_docx(tmp_path / "日志.docx", ["工作日志", "2021.03.08", "确定了人员分工", "2021.03.09", "布置了本周任务"]))
     assert "2021.03.08" in _kept(log)  # near miss: one entry's date of a dated log stays in its text
+
+
+def test_a_sentence_closing_two_odd_pages_is_the_text_s_not_a_running_footer():
+    """The same sentence ending pages 1 and 3 (of 4) stays; a short name on the same pages' feet is the footer."""
+    from build_kb.ingest import pdf
+
+    assert failed_examples(pdf._running_lines) == 0
