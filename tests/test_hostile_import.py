@@ -731,3 +731,18 @@ def test_a_lock_removed_by_its_holder_is_taken_anew_by_the_waiter(tmp_path):
         order.append("first")
     thread.join(10)
     assert order == ["first", "second"] and not lock.exists()
+
+
+def test_comments_between_a_page_s_blocks_are_stepped_over_not_read_as_blocks():
+    """A saved page's `<!-- … -->` right after a subhead the extractor dropped, or beside a row of pictures, was
+    read as the block after (lxml refuses text_content() on a comment) and the page refused as damaged."""
+    from build_kb.ingest.convert import _captions_under_pictures, _restore_subheads
+
+    html = ('<html><body><div><p>同志们：</p><h3>一、提高站位，统一思想</h3><!-- 小标题结束 --><?php echo 1; ?>'
+            '<p>全校各级党组织要认真学习上级精神，把思想统一到党委的部署上来。</p></div></body></html>')
+    text = "同志们：\n全校各级党组织要认真学习上级精神，把思想统一到党委的部署上来。"
+    assert _restore_subheads(html, text) == (
+        "同志们：\n一、提高站位，统一思想\n全校各级党组织要认真学习上级精神，把思想统一到党委的部署上来。", {"一、提高站位，统一思想": 1})
+    pictures = ('<html><body><div><p>会议强调，要抓好落实。</p><!-- 图 --><p><img src="a.jpg"></p><!-- 图 --><p><img src="b.jpg"></p>'
+                '<p style="text-align:center">会议现场</p><p>会议要求，各单位要把任务分解到人。</p></div></body></html>')
+    assert _captions_under_pictures(pictures) == {"会议现场"}

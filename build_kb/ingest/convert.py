@@ -1919,6 +1919,23 @@ def retold(line: str, others: str) -> bool:
     return len(pairs) >= 4 and len(pairs & _han_pairs(others)) >= RETOLD_SHARE * len(pairs)
 
 
+def _element_after(node):
+    """The next sibling that is an element: a page's comments (`<!-- 正文结束 -->`) and processing instructions
+    stand between blocks too, and have no text to read (lxml refuses text_content() on them)."""
+    node = node.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getnext()
+    return node
+
+
+def _element_before(node):
+    """The sibling before that is an element (see _element_after)."""
+    node = node.getprevious()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getprevious()
+    return node
+
+
 def _blocks_after(block):
     """The blocks after a picture's block, blank ones (an empty <p><br></p> the editor left) skipped."""
     below = block.getnext()
@@ -1958,7 +1975,7 @@ def _captions_under_pictures(html: str, text: str = "") -> set[str]:
             below = None
         if below is None:
             continue
-        if pictures > 1 and any(_picture_only(b) for b in [block.getprevious()] if b is not None):
+        if pictures > 1 and any(_picture_only(b) for b in [_element_before(block)] if b is not None):
             continue  # the row's first picture gives its caption
         caption = re.sub(r"\s+", " ", below.text_content()).strip()
         if len(caption) < 2 or below.find(".//img") is not None:
@@ -2083,9 +2100,9 @@ def _restore_subheads(html: str, text: str) -> tuple[str, dict[str, int]]:
         if _heads_prose(lines, title, titles):  # kept by the extractor, on a line of its own, over text
             restored[title] = int(heading.tag[1])
             continue
-        following = heading.getnext()
+        following = _element_after(heading)
         while following is not None and len(re.sub(r"\s+", "", following.text_content())) < 10:
-            following = following.getnext()
+            following = _element_after(following)
         if following is None:
             continue
         key = re.sub(r"\s+", "", following.text_content())[:24]
