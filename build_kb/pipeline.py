@@ -510,7 +510,9 @@ def make_speech(
     with timer("parse"):
         parsed = parse(cleaned.lines, given_headings(override), cleaned.removed, bold=set(cleaned.bold_lines), markdown=cleaned.markdown_headings,
                        doubted={d.line for d in cleaned.doubtful} | set(cleaned.kept_doubtful), table=table,
-                       given_title=override.values.get("title") if override else None)
+                       # a Word or PDF document's marked title only: under a web page's headline, short lines the
+                       # header took are the page's (related links, captions), not a minutes' items
+                       given_title=override.values.get("title") if converted_from_document(override) else None)
     body_chars = sum(len(line.text) for line in cleaned.lines)
     if not parsed.structured and not (parsed.gongwen and parsed.gongwen.letter) and body_chars >= OUTLINE_EXPECTED_FROM:
         problems.append(Problem(rel, "没有认出小标题（一、（一）1. 第一，一是……），全文作为一个部分；小标题可以写进 speeches.yaml 的 heading_lines"))
