@@ -59,6 +59,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
+from .gongwen import read_issuer_signature
+
 EDGE_SHARE = 0.12
 """The top and bottom share of a page where running headers, footers and page numbers live."""
 EDGE_LINES = 2
@@ -1015,7 +1017,7 @@ def running_title(result: PdfRead) -> str | None:
     """The document's name where its first page marks no title (no larger type: a manual that opens on its 前言) and its
     running header repeats one line over most pages (`某某开发手册（第二版）` over 50 of 60): that line names it. A
     journal's issue line (`某某学刊　2019年第2期`), a chapter's name (over its own pages only), a short mark (`内部资料`)
-    do not.
+    and an organ's name (`中共某市委组织部` over a speech it printed: the issuer, no document's name) do not.
 
     >>> result = PdfRead(paragraphs=["前言"], pages=10, dropped=[(n, "某某系统开发手册（第二版）", "running-header") for n in range(2, 10)])
     >>> running_title(result)
@@ -1023,12 +1025,16 @@ def running_title(result: PdfRead) -> str | None:
     >>> result.dropped = [(n, "第一章　总则", "running-header") for n in range(2, 5)] + [(n, "内部资料", "running-header") for n in range(2, 10)]
     >>> running_title(result) is None
     True
+    >>> result.dropped = [(n, "中共某市委组织部", "running-header") for n in range(2, 10)]
+    >>> running_title(result) is None
+    True
     """
     counts = Counter(text for _, text, reason in result.dropped if reason == "running-header")
     for text, count in counts.most_common(3):
         compact = re.sub(r"\s+", "", text)
         if (count >= max(2, RUNNING_TITLE_SHARE * result.pages) and len(_HAN.findall(compact)) >= 5 and len(compact) <= MARKED_TITLE_MAX
-                and not ISSUE_LINE.search(compact) and not re.search(r"\d{2,}", compact) and not _SENTENCE_END.search(compact)):
+                and not ISSUE_LINE.search(compact) and not re.search(r"\d{2,}", compact) and not _SENTENCE_END.search(compact)
+                and not read_issuer_signature(compact)):
             return text.strip()
     return None
 

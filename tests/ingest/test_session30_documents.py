@@ -167,3 +167,20 @@ def test_a_sentence_closing_two_odd_pages_is_the_text_s_not_a_running_footer():
     from build_kb.ingest import pdf
 
     assert failed_examples(pdf._running_lines) == 0
+
+
+def test_short_lines_under_a_web_page_s_headline_stay_out_of_the_text(tmp_path):
+    """Under a Word or PDF document's marked title a list of short lines is its text (a minutes' items); under a saved
+    page's headline they are the page's (related links, a sidebar's titles) and stay in the header, off the text."""
+    from conftest import make_corpus
+    from build_kb.pipeline import build_knowledge_base
+
+    items = ["学习贯彻会议精神", "组织生活会安排", "党费收缴情况", "近期重点工作"]
+    text = "在全校干部大会上的讲话\n" + "\n".join(items) + "\n同志们：\n今天我们召开全校干部大会，部署新学期的主要工作，请大家认真抓好落实。\n"
+    kept = {}
+    for original in ("a.htm", "a.docx"):
+        entry = f'"a.txt":\n  original: "{original}"\n  title: "在全校干部大会上的讲话"\n'
+        (speech,) = build_knowledge_base(make_corpus(tmp_path / original, {"a.txt": text, "speeches.yaml": entry})).speeches
+        kept[original] = [paragraph.text for paragraph in speech.all_paragraphs()][:5]
+    assert kept["a.docx"] == [*items, "同志们："]
+    assert kept["a.htm"] == ["同志们：", "今天我们召开全校干部大会，部署新学期的主要工作，请大家认真抓好落实。"]
