@@ -1087,7 +1087,7 @@ def readings_changed(speech: Speech, override: SpeechOverride) -> list[ReviewIte
     items = []
     for key in sorted(override.as_imported):
         written, now = str(override.values[key]), getattr(speech, key)
-        if key == "title" and speech.title_derived or key == "date" and not now or key not in CLEARABLE_FIELDS and not now:
+        if key == "title" and speech.title_derived or not now and key not in CLEARABLE_FIELDS:  # only a speaker, role or occasion may be read as none
             continue
         if re.sub(r"\s+", "", str(now or "")) == re.sub(r"\s+", "", written):
             continue
