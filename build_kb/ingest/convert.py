@@ -1938,11 +1938,11 @@ def _element_before(node):
 
 def _blocks_after(block):
     """The blocks after a picture's block, blank ones (an empty <p><br></p> the editor left) skipped."""
-    below = block.getnext()
+    below = _element_after(block)
     while below is not None:
-        if isinstance(below.tag, str) and (re.sub(r"\s+", "", below.text_content()) or below.find(".//img") is not None):
+        if re.sub(r"\s+", "", below.text_content()) or below.find(".//img") is not None:
             yield below
-        below = below.getnext()
+        below = _element_after(below)
 
 
 def _picture_only(block) -> bool:
@@ -2326,9 +2326,9 @@ def headline_over_its_posting_line(tree) -> str:
         if len(own) > 80 or not POSTING_LINE.search(own) or any(
                 POSTING_LINE.search(child.text_content()) for child in block.iterchildren() if isinstance(child.tag, str)):
             continue  # the innermost block holding the posting line
-        above = block.getprevious()
-        while above is not None and (not isinstance(above.tag, str) or not re.sub(r"\s+", "", above.text_content())):
-            above = above.getprevious()
+        above = _element_before(block)
+        while above is not None and not re.sub(r"\s+", "", above.text_content()):
+            above = _element_before(above)
         if above is None:
             return ""
         text = re.sub(r"\s+", " ", above.text_content()).strip()
